@@ -1,0 +1,41 @@
+# Two commands on a fresh machine: `make demo` and `make test`. Both create .venv themselves.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
+export DO_NOT_TRACK ?= 1
+
+.PHONY: demo test lint typecheck unit install browser clean help
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)  ## create .venv and install muniflow with dev extras
+
+browser:  ## install Debian's Chromium for the report's browser test (root, apt)
+	@command -v chromium >/dev/null 2>&1 || bash scripts/install-chromium.sh
+
+demo: $(STAMP)  ## ingest sample_inputs/ into warehouse/muniflow.duckdb and print the summary
+	$(BIN)/muniflow ingest sample_inputs/
+
+lint: $(STAMP)  ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)  ## mypy on src/
+	$(BIN)/mypy src/
+
+unit: $(STAMP)  ## pytest
+	$(BIN)/pytest
+
+test: $(STAMP) browser lint typecheck unit  ## everything CI runs
+
+clean:  ## remove the venv and generated files
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

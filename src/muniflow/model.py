@@ -1,0 +1,133 @@
+"""The records that flow between stages: raw tables from readers, rows after interpretation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+# A cell of a raw table row. None means "covered by a merged cell whose text stands elsewhere":
+# the grid columns after the first of a horizontal merge (gridSpan), and the rows after the
+# first of a vertical merge (vMerge continue). pdfplumber reports merged cells the same way.
+Cell = str | None
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """One table row as the file holds it: one cell per grid column, texts with line breaks kept."""
+
+    cells: tuple[Cell, ...]
+    locator: str  # where it came from, e.g. "table 1, row 7" or "page 3, table 1, row 2"
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """One logical table: its header row and body rows (a PDF table stitched across pages)."""
+
+    header: tuple[str, ...]
+    rows: tuple[RawRow, ...]
+    locator: str  # e.g. "table 1" or "pages 1-9"
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """What a reader returns: the text before the first table (title) and every table."""
+
+    source_file: str
+    format: str  # "docx" | "pdf"
+    title: str
+    tables: tuple[RawTable, ...]
+    pages: int | None = None
+
+
+class ReaderError(Exception):
+    """A file that cannot be read as a report; `reason` is a stable code stored in `reports`."""
+
+    def __init__(self, reason: str, message: str):
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Period:
+    """A report's quarter."""
+
+    year: int
+    quarter: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}Q{self.quarter}"
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, 3 * self.quarter - 2, 1)
+
+    @property
+    def last_day(self) -> date:
+        month = 3 * self.quarter
+        nxt = date(self.year + 1, 1, 1) if month == 12 else date(self.year, month + 1, 1)
+        return date.fromordinal(nxt.toordinal() - 1)
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """Parse '2024Q2' (also '2024-Q2', '2024q2')."""
+        t = text.strip().upper().replace("-", "").replace(" ", "")
+        if len(t) != 6 or t[4] != "Q" or not t[:4].isdigit() or t[5] not in "1234":
+            raise ValueError(f"period must look like 2024Q2, got {text!r}")
+        return cls(int(t[:4]), int(t[5]))
+
+
+@dataclass(frozen=True)
+class Row:
+    """One report row after interpretation and normalization.
+
+    `*_raw` fields hold the cell text as extracted (line breaks kept); the plain fields hold it
+    with whitespace folded and Word artefacts dropped. `date_form` says how the date was read:
+    'exact', 'year_from_period', 'whole_month', or None when no date could be read.
+    """
+
+    source_file: str
+    source_locator: str
+    row_index: int  # 0-based order of the row in the report
+    seq_text: str
+    seq_no: int | None
+    municipality_raw: str
+    municipality: str
+    title_raw: str
+    title: str
+    place_raw: str
+    place: str
+    date_text: str
+    start_date: date | None
+    end_date: date | None
+    date_form: str | None
+    goal_raw: str
+    goal: str
+    participants_raw: str
+    participants: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """An interpreted report: where it came from, what it covers and its rows."""
+
+    source_file: str
+    format: str
+    region: str | None
+    period: Period | None
+    rows: tuple[Row, ...] = field(default_factory=tuple)
+    pages: int | None = None
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One rule that fired on one row."""
+
+    row_index: int
+    rule: str
+    severity: str  # 'error' | 'warning'
+    message: str
+    field: str | None = None
+    value: str | None = None
+    related_row: tuple[str, int] | None = None  # (source_file, row_index) of the copy that was kept
