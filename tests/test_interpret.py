@@ -1,0 +1,169 @@
+"""Interpretation: header synonyms, title -> region and period, municipality names, row building."""
+
+from __future__ import annotations
+
+import pytest
+
+from muniflow.interpret import (
+    InterpretError,
+    canonical_municipality,
+    interpret_document,
+    map_header,
+    parse_period,
+    parse_region,
+)
+from muniflow.model import Period, RawDocument, RawRow, RawTable
+
+SYNONYMS = {
+    "seq_no": ["№ п/п", "№"],
+    "municipality": ["муниципальное образование"],
+    "title": ["наименование мероприятия", "название мероприятия", "мероприятие"],
+    "place": ["место проведения", "место"],
+    "date_text": ["сроки проведения", "дата проведения", "дата"],
+    "goal": ["цель, содержание и результат", "итоги мероприятия", "цель"],
+    "participants": ["участники"],
+}
+
+SEED_HEADER = (
+    "№\nп/п",
+    "Наименование мероприятия",
+    "Место проведения\nмероприятия",
+    "Сроки\nпроведения\nмероприятия",
+    "Цель, содержание и результат мероприятия\n(в том числе краткая информация о ...)",
+    "Участники мероприятия\n(общее количество, другие дополнительные сведения)",
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "expected", "reason"),
+    [
+        (
+            SEED_HEADER,
+            {"seq_no": 0, "title": 1, "place": 2, "date_text": 3, "goal": 4, "participants": 5},
+            "the seed's header: 'Место проведения мероприятия' is a place, not a title",
+        ),
+        (
+            ("№", "Муниципальное образование", "Дата проведения", "Название мероприятия", "Место",
+             "Участники", "Итоги мероприятия"),
+            {"seq_no": 0, "municipality": 1, "date_text": 2, "title": 3, "place": 4,
+             "participants": 5, "goal": 6},
+            "renamed and reordered columns with a municipality column",
+        ),
+        (
+            ("Мероприятие", "Дата"),
+            {"title": 0, "date_text": 1},
+            "a minimal table still maps",
+        ),
+    ],
+)
+def test_map_header(header, expected, reason):
+    assert map_header(header, SYNONYMS) == expected, reason
+
+
+def test_map_header_rejects_unrelated_columns():
+    with pytest.raises(InterpretError) as err:
+        map_header(("Фамилия", "Имя", "Телефон"), SYNONYMS)
+    assert err.value.reason == "unknown_layout"
+    assert "headerSynonyms" in err.value.message
+
+
+@pytest.mark.parametrize(
+    ("title", "expected", "reason"),
+    [
+        ("Отчет о мероприятиях ... в II квартале 2024 года", Period(2024, 2), "Roman numeral, 'в'"),
+        ("Информация ... за 4 квартал 2024 года", Period(2024, 4), "arabic numeral, 'за'"),
+        ("Сведения за III кв. 2025 г.", Period(2025, 3), "abbreviated 'кв.'"),
+        ("Отчет во\nII\u00a0квартале\n2024 года", Period(2024, 2), "line breaks and no-break space"),
+        ("Отчет за І квартал 2024 года", Period(2024, 1), "Cyrillic І typed for the Roman I"),
+        ("Отчет за январь – март 2024 года", Period(2024, 1), "the quarter's months"),
+        ("Отчет о мероприятиях за 2024 год", None, "a year is not a quarter"),
+        ("Отчет о мероприятиях", None, "no period at all"),
+    ],
+)
+def test_parse_period(title, expected, reason):
+    assert parse_period(title) == expected, reason
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("органами местного самоуправления муниципальных образований Смоленской области", "Смоленская область"),
+        ("муниципальными образованиями Пермского края за 1 квартал", "Пермский край"),
+        ("муниципальных образований Республики Карелия", "Республика Карелия"),
+        ("Отчет о мероприятиях", None),
+    ],
+)
+def test_parse_region(title, expected):
+    assert parse_region(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Муниципальное образование «Велижский район» Смоленской области", "Велижский район"),
+        ("Город Смоленск", "город Смоленск"),
+        ("Муниципальное образование «город Десногорск» Смоленской области", "город Десногорск"),
+        ("Муниципальное образование Руднянский район Смоленской области", "Руднянский район"),
+        ("Муниципальное образование «Велижский район» ", "Велижский район"),
+        ("Гагаринский район", "Гагаринский район"),
+    ],
+)
+def test_canonical_municipality(raw, expected):
+    assert canonical_municipality(raw) == expected
+
+
+def _doc(header, rows, title="Отчет во II квартале 2024 года"):
+    body = tuple(RawRow(tuple(cells), f"table 1, row {i + 2}") for i, cells in enumerate(rows))
+    return RawDocument("x.docx", "docx", title, (RawTable(tuple(header), body, "table 1"),))
+
+
+def test_headings_and_rows():
+    doc = _doc(
+        SEED_HEADER,
+        [
+            ("1", "2", "3", "4", "5", "6"),  # column numbers under the header
+            ("Город Энск", None, None, None, None, None),  # merged heading
+            ("1.", "Концерт", "г. Энск", "6 апреля\n2024 года", "Цель", "Все"),
+            ("Муниципальное образование «Н-ский район»", None, None, None, None, None),
+            ("2.", "Выставка", "г. Н", "7 апреля 2024 года", "", ""),
+        ],
+    )
+    report = interpret_document(doc, SYNONYMS)
+    assert report.period == Period(2024, 2)
+    assert [r.municipality for r in report.rows] == ["город Энск", "Н-ский район"]
+    assert [r.seq_no for r in report.rows] == [1, 2]
+    first = report.rows[0]
+    assert (first.title, first.date_text, first.source_locator) == ("Концерт", "6 апреля\n2024 года", "table 1, row 4")
+    assert first.start_date is not None and first.start_date.isoformat() == "2024-04-06"
+
+
+def test_municipality_column_carried_down():
+    header = ("№", "Муниципальное образование", "Дата проведения", "Название мероприятия")
+    doc = _doc(
+        header,
+        [
+            ("1", "Энский район", "6 апреля 2024 года", "А"),
+            ("2", None, "7 апреля 2024 года", "Б"),  # vertically merged: covered
+            ("3", "Н-ский район", "8 апреля 2024 года", "В"),
+        ],
+    )
+    report = interpret_document(doc, SYNONYMS)
+    assert [r.municipality for r in report.rows] == ["Энский район", "Энский район", "Н-ский район"]
+
+
+def test_period_override_and_unknown_period():
+    doc = _doc(("Мероприятие", "Дата"), [("Концерт", "6 апреля")], title="Отчет")
+    assert interpret_document(doc, SYNONYMS).period is None
+    report = interpret_document(doc, SYNONYMS, Period(2024, 2))
+    assert report.period == Period(2024, 2)
+    assert report.rows[0].date_form == "year_from_period"
+
+
+def test_a_row_with_only_a_title_is_not_a_heading():
+    doc = _doc(
+        SEED_HEADER,
+        [("Город Энск", None, None, None, None, None), ("", "Концерт без данных", "", "", "", "")],
+    )
+    report = interpret_document(doc, SYNONYMS)
+    assert [r.title for r in report.rows] == ["Концерт без данных"]
+    assert report.rows[0].municipality == "город Энск"
