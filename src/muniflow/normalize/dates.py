@@ -1,0 +1,359 @@
+"""Date cells -> first and last day: the ways Russian reports write a day, a range or a month.
+
+A cell is read as a sequence of points ("30 марта", "2 апреля 2024 года", "сентябрь") joined by
+separators (dashes, "по", "и", commas). Later points lend their month and year to earlier ones,
+as people write them ("1-2 апреля 2024 года"). Nothing is guessed: an unknown month word, an
+impossible day or an end before the start leaves the cell unparsed with a note saying why.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+
+import yaml
+
+from muniflow.contracts import contracts_dir
+from muniflow.model import Period
+from muniflow.normalize.script import fix_mixed_script
+from muniflow.normalize.text import fold
+
+VOCABULARY_NAME = "dates.yaml"
+# The project's own copy, for a contracts folder (MUNIFLOW_CONTRACTS_DIR) that does not override it.
+DEFAULT_VOCABULARY_FILE = Path(__file__).resolve().parents[3] / "contracts" / VOCABULARY_NAME
+
+EXACT = "exact"
+YEAR_FROM_PERIOD = "year_from_period"
+WHOLE_MONTH = "whole_month"
+
+
+@dataclass(frozen=True)
+class DateParse:
+    """What a date cell says: first and last day and how they were read, or why none was read."""
+
+    start: date | None
+    end: date | None
+    form: str | None  # 'exact' | 'year_from_period' | 'whole_month' | None
+    note: str | None  # in Russian, for the data-quality report; None when parsed
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    """The words of contracts/dates.yaml, indexed for lookup."""
+
+    months: Mapping[str, int]
+    year_words: frozenset[str]
+    lead_words: frozenset[str]
+    separators: frozenset[str]
+    min_year: int
+    max_year: int
+    crossing_max_days: int
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> _Vocabulary:
+    """Load the date vocabulary once: the contract file is read on first use only."""
+    configured = contracts_dir() / VOCABULARY_NAME
+    path = configured if configured.is_file() else DEFAULT_VOCABULARY_FILE
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    months = {_key(word): int(number) for number, words in data["months"].items() for word in words}
+    return _Vocabulary(
+        months=months,
+        year_words=frozenset(_key(w) for w in data["year_words"]),
+        lead_words=frozenset(_key(w) for w in data["lead_words"]),
+        separators=frozenset(_key(w) for w in data["range_words"] + data["list_words"]),
+        min_year=int(data["years"]["min"]),
+        max_year=int(data["years"]["max"]),
+        crossing_max_days=int(data["year_crossing_max_days"]),
+    )
+
+
+def _key(word: str) -> str:
+    """A word as looked up: lower case, ё as е, without an abbreviation dot."""
+    return str(word).lower().replace("ё", "е").rstrip(".")
+
+
+# Every dash a word processor produces reads as a range dash.
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"))
+
+_TOKEN = re.compile(
+    r"""
+    (?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d)
+    | (?P<dmy_d>\d{1,2})\.(?P<dmy_m>\d{1,2})\.(?P<dmy_y>\d{4}|\d{2})(?!\d)
+    | (?P<time>\d{1,2}:\d{2})  # a time of day is a remark, not part of the date
+    | (?P<dm_d>\d{1,2})\.(?P<dm_m>\d{1,2})(?!\.?\d)
+    | (?P<num>\d{1,9})  # bounded: int() of a huge digit run is refused
+    | (?P<word>[^\W\d_]+)\.?
+    | (?P<punct>[-,;])
+    | (?P<other>\S)
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class _Token:
+    """One lexical unit of a date cell; `kind` says what it can be."""
+
+    kind: str  # date | daymonth | num | month | yearword | lead | sep | word | other
+    text: str
+    numbers: tuple[int, ...] = ()  # (day, month, year) | (day, month) | (number,) | (month,)
+
+
+@dataclass(frozen=True)
+class _Point:
+    """A day or a whole month, possibly still missing its month or year."""
+
+    day: int | None
+    month: int | None
+    year: int | None
+
+
+class _Unreadable(Exception):
+    """A cell that names something date-like but not a date; the message is the note."""
+
+
+def parse_dates(text: str, period: Period | None) -> DateParse:
+    """Read a date cell into first and last day; a missing year is taken from the report period."""
+    try:
+        return _parse(text, period)
+    except _Unreadable as reason:
+        return DateParse(None, None, None, str(reason))
+
+
+def _parse(text: str, period: Period | None) -> DateParse:
+    """The parse proper; raises _Unreadable with the note when the cell cannot be read."""
+    folded = fold(text)
+    if not folded:
+        raise _Unreadable("пустая ячейка")
+    tokens = _tokenize(folded)
+    position = 0
+    while position < len(tokens) and tokens[position].kind == "lead":
+        position += 1
+    points, position = _read_points(tokens, position)
+    if not points:
+        raise _Unreadable(_why_no_date(tokens))
+    _check_rest(tokens[position:])
+    points = _fill_months(points)
+    if any(p.year is not None for p in points):
+        return _result(_fill_years(points), points)
+    if period is None:
+        raise _Unreadable("не указан год, а период отчёта неизвестен")
+    return _closest_to_period(points, period)
+
+
+def _tokenize(folded: str) -> tuple[_Token, ...]:
+    """Split folded cell text into tokens; words are classified by the vocabulary."""
+    words = vocabulary()
+    normalized = fix_mixed_script(folded).lower().replace("ё", "е").translate(_DASHES)
+    tokens = []
+    for match in _TOKEN.finditer(normalized):
+        groups = match.groupdict()
+        text = match.group()
+        if groups["iso_y"]:
+            numbers = (int(groups["iso_d"]), int(groups["iso_m"]), int(groups["iso_y"]))
+            tokens.append(_Token("date", text, numbers))
+        elif groups["dmy_d"]:
+            year = _year(groups["dmy_y"])
+            tokens.append(_Token("date", text, (int(groups["dmy_d"]), int(groups["dmy_m"]), year)))
+        elif groups["time"]:
+            tokens.append(_Token("other", text))
+        elif groups["dm_d"]:
+            tokens.append(_Token("daymonth", text, (int(groups["dm_d"]), int(groups["dm_m"]))))
+        elif groups["num"]:
+            tokens.append(_Token("num", text, (int(groups["num"]),)))
+        elif groups["word"]:
+            tokens.append(_classify_word(_key(groups["word"]), text, words))
+        elif groups["punct"]:
+            tokens.append(_Token("sep", text))
+        else:
+            tokens.append(_Token("other", text))
+    return tuple(tokens)
+
+
+def _classify_word(key: str, text: str, words: _Vocabulary) -> _Token:
+    """A word token: a month, a year word, a lead word, a separator or any other word."""
+    if key in words.months:
+        return _Token("month", text, (words.months[key],))
+    if key in words.year_words:
+        return _Token("yearword", text)
+    if key in words.separators:
+        return _Token("sep", text)
+    if key in words.lead_words:
+        return _Token("lead", text)
+    return _Token("word", text)
+
+
+def _year(digits: str) -> int:
+    """A written year as a full year; two digits belong to the century that keeps it plausible."""
+    year = int(digits)
+    if len(digits) == 2:
+        year += 1900 if 1900 + year >= vocabulary().min_year else 2000
+    return year
+
+
+def _read_points(tokens: Sequence[_Token], position: int) -> tuple[list[_Point], int]:
+    """The points from `position` on, joined by separators; stops at the first non-date text."""
+    first, position = _read_point(tokens, position)
+    if first is None:
+        return [], position
+    points = [first]
+    while position < len(tokens) and tokens[position].kind == "sep":
+        point, after = _read_point(tokens, position + 1)
+        if point is None:
+            break
+        points.append(point)
+        position = after
+    return points, position
+
+
+def _read_point(tokens: Sequence[_Token], position: int) -> tuple[_Point | None, int]:
+    """One point at `position` and the position after it, or None when none starts there."""
+    if position >= len(tokens):
+        return None, position
+    token = tokens[position]
+    following = tokens[position + 1] if position + 1 < len(tokens) else None
+    if token.kind == "date":
+        return _Point(*token.numbers), _skip_year_word(tokens, position + 1)
+    if token.kind == "daymonth":
+        return _Point(token.numbers[0], token.numbers[1], None), position + 1
+    if token.kind == "month":
+        year, after = _read_year(tokens, position + 1)
+        return _Point(None, token.numbers[0], year), after
+    if token.kind == "num" and len(token.text) <= 2:
+        if following is not None and following.kind == "month":
+            year, after = _read_year(tokens, position + 2)
+            return _Point(token.numbers[0], following.numbers[0], year), after
+        if following is not None and following.kind == "word":
+            raise _Unreadable(f"не распознан месяц «{following.text}»")
+        return _Point(token.numbers[0], None, None), position + 1
+    if token.kind == "num" and len(token.text) == 4:
+        raise _Unreadable(f"указан только год «{token.text}», нет дня и месяца")
+    if token.kind == "word" and _is_year(following):
+        raise _Unreadable(f"не распознан месяц «{token.text}»")
+    return None, position
+
+
+def _read_year(tokens: Sequence[_Token], position: int) -> tuple[int | None, int]:
+    """An optional four-digit year (with its "года"/"г.") at `position`."""
+    if position < len(tokens) and _is_year(tokens[position]):
+        return _year(tokens[position].text), _skip_year_word(tokens, position + 1)
+    return None, position
+
+
+def _is_year(token: _Token | None) -> bool:
+    """Whether a token is written like a year: four digits."""
+    return token is not None and token.kind == "num" and len(token.text) == 4
+
+
+def _skip_year_word(tokens: Sequence[_Token], position: int) -> int:
+    """The position after an optional "года"/"г." following a year."""
+    if position < len(tokens) and tokens[position].kind == "yearword":
+        return position + 1
+    return position
+
+
+def _check_rest(rest: Sequence[_Token]) -> None:
+    """Accept remarks after the date ("(г. Полоцк)") but not digits or dates left unread."""
+    if rest and rest[0].kind in {"num", "date", "daymonth"}:
+        raise _Unreadable(f"после даты непонятное число «{rest[0].text}»")
+    unread = [t.text for t in rest if t.kind in {"month", "date", "daymonth"}]
+    if unread:
+        raise _Unreadable(f"после даты ещё дата, не прочитанная целиком: «{unread[0]}»")
+
+
+def _why_no_date(tokens: Sequence[_Token]) -> str:
+    """The note for a cell in which no date starts where a date should."""
+    if not any(t.kind in {"num", "date", "daymonth", "month"} for t in tokens):
+        return "нет даты"
+    return "не распознана дата"
+
+
+def _fill_months(points: Sequence[_Point]) -> list[_Point]:
+    """Days without a month take it from the next point ("1-2 апреля")."""
+    filled = list(points)
+    for index in range(len(filled) - 1, -1, -1):
+        if filled[index].month is None:
+            if index == len(filled) - 1:
+                raise _Unreadable("не указан месяц")
+            filled[index] = replace(filled[index], month=filled[index + 1].month)
+    return filled
+
+
+def _fill_years(points: Sequence[_Point]) -> list[_Point]:
+    """Points without a year take it from a neighbour, one year apart when the range crosses New Year."""
+    filled = list(points)
+    for index in range(len(filled) - 2, -1, -1):
+        here, after = filled[index], filled[index + 1]
+        if here.year is None and after.year is not None:
+            crosses = (here.month or 0) > (after.month or 0)  # months are filled by now
+            filled[index] = replace(here, year=after.year - crosses)
+    for index in range(1, len(filled)):
+        here, before = filled[index], filled[index - 1]
+        if here.year is None and before.year is not None:
+            crosses = (here.month or 0) < (before.month or 0)
+            filled[index] = replace(here, year=before.year + crosses)
+    return filled
+
+
+def _closest_to_period(points: Sequence[_Point], period: Period) -> DateParse:
+    """Give the last point the year (around the period's) that puts the dates closest to the period."""
+    best: tuple[int, DateParse] | None = None
+    failure: _Unreadable | None = None
+    for year in (period.year, period.year - 1, period.year + 1):
+        try:
+            parsed = _result(_fill_years([*points[:-1], replace(points[-1], year=year)]), points)
+        except _Unreadable as reason:
+            failure = failure or reason
+            continue
+        assert parsed.start is not None and parsed.end is not None
+        distance = max((period.first_day - parsed.end).days, (parsed.start - period.last_day).days, 0)
+        if best is None or distance < best[0]:
+            best = (distance, parsed)
+    if best is None:
+        assert failure is not None
+        raise failure
+    return best[1]
+
+
+def _result(points: Sequence[_Point], written: Sequence[_Point]) -> DateParse:
+    """First and last day of complete points, checked for existence and order."""
+    spans = [_span(point) for point in points]
+    for (start, _), (next_start, _) in pairwise(spans):
+        if next_start < start:
+            raise _Unreadable("дата окончания раньше даты начала")
+    start, end = spans[0][0], spans[-1][1]
+    years_written = [p.year for p in written if p.year is not None]
+    crossed = len({p.year for p in points}) > 1 and len(set(years_written)) < 2
+    if crossed and (end - start).days > vocabulary().crossing_max_days:
+        raise _Unreadable("дата окончания раньше даты начала")
+    if not years_written:
+        form = YEAR_FROM_PERIOD
+    elif any(p.day is None for p in points):
+        form = WHOLE_MONTH
+    else:
+        form = EXACT
+    return DateParse(start, end, form, None)
+
+
+def _span(point: _Point) -> tuple[date, date]:
+    """The first and last day a complete point covers: one day, or a whole month."""
+    assert point.month is not None and point.year is not None
+    words = vocabulary()
+    if not words.min_year <= point.year <= words.max_year:
+        raise _Unreadable(f"невозможный год «{point.year}»")
+    try:
+        if point.day is not None:
+            day = date(point.year, point.month, point.day)
+            return day, day
+        last = calendar.monthrange(point.year, point.month)[1]
+        return date(point.year, point.month, 1), date(point.year, point.month, last)
+    except ValueError:
+        shown = f"{point.day or 1:02d}.{point.month:02d}.{point.year}"
+        raise _Unreadable(f"несуществующая дата {shown}") from None

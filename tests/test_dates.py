@@ -1,0 +1,302 @@
+"""Date cells: the forms reports use, the cells that must stay unparsed, and round-trip properties."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from muniflow.model import Period
+from muniflow.normalize.dates import DEFAULT_VOCABULARY_FILE, DateParse, parse_dates
+
+Q2_2024 = Period(2024, 2)
+
+# Written here independently of contracts/dates.yaml, so a typo there fails these tests.
+GENITIVE = (
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+)
+NOMINATIVE = (
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+)
+PREPOSITIONAL = (
+    "январе",
+    "феврале",
+    "марте",
+    "апреле",
+    "мае",
+    "июне",
+    "июле",
+    "августе",
+    "сентябре",
+    "октябре",
+    "ноябре",
+    "декабре",
+)
+
+D = date
+
+PARSED = [
+    # (cell, period, start, end, form, reason)
+    ("21-22 марта 2024 года", Q2_2024, D(2024, 3, 21), D(2024, 3, 22), "exact", "day range, one month"),
+    (
+        "30 марта –\n2 апреля\n2024 года",
+        Q2_2024,
+        D(2024, 3, 30),
+        D(2024, 4, 2),
+        "exact",
+        "range across months, line breaks, year only at the end",
+    ),
+    (
+        "27 декабря 2024 года – 10 января 2025 года",
+        Q2_2024,
+        D(2024, 12, 27),
+        D(2025, 1, 10),
+        "exact",
+        "both ends with their own year",
+    ),
+    ("6 апреля 2024 года", Q2_2024, D(2024, 4, 6), D(2024, 4, 6), "exact", "single day"),
+    ("3 – 5 июля 2024 г.", Q2_2024, D(2024, 7, 3), D(2024, 7, 5), "exact", "spaced en dash, 'г.'"),
+    ("11-15.07.2024", Q2_2024, D(2024, 7, 11), D(2024, 7, 15), "exact", "numeric day range"),
+    ("22.07.2024", Q2_2024, D(2024, 7, 22), D(2024, 7, 22), "exact", "numeric date"),
+    ("11.07-15.07.2024", Q2_2024, D(2024, 7, 11), D(2024, 7, 15), "exact", "numeric day.month range"),
+    ("2024-06-12", Q2_2024, D(2024, 6, 12), D(2024, 6, 12), "exact", "ISO date"),
+    ("с 12 по 14 сентября 2024 года", Q2_2024, D(2024, 9, 12), D(2024, 9, 14), "exact", "'с … по …'"),
+    ("сентябрь 2024 года", Q2_2024, D(2024, 9, 1), D(2024, 9, 30), "whole_month", "month without day"),
+    ("февраль 2024 года", Q2_2024, D(2024, 2, 1), D(2024, 2, 29), "whole_month", "leap February"),
+    ("1-2 апреля \n2024 года", Q2_2024, D(2024, 4, 1), D(2024, 4, 2), "exact", "trailing space before break"),
+    ("10 апреля –\n 4 мая \n2024 года", Q2_2024, D(2024, 4, 10), D(2024, 5, 4), "exact", "range, breaks"),
+    (
+        "6 апреля\n2024 года \n(г. Полоцк)",
+        Q2_2024,
+        D(2024, 4, 6),
+        D(2024, 4, 6),
+        "exact",
+        "remark after the date is not part of it",
+    ),
+    ("6 апреля 2024 года, 10:00", Q2_2024, D(2024, 4, 6), D(2024, 4, 6), "exact", "time of day after it"),
+    ("12 июня 2024 г.", Q2_2024, D(2024, 6, 12), D(2024, 6, 12), "exact", "'г.' abbreviation"),
+    ("12.06.24", Q2_2024, D(2024, 6, 12), D(2024, 6, 12), "exact", "two-digit year"),
+    ("01.02.95", Q2_2024, D(1995, 2, 1), D(1995, 2, 1), "exact", "two-digit year of the 1990s"),
+    ("27-28 августа", Q2_2024, D(2024, 8, 27), D(2024, 8, 28), "year_from_period", "no year: period's"),
+    ("с 1 по 3 октября", Q2_2024, D(2024, 10, 1), D(2024, 10, 3), "year_from_period", "no year, 'с … по'"),
+    (
+        "в течение сентября 2024 года",
+        Q2_2024,
+        D(2024, 9, 1),
+        D(2024, 9, 30),
+        "whole_month",
+        "'в течение' + genitive month",
+    ),
+    ("в сентябре 2024 года", Q2_2024, D(2024, 9, 1), D(2024, 9, 30), "whole_month", "prepositional month"),
+    ("июль-август 2024 года", Q2_2024, D(2024, 7, 1), D(2024, 8, 31), "whole_month", "two whole months"),
+    ("2 и 4 апреля 2024 года", Q2_2024, D(2024, 4, 2), D(2024, 4, 4), "exact", "two days: first to last"),
+    ("2, 4 и 6 апреля 2024 года", Q2_2024, D(2024, 4, 2), D(2024, 4, 6), "exact", "list of days"),
+    ("6 апреля 2024г.", Q2_2024, D(2024, 4, 6), D(2024, 4, 6), "exact", "'2024г.' stuck together"),
+    ("20 апреля\n2024 года\n\n", Q2_2024, D(2024, 4, 20), D(2024, 4, 20), "exact", "trailing blank lines"),
+    ("6\u00a0апреля\u00a02024\u202fгода", Q2_2024, D(2024, 4, 6), D(2024, 4, 6), "exact", "no-break spaces"),
+    ("6 Апреля 2024 Года", Q2_2024, D(2024, 4, 6), D(2024, 4, 6), "exact", "capitalised words"),
+    ("1 сент. 2024 г.", Q2_2024, D(2024, 9, 1), D(2024, 9, 1), "exact", "unambiguous abbreviation"),
+    ("5 янв 2025 года", Q2_2024, D(2025, 1, 5), D(2025, 1, 5), "exact", "abbreviation without its dot"),
+    ("6 апр\u00adеля 2024 года", Q2_2024, D(2024, 4, 6), D(2024, 4, 6), "exact", "soft hyphen inside"),
+    ("6 мaя 2024 года", Q2_2024, D(2024, 5, 6), D(2024, 5, 6), "exact", "Latin a inside a Cyrillic month"),
+    (
+        "27 декабря – 10 января",
+        Period(2024, 4),
+        D(2024, 12, 27),
+        D(2025, 1, 10),
+        "year_from_period",
+        "no years across New Year, Q4 report: the coming January",
+    ),
+    (
+        "27 декабря – 10 января",
+        Period(2025, 1),
+        D(2024, 12, 27),
+        D(2025, 1, 10),
+        "year_from_period",
+        "no years across New Year, Q1 report: the past December",
+    ),
+    (
+        "27 декабря – 10 января 2025 года",
+        None,
+        D(2024, 12, 27),
+        D(2025, 1, 10),
+        "exact",
+        "one year written: the other end is in the year before",
+    ),
+    (
+        "27 декабря 2024 года – 10 января",
+        None,
+        D(2024, 12, 27),
+        D(2025, 1, 10),
+        "exact",
+        "one year written: the other end is in the year after",
+    ),
+    (
+        "15 января",
+        Period(2024, 4),
+        D(2025, 1, 15),
+        D(2025, 1, 15),
+        "year_from_period",
+        "no year: the one that puts the date closest to the period",
+    ),
+]
+
+UNPARSED = [
+    # (cell, period, word the note must contain, reason)
+    ("", Q2_2024, "пустая", "empty cell"),
+    ("   \n\u00a0", Q2_2024, "пустая", "blanks only"),
+    ("сентебря 2024", Q2_2024, "сентебря", "misspelt month is never guessed"),
+    ("5 сентебря 2024 года", Q2_2024, "сентебря", "misspelt month after a day"),
+    ("31 июня 2024 года", Q2_2024, "несуществующая", "June has 30 days"),
+    ("29 февраля 2023 года", Q2_2024, "несуществующая", "2023 is not a leap year"),
+    ("32.07.2024", Q2_2024, "несуществующая", "day 32"),
+    ("12.13.2024", Q2_2024, "несуществующая", "month 13"),
+    ("в течение квартала", Q2_2024, "нет даты", "a quarter is not a date"),
+    ("по согласованию", Q2_2024, "нет даты", "no date at all"),
+    ("ежедневно", Q2_2024, "нет даты", "no date at all"),
+    ("2024", Q2_2024, "только год", "a year alone"),
+    ("5-3 июля 2024 года", Q2_2024, "раньше", "end before start"),
+    ("5 мая – 3 апреля 2024 года", Q2_2024, "раньше", "end before start across months, not a year apart"),
+    ("27-28 августа", None, "год", "no year and no period to take it from"),
+    ("5 июня 1889 года", Q2_2024, "год", "implausible year"),
+    ("5 июня 2124 года", Q2_2024, "год", "implausible year"),
+    ("12 июня 24 г.", Q2_2024, "24", "two-digit year in words is not read"),
+    ("5-7", Q2_2024, "месяц", "days without a month"),
+    ("30 декабря 2100 года - 2 января", None, "2101", "New Year crossed past the last plausible year"),
+    ("1" * 5000, Q2_2024, "не распознана", "a digit run too long to be a number"),
+    ("6 апреля 2024 года, перенесено на 8 мая", Q2_2024, "мая", "a second date left unread"),
+    ("перенесено на 5 мая", Q2_2024, "не распознана", "the date does not lead the cell"),
+]
+
+
+@pytest.mark.parametrize(
+    ("cell", "period", "start", "end", "form"),
+    [case[:5] for case in PARSED],
+    ids=[case[5] for case in PARSED],
+)
+def test_parses(cell: str, period: Period | None, start: date, end: date, form: str) -> None:
+    assert parse_dates(cell, period) == DateParse(start, end, form, None)
+
+
+@pytest.mark.parametrize(
+    ("cell", "period", "in_note"), [case[:3] for case in UNPARSED], ids=[case[3] for case in UNPARSED]
+)
+def test_does_not_parse(cell: str, period: Period | None, in_note: str) -> None:
+    parsed = parse_dates(cell, period)
+    assert (parsed.start, parsed.end, parsed.form) == (None, None, None)
+    assert parsed.note is not None and in_note in parsed.note
+
+
+@pytest.mark.parametrize(
+    "dash",
+    ["-", "\u2010", "\u2011", "\u2013", "\u2014"],
+    ids=["hyphen-minus", "hyphen", "nb-hyphen", "en", "em"],
+)
+@pytest.mark.parametrize("spacing", ["", " ", "\u00a0", "\n"], ids=["tight", "space", "nbsp", "break"])
+def test_every_dash_reads_as_range(dash: str, spacing: str) -> None:
+    cell = f"3{spacing}{dash}{spacing}5 июля 2024 года"
+    assert parse_dates(cell, None) == DateParse(D(2024, 7, 3), D(2024, 7, 5), "exact", None)
+
+
+@pytest.mark.parametrize(
+    ("forms", "case"), [(GENITIVE, "genitive"), (NOMINATIVE, "nominative"), (PREPOSITIONAL, "prepositional")]
+)
+def test_every_month_in_every_case(forms: list[str], case: str) -> None:
+    for number, word in enumerate(forms, start=1):
+        parsed = parse_dates(f"{word} 2024", None)
+        assert (parsed.start, parsed.form) == (D(2024, number, 1), "whole_month"), (case, word)
+
+
+def test_vocabulary_names_each_word_once() -> None:
+    """A word listed under two months would be silently read as one of them."""
+    months = yaml.safe_load(DEFAULT_VOCABULARY_FILE.read_text(encoding="utf-8"))["months"]
+    words = [word for forms in months.values() for word in forms]
+    assert sorted(months) == list(range(1, 13))
+    assert len(words) == len(set(words))
+
+
+def _in_words(day: date) -> str:
+    return f"{day.day} {GENITIVE[day.month - 1]} {day.year} года"
+
+
+def _quarter(day: date) -> Period:
+    return Period(day.year, (day.month - 1) // 3 + 1)
+
+
+DATES = st.dates(min_value=D(1990, 1, 1), max_value=D(2100, 12, 31))
+RENDERINGS: list[Callable[[date], str]] = [
+    lambda d: f"{d.day} {GENITIVE[d.month - 1]} {d.year} года",
+    lambda d: f"{d.day}\u00a0{GENITIVE[d.month - 1]}\n{d.year} г.",
+    lambda d: f"{d.day:02d}.{d.month:02d}.{d.year}",
+    lambda d: f"{d.day}.{d.month}.{d.year}г.",
+]
+
+
+@given(day=DATES, render=st.sampled_from(RENDERINGS))
+def test_any_day_round_trips(day: date, render: Callable[[date], str]) -> None:
+    assert parse_dates(render(day), None) == DateParse(day, day, "exact", None)
+
+
+@given(first=DATES, second=DATES, dash=st.sampled_from(["-", " – ", "\u2014", " по "]))
+def test_any_range_round_trips(first: date, second: date, dash: str) -> None:
+    start, end = sorted((first, second))
+    long = f"{_in_words(start)}{dash}{_in_words(end)}"
+    short = f"{start.day:02d}.{start.month:02d}.{start.year}{dash}{end.day:02d}.{end.month:02d}.{end.year}"
+    for cell in (long, short):
+        assert parse_dates(cell, None) == DateParse(start, end, "exact", None), cell
+
+
+@given(first=DATES, length=st.integers(min_value=0, max_value=27))
+def test_range_in_one_month_round_trips(first: date, length: int) -> None:
+    end_day = min(first.day + length, 28 if first.month == 2 else 30)
+    end = max(first, first.replace(day=end_day))
+    cell = f"{first.day}-{end.day} {GENITIVE[first.month - 1]} {first.year} года"
+    assert parse_dates(cell, None) == DateParse(first, end, "exact", None)
+
+
+@given(day=DATES)
+def test_missing_year_comes_from_the_period(day: date) -> None:
+    cell = f"{day.day} {GENITIVE[day.month - 1]}"
+    assert parse_dates(cell, _quarter(day)) == DateParse(day, day, "year_from_period", None)
+
+
+@given(text=st.text(), period=st.none() | st.builds(Period, st.integers(1990, 2100), st.integers(1, 4)))
+def test_never_raises_and_stays_consistent(text: str, period: Period | None) -> None:
+    parsed = parse_dates(text, period)
+    if parsed.form is None:
+        assert (parsed.start, parsed.end) == (None, None) and parsed.note
+    else:
+        assert parsed.start is not None and parsed.end is not None and parsed.note is None
+        assert parsed.start <= parsed.end
+
+
+@given(text=st.text(alphabet="0123456789.-–, и по с г года мая июня 2024\n\u00a0"))
+def test_date_like_noise_never_raises(text: str) -> None:
+    parsed = parse_dates(text, Q2_2024)
+    assert (parsed.start is None) == (parsed.form is None)
