@@ -1,0 +1,176 @@
+"""DOCX reader: walks the w:tbl XML itself so merged cells come out as None, not repeated."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+from docx.opc.exceptions import PackageNotFoundError
+from lxml import etree
+
+from muniflow.model import Cell, RawDocument, RawRow, RawTable, ReaderError
+from muniflow.readers.base import CORRUPT_FILE, NO_TABLE_FOUND
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+P, TBL, TR, TC = _W + "p", _W + "tbl", _W + "tr", _W + "tc"
+_VAL = _W + "val"
+
+# Wrappers whose children are the content itself (content controls, custom XML, tracked insertions).
+_TRANSPARENT = frozenset(_W + t for t in ("sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag"))
+
+# Run-level elements that carry no visible cell text: properties, deleted or moved-away text, field
+# instructions, markers, and drawings (text boxes are not part of the cell's flow text).
+_INVISIBLE_TAGS = (
+    "pPr rPr sdtPr sdtEndPr del moveFrom instrText delText delInstrText fldChar bookmarkStart bookmarkEnd"
+    " proofErr commentRangeStart commentRangeEnd commentReference footnoteReference endnoteReference"
+    " drawing pict object lastRenderedPageBreak permStart permEnd"
+)
+_INVISIBLE = frozenset([_MC + "AlternateContent", *(_W + tag for tag in _INVISIBLE_TAGS.split(" "))])
+_RUN_TEXT = {_W + "tab": "\t", _W + "ptab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
+_IGNORED_RUN_ITEMS = frozenset({_W + "softHyphen", _W + "sym"})
+
+
+class DocxReader:
+    """Reads every top-level table of a .docx, with the paragraphs before the first as the title."""
+
+    format = "docx"
+
+    def read(self, path: Path) -> RawDocument:
+        """Parse the file and return its title and tables; ReaderError when none or unreadable."""
+        body = _open_body(path)
+        title_lines: list[str] = []
+        tables: list[RawTable] = []
+        for block in _blocks(body):
+            if block.tag == TBL:
+                table = _read_table(block, f"table {len(tables) + 1}")
+                if table is not None:
+                    tables.append(table)
+            elif not tables:
+                line = paragraph_text(block)
+                if line.strip():
+                    title_lines.append(line)
+        if not tables:
+            raise ReaderError(NO_TABLE_FOUND, f"{path.name}: the document holds no table")
+        return RawDocument(
+            source_file=str(path), format=self.format, title="\n".join(title_lines), tables=tuple(tables)
+        )
+
+
+def _open_body(path: Path) -> etree._Element:
+    """Open the package with python-docx and return w:body; library failures become corrupt_file."""
+    try:
+        return docx.Document(str(path)).element.body
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+        raise ReaderError(CORRUPT_FILE, f"{path.name}: not a readable DOCX ({exc})") from exc
+
+
+def _blocks(parent: etree._Element) -> Iterator[etree._Element]:
+    """Yield the paragraphs and tables under a body or cell in order, looking through wrappers."""
+    for child in parent:
+        if child.tag in (P, TBL):
+            yield child
+        elif child.tag in _TRANSPARENT:
+            yield from _blocks(child)
+
+
+def paragraph_text(paragraph: etree._Element) -> str:
+    """Return a paragraph's visible text: w:t, tabs, breaks; inserted text in, deleted text out."""
+    parts: list[str] = []
+    _collect_runs(paragraph, parts)
+    return "".join(parts)
+
+
+def _collect_runs(element: etree._Element, parts: list[str]) -> None:
+    """Append the visible text below element to parts in document order."""
+    for child in element:
+        tag = child.tag
+        if tag == _W + "t":
+            parts.append(child.text or "")
+        elif tag in _RUN_TEXT:
+            parts.append(_RUN_TEXT[tag])
+        elif tag in _INVISIBLE or tag in _IGNORED_RUN_ITEMS or not isinstance(tag, str):
+            continue  # not isinstance: comments and processing instructions
+        else:
+            _collect_runs(child, parts)
+
+
+def _cell_text(tc: etree._Element) -> str:
+    """Return a cell's paragraphs as lines, with any nested table's cell texts appended in order."""
+    lines: list[str] = []
+    for block in _blocks(tc):
+        if block.tag == P:
+            lines.append(paragraph_text(block))
+        else:
+            lines.extend(text for row in _grid_rows(block) for text in row if text)
+    return "\n".join(lines)
+
+
+def _rows(tbl: etree._Element) -> Iterator[etree._Element]:
+    """Yield a table's w:tr elements, looking through content controls and skipping deleted rows."""
+    for child in tbl:
+        if child.tag == TR:
+            tr_pr = child.find(_W + "trPr")
+            if tr_pr is None or tr_pr.find(_W + "del") is None:
+                yield child
+        elif child.tag in _TRANSPARENT:
+            yield from _rows(child)
+
+
+def _cells(tr: etree._Element) -> Iterator[etree._Element]:
+    """Yield a row's w:tc elements, looking through cell-level content controls."""
+    for child in tr:
+        if child.tag == TC:
+            yield child
+        elif child.tag in _TRANSPARENT:
+            yield from _cells(child)
+
+
+def _int_prop(parent: etree._Element | None, name: str, default: int) -> int:
+    """Read an integer w:val property such as gridSpan or gridBefore."""
+    node = parent.find(_W + name) if parent is not None else None
+    value = node.get(_VAL) if node is not None else None
+    return int(value) if value is not None and value.isdigit() else default
+
+
+def _grid_rows(tbl: etree._Element) -> list[list[Cell]]:
+    """Lay a table's rows on its column grid: text in a merge's first cell, None where it covers."""
+    rows: list[list[Cell]] = []
+    merged_above: set[int] = set()  # grid columns where a vertical merge is open
+    for tr in _rows(tbl):
+        tr_pr = tr.find(_W + "trPr")
+        row: list[Cell] = [""] * _int_prop(tr_pr, "gridBefore", 0)
+        merged_here: set[int] = set()
+        for tc in _cells(tr):
+            tc_pr = tc.find(_W + "tcPr")
+            span = max(1, _int_prop(tc_pr, "gridSpan", 1))
+            v_merge = tc_pr.find(_W + "vMerge") if tc_pr is not None else None
+            col = len(row)
+            if v_merge is not None:
+                merged_here.add(col)
+            if v_merge is not None and v_merge.get(_VAL, "continue") == "continue" and col in merged_above:
+                row.extend([None] * span)
+            else:
+                row.append(_cell_text(tc))
+                row.extend([None] * (span - 1))
+        row.extend([""] * _int_prop(tr_pr, "gridAfter", 0))
+        rows.append(row)
+        merged_above = merged_here
+    return rows
+
+
+def _read_table(tbl: etree._Element, locator: str) -> RawTable | None:
+    """Build a RawTable from a w:tbl: first row as header, every row padded to the grid width."""
+    rows = _grid_rows(tbl)
+    if not rows:
+        return None
+    grid = tbl.find(_W + "tblGrid")
+    grid_cols = len(grid.findall(_W + "gridCol")) if grid is not None else 0
+    width = max([grid_cols, *(len(r) for r in rows)])
+    padded = [tuple(row + [""] * (width - len(row))) for row in rows]
+    header = tuple(text or "" for text in padded[0])
+    body = tuple(RawRow(cells, f"{locator}, row {i}") for i, cells in enumerate(padded[1:], start=2))
+    return RawTable(header=header, rows=body, locator=locator)

@@ -1,0 +1,179 @@
+"""Rejoin words that a PDF exporter broke across the visual lines of a narrow table cell.
+
+LibreOffice and Word break a line at a space or right after a hyphen; a word longer than the
+column is cut anywhere, without a hyphen, and then starts its own line (unless a non-breaking
+space ties it to the words before, which the PDF shows as a plain space). A line break is glued
+back when
+- the line ends with a hyphen attached to a word ("научно-" + "практической"): joined without a
+  space; the hyphen is dropped only when the dictionary knows the unhyphenated word but not the
+  hyphenated compound (a hyphenation point, not a compound);
+- the next line starts with a character no line may start with (",", ")", "»"): a forced cut;
+- a number inside a date was cut ("15.07.20" + "24");
+- the Russian dictionary (pymorphy3) knows "left+right" while one piece alone is not a word, or,
+  when the left line is one bare token, neither piece nor the whole is a Russian word (place
+  names and compounds the dictionary lacks: "Верхнедвинско" + "го").
+Breaks after other punctuation and before list items are never touched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache, lru_cache
+
+import pymorphy3
+
+_HYPHENS = "-‐–"  # hyphen-minus, hyphen, en dash: exporters may break the line right after them
+_MAX_PIECES = 3  # a word cut twice spans three lines; longer cuts are not worth the lookups
+_NO_LINE_START = ",.;:!?)]»%"  # line breaking never puts these first on a line, only a forced cut does
+
+_LEFT_CORE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*$")  # the word ending the left line, compounds whole
+_RIGHT_CORE = re.compile(r"^[^\W\d_]+")  # the letters starting the right fragment
+_CYRILLIC = re.compile(r"^[а-яё]+$", re.IGNORECASE)
+# List markers: dashes and bullets, "1.", "2)", "а)" (no word starts with ъ, ы, ь or й).
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—•·*]\s|\d{1,3}[.)]\s|[абвгдежзиклмнопрстуфхцчшщэюяa-z][)])")
+_CUT_DATE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{1,3}$")  # "15.07.20" waiting for its "24"
+
+# The dictionary lists many fragments as words of their own: single letters, abbreviations ("ГО"),
+# interjections ("ой"), names in lower case ("ий"). As a piece of a cut word they do not count.
+_ONE_LETTER_WORDS = frozenset("авиксоу")
+_NOT_STANDALONE = frozenset({"Abbr", "Init", "INTJ"})
+_PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Trad"})  # Orgn also tags common nouns
+_FUNCTION = frozenset({"PREP", "CONJ"})
+
+WordTest = Callable[[str], bool]
+PieceTest = Callable[[str, bool], bool]
+
+
+@cache
+def _analyzer() -> pymorphy3.MorphAnalyzer:
+    """Load the Russian dictionary once, on first use (it takes a fraction of a second)."""
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=65536)
+def is_russian_word(word: str) -> bool:
+    """True when the dictionary holds this word form (case-insensitive)."""
+    lower = word.lower()
+    if len(lower) <= 1:
+        return lower in _ONE_LETTER_WORDS
+    return _analyzer().word_is_known(lower)
+
+
+@lru_cache(maxsize=65536)
+def is_standalone_word(piece: str, before_stop: bool) -> bool:
+    """True when a line fragment reads as a word by itself where it stands.
+
+    before_stop: the fragment is followed by punctuation or the end of the cell, where a
+    preposition or conjunction cannot stand.
+    """
+    lower = piece.lower()
+    if len(lower) <= 1:
+        return lower in _ONE_LETTER_WORDS and not before_stop
+    if not is_russian_word(lower):
+        return False
+    for parse in _analyzer().parse(lower):
+        if type(parse.methods_stack[0][0]).__name__ != "DictionaryAnalyzer":
+            continue
+        grammemes = parse.tag.grammemes
+        if grammemes & _NOT_STANDALONE or (before_stop and grammemes & _FUNCTION):
+            continue
+        if piece[0].islower() and grammemes & _PROPER:
+            continue
+        if "Fixd" in grammemes and len(lower) <= 2:
+            continue  # two-letter indeclinables ("го") are inflection endings far more often
+        return True
+    return False
+
+
+def rejoin_lines(
+    text: str, is_word: WordTest = is_russian_word, is_piece: PieceTest = is_standalone_word
+) -> str:
+    """Return a cell's text with words cut by line wrapping made whole; other line breaks stay."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    out = [lines[0]]
+    tail = 0  # where the last visual line starts in out[-1]: a cut word starts its own line
+    i = 1
+    while i < len(lines):
+        left, right = out[-1], lines[i]
+        hyphen_glued = _hyphen_join(left, right, is_word)
+        if hyphen_glued is not None:
+            out[-1], tail = hyphen_glued, len(hyphen_glued) - len(right)
+            i += 1
+            continue
+        glued = _forced_cut_join(left, right)
+        if glued is not None:
+            out[-1] = glued
+            i += 1
+            continue
+        pieces = _cut_word_pieces(left[tail:], lines[i:], is_word, is_piece)
+        if pieces:
+            out[-1] = left + "".join(lines[i : i + pieces])
+            i += pieces
+            continue
+        out.append(right)
+        tail = 0
+        i += 1
+    return "\n".join(out)
+
+
+def _hyphen_join(left: str, right: str, is_word: WordTest) -> str | None:
+    """Join a line ending in a hyphen attached to a word with the next line, or None if it is not."""
+    if len(left) < 2 or left[-1] not in _HYPHENS or left[-2].isspace() or not right[:1].isalnum():
+        return None
+    if _LIST_ITEM.match(right):
+        return None
+    left_core = _LEFT_CORE.search(left[:-1])
+    right_core = _RIGHT_CORE.match(right)
+    if left_core and right_core and right_core.group()[0].islower():
+        compound = f"{left_core.group()}-{right_core.group()}"
+        solid = left_core.group() + right_core.group()
+        if not is_word(compound) and is_word(solid):
+            return left[:-1] + right  # a hyphenation point inside one word
+    return left + right
+
+
+def _forced_cut_join(left: str, right: str) -> str | None:
+    """Join lines cut where no line break is allowed: before closing punctuation, inside a date."""
+    if not left or left[-1].isspace():
+        return None
+    if right[:1] and right[0] in _NO_LINE_START:
+        return left + right
+    if right[:1].isdigit() and _CUT_DATE.search(left):
+        return left + right
+    return None
+
+
+def _cut_word_pieces(left: str, following: list[str], is_word: WordTest, is_piece: PieceTest) -> int:
+    """How many following lines continue a word cut at the end of `left` (0: none)."""
+    left_core = _LEFT_CORE.search(left)
+    if left_core is None or left_core.end() != len(left):
+        return 0
+    bare_token = not any(ch.isspace() for ch in left.strip())
+    pieces = [left_core.group()]
+    unknown_run = 0  # the longest cut made only of pieces the dictionary does not know
+    for count, line in enumerate(following[: _MAX_PIECES - 1], start=1):
+        right_core = _RIGHT_CORE.match(line)
+        if right_core is None or not line[0].islower() or _LIST_ITEM.match(line):
+            break
+        pieces.append(right_core.group())
+        whole_line = right_core.end() == len(line)
+        before_stop = whole_line or not line[right_core.end()].isspace()
+        words = [is_piece(p, False) for p in pieces[:-1]] + [is_piece(pieces[-1], before_stop)]
+        combined = "".join(pieces)
+        if _is_abbreviation(line, right_core.end()) and words[0]:
+            break  # "и" + "г. Пскова": a word, then an abbreviation such as "г.", "пос.", "им."
+        if is_word(combined) and not all(words):
+            return count
+        if bare_token and not any(words) and all(_CYRILLIC.match(p) for p in pieces):
+            unknown_run = count
+        if not whole_line:  # only a whole-line fragment can be followed by another
+            break
+    return unknown_run
+
+
+def _is_abbreviation(line: str, core_end: int) -> bool:
+    """True when the line starts with a short lowercase abbreviation with its period ("г.", "пос.")."""
+    return core_end <= 3 and line[core_end : core_end + 1] == "."

@@ -1,0 +1,120 @@
+"""The DOCX reader: merged cells as None, line breaks kept, Word artefacts dropped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from readers_fixtures import HEADER, add_table, build_docx, replace_cell_xml, report_rows, wrap_table_in_sdt
+
+from muniflow.model import ReaderError
+from muniflow.readers import READERS, reader_for
+from muniflow.readers.docx import DocxReader
+
+READER = DocxReader()
+
+
+def _body(path: Path) -> list[tuple[str | None, ...]]:
+    return [row.cells for row in READER.read(path).tables[0].rows]
+
+
+def test_registry_serves_docx_and_pdf() -> None:
+    assert set(READERS) == {"docx", "pdf"}
+    assert reader_for("DOCX") is READERS["docx"]
+    with pytest.raises(KeyError, match="known"):
+        reader_for("odt")
+
+
+def test_heading_row_spans_the_grid(tmp_path: Path) -> None:
+    """A municipality heading merged across the row: text in the first column, None elsewhere."""
+    rows, merges = report_rows(sections=2, rows_per_section=1)
+    doc = READER.read(build_docx(tmp_path / "r.docx", rows, merges, title=("Отчёт", "за II квартал")))
+    table = doc.tables[0]
+    assert doc.title == "Отчёт\nза II квартал"
+    assert table.header == HEADER
+    assert table.rows[0].cells == ("Муниципальный округ № 1", None, None, None, None)
+    assert table.rows[1].cells[0] == "1."
+    assert table.rows[1].locator == "table 1, row 3"
+    assert len(table.rows) == 4
+
+
+@pytest.mark.parametrize(
+    ("merge", "expected_row", "why"),
+    [
+        (((1, 1), (1, 2)), ("a", "b", None, "d"), "gridSpan: the covered column is None"),
+        (((1, 0), (2, 0)), ("a", "b", "c", "d"), "vMerge restart keeps its text"),
+    ],
+)
+def test_merges(tmp_path: Path, merge, expected_row, why) -> None:
+    rows = [["h1", "h2", "h3", "h4"], ["a", "b", "c", "d"], ["", "f", "g", "h"]]
+    body = _body(build_docx(tmp_path / "m.docx", rows, [merge]))
+    assert body[0] == expected_row, why
+
+
+def test_vertical_merge_continuation_is_none(tmp_path: Path) -> None:
+    rows = [["h1", "h2"], ["Район", "1"], ["", "2"], ["", "3"], ["Округ", "4"]]
+    body = _body(build_docx(tmp_path / "v.docx", rows, [((1, 0), (3, 0))]))
+    assert [r[0] for r in body] == ["Район", None, None, "Округ"]
+
+
+def test_paragraphs_and_soft_breaks_are_lines(tmp_path: Path) -> None:
+    rows = [["h"], ["Концерт\v«Дружба без\vГраниц»\nвторой абзац"]]
+    assert _body(build_docx(tmp_path / "b.docx", rows))[0] == ("Концерт\n«Дружба без\nГраниц»\nвторой абзац",)
+
+
+W_CELL = (
+    "<w:p><w:bookmarkStart w:id='0' w:name='x'/><w:r><w:t xml:space='preserve'>было </w:t></w:r>"
+    "<w:proofErr w:type='spellStart'/><w:del w:id='1' w:author='a'><w:r><w:delText>старое</w:delText>"
+    "</w:r></w:del><w:ins w:id='2' w:author='a'><w:r><w:t>новое</w:t></w:r></w:ins><w:bookmarkEnd w:id='0'/>"
+    "<w:r><w:tab/><w:t>после</w:t><w:br/><w:t>строка</w:t></w:r>"
+    "<w:r><w:fldChar w:fldCharType='begin'/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>"
+    "<w:r><w:fldChar w:fldCharType='separate'/></w:r><w:r><w:t>7</w:t></w:r>"
+    "<w:r><w:fldChar w:fldCharType='end'/></w:r></w:p>"
+)
+
+
+def test_run_level_artefacts(tmp_path: Path) -> None:
+    """Deleted text and field codes are out, inserted text, tabs, breaks and field results in."""
+    path = replace_cell_xml(build_docx(tmp_path / "t.docx", [["h"], ["x"]]), 1, 0, W_CELL)
+    assert _body(path)[0] == ("было новое\tпосле\nстрока7",)
+
+
+def test_content_controls_and_nested_tables(tmp_path: Path) -> None:
+    nested = (
+        "<w:p><w:r><w:t>до</w:t></w:r></w:p><w:sdt><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>в поле</w:t>"
+        "</w:r></w:p></w:sdtContent></w:sdt><w:tbl><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc>"
+        "<w:p><w:r><w:t>вложено</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/>"
+    )
+    path = wrap_table_in_sdt(replace_cell_xml(build_docx(tmp_path / "n.docx", [["h"], ["x"]]), 1, 0, nested))
+    assert _body(path)[0] == ("до\nв поле\nвложено\n",)
+
+
+def test_split_tables_come_out_separately(tmp_path: Path) -> None:
+    path = add_table(
+        build_docx(tmp_path / "s.docx", [["№", "Мероприятие"], ["1.", "а"]]), [["2.", "б"]], "ещё"
+    )
+    doc = READER.read(path)
+    assert [t.locator for t in doc.tables] == ["table 1", "table 2"]
+    assert doc.tables[1].header == ("2.", "б")
+    assert doc.title == "Отчёт о мероприятиях"
+
+
+def test_no_table(tmp_path: Path) -> None:
+    import docx
+
+    path = tmp_path / "letter.docx"
+    document = docx.Document()
+    document.add_paragraph("Письмо")
+    document.save(str(path))
+    with pytest.raises(ReaderError) as err:
+        READER.read(path)
+    assert err.value.reason == "no_table_found"
+
+
+@pytest.mark.parametrize("content", [b"", b"PK\x03\x04 not really a zip", b"%PDF-1.7\n"])
+def test_corrupt(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "bad.docx"
+    path.write_bytes(content)
+    with pytest.raises(ReaderError) as err:
+        READER.read(path)
+    assert err.value.reason == "corrupt_file"
