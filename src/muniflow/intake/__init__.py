@@ -1,0 +1,97 @@
+"""Intake: the only way a report file reaches a parser — sniffed, guarded, then read in a sandboxed worker.
+
+`open_report` reads one file, `open_reports` many in parallel; both raise or yield ReaderError with a
+stable reason code (see `REASONS`) and a message a person can act on. Input files are only ever
+opened for reading.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import os
+import threading
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from muniflow.intake.limits import Limits, default_limits
+from muniflow.intake.sandbox import WorkerPool
+from muniflow.model import RawDocument, ReaderError
+
+REASONS = (
+    "empty_file",
+    "too_large",
+    "unsupported_format",
+    "legacy_doc",
+    "encrypted",
+    "macro_enabled",
+    "corrupt_file",
+    "dtd_forbidden",
+    "too_many_pages",
+    "no_text_layer",
+    "no_table_found",
+    "timeout",
+    "resource_limit",
+)
+
+_pools: dict[Limits, WorkerPool] = {}
+_pools_lock = threading.Lock()
+
+
+def open_report(path: Path, *, limits: Limits | None = None) -> RawDocument:
+    """Read one report file in a sandboxed worker; ReaderError(reason, message) when it is refused.
+
+    Workers are kept between calls (one pool per set of limits, as many workers as CPUs, started
+    on demand), so a caller reading files one by one pays the process start-up once.
+    """
+    return _shared_pool(limits or default_limits()).open(Path(path))
+
+
+def open_reports(
+    paths: Iterable[Path], *, workers: int, limits: Limits | None = None
+) -> Iterator[tuple[Path, RawDocument | ReaderError]]:
+    """Read many files on `workers` sandboxed processes; yields (path, document or error) in input order."""
+    with WorkerPool(workers, limits or default_limits()) as pool, ThreadPoolExecutor(workers) as threads:
+        futures = [(path, threads.submit(_outcome, pool, Path(path))) for path in paths]
+        try:
+            for path, future in futures:
+                yield path, future.result()
+        finally:
+            for _, future in futures:
+                future.cancel()
+
+
+def _outcome(pool: WorkerPool, path: Path) -> RawDocument | ReaderError:
+    try:
+        return pool.open(path)
+    except ReaderError as err:
+        return err
+
+
+def sha256_file(path: Path, chunk_size: int = 1 << 20) -> str:
+    """Hex SHA-256 of a file's bytes, read in chunks so a big file costs no memory."""
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as f:
+        for chunk in iter(lambda: f.read(chunk_size), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _shared_pool(limits: Limits) -> WorkerPool:
+    with _pools_lock:
+        if limits not in _pools:
+            _pools[limits] = WorkerPool(os.cpu_count() or 1, limits)
+        return _pools[limits]
+
+
+@atexit.register
+def close_pools() -> None:
+    """Stop the workers kept by `open_report` (they are daemons, so this only makes exit tidy)."""
+    with _pools_lock:
+        for pool in _pools.values():
+            pool.close()
+        _pools.clear()
+
+
+__all__ = ["REASONS", "Limits", "ReaderError", "WorkerPool", "open_report", "open_reports", "sha256_file"]

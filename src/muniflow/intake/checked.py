@@ -1,0 +1,52 @@
+"""One file through every guard and then its reader: what a sandbox worker runs for each file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from muniflow.intake import guards, sniff
+from muniflow.intake.limits import Limits
+from muniflow.model import RawDocument, ReaderError
+
+
+def read_checked(path: Path, limits: Limits) -> RawDocument:
+    """Sniff the file, run its format's guards, then read it; ReaderError says why a file is refused."""
+    guards.check_file_size(path.stat().st_size, limits)
+    kind = sniff.sniff(sniff.read_head(path))
+    if kind == sniff.OLE2:
+        raise guards.ole2_error(path.read_bytes())
+    if kind == sniff.ZIP:
+        guards.check_docx(path, limits)
+        return _read("docx", path)
+    guards.check_pdf(path, limits)
+    try:
+        return _read("pdf", path)
+    except ReaderError as err:
+        if err.reason == "no_table_found" and guards.pdf_has_image_only_page(path, limits):
+            raise guards.no_text_layer() from err
+        raise
+
+
+def _read(format: str, path: Path) -> RawDocument:
+    """Run the format's reader; running out of memory stays a MemoryError even when a library wrapped it."""
+    # imported here so a worker pays for the readers once, and the parent never needs them
+    from muniflow.readers import reader_for
+
+    try:
+        return reader_for(format).read(path)
+    except ReaderError as err:
+        if _caused_by_memory(err):
+            raise MemoryError(err.message) from err
+        raise
+
+
+def _caused_by_memory(exc: BaseException) -> bool:
+    """True when a MemoryError is anywhere in the exception's chain (pdfplumber re-raises it as its own)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, MemoryError):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False

@@ -1,0 +1,296 @@
+"""Checks a file must pass before a parser sees it: sizes, zip bombs, DTDs, macros, encryption, page counts.
+
+Each check raises ReaderError(reason, message) with a stable reason code and a message saying what
+to do. They read only bounded amounts: declared zip sizes are checked before any part is inflated.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+from itertools import islice
+from pathlib import Path, PurePosixPath
+from typing import IO, Any
+
+from lxml import etree
+
+from muniflow.intake.limits import MB, Limits
+from muniflow.model import ReaderError
+
+DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+DOTX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_CHUNK = 1 << 16
+_RESEND = "save the report as .docx in Word and send it again"
+# A DTD is how entity bombs and external entities get in; an OOXML part never needs one. Searched in
+# every encoding an XML parser would auto-detect, case-insensitively.
+_DTD_MARKERS = tuple(
+    marker.encode(encoding)
+    for marker in ("<!doctype", "<!entity")
+    for encoding in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+)
+_SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+_OTHER_PACKAGES = {
+    "xl/workbook.xml": "an Excel workbook",
+    "ppt/presentation.xml": "a PowerPoint presentation",
+    "content.xml": "an OpenDocument file",
+}
+
+
+def check_file_size(size: int, limits: Limits) -> None:
+    """Refuse an empty file and one over the size limit."""
+    if size == 0:
+        raise ReaderError(
+            "empty_file", "the file is empty (0 bytes): the upload or copy failed; send it again"
+        )
+    if size > limits.max_file_mb * MB:
+        raise ReaderError(
+            "too_large",
+            f"the file is {size / MB:.1f} MB, over the {limits.max_file_mb:g} MB limit; "
+            "remove pictures or split the report and send it again",
+        )
+
+
+# ---------------------------------------------------------------- DOCX (a zip package)
+
+
+def check_docx(path: Path, limits: Limits) -> None:
+    """Refuse a zip that is not a plain DOCX, or that would cost too much or smuggle a DTD into a parser."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            _check_zip_sizes(infos, limits)
+            names = {info.filename for info in infos}
+            if "[Content_Types].xml" not in names or "word/document.xml" not in names:
+                raise ReaderError(
+                    "unsupported_format", f"{_package_kind(names)}, not a DOCX report; {_RESEND}"
+                )
+            if any(info.flag_bits & 0x1 for info in infos):
+                raise ReaderError(
+                    "encrypted", "the zip is password-protected; send the report without a password"
+                )
+            content_types = _content_types(zf)
+            _check_main_part(names, content_types)
+            for info in infos:
+                if _parsed_as_xml(info.filename, content_types):
+                    _check_no_dtd(zf, info)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        raise ReaderError(
+            "corrupt_file", f"the DOCX is damaged ({exc}); open it in Word, save it again and re-send"
+        ) from exc
+
+
+def _check_zip_sizes(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
+    """Refuse a zip bomb from the sizes its directory declares (zipfile never inflates past them)."""
+    if len(infos) > limits.max_zip_entries:
+        raise ReaderError(
+            "too_large", f"the DOCX holds {len(infos)} parts, over the limit of {limits.max_zip_entries}"
+        )
+    total = 0
+    for info in infos:
+        if info.file_size > limits.max_part_mb * MB:
+            raise ReaderError(
+                "too_large",
+                f"part {info.filename} inflates to {info.file_size / MB:.0f} MB, "
+                f"over {limits.max_part_mb:g} MB (a decompression bomb or an oversized picture)",
+            )
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size >= limits.ratio_min_part_mb * MB and ratio > limits.max_compression_ratio:
+            raise ReaderError(
+                "too_large",
+                f"part {info.filename} inflates {ratio:.0f}-fold, over {limits.max_compression_ratio:g} "
+                "(a decompression bomb)",
+            )
+        total += info.file_size
+    if total > limits.max_total_mb * MB:
+        raise ReaderError(
+            "too_large", f"the DOCX inflates to {total / MB:.0f} MB, over {limits.max_total_mb:g} MB"
+        )
+
+
+def _package_kind(names: set[str]) -> str:
+    for part, kind in _OTHER_PACKAGES.items():
+        if part in names:
+            return kind
+    return "a zip archive"
+
+
+def _content_types(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Content type by part name ('/word/document.xml') and by extension ('xml'), from [Content_Types].xml."""
+    info = zf.getinfo("[Content_Types].xml")
+    _check_no_dtd(zf, info)
+    try:
+        root = etree.fromstring(zf.read(info), _SAFE_XML)
+    except etree.XMLSyntaxError as exc:
+        raise ReaderError(
+            "corrupt_file", f"the DOCX's [Content_Types].xml is damaged ({exc}); {_RESEND}"
+        ) from exc
+    types = {}
+    for element in root:
+        if element.tag == f"{_CT_NS}Default":
+            types[element.get("Extension", "").lower()] = element.get("ContentType", "")
+        elif element.tag == f"{_CT_NS}Override":
+            types[element.get("PartName", "")] = element.get("ContentType", "")
+    return types
+
+
+def _content_type(name: str, content_types: dict[str, str]) -> str:
+    return content_types.get(f"/{name}") or content_types.get(PurePosixPath(name).suffix[1:].lower(), "")
+
+
+def _check_main_part(names: set[str], content_types: dict[str, str]) -> None:
+    """Refuse macro-enabled documents and templates; the main part must be a plain Word document."""
+    macro = any("macroenabled" in ct.lower() or "vbaproject" in ct.lower() for ct in content_types.values())
+    if macro or any(PurePosixPath(n).name.lower() == "vbaproject.bin" for n in names):
+        raise ReaderError(
+            "macro_enabled",
+            "the document holds macros (.docm); in Word use File > Save As > Word Document (.docx), "
+            "which drops the macros, and send that",
+        )
+    main = _content_type("word/document.xml", content_types)
+    if main == DOTX_MAIN:
+        raise ReaderError("unsupported_format", f"a Word template (.dotx), not a document; {_RESEND}")
+    if main != DOCX_MAIN:
+        raise ReaderError(
+            "unsupported_format", f"the main part is {main or 'untyped'}, not a Word document; {_RESEND}"
+        )
+
+
+def _parsed_as_xml(name: str, content_types: dict[str, str]) -> bool:
+    """True for a part python-docx may parse as XML: by name, or typed as XML (pictures excepted)."""
+    ct = _content_type(name, content_types)
+    by_name = name.lower().endswith((".xml", ".rels"))
+    return by_name or (ct.endswith("xml") and not ct.startswith("image/"))
+
+
+def _check_no_dtd(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """Refuse a part declaring a DTD (entity bombs, external entities), read in bounded chunks."""
+    with zf.open(info) as part:
+        if _has_dtd(part):
+            raise ReaderError(
+                "dtd_forbidden",
+                f"part {info.filename} declares a DTD (<!DOCTYPE>/<!ENTITY>), which Word never writes; "
+                f"the file was made or altered by another program — {_RESEND}",
+            )
+
+
+def _has_dtd(stream: IO[bytes]) -> bool:
+    """Search a byte stream for a DTD marker, carrying a tail over chunk borders."""
+    overlap = max(len(m) for m in _DTD_MARKERS) - 1
+    tail = b""
+    for chunk in iter(lambda: stream.read(_CHUNK), b""):
+        window = tail + chunk
+        # every marker starts with '<', NULs, '!' in any encoding: a cheap test first, case-folding after
+        if b"<!" in window or b"<\0" in window:
+            folded = window.lower()
+            if any(marker in folded for marker in _DTD_MARKERS):
+                return True
+        tail = window[-overlap:]
+    return False
+
+
+# ---------------------------------------------------------------- OLE2 (legacy Word, encrypted OOXML)
+
+# An OLE2 directory entry is 128 bytes aligned to 128 and starts with its UTF-16LE name, NUL-ended.
+_ENCRYPTION_STREAMS = tuple(
+    re.compile(re.escape(name.encode("utf-16-le") + b"\0\0"))
+    for name in ("EncryptionInfo", "EncryptedPackage")
+)
+
+
+def ole2_error(data: bytes) -> ReaderError:
+    """Why an OLE2 container is refused: an encrypted DOCX (Office keeps those in OLE2) or a legacy .doc."""
+    if any(m.start() % 128 == 0 for pattern in _ENCRYPTION_STREAMS for m in pattern.finditer(data)):
+        return ReaderError(
+            "encrypted",
+            "the document is password-protected; in Word remove the password "
+            "(File > Info > Protect Document > Encrypt with Password, clear it), save and send it again",
+        )
+    return ReaderError(
+        "legacy_doc",
+        "a legacy Word 97-2003 file (.doc or similar); open it in Word, save it as .docx "
+        "(File > Save As > Word Document) and send it again",
+    )
+
+
+# ---------------------------------------------------------------- PDF
+
+
+def check_pdf(path: Path, limits: Limits) -> None:
+    """Refuse a PDF that needs a password, has too many pages or is only scanned images."""
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import PSException
+
+    with path.open("rb") as f:
+        try:
+            document = PDFDocument(PDFParser(f), password="")
+            declared = resolve1(resolve1(document.catalog.get("Pages")) or {}).get("Count")
+            if isinstance(declared, int) and declared > limits.max_pages:
+                raise _too_many_pages(declared, limits)
+            pages = list(islice(PDFPage.create_pages(document), limits.max_pages + 1))
+            if len(pages) > limits.max_pages:
+                raise _too_many_pages(len(pages), limits)
+            if pages and all(_image_only(page.resources) for page in pages):
+                raise no_text_layer()
+        except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+            raise ReaderError(
+                "encrypted",
+                "the PDF needs a password to open; export it again without a password "
+                "(a permissions-only password is fine) and send it",
+            ) from exc
+        except (PSException, RecursionError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            # RecursionError: pdfminer follows a trailer's /Prev chain recursively, so a loop never ends
+            raise ReaderError(
+                "corrupt_file",
+                f"the PDF is damaged ({type(exc).__name__}: {exc}); export it again and re-send",
+            ) from exc
+
+
+def _too_many_pages(count: int, limits: Limits) -> ReaderError:
+    return ReaderError(
+        "too_many_pages",
+        f"the PDF has {count} pages, over the limit of {limits.max_pages}; send only the report itself",
+    )
+
+
+def no_text_layer() -> ReaderError:
+    """The error for a PDF whose table pages are pictures (a scan): there is no text to read."""
+    return ReaderError(
+        "no_text_layer",
+        "the PDF pages are scanned images with no text; send the original .docx, "
+        "or a PDF exported from Word (File > Save As > PDF), not a scan",
+    )
+
+
+def _image_only(resources: Any) -> bool:
+    """True for a page that paints images and has no font: a scanned page."""
+    from pdfminer.pdftypes import resolve1
+
+    resources = resolve1(resources) or {}
+    if not isinstance(resources, dict) or resolve1(resources.get("Font")):
+        return False
+    xobjects = resolve1(resources.get("XObject")) or {}
+    subtypes = [_subtype(resolve1(x)) for x in xobjects.values()] if isinstance(xobjects, dict) else []
+    return bool(subtypes) and all(s == "Image" for s in subtypes)
+
+
+def _subtype(xobject: Any) -> str:
+    attrs = getattr(xobject, "attrs", {})
+    name = attrs.get("Subtype")
+    return getattr(name, "name", str(name))
+
+
+def pdf_has_image_only_page(path: Path, limits: Limits) -> bool:
+    """True when some page is a scan: asked after a reader found no table, to say why."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    with path.open("rb") as f:
+        pages: Iterator[Any] = islice(PDFPage.create_pages(PDFDocument(PDFParser(f))), limits.max_pages)
+        return any(_image_only(page.resources) for page in pages)

@@ -1,0 +1,181 @@
+"""Worker processes that parse files under a memory limit and a wall-clock timeout.
+
+A decompression bomb or a parser stuck in a loop then costs one worker, which is killed and
+replaced, never the pipeline. Workers are started with 'spawn' (no inherited locks or threads from
+the parent), warm up the readers once, and serve many files each over a pipe.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import queue
+import resource
+import threading
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import Any
+
+from muniflow.intake.checked import read_checked
+from muniflow.intake.limits import MB, Limits
+from muniflow.model import RawDocument, ReaderError
+
+Task = Callable[[Path, Limits], RawDocument]
+_CONTEXT = multiprocessing.get_context("spawn")
+_READY = "ready"
+
+
+class _Worker:
+    """One worker process and the parent's end of its pipe."""
+
+    def __init__(self, limits: Limits, task: Task):
+        parent_end, child_end = _CONTEXT.Pipe()
+        self.conn: Connection = parent_end
+        self.process: BaseProcess = _CONTEXT.Process(
+            target=_serve, args=(child_end, limits.memory_mb, task), daemon=True, name="muniflow-intake"
+        )
+        self.process.start()
+        child_end.close()
+        if not self.conn.poll(limits.worker_start_seconds) or _recv(self.conn) != _READY:
+            self.kill()
+            raise RuntimeError(
+                f"an intake worker did not start within {limits.worker_start_seconds:g} s "
+                f"(exit code {self.process.exitcode}); is memory_mb={limits.memory_mb} too low?"
+            )
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+    def stop(self) -> None:
+        """Ask the worker to exit; kill it if it does not."""
+        with contextlib.suppress(OSError):
+            self.conn.send(None)
+        self.process.join(timeout=5)
+        self.kill()
+
+
+def _recv(conn: Connection) -> Any:
+    try:
+        return conn.recv()
+    except (EOFError, OSError):
+        return None
+
+
+class WorkerPool:
+    """Up to `workers` sandboxed processes, started on demand; `open` is safe to call from many threads."""
+
+    def __init__(self, workers: int, limits: Limits, task: Task = read_checked):
+        if workers < 1:
+            raise ValueError("workers must be at least 1")
+        self.limits = limits
+        self._task = task
+        self._size = workers
+        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()  # reuse the warmest worker first
+        self._started = 0
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def open(self, path: Path) -> RawDocument:
+        """Run the task on one file in a worker; ReaderError for a refused file, a timeout, a dead worker."""
+        worker = self._acquire()
+        try:
+            worker.conn.send((path, self.limits))
+            if not worker.conn.poll(self.limits.timeout_seconds):
+                worker = self._replace(worker)
+                raise ReaderError(
+                    "timeout",
+                    f"reading took over {self.limits.timeout_seconds:g} s and was stopped; the file may be "
+                    "damaged or built to stall a reader: open it, save it again and re-send",
+                )
+            reply = _recv(worker.conn)
+            if reply is None or reply[0] == "exit":
+                code = worker.process.exitcode
+                worker = self._replace(worker)
+                raise ReaderError(
+                    "resource_limit",
+                    f"reading the file took more than the {self.limits.memory_mb} MB of memory allowed or "
+                    f"crashed the reader (worker exit code {code}); the file may be a decompression bomb",
+                )
+            if reply[0] == "ok":
+                return reply[1]
+            raise ReaderError(reply[1], reply[2])
+        finally:
+            self._release(worker)
+
+    def _acquire(self) -> _Worker:
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("the worker pool is closed")
+            try:
+                return self._idle.get_nowait()
+            except queue.Empty:
+                grow = self._started < self._size
+                if grow:
+                    self._started += 1
+        if grow:
+            try:
+                return _Worker(self.limits, self._task)
+            except BaseException:
+                with self._lock:
+                    self._started -= 1
+                raise
+        return self._idle.get()
+
+    def _replace(self, worker: _Worker) -> _Worker:
+        """Kill a worker that timed out or died and start a fresh one in its place."""
+        worker.kill()
+        return _Worker(self.limits, self._task)
+
+    def _release(self, worker: _Worker) -> None:
+        if worker.process.is_alive():
+            self._idle.put(worker)
+        else:
+            worker.kill()
+            with self._lock:
+                self._started -= 1
+
+    def close(self) -> None:
+        """Stop every idle worker; call once no `open` is running."""
+        with self._lock:
+            self._closed = True
+        while True:
+            try:
+                self._idle.get_nowait().stop()
+            except queue.Empty:
+                return
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _serve(conn: Connection, memory_mb: int, task: Task) -> None:
+    """The worker's loop: cap its address space, warm up, then read files until told to stop."""
+    limit = memory_mb * MB
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    import muniflow.readers  # noqa: F401  (warm-up: every later file pays nothing for imports)
+
+    conn.send(_READY)
+    while (request := _recv(conn)) is not None:
+        path, limits = request
+        try:
+            conn.send(("ok", task(Path(path), limits)))
+        except ReaderError as err:
+            conn.send(("error", err.reason, err.message))
+        except MemoryError:
+            conn.send(("exit",))  # the heap may be left fragmented: a fresh worker takes over
+            return
+        except RecursionError:
+            conn.send(
+                ("error", "corrupt_file", "the file nests too deeply to read; save it again and re-send")
+            )
+        except Exception as exc:  # a parser's own exception on a malformed file: the file's fault
+            conn.send(
+                ("error", "corrupt_file", f"the file could not be parsed ({type(exc).__name__}: {exc})")
+            )

@@ -1,0 +1,74 @@
+"""What a file is, from its first bytes and never its name: a PDF, a zip (maybe DOCX), an OLE2 container.
+
+Anything else is refused here with a message saying what the file looks like and what to send instead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from muniflow.model import ReaderError
+
+PDF = "pdf"
+ZIP = "zip"
+OLE2 = "ole2"
+
+HEAD_BYTES = 1024  # a PDF header may sit anywhere in the first kilobyte (readers tolerate junk before it)
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+_RESEND = "save the report as .docx (Word: File > Save As > Word Document) or as a text PDF and send it again"
+
+
+def read_head(path: Path) -> bytes:
+    """The first bytes of a file, opened read-only."""
+    with path.open("rb") as f:
+        return f.read(HEAD_BYTES)
+
+
+def sniff(head: bytes) -> str:
+    """The container kind (PDF, ZIP or OLE2) of a file starting with `head`; ReaderError for any other."""
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return ZIP
+    if head.startswith(OLE2_MAGIC):
+        return OLE2
+    if b"%PDF-" in head:
+        return PDF
+    raise ReaderError("unsupported_format", f"{_describe(head)}, not a DOCX or PDF report; {_RESEND}")
+
+
+def _describe(head: bytes) -> str:
+    """A person's name for a file that is neither DOCX nor PDF."""
+    text = _strip_bom(head).lstrip().lower()
+    if text.startswith(b"{\\rtf"):
+        return "an RTF document"
+    if text.startswith(b"<") and (b"<html" in text or b"<!doctype html" in text):
+        return "an HTML page (e.g. saved from a browser or a mail program)"
+    if text.startswith(b"<?xml"):
+        return "an XML file (e.g. Word 2003 XML)"
+    if text.startswith(b"mime-version:"):
+        return "a web archive (.mht)"
+    if _looks_like_text(head):
+        return "a plain-text file"
+    return "a file of unknown type"
+
+
+def _strip_bom(head: bytes) -> bytes:
+    for bom in _BOMS:
+        if head.startswith(bom):
+            return head[len(bom) :]
+    return head
+
+
+def _looks_like_text(head: bytes) -> bool:
+    """True when the bytes decode as UTF-8, UTF-16 (with BOM) or a single-byte code page without NULs."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    if b"\0" in head:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # the head may end inside a multi-byte character
+        if exc.start < len(head) - 3:
+            return all(b >= 0x20 or b in b"\t\r\n\f" for b in head)
+    return True

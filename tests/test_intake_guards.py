@@ -1,0 +1,111 @@
+"""Sniffing and guards as plain functions, in-process: the decisions without the sandbox."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import badfiles as bf
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from muniflow.intake import Limits, sha256_file
+from muniflow.intake.guards import _has_dtd, check_file_size, ole2_error
+from muniflow.intake.sniff import OLE2, PDF, ZIP, sniff
+from muniflow.model import ReaderError
+
+LIMITS = Limits.load()
+
+# (first bytes, container kind or the refusal reason, why)
+SNIFF = [
+    (b"%PDF-1.7\n", PDF, "PDF header"),
+    (b"\r\n%PDF-1.4\n", PDF, "junk before the PDF header is tolerated by readers"),
+    (b"PK\x03\x04\x14\x00", ZIP, "zip local header: maybe a DOCX"),
+    (b"PK\x05\x06" + bytes(18), ZIP, "an empty zip is still a zip (guards reject it)"),
+    (bf.cfb(["WordDocument"])[:64], OLE2, "compound file magic"),
+    (b"{\\rtf1\\ansi", "unsupported_format", "RTF"),
+    (b"\xef\xbb\xbf<!DOCTYPE html><html>", "unsupported_format", "HTML behind a BOM"),
+    ("Отчёт о мероприятиях".encode("cp1251"), "unsupported_format", "cp1251 text"),
+    (b"\x00\x01\x02\x03garbage", "unsupported_format", "binary of no known kind"),
+]
+
+
+@pytest.mark.parametrize(("head", "expected"), [(h, e) for h, e, _ in SNIFF], ids=[w for *_, w in SNIFF])
+def test_sniff(head: bytes, expected: str) -> None:
+    try:
+        kind = sniff(head)
+    except ReaderError as err:
+        kind = err.reason
+    assert kind == expected
+
+
+@pytest.mark.parametrize(
+    ("streams", "reason"),
+    [(["WordDocument", "1Table"], "legacy_doc"), (["EncryptionInfo", "EncryptedPackage"], "encrypted")],
+)
+def test_ole2_verdict(streams: list[str], reason: str) -> None:
+    assert ole2_error(bf.cfb(streams)).reason == reason
+
+
+def test_ole2_name_in_body_text_is_not_a_stream() -> None:
+    body = b"x" + "EncryptedPackage".encode("utf-16-le") + b"\0\0"  # off the 128-byte directory grid
+    assert ole2_error(bf.cfb(["WordDocument"]) + body).reason == "legacy_doc"
+
+
+@pytest.mark.parametrize(
+    ("size", "reason"), [(0, "empty_file"), (int(LIMITS.max_file_mb * 2**20) + 1, "too_large")]
+)
+def test_file_size_limits(size: int, reason: str) -> None:
+    with pytest.raises(ReaderError) as caught:
+        check_file_size(size, LIMITS)
+    assert caught.value.reason == reason
+
+
+def test_file_size_within_limit_passes() -> None:
+    check_file_size(1, LIMITS)
+
+
+@given(
+    st.binary(max_size=300).filter(lambda b: b"<!" not in b),
+    st.integers(min_value=0, max_value=300),
+    st.sampled_from(["utf-8", "utf-16-le", "utf-16-be"]),
+    st.sampled_from(["<!DOCTYPE", "<!doctype", "<!ENTITY"]),
+)
+def test_dtd_found_across_chunk_borders(noise: bytes, at: int, encoding: str, marker: str) -> None:
+    at = min(at, len(noise))
+    data = noise[:at] + marker.encode(encoding) + noise[at:]
+    stream = io.BufferedReader(io.BytesIO(data), buffer_size=7)
+    assert _has_dtd(_Trickle(stream))
+
+
+class _Trickle:
+    """A stream that hands out at most 5 bytes per read, to put markers across chunk borders."""
+
+    def __init__(self, stream: io.BufferedReader):
+        self._stream = stream
+
+    def read(self, n: int = -1) -> bytes:
+        return self._stream.read(min(n, 5) if n > 0 else 5)
+
+
+def test_plain_xml_has_no_dtd() -> None:
+    assert not _has_dtd(io.BytesIO(b'<?xml version="1.0"?><w:document><w:t>DOC</w:t></w:document>'))
+
+
+def test_limits_file_must_name_every_limit(tmp_path: Path) -> None:
+    path = tmp_path / "intake.yaml"
+    path.write_text(yaml.safe_dump({"limits": {"max_file_mb": 1}}))
+    with pytest.raises(ValueError, match="limits must be exactly"):
+        Limits.load(path)
+
+
+def test_sha256_file_streams_whole_file(tmp_path: Path) -> None:
+    path = tmp_path / "f.bin"
+    path.write_bytes(b"abc" * 1_000_000)
+    assert (
+        sha256_file(path, chunk_size=4096)
+        == sha256_file(path)
+        != sha256_file(bf.docx_report(tmp_path / "x.docx"))
+    )

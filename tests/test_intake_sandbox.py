@@ -1,0 +1,68 @@
+"""The worker pool: a stuck, bloated or crashing worker costs one file, and the pool goes on."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import badfiles as bf
+import pytest
+
+from muniflow.intake import Limits, WorkerPool, open_report, open_reports
+from muniflow.model import RawDocument, ReaderError
+
+LIMITS = dataclasses.replace(Limits.load(), timeout_seconds=2, memory_mb=512)
+
+# (what the task is told to do, expected reason or None for a normal return, why)
+MISBEHAVIOUR = [
+    ("sleep", "timeout", "a parser in an endless loop is killed at the wall-clock limit"),
+    ("allocate", "resource_limit", "RLIMIT_AS turns an 8 GiB allocation into MemoryError in the worker"),
+    ("die", "resource_limit", "a worker killed by a signal (e.g. the OOM killer) is reported, not hung on"),
+    ("raise", "corrupt_file", "a library's own exception on a malformed file is the file's fault"),
+    ("fine", None, "a normal file still works after all of the above"),
+]
+
+
+@pytest.fixture(scope="module")
+def pool() -> WorkerPool:
+    with WorkerPool(1, LIMITS, task=bf.misbehave) as p:  # type: ignore[arg-type]
+        yield p
+
+
+@pytest.mark.parametrize(
+    ("command", "reason"), [(c, r) for c, r, _ in MISBEHAVIOUR], ids=[c for c, *_ in MISBEHAVIOUR]
+)
+def test_misbehaving_worker(pool: WorkerPool, tmp_path: Path, command: str, reason: str | None) -> None:
+    path = tmp_path / "cmd.txt"
+    path.write_text(command)
+    if reason is None:
+        assert pool.open(path) == command
+    else:
+        with pytest.raises(ReaderError) as caught:
+            pool.open(path)
+        assert caught.value.reason == reason
+
+
+def test_open_reports_matches_open_report_in_input_order(tmp_path: Path) -> None:
+    files = [
+        bf.docx_report(tmp_path / "a.docx"),
+        tmp_path / "b.pdf",
+        tmp_path / "c.docx",
+        bf.docx_without_table(tmp_path / "d.docx"),
+        tmp_path / "e.pdf",
+    ]
+    files[1].write_bytes(bf.table_pdf())
+    files[2].write_bytes(b"")
+    files[4].write_bytes(bf.scanned_pdf())
+    results = list(open_reports(files, workers=2))
+    assert [p for p, _ in results] == files
+    kinds = [r.reason if isinstance(r, ReaderError) else r.format for _, r in results]
+    assert kinds == ["docx", "pdf", "empty_file", "no_table_found", "no_text_layer"]
+    single = open_report(files[0])
+    first = results[0][1]
+    assert isinstance(first, RawDocument) and first.tables == single.tables
+
+
+def test_pool_refuses_zero_workers() -> None:
+    with pytest.raises(ValueError):
+        WorkerPool(0, LIMITS)
