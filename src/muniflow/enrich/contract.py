@@ -1,0 +1,152 @@
+"""The enrichment vocabulary (contracts/enrichment.yaml) loaded once into typed, immutable records."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from muniflow.contracts import ContractError, contracts_dir
+
+CONTRACT_FILE = "enrichment.yaml"
+
+
+@dataclass(frozen=True)
+class Country:
+    """A country as the contract names it; `key` is its ISO code, or its name where it has none."""
+
+    code: str | None
+    name: str
+    names: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    places: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return self.code or self.name
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    """The words that mark places: locality markers, area heads, what is not a settlement."""
+
+    locality_abbreviations: tuple[str, ...]
+    locality_words: tuple[str, ...]
+    area_heads: Mapping[str, str]  # lemma or abbreviation -> nominative head
+    republic_word: str
+    not_a_settlement_after: tuple[str, ...]
+    not_places: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FormatCues:
+    """Compiled format cue patterns by role: online, partly_remote, in_person, hybrid."""
+
+    online: tuple[re.Pattern[str], ...]
+    partly_remote: tuple[re.Pattern[str], ...]
+    in_person: tuple[re.Pattern[str], ...]
+    hybrid: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class AgreementWords:
+    """Kind stems (-> kind), the words that must follow a kind, the stems that say 'signed'."""
+
+    kinds: Mapping[str, str]
+    follow_words: tuple[str, ...]
+    signed_stems: tuple[str, ...]
+    not_after: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EnrichmentContract:
+    """Everything the enrichment code reads from the contract."""
+
+    home_country: str
+    countries: tuple[Country, ...]
+    places: PlaceWords
+    format: FormatCues
+    agreements: AgreementWords
+
+    def country(self, key: str) -> Country:
+        """The country with this key (ISO code or name)."""
+        for c in self.countries:
+            if c.key == key:
+                return c
+        raise KeyError(key)
+
+
+def load(path: Path | None = None) -> EnrichmentContract:
+    """The enrichment contract at `path` (a file or a folder holding enrichment.yaml), parsed once."""
+    where = Path(path) if path is not None else contracts_dir()
+    if where.is_dir():
+        where = where / CONTRACT_FILE
+    return _load(where.resolve())
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path) -> EnrichmentContract:
+    if not path.is_file():
+        raise ContractError(f"enrichment contract not found: {path}")
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    try:
+        return EnrichmentContract(
+            home_country=str(doc["home_country"]),
+            countries=tuple(_country(c) for c in doc["countries"]),
+            places=_place_words(doc["places"]),
+            format=_format_cues(doc["format"]),
+            agreements=_agreement_words(doc["agreements"]),
+        )
+    except (KeyError, TypeError) as exc:
+        raise ContractError(f"{path}: missing or malformed key {exc}") from exc
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    return tuple(str(v) for v in (value or ()))
+
+
+def _country(doc: Mapping[str, Any]) -> Country:
+    return Country(
+        code=doc.get("code"),
+        name=str(doc["name"]),
+        names=_strings(doc["names"]),
+        adjectives=_strings(doc.get("adjectives")),
+        places=_strings(doc.get("places")),
+    )
+
+
+def _place_words(doc: Mapping[str, Any]) -> PlaceWords:
+    return PlaceWords(
+        locality_abbreviations=_strings(doc["locality_abbreviations"]),
+        locality_words=_strings(doc["locality_words"]),
+        area_heads={str(k): str(v) for k, v in doc["area_heads"].items()},
+        republic_word=str(doc["republic_word"]),
+        not_a_settlement_after=_strings(doc["not_a_settlement_after"]),
+        not_places=_strings(doc["not_places"]),
+    )
+
+
+def _format_cues(doc: Mapping[str, Any]) -> FormatCues:
+    def compiled(role: str) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, re.IGNORECASE) for p in _strings(doc[role]))
+
+    return FormatCues(
+        online=compiled("online"),
+        partly_remote=compiled("partly_remote"),
+        in_person=compiled("in_person"),
+        hybrid=compiled("hybrid"),
+    )
+
+
+def _agreement_words(doc: Mapping[str, Any]) -> AgreementWords:
+    return AgreementWords(
+        kinds={str(k): str(v) for k, v in doc["kinds"].items()},
+        follow_words=_strings(doc["follow_words"]),
+        signed_stems=_strings(doc["signed_stems"]),
+        not_after=_strings(doc["not_after"]),
+    )

@@ -1,0 +1,183 @@
+"""Countries named in a text, and the country each named place lies in.
+
+A place's country comes from, in this order of strength:
+1. a country written right after it: "г. Кричев (Республика Беларусь)", "Могилевской области
+   Республики Беларусь", "«Средняя школа г. Кричев» (Республика Беларусь)";
+2. for a place in brackets, the nearest country or place before the bracket in the same list item:
+   "коллектив Республики Беларусь «Премьер-Спонайд» (г. Полоцк)", "городов Республики Беларусь
+   (Минск, Могилев)";
+3. the contract's well-known places of a country ("г. Минска, г. Витебска (Республика Беларусь)");
+4. a place it is chained to: "Оршанского района Витебской области (…)", "Сычевский район
+   (Смоленская область)";
+5. in a place cell (one location), the one country the cell names ("г. Браслав, Витебская область
+   (Республика Беларусь)");
+6. the country an earlier cell of the same event gave the same name;
+7. the home country of the contract.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from muniflow.enrich import contract
+from muniflow.enrich.places import PlaceMention
+from muniflow.enrich.text import fold, inside, lemmas, paren_spans, parses, separated, tokens
+
+# What may stand between a place and the country that follows it: spaces, a closing quote, "(".
+_ADJACENT_GAP = frozenset(' \t\n»"“(')
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    """A country named in a text (by name or by its adjective) and where."""
+
+    country: contract.Country
+    start: int
+    end: int
+    adjective: bool
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> tuple[tuple[tuple[str, ...], contract.Country, bool], ...]:
+    """Every name form as a tuple of lemmas, longest first, with its country and whether an adjective."""
+    c = contract.load()
+    out = [
+        (tuple(_lemma(w) for w in name.split()), country, False)
+        for country in c.countries
+        for name in country.names
+    ]
+    out += [((fold(a),), country, True) for country in c.countries for a in country.adjectives]
+    return tuple(sorted(out, key=lambda item: -len(item[0])))
+
+
+def _lemma(word: str) -> str:
+    """A name word's lemma; an abbreviation ("РФ") is its own."""
+    return fold(word) if word.isupper() else fold(parses(word)[0].normal_form)
+
+
+def find_countries(text: str) -> tuple[CountryMention, ...]:
+    """The countries `text` names, in order: "Республики Беларусь", "Абхазия", "белорусских городов"."""
+    toks = tokens(text)
+    phrases = _phrases()
+    found: list[CountryMention] = []
+    i = 0
+    while i < len(toks):
+        for words, country, adjective in phrases:
+            end = i + len(words)
+            if end > len(toks) or not (adjective or toks[i].capitalized):
+                continue
+            if all(
+                w in lemmas(toks[i + k].text)
+                and (k == 0 or text[toks[i + k - 1].end : toks[i + k].start].strip() == "")
+                for k, w in enumerate(words)
+            ):
+                found.append(CountryMention(country, toks[i].start, toks[end - 1].end, adjective))
+                i = end
+                break
+        else:
+            i += 1
+    return tuple(found)
+
+
+def well_known(name: str) -> contract.Country | None:
+    """The country whose well-known places (contract) include this nominative name."""
+    folded = fold(name)
+    for country in contract.load().countries:
+        if any(fold(p) == folded for p in country.places):
+            return country
+    return None
+
+
+def assign_countries(
+    text: str,
+    places: tuple[PlaceMention, ...],
+    countries: tuple[CountryMention, ...],
+    one_location: bool,
+    known: Mapping[str, str],
+) -> tuple[str, ...]:
+    """The country key of each place of `text` (see the module docstring for the evidence used).
+
+    Args:
+        one_location: the text is a place cell, whose places all name one location.
+        known: country keys that earlier cells of the same event gave to place names.
+    """
+    home = contract.load().home_country
+    names = [c for c in countries if not c.adjective]
+    parens = paren_spans(text)
+    direct = [_direct(text, p, names, places, parens) for p in places]
+    gazetteer = [c.key if (c := well_known(p.name)) else None for p in places]
+    links = _chains(text, places, parens)
+    cell_countries = {c.country.key for c in names}
+    out: list[str] = []
+    for i, place in enumerate(places):
+        group = links[i]
+        key = (
+            direct[i]
+            or gazetteer[i]
+            or next((direct[j] for j in group if direct[j]), None)
+            or next((gazetteer[j] for j in group if gazetteer[j]), None)
+            or (next(iter(cell_countries)) if one_location and len(cell_countries) == 1 else None)
+            or known.get(place.name)
+            or home
+        )
+        out.append(key)
+    return tuple(out)
+
+
+def _direct(
+    text: str,
+    place: PlaceMention,
+    names: list[CountryMention],
+    places: tuple[PlaceMention, ...],
+    parens: tuple[tuple[int, int], ...],
+) -> str | None:
+    """A country written right after the place, or before the bracket the place stands in."""
+    following = [c for c in names if c.start >= place.end]
+    if following:
+        nearest = min(following, key=lambda c: c.start)
+        gap = text[place.end : nearest.start]
+        if set(gap) <= _ADJACENT_GAP and gap.count("(") <= 1:
+            return nearest.country.key
+    bracket = inside(place.start, parens)
+    if bracket is None:
+        return None
+    inner = [c for c in names if bracket[0] < c.start < bracket[1]]
+    if len({c.country.key for c in inner}) == 1:  # "(Республика Беларусь, Минская обл., г. Минск)"
+        return inner[0].country.key
+    before = [c for c in names if c.end <= bracket[0]]
+    before_places = [p for p in places if p.end <= bracket[0]]
+    nearest_is_country = bool(before) and (not before_places or before[-1].end >= before_places[-1].end)
+    if nearest_is_country and not separated(text[before[-1].end : bracket[0]]):
+        return before[-1].country.key
+    return None
+
+
+def _chains(
+    text: str, places: tuple[PlaceMention, ...], parens: tuple[tuple[int, int], ...]
+) -> tuple[tuple[int, ...], ...]:
+    """For each place, the places it is chained to: a genitive chain, a shared area noun, or a
+    place in brackets right after it ("Сычевский район (Смоленская область)")."""
+    parent = list(range(len(places)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i in range(len(places) - 1):
+        a, b = places[i], places[i + 1]
+        gap = text[a.end : b.start] if b.start >= a.end else ""
+        bracket = inside(b.start, parens)
+        chained = (
+            b.start < a.end  # coordinated areas share their head noun
+            or gap.strip() == ""
+            or (bracket is not None and bracket[0] >= a.end and not separated(text[a.end : bracket[0]]))
+        )
+        if chained:
+            parent[root(i + 1)] = root(i)
+    groups: dict[int, set[int]] = {}
+    for i in range(len(places)):
+        groups.setdefault(root(i), set()).add(i)
+    return tuple(tuple(sorted(groups[root(i)])) for i in range(len(places)))
