@@ -130,4 +130,4 @@ class Flag:
     message: str
     field: str | None = None
     value: str | None = None
-    related_row: tuple[str, int] | None = None  # (source_file, row_index) of the copy that was kept
+    related_row: tuple[str, int] | None = None  # (report_id, row_index) of the copy that was kept

@@ -1,0 +1,1 @@
+"""Prefect flows of muniflow: thin wiring over the stages in `muniflow.stages`."""

@@ -1,0 +1,160 @@
+"""The ingestion flow: one flow run per ingestion, one task per file and stage.
+
+Extraction (read, interpret, normalize, row rules) runs in parallel on the task runner and is
+cached by file content hash plus code version, so an unchanged inbox is not read again. Loading is
+sequential (DuckDB has one writer) and retried while another process holds the warehouse. The
+duplicate rule runs once over all current rows of the touched periods, then the Great Expectations
+checkpoint and the data-quality report.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.context import TaskRunContext
+from prefect.runtime import flow_run
+
+from muniflow import stages
+from muniflow.codeversion import code_version
+from muniflow.intake import sha256_file
+from muniflow.model import Period
+from muniflow.progress import Progress
+from muniflow.quality_report import write_quality_report
+from muniflow.warehouse import db, loader
+
+
+def _extract_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
+    """Same bytes, same period override, same code: same outcome."""
+    return f"muniflow-extract-{code_version()}-{parameters['sha256']}-{parameters.get('period')}"
+
+
+@task(
+    cache_key_fn=_extract_key,
+    cache_expiration=timedelta(days=365),
+    persist_result=True,
+    task_run_name="extract {path.name}",
+)
+def extract(path: Path, sha256: str, period: str | None) -> stages.FileOutcome:
+    """Read, interpret, normalize and check one file's rows (cached by content hash)."""
+    outcome = stages.extract_file(path, Period.parse(period) if period else None, sha256=sha256)
+    return stages.validate_file(outcome)
+
+
+def _lock_held(task, task_run, state) -> bool:  # type: ignore[no-untyped-def]
+    """Retry only while another process holds the warehouse."""
+    try:
+        state.result()
+    except db.WarehouseBusy:
+        return True
+    except Exception:
+        return False
+    return False
+
+
+@task(retries=3, retry_delay_seconds=5, retry_condition_fn=_lock_held, cache_policy=NO_CACHE)
+def load(warehouse: str, run_id: str, outcome: stages.FileOutcome) -> loader.LoadResult:
+    """Load one file in one transaction."""
+    with db.connect(warehouse) as con:
+        return stages.load_file(con, run_id, outcome)
+
+
+@task(retries=3, retry_delay_seconds=5, retry_condition_fn=_lock_held, cache_policy=NO_CACHE)
+def dedupe(warehouse: str, run_id: str, periods: set[str]) -> int:
+    """Cross-report duplicate rule on the current rows of the touched periods."""
+    with db.connect(warehouse) as con:
+        return stages.dedupe_periods(con, run_id, periods)
+
+
+@task(cache_policy=NO_CACHE)
+def quality(warehouse: str, run_id: str, out_dir: Path | None) -> Path:
+    """Great Expectations checkpoint on the loaded data and the data-quality report."""
+    with db.connect(warehouse) as con:
+        return write_quality_report(con, run_id, out_dir)
+
+
+@flow(name="muniflow-ingest", log_prints=False)
+def ingest_reports(
+    paths: list[str],
+    warehouse: str | None = None,
+    period: str | None = None,
+    report_dir: str | None = None,
+) -> dict[str, Any]:
+    """Ingest report files (or folders of them) into the warehouse; returns the run's summary."""
+    logger = get_run_logger()
+    wh = str(warehouse or db.default_warehouse_path())
+    files = stages.discover(list(paths))
+    logger.info("ingesting %d file(s) into %s", len(files), wh)
+    with db.connect(wh) as con:
+        run_id = loader.start_run(con, flow_run_id=str(flow_run.id) if flow_run.id else None)
+    futures = [extract.submit(f, sha256_file(f), period) for f in files]
+    progress = Progress(len(files))
+    results: list[dict[str, Any]] = []
+    periods: set[str] = set()
+    cached = 0
+    for fut in futures:
+        outcome = fut.result()
+        cached += fut.state.name == "Cached"
+        result = load(wh, run_id, outcome)
+        if outcome.report and outcome.report.period and not outcome.reason:
+            periods.add(outcome.report.period.label)
+        progress.advance(rows=result.rows_extracted, flags=len(outcome.flags))
+        results.append(
+            {
+                "file": outcome.source_file,
+                "status": result.status,
+                "reason": outcome.reason or "",
+                "message": outcome.message or "",
+                "rows": result.rows_extracted,
+            }
+        )
+        logger.info("%s: %s %s", outcome.source_file, result.status, outcome.reason or "")
+    dedupe(wh, run_id, periods)
+    report_path = quality(wh, run_id, Path(report_dir) if report_dir else None)
+    with db.connect(wh) as con:
+        summary = loader.finish_run(con, run_id, {"files": len(files), "files_from_cache": cached})
+    summary = {
+        **summary,
+        "run_id": run_id,
+        "files": results,
+        "report": str(report_path),
+    }
+    _artifacts(summary)
+    return summary
+
+
+def _artifacts(summary: dict[str, Any]) -> None:
+    """Attach the file table and a markdown summary to the flow run."""
+    create_table_artifact(key="ingested-files", table=summary["files"], description="Files of this run")
+    lines = [
+        f"# muniflow run {summary['run_id']}",
+        "",
+        *(f"- {k}: {v}" for k, v in summary.items() if isinstance(v, int | str) and k != "run_id"),
+        "",
+        f"Data-quality report: `{summary['report']}`",
+    ]
+    create_markdown_artifact(key="ingest-summary", markdown="\n".join(lines))
+
+
+def task_runner_from_env(name: str | None = None):  # type: ignore[no-untyped-def]
+    """threads (default), processes, or dask (needs prefect-dask)."""
+    choice = (name or os.environ.get("MUNIFLOW_TASK_RUNNER") or "threads").lower()
+    if choice == "threads":
+        from prefect.task_runners import ThreadPoolTaskRunner
+
+        return ThreadPoolTaskRunner(max_workers=os.cpu_count() or 2)
+    if choice == "processes":
+        from prefect.task_runners import ProcessPoolTaskRunner
+
+        return ProcessPoolTaskRunner(max_workers=os.cpu_count() or 2)
+    if choice == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        address = os.environ.get("MUNIFLOW_DASK_ADDRESS")
+        return DaskTaskRunner(address=address) if address else DaskTaskRunner()
+    raise ValueError(f"unknown task runner {choice!r}: use threads, processes or dask")

@@ -1,0 +1,189 @@
+"""The `muniflow` command: ingest, query, export, report, serve."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+QUARTERLY_CRON = "0 6 1 1,4,7,10 *"  # 06:00 on the first day of each quarter
+
+
+def _warehouse_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--warehouse",
+        metavar="FILE",
+        help="DuckDB file (default: $MUNIFLOW_WAREHOUSE or warehouse/muniflow.duckdb)",
+    )
+
+
+def _warehouse(args: argparse.Namespace) -> str:
+    from muniflow.warehouse.db import default_warehouse_path
+
+    return str(args.warehouse or default_warehouse_path())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every command (the README and the tests read its help)."""
+    parser = argparse.ArgumentParser(
+        prog="muniflow",
+        description="Quarterly municipal international-events reports (DOCX, PDF) -> validated "
+        "facts in a DuckDB warehouse.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("ingest", help="ingest report files or folders (runs the Prefect flow)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="report files (.docx, .pdf) or folders")
+    _warehouse_arg(p)
+    p.add_argument("--period", help="the reports' quarter, e.g. 2024Q2, when titles do not say it")
+    p.add_argument("--report-dir", metavar="DIR", help="where to write the data-quality report")
+    p.add_argument(
+        "--task-runner",
+        choices=("threads", "processes", "dask"),
+        help="Prefect task runner for extraction (default: $MUNIFLOW_TASK_RUNNER or threads)",
+    )
+
+    p = sub.add_parser("query", help="run read-only SQL on the warehouse")
+    p.add_argument("sql", nargs="?", help="the SQL (a SELECT); omit with --saved or --list")
+    p.add_argument("--saved", metavar="NAME", help="run a saved query of warehouse/queries/")
+    p.add_argument("--list", action="store_true", help="list the saved queries")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    _warehouse_arg(p)
+
+    p = sub.add_parser("export", help="write every view to files")
+    p.add_argument("dir", metavar="DIR", help="output folder (created if missing)")
+    p.add_argument("--format", choices=("parquet", "csv"), default="parquet")
+    _warehouse_arg(p)
+
+    p = sub.add_parser("report", help="write the data-quality report of flagged rows")
+    p.add_argument("--run", default="latest", metavar="latest|RUN_ID", help="which run (default latest)")
+    p.add_argument("--out", metavar="DIR", help="output folder (default reports/RUN_ID)")
+    _warehouse_arg(p)
+
+    p = sub.add_parser("serve", help="serve the scheduled quarterly ingestion deployment")
+    p.add_argument("--inbox", default="inbox", metavar="DIR", help="folder to ingest (default inbox/)")
+    p.add_argument("--cron", default=QUARTERLY_CRON, help=f"schedule (default '{QUARTERLY_CRON}')")
+    p.add_argument("--name", default="quarterly", help="deployment name (default quarterly)")
+    _warehouse_arg(p)
+    return parser
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from muniflow.stages import discover
+
+    try:
+        discover(args.paths)
+    except FileNotFoundError as err:
+        print(f"muniflow ingest: {err}", file=sys.stderr)
+        return 2
+    if args.period:
+        from muniflow.model import Period
+
+        try:
+            Period.parse(args.period)
+        except ValueError as err:
+            print(f"muniflow ingest: {err}", file=sys.stderr)
+            return 2
+    from flows.ingest import ingest_reports, task_runner_from_env
+
+    flow = ingest_reports.with_options(task_runner=task_runner_from_env(args.task_runner))
+    summary = flow(
+        paths=[str(p) for p in args.paths],
+        warehouse=_warehouse(args),
+        period=args.period,
+        report_dir=args.report_dir,
+    )
+    print_summary(summary)
+    return 0
+
+
+def print_summary(summary: dict) -> None:
+    """What an analyst wants after an ingest: each file's fate, the totals, the report's path."""
+    for f in summary["files"]:
+        why = f" [{f['reason']}] {f['message']}" if f["reason"] else ""
+        print(f"{f['status']:>12}  {f['rows']:>4} rows  {f['file']}{why}")
+    totals = ", ".join(f"{k} {v}" for k, v in summary.items() if isinstance(v, int))
+    print(f"run {summary['run_id']}: {totals}")
+    print(f"data-quality report: {summary['report']}")
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from muniflow.warehouse import readonly, saved
+
+    if args.list:
+        for name, description in saved.list_saved():
+            print(f"{name:<36} {description}")
+        return 0
+    if args.saved:
+        try:
+            sql = saved.saved_sql(args.saved)
+        except KeyError as err:
+            print(f"muniflow query: {err.args[0]}", file=sys.stderr)
+            return 2
+    elif args.sql:
+        sql = args.sql
+    else:
+        print("muniflow query: give SQL, --saved NAME or --list", file=sys.stderr)
+        return 2
+    path = _warehouse(args)
+    if not Path(path).exists():
+        print(f"muniflow query: no warehouse at {path}: run `muniflow ingest PATH` first", file=sys.stderr)
+        return 2
+    try:
+        result = readonly.run_query(path, sql)
+    except (readonly.QueryError, readonly.WarehouseBusy) as err:
+        print(f"muniflow query: {err}", file=sys.stderr)
+        return 1
+    print(readonly.format_result(result, args.format))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from muniflow.warehouse.export import export_views
+
+    for path in export_views(_warehouse(args), Path(args.dir), args.format):
+        print(path)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from muniflow.quality_report import write_quality_report
+    from muniflow.warehouse import db
+
+    try:
+        with db.connect(_warehouse(args)) as con:
+            path = write_quality_report(con, args.run, Path(args.out) if args.out else None)
+    except LookupError as err:
+        print(f"muniflow report: {err.args[0]}", file=sys.stderr)
+        return 2
+    print(path)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from flows.deployment import serve_quarterly
+
+    serve_quarterly(inbox=args.inbox, cron=args.cron, name=args.name, warehouse=_warehouse(args))
+    return 0
+
+
+COMMANDS = {
+    "ingest": cmd_ingest,
+    "query": cmd_query,
+    "export": cmd_export,
+    "report": cmd_report,
+    "serve": cmd_serve,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    args = build_parser().parse_args(argv)
+    return COMMANDS[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,119 @@
+"""The ingestion stages as plain functions: what the Prefect flow wires and what tests call directly.
+
+Only `load_file`, `dedupe_periods` and `quality_report` touch the warehouse; everything before
+them is pure (path in, records out).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from muniflow import contracts, rules
+from muniflow.intake import open_report, sha256_file
+from muniflow.interpret import interpret_document
+from muniflow.model import Flag, Period, ReaderError, Report
+from muniflow.rules.duplicates import find_duplicates
+
+# What a folder scan picks up; files named explicitly are always taken (and sniffed, not trusted).
+DOCUMENT_SUFFIXES = frozenset({".docx", ".docm", ".dotx", ".doc", ".pdf", ".rtf", ".odt"})
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """One input file after extraction and validation: its report or why it was quarantined."""
+
+    source_file: str
+    sha256: str
+    format: str | None
+    report: Report | None
+    flags: tuple[Flag, ...] = ()
+    reason: str | None = None
+    message: str | None = None
+
+
+def discover(paths: list[str | Path]) -> list[Path]:
+    """Expand folders into the document files they hold (sorted), keep files as given.
+
+    Raises:
+        FileNotFoundError: a path that does not exist, so a typo never reads as an empty inbox.
+    """
+    found: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found.extend(
+                sorted(
+                    f
+                    for f in p.rglob("*")
+                    if f.is_file()
+                    and f.suffix.lower() in DOCUMENT_SUFFIXES
+                    and not f.name.startswith((".", "~$"))
+                )
+            )
+        elif p.is_file():
+            found.append(p)
+        else:
+            raise FileNotFoundError(f"no such file or folder: {p}")
+    seen: set[Path] = set()
+    return [f for f in found if not (f.resolve() in seen or seen.add(f.resolve()))]  # type: ignore[func-returns-value]
+
+
+def extract_file(path: Path, period: Period | None = None, sha256: str | None = None) -> FileOutcome:
+    """Read, interpret and normalize one file; an unreadable file becomes a quarantined outcome."""
+    digest = sha256 or sha256_file(path)
+    try:
+        doc = open_report(path)
+        report = interpret_document(doc, contracts.header_synonyms(), period)
+    except ReaderError as err:
+        return FileOutcome(str(path), digest, None, None, reason=err.reason, message=err.message)
+    if report.period is None:
+        return FileOutcome(
+            str(path),
+            digest,
+            report.format,
+            report,
+            reason="period_unknown",
+            message="the title names no quarter (e.g. «во II квартале 2024 года»); "
+            "re-run with --period 2024Q2",
+        )
+    if not report.rows:
+        return FileOutcome(
+            str(path), digest, report.format, report, reason="no_rows", message="the table has no event rows"
+        )
+    return FileOutcome(str(path), digest, report.format, report)
+
+
+def validate_file(outcome: FileOutcome) -> FileOutcome:
+    """Run the contract's row rules on one file's rows."""
+    if outcome.report is None or outcome.reason:
+        return outcome
+    return replace(outcome, flags=tuple(rules.check_report(outcome.report)))
+
+
+def load_file(con, run_id: str, outcome: FileOutcome):  # type: ignore[no-untyped-def]
+    """Load one file's rows, flags and `reports` row in one transaction."""
+    from muniflow.warehouse import loader
+
+    return loader.load_report(
+        con,
+        run_id=run_id,
+        source_file=outcome.source_file,
+        sha256=outcome.sha256,
+        format=outcome.format or "unknown",
+        report=outcome.report,
+        flags=outcome.flags,
+        reason=outcome.reason,
+        message=outcome.message,
+    )
+
+
+def dedupe_periods(con, run_id: str, periods: set[str]) -> int:  # type: ignore[no-untyped-def]
+    """Run the duplicate rule over the current rows of each period; returns the flags written."""
+    from muniflow.warehouse import loader
+
+    written = 0
+    for period in sorted(periods):
+        flags = find_duplicates(loader.current_rows(con, period))
+        loader.replace_cross_row_flags(con, period, "duplicate_event", flags, run_id)
+        written += len(flags)
+    return written

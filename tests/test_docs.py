@@ -1,0 +1,46 @@
+"""Every CLI command has help and is in the README; every flow imports."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from muniflow.cli import COMMANDS, build_parser
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_command_has_help_and_is_documented(command):
+    out = subprocess.run(
+        [sys.executable, "-m", "muniflow.cli", command, "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
+    assert f"usage: muniflow {command}" in out
+    assert f"muniflow {command}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_parser_knows_every_command():
+    choices = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert set(choices) == set(COMMANDS)
+
+
+@pytest.mark.parametrize("module", ["flows.ingest", "flows.deployment"])
+def test_flows_import(module):
+    mod = importlib.import_module(module)
+    assert mod.__doc__
+
+
+def test_deployment_file_names_the_flow():
+    text = (ROOT / "prefect.yaml").read_text(encoding="utf-8")
+    assert "entrypoint: flows/ingest.py:ingest_reports" in text
+    from flows.ingest import ingest_reports
+
+    assert ingest_reports.fn.__name__ == "ingest_reports"
