@@ -1,0 +1,285 @@
+"""Write reports, rows, flags and runs into the warehouse: one transaction per file, nothing lost."""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from typing import Any
+
+import duckdb
+
+from muniflow.model import Flag, Report, Row
+from muniflow.warehouse.db import sql_dir, transaction, utc_now
+
+ROW_COLUMNS = tuple(f.name for f in fields(Row))
+# Why a file with no rule-level reason is still quarantined: without a period it cannot be a
+# version of anything, so it can never be current.
+NO_PERIOD = "period_unknown"
+
+# A flag as stored, without its id and run: two flags with the same identity are the same flag.
+FlagIdentity = tuple[str, int, str, str, str, str | None, str | None, str | None, int | None]
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What became of one file: 'loaded', 'quarantined' or 'unchanged' (same content seen before)."""
+
+    report_id: str
+    status: str
+    rows_extracted: int
+    rows_loaded: int
+    rows_quarantined: int
+    supersedes: str | None = None  # the report_id this file replaced as the current version
+
+
+def report_id_of(sha256: str) -> str:
+    """A report's id: the first 16 hex characters of its file's sha256."""
+    return sha256[:16].lower()
+
+
+def start_run(con: duckdb.DuckDBPyConnection, flow_run_id: str | None = None) -> str:
+    """Record the start of an ingestion run and return its id."""
+    run_id = uuid.uuid4().hex[:16]
+    con.execute("insert into core.runs values (?, ?, ?, null)", [run_id, flow_run_id, utc_now()])
+    return run_id
+
+
+def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, counts: dict[str, int]) -> dict[str, int]:
+    """Record the end of a run with the pipeline's counts; returns them with the run's derived counts."""
+    with transaction(con):
+        con.execute("update core.runs set finished_at = ? where run_id = ?", [utc_now(), run_id])
+        con.execute("delete from core.run_counts where run_id = ?", [run_id])
+        if counts:
+            con.executemany(
+                "insert into core.run_counts values (?, ?, ?)",
+                [[run_id, name, int(value)] for name, value in sorted(counts.items())],
+            )
+    cur = con.execute(
+        "select reports_recorded, reports_quarantined, reports_superseded, rows_extracted, flags_raised"
+        " from runs where run_id = ?",
+        [run_id],
+    )
+    derived = cur.fetchone() or ()
+    return {**counts, **dict(zip([d[0] for d in cur.description or ()], derived, strict=False))}
+
+
+def load_report(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    run_id: str,
+    source_file: str,
+    sha256: str,
+    format: str,
+    report: Report | None,
+    flags: Sequence[Flag],
+    reason: str | None = None,
+    message: str | None = None,
+) -> LoadResult:
+    """Record one input file with its rows and flags in one transaction.
+
+    The same content seen before changes nothing, except that a quarantined file which can now be
+    loaded (say its period was given) is recorded anew. A file without a report, with a reason, or
+    without a period is quarantined (rows kept for inspection, never current). A loaded file
+    supersedes the current report of the same region and period.
+    """
+    report_id = report_id_of(sha256)
+    seen = con.execute("select status from core.reports where sha256 = ?", [sha256]).fetchone()
+    loadable = report is not None and report.period is not None and reason is None
+    if seen is not None and not (seen[0] == "quarantined" and loadable):
+        return _result(con, report_id, "unchanged")
+    rows = report.rows if report is not None else ()
+    _check_flags_point_at_rows(flags, len(rows))
+    if report is not None and report.period is None and reason is None:
+        reason, message = NO_PERIOD, message or "the report's quarter could not be read"
+    status = "quarantined" if report is None or reason is not None else "loaded"
+    region = report.region if report is not None else None
+    period = report.period.label if report is not None and report.period is not None else None
+    with transaction(con):
+        if seen is not None:
+            _forget(con, report_id)
+        supersedes = _supersede(con, report_id, region, period) if status == "loaded" and period else None
+        con.execute(
+            "insert into core.reports values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null)",
+            [
+                report_id,
+                sha256,
+                source_file,
+                format,
+                region,
+                period,
+                report.pages if report is not None else None,
+                status,
+                reason,
+                message,
+                utc_now(),
+                run_id,
+            ],
+        )
+        _insert_rows(con, report_id, rows)
+        _insert_flags(con, report_id, flags, run_id)
+        if status == "loaded":
+            _record_municipalities(con, report_id, rows)
+    return _result(con, report_id, status, supersedes)
+
+
+def current_rows(con: duckdb.DuckDBPyConnection, period: str) -> list[tuple[tuple[str, int], Row]]:
+    """The rows of the current reports of a period, keyed by (report_id, row_index)."""
+    cur = con.execute(
+        "select report_id, row_index, * exclude (period, report_id)"
+        " from core.current_rows where period = ? order by report_id, row_index",
+        [period],
+    )
+    names = [d[0] for d in cur.description][2:]
+    out = []
+    for record in cur.fetchall():
+        values = dict(zip(names, record[2:], strict=True))
+        out.append(((record[0], record[1]), Row(**{name: values[name] for name in ROW_COLUMNS})))
+    return out
+
+
+def replace_cross_row_flags(
+    con: duckdb.DuckDBPyConnection,
+    period: str,
+    rule: str,
+    flags: Sequence[tuple[tuple[str, int], Flag]],
+    run_id: str,
+) -> None:
+    """Make `flags` the only flags of `rule` on the current rows of `period`, in one transaction.
+
+    A flag identical to one already stored keeps its row and original run_id, so re-running the
+    rule on unchanged input changes nothing.
+    """
+    for (report_id, row_index), flag in flags:
+        if flag.rule != rule:
+            raise ValueError(f"flag of rule {flag.rule!r} passed to replace {rule!r} flags")
+        if flag.row_index != row_index:
+            raise ValueError(f"flag for row {flag.row_index} keyed as ({report_id}, {row_index})")
+    with transaction(con):
+        current = {
+            (r, i)
+            for r, i in con.execute(
+                "select report_id, row_index from core.current_rows where period = ?", [period]
+            ).fetchall()
+        }
+        stray = [key for key, _ in flags if key not in current]
+        if stray:
+            raise ValueError(f"flags for rows that are not current rows of {period}: {stray[:5]}")
+        stored = con.execute(
+            "select flag_id, report_id, row_index, rule, severity, message, field, value,"
+            " related_report_id, related_row_index from core.flags as f"
+            " where rule = ? and exists (select 1 from core.current_rows as c"
+            "  where c.period = ? and c.report_id = f.report_id and c.row_index = f.row_index)",
+            [rule, period],
+        ).fetchall()
+        wanted = Counter(_identity(report_id, flag) for (report_id, _), flag in flags)
+        kept: Counter[FlagIdentity] = Counter()
+        stale = []
+        for flag_id, *identity in stored:
+            key: FlagIdentity = tuple(identity)  # type: ignore[assignment]
+            if kept[key] < wanted[key]:
+                kept[key] += 1
+            else:
+                stale.append(flag_id)
+        if stale:
+            con.execute("delete from core.flags where list_contains(?::bigint[], flag_id)", [stale])
+        fresh = wanted - kept
+        by_identity = {_identity(report_id, flag): (report_id, flag) for (report_id, _), flag in flags}
+        for key, times in fresh.items():
+            report_id, flag = by_identity[key]
+            _insert_flags(con, report_id, [flag] * times, run_id)
+
+
+def reconcile(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Violations of 'nothing is lost' (the queries of warehouse/checks/); empty when all holds."""
+    violations = []
+    for check in sorted((sql_dir() / "checks").glob("*.sql")):
+        sql = check.read_text(encoding="utf-8")
+        violations += [f"{check.stem}: {text}" for (text,) in con.execute(sql).fetchall()]
+    return violations
+
+
+def _identity(report_id: str, flag: Flag) -> FlagIdentity:
+    """The stored columns of a flag that say what it is (all but its id and run)."""
+    related_report, related_index = flag.related_row or (None, None)
+    return (
+        report_id,
+        flag.row_index,
+        flag.rule,
+        flag.severity,
+        flag.message,
+        flag.field,
+        flag.value,
+        related_report,
+        related_index,
+    )
+
+
+def _check_flags_point_at_rows(flags: Sequence[Flag], n_rows: int) -> None:
+    """Refuse flags for rows the report does not have: they would be lost from every view."""
+    stray = sorted({f.row_index for f in flags if not 0 <= f.row_index < n_rows})
+    if stray:
+        raise ValueError(f"flags point at rows {stray[:5]} but the report has {n_rows} rows")
+
+
+def _forget(con: duckdb.DuckDBPyConnection, report_id: str) -> None:
+    """Remove a quarantined file's record, rows and flags so that it can be recorded anew."""
+    for table in ("core.flags", "core.rows", "core.reports"):
+        con.execute(f"delete from {table} where report_id = ?", [report_id])
+
+
+def _supersede(con: duckdb.DuckDBPyConnection, report_id: str, region: str | None, period: str) -> str | None:
+    """Mark the current report of the same region and period as superseded by `report_id`."""
+    older = con.execute(
+        "update core.reports set status = 'superseded', superseded_by = ?"
+        " where status = 'loaded' and region is not distinct from ? and period = ?"
+        " returning report_id",
+        [report_id, region, period],
+    ).fetchall()
+    return older[0][0] if older else None
+
+
+def _insert_rows(con: duckdb.DuckDBPyConnection, report_id: str, rows: Sequence[Row]) -> None:
+    """Store every field of each row under the report's id."""
+    if not rows:
+        return
+    columns = ", ".join(ROW_COLUMNS)
+    marks = ", ".join("?" for _ in ROW_COLUMNS)
+    con.executemany(
+        f"insert into core.rows (report_id, {columns}) values (?, {marks})",
+        [[report_id, *(getattr(row, name) for name in ROW_COLUMNS)] for row in rows],
+    )
+
+
+def _insert_flags(con: duckdb.DuckDBPyConnection, report_id: str, flags: Sequence[Flag], run_id: str) -> None:
+    """Store flags on rows of `report_id`, raised by `run_id`."""
+    if not flags:
+        return
+    con.executemany(
+        "insert into core.flags (report_id, row_index, rule, severity, message, field, value,"
+        " related_report_id, related_row_index, run_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [[*_identity(report_id, flag), run_id] for flag in flags],
+    )
+
+
+def _record_municipalities(con: duckdb.DuckDBPyConnection, report_id: str, rows: Sequence[Row]) -> None:
+    """Add each canonical municipality name with the heading spellings it was read from."""
+    pairs = sorted({(r.municipality, r.municipality_raw) for r in rows if r.municipality.strip()})
+    if not pairs:
+        return
+    con.executemany(
+        "insert into core.municipalities values (?, ?, ?) on conflict do nothing",
+        [[name, raw, report_id] for name, raw in pairs],
+    )
+
+
+def _result(
+    con: duckdb.DuckDBPyConnection, report_id: str, status: str, supersedes: str | None = None
+) -> LoadResult:
+    """The file's outcome with its row counts as the `reports` view derives them now."""
+    counts: Any = con.execute(
+        "select rows_extracted, rows_loaded, rows_quarantined from reports where report_id = ?", [report_id]
+    ).fetchone()
+    extracted, loaded, quarantined = counts
+    return LoadResult(report_id, status, extracted, loaded, quarantined, supersedes)
