@@ -1,0 +1,116 @@
+"""`muniflow serve` against a real Prefect server on loopback: schedule, manual trigger, lineage."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import duckdb
+import pytest
+
+pytestmark = pytest.mark.slow
+
+BIN = Path(sys.executable).parent
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait(predicate, timeout: float, what: str):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/health", timeout=2) as r:
+            return r.status == 200
+    except OSError:
+        return False
+
+
+@pytest.fixture
+def prefect_server(tmp_path):
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/api"
+    env = {
+        **os.environ,
+        "PREFECT_HOME": str(tmp_path / "prefect_home"),
+        "PREFECT_API_URL": url,
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_UI_ENABLED": "false",
+        "DO_NOT_TRACK": "1",
+    }
+    server = subprocess.Popen(
+        [str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        stdout=open(tmp_path / "server.log", "wb"),
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        _wait(lambda: _healthy(url), 180, "the Prefect server")
+        yield env
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def test_serve_schedules_quarterly_and_runs_on_demand(prefect_server, samples, tmp_path, monkeypatch):
+    for key in ("PREFECT_HOME", "PREFECT_API_URL"):
+        monkeypatch.setenv(key, prefect_server[key])
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(samples / "invented_tver_2024_q4.docx", inbox)
+    wh = tmp_path / "wh.duckdb"
+    serve = subprocess.Popen(
+        [str(BIN / "muniflow"), "serve", "--inbox", str(inbox), "--warehouse", str(wh)],
+        env=prefect_server,
+        cwd=tmp_path,
+        stdout=open(tmp_path / "serve.log", "wb"),
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        from prefect.client.orchestration import get_client
+
+        with get_client(sync_client=True) as client:
+
+            def deployment():
+                try:
+                    return client.read_deployment_by_name("muniflow-ingest/quarterly")
+                except Exception:
+                    return None
+
+            dep = _wait(deployment, 180, "the served deployment")
+            crons = [s.schedule.cron for s in dep.schedules]
+            assert crons == ["0 6 1 1,4,7,10 *"], "06:00 on the first day of each quarter"
+            run = client.create_flow_run_from_deployment(dep.id)
+
+            def finished():
+                state = client.read_flow_run(run.id).state
+                return state if state and state.is_final() else None
+
+            state = _wait(finished, 400, "the triggered flow run")
+            assert state.is_completed(), (tmp_path / "serve.log").read_text(errors="replace")[-3000:]
+    finally:
+        serve.terminate()
+        serve.wait(timeout=60)
+    con = duckdb.connect(str(wh), read_only=True)
+    try:
+        assert con.execute("select flow_run_id from runs").fetchall() == [(str(run.id),)]
+        assert con.execute("select status, rows_extracted from reports").fetchall() == [("loaded", 9)]
+    finally:
+        con.close()
