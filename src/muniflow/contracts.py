@@ -1,0 +1,185 @@
+"""The event contract (ODCS v3 YAML) loaded and validated once, with typed accessors for the rules."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+CONTRACT_FILE = "events.odcs.yaml"
+ENV_DIR = "MUNIFLOW_CONTRACTS_DIR"
+SEVERITIES = ("error", "warning")
+# Engines a quality rule may name: pandera compiles row rules, muniflow runs sequence rules in
+# Python, greatExpectations runs dataset rules on the loaded warehouse.
+ROW_ENGINES = ("pandera", "muniflow")
+DATASET_ENGINE = "greatExpectations"
+
+
+class ContractError(ValueError):
+    """The contract YAML does not say what the code needs (a missing key, an unknown severity)."""
+
+
+@dataclass(frozen=True)
+class RowRule:
+    """One per-property quality rule: the public rule id, the check that implements it, its severity."""
+
+    rule: str  # flagged_rows.rule, e.g. 'date_format'
+    check: str  # the implementation key, e.g. 'date_readable'
+    property: str  # the column it judges, reported as Flag.field
+    severity: str
+    engine: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class DatasetRule:
+    """One schema-level quality rule: a Great Expectations expectation on a warehouse view."""
+
+    name: str
+    table: str
+    expectation: str  # GX snake_case name, e.g. 'expect_column_values_to_be_unique'
+    severity: str
+    description: str = ""
+    columns: tuple[str, ...] = ()  # one expectation per column, each with `kwargs` plus column=
+    kwargs: Mapping[str, Any] = field(default_factory=dict)
+    derive: Mapping[str, str] = field(default_factory=dict)  # column -> pandas eval expression
+    where: Mapping[str, Any] = field(default_factory=dict)  # column -> value the rows must have
+
+
+@dataclass(frozen=True)
+class Contract:
+    """What the code reads from the contract: properties, synonyms, row and dataset rules, thresholds."""
+
+    path: Path
+    version: str
+    properties: tuple[str, ...]
+    synonyms: Mapping[str, tuple[str, ...]]
+    row_rules: tuple[RowRule, ...]
+    dataset_rules: tuple[DatasetRule, ...]
+    thresholds: Mapping[str, Any]
+
+    def header_synonyms(self) -> dict[str, list[str]]:
+        """Header texts that mean each canonical column, as the interpretation stage matches them."""
+        return {name: list(words) for name, words in self.synonyms.items()}
+
+    def rules_for(self, engine: str) -> tuple[RowRule, ...]:
+        """The row rules one engine runs."""
+        return tuple(r for r in self.row_rules if r.engine == engine)
+
+    def severity(self, rule: str, check: str | None = None) -> str:
+        """The severity of a rule (of one of its checks when a rule has several)."""
+        found = [r for r in self.row_rules if r.rule == rule and (check is None or r.check == check)]
+        if not found:
+            raise ContractError(
+                f"the contract has no rule {rule!r}" + (f" with check {check!r}" if check else "")
+            )
+        return "error" if any(r.severity == "error" for r in found) else "warning"
+
+    def threshold(self, name: str, default: Any = None) -> Any:
+        """A contract-level threshold (customProperties), or `default` when the contract omits it."""
+        return self.thresholds.get(name, default)
+
+
+def contracts_dir() -> Path:
+    """The contracts folder: $MUNIFLOW_CONTRACTS_DIR, else `contracts/` at the project root."""
+    env = os.environ.get(ENV_DIR)
+    return Path(env) if env else Path(__file__).resolve().parents[2] / "contracts"
+
+
+def load_contract(path: Path | None = None) -> Contract:
+    """The event contract at `path` (a file or a folder holding events.odcs.yaml), parsed once."""
+    where = Path(path) if path is not None else contracts_dir()
+    if where.is_dir():
+        where = where / CONTRACT_FILE
+    return _load(where.resolve())
+
+
+def header_synonyms(path: Path | None = None) -> dict[str, list[str]]:
+    """Header synonyms by canonical column, from the contract."""
+    return load_contract(path).header_synonyms()
+
+
+@lru_cache(maxsize=8)
+def _load(path: Path) -> Contract:
+    if not path.is_file():
+        raise ContractError(f"contract not found: {path}")
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(doc, dict) or not doc.get("schema"):
+        raise ContractError(f"{path}: not an ODCS contract (no schema)")
+    schema = doc["schema"][0]
+    props = schema.get("properties") or []
+    names = tuple(_need(p, "name", path) for p in props)
+    if len(set(names)) != len(names):
+        raise ContractError(f"{path}: a property is declared twice")
+    return Contract(
+        path=path,
+        version=str(doc.get("version", "")),
+        properties=names,
+        synonyms={p["name"]: tuple(_custom(p).get("headerSynonyms") or ()) for p in props},
+        row_rules=tuple(rule for p in props for rule in _row_rules(p, path)),
+        dataset_rules=tuple(_dataset_rule(q, path) for q in schema.get("quality") or []),
+        thresholds=_custom(doc),
+    )
+
+
+def _custom(node: Mapping[str, Any]) -> dict[str, Any]:
+    """ODCS customProperties as a plain mapping."""
+    return {c["property"]: c.get("value") for c in node.get("customProperties") or []}
+
+
+def _need(node: Mapping[str, Any], key: str, path: Path) -> Any:
+    if node.get(key) in (None, ""):
+        raise ContractError(f"{path}: {key!r} missing in {dict(node)!r:.200}")
+    return node[key]
+
+
+def _severity(node: Mapping[str, Any], path: Path) -> str:
+    severity = _need(node, "severity", path)
+    if severity not in SEVERITIES:
+        raise ContractError(f"{path}: severity must be one of {SEVERITIES}, got {severity!r}")
+    return str(severity)
+
+
+def _row_rules(prop: Mapping[str, Any], path: Path) -> list[RowRule]:
+    rules = []
+    for q in prop.get("quality") or []:
+        engine = _need(q, "engine", path)
+        if engine not in ROW_ENGINES:
+            raise ContractError(
+                f"{path}: property quality engine must be one of {ROW_ENGINES}, got {engine!r}"
+            )
+        rules.append(
+            RowRule(
+                rule=str(_need(q, "name", path)),
+                check=str(_need(q, "implementation", path)),
+                property=str(prop["name"]),
+                severity=_severity(q, path),
+                engine=str(engine),
+                description=str(q.get("description", "")),
+            )
+        )
+    return rules
+
+
+def _dataset_rule(q: Mapping[str, Any], path: Path) -> DatasetRule:
+    if q.get("engine") != DATASET_ENGINE:
+        raise ContractError(f"{path}: schema-level quality must use engine {DATASET_ENGINE}")
+    impl = _need(q, "implementation", path)
+    if not isinstance(impl, dict):
+        raise ContractError(f"{path}: implementation of {q.get('name')!r} must be a mapping")
+    return DatasetRule(
+        name=str(_need(q, "name", path)),
+        table=str(_need(impl, "table", path)),
+        expectation=str(_need(impl, "expectation", path)),
+        severity=_severity(q, path),
+        description=str(q.get("description", "")),
+        columns=tuple(impl.get("columns") or ()),
+        kwargs=dict(impl.get("kwargs") or {}),
+        derive=dict(impl.get("derive") or {}),
+        where=dict(impl.get("where") or {}),
+    )

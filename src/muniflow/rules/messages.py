@@ -1,0 +1,149 @@
+"""Reviewer-facing messages (Russian) for each row check: what is wrong, in the cell's own words."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+# How each canonical column is called in the report's header, for messages.
+FIELD_LABELS = {
+    "seq_no": "№ п/п",
+    "municipality": "Муниципальное образование",
+    "title": "Наименование мероприятия",
+    "place": "Место проведения",
+    "date_text": "Сроки проведения",
+    "start_date": "Дата начала",
+    "end_date": "Дата окончания",
+    "goal": "Цель, содержание и результат",
+    "participants": "Участники мероприятия",
+}
+
+Row = Mapping[str, Any]
+Message = tuple[str, str | None]  # (message, offending value)
+
+
+def label(field: str) -> str:
+    """The header name of a canonical column."""
+    return FIELD_LABELS.get(field, field)
+
+
+def ru_date(value: Any) -> str:
+    """A date as dd.mm.yyyy, or '?' when there is none."""
+    if value is None or (not isinstance(value, date) and pd.isna(value)):
+        return "?"
+    return pd.Timestamp(value).strftime("%d.%m.%Y")
+
+
+def _span(start: Any, end: Any) -> str:
+    return ru_date(start) if ru_date(start) == ru_date(end) else f"{ru_date(start)}–{ru_date(end)}"
+
+
+def _text(row: Row, field: str) -> str:
+    """The cell as one line: a reviewer reads "30 марта – 2 апреля", not the cell's line breaks."""
+    value = row.get(field)
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return " ".join(str(value).split())
+
+
+def not_blank(row: Row, field: str) -> Message:
+    return f"Не заполнено обязательное поле «{label(field)}».", _text(row, field)
+
+
+def date_readable(row: Row, field: str) -> Message:
+    text = _text(row, field).strip()
+    if not text:
+        return "Сроки проведения не указаны: дату мероприятия прочитать нельзя.", ""
+    return (
+        f"Дата «{text}» не распознана: ожидается, например, «12 апреля 2024 года» или "
+        "«21–22 марта 2024 года». Проверьте написание месяца и чисел.",
+        text,
+    )
+
+
+def date_order(row: Row, field: str) -> Message:
+    text = _text(row, field)
+    return (
+        f"Дата начала {ru_date(row['start_date'])} позже даты окончания {ru_date(row['end_date'])} "
+        f"(«{text}»).",
+        text,
+    )
+
+
+def date_exact(row: Row, field: str) -> Message:
+    text = _text(row, field)
+    span = _span(row["start_date"], row["end_date"])
+    form = row.get("date_form")
+    if form == "year_from_period":
+        why = f"год не указан и взят из периода отчёта ({span})"
+    elif form == "whole_month":
+        why = f"указан только месяц, принят весь месяц ({span})"
+    else:
+        why = f"дата прочитана приблизительно ({form}: {span})"
+    return f"Дата «{text}» прочитана с допущением: {why}. Уточните дату.", text
+
+
+def _period(row: Row) -> str:
+    return f"{ru_date(row['period_first'])}–{ru_date(row['period_last'])}"
+
+
+def overlaps_period(row: Row, field: str) -> Message:
+    text = _text(row, field)
+    return (
+        f"Мероприятие {_span(row['start_date'], row['end_date'])} («{text}») целиком вне периода "
+        f"отчёта {_period(row)}: оно относится к отчёту за другой квартал.",
+        text,
+    )
+
+
+def within_period(row: Row, field: str) -> Message:
+    text = _text(row, field)
+    return (
+        f"Мероприятие {_span(row['start_date'], row['end_date'])} («{text}») выходит за границу "
+        f"периода отчёта {_period(row)}: часть дней вне квартала.",
+        text,
+    )
+
+
+def single_script(words: list[str], field: str) -> Message:
+    shown = ", ".join(words)
+    return (
+        f"В поле «{label(field)}» слова смешивают латиницу и кириллицу: «{shown}» (например, римские "
+        "цифры с кириллической «Х» или «i» вместо «і»). В нормализованном тексте буквы исправлены, "
+        "исходный текст сохранён.",
+        shown,
+    )
+
+
+# Messages for checks that read only the row; single_script needs the words found, so it is apart.
+ROW_MESSAGES: dict[str, Callable[[Row, str], Message]] = {
+    "not_blank": not_blank,
+    "date_readable": date_readable,
+    "date_order": date_order,
+    "date_exact": date_exact,
+    "overlaps_period": overlaps_period,
+    "within_period": within_period,
+}
+
+
+def numbering_missing(seq_text: str, expected: int) -> Message:
+    return f"№ не указан или не является числом («{seq_text.strip()}»); ожидался № {expected}.", seq_text
+
+
+def numbering_repeated(number: int, previous: int) -> Message:
+    return (
+        f"№ {number} повторяется: после № {previous} ожидался № {previous + 1}.",
+        str(number),
+    )
+
+
+def numbering_skipped(number: int, previous: int) -> Message:
+    missing = str(previous + 1) if number == previous + 2 else f"{previous + 1}–{number - 1}"
+    return f"Нумерация прерывается: после № {previous} идёт № {number}, пропущен № {missing}.", str(number)
+
+
+def numbering_out_of_order(number: int, previous: int) -> Message:
+    return f"Нумерация нарушена: после № {previous} идёт № {number}, ожидался № {previous + 1}.", str(number)

@@ -1,0 +1,195 @@
+"""Row rules compiled from the contract into pandera schemas (one per severity) and run lazily.
+
+Each per-property quality rule of the contract names a check (its `implementation`); the check
+becomes a pandera Check named "rule|check|property", so every failure case maps back to the
+row (its index is Row.row_index) and to the rule that fired.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import pandera.pandas as pa
+
+from muniflow.contracts import Contract, RowRule
+from muniflow.model import Flag, Report
+from muniflow.rules import messages
+
+# Date forms that needed help to read (anything else but 'exact' is treated the same way).
+EXACT = "exact"
+TEXT_FIELDS = ("municipality", "title", "place", "goal", "participants")
+
+
+def rows_frame(report: Report) -> pd.DataFrame:
+    """The report's rows as a frame indexed by row_index, with the period beside every row."""
+    period = report.period
+    records = [
+        {
+            "seq_no": row.seq_no,
+            "seq_text": row.seq_text,
+            **{name: getattr(row, name) for name in TEXT_FIELDS},
+            **{f"{name}_raw": getattr(row, f"{name}_raw") for name in TEXT_FIELDS},
+            "date_text": row.date_text,
+            "date_form": row.date_form,
+            "start_date": row.start_date,
+            "end_date": row.end_date,
+            "period_first": period.first_day if period else None,
+            "period_last": period.last_day if period else None,
+        }
+        for row in report.rows
+    ]
+    frame = pd.DataFrame.from_records(records, index=[row.row_index for row in report.rows])
+    if frame.empty:
+        frame = pd.DataFrame(columns=[*records_columns()])
+    for column in ("start_date", "end_date", "period_first", "period_last"):
+        frame[column] = pd.to_datetime(frame[column])
+    return frame
+
+
+def records_columns() -> tuple[str, ...]:
+    """The columns of rows_frame, in order."""
+    return (
+        "seq_no",
+        "seq_text",
+        *TEXT_FIELDS,
+        *(f"{name}_raw" for name in TEXT_FIELDS),
+        "date_text",
+        "date_form",
+        "start_date",
+        "end_date",
+        "period_first",
+        "period_last",
+    )
+
+
+# --- the checks: True where the row passes -------------------------------------------------
+
+
+def _filled(series: pd.Series) -> pd.Series:
+    return series.fillna("").astype(str).str.strip() != ""
+
+
+def _dates_known(frame: pd.DataFrame) -> pd.Series:
+    return frame["start_date"].notna() & frame["end_date"].notna()
+
+
+def _date_readable(frame: pd.DataFrame) -> pd.Series:
+    return frame["date_form"].notna() & _dates_known(frame)
+
+
+def _date_order(frame: pd.DataFrame) -> pd.Series:
+    return ~(_dates_known(frame) & (frame["start_date"] > frame["end_date"]))
+
+
+def _date_exact(frame: pd.DataFrame) -> pd.Series:
+    helped = frame["date_form"].notna() & (frame["date_form"] != EXACT)
+    return ~(helped & _dates_known(frame))
+
+
+def _judged_against_period(frame: pd.DataFrame) -> pd.Series:
+    # An unreadable date is date_format's to report; without a period there is nothing to judge.
+    return _date_readable(frame) & frame["period_first"].notna() & frame["period_last"].notna()
+
+
+def _wholly_outside(frame: pd.DataFrame) -> pd.Series:
+    return (frame["end_date"] < frame["period_first"]) | (frame["start_date"] > frame["period_last"])
+
+
+def _overlaps_period(frame: pd.DataFrame) -> pd.Series:
+    return ~(_judged_against_period(frame) & _wholly_outside(frame))
+
+
+def _within_period(frame: pd.DataFrame) -> pd.Series:
+    crosses = (frame["start_date"] < frame["period_first"]) | (frame["end_date"] > frame["period_last"])
+    return ~(_judged_against_period(frame) & ~_wholly_outside(frame) & crosses)
+
+
+def _mixed_words(text: Any) -> list[str]:
+    # Imported here: normalize.script is the one definition of "mixed", shared with the fixer.
+    from muniflow.normalize.script import mixed_script_words
+
+    return mixed_script_words(text) if isinstance(text, str) else []
+
+
+@dataclass(frozen=True)
+class _Check:
+    """How one contract check runs: on a column (which one) or on the whole row frame."""
+
+    column: Callable[[str], str] | None  # property -> column judged; None for a frame check
+    passes: Callable[[Any], pd.Series]
+
+
+CHECKS: dict[str, _Check] = {
+    "not_blank": _Check(lambda prop: prop, _filled),
+    # The raw text: the normalized one has the letters fixed already.
+    "single_script": _Check(lambda prop: f"{prop}_raw", lambda s: s.map(lambda t: not _mixed_words(t))),
+    "date_readable": _Check(None, _date_readable),
+    "date_order": _Check(None, _date_order),
+    "date_exact": _Check(None, _date_exact),
+    "overlaps_period": _Check(None, _overlaps_period),
+    "within_period": _Check(None, _within_period),
+}
+
+_SEP = "|"
+
+
+def _check_name(rule: RowRule) -> str:
+    return _SEP.join((rule.rule, rule.check, rule.property))
+
+
+def compile_schemas(contract: Contract) -> dict[str, pa.DataFrameSchema]:
+    """One pandera schema per severity holding the contract's pandera row rules of that severity."""
+    unknown = {r.check for r in contract.rules_for("pandera")} - CHECKS.keys()
+    if unknown:
+        raise ValueError(f"the contract names checks muniflow does not implement: {sorted(unknown)}")
+    schemas = {}
+    for severity in ("error", "warning"):
+        columns: dict[str, list[pa.Check]] = {}
+        frame_checks = []
+        for rule in contract.rules_for("pandera"):
+            if rule.severity != severity:
+                continue
+            spec = CHECKS[rule.check]
+            check = pa.Check(spec.passes, name=_check_name(rule), ignore_na=False)
+            if spec.column is None:
+                frame_checks.append(check)
+            else:
+                columns.setdefault(spec.column(rule.property), []).append(check)
+        schemas[severity] = pa.DataFrameSchema(
+            {name: pa.Column(nullable=True, checks=checks) for name, checks in columns.items()},
+            checks=frame_checks,
+            name=f"event_row_{severity}",
+        )
+    return schemas
+
+
+def failures(schema: pa.DataFrameSchema, frame: pd.DataFrame) -> list[tuple[int, str]]:
+    """(row_index, check name) of every failure case of a lazy validation."""
+    try:
+        schema.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        cases = errors.failure_cases
+        cases = cases[cases["index"].notna() & cases["check"].astype(str).str.contains(_SEP, regex=False)]
+        return sorted({(int(i), str(c)) for i, c in zip(cases["index"], cases["check"], strict=True)})
+    return []
+
+
+def row_flags(report: Report, contract: Contract) -> list[Flag]:
+    """Flags of the contract's pandera row rules on one report's rows."""
+    frame = rows_frame(report)
+    if frame.empty:
+        return []
+    flags = []
+    for severity, schema in compile_schemas(contract).items():
+        for index, name in failures(schema, frame):
+            rule, check, prop = name.split(_SEP)
+            row = frame.loc[index].to_dict()
+            if check == "single_script":
+                message, value = messages.single_script(_mixed_words(row[f"{prop}_raw"]), prop)
+            else:
+                message, value = messages.ROW_MESSAGES[check](row, prop)
+            flags.append(Flag(index, rule, severity, message, prop, value))
+    return flags

@@ -1,0 +1,179 @@
+"""The data-quality report: summary, every flagged row, duplicates side by side, a CSV Excel can open."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from muniflow.dqreport import CSV_NAME, FLAGGED_COLUMNS, render_html, write_report
+from muniflow.quality import ExpectationOutcome, QualityResult
+
+RUN = {"run_id": "run-7", "started_at": "2024-07-01 10:00:00", "finished_at": "2024-07-01 10:00:05"}
+
+
+def flag(seq: int, municipality: str, rule: str, severity: str, message: str, **extra: object) -> dict:
+    return {
+        "run_id": "run-7",
+        "report_id": "rep-1",
+        "source_file": "inbox/report.docx",
+        "source_locator": f"table 1, row {seq + 2}",
+        "seq_no": seq,
+        "municipality": municipality,
+        "rule": rule,
+        "severity": severity,
+        "message": message,
+        "field": "date_text",
+        "value": None,
+        "quarantined": severity == "error",
+        "related_event_id": None,
+        **extra,
+    }
+
+
+def sample() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Four flags over two municipalities, one of them a duplicate of a loaded event."""
+    flagged = pd.DataFrame(
+        [
+            flag(
+                1,
+                "Город Альфа",
+                "quarter_consistency",
+                "error",
+                "Мероприятие целиком вне периода отчёта",
+                value="21-22 марта 2024 года",
+            ),
+            flag(
+                3, "Город Альфа", "quarter_consistency", "warning", "Мероприятие выходит за границу периода"
+            ),
+            flag(
+                9,
+                "Район Бета",
+                "mixed_script",
+                "warning",
+                "Слова смешивают латиницу и кириллицу",
+                field="title",
+                value="XХIV <b>",
+            ),
+            flag(
+                12,
+                "Район Бета",
+                "duplicate_event",
+                "error",
+                "Повтор мероприятия № 11",
+                field="title",
+                value="Праздник дружбы",
+                related_event_id="ev-11",
+            ),
+        ]
+    )
+    events = pd.DataFrame(
+        {
+            "event_id": ["ev-11", "ev-4"],
+            "title": ["Праздник дружбы", "Концерт"],
+            "municipality": ["Район Бета", "Город Альфа"],
+            "place": ["д. Гамма", "г. Альфа"],
+            "start_date": pd.to_datetime(["2024-04-06", "2024-04-02"]),
+            "end_date": pd.to_datetime(["2024-04-06", "2024-04-02"]),
+            "seq_no": [11, 4],
+            "source_file": ["inbox/report.docx", "inbox/report.docx"],
+            "source_locator": ["table 1, row 13", "table 1, row 6"],
+        }
+    )
+    return flagged, events
+
+
+QUALITY = QualityResult(
+    success=False,
+    outcomes=(
+        ExpectationOutcome(
+            "event_id_unique", "events", "expect_column_values_to_be_unique", "event_id", True, 0
+        ),
+        ExpectationOutcome(
+            "flag_severity_known",
+            "flagged_rows",
+            "expect_column_values_to_be_in_set",
+            "severity",
+            False,
+            2,
+            description="Серьёзность замечания — error или warning.",
+        ),
+    ),
+)
+
+
+@pytest.fixture()
+def written(tmp_path: Path) -> tuple[Path, str]:
+    flagged, events = sample()
+    path = write_report(tmp_path, run=RUN, flagged=flagged, events=events, quality=QUALITY)
+    return path, path.read_text(encoding="utf-8")
+
+
+def cells_of_row(page: str, first_cell: str) -> list[str]:
+    """The texts of the table row whose first cell is `first_cell`."""
+    match = re.search(rf"<tr><td>{re.escape(first_cell)}</td>(.*?)</tr>", page)
+    assert match, first_cell
+    return re.findall(r"<td[^>]*>(.*?)</td>", match.group(1))
+
+
+def test_summary_by_rule_counts_errors_and_warnings(written: tuple[Path, str]) -> None:
+    _, page = written
+    # rule name, code, errors, warnings, total
+    assert cells_of_row(page, "Соответствие кварталу")[1:] == ["1", "1", "2"]
+    assert cells_of_row(page, "Смешение латиницы и кириллицы")[1:] == ["0", "1", "1"]
+
+
+def test_summary_by_municipality(written: tuple[Path, str]) -> None:
+    _, page = written
+    # errors, warnings, quarantined rows, rules
+    assert cells_of_row(page, "Город Альфа")[:3] == ["1", "1", "1"]
+    assert cells_of_row(page, "Район Бета")[:3] == ["1", "1", "1"]
+
+
+def test_every_flagged_row_with_locator_value_and_message(written: tuple[Path, str]) -> None:
+    _, page = written
+    assert page.count('<tr class="error">') == 2 and page.count('<tr class="warning">') == 2
+    assert "table 1, row 3</td>" in page and "21-22 марта 2024 года" in page
+    assert "Мероприятие целиком вне периода отчёта" in page
+
+
+def test_cell_text_is_escaped(written: tuple[Path, str]) -> None:
+    _, page = written
+    assert "XХIV &lt;b&gt;" in page and "XХIV <b>" not in page
+
+
+def test_duplicate_is_shown_beside_the_kept_copy(written: tuple[Path, str]) -> None:
+    _, page = written
+    pair = re.search(r'<div class="pair">(.*?)</div></div>', page, re.S)
+    assert pair
+    dropped, kept = pair.group(1).split('<div class="copy kept">')
+    assert "Повтор мероприятия № 11" in dropped and "table 1, row 14" in dropped
+    assert "Оставленная копия" in kept and "д. Гамма" in kept and "table 1, row 13" in kept
+
+
+def test_page_is_self_contained(written: tuple[Path, str]) -> None:
+    _, page = written
+    assert "<style>" in page
+    assert not re.search(r"(https?:)?//[a-z]", page, re.I), "no external address"
+    assert not re.search(r"<(script|link|img|iframe)\b", page, re.I)
+
+
+def test_quality_results_are_listed(written: tuple[Path, str]) -> None:
+    _, page = written
+    assert "Не пройдено проверок: 1." in page and "Серьёзность замечания — error или warning." in page
+
+
+def test_csv_has_a_bom_and_the_flagged_rows_columns(written: tuple[Path, str]) -> None:
+    path, _ = written
+    raw = (path.parent / CSV_NAME).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    frame = pd.read_csv(path.parent / CSV_NAME, encoding="utf-8-sig")
+    assert tuple(frame.columns) == FLAGGED_COLUMNS
+    assert len(frame) == 4 and "Город Альфа" in set(frame["municipality"])
+
+
+def test_an_empty_run_reads_as_clean() -> None:
+    page = render_html(run={"run_id": "r0"}, flagged=pd.DataFrame(), events=pd.DataFrame(), quality=None)
+    assert "Замечаний нет." in page and "Повторов не найдено." in page

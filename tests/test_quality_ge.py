@@ -1,0 +1,99 @@
+"""The Great Expectations checkpoint compiled from the contract's dataset rules, on warehouse-like frames."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from muniflow.contracts import load_contract
+from muniflow.quality import QualityResult, run_checkpoint
+from muniflow.quality.checkpoint import expectation_class_name
+
+
+def frames(**broken: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Views of a consistent warehouse; keyword arguments replace one view."""
+    events = pd.DataFrame(
+        {
+            "event_id": ["e1", "e2"],
+            "title": ["Концерт", "Форум"],
+            "municipality": ["Район", "Город"],
+            "place": ["г. А", "г. Б"],
+            "start_date": pd.to_datetime(["2024-04-02", "2024-05-01"]),
+            "end_date": pd.to_datetime(["2024-04-02", "2024-05-03"]),
+        }
+    )
+    flagged = pd.DataFrame(
+        {
+            "rule": ["numbering"],
+            "severity": ["warning"],
+            "report_id": ["r1"],
+            "source_locator": ["table 1, row 3"],
+        }
+    )
+    reports = pd.DataFrame(
+        {
+            "status": ["loaded", "quarantined"],
+            "rows_extracted": [3, 0],
+            "rows_loaded": [2, 0],
+            "rows_quarantined": [1, 0],
+        }
+    )
+    views = {"events": events, "flagged_rows": flagged, "reports": reports, "extracted_rows": pd.DataFrame()}
+    return {**views, **broken}
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory: pytest.TempPathFactory) -> tuple[QualityResult, Path]:
+    docs = tmp_path_factory.mktemp("docs")
+    return run_checkpoint(frames(), docs), docs
+
+
+def test_a_consistent_warehouse_passes_and_data_docs_are_written(clean: tuple[QualityResult, Path]) -> None:
+    result, docs = clean
+    assert result.success, result.failed
+    assert len(result.outcomes) >= len(load_contract().dataset_rules)
+    assert result.docs_index == str(docs / "index.html") and (docs / "index.html").is_file()
+    json.dumps(result.to_dict())  # small and serialisable
+
+
+def test_broken_views_fail_the_expectations_that_guard_them() -> None:
+    base = frames()
+    events = base["events"].copy()
+    events.loc[1, "event_id"] = "e1"  # a duplicated event id
+    events.loc[0, "end_date"] = pd.Timestamp("2024-03-01")  # ends before it starts
+    flagged = base["flagged_rows"].assign(severity=["fatal"])
+    reports = base["reports"].assign(rows_quarantined=[0, 0])  # one extracted row lost
+    result = run_checkpoint(frames(events=events, flagged_rows=flagged, reports=reports), None)
+    failed = {(o.rule, o.unexpected_count) for o in result.failed}
+    assert not result.success
+    assert failed == {
+        ("event_id_unique", 2),
+        ("events_dates_ordered", 1),
+        ("flag_severity_known", 1),
+        ("report_rows_accounted", 1),
+    }
+    assert result.docs_index is None
+
+
+def test_quarantined_reports_are_not_held_to_the_row_count() -> None:
+    # Only a loaded report must account for every row; a quarantined file loaded none.
+    reports = frames()["reports"].assign(rows_extracted=[3, 9])
+    result = run_checkpoint(frames(reports=reports), None)
+    assert result.success, result.failed
+
+
+@pytest.mark.parametrize(
+    ("snake", "camel"),
+    [
+        ("expect_column_values_to_be_unique", "ExpectColumnValuesToBeUnique"),
+        ("expect_column_pair_values_a_to_be_greater_than_b", "ExpectColumnPairValuesAToBeGreaterThanB"),
+    ],
+)
+def test_expectation_names_map_to_gx_classes(snake: str, camel: str) -> None:
+    import great_expectations as gx
+
+    assert expectation_class_name(snake) == camel
+    assert hasattr(gx.expectations, camel)
