@@ -181,6 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
+    # Prefect's temporary API gives up after 20 s by default; a busy 2-core machine needs more.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     args = build_parser().parse_args(argv)
     return COMMANDS[args.command](args)
 
