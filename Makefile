@@ -29,8 +29,8 @@ lint: $(STAMP)  ## ruff lint and format check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-typecheck: $(STAMP)  ## mypy on src/
-	$(BIN)/mypy src/
+typecheck: $(STAMP)  ## mypy on src/ and flows/
+	$(BIN)/mypy src/ flows/
 
 unit: $(STAMP)  ## pytest
 	$(BIN)/pytest

@@ -117,9 +117,9 @@ def ingest_reports(
     dedupe(wh, run_id, periods)
     report_path = quality(wh, run_id, Path(report_dir) if report_dir else None)
     with db.connect(wh) as con:
-        summary = loader.finish_run(con, run_id, {"files": len(files), "files_from_cache": cached})
-    summary = {
-        **summary,
+        counts = loader.finish_run(con, run_id, {"files": len(files), "files_from_cache": cached})
+    summary: dict[str, Any] = {
+        **counts,
         "run_id": run_id,
         "files": results,
         "report": str(report_path),

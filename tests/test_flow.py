@@ -19,7 +19,8 @@ def _dump(path):
         for view in CONTENT_VIEWS:
             cols = [r[0] for r in con.execute(f"describe {view}").fetchall()]
             keep = [c for c in cols if c not in {"ingested_at"}]
-            out[view] = sorted(map(repr, con.execute(f"select {', '.join(keep)} from {view}").fetchall()))
+            rows = con.execute(f"select {', '.join(keep)} from {view}").fetchall()
+            out[view] = sorted(map(repr, rows))
         return out
     finally:
         con.close()
@@ -34,7 +35,9 @@ def test_flow_loads_versions_caches_and_is_idempotent(prefect_harness, samples, 
         shutil.copy(samples / f"invented_tver_2024_q4{suffix}", inbox)
     wh = tmp_path / "wh.duckdb"
 
-    state = ingest_reports(paths=[str(inbox)], warehouse=str(wh), report_dir=str(tmp_path / "r1"), return_state=True)
+    state = ingest_reports(
+        paths=[str(inbox)], warehouse=str(wh), report_dir=str(tmp_path / "r1"), return_state=True
+    )
     first = state.result()
     flow_run_id = str(state.state_details.flow_run_id)
     con = duckdb.connect(str(wh), read_only=True)
@@ -48,7 +51,9 @@ def test_flow_loads_versions_caches_and_is_idempotent(prefect_harness, samples, 
     before = _dump(wh)
 
     for again in range(2):
-        summary = ingest_reports(paths=[str(inbox)], warehouse=str(wh), report_dir=str(tmp_path / f"r{again}"))
+        summary = ingest_reports(
+            paths=[str(inbox)], warehouse=str(wh), report_dir=str(tmp_path / f"r{again}")
+        )
         assert summary["files_from_cache"] == 2, "an unchanged inbox is not extracted again"
         assert _dump(wh) == before, "re-ingesting an unchanged inbox changes nothing"
     assert first["files_from_cache"] in (0, 2)  # 2 only when an earlier session cached these bytes

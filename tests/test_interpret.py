@@ -43,10 +43,24 @@ SEED_HEADER = (
             "the seed's header: 'Место проведения мероприятия' is a place, not a title",
         ),
         (
-            ("№", "Муниципальное образование", "Дата проведения", "Название мероприятия", "Место",
-             "Участники", "Итоги мероприятия"),
-            {"seq_no": 0, "municipality": 1, "date_text": 2, "title": 3, "place": 4,
-             "participants": 5, "goal": 6},
+            (
+                "№",
+                "Муниципальное образование",
+                "Дата проведения",
+                "Название мероприятия",
+                "Место",
+                "Участники",
+                "Итоги мероприятия",
+            ),
+            {
+                "seq_no": 0,
+                "municipality": 1,
+                "date_text": 2,
+                "title": 3,
+                "place": 4,
+                "participants": 5,
+                "goal": 6,
+            },
             "renamed and reordered columns with a municipality column",
         ),
         (
@@ -87,7 +101,10 @@ def test_parse_period(title, expected, reason):
 @pytest.mark.parametrize(
     ("title", "expected"),
     [
-        ("органами местного самоуправления муниципальных образований Смоленской области", "Смоленская область"),
+        (
+            "органами местного самоуправления муниципальных образований Смоленской области",
+            "Смоленская область",
+        ),
         ("муниципальными образованиями Пермского края за 1 квартал", "Пермский край"),
         ("муниципальных образований Республики Карелия", "Республика Карелия"),
         ("Отчет о мероприятиях", None),
@@ -133,7 +150,11 @@ def test_headings_and_rows():
     assert [r.municipality for r in report.rows] == ["город Энск", "Н-ский район"]
     assert [r.seq_no for r in report.rows] == [1, 2]
     first = report.rows[0]
-    assert (first.title, first.date_text, first.source_locator) == ("Концерт", "6 апреля\n2024 года", "table 1, row 4")
+    assert (first.title, first.date_text, first.source_locator) == (
+        "Концерт",
+        "6 апреля\n2024 года",
+        "table 1, row 4",
+    )
     assert first.start_date is not None and first.start_date.isoformat() == "2024-04-06"
 
 

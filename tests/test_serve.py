@@ -55,10 +55,11 @@ def prefect_server(tmp_path):
         "PREFECT_UI_ENABLED": "false",
         "DO_NOT_TRACK": "1",
     }
+    log = (tmp_path / "server.log").open("wb")
     server = subprocess.Popen(
         [str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
         env=env,
-        stdout=open(tmp_path / "server.log", "wb"),
+        stdout=log,
         stderr=subprocess.STDOUT,
     )
     try:
@@ -67,6 +68,7 @@ def prefect_server(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=60)
+        log.close()
 
 
 def test_serve_schedules_quarterly_and_runs_on_demand(prefect_server, samples, tmp_path, monkeypatch):
@@ -76,11 +78,12 @@ def test_serve_schedules_quarterly_and_runs_on_demand(prefect_server, samples, t
     inbox.mkdir()
     shutil.copy(samples / "invented_tver_2024_q4.docx", inbox)
     wh = tmp_path / "wh.duckdb"
+    log = (tmp_path / "serve.log").open("wb")
     serve = subprocess.Popen(
         [str(BIN / "muniflow"), "serve", "--inbox", str(inbox), "--warehouse", str(wh)],
         env=prefect_server,
         cwd=tmp_path,
-        stdout=open(tmp_path / "serve.log", "wb"),
+        stdout=log,
         stderr=subprocess.STDOUT,
     )
     try:
@@ -108,6 +111,7 @@ def test_serve_schedules_quarterly_and_runs_on_demand(prefect_server, samples, t
     finally:
         serve.terminate()
         serve.wait(timeout=60)
+        log.close()
     con = duckdb.connect(str(wh), read_only=True)
     try:
         assert con.execute("select flow_run_id from runs").fetchall() == [(str(run.id),)]

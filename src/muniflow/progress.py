@@ -28,9 +28,7 @@ class Progress:
         width = 30
         filled = width * self.done // self.total
         bar = "#" * filled + "." * (width - filled)
-        self.stream.write(
-            f"\r[{bar}] {self.done}/{self.total} files, {self.rows} rows, {self.flags} flags"
-        )
+        self.stream.write(f"\r[{bar}] {self.done}/{self.total} files, {self.rows} rows, {self.flags} flags")
         if self.done == self.total:
             self.stream.write("\n")
         self.stream.flush()

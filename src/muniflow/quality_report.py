@@ -34,7 +34,7 @@ def resolve_run(con, run: str = "latest") -> dict:  # type: ignore[no-untyped-de
         raise LookupError(
             "no ingestion run in this warehouse yet: run `muniflow ingest PATH` first"
             if run == "latest"
-            else f"no run {run!r}: list runs with `muniflow query \"select * from runs\"`"
+            else f'no run {run!r}: list runs with `muniflow query "select * from runs"`'
         )
     return dict(zip(names, row, strict=True))
 

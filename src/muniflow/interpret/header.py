@@ -23,9 +23,7 @@ def _score(header: str, synonym: str) -> int:
     return len(syn.strip()) if syn.strip() and syn in header else 0
 
 
-def map_header(
-    header: Sequence[str], synonyms: Mapping[str, Sequence[str]]
-) -> dict[str, int]:
+def map_header(header: Sequence[str], synonyms: Mapping[str, Sequence[str]]) -> dict[str, int]:
     """Map canonical column names to column indexes.
 
     Every (column, header cell) pair is scored by the longest synonym of the column found in the

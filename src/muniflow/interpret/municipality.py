@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 
-_PREFIX = re.compile(
-    r"^(?:администраци[яи]\s+)?(?:муниципальн\w+\s+образовани\w+|мо)\s*", re.IGNORECASE
-)
+_PREFIX = re.compile(r"^(?:администраци[яи]\s+)?(?:муниципальн\w+\s+образовани\w+|мо)\s*", re.IGNORECASE)
 # "... Смоленской области", "... Пермского края", "... Российской Федерации" at the end.
 _REGION_SUFFIX = re.compile(
     r"\s+[А-ЯЁа-яё-]+(?:ской|цкой|ной|ого|его)\s+(?:области|края|автономного округа)\s*$"

@@ -15,9 +15,7 @@ from muniflow.normalize.text import fold, seq_number
 
 TEXT_COLUMNS = ("title", "place", "date_text", "goal", "participants")
 # A heading row that is not merged must still read like a municipality's name.
-_MUNICIPAL_WORDS = re.compile(
-    r"муниципальн|район|округ|город|поселени|администраци|\bг\.\s", re.IGNORECASE
-)
+_MUNICIPAL_WORDS = re.compile(r"муниципальн|район|округ|город|поселени|администраци|\bг\.\s", re.IGNORECASE)
 
 
 def _cell(row: RawRow, mapping: Mapping[str, int], column: str) -> Cell:
