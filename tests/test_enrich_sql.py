@@ -1,4 +1,4 @@
-"""The enrichment tables, the draft views and the saved queries, on a fresh in-memory warehouse."""
+"""The enrichment tables, their views (migration 051) and the saved queries, on a fresh warehouse."""
 
 from __future__ import annotations
 
@@ -31,7 +31,6 @@ ROWS = [
 def con() -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(":memory:")
     apply_migrations(con, read_migrations(ROOT / "warehouse" / "migrations"))
-    con.execute((ROOT / "warehouse" / "views" / "enrichment_views.sql.draft").read_text(encoding="utf-8"))
     now = datetime(2024, 7, 1)
     con.execute(
         "insert into core.reports (report_id, sha256, source_file, format, period, status, ingested_at,"

@@ -13,6 +13,7 @@ import pytest
 
 from muniflow.model import Flag, Period, Report, Row
 from muniflow.warehouse import db, loader
+from muniflow.warehouse.enrichment import ReportEnrichment
 
 
 @pytest.fixture
@@ -84,6 +85,7 @@ def load(
     *,
     run_id: str | None = None,
     reason: str | None = None,
+    enrichment: ReportEnrichment | None = None,
 ) -> loader.LoadResult:
     """Load a report as the file named `label` (its content hash is derived from the label)."""
     return loader.load_report(
@@ -96,12 +98,21 @@ def load(
         flags=flags,
         reason=reason,
         message="why" if reason else None,
+        enrichment=enrichment,
     )
 
 
 def snapshot(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[object, ...]]]:
     """Every public view's rows, sorted: equal snapshots mean nothing visible changed."""
-    views = ("reports", "extracted_rows", "events", "flagged_rows", "municipalities")
+    views = (
+        "reports",
+        "extracted_rows",
+        "events",
+        "flagged_rows",
+        "municipalities",
+        "event_partners",
+        "agreements",
+    )
     return {v: sorted(map(tuple, con.execute(f"select * from {v}").fetchall()), key=repr) for v in views}
 
 

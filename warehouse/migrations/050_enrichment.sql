@@ -1,6 +1,6 @@
 -- What enrichment (muniflow.enrich) adds to each row: places, partner countries, format, signed
 -- documents. Tables only, in schema `core`; the public views over them (`events` columns,
--- `event_partners`, `agreements`) are in warehouse/views/enrichment_views.sql.draft.
+-- `event_partners`, `agreements`) are in 051_enrichment_views.sql.
 
 -- One row per enriched table row (core.rows), keyed like it.
 create table core.event_enrichment (

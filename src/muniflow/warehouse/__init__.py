@@ -4,10 +4,12 @@ Only this package knows DuckDB; every other stage hands it records (`muniflow.mo
 """
 
 from muniflow.warehouse.db import WarehouseBusy, connect, default_warehouse_path
+from muniflow.warehouse.enrichment import ReportEnrichment, enrich_report
 from muniflow.warehouse.export import export_views
 from muniflow.warehouse.loader import (
     LoadResult,
     current_rows,
+    enrich_missing,
     finish_run,
     load_report,
     reconcile,
@@ -21,10 +23,13 @@ __all__ = [
     "LoadResult",
     "QueryError",
     "QueryResult",
+    "ReportEnrichment",
     "WarehouseBusy",
     "connect",
     "current_rows",
     "default_warehouse_path",
+    "enrich_missing",
+    "enrich_report",
     "export_views",
     "finish_run",
     "format_result",

@@ -1,5 +1,6 @@
--- DRAFT for the lead to wire into a migration after 050_enrichment.sql: the public views over the
--- enrichment tables. `events` keeps every column of core.event_base and gains four.
+-- The public views over the enrichment tables of 050_enrichment.sql (documented in SCHEMA.md):
+-- `events` keeps every column of core.event_base and gains four; `event_partners` and
+-- `agreements` are new. Rows loaded before enrichment existed have NULL enrichment columns.
 
 create or replace view events as
 with base as (
@@ -19,7 +20,7 @@ from base
 left join enriched using (report_id, row_index);
 
 -- One row per clean event and foreign partner (country, and the named place of it if any).
-create or replace view event_partners as
+create view event_partners as
 with clean as (
     select event_id, report_id, row_index, period
     from core.event_base
@@ -40,7 +41,7 @@ from partners
 join clean using (report_id, row_index);
 
 -- One row per (signed document, clean event that mentions it).
-create or replace view agreements as
+create view agreements as
 with clean as (
     select event_id, report_id, row_index, period
     from core.event_base
