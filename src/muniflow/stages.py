@@ -14,6 +14,7 @@ from muniflow.intake import open_report, sha256_file
 from muniflow.interpret import interpret_document
 from muniflow.model import Flag, Period, ReaderError, Report
 from muniflow.rules.duplicates import find_duplicates
+from muniflow.warehouse.enrichment import ReportEnrichment, enrich_report
 
 # What a folder scan picks up; files named explicitly are always taken (and sniffed, not trusted).
 DOCUMENT_SUFFIXES = frozenset({".docx", ".docm", ".dotx", ".doc", ".pdf", ".rtf", ".odt"})
@@ -30,6 +31,7 @@ class FileOutcome:
     flags: tuple[Flag, ...] = ()
     reason: str | None = None
     message: str | None = None
+    enrichment: ReportEnrichment | None = None
 
 
 def discover(paths: list[str | Path]) -> list[Path]:
@@ -90,6 +92,13 @@ def validate_file(outcome: FileOutcome) -> FileOutcome:
     return replace(outcome, flags=tuple(rules.check_report(outcome.report)))
 
 
+def enrich_file(outcome: FileOutcome) -> FileOutcome:
+    """Places, partners, format and agreements of a loadable file's rows, off the single-writer path."""
+    if outcome.report is None or outcome.reason:
+        return outcome
+    return replace(outcome, enrichment=enrich_report(outcome.report.rows))
+
+
 def load_file(con, run_id: str, outcome: FileOutcome):  # type: ignore[no-untyped-def]
     """Load one file's rows, flags and `reports` row in one transaction."""
     from muniflow.warehouse import loader
@@ -104,6 +113,7 @@ def load_file(con, run_id: str, outcome: FileOutcome):  # type: ignore[no-untype
         flags=outcome.flags,
         reason=outcome.reason,
         message=outcome.message,
+        enrichment=outcome.enrichment,
     )
 
 

@@ -11,10 +11,13 @@ from typing import Any
 import duckdb
 
 from muniflow.model import Flag, Report, Row
+from muniflow.normalize.script import fix_mixed_script
 from muniflow.warehouse.db import sql_dir, transaction, utc_now
 from muniflow.warehouse.enrichment import ReportEnrichment, check_fits, enrich_report
 
 ROW_COLUMNS = tuple(f.name for f in fields(Row))
+# Texts stored a second time with mixed-script words fixed; `events` shows these.
+CLEAN_COLUMNS = ("title", "place", "goal", "participants")
 # Why a file with no rule-level reason is still quarantined: without a period it cannot be a
 # version of anything, so it can never be current.
 NO_PERIOD = "period_unknown"
@@ -287,10 +290,18 @@ def _insert_rows(con: duckdb.DuckDBPyConnection, report_id: str, rows: Sequence[
     """Store every field of each row under the report's id."""
     if not rows:
         return
+    clean = ", ".join(f"{name}_clean" for name in CLEAN_COLUMNS)
     _insert_records(
         con,
-        f"core.rows (report_id, {', '.join(ROW_COLUMNS)})",
-        [[report_id, *(getattr(row, name) for name in ROW_COLUMNS)] for row in rows],
+        f"core.rows (report_id, {', '.join(ROW_COLUMNS)}, {clean})",
+        [
+            [
+                report_id,
+                *(getattr(row, name) for name in ROW_COLUMNS),
+                *(fix_mixed_script(getattr(row, name)) for name in CLEAN_COLUMNS),
+            ]
+            for row in rows
+        ],
     )
 
 
