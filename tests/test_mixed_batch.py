@@ -232,3 +232,9 @@ def test_input_files_are_never_modified_moved_or_deleted(batch: Batch) -> None:
 def test_intake_workers_stay_under_the_memory_bound(batch: Batch) -> None:
     # The flate bomb inflates to 2 GiB: only the worker's address-space limit keeps this low.
     assert 0 < batch.worker_peak_rss <= 1.5 * GIB, f"{batch.worker_peak_rss / GIB:.2f} GiB"
+
+
+def test_every_input_path_is_in_report_files(batch: Batch) -> None:
+    with duckdb.connect(str(batch.warehouse), read_only=True) as con:
+        seen = {r[0] for r in con.execute("select source_file from report_files").fetchall()}
+    assert {str(p) for p in batch.paths.values()} <= seen

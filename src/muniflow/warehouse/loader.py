@@ -96,6 +96,8 @@ def load_report(
     loadable = report is not None and report.period is not None and reason is None
     if seen is not None and not (seen[0] == "quarantined" and loadable):
         enrich_missing(con, report_id)
+        with transaction(con):
+            _record_path(con, report_id, source_file, run_id)
         return _result(con, report_id, "unchanged")
     rows = report.rows if report is not None else ()
     _check_flags_point_at_rows(flags, len(rows))
@@ -131,6 +133,7 @@ def load_report(
                 run_id,
             ],
         )
+        _record_path(con, report_id, source_file, run_id)
         _insert_rows(con, report_id, rows)
         _insert_flags(con, report_id, flags, run_id)
         if status == "loaded":
@@ -284,6 +287,14 @@ def _supersede(con: duckdb.DuckDBPyConnection, report_id: str, region: str | Non
         [report_id, region, period],
     ).fetchall()
     return older[0][0] if older else None
+
+
+def _record_path(con: duckdb.DuckDBPyConnection, report_id: str, source_file: str, run_id: str) -> None:
+    """Remember the path the content came by; the first sighting of a path wins."""
+    con.execute(
+        "insert into core.report_files values (?, ?, ?, ?) on conflict do nothing",
+        [source_file, report_id, run_id, utc_now()],
+    )
 
 
 def _insert_rows(con: duckdb.DuckDBPyConnection, report_id: str, rows: Sequence[Row]) -> None:
