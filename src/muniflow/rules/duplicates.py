@@ -1,0 +1,283 @@
+"""The duplicate_event rule: one event reported twice in a period, found by blocking and fuzzy titles.
+
+A pair of rows is one event when their date ranges overlap, their places do not name different
+settlements, and their normalized titles (titles.py) score above the contract's threshold. Pairs
+join into groups (single link); each group keeps one row — the one whose municipality hosts the
+event, then the first by key — and flags the others. Every decision is a function of the pair
+alone, so the result does not depend on row order, and rerunning on the kept rows finds nothing.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
+from pathlib import Path
+from typing import Any, NamedTuple, Protocol, TypeVar, cast
+
+import yaml
+from rapidfuzz import fuzz
+
+from muniflow.contracts import contracts_dir
+from muniflow.model import Flag, Row
+from muniflow.rules import places, titles
+
+RULE = "duplicate_event"
+CONTRACT_FILE = "duplicates.yaml"
+
+
+class _Key(Hashable, Protocol):
+    def __lt__(self, other: Any, /) -> bool: ...
+
+
+K = TypeVar("K", bound=_Key)
+
+
+@dataclass(frozen=True)
+class DedupConfig:
+    """The contract's thresholds and word lists, compiled."""
+
+    severity: str
+    title_rules: titles.TitleRules
+    place_rules: places.PlaceRules
+    subset_weight: float
+    subset_min_tokens: int
+    subset_min_share: float
+    threshold_place_compatible: float
+    threshold_place_unknown: float
+    quoted_names_threshold: float
+    word_match: float
+    same_name_ratio: float
+    same_name_threshold: float
+    min_common_words: float
+    tokens_per_row: int
+    max_days_per_row: int
+
+
+@lru_cache(maxsize=4)
+def load_config(path: Path | None = None) -> DedupConfig:
+    """Read contracts/duplicates.yaml (in $MUNIFLOW_CONTRACTS_DIR if set) once."""
+    where = path if path is not None else contracts_dir() / CONTRACT_FILE
+    data = yaml.safe_load(where.read_text(encoding="utf-8"))
+    title, match, block, place = data["title"], data["match"], data["blocking"], data["places"]
+    return DedupConfig(
+        severity=data.get("severity", "error"),
+        title_rules=titles.make_rules(title["strip_leading"], title["stopwords"]),
+        place_rules=places.make_rules(
+            place["settlement_types"],
+            place["ignored"],
+            place["regions"],
+            place["republics"],
+            place["countries"],
+        ),
+        subset_weight=float(match["subset_weight"]),
+        subset_min_tokens=int(match["subset_min_tokens"]),
+        subset_min_share=float(match["subset_min_share"]),
+        threshold_place_compatible=float(match["threshold_place_compatible"]),
+        threshold_place_unknown=float(match["threshold_place_unknown"]),
+        quoted_names_threshold=float(match["quoted_names_threshold"]),
+        word_match=float(match["word_match"]),
+        same_name_ratio=float(match["same_name_ratio"]),
+        same_name_threshold=float(match["same_name_threshold"]),
+        min_common_words=float(match["min_common_words"]),
+        tokens_per_row=int(block["tokens_per_row"]),
+        max_days_per_row=int(block["max_days_per_row"]),
+    )
+
+
+class _Event(NamedTuple):
+    """What the rule needs of one row, computed once (a NamedTuple: cheap to build 100 000)."""
+
+    row: Row
+    start: int  # ordinal days
+    end: int
+    title: titles.NormTitle
+    words: frozenset[str]
+    names_text: str
+    name_words: int  # distinct lemmas in quoted names
+    place: frozenset[str]
+    hosted: bool  # the row's municipality names the place's settlement or district
+
+
+@lru_cache(maxsize=100_000)
+def _place_and_host(place: str, municipality: str, rules: places.PlaceRules) -> tuple[frozenset[str], bool]:
+    """A place's settlement stems, and whether the municipality hosts it (names the same one)."""
+    stems = places.settlement_stems(place, rules)
+    host = places.settlement_stems(municipality, rules, keep_quoted=True)
+    return stems, places.compatible(stems, host) is True
+
+
+def _prepare(row: Row, cfg: DedupConfig) -> _Event | None:
+    """Normalize one row; None when it has no date or no title words to judge."""
+    first = row.start_date or row.end_date
+    last = row.end_date or row.start_date
+    if first is None or last is None:
+        return None
+    title = titles.normalize_title(row.title, cfg.title_rules)
+    if not title.tokens:
+        return None
+    place, hosted = _place_and_host(row.place, row.municipality, cfg.place_rules)
+    start, end = sorted((first.toordinal(), last.toordinal()))
+    name_words = len(set(title.names))
+    return _Event(row, start, end, title, title.words, title.names_text, name_words, place, hosted)
+
+
+def matched_words(a: frozenset[str], b: frozenset[str], cutoff: float) -> int:
+    """Words of the smaller set found in the other: equal lemmas, or spellings within `cutoff`."""
+    small, large = (a - b, b - a) if len(a - b) <= len(b - a) else (b - a, a - b)
+    near = sum(1 for word in small if any(fuzz.ratio(word, o, score_cutoff=cutoff) for o in large))
+    return len(a & b) + near
+
+
+def title_score(a: _Event, b: _Event, cfg: DedupConfig) -> float:
+    """0..100: the share of lemmas two titles have in common (Dice), or a discounted subset score.
+
+    Word-level, not character-level: «турнир по волейболу» and «турнир по баскетболу» differ
+    in the one word that names the event, which a character ratio of the strings hides.
+    """
+    short, long_ = sorted((len(a.words), len(b.words)))
+    subset_allowed = short >= cfg.subset_min_tokens and short >= cfg.subset_min_share * long_
+    lowest = min(cfg.threshold_place_compatible, cfg.same_name_threshold)
+    if not subset_allowed and 200 * short / (short + long_) < lowest:
+        return 0.0  # even all words matched could not reach the lowest threshold
+    matched = matched_words(a.words, b.words, cfg.word_match)
+    score = 200 * matched / (short + long_)
+    if subset_allowed:
+        score = max(score, cfg.subset_weight * 100 * matched / short)
+    return score
+
+
+def judge(a: _Event, b: _Event, cfg: DedupConfig) -> float | None:
+    """The title score when the two rows are one event, None when they are two."""
+    if a.start > b.end or b.start > a.end:
+        return None  # different days: another edition or another meeting
+    if 200 * len(a.words & b.words) < cfg.min_common_words * (len(a.words) + len(b.words)):
+        return None  # a cheap bound first: most blocked pairs share only a generic word or two
+    same_place = places.compatible(a.place, b.place)
+    if same_place is False:
+        return None  # both name settlements, and different ones
+    threshold = cfg.threshold_place_compatible if same_place else cfg.threshold_place_unknown
+    if a.names_text and b.names_text:
+        names = fuzz.token_set_ratio(a.names_text, b.names_text)
+        if names < cfg.quoted_names_threshold:
+            return None  # different proper names in one frame («Концерт «A»», «Концерт «B»»)
+        if (
+            same_place
+            and min(a.name_words, b.name_words) >= 2
+            and fuzz.ratio(a.names_text, b.names_text) >= cfg.same_name_ratio  # whole names, not a part
+        ):
+            # One proper name, one place, one day: the rest of the title may be worded freely.
+            threshold = min(threshold, cfg.same_name_threshold)
+    score = title_score(a, b, cfg)
+    return score if score >= threshold else None
+
+
+def _word_keys(event: _Event, cfg: DedupConfig) -> list[tuple[str, str]]:
+    """Pairs of a row's most distinctive lemmas: quoted names first, then the longest words.
+
+    A duplicate shares most of its words, so it shares a pair of the top ones; a pair of words
+    makes blocks small even where single words (фестиваль, международный) are everywhere.
+    """
+    ranked = event.title.ranked[: cfg.tokens_per_row]
+    if len(ranked) == 1:
+        return [(ranked[0], "")]
+    return list(combinations(ranked, 2))
+
+
+def _find(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def _candidates(events: list[_Event], cfg: DedupConfig) -> list[set[int]]:
+    """For each row, the later-starting rows that share a word key and start within its range.
+
+    Two ranges overlap exactly when one starts within the other, so each row looks up, per
+    word key, the rows starting inside its own range (a bisect on start days): no overlapping
+    pair is missed however long a range is, and each pair is found once, from the row that
+    starts first (the smaller index on a tie).
+    """
+    by_key: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    keys = [_word_keys(event, cfg) for event in events]
+    for i, event in enumerate(events):
+        for key in keys[i]:
+            by_key[key].append((event.start, i))
+    index: dict[tuple[str, str], tuple[list[tuple[int, int]], list[int], list[int]]] = {}
+    for key, members in by_key.items():
+        members.sort()
+        index[key] = (members, [start for start, _ in members], [i for _, i in members])
+    out: list[set[int]] = []
+    for i, event in enumerate(events):
+        last = min(event.end, event.start + cfg.max_days_per_row - 1)
+        found: set[int] = set()
+        for key in keys[i]:
+            members, starts, ids = index[key]
+            # From just after this row in (start, index) order: a row starting the same day
+            # with a smaller index has already found this one.
+            found.update(ids[bisect_right(members, (event.start, i)) : bisect_right(starts, last)])
+        out.append(found)
+    return out
+
+
+def _groups(events: list[_Event], cfg: DedupConfig) -> list[list[int]]:
+    """Indices of the rows that are one event, by blocked pairwise judgement (single link)."""
+    parent = list(range(len(events)))
+    threshold = cfg.min_common_words
+    for i, found in enumerate(_candidates(events, cfg)):
+        event = events[i]
+        words, size = event.words, len(event.words)
+        for j in found:
+            other = events[j]
+            # The cheap bound of judge() inlined: most candidates share only generic words.
+            if 200 * len(words & other.words) < threshold * (size + len(other.words)):
+                continue
+            if judge(event, other, cfg) is None:
+                continue
+            ri, rj = _find(parent, i), _find(parent, j)
+            if ri != rj:
+                parent[max(ri, rj)] = min(ri, rj)
+    grouped: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(events)):
+        grouped[_find(parent, i)].append(i)
+    return [members for members in grouped.values() if len(members) > 1]
+
+
+def _message(kept: Row, score: float) -> str:
+    """Russian text naming the kept copy, for the data-quality report."""
+    number = kept.seq_text or (str(kept.seq_no) if kept.seq_no is not None else "?")
+    return (
+        f"Повтор мероприятия: оставлена запись № {number} ({kept.municipality}), "
+        f"сходство названий {score:.0f}%"
+    )
+
+
+def find_duplicates(rows: Sequence[tuple[K, Row]], config: DedupConfig | None = None) -> list[tuple[K, Flag]]:
+    """Flag every copy but one of each event reported more than once, sorted by key."""
+    cfg = config or load_config()
+    prepared = [(key, _prepare(row, cfg)) for key, row in sorted(rows, key=lambda kr: kr[0])]
+    keys = [key for key, event in prepared if event is not None]
+    events = [event for _, event in prepared if event is not None]
+    flags: list[tuple[K, Flag]] = []
+    for members in _groups(events, cfg):
+        # Indices follow key order, so the first hosted member is the first by key among them.
+        kept = min(members, key=lambda i: (not events[i].hosted, i))
+        for i in members:
+            if i == kept:
+                continue
+            score = title_score(events[i], events[kept], cfg)
+            flag = Flag(
+                row_index=events[i].row.row_index,
+                rule=RULE,
+                severity=cfg.severity,
+                message=_message(events[kept].row, score),
+                field="title",
+                value=events[i].row.title,
+                related_row=cast("tuple[str, int]", keys[kept]),
+            )
+            flags.append((keys[i], flag))
+    return sorted(flags, key=lambda kf: kf[0])

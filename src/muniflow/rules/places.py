@@ -1,0 +1,149 @@
+"""Places reduced to settlement stems, so a town and the district named after it compare equal.
+
+«г. Духовщина», «город Духовщина», «Духовщинский район», «Духовщинского района» all reduce
+to the stem «духовщин»: a lemma with its adjectival district suffix (-ский, -цкий, -ской) or
+its final vowels cut. Regions and countries («Смоленская область», «Республика Беларусь»),
+venues in quotes and abbreviations (МБУК, МБОУ) name no settlement and are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pymorphy3
+
+_TOKEN = re.compile(r"[«»„“”\"']|[^\W\d_]+")
+_QUOTES = frozenset("«»„“”\"'")
+_OPENING = frozenset("«„")
+_CLOSING = frozenset("»”")
+
+_ADJECTIVE_SUFFIXES = ("ский", "ской", "цкий")
+_VOWELS = "аеиоуыэюяйь"
+# Fleeting vowels: Починок -> Починковский, Городец -> Городецкий.
+_FLEETING = ("ок", "ек", "ец")
+_MIN_PREFIX = 3
+
+_MORPH = pymorphy3.MorphAnalyzer()
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: a cache key on every place, built once
+class PlaceRules:
+    """What names no settlement, read from contracts/duplicates.yaml (all lemmas)."""
+
+    settlement_types: frozenset[str] = frozenset()  # г, город, пос, деревня, район, …
+    ignored: frozenset[str] = frozenset()  # муниципальный, образование, формат, …
+    regions: frozenset[str] = frozenset()  # область, край, федерация: dropped with the word before
+    republics: frozenset[str] = frozenset()  # республика: dropped with the word after
+    countries: frozenset[str] = frozenset()  # a country names no settlement
+
+
+@lru_cache(maxsize=100_000)
+def place_lemma(word: str) -> str:
+    """A place word's dictionary form, preferring a toponym reading (Рудня, not a common noun)."""
+    parses = _MORPH.parse(word)
+    chosen = next((p for p in parses if "Geox" in p.tag), parses[0])
+    return chosen.normal_form.replace("ё", "е")
+
+
+def stem(form: str) -> str:
+    """The settlement stem of a lemma: district adjective suffix or final vowels cut."""
+    for suffix in _ADJECTIVE_SUFFIXES:
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            return form[: -len(suffix)]
+    base = form.rstrip(_VOWELS) or form
+    if base.endswith(_FLEETING) and len(base) > 5:
+        base = base[:-2]
+    return base
+
+
+def stems_match(a: str, b: str) -> bool:
+    """One settlement: equal stems, or one a prefix of the other (Рудн-я, Рудн-янский район)."""
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= _MIN_PREFIX and long_.startswith(short)
+
+
+def _words(text: str, keep_quoted: bool) -> list[str]:
+    """Words of a place; words inside quotes are venues unless `keep_quoted`."""
+    depth = 0
+    out: list[str] = []
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token in _QUOTES:
+            if token in _OPENING:
+                depth += 1
+            elif token in _CLOSING:
+                depth = max(depth - 1, 0)
+            else:
+                depth = depth - 1 if depth else 1
+        elif keep_quoted or depth == 0:
+            out.append(token)
+    return out
+
+
+def _is_name(word: str, after_type: bool, all_upper_text: bool) -> bool:
+    """Whether a word can be a settlement name: capitalized, or right after «г.», «пос.»."""
+    if after_type:
+        return True
+    if all_upper_text:
+        return True
+    return word[:1].isupper() and not word.isupper()
+
+
+@lru_cache(maxsize=100_000)
+def settlement_stems(text: str, rules: PlaceRules, keep_quoted: bool = False) -> frozenset[str]:
+    """The stems of the settlements and districts a place (or municipality) names."""
+    words = _words(text, keep_quoted)
+    all_upper = not any(ch.islower() for ch in text)
+    forms = [place_lemma(w.lower().replace("ё", "е")) for w in words]
+    dropped: set[int] = set()
+    for i, form in enumerate(forms):
+        if form in rules.regions:
+            dropped.update({i, i - 1})
+        elif form in rules.republics:
+            dropped.update({i, i + 1})
+    stems: set[str] = set()
+    after_type = False
+    for i, (word, form) in enumerate(zip(words, forms, strict=True)):
+        if form in rules.settlement_types:
+            after_type = True
+            continue
+        name_like = _is_name(word, after_type, all_upper)
+        after_type = False
+        if i in dropped or not name_like or form in rules.ignored or form in rules.countries:
+            continue
+        if len(form) > 1:
+            stems.add(stem(form))
+    return frozenset(stems)
+
+
+def compatible(a: frozenset[str], b: frozenset[str]) -> bool | None:
+    """True: a settlement in common; False: both explicit and different; None: one unknown."""
+    if not a or not b:
+        return None
+    return any(stems_match(x, y) for x in a for y in b)
+
+
+def make_rules(
+    settlement_types: Iterable[str],
+    ignored: Iterable[str],
+    regions: Iterable[str],
+    republics: Iterable[str],
+    countries: Iterable[str],
+) -> PlaceRules:
+    """Compile the contract's word lists to lemmas."""
+
+    def lemmas(words: Iterable[str]) -> frozenset[str]:
+        return frozenset(place_lemma(w.lower()) for w in words)
+
+    return PlaceRules(
+        settlement_types=lemmas(settlement_types),
+        ignored=lemmas(ignored),
+        regions=lemmas(regions),
+        republics=lemmas(republics),
+        countries=lemmas(countries),
+    )

@@ -1,0 +1,155 @@
+"""Event titles reduced to what identifies an event: lemmas without quotes, numerals or filler.
+
+Two reports word one event differently («Международный фестиваль …» and «Участие в
+Международном фестивале …», «ХХI» typed in Cyrillic, «–» or «-»): normalization makes such
+titles equal token for token, so a fuzzy ratio measures real differences only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+import pymorphy3
+
+# Quote marks open or close a quoted name; words inside one are the event's proper name.
+_OPENING = frozenset("«„")
+_CLOSING = frozenset("»”")
+_EITHER = frozenset("“\"'")  # closes when inside quotes, opens otherwise
+_QUOTE_MARKS = _OPENING | _CLOSING | _EITHER
+_TOKEN = re.compile(r"[«»„“”\"']|[^\W_]+")
+
+# Roman numerals: Latin letters or the Cyrillic letters that look the same (Х, І, С, М).
+_CYRILLIC_ROMAN = str.maketrans("ХІСМ", "XICM")
+_ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+_ROMAN_LETTERS = frozenset("IVXLCDMХІСМ")
+# A lone Cyrillic С or М at a title's start is the preposition «С» or an initial, not 100 or 1000.
+_LONE_LETTERS_NOT_NUMERALS = frozenset("СМ")
+
+# Parts of speech that carry no identity of an event.
+_FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO"})
+
+_MORPH = pymorphy3.MorphAnalyzer()
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: a cache key on every title, built once
+class TitleRules:
+    """What normalization drops, read from contracts/duplicates.yaml."""
+
+    strip_leading: tuple[tuple[str, ...], ...] = ()
+    stopwords: frozenset[str] = frozenset()
+    first_words: frozenset[str] = frozenset()  # of strip_leading: most titles need no more look
+
+
+class NormTitle(NamedTuple):
+    """A title's content lemmas in order, its quoted-name lemmas, and views the rule compares.
+
+    A NamedTuple rather than a frozen dataclass: one is built per distinct title, and at
+    100 000 titles the dataclass's frozen __init__ costs a noticeable share of the run.
+    """
+
+    tokens: tuple[str, ...]
+    names: tuple[str, ...]
+    words: frozenset[str]  # the lemmas as a set: word order and repeats do not matter
+    names_text: str  # quoted-name lemmas sorted and joined, for a fuzzy comparison of names
+    ranked: tuple[str, ...]  # distinct lemmas, quoted names first, then the longest: for blocking
+
+
+def is_roman_numeral(word: str) -> bool:
+    """True for an upper-case Roman numeral, Latin or Cyrillic look-alike letters (ХХI, XХIV)."""
+    if not word or not word.isupper() or not set(word) <= _ROMAN_LETTERS:
+        return False
+    if len(word) == 1 and word in _LONE_LETTERS_NOT_NUMERALS:
+        return False
+    return _ROMAN.fullmatch(word.translate(_CYRILLIC_ROMAN)) is not None
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> tuple[str, bool]:
+    """The dictionary form of a lower-case word, and whether it is a function word."""
+    parse = _MORPH.parse(word)[0]
+    return parse.normal_form.replace("ё", "е"), parse.tag.POS in _FUNCTION_POS
+
+
+@lru_cache(maxsize=200_000)
+def word_form(word: str) -> str | None:
+    """The lemma a title word compares by, or None for numerals and function words."""
+    if is_roman_numeral(word):
+        # Edition numbers: the dates already tell editions apart, and reports omit them.
+        return None
+    lower = word.lower().replace("ё", "е")
+    if lower.isdigit():
+        return lower
+    form, is_function = lemma(lower)
+    return None if is_function or len(form) < 2 else form
+
+
+def _content_lemmas(text: str, stopwords: frozenset[str]) -> tuple[list[str], list[bool]]:
+    """Lemmas of the words that name something, and for each whether it stood inside quotes."""
+    forms: list[str] = []
+    quoted: list[bool] = []
+    depth = 0
+    for token in _TOKEN.findall(text):
+        if token in _QUOTE_MARKS:
+            if token in _OPENING:
+                depth += 1
+            elif token in _CLOSING:
+                depth = max(depth - 1, 0)
+            else:
+                depth = depth - 1 if depth else 1
+            continue
+        form = word_form(token)
+        if form is not None and form not in stopwords:
+            forms.append(form)
+            quoted.append(depth > 0)
+    return forms, quoted
+
+
+def make_rules(strip_leading: Iterable[str], stopwords: Iterable[str]) -> TitleRules:
+    """Compile the contract's phrases through the title pipeline, so one entry covers every form."""
+    stop = frozenset(lemma(w.lower())[0] for w in stopwords)
+    phrases = {tuple(_content_lemmas(p, stop)[0]) for p in strip_leading}
+    ordered = sorted((p for p in phrases if p), key=lambda p: (-len(p), p))
+    return TitleRules(
+        strip_leading=tuple(ordered), stopwords=stop, first_words=frozenset(p[0] for p in ordered)
+    )
+
+
+def _strip_leading(forms: list[str], rules: TitleRules) -> list[str]:
+    """Drop leading filler phrases («Участие в», «Организация и проведение») while any matches."""
+    stripped = bool(forms) and forms[0] in rules.first_words
+    while stripped:
+        stripped = False
+        for phrase in rules.strip_leading:
+            n = len(phrase)
+            # Keep at least one word: a title that is only the phrase still names something.
+            if len(forms) > n and forms[0] == phrase[0] and tuple(forms[:n]) == phrase:
+                forms = forms[n:]
+                stripped = True
+                break
+    return forms
+
+
+@lru_cache(maxsize=200_000)
+def normalize_title(text: str, rules: TitleRules) -> NormTitle:
+    """The content lemmas of a title with a leading «Участие в …»-like phrase stripped."""
+    lemmas, in_quotes = _content_lemmas(text, rules.stopwords)
+    forms = _strip_leading(lemmas, rules)
+    skipped = len(lemmas) - len(forms)
+    names = tuple(f for f, q in zip(forms, in_quotes[skipped:], strict=True) if q)
+    words = frozenset(forms)
+    quoted = frozenset(names)
+    # Longest first (rarer), alphabetical among equals: two stable C-level sorts.
+    return NormTitle(
+        tokens=tuple(forms),
+        names=names,
+        words=words,
+        names_text=" ".join(sorted(quoted)),
+        ranked=(
+            *sorted(sorted(quoted), key=len, reverse=True),
+            *sorted(sorted(words - quoted), key=len, reverse=True),
+        ),
+    )

@@ -1,0 +1,371 @@
+"""duplicate_event: pairs that are one event, near misses that are two, and the seed report."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from muniflow.model import Row
+from muniflow.rules import places, titles
+from muniflow.rules.duplicates import find_duplicates, load_config
+
+CFG = load_config()
+
+
+def make_row(
+    title: str,
+    place: str,
+    start: str | None,
+    end: str | None = None,
+    municipality: str = "Муниципальное образование «Тестовский район»",
+    index: int = 0,
+) -> Row:
+    """A normalized row with only what the rule reads filled in."""
+    return Row(
+        source_file="test.docx",
+        source_locator=f"row {index}",
+        row_index=index,
+        seq_text=str(index + 1),
+        seq_no=index + 1,
+        municipality_raw=municipality,
+        municipality=municipality,
+        title_raw=title,
+        title=title,
+        place_raw=place,
+        place=place,
+        date_text=start or "",
+        start_date=date.fromisoformat(start) if start else None,
+        end_date=date.fromisoformat(end or start) if (end or start) else None,
+        date_form="exact",
+        goal_raw="",
+        goal="",
+        participants_raw="",
+        participants="",
+    )
+
+
+def flagged_pair(a: Row, b: Row) -> bool:
+    """Whether the rule calls two rows one event."""
+    flags = find_duplicates([(("r1", 0), a), (("r2", 0), b)])
+    return len(flags) == 1
+
+
+SAME = [
+    # (reason, (title, place, start, end), (title, place, start, end))
+    (
+        "inflection and a leading «Участие в»",
+        ("Международный фестиваль «Славянский венок»", "г. Ельня", "2024-05-10", None),
+        ("Участие в Международном фестивале «Славянский венок»", "г. Ельня", "2024-05-10", None),
+    ),
+    (
+        "guillemets, straight and German quotes are one name",
+        ("Концерт «Дружба народов»", "г. Ельня", "2024-05-10", None),
+        ("Концерт „Дружба народов“", "г. Ельня", "2024-05-10", None),
+    ),
+    (
+        "straight quotes and letter case",
+        ("КОНЦЕРТ «ДРУЖБА НАРОДОВ»", "г. Ельня", "2024-05-10", None),
+        ('Концерт "Дружба народов"', "г. Ельня", "2024-05-10", None),
+    ),
+    (
+        "en dash, em dash and hyphen",
+        ("Фестиваль-конкурс «Радуга – 2024»", "г. Ельня", "2024-05-10", None),
+        ("Фестиваль — конкурс «Радуга-2024»", "г. Ельня", "2024-05-10", None),
+    ),
+    (
+        "a Roman numeral typed with Cyrillic Х and a Latin I",
+        ("ХХI Международный турнир по самбо", "г. Демидов", "2024-04-12", "2024-04-14"),
+        ("XXI Международный турнир по самбо", "г. Демидов", "2024-04-12", "2024-04-14"),
+    ),
+    (
+        "one report omits the edition number",
+        ("V Международный форум «Диалог культур»", "г. Демидов", "2024-04-12", None),
+        ("Международный форум «Диалог культур»", "г. Демидов", "2024-04-12", None),
+    ),
+    (
+        "words reordered",
+        ("Российско-белорусский молодежный форум «Вместе»", "г. Демидов", "2024-06-01", None),
+        ("Молодежный российско-белорусский форум «Вместе»", "г. Демидов", "2024-06-01", None),
+    ),
+    (
+        "a town and the district named after it",
+        ("Праздник «Русская березка»", "г. Ельня (Смоленская область)", "2024-06-20", None),
+        ("Праздник «Русская березка»", "Ельнинский район", "2024-06-20", None),
+    ),
+    (
+        "a district written in the genitive",
+        ("Праздник «Русская березка»", "территория Ельнинского района", "2024-06-20", None),
+        ("Праздник «Русская березка»", "город Ельня", "2024-06-20", None),
+    ),
+    (
+        "date ranges overlap on one day",
+        ("Слет «Дружба»", "г. Ельня", "2024-06-10", "2024-06-12"),
+        ("Слет «Дружба»", "г. Ельня", "2024-06-12", "2024-06-14"),
+    ),
+    (
+        "one copy adds a dedication to the same name",
+        ("Праздничная программа «Мы вместе»", "г. Ельня", "2024-06-12", None),
+        ("Праздничная программа «Мы вместе», посвященная Дню России", "г. Ельня", "2024-06-12", None),
+    ),
+    (
+        "«Организация и проведение» is filler",
+        ("Организация и проведение турнира по шахматам «Белая ладья»", "г. Ельня", "2024-04-03", None),
+        ("Турнир по шахматам «Белая ладья»", "г. Ельня", "2024-04-03", None),
+    ),
+    (
+        "ё and е",
+        ("Соревнования по лёгкой атлетике «Звёздный старт»", "г. Ельня", "2024-04-03", None),
+        ("Соревнования по легкой атлетике «Звездный старт»", "г. Ельня", "2024-04-03", None),
+    ),
+    (
+        "a place naming two towns is compatible with either",
+        ("Гастроли театра «Буфф»", "г. Витебск, г. Минск (Республика Беларусь)", "2024-04-03", None),
+        ("Гастроли театра «Буфф»", "г. Минск", "2024-04-03", None),
+    ),
+    (
+        "no place on either side, but the same title and day",
+        ("Международная акция «Сад памяти»", "", "2024-05-05", None),
+        ("Участие в международной акции «Сад памяти»", "", "2024-05-05", None),
+    ),
+    (
+        "a typo in one word",
+        ("Международный фестваль «Славянский венок»", "г. Ельня", "2024-05-10", None),
+        ("Международный фестиваль «Славянский венок»", "г. Ельня", "2024-05-10", None),
+    ),
+    (
+        "a long title with one word put differently",
+        (
+            "Торжественная программа «Под мирным небом», посвященная Дню памяти и скорби жителей района",
+            "г. Демидов",
+            "2024-06-22",
+            None,
+        ),
+        (
+            "Торжественный концерт «Под мирным небом», посвященный Дню памяти и скорби жителей района",
+            "Демидовский район",
+            "2024-06-22",
+            None,
+        ),
+    ),
+    (
+        "a short title with an epithet added",
+        ("Концерт «Дружба»", "г. Ельня", "2024-05-10", None),
+        ("Праздничный концерт «Дружба»", "г. Ельня", "2024-05-10", None),
+    ),
+    (
+        "an edition and a genre word added, a dedication dropped",
+        (
+            "Международный фестиваль «Звездный берег», посвященный Дню молодежи",
+            "г. Гомель",
+            "2024-06-25",
+            None,
+        ),
+        ("Участие в XII Международном фестивале искусств «Звездный берег»", "г. Гомель", "2024-06-25", None),
+    ),
+    (
+        "a country alone names no settlement",
+        ("Международная акция «Сад памяти»", "Республика Беларусь", "2024-05-05", None),
+        ("Международная акция «Сад памяти»", "г. Брест (Республика Беларусь)", "2024-05-05", None),
+    ),
+]
+
+DIFFERENT = [
+    (
+        "same title and dates, different cities",
+        ("Участие в мероприятиях по случаю Дня единения народов", "г. Гомель", "2024-04-02", None),
+        ("Участие в мероприятиях по случаю Дня единения народов", "г. Брест", "2024-04-02", None),
+    ),
+    (
+        "generic meetings with different partners on one day in one city",
+        ("Встреча с делегацией Витебского облисполкома", "г. Ельня", "2024-05-16", None),
+        ("Встреча с представителями Гродненского университета", "г. Ельня", "2024-05-16", None),
+    ),
+    (
+        "one festival series, different days",
+        ("Концерт в рамках фестиваля «Славянские встречи»", "г. Ельня", "2024-04-27", None),
+        ("Концерт в рамках фестиваля «Славянские встречи»", "г. Ельня", "2024-04-29", None),
+    ),
+    (
+        "another edition on other dates",
+        ("XIII фестиваль «Звезды над Днепром»", "г. Ельня", "2024-04-10", None),
+        ("XIV фестиваль «Звезды над Днепром»", "г. Ельня", "2024-05-15", None),
+    ),
+    (
+        "same title and city, consecutive but not overlapping ranges",
+        ("Слет «Дружба»", "г. Ельня", "2024-06-10", "2024-06-11"),
+        ("Слет «Дружба»", "г. Ельня", "2024-06-12", "2024-06-13"),
+    ),
+    (
+        "one generic frame, different quoted names",
+        ("Концерт «Весенняя капель»", "г. Ельня", "2024-04-20", None),
+        ("Концерт «Осенний вальс»", "г. Ельня", "2024-04-20", None),
+    ),
+    (
+        "a one-word title is not a subset match of a long one",
+        ("Концерт", "г. Ельня", "2024-05-09", None),
+        ("Концерт хора ветеранов, посвященный Дню Победы", "г. Ельня", "2024-05-09", None),
+    ),
+    (
+        "different sports, same frame, same day",
+        ("Международный турнир по волейболу", "г. Ельня", "2024-05-09", None),
+        ("Международный турнир по баскетболу", "г. Ельня", "2024-05-09", None),
+    ),
+    (
+        "a town and another town's district",
+        ("Праздник «Русская березка»", "г. Ярцево", "2024-06-20", None),
+        ("Праздник «Русская березка»", "Сафоновский район", "2024-06-20", None),
+    ),
+    (
+        "two villages of one region on one day",
+        (
+            "Праздничный концерт, посвященный Дню России",
+            "дер. Липки (Смоленская область)",
+            "2024-06-12",
+            None,
+        ),
+        (
+            "Праздничный концерт, посвященный Дню России",
+            "с. Озерное (Смоленская область)",
+            "2024-06-12",
+            None,
+        ),
+    ),
+    (
+        "meetings with delegations of different countries",
+        ("Встреча с делегацией Республики Беларусь", "г. Ельня", "2024-05-16", None),
+        ("Встреча с делегацией Китайской Народной Республики", "г. Ельня", "2024-05-16", None),
+    ),
+    (
+        "a town and a region of the same stem: the region names no settlement",
+        ("Международная выставка «Лен и мед»", "г. Ельня", "2024-05-16", None),
+        (
+            "Международная выставка «Лен и мед», посвященная Году семьи",
+            "Смоленская область",
+            "2024-05-16",
+            None,
+        ),
+    ),
+    (
+        "a one-word quoted name does not lower the bar",
+        ("Концерт «Весна»", "г. Ельня", "2024-05-16", None),
+        ("Выставка «Весна»", "г. Ельня", "2024-05-16", None),
+    ),
+    (
+        "the same two-word name, but a place unknown: the bar stays high",
+        ("Международный фестиваль «Звездный берег», посвященный Дню молодежи", "", "2024-06-25", None),
+        ("Участие в XII Международном фестивале искусств «Звездный берег»", "", "2024-06-25", None),
+    ),
+    (
+        "a place unknown: a close but not near-identical title is not enough",
+        ("Выставка детских рисунков «Мир без войны»", "", "2024-05-05", None),
+        ("Выставка детских рисунков и поделок «Мир без войны»", "", "2024-05-05", None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("reason", "a", "b"), SAME, ids=[c[0] for c in SAME])
+def test_one_event(reason: str, a: tuple, b: tuple) -> None:
+    assert flagged_pair(make_row(*a), make_row(*b)), reason
+
+
+@pytest.mark.parametrize(("reason", "a", "b"), DIFFERENT, ids=[c[0] for c in DIFFERENT])
+def test_two_events(reason: str, a: tuple, b: tuple) -> None:
+    assert not flagged_pair(make_row(*a), make_row(*b)), reason
+
+
+def test_kept_copy_is_the_hosting_municipality_whatever_the_key() -> None:
+    host = make_row(
+        "Турнир «Кубок дружбы»", "Демидовский район", "2024-05-01", municipality="Демидовский район"
+    )
+    guest = make_row("Турнир «Кубок дружбы»", "г. Демидов", "2024-05-01", municipality="Велижский район")
+    for host_key, guest_key in [(("a", 0), ("b", 0)), (("b", 0), ("a", 0))]:
+        flags = find_duplicates([(host_key, host), (guest_key, guest)])
+        assert [(key, flag.related_row) for key, flag in flags] == [(guest_key, host_key)]
+
+
+def test_without_a_host_the_first_key_is_kept() -> None:
+    a = make_row("Турнир «Кубок дружбы»", "г. Демидов", "2024-05-01", municipality="Велижский район")
+    b = make_row("Турнир «Кубок дружбы»", "г. Демидов", "2024-05-01", municipality="Ельнинский район")
+    flags = find_duplicates([(("r2", 5), b), (("r1", 9), a)])
+    assert [(key, flag.related_row) for key, flag in flags] == [(("r2", 5), ("r1", 9))]
+
+
+def test_flag_fields() -> None:
+    kept = make_row("Турнир «Кубок»", "г. Демидов", "2024-05-01", municipality="Демидовский район", index=3)
+    copy = make_row(
+        "Участие в турнире «Кубок»", "г. Демидов", "2024-05-01", municipality="Велижский район", index=7
+    )
+    [(key, flag)] = find_duplicates([(("r1", 3), kept), (("r2", 7), copy)])
+    assert key == ("r2", 7)
+    assert (flag.rule, flag.severity, flag.field, flag.value) == (
+        "duplicate_event",
+        CFG.severity,
+        "title",
+        "Участие в турнире «Кубок»",
+    )
+    assert flag.row_index == 7 and flag.related_row == ("r1", 3)
+    assert "№ 4" in flag.message and "Демидовский район" in flag.message and "100%" in flag.message
+
+
+def test_rows_without_dates_are_skipped() -> None:
+    dated = make_row("Турнир «Кубок»", "г. Демидов", "2024-05-01")
+    undated = make_row("Турнир «Кубок»", "г. Демидов", None)
+    assert find_duplicates([(("a", 0), dated), (("b", 0), undated)]) == []
+
+
+@pytest.mark.parametrize(
+    ("word", "numeral", "reason"),
+    [
+        ("XIV", True, "Latin letters"),
+        ("ХХI", True, "Cyrillic Х with a Latin I"),
+        ("ХIХ", True, "Cyrillic Х around a Latin I"),
+        ("С", False, "a lone Cyrillic С is the preposition"),
+        ("IIII", False, "not a valid numeral"),
+        ("мир", False, "a lower-case word"),
+        ("МИР", False, "И is no numeral letter"),
+    ],
+)
+def test_roman_numerals(word: str, numeral: bool, reason: str) -> None:
+    assert titles.is_roman_numeral(word) is numeral, reason
+
+
+@pytest.mark.parametrize(
+    ("place", "stems", "reason"),
+    [
+        ("г. Духовщина (Смоленская область)", {"духовщин"}, "region in brackets dropped"),
+        ("Духовщинского района", {"духовщин"}, "genitive district adjective"),
+        ("г. Минск (Республика Беларусь)", {"минск"}, "republic dropped, town kept"),
+        ("г. Смоленск, МБОУ «Гимназия № 4»", {"смоленск"}, "venue in quotes and abbreviation dropped"),
+        ("г. Смоленск (формат видеоконференцсвязи)", {"смоленск"}, "format note dropped"),
+        ("Республика Беларусь", set(), "a country alone names no settlement"),
+        ("", set(), "empty place is unknown"),
+    ],
+)
+def test_settlement_stems(place: str, stems: set[str], reason: str) -> None:
+    assert places.settlement_stems(place, CFG.place_rules) == frozenset(stems), reason
+
+
+def gold_rows(shared: Path) -> list[tuple[tuple[str, int], Row]]:
+    """The seed report's 44 rows as the rule sees them."""
+    gold = json.loads((shared / "gold" / "smolensk_2024_q2.gold.json").read_text(encoding="utf-8"))
+    out = []
+    for i, e in enumerate(gold["events"]):
+        row = make_row(e["title"], e["place"], e["start_date"], e["end_date"], e["municipality"], i)
+        out.append((("seed", i), row))
+    return out
+
+
+def test_seed_report_has_exactly_one_duplicate(shared: Path) -> None:
+    gold = json.loads((shared / "gold" / "smolensk_2024_q2.gold.json").read_text(encoding="utf-8"))
+    groups: dict[str, set[int]] = {}
+    for i, e in enumerate(gold["events"]):
+        if e.get("dup_group"):
+            groups.setdefault(e["dup_group"], set()).add(i)
+    flags = find_duplicates(gold_rows(shared))
+    assert len(groups) == 1 and len(flags) == 1
+    [(key, flag)] = flags
+    [members] = groups.values()
+    assert {key[1], flag.related_row[1]} == members  # type: ignore[index]
