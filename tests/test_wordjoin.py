@@ -1,10 +1,11 @@
-"""Rejoining words that PDF line wrapping cut in narrow cells, decided by the Russian dictionary."""
+"""Text-only rules for PDF line breaks, decided by the Russian dictionary: rejoining whole texts,
+the tie-break for full lines the geometry cannot decide, and hyphenation points."""
 
 from __future__ import annotations
 
 import pytest
 
-from muniflow.readers.wordjoin import rejoin_lines
+from muniflow.readers.wordjoin import drops_hyphen, likely_cut, rejoin_lines
 
 CASES = [
     # (cell text from the PDF, expected text, why)
@@ -54,3 +55,56 @@ def test_only_line_breaks_change() -> None:
         if "hyphenation point" in why:
             continue
         assert rejoin_lines(text).replace("\n", "") == text.replace("\n", "")
+
+
+LIKELY_CUT = [
+    # (full line without a break opportunity, the next line(s), a space would have been drawn,
+    #  expected, why)
+    ("РУП\xa0«Белмедпре", ["параты»"], False, True, "the left piece is no word, though the right one is"),
+    ("(формат", ["видеоко", "нференц"], False, False, "a word; the next piece may be cut again"),
+    ("(формат", ["видеоко", "нференц"], True, True, "no space: a paragraph would start with a word"),
+    ("видеоконференц", ["связи)"], False, True, "with the pieces cut before, still no word"),
+    ("Республики", ["бизнеса"], False, False, "with the pieces cut before, a whole word"),
+    ("Пушкин", ["огорски", "й округ"], False, True, "pieces over three lines spell a dictionary word"),
+    ("Печорск", ["ий округ"], False, True, "a name, but with 'ий' a longer word"),
+    ("исполнитель", ["ства 13."], False, True, "the next line's first word ends there and is no word"),
+    ("морской", ["мастер-классы"], True, False, "two words: a paragraph ended at a full line"),
+    ("октября", ["2024 года"], True, False, "a number after a word"),
+    ("15.07.", ["2024"], True, True, "a date cut after its dot"),
+    ("15.07.20", ["24"], False, True, "digits after digits: a number was cut"),
+    ("муниципалитетов", [", эксперты"], False, True, "no line starts with a comma unless cut"),
+    ("РУП\xa0«", ["Белмедпрепараты»"], False, True, "no paragraph ends with an opening quote"),
+    ("декоративно", ["-прикладного"], False, True, "cut just before a hyphen"),
+    ("Представители", ["Генерального"], True, False, "a capital after a small letter starts a word"),
+    ("МБУК", ["РУП «Белмедпрепараты»"], True, False, "an acronym after an acronym"),
+    ("Смоленск,", ["МБОУ"], False, False, "the line ends with punctuation, not inside a word"),
+    ("договорились", ["- подписать"], True, False, "a dashed list item"),
+    ("планом", ["а) провести"], True, False, "a lettered list item after a word"),
+    ("Полоц", ["к) делегации"], False, True, "'к)' looks like an item, but 'Полоц' is no word"),
+    ("вручены", ["и"], False, False, "a one-letter word on a line of its own"),
+    ("Беларусь", ["г. Смоленск"], True, False, "an abbreviation after a word"),
+    ("Minsk", ["conference"], False, True, "Latin has no dictionary: a full one-run line counts as cut"),
+]
+
+
+@pytest.mark.parametrize(
+    ("left", "following", "no_space", "expected", "why"), LIKELY_CUT, ids=[c[4] for c in LIKELY_CUT]
+)
+def test_likely_cut(left: str, following: list[str], no_space: bool, expected: bool, why: str) -> None:
+    assert likely_cut(left, following, no_space) is expected, why
+
+
+DROPS_HYPHEN = [
+    # (line ending in a hyphen, next line, expected, why)
+    ("меж-", "дународный", True, "only the solid word is a word: a hyphenation point"),
+    ("научно-", "практической", False, "a compound keeps its hyphen"),
+    ("меж\xad", "дународный", True, "a soft hyphen is never part of the text"),
+    ("фестиваль –", "конкурс", False, "a spaced dash is punctuation"),
+    ("2024–", "2026", False, "a number range keeps its dash"),
+    ("Северо-", "Западный", False, "a capital after the hyphen: a compound of names"),
+]
+
+
+@pytest.mark.parametrize(("left", "right", "expected", "why"), DROPS_HYPHEN, ids=[c[3] for c in DROPS_HYPHEN])
+def test_drops_hyphen(left: str, right: str, expected: bool, why: str) -> None:
+    assert drops_hyphen(left, right) is expected, why

@@ -1,9 +1,14 @@
-"""Rejoin words that a PDF exporter broke across the visual lines of a narrow table cell.
+"""Rejoin words that a PDF exporter broke across visual lines, judging from the text alone.
+
+The PDF reader decides a cell's line breaks from glyph geometry (pdflines) and asks this module
+only where the layout fits both a cut token and a paragraph end (`likely_cut`) or whether a
+hyphen is a hyphenation point (`drops_hyphen`); `rejoin_lines` serves text without geometry,
+such as the title above the table.
 
 LibreOffice and Word break a line at a space or right after a hyphen; a word longer than the
 column is cut anywhere, without a hyphen, and then starts its own line (unless a non-breaking
-space ties it to the words before, which the PDF shows as a plain space). A line break is glued
-back when
+space ties it to the words before, which the PDF shows as a plain space). `rejoin_lines` glues a
+line break back when
 - the line ends with a hyphen attached to a word ("научно-" + "практической"): joined without a
   space; the hyphen is dropped only when the dictionary knows the unhyphenated word but not the
   hyphenated compound (a hyphenation point, not a compound);
@@ -18,12 +23,13 @@ Breaks after other punctuation and before list items are never touched.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 
 import pymorphy3
 
-_HYPHENS = "-‐–"  # hyphen-minus, hyphen, en dash: exporters may break the line right after them
+_HYPHENS = "-‐–\xad"  # hyphen-minus, hyphen, en dash, soft hyphen: a line may break right after them
+_SOFT_HYPHEN = "\xad"
 _MAX_PIECES = 3  # a word cut twice spans three lines; longer cuts are not worth the lookups
 _NO_LINE_START = ",.;:!?)]»%"  # line breaking never puts these first on a line, only a forced cut does
 
@@ -31,8 +37,12 @@ _LEFT_CORE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*$")  # the word ending the lef
 _RIGHT_CORE = re.compile(r"^[^\W\d_]+")  # the letters starting the right fragment
 _CYRILLIC = re.compile(r"^[а-яё]+$", re.IGNORECASE)
 # List markers: dashes and bullets, "1.", "2)", "а)" (no word starts with ъ, ы, ь or й).
-_LIST_ITEM = re.compile(r"^\s*(?:[-–—•·*]\s|\d{1,3}[.)]\s|[абвгдежзиклмнопрстуфхцчшщэюяa-z][)])")
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—•·*]\s|\d{1,3}[.)]\s|[абвгдежзиклмнопрстуфхцчшщэюяa-z][)]\s)")
 _CUT_DATE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{1,3}$")  # "15.07.20" waiting for its "24"
+_CUT_NUMBER = re.compile(r"\d[./:]?$")  # a full line ending inside a number: "15.07." + "2024"
+_NO_LINE_END = "«„“([{"  # opening marks: no paragraph ends with one, only a cut leaves one last
+_CUT_HYPHEN = re.compile(r"^[-‐](?:\w|$)")  # "декоративно" + "-прикладного": cut before a hyphen
+
 
 # The dictionary lists many fragments as words of their own: single letters, abbreviations ("ГО"),
 # interjections ("ой"), names in lower case ("ий"). As a piece of a cut word they do not count.
@@ -125,14 +135,86 @@ def _hyphen_join(left: str, right: str, is_word: WordTest) -> str | None:
         return None
     if _LIST_ITEM.match(right):
         return None
+    return left[:-1] + right if drops_hyphen(left, right, is_word) else left + right
+
+
+def drops_hyphen(left: str, right: str, is_word: WordTest = is_russian_word) -> bool:
+    """True when a hyphen ending `left` is a hyphenation point of one word, not part of the text.
+
+    A soft hyphen always is; a drawn hyphen is when the dictionary knows the word without it but
+    not the hyphenated compound ("меж-" + "дународный", unlike "научно-" + "практической").
+    """
+    if left.endswith(_SOFT_HYPHEN):
+        return True
     left_core = _LEFT_CORE.search(left[:-1])
     right_core = _RIGHT_CORE.match(right)
-    if left_core and right_core and right_core.group()[0].islower():
-        compound = f"{left_core.group()}-{right_core.group()}"
-        solid = left_core.group() + right_core.group()
-        if not is_word(compound) and is_word(solid):
-            return left[:-1] + right  # a hyphenation point inside one word
-    return left + right
+    if left[-1:] not in _HYPHENS or not left_core or not right_core or not right[0].islower():
+        return False
+    compound = f"{left_core.group()}-{right_core.group()}"
+    return not is_word(compound) and is_word(left_core.group() + right_core.group())
+
+
+def likely_cut(
+    left: str,
+    following: Sequence[str],
+    no_space: bool,
+    is_word: WordTest = is_russian_word,
+    is_piece: PieceTest = is_standalone_word,
+) -> bool:
+    """Tie-break for a full line without a break opportunity: does the next line continue its token?
+
+    The layout fits a token cut at the line end, a paragraph that ended there and, unless
+    `no_space` (a space would have been drawn), a wrap at a space too wide to draw. The text
+    decides. Cut: before closing punctuation or a hyphen, after an opening mark, inside a number,
+    after a word that is no word of its own, or where the pieces spell a word ("Пушкино" +
+    "горский"); a next line whose first word ends there must start with a word, and so must one
+    running to its end where no space can stand ("закон" + "одате"). Otherwise a new word starts
+    ("формат" + "видеоко...", "морской" + "мастер-классы", a capital after a small letter).
+
+    left: the full line, after the start of its token cut on the lines before ("Респу" + "блики").
+    following: the next line's text and, when that line may end inside a cut token too, the text of
+    the line after it (a word cut twice is looked up whole); a single line ends its last token.
+    """
+    right = following[0] if following else ""
+    listed = bool(right) and _LIST_ITEM.match(right) is not None
+    if not left or not right or (listed and not right[0].isalpha()):
+        return False
+    if right[0] in _NO_LINE_START or left[-1] in _NO_LINE_END or _CUT_HYPHEN.match(right):
+        return True
+    if _CUT_NUMBER.search(left) and right[0].isdigit():
+        return True
+    left_core = _LEFT_CORE.search(left)
+    right_core = _RIGHT_CORE.match(right)
+    if left_core is None or left_core.end() != len(left) or right_core is None:
+        return False
+    last_word, first_word = left_core.group().rsplit("-", 1)[-1], right_core.group()
+    acronyms = len(last_word) > 1 and last_word.isupper() and first_word[:2].isupper()
+    if right[0].isupper() and (left[-1].islower() or acronyms):
+        return False  # a capital after a small letter, or an acronym after an acronym, starts a word
+    if not is_piece(last_word, False) or _pieces_make_word(last_word, following, is_word):
+        return True
+    if listed or _is_abbreviation(right, right_core.end()):
+        return False  # "а) провести", "г. Пскова": a new item or an abbreviated word after a word
+    # The next line's first word, where it ends on that line, must be a word: a paragraph or a
+    # wrap starts with one. Running to that line's end it may be cut again, so only if no space fits.
+    ends_there = right_core.end() < len(right) or len(following) == 1
+    before_stop = right_core.end() < len(right) and not right[right_core.end()].isspace()
+    return (no_space or ends_there) and not is_piece(first_word, before_stop)
+
+
+def _pieces_make_word(first: str, following: Sequence[str], is_word: WordTest) -> bool:
+    """True when `first` and the letters starting the next lines spell one dictionary word."""
+    pieces = [first]
+    for line in following[: _MAX_PIECES - 1]:
+        core = _RIGHT_CORE.match(line)
+        if core is None or not line[0].islower():
+            return False
+        pieces.append(core.group())
+        if is_word("".join(pieces)):
+            return True
+        if core.end() != len(line):  # only a whole-line fragment can be followed by another
+            return False
+    return False
 
 
 def _forced_cut_join(left: str, right: str) -> str | None:

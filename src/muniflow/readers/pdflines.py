@@ -1,0 +1,261 @@
+"""A table cell's visual lines rebuilt from PDF glyph boxes, and how each line break joins.
+
+An exporter lays a cell's paragraphs into lines and draws every glyph, spaces included. Where
+the source had no line break, a line ends for one of three reasons, and the glyph boxes tell
+which (LibreOffice exports checked; where the boxes cannot tell, the text decides, see wordjoin):
+- it wrapped at a space: the space is drawn at the end of the line when it fits there (not in
+  centred lines, and not by every producer: a table with no such space trusts none);
+- it wrapped right after a hyphen or dash inside a token ("научно-|практической"): the next
+  piece did not fit in the room left;
+- a token longer than the line was cut anywhere ("Белмедпре|параты"): the line is one run
+  without a break opportunity, filled until the next glyph did not fit.
+A line that ends otherwise, with room for what follows, ends a paragraph.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from itertools import pairwise
+
+from muniflow.readers.wordjoin import drops_hyphen, likely_cut
+
+# Hyphen-minus, hyphen, en and em dash, soft hyphen: a line may break after them.
+HYPHENS = "-‐–—\xad"
+_NO_BREAK_SPACES = "\xa0\u202f\u2007\u2060"  # spaces that tie words together: no break opportunity
+_FIT_TOLERANCE = 0.5  # points: what fits only by less than this is not taken as room the exporter saw
+_ALIGNED = 1.0  # points: a line starting this close to the inner left edge is left-aligned
+_SPACE_EM = 0.25  # a space's width as a share of the font size, when the cell shows no space glyph
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """One drawn character and its box (PDF points, y growing downwards as in pdfplumber)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+@dataclass(frozen=True)
+class Line:
+    """One visual line of a cell: its text as drawn and the room the exporter had around it."""
+
+    text: str  # glyph texts, spaces included: a trailing space marks a wrap at a space
+    slack: float  # room left on the line: the cell's inner width minus the drawn width
+    first_char: float  # width of the first glyph: a line above was full when this did not fit
+    first_piece: float  # width up to the first break opportunity: what a wrap above had to fit
+    space: float  # width of a space in the line's font
+    marks_wraps: bool  # a wrap at a space would have left a space glyph here (left-aligned text)
+
+
+class Break(Enum):
+    """Why a line ended."""
+
+    SPACE = "space"  # at a space, which the line keeps as its trailing glyph
+    CUT = "cut"  # inside a token, which goes on in the next line
+    PARAGRAPH = "paragraph"  # at the end of a paragraph: the cell text keeps a line break
+
+
+_SEPARATOR = {Break.SPACE: "", Break.CUT: "", Break.PARAGRAPH: "\n"}
+
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+CutTest = Callable[[str, Sequence[str], bool], bool]
+
+
+class CellIndex:
+    """Finds the cell under a point in one table: bisects the grid lines, then looks up the cell."""
+
+    def __init__(self, cells: Iterable[Box]):
+        boxes = list(cells)
+        self._xs = sorted({b[0] for b in boxes} | {b[2] for b in boxes})
+        self._ys = sorted({b[1] for b in boxes} | {b[3] for b in boxes})
+        self._slots: dict[tuple[int, int], Box] = {}
+        for box in boxes:
+            # A merged cell covers several grid slots; each slot points back at it.
+            for row in range(self._ys.index(box[1]), self._ys.index(box[3])):
+                for col in range(self._xs.index(box[0]), self._xs.index(box[2])):
+                    self._slots[(row, col)] = box
+
+    def find(self, x: float, y: float) -> Box | None:
+        """The cell holding the point (left and top edges inside, right and bottom outside)."""
+        col = bisect.bisect_right(self._xs, x) - 1
+        row = bisect.bisect_right(self._ys, y) - 1
+        return self._slots.get((row, col))
+
+
+def bucket_glyphs(glyphs: Iterable[Glyph], tables: Sequence[CellIndex]) -> list[dict[Box, list[Glyph]]]:
+    """Sort a page's glyphs into the cells of its tables by their centres, in one pass."""
+    buckets: list[dict[Box, list[Glyph]]] = [{} for _ in tables]
+    for glyph in glyphs:
+        x, y = (glyph.x0 + glyph.x1) / 2, (glyph.top + glyph.bottom) / 2
+        for index, bucket in zip(tables, buckets, strict=True):
+            box = index.find(x, y)
+            if box is not None:
+                bucket.setdefault(box, []).append(glyph)
+                break
+    return buckets
+
+
+def group_lines(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
+    """Group glyphs into visual lines, top to bottom, each left to right."""
+    lines: list[list[Glyph]] = []
+    for glyph in sorted(glyphs, key=lambda g: (g.top, g.x0)):
+        if lines and glyph.top - lines[-1][0].top <= (lines[-1][0].bottom - lines[-1][0].top) / 2:
+            lines[-1].append(glyph)
+        else:
+            lines.append([glyph])
+    return [sorted(line, key=lambda g: g.x0) for line in lines]
+
+
+def _gap_is_space(before: Glyph, glyph: Glyph) -> bool:
+    """True when two glyphs stand apart by more than a third of the font size (a space not drawn)."""
+    return glyph.x0 - before.x1 > (glyph.bottom - glyph.top) / 3
+
+
+def _text(line: Sequence[Glyph]) -> str:
+    """The line's text, with a space where the producer left a gap instead of drawing one."""
+    parts = [line[0].text]
+    for before, glyph in pairwise(line):
+        if not (before.text.isspace() or glyph.text.isspace()) and _gap_is_space(before, glyph):
+            parts.append(" ")
+        parts.append(glyph.text)
+    return "".join(parts)
+
+
+def _first_piece(line: Sequence[Glyph]) -> float:
+    """Width from the line's start to its first break opportunity (a space, or after a hyphen)."""
+    end = line[0].x1
+    for before, glyph in pairwise(line):
+        if (glyph.text.isspace() and glyph.text not in _NO_BREAK_SPACES) or _gap_is_space(before, glyph):
+            break
+        end = glyph.x1
+        if glyph.text in HYPHENS:
+            break
+    return end - line[0].x0
+
+
+def cell_lines(
+    lines: Sequence[Sequence[Glyph]], left: float, right: float, marks_wraps: bool
+) -> tuple[Line, ...]:
+    """A cell's grouped glyph lines with their geometry; left and right are the inner (text) edges.
+
+    marks_wraps: the producer draws the space a line wrapped at (seen elsewhere in the table).
+    """
+    spaces = [g.x1 - g.x0 for line in lines for g in line if g.text == " "]
+    out = []
+    for line in lines:
+        drawn = [g for g in line if not g.text.isspace()] or line
+        out.append(
+            Line(
+                text=_text(line),
+                slack=(right - left) - (drawn[-1].x1 - line[0].x0),
+                first_char=line[0].x1 - line[0].x0,
+                first_piece=_first_piece(line),
+                space=min(spaces) if spaces else _SPACE_EM * (line[0].bottom - line[0].top),
+                marks_wraps=marks_wraps and line[0].x0 - left <= _ALIGNED,
+            )
+        )
+    return tuple(out)
+
+
+def table_lines(cells: Mapping[Box, Sequence[Glyph]]) -> dict[Box, tuple[Line, ...]]:
+    """Every cell's lines, measured against inner edges estimated from the whole table.
+
+    Cell padding is the smallest gap between a cell's edge and its text: on the left over all
+    lines, on the right over the lines that came closest (never more than the left one).
+    """
+    grouped = {box: group_lines(glyphs) for box, glyphs in cells.items() if glyphs}
+    if not grouped:
+        return {}
+    drawn = {box: [g for g in gs if not g.text.isspace()] for box, gs in cells.items()}
+    drawn = {box: gs for box, gs in drawn.items() if gs}
+    left_pad = min((min(g.x0 for g in gs) - box[0] for box, gs in drawn.items()), default=0.0)
+    right_gaps = (box[2] - max(g.x1 for g in gs) for box, gs in drawn.items())
+    right_pad = min([left_pad, *(gap for gap in right_gaps if gap >= 0)])  # overflowing text says nothing
+    marks_wraps = any(_ends_with_space(line) for lines in grouped.values() for line in lines[:-1])
+    return {
+        box: cell_lines(lines, box[0] + left_pad, box[2] - right_pad, marks_wraps)
+        for box, lines in grouped.items()
+    }
+
+
+def _ends_with_space(line: Sequence[Glyph]) -> bool:
+    return line[-1].text.isspace() and line[-1].text not in _NO_BREAK_SPACES
+
+
+def _one_run(text: str) -> bool:
+    """True when a line has no break opportunity inside: no breaking space, no hyphen within."""
+    core = text.strip()
+    for i, ch in enumerate(core):
+        if ch.isspace() and ch not in _NO_BREAK_SPACES:
+            return False
+        if 0 < i < len(core) - 1 and ch in HYPHENS and not core[i - 1].isspace():
+            return False
+    return True
+
+
+def classify(
+    above: Line,
+    below: Line,
+    carried: str = "",
+    beyond: Sequence[Line] = (),
+    is_cut: CutTest = likely_cut,
+) -> Break:
+    """Why `above` ended before `below`: at a space, inside a token, or at a paragraph's end.
+
+    carried: the start of a token cut at the end of the lines before `above`, which goes on in it.
+    beyond: the lines after `below`, for the text test on a word cut more than once.
+    is_cut: the text test for a full line whose layout fits both a cut and a paragraph end.
+    """
+    text = above.text
+    if not text or not below.text:
+        return Break.PARAGRAPH
+    if text[-1].isspace() and text[-1] not in _NO_BREAK_SPACES:
+        return Break.SPACE  # wrapped at the space it shows
+    if text[-1] in HYPHENS:
+        goes_on = bool(beyond) and _one_run(below.text) and below.slack < beyond[0].first_char
+        return _after_hyphen(above, below, goes_on)
+    if above.slack >= below.first_char or not _one_run(text):
+        return Break.PARAGRAPH  # room left, or a break opportunity the exporter would have used
+    no_space = above.marks_wraps and above.slack >= above.space + _FIT_TOLERANCE  # it would be drawn
+    # The line after next matters only while the next line may itself end inside a cut token.
+    more = [line.text for line in beyond[:1] if below.slack < line.first_char]
+    following = [below.text, *more]
+    return Break.CUT if is_cut(carried + text, following, no_space) else Break.PARAGRAPH
+
+
+def _after_hyphen(above: Line, below: Line, goes_on: bool) -> Break:
+    """A line ending in a hyphen or dash: cut after it when the next piece had no room there.
+
+    A hyphen attached to a word breaks inside a token unless the piece clearly fitted. A spaced
+    dash is punctuation, usually followed by a space that is not drawn at a paragraph's end: the
+    next piece must not have fitted, and a space after the dash must have had room to be drawn.
+    goes_on: the next line is itself cut inside its first piece, which is longer than it shows.
+    """
+    room = -math.inf if goes_on else above.slack - below.first_piece
+    if len(above.text) < 2 or not above.text[-2].isspace():
+        return Break.PARAGRAPH if room >= _FIT_TOLERANCE else Break.CUT
+    space_shown = above.marks_wraps and above.slack >= above.space
+    return Break.CUT if space_shown and room < 0 else Break.PARAGRAPH
+
+
+def join_lines(lines: Sequence[Line], is_cut: CutTest = likely_cut) -> str:
+    """A cell's text from its lines: wraps and cuts joined, paragraph ends kept as line breaks."""
+    if not lines:
+        return ""
+    text = lines[0].text
+    carried = ""
+    for i, (above, below) in enumerate(pairwise(lines)):
+        kind = classify(above, below, carried, lines[i + 2 : i + 3], is_cut)
+        if kind is Break.CUT and above.text[-1] in HYPHENS and drops_hyphen(above.text, below.text):
+            text = text[:-1]  # a hyphenation point (soft hyphen), which the source text does not hold
+        text += _SEPARATOR[kind] + below.text
+        carried = carried + above.text if kind is Break.CUT and above.text[-1] not in HYPHENS else ""
+    return text
