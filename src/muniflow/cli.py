@@ -73,9 +73,17 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from muniflow.stages import discover
 
     try:
-        discover(args.paths)
+        files = discover(args.paths)
     except FileNotFoundError as err:
         print(f"muniflow ingest: {err}", file=sys.stderr)
+        return 2
+    if not files:
+        print(
+            "muniflow ingest: no report files (.docx, .pdf, …) in "
+            + ", ".join(map(str, args.paths))
+            + "; name files explicitly to ingest other kinds",
+            file=sys.stderr,
+        )
         return 2
     if args.period:
         from muniflow.model import Period
@@ -142,7 +150,12 @@ def cmd_query(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from muniflow.warehouse.export import export_views
 
-    for path in export_views(_warehouse(args), Path(args.dir), args.format):
+    try:
+        paths = export_views(_warehouse(args), Path(args.dir), args.format)
+    except FileNotFoundError as err:
+        print(f"muniflow export: {err}: run `muniflow ingest PATH` first", file=sys.stderr)
+        return 2
+    for path in paths:
         print(path)
     return 0
 
@@ -151,13 +164,17 @@ def cmd_report(args: argparse.Namespace) -> int:
     from muniflow.quality_report import write_quality_report
     from muniflow.warehouse import db
 
+    path = _warehouse(args)
+    if not Path(path).exists():
+        print(f"muniflow report: no warehouse at {path}: run `muniflow ingest PATH` first", file=sys.stderr)
+        return 2
     try:
-        with db.connect(_warehouse(args)) as con:
-            path = write_quality_report(con, args.run, Path(args.out) if args.out else None)
+        with db.connect(path) as con:
+            html = write_quality_report(con, args.run, Path(args.out) if args.out else None)
     except LookupError as err:
         print(f"muniflow report: {err.args[0]}", file=sys.stderr)
         return 2
-    print(path)
+    print(html)
     return 0
 
 

@@ -68,6 +68,15 @@ def extract_file(path: Path, period: Period | None = None, sha256: str | None = 
         report = interpret_document(doc, contracts.header_synonyms(), period)
     except ReaderError as err:
         return FileOutcome(str(path), digest, None, None, reason=err.reason, message=err.message)
+    except Exception as exc:  # a bug on one odd file must not fail the whole quarterly run
+        return FileOutcome(
+            str(path),
+            digest,
+            None,
+            None,
+            reason="internal_error",
+            message=f"muniflow failed on this file ({type(exc).__name__}: {exc}); report it with the file",
+        )
     if report.period is None:
         return FileOutcome(
             str(path),

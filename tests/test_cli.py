@@ -1,0 +1,89 @@
+"""CLI behaviour that needs no Prefect run: clear errors, progress bar, query and export."""
+
+from __future__ import annotations
+
+import io
+
+from muniflow import stages
+from muniflow.cli import main
+from muniflow.progress import Progress
+
+
+def test_ingest_of_a_missing_path_says_so(tmp_path, capsys):
+    assert main(["ingest", str(tmp_path / "nope")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_ingest_of_a_folder_without_reports_says_so(tmp_path, capsys):
+    (tmp_path / "notes.txt").write_text("hello")
+    assert main(["ingest", str(tmp_path)]) == 2
+    assert "no report files" in capsys.readouterr().err
+
+
+def test_ingest_refuses_a_malformed_period(tmp_path, capsys):
+    f = tmp_path / "a.docx"
+    f.write_bytes(b"x")
+    assert main(["ingest", str(f), "--period", "2024-2"]) == 2
+    assert "2024Q2" in capsys.readouterr().err
+
+
+def test_query_without_a_warehouse_says_what_to_do(tmp_path, capsys):
+    assert main(["query", "select 1", "--warehouse", str(tmp_path / "none.duckdb")]) == 2
+    assert "muniflow ingest" in capsys.readouterr().err
+
+
+def test_query_refuses_a_write_with_exit_1(tmp_path, capsys):
+    from muniflow.warehouse import db
+
+    wh = tmp_path / "wh.duckdb"
+    db.connect(wh).close()
+    assert main(["query", "delete from core.reports", "--warehouse", str(wh)]) == 1
+    assert (
+        main(["query", "select count(*) as n from reports", "--warehouse", str(wh), "--format", "csv"]) == 0
+    )
+    assert capsys.readouterr().out.split() == ["n", "0"]
+
+
+def test_unknown_saved_query_lists_the_known_ones(capsys):
+    assert main(["query", "--saved", "nope"]) == 2
+    assert "events_per_municipality_quarter" in capsys.readouterr().err
+
+
+def test_progress_bar_draws_on_a_terminal_only():
+    out = io.StringIO()
+    bar = Progress(2, stream=out, enabled=True)
+    bar.advance(rows=44, flags=6)
+    bar.advance(rows=9, flags=1)
+    text = out.getvalue()
+    assert "1/2 files, 44 rows, 6 flags" in text and text.endswith("2/2 files, 53 rows, 7 flags\n")
+    quiet = io.StringIO()
+    Progress(1, stream=quiet).advance()  # a StringIO is not a terminal
+    assert quiet.getvalue() == ""
+
+
+def test_a_crash_on_one_file_quarantines_it(tmp_path, monkeypatch):
+    def boom(*args, **kwargs):
+        raise ValueError("unexpected layout")
+
+    monkeypatch.setattr(stages, "interpret_document", boom)
+    monkeypatch.setattr(stages, "open_report", lambda path: None)
+    f = tmp_path / "a.docx"
+    f.write_bytes(b"PK")
+    outcome = stages.extract_file(f)
+    assert (outcome.reason, outcome.report) == ("internal_error", None)
+    assert "unexpected layout" in (outcome.message or "")
+
+
+def test_export_and_report_need_a_warehouse(tmp_path, capsys):
+    wh = str(tmp_path / "wh.duckdb")
+    for command in (["export", str(tmp_path / "out")], ["report"]):
+        assert main([*command, "--warehouse", wh]) == 2
+        assert "muniflow ingest" in capsys.readouterr().err
+    assert not (tmp_path / "wh.duckdb").exists(), "a command that reads must not create a warehouse"
+    from muniflow.warehouse import db
+
+    db.connect(wh).close()
+    assert main(["report", "--warehouse", wh]) == 2, "no run yet"
+    assert "muniflow ingest" in capsys.readouterr().err
+    assert main(["export", str(tmp_path / "out"), "--warehouse", wh, "--format", "csv"]) == 0
+    assert (tmp_path / "out" / "events.csv").exists()
