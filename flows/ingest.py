@@ -42,8 +42,7 @@ def _extract_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
 )
 def extract(path: Path, sha256: str, period: str | None) -> stages.FileOutcome:
     """Read, interpret, normalize, check and enrich one file's rows (cached by content hash)."""
-    outcome = stages.extract_file(path, Period.parse(period) if period else None, sha256=sha256)
-    return stages.enrich_file(stages.validate_file(outcome))
+    return stages.process_file(path, Period.parse(period) if period else None, sha256=sha256)
 
 
 def _lock_held(task, task_run, state) -> bool:  # type: ignore[no-untyped-def]

@@ -24,7 +24,7 @@ def ingest_plain(
 ) -> dict[str, Any]:
     """Ingest files or folders into `warehouse`; returns the run's counts and each file's status."""
     files = stages.discover(list(paths))
-    outcomes = [stages.enrich_file(stages.validate_file(stages.extract_file(f, period))) for f in files]
+    outcomes = [stages.process_file(f, period) for f in files]
     with db.connect(warehouse) as con:
         run_id = loader.start_run(con)
         statuses: dict[str, str] = {}

@@ -10,9 +10,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from muniflow import contracts, rules
-from muniflow.intake import open_report, sha256_file
+from muniflow.intake import open_report, run_sandboxed, sha256_file
+from muniflow.intake.checked import read_checked
+from muniflow.intake.limits import Limits
 from muniflow.interpret import interpret_document
-from muniflow.model import Flag, Period, ReaderError, Report
+from muniflow.model import Flag, Period, RawDocument, ReaderError, Report
 from muniflow.rules.duplicates import find_duplicates
 from muniflow.warehouse.enrichment import ReportEnrichment, enrich_report
 
@@ -61,22 +63,60 @@ def discover(paths: list[str | Path]) -> list[Path]:
 
 
 def extract_file(path: Path, period: Period | None = None, sha256: str | None = None) -> FileOutcome:
-    """Read, interpret and normalize one file; an unreadable file becomes a quarantined outcome."""
+    """Read (sandboxed), interpret and normalize one file; an unreadable file becomes quarantined."""
     digest = sha256 or sha256_file(path)
     try:
-        doc = open_report(path)
-        report = interpret_document(doc, contracts.header_synonyms(), period)
+        return interpret_file(path, open_report(path), period, digest)
     except ReaderError as err:
-        return FileOutcome(str(path), digest, None, None, reason=err.reason, message=err.message)
+        return _refused(path, digest, err)
+
+
+def process_file(path: Path, period: Period | None = None, sha256: str | None = None) -> FileOutcome:
+    """Extract, validate and enrich one file, all in a sandboxed worker process, so files are
+    processed in parallel on every core and only the loads stay in the caller."""
+    digest = sha256 or sha256_file(path)
+    try:
+        outcome: FileOutcome = run_sandboxed(path, _process_in_worker, period.label if period else None)
+    except ReaderError as err:
+        return _refused(path, digest, err)
+    return replace(outcome, sha256=digest)
+
+
+def _process_in_worker(path: Path, limits: Limits, period: str | None) -> FileOutcome:
+    """What a worker runs for `process_file`: the guards and the reader, then every pure stage."""
+    doc = read_checked(path, limits)
+    try:
+        outcome = interpret_file(path, doc, Period.parse(period) if period else None, "")
+        return enrich_file(validate_file(outcome))
+    except ReaderError:
+        raise
     except Exception as exc:  # a bug on one odd file must not fail the whole quarterly run
-        return FileOutcome(
-            str(path),
-            digest,
-            None,
-            None,
-            reason="internal_error",
-            message=f"muniflow failed on this file ({type(exc).__name__}: {exc}); report it with the file",
-        )
+        raise _internal_error(exc) from exc
+
+
+def _internal_error(exc: Exception) -> ReaderError:
+    return ReaderError(
+        "internal_error",
+        f"muniflow failed on this file ({type(exc).__name__}: {exc}); report it with the file",
+    )
+
+
+def _refused(path: Path, digest: str, err: ReaderError) -> FileOutcome:
+    return FileOutcome(str(path), digest, None, None, reason=err.reason, message=err.message)
+
+
+def interpret_file(path: Path, doc: RawDocument, period: Period | None, digest: str) -> FileOutcome:
+    """Interpret a read document; no period or no rows make it a quarantined outcome.
+
+    Raises:
+        ReaderError: the layout is not understood (`unknown_layout`), or `internal_error`.
+    """
+    try:
+        report = interpret_document(doc, contracts.header_synonyms(), period)
+    except ReaderError:
+        raise
+    except Exception as exc:
+        raise _internal_error(exc) from exc
     if report.period is None:
         return FileOutcome(
             str(path),

@@ -14,9 +14,11 @@ import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
+from muniflow.intake.checked import read_checked
 from muniflow.intake.limits import Limits, default_limits
-from muniflow.intake.sandbox import WorkerPool
+from muniflow.intake.sandbox import Task, WorkerPool
 from muniflow.model import RawDocument, ReaderError
 
 REASONS = (
@@ -35,7 +37,7 @@ REASONS = (
     "resource_limit",
 )
 
-_pools: dict[Limits, WorkerPool] = {}
+_pools: dict[tuple[Limits, Task], WorkerPool] = {}
 _pools_lock = threading.Lock()
 
 
@@ -45,7 +47,13 @@ def open_report(path: Path, *, limits: Limits | None = None) -> RawDocument:
     Workers are kept between calls (one pool per set of limits, as many workers as CPUs, started
     on demand), so a caller reading files one by one pays the process start-up once.
     """
-    return _shared_pool(limits or default_limits()).open(Path(path))
+    return run_sandboxed(Path(path), read_checked, limits=limits)
+
+
+def run_sandboxed(path: Path, task: Task, *args: Any, limits: Limits | None = None) -> Any:
+    """Run `task(path, limits, *args)` in a kept sandboxed worker: the task must start with
+    `read_checked` (the guards), and may go on to work on the document where it was read."""
+    return _shared_pool(limits or default_limits(), task).open(Path(path), *args)
 
 
 def open_reports(
@@ -78,11 +86,11 @@ def sha256_file(path: Path, chunk_size: int = 1 << 20) -> str:
     return digest.hexdigest()
 
 
-def _shared_pool(limits: Limits) -> WorkerPool:
+def _shared_pool(limits: Limits, task: Task) -> WorkerPool:
     with _pools_lock:
-        if limits not in _pools:
-            _pools[limits] = WorkerPool(os.cpu_count() or 1, limits)
-        return _pools[limits]
+        if (limits, task) not in _pools:
+            _pools[limits, task] = WorkerPool(os.cpu_count() or 1, limits, task)
+        return _pools[limits, task]
 
 
 @atexit.register
@@ -94,4 +102,13 @@ def close_pools() -> None:
         _pools.clear()
 
 
-__all__ = ["REASONS", "Limits", "ReaderError", "WorkerPool", "open_report", "open_reports", "sha256_file"]
+__all__ = [
+    "REASONS",
+    "Limits",
+    "ReaderError",
+    "WorkerPool",
+    "open_report",
+    "open_reports",
+    "run_sandboxed",
+    "sha256_file",
+]

@@ -20,9 +20,10 @@ from typing import Any
 
 from muniflow.intake.checked import read_checked
 from muniflow.intake.limits import MB, Limits
-from muniflow.model import RawDocument, ReaderError
+from muniflow.model import ReaderError
 
-Task = Callable[[Path, Limits], RawDocument]
+# What a worker runs per file: (path, limits, *args) -> a picklable result, usually a RawDocument.
+Task = Callable[..., Any]
 _CONTEXT = multiprocessing.get_context("spawn")
 _READY = "ready"
 
@@ -79,11 +80,12 @@ class WorkerPool:
         self._lock = threading.Lock()
         self._closed = False
 
-    def open(self, path: Path) -> RawDocument:
-        """Run the task on one file in a worker; ReaderError for a refused file, a timeout, a dead worker."""
+    def open(self, path: Path, *args: Any) -> Any:
+        """Run the task on one file (and `args`) in a worker; ReaderError for a refused file, a timeout,
+        a dead worker."""
         worker = self._acquire()
         try:
-            worker.conn.send((path, self.limits))
+            worker.conn.send((path, self.limits, args))
             if not worker.conn.poll(self.limits.timeout_seconds):
                 worker = self._replace(worker)
                 raise ReaderError(
@@ -163,9 +165,9 @@ def _serve(conn: Connection, memory_mb: int, task: Task) -> None:
 
     conn.send(_READY)
     while (request := _recv(conn)) is not None:
-        path, limits = request
+        path, limits, args = request
         try:
-            conn.send(("ok", task(Path(path), limits)))
+            conn.send(("ok", task(Path(path), limits, *args)))
         except ReaderError as err:
             conn.send(("error", err.reason, err.message))
         except MemoryError:
