@@ -71,9 +71,7 @@ def prefect_server(tmp_path):
         log.close()
 
 
-def test_serve_schedules_quarterly_and_runs_on_demand(prefect_server, samples, tmp_path, monkeypatch):
-    for key in ("PREFECT_HOME", "PREFECT_API_URL"):
-        monkeypatch.setenv(key, prefect_server[key])
+def test_serve_schedules_quarterly_and_runs_on_demand(prefect_server, samples, tmp_path):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     shutil.copy(samples / "invented_tver_2024_q4.docx", inbox)
@@ -88,8 +86,13 @@ def test_serve_schedules_quarterly_and_runs_on_demand(prefect_server, samples, t
     )
     try:
         from prefect.client.orchestration import get_client
+        from prefect.settings import PREFECT_API_URL, temporary_settings
 
-        with get_client(sync_client=True) as client:
+        # explicit: a session's Prefect test harness would otherwise point the client at itself
+        with (
+            temporary_settings({PREFECT_API_URL: prefect_server["PREFECT_API_URL"]}),
+            get_client(sync_client=True) as client,
+        ):
 
             def deployment():
                 try:
