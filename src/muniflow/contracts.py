@@ -18,6 +18,10 @@ SEVERITIES = ("error", "warning")
 # Python, greatExpectations runs dataset rules on the loaded warehouse.
 ROW_ENGINES = ("pandera", "muniflow")
 DATASET_ENGINE = "greatExpectations"
+# Resolved once: enrichment asks for its contract hundreds of times per report.
+_PROJECT_CONTRACTS = Path(__file__).resolve().parents[2] / "contracts"
+# Contract files found so far, by (path as given, $MUNIFLOW_CONTRACTS_DIR, working folder, file name).
+_FOUND: dict[tuple[str | None, str | None, str, str], Path] = {}
 
 
 class ContractError(ValueError):
@@ -88,15 +92,27 @@ class Contract:
 def contracts_dir() -> Path:
     """The contracts folder: $MUNIFLOW_CONTRACTS_DIR, else `contracts/` at the project root."""
     env = os.environ.get(ENV_DIR)
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "contracts"
+    return Path(env) if env else _PROJECT_CONTRACTS
+
+
+def contract_file(path: Path | None, name: str) -> Path:
+    """The resolved file `name` at `path` (the file itself or a folder holding it), default the
+    contracts folder; remembered once it exists, since resolving costs several system calls."""
+    key = (None if path is None else str(path), os.environ.get(ENV_DIR), os.getcwd(), name)
+    found = _FOUND.get(key)
+    if found is None:
+        where = Path(path) if path is not None else contracts_dir()
+        if where.is_dir():
+            where = where / name
+        found = where.resolve()
+        if found.is_file():  # a missing file is looked for again: it may be written later
+            _FOUND[key] = found
+    return found
 
 
 def load_contract(path: Path | None = None) -> Contract:
     """The event contract at `path` (a file or a folder holding events.odcs.yaml), parsed once."""
-    where = Path(path) if path is not None else contracts_dir()
-    if where.is_dir():
-        where = where / CONTRACT_FILE
-    return _load(where.resolve())
+    return _load(contract_file(path, CONTRACT_FILE))
 
 
 def header_synonyms(path: Path | None = None) -> dict[str, list[str]]:

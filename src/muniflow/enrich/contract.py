@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from muniflow.contracts import ContractError, contracts_dir
+from muniflow.contracts import ContractError, contract_file
 
 CONTRACT_FILE = "enrichment.yaml"
 
@@ -83,10 +83,12 @@ class EnrichmentContract:
 
 def load(path: Path | None = None) -> EnrichmentContract:
     """The enrichment contract at `path` (a file or a folder holding enrichment.yaml), parsed once."""
-    where = Path(path) if path is not None else contracts_dir()
-    if where.is_dir():
-        where = where / CONTRACT_FILE
-    return _load(where.resolve())
+    return _load(contract_path(path))
+
+
+def contract_path(path: Path | None = None) -> Path:
+    """The enrichment contract file `load` reads: a key for what is derived from that contract."""
+    return contract_file(path, CONTRACT_FILE)
 
 
 @lru_cache(maxsize=4)

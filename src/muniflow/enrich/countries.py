@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from muniflow.enrich import contract
 from muniflow.enrich.places import PlaceMention
@@ -39,16 +40,44 @@ class CountryMention:
     adjective: bool
 
 
-@lru_cache(maxsize=1)
-def _phrases() -> tuple[tuple[tuple[str, ...], contract.Country, bool], ...]:
+# A country name form: its words as lemmas, its country, whether it is an adjective.
+_Phrase = tuple[tuple[str, ...], contract.Country, bool]
+
+
+@dataclass(frozen=True)
+class _Index:
+    """The contract's country names by first lemma, and its well-known places by folded name."""
+
+    phrases: Mapping[str, tuple[tuple[int, _Phrase], ...]]  # first lemma -> (rank, phrase)
+    places: Mapping[str, contract.Country]
+
+
+def _index() -> _Index:
+    """The index of the contract in use, built once per contract file."""
+    return _index_of(contract.contract_path())
+
+
+@lru_cache(maxsize=4)
+def _index_of(path: Path) -> _Index:
+    countries = contract.load(path).countries
+    by_first: dict[str, list[tuple[int, _Phrase]]] = {}
+    for rank, phrase in enumerate(_phrases(countries)):
+        by_first.setdefault(phrase[0][0], []).append((rank, phrase))
+    places: dict[str, contract.Country] = {}
+    for country in countries:
+        for place in country.places:
+            places.setdefault(fold(place), country)  # the first country listing a place wins
+    return _Index({k: tuple(v) for k, v in by_first.items()}, places)
+
+
+def _phrases(countries: tuple[contract.Country, ...]) -> tuple[_Phrase, ...]:
     """Every name form as a tuple of lemmas, longest first, with its country and whether an adjective."""
-    c = contract.load()
     out = [
         (tuple(_lemma(w) for w in name.split()), country, False)
-        for country in c.countries
+        for country in countries
         for name in country.names
     ]
-    out += [((fold(a),), country, True) for country in c.countries for a in country.adjectives]
+    out += [((fold(a),), country, True) for country in countries for a in country.adjectives]
     return tuple(sorted(out, key=lambda item: -len(item[0])))
 
 
@@ -60,11 +89,15 @@ def _lemma(word: str) -> str:
 def find_countries(text: str) -> tuple[CountryMention, ...]:
     """The countries `text` names, in order: "Республики Беларусь", "Абхазия", "белорусских городов"."""
     toks = tokens(text)
-    phrases = _phrases()
+    by_first = _index().phrases
     found: list[CountryMention] = []
     i = 0
     while i < len(toks):
-        for words, country, adjective in phrases:
+        # only the phrases whose first word this token may be, tried longest first as ranked
+        ranked = sorted(
+            (c for lemma in lemmas(toks[i].text) for c in by_first.get(lemma, ())), key=lambda c: c[0]
+        )
+        for _, (words, country, adjective) in ranked:
             end = i + len(words)
             if end > len(toks) or not (adjective or toks[i].capitalized):
                 continue
@@ -83,11 +116,7 @@ def find_countries(text: str) -> tuple[CountryMention, ...]:
 
 def well_known(name: str) -> contract.Country | None:
     """The country whose well-known places (contract) include this nominative name."""
-    folded = fold(name)
-    for country in contract.load().countries:
-        if any(fold(p) == folded for p in country.places):
-            return country
-    return None
+    return _index().places.get(fold(name))
 
 
 def assign_countries(

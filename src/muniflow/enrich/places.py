@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from muniflow.enrich import contract
 from muniflow.enrich.text import (
     Token,
     fold,
+    folded,
     inside,
     lemmas,
     match_case,
@@ -62,7 +64,7 @@ def find_places(text: str, taken: tuple[tuple[int, int], ...] = ()) -> tuple[Pla
         *_republics(text, toks, words),
         *_bare(text, toks, words, quotes),
     ]
-    not_places = {fold(n) for n in words.not_places}
+    not_places = folded(words.not_places)
     chosen: list[_Candidate] = []
     for cand in candidates:
         clash = any(_overlap((cand.start, cand.end), span) for span in taken) or any(
@@ -89,7 +91,7 @@ def _gap_is_space(text: str, left: Token, right: Token) -> bool:
 
 def _marked(text: str, toks: tuple[Token, ...], words: contract.PlaceWords) -> Iterator[_Candidate]:
     abbreviations = set(words.locality_abbreviations)
-    marker_words = {fold(w) for w in words.locality_words}
+    marker_words = folded(words.locality_words)
     for i, tok in enumerate(toks[:-1]):
         after = text[tok.end : toks[i + 1].start]
         if tok.text in abbreviations and after.strip() == ".":
@@ -149,10 +151,16 @@ def _area_head(text: str, tok: Token, words: contract.PlaceWords) -> tuple[str, 
         return words.area_heads[abbreviated], False
     if tok.text in words.area_heads and "." not in tok.text:
         return words.area_heads[tok.text], False
-    for p in parses(tok.text):
-        if p.tag.POS == "NOUN" and p.normal_form in words.area_heads:
-            return words.area_heads[p.normal_form], p.tag.number == "plur"
+    for normal_form, plural in _noun_readings(tok.text):
+        if normal_form in words.area_heads:
+            return words.area_heads[normal_form], plural
     return None
+
+
+@lru_cache(maxsize=50_000)
+def _noun_readings(word: str) -> tuple[tuple[str, bool], ...]:
+    """(normal form, is plural) of each noun reading of a word, best first; asked of every token."""
+    return tuple((p.normal_form, p.tag.number == "plur") for p in parses(word) if p.tag.POS == "NOUN")
 
 
 def _area_adjectives(
@@ -205,7 +213,7 @@ def _republics(text: str, toks: tuple[Token, ...], words: contract.PlaceWords) -
 def _bare(
     text: str, toks: tuple[Token, ...], words: contract.PlaceWords, quotes: tuple[tuple[int, int], ...]
 ) -> Iterator[_Candidate]:
-    not_after = {fold(w) for w in words.not_a_settlement_after}
+    not_after = folded(words.not_a_settlement_after)
     for i, tok in enumerate(toks):
         if not tok.capitalized or inside(tok.start, quotes) or not _is_geographic(tok.text):
             continue
@@ -224,6 +232,7 @@ def _bare(
         yield _Candidate(name[0].start, tok.end, (_mention(name, LOCALITY, name[0].start),))
 
 
+@lru_cache(maxsize=50_000)
 def _is_geographic(word: str) -> bool:
     """Whether a likely reading of the word is a geographical noun (not a surname that is also a town)."""
     ps = parses(word)
@@ -234,17 +243,23 @@ def _is_geographic(word: str) -> bool:
 
 
 def _mention(name: tuple[Token, ...], kind: str, start: int) -> PlaceMention:
-    plural_only = len(name) == 2 and all(
-        p.tag.number == "plur" for p in parses(name[0].text) if p.tag.POS == "ADJF"
+    return PlaceMention(_nominative_name(tuple(t.text for t in name)), kind, start, name[-1].end)
+
+
+@lru_cache(maxsize=50_000)
+def _nominative_name(words: tuple[str, ...]) -> str:
+    """A place name of one noun, or an adjective and a noun, in the nominative (inflecting is slow)."""
+    plural_only = len(words) == 2 and all(
+        p.tag.number == "plur" for p in parses(words[0]) if p.tag.POS == "ADJF"
     )
-    noun = _noun_parse(name[-1].text, plural=plural_only)
-    noun_text = _noun_nominative(name[-1].text, noun)
-    if len(name) == 1:
-        return PlaceMention(noun_text, kind, start, name[-1].end)
+    noun = _noun_parse(words[-1], plural=plural_only)
+    noun_text = _noun_nominative(words[-1], noun)
+    if len(words) == 1:
+        return noun_text
     plural = noun is not None and noun.tag.number == "plur"
     gender = noun.tag.gender if noun is not None and not plural else None
-    adjective = _adjective_nominative(name[0].text, gender, plural=plural)
-    return PlaceMention(f"{adjective} {noun_text}", kind, start, name[-1].end)
+    adjective = _adjective_nominative(words[0], gender, plural=plural)
+    return f"{adjective} {noun_text}"
 
 
 def _noun_parse(word: str, plural: bool = False) -> Any:
@@ -272,6 +287,7 @@ def _noun_nominative(word: str, parse: Any) -> str:
     return match_case(form.word if form is not None else parse.normal_form, word)
 
 
+@lru_cache(maxsize=50_000)
 def _adjective_nominative(word: str, gender: str | None, plural: bool = False) -> str:
     """The nominative of an adjective agreeing with its noun: 'Могилевской' -> 'Могилевская'."""
     adjectives = [p for p in parses(word) if p.tag.POS == "ADJF"]
@@ -284,10 +300,12 @@ def _adjective_nominative(word: str, gender: str | None, plural: bool = False) -
     return match_case(form.word if form is not None else parse.normal_form, word)
 
 
+@lru_cache(maxsize=1_000)
 def _noun_gender(noun: str) -> str | None:
     ps = [p for p in parses(noun) if p.tag.POS == "NOUN"]
     return ps[0].tag.gender if ps else None
 
 
+@lru_cache(maxsize=50_000)
 def _has_pos(word: str, pos: str) -> bool:
     return any(pos == p.tag.POS for p in parses(word))

@@ -46,22 +46,31 @@ def fold(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
+@lru_cache(maxsize=256)
+def folded(words: tuple[str, ...]) -> frozenset[str]:
+    """The folded forms of a contract word list, built once per list rather than per text."""
+    return frozenset(fold(w) for w in words)
+
+
 @lru_cache(maxsize=50_000)
 def lemmas(word: str) -> frozenset[str]:
     """Every normal form a word may have (folded), plus the word itself."""
     return frozenset({fold(word)} | {fold(p.normal_form) for p in parses(word)})
 
 
+@lru_cache(maxsize=128)  # each cell of an event is read by several finders
 def tokens(text: str) -> tuple[Token, ...]:
     """The words and numbers of a text, in order."""
     return tuple(Token(m.group(), m.start(), m.end()) for m in WORD.finditer(text))
 
 
+@lru_cache(maxsize=128)  # each cell of an event is read by several finders
 def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where quoted names stand, as (start, end) half-open spans."""
     return tuple((m.start(), m.end()) for m in QUOTED.finditer(text))
 
 
+@lru_cache(maxsize=128)  # each cell of an event is read by several finders
 def paren_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where bracketed remarks stand (open, close+1); an unclosed bracket runs to the end."""
     spans: list[tuple[int, int]] = []

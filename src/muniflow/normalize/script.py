@@ -34,8 +34,8 @@ def _script(char: str) -> str | None:
     return alphabet if alphabet in {"LATIN", "CYRILLIC"} else None
 
 
-def _is_mixed(part: str) -> bool:
-    """Whether a hyphen-free word holds both Latin and Cyrillic letters."""
+def _is_mixed(part: str | frozenset[str]) -> bool:
+    """Whether a hyphen-free word (or a set of characters) holds both Latin and Cyrillic letters."""
     scripts = {_script(char) for char in part}
     return {"LATIN", "CYRILLIC"} <= scripts
 
@@ -46,6 +46,8 @@ def mixed_script_words(text: str) -> list[str]:
     Hyphenated compounds are judged part by part: "IT-компания" joins two whole words and is
     not mixed; "Па-сваякоўскi" is, because its second part is.
     """
+    if not _is_mixed(frozenset(text)):  # most texts are in one alphabet: no word to look at
+        return []
     return [
         match.group()
         for match in _WORD.finditer(text)
