@@ -9,6 +9,7 @@ checkpoint and the data-quality report.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -30,8 +31,9 @@ from muniflow.warehouse import db, loader
 
 
 def _extract_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
-    """Same bytes, same period override, same code: same outcome."""
-    return f"muniflow-extract-{code_version()}-{parameters['sha256']}-{parameters.get('period')}"
+    """Same path, same bytes, same period override, same code: same outcome (it names its path)."""
+    path = hashlib.sha256(str(parameters["path"]).encode()).hexdigest()[:16]
+    return f"muniflow-extract-{code_version()}-{parameters['sha256']}-{path}-{parameters.get('period')}"
 
 
 @task(
@@ -93,7 +95,7 @@ def ingest_reports(
         run_id = loader.start_run(con, flow_run_id=str(flow_run.id) if flow_run.id else None)
     futures = [extract.submit(f, sha256_file(f), period) for f in files]
     progress = Progress(len(files))
-    results: list[dict[str, Any]] = []
+    loaded: list[tuple[stages.FileOutcome, loader.LoadResult]] = []
     periods: set[str] = set()
     cached = 0
     for fut in futures:
@@ -103,24 +105,24 @@ def ingest_reports(
         if outcome.report and outcome.report.period and not outcome.reason:
             periods.add(outcome.report.period.label)
         progress.advance(rows=result.rows_extracted, flags=len(outcome.flags))
-        results.append(
-            {
-                "file": outcome.source_file,
-                "status": result.status,
-                "reason": outcome.reason or "",
-                "message": outcome.message or "",
-                "rows": result.rows_extracted,
-            }
-        )
+        loaded.append((outcome, result))
         logger.info("%s: %s %s", outcome.source_file, result.status, outcome.reason or "")
     dedupe(wh, run_id, periods)
     report_path = quality(wh, run_id, Path(report_dir) if report_dir else None)
     with db.connect(wh) as con:
         counts = loader.finish_run(con, run_id, {"files": len(files), "files_from_cache": cached})
+        states = loader.report_states(con, [result.report_id for _, result in loaded])
     summary: dict[str, Any] = {
         **counts,
         "run_id": run_id,
-        "files": results,
+        "files": [
+            {
+                "file": outcome.source_file,
+                **states[result.report_id],
+                "seen_before": result.status == "unchanged",
+            }
+            for outcome, result in loaded
+        ],
         "report": str(report_path),
     }
     _artifacts(summary)

@@ -109,8 +109,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def print_summary(summary: dict) -> None:
     """What an analyst wants after an ingest: each file's fate, the totals, the report's path."""
     for f in summary["files"]:
-        why = f" [{f['reason']}] {f['message']}" if f["reason"] else ""
-        print(f"{f['status']:>12}  {f['rows']:>4} rows  {f['file']}{why}")
+        why = f"  [{f['reason']}] {f['message']}" if f["reason"] else ""
+        seen = " (seen before)" if f["seen_before"] else ""
+        rows = (
+            f"{f['rows_extracted']:>4} rows, {f['rows_loaded']:>4} clean, "
+            f"{f['rows_quarantined']:>3} quarantined"
+        )
+        print(f"{f['status'] + seen:>25}  {rows}  {f['file']}{why}")
     totals = ", ".join(f"{k} {v}" for k, v in summary.items() if isinstance(v, int))
     print(f"run {summary['run_id']}: {totals}")
     print(f"data-quality report: {summary['report']}")

@@ -46,6 +46,7 @@ def write_quality_report(con, run_id: str = "latest", out_dir: Path | None = Non
     out.mkdir(parents=True, exist_ok=True)
     frames = read_frames(con)
     result = run_checkpoint(frames, out / "data_docs")
-    return dqreport.write_report(
-        out, run=run, flagged=frames["flagged_rows"], events=frames["events"], quality=result
-    )
+    flagged = frames["flagged_rows"]
+    # the reviewer acts on current versions; flags of superseded versions stay queryable as history
+    current = flagged[flagged["report_status"] == "loaded"]
+    return dqreport.write_report(out, run=run, flagged=current, events=frames["events"], quality=result)

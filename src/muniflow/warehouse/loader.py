@@ -393,6 +393,17 @@ def _insert_records(
     con.execute(f"insert into {target} select {unnested} {on_conflict}", columns)  # names, not values
 
 
+def report_states(con: duckdb.DuckDBPyConnection, report_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """Each report's state now (status, reason, message, row counts), as the `reports` view says."""
+    cur = con.execute(
+        "select report_id, status, reason, message, rows_extracted, rows_loaded, rows_quarantined"
+        " from reports where list_contains(?, report_id)",
+        [list(report_ids)],
+    )
+    names = [d[0] for d in cur.description or ()]
+    return {row[0]: dict(zip(names[1:], row[1:], strict=True)) for row in cur.fetchall()}
+
+
 def _result(
     con: duckdb.DuckDBPyConnection, report_id: str, status: str, supersedes: str | None = None
 ) -> LoadResult:
