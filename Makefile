@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export DO_NOT_TRACK ?= 1
 
-.PHONY: demo test lint typecheck unit install browser clean help
+.PHONY: demo test lint typecheck unit install browser bench clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -36,6 +36,9 @@ unit: $(STAMP)  ## pytest
 	$(BIN)/pytest
 
 test: $(STAMP) browser lint typecheck unit  ## everything CI runs
+
+bench: $(STAMP)  ## ingestion benchmark (soffice needed once to build the corpus)
+	$(BIN)/python bench/run.py --docx 60 --pdf 60 --pages 6
 
 clean:  ## remove the venv and generated files
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -87,3 +87,17 @@ def test_export_and_report_need_a_warehouse(tmp_path, capsys):
     assert "muniflow ingest" in capsys.readouterr().err
     assert main(["export", str(tmp_path / "out"), "--warehouse", wh, "--format", "csv"]) == 0
     assert (tmp_path / "out" / "events.csv").exists()
+
+
+def test_ingest_of_an_unchanged_inbox_does_nothing(tmp_path, samples, capsys):
+    import shutil
+
+    from muniflow.plain import ingest_plain
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(samples / "invented_tver_2024_q4.docx", inbox)
+    wh = str(tmp_path / "wh.duckdb")
+    assert ingest_plain([inbox], wh)["statuses"] == {str(inbox / "invented_tver_2024_q4.docx"): "loaded"}
+    assert main(["ingest", str(inbox), "--warehouse", wh]) == 0
+    assert capsys.readouterr().out.startswith("nothing new: the warehouse already holds all 1 file(s)")

@@ -39,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--period", help="the reports' quarter, e.g. 2024Q2, when titles do not say it")
     p.add_argument("--report-dir", metavar="DIR", help="where to write the data-quality report")
     p.add_argument(
+        "--force", action="store_true", help="run the flow even when every file is already loaded as it is"
+    )
+    p.add_argument(
         "--task-runner",
         choices=("threads", "processes", "dask"),
         help="Prefect task runner for extraction (default: $MUNIFLOW_TASK_RUNNER or threads)",
@@ -93,6 +96,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         except ValueError as err:
             print(f"muniflow ingest: {err}", file=sys.stderr)
             return 2
+    if not (args.force or args.period) and _nothing_new(files, _warehouse(args)):
+        print(
+            f"nothing new: the warehouse already holds all {len(files)} file(s) as they are "
+            "(--force runs the flow anyway)"
+        )
+        return 0
     from flows.ingest import ingest_reports, task_runner_from_env
 
     flow = ingest_reports.with_options(task_runner=task_runner_from_env(args.task_runner))
@@ -104,6 +113,18 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     )
     print_summary(summary)
     return 0
+
+
+def _nothing_new(files: list[Path], warehouse: str) -> bool:
+    """True when every file is already in the warehouse under the same path with the same bytes."""
+    if not Path(warehouse).exists():
+        return False
+    from muniflow.intake import sha256_file
+    from muniflow.warehouse import db, loader
+
+    pairs = [(str(f), sha256_file(f)) for f in files]
+    with db.connect(warehouse) as con:
+        return loader.seen_files(con, pairs) == set(pairs)
 
 
 def print_summary(summary: dict) -> None:

@@ -393,6 +393,19 @@ def _insert_records(
     con.execute(f"insert into {target} select {unnested} {on_conflict}", columns)  # names, not values
 
 
+def seen_files(con: duckdb.DuckDBPyConnection, files: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Which of these (source_file, sha256) pairs the warehouse already holds."""
+    if not files:
+        return set()
+    paths, hashes = zip(*files, strict=True)
+    rows = con.execute(
+        "select f.source_file, r.sha256 from core.report_files as f join core.reports as r using (report_id)"
+        " where list_contains(?, f.source_file) and list_contains(?, r.sha256)",
+        [list(paths), list(hashes)],
+    ).fetchall()
+    return set(rows) & set(files)
+
+
 def report_states(con: duckdb.DuckDBPyConnection, report_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """Each report's state now (status, reason, message, row counts), as the `reports` view says."""
     cur = con.execute(
