@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
 import pytest
+from rowfactory import dated_row
 
 from muniflow.model import Row
 from muniflow.rules import places, titles
@@ -24,27 +24,7 @@ def make_row(
     index: int = 0,
 ) -> Row:
     """A normalized row with only what the rule reads filled in."""
-    return Row(
-        source_file="test.docx",
-        source_locator=f"row {index}",
-        row_index=index,
-        seq_text=str(index + 1),
-        seq_no=index + 1,
-        municipality_raw=municipality,
-        municipality=municipality,
-        title_raw=title,
-        title=title,
-        place_raw=place,
-        place=place,
-        date_text=start or "",
-        start_date=date.fromisoformat(start) if start else None,
-        end_date=date.fromisoformat(end or start) if (end or start) else None,
-        date_form="exact",
-        goal_raw="",
-        goal="",
-        participants_raw="",
-        participants="",
-    )
+    return dated_row(title, place, start, end, municipality, index)
 
 
 def flagged_pair(a: Row, b: Row) -> bool:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rowfactory import dated_row
 
 from muniflow.model import Row
 from muniflow.rules.duplicates import find_duplicates
@@ -13,25 +12,7 @@ from muniflow.rules.duplicates import find_duplicates
 
 def make_row(title: str, place: str, start: str, end: str, municipality: str, index: int) -> Row:
     """A normalized row with only what the rule reads filled in."""
-    texts = dict.fromkeys(("goal_raw", "goal", "participants_raw", "participants"), "")
-    return Row(
-        source_file="test.docx",
-        source_locator=f"row {index}",
-        row_index=index,
-        seq_text=str(index + 1),
-        seq_no=index + 1,
-        municipality_raw=municipality,
-        municipality=municipality,
-        title_raw=title,
-        title=title,
-        place_raw=place,
-        place=place,
-        date_text=start,
-        start_date=date.fromisoformat(start),
-        end_date=date.fromisoformat(end),
-        date_form="exact",
-        **texts,
-    )
+    return dated_row(title, place, start, end, municipality, index)
 
 
 # Variants of a few events: inflections, filler, quote styles. Drawn with places and days

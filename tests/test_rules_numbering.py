@@ -3,35 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 import pytest
+from rowfactory import make_row
 
 from muniflow.contracts import load_contract
 from muniflow.model import Row
 from muniflow.rules.numbering import numbering_flags
 
-BASE = Row(
-    source_file="report.pdf",
-    source_locator="page 1, table 1, row 2",
-    row_index=0,
-    seq_text="1.",
-    seq_no=1,
-    municipality_raw="Район",
-    municipality="Район",
-    title_raw="Концерт",
-    title="Концерт",
-    place_raw="г. Город",
-    place="г. Город",
-    date_text="12 апреля 2024 года",
-    start_date=date(2024, 4, 12),
-    end_date=date(2024, 4, 12),
-    date_form="exact",
-    goal_raw="",
-    goal="",
-    participants_raw="",
-    participants="",
-)
+BASE = make_row(source_file="report.pdf", source_locator="page 1, table 1, row 2")
 
 
 def rows_numbered(*numbers: int | None) -> list[Row]:

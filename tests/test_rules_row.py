@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
 import pytest
+import rowfactory
 
 from muniflow.model import Flag, Period, Report, Row
 from muniflow.rules import check_report, merge_flags
@@ -16,28 +16,8 @@ Q2 = Period(2024, 2)
 
 def make_row(index: int = 0, seq: int | None = 1, **changes: Any) -> Row:
     """A clean row inside 2024 Q2; keyword arguments change single fields."""
-    row = Row(
-        source_file="report.docx",
-        source_locator=f"table 1, row {index + 2}",
-        row_index=index,
-        seq_text=f"{seq}." if seq is not None else "",
-        seq_no=seq,
-        municipality_raw="Район",
-        municipality="Район",
-        title_raw="Концерт",
-        title="Концерт",
-        place_raw="г. Город",
-        place="г. Город",
-        date_text="12 апреля 2024 года",
-        start_date=date(2024, 4, 12),
-        end_date=date(2024, 4, 12),
-        date_form="exact",
-        goal_raw="Обмен опытом",
-        goal="Обмен опытом",
-        participants_raw="20 человек",
-        participants="20 человек",
-    )
-    return replace(row, **changes)
+    seq_text = f"{seq}." if seq is not None else ""
+    return rowfactory.make_row(index, seq_no=seq, seq_text=seq_text, **changes)
 
 
 def flags_of(*rows: Row, period: Period | None = Q2) -> list[Flag]:
