@@ -13,7 +13,7 @@ import hashlib
 import os
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
@@ -95,17 +95,19 @@ def ingest_reports(
         run_id = loader.start_run(con, flow_run_id=str(flow_run.id) if flow_run.id else None)
     futures = [extract.submit(f, sha256_file(f), period) for f in files]
     progress = Progress(len(files))
-    loaded: list[tuple[stages.FileOutcome, loader.LoadResult]] = []
+    loaded: list[tuple[str, loader.LoadResult]] = []
     periods: set[str] = set()
     cached = 0
-    for fut in futures:
+    futures.reverse()
+    while futures:  # popped as loaded, so memory stays flat in the number of files
+        fut = futures.pop()
         outcome = fut.result()
         cached += fut.state.name == "Cached"
-        result = load(wh, run_id, outcome)
+        result = cast(loader.LoadResult, load(wh, run_id, outcome))
         if outcome.report and outcome.report.period and not outcome.reason:
             periods.add(outcome.report.period.label)
         progress.advance(rows=result.rows_extracted, flags=len(outcome.flags))
-        loaded.append((outcome, result))
+        loaded.append((outcome.source_file, result))
         logger.info("%s: %s %s", outcome.source_file, result.status, outcome.reason or "")
     dedupe(wh, run_id, periods)
     report_path = quality(wh, run_id, Path(report_dir) if report_dir else None)
@@ -116,12 +118,8 @@ def ingest_reports(
         **counts,
         "run_id": run_id,
         "files": [
-            {
-                "file": outcome.source_file,
-                **states[result.report_id],
-                "seen_before": result.status == "unchanged",
-            }
-            for outcome, result in loaded
+            {"file": source_file, **states[result.report_id], "seen_before": result.status == "unchanged"}
+            for source_file, result in loaded
         ],
         "report": str(report_path),
     }
