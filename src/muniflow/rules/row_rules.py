@@ -174,29 +174,18 @@ def _compiled(rules: tuple[RowRule, ...]) -> dict[str, pa.DataFrameSchema]:
 
 
 def failures(schema: pa.DataFrameSchema, frame: pd.DataFrame) -> list[tuple[int, str]]:
-    """(row_index, check name) of every row a check of the schema fails.
+    """(row_index, check name) of every row a check of the schema fails, by lazy validation.
 
-    Each check runs through pandera's Check call, as `schema.validate` runs it, and its failure
-    cases are read directly: a failed lazy validation would first build pandera's whole failure
-    report (most of the validation time) only for the failing rows to be read back out of it.
-    The schemas hold no dtypes and accept nulls, so the checks are all a validation would judge.
+    pandera collects every failure instead of stopping at the first; its `failure_cases` carry
+    the frame's index (the row_index) and the check's name ("rule|check|property").
     """
-    runs: list[tuple[pa.Check, str | None]] = [
-        (check, name)
-        for name, column in schema.columns.items()
-        if name in frame.columns  # a missing column fails no row: pandera reports it for the table
-        for check in column.checks
-    ]
-    runs += [(check, None) for check in schema.checks]  # frame checks judge the whole row
-    found: set[tuple[int, str]] = set()
-    for check, column in runs:
-        result = check(frame, column)
-        # A check that fails without failure cases (a scalar answer) names no row, as before.
-        if result.check_passed or result.failure_cases is None or check.raise_warning:
-            continue
-        if _SEP in str(check.name):
-            found |= {(int(i), str(check.name)) for i in result.failure_cases.index}
-    return sorted(found)
+    try:
+        schema.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        cases = err.failure_cases
+        named = cases[cases["check"].astype(str).str.contains(_SEP, regex=False) & cases["index"].notna()]
+        return sorted({(int(i), str(c)) for i, c in zip(named["index"], named["check"], strict=True)})
+    return []
 
 
 def row_flags(report: Report, contract: Contract) -> list[Flag]:
