@@ -27,7 +27,7 @@ from muniflow.intake import sha256_file
 from muniflow.model import Period
 from muniflow.progress import Progress
 from muniflow.quality_report import write_quality_report
-from muniflow.warehouse import db, loader
+from muniflow.warehouse import db, loader, lookups
 
 
 def _extract_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
@@ -113,7 +113,7 @@ def ingest_reports(
     report_path = quality(wh, run_id, Path(report_dir) if report_dir else None)
     with db.connect(wh) as con:
         counts = loader.finish_run(con, run_id, {"files": len(files), "files_from_cache": cached})
-        states = loader.report_states(con, [result.report_id for _, result in loaded])
+        states = lookups.report_states(con, [result.report_id for _, result in loaded])
     summary: dict[str, Any] = {
         **counts,
         "run_id": run_id,

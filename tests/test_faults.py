@@ -19,7 +19,7 @@ import duckdb
 import fault_helpers as fh
 import pytest
 
-from muniflow.warehouse import db, loader
+from muniflow.warehouse import db, lookups
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_inputs"
 # The last file is a second version of the one before it (same region and quarter), so a load can
@@ -46,7 +46,7 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> Reference:
     files = [Path(shutil.copy(SAMPLES / name, root / "inbox" / name)) for name in GOOD]
     fh.ingest(root / "reference.duckdb", files, cache=root / "cache", report=lambda *_: None)
     with db.connect(root / "reference.duckdb") as con:
-        assert loader.reconcile(con) == []
+        assert lookups.reconcile(con) == []
         snapshot = fh.snapshot(con)
         statuses = dict(con.execute("select source_file, status from reports").fetchall())
     assert statuses == {str(files[0]): "loaded", str(files[1]): "superseded", str(files[2]): "loaded"}
@@ -80,14 +80,14 @@ def _ingest(spawn: Spawn, warehouse: Path, ref: Reference, **env: str) -> fh.Chi
 def _assert_consistent(warehouse: Path) -> None:
     """The warehouse opens for writing (WAL replayed) and nothing is lost."""
     with db.connect(warehouse) as con:
-        assert loader.reconcile(con) == []
+        assert lookups.reconcile(con) == []
 
 
 def _assert_rerun_matches(warehouse: Path, ref: Reference) -> None:
     """A re-run over the same files completes and leaves what an uninterrupted ingest leaves."""
     fh.ingest(warehouse, ref.files, cache=ref.cache, report=lambda *_: None)
     with db.connect(warehouse) as con:
-        assert loader.reconcile(con) == []
+        assert lookups.reconcile(con) == []
         assert fh.snapshot(con) == ref.snapshot
 
 
@@ -202,5 +202,5 @@ def test_a_reader_holding_the_warehouse_makes_ingest_wait_then_complete(
     assert reader.finish() == 0, reader.stderr()
     assert reader.stamp("releasing") <= stamps["run"], "the ingest wrote while the reader held the file"
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        assert loader.reconcile(con) == []
+        assert lookups.reconcile(con) == []
         assert fh.snapshot(con) == reference.snapshot

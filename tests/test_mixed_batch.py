@@ -21,7 +21,7 @@ from test_intake_corpus import CASES as INTAKE_CASES
 
 from muniflow import intake, stages
 from muniflow.intake import sha256_file
-from muniflow.warehouse import db, loader
+from muniflow.warehouse import db, loader, lookups
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_inputs"
 GOOD = ("invented_tver_2024_q4.docx", "invented_pskov_2024_q3.pdf")
@@ -197,7 +197,7 @@ def test_files_named_explicitly_are_all_taken(batch: Batch) -> None:
 
 def test_nothing_is_lost(batch: Batch) -> None:
     with duckdb.connect(str(batch.warehouse), read_only=True) as con:
-        assert loader.reconcile(con) == []
+        assert lookups.reconcile(con) == []
 
 
 def _relations_holding(con: duckdb.DuckDBPyConnection, needle: str) -> list[str]:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from warehouse_fixtures import error, load, make_report, make_row, sha, snapshot, warning
 
 from muniflow.model import Flag, Period
-from muniflow.warehouse import db, loader
+from muniflow.warehouse import db, loader, lookups
 
 fresh_db = warehouse_fixtures.fresh_db
 
@@ -82,7 +82,7 @@ def test_new_version_supersedes_only_same_region_and_period(fresh_db, second, ex
     assert (old.report_id in in_events) == (expected_first_status == "loaded")
     # history stays: every row of both versions is still extracted
     assert fresh_db.execute("select count(*) from extracted_rows").fetchone() == (5,)
-    assert loader.reconcile(fresh_db) == []
+    assert lookups.reconcile(fresh_db) == []
 
 
 def test_superseded_report_names_its_successor(fresh_db):
@@ -113,7 +113,7 @@ def test_quarantined_file_is_recorded_but_never_current(fresh_db, report, reason
         current.report_id
     }
     assert statuses(fresh_db)["current.docx"] == "loaded"  # a quarantined file supersedes nothing
-    assert loader.reconcile(fresh_db) == []
+    assert lookups.reconcile(fresh_db) == []
 
 
 def test_a_quarantined_file_that_can_now_be_read_is_loaded(fresh_db):
@@ -124,7 +124,7 @@ def test_a_quarantined_file_that_can_now_be_read_is_loaded(fresh_db):
     assert fresh_db.execute("select rule from flagged_rows").fetchall() == [("required_field",)]
     assert load(fresh_db, "a", make_report(2), [error(1)]).status == "unchanged"
     assert load(fresh_db, "a", None, reason="unreadable").status == "unchanged"  # never back to quarantine
-    assert loader.reconcile(fresh_db) == []
+    assert lookups.reconcile(fresh_db) == []
 
 
 def test_events_exclude_error_rows_and_keep_warning_rows(fresh_db):
@@ -179,7 +179,7 @@ def test_replace_cross_row_flags_is_idempotent_and_keeps_the_first_run(fresh_db)
     assert fresh_db.execute(
         "select rows_loaded from reports where report_id = ?", [b.report_id]
     ).fetchone() == (1,)
-    assert loader.reconcile(fresh_db) == []
+    assert lookups.reconcile(fresh_db) == []
 
 
 def test_replace_cross_row_flags_replaces_only_that_rule_and_period(fresh_db):
@@ -220,17 +220,17 @@ def test_replace_cross_row_flags_refuses_inconsistent_flags(fresh_db, key, flag,
 def test_reconcile_reports_broken_invariants(fresh_db):
     load(fresh_db, "v1", make_report(2))
     load(fresh_db, "v2", make_report(2))
-    assert loader.reconcile(fresh_db) == []
+    assert lookups.reconcile(fresh_db) == []
     fresh_db.execute(
         "update core.reports set status = 'loaded', superseded_by = null"
     )  # two current versions
     fresh_db.execute(
         "update core.reports set reason = null, status = 'quarantined' where source_file = 'v2.docx'"
     )
-    problems = loader.reconcile(fresh_db)
+    problems = lookups.reconcile(fresh_db)
     assert any(p.startswith("04_statuses_explained") for p in problems)
     fresh_db.execute("update core.reports set status = 'loaded'")
-    assert any(p.startswith("03_one_current_version") for p in loader.reconcile(fresh_db))
+    assert any(p.startswith("03_one_current_version") for p in lookups.reconcile(fresh_db))
 
 
 def test_runs_record_start_finish_and_counts(fresh_db):
@@ -304,7 +304,7 @@ def ingest(con: duckdb.DuckDBPyConnection, files: list[tuple]) -> None:
 def test_any_sequence_of_files_loses_nothing_and_replays_to_the_same_state(files):
     with db.connect(":memory:") as con:
         ingest(con, files)
-        assert loader.reconcile(con) == []
+        assert lookups.reconcile(con) == []
         before = snapshot(con)
         ingest(con, files)  # the same inbox again: every file unchanged, every flag kept
         assert snapshot(con) == before

@@ -120,11 +120,11 @@ def _nothing_new(files: list[Path], warehouse: str) -> bool:
     if not Path(warehouse).exists():
         return False
     from muniflow.intake import sha256_file
-    from muniflow.warehouse import db, loader
+    from muniflow.warehouse import db, lookups
 
     pairs = [(str(f), sha256_file(f)) for f in files]
     with db.connect(warehouse) as con:
-        return loader.seen_files(con, pairs) == set(pairs)
+        return lookups.seen_files(con, pairs) == set(pairs)
 
 
 def print_summary(summary: dict) -> None:

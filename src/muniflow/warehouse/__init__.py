@@ -12,10 +12,10 @@ from muniflow.warehouse.loader import (
     enrich_missing,
     finish_run,
     load_report,
-    reconcile,
     replace_cross_row_flags,
     start_run,
 )
+from muniflow.warehouse.lookups import reconcile, report_states, seen_files
 from muniflow.warehouse.readonly import QueryError, QueryResult, format_result, run_query
 from muniflow.warehouse.saved import list_saved, saved_sql
 
@@ -37,7 +37,9 @@ __all__ = [
     "load_report",
     "reconcile",
     "replace_cross_row_flags",
+    "report_states",
     "run_query",
     "saved_sql",
+    "seen_files",
     "start_run",
 ]

@@ -12,7 +12,7 @@ import duckdb
 
 from muniflow.model import Flag, Report, Row
 from muniflow.normalize.script import fix_mixed_script
-from muniflow.warehouse.db import sql_dir, transaction, utc_now
+from muniflow.warehouse.db import transaction, utc_now
 from muniflow.warehouse.enrichment import ReportEnrichment, check_fits, enrich_report
 
 ROW_COLUMNS = tuple(f.name for f in fields(Row))
@@ -239,15 +239,6 @@ def replace_cross_row_flags(
             _insert_flags(con, report_id, [flag] * times, run_id)
 
 
-def reconcile(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Violations of 'nothing is lost' (the queries of warehouse/checks/); empty when all holds."""
-    violations = []
-    for check in sorted((sql_dir() / "checks").glob("*.sql")):
-        sql = check.read_text(encoding="utf-8")
-        violations += [f"{check.stem}: {text}" for (text,) in con.execute(sql).fetchall()]
-    return violations
-
-
 def _identity(report_id: str, flag: Flag) -> FlagIdentity:
     """The stored columns of a flag that say what it is (all but its id and run)."""
     related_report, related_index = flag.related_row or (None, None)
@@ -391,30 +382,6 @@ def _insert_records(
     columns = [list(column) for column in zip(*records, strict=True)]
     unnested = ", ".join("unnest(?)" for _ in columns)
     con.execute(f"insert into {target} select {unnested} {on_conflict}", columns)  # names, not values
-
-
-def seen_files(con: duckdb.DuckDBPyConnection, files: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
-    """Which of these (source_file, sha256) pairs the warehouse already holds."""
-    if not files:
-        return set()
-    paths, hashes = zip(*files, strict=True)
-    rows = con.execute(
-        "select f.source_file, r.sha256 from core.report_files as f join core.reports as r using (report_id)"
-        " where list_contains(?, f.source_file) and list_contains(?, r.sha256)",
-        [list(paths), list(hashes)],
-    ).fetchall()
-    return set(rows) & set(files)
-
-
-def report_states(con: duckdb.DuckDBPyConnection, report_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-    """Each report's state now (status, reason, message, row counts), as the `reports` view says."""
-    cur = con.execute(
-        "select report_id, status, reason, message, rows_extracted, rows_loaded, rows_quarantined"
-        " from reports where list_contains(?, report_id)",
-        [list(report_ids)],
-    )
-    names = [d[0] for d in cur.description or ()]
-    return {row[0]: dict(zip(names[1:], row[1:], strict=True)) for row in cur.fetchall()}
 
 
 def _result(

@@ -1,0 +1,44 @@
+"""Read-only lookups on the warehouse that the loader and the flow need: what is already there,
+what became of a file, and whether nothing was lost."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import duckdb
+
+from muniflow.warehouse.db import sql_dir
+
+
+def seen_files(con: duckdb.DuckDBPyConnection, files: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Which of these (source_file, sha256) pairs the warehouse already holds."""
+    if not files:
+        return set()
+    paths, hashes = zip(*files, strict=True)
+    rows = con.execute(
+        "select f.source_file, r.sha256 from core.report_files as f join core.reports as r using (report_id)"
+        " where list_contains(?, f.source_file) and list_contains(?, r.sha256)",
+        [list(paths), list(hashes)],
+    ).fetchall()
+    return set(rows) & set(files)
+
+
+def report_states(con: duckdb.DuckDBPyConnection, report_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """Each report's state now (status, reason, message, row counts), as the `reports` view says."""
+    cur = con.execute(
+        "select report_id, status, reason, message, rows_extracted, rows_loaded, rows_quarantined"
+        " from reports where list_contains(?, report_id)",
+        [list(report_ids)],
+    )
+    names = [d[0] for d in cur.description or ()]
+    return {row[0]: dict(zip(names[1:], row[1:], strict=True)) for row in cur.fetchall()}
+
+
+def reconcile(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Violations of 'nothing is lost' (the queries of warehouse/checks/); empty when all holds."""
+    violations = []
+    for check in sorted((sql_dir() / "checks").glob("*.sql")):
+        sql = check.read_text(encoding="utf-8")
+        violations += [f"{check.stem}: {text}" for (text,) in con.execute(sql).fetchall()]
+    return violations
