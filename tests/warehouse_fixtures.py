@@ -10,6 +10,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+import rowfactory
 
 from muniflow.model import Flag, Period, Report, Row
 from muniflow.warehouse import db, loader
@@ -34,28 +35,22 @@ def make_row(
 ) -> Row:
     """A plausible normalized row; `changes` override any field."""
     text = title or f"Мероприятие {index + 1}"
-    row = Row(
-        source_file="report.docx",
+    fields: dict[str, object] = dict(
         source_locator=f"table 1, row {index + 3}",
-        row_index=index,
-        seq_text=f"{index + 1}.",
-        seq_no=index + 1,
         municipality_raw=f"  {municipality}\n",
         municipality=municipality,
         title_raw=text + "\n",
         title=text,
         place_raw="г. Город\n",
-        place="г. Город",
         date_text="10 апреля 2024 года",
         start_date=date(2024, 4, 10),
         end_date=date(2024, 4, 10),
-        date_form="exact",
         goal_raw="Цель",
         goal="Цель",
         participants_raw="Участники",
         participants="Участники",
     )
-    return replace(row, **changes)  # type: ignore[arg-type]
+    return rowfactory.make_row(index, **{**fields, **changes})
 
 
 Q2 = Period(2024, 2)
