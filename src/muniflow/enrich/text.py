@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import pymorphy3
+from muniflow.morph import analyzer
 
 WORD = re.compile(r"[А-ЯЁа-яёA-Za-z]+(?:-[А-ЯЁа-яёA-Za-z]+)*|\d+")
 # A quoted name: from an opening quote to the first closing one. Writers often drop the second
@@ -29,16 +29,10 @@ class Token:
         return self.text[:1].isupper()
 
 
-@lru_cache(maxsize=1)
-def morph() -> pymorphy3.MorphAnalyzer:
-    """The analyzer, built once: loading the dictionaries takes most of a second."""
-    return pymorphy3.MorphAnalyzer()
-
-
 @lru_cache(maxsize=50_000)
 def parses(word: str) -> tuple[Any, ...]:
     """Every pymorphy3 parse of a word, best first."""
-    return tuple(morph().parse(word))
+    return tuple(analyzer().parse(word))
 
 
 def fold(word: str) -> str:

@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 
-import pymorphy3
+from muniflow.morph import analyzer
 
 _HYPHENS = "-‐–\xad"  # hyphen-minus, hyphen, en dash, soft hyphen: a line may break right after them
 _SOFT_HYPHEN = "\xad"
@@ -55,19 +55,13 @@ WordTest = Callable[[str], bool]
 PieceTest = Callable[[str, bool], bool]
 
 
-@cache
-def _analyzer() -> pymorphy3.MorphAnalyzer:
-    """Load the Russian dictionary once, on first use (it takes a fraction of a second)."""
-    return pymorphy3.MorphAnalyzer()
-
-
 @lru_cache(maxsize=65536)
 def is_russian_word(word: str) -> bool:
     """True when the dictionary holds this word form (case-insensitive)."""
     lower = word.lower()
     if len(lower) <= 1:
         return lower in _ONE_LETTER_WORDS
-    return _analyzer().word_is_known(lower)
+    return analyzer().word_is_known(lower)
 
 
 @lru_cache(maxsize=65536)
@@ -82,7 +76,7 @@ def is_standalone_word(piece: str, before_stop: bool) -> bool:
         return lower in _ONE_LETTER_WORDS and not before_stop
     if not is_russian_word(lower):
         return False
-    for parse in _analyzer().parse(lower):
+    for parse in analyzer().parse(lower):
         if type(parse.methods_stack[0][0]).__name__ != "DictionaryAnalyzer":
             continue
         grammemes = parse.tag.grammemes

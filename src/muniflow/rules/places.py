@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-import pymorphy3
+from muniflow.morph import analyzer
 
 _TOKEN = re.compile(r"[«»„“”\"']|[^\W\d_]+")
 _QUOTES = frozenset("«»„“”\"'")
@@ -25,8 +25,6 @@ _VOWELS = "аеиоуыэюяйь"
 # Fleeting vowels: Починок -> Починковский, Городец -> Городецкий.
 _FLEETING = ("ок", "ек", "ец")
 _MIN_PREFIX = 3
-
-_MORPH = pymorphy3.MorphAnalyzer()
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: a cache key on every place, built once
@@ -43,7 +41,7 @@ class PlaceRules:
 @lru_cache(maxsize=100_000)
 def place_lemma(word: str) -> str:
     """A place word's dictionary form, preferring a toponym reading (Рудня, not a common noun)."""
-    parses = _MORPH.parse(word)
+    parses = analyzer().parse(word)
     chosen = next((p for p in parses if "Geox" in p.tag), parses[0])
     return chosen.normal_form.replace("ё", "е")
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-import pymorphy3
+from muniflow.morph import analyzer
 
 # Quote marks open or close a quoted name; words inside one are the event's proper name.
 _OPENING = frozenset("«„")
@@ -31,8 +31,6 @@ _LONE_LETTERS_NOT_NUMERALS = frozenset("СМ")
 
 # Parts of speech that carry no identity of an event.
 _FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO"})
-
-_MORPH = pymorphy3.MorphAnalyzer()
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: a cache key on every title, built once
@@ -70,7 +68,7 @@ def is_roman_numeral(word: str) -> bool:
 @lru_cache(maxsize=200_000)
 def lemma(word: str) -> tuple[str, bool]:
     """The dictionary form of a lower-case word, and whether it is a function word."""
-    parse = _MORPH.parse(word)[0]
+    parse = analyzer().parse(word)[0]
     return parse.normal_form.replace("ё", "е"), parse.tag.POS in _FUNCTION_POS
 
 
