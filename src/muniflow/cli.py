@@ -7,10 +7,12 @@ import os
 import sys
 from pathlib import Path
 
+from muniflow.commands import Handler, register_all
+
 QUARTERLY_CRON = "0 6 1 1,4,7,10 *"  # 06:00 on the first day of each quarter
 
 
-def _warehouse_arg(p: argparse.ArgumentParser) -> None:
+def warehouse_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--warehouse",
         metavar="FILE",
@@ -18,7 +20,7 @@ def _warehouse_arg(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _warehouse(args: argparse.Namespace) -> str:
+def warehouse_of(args: argparse.Namespace) -> str:
     from muniflow.warehouse.db import default_warehouse_path
 
     return str(args.warehouse or default_warehouse_path())
@@ -35,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", help="ingest report files or folders (runs the Prefect flow)")
     p.add_argument("paths", nargs="+", metavar="PATH", help="report files (.docx, .pdf) or folders")
-    _warehouse_arg(p)
+    warehouse_arg(p)
     p.add_argument("--period", help="the reports' quarter, e.g. 2024Q2, when titles do not say it")
     p.add_argument("--report-dir", metavar="DIR", help="where to write the data-quality report")
     p.add_argument(
@@ -52,23 +54,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--saved", metavar="NAME", help="run a saved query of warehouse/queries/")
     p.add_argument("--list", action="store_true", help="list the saved queries")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    _warehouse_arg(p)
+    warehouse_arg(p)
 
     p = sub.add_parser("export", help="write every view to files")
     p.add_argument("dir", metavar="DIR", help="output folder (created if missing)")
     p.add_argument("--format", choices=("parquet", "csv"), default="parquet")
-    _warehouse_arg(p)
+    warehouse_arg(p)
 
     p = sub.add_parser("report", help="write the data-quality report of flagged rows")
     p.add_argument("--run", default="latest", metavar="latest|RUN_ID", help="which run (default latest)")
     p.add_argument("--out", metavar="DIR", help="output folder (default reports/RUN_ID)")
-    _warehouse_arg(p)
+    warehouse_arg(p)
 
     p = sub.add_parser("serve", help="serve the scheduled quarterly ingestion deployment")
     p.add_argument("--inbox", default="inbox", metavar="DIR", help="folder to ingest (default inbox/)")
     p.add_argument("--cron", default=QUARTERLY_CRON, help=f"schedule (default '{QUARTERLY_CRON}')")
     p.add_argument("--name", default="quarterly", help="deployment name (default quarterly)")
-    _warehouse_arg(p)
+    warehouse_arg(p)
+    COMMANDS.update(register_all(sub))
     return parser
 
 
@@ -96,7 +99,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         except ValueError as err:
             print(f"muniflow ingest: {err}", file=sys.stderr)
             return 2
-    if not (args.force or args.period) and _nothing_new(files, _warehouse(args)):
+    if not (args.force or args.period) and _nothing_new(files, warehouse_of(args)):
         print(
             f"nothing new: the warehouse already holds all {len(files)} file(s) as they are "
             "(--force runs the flow anyway)"
@@ -107,7 +110,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     flow = ingest_reports.with_options(task_runner=task_runner_from_env(args.task_runner))
     summary = flow(
         paths=[str(p) for p in args.paths],
-        warehouse=_warehouse(args),
+        warehouse=warehouse_of(args),
         period=args.period,
         report_dir=args.report_dir,
     )
@@ -160,7 +163,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     else:
         print("muniflow query: give SQL, --saved NAME or --list", file=sys.stderr)
         return 2
-    path = _warehouse(args)
+    path = warehouse_of(args)
     if not Path(path).exists():
         print(f"muniflow query: no warehouse at {path}: run `muniflow ingest PATH` first", file=sys.stderr)
         return 2
@@ -177,7 +180,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from muniflow.warehouse.export import export_views
 
     try:
-        paths = export_views(_warehouse(args), Path(args.dir), args.format)
+        paths = export_views(warehouse_of(args), Path(args.dir), args.format)
     except FileNotFoundError as err:
         print(f"muniflow export: {err}: run `muniflow ingest PATH` first", file=sys.stderr)
         return 2
@@ -190,7 +193,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from muniflow.quality_report import write_quality_report
     from muniflow.warehouse import db
 
-    path = _warehouse(args)
+    path = warehouse_of(args)
     if not Path(path).exists():
         print(f"muniflow report: no warehouse at {path}: run `muniflow ingest PATH` first", file=sys.stderr)
         return 2
@@ -207,11 +210,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from flows.deployment import serve_quarterly
 
-    serve_quarterly(inbox=args.inbox, cron=args.cron, name=args.name, warehouse=_warehouse(args))
+    serve_quarterly(inbox=args.inbox, cron=args.cron, name=args.name, warehouse=warehouse_of(args))
     return 0
 
 
-COMMANDS = {
+COMMANDS: dict[str, Handler] = {
     "ingest": cmd_ingest,
     "query": cmd_query,
     "export": cmd_export,
