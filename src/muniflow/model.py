@@ -26,6 +26,9 @@ class RawTable:
     header: tuple[str, ...]
     rows: tuple[RawRow, ...]
     locator: str  # e.g. "table 1" or "pages 1-9"
+    # Text of the paragraphs between the previous table (or the title) and this one, lines kept:
+    # a heading such as a municipality's name written above its own table.
+    caption: str = ""
 
 
 @dataclass(frozen=True)
