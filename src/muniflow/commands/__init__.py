@@ -13,7 +13,10 @@ from collections.abc import Callable
 
 Handler = Callable[[argparse.Namespace], int]
 
-MODULES: tuple[str, ...] = ("reprocess",)
+MODULES: tuple[str, ...] = (
+    "compile",
+    "reprocess",
+)
 
 
 def register_all(sub: argparse._SubParsersAction) -> dict[str, Handler]:

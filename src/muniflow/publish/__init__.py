@@ -1,0 +1,1 @@
+"""Publishing from the warehouse: the region's quarterly compilation in its official form."""
