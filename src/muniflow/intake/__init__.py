@@ -35,6 +35,7 @@ REASONS = (
     "no_table_found",
     "timeout",
     "resource_limit",
+    "internal_error",
 )
 
 _pools: dict[tuple[Limits, Task], WorkerPool] = {}
