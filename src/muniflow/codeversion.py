@@ -7,9 +7,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from muniflow import __version__
+from muniflow.contracts import files_in_use
 
 _PACKAGE = Path(__file__).resolve().parent
-_CONTRACTS = _PACKAGE.parents[1] / "contracts"
 # What runs in `stages.process_file`; the CLI, flows, loader and reports do not change its result.
 _SHAPES_OUTCOME = (
     "intake",
@@ -19,22 +19,40 @@ _SHAPES_OUTCOME = (
     "rules",
     "enrich",
     "model.py",
+    "morph.py",
     "stages.py",
     "contracts.py",
     "warehouse/enrichment.py",
 )
 
 
-@lru_cache(maxsize=1)
 def code_version() -> str:
-    """Hash of the extraction code and the contracts: a change to either invalidates the cache."""
+    """Hash of the extraction code and of the contract files in use (after $MUNIFLOW_CONTRACTS_DIR):
+    a change to either, or pointing the variable elsewhere, invalidates the cache."""
+    contracts = tuple((f, f.stat().st_mtime_ns, f.stat().st_size) for f in files_in_use())
+    return _fingerprint(contracts)
+
+
+@lru_cache(maxsize=8)
+def _fingerprint(contracts: tuple[tuple[Path, int, int], ...]) -> str:
+    digest = hashlib.sha256(_code_digest().encode())
+    for path, _mtime, _size in contracts:
+        digest.update(path.name.encode())  # by name and content: a copy elsewhere fingerprints alike
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
     digest = hashlib.sha256(__version__.encode())
     files: list[Path] = []
     for part in _SHAPES_OUTCOME:
         target = _PACKAGE / part
-        files.extend(sorted(target.rglob("*.py")) if target.is_dir() else [target])
-    files.extend(sorted(_CONTRACTS.glob("*.yaml")))
+        if target.is_dir():
+            files.extend(sorted(target.rglob("*.py")))
+        elif target.is_file():
+            files.append(target)
     for f in files:
-        digest.update(str(f.relative_to(_PACKAGE.parents[1])).encode())
+        digest.update(str(f.relative_to(_PACKAGE)).encode())
         digest.update(f.read_bytes())
-    return digest.hexdigest()[:16]
+    return digest.hexdigest()

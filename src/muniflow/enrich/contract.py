@@ -9,9 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from muniflow.contracts import ContractError, contract_file
+from muniflow.contracts import ContractError, contract_file, parse_yaml
 
 CONTRACT_FILE = "enrichment.yaml"
 
@@ -93,9 +91,7 @@ def contract_path(path: Path | None = None) -> Path:
 
 @lru_cache(maxsize=4)
 def _load(path: Path) -> EnrichmentContract:
-    if not path.is_file():
-        raise ContractError(f"enrichment contract not found: {path}")
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc = parse_yaml(path)
     try:
         return EnrichmentContract(
             home_country=str(doc["home_country"]),

@@ -17,9 +17,7 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
-import yaml
-
-from muniflow.contracts import contracts_dir
+from muniflow.contracts import contract_file, parse_yaml
 from muniflow.model import Period
 from muniflow.normalize.script import fix_mixed_script
 from muniflow.normalize.text import fold
@@ -56,12 +54,14 @@ class _Vocabulary:
     crossing_max_days: int
 
 
-@lru_cache(maxsize=1)
 def vocabulary() -> _Vocabulary:
-    """Load the date vocabulary once: the contract file is read on first use only."""
-    configured = contracts_dir() / VOCABULARY_NAME
-    path = configured if configured.is_file() else DEFAULT_VOCABULARY_FILE
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    """The date vocabulary of the contracts in use, read once per file."""
+    return _vocabulary(contract_file(None, VOCABULARY_NAME))
+
+
+@lru_cache(maxsize=4)
+def _vocabulary(path: Path) -> _Vocabulary:
+    data = parse_yaml(path, ("months", "year_words", "lead_words", "range_words", "list_words", "years"))
     months = {_key(word): int(number) for number, words in data["months"].items() for word in words}
     return _Vocabulary(
         months=months,
