@@ -61,6 +61,14 @@ def load_config(path: Path | None = None) -> DedupConfig:
     return _config(contract_file(path, CONTRACT_FILE))
 
 
+def _country_words() -> list[str]:
+    """One-word country names of the one list of countries (enrich/world.py): a country alone
+    names no settlement, «Беларусь» is not another town than «г. Минск»."""
+    from muniflow.enrich.world import countries
+
+    return [name for c in countries() for name in c.names if " " not in name]
+
+
 @lru_cache(maxsize=4)
 def _config(path: Path) -> DedupConfig:
     data = parse_yaml(path, ("title", "match", "blocking", "places"))
@@ -73,7 +81,7 @@ def _config(path: Path) -> DedupConfig:
             place["ignored"],
             place["regions"],
             place["republics"],
-            place["countries"],
+            _country_words(),
         ),
         subset_weight=float(match["subset_weight"]),
         subset_min_tokens=int(match["subset_min_tokens"]),
