@@ -74,6 +74,17 @@ def _vocabulary(path: Path) -> _Vocabulary:
     )
 
 
+def month_number(word: str) -> int | None:
+    """The month a word names (any case, an abbreviation with or without its dot), from
+    contracts/dates.yaml, the one list of month words; None for any other word."""
+    return vocabulary().months.get(_key(word))
+
+
+def month_words() -> tuple[str, ...]:
+    """Every month word of the vocabulary (folded), longest first: for building a pattern."""
+    return tuple(sorted(vocabulary().months, key=lambda w: (-len(w), w)))
+
+
 def _key(word: str) -> str:
     """A word as looked up: lower case, ё as е, without an abbreviation dot."""
     return str(word).lower().replace("ё", "е").rstrip(".")
