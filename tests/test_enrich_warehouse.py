@@ -14,8 +14,8 @@ from warehouse_fixtures import load, make_report, make_row
 
 from muniflow import stages
 from muniflow.enrich import Enrichment
+from muniflow.enrich.report import ReportEnrichment, enrich_report
 from muniflow.warehouse import db, loader, saved
-from muniflow.warehouse.enrichment import ReportEnrichment, enrich_report
 
 fresh_db = warehouse_fixtures.fresh_db
 

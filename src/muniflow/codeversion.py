@@ -22,7 +22,6 @@ _SHAPES_OUTCOME = (
     "morph.py",
     "stages.py",
     "contracts.py",
-    "warehouse/enrichment.py",
 )
 
 

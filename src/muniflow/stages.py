@@ -10,13 +10,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from muniflow import contracts, rules
+from muniflow.enrich.report import ReportEnrichment, enrich_report
 from muniflow.intake import open_report, run_sandboxed, sha256_file
 from muniflow.intake.checked import read_checked
 from muniflow.intake.limits import Limits
 from muniflow.interpret import interpret_document
 from muniflow.model import Flag, Period, RawDocument, ReaderError, Report
 from muniflow.rules.duplicates import find_duplicates
-from muniflow.warehouse.enrichment import ReportEnrichment, enrich_report
 
 # What a folder scan picks up; files named explicitly are always taken (and sniffed, not trusted).
 DOCUMENT_SUFFIXES = frozenset({".docx", ".docm", ".dotx", ".doc", ".pdf", ".rtf", ".odt"})

@@ -10,10 +10,10 @@ from typing import Any
 
 import duckdb
 
+from muniflow.enrich.report import ReportEnrichment, check_fits, enrich_report
 from muniflow.model import Flag, Report, Row
 from muniflow.normalize.script import fix_mixed_script
 from muniflow.warehouse.db import transaction, utc_now
-from muniflow.warehouse.enrichment import ReportEnrichment, check_fits, enrich_report
 
 ROW_COLUMNS = tuple(f.name for f in fields(Row))
 # Texts stored a second time with mixed-script words fixed; `events` shows these.
