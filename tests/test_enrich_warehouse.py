@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import duckdb
+import extraction
 import pytest
 import warehouse_fixtures
 from warehouse_fixtures import load, make_report, make_row
@@ -27,7 +28,7 @@ THEATRE = "соглашение о сотрудничестве между МБ�
 @pytest.fixture(scope="module")
 def seed_outcome(samples: Path) -> stages.FileOutcome:
     """The seed report extracted and validated by the real stages (parsing is the slow part: once)."""
-    return stages.validate_file(stages.extract_file(samples / "smolensk_2024_q2.docx"))
+    return stages.validate_file(extraction.extract_file(samples / "smolensk_2024_q2.docx"))
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import badfiles as bf
 import pytest
+from extraction import open_reports
 
-from muniflow.intake import Limits, WorkerPool, open_report, open_reports
+from muniflow.intake import Limits, WorkerPool, open_report
 from muniflow.model import RawDocument, ReaderError
 
 LIMITS = dataclasses.replace(Limits.load(), timeout_seconds=2, memory_mb=512)
