@@ -3,6 +3,12 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# uv itself comes from a tiny bootstrap venv, so `uv sync` (which removes what the lock lacks) never
+# removes the uv that runs it; the lock also holds uv (dev extra), so .venv/bin/uv can relock.
+UV_BOOT := .uv
+UV ?= $(UV_BOOT)/bin/uv
+UV_VERSION := 0.13.9
+export UV_PYTHON_DOWNLOADS ?= never
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export DO_NOT_TRACK ?= 1
 
@@ -11,13 +17,16 @@ export DO_NOT_TRACK ?= 1
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/pip || $(PY) -m venv --clear $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+$(UV_BOOT)/bin/uv:
+	$(PY) -m venv --clear $(UV_BOOT)
+	$(UV_BOOT)/bin/pip install -q uv==$(UV_VERSION)
+
+# --locked: fails (and so fails CI) when uv.lock is out of date with pyproject.toml
+$(STAMP): pyproject.toml uv.lock | $(UV)
+	$(UV) sync --locked --extra dev --python $(PY)
 	touch $(STAMP)
 
-install: $(STAMP)  ## create .venv and install muniflow with dev extras
+install: $(STAMP)  ## create .venv and install muniflow with dev extras, exactly as uv.lock pins them
 
 browser:  ## install Debian's Chromium for the report's browser test (root, apt)
 	@command -v chromium >/dev/null 2>&1 || bash scripts/install-chromium.sh
@@ -41,4 +50,4 @@ bench: $(STAMP)  ## ingestion benchmark (soffice needed once to build the corpus
 	$(BIN)/python bench/run.py --docx 60 --pdf 60 --pages 6
 
 clean:  ## remove the venv and generated files
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(UV_BOOT) .pytest_cache .mypy_cache .ruff_cache

@@ -21,13 +21,12 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import TaskRunContext
 from prefect.runtime import flow_run
 
-from muniflow import stages
+from muniflow import pipeline, stages
 from muniflow.codeversion import code_version
-from muniflow.intake import sha256_file
 from muniflow.model import Period
 from muniflow.progress import Progress
 from muniflow.quality_report import write_quality_report
-from muniflow.warehouse import db, loader, lookups
+from muniflow.warehouse import db, loader
 
 
 def _extract_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
@@ -90,39 +89,39 @@ def ingest_reports(
     """Ingest report files (or folders of them) into the warehouse; returns the run's summary."""
     logger = get_run_logger()
     wh = str(warehouse or db.default_warehouse_path())
-    files = stages.discover(list(paths))
-    logger.info("ingesting %d file(s) into %s", len(files), wh)
-    with db.connect(wh) as con:
-        run_id = loader.start_run(con, flow_run_id=str(flow_run.id) if flow_run.id else None)
-    futures = [extract.submit(f, sha256_file(f), period) for f in files]
-    progress = Progress(len(files))
-    loaded: list[tuple[str, loader.LoadResult]] = []
-    periods: set[str] = set()
-    cached = 0
-    futures.reverse()
-    while futures:  # popped as loaded, so memory stays flat in the number of files
-        fut = futures.pop()
-        outcome = stages.with_region(fut.result(), region)
-        cached += fut.state.name == "Cached"
-        result = cast(loader.LoadResult, load(wh, run_id, outcome))
-        if outcome.report and outcome.report.period and not outcome.reason:
-            periods.add(outcome.report.period.label)
-        progress.advance(rows=result.rows_extracted, flags=len(outcome.flags))
-        loaded.append((outcome.source_file, result))
+    progress: Progress | None = None
+
+    def started(files: list[Path]) -> None:
+        nonlocal progress
+        logger.info("ingesting %d file(s) into %s", len(files), wh)
+        progress = Progress(len(files))
+
+    def loaded(outcome: stages.FileOutcome, result: loader.LoadResult) -> None:
+        if progress is not None:
+            progress.advance(rows=result.rows_extracted, flags=len(outcome.flags))
         logger.info("%s: %s %s", outcome.source_file, result.status, outcome.reason or "")
-    dedupe(wh, run_id, periods)
-    report_path = quality(wh, run_id, Path(report_dir) if report_dir else None)
-    with db.connect(wh) as con:
-        counts = loader.finish_run(con, run_id, {"files": len(files), "files_from_cache": cached})
-        states = lookups.report_states(con, [result.report_id for _, result in loaded])
+
+    runner = pipeline.Runner(
+        submit=extract.submit,
+        outcome=lambda fut: (fut.result(), fut.state.name == "Cached"),
+        load=lambda run_id, outcome: cast(loader.LoadResult, load(wh, run_id, outcome)),
+        dedupe=lambda run_id, periods: dedupe(wh, run_id, periods),
+        quality=lambda run_id: quality(wh, run_id, Path(report_dir) if report_dir else None),
+        connect=lambda: db.connect(wh),
+        on_start=started,
+        on_loaded=loaded,
+    )
+    run = pipeline.run_ingest(
+        paths, period, runner, flow_run_id=str(flow_run.id) if flow_run.id else None, region=region
+    )
     summary: dict[str, Any] = {
-        **counts,
-        "run_id": run_id,
+        **run.counts,
+        "run_id": run.run_id,
         "files": [
-            {"file": source_file, **states[result.report_id], "seen_before": result.status == "unchanged"}
-            for source_file, result in loaded
+            {"file": source_file, **run.states[result.report_id], "seen_before": result.status == "unchanged"}
+            for source_file, result in run.loaded
         ],
-        "report": str(report_path),
+        "report": str(run.report),
     }
     _artifacts(summary)
     return summary

@@ -351,6 +351,33 @@ def misbehave(path: Path, limits: object) -> object:
         return bytearray(8 << 30)
     if command == "die":
         os.kill(os.getpid(), signal.SIGKILL)
-    if command == "raise":
-        raise KeyError("a parser bug")
+    if command == "raise":  # a library's own exception on bytes it cannot parse
+        import zipfile
+
+        zipfile.ZipFile(path)
+    if command == "bug":  # muniflow's own code failing: fold_whitespace given no text
+        from muniflow.readers.base import fold_whitespace
+
+        fold_whitespace(None)  # type: ignore[arg-type]
     return command
+
+
+def read_with_injected_bug(path: Path, limits: object, target: str) -> object:
+    """A worker task: the real guards and reader, with muniflow function `target` (module:function)
+    replaced by one that fails the way a bug of ours would."""
+    import importlib
+
+    from muniflow.intake.checked import read_checked
+
+    module_name, name = target.split(":")
+
+    def broken(*args: object, **kwargs: object) -> object:
+        return {}["a key our code forgot"]  # KeyError raised in muniflow-called code, not by a parser
+
+    module = importlib.import_module(module_name)
+    original = getattr(module, name)
+    setattr(module, name, broken)
+    try:
+        return read_checked(path, limits)  # type: ignore[arg-type]
+    finally:
+        setattr(module, name, original)  # the worker serves the next file unbroken

@@ -20,11 +20,32 @@ def root() -> Path:
     return ROOT
 
 
+# Every skip for want of ../shared says this, so the summary below can count them.
+SHARED_MISSING = "../shared (gold and seed files) not found"
+
+
 @pytest.fixture(scope="session")
 def shared() -> Path:
     if not SHARED.is_dir():
-        pytest.skip(f"../shared not found at {SHARED}")
+        pytest.skip(f"{SHARED_MISSING} at {SHARED}")
     return SHARED
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # type: ignore[no-untyped-def]
+    """Say loudly how many gold tests did not run because ../shared is missing, and why."""
+    skipped = [
+        r
+        for r in terminalreporter.stats.get("skipped", [])
+        if SHARED_MISSING in str(getattr(r, "longrepr", ""))
+    ]
+    if skipped:
+        terminalreporter.write_sep(
+            "!",
+            f"{len(skipped)} GOLD TESTS SKIPPED: {SHARED_MISSING} at {SHARED} "
+            "(set MUNIFLOW_SHARED to its path); accuracy against the gold files was NOT checked",
+            red=True,
+            bold=True,
+        )
 
 
 @pytest.fixture(scope="session")

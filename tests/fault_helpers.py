@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
+import extraction
 
 from muniflow import stages
 from muniflow.intake import sha256_file
@@ -55,14 +56,14 @@ def say(*words: object) -> None:
 def extract_cached(path: Path, cache: Path | None) -> stages.FileOutcome:
     """Extract and validate one file, reusing a pickled outcome of the same path and bytes."""
     if cache is None:
-        return stages.validate_file(stages.extract_file(path))
+        return stages.validate_file(extraction.extract_file(path))
     digest = sha256_file(path)
     key = hashlib.sha256(f"{path.resolve()}\0{digest}".encode()).hexdigest()[:24]
     entry = cache / f"{key}.pickle"
     if entry.exists():
         outcome: stages.FileOutcome = pickle.loads(entry.read_bytes())
         return outcome
-    outcome = stages.validate_file(stages.extract_file(path, sha256=digest))
+    outcome = stages.validate_file(extraction.extract_file(path, sha256=digest))
     tmp = entry.with_suffix(f".{os.getpid()}.tmp")
     tmp.write_bytes(pickle.dumps(outcome))
     tmp.replace(entry)  # atomic: a concurrent ingest never reads half a pickle

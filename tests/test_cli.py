@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 
+import extraction
+
 from muniflow import stages
 from muniflow.cli import main
 from muniflow.progress import Progress
@@ -66,10 +68,10 @@ def test_a_crash_on_one_file_quarantines_it(tmp_path, monkeypatch):
         raise ValueError("unexpected layout")
 
     monkeypatch.setattr(stages, "interpret_document", boom)
-    monkeypatch.setattr(stages, "open_report", lambda path: None)
+    monkeypatch.setattr(extraction, "open_report", lambda path: None)
     f = tmp_path / "a.docx"
     f.write_bytes(b"PK")
-    outcome = stages.extract_file(f)
+    outcome = extraction.extract_file(f)
     assert (outcome.reason, outcome.report) == ("internal_error", None)
     assert "unexpected layout" in (outcome.message or "")
 

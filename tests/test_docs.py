@@ -43,9 +43,22 @@ def test_flows_import(module):
     assert mod.__doc__
 
 
-def test_deployment_file_names_the_flow():
-    text = (ROOT / "prefect.yaml").read_text(encoding="utf-8")
-    assert "entrypoint: flows/ingest.py:ingest_reports" in text
-    from flows.ingest import ingest_reports
+def test_every_deployment_entrypoint_is_a_flow_taking_its_parameters():
+    """prefect.yaml's entrypoints resolve to Prefect flows whose signatures accept the parameters
+    the deployments pass (a renamed flow or parameter breaks `prefect deploy`)."""
+    import inspect
 
-    assert ingest_reports.fn.__name__ == "ingest_reports"
+    import yaml
+    from prefect import Flow
+
+    deployments = yaml.safe_load((ROOT / "prefect.yaml").read_text(encoding="utf-8"))["deployments"]
+    assert deployments
+    for deployment in deployments:
+        file, name = deployment["entrypoint"].split(":")
+        module = importlib.import_module(file.removesuffix(".py").replace("/", "."))
+        flow = getattr(module, name)
+        assert isinstance(flow, Flow), deployment["entrypoint"]
+        accepted = inspect.signature(flow.fn).parameters
+        assert set(deployment.get("parameters") or {}) <= set(accepted), deployment["name"]
+        required = {n for n, p in accepted.items() if p.default is inspect.Parameter.empty}
+        assert required <= set(deployment.get("parameters") or {}), deployment["name"]

@@ -78,11 +78,14 @@ def test_idempotent_on_what_remains(specs) -> None:
 
 
 @SETTINGS
-@given(st.lists(row_specs, min_size=2, max_size=14))
-def test_rerun_flags_the_same_set(specs) -> None:
+@given(st.lists(row_specs, min_size=2, max_size=14), st.data())
+def test_rerun_flags_the_same_set(specs, data) -> None:
+    """Any order of the rows, and freshly built copies of them, give the same flags."""
     rows = build(specs)
-    assert find_duplicates(rows) == find_duplicates(list(reversed(rows)))
-    assert find_duplicates(rows) == find_duplicates(rows)
+    expected = find_duplicates(rows)
+    assert find_duplicates(list(reversed(rows))) == expected
+    assert find_duplicates(data.draw(st.permutations(rows))) == expected
+    assert find_duplicates(build(specs)) == expected
 
 
 @SETTINGS

@@ -11,7 +11,7 @@ DETECTION = [
     ("Республика Беларусь", ("BY",), "full name"),
     ("коллективы из Беларуси", ("BY",), "short name, genitive"),
     ("поисковых отрядов Республики Казахстан", ("KZ",), "full name, genitive"),
-    ("Делегации Республики Абхазия", ("Абхазия",), "no ISO code: the name is the key"),
+    ("Делегации Республики Абхазия", ("AB",), "no ISO code: its ОКСМ code (contracts/countries.yaml)"),
     ("делегация Китайской Народной Республики", ("CN",), "three-word name, genitive"),
     ("гости из КНР", ("CN",), "abbreviation"),
     ("эксперты из российских и белорусских городов", ("RU", "BY"), "country adjectives"),
@@ -68,7 +68,7 @@ ATTRIBUTION = [
     (
         "г. Смоленск",
         "Делегации из Российской Федерации, Республики Абхазия и Республики Беларусь",
-        (("Абхазия", None), ("BY", None)),
+        (("AB", None), ("BY", None)),
         "countries with no place named, in order of mention",
     ),
     (

@@ -8,14 +8,15 @@ from dataclasses import replace
 from pathlib import Path
 
 import duckdb
+import extraction
 import pytest
 import warehouse_fixtures
 from warehouse_fixtures import load, make_report, make_row
 
 from muniflow import stages
 from muniflow.enrich import Enrichment
+from muniflow.enrich.report import ReportEnrichment, enrich_report
 from muniflow.warehouse import db, loader, saved
-from muniflow.warehouse.enrichment import ReportEnrichment, enrich_report
 
 fresh_db = warehouse_fixtures.fresh_db
 
@@ -27,7 +28,7 @@ THEATRE = "соглашение о сотрудничестве между МБ�
 @pytest.fixture(scope="module")
 def seed_outcome(samples: Path) -> stages.FileOutcome:
     """The seed report extracted and validated by the real stages (parsing is the slow part: once)."""
-    return stages.validate_file(stages.extract_file(samples / "smolensk_2024_q2.docx"))
+    return stages.validate_file(extraction.extract_file(samples / "smolensk_2024_q2.docx"))
 
 
 @pytest.fixture(scope="module")

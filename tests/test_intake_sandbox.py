@@ -7,8 +7,9 @@ from pathlib import Path
 
 import badfiles as bf
 import pytest
+from extraction import open_reports
 
-from muniflow.intake import Limits, WorkerPool, open_report, open_reports
+from muniflow.intake import Limits, WorkerPool, open_report
 from muniflow.model import RawDocument, ReaderError
 
 LIMITS = dataclasses.replace(Limits.load(), timeout_seconds=2, memory_mb=512)
@@ -19,6 +20,7 @@ MISBEHAVIOUR = [
     ("allocate", "resource_limit", "RLIMIT_AS turns an 8 GiB allocation into MemoryError in the worker"),
     ("die", "resource_limit", "a worker killed by a signal (e.g. the OOM killer) is reported, not hung on"),
     ("raise", "corrupt_file", "a library's own exception on a malformed file is the file's fault"),
+    ("bug", "internal_error", "an exception out of muniflow's own code is ours, never the file's"),
     ("fine", None, "a normal file still works after all of the above"),
 ]
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import badfiles as bf
 import duckdb
+import extraction
 import pytest
 from test_intake_corpus import CASES as INTAKE_CASES
 
@@ -137,7 +138,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
     run_id = loader.start_run(con)
     for path in discovered:
         started = time.monotonic()
-        outcome = stages.validate_file(stages.extract_file(path))
+        outcome = stages.validate_file(extraction.extract_file(path))
         stages.load_file(con, run_id, outcome)
         seconds[case_of[path]] = time.monotonic() - started
         if outcome.report and outcome.report.period and not outcome.reason:

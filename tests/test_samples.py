@@ -111,7 +111,7 @@ def gold_for(sample: Sample, shared: Path | None) -> dict:
         path = GOLDEN / f"{sample.stem}.gold.json"
     else:
         if shared is None:
-            pytest.skip("the seed's gold lives in ../shared")
+            pytest.skip("../shared (gold and seed files) not found: the seed's gold lives there")
         path = shared / "gold" / f"{sample.stem}.gold.json"
     return json.loads(path.read_text(encoding="utf-8"))
 

@@ -12,9 +12,9 @@ import duckdb
 import pytest
 import rowfactory
 
+from muniflow.enrich.report import ReportEnrichment
 from muniflow.model import Flag, Period, Report, Row
 from muniflow.warehouse import db, loader
-from muniflow.warehouse.enrichment import ReportEnrichment
 
 
 @pytest.fixture

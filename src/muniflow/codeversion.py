@@ -7,7 +7,8 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-from muniflow import __version__, contracts
+from muniflow import __version__
+from muniflow.contracts import files_in_use
 
 _PACKAGE = Path(__file__).resolve().parent
 # What runs in `stages.process_file`; the CLI, flows, loader and reports do not change its result.
@@ -19,41 +20,40 @@ _SHAPES_OUTCOME = (
     "rules",
     "enrich",
     "model.py",
+    "morph.py",
     "stages.py",
     "contracts.py",
-    "warehouse/enrichment.py",
 )
 
 
 def code_version() -> str:
-    """Hash of the extraction code and the contracts in use ($MUNIFLOW_CONTRACTS_DIR or
-    `contracts/`): a change to either invalidates the cache and makes reports worth re-reading."""
-    folder = contracts.contracts_dir()
-    files = sorted(folder.glob("*.yaml"))
-    stamp = tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files)
-    return _fingerprint(str(folder.resolve()), stamp)
+    """Hash of the extraction code and of the contract files in use (after $MUNIFLOW_CONTRACTS_DIR):
+    a change to either, or pointing the variable elsewhere, invalidates the cache."""
+    contracts = tuple((f, f.stat().st_mtime_ns, f.stat().st_size) for f in files_in_use())
+    return _fingerprint(contracts)
 
 
 @lru_cache(maxsize=8)
-def _fingerprint(folder: str, stamp: tuple[tuple[str, int, int], ...]) -> str:
-    """The hash for one state of the contracts folder (its files' names, times and sizes)."""
+def _fingerprint(contracts: tuple[tuple[Path, int, int], ...]) -> str:
     digest = hashlib.sha256(_code_digest().encode())
-    for name, _, _ in stamp:
-        digest.update(f"contracts/{name}".encode())
-        digest.update((Path(folder) / name).read_bytes())
+    for path, _mtime, _size in contracts:
+        digest.update(path.name.encode())  # by name and content: a copy elsewhere fingerprints alike
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
 @lru_cache(maxsize=1)
 def _code_digest() -> str:
-    """Hash of the package version and the extraction code, read once per process."""
     digest = hashlib.sha256(__version__.encode())
     files: list[Path] = []
     for part in _SHAPES_OUTCOME:
         target = _PACKAGE / part
-        files.extend(sorted(target.rglob("*.py")) if target.is_dir() else [target])
+        if target.is_dir():
+            files.extend(sorted(target.rglob("*.py")))
+        elif target.is_file():
+            files.append(target)
     for f in files:
-        digest.update(str(f.relative_to(_PACKAGE.parents[1])).encode())
+        digest.update(str(f.relative_to(_PACKAGE)).encode())
         digest.update(f.read_bytes())
     return digest.hexdigest()
 

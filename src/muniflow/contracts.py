@@ -12,6 +12,15 @@ from typing import Any
 import yaml
 
 CONTRACT_FILE = "events.odcs.yaml"
+# Every contract file the pipeline reads; all go through `load_yaml`, and into the code fingerprint.
+CONTRACT_FILES = (
+    CONTRACT_FILE,
+    "enrichment.yaml",
+    "countries.yaml",
+    "duplicates.yaml",
+    "dates.yaml",
+    "intake.yaml",
+)
 ENV_DIR = "MUNIFLOW_CONTRACTS_DIR"
 SEVERITIES = ("error", "warning")
 # Engines a quality rule may name: pandera compiles row rules, muniflow runs sequence rules in
@@ -97,17 +106,48 @@ def contracts_dir() -> Path:
 
 def contract_file(path: Path | None, name: str) -> Path:
     """The resolved file `name` at `path` (the file itself or a folder holding it), default the
-    contracts folder; remembered once it exists, since resolving costs several system calls."""
+    contracts folder, where a file $MUNIFLOW_CONTRACTS_DIR does not override is the project's own;
+    remembered once it exists, since resolving costs several system calls."""
     key = (None if path is None else str(path), os.environ.get(ENV_DIR), os.getcwd(), name)
     found = _FOUND.get(key)
     if found is None:
         where = Path(path) if path is not None else contracts_dir()
         if where.is_dir():
             where = where / name
+        if path is None and not where.is_file():
+            where = _PROJECT_CONTRACTS / name
         found = where.resolve()
         if found.is_file():  # a missing file is looked for again: it may be written later
             _FOUND[key] = found
     return found
+
+
+def files_in_use() -> tuple[Path, ...]:
+    """Every contract file the pipeline reads now (after $MUNIFLOW_CONTRACTS_DIR), in CONTRACT_FILES order."""
+    return tuple(f for f in (contract_file(None, name) for name in CONTRACT_FILES) if f.is_file())
+
+
+def load_yaml(name: str, path: Path | None = None, required: tuple[str, ...] = ()) -> Mapping[str, Any]:
+    """The contract file `name` (at `path`, a file or folder; default the contracts folder), parsed
+    once and checked to be a mapping holding the `required` top-level keys. Do not mutate it."""
+    return parse_yaml(contract_file(path, name), required)
+
+
+@lru_cache(maxsize=32)
+def parse_yaml(path: Path, required: tuple[str, ...] = ()) -> Mapping[str, Any]:
+    """Parse one contract file once; ContractError when it is missing, not YAML, or lacks a key."""
+    if not path.is_file():
+        raise ContractError(f"contract not found: {path}")
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ContractError(f"{path}: not valid YAML ({exc})") from exc
+    if not isinstance(doc, dict):
+        raise ContractError(f"{path}: a contract file holds a mapping, got {type(doc).__name__}")
+    missing = [key for key in required if key not in doc]
+    if missing:
+        raise ContractError(f"{path}: missing top-level key(s) {missing}")
+    return doc
 
 
 def load_contract(path: Path | None = None) -> Contract:
@@ -122,10 +162,8 @@ def header_synonyms(path: Path | None = None) -> dict[str, list[str]]:
 
 @lru_cache(maxsize=8)
 def _load(path: Path) -> Contract:
-    if not path.is_file():
-        raise ContractError(f"contract not found: {path}")
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(doc, dict) or not doc.get("schema"):
+    doc = parse_yaml(path)
+    if not doc.get("schema"):
         raise ContractError(f"{path}: not an ODCS contract (no schema)")
     schema = doc["schema"][0]
     props = schema.get("properties") or []

@@ -1,8 +1,8 @@
 """The ingestion stages in one process without Prefect: the baseline for benchmarks and tests.
 
-It runs what the flow runs (`flows/ingest.py`) in the same shape: every file processed in the
-sandboxed workers in parallel (one per core), each loaded in its own transaction in order, then
-the duplicate rule over the touched periods. The Great Expectations checkpoint and the report
+It runs the body the flow runs (`muniflow.pipeline.run_ingest`) with plain functions: every file
+processed in the sandboxed workers in parallel (one per core), each loaded in its own transaction
+in order, then the duplicate rule over the touched periods. The Great Expectations checkpoint and the report
 run only when `report_dir` is given.
 """
 
@@ -12,13 +12,12 @@ import os
 import time
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
-from muniflow import stages
-from muniflow.intake import sha256_file
+from muniflow import pipeline, stages
 from muniflow.model import Period
 from muniflow.warehouse import db, loader
 
@@ -41,26 +40,38 @@ def ingest_plain(
     """Ingest files or folders into `warehouse`; returns the counts, each file's status and the
     seconds spent waiting on each stage (`seconds`)."""
     totals: dict[str, float] = defaultdict(float)
-    files = stages.discover(list(paths))
-    statuses: dict[str, str] = {}
-    periods: set[str] = set()
-    with ThreadPoolExecutor(os.cpu_count() or 1) as pool, db.connect(warehouse) as con:
-        run_id = loader.start_run(con)
-        futures = [pool.submit(lambda f: stages.process_file(f, period, sha256_file(f)), f) for f in files]
-        for future in futures:
-            with _timed(totals, "process"):
-                outcome = future.result()
-            with _timed(totals, "load"):
-                statuses[outcome.source_file] = stages.load_file(con, run_id, outcome).status
-            if outcome.report and outcome.report.period and not outcome.reason:
-                periods.add(outcome.report.period.label)
-        with _timed(totals, "dedup"):
-            stages.dedupe_periods(con, run_id, periods)
-        if report_dir is not None:
-            from muniflow.quality_report import write_quality_report
 
-            with _timed(totals, "quality"):
-                write_quality_report(con, run_id, report_dir)
-        counts = loader.finish_run(con, run_id, {"files": len(files)})
+    def outcome(future: Future[stages.FileOutcome]) -> tuple[stages.FileOutcome, bool]:
+        with _timed(totals, "process"):
+            return future.result(), False
+
+    def load(run_id: str, outcome: stages.FileOutcome) -> loader.LoadResult:
+        with _timed(totals, "load"):
+            return stages.load_file(con, run_id, outcome)
+
+    def dedupe(run_id: str, periods: set[str]) -> int:
+        with _timed(totals, "dedup"):
+            return stages.dedupe_periods(con, run_id, periods)
+
+    def quality(run_id: str) -> Path | None:
+        if report_dir is None:
+            return None
+        from muniflow.quality_report import write_quality_report
+
+        with _timed(totals, "quality"):
+            return write_quality_report(con, run_id, report_dir)
+
+    with ThreadPoolExecutor(os.cpu_count() or 1) as pool, db.connect(warehouse) as con:
+        runner = pipeline.Runner(
+            submit=lambda f, sha256, _: pool.submit(stages.process_file, f, period, sha256),
+            outcome=outcome,
+            load=load,
+            dedupe=dedupe,
+            quality=quality,
+            connect=lambda: nullcontext(con),  # one connection for the whole run
+            counts_cache=False,
+        )
+        run = pipeline.run_ingest(paths, period.label if period else None, runner)
+    statuses = {source_file: result.status for source_file, result in run.loaded}
     seconds = {k: round(v, 3) for k, v in totals.items()}
-    return {**counts, "run_id": run_id, "statuses": statuses, "seconds": seconds}
+    return {**run.counts, "run_id": run.run_id, "statuses": statuses, "seconds": seconds}

@@ -8,6 +8,7 @@ import pandas as pd
 
 from muniflow import dqreport
 from muniflow.quality import run_checkpoint
+from muniflow.warehouse.frames import read_views, run_record
 from muniflow.warehouse.sections import current_row_keys
 
 VIEWS = ("events", "flagged_rows", "reports", "extracted_rows")
@@ -16,7 +17,7 @@ DEFAULT_REPORTS_DIR = Path("reports")
 
 def read_frames(con) -> dict[str, pd.DataFrame]:  # type: ignore[no-untyped-def]
     """The views the checkpoint and the report read, as DataFrames."""
-    return {name: con.execute(f"select * from {name}").df() for name in VIEWS}
+    return read_views(con, VIEWS)
 
 
 def resolve_run(con, run: str = "latest") -> dict:  # type: ignore[no-untyped-def]
@@ -25,19 +26,14 @@ def resolve_run(con, run: str = "latest") -> dict:  # type: ignore[no-untyped-de
     Raises:
         LookupError: no such run (or no run at all), with what to do.
     """
-    if run == "latest":
-        cur = con.execute("select * from runs order by started_at desc limit 1")
-    else:
-        cur = con.execute("select * from runs where run_id = ?", [run])
-    names = [d[0] for d in cur.description]
-    row = cur.fetchone()
-    if row is None:
+    record = run_record(con, run)
+    if record is None:
         raise LookupError(
             "no ingestion run in this warehouse yet: run `muniflow ingest PATH` first"
             if run == "latest"
             else f'no run {run!r}: list runs with `muniflow query "select * from runs"`'
         )
-    return dict(zip(names, row, strict=True))
+    return record
 
 
 def write_quality_report(con, run_id: str = "latest", out_dir: Path | None = None) -> Path:  # type: ignore[no-untyped-def]

@@ -1,4 +1,4 @@
-"""The ingestion stages as plain functions: what the Prefect flow wires and what tests call directly.
+"""The ingestion stages as plain functions: what `muniflow.pipeline` wires and tests call directly.
 
 Only `load_file`, `dedupe_periods` and `quality_report` touch the warehouse; everything before
 them is pure (path in, records out).
@@ -10,13 +10,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from muniflow import contracts, rules
-from muniflow.intake import open_report, run_sandboxed, sha256_file
+from muniflow.enrich.report import ReportEnrichment, enrich_report
+from muniflow.intake import run_sandboxed, sha256_file
 from muniflow.intake.checked import read_checked
 from muniflow.intake.limits import Limits
 from muniflow.interpret import interpret_document
 from muniflow.model import Flag, Period, RawDocument, ReaderError, Report
 from muniflow.rules.duplicates import find_duplicates
-from muniflow.warehouse.enrichment import ReportEnrichment, enrich_report
 
 # What a folder scan picks up; files named explicitly are always taken (and sniffed, not trusted).
 DOCUMENT_SUFFIXES = frozenset({".docx", ".docm", ".dotx", ".doc", ".pdf", ".rtf", ".odt"})
@@ -60,15 +60,6 @@ def discover(paths: list[str | Path]) -> list[Path]:
             raise FileNotFoundError(f"no such file or folder: {p}")
     seen: set[Path] = set()
     return [f for f in found if not (f.resolve() in seen or seen.add(f.resolve()))]  # type: ignore[func-returns-value]
-
-
-def extract_file(path: Path, period: Period | None = None, sha256: str | None = None) -> FileOutcome:
-    """Read (sandboxed), interpret and normalize one file; an unreadable file becomes quarantined."""
-    digest = sha256 or sha256_file(path)
-    try:
-        return interpret_file(path, open_report(path), period, digest)
-    except ReaderError as err:
-        return _refused(path, digest, err)
 
 
 def process_file(path: Path, period: Period | None = None, sha256: str | None = None) -> FileOutcome:

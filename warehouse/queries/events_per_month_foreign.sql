@@ -1,20 +1,11 @@
 -- Events per month (by start date) and how many of them had foreign participation
--- "Foreign" is read simply from title, place and participants: a foreign country's name (stem),
--- "иностран…"/"зарубеж…", or "Республика …" once the republics of the Russian Federation are
--- taken out. Rows without a start date count under a NULL month.
-with patterns as (
-    select
-        '(^|[^а-яё])(абхаз|азербайдж|армени|армянск|беларус|белорус|болгари|болгарск|вьетнам'
-        || '|германи|немецк|грузия|грузии|грузинск|египет|египт|индия|индии|индийск|иран|итали'
-        || '|итальянск|казахстан|казахск|китай|кнр|кндр|корея|кореи|корейск|куба([^а-яё]|$)|кубы'
-        || '|кубинск|кыргыз|киргиз|лаос|латви|литва|литвы|литве|литовск|молдов|молдав|монгол|польш'
-        || '|польск|сербия|сербии|сербск|сирия|сирии|сирийск|сша|таджик|туркмен|турци|турецк|узбек'
-        || '|украин|франци[яие]|французск|эстони|южн\S*\s+осети|япони|японск|иностран|зарубеж)'
-            as foreign_country,
-        'республик\S*\s+(адыге|алтай|башкортостан|бурят|дагестан|ингушет|калмык|карели|коми|крым'
-        || '|марий|мордов|саха|северн\S*\s+осети|татарстан|тыв|тув|хакаси)'
-        || '|(кабардино-балкарск|карачаево-черкесск|удмуртск|чеченск|чувашск)\S*\s+республик'
-            as russian_republic
+-- "Foreign": enrichment found a partner country for the event (a country of the `countries`
+-- table, the one list enrichment uses, other than the home country), or its title, place or
+-- participants say "иностран…"/"зарубеж…". Rows without a start date count under a NULL month.
+with partnered as (
+    select distinct p.event_id
+    from event_partners as p
+    join countries as c on p.country_code = c.code
 ),
 texts as (
     select
@@ -27,10 +18,9 @@ classified as (
     select
         t.event_id,
         t.month,
-        regexp_matches(t.text, p.foreign_country)
-        or regexp_matches(regexp_replace(t.text, p.russian_republic, ' ', 'g'), 'республик') as is_foreign
+        t.event_id in (select event_id from partnered)
+        or regexp_matches(t.text, '(^|[^а-яё])(иностран|зарубеж)') as is_foreign
     from texts as t
-    cross join patterns as p
 )
 select
     month,

@@ -9,7 +9,8 @@ Conventions (the golden file tests/golden/enrichment_smolensk_2024_q2.json follo
   ("микрорайона Гнездово") are not named places.
 - partner_countries: the foreign countries (not the contract's home country) named in the place and
   participants cells, by name or adjective, or given to one of their places; ISO 3166-1 alpha-2
-  codes, or the country's name where it has no code (Абхазия); in order of first mention.
+  codes, or ОКСМ's code for a state ISO lacks (AB Абхазия); in order of first mention. The
+  countries come from the one list of muniflow.enrich.world.
 - partners: one Partner per (foreign country, named place of it), or (country, None) for a country
   none of whose places is named.
 - format: see contracts/enrichment.yaml (`format`), over title, place, goal and participants.

@@ -7,15 +7,20 @@ import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from muniflow.enrich import contract
 from muniflow.enrich.text import fold, paren_spans, parses, quote_spans, tokens
+from muniflow.normalize.dates import month_number, month_words
 
-MONTHS = {
-    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6,
-    "июля": 7, "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
-}  # fmt: skip
-_DATE_WORDS = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})", re.IGNORECASE)
+
+@lru_cache(maxsize=4)
+def _date_words(months: tuple[str, ...]) -> re.Pattern[str]:
+    """A written date ("12 марта 2024"): a day, a month word of contracts/dates.yaml, a year."""
+    alternatives = "|".join(re.escape(w) for w in months)
+    return re.compile(r"\b(\d{1,2})\s+(" + alternatives + r")\.?\s+(\d{4})", re.IGNORECASE)
+
+
 _DATE_DIGITS = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 # A sentence ends at a dot after a word of three or more letters (not an initial, not "им." or
 # "обл.,"), a closing quote or bracket, followed by a capital letter or a digit.
@@ -166,8 +171,10 @@ def _signed_on(goal: str, start: int, text: str) -> date | None:
 
 def _dates(text: str) -> list[date]:
     found: list[tuple[int, date]] = []
-    for m in _DATE_WORDS.finditer(text):
-        found.extend(_safe_date(m.start(), int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1))))
+    for m in _date_words(month_words()).finditer(text.replace("ё", "е").replace("Ё", "Е")):
+        month = month_number(m.group(2))
+        if month is not None:
+            found.extend(_safe_date(m.start(), int(m.group(3)), month, int(m.group(1))))
     for m in _DATE_DIGITS.finditer(text):
         found.extend(_safe_date(m.start(), int(m.group(3)), int(m.group(2)), int(m.group(1))))
     return [d for _, d in sorted(found, key=lambda item: item[0])]

@@ -9,26 +9,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from muniflow.contracts import ContractError, contract_file
+from muniflow.contracts import ContractError, contract_file, parse_yaml
+from muniflow.enrich.world import Country, countries
 
 CONTRACT_FILE = "enrichment.yaml"
-
-
-@dataclass(frozen=True)
-class Country:
-    """A country as the contract names it; `key` is its ISO code, or its name where it has none."""
-
-    code: str | None
-    name: str
-    names: tuple[str, ...]
-    adjectives: tuple[str, ...]
-    places: tuple[str, ...]
-
-    @property
-    def key(self) -> str:
-        return self.code or self.name
 
 
 @dataclass(frozen=True)
@@ -82,8 +66,9 @@ class EnrichmentContract:
 
 
 def load(path: Path | None = None) -> EnrichmentContract:
-    """The enrichment contract at `path` (a file or a folder holding enrichment.yaml), parsed once."""
-    return _load(contract_path(path))
+    """The enrichment contract at `path` (a file or a folder holding enrichment.yaml), parsed once,
+    with the countries of the contracts in use."""
+    return _load(contract_path(path), contract_file(None, "countries.yaml"))
 
 
 def contract_path(path: Path | None = None) -> Path:
@@ -92,14 +77,12 @@ def contract_path(path: Path | None = None) -> Path:
 
 
 @lru_cache(maxsize=4)
-def _load(path: Path) -> EnrichmentContract:
-    if not path.is_file():
-        raise ContractError(f"enrichment contract not found: {path}")
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+def _load(path: Path, countries_file: Path) -> EnrichmentContract:
+    doc = parse_yaml(path)
     try:
         return EnrichmentContract(
             home_country=str(doc["home_country"]),
-            countries=tuple(_country(c) for c in doc["countries"]),
+            countries=countries(countries_file),  # the one list of countries (enrich/world.py)
             places=_place_words(doc["places"]),
             format=_format_cues(doc["format"]),
             agreements=_agreement_words(doc["agreements"]),
@@ -110,16 +93,6 @@ def _load(path: Path) -> EnrichmentContract:
 
 def _strings(value: Any) -> tuple[str, ...]:
     return tuple(str(v) for v in (value or ()))
-
-
-def _country(doc: Mapping[str, Any]) -> Country:
-    return Country(
-        code=doc.get("code"),
-        name=str(doc["name"]),
-        names=_strings(doc["names"]),
-        adjectives=_strings(doc.get("adjectives")),
-        places=_strings(doc.get("places")),
-    )
 
 
 def _place_words(doc: Mapping[str, Any]) -> PlaceWords:

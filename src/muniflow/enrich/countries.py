@@ -20,11 +20,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from muniflow.enrich import contract
 from muniflow.enrich.places import PlaceMention
-from muniflow.enrich.text import fold, inside, lemmas, paren_spans, parses, separated, tokens
+from muniflow.enrich.text import Token, fold, inside, lemmas, paren_spans, parses, separated, tokens
 
 # What may stand between a place and the country that follows it: spaces, a closing quote, "(".
 _ADJACENT_GAP = frozenset(' \t\n»"“(')
@@ -53,13 +52,12 @@ class _Index:
 
 
 def _index() -> _Index:
-    """The index of the contract in use, built once per contract file."""
-    return _index_of(contract.contract_path())
+    """The index of the countries in use, built once per list."""
+    return _index_of(contract.load().countries)
 
 
 @lru_cache(maxsize=4)
-def _index_of(path: Path) -> _Index:
-    countries = contract.load(path).countries
+def _index_of(countries: tuple[contract.Country, ...]) -> _Index:
     by_first: dict[str, list[tuple[int, _Phrase]]] = {}
     for rank, phrase in enumerate(_phrases(countries)):
         by_first.setdefault(phrase[0][0], []).append((rank, phrase))
@@ -82,8 +80,13 @@ def _phrases(countries: tuple[contract.Country, ...]) -> tuple[_Phrase, ...]:
 
 
 def _lemma(word: str) -> str:
-    """A name word's lemma; an abbreviation ("РФ") is its own."""
-    return fold(word) if word.isupper() else fold(parses(word)[0].normal_form)
+    """A name word's lemma, read as a geographical name where it may be one ("Того" is Togo, not
+    "тот"); an abbreviation ("РФ") is its own."""
+    if word.isupper():
+        return fold(word)
+    options = parses(word)
+    geo = [p for p in options if "Geox" in p.tag]
+    return fold((geo or list(options))[0].normal_form) if options else fold(word)
 
 
 def find_countries(text: str) -> tuple[CountryMention, ...]:
@@ -101,6 +104,8 @@ def find_countries(text: str) -> tuple[CountryMention, ...]:
             end = i + len(words)
             if end > len(toks) or not (adjective or toks[i].capitalized):
                 continue
+            if len(words) == 1 and not adjective and _function_word_opening(text, toks[i]):
+                continue
             if all(
                 w in lemmas(toks[i + k].text)
                 and (k == 0 or text[toks[i + k - 1].end : toks[i + k].start].strip() == "")
@@ -112,6 +117,18 @@ def find_countries(text: str) -> tuple[CountryMention, ...]:
         else:
             i += 1
     return tuple(found)
+
+
+_FUNCTION_WORDS = ("NPRO", "Apro", "PREP", "CONJ", "PRCL")
+
+
+def _function_word_opening(text: str, tok: Token) -> bool:
+    """A capital that only opens a sentence on a word best read as a pronoun or particle: "Того же
+    дня" is no mention of Togo, while "делегация Того" is."""
+    before = text[: tok.start].rstrip()
+    opens = not before or before[-1] in '.!?;:\n«"('
+    best = parses(tok.text)
+    return opens and bool(best) and any(t in best[0].tag for t in _FUNCTION_WORDS)
 
 
 def well_known(name: str) -> contract.Country | None:

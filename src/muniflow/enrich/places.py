@@ -252,6 +252,8 @@ def _nominative_name(words: tuple[str, ...]) -> str:
     plural_only = len(words) == 2 and all(
         p.tag.number == "plur" for p in parses(words[0]) if p.tag.POS == "ADJF"
     )
+    if len(words) == 1 and fold(words[0]) in _known_places(contract.load().countries):
+        return words[0]  # a well-known place written in the nominative: no guessing ("Сухум")
     noun = _noun_parse(words[-1], plural=plural_only)
     noun_text = _noun_nominative(words[-1], noun)
     if len(words) == 1:
@@ -260,6 +262,12 @@ def _nominative_name(words: tuple[str, ...]) -> str:
     gender = noun.tag.gender if noun is not None and not plural else None
     adjective = _adjective_nominative(words[0], gender, plural=plural)
     return f"{adjective} {noun_text}"
+
+
+@lru_cache(maxsize=4)
+def _known_places(countries: tuple[contract.Country, ...]) -> frozenset[str]:
+    """The well-known places of the countries (contracts/countries.yaml), folded nominatives."""
+    return frozenset(fold(place) for country in countries for place in country.places)
 
 
 def _noun_parse(word: str, plural: bool = False) -> Any:

@@ -1,6 +1,6 @@
 """Intake: the only way a report file reaches a parser — sniffed, guarded, then read in a sandboxed worker.
 
-`open_report` reads one file, `open_reports` many in parallel; both raise or yield ReaderError with a
+`open_report` reads one file and raises ReaderError with a
 stable reason code (see `REASONS`) and a message a person can act on. Input files are only ever
 opened for reading.
 """
@@ -11,8 +11,6 @@ import atexit
 import hashlib
 import os
 import threading
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +33,7 @@ REASONS = (
     "no_table_found",
     "timeout",
     "resource_limit",
+    "internal_error",
 )
 
 _pools: dict[tuple[Limits, Task], WorkerPool] = {}
@@ -54,27 +53,6 @@ def run_sandboxed(path: Path, task: Task, *args: Any, limits: Limits | None = No
     """Run `task(path, limits, *args)` in a kept sandboxed worker: the task must start with
     `read_checked` (the guards), and may go on to work on the document where it was read."""
     return _shared_pool(limits or default_limits(), task).open(Path(path), *args)
-
-
-def open_reports(
-    paths: Iterable[Path], *, workers: int, limits: Limits | None = None
-) -> Iterator[tuple[Path, RawDocument | ReaderError]]:
-    """Read many files on `workers` sandboxed processes; yields (path, document or error) in input order."""
-    with WorkerPool(workers, limits or default_limits()) as pool, ThreadPoolExecutor(workers) as threads:
-        futures = [(path, threads.submit(_outcome, pool, Path(path))) for path in paths]
-        try:
-            for path, future in futures:
-                yield path, future.result()
-        finally:
-            for _, future in futures:
-                future.cancel()
-
-
-def _outcome(pool: WorkerPool, path: Path) -> RawDocument | ReaderError:
-    try:
-        return pool.open(path)
-    except ReaderError as err:
-        return err
 
 
 def sha256_file(path: Path, chunk_size: int = 1 << 20) -> str:
@@ -108,7 +86,6 @@ __all__ = [
     "ReaderError",
     "WorkerPool",
     "open_report",
-    "open_reports",
     "run_sandboxed",
     "sha256_file",
 ]

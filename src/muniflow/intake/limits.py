@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-import yaml
-
 LIMITS_FILE = Path(__file__).resolve().parents[3] / "contracts" / "intake.yaml"
 MB = 1 << 20
 
@@ -27,12 +25,16 @@ class Limits:
     worker_start_seconds: float
 
     @classmethod
-    def load(cls, path: Path = LIMITS_FILE) -> Limits:
-        """Read the limits of a contract file; a missing or unknown key is an error, not a default."""
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))["limits"]
+    def load(cls, path: Path | None = None) -> Limits:
+        """Read the limits of a contract file (default: intake.yaml of the contracts in use); a
+        missing or unknown key is an error, not a default."""
+        from muniflow.contracts import contract_file, parse_yaml
+
+        file = contract_file(path, "intake.yaml")
+        data = parse_yaml(file, ("limits",))["limits"]
         names = {f.name for f in fields(cls)}
         if set(data) != names:
-            raise ValueError(f"{path}: limits must be exactly {sorted(names)}, got {sorted(data)}")
+            raise ValueError(f"{file}: limits must be exactly {sorted(names)}, got {sorted(data)}")
         return cls(**data)
 
 

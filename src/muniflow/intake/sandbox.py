@@ -177,7 +177,15 @@ def _serve(conn: Connection, memory_mb: int, task: Task) -> None:
             conn.send(
                 ("error", "corrupt_file", "the file nests too deeply to read; save it again and re-send")
             )
-        except Exception as exc:  # a parser's own exception on a malformed file: the file's fault
-            conn.send(
-                ("error", "corrupt_file", f"the file could not be parsed ({type(exc).__name__}: {exc})")
-            )
+        except Exception as exc:  # a parser's exception is the file's fault, any other a bug of ours
+            conn.send(("error", *_unexpected(exc)))
+
+
+def _unexpected(exc: Exception) -> tuple[str, str]:
+    """Reason and message for an exception the task did not turn into a ReaderError itself."""
+    from muniflow.readers.blame import INTERNAL_ERROR, blame
+
+    what = f"{type(exc).__name__}: {exc}"
+    if blame(exc) == INTERNAL_ERROR:
+        return INTERNAL_ERROR, f"muniflow failed on this file ({what}); report it with the file"
+    return "corrupt_file", f"the file could not be parsed ({what})"

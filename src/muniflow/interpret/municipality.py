@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 
+from muniflow.interpret.region import REGION_SUFFIX
+
 _PREFIX = re.compile(r"^(?:администраци[яи]\s+)?(?:муниципальн\w+\s+образовани\w+|мо)\s*", re.IGNORECASE)
-# "... Смоленской области", "... Пермского края", "... Российской Федерации" at the end.
-_REGION_SUFFIX = re.compile(
-    r"\s+[А-ЯЁа-яё-]+(?:ской|цкой|ной|ого|его)\s+(?:области|края|автономного округа)\s*$"
-)
 _QUOTES = re.compile(r"[«»\"“”„]")
 _SPACE = re.compile(r"\s+")
 
@@ -22,7 +20,7 @@ def canonical_municipality(name: str) -> str:
     """
     text = _SPACE.sub(" ", name.replace("\xa0", " ")).strip(" .,;:")
     text = _PREFIX.sub("", text)
-    text = _REGION_SUFFIX.sub("", text)
+    text = REGION_SUFFIX.sub("", text)  # "... Смоленской области" at the end
     text = _SPACE.sub(" ", _QUOTES.sub(" ", text)).strip(" .,;:")
     words = text.split(" ")
     if words and words[0].lower() in {"город", "городской", "муниципальный", "сельское", "городское"}:

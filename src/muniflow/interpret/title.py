@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
+from muniflow.interpret.region import REGION_PATTERN
 from muniflow.model import Period
+from muniflow.normalize.dates import month_number
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 # Roman numerals are often typed with Cyrillic look-alikes (І, Х, У is not one of them).
@@ -15,18 +17,11 @@ _QUARTER = re.compile(
     r"(?P<y>(?:19|20)\d\d)",
     re.IGNORECASE,
 )
+# "январь–март 2024": two month words (contracts/dates.yaml, the one list of months) and a year.
 _MONTHS_RANGE = re.compile(
-    r"(?P<m1>январ|апрел|июл|октябр)\w*\s*[-–—]\s*(?P<m2>март|июн|сентябр|декабр)\w*\s+(?P<y>(?:19|20)\d\d)",
-    re.IGNORECASE,
+    r"(?P<m1>[а-яё]+)\.?\s*[-–—]\s*(?P<m2>[а-яё]+)\.?\s+(?P<y>(?:19|20)\d\d)", re.IGNORECASE
 )
-_FIRST_MONTH = {"январ": 1, "апрел": 2, "июл": 3, "октябр": 4}
-_LAST_MONTH = {"март": 1, "июн": 2, "сентябр": 3, "декабр": 4}
 
-# "... Смоленской области", "... Пермского края", "... Республики Карелия"
-_REGION = re.compile(
-    r"(?P<adj>[А-ЯЁ][а-яё-]+(?:ской|цкой|ской|ной|ого|его))\s+(?P<kind>области|края|автономного округа)"
-    r"|(?P<rep>Республики\s+[А-ЯЁ][а-яё-]+(?:\s*[-–]\s*[А-ЯЁ][а-яё-]+)?)"
-)
 _ADJ_FEM = (("ской", "ская"), ("цкой", "цкая"), ("ной", "ная"))
 _ADJ_MASC = (("ского", "ский"), ("цкого", "цкий"), ("ного", "ный"), ("его", "ий"))
 _KIND = {"области": "область", "края": "край", "автономного округа": "автономный округ"}
@@ -40,23 +35,22 @@ def parse_period(text: str) -> Period | None:
         q = m.group("q").lower()
         quarter = int(q) if q.isdigit() else _ROMAN[q]
         return Period(int(m.group("y")), quarter)
-    m = _MONTHS_RANGE.search(flat)
-    if m:
-        q1 = _FIRST_MONTH[m.group("m1").lower()]
-        if q1 == _LAST_MONTH[m.group("m2").lower()]:
-            return Period(int(m.group("y")), q1)
+    for m in _MONTHS_RANGE.finditer(flat):
+        first, last = (month_number(m.group(g)) for g in ("m1", "m2"))
+        if first is not None and last is not None and first % 3 == 1 and last == first + 2:
+            return Period(int(m.group("y")), (first + 2) // 3)
     return None
 
 
 def parse_region(text: str) -> str | None:
     """The region a title names, in the nominative: "Смоленской области" -> "Смоленская область"."""
     flat = re.sub(r"\s+", " ", text)
-    m = _REGION.search(flat)
+    m = REGION_PATTERN.search(flat)
     if not m:
         return None
     if m.group("rep"):
         return "Республика " + m.group("rep").split(None, 1)[1]
-    adj, kind = m.group("adj"), m.group("kind")
+    adj, kind = m.group("adj"), " ".join(m.group("kind").split())
     endings = _ADJ_FEM if kind == "области" else _ADJ_MASC
     for old, new in endings:
         if adj.endswith(old):

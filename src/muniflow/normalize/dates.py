@@ -17,9 +17,7 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
-import yaml
-
-from muniflow.contracts import contracts_dir
+from muniflow.contracts import contract_file, parse_yaml
 from muniflow.model import Period
 from muniflow.normalize.script import fix_mixed_script
 from muniflow.normalize.text import fold
@@ -56,12 +54,14 @@ class _Vocabulary:
     crossing_max_days: int
 
 
-@lru_cache(maxsize=1)
 def vocabulary() -> _Vocabulary:
-    """Load the date vocabulary once: the contract file is read on first use only."""
-    configured = contracts_dir() / VOCABULARY_NAME
-    path = configured if configured.is_file() else DEFAULT_VOCABULARY_FILE
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    """The date vocabulary of the contracts in use, read once per file."""
+    return _vocabulary(contract_file(None, VOCABULARY_NAME))
+
+
+@lru_cache(maxsize=4)
+def _vocabulary(path: Path) -> _Vocabulary:
+    data = parse_yaml(path, ("months", "year_words", "lead_words", "range_words", "list_words", "years"))
     months = {_key(word): int(number) for number, words in data["months"].items() for word in words}
     return _Vocabulary(
         months=months,
@@ -72,6 +72,17 @@ def vocabulary() -> _Vocabulary:
         max_year=int(data["years"]["max"]),
         crossing_max_days=int(data["year_crossing_max_days"]),
     )
+
+
+def month_number(word: str) -> int | None:
+    """The month a word names (any case, an abbreviation with or without its dot), from
+    contracts/dates.yaml, the one list of month words; None for any other word."""
+    return vocabulary().months.get(_key(word))
+
+
+def month_words() -> tuple[str, ...]:
+    """Every month word of the vocabulary (folded), longest first: for building a pattern."""
+    return tuple(sorted(vocabulary().months, key=lambda w: (-len(w), w)))
 
 
 def _key(word: str) -> str:

@@ -20,6 +20,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from muniflow.model import Cell, RawDocument, RawRow, RawTable, ReaderError
 from muniflow.readers.base import CORRUPT_FILE, NO_TABLE_FOUND, fold_whitespace
+from muniflow.readers.blame import raised_by_parser
 from muniflow.readers.pdflines import CellIndex, Glyph, Line, bucket_glyphs, join_lines, table_lines
 from muniflow.readers.wordjoin import rejoin_lines
 
@@ -109,6 +110,8 @@ def _scan(path: Path) -> tuple[str, list[_Fragment], int]:
                     page.close()  # drop the page's parsed objects so memory stays flat in page count
             count = len(pages)
     except (PdfminerException, PSException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
+        if not raised_by_parser(exc):
+            raise  # a bug of ours, not a damaged file: the caller reports internal_error
         raise ReaderError(CORRUPT_FILE, f"{path.name}: not a readable PDF ({exc})") from exc
     title = "\n".join(part for part in title_parts if part.strip())
     return title, [f for f in fragments if f.rows], count

@@ -18,10 +18,9 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol, TypeVar, cast
 
-import yaml
 from rapidfuzz import fuzz
 
-from muniflow.contracts import contracts_dir
+from muniflow.contracts import contract_file, parse_yaml
 from muniflow.model import Flag, Row
 from muniflow.rules import places, titles
 
@@ -57,11 +56,22 @@ class DedupConfig:
     max_days_per_row: int
 
 
-@lru_cache(maxsize=4)
 def load_config(path: Path | None = None) -> DedupConfig:
-    """Read contracts/duplicates.yaml (in $MUNIFLOW_CONTRACTS_DIR if set) once."""
-    where = path if path is not None else contracts_dir() / CONTRACT_FILE
-    data = yaml.safe_load(where.read_text(encoding="utf-8"))
+    """contracts/duplicates.yaml (in $MUNIFLOW_CONTRACTS_DIR if set, or at `path`), read once."""
+    return _config(contract_file(path, CONTRACT_FILE))
+
+
+def _country_words() -> list[str]:
+    """One-word country names of the one list of countries (enrich/world.py): a country alone
+    names no settlement, «Беларусь» is not another town than «г. Минск»."""
+    from muniflow.enrich.world import countries
+
+    return [name for c in countries() for name in c.names if " " not in name]
+
+
+@lru_cache(maxsize=4)
+def _config(path: Path) -> DedupConfig:
+    data = parse_yaml(path, ("title", "match", "blocking", "places"))
     title, match, block, place = data["title"], data["match"], data["blocking"], data["places"]
     return DedupConfig(
         severity=data.get("severity", "error"),
@@ -71,7 +81,7 @@ def load_config(path: Path | None = None) -> DedupConfig:
             place["ignored"],
             place["regions"],
             place["republics"],
-            place["countries"],
+            _country_words(),
         ),
         subset_weight=float(match["subset_weight"]),
         subset_min_tokens=int(match["subset_min_tokens"]),

@@ -8,17 +8,14 @@ venues in quotes and abbreviations (МБУК, МБОУ) name no settlement and a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from muniflow.morph import analyzer
+from muniflow.rules.quotes import quoted_words
 
-_TOKEN = re.compile(r"[«»„“”\"']|[^\W\d_]+")
-_QUOTES = frozenset("«»„“”\"'")
-_OPENING = frozenset("«„")
-_CLOSING = frozenset("»”")
+_WORD = r"[^\W\d_]+"  # letters only: numbers name no settlement
 
 _ADJECTIVE_SUFFIXES = ("ский", "ской", "цкий")
 _VOWELS = "аеиоуыэюяйь"
@@ -67,20 +64,7 @@ def stems_match(a: str, b: str) -> bool:
 
 def _words(text: str, keep_quoted: bool) -> list[str]:
     """Words of a place; words inside quotes are venues unless `keep_quoted`."""
-    depth = 0
-    out: list[str] = []
-    for match in _TOKEN.finditer(text):
-        token = match.group()
-        if token in _QUOTES:
-            if token in _OPENING:
-                depth += 1
-            elif token in _CLOSING:
-                depth = max(depth - 1, 0)
-            else:
-                depth = depth - 1 if depth else 1
-        elif keep_quoted or depth == 0:
-            out.append(token)
-    return out
+    return [word for word, quoted in quoted_words(text, _WORD) if keep_quoted or not quoted]
 
 
 def _is_name(word: str, after_type: bool, all_upper_text: bool) -> bool:

@@ -14,13 +14,10 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from muniflow.morph import analyzer
+from muniflow.rules.quotes import quoted_words
 
-# Quote marks open or close a quoted name; words inside one are the event's proper name.
-_OPENING = frozenset("«„")
-_CLOSING = frozenset("»”")
-_EITHER = frozenset("“\"'")  # closes when inside quotes, opens otherwise
-_QUOTE_MARKS = _OPENING | _CLOSING | _EITHER
-_TOKEN = re.compile(r"[«»„“”\"']|[^\W_]+")
+# Words inside quotes (rules/quotes.py) are the event's proper name.
+_WORD = r"[^\W_]+"
 
 # Roman numerals: Latin letters or the Cyrillic letters that look the same (Х, І, С, М).
 _CYRILLIC_ROMAN = str.maketrans("ХІСМ", "XICM")
@@ -89,20 +86,11 @@ def _content_lemmas(text: str, stopwords: frozenset[str]) -> tuple[list[str], li
     """Lemmas of the words that name something, and for each whether it stood inside quotes."""
     forms: list[str] = []
     quoted: list[bool] = []
-    depth = 0
-    for token in _TOKEN.findall(text):
-        if token in _QUOTE_MARKS:
-            if token in _OPENING:
-                depth += 1
-            elif token in _CLOSING:
-                depth = max(depth - 1, 0)
-            else:
-                depth = depth - 1 if depth else 1
-            continue
+    for token, inside in quoted_words(text, _WORD):
         form = word_form(token)
         if form is not None and form not in stopwords:
             forms.append(form)
-            quoted.append(depth > 0)
+            quoted.append(inside)
     return forms, quoted
 
 

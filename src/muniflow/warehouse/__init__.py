@@ -3,8 +3,8 @@
 Only this package knows DuckDB; every other stage hands it records (`muniflow.model`).
 """
 
+from muniflow.enrich.report import ReportEnrichment, enrich_report
 from muniflow.warehouse.db import WarehouseBusy, connect, default_warehouse_path
-from muniflow.warehouse.enrichment import ReportEnrichment, enrich_report
 from muniflow.warehouse.export import export_views
 from muniflow.warehouse.loader import (
     LoadResult,

@@ -166,6 +166,9 @@ def connect(path: str | Path | None = None) -> duckdb.DuckDBPyConnection:
     con = open_with_retry(lambda: duckdb.connect(target), target, lock_timeout_s())
     try:
         apply_migrations(con, read_migrations())
+        from muniflow.warehouse.countries import sync_countries
+
+        sync_countries(con)
     except BaseException:
         con.close()
         raise

@@ -11,10 +11,10 @@ from typing import Any
 import duckdb
 
 from muniflow import codeversion
+from muniflow.enrich.report import ReportEnrichment, check_fits, enrich_report
 from muniflow.model import Flag, Report, Row
 from muniflow.normalize.script import fix_mixed_script
 from muniflow.warehouse.db import transaction, utc_now
-from muniflow.warehouse.enrichment import ReportEnrichment, check_fits, enrich_report
 from muniflow.warehouse.sections import covered_municipalities, record_sections
 
 ROW_COLUMNS = tuple(f.name for f in fields(Row))

@@ -1,0 +1,96 @@
+"""The one place the stages are wired: the body of an ingestion run.
+
+Both runners call `run_ingest`: the Prefect flow (`flows/ingest.py`) hands it Prefect tasks
+(cached extraction per file, retried loads, artifacts around it), the plain runner (`plain.py`,
+for tests and the benchmark) hands it plain functions on a thread pool. The body is the same:
+
+    start the run -> extract every file (in parallel, as the runner submits) -> load each file in
+    order (one writer) -> duplicate rule over the touched periods -> quality report -> finish the run
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from muniflow import stages
+from muniflow.intake import sha256_file
+from muniflow.warehouse import loader, lookups
+
+Connection = Any  # a warehouse connection (muniflow.warehouse.db.connect); only warehouse/ knows DuckDB
+
+
+def _nothing(*args: Any) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class Runner:
+    """How a runner carries out each stage of the body; `run_id` is the run being recorded.
+
+    submit(path, sha256, period label or None) -> a handle; the extraction may run in parallel.
+    outcome(handle) -> (the file's outcome, whether it came from a cache).
+    load(run_id, outcome) -> LoadResult; dedupe(run_id, periods) -> flags written;
+    quality(run_id) -> the report's path, or None when the runner makes no report.
+    connect() -> a context manager giving a warehouse connection, for the run's own records.
+    """
+
+    submit: Callable[[Path, str, str | None], Any]
+    outcome: Callable[[Any], tuple[stages.FileOutcome, bool]]
+    load: Callable[[str, stages.FileOutcome], loader.LoadResult]
+    dedupe: Callable[[str, set[str]], int]
+    quality: Callable[[str], Path | None]
+    connect: Callable[[], AbstractContextManager[Connection]]
+    on_start: Callable[[list[Path]], None] = field(default=_nothing)
+    on_loaded: Callable[[stages.FileOutcome, loader.LoadResult], None] = field(default=_nothing)
+    counts_cache: bool = True  # record `files_from_cache` among the run's counts
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """What a run did: its id and counts, each file's load result and state now, the report's path."""
+
+    run_id: str
+    counts: dict[str, int]
+    loaded: tuple[tuple[str, loader.LoadResult], ...]
+    states: dict[str, dict[str, Any]]
+    report: Path | None
+
+
+def run_ingest(
+    paths: Sequence[str | Path],
+    period: str | None,
+    runner: Runner,
+    flow_run_id: str | None = None,
+    region: str | None = None,
+) -> RunResult:
+    """Ingest files or folders (see `stages.discover`) with `runner` carrying out each stage;
+    `region` is given to files whose title names none (`stages.with_region`)."""
+    files = stages.discover(list(paths))
+    runner.on_start(files)
+    with runner.connect() as con:
+        run_id = loader.start_run(con, flow_run_id=flow_run_id)
+    handles = [runner.submit(f, sha256_file(f), period) for f in files]
+    loaded: list[tuple[str, loader.LoadResult]] = []
+    periods: set[str] = set()
+    cached = 0
+    handles.reverse()
+    while handles:  # popped as loaded, so memory stays flat in the number of files
+        outcome, from_cache = runner.outcome(handles.pop())
+        outcome = stages.with_region(outcome, region)
+        cached += from_cache
+        result = runner.load(run_id, outcome)
+        if outcome.report and outcome.report.period and not outcome.reason:
+            periods.add(outcome.report.period.label)
+        runner.on_loaded(outcome, result)
+        loaded.append((outcome.source_file, result))
+    runner.dedupe(run_id, periods)
+    report = runner.quality(run_id)
+    counts = {"files": len(files), **({"files_from_cache": cached} if runner.counts_cache else {})}
+    with runner.connect() as con:
+        totals = loader.finish_run(con, run_id, counts)
+        states = lookups.report_states(con, [result.report_id for _, result in loaded])
+    return RunResult(run_id, totals, tuple(loaded), states, report)

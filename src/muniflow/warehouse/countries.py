@@ -1,0 +1,28 @@
+"""The warehouse's copy of the one list of countries (muniflow.enrich.world), kept in step on connect."""
+
+from __future__ import annotations
+
+import duckdb
+
+from muniflow.warehouse.db import transaction
+
+
+def sync_countries(con: duckdb.DuckDBPyConnection) -> bool:
+    """Make core.countries hold exactly the countries enrichment uses; True when it changed.
+    A warehouse whose migrations lack the table (an old MUNIFLOW_SQL_DIR) is left alone."""
+    from muniflow.enrich.world import country_rows
+
+    exists = con.execute(
+        "select count(*) from information_schema.tables"
+        " where table_schema = 'core' and table_name = 'countries'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        return False
+    wanted = sorted(country_rows())
+    stored = sorted(con.execute("select code, name_ru from core.countries").fetchall())
+    if stored == wanted:
+        return False
+    with transaction(con):
+        con.execute("delete from core.countries")
+        con.executemany("insert into core.countries values (?, ?)", wanted)
+    return True

@@ -1,0 +1,47 @@
+"""Test-only ways into the pipeline that production never takes (moved out of src/).
+
+`extract_file` reads one file in the shared sandbox and interprets it in this process (production
+runs every pure stage in the worker: `stages.process_file`); `open_reports` reads many files on a
+pool of sandboxed workers and yields documents or errors in input order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from muniflow import stages
+from muniflow.intake import Limits, WorkerPool, open_report, sha256_file
+from muniflow.intake.limits import default_limits
+from muniflow.model import Period, RawDocument, ReaderError
+
+
+def extract_file(path: Path, period: Period | None = None, sha256: str | None = None) -> stages.FileOutcome:
+    """Read (sandboxed), interpret and normalize one file; an unreadable file becomes quarantined."""
+    digest = sha256 or sha256_file(path)
+    try:
+        return stages.interpret_file(path, open_report(path), period, digest)
+    except ReaderError as err:
+        return stages.FileOutcome(str(path), digest, None, None, reason=err.reason, message=err.message)
+
+
+def open_reports(
+    paths: Iterable[Path], *, workers: int, limits: Limits | None = None
+) -> Iterator[tuple[Path, RawDocument | ReaderError]]:
+    """Read many files on `workers` sandboxed processes; yields (path, document or error) in input order."""
+    with WorkerPool(workers, limits or default_limits()) as pool, ThreadPoolExecutor(workers) as threads:
+        futures = [(path, threads.submit(_outcome, pool, Path(path))) for path in paths]
+        try:
+            for path, future in futures:
+                yield path, future.result()
+        finally:
+            for _, future in futures:
+                future.cancel()
+
+
+def _outcome(pool: WorkerPool, path: Path) -> RawDocument | ReaderError:
+    try:
+        return pool.open(path)
+    except ReaderError as err:
+        return err

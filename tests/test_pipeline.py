@@ -1,0 +1,62 @@
+"""The one wiring of the stages (muniflow.pipeline): its order, and that both runners use it."""
+
+from __future__ import annotations
+
+import hashlib
+from contextlib import nullcontext
+from pathlib import Path
+
+from muniflow import pipeline, stages
+from muniflow.warehouse import db
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_the_body_submits_all_then_loads_in_order_then_dedupes_and_reports(tmp_path: Path) -> None:
+    files = []
+    for name in ("b.docx", "a.docx", "c.pdf"):
+        (tmp_path / name).write_bytes(name.encode())
+        files.append(tmp_path / name)
+    calls: list[tuple[str, str]] = []
+    with db.connect(tmp_path / "wh.duckdb") as con:
+
+        def submit(path: Path, sha256: str, period: str | None) -> Path:
+            calls.append(("submit", path.name))
+            return path
+
+        def outcome(path: Path) -> tuple[stages.FileOutcome, bool]:
+            calls.append(("wait", path.name))
+            digest = hashlib.sha256(path.name.encode()).hexdigest()
+            return stages.FileOutcome(str(path), digest, None, None, reason="empty_file"), True
+
+        def load(run_id: str, outcome: stages.FileOutcome):  # type: ignore[no-untyped-def]
+            calls.append(("load", Path(outcome.source_file).name))
+            return stages.load_file(con, run_id, outcome)
+
+        def dedupe(run_id: str, periods: set[str]) -> int:
+            calls.append(("dedupe", ",".join(sorted(periods))))
+            return 0
+
+        def quality(run_id: str) -> None:
+            calls.append(("quality", ""))
+
+        runner = pipeline.Runner(submit, outcome, load, dedupe, quality, connect=lambda: nullcontext(con))
+        run = pipeline.run_ingest([tmp_path], None, runner)
+    names = sorted(f.name for f in files)  # a folder is scanned in sorted order
+    assert calls == [
+        *(("submit", n) for n in names),
+        *(step for n in names for step in (("wait", n), ("load", n))),
+        ("dedupe", ""),  # quarantined files touch no period
+        ("quality", ""),
+    ]
+    assert run.counts["files"] == 3 and run.counts["files_from_cache"] == 3
+    assert [Path(f).name for f, _ in run.loaded] == names
+    assert {s["reason"] for s in run.states.values()} == {"empty_file"}
+
+
+def test_both_runners_use_the_one_body_and_repeat_none_of_it() -> None:
+    for runner in ("flows/ingest.py", "src/muniflow/plain.py"):
+        text = (ROOT / runner).read_text(encoding="utf-8")
+        assert "pipeline.run_ingest(" in text, runner
+        for wiring in ("start_run", "finish_run", "report_states", "stages.discover"):
+            assert wiring not in text, f"{runner} wires {wiring} itself"
