@@ -9,6 +9,7 @@ import duckdb
 import pytest
 import readers_fixtures as rf
 import warehouse_fixtures
+from extraction import extract_file
 from warehouse_fixtures import snapshot
 
 from muniflow import codeversion, stages
@@ -27,7 +28,7 @@ TITLE = (
 def in_process(path: Path, period: Period | None, sha256: str) -> stages.FileOutcome:
     """Every stage of `stages.process_file`, run in this process so monkeypatches and the
     environment of the test apply (the sandboxed workers are shared and started once)."""
-    return stages.enrich_file(stages.validate_file(stages.extract_file(path, period, sha256)))
+    return stages.enrich_file(stages.validate_file(extract_file(path, period, sha256)))
 
 
 def report_file(
