@@ -14,6 +14,7 @@ from muniflow.model import Flag, Report, Row
 from muniflow.normalize.script import fix_mixed_script
 from muniflow.warehouse.db import transaction, utc_now
 from muniflow.warehouse.enrichment import ReportEnrichment, check_fits, enrich_report
+from muniflow.warehouse.flag_history import snapshot_flags
 
 ROW_COLUMNS = tuple(f.name for f in fields(Row))
 # Texts stored a second time with mixed-script words fixed; `events` shows these.
@@ -51,7 +52,10 @@ def start_run(con: duckdb.DuckDBPyConnection, flow_run_id: str | None = None) ->
 
 
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, counts: dict[str, int]) -> dict[str, int]:
-    """Record the end of a run with the pipeline's counts; returns them with the run's derived counts."""
+    """Record the end of a run with the pipeline's counts; returns them with the run's derived counts.
+
+    The flags and decisions as they stand now are kept as the run's history (`report --run`)."""
+    snapshot_flags(con, run_id)
     with transaction(con):
         con.execute("update core.runs set finished_at = ? where run_id = ?", [utc_now(), run_id])
         con.execute("delete from core.run_counts where run_id = ?", [run_id])
