@@ -121,6 +121,8 @@ class Report:
     period: Period | None
     rows: tuple[Row, ...] = field(default_factory=tuple)
     pages: int | None = None
+    # Municipalities the report says held no events this quarter: sections without rows.
+    nil_municipalities: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
