@@ -143,7 +143,8 @@ def read_table(path: Path) -> list[tuple[int, dict[str, Any]]]:
     """Rows of a .csv (`,` or `;`, UTF-8 or Windows-1251) or .xlsx as (line number, {column: value}).
 
     CSV cells come back un-neutralized (as they were before `write_csv`); .xlsx cells as openpyxl
-    reads them (dates as datetimes). Blank lines are skipped; the header is line 1.
+    reads them (dates as datetimes). Blank lines are skipped; the header is line 1, and a line is a
+    row as a spreadsheet numbers it.
     """
     if path.suffix.lower() == ".xlsx":
         return _read_xlsx(path)
@@ -165,14 +166,16 @@ def _read_csv(path: Path) -> list[tuple[int, dict[str, Any]]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header: list[str] | None = None
     rows = []
-    for cells in reader:
+    # Lines are counted as records (the row number a spreadsheet shows), not physical lines: a
+    # quoted cell may hold line breaks.
+    for number, cells in enumerate(reader, start=1):
         if header is None:
             header = [c.strip() for c in cells]
             continue
         if not any(c.strip() for c in cells):
             continue
         values = [unneutralize(c) for c in cells]
-        rows.append((reader.line_num, dict(zip(header, values, strict=False))))
+        rows.append((number, dict(zip(header, values, strict=False))))
     if header is None:
         raise SheetReadError(f"{path}: the file is empty")
     return [(line, {h: row.get(h, "") for h in header}) for line, row in rows]
