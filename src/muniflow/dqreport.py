@@ -12,6 +12,7 @@ import pandas as pd
 
 from muniflow.quality.result import ExpectationOutcome, QualityResult
 from muniflow.rules.messages import label
+from muniflow.sheets import neutralize_frame
 
 HTML_NAME = "dq_report.html"
 CSV_NAME = "flagged_rows.csv"
@@ -65,7 +66,8 @@ def write_report(
     out_dir.mkdir(parents=True, exist_ok=True)
     flagged = _ordered(flagged)
     # UTF-8 with a BOM: Excel then reads the Cyrillic right.
-    flagged.to_csv(out_dir / CSV_NAME, index=False, encoding="utf-8-sig")
+    # Cells a spreadsheet would evaluate (a title starting with '=') are neutralized.
+    neutralize_frame(flagged).to_csv(out_dir / CSV_NAME, index=False, encoding="utf-8-sig")
     page = render_html(run=run, flagged=flagged, events=events, quality=quality, out_dir=out_dir)
     path = out_dir / HTML_NAME
     path.write_text(page, encoding="utf-8")

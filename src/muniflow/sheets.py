@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+
+import pandas as pd
 
 FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
@@ -23,23 +26,30 @@ CSV_ENCODINGS = ("utf-8-sig", "cp1251")
 MAX_WIDTH = 60
 
 
+# Texts that get an apostrophe: a formula lead after any number of apostrophes (so a text that
+# already starts with apostrophes before a lead is told apart from one neutralized here).
+NEEDS_QUOTE = re.compile("^'*[=+\\-@\t\r]")
+# The same pattern for DuckDB's regexp_matches (RE2), used where views are written as CSV.
+NEEDS_QUOTE_SQL = NEEDS_QUOTE.pattern
+
+
 def neutralize(text: str) -> str:
     """The text as a spreadsheet shows it without evaluating it (see the module's docstring)."""
-    if text.startswith(FORMULA_LEADS) or (text.startswith(QUOTE) and _needs_escape(text[1:])):
-        return QUOTE + text
-    return text
+    return QUOTE + text if NEEDS_QUOTE.match(text) else text
 
 
 def unneutralize(text: str) -> str:
     """The inverse of `neutralize`: the text as it was before writing."""
-    if text.startswith(QUOTE) and _needs_escape(text[1:]):
-        return text[1:]
-    return text
+    return text[1:] if text.startswith(QUOTE) and NEEDS_QUOTE.match(text[1:]) else text
 
 
-def _needs_escape(rest: str) -> bool:
-    """After one apostrophe, the texts `neutralize` produced: a formula lead or more apostrophes."""
-    return rest.startswith(FORMULA_LEADS) or (rest.startswith(QUOTE) and _needs_escape(rest[1:]))
+def neutralize_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of the frame with every text cell neutralized (other cells as they are)."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(lambda v: neutralize(v) if isinstance(v, str) else v)
+    return out
 
 
 def csv_cell(value: Any) -> str:

@@ -165,7 +165,8 @@ def parse_decisions(
         if problem:
             problems.append(f"{where}: {problem}")
             continue
-        note = _text(values.get("note")).strip() or None
+        note = _text(values.get("note"))
+        note = note if note.strip() else None  # kept as written: it reads back unchanged
         decisions.append(Decision(number, key, word, note, corrections))
     if problems:
         raise ReviewFileError(problems)
@@ -182,8 +183,8 @@ def _corrections(values: Mapping[str, Any]) -> Corrections:
             except ValueError as err:
                 raise ValueError(f"{column}: {err}") from err
         else:
-            text = " ".join(_text(raw).split())
-            found[name] = text or None
+            text = _text(raw)
+            found[name] = text if text.strip() else None  # as written, like the note
     return Corrections(**found)
 
 
