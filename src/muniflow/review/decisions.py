@@ -165,8 +165,8 @@ def parse_decisions(
         if problem:
             problems.append(f"{where}: {problem}")
             continue
-        note = _text(values.get("note"))
-        note = note if note.strip() else None  # kept as written: it reads back unchanged
+        written = _text(values.get("note"))
+        note = written if written.strip() else None  # kept as written: it reads back unchanged
         decisions.append(Decision(number, key, word, note, corrections))
     if problems:
         raise ReviewFileError(problems)
