@@ -8,6 +8,7 @@ import pandas as pd
 
 from muniflow import dqreport
 from muniflow.quality import run_checkpoint
+from muniflow.warehouse.flag_history import flags_at
 
 VIEWS = ("events", "flagged_rows", "reports", "extracted_rows")
 DEFAULT_REPORTS_DIR = Path("reports")
@@ -46,7 +47,17 @@ def write_quality_report(con, run_id: str = "latest", out_dir: Path | None = Non
     out.mkdir(parents=True, exist_ok=True)
     frames = read_frames(con)
     result = run_checkpoint(frames, out / "data_docs")
-    flagged = frames["flagged_rows"]
-    # the reviewer acts on current versions; flags of superseded versions stay queryable as history
-    current = flagged[flagged["report_status"] == "loaded"]
-    return dqreport.write_report(out, run=run, flagged=current, events=frames["events"], quality=result)
+    # A given run shows its flags and decisions as they stood at its end; the latest, those of now.
+    history = flags_at(con, str(run["run_id"])) if run_id != "latest" else None
+    if history is not None:
+        current = history
+        decisions = None  # stale decisions are judged against the reports of now
+    else:
+        # the reviewer acts on current rows; flags of superseded versions stay queryable as history
+        current = con.execute(
+            "select f.* from flagged_rows as f join core.current_rows using (report_id, row_index)"
+        ).df()
+        decisions = con.execute("select * from review_decisions").df()
+    return dqreport.write_report(
+        out, run=run, flagged=current, events=frames["events"], quality=result, decisions=decisions
+    )
