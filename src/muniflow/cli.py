@@ -113,6 +113,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             f"nothing new: the warehouse already holds all {len(files)} file(s) as they are "
             "(--force runs the flow anyway)"
         )
+        _hint_reprocess(warehouse_of(args))
         return 0
     from flows.ingest import ingest_reports, task_runner_from_env
 
@@ -125,7 +126,19 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         region=args.region,
     )
     print_summary(summary)
+    _hint_reprocess(warehouse_of(args))
     return 0
+
+
+def _hint_reprocess(warehouse: str) -> None:
+    """Tell the user when reports in the warehouse were read by an older muniflow or contracts."""
+    from muniflow.commands.reprocess import stale_hint
+    from muniflow.warehouse import db
+
+    with db.connect(warehouse) as con:
+        hint = stale_hint(con)
+    if hint:
+        print(hint)
 
 
 def _nothing_new(files: list[Path], warehouse: str) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 Handler = Callable[[argparse.Namespace], int]
 
-MODULES: tuple[str, ...] = ("review",)
+MODULES: tuple[str, ...] = ("reprocess", "review")
 
 
 def register_all(sub: argparse._SubParsersAction) -> dict[str, Handler]:
