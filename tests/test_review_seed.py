@@ -7,7 +7,10 @@ Rows are chosen by their flags (rule, severity), never by naming an event or a m
 from __future__ import annotations
 
 import csv
+import os
 import shutil
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -18,8 +21,7 @@ from docx import Document
 from muniflow.cli import main
 from muniflow.model import Period
 from muniflow.plain import ingest_plain
-from muniflow.stages import process_file
-from muniflow.warehouse import db, loader, reconcile
+from muniflow.warehouse import db, reconcile
 from muniflow.warehouse.saved import saved_sql
 
 SEED = "smolensk_2024_q2.docx"
@@ -158,20 +160,34 @@ def test_a_re_read_after_a_contract_edit_keeps_the_decisions(
     decided = _apply_decisions(warehouse, tmp_path)
     contracts = tmp_path / "contracts"
     shutil.copytree(root / "contracts", contracts)
-    dup = contracts / "duplicates.yaml"
-    dup.write_text(dup.read_text(encoding="utf-8") + "\n# edited: re-read the reports\n", encoding="utf-8")
-    monkeypatch.setenv("MUNIFLOW_CONTRACTS_DIR", str(contracts))
-    outcome = process_file(samples / SEED)
+    # The edit: an event wholly outside the quarter becomes a warning instead of an error.
+    contract = contracts / "events.odcs.yaml"
+    text = contract.read_text(encoding="utf-8")
+    outside = (
+        "implementation: overlaps_period\n            dimension: consistency\n            severity: error"
+    )
+    assert outside in text
+    contract.write_text(text.replace(outside, outside.replace("error", "warning")), encoding="utf-8")
+    # `reprocess` re-reads the report under the edited contracts; in its own process, as a user runs
+    # it (this process's sandbox workers, started earlier, still hold the old environment)
+    done = subprocess.run(
+        [sys.executable, "-m", "muniflow.cli", "reprocess", "--all", "--warehouse", str(warehouse)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        env={**os.environ, "MUNIFLOW_CONTRACTS_DIR": str(contracts), "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
     with db.connect(warehouse) as con:
-        # Stands in for re-processing: the report's rows are dropped and read again.
-        loader._forget(con, loader.report_id_of(outcome.sha256))
-        run_id = loader.start_run(con)
-        from muniflow.stages import dedupe_periods, load_file
-
-        assert load_file(con, run_id, outcome).status == "loaded"
-        dedupe_periods(con, run_id, {"2024Q2"})
-        loader.finish_run(con, run_id, {})
         assert reconcile(con) == []
+        counts = con.execute("select counts from runs order by started_at desc limit 1").fetchone()[0]
+        assert counts["reports_reread"] == 1
+        # the re-read rows are the new contract's: no quarter_consistency error is left
+        assert con.execute(
+            "select count(*) from flagged_rows join core.current_rows using (report_id, row_index)"
+            " where rule = 'quarter_consistency' and severity = 'error'"
+        ).fetchone() == (0,)
     statuses = dict(
         query(warehouse, "select row_key, review_status from events where review_status is not null")
     )
