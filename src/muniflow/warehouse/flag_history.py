@@ -1,4 +1,5 @@
-"""The per-run history of flags: what was flagged and decided at the end of each run."""
+"""The per-run history of flags (what was flagged and decided at the end of each run), and the
+content-derived row keys that flags and review decisions attach to."""
 
 from __future__ import annotations
 
@@ -47,3 +48,13 @@ def flags_at(con: duckdb.DuckDBPyConnection, run_id: str) -> pd.DataFrame | None
         " order by h.report_id, h.row_index, h.rule",
         [run_id],
     ).df()
+
+
+def store_row_keys(con: duckdb.DuckDBPyConnection, report_id: str) -> None:
+    """Store the row keys of a report's rows (`core.row_keys_computed`), inside the caller's transaction."""
+    con.execute(
+        "update core.rows set row_key = k.row_key from core.row_keys_computed as k"
+        " where core.rows.report_id = ? and k.report_id = core.rows.report_id"
+        " and k.row_index = core.rows.row_index",
+        [report_id],
+    )

@@ -15,7 +15,7 @@ from muniflow.model import Flag, Report, Row
 from muniflow.normalize.script import fix_mixed_script
 from muniflow.warehouse.db import transaction, utc_now
 from muniflow.warehouse.enrichment import ReportEnrichment, check_fits, enrich_report
-from muniflow.warehouse.flag_history import snapshot_flags
+from muniflow.warehouse.flag_history import snapshot_flags, store_row_keys
 from muniflow.warehouse.sections import covered_municipalities, record_sections
 
 ROW_COLUMNS = tuple(f.name for f in fields(Row))
@@ -141,6 +141,7 @@ def load_report(
         )
         _record_path(con, report_id, source_file, run_id)
         _insert_rows(con, report_id, rows)
+        store_row_keys(con, report_id)
         _insert_flags(con, report_id, flags, run_id)
         superseded: list[str] = []
         if status == "loaded" and report is not None:
