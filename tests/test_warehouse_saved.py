@@ -50,9 +50,9 @@ def test_an_unknown_name_lists_the_known_ones():
         (
             "events_per_municipality_quarter",
             [
-                ("2024Q2", "Район А", 2),
-                ("2024Q2", "Район Б", 1),
-            ],  # north v2 minus its error row; south minus dup
+                ("2024Q2", "Район А", 2, 0),
+                ("2024Q2", "Район Б", 1, 1),
+            ],  # north v2 minus its error row; south minus dup, which co-reports Район А's event
         ),
         ("events_per_month_foreign", [("2024-04-01", 3, 1)]),  # the south row names a foreign republic
         (

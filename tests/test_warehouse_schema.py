@@ -81,4 +81,4 @@ def test_export_writes_every_view(tmp_path, fmt):
 
 def test_export_refuses_unknown_formats(tmp_path: Path):
     with pytest.raises(ValueError, match="parquet"):
-        export_views(tmp_path / "w.duckdb", tmp_path, "xlsx")
+        export_views(tmp_path / "w.duckdb", tmp_path, "ods")

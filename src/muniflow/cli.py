@@ -61,7 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="write every view to files")
     p.add_argument("dir", metavar="DIR", help="output folder (created if missing)")
-    p.add_argument("--format", choices=("parquet", "csv"), default="parquet")
+    p.add_argument(
+        "--format",
+        choices=("parquet", "csv", "xlsx"),
+        default="parquet",
+        help="parquet (raw text), csv (cells a spreadsheet would evaluate neutralized) or xlsx "
+        "(one workbook muniflow.xlsx, one sheet per view)",
+    )
     warehouse_arg(p)
 
     p = sub.add_parser("report", help="write the data-quality report of flagged rows")

@@ -10,8 +10,10 @@ from typing import Any
 
 import pandas as pd
 
+from muniflow import dqcharts, dqreview
 from muniflow.quality.result import ExpectationOutcome, QualityResult
 from muniflow.rules.messages import label
+from muniflow.sheets import neutralize_frame
 
 HTML_NAME = "dq_report.html"
 CSV_NAME = "flagged_rows.csv"
@@ -59,14 +61,20 @@ def write_report(
     flagged: pd.DataFrame,
     events: pd.DataFrame,
     quality: QualityResult | None,
+    decisions: pd.DataFrame | None = None,
 ) -> Path:
-    """Write dq_report.html and flagged_rows.csv into out_dir; return the HTML path."""
+    """Write dq_report.html and flagged_rows.csv into out_dir; return the HTML path.
+
+    `decisions` (the `review_decisions` view) adds the reviewer's notes and the stale decisions."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     flagged = _ordered(flagged)
     # UTF-8 with a BOM: Excel then reads the Cyrillic right.
-    flagged.to_csv(out_dir / CSV_NAME, index=False, encoding="utf-8-sig")
-    page = render_html(run=run, flagged=flagged, events=events, quality=quality, out_dir=out_dir)
+    # Cells a spreadsheet would evaluate (a title starting with '=') are neutralized.
+    neutralize_frame(flagged).to_csv(out_dir / CSV_NAME, index=False, encoding="utf-8-sig")
+    page = render_html(
+        run=run, flagged=flagged, events=events, quality=quality, out_dir=out_dir, decisions=decisions
+    )
     path = out_dir / HTML_NAME
     path.write_text(page, encoding="utf-8")
     return path
@@ -79,14 +87,19 @@ def render_html(
     events: pd.DataFrame,
     quality: QualityResult | None,
     out_dir: Path | None = None,
+    decisions: pd.DataFrame | None = None,
 ) -> str:
-    """The report page as one HTML string: inline CSS, no script, no external address."""
+    """The report page as one HTML string: inline CSS and SVG, no script, no external address."""
     flagged = _ordered(flagged)
     run_id = _text(run.get("run_id"))
+    still_open, decided = dqreview.split_open_decided(flagged)
+    notes = dqreview.notes_by_key(decisions)
     body = [
         "<h1>Отчёт о качестве данных</h1>",
         f'<p class="meta">Запуск {escape(run_id) or "—"}{_run_meta(run)}</p>',
         _cards(flagged, events),
+        "<h2>Графики</h2>",
+        dqcharts.charts(flagged, events, RULE_NAMES),
         "<h2>Сводка по правилам</h2>",
         _by_rule(flagged),
         "<h2>Сводка по муниципальным образованиям</h2>",
@@ -95,12 +108,18 @@ def render_html(
         _quality(quality, out_dir),
         "<h2>Повторы мероприятий</h2>",
         _duplicates(flagged, events),
-        f"<h2>Все отмеченные строки ({len(flagged)})</h2>",
-        _all_rows(flagged),
+        f"<h2>Открытые замечания ({len(still_open)})</h2>",
+        _all_rows(still_open),
+        f"<h2>Решённые замечания ({len(decided)})</h2>",
+        dqreview.decided_table(decided, notes, _cell, _table, RULE_NAMES, _text),
+        _all_rows(decided) if len(decided) else "",
+        "<h2>Устаревшие решения</h2>",
+        dqreview.stale_table(decisions, _cell, _table, _text),
     ]
     return (
         '<!DOCTYPE html>\n<html lang="ru">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>Качество данных — запуск {escape(run_id)}</title>\n<style>{STYLE}</style>\n</head>\n"
+        f"<title>Качество данных — запуск {escape(run_id)}</title>\n"
+        f"<style>{STYLE}{dqcharts.CHART_STYLE}</style>\n</head>\n"
         "<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
     )
 
@@ -174,6 +193,8 @@ def _cards(flagged: pd.DataFrame, events: pd.DataFrame) -> str:
         ("Строк с замечаниями", len(rows)),
         ("Строк в карантине", int(_quarantined(rows).sum()) if len(rows) else 0),
         ("Мероприятий загружено", len(events)),
+        ("Открытых замечаний", len(dqreview.split_open_decided(flagged)[0])),
+        ("Решённых замечаний", len(dqreview.split_open_decided(flagged)[1])),
     )
     inner = "".join(f'<div class="card">{escape(name)}<b>{count}</b></div>' for name, count in cards)
     return f'<div class="cards">{inner}</div>'

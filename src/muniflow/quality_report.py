@@ -8,8 +8,8 @@ import pandas as pd
 
 from muniflow import dqreport
 from muniflow.quality import run_checkpoint
-from muniflow.warehouse.frames import read_views, run_record
-from muniflow.warehouse.sections import current_row_keys
+from muniflow.warehouse.frames import current_flags, read_views, review_decisions, run_record
+from muniflow.warehouse.flag_history import flags_at
 
 VIEWS = ("events", "flagged_rows", "reports", "extracted_rows")
 DEFAULT_REPORTS_DIR = Path("reports")
@@ -43,8 +43,15 @@ def write_quality_report(con, run_id: str = "latest", out_dir: Path | None = Non
     out.mkdir(parents=True, exist_ok=True)
     frames = read_frames(con)
     result = run_checkpoint(frames, out / "data_docs")
-    flagged = frames["flagged_rows"]
-    # the reviewer acts on current rows; flags of superseded sections stay queryable as history
-    keys = current_row_keys(con)
-    current = flagged[[key in keys for key in zip(flagged["report_id"], flagged["row_index"], strict=True)]]
-    return dqreport.write_report(out, run=run, flagged=current, events=frames["events"], quality=result)
+    # A given run shows its flags and decisions as they stood at its end; the latest, those of now.
+    history = flags_at(con, str(run["run_id"])) if run_id != "latest" else None
+    if history is not None:
+        current = history
+        decisions = None  # stale decisions are judged against the reports of now
+    else:
+        # the reviewer acts on current rows; flags of superseded versions stay queryable as history
+        current = current_flags(con)
+        decisions = review_decisions(con)
+    return dqreport.write_report(
+        out, run=run, flagged=current, events=frames["events"], quality=result, decisions=decisions
+    )

@@ -165,12 +165,13 @@ def load_file(con, run_id: str, outcome: FileOutcome):  # type: ignore[no-untype
 
 
 def dedupe_periods(con, run_id: str, periods: set[str]) -> int:  # type: ignore[no-untyped-def]
-    """Run the duplicate rule over the current rows of each period; returns the flags written."""
-    from muniflow.warehouse import loader
+    """Run the duplicate rule over the current rows of each period, with the corrections of review
+    decisions in force; returns the flags written."""
+    from muniflow.warehouse import loader, review
 
     written = 0
     for period in sorted(periods):
-        flags = find_duplicates(loader.current_rows(con, period))
+        flags = find_duplicates(review.reviewed_rows(con, period))
         loader.replace_cross_row_flags(con, period, "duplicate_event", flags, run_id)
         written += len(flags)
     return written

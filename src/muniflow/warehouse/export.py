@@ -1,4 +1,7 @@
-"""Write every public view of the warehouse to one Parquet or CSV file each."""
+"""Write every public view of the warehouse to one Parquet or CSV file each, or one workbook.
+
+CSV and .xlsx are for people: a text cell a spreadsheet would evaluate is neutralized
+(muniflow.sheets); Parquet keeps the raw text."""
 
 from __future__ import annotations
 
@@ -6,9 +9,13 @@ from pathlib import Path
 
 import duckdb
 
+from muniflow.sheets import NEEDS_QUOTE_SQL, Sheet, write_xlsx
 from muniflow.warehouse.db import open_with_retry
 
-FORMATS = ("parquet", "csv")
+FORMATS = ("parquet", "csv", "xlsx")
+WORKBOOK = "muniflow.xlsx"
+# An apostrophe before the text, in SQL: a literal quote doubled inside a quoted literal.
+_APOSTROPHE = "''''"
 BUSY_WAIT_S = 3.0
 
 
@@ -36,14 +43,45 @@ def export_views(path: str | Path, out_dir: str | Path, fmt: str = "parquet") ->
     con = open_with_retry(lambda: duckdb.connect(str(target), read_only=True), target, BUSY_WAIT_S)
     written = []
     try:
+        if fmt == "xlsx":
+            return [write_workbook(con, folder / WORKBOOK)]
         for view in view_names(con):
             out = folder / f"{view}.{fmt}"
-            relation = con.table(view)
             if fmt == "parquet":
-                relation.write_parquet(str(out))
+                con.table(view).write_parquet(str(out))
             else:
-                relation.write_csv(str(out), header=True)
+                _sheet_safe(con, view).write_csv(str(out), header=True)
             written.append(out)
     finally:
         con.close()
     return written
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _sheet_safe(con: duckdb.DuckDBPyConnection, view: str) -> duckdb.DuckDBPyRelation:
+    """The view with each text column neutralized as muniflow.sheets.neutralize does."""
+    types = con.execute(
+        "select column_name, column_type from (describe from query_table(?))", [view]
+    ).fetchall()
+    columns = []
+    for name, kind in types:
+        q = _quoted(name)
+        if kind == "VARCHAR":
+            columns.append(f"case when regexp_matches({q}, $1) then {_APOSTROPHE} || {q} else {q} end as {q}")
+        else:
+            columns.append(q)
+    # names from the catalog, the pattern bound
+    return con.sql(f"select {', '.join(columns)} from {_quoted(view)}", params=[NEEDS_QUOTE_SQL])
+
+
+def write_workbook(con: duckdb.DuckDBPyConnection, out: Path) -> Path:
+    """Every view as one sheet of one workbook (header frozen, dates as dates, widths fitted)."""
+    sheets = []
+    for view in view_names(con):
+        cur = con.execute(f"select * from {_quoted(view)}")  # a view name from the catalog
+        header = tuple(d[0] for d in cur.description or ())
+        sheets.append(Sheet(view, header, tuple(cur.fetchall())))
+    return write_xlsx(out, sheets)

@@ -26,3 +26,15 @@ def run_record(con: duckdb.DuckDBPyConnection, run: str = "latest") -> dict[str,
     names = [d[0] for d in cur.description]
     row = cur.fetchone()
     return None if row is None else dict(zip(names, row, strict=True))
+
+
+def current_flags(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Flags of current rows: what the reviewer acts on (flags of superseded versions stay history)."""
+    return con.execute(
+        "select f.* from flagged_rows as f join core.current_rows using (report_id, row_index)"
+    ).df()
+
+
+def review_decisions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The latest review decision per row, with whether it went stale."""
+    return con.execute("select * from review_decisions").df()

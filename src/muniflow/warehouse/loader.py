@@ -15,6 +15,7 @@ from muniflow.enrich.report import ReportEnrichment, check_fits, enrich_report
 from muniflow.model import Flag, Report, Row
 from muniflow.normalize.script import fix_mixed_script
 from muniflow.warehouse.db import transaction, utc_now
+from muniflow.warehouse.flag_history import snapshot_flags, store_row_keys
 from muniflow.warehouse.sections import covered_municipalities, record_sections
 
 ROW_COLUMNS = tuple(f.name for f in fields(Row))
@@ -53,7 +54,10 @@ def start_run(con: duckdb.DuckDBPyConnection, flow_run_id: str | None = None) ->
 
 
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, counts: dict[str, int]) -> dict[str, int]:
-    """Record the end of a run with the pipeline's counts; returns them with the run's derived counts."""
+    """Record the end of a run with the pipeline's counts; returns them with the run's derived counts.
+
+    The flags and decisions as they stand now are kept as the run's history (`report --run`)."""
+    snapshot_flags(con, run_id)
     with transaction(con):
         con.execute("update core.runs set finished_at = ? where run_id = ?", [utc_now(), run_id])
         con.execute("delete from core.run_counts where run_id = ?", [run_id])
@@ -137,6 +141,7 @@ def load_report(
         )
         _record_path(con, report_id, source_file, run_id)
         _insert_rows(con, report_id, rows)
+        store_row_keys(con, report_id)
         _insert_flags(con, report_id, flags, run_id)
         superseded: list[str] = []
         if status == "loaded" and report is not None:

@@ -17,6 +17,7 @@ from muniflow.model import Flag, Report, Row
 from muniflow.warehouse import loader
 from muniflow.warehouse.db import transaction, utc_now
 from muniflow.warehouse.enrichment import ReportEnrichment, check_fits, enrich_report
+from muniflow.warehouse.flag_history import store_row_keys
 from muniflow.warehouse.sections import (
     covered_municipalities,
     record_sections,
@@ -145,6 +146,7 @@ def replace_reading(
         _replace_flags(con, report_id, stored_flags, wanted, flags, len(rows), run_id)
         con.execute("delete from core.rows where report_id = ?", [report_id])
         loader._insert_rows(con, report_id, rows)
+        store_row_keys(con, report_id)  # region and period may have changed with the new reading
         if status == "loaded" and report is not None and enrichment is not None:
             loader._record_municipalities(con, report_id, rows)
             _replace_enrichment(con, report_id, rows, enrichment)

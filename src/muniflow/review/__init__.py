@@ -1,0 +1,1 @@
+"""The analyst's review of flagged rows: decisions read from a file, checked, applied as data."""

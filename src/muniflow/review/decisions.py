@@ -1,0 +1,230 @@
+"""Read a review file's lines into decisions, checking the whole file before anything is applied.
+
+Pure: lines and the flagged rows they name in, decisions or every problem (each naming its line)
+out. Corrected values are validated with the contract's row rules, as any row is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any
+
+from muniflow.contracts import Contract
+from muniflow.model import Period, Report, Row
+from muniflow.rules.row_rules import row_flags
+
+DECISIONS = ("accept", "release", "reject", "distinct")
+DUPLICATE_RULE = "duplicate_event"
+# File column -> Corrections field; in the order of the review file.
+CORRECTION_COLUMNS = {
+    "corrected_title": "title",
+    "corrected_place": "place",
+    "corrected_start_date": "start_date",
+    "corrected_end_date": "end_date",
+    "corrected_municipality": "municipality",
+}
+REQUIRED_COLUMNS = ("row_key", "decision")
+_RU_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
+
+
+@dataclass(frozen=True)
+class Corrections:
+    """The corrected values of a row; None leaves the field as extracted."""
+
+    title: str | None = None
+    place: str | None = None
+    start_date: date | None = None
+    end_date: date | None = None
+    municipality: str | None = None
+
+    def any(self) -> bool:
+        return any(
+            v is not None for v in (self.title, self.place, self.start_date, self.end_date, self.municipality)
+        )
+
+    def as_record(self) -> dict[str, Any] | None:
+        """As the warehouse stores them (a struct), or None when nothing is corrected."""
+        if not self.any():
+            return None
+        return {
+            "title": self.title,
+            "place": self.place,
+            "start_date": self.start_date,
+            "end_date": self.end_date,
+            "municipality": self.municipality,
+        }
+
+
+@dataclass(frozen=True)
+class FlaggedRow:
+    """A current flagged row a decision may name: its flags and the row as extracted."""
+
+    row_key: str
+    rules: tuple[str, ...]
+    severities: tuple[str, ...]
+    row: Row
+    period: Period | None
+    report_id: str
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One line's decision on one row."""
+
+    line: int
+    row_key: str
+    decision: str
+    note: str | None
+    corrections: Corrections
+
+
+class ReviewFileError(ValueError):
+    """The file cannot be applied; `problems` lists each one with its line. Nothing was applied."""
+
+    def __init__(self, problems: Sequence[str]):
+        super().__init__("\n".join(problems))
+        self.problems = tuple(problems)
+
+
+def parse_date(value: Any) -> date | None:
+    """A corrected date as written: dd.mm.yyyy, ISO yyyy-mm-dd, or a spreadsheet date; '' is None.
+
+    Raises:
+        ValueError: anything else, or a day that does not exist.
+    """
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    ru = _RU_DATE.match(text)
+    if ru:
+        return date(int(ru.group(3)), int(ru.group(2)), int(ru.group(1)))
+    iso = _ISO_DATE.match(text)
+    if iso:
+        return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+    raise ValueError(f"not a date: {text!r} (write dd.mm.yyyy or yyyy-mm-dd)")
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def parse_decisions(
+    lines: Sequence[tuple[int, Mapping[str, Any]]],
+    flagged: Mapping[str, FlaggedRow],
+    contract: Contract,
+) -> list[Decision]:
+    """The decisions of a review file's lines (empty decisions skipped).
+
+    Raises:
+        ReviewFileError: with every problem found, each naming its line.
+    """
+    problems: list[str] = []
+    if lines:
+        missing = [c for c in REQUIRED_COLUMNS if c not in lines[0][1]]
+        if missing:
+            raise ReviewFileError([f"line 1: the header lacks column(s) {', '.join(missing)}"])
+    decisions: list[Decision] = []
+    seen: dict[str, int] = {}
+    for number, values in lines:
+        word = _text(values.get("decision")).strip().lower()
+        if not word:
+            continue
+        key = _text(values.get("row_key")).strip()
+        where = f"line {number}"
+        if word not in DECISIONS:
+            problems.append(f"{where}: unknown decision {word!r} (one of {', '.join(DECISIONS)})")
+            continue
+        row = flagged.get(key)
+        if row is None:
+            problems.append(f"{where}: unknown row_key {key!r} (not a flagged row of a current report)")
+            continue
+        if key in seen:
+            problems.append(f"{where}: row_key {key} already decided on line {seen[key]}")
+            continue
+        seen[key] = number
+        try:
+            corrections = _corrections(values)
+        except ValueError as err:
+            problems.append(f"{where}: {err}")
+            continue
+        problem = _misfit(word, row, corrections) or _still_broken(word, row, corrections, contract)
+        if problem:
+            problems.append(f"{where}: {problem}")
+            continue
+        written = _text(values.get("note"))
+        note = written if written.strip() else None  # kept as written: it reads back unchanged
+        decisions.append(Decision(number, key, word, note, corrections))
+    if problems:
+        raise ReviewFileError(problems)
+    return decisions
+
+
+def _corrections(values: Mapping[str, Any]) -> Corrections:
+    found: dict[str, Any] = {}
+    for column, name in CORRECTION_COLUMNS.items():
+        raw = values.get(column)
+        if name.endswith("_date"):
+            try:
+                found[name] = parse_date(raw)
+            except ValueError as err:
+                raise ValueError(f"{column}: {err}") from err
+        else:
+            text = _text(raw)
+            found[name] = text if text.strip() else None  # as written, like the note
+    return Corrections(**found)
+
+
+def _misfit(word: str, row: FlaggedRow, corrections: Corrections) -> str | None:
+    """Why this decision cannot be made on this row, if it cannot."""
+    errors = [r for r, s in zip(row.rules, row.severities, strict=True) if s == "error"]
+    if word == "accept" and errors:
+        return f"accept applies to warnings; the row has error(s) {', '.join(errors)} (release or reject it)"
+    if word == "release" and not errors:
+        return "release applies to quarantined rows (errors); the row has only warnings (accept it)"
+    if word == "distinct" and DUPLICATE_RULE not in row.rules:
+        return f"distinct applies to {DUPLICATE_RULE} flags; the row has {', '.join(row.rules)}"
+    if corrections.any() and word not in ("accept", "release"):
+        return f"corrected values go with accept or release, not {word}"
+    return None
+
+
+def corrected_row(row: Row, corrections: Corrections) -> Row:
+    """The row with its corrected values in place of the extracted ones (raw texts included)."""
+    changes: dict[str, Any] = {}
+    for name in ("title", "place", "municipality"):
+        value = getattr(corrections, name)
+        if value is not None:
+            changes[name] = value
+            changes[f"{name}_raw"] = value
+    if corrections.start_date is not None or corrections.end_date is not None:
+        changes["start_date"] = corrections.start_date or row.start_date
+        changes["end_date"] = corrections.end_date or corrections.start_date or row.end_date
+        changes["date_form"] = "exact"
+    return replace(row, **changes)
+
+
+def _still_broken(word: str, row: FlaggedRow, corrections: Corrections, contract: Contract) -> str | None:
+    """The reason a corrected row still breaks an error rule, if it does."""
+    if not corrections.any():
+        return None
+    fixed = corrected_row(row.row, corrections)
+    report = Report(fixed.source_file, "review", None, row.period, (fixed,))
+    errors = [f for f in row_flags(report, contract) if f.severity == "error"]
+    if not errors:
+        return None
+    reasons = "; ".join(f"{f.rule}: {f.message}" for f in errors)
+    return f"the correction still breaks an error rule ({reasons})"
