@@ -8,8 +8,8 @@ import pandas as pd
 
 from muniflow import dqreport
 from muniflow.quality import run_checkpoint
-from muniflow.warehouse.frames import current_flags, read_views, review_decisions, run_record
 from muniflow.warehouse.flag_history import flags_at
+from muniflow.warehouse.frames import current_flags, read_views, review_decisions, run_record
 
 VIEWS = ("events", "flagged_rows", "reports", "extracted_rows")
 DEFAULT_REPORTS_DIR = Path("reports")
