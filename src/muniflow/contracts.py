@@ -21,6 +21,9 @@ CONTRACT_FILES = (
     "dates.yaml",
     "intake.yaml",
 )
+# Contract files that shape no extraction (they are out of the code fingerprint): the published
+# compilation's form.
+PUBLISHING_FILES = ("compilation.yaml",)
 ENV_DIR = "MUNIFLOW_CONTRACTS_DIR"
 SEVERITIES = ("error", "warning")
 # Engines a quality rule may name: pandera compiles row rules, muniflow runs sequence rules in

@@ -6,9 +6,7 @@ import calendar
 from datetime import date
 from functools import lru_cache
 
-import yaml
-
-from muniflow.contracts import contract_file
+from muniflow.contracts import load_yaml
 from muniflow.morph import analyzer
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -21,7 +19,7 @@ DASH = "–"  # en dash, as typeset Russian text writes ranges
 def _month_forms() -> dict[int, tuple[str, str]]:
     """(nominative, genitive) of each month, from the one month vocabulary (contracts/dates.yaml,
     whose lists start with those two cases)."""
-    doc = yaml.safe_load(contract_file(None, "dates.yaml").read_text(encoding="utf-8"))
+    doc = load_yaml("dates.yaml")
     return {int(month): (words[0], words[1]) for month, words in doc["months"].items()}
 
 

@@ -6,9 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from muniflow.contracts import contract_file
+from muniflow.contracts import ContractError, contract_file, parse_yaml
 
 TEMPLATE_FILE = "compilation.yaml"
 # Fields a column may hold: an event's own fields, or its dates written in words.
@@ -51,9 +49,10 @@ def load_template(path: Path | None = None) -> Template:
 
 @lru_cache(maxsize=4)
 def _load(path: Path) -> Template:
-    if not path.is_file():
-        raise TemplateError(f"no compilation form at {path}: restore contracts/{TEMPLATE_FILE}")
-    doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        doc = parse_yaml(path, ("page", "title", "columns", "annex"))
+    except ContractError as err:
+        raise TemplateError(f"{err} (restore contracts/{TEMPLATE_FILE})") from err
     try:
         page, annex = doc["page"], doc["annex"]
         columns = tuple(Column(c["field"], c["title"], float(c["width_cm"])) for c in doc["columns"])
