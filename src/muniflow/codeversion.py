@@ -17,6 +17,7 @@ _SHAPES_OUTCOME = (
     "interpret",
     "normalize",
     "rules",
+    "reporting",
     "enrich",
     "model.py",
     "stages.py",

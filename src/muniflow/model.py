@@ -121,6 +121,8 @@ class Report:
     period: Period | None
     rows: tuple[Row, ...] = field(default_factory=tuple)
     pages: int | None = None
+    # Municipalities whose section says no events were held (a nil report): reported, zero events.
+    nil_municipalities: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
