@@ -8,8 +8,10 @@ import pandas as pd
 
 from muniflow import dqreport
 from muniflow.quality import run_checkpoint
+from muniflow.reporting.contract import load_reporting
+from muniflow.warehouse.reporting import sync_expected
 
-VIEWS = ("events", "flagged_rows", "reports", "extracted_rows")
+VIEWS = ("events", "flagged_rows", "reports", "extracted_rows", "reporting_status")
 DEFAULT_REPORTS_DIR = Path("reports")
 
 
@@ -44,9 +46,17 @@ def write_quality_report(con, run_id: str = "latest", out_dir: Path | None = Non
     run = resolve_run(con, run_id)
     out = (out_dir or DEFAULT_REPORTS_DIR / str(run["run_id"])).resolve()
     out.mkdir(parents=True, exist_ok=True)
+    sync_expected(con, load_reporting().expected_pairs())  # the contract's list as it is now
     frames = read_frames(con)
     result = run_checkpoint(frames, out / "data_docs")
     flagged = frames["flagged_rows"]
     # the reviewer acts on current versions; flags of superseded versions stay queryable as history
     current = flagged[flagged["report_status"] == "loaded"]
-    return dqreport.write_report(out, run=run, flagged=current, events=frames["events"], quality=result)
+    return dqreport.write_report(
+        out,
+        run=run,
+        flagged=current,
+        events=frames["events"],
+        quality=result,
+        reporting=frames["reporting_status"],
+    )

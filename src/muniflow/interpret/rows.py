@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from muniflow.interpret.errors import InterpretError
 from muniflow.interpret.header import map_header
 from muniflow.interpret.municipality import canonical_municipality
-from muniflow.interpret.nil import nil_letter, nil_row, nil_sections
+from muniflow.interpret.nil import municipality_in_text, nil_letter, nil_row, nil_sections
 from muniflow.interpret.title import parse_period, parse_region
 from muniflow.model import Cell, Period, RawDocument, RawRow, RawTable, Report, Row
 from muniflow.normalize.dates import parse_dates
@@ -91,6 +91,8 @@ def interpret_document(
     region = parse_region(doc.title)
     rows: list[Row] = []
     nil_found: list[tuple[str, RawTable]] = []
+    # a single municipality's report names itself in its title, not in a heading row
+    title_muni = municipality_in_text(doc.title)
     heading_raw = ""
     column_muni = ""
     for table, mapping, body in _tables_with_mapping(doc, synonyms):
@@ -111,7 +113,7 @@ def interpret_document(
                     column_muni = value
                 muni_raw = column_muni
             else:
-                muni_raw = heading_raw
+                muni_raw = heading_raw or title_muni
             rows.append(_row(doc.source_file, raw, mapping, len(rows), muni_raw, period))
     return Report(
         source_file=doc.source_file,

@@ -12,6 +12,7 @@ import duckdb
 
 from muniflow.model import Flag, Report, Row
 from muniflow.normalize.script import fix_mixed_script
+from muniflow.warehouse import reporting
 from muniflow.warehouse.db import transaction, utc_now
 from muniflow.warehouse.enrichment import ReportEnrichment, check_fits, enrich_report
 
@@ -138,6 +139,8 @@ def load_report(
         _insert_flags(con, report_id, flags, run_id)
         if status == "loaded":
             _record_municipalities(con, report_id, rows)
+        if report is not None:
+            reporting.record_nil_sections(con, report_id, report.nil_municipalities)
         if enrichment is not None:
             _insert_enrichment(con, report_id, rows, enrichment)
     return _result(con, report_id, status, supersedes)
@@ -265,7 +268,7 @@ def _check_flags_point_at_rows(flags: Sequence[Flag], n_rows: int) -> None:
 def _forget(con: duckdb.DuckDBPyConnection, report_id: str) -> None:
     """Remove a quarantined file's record, rows, flags and enrichment so it can be recorded anew."""
     enriched = ("core.agreement_events", "core.event_partners", "core.event_enrichment")
-    for table in (*enriched, "core.flags", "core.rows", "core.reports"):
+    for table in (*enriched, "core.nil_sections", "core.flags", "core.rows", "core.reports"):
         con.execute(f"delete from {table} where report_id = ?", [report_id])
 
 
