@@ -68,10 +68,10 @@ def _rates(m: Measured, corpus: Corpus) -> dict[str, float]:
 def code_version() -> str:
     """muniflow's code fingerprint (part of the extraction cache key): if it changes during the
     benchmark, someone edited the code and the re-run could not hit the cache."""
-    from muniflow.codeversion import code_version as fingerprint
+    from muniflow import codeversion
 
-    fingerprint.cache_clear()
-    return fingerprint()
+    codeversion.clear_cache()
+    return codeversion.code_version()
 
 
 def from_cache(m: Measured) -> int | None:

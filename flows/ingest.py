@@ -85,6 +85,7 @@ def ingest_reports(
     warehouse: str | None = None,
     period: str | None = None,
     report_dir: str | None = None,
+    region: str | None = None,
 ) -> dict[str, Any]:
     """Ingest report files (or folders of them) into the warehouse; returns the run's summary."""
     logger = get_run_logger()
@@ -101,7 +102,7 @@ def ingest_reports(
     futures.reverse()
     while futures:  # popped as loaded, so memory stays flat in the number of files
         fut = futures.pop()
-        outcome = fut.result()
+        outcome = stages.with_region(fut.result(), region)
         cached += fut.state.name == "Cached"
         result = cast(loader.LoadResult, load(wh, run_id, outcome))
         if outcome.report and outcome.report.period and not outcome.reason:

@@ -39,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="report files (.docx, .pdf) or folders")
     warehouse_arg(p)
     p.add_argument("--period", help="the reports' quarter, e.g. 2024Q2, when titles do not say it")
+    p.add_argument(
+        "--region", help="the reports' region where titles do not name one (e.g. 'Смоленская область')"
+    )
     p.add_argument("--report-dir", metavar="DIR", help="where to write the data-quality report")
     p.add_argument(
         "--force", action="store_true", help="run the flow even when every file is already loaded as it is"
@@ -99,11 +102,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         except ValueError as err:
             print(f"muniflow ingest: {err}", file=sys.stderr)
             return 2
-    if not (args.force or args.period) and _nothing_new(files, warehouse_of(args)):
+    if not (args.force or args.period or args.region) and _nothing_new(files, warehouse_of(args)):
         print(
             f"nothing new: the warehouse already holds all {len(files)} file(s) as they are "
             "(--force runs the flow anyway)"
         )
+        _hint_reprocess(warehouse_of(args))
         return 0
     from flows.ingest import ingest_reports, task_runner_from_env
 
@@ -113,9 +117,22 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         warehouse=warehouse_of(args),
         period=args.period,
         report_dir=args.report_dir,
+        region=args.region,
     )
     print_summary(summary)
+    _hint_reprocess(warehouse_of(args))
     return 0
+
+
+def _hint_reprocess(warehouse: str) -> None:
+    """Tell the user when reports in the warehouse were read by an older muniflow or contracts."""
+    from muniflow.commands.reprocess import stale_hint
+    from muniflow.warehouse import db
+
+    with db.connect(warehouse) as con:
+        hint = stale_hint(con)
+    if hint:
+        print(hint)
 
 
 def _nothing_new(files: list[Path], warehouse: str) -> bool:

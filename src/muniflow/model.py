@@ -121,7 +121,7 @@ class Report:
     period: Period | None
     rows: tuple[Row, ...] = field(default_factory=tuple)
     pages: int | None = None
-    # Municipalities whose section says no events were held (a nil report): reported, zero events.
+    # Municipalities the report says held no events this quarter: sections without rows.
     nil_municipalities: tuple[str, ...] = ()
 
 

@@ -134,6 +134,13 @@ def interpret_file(path: Path, doc: RawDocument, period: Period | None, digest: 
     return FileOutcome(str(path), digest, report.format, report)
 
 
+def with_region(outcome: FileOutcome, region: str | None) -> FileOutcome:
+    """The outcome with `region` (from `ingest --region`) where its title named none."""
+    if region is None or outcome.report is None or outcome.report.region is not None:
+        return outcome
+    return replace(outcome, report=replace(outcome.report, region=region))
+
+
 def validate_file(outcome: FileOutcome) -> FileOutcome:
     """Run the contract's row rules on one file's rows."""
     if outcome.report is None or outcome.reason:

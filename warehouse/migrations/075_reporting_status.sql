@@ -1,5 +1,6 @@
 -- Who has reported a quarter: nil sections («мероприятия не проводились»), the expected reporters
--- (contracts/reporting.yaml, synced by muniflow.warehouse.reporting) and `reporting_status`.
+-- (contracts/reporting.yaml, synced by muniflow.warehouse.reporting) and `reporting_status`, built
+-- on the current sections of `report_sections` (060) and the quarantined files.
 
 -- A municipality whose section of a report says no events were held (Report.nil_municipalities).
 create table core.nil_sections (
@@ -53,28 +54,46 @@ sole_region as (
     group by municipality
     having count(*) = 1
 ),
+-- the current section of each (region, period, municipality), and what quarantined files cover
+current_sections as (
+    select report_id, municipality
+    from report_sections
+    where status = 'current' and municipality <> ''
+),
+quarantined_coverage as (
+    select cov.report_id, cov.municipality
+    from core.report_coverage as cov
+    join core.reports as rep using (report_id)
+    where rep.status = 'quarantined'
+),
+covering as (
+    select report_id, municipality, 0 as rank_status from current_sections
+    union all
+    select report_id, municipality, 1 as rank_status from quarantined_coverage
+),
 received as (
     select
         coalesce(rep.region, sole_region.region) as region,
         rep.period,
-        cov.municipality,
+        covering.municipality,
         rep.report_id,
         rep.ingested_at as received_at,
         case
-            when rep.status = 'quarantined' then 'quarantined'
-            when cov.rows_read > 0 then 'reported'
+            when covering.rank_status = 1 then 'quarantined'
+            when coalesce(cov.rows_read, 0) > 0 then 'reported'
             else 'nil'
         end as status,
-        -- a loaded (or since superseded) version counts before a quarantined file, newest first
-        case when rep.status = 'quarantined' then 1 else 0 end as rank_status
-    from core.report_coverage as cov
+        covering.rank_status
+    from covering
     join core.reports as rep using (report_id)
-    left join sole_region using (municipality)
+    left join core.report_coverage as cov using (report_id, municipality)
+    left join sole_region on sole_region.municipality = covering.municipality
     where rep.period is not null
 ),
 ranked as (
     select
         *,
+        -- the current version first, then the newest quarantined file
         row_number() over (
             partition by region, period, municipality
             order by rank_status, received_at desc, report_id

@@ -10,11 +10,13 @@ from typing import Any
 
 import duckdb
 
+from muniflow import codeversion
 from muniflow.model import Flag, Report, Row
 from muniflow.normalize.script import fix_mixed_script
 from muniflow.warehouse import reporting
 from muniflow.warehouse.db import transaction, utc_now
 from muniflow.warehouse.enrichment import ReportEnrichment, check_fits, enrich_report
+from muniflow.warehouse.sections import covered_municipalities, record_sections
 
 ROW_COLUMNS = tuple(f.name for f in fields(Row))
 # Texts stored a second time with mixed-script words fixed; `events` shows these.
@@ -36,7 +38,7 @@ class LoadResult:
     rows_extracted: int
     rows_loaded: int
     rows_quarantined: int
-    supersedes: str | None = None  # the report_id this file replaced as the current version
+    supersedes: str | None = None  # a report (the first by id) of which this file replaced a section
 
 
 def report_id_of(sha256: str) -> str:
@@ -89,8 +91,8 @@ def load_report(
     loaded (say its period was given) is recorded anew, and a loaded one stored before enrichment
     existed gains it. A file without a report, with a reason, or without a period is quarantined
     (rows kept for inspection, never current, not enriched). A loaded file supersedes the current
-    report of the same region and period. `enrichment` (of `report.rows`) is computed here when
-    not given.
+    sections of the municipalities it covers in its region and period (`warehouse.sections`).
+    `enrichment` (of `report.rows`) is computed here when not given.
     """
     report_id = report_id_of(sha256)
     seen = con.execute("select status from core.reports where sha256 = ?", [sha256]).fetchone()
@@ -116,9 +118,8 @@ def load_report(
     with transaction(con):
         if seen is not None:
             _forget(con, report_id)
-        supersedes = _supersede(con, report_id, region, period) if status == "loaded" and period else None
         con.execute(
-            "insert into core.reports values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null)",
+            "insert into core.reports values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?)",
             [
                 report_id,
                 sha256,
@@ -132,18 +133,21 @@ def load_report(
                 message,
                 utc_now(),
                 run_id,
+                codeversion.code_version(),
             ],
         )
         _record_path(con, report_id, source_file, run_id)
         _insert_rows(con, report_id, rows)
         _insert_flags(con, report_id, flags, run_id)
-        if status == "loaded":
+        superseded: list[str] = []
+        if status == "loaded" and report is not None:
             _record_municipalities(con, report_id, rows)
+            superseded = record_sections(con, report_id, covered_municipalities(report))
         if report is not None:
             reporting.record_nil_sections(con, report_id, report.nil_municipalities)
         if enrichment is not None:
             _insert_enrichment(con, report_id, rows, enrichment)
-    return _result(con, report_id, status, supersedes)
+    return _result(con, report_id, status, superseded[0] if superseded else None)
 
 
 def enrich_missing(con: duckdb.DuckDBPyConnection, report_id: str | None = None) -> list[str]:
@@ -268,19 +272,16 @@ def _check_flags_point_at_rows(flags: Sequence[Flag], n_rows: int) -> None:
 def _forget(con: duckdb.DuckDBPyConnection, report_id: str) -> None:
     """Remove a quarantined file's record, rows, flags and enrichment so it can be recorded anew."""
     enriched = ("core.agreement_events", "core.event_partners", "core.event_enrichment")
-    for table in (*enriched, "core.nil_sections", "core.flags", "core.rows", "core.reports"):
+    tables = (
+        *enriched,
+        "core.nil_sections",
+        "core.flags",
+        "core.rows",
+        "core.report_sections",
+        "core.reports",
+    )
+    for table in tables:
         con.execute(f"delete from {table} where report_id = ?", [report_id])
-
-
-def _supersede(con: duckdb.DuckDBPyConnection, report_id: str, region: str | None, period: str) -> str | None:
-    """Mark the current report of the same region and period as superseded by `report_id`."""
-    older = con.execute(
-        "update core.reports set status = 'superseded', superseded_by = ?"
-        " where status = 'loaded' and region is not distinct from ? and period = ?"
-        " returning report_id",
-        [report_id, region, period],
-    ).fetchall()
-    return older[0][0] if older else None
 
 
 def _record_path(con: duckdb.DuckDBPyConnection, report_id: str, source_file: str, run_id: str) -> None:

@@ -1,0 +1,283 @@
+"""Re-reading loaded and quarantined reports after an upgrade: which reports were read by other
+code or contracts, and replacing a report's reading (rows, flags, enrichment, sections) in one
+transaction while the earlier reading stays as history (`report_readings`, `core.previous_rows`,
+`core.previous_flags`). The report keeps its id, first path, run and place in the load order."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from typing import Any
+
+import duckdb
+
+from muniflow import codeversion
+from muniflow.model import Flag, Report, Row
+from muniflow.warehouse import loader, reporting
+from muniflow.warehouse.db import transaction, utc_now
+from muniflow.warehouse.enrichment import ReportEnrichment, check_fits, enrich_report
+from muniflow.warehouse.sections import (
+    covered_municipalities,
+    record_sections,
+    section_version,
+    sync_statuses,
+)
+
+# Cross-report flags: the duplicate rule writes them over a whole period, so a reading neither
+# compares nor replaces them (`stages.dedupe_periods` runs after re-reading).
+CROSS_ROW_RULES = frozenset({"duplicate_event"})
+# What a row is, apart from the path it was read from.
+_CONTENT = tuple(f.name for f in fields(Row) if f.name != "source_file")
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A report as the warehouse holds it, with the paths its content arrived under."""
+
+    report_id: str
+    sha256: str
+    status: str
+    region: str | None
+    period: str | None
+    code_version: str | None
+    paths: tuple[str, ...]  # the first path first
+
+
+@dataclass(frozen=True)
+class Reread:
+    """What a new reading did to one report: 'replaced', 'unchanged' (same rows, flags and status:
+    only its fingerprint is updated), or 'kept' (a loaded report that no longer reads keeps its
+    earlier reading). Rows are matched by where they were read (`source_locator`)."""
+
+    report_id: str
+    outcome: str
+    status_before: str
+    status_after: str
+    added: int = 0
+    removed: int = 0
+    changed: int = 0
+    reason: str | None = None
+    periods: tuple[str, ...] = ()  # the quarters whose current rows this reading may have changed
+
+
+def stale_reports(
+    con: duckdb.DuckDBPyConnection, periods: Sequence[str] = (), everything: bool = False
+) -> list[Stored]:
+    """Loaded and quarantined reports (of `periods`, if given) read by another fingerprint than
+    the current one, or all of them with `everything`; by report id."""
+    current = codeversion.code_version()
+    found = con.execute(
+        "select r.report_id, r.sha256, r.status, r.region, r.period, r.code_version,"
+        " list(f.source_file order by f.source_file = r.source_file desc, f.first_seen_at, f.source_file)"
+        " from core.reports as r left join core.report_files as f using (report_id)"
+        " where r.status in ('loaded', 'quarantined')"
+        " and (len(?::varchar[]) = 0 or list_contains(?::varchar[], r.period))"
+        " and (? or r.code_version is distinct from ?)"
+        " group by all order by r.report_id",
+        [list(periods), list(periods), everything, current],
+    ).fetchall()
+    return [
+        Stored(rid, sha, status, region, period, version, tuple(p for p in paths if p is not None))
+        for rid, sha, status, region, period, version, paths in found
+    ]
+
+
+def replace_reading(
+    con: duckdb.DuckDBPyConnection,
+    report_id: str,
+    *,
+    run_id: str,
+    format: str,
+    report: Report | None,
+    flags: Sequence[Flag],
+    reason: str | None = None,
+    message: str | None = None,
+    enrichment: ReportEnrichment | None = None,
+) -> Reread:
+    """Make a new reading of a stored report's file its current one, in one transaction."""
+    before = _header(con, report_id)
+    rows = report.rows if report is not None else ()
+    loader._check_flags_point_at_rows(flags, len(rows))
+    if report is not None and report.period is None and reason is None:
+        reason, message = loader.NO_PERIOD, message or "the report's quarter could not be read"
+    status = "quarantined" if report is None or reason is not None else "loaded"
+    if status == "quarantined" and before["status"] != "quarantined":
+        return Reread(report_id, "kept", before["status"], before["status"], reason=reason)
+    if status == "loaded":
+        enrichment = enrichment if enrichment is not None else enrich_report(rows)
+        check_fits(enrichment, rows)
+    region = report.region if report is not None else None
+    period = report.period.label if report is not None and report.period is not None else None
+    after = dict(
+        format=format,
+        region=region,
+        period=period,
+        pages=report.pages if report is not None else None,
+        status=status,
+        reason=reason,
+        message=message,
+    )
+    old_rows = [row for _, row in loader._stored_rows(con, "core.rows", "report_id", report_id)]
+    added, removed, changed = row_changes(old_rows, rows)
+    stored_flags = _own_flags(con, report_id)
+    wanted = Counter(loader._identity(report_id, f) for f in flags if f.rule not in CROSS_ROW_RULES)
+    same_header = all(before[k] == v for k, v in after.items())
+    same = same_header and not (added or removed or changed) and Counter(stored_flags.values()) == wanted
+    periods = tuple(sorted({p for p in (before["period"], period) if p is not None}))
+    with transaction(con):
+        con.execute(
+            "update core.reports set code_version = ? where report_id = ?",
+            [codeversion.code_version(), report_id],
+        )
+        if same:
+            if status == "loaded" and enrichment is not None:
+                _replace_enrichment(con, report_id, rows, enrichment)
+            return Reread(report_id, "unchanged", before["status"], before["status"])
+        _keep_as_history(con, report_id, before, run_id)
+        version = section_version(con, report_id)
+        con.execute(
+            "update core.reports set format = ?, region = ?, period = ?, pages = ?, status = ?, reason = ?,"
+            " message = ?, superseded_by = null where report_id = ?",
+            [*after.values(), report_id],
+        )
+        con.execute("delete from core.report_sections where report_id = ?", [report_id])
+        _replace_flags(con, report_id, stored_flags, wanted, flags, len(rows), run_id)
+        con.execute("delete from core.rows where report_id = ?", [report_id])
+        loader._insert_rows(con, report_id, rows)
+        con.execute("delete from core.nil_sections where report_id = ?", [report_id])
+        reporting.record_nil_sections(con, report_id, report.nil_municipalities if report is not None else ())
+        if status == "loaded" and report is not None and enrichment is not None:
+            loader._record_municipalities(con, report_id, rows)
+            _replace_enrichment(con, report_id, rows, enrichment)
+            record_sections(con, report_id, covered_municipalities(report), version)
+        else:
+            _delete_enrichment(con, report_id)
+        for p in periods:
+            sync_statuses(con, p)
+        now = con.execute("select status from core.reports where report_id = ?", [report_id]).fetchone()
+    return Reread(
+        report_id,
+        "replaced",
+        before["status"],
+        str(now[0]) if now else status,
+        added,
+        removed,
+        changed,
+        reason,
+        periods,
+    )
+
+
+def row_changes(old: Sequence[Row], new: Sequence[Row]) -> tuple[int, int, int]:
+    """(added, removed, changed) rows between two readings of one file, matched by where each row
+    was read (`source_locator`, then order among rows of the same locator)."""
+    before, after = _by_place(old), _by_place(new)
+    changed = sum(1 for k in before.keys() & after.keys() if before[k] != after[k])
+    return len(after.keys() - before.keys()), len(before.keys() - after.keys()), changed
+
+
+def _by_place(rows: Sequence[Row]) -> dict[tuple[str, int], tuple[object, ...]]:
+    seen: Counter[str] = Counter()
+    out = {}
+    for row in rows:
+        out[(row.source_locator, seen[row.source_locator])] = tuple(getattr(row, n) for n in _CONTENT)
+        seen[row.source_locator] += 1
+    return out
+
+
+def _header(con: duckdb.DuckDBPyConnection, report_id: str) -> dict[str, Any]:
+    cur = con.execute(
+        "select format, region, period, pages, status, reason, message, code_version"
+        " from core.reports where report_id = ?",
+        [report_id],
+    )
+    found = cur.fetchone()
+    if found is None:
+        raise KeyError(f"no report {report_id} in the warehouse")
+    return dict(zip([d[0] for d in cur.description or ()], found, strict=True))
+
+
+def _own_flags(con: duckdb.DuckDBPyConnection, report_id: str) -> dict[int, loader.FlagIdentity]:
+    """The report's flags by id, without the cross-row ones."""
+    found = con.execute(
+        "select flag_id, report_id, row_index, rule, severity, message, field, value,"
+        " related_report_id, related_row_index from core.flags"
+        " where report_id = ? and not list_contains(?, rule)",
+        [report_id, sorted(CROSS_ROW_RULES)],
+    ).fetchall()
+    return {flag_id: tuple(identity) for flag_id, *identity in found}  # type: ignore[misc]
+
+
+def _replace_flags(
+    con: duckdb.DuckDBPyConnection,
+    report_id: str,
+    stored: dict[int, loader.FlagIdentity],
+    wanted: Counter[loader.FlagIdentity],
+    flags: Sequence[Flag],
+    n_rows: int,
+    run_id: str,
+) -> None:
+    """Keep the stored flags the new reading raises again (their ids and runs), delete the rest and
+    cross-row flags on rows that are gone; store the new ones."""
+    kept: Counter[loader.FlagIdentity] = Counter()
+    stale = []
+    for flag_id, identity in stored.items():
+        if kept[identity] < wanted[identity]:
+            kept[identity] += 1
+        else:
+            stale.append(flag_id)
+    if stale:
+        con.execute("delete from core.flags where list_contains(?::bigint[], flag_id)", [stale])
+    con.execute("delete from core.flags where report_id = ? and row_index >= ?", [report_id, n_rows])
+    fresh = wanted - kept
+    by_identity = {loader._identity(report_id, f): f for f in flags}
+    loader._insert_flags(con, report_id, [by_identity[k] for k, n in fresh.items() for _ in range(n)], run_id)
+
+
+def _keep_as_history(con: duckdb.DuckDBPyConnection, report_id: str, before: dict, run_id: str) -> None:
+    """Copy the report's current reading (header, rows, flags) into the history tables."""
+    found = con.execute(
+        "select coalesce(max(reading), 0) + 1 from core.report_readings where report_id = ?", [report_id]
+    ).fetchone()
+    reading = int(found[0]) if found else 1
+    n_rows = con.execute("select count(*) from core.rows where report_id = ?", [report_id]).fetchone()
+    con.execute(
+        "insert into core.report_readings values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            report_id,
+            reading,
+            before["code_version"],
+            before["status"],
+            before["reason"],
+            before["message"],
+            before["region"],
+            before["period"],
+            n_rows[0] if n_rows else 0,
+            utc_now(),
+            run_id,
+        ],
+    )
+    columns = ", ".join(("report_id", *loader.ROW_COLUMNS))
+    con.execute(
+        f"insert into core.previous_rows (reading, {columns})"  # column names, not values
+        f" select ?, {columns} from core.rows where report_id = ?",
+        [reading, report_id],
+    )
+    con.execute(
+        "insert into core.previous_flags select ?, flag_id, report_id, row_index, rule, severity, message,"
+        " field, value, related_report_id, related_row_index, run_id from core.flags where report_id = ?",
+        [reading, report_id],
+    )
+
+
+def _delete_enrichment(con: duckdb.DuckDBPyConnection, report_id: str) -> None:
+    for table in ("core.agreement_events", "core.event_partners", "core.event_enrichment"):
+        con.execute(f"delete from {table} where report_id = ?", [report_id])  # names, not values
+
+
+def _replace_enrichment(
+    con: duckdb.DuckDBPyConnection, report_id: str, rows: Sequence[Row], enrichment: ReportEnrichment
+) -> None:
+    _delete_enrichment(con, report_id)
+    loader._insert_enrichment(con, report_id, rows, enrichment)

@@ -1,0 +1,96 @@
+"""Report versions per (region, period, municipality): which municipalities a report covers, its
+sections in the warehouse, and the report statuses they imply.
+
+A loaded report has one section per municipality it covers. For each region and quarter the
+section of the latest report covering a municipality is current for it (the `core.section_versions`
+view orders them); rows are current when their section is (`core.current_rows`). Region is part of
+the key, so a report of unknown region never supersedes, and is never superseded by, a report of a
+known region; reports of unknown region version among themselves per municipality, as one more
+"region" (`ingest --region` names it).
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from muniflow.model import Report
+
+# A report's status from its sections: loaded while any is current, else superseded by the latest
+# report that superseded one of them. Only loaded and superseded reports have sections.
+_SYNC_STATUSES = """
+update core.reports as rep
+set status = s.status, superseded_by = s.superseded_by
+from (
+    with per_report as (
+        select
+            v.report_id,
+            bool_or(v.superseded_by is null) as any_current,
+            max_by(v.superseded_by, successor.version) as latest_successor
+        from core.section_versions as v
+        left join core.report_sections as successor
+            on successor.report_id = v.superseded_by and successor.municipality = v.municipality
+        where v.period = ?
+        group by v.report_id
+    )
+    select
+        report_id,
+        case when any_current then 'loaded' else 'superseded' end as status,
+        case when any_current then null else latest_successor end as superseded_by
+    from per_report
+) as s
+where rep.report_id = s.report_id
+    and (rep.status != s.status or rep.superseded_by is distinct from s.superseded_by)
+"""
+
+
+def covered_municipalities(report: Report) -> tuple[str, ...]:
+    """The municipalities a report covers, sorted: those of its rows and those it reports as having
+    no events (`nil_municipalities`). A row without a municipality heading covers '' (the report's
+    unnamed section), so two such reports of one region and quarter are versions of each other."""
+    return tuple(sorted({row.municipality for row in report.rows} | set(report.nil_municipalities)))
+
+
+def record_sections(
+    con: duckdb.DuckDBPyConnection,
+    report_id: str,
+    municipalities: tuple[str, ...],
+    version: int | None = None,
+) -> list[str]:
+    """Store the sections of a loaded report (replacing any it had) and bring report statuses up to
+    date; returns the reports whose sections it superseded, sorted.
+
+    `version` keeps a report's place in the load order when it is read again; a new report comes
+    after every other. Call inside the load's transaction.
+    """
+    if version is None:
+        found = con.execute("select coalesce(max(version), 0) + 1 from core.report_sections").fetchone()
+        version = int(found[0]) if found else 1
+    con.execute("delete from core.report_sections where report_id = ?", [report_id])
+    if municipalities:
+        con.execute(
+            "insert into core.report_sections select ?, unnest(?), ?",
+            [report_id, list(municipalities), version],
+        )
+    period = con.execute("select period from core.reports where report_id = ?", [report_id]).fetchone()
+    if period is not None and period[0] is not None:
+        sync_statuses(con, period[0])
+    return [
+        r
+        for (r,) in con.execute(
+            "select distinct report_id from core.section_versions where superseded_by = ? order by 1",
+            [report_id],
+        ).fetchall()
+    ]
+
+
+def section_version(con: duckdb.DuckDBPyConnection, report_id: str) -> int | None:
+    """A report's place in the load order, or None when it has no sections."""
+    found = con.execute(
+        "select max(version) from core.report_sections where report_id = ?", [report_id]
+    ).fetchone()
+    return int(found[0]) if found is not None and found[0] is not None else None
+
+
+def sync_statuses(con: duckdb.DuckDBPyConnection, period: str) -> None:
+    """Make `core.reports.status` of the period's versioned reports agree with their sections."""
+    con.execute(_SYNC_STATUSES, [period])
