@@ -148,3 +148,14 @@ def test_no_list_no_completeness(tmp_path: Path) -> None:
         rows = con.execute("select municipality, status, expected from reporting_status").fetchall()
     assert rows == [("Лесной район", "reported", False)]
     assert outcomes["a"].flags == ()
+
+
+def test_run_summary_names_the_missing(capsys: pytest.CaptureFixture[str]) -> None:
+    from muniflow.cli import print_summary
+
+    entry = {"region": REGION, "period": "2025Q3", "reported": 2, "nil": 1, "quarantined": 0, "missing": 2,
+             "missing_names": ["Берёзовский район", "Полевой район"]}  # fmt: skip
+    print_summary({"run_id": "r1", "files": [], "report": "dq.html", "completeness": [entry]})
+    out = capsys.readouterr().out
+    counts = "reported 2, nil 1, quarantined 0, missing 2"
+    assert f"2025Q3 {REGION}: {counts}: Берёзовский район, Полевой район" in out
