@@ -3,6 +3,7 @@ table; each is its municipality's report with zero events, never a flagged row o
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from muniflow import stages
 from muniflow.interpret.nil import municipality_in_text, says_nil, says_nil_letter
 from tests import nil_builders as nb
+from tests.readers_fixtures import _convert
 
 
 @pytest.mark.parametrize(
@@ -131,3 +133,18 @@ def test_letter_without_table_is_nil(tmp_path: Path) -> None:
 def test_letter_that_is_not_nil_stays_without_table(tmp_path: Path) -> None:
     path = nb.nil_letter(tmp_path / "cover.docx", ["Сопроводительное письмо: отчёт будет направлен позднее."])
     assert _outcome(path).reason == "no_table_found"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice builds the PDF")
+def test_pdf_letter_without_table_is_nil(tmp_path: Path) -> None:
+    built = nb.nil_letter(
+        tmp_path / "letter.docx",
+        [
+            "Администрация Лесного муниципального округа Северной области",
+            "Информируем, что в III квартале 2025 года международных мероприятий не было.",
+        ],
+    )
+    pdf = _convert(built, tmp_path / "pdf")
+    outcome = _outcome(pdf)
+    _assert_nil(outcome, ("Лесной муниципальный округ",))
+    assert outcome.format == "pdf"
