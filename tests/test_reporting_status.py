@@ -18,7 +18,7 @@ from muniflow.cli import main
 from muniflow.intake.limits import default_limits
 from muniflow.quality_report import write_quality_report
 from muniflow.reporting.contract import load_reporting
-from muniflow.warehouse import db, loader, reporting
+from muniflow.warehouse import db, loader, lookups, reporting
 from tests import nil_builders as nb
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -87,6 +87,8 @@ def test_two_reported_one_nil_two_missing(warehouse) -> None:
         "Полевой район": "missing",
     }
     assert statuses["Берёзовкий район"] == ("reported", False), "listed, as a municipality not expected"
+    with db.connect(path) as con:
+        assert lookups.reconcile(con) == [], "a nil report loads with nothing lost"
 
 
 def test_unexpected_municipality_is_flagged_once(warehouse) -> None:
