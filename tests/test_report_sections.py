@@ -200,3 +200,23 @@ def test_migration_turns_whole_report_versions_into_sections():
     assert sections(con)[("b", TEN[1])] == ("superseded", "c")
     assert lookups.reconcile(con) == []
     con.close()
+
+
+def test_the_reviewer_sees_flags_of_current_rows_only(fresh_db):
+    # the data-quality report lists flags of current rows: a superseded section's flags are history
+    from muniflow.warehouse.sections import current_row_keys
+
+    old = load(fresh_db, "m0", municipal(TEN[0]), [warehouse_fixtures.error(1)])
+    other = load(fresh_db, "m1", municipal(TEN[1]))
+    assert (old.report_id, 1) in current_row_keys(fresh_db)
+    new = load(fresh_db, "comp", compilation([TEN[0]], tag=" (свод)"))
+    keys = current_row_keys(fresh_db)
+    assert (old.report_id, 1) not in keys
+    assert {(other.report_id, 0), (new.report_id, 0), (new.report_id, 1)} <= keys
+
+
+def test_ingest_accepts_a_region():
+    from muniflow.cli import build_parser
+
+    args = build_parser().parse_args(["ingest", "inbox", "--region", "Смоленская область"])
+    assert args.region == "Смоленская область"

@@ -157,6 +157,7 @@ def test_a_code_change_renaming_one_municipality_changes_exactly_its_rows(fresh_
     before = snapshot(fresh_db)
     assert rp.reprocess(fresh_db, process=in_process)[0] == []  # same fingerprint: nothing to re-read
     again, summary = rp.reprocess(fresh_db, everything=True, process=in_process)
+    assert summary["violations"] == []
     assert {x.outcome for x in again} == {"unchanged"}
     assert snapshot(fresh_db) == before
     assert lookups.reconcile(fresh_db) == []
@@ -204,3 +205,18 @@ def test_reprocess_command_rereads_with_the_sandboxed_reader(files, tmp_path, ca
     out = capsys.readouterr().out
     assert "unchanged loaded" in out and "north.docx" in out and "reports_reread 1" in out
     assert cli.main(["reprocess", "--warehouse", str(warehouse), "--period", "spring"]) == 2
+
+
+def test_a_loaded_file_that_no_longer_reads_keeps_its_earlier_reading(fresh_db, files, monkeypatch):
+    ingest(fresh_db, [files["north"]])
+    before = snapshot(fresh_db)
+    monkeypatch.setattr(codeversion, "code_version", lambda: "patched-code")
+
+    def refuses(path: Path, period: Period | None, sha256: str) -> stages.FileOutcome:
+        return stages.FileOutcome(str(path), sha256, None, None, reason="unknown_layout", message="no")
+
+    lines, _ = rp.reprocess(fresh_db, process=refuses)
+    assert [(x.outcome, x.status_after, x.reason) for x in lines] == [("kept", "loaded", "unknown_layout")]
+    assert "earlier reading kept" in rp.format_line(lines[0])
+    assert snapshot(fresh_db) == before
+    assert len(rp.reprocess(fresh_db, process=refuses)[0]) == 1  # still stale: tried again next time

@@ -10,6 +10,7 @@ from muniflow import dqreport
 from muniflow.quality import run_checkpoint
 from muniflow.reporting.contract import load_reporting
 from muniflow.warehouse.reporting import sync_expected
+from muniflow.warehouse.sections import current_row_keys
 
 VIEWS = ("events", "flagged_rows", "reports", "extracted_rows", "reporting_status")
 DEFAULT_REPORTS_DIR = Path("reports")
@@ -50,8 +51,9 @@ def write_quality_report(con, run_id: str = "latest", out_dir: Path | None = Non
     frames = read_frames(con)
     result = run_checkpoint(frames, out / "data_docs")
     flagged = frames["flagged_rows"]
-    # the reviewer acts on current versions; flags of superseded versions stay queryable as history
-    current = flagged[flagged["report_status"] == "loaded"]
+    # the reviewer acts on current rows; flags of superseded sections stay queryable as history
+    keys = current_row_keys(con)
+    current = flagged[[key in keys for key in zip(flagged["report_id"], flagged["row_index"], strict=True)]]
     return dqreport.write_report(
         out,
         run=run,

@@ -1,6 +1,6 @@
 -- Who has reported a quarter: nil sections («мероприятия не проводились»), the expected reporters
 -- (contracts/reporting.yaml, synced by muniflow.warehouse.reporting) and `reporting_status`, built
--- on the current sections of `report_sections` (060) and the quarantined files.
+-- on the current sections of `report_sections` (060, 062) and the quarantined files.
 
 -- A municipality whose section of a report says no events were held (Report.nil_municipalities).
 create table core.nil_sections (
@@ -60,6 +60,14 @@ current_sections as (
     from report_sections
     where status = 'current' and municipality <> ''
 ),
+-- a loaded report without sections (not written by the loader) is current whole, as in 062
+unsectioned_coverage as (
+    select cov.report_id, cov.municipality
+    from core.report_coverage as cov
+    join core.reports as rep using (report_id)
+    where rep.status = 'loaded'
+        and not exists (select 1 from core.report_sections as s where s.report_id = rep.report_id)
+),
 quarantined_coverage as (
     select cov.report_id, cov.municipality
     from core.report_coverage as cov
@@ -68,6 +76,8 @@ quarantined_coverage as (
 ),
 covering as (
     select report_id, municipality, 0 as rank_status from current_sections
+    union all
+    select report_id, municipality, 0 as rank_status from unsectioned_coverage
     union all
     select report_id, municipality, 1 as rank_status from quarantined_coverage
 ),

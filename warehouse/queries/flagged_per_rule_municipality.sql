@@ -1,8 +1,13 @@
--- Flagged rows of current reports per rule, severity and municipality; quarantined = kept out of events
-with current_flags as (
-    select rule, severity, municipality, report_id, row_index, quarantined
-    from flagged_rows
-    where report_status = 'loaded'
+-- Flagged rows of current sections per rule, severity and municipality; quarantined = kept out of events
+with current_sections as (
+    select report_id, municipality
+    from report_sections
+    where status = 'current'
+),
+current_flags as (
+    select f.rule, f.severity, f.municipality, f.report_id, f.row_index, f.quarantined
+    from flagged_rows as f
+    join current_sections using (report_id, municipality)
 )
 select
     rule,

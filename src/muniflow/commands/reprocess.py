@@ -148,6 +148,7 @@ def reprocess(
         "rows_added": sum(line.added for line in lines),
         "rows_removed": sum(line.removed for line in lines),
         "rows_changed": sum(line.changed for line in lines),
+        "periods_rechecked": len(touched),
         "duplicate_flags": duplicates,
     }
     finished = loader.finish_run(con, run_id, counts)

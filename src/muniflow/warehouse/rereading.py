@@ -58,7 +58,7 @@ class Reread:
     removed: int = 0
     changed: int = 0
     reason: str | None = None
-    periods: tuple[str, ...] = ()  # the quarters whose current rows this reading may have changed
+    periods: tuple[str, ...] = ()  # the quarters of the report, before and after (none when kept)
 
 
 def stale_reports(
@@ -133,7 +133,7 @@ def replace_reading(
         if same:
             if status == "loaded" and enrichment is not None:
                 _replace_enrichment(con, report_id, rows, enrichment)
-            return Reread(report_id, "unchanged", before["status"], before["status"])
+            return Reread(report_id, "unchanged", before["status"], before["status"], periods=periods)
         _keep_as_history(con, report_id, before, run_id)
         version = section_version(con, report_id)
         con.execute(

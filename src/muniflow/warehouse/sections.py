@@ -94,3 +94,8 @@ def section_version(con: duckdb.DuckDBPyConnection, report_id: str) -> int | Non
 def sync_statuses(con: duckdb.DuckDBPyConnection, period: str) -> None:
     """Make `core.reports.status` of the period's versioned reports agree with their sections."""
     con.execute(_SYNC_STATUSES, [period])
+
+
+def current_row_keys(con: duckdb.DuckDBPyConnection) -> set[tuple[str, int]]:
+    """(report_id, row_index) of every current row: the rows of current sections."""
+    return set(con.execute("select report_id, row_index from core.current_rows").fetchall())
