@@ -21,12 +21,13 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import TaskRunContext
 from prefect.runtime import flow_run
 
+from flows import window
 from muniflow import pipeline, stages
 from muniflow.codeversion import code_version
 from muniflow.model import Period
 from muniflow.progress import Progress
 from muniflow.quality_report import write_quality_report
-from muniflow.warehouse import db, loader
+from muniflow.warehouse import db, loader, reporting
 
 
 def _extract_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
@@ -85,10 +86,26 @@ def ingest_reports(
     period: str | None = None,
     report_dir: str | None = None,
     region: str | None = None,
+    force: bool = False,
+    close_quarter: bool | None = None,
 ) -> dict[str, Any]:
-    """Ingest report files (or folders of them) into the warehouse; returns the run's summary."""
+    """Ingest report files (or folders of them) into the warehouse; returns the run's summary.
+
+    When every file is already in the warehouse as it is (and neither `force`, `period` nor
+    `region` asks otherwise) nothing is read: the daily scheduled run costs a few hashes. On the
+    reporting window's last day (or with `close_quarter=True`) the quarter is closed: its final
+    data-quality and completeness report becomes a Prefect artifact.
+    """
     logger = get_run_logger()
     wh = str(warehouse or db.default_warehouse_path())
+    files = stages.discover(list(paths))
+    closing = window.quarter_to_close(close_quarter)
+    if not (force or period or region) and window.nothing_new(files, wh):
+        logger.info("nothing new: all %d file(s) are in %s as they are", len(files), wh)
+        quiet: dict[str, Any] = {"nothing_new": True, "files_seen": len(files), "files": []}
+        if closing is not None:
+            quiet["quarter_close"] = window.close_quarter_report(wh, closing.label, report_dir)
+        return quiet
     progress: Progress | None = None
 
     def started(files: list[Path]) -> None:
@@ -112,8 +129,10 @@ def ingest_reports(
         on_loaded=loaded,
     )
     run = pipeline.run_ingest(
-        paths, period, runner, flow_run_id=str(flow_run.id) if flow_run.id else None, region=region
+        files, period, runner, flow_run_id=str(flow_run.id) if flow_run.id else None, region=region
     )
+    with db.connect(wh) as con:
+        completeness = reporting.completeness(con, list(run.periods))
     summary: dict[str, Any] = {
         **run.counts,
         "run_id": run.run_id,
@@ -122,8 +141,11 @@ def ingest_reports(
             for source_file, result in run.loaded
         ],
         "report": str(run.report),
+        "completeness": completeness,
     }
     _artifacts(summary)
+    if closing is not None:
+        summary["quarter_close"] = window.close_quarter_report(wh, closing.label, report_dir)
     return summary
 
 

@@ -58,7 +58,7 @@ def test_string_properties_marked_required_are_checked_for_blanks() -> None:
 
 def test_dataset_rules_name_views_and_expectations() -> None:
     rules = load_contract().dataset_rules
-    assert {r.table for r in rules} == {"events", "flagged_rows", "reports"}
+    assert {r.table for r in rules} == {"events", "flagged_rows", "reports", "reporting_status"}
     assert all(r.expectation.startswith("expect_") for r in rules)
 
 

@@ -52,8 +52,13 @@ def test_flow_loads_versions_caches_and_is_idempotent(prefect_harness, samples, 
 
     for again in range(2):
         summary = ingest_reports(
-            paths=[str(inbox)], warehouse=str(wh), report_dir=str(tmp_path / f"r{again}")
+            paths=[str(inbox)], warehouse=str(wh), report_dir=str(tmp_path / f"r{again}"), force=True
         )
         assert summary["files_from_cache"] == 2, "an unchanged inbox is not extracted again"
         assert _dump(wh) == before, "re-ingesting an unchanged inbox changes nothing"
+    quiet = ingest_reports(paths=[str(inbox)], warehouse=str(wh))
+    assert quiet["nothing_new"] and quiet["files"] == [], (
+        "without force an unchanged inbox is not even looked up"
+    )
+    assert _dump(wh) == before
     assert first["files_from_cache"] in (0, 2)  # 2 only when an earlier session cached these bytes

@@ -41,7 +41,14 @@ def frames(**broken: pd.DataFrame) -> dict[str, pd.DataFrame]:
             "rows_quarantined": [1, 0],
         }
     )
-    views = {"events": events, "flagged_rows": flagged, "reports": reports, "extracted_rows": pd.DataFrame()}
+    reporting = pd.DataFrame({"period": ["2024Q2", "2024Q2"], "status": ["reported", "nil"]})
+    views = {
+        "events": events,
+        "flagged_rows": flagged,
+        "reports": reports,
+        "extracted_rows": pd.DataFrame(),
+        "reporting_status": reporting,
+    }
     return {**views, **broken}
 
 
@@ -97,3 +104,16 @@ def test_expectation_names_map_to_gx_classes(snake: str, camel: str) -> None:
 
     assert expectation_class_name(snake) == camel
     assert hasattr(gx.expectations, camel)
+
+
+def test_completeness_is_one_expectation_per_quarter() -> None:
+    reporting = pd.DataFrame(
+        {
+            "period": ["2025Q2", "2025Q2", "2025Q3", "2025Q3"],
+            "status": ["reported", "nil", "reported", "missing"],  # 2025Q3 lacks one report
+        }
+    )
+    result = run_checkpoint(frames(reporting_status=reporting), None)
+    outcomes = [o for o in result.outcomes if o.table == "reporting_status"]
+    complete = {o.rule: (o.success, o.unexpected_count) for o in outcomes}
+    assert complete == {"reporting_complete@2025Q2": (True, 0), "reporting_complete@2025Q3": (False, 1)}

@@ -71,7 +71,7 @@ def prefect_server(tmp_path):
         log.close()
 
 
-def test_serve_schedules_quarterly_and_runs_on_demand(prefect_server, samples, tmp_path):
+def test_serve_schedules_the_reporting_window_and_runs_on_demand(prefect_server, samples, tmp_path):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     shutil.copy(samples / "invented_tver_2024_q4.docx", inbox)
@@ -101,8 +101,9 @@ def test_serve_schedules_quarterly_and_runs_on_demand(prefect_server, samples, t
                     return None
 
             dep = _wait(deployment, 180, "the served deployment")
-            crons = [s.schedule.cron for s in dep.schedules]
-            assert crons == ["0 6 1 1,4,7,10 *"], "06:00 on the first day of each quarter"
+            schedules = [(s.schedule.cron, s.schedule.timezone) for s in dep.schedules]
+            # the reporting window: daily at 06:00 Moscow time, days 1-20 of the month after a quarter
+            assert schedules == [("0 6 1-20 1,4,7,10 *", "Europe/Moscow")]
             run = client.create_flow_run_from_deployment(dep.id)
 
             def finished():

@@ -9,7 +9,11 @@ from pathlib import Path
 
 from muniflow.commands import Handler, register_all
 
-QUARTERLY_CRON = "0 6 1 1,4,7,10 *"  # 06:00 on the first day of each quarter
+# The default schedule: daily at 06:00 (Moscow) on days 1-20 of the month after each quarter, the
+# reporting window of contracts/reporting.yaml (`muniflow.reporting.window.window_cron`).
+WINDOW_CRON_HELP = (
+    "default: daily during the reporting window of contracts/reporting.yaml, '0 6 1-20 1,4,7,10 *'"
+)
 
 
 def warehouse_arg(p: argparse.ArgumentParser) -> None:
@@ -75,9 +79,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="DIR", help="output folder (default reports/RUN_ID)")
     warehouse_arg(p)
 
-    p = sub.add_parser("serve", help="serve the scheduled quarterly ingestion deployment")
+    p = sub.add_parser(
+        "serve",
+        help="serve the scheduled ingestion deployment (daily during the reporting window)",
+        description="Serve the ingestion flow on a schedule: daily at 06:00 Moscow time from the 1st to "
+        "the 20th day of the month after each quarter (contracts/reporting.yaml, `window`). A run with "
+        "nothing new in the inbox reads nothing; the run on the window's last day closes the quarter "
+        "(its final data-quality and completeness report as a Prefect artifact).",
+    )
     p.add_argument("--inbox", default="inbox", metavar="DIR", help="folder to ingest (default inbox/)")
-    p.add_argument("--cron", default=QUARTERLY_CRON, help=f"schedule (default '{QUARTERLY_CRON}')")
+    p.add_argument("--cron", help=f"schedule ({WINDOW_CRON_HELP})")
     p.add_argument("--name", default="quarterly", help="deployment name (default quarterly)")
     warehouse_arg(p)
     COMMANDS.update(register_all(sub))
@@ -124,6 +135,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         period=args.period,
         report_dir=args.report_dir,
         region=args.region,
+        force=args.force,
     )
     print_summary(summary)
     _hint_reprocess(warehouse_of(args))
@@ -164,8 +176,21 @@ def print_summary(summary: dict) -> None:
         )
         print(f"{f['status'] + seen:>25}  {rows}  {f['file']}{why}")
     totals = ", ".join(f"{k} {v}" for k, v in summary.items() if isinstance(v, int))
-    print(f"run {summary['run_id']}: {totals}")
-    print(f"data-quality report: {summary['report']}")
+    if summary.get("nothing_new"):
+        print(f"nothing new: all {summary.get('files_seen', 0)} file(s) are in the warehouse as they are")
+    else:
+        print(f"run {summary['run_id']}: {totals}")
+        print(f"data-quality report: {summary['report']}")
+    for entry in summary.get("completeness") or ():
+        missing = entry["missing_names"]
+        names = f": {', '.join(missing[:10])}{' …' if len(missing) > 10 else ''}" if missing else ""
+        print(
+            f"{entry['period']} {entry['region']}: reported {entry['reported']}, nil {entry['nil']}, "
+            f"quarantined {entry['quarantined']}, missing {entry['missing']}{names}"
+        )
+    closed = summary.get("quarter_close")
+    if closed:
+        print(f"quarter {closed['period']} closed: artifact {closed['artifact']}, report {closed['report']}")
 
 
 def cmd_query(args: argparse.Namespace) -> int:
@@ -233,6 +258,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from flows.deployment import serve_quarterly
 
+    # no --cron: the reporting window's schedule (contracts/reporting.yaml)
     serve_quarterly(inbox=args.inbox, cron=args.cron, name=args.name, warehouse=warehouse_of(args))
     return 0
 

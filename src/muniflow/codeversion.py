@@ -18,6 +18,7 @@ _SHAPES_OUTCOME = (
     "interpret",
     "normalize",
     "rules",
+    "reporting",
     "enrich",
     "model.py",
     "morph.py",

@@ -65,6 +65,7 @@ class DatasetRule:
     kwargs: Mapping[str, Any] = field(default_factory=dict)
     derive: Mapping[str, str] = field(default_factory=dict)  # column -> pandas eval expression
     where: Mapping[str, Any] = field(default_factory=dict)  # column -> value the rows must have
+    per: str | None = None  # one expectation per distinct value of this column (e.g. each period)
 
 
 @dataclass(frozen=True)
@@ -239,4 +240,5 @@ def _dataset_rule(q: Mapping[str, Any], path: Path) -> DatasetRule:
         kwargs=dict(impl.get("kwargs") or {}),
         derive=dict(impl.get("derive") or {}),
         where=dict(impl.get("where") or {}),
+        per=str(impl["per"]) if impl.get("per") else None,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 import pandas as pd
 
 from muniflow import dqcharts, dqreview
+from muniflow.model import Period
 from muniflow.quality.result import ExpectationOutcome, QualityResult
 from muniflow.rules.messages import label
 from muniflow.sheets import neutralize_frame
@@ -28,6 +30,7 @@ RULE_NAMES = {
     "required_field": "Обязательное поле",
     "numbering": "Нумерация",
     "mixed_script": "Смешение латиницы и кириллицы",
+    "unexpected_municipality": "МО нет в списке ожидаемых",
 }
 SEVERITY_NAMES = {"error": "ошибка", "warning": "предупреждение"}
 STYLE = """
@@ -62,10 +65,15 @@ def write_report(
     events: pd.DataFrame,
     quality: QualityResult | None,
     decisions: pd.DataFrame | None = None,
+    reporting: pd.DataFrame | None = None,
+    today: date | None = None,
 ) -> Path:
     """Write dq_report.html and flagged_rows.csv into out_dir; return the HTML path.
 
-    `decisions` (the `review_decisions` view) adds the reviewer's notes and the stale decisions."""
+    `decisions` (the `review_decisions` view) adds the reviewer's notes and the stale decisions.
+    `reporting` is the `reporting_status` view: its missing municipalities are listed with the
+    days since their quarter ended (counted to `today`, default the current date).
+    """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     flagged = _ordered(flagged)
@@ -73,7 +81,14 @@ def write_report(
     # Cells a spreadsheet would evaluate (a title starting with '=') are neutralized.
     neutralize_frame(flagged).to_csv(out_dir / CSV_NAME, index=False, encoding="utf-8-sig")
     page = render_html(
-        run=run, flagged=flagged, events=events, quality=quality, out_dir=out_dir, decisions=decisions
+        run=run,
+        flagged=flagged,
+        events=events,
+        quality=quality,
+        out_dir=out_dir,
+        decisions=decisions,
+        reporting=reporting,
+        today=today,
     )
     path = out_dir / HTML_NAME
     path.write_text(page, encoding="utf-8")
@@ -88,6 +103,8 @@ def render_html(
     quality: QualityResult | None,
     out_dir: Path | None = None,
     decisions: pd.DataFrame | None = None,
+    reporting: pd.DataFrame | None = None,
+    today: date | None = None,
 ) -> str:
     """The report page as one HTML string: inline CSS and SVG, no script, no external address."""
     flagged = _ordered(flagged)
@@ -98,6 +115,7 @@ def render_html(
         "<h1>Отчёт о качестве данных</h1>",
         f'<p class="meta">Запуск {escape(run_id) or "—"}{_run_meta(run)}</p>',
         _cards(flagged, events),
+        *(_missing(reporting, today) if reporting is not None else ()),
         "<h2>Графики</h2>",
         dqcharts.charts(flagged, events, RULE_NAMES),
         "<h2>Сводка по правилам</h2>",
@@ -198,6 +216,32 @@ def _cards(flagged: pd.DataFrame, events: pd.DataFrame) -> str:
     )
     inner = "".join(f'<div class="card">{escape(name)}<b>{count}</b></div>' for name, count in cards)
     return f'<div class="cards">{inner}</div>'
+
+
+def _missing(reporting: pd.DataFrame, today: date | None) -> tuple[str, ...]:
+    """«Не представили отчёт»: expected municipalities with no report, per quarter, days overdue."""
+    missing = reporting[reporting["status"] == "missing"] if len(reporting) else reporting
+    rows = []
+    for r in missing.sort_values(["period", "region", "municipality"], ascending=[False, True, True]).to_dict(
+        "records"
+    ):
+        days = ((today or date.today()) - Period.parse(str(r["period"])).last_day).days
+        rows.append(
+            f"<tr>{_cell(r['period'])}{_cell(r['region'])}{_cell(r['municipality'])}"
+            f"{_cell(max(days, 0), 'n')}</tr>"
+        )
+    counts = reporting["status"].value_counts() if len(reporting) else pd.Series(dtype="int64")
+    summary = (
+        f"<p>Представили отчёт: {int(counts.get('reported', 0))}, сообщили, что мероприятия не "
+        f"проводились: {int(counts.get('nil', 0))}, в карантине: {int(counts.get('quarantined', 0))}, "
+        f"не представили: {int(counts.get('missing', 0))}.</p>"
+    )
+    table = _table(
+        ("Квартал", "Регион", "Муниципальное образование", "Дней после окончания квартала"),
+        rows,
+        "Все ожидаемые муниципальные образования представили отчёт (или список ожидаемых не задан).",
+    )
+    return (f"<h2>Не представили отчёт ({len(rows)})</h2>", summary, table)
 
 
 def _by_rule(flagged: pd.DataFrame) -> str:

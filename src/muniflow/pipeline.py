@@ -58,6 +58,7 @@ class RunResult:
     loaded: tuple[tuple[str, loader.LoadResult], ...]
     states: dict[str, dict[str, Any]]
     report: Path | None
+    periods: tuple[str, ...] = ()  # the quarters the run loaded rows of
 
 
 def run_ingest(
@@ -93,4 +94,4 @@ def run_ingest(
     with runner.connect() as con:
         totals = loader.finish_run(con, run_id, counts)
         states = lookups.report_states(con, [result.report_id for _, result in loaded])
-    return RunResult(run_id, totals, tuple(loaded), states, report)
+    return RunResult(run_id, totals, tuple(loaded), states, report, tuple(sorted(periods)))

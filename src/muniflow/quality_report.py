@@ -8,10 +8,12 @@ import pandas as pd
 
 from muniflow import dqreport
 from muniflow.quality import run_checkpoint
+from muniflow.reporting.contract import load_reporting
 from muniflow.warehouse.flag_history import flags_at
 from muniflow.warehouse.frames import current_flags, read_views, review_decisions, run_record
+from muniflow.warehouse.reporting import sync_expected
 
-VIEWS = ("events", "flagged_rows", "reports", "extracted_rows")
+VIEWS = ("events", "flagged_rows", "reports", "extracted_rows", "reporting_status")
 DEFAULT_REPORTS_DIR = Path("reports")
 
 
@@ -41,6 +43,7 @@ def write_quality_report(con, run_id: str = "latest", out_dir: Path | None = Non
     run = resolve_run(con, run_id)
     out = (out_dir or DEFAULT_REPORTS_DIR / str(run["run_id"])).resolve()
     out.mkdir(parents=True, exist_ok=True)
+    sync_expected(con, load_reporting().expected_pairs())  # the contract's list as it is now
     frames = read_frames(con)
     result = run_checkpoint(frames, out / "data_docs")
     # A given run shows its flags and decisions as they stood at its end; the latest, those of now.
@@ -53,5 +56,11 @@ def write_quality_report(con, run_id: str = "latest", out_dir: Path | None = Non
         current = current_flags(con)
         decisions = review_decisions(con)
     return dqreport.write_report(
-        out, run=run, flagged=current, events=frames["events"], quality=result, decisions=decisions
+        out,
+        run=run,
+        flagged=current,
+        events=frames["events"],
+        quality=result,
+        decisions=decisions,
+        reporting=frames["reporting_status"],
     )

@@ -118,7 +118,7 @@ def interpret_file(path: Path, doc: RawDocument, period: Period | None, digest: 
             message="the title names no quarter (e.g. «во II квартале 2024 года»); "
             "re-run with --period 2024Q2",
         )
-    if not report.rows:
+    if not report.rows and not report.nil_municipalities:
         return FileOutcome(
             str(path), digest, report.format, report, reason="no_rows", message="the table has no event rows"
         )

@@ -15,8 +15,10 @@ Handler = Callable[[argparse.Namespace], int]
 
 MODULES: tuple[str, ...] = (
     "compile",
+    "municipalities",
     "reprocess",
     "review",
+    "status",
 )
 
 

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from muniflow.interpret.errors import InterpretError
 from muniflow.interpret.header import map_header
 from muniflow.interpret.municipality import canonical_municipality
+from muniflow.interpret.nil import municipality_in_text, nil_letter, nil_row, nil_sections
 from muniflow.interpret.title import parse_period, parse_region
 from muniflow.model import Cell, Period, RawDocument, RawRow, RawTable, Report, Row
 from muniflow.normalize.dates import parse_dates
@@ -83,14 +84,24 @@ def interpret_document(
     The period comes from `period_override` when given, else from the title; it stays None when
     neither names one (the caller quarantines such a file as `period_unknown`).
     """
+    letter = nil_letter(doc, period_override)
+    if letter is not None:
+        return letter
     period = period_override or parse_period(doc.title)
     region = parse_region(doc.title)
     rows: list[Row] = []
+    nil_found: list[tuple[str, RawTable]] = []
+    # a single municipality's report names itself in its title, not in a heading row
+    title_muni = municipality_in_text(doc.title)
     heading_raw = ""
     column_muni = ""
     for table, mapping, body in _tables_with_mapping(doc, synonyms):
         for raw in body:
             if not _filled(raw) or _is_column_numbers(raw) or _is_repeated_header(raw, table.header):
+                continue
+            said = nil_row(raw, mapping)
+            if said is not None:  # «мероприятия не проводились»: the section is reported, empty
+                nil_found.append((said or (column_muni if "municipality" in mapping else heading_raw), table))
                 continue
             heading = _heading(raw, mapping)
             if heading is not None:
@@ -102,7 +113,7 @@ def interpret_document(
                     column_muni = value
                 muni_raw = column_muni
             else:
-                muni_raw = heading_raw
+                muni_raw = heading_raw or title_muni
             rows.append(_row(doc.source_file, raw, mapping, len(rows), muni_raw, period))
     return Report(
         source_file=doc.source_file,
@@ -111,6 +122,7 @@ def interpret_document(
         period=period,
         rows=tuple(rows),
         pages=doc.pages,
+        nil_municipalities=nil_sections(nil_found, doc),
     )
 
 

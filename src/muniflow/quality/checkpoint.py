@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import reduce
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,25 @@ def _row_condition(where: Mapping[str, Any]) -> Any:
 
     conditions = [Column(name) == value for name, value in where.items()]
     return reduce(operator.and_, conditions)
+
+
+def per_value(rule: DatasetRule, frame: pd.DataFrame) -> list[DatasetRule]:
+    """A rule with `per` as one rule per distinct value of that column (named `rule@value`)."""
+    if not rule.per:
+        return [rule]
+    if rule.per not in frame.columns:
+        return []
+    values = sorted({str(v) for v in frame[rule.per].dropna()})
+    return [
+        replace(
+            rule,
+            name=f"{rule.name}@{value}",
+            description=f"{rule.description} ({value})" if rule.description else value,
+            where={**rule.where, rule.per: value},
+            per=None,
+        )
+        for value in values
+    ]
 
 
 def derived(frame: pd.DataFrame, rule_set: list[DatasetRule]) -> pd.DataFrame:
@@ -104,9 +124,10 @@ def run_checkpoint(
         suite = context.suites.add(gx.ExpectationSuite(name=f"muniflow_{table}"))
         for rule in rule_set:
             cls = getattr(gx.expectations, expectation_class_name(rule.expectation))
-            for kwargs in expectation_kwargs(rule):
-                meta = {"rule": rule.name, "severity": rule.severity, "description": rule.description}
-                suite.add_expectation(cls(**kwargs, meta=meta, description=rule.description or None))
+            for one in per_value(rule, frames[table]):
+                for kwargs in expectation_kwargs(one):
+                    meta = {"rule": one.name, "severity": one.severity, "description": one.description}
+                    suite.add_expectation(cls(**kwargs, meta=meta, description=one.description or None))
         validation = context.validation_definitions.add(
             gx.ValidationDefinition(name=f"muniflow_{table}", data=batch, suite=suite)
         )

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from muniflow.contracts import Contract, load_contract
 from muniflow.model import Flag, Report
+from muniflow.rules.expected import unexpected_flags
 from muniflow.rules.numbering import numbering_flags
 from muniflow.rules.row_rules import row_flags
 
@@ -13,9 +14,16 @@ __all__ = ["check_report", "merge_flags"]
 
 
 def check_report(report: Report, contract: Contract | None = None) -> list[Flag]:
-    """Every row rule (date_format, quarter_consistency, required_field, numbering, mixed_script)."""
+    """Every row rule (date_format, quarter_consistency, required_field, numbering, mixed_script,
+    unexpected_municipality)."""
     contract = contract or load_contract()
-    return merge_flags([*row_flags(report, contract), *numbering_flags(report.rows, contract)])
+    return merge_flags(
+        [
+            *row_flags(report, contract),
+            *numbering_flags(report.rows, contract),
+            *unexpected_flags(report, contract),
+        ]
+    )
 
 
 def merge_flags(flags: Iterable[Flag]) -> list[Flag]:

@@ -14,6 +14,7 @@ from muniflow import codeversion
 from muniflow.enrich.report import ReportEnrichment, check_fits, enrich_report
 from muniflow.model import Flag, Report, Row
 from muniflow.normalize.script import fix_mixed_script
+from muniflow.warehouse import reporting
 from muniflow.warehouse.db import transaction, utc_now
 from muniflow.warehouse.flag_history import snapshot_flags, store_row_keys
 from muniflow.warehouse.sections import covered_municipalities, record_sections
@@ -147,6 +148,8 @@ def load_report(
         if status == "loaded" and report is not None:
             _record_municipalities(con, report_id, rows)
             superseded = record_sections(con, report_id, covered_municipalities(report))
+        if report is not None:
+            reporting.record_nil_sections(con, report_id, report.nil_municipalities)
         if enrichment is not None:
             _insert_enrichment(con, report_id, rows, enrichment)
     return _result(con, report_id, status, superseded[0] if superseded else None)
@@ -274,7 +277,15 @@ def _check_flags_point_at_rows(flags: Sequence[Flag], n_rows: int) -> None:
 def _forget(con: duckdb.DuckDBPyConnection, report_id: str) -> None:
     """Remove a quarantined file's record, rows, flags and enrichment so it can be recorded anew."""
     enriched = ("core.agreement_events", "core.event_partners", "core.event_enrichment")
-    for table in (*enriched, "core.flags", "core.rows", "core.report_sections", "core.reports"):
+    tables = (
+        *enriched,
+        "core.nil_sections",
+        "core.flags",
+        "core.rows",
+        "core.report_sections",
+        "core.reports",
+    )
+    for table in tables:
         con.execute(f"delete from {table} where report_id = ?", [report_id])
 
 

@@ -14,7 +14,7 @@ import duckdb
 
 from muniflow import codeversion
 from muniflow.model import Flag, Report, Row
-from muniflow.warehouse import loader
+from muniflow.warehouse import loader, reporting
 from muniflow.warehouse.db import transaction, utc_now
 from muniflow.warehouse.enrichment import ReportEnrichment, check_fits, enrich_report
 from muniflow.warehouse.flag_history import store_row_keys
@@ -147,6 +147,8 @@ def replace_reading(
         con.execute("delete from core.rows where report_id = ?", [report_id])
         loader._insert_rows(con, report_id, rows)
         store_row_keys(con, report_id)  # region and period may have changed with the new reading
+        con.execute("delete from core.nil_sections where report_id = ?", [report_id])
+        reporting.record_nil_sections(con, report_id, report.nil_municipalities if report is not None else ())
         if status == "loaded" and report is not None and enrichment is not None:
             loader._record_municipalities(con, report_id, rows)
             _replace_enrichment(con, report_id, rows, enrichment)

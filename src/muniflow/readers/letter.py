@@ -1,0 +1,31 @@
+"""A document with no table read as its text: a municipality's nil-report letter
+(«… международные мероприятия не проводились») is a report, not a file without a table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from muniflow.interpret.nil import nil_letter
+from muniflow.model import RawDocument
+
+
+def letter_text(format: str, path: Path) -> tuple[str, int | None]:
+    """The whole text of a DOCX or PDF (paragraphs, or page text), and its page count for a PDF."""
+    if format == "docx":
+        from muniflow.readers.docx import P, _blocks, _open_body, paragraph_text
+
+        lines = [paragraph_text(b) for b in _blocks(_open_body(path)) if b.tag == P]
+        return "\n".join(line for line in lines if line.strip()), None
+    from muniflow.readers.pdf import _scan
+    from muniflow.readers.wordjoin import rejoin_lines
+
+    title, _, pages = _scan(path)
+    return rejoin_lines(title), pages
+
+
+def read_nil_letter(format: str, path: Path) -> RawDocument | None:
+    """The document as text only (no tables) when its text reads as a municipality's nil report;
+    else None (a letter that names no municipality cannot say whose report it is)."""
+    text, pages = letter_text(format, path)
+    doc = RawDocument(source_file=str(path), format=format, title=text, tables=(), pages=pages)
+    return doc if nil_letter(doc) is not None else None

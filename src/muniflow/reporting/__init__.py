@@ -1,0 +1,1 @@
+"""Who has reported a quarter: nil reports, the expected reporters, the reporting window."""

@@ -1,0 +1,93 @@
+"""contracts/reporting.yaml loaded once: nil-report phrases, expected reporters, reporting window."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from muniflow.contracts import ContractError, contract_file
+
+REPORTING_FILE = "reporting.yaml"
+
+
+@dataclass(frozen=True)
+class Window:
+    """The days after a quarter's end when its reports arrive, and the hour the deployment runs."""
+
+    first_day: int = 1
+    last_day: int = 20
+    hour: int = 6
+    timezone: str = "Europe/Moscow"
+
+
+@dataclass(frozen=True)
+class ReportingContract:
+    """What the code reads from reporting.yaml."""
+
+    path: Path
+    nil_phrases: tuple[str, ...]
+    max_words: int
+    letter_subjects: tuple[str, ...]
+    expected: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    window: Window = field(default_factory=Window)
+
+    def expected_pairs(self) -> list[tuple[str, str]]:
+        """(region, municipality) of every expected reporter, sorted."""
+        return sorted((region, name) for region, names in self.expected.items() for name in names)
+
+
+def load_reporting(path: Path | None = None) -> ReportingContract:
+    """The reporting contract at `path` (the file or a folder holding it), default contracts/."""
+    found = contract_file(path, REPORTING_FILE)
+    if not found.is_file():
+        raise ContractError(f"reporting contract not found: {found}")
+    return _load(found, found.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _load(path: Path, _mtime: int) -> ReportingContract:
+    doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(doc, dict):
+        raise ContractError(f"{path}: not a mapping")
+    nil = doc.get("nilReport") or {}
+    phrases = tuple(str(p) for p in nil.get("phrases") or ())
+    if not phrases:
+        raise ContractError(f"{path}: nilReport.phrases is empty")
+    return ReportingContract(
+        path=path,
+        nil_phrases=phrases,
+        max_words=int(nil.get("maxWords", 16)),
+        letter_subjects=tuple(str(s) for s in nil.get("letterSubjects") or ()),
+        expected=_expected(doc.get("expected") or {}, path),
+        window=_window(doc.get("window") or {}, path),
+    )
+
+
+def _expected(node: Any, path: Path) -> dict[str, tuple[str, ...]]:
+    if not isinstance(node, dict):
+        raise ContractError(f"{path}: expected must map each region to a list of municipalities")
+    out: dict[str, tuple[str, ...]] = {}
+    for region, names in node.items():
+        if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+            raise ContractError(f"{path}: expected[{region!r}] must be a list of municipality names")
+        if len(set(names)) != len(names):
+            raise ContractError(f"{path}: expected[{region!r}] names a municipality twice")
+        out[str(region)] = tuple(n.strip() for n in names)
+    return out
+
+
+def _window(node: Mapping[str, Any], path: Path) -> Window:
+    window = Window(
+        first_day=int(node.get("firstDay", 1)),
+        last_day=int(node.get("lastDay", 20)),
+        hour=int(node.get("hour", 6)),
+        timezone=str(node.get("timezone", "Europe/Moscow")),
+    )
+    if not 1 <= window.first_day <= window.last_day <= 28 or not 0 <= window.hour <= 23:
+        raise ContractError(f"{path}: window needs 1 <= firstDay <= lastDay <= 28 and 0 <= hour <= 23")
+    return window

@@ -1,0 +1,57 @@
+"""The unexpected_municipality rule: a municipality that reports events but is not on its region's
+list of expected reporters (contracts/reporting.yaml) — a typo in a heading, or a new reporter."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from muniflow.contracts import Contract
+from muniflow.model import Flag, Report
+from muniflow.reporting.contract import REPORTING_FILE, ReportingContract, load_reporting
+
+RULE = "unexpected_municipality"
+
+
+def unexpected_flags(
+    report: Report, contract: Contract, reporting: ReportingContract | None = None
+) -> list[Flag]:
+    """One flag on the first row of each municipality missing from the report's region's list.
+
+    The lists are those of reporting.yaml beside the event contract. A region without a list is
+    not checked; a report whose title names no region is checked against every list (a name on
+    none of them is unexpected anywhere).
+    """
+    if not any(r.rule == RULE for r in contract.row_rules):
+        return []
+    if reporting is None:
+        beside = contract.path.parent / REPORTING_FILE  # the lists that go with this contract
+        if not beside.is_file():
+            return []
+        reporting = load_reporting(beside)
+    if not reporting.expected:
+        return []
+    if report.region is not None:
+        if report.region not in reporting.expected:
+            return []
+        allowed = set(reporting.expected[report.region])
+        where = f"списке ожидаемых отчётов ({report.region})"
+    else:
+        allowed = {name for names in reporting.expected.values() for name in names}
+        where = "списках ожидаемых отчётов ни одного региона"
+    severity = contract.severity(RULE)
+    rows_of = Counter(row.municipality for row in report.rows)
+    flags = []
+    flagged: set[str] = set()
+    for row in report.rows:
+        name = row.municipality
+        if not name or name in allowed or name in flagged:
+            continue
+        flagged.add(name)
+        message = (
+            f"Муниципального образования «{name}» нет в {where}: опечатка в заголовке или новое "
+            f"муниципальное образование (строк: {rows_of[name]}); проверьте contracts/reporting.yaml."
+        )
+        flags.append(
+            Flag(row.row_index, RULE, severity, message, "municipality", row.municipality_raw or name)
+        )
+    return flags

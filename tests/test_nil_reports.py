@@ -1,0 +1,150 @@
+"""Nil reports («мероприятия не проводились»): a heading row, the only table row, a letter without a
+table; each is its municipality's report with zero events, never a flagged row or a quarantined file."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from muniflow import stages
+from muniflow.interpret.nil import municipality_in_text, says_nil, says_nil_letter
+from tests import nil_builders as nb
+from tests.readers_fixtures import _convert
+
+
+@pytest.mark.parametrize(
+    ("text", "nil", "reason"),
+    [
+        ("Международные мероприятия не проводились", True, "the plain statement"),
+        ("мероприятий международного характера не проводилось", True, "other case, number and words between"),
+        ("не проводились", True, "the verb alone, as the only cell"),
+        ("Мероприятия не запланированы и не проводились", True, "two negated verbs"),
+        ("В отчётном периоде международных мероприятий не было", True, "another phrase of the contract"),
+        ("Международные мероприятия отсутствуют", True, "'отсутствуют' is a nil phrase"),
+        ("МЕРОПРИЯТИЯ НЕ ОСУЩЕСТВЛЯЛИСЬ", True, "upper case"),
+        ("Мероприятия проводились в онлайн-формате", False, "not negated"),
+        ("Визит делегации города-побратима", False, "an event title"),
+        ("", False, "empty"),
+        (
+            "Рабочая встреча, которая в связи с погодными условиями не проводилась на открытой площадке, "
+            "а была перенесена в здание администрации района и собрала более ста участников",
+            False,
+            "a long event description that happens to hold a negated verb",
+        ),
+    ],
+)
+def test_says_nil(text: str, nil: bool, reason: str) -> None:
+    assert says_nil(text) is nil, reason
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "reason"),
+    [
+        (
+            "Администрация муниципального образования «Озёрный район» Северной области",
+            "Озёрный район",
+            "quoted",
+        ),
+        (
+            "Администрация Лесного муниципального округа Северной области",
+            "Лесной муниципальный округ",
+            "genitive",
+        ),
+        ("Глава Каменского района", "Каменский район", "genitive district"),
+        ("Администрация города Калуги", "город Калуга", "a city, in the genitive"),
+        (
+            "Администрация города Заречноград",
+            "город Заречноград",
+            "a city unknown to the dictionary, as written",
+        ),
+        ("Отчёт о мероприятиях", "", "names none"),
+    ],
+)
+def test_municipality_in_text(text: str, name: str, reason: str) -> None:
+    assert municipality_in_text(text) == name, reason
+
+
+def test_letter_needs_subject_and_statement() -> None:
+    assert says_nil_letter("Сообщаем, что в III квартале 2025 года международные мероприятия не проводились.")
+    assert not says_nil_letter("Сопроводительное письмо: отчёт будет направлен позднее.")
+    assert not says_nil_letter("Совещание не проводилось по техническим причинам"), "no event subject named"
+
+
+def _outcome(path: Path) -> stages.FileOutcome:
+    """The file through the sandboxed reader and every pure stage, as the flow runs it."""
+    return stages.process_file(path)
+
+
+def _assert_nil(outcome: stages.FileOutcome, municipalities: tuple[str, ...], events: int = 0) -> None:
+    assert outcome.reason is None, (outcome.reason, outcome.message)
+    assert outcome.report is not None
+    assert outcome.report.nil_municipalities == municipalities
+    assert len(outcome.report.rows) == events
+    assert outcome.flags == ()
+
+
+@pytest.mark.parametrize(
+    ("statement", "merged"),
+    [
+        ("Международные мероприятия не проводились", False),
+        ("Мероприятия не запланированы и не проводились", True),
+        ("мероприятий международного характера не проводилось", False),
+    ],
+)
+def test_only_row_is_nil(tmp_path: Path, statement: str, merged: bool) -> None:
+    path = nb.nil_only_row(tmp_path / "nil.docx", "Озёрный район", statement, merged)
+    _assert_nil(_outcome(path), ("Озёрный район",))
+
+
+def test_heading_row_in_multi_municipality_report(tmp_path: Path) -> None:
+    path = nb.regional_report(
+        tmp_path / "regional.docx",
+        [
+            ("Муниципальное образование «Лесной район»", ["Фестиваль дружбы", "Визит делегации"]),
+            ("Муниципальное образование «Озёрный район»", "Международные мероприятия не проводились"),
+            ("Муниципальное образование «Каменский район»", ["Ярмарка ремёсел"]),
+        ],
+    )
+    outcome = _outcome(path)
+    _assert_nil(outcome, ("Озёрный район",), events=3)
+    assert outcome.report is not None
+    assert {r.municipality for r in outcome.report.rows} == {"Лесной район", "Каменский район"}
+
+
+def test_letter_without_table_is_nil(tmp_path: Path) -> None:
+    path = nb.nil_letter(
+        tmp_path / "letter.docx",
+        [
+            "Начальнику управления внешних связей Северной области",
+            "Администрация муниципального образования «Озёрный район» Северной области сообщает, "
+            "что в III квартале 2025 года международные мероприятия не проводились.",
+            "Глава муниципального образования",
+        ],
+    )
+    outcome = _outcome(path)
+    _assert_nil(outcome, ("Озёрный район",))
+    assert outcome.report is not None and outcome.report.period is not None
+    assert outcome.report.period.label == "2025Q3"
+    assert outcome.report.region == "Северная область"
+
+
+def test_letter_that_is_not_nil_stays_without_table(tmp_path: Path) -> None:
+    path = nb.nil_letter(tmp_path / "cover.docx", ["Сопроводительное письмо: отчёт будет направлен позднее."])
+    assert _outcome(path).reason == "no_table_found"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice builds the PDF")
+def test_pdf_letter_without_table_is_nil(tmp_path: Path) -> None:
+    built = nb.nil_letter(
+        tmp_path / "letter.docx",
+        [
+            "Администрация Лесного муниципального округа Северной области",
+            "Информируем, что в III квартале 2025 года международных мероприятий не было.",
+        ],
+    )
+    pdf = _convert(built, tmp_path / "pdf")
+    outcome = _outcome(pdf)
+    _assert_nil(outcome, ("Лесной муниципальный округ",))
+    assert outcome.format == "pdf"

@@ -1,0 +1,163 @@
+"""Who has reported a quarter: five expected municipalities, reports from three (one nil) and one
+that is not on the list -> reporting_status, `muniflow status`, the DQ report, the flag."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from muniflow import stages
+from muniflow.cli import main
+from muniflow.intake.limits import default_limits
+from muniflow.quality_report import write_quality_report
+from muniflow.reporting.contract import load_reporting
+from muniflow.warehouse import db, loader, lookups, reporting
+from tests import nil_builders as nb
+
+ROOT = Path(__file__).resolve().parents[1]
+REGION = "Северная область"
+EXPECTED = ["Берёзовский район", "Каменский район", "Лесной район", "Озёрный район", "Полевой район"]
+
+
+@pytest.fixture
+def contracts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The project's contracts with an expected list of five municipalities for one region."""
+    folder = tmp_path / "contracts"
+    shutil.copytree(ROOT / "contracts", folder)
+    doc = yaml.safe_load((folder / "reporting.yaml").read_text(encoding="utf-8"))
+    doc["expected"] = {REGION: EXPECTED}
+    (folder / "reporting.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setenv("MUNIFLOW_CONTRACTS_DIR", str(folder))
+    return folder
+
+
+def _ingest(con, paths: list[Path]) -> dict[str, stages.FileOutcome]:  # type: ignore[no-untyped-def]
+    """Each file through the stages a worker runs (in this process, so it sees the test's contracts)."""
+    run_id = loader.start_run(con)
+    outcomes = {}
+    for path in paths:
+        outcome = stages._process_in_worker(path, default_limits(), None)
+        outcome = stages.FileOutcome(**{**outcome.__dict__, "sha256": stages.sha256_file(path)})
+        stages.load_file(con, run_id, outcome)
+        outcomes[path.stem] = outcome
+    loader.finish_run(con, run_id, {"files": len(paths)})
+    return outcomes
+
+
+@pytest.fixture
+def warehouse(tmp_path: Path, contracts: Path) -> tuple[Path, dict[str, stages.FileOutcome]]:
+    files = [
+        nb.single_report(tmp_path / "lesnoy.docx", "Лесной район", ["Фестиваль дружбы", "Визит делегации"]),
+        nb.single_report(tmp_path / "kamensky.docx", "Каменский район", ["Ярмарка ремёсел"]),
+        nb.nil_only_row(tmp_path / "ozerny.docx", "Озёрный район", "Мероприятия не проводились"),
+        # a typo of an expected name: reported, but flagged and not counted as the expected one
+        nb.single_report(tmp_path / "typo.docx", "Берёзовкий район", ["Конференция побратимов"]),
+    ]
+    path = tmp_path / "wh.duckdb"
+    with db.connect(path) as con:
+        outcomes = _ingest(con, files)
+        reporting.sync_expected(con, load_reporting().expected_pairs())
+    return path, outcomes
+
+
+def _statuses(path: Path) -> dict[str, tuple[str, bool]]:
+    with db.connect(path) as con:
+        rows = con.execute(
+            "select municipality, status, expected from reporting_status where period = '2025Q3'"
+        ).fetchall()
+    return {m: (s, e) for m, s, e in rows}
+
+
+def test_two_reported_one_nil_two_missing(warehouse) -> None:
+    path, _ = warehouse
+    statuses = _statuses(path)
+    expected = {m: s for m, (s, e) in statuses.items() if e}
+    assert expected == {
+        "Лесной район": "reported",
+        "Каменский район": "reported",
+        "Озёрный район": "nil",
+        "Берёзовский район": "missing",  # only its misspelling reported
+        "Полевой район": "missing",
+    }
+    assert statuses["Берёзовкий район"] == ("reported", False), "listed, as a municipality not expected"
+    with db.connect(path) as con:
+        assert lookups.reconcile(con) == [], "a nil report loads with nothing lost"
+
+
+def test_unexpected_municipality_is_flagged_once(warehouse) -> None:
+    path, outcomes = warehouse
+    with db.connect(path) as con:
+        flags = con.execute(
+            "select municipality, rule, severity, quarantined from flagged_rows"
+            " where rule = 'unexpected_municipality'"
+        ).fetchall()
+    assert flags == [("Берёзовкий район", "unexpected_municipality", "warning", False)]
+    assert outcomes["ozerny"].flags == () and outcomes["ozerny"].reason is None
+
+
+def test_status_command_orders_missing_first(warehouse, capsys: pytest.CaptureFixture[str]) -> None:
+    path, _ = warehouse
+    assert main(["status", "--period", "2025Q3", "--warehouse", str(path), "--format", "csv"]) == 0
+    records = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [r["status"] for r in records] == ["missing", "missing", "nil", "reported", "reported", "reported"]
+    missing = {r["municipality"] for r in records if r["status"] == "missing"}
+    assert missing == {"Берёзовский район", "Полевой район"}
+    assert main(["status", "--period", "2025Q3", "--warehouse", str(path), "--format", "json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 6
+    assert main(["status", "--period", "2025Q3", "--warehouse", str(path)]) == 0
+    table = capsys.readouterr().out
+    assert table.index("missing") < table.index("reported")
+
+
+def test_dq_report_lists_the_missing_with_days_overdue(warehouse, tmp_path: Path) -> None:
+    path, _ = warehouse
+    with db.connect(path) as con:
+        html = write_quality_report(con, "latest", tmp_path / "report").read_text(encoding="utf-8")
+    section = html[html.index("Не представили отчёт") :]
+    section = section[: section.index("<h2>Сводка по правилам")]
+    days = (date.today() - date(2025, 9, 30)).days
+    for name in ("Берёзовский район", "Полевой район"):
+        assert f'<td>2025Q3</td><td>{REGION}</td><td>{name}</td><td class="n">{days}</td>' in section
+    listed_2025q3 = [line for line in section.splitlines() if "<td>2025Q3</td>" in line]
+    assert len(listed_2025q3) == 2, "the reported and the nil municipalities are not listed"
+    # the quarter that ended last is listed too: before anything arrives, everyone is missing
+    last_ended = (date.today().month - 1) // 3 or 4
+    assert f"Q{last_ended}</td>" in section
+
+
+def test_suggest_drafts_the_list_from_reports(warehouse, capsys: pytest.CaptureFixture[str]) -> None:
+    path, _ = warehouse
+    assert main(["municipalities", "suggest", "--region", REGION, "--warehouse", str(path)]) == 0
+    draft = yaml.safe_load(capsys.readouterr().out)
+    assert draft == {
+        "expected": {REGION: sorted(["Берёзовкий район", "Каменский район", "Лесной район", "Озёрный район"])}
+    }
+
+
+def test_no_list_no_completeness(tmp_path: Path) -> None:
+    """Without an expected list nothing is missing and no municipality is unexpected."""
+    file = nb.single_report(tmp_path / "a.docx", "Лесной район", ["Фестиваль дружбы"])
+    with db.connect(":memory:") as con:
+        outcomes = _ingest(con, [file])
+        reporting.sync_expected(con, [])
+        rows = con.execute("select municipality, status, expected from reporting_status").fetchall()
+    assert rows == [("Лесной район", "reported", False)]
+    assert outcomes["a"].flags == ()
+
+
+def test_run_summary_names_the_missing(capsys: pytest.CaptureFixture[str]) -> None:
+    from muniflow.cli import print_summary
+
+    entry = {"region": REGION, "period": "2025Q3", "reported": 2, "nil": 1, "quarantined": 0, "missing": 2,
+             "missing_names": ["Берёзовский район", "Полевой район"]}  # fmt: skip
+    print_summary({"run_id": "r1", "files": [], "report": "dq.html", "completeness": [entry]})
+    out = capsys.readouterr().out
+    counts = "reported 2, nil 1, quarantined 0, missing 2"
+    assert f"2025Q3 {REGION}: {counts}: Берёзовский район, Полевой район" in out
