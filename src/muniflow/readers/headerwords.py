@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from muniflow.morph import analyzer
 
@@ -20,6 +21,7 @@ _TOKEN = re.compile(r"[\w№/]+")
 _LEFT_TOKEN = re.compile(r"[\w№/]+$")
 _RIGHT_TOKEN = re.compile(r"^[\w/]+")
 _SEQ_NUMBER = re.compile(r"^\s*\d{1,4}\s*[.)]?\s*$")
+_MAX_PIECES = 8  # a header word cut into more pieces than this is not worth the lookups
 _FUNCTION_POS = frozenset({"CONJ", "PREP", "PRCL", "INTJ"})
 _MIN_PHRASES = 2  # a header-like row names at least two columns
 
@@ -55,31 +57,86 @@ def _vocabulary(phrases: Sequence[tuple[str, ...]]) -> frozenset[str]:
 
 
 def rejoin_header_cell(text: str, phrases: Sequence[tuple[str, ...]] | None = None) -> str:
-    """Join a header word a narrow column cut where both pieces read as text of their own.
-
-    The pieces are joined when together they spell a header word and either the first piece is
-    no header word by itself, or the second piece is all its line holds and is no word a header
-    line could end with («Участник|и»: a lone conjunction; «№|п/п» stays two words).
-    """
+    """A header cell's text with the words a narrow column cut joined by the vocabulary (see
+    vocabulary_breaks); the other line breaks stay."""
     if "\n" not in text:
         return text
-    vocab = _vocabulary(phrases if phrases is not None else _default_phrases())
     lines = text.split("\n")
+    breaks = vocabulary_breaks(lines, phrases)
     out = [lines[0]]
-    for line in lines[1:]:
-        left = _LEFT_TOKEN.search(out[-1])
-        right = _RIGHT_TOKEN.match(line)
-        if left and right and line[:1].islower() and _joins(left.group(), right.group(), line, vocab):
+    for line, join in zip(lines[1:], breaks, strict=True):
+        if join:
             out[-1] += line
         else:
             out.append(line)
     return "\n".join(out)
 
 
-def _joins(left: str, right: str, line: str, vocab: frozenset[str]) -> bool:
-    if lemma(left + right) not in vocab or not _known(left + right):
+def vocabulary_breaks(
+    lines: Sequence[str], phrases: Sequence[tuple[str, ...]] | None = None
+) -> list[bool | None]:
+    """For each line break of a header cell: True when it cuts a header word, False when a whole
+    header word ends before it and another starts after it, None when the vocabulary cannot tell.
+
+    A cut word's pieces (the last token of a line, whole lines in between, the first token of the
+    line after them, all after the first in lower case) spell a header word, and either there are
+    three or more of them, or the first piece is no header word by itself, or the second is all
+    its line holds and no word a header line could end with («Участник|и»: a lone conjunction;
+    «№|п/п» stays two words).
+    """
+    vocab = _vocabulary(phrases if phrases is not None else _default_phrases())
+    breaks: list[bool | None] = [None] * (len(lines) - 1)
+    joined = [lines[0]]  # the lines with the cuts found so far joined
+    i = 1
+    while i < len(lines):
+        end = _cut_word_end([joined[-1], *lines[i:]], 0, vocab)  # a joined line may end cut again
+        if end:
+            joined[-1] += "".join(lines[i : i + end])
+            breaks[i - 1 : i - 1 + end] = [True] * end
+            i += end
+        else:
+            joined.append(lines[i])
+            i += 1
+    k = 0
+    for above, below in pairwise(joined):
+        k = breaks.index(None, k)
+        left, right = _LEFT_TOKEN.search(above), _RIGHT_TOKEN.match(below)
+        whole = left and right and _whole(left.group(), vocab) and _whole(right.group(), vocab)
+        if whole and left and right and not _whole(left.group() + right.group(), vocab):
+            breaks[k] = False
+        k += 1
+    return breaks
+
+
+def _whole(word: str, vocab: frozenset[str]) -> bool:
+    return lemma(word) in vocab and _known(word)
+
+
+def _cut_word_end(lines: Sequence[str], start: int, vocab: frozenset[str]) -> int:
+    """The last line of the longest run from `start` whose pieces spell a header word (start: none)."""
+    left = _LEFT_TOKEN.search(lines[start])
+    best = start
+    if left is None:
+        return best
+    middle = ""
+    for k in range(start + 1, min(len(lines), start + _MAX_PIECES)):
+        right = _RIGHT_TOKEN.match(lines[k])
+        if right is None or not lines[k][:1].islower():
+            break
+        pieces = k - start + 1
+        if _joins(left.group(), middle, right.group(), lines[k], pieces, vocab):
+            best = k
+        if right.end() != len(lines[k]):
+            break  # only a line that is one piece can be followed by another piece
+        middle += lines[k]
+    return best
+
+
+def _joins(left: str, middle: str, right: str, line: str, pieces: int, vocab: frozenset[str]) -> bool:
+    word = left + middle + right
+    if lemma(word) not in vocab or not _known(word):
         return False
-    if lemma(left) not in vocab or not _known(left):
+    if pieces > 2 or lemma(left) not in vocab or not _known(left):
         return True
     return right == line.strip() and _dangling(right)
 

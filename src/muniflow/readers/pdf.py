@@ -25,13 +25,15 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from muniflow.model import Cell, RawDocument, RawRow, RawTable, ReaderError
 from muniflow.readers.base import CORRUPT_FILE, NO_TABLE_FOUND, fold_whitespace
-from muniflow.readers.headerwords import is_header_like, rejoin_header_cell
+from muniflow.readers.headerwords import is_header_like, vocabulary_breaks
 from muniflow.readers.pdflines import CellIndex, Glyph, Line, bucket_glyphs, join_lines, table_lines
 from muniflow.readers.pdftext import text_tables
 from muniflow.readers.wordjoin import rejoin_lines
 
 _COLUMN_TOLERANCE = 3.0  # points: the same column drawn on two pages may differ by rounding
 _SEQ_NUMBER = re.compile(r"^\s*\d{1,4}\s*[.)]?\s*$")
+# A border segment may stop a few points short of the line it meets (seen in LibreOffice exports).
+_RULED = {"intersection_x_tolerance": 6, "intersection_y_tolerance": 6}
 _MAX_HEADER_ROWS = 5  # a title row, two header levels, a column-number row: more is no header
 # Presentation forms that some exporters emit for fi/fl ligatures; the DOCX holds plain letters.
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
@@ -43,6 +45,14 @@ LineCell = tuple[Line, ...] | None
 
 def _cell_text(cell: LineCell) -> Cell:
     return None if cell is None else join_lines(cell)
+
+
+def _header_cell_text(cell: LineCell) -> Cell:
+    """A header cell's text: the header vocabulary decides the line breaks it knows, then the
+    geometry the rest, so a header word a narrow column cut into word-like pieces comes out whole."""
+    if cell is None:
+        return None
+    return join_lines(cell, decided=vocabulary_breaks([line.text.rstrip() for line in cell]))
 
 
 @dataclass(frozen=True)
@@ -98,7 +108,7 @@ def _table(group: Sequence[_Fragment]) -> RawTable:
     rows = _merge_fragments(group)
     texts = [tuple(_cell_text(c) for c in row.cells) for row in rows]
     for i in range(_header_block_size(texts, _seq_column(group))):
-        texts[i] = tuple(None if c is None else rejoin_header_cell(c) for c in texts[i])
+        texts[i] = tuple(_header_cell_text(c) for c in rows[i].cells)
     header = tuple(c or "" for c in texts[0])
     body = tuple(RawRow(cells, row.locator) for cells, row in zip(texts[1:], rows[1:], strict=True))
     first, last = group[0].page, group[-1].page
@@ -115,7 +125,9 @@ def _scan(path: Path) -> tuple[list[_Fragment], int]:
             pages = pdf.pages
             for page in pages:
                 try:
-                    tables: Sequence[Any] = sorted(page.find_tables(), key=lambda t: (t.bbox[1], t.bbox[0]))
+                    tables: Sequence[Any] = sorted(
+                        page.find_tables(_RULED), key=lambda t: (t.bbox[1], t.bbox[0])
+                    )
                     if not tables:
                         tables = text_tables(page)
                     found = _page_fragments(page.page_number, page.chars, tables)

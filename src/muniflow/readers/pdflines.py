@@ -246,14 +246,26 @@ def _after_hyphen(above: Line, below: Line, goes_on: bool) -> Break:
     return Break.CUT if space_shown and room < 0 else Break.PARAGRAPH
 
 
-def join_lines(lines: Sequence[Line], is_cut: CutTest = likely_cut) -> str:
-    """A cell's text from its lines: wraps and cuts joined, paragraph ends kept as line breaks."""
+def join_lines(
+    lines: Sequence[Line], is_cut: CutTest = likely_cut, decided: Sequence[bool | None] = ()
+) -> str:
+    """A cell's text from its lines: wraps and cuts joined, paragraph ends kept as line breaks.
+
+    decided: per line break, True where it is known to cut a word, False where it is known to
+    stand between words, None (or missing) where the geometry and the text decide.
+    """
     if not lines:
         return ""
     text = lines[0].text
     carried = ""
     for i, (above, below) in enumerate(pairwise(lines)):
-        kind = classify(above, below, carried, lines[i + 2 : i + 3], is_cut)
+        known = decided[i] if i < len(decided) else None
+        if known is None:
+            kind = classify(above, below, carried, lines[i + 2 : i + 3], is_cut)
+        elif known:
+            kind = Break.CUT
+        else:
+            kind = Break.SPACE if above.text[-1:].isspace() else Break.PARAGRAPH
         if kind is Break.CUT and above.text[-1] in HYPHENS and drops_hyphen(above.text, below.text):
             text = text[:-1]  # a hyphenation point (soft hyphen), which the source text does not hold
         text += _SEPARATOR[kind] + below.text

@@ -1,0 +1,198 @@
+"""The PDF reader on LibreOffice exports of several layouts: every table with its caption, header
+words cut by narrow columns, repeated header rows, tables without ruling lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from readers_fixtures import HEADER
+from readers_layouts import FILLER, WRAP_HEADER, WRAP_WIDTHS, build_pdfs, soffice_missing
+
+from muniflow.model import RawDocument, RawTable
+from muniflow.readers import pdf as pdf_module
+from muniflow.readers.base import fold_whitespace
+from muniflow.readers.headerwords import is_header_like, rejoin_header_cell, vocabulary_breaks
+from muniflow.readers.pdf import PdfReader
+from muniflow.readers.pdflines import Line
+
+READER = PdfReader()
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory) -> dict[str, Path]:
+    reason = soffice_missing()
+    if reason:
+        pytest.skip(reason)
+    return build_pdfs(tmp_path_factory.mktemp("layouts"))
+
+
+def _header(table: RawTable) -> tuple[str, ...]:
+    return tuple(fold_whitespace(h) for h in table.header)
+
+
+def _numbers(table: RawTable) -> list[str | None]:
+    return [r.cells[0] for r in table.rows]
+
+
+# --- Every table, with the text above it as its caption ------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sections(pdfs) -> RawDocument:
+    return READER.read(pdfs["sections"])
+
+
+def test_every_table_is_read(sections: RawDocument) -> None:
+    """The summary table first, then one events table per heading."""
+    assert [t.locator for t in sections.tables] == ["page 1", "page 1", "pages 2-6", "page 6"]
+    assert _header(sections.tables[0]) == ("Показатель", "Значение")
+    assert all(_header(t) == HEADER for t in sections.tables[1:])
+
+
+CAPTIONS = [
+    # (table, caption, why)
+    (0, "Отчёт о мероприятиях в международной сфере\nза III квартал 2024 года", "the title above the first"),
+    (1, "Велижский район", "a heading between two tables"),
+    (2, "Город Десногорск", "a heading opening the next page, after the table that ended the last"),
+    (3, "Муниципальное образование\n«Ельнинский район»", "a two-line heading under a table"),
+]
+
+
+@pytest.mark.parametrize(("index", "caption", "why"), CAPTIONS, ids=[c[-1] for c in CAPTIONS])
+def test_captions(sections: RawDocument, index: int, caption: str, why: str) -> None:
+    assert sections.tables[index].caption == caption, why
+
+
+def test_heading_at_page_top_starts_a_new_table(sections: RawDocument) -> None:
+    """Same column grid across the page break, but a heading stands between: not one table."""
+    assert _numbers(sections.tables[1]) == ["1.", "2."]
+
+
+def test_table_continued_over_pages_is_one(sections: RawDocument) -> None:
+    """The repeated header is dropped and the row broken over four page ends is glued back."""
+    table = sections.tables[2]
+    assert _numbers(table) == [f"{n}." for n in range(1, 9)]
+    tall = table.rows[5]
+    assert fold_whitespace(tall.cells[4] or "") == fold_whitespace(FILLER)
+
+
+def test_title_is_the_text_above_the_first_table(sections: RawDocument) -> None:
+    assert sections.title == sections.tables[0].caption
+
+
+def test_interpretation_reads_every_events_table(sections: RawDocument) -> None:
+    """Today's consumer skips the summary table and reads the three events tables."""
+    from muniflow.contracts import header_synonyms
+    from muniflow.interpret import interpret_document
+
+    report = interpret_document(sections, header_synonyms())
+    assert [r.seq_text for r in report.rows] == ["1.", "2.", *(f"{n}." for n in range(1, 9)), "1."]
+
+
+# --- Header words cut by a narrow column ----------------------------------------------------
+
+
+def test_header_words_cut_by_narrow_columns(pdfs) -> None:
+    """«Мероприяти|я», «Наи|мено|вани|я», «Ср|оки про|веден|ия»: every width reads the header."""
+    tables = READER.read(pdfs["header_wraps"]).tables
+    assert len(tables) == len(WRAP_WIDTHS)
+    assert [_header(t) for t in tables] == [WRAP_HEADER] * len(WRAP_WIDTHS)
+
+
+def test_header_cuts_need_the_vocabulary(pdfs, monkeypatch) -> None:
+    """Without the vocabulary some headers come out cut: the fixture does exercise the case."""
+    monkeypatch.setattr(pdf_module, "vocabulary_breaks", lambda lines: [])
+    tables = READER.read(pdfs["header_wraps"]).tables
+    assert sum(_header(t) != WRAP_HEADER for t in tables) >= 3
+
+
+BREAKS = [
+    # (a header cell's lines, the vocabulary's decision per line break, why)
+    (["Мероприяти", "я"], [True], "the tail is a word (я), the head is none"),
+    (["Наименован", "ие мероприяти", "я"], [True, True], "a cut line that ends cut again"),
+    (["Наи", "мено", "вани", "я"], [True, True, True], "three or more pieces spelling a header word"),
+    (["Участник", "и"], [True], "both pieces words, the tail a lone conjunction"),
+    (["№ п/", "п"], [True], "a sign-word of the vocabulary"),
+    (["№", "п/п"], [None], "two header words that also spell one: left to the geometry"),
+    (["Ср", "оки", "проведен", "ия"], [True, False, True], "between two whole header words: apart"),
+    (["Дата и", "место"], [False], "a conjunction and a header word"),
+    (["Организаци", "я"], [None], "no header word: left to the geometry and the text"),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected", "why"), BREAKS, ids=[c[-1] for c in BREAKS])
+def test_vocabulary_breaks(lines: list[str], expected: list[bool | None], why: str) -> None:
+    assert vocabulary_breaks(lines) == expected, why
+
+
+def test_rejoin_header_cell() -> None:
+    assert rejoin_header_cell("Наименовани\nя мероприятия") == "Наименования мероприятия"
+
+
+# --- Header rows repeated on each page ------------------------------------------------------
+
+
+def test_title_header_and_numbers_rows_repeated(pdfs) -> None:
+    """A merged title row, the header and a column-number row repeat on every page: each is
+    dropped there, and the row broken by the page ends is glued back."""
+    table = READER.read(pdfs["titled_header"]).tables[0]
+    assert table.locator.startswith("pages 1-")
+    assert _numbers(table) == ["№ п/п", "1", *(f"{n}." for n in range(1, 8))]
+    assert fold_whitespace(table.rows[5].cells[4] or "") == fold_whitespace(FILLER)
+
+
+HEADER_LIKE = [
+    # (row, header-like, why)
+    (("№ п/п", "Наименование мероприятия", "Место проведения", "Сроки", "Участники"), True, "the header"),
+    (("", "Мероприяти\nя", "Место", "Дата проведения", ""), True, "a cut, partial header"),
+    (("1.", "Наименование мероприятия", "Место проведения", "", ""), False, "a numbered row"),
+    (("", "Фестиваль", "г. Псков", "", "Делегация"), False, "a continued event row"),
+    (("", "Концерт «Место встречи»", "", "", ""), False, "one phrase is not a header"),
+]
+
+
+@pytest.mark.parametrize(("row", "expected", "why"), HEADER_LIKE, ids=[c[-1] for c in HEADER_LIKE])
+def test_header_like(row: tuple[str, ...], expected: bool, why: str) -> None:
+    assert is_header_like(row) is expected, why
+
+
+def _cell(text: str) -> tuple[Line, ...]:
+    return tuple(Line(t, 50.0, 5.0, 30.0, 2.5, True) for t in text.split("\n")) if text else ()
+
+
+def _fragment(page: int, rows: list[list[str]], first: bool = True, last: bool = True):
+    return pdf_module._Fragment(
+        page=page,
+        columns=(0.0, 30.0, 130.0, 230.0, 330.0),
+        rows=tuple(tuple(_cell(t) for t in row) for row in rows),
+        first_on_page=first,
+        last_on_page=last,
+    )
+
+
+def test_header_repeated_in_other_words_between_row_halves() -> None:
+    """The next page repeats the header cut differently (and without its № cell): the vocabulary
+    knows it for a header, drops it, and glues the two halves of the broken row."""
+    header = ["№ п/п", "Наименование мероприятия", "Место проведения", "Сроки проведения"]
+    page1 = _fragment(1, [header, ["1.", "Форум", "г. Псков", "1 мая"], ["2.", "Выставка", "г. Остров", ""]])
+    repeated = ["", "Наименовани\nя мероприятия", "Место\nпроведения", "Сроки\nпроведени\nя"]
+    page2 = _fragment(2, [repeated, ["", "ремёсел", "", "3 мая"], ["3.", "Концерт", "г. Псков", "5 мая"]])
+    [group] = pdf_module._stitch_groups([page1, page2])
+    table = pdf_module._table(group)
+    assert [r.cells[0] for r in table.rows] == ["1.", "2.", "3."]
+    assert table.rows[1].cells[1:] == ("Выставка\nремёсел", "г. Остров", "3 мая")
+
+
+# --- Tables without ruling lines ------------------------------------------------------------
+
+
+def test_borderless_tables(pdfs) -> None:
+    """Cells that only line up as text: each table found, under its heading, rows whole."""
+    doc = READER.read(pdfs["borderless"])
+    assert [_header(t) for t in doc.tables] == [HEADER, HEADER]
+    assert [t.caption.split("\n")[-1] for t in doc.tables] == ["Велижский район", "Город Десногорск"]
+    for table in doc.tables:
+        assert _numbers(table) == ["1.", "2.", "3.", "4."]
+        assert fold_whitespace(table.rows[0].cells[1] or "") == "Фестиваль народного творчества 1"
+        assert fold_whitespace(table.rows[0].cells[4] or "") == "Делегация Республики Беларусь"
