@@ -11,6 +11,7 @@ from pathlib import Path
 
 import docx
 from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from readers_fixtures import HEADER
 
@@ -115,11 +116,34 @@ def borderless(path: Path) -> Path:
     return path
 
 
+PROSE = (
+    "Администрация муниципального образования провела в отчётном периоде встречи с делегациями "
+    "городов-побратимов, обсудила вопросы культурного обмена и подготовила план совместных "
+    "мероприятий на следующий год. "
+)
+
+
+def two_columns(path: Path) -> Path:
+    """Prose set in three newspaper columns and a signature line spaced by tabs: no table at all."""
+    document = docx.Document()
+    cols = document.sections[0]._sectPr.xpath("./w:cols")
+    columns = cols[0] if cols else OxmlElement("w:cols")
+    columns.set(qn("w:num"), "3")
+    if not cols:
+        document.sections[0]._sectPr.append(columns)
+    for _ in range(8):
+        document.add_paragraph(PROSE * 3)
+    document.add_paragraph("Глава района\t\t\tИ. И. Иванов")
+    document.save(str(path))
+    return path
+
+
 LAYOUTS: dict[str, Callable[[Path], Path]] = {
     "sections": sections,
     "header_wraps": header_wraps,
     "titled_header": titled_header,
     "borderless": borderless,
+    "two_columns": two_columns,
 }
 
 

@@ -9,7 +9,7 @@ import pytest
 from readers_fixtures import HEADER
 from readers_layouts import FILLER, WRAP_HEADER, WRAP_WIDTHS, build_pdfs, soffice_missing
 
-from muniflow.model import RawDocument, RawTable
+from muniflow.model import RawDocument, RawTable, ReaderError
 from muniflow.readers import pdf as pdf_module
 from muniflow.readers.base import fold_whitespace
 from muniflow.readers.headerwords import is_header_like, rejoin_header_cell, vocabulary_breaks
@@ -118,6 +118,8 @@ BREAKS = [
     (["Ср", "оки", "проведен", "ия"], [True, False, True], "between two whole header words: apart"),
     (["Дата и", "место"], [False], "a conjunction and a header word"),
     (["Организаци", "я"], [None], "no header word: left to the geometry and the text"),
+    (["Мероприятие"], [], "one line: no line break"),
+    ([], [], "an empty cell"),
 ]
 
 
@@ -196,3 +198,10 @@ def test_borderless_tables(pdfs) -> None:
         assert _numbers(table) == ["1.", "2.", "3.", "4."]
         assert fold_whitespace(table.rows[0].cells[1] or "") == "Фестиваль народного творчества 1"
         assert fold_whitespace(table.rows[0].cells[4] or "") == "Делегация Республики Беларусь"
+
+
+def test_prose_in_columns_is_no_table(pdfs) -> None:
+    """Three columns of prose line up as text, but no row structure: the file has no table."""
+    with pytest.raises(ReaderError) as err:
+        READER.read(pdfs["two_columns"])
+    assert err.value.reason == "no_table_found"

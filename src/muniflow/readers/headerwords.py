@@ -84,6 +84,8 @@ def vocabulary_breaks(
     its line holds and no word a header line could end with («Участник|и»: a lone conjunction;
     «№|п/п» stays two words).
     """
+    if len(lines) < 2:
+        return []
     vocab = _vocabulary(phrases if phrases is not None else _default_phrases())
     breaks: list[bool | None] = [None] * (len(lines) - 1)
     joined = [lines[0]]  # the lines with the cuts found so far joined

@@ -6,8 +6,10 @@ columns: a column separator is an x-range no line of the run writes into. A line
 crosses a separator (a paragraph under the table) ends the run, and so does a wide vertical gap.
 Rows: when the first column numbers the rows, a line with text there starts a row and the lines
 above the first numbered one make the header; otherwise every line with text in the first column
-starts a row. The result has the shape of a pdfplumber table (bbox, cells, rows of cell boxes), so
-the reader sorts glyphs into its cells and joins their lines as for a ruled table.
+starts a row. Prose set in columns (many lines of the first column go on with a sentence) is
+no table. The result has the shape of a pdfplumber table (bbox,
+cells, rows of cell boxes), so the reader sorts glyphs into its cells and joins their lines as
+for a ruled table.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ _ROW_GAP_EM = 2.5  # a vertical gap wider than this many line heights ends the t
 _MIN_LINES = 3
 _MIN_COLUMNS = 3
 _MIN_FULL_LINES = 2  # lines with text in at least _MIN_COLUMNS columns
+_MIN_ROWS = 3  # a header and two rows
+_PROSE_SHARE = 0.4  # lines of a column going on with a sentence, where prose is no table
 _SEQ_NUMBER = re.compile(r"^\d{1,4}[.)]?$")
 
 
@@ -173,13 +177,28 @@ def _table(lines: Sequence[_Line], separators: Sequence[Span]) -> TextTable | No
         texts.append(cells)
     if sum(1 for cells in texts if sum(1 for c in cells if c) >= _MIN_COLUMNS) < _MIN_FULL_LINES:
         return None
+    if _prose_columns(lines, bounds):
+        return None
     starts = _row_starts(texts)
+    if len(starts) < _MIN_ROWS:
+        return None  # prose in two or three columns lines up too, but runs on in long rows
     tops = [lines[i].top - 1 for i in starts] + [lines[-1].bottom + 1]
     rows = tuple(
         TextRow(tuple((bounds[c], top, bounds[c + 1], bottom) for c in range(columns)))
         for top, bottom in pairwise(tops)
     )
     return TextTable(bbox=(left, tops[0], right, tops[-1]), rows=rows)
+
+
+def _prose_columns(lines: Sequence[_Line], bounds: Sequence[float]) -> bool:
+    """True when the first column reads as running text set in columns: many of its lines go on
+    with a sentence (start with a small letter), where a line with text there would start a row."""
+    starts = []
+    for line in lines:
+        words = [w for w in line.words if _column_of(w["x0"], w["x1"], bounds) == 0]
+        if words:
+            starts.append(words[0]["text"][:1])
+    return sum(1 for c in starts if c.islower()) >= _PROSE_SHARE * len(starts)
 
 
 def _row_starts(texts: Sequence[Sequence[str]]) -> list[int]:
