@@ -186,6 +186,28 @@ def test_header_repeated_in_other_words_between_row_halves() -> None:
     assert table.rows[1].cells[1:] == ("Выставка\nремёсел", "г. Остров", "3 мая")
 
 
+def test_header_drawn_as_a_table_of_its_own() -> None:
+    """A producer draws the repeated header as a separate table at the top of the page: the
+    table under it still continues, and the broken row is glued."""
+    header = ["№ п/п", "Наименование мероприятия", "Место проведения", "Сроки проведения"]
+    page1 = _fragment(1, [header, ["1.", "Форум", "г. Псков", "1 мая"], ["2.", "Выставка", "г. Остров", ""]])
+    alone = _fragment(2, [header], last=False)
+    rest = _fragment(2, [["", "ремёсел", "", "3 мая"], ["3.", "Концерт", "г. Псков", "5 мая"]], first=False)
+    [group] = pdf_module._stitch_groups([page1, alone, rest])
+    table = pdf_module._table(group)
+    assert [r.cells[0] for r in table.rows] == ["1.", "2.", "3."]
+    assert table.rows[1].cells[1] == "Выставка\nремёсел"
+
+
+def test_second_table_on_a_page_is_not_continued() -> None:
+    """Under a fragment that is no repeated header, a table on the same page stays apart."""
+    header = ["№ п/п", "Наименование мероприятия", "Место проведения", "Сроки проведения"]
+    page1 = _fragment(1, [header, ["1.", "Форум", "г. Псков", "1 мая"]])
+    page2 = _fragment(2, [["2.", "Выставка", "г. Остров", "2 мая"]], last=False)
+    other = _fragment(2, [header, ["1.", "Концерт", "г. Псков", "5 мая"]], first=False)
+    assert [len(g) for g in pdf_module._stitch_groups([page1, page2, other])] == [2, 1]
+
+
 # --- Tables without ruling lines ------------------------------------------------------------
 
 

@@ -212,23 +212,33 @@ def _same_grid(a: _Fragment, b: _Fragment) -> bool:
 
 
 def _stitch_groups(fragments: Sequence[_Fragment]) -> list[list[_Fragment]]:
-    """Group fragments into logical tables: a table continues at the top of the next page on the same grid."""
+    """Group fragments into logical tables: a table continues at the top of the next page on the
+    same grid with nothing between; a repeated header drawn as a table of its own at the top of
+    the page counts as part of that page's top (the table under it continues too)."""
     groups: list[list[_Fragment]] = []
     for fragment in fragments:
-        if groups:
-            last = groups[-1][-1]
-            continues = (
-                fragment.page == last.page + 1
-                and last.last_on_page
-                and fragment.first_on_page
-                and not fragment.caption
-                and _same_grid(last, fragment)
+        if groups and not fragment.caption and _same_grid(groups[-1][-1], fragment):
+            group = groups[-1]
+            last = group[-1]
+            next_page = fragment.page == last.page + 1 and last.last_on_page and fragment.first_on_page
+            under_header = (
+                len(group) > 1
+                and fragment.page == last.page
+                and last.first_on_page
+                and _repeats_header(group, last)
             )
-            if continues:
-                groups[-1].append(fragment)
+            if next_page or under_header:
+                group.append(fragment)
                 continue
         groups.append([fragment])
     return groups
+
+
+def _repeats_header(group: Sequence[_Fragment], fragment: _Fragment) -> bool:
+    """True when every row of a fragment repeats the group's header rows."""
+    first = group[0]
+    header_rows = first.texts[: _header_block_size(first.texts, _seq_column(group))]
+    return _repeated_header_count(header_rows, fragment.texts) == len(fragment.texts)
 
 
 def _folded(cells: Sequence[Cell]) -> tuple[str, ...]:
