@@ -39,10 +39,16 @@ def match_rows(
             used.add((same_seq or exact)[0][0])
             pairs.append((g, (same_seq or exact)[0][1]))
             continue
-        cands = [(i, r) for i, r in enumerate(got) if i not in used and str(r.get("seq_no")) == str(g["seq"])]
-        if not cands:
-            cands = [(i, r) for i, r in enumerate(got) if i not in used]
-        best = max(cands, key=lambda ir: _ratio(g["title"], ir[1].get("title", "")), default=None)
+        # No exact title: the most similar title, a same № breaking near-ties (№ may restart).
+        cands = [(i, r) for i, r in enumerate(got) if i not in used]
+        best = max(
+            cands,
+            key=lambda ir: (
+                _ratio(g["title"], ir[1].get("title", ""))
+                + 0.05 * (str(ir[1].get("seq_no")) == str(g["seq"]))
+            ),
+            default=None,
+        )
         if best is not None and _ratio(g["title"], best[1].get("title", "")) > 0.6:
             used.add(best[0])
             pairs.append((g, best[1]))
