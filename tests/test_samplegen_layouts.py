@@ -88,7 +88,7 @@ def test_two_level_header_is_two_rows_and_participants_gold_keeps_labels(tmp_pat
 
 
 def test_negatives_have_no_gold_rows_and_say_what_to_expect(tmp_path: Path) -> None:
-    indexes = [i for i in range(40) if negative_of(i)]
+    indexes = [i for i in range(80) if negative_of(i)]
     assert {negative_of(i) for i in indexes} == {"summary_only", "toc_only", "budget_only", "not_quarter"}
     for index in indexes:
         plan = plan_of(SEED, index)

@@ -34,8 +34,11 @@ PERIOD_LABEL = "{year}Q{q}"
 
 
 def negative_of(index: int) -> str | None:
-    """Every tenth report is a negative, its kind cycling through NEGATIVES."""
-    return NEGATIVES[(index // 10) % len(NEGATIVES)] if index % 10 == 9 else None
+    """Every tenth report is a negative (indexes 4 and 9 of every twenty, so both pool halves get
+    them), the kind cycling through NEGATIVES every twenty reports."""
+    if index % 20 not in (4, 9):
+        return None
+    return NEGATIVES[(index // 20) % len(NEGATIVES)]
 
 
 def hard_cases(axes: dict[str, str]) -> int:
