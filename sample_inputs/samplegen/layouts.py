@@ -197,6 +197,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{len(manifest)} reports ({len(manifest) - len(hard)} negatives), formats {formats}; "
         f"hard cases per report: >=3 in {sum(h >= 3 for h in hard)}/{len(hard)}, mean {mean:.1f}"
     )
+    positives = [e for e in manifest if not e["expect"]]
+    counts = {
+        f"{a}={v}": sum(e["axes"].get(a) == v for e in positives)
+        for a, vs in HARD.items()
+        for v in sorted(vs)
+    }
+    print("reports per hard case: " + ", ".join(f"{k} {n}" for k, n in counts.items()))
     scores = score(args.out, manifest, formats, args.workers)
     print("\n".join(summary(manifest, scores)))
     return 0
