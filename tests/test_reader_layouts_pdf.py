@@ -227,3 +227,38 @@ def test_prose_in_columns_is_no_table(pdfs) -> None:
     with pytest.raises(ReaderError) as err:
         READER.read(pdfs["two_columns"])
     assert err.value.reason == "no_table_found"
+
+
+# --- A repeated header drawn lower than its text spills into the row below ------------------
+
+OVERFLOW = [
+    # (glyph top, glyph bottom, the cell it belongs to, why)
+    (21.5, 31.5, "upper", "its top 1.5 pt above the border: spilt over from the header"),
+    (19.6, 29.6, "upper", "its centre above the border"),
+    (22.0, 32.0, "lower", "exactly 1 pt above the border: still its own"),
+    (22.4, 32.4, "lower", "0.6 pt above the border: a row's own first line, set tight"),
+    (25.0, 35.0, "lower", "inside the lower cell"),
+]
+
+
+@pytest.mark.parametrize(("top", "bottom", "cell", "why"), OVERFLOW, ids=[c[-1] for c in OVERFLOW])
+def test_glyph_spilt_over_a_border(top: float, bottom: float, cell: str, why: str) -> None:
+    from muniflow.readers.pdflines import CellIndex, Glyph, bucket_glyphs
+
+    upper, lower = (0.0, 0.0, 50.0, 23.0), (0.0, 23.0, 50.0, 60.0)
+    [bucket] = bucket_glyphs([Glyph("у", 10.0, 16.0, top, bottom)], [CellIndex([upper, lower])])
+    assert list(bucket) == [upper if cell == "upper" else lower], why
+
+
+def test_header_lines_spilt_into_the_row_below() -> None:
+    """The repeated header shows only the first lines of a column; the missing last line opens
+    the row below: it is taken out of that row, which then glues to the row it continues."""
+    header = ["Номер\nпо\nпорядку", "Наименование мероприятия", "Место проведения", "Сроки проведения"]
+    page1 = _fragment(1, [header, ["1.", "Форум", "г. Псков", "1 мая"], ["2.", "Выставка", "г. Остров", ""]])
+    repeated = ["Номер\nпо", "Наименование мероприятия", "Место проведения", "Сроки проведения"]
+    page2 = _fragment(
+        2, [repeated, ["порядку", "ремёсел", "", "3 мая"], ["3.", "Концерт", "г. Псков", "5 мая"]]
+    )
+    table = pdf_module._table(pdf_module._stitch_groups([page1, page2])[0])
+    assert [r.cells[0] for r in table.rows] == ["1.", "2.", "3."]
+    assert table.rows[1].cells[1] == "Выставка\nремёсел"

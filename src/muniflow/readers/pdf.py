@@ -298,15 +298,43 @@ def _glue(upper: _LineRow, lower: Sequence[LineCell]) -> _LineRow:
     return _LineRow(cells, upper.locator)
 
 
+def _column_lines(rows: Sequence[Sequence[LineCell]], col: int) -> list[str]:
+    return [line.text.strip() for row in rows if col < len(row) for line in (row[col] or ())]
+
+
+def _strip_header_overflow(
+    header: Sequence[Sequence[LineCell]], repeated: Sequence[Sequence[LineCell]], below: Sequence[LineCell]
+) -> tuple[LineCell, ...]:
+    """The row under a repeated header without the header's last lines drawn over its border.
+
+    A repeated header row drawn lower than its text (seen in LibreOffice exports) spills its last
+    lines into the row below: where the repeated column shows only the first lines of the
+    header's column, and the row below starts with the missing ones, they are taken out there.
+    """
+    out = list(below)
+    for col, cell in enumerate(below):
+        mine, shown = _column_lines(header, col), _column_lines(repeated, col)
+        missing = mine[len(shown) :]
+        if not cell or not missing or mine[: len(shown)] != shown:
+            continue
+        if [line.text.strip() for line in cell[: len(missing)]] == missing:
+            out[col] = cell[len(missing) :]
+    return tuple(out)
+
+
 def _merge_fragments(group: Sequence[_Fragment]) -> list[_LineRow]:
     """One row list for a stitched table: repeated headers dropped, page-cut rows glued together."""
     first = group[0]
     seq_col = _seq_column(group)
     rows = [_LineRow(cells, f"page {first.page}, row {i}") for i, cells in enumerate(first.rows, start=1)]
-    header_rows = first.texts[: _header_block_size(first.texts, seq_col)]
+    block = _header_block_size(first.texts, seq_col)
+    header_rows = first.texts[:block]
     for fragment in group[1:]:
         skip = _repeated_header_count(header_rows, fragment.texts)
         page_rows = list(zip(fragment.rows[skip:], fragment.texts[skip:], strict=True))
+        if skip and page_rows:
+            below = _strip_header_overflow(first.rows[:block], fragment.rows[:skip], page_rows[0][0])
+            page_rows[0] = (below, tuple(_cell_text(c) for c in below))
         start = skip + 1
         if page_rows and len(rows) > 1 and _is_continuation(page_rows[0][1], seq_col):
             rows[-1] = _glue(rows[-1], page_rows[0][0])

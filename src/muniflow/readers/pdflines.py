@@ -28,6 +28,9 @@ HYPHENS = "-‐–—\xad"
 _NO_BREAK_SPACES = "\xa0\u202f\u2007\u2060"  # spaces that tie words together: no break opportunity
 _FIT_TOLERANCE = 0.5  # points: what fits only by less than this is not taken as room the exporter saw
 _ALIGNED = 1.0  # points: a line starting this close to the inner left edge is left-aligned
+# Points a glyph's top may stand above its cell's top border: a line of a cell drawn lower than its
+# text (a repeated header row in LibreOffice exports) spills over the border by more.
+_OVERFLOW = 1.0
 _SPACE_EM = 0.25  # a space's width as a share of the font size, when the cell shows no space glyph
 
 
@@ -98,6 +101,8 @@ def bucket_glyphs(glyphs: Iterable[Glyph], tables: Sequence[CellIndex]) -> list[
         for index, bucket in zip(tables, buckets, strict=True):
             box = index.find(x, y)
             if box is not None:
+                if glyph.top < box[1] - _OVERFLOW:  # spilt over the border from the cell above
+                    box = index.find(x, box[1] - _OVERFLOW) or box
                 bucket.setdefault(box, []).append(glyph)
                 break
     return buckets
