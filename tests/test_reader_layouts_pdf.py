@@ -262,3 +262,44 @@ def test_header_lines_spilt_into_the_row_below() -> None:
     table = pdf_module._table(pdf_module._stitch_groups([page1, page2])[0])
     assert [r.cells[0] for r in table.rows] == ["1.", "2.", "3."]
     assert table.rows[1].cells[1] == "Выставка\nремёсел"
+
+
+# --- A word too wide for any line of its column ---------------------------------------------
+
+WIDE = [
+    # (line, its last token's width, next line, its first piece's width, expected text, why)
+    ("XII Меж", 20.0, "дународная", 60.0, "XII Международная", "token wider than the cell: cut"),
+    ("д. Студёнк", 66.0, "а, школа", 8.0, "д. Студёнка, школа", "a one-letter tail of a wide token"),
+    ("г. Смоленск", 50.0, "Республика", 20.0, "г. Смоленск\nРеспублика", "token fits a line: a paragraph"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "last", "next_text", "first", "expected", "why"), WIDE, ids=[c[-1] for c in WIDE]
+)
+def test_token_too_wide_for_the_cell(
+    text: str, last: float, next_text: str, first: float, expected: str, why: str
+) -> None:
+    """LibreOffice starts a word wider than the cell right after the last one and cuts it at the
+    line end: a full line with spaces can still end inside a word."""
+    from muniflow.readers.pdflines import join_lines
+
+    above = Line(text, 1.0, 5.0, 20.0, 2.5, True, last_piece=last, inner=70.0)
+    below = Line(next_text, 40.0, 5.0, first, 2.5, True, last_piece=first, inner=70.0)
+    assert join_lines([above, below]) == expected, why
+
+
+CAPITALS = [
+    # (line, next line, cut, why)
+    ("ГОРОДС", "КОЙ ОКРУГ", True, "a heading in capitals cut by a narrow column"),
+    ("ТИХООЗ", "ЁРСКИЙ РАЙОН", True, "a name no dictionary knows, cut"),
+    ("МБУК", "РУП «Белмедпрепараты»", False, "two acronyms"),
+    ("АДМИНИСТРАЦИЯ", "МБОУ", False, "a word, then an acronym"),
+]
+
+
+@pytest.mark.parametrize(("left", "right", "cut", "why"), CAPITALS, ids=[c[-1] for c in CAPITALS])
+def test_capitals_cut(left: str, right: str, cut: bool, why: str) -> None:
+    from muniflow.readers.wordjoin import likely_cut
+
+    assert likely_cut(left, [right], False) is cut, why

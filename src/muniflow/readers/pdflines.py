@@ -55,6 +55,8 @@ class Line:
     first_piece: float  # width up to the first break opportunity: what a wrap above had to fit
     space: float  # width of a space in the line's font
     marks_wraps: bool  # a wrap at a space would have left a space glyph here (left-aligned text)
+    last_piece: float = 0.0  # width of the line's last token (after its last break opportunity)
+    inner: float = math.inf  # the cell's inner width: a token wider than this fits no line
 
 
 class Break(Enum):
@@ -134,6 +136,19 @@ def _text(line: Sequence[Glyph]) -> str:
     return "".join(parts)
 
 
+def _last_piece(line: Sequence[Glyph]) -> float:
+    """Width of the line's last token: from after its last break opportunity to its end."""
+    drawn = [g for g in line if not g.text.isspace()] or list(line)
+    start = drawn[0].x0
+    for before, glyph in pairwise(drawn):
+        if _gap_is_space(before, glyph) or before.text in HYPHENS:
+            start = glyph.x0
+    for glyph in line:
+        if glyph.text.isspace() and glyph.text not in _NO_BREAK_SPACES and glyph.x1 <= drawn[-1].x1:
+            start = max(start, glyph.x1)
+    return drawn[-1].x1 - start
+
+
 def _first_piece(line: Sequence[Glyph]) -> float:
     """Width from the line's start to its first break opportunity (a space, or after a hyphen)."""
     end = line[0].x1
@@ -165,6 +180,8 @@ def cell_lines(
                 first_piece=_first_piece(line),
                 space=min(spaces) if spaces else _SPACE_EM * (line[0].bottom - line[0].top),
                 marks_wraps=marks_wraps and line[0].x0 - left <= _ALIGNED,
+                last_piece=_last_piece(line),
+                inner=right - left,
             )
         )
     return tuple(out)
@@ -227,8 +244,12 @@ def classify(
     if text[-1] in HYPHENS:
         goes_on = bool(beyond) and _one_run(below.text) and below.slack < beyond[0].first_char
         return _after_hyphen(above, below, goes_on)
-    if above.slack >= below.first_char or not _one_run(text):
-        return Break.PARAGRAPH  # room left, or a break opportunity the exporter would have used
+    if above.slack >= below.first_char:
+        return Break.PARAGRAPH  # room left for what follows
+    if not _one_run(text) and above.last_piece + below.first_piece <= above.inner + _FIT_TOLERANCE:
+        return Break.PARAGRAPH  # a break opportunity the exporter would have used
+    # Full, and either one run or ending in a token too wide for any line, which the exporter
+    # (LibreOffice) starts where the line has room and cuts at its end: the text decides.
     no_space = above.marks_wraps and above.slack >= above.space + _FIT_TOLERANCE  # it would be drawn
     # The line after next matters only while the next line may itself end inside a cut token.
     more = [line.text for line in beyond[:1] if below.slack < line.first_char]
