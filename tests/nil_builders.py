@@ -9,8 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import docx
-
-from tests.readers_fixtures import HEADER, build_docx
+from readers_fixtures import HEADER, build_docx
 
 QUARTER_TITLE = "о международных мероприятиях в III квартале 2025 года"
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import nil_builders as nb
 import pytest
+from readers_fixtures import _convert
 
 from muniflow import stages
 from muniflow.interpret.nil import municipality_in_text, says_nil, says_nil_letter
-from tests import nil_builders as nb
-from tests.readers_fixtures import _convert
 
 
 @pytest.mark.parametrize(

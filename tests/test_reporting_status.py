@@ -10,6 +10,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import nil_builders as nb
 import pytest
 import yaml
 
@@ -19,7 +20,6 @@ from muniflow.intake.limits import default_limits
 from muniflow.quality_report import write_quality_report
 from muniflow.reporting.contract import load_reporting
 from muniflow.warehouse import db, loader, lookups, reporting
-from tests import nil_builders as nb
 
 ROOT = Path(__file__).resolve().parents[1]
 REGION = "Северная область"

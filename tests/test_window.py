@@ -7,12 +7,12 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import nil_builders as nb
 import pytest
 
 from muniflow.model import Period
 from muniflow.reporting.contract import Window
 from muniflow.reporting.window import closing_quarter, previous_quarter, window_cron
-from tests import nil_builders as nb
 
 
 @pytest.mark.parametrize(

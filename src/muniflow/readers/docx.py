@@ -36,29 +36,36 @@ _IGNORED_RUN_ITEMS = frozenset({_W + "softHyphen", _W + "sym"})
 
 
 class DocxReader:
-    """Reads every top-level table of a .docx, with the paragraphs before the first as the title."""
+    """Reads every body table of a .docx, each with the paragraphs above it as its caption.
+
+    Tables inside content controls, custom XML and tracked insertions count as body tables;
+    a table nested in a cell stays part of that cell's text. The title is the text before the
+    first table, which is also that table's caption.
+    """
 
     format = "docx"
 
     def read(self, path: Path) -> RawDocument:
         """Parse the file and return its title and tables; ReaderError when none or unreadable."""
         body = _open_body(path)
-        title_lines: list[str] = []
+        title = ""
+        above: list[str] = []  # non-blank paragraphs since the previous table
         tables: list[RawTable] = []
         for block in _blocks(body):
             if block.tag == TBL:
-                table = _read_table(block, f"table {len(tables) + 1}")
+                caption = "\n".join(above)
+                table = _read_table(block, f"table {len(tables) + 1}", caption)
                 if table is not None:
+                    title = caption if not tables else title
                     tables.append(table)
-            elif not tables:
+                    above = []
+            else:
                 line = paragraph_text(block)
                 if line.strip():
-                    title_lines.append(line)
+                    above.append(line)
         if not tables:
             raise ReaderError(NO_TABLE_FOUND, f"{path.name}: the document holds no table")
-        return RawDocument(
-            source_file=str(path), format=self.format, title="\n".join(title_lines), tables=tuple(tables)
-        )
+        return RawDocument(source_file=str(path), format=self.format, title=title, tables=tuple(tables))
 
 
 def _open_body(path: Path) -> etree._Element:
@@ -165,7 +172,7 @@ def _grid_rows(tbl: etree._Element) -> list[list[Cell]]:
     return rows
 
 
-def _read_table(tbl: etree._Element, locator: str) -> RawTable | None:
+def _read_table(tbl: etree._Element, locator: str, caption: str = "") -> RawTable | None:
     """Build a RawTable from a w:tbl: first row as header, every row padded to the grid width."""
     rows = _grid_rows(tbl)
     if not rows:
@@ -176,4 +183,4 @@ def _read_table(tbl: etree._Element, locator: str) -> RawTable | None:
     padded = [tuple(row + [""] * (width - len(row))) for row in rows]
     header = tuple(text or "" for text in padded[0])
     body = tuple(RawRow(cells, f"{locator}, row {i}") for i, cells in enumerate(padded[1:], start=2))
-    return RawTable(header=header, rows=body, locator=locator)
+    return RawTable(header=header, rows=body, locator=locator, caption=caption)

@@ -16,11 +16,13 @@ def letter_text(format: str, path: Path) -> tuple[str, int | None]:
 
         lines = [paragraph_text(b) for b in _blocks(_open_body(path)) if b.tag == P]
         return "\n".join(line for line in lines if line.strip()), None
-    from muniflow.readers.pdf import _scan
+    import pdfplumber
+
     from muniflow.readers.wordjoin import rejoin_lines
 
-    title, _, pages = _scan(path)
-    return rejoin_lines(title), pages
+    with pdfplumber.open(path) as pdf:
+        texts = [page.extract_text() or "" for page in pdf.pages]
+    return rejoin_lines("\n".join(t for t in texts if t.strip())), len(texts)
 
 
 def read_nil_letter(format: str, path: Path) -> RawDocument | None:

@@ -1,4 +1,9 @@
-"""PDF reader: pdfplumber's ruled-table finder per page, stitched into one table across pages.
+"""PDF reader: every ruled table of every page, stitched across pages where a table continues.
+
+A table continues on the next page when it is the last on its page, the next page's first table
+has the same column grid, and no text stands between them (a heading between them starts a new
+table: it becomes the new table's caption). A header repeated at the top of the new page is
+dropped, recognised as one of the table's own header rows or by the header vocabulary.
 
 Cell texts are rebuilt from the glyph boxes (see pdflines), not from pdfplumber's text, so that a
 line break says whether the source had a space, nothing or a paragraph end there.
@@ -8,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -21,11 +26,16 @@ from pdfplumber.utils.exceptions import PdfminerException
 from muniflow.model import Cell, RawDocument, RawRow, RawTable, ReaderError
 from muniflow.readers.base import CORRUPT_FILE, NO_TABLE_FOUND, fold_whitespace
 from muniflow.readers.blame import raised_by_parser
+from muniflow.readers.headerwords import is_header_like, vocabulary_breaks
 from muniflow.readers.pdflines import CellIndex, Glyph, Line, bucket_glyphs, join_lines, table_lines
+from muniflow.readers.pdftext import text_tables
 from muniflow.readers.wordjoin import rejoin_lines
 
 _COLUMN_TOLERANCE = 3.0  # points: the same column drawn on two pages may differ by rounding
 _SEQ_NUMBER = re.compile(r"^\s*\d{1,4}\s*[.)]?\s*$")
+# A border segment may stop a few points short of the line it meets (seen in LibreOffice exports).
+_RULED = {"intersection_x_tolerance": 6, "intersection_y_tolerance": 6}
+_MAX_HEADER_ROWS = 5  # a title row, two header levels, a column-number row: more is no header
 # Presentation forms that some exporters emit for fi/fl ligatures; the DOCX holds plain letters.
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 
@@ -38,6 +48,14 @@ def _cell_text(cell: LineCell) -> Cell:
     return None if cell is None else join_lines(cell)
 
 
+def _header_cell_text(cell: LineCell) -> Cell:
+    """A header cell's text: the header vocabulary decides the line breaks it knows, then the
+    geometry the rest, so a header word a narrow column cut into word-like pieces comes out whole."""
+    if cell is None:
+        return None
+    return join_lines(cell, decided=vocabulary_breaks([line.text.rstrip() for line in cell]))
+
+
 @dataclass(frozen=True)
 class _Fragment:
     """The part of a table drawn on one page."""
@@ -47,6 +65,7 @@ class _Fragment:
     rows: tuple[tuple[LineCell, ...], ...]
     first_on_page: bool
     last_on_page: bool
+    caption: str = ""  # the text between the previous table and this one
 
     @cached_property
     def texts(self) -> tuple[tuple[Cell, ...], ...]:
@@ -69,43 +88,57 @@ class PdfReader:
 
     def read(self, path: Path) -> RawDocument:
         """Parse the file and return its title and stitched tables; ReaderError when none or unreadable."""
-        title, fragments, pages = _scan(path)
+        fragments, pages = _scan(path)
         if not fragments:
-            raise ReaderError(NO_TABLE_FOUND, f"{path.name}: no ruled table on any of {pages} pages")
+            raise ReaderError(NO_TABLE_FOUND, f"{path.name}: no table on any of {pages} pages")
         tables = tuple(_table(group) for group in _stitch_groups(fragments))
         return RawDocument(
             source_file=str(path),
             format=self.format,
-            title=rejoin_lines(title),
+            title=tables[0].caption,
             tables=tables,
             pages=pages,
         )
 
 
 def _table(group: Sequence[_Fragment]) -> RawTable:
-    """Merge one group of page fragments into a RawTable, each cell's lines joined into its text."""
+    """Merge one group of page fragments into a RawTable, each cell's lines joined into its text.
+
+    Header words a narrow column cut are joined by the header vocabulary in the header rows.
+    """
     rows = _merge_fragments(group)
-    header = tuple(_cell_text(cell) or "" for cell in rows[0].cells)
-    body = tuple(RawRow(tuple(_cell_text(c) for c in row.cells), row.locator) for row in rows[1:])
+    texts = [tuple(_cell_text(c) for c in row.cells) for row in rows]
+    for i in range(_header_block_size(texts, _seq_column(group))):
+        texts[i] = tuple(_header_cell_text(c) for c in rows[i].cells)
+    header = tuple(c or "" for c in texts[0])
+    body = tuple(RawRow(cells, row.locator) for cells, row in zip(texts[1:], rows[1:], strict=True))
     first, last = group[0].page, group[-1].page
     locator = f"page {first}" if first == last else f"pages {first}-{last}"
-    return RawTable(header=header, rows=body, locator=locator)
+    return RawTable(header=header, rows=body, locator=locator, caption=rejoin_lines(group[0].caption))
 
 
-def _scan(path: Path) -> tuple[str, list[_Fragment], int]:
-    """Find every table on every page (one table-finder pass per page) and the text above the first."""
+def _scan(path: Path) -> tuple[list[_Fragment], int]:
+    """Find every table on every page (one table-finder pass per page) with the text between them."""
     fragments: list[_Fragment] = []
-    title_parts: list[str] = []
+    pending: list[str] = []  # text since the previous table, over page breaks
     try:
         with pdfplumber.open(path) as pdf:
             pages = pdf.pages
             for page in pages:
                 try:
-                    tables = sorted(page.find_tables(), key=lambda t: (t.bbox[1], t.bbox[0]))
-                    if not fragments:
-                        above = page.within_bbox((0, 0, page.width, tables[0].bbox[1])) if tables else page
-                        title_parts.append(above.extract_text())
-                    fragments.extend(_page_fragments(page.page_number, page.chars, tables))
+                    tables: Sequence[Any] = sorted(
+                        page.find_tables(_RULED), key=lambda t: (t.bbox[1], t.bbox[0])
+                    )
+                    if not tables:
+                        tables = text_tables(page)
+                    found = _page_fragments(page.page_number, page.chars, tables)
+                    tops = [t.bbox[1] for t in tables]
+                    bottoms = [0.0, *(t.bbox[3] for t in tables)]
+                    for fragment, top, bottom in zip(found, tops, bottoms[:-1], strict=True):
+                        pending.append(_text_between(page, bottom, top))
+                        fragments.append(replace(fragment, caption=_caption(pending)))
+                        pending = []
+                    pending.append(_text_between(page, bottoms[-1], page.height))
                 finally:
                     page.close()  # drop the page's parsed objects so memory stays flat in page count
             count = len(pages)
@@ -113,13 +146,34 @@ def _scan(path: Path) -> tuple[str, list[_Fragment], int]:
         if not raised_by_parser(exc):
             raise  # a bug of ours, not a damaged file: the caller reports internal_error
         raise ReaderError(CORRUPT_FILE, f"{path.name}: not a readable PDF ({exc})") from exc
-    title = "\n".join(part for part in title_parts if part.strip())
-    return title, [f for f in fragments if f.rows], count
+    return [f for f in fragments if f.rows], count
 
 
-def _page_fragments(
-    page: int, chars: Sequence[dict[str, Any]], tables: Sequence[pdfplumber.table.Table]
-) -> list[_Fragment]:
+def _text_between(page: Any, top: float, bottom: float) -> str:
+    """The page's text in a horizontal band (between two tables, or a table and a page edge).
+
+    A glyph belongs to the band by its centre: a line's box may reach over a table's border.
+    """
+    if bottom - top < 1:
+        return ""
+
+    def inside(obj: dict[str, Any]) -> bool:
+        return obj.get("object_type") == "char" and top <= (obj["top"] + obj["bottom"]) / 2 < bottom
+
+    text: str = page.filter(inside).extract_text()
+    return text
+
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?\s*$")
+
+
+def _caption(parts: Sequence[str]) -> str:
+    """The non-blank lines of the text between two tables, page numbers left out."""
+    lines = (line for part in parts for line in part.split("\n"))
+    return "\n".join(line for line in lines if line.strip() and not _PAGE_NUMBER.match(line))
+
+
+def _page_fragments(page: int, chars: Sequence[dict[str, Any]], tables: Sequence[Any]) -> list[_Fragment]:
     """The page's tables with every cell's lines, its glyphs sorted into cells in one pass."""
     if not tables:
         return []
@@ -143,7 +197,7 @@ def _page_fragments(
     return fragments
 
 
-def _column_edges(table: pdfplumber.table.Table) -> tuple[float, ...]:
+def _column_edges(table: Any) -> tuple[float, ...]:
     """Left edges of the grid columns and the table's right edge, from the cells' boxes."""
     lefts = sorted({round(cell[0], 1) for cell in table.cells})
     edges: list[float] = []
@@ -161,36 +215,64 @@ def _same_grid(a: _Fragment, b: _Fragment) -> bool:
 
 
 def _stitch_groups(fragments: Sequence[_Fragment]) -> list[list[_Fragment]]:
-    """Group fragments into logical tables: a table continues at the top of the next page on the same grid."""
+    """Group fragments into logical tables: a table continues at the top of the next page on the
+    same grid with nothing between; a repeated header drawn as a table of its own at the top of
+    the page counts as part of that page's top (the table under it continues too)."""
     groups: list[list[_Fragment]] = []
     for fragment in fragments:
-        if groups:
-            last = groups[-1][-1]
-            continues = (
-                fragment.page == last.page + 1
-                and last.last_on_page
-                and fragment.first_on_page
-                and _same_grid(last, fragment)
+        if groups and not fragment.caption and _same_grid(groups[-1][-1], fragment):
+            group = groups[-1]
+            last = group[-1]
+            next_page = fragment.page == last.page + 1 and last.last_on_page and fragment.first_on_page
+            under_header = (
+                len(group) > 1
+                and fragment.page == last.page
+                and last.first_on_page
+                and _repeats_header(group, last)
             )
-            if continues:
-                groups[-1].append(fragment)
+            if next_page or under_header:
+                group.append(fragment)
                 continue
         groups.append([fragment])
     return groups
+
+
+def _repeats_header(group: Sequence[_Fragment], fragment: _Fragment) -> bool:
+    """True when every row of a fragment repeats the group's header rows."""
+    first = group[0]
+    header_rows = first.texts[: _header_block_size(first.texts, _seq_column(group))]
+    return _repeated_header_count(header_rows, fragment.texts) == len(fragment.texts)
 
 
 def _folded(cells: Sequence[Cell]) -> tuple[str, ...]:
     return tuple(fold_whitespace(c or "") for c in cells)
 
 
-def _repeated_header_count(first_rows: Sequence[Sequence[Cell]], rows: Sequence[Sequence[Cell]]) -> int:
-    """How many leading rows of a later page repeat the table's first rows (its header)."""
+def _repeated_header_count(header_rows: Sequence[Sequence[Cell]], rows: Sequence[Sequence[Cell]]) -> int:
+    """How many leading rows of a later page repeat the table's header: rows equal to one of its
+    header rows (a title row above the header need not repeat), or header-like by the vocabulary."""
+    known = {_folded(row) for row in header_rows}
     count = 0
-    for mine, theirs in zip(rows, first_rows, strict=False):
-        if _folded(mine) != _folded(theirs):
+    for row in rows:
+        if _folded(row) not in known and not is_header_like(row):
             break
         count += 1
     return count
+
+
+def _header_block_size(texts: Sequence[Sequence[Cell]], seq_col: int) -> int:
+    """How many leading rows are header rows: those before the first numbered row (at least one)."""
+    for i, cells in enumerate(texts[:_MAX_HEADER_ROWS]):
+        numbered = seq_col < len(cells) and _SEQ_NUMBER.match(cells[seq_col] or "") is not None
+        if numbered and not _is_column_numbers(cells):
+            return max(1, i)
+    return 1
+
+
+def _is_column_numbers(cells: Sequence[Cell]) -> bool:
+    """A row numbering the columns (1 2 3 …) under a header, which templates repeat on every page."""
+    texts = [fold_whitespace(c).rstrip(".") for c in cells if c]
+    return len(texts) > 2 and texts == [str(i) for i in range(1, len(texts) + 1)]
 
 
 def _seq_column(group: Sequence[_Fragment]) -> int:
@@ -219,14 +301,43 @@ def _glue(upper: _LineRow, lower: Sequence[LineCell]) -> _LineRow:
     return _LineRow(cells, upper.locator)
 
 
+def _column_lines(rows: Sequence[Sequence[LineCell]], col: int) -> list[str]:
+    return [line.text.strip() for row in rows if col < len(row) for line in (row[col] or ())]
+
+
+def _strip_header_overflow(
+    header: Sequence[Sequence[LineCell]], repeated: Sequence[Sequence[LineCell]], below: Sequence[LineCell]
+) -> tuple[LineCell, ...]:
+    """The row under a repeated header without the header's last lines drawn over its border.
+
+    A repeated header row drawn lower than its text (seen in LibreOffice exports) spills its last
+    lines into the row below: where the repeated column shows only the first lines of the
+    header's column, and the row below starts with the missing ones, they are taken out there.
+    """
+    out = list(below)
+    for col, cell in enumerate(below):
+        mine, shown = _column_lines(header, col), _column_lines(repeated, col)
+        missing = mine[len(shown) :]
+        if not cell or not missing or mine[: len(shown)] != shown:
+            continue
+        if [line.text.strip() for line in cell[: len(missing)]] == missing:
+            out[col] = cell[len(missing) :]
+    return tuple(out)
+
+
 def _merge_fragments(group: Sequence[_Fragment]) -> list[_LineRow]:
     """One row list for a stitched table: repeated headers dropped, page-cut rows glued together."""
     first = group[0]
     seq_col = _seq_column(group)
     rows = [_LineRow(cells, f"page {first.page}, row {i}") for i, cells in enumerate(first.rows, start=1)]
+    block = _header_block_size(first.texts, seq_col)
+    header_rows = first.texts[:block]
     for fragment in group[1:]:
-        skip = _repeated_header_count(first.texts, fragment.texts)
+        skip = _repeated_header_count(header_rows, fragment.texts)
         page_rows = list(zip(fragment.rows[skip:], fragment.texts[skip:], strict=True))
+        if skip and page_rows:
+            below = _strip_header_overflow(first.rows[:block], fragment.rows[:skip], page_rows[0][0])
+            page_rows[0] = (below, tuple(_cell_text(c) for c in below))
         start = skip + 1
         if page_rows and len(rows) > 1 and _is_continuation(page_rows[0][1], seq_col):
             rows[-1] = _glue(rows[-1], page_rows[0][0])

@@ -28,6 +28,9 @@ HYPHENS = "-‐–—\xad"
 _NO_BREAK_SPACES = "\xa0\u202f\u2007\u2060"  # spaces that tie words together: no break opportunity
 _FIT_TOLERANCE = 0.5  # points: what fits only by less than this is not taken as room the exporter saw
 _ALIGNED = 1.0  # points: a line starting this close to the inner left edge is left-aligned
+# Points a glyph's top may stand above its cell's top border: a line of a cell drawn lower than its
+# text (a repeated header row in LibreOffice exports) spills over the border by more.
+_OVERFLOW = 1.0
 _SPACE_EM = 0.25  # a space's width as a share of the font size, when the cell shows no space glyph
 
 
@@ -52,6 +55,8 @@ class Line:
     first_piece: float  # width up to the first break opportunity: what a wrap above had to fit
     space: float  # width of a space in the line's font
     marks_wraps: bool  # a wrap at a space would have left a space glyph here (left-aligned text)
+    last_piece: float = 0.0  # width of the line's last token (after its last break opportunity)
+    inner: float = math.inf  # the cell's inner width: a token wider than this fits no line
 
 
 class Break(Enum):
@@ -98,6 +103,8 @@ def bucket_glyphs(glyphs: Iterable[Glyph], tables: Sequence[CellIndex]) -> list[
         for index, bucket in zip(tables, buckets, strict=True):
             box = index.find(x, y)
             if box is not None:
+                if glyph.top < box[1] - _OVERFLOW:  # spilt over the border from the cell above
+                    box = index.find(x, box[1] - _OVERFLOW) or box
                 bucket.setdefault(box, []).append(glyph)
                 break
     return buckets
@@ -127,6 +134,19 @@ def _text(line: Sequence[Glyph]) -> str:
             parts.append(" ")
         parts.append(glyph.text)
     return "".join(parts)
+
+
+def _last_piece(line: Sequence[Glyph]) -> float:
+    """Width of the line's last token: from after its last break opportunity to its end."""
+    drawn = [g for g in line if not g.text.isspace()] or list(line)
+    start = drawn[0].x0
+    for before, glyph in pairwise(drawn):
+        if _gap_is_space(before, glyph) or before.text in HYPHENS:
+            start = glyph.x0
+    for glyph in line:
+        if glyph.text.isspace() and glyph.text not in _NO_BREAK_SPACES and glyph.x1 <= drawn[-1].x1:
+            start = max(start, glyph.x1)
+    return drawn[-1].x1 - start
 
 
 def _first_piece(line: Sequence[Glyph]) -> float:
@@ -160,6 +180,8 @@ def cell_lines(
                 first_piece=_first_piece(line),
                 space=min(spaces) if spaces else _SPACE_EM * (line[0].bottom - line[0].top),
                 marks_wraps=marks_wraps and line[0].x0 - left <= _ALIGNED,
+                last_piece=_last_piece(line),
+                inner=right - left,
             )
         )
     return tuple(out)
@@ -222,8 +244,12 @@ def classify(
     if text[-1] in HYPHENS:
         goes_on = bool(beyond) and _one_run(below.text) and below.slack < beyond[0].first_char
         return _after_hyphen(above, below, goes_on)
-    if above.slack >= below.first_char or not _one_run(text):
-        return Break.PARAGRAPH  # room left, or a break opportunity the exporter would have used
+    if above.slack >= below.first_char:
+        return Break.PARAGRAPH  # room left for what follows
+    if not _one_run(text) and above.last_piece + below.first_piece <= above.inner + _FIT_TOLERANCE:
+        return Break.PARAGRAPH  # a break opportunity the exporter would have used
+    # Full, and either one run or ending in a token too wide for any line, which the exporter
+    # (LibreOffice) starts where the line has room and cuts at its end: the text decides.
     no_space = above.marks_wraps and above.slack >= above.space + _FIT_TOLERANCE  # it would be drawn
     # The line after next matters only while the next line may itself end inside a cut token.
     more = [line.text for line in beyond[:1] if below.slack < line.first_char]
@@ -246,14 +272,26 @@ def _after_hyphen(above: Line, below: Line, goes_on: bool) -> Break:
     return Break.CUT if space_shown and room < 0 else Break.PARAGRAPH
 
 
-def join_lines(lines: Sequence[Line], is_cut: CutTest = likely_cut) -> str:
-    """A cell's text from its lines: wraps and cuts joined, paragraph ends kept as line breaks."""
+def join_lines(
+    lines: Sequence[Line], is_cut: CutTest = likely_cut, decided: Sequence[bool | None] = ()
+) -> str:
+    """A cell's text from its lines: wraps and cuts joined, paragraph ends kept as line breaks.
+
+    decided: per line break, True where it is known to cut a word, False where it is known to
+    stand between words, None (or missing) where the geometry and the text decide.
+    """
     if not lines:
         return ""
     text = lines[0].text
     carried = ""
     for i, (above, below) in enumerate(pairwise(lines)):
-        kind = classify(above, below, carried, lines[i + 2 : i + 3], is_cut)
+        known = decided[i] if i < len(decided) else None
+        if known is None:
+            kind = classify(above, below, carried, lines[i + 2 : i + 3], is_cut)
+        elif known:
+            kind = Break.CUT
+        else:
+            kind = Break.SPACE if above.text[-1:].isspace() else Break.PARAGRAPH
         if kind is Break.CUT and above.text[-1] in HYPHENS and drops_hyphen(above.text, below.text):
             text = text[:-1]  # a hyphenation point (soft hyphen), which the source text does not hold
         text += _SEPARATOR[kind] + below.text

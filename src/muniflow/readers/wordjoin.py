@@ -30,6 +30,7 @@ from muniflow.morph import analyzer
 
 _HYPHENS = "-‐–\xad"  # hyphen-minus, hyphen, en dash, soft hyphen: a line may break right after them
 _SOFT_HYPHEN = "\xad"
+_ACRONYM = 4  # letters: an upper-case word this short may be an acronym of its own
 _MAX_PIECES = 3  # a word cut twice spans three lines; longer cuts are not worth the lookups
 _NO_LINE_START = ",.;:!?)]»%"  # line breaking never puts these first on a line, only a forced cut does
 
@@ -182,8 +183,10 @@ def likely_cut(
     if left_core is None or left_core.end() != len(left) or right_core is None:
         return False
     last_word, first_word = left_core.group().rsplit("-", 1)[-1], right_core.group()
-    acronyms = len(last_word) > 1 and last_word.isupper() and first_word[:2].isupper()
-    if right[0].isupper() and (left[-1].islower() or acronyms):
+    capitals = len(last_word) > 1 and last_word.isupper() and first_word[:2].isupper()
+    if right[0].isupper() and (
+        left[-1].islower() or (capitals and _new_capital_word(last_word, first_word, is_word))
+    ):
         return False  # a capital after a small letter, or an acronym after an acronym, starts a word
     if not is_piece(last_word, False) or _pieces_make_word(last_word, following, is_word):
         return True
@@ -194,6 +197,15 @@ def likely_cut(
     ends_there = right_core.end() < len(right) or len(following) == 1
     before_stop = right_core.end() < len(right) and not right[right_core.end()].isspace()
     return (no_space or ends_there) and not is_piece(first_word, before_stop)
+
+
+def _new_capital_word(left: str, right: str, is_word: WordTest) -> bool:
+    """Between two upper-case pieces: True where the second starts a word of its own — both short
+    enough to be acronyms («МБУК|РУП»), or the first a word that the two do not continue
+    («АДМИНИСТРАЦИЯ|МБОУ»); a heading in capitals cut by a narrow column («ГОРОДС|КОЙ») is not."""
+    if max(len(left), len(right)) <= _ACRONYM:
+        return True
+    return is_word(left) and not is_word(left + right)
 
 
 def _pieces_make_word(first: str, following: Sequence[str], is_word: WordTest) -> bool:

@@ -1,0 +1,213 @@
+"""Layout-variant corpus: generate N reports (DOCX, and PDF through LibreOffice), each with its
+gold, read them with today's muniflow stages (no Prefect, no warehouse) and print accuracy per
+axis value, per pool half and per format.
+
+    PYTHONPATH=src:. python -m sample_inputs.samplegen.layouts --n 300 --out sample_inputs/_build/layouts
+
+Every tenth report is a negative (a document whose only table is a summary, a table of contents
+or a budget, or a half-year/nine-month/year report). Reports alternate between the dev and the
+held-out half of the pool. Files go under --out (git-ignored), named by report: `docx/`, `pdf/`,
+`gold/*.gold.json` (scored by /work/shared/tools/evaluate.py too), `manifest.json`, `scores.json`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from .gold import write_gold
+from .layout_plan import build_plan
+from .layouts_docx import render_docx
+from .layouts_score import score_report, summary
+from .variants import HARD, NEGATIVES, Plan
+
+PERIOD_LABEL = "{year}Q{q}"
+
+
+def negative_of(index: int) -> str | None:
+    """Every tenth report is a negative (indexes 4 and 9 of every twenty, so both pool halves get
+    them), the kind cycling through NEGATIVES every twenty reports."""
+    if index % 20 not in (4, 9):
+        return None
+    return NEGATIVES[(index // 20) % len(NEGATIVES)]
+
+
+def hard_cases(axes: dict[str, str]) -> int:
+    """How many hard cases of issue 13 a report combines."""
+    return sum(1 for axis, values in HARD.items() if axes.get(axis) in values)
+
+
+def plan_of(seed: int, index: int) -> Plan:
+    """Report `index` of the corpus drawn with `seed`."""
+    return build_plan(seed, index, ("dev", "heldout")[index % 2], negative_of(index))
+
+
+def generate(n: int, out: Path, seed: int) -> list[dict[str, Any]]:
+    """Write N DOCX reports and their gold files; returns the manifest (also written)."""
+    (out / "docx").mkdir(parents=True, exist_ok=True)
+    (out / "gold").mkdir(parents=True, exist_ok=True)
+    manifest = []
+    for index in range(n):
+        plan = plan_of(seed, index)
+        render_docx(plan, out / "docx" / f"{plan.stem}.docx")
+        gold_path = out / "gold" / f"{plan.stem}.gold.json"
+        if plan.expect:
+            gold: dict[str, Any] = {
+                "period": [plan.first.isoformat(), plan.last.isoformat()],
+                "municipalities": 0,
+                "events": [],
+                "expect": plan.expect,
+            }
+            gold_path.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        else:
+            write_gold(gold_path, tuple(plan.rows), plan.first, plan.last)
+        manifest.append(
+            {
+                "stem": plan.stem,
+                "half": plan.half,
+                "axes": plan.axes,
+                "expect": plan.expect,
+                "negative": negative_of(index),
+                "hard_cases": hard_cases(plan.axes),
+                "rows": 0 if plan.expect else len(plan.rows),
+            }
+        )
+    (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    return manifest
+
+
+def convert_pdf(docx_files: Sequence[Path], pdf_dir: Path, batch: int = 40) -> None:
+    """Convert DOCX files to PDF with LibreOffice, many per call (it is slow to start), in a
+    private profile so parallel users do not collide."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise SystemExit(
+            "soffice (LibreOffice) is not installed: run scripts/install_system_deps.sh or use --formats docx"
+        )
+    pdf_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="muniflow-soffice-") as profile:
+        for k in range(0, len(docx_files), batch):
+            chunk = [str(p) for p in docx_files[k : k + batch]]
+            subprocess.run(
+                [
+                    soffice,
+                    f"-env:UserInstallation=file://{profile}",
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(pdf_dir),
+                    *chunk,
+                ],
+                check=True,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                timeout=60 * len(chunk),
+            )
+
+
+def read_outcome(path: Path) -> dict[str, Any]:
+    """What muniflow makes of one file (read, interpret, validate), as plain data."""
+    from muniflow import stages
+
+    outcome = stages.validate_file(stages.extract_file(path))
+    rules: dict[int, list[str]] = {}
+    for flag in outcome.flags:
+        rules.setdefault(flag.row_index, []).append(flag.rule)
+    report = outcome.report
+    rows = [
+        {
+            "seq_no": r.seq_no,
+            "municipality": r.municipality,
+            "title": r.title,
+            "place": r.place,
+            "goal": r.goal,
+            "participants": r.participants,
+            "start_date": r.start_date.isoformat() if r.start_date else None,
+            "end_date": r.end_date.isoformat() if r.end_date else None,
+            "rules": rules.get(r.row_index, []),
+        }
+        for r in (report.rows if report else ())
+    ]
+    period = report.period.label if report and report.period else None
+    return {
+        "file": path.name,
+        "format": path.suffix.lstrip(".").lower(),
+        "reason": outcome.reason,
+        "message": outcome.message,
+        "period": period,
+        "rows": rows,
+    }
+
+
+def score(
+    out: Path, manifest: list[dict[str, Any]], formats: Sequence[str], workers: int
+) -> list[dict[str, Any]]:
+    """Read every generated file and score it against its gold."""
+    files = [out / fmt / f"{e['stem']}.{fmt}" for fmt in formats for e in manifest]
+    files = [f for f in files if f.exists()]
+    with ProcessPoolExecutor(workers) as pool:
+        outcomes = list(pool.map(read_outcome, files, chunksize=4))
+    by_stem = {e["stem"]: e for e in manifest}
+    scores = []
+    for outcome in outcomes:
+        stem = outcome["file"].rsplit(".", 1)[0]
+        gold = json.loads((out / "gold" / f"{stem}.gold.json").read_text(encoding="utf-8"))
+        first = gold["period"][0]
+        gold["period_label"] = PERIOD_LABEL.format(year=first[:4], q=(int(first[5:7]) - 1) // 3 + 1)
+        scores.append(score_report(by_stem[stem], gold, outcome))
+    (out / "scores.json").write_text(
+        json.dumps(scores, ensure_ascii=False, indent=1, default=str), encoding="utf-8"
+    )
+    return scores
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--n", type=int, default=60, help="reports to generate (default 60)")
+    parser.add_argument(
+        "--out", type=Path, default=Path("sample_inputs/_build/layouts"), help="output folder"
+    )
+    parser.add_argument("--seed", type=int, default=13, help="corpus seed (default 13)")
+    parser.add_argument("--formats", default="docx,pdf", help="docx,pdf (default) or docx")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="reader processes")
+    parser.add_argument("--no-generate", action="store_true", help="score files already generated in --out")
+    args = parser.parse_args(argv)
+    formats = [f for f in args.formats.split(",") if f]
+    if args.no_generate:
+        manifest = json.loads((args.out / "manifest.json").read_text(encoding="utf-8"))
+    else:
+        manifest = generate(args.n, args.out, args.seed)
+        if "pdf" in formats:
+            convert_pdf(sorted((args.out / "docx").glob("*.docx")), args.out / "pdf")
+    hard = [e["hard_cases"] for e in manifest if not e["expect"]]
+    mean = sum(hard) / max(1, len(hard))
+    print(
+        f"{len(manifest)} reports ({len(manifest) - len(hard)} negatives), formats {formats}; "
+        f"hard cases per report: >=3 in {sum(h >= 3 for h in hard)}/{len(hard)}, mean {mean:.1f}"
+    )
+    positives = [e for e in manifest if not e["expect"]]
+    counts = {
+        f"{a}={v}": sum(e["axes"].get(a) == v for e in positives)
+        for a, vs in HARD.items()
+        for v in sorted(vs)
+    }
+    print("reports per hard case: " + ", ".join(f"{k} {n}" for k, n in counts.items()))
+    scores = score(args.out, manifest, formats, args.workers)
+    print("\n".join(summary(manifest, scores)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,108 @@
+"""The layout-variant generator (sample_inputs/samplegen/layouts.py): its pool is split as
+documented and not copied from the contract's synonyms, every axis value can be drawn, and each
+rendered DOCX holds exactly the rows its gold lists (DOCX only: no LibreOffice, fast)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from muniflow import contracts
+from sample_inputs.samplegen import pool
+from sample_inputs.samplegen.layouts import generate, negative_of, plan_of
+from sample_inputs.samplegen.layouts_docx import render_docx
+from sample_inputs.samplegen.variants import AXES, Plan
+
+SEED = 13
+
+
+def fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip().lower()
+
+
+def test_pool_halves_follow_the_split_rule() -> None:
+    # Re-dealing both halves joined gives back the committed halves: nobody moved an item by hand.
+    dev, held = pool.split_tree(pool.merged_pool())
+    assert (dev, held) == (pool.load_pool("dev"), pool.load_pool("heldout"))
+
+
+def test_pool_header_wordings_are_not_the_contracts_synonyms() -> None:
+    # The corpus must measure matching by meaning, so no wording may be a synonym word for word.
+    synonyms = {fold(s) for words in contracts.header_synonyms().values() for s in words}
+    copied = [w for words in pool.merged_pool()["header"].values() for w in words if fold(w) in synonyms]
+    assert copied == []
+
+
+def _first_index(axis: str, value: str) -> int:
+    """The first positive report of the corpus drawn with this axis value (a named fixture)."""
+    for index in range(400):
+        if negative_of(index) is None and plan_of(SEED, index).axes[axis] == value:
+            return index
+    raise AssertionError(f"no report with {axis}={value} in 400 draws")
+
+
+def _event_rows(path: Path, plan: Plan) -> list[list[str]]:
+    """Table rows of the rendered file that hold one of the gold titles in a cell."""
+    titles = {fold(r.title) for r in plan.rows}
+    found = []
+    for table in Document(str(path)).tables:
+        for row in table.rows:
+            cells = [fold(c.text) for c in row.cells]
+            if titles & set(cells):
+                found.append(cells)
+    return found
+
+
+def _check_consistent(plan: Plan, path: Path) -> None:
+    rows = _event_rows(path, plan)
+    assert len(rows) == len(plan.rows), "every gold row is rendered once and nothing else holds a title"
+    rendered_titles = sorted(t for cells in rows for t in cells if t in {fold(r.title) for r in plan.rows})
+    assert rendered_titles == sorted(fold(r.title) for r in plan.rows)
+    for row in plan.rows:
+        assert row.start is not None and row.end is not None
+        assert plan.first <= row.start <= row.end <= plan.last, "gold dates lie inside the quarter"
+        assert any(fold(row.place) in cell for cells in rows for cell in cells), "gold place is in a cell"
+
+
+# Every value of every axis, each with the first report of the corpus that draws it.
+CASES = [(axis, value) for axis, (values, _) in AXES.items() for value in values]
+
+
+@pytest.mark.parametrize(("axis", "value"), CASES, ids=[f"{a}={v}" for a, v in CASES])
+def test_each_axis_value_renders_a_self_consistent_report(axis: str, value: str, tmp_path: Path) -> None:
+    plan = plan_of(SEED, _first_index(axis, value))
+    path = render_docx(plan, tmp_path / f"{plan.stem}.docx")
+    _check_consistent(plan, path)
+
+
+def test_two_level_header_is_two_rows_and_participants_gold_keeps_labels(tmp_path: Path) -> None:
+    # Reason: the gold joins the two participants sub-columns, each with its sub-header label.
+    plan = plan_of(SEED, _first_index("participants", "group"))
+    table = next(t for t in plan.tables if any(c == "cells" for c, _ in t.body) and len(t.header) == 2)
+    labels = [sub for sub in table.header[1] if sub]
+    assert all(any(r.participants.startswith(label) for r in plan.rows) for label in labels[:1])
+
+
+def test_negatives_have_no_gold_rows_and_say_what_to_expect(tmp_path: Path) -> None:
+    indexes = [i for i in range(80) if negative_of(i)]
+    assert {negative_of(i) for i in indexes} == {"summary_only", "toc_only", "budget_only", "not_quarter"}
+    for index in indexes:
+        plan = plan_of(SEED, index)
+        assert plan.expect in ("no_events", "period_not_quarter")
+        assert plan.expect != "no_events" or plan.rows == []
+
+
+def test_generate_writes_docx_gold_and_manifest_deterministically(tmp_path: Path) -> None:
+    first = generate(4, tmp_path / "a", SEED)
+    second = generate(4, tmp_path / "b", SEED)
+    assert first == second
+    for entry in first:
+        a = (tmp_path / "a" / "docx" / f"{entry['stem']}.docx").read_bytes()
+        assert a == (tmp_path / "b" / "docx" / f"{entry['stem']}.docx").read_bytes(), "same seed, same bytes"
+        gold_path = tmp_path / "a" / "gold" / f"{entry['stem']}.gold.json"
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        assert len(gold["events"]) == entry["rows"]
