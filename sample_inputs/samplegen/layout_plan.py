@@ -68,12 +68,24 @@ def _lead_table(kind: str, munis: list[lc.Municipality], rng: random.Random, ava
 
 
 def _pick_forms(rng: random.Random, pool: dict[str, Any]) -> tuple[str, str, str]:
-    """One heading style per report: a district form, a city form of the same kind if any."""
-    district = rng.choice(pool["municipality_forms"]["district"])
-    kind = form_class(district)
-    same = [f for f in pool["municipality_forms"]["city"] if form_class(f) == kind]
-    city = rng.choice(same or pool["municipality_forms"]["city"])
-    return district, city, kind
+    """One heading style per report: its kind drawn evenly among the kinds of the pool half, then
+    a district form and a city form of that kind (any form where the kind has none)."""
+    forms = pool["municipality_forms"]
+    kind = rng.choice(sorted({form_class(f) for f in (*forms["district"], *forms["city"])}))
+    picked = []
+    for group in ("district", "city"):
+        same = [f for f in forms[group] if form_class(f) == kind]
+        picked.append(rng.choice(same or forms[group]))
+    return picked[0], picked[1], kind
+
+
+def _entities(rng: random.Random, pool: dict[str, Any], kind: str) -> list[dict[str, str]]:
+    """2-4 municipalities of the pool; a city among them when the heading kind is a city's."""
+    entities: list[dict[str, str]] = rng.sample(pool["municipality_entities"], k=rng.randint(2, 4))
+    if kind == "city_okrug" and not any(e["kind"] == "city" for e in entities):
+        cities = [e for e in pool["municipality_entities"] if e["kind"] == "city"]
+        entities[-1] = rng.choice(cities)
+    return entities
 
 
 def _cells(
@@ -139,7 +151,7 @@ def build_plan(seed: int, index: int, half: str, negative: str | None = None) ->
     available = AVAILABLE_CM[landscape]
     font, size = axes["font"].rsplit(" ", 1)
     stem = f"L{index:04d}_{half}" + (f"_neg_{negative}" if negative else "")
-    entities = rng.sample(pool["municipality_entities"], k=rng.randint(2, 4))
+    entities = _entities(rng, pool, axes["muni_form"])
     munis = [lc.municipality_of(e) for e in entities]
     if negative in ("summary_only", "toc_only", "budget_only"):
         kind = negative.removesuffix("_only")

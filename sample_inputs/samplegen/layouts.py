@@ -150,7 +150,11 @@ def read_outcome(path: Path) -> dict[str, Any]:
 
 
 def score(
-    out: Path, manifest: list[dict[str, Any]], formats: Sequence[str], workers: int
+    out: Path,
+    manifest: list[dict[str, Any]],
+    formats: Sequence[str],
+    workers: int,
+    scores_path: Path | None = None,
 ) -> list[dict[str, Any]]:
     """Read every generated file and score it against its gold."""
     files = [out / fmt / f"{e['stem']}.{fmt}" for fmt in formats for e in manifest]
@@ -165,7 +169,7 @@ def score(
         first = gold["period"][0]
         gold["period_label"] = PERIOD_LABEL.format(year=first[:4], q=(int(first[5:7]) - 1) // 3 + 1)
         scores.append(score_report(by_stem[stem], gold, outcome))
-    (out / "scores.json").write_text(
+    (scores_path or out / "scores.json").write_text(
         json.dumps(scores, ensure_ascii=False, indent=1, default=str), encoding="utf-8"
     )
     return scores
@@ -183,6 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--formats", default="docx,pdf", help="docx,pdf (default) or docx")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="reader processes")
     parser.add_argument("--no-generate", action="store_true", help="score files already generated in --out")
+    parser.add_argument("--scores", type=Path, help="where to write scores.json (default: in --out)")
     args = parser.parse_args(argv)
     formats = [f for f in args.formats.split(",") if f]
     if args.no_generate:
@@ -204,7 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for v in sorted(vs)
     }
     print("reports per hard case: " + ", ".join(f"{k} {n}" for k, n in counts.items()))
-    scores = score(args.out, manifest, formats, args.workers)
+    scores = score(args.out, manifest, formats, args.workers, args.scores)
     print("\n".join(summary(manifest, scores)))
     return 0
 

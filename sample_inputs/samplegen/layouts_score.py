@@ -62,6 +62,7 @@ def score_report(
 ) -> dict[str, Any]:
     """One report in one format: what was loaded and how exactly."""
     s: dict[str, Any] = {"stem": entry["stem"], "format": outcome["format"], "reason": outcome["reason"]}
+    s["message"] = outcome.get("message")
     if entry.get("expect"):
         got_events = 0 if outcome["reason"] else len(outcome["rows"])
         s["negative"] = entry["negative"]
