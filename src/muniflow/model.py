@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from muniflow.interpret.reading import Reading
 
 # A cell of a raw table row. None means "covered by a merged cell whose text stands elsewhere":
 # the grid columns after the first of a horizontal merge (gridSpan), and the rows after the
@@ -121,6 +125,8 @@ class Report:
     period: Period | None
     rows: tuple[Row, ...] = field(default_factory=tuple)
     pages: int | None = None
+    # How the document was read (tables, header, column evidence, sections): for `inspect`.
+    reading: Reading | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

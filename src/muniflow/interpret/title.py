@@ -4,23 +4,8 @@ from __future__ import annotations
 
 import re
 
+from muniflow.interpret.period import find_period
 from muniflow.model import Period
-
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-# Roman numerals are often typed with Cyrillic look-alikes (І, Х, У is not one of them).
-_LOOKALIKE = str.maketrans({"І": "I", "і": "i", "Ӏ": "I", "l": "i", "1": "1"})
-
-_QUARTER = re.compile(
-    r"(?P<q>[1-4]|i{1,3}|iv)\s*(?:-?(?:й|ый|ом|ого))?\s*(?:квартал\w*|кв\.?)\s*"
-    r"(?P<y>(?:19|20)\d\d)",
-    re.IGNORECASE,
-)
-_MONTHS_RANGE = re.compile(
-    r"(?P<m1>январ|апрел|июл|октябр)\w*\s*[-–—]\s*(?P<m2>март|июн|сентябр|декабр)\w*\s+(?P<y>(?:19|20)\d\d)",
-    re.IGNORECASE,
-)
-_FIRST_MONTH = {"январ": 1, "апрел": 2, "июл": 3, "октябр": 4}
-_LAST_MONTH = {"март": 1, "июн": 2, "сентябр": 3, "декабр": 4}
 
 # "... Смоленской области", "... Пермского края", "... Республики Карелия"
 _REGION = re.compile(
@@ -33,19 +18,8 @@ _KIND = {"области": "область", "края": "край", "автон
 
 
 def parse_period(text: str) -> Period | None:
-    """The quarter a title names: "во II квартале 2024 года", "за 4 квартал 2024 года", "январь–март 2024"."""
-    flat = re.sub(r"\s+", " ", text).translate(_LOOKALIKE)
-    m = _QUARTER.search(flat)
-    if m:
-        q = m.group("q").lower()
-        quarter = int(q) if q.isdigit() else _ROMAN[q]
-        return Period(int(m.group("y")), quarter)
-    m = _MONTHS_RANGE.search(flat)
-    if m:
-        q1 = _FIRST_MONTH[m.group("m1").lower()]
-        if q1 == _LAST_MONTH[m.group("m2").lower()]:
-            return Period(int(m.group("y")), q1)
-    return None
+    """The quarter a title names: "во II квартале 2024 года", "в третьем квартале", "январь–март 2024"."""
+    return find_period(text).period
 
 
 def parse_region(text: str) -> str | None:
