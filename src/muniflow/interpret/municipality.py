@@ -54,7 +54,8 @@ def _nominative(word: str, gender: str) -> str:
             continue
         form = parse.inflect(wanted)
         if form is not None:
-            return "-".join([*parts[:-1], _same_case(parts[-1], form.word)])
+            inflected = form.word if "ё" in lower else form.word.replace("ё", "е")
+            return "-".join([*parts[:-1], _same_case(parts[-1], inflected)])
     return word
 
 
@@ -107,6 +108,7 @@ def canonical_municipality(name: str) -> str:
     text = _SPACE.sub(" ", name.replace("\xa0", " ")).strip(" .,;:")
     text = _PREFIX.sub("", text)
     text = _REGION_SUFFIX.sub("", text)
+    text = re.sub(r"[А-ЯЁ][А-ЯЁ-]+", lambda m: _proper_case(m.group()), text)
     text = _to_nominative(text)
     text = _PREFIX.sub("", text)  # «Администрации муниципального образования …» once inflected
     text = _SPACE.sub(" ", _QUOTES.sub(" ", text)).strip(" .,;:")
