@@ -9,7 +9,7 @@ from muniflow.interpret import InterpretError, interpret_document
 from muniflow.interpret.reading import COMBINED, CONTENT, FUZZY, LEMMA
 from muniflow.model import RawDocument, RawRow, RawTable
 
-TITLE = "Информация о международных мероприятиях муниципальных образований Смоленской области во II квартале 2024 года"
+TITLE = "Информация о мероприятиях муниципальных образований Смоленской области во II квартале 2024 года"
 
 
 def _table(rows, locator="table 1", caption=""):
