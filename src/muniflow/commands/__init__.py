@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 Handler = Callable[[argparse.Namespace], int]
 
-MODULES: tuple[str, ...] = ()
+MODULES: tuple[str, ...] = ("inspect",)
 
 
 def register_all(sub: argparse._SubParsersAction) -> dict[str, Handler]:

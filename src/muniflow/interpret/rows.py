@@ -15,7 +15,7 @@ from muniflow.interpret.period import find_period
 from muniflow.interpret.reading import COMBINED, ColumnMatch, Reading, Section
 from muniflow.interpret.sections import MONTH, MUNICIPALITY, TOTALS, classify, is_totals, month_of
 from muniflow.interpret.tables import ChosenTable, choose_tables, refusal_message
-from muniflow.interpret.title import parse_region
+from muniflow.interpret.title import parse_region, region_source
 from muniflow.model import Period, RawDocument, RawRow, Report, Row
 from muniflow.normalize.dates import parse_dates
 from muniflow.normalize.text import fold, seq_number
@@ -124,7 +124,8 @@ def interpret_document(
         raise InterpretError("no_table_found", "the document holds no table")
     chosen, readings = choose_tables(doc.tables, synonyms, combined, period)
     if not chosen:
-        raise InterpretError("unknown_layout", refusal_message(readings))
+        said = Reading(tuple(readings), (), region_source(doc.title), found_period.text, found_period.kind)
+        raise InterpretError("unknown_layout", refusal_message(readings), said)
     rows: list[Row] = []
     sections: list[Section] = []
     state = _State()
@@ -143,7 +144,7 @@ def interpret_document(
     reading = Reading(
         tables=tuple(readings),
         sections=tuple(sections),
-        region_text=region or "",
+        region_text=region_source(doc.title),
         period_text=found_period.text,
         period_kind=found_period.kind,
     )

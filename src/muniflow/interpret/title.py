@@ -37,3 +37,9 @@ def parse_region(text: str) -> str | None:
             adj = adj[: -len(old)] + new
             break
     return f"{adj} {_KIND[kind]}"
+
+
+def region_source(text: str) -> str:
+    """The words of the title the region was read from ("" when none)."""
+    m = _REGION.search(re.sub(r"\s+", " ", text))
+    return m.group(0) if m else ""
