@@ -134,3 +134,31 @@ def test_no_events_table_names_the_closest_header_and_inspect():
     assert err.value.reason == "unknown_layout"
     assert "Статья бюджета | Сумма, руб." in err.value.message
     assert "headerSynonyms" in err.value.message and "muniflow inspect" in err.value.message
+
+
+def test_a_header_naming_both_date_and_place_is_combined():
+    doc = _read(_table([("№", "Мероприятие", "Дата, место"), ("1", "Концерт", "г. Энск, 6 апреля 2024 г.")]))
+    (event,) = doc.rows
+    assert (event.start_date.isoformat(), event.place) == ("2024-04-06", "г. Энск")
+
+
+def test_start_and_end_columns_without_known_headers_are_typed_as_a_date_pair():
+    rows = [("№", "Наименование мероприятия", "Место проведения", "Старт", "Финиш", "Участники")]
+    rows += [
+        (str(i), f"Событие {i}", "г. Энск", f"{i}.04.2024", f"{i + 2}.04.2024", "все") for i in range(1, 4)
+    ]
+    doc = _read(_table(rows))
+    assert [(r.start_date.day, r.end_date.day) for r in doc.rows] == [(1, 3), (2, 4), (3, 5)]
+
+
+def test_a_second_cell_matching_a_taken_column_is_not_glued_to_it():
+    header = ("№", "Наименование мероприятия", "Сведения о мероприятии", "Место", "Дата")
+    doc = _read(_table([header, ("1", "Концерт", "Дружба", "г. Энск", "6 апреля 2024")]))
+    assert doc.rows[0].title == "Концерт", "only the better-matching cell feeds the title"
+
+
+def test_month_headings_with_words_around_the_month():
+    rows = [FLAT, ("В апреле", None, None, None, None, None), ("1", "Концерт", "г. Энск", "12", "", "")]
+    rows += [("Май месяц", None, None, None, None, None), ("2", "Выставка", "г. Энск", "3", "", "")]
+    doc = _read(_table(rows))
+    assert [r.start_date.isoformat() for r in doc.rows] == ["2024-04-12", "2024-05-03"]

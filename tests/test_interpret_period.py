@@ -58,3 +58,8 @@ def test_periods_that_are_not_a_quarter(title, kind, reason):
 )
 def test_no_period(title, reason):
     assert find_period(title).period is None, reason
+
+
+def test_a_day_range_covering_one_quarter():
+    found = find_period("Сведения за период с 1 июля по 30 сентября 2025 года")
+    assert (found.period, found.kind) == (Period(2025, 3), QUARTER)

@@ -19,7 +19,8 @@ from rapidfuzz import fuzz
 from muniflow.interpret.reading import COMBINED, FUZZY, LEMMA, SYNONYM, ColumnMatch
 from muniflow.morph import analyzer
 
-_WORD = re.compile(r"№|[^\W\d_]+(?:/[^\W\d_]+)?")
+# «п/п» is one word; «цель/результат» is two.
+_WORD = re.compile(r"№|[^\W\d_]/[^\W\d_](?![^\W\d_])|[^\W\d_]+")
 _BRACKETS = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
 # Words that carry no meaning for telling columns apart.
 _STOP = frozenset(
@@ -113,7 +114,19 @@ def _match_words(entry: _Entry, cell_words: Sequence[str], cell_lemmas: Sequence
 
 
 def candidates(header: str, synonyms: Mapping[str, Sequence[str]]) -> list[Candidate]:
-    """Every vocabulary entry that matches the header cell, best first (one per column)."""
+    """Every vocabulary entry that matches the header cell, best first (one per column).
+
+    A flattened cell («Группа: подзаголовок») is judged by its own label first and by the group's
+    words only when its label names nothing («Период проведения: с»).
+    """
+    if ": " in header:
+        own = _candidates(header.split(": ", 1)[1], synonyms)
+        if own:
+            return own
+    return _candidates(header, synonyms)
+
+
+def _candidates(header: str, synonyms: Mapping[str, Sequence[str]]) -> list[Candidate]:
     main = _BRACKETS.sub(" ", header)
     for text in (main, header) if main.strip() != header.strip() else (header,):
         cell_words = words(text)
@@ -146,6 +159,20 @@ def combined_match(
     return None
 
 
+def both_columns(
+    header: str, synonyms: Mapping[str, Sequence[str]], combined: Sequence[Mapping[str, object]]
+) -> tuple[tuple[str, ...], str] | None:
+    """A declared pair of columns that one cell names both of by their own synonyms («Сроки, место»)."""
+    if ": " in header:
+        return None
+    found = {c.column: c for c in _candidates(header, synonyms)}
+    for item in combined:
+        columns = tuple(str(c) for c in item.get("columns", ()))  # type: ignore[attr-defined]
+        if columns and all(c in found for c in columns):
+            return columns, " + ".join(found[c].synonym for c in columns)
+    return None
+
+
 def map_columns(
     header: Sequence[str],
     synonyms: Mapping[str, Sequence[str]],
@@ -162,7 +189,7 @@ def map_columns(
     for index, text in enumerate(header):
         if not text.strip():
             continue
-        both = combined_match(text, combined)
+        both = combined_match(text, combined) or both_columns(text, synonyms, combined)
         if both:
             columns, synonym = both
             for column in columns:
@@ -187,13 +214,30 @@ def map_columns(
     for index, found in per_cell.items():
         if index in taken_cells or not found:
             continue
-        cand = found[0]
-        matches.append(
-            ColumnMatch(cand.column, index, header[index], cand.evidence, cand.synonym, cand.score)
-        )
-        taken_cells.add(index)
+        for cand in found:
+            if cand.column in taken_columns and not _joins(header, matches, cand.column, index):
+                continue
+            matches.append(
+                ColumnMatch(cand.column, index, header[index], cand.evidence, cand.synonym, cand.score)
+            )
+            taken_columns.add(cand.column)
+            taken_cells.add(index)
+            break
     unmapped = tuple(i for i, t in enumerate(header) if t.strip() and i not in taken_cells)
     return tuple(sorted(matches, key=lambda m: (m.index, m.column))), unmapped
+
+
+def _group(label: str) -> str:
+    return label.split(": ", 1)[0] if ": " in label else ""
+
+
+def _joins(header: Sequence[str], matches: Sequence[ColumnMatch], column: str, index: int) -> bool:
+    """Whether a second cell feeds a column already taken: a start/end date pair, or sub-columns
+    of one group («Участники: российская сторона» / «…: иностранная сторона»)."""
+    if column == "date_text":
+        return True
+    group = _group(header[index])
+    return bool(group) and any(m.column == column and _group(m.header) == group for m in matches)
 
 
 def indexes(matches: Sequence[ColumnMatch], column: str) -> tuple[int, ...]:

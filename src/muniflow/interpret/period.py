@@ -129,9 +129,14 @@ def _month_range(flat: str, tokens: list[_Tok]) -> PeriodFound | None:
         first = months.get(tok.text)
         if first is None:
             continue
-        last_tok = tokens[i + 1] if tokens[i + 1].text in months else None
-        if last_tok is None and i + 2 < len(tokens) and tokens[i + 1].text == "по":
-            last_tok = tokens[i + 2] if tokens[i + 2].text in months else None
+        # The next month word, with only days and «по»/«до» between («с 1 октября по 31 декабря»).
+        last_tok = None
+        for later in tokens[i + 1 : i + 1 + 3]:
+            if later.text in months:
+                last_tok = later
+                break
+            if not (later.text.isdigit() and len(later.text) <= 2) and later.text not in ("по", "до"):
+                break
         if last_tok is None:
             continue
         last = months[last_tok.text]

@@ -92,7 +92,8 @@ def _field(row: RawRow, matches: Sequence[ColumnMatch], column: str, period: Per
 def _dates(text: str, period: Period | None, month: str):  # type: ignore[no-untyped-def]
     parsed = parse_dates(text, period)
     if parsed.note is not None and month and fold(text) and month_of(text) is None:
-        helped = parse_dates(f"{text} {month}", period)
+        number = month_of(month)
+        helped = parse_dates(f"{fold(text).rstrip('.')}.{number:02d}", period) if number else parsed
         if helped.note is None:
             return helped
     return parsed

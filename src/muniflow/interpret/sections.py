@@ -19,17 +19,23 @@ _MUNICIPAL_WORDS = re.compile(
     r"муниципальн|район|округ|город|поселени|администраци|\bг\.\s|\bМО\b", re.IGNORECASE
 )
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+# Words a month heading may carry besides the month and the year («Июль месяц», «В апреле»).
+MONTH_WORDS = frozenset({"месяц"})
 
 
 def month_of(text: str) -> int | None:
     """The month a heading names when it names only a month («ЯНВАРЬ», «Февраль 2025 г.»)."""
-    months = date_vocabulary().months
-    year_words = date_vocabulary().year_words
+    words = date_vocabulary()
     found = None
     for token in re.findall(r"\d+|[^\W\d_]+", fold(text).lower().replace("ё", "е")):
-        if token in months and found is None:
-            found = months[token]
-        elif not (_YEAR.match(token) or token in year_words):
+        if token in words.months and found is None:
+            found = words.months[token]
+        elif not (
+            _YEAR.match(token)
+            or token in words.year_words
+            or token in words.lead_words
+            or lemma(token) in MONTH_WORDS
+        ):
             return None
     return found
 

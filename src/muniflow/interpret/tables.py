@@ -81,8 +81,9 @@ def _infer(found: HeaderFound, body: Sequence[RawRow], period: Period | None) ->
                         share,
                     )
                 )
-                free.remove(i)
-                break
+        # A start/end pair: every free column of dates joins the date column, read as a range.
+        for i in [m.index for m in matches if m.column == "date_text" and m.evidence == CONTENT]:
+            free.remove(i)
     if "seq_no" not in columns:
         for i in free:
             numbers = [seq_number(c) for c in _column_cells(body, i)]
