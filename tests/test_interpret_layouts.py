@@ -44,7 +44,7 @@ def test_two_level_header_is_flattened_and_its_sub_columns_joined():
     doc = _read(_table([header, sub, row]))
     (event,) = doc.rows
     assert (event.start_date.isoformat(), event.end_date.isoformat()) == ("2024-04-10", "2024-04-12")
-    assert event.participants == "российская сторона: 20 человек иностранная сторона: 5 человек из Беларуси"
+    assert event.participants == "российская сторона: 20 человек; иностранная сторона: 5 человек из Беларуси"
     assert "Период проведения: с" in doc.reading.tables[0].header
 
 
@@ -78,6 +78,14 @@ def test_header_wordings_outside_the_exact_synonyms(title_header, date_header, e
         ),
         ("Время и место", "6-7 апреля 2024 года, ДК «Юность»", "2024-04-06", "ДК «Юность»", "date first"),
         ("Дата и место проведения", "Дом культуры\n10.04.2024", "2024-04-10", "Дом культуры", "another line"),
+        (
+            "Время и место",
+            "с. Н, школа № 2, 8–9 апреля 2024 г.",
+            "2024-04-08",
+            "с. Н, школа № 2",
+            "№ 2 is no day",
+        ),
+        ("Время и место", "8 апреля\n2024 года\nДом культуры", "2024-04-08", "Дом культуры", "date wrapped"),
     ],
 )
 def test_combined_date_and_place_column_is_split(header, cell, date, place, reason):

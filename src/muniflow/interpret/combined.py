@@ -29,6 +29,8 @@ def _bare(token: str) -> str:
 def _kind(token: str, previous: str | None, following: str | None) -> str | None:
     """What a token is in a date ('num', 'month', 'year', 'sep', 'lead'), or None when not a date word."""
     bare = _bare(token)
+    if previous is not None and _bare(previous) == "№":
+        return None  # «школа № 2»: a number after № is not a day
     if not bare or _DASH.match(bare):
         return "sep"
     if _NUMERIC.match(bare):
@@ -62,6 +64,8 @@ def _run(tokens: list[re.Match[str]], reverse: bool) -> int:
             break
         if not reverse and count and texts[i - 1].endswith((",", ";")) and kind not in {"num", "month"}:
             break
+        if reverse and count and texts[i].endswith((",", ";")):
+            break  # «…, школа № 2, 18–19 апреля»: the comma parts the place from the date
         count += 1
     return count
 
@@ -71,15 +75,25 @@ def _reads(text: str, period: Period | None) -> bool:
 
 
 def split_date_place(text: str, period: Period | None) -> tuple[str, str] | None:
-    """(date, place) of a combined cell, or None when no date can be told apart from the place."""
+    """(date, place) of a combined cell, or None when no date can be told apart from the place.
+
+    The cell is read as one line first (a narrow column wraps a date over lines); a whole line of
+    date words is tried after that («Дом культуры» over «с 3 по 5 мая»).
+    """
+    return _split_run(" ".join(text.split()), period) or _split_lines(text, period)
+
+
+def _split_lines(text: str, period: Period | None) -> tuple[str, str] | None:
     lines = [line for line in text.splitlines() if line.strip()]
-    if len(lines) > 1:
-        for i, line in enumerate(lines):
-            tokens = list(re.finditer(r"\S+", line))
-            if tokens and _run(tokens, False) == len(tokens) and _reads(line, period):
-                rest = [other for j, other in enumerate(lines) if j != i]
-                return line.strip(_EDGE), "\n".join(rest).strip(_EDGE)
-    flat = " ".join(text.split())
+    for i, line in enumerate(lines if len(lines) > 1 else ()):
+        tokens = list(re.finditer(r"\S+", line))
+        if tokens and _run(tokens, False) == len(tokens) and _reads(line, period):
+            rest = [other for j, other in enumerate(lines) if j != i]
+            return line.strip(_EDGE), "\n".join(rest).strip(_EDGE)
+    return None
+
+
+def _split_run(flat: str, period: Period | None) -> tuple[str, str] | None:
     tokens = list(re.finditer(r"\S+", flat))
     if not tokens:
         return None
@@ -89,7 +103,8 @@ def split_date_place(text: str, period: Period | None) -> tuple[str, str] | None
         while count:
             part = tokens[-count:] if reverse else tokens[:count]
             edge = part[0] if reverse else part[-1]
-            if _kind(edge.group(), None, None) in {"sep", "lead"}:
+            # «с 12 по 15 мая» keeps its «с»; a date that ends in «по» or a dash is cut short.
+            if _kind(edge.group(), None, None) in ({"sep"} if reverse else {"sep", "lead"}):
                 count -= 1
                 continue
             break

@@ -86,7 +86,7 @@ def _field(row: RawRow, matches: Sequence[ColumnMatch], column: str, period: Per
         return " – ".join(values)
     if len(filled) == 1 and column in ("seq_no", "title"):
         return filled[0][1]
-    return "\n".join(f"{_sub_label(m.header)}: {t}" for m, t in filled)
+    return "; ".join(f"{_sub_label(m.header)}: {fold(t)}" for m, t in filled)
 
 
 def _dates(text: str, period: Period | None, month: str):  # type: ignore[no-untyped-def]
