@@ -170,3 +170,17 @@ def test_month_headings_with_words_around_the_month():
     rows += [("Май месяц", None, None, None, None, None), ("2", "Выставка", "г. Энск", "3", "", "")]
     doc = _read(_table(rows))
     assert [r.start_date.isoformat() for r in doc.rows] == ["2024-04-12", "2024-05-03"]
+
+
+def test_a_two_level_header_repeated_on_a_later_page_is_not_an_event():
+    header = ("№", "Мероприятие", "Площадка", "Сроки", "")
+    sub = (None, None, None, "начало", "окончание")
+    rows = [header, sub, ("1", "Форум", "г. Энск", "10.04.2024", "12.04.2024")]
+    rows += [header, sub, ("", "", "ка", "", ""), ("2", "Выставка", "г. Н", "15.04.2024", "")]
+    doc = _read(_table(rows))
+    assert [r.title for r in doc.rows] == ["Форум", "Выставка"], "repeats and a wrapped header piece skipped"
+
+
+def test_caption_run_into_the_words_before_the_name():
+    table = _table([FLAT, EVENT], caption="Мероприятия Муниципальное образование «Велижский район»")
+    assert _read(table).rows[0].municipality == "Велижский район"

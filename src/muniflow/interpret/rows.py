@@ -52,6 +52,19 @@ def _text(row: RawRow, index: int) -> str:
     return (row.cells[index] or "") if index < len(row.cells) else ""
 
 
+def _squeezed(text: str) -> str:
+    return "".join(fold(text).lower().replace("ё", "е").split())
+
+
+def _header_residue(row: RawRow, labels: Sequence[str]) -> bool:
+    """A header row repeated on a later page, or a piece of a header word a narrow column wrapped:
+    every filled cell stands in its column's header («начало» under «Сроки: начало», «ка»)."""
+    filled = [(j, _squeezed(c)) for j, c in enumerate(row.cells) if c is not None and fold(c)]
+    if not filled or any(seq_number(t) is not None for _, t in filled):
+        return False
+    return all(j < len(labels) and text in _squeezed(labels[j]) for j, text in filled)
+
+
 def _sub_label(header: str) -> str:
     return header.split(": ", 1)[1] if ": " in header else header
 
@@ -176,7 +189,7 @@ def _read_table(
         filled = _filled(raw)
         if not filled or is_column_numbers(raw.cells):
             continue
-        if [fold(c or "") for c in raw.cells] == list(table.header_cells):
+        if _header_residue(raw, table.reading.header):
             continue
         if len(filled) == 1 and seq_number(filled[0]) is None:
             merged = any(c is None for c in raw.cells)

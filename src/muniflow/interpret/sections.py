@@ -18,6 +18,9 @@ OTHER = "other"
 _MUNICIPAL_WORDS = re.compile(
     r"муниципальн|район|округ|город|поселени|администраци|\bг\.\s|\bМО\b", re.IGNORECASE
 )
+_NAME_PREFIX = re.compile(
+    r"(?:муниципальное\s+образование|администраци[яи]\b|\bМО\s*«|городской\s+округ)", re.IGNORECASE
+)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # Words a month heading may carry besides the month and the year («Июль месяц», «В апреле»).
 MONTH_WORDS = frozenset({"месяц"})
@@ -61,5 +64,7 @@ def caption_municipality(caption: str) -> str | None:
     """The municipality a paragraph above a table names (its last line that reads like one)."""
     for line in reversed([fold(x) for x in caption.splitlines() if fold(x)]):
         if month_of(line) is None and _MUNICIPAL_WORDS.search(line) and len(line) <= 160:
-            return line
+            # A heading run into the words before it: the name starts at its prefix.
+            start = _NAME_PREFIX.search(line)
+            return line[start.start() :] if start else line
     return None
