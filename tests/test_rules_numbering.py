@@ -48,3 +48,35 @@ def test_messages_say_what_broke() -> None:
     repeated, skipped = numbering_flags(rows_numbered(1, 1, 2, 5, 6), load_contract())
     assert "повторяется" in repeated.message and repeated.value == "1"
     assert "пропущен № 3–4" in skipped.message and skipped.value == "5"
+
+
+def _sectioned(*blocks: tuple[str, tuple[int | None, ...]]) -> list[Row]:
+    rows = []
+    for municipality, numbers in blocks:
+        for n in numbers:
+            rows.append(
+                replace(BASE, row_index=len(rows), seq_no=n, seq_text=str(n), municipality=municipality)
+            )
+    return rows
+
+
+SECTION_CASES = [
+    ("numbered anew in each section: no flag", (("А", (1, 2, 3)), ("Б", (1, 2))), []),
+    ("one run through the sections: no flag", (("А", (1, 2, 3)), ("Б", (4, 5))), []),
+    (
+        "per-section scheme, a skip inside a section is flagged",
+        (("А", (1, 2)), ("Б", (1, 3)), ("В", (1,))),
+        [3],
+    ),
+    (
+        "through scheme, a restart in one section is flagged",
+        (("А", (1, 2)), ("Б", (3, 4)), ("В", (1, 6))),
+        [4],
+    ),
+]
+
+
+@pytest.mark.parametrize(("reason", "blocks", "expected"), SECTION_CASES, ids=[c[0] for c in SECTION_CASES])
+def test_numbering_scheme_chosen_per_report(reason, blocks, expected):
+    flags = numbering_flags(_sectioned(*blocks), load_contract())
+    assert [f.row_index for f in flags] == expected, reason

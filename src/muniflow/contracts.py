@@ -20,6 +20,8 @@ CONTRACT_FILES = (
     "duplicates.yaml",
     "dates.yaml",
     "intake.yaml",
+    "periods.yaml",
+    "reporting.yaml",
 )
 # Contract files that shape no extraction (they are out of the code fingerprint): the published
 # compilation's form.
@@ -140,6 +142,11 @@ def load_yaml(name: str, path: Path | None = None, required: tuple[str, ...] = (
 @lru_cache(maxsize=32)
 def parse_yaml(path: Path, required: tuple[str, ...] = ()) -> Mapping[str, Any]:
     """Parse one contract file once; ContractError when it is missing, not YAML, or lacks a key."""
+    return read_yaml(path, required)
+
+
+def read_yaml(path: Path, required: tuple[str, ...] = ()) -> Mapping[str, Any]:
+    """Parse one contract file now, uncached (for callers that cache by the file's time)."""
     if not path.is_file():
         raise ContractError(f"contract not found: {path}")
     try:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from muniflow.interpret.reading import Reading
 
 # A cell of a raw table row. None means "covered by a merged cell whose text stands elsewhere":
 # the grid columns after the first of a horizontal merge (gridSpan), and the rows after the
@@ -123,6 +127,8 @@ class Report:
     pages: int | None = None
     # Municipalities the report says held no events this quarter: sections without rows.
     nil_municipalities: tuple[str, ...] = ()
+    # How the document was read (tables, header, column evidence, sections): for `inspect`.
+    reading: Reading | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

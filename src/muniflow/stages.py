@@ -108,6 +108,18 @@ def interpret_file(path: Path, doc: RawDocument, period: Period | None, digest: 
         raise
     except Exception as exc:
         raise _internal_error(exc) from exc
+    kinds = {"half_year": "a half-year", "nine_months": "nine months", "year": "a year"}
+    said = report.reading
+    if report.period is None and said is not None and said.period_kind in kinds:
+        return FileOutcome(
+            str(path),
+            digest,
+            report.format,
+            report,
+            reason="period_not_quarter",
+            message=f"the title names {kinds[said.period_kind]} («{said.period_text}»), not a quarter; "
+            "muniflow loads quarterly reports (re-run with --period 2024Q2 if it is one)",
+        )
     if report.period is None:
         return FileOutcome(
             str(path),

@@ -15,6 +15,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 MODULES: tuple[str, ...] = (
     "compile",
+    "inspect",
     "municipalities",
     "reprocess",
     "review",

@@ -8,7 +8,7 @@ import re
 # Groups: `adj` + `kind` for an adjective region, `rep` for a republic.
 REGION = (
     r"(?P<adj>[А-ЯЁ][а-яё]*(?:-[А-ЯЁа-яё][а-яё]*)*(?:ской|цкой|ной|ого|его))\s+(?P<kind>области|края|автономного\s+округа)"
-    r"|(?P<rep>Республики\s+[А-ЯЁ][а-яё-]+(?:\s*[-–]\s*[А-ЯЁ][а-яё-]+)?)"
+    r"|(?P<rep>Республики\s+[А-ЯЁ][а-яё-]+(?:\s*[-–]\s*[А-ЯЁ][а-яё-]+|\s+[А-ЯЁ][а-яё]+)?)"
 )
 REGION_PATTERN = re.compile(REGION)
 # The region closing a municipality's name, in any letter case ("... смоленской области").

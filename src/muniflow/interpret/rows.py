@@ -1,120 +1,174 @@
-"""Raw tables -> report rows: canonical columns, municipality headings or column, normalized cells."""
+"""Raw tables -> report rows: canonical columns, sections (municipality, month), normalized cells."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
+from muniflow import contracts
+from muniflow.interpret.columns import CONTRACT_KEY, map_columns
+from muniflow.interpret.combined import split_date_place
 from muniflow.interpret.errors import InterpretError
-from muniflow.interpret.header import map_header
+from muniflow.interpret.header_rows import REQUIRED, is_column_numbers
 from muniflow.interpret.municipality import canonical_municipality
 from muniflow.interpret.nil import municipality_in_text, nil_letter, nil_row, nil_sections
-from muniflow.interpret.title import parse_period, parse_region
-from muniflow.model import Cell, Period, RawDocument, RawRow, RawTable, Report, Row
+from muniflow.interpret.period import find_period
+from muniflow.interpret.reading import COMBINED, ColumnMatch, Reading, Section
+from muniflow.interpret.sections import MONTH, MUNICIPALITY, TOTALS, classify, is_totals, month_of
+from muniflow.interpret.tables import ChosenTable, choose_tables, refusal_message
+from muniflow.interpret.title import parse_region, region_source
+from muniflow.model import Period, RawDocument, RawRow, RawTable, Report, Row
 from muniflow.normalize.dates import parse_dates
 from muniflow.normalize.text import fold, seq_number
 
 TEXT_COLUMNS = ("title", "place", "date_text", "goal", "participants")
-# A heading row that is not merged must still read like a municipality's name.
-_MUNICIPAL_WORDS = re.compile(r"муниципальн|район|округ|город|поселени|администраци|\bг\.\s", re.IGNORECASE)
 
 
-def _cell(row: RawRow, mapping: Mapping[str, int], column: str) -> Cell:
-    index = mapping.get(column)
-    if index is None or index >= len(row.cells):
-        return ""
-    return row.cells[index]
+def map_header(header: Sequence[str], synonyms: Mapping[str, Sequence[str]]) -> dict[str, int]:
+    """Canonical column -> index of its (first) header cell, for one header row.
+
+    Raises:
+        InterpretError: `unknown_layout` when the title or the dates column is not found.
+    """
+    matches, _ = map_columns([h or "" for h in header], synonyms)
+    mapping: dict[str, int] = {}
+    for m in matches:
+        mapping.setdefault(m.column, m.index)
+    missing = [c for c in REQUIRED if c not in mapping]
+    if missing:
+        shown = " | ".join((h or "").replace("\n", " ").strip() for h in header)
+        raise InterpretError(
+            "unknown_layout",
+            f"no column for {', '.join(missing)} in the table header [{shown}]; "
+            f"add the header's wording to {CONTRACT_KEY}; run `muniflow inspect FILE` to see how it was read",
+        )
+    return mapping
 
 
 def _filled(row: RawRow) -> list[str]:
     return [c for c in row.cells if c is not None and fold(c)]
 
 
-def _is_column_numbers(row: RawRow) -> bool:
-    """A row of column numbers (1 2 3 …) under the header, as many report templates have."""
-    texts = [fold(c).rstrip(".") for c in row.cells if c is not None]
-    return len(texts) > 2 and texts == [str(i) for i in range(1, len(texts) + 1)]
+def _text(row: RawRow, index: int) -> str:
+    return (row.cells[index] or "") if index < len(row.cells) else ""
 
 
-def _is_repeated_header(row: RawRow, header: Sequence[str]) -> bool:
-    return [fold(c or "") for c in row.cells] == [fold(h) for h in header]
+def _squeezed(text: str) -> str:
+    return "".join(fold(text).lower().replace("ё", "е").split())
 
 
-def _heading(row: RawRow, mapping: Mapping[str, int]) -> str | None:
-    """The municipality a heading row names, or None when the row is not a heading."""
-    filled = _filled(row)
-    if len(filled) != 1 or seq_number(filled[0]) is not None:
-        return None
-    merged = any(c is None for c in row.cells)
-    if merged or ("municipality" not in mapping and _MUNICIPAL_WORDS.search(filled[0])):
-        return filled[0]
-    return None
+def _header_residue(row: RawRow, labels: Sequence[str]) -> bool:
+    """A header row repeated on a later page, or a piece of a header word a narrow column wrapped:
+    every filled cell stands in its column's header («начало» under «Сроки: начало», «ка»)."""
+    filled = [(j, _squeezed(c)) for j, c in enumerate(row.cells) if c is not None and fold(c)]
+    if not filled or any(seq_number(t) is not None for _, t in filled):
+        return False
+    return all(j < len(labels) and text in _squeezed(labels[j]) for j, text in filled)
 
 
-def _tables_with_mapping(
-    doc: RawDocument, synonyms: Mapping[str, Sequence[str]]
-) -> list[tuple[RawTable, dict[str, int], tuple[RawRow, ...]]]:
-    """Pick the event tables; a header-less table as wide as the last one continues it."""
-    picked: list[tuple[RawTable, dict[str, int], tuple[RawRow, ...]]] = []
-    first_error: InterpretError | None = None
-    for table in doc.tables:
-        try:
-            mapping = map_header(table.header, synonyms)
-        except InterpretError as err:
-            first_error = first_error or err
-            if picked and len(table.header) == len(picked[-1][0].header):
-                as_row = RawRow(tuple(table.header), f"{table.locator}, row 1")
-                picked.append((table, picked[-1][1], (as_row, *table.rows)))
-            continue
-        picked.append((table, mapping, table.rows))
-    if not picked:
-        if first_error is not None:
-            raise first_error
-        raise InterpretError("no_table_found", "the document holds no table")
-    return picked
+def _sub_label(header: str) -> str:
+    return header.split(": ", 1)[1] if ": " in header else header
+
+
+@dataclass(frozen=True)
+class _State:
+    """What the rows above say about the rows below: municipality and month headings."""
+
+    heading: str = ""
+    column_muni: str = ""
+    month: str = ""
+    title_muni: str = ""  # the municipality the title names, for rows under no heading
+
+
+def _field(row: RawRow, matches: Sequence[ColumnMatch], column: str, period: Period | None) -> str:
+    """One canonical field of a row: one cell, a date pair joined as a range, or labelled sub-columns."""
+    feeding = [m for m in matches if m.column == column]
+    if not feeding:
+        return ""
+    if len(feeding) == 1:
+        m = feeding[0]
+        text = _text(row, m.index)
+        if m.evidence == COMBINED:
+            split = split_date_place(text, period)
+            if split is None:
+                return text
+            return split[0] if column == "date_text" else split[1]
+        return text
+    texts = [(m, _text(row, m.index)) for m in feeding]
+    filled = [(m, t) for m, t in texts if fold(t)]
+    if column == "date_text":
+        values = list(dict.fromkeys(fold(t) for _, t in filled))
+        return " – ".join(values)
+    if len(filled) == 1 and column in ("seq_no", "title"):
+        return filled[0][1]
+    return "; ".join(f"{_sub_label(m.header)}: {fold(t)}" for m, t in filled)
+
+
+def _dates(text: str, period: Period | None, month: str):  # type: ignore[no-untyped-def]
+    parsed = parse_dates(text, period)
+    if parsed.note is not None and month and fold(text) and month_of(text) is None:
+        number = month_of(month)
+        helped = parse_dates(f"{fold(text).rstrip('.')}.{number:02d}", period) if number else parsed
+        if helped.note is None:
+            return helped
+    return parsed
 
 
 def interpret_document(
     doc: RawDocument,
     synonyms: Mapping[str, Sequence[str]],
     period_override: Period | None = None,
+    combined: Sequence[Mapping[str, object]] | None = None,
 ) -> Report:
     """Turn a raw document into a report: region and period from the title, one Row per event row.
 
     The period comes from `period_override` when given, else from the title; it stays None when
-    neither names one (the caller quarantines such a file as `period_unknown`).
+    neither names one (the caller quarantines such a file as `period_unknown`, or as
+    `period_not_quarter` when the title names a half-year, nine months or a year).
+
+    Raises:
+        InterpretError: `unknown_layout` when no table is an events table, `no_table_found`.
     """
     letter = nil_letter(doc, period_override)
-    if letter is not None:
+    if letter is not None:  # a letter with no table saying no events were held
         return letter
-    period = period_override or parse_period(doc.title)
+    contract = contracts.load_contract()
+    if combined is None:
+        combined = contract.threshold("combinedColumns", []) or []
+    skip_words = list(contract.threshold("skipHeadings", []) or [])
+    found_period = find_period(doc.title)
+    period = period_override or found_period.period
     region = parse_region(doc.title)
+    if not doc.tables:
+        raise InterpretError("no_table_found", "the document holds no table")
+    chosen, readings = choose_tables(doc.tables, synonyms, combined, period)
+    if not chosen:
+        said = Reading(tuple(readings), (), region_source(doc.title), found_period.text, found_period.kind)
+        raise InterpretError("unknown_layout", refusal_message(readings), said)
     rows: list[Row] = []
+    sections: list[Section] = []
     nil_found: list[tuple[str, RawTable]] = []
     # a single municipality's report names itself in its title, not in a heading row
-    title_muni = municipality_in_text(doc.title)
-    heading_raw = ""
-    column_muni = ""
-    for table, mapping, body in _tables_with_mapping(doc, synonyms):
-        for raw in body:
-            if not _filled(raw) or _is_column_numbers(raw) or _is_repeated_header(raw, table.header):
-                continue
-            said = nil_row(raw, mapping)
-            if said is not None:  # «мероприятия не проводились»: the section is reported, empty
-                nil_found.append((said or (column_muni if "municipality" in mapping else heading_raw), table))
-                continue
-            heading = _heading(raw, mapping)
-            if heading is not None:
-                heading_raw = heading
-                continue
-            if "municipality" in mapping:
-                value = _cell(raw, mapping, "municipality")
-                if value is not None and fold(value):
-                    column_muni = value
-                muni_raw = column_muni
-            else:
-                muni_raw = heading_raw or title_muni
-            rows.append(_row(doc.source_file, raw, mapping, len(rows), muni_raw, period))
+    state = _State(title_muni=municipality_in_text(doc.title))
+    for table in chosen:
+        if table.reading.municipality:
+            state = _State(heading=table.reading.municipality, title_muni=state.title_muni)
+            sections.append(
+                Section(
+                    table.table.locator + ", caption",
+                    MUNICIPALITY,
+                    table.reading.municipality,
+                    canonical_municipality(table.reading.municipality),
+                )
+            )
+        state = _read_table(doc.source_file, table, period, skip_words, state, rows, sections, nil_found)
+    reading = Reading(
+        tables=tuple(readings),
+        sections=tuple(sections),
+        region_text=region_source(doc.title),
+        period_text=found_period.text,
+        period_kind=found_period.kind,
+    )
     return Report(
         source_file=doc.source_file,
         format=doc.format,
@@ -122,20 +176,81 @@ def interpret_document(
         period=period,
         rows=tuple(rows),
         pages=doc.pages,
+        reading=reading,
         nil_municipalities=nil_sections(nil_found, doc),
     )
+
+
+def _read_table(
+    source_file: str,
+    table: ChosenTable,
+    period: Period | None,
+    skip_words: Sequence[str],
+    state: _State,
+    rows: list[Row],
+    sections: list[Section],
+    nil_found: list[tuple[str, RawTable]],
+) -> _State:
+    """Append the table's event rows to `rows`, its headings to `sections`, its nil statements
+    («мероприятия не проводились») to `nil_found`; returns the state after."""
+    matches = table.matches
+    has_muni_column = any(m.column == "municipality" for m in matches)
+    mapping: dict[str, int] = {}
+    for m in matches:
+        mapping.setdefault(m.column, m.index)
+    for raw in table.body:
+        filled = _filled(raw)
+        if not filled or is_column_numbers(raw.cells):
+            continue
+        if _header_residue(raw, table.reading.header):
+            continue
+        said = nil_row(raw, mapping)
+        if said is not None:  # the section is reported, with no events
+            nil_found.append((said or (state.column_muni if has_muni_column else state.heading), table.table))
+            continue
+        if len(filled) == 1 and seq_number(filled[0]) is None:
+            merged = any(c is None for c in raw.cells)
+            kind = classify(filled[0], skip_words, merged, has_muni_column)
+            if kind == MONTH:
+                sections.append(Section(raw.locator, MONTH, fold(filled[0]), str(month_of(filled[0]))))
+                state = _State(state.heading, state.column_muni, fold(filled[0]), state.title_muni)
+                continue
+            if kind == TOTALS:
+                sections.append(Section(raw.locator, TOTALS, fold(filled[0])))
+                continue
+            if kind == MUNICIPALITY:
+                sections.append(
+                    Section(
+                        raw.locator, MUNICIPALITY, fold(filled[0]), canonical_municipality(fold(filled[0]))
+                    )
+                )
+                state = _State(filled[0], state.column_muni, "", state.title_muni)
+                continue
+        if is_totals(filled[0], skip_words) and seq_number(filled[0]) is None:
+            sections.append(Section(raw.locator, TOTALS, fold(" ".join(filled))))
+            continue
+        if has_muni_column:
+            value = _field(raw, matches, "municipality", period)
+            if fold(value):
+                state = _State(state.heading, value, state.month, state.title_muni)
+            muni_raw = state.column_muni
+        else:
+            muni_raw = state.heading or state.title_muni
+        rows.append(_row(source_file, raw, matches, len(rows), muni_raw, period, state.month))
+    return state
 
 
 def _row(
     source_file: str,
     raw: RawRow,
-    mapping: Mapping[str, int],
+    matches: Sequence[ColumnMatch],
     index: int,
     muni_raw: str,
     period: Period | None,
+    month: str,
 ) -> Row:
-    texts = {c: _cell(raw, mapping, c) or "" for c in (*TEXT_COLUMNS, "seq_no")}
-    dates = parse_dates(texts["date_text"], period)
+    texts = {c: _field(raw, matches, c, period) for c in (*TEXT_COLUMNS, "seq_no")}
+    dates = _dates(texts["date_text"], period, month)
     return Row(
         source_file=source_file,
         source_locator=raw.locator,

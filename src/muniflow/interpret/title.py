@@ -4,23 +4,9 @@ from __future__ import annotations
 
 import re
 
+from muniflow.interpret.period import find_period
 from muniflow.interpret.region import REGION_PATTERN
 from muniflow.model import Period
-from muniflow.normalize.dates import month_number
-
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-# Roman numerals are often typed with Cyrillic look-alikes (І, Х, У is not one of them).
-_LOOKALIKE = str.maketrans({"І": "I", "і": "i", "Ӏ": "I", "l": "i", "1": "1"})
-
-_QUARTER = re.compile(
-    r"(?P<q>[1-4]|i{1,3}|iv)\s*(?:-?(?:й|ый|ом|ого))?\s*(?:квартал\w*|кв\.?)\s*"
-    r"(?P<y>(?:19|20)\d\d)",
-    re.IGNORECASE,
-)
-# "январь–март 2024": two month words (contracts/dates.yaml, the one list of months) and a year.
-_MONTHS_RANGE = re.compile(
-    r"(?P<m1>[а-яё]+)\.?\s*[-–—]\s*(?P<m2>[а-яё]+)\.?\s+(?P<y>(?:19|20)\d\d)", re.IGNORECASE
-)
 
 _ADJ_FEM = (("ской", "ская"), ("цкой", "цкая"), ("ной", "ная"))
 _ADJ_MASC = (("ского", "ский"), ("цкого", "цкий"), ("ного", "ный"), ("его", "ий"))
@@ -28,18 +14,8 @@ _KIND = {"области": "область", "края": "край", "автон
 
 
 def parse_period(text: str) -> Period | None:
-    """The quarter a title names: "во II квартале 2024 года", "за 4 квартал 2024 года", "январь–март 2024"."""
-    flat = re.sub(r"\s+", " ", text).translate(_LOOKALIKE)
-    m = _QUARTER.search(flat)
-    if m:
-        q = m.group("q").lower()
-        quarter = int(q) if q.isdigit() else _ROMAN[q]
-        return Period(int(m.group("y")), quarter)
-    for m in _MONTHS_RANGE.finditer(flat):
-        first, last = (month_number(m.group(g)) for g in ("m1", "m2"))
-        if first is not None and last is not None and first % 3 == 1 and last == first + 2:
-            return Period(int(m.group("y")), (first + 2) // 3)
-    return None
+    """The quarter a title names: "во II квартале 2024 года", "в третьем квартале", "январь–март 2024"."""
+    return find_period(text).period
 
 
 def parse_region(text: str) -> str | None:
@@ -57,3 +33,9 @@ def parse_region(text: str) -> str | None:
             adj = adj[: -len(old)] + new
             break
     return f"{adj} {_KIND[kind]}"
+
+
+def region_source(text: str) -> str:
+    """The words of the title the region was read from ("" when none)."""
+    m = REGION_PATTERN.search(re.sub(r"\s+", " ", text))
+    return m.group(0) if m else ""

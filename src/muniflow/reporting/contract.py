@@ -8,9 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from muniflow.contracts import ContractError, contract_file
+from muniflow.contracts import ContractError, contract_file, read_yaml
 
 REPORTING_FILE = "reporting.yaml"
 
@@ -51,9 +49,7 @@ def load_reporting(path: Path | None = None) -> ReportingContract:
 
 @lru_cache(maxsize=8)
 def _load(path: Path, _mtime: int) -> ReportingContract:
-    doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    if not isinstance(doc, dict):
-        raise ContractError(f"{path}: not a mapping")
+    doc = read_yaml(path)
     nil = doc.get("nilReport") or {}
     phrases = tuple(str(p) for p in nil.get("phrases") or ())
     if not phrases:

@@ -1,8 +1,13 @@
-"""The numbering rule: № runs 1, 2, 3… through the report; a break is flagged where it happens."""
+"""The numbering rule: № runs 1, 2, 3… through the report, or anew in each municipality's section.
+
+The scheme is chosen per report: the one under which fewer rows break (one run through the report
+when both fit equally). Only breaks within the chosen scheme are flagged.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import groupby
 
 from muniflow.contracts import Contract
 from muniflow.model import Flag, Row
@@ -16,7 +21,18 @@ def numbering_flags(rows: Sequence[Row], contract: Contract) -> list[Flag]:
     if not any(r.rule == RULE for r in contract.row_rules):
         return []
     severity = contract.severity(RULE)
-    previous = int(contract.threshold("numberingStart", 1)) - 1
+    start = int(contract.threshold("numberingStart", 1))
+    through = _run_flags(rows, start, severity)
+    if not through:
+        return through
+    sections = [list(block) for _, block in groupby(rows, key=lambda r: r.municipality)]
+    per_section = [flag for block in sections for flag in _run_flags(block, start, severity)]
+    return per_section if len(sections) > 1 and len(per_section) < len(through) else through
+
+
+def _run_flags(rows: Sequence[Row], start: int, severity: str) -> list[Flag]:
+    """The flags of one run that should go start, start + 1, …"""
+    previous = start - 1
     seen: set[int] = set()
     flags = []
     for position, row in enumerate(rows):

@@ -1,0 +1,245 @@
+"""Header cells -> canonical columns by meaning: lemmas, any word order, small typos.
+
+The contract's headerSynonyms are the vocabulary. A synonym matches a header cell when each of
+its words stands in the cell in some form (pymorphy3 lemmas), in any order, a word of five
+letters or more also with a small typo (rapidfuzz). Words in brackets count only when the
+words outside them match nothing, so «(в том числе количество участников)» under a goal does not
+pull the goal into participants.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from muniflow.interpret.reading import COMBINED, FUZZY, LEMMA, SYNONYM, ColumnMatch
+from muniflow.morph import analyzer
+
+# «п/п» is one word; «цель/результат» is two.
+_WORD = re.compile(r"№|[^\W\d_]/[^\W\d_](?![^\W\d_])|[^\W\d_]+")
+_BRACKETS = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
+# Words that carry no meaning for telling columns apart.
+_STOP = frozenset(
+    ["и", "в", "во", "на", "о", "об", "по", "с", "со", "для", "из", "к", "от", "а", "или", "также"]
+)
+# A typo is forgiven only in a word this long, at this similarity (0..100).
+FUZZY_MIN_LENGTH = 5
+FUZZY_MIN_RATIO = 84.0
+# The key in the contract a user edits to teach a new wording; named in every refusal.
+CONTRACT_KEY = "headerSynonyms in contracts/events.odcs.yaml"
+
+
+@lru_cache(maxsize=20000)
+def lemma(word: str) -> str:
+    """The dictionary form of a word (lower case, ё as е)."""
+    word = word.lower().replace("ё", "е")
+    if word == "№" or "/" in word or not word.isalpha():
+        return word
+    return str(analyzer().parse(word)[0].normal_form).replace("ё", "е")
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The meaningful words of a text, lower case."""
+    found = (w.lower().replace("ё", "е") for w in _WORD.findall(text))
+    return tuple(w for w in found if w not in _STOP)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One vocabulary entry: a synonym, its column and its lemmas."""
+
+    column: str
+    text: str
+    lemmas: tuple[str, ...]
+    phrase: str  # the synonym's words joined, for the word-for-word test
+
+
+@lru_cache(maxsize=16)
+def _entries(vocabulary: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[_Entry, ...]:
+    out = []
+    for column, synonyms in vocabulary:
+        for synonym in synonyms:
+            found = words(synonym)
+            if found:
+                out.append(_Entry(column, synonym, tuple(lemma(w) for w in found), " ".join(found)))
+    return tuple(out)
+
+
+def freeze(synonyms: Mapping[str, Sequence[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A hashable copy of a synonyms mapping (for caching)."""
+    return tuple((column, tuple(values)) for column, values in synonyms.items())
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """How well one vocabulary entry matches one header cell."""
+
+    column: str
+    synonym: str
+    evidence: str
+    score: float  # share of the entry's words found, fuzzy ratio counted in
+    weight: float  # letters of the entry's words found: longer entries are more specific
+
+
+def _match_words(entry: _Entry, cell_words: Sequence[str], cell_lemmas: Sequence[str]) -> Candidate | None:
+    ratios = []
+    for wanted in entry.lemmas:
+        if wanted in cell_lemmas:
+            ratios.append(100.0)
+            continue
+        if len(wanted) < FUZZY_MIN_LENGTH:
+            return None
+        best = max(
+            (
+                max(fuzz.ratio(wanted, cl), fuzz.ratio(wanted, cw))
+                for cl, cw in zip(cell_lemmas, cell_words, strict=True)
+                if len(cw) >= FUZZY_MIN_LENGTH - 1
+            ),
+            default=0.0,
+        )
+        if best < FUZZY_MIN_RATIO:
+            return None
+        ratios.append(best)
+    exact = all(r == 100.0 for r in ratios)
+    if exact and f" {entry.phrase} " in f" {' '.join(cell_words)} ":
+        evidence = SYNONYM
+    else:
+        evidence = LEMMA if exact else FUZZY
+    weight = sum(len(w) * r / 100 for w, r in zip(entry.lemmas, ratios, strict=True))
+    return Candidate(entry.column, entry.text, evidence, sum(ratios) / len(ratios) / 100, weight)
+
+
+def candidates(header: str, synonyms: Mapping[str, Sequence[str]]) -> list[Candidate]:
+    """Every vocabulary entry that matches the header cell, best first (one per column).
+
+    A flattened cell («Группа: подзаголовок») is judged by its own label first and by the group's
+    words only when its label names nothing («Период проведения: с»).
+    """
+    if ": " in header:
+        own = _candidates(header.split(": ", 1)[1], synonyms)
+        if own:
+            return own
+    return _candidates(header, synonyms)
+
+
+def _candidates(header: str, synonyms: Mapping[str, Sequence[str]]) -> list[Candidate]:
+    main = _BRACKETS.sub(" ", header)
+    for text in (main, header) if main.strip() != header.strip() else (header,):
+        cell_words = words(text)
+        cell_lemmas = tuple(lemma(w) for w in cell_words)
+        best: dict[str, Candidate] = {}
+        for entry in _entries(freeze(synonyms)):
+            found = _match_words(entry, cell_words, cell_lemmas)
+            if found is None:
+                continue
+            held = best.get(found.column)
+            if held is None or (found.weight, found.score) > (held.weight, held.score):
+                best[found.column] = found
+        if best:
+            return sorted(best.values(), key=lambda c: (-c.weight, -c.score, c.column))
+    return []
+
+
+def combined_match(
+    header: str, combined: Sequence[Mapping[str, object]]
+) -> tuple[tuple[str, ...], str] | None:
+    """The columns a combined header holds (date and place in one cell), by its declared synonyms."""
+    cell_words = words(_BRACKETS.sub(" ", header))
+    cell_lemmas = set(lemma(w) for w in cell_words)
+    for item in combined:
+        columns = tuple(str(c) for c in item.get("columns", ()))  # type: ignore[attr-defined]
+        for synonym in item.get("headerSynonyms", ()):  # type: ignore[attr-defined]
+            wanted = {lemma(w) for w in words(str(synonym))}
+            if wanted and wanted <= cell_lemmas and len(cell_lemmas - wanted) <= 1:
+                return columns, str(synonym)
+    return None
+
+
+def both_columns(
+    header: str, synonyms: Mapping[str, Sequence[str]], combined: Sequence[Mapping[str, object]]
+) -> tuple[tuple[str, ...], str] | None:
+    """A declared pair of columns that one cell names both of by their own synonyms («Сроки, место»)."""
+    if ": " in header:
+        return None
+    found = {c.column: c for c in _candidates(header, synonyms)}
+    for item in combined:
+        columns = tuple(str(c) for c in item.get("columns", ()))  # type: ignore[attr-defined]
+        if columns and all(c in found for c in columns):
+            return columns, " + ".join(found[c].synonym for c in columns)
+    return None
+
+
+def map_columns(
+    header: Sequence[str],
+    synonyms: Mapping[str, Sequence[str]],
+    combined: Sequence[Mapping[str, object]] = (),
+) -> tuple[tuple[ColumnMatch, ...], tuple[int, ...]]:
+    """Tie header cells to canonical columns; returns the matches and the cells left unmapped.
+
+    Pairs (column, cell) are taken best first, each column once and each cell once. A cell whose
+    best column is already taken (a second participants or date sub-column) joins that column
+    with its label, so nothing a header names is dropped.
+    """
+    matches: list[ColumnMatch] = []
+    taken_cells: set[int] = set()
+    for index, text in enumerate(header):
+        if not text.strip():
+            continue
+        both = combined_match(text, combined) or both_columns(text, synonyms, combined)
+        if both:
+            columns, synonym = both
+            for column in columns:
+                matches.append(ColumnMatch(column, index, text, COMBINED, synonym, 1.0))
+            taken_cells.add(index)
+    per_cell = {
+        index: candidates(text, synonyms)
+        for index, text in enumerate(header)
+        if index not in taken_cells and text.strip()
+    }
+    pairs = [(c.weight, c.score, index, c) for index, found in per_cell.items() for c in found]
+    pairs.sort(key=lambda p: (-p[0], -p[1], p[2]))
+    taken_columns = {m.column for m in matches}
+    for _, _, index, cand in pairs:
+        if cand.column in taken_columns or index in taken_cells:
+            continue
+        matches.append(
+            ColumnMatch(cand.column, index, header[index], cand.evidence, cand.synonym, cand.score)
+        )
+        taken_columns.add(cand.column)
+        taken_cells.add(index)
+    for index, found in per_cell.items():
+        if index in taken_cells or not found:
+            continue
+        for cand in found:
+            if cand.column in taken_columns and not _joins(header, matches, cand.column, index):
+                continue
+            matches.append(
+                ColumnMatch(cand.column, index, header[index], cand.evidence, cand.synonym, cand.score)
+            )
+            taken_columns.add(cand.column)
+            taken_cells.add(index)
+            break
+    unmapped = tuple(i for i, t in enumerate(header) if t.strip() and i not in taken_cells)
+    return tuple(sorted(matches, key=lambda m: (m.index, m.column))), unmapped
+
+
+def _group(label: str) -> str:
+    return label.split(": ", 1)[0] if ": " in label else ""
+
+
+def _joins(header: Sequence[str], matches: Sequence[ColumnMatch], column: str, index: int) -> bool:
+    """Whether a second cell feeds a column already taken: a start/end date pair, or sub-columns
+    of one group («Участники: российская сторона» / «…: иностранная сторона»)."""
+    if column == "date_text":
+        return True
+    group = _group(header[index])
+    return bool(group) and any(m.column == column and _group(m.header) == group for m in matches)
+
+
+def indexes(matches: Sequence[ColumnMatch], column: str) -> tuple[int, ...]:
+    """The cells feeding one canonical column, in header order."""
+    return tuple(m.index for m in matches if m.column == column)

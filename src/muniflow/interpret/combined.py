@@ -1,0 +1,122 @@
+"""A combined cell ("Место и сроки проведения") split into its date and its place.
+
+The date is the run of date words (numbers, month names, «года», «с … по …») at the start or the
+end of the cell, or a whole line of it; what is left is the place. The date grammar
+(normalize.dates) must read the run, else nothing is split and the date rule flags the row.
+"""
+
+from __future__ import annotations
+
+import re
+
+from muniflow.model import Period
+from muniflow.normalize.dates import parse_dates, vocabulary
+
+_NUMERIC = re.compile(r"^\d{1,4}(?:[.\-–—/]\d{1,4}){0,5}[.\-–—]?(?:г|гг)?$")
+_DASH = re.compile(r"^[-–—]+$")
+_EDGE = " \t,;:-–—"
+
+
+def _key(word: str) -> str:
+    """A word as the date vocabulary is keyed: lower case, ё as е, no abbreviation dot."""
+    return word.lower().replace("ё", "е").rstrip(".")
+
+
+def _bare(token: str) -> str:
+    return token.strip(',;:()«»"')
+
+
+def _kind(token: str, previous: str | None, following: str | None) -> str | None:
+    """What a token is in a date ('num', 'month', 'year', 'sep', 'lead'), or None when not a date word."""
+    bare = _bare(token)
+    if previous is not None and _bare(previous) == "№":
+        return None  # «школа № 2»: a number after № is not a day
+    if not bare or _DASH.match(bare):
+        return "sep"
+    if _NUMERIC.match(bare):
+        return "num"
+    words = vocabulary()
+    key = _key(bare)
+    if key in words.months:
+        return "month"
+    if key in words.year_words:
+        # "г." after a year is «года»; "г. Смоленск" is a town.
+        after_year = previous is not None and re.fullmatch(r"\d{4}", _bare(previous)) is not None
+        town_follows = key == "г" and following is not None and following[:1].isupper()
+        return "year" if after_year and not town_follows else None
+    if key in words.separators:
+        return "sep"
+    if key in words.lead_words:
+        return "lead"
+    return None
+
+
+def _run(tokens: list[re.Match[str]], reverse: bool) -> int:
+    """How many tokens from the start (or from the end) are date words."""
+    texts = [t.group() for t in tokens]
+    order = range(len(texts) - 1, -1, -1) if reverse else range(len(texts))
+    count = 0
+    for i in order:
+        previous = texts[i - 1] if i > 0 else None
+        following = texts[i + 1] if i + 1 < len(texts) else None
+        kind = _kind(texts[i], previous, following)
+        if kind is None:
+            break
+        if not reverse and count and texts[i - 1].endswith((",", ";")) and kind not in {"num", "month"}:
+            break
+        if reverse and count and texts[i].endswith((",", ";")):
+            break  # «…, школа № 2, 18–19 апреля»: the comma parts the place from the date
+        count += 1
+    return count
+
+
+def _reads(text: str, period: Period | None) -> bool:
+    return bool(text.strip()) and parse_dates(text, period).note is None
+
+
+def split_date_place(text: str, period: Period | None) -> tuple[str, str] | None:
+    """(date, place) of a combined cell, or None when no date can be told apart from the place.
+
+    The cell is read as one line first (a narrow column wraps a date over lines); a whole line of
+    date words is tried after that («Дом культуры» over «с 3 по 5 мая»).
+    """
+    return _split_run(" ".join(text.split()), period) or _split_lines(text, period)
+
+
+def _split_lines(text: str, period: Period | None) -> tuple[str, str] | None:
+    lines = [line for line in text.splitlines() if line.strip()]
+    for i, line in enumerate(lines if len(lines) > 1 else ()):
+        tokens = list(re.finditer(r"\S+", line))
+        if tokens and _run(tokens, False) == len(tokens) and _reads(line, period):
+            rest = [other for j, other in enumerate(lines) if j != i]
+            return line.strip(_EDGE), "\n".join(rest).strip(_EDGE)
+    return None
+
+
+def _split_run(flat: str, period: Period | None) -> tuple[str, str] | None:
+    tokens = list(re.finditer(r"\S+", flat))
+    if not tokens:
+        return None
+    for reverse in (False, True):
+        count = _run(tokens, reverse)
+        # A run ending in a separator or a lead word has left part of itself in the place.
+        while count:
+            part = tokens[-count:] if reverse else tokens[:count]
+            edge = part[0] if reverse else part[-1]
+            # «с 12 по 15 мая» keeps its «с»; a date that ends in «по» or a dash is cut short.
+            if _kind(edge.group(), None, None) in ({"sep"} if reverse else {"sep", "lead"}):
+                count -= 1
+                continue
+            break
+        if not count or count == len(tokens):
+            continue
+        if reverse:
+            cut = tokens[-count].start()
+            date, place = flat[cut:], flat[:cut]
+        else:
+            cut = tokens[count - 1].end()
+            date, place = flat[:cut], flat[cut:]
+        date, place = date.strip(_EDGE), place.strip(_EDGE)
+        if place and _reads(date, period):
+            return date, place
+    return None

@@ -1,0 +1,108 @@
+"""Where a table's header is and what it says: title rows skipped, two-level headers flattened."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from muniflow.interpret.columns import map_columns
+from muniflow.interpret.reading import ColumnMatch
+from muniflow.model import Cell
+from muniflow.normalize.text import fold, seq_number
+
+# Columns without which a table is not an events table.
+REQUIRED = ("title", "date_text")
+# The header is looked for among this many first rows of a table.
+SEARCH_ROWS = 8
+# A header spans at most this many rows (a group row over sub-columns, and one more level).
+MAX_HEADER_ROWS = 3
+# A sub-header cell is a short label, not an event's text.
+SUBHEADER_MAX_CHARS = 60
+
+
+@dataclass(frozen=True)
+class HeaderFound:
+    """The header rows of a table, their flattened texts and the column matches."""
+
+    start: int  # 0-based position in the grid (0 = the reader's header row)
+    stop: int  # position after the last header row
+    labels: tuple[str, ...]
+    matches: tuple[ColumnMatch, ...]
+    unmapped: tuple[int, ...]
+
+    @property
+    def columns(self) -> set[str]:
+        return {m.column for m in self.matches}
+
+    @property
+    def rank(self) -> tuple[int, int, float]:
+        """Better headers first: required columns, columns found, match quality."""
+        required = sum(c in self.columns for c in REQUIRED)
+        return (required, len(self.columns), sum(m.score for m in self.matches))
+
+
+def _text(cell: Cell) -> str:
+    return fold(cell or "")
+
+
+def is_column_numbers(cells: Sequence[Cell]) -> bool:
+    """A row of column numbers (1 2 3 …), as many templates put above or under the header."""
+    texts = [_text(c).rstrip(".") for c in cells if c is not None and _text(c)]
+    return len(texts) > 2 and texts == [str(i) for i in range(1, len(texts) + 1)]
+
+
+def _skippable(cells: Sequence[Cell]) -> bool:
+    """Rows that cannot start a header: empty, a title spanning the table, column numbers."""
+    filled = [c for c in cells if _text(c)]
+    return len(filled) <= 1 or is_column_numbers(cells)
+
+
+def _is_subheader(top: Sequence[Cell], below: Sequence[Cell]) -> bool:
+    """Whether `below` continues the header `top`: labels under a group cell that spans columns."""
+    if _skippable(below):
+        return False
+    texts = [_text(c) for c in below]
+    if any(len(t) > SUBHEADER_MAX_CHARS for t in texts) or any(seq_number(t) is not None for t in texts if t):
+        return False
+    # A group cell spans columns: the top row is blank over at least one labelled column below.
+    return any(not _text(t) and b for t, b in zip(top, texts, strict=False))
+
+
+def _flatten_pair(top: Sequence[str], below: Sequence[Cell]) -> tuple[str, ...]:
+    """The header `top` with one more row of sub-labels under it."""
+    out = []
+    group = ""
+    for j, above in enumerate(top):
+        here = _text(below[j]) if j < len(below) else ""
+        if above:
+            group = above
+            out.append(f"{above}: {here}" if here and here != above else above)
+        elif here:
+            out.append(f"{group}: {here}" if group else here)
+        else:
+            out.append("")
+    return tuple(out)
+
+
+def find_header(
+    grid: Sequence[Sequence[Cell]],
+    synonyms: Mapping[str, Sequence[str]],
+    combined: Sequence[Mapping[str, object]] = (),
+) -> HeaderFound | None:
+    """The best header among the first rows of a table, or None when no row names any column."""
+    best: HeaderFound | None = None
+    for start in range(min(len(grid), SEARCH_ROWS)):
+        if _skippable(grid[start]):
+            continue
+        labels = tuple(_text(c) for c in grid[start])
+        stop = start + 1
+        while stop < len(grid) and stop - start < MAX_HEADER_ROWS and _is_subheader(labels, grid[stop]):
+            labels = _flatten_pair(labels, grid[stop])
+            stop += 1
+        matches, unmapped = map_columns(labels, synonyms, combined)
+        if not matches:
+            continue
+        found = HeaderFound(start, stop, labels, matches, unmapped)
+        if best is None or found.rank > best.rank:
+            best = found
+    return best

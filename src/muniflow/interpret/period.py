@@ -1,0 +1,174 @@
+"""The period phrase of a title: the quarter it names, or the other period (half-year, year) it names.
+
+Words are compared by lemma, so «в третьем квартале», «за 3-й квартал», «III кв.» and
+«3 кв. 2025» read alike; the vocabulary is contracts/periods.yaml. A month range («январь – март
+2025») names a quarter when its months are one quarter's, else a half-year, nine months or a year.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from muniflow.contracts import load_yaml
+from muniflow.interpret.columns import lemma
+from muniflow.model import Period
+from muniflow.normalize.dates import vocabulary as date_vocabulary
+
+VOCABULARY_NAME = "periods.yaml"
+
+QUARTER = "quarter"
+HALF_YEAR = "half_year"
+NINE_MONTHS = "nine_months"
+YEAR = "year"
+_SPAN_KIND = {3: QUARTER, 6: HALF_YEAR, 9: NINE_MONTHS, 12: YEAR}
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+# Roman numerals are often typed with Cyrillic look-alikes.
+_LOOKALIKE = str.maketrans({"І": "I", "і": "i", "Ӏ": "I", "Х": "X", "У": "V"})
+_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# How far (in tokens) the year may stand from the quarter word.
+YEAR_REACH = 4
+
+
+@dataclass(frozen=True)
+class PeriodFound:
+    """What the title says about the period: the quarter, or another kind, and the words used."""
+
+    period: Period | None
+    kind: str  # quarter | half_year | nine_months | year | "" when nothing was found
+    text: str  # the words of the title it was read from
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    quarter_words: frozenset[str]
+    ordinals: dict[str, int]
+    endings: frozenset[str]
+    not_quarter: tuple[tuple[str, tuple[str, ...]], ...]
+    year_word: str
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> _Vocabulary:
+    """contracts/periods.yaml, loaded once (a contracts folder without it uses the project's)."""
+    data: Mapping[str, Any] = load_yaml(VOCABULARY_NAME)
+    return _Vocabulary(
+        quarter_words=frozenset(str(w) for w in data["quarter_words"]),
+        ordinals={lemma(str(w)): int(q) for q, ws in data["ordinals"].items() for w in ws},
+        endings=frozenset(str(w) for w in data["numeral_endings"]),
+        not_quarter=tuple(
+            (kind, tuple(lemma(str(w)) for w in seq))
+            for kind, seqs in data["not_quarter"].items()
+            for seq in seqs
+        ),
+        year_word=lemma(str(data["year_word"])),
+    )
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    lemma: str
+    start: int
+    end: int
+
+
+def _tokens(flat: str) -> list[_Tok]:
+    out = []
+    for m in _TOKEN.finditer(flat):
+        text = m.group().lower().replace("ё", "е")
+        out.append(_Tok(text, text if text.isdigit() else lemma(text), m.start(), m.end()))
+    return out
+
+
+def _number(tok: _Tok, words: _Vocabulary) -> int | None:
+    if tok.text.isdigit():
+        return int(tok.text) if 1 <= int(tok.text) <= 4 and len(tok.text) == 1 else None
+    if tok.text in _ROMAN:
+        return _ROMAN[tok.text]
+    return words.ordinals.get(tok.lemma)
+
+
+def _year_near(tokens: list[_Tok], index: int) -> int | None:
+    for tok in tokens[index + 1 : index + 1 + YEAR_REACH]:
+        if _YEAR.fullmatch(tok.text):
+            return int(tok.text)
+    years = [t for t in tokens if _YEAR.fullmatch(t.text)]
+    return int(years[0].text) if len(years) == 1 else None
+
+
+def _quarter(flat: str, tokens: list[_Tok], words: _Vocabulary) -> PeriodFound | None:
+    for i, tok in enumerate(tokens):
+        if tok.lemma not in words.quarter_words and tok.text not in words.quarter_words:
+            continue
+        j = i - 1
+        while j >= 0 and tokens[j].text in words.endings:
+            j -= 1
+        quarter = _number(tokens[j], words) if j >= 0 else None
+        year = _year_near(tokens, i)
+        if quarter is None or year is None:
+            continue
+        end = max(tok.end, *(t.end for t in tokens[i + 1 : i + 1 + YEAR_REACH] if t.text == str(year)))
+        return PeriodFound(Period(year, quarter), QUARTER, flat[tokens[j].start : end])
+    return None
+
+
+def _month_range(flat: str, tokens: list[_Tok]) -> PeriodFound | None:
+    months = date_vocabulary().months
+    for i, tok in enumerate(tokens[:-2]):
+        first = months.get(tok.text)
+        if first is None:
+            continue
+        # The next month word, with only days and «по»/«до» between («с 1 октября по 31 декабря»).
+        last_tok = None
+        for later in tokens[i + 1 : i + 1 + 3]:
+            if later.text in months:
+                last_tok = later
+                break
+            if not (later.text.isdigit() and len(later.text) <= 2) and later.text not in ("по", "до"):
+                break
+        if last_tok is None:
+            continue
+        last = months[last_tok.text]
+        year = _year_near(tokens, tokens.index(last_tok))
+        kind = _SPAN_KIND.get(last - first + 1, "")
+        if year is None or not kind or (first != 1 and kind != QUARTER):
+            continue
+        text = flat[tok.start : last_tok.end] + f" {year}"
+        if kind == QUARTER and first in (1, 4, 7, 10):
+            return PeriodFound(Period(year, (first + 2) // 3), QUARTER, text)
+        if kind != QUARTER:
+            return PeriodFound(None, kind, text)
+    return None
+
+
+def _other(flat: str, tokens: list[_Tok], words: _Vocabulary) -> PeriodFound | None:
+    for kind, seq in words.not_quarter:
+        for i in range(len(tokens) - len(seq) + 1):
+            window = tokens[i : i + len(seq)]
+            if all(t.lemma == want for t, want in zip(window, seq, strict=True)):
+                return PeriodFound(None, kind, flat[window[0].start : window[-1].end])
+    for i, tok in enumerate(tokens[:-1]):
+        # «2025 год(у)» names a year report; «2025 года» only dates something else.
+        after = tokens[i + 1]
+        if _YEAR.fullmatch(tok.text) and after.lemma == words.year_word and after.text != "года":
+            return PeriodFound(None, YEAR, flat[tok.start : after.end])
+    return None
+
+
+def find_period(text: str) -> PeriodFound:
+    """The period a title names; `period` is None unless it is one quarter."""
+    flat = re.sub(r"\s+", " ", text).translate(_LOOKALIKE)
+    tokens = _tokens(flat)
+    words = vocabulary()
+    return (
+        _quarter(flat, tokens, words)
+        or _month_range(flat, tokens)
+        or _other(flat, tokens, words)
+        or PeriodFound(None, "", "")
+    )

@@ -1,0 +1,191 @@
+"""Which tables of a document are events tables, where their headers are, what their columns hold.
+
+Every table is scored by its header. A table whose header names the title and the dates is an
+events table; one whose header names at least MIN_COLUMNS columns but misses a required one has
+that column typed by its cells (content). A table without a header as wide as the events table
+before it continues that table. Anything else is skipped, with the header that came closest.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from muniflow.interpret.columns import CONTRACT_KEY
+from muniflow.interpret.header_rows import REQUIRED, HeaderFound, find_header
+from muniflow.interpret.reading import CONTENT, ColumnMatch, TableReading
+from muniflow.interpret.sections import caption_municipality
+from muniflow.model import Cell, Period, RawRow, RawTable
+from muniflow.normalize.dates import parse_dates
+from muniflow.normalize.text import fold, seq_number
+
+# A header naming this many columns makes a table an events table even if a required one is
+# typed by content.
+MIN_COLUMNS = 3
+# Share of a column's filled cells that must parse as dates for it to be the date column.
+DATE_SHARE = 0.6
+# Rows looked at when typing a column by its content.
+SAMPLE_ROWS = 40
+
+
+@dataclass(frozen=True)
+class ChosenTable:
+    """An events table: its body rows, its column matches and what was decided."""
+
+    table: RawTable
+    body: tuple[RawRow, ...]
+    matches: tuple[ColumnMatch, ...]
+    header_cells: tuple[str, ...]  # the first header row as written (to drop it when repeated)
+    reading: TableReading
+
+
+def _grid(table: RawTable) -> list[tuple[Cell, ...]]:
+    return [tuple(table.header), *(row.cells for row in table.rows)]
+
+
+def _rows(table: RawTable) -> list[RawRow]:
+    head = RawRow(tuple(table.header), f"{table.locator}, row 1")
+    return [head, *table.rows]
+
+
+def _column_cells(body: Sequence[RawRow], index: int) -> list[str]:
+    cells = []
+    for row in body[:SAMPLE_ROWS]:
+        text = row.cells[index] if index < len(row.cells) else None
+        if text is not None and fold(text):
+            cells.append(text)
+    return cells
+
+
+def _infer(found: HeaderFound, body: Sequence[RawRow], period: Period | None) -> tuple[ColumnMatch, ...]:
+    """Type the columns a required field lacks by their cells: dates, an ascending № run, the title."""
+    matches = list(found.matches)
+    taken = {m.index for m in matches}
+    width = len(found.labels)
+    free = [i for i in range(width) if i not in taken]
+    columns = {m.column for m in matches}
+    if "date_text" not in columns:
+        for i in free:
+            cells = _column_cells(body, i)
+            read = [c for c in cells if parse_dates(c, period).note is None]
+            if cells and len(read) / len(cells) >= DATE_SHARE:
+                share = len(read) / len(cells)
+                matches.append(
+                    ColumnMatch(
+                        "date_text",
+                        i,
+                        found.labels[i],
+                        CONTENT,
+                        f"{len(read)} of {len(cells)} cells are dates",
+                        share,
+                    )
+                )
+        # A start/end pair: every free column of dates joins the date column, read as a range.
+        for i in [m.index for m in matches if m.column == "date_text" and m.evidence == CONTENT]:
+            free.remove(i)
+    if "seq_no" not in columns:
+        for i in free:
+            numbers = [seq_number(c) for c in _column_cells(body, i)]
+            if len(numbers) >= 2 and all(n is not None for n in numbers):
+                run = [n for n in numbers if n is not None]
+                if all(b > a for a, b in itertools.pairwise(run)):
+                    matches.append(
+                        ColumnMatch("seq_no", i, found.labels[i], CONTENT, "an ascending number run", 1.0)
+                    )
+                    free.remove(i)
+                    break
+    if "title" not in columns and free:
+        lengths = {i: sum(len(fold(c)) for c in _column_cells(body, i)) for i in free}
+        i = max(lengths, key=lambda k: lengths[k])
+        if lengths[i]:
+            matches.append(
+                ColumnMatch("title", i, found.labels[i], CONTENT, "the longest texts of the table", 0.5)
+            )
+    return tuple(sorted(matches, key=lambda m: (m.index, m.column)))
+
+
+def _shown(labels: Sequence[str]) -> str:
+    return " | ".join(fold(t) for t in labels)
+
+
+def choose_tables(
+    tables: Sequence[RawTable],
+    synonyms: Mapping[str, Sequence[str]],
+    combined: Sequence[Mapping[str, object]],
+    period: Period | None,
+) -> tuple[list[ChosenTable], list[TableReading]]:
+    """The events tables of a document in order, and the reading of every table."""
+    chosen: list[ChosenTable] = []
+    readings: list[TableReading] = []
+    for table in tables:
+        rows = _rows(table)
+        found = find_header(_grid(table), synonyms, combined)
+        municipality = caption_municipality(table.caption) or ""
+        previous = chosen[-1] if chosen else None
+        named = found is not None and all(c in found.columns for c in REQUIRED)
+        if found is not None and not named and len(found.columns) >= MIN_COLUMNS:
+            matches = _infer(found, rows[found.stop :], period)
+            if all(c in {m.column for m in matches} for c in REQUIRED):
+                found = replace(found, matches=matches)
+                named = True
+        if found is not None and named:
+            header_rows = tuple(range(found.start + 1, found.stop + 1))
+            inferred = any(m.evidence == CONTENT for m in found.matches)
+            reason = "its header names " + ", ".join(
+                sorted({m.column for m in found.matches if m.evidence != CONTENT})
+            )
+            if inferred:
+                reason += (
+                    "; "
+                    + ", ".join(m.column for m in found.matches if m.evidence == CONTENT)
+                    + " typed by content"
+                )
+            if previous is not None and previous.reading.header == found.labels:
+                reason += f"; same header as {previous.table.locator}: the table continues"
+            unmapped = tuple(
+                found.labels[i] for i in found.unmapped if i not in {m.index for m in found.matches}
+            )
+            reading = TableReading(
+                table.locator, True, reason, header_rows, found.labels, found.matches, unmapped, municipality
+            )
+            chosen.append(
+                ChosenTable(
+                    table,
+                    tuple(rows[found.stop :]),
+                    found.matches,
+                    tuple(fold(c or "") for c in rows[found.start].cells),
+                    reading,
+                )
+            )
+            readings.append(reading)
+            continue
+        if previous is not None and len(table.header) == len(previous.table.header) and not municipality:
+            reason = f"no header; as wide as {previous.table.locator}: its continuation"
+            reading = TableReading(
+                table.locator, True, reason, (), previous.reading.header, previous.matches, (), ""
+            )
+            chosen.append(ChosenTable(table, tuple(rows), previous.matches, previous.header_cells, reading))
+            readings.append(reading)
+            continue
+        closest = _shown(found.labels) if found is not None else _shown(table.header)
+        names = sorted(found.columns) if found is not None else []
+        missing = [c for c in REQUIRED if c not in names]
+        reason = f"not an events table: no column for {', '.join(missing)}" + (
+            f" (found {', '.join(names)})" if names else ""
+        )
+        readings.append(
+            TableReading(table.locator, False, reason, closest=closest, municipality=municipality)
+        )
+    return chosen, readings
+
+
+def refusal_message(readings: Sequence[TableReading]) -> str:
+    """The unknown_layout message: the closest header seen, the contract key to edit, `inspect`."""
+    best = max(readings, key=lambda r: r.reason.count(",") if "found" in r.reason else -1, default=None)
+    closest = best.closest if best is not None else ""
+    why = best.reason if best is not None else "no table"
+    return (
+        f"no events table: {why}; the closest header seen is [{closest}]; "
+        f"add its wording to {CONTRACT_KEY}; run `muniflow inspect FILE` to see how the file was read"
+    )

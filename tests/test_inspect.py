@@ -1,0 +1,61 @@
+"""`muniflow inspect` on a DOCX that was unknown_layout before issue 13: a title row spanning the
+table and a two-level header (group cell «Период проведения» over «с» / «по»)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from readers_fixtures import build_docx
+
+ROWS = [
+    ["Мероприятия международного характера", "", "", "", ""],
+    ["№", "Мероприятие", "Место", "Период проведения", ""],
+    ["", "", "", "с", "по"],
+    ["1", "Форум побратимов", "г. Энск", "10.04.2024", "12.04.2024"],
+]
+# The title row spans the table; the group cell spans two columns; №, event, place span two rows.
+MERGES = [((0, 0), (0, 4)), ((1, 3), (1, 4)), ((1, 0), (2, 0)), ((1, 1), (2, 1)), ((1, 2), (2, 2))]
+
+
+def _inspect(path, fmt):
+    return subprocess.run(
+        [sys.executable, "-m", "muniflow.cli", "inspect", str(path), "--format", fmt],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    ).stdout
+
+
+def test_inspect_shows_header_rows_columns_and_rows(tmp_path):
+    path = build_docx(tmp_path / "r.docx", ROWS, MERGES, title=("Отчёт в третьем квартале 2024 года",))
+    (info,) = json.loads(_inspect(path, "json"))
+    assert "reason" not in info, info.get("message")
+    assert info["period"] == "2024Q3" and info["reading"]["period_text"] == "третьем квартале 2024"
+    (table,) = info["reading"]["tables"]
+    assert table["chosen"] and table["header_rows"] == [2, 3]
+    assert [(m["header"], m["column"]) for m in table["columns"] if m["column"] == "date_text"] == [
+        ("Период проведения: с", "date_text"),
+        ("Период проведения: по", "date_text"),
+    ]
+    (row,) = info["rows"]
+    assert (row["title"], row["start_date"], row["end_date"]) == (
+        "Форум побратимов",
+        "2024-04-10",
+        "2024-04-12",
+    )
+    assert any("quarter_consistency" in f for f in row["flags"])  # April is outside Q3
+    text = _inspect(path, "text")
+    assert "CHOSEN" in text and "«Период проведения: по» -> date_text" in text
+
+
+def test_inspect_on_a_budget_table_names_the_closest_header(tmp_path):
+    path = build_docx(
+        tmp_path / "b.docx", [["Статья", "Сумма"], ["Связь", "100"]], title=("Отчёт за 2 квартал 2024",)
+    )
+    (info,) = json.loads(_inspect(path, "json"))
+    assert info["reason"] == "unknown_layout"
+    assert "[Статья | Сумма]" in info["message"] and "muniflow inspect" in info["message"]
+    assert [t["chosen"] for t in info["reading"]["tables"]] == [False]

@@ -1,0 +1,186 @@
+"""One named fixture per layout axis of issue 13, built as RawDocuments (pure interpretation)."""
+
+from __future__ import annotations
+
+import pytest
+
+from muniflow.contracts import header_synonyms
+from muniflow.interpret import InterpretError, interpret_document
+from muniflow.interpret.reading import COMBINED, CONTENT, FUZZY, LEMMA
+from muniflow.model import RawDocument, RawRow, RawTable
+
+TITLE = "Информация о мероприятиях муниципальных образований Смоленской области во II квартале 2024 года"
+
+
+def _table(rows, locator="table 1", caption=""):
+    header, *body = rows
+    raw = tuple(RawRow(tuple(cells), f"{locator}, row {i + 2}") for i, cells in enumerate(body))
+    return RawTable(tuple(c or "" for c in header), raw, locator, caption)
+
+
+def _read(*tables, title=TITLE):
+    return interpret_document(RawDocument("x.docx", "docx", title, tuple(tables)), header_synonyms())
+
+
+EVENT = ("1", "Концерт", "г. Энск", "6 апреля 2024 года", "Дружба", "50 человек")
+FLAT = ("№", "Наименование мероприятия", "Место проведения", "Сроки проведения", "Цель", "Участники")
+
+
+def test_title_row_spanning_the_table_is_skipped():
+    doc = _read(_table([("Мероприятия 2024 года", None, None, None, None, None), FLAT, EVENT]))
+    assert [r.title for r in doc.rows] == ["Концерт"]
+    assert doc.reading is not None and doc.reading.tables[0].header_rows == (2,)
+
+
+def test_empty_and_column_number_rows_above_the_header_are_skipped():
+    doc = _read(_table([("", "", "", "", "", ""), ("1", "2", "3", "4", "5", "6"), FLAT, EVENT]))
+    assert [r.place for r in doc.rows] == ["г. Энск"]
+
+
+def test_two_level_header_is_flattened_and_its_sub_columns_joined():
+    header = ("№", "Мероприятие", "Место", "Период проведения", "", "Участники", "")
+    sub = (None, None, None, "с", "по", "российская сторона", "иностранная сторона")
+    row = ("1", "Форум", "г. Энск", "10.04.2024", "12.04.2024", "20 человек", "5 человек из Беларуси")
+    doc = _read(_table([header, sub, row]))
+    (event,) = doc.rows
+    assert (event.start_date.isoformat(), event.end_date.isoformat()) == ("2024-04-10", "2024-04-12")
+    assert event.participants == "российская сторона: 20 человек; иностранная сторона: 5 человек из Беларуси"
+    assert "Период проведения: с" in doc.reading.tables[0].header
+
+
+@pytest.mark.parametrize(
+    ("title_header", "date_header", "evidence", "reason"),
+    [
+        ("Мероприятия", "Срок", LEMMA, "plural and singular forms of the synonyms"),
+        ("Мероприятие (наименование)", "Даты", None, "a bracketed gloss"),
+        ("Наименвание мероприятия", "Сроки проведения", FUZZY, "a typo in one word"),
+        ("Мероприятия наименование", "Проведения сроки", LEMMA, "words in another order"),
+    ],
+)
+def test_header_wordings_outside_the_exact_synonyms(title_header, date_header, evidence, reason):
+    doc = _read(
+        _table([("№", title_header, "Место", date_header), ("1", "Концерт", "г. Энск", "6 апреля 2024")])
+    )
+    assert [r.title for r in doc.rows] == ["Концерт"], reason
+    title_match = next(m for m in doc.reading.tables[0].columns if m.column == "title")
+    assert evidence is None or title_match.evidence == evidence, reason
+
+
+@pytest.mark.parametrize(
+    ("header", "cell", "date", "place", "reason"),
+    [
+        (
+            "Место и сроки проведения",
+            "г. Энск, 6 апреля 2024 г.",
+            "2024-04-06",
+            "г. Энск",
+            "date after the place",
+        ),
+        ("Время и место", "6-7 апреля 2024 года, ДК «Юность»", "2024-04-06", "ДК «Юность»", "date first"),
+        ("Дата и место проведения", "Дом культуры\n10.04.2024", "2024-04-10", "Дом культуры", "another line"),
+        (
+            "Время и место",
+            "с. Н, школа № 2, 8–9 апреля 2024 г.",
+            "2024-04-08",
+            "с. Н, школа № 2",
+            "№ 2 is no day",
+        ),
+        ("Время и место", "8 апреля\n2024 года\nДом культуры", "2024-04-08", "Дом культуры", "date wrapped"),
+    ],
+)
+def test_combined_date_and_place_column_is_split(header, cell, date, place, reason):
+    doc = _read(_table([("№", "Мероприятие", header), ("1", "Концерт", cell)]))
+    (event,) = doc.rows
+    assert (event.start_date.isoformat(), event.place) == (date, place), reason
+    assert {m.evidence for m in doc.reading.tables[0].columns if m.column in ("place", "date_text")} == {
+        COMBINED
+    }
+
+
+def test_date_column_without_a_known_header_is_typed_by_content():
+    rows = [("№", "Наименование мероприятия", "Место проведения", "Число", "Участники")]
+    rows += [(str(i), f"Событие {i}", "г. Энск", f"{i} апреля 2024", "все") for i in range(1, 5)]
+    doc = _read(_table(rows))
+    assert [r.start_date.day for r in doc.rows] == [1, 2, 3, 4]
+    inferred = [m for m in doc.reading.tables[0].columns if m.evidence == CONTENT]
+    assert [m.column for m in inferred] == ["date_text"]
+
+
+def test_events_table_after_a_summary_table_and_one_table_per_municipality():
+    summary = _table([("Показатель", "Значение"), ("Всего мероприятий", "2")], "table 1")
+    first = _table([FLAT, EVENT], "table 2", caption="Муниципальное образование «Велижский район»")
+    second = _table(
+        [FLAT, ("1", "Выставка", "г. Н", "8 апреля 2024", "", "")], "table 3", caption="ГОРОД СМОЛЕНСК"
+    )
+    doc = _read(summary, first, second)
+    assert [(r.title, r.municipality) for r in doc.rows] == [
+        ("Концерт", "Велижский район"),
+        ("Выставка", "город Смоленск"),
+    ]
+    assert [t.chosen for t in doc.reading.tables] == [False, True, True]
+
+
+def test_month_headings_give_their_month_and_totals_are_skipped():
+    rows = [FLAT, ("ЯНВАРЬ", None, None, None, None, None)]
+    rows += [("1", "Концерт", "г. Энск", "12", "", ""), ("Февраль 2024 г.", None, None, None, None, None)]
+    rows += [
+        ("2", "Выставка", "г. Энск", "3-4", "", ""),
+        ("Итого: 2 мероприятия", None, None, None, None, None),
+    ]
+    doc = _read(_table(rows), title="Отчёт за 1 квартал 2024 года")
+    assert [(r.start_date.isoformat(), r.end_date.isoformat()) for r in doc.rows] == [
+        ("2024-01-12", "2024-01-12"),
+        ("2024-02-03", "2024-02-04"),
+    ]
+    assert [s.kind for s in doc.reading.sections] == ["month", "month", "totals"]
+    assert all(r.municipality == "" for r in doc.rows)
+
+
+def test_no_events_table_names_the_closest_header_and_inspect():
+    with pytest.raises(InterpretError) as err:
+        _read(_table([("Статья бюджета", "Сумма, руб."), ("Связь", "1000")]))
+    assert err.value.reason == "unknown_layout"
+    assert "Статья бюджета | Сумма, руб." in err.value.message
+    assert "headerSynonyms" in err.value.message and "muniflow inspect" in err.value.message
+
+
+def test_a_header_naming_both_date_and_place_is_combined():
+    doc = _read(_table([("№", "Мероприятие", "Дата, место"), ("1", "Концерт", "г. Энск, 6 апреля 2024 г.")]))
+    (event,) = doc.rows
+    assert (event.start_date.isoformat(), event.place) == ("2024-04-06", "г. Энск")
+
+
+def test_start_and_end_columns_without_known_headers_are_typed_as_a_date_pair():
+    rows = [("№", "Наименование мероприятия", "Место проведения", "Старт", "Финиш", "Участники")]
+    rows += [
+        (str(i), f"Событие {i}", "г. Энск", f"{i}.04.2024", f"{i + 2}.04.2024", "все") for i in range(1, 4)
+    ]
+    doc = _read(_table(rows))
+    assert [(r.start_date.day, r.end_date.day) for r in doc.rows] == [(1, 3), (2, 4), (3, 5)]
+
+
+def test_a_second_cell_matching_a_taken_column_is_not_glued_to_it():
+    header = ("№", "Наименование мероприятия", "Сведения о мероприятии", "Место", "Дата")
+    doc = _read(_table([header, ("1", "Концерт", "Дружба", "г. Энск", "6 апреля 2024")]))
+    assert doc.rows[0].title == "Концерт", "only the better-matching cell feeds the title"
+
+
+def test_month_headings_with_words_around_the_month():
+    rows = [FLAT, ("В апреле", None, None, None, None, None), ("1", "Концерт", "г. Энск", "12", "", "")]
+    rows += [("Май месяц", None, None, None, None, None), ("2", "Выставка", "г. Энск", "3", "", "")]
+    doc = _read(_table(rows))
+    assert [r.start_date.isoformat() for r in doc.rows] == ["2024-04-12", "2024-05-03"]
+
+
+def test_a_two_level_header_repeated_on_a_later_page_is_not_an_event():
+    header = ("№", "Мероприятие", "Площадка", "Сроки", "")
+    sub = (None, None, None, "начало", "окончание")
+    rows = [header, sub, ("1", "Форум", "г. Энск", "10.04.2024", "12.04.2024")]
+    rows += [header, sub, ("", "", "ка", "", ""), ("2", "Выставка", "г. Н", "15.04.2024", "")]
+    doc = _read(_table(rows))
+    assert [r.title for r in doc.rows] == ["Форум", "Выставка"], "repeats and a wrapped header piece skipped"
+
+
+def test_caption_run_into_the_words_before_the_name():
+    table = _table([FLAT, EVENT], caption="Мероприятия Муниципальное образование «Велижский район»")
+    assert _read(table).rows[0].municipality == "Велижский район"

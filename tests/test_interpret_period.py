@@ -1,0 +1,65 @@
+"""Period phrases of titles: quarters in any notation, and the periods that are not a quarter."""
+
+from __future__ import annotations
+
+import pytest
+
+from muniflow.interpret.period import HALF_YEAR, NINE_MONTHS, QUARTER, YEAR, find_period
+from muniflow.model import Period
+
+
+@pytest.mark.parametrize(
+    ("title", "period", "reason"),
+    [
+        ("Отчёт о мероприятиях в третьем квартале 2025 года", Period(2025, 3), "ordinal in words"),
+        ("Отчёт о мероприятиях во втором квартале 2024 года", Period(2024, 2), "ordinal, prepositional"),
+        ("Информация за первый квартал 2023 г.", Period(2023, 1), "ordinal, nominative"),
+        ("Сведения за четвёртый квартал 2024 года", Period(2024, 4), "ё in the ordinal"),
+        ("в 3-м квартале 2025 года", Period(2025, 3), "arabic with an ending"),
+        ("за 2-й квартал 2025 года", Period(2025, 2), "arabic with -й"),
+        ("3 кв. 2025", Period(2025, 3), "abbreviation"),
+        ("за IV кв 2024 г.", Period(2024, 4), "Roman, abbreviation without its dot"),
+        ("за ІІІ квартал 2025 года", Period(2025, 3), "Cyrillic І typed for the Roman I"),
+        ("январь–март 2025 года", Period(2025, 1), "month range of the first quarter"),
+        ("за период апрель - июнь 2024 г.", Period(2024, 2), "month range with spaced dash"),
+        ("с июля по сентябрь 2024 года", Period(2024, 3), "month range with «по»"),
+    ],
+)
+def test_quarters(title, period, reason):
+    found = find_period(title)
+    assert (found.period, found.kind) == (period, QUARTER), reason
+    assert found.text and found.text in title.replace("І", "I"), reason
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "reason"),
+    [
+        ("Отчёт за первое полугодие 2025 года", HALF_YEAR, "half-year in words"),
+        ("Отчёт за 1 полугодие 2025 года", HALF_YEAR, "half-year with a numeral"),
+        ("Информация за 9 месяцев 2024 года", NINE_MONTHS, "nine months in digits"),
+        ("Информация за девять месяцев 2024 года", NINE_MONTHS, "nine months in words"),
+        ("январь – июнь 2025 года", HALF_YEAR, "month range of six months"),
+        ("январь – сентябрь 2025 года", NINE_MONTHS, "month range of nine months"),
+        ("Отчёт о мероприятиях за 2024 год", YEAR, "a year"),
+        ("Годовой отчёт о мероприятиях 2024", YEAR, "an annual report"),
+    ],
+)
+def test_periods_that_are_not_a_quarter(title, kind, reason):
+    found = find_period(title)
+    assert (found.period, found.kind) == (None, kind), reason
+
+
+@pytest.mark.parametrize(
+    ("title", "reason"),
+    [
+        ("Отчёт о мероприятиях", "no period at all"),
+        ("Отчёт о мероприятиях, проведённых в 2024 года квартале", "no numbered quarter"),
+    ],
+)
+def test_no_period(title, reason):
+    assert find_period(title).period is None, reason
+
+
+def test_a_day_range_covering_one_quarter():
+    found = find_period("Сведения за период с 1 июля по 30 сентября 2025 года")
+    assert (found.period, found.kind) == (Period(2025, 3), QUARTER)
