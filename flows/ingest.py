@@ -24,6 +24,7 @@ from prefect.runtime import flow_run
 from muniflow import stages
 from muniflow.codeversion import code_version
 from muniflow.intake import sha256_file
+from muniflow.intake.inbox import scan
 from muniflow.model import Period
 from muniflow.progress import Progress
 from muniflow.quality_report import write_quality_report
@@ -89,8 +90,11 @@ def ingest_reports(
     """Ingest report files (or folders of them) into the warehouse; returns the run's summary."""
     logger = get_run_logger()
     wh = str(warehouse or db.default_warehouse_path())
-    files = stages.discover(list(paths))
-    logger.info("ingesting %d file(s) into %s", len(files), wh)
+    inbox = scan(list(paths))
+    files = list(inbox.files)
+    logger.info(
+        "ingesting %d file(s) into %s (%d system file(s) skipped)", len(files), wh, len(inbox.skipped)
+    )
     with db.connect(wh) as con:
         run_id = loader.start_run(con, flow_run_id=str(flow_run.id) if flow_run.id else None)
     futures = [extract.submit(f, sha256_file(f), period) for f in files]
@@ -112,7 +116,11 @@ def ingest_reports(
     dedupe(wh, run_id, periods)
     report_path = quality(wh, run_id, Path(report_dir) if report_dir else None)
     with db.connect(wh) as con:
-        counts = loader.finish_run(con, run_id, {"files": len(files), "files_from_cache": cached})
+        counts = loader.finish_run(
+            con,
+            run_id,
+            {"files": len(files), "files_from_cache": cached, "files_skipped": len(inbox.skipped)},
+        )
         states = lookups.report_states(con, [result.report_id for _, result in loaded])
     summary: dict[str, Any] = {
         **counts,

@@ -76,20 +76,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from muniflow.stages import discover
+    from muniflow.intake.inbox import scan
 
     try:
-        files = discover(args.paths)
+        inbox = scan(args.paths)
     except FileNotFoundError as err:
         print(f"muniflow ingest: {err}", file=sys.stderr)
         return 2
+    files = list(inbox.files)
     if not files:
-        print(
-            "muniflow ingest: no report files (.docx, .pdf, …) in "
-            + ", ".join(map(str, args.paths))
-            + "; name files explicitly to ingest other kinds",
-            file=sys.stderr,
-        )
+        skipped = len(inbox.skipped)
+        litter = f" (only {skipped} system file(s) such as lock files, skipped)" if skipped else ""
+        print("muniflow ingest: no files in " + ", ".join(map(str, args.paths)) + litter, file=sys.stderr)
         return 2
     if args.period:
         from muniflow.model import Period

@@ -19,6 +19,7 @@ from typing import Any
 
 from muniflow import stages
 from muniflow.intake import sha256_file
+from muniflow.intake.inbox import scan
 from muniflow.model import Period
 from muniflow.warehouse import db, loader
 
@@ -41,7 +42,8 @@ def ingest_plain(
     """Ingest files or folders into `warehouse`; returns the counts, each file's status and the
     seconds spent waiting on each stage (`seconds`)."""
     totals: dict[str, float] = defaultdict(float)
-    files = stages.discover(list(paths))
+    inbox = scan(list(paths))
+    files = list(inbox.files)
     statuses: dict[str, str] = {}
     periods: set[str] = set()
     with ThreadPoolExecutor(os.cpu_count() or 1) as pool, db.connect(warehouse) as con:
@@ -61,6 +63,6 @@ def ingest_plain(
 
             with _timed(totals, "quality"):
                 write_quality_report(con, run_id, report_dir)
-        counts = loader.finish_run(con, run_id, {"files": len(files)})
+        counts = loader.finish_run(con, run_id, {"files": len(files), "files_skipped": len(inbox.skipped)})
     seconds = {k: round(v, 3) for k, v in totals.items()}
     return {**counts, "run_id": run_id, "statuses": statuses, "seconds": seconds}

@@ -12,14 +12,12 @@ from pathlib import Path
 from muniflow import contracts, rules
 from muniflow.intake import open_report, run_sandboxed, sha256_file
 from muniflow.intake.checked import read_checked
+from muniflow.intake.inbox import scan
 from muniflow.intake.limits import Limits
 from muniflow.interpret import interpret_document
 from muniflow.model import Flag, Period, RawDocument, ReaderError, Report
 from muniflow.rules.duplicates import find_duplicates
 from muniflow.warehouse.enrichment import ReportEnrichment, enrich_report
-
-# What a folder scan picks up; files named explicitly are always taken (and sniffed, not trusted).
-DOCUMENT_SUFFIXES = frozenset({".docx", ".docm", ".dotx", ".doc", ".pdf", ".rtf", ".odt"})
 
 
 @dataclass(frozen=True)
@@ -37,29 +35,12 @@ class FileOutcome:
 
 
 def discover(paths: list[str | Path]) -> list[Path]:
-    """Expand folders into the document files they hold (sorted), keep files as given.
+    """Expand folders into every file they hold but system litter (sorted), keep files as given.
 
     Raises:
         FileNotFoundError: a path that does not exist, so a typo never reads as an empty inbox.
     """
-    found: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            found.extend(
-                sorted(
-                    f
-                    for f in p.rglob("*")
-                    if f.is_file()
-                    and f.suffix.lower() in DOCUMENT_SUFFIXES
-                    and not f.name.startswith((".", "~$"))
-                )
-            )
-        elif p.is_file():
-            found.append(p)
-        else:
-            raise FileNotFoundError(f"no such file or folder: {p}")
-    seen: set[Path] = set()
-    return [f for f in found if not (f.resolve() in seen or seen.add(f.resolve()))]  # type: ignore[func-returns-value]
+    return list(scan(paths).files)
 
 
 def extract_file(path: Path, period: Period | None = None, sha256: str | None = None) -> FileOutcome:
