@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export DO_NOT_TRACK ?= 1
 
-.PHONY: demo test lint typecheck unit install browser bench clean help
+.PHONY: demo test lint typecheck unit install browser libreoffice tesseract bench clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -22,6 +22,12 @@ install: $(STAMP)  ## create .venv and install muniflow with dev extras
 browser:  ## install Debian's Chromium for the report's browser test (root, apt)
 	@command -v chromium >/dev/null 2>&1 || bash scripts/install-chromium.sh
 
+libreoffice:  ## install headless LibreOffice Writer to convert .doc/.rtf/.odt (root, apt)
+	@bash scripts/install-libreoffice.sh
+
+tesseract:  ## install Tesseract OCR with Russian to read scans and photos (root, apt)
+	@bash scripts/install-tesseract.sh
+
 demo: $(STAMP)  ## ingest sample_inputs/ into warehouse/muniflow.duckdb and print the summary
 	$(BIN)/muniflow ingest sample_inputs/
 
@@ -35,7 +41,7 @@ typecheck: $(STAMP)  ## mypy on src/ and flows/
 unit: $(STAMP)  ## pytest
 	$(BIN)/pytest
 
-test: $(STAMP) browser lint typecheck unit  ## everything CI runs
+test: $(STAMP) browser libreoffice tesseract lint typecheck unit  ## everything CI runs
 
 bench: $(STAMP)  ## ingestion benchmark (soffice needed once to build the corpus)
 	$(BIN)/python bench/run.py --docx 60 --pdf 60 --pages 6

@@ -82,6 +82,22 @@ def check_docx(path: Path, limits: Limits) -> None:
         ) from exc
 
 
+def check_zip(path: Path, limits: Limits) -> None:
+    """Refuse a zip package (e.g. an OpenDocument file) that would cost too much or is encrypted."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            _check_zip_sizes(infos, limits)
+            if any(info.flag_bits & 0x1 for info in infos):
+                raise ReaderError(
+                    "encrypted", "the zip is password-protected; send the report without a password"
+                )
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ReaderError(
+            "corrupt_file", f"the zip package is damaged ({exc}); save it again and re-send"
+        ) from exc
+
+
 def _check_zip_sizes(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
     """Refuse a zip bomb from the sizes its directory declares (zipfile never inflates past them)."""
     if len(infos) > limits.max_zip_entries:
