@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, cast
@@ -24,16 +25,18 @@ from prefect.runtime import flow_run
 from muniflow import stages
 from muniflow.codeversion import code_version
 from muniflow.intake import sha256_file
+from muniflow.intake.expand import ArchiveRecord, Input, expand
 from muniflow.intake.inbox import scan
 from muniflow.model import Period
 from muniflow.progress import Progress
 from muniflow.quality_report import write_quality_report
 from muniflow.warehouse import db, loader, lookups
+from muniflow.warehouse.archives import record_archive
 
 
 def _extract_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
     """Same path, same bytes, same period override, same code: same outcome (it names its path)."""
-    path = hashlib.sha256(str(parameters["path"]).encode()).hexdigest()[:16]
+    path = hashlib.sha256(str(parameters.get("name") or parameters["path"]).encode()).hexdigest()[:16]
     return f"muniflow-extract-{code_version()}-{parameters['sha256']}-{path}-{parameters.get('period')}"
 
 
@@ -43,9 +46,11 @@ def _extract_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
     persist_result=True,
     task_run_name="extract {path.name}",
 )
-def extract(path: Path, sha256: str, period: str | None) -> stages.FileOutcome:
-    """Read, interpret, normalize, check and enrich one file's rows (cached by content hash)."""
-    return stages.process_file(path, Period.parse(period) if period else None, sha256=sha256)
+def extract(path: Path, sha256: str, period: str | None, name: str | None = None) -> stages.FileOutcome:
+    """Read, interpret, normalize, check and enrich one file's rows (cached by content hash); `name`
+    is its lineage when it is not its path (a member of an archive)."""
+    item = Input(path, name or str(path))
+    return stages.process_input(item, Period.parse(period) if period else None, sha256=sha256)
 
 
 def _lock_held(task, task_run, state) -> bool:  # type: ignore[no-untyped-def]
@@ -97,9 +102,15 @@ def ingest_reports(
     )
     with db.connect(wh) as con:
         run_id = loader.start_run(con, flow_run_id=str(flow_run.id) if flow_run.id else None)
-    futures = [extract.submit(f, sha256_file(f), period) for f in files]
-    progress = Progress(len(files))
-    loaded: list[tuple[str, loader.LoadResult]] = []
+    unpack_dir = tempfile.TemporaryDirectory(prefix="muniflow-unpack-")
+    expanded = expand(files, Path(unpack_dir.name))
+    inputs = expanded.inputs
+    futures = [extract.submit(i.path, sha256_file(i.path), period, i.name) for i in inputs]
+    progress = Progress(len(inputs))
+    loaded: list[tuple[str, loader.LoadResult]] = [
+        (r.source_file, cast(loader.LoadResult, load(wh, run_id, stages.refused_archive(r))))
+        for r in expanded.refused
+    ]
     periods: set[str] = set()
     cached = 0
     futures.reverse()
@@ -113,6 +124,8 @@ def ingest_reports(
         progress.advance(rows=result.rows_extracted, flags=len(outcome.flags))
         loaded.append((outcome.source_file, result))
         logger.info("%s: %s %s", outcome.source_file, result.status, outcome.reason or "")
+    unpack_dir.cleanup()
+    unpacked = [(a, record(wh, run_id, a)) for a in expanded.archives]
     dedupe(wh, run_id, periods)
     report_path = quality(wh, run_id, Path(report_dir) if report_dir else None)
     with db.connect(wh) as con:
@@ -128,11 +141,34 @@ def ingest_reports(
         "files": [
             {"file": source_file, **states[result.report_id], "seen_before": result.status == "unchanged"}
             for source_file, result in loaded
-        ],
+        ]
+        + [_archive_line(archive, new) for archive, new in unpacked],
         "report": str(report_path),
     }
     _artifacts(summary)
     return summary
+
+
+@task(retries=3, retry_delay_seconds=5, retry_condition_fn=_lock_held, cache_policy=NO_CACHE)
+def record(warehouse: str, run_id: str, archive: ArchiveRecord) -> bool:
+    """List an unpacked archive (its members were loaded as reports)."""
+    with db.connect(warehouse) as con:
+        return record_archive(con, run_id, archive)
+
+
+def _archive_line(archive: ArchiveRecord, new: bool) -> dict[str, Any]:
+    """An unpacked archive's line in the run summary, shaped like a report's."""
+    return {
+        "file": archive.source_file,
+        "status": "unpacked",
+        "reason": None,
+        "message": f"{len(archive.members)} file(s) read from it, "
+        f"{len(archive.skipped)} system file(s) skipped",
+        "rows_extracted": 0,
+        "rows_loaded": 0,
+        "rows_quarantined": 0,
+        "seen_before": not new,
+    }
 
 
 def _artifacts(summary: dict[str, Any]) -> None:

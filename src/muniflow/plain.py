@@ -9,6 +9,7 @@ run only when `report_dir` is given.
 from __future__ import annotations
 
 import os
+import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -19,9 +20,11 @@ from typing import Any
 
 from muniflow import stages
 from muniflow.intake import sha256_file
+from muniflow.intake.expand import expand
 from muniflow.intake.inbox import scan
 from muniflow.model import Period
 from muniflow.warehouse import db, loader
+from muniflow.warehouse.archives import record_archive
 
 
 @contextmanager
@@ -46,9 +49,21 @@ def ingest_plain(
     files = list(inbox.files)
     statuses: dict[str, str] = {}
     periods: set[str] = set()
-    with ThreadPoolExecutor(os.cpu_count() or 1) as pool, db.connect(warehouse) as con:
+    with (
+        ThreadPoolExecutor(os.cpu_count() or 1) as pool,
+        db.connect(warehouse) as con,
+        tempfile.TemporaryDirectory(prefix="muniflow-unpack-") as unpack_dir,
+    ):
         run_id = loader.start_run(con)
-        futures = [pool.submit(lambda f: stages.process_file(f, period, sha256_file(f)), f) for f in files]
+        expanded = expand(files, Path(unpack_dir))
+        for refused in expanded.refused:
+            statuses[refused.source_file] = stages.load_file(
+                con, run_id, stages.refused_archive(refused)
+            ).status
+        futures = [
+            pool.submit(lambda i: stages.process_input(i, period, sha256_file(i.path)), i)
+            for i in expanded.inputs
+        ]
         for future in futures:
             with _timed(totals, "process"):
                 outcome = future.result()
@@ -56,6 +71,9 @@ def ingest_plain(
                 statuses[outcome.source_file] = stages.load_file(con, run_id, outcome).status
             if outcome.report and outcome.report.period and not outcome.reason:
                 periods.add(outcome.report.period.label)
+        for archive in expanded.archives:
+            record_archive(con, run_id, archive)
+            statuses[archive.source_file] = "unpacked"
         with _timed(totals, "dedup"):
             stages.dedupe_periods(con, run_id, periods)
         if report_dir is not None:

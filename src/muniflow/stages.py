@@ -12,6 +12,7 @@ from pathlib import Path
 from muniflow import contracts, rules
 from muniflow.intake import open_report, run_sandboxed, sha256_file
 from muniflow.intake.checked import read_checked
+from muniflow.intake.expand import Input, Refused
 from muniflow.intake.inbox import scan
 from muniflow.intake.limits import Limits
 from muniflow.interpret import interpret_document
@@ -73,6 +74,34 @@ def _process_in_worker(path: Path, limits: Limits, period: str | None) -> FileOu
         raise
     except Exception as exc:  # a bug on one odd file must not fail the whole quarterly run
         raise _internal_error(exc) from exc
+
+
+def process_input(item: Input, period: Period | None = None, sha256: str | None = None) -> FileOutcome:
+    """`process_file` on an input, its outcome named as lineage names it (`archive.zip!member.docx`)."""
+    return named(process_file(item.path, period, sha256), item.name)
+
+
+def named(outcome: FileOutcome, name: str) -> FileOutcome:
+    """The outcome, its report and its rows under the name lineage gives the file."""
+    if outcome.source_file == name:
+        return outcome
+    report = outcome.report
+    if report is not None:
+        rows = tuple(replace(row, source_file=name) for row in report.rows)
+        report = replace(report, source_file=name, rows=rows)
+    return replace(outcome, source_file=name, report=report)
+
+
+def refused_archive(refused: Refused) -> FileOutcome:
+    """An archive refused whole, as a quarantined file."""
+    return FileOutcome(
+        refused.source_file,
+        refused.sha256,
+        "zip",
+        None,
+        reason=refused.error.reason,
+        message=refused.error.message,
+    )
 
 
 def _internal_error(exc: Exception) -> ReaderError:

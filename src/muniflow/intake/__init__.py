@@ -35,6 +35,8 @@ REASONS = (
     "no_table_found",
     "timeout",
     "resource_limit",
+    "unsafe_archive",
+    "archive_too_deep",
 )
 
 _pools: dict[tuple[Limits, Task], WorkerPool] = {}

@@ -8,7 +8,7 @@ are skipped: Office lock files, Finder and Explorer metadata, hidden files; the 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 # Names the operating system or an open editor leaves behind (compared case-insensitively).
 LITTER_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", "ehthumbs.db", "icon\r"})
@@ -23,7 +23,7 @@ class Inbox:
     skipped: tuple[Path, ...] = ()
 
 
-def is_litter(path: Path) -> bool:
+def is_litter(path: PurePath) -> bool:
     """True for a file (or one inside a folder) no person sent: lock files, OS metadata, hidden files."""
     return path.name.lower() in LITTER_NAMES or path.name.startswith(LITTER_PREFIXES)
 
