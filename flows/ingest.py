@@ -102,6 +102,7 @@ def ingest_reports(
     )
     with db.connect(wh) as con:
         run_id = loader.start_run(con, flow_run_id=str(flow_run.id) if flow_run.id else None)
+        periods = stages.recover_aborted(con, run_id)  # runs killed mid-way: their periods are checked again
     unpack_dir = tempfile.TemporaryDirectory(prefix="muniflow-unpack-")
     expanded = expand(files, Path(unpack_dir.name))
     inputs = expanded.inputs
@@ -111,7 +112,6 @@ def ingest_reports(
         (r.source_file, cast(loader.LoadResult, load(wh, run_id, stages.refused_archive(r))))
         for r in expanded.refused
     ]
-    periods: set[str] = set()
     cached = 0
     futures.reverse()
     while futures:  # popped as loaded, so memory stays flat in the number of files

@@ -48,13 +48,13 @@ def ingest_plain(
     inbox = scan(list(paths))
     files = list(inbox.files)
     statuses: dict[str, str] = {}
-    periods: set[str] = set()
     with (
         ThreadPoolExecutor(os.cpu_count() or 1) as pool,
         db.connect(warehouse) as con,
         tempfile.TemporaryDirectory(prefix="muniflow-unpack-") as unpack_dir,
     ):
         run_id = loader.start_run(con)
+        periods = stages.recover_aborted(con, run_id)
         expanded = expand(files, Path(unpack_dir))
         for refused in expanded.refused:
             statuses[refused.source_file] = stages.load_file(

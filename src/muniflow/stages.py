@@ -176,6 +176,13 @@ def load_file(con, run_id: str, outcome: FileOutcome):  # type: ignore[no-untype
     )
 
 
+def recover_aborted(con, run_id: str) -> set[str]:  # type: ignore[no-untyped-def]
+    """Mark runs whose process died as aborted; returns the periods they touched, to dedupe again."""
+    from muniflow.warehouse.liveness import mark_aborted
+
+    return set(mark_aborted(con, run_id).periods)
+
+
 def dedupe_periods(con, run_id: str, periods: set[str]) -> int:  # type: ignore[no-untyped-def]
     """Run the duplicate rule over the current rows of each period; returns the flags written."""
     from muniflow.warehouse import loader
