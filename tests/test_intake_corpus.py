@@ -13,6 +13,7 @@ import pytest
 from muniflow.intake import Limits, open_report, sha256_file
 from muniflow.intake.convert import soffice
 from muniflow.model import RawDocument, ReaderError
+from muniflow.readers.ocr import missing as missing_ocr
 
 Build = Callable[[Path, Path], Path]  # (folder, a valid report DOCX) -> the case's file
 
@@ -231,7 +232,13 @@ CASES: list[tuple[str, Build, str | None, str | None, str]] = [
         "Forum",
         "an owner-only password opens normally",
     ),
-    ("pdf_scan", _write("scan.pdf", bf.scanned_pdf()), "no_text_layer", None, "an image-only page"),
+    (
+        "pdf_scan",
+        _write("scan.pdf", bf.scanned_pdf()),
+        "no_text_layer" if missing_ocr() else "needs_ocr",
+        None,
+        "an image-only page: handed to OCR where Tesseract is installed",
+    ),
     (
         "pdf_flate_bomb",
         _write("fbomb.pdf", bf.flate_bomb_pdf(2048)),

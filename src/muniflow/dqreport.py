@@ -26,6 +26,8 @@ RULE_NAMES = {
     "required_field": "Обязательное поле",
     "numbering": "Нумерация",
     "mixed_script": "Смешение латиницы и кириллицы",
+    "ocr_review": "Прочитано OCR: сверить со сканом",
+    "ocr_low_confidence": "OCR не уверен в ячейке",
 }
 SEVERITY_NAMES = {"error": "ошибка", "warning": "предупреждение"}
 STYLE = """

@@ -10,10 +10,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from muniflow import contracts, rules
-from muniflow.intake import open_report, run_sandboxed, sha256_file
+from muniflow.intake import open_report, run_sandboxed, scan, sha256_file
 from muniflow.intake.checked import read_checked
 from muniflow.intake.expand import Input, Refused
-from muniflow.intake.inbox import scan
+from muniflow.intake.inbox import scan as scan_inbox
 from muniflow.intake.limits import Limits
 from muniflow.interpret import interpret_document
 from muniflow.model import Flag, Period, RawDocument, ReaderError, Report
@@ -41,7 +41,7 @@ def discover(paths: list[str | Path]) -> list[Path]:
     Raises:
         FileNotFoundError: a path that does not exist, so a typo never reads as an empty inbox.
     """
-    return list(scan(paths).files)
+    return list(scan_inbox(paths).files)
 
 
 def extract_file(path: Path, period: Period | None = None, sha256: str | None = None) -> FileOutcome:
@@ -57,11 +57,48 @@ def process_file(path: Path, period: Period | None = None, sha256: str | None = 
     """Extract, validate and enrich one file, all in a sandboxed worker process, so files are
     processed in parallel on every core and only the loads stay in the caller."""
     digest = sha256 or sha256_file(path)
+    label = period.label if period else None
     try:
-        outcome: FileOutcome = run_sandboxed(path, _process_in_worker, period.label if period else None)
+        try:
+            outcome: FileOutcome = run_sandboxed(path, _process_in_worker, label)
+        except ReaderError as err:
+            if err.reason != scan.NEEDS_OCR:
+                raise
+            kind, pages = scan.parse_signal(err.message)
+            outcome = run_sandboxed(path, _ocr_in_worker, label, kind, limits=ocr_limits(pages))
     except ReaderError as err:
         return _refused(path, digest, err)
     return replace(outcome, sha256=digest)
+
+
+def ocr_limits(pages: int) -> Limits:
+    """The worker's limits for an OCR file: its time limit is per page (pages rounded up to a power
+    of two, so few worker pools are kept), not the per-file limit of a text document."""
+    from muniflow.intake.limits import default_limits
+    from muniflow.readers.ocr import settings
+
+    budget = 1 << max(0, pages - 1).bit_length()
+    return replace(default_limits(), timeout_seconds=budget * settings().page_timeout_seconds + 30)
+
+
+def _ocr_in_worker(path: Path, limits: Limits, period: str | None, kind: str) -> FileOutcome:
+    """What a worker runs for a scan: OCR every page, then the pure stages plus the OCR warnings."""
+    from muniflow.readers.ocr import settings
+
+    doc = scan.read_scan(path, limits, kind)
+    try:
+        outcome = interpret_file(path, doc, Period.parse(period) if period else None, "")
+        if outcome.report is not None and (lone := scan.lone_page(doc, outcome.report)):
+            return replace(outcome, reason=lone.reason, message=lone.message)
+        checked = validate_file(outcome)
+        if checked.report is not None and not checked.reason:
+            extra = scan.ocr_flags(doc, checked.report, settings().cell_confidence_min)
+            checked = replace(checked, flags=(*checked.flags, *extra))
+        return enrich_file(checked)
+    except ReaderError:
+        raise
+    except Exception as exc:
+        raise _internal_error(exc) from exc
 
 
 def _process_in_worker(path: Path, limits: Limits, period: str | None) -> FileOutcome:

@@ -37,6 +37,9 @@ REASONS = (
     "resource_limit",
     "unsafe_archive",
     "archive_too_deep",
+    "needs_ocr",
+    "low_resolution",
+    "lone_page",
 )
 
 _pools: dict[tuple[Limits, Task], WorkerPool] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from muniflow.intake import convert, guards, sniff
+from muniflow.intake import convert, guards, scan, sniff
 from muniflow.intake.limits import Limits
 from muniflow.model import RawDocument, ReaderError
 
@@ -19,6 +19,8 @@ def read_checked(path: Path, limits: Limits) -> RawDocument:
         if refusal.reason != "legacy_doc":
             raise refusal
         return convert.read_converted(path, "doc", _read_docx(limits))
+    if kind == sniff.IMAGE:
+        raise scan.needs_ocr(path, "image")
     if kind == sniff.RTF:
         return convert.read_converted(path, "rtf", _read_docx(limits))
     if kind == sniff.ZIP:
@@ -27,12 +29,17 @@ def read_checked(path: Path, limits: Limits) -> RawDocument:
             return convert.read_converted(path, "odt", _read_docx(limits))
         guards.check_docx(path, limits)
         return _read("docx", path)
-    guards.check_pdf(path, limits)
+    try:
+        guards.check_pdf(path, limits)
+    except ReaderError as err:
+        if err.reason == "no_text_layer":
+            raise scan.needs_ocr(path, "pdf") from err
+        raise
     try:
         return _read("pdf", path)
     except ReaderError as err:
         if err.reason == "no_table_found" and guards.pdf_has_image_only_page(path, limits):
-            raise guards.no_text_layer() from err
+            raise scan.needs_ocr(path, "pdf") from err
         raise
 
 

@@ -13,6 +13,8 @@ PDF = "pdf"
 ZIP = "zip"
 OLE2 = "ole2"
 RTF = "rtf"
+IMAGE = "image"  # JPEG, PNG, TIFF: a photo or a scan, read by OCR
+_IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*")
 
 HEAD_BYTES = 1024  # a PDF header may sit anywhere in the first kilobyte (readers tolerate junk before it)
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -32,6 +34,8 @@ def sniff(head: bytes) -> str:
         return ZIP
     if head.startswith(OLE2_MAGIC):
         return OLE2
+    if head.startswith(_IMAGE_MAGIC):
+        return IMAGE
     if b"%PDF-" in head:
         return PDF
     if _strip_bom(head).lstrip().startswith(b"{\\rtf"):
