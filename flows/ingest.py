@@ -25,7 +25,7 @@ from prefect.runtime import flow_run
 from muniflow import stages
 from muniflow.codeversion import code_version
 from muniflow.intake import sha256_file
-from muniflow.intake.expand import ArchiveRecord, Input, expand
+from muniflow.intake.expand import ArchiveRecord, Input, as_pages, expand
 from muniflow.intake.inbox import scan
 from muniflow.model import Period
 from muniflow.progress import Progress
@@ -91,8 +91,10 @@ def ingest_reports(
     warehouse: str | None = None,
     period: str | None = None,
     report_dir: str | None = None,
+    pages: bool = False,
 ) -> dict[str, Any]:
-    """Ingest report files (or folders of them) into the warehouse; returns the run's summary."""
+    """Ingest report files (or folders of them) into the warehouse; returns the run's summary.
+    With `pages`, the files are the photos of one report's pages, read as one report."""
     logger = get_run_logger()
     wh = str(warehouse or db.default_warehouse_path())
     inbox = scan(list(paths))
@@ -104,7 +106,8 @@ def ingest_reports(
         run_id = loader.start_run(con, flow_run_id=str(flow_run.id) if flow_run.id else None)
         periods = stages.recover_aborted(con, run_id)  # runs killed mid-way: their periods are checked again
     unpack_dir = tempfile.TemporaryDirectory(prefix="muniflow-unpack-")
-    expanded = expand(files, Path(unpack_dir.name))
+    workdir = Path(unpack_dir.name)
+    expanded = as_pages(files, workdir) if pages else expand(files, workdir)
     inputs = expanded.inputs
     futures = [extract.submit(i.path, sha256_file(i.path), period, i.name) for i in inputs]
     progress = Progress(len(inputs))

@@ -44,6 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="run the flow even when every file is already loaded as it is"
     )
     p.add_argument(
+        "--pages",
+        action="store_true",
+        help="the files are photos or scans of ONE report's pages, in order: read them as one report",
+    )
+    p.add_argument(
         "--task-runner",
         choices=("threads", "processes", "dask"),
         help="Prefect task runner for extraction (default: $MUNIFLOW_TASK_RUNNER or threads)",
@@ -111,6 +116,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         warehouse=warehouse_of(args),
         period=args.period,
         report_dir=args.report_dir,
+        pages=args.pages,
     )
     print_summary(summary)
     return 0

@@ -91,3 +91,18 @@ def _too_deep(max_depth: int) -> ReaderError:
         "archive_too_deep",
         f"archives are nested more than {max_depth} deep; put the reports themselves in one archive",
     )
+
+
+def as_pages(files: tuple[Path, ...] | list[Path], workdir: Path) -> Expanded:
+    """The photos of one report's pages as one input (a multi-page TIFF made in a sandboxed worker),
+    named `page1.jpg+page2.jpg` in lineage."""
+    from muniflow.intake.scan import combine_pages
+
+    name = "+".join(map(str, files))
+    target = workdir / "pages.tiff"
+    workdir.mkdir(parents=True, exist_ok=True)
+    try:
+        run_sandboxed(Path(files[0]), combine_pages, [str(f) for f in files[1:]], str(target))
+    except ReaderError as err:
+        return Expanded((), (), (Refused(name, sha256_file(Path(files[0])), err),))
+    return Expanded((Input(target, name),))

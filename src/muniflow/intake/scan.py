@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from muniflow.intake.limits import Limits
 from muniflow.model import Flag, RawDocument, ReaderError, Report
@@ -152,3 +153,23 @@ def ocr_flags(doc: RawDocument, report: Report, threshold: float) -> list[Flag]:
                     )
                 )
     return flags
+
+
+def combine_pages(first: Path, limits: Limits, rest: list[str], dest: str) -> str:
+    """What a worker runs for `ingest --pages`: the photos of one report's pages, in the order
+    given, as one multi-page TIFF at `dest` (grey), so they are read as one report."""
+    import cv2
+
+    from muniflow.intake import guards, sniff
+
+    images: list[Any] = []
+    for page in [first, *map(Path, rest)]:
+        guards.check_file_size(page.stat().st_size, limits)
+        if sniff.sniff(sniff.read_head(page)) != sniff.IMAGE:
+            raise ReaderError(
+                "unsupported_format", f"{page.name} is not a picture: --pages takes photos or scans"
+            )
+        images.extend(cv2.imreadmulti(str(page), flags=cv2.IMREAD_GRAYSCALE)[1] or [])
+    if not images or not cv2.imwritemulti(dest, images):
+        raise ReaderError("corrupt_file", "the pictures could not be decoded; take or save them again")
+    return dest
