@@ -31,7 +31,9 @@ CLEAN = [
     ("1 участник", "1 участник", "a digit alone is a number, not a numeral"),
     ("П. Иванов", "П. Иванов", "an initial stays"),
     ("30 марта — 2 апреля", "30 марта – 2 апреля", "em dash as the en dash Word writes"),
-    ("21 — 22 марта", "21-22 марта", "a day range is typed with a hyphen"),
+    ("встреча с ПОИСКОВЫМИ отрядами", "встреча с поисковыми отрядами", "lower case misread as capitals"),
+    ("преподавателей ДМШ, ДШИ", "преподавателей ДМШ, ДШИ", "abbreviations stay capitals"),
+    ("прелестный...»", "прелестный…»", "three dots as the ellipsis Word writes"),
     ("„Дружба“", "«Дружба»", "low-high quotes as guillemets"),
     ("художественно-\nмузыкального", "художественно-музыкального", "a compound wrapped at its hyphen"),
 ]

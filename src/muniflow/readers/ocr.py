@@ -27,7 +27,7 @@ import yaml
 from muniflow.model import RawDocument, RawRow, RawTable, ReaderError
 from muniflow.readers import ocr_cells
 from muniflow.readers.ocr_cells import CellText, Word
-from muniflow.readers.wordjoin import rejoin_lines
+from muniflow.readers.wordjoin import is_russian_word, rejoin_lines
 
 CONTRACT = Path(__file__).resolve().parents[3] / "contracts" / "ocr.yaml"
 A4_SHORT_INCHES = 8.27
@@ -110,7 +110,7 @@ class Page:
 def read_page(gray: np.ndarray) -> Page:
     """Deskew a page, find its grid, OCR it once and put every word in its cell."""
     s = settings()
-    level = ocr_cells.deskew(gray, s.max_skew_degrees)
+    level = ocr_cells.deskew(ocr_cells.rectify(gray), s.max_skew_degrees)
     ink = ocr_cells.binarize(level)
     grid = ocr_cells.find_grid(ink)
     found = words(ocr_cells.erase_lines(level, ink) if grid else level, s.page_timeout_seconds)
@@ -211,11 +211,23 @@ _ROMAN_READ = {"П": "II", "Ш": "III", "ПI": "III", "IП": "III", "1V": "IV", 
 _ROMAN = re.compile(r"(?<![\w.,])(?:П|Ш|ПI|IП|1V|lV|[lI1]*[lI][lI1]*)(?![\w.,])(?=\s+[А-ЯЁа-яё])")
 
 
+# Tesseract's `rus` model reads some lower-case words as capitals (П/п, Ш/ш, О/о differ by size
+# only): a capitalized word after a lower-case one, whose lower case is a dictionary word, was
+# misread; abbreviations (МБУК, ДШИ) are not dictionary words and stay.
+_CAPS = re.compile(r"(?<=[а-яё,][ \n])[А-ЯЁ]{2,}(?![А-ЯЁа-яё])")
+
+
+def _lower_misread_caps(match: re.Match[str]) -> str:
+    word = match.group()
+    return word.lower() if is_russian_word(word.lower()) else word
+
+
 def clean(text: str) -> str:
     """OCR's usual slips in Russian text: odd dashes and quotes, look-alikes in Roman numerals,
     words cut at line ends."""
     text = re.sub(r"[‐‑‒—―]", "–", text)
-    text = re.sub(r"(?<=\d)\s*–\s*(?=\d)", "-", text)  # a day range "21-22" is typed with a hyphen
+    text = text.replace("...", "…")
+    text = _CAPS.sub(_lower_misread_caps, text)
     text = text.replace("„", "«").replace("“", "»").replace("”", "»")
     text = _ROMAN.sub(
         lambda m: _ROMAN_READ.get(m.group(), m.group().replace("l", "I").replace("1", "I")), text

@@ -83,6 +83,41 @@ def deskew(gray: Image, max_degrees: float) -> Image:
     return gray if abs(angle) < 0.05 else _rotate(gray, angle, border=255)
 
 
+def rectify(gray: Image) -> Image:
+    """A phone photo's table made rectangular: the outline of the largest connected ink (the
+    table's ruling) is a four-cornered shape when seen at an angle; it is warped back to a
+    rectangle. Pages whose table is small (a row cut off at the top) are left as they are."""
+    ink = cv2.dilate(binarize(gray), np.ones((3, 3), np.uint8))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if count < 2:
+        return gray
+    largest = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_WIDTH] * stats[1:, cv2.CC_STAT_HEIGHT]))
+    h, w = gray.shape
+    if stats[largest, cv2.CC_STAT_WIDTH] * stats[largest, cv2.CC_STAT_HEIGHT] < 0.2 * h * w:
+        return gray
+    points = cv2.findNonZero((labels == largest).astype(np.uint8))
+    hull = cv2.convexHull(points)
+    quad = cv2.approxPolyDP(hull, 0.02 * cv2.arcLength(hull, True), True)
+    if len(quad) != 4:
+        return gray
+    corners = _order(quad.reshape(4, 2).astype(np.float32))
+    x0, y0 = corners[:, 0].min(), corners[:, 1].min()
+    x1, y1 = corners[:, 0].max(), corners[:, 1].max()
+    target = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], dtype=np.float32)
+    if np.abs(corners - target).max() < 2:
+        return gray
+    matrix = cv2.getPerspectiveTransform(corners, target)
+    return cv2.warpPerspective(gray, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
+def _order(corners: np.ndarray) -> np.ndarray:
+    """Corners as top-left, top-right, bottom-right, bottom-left."""
+    sums = corners.sum(axis=1)
+    diffs = np.diff(corners, axis=1).ravel()
+    order = [np.argmin(sums), np.argmin(diffs), np.argmax(sums), np.argmax(diffs)]
+    return np.array([corners[k] for k in order], dtype=np.float32)
+
+
 def _rotate(image: Image, angle: float, border: int) -> Image:
     h, w = image.shape[:2]
     matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
@@ -121,7 +156,9 @@ def _centers(profile: np.ndarray, threshold: float) -> list[int]:
 def find_grid(ink: Image) -> Grid | None:
     """The table's grid, or None when the page has no ruled table."""
     horizontal, vertical = line_masks(ink)
-    xs = _centers(vertical.sum(axis=0) / 255, ink.shape[0] * 0.08)
+    # a column line must be twice as long as the opening kernel: only ruling lines are that tall,
+    # and a table of one row at the top of a page (the end of a long row) still counts
+    xs = _centers(vertical.sum(axis=0) / 255, 2 * (ink.shape[0] // 60))
     if len(xs) < 3:
         return None
     left, right = xs[0], xs[-1]
