@@ -221,7 +221,8 @@ def main(argv: list[str] | None = None) -> int:
         archive = zip_check(Path(tmp))
     for name, status in archive.items():
         print(f"zip: {Path(name).name if '!' not in name else name.split('!', 1)[1]:<24} {status}")
-    out = ROOT / "bench" / "results" / f"scans-{date.today():%Y%m%d}.json"
+    picked = f"{len(args.samples)}s-{len(args.only)}d"
+    out = ROOT / "bench" / "results" / f"scans-{date.today():%Y%m%d}-{picked}.json"
     out.write_text(
         json.dumps({"results": results, "zip": archive}, ensure_ascii=False, indent=1), encoding="utf-8"
     )

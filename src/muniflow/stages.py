@@ -48,7 +48,14 @@ def extract_file(path: Path, period: Period | None = None, sha256: str | None = 
     """Read (sandboxed), interpret and normalize one file; an unreadable file becomes quarantined."""
     digest = sha256 or sha256_file(path)
     try:
-        return interpret_file(path, open_report(path), period, digest)
+        try:
+            doc = open_report(path)
+        except ReaderError as err:
+            if err.reason != scan.NEEDS_OCR:
+                raise
+            kind, pages = scan.parse_signal(err.message)
+            doc = run_sandboxed(path, scan.read_scan, kind, limits=ocr_limits(pages))
+        return interpret_file(path, doc, period, digest)
     except ReaderError as err:
         return _refused(path, digest, err)
 
