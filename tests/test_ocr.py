@@ -29,6 +29,8 @@ CLEAN = [
     ("Ш Международный форум", "III Международный форум", "Cyrillic Ш for III"),
     ("Il Всероссийский конкурс", "II Всероссийский конкурс", "Latin l for I"),
     ("1 участник", "1 участник", "a digit alone is a number, not a numeral"),
+    ("З", "3", "a lone № read as Cyrillic Ze"),
+    ("1О.", "10.", "a № with Cyrillic O for zero"),
     ("П. Иванов", "П. Иванов", "an initial stays"),
     ("30 марта — 2 апреля", "30 марта – 2 апреля", "em dash as the en dash Word writes"),
     ("встреча с ПОИСКОВЫМИ отрядами", "встреча с поисковыми отрядами", "lower case misread as capitals"),

@@ -222,9 +222,16 @@ def _lower_misread_caps(match: re.Match[str]) -> str:
     return word.lower() if is_russian_word(word.lower()) else word
 
 
+# A cell that is only a short number (the № column) read with Cyrillic or Latin look-alikes.
+_DIGIT_LOOKALIKES = str.maketrans("ЗзОоOбlI|", "300006111")
+_SHORT_NUMBER = re.compile(r"[0-9ЗзОоOбlI|]{1,3}\.?")
+
+
 def clean(text: str) -> str:
-    """OCR's usual slips in Russian text: odd dashes and quotes, look-alikes in Roman numerals,
-    words cut at line ends."""
+    """OCR's usual slips in Russian text: odd dashes and quotes, look-alikes in Roman numerals and
+    in a lone number, words cut at line ends."""
+    if _SHORT_NUMBER.fullmatch(text.strip()):
+        return text.strip().translate(_DIGIT_LOOKALIKES)
     text = re.sub(r"[‐‑‒—―]", "–", text)
     text = text.replace("...", "…")
     text = _CAPS.sub(_lower_misread_caps, text)
