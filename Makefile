@@ -12,7 +12,7 @@ export UV_PYTHON_DOWNLOADS ?= never
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 export DO_NOT_TRACK ?= 1
 
-.PHONY: demo test lint typecheck unit install browser libreoffice bench clean help
+.PHONY: demo test lint typecheck unit install browser libreoffice tesseract bench clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -31,8 +31,11 @@ install: $(STAMP)  ## create .venv and install muniflow with dev extras, exactly
 browser:  ## install Debian's Chromium for the report's browser test (root, apt)
 	@command -v chromium >/dev/null 2>&1 || bash scripts/install-chromium.sh
 
-libreoffice:  ## install Debian's headless LibreOffice Writer for the PDF reader tests (root, apt)
-	@command -v soffice >/dev/null 2>&1 || bash scripts/install-libreoffice.sh
+libreoffice:  ## install headless LibreOffice Writer: .doc/.rtf/.odt conversion, PDF fixture tests, compile --pdf (root, apt)
+	@bash scripts/install-libreoffice.sh
+
+tesseract:  ## install Tesseract OCR with Russian to read scans and photos (root, apt)
+	@bash scripts/install-tesseract.sh
 
 demo: $(STAMP)  ## ingest sample_inputs/ into warehouse/muniflow.duckdb and print the summary
 	$(BIN)/muniflow ingest sample_inputs/
@@ -47,7 +50,7 @@ typecheck: $(STAMP)  ## mypy on src/ and flows/
 unit: $(STAMP)  ## pytest
 	$(BIN)/pytest
 
-test: $(STAMP) browser libreoffice lint typecheck unit  ## everything CI runs
+test: $(STAMP) browser libreoffice tesseract lint typecheck unit  ## everything CI runs
 
 bench: $(STAMP)  ## ingestion benchmark (soffice needed once to build the corpus)
 	$(BIN)/python bench/run.py --docx 60 --pdf 60 --pages 6

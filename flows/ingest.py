@@ -24,15 +24,17 @@ from prefect.runtime import flow_run
 from flows import window
 from muniflow import pipeline, stages
 from muniflow.codeversion import code_version
+from muniflow.intake.expand import ArchiveRecord, Input
 from muniflow.model import Period
 from muniflow.progress import Progress
 from muniflow.quality_report import write_quality_report
 from muniflow.warehouse import db, loader, reporting
+from muniflow.warehouse.archives import record_archive
 
 
 def _extract_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
     """Same path, same bytes, same period override, same code: same outcome (it names its path)."""
-    path = hashlib.sha256(str(parameters["path"]).encode()).hexdigest()[:16]
+    path = hashlib.sha256(str(parameters.get("name") or parameters["path"]).encode()).hexdigest()[:16]
     return f"muniflow-extract-{code_version()}-{parameters['sha256']}-{path}-{parameters.get('period')}"
 
 
@@ -42,9 +44,11 @@ def _extract_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
     persist_result=True,
     task_run_name="extract {path.name}",
 )
-def extract(path: Path, sha256: str, period: str | None) -> stages.FileOutcome:
-    """Read, interpret, normalize, check and enrich one file's rows (cached by content hash)."""
-    return stages.process_file(path, Period.parse(period) if period else None, sha256=sha256)
+def extract(path: Path, sha256: str, period: str | None, name: str | None = None) -> stages.FileOutcome:
+    """Read, interpret, normalize, check and enrich one file's rows (cached by content hash); `name`
+    is its lineage when it is not its path (a member of an archive)."""
+    item = Input(path, name or str(path))
+    return stages.process_input(item, Period.parse(period) if period else None, sha256=sha256)
 
 
 def _lock_held(task, task_run, state) -> bool:  # type: ignore[no-untyped-def]
@@ -88,13 +92,15 @@ def ingest_reports(
     region: str | None = None,
     force: bool = False,
     close_quarter: bool | None = None,
+    pages: bool = False,
 ) -> dict[str, Any]:
     """Ingest report files (or folders of them) into the warehouse; returns the run's summary.
 
     When every file is already in the warehouse as it is (and neither `force`, `period` nor
     `region` asks otherwise) nothing is read: the daily scheduled run costs a few hashes. On the
     reporting window's last day (or with `close_quarter=True`) the quarter is closed: its final
-    data-quality and completeness report becomes a Prefect artifact.
+    data-quality and completeness report becomes a Prefect artifact. With `pages`, the files are
+    the photos of one report's pages, read as one report.
     """
     logger = get_run_logger()
     wh = str(warehouse or db.default_warehouse_path())
@@ -125,11 +131,17 @@ def ingest_reports(
         dedupe=lambda run_id, periods: dedupe(wh, run_id, periods),
         quality=lambda run_id: quality(wh, run_id, Path(report_dir) if report_dir else None),
         connect=lambda: db.connect(wh),
+        record_archive=lambda run_id, archive: cast(bool, record(wh, run_id, archive)),
         on_start=started,
         on_loaded=loaded,
     )
     run = pipeline.run_ingest(
-        files, period, runner, flow_run_id=str(flow_run.id) if flow_run.id else None, region=region
+        files,
+        period,
+        runner,
+        flow_run_id=str(flow_run.id) if flow_run.id else None,
+        region=region,
+        pages=pages,
     )
     with db.connect(wh) as con:
         completeness = reporting.completeness(con, list(run.periods))
@@ -139,7 +151,8 @@ def ingest_reports(
         "files": [
             {"file": source_file, **run.states[result.report_id], "seen_before": result.status == "unchanged"}
             for source_file, result in run.loaded
-        ],
+        ]
+        + [_archive_line(archive, new) for archive, new in run.archives],
         "report": str(run.report),
         "completeness": completeness,
     }
@@ -147,6 +160,28 @@ def ingest_reports(
     if closing is not None:
         summary["quarter_close"] = window.close_quarter_report(wh, closing.label, report_dir)
     return summary
+
+
+@task(retries=3, retry_delay_seconds=5, retry_condition_fn=_lock_held, cache_policy=NO_CACHE)
+def record(warehouse: str, run_id: str, archive: ArchiveRecord) -> bool:
+    """List an unpacked archive (its members were loaded as reports)."""
+    with db.connect(warehouse) as con:
+        return record_archive(con, run_id, archive)
+
+
+def _archive_line(archive: ArchiveRecord, new: bool) -> dict[str, Any]:
+    """An unpacked archive's line in the run summary, shaped like a report's."""
+    return {
+        "file": archive.source_file,
+        "status": "unpacked",
+        "reason": None,
+        "message": f"{len(archive.members)} file(s) read from it, "
+        f"{len(archive.skipped)} system file(s) skipped",
+        "rows_extracted": 0,
+        "rows_loaded": 0,
+        "rows_quarantined": 0,
+        "seen_before": not new,
+    }
 
 
 def _artifacts(summary: dict[str, Any]) -> None:

@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from muniflow import stages
-from muniflow.intake import Limits, WorkerPool, open_report, sha256_file
+from muniflow.intake import Limits, WorkerPool, open_report, run_sandboxed, scan, sha256_file
 from muniflow.intake.limits import default_limits
 from muniflow.model import Period, RawDocument, ReaderError
 
@@ -21,7 +21,14 @@ def extract_file(path: Path, period: Period | None = None, sha256: str | None = 
     """Read (sandboxed), interpret and normalize one file; an unreadable file becomes quarantined."""
     digest = sha256 or sha256_file(path)
     try:
-        return stages.interpret_file(path, open_report(path), period, digest)
+        try:
+            doc = open_report(path)
+        except ReaderError as err:
+            if err.reason != scan.NEEDS_OCR:
+                raise
+            kind, pages = scan.parse_signal(err.message)
+            doc = run_sandboxed(path, scan.read_scan, kind, limits=stages.ocr_limits(pages))
+        return stages.interpret_file(path, doc, period, digest)
     except ReaderError as err:
         return stages.FileOutcome(str(path), digest, None, None, reason=err.reason, message=err.message)
 

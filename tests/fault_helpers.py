@@ -78,9 +78,9 @@ def ingest(
     report("extracted", len(outcomes))
     with db.connect(warehouse) as con:
         run_id = loader.start_run(con)
+        periods = stages.recover_aborted(con, run_id)  # as the flow does: runs killed earlier
     report("run", run_id)
     statuses: dict[str, str] = {}
-    periods: set[str] = set()
     for outcome in outcomes:
         report("loading", outcome.source_file)
         with _loading(outcome.source_file), db.connect(warehouse) as con:

@@ -16,10 +16,17 @@ def test_ingest_of_a_missing_path_says_so(tmp_path, capsys):
     assert "no such file or folder" in capsys.readouterr().err
 
 
-def test_ingest_of_a_folder_without_reports_says_so(tmp_path, capsys):
-    (tmp_path / "notes.txt").write_text("hello")
+def test_ingest_of_a_folder_of_only_litter_says_so(tmp_path, capsys):
+    (tmp_path / "~$report.docx").write_bytes(b"lock")
+    (tmp_path / ".DS_Store").write_bytes(b"meta")
     assert main(["ingest", str(tmp_path)]) == 2
-    assert "no report files" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "no files in" in err and "2 system file(s)" in err
+
+
+def test_ingest_of_an_empty_folder_says_so(tmp_path, capsys):
+    assert main(["ingest", str(tmp_path)]) == 2
+    assert "no files in" in capsys.readouterr().err
 
 
 def test_ingest_refuses_a_malformed_period(tmp_path, capsys):

@@ -204,3 +204,30 @@ def test_a_reader_holding_the_warehouse_makes_ingest_wait_then_complete(
     with duckdb.connect(str(warehouse), read_only=True) as con:
         assert lookups.reconcile(con) == []
         assert fh.snapshot(con) == reference.snapshot
+
+
+def test_a_run_killed_before_its_checks_is_aborted_and_its_periods_checked_by_the_next(
+    reference: Reference, spawn: Spawn, tmp_path: Path
+) -> None:
+    warehouse, first, second = tmp_path / "w.duckdb", reference.files[0], reference.files[1]
+    child = _ingest(spawn, warehouse, reference, **{fh.PAUSE_ENV: "120", fh.PAUSE_AT_ENV: second.name})
+    child.wait_for("in-transaction", second.name)  # the first file is loaded; no duplicate rule yet
+    killed_pid = child.process.pid
+    child.kill()
+    duplicates = "select count(*) from flagged_rows where rule = 'duplicate_event' and period = ?"
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        (killed,) = con.execute("select run_id from runs where status = 'running'").fetchone() or (None,)
+        (period,) = con.execute("select period from reports where source_file = ?", [str(first)]).fetchone()
+        assert con.execute(duplicates, [period]).fetchone() == (0,), "the dead run never got to them"
+    assert killed is not None
+    # the next run is given only the other files: the dead run's period is checked all the same
+    fh.ingest(warehouse, reference.files[1:], cache=reference.cache, report=lambda *_: None)
+    with db.connect(warehouse) as con:
+        aborted = con.execute(
+            "select status, pid, reports_recorded, noticed_by_run is not null from runs where run_id = ?",
+            [killed],
+        ).fetchone()
+        assert aborted == ("aborted", killed_pid, 1, True)
+        assert con.execute(duplicates, [period]).fetchone()[0] > 0, "the duplicate rule ran on its period"
+        assert lookups.reconcile(con) == []
+        assert fh.snapshot(con) == reference.snapshot

@@ -11,7 +11,9 @@ import badfiles as bf
 import pytest
 
 from muniflow.intake import Limits, open_report, sha256_file
+from muniflow.intake.convert import soffice
 from muniflow.model import RawDocument, ReaderError
+from muniflow.readers.ocr import missing as missing_ocr
 
 Build = Callable[[Path, Path], Path]  # (folder, a valid report DOCX) -> the case's file
 
@@ -103,7 +105,13 @@ CASES: list[tuple[str, Build, str | None, str | None, str]] = [
         "the extension is never trusted",
     ),
     ("text", _write("notes.docx", bf.TEXT), "unsupported_format", None, "tab-separated text renamed"),
-    ("rtf", _write("report.doc", bf.RTF), "unsupported_format", None, "RTF is not Word's binary .doc"),
+    (
+        "rtf",
+        _write("report.doc", bf.RTF),
+        "no_table_found" if soffice() else "unsupported_format",
+        None,
+        "RTF is not Word's binary .doc: converted by LibreOffice where installed (this one holds no table)",
+    ),
     ("word2003_xml", _write("w2003.docx", bf.WORD_2003_XML), "unsupported_format", None, "flat Word XML"),
     ("random", _write("noise.pdf", bytes(range(256)) * 4), "unsupported_format", None, "no known magic"),
     ("truncated_docx", _truncated, "corrupt_file", None, "zip cut in half: no central directory"),
@@ -224,7 +232,13 @@ CASES: list[tuple[str, Build, str | None, str | None, str]] = [
         "Forum",
         "an owner-only password opens normally",
     ),
-    ("pdf_scan", _write("scan.pdf", bf.scanned_pdf()), "no_text_layer", None, "an image-only page"),
+    (
+        "pdf_scan",
+        _write("scan.pdf", bf.scanned_pdf()),
+        "no_text_layer" if missing_ocr() else "needs_ocr",
+        None,
+        "an image-only page: handed to OCR where Tesseract is installed",
+    ),
     (
         "pdf_flate_bomb",
         _write("fbomb.pdf", bf.flate_bomb_pdf(2048)),

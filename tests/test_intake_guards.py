@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from muniflow.intake import Limits, sha256_file
 from muniflow.intake.guards import _has_dtd, check_file_size, ole2_error
-from muniflow.intake.sniff import OLE2, PDF, ZIP, sniff
+from muniflow.intake.sniff import OLE2, PDF, RTF, ZIP, sniff
 from muniflow.model import ReaderError
 
 LIMITS = Limits.load()
@@ -25,7 +25,7 @@ SNIFF = [
     (b"PK\x03\x04\x14\x00", ZIP, "zip local header: maybe a DOCX"),
     (b"PK\x05\x06" + bytes(18), ZIP, "an empty zip is still a zip (guards reject it)"),
     (bf.cfb(["WordDocument"])[:64], OLE2, "compound file magic"),
-    (b"{\\rtf1\\ansi", "unsupported_format", "RTF"),
+    (b"{\\rtf1\\ansi", RTF, "RTF: converted by LibreOffice"),
     (b"\xef\xbb\xbf<!DOCTYPE html><html>", "unsupported_format", "HTML behind a BOM"),
     ("Отчёт о мероприятиях".encode("cp1251"), "unsupported_format", "cp1251 text"),
     (b"\x00\x01\x02\x03garbage", "unsupported_format", "binary of no known kind"),

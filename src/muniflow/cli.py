@@ -51,6 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="run the flow even when every file is already loaded as it is"
     )
     p.add_argument(
+        "--pages",
+        action="store_true",
+        help="the files are photos or scans of ONE report's pages, in order: read them as one report",
+    )
+    p.add_argument(
         "--task-runner",
         choices=("threads", "processes", "dask"),
         help="Prefect task runner for extraction (default: $MUNIFLOW_TASK_RUNNER or threads)",
@@ -96,20 +101,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from muniflow.stages import discover
+    from muniflow.intake.inbox import scan
 
     try:
-        files = discover(args.paths)
+        inbox = scan(args.paths)
     except FileNotFoundError as err:
         print(f"muniflow ingest: {err}", file=sys.stderr)
         return 2
+    files = list(inbox.files)
     if not files:
-        print(
-            "muniflow ingest: no report files (.docx, .pdf, …) in "
-            + ", ".join(map(str, args.paths))
-            + "; name files explicitly to ingest other kinds",
-            file=sys.stderr,
-        )
+        skipped = len(inbox.skipped)
+        litter = f" (only {skipped} system file(s) such as lock files, skipped)" if skipped else ""
+        print("muniflow ingest: no files in " + ", ".join(map(str, args.paths)) + litter, file=sys.stderr)
         return 2
     if args.period:
         from muniflow.model import Period
@@ -136,6 +139,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         report_dir=args.report_dir,
         region=args.region,
         force=args.force,
+        pages=args.pages,
     )
     print_summary(summary)
     _hint_reprocess(warehouse_of(args))

@@ -31,6 +31,8 @@ RULE_NAMES = {
     "numbering": "Нумерация",
     "mixed_script": "Смешение латиницы и кириллицы",
     "unexpected_municipality": "МО нет в списке ожидаемых",
+    "ocr_review": "Прочитано OCR: сверить со сканом",
+    "ocr_low_confidence": "OCR не уверен в ячейке",
 }
 SEVERITY_NAMES = {"error": "ошибка", "warning": "предупреждение"}
 STYLE = """

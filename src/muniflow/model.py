@@ -44,6 +44,8 @@ class RawDocument:
     title: str
     tables: tuple[RawTable, ...]
     pages: int | None = None
+    # Read by OCR: (row locator, mean word confidence 0-100 of each cell, None where no word).
+    cell_confidence: tuple[tuple[str, tuple[float | None, ...]], ...] = ()
 
 
 class ReaderError(Exception):

@@ -4,12 +4,15 @@ Both runners call `run_ingest`: the Prefect flow (`flows/ingest.py`) hands it Pr
 (cached extraction per file, retried loads, artifacts around it), the plain runner (`plain.py`,
 for tests and the benchmark) hands it plain functions on a thread pool. The body is the same:
 
-    start the run -> extract every file (in parallel, as the runner submits) -> load each file in
-    order (one writer) -> duplicate rule over the touched periods -> quality report -> finish the run
+    start the run (marking runs killed mid-way aborted) -> list the inbox (litter skipped), unpack
+    archives -> extract every file (in parallel, as the runner submits) -> load each file in order
+    (one writer) -> list the archives -> duplicate rule over the touched periods -> quality report
+    -> finish the run
 """
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -18,6 +21,8 @@ from typing import Any
 
 from muniflow import stages
 from muniflow.intake import sha256_file
+from muniflow.intake.expand import ArchiveRecord, as_pages, expand
+from muniflow.intake.inbox import scan as scan_inbox
 from muniflow.warehouse import loader, lookups
 
 Connection = Any  # a warehouse connection (muniflow.warehouse.db.connect); only warehouse/ knows DuckDB
@@ -31,19 +36,22 @@ def _nothing(*args: Any) -> None:
 class Runner:
     """How a runner carries out each stage of the body; `run_id` is the run being recorded.
 
-    submit(path, sha256, period label or None) -> a handle; the extraction may run in parallel.
+    submit(path, sha256, period label or None, lineage name) -> a handle; the extraction may run
+    in parallel (the name differs from the path for a member of an archive).
     outcome(handle) -> (the file's outcome, whether it came from a cache).
     load(run_id, outcome) -> LoadResult; dedupe(run_id, periods) -> flags written;
     quality(run_id) -> the report's path, or None when the runner makes no report.
+    record_archive(run_id, archive) -> whether the unpacked archive is new to the warehouse.
     connect() -> a context manager giving a warehouse connection, for the run's own records.
     """
 
-    submit: Callable[[Path, str, str | None], Any]
+    submit: Callable[[Path, str, str | None, str], Any]
     outcome: Callable[[Any], tuple[stages.FileOutcome, bool]]
     load: Callable[[str, stages.FileOutcome], loader.LoadResult]
     dedupe: Callable[[str, set[str]], int]
     quality: Callable[[str], Path | None]
     connect: Callable[[], AbstractContextManager[Connection]]
+    record_archive: Callable[[str, ArchiveRecord], bool]
     on_start: Callable[[list[Path]], None] = field(default=_nothing)
     on_loaded: Callable[[stages.FileOutcome, loader.LoadResult], None] = field(default=_nothing)
     counts_cache: bool = True  # record `files_from_cache` among the run's counts
@@ -59,6 +67,8 @@ class RunResult:
     states: dict[str, dict[str, Any]]
     report: Path | None
     periods: tuple[str, ...] = ()  # the quarters the run loaded rows of
+    archives: tuple[tuple[ArchiveRecord, bool], ...] = ()  # unpacked, and whether new
+    skipped: int = 0  # system litter of the inbox folders, not read
 
 
 def run_ingest(
@@ -67,31 +77,45 @@ def run_ingest(
     runner: Runner,
     flow_run_id: str | None = None,
     region: str | None = None,
+    pages: bool = False,
 ) -> RunResult:
     """Ingest files or folders (see `stages.discover`) with `runner` carrying out each stage;
-    `region` is given to files whose title names none (`stages.with_region`)."""
-    files = stages.discover(list(paths))
+    `region` is given to files whose title names none (`stages.with_region`); with `pages` the files
+    are the photos of one report's pages."""
+    inbox = scan_inbox(list(paths))
+    files = list(inbox.files)
     runner.on_start(files)
     with runner.connect() as con:
         run_id = loader.start_run(con, flow_run_id=flow_run_id)
-    handles = [runner.submit(f, sha256_file(f), period) for f in files]
+        periods = stages.recover_aborted(con, run_id)  # runs killed mid-way: their periods again
     loaded: list[tuple[str, loader.LoadResult]] = []
-    periods: set[str] = set()
     cached = 0
-    handles.reverse()
-    while handles:  # popped as loaded, so memory stays flat in the number of files
-        outcome, from_cache = runner.outcome(handles.pop())
-        outcome = stages.with_region(outcome, region)
-        cached += from_cache
-        result = runner.load(run_id, outcome)
-        if outcome.report and outcome.report.period and not outcome.reason:
-            periods.add(outcome.report.period.label)
-        runner.on_loaded(outcome, result)
-        loaded.append((outcome.source_file, result))
+    with tempfile.TemporaryDirectory(prefix="muniflow-unpack-") as unpack:
+        expanded = as_pages(files, Path(unpack)) if pages else expand(files, Path(unpack))
+        for refused in expanded.refused:
+            loaded.append((refused.source_file, runner.load(run_id, stages.refused_archive(refused))))
+        handles = [runner.submit(i.path, sha256_file(i.path), period, i.name) for i in expanded.inputs]
+        handles.reverse()
+        while handles:  # popped as loaded, so memory stays flat in the number of files
+            outcome, from_cache = runner.outcome(handles.pop())
+            outcome = stages.with_region(outcome, region)
+            cached += from_cache
+            result = runner.load(run_id, outcome)
+            if outcome.report and outcome.report.period and not outcome.reason:
+                periods.add(outcome.report.period.label)
+            runner.on_loaded(outcome, result)
+            loaded.append((outcome.source_file, result))
+    archives = tuple((a, runner.record_archive(run_id, a)) for a in expanded.archives)
     runner.dedupe(run_id, periods)
     report = runner.quality(run_id)
-    counts = {"files": len(files), **({"files_from_cache": cached} if runner.counts_cache else {})}
+    counts = {
+        "files": len(files),
+        **({"files_from_cache": cached} if runner.counts_cache else {}),
+        "files_skipped": len(inbox.skipped),
+    }
     with runner.connect() as con:
         totals = loader.finish_run(con, run_id, counts)
         states = lookups.report_states(con, [result.report_id for _, result in loaded])
-    return RunResult(run_id, totals, tuple(loaded), states, report, tuple(sorted(periods)))
+    return RunResult(
+        run_id, totals, tuple(loaded), states, report, tuple(sorted(periods)), archives, len(inbox.skipped)
+    )

@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from muniflow import pipeline, stages
+from muniflow.intake.expand import Input
 from muniflow.model import Period
 from muniflow.warehouse import db, loader
+from muniflow.warehouse.archives import record_archive
 
 
 @contextmanager
@@ -63,15 +65,19 @@ def ingest_plain(
 
     with ThreadPoolExecutor(os.cpu_count() or 1) as pool, db.connect(warehouse) as con:
         runner = pipeline.Runner(
-            submit=lambda f, sha256, _: pool.submit(stages.process_file, f, period, sha256),
+            submit=lambda f, sha256, _, name: pool.submit(
+                stages.process_input, Input(f, name), period, sha256
+            ),
             outcome=outcome,
             load=load,
             dedupe=dedupe,
             quality=quality,
             connect=lambda: nullcontext(con),  # one connection for the whole run
+            record_archive=lambda run_id, archive: record_archive(con, run_id, archive),
             counts_cache=False,
         )
         run = pipeline.run_ingest(paths, period.label if period else None, runner)
     statuses = {source_file: result.status for source_file, result in run.loaded}
+    statuses.update({archive.source_file: "unpacked" for archive, _ in run.archives})
     seconds = {k: round(v, 3) for k, v in totals.items()}
     return {**run.counts, "run_id": run.run_id, "statuses": statuses, "seconds": seconds}

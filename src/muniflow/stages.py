@@ -11,15 +11,14 @@ from pathlib import Path
 
 from muniflow import contracts, rules
 from muniflow.enrich.report import ReportEnrichment, enrich_report
-from muniflow.intake import run_sandboxed, sha256_file
+from muniflow.intake import run_sandboxed, scan, sha256_file
 from muniflow.intake.checked import read_checked
+from muniflow.intake.expand import Input, Refused
+from muniflow.intake.inbox import scan as scan_inbox
 from muniflow.intake.limits import Limits
 from muniflow.interpret import interpret_document
 from muniflow.model import Flag, Period, RawDocument, ReaderError, Report
 from muniflow.rules.duplicates import find_duplicates
-
-# What a folder scan picks up; files named explicitly are always taken (and sniffed, not trusted).
-DOCUMENT_SUFFIXES = frozenset({".docx", ".docm", ".dotx", ".doc", ".pdf", ".rtf", ".odt"})
 
 
 @dataclass(frozen=True)
@@ -37,40 +36,60 @@ class FileOutcome:
 
 
 def discover(paths: list[str | Path]) -> list[Path]:
-    """Expand folders into the document files they hold (sorted), keep files as given.
+    """Expand folders into every file they hold but system litter (sorted), keep files as given.
 
     Raises:
         FileNotFoundError: a path that does not exist, so a typo never reads as an empty inbox.
     """
-    found: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            found.extend(
-                sorted(
-                    f
-                    for f in p.rglob("*")
-                    if f.is_file()
-                    and f.suffix.lower() in DOCUMENT_SUFFIXES
-                    and not f.name.startswith((".", "~$"))
-                )
-            )
-        elif p.is_file():
-            found.append(p)
-        else:
-            raise FileNotFoundError(f"no such file or folder: {p}")
-    seen: set[Path] = set()
-    return [f for f in found if not (f.resolve() in seen or seen.add(f.resolve()))]  # type: ignore[func-returns-value]
+    return list(scan_inbox(paths).files)
 
 
 def process_file(path: Path, period: Period | None = None, sha256: str | None = None) -> FileOutcome:
     """Extract, validate and enrich one file, all in a sandboxed worker process, so files are
     processed in parallel on every core and only the loads stay in the caller."""
     digest = sha256 or sha256_file(path)
+    label = period.label if period else None
     try:
-        outcome: FileOutcome = run_sandboxed(path, _process_in_worker, period.label if period else None)
+        try:
+            outcome: FileOutcome = run_sandboxed(path, _process_in_worker, label)
+        except ReaderError as err:
+            if err.reason != scan.NEEDS_OCR:
+                raise
+            kind, pages = scan.parse_signal(err.message)
+            outcome = run_sandboxed(path, _ocr_in_worker, label, kind, limits=ocr_limits(pages))
     except ReaderError as err:
         return _refused(path, digest, err)
     return replace(outcome, sha256=digest)
+
+
+def ocr_limits(pages: int) -> Limits:
+    """The worker's limits for an OCR file: its time limit is per page (pages rounded up to a power
+    of two, so few worker pools are kept), not the per-file limit of a text document."""
+    from muniflow.intake.limits import default_limits
+    from muniflow.readers.ocr import settings
+
+    budget = 1 << max(0, pages - 1).bit_length()
+    return replace(default_limits(), timeout_seconds=budget * settings().page_timeout_seconds + 30)
+
+
+def _ocr_in_worker(path: Path, limits: Limits, period: str | None, kind: str) -> FileOutcome:
+    """What a worker runs for a scan: OCR every page, then the pure stages plus the OCR warnings."""
+    from muniflow.readers.ocr import settings
+
+    doc = scan.read_scan(path, limits, kind)
+    try:
+        outcome = interpret_file(path, doc, Period.parse(period) if period else None, "")
+        if outcome.report is not None and (lone := scan.lone_page(doc, outcome.report)):
+            return replace(outcome, reason=lone.reason, message=lone.message)
+        checked = validate_file(outcome)
+        if checked.report is not None and not checked.reason:
+            extra = scan.ocr_flags(doc, checked.report, settings().cell_confidence_min)
+            checked = replace(checked, flags=(*checked.flags, *extra))
+        return enrich_file(checked)
+    except ReaderError:
+        raise
+    except Exception as exc:
+        raise _internal_error(exc) from exc
 
 
 def _process_in_worker(path: Path, limits: Limits, period: str | None) -> FileOutcome:
@@ -83,6 +102,34 @@ def _process_in_worker(path: Path, limits: Limits, period: str | None) -> FileOu
         raise
     except Exception as exc:  # a bug on one odd file must not fail the whole quarterly run
         raise _internal_error(exc) from exc
+
+
+def process_input(item: Input, period: Period | None = None, sha256: str | None = None) -> FileOutcome:
+    """`process_file` on an input, its outcome named as lineage names it (`archive.zip!member.docx`)."""
+    return named(process_file(item.path, period, sha256), item.name)
+
+
+def named(outcome: FileOutcome, name: str) -> FileOutcome:
+    """The outcome, its report and its rows under the name lineage gives the file."""
+    if outcome.source_file == name:
+        return outcome
+    report = outcome.report
+    if report is not None:
+        rows = tuple(replace(row, source_file=name) for row in report.rows)
+        report = replace(report, source_file=name, rows=rows)
+    return replace(outcome, source_file=name, report=report)
+
+
+def refused_archive(refused: Refused) -> FileOutcome:
+    """An archive refused whole, as a quarantined file."""
+    return FileOutcome(
+        refused.source_file,
+        refused.sha256,
+        "zip",
+        None,
+        reason=refused.error.reason,
+        message=refused.error.message,
+    )
 
 
 def _internal_error(exc: Exception) -> ReaderError:
@@ -174,6 +221,13 @@ def load_file(con, run_id: str, outcome: FileOutcome):  # type: ignore[no-untype
         message=outcome.message,
         enrichment=outcome.enrichment,
     )
+
+
+def recover_aborted(con, run_id: str) -> set[str]:  # type: ignore[no-untyped-def]
+    """Mark runs whose process died as aborted; returns the periods they touched, to dedupe again."""
+    from muniflow.warehouse.liveness import mark_aborted
+
+    return set(mark_aborted(con, run_id).periods)
 
 
 def dedupe_periods(con, run_id: str, periods: set[str]) -> int:  # type: ignore[no-untyped-def]

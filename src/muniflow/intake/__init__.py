@@ -34,6 +34,11 @@ REASONS = (
     "timeout",
     "resource_limit",
     "internal_error",
+    "unsafe_archive",
+    "archive_too_deep",
+    "needs_ocr",
+    "low_resolution",
+    "lone_page",
 )
 
 _pools: dict[tuple[Limits, Task], WorkerPool] = {}

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from muniflow.intake import guards, sniff
+from muniflow.intake import convert, guards, scan, sniff
 from muniflow.intake.limits import Limits
 from muniflow.model import RawDocument, ReaderError
 
@@ -14,17 +15,42 @@ def read_checked(path: Path, limits: Limits) -> RawDocument:
     guards.check_file_size(path.stat().st_size, limits)
     kind = sniff.sniff(sniff.read_head(path))
     if kind == sniff.OLE2:
-        raise guards.ole2_error(path.read_bytes())
+        refusal = guards.ole2_error(path.read_bytes())
+        if refusal.reason != "legacy_doc":
+            raise refusal
+        return convert.read_converted(path, "doc", _read_docx(limits))
+    if kind == sniff.IMAGE:
+        raise scan.needs_ocr(path, "image")
+    if kind == sniff.RTF:
+        return convert.read_converted(path, "rtf", _read_docx(limits))
     if kind == sniff.ZIP:
+        if convert.is_odt(path):
+            guards.check_zip(path, limits)
+            return convert.read_converted(path, "odt", _read_docx(limits))
         guards.check_docx(path, limits)
         return _read("docx", path)
-    guards.check_pdf(path, limits)
+    try:
+        guards.check_pdf(path, limits)
+    except ReaderError as err:
+        if err.reason == "no_text_layer":
+            raise scan.needs_ocr(path, "pdf") from err
+        raise
     try:
         return _read("pdf", path)
     except ReaderError as err:
         if err.reason == "no_table_found" and guards.pdf_has_image_only_page(path, limits):
-            raise guards.no_text_layer() from err
+            raise scan.needs_ocr(path, "pdf") from err
         raise
+
+
+def _read_docx(limits: Limits) -> Callable[[Path], RawDocument]:
+    """Read a DOCX LibreOffice wrote, through the same guards as one a clerk sent."""
+
+    def read(docx_path: Path) -> RawDocument:
+        guards.check_docx(docx_path, limits)
+        return _read("docx", docx_path)
+
+    return read
 
 
 def _read(format: str, path: Path) -> RawDocument:

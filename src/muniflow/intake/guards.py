@@ -61,7 +61,7 @@ def check_docx(path: Path, limits: Limits) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-            _check_zip_sizes(infos, limits)
+            check_zip_sizes(infos, limits)
             names = {info.filename for info in infos}
             if "[Content_Types].xml" not in names or "word/document.xml" not in names:
                 raise ReaderError(
@@ -82,11 +82,27 @@ def check_docx(path: Path, limits: Limits) -> None:
         ) from exc
 
 
-def _check_zip_sizes(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
+def check_zip(path: Path, limits: Limits) -> None:
+    """Refuse a zip package (e.g. an OpenDocument file) that would cost too much or is encrypted."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            check_zip_sizes(infos, limits)
+            if any(info.flag_bits & 0x1 for info in infos):
+                raise ReaderError(
+                    "encrypted", "the zip is password-protected; send the report without a password"
+                )
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ReaderError(
+            "corrupt_file", f"the zip package is damaged ({exc}); save it again and re-send"
+        ) from exc
+
+
+def check_zip_sizes(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
     """Refuse a zip bomb from the sizes its directory declares (zipfile never inflates past them)."""
     if len(infos) > limits.max_zip_entries:
         raise ReaderError(
-            "too_large", f"the DOCX holds {len(infos)} parts, over the limit of {limits.max_zip_entries}"
+            "too_large", f"the zip holds {len(infos)} parts, over the limit of {limits.max_zip_entries}"
         )
     total = 0
     for info in infos:
@@ -106,7 +122,7 @@ def _check_zip_sizes(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
         total += info.file_size
     if total > limits.max_total_mb * MB:
         raise ReaderError(
-            "too_large", f"the DOCX inflates to {total / MB:.0f} MB, over {limits.max_total_mb:g} MB"
+            "too_large", f"the zip inflates to {total / MB:.0f} MB, over {limits.max_total_mb:g} MB"
         )
 
 

@@ -1,4 +1,4 @@
-"""What a file is, from its first bytes and never its name: a PDF, a zip (maybe DOCX), an OLE2 container.
+"""What a file is, from its first bytes and never its name: a PDF, a zip (maybe DOCX), an OLE2 container, RTF.
 
 Anything else is refused here with a message saying what the file looks like and what to send instead.
 """
@@ -12,6 +12,9 @@ from muniflow.model import ReaderError
 PDF = "pdf"
 ZIP = "zip"
 OLE2 = "ole2"
+RTF = "rtf"
+IMAGE = "image"  # JPEG, PNG, TIFF: a photo or a scan, read by OCR
+_IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*")
 
 HEAD_BYTES = 1024  # a PDF header may sit anywhere in the first kilobyte (readers tolerate junk before it)
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -26,13 +29,17 @@ def read_head(path: Path) -> bytes:
 
 
 def sniff(head: bytes) -> str:
-    """The container kind (PDF, ZIP or OLE2) of a file starting with `head`; ReaderError for any other."""
+    """The kind (PDF, ZIP, OLE2 or RTF) of a file starting with `head`; ReaderError for any other."""
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return ZIP
     if head.startswith(OLE2_MAGIC):
         return OLE2
+    if head.startswith(_IMAGE_MAGIC):
+        return IMAGE
     if b"%PDF-" in head:
         return PDF
+    if _strip_bom(head).lstrip().startswith(b"{\\rtf"):
+        return RTF
     raise ReaderError("unsupported_format", f"{_describe(head)}, not a DOCX or PDF report; {_RESEND}")
 
 

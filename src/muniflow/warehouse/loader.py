@@ -17,6 +17,7 @@ from muniflow.normalize.script import fix_mixed_script
 from muniflow.warehouse import reporting
 from muniflow.warehouse.db import transaction, utc_now
 from muniflow.warehouse.flag_history import snapshot_flags, store_row_keys
+from muniflow.warehouse.liveness import record_process
 from muniflow.warehouse.sections import covered_municipalities, record_sections
 
 ROW_COLUMNS = tuple(f.name for f in fields(Row))
@@ -50,6 +51,7 @@ def report_id_of(sha256: str) -> str:
 def start_run(con: duckdb.DuckDBPyConnection, flow_run_id: str | None = None) -> str:
     """Record the start of an ingestion run and return its id."""
     run_id = uuid.uuid4().hex[:16]
+    record_process(con, run_id)  # first: a run row never lacks its process, so it can be judged
     con.execute("insert into core.runs values (?, ?, ?, null)", [run_id, flow_run_id, utc_now()])
     return run_id
 

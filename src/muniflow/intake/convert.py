@@ -1,0 +1,148 @@
+"""Word 97-2003 `.doc`, `.rtf` and OpenDocument `.odt` converted to DOCX by LibreOffice, then read as DOCX.
+
+Runs inside the sandboxed worker (its memory limit applies to soffice too). Each worker process has
+its own LibreOffice profile directory, so conversions in parallel workers never share or lock a
+profile; each run has a time limit and its whole process group is killed when it is over.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import uuid
+import zipfile
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import yaml
+
+from muniflow.intake.limits import LIMITS_FILE
+from muniflow.model import RawDocument, ReaderError
+
+CONVERTED = ("doc", "rtf", "odt")  # the formats read through LibreOffice, as lineage names them
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+SOFFICE_ENV = "MUNIFLOW_SOFFICE"
+INSTALL_HINT = (
+    "to have muniflow convert it itself, install LibreOffice on the ingest machine "
+    "(`apt-get install libreoffice-writer-nogui`, or `make libreoffice`)"
+)
+_ASK = {
+    "doc": "open it in Word, save it as .docx (File > Save As > Word Document) and send it again",
+    "rtf": "open it in Word, save it as .docx and send it again",
+    "odt": "open it in LibreOffice Writer, save it as Word (.docx) and send it again",
+}
+_NAMES = {
+    "doc": "a legacy Word 97-2003 file (.doc)",
+    "rtf": "an RTF document",
+    "odt": "an OpenDocument text (.odt)",
+}
+_REASON = {"doc": "legacy_doc", "rtf": "unsupported_format", "odt": "unsupported_format"}
+_profile: Path | None = None
+
+
+def conversion_timeout(path: Path = LIMITS_FILE) -> float:
+    """Seconds one soffice run may take (contracts/intake.yaml, `conversion.timeout_seconds`)."""
+    return float(yaml.safe_load(path.read_text(encoding="utf-8"))["conversion"]["timeout_seconds"])
+
+
+def soffice() -> str | None:
+    """The LibreOffice binary: $MUNIFLOW_SOFFICE when set (empty means none), else soffice on PATH."""
+    configured = os.environ.get(SOFFICE_ENV)
+    if configured is not None:
+        return configured if configured and Path(configured).exists() else None
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def is_odt(path: Path) -> bool:
+    """True for an OpenDocument text: a zip whose first member `mimetype` says so."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = zf.namelist()
+            return "mimetype" in names and zf.read("mimetype").strip() == ODT_MIMETYPE
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+        return False
+
+
+def read_converted(path: Path, format: str, read_docx: Callable[[Path], RawDocument]) -> RawDocument:
+    """Convert `path` (of `format`, one of CONVERTED) to DOCX and read it with `read_docx(docx_path)`.
+
+    The document keeps the original's name and says its original format; the caller hashes the
+    original file, so lineage is the file the clerk sent.
+
+    Raises:
+        ReaderError: soffice is missing or could not convert the file (the format's usual reason,
+            with what to do), or took too long (`timeout`).
+    """
+    binary = soffice()
+    if binary is None:
+        raise ReaderError(_REASON[format], f"{_NAMES[format]}; {_ASK[format]}; or, {INSTALL_HINT}")
+    with tempfile.TemporaryDirectory(prefix="muniflow-convert-") as work:
+        docx_path = convert_to_docx(path, format, Path(work), binary)
+        try:
+            doc = read_docx(docx_path)
+        except ReaderError as err:  # name the clerk's file, not the temporary one
+            raise ReaderError(
+                err.reason, err.message.replace(docx_path.name, f"{path.name} (converted by LibreOffice)")
+            ) from err
+    return replace(doc, source_file=str(path), format=format)
+
+
+def convert_to_docx(path: Path, format: str, work: Path, binary: str, timeout: float | None = None) -> Path:
+    """Run soffice headless on a copy of `path` in `work`; returns the DOCX it wrote there."""
+    source = work / f"input.{format}"
+    shutil.copyfile(path, source)  # soffice names its output after the input; the clerk's name may be odd
+    out = work / "out"
+    command = [
+        binary,
+        f"-env:UserInstallation={_worker_profile().as_uri()}",
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        "--convert-to",
+        "docx:MS Word 2007 XML",
+        "--outdir",
+        str(out),
+        str(source),
+    ]
+    limit = timeout if timeout is not None else conversion_timeout()
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, cwd=work
+    )
+    try:
+        _, stderr = process.communicate(timeout=limit)
+    except subprocess.TimeoutExpired:
+        _kill_group(process)
+        raise ReaderError(
+            "timeout",
+            f"LibreOffice took over {limit:g} s to convert {_NAMES[format]} and was stopped; {_ASK[format]}",
+        ) from None
+    converted = out / "input.docx"
+    if process.returncode != 0 or not converted.exists():
+        detail = stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [f"exit {process.returncode}"]
+        raise ReaderError(
+            _REASON[format],
+            f"{_NAMES[format]} that LibreOffice could not convert ({detail[0]}); {_ASK[format]}",
+        )
+    return converted
+
+
+def _kill_group(process: subprocess.Popen[bytes]) -> None:
+    """Kill soffice and the soffice.bin it started (they share the new session's process group)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+
+
+def _worker_profile() -> Path:
+    """This process's own LibreOffice profile directory, made once and removed at exit."""
+    global _profile
+    if _profile is None:
+        _profile = Path(tempfile.gettempdir()) / f"muniflow-soffice-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        atexit.register(shutil.rmtree, _profile, True)
+    return _profile

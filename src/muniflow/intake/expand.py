@@ -1,0 +1,108 @@
+"""The inbox's files as inputs to read: archives unpacked (in a sandboxed worker), members named by lineage.
+
+Runs in the parent: it decides, per file, whether it is read as it is or unpacked, and keeps the
+record of every archive, unpacked or refused, so each file a clerk sent is accounted for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from muniflow.intake import run_sandboxed, sha256_file
+from muniflow.intake.archive import ArchiveLimits, Unpacked, looks_like_zip, unpack_checked
+from muniflow.model import ReaderError
+
+SEPARATOR = "!"  # lineage of a member: "reports.zip!folder/report.docx"
+
+
+@dataclass(frozen=True)
+class Input:
+    """One file to read: where its bytes are, and the name lineage gives it."""
+
+    path: Path
+    name: str
+
+
+@dataclass(frozen=True)
+class ArchiveRecord:
+    """An archive that was unpacked: its name, hash, and the members read or skipped as litter."""
+
+    source_file: str
+    sha256: str
+    members: tuple[str, ...]
+    skipped: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Refused:
+    """An archive refused whole (a bomb, a path traversal, too deep): quarantined like any file."""
+
+    source_file: str
+    sha256: str
+    error: ReaderError
+
+
+@dataclass(frozen=True)
+class Expanded:
+    inputs: tuple[Input, ...]
+    archives: tuple[ArchiveRecord, ...] = ()
+    refused: tuple[Refused, ...] = ()
+
+
+def expand(files: tuple[Path, ...] | list[Path], workdir: Path) -> Expanded:
+    """Every file as an input; each archive unpacked into `workdir` (kept by the caller while reading)."""
+    inputs: list[Input] = []
+    archives: list[ArchiveRecord] = []
+    refused: list[Refused] = []
+    max_depth = ArchiveLimits.load().max_depth
+    counter = iter(range(1 << 30))
+
+    def visit(path: Path, name: str, depth: int) -> None:
+        if not looks_like_zip(path):
+            inputs.append(Input(path, name))
+            return
+        dest = workdir / f"a{next(counter):05d}"
+        dest.mkdir(parents=True)
+        try:
+            unpacked: Unpacked | None = run_sandboxed(path, unpack_checked, str(dest))
+        except ReaderError as err:
+            refused.append(Refused(name, sha256_file(path), err))
+            return
+        if unpacked is None:  # a DOCX or another document package
+            inputs.append(Input(path, name))
+            return
+        if depth > max_depth:
+            refused.append(Refused(name, sha256_file(path), _too_deep(max_depth)))
+            return
+        archives.append(
+            ArchiveRecord(name, sha256_file(path), tuple(m.name for m in unpacked.members), unpacked.skipped)
+        )
+        for member in unpacked.members:
+            visit(Path(member.path), f"{name}{SEPARATOR}{member.name}", depth + 1)
+
+    for f in files:
+        visit(Path(f), str(f), 1)
+    return Expanded(tuple(inputs), tuple(archives), tuple(refused))
+
+
+def _too_deep(max_depth: int) -> ReaderError:
+    return ReaderError(
+        "archive_too_deep",
+        f"archives are nested more than {max_depth} deep; put the reports themselves in one archive",
+    )
+
+
+def as_pages(files: tuple[Path, ...] | list[Path], workdir: Path) -> Expanded:
+    """The photos of one report's pages as one input (a multi-page TIFF made in a sandboxed worker),
+    named `page1.jpg+page2.jpg` in lineage."""
+    from muniflow.intake.scan import combine_pages
+
+    name = "+".join(map(str, files))
+    target = workdir / "pages.tiff"
+    workdir.mkdir(parents=True, exist_ok=True)
+    try:
+        run_sandboxed(Path(files[0]), combine_pages, [str(f) for f in files[1:]], str(target))
+    except ReaderError as err:
+        return Expanded((), (), (Refused(name, sha256_file(Path(files[0])), err),))
+    return Expanded((Input(target, name),))

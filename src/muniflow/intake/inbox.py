@@ -1,0 +1,60 @@
+"""What a folder scan takes: every file a clerk put in the inbox, except system litter.
+
+A report that arrives as `.txt`, `.jpg` or `.zip` must still be listed (read, or quarantined with a
+reason), so the region can see that the municipality did send something. Only files no person sent
+are skipped: Office lock files, Finder and Explorer metadata, hidden files; the scan counts them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+
+# Names the operating system or an open editor leaves behind (compared case-insensitively).
+LITTER_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", "ehthumbs.db", "icon\r"})
+LITTER_PREFIXES = ("~$", ".")  # Office lock files ("~$report.docx"), hidden files ("._report.docx")
+
+
+@dataclass(frozen=True)
+class Inbox:
+    """The files to ingest, in order, and how many litter files a folder scan skipped."""
+
+    files: tuple[Path, ...]
+    skipped: tuple[Path, ...] = ()
+
+
+def is_litter(path: PurePath) -> bool:
+    """True for a file (or one inside a folder) no person sent: lock files, OS metadata, hidden files."""
+    return path.name.lower() in LITTER_NAMES or path.name.startswith(LITTER_PREFIXES)
+
+
+def scan(paths: list[str | Path]) -> Inbox:
+    """Expand folders into every file they hold (sorted), keep files named explicitly as given.
+
+    Raises:
+        FileNotFoundError: a path that does not exist, so a typo never reads as an empty inbox.
+    """
+    found: list[Path] = []
+    skipped: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if not f.is_file():
+                    continue
+                inside = f.relative_to(p).parts
+                if any(is_litter(Path(part)) for part in inside):
+                    skipped.append(f)
+                else:
+                    found.append(f)
+        elif p.is_file():
+            found.append(p)
+        else:
+            raise FileNotFoundError(f"no such file or folder: {p}")
+    seen: set[Path] = set()
+    unique = []
+    for f in found:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return Inbox(tuple(unique), tuple(skipped))

@@ -1,0 +1,175 @@
+"""Scans and photos through OCR in the sandboxed worker: resolution check, pages, flags for review.
+
+`read_checked` sends a picture, or a PDF whose pages are only pictures, here by raising
+`needs_ocr` (with the page count, so the caller can give the worker a time limit per page). Where
+Tesseract is missing the file stays quarantined as before, with a message saying how to enable OCR.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from muniflow.intake.limits import Limits
+from muniflow.model import Flag, RawDocument, ReaderError, Report
+
+NEEDS_OCR = "needs_ocr"  # not a refusal: the caller re-runs the file through `read_scan`
+FORMATS = {"image": "image_ocr", "pdf": "pdf_ocr"}  # `reports.format` of files read by OCR
+
+
+def needs_ocr(path: Path, kind: str) -> ReaderError:
+    """The signal to read `path` by OCR (reason `needs_ocr`, message 'kind:pages'), or, where OCR
+    cannot run, the refusal it always was."""
+    from muniflow.readers import ocr
+
+    why = ocr.missing()
+    if why is not None:
+        if kind == "pdf":
+            return ReaderError(
+                "no_text_layer",
+                f"the PDF pages are scanned images with no text; send the original .docx, or {why} "
+                "so that muniflow reads scans",
+            )
+        return ReaderError("unsupported_format", f"a picture (photo or scan), read only by OCR: {why}")
+    return ReaderError(NEEDS_OCR, f"{kind}:{_count_pages(path, kind)}")
+
+
+def _count_pages(path: Path, kind: str) -> int:
+    if kind == "image":
+        import cv2  # here, not at import: the worker's memory limit is paid only by scans
+
+        return max(1, int(cv2.imcount(str(path))))
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    with path.open("rb") as f:
+        return max(1, sum(1 for _ in PDFPage.create_pages(PDFDocument(PDFParser(f)))))
+
+
+def parse_signal(message: str) -> tuple[str, int]:
+    kind, pages = message.split(":")
+    return kind, int(pages)
+
+
+def read_scan(path: Path, limits: Limits, kind: str) -> RawDocument:
+    """Every page read by OCR as one report; ReaderError `low_resolution` for a too-coarse scan."""
+    from muniflow.intake import guards
+    from muniflow.readers import ocr
+
+    guards.check_file_size(path.stat().st_size, limits)
+    if kind == "pdf":
+        for dpi in _pdf_image_dpis(path):
+            _check_dpi(dpi)
+        images = ocr.pdf_pages(path, _count_pages(path, "pdf"), ocr.settings().page_timeout_seconds)
+    else:
+        images = ocr.image_pages(path)
+    pages = []
+    for image in images:
+        if kind == "image":
+            _check_dpi(ocr.effective_dpi(image))
+        pages.append(ocr.read_page(image))
+    doc, confidence = ocr.to_document(str(path), FORMATS[kind], pages)
+    return replace(doc, cell_confidence=confidence)
+
+
+def _check_dpi(dpi: float) -> None:
+    from muniflow.readers import ocr
+
+    if dpi < ocr.settings().min_dpi * 0.95:
+        raise ReaderError(
+            "low_resolution",
+            f"the scan is about {dpi:.0f} dpi, too coarse to read reliably (at least "
+            f"{ocr.settings().min_dpi:g}); scan the report again at 200-300 dpi and send it",
+        )
+
+
+def _pdf_image_dpis(path: Path) -> list[float]:
+    """The effective resolution of each page's largest picture: its pixels over its printed size."""
+    import pdfplumber
+
+    out = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            sizes = [
+                (img["srcsize"][0] / max(float(img["width"]) / 72, 1e-6))
+                for img in page.images
+                if img.get("srcsize")
+            ]
+            if sizes:
+                out.append(max(sizes))
+    return out
+
+
+def lone_page(doc: RawDocument, report: Report) -> ReaderError | None:
+    """A single photographed page without the report's title cannot be placed: ask to group pages."""
+    if doc.format != FORMATS["image"] or (doc.pages or 1) > 1 or report.period is not None:
+        return None
+    return ReaderError(
+        "lone_page",
+        "a photo of one page without the report's title (no quarter named above the table); ingest "
+        "all the photos of this report together as one: muniflow ingest --pages page1.jpg page2.jpg "
+        "(or give the quarter with --period)",
+    )
+
+
+def ocr_flags(doc: RawDocument, report: Report, threshold: float) -> list[Flag]:
+    """`ocr_review` on every row read by OCR, with its confidence; `ocr_low_confidence` on each cell
+    under the threshold, naming its column and text."""
+    if not doc.cell_confidence:
+        return []
+    by_locator = dict(doc.cell_confidence)
+    header = doc.tables[0].header if doc.tables else ()
+    cells = {row.locator: row.cells for table in doc.tables for row in table.rows}
+    flags = []
+    for row in report.rows:
+        confs = by_locator.get(row.source_locator, ())
+        known = [c for c in confs if c is not None]
+        mean = sum(known) / len(known) if known else 0.0
+        flags.append(
+            Flag(
+                row.row_index,
+                "ocr_review",
+                "warning",
+                f"read by OCR from a scan (mean confidence {mean:.0f}%): check the row against the scan",
+                value=f"{mean:.0f}",
+            )
+        )
+        texts = cells.get(row.source_locator, ())
+        for col, conf in enumerate(confs):
+            if conf is not None and conf < threshold:
+                name = header[col] if col < len(header) else f"column {col + 1}"
+                text = texts[col] if col < len(texts) else None
+                flags.append(
+                    Flag(
+                        row.row_index,
+                        "ocr_low_confidence",
+                        "warning",
+                        f"OCR is unsure of the cell «{name}» ({conf:.0f}% < {threshold:g}%): "
+                        "compare it with the scan",
+                        field=name,
+                        value=text,
+                    )
+                )
+    return flags
+
+
+def combine_pages(first: Path, limits: Limits, rest: list[str], dest: str) -> str:
+    """What a worker runs for `ingest --pages`: the photos of one report's pages, in the order
+    given, as one multi-page TIFF at `dest` (grey), so they are read as one report."""
+    import cv2
+
+    from muniflow.intake import guards, sniff
+
+    images: list[Any] = []
+    for page in [first, *map(Path, rest)]:
+        guards.check_file_size(page.stat().st_size, limits)
+        if sniff.sniff(sniff.read_head(page)) != sniff.IMAGE:
+            raise ReaderError(
+                "unsupported_format", f"{page.name} is not a picture: --pages takes photos or scans"
+            )
+        images.extend(cv2.imreadmulti(str(page), flags=cv2.IMREAD_GRAYSCALE)[1] or [])
+    if not images or not cv2.imwritemulti(dest, images):
+        raise ReaderError("corrupt_file", "the pictures could not be decoded; take or save them again")
+    return dest

@@ -1,0 +1,302 @@
+"""Scans and photos read by OCR: page images -> deskewed -> ruled grid -> Tesseract words by cell.
+
+Tesseract is run as a program (`tesseract`, language pack `rus`), one call per page with its own
+time limit, so a long scan is limited per page, not per file. Image-only PDF pages are rendered
+with `pdftoppm`. Every cell keeps the mean confidence of its words; stages turn them into the
+`ocr_review` and `ocr_low_confidence` warnings.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+from pathlib import Path
+
+import cv2
+import numpy as np
+import yaml
+
+from muniflow.model import RawDocument, RawRow, RawTable, ReaderError
+from muniflow.readers import ocr_cells
+from muniflow.readers.ocr_cells import CellText, Word
+from muniflow.readers.wordjoin import is_russian_word, rejoin_lines
+
+CONTRACT = Path(__file__).resolve().parents[3] / "contracts" / "ocr.yaml"
+A4_SHORT_INCHES = 8.27
+INSTALL_HINT = (
+    "install Tesseract with Russian (`apt-get install tesseract-ocr tesseract-ocr-rus`, or `make tesseract`)"
+)
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    language: str
+    cell_confidence_min: float
+    min_dpi: float
+    page_timeout_seconds: float
+    max_skew_degrees: float
+    render_dpi: int
+
+
+@lru_cache(maxsize=1)
+def settings(path: Path = CONTRACT) -> OcrSettings:
+    """contracts/ocr.yaml, read once per process."""
+    return OcrSettings(**yaml.safe_load(path.read_text(encoding="utf-8"))["ocr"])
+
+
+@lru_cache(maxsize=1)
+def missing() -> str | None:
+    """Why OCR cannot run here (with how to fix it), or None when it can."""
+    binary = shutil.which("tesseract")
+    if binary is None:
+        return f"Tesseract is not installed; {INSTALL_HINT}"
+    langs = subprocess.run(
+        [binary, "--list-langs"], capture_output=True, text=True, timeout=30
+    ).stdout.split()
+    if settings().language not in langs:
+        return f"Tesseract has no '{settings().language}' language pack; {INSTALL_HINT}"
+    return None
+
+
+def words(gray: np.ndarray, timeout: float, psm: int = 11) -> list[Word]:
+    """Tesseract's words on a page image, with boxes and confidences, within `timeout` seconds."""
+    with tempfile.TemporaryDirectory(prefix="muniflow-ocr-") as work:
+        image = Path(work) / "page.png"
+        cv2.imwrite(str(image), gray)
+        try:
+            result = subprocess.run(
+                ["tesseract", str(image), "stdout", "-l", settings().language, "--psm", str(psm), "tsv"],
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+            )
+        except subprocess.TimeoutExpired:
+            raise ReaderError(
+                "timeout", f"OCR of one page took over {timeout:g} s; send a cleaner scan at 200-300 dpi"
+            ) from None
+    out = []
+    for rec in csv.DictReader(io.StringIO(result.stdout), delimiter="\t", quoting=csv.QUOTE_NONE):
+        text = (rec.get("text") or "").strip()
+        if text and float(rec["conf"]) >= 0:
+            out.append(
+                Word(
+                    text,
+                    int(rec["left"]),
+                    int(rec["top"]),
+                    int(rec["width"]),
+                    int(rec["height"]),
+                    float(rec["conf"]),
+                )
+            )
+    return out
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page's table rows (cells with confidences) and the text above its table."""
+
+    rows: list[list[CellText]]
+    above: str
+
+
+def read_page(gray: np.ndarray) -> Page:
+    """Deskew a page, find its grid, OCR it once and put every word in its cell."""
+    s = settings()
+    level = ocr_cells.deskew(ocr_cells.rectify(gray), s.max_skew_degrees)
+    ink = ocr_cells.binarize(level)
+    grid = ocr_cells.find_grid(ink)
+    found = words(ocr_cells.erase_lines(level, ink) if grid else level, s.page_timeout_seconds)
+    if grid is None:
+        return Page([], ocr_cells.text_of(found))
+    rows, outside = ocr_cells.fill_cells(grid, found)
+    rows = _reread_empty(ocr_cells.erase_lines(level, ink), grid, rows)
+    above = ocr_cells.text_of([w for w in outside if w.cy < grid.ys[0]])
+    return Page(rows, above)
+
+
+_MAX_REREAD = 80  # empty cells read again per page, in one Tesseract call
+
+
+def _reread_empty(page: np.ndarray, grid: ocr_cells.Grid, rows: list[list[CellText]]) -> list[list[CellText]]:
+    """Read the empty cells again, stacked into one strip read as a block of lines (Tesseract's page
+    segmentation skips a lone "1." beside a border)."""
+    empty = ocr_cells.empty_cells(grid, rows)[:_MAX_REREAD]
+    if not empty:
+        return rows
+    crops, offsets, y = [], [], 20
+    width = max(b[3] - b[2] for b in map(lambda e: ocr_cells.cell_box(grid, *e), empty)) + 40
+    for r, c in empty:
+        top, bottom, left, right = ocr_cells.cell_box(grid, r, c)
+        crop = page[top:bottom, left:right]
+        crops.append((y, crop))
+        offsets.append((y, y + crop.shape[0]))
+        y += crop.shape[0] + 30
+    strip = np.full((y + 20, width), 255, dtype=np.uint8)
+    for top, crop in crops:
+        strip[top : top + crop.shape[0], 20 : 20 + crop.shape[1]] = crop
+    found = words(strip, settings().page_timeout_seconds, psm=6)
+    out = [list(row) for row in rows]
+    for (r, c), (lo, hi) in zip(empty, offsets, strict=True):
+        mine = [w for w in found if lo <= w.cy < hi]
+        if mine:
+            out[r][c] = CellText(ocr_cells.text_of(mine), float(np.mean([w.conf for w in mine])))
+    return out
+
+
+def effective_dpi(gray: np.ndarray) -> float:
+    """Pixels per inch if the image is an A4 page (the short side), whatever its metadata says."""
+    return min(gray.shape[:2]) / A4_SHORT_INCHES
+
+
+def image_pages(path: Path) -> Iterator[np.ndarray]:
+    """The pages of a JPEG, PNG or (multi-page) TIFF, in grey."""
+    ok, images = cv2.imreadmulti(str(path), flags=cv2.IMREAD_GRAYSCALE)
+    if not ok or not images:
+        single = cv2.imread(str(path), cv2.IMREAD_GRAYSCALE)
+        if single is None:
+            raise ReaderError(
+                "corrupt_file", "the picture cannot be decoded; take or save it again and re-send"
+            )
+        images = [single]
+    yield from images
+
+
+def pdf_pages(path: Path, pages: int, timeout: float) -> Iterator[np.ndarray]:
+    """Each page of a PDF rendered in grey at the contract's resolution, one pdftoppm run per page."""
+    dpi = settings().render_dpi
+    with tempfile.TemporaryDirectory(prefix="muniflow-render-") as work:
+        for number in range(1, pages + 1):
+            target = Path(work) / f"p{number}"
+            try:
+                subprocess.run(
+                    [
+                        "pdftoppm",
+                        "-r",
+                        str(dpi),
+                        "-gray",
+                        "-png",
+                        "-singlefile",
+                        "-f",
+                        str(number),
+                        "-l",
+                        str(number),
+                        str(path),
+                        str(target),
+                    ],
+                    capture_output=True,
+                    timeout=timeout,
+                    check=True,
+                )
+            except (subprocess.TimeoutExpired, subprocess.CalledProcessError) as exc:
+                raise ReaderError(
+                    "corrupt_file", f"page {number} of the scan could not be rendered ({exc})"
+                ) from exc
+            image = cv2.imread(str(target.with_suffix(".png")), cv2.IMREAD_GRAYSCALE)
+            if image is None:
+                raise ReaderError("corrupt_file", f"page {number} of the scan could not be rendered")
+            yield image
+
+
+# Roman numerals as OCR reads them in Russian text: "II" as Cyrillic "П", "III" as "Ш", "I" as "l";
+# a lone "П" or "Ш" before a word is no Russian word, and digits alone are left as they are.
+_ROMAN_READ = {"П": "II", "Ш": "III", "ПI": "III", "IП": "III", "1V": "IV", "lV": "IV"}
+_ROMAN = re.compile(r"(?<![\w.,])(?:П|Ш|ПI|IП|1V|lV|[lI1]*[lI][lI1]*)(?![\w.,])(?=\s+[А-ЯЁа-яё])")
+
+
+# Tesseract's `rus` model reads some lower-case words as capitals (П/п, Ш/ш, О/о differ by size
+# only): a capitalized word after a lower-case one, whose lower case is a dictionary word, was
+# misread; abbreviations (МБУК, ДШИ) are not dictionary words and stay.
+_CAPS = re.compile(r"(?<=[а-яё,][ \n])[А-ЯЁ]{2,}(?![А-ЯЁа-яё])")
+
+
+def _lower_misread_caps(match: re.Match[str]) -> str:
+    word = match.group()
+    return word.lower() if is_russian_word(word.lower()) else word
+
+
+# A cell that is only a short number (the № column) read with Cyrillic or Latin look-alikes.
+_DIGIT_LOOKALIKES = str.maketrans("ЗзОоOбlI|", "300006111")
+_SHORT_NUMBER = re.compile(r"[0-9ЗзОоOбlI|]{1,3}\.?")
+
+
+def clean(text: str) -> str:
+    """OCR's usual slips in Russian text: odd dashes and quotes, look-alikes in Roman numerals and
+    in a lone number, words cut at line ends."""
+    if _SHORT_NUMBER.fullmatch(text.strip()):
+        return text.strip().translate(_DIGIT_LOOKALIKES)
+    text = re.sub(r"[‐‑‒—―]", "–", text)
+    text = text.replace("...", "…")
+    text = _CAPS.sub(_lower_misread_caps, text)
+    text = text.replace("„", "«").replace("“", "»").replace("”", "»")
+    text = _ROMAN.sub(
+        lambda m: _ROMAN_READ.get(m.group(), m.group().replace("l", "I").replace("1", "I")), text
+    )
+    return rejoin_lines(text)
+
+
+def to_document(
+    source: str, format: str, pages: list[Page]
+) -> tuple[RawDocument, tuple[tuple[str, tuple[float | None, ...]], ...]]:
+    """One report from its pages: the title above the first table, one table across pages (header
+    repeated on later pages dropped, a row cut by a page break glued back)."""
+    title = clean(pages[0].above) if pages else ""
+    header: list[CellText] | None = None
+    rows: list[tuple[list[CellText], str]] = []
+    for number, page in enumerate(pages, start=1):
+        body = page.rows
+        if header is None and body:
+            header, body = body[0], body[1:]
+        elif header is not None and body and _same_row(body[0], header):
+            body = body[1:]
+        for index, row in enumerate(body):
+            if index == 0 and rows and _continues(row):
+                rows[-1] = (_glue(rows[-1][0], row), rows[-1][1])
+            else:
+                rows.append((row, f"page {number}, row {index + 1}"))
+    if header is None:
+        raise ReaderError("no_table_found", "no ruled table was found on the scanned pages")
+    width = len(header)
+    raw_rows = tuple(RawRow(tuple(_text(c) for c in _fit(r, width)), loc) for r, loc in rows)
+    confidence = tuple((loc, tuple(c.conf for c in _fit(r, width))) for r, loc in rows)
+    table = RawTable(tuple(clean(c.text or "") for c in header), raw_rows, f"pages 1-{len(pages)}")
+    return RawDocument(source, format, title, (table,), pages=len(pages)), confidence
+
+
+def _text(cell: CellText) -> str | None:
+    return None if cell.text is None else clean(cell.text)
+
+
+def _fit(row: list[CellText], width: int) -> list[CellText]:
+    return (row + [CellText("", None)] * width)[:width]
+
+
+def _same_row(a: list[CellText], b: list[CellText]) -> bool:
+    left = " ".join(c.text or "" for c in a)
+    right = " ".join(c.text or "" for c in b)
+    return SequenceMatcher(None, left, right).ratio() > 0.8
+
+
+def _continues(row: list[CellText]) -> bool:
+    """A row cut by a page break goes on with an empty № cell and text in another."""
+    return bool(row) and not (row[0].text or "").strip() and any((c.text or "").strip() for c in row[1:])
+
+
+def _glue(upper: list[CellText], lower: list[CellText]) -> list[CellText]:
+    out = []
+    for up, down in zip(upper, lower, strict=False):
+        if not (down.text or "").strip():
+            out.append(up)
+        elif up.text is None or not up.text.strip():
+            out.append(down)
+        else:
+            confs = [c for c in (up.conf, down.conf) if c is not None]
+            out.append(CellText(f"{up.text}\n{down.text}", float(np.mean(confs)) if confs else None))
+    return out

@@ -1,0 +1,270 @@
+"""A scanned page's table from its ruling lines: deskew, find the grid, put each OCR'd word in its cell.
+
+Pure image geometry with OpenCV and numpy; the words come from Tesseract (readers/ocr.py). Merged
+cells are found where a ruling line is missing inside a row band (a municipality heading across the
+whole table), and reported as None like the DOCX and PDF readers do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+import cv2
+import numpy as np
+
+Image = np.ndarray
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word Tesseract read: its box (pixels) and confidence (0-100)."""
+
+    text: str
+    left: int
+    top: int
+    width: int
+    height: int
+    conf: float
+
+    @property
+    def cx(self) -> float:
+        return self.left + self.width / 2
+
+    @property
+    def cy(self) -> float:
+        return self.top + self.height / 2
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Ruling-line positions of one table on a page; `spans[r]` lists each cell of row band r as
+    (first column, last column), merged cells spanning several."""
+
+    xs: tuple[int, ...]
+    ys: tuple[int, ...]
+    spans: tuple[tuple[tuple[int, int], ...], ...]
+
+
+@dataclass(frozen=True)
+class CellText:
+    text: str | None  # None: covered by a merged cell to its left
+    conf: float | None  # mean word confidence; None for an empty or covered cell
+
+
+def binarize(gray: Image) -> Image:
+    """Ink as 255 on 0, by Otsu's threshold after a light blur (noise and JPEG blocks)."""
+    blurred = cv2.GaussianBlur(gray, (3, 3), 0)
+    _, ink = cv2.threshold(blurred, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    return ink
+
+
+def skew_angle(gray: Image, max_degrees: float) -> float:
+    """The rotation (degrees) that makes the ruling lines straightest: the angle whose row profile of
+    ink is the most peaked, searched coarse then fine on a reduced image."""
+    ink = binarize(gray)
+    scale = 1000 / max(ink.shape)
+    small = cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else ink
+
+    def peakedness(angle: float) -> float:
+        rotated = _rotate(small, angle, border=0)
+        profile = rotated.sum(axis=1, dtype=np.float64)
+        return float(np.square(np.diff(profile)).sum())
+
+    best = max(np.arange(-max_degrees, max_degrees + 1e-9, 0.5), key=peakedness)
+    fine = np.arange(best - 0.5, best + 0.5 + 1e-9, 0.05)
+    return float(max(fine, key=peakedness))
+
+
+def deskew(gray: Image, max_degrees: float) -> Image:
+    """The page turned so its ruling lines are level (white fills the corners)."""
+    angle = skew_angle(gray, max_degrees)
+    return gray if abs(angle) < 0.05 else _rotate(gray, angle, border=255)
+
+
+def rectify(gray: Image) -> Image:
+    """A phone photo's table made rectangular: the outline of the largest connected ink (the
+    table's ruling) is a four-cornered shape when seen at an angle; it is warped back to a
+    rectangle. Pages whose table is small (a row cut off at the top) are left as they are."""
+    ink = cv2.dilate(binarize(gray), np.ones((3, 3), np.uint8))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if count < 2:
+        return gray
+    largest = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_WIDTH] * stats[1:, cv2.CC_STAT_HEIGHT]))
+    h, w = gray.shape
+    if stats[largest, cv2.CC_STAT_WIDTH] * stats[largest, cv2.CC_STAT_HEIGHT] < 0.2 * h * w:
+        return gray
+    points = cv2.findNonZero((labels == largest).astype(np.uint8))
+    hull = cv2.convexHull(points)
+    quad = cv2.approxPolyDP(hull, 0.02 * cv2.arcLength(hull, True), True)
+    if len(quad) != 4:
+        return gray
+    corners = _order(quad.reshape(4, 2).astype(np.float32))
+    x0, y0 = corners[:, 0].min(), corners[:, 1].min()
+    x1, y1 = corners[:, 0].max(), corners[:, 1].max()
+    target = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], dtype=np.float32)
+    if np.abs(corners - target).max() < 2:
+        return gray
+    matrix = cv2.getPerspectiveTransform(corners, target)
+    return cv2.warpPerspective(gray, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
+def _order(corners: np.ndarray) -> np.ndarray:
+    """Corners as top-left, top-right, bottom-right, bottom-left."""
+    sums = corners.sum(axis=1)
+    diffs = np.diff(corners, axis=1).ravel()
+    order = [np.argmin(sums), np.argmin(diffs), np.argmax(sums), np.argmax(diffs)]
+    return np.array([corners[k] for k in order], dtype=np.float32)
+
+
+def _rotate(image: Image, angle: float, border: int) -> Image:
+    h, w = image.shape[:2]
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    return cv2.warpAffine(image, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=border)
+
+
+def line_masks(ink: Image) -> tuple[Image, Image]:
+    """Horizontal and vertical ruling lines: ink that runs on for a good part of the page."""
+    h, w = ink.shape
+    horizontal = cv2.morphologyEx(
+        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (w // 25, 1))
+    )
+    vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, h // 60)))
+    # bridge small gaps (a stamp, noise, a 1-bit scan's broken line)
+    horizontal = cv2.dilate(horizontal, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 3)))
+    vertical = cv2.dilate(vertical, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 9)))
+    return horizontal, vertical
+
+
+def _centers(profile: np.ndarray, threshold: float) -> list[int]:
+    """Centers of the runs of `profile` above `threshold`."""
+    above = profile > threshold
+    out = []
+    start = None
+    for i, on in enumerate(above):
+        if on and start is None:
+            start = i
+        elif not on and start is not None:
+            out.append((start + i - 1) // 2)
+            start = None
+    if start is not None:
+        out.append((start + len(above) - 1) // 2)
+    return out
+
+
+def find_grid(ink: Image) -> Grid | None:
+    """The table's grid, or None when the page has no ruled table."""
+    horizontal, vertical = line_masks(ink)
+    # a column line must be twice as long as the opening kernel: only ruling lines are that tall,
+    # and a table of one row at the top of a page (the end of a long row) still counts
+    xs = _centers(vertical.sum(axis=0) / 255, 2 * (ink.shape[0] // 60))
+    if len(xs) < 3:
+        return None
+    left, right = xs[0], xs[-1]
+    width = right - left
+    ys = _centers(horizontal[:, left:right].sum(axis=1) / 255, width * 0.5)
+    ys = [y for y in ys if _spans(vertical, y, xs)]
+    if len(ys) < 2:
+        return None
+    spans: list[tuple[tuple[int, int], ...]] = []
+    for top, bottom in pairwise(ys):
+        if bottom - top < 8:
+            spans.append(((0, len(xs) - 2),))
+            continue
+        band = vertical[top + 3 : bottom - 2]
+        present = [True] + [_line_in_band(band, x) for x in xs[1:-1]] + [True]
+        row = []
+        first = 0
+        for col in range(1, len(xs)):
+            if present[col]:
+                row.append((first, col - 1))
+                first = col
+        spans.append(tuple(row))
+    return Grid(tuple(xs), tuple(ys), tuple(spans))
+
+
+def _spans(vertical: Image, y: int, xs: Sequence[int]) -> bool:
+    """True when a horizontal line at y touches the table's outer vertical lines (it is a row border)."""
+    lo, hi = max(0, y - 6), y + 7
+    return bool(
+        vertical[lo:hi, max(0, xs[0] - 4) : xs[0] + 5].any()
+        and vertical[lo:hi, xs[-1] - 4 : xs[-1] + 5].any()
+    )
+
+
+def _line_in_band(band: Image, x: int) -> bool:
+    if band.shape[0] == 0:
+        return True
+    column = band[:, max(0, x - 4) : x + 5].max(axis=1)
+    return float((column > 0).mean()) > 0.6
+
+
+def fill_cells(grid: Grid, words: Sequence[Word]) -> tuple[list[list[CellText]], list[Word]]:
+    """Each row band's cells with the words whose centers fall inside, lines kept; and the words
+    outside the table (above it: the title)."""
+    cells: dict[tuple[int, int], list[Word]] = {}
+    outside = []
+    for word in words:
+        r = _band(grid.ys, word.cy)
+        c = _band(grid.xs, word.cx)
+        if r is None or c is None:
+            outside.append(word)
+            continue
+        span = next((s for s in grid.spans[r] if s[0] <= c <= s[1]), (c, c))
+        cells.setdefault((r, span[0]), []).append(word)
+    rows = []
+    for r, spans in enumerate(grid.spans):
+        row: list[CellText] = []
+        for first, last in spans:
+            found = cells.get((r, first), [])
+            row.append(CellText(text_of(found), float(np.mean([w.conf for w in found])) if found else None))
+            row.extend(CellText(None, None) for _ in range(first + 1, last + 1))
+        rows.append(row)
+    return rows, outside
+
+
+def _band(edges: Sequence[int], v: float) -> int | None:
+    for i, (lo, hi) in enumerate(pairwise(edges)):
+        if lo <= v < hi:
+            return i
+    return None
+
+
+def text_of(words: Sequence[Word]) -> str:
+    """Words as lines of text: grouped by vertical overlap, each line left to right."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: w.cy):
+        if lines:
+            top = min(w.top for w in lines[-1])
+            bottom = max(w.top + w.height for w in lines[-1])
+            overlap = min(bottom, word.top + word.height) - max(top, word.top)
+            if overlap > 0.5 * min(word.height, bottom - top):
+                lines[-1].append(word)
+                continue
+        lines.append([word])
+    return "\n".join(" ".join(w.text for w in sorted(line, key=lambda w: w.left)) for line in lines)
+
+
+def empty_cells(grid: Grid, rows: Sequence[Sequence[CellText]]) -> list[tuple[int, int]]:
+    """(row band, first column) of the unmerged cells no word landed in: short texts such as "1."
+    that a whole-page pass overlooks next to a ruling line."""
+    out = []
+    for r, spans in enumerate(grid.spans):
+        for first, last in spans:
+            if first == last and rows[r][first].text == "":
+                out.append((r, first))
+    return out
+
+
+def cell_box(grid: Grid, r: int, c: int, margin: int = 4) -> tuple[int, int, int, int]:
+    """(top, bottom, left, right) inside a cell's borders."""
+    return grid.ys[r] + margin, grid.ys[r + 1] - margin, grid.xs[c] + margin, grid.xs[c + 1] - margin
+
+
+def erase_lines(gray: Image, ink: Image) -> Image:
+    """The page with its ruling lines painted white, so Tesseract reads text, not borders."""
+    horizontal, vertical = line_masks(ink)
+    out = gray.copy()
+    out[(horizontal > 0) | (vertical > 0)] = 255
+    return out

@@ -1,0 +1,127 @@
+"""`.doc`, `.rtf` and `.odt` are converted by LibreOffice and extract exactly as the DOCX they came from.
+
+The corpus is made here, in tmp, from every sample DOCX: LibreOffice saves each as `.odt` and `.rtf`,
+and the `.odt` again as `.doc` (LibreOffice 7.4 writes a `.doc` straight from a DOCX whose tables it
+cannot read back itself, so the `.doc` goes through its own native format, as an office that keeps
+ODT would produce it).
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from muniflow import stages
+from muniflow.intake import convert, sha256_file
+from muniflow.model import ReaderError, Row
+
+SAMPLES = sorted((Path(__file__).resolve().parents[1] / "sample_inputs").glob("*.docx"))
+FORMATS = ("doc", "rtf", "odt")
+needs_soffice = pytest.mark.skipif(
+    convert.soffice() is None,
+    reason="LibreOffice (soffice) is not installed: run `make libreoffice` "
+    "(apt-get install libreoffice-writer-nogui)",
+)
+
+
+def _save_as(sources: list[Path], target: str, out: Path, profile: Path) -> None:
+    """LibreOffice saves every source as `target` into `out` (one soffice run for all)."""
+    subprocess.run(
+        [
+            str(convert.soffice()),
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(out),
+            *map(str, sources),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("converted")
+    profile = tmp_path_factory.mktemp("profile")
+    _save_as(SAMPLES, "odt", out, profile)
+    _save_as(SAMPLES, "rtf", out, profile)
+    _save_as([out / f"{s.stem}.odt" for s in SAMPLES], "doc", out, profile)
+    return out
+
+
+def _records(rows: tuple[Row, ...]) -> list[Row]:
+    """Rows without their file name; raw texts with line-end spaces dropped (LibreOffice drops them)."""
+    raw = [f for f in Row.__dataclass_fields__ if f.endswith("_raw") or f in ("date_text", "seq_text")]
+    return [
+        replace(
+            row,
+            source_file="",
+            **{f: "\n".join(line.rstrip() for line in getattr(row, f).split("\n")) for f in raw},
+        )
+        for row in rows
+    ]
+
+
+@needs_soffice
+@pytest.mark.parametrize("format", FORMATS)
+@pytest.mark.parametrize("sample", SAMPLES, ids=[s.stem for s in SAMPLES])
+def test_converted_sample_extracts_as_its_docx(corpus: Path, sample: Path, format: str) -> None:
+    original = stages.extract_file(sample)
+    path = corpus / f"{sample.stem}.{format}"
+    converted = stages.extract_file(path)
+    assert converted.reason is None, converted.message
+    assert original.report is not None and converted.report is not None
+    read, expected = converted.report, original.report
+    assert (read.period, read.region) == (expected.period, expected.region)
+    assert _records(converted.report.rows) == _records(original.report.rows)
+    # lineage: the clerk's file, its bytes and its format
+    assert converted.format == format
+    assert converted.source_file == str(path)
+    assert {r.source_file for r in converted.report.rows} == {str(path)}
+    assert converted.sha256 == sha256_file(path)
+
+
+def test_without_soffice_the_file_is_quarantined_with_how_to_enable_conversion(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(convert.SOFFICE_ENV, "")
+    path = tmp_path / "old.doc"
+    path.write_bytes(b"irrelevant: soffice is looked for first")
+    with pytest.raises(ReaderError) as err:
+        convert.read_converted(path, "doc", lambda p: pytest.fail("no DOCX without soffice"))
+    assert err.value.reason == "legacy_doc"
+    assert "libreoffice-writer-nogui" in err.value.message
+
+
+def test_a_stalled_conversion_is_stopped(tmp_path: Path) -> None:
+    stall = tmp_path / "soffice"
+    stall.write_text("#!/bin/sh\nsleep 60\n")
+    stall.chmod(0o755)
+    source = tmp_path / "a.rtf"
+    source.write_bytes(b"{\\rtf1 x}")
+    work = tmp_path / "work"
+    work.mkdir()
+    with pytest.raises(ReaderError) as err:
+        convert.convert_to_docx(source, "rtf", work, str(stall), timeout=0.5)
+    assert err.value.reason == "timeout"
+
+
+def test_a_failed_conversion_keeps_the_formats_reason(tmp_path: Path) -> None:
+    fail = tmp_path / "soffice"
+    fail.write_text("#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 1\n")
+    fail.chmod(0o755)
+    source = tmp_path / "a.doc"
+    source.write_bytes(b"x")
+    work = tmp_path / "work"
+    work.mkdir()
+    with pytest.raises(ReaderError) as err:
+        convert.convert_to_docx(source, "doc", work, str(fail))
+    assert err.value.reason == "legacy_doc"
+    assert "could not be loaded" in err.value.message

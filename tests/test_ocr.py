@@ -1,0 +1,96 @@
+"""Scans and photos read by OCR: one rasterized sample page, skewed, read back against its DOCX.
+
+Kept to one page (Tesseract takes tens of seconds a page on a busy machine); the corpus of
+degradations and the accuracy figures are in bench/scans.py.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+
+from muniflow import stages
+from muniflow.intake import scan
+from muniflow.readers import ocr
+
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_inputs"
+needs_tesseract = pytest.mark.skipif(
+    ocr.missing() is not None or subprocess.run(["which", "pdftoppm"], capture_output=True).returncode != 0,
+    reason=f"{ocr.missing() or 'pdftoppm is missing'}: run `make tesseract` (tests of OCR need it)",
+)
+
+CLEAN = [
+    # (OCR text, expected, why)
+    ("в П квартале 2024 года", "в II квартале 2024 года", "Cyrillic П for the Roman II"),
+    ("Ш Международный форум", "III Международный форум", "Cyrillic Ш for III"),
+    ("Il Всероссийский конкурс", "II Всероссийский конкурс", "Latin l for I"),
+    ("1 участник", "1 участник", "a digit alone is a number, not a numeral"),
+    ("З", "3", "a lone № read as Cyrillic Ze"),
+    ("1О.", "10.", "a № with Cyrillic O for zero"),
+    ("П. Иванов", "П. Иванов", "an initial stays"),
+    ("30 марта — 2 апреля", "30 марта – 2 апреля", "em dash as the en dash Word writes"),
+    ("встреча с ПОИСКОВЫМИ отрядами", "встреча с поисковыми отрядами", "lower case misread as capitals"),
+    ("преподавателей ДМШ, ДШИ", "преподавателей ДМШ, ДШИ", "abbreviations stay capitals"),
+    ("прелестный...»", "прелестный…»", "three dots as the ellipsis Word writes"),
+    ("„Дружба“", "«Дружба»", "low-high quotes as guillemets"),
+    ("художественно-\nмузыкального", "художественно-музыкального", "a compound wrapped at its hyphen"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "why"), CLEAN, ids=[c[2] for c in CLEAN])
+def test_clean_fixes_ocr_slips(text: str, expected: str, why: str) -> None:
+    assert ocr.clean(text) == expected, why
+
+
+def _page(tmp_path: Path, dpi: int, angle: float) -> np.ndarray:
+    subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-gray", "-png", "-singlefile", "-f", "1", "-l", "1",
+         str(SAMPLES / "smolensk_2024_q2.pdf"), str(tmp_path / "page")],
+        check=True,
+    )  # fmt: skip
+    gray = cv2.imread(str(tmp_path / "page.png"), cv2.IMREAD_GRAYSCALE)
+    h, w = gray.shape
+    turn = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    return cv2.warpAffine(gray, turn, (w, h), borderValue=255)
+
+
+@needs_tesseract
+def test_a_skewed_photo_of_the_first_page_reads_as_the_docx(tmp_path: Path) -> None:
+    photo = tmp_path / "photo.jpg"
+    cv2.imwrite(str(photo), _page(tmp_path, 200, 2.0), [cv2.IMWRITE_JPEG_QUALITY, 80])
+    read = stages.process_file(photo)
+    truth = stages.extract_file(SAMPLES / "smolensk_2024_q2.docx").report
+    assert read.reason is None, read.message
+    assert read.report is not None and truth is not None
+    assert read.format == "image_ocr"
+    assert (read.report.period, read.report.region) == (truth.period, truth.region)
+    rows = read.report.rows
+    expected = truth.rows[: len(rows)]
+    assert [r.seq_no for r in rows] == [r.seq_no for r in expected] and rows, "every row of the page found"
+    assert [(r.start_date, r.end_date) for r in rows] == [(r.start_date, r.end_date) for r in expected]
+    assert [r.place for r in rows] == [r.place for r in expected]
+    reviewed = {f.row_index for f in read.flags if f.rule == "ocr_review" and f.severity == "warning"}
+    assert reviewed == {r.row_index for r in rows}, "every OCR'd row is flagged for review"
+
+
+@needs_tesseract
+def test_a_coarse_scan_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    coarse = tmp_path / "coarse.png"
+    cv2.imwrite(str(coarse), _page(tmp_path, 100, 0.0))
+    outcome = stages.process_file(coarse)
+    assert outcome.reason == "low_resolution"
+    assert "200-300 dpi" in (outcome.message or "")
+
+
+def test_without_tesseract_a_picture_is_quarantined_with_how_to_enable_ocr(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ocr, "missing", lambda: f"Tesseract is not installed; {ocr.INSTALL_HINT}")
+    err = scan.needs_ocr(tmp_path / "photo.jpg", "image")
+    assert err.reason == "unsupported_format"
+    assert "tesseract-ocr-rus" in err.message
+    assert scan.needs_ocr(tmp_path / "scan.pdf", "pdf").reason == "no_text_layer"
