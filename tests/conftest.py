@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,9 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 
 ROOT = Path(__file__).resolve().parents[1]
+# `sample_inputs` and `bench` are imported by their tests as top-level packages, as their commands run.
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 SHARED = Path(os.environ.get("MUNIFLOW_SHARED", ROOT.parent / "shared"))
 SAMPLES = ROOT / "sample_inputs"
 

@@ -30,10 +30,12 @@ def test_pool_halves_follow_the_split_rule() -> None:
     assert (dev, held) == (pool.load_pool("dev"), pool.load_pool("heldout"))
 
 
-def test_pool_header_wordings_are_not_the_contracts_synonyms() -> None:
-    # The corpus must measure matching by meaning, so no wording may be a synonym word for word.
+def test_held_out_header_wordings_are_not_the_contracts_synonyms() -> None:
+    # The held-out half measures matching by meaning, so none of its wordings may be a synonym word
+    # for word. (The development half is what the vocabulary is tuned on: it may end up in it.)
     synonyms = {fold(s) for words in contracts.header_synonyms().values() for s in words}
-    copied = [w for words in pool.merged_pool()["header"].values() for w in words if fold(w) in synonyms]
+    held = pool.load_pool("heldout")["header"]
+    copied = [w for words in held.values() for w in words if fold(w) in synonyms]
     assert copied == []
 
 
