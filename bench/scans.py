@@ -147,7 +147,7 @@ def score(read: tuple[Row, ...], truth: tuple[Row, ...]) -> dict[str, float]:
 
 def measure(sample: str, name: str, work: Path, rng: np.random.Generator) -> dict[str, object]:
     dpi, degrade, container = DEGRADATIONS[name]
-    truth = stages.extract_file(SAMPLES / f"{sample}.docx").report
+    truth = stages.process_file(SAMPLES / f"{sample}.docx").report
     pages = [degrade(p, rng) for p in rasterize(SAMPLES / f"{sample}.pdf", dpi, work)]
     files = pack(pages, container, dpi, work / f"{sample}-{name}")
     started = time.perf_counter()

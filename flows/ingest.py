@@ -104,7 +104,7 @@ def ingest_reports(
     """
     logger = get_run_logger()
     wh = str(warehouse or db.default_warehouse_path())
-    files = stages.discover(list(paths))
+    files = pipeline.inbox_files(paths)
     closing = window.quarter_to_close(close_quarter)
     if not (force or period or region) and window.nothing_new(files, wh):
         logger.info("nothing new: all %d file(s) are in %s as they are", len(files), wh)
@@ -136,7 +136,7 @@ def ingest_reports(
         on_loaded=loaded,
     )
     run = pipeline.run_ingest(
-        files,
+        paths,
         period,
         runner,
         flow_run_id=str(flow_run.id) if flow_run.id else None,

@@ -13,8 +13,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from extraction import extract_file
 
-from muniflow import stages
 from muniflow.intake import convert, sha256_file
 from muniflow.model import ReaderError, Row
 
@@ -73,9 +73,9 @@ def _records(rows: tuple[Row, ...]) -> list[Row]:
 @pytest.mark.parametrize("format", FORMATS)
 @pytest.mark.parametrize("sample", SAMPLES, ids=[s.stem for s in SAMPLES])
 def test_converted_sample_extracts_as_its_docx(corpus: Path, sample: Path, format: str) -> None:
-    original = stages.extract_file(sample)
+    original = extract_file(sample)
     path = corpus / f"{sample.stem}.{format}"
-    converted = stages.extract_file(path)
+    converted = extract_file(path)
     assert converted.reason is None, converted.message
     assert original.report is not None and converted.report is not None
     read, expected = converted.report, original.report

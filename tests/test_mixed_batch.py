@@ -30,6 +30,10 @@ GIB = 1 << 30
 
 Build = Callable[[Path, Path], Path]  # (inbox, the corpus' valid report DOCX) -> the case's file
 
+# `needs_ocr` is intake handing a scan to OCR, not an outcome: the corpus' scan is a small blank
+# image, which OCR then refuses as too coarse to read.
+AFTER_OCR = {"needs_ocr": "low_resolution"}
+
 # What interpretation makes of the corpus files intake lets through: case -> (status, reason, why).
 AFTER_INTAKE: dict[str, tuple[str, str | None, str]] = {
     "valid_docx": ("superseded", None, "its re-sent copy (resent_docx below) is the current version"),
@@ -92,7 +96,7 @@ def _all_cases() -> list[tuple[str, Build, str, str | None, str]]:
     cases = [
         (name, build, *AFTER_INTAKE[name][:2], AFTER_INTAKE[name][2])
         if reason is None
-        else (name, build, "quarantined", reason, why)
+        else (name, build, "quarantined", AFTER_OCR.get(reason, reason), why)
         for name, build, reason, _text, why in INTAKE_CASES
     ]
     return [*cases, *EXTRA]

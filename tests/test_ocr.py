@@ -12,6 +12,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
+from extraction import extract_file
 
 from muniflow import stages
 from muniflow.intake import scan
@@ -63,7 +64,7 @@ def test_a_skewed_photo_of_the_first_page_reads_as_the_docx(tmp_path: Path) -> N
     photo = tmp_path / "photo.jpg"
     cv2.imwrite(str(photo), _page(tmp_path, 200, 2.0), [cv2.IMWRITE_JPEG_QUALITY, 80])
     read = stages.process_file(photo)
-    truth = stages.extract_file(SAMPLES / "smolensk_2024_q2.docx").report
+    truth = extract_file(SAMPLES / "smolensk_2024_q2.docx").report
     assert read.reason is None, read.message
     assert read.report is not None and truth is not None
     assert read.format == "image_ocr"

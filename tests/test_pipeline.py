@@ -13,14 +13,16 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_the_body_submits_all_then_loads_in_order_then_dedupes_and_reports(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
     files = []
     for name in ("b.docx", "a.docx", "c.pdf"):
-        (tmp_path / name).write_bytes(name.encode())
-        files.append(tmp_path / name)
+        (inbox / name).write_bytes(name.encode())
+        files.append(inbox / name)
     calls: list[tuple[str, str]] = []
     with db.connect(tmp_path / "wh.duckdb") as con:
 
-        def submit(path: Path, sha256: str, period: str | None) -> Path:
+        def submit(path: Path, sha256: str, period: str | None, name: str) -> Path:
             calls.append(("submit", path.name))
             return path
 
@@ -41,7 +43,7 @@ def test_the_body_submits_all_then_loads_in_order_then_dedupes_and_reports(tmp_p
             calls.append(("quality", ""))
 
         runner = pipeline.Runner(submit, outcome, load, dedupe, quality, connect=lambda: nullcontext(con))
-        run = pipeline.run_ingest([tmp_path], None, runner)
+        run = pipeline.run_ingest([inbox], None, runner)
     names = sorted(f.name for f in files)  # a folder is scanned in sorted order
     assert calls == [
         *(("submit", n) for n in names),

@@ -119,7 +119,7 @@ def read_outcome(path: Path) -> dict[str, Any]:
     """What muniflow makes of one file (read, interpret, validate), as plain data."""
     from muniflow import stages
 
-    outcome = stages.validate_file(stages.extract_file(path))
+    outcome = stages.process_file(path)
     rules: dict[int, list[str]] = {}
     for flag in outcome.flags:
         rules.setdefault(flag.row_index, []).append(flag.rule)

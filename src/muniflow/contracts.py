@@ -22,6 +22,7 @@ CONTRACT_FILES = (
     "intake.yaml",
     "periods.yaml",
     "reporting.yaml",
+    "ocr.yaml",
 )
 # Contract files that shape no extraction (they are out of the code fingerprint): the published
 # compilation's form.

@@ -51,7 +51,7 @@ class Runner:
     dedupe: Callable[[str, set[str]], int]
     quality: Callable[[str], Path | None]
     connect: Callable[[], AbstractContextManager[Connection]]
-    record_archive: Callable[[str, ArchiveRecord], bool]
+    record_archive: Callable[[str, ArchiveRecord], bool] = field(default=lambda run_id, archive: False)
     on_start: Callable[[list[Path]], None] = field(default=_nothing)
     on_loaded: Callable[[stages.FileOutcome, loader.LoadResult], None] = field(default=_nothing)
     counts_cache: bool = True  # record `files_from_cache` among the run's counts
@@ -69,6 +69,11 @@ class RunResult:
     periods: tuple[str, ...] = ()  # the quarters the run loaded rows of
     archives: tuple[tuple[ArchiveRecord, bool], ...] = ()  # unpacked, and whether new
     skipped: int = 0  # system litter of the inbox folders, not read
+
+
+def inbox_files(paths: Sequence[str | Path]) -> list[Path]:
+    """The files a run would read from these files and folders (system litter left out)."""
+    return list(scan_inbox(list(paths)).files)
 
 
 def run_ingest(

@@ -18,11 +18,10 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-import yaml
-
+from muniflow.contracts import load_yaml
 from muniflow.intake import guards
 from muniflow.intake.inbox import is_litter
-from muniflow.intake.limits import LIMITS_FILE, Limits
+from muniflow.intake.limits import Limits
 from muniflow.model import ReaderError
 
 PACKAGE_MARKERS = ("[Content_Types].xml", "mimetype")  # OOXML and OpenDocument packages
@@ -38,8 +37,8 @@ class ArchiveLimits:
     max_depth: int
 
     @classmethod
-    def load(cls, path: Path = LIMITS_FILE) -> ArchiveLimits:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))["archive"]
+    def load(cls, path: Path | None = None) -> ArchiveLimits:
+        data = load_yaml("intake.yaml", path, ("archive",))["archive"]
         return cls(max_members=int(data["max_members"]), max_depth=int(data["max_depth"]))
 
 

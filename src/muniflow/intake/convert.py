@@ -20,9 +20,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-import yaml
-
-from muniflow.intake.limits import LIMITS_FILE
+from muniflow.contracts import load_yaml
 from muniflow.model import RawDocument, ReaderError
 
 CONVERTED = ("doc", "rtf", "odt")  # the formats read through LibreOffice, as lineage names them
@@ -46,9 +44,9 @@ _REASON = {"doc": "legacy_doc", "rtf": "unsupported_format", "odt": "unsupported
 _profile: Path | None = None
 
 
-def conversion_timeout(path: Path = LIMITS_FILE) -> float:
+def conversion_timeout(path: Path | None = None) -> float:
     """Seconds one soffice run may take (contracts/intake.yaml, `conversion.timeout_seconds`)."""
-    return float(yaml.safe_load(path.read_text(encoding="utf-8"))["conversion"]["timeout_seconds"])
+    return float(load_yaml("intake.yaml", path, ("conversion",))["conversion"]["timeout_seconds"])
 
 
 def soffice() -> str | None:

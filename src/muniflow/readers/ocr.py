@@ -22,14 +22,13 @@ from pathlib import Path
 
 import cv2
 import numpy as np
-import yaml
 
+from muniflow.contracts import load_yaml
 from muniflow.model import RawDocument, RawRow, RawTable, ReaderError
 from muniflow.readers import ocr_cells
 from muniflow.readers.ocr_cells import CellText, Word
 from muniflow.readers.wordjoin import is_russian_word, rejoin_lines
 
-CONTRACT = Path(__file__).resolve().parents[3] / "contracts" / "ocr.yaml"
 A4_SHORT_INCHES = 8.27
 INSTALL_HINT = (
     "install Tesseract with Russian (`apt-get install tesseract-ocr tesseract-ocr-rus`, or `make tesseract`)"
@@ -46,10 +45,9 @@ class OcrSettings:
     render_dpi: int
 
 
-@lru_cache(maxsize=1)
-def settings(path: Path = CONTRACT) -> OcrSettings:
-    """contracts/ocr.yaml, read once per process."""
-    return OcrSettings(**yaml.safe_load(path.read_text(encoding="utf-8"))["ocr"])
+def settings(path: Path | None = None) -> OcrSettings:
+    """contracts/ocr.yaml (through the one contract loader, parsed once)."""
+    return OcrSettings(**load_yaml("ocr.yaml", path, ("ocr",))["ocr"])
 
 
 @lru_cache(maxsize=1)
