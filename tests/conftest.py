@@ -7,9 +7,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
+
+# Timing belongs to bench/, never to tests: no per-example deadline, which a busy 2-core CI machine
+# would turn into flaky failures.
+settings.register_profile("muniflow", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("muniflow")
 
 ROOT = Path(__file__).resolve().parents[1]
 # `sample_inputs` and `bench` are imported by their tests as top-level packages, as their commands run.
