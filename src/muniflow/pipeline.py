@@ -34,7 +34,8 @@ class Runner:
     submit(path, sha256, period label or None) -> a handle; the extraction may run in parallel.
     outcome(handle) -> (the file's outcome, whether it came from a cache).
     load(run_id, outcome) -> LoadResult; dedupe(run_id, periods) -> flags written;
-    quality(run_id) -> the report's path, or None when the runner makes no report.
+    quality(run_id, periods) -> the report's path (of the touched periods), or None when the
+    runner makes no report.
     connect() -> a context manager giving a warehouse connection, for the run's own records.
     """
 
@@ -42,7 +43,7 @@ class Runner:
     outcome: Callable[[Any], tuple[stages.FileOutcome, bool]]
     load: Callable[[str, stages.FileOutcome], loader.LoadResult]
     dedupe: Callable[[str, set[str]], int]
-    quality: Callable[[str], Path | None]
+    quality: Callable[[str, set[str]], Path | None]
     connect: Callable[[], AbstractContextManager[Connection]]
     on_start: Callable[[list[Path]], None] = field(default=_nothing)
     on_loaded: Callable[[stages.FileOutcome, loader.LoadResult], None] = field(default=_nothing)
@@ -88,7 +89,7 @@ def run_ingest(
         runner.on_loaded(outcome, result)
         loaded.append((outcome.source_file, result))
     runner.dedupe(run_id, periods)
-    report = runner.quality(run_id)
+    report = runner.quality(run_id, periods)
     counts = {"files": len(files), **({"files_from_cache": cached} if runner.counts_cache else {})}
     with runner.connect() as con:
         totals = loader.finish_run(con, run_id, counts)

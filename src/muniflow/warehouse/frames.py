@@ -2,19 +2,53 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 import duckdb
 import pandas as pd
 
 
-def read_views(con: duckdb.DuckDBPyConnection, names: Sequence[str]) -> dict[str, pd.DataFrame]:
-    """Each named public view in full, as a DataFrame (names are identifiers of ours, not input)."""
+def read_views(
+    con: duckdb.DuckDBPyConnection,
+    names: Sequence[str],
+    periods: Collection[str] | None = None,
+    run_id: str | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Each named public view as a DataFrame (names are identifiers of ours, not input).
+
+    With `periods`, only the rows of those quarters, plus the rows of the reports run `run_id`
+    recorded or saw (a quarantined file's, say): what one ingestion touched, so the read does not
+    grow with the warehouse. Every view read this way must have `period` and `report_id` columns.
+    """
     unknown = [n for n in names if not n.isidentifier()]
     if unknown:
         raise ValueError(f"not view names: {unknown}")
-    return {name: con.execute(f"select * from {name}").df() for name in names}
+    if periods is None:
+        return {name: con.execute(f"select * from {name}").df() for name in names}
+    where = (
+        " where list_contains(?::varchar[], period) or report_id in"
+        " (select report_id from core.reports where run_id = ?"
+        "  union select report_id from core.report_files where first_run_id = ?)"
+    )
+    wanted = sorted(periods)
+    return {
+        name: con.execute(f"select * from {name}{where}", [wanted, run_id, run_id]).df() for name in names
+    }
+
+
+def current_row_keys(
+    con: duckdb.DuckDBPyConnection, periods: Collection[str] | None = None
+) -> set[tuple[str, int]]:
+    """(report_id, row_index) of the current rows, of the given quarters only when `periods` is given."""
+    if periods is None:
+        return set(con.execute("select report_id, row_index from core.current_rows").fetchall())
+    return set(
+        con.execute(
+            "select report_id, row_index from core.current_rows where list_contains(?::varchar[], period)",
+            [sorted(periods)],
+        ).fetchall()
+    )
 
 
 def run_record(con: duckdb.DuckDBPyConnection, run: str = "latest") -> dict[str, Any] | None:
