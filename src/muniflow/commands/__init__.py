@@ -16,6 +16,7 @@ Handler = Callable[[argparse.Namespace], int]
 MODULES: tuple[str, ...] = (
     "compile",
     "reprocess",
+    "server",
 )
 
 
