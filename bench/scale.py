@@ -56,8 +56,8 @@ def seed_outcomes(tmp: Path):  # type: ignore[no-untyped-def]
     return fresh
 
 
-def grow(con, sources: list[str], start: int, stop: int) -> None:  # type: ignore[no-untyped-def]
-    """Copy the `sources` reports to reports start..stop-1 (each in its own slot)."""
+def grow(con, sources: list[str], start: int, stop: int, run_id: str) -> None:  # type: ignore[no-untyped-def]
+    """Copy the `sources` reports to reports start..stop-1 (each in its own slot), as run `run_id`."""
     count = stop - start
     if count <= 0:
         return
@@ -69,17 +69,17 @@ def grow(con, sources: list[str], start: int, stop: int) -> None:  # type: ignor
     con.execute("begin")
     con.execute(
         "create or replace temp table m as select unnest(?) as src_id, unnest(?) as new_id,"
-        " unnest(?) as m_region, unnest(?) as m_period, unnest(?) as m_version",
-        [src, ids, list(regions), list(periods), versions],
+        " unnest(?) as m_region, unnest(?) as m_period, unnest(?) as m_version, ? as m_run",
+        [src, ids, list(regions), list(periods), versions, run_id],
     )
     con.execute(
         "insert into core.reports by name select * exclude (report_id, sha256, region, period, source_file,"
-        " src_id, new_id, m_region, m_period, m_version), new_id as report_id,"
+        " run_id, src_id, new_id, m_region, m_period, m_version, m_run), new_id as report_id, m_run as run_id,"
         " new_id || repeat('0', 48) as sha256, m_region as region, m_period as period,"
         " 'scale/' || new_id || '.docx' as source_file from core.reports join m on report_id = src_id"
     )
     con.execute(
-        "insert into core.report_files select 'scale/' || new_id || '.docx', new_id, first_run_id,"
+        "insert into core.report_files select 'scale/' || new_id || '.docx', new_id, m_run,"
         " first_seen_at from core.report_files join m on report_id = src_id"
     )
     con.execute(
@@ -87,7 +87,7 @@ def grow(con, sources: list[str], start: int, stop: int) -> None:  # type: ignor
         " from core.report_sections join m on report_id = src_id"
     )
     for table in COPIED:
-        exclude = "report_id, src_id, new_id, m_region, m_period, m_version" + (
+        exclude = "report_id, src_id, new_id, m_region, m_period, m_version, m_run" + (
             ", flag_id" if table == "flags" else ""
         )
         con.execute(
@@ -110,10 +110,10 @@ def measure(sizes: list[int], repeat: int) -> list[dict[str, float]]:
             run_id = loader.start_run(con)
             sources = [stages.load_file(con, run_id, fresh()).report_id for _ in range(2)]
             write_quality_report(con, run_id, tmp / "warm", {"none"}, data_docs=False)  # GX context
-            have = 2
+            have, fill_run = 2, loader.start_run(con)
             for size in sorted(sizes):
                 started = time.perf_counter()
-                grow(con, sources, have, size)
+                grow(con, sources, have, size, fill_run)
                 filled = time.perf_counter() - started
                 have = max(have, size)
                 timings: dict[str, list[float]] = {"load_ms": [], "dedup_ms": [], "quality_ms": []}

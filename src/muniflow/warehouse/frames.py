@@ -26,15 +26,29 @@ def read_views(
         raise ValueError(f"not view names: {unknown}")
     if periods is None:
         return {name: con.execute(f"select * from {name}").df() for name in names}
-    where = (
-        " where list_contains(?::varchar[], period) or report_id in"
-        " (select report_id from core.reports where run_id = ?"
-        "  union select report_id from core.report_files where first_run_id = ?)"
-    )
     wanted = sorted(periods)
-    return {
-        name: con.execute(f"select * from {name}{where}", [wanted, run_id, run_id]).df() for name in names
-    }
+    # reports of the run outside those quarters (a quarantined file has none): read by id
+    others = [
+        r
+        for (r,) in con.execute(
+            "select report_id from core.reports where run_id = ?"
+            " union select report_id from core.report_files where first_run_id = ?",
+            [run_id, run_id],
+        ).fetchall()
+    ]
+    frames = {}
+    for name in names:
+        # period first and alone, so the filter reaches the view's tables
+        query = f"select * from {name} where list_contains(?::varchar[], period)"
+        params: list[object] = [wanted]
+        if others:
+            query += (
+                f" union all select * from {name} where list_contains(?::varchar[], report_id)"
+                " and (period is null or not list_contains(?::varchar[], period))"
+            )
+            params += [others, wanted]
+        frames[name] = con.execute(query, params).df()
+    return frames
 
 
 def current_row_keys(
