@@ -74,7 +74,8 @@ def grow(con, sources: list[str], start: int, stop: int, run_id: str) -> None:  
     )
     con.execute(
         "insert into core.reports by name select * exclude (report_id, sha256, region, period, source_file,"
-        " run_id, src_id, new_id, m_region, m_period, m_version, m_run), new_id as report_id, m_run as run_id,"
+        " run_id, src_id, new_id, m_region, m_period, m_version, m_run),"
+        " new_id as report_id, m_run as run_id,"
         " new_id || repeat('0', 48) as sha256, m_region as region, m_period as period,"
         " 'scale/' || new_id || '.docx' as source_file from core.reports join m on report_id = src_id"
     )
