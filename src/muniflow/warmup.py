@@ -1,0 +1,42 @@
+"""Start the slow parts of an ingestion early, in the background, so they overlap.
+
+A cold `muniflow ingest` of one report spends most of its time starting things: importing Prefect
+(~2 s), starting the sandboxed intake worker, which imports the readers in a process of its own
+(~2 s), and importing Great Expectations for the checkpoint (~3 s). `start()` begins the worker
+(on the other core) and the GX import (in a thread, while the main thread waits on extraction)
+right away; each is used where it would have been started anyway, so nothing changes but when.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+
+_started = False
+_lock = threading.Lock()
+
+
+def _worker() -> None:
+    """One sandboxed intake worker of the pool `stages.process_file` uses, started and kept idle."""
+    try:
+        from muniflow import intake, stages
+        from muniflow.intake.limits import default_limits
+
+        pool = intake._shared_pool(default_limits(), stages._process_in_worker)
+        pool._release(pool._acquire())
+    except Exception:  # the extraction starts its own worker and reports any failure there
+        return
+
+
+def start(workers: bool = True) -> None:
+    """Begin the intake worker (when `workers`) and the Great Expectations import; once per process."""
+    global _started
+    with _lock:
+        if _started or os.environ.get("MUNIFLOW_NO_WARMUP"):
+            return
+        _started = True
+    if workers:
+        threading.Thread(target=_worker, name="muniflow-warm-worker", daemon=True).start()
+    from muniflow.quality.checkpoint import warm_up
+
+    warm_up()
