@@ -114,7 +114,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     use_running_server()  # `muniflow server start`'s server when it answers: no temporary API
     from muniflow import warmup
 
-    warmup.start()  # the intake worker and the Great Expectations import overlap Prefect's start
+    warmup.start()  # the intake worker starts on the other core while Prefect is imported
     from flows.ingest import ingest_reports, task_runner_from_env
 
     flow = ingest_reports.with_options(task_runner=task_runner_from_env(args.task_runner))

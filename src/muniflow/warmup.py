@@ -3,8 +3,10 @@
 A cold `muniflow ingest` of one report spends most of its time starting things: importing Prefect
 (~2 s), starting the sandboxed intake worker, which imports the readers in a process of its own
 (~2 s), and importing Great Expectations for the checkpoint (~3 s). `start()` begins the worker
-(on the other core) and the GX import (in a thread, while the main thread waits on extraction)
-right away; each is used where it would have been started anyway, so nothing changes but when.
+(its imports run in a process of their own, on the other core) right away, before Prefect is
+imported; the flow starts the GX import (`quality.checkpoint.warm_up`) once it waits on the
+extraction: a thread importing GX while the main thread imports Prefect would only take turns
+with it (one interpreter lock). Each is used where it would have been started anyway.
 """
 
 from __future__ import annotations
@@ -28,15 +30,11 @@ def _worker() -> None:
         return
 
 
-def start(workers: bool = True) -> None:
-    """Begin the intake worker (when `workers`) and the Great Expectations import; once per process."""
+def start() -> None:
+    """Begin starting one intake worker in the background; once per process."""
     global _started
     with _lock:
         if _started or os.environ.get("MUNIFLOW_NO_WARMUP"):
             return
         _started = True
-    if workers:
-        threading.Thread(target=_worker, name="muniflow-warm-worker", daemon=True).start()
-    from muniflow.quality.checkpoint import warm_up
-
-    warm_up()
+    threading.Thread(target=_worker, name="muniflow-warm-worker", daemon=True).start()
