@@ -26,6 +26,9 @@ from bench.reports import ReportSpec, plan_reports, write_docx
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
 GENERATOR_VERSION = 1  # bump when reports.py changes what it writes, so cached corpora are rebuilt
 MANIFEST = "manifest.json"
+# The shape of real reports (the `real` corpus): 10-45 rows, 2-15 pages each.
+REAL_ROWS = (10, 45)
+REAL_PAGES = (2, 15)
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,8 @@ class Corpus:
 def corpus_key(params: dict[str, int]) -> str:
     """A folder name that changes whenever the parameters or the generator do."""
     digest = hashlib.sha256(json.dumps({**params, "v": GENERATOR_VERSION}, sort_keys=True).encode())
-    return "d{docx}-p{pdf}-pg{pages}-s{seed}-".format(**params) + digest.hexdigest()[:8]
+    prefix = "real-" if params.get("real") else ""
+    return prefix + "d{docx}-p{pdf}-pg{pages}-s{seed}-".format(**params) + digest.hexdigest()[:8]
 
 
 def sha256_of(path: Path) -> str:
@@ -105,13 +109,17 @@ def _entry(spec: ReportSpec, path: Path, fmt: str) -> CorpusFile:
     return CorpusFile(path.name, fmt, spec.template, len(spec.rows), pages, sha256_of(path))
 
 
-def build_corpus(root: Path, docx: int, pdf: int, pages: int, seed: int, with_pdf: bool = True) -> Corpus:
-    """Write a fresh corpus under root: inbox/ holds the reports, pdf_src/ the PDFs' Word sources."""
-    params = {"docx": docx, "pdf": pdf, "pages": pages, "seed": seed}
+def build_corpus(
+    root: Path, docx: int, pdf: int, pages: int, seed: int, with_pdf: bool = True, real: bool = False
+) -> Corpus:
+    """Write a fresh corpus under root: inbox/ holds the reports, pdf_src/ the PDFs' Word sources.
+    `real`: reports shaped like real ones (REAL_ROWS rows, REAL_PAGES pages) instead of dense ones."""
+    params = {"docx": docx, "pdf": pdf, "pages": pages, "seed": seed, **({"real": 1} if real else {})}
     inbox, src = root / "inbox", root / "pdf_src"
     inbox.mkdir(parents=True, exist_ok=True)
-    docx_specs = plan_reports(docx, pages, seed)
-    pdf_specs = plan_reports(pdf, pages, seed, offset=docx)
+    shape = {"rows": REAL_ROWS, "pages_span": REAL_PAGES} if real else {}
+    docx_specs = plan_reports(docx, pages, seed, **shape)  # type: ignore[arg-type]
+    pdf_specs = plan_reports(pdf, pages, seed, offset=docx, **shape)  # type: ignore[arg-type]
     files = [_entry(s, write_docx(s, inbox / f"{s.stem}.docx"), "docx") for s in docx_specs]
     if pdf_specs and with_pdf:
         src.mkdir(exist_ok=True)
@@ -139,15 +147,17 @@ def load_corpus(root: Path) -> Corpus | None:
     return Corpus(inbox, manifest["params"], files)
 
 
-def ensure_corpus(docx: int, pdf: int, pages: int, seed: int = 1, base: Path = CORPUS_DIR) -> Corpus:
+def ensure_corpus(
+    docx: int, pdf: int, pages: int, seed: int = 1, base: Path = CORPUS_DIR, real: bool = False
+) -> Corpus:
     """The corpus of these parameters: reused when already generated, else built (needs soffice for PDFs)."""
-    params = {"docx": docx, "pdf": pdf, "pages": pages, "seed": seed}
+    params = {"docx": docx, "pdf": pdf, "pages": pages, "seed": seed, **({"real": 1} if real else {})}
     root = base / corpus_key(params)
     cached = load_corpus(root)
     if cached is not None:
         return cached
     shutil.rmtree(root, ignore_errors=True)
-    return build_corpus(root, docx, pdf, pages, seed)
+    return build_corpus(root, docx, pdf, pages, seed, real=real)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -107,12 +107,18 @@ def _goal(rng: random.Random, goals: tuple[str, ...], width_cm: float, budget: i
 
 
 def invent_rows(
-    rng: random.Random, template: str, first: date, last: date, pages: int
+    rng: random.Random,
+    template: str,
+    first: date,
+    last: date,
+    pages: int,
+    row_span: tuple[int, int] = (MIN_ROWS, MAX_ROWS),
 ) -> tuple[InventedRow, ...]:
-    """40-60 rows under 3-8 municipalities, dates inside the quarter, distinct titles, sized so
-    that the report prints to about `pages` pages (each row gets an equal share of lines)."""
+    """`row_span` (default 40-60) rows under 3-8 municipalities, dates inside the quarter, distinct
+    titles, sized so that the report prints to about `pages` pages (each row gets an equal share
+    of lines)."""
     pools = cell_pools()
-    n = rng.randint(MIN_ROWS, MAX_ROWS)
+    n = rng.randint(*row_span)
     widths = column_widths(template)
     budget = max(2, LINES_PER_PAGE * pages // n - 1)  # -1: the row's cell margins and borders
     towns = rng.sample(TOWNS, rng.randint(3, 8))
@@ -143,11 +149,19 @@ def invent_rows(
     return tuple(rows)
 
 
-def plan_reports(count: int, pages: int, seed: int, offset: int = 0) -> tuple[ReportSpec, ...]:
+def plan_reports(
+    count: int,
+    pages: int,
+    seed: int,
+    offset: int = 0,
+    rows: tuple[int, int] | None = None,
+    pages_span: tuple[int, int] | None = None,
+) -> tuple[ReportSpec, ...]:
     """`count` reports, each of its own region and quarter (so none supersedes another).
 
     `offset` skips that many (region, quarter) slots, so two plans with different offsets (the
-    DOCX set and the PDF set) never share a slot.
+    DOCX set and the PDF set) never share a slot. `rows` (min, max) overrides the dense 40-60;
+    `pages_span` (min, max) draws each report's pages instead of `pages` for all.
     """
     slots = [(r, y, q) for r in REGIONS for y in YEARS for q in (1, 2, 3, 4)]
     if offset + count > len(slots):
@@ -165,7 +179,14 @@ def plan_reports(count: int, pages: int, seed: int, offset: int = 0) -> tuple[Re
                 title_lines=title_lines(template, region, year, quarter),
                 first_day=first,
                 last_day=last,
-                rows=invent_rows(rng, template, first, last, pages),
+                rows=invent_rows(
+                    rng,
+                    template,
+                    first,
+                    last,
+                    rng.randint(*pages_span) if pages_span else pages,
+                    rows or (MIN_ROWS, MAX_ROWS),
+                ),
             )
         )
     return tuple(specs)

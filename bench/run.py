@@ -130,10 +130,17 @@ def measure_with_server(corpus: Corpus, tmp: Path, env: dict[str, str]) -> dict:
 
 
 def run(
-    docx: int, pdf: int, pages: int, seed: int, dedup_events: int, keep: bool, with_server: bool = False
+    docx: int,
+    pdf: int,
+    pages: int,
+    seed: int,
+    dedup_events: int,
+    keep: bool,
+    with_server: bool = False,
+    real: bool = False,
 ) -> dict:
     """Every measurement of the benchmark, as one JSON-ready record."""
-    corpus = ensure_corpus(docx, pdf, pages, seed)
+    corpus = ensure_corpus(docx, pdf, pages, seed, real=real)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     tmp = RESULTS / "tmp" / stamp
     tmp.mkdir(parents=True, exist_ok=True)
@@ -166,7 +173,8 @@ def run(
     rerun_ratio = rerun.wall_s / first.wall_s
     return {
         "when": stamp,
-        "command": f"{BIN / 'python'} bench/run.py --docx {docx} --pdf {pdf} --pages {pages} --seed {seed}",
+        "command": f"{BIN / 'python'} bench/run.py --docx {docx} --pdf {pdf} --pages {pages} --seed {seed}"
+        + (" --real" if real else ""),
         "machine": machine(),
         "corpus": {
             **corpus.params,
@@ -244,10 +252,18 @@ def main(argv: list[str] | None = None) -> int:
         help="also ingest against one long-lived Prefect server on loopback (start-up amortized)",
     )
     parser.add_argument("--keep", action="store_true", help="keep the warehouses under bench/results/tmp/")
+    parser.add_argument(
+        "--real",
+        action="store_true",
+        help="reports shaped like real ones (10-45 rows, 2-15 pages) instead of the dense 40-60 rows",
+    )
     args = parser.parse_args(argv)
-    result = run(args.docx, args.pdf, args.pages, args.seed, args.dedup_events, args.keep, args.with_server)
+    result = run(
+        args.docx, args.pdf, args.pages, args.seed, args.dedup_events, args.keep, args.with_server, args.real
+    )
     RESULTS.mkdir(parents=True, exist_ok=True)
-    size = "d{docx}-p{pdf}-pg{pages}".format(**result["corpus"])  # runs of other sizes don't clobber it
+    # runs of other sizes and shapes don't clobber it
+    size = ("real-" if args.real else "") + "d{docx}-p{pdf}-pg{pages}".format(**result["corpus"])
     out = RESULTS / f"{result['when'][:8]}-{result['machine']['hostname']}-{size}.json"
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(table(result))

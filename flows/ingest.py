@@ -1,16 +1,19 @@
-"""The ingestion flow: one flow run per ingestion, one task per file and stage.
+"""The ingestion flow: one flow run per ingestion, one extraction task per file.
 
 Extraction (read, interpret, normalize, row rules) runs in parallel on the task runner and is
 cached by file content hash plus code version, so an unchanged inbox is not read again. Loading is
-sequential (DuckDB has one writer) and retried while another process holds the warehouse. The
-duplicate rule runs once over all current rows of the touched periods, then the Great Expectations
-checkpoint and the data-quality report.
+sequential (DuckDB has one writer), a few milliseconds a file, so it runs in the flow itself
+(logged per file, in the run's table artifact) rather than as a task run per file, and is retried
+while another process holds the warehouse. The duplicate rule runs once over all current rows of
+the touched periods, then the Great Expectations checkpoint and the data-quality report of those
+periods; Great Expectations is imported in the background from the flow's start.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import time
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, cast
@@ -27,6 +30,7 @@ from muniflow.codeversion import code_version
 from muniflow.intake.expand import ArchiveRecord, Input
 from muniflow.model import Period
 from muniflow.progress import Progress
+from muniflow.quality.checkpoint import warm_up
 from muniflow.quality_report import write_quality_report
 from muniflow.warehouse import db, loader, reporting
 from muniflow.warehouse.archives import record_archive
@@ -62,11 +66,23 @@ def _lock_held(task, task_run, state) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
-@task(retries=3, retry_delay_seconds=5, retry_condition_fn=_lock_held, cache_policy=NO_CACHE)
+LOAD_RETRIES = 3
+LOAD_RETRY_DELAY_S = 5.0
+
+
 def load(warehouse: str, run_id: str, outcome: stages.FileOutcome) -> loader.LoadResult:
-    """Load one file in one transaction."""
-    with db.connect(warehouse) as con:
-        return stages.load_file(con, run_id, outcome)
+    """Load one file in one transaction; retried (as the tasks are) while another process holds
+    the warehouse beyond `db.connect`'s own wait."""
+    for attempt in range(LOAD_RETRIES + 1):
+        try:
+            with db.connect(warehouse) as con:
+                return stages.load_file(con, run_id, outcome)
+        except db.WarehouseBusy:
+            if attempt == LOAD_RETRIES:
+                raise
+            get_run_logger().warning("warehouse busy, retrying the load of %s", outcome.source_file)
+            time.sleep(LOAD_RETRY_DELAY_S)
+    raise AssertionError("unreachable")
 
 
 @task(retries=3, retry_delay_seconds=5, retry_condition_fn=_lock_held, cache_policy=NO_CACHE)
@@ -77,10 +93,11 @@ def dedupe(warehouse: str, run_id: str, periods: set[str]) -> int:
 
 
 @task(cache_policy=NO_CACHE)
-def quality(warehouse: str, run_id: str, out_dir: Path | None) -> Path:
-    """Great Expectations checkpoint on the loaded data and the data-quality report."""
+def quality(warehouse: str, run_id: str, out_dir: Path | None, periods: set[str]) -> Path:
+    """Great Expectations checkpoint on the touched periods and the data-quality report (its Data
+    Docs site is rendered by `muniflow report`)."""
     with db.connect(warehouse) as con:
-        return write_quality_report(con, run_id, out_dir)
+        return write_quality_report(con, run_id, out_dir, periods, data_docs=False)
 
 
 @flow(name="muniflow-ingest", log_prints=False)
@@ -102,6 +119,7 @@ def ingest_reports(
     data-quality and completeness report becomes a Prefect artifact. With `pages`, the files are
     the photos of one report's pages, read as one report.
     """
+    warm_up()  # Great Expectations imports while the files are read
     logger = get_run_logger()
     wh = str(warehouse or db.default_warehouse_path())
     files = pipeline.inbox_files(paths)
@@ -127,9 +145,11 @@ def ingest_reports(
     runner = pipeline.Runner(
         submit=extract.submit,
         outcome=lambda fut: (fut.result(), fut.state.name == "Cached"),
-        load=lambda run_id, outcome: cast(loader.LoadResult, load(wh, run_id, outcome)),
+        load=lambda run_id, outcome: load(wh, run_id, outcome),
         dedupe=lambda run_id, periods: dedupe(wh, run_id, periods),
-        quality=lambda run_id: quality(wh, run_id, Path(report_dir) if report_dir else None),
+        quality=lambda run_id, periods: quality(
+            wh, run_id, Path(report_dir) if report_dir else None, periods
+        ),
         connect=lambda: db.connect(wh),
         record_archive=lambda run_id, archive: cast(bool, record(wh, run_id, archive)),
         on_start=started,

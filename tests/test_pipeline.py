@@ -39,8 +39,8 @@ def test_the_body_submits_all_then_loads_in_order_then_dedupes_and_reports(tmp_p
             calls.append(("dedupe", ",".join(sorted(periods))))
             return 0
 
-        def quality(run_id: str) -> None:
-            calls.append(("quality", ""))
+        def quality(run_id: str, periods: set[str]) -> None:
+            calls.append(("quality", ",".join(sorted(periods))))
 
         runner = pipeline.Runner(submit, outcome, load, dedupe, quality, connect=lambda: nullcontext(con))
         run = pipeline.run_ingest([inbox], None, runner)

@@ -129,6 +129,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         )
         _hint_reprocess(warehouse_of(args))
         return 0
+    from muniflow.commands.server import use_running_server
+
+    use_running_server()  # `muniflow server start`'s server when it answers: no temporary API
+    from muniflow import warmup
+
+    warmup.start()  # the intake worker starts on the other core while Prefect is imported
     from flows.ingest import ingest_reports, task_runner_from_env
 
     flow = ingest_reports.with_options(task_runner=task_runner_from_env(args.task_runner))
@@ -260,6 +266,20 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from muniflow.commands.server import healthy, use_running_server
+
+    if not Path(args.inbox).is_dir():
+        print(f"muniflow serve: inbox folder {args.inbox} does not exist", file=sys.stderr)
+        return 2
+    api = use_running_server()
+    if api is None or not healthy(api):
+        where = f"the Prefect server at {api} does not answer" if api else "no Prefect server is running"
+        print(
+            f"muniflow serve: {where}, and a schedule needs one: start it with `muniflow server start` "
+            "(or `prefect server start` and set PREFECT_API_URL), then run serve again",
+            file=sys.stderr,
+        )
+        return 2
     from flows.deployment import serve_quarterly
 
     # no --cron: the reporting window's schedule (contracts/reporting.yaml)

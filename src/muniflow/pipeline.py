@@ -40,7 +40,8 @@ class Runner:
     in parallel (the name differs from the path for a member of an archive).
     outcome(handle) -> (the file's outcome, whether it came from a cache).
     load(run_id, outcome) -> LoadResult; dedupe(run_id, periods) -> flags written;
-    quality(run_id) -> the report's path, or None when the runner makes no report.
+    quality(run_id, periods) -> the report's path (of the touched periods), or None when the
+    runner makes no report.
     record_archive(run_id, archive) -> whether the unpacked archive is new to the warehouse.
     connect() -> a context manager giving a warehouse connection, for the run's own records.
     """
@@ -49,7 +50,7 @@ class Runner:
     outcome: Callable[[Any], tuple[stages.FileOutcome, bool]]
     load: Callable[[str, stages.FileOutcome], loader.LoadResult]
     dedupe: Callable[[str, set[str]], int]
-    quality: Callable[[str], Path | None]
+    quality: Callable[[str, set[str]], Path | None]
     connect: Callable[[], AbstractContextManager[Connection]]
     record_archive: Callable[[str, ArchiveRecord], bool] = field(default=lambda run_id, archive: False)
     on_start: Callable[[list[Path]], None] = field(default=_nothing)
@@ -112,7 +113,7 @@ def run_ingest(
             loaded.append((outcome.source_file, result))
     archives = tuple((a, runner.record_archive(run_id, a)) for a in expanded.archives)
     runner.dedupe(run_id, periods)
-    report = runner.quality(run_id)
+    report = runner.quality(run_id, periods)
     counts = {
         "files": len(files),
         **({"files_from_cache": cached} if runner.counts_cache else {}),

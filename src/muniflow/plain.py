@@ -3,7 +3,8 @@
 It runs the body the flow runs (`muniflow.pipeline.run_ingest`) with plain functions: every file
 processed in the sandboxed workers in parallel (one per core), each loaded in its own transaction
 in order, then the duplicate rule over the touched periods. The Great Expectations checkpoint and the report
-run only when `report_dir` is given.
+(of the touched periods, without Data Docs, as `muniflow ingest` writes it) run only when
+`report_dir` is given.
 """
 
 from __future__ import annotations
@@ -55,13 +56,18 @@ def ingest_plain(
         with _timed(totals, "dedup"):
             return stages.dedupe_periods(con, run_id, periods)
 
-    def quality(run_id: str) -> Path | None:
+    def quality(run_id: str, periods: set[str]) -> Path | None:
         if report_dir is None:
             return None
         from muniflow.quality_report import write_quality_report
 
         with _timed(totals, "quality"):
-            return write_quality_report(con, run_id, report_dir)
+            return write_quality_report(con, run_id, report_dir, periods, data_docs=False)
+
+    if report_dir is not None:
+        from muniflow.quality.checkpoint import warm_up
+
+        warm_up()  # Great Expectations imports while the files are read
 
     with ThreadPoolExecutor(os.cpu_count() or 1) as pool, db.connect(warehouse) as con:
         runner = pipeline.Runner(

@@ -19,6 +19,7 @@ MODULES: tuple[str, ...] = (
     "municipalities",
     "reprocess",
     "review",
+    "server",
     "status",
 )
 

@@ -57,6 +57,8 @@ def mixed_script_words(text: str) -> list[str]:
 
 def fix_mixed_script(text: str) -> str:
     """Text with each mixed-alphabet word rewritten in one alphabet where look-alikes allow it."""
+    if not _is_mixed(frozenset(text)):  # most texts are in one alphabet: nothing to rewrite
+        return text
     return _WORD.sub(lambda match: "".join(map(_fix_part, _HYPHEN.split(match.group()))), text)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import operator
+import threading
 from collections.abc import Mapping
 from dataclasses import replace
 from functools import reduce
@@ -79,55 +80,152 @@ def run_checkpoint(
 ) -> QualityResult:
     """Validate the warehouse views against the contract's dataset rules; write Data Docs to docs_dir.
 
+    Without `docs_dir` the suites are validated in this process's one GX context, built once (a
+    fraction of a second per run); with it, a context of its own runs them as checkpoints that
+    render the Data Docs site (seconds: `muniflow report` pays for that, not every ingest).
+
     Args:
         frames: the views (`events`, `flagged_rows`, `reports`, ...) read from DuckDB.
         docs_dir: where GX builds its Data Docs site (index.html); None builds none.
         contract: the contract to compile (default: the project's).
     """
-    # GX takes seconds to import: only the check stage pays for it.
-    import great_expectations as gx
-    from great_expectations.checkpoint import UpdateDataDocsAction
-    from great_expectations.data_context.types.base import ProgressBarsConfig
-
     contract = contract or load_contract()
+    by_table = _rules_by_table(contract)
+    missing = tuple(sorted(t for t in by_table if t not in frames))
+    if docs_dir is None:
+        checker = _checker(contract)
+        outcomes = [
+            outcome
+            for table, rule_set in sorted(by_table.items())
+            if table in frames
+            for outcome in checker.validate(table, derived(frames[table], rule_set))
+        ]
+        return QualityResult(
+            success=all(o.success for o in outcomes) and not missing,
+            outcomes=tuple(outcomes),
+            missing_tables=missing,
+        )
+    return _with_data_docs(frames, Path(docs_dir).resolve(), by_table, missing)
+
+
+def _rules_by_table(contract: Contract) -> dict[str, list[DatasetRule]]:
     by_table: dict[str, list[DatasetRule]] = {}
     for rule in contract.dataset_rules:
         by_table.setdefault(rule.table, []).append(rule)
-    missing = tuple(sorted(t for t in by_table if t not in frames))
+    return by_table
+
+
+def _quiet_context() -> Any:
+    """An ephemeral GX context without progress bars (they would interleave with the CLI's output)."""
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
 
     context = gx.get_context(mode="ephemeral")
-    # Progress bars would interleave with the CLI's own output.
     context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
-    actions: list[Any] = []
-    if docs_dir is not None:
-        docs_dir = Path(docs_dir).resolve()
-        docs_dir.mkdir(parents=True, exist_ok=True)
-        context.add_data_docs_site(
-            site_name=DOCS_SITE,
-            site_config={
-                "class_name": "SiteBuilder",
-                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
-                "store_backend": {
-                    "class_name": "TupleFilesystemStoreBackend",
-                    "base_directory": str(docs_dir),
-                },
-            },
-        )
-        actions.append(UpdateDataDocsAction(name="update_data_docs", site_names=[DOCS_SITE]))
-    source = context.data_sources.add_pandas(name="warehouse")
+    return context
 
+
+def _suite(table: str, rule_set: list[DatasetRule], frame: pd.DataFrame | None = None) -> Any:
+    """The GX suite of one view's rules (each expectation carries its rule's name and severity);
+    with `frame`, a rule with `per` becomes one rule per value of its column in that frame."""
+    import great_expectations as gx
+
+    suite = gx.ExpectationSuite(name=f"muniflow_{table}" + ("" if frame is None else "_per_run"))
+    for rule in rule_set:
+        cls = getattr(gx.expectations, expectation_class_name(rule.expectation))
+        for one in per_value(rule, frame) if frame is not None else [rule]:
+            for kwargs in expectation_kwargs(one):
+                meta = {"rule": one.name, "severity": one.severity, "description": one.description}
+                suite.add_expectation(cls(**kwargs, meta=meta, description=one.description or None))
+    return suite
+
+
+class _Checker:
+    """One GX context with each view's data asset and suite, built once and validated many times."""
+
+    def __init__(self, contract: Contract) -> None:
+        self.context = _quiet_context()
+        source = self.context.data_sources.add_pandas(name="warehouse")
+        self.batches: dict[str, Any] = {}
+        self.suites: dict[str, Any] = {}
+        self.per_rules: dict[str, list[DatasetRule]] = {}
+        for table, rule_set in sorted(_rules_by_table(contract).items()):
+            asset = source.add_dataframe_asset(name=table)
+            self.batches[table] = asset.add_batch_definition_whole_dataframe(f"{table}_whole")
+            fixed = [r for r in rule_set if not r.per]
+            if fixed:
+                self.suites[table] = self.context.suites.add(_suite(table, fixed))
+            self.per_rules[table] = [r for r in rule_set if r.per]
+
+    def validate(self, table: str, frame: pd.DataFrame) -> list[ExpectationOutcome]:
+        """The view's rules on `frame`: the suite built once, plus the rules run once per value of a
+        column (`per`), whose expectations depend on the values the frame holds."""
+        batch = self.batches[table].get_batch(batch_parameters={"dataframe": frame})
+        results = []
+        if table in self.suites:
+            results += batch.validate(self.suites[table], result_format="SUMMARY").results
+        if self.per_rules[table]:
+            suite = _suite(table, self.per_rules[table], frame)
+            results += batch.validate(suite, result_format="SUMMARY").results
+        return [_outcome(table, r) for r in results]
+
+
+_CHECKERS: dict[int, tuple[Contract, _Checker]] = {}
+_LOCK = threading.Lock()
+
+
+def _checker(contract: Contract) -> _Checker:
+    """This process's checker of `contract` (one context per process, suites built once)."""
+    with _LOCK:
+        kept = _CHECKERS.get(id(contract))
+        if kept is None or kept[0] is not contract:
+            kept = (contract, _Checker(contract))
+            _CHECKERS[id(contract)] = kept
+        return kept[1]
+
+
+def warm_up() -> threading.Thread:
+    """Import Great Expectations (about 3 s) in a background thread, so it overlaps extraction."""
+
+    def work() -> None:
+        try:
+            import great_expectations  # noqa: F401
+        except Exception:  # the check stage imports it again and reports the failure there
+            return
+
+    thread = threading.Thread(target=work, name="muniflow-gx-import", daemon=True)
+    thread.start()
+    return thread
+
+
+def _with_data_docs(
+    frames: Mapping[str, pd.DataFrame],
+    docs_dir: Path,
+    by_table: dict[str, list[DatasetRule]],
+    missing: tuple[str, ...],
+) -> QualityResult:
+    """The suites run as checkpoints in a context of their own whose action renders the Data Docs."""
+    import great_expectations as gx
+    from great_expectations.checkpoint import UpdateDataDocsAction
+
+    context = _quiet_context()
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    context.add_data_docs_site(
+        site_name=DOCS_SITE,
+        site_config={
+            "class_name": "SiteBuilder",
+            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir)},
+        },
+    )
+    actions: list[Any] = [UpdateDataDocsAction(name="update_data_docs", site_names=[DOCS_SITE])]
+    source = context.data_sources.add_pandas(name="warehouse")
     outcomes: list[ExpectationOutcome] = []
     for table, rule_set in sorted(by_table.items()):
         if table not in frames:
             continue
         batch = source.add_dataframe_asset(name=table).add_batch_definition_whole_dataframe(f"{table}_whole")
-        suite = context.suites.add(gx.ExpectationSuite(name=f"muniflow_{table}"))
-        for rule in rule_set:
-            cls = getattr(gx.expectations, expectation_class_name(rule.expectation))
-            for one in per_value(rule, frames[table]):
-                for kwargs in expectation_kwargs(one):
-                    meta = {"rule": one.name, "severity": one.severity, "description": one.description}
-                    suite.add_expectation(cls(**kwargs, meta=meta, description=one.description or None))
+        suite = context.suites.add(_suite(table, rule_set, frames[table]))
         validation = context.validation_definitions.add(
             gx.ValidationDefinition(name=f"muniflow_{table}", data=batch, suite=suite)
         )
@@ -142,12 +240,11 @@ def run_checkpoint(
         result = checkpoint.run(batch_parameters={"dataframe": derived(frames[table], rule_set)})
         for suite_result in result.run_results.values():
             outcomes.extend(_outcome(table, r) for r in suite_result.results)
-
-    index = docs_dir / "index.html" if docs_dir is not None else None
+    index = docs_dir / "index.html"
     return QualityResult(
         success=all(o.success for o in outcomes) and not missing,
         outcomes=tuple(outcomes),
-        docs_index=str(index) if index is not None and index.is_file() else None,
+        docs_index=str(index) if index.is_file() else None,
         missing_tables=missing,
     )
 

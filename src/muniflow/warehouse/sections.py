@@ -72,13 +72,15 @@ def record_sections(
             [report_id, list(municipalities), version],
         )
     period = con.execute("select period from core.reports where report_id = ?", [report_id]).fetchone()
-    if period is not None and period[0] is not None:
-        sync_statuses(con, period[0])
+    if period is None or period[0] is None:
+        return []  # sections are versioned per quarter: a report without one supersedes nothing
+    sync_statuses(con, period[0])
     return [
         r
         for (r,) in con.execute(
-            "select distinct report_id from core.section_versions where superseded_by = ? order by 1",
-            [report_id],
+            "select distinct report_id from core.section_versions where period = ? and superseded_by = ?"
+            " order by 1",
+            [period[0], report_id],
         ).fetchall()
     ]
 

@@ -1,0 +1,110 @@
+"""What a user waits for: one report, cold `muniflow ingest` as the shell sees it, with no Prefect
+server and with `muniflow server start`'s server; and a `--force` re-run of an unchanged inbox.
+
+    .venv/bin/python -m bench.oneshot                  # 1 report; re-run inbox of 6 reports
+    .venv/bin/python -m bench.oneshot --inbox 12 --repeat 3
+
+Reports are real-sized (bench/reports.py, 10-45 rows, both templates, DOCX). Each measured
+command is a fresh process (imports included) with a cold Prefect result store and a new
+warehouse; the checkpoint and the report run on every ingest. The variants alternate within one
+run (no server, server, no server, ...) so machine load hits both alike; medians are printed.
+The server's own start-up is reported apart (it is paid once, not per ingest).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+BIN = Path(sys.executable).parent
+REAL_ROWS = (10, 45)
+
+
+def make_inbox(folder: Path, count: int, seed: int) -> Path:
+    """`count` real-sized DOCX reports (both templates) in `folder`."""
+    from bench.reports import plan_reports, write_docx
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for spec in plan_reports(count, 4, seed, rows=REAL_ROWS):
+        write_docx(spec, folder / f"{spec.stem}.docx")
+    return folder
+
+
+def timed(command: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
+    return wall
+
+
+def ingest(inbox: Path, tmp: Path, env: dict[str, str], *extra: str) -> list[str]:
+    return [str(BIN / "muniflow"), "ingest", str(inbox), "--warehouse", str(tmp / "w.duckdb"),
+            "--report-dir", str(tmp / "report"), *extra]  # fmt: skip
+
+
+def run(inbox_size: int, repeat: int, seed: int) -> dict:
+    with tempfile.TemporaryDirectory(prefix="muniflow-oneshot-") as name:
+        tmp = Path(name)
+        one = make_inbox(tmp / "one", 1, seed)
+        many = make_inbox(tmp / "many", inbox_size, seed + 1)
+        base = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1"}
+        base.pop("PREFECT_API_URL", None)
+        no_server = {**base, "MUNIFLOW_HOME": str(tmp / "nohome")}
+        with_server = {**base, "MUNIFLOW_HOME": str(tmp / "home")}
+        started = time.perf_counter()
+        subprocess.run([str(BIN / "muniflow"), "server", "start", "--idle-minutes", "30"],
+                       env=with_server, check=True, capture_output=True)  # fmt: skip
+        server_start = time.perf_counter() - started
+        times: dict[str, list[float]] = {"one_no_server_s": [], "one_server_s": []}
+        rerun: dict[str, dict[str, float]] = {}
+        try:
+            for k in range(repeat):
+                for label, env in (("one_no_server_s", no_server), ("one_server_s", with_server)):
+                    work = tmp / f"{label}-{k}"
+                    env = {**env, "PREFECT_RESULTS_LOCAL_STORAGE_PATH": str(work / "results")}
+                    times[label].append(timed(ingest(one, work, env), env))
+            for label, env in (("no_server", no_server), ("server", with_server)):
+                work = tmp / f"rerun-{label}"
+                env = {**env, "PREFECT_RESULTS_LOCAL_STORAGE_PATH": str(work / "results")}
+                first = timed(ingest(many, work, env), env)
+                again = timed(ingest(many, work, env, "--force"), env)
+                rerun[label] = {"first_s": round(first, 2), "force_s": round(again, 2),
+                                "ratio": round(again / first, 3)}  # fmt: skip
+        finally:
+            subprocess.run([str(BIN / "muniflow"), "server", "stop"], env=with_server, check=False)
+        return {
+            "server_start_s": round(server_start, 2),
+            **{k: round(statistics.median(v), 2) for k, v in times.items()},
+            "samples": {k: [round(x, 2) for x in v] for k, v in times.items()},
+            "rerun_inbox_files": inbox_size,
+            "force_rerun": rerun,
+            "load_average_end": os.getloadavg(),
+        }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--inbox", type=int, default=6, help="reports in the re-run inbox (default 6)")
+    parser.add_argument("--repeat", type=int, default=2, help="cold one-report ingests per variant")
+    parser.add_argument("--seed", type=int, default=3)
+    args = parser.parse_args(argv)
+    print(f"load average at start: {os.getloadavg()}", flush=True)
+    print(json.dumps(run(args.inbox, args.repeat, args.seed), indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,163 @@
+"""Per-run cost as the warehouse grows: load, dedup and quality check + report of one new report
+with 100, 1,000 and 10,000 reports already in the warehouse.
+
+    .venv/bin/python -m bench.scale                    # 100, 1000, 10000
+    .venv/bin/python -m bench.scale --sizes 100 1000   # smaller
+
+Two real-sized reports (one per template, bench/reports.py) are read once by muniflow; the
+warehouse is then filled by copying their stored rows, flags, sections and enrichment under new
+report ids, each in its own (region, quarter) slot (85 regions x 4 quarters x 30 years holds
+10,200), so 10,000 reports take seconds rather than 10,000 parses. At each size `--repeat` fresh
+reports (new slots) are loaded through `stages.load_file`, then the duplicate rule over their
+quarter and the quality report of that quarter (`write_quality_report`, as `ingest` writes it)
+run; the median of each is printed. The GX context is warmed once first (it is per process).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+REGIONS = 85
+FIRST_YEAR = 1990
+# tables copied per report (columns by name; report_files and reports get their own keys)
+COPIED = ("rows", "flags", "event_enrichment", "event_partners", "agreement_events")
+
+
+def slot(i: int) -> tuple[str, str]:
+    """The (region, period label) of the i-th report: distinct for i < 10,200."""
+    region, rest = i % REGIONS, i // REGIONS
+    return f"Область № {region + 1}", f"{FIRST_YEAR + rest // 4}Q{rest % 4 + 1}"
+
+
+def seed_outcomes(tmp: Path):  # type: ignore[no-untyped-def]
+    """A maker of fresh reports (both templates alternate), each read by muniflow."""
+    from bench.reports import plan_reports, write_docx
+    from muniflow import stages
+    from muniflow.intake import sha256_file
+
+    specs = plan_reports(40, 4, seed=99)
+    made = iter(specs)
+
+    def fresh() -> stages.FileOutcome:
+        spec = next(made)
+        path = write_docx(spec, tmp / f"{spec.stem}.docx")
+        return stages.process_file(path, None, sha256_file(path))
+
+    return fresh
+
+
+def grow(con, sources: list[str], start: int, stop: int, run_id: str) -> None:  # type: ignore[no-untyped-def]
+    """Copy the `sources` reports to reports start..stop-1 (each in its own slot), as run `run_id`."""
+    count = stop - start
+    if count <= 0:
+        return
+    ids = [f"{i:016x}" for i in range(start + 1, stop + 1)]
+    src = [sources[i % len(sources)] for i in range(start, stop)]
+    regions, periods = zip(*(slot(i) for i in range(start, stop)), strict=True)
+    found = con.execute("select coalesce(max(version), 0) from core.report_sections").fetchone()
+    versions = [int(found[0]) + k + 1 for k in range(count)]
+    con.execute("begin")
+    con.execute(
+        "create or replace temp table m as select unnest(?) as src_id, unnest(?) as new_id,"
+        " unnest(?) as m_region, unnest(?) as m_period, unnest(?) as m_version, ? as m_run",
+        [src, ids, list(regions), list(periods), versions, run_id],
+    )
+    con.execute(
+        "insert into core.reports by name select * exclude (report_id, sha256, region, period, source_file,"
+        " run_id, src_id, new_id, m_region, m_period, m_version, m_run),"
+        " new_id as report_id, m_run as run_id,"
+        " new_id || repeat('0', 48) as sha256, m_region as region, m_period as period,"
+        " 'scale/' || new_id || '.docx' as source_file from core.reports join m on report_id = src_id"
+    )
+    con.execute(
+        "insert into core.report_files select 'scale/' || new_id || '.docx', new_id, m_run,"
+        " first_seen_at from core.report_files join m on report_id = src_id"
+    )
+    con.execute(
+        "insert into core.report_sections select new_id, municipality, m_version"
+        " from core.report_sections join m on report_id = src_id"
+    )
+    for table in COPIED:
+        exclude = "report_id, src_id, new_id, m_region, m_period, m_version, m_run" + (
+            ", flag_id" if table == "flags" else ""
+        )
+        con.execute(
+            f"insert into core.{table} by name select * exclude ({exclude}), new_id as report_id"
+            f" from core.{table} join m on report_id = src_id"
+        )
+    con.execute("commit")
+
+
+def measure(sizes: list[int], repeat: int) -> list[dict[str, float]]:
+    from muniflow import stages
+    from muniflow.quality_report import write_quality_report
+    from muniflow.warehouse import db, loader
+
+    out: list[dict[str, float]] = []
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        fresh = seed_outcomes(tmp)
+        with db.connect(tmp / "scale.duckdb") as con:
+            run_id = loader.start_run(con)
+            sources = [stages.load_file(con, run_id, fresh()).report_id for _ in range(2)]
+            write_quality_report(con, run_id, tmp / "warm", {"none"}, data_docs=False)  # GX context
+            have, fill_run = 2, loader.start_run(con)
+            for size in sorted(sizes):
+                started = time.perf_counter()
+                grow(con, sources, have, size, fill_run)
+                filled = time.perf_counter() - started
+                have = max(have, size)
+                timings: dict[str, list[float]] = {"load_ms": [], "dedup_ms": [], "quality_ms": []}
+                for _ in range(repeat):
+                    outcome = fresh()
+                    run_id = loader.start_run(con)
+                    t0 = time.perf_counter()
+                    stages.load_file(con, run_id, outcome)
+                    t1 = time.perf_counter()
+                    assert outcome.report is not None and outcome.report.period is not None
+                    period = {outcome.report.period.label}
+                    stages.dedupe_periods(con, run_id, period)
+                    t2 = time.perf_counter()
+                    write_quality_report(con, run_id, tmp / run_id, period, data_docs=False)
+                    t3 = time.perf_counter()
+                    timings["load_ms"].append((t1 - t0) * 1000)
+                    timings["dedup_ms"].append((t2 - t1) * 1000)
+                    timings["quality_ms"].append((t3 - t2) * 1000)
+                    have += 1
+                rows = con.execute("select count(*) from core.rows").fetchone()
+                out.append(
+                    {
+                        "reports": size,
+                        "rows": int(rows[0]) if rows else 0,
+                        "fill_s": round(filled, 1),
+                        **{k: round(statistics.median(v), 1) for k, v in timings.items()},
+                    }
+                )
+                print(json.dumps(out[-1]), flush=True)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--repeat", type=int, default=3, help="fresh reports measured per size (median)")
+    args = parser.parse_args(argv)
+    rows = measure(args.sizes, args.repeat)
+    first, last = rows[0], rows[-1]
+    for key in ("load_ms", "dedup_ms", "quality_ms"):
+        print(f"{key}: {first[key]} -> {last[key]} ({last[key] / max(first[key], 1e-9):.2f}x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

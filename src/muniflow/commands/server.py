@@ -1,0 +1,271 @@
+"""`muniflow server start|stop|status`: one long-lived local Prefect server that `ingest` and
+`serve` use while it is up.
+
+Without a Prefect API every `muniflow ingest` starts a temporary Prefect server of its own (seconds
+of start-up per command) and `serve` cannot schedule at all. `muniflow server start` runs
+`prefect server start` in the background on 127.0.0.1 with its own PREFECT_HOME, records it in a
+state file (`$MUNIFLOW_HOME/server.json`, default `~/.muniflow/`), and a watcher stops it after
+`--idle-minutes` with no flow run (a served deployment keeps it up). `ingest` and `serve` read the
+state file and set PREFECT_API_URL when its server answers on `/api/health`; an explicit
+PREFECT_API_URL always wins.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+STATE_NAME = "server.json"
+DEFAULT_IDLE_MINUTES = 60
+STARTUP_TIMEOUT_S = 180
+WATCH_INTERVAL_S = 30
+
+
+def home() -> Path:
+    """Where the server's state file, log and Prefect database live."""
+    return Path(os.environ.get("MUNIFLOW_HOME") or Path.home() / ".muniflow")
+
+
+def state_file() -> Path:
+    return home() / STATE_NAME
+
+
+def read_state() -> dict[str, Any] | None:
+    """The recorded server (pid, port, api, watcher), or None when none was started."""
+    try:
+        state = json.loads(state_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return state if isinstance(state, dict) and "api" in state else None
+
+
+def healthy(api: str, timeout: float = 1.0) -> bool:
+    """Whether a Prefect API answers on `api`/health (loopback only: the URL is ours)."""
+    try:
+        with urllib.request.urlopen(f"{api}/health", timeout=timeout) as response:
+            return bool(response.status == 200)
+    except (OSError, ValueError):
+        return False
+
+
+def running_api() -> str | None:
+    """The API URL of the recorded server when it answers, else None."""
+    state = read_state()
+    if state is None or not _alive(int(state.get("pid", 0))):
+        return None
+    return str(state["api"]) if healthy(str(state["api"])) else None
+
+
+def use_running_server() -> str | None:
+    """Point this process's Prefect client at the running server unless PREFECT_API_URL is set;
+    returns the API URL in use (None: Prefect will start a temporary server)."""
+    if os.environ.get("PREFECT_API_URL"):
+        return os.environ["PREFECT_API_URL"]
+    api = running_api()
+    if api is not None:
+        os.environ["PREFECT_API_URL"] = api
+    return api
+
+
+def _alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _server_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    return {
+        **env,
+        "PREFECT_HOME": str(home() / "prefect"),
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "DO_NOT_TRACK": "1",
+    }
+
+
+def start(port: int | None, idle_minutes: float) -> tuple[int, str]:
+    """Start the server (unless one is up) and its idle watcher; returns (exit code, message)."""
+    api = running_api()
+    if api is not None:
+        return 0, f"a Prefect server is already running: {api}"
+    home().mkdir(parents=True, exist_ok=True)
+    port = port or _free_port()
+    api = f"http://127.0.0.1:{port}/api"
+    prefect = Path(sys.executable).parent / "prefect"
+    log = (home() / "server.log").open("ab")
+    server = subprocess.Popen(
+        [str(prefect), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        env=_server_env(),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,  # outlives this command; stopped by `server stop` or the watcher
+    )
+    deadline = time.monotonic() + STARTUP_TIMEOUT_S
+    while not healthy(api):
+        if server.poll() is not None or time.monotonic() > deadline:
+            _terminate(server.pid)
+            return 1, f"the Prefect server did not start: see {home() / 'server.log'}"
+        time.sleep(0.5)
+    watcher = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "muniflow.commands.server",
+            "--watch",
+            str(server.pid),
+            api,
+            str(idle_minutes),
+        ],
+        env={**os.environ},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    state = {
+        "pid": server.pid,
+        "port": port,
+        "api": api,
+        "watcher_pid": watcher.pid,
+        "idle_minutes": idle_minutes,
+        "started_at": datetime.now(UTC).isoformat(),
+    }
+    state_file().write_text(json.dumps(state, indent=2), encoding="utf-8")
+    return 0, f"Prefect server running: {api} (stops after {idle_minutes:g} min without a flow run)"
+
+
+def stop() -> tuple[int, str]:
+    """Stop the recorded server and its watcher."""
+    state = read_state()
+    if state is None:
+        return 0, "no muniflow Prefect server recorded"
+    for key in ("watcher_pid", "pid"):
+        _terminate(int(state.get(key, 0)))
+    state_file().unlink(missing_ok=True)
+    return 0, f"stopped the Prefect server at {state['api']}"
+
+
+def _terminate(pid: int) -> None:
+    """Stop a process group we started (its session leader's pid), waiting a little for it."""
+    if not _alive(pid):
+        return
+    try:
+        os.killpg(pid, signal.SIGTERM)
+    except (ProcessLookupError, PermissionError):
+        return
+    for _ in range(100):
+        if not _alive(pid):
+            return
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
+        time.sleep(0.1)
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGKILL)
+
+
+def status() -> tuple[int, str]:
+    api = running_api()
+    if api is None:
+        return 1, "no Prefect server running (start one with `muniflow server start`)"
+    return 0, f"Prefect server running: {api}"
+
+
+def _post(api: str, path: str, body: dict[str, Any]) -> Any:
+    request = urllib.request.Request(
+        f"{api}/{path}", data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())
+
+
+def busy_since(api: str, idle_after: datetime) -> bool:
+    """Whether the server had a flow run start or end after `idle_after`, has one running, or
+    serves a deployment whose runner is polling (`muniflow serve`)."""
+    runs = _post(api, "flow_runs/filter", {"sort": "EXPECTED_START_TIME_DESC", "limit": 20})
+    for run in runs:
+        if run.get("state_type") in ("RUNNING", "PENDING"):
+            return True
+        for key in ("start_time", "end_time", "created"):
+            value = run.get(key)
+            if value and datetime.fromisoformat(value.replace("Z", "+00:00")) > idle_after:
+                return True
+    deployments = _post(api, "deployments/filter", {"limit": 50})
+    return any(d.get("status") == "READY" for d in deployments)
+
+
+def watch(pid: int, api: str, idle_minutes: float) -> None:
+    """Stop the server `pid` once it has had no flow run for `idle_minutes` (runs detached)."""
+    idle = timedelta(minutes=idle_minutes)
+    started = datetime.now(UTC)
+    while _alive(pid):
+        time.sleep(min(WATCH_INTERVAL_S, max(1.0, idle.total_seconds() / 4)))
+        if datetime.now(UTC) - started < idle:
+            continue
+        try:
+            busy = busy_since(api, datetime.now(UTC) - idle)
+        except (OSError, ValueError):
+            continue  # not answering for a moment: look again later
+        if not busy:
+            _terminate(pid)
+            state = read_state()
+            if state is not None and int(state.get("pid", 0)) == pid:
+                state_file().unlink(missing_ok=True)
+            return
+
+
+def register(sub: argparse._SubParsersAction) -> dict[str, Any]:
+    p = sub.add_parser(
+        "server",
+        help="start, stop or show a long-lived local Prefect server that ingest and serve use",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("action", choices=("start", "stop", "status"))
+    p.add_argument("--port", type=int, help="port on 127.0.0.1 (default: a free one)")
+    p.add_argument(
+        "--idle-minutes",
+        type=float,
+        default=DEFAULT_IDLE_MINUTES,
+        help=f"stop after this long without a flow run (default {DEFAULT_IDLE_MINUTES})",
+    )
+    return {"server": cmd_server}
+
+
+def cmd_server(args: argparse.Namespace) -> int:
+    if args.action == "start":
+        code, message = start(args.port, args.idle_minutes)
+    elif args.action == "stop":
+        code, message = stop()
+    else:
+        code, message = status()
+    print(message, file=sys.stdout if code == 0 else sys.stderr)
+    return code
+
+
+if __name__ == "__main__":  # the detached idle watcher: python -m muniflow.commands.server --watch
+    if len(sys.argv) == 5 and sys.argv[1] == "--watch":
+        watch(int(sys.argv[2]), sys.argv[3], float(sys.argv[4]))
