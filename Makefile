@@ -37,8 +37,8 @@ libreoffice:  ## install headless LibreOffice Writer: .doc/.rtf/.odt conversion,
 tesseract:  ## install Tesseract OCR with Russian to read scans and photos (root, apt)
 	@bash scripts/install-tesseract.sh
 
-demo: $(STAMP)  ## ingest sample_inputs/ into warehouse/muniflow.duckdb and print the summary
-	$(BIN)/muniflow ingest sample_inputs/
+demo: $(STAMP)  ## ingest the sample reports (sample_inputs/*.docx, *.pdf) into warehouse/muniflow.duckdb
+	$(BIN)/muniflow ingest $(wildcard sample_inputs/*.docx sample_inputs/*.pdf)
 
 lint: $(STAMP)  ## ruff lint and format check
 	$(BIN)/ruff check .
