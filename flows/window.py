@@ -12,7 +12,6 @@ from prefect import get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
-from muniflow.intake import sha256_file
 from muniflow.model import Period
 from muniflow.quality_report import DEFAULT_REPORTS_DIR, write_quality_report
 from muniflow.reporting.window import closing_quarter, previous_quarter, today_in
@@ -20,13 +19,9 @@ from muniflow.warehouse import db, lookups, reporting
 
 
 def nothing_new(files: list[Path], warehouse: str) -> bool:
-    """True when every file is already in the warehouse under the same path with the same bytes
-    (reads nothing but the files' hashes and one lookup: what a daily run costs on a quiet day)."""
-    if warehouse == ":memory:" or not Path(warehouse).exists():
-        return False
-    pairs = [(str(f), sha256_file(f)) for f in files]
-    with db.connect(warehouse) as con:
-        return lookups.seen_files(con, pairs) == set(pairs)
+    """True when every file is already in the warehouse as it is: what a daily run costs on a quiet
+    day is the files' hashes and one lookup."""
+    return lookups.holds_all(files, warehouse)
 
 
 def quarter_to_close(close_quarter: bool | None, day: date | None = None) -> Period | None:

@@ -122,7 +122,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         except ValueError as err:
             print(f"muniflow ingest: {err}", file=sys.stderr)
             return 2
-    if not (args.force or args.period or args.region) and _nothing_new(files, warehouse_of(args)):
+    from muniflow.warehouse.lookups import holds_all
+
+    if not (args.force or args.period or args.region) and holds_all(files, warehouse_of(args)):
         print(
             f"nothing new: the warehouse already holds all {len(files)} file(s) as they are "
             "(--force runs the flow anyway)"
@@ -161,18 +163,6 @@ def _hint_reprocess(warehouse: str) -> None:
         hint = stale_hint(con)
     if hint:
         print(hint)
-
-
-def _nothing_new(files: list[Path], warehouse: str) -> bool:
-    """True when every file is already in the warehouse under the same path with the same bytes."""
-    if not Path(warehouse).exists():
-        return False
-    from muniflow.intake import sha256_file
-    from muniflow.warehouse import db, lookups
-
-    pairs = [(str(f), sha256_file(f)) for f in files]
-    with db.connect(warehouse) as con:
-        return lookups.seen_files(con, pairs) == set(pairs)
 
 
 def print_summary(summary: dict) -> None:

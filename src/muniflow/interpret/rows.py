@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from muniflow import contracts
 from muniflow.interpret.columns import CONTRACT_KEY, map_columns
@@ -213,7 +213,7 @@ def _read_table(
             kind = classify(filled[0], skip_words, merged, has_muni_column)
             if kind == MONTH:
                 sections.append(Section(raw.locator, MONTH, fold(filled[0]), str(month_of(filled[0]))))
-                state = _State(state.heading, state.column_muni, fold(filled[0]), state.title_muni)
+                state = replace(state, month=fold(filled[0]))
                 continue
             if kind == TOTALS:
                 sections.append(Section(raw.locator, TOTALS, fold(filled[0])))
@@ -224,7 +224,7 @@ def _read_table(
                         raw.locator, MUNICIPALITY, fold(filled[0]), canonical_municipality(fold(filled[0]))
                     )
                 )
-                state = _State(filled[0], state.column_muni, "", state.title_muni)
+                state = replace(state, heading=filled[0], month="")
                 continue
         if is_totals(filled[0], skip_words) and seq_number(filled[0]) is None:
             sections.append(Section(raw.locator, TOTALS, fold(" ".join(filled))))
@@ -232,7 +232,7 @@ def _read_table(
         if has_muni_column:
             value = _field(raw, matches, "municipality", period)
             if fold(value):
-                state = _State(state.heading, value, state.month, state.title_muni)
+                state = replace(state, column_muni=value)
             muni_raw = state.column_muni
         else:
             muni_raw = state.heading or state.title_muni

@@ -51,20 +51,6 @@ def read_views(
     return frames
 
 
-def current_row_keys(
-    con: duckdb.DuckDBPyConnection, periods: Collection[str] | None = None
-) -> set[tuple[str, int]]:
-    """(report_id, row_index) of the current rows, of the given quarters only when `periods` is given."""
-    if periods is None:
-        return set(con.execute("select report_id, row_index from core.current_rows").fetchall())
-    return set(
-        con.execute(
-            "select report_id, row_index from core.current_rows where list_contains(?::varchar[], period)",
-            [sorted(periods)],
-        ).fetchall()
-    )
-
-
 def run_record(con: duckdb.DuckDBPyConnection, run: str = "latest") -> dict[str, Any] | None:
     """The `runs` row of run id `run`, or of the newest run for 'latest'; None when there is none."""
     if run == "latest":
