@@ -6,10 +6,28 @@ import duckdb
 
 from muniflow.warehouse.db import transaction
 
+# (warehouse file, list) pairs already in step in this process: every connection of a run (one per
+# load) need not read the table back again.
+_IN_STEP: set[tuple[str, int]] = set()
 
-def sync_countries(con: duckdb.DuckDBPyConnection) -> bool:
+
+def sync_countries(con: duckdb.DuckDBPyConnection, target: str = ":memory:", fresh: bool = True) -> bool:
     """Make core.countries hold exactly the countries enrichment uses; True when it changed.
-    A warehouse whose migrations lack the table (an old MUNIFLOW_SQL_DIR) is left alone."""
+    A warehouse whose migrations lack the table (an old MUNIFLOW_SQL_DIR) is left alone; a file
+    `target` already brought in step by this process, and not `fresh` (just migrated), is not read
+    again."""
+    from muniflow.enrich.world import country_rows
+
+    key = (target, hash(tuple(country_rows())))
+    if not fresh and target != ":memory:" and key in _IN_STEP:
+        return False
+    changed = _sync(con)
+    if target != ":memory:":
+        _IN_STEP.add(key)
+    return changed
+
+
+def _sync(con: duckdb.DuckDBPyConnection) -> bool:
     from muniflow.enrich.world import country_rows
 
     exists = con.execute(

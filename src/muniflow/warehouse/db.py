@@ -165,10 +165,10 @@ def connect(path: str | Path | None = None) -> duckdb.DuckDBPyConnection:
         Path(target).parent.mkdir(parents=True, exist_ok=True)
     con = open_with_retry(lambda: duckdb.connect(target), target, lock_timeout_s())
     try:
-        apply_migrations(con, read_migrations())
+        applied = apply_migrations(con, read_migrations())
         from muniflow.warehouse.countries import sync_countries
 
-        sync_countries(con)
+        sync_countries(con, target, fresh=bool(applied))
     except BaseException:
         con.close()
         raise
