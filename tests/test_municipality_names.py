@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from muniflow.interpret import canonical_municipality
+from muniflow.interpret.municipality import municipality_name
 
 SMOLENSK = """Велижский район|Вяземский район|Гагаринский район|Демидовский район|Дорогобужский район
 Духовщинский район|Ельнинский район|Ершичский район|Кардымовский район|Краснинский район
@@ -56,7 +57,36 @@ VARIANTS = [
     (lambda n: f"муниципальное образование {n} Смоленской области", "with the region after it"),
     (lambda n: f"Администрации {_genitive(n)}", "in the genitive after «Администрации»"),
     (lambda n: _genitive(n).upper(), "in the genitive, in capitals"),
+    (lambda n: _narrow(n.upper()), "in capitals, cut into lines by a narrow column (PDF)"),
+    (lambda n: f"3. {n}:", "numbered, with a colon after it"),
+    (lambda n: f"{n} (Смоленская область)", "with the region in the nominative, in parentheses"),
+    (lambda n: f"по {_dative(n)}", "in the dative after «по» («по Велижскому району»)"),
+    (lambda n: _abbreviated(n), "with its kind abbreviated («г.Смоленск», «Велижский р-н»)"),
+    (lambda n: _long(n), "a district by its long name («Велижский муниципальный район»)"),
 ]
+
+
+def _narrow(name: str) -> str:
+    """A narrow column's line ends: every word longer than the column cut after 5 letters."""
+    return " ".join("\n".join(w[i : i + 5] for i in range(0, len(w), 5)) for w in name.split(" "))
+
+
+def _dative(name: str) -> str:
+    """The dative as a clerk types it, written out here by ending (independent of pymorphy3)."""
+    if name.startswith("город "):
+        return "городу " + name.split(" ", 1)[1]
+    adjective, _ = name.rsplit(" ", 1)
+    return adjective[:-2] + ("ому" if adjective.endswith(("кий", "ый")) else "ему") + " району"
+
+
+def _abbreviated(name: str) -> str:
+    if name.startswith("город "):
+        return "г." + name.split(" ", 1)[1]
+    return name.replace(" район", " р-н")
+
+
+def _long(name: str) -> str:
+    return name if name.startswith("город ") else name.replace(" район", " муниципальный район")
 
 
 def test_enough_names():
@@ -74,7 +104,7 @@ def test_every_variant_gives_the_canonical_name(variant):
     ("raw", "expected", "reason"),
     [
         ("Мостовский район", "Мостовский район", "«Мо» is part of the name, not the МО abbreviation"),
-        ("Моркинский муниципальный район", "Моркинский муниципальный район", "same, before «муниципальный»"),
+        ("Моркинский муниципальный район", "Моркинский район", "«Мо» kept; a long name"),
         (
             "Городской округ «Город Йошкар-Ола»",
             "город Йошкар-Ола",
@@ -89,11 +119,77 @@ def test_every_variant_gives_the_canonical_name(variant):
         ("г. Смоленск", "город Смоленск", "abbreviated kind word"),
         (
             "Администрации Мари-Турекского муниципального района",
-            "Мари-Турекский муниципальный район",
-            "gender",
+            "Мари-Турекский район",
+            "gender; the long name of a district",
         ),
-        ("Администрации сельского поселения Первомайское", "сельское поселение Первомайское", "neuter kind"),
+        (
+            "Администрации сельского поселения Первомайское",
+            "Первомайское сельское поселение",
+            "neuter kind; an adjective name goes before its kind, however written",
+        ),
     ],
 )
 def test_special_forms(raw, expected, reason):
     assert canonical_municipality(raw) == expected, reason
+
+
+# Real names of other regions (Vologda, Oryol, Irkutsk, Tomsk, Tatarstan, Nizhny Novgorod, Rostov,
+# Buryatia), in forms reports use; the reason stands beside each.
+OTHER_FORMS = [
+    ("Администрации Кромского района", "Кромской район", "a geographical adjective in -ской, not a surname"),
+    ("Администрация города Череповца", "город Череповец", "a city's name in the genitive after «города»"),
+    ("Администрации города Нижнего Новгорода", "город Нижний Новгород", "two words, genitive"),
+    ("Администрация города Набережные Челны", "город Набережные Челны", "a city name in apposition stays"),
+    ("Администрация города Ростова-на-Дону", "город Ростов-на-Дону", "hyphenated city name, genitive"),
+    ("г.Череповец", "город Череповец", "«г.» written without a space"),
+    ("Г. ЧЕРЕПОВЕЦ", "город Череповец", "«г.» in capitals"),
+    ("Тотемский р-н", "Тотемский район", "«р-н» abbreviation"),
+    ("с.п. Ильинское", "Ильинское сельское поселение", "«с.п.» abbreviation, adjective name"),
+    ("сельское поселение Ильинское", "Ильинское сельское поселение", "kind before an adjective name"),
+    ("IV. Вологодский район", "Вологодский район", "Roman numbering"),
+    ("2) Кирилловский район.", "Кирилловский район", "numbering with a parenthesis, trailing period"),
+    ("ТОТЕМ\nСКИЙ РАЙО\nН", "Тотемский район", "words cut by a narrow column"),
+    ("Кирилловс\nкий муниципальный\nокруг", "Кирилловский муниципальный округ", "cut word, broken lines"),
+    ("Муниципальное образование\nВологодский район", "Вологодский район", "a line break between words"),
+    ("Великоустюгскийрайон", "Великоустюгский район", "a word run into its kind (lost space)"),
+    ("Городской округ «Город Череповец»", "город Череповец", "the city's district is the city"),
+    ("Городской округ Череповец", "город Череповец", "same, the city named without «город»"),
+    ('МО "Город Череповец"', "город Череповец", "straight quotes"),
+    ("По Тотемскому району", "Тотемский район", "dative after «По»"),
+    ("В Кирилловском районе", "Кирилловский район", "locative after «В»"),
+    ("Тотемcкий район", "Тотемский район", "a Latin «c» typed inside a Cyrillic word"),
+    ("Тотемский муниципальный округ, Вологодская область", "Тотемский муниципальный округ", "region, comma"),
+    ("УСТЬ-КУТСКИЙ МУНИЦИПАЛЬНЫЙ РАЙОН", "Усть-Кутский район", "capitals, hyphenated adjective"),
+    (
+        "Администрация Усть-Кутского муниципального образования",
+        "Усть-Кутское муниципальное образование",
+        "a neuter kind after the name",
+    ),
+    ("Администрация ЗАТО г. Северск", "ЗАТО Северск", "a closed territory named by its town"),
+    ("ГОРОД БАЙКАЛЬСК", "город Байкальск", "capitals"),
+    ("муниципальный округ «Кижингинский»", "Кижингинский муниципальный округ", "quoted adjective"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected", "reason"), OTHER_FORMS)
+def test_forms_of_other_regions(raw, expected, reason):
+    assert canonical_municipality(raw) == expected, reason
+    assert municipality_name(raw) == expected, "built like a municipality's name: " + reason
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        ("Приложение 1", "an appendix: a number, a common noun"),
+        ("Таблица 2", "a table's caption"),
+        ("Статья 33 Устава Вологодской области", "an article of a law"),
+        ("Информация о мероприятиях", "a document's title"),
+        ("Информация о мероприятиях Тотемского района", "a title naming a district is still a title"),
+        ("Итого: 3 мероприятия", "totals"),
+        ("за 3 квартал 2025 г.", "a period"),
+        ("Приложение 2 к постановлению Администрации города Череповца", "a reference"),
+    ],
+)
+def test_other_headings_are_not_municipalities(raw, reason):
+    assert municipality_name(raw) is None, reason
+    assert municipality_name(raw, bare=True) is None, reason

@@ -1,9 +1,18 @@
 """Municipality names as written -> one canonical name per municipality.
 
-Handles the prefixes («Муниципальное образование», «МО», «Администрация»), the region after the
-name, quotes, names typed in capitals, names in the genitive («Администрации Велижского района»,
-inflected back with pymorphy3) and the two names of a city district («Городской округ «Город
-Йошкар-Ола»» and «Город Йошкар-Ола» are both «город Йошкар-Ола»).
+A Russian municipality's name is an adjective before its kind («Велижский район», «Мари-Турекский
+муниципальный район», «Приозёрный муниципальный округ», «Первомайское сельское поселение») or
+its kind before the name («город Смоленск», «сельское поселение Первомайское»). Reports wrap it in
+prefixes («Муниципальное образование», «МО», «Администрация»), quotes, the region after it, a
+numbering («1.»), trailing punctuation and line breaks; they type it in capitals and inflect it
+(«Администрации Велижского района», «по Велижскому району», «Администрация города Мосальска»,
+inflected back with pymorphy3). A city's district has two names that are one municipality
+(«Городской округ «Город Йошкар-Ола»», «Город Йошкар-Ола», «г.Йошкар-Ола» are all «город
+Йошкар-Ола»); «X муниципальный район» is the long name of «X район».
+
+`canonical_municipality` always gives a name (a municipality column holds one by definition);
+`municipality_name` gives one only when the text is built like a municipality's name, so a caption
+or heading naming something else («Приложение 1», «Статья 33 …», «Информация о …») is not one.
 """
 
 from __future__ import annotations
@@ -11,85 +20,215 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from muniflow.interpret.muni_morph import (
+    SETTLEMENT_NOUNS,
+    WORD,
+    kind_case,
+    place_name_nominative,
+    proper_case,
+    rejoined_lines,
+    split_run_together,
+    to_nominative,
+)
 from muniflow.interpret.region import REGION_SUFFIX
 from muniflow.morph import analyzer
 
+_QUOTE_CHARS = "«»\"“”„'"
+_OPEN = '«"“„'
+# A numbering before a heading: «1.», «2)», «1.2.», «IV.», «№ 3».
+_NUMBERING = re.compile(r"^(?:№\s*)?(?:\d+(?:\.\d+)*\.?\)?|[IVXLC]+[.)])\s+")
 # «МО» only as a word of its own: «Мостовский район» keeps its «Мо».
 _PREFIX = re.compile(
-    r"^(?:администраци[яийю]\s+)?(?:(?:муниципальн\w+\s+образовани\w+|мо)(?=[\s«\"“„]|$))?\s*",
+    r"^(?:(?:в|во|по|для)\s+)?(?:администраци[яийю]\s+)?"
+    r"(?:(?:муниципальн\w+\s+образовани\w+|мо|м\.\s?о\.)(?=[\s«\"“„]|$))?\s*",
     re.IGNORECASE,
 )
-_QUOTED = re.compile(r"[«\"“„]([^»\"”“]*)[»\"”“]?")
-_QUOTES = re.compile(r"[«»\"“”„]")
+# Abbreviated kinds, written in full («г.Мосальск», «Велижский р-н», «с.п. Первомайское»).
+_ABBREVIATIONS = (
+    (re.compile(r"(?<![А-ЯЁа-яё])г\.\s*о\.\s*", re.IGNORECASE), "городской округ "),
+    (re.compile(r"(?<![А-ЯЁа-яё])[сc]\.\s*п\.\s*", re.IGNORECASE), "сельское поселение "),
+    (re.compile(r"(?<![А-ЯЁа-яё])г\.\s*п\.\s*", re.IGNORECASE), "городское поселение "),
+    (re.compile(r"(?<![А-ЯЁа-яё])м\.\s*р\.\s*", re.IGNORECASE), "муниципальный район "),
+    (re.compile(r"(?<![А-ЯЁа-яё])(?:г|гор)\.\s*(?=[А-ЯЁA-Z«\"])", re.IGNORECASE), "город "),
+    (re.compile(r"(?<![А-ЯЁа-яё])(?:пос|п)\.\s*(?=[А-ЯЁ«\"])"), "поселок "),
+    (re.compile(r"(?<![А-ЯЁа-яё])р-н(?![А-ЯЁа-яё])", re.IGNORECASE), "район"),
+)
+_PARENTHESES = re.compile(r"\s*\([^()]*\)\s*$")
 _SPACE = re.compile(r"\s+")
+_EDGES = " .,;:–—-_*"
 # Words that say what kind of municipality it is: written in lower case in a canonical name.
 KIND_WORDS = frozenset(
     [
-        *("город", "городской", "округ", "район", "муниципальный", "сельское", "городское"),
+        *("город", "городской", "округ", "район", "муниципальный", "муниципальное", "сельское"),
+        "городское",
         *("поселение", "поселок", "посёлок", "село", "станица", "рабочий", "закрытое"),
-        *("административно-территориальное", "образование"),
+        *("административно-территориальное", "образование", "внутригородская", "территория"),
     ]
 )
-# Kind nouns whose genitive shows that the whole name is in the genitive.
-_KIND_NOUNS = frozenset({"район", "округ", "поселение", "город", "образование"})
-# Parts of a hyphenated name that stay lower case («Ростов-на-Дону»).
-_LOWER_PARTS = frozenset({"на", "де", "под", "над", "у"})
+# Kind phrases a canonical name may end with, after its adjective(s).
+_TRAILING_KINDS = (
+    ("муниципальный", "район"),
+    ("муниципальный", "округ"),
+    ("городской", "округ"),
+    ("сельское", "поселение"),
+    ("городское", "поселение"),
+    ("муниципальное", "образование"),
+    ("район",),
+    ("округ",),
+)
+# Kind phrases a canonical name may start with, before the name.
+_LEADING_KINDS = (
+    ("городской", "округ"),
+    ("муниципальный", "округ"),
+    ("муниципальный", "район"),
+    ("сельское", "поселение"),
+    ("городское", "поселение"),
+    ("рабочий", "поселок"),
+    ("ЗАТО",),
+    ("город",),
+    ("поселок",),
+    ("село",),
+    ("станица",),
+)
+# Lower-case words inside a name («Ростов-на-Дону» aside): «имени», «на».
+_RUN_KINDS = ("район", "округ", "поселение", "муниципальный", "городской", "сельское", "городское")
+_NAME_LINKS = frozenset({"имени", "им.", "на", "де"})
+_LATIN_LOOKALIKES = str.maketrans("AaBCcEeHKMOoPpTXxy", "АаВСсЕеНКМОоРрТХху")
 
 
-@lru_cache(maxsize=4096)
-def _nominative(word: str, gender: str) -> str:
-    """A genitive word of a name (adjective or noun) in the nominative, agreeing in gender."""
-    parts = word.split("-")
-    lower = parts[-1].lower()
-    for parse in analyzer().parse(lower):
-        if "gent" not in parse.tag or not ({"ADJF", "NOUN"} & set(parse.tag.grammemes)):
-            continue
-        wanted = {"nomn", "sing"} | ({gender} if "ADJF" in parse.tag.grammemes else set())
-        if "ADJF" in parse.tag.grammemes and gender not in parse.tag.grammemes:
-            continue
-        form = parse.inflect(wanted)
-        if form is not None:
-            inflected = form.word if "ё" in lower else form.word.replace("ё", "е")
-            return "-".join([*parts[:-1], _same_case(parts[-1], inflected)])
-    return word
+def _flatten(name: str) -> str:
+    """One line: spaces folded, soft hyphens dropped, a name broken over lines put together
+    (a narrow column cuts words: «МОНА\nСТЫР\nЩИНС\nКИЙ РАЙО\nН»), words run into their kind
+    split («Кленовскийрайон»)."""
+    text = name.replace("\xa0", " ").replace("\u00ad", "").replace("\r", "\n")
+    text = rejoined_lines(text, KIND_WORDS)
+    return " ".join(split_run_together(w, _RUN_KINDS) for w in text.split())
 
 
-def _same_case(model: str, word: str) -> str:
-    return word[:1].upper() + word[1:] if model[:1].isupper() else word
+def _strip_edges(text: str) -> str:
+    return text.strip(_EDGES)
 
 
-def _genitive_kind(word: str) -> str | None:
-    """The gender of a kind noun written in the genitive («района» -> masc), else None."""
-    for p in analyzer().parse(word.lower()):
-        if p.normal_form in _KIND_NOUNS and "gent" in p.tag and p.word != p.normal_form:
-            return str(p.tag.gender)
-    return None
+def _strip_wrapping(text: str) -> str:
+    """Numbering, prefixes, the region after the name, trailing punctuation: peeled until none is left."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = _strip_edges(_NUMBERING.sub("", text))
+        text = _PARENTHESES.sub("", text)
+        text = _strip_edges(_PREFIX.sub("", text, count=1))
+        text = _strip_edges(REGION_SUFFIX.sub("", text))
+        text = re.sub(r",\s*[^,]*(?:област|кра[йя]|республик|автономн)[^,]*$", "", text, flags=re.IGNORECASE)
+    return text
 
 
-def _proper_case(word: str) -> str:
-    """A word typed in capitals as a name is written: «ЙОШКАР-ОЛА» -> «Йошкар-Ола»."""
-    parts = word.lower().split("-")
-    return "-".join(p if p in _LOWER_PARTS and i else p[:1].upper() + p[1:] for i, p in enumerate(parts))
+def _latin_fixed(text: str) -> str:
+    """Latin letters that look Cyrillic inside a Cyrillic word («Мoсальск» typed with a Latin o)."""
+    return re.sub(r"\b\w*[А-ЯЁа-яё]\w*\b", lambda m: m.group().translate(_LATIN_LOOKALIKES), text)
 
 
-def _to_nominative(text: str) -> str:
-    """Inflect the words up to the kind noun when it is in the genitive («Велижского района»).
+def _capitals_fixed(text: str) -> str:
+    return re.sub(r"[А-ЯЁ][А-ЯЁ-]+(?![а-яё])", lambda m: proper_case(m.group()), text)
 
-    The words after the kind noun are the name itself and stay as written («города Великие Луки»).
+
+def _nominative(text: str) -> str:
+    """The words up to the first kind noun in an oblique case put in the nominative («Велижского
+    района», «по Велижскому району»); a settlement's name after it too («города Мосальска»).
+
+    The words after a kind noun other than a settlement's are the name itself and stay as written
+    («сельского поселения Первомайское»), as does a quoted name.
     """
-    head = _QUOTED.split(text, maxsplit=1)[0] if _QUOTED.search(text) else text
-    words = list(re.finditer(r"[А-ЯЁа-яё][А-ЯЁа-яё-]*", head))
+    head = text
+    for ch in _OPEN:
+        head = head.split(ch, 1)[0]
+    words = list(WORD.finditer(head))
     for k, match in enumerate(words):
-        gender = _genitive_kind(match.group())
-        if gender is None:
+        found = kind_case(match.group())
+        if found is None:
             continue
+        case, gender, _ = found
         out, last = [], 0
         for word in words[: k + 1]:
             out.append(text[last : word.start()])
-            out.append(_nominative(word.group(), gender))
+            out.append(to_nominative(word.group(), case, gender))
             last = word.end()
-        return "".join(out) + text[last:]
+        rest = text[last:]
+        kind = out[-1].lower().replace("ё", "е")
+        if kind in SETTLEMENT_NOUNS and case == "gent" and rest.strip() and rest.strip()[0] not in _OPEN:
+            rest = " " + place_name_nominative(rest.strip())
+        return "".join(out) + rest
     return text
+
+
+def _words(text: str) -> list[str]:
+    """Canonical words: kinds in lower case, names capitalized, «г.» as «город»."""
+    text = _SPACE.sub(" ", "".join(" " if c in _QUOTE_CHARS else c for c in text))
+    words = [w for w in _strip_edges(text).split(" ") if w]
+    out: list[str] = []
+    for i, word in enumerate(words):
+        low = word.lower().replace("ё", "е")
+        is_kind = low in KIND_WORDS or low.replace("е", "ё") in KIND_WORDS
+        if is_kind or (low in _NAME_LINKS and 0 < i < len(words) - 1):
+            out.append(low)
+        elif word[:1].islower() and out and out[-1] in KIND_WORDS:
+            out.append(word[:1].upper() + word[1:])  # «город смоленск»: the name after its kind
+        else:
+            out.append(word)
+    return out
+
+
+def _merged_kinds(words: list[str]) -> list[str]:
+    """One municipality, one name: a city's district is the city («городской округ город X»,
+    «городской округ X» with X a noun), «X муниципальный район» is «X район»."""
+    if words[:3] in (["городской", "округ", "город"], ["муниципальное", "образование", "город"]):
+        words = words[2:]
+    if words[:2] == ["ЗАТО", "город"]:  # «ЗАТО г. Северск» is «ЗАТО Северск»
+        words = ["ЗАТО", *words[2:]]
+    if words[:2] == ["городской", "округ"] and len(words) > 2 and not _is_adjective(words[2]):
+        words = ["город", *words[2:]]
+    # An adjective name after its kind goes before it («сельское поселение Первомайское»).
+    lead = _starts_with(words, _LEADING_KINDS[:5])
+    if lead and len(words) == lead + 1 and _is_adjective(words[-1]):
+        words = [words[-1], *words[:lead]]
+    if len(words) > 2 and words[-2:] == ["муниципальный", "район"]:
+        words = [*words[:-2], "район"]
+    return words
+
+
+@lru_cache(maxsize=4096)
+def _is_adjective(word: str) -> bool:
+    """A full adjective in the nominative singular (a name's «Велижский», «Первомайское»)."""
+    if not WORD.fullmatch(word):
+        return False
+    last = word.split("-")[-1].lower()
+    return any(
+        "ADJF" in p.tag and p.tag.case == "nomn" and p.tag.number == "sing" for p in analyzer().parse(last)
+    ) or bool(re.search(r"(?:ий|ый|ой|ое|ее|ая|яя)$", last))
+
+
+def _quoted_parts(text: str) -> tuple[str, str, str] | None:
+    """(before, inside, after) of the first quoted part."""
+    m = re.search(r"[«\"“„]([^»\"”“]*)[»\"”“]?", text)
+    return (text[: m.start()], m.group(1), text[m.end() :]) if m else None
+
+
+def _canonical_words(name: str) -> list[str]:
+    text = _flatten(name)
+    text = _latin_fixed(text)
+    text = _strip_wrapping(text)
+    text = _capitals_fixed(text)
+    for pattern, full in _ABBREVIATIONS:
+        text = pattern.sub(full, text)
+    text = _strip_wrapping(_nominative(text))
+    parts = _quoted_parts(text)
+    if parts is not None and parts[1].strip():
+        inner = _canonical_words(parts[1])
+        # A quoted name with its own kind is the name: «Городской округ «Город Йошкар-Ола»».
+        has_kind = any(w in KIND_WORDS for w in inner)
+        words = inner if has_kind else _words(parts[0]) + inner + _words(parts[2])
+    else:
+        words = _words(text)
+    return _merged_kinds(words) if words else words
 
 
 def canonical_municipality(name: str) -> str:
@@ -100,29 +239,50 @@ def canonical_municipality(name: str) -> str:
     "Администрации Велижского района" -> "Велижский район";
     "Городской округ «Город Йошкар-Ола»" -> "город Йошкар-Ола".
     """
-    text = _SPACE.sub(" ", name.replace("\xa0", " ")).strip(" .,;:")
-    text = _PREFIX.sub("", text)
-    text = REGION_SUFFIX.sub("", text)
-    text = re.sub(r"[А-ЯЁ][А-ЯЁ-]+", lambda m: _proper_case(m.group()), text)
-    text = _to_nominative(text)
-    text = _PREFIX.sub("", text)  # «Администрации муниципального образования …» once inflected
-    text = _SPACE.sub(" ", _QUOTES.sub(" ", text)).strip(" .,;:")
-    words = [w for w in text.split(" ") if w]
-    if words and words[0].lower() in {"г.", "г"}:
-        words[0] = "город"
-    out = []
-    for i, word in enumerate(words):
-        if word.lower().replace("ё", "е") in KIND_WORDS:
-            out.append(word.lower())
-        elif word.isupper() and len(word) > 1:
-            out.append(_proper_case(word))
-        elif i and word[:1].islower() and out and out[-1] in KIND_WORDS and word.lower() not in KIND_WORDS:
-            out.append(word[:1].upper() + word[1:])  # «город смоленск»: the name after its kind
-        else:
-            out.append(word)
-    if out and out[0] not in KIND_WORDS:
-        out[0] = out[0][:1].upper() + out[0][1:]
-    # «городской округ город Йошкар-Ола» is the city's own district: one name, «город Йошкар-Ола».
-    if out[:3] == ["городской", "округ", "город"]:
-        out = out[2:]
-    return " ".join(out)
+    words = _canonical_words(name)
+    if words and words[0] not in KIND_WORDS:
+        words[0] = words[0][:1].upper() + words[0][1:]
+    return " ".join(words)
+
+
+def _is_name_word(word: str) -> bool:
+    return bool(re.fullmatch(r"[А-ЯЁ][А-ЯЁа-яё]*(?:-[А-ЯЁа-яё]+)*", word)) or word in _NAME_LINKS
+
+
+def _starts_with(words: list[str], kinds: tuple[tuple[str, ...], ...]) -> int:
+    for kind in kinds:
+        if tuple(words[: len(kind)]) == kind:
+            return len(kind)
+    return 0
+
+
+def _ends_with(words: list[str], kinds: tuple[tuple[str, ...], ...]) -> int:
+    for kind in kinds:
+        if len(words) > len(kind) and tuple(words[-len(kind) :]) == kind:
+            return len(kind)
+    return 0
+
+
+def is_built_like_a_name(canonical: str, bare: bool = False) -> bool:
+    """Whether a canonical name is built like a municipality's: adjectives before a kind
+    («Велижский район»), a kind before a name («город Смоленск»), or with `bare` a name alone
+    («Йошкар-Ола», a heading row spanning the table). Digits, common nouns and words other than
+    a name's make it something else («Приложение 1», «Информация о мероприятиях»); a bare
+    word is taken for a place's name («Краснолесье» is a dictionary noun too)."""
+    words = canonical.split(" ")
+    if not canonical or len(words) > 8 or re.search(r"\d", canonical):
+        return False
+    tail = _ends_with(words, _TRAILING_KINDS)
+    if tail:
+        return all(_is_name_word(w) and _is_adjective(w) for w in words[:-tail])
+    head = _starts_with(words, _LEADING_KINDS)
+    if head:
+        rest = words[head:]
+        return 0 < len(rest) <= 4 and all(_is_name_word(w) for w in rest) and rest[0] not in _NAME_LINKS
+    return bare and len(words) <= 3 and all(_is_name_word(w) for w in words)
+
+
+def municipality_name(text: str, bare: bool = False) -> str | None:
+    """The canonical name when `text` is a municipality's name in any written form, else None."""
+    canonical = canonical_municipality(text)
+    return canonical if is_built_like_a_name(canonical, bare) else None

@@ -220,9 +220,7 @@ def _read_table(
                 continue
             if kind == MUNICIPALITY:
                 sections.append(
-                    Section(
-                        raw.locator, MUNICIPALITY, fold(filled[0]), canonical_municipality(fold(filled[0]))
-                    )
+                    Section(raw.locator, MUNICIPALITY, fold(filled[0]), canonical_municipality(filled[0]))
                 )
                 state = replace(state, heading=filled[0], month="")
                 continue
@@ -258,7 +256,7 @@ def _row(
         seq_text=fold(texts["seq_no"]),
         seq_no=seq_number(texts["seq_no"]),
         municipality_raw=muni_raw,
-        municipality=canonical_municipality(fold(muni_raw)) if muni_raw else "",
+        municipality=canonical_municipality(muni_raw) if fold(muni_raw) else "",
         title_raw=texts["title"],
         title=fold(texts["title"]),
         place_raw=texts["place"],

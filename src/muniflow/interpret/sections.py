@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from muniflow.interpret.columns import lemma, words
+from muniflow.interpret.municipality import municipality_name
 from muniflow.normalize.dates import vocabulary as date_vocabulary
 from muniflow.normalize.text import fold
 
@@ -14,13 +15,16 @@ MONTH = "month"
 TOTALS = "totals"
 OTHER = "other"
 
-# A heading that is not a merged row must still read like a municipality's name.
-_MUNICIPAL_WORDS = re.compile(
-    r"муниципальн|район|округ|город|поселени|администраци|\bг\.\s|\bМО\b", re.IGNORECASE
-)
+# Where a municipality's name starts in a caption line run into the words before it (a PDF line
+# joined to the heading under it): a name's prefix written as a heading starts it.
 _NAME_PREFIX = re.compile(
     r"(?:муниципальное\s+образование|администраци[яи]\b|\bМО\s*«|городской\s+округ)", re.IGNORECASE
 )
+# Words before such a prefix that show it is governed by them, not a heading of its own
+# («Приложение 1 к постановлению Администрации …»): a preposition or a number.
+_GOVERNED = re.compile(r"\d|(?:^|\s)(?:к|о|об|в|во|по|при|от|для|на|с|со|из|за|у)(?:\s|$)", re.IGNORECASE)
+# How many caption lines a heading may be broken over.
+_HEADING_LINES = 4
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # Words a month heading may carry besides the month and the year («Июль месяц», «В апреле»).
 MONTH_WORDS = frozenset({"месяц"})
@@ -44,14 +48,20 @@ def month_of(text: str) -> int | None:
 
 
 def classify(text: str, skip_words: Sequence[str], merged: bool, municipality_column: bool) -> str:
-    """What a one-cell heading is; `merged` when the cell spans the row."""
+    """What a one-cell heading is; `merged` when the cell spans the row.
+
+    A municipality when it is built like a municipality's name (a row spanning the table, with no
+    municipality column, may hold the name alone: «ЙОШКАР-ОЛА»); a row spanning the table that
+    names something else («Приложение 1», «Информация о …») is a note, skipped like totals.
+    """
     if month_of(text) is not None:
         return MONTH
     if is_totals(text, skip_words):
         return TOTALS
-    if (merged and not municipality_column) or _MUNICIPAL_WORDS.search(text):
+    spanning = merged and not municipality_column
+    if municipality_name(text, bare=spanning) is not None:
         return MUNICIPALITY
-    return OTHER
+    return TOTALS if spanning else OTHER
 
 
 def is_totals(text: str, skip_words: Sequence[str]) -> bool:
@@ -61,10 +71,19 @@ def is_totals(text: str, skip_words: Sequence[str]) -> bool:
 
 
 def caption_municipality(caption: str) -> str | None:
-    """The municipality a paragraph above a table names (its last line that reads like one)."""
-    for line in reversed([fold(x) for x in caption.splitlines() if fold(x)]):
-        if month_of(line) is None and _MUNICIPAL_WORDS.search(line) and len(line) <= 160:
-            # A heading run into the words before it: the name starts at its prefix.
-            start = _NAME_PREFIX.search(line)
-            return line[start.start() :] if start else line
-    return None
+    """The municipality a paragraph above a table names: its last lines when they are a
+    municipality's name (a heading may be broken over lines), as written; None when they are not."""
+    lines = [x for x in caption.splitlines() if fold(x)]
+    found = None
+    for k in range(len(lines) - 1, max(-1, len(lines) - 1 - _HEADING_LINES), -1):
+        text = "\n".join(lines[k:])
+        if month_of(text) is None and len(fold(text)) <= 160 and municipality_name(text) is not None:
+            found = text
+    if found is None and lines:
+        # A heading run into the words before it: the name starts at its prefix.
+        line = fold(lines[-1])
+        start = _NAME_PREFIX.search(line)
+        run_in = start is not None and start.start() > 0 and not _GOVERNED.search(line[: start.start()])
+        if start is not None and run_in and municipality_name(line[start.start() :]) is not None:
+            found = line[start.start() :]
+    return found

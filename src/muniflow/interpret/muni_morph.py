@@ -1,0 +1,195 @@
+"""The morphology of municipality names: the words of a name written in an oblique case put back
+in the nominative with pymorphy3 («Велижского района» -> «Велижский район», «по Велижскому
+району» -> «Велижский район», «города Мосальска» -> «город Мосальск», «Нижнего Новгорода» ->
+«Нижний Новгород»), names typed in capitals written as names are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from muniflow.morph import analyzer
+
+# Kind nouns: the noun of a municipality's name whose case shows the case of the whole name.
+KIND_NOUNS = frozenset({"район", "округ", "поселение", "город", "образование", "поселок", "посёлок", "село"})
+# Kind nouns after which the name itself follows («город Мосальск», «поселок Таксимо»).
+SETTLEMENT_NOUNS = frozenset({"город", "поселок", "посёлок", "село", "станица", "деревня", "аул"})
+_OBLIQUE = ("gent", "datv", "loct", "ablt", "accs")
+# Parts of a hyphenated name that stay lower case («Ростов-на-Дону»).
+LOWER_PARTS = frozenset({"на", "де", "под", "над", "у"})
+# Abbreviations that are written in capitals inside a name («ЗАТО Северск»).
+KEEP_CAPITALS = frozenset({"ЗАТО"})
+WORD = re.compile(r"[А-ЯЁа-яё][А-ЯЁа-яё-]*")
+
+
+def proper_case(word: str) -> str:
+    """A word typed in capitals as a name is written: «ЙОШКАР-ОЛА» -> «Йошкар-Ола»."""
+    if word in KEEP_CAPITALS:
+        return word
+    parts = word.lower().split("-")
+    return "-".join(p if p in LOWER_PARTS and i else p[:1].upper() + p[1:] for i, p in enumerate(parts))
+
+
+def same_case(model: str, word: str) -> str:
+    """`word` with the first letter in the case of `model`'s."""
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
+def _keep_yo(model: str, word: str) -> str:
+    return word if "ё" in model.lower() else word.replace("ё", "е")
+
+
+@lru_cache(maxsize=4096)
+def kind_case(word: str) -> tuple[str, str, str] | None:
+    """(case, gender, number) of a kind noun written in an oblique case («района» -> gent, masc, sing)."""
+    for p in analyzer().parse(word.lower()):
+        if p.normal_form.replace("ё", "е") not in {k.replace("ё", "е") for k in KIND_NOUNS}:
+            continue
+        case = p.tag.case
+        if case in _OBLIQUE and p.word != p.normal_form:
+            return str(case), str(p.tag.gender), str(p.tag.number)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def to_nominative(word: str, case: str, gender: str, number: str = "sing") -> str:
+    """A word of a name in `case` put in the nominative, an adjective agreeing in `gender`.
+
+    A geographical adjective is preferred to a surname that reads the same («Мошенского» ->
+    «Мошенской», not «Мошенский»); an adjective to a noun (the words before the kind noun agree
+    with it).
+    """
+    parts = word.split("-")
+    whole = _inflected(word.lower(), case, gender, number)
+    if whole is not None and whole.count("-") == word.count("-"):
+        return "-".join(same_case(a, b) for a, b in zip(parts, _keep_yo(word, whole).split("-"), strict=True))
+    last = _inflected(parts[-1].lower(), case, gender, number) if len(parts) > 1 else None
+    if last is not None:
+        return "-".join([*parts[:-1], same_case(parts[-1], _keep_yo(parts[-1], last))])
+    return word
+
+
+def _inflected(lower: str, case: str, gender: str, number: str) -> str | None:
+    candidates = []
+    for p in analyzer().parse(lower):
+        grammemes = set(p.tag.grammemes)
+        if case not in grammemes or not ({"ADJF", "NOUN"} & grammemes):
+            continue
+        if "ADJF" in grammemes and number == "sing" and gender not in grammemes:
+            continue
+        rank = (0 if "Geox" in grammemes else 1) + (0 if "ADJF" in grammemes else 2)
+        candidates.append((rank, p))
+    for _, p in sorted(candidates, key=lambda rp: rp[0]):
+        wanted = {"nomn", number}
+        if "ADJF" in p.tag.grammemes and number == "sing":
+            wanted.add(gender)
+        form = p.inflect(wanted)
+        if form is not None:
+            return str(form.word)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _genitive_parse(word: str) -> tuple[str, str] | None:
+    """(number, gender) of a word of a place name that may be in the genitive, else None."""
+    best = None
+    for p in analyzer().parse(word.lower()):
+        if "gent" not in p.tag or not ({"ADJF", "NOUN"} & set(p.tag.grammemes)):
+            continue
+        rank = (0 if "Geox" in p.tag.grammemes else 1) + (0 if p.tag.number == "sing" else 2)
+        if best is None or rank < best[0]:
+            best = (rank, (str(p.tag.number), str(p.tag.gender)))
+    return best[1] if best else None
+
+
+def place_name_nominative(name: str) -> str:
+    """A settlement's name after a kind noun in the genitive («города Мосальска»): in the
+    nominative when every word of it can be a genitive («Нижнего Новгорода» -> «Нижний Новгород»);
+    left as written when a word cannot («города Великие Луки» is written in apposition)."""
+    words = name.split(" ")
+    if not words or len(words) > 3 or not all(WORD.fullmatch(w) for w in words):
+        return name
+    parses = [_genitive_parse(w) for w in words]
+    if any(p is None for p in parses):
+        return name
+    number, gender = parses[0]  # type: ignore[misc]
+    return " ".join(to_nominative(w, "gent", gender, number) for w in words)
+
+
+_ADJECTIVE_END = re.compile(r"(?:ий|ый|ой|ое|ее|ая|яя)$")
+_SMALL_WORDS = frozenset({"в", "во", "на", "по", "с", "со", "к", "о", "об", "у", "и", "им"})
+
+
+@lru_cache(maxsize=8192)
+def _word_value(token: str, kinds: frozenset[str]) -> int:
+    """How many letters of a token read as a word of a municipality's name: all of a kind word,
+    a dictionary noun or adjective, an unknown adjective-shaped word; none of another word; a
+    short piece of a word counts against."""
+    low = re.sub(r"[^а-яё-]", "", token.lower()).strip("-")
+    if not low:
+        return 0
+    if low in kinds or low.replace("ё", "е") in kinds:
+        return len(low)
+    if len(low) <= 2:
+        return 0 if low in _SMALL_WORDS else -3
+    morph = analyzer()
+    if morph.word_is_known(low):
+        parses = morph.parse(low)
+        return len(low) if any({"NOUN", "ADJF", "PRTF"} & set(p.tag.grammemes) for p in parses) else 0
+    if len(low) >= 5:
+        return len(low) if _ADJECTIVE_END.search(low) else 0
+    return -len(low)
+
+
+def _best_group(pieces: list[str], kinds: frozenset[str]) -> str:
+    """Pieces a line end separates, joined where they are parts of one word (narrow column)."""
+    best: tuple[int, int, str] | None = None
+    for mask in range(1 << (len(pieces) - 1)):
+        words, current = [], pieces[0]
+        for i, piece in enumerate(pieces[1:]):
+            if mask >> i & 1:
+                if current[-1:].islower() and piece[:1].isupper():
+                    break  # a capital letter starts a word: «образование\nВелижский»
+                current += piece
+            else:
+                words.append(current)
+                current = piece
+        else:
+            words.append(current)
+            value = sum(_word_value(w, kinds) for w in words)
+            key = (value, -len(words), " ".join(words))
+            if best is None or key[:2] > best[:2]:
+                best = key
+    return best[2] if best else " ".join(pieces)
+
+
+def rejoined_lines(text: str, kinds: frozenset[str]) -> str:
+    """A name broken over lines, on one line: a break after a hyphen joins («Йошкар-\\nОла»); a
+    break inside a word that a narrow column cut («МОНА\\nСТЫР\\nЩИНС\\nКИЙ РАЙО\\nН») joins where
+    the joined pieces read as words and the pieces do not; other breaks are spaces."""
+    text = re.sub(r"(?<=[А-ЯЁа-яё]-)[ \t]*\n\s*(?=[А-ЯЁа-яё])", "", text)
+    lines = [line.split() for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    if len(lines) < 2 or len(lines) > 12:
+        return " ".join(w for line in lines for w in line)
+    groups: list[list[str]] = []
+    for line in lines:
+        for i, token in enumerate(line):
+            if i == 0 and groups:  # the first word of a line may continue the last one before it
+                groups[-1].append(token)
+            else:
+                groups.append([token])
+    return " ".join(_best_group(g, kinds) if len(g) > 1 else g[0] for g in groups)
+
+
+def split_run_together(word: str, kinds: Sequence[str]) -> str:
+    """A word run into the kind after it («Кленовскийрайон» -> «Кленовский район»)."""
+    low = word.lower()
+    for kind in sorted(kinds, key=len, reverse=True):
+        head = low[: -len(kind)]
+        known = analyzer().word_is_known(low)
+        if len(low) > len(kind) + 3 and low.endswith(kind) and not known and _ADJECTIVE_END.search(head):
+            return split_run_together(word[: len(head)], kinds) + " " + word[len(head) :]
+    return word

@@ -1,0 +1,64 @@
+"""Which headings name a municipality: table rows spanning the table and paragraphs above a table.
+
+Real names of several regions (test data only; the rules are general), the reason beside each.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from muniflow.interpret import canonical_municipality
+from muniflow.interpret.sections import MONTH, MUNICIPALITY, OTHER, TOTALS, caption_municipality, classify
+
+SKIP = ["итого", "всего", "примечание"]
+
+
+@pytest.mark.parametrize(
+    ("text", "merged", "column", "expected", "reason"),
+    [
+        ("ТОТЕМСКИЙ РАЙОН", True, False, MUNICIPALITY, "a district in capitals spanning the table"),
+        ("ЧЕРЕПОВЕЦ", True, False, MUNICIPALITY, "a city's bare name spanning the table"),
+        ("г.Череповец", False, False, MUNICIPALITY, "a city, not spanning (a PDF row), abbreviated kind"),
+        ("Администрации Кромского района", False, False, MUNICIPALITY, "genitive, not spanning"),
+        ("1. Кирилловский район:", True, False, MUNICIPALITY, "numbered heading with a colon"),
+        ("Приложение 1", True, False, TOTALS, "a note spanning the table is skipped, not a municipality"),
+        ("Таблица 2", True, False, TOTALS, "same, a table caption"),
+        ("Информация о мероприятиях", True, False, TOTALS, "same, a title"),
+        ("Статья 33 Устава", False, False, OTHER, "not spanning: left to the row reader"),
+        ("Итого: 3", True, False, TOTALS, "totals"),
+        ("ОКТЯБРЬ", True, False, MONTH, "a month heading"),
+        ("Велижский", True, True, OTHER, "with a municipality column"),
+    ],
+)
+def test_heading_row_kind(text, merged, column, expected, reason):
+    assert classify(text, SKIP, merged, column) == expected, reason
+
+
+@pytest.mark.parametrize(
+    ("caption", "expected", "reason"),
+    [
+        ("МО «Тотемский район»", "МО «Тотемский район»", "one line"),
+        ("ТОТЕМСКИЙ\nРАЙОН", "ТОТЕМСКИЙ\nРАЙОН", "a heading broken over two lines"),
+        ("Перечень мероприятий\nг.Череповец", "г.Череповец", "the last line under a title line"),
+        ("Приложение 1", None, "an appendix is no municipality"),
+        ("Таблица 2. Сводные данные", None, "a table's caption"),
+        ("Информация о мероприятиях\nза 3 квартал 2025 г.", None, "a title"),
+        ("Статья 33", None, "an article"),
+        ("Приложение 2 к постановлению Администрации Тотемского района", None, "a reference, not a heading"),
+    ],
+)
+def test_caption_names_a_municipality(caption, expected, reason):
+    assert caption_municipality(caption) == expected, reason
+
+
+@pytest.mark.parametrize(
+    ("caption", "canonical", "reason"),
+    [
+        ("Администрация\nгородского округа «Город Череповец»", "город Череповец", "broken after the prefix"),
+        ("Мероприятия Муниципальное образование «Тотемский район»", "Тотемский район", "run-in"),
+        ("ИНФОРМАЦИЯ\nо мероприятиях\nАДМИНИСТРАЦИИ КРОМСКОГО РАЙОНА", "Кромской район", "genitive"),
+    ],
+)
+def test_caption_gives_the_canonical_name(caption, canonical, reason):
+    found = caption_municipality(caption)
+    assert found is not None and canonical_municipality(found) == canonical, reason
