@@ -36,11 +36,29 @@ from muniflow.morph import analyzer
 _QUOTE_CHARS = "«»\"“”„'"
 _OPEN = '«"“„'
 # A numbering before a heading: «1.», «2)», «1.2.», «IV.», «№ 3».
-_NUMBERING = re.compile(r"^(?:№\s*)?(?:\d+(?:\.\d+)*\.?\)?|[IVXLC]+[.)])\s+")
+_NUMBERING = re.compile(r"^(?:раздел\s+)?(?:№\s*)?(?:\d+(?:\.\d+)*\.?\)?|[IVXLC]+[.)])\s+", re.IGNORECASE)
+# A label before the name («Наименование МО: …», «Муниципальное образование: …»).
+_LABEL = re.compile(
+    r"^(?:наименование\s+)?(?:муниципальн\w+\s+образовани\w+|мо|муниципалитет|район|округ|территория)\s*:\s*",
+    re.IGNORECASE,
+)
+# The region after a name in the nominative or abbreviated («Смоленская область», «Смоленской обл.»).
+_REGION_AFTER = re.compile(
+    r"(?:,\s*|\s+)(?:[А-ЯЁ][а-яё-]+(?:ская|цкая|ная)\s+область|[А-ЯЁ][а-яё-]+(?:ский|цкий|ной)\s+край"
+    r"|[А-ЯЁ][а-яё-]+(?:ской|цкой|ной|ая)\s+обл\.?|Республика\s+[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё]+)?)\s*$",
+    re.IGNORECASE,
+)
+# Kinds abbreviated in capitals as words of their own («МР «Велижский район»», «ГО «Город …»»).
+_CAPITAL_ABBREVIATIONS = (
+    (re.compile(r"(?<![А-ЯЁа-яё])МР(?![А-ЯЁа-яё])"), "муниципальный район"),
+    (re.compile(r"(?<![А-ЯЁа-яё])ГО(?![А-ЯЁа-яё])"), "городской округ"),
+    (re.compile(r"(?<![А-ЯЁа-яё])СП(?![А-ЯЁа-яё])"), "сельское поселение"),
+    (re.compile(r"(?<![А-ЯЁа-яё])ГП(?![А-ЯЁа-яё])"), "городское поселение"),
+)
 # «МО» only as a word of its own: «Мостовский район» keeps its «Мо».
 _PREFIX = re.compile(
     r"^(?:(?:в|во|по|для)\s+)?(?:администраци[яийю]\s+)?"
-    r"(?:(?:муниципальн\w+\s+образовани\w+|мо|м\.\s?о\.)(?=[\s«\"“„]|$))?\s*",
+    r"(?:(?:муниципальн\w+\s+образовани\w+|мо|м\.\s?о\.)(?=[\s«\"“„:]|$))?\s*",
     re.IGNORECASE,
 )
 # Abbreviated kinds, written in full («г.Мосальск», «Велижский р-н», «с.п. Первомайское»).
@@ -115,7 +133,9 @@ def _strip_wrapping(text: str) -> str:
     while previous != text:
         previous = text
         text = _strip_edges(_NUMBERING.sub("", text))
+        text = _strip_edges(_LABEL.sub("", text))
         text = _PARENTHESES.sub("", text)
+        text = _strip_edges(_REGION_AFTER.sub("", text))
         text = _strip_edges(_PREFIX.sub("", text, count=1))
         text = _strip_edges(REGION_SUFFIX.sub("", text))
         text = re.sub(r",\s*[^,]*(?:област|кра[йя]|республик|автономн)[^,]*$", "", text, flags=re.IGNORECASE)
@@ -163,7 +183,7 @@ def _nominative(text: str) -> str:
 def _words(text: str) -> list[str]:
     """Canonical words: kinds in lower case, names capitalized, «г.» as «город»."""
     text = _SPACE.sub(" ", "".join(" " if c in _QUOTE_CHARS else c for c in text))
-    words = [w for w in _strip_edges(text).split(" ") if w]
+    words = [w for w in _strip_edges(text).split(" ") if w.strip("–—-")]
     out: list[str] = []
     for i, word in enumerate(words):
         low = word.lower().replace("ё", "е")
@@ -216,6 +236,8 @@ def _canonical_words(name: str) -> list[str]:
     text = _flatten(name)
     text = _latin_fixed(text)
     text = _strip_wrapping(text)
+    for pattern, full in _CAPITAL_ABBREVIATIONS:
+        text = pattern.sub(full, text)
     text = _capitals_fixed(text)
     for pattern, full in _ABBREVIATIONS:
         text = pattern.sub(full, text)
