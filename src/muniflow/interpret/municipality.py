@@ -71,6 +71,14 @@ _ABBREVIATIONS = (
     (re.compile(r"(?<![А-ЯЁа-яё])(?:пос|п)\.\s*(?=[А-ЯЁ«\"])"), "поселок "),
     (re.compile(r"(?<![А-ЯЁа-яё])р-н(?![А-ЯЁа-яё])", re.IGNORECASE), "район"),
 )
+# Where a name starts inside a longer line («Отдел культуры администрации Велижского района»,
+# a PDF line run into the heading under it: «Мероприятия Муниципальное образование «…»»).
+_RUN_IN = re.compile(
+    r"(?<![А-ЯЁа-яё])(?:[Аа]дминистраци[яийю]|АДМИНИСТРАЦИ[ЯИЙЮ]|Муниципальн\w+\s+образовани\w+|МО\s*«)"
+)
+# Words before it that show the name is governed by them, not a heading of its own
+# («Приложение 1 к постановлению Администрации …»): a preposition or a number.
+_GOVERNED = re.compile(r"\d|(?:^|\s)(?:к|о|об|в|во|по|при|от|для|на|с|со|из|за|у)(?:\s|$)", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\s*\([^()]*\)\s*$")
 _SPACE = re.compile(r"\s+")
 _EDGES = " .,;:–—-_*"
@@ -210,6 +218,8 @@ def _merged_kinds(words: list[str]) -> list[str]:
     lead = _starts_with(words, _LEADING_KINDS[:5])
     if lead and len(words) == lead + 1 and _is_adjective(words[-1]):
         words = [words[-1], *words[:lead]]
+    if len(words) > 2 and words[-2:] == ["городской", "округ"] and not _is_adjective(words[-3]):
+        words = ["город", *words[:-2]]  # «Йошкар-Ола городской округ»: a city's name, not an adjective
     if len(words) > 2 and words[-2:] == ["муниципальный", "район"]:
         words = [*words[:-2], "район"]
     return words
@@ -235,6 +245,9 @@ def _quoted_parts(text: str) -> tuple[str, str, str] | None:
 def _canonical_words(name: str) -> list[str]:
     text = _flatten(name)
     text = _latin_fixed(text)
+    run_in = _RUN_IN.search(text)
+    if run_in is not None and run_in.start() > 0 and not _GOVERNED.search(text[: run_in.start()]):
+        text = text[run_in.start() :]
     text = _strip_wrapping(text)
     for pattern, full in _CAPITAL_ABBREVIATIONS:
         text = pattern.sub(full, text)

@@ -15,14 +15,6 @@ MONTH = "month"
 TOTALS = "totals"
 OTHER = "other"
 
-# Where a municipality's name starts in a caption line run into the words before it (a PDF line
-# joined to the heading under it): a name's prefix written as a heading starts it.
-_NAME_PREFIX = re.compile(
-    r"(?:муниципальное\s+образование|администраци[яи]\b|\bМО\s*«|городской\s+округ)", re.IGNORECASE
-)
-# Words before such a prefix that show it is governed by them, not a heading of its own
-# («Приложение 1 к постановлению Администрации …»): a preposition or a number.
-_GOVERNED = re.compile(r"\d|(?:^|\s)(?:к|о|об|в|во|по|при|от|для|на|с|со|из|за|у)(?:\s|$)", re.IGNORECASE)
 # How many caption lines a heading may be broken over.
 _HEADING_LINES = 4
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -79,11 +71,4 @@ def caption_municipality(caption: str) -> str | None:
         text = "\n".join(lines[k:])
         if month_of(text) is None and len(fold(text)) <= 160 and municipality_name(text) is not None:
             found = text
-    if found is None and lines:
-        # A heading run into the words before it: the name starts at its prefix.
-        line = fold(lines[-1])
-        start = _NAME_PREFIX.search(line)
-        run_in = start is not None and start.start() > 0 and not _GOVERNED.search(line[: start.start()])
-        if start is not None and run_in and municipality_name(line[start.start() :]) is not None:
-            found = line[start.start() :]
     return found
