@@ -158,6 +158,14 @@ def _known(word: str) -> bool:
     return not folded.isalpha() or analyzer().word_is_known(folded)
 
 
+def cell_lemmas(cell: str | None, phrases: Sequence[tuple[str, ...]] | None = None) -> frozenset[str]:
+    """The lemmas of a header cell's words, the words a narrow column cut joined first."""
+    if not cell:
+        return frozenset()
+    known = phrases if phrases is not None else _default_phrases()
+    return frozenset(lemma(t) for t in _TOKEN.findall(rejoin_header_cell(cell, known)))
+
+
 def header_phrase_count(cells: Sequence[str | None], phrases: Sequence[tuple[str, ...]] | None = None) -> int:
     """How many filled cells hold a whole header phrase (its lemmas, in any order)."""
     known = phrases if phrases is not None else _default_phrases()
@@ -165,7 +173,7 @@ def header_phrase_count(cells: Sequence[str | None], phrases: Sequence[tuple[str
     for cell in cells:
         if not cell or not cell.strip():
             continue
-        words = {lemma(t) for t in _TOKEN.findall(rejoin_header_cell(cell, known))}
+        words = cell_lemmas(cell, known)
         if any(set(phrase) <= words for phrase in known):
             count += 1
     return count

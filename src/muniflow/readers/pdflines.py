@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from enum import Enum
 from itertools import pairwise
 
-from muniflow.readers.wordjoin import drops_hyphen, likely_cut
+from muniflow.readers.wordjoin import MAX_PIECES, drops_hyphen, likely_cut
 
 # Hyphen-minus, hyphen, en and em dash, soft hyphen: a line may break after them.
 HYPHENS = "-‐–—\xad"
@@ -251,10 +251,22 @@ def classify(
     # Full, and either one run or ending in a token too wide for any line, which the exporter
     # (LibreOffice) starts where the line has room and cuts at its end: the text decides.
     no_space = above.marks_wraps and above.slack >= above.space + _FIT_TOLERANCE  # it would be drawn
-    # The line after next matters only while the next line may itself end inside a cut token.
-    more = [line.text for line in beyond[:1] if below.slack < line.first_char]
-    following = [below.text, *more]
+    following = [below.text, *_cut_on(below, beyond)]
     return Break.CUT if is_cut(carried + text, following, no_space) else Break.PARAGRAPH
+
+
+def _cut_on(below: Line, beyond: Sequence[Line]) -> list[str]:
+    """The texts of the lines after `below` that a token cut at its end may run on into: each line
+    counts while the one before it is full (the next glyph had no room there), so a word a narrow
+    column cut into four or more pieces («Меж|дуна|родн|ая») is looked up whole."""
+    out: list[str] = []
+    before = below
+    for line in beyond[: MAX_PIECES - 2]:
+        if before.slack >= line.first_char or (out and not _one_run(before.text)):
+            break
+        out.append(line.text)
+        before = line
+    return out
 
 
 def _after_hyphen(above: Line, below: Line, goes_on: bool) -> Break:
@@ -287,7 +299,7 @@ def join_lines(
     for i, (above, below) in enumerate(pairwise(lines)):
         known = decided[i] if i < len(decided) else None
         if known is None:
-            kind = classify(above, below, carried, lines[i + 2 : i + 3], is_cut)
+            kind = classify(above, below, carried, lines[i + 2 : i + 1 + MAX_PIECES], is_cut)
         elif known:
             kind = Break.CUT
         else:
