@@ -293,12 +293,26 @@ def _under_own_header(row: Sequence[Cell], header_rows: Sequence[Sequence[Cell]]
 
 
 def _header_block_size(texts: Sequence[Sequence[Cell]], seq_col: int) -> int:
-    """How many leading rows are header rows: those before the first numbered row (at least one)."""
+    """How many leading rows are header rows (at least one): those before the first numbered row,
+    a column-number row ending them, or a heading row across the table once a header row came
+    (a title row across the table may stand above the header)."""
+    header_seen = False
     for i, cells in enumerate(texts[:_MAX_HEADER_ROWS]):
+        if _is_column_numbers(cells):
+            return i + 1
         numbered = seq_col < len(cells) and _SEQ_NUMBER.match(cells[seq_col] or "") is not None
-        if numbered and not _is_column_numbers(cells):
+        if numbered:
             return max(1, i)
+        spanning = _is_spanning(cells)
+        if spanning and header_seen:
+            return i
+        header_seen = header_seen or not spanning
     return 1
+
+
+def _is_spanning(cells: Sequence[Cell]) -> bool:
+    """A row of one merged cell across the table (a title or a section heading)."""
+    return len(cells) > 1 and cells[0] is not None and all(c is None for c in cells[1:])
 
 
 def _is_column_numbers(cells: Sequence[Cell]) -> bool:
