@@ -27,6 +27,7 @@ from muniflow.model import Cell, RawDocument, RawRow, RawTable, ReaderError
 from muniflow.readers.base import CORRUPT_FILE, NO_TABLE_FOUND, fold_whitespace
 from muniflow.readers.blame import raised_by_parser
 from muniflow.readers.headerwords import cell_lemmas, is_header_like, vocabulary_breaks
+from muniflow.readers.pdfcaption import band_paragraphs, text_area
 from muniflow.readers.pdflines import CellIndex, Glyph, Line, bucket_glyphs, join_lines, table_lines
 from muniflow.readers.pdftext import text_tables
 from muniflow.readers.wordjoin import rejoin_lines
@@ -153,15 +154,13 @@ def _text_between(page: Any, top: float, bottom: float) -> str:
     """The page's text in a horizontal band (between two tables, or a table and a page edge).
 
     A glyph belongs to the band by its centre: a line's box may reach over a table's border.
+    Lines a long heading wrapped into come out as one paragraph (see pdfcaption).
     """
     if bottom - top < 1:
         return ""
 
-    def inside(obj: dict[str, Any]) -> bool:
-        return obj.get("object_type") == "char" and top <= (obj["top"] + obj["bottom"]) / 2 < bottom
-
-    text: str = page.filter(inside).extract_text()
-    return text
+    chars = [c for c in page.chars if top <= (c["top"] + c["bottom"]) / 2 < bottom]
+    return band_paragraphs(chars, text_area(page))
 
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?\s*$")

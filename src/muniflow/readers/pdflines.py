@@ -127,7 +127,7 @@ def _gap_is_space(before: Glyph, glyph: Glyph) -> bool:
     return glyph.x0 - before.x1 > (glyph.bottom - glyph.top) / 3
 
 
-def _text(line: Sequence[Glyph]) -> str:
+def line_text(line: Sequence[Glyph]) -> str:
     """The line's text, with a space where the producer left a gap instead of drawing one."""
     parts = [line[0].text]
     for before, glyph in pairwise(line):
@@ -175,7 +175,7 @@ def cell_lines(
         drawn = [g for g in line if not g.text.isspace()] or line
         out.append(
             Line(
-                text=_text(line),
+                text=line_text(line),
                 slack=(right - left) - (drawn[-1].x1 - line[0].x0),
                 first_char=line[0].x1 - line[0].x0,
                 first_piece=_first_piece(line),
