@@ -123,3 +123,20 @@ REPEATS = [
 @pytest.mark.parametrize(("rows", "count", "why"), REPEATS, ids=[c[-1] for c in REPEATS])
 def test_repeated_header_count(rows: list[tuple[str, ...]], count: int, why: str) -> None:
     assert pdf_module._repeated_header_count(HEADER_ROWS, rows) == count, why
+
+
+TYPOS = [
+    # (a header cell's lines, the vocabulary's decision per line break, why)
+    (["Уча", "стн", "ки"], [True, True], "«Участнки»: a header word one letter off, in three pieces"),
+    (["Наименов", "ние"], [True], "«Наименовние»: its head is no word alone"),
+    (["Уча", "стнки"], [None], "two pieces, the head a word of its own: left to the geometry"),
+    (["Участники", "мероприятия"], [False], "two whole header words stay apart"),
+    (["Орга", "низ", "ция"], [None, None], "one letter off no header word: not joined by the vocabulary"),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected", "why"), TYPOS, ids=[c[-1] for c in TYPOS])
+def test_header_words_with_a_typo(lines: list[str], expected: list[bool | None], why: str) -> None:
+    from muniflow.readers.headerwords import vocabulary_breaks
+
+    assert vocabulary_breaks(lines) == expected, why
