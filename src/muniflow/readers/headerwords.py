@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from itertools import pairwise
 
+from rapidfuzz.distance import Levenshtein
+
 from muniflow.morph import analyzer
 
 _TOKEN = re.compile(r"[\w№/]+")
@@ -24,6 +26,7 @@ _SEQ_NUMBER = re.compile(r"^\s*\d{1,4}\s*[.)]?\s*$")
 _MAX_PIECES = 8  # a header word cut into more pieces than this is not worth the lookups
 _FUNCTION_POS = frozenset({"CONJ", "PREP", "PRCL", "INTJ"})
 _MIN_PHRASES = 2  # a header-like row names at least two columns
+_TYPO_MIN_LETTERS = 6  # a shorter word with a typo is too close to other words
 
 
 def _fold(word: str) -> str:
@@ -136,11 +139,36 @@ def _cut_word_end(lines: Sequence[str], start: int, vocab: frozenset[str]) -> in
 
 def _joins(left: str, middle: str, right: str, line: str, pieces: int, vocab: frozenset[str]) -> bool:
     word = left + middle + right
+    if _misspelt(word):
+        return pieces > 2 or not _known(left)  # a header word with a typo («Участнки»)
     if lemma(word) not in vocab or not _known(word):
         return False
     if pieces > 2 or lemma(left) not in vocab or not _known(left):
         return True
     return right == line.strip() and _dangling(right)
+
+
+def _misspelt(word: str) -> bool:
+    """True for a word no dictionary knows that is a header word with a typo: long enough, its
+    first two letters the same and one letter off («Участнки» for «Участники»)."""
+    folded = _fold(word)
+    if len(folded) < _TYPO_MIN_LETTERS or not folded.isalpha() or analyzer().word_is_known(folded):
+        return False
+    return any(
+        known[:2] == folded[:2] and Levenshtein.distance(folded, known, score_cutoff=1) <= 1
+        for known in _surface_words()
+        if abs(len(known) - len(folded)) <= 1
+    )
+
+
+@cache
+def _surface_words() -> frozenset[str]:
+    """The header vocabulary's words as the contract writes them (folded), for typo matching."""
+    from muniflow.contracts import header_synonyms
+
+    return frozenset(
+        _fold(t) for group in header_synonyms().values() for s in group for t in _TOKEN.findall(s)
+    )
 
 
 def _dangling(word: str) -> bool:
@@ -158,6 +186,14 @@ def _known(word: str) -> bool:
     return not folded.isalpha() or analyzer().word_is_known(folded)
 
 
+def cell_lemmas(cell: str | None, phrases: Sequence[tuple[str, ...]] | None = None) -> frozenset[str]:
+    """The lemmas of a header cell's words, the words a narrow column cut joined first."""
+    if not cell:
+        return frozenset()
+    known = phrases if phrases is not None else _default_phrases()
+    return frozenset(lemma(t) for t in _TOKEN.findall(rejoin_header_cell(cell, known)))
+
+
 def header_phrase_count(cells: Sequence[str | None], phrases: Sequence[tuple[str, ...]] | None = None) -> int:
     """How many filled cells hold a whole header phrase (its lemmas, in any order)."""
     known = phrases if phrases is not None else _default_phrases()
@@ -165,7 +201,7 @@ def header_phrase_count(cells: Sequence[str | None], phrases: Sequence[tuple[str
     for cell in cells:
         if not cell or not cell.strip():
             continue
-        words = {lemma(t) for t in _TOKEN.findall(rejoin_header_cell(cell, known))}
+        words = cell_lemmas(cell, known)
         if any(set(phrase) <= words for phrase in known):
             count += 1
     return count

@@ -26,7 +26,8 @@ from pdfplumber.utils.exceptions import PdfminerException
 from muniflow.model import Cell, RawDocument, RawRow, RawTable, ReaderError
 from muniflow.readers.base import CORRUPT_FILE, NO_TABLE_FOUND, fold_whitespace
 from muniflow.readers.blame import raised_by_parser
-from muniflow.readers.headerwords import is_header_like, vocabulary_breaks
+from muniflow.readers.headerwords import cell_lemmas, is_header_like, vocabulary_breaks
+from muniflow.readers.pdfcaption import band_paragraphs, text_area
 from muniflow.readers.pdflines import CellIndex, Glyph, Line, bucket_glyphs, join_lines, table_lines
 from muniflow.readers.pdftext import text_tables
 from muniflow.readers.wordjoin import rejoin_lines
@@ -153,15 +154,13 @@ def _text_between(page: Any, top: float, bottom: float) -> str:
     """The page's text in a horizontal band (between two tables, or a table and a page edge).
 
     A glyph belongs to the band by its centre: a line's box may reach over a table's border.
+    Lines a long heading wrapped into come out as one paragraph (see pdfcaption).
     """
     if bottom - top < 1:
         return ""
 
-    def inside(obj: dict[str, Any]) -> bool:
-        return obj.get("object_type") == "char" and top <= (obj["top"] + obj["bottom"]) / 2 < bottom
-
-    text: str = page.filter(inside).extract_text()
-    return text
+    chars = [c for c in page.chars if top <= (c["top"] + c["bottom"]) / 2 < bottom]
+    return band_paragraphs(chars, text_area(page))
 
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?\s*$")
@@ -249,24 +248,70 @@ def _folded(cells: Sequence[Cell]) -> tuple[str, ...]:
 
 
 def _repeated_header_count(header_rows: Sequence[Sequence[Cell]], rows: Sequence[Sequence[Cell]]) -> int:
-    """How many leading rows of a later page repeat the table's header: rows equal to one of its
-    header rows (a title row above the header need not repeat), or header-like by the vocabulary."""
+    """How many leading rows of a later page repeat the table's header: rows that show one of its
+    header rows again (a title row above the header need not repeat), or header-like by the
+    vocabulary with each phrase under the header cell that holds its words.
+
+    A row continuing an event broken by the page end may hold header words too («Делегация …»
+    under «Участники»), but not in the columns the header put them in, nor as the header's text."""
     known = {_folded(row) for row in header_rows}
     count = 0
     for row in rows:
-        if _folded(row) not in known and not is_header_like(row):
+        shown = _folded(row) in known or any(_shows_row(row, head) for head in header_rows)
+        if not shown and not (is_header_like(row) and _under_own_header(row, header_rows)):
             break
         count += 1
     return count
 
 
+def _compact(text: Cell) -> str:
+    return "".join(ch for ch in (text or "").lower() if ch.isalnum())
+
+
+def _shows_row(row: Sequence[Cell], header_row: Sequence[Cell]) -> bool:
+    """True when a row shows a header row again: each filled cell holds the same letters as the
+    header cell above it, or only their beginning (lines cut elsewhere, or the last lines spilt
+    into the row below)."""
+    filled = [
+        (mine, _compact(head))
+        for cell, head in zip(row, header_row, strict=False)
+        if (mine := _compact(cell))
+    ]
+    return bool(filled) and all(head.startswith(mine) for mine, head in filled)
+
+
+def _under_own_header(row: Sequence[Cell], header_rows: Sequence[Sequence[Cell]]) -> bool:
+    """True when every filled cell shares a word (by lemma) with a header cell of its column."""
+    for col, cell in enumerate(row):
+        if not cell or not cell.strip():
+            continue
+        heads = (head[col] for head in header_rows if col < len(head))
+        if not any(cell_lemmas(cell) & cell_lemmas(head) for head in heads):
+            return False
+    return True
+
+
 def _header_block_size(texts: Sequence[Sequence[Cell]], seq_col: int) -> int:
-    """How many leading rows are header rows: those before the first numbered row (at least one)."""
+    """How many leading rows are header rows (at least one): those before the first numbered row,
+    a column-number row ending them, or a heading row across the table once a header row came
+    (a title row across the table may stand above the header)."""
+    header_seen = False
     for i, cells in enumerate(texts[:_MAX_HEADER_ROWS]):
+        if _is_column_numbers(cells):
+            return i + 1
         numbered = seq_col < len(cells) and _SEQ_NUMBER.match(cells[seq_col] or "") is not None
-        if numbered and not _is_column_numbers(cells):
+        if numbered:
             return max(1, i)
+        spanning = _is_spanning(cells)
+        if spanning and header_seen:
+            return i
+        header_seen = header_seen or not spanning
     return 1
+
+
+def _is_spanning(cells: Sequence[Cell]) -> bool:
+    """A row of one merged cell across the table (a title or a section heading)."""
+    return len(cells) > 1 and cells[0] is not None and all(c is None for c in cells[1:])
 
 
 def _is_column_numbers(cells: Sequence[Cell]) -> bool:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from enum import Enum
 from itertools import pairwise
 
-from muniflow.readers.wordjoin import drops_hyphen, likely_cut
+from muniflow.readers.wordjoin import MAX_PIECES, drops_hyphen, likely_cut
 
 # Hyphen-minus, hyphen, en and em dash, soft hyphen: a line may break after them.
 HYPHENS = "-‐–—\xad"
@@ -31,6 +31,7 @@ _ALIGNED = 1.0  # points: a line starting this close to the inner left edge is l
 # Points a glyph's top may stand above its cell's top border: a line of a cell drawn lower than its
 # text (a repeated header row in LibreOffice exports) spills over the border by more.
 _OVERFLOW = 1.0
+_PAD_SPREAD = 3.0  # points: how much wider a column's own padding may be than the table's
 _SPACE_EM = 0.25  # a space's width as a share of the font size, when the cell shows no space glyph
 
 
@@ -126,7 +127,7 @@ def _gap_is_space(before: Glyph, glyph: Glyph) -> bool:
     return glyph.x0 - before.x1 > (glyph.bottom - glyph.top) / 3
 
 
-def _text(line: Sequence[Glyph]) -> str:
+def line_text(line: Sequence[Glyph]) -> str:
     """The line's text, with a space where the producer left a gap instead of drawing one."""
     parts = [line[0].text]
     for before, glyph in pairwise(line):
@@ -174,7 +175,7 @@ def cell_lines(
         drawn = [g for g in line if not g.text.isspace()] or line
         out.append(
             Line(
-                text=_text(line),
+                text=line_text(line),
                 slack=(right - left) - (drawn[-1].x1 - line[0].x0),
                 first_char=line[0].x1 - line[0].x0,
                 first_piece=_first_piece(line),
@@ -188,24 +189,50 @@ def cell_lines(
 
 
 def table_lines(cells: Mapping[Box, Sequence[Glyph]]) -> dict[Box, tuple[Line, ...]]:
-    """Every cell's lines, measured against inner edges estimated from the whole table.
+    """Every cell's lines, measured against inner edges estimated from the table and its column.
 
     Cell padding is the smallest gap between a cell's edge and its text: on the left over all
-    lines, on the right over the lines that came closest (never more than the left one).
+    lines, on the right over the lines that came closest (never more than the left one). A column
+    whose text comes close to an edge, but keeps further from it than the table's padding, has its
+    own padding there: the exporter may draw a column a little wider than it lays out its text
+    (LibreOffice does).
     """
     grouped = {box: group_lines(glyphs) for box, glyphs in cells.items() if glyphs}
     if not grouped:
         return {}
     drawn = {box: [g for g in gs if not g.text.isspace()] for box, gs in cells.items()}
     drawn = {box: gs for box, gs in drawn.items() if gs}
-    left_pad = min((min(g.x0 for g in gs) - box[0] for box, gs in drawn.items()), default=0.0)
-    right_gaps = (box[2] - max(g.x1 for g in gs) for box, gs in drawn.items())
-    right_pad = min([left_pad, *(gap for gap in right_gaps if gap >= 0)])  # overflowing text says nothing
+    left_gaps = {box: min(g.x0 for g in gs) - box[0] for box, gs in drawn.items()}
+    right_gaps = {box: box[2] - max(g.x1 for g in gs) for box, gs in drawn.items()}
+    left_pad = min(left_gaps.values(), default=0.0)
+    right_pad = min(
+        [left_pad, *(gap for gap in right_gaps.values() if gap >= 0)]
+    )  # overflowing text says nothing
+    lefts: dict[tuple[float, float], float] = {}
+    rights: dict[tuple[float, float], float] = {}
+    for box in drawn:
+        column = (box[0], box[2])
+        lefts[column] = min(lefts.get(column, math.inf), left_gaps[box])
+        if right_gaps[box] >= 0:
+            rights[column] = min(rights.get(column, math.inf), right_gaps[box])
     marks_wraps = any(_ends_with_space(line) for lines in grouped.values() for line in lines[:-1])
-    return {
-        box: cell_lines(lines, box[0] + left_pad, box[2] - right_pad, marks_wraps)
-        for box, lines in grouped.items()
-    }
+    out = {}
+    for box, lines in grouped.items():
+        column = (box[0], box[2])
+        left = _own_pad(lefts.get(column), left_pad)
+        gap = rights.get(column)
+        right = right_pad if gap is None else _own_pad(gap, min(left, gap))  # at most the left one
+        out[box] = cell_lines(lines, box[0] + left, box[2] - right, marks_wraps)
+    return out
+
+
+def _own_pad(column_gap: float | None, table_pad: float) -> float:
+    """A column's padding at one edge: its own smallest gap when within _PAD_SPREAD of the
+    table's padding (text laid out to a slightly narrower edge), else the table's (the column's
+    text never came near that edge: centred, or short)."""
+    if column_gap is None or not table_pad <= column_gap <= table_pad + _PAD_SPREAD:
+        return table_pad
+    return column_gap
 
 
 def _ends_with_space(line: Sequence[Glyph]) -> bool:
@@ -244,17 +271,29 @@ def classify(
     if text[-1] in HYPHENS:
         goes_on = bool(beyond) and _one_run(below.text) and below.slack < beyond[0].first_char
         return _after_hyphen(above, below, goes_on)
-    if above.slack >= below.first_char:
+    if above.slack >= below.first_char + _FIT_TOLERANCE:
         return Break.PARAGRAPH  # room left for what follows
     if not _one_run(text) and above.last_piece + below.first_piece <= above.inner + _FIT_TOLERANCE:
         return Break.PARAGRAPH  # a break opportunity the exporter would have used
     # Full, and either one run or ending in a token too wide for any line, which the exporter
     # (LibreOffice) starts where the line has room and cuts at its end: the text decides.
     no_space = above.marks_wraps and above.slack >= above.space + _FIT_TOLERANCE  # it would be drawn
-    # The line after next matters only while the next line may itself end inside a cut token.
-    more = [line.text for line in beyond[:1] if below.slack < line.first_char]
-    following = [below.text, *more]
+    following = [below.text, *_cut_on(below, beyond)]
     return Break.CUT if is_cut(carried + text, following, no_space) else Break.PARAGRAPH
+
+
+def _cut_on(below: Line, beyond: Sequence[Line]) -> list[str]:
+    """The texts of the lines after `below` that a token cut at its end may run on into: each line
+    counts while the one before it is full (the next glyph had no room there), so a word a narrow
+    column cut into four or more pieces («Меж|дуна|родн|ая») is looked up whole."""
+    out: list[str] = []
+    before = below
+    for line in beyond[: MAX_PIECES - 2]:
+        if before.slack >= line.first_char or (out and not _one_run(before.text)):
+            break
+        out.append(line.text)
+        before = line
+    return out
 
 
 def _after_hyphen(above: Line, below: Line, goes_on: bool) -> Break:
@@ -263,13 +302,16 @@ def _after_hyphen(above: Line, below: Line, goes_on: bool) -> Break:
     A hyphen attached to a word breaks inside a token unless the piece clearly fitted. A spaced
     dash is punctuation, usually followed by a space that is not drawn at a paragraph's end: the
     next piece must not have fitted, and a space after the dash must have had room to be drawn.
+    A spaced dash before a number is a range («18.10.2025 – 21.10.2025», «26 апреля – 4 мая»),
+    spaced on both sides: a wrap there would show its space, so a line ending without one ended
+    a paragraph.
     goes_on: the next line is itself cut inside its first piece, which is longer than it shows.
     """
     room = -math.inf if goes_on else above.slack - below.first_piece
     if len(above.text) < 2 or not above.text[-2].isspace():
         return Break.PARAGRAPH if room >= _FIT_TOLERANCE else Break.CUT
     space_shown = above.marks_wraps and above.slack >= above.space
-    return Break.CUT if space_shown and room < 0 else Break.PARAGRAPH
+    return Break.CUT if space_shown and room < 0 and not below.text[:1].isdigit() else Break.PARAGRAPH
 
 
 def join_lines(
@@ -287,7 +329,7 @@ def join_lines(
     for i, (above, below) in enumerate(pairwise(lines)):
         known = decided[i] if i < len(decided) else None
         if known is None:
-            kind = classify(above, below, carried, lines[i + 2 : i + 3], is_cut)
+            kind = classify(above, below, carried, lines[i + 2 : i + 1 + MAX_PIECES], is_cut)
         elif known:
             kind = Break.CUT
         else:

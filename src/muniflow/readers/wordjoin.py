@@ -31,7 +31,10 @@ from muniflow.morph import analyzer
 _HYPHENS = "-‐–\xad"  # hyphen-minus, hyphen, en dash, soft hyphen: a line may break right after them
 _SOFT_HYPHEN = "\xad"
 _ACRONYM = 4  # letters: an upper-case word this short may be an acronym of its own
-_MAX_PIECES = 3  # a word cut twice spans three lines; longer cuts are not worth the lookups
+_MAX_PIECES = 3  # text without geometry: a word cut twice spans three lines; longer cuts are guesses
+# With glyph geometry (full lines, one run each) a word is followed over up to this many pieces:
+# a column about 1 cm wide holds three or four letters a line («Меж|дуна|родн|ая»).
+MAX_PIECES = 8
 _NO_LINE_START = ",.;:!?)]»%"  # line breaking never puts these first on a line, only a forced cut does
 
 _LEFT_CORE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*$")  # the word ending the left line, compounds whole
@@ -211,7 +214,7 @@ def _new_capital_word(left: str, right: str, is_word: WordTest) -> bool:
 def _pieces_make_word(first: str, following: Sequence[str], is_word: WordTest) -> bool:
     """True when `first` and the letters starting the next lines spell one dictionary word."""
     pieces = [first]
-    for line in following[: _MAX_PIECES - 1]:
+    for line in following[: MAX_PIECES - 1]:
         core = _RIGHT_CORE.match(line)
         if core is None or not line[0].islower():
             return False

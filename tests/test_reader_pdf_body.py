@@ -1,0 +1,142 @@
+"""The PDF reader on body text of LibreOffice exports: words a ~1 cm column cuts into many pieces,
+rows broken by a page end under a two-level header, a date range broken after its dash, a long
+heading above a table read as one paragraph; and the rules behind them, table-driven."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from readers_layouts import soffice_missing
+from readers_layouts_cuts import (
+    LONG_HEADING,
+    NARROW_PLACES,
+    NARROW_TITLES,
+    RANGE_CELL,
+    TALL_PARTICIPANTS,
+    TALL_TITLE,
+    build_pdfs,
+)
+
+from muniflow.model import RawTable
+from muniflow.readers import pdf as pdf_module
+from muniflow.readers.base import fold_whitespace
+from muniflow.readers.pdf import PdfReader
+
+READER = PdfReader()
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory) -> dict[str, Path]:
+    reason = soffice_missing()
+    if reason:
+        pytest.skip(reason)
+    return build_pdfs(tmp_path_factory.mktemp("body"))
+
+
+def _only(path: Path) -> RawTable:
+    [table] = READER.read(path).tables
+    return table
+
+
+def test_words_cut_into_many_pieces(pdfs) -> None:
+    """A 1 cm column holds three or four letters a line: each word comes out whole, the
+    dictionary looking it up over all its pieces; two paragraphs of a cell stay apart."""
+    table = _only(pdfs["narrow"])
+    titles = [fold_whitespace(r.cells[1] or "") for r in table.rows]
+    assert titles == [fold_whitespace(t) for t in NARROW_TITLES]
+    assert [fold_whitespace(r.cells[2] or "") for r in table.rows] == list(NARROW_PLACES)
+
+
+def test_rows_broken_under_a_two_level_header(pdfs) -> None:
+    """Header, sub-header and column-number rows repeat on every page above a heading row; a
+    row broken by the page end goes on under them with header words in its cells («Делегация»,
+    «представители»): it is glued back whole, not dropped as a repeated header."""
+    table = _only(pdfs["two_level"])
+    numbered = [r for r in table.rows if re.fullmatch(r"\d+\.", r.cells[0] or "")]
+    assert [r.cells[0] for r in numbered] == [f"{n}." for n in range(1, 9)]
+    for row in (numbered[2], numbered[5]):
+        assert fold_whitespace(row.cells[1] or "") == TALL_TITLE
+        assert fold_whitespace(row.cells[5] or "") == TALL_PARTICIPANTS
+    unnumbered = [r.cells for r in table.rows if r not in numbered]
+    assert unnumbered == [
+        (None, None, None, "начало", "окончание", None),
+        ("1", "2", "3", "4", "5", "6"),
+        ("Велижский район", None, None, None, None, None),
+    ], "the header rows under the first, and the heading: no stray continuation"
+
+
+def test_date_range_broken_after_its_dash(pdfs) -> None:
+    """«12.05.2024 –» ends a line of the source: the break stays (a range is spaced on both
+    sides, so a wrap there would have drawn its space)."""
+    cell = _only(pdfs["date_range"]).rows[0].cells[2]
+    assert cell == RANGE_CELL.replace("\v", "\n")
+
+
+def test_long_heading_is_one_paragraph(pdfs) -> None:
+    """A heading wrapped over several lines comes out as the one paragraph it is, the short
+    heading under it as another (as the DOCX reader gives them)."""
+    caption = _only(pdfs["long_heading"]).caption
+    assert caption == f"{LONG_HEADING}\nВелижский район"
+
+
+# --- The rules, table-driven ----------------------------------------------------------------
+
+H = ("№", "Мероприятие", "Сроки проведения", None, "Участники")
+SUB = (None, None, "начало", "окончание", None)
+NUMBERS = ("1", "2", "3", "4", "5")
+HEADING = ("Велижский район", None, None, None, None)
+TITLE = ("Сведения о мероприятиях", None, None, None, None)
+EVENT = ("1.", "Форум", "1 мая", "2 мая", "Делегация")
+
+BLOCKS = [
+    # (leading rows, header rows, why)
+    ([H, EVENT], 1, "one header row, then a numbered row"),
+    ([H, SUB, EVENT], 2, "a sub-header row under a group cell"),
+    ([H, SUB, NUMBERS, HEADING, HEADING, EVENT], 3, "a column-number row ends the header"),
+    ([H, SUB, HEADING, HEADING, HEADING, EVENT], 2, "a heading row across the table ends it"),
+    ([TITLE, H, SUB, EVENT], 3, "a title row across the table above the header is part of it"),
+    ([H, HEADING, EVENT], 1, "a heading right under the header"),
+]
+
+
+@pytest.mark.parametrize(("rows", "size", "why"), BLOCKS, ids=[c[-1] for c in BLOCKS])
+def test_header_block_size(rows: list[tuple[str | None, ...]], size: int, why: str) -> None:
+    assert pdf_module._header_block_size(rows, 0) == size, why
+
+
+HEADER_ROWS = [("№ п/п", "Наименование мероприятия", "Место проведения", "Участники делегации")]
+REPEATS = [
+    # (rows at the top of a later page, how many repeat the header, why)
+    ([HEADER_ROWS[0]], 1, "the header as it was"),
+    ([("№ п/\nп", "Наименовани\nя мероприятия", "Место\nпроведения", "Участники\nделегации")], 1,
+     "cut into other lines"),
+    ([("№", "Наименование", "Место", "Участники")], 1, "only its first lines (the rest spilt below)"),
+    ([("", "Мероприятие", "Место", "")], 1, "other words, each under its own header cell"),
+    ([("", "участием представителей", "", "Делегация г. Витебска")], 0,
+     "header words, not where the header has them"),
+    ([("", "музей", "", "")], 0, "a continued row"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rows", "count", "why"), REPEATS, ids=[c[-1] for c in REPEATS])
+def test_repeated_header_count(rows: list[tuple[str, ...]], count: int, why: str) -> None:
+    assert pdf_module._repeated_header_count(HEADER_ROWS, rows) == count, why
+
+
+TYPOS = [
+    # (a header cell's lines, the vocabulary's decision per line break, why)
+    (["Уча", "стн", "ки"], [True, True], "«Участнки»: a header word one letter off, in three pieces"),
+    (["Наименов", "ние"], [True], "«Наименовние»: its head is no word alone"),
+    (["Уча", "стнки"], [None], "two pieces, the head a word of its own: left to the geometry"),
+    (["Участники", "мероприятия"], [False], "two whole header words stay apart"),
+    (["Орга", "низ", "ция"], [None, None], "one letter off no header word: not joined by the vocabulary"),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected", "why"), TYPOS, ids=[c[-1] for c in TYPOS])
+def test_header_words_with_a_typo(lines: list[str], expected: list[bool | None], why: str) -> None:
+    from muniflow.readers.headerwords import vocabulary_breaks
+
+    assert vocabulary_breaks(lines) == expected, why
