@@ -164,12 +164,14 @@ def ingest_reports(
     data-quality and completeness report becomes a Prefect artifact. With `pages`, the files are
     the photos of one report's pages, read as one report.
     """
-    warm_up()  # Great Expectations imports while the files are read
     logger = get_run_logger()
     wh = str(warehouse or db.default_warehouse_path())
     files = pipeline.inbox_files(paths)
     closing = window.quarter_to_close(close_quarter)
-    if not (force or period or region) and window.nothing_new(files, wh):
+    stored = window.nothing_new(files, wh)
+    if not stored or period or region:
+        warm_up()  # Great Expectations imports while the files are read (not needed if all are stored)
+    if not (force or period or region) and stored:
         logger.info("nothing new: all %d file(s) are in %s as they are", len(files), wh)
         quiet: dict[str, Any] = {"nothing_new": True, "files_seen": len(files), "files": []}
         if closing is not None:
@@ -223,7 +225,7 @@ def ingest_reports(
                 for source_file, result in run.loaded
             ]
             + [_archive_line(archive, new) for archive, new in run.archives],
-            "report": str(run.report),
+            "report": str(run.report) if run.report is not None else None,
             "completeness": completeness,
         }
     _artifacts(summary)
@@ -262,7 +264,9 @@ def _artifacts(summary: dict[str, Any]) -> None:
         "",
         *(f"- {k}: {v}" for k, v in summary.items() if isinstance(v, int | str) and k != "run_id"),
         "",
-        f"Data-quality report: `{summary['report']}`",
+        f"Data-quality report: `{summary['report']}`"
+        if summary["report"]
+        else "No data-quality report: nothing changed in the warehouse.",
     ]
     create_markdown_artifact(key="ingest-summary", markdown="\n".join(lines))
 

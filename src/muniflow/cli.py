@@ -180,7 +180,10 @@ def print_summary(summary: dict) -> None:
         print(f"nothing new: all {summary.get('files_seen', 0)} file(s) are in the warehouse as they are")
     else:
         print(f"run {summary['run_id']}: {totals}")
-        print(f"data-quality report: {summary['report']}")
+        if summary.get("report"):
+            print(f"data-quality report: {summary['report']}")
+        else:
+            print("data-quality report: none written: every file is in the warehouse as it is")
     for entry in summary.get("completeness") or ():
         missing = entry["missing_names"]
         names = f": {', '.join(missing[:10])}{' …' if len(missing) > 10 else ''}" if missing else ""
