@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -41,13 +42,17 @@ def make_inbox(folder: Path, count: int, seed: int) -> Path:
     return folder
 
 
-def timed(command: list[str], env: dict[str, str]) -> float:
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system of the command and the children it waited for:
+    the temporary API server, the intake workers), which move less with other jobs' load."""
     started = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, check=False)
     wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
-    return wall
+    return wall, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
 
 def ingest(inbox: Path, tmp: Path, env: dict[str, str], *extra: str) -> list[str]:
@@ -67,28 +72,33 @@ def run(inbox_size: int, repeat: int, seed: int) -> dict:
         started = time.perf_counter()
         subprocess.run([str(BIN / "muniflow"), "server", "start", "--idle-minutes", "30"],
                        env=with_server, check=True, capture_output=True)  # fmt: skip
-        server_start = time.perf_counter() - started
+        server_start = time.perf_counter() - started  # (its CPU is the server's, not counted)
         times: dict[str, list[float]] = {"one_no_server_s": [], "one_server_s": []}
+        cpu: dict[str, list[float]] = {"one_no_server_cpu_s": [], "one_server_cpu_s": []}
         rerun: dict[str, dict[str, float]] = {}
         try:
             for k in range(repeat):
                 for label, env in (("one_no_server_s", no_server), ("one_server_s", with_server)):
                     work = tmp / f"{label}-{k}"
                     env = {**env, "PREFECT_RESULTS_LOCAL_STORAGE_PATH": str(work / "results")}
-                    times[label].append(timed(ingest(one, work, env), env))
+                    wall, spent = timed(ingest(one, work, env), env)
+                    times[label].append(wall)
+                    cpu[label.replace("_s", "_cpu_s")].append(spent)
             for label, env in (("no_server", no_server), ("server", with_server)):
                 work = tmp / f"rerun-{label}"
                 env = {**env, "PREFECT_RESULTS_LOCAL_STORAGE_PATH": str(work / "results")}
-                first = timed(ingest(many, work, env), env)
-                again = timed(ingest(many, work, env, "--force"), env)
+                first, first_cpu = timed(ingest(many, work, env), env)
+                again, again_cpu = timed(ingest(many, work, env, "--force"), env)
                 rerun[label] = {"first_s": round(first, 2), "force_s": round(again, 2),
-                                "ratio": round(again / first, 3)}  # fmt: skip
+                                "ratio": round(again / first, 3),
+                                "first_cpu_s": round(first_cpu, 2), "force_cpu_s": round(again_cpu, 2),
+                                "cpu_ratio": round(again_cpu / first_cpu, 3)}  # fmt: skip
         finally:
             subprocess.run([str(BIN / "muniflow"), "server", "stop"], env=with_server, check=False)
         return {
             "server_start_s": round(server_start, 2),
-            **{k: round(statistics.median(v), 2) for k, v in times.items()},
-            "samples": {k: [round(x, 2) for x in v] for k, v in times.items()},
+            **{k: round(statistics.median(v), 2) for k, v in {**times, **cpu}.items()},
+            "samples": {k: [round(x, 2) for x in v] for k, v in {**times, **cpu}.items()},
             "rerun_inbox_files": inbox_size,
             "force_rerun": rerun,
             "load_average_end": os.getloadavg(),

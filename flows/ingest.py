@@ -14,6 +14,8 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, cast
@@ -34,6 +36,49 @@ from muniflow.quality.checkpoint import warm_up
 from muniflow.quality_report import write_quality_report
 from muniflow.warehouse import db, loader, reporting
 from muniflow.warehouse.archives import record_archive
+from muniflow.warehouse.held import Held
+
+# The connection a running flow holds per warehouse file (`warehouse.held`): opened once for the
+# run's consecutive writes, released while it waits on an extraction and at its end.
+_HELD: dict[str, Held] = {}
+
+
+@contextmanager
+def _warehouse(warehouse: str) -> Iterator[Any]:
+    """The flow's held connection to `warehouse`, or a connection of its own outside a flow run."""
+    held = _HELD.get(warehouse)
+    if held is None:
+        with db.connect(warehouse) as con:
+            yield con
+        return
+    with held.connection() as con:
+        yield con
+
+
+@contextmanager
+def _holding(warehouse: str) -> Iterator[Held]:
+    """Hold one connection to `warehouse` for the flow run's writes; closed at its end."""
+    held = _HELD.setdefault(warehouse, Held(warehouse))
+    try:
+        yield held
+    finally:
+        held.release()
+        if _HELD.get(warehouse) is held:
+            del _HELD[warehouse]
+
+
+def _outcome(future: Any, held: Held) -> tuple[stages.FileOutcome, bool]:
+    """An extraction's outcome and whether it came from the cache; the warehouse is released first
+    when the extraction is still running, so others can open it while this run waits."""
+    if not _ready(future):
+        held.release()
+    return future.result(), future.state.name == "Cached"
+
+
+def _ready(future: Any) -> bool:
+    """Whether an extraction's future has finished (so taking its result will not wait)."""
+    done = getattr(getattr(future, "wrapped_future", None), "done", None)
+    return bool(done()) if callable(done) else False
 
 
 def _extract_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
@@ -75,7 +120,7 @@ def load(warehouse: str, run_id: str, outcome: stages.FileOutcome) -> loader.Loa
     the warehouse beyond `db.connect`'s own wait."""
     for attempt in range(LOAD_RETRIES + 1):
         try:
-            with db.connect(warehouse) as con:
+            with _warehouse(warehouse) as con:
                 return stages.load_file(con, run_id, outcome)
         except db.WarehouseBusy:
             if attempt == LOAD_RETRIES:
@@ -88,7 +133,7 @@ def load(warehouse: str, run_id: str, outcome: stages.FileOutcome) -> loader.Loa
 @task(retries=3, retry_delay_seconds=5, retry_condition_fn=_lock_held, cache_policy=NO_CACHE)
 def dedupe(warehouse: str, run_id: str, periods: set[str]) -> int:
     """Cross-report duplicate rule on the current rows of the touched periods."""
-    with db.connect(warehouse) as con:
+    with _warehouse(warehouse) as con:
         return stages.dedupe_periods(con, run_id, periods)
 
 
@@ -96,7 +141,7 @@ def dedupe(warehouse: str, run_id: str, periods: set[str]) -> int:
 def quality(warehouse: str, run_id: str, out_dir: Path | None, periods: set[str]) -> Path:
     """Great Expectations checkpoint on the touched periods and the data-quality report (its Data
     Docs site is rendered by `muniflow report`)."""
-    with db.connect(warehouse) as con:
+    with _warehouse(warehouse) as con:
         return write_quality_report(con, run_id, out_dir, periods, data_docs=False)
 
 
@@ -119,63 +164,70 @@ def ingest_reports(
     data-quality and completeness report becomes a Prefect artifact. With `pages`, the files are
     the photos of one report's pages, read as one report.
     """
-    warm_up()  # Great Expectations imports while the files are read
     logger = get_run_logger()
     wh = str(warehouse or db.default_warehouse_path())
     files = pipeline.inbox_files(paths)
     closing = window.quarter_to_close(close_quarter)
-    if not (force or period or region) and window.nothing_new(files, wh):
+    stored = window.nothing_new(files, wh)
+    if not stored or period or region:
+        warm_up()  # Great Expectations imports while the files are read (not needed if all are stored)
+    if not (force or period or region) and stored:
         logger.info("nothing new: all %d file(s) are in %s as they are", len(files), wh)
         quiet: dict[str, Any] = {"nothing_new": True, "files_seen": len(files), "files": []}
         if closing is not None:
             quiet["quarter_close"] = window.close_quarter_report(wh, closing.label, report_dir)
         return quiet
-    progress: Progress | None = None
+    with _holding(wh) as held:
+        progress: Progress | None = None
 
-    def started(files: list[Path]) -> None:
-        nonlocal progress
-        logger.info("ingesting %d file(s) into %s", len(files), wh)
-        progress = Progress(len(files))
+        def started(files: list[Path]) -> None:
+            nonlocal progress
+            logger.info("ingesting %d file(s) into %s", len(files), wh)
+            progress = Progress(len(files))
 
-    def loaded(outcome: stages.FileOutcome, result: loader.LoadResult) -> None:
-        if progress is not None:
-            progress.advance(rows=result.rows_extracted, flags=len(outcome.flags))
-        logger.info("%s: %s %s", outcome.source_file, result.status, outcome.reason or "")
+        def loaded(outcome: stages.FileOutcome, result: loader.LoadResult) -> None:
+            if progress is not None:
+                progress.advance(rows=result.rows_extracted, flags=len(outcome.flags))
+            logger.info("%s: %s %s", outcome.source_file, result.status, outcome.reason or "")
 
-    runner = pipeline.Runner(
-        submit=extract.submit,
-        outcome=lambda fut: (fut.result(), fut.state.name == "Cached"),
-        load=lambda run_id, outcome: load(wh, run_id, outcome),
-        dedupe=lambda run_id, periods: dedupe(wh, run_id, periods),
-        quality=lambda run_id, periods: quality(
-            wh, run_id, Path(report_dir) if report_dir else None, periods
-        ),
-        connect=lambda: db.connect(wh),
-        record_archive=lambda run_id, archive: cast(bool, record(wh, run_id, archive)),
-        on_start=started,
-        on_loaded=loaded,
-    )
-    run = pipeline.run_ingest(
-        paths,
-        period,
-        runner,
-        flow_run_id=str(flow_run.id) if flow_run.id else None,
-        region=region,
-        pages=pages,
-    )
-    with db.connect(wh) as con:
-        completeness = reporting.completeness(con, list(run.periods))
-    summary: dict[str, Any] = {
-        **run.counts,
-        "run_id": run.run_id,
-        "files": [
-            {"file": source_file, **run.states[result.report_id], "seen_before": result.status == "unchanged"}
-            for source_file, result in run.loaded
-        ]
-        + [_archive_line(archive, new) for archive, new in run.archives],
-        "report": str(run.report),
-        "completeness": completeness,
-    }
+        runner = pipeline.Runner(
+            submit=extract.submit,
+            outcome=lambda fut: _outcome(fut, held),
+            load=lambda run_id, outcome: load(wh, run_id, outcome),
+            dedupe=lambda run_id, periods: dedupe(wh, run_id, periods),
+            quality=lambda run_id, periods: quality(
+                wh, run_id, Path(report_dir) if report_dir else None, periods
+            ),
+            connect=lambda: _warehouse(wh),
+            record_archive=lambda run_id, archive: cast(bool, record(wh, run_id, archive)),
+            on_start=started,
+            on_loaded=loaded,
+        )
+        run = pipeline.run_ingest(
+            paths,
+            period,
+            runner,
+            flow_run_id=str(flow_run.id) if flow_run.id else None,
+            region=region,
+            pages=pages,
+        )
+        with _warehouse(wh) as con:
+            completeness = reporting.completeness(con, list(run.periods))
+        summary: dict[str, Any] = {
+            **run.counts,
+            "run_id": run.run_id,
+            "files": [
+                {
+                    "file": source_file,
+                    **run.states[result.report_id],
+                    "seen_before": result.status == "unchanged",
+                }
+                for source_file, result in run.loaded
+            ]
+            + [_archive_line(archive, new) for archive, new in run.archives],
+            "report": str(run.report) if run.report is not None else None,
+            "completeness": completeness,
+        }
     _artifacts(summary)
     if closing is not None:
         summary["quarter_close"] = window.close_quarter_report(wh, closing.label, report_dir)
@@ -185,7 +237,7 @@ def ingest_reports(
 @task(retries=3, retry_delay_seconds=5, retry_condition_fn=_lock_held, cache_policy=NO_CACHE)
 def record(warehouse: str, run_id: str, archive: ArchiveRecord) -> bool:
     """List an unpacked archive (its members were loaded as reports)."""
-    with db.connect(warehouse) as con:
+    with _warehouse(warehouse) as con:
         return record_archive(con, run_id, archive)
 
 
@@ -212,7 +264,9 @@ def _artifacts(summary: dict[str, Any]) -> None:
         "",
         *(f"- {k}: {v}" for k, v in summary.items() if isinstance(v, int | str) and k != "run_id"),
         "",
-        f"Data-quality report: `{summary['report']}`",
+        f"Data-quality report: `{summary['report']}`"
+        if summary["report"]
+        else "No data-quality report: nothing changed in the warehouse.",
     ]
     create_markdown_artifact(key="ingest-summary", markdown="\n".join(lines))
 

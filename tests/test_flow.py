@@ -55,6 +55,7 @@ def test_flow_loads_versions_caches_and_is_idempotent(prefect_harness, samples, 
             paths=[str(inbox)], warehouse=str(wh), report_dir=str(tmp_path / f"r{again}"), force=True
         )
         assert summary["files_from_cache"] == 2, "an unchanged inbox is not extracted again"
+        assert summary["report"] is None, "an unchanged inbox is not checked or reported again"
         assert _dump(wh) == before, "re-ingesting an unchanged inbox changes nothing"
     quiet = ingest_reports(paths=[str(inbox)], warehouse=str(wh))
     assert quiet["nothing_new"] and quiet["files"] == [], (

@@ -62,3 +62,36 @@ def test_both_runners_use_the_one_body_and_repeat_none_of_it() -> None:
         assert "pipeline.run_ingest(" in text, runner
         for wiring in ("start_run", "finish_run", "report_states", "stages.discover"):
             assert wiring not in text, f"{runner} wires {wiring} itself"
+
+
+def test_a_run_changing_nothing_runs_neither_the_duplicate_rule_nor_the_checkpoint(tmp_path: Path) -> None:
+    """`ingest --force` of an unchanged inbox: every load finds its content stored as it is, so the
+    duplicate rule and the checkpoint would find what they found; they do not run, no report."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in ("a.docx", "b.docx"):
+        (inbox / name).write_bytes(name.encode())
+    steps: list[str] = []
+    with db.connect(tmp_path / "wh.duckdb") as con:
+
+        def outcome(path: Path) -> tuple[stages.FileOutcome, bool]:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            return stages.FileOutcome(str(path), digest, None, None, reason="empty_file"), True
+
+        runner = pipeline.Runner(
+            submit=lambda path, sha256, period, name: path,
+            outcome=outcome,
+            load=lambda run_id, o: stages.load_file(con, run_id, o),
+            dedupe=lambda run_id, periods: steps.append("dedupe") or 0,
+            quality=lambda run_id, periods: steps.append("quality") or tmp_path / "dq_report.html",
+            connect=lambda: nullcontext(con),
+        )
+        first = pipeline.run_ingest([inbox], None, runner)
+        assert steps == ["dedupe", "quality"] and first.report is not None  # new content: both run
+        again = pipeline.run_ingest([inbox], None, runner)
+        assert steps == ["dedupe", "quality"], "an unchanged inbox ran the duplicate rule or the checkpoint"
+        assert again.report is None
+        assert {r.status for _, r in again.loaded} == {"unchanged"}
+        (inbox / "c.docx").write_bytes(b"c.docx")  # one new file: both run again
+        third = pipeline.run_ingest([inbox], None, runner)
+        assert steps == ["dedupe", "quality"] * 2 and third.report is not None

@@ -124,7 +124,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             return 2
     from muniflow.warehouse.lookups import holds_all
 
-    if not (args.force or args.period or args.region) and holds_all(files, warehouse_of(args)):
+    stored = holds_all(files, warehouse_of(args))  # every file in the warehouse as it is
+    if not (args.force or args.period or args.region) and stored:
         print(
             f"nothing new: the warehouse already holds all {len(files)} file(s) as they are "
             "(--force runs the flow anyway)"
@@ -136,7 +137,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     use_running_server()  # `muniflow server start`'s server when it answers: no temporary API
     from muniflow import warmup
 
-    warmup.start()  # the intake worker starts on the other core while Prefect is imported
+    if not stored or args.period or args.region:  # else (--force) extraction comes from the cache
+        warmup.start()  # the intake worker starts on the other core while Prefect is imported
     from flows.ingest import ingest_reports, task_runner_from_env
 
     flow = ingest_reports.with_options(task_runner=task_runner_from_env(args.task_runner))
@@ -180,7 +182,10 @@ def print_summary(summary: dict) -> None:
         print(f"nothing new: all {summary.get('files_seen', 0)} file(s) are in the warehouse as they are")
     else:
         print(f"run {summary['run_id']}: {totals}")
-        print(f"data-quality report: {summary['report']}")
+        if summary.get("report"):
+            print(f"data-quality report: {summary['report']}")
+        else:
+            print("data-quality report: none written: every file is in the warehouse as it is")
     for entry in summary.get("completeness") or ():
         missing = entry["missing_names"]
         names = f": {', '.join(missing[:10])}{' …' if len(missing) > 10 else ''}" if missing else ""

@@ -94,6 +94,7 @@ def run_ingest(
     with runner.connect() as con:
         run_id = loader.start_run(con, flow_run_id=flow_run_id)
         periods = stages.recover_aborted(con, run_id)  # runs killed mid-way: their periods again
+    recovered = bool(periods)
     loaded: list[tuple[str, loader.LoadResult]] = []
     cached = 0
     with tempfile.TemporaryDirectory(prefix="muniflow-unpack-") as unpack:
@@ -107,13 +108,19 @@ def run_ingest(
             outcome = stages.with_region(outcome, region)
             cached += from_cache
             result = runner.load(run_id, outcome)
-            if outcome.report and outcome.report.period and not outcome.reason:
+            changed = result.status != "unchanged"  # content already stored as it is touches nothing
+            if changed and outcome.report and outcome.report.period and not outcome.reason:
                 periods.add(outcome.report.period.label)
             runner.on_loaded(outcome, result)
             loaded.append((outcome.source_file, result))
     archives = tuple((a, runner.record_archive(run_id, a)) for a in expanded.archives)
-    runner.dedupe(run_id, periods)
-    report = runner.quality(run_id, periods)
+    report = None
+    if recovered or any(r.status != "unchanged" for _, r in loaded) or any(new for _, new in archives):
+        runner.dedupe(run_id, periods)
+        report = runner.quality(run_id, periods)
+    # else every file was stored as it is (`ingest --force` of an unchanged inbox): the duplicate
+    # rule and the checkpoint would find what they found when the files were loaded (a review
+    # decision re-runs the rule itself), so neither runs and no new report is written.
     counts = {
         "files": len(files),
         **({"files_from_cache": cached} if runner.counts_cache else {}),

@@ -16,9 +16,10 @@ from muniflow.model import Flag, Report, Row
 from muniflow.normalize.script import fix_mixed_script
 from muniflow.warehouse import reporting
 from muniflow.warehouse.db import transaction, utc_now
-from muniflow.warehouse.flag_history import snapshot_flags, store_row_keys
+from muniflow.warehouse.flag_history import snapshot_flags
 from muniflow.warehouse.liveness import record_process
-from muniflow.warehouse.sections import covered_municipalities, record_sections
+from muniflow.warehouse.row_keys import row_keys
+from muniflow.warehouse.sections import covered_municipalities, record_new_sections
 
 ROW_COLUMNS = tuple(f.name for f in fields(Row))
 # Texts stored a second time with mixed-script words fixed; `events` shows these.
@@ -101,14 +102,23 @@ def load_report(
     `enrichment` (of `report.rows`) is computed here when not given.
     """
     report_id = report_id_of(sha256)
-    seen = con.execute("select status from core.reports where sha256 = ?", [sha256]).fetchone()
+    rows = report.rows if report is not None else ()
+    region = report.region if report is not None else None
+    period = report.period.label if report is not None and report.period is not None else None
+    keys = row_keys(region, period, rows)
+    # Whether the content was seen, and whether a review decision already touches these rows.
+    status_seen, decided = con.execute(
+        "select (select status from core.reports where sha256 = ?),"
+        " exists (select 1 from core.review_decisions where list_contains(?::varchar[], row_key))",
+        [sha256, list(keys.values())],
+    ).fetchone() or (None, False)
+    seen = None if status_seen is None else (status_seen,)
     loadable = report is not None and report.period is not None and reason is None
     if seen is not None and not (seen[0] == "quarantined" and loadable):
         enrich_missing(con, report_id)
         with transaction(con):
             _record_path(con, report_id, source_file, run_id)
         return _result(con, report_id, "unchanged")
-    rows = report.rows if report is not None else ()
     _check_flags_point_at_rows(flags, len(rows))
     if report is not None and report.period is None and reason is None:
         reason, message = NO_PERIOD, message or "the report's quarter could not be read"
@@ -119,8 +129,6 @@ def load_report(
         check_fits(enrichment, rows)
     else:
         enrichment = None
-    region = report.region if report is not None else None
-    period = report.period.label if report is not None and report.period is not None else None
     with transaction(con):
         if seen is not None:
             _forget(con, report_id)
@@ -142,19 +150,28 @@ def load_report(
                 codeversion.code_version(),
             ],
         )
-        _record_path(con, report_id, source_file, run_id)
-        _insert_rows(con, report_id, rows)
-        store_row_keys(con, report_id)
+        if seen is None:  # new content: no path can name it yet
+            _insert_records(con, "core.report_files", [[source_file, report_id, run_id, utc_now()]])
+        else:
+            _record_path(con, report_id, source_file, run_id)
+        _insert_rows(con, report_id, rows, keys)
         _insert_flags(con, report_id, flags, run_id)
         superseded: list[str] = []
         if status == "loaded" and report is not None:
             _record_municipalities(con, report_id, rows)
-            superseded = record_sections(con, report_id, covered_municipalities(report))
+            superseded = record_new_sections(con, report_id, period, covered_municipalities(report))
         if report is not None:
             reporting.record_nil_sections(con, report_id, report.nil_municipalities)
         if enrichment is not None:
             _insert_enrichment(con, report_id, rows, enrichment)
-    return _result(con, report_id, status, superseded[0] if superseded else None)
+    supersedes = superseded[0] if superseded else None
+    if decided:
+        return _result(con, report_id, status, supersedes)
+    # No review decision touches these rows: the view's counts follow from the rows and flags.
+    with_errors = len({f.row_index for f in flags if f.severity == "error"})
+    if status == "quarantined":
+        return LoadResult(report_id, status, len(rows), 0, len(rows), supersedes)
+    return LoadResult(report_id, status, len(rows), len(rows) - with_errors, with_errors, supersedes)
 
 
 def enrich_missing(con: duckdb.DuckDBPyConnection, report_id: str | None = None) -> list[str]:
@@ -246,11 +263,13 @@ def replace_cross_row_flags(
                 stale.append(flag_id)
         if stale:
             con.execute("delete from core.flags where list_contains(?::bigint[], flag_id)", [stale])
-        fresh = wanted - kept
-        by_identity = {_identity(report_id, flag): (report_id, flag) for (report_id, _), flag in flags}
-        for key, times in fresh.items():
-            report_id, flag = by_identity[key]
-            _insert_flags(con, report_id, [flag] * times, run_id)
+        fresh = wanted - kept  # all in one statement (one per flag took seconds on a full quarter)
+        _insert_records(
+            con,
+            "core.flags (report_id, row_index, rule, severity, message, field, value,"
+            " related_report_id, related_row_index, run_id)",
+            [[*key, run_id] for key, times in fresh.items() for _ in range(times)],
+        )
 
 
 def _identity(report_id: str, flag: Flag) -> FlagIdentity:
@@ -299,19 +318,24 @@ def _record_path(con: duckdb.DuckDBPyConnection, report_id: str, source_file: st
     )
 
 
-def _insert_rows(con: duckdb.DuckDBPyConnection, report_id: str, rows: Sequence[Row]) -> None:
-    """Store every field of each row under the report's id."""
+def _insert_rows(
+    con: duckdb.DuckDBPyConnection, report_id: str, rows: Sequence[Row], keys: dict[int, str] | None = None
+) -> None:
+    """Store every field of each row under the report's id, with its row key when `keys` are given
+    (`warehouse.row_keys`; without them the key is left for `flag_history.store_row_keys`)."""
     if not rows:
         return
     clean = ", ".join(f"{name}_clean" for name in CLEAN_COLUMNS)
+    keyed = ", row_key" if keys is not None else ""
     _insert_records(
         con,
-        f"core.rows (report_id, {', '.join(ROW_COLUMNS)}, {clean})",
+        f"core.rows (report_id, {', '.join(ROW_COLUMNS)}, {clean}{keyed})",
         [
             [
                 report_id,
                 *(getattr(row, name) for name in ROW_COLUMNS),
                 *(fix_mixed_script(getattr(row, name)) for name in CLEAN_COLUMNS),
+                *([keys[row.row_index]] if keys is not None else []),
             ]
             for row in rows
         ],
@@ -331,8 +355,16 @@ def _insert_flags(con: duckdb.DuckDBPyConnection, report_id: str, flags: Sequenc
 def _record_municipalities(con: duckdb.DuckDBPyConnection, report_id: str, rows: Sequence[Row]) -> None:
     """Add each canonical municipality name with the heading spellings it was read from."""
     pairs = sorted({(r.municipality, r.municipality_raw) for r in rows if r.municipality.strip()})
-    _insert_records(
-        con, "core.municipalities", [[name, raw, report_id] for name, raw in pairs], "on conflict do nothing"
+    if not pairs:
+        return
+    names, raws = (list(column) for column in zip(*pairs, strict=True))
+    # The pairs not stored yet (an anti-join costs less than `on conflict do nothing`).
+    con.execute(
+        "insert into core.municipalities"
+        " select name, raw_name, ? from (select unnest(?) as name, unnest(?) as raw_name) as new"
+        " where not exists (select 1 from core.municipalities as m"
+        "  where m.name = new.name and m.raw_name = new.raw_name)",
+        [report_id, names, raws],
     )
 
 
@@ -398,9 +430,34 @@ def _insert_records(
 def _result(
     con: duckdb.DuckDBPyConnection, report_id: str, status: str, supersedes: str | None = None
 ) -> LoadResult:
-    """The file's outcome with its row counts as the `reports` view derives them now."""
-    counts: Any = con.execute(
-        "select rows_extracted, rows_loaded, rows_quarantined from reports where report_id = ?", [report_id]
-    ).fetchone()
+    """The file's outcome with its row counts as the `reports` view derives them now (read for
+    this report alone: the view counts every report's rows first)."""
+    counts: Any = con.execute(_REPORT_COUNTS, {"report_id": report_id}).fetchone()
     extracted, loaded, quarantined = counts
     return LoadResult(report_id, status, extracted, loaded, quarantined, supersedes)
+
+
+# The `reports` view's row counts (migration 002) of one report.
+_REPORT_COUNTS = """
+with rep as (
+    select status
+    from core.reports
+    where report_id = $report_id
+),
+extracted as (
+    select count(*) as n
+    from core.rows
+    where report_id = $report_id
+),
+with_errors as (
+    select count(*) as n
+    from core.error_rows as e
+    join core.rows as r using (report_id, row_index)
+    where e.report_id = $report_id and r.report_id = $report_id
+)
+select
+    extracted.n as rows_extracted,
+    case when rep.status = 'quarantined' then 0 else extracted.n - with_errors.n end as rows_loaded,
+    case when rep.status = 'quarantined' then extracted.n else with_errors.n end as rows_quarantined
+from rep, extracted, with_errors
+"""

@@ -43,6 +43,29 @@ where rep.report_id = s.report_id
 """
 
 
+# The sections of one quarter's versioned reports with the report superseding each (as
+# `core.section_versions`, filtered to the quarter before the window, so a load reads one quarter).
+_QUARTER_VERSIONS = """
+with sections as (
+    select s.report_id, rep.region, s.municipality, s.version
+    from core.report_sections as s
+    join core.reports as rep using (report_id)
+    where rep.status != 'quarantined' and rep.period = $period
+),
+versions as (
+    select
+        report_id,
+        municipality,
+        lead(report_id) over (partition by region, municipality order by version) as superseded_by
+    from sections
+)
+select distinct report_id
+from versions
+where superseded_by = $report_id
+order by 1
+"""
+
+
 def covered_municipalities(report: Report) -> tuple[str, ...]:
     """The municipalities a report covers, sorted: those of its rows and those it reports as having
     no events (`nil_municipalities`). A row without a municipality heading covers '' (the report's
@@ -83,6 +106,32 @@ def record_sections(
             [period[0], report_id],
         ).fetchall()
     ]
+
+
+def record_new_sections(
+    con: duckdb.DuckDBPyConnection, report_id: str, period: str | None, municipalities: tuple[str, ...]
+) -> list[str]:
+    """`record_sections` for a report stored just now (it has no sections yet), in fewer statements:
+    its sections come after every other; returns the reports whose sections it superseded, sorted.
+
+    Statuses are brought up to date only when it superseded some: a new report's sections are the
+    latest of their quarter, so no other report's status changes unless one of its sections was
+    superseded. Call inside the load's transaction.
+    """
+    if municipalities:
+        con.execute(
+            "insert into core.report_sections"
+            " select ?, unnest(?), (select coalesce(max(version), 0) + 1 from core.report_sections)",
+            [report_id, list(municipalities)],
+        )
+    if period is None or not municipalities:
+        return []  # sections are versioned per quarter: a report without one supersedes nothing
+    superseded = [
+        r for (r,) in con.execute(_QUARTER_VERSIONS, {"period": period, "report_id": report_id}).fetchall()
+    ]
+    if superseded:
+        sync_statuses(con, period)
+    return superseded
 
 
 def section_version(con: duckdb.DuckDBPyConnection, report_id: str) -> int | None:
