@@ -14,7 +14,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -167,18 +167,26 @@ def image_pages(path: Path) -> Iterator[np.ndarray]:
     yield from images
 
 
-def pdf_pages(path: Path, pages: int, timeout: float) -> Iterator[np.ndarray]:
-    """Each page of a PDF rendered in grey at the contract's resolution, one pdftoppm run per page."""
-    dpi = settings().render_dpi
+def render_dpi(picture_dpi: float | None) -> int:
+    """The resolution a scanned PDF page is rendered at: its picture's own resolution, so the scan's
+    pixels are read as they are (rendering a 200 dpi picture at 300 dpi smears its letters and
+    JPEG blocks), never above the contract's `render_dpi`; that, for a page with no picture."""
+    ceiling = settings().render_dpi
+    return ceiling if picture_dpi is None else max(72, min(ceiling, round(picture_dpi)))
+
+
+def pdf_pages(path: Path, dpis: Sequence[float | None], timeout: float) -> Iterator[np.ndarray]:
+    """Each page of a PDF rendered in grey, one pdftoppm run per page; `dpis` holds each page's
+    picture resolution (None: no picture), see `render_dpi`."""
     with tempfile.TemporaryDirectory(prefix="muniflow-render-") as work:
-        for number in range(1, pages + 1):
+        for number, picture_dpi in enumerate(dpis, start=1):
             target = Path(work) / f"p{number}"
             try:
                 subprocess.run(
                     [
                         "pdftoppm",
                         "-r",
-                        str(dpi),
+                        str(render_dpi(picture_dpi)),
                         "-gray",
                         "-png",
                         "-singlefile",
