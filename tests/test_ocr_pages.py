@@ -57,3 +57,42 @@ def test_each_pages_picture_resolution_is_measured(
 ) -> None:
     measured = scan._pdf_image_dpis(_pdf(tmp_path / "scan.pdf", sizes, dpi))
     assert [round(d) if d is not None else None for d in measured] == expected, why
+
+
+def _ruled_table(columns: list[int], rows: list[int], size: tuple[int, int] = (2339, 1654)) -> np.ndarray:
+    """A white A4 page at 200 dpi with a ruled table (black lines, 3 px); stamps are drawn dark grey."""
+    import cv2
+
+    page = np.full(size, 255, np.uint8)
+    for x in columns:
+        cv2.line(page, (x, rows[0]), (x, rows[-1]), 0, 3)
+    for y in rows:
+        cv2.line(page, (columns[0], y), (columns[-1], y), 0, 3)
+    return page
+
+
+MARKS = [
+    # (what is drawn over the table, why it must not become a column)
+    ("stamp", "a round stamp's sides are nearly vertical for a short stretch"),
+    ("two_stamps", "two stamps in different rows"),
+    ("none", "a plain table keeps every column"),
+]
+
+
+@pytest.mark.parametrize(("mark", "why"), MARKS, ids=[m[1] for m in MARKS])
+def test_a_stamp_over_cells_adds_no_column(mark: str, why: str) -> None:
+    import cv2
+
+    from muniflow.readers import ocr_cells
+
+    columns = [236, 314, 613, 795, 999, 1283, 1535]
+    rows = [305, 370, 630, 856, 1018, 1211, 1400, 1650, 1900, 2150]
+    page = _ruled_table(columns, rows)
+    centres = {"stamp": [(1150, 1000)], "two_stamps": [(1150, 1000), (700, 1800)], "none": []}[mark]
+    for cx, cy in centres:
+        cv2.circle(page, (cx, cy), 115, 60, 5)
+        cv2.circle(page, (cx, cy), 86, 60, 3)
+    grid = ocr_cells.find_grid(ocr_cells.binarize(page))
+    assert grid is not None
+    assert [round(x / 10) for x in grid.xs] == [round(x / 10) for x in columns], why
+    assert len(grid.ys) == len(rows), why
