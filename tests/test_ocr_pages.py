@@ -7,11 +7,15 @@ that run Tesseract carry its skip marker.
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
+import duckdb
 import numpy as np
 import pytest
+from extraction import extract_file
 from PIL import Image
+from test_ocr import SAMPLES, needs_tesseract
 
 from muniflow.intake import scan
 from muniflow.readers import ocr
@@ -96,3 +100,56 @@ def test_a_stamp_over_cells_adds_no_column(mark: str, why: str) -> None:
     assert grid is not None
     assert [round(x / 10) for x in grid.xs] == [round(x / 10) for x in columns], why
     assert len(grid.ys) == len(rows), why
+
+
+def _render(sample: str, page: int, target: Path, dpi: int = 200) -> Path:
+    """One page of a sample PDF as a grey PNG, the way a scanner saves it."""
+    subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-gray", "-png", "-singlefile", "-f", str(page), "-l", str(page),
+         str(SAMPLES / f"{sample}.pdf"), str(target.with_suffix(""))],
+        check=True,
+    )  # fmt: skip
+    return target
+
+
+@pytest.mark.slow
+@needs_tesseract
+def test_ingest_pages_reads_the_page_images_of_one_report_as_one_report(
+    prefect_harness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from muniflow.cli import main
+
+    monkeypatch.setenv("MUNIFLOW_HOME", str(tmp_path / "home"))  # no other server's state file
+    sample = "invented_tver_2024_q4"  # two pages, a row cut by the page break
+    first = _render(sample, 1, tmp_path / "p1.png")
+    second = _render(sample, 2, tmp_path / "p2.png")
+    wh = tmp_path / "wh.duckdb"
+
+    assert main(["ingest", "--pages", str(first), str(second), "--warehouse", str(wh)]) == 0
+
+    truth = extract_file(SAMPLES / f"{sample}.docx").report
+    assert truth is not None
+    with duckdb.connect(str(wh), read_only=True) as con:
+        reports = con.execute("select source_file, status, format from reports").fetchall()
+        keys = con.execute("select municipality, seq_no from extracted_rows").fetchall()
+    assert reports == [(f"{first}+{second}", "loaded", "image_ocr")], "two page images, one report"
+    assert sorted(keys) == sorted((r.municipality, r.seq_no) for r in truth.rows), "every row, once"
+
+
+@needs_tesseract
+def test_a_lone_page_without_a_title_in_an_inbox_is_quarantined_with_how_to_group_pages(
+    tmp_path: Path,
+) -> None:
+    from muniflow.plain import ingest_plain
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    page = _render("invented_pskov_2024_q3", 2, inbox / "photo.png")  # a middle page: no title
+    wh = tmp_path / "wh.duckdb"
+
+    assert ingest_plain([inbox], wh)["statuses"] == {str(page): "quarantined"}
+    with duckdb.connect(str(wh), read_only=True) as con:
+        reason, message, loaded = con.execute("select reason, message, rows_loaded from reports").fetchone()
+    assert reason == "lone_page"
+    assert "muniflow ingest --pages" in message and "--period" in message, "says how to group pages"
+    assert loaded == 0, "no row of an unplaceable page is loaded"
