@@ -153,3 +153,21 @@ def test_a_lone_page_without_a_title_in_an_inbox_is_quarantined_with_how_to_grou
     assert reason == "lone_page"
     assert "muniflow ingest --pages" in message and "--period" in message, "says how to group pages"
     assert loaded == 0, "no row of an unplaceable page is loaded"
+
+
+SETTLEMENTS = [
+    # (OCR text, expected, why)
+    ("Г. Псков, набережная", "г. Псков, набережная", "a town's г. read as a capital"),
+    ("солисты из Г. Минска", "солисты из г. Минска", "mid-sentence, a place in the genitive"),
+    ("Г. Великие Луки", "г. Великие Луки", "a place name of two words"),
+    ("Д. Изборск", "д. Изборск", "д. for a village"),
+    ("П. Иванов", "П. Иванов", "an initial before a surname stays"),
+    ("С. Петров", "С. Петров", "an initial before a surname that is no place stays"),
+    ("Г. Петрова", "Г. Петрова", "a surname that is also a form of a first name"),
+    ("Г. проведено", "Г. проведено", "no capital word after it: left alone"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "why"), SETTLEMENTS, ids=[c[2] for c in SETTLEMENTS])
+def test_a_settlement_abbreviation_read_as_a_capital_is_lowered(text: str, expected: str, why: str) -> None:
+    assert ocr.clean(text) == expected, why

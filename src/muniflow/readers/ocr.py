@@ -25,6 +25,7 @@ import numpy as np
 
 from muniflow.contracts import load_yaml
 from muniflow.model import RawDocument, RawRow, RawTable, ReaderError
+from muniflow.morph import analyzer
 from muniflow.readers import ocr_cells
 from muniflow.readers.ocr_cells import CellText, Word
 from muniflow.readers.wordjoin import is_russian_word, rejoin_lines
@@ -228,6 +229,20 @@ def _lower_misread_caps(match: re.Match[str]) -> str:
     return word.lower() if is_russian_word(word.lower()) else word
 
 
+# The abbreviations before a settlement's name (г. город, д. деревня, с. село, п. посёлок) read as
+# capitals (Tesseract's `rus` tells г from Г by size only): lower case when the next word is a
+# place name in the dictionary and not a first name or surname (an initial: "П. Иванов").
+_SETTLEMENT = re.compile(r"(?<![\w.])([ГДСП])\.(?=\s*([А-ЯЁ][а-яё-]+))")
+
+
+def _lower_settlement(match: re.Match[str]) -> str:
+    tags = [p.tag for p in analyzer().parse(match.group(2))]
+    place = any("Geox" in t for t in tags) and not any(
+        {"Surn", "Name", "Patr"} & set(t.grammemes) for t in tags
+    )
+    return f"{match.group(1).lower()}." if place else match.group()
+
+
 # A cell that is only a short number (the № column) read with Cyrillic or Latin look-alikes.
 _DIGIT_LOOKALIKES = str.maketrans("ЗзОоOбlI|", "300006111")
 _SHORT_NUMBER = re.compile(r"[0-9ЗзОоOбlI|]{1,3}\.?")
@@ -241,6 +256,7 @@ def clean(text: str) -> str:
     text = re.sub(r"[‐‑‒—―]", "–", text)
     text = text.replace("...", "…")
     text = _CAPS.sub(_lower_misread_caps, text)
+    text = _SETTLEMENT.sub(_lower_settlement, text)
     text = text.replace("„", "«").replace("“", "»").replace("”", "»")
     text = _ROMAN.sub(
         lambda m: _ROMAN_READ.get(m.group(), m.group().replace("l", "I").replace("1", "I")), text
