@@ -171,3 +171,30 @@ SETTLEMENTS = [
 @pytest.mark.parametrize(("text", "expected", "why"), SETTLEMENTS, ids=[c[2] for c in SETTLEMENTS])
 def test_a_settlement_abbreviation_read_as_a_capital_is_lowered(text: str, expected: str, why: str) -> None:
     assert ocr.clean(text) == expected, why
+
+
+LIGHT = [
+    # (light falling on the page: factor at the left/top edge, at the right/bottom edge; why)
+    ((1.0, 1.0), "an evenly lit scan is left exactly as it is"),
+    ((0.8, 1.0), "a photo darker on one side"),
+    ((0.7, 0.95), "a photo dim all over, darker on one side"),
+]
+
+
+@pytest.mark.parametrize(("light", "why"), LIGHT, ids=[c[1] for c in LIGHT])
+def test_uneven_light_is_evened_out_and_the_grid_found(light: tuple[float, float], why: str) -> None:
+    from muniflow.readers import ocr_cells
+
+    columns = [236, 314, 613, 795, 999, 1283, 1535]
+    rows = [305, 370, 630, 856, 1018, 1211, 1400]
+    page = _ruled_table(columns, rows)
+    page[page == 0] = 40  # ink as a camera sees it, not pure black
+    shade = np.linspace(light[0], light[1], page.shape[1])[None, :]
+    lit = (page * shade).astype(np.uint8)
+    flat = ocr_cells.flatten(lit)
+    paper = flat[rows[0] + 20 : rows[-1] - 20 : 50, columns[0] + 20 : columns[-1] - 20 : 50]
+    assert int(paper.min()) >= 245, why
+    if light == (1.0, 1.0):
+        assert np.array_equal(flat, lit), why
+    grid = ocr_cells.find_grid(ocr_cells.binarize(flat))
+    assert grid is not None and len(grid.xs) == len(columns) and len(grid.ys) == len(rows), why

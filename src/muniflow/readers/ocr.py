@@ -107,9 +107,10 @@ class Page:
 
 
 def read_page(gray: np.ndarray) -> Page:
-    """Deskew a page, find its grid, OCR it once and put every word in its cell."""
+    """Even out a page's light, straighten a photographed table, deskew, find the grid, OCR the page
+    once and put every word in its cell."""
     s = settings()
-    level = ocr_cells.deskew(ocr_cells.rectify(gray), s.max_skew_degrees)
+    level = ocr_cells.deskew(ocr_cells.rectify(ocr_cells.flatten(gray)), s.max_skew_degrees)
     ink = ocr_cells.binarize(level)
     grid = ocr_cells.find_grid(ink)
     found = words(ocr_cells.erase_lines(level, ink) if grid else level, s.page_timeout_seconds)

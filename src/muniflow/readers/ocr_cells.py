@@ -60,6 +60,16 @@ def binarize(gray: Image) -> Image:
     return ink
 
 
+def flatten(gray: Image) -> Image:
+    """The page with its light evened out: each pixel over the paper's brightness around it (the
+    page with its ink closed over, blurred), so a photo darker on one side thresholds like a scan.
+    A scan's even paper is left as it is."""
+    k = max(15, (min(gray.shape[:2]) // 100) | 1)  # wider than any stroke
+    paper = cv2.dilate(gray, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    paper = cv2.GaussianBlur(paper, (0, 0), k)
+    return np.clip(gray.astype(np.float32) / np.maximum(paper, 1) * 255, 0, 255).astype(np.uint8)
+
+
 def skew_angle(gray: Image, max_degrees: float) -> float:
     """The rotation (degrees) that makes the ruling lines straightest: the angle whose row profile of
     ink is the most peaked, searched coarse then fine on a reduced image."""
@@ -190,7 +200,7 @@ def _long_lines(vertical: Image, xs: list[int]) -> list[int]:
     round stamp or a tall letter is nearly vertical for a short stretch only."""
     if not xs:
         return xs
-    lengths = [int((vertical[:, max(0, x - 4) : x + 5].max(axis=1) > 0).sum()) for x in xs]
+    lengths = [int((vertical[:, max(0, x - 2) : x + 3].max(axis=1) > 0).sum()) for x in xs]
     longest = max(lengths)
     return [x for x, n in zip(xs, lengths, strict=True) if n >= 0.5 * longest]
 
