@@ -165,11 +165,14 @@ SETTLEMENTS = [
     ("С. Петров", "С. Петров", "an initial before a surname that is no place stays"),
     ("Г. Петрова", "Г. Петрова", "a surname that is also a form of a first name"),
     ("Г. проведено", "Г. проведено", "no capital word after it: left alone"),
+    ("Озёрски\nИ\nмуниципальны\nИ округ", "Озёрский\nмуниципальный округ", "й alone, read as И"),
+    ("Лесно\nЙ район", "Лесной район", "й wrapped alone, read as Й"),
+    ("проведены встречи\nИ концерты", "проведены встречи\nИ концерты", "встречий is no word: left alone"),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected", "why"), SETTLEMENTS, ids=[c[2] for c in SETTLEMENTS])
-def test_a_settlement_abbreviation_read_as_a_capital_is_lowered(text: str, expected: str, why: str) -> None:
+def test_letters_whose_case_ocr_misreads_are_put_right(text: str, expected: str, why: str) -> None:
     assert ocr.clean(text) == expected, why
 
 

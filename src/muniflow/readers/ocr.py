@@ -244,6 +244,17 @@ def _lower_settlement(match: re.Match[str]) -> str:
     return f"{match.group(1).lower()}." if place else match.group()
 
 
+# A word's last letter й wrapped alone onto the next line of a narrow cell, read as a capital И or
+# Й: after a lower-case word with no stop, a capital conjunction cannot stand, so it is the й when
+# the word with й is in the dictionary ("Лесно\nИ" -> "Лесной").
+_WRAPPED_SHORT_I = re.compile(r"(?<![А-ЯЁа-яё])([А-ЯЁа-яё]*[а-яё])\n[ИЙ](?=[\s,.;:)]|$)")
+
+
+def _wrapped_short_i(match: re.Match[str]) -> str:
+    word = match.group(1)
+    return f"{word}\nй" if is_russian_word(f"{word}й") else match.group()
+
+
 # A cell that is only a short number (the № column) read with Cyrillic or Latin look-alikes.
 _DIGIT_LOOKALIKES = str.maketrans("ЗзОоOбlI|", "300006111")
 _SHORT_NUMBER = re.compile(r"[0-9ЗзОоOбlI|]{1,3}\.?")
@@ -262,7 +273,7 @@ def clean(text: str) -> str:
     text = _ROMAN.sub(
         lambda m: _ROMAN_READ.get(m.group(), m.group().replace("l", "I").replace("1", "I")), text
     )
-    return rejoin_lines(text)
+    return rejoin_lines(_WRAPPED_SHORT_I.sub(_wrapped_short_i, text))
 
 
 def to_document(
