@@ -8,8 +8,9 @@ skew, noise + blur + JPEG, a stamp over cells, phone-photo perspective), then pa
 offices send them (separate page images read with --pages, multi-page TIFF, image-only PDF). The
 truth is the sample's own DOCX as muniflow extracts it. Per degradation it prints rows found, dates
 exact, cells exact (title, place, goal, participants, municipality, whitespace folded), rows
-flagged `ocr_review`, and OCR pages per second. A ZIP holding two reports and a note is checked
-for every member's outcome. Results go to bench/results/scans-<date>.json.
+flagged `ocr_review`, and OCR pages per second (each degradation, and the whole run). A ZIP
+holding two reports and a note is checked for every member's outcome. Results go to
+bench/results/scans-<date>.json.
 """
 
 from __future__ import annotations
@@ -219,12 +220,19 @@ def main(argv: list[str] | None = None) -> int:
                     flush=True,
                 )
         archive = zip_check(Path(tmp))
+    pages = sum(int(str(r["pages"])) for r in results)
+    seconds = sum(float(str(r["seconds"])) for r in results) or 1e-9
+    throughput = {"pages": pages, "seconds": round(seconds, 1), "pages_per_s": round(pages / seconds, 3)}
+    print(f"OCR throughput: {pages} pages in {seconds:.0f} s = {throughput['pages_per_s']} pages/s")
     for name, status in archive.items():
         print(f"zip: {Path(name).name if '!' not in name else name.split('!', 1)[1]:<24} {status}")
     picked = f"{len(args.samples)}s-{len(args.only)}d"
     out = ROOT / "bench" / "results" / f"scans-{date.today():%Y%m%d}-{picked}.json"
     out.write_text(
-        json.dumps({"results": results, "zip": archive}, ensure_ascii=False, indent=1), encoding="utf-8"
+        json.dumps(
+            {"results": results, "throughput": throughput, "zip": archive}, ensure_ascii=False, indent=1
+        ),
+        encoding="utf-8",
     )
     print(f"results: {out}")
     return 0

@@ -60,9 +60,11 @@ def read_scan(path: Path, limits: Limits, kind: str) -> RawDocument:
 
     guards.check_file_size(path.stat().st_size, limits)
     if kind == "pdf":
-        for dpi in _pdf_image_dpis(path):
-            _check_dpi(dpi)
-        images = ocr.pdf_pages(path, _count_pages(path, "pdf"), ocr.settings().page_timeout_seconds)
+        dpis = _pdf_image_dpis(path)
+        for dpi in dpis:
+            if dpi is not None:
+                _check_dpi(dpi)
+        images = ocr.pdf_pages(path, dpis, ocr.settings().page_timeout_seconds)
     else:
         images = ocr.image_pages(path)
     pages = []
@@ -85,20 +87,20 @@ def _check_dpi(dpi: float) -> None:
         )
 
 
-def _pdf_image_dpis(path: Path) -> list[float]:
-    """The effective resolution of each page's largest picture: its pixels over its printed size."""
+def _pdf_image_dpis(path: Path) -> list[float | None]:
+    """The effective resolution of each page's largest picture (its pixels over its printed size),
+    None for a page without one; one entry per page."""
     import pdfplumber
 
     out = []
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
-            sizes = [
-                (img["srcsize"][0] / max(float(img["width"]) / 72, 1e-6))
+            sizes = [  # the long sides, so a picture placed turned by 90 degrees measures the same
+                max(img["srcsize"]) / max(float(img["width"]) / 72, float(img["height"]) / 72, 1e-6)
                 for img in page.images
                 if img.get("srcsize")
             ]
-            if sizes:
-                out.append(max(sizes))
+            out.append(max(sizes) if sizes else None)
     return out
 
 

@@ -14,7 +14,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -25,6 +25,7 @@ import numpy as np
 
 from muniflow.contracts import load_yaml
 from muniflow.model import RawDocument, RawRow, RawTable, ReaderError
+from muniflow.morph import analyzer
 from muniflow.readers import ocr_cells
 from muniflow.readers.ocr_cells import CellText, Word
 from muniflow.readers.wordjoin import is_russian_word, rejoin_lines
@@ -106,9 +107,10 @@ class Page:
 
 
 def read_page(gray: np.ndarray) -> Page:
-    """Deskew a page, find its grid, OCR it once and put every word in its cell."""
+    """Even out a page's light, straighten a photographed table, deskew, find the grid, OCR the page
+    once and put every word in its cell."""
     s = settings()
-    level = ocr_cells.deskew(ocr_cells.rectify(gray), s.max_skew_degrees)
+    level = ocr_cells.deskew(ocr_cells.rectify(ocr_cells.flatten(gray)), s.max_skew_degrees)
     ink = ocr_cells.binarize(level)
     grid = ocr_cells.find_grid(ink)
     found = words(ocr_cells.erase_lines(level, ink) if grid else level, s.page_timeout_seconds)
@@ -167,18 +169,26 @@ def image_pages(path: Path) -> Iterator[np.ndarray]:
     yield from images
 
 
-def pdf_pages(path: Path, pages: int, timeout: float) -> Iterator[np.ndarray]:
-    """Each page of a PDF rendered in grey at the contract's resolution, one pdftoppm run per page."""
-    dpi = settings().render_dpi
+def render_dpi(picture_dpi: float | None) -> int:
+    """The resolution a scanned PDF page is rendered at: its picture's own resolution, so the scan's
+    pixels are read as they are (rendering a 200 dpi picture at 300 dpi smears its letters and
+    JPEG blocks), never above the contract's `render_dpi`; that, for a page with no picture."""
+    ceiling = settings().render_dpi
+    return ceiling if picture_dpi is None else max(72, min(ceiling, round(picture_dpi)))
+
+
+def pdf_pages(path: Path, dpis: Sequence[float | None], timeout: float) -> Iterator[np.ndarray]:
+    """Each page of a PDF rendered in grey, one pdftoppm run per page; `dpis` holds each page's
+    picture resolution (None: no picture), see `render_dpi`."""
     with tempfile.TemporaryDirectory(prefix="muniflow-render-") as work:
-        for number in range(1, pages + 1):
+        for number, picture_dpi in enumerate(dpis, start=1):
             target = Path(work) / f"p{number}"
             try:
                 subprocess.run(
                     [
                         "pdftoppm",
                         "-r",
-                        str(dpi),
+                        str(render_dpi(picture_dpi)),
                         "-gray",
                         "-png",
                         "-singlefile",
@@ -220,6 +230,31 @@ def _lower_misread_caps(match: re.Match[str]) -> str:
     return word.lower() if is_russian_word(word.lower()) else word
 
 
+# The abbreviations before a settlement's name (г. город, д. деревня, с. село, п. посёлок) read as
+# capitals (Tesseract's `rus` tells г from Г by size only): lower case when the next word is a
+# place name in the dictionary and not a first name or surname (an initial: "П. Иванов").
+_SETTLEMENT = re.compile(r"(?<![\w.])([ГДСП])\.(?=\s*([А-ЯЁ][а-яё-]+))")
+
+
+def _lower_settlement(match: re.Match[str]) -> str:
+    tags = [p.tag for p in analyzer().parse(match.group(2))]
+    place = any("Geox" in t for t in tags) and not any(
+        {"Surn", "Name", "Patr"} & set(t.grammemes) for t in tags
+    )
+    return f"{match.group(1).lower()}." if place else match.group()
+
+
+# A word's last letter й wrapped alone onto the next line of a narrow cell, read as a capital И or
+# Й: after a lower-case word with no stop, a capital conjunction cannot stand, so it is the й when
+# the word with й is in the dictionary ("Лесно\nИ" -> "Лесной").
+_WRAPPED_SHORT_I = re.compile(r"(?<![А-ЯЁа-яё])([А-ЯЁа-яё]*[а-яё])\n[ИЙ](?=[\s,.;:)]|$)")
+
+
+def _wrapped_short_i(match: re.Match[str]) -> str:
+    word = match.group(1)
+    return f"{word}\nй" if is_russian_word(f"{word}й") else match.group()
+
+
 # A cell that is only a short number (the № column) read with Cyrillic or Latin look-alikes.
 _DIGIT_LOOKALIKES = str.maketrans("ЗзОоOбlI|", "300006111")
 _SHORT_NUMBER = re.compile(r"[0-9ЗзОоOбlI|]{1,3}\.?")
@@ -233,11 +268,12 @@ def clean(text: str) -> str:
     text = re.sub(r"[‐‑‒—―]", "–", text)
     text = text.replace("...", "…")
     text = _CAPS.sub(_lower_misread_caps, text)
+    text = _SETTLEMENT.sub(_lower_settlement, text)
     text = text.replace("„", "«").replace("“", "»").replace("”", "»")
     text = _ROMAN.sub(
         lambda m: _ROMAN_READ.get(m.group(), m.group().replace("l", "I").replace("1", "I")), text
     )
-    return rejoin_lines(text)
+    return rejoin_lines(_WRAPPED_SHORT_I.sub(_wrapped_short_i, text))
 
 
 def to_document(

@@ -60,6 +60,16 @@ def binarize(gray: Image) -> Image:
     return ink
 
 
+def flatten(gray: Image) -> Image:
+    """The page with its light evened out: each pixel over the paper's brightness around it (the
+    page with its ink closed over, blurred), so a photo darker on one side thresholds like a scan.
+    A scan's even paper is left as it is."""
+    k = max(15, (min(gray.shape[:2]) // 100) | 1)  # wider than any stroke
+    paper = cv2.dilate(gray, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    paper = cv2.GaussianBlur(paper, (0, 0), k)
+    return np.clip(gray.astype(np.float32) / np.maximum(paper, 1) * 255, 0, 255).astype(np.uint8)
+
+
 def skew_angle(gray: Image, max_degrees: float) -> float:
     """The rotation (degrees) that makes the ruling lines straightest: the angle whose row profile of
     ink is the most peaked, searched coarse then fine on a reduced image."""
@@ -158,7 +168,7 @@ def find_grid(ink: Image) -> Grid | None:
     horizontal, vertical = line_masks(ink)
     # a column line must be twice as long as the opening kernel: only ruling lines are that tall,
     # and a table of one row at the top of a page (the end of a long row) still counts
-    xs = _centers(vertical.sum(axis=0) / 255, 2 * (ink.shape[0] // 60))
+    xs = _long_lines(vertical, _centers(vertical.sum(axis=0) / 255, 2 * (ink.shape[0] // 60)))
     if len(xs) < 3:
         return None
     left, right = xs[0], xs[-1]
@@ -182,6 +192,17 @@ def find_grid(ink: Image) -> Grid | None:
                 first = col
         spans.append(tuple(row))
     return Grid(tuple(xs), tuple(ys), tuple(spans))
+
+
+def _long_lines(vertical: Image, xs: list[int]) -> list[int]:
+    """The column lines among the vertical strokes found: those at least half as long as the longest.
+    A column line runs down the whole table (broken only by the short heading rows); the side of a
+    round stamp or a tall letter is nearly vertical for a short stretch only."""
+    if not xs:
+        return xs
+    lengths = [int((vertical[:, max(0, x - 2) : x + 3].max(axis=1) > 0).sum()) for x in xs]
+    longest = max(lengths)
+    return [x for x, n in zip(xs, lengths, strict=True) if n >= 0.5 * longest]
 
 
 def _spans(vertical: Image, y: int, xs: Sequence[int]) -> bool:
