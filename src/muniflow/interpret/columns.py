@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from muniflow.interpret.assignment import assign
 from muniflow.interpret.reading import COMBINED, FUZZY, LEMMA, SYNONYM, ColumnMatch
 from muniflow.morph import analyzer
 
@@ -180,7 +181,7 @@ def map_columns(
 ) -> tuple[tuple[ColumnMatch, ...], tuple[int, ...]]:
     """Tie header cells to canonical columns; returns the matches and the cells left unmapped.
 
-    Pairs (column, cell) are taken best first, each column once and each cell once. A cell whose
+    Columns go to cells jointly (interpret.assignment), each column once and each cell once. A cell whose
     best column is already taken (a second participants or date sub-column) joins that column
     with its label, so nothing a header names is dropped.
     """
@@ -200,12 +201,8 @@ def map_columns(
         for index, text in enumerate(header)
         if index not in taken_cells and text.strip()
     }
-    pairs = [(c.weight, c.score, index, c) for index, found in per_cell.items() for c in found]
-    pairs.sort(key=lambda p: (-p[0], -p[1], p[2]))
     taken_columns = {m.column for m in matches}
-    for _, _, index, cand in pairs:
-        if cand.column in taken_columns or index in taken_cells:
-            continue
+    for index, cand in sorted(assign(per_cell, frozenset(taken_columns)).items()):
         matches.append(
             ColumnMatch(cand.column, index, header[index], cand.evidence, cand.synonym, cand.score)
         )

@@ -1,0 +1,112 @@
+"""Interpretation fixes found by scoring the generated layout corpus; one table-driven case each,
+with its reason. Wordings are invented here, not taken from the generator's held-out pool."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from muniflow.contracts import header_synonyms
+from muniflow.interpret import interpret_document
+from muniflow.interpret.assignment import assign
+from muniflow.interpret.columns import map_columns
+from muniflow.model import RawDocument, RawRow, RawTable
+
+TITLE = "Информация о мероприятиях муниципальных образований Смоленской области во II квартале 2024 года"
+
+
+def _table(rows, locator="table 1", caption=""):
+    header, *body = rows
+    raw = tuple(RawRow(tuple(cells), f"{locator}, row {i + 2}") for i, cells in enumerate(body))
+    return RawTable(tuple(c or "" for c in header), raw, locator, caption)
+
+
+def _read(*tables, title=TITLE):
+    return interpret_document(RawDocument("x.docx", "docx", title, tuple(tables)), header_synonyms())
+
+
+def _columns(header):
+    matches, _ = map_columns(header, header_synonyms())
+    return {m.header: m.column for m in matches}
+
+
+@pytest.mark.parametrize(
+    ("header", "expected", "reason"),
+    [
+        (
+            ("№", "Название проекта (мероприятия)", "Место", "Дата", "Содержание проведённого мероприятия"),
+            {"Название проекта (мероприятия)": "title", "Содержание проведённого мероприятия": "goal"},
+            "«мероприятия» in the goal's cell is a dependent word: the goal cell must not take the title"
+            " from the cell that names nothing else",
+        ),
+        (
+            ("Номер мероприятия", "Проводимые мероприятия", "Место", "Дата"),
+            {"Номер мероприятия": "seq_no", "Проводимые мероприятия": "title"},
+            "a № cell that mentions the event is the №, the events column is the title",
+        ),
+        (
+            ("№", "Мероприятие", "Место", "Дата", "Цель мероприятия"),
+            {"Мероприятие": "title", "Цель мероприятия": "goal"},
+            "a stronger match still wins where both cells could name the column",
+        ),
+        (
+            ("№", "Наименование мероприятия", "Вид мероприятия", "Место", "Дата"),
+            {"Наименование мероприятия": "title"},
+            "two cells naming only the title: the better one gets it, the other stays unmapped",
+        ),
+    ],
+)
+def test_columns_are_assigned_jointly_over_the_header(header, expected, reason):
+    got = _columns(header)
+    for cell, column in expected.items():
+        assert got.get(cell) == column, reason
+    assert list(got.values()).count("title") == 1, reason
+
+
+def test_a_report_whose_goal_header_mentions_the_event_keeps_its_titles():
+    header = ("№", "Результаты проведения мероприятия", "Название проекта (мероприятия)", "Место", "Дата")
+    row = ("1", "Подписано соглашение", "Фестиваль «Дружба»", "г. Энск", "6 апреля 2024 года")
+    (event,) = _read(_table([header, row])).rows
+    assert (event.title, event.goal) == ("Фестиваль «Дружба»", "Подписано соглашение")
+
+
+@dataclass(frozen=True)
+class _Cand:
+    column: str
+    weight: float
+    score: float = 1.0
+
+
+@pytest.mark.parametrize(
+    ("per_cell", "taken", "expected", "reason"),
+    [
+        (
+            {0: [_Cand("title", 11), _Cand("goal", 9)], 1: [_Cand("title", 8)]},
+            frozenset(),
+            {0: "goal", 1: "title"},
+            "17 letters matched jointly beat 11 taken greedily",
+        ),
+        (
+            {0: [_Cand("title", 20), _Cand("goal", 9)], 1: [_Cand("title", 8)]},
+            frozenset(),
+            {0: "title"},
+            "a much stronger match keeps its column",
+        ),
+        (
+            {0: [_Cand("title", 8)], 1: [_Cand("title", 8)]},
+            frozenset(),
+            {0: "title"},
+            "a tie goes to the earlier cell",
+        ),
+        (
+            {0: [_Cand("place", 5), _Cand("title", 3)]},
+            frozenset({"place"}),
+            {0: "title"},
+            "a column already taken (by a combined cell) is not given again",
+        ),
+    ],
+)
+def test_assignment(per_cell, taken, expected, reason):
+    got = {i: c.column for i, c in assign(per_cell, taken).items()}
+    assert got == expected, reason
