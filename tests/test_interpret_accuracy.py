@@ -110,3 +110,69 @@ class _Cand:
 def test_assignment(per_cell, taken, expected, reason):
     got = {i: c.column for i, c in assign(per_cell, taken).items()}
     assert got == expected, reason
+
+
+def test_date_sub_columns_naming_nothing_of_their_own_stay_one_column():
+    # «…: с» / «…: по» name only their group: the second joins the first, it does not take the
+    # title from the events column after it by the group's word «мероприятия».
+    header = ("№", "Место", "Сроки мероприятия", "", "Проводимые мероприятия")
+    sub = (None, None, "с", "по", None)
+    row = ("1", "г. Энск", "10.04.2024", "12.04.2024", "Форум")
+    (event,) = _read(_table([header, sub, row])).rows
+    assert (event.title, event.start_date.isoformat(), event.end_date.isoformat()) == (
+        "Форум",
+        "2024-04-10",
+        "2024-04-12",
+    )
+
+
+HEAD = ("#", "ОМСУ", "Наименование мероприятия", "Место", "Дата")
+
+
+@pytest.mark.parametrize(
+    ("rows", "seq", "munis", "reason"),
+    [
+        (
+            [
+                ("1", "Энский район", "Концерт", "г. Энск", "6 апреля 2024"),
+                ("2", "Энский район", "Форум", "г. Энск", "7 апреля 2024"),
+                ("3", "город Зетск", "Выставка", "г. Зетск", "8 апреля 2024"),
+            ],
+            [1, 2, 3],
+            ["Энский район", "Энский район", "город Зетск"],
+            "an unknown № mark and an unknown municipality abbreviation: both columns typed by their cells",
+        ),
+        (
+            [
+                ("1.", "Энский район", "Концерт", "г. Энск", "6 апреля 2024"),
+                ("2.", None, "Форум", "г. Энск", "7 апреля 2024"),
+                ("1.", "город Зетск", "Выставка", "г. Зетск", "8 апреля 2024"),
+            ],
+            [1, 2, 1],
+            ["Энский район", "Энский район", "город Зетск"],
+            "a № run restarting in each municipality; a merged municipality cell over its rows",
+        ),
+        (
+            [
+                ("5", "Энский район", "Концерт", "г. Энск", "6 апреля 2024"),
+                ("3", "город Зетск", "Форум", "г. Энск", "7 апреля 2024"),
+            ],
+            [None, None],
+            ["", ""],
+            "numbers that do not run are not a №; names that do not repeat do not group the rows",
+        ),
+        (
+            [
+                ("1", "Депутаты районного Собрания, 12 человек", "Концерт", "г. Энск", "6 апреля 2024"),
+                ("2", "Депутаты районного Собрания, 12 человек", "Форум", "г. Энск", "7 апреля 2024"),
+            ],
+            [1, 2],
+            ["", ""],
+            "a list with a count is not a municipality's name",
+        ),
+    ],
+)
+def test_unnamed_seq_and_municipality_columns_typed_by_content(rows, seq, munis, reason):
+    doc = _read(_table([HEAD, *rows]))
+    assert [r.seq_no for r in doc.rows] == seq, reason
+    assert [r.municipality for r in doc.rows] == munis, reason

@@ -202,7 +202,12 @@ def map_columns(
         if index not in taken_cells and text.strip()
     }
     taken_columns = {m.column for m in matches}
-    for index, cand in sorted(assign(per_cell, frozenset(taken_columns)).items()):
+    # Sub-columns that name nothing of their own («…: с», «…: по») are one column in pieces: the
+    # first of a group takes part in the assignment, the others join it below.
+    pieces = [i for i in per_cell if _group(header[i]) and not _candidates(_sub(header[i]), synonyms)]
+    later = {i for i in pieces if any(j < i and _group(header[j]) == _group(header[i]) for j in pieces)}
+    choosing = {i: found for i, found in per_cell.items() if i not in later}
+    for index, cand in sorted(assign(choosing, frozenset(taken_columns)).items()):
         matches.append(
             ColumnMatch(cand.column, index, header[index], cand.evidence, cand.synonym, cand.score)
         )
@@ -226,6 +231,10 @@ def map_columns(
 
 def _group(label: str) -> str:
     return label.split(": ", 1)[0] if ": " in label else ""
+
+
+def _sub(label: str) -> str:
+    return label.split(": ", 1)[1] if ": " in label else label
 
 
 def _joins(header: Sequence[str], matches: Sequence[ColumnMatch], column: str, index: int) -> bool:

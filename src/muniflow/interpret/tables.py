@@ -25,6 +25,10 @@ from muniflow.normalize.text import fold, seq_number
 MIN_COLUMNS = 3
 # Share of a column's filled cells that must parse as dates for it to be the date column.
 DATE_SHARE = 0.6
+# Share of a column's filled cells that must read as municipality names for it to be that column.
+MUNICIPALITY_SHARE = 0.8
+# A municipality's name is a few words («Администрация Сосновоборского муниципального округа»).
+NAME_MAX_WORDS = 8
 # Rows looked at when typing a column by its content.
 SAMPLE_ROWS = 40
 
@@ -58,6 +62,82 @@ def _column_cells(body: Sequence[RawRow], index: int) -> list[str]:
     return cells
 
 
+def _event_rows(body: Sequence[RawRow]) -> list[RawRow]:
+    """Rows that read like events (three cells or more filled), not headings or notes."""
+    return [r for r in body[:SAMPLE_ROWS] if sum(1 for c in r.cells if c is not None and fold(c)) >= 3]
+
+
+def _numbering(numbers: Sequence[int]) -> bool:
+    """An ascending number run, through the table or restarting at 1 (one run per section)."""
+    return bool(numbers) and all(b > a or b == 1 for a, b in itertools.pairwise(numbers))
+
+
+def _seq_column(body: Sequence[RawRow], free: Sequence[int], labels: Sequence[str]) -> ColumnMatch | None:
+    """The № column typed by content: in every event row a whole number, the numbers an ascending
+    run or one run per section."""
+    events = _event_rows(body)
+    for i in free:
+        numbers = [seq_number(c) for c in _column_cells(events, i)]
+        run = [n for n in numbers if n is not None]
+        if len(run) >= 2 and len(run) == len(numbers) and len(run) >= len(events) // 2 and _numbering(run):
+            return ColumnMatch("seq_no", i, labels[i], CONTENT, "an ascending number run", 1.0)
+    return None
+
+
+def _typed_by_content(found: HeaderFound, body: Sequence[RawRow]) -> HeaderFound:
+    """An events table whose header names no № or no municipality column: an unmapped column whose
+    cells hold the № run, or municipality names grouping the rows, is that column (its header
+    being a mark or an abbreviation the vocabulary does not know)."""
+    matches = list(found.matches)
+    taken = {m.index for m in matches}
+    free = [i for i in range(len(found.labels)) if i not in taken]
+    if "seq_no" not in found.columns:
+        seq = _seq_column(body, free, found.labels)
+        if seq is not None:
+            matches.append(seq)
+            free.remove(seq.index)
+    if "municipality" not in found.columns:
+        muni = _municipality_column(body, free, found.labels)
+        if muni is not None:
+            matches.append(muni)
+    if len(matches) == len(found.matches):
+        return found
+    return replace(found, matches=tuple(sorted(matches, key=lambda m: (m.index, m.column))))
+
+
+def _reads_as_name(text: str) -> bool:
+    """A cell that reads like a municipality's name: short, no digits or lists, municipal words."""
+    flat = fold(text)
+    return (
+        len(flat.split()) <= NAME_MAX_WORDS
+        and not any(ch.isdigit() or ch in ",;" for ch in flat)
+        and caption_municipality(flat) is not None
+    )
+
+
+def _municipality_column(
+    body: Sequence[RawRow], free: Sequence[int], labels: Sequence[str]
+) -> ColumnMatch | None:
+    """The municipality column typed by content: every event row names one or lies under a merged
+    cell naming it, most names read as municipalities, and they group the rows (repeated or merged)."""
+    events = _event_rows(body)
+    for i in free:
+        values = [r.cells[i] if i < len(r.cells) else "" for r in events]
+        cells = [fold(v) for v in values if v is not None and fold(v)]
+        merged = sum(1 for v in values if v is None)
+        names = [c for c in cells if _reads_as_name(c)]
+        if (
+            len(events) >= 2
+            and cells
+            and len(cells) + merged == len(events)
+            and len(names) >= MUNICIPALITY_SHARE * len(cells)
+            and len(set(cells)) < len(events)
+        ):
+            shown = f"{len(names)} of {len(cells)} cells name a municipality"
+            return ColumnMatch("municipality", i, labels[i], CONTENT, shown, 1.0)
+    return None
+
+
 def _infer(found: HeaderFound, body: Sequence[RawRow], period: Period | None) -> tuple[ColumnMatch, ...]:
     """Type the columns a required field lacks by their cells: dates, an ascending № run, the title."""
     matches = list(found.matches)
@@ -85,16 +165,10 @@ def _infer(found: HeaderFound, body: Sequence[RawRow], period: Period | None) ->
         for i in [m.index for m in matches if m.column == "date_text" and m.evidence == CONTENT]:
             free.remove(i)
     if "seq_no" not in columns:
-        for i in free:
-            numbers = [seq_number(c) for c in _column_cells(body, i)]
-            if len(numbers) >= 2 and all(n is not None for n in numbers):
-                run = [n for n in numbers if n is not None]
-                if all(b > a for a, b in itertools.pairwise(run)):
-                    matches.append(
-                        ColumnMatch("seq_no", i, found.labels[i], CONTENT, "an ascending number run", 1.0)
-                    )
-                    free.remove(i)
-                    break
+        seq = _seq_column(body, free, found.labels)
+        if seq is not None:
+            matches.append(seq)
+            free.remove(seq.index)
     if "title" not in columns and free:
         lengths = {i: sum(len(fold(c)) for c in _column_cells(body, i)) for i in free}
         i = max(lengths, key=lambda k: lengths[k])
@@ -129,6 +203,8 @@ def choose_tables(
             if all(c in {m.column for m in matches} for c in REQUIRED):
                 found = replace(found, matches=matches)
                 named = True
+        if found is not None and named:
+            found = _typed_by_content(found, rows[found.stop :])
         if found is not None and named:
             header_rows = tuple(range(found.start + 1, found.stop + 1))
             inferred = any(m.evidence == CONTENT for m in found.matches)
