@@ -11,6 +11,7 @@ from muniflow.contracts import header_synonyms
 from muniflow.interpret import interpret_document
 from muniflow.interpret.assignment import assign
 from muniflow.interpret.columns import map_columns
+from muniflow.interpret.period import QUARTER, YEAR, find_period
 from muniflow.model import RawDocument, RawRow, RawTable
 
 TITLE = "Информация о мероприятиях муниципальных образований Смоленской области во II квартале 2024 года"
@@ -176,3 +177,22 @@ def test_unnamed_seq_and_municipality_columns_typed_by_content(rows, seq, munis,
     doc = _read(_table([HEAD, *rows]))
     assert [r.seq_no for r in doc.rows] == seq, reason
     assert [r.municipality for r in doc.rows] == munis, reason
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "reason"),
+    [
+        (
+            "Сведения о мероприятиях, проведённых в течение 2024 года",
+            YEAR,
+            "a year with no quarter: a year report",
+        ),
+        ("Отчёт о мероприятиях 2024 года", YEAR, "the year alone after the subject"),
+        ("Отчёт о мероприятиях, составлен 5 октября 2025 года", "", "a date's year is not the period"),
+        ("Отчёт по состоянию на 01.10.2025 года", "", "a numeric date's year is not the period"),
+        ("Отчёт о мероприятиях, проведённых в 2024 года квартале", "", "a quarter without its number"),
+        ("Отчёт о мероприятиях за 3 квартал 2024 года", QUARTER, "a quarter still wins"),
+    ],
+)
+def test_a_title_naming_only_a_year(title, kind, reason):
+    assert find_period(title).kind == kind, reason
