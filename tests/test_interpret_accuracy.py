@@ -196,3 +196,18 @@ def test_unnamed_seq_and_municipality_columns_typed_by_content(rows, seq, munis,
 )
 def test_a_title_naming_only_a_year(title, kind, reason):
     assert find_period(title).kind == kind, reason
+
+
+@pytest.mark.parametrize(
+    ("caption", "reason"),
+    [
+        ("г.Зетск", "«г.» run into the town's name, no space"),
+        ("г. Зетск", "«г.» and the name apart"),
+    ],
+)
+def test_a_town_caption_between_tables_starts_its_section(caption, reason):
+    header = ("№", "Наименование мероприятия", "Место", "Дата")
+    first = _table([header, ("1", "Концерт", "г. Энск", "6 апреля 2024")], "table 1", "Энский район")
+    second = _table([header, ("1", "Форум", "г. Зетск", "7 апреля 2024")], "table 2", caption)
+    doc = _read(first, second)
+    assert [r.municipality_raw for r in doc.rows] == ["Энский район", caption], reason

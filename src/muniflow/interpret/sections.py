@@ -16,7 +16,7 @@ OTHER = "other"
 
 # A heading that is not a merged row must still read like a municipality's name.
 _MUNICIPAL_WORDS = re.compile(
-    r"муниципальн|район|округ|город|поселени|администраци|\bг\.\s|\bМО\b", re.IGNORECASE
+    r"муниципальн|район|округ|город|поселени|администраци|\bг\.(?:\s|(?=[^\W\d_]))|\bМО\b", re.IGNORECASE
 )
 _NAME_PREFIX = re.compile(
     r"(?:муниципальное\s+образование|администраци[яи]\b|\bМО\s*«|городской\s+округ)", re.IGNORECASE
