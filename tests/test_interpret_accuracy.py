@@ -11,6 +11,7 @@ from muniflow.contracts import header_synonyms
 from muniflow.interpret import interpret_document
 from muniflow.interpret.assignment import assign
 from muniflow.interpret.columns import map_columns
+from muniflow.interpret.combined import split_date_place
 from muniflow.interpret.period import QUARTER, YEAR, find_period
 from muniflow.model import RawDocument, RawRow, RawTable
 
@@ -211,3 +212,25 @@ def test_a_town_caption_between_tables_starts_its_section(caption, reason):
     second = _table([header, ("1", "Форум", "г. Зетск", "7 апреля 2024")], "table 2", caption)
     doc = _read(first, second)
     assert [r.municipality_raw for r in doc.rows] == ["Энский район", caption], reason
+
+
+@pytest.mark.parametrize(
+    ("cell", "date", "place", "reason"),
+    [
+        (
+            "12.05.2024 –15.05.2024, пгт Сосновый Бор",
+            "12.05.2024 –15.05.2024",
+            "пгт Сосновый Бор",
+            "a PDF drops the space after the dash: «–15.05.2024» is still a date word",
+        ),
+        (
+            "с. Ольховка, школа № 2, 01.08.2024 –04.08.2024",
+            "01.08.2024 –04.08.2024",
+            "с. Ольховка, школа № 2",
+            "the same at the end of the cell",
+        ),
+        ("Дом культуры\n10.04.2024–12.04.2024", "10.04.2024–12.04.2024", "Дом культуры", "no spaces at all"),
+    ],
+)
+def test_a_dash_run_into_a_date_is_split_from_the_place(cell, date, place, reason):
+    assert split_date_place(cell, None) == (date, place), reason
