@@ -68,8 +68,9 @@ def _event_rows(body: Sequence[RawRow]) -> list[RawRow]:
 
 
 def _numbering(numbers: Sequence[int]) -> bool:
-    """An ascending number run, through the table or restarting at 1 (one run per section)."""
-    return bool(numbers) and all(b > a or b == 1 for a, b in itertools.pairwise(numbers))
+    """A № run: each number one more than the one before, or 1 again (one run per section); a
+    column of counts (5, 12, 30) is not one."""
+    return bool(numbers) and all(b in (a + 1, 1) for a, b in itertools.pairwise(numbers))
 
 
 def _seq_column(body: Sequence[RawRow], free: Sequence[int], labels: Sequence[str]) -> ColumnMatch | None:
