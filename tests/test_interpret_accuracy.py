@@ -53,6 +53,12 @@ def _columns(header):
             "a stronger match still wins where both cells could name the column",
         ),
         (
+            ("№", "Место", "Дата открытия мероприятия", "Дата закрытия", "Мероприятие"),
+            {"Дата открытия мероприятия": "date_text", "Дата закрытия": "date_text", "Мероприятие": "title"},
+            "start and end date cells both feed the dates: the first does not take the title by its"
+            " dependent «мероприятия» to leave the second a column",
+        ),
+        (
             ("№", "Наименование мероприятия", "Вид мероприятия", "Место", "Дата"),
             {"Наименование мероприятия": "title"},
             "two cells naming only the title: the better one gets it, the other stays unmapped",
@@ -102,6 +108,16 @@ class _Cand:
             "a tie goes to the earlier cell",
         ),
         (
+            {
+                0: [_Cand("title", 11), _Cand("date_text", 4)],
+                1: [_Cand("date_text", 4)],
+                2: [_Cand("title", 11)],
+            },
+            frozenset(),
+            {0: "date_text", 1: "date_text", 2: "title"},
+            "a shared column (dates) goes to several cells",
+        ),
+        (
             {0: [_Cand("place", 5), _Cand("title", 3)]},
             frozenset({"place"}),
             {0: "title"},
@@ -110,7 +126,7 @@ class _Cand:
     ],
 )
 def test_assignment(per_cell, taken, expected, reason):
-    got = {i: c.column for i, c in assign(per_cell, taken).items()}
+    got = {i: c.column for i, c in assign(per_cell, taken, frozenset({"date_text"})).items()}
     assert got == expected, reason
 
 

@@ -5,7 +5,8 @@ for the wrong cell: «Результаты проведения мероприя
 leaves «Название проекта (мероприятия)» with nothing, though the first is the goal and the second
 the title. Chosen jointly, each column once and each cell once, the header reads with the most
 matched letters in all (then the best match quality), so every cell gets a column it names when
-one exists.
+one exists. Date columns are shared: «Дата начала …» and «Дата завершения» both feed the dates,
+so the first does not take the title by its dependent word to leave the second a column.
 """
 
 from __future__ import annotations
@@ -34,8 +35,13 @@ class Scored(Protocol):
 C = TypeVar("C", bound=Scored)
 
 
-def assign(per_cell: Mapping[int, Sequence[C]], taken: frozenset[str] = frozenset()) -> dict[int, C]:
-    """cell index -> its chosen candidate; columns in `taken` are not given again.
+def assign(
+    per_cell: Mapping[int, Sequence[C]],
+    taken: frozenset[str] = frozenset(),
+    shared: frozenset[str] = frozenset(),
+) -> dict[int, C]:
+    """cell index -> its chosen candidate; columns in `taken` are not given again, columns in
+    `shared` may go to several cells (a start and an end date column).
 
     Maximizes (total weight, total score); among equal assignments the earlier cell keeps its
     better-ranked candidate (candidates come best first).
@@ -52,7 +58,7 @@ def assign(per_cell: Mapping[int, Sequence[C]], taken: frozenset[str] = frozense
         for j, cand in enumerate(options[k]):
             if cand.column in used:
                 continue
-            w, s, r = best(k + 1, used | {cand.column})
+            w, s, r = best(k + 1, used if cand.column in shared else used | {cand.column})
             here = (round(w + cand.weight, _DIGITS), round(s + cand.score, _DIGITS), (j, *r))
             if top is None or here[:2] > top[:2]:
                 top = here

@@ -207,12 +207,12 @@ def map_columns(
     pieces = [i for i in per_cell if _group(header[i]) and not _candidates(_sub(header[i]), synonyms)]
     later = {i for i in pieces if any(j < i and _group(header[j]) == _group(header[i]) for j in pieces)}
     choosing = {i: found for i, found in per_cell.items() if i not in later}
-    for index, cand in sorted(assign(choosing, frozenset(taken_columns)).items()):
+    for index, cand in sorted(assign(choosing, frozenset(taken_columns), SHARED).items()):
         matches.append(
             ColumnMatch(cand.column, index, header[index], cand.evidence, cand.synonym, cand.score)
         )
-        taken_columns.add(cand.column)
         taken_cells.add(index)
+    taken_columns |= {m.column for m in matches}
     for index, found in per_cell.items():
         if index in taken_cells or not found:
             continue
@@ -229,6 +229,10 @@ def map_columns(
     return tuple(sorted(matches, key=lambda m: (m.index, m.column))), unmapped
 
 
+# Columns several header cells may feed: a start and an end date column are read as a range.
+SHARED = frozenset({"date_text"})
+
+
 def _group(label: str) -> str:
     return label.split(": ", 1)[0] if ": " in label else ""
 
@@ -240,7 +244,7 @@ def _sub(label: str) -> str:
 def _joins(header: Sequence[str], matches: Sequence[ColumnMatch], column: str, index: int) -> bool:
     """Whether a second cell feeds a column already taken: a start/end date pair, or sub-columns
     of one group («Участники: российская сторона» / «…: иностранная сторона»)."""
-    if column == "date_text":
+    if column in SHARED:
         return True
     group = _group(header[index])
     return bool(group) and any(m.column == column and _group(m.header) == group for m in matches)
