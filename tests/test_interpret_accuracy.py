@@ -260,3 +260,35 @@ def test_a_town_caption_between_tables_starts_its_section(caption, reason):
 )
 def test_a_dash_run_into_a_date_is_split_from_the_place(cell, date, place, reason):
     assert split_date_place(cell, None) == (date, place), reason
+
+
+@pytest.mark.parametrize(
+    ("header", "rows", "dates", "reason"),
+    [
+        (
+            ("№", "Наименование мероприятия", "Время", "Место"),
+            [
+                ("В апреле", None, None, None),
+                ("1", "Концерт", "3–4", "г. Энск"),
+                ("2", "Форум", "14", "г. Энск"),
+            ],
+            [("2024-04-03", "2024-04-04"), ("2024-04-14", "2024-04-14")],
+            "day-only cells under a month heading type the date column by content",
+        ),
+        (
+            ("#", "Наименование мероприятия", "Время", "Место", "Цель"),
+            [
+                ("В апреле", None, None, None, None),
+                ("1", "Концерт", "3–4", "г. Энск", "Дружба"),
+                ("2", "Форум", "14", "г. Энск", "Дружба"),
+            ],
+            [("2024-04-03", "2024-04-04"), ("2024-04-14", "2024-04-14")],
+            "a № run (1, 2) would read as days too: it is the №, not the date column",
+        ),
+    ],
+)
+def test_day_only_date_column_typed_by_content(header, rows, dates, reason):
+    doc = _read(_table([header, *rows]))
+    got = [(r.start_date.isoformat(), r.end_date.isoformat()) for r in doc.rows]
+    assert got == dates, reason
+    assert [r.seq_no for r in doc.rows] == [1, 2], reason

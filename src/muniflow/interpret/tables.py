@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from muniflow.interpret.columns import CONTRACT_KEY
 from muniflow.interpret.header_rows import REQUIRED, HeaderFound, find_header
 from muniflow.interpret.reading import CONTENT, ColumnMatch, TableReading
-from muniflow.interpret.sections import caption_municipality
+from muniflow.interpret.sections import caption_municipality, month_of
 from muniflow.model import Cell, Period, RawRow, RawTable
 from muniflow.normalize.dates import parse_dates
 from muniflow.normalize.text import fold, seq_number
@@ -139,6 +139,36 @@ def _municipality_column(
     return None
 
 
+def _date_cells(body: Sequence[RawRow], index: int, period: Period | None) -> tuple[list[str], list[str]]:
+    """A column's filled cells and those that read as dates; under a month heading («В июле») a day
+    or a day range («3–4») reads with that month, as the rows below it are read."""
+    cells: list[str] = []
+    read: list[str] = []
+    month: int | None = None
+    for row in body[:SAMPLE_ROWS]:
+        filled = [c for c in row.cells if c is not None and fold(c)]
+        if len(filled) == 1 and month_of(filled[0]) is not None:
+            month = month_of(filled[0])
+            continue
+        text = row.cells[index] if index < len(row.cells) else None
+        if text is None or not fold(text):
+            continue
+        cells.append(text)
+        day_only = f"{fold(text).rstrip('.')}.{month:02d}" if month else ""
+        if parse_dates(text, period).note is None or (
+            day_only and parse_dates(day_only, period).note is None
+        ):
+            read.append(text)
+    return cells, read
+
+
+def _is_seq_run(body: Sequence[RawRow], index: int) -> bool:
+    """Whether a column holds a № run (1, 2, 3 would read as days under a month heading)."""
+    numbers = [seq_number(c) for c in _column_cells(_event_rows(body), index)]
+    run = [n for n in numbers if n is not None]
+    return len(run) >= 2 and len(run) == len(numbers) and _numbering(run)
+
+
 def _infer(found: HeaderFound, body: Sequence[RawRow], period: Period | None) -> tuple[ColumnMatch, ...]:
     """Type the columns a required field lacks by their cells: dates, an ascending № run, the title."""
     matches = list(found.matches)
@@ -148,9 +178,9 @@ def _infer(found: HeaderFound, body: Sequence[RawRow], period: Period | None) ->
     columns = {m.column for m in matches}
     if "date_text" not in columns:
         for i in free:
-            cells = _column_cells(body, i)
-            read = [c for c in cells if parse_dates(c, period).note is None]
-            if cells and len(read) / len(cells) >= DATE_SHARE:
+            cells, read = _date_cells(body, i, period)
+            numbered = "seq_no" not in columns and _is_seq_run(body, i)
+            if cells and len(read) / len(cells) >= DATE_SHARE and not numbered:
                 share = len(read) / len(cells)
                 matches.append(
                     ColumnMatch(
