@@ -292,3 +292,13 @@ def test_day_only_date_column_typed_by_content(header, rows, dates, reason):
     got = [(r.start_date.isoformat(), r.end_date.isoformat()) for r in doc.rows]
     assert got == dates, reason
     assert [r.seq_no for r in doc.rows] == [1, 2], reason
+
+
+def test_a_repeated_list_of_delegations_is_not_a_municipality_column():
+    # «городов-побратимов» holds «город» in a plural: the column is not typed as municipalities.
+    rows = [
+        ("1", "Делегации городов-побратимов", "Концерт", "г. Энск", "6 апреля 2024"),
+        ("2", "Делегации городов-побратимов", "Форум", "г. Энск", "7 апреля 2024"),
+    ]
+    doc = _read(_table([HEAD, *rows]))
+    assert [r.municipality for r in doc.rows] == ["", ""]

@@ -9,6 +9,7 @@ before it continues that table. Anything else is skipped, with the header that c
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -27,6 +28,12 @@ MIN_COLUMNS = 3
 DATE_SHARE = 0.6
 # Share of a column's filled cells that must read as municipality names for it to be that column.
 MUNICIPALITY_SHARE = 0.8
+# A word a municipality's name holds in the singular («городов-побратимов» names no municipality).
+_NAME_WORD = re.compile(
+    r"(?<!\w)(?:район[а-я]?|округ[а-я]?|город[а-я]?|городск[а-я]+|поселени[а-я]|администраци[а-я]"
+    r"|муниципальн[а-я]+|г\.|МО)(?![\w-])",
+    re.IGNORECASE,
+)
 # A municipality's name is a few words («Администрация Сосновоборского муниципального округа»).
 NAME_MAX_WORDS = 8
 # Rows looked at when typing a column by its content.
@@ -113,6 +120,7 @@ def _reads_as_name(text: str) -> bool:
         len(flat.split()) <= NAME_MAX_WORDS
         and not any(ch.isdigit() or ch in ",;" for ch in flat)
         and caption_municipality(flat) is not None
+        and _NAME_WORD.search(flat) is not None
     )
 
 
