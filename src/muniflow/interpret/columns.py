@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from muniflow.interpret.assignment import assign
 from muniflow.interpret.reading import COMBINED, FUZZY, LEMMA, SYNONYM, ColumnMatch
 from muniflow.morph import analyzer
 
@@ -180,7 +181,7 @@ def map_columns(
 ) -> tuple[tuple[ColumnMatch, ...], tuple[int, ...]]:
     """Tie header cells to canonical columns; returns the matches and the cells left unmapped.
 
-    Pairs (column, cell) are taken best first, each column once and each cell once. A cell whose
+    Columns go to cells jointly (interpret.assignment), each column once and each cell once. A cell whose
     best column is already taken (a second participants or date sub-column) joins that column
     with its label, so nothing a header names is dropped.
     """
@@ -200,17 +201,18 @@ def map_columns(
         for index, text in enumerate(header)
         if index not in taken_cells and text.strip()
     }
-    pairs = [(c.weight, c.score, index, c) for index, found in per_cell.items() for c in found]
-    pairs.sort(key=lambda p: (-p[0], -p[1], p[2]))
     taken_columns = {m.column for m in matches}
-    for _, _, index, cand in pairs:
-        if cand.column in taken_columns or index in taken_cells:
-            continue
+    # Sub-columns that name nothing of their own («…: с», «…: по») are one column in pieces: the
+    # first of a group takes part in the assignment, the others join it below.
+    pieces = [i for i in per_cell if _group(header[i]) and not _candidates(_sub(header[i]), synonyms)]
+    later = {i for i in pieces if any(j < i and _group(header[j]) == _group(header[i]) for j in pieces)}
+    choosing = {i: found for i, found in per_cell.items() if i not in later}
+    for index, cand in sorted(assign(choosing, frozenset(taken_columns), SHARED).items()):
         matches.append(
             ColumnMatch(cand.column, index, header[index], cand.evidence, cand.synonym, cand.score)
         )
-        taken_columns.add(cand.column)
         taken_cells.add(index)
+    taken_columns |= {m.column for m in matches}
     for index, found in per_cell.items():
         if index in taken_cells or not found:
             continue
@@ -227,14 +229,22 @@ def map_columns(
     return tuple(sorted(matches, key=lambda m: (m.index, m.column))), unmapped
 
 
+# Columns several header cells may feed: a start and an end date column are read as a range.
+SHARED = frozenset({"date_text"})
+
+
 def _group(label: str) -> str:
     return label.split(": ", 1)[0] if ": " in label else ""
+
+
+def _sub(label: str) -> str:
+    return label.split(": ", 1)[1] if ": " in label else label
 
 
 def _joins(header: Sequence[str], matches: Sequence[ColumnMatch], column: str, index: int) -> bool:
     """Whether a second cell feeds a column already taken: a start/end date pair, or sub-columns
     of one group («Участники: российская сторона» / «…: иностранная сторона»)."""
-    if column == "date_text":
+    if column in SHARED:
         return True
     group = _group(header[index])
     return bool(group) and any(m.column == column and _group(m.header) == group for m in matches)

@@ -12,7 +12,7 @@ import re
 from muniflow.model import Period
 from muniflow.normalize.dates import parse_dates, vocabulary
 
-_NUMERIC = re.compile(r"^\d{1,4}(?:[.\-–—/]\d{1,4}){0,5}[.\-–—]?(?:г|гг)?$")
+_NUMERIC = re.compile(r"^[-–—]?\d{1,4}(?:[.\-–—/]\d{1,4}){0,5}[.\-–—]?(?:г|гг)?$")
 _DASH = re.compile(r"^[-–—]+$")
 _EDGE = " \t,;:-–—"
 

@@ -158,6 +158,23 @@ def _other(flat: str, tokens: list[_Tok], words: _Vocabulary) -> PeriodFound | N
         after = tokens[i + 1]
         if _YEAR.fullmatch(tok.text) and after.lemma == words.year_word and after.text != "года":
             return PeriodFound(None, YEAR, flat[tok.start : after.end])
+    return _bare_year(flat, tokens, words)
+
+
+def _bare_year(flat: str, tokens: list[_Tok], words: _Vocabulary) -> PeriodFound | None:
+    """«по итогам 2025 года»: a year with its word, not the end of a date (no day or month before
+    it), in a title that names no quarter at all, is the period of a year report."""
+    if any(t.lemma in words.quarter_words or t.text in words.quarter_words for t in tokens):
+        return None
+    months = date_vocabulary().months
+    for i, tok in enumerate(tokens[:-1]):
+        after = tokens[i + 1]
+        if not (_YEAR.fullmatch(tok.text) and after.lemma == words.year_word):
+            continue
+        before = tokens[i - 1].text if i else ""
+        if before.isdigit() or before in months:
+            continue  # «5 октября 2025 года», «01.10.2025 года»: a date, not the period
+        return PeriodFound(None, YEAR, flat[tok.start : after.end])
     return None
 
 

@@ -1,0 +1,304 @@
+"""Interpretation fixes found by scoring the generated layout corpus; one table-driven case each,
+with its reason. Wordings are invented here, not taken from the generator's held-out pool."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from muniflow.contracts import header_synonyms
+from muniflow.interpret import interpret_document
+from muniflow.interpret.assignment import assign
+from muniflow.interpret.columns import map_columns
+from muniflow.interpret.combined import split_date_place
+from muniflow.interpret.period import QUARTER, YEAR, find_period
+from muniflow.model import RawDocument, RawRow, RawTable
+
+TITLE = "Информация о мероприятиях муниципальных образований Смоленской области во II квартале 2024 года"
+
+
+def _table(rows, locator="table 1", caption=""):
+    header, *body = rows
+    raw = tuple(RawRow(tuple(cells), f"{locator}, row {i + 2}") for i, cells in enumerate(body))
+    return RawTable(tuple(c or "" for c in header), raw, locator, caption)
+
+
+def _read(*tables, title=TITLE):
+    return interpret_document(RawDocument("x.docx", "docx", title, tuple(tables)), header_synonyms())
+
+
+def _columns(header):
+    matches, _ = map_columns(header, header_synonyms())
+    return {m.header: m.column for m in matches}
+
+
+@pytest.mark.parametrize(
+    ("header", "expected", "reason"),
+    [
+        (
+            ("№", "Название проекта (мероприятия)", "Место", "Дата", "Содержание проведённого мероприятия"),
+            {"Название проекта (мероприятия)": "title", "Содержание проведённого мероприятия": "goal"},
+            "«мероприятия» in the goal's cell is a dependent word: the goal cell must not take the title"
+            " from the cell that names nothing else",
+        ),
+        (
+            ("Номер мероприятия", "Проводимые мероприятия", "Место", "Дата"),
+            {"Номер мероприятия": "seq_no", "Проводимые мероприятия": "title"},
+            "a № cell that mentions the event is the №, the events column is the title",
+        ),
+        (
+            ("№", "Мероприятие", "Место", "Дата", "Цель мероприятия"),
+            {"Мероприятие": "title", "Цель мероприятия": "goal"},
+            "a stronger match still wins where both cells could name the column",
+        ),
+        (
+            ("№", "Место", "Дата открытия мероприятия", "Дата закрытия", "Мероприятие"),
+            {"Дата открытия мероприятия": "date_text", "Дата закрытия": "date_text", "Мероприятие": "title"},
+            "start and end date cells both feed the dates: the first does not take the title by its"
+            " dependent «мероприятия» to leave the second a column",
+        ),
+        (
+            ("№", "Наименование мероприятия", "Вид мероприятия", "Место", "Дата"),
+            {"Наименование мероприятия": "title"},
+            "two cells naming only the title: the better one gets it, the other stays unmapped",
+        ),
+    ],
+)
+def test_columns_are_assigned_jointly_over_the_header(header, expected, reason):
+    got = _columns(header)
+    for cell, column in expected.items():
+        assert got.get(cell) == column, reason
+    assert list(got.values()).count("title") == 1, reason
+
+
+def test_a_report_whose_goal_header_mentions_the_event_keeps_its_titles():
+    header = ("№", "Результаты проведения мероприятия", "Название проекта (мероприятия)", "Место", "Дата")
+    row = ("1", "Подписано соглашение", "Фестиваль «Дружба»", "г. Энск", "6 апреля 2024 года")
+    (event,) = _read(_table([header, row])).rows
+    assert (event.title, event.goal) == ("Фестиваль «Дружба»", "Подписано соглашение")
+
+
+@dataclass(frozen=True)
+class _Cand:
+    column: str
+    weight: float
+    score: float = 1.0
+
+
+@pytest.mark.parametrize(
+    ("per_cell", "taken", "expected", "reason"),
+    [
+        (
+            {0: [_Cand("title", 11), _Cand("goal", 9)], 1: [_Cand("title", 8)]},
+            frozenset(),
+            {0: "goal", 1: "title"},
+            "17 letters matched jointly beat 11 taken greedily",
+        ),
+        (
+            {0: [_Cand("title", 20), _Cand("goal", 9)], 1: [_Cand("title", 8)]},
+            frozenset(),
+            {0: "title"},
+            "a much stronger match keeps its column",
+        ),
+        (
+            {0: [_Cand("title", 8)], 1: [_Cand("title", 8)]},
+            frozenset(),
+            {0: "title"},
+            "a tie goes to the earlier cell",
+        ),
+        (
+            {
+                0: [_Cand("title", 11), _Cand("date_text", 4)],
+                1: [_Cand("date_text", 4)],
+                2: [_Cand("title", 11)],
+            },
+            frozenset(),
+            {0: "date_text", 1: "date_text", 2: "title"},
+            "a shared column (dates) goes to several cells",
+        ),
+        (
+            {0: [_Cand("place", 5), _Cand("title", 3)]},
+            frozenset({"place"}),
+            {0: "title"},
+            "a column already taken (by a combined cell) is not given again",
+        ),
+    ],
+)
+def test_assignment(per_cell, taken, expected, reason):
+    got = {i: c.column for i, c in assign(per_cell, taken, frozenset({"date_text"})).items()}
+    assert got == expected, reason
+
+
+def test_date_sub_columns_naming_nothing_of_their_own_stay_one_column():
+    # «…: с» / «…: по» name only their group: the second joins the first, it does not take the
+    # title from the events column after it by the group's word «мероприятия».
+    header = ("№", "Место", "Сроки мероприятия", "", "Проводимые мероприятия")
+    sub = (None, None, "с", "по", None)
+    row = ("1", "г. Энск", "10.04.2024", "12.04.2024", "Форум")
+    (event,) = _read(_table([header, sub, row])).rows
+    assert (event.title, event.start_date.isoformat(), event.end_date.isoformat()) == (
+        "Форум",
+        "2024-04-10",
+        "2024-04-12",
+    )
+
+
+HEAD = ("#", "ОМСУ", "Наименование мероприятия", "Место", "Дата")
+
+
+@pytest.mark.parametrize(
+    ("rows", "seq", "munis", "reason"),
+    [
+        (
+            [
+                ("1", "Энский район", "Концерт", "г. Энск", "6 апреля 2024"),
+                ("2", "Энский район", "Форум", "г. Энск", "7 апреля 2024"),
+                ("3", "город Зетск", "Выставка", "г. Зетск", "8 апреля 2024"),
+            ],
+            [1, 2, 3],
+            ["Энский район", "Энский район", "город Зетск"],
+            "an unknown № mark and an unknown municipality abbreviation: both columns typed by their cells",
+        ),
+        (
+            [
+                ("1.", "Энский район", "Концерт", "г. Энск", "6 апреля 2024"),
+                ("2.", None, "Форум", "г. Энск", "7 апреля 2024"),
+                ("1.", "город Зетск", "Выставка", "г. Зетск", "8 апреля 2024"),
+            ],
+            [1, 2, 1],
+            ["Энский район", "Энский район", "город Зетск"],
+            "a № run restarting in each municipality; a merged municipality cell over its rows",
+        ),
+        (
+            [
+                ("5", "Энский район", "Концерт", "г. Энск", "6 апреля 2024"),
+                ("3", "город Зетск", "Форум", "г. Энск", "7 апреля 2024"),
+            ],
+            [None, None],
+            ["", ""],
+            "numbers that do not run are not a №; names that do not repeat do not group the rows",
+        ),
+        (
+            [
+                ("3", "Энский район", "Концерт", "г. Энск", "6 апреля 2024"),
+                ("12", "Энский район", "Форум", "г. Энск", "7 апреля 2024"),
+                ("40", "Энский район", "Выставка", "г. Энск", "8 апреля 2024"),
+            ],
+            [None, None, None],
+            ["Энский район"] * 3,
+            "ascending counts (3, 12, 40) are not a № run",
+        ),
+        (
+            [
+                ("1", "Депутаты районного Собрания, 12 человек", "Концерт", "г. Энск", "6 апреля 2024"),
+                ("2", "Депутаты районного Собрания, 12 человек", "Форум", "г. Энск", "7 апреля 2024"),
+            ],
+            [1, 2],
+            ["", ""],
+            "a list with a count is not a municipality's name",
+        ),
+    ],
+)
+def test_unnamed_seq_and_municipality_columns_typed_by_content(rows, seq, munis, reason):
+    doc = _read(_table([HEAD, *rows]))
+    assert [r.seq_no for r in doc.rows] == seq, reason
+    assert [r.municipality for r in doc.rows] == munis, reason
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "reason"),
+    [
+        (
+            "Сведения о мероприятиях, проведённых в течение 2024 года",
+            YEAR,
+            "a year with no quarter: a year report",
+        ),
+        ("Отчёт о мероприятиях 2024 года", YEAR, "the year alone after the subject"),
+        ("Отчёт о мероприятиях, составлен 5 октября 2025 года", "", "a date's year is not the period"),
+        ("Отчёт по состоянию на 01.10.2025 года", "", "a numeric date's year is not the period"),
+        ("Отчёт о мероприятиях, проведённых в 2024 года квартале", "", "a quarter without its number"),
+        ("Отчёт о мероприятиях за 3 квартал 2024 года", QUARTER, "a quarter still wins"),
+    ],
+)
+def test_a_title_naming_only_a_year(title, kind, reason):
+    assert find_period(title).kind == kind, reason
+
+
+@pytest.mark.parametrize(
+    ("caption", "reason"),
+    [
+        ("г.Зетск", "«г.» run into the town's name, no space"),
+        ("г. Зетск", "«г.» and the name apart"),
+    ],
+)
+def test_a_town_caption_between_tables_starts_its_section(caption, reason):
+    header = ("№", "Наименование мероприятия", "Место", "Дата")
+    first = _table([header, ("1", "Концерт", "г. Энск", "6 апреля 2024")], "table 1", "Энский район")
+    second = _table([header, ("1", "Форум", "г. Зетск", "7 апреля 2024")], "table 2", caption)
+    doc = _read(first, second)
+    assert [r.municipality_raw for r in doc.rows] == ["Энский район", caption], reason
+
+
+@pytest.mark.parametrize(
+    ("cell", "date", "place", "reason"),
+    [
+        (
+            "12.05.2024 –15.05.2024, пгт Сосновый Бор",
+            "12.05.2024 –15.05.2024",
+            "пгт Сосновый Бор",
+            "a PDF drops the space after the dash: «–15.05.2024» is still a date word",
+        ),
+        (
+            "с. Ольховка, школа № 2, 01.08.2024 –04.08.2024",
+            "01.08.2024 –04.08.2024",
+            "с. Ольховка, школа № 2",
+            "the same at the end of the cell",
+        ),
+        ("Дом культуры\n10.04.2024–12.04.2024", "10.04.2024–12.04.2024", "Дом культуры", "no spaces at all"),
+    ],
+)
+def test_a_dash_run_into_a_date_is_split_from_the_place(cell, date, place, reason):
+    assert split_date_place(cell, None) == (date, place), reason
+
+
+@pytest.mark.parametrize(
+    ("header", "rows", "dates", "reason"),
+    [
+        (
+            ("№", "Наименование мероприятия", "Время", "Место"),
+            [
+                ("В апреле", None, None, None),
+                ("1", "Концерт", "3–4", "г. Энск"),
+                ("2", "Форум", "14", "г. Энск"),
+            ],
+            [("2024-04-03", "2024-04-04"), ("2024-04-14", "2024-04-14")],
+            "day-only cells under a month heading type the date column by content",
+        ),
+        (
+            ("#", "Наименование мероприятия", "Время", "Место", "Цель"),
+            [
+                ("В апреле", None, None, None, None),
+                ("1", "Концерт", "3–4", "г. Энск", "Дружба"),
+                ("2", "Форум", "14", "г. Энск", "Дружба"),
+            ],
+            [("2024-04-03", "2024-04-04"), ("2024-04-14", "2024-04-14")],
+            "a № run (1, 2) would read as days too: it is the №, not the date column",
+        ),
+    ],
+)
+def test_day_only_date_column_typed_by_content(header, rows, dates, reason):
+    doc = _read(_table([header, *rows]))
+    got = [(r.start_date.isoformat(), r.end_date.isoformat()) for r in doc.rows]
+    assert got == dates, reason
+    assert [r.seq_no for r in doc.rows] == [1, 2], reason
+
+
+def test_a_repeated_list_of_delegations_is_not_a_municipality_column():
+    # «городов-побратимов» holds «город» in a plural: the column is not typed as municipalities.
+    rows = [
+        ("1", "Делегации городов-побратимов", "Концерт", "г. Энск", "6 апреля 2024"),
+        ("2", "Делегации городов-побратимов", "Форум", "г. Энск", "7 апреля 2024"),
+    ]
+    doc = _read(_table([HEAD, *rows]))
+    assert [r.municipality for r in doc.rows] == ["", ""]
