@@ -185,7 +185,10 @@ def print_summary(summary: dict) -> None:
         if summary.get("report"):
             print(f"data-quality report: {summary['report']}")
         else:
-            print("data-quality report: none written: every file is in the warehouse as it is")
+            print(
+                "data-quality report: none written: every file is in the warehouse as it is"
+                " (`muniflow report` writes the latest run's report)"
+            )
     for entry in summary.get("completeness") or ():
         missing = entry["missing_names"]
         names = f": {', '.join(missing[:10])}{' …' if len(missing) > 10 else ''}" if missing else ""
