@@ -83,7 +83,7 @@ def run(inbox_size: int, repeat: int, seed: int) -> dict:
                     env = {**env, "PREFECT_RESULTS_LOCAL_STORAGE_PATH": str(work / "results")}
                     wall, spent = timed(ingest(one, work, env), env)
                     times[label].append(wall)
-                    cpu[label.replace("_s", "_cpu_s")].append(spent)
+                    cpu[label.removesuffix("_s") + "_cpu_s"].append(spent)
             for label, env in (("no_server", no_server), ("server", with_server)):
                 work = tmp / f"rerun-{label}"
                 env = {**env, "PREFECT_RESULTS_LOCAL_STORAGE_PATH": str(work / "results")}

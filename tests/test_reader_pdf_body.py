@@ -140,3 +140,34 @@ def test_header_words_with_a_typo(lines: list[str], expected: list[bool | None],
     from muniflow.readers.headerwords import vocabulary_breaks
 
     assert vocabulary_breaks(lines) == expected, why
+
+
+def _cell(*texts: str) -> tuple[pdf_module.Line, ...]:
+    return tuple(pdf_module.Line(t, 0.0, 0.0, 0.0, 3.0, True) for t in texts)
+
+
+def _texts(rows: list[pdf_module._LineRow]) -> list[tuple[str | None, ...]]:
+    return [
+        tuple(None if c is None else " ".join(line.text for line in c) for c in row.cells) for row in rows
+    ]
+
+
+GROUP = pdf_module._LineRow((_cell("Содержание", "и"), _cell("Представители"), None), "page 5, row 1")
+SUBHEADER = pdf_module._LineRow((None, _cell("от России"), _cell("от иностранных")), "page 5, row 2")
+EVENT_ROW = pdf_module._LineRow((_cell("Визит"), _cell("Делегация"), _cell("Гости")), "page 5, row 3")
+GLUES = [
+    # (rows so far, the continuation at the top of the next page, the rows after gluing, why)
+    ([EVENT_ROW], (_cell("района"), None, _cell("из Минска")),
+     [("Визит района", "Делегация", "Гости из Минска")], "a body row goes on in its own cells"),
+    ([GROUP, SUBHEADER], (_cell("результаты"), None, None),
+     [("Содержание и результаты", "Представители", None), (None, "от России", "от иностранных")],
+     "a header cell merged down over the sub-header row goes on in the row it starts in"),
+    ([GROUP, SUBHEADER], (None, None, _cell("государств")),
+     [("Содержание и", "Представители", None), (None, "от России", "от иностранных государств")],
+     "a sub-header cell goes on in the sub-header row"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rows", "lower", "expected", "why"), GLUES, ids=[c[-1] for c in GLUES])
+def test_glue_a_row_cut_by_the_page(rows, lower, expected, why) -> None:
+    assert _texts(pdf_module._glue(rows, lower)) == expected, why

@@ -337,13 +337,21 @@ def _is_continuation(cells: Sequence[Cell], seq_col: int) -> bool:
     return cells[seq_col] == "" and any(c for i, c in enumerate(cells) if i != seq_col)
 
 
-def _glue(upper: _LineRow, lower: Sequence[LineCell]) -> _LineRow:
-    """Append a continuation's cell lines to the row it continues: the paragraphs go on."""
-    cells = tuple(
-        up if not down else (down if up is None else up + down)
-        for up, down in zip(upper.cells, lower, strict=True)
-    )
-    return _LineRow(cells, upper.locator)
+def _glue(rows: Sequence[_LineRow], lower: Sequence[LineCell]) -> list[_LineRow]:
+    """Append a continuation's cell lines to the rows it continues: the paragraphs go on. A cell
+    merged down into the last row (None there) goes on in the row its merged cell starts in, as a
+    header cell spanning a group row and its sub-header row does when the page cuts it."""
+    out = list(rows)
+    for col, down in enumerate(lower):
+        if not down:
+            continue
+        origin = next((i for i in range(len(out) - 1, -1, -1) if out[i].cells[col] is not None), None)
+        target = len(out) - 1 if origin is None else origin
+        cells = list(out[target].cells)
+        up = cells[col]
+        cells[col] = down if up is None else (*up, *down)
+        out[target] = _LineRow(tuple(cells), out[target].locator)
+    return out
 
 
 def _column_lines(rows: Sequence[Sequence[LineCell]], col: int) -> list[str]:
@@ -385,7 +393,7 @@ def _merge_fragments(group: Sequence[_Fragment]) -> list[_LineRow]:
             page_rows[0] = (below, tuple(_cell_text(c) for c in below))
         start = skip + 1
         if page_rows and len(rows) > 1 and _is_continuation(page_rows[0][1], seq_col):
-            rows[-1] = _glue(rows[-1], page_rows[0][0])
+            rows = _glue(rows, page_rows[0][0])
             page_rows, start = page_rows[1:], start + 1
         rows.extend(
             _LineRow(cells, f"page {fragment.page}, row {i}")
