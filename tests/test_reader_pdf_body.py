@@ -171,3 +171,22 @@ GLUES = [
 @pytest.mark.parametrize(("rows", "lower", "expected", "why"), GLUES, ids=[c[-1] for c in GLUES])
 def test_glue_a_row_cut_by_the_page(rows, lower, expected, why) -> None:
     assert _texts(pdf_module._glue(rows, lower)) == expected, why
+
+
+def _fragment(page: int, *rows: tuple[tuple[str, ...] | None, ...]) -> pdf_module._Fragment:
+    cells = tuple(tuple(None if c is None else _cell(*c) for c in row) for row in rows)
+    return pdf_module._Fragment(page, (0.0, 50.0, 150.0, 250.0), cells, True, True)
+
+
+HEAD = (("№", "п/п"), ("Наименование",), ("Место",))
+NUMBERS = (("1",), ("2",), ("3",))
+
+
+def test_a_column_number_row_not_repeated_keeps_the_first_number_of_the_next_page() -> None:
+    """The first page has a column-number row under its header; the next page repeats only the
+    header. Its first event's «1» is not taken for the header's last line spilt below (which made
+    the event a continuation of the row before)."""
+    first = _fragment(1, HEAD, NUMBERS, (("1",), ("Визит",), ("Минск",)))
+    second = _fragment(2, HEAD, (("1",), ("Форум",), ("Гродно",)))
+    rows = _texts(pdf_module._merge_fragments([first, second]))
+    assert rows[-2:] == [("1", "Визит", "Минск"), ("1", "Форум", "Гродно")]

@@ -363,6 +363,9 @@ def _strip_header_overflow(
 ) -> tuple[LineCell, ...]:
     """The row under a repeated header without the header's last lines drawn over its border.
 
+    header: the first page's header rows, without a column-number row (a page that does not
+    repeat that row would otherwise lose the «1» of its first event).
+
     A repeated header row drawn lower than its text (seen in LibreOffice exports) spills its last
     lines into the row below: where the repeated column shows only the first lines of the
     header's column, and the row below starts with the missing ones, they are taken out there.
@@ -389,7 +392,12 @@ def _merge_fragments(group: Sequence[_Fragment]) -> list[_LineRow]:
         skip = _repeated_header_count(header_rows, fragment.texts)
         page_rows = list(zip(fragment.rows[skip:], fragment.texts[skip:], strict=True))
         if skip and page_rows:
-            below = _strip_header_overflow(first.rows[:block], fragment.rows[:skip], page_rows[0][0])
+            header = [
+                row
+                for row, text in zip(first.rows[:block], header_rows, strict=True)
+                if not _is_column_numbers(text)
+            ]
+            below = _strip_header_overflow(header, fragment.rows[:skip], page_rows[0][0])
             page_rows[0] = (below, tuple(_cell_text(c) for c in below))
         start = skip + 1
         if page_rows and len(rows) > 1 and _is_continuation(page_rows[0][1], seq_col):
