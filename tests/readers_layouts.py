@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import docx
@@ -154,9 +154,11 @@ def soffice_missing() -> str | None:
     return None
 
 
-def build_pdfs(out_dir: Path) -> dict[str, Path]:
-    """Build every layout's DOCX and convert them all to PDF in one headless LibreOffice run."""
-    built = [builder(out_dir / f"{name}.docx") for name, builder in LAYOUTS.items()]
+def build_pdfs(out_dir: Path, layouts: Mapping[str, Callable[[Path], Path]] | None = None) -> dict[str, Path]:
+    """Build every layout's DOCX (these, or `layouts`) and convert them all to PDF in one headless
+    LibreOffice run."""
+    layouts = LAYOUTS if layouts is None else layouts
+    built = [builder(out_dir / f"{name}.docx") for name, builder in layouts.items()]
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
             ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
@@ -165,4 +167,4 @@ def build_pdfs(out_dir: Path) -> dict[str, Path]:
             capture_output=True,
             timeout=300,
         )  # fmt: skip
-    return {name: out_dir / f"{name}.pdf" for name in LAYOUTS}
+    return {name: out_dir / f"{name}.pdf" for name in layouts}

@@ -4,12 +4,11 @@ end under a two-level header, a date range broken after its dash, a long heading
 
 from __future__ import annotations
 
-import subprocess
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import docx
+import readers_layouts
 from docx.shared import Pt
 from readers_fixtures import HEADER
 from readers_layouts import _row_flag, _table
@@ -126,14 +125,5 @@ LAYOUTS: dict[str, Callable[[Path], Path]] = {
 
 
 def build_pdfs(out_dir: Path) -> dict[str, Path]:
-    """Build every layout's DOCX and convert them all to PDF in one headless LibreOffice run."""
-    built = [builder(out_dir / f"{name}.docx") for name, builder in LAYOUTS.items()]
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(
-            ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-             "--outdir", str(out_dir), *map(str, built)],
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )  # fmt: skip
-    return {name: out_dir / f"{name}.pdf" for name in LAYOUTS}
+    """Build these layouts' DOCX and convert them all to PDF in one headless LibreOffice run."""
+    return readers_layouts.build_pdfs(out_dir, LAYOUTS)
