@@ -7,7 +7,12 @@ import json
 import subprocess
 import sys
 
+from PIL import Image
 from readers_fixtures import build_docx
+from test_ocr import SAMPLES, needs_tesseract
+
+from muniflow.commands.inspect import inspect_file
+from muniflow.intake import scan
 
 ROWS = [
     ["Мероприятия международного характера", "", "", "", ""],
@@ -59,3 +64,20 @@ def test_inspect_on_a_budget_table_names_the_closest_header(tmp_path):
     assert info["reason"] == "unknown_layout"
     assert "[Статья | Сумма]" in info["message"] and "muniflow inspect" in info["message"]
     assert [t["chosen"] for t in info["reading"]["tables"]] == [False]
+
+
+@needs_tesseract
+def test_inspect_reads_a_scanned_pdf_by_ocr_as_ingest_does(tmp_path):
+    """A PDF whose pages are only pictures is read by OCR, not shown as the internal `needs_ocr`
+    signal: the first page of a sample, rendered at 200 dpi and saved as an image-only PDF."""
+    subprocess.run(
+        ["pdftoppm", "-r", "200", "-gray", "-png", "-singlefile", "-f", "1", "-l", "1",
+         str(SAMPLES / "smolensk_2024_q2.pdf"), str(tmp_path / "page")],
+        check=True,
+    )  # fmt: skip
+    scanned = tmp_path / "scan.pdf"
+    Image.open(tmp_path / "page.png").save(scanned, resolution=200)
+    info = inspect_file(scanned)
+    assert info.get("reason") != scan.NEEDS_OCR, info.get("message")
+    assert info["format"] == scan.FORMATS["pdf"]
+    assert info["rows_read"] > 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -34,13 +35,12 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Any]:
 def inspect_file(path: Path, period: str | None = None, rows: int = FIRST_ROWS) -> dict[str, Any]:
     """What muniflow reads from one file, as a plain dict (JSON-ready)."""
     from muniflow import contracts, rules
-    from muniflow.intake import open_report
     from muniflow.interpret import InterpretError, interpret_document
     from muniflow.model import Period, ReaderError
 
     out: dict[str, Any] = {"file": str(path)}
     try:
-        doc = open_report(path)
+        doc = _open(path)
     except ReaderError as err:
         return {**out, "reason": err.reason, "message": err.message}
     out["format"] = doc.format
@@ -69,6 +69,22 @@ def inspect_file(path: Path, period: str | None = None, rows: int = FIRST_ROWS) 
     ]
     out["flags_total"] = len(flags)
     return out
+
+
+def _open(path: Path) -> Any:
+    """The document as `ingest` reads it: a scan or photo goes on to OCR, as it does there."""
+    from muniflow.intake import open_report, run_sandboxed, scan
+    from muniflow.model import ReaderError
+    from muniflow.stages import ocr_limits
+
+    try:
+        return open_report(path)
+    except ReaderError as err:
+        if err.reason != scan.NEEDS_OCR:
+            raise
+        kind, pages = scan.parse_signal(err.message)
+        print(f"{path.name}: {pages} page(s) without text, reading them by OCR ...", file=sys.stderr)
+        return run_sandboxed(path, scan.read_scan, kind, limits=ocr_limits(pages))
 
 
 def _text(info: dict[str, Any]) -> str:
