@@ -25,7 +25,9 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Any]:
         help="show how files are read (tables, header, columns, sections, first rows) without loading",
         description=__doc__,
     )
-    p.add_argument("files", nargs="+", help="report files (DOCX or PDF) or folders")
+    p.add_argument(
+        "files", nargs="+", help="report files (DOCX, PDF, .doc, .rtf, .odt, scans, photos) or folders"
+    )
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     p.add_argument("--period", help="the quarter to assume, e.g. 2024Q2 (as `ingest --period`)")
     p.add_argument("--rows", type=int, default=FIRST_ROWS, help=f"rows shown per file (default {FIRST_ROWS})")
