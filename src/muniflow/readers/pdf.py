@@ -28,6 +28,7 @@ from muniflow.readers.base import CORRUPT_FILE, NO_TABLE_FOUND, fold_whitespace
 from muniflow.readers.blame import raised_by_parser
 from muniflow.readers.headerwords import cell_lemmas, is_header_like, vocabulary_breaks
 from muniflow.readers.pdfcaption import band_paragraphs, text_area
+from muniflow.readers.pdfgrid import Ends, finer_grid, regrid, slot_ends, splits
 from muniflow.readers.pdflines import CellIndex, Glyph, Line, bucket_glyphs, join_lines, table_lines
 from muniflow.readers.pdftext import text_tables
 from muniflow.readers.wordjoin import rejoin_lines
@@ -67,6 +68,7 @@ class _Fragment:
     first_on_page: bool
     last_on_page: bool
     caption: str = ""  # the text between the previous table and this one
+    ends: tuple[Ends, ...] = ()  # per row, how far each cell spans (see pdfgrid)
 
     @cached_property
     def texts(self) -> tuple[tuple[Cell, ...], ...]:
@@ -80,6 +82,7 @@ class _LineRow:
 
     cells: tuple[LineCell, ...]
     locator: str
+    ends: Ends = ()  # how far each cell spans (see pdfgrid)
 
 
 class PdfReader:
@@ -184,13 +187,15 @@ def _page_fragments(page: int, chars: Sequence[dict[str, Any]], tables: Sequence
         rows = tuple(
             tuple(None if box is None else lines.get(box, ()) for box in row.cells) for row in table.rows
         )
+        columns = _column_edges(table)
         fragments.append(
             _Fragment(
                 page=page,
-                columns=_column_edges(table),
+                columns=columns,
                 rows=rows,
                 first_on_page=i == 0,
                 last_on_page=i == len(tables) - 1,
+                ends=tuple(slot_ends(columns, row.cells, _COLUMN_TOLERANCE) for row in table.rows),
             )
         )
     return fragments
@@ -213,13 +218,26 @@ def _same_grid(a: _Fragment, b: _Fragment) -> bool:
     )
 
 
+def _on_grid(fragment: _Fragment, columns: tuple[float, ...]) -> _Fragment:
+    """The fragment laid out on a grid whose edges include its own (see pdfgrid)."""
+    if len(columns) == len(fragment.columns):
+        return fragment
+    rows, ends = regrid(fragment.columns, fragment.rows, fragment.ends, columns, _COLUMN_TOLERANCE)
+    return replace(fragment, columns=columns, rows=rows, ends=ends)
+
+
 def _stitch_groups(fragments: Sequence[_Fragment]) -> list[list[_Fragment]]:
     """Group fragments into logical tables: a table continues at the top of the next page on the
     same grid with nothing between; a repeated header drawn as a table of its own at the top of
-    the page counts as part of that page's top (the table under it continues too)."""
+    the page counts as part of that page's top (the table under it continues too).
+
+    A fragment whose rows all hold merged cells shows only some of the table's column edges: on the
+    next page, the table goes on where those edges are among its own, and both are laid out on
+    the finer grid."""
     groups: list[list[_Fragment]] = []
     for fragment in fragments:
-        if groups and not fragment.caption and _same_grid(groups[-1][-1], fragment):
+        grid = finer_grid(groups[-1][-1].columns, fragment.columns, _COLUMN_TOLERANCE) if groups else None
+        if groups and not fragment.caption and grid is not None:
             group = groups[-1]
             last = group[-1]
             next_page = fragment.page == last.page + 1 and last.last_on_page and fragment.first_on_page
@@ -227,10 +245,12 @@ def _stitch_groups(fragments: Sequence[_Fragment]) -> list[list[_Fragment]]:
                 len(group) > 1
                 and fragment.page == last.page
                 and last.first_on_page
+                and _same_grid(last, fragment)
                 and _repeats_header(group, last)
             )
             if next_page or under_header:
-                group.append(fragment)
+                group[:] = [_on_grid(f, grid) for f in group]
+                group.append(_on_grid(fragment, grid))
                 continue
         groups.append([fragment])
     return groups
@@ -337,6 +357,13 @@ def _is_continuation(cells: Sequence[Cell], seq_col: int) -> bool:
     return cells[seq_col] == "" and any(c for i, c in enumerate(cells) if i != seq_col)
 
 
+def _ends_of(fragment: _Fragment) -> tuple[Ends, ...]:
+    """The fragment's cell spans, or one column each where they are not known."""
+    if len(fragment.ends) == len(fragment.rows):
+        return fragment.ends
+    return tuple(tuple(None if c is None else i + 1 for i, c in enumerate(row)) for row in fragment.rows)
+
+
 def _glue(rows: Sequence[_LineRow], lower: Sequence[LineCell]) -> list[_LineRow]:
     """Append a continuation's cell lines to the rows it continues: the paragraphs go on. A cell
     merged down into the last row (None there) goes on in the row its merged cell starts in, as a
@@ -350,7 +377,7 @@ def _glue(rows: Sequence[_LineRow], lower: Sequence[LineCell]) -> list[_LineRow]
         cells = list(out[target].cells)
         up = cells[col]
         cells[col] = down if up is None else (*up, *down)
-        out[target] = _LineRow(tuple(cells), out[target].locator)
+        out[target] = replace(out[target], cells=tuple(cells))
     return out
 
 
@@ -381,20 +408,84 @@ def _strip_header_overflow(
     return tuple(out)
 
 
+def _header_open(texts: Sequence[Sequence[Cell]], seq_col: int) -> bool:
+    """True when a table's rows so far are all header rows, nothing yet ending its header: no
+    numbered row, no column-number row, no heading row across the table under a header row."""
+    if len(texts) > _MAX_HEADER_ROWS:
+        return False
+    header_seen = False
+    for cells in texts:
+        numbered = seq_col < len(cells) and _SEQ_NUMBER.match(cells[seq_col] or "") is not None
+        spanning = _is_spanning(cells)
+        if numbered or _is_column_numbers(cells) or (spanning and header_seen):
+            return False
+        header_seen = header_seen or not spanning
+    return header_seen
+
+
+def _continues_header(
+    rows: Sequence[_LineRow], cells: Sequence[Cell], ends: Ends, numbered: bool, seq_col: int
+) -> bool:
+    """True when a page's first row is the rest of a header the page end cut: the rows so far are
+    all header rows, and this row is no event (no row number, in a table that numbers its rows, or
+    it splits a group cell above into sub-columns), no column-number row, no heading row."""
+    texts = [tuple(_cell_text(c) for c in row.cells) for row in rows]
+    if not rows or not _header_open(texts, seq_col) or _is_spanning(cells) or _is_column_numbers(cells):
+        return False
+    if seq_col < len(cells) and _SEQ_NUMBER.match(cells[seq_col] or ""):
+        return False
+    return numbered or any(splits(rows[-1].ends, ends))
+
+
+def _glue_header(rows: Sequence[_LineRow], lower: Sequence[LineCell], ends: Ends) -> list[_LineRow]:
+    """The header rows with the rest of their last row from the next page: a cell spanning the same
+    columns goes on, cells splitting a group cell into sub-columns make a sub-header row under it."""
+    split = splits(rows[-1].ends, ends)
+    goes_on = tuple(None if new else cell for cell, new in zip(lower, split, strict=True))
+    out = _glue(rows, goes_on)
+    if any(split):
+        cells = tuple(cell if new else None for cell, new in zip(lower, split, strict=True))
+        sub_ends = tuple(end if new else None for end, new in zip(ends, split, strict=True))
+        out.append(_LineRow(cells, out[-1].locator, sub_ends))
+    return out
+
+
 def _merge_fragments(group: Sequence[_Fragment]) -> list[_LineRow]:
     """One row list for a stitched table: repeated headers dropped, page-cut rows glued together."""
     first = group[0]
     seq_col = _seq_column(group)
-    rows = [_LineRow(cells, f"page {first.page}, row {i}") for i, cells in enumerate(first.rows, start=1)]
+    numbered = any(
+        seq_col < len(cells) and _SEQ_NUMBER.match(cells[seq_col] or "") for f in group for cells in f.texts
+    )
+    rows = [
+        _LineRow(cells, f"page {first.page}, row {i}", ends)
+        for i, (cells, ends) in enumerate(zip(first.rows, _ends_of(first), strict=True), start=1)
+    ]
     block = _header_block_size(first.texts, seq_col)
     header_rows = first.texts[:block]
+    header_lines = first.rows[:block]
     for fragment in group[1:]:
+        ends_of = _ends_of(fragment)
         skip = _repeated_header_count(header_rows, fragment.texts)
+        if (
+            not skip
+            and fragment.rows
+            and _continues_header(rows, fragment.texts[0], ends_of[0], numbered, seq_col)
+        ):
+            rows = _glue_header(rows, fragment.rows[0], ends_of[0])
+            rows.extend(
+                _LineRow(cells, f"page {fragment.page}, row {i}", ends)
+                for i, (cells, ends) in enumerate(zip(fragment.rows[1:], ends_of[1:], strict=True), start=2)
+            )
+            texts = [tuple(_cell_text(c) for c in row.cells) for row in rows]
+            block = _header_block_size(texts, seq_col)
+            header_rows, header_lines = tuple(texts[:block]), tuple(row.cells for row in rows[:block])
+            continue
         page_rows = list(zip(fragment.rows[skip:], fragment.texts[skip:], strict=True))
         if skip and page_rows:
             header = [
                 row
-                for row, text in zip(first.rows[:block], header_rows, strict=True)
+                for row, text in zip(header_lines, header_rows, strict=True)
                 if not _is_column_numbers(text)
             ]
             below = _strip_header_overflow(header, fragment.rows[:skip], page_rows[0][0])
