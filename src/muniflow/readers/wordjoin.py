@@ -88,8 +88,8 @@ def is_standalone_word(piece: str, before_stop: bool) -> bool:
             continue
         if piece[0].islower() and grammemes & _PROPER:
             continue
-        if "Fixd" in grammemes and len(lower) <= 2:
-            continue  # two-letter indeclinables ("го") are inflection endings far more often
+        if ("Fixd" in grammemes or (before_stop and "PRCL" in grammemes)) and len(lower) <= 2:
+            continue  # two-letter indeclinables ("го"), particles before a stop ("ка,"): endings
         return True
     return False
 
@@ -196,10 +196,34 @@ def likely_cut(
     if listed or _is_abbreviation(right, right_core.end()):
         return False  # "а) провести", "г. Пскова": a new item or an abbreviated word after a word
     # The next line's first word, where it ends on that line, must be a word: a paragraph or a
-    # wrap starts with one. Running to that line's end it may be cut again, so only if no space fits.
+    # wrap starts with one. Running to that line's end it may be cut again: then the word over its
+    # pieces must be one where the lines show where it ends, after a capitalised word (a place
+    # name the dictionary lacks, «Бело|зорс|к,»), else only if no space fits.
     ends_there = right_core.end() < len(right) or len(following) == 1
     before_stop = right_core.end() < len(right) and not right[right_core.end()].isspace()
+    if not ends_there and last_word[:1].isupper():
+        whole = _next_token(following)
+        if whole is not None:
+            word, stop = whole
+            return not is_piece(word, stop) and not is_word(word)
     return (no_space or ends_there) and not is_piece(first_word, before_stop)
+
+
+def _next_token(following: Sequence[str]) -> tuple[str, bool] | None:
+    """The token the next line starts, over the lines it runs on into, and whether punctuation
+    follows it; None where it runs to the end of the last line given (it may go on further).
+
+    A token ends inside a line, or at a line's end where the next line starts with no small
+    letter (a capital, a digit, punctuation start a new token)."""
+    pieces: list[str] = []
+    for line in following[:MAX_PIECES]:
+        core = _RIGHT_CORE.match(line)
+        if core is None or (pieces and not line[0].islower()):
+            return ("".join(pieces), False) if pieces else None
+        pieces.append(core.group())
+        if core.end() < len(line):
+            return "".join(pieces), not line[core.end()].isspace()
+    return None
 
 
 def _new_capital_word(left: str, right: str, is_word: WordTest) -> bool:
