@@ -112,6 +112,20 @@ LIKELY_CUT = [
         False,
         "a small word, then a compound the dictionary lacks: no proof of a cut, as before",
     ),
+    (
+        "для",
+        ["специа", "листов «Соседи»"],
+        True,
+        False,
+        "a word, then a word cut once that ends there: two words, though a space would have been drawn",
+    ),
+    (
+        "Творческие",
+        ["коллективы", "района (45"],
+        False,
+        False,
+        "a capitalised word, then a whole word on a line of its own: the token may end at that line",
+    ),
     ("Липов", ["ка, музей"], False, True, "a two-letter particle before a comma is an ending («-ка»)"),
 ]
 
