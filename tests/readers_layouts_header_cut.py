@@ -1,5 +1,5 @@
 """DOCX layouts whose events table starts low on a page, so that the page end cuts its header row
-(a narrow column's «Номер по порядку» goes on at the top of the next page), and their LibreOffice
+(a narrow column's «Порядковый номер» goes on at the top of the next page), and their LibreOffice
 PDFs (built at test time, all in one soffice run).
 
 How far down the table starts is set by filler paragraphs and the heading's font size; the tests
@@ -16,14 +16,14 @@ from docx.shared import Pt
 from readers_layouts import _table
 
 HEAD = [
-    "Номер по порядку",
+    "Порядковый номер",
     "Наименование мероприятия",
     "Место проведения",
     "Сроки проведения",
     "",
     "Участники",
 ]
-GROUP_HEAD = [*HEAD[:3], "Календарные сроки проведения мероприятия", "", "Участники"]
+GROUP_HEAD = [*HEAD[:3], "Даты проведения мероприятия в квартале", "", "Участники"]
 SUB = ["", "", "", "начало", "окончание", ""]
 WIDTHS = (1.2, 3.0, 2.5, 1.6, 2.2, 3.0)
 
@@ -34,7 +34,7 @@ def events(count: int = 3) -> list[list[str]]:
         [
             f"{n}.",
             f"Фестиваль ремёсел {n}",
-            "г. Велиж",
+            "г. Энск",
             f"{n}.05.2024",
             f"{n + 1}.05.2024",
             "Делегация г. Витебска",
@@ -45,14 +45,14 @@ def events(count: int = 3) -> list[list[str]]:
 
 def _header_cut(fill: int, heading_pt: int, group: bool) -> Callable[[Path], Path]:
     """A table under `fill` filler lines and a heading: a one-row header, or a group cell
-    («Календарные сроки …» over «начало» / «окончание») with the other header cells merged down."""
+    («Даты проведения …» over «начало» / «окончание») with the other header cells merged down."""
 
     def build(path: Path) -> Path:
         document = docx.Document()
         document.add_paragraph("Отчёт о мероприятиях за 2 квартал 2024 года")
         for i in range(fill):
             document.add_paragraph(f"Пояснительная строка {i + 1}")
-        heading = document.add_paragraph("Велижский район")
+        heading = document.add_paragraph("Энский район")
         heading.runs[0].font.size = Pt(heading_pt)
         head = GROUP_HEAD if group else HEAD
         rows = [list(head), *([list(SUB)] if group else []), *events()]
@@ -70,7 +70,7 @@ def _header_cut(fill: int, heading_pt: int, group: bool) -> Callable[[Path], Pat
 
 
 LAYOUTS: dict[str, Callable[[Path], Path]] = {
-    # One header row cut after «Номер по пор»: both pages draw every column.
+    # One header row cut after «Порядковый»: both pages draw every column.
     "one_row": _header_cut(22, 11, group=False),
     # The group row cut: page 1 draws no sub-column border; page 2 draws the rest of the header
     # cells and the sub-header cells in one row.

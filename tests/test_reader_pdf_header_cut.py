@@ -32,7 +32,7 @@ def _folded(cells) -> list[str]:
 
 CUTS = [
     # (layout, header the reader gives, sub-header row or None, why)
-    ("one_row", HEAD, None, "a one-row header cut in a word («пор|ядку»): both halves on one grid"),
+    ("one_row", HEAD, None, "a one-row header cut between its lines: both halves on one grid"),
     ("group_with_sub", GROUP_HEAD, SUB,
      "page 1 draws the group row alone (fewer columns); page 2 the rest and the sub-columns in one row"),
     ("group_then_sub", GROUP_HEAD, SUB,
@@ -112,13 +112,13 @@ def _texts(rows: list[pdf_module._LineRow]) -> list[tuple[str | None, ...]]:
 
 
 def test_a_header_cut_on_one_grid_goes_on_in_the_header() -> None:
-    """The rest of the header at the top of page 2 («порядку») is glued to it, not made an event."""
+    """The rest of the header at the top of page 2 («номер») is glued to it, not made an event."""
     grid = (0.0, 50.0, 150.0, 250.0)
-    first = _fragment(1, grid, (("Номер", "по"), ("Наименование",), ("Место",)))
-    second = _fragment(2, grid, (("порядку",), ("мероприятия",), ()), (("1.",), ("Визит",), ("Минск",)))
+    first = _fragment(1, grid, (("Порядковый",), ("Наименование",), ("Место",)))
+    second = _fragment(2, grid, (("номер",), ("мероприятия",), ()), (("1.",), ("Визит",), ("Минск",)))
     [group] = pdf_module._stitch_groups([first, second])
     assert _texts(pdf_module._merge_fragments(group)) == [
-        ("Номер по порядку", "Наименование мероприятия", "Место"),
+        ("Порядковый номер", "Наименование мероприятия", "Место"),
         ("1.", "Визит", "Минск"),
     ]
 

@@ -114,14 +114,14 @@ LIKELY_CUT = [
     ),
     (
         "для",
-        ["специа", "листов «Соседи»"],
+        ["волон", "тёров акции"],
         True,
         False,
         "a word, then a word cut once that ends there: two words, though a space would have been drawn",
     ),
     (
-        "Творческие",
-        ["коллективы", "района (45"],
+        "Народные",
+        ["ансамбли", "области (30"],
         False,
         False,
         "a capitalised word, then a whole word on a line of its own: the token may end at that line",

@@ -186,7 +186,7 @@ def rejoined_lines(text: str, kinds: frozenset[str]) -> str:
 
 def split_run_together(word: str, kinds: Sequence[str]) -> str:
     """A word run into the kind after it, in any case where the adjective before it agrees
-    («Кленовскийрайон» -> «Кленовский район», «Велижскогорайона» -> «Велижского района»)."""
+    («Энскийрайон» -> «Энский район», «Энскогорайона» -> «Энского района»)."""
     low = word.lower()
     if analyzer().word_is_known(low):
         return word
@@ -201,7 +201,7 @@ def split_run_together(word: str, kinds: Sequence[str]) -> str:
 
 _MIN_HEAD = 4  # letters of the adjective before a run-in kind
 _MIN_KIND = 4  # letters of the shortest kind form («село» aside, kinds are longer)
-# Adjective endings in every case («Велижский», «Велижского», «Велижскому», «Велижском» …).
+# Adjective endings in every case («Энский», «Энского», «Энскому», «Энском» …).
 _ANY_ADJECTIVE_END = re.compile(r"(?:ий|ый|ой|ое|ее|ая|яя|ого|его|ому|ему|ым|им|ом|ем|ей|ую|юю|ых|их|ые|ие)$")
 
 

@@ -131,7 +131,7 @@ def _flatten(name: str) -> str:
 
 
 def split_run_in_kinds(text: str) -> str:
-    """The text with words run into the kind after them split («Велижскогорайона»), which a PDF
+    """The text with words run into the kind after them split («Энскогорайона»), which a PDF
     line join makes where the dictionary does not know the name; spaces folded."""
     return " ".join(split_run_together(w, _RUN_KINDS) for w in text.split())
 

@@ -116,7 +116,7 @@ def _typed_by_content(found: HeaderFound, body: Sequence[RawRow]) -> HeaderFound
 
 def _reads_as_name(text: str) -> bool:
     """A cell that reads like a municipality's name: short, no digits or lists, municipal words
-    (also where a line join ran a name into its kind: «Велижскогорайона»)."""
+    (also where a line join ran a name into its kind: «Энскогорайона»)."""
     flat = split_run_in_kinds(fold(text))
     return (
         len(flat.split()) <= NAME_MAX_WORDS

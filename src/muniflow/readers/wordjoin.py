@@ -197,8 +197,8 @@ def likely_cut(
         return False  # "а) провести", "г. Пскова": a new item or an abbreviated word after a word
     # The next line's first word, where it ends on that line, must be a word: a paragraph or a
     # wrap starts with one. Running to that line's end it may be cut again: where the lines show
-    # where its token ends, a word ending at one of those lines starts there («для|специа|листов»,
-    # «Творческие|коллективы|района»); if none does, after a capitalised word a place name the
+    # where its token ends, a word ending at one of those lines starts there («для|волон|тёров»,
+    # «Народные|ансамбли|области»); if none does, after a capitalised word a place name the
     # dictionary lacks goes on («Красно|зер|ск,»). Else it decides only if no space fits.
     ends_there = right_core.end() < len(right) or len(following) == 1
     before_stop = right_core.end() < len(right) and not right[right_core.end()].isspace()
