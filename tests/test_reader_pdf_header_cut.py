@@ -11,9 +11,11 @@ from readers_layouts import soffice_missing
 from readers_layouts_header_cut import GROUP_HEAD, HEAD, SUB, build_pdfs, events
 
 from muniflow.readers import pdf as pdf_module
+from muniflow.readers import pdfglue
 from muniflow.readers.base import fold_whitespace
 from muniflow.readers.pdf import PdfReader
 from muniflow.readers.pdfgrid import finer_grid, regrid, slot_ends, splits
+from muniflow.readers.pdflines import Line
 
 READER = PdfReader()
 
@@ -97,8 +99,8 @@ def test_splits(upper, lower, expected, why) -> None:
     assert splits(upper, lower) == expected, why
 
 
-def _cell(*texts: str) -> tuple[pdf_module.Line, ...]:
-    return tuple(pdf_module.Line(t, 0.0, 0.0, 0.0, 3.0, True) for t in texts)
+def _cell(*texts: str) -> tuple[Line, ...]:
+    return tuple(Line(t, 0.0, 0.0, 0.0, 3.0, True) for t in texts)
 
 
 def _fragment(page: int, columns, *rows) -> pdf_module._Fragment:
@@ -107,7 +109,7 @@ def _fragment(page: int, columns, *rows) -> pdf_module._Fragment:
     return pdf_module._Fragment(page, columns, cells, page == 2, page == 1, ends=ends)
 
 
-def _texts(rows: list[pdf_module._LineRow]) -> list[tuple[str | None, ...]]:
+def _texts(rows: list[pdfglue.LineRow]) -> list[tuple[str | None, ...]]:
     return [tuple(None if c is None else " ".join(x.text for x in c) for c in row.cells) for row in rows]
 
 

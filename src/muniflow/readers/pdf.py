@@ -28,26 +28,29 @@ from muniflow.readers.base import CORRUPT_FILE, NO_TABLE_FOUND, fold_whitespace
 from muniflow.readers.blame import raised_by_parser
 from muniflow.readers.headerwords import cell_lemmas, is_header_like, vocabulary_breaks
 from muniflow.readers.pdfcaption import band_paragraphs, text_area
-from muniflow.readers.pdfgrid import Ends, finer_grid, regrid, slot_ends, splits
-from muniflow.readers.pdflines import CellIndex, Glyph, Line, bucket_glyphs, join_lines, table_lines
+from muniflow.readers.pdfglue import (
+    MAX_HEADER_ROWS,
+    SEQ_NUMBER,
+    LineCell,
+    LineRow,
+    cell_text,
+    continues_header,
+    glue,
+    glue_header,
+    is_column_numbers,
+    is_spanning,
+    strip_header_overflow,
+)
+from muniflow.readers.pdfgrid import Ends, finer_grid, regrid, slot_ends
+from muniflow.readers.pdflines import CellIndex, Glyph, bucket_glyphs, join_lines, table_lines
 from muniflow.readers.pdftext import text_tables
 from muniflow.readers.wordjoin import rejoin_lines
 
 _COLUMN_TOLERANCE = 3.0  # points: the same column drawn on two pages may differ by rounding
-_SEQ_NUMBER = re.compile(r"^\s*\d{1,4}\s*[.)]?\s*$")
 # A border segment may stop a few points short of the line it meets (seen in LibreOffice exports).
 _RULED = {"intersection_x_tolerance": 6, "intersection_y_tolerance": 6}
-_MAX_HEADER_ROWS = 5  # a title row, two header levels, a column-number row: more is no header
 # Presentation forms that some exporters emit for fi/fl ligatures; the DOCX holds plain letters.
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
-
-
-# A cell as drawn: its visual lines; None where a merged cell covers the grid slot.
-LineCell = tuple[Line, ...] | None
-
-
-def _cell_text(cell: LineCell) -> Cell:
-    return None if cell is None else join_lines(cell)
 
 
 def _header_cell_text(cell: LineCell) -> Cell:
@@ -73,16 +76,7 @@ class _Fragment:
     @cached_property
     def texts(self) -> tuple[tuple[Cell, ...], ...]:
         """The rows' cell texts, for telling headers, numbers and continuations apart."""
-        return tuple(tuple(_cell_text(c) for c in row) for row in self.rows)
-
-
-@dataclass(frozen=True)
-class _LineRow:
-    """A table row before its lines are joined: cells as drawn, possibly from two pages."""
-
-    cells: tuple[LineCell, ...]
-    locator: str
-    ends: Ends = ()  # how far each cell spans (see pdfgrid)
+        return tuple(tuple(cell_text(c) for c in row) for row in self.rows)
 
 
 class PdfReader:
@@ -111,7 +105,7 @@ def _table(group: Sequence[_Fragment]) -> RawTable:
     Header words a narrow column cut are joined by the header vocabulary in the header rows.
     """
     rows = _merge_fragments(group)
-    texts = [tuple(_cell_text(c) for c in row.cells) for row in rows]
+    texts = [tuple(cell_text(c) for c in row.cells) for row in rows]
     for i in range(_header_block_size(texts, _seq_column(group))):
         texts[i] = tuple(_header_cell_text(c) for c in rows[i].cells)
     header = tuple(c or "" for c in texts[0])
@@ -316,28 +310,17 @@ def _header_block_size(texts: Sequence[Sequence[Cell]], seq_col: int) -> int:
     a column-number row ending them, or a heading row across the table once a header row came
     (a title row across the table may stand above the header)."""
     header_seen = False
-    for i, cells in enumerate(texts[:_MAX_HEADER_ROWS]):
-        if _is_column_numbers(cells):
+    for i, cells in enumerate(texts[:MAX_HEADER_ROWS]):
+        if is_column_numbers(cells):
             return i + 1
-        numbered = seq_col < len(cells) and _SEQ_NUMBER.match(cells[seq_col] or "") is not None
+        numbered = seq_col < len(cells) and SEQ_NUMBER.match(cells[seq_col] or "") is not None
         if numbered:
             return max(1, i)
-        spanning = _is_spanning(cells)
+        spanning = is_spanning(cells)
         if spanning and header_seen:
             return i
         header_seen = header_seen or not spanning
     return 1
-
-
-def _is_spanning(cells: Sequence[Cell]) -> bool:
-    """A row of one merged cell across the table (a title or a section heading)."""
-    return len(cells) > 1 and cells[0] is not None and all(c is None for c in cells[1:])
-
-
-def _is_column_numbers(cells: Sequence[Cell]) -> bool:
-    """A row numbering the columns (1 2 3 …) under a header, which templates repeat on every page."""
-    texts = [fold_whitespace(c).rstrip(".") for c in cells if c]
-    return len(texts) > 2 and texts == [str(i) for i in range(1, len(texts) + 1)]
 
 
 def _seq_column(group: Sequence[_Fragment]) -> int:
@@ -347,7 +330,7 @@ def _seq_column(group: Sequence[_Fragment]) -> int:
     for fragment in group:
         for cells in fragment.texts:
             for col, text in enumerate(cells[:width]):
-                if text and _SEQ_NUMBER.match(text):
+                if text and SEQ_NUMBER.match(text):
                     hits[col] += 1
     return max(range(width), key=lambda c: (hits[c], -c)) if width > 0 else 0
 
@@ -364,101 +347,15 @@ def _ends_of(fragment: _Fragment) -> tuple[Ends, ...]:
     return tuple(tuple(None if c is None else i + 1 for i, c in enumerate(row)) for row in fragment.rows)
 
 
-def _glue(rows: Sequence[_LineRow], lower: Sequence[LineCell]) -> list[_LineRow]:
-    """Append a continuation's cell lines to the rows it continues: the paragraphs go on. A cell
-    merged down into the last row (None there) goes on in the row its merged cell starts in, as a
-    header cell spanning a group row and its sub-header row does when the page cuts it."""
-    out = list(rows)
-    for col, down in enumerate(lower):
-        if not down:
-            continue
-        origin = next((i for i in range(len(out) - 1, -1, -1) if out[i].cells[col] is not None), None)
-        target = len(out) - 1 if origin is None else origin
-        cells = list(out[target].cells)
-        up = cells[col]
-        cells[col] = down if up is None else (*up, *down)
-        out[target] = replace(out[target], cells=tuple(cells))
-    return out
-
-
-def _column_lines(rows: Sequence[Sequence[LineCell]], col: int) -> list[str]:
-    return [line.text.strip() for row in rows if col < len(row) for line in (row[col] or ())]
-
-
-def _strip_header_overflow(
-    header: Sequence[Sequence[LineCell]], repeated: Sequence[Sequence[LineCell]], below: Sequence[LineCell]
-) -> tuple[LineCell, ...]:
-    """The row under a repeated header without the header's last lines drawn over its border.
-
-    header: the first page's header rows, without a column-number row (a page that does not
-    repeat that row would otherwise lose the «1» of its first event).
-
-    A repeated header row drawn lower than its text (seen in LibreOffice exports) spills its last
-    lines into the row below: where the repeated column shows only the first lines of the
-    header's column, and the row below starts with the missing ones, they are taken out there.
-    """
-    out = list(below)
-    for col, cell in enumerate(below):
-        mine, shown = _column_lines(header, col), _column_lines(repeated, col)
-        missing = mine[len(shown) :]
-        if not cell or not missing or mine[: len(shown)] != shown:
-            continue
-        if [line.text.strip() for line in cell[: len(missing)]] == missing:
-            out[col] = cell[len(missing) :]
-    return tuple(out)
-
-
-def _header_open(texts: Sequence[Sequence[Cell]], seq_col: int) -> bool:
-    """True when a table's rows so far are all header rows, nothing yet ending its header: no
-    numbered row, no column-number row, no heading row across the table under a header row."""
-    if len(texts) > _MAX_HEADER_ROWS:
-        return False
-    header_seen = False
-    for cells in texts:
-        numbered = seq_col < len(cells) and _SEQ_NUMBER.match(cells[seq_col] or "") is not None
-        spanning = _is_spanning(cells)
-        if numbered or _is_column_numbers(cells) or (spanning and header_seen):
-            return False
-        header_seen = header_seen or not spanning
-    return header_seen
-
-
-def _continues_header(
-    rows: Sequence[_LineRow], cells: Sequence[Cell], ends: Ends, numbered: bool, seq_col: int
-) -> bool:
-    """True when a page's first row is the rest of a header the page end cut: the rows so far are
-    all header rows, and this row is no event (no row number, in a table that numbers its rows, or
-    it splits a group cell above into sub-columns), no column-number row, no heading row."""
-    texts = [tuple(_cell_text(c) for c in row.cells) for row in rows]
-    if not rows or not _header_open(texts, seq_col) or _is_spanning(cells) or _is_column_numbers(cells):
-        return False
-    if seq_col < len(cells) and _SEQ_NUMBER.match(cells[seq_col] or ""):
-        return False
-    return numbered or any(splits(rows[-1].ends, ends))
-
-
-def _glue_header(rows: Sequence[_LineRow], lower: Sequence[LineCell], ends: Ends) -> list[_LineRow]:
-    """The header rows with the rest of their last row from the next page: a cell spanning the same
-    columns goes on, cells splitting a group cell into sub-columns make a sub-header row under it."""
-    split = splits(rows[-1].ends, ends)
-    goes_on = tuple(None if new else cell for cell, new in zip(lower, split, strict=True))
-    out = _glue(rows, goes_on)
-    if any(split):
-        cells = tuple(cell if new else None for cell, new in zip(lower, split, strict=True))
-        sub_ends = tuple(end if new else None for end, new in zip(ends, split, strict=True))
-        out.append(_LineRow(cells, out[-1].locator, sub_ends))
-    return out
-
-
-def _merge_fragments(group: Sequence[_Fragment]) -> list[_LineRow]:
+def _merge_fragments(group: Sequence[_Fragment]) -> list[LineRow]:
     """One row list for a stitched table: repeated headers dropped, page-cut rows glued together."""
     first = group[0]
     seq_col = _seq_column(group)
     numbered = any(
-        seq_col < len(cells) and _SEQ_NUMBER.match(cells[seq_col] or "") for f in group for cells in f.texts
+        seq_col < len(cells) and SEQ_NUMBER.match(cells[seq_col] or "") for f in group for cells in f.texts
     )
     rows = [
-        _LineRow(cells, f"page {first.page}, row {i}", ends)
+        LineRow(cells, f"page {first.page}, row {i}", ends)
         for i, (cells, ends) in enumerate(zip(first.rows, _ends_of(first), strict=True), start=1)
     ]
     block = _header_block_size(first.texts, seq_col)
@@ -470,14 +367,14 @@ def _merge_fragments(group: Sequence[_Fragment]) -> list[_LineRow]:
         if (
             not skip
             and fragment.rows
-            and _continues_header(rows, fragment.texts[0], ends_of[0], numbered, seq_col)
+            and continues_header(rows, fragment.texts[0], ends_of[0], numbered, seq_col)
         ):
-            rows = _glue_header(rows, fragment.rows[0], ends_of[0])
+            rows = glue_header(rows, fragment.rows[0], ends_of[0])
             rows.extend(
-                _LineRow(cells, f"page {fragment.page}, row {i}", ends)
+                LineRow(cells, f"page {fragment.page}, row {i}", ends)
                 for i, (cells, ends) in enumerate(zip(fragment.rows[1:], ends_of[1:], strict=True), start=2)
             )
-            texts = [tuple(_cell_text(c) for c in row.cells) for row in rows]
+            texts = [tuple(cell_text(c) for c in row.cells) for row in rows]
             block = _header_block_size(texts, seq_col)
             header_rows, header_lines = tuple(texts[:block]), tuple(row.cells for row in rows[:block])
             continue
@@ -486,16 +383,16 @@ def _merge_fragments(group: Sequence[_Fragment]) -> list[_LineRow]:
             header = [
                 row
                 for row, text in zip(header_lines, header_rows, strict=True)
-                if not _is_column_numbers(text)
+                if not is_column_numbers(text)
             ]
-            below = _strip_header_overflow(header, fragment.rows[:skip], page_rows[0][0])
-            page_rows[0] = (below, tuple(_cell_text(c) for c in below))
+            below = strip_header_overflow(header, fragment.rows[:skip], page_rows[0][0])
+            page_rows[0] = (below, tuple(cell_text(c) for c in below))
         start = skip + 1
         if page_rows and len(rows) > 1 and _is_continuation(page_rows[0][1], seq_col):
-            rows = _glue(rows, page_rows[0][0])
+            rows = glue(rows, page_rows[0][0])
             page_rows, start = page_rows[1:], start + 1
         rows.extend(
-            _LineRow(cells, f"page {fragment.page}, row {i}")
+            LineRow(cells, f"page {fragment.page}, row {i}")
             for i, (cells, _) in enumerate(page_rows, start=start)
         )
     return rows
