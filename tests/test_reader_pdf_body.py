@@ -21,8 +21,10 @@ from readers_layouts_cuts import (
 
 from muniflow.model import RawTable
 from muniflow.readers import pdf as pdf_module
+from muniflow.readers import pdfglue
 from muniflow.readers.base import fold_whitespace
 from muniflow.readers.pdf import PdfReader
+from muniflow.readers.pdflines import Line
 
 READER = PdfReader()
 
@@ -142,19 +144,19 @@ def test_header_words_with_a_typo(lines: list[str], expected: list[bool | None],
     assert vocabulary_breaks(lines) == expected, why
 
 
-def _cell(*texts: str) -> tuple[pdf_module.Line, ...]:
-    return tuple(pdf_module.Line(t, 0.0, 0.0, 0.0, 3.0, True) for t in texts)
+def _cell(*texts: str) -> tuple[Line, ...]:
+    return tuple(Line(t, 0.0, 0.0, 0.0, 3.0, True) for t in texts)
 
 
-def _texts(rows: list[pdf_module._LineRow]) -> list[tuple[str | None, ...]]:
+def _texts(rows: list[pdfglue.LineRow]) -> list[tuple[str | None, ...]]:
     return [
         tuple(None if c is None else " ".join(line.text for line in c) for c in row.cells) for row in rows
     ]
 
 
-GROUP = pdf_module._LineRow((_cell("Содержание", "и"), _cell("Представители"), None), "page 5, row 1")
-SUBHEADER = pdf_module._LineRow((None, _cell("от России"), _cell("от иностранных")), "page 5, row 2")
-EVENT_ROW = pdf_module._LineRow((_cell("Визит"), _cell("Делегация"), _cell("Гости")), "page 5, row 3")
+GROUP = pdfglue.LineRow((_cell("Содержание", "и"), _cell("Представители"), None), "page 5, row 1")
+SUBHEADER = pdfglue.LineRow((None, _cell("от России"), _cell("от иностранных")), "page 5, row 2")
+EVENT_ROW = pdfglue.LineRow((_cell("Визит"), _cell("Делегация"), _cell("Гости")), "page 5, row 3")
 GLUES = [
     # (rows so far, the continuation at the top of the next page, the rows after gluing, why)
     ([EVENT_ROW], (_cell("района"), None, _cell("из Минска")),
@@ -170,7 +172,7 @@ GLUES = [
 
 @pytest.mark.parametrize(("rows", "lower", "expected", "why"), GLUES, ids=[c[-1] for c in GLUES])
 def test_glue_a_row_cut_by_the_page(rows, lower, expected, why) -> None:
-    assert _texts(pdf_module._glue(rows, lower)) == expected, why
+    assert _texts(pdfglue.glue(rows, lower)) == expected, why
 
 
 def _fragment(page: int, *rows: tuple[tuple[str, ...] | None, ...]) -> pdf_module._Fragment:

@@ -84,6 +84,49 @@ LIKELY_CUT = [
     ("вручены", ["и"], False, False, "a one-letter word on a line of its own"),
     ("Беларусь", ["г. Смоленск"], True, False, "an abbreviation after a word"),
     ("Minsk", ["conference"], False, True, "Latin has no dictionary: a full one-run line counts as cut"),
+    (
+        "г. Красно",
+        ["зер", "ск, музей"],
+        False,
+        True,
+        "a capitalised word, then a token ending over two lines that is no word: a place name cut twice",
+    ),
+    (
+        "Ясно",
+        ["доль", "ск (Республика"],
+        False,
+        True,
+        "the token ends where the line after starts with a bracket",
+    ),
+    (
+        "Визит",
+        ["делега", "ции г. Минска"],
+        False,
+        False,
+        "a capitalised word, then a word cut once: two words",
+    ),
+    (
+        "(формат",
+        ["видеоко", "нференц", "связи)"],
+        False,
+        False,
+        "a small word, then a compound the dictionary lacks: no proof of a cut, as before",
+    ),
+    (
+        "для",
+        ["волон", "тёров акции"],
+        True,
+        False,
+        "a word, then a word cut once that ends there: two words, though a space would have been drawn",
+    ),
+    (
+        "Народные",
+        ["ансамбли", "области (30"],
+        False,
+        False,
+        "a capitalised word, then a whole word on a line of its own: the token may end at that line",
+    ),
+    ("Липов", ["ка, музей"], False, True, "a two-letter particle before a comma is an ending («-ка»)"),
 ]
 
 

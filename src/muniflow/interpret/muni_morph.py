@@ -185,11 +185,34 @@ def rejoined_lines(text: str, kinds: frozenset[str]) -> str:
 
 
 def split_run_together(word: str, kinds: Sequence[str]) -> str:
-    """A word run into the kind after it («Кленовскийрайон» -> «Кленовский район»)."""
+    """A word run into the kind after it, in any case where the adjective before it agrees
+    («Энскийрайон» -> «Энский район», «Энскогорайона» -> «Энского района»)."""
     low = word.lower()
-    for kind in sorted(kinds, key=len, reverse=True):
-        head = low[: -len(kind)]
-        known = analyzer().word_is_known(low)
-        if len(low) > len(kind) + 3 and low.endswith(kind) and not known and _ADJECTIVE_END.search(head):
-            return split_run_together(word[: len(head)], kinds) + " " + word[len(head) :]
+    if analyzer().word_is_known(low):
+        return word
+    for cut in range(_MIN_HEAD, len(low) - _MIN_KIND + 1):
+        head, tail = low[:cut], low[cut:]
+        if not _ANY_ADJECTIVE_END.search(head):
+            continue
+        if _kind_forms(tail, tuple(kinds)) & _adjective_forms(head):
+            return split_run_together(word[:cut], kinds) + " " + word[cut:]
     return word
+
+
+_MIN_HEAD = 4  # letters of the adjective before a run-in kind
+_MIN_KIND = 4  # letters of the shortest kind form («село» aside, kinds are longer)
+# Adjective endings in every case («Энский», «Энского», «Энскому», «Энском» …).
+_ANY_ADJECTIVE_END = re.compile(r"(?:ий|ый|ой|ое|ее|ая|яя|ого|его|ому|ему|ым|им|ом|ем|ей|ую|юю|ых|их|ые|ие)$")
+
+
+@lru_cache(maxsize=4096)
+def _kind_forms(word: str, kinds: tuple[str, ...]) -> frozenset[tuple[str | None, str | None]]:
+    """The (case, number) readings of a word that is a form of one of the kinds."""
+    lemmas = {analyzer().parse(kind)[0].normal_form for kind in kinds}
+    return frozenset((p.tag.case, p.tag.number) for p in analyzer().parse(word) if p.normal_form in lemmas)
+
+
+@lru_cache(maxsize=4096)
+def _adjective_forms(word: str) -> frozenset[tuple[str | None, str | None]]:
+    """The (case, number) readings of a word as a full adjective (predicted for unknown words)."""
+    return frozenset((p.tag.case, p.tag.number) for p in analyzer().parse(word) if "ADJF" in p.tag)

@@ -127,7 +127,12 @@ def _flatten(name: str) -> str:
     (a narrow column cuts words: «МОНА\nСТЫР\nЩИНС\nКИЙ РАЙО\nН»), words run into their kind
     split («Кленовскийрайон»)."""
     text = name.replace("\xa0", " ").replace("\u00ad", "").replace("\r", "\n")
-    text = rejoined_lines(text, KIND_WORDS)
+    return split_run_in_kinds(rejoined_lines(text, KIND_WORDS))
+
+
+def split_run_in_kinds(text: str) -> str:
+    """The text with words run into the kind after them split («Энскогорайона»), which a PDF
+    line join makes where the dictionary does not know the name; spaces folded."""
     return " ".join(split_run_together(w, _RUN_KINDS) for w in text.split())
 
 

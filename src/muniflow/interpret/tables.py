@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from muniflow.interpret.columns import CONTRACT_KEY
 from muniflow.interpret.header_rows import REQUIRED, HeaderFound, find_header
+from muniflow.interpret.municipality import split_run_in_kinds
 from muniflow.interpret.reading import CONTENT, ColumnMatch, TableReading
 from muniflow.interpret.sections import caption_municipality, month_of
 from muniflow.model import Cell, Period, RawRow, RawTable
@@ -114,8 +115,9 @@ def _typed_by_content(found: HeaderFound, body: Sequence[RawRow]) -> HeaderFound
 
 
 def _reads_as_name(text: str) -> bool:
-    """A cell that reads like a municipality's name: short, no digits or lists, municipal words."""
-    flat = fold(text)
+    """A cell that reads like a municipality's name: short, no digits or lists, municipal words
+    (also where a line join ran a name into its kind: «Энскогорайона»)."""
+    flat = split_run_in_kinds(fold(text))
     return (
         len(flat.split()) <= NAME_MAX_WORDS
         and not any(ch.isdigit() or ch in ",;" for ch in flat)

@@ -28,25 +28,29 @@ from muniflow.readers.base import CORRUPT_FILE, NO_TABLE_FOUND, fold_whitespace
 from muniflow.readers.blame import raised_by_parser
 from muniflow.readers.headerwords import cell_lemmas, is_header_like, vocabulary_breaks
 from muniflow.readers.pdfcaption import band_paragraphs, text_area
-from muniflow.readers.pdflines import CellIndex, Glyph, Line, bucket_glyphs, join_lines, table_lines
+from muniflow.readers.pdfglue import (
+    MAX_HEADER_ROWS,
+    SEQ_NUMBER,
+    LineCell,
+    LineRow,
+    cell_text,
+    continues_header,
+    glue,
+    glue_header,
+    is_column_numbers,
+    is_spanning,
+    strip_header_overflow,
+)
+from muniflow.readers.pdfgrid import Ends, finer_grid, regrid, slot_ends
+from muniflow.readers.pdflines import CellIndex, Glyph, bucket_glyphs, join_lines, table_lines
 from muniflow.readers.pdftext import text_tables
 from muniflow.readers.wordjoin import rejoin_lines
 
 _COLUMN_TOLERANCE = 3.0  # points: the same column drawn on two pages may differ by rounding
-_SEQ_NUMBER = re.compile(r"^\s*\d{1,4}\s*[.)]?\s*$")
 # A border segment may stop a few points short of the line it meets (seen in LibreOffice exports).
 _RULED = {"intersection_x_tolerance": 6, "intersection_y_tolerance": 6}
-_MAX_HEADER_ROWS = 5  # a title row, two header levels, a column-number row: more is no header
 # Presentation forms that some exporters emit for fi/fl ligatures; the DOCX holds plain letters.
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
-
-
-# A cell as drawn: its visual lines; None where a merged cell covers the grid slot.
-LineCell = tuple[Line, ...] | None
-
-
-def _cell_text(cell: LineCell) -> Cell:
-    return None if cell is None else join_lines(cell)
 
 
 def _header_cell_text(cell: LineCell) -> Cell:
@@ -67,19 +71,12 @@ class _Fragment:
     first_on_page: bool
     last_on_page: bool
     caption: str = ""  # the text between the previous table and this one
+    ends: tuple[Ends, ...] = ()  # per row, how far each cell spans (see pdfgrid)
 
     @cached_property
     def texts(self) -> tuple[tuple[Cell, ...], ...]:
         """The rows' cell texts, for telling headers, numbers and continuations apart."""
-        return tuple(tuple(_cell_text(c) for c in row) for row in self.rows)
-
-
-@dataclass(frozen=True)
-class _LineRow:
-    """A table row before its lines are joined: cells as drawn, possibly from two pages."""
-
-    cells: tuple[LineCell, ...]
-    locator: str
+        return tuple(tuple(cell_text(c) for c in row) for row in self.rows)
 
 
 class PdfReader:
@@ -108,7 +105,7 @@ def _table(group: Sequence[_Fragment]) -> RawTable:
     Header words a narrow column cut are joined by the header vocabulary in the header rows.
     """
     rows = _merge_fragments(group)
-    texts = [tuple(_cell_text(c) for c in row.cells) for row in rows]
+    texts = [tuple(cell_text(c) for c in row.cells) for row in rows]
     for i in range(_header_block_size(texts, _seq_column(group))):
         texts[i] = tuple(_header_cell_text(c) for c in rows[i].cells)
     header = tuple(c or "" for c in texts[0])
@@ -184,13 +181,15 @@ def _page_fragments(page: int, chars: Sequence[dict[str, Any]], tables: Sequence
         rows = tuple(
             tuple(None if box is None else lines.get(box, ()) for box in row.cells) for row in table.rows
         )
+        columns = _column_edges(table)
         fragments.append(
             _Fragment(
                 page=page,
-                columns=_column_edges(table),
+                columns=columns,
                 rows=rows,
                 first_on_page=i == 0,
                 last_on_page=i == len(tables) - 1,
+                ends=tuple(slot_ends(columns, row.cells, _COLUMN_TOLERANCE) for row in table.rows),
             )
         )
     return fragments
@@ -213,13 +212,26 @@ def _same_grid(a: _Fragment, b: _Fragment) -> bool:
     )
 
 
+def _on_grid(fragment: _Fragment, columns: tuple[float, ...]) -> _Fragment:
+    """The fragment laid out on a grid whose edges include its own (see pdfgrid)."""
+    if len(columns) == len(fragment.columns):
+        return fragment
+    rows, ends = regrid(fragment.columns, fragment.rows, fragment.ends, columns, _COLUMN_TOLERANCE)
+    return replace(fragment, columns=columns, rows=rows, ends=ends)
+
+
 def _stitch_groups(fragments: Sequence[_Fragment]) -> list[list[_Fragment]]:
     """Group fragments into logical tables: a table continues at the top of the next page on the
     same grid with nothing between; a repeated header drawn as a table of its own at the top of
-    the page counts as part of that page's top (the table under it continues too)."""
+    the page counts as part of that page's top (the table under it continues too).
+
+    A fragment whose rows all hold merged cells shows only some of the table's column edges: on the
+    next page, the table goes on where those edges are among its own, and both are laid out on
+    the finer grid."""
     groups: list[list[_Fragment]] = []
     for fragment in fragments:
-        if groups and not fragment.caption and _same_grid(groups[-1][-1], fragment):
+        grid = finer_grid(groups[-1][-1].columns, fragment.columns, _COLUMN_TOLERANCE) if groups else None
+        if groups and not fragment.caption and grid is not None:
             group = groups[-1]
             last = group[-1]
             next_page = fragment.page == last.page + 1 and last.last_on_page and fragment.first_on_page
@@ -227,10 +239,12 @@ def _stitch_groups(fragments: Sequence[_Fragment]) -> list[list[_Fragment]]:
                 len(group) > 1
                 and fragment.page == last.page
                 and last.first_on_page
+                and _same_grid(last, fragment)
                 and _repeats_header(group, last)
             )
             if next_page or under_header:
-                group.append(fragment)
+                group[:] = [_on_grid(f, grid) for f in group]
+                group.append(_on_grid(fragment, grid))
                 continue
         groups.append([fragment])
     return groups
@@ -296,28 +310,17 @@ def _header_block_size(texts: Sequence[Sequence[Cell]], seq_col: int) -> int:
     a column-number row ending them, or a heading row across the table once a header row came
     (a title row across the table may stand above the header)."""
     header_seen = False
-    for i, cells in enumerate(texts[:_MAX_HEADER_ROWS]):
-        if _is_column_numbers(cells):
+    for i, cells in enumerate(texts[:MAX_HEADER_ROWS]):
+        if is_column_numbers(cells):
             return i + 1
-        numbered = seq_col < len(cells) and _SEQ_NUMBER.match(cells[seq_col] or "") is not None
+        numbered = seq_col < len(cells) and SEQ_NUMBER.match(cells[seq_col] or "") is not None
         if numbered:
             return max(1, i)
-        spanning = _is_spanning(cells)
+        spanning = is_spanning(cells)
         if spanning and header_seen:
             return i
         header_seen = header_seen or not spanning
     return 1
-
-
-def _is_spanning(cells: Sequence[Cell]) -> bool:
-    """A row of one merged cell across the table (a title or a section heading)."""
-    return len(cells) > 1 and cells[0] is not None and all(c is None for c in cells[1:])
-
-
-def _is_column_numbers(cells: Sequence[Cell]) -> bool:
-    """A row numbering the columns (1 2 3 …) under a header, which templates repeat on every page."""
-    texts = [fold_whitespace(c).rstrip(".") for c in cells if c]
-    return len(texts) > 2 and texts == [str(i) for i in range(1, len(texts) + 1)]
 
 
 def _seq_column(group: Sequence[_Fragment]) -> int:
@@ -327,7 +330,7 @@ def _seq_column(group: Sequence[_Fragment]) -> int:
     for fragment in group:
         for cells in fragment.texts:
             for col, text in enumerate(cells[:width]):
-                if text and _SEQ_NUMBER.match(text):
+                if text and SEQ_NUMBER.match(text):
                     hits[col] += 1
     return max(range(width), key=lambda c: (hits[c], -c)) if width > 0 else 0
 
@@ -337,74 +340,59 @@ def _is_continuation(cells: Sequence[Cell], seq_col: int) -> bool:
     return cells[seq_col] == "" and any(c for i, c in enumerate(cells) if i != seq_col)
 
 
-def _glue(rows: Sequence[_LineRow], lower: Sequence[LineCell]) -> list[_LineRow]:
-    """Append a continuation's cell lines to the rows it continues: the paragraphs go on. A cell
-    merged down into the last row (None there) goes on in the row its merged cell starts in, as a
-    header cell spanning a group row and its sub-header row does when the page cuts it."""
-    out = list(rows)
-    for col, down in enumerate(lower):
-        if not down:
-            continue
-        origin = next((i for i in range(len(out) - 1, -1, -1) if out[i].cells[col] is not None), None)
-        target = len(out) - 1 if origin is None else origin
-        cells = list(out[target].cells)
-        up = cells[col]
-        cells[col] = down if up is None else (*up, *down)
-        out[target] = _LineRow(tuple(cells), out[target].locator)
-    return out
+def _ends_of(fragment: _Fragment) -> tuple[Ends, ...]:
+    """The fragment's cell spans, or one column each where they are not known."""
+    if len(fragment.ends) == len(fragment.rows):
+        return fragment.ends
+    return tuple(tuple(None if c is None else i + 1 for i, c in enumerate(row)) for row in fragment.rows)
 
 
-def _column_lines(rows: Sequence[Sequence[LineCell]], col: int) -> list[str]:
-    return [line.text.strip() for row in rows if col < len(row) for line in (row[col] or ())]
-
-
-def _strip_header_overflow(
-    header: Sequence[Sequence[LineCell]], repeated: Sequence[Sequence[LineCell]], below: Sequence[LineCell]
-) -> tuple[LineCell, ...]:
-    """The row under a repeated header without the header's last lines drawn over its border.
-
-    header: the first page's header rows, without a column-number row (a page that does not
-    repeat that row would otherwise lose the «1» of its first event).
-
-    A repeated header row drawn lower than its text (seen in LibreOffice exports) spills its last
-    lines into the row below: where the repeated column shows only the first lines of the
-    header's column, and the row below starts with the missing ones, they are taken out there.
-    """
-    out = list(below)
-    for col, cell in enumerate(below):
-        mine, shown = _column_lines(header, col), _column_lines(repeated, col)
-        missing = mine[len(shown) :]
-        if not cell or not missing or mine[: len(shown)] != shown:
-            continue
-        if [line.text.strip() for line in cell[: len(missing)]] == missing:
-            out[col] = cell[len(missing) :]
-    return tuple(out)
-
-
-def _merge_fragments(group: Sequence[_Fragment]) -> list[_LineRow]:
+def _merge_fragments(group: Sequence[_Fragment]) -> list[LineRow]:
     """One row list for a stitched table: repeated headers dropped, page-cut rows glued together."""
     first = group[0]
     seq_col = _seq_column(group)
-    rows = [_LineRow(cells, f"page {first.page}, row {i}") for i, cells in enumerate(first.rows, start=1)]
+    numbered = any(
+        seq_col < len(cells) and SEQ_NUMBER.match(cells[seq_col] or "") for f in group for cells in f.texts
+    )
+    rows = [
+        LineRow(cells, f"page {first.page}, row {i}", ends)
+        for i, (cells, ends) in enumerate(zip(first.rows, _ends_of(first), strict=True), start=1)
+    ]
     block = _header_block_size(first.texts, seq_col)
     header_rows = first.texts[:block]
+    header_lines = first.rows[:block]
     for fragment in group[1:]:
+        ends_of = _ends_of(fragment)
         skip = _repeated_header_count(header_rows, fragment.texts)
+        if (
+            not skip
+            and fragment.rows
+            and continues_header(rows, fragment.texts[0], ends_of[0], numbered, seq_col)
+        ):
+            rows = glue_header(rows, fragment.rows[0], ends_of[0])
+            rows.extend(
+                LineRow(cells, f"page {fragment.page}, row {i}", ends)
+                for i, (cells, ends) in enumerate(zip(fragment.rows[1:], ends_of[1:], strict=True), start=2)
+            )
+            texts = [tuple(cell_text(c) for c in row.cells) for row in rows]
+            block = _header_block_size(texts, seq_col)
+            header_rows, header_lines = tuple(texts[:block]), tuple(row.cells for row in rows[:block])
+            continue
         page_rows = list(zip(fragment.rows[skip:], fragment.texts[skip:], strict=True))
         if skip and page_rows:
             header = [
                 row
-                for row, text in zip(first.rows[:block], header_rows, strict=True)
-                if not _is_column_numbers(text)
+                for row, text in zip(header_lines, header_rows, strict=True)
+                if not is_column_numbers(text)
             ]
-            below = _strip_header_overflow(header, fragment.rows[:skip], page_rows[0][0])
-            page_rows[0] = (below, tuple(_cell_text(c) for c in below))
+            below = strip_header_overflow(header, fragment.rows[:skip], page_rows[0][0])
+            page_rows[0] = (below, tuple(cell_text(c) for c in below))
         start = skip + 1
         if page_rows and len(rows) > 1 and _is_continuation(page_rows[0][1], seq_col):
-            rows = _glue(rows, page_rows[0][0])
+            rows = glue(rows, page_rows[0][0])
             page_rows, start = page_rows[1:], start + 1
         rows.extend(
-            _LineRow(cells, f"page {fragment.page}, row {i}")
+            LineRow(cells, f"page {fragment.page}, row {i}")
             for i, (cells, _) in enumerate(page_rows, start=start)
         )
     return rows

@@ -88,8 +88,8 @@ def is_standalone_word(piece: str, before_stop: bool) -> bool:
             continue
         if piece[0].islower() and grammemes & _PROPER:
             continue
-        if "Fixd" in grammemes and len(lower) <= 2:
-            continue  # two-letter indeclinables ("го") are inflection endings far more often
+        if ("Fixd" in grammemes or (before_stop and "PRCL" in grammemes)) and len(lower) <= 2:
+            continue  # two-letter indeclinables ("го"), particles before a stop ("ка,"): endings
         return True
     return False
 
@@ -196,10 +196,39 @@ def likely_cut(
     if listed or _is_abbreviation(right, right_core.end()):
         return False  # "а) провести", "г. Пскова": a new item or an abbreviated word after a word
     # The next line's first word, where it ends on that line, must be a word: a paragraph or a
-    # wrap starts with one. Running to that line's end it may be cut again, so only if no space fits.
+    # wrap starts with one. Running to that line's end it may be cut again: where the lines show
+    # where its token ends, a word ending at one of those lines starts there («для|волон|тёров»,
+    # «Народные|ансамбли|области»); if none does, after a capitalised word a place name the
+    # dictionary lacks goes on («Красно|зер|ск,»). Else it decides only if no space fits.
     ends_there = right_core.end() < len(right) or len(following) == 1
     before_stop = right_core.end() < len(right) and not right[right_core.end()].isspace()
+    words = None if ends_there else _next_words(following)
+    if words is not None:
+        if any(is_piece(word, stop) for word, stop in words):
+            return False
+        if last_word[:1].isupper():
+            return True
     return (no_space or ends_there) and not is_piece(first_word, before_stop)
+
+
+def _next_words(following: Sequence[str]) -> list[tuple[str, bool]] | None:
+    """The words the next line may start, one for each line its token may end at (a line that is
+    one piece may end a word or go on in the next), each with whether punctuation follows it;
+    None where the token runs to the end of the last line given (it may go on further).
+
+    A token ends inside a line, or at a line's end where the next line starts with no small
+    letter (a capital, a digit, punctuation start a new token)."""
+    pieces: list[str] = []
+    words: list[tuple[str, bool]] = []
+    for line in following[:MAX_PIECES]:
+        core = _RIGHT_CORE.match(line)
+        if core is None or (pieces and not line[0].islower()):
+            return words or None
+        pieces.append(core.group())
+        if core.end() < len(line):
+            return [*words, ("".join(pieces), not line[core.end()].isspace())]
+        words.append(("".join(pieces), False))
+    return None
 
 
 def _new_capital_word(left: str, right: str, is_word: WordTest) -> bool:
