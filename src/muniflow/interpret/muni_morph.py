@@ -38,10 +38,13 @@ def _keep_yo(model: str, word: str) -> str:
     return word if "ё" in model.lower() else word.replace("ё", "е")
 
 
-@lru_cache(maxsize=4096)
 def kind_case(word: str) -> tuple[str, str, str] | None:
     """(case, gender, number) of a kind noun written in an oblique case («района» -> gent, masc, sing)."""
-    kind_nouns = vocabulary().kind_nouns
+    return _kind_case(word, vocabulary().kind_nouns)
+
+
+@lru_cache(maxsize=4096)
+def _kind_case(word: str, kind_nouns: frozenset[str]) -> tuple[str, str, str] | None:
     for p in analyzer().parse(word.lower()):
         if p.normal_form.replace("ё", "е") not in kind_nouns:
             continue
