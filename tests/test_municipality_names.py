@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from muniflow.contracts import contracts_dir
 from muniflow.interpret import canonical_municipality
+from muniflow.interpret.muni_vocabulary import VOCABULARY_NAME, vocabulary
 from muniflow.interpret.municipality import municipality_name
 
 SMOLENSK = """Велижский район|Вяземский район|Гагаринский район|Демидовский район|Дорогобужский район
@@ -214,3 +216,16 @@ def test_forms_of_other_regions(raw, expected, reason):
 def test_other_headings_are_not_municipalities(raw, reason):
     assert municipality_name(raw) is None, reason
     assert municipality_name(raw, bare=True) is None, reason
+
+
+def test_kind_words_come_from_the_contract(tmp_path, monkeypatch):
+    """A kind the contract lists is read as one in every case («улус», a district of Yakutia); the
+    same contract without it reads the words as no municipality: the vocabulary is data, not code."""
+    written = "Администрация Мегино-Кангаласского улуса"
+    assert municipality_name(written) == "Мегино-Кангаласский улус"
+    text = (contracts_dir() / VOCABULARY_NAME).read_text(encoding="utf-8")
+    without = "\n".join(line for line in text.splitlines() if line.strip() != "- улус")
+    (tmp_path / VOCABULARY_NAME).write_text(without.replace("улус, ", ""), encoding="utf-8")
+    monkeypatch.setenv("MUNIFLOW_CONTRACTS_DIR", str(tmp_path))
+    assert "улус" not in vocabulary().kind_words
+    assert municipality_name(written) is None

@@ -23,6 +23,7 @@ CONTRACT_FILES = (
     "periods.yaml",
     "reporting.yaml",
     "ocr.yaml",
+    "municipalities.yaml",
 )
 # Contract files that shape no extraction (they are out of the code fingerprint): the published
 # compilation's form.

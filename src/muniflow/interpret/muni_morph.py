@@ -10,12 +10,9 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from muniflow.interpret.muni_vocabulary import vocabulary
 from muniflow.morph import analyzer
 
-# Kind nouns: the noun of a municipality's name whose case shows the case of the whole name.
-KIND_NOUNS = frozenset({"район", "округ", "поселение", "город", "образование", "поселок", "посёлок", "село"})
-# Kind nouns after which the name itself follows («город Мосальск», «поселок Таксимо»).
-SETTLEMENT_NOUNS = frozenset({"город", "поселок", "посёлок", "село", "станица", "деревня", "аул"})
 _OBLIQUE = ("gent", "datv", "loct", "ablt", "accs")
 # Parts of a hyphenated name that stay lower case («Ростов-на-Дону»).
 LOWER_PARTS = frozenset({"на", "де", "под", "над", "у"})
@@ -41,11 +38,15 @@ def _keep_yo(model: str, word: str) -> str:
     return word if "ё" in model.lower() else word.replace("ё", "е")
 
 
-@lru_cache(maxsize=4096)
 def kind_case(word: str) -> tuple[str, str, str] | None:
     """(case, gender, number) of a kind noun written in an oblique case («района» -> gent, masc, sing)."""
+    return _kind_case(word, vocabulary().kind_nouns)
+
+
+@lru_cache(maxsize=4096)
+def _kind_case(word: str, kind_nouns: frozenset[str]) -> tuple[str, str, str] | None:
     for p in analyzer().parse(word.lower()):
-        if p.normal_form.replace("ё", "е") not in {k.replace("ё", "е") for k in KIND_NOUNS}:
+        if p.normal_form.replace("ё", "е") not in kind_nouns:
             continue
         case = p.tag.case
         if case in _OBLIQUE and p.word != p.normal_form:

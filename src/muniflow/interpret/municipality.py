@@ -21,7 +21,6 @@ import re
 from functools import lru_cache
 
 from muniflow.interpret.muni_morph import (
-    SETTLEMENT_NOUNS,
     WORD,
     kind_case,
     place_name_nominative,
@@ -30,6 +29,7 @@ from muniflow.interpret.muni_morph import (
     split_run_together,
     to_nominative,
 )
+from muniflow.interpret.muni_vocabulary import vocabulary
 from muniflow.interpret.region import REGION_SUFFIX
 from muniflow.morph import analyzer
 
@@ -47,13 +47,6 @@ _REGION_AFTER = re.compile(
     r"(?:,\s*|\s+)(?:[А-ЯЁ][а-яё-]+(?:ская|цкая|ная)\s+область|[А-ЯЁ][а-яё-]+(?:ский|цкий|ной)\s+край"
     r"|[А-ЯЁ][а-яё-]+(?:ской|цкой|ной|ая)\s+обл\.?|Республика\s+[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё]+)?)\s*$",
     re.IGNORECASE,
-)
-# Kinds abbreviated in capitals as words of their own («МР «Велижский район»», «ГО «Город …»»).
-_CAPITAL_ABBREVIATIONS = (
-    (re.compile(r"(?<![А-ЯЁа-яё])МР(?![А-ЯЁа-яё])"), "муниципальный район"),
-    (re.compile(r"(?<![А-ЯЁа-яё])ГО(?![А-ЯЁа-яё])"), "городской округ"),
-    (re.compile(r"(?<![А-ЯЁа-яё])СП(?![А-ЯЁа-яё])"), "сельское поселение"),
-    (re.compile(r"(?<![А-ЯЁа-яё])ГП(?![А-ЯЁа-яё])"), "городское поселение"),
 )
 # «МО» only as a word of its own: «Мостовский район» keeps its «Мо».
 _PREFIX = re.compile(
@@ -82,42 +75,7 @@ _GOVERNED = re.compile(r"\d|(?:^|\s)(?:к|о|об|в|во|по|при|от|дл�
 _PARENTHESES = re.compile(r"\s*\([^()]*\)\s*$")
 _SPACE = re.compile(r"\s+")
 _EDGES = " .,;:–—-_*"
-# Words that say what kind of municipality it is: written in lower case in a canonical name.
-KIND_WORDS = frozenset(
-    [
-        *("город", "городской", "округ", "район", "муниципальный", "муниципальное", "сельское"),
-        "городское",
-        *("поселение", "поселок", "посёлок", "село", "станица", "рабочий", "закрытое"),
-        *("административно-территориальное", "образование", "внутригородская", "территория"),
-    ]
-)
-# Kind phrases a canonical name may end with, after its adjective(s).
-_TRAILING_KINDS = (
-    ("муниципальный", "район"),
-    ("муниципальный", "округ"),
-    ("городской", "округ"),
-    ("сельское", "поселение"),
-    ("городское", "поселение"),
-    ("муниципальное", "образование"),
-    ("район",),
-    ("округ",),
-)
-# Kind phrases a canonical name may start with, before the name.
-_LEADING_KINDS = (
-    ("городской", "округ"),
-    ("муниципальный", "округ"),
-    ("муниципальный", "район"),
-    ("сельское", "поселение"),
-    ("городское", "поселение"),
-    ("рабочий", "поселок"),
-    ("ЗАТО",),
-    ("город",),
-    ("поселок",),
-    ("село",),
-    ("станица",),
-)
 # Lower-case words inside a name («Ростов-на-Дону» aside): «имени», «на».
-_RUN_KINDS = ("район", "округ", "поселение", "муниципальный", "городской", "сельское", "городское")
 _NAME_LINKS = frozenset({"имени", "им.", "на", "де"})
 _LATIN_LOOKALIKES = str.maketrans("AaBCcEeHKMOoPpTXxy", "АаВСсЕеНКМОоРрТХху")
 
@@ -127,13 +85,14 @@ def _flatten(name: str) -> str:
     (a narrow column cuts words: «МОНА\nСТЫР\nЩИНС\nКИЙ РАЙО\nН»), words run into their kind
     split («Кленовскийрайон»)."""
     text = name.replace("\xa0", " ").replace("\u00ad", "").replace("\r", "\n")
-    return split_run_in_kinds(rejoined_lines(text, KIND_WORDS))
+    return split_run_in_kinds(rejoined_lines(text, vocabulary().kind_words))
 
 
 def split_run_in_kinds(text: str) -> str:
     """The text with words run into the kind after them split («Энскогорайона»), which a PDF
     line join makes where the dictionary does not know the name; spaces folded."""
-    return " ".join(split_run_together(w, _RUN_KINDS) for w in text.split())
+    kinds = vocabulary().run_together_kinds
+    return " ".join(split_run_together(w, kinds) for w in text.split())
 
 
 def _strip_edges(text: str) -> str:
@@ -187,7 +146,8 @@ def _nominative(text: str) -> str:
             last = word.end()
         rest = text[last:]
         kind = out[-1].lower().replace("ё", "е")
-        if kind in SETTLEMENT_NOUNS and case == "gent" and rest.strip() and rest.strip()[0] not in _OPEN:
+        settlement = kind in vocabulary().settlement_nouns and case == "gent"
+        if settlement and rest.strip() and rest.strip()[0] not in _OPEN:
             rest = " " + place_name_nominative(rest.strip())
         return "".join(out) + rest
     return text
@@ -198,12 +158,13 @@ def _words(text: str) -> list[str]:
     text = _SPACE.sub(" ", "".join(" " if c in _QUOTE_CHARS else c for c in text))
     words = [w for w in _strip_edges(text).split(" ") if w.strip("–—-")]
     out: list[str] = []
+    kind_words = vocabulary().kind_words
     for i, word in enumerate(words):
         low = word.lower().replace("ё", "е")
-        is_kind = low in KIND_WORDS or low.replace("е", "ё") in KIND_WORDS
+        is_kind = low in kind_words or low.replace("е", "ё") in kind_words
         if is_kind or (low in _NAME_LINKS and 0 < i < len(words) - 1):
             out.append(low)
-        elif word[:1].islower() and out and out[-1] in KIND_WORDS:
+        elif word[:1].islower() and out and out[-1] in kind_words:
             out.append(word[:1].upper() + word[1:])  # «город смоленск»: the name after its kind
         else:
             out.append(word)
@@ -220,7 +181,7 @@ def _merged_kinds(words: list[str]) -> list[str]:
     if words[:2] == ["городской", "округ"] and len(words) > 2 and not _is_adjective(words[2]):
         words = ["город", *words[2:]]
     # An adjective name after its kind goes before it («сельское поселение Первомайское»).
-    lead = _starts_with(words, _LEADING_KINDS[:5])
+    lead = _starts_with(words, vocabulary().adjective_goes_first)
     if lead and len(words) == lead + 1 and _is_adjective(words[-1]):
         words = [words[-1], *words[:lead]]
     if len(words) > 2 and words[-2:] == ["городской", "округ"] and not _is_adjective(words[-3]):
@@ -254,7 +215,7 @@ def _canonical_words(name: str) -> list[str]:
     if run_in is not None and run_in.start() > 0 and not _GOVERNED.search(text[: run_in.start()]):
         text = text[run_in.start() :]
     text = _strip_wrapping(text)
-    for pattern, full in _CAPITAL_ABBREVIATIONS:
+    for pattern, full in vocabulary().capital_abbreviations:
         text = pattern.sub(full, text)
     text = _capitals_fixed(text)
     for pattern, full in _ABBREVIATIONS:
@@ -264,7 +225,7 @@ def _canonical_words(name: str) -> list[str]:
     if parts is not None and parts[1].strip():
         inner = _canonical_words(parts[1])
         # A quoted name with its own kind is the name: «Городской округ «Город Йошкар-Ола»».
-        has_kind = any(w in KIND_WORDS for w in inner)
+        has_kind = any(w in vocabulary().kind_words for w in inner)
         words = inner if has_kind else _words(parts[0]) + inner + _words(parts[2])
     else:
         words = _words(text)
@@ -280,7 +241,7 @@ def canonical_municipality(name: str) -> str:
     "Городской округ «Город Йошкар-Ола»" -> "город Йошкар-Ола".
     """
     words = _canonical_words(name)
-    if words and words[0] not in KIND_WORDS:
+    if words and words[0] not in vocabulary().kind_words:
         words[0] = words[0][:1].upper() + words[0][1:]
     return " ".join(words)
 
@@ -312,10 +273,11 @@ def is_built_like_a_name(canonical: str, bare: bool = False) -> bool:
     words = canonical.split(" ")
     if not canonical or len(words) > 8 or re.search(r"\d", canonical):
         return False
-    tail = _ends_with(words, _TRAILING_KINDS)
+    kinds = vocabulary()
+    tail = _ends_with(words, kinds.kinds_after_name)
     if tail:
         return all(_is_name_word(w) and _is_adjective(w) for w in words[:-tail])
-    head = _starts_with(words, _LEADING_KINDS)
+    head = _starts_with(words, kinds.kinds_before_name)
     if head:
         rest = words[head:]
         return 0 < len(rest) <= 4 and all(_is_name_word(w) for w in rest) and rest[0] not in _NAME_LINKS

@@ -1,0 +1,66 @@
+"""The vocabulary of municipality names (`contracts/municipalities.yaml`): kind words, kind
+phrases before and after a name, kind nouns, abbreviations. Parsed once per contract file."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from muniflow.contracts import ContractError, contract_file, parse_yaml
+
+VOCABULARY_NAME = "municipalities.yaml"
+_KEYS = (
+    "kind_words",
+    "kinds_after_name",
+    "kinds_before_name",
+    "adjective_goes_first",
+    "run_together_kinds",
+    "kind_nouns",
+    "settlement_nouns",
+    "capital_abbreviations",
+)
+
+
+@dataclass(frozen=True)
+class MunicipalityVocabulary:
+    kind_words: frozenset[str]
+    kinds_after_name: tuple[tuple[str, ...], ...]
+    kinds_before_name: tuple[tuple[str, ...], ...]
+    adjective_goes_first: tuple[tuple[str, ...], ...]
+    run_together_kinds: tuple[str, ...]
+    kind_nouns: frozenset[str]  # compared with «ё» read as «е»
+    settlement_nouns: frozenset[str]
+    capital_abbreviations: tuple[tuple[re.Pattern[str], str], ...]
+
+
+def vocabulary() -> MunicipalityVocabulary:
+    """The vocabulary of the contract file in use (after $MUNIFLOW_CONTRACTS_DIR)."""
+    return _built(contract_file(None, VOCABULARY_NAME))
+
+
+@lru_cache(maxsize=8)
+def _built(path: Path) -> MunicipalityVocabulary:
+    data = parse_yaml(path, _KEYS)
+
+    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(str(p).split()) for p in data[key])
+
+    abbreviations = data["capital_abbreviations"]
+    if not isinstance(abbreviations, dict):
+        raise ContractError(f"{path}: capital_abbreviations maps an abbreviation to its kind")
+    return MunicipalityVocabulary(
+        kind_words=frozenset(str(w) for w in data["kind_words"]),
+        kinds_after_name=phrases("kinds_after_name"),
+        kinds_before_name=phrases("kinds_before_name"),
+        adjective_goes_first=phrases("adjective_goes_first"),
+        run_together_kinds=tuple(str(w) for w in data["run_together_kinds"]),
+        kind_nouns=frozenset(str(w).replace("ё", "е") for w in data["kind_nouns"]),
+        settlement_nouns=frozenset(str(w) for w in data["settlement_nouns"]),
+        # as a word of its own: «МР» inside «МРОТ» is not one
+        capital_abbreviations=tuple(
+            (re.compile(rf"(?<![А-ЯЁа-яё]){re.escape(str(short))}(?![А-ЯЁа-яё])"), str(full))
+            for short, full in abbreviations.items()
+        ),
+    )
