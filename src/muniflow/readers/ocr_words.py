@@ -184,8 +184,13 @@ def _city(match: re.Match[str]) -> str:
     return match.group() if names else f"г.{space if lost_dot is None else lost_dot}"
 
 
+# A one-letter word glued to г. («иг. Полоцка»): no Russian word is a letter, г and a dot.
+_GLUED_CITY = re.compile(r"(?<![\w.])([вискоуа])г\.(?=\s*[А-ЯЁ])")
+
+
 def city_abbreviation(text: str) -> str:
-    return _CITY.sub(_city, text)
+    """«Г Псков», «Г. Великие Луки» -> «г. Псков», «г. Великие Луки»; «иг. Полоцка» -> «и г. Полоцка»."""
+    return _GLUED_CITY.sub(r"\1 г.", _CITY.sub(_city, text))
 
 
 # The end of a word wrapped onto the next line of a narrow cell, read in capitals («выставо\nЧНЫЙ»):

@@ -1,0 +1,86 @@
+"""OCR's slips in Russian words put right by the dictionary (readers/ocr_words.py through ocr.clean),
+and the texts that must stay as they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from muniflow.readers import ocr, ocr_words
+
+FIXED = [
+    # (OCR text, expected, why)
+    ("ХУ Международный фестиваль", "XV Международный фестиваль", "Cyrillic Х and У for X and V"),
+    ("ХУП открытая конференция", "XVII открытая конференция", "П for II after XV"),
+    ("Участие в У! городском фестивале", "Участие в VI городском фестивале", "! for I"),
+    ("хшШ Международный конкурс", "XIII Международный конкурс", "Ш read twice in two cases"),
+    ("хххшШ Международного фестиваля", "XXXIII Международного фестиваля", "XXX kept, the pair read once"),
+    ("ГУ Всероссийский конкурс", "IV Всероссийский конкурс", "Г for I inside a numeral"),
+    (
+        "ш Межрегиональный (Г международный) праздник",
+        "III Межрегиональный (I международный) праздник",
+        "lone ш and Г before adjectives",
+    ),
+    ("ХИ открытый турнир", "XII открытый турнир", "И for II; «хи» is a word only in lower case"),
+    ("солисты ИЗ г. Минска", "солисты из г. Минска", "a preposition in capitals mid-sentence"),
+    ("Соревнования В ПЯТИ дисциплинах", "Соревнования в пяти дисциплинах", "a run of words in capitals"),
+    ("сольного И ансамблевого", "сольного и ансамблевого", "a one-letter conjunction as a capital"),
+    ("проблем И ВЫЗОВОВ современного", "проблем и вызовов современного", "a run after a one-letter word"),
+    ("солисты\nИЗ г. Минска", "солисты\nиз г. Минска", "capitals after a line break"),
+    ("а Также выступления", "а также выступления", "a capitalized particle after a lower-case word"),
+    ("изо бразительного творчества", "изобразительного творчества", "a word split after a known word"),
+    ("Дом культур Ы", "Дом культуры", "a last letter split off in capitals"),
+    ("национа ЛЬНЫЙ парк", "национальный парк", "a word split mid-word, its end in capitals"),
+    ("культурного В заимодействия", "культурного взаимодействия", "a first letter split off in capitals"),
+    ("выставо\nЧНЫЙ зал", "выставочный зал", "a wrapped word end read in capitals"),
+    ("выставо\nЧНыЫЙ\nзал", "выставочный\nзал", "a wrapped word end with a letter read twice"),
+    ("муниципалитетов ‚› промышленного", "муниципалитетов, промышленного", "a comma read as a low quote"),
+    ("школа Ю 5 г. Кричев", "школа № 5 г. Кричев", "№ read as Ю before a number"),
+    ("«Отдых - 2024»", "«Отдых – 2024»", "a spaced hyphen is Word's en dash"),
+    ("Г Псков, Кремль", "г. Псков, Кремль", "г. with its dot lost, as a capital"),
+    ("Г. Великие Луки", "г. Великие Луки", "г. before a town the dictionary lacks as a place"),
+    ("Г.\nПсков", "г.\nПсков", "the line break after г. kept"),
+    ("Луки иг. Полоцка", "Луки и г. Полоцка", "a conjunction glued to г."),
+]
+
+KEPT = [
+    ("обучающиеся ГУО «Гимназия»", "an abbreviation the dictionary knows as one"),
+    ("представителей СМИ города", "an abbreviation in the dictionary"),
+    ("преподаватели ДМШ, ДШИ городов", "abbreviations unknown to the dictionary"),
+    ("Г. Петров", "an initial before a surname"),
+    ("И. Иванов", "an initial with its dot"),
+    ("У нас в гостях", "a capital preposition starting a sentence"),
+    ("Беларусь и Китай", "a proper noun after a lower-case word"),
+    ("Республики Беларусь и Китайской Народной Республики", "capitalized words of a name"),
+    ("XV Международный фестиваль", "a Roman numeral read right"),
+    ("их общий фестиваль", "a word made of numeral look-alikes"),
+    ("15 участников", "a number"),
+    ("культурного взаимодействия", "two known words never joined"),
+    ("Белмедпре параты", "a join the dictionary does not know"),
+    ("работ\nМБОУ «Школа»", "an abbreviation starting a line"),
+    ("Администрации\nСМИ", "a dictionary abbreviation starting a line"),
+    ("пункт В", "a capital letter at the end of the text"),
+    ("2024–2026 годы; - Соглашение", "a hyphen after a semicolon (a list mark) is left"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "why"), FIXED, ids=[c[2] for c in FIXED])
+def test_ocr_slips_are_put_right_by_the_dictionary(text: str, expected: str, why: str) -> None:
+    assert ocr.clean(text) == expected, why
+
+
+@pytest.mark.parametrize(("text", "why"), KEPT, ids=[c[1] for c in KEPT])
+def test_text_ocr_read_right_is_kept(text: str, why: str) -> None:
+    assert ocr.clean(text) == text, why
+
+
+TWICE = [
+    ("ыЫ", "ы", "the pair kept once"),
+    ("шШ", "ш", "in the order read"),
+    ("ххх", "ххх", "a letter repeated in one case is not a double reading"),
+    ("ЧНыЫЙ", "ЧНыЙ", "inside a word"),
+]
+
+
+@pytest.mark.parametrize(("token", "expected", "why"), TWICE, ids=[c[2] for c in TWICE])
+def test_a_letter_read_twice_in_two_cases_is_kept_once(token: str, expected: str, why: str) -> None:
+    assert ocr_words.read_twice(token) == expected, why
