@@ -44,6 +44,7 @@ class OcrSettings:
     page_timeout_seconds: float
     max_skew_degrees: float
     render_dpi: int
+    memory_mb: int
 
 
 def settings(path: Path | None = None) -> OcrSettings:
