@@ -36,6 +36,9 @@ FIXED = [
     ("муниципалитетов ‚› промышленного", "муниципалитетов, промышленного", "a comma read as a low quote"),
     ("школа Ю 5 г. Кричев", "школа № 5 г. Кричев", "№ read as Ю before a number"),
     ("«Отдых - 2024»", "«Отдых – 2024»", "a spaced hyphen is Word's en dash"),
+    ("«Гимназия №4»", "«Гимназия № 4»", "the narrow space after № lost"),
+    ("имени н.М. Пржевальского", "имени Н.М. Пржевальского", "an initial read in lower case"),
+    ("в ХХY Международной выставке", "в XXV Международной выставке", "Latin Y for V"),
     ("Г Псков, Кремль", "г. Псков, Кремль", "г. with its dot lost, as a capital"),
     ("Г. Великие Луки", "г. Великие Луки", "г. before a town the dictionary lacks as a place"),
     ("Г.\nПсков", "г.\nПсков", "the line break after г. kept"),
@@ -59,6 +62,8 @@ KEPT = [
     ("работ\nМБОУ «Школа»", "an abbreviation starting a line"),
     ("Администрации\nСМИ", "a dictionary abbreviation starting a line"),
     ("пункт В", "a capital letter at the end of the text"),
+    ("в г.Смоленске", "the abbreviation г. is no initial"),
+    ("т.е. Смоленск", "an abbreviation of two lower-case letters"),
     ("2024–2026 годы; - Соглашение", "a hyphen after a semicolon (a list mark) is left"),
 ]
 

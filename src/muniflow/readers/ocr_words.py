@@ -112,7 +112,7 @@ def join_split_words(text: str) -> str:
 # letters mapped make a valid Roman numeral; a letter read twice («хшШ») is tried once.
 _ROMAN_LOOKS = {
     "Х": "X", "х": "X", "X": "X", "x": "X",
-    "У": "V", "у": "V", "V": "V", "v": "V",
+    "У": "V", "у": "V", "V": "V", "v": "V", "Y": "V",
     "I": "I", "l": "I", "1": "I", "!": "I", "|": "I", "Г": "I", "і": "I", "i": "I",
     "П": "II", "И": "II", "Ш": "III", "ш": "III",
 }  # fmt: skip
@@ -165,10 +165,14 @@ def roman_numerals(text: str) -> str:
 
 
 def punctuation(text: str) -> str:
-    """A comma read as a low single quote («городов ‚› эксперты»), «№» read as «Ю» before a number,
-    and a spaced hyphen inside a line, which is the en dash Word writes («Отдых - 2024»)."""
+    """A comma read as a low single quote («городов ‚› эксперты»); «№» read as «Ю» before a number,
+    or with the narrow space after it lost («№4»: the sign is written «№ 4»); a spaced hyphen
+    inside a line, which is the en dash Word writes («Отдых - 2024»); an initial read in lower
+    case before another initial and a surname («н.М. Пржевальского»)."""
     text = re.sub(r"\s*‚[›']?(?=\s)", ",", text)
     text = re.sub(r"(?<!\S)Ю(?=\s?\d)", "№", text)
+    text = re.sub(r"№(?=\d)", "№ ", text)
+    text = re.sub(r"(?<![\w.])[а-яё](?=\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё])", lambda m: m.group().upper(), text)
     return re.sub(r"(?<=[\w»)]) - (?=\S)", " – ", text)
 
 
