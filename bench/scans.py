@@ -172,6 +172,11 @@ def score(read: tuple[Row, ...], truth: tuple[Row, ...]) -> dict[str, float]:
         for t, r in zip(truth, found, strict=True)
         if r is None
     ]
+    bad.extend(
+        [f"{r.municipality} {r.seq_no}", "extra row", "", f"{r.seq_text!r} {r.title[:60]}"]
+        for rows in by_seq.values()
+        for r in rows
+    )
     for t, r in matched:
         where = f"{t.municipality} {t.seq_no}"
         if (t.start_date, t.end_date) != (r.start_date, r.end_date):

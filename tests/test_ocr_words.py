@@ -27,10 +27,9 @@ FIXED = [
     ("проблем И ВЫЗОВОВ современного", "проблем и вызовов современного", "a run after a one-letter word"),
     ("солисты\nИЗ г. Минска", "солисты\nиз г. Минска", "capitals after a line break"),
     ("а Также выступления", "а также выступления", "a capitalized particle after a lower-case word"),
-    ("изо бразительного творчества", "изобразительного творчества", "a word split after a known word"),
+    ("изобр азительного творчества", "изобразительного творчества", "a word split after a fragment"),
     ("Дом культур Ы", "Дом культуры", "a last letter split off in capitals"),
     ("национа ЛЬНЫЙ парк", "национальный парк", "a word split mid-word, its end in capitals"),
-    ("культурного В заимодействия", "культурного взаимодействия", "a first letter split off in capitals"),
     ("выставо\nЧНЫЙ зал", "выставочный зал", "a wrapped word end read in capitals"),
     ("выставо\nЧНыЫЙ\nзал", "выставочный\nзал", "a wrapped word end with a letter read twice"),
     ("муниципалитетов ‚› промышленного", "муниципалитетов, промышленного", "a comma read as a low quote"),
@@ -43,6 +42,9 @@ FIXED = [
     ("Г. Великие Луки", "г. Великие Луки", "г. before a town the dictionary lacks as a place"),
     ("Г.\nПсков", "г.\nПсков", "the line break after г. kept"),
     ("Луки иг. Полоцка", "Луки и г. Полоцка", "a conjunction glued to г."),
+    ("т Витебск (Республика Беларусь)", "г. Витебск (Республика Беларусь)", "г. blurred into т"),
+    ("г, Псков, выставочный зал", "г. Псков, выставочный зал", "the dot of г. read as a comma"),
+    ("Г: Псков", "г. Псков", "the dot of г. read as a colon"),
 ]
 
 KEPT = [
@@ -59,6 +61,8 @@ KEPT = [
     ("15 участников", "a number"),
     ("культурного взаимодействия", "two known words never joined"),
     ("Белмедпре параты", "a join the dictionary does not know"),
+    ("мастер-классы по золотному шитью", "a known word before a word the dictionary lacks"),
+    ("т Иванов", "no town after the letter"),
     ("работ\nМБОУ «Школа»", "an abbreviation starting a line"),
     ("Администрации\nСМИ", "a dictionary abbreviation starting a line"),
     ("пункт В", "a capital letter at the end of the text"),

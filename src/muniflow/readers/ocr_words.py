@@ -84,15 +84,16 @@ def _joined(left: str, right: str) -> str | None:
         return None
     if right[0].isupper() and not right.isupper():
         return None  # a capitalized word starts a name or a sentence
-    if is_russian_word(left) and is_russian_word(right):
-        return None
+    if is_russian_word(left) and (is_russian_word(right) or not right.isupper()):
+        return None  # a known word before a lower-case one the dictionary lacks («по золотному»)
     whole = left + (right.lower() if right.isupper() and not left.isupper() else right)
     return whole if len(whole) >= 5 and dictionary_word(whole) else None
 
 
 def join_split_words(text: str) -> str:
     """A word that OCR split in two on one line made whole, when the dictionary knows the whole
-    word and not both parts (a two-word phrase of known words is never joined)."""
+    word, and the left part is no word or the right part is capitals that are no word (a known
+    word before a rare one the dictionary lacks is never joined)."""
     lines = []
     for line in text.split("\n"):
         tokens = line.split(" ")
@@ -188,13 +189,25 @@ def _city(match: re.Match[str]) -> str:
     return match.group() if names else f"г.{space if lost_dot is None else lost_dot}"
 
 
+# The abbreviation г. blurred by JPEG into «т», «г,», «Г:» or «гы» before a town the dictionary knows.
+_BLURRED_CITY = re.compile(r"(?<![\w.])(?:[гГтТ][,:;]|[тТ]|гы)(?=\s+([А-ЯЁ][а-яё]+))")
+
+
+def _blurred_city(match: re.Match[str]) -> str:
+    parses = analyzer().parse(match.group(1))
+    town = any("Geox" in p.tag.grammemes for p in parses) and not any(
+        p.tag.grammemes & {"Name", "Surn", "Patr"} for p in parses
+    )
+    return "г." if town else match.group()
+
+
 # A one-letter word glued to г. («иг. Полоцка»): no Russian word is a letter, г and a dot.
 _GLUED_CITY = re.compile(r"(?<![\w.])([вискоуа])г\.(?=\s*[А-ЯЁ])")
 
 
 def city_abbreviation(text: str) -> str:
     """«Г Псков», «Г. Великие Луки» -> «г. Псков», «г. Великие Луки»; «иг. Полоцка» -> «и г. Полоцка»."""
-    return _GLUED_CITY.sub(r"\1 г.", _CITY.sub(_city, text))
+    return _GLUED_CITY.sub(r"\1 г.", _CITY.sub(_city, _BLURRED_CITY.sub(_blurred_city, text)))
 
 
 # The end of a word wrapped onto the next line of a narrow cell, read in capitals («выставо\nЧНЫЙ»):
