@@ -26,7 +26,7 @@ import numpy as np
 from muniflow.contracts import load_yaml
 from muniflow.model import RawDocument, RawRow, RawTable, ReaderError
 from muniflow.morph import analyzer
-from muniflow.readers import ocr_cells, ocr_strip, ocr_words
+from muniflow.readers import ocr_cells, ocr_numbers, ocr_strip, ocr_words
 from muniflow.readers.ocr_cells import CellText, Word
 from muniflow.readers.wordjoin import is_russian_word, rejoin_lines
 
@@ -260,7 +260,12 @@ def to_document(
     if header is None:
         raise ReaderError("no_table_found", "no ruled table was found on the scanned pages")
     width = len(header)
-    raw_rows = tuple(RawRow(tuple(_text(c) for c in _fit(r, width)), loc) for r, loc in rows)
+    texts = [[_text(c) for c in _fit(r, width)] for r, _ in rows]
+    seq = ocr_numbers.number_column([clean(c.text or "") for c in header])
+    if seq is not None:
+        for cells, fixed in zip(texts, ocr_numbers.repair_sequence([t[seq] for t in texts]), strict=True):
+            cells[seq] = fixed
+    raw_rows = tuple(RawRow(tuple(t), loc) for t, (_, loc) in zip(texts, rows, strict=True))
     confidence = tuple((loc, tuple(c.conf for c in _fit(r, width))) for r, loc in rows)
     table = RawTable(tuple(clean(c.text or "") for c in header), raw_rows, f"pages 1-{len(pages)}")
     return RawDocument(source, format, title, (table,), pages=len(pages)), confidence
