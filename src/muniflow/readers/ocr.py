@@ -227,7 +227,7 @@ def clean(text: str) -> str:
     if _SHORT_NUMBER.fullmatch(text.strip()):
         return text.strip().translate(_DIGIT_LOOKALIKES)
     text = re.sub(r"[‐‑‒—―]", "–", text)
-    text = ocr_words.punctuation(text.replace("...", "…"))
+    text = ocr_words.date_range(ocr_words.punctuation(text.replace("...", "…")))
     text = ocr_words.lower_misread_capitals(ocr_words.roman_numerals(text))
     text = ocr_words.city_abbreviation(ocr_words.wrapped_capitals(text))
     text = ocr_words.join_split_words(_SETTLEMENT.sub(_lower_settlement, text))

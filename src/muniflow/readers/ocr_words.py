@@ -227,3 +227,14 @@ def _wrapped_caps(match: re.Match[str]) -> str:
 
 def wrapped_capitals(text: str) -> str:
     return _WRAPPED_CAPS.sub(_wrapped_caps, text)
+
+
+# A date range «с 6 по 8 сентября» read with its spaces lost and a digit as its look-alike
+# («сбпо 8»): the range's grammar (с, a day, по, a day) says where the words and the digits are.
+_RANGE = re.compile(r"(?<![А-ЯЁа-яё\d])с\s?([\dбЗзОо]{1,2})\s?по(?=\s?\d)")
+_DAY_LOOKALIKES = str.maketrans("бЗзОо", "63300")
+
+
+def date_range(text: str) -> str:
+    """«сбпо 8 сентября» -> «с 6 по 8 сентября»."""
+    return _RANGE.sub(lambda m: f"с {m.group(1).translate(_DAY_LOOKALIKES)} по", text)
