@@ -53,3 +53,21 @@ def test_a_scanned_table_gets_its_numbers_from_their_order() -> None:
     )
     doc, _ = ocr.to_document("scan.tiff", "image_ocr", [page])
     assert [r.cells[0] for r in doc.tables[0].rows] == ["1", "2", "3"]
+
+
+COLUMN_ROWS = [
+    # (cells read, expected, why)
+    (["1", "2", "Е", "4", "5", "6", "7"], ["1", "2", "3", "4", "5", "6", "7"], "one number misread"),
+    (["1", "2", "", "4"], ["1", "2", "3", "4"], "one number lost"),
+    (["1", "2", "3", "4"], None, "read right: nothing to do"),
+    (["1", "2", "Е", "4", "Б"], None, "two misread: not sure it is the numbers row"),
+    (["5", "Псков", "3", "4"], None, "an event's row has a longer text"),
+    (["1", "2"], None, "two cells are too few to tell"),
+]
+
+
+@pytest.mark.parametrize(("cells", "expected", "why"), COLUMN_ROWS, ids=[c[2] for c in COLUMN_ROWS])
+def test_a_column_number_row_with_one_number_misread_is_put_right(
+    cells: list[str | None], expected: list[str] | None, why: str
+) -> None:
+    assert ocr_numbers.column_numbers(cells) == expected, why

@@ -39,6 +39,7 @@ FIXED = [
     ("с 1Зпо 15 мая", "с 13 по 15 мая", "a day with З for 3"),
     ("«Гимназия №4»", "«Гимназия № 4»", "the narrow space after № lost"),
     ("имени н.М. Пржевальского", "имени Н.М. Пржевальского", "an initial read in lower case"),
+    ("в\nХХУ Международн\nой выставке", "в\nXXV Международной выставке", "the adjective cut at a line end"),
     ("в ХХY Международной выставке", "в XXV Международной выставке", "Latin Y for V"),
     ("Г Псков, Кремль", "г. Псков, Кремль", "г. with its dot lost, as a capital"),
     ("Г. Великие Луки", "г. Великие Луки", "г. before a town the dictionary lacks as a place"),

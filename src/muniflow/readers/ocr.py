@@ -235,7 +235,8 @@ def clean(text: str) -> str:
     text = _ROMAN.sub(
         lambda m: _ROMAN_READ.get(m.group(), m.group().replace("l", "I").replace("1", "I")), text
     )
-    return rejoin_lines(_WRAPPED_SHORT_I.sub(_wrapped_short_i, text))
+    # numerals again once cut words are whole: «ХХУ Международн\nой» needs the adjective whole
+    return ocr_words.roman_numerals(rejoin_lines(_WRAPPED_SHORT_I.sub(_wrapped_short_i, text)))
 
 
 def to_document(
@@ -261,6 +262,7 @@ def to_document(
         raise ReaderError("no_table_found", "no ruled table was found on the scanned pages")
     width = len(header)
     texts = [[_text(c) for c in _fit(r, width)] for r, _ in rows]
+    texts = [ocr_numbers.column_numbers(t) or t for t in texts]
     seq = ocr_numbers.number_column([clean(c.text or "") for c in header])
     if seq is not None:
         for cells, fixed in zip(texts, ocr_numbers.repair_sequence([t[seq] for t in texts]), strict=True):

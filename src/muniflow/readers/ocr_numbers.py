@@ -38,3 +38,14 @@ def repair_sequence(cells: Sequence[str | None]) -> list[str | None]:
         dot = "." if (cells[before] or "").strip().endswith(".") else ""
         out[here] = f"{low + 1}{dot}"
     return out
+
+
+def column_numbers(cells: Sequence[str | None]) -> list[str | None] | None:
+    """A row of column numbers (1 2 3 …) with one of them misread («1 2 Е 4 5 6 7») as the numbers
+    it holds, or None when the row is not one: every cell at most a few characters and all but one
+    the number of its column (an event's row always has a longer text)."""
+    texts = [(c or "").strip().rstrip(".") for c in cells]
+    if len(texts) < 3 or any(len(t) > 3 for t in texts):
+        return None
+    misses = sum(t != str(i) for i, t in enumerate(texts, start=1))
+    return [str(i) for i in range(1, len(texts) + 1)] if misses == 1 else None
