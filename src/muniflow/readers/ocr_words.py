@@ -39,14 +39,16 @@ def _is_function_word(word: str) -> bool:
 # Words in capitals (or one capital letter) after a lower-case word or a comma: mid-sentence, only
 # an abbreviation is written so; a run of dictionary words is a misread.
 _CAPS_RUN = re.compile(r"(?<=[а-яё,][ \n])[А-ЯЁ]+(?: [А-ЯЁ]+)*(?![А-ЯЁа-яё\w.])")
-_THEN_LOWER = re.compile(r"\s+[а-яё]")
+_THEN_LOWER = re.compile(r" [а-яё]")
 
 
 def _lower_run(match: re.Match[str]) -> str:
     words = match.group().split(" ")
     if len(words) == 1 and len(words[0]) == 1:
-        # a lone capital letter is a one-letter word only between lower-case words
-        if words[0] not in _ONE_LETTER or not _THEN_LOWER.match(match.string, match.end()):
+        # a lone capital letter is a one-letter word only between lower-case words on its line (on
+        # a line of its own it is more likely a word's last letter wrapped: «Озёрски\nИ»)
+        alone = match.string[match.start() - 1] == "\n"
+        if alone or words[0] not in _ONE_LETTER or not _THEN_LOWER.match(match.string, match.end()):
             return match.group()
         return words[0].lower()
     if all(dictionary_word(w) if len(w) > 1 else w in _ONE_LETTER for w in words):
