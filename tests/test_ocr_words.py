@@ -24,6 +24,7 @@ FIXED = [
     ("солисты ИЗ г. Минска", "солисты из г. Минска", "a preposition in capitals mid-sentence"),
     ("Соревнования В ПЯТИ дисциплинах", "Соревнования в пяти дисциплинах", "a run of words in capitals"),
     ("сольного И ансамблевого", "сольного и ансамблевого", "a one-letter conjunction as a capital"),
+    ("для лиц С\nинвалидностью", "для лиц с\nинвалидностью", "a one-letter preposition at a line's end"),
     ("проблем И ВЫЗОВОВ современного", "проблем и вызовов современного", "a run after a one-letter word"),
     ("солисты\nИЗ г. Минска", "солисты\nиз г. Минска", "capitals after a line break"),
     ("а Также выступления", "а также выступления", "a capitalized particle after a lower-case word"),

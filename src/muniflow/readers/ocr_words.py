@@ -39,7 +39,7 @@ def _is_function_word(word: str) -> bool:
 # Words in capitals (or one capital letter) after a lower-case word or a comma: mid-sentence, only
 # an abbreviation is written so; a run of dictionary words is a misread.
 _CAPS_RUN = re.compile(r"(?<=[а-яё,][ \n])[А-ЯЁ]+(?: [А-ЯЁ]+)*(?![А-ЯЁа-яё\w.])")
-_THEN_LOWER = re.compile(r" [а-яё]")
+_THEN_LOWER = re.compile(r"[ \n][а-яё]")
 
 
 def _lower_run(match: re.Match[str]) -> str:
