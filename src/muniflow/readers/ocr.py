@@ -235,8 +235,10 @@ def clean(text: str) -> str:
     text = _ROMAN.sub(
         lambda m: _ROMAN_READ.get(m.group(), m.group().replace("l", "I").replace("1", "I")), text
     )
-    # numerals again once cut words are whole: «ХХУ Международн\nой» needs the adjective whole
-    return ocr_words.roman_numerals(rejoin_lines(_WRAPPED_SHORT_I.sub(_wrapped_short_i, text)))
+    # numerals again once cut words are whole: «ХХУ Международн\nой» needs the adjective whole;
+    # confused letters only in whole words: a piece of a word cut at a line end is no word either
+    whole = rejoin_lines(_WRAPPED_SHORT_I.sub(_wrapped_short_i, text))
+    return ocr_words.roman_numerals(ocr_words.confused_letters(whole))
 
 
 def to_document(

@@ -240,3 +240,42 @@ _DAY_LOOKALIKES = str.maketrans("бЗзОо", "63300")
 def date_range(text: str) -> str:
     """«сбпо 8 сентября» -> «с 6 по 8 сентября»."""
     return _RANGE.sub(lambda m: f"с {m.group(1).translate(_DAY_LOOKALIKES)} по", text)
+
+
+# Letters Tesseract's `rus` model mistakes for one another in small or blurred print.
+_CONFUSED = {
+    "д": "л",
+    "л": "д",
+    "и": "н",
+    "н": "и",
+    "ш": "щ",
+    "щ": "ш",
+    "е": "с",
+    "с": "е",
+    "т": "г",
+    "г": "т",
+}
+_LONG_WORD = re.compile(r"(?<![\w-])[А-ЯЁа-яё][а-яё]{5,}(?![\w-])")
+
+
+def _one_letter_off(match: re.Match[str]) -> str:
+    word = match.group()
+    if is_russian_word(word):
+        return word
+    found = {
+        fixed
+        for i, ch in enumerate(word)
+        if ch.lower() in _CONFUSED
+        for fixed in [
+            word[:i] + (_CONFUSED[ch] if ch.islower() else _CONFUSED[ch.lower()].upper()) + word[i + 1 :]
+        ]
+        if dictionary_word(fixed)
+    }
+    return found.pop() if len(found) == 1 else word
+
+
+def confused_letters(text: str) -> str:
+    """A word of six letters or more the dictionary lacks, with one letter that OCR confuses with
+    another (л/д, и/н, ш/щ, е/с, т/г), made the one dictionary word it would be with that letter
+    («Горолской» -> «Городской»); a word with no such fix, or more than one, stays as read."""
+    return _LONG_WORD.sub(_one_letter_off, text)
