@@ -16,7 +16,9 @@ bench/results/scans-<date>.json.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -40,6 +42,32 @@ from muniflow.readers.base import fold_whitespace  # noqa: E402
 SAMPLES = ROOT / "sample_inputs"
 CELLS = ("municipality", "title", "place", "goal", "participants")
 Page = np.ndarray
+CACHE_ENV = "MUNIFLOW_BENCH_OCR_CACHE"
+
+
+def _cache_tesseract(folder: Path) -> None:
+    """Keep Tesseract's words per (image, page segmentation) in `folder`, so a re-run after a change
+    to the clean-up rules skips Tesseract where the image it is given is unchanged. This module is
+    re-imported by every spawned worker (as `__mp_main__`), so the workers read the cache too."""
+    from muniflow.readers import ocr
+    from muniflow.readers.ocr_cells import Word
+
+    uncached = ocr.words
+
+    def words(gray: np.ndarray, timeout: float, psm: int = 11) -> list[Word]:
+        key = hashlib.sha256(gray.tobytes() + repr((gray.shape, psm, ocr.settings().language)).encode())
+        path = folder / f"{key.hexdigest()}.json"
+        if path.exists():
+            return [Word(*w) for w in json.loads(path.read_text(encoding="utf-8"))]
+        found = uncached(gray, timeout, psm)
+        path.write_text(json.dumps([list(vars(w).values()) for w in found], ensure_ascii=False), "utf-8")
+        return found
+
+    ocr.words = words  # type: ignore[assignment]
+
+
+if os.environ.get(CACHE_ENV):
+    _cache_tesseract(Path(os.environ[CACHE_ENV]))
 
 
 def rasterize(pdf: Path, dpi: int, work: Path) -> list[Page]:
@@ -129,20 +157,42 @@ def pack(pages: list[Page], container: str, dpi: int, target: Path) -> list[Path
 
 
 def score(read: tuple[Row, ...], truth: tuple[Row, ...]) -> dict[str, float]:
-    by_seq = {(r.municipality, r.seq_no): r for r in read}
-    found = [by_seq.get((t.municipality, t.seq_no)) for t in truth]
+    by_seq: dict[tuple[str, int | None], list[Row]] = {}
+    for r in read:  # a report may number two rows alike: they are paired in order
+        by_seq.setdefault((r.municipality, r.seq_no), []).append(r)
+    found = [(by_seq.get((t.municipality, t.seq_no)) or [None]).pop(0) for t in truth]
     matched = [(t, r) for t, r in zip(truth, found, strict=True) if r is not None]
     dates = sum((t.start_date, t.end_date) == (r.start_date, r.end_date) for t, r in matched)
     cells = sum(
         fold_whitespace(getattr(t, c)) == fold_whitespace(getattr(r, c)) for t, r in matched for c in CELLS
     )
     n = max(len(truth), 1)
+    bad: list[list[str]] = [
+        [f"{t.municipality} {t.seq_no}", "row", "", "not found"]
+        for t, r in zip(truth, found, strict=True)
+        if r is None
+    ]
+    bad.extend(
+        [f"{r.municipality} {r.seq_no}", "extra row", "", f"{r.seq_text!r} {r.title[:60]}"]
+        for rows in by_seq.values()
+        for r in rows
+    )
+    for t, r in matched:
+        where = f"{t.municipality} {t.seq_no}"
+        if (t.start_date, t.end_date) != (r.start_date, r.end_date):
+            bad.append([where, "dates", t.date_text, r.date_text])
+        bad.extend(
+            [where, c, fold_whitespace(getattr(t, c)), fold_whitespace(getattr(r, c))]
+            for c in CELLS
+            if fold_whitespace(getattr(t, c)) != fold_whitespace(getattr(r, c))
+        )
     return {
         "rows_truth": len(truth),
         "rows_read": len(read),
         "rows_found": len(matched) / n,
         "dates_exact": dates / n,
         "cells_exact": cells / (n * len(CELLS)),
+        "bad": bad,
     }
 
 
@@ -165,6 +215,7 @@ def measure(sample: str, name: str, work: Path, rng: np.random.Generator) -> dic
         "degradation": name,
         "pages": len(pages),
         "reason": outcome.reason,
+        "message": outcome.message,
         **score(read, truth.rows if truth else ()),
         "rows_flagged_ocr_review": len(flagged) / max(len(read), 1),
         "low_confidence_cells": sum(f.rule == "ocr_low_confidence" for f in outcome.flags),
@@ -196,9 +247,21 @@ def zip_check(work: Path) -> dict[str, str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--samples", nargs="*", default=[p.stem for p in sorted(SAMPLES.glob("*.pdf"))])
+    parser.add_argument("--tag", default="", help="appended to the results file's name")
+    parser.add_argument("--no-zip", action="store_true", help="skip the ZIP check")
     parser.add_argument("--only", nargs="*", default=list(DEGRADATIONS), choices=list(DEGRADATIONS))
     parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument(
+        "--show-bad", action="store_true", help="print each row not found, date or cell not exact"
+    )
+    parser.add_argument(
+        "--cache", type=Path, help="keep Tesseract's output here between runs (for tuning the clean-up rules)"
+    )
     args = parser.parse_args(argv)
+    if args.cache:
+        args.cache.mkdir(parents=True, exist_ok=True)
+        os.environ[CACHE_ENV] = str(args.cache.resolve())
+        _cache_tesseract(args.cache.resolve())
     rng = np.random.default_rng(args.seed)
     results = []
     header = (
@@ -216,17 +279,21 @@ def main(argv: list[str] | None = None) -> int:
                 print(
                     f"{sample:<24} {name:<16} {r['pages']:>5} {r['rows_read']:>4}/{r['rows_truth']:<4} "
                     f"{r['rows_found']:>6.0%} {r['dates_exact']:>6.0%} {r['cells_exact']:>6.0%} "
-                    f"{r['rows_flagged_ocr_review']:>5.0%} {r['pages_per_s']:>6.3f}  {r['reason'] or ''}",
+                    f"{r['rows_flagged_ocr_review']:>5.0%} {r['pages_per_s']:>6.3f}  "
+                    f"{r['reason'] or ''} {r['message'] or ''}",
                     flush=True,
                 )
-        archive = zip_check(Path(tmp))
+                if args.show_bad:
+                    for where, what, truth_text, read_text in r["bad"]:  # type: ignore[attr-defined]
+                        print(f"    {where:<28} {what:<13} want {truth_text!r}\n{'':<47}got  {read_text!r}")
+        archive = {} if args.no_zip else zip_check(Path(tmp))
     pages = sum(int(str(r["pages"])) for r in results)
     seconds = sum(float(str(r["seconds"])) for r in results) or 1e-9
     throughput = {"pages": pages, "seconds": round(seconds, 1), "pages_per_s": round(pages / seconds, 3)}
     print(f"OCR throughput: {pages} pages in {seconds:.0f} s = {throughput['pages_per_s']} pages/s")
     for name, status in archive.items():
         print(f"zip: {Path(name).name if '!' not in name else name.split('!', 1)[1]:<24} {status}")
-    picked = f"{len(args.samples)}s-{len(args.only)}d"
+    picked = f"{len(args.samples)}s-{len(args.only)}d" + (f"-{args.tag}" if args.tag else "")
     out = ROOT / "bench" / "results" / f"scans-{date.today():%Y%m%d}-{picked}.json"
     out.write_text(
         json.dumps(

@@ -201,3 +201,12 @@ def test_uneven_light_is_evened_out_and_the_grid_found(light: tuple[float, float
         assert np.array_equal(flat, lit), why
     grid = ocr_cells.find_grid(ocr_cells.binarize(flat))
     assert grid is not None and len(grid.xs) == len(columns) and len(grid.ys) == len(rows), why
+
+
+def test_an_ocr_worker_gets_the_address_space_the_ocr_contract_gives() -> None:
+    from muniflow import stages
+    from muniflow.intake.limits import default_limits
+
+    limits = stages.ocr_limits(1)
+    assert limits.memory_mb == max(default_limits().memory_mb, ocr.settings().memory_mb)
+    assert limits.memory_mb >= 2 * 1024, "a 300 dpi page with the worker's libraries passes 1 GB"

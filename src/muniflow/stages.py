@@ -64,12 +64,18 @@ def process_file(path: Path, period: Period | None = None, sha256: str | None = 
 
 def ocr_limits(pages: int) -> Limits:
     """The worker's limits for an OCR file: its time limit is per page (pages rounded up to a power
-    of two, so few worker pools are kept), not the per-file limit of a text document."""
+    of two, so few worker pools are kept), not the per-file limit of a text document, and its
+    address space is OCR's own (a 300 dpi page and Tesseract's copies of it need more)."""
     from muniflow.intake.limits import default_limits
     from muniflow.readers.ocr import settings
 
     budget = 1 << max(0, pages - 1).bit_length()
-    return replace(default_limits(), timeout_seconds=budget * settings().page_timeout_seconds + 30)
+    limits = default_limits()
+    return replace(
+        limits,
+        timeout_seconds=budget * settings().page_timeout_seconds + 30,
+        memory_mb=max(limits.memory_mb, settings().memory_mb),
+    )
 
 
 def _ocr_in_worker(path: Path, limits: Limits, period: str | None, kind: str) -> FileOutcome:

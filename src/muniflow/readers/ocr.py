@@ -26,7 +26,7 @@ import numpy as np
 from muniflow.contracts import load_yaml
 from muniflow.model import RawDocument, RawRow, RawTable, ReaderError
 from muniflow.morph import analyzer
-from muniflow.readers import ocr_cells
+from muniflow.readers import ocr_cells, ocr_numbers, ocr_strip, ocr_words
 from muniflow.readers.ocr_cells import CellText, Word
 from muniflow.readers.wordjoin import is_russian_word, rejoin_lines
 
@@ -44,6 +44,7 @@ class OcrSettings:
     page_timeout_seconds: float
     max_skew_degrees: float
     render_dpi: int
+    memory_mb: int
 
 
 def settings(path: Path | None = None) -> OcrSettings:
@@ -107,48 +108,19 @@ class Page:
 
 
 def read_page(gray: np.ndarray) -> Page:
-    """Even out a page's light, straighten a photographed table, deskew, find the grid, OCR the page
-    once and put every word in its cell."""
+    """Even out a page's light, straighten a photographed table, deskew, find the grid and read its
+    cells (ocr_strip); a page without a ruled table is read whole, as its text above."""
     s = settings()
     level = ocr_cells.deskew(ocr_cells.rectify(ocr_cells.flatten(gray)), s.max_skew_degrees)
     ink = ocr_cells.binarize(level)
     grid = ocr_cells.find_grid(ink)
-    found = words(ocr_cells.erase_lines(level, ink) if grid else level, s.page_timeout_seconds)
     if grid is None:
-        return Page([], ocr_cells.text_of(found))
-    rows, outside = ocr_cells.fill_cells(grid, found)
-    rows = _reread_empty(ocr_cells.erase_lines(level, ink), grid, rows)
-    above = ocr_cells.text_of([w for w in outside if w.cy < grid.ys[0]])
+        return Page([], ocr_cells.text_of(words(level, s.page_timeout_seconds)))
+    erased = ocr_cells.erase_lines(level, ink)
+    rows, above = ocr_strip.read_table(
+        erased, ocr_cells.binarize(erased), grid, words, s.page_timeout_seconds
+    )
     return Page(rows, above)
-
-
-_MAX_REREAD = 80  # empty cells read again per page, in one Tesseract call
-
-
-def _reread_empty(page: np.ndarray, grid: ocr_cells.Grid, rows: list[list[CellText]]) -> list[list[CellText]]:
-    """Read the empty cells again, stacked into one strip read as a block of lines (Tesseract's page
-    segmentation skips a lone "1." beside a border)."""
-    empty = ocr_cells.empty_cells(grid, rows)[:_MAX_REREAD]
-    if not empty:
-        return rows
-    crops, offsets, y = [], [], 20
-    width = max(b[3] - b[2] for b in map(lambda e: ocr_cells.cell_box(grid, *e), empty)) + 40
-    for r, c in empty:
-        top, bottom, left, right = ocr_cells.cell_box(grid, r, c)
-        crop = page[top:bottom, left:right]
-        crops.append((y, crop))
-        offsets.append((y, y + crop.shape[0]))
-        y += crop.shape[0] + 30
-    strip = np.full((y + 20, width), 255, dtype=np.uint8)
-    for top, crop in crops:
-        strip[top : top + crop.shape[0], 20 : 20 + crop.shape[1]] = crop
-    found = words(strip, settings().page_timeout_seconds, psm=6)
-    out = [list(row) for row in rows]
-    for (r, c), (lo, hi) in zip(empty, offsets, strict=True):
-        mine = [w for w in found if lo <= w.cy < hi]
-        if mine:
-            out[r][c] = CellText(ocr_cells.text_of(mine), float(np.mean([w.conf for w in mine])))
-    return out
 
 
 def effective_dpi(gray: np.ndarray) -> float:
@@ -219,17 +191,6 @@ _ROMAN_READ = {"П": "II", "Ш": "III", "ПI": "III", "IП": "III", "1V": "IV", 
 _ROMAN = re.compile(r"(?<![\w.,])(?:П|Ш|ПI|IП|1V|lV|[lI1]*[lI][lI1]*)(?![\w.,])(?=\s+[А-ЯЁа-яё])")
 
 
-# Tesseract's `rus` model reads some lower-case words as capitals (П/п, Ш/ш, О/о differ by size
-# only): a capitalized word after a lower-case one, whose lower case is a dictionary word, was
-# misread; abbreviations (МБУК, ДШИ) are not dictionary words and stay.
-_CAPS = re.compile(r"(?<=[а-яё,][ \n])[А-ЯЁ]{2,}(?![А-ЯЁа-яё])")
-
-
-def _lower_misread_caps(match: re.Match[str]) -> str:
-    word = match.group()
-    return word.lower() if is_russian_word(word.lower()) else word
-
-
 # The abbreviations before a settlement's name (г. город, д. деревня, с. село, п. посёлок) read as
 # capitals (Tesseract's `rus` tells г from Г by size only): lower case when the next word is a
 # place name in the dictionary and not a first name or surname (an initial: "П. Иванов").
@@ -266,14 +227,18 @@ def clean(text: str) -> str:
     if _SHORT_NUMBER.fullmatch(text.strip()):
         return text.strip().translate(_DIGIT_LOOKALIKES)
     text = re.sub(r"[‐‑‒—―]", "–", text)
-    text = text.replace("...", "…")
-    text = _CAPS.sub(_lower_misread_caps, text)
-    text = _SETTLEMENT.sub(_lower_settlement, text)
+    text = ocr_words.date_range(ocr_words.punctuation(text.replace("...", "…")))
+    text = ocr_words.lower_misread_capitals(ocr_words.roman_numerals(text))
+    text = ocr_words.city_abbreviation(ocr_words.wrapped_capitals(text))
+    text = ocr_words.join_split_words(_SETTLEMENT.sub(_lower_settlement, text))
     text = text.replace("„", "«").replace("“", "»").replace("”", "»")
     text = _ROMAN.sub(
         lambda m: _ROMAN_READ.get(m.group(), m.group().replace("l", "I").replace("1", "I")), text
     )
-    return rejoin_lines(_WRAPPED_SHORT_I.sub(_wrapped_short_i, text))
+    # numerals again once cut words are whole: «ХХУ Международн\nой» needs the adjective whole;
+    # confused letters only in whole words: a piece of a word cut at a line end is no word either
+    whole = rejoin_lines(_WRAPPED_SHORT_I.sub(_wrapped_short_i, text))
+    return ocr_words.roman_numerals(ocr_words.confused_letters(whole))
 
 
 def to_document(
@@ -298,7 +263,13 @@ def to_document(
     if header is None:
         raise ReaderError("no_table_found", "no ruled table was found on the scanned pages")
     width = len(header)
-    raw_rows = tuple(RawRow(tuple(_text(c) for c in _fit(r, width)), loc) for r, loc in rows)
+    texts = [[_text(c) for c in _fit(r, width)] for r, _ in rows]
+    texts = [ocr_numbers.column_numbers(t) or t for t in texts]
+    seq = ocr_numbers.number_column([clean(c.text or "") for c in header])
+    if seq is not None:
+        for cells, fixed in zip(texts, ocr_numbers.repair_sequence([t[seq] for t in texts]), strict=True):
+            cells[seq] = fixed
+    raw_rows = tuple(RawRow(tuple(t), loc) for t, (_, loc) in zip(texts, rows, strict=True))
     confidence = tuple((loc, tuple(c.conf for c in _fit(r, width))) for r, loc in rows)
     table = RawTable(tuple(clean(c.text or "") for c in header), raw_rows, f"pages 1-{len(pages)}")
     return RawDocument(source, format, title, (table,), pages=len(pages)), confidence

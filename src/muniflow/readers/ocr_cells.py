@@ -1,6 +1,6 @@
-"""A scanned page's table from its ruling lines: deskew, find the grid, put each OCR'd word in its cell.
+"""A scanned page's table from its ruling lines: even the light, deskew, find the grid, erase the lines.
 
-Pure image geometry with OpenCV and numpy; the words come from Tesseract (readers/ocr.py). Merged
+Pure image geometry with OpenCV and numpy; the cells are read by ocr_strip.py. Merged
 cells are found where a ruling line is missing inside a row band (a municipality heading across the
 whole table), and reported as None like the DOCX and PDF readers do.
 """
@@ -67,7 +67,12 @@ def flatten(gray: Image) -> Image:
     k = max(15, (min(gray.shape[:2]) // 100) | 1)  # wider than any stroke
     paper = cv2.dilate(gray, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
     paper = cv2.GaussianBlur(paper, (0, 0), k)
-    return np.clip(gray.astype(np.float32) / np.maximum(paper, 1) * 255, 0, 255).astype(np.uint8)
+    # in place: a 300 dpi page in float32 is 35 MB a copy, and the worker's address space is limited
+    out = gray.astype(np.float32)
+    out /= np.maximum(paper, 1)
+    out *= 255
+    np.clip(out, 0, 255, out=out)
+    return out.astype(np.uint8)
 
 
 def skew_angle(gray: Image, max_degrees: float) -> float:
@@ -221,37 +226,6 @@ def _line_in_band(band: Image, x: int) -> bool:
     return float((column > 0).mean()) > 0.6
 
 
-def fill_cells(grid: Grid, words: Sequence[Word]) -> tuple[list[list[CellText]], list[Word]]:
-    """Each row band's cells with the words whose centers fall inside, lines kept; and the words
-    outside the table (above it: the title)."""
-    cells: dict[tuple[int, int], list[Word]] = {}
-    outside = []
-    for word in words:
-        r = _band(grid.ys, word.cy)
-        c = _band(grid.xs, word.cx)
-        if r is None or c is None:
-            outside.append(word)
-            continue
-        span = next((s for s in grid.spans[r] if s[0] <= c <= s[1]), (c, c))
-        cells.setdefault((r, span[0]), []).append(word)
-    rows = []
-    for r, spans in enumerate(grid.spans):
-        row: list[CellText] = []
-        for first, last in spans:
-            found = cells.get((r, first), [])
-            row.append(CellText(text_of(found), float(np.mean([w.conf for w in found])) if found else None))
-            row.extend(CellText(None, None) for _ in range(first + 1, last + 1))
-        rows.append(row)
-    return rows, outside
-
-
-def _band(edges: Sequence[int], v: float) -> int | None:
-    for i, (lo, hi) in enumerate(pairwise(edges)):
-        if lo <= v < hi:
-            return i
-    return None
-
-
 def text_of(words: Sequence[Word]) -> str:
     """Words as lines of text: grouped by vertical overlap, each line left to right."""
     lines: list[list[Word]] = []
@@ -265,22 +239,6 @@ def text_of(words: Sequence[Word]) -> str:
                 continue
         lines.append([word])
     return "\n".join(" ".join(w.text for w in sorted(line, key=lambda w: w.left)) for line in lines)
-
-
-def empty_cells(grid: Grid, rows: Sequence[Sequence[CellText]]) -> list[tuple[int, int]]:
-    """(row band, first column) of the unmerged cells no word landed in: short texts such as "1."
-    that a whole-page pass overlooks next to a ruling line."""
-    out = []
-    for r, spans in enumerate(grid.spans):
-        for first, last in spans:
-            if first == last and rows[r][first].text == "":
-                out.append((r, first))
-    return out
-
-
-def cell_box(grid: Grid, r: int, c: int, margin: int = 4) -> tuple[int, int, int, int]:
-    """(top, bottom, left, right) inside a cell's borders."""
-    return grid.ys[r] + margin, grid.ys[r + 1] - margin, grid.xs[c] + margin, grid.xs[c + 1] - margin
 
 
 def erase_lines(gray: Image, ink: Image) -> Image:

@@ -1,0 +1,136 @@
+"""A scanned table read cell by cell: each cell cut out and stacked into a strip, read as lines.
+
+Tesseract's sparse-text mode on a whole page loses what stands at a cell's left edge (the capital К
+or П starting a line, a lone "8" before «августа») and splits words in narrow columns, because it
+guesses text blocks across the whole page. Cut out, every cell is a block of lines of its own, which
+the block mode (`--psm 6`) reads reliably. Stacking the cells with white gaps between them keeps it
+to one Tesseract run per strip (its start-up and language load are most of a small page's time);
+each word goes back to the cell whose stretch of the strip holds it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from muniflow.model import ReaderError
+from muniflow.readers.ocr_cells import CellText, Grid, Word, text_of
+
+Image = np.ndarray
+ReadWords = Callable[[Image, float, int], list[Word]]  # (image, timeout, psm) -> words
+
+GAP = 40  # white pixels between stacked cells: wider than a line gap, so no line spans two cells
+PAD = 20  # white border around each cell in the strip
+MAX_HEIGHT = 30000  # pixels: Tesseract refuses images over 32767 high
+MAX_AREA = 8_000_000  # pixels in one strip, about a page at 300 dpi (the worker's memory limit
+# binds Tesseract too, and it keeps several copies of its image)
+MIN_INK = 12  # dark pixels: fewer and the cell is empty (dust, a line's remnant)
+INSET = 4  # pixels inside the ruling lines
+
+
+@dataclass(frozen=True)
+class Box:
+    """A piece of the page to read: (top, bottom, left, right) in pixels."""
+
+    top: int
+    bottom: int
+    left: int
+    right: int
+
+
+def cell_boxes(grid: Grid) -> dict[tuple[int, int], Box]:
+    """(row band, first column) -> the box inside each cell's ruling lines, merged cells whole."""
+    out = {}
+    for r, spans in enumerate(grid.spans):
+        for first, last in spans:
+            out[r, first] = Box(
+                grid.ys[r] + INSET, grid.ys[r + 1] - INSET, grid.xs[first] + INSET, grid.xs[last + 1] - INSET
+            )
+    return out
+
+
+def has_ink(ink: Image, box: Box) -> bool:
+    """True when the box holds some ink (255 on 0), more than dust or a ruling line's remnant."""
+    crop = ink[max(0, box.top) : box.bottom, max(0, box.left) : box.right]
+    return int(np.count_nonzero(crop)) >= MIN_INK
+
+
+def read_boxes(
+    page: Image, boxes: Sequence[Box], read: ReadWords, timeout: float
+) -> list[tuple[str, float | None]]:
+    """Each box's text (lines kept) and mean word confidence, reading as few strips as fit
+    MAX_STRIP; all strips of a page share `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    out: list[tuple[str, float | None]] = [("", None)] * len(boxes)
+    for chunk in _chunks(boxes):
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise ReaderError(
+                "timeout", f"OCR of one page took over {timeout:g} s; send a cleaner scan at 200-300 dpi"
+            )
+        strip, spans = _stack(page, [boxes[i] for i in chunk])
+        found = read(strip, left, 6)
+        for i, (lo, hi) in zip(chunk, spans, strict=True):
+            mine = [w for w in found if lo <= w.cy < hi]
+            if mine:
+                out[i] = (text_of(mine), float(np.mean([w.conf for w in mine])))
+    return out
+
+
+def _chunks(boxes: Sequence[Box]) -> list[list[int]]:
+    """The boxes' indices in strips of at most MAX_AREA pixels, narrow cells with narrow ones (a
+    strip is as wide as its widest cell)."""
+    order = sorted(range(len(boxes)), key=lambda i: boxes[i].right - boxes[i].left)
+    chunks: list[list[int]] = []
+    height = width = 0
+    for i in order:
+        box = boxes[i]
+        h = box.bottom - box.top + GAP
+        w = box.right - box.left + 2 * PAD
+        grown = (height + h, max(width, w))
+        if not chunks or grown[0] > MAX_HEIGHT or grown[0] * grown[1] > MAX_AREA:
+            chunks.append([])
+            grown = (PAD + h, w)
+        chunks[-1].append(i)
+        height, width = grown
+    return chunks
+
+
+def _stack(page: Image, boxes: Sequence[Box]) -> tuple[Image, list[tuple[int, int]]]:
+    """The boxes cut out and stacked top to bottom, left-aligned; each one's (top, bottom) in it."""
+    crops = [page[max(0, b.top) : max(0, b.bottom), max(0, b.left) : max(0, b.right)] for b in boxes]
+    width = max(c.shape[1] for c in crops) + 2 * PAD
+    height = sum(c.shape[0] for c in crops) + GAP * (len(crops) - 1) + 2 * PAD
+    strip = np.full((height, width), 255, dtype=np.uint8)
+    spans = []
+    y = PAD
+    for crop in crops:
+        strip[y : y + crop.shape[0], PAD : PAD + crop.shape[1]] = crop
+        spans.append((y - GAP // 2, y + crop.shape[0] + GAP // 2))
+        y += crop.shape[0] + GAP
+    return strip, spans
+
+
+def read_table(
+    page: Image, ink: Image, grid: Grid, read: ReadWords, timeout: float
+) -> tuple[list[list[CellText]], str]:
+    """The grid's rows of cells (None under a merged cell) and the text above the table, from a
+    page whose ruling lines are erased and its ink (255 on 0, lines erased too)."""
+    boxes = cell_boxes(grid)
+    above = Box(0, grid.ys[0] - INSET, grid.xs[0], grid.xs[-1])
+    wanted = [key for key, box in boxes.items() if has_ink(ink, box)]
+    read_above = above.bottom - above.top > 10 and has_ink(ink, above)
+    texts = read_boxes(page, [boxes[k] for k in wanted] + ([above] if read_above else []), read, timeout)
+    found = dict(zip(wanted, texts, strict=False))
+    rows = []
+    for r, spans in enumerate(grid.spans):
+        row: list[CellText] = []
+        for first, last in spans:
+            text, conf = found.get((r, first), ("", None))
+            row.append(CellText(text, conf))
+            row.extend(CellText(None, None) for _ in range(first + 1, last + 1))
+        rows.append(row)
+    return rows, texts[-1][0] if read_above else ""

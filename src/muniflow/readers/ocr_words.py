@@ -1,0 +1,281 @@
+"""OCR slips in Russian words put right by the dictionary (pymorphy3 via `muniflow.morph`).
+
+Tesseract's `rus` model tells some lower-case letters from capitals by size only (в/В, и/И, о/О,
+п/П, ш/Ш ...), reads Roman numerals as Cyrillic look-alikes (ХУ for XV, ш for III), splits a word
+where its letters stand apart (культур Ы) and reads a comma as a low quote (‚). Each rule here
+changes text only where the dictionary says the result is a word and the text read is not, or
+where the letters read cannot stand as they are; anything else is left for the reviewer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from muniflow.morph import analyzer
+from muniflow.readers.wordjoin import is_russian_word
+
+_ABBR = frozenset({"Abbr", "Init"})
+_FUNCTION = frozenset({"PREP", "CONJ", "PRCL"})
+_ONE_LETTER = frozenset("ВИКОСУА")  # one-letter words: a capital one between lower-case words
+
+
+def dictionary_word(word: str) -> bool:
+    """True when the dictionary knows the word (any case) as something other than an abbreviation
+    (СМИ, ГУО are in the dictionary, as abbreviations: their capitals are right)."""
+    lower = word.lower()
+    if not is_russian_word(lower):
+        return False
+    return any(
+        not (p.tag.grammemes & _ABBR)
+        for p in analyzer().parse(lower)
+        if type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+    )
+
+
+def _is_function_word(word: str) -> bool:
+    return any(p.tag.grammemes & _FUNCTION for p in analyzer().parse(word.lower()))
+
+
+# Words in capitals (or one capital letter) after a lower-case word or a comma: mid-sentence, only
+# an abbreviation is written so; a run of dictionary words is a misread.
+_CAPS_RUN = re.compile(r"(?<=[а-яё,][ \n])[А-ЯЁ]+(?: [А-ЯЁ]+)*(?![А-ЯЁа-яё\w.])")
+_THEN_LOWER = re.compile(r"[ \n][а-яё]")
+
+
+def _lower_run(match: re.Match[str]) -> str:
+    words = match.group().split(" ")
+    if len(words) == 1 and len(words[0]) == 1:
+        # a lone capital letter is a one-letter word only between lower-case words on its line (on
+        # a line of its own it is more likely a word's last letter wrapped: «Озёрски\nИ»)
+        alone = match.string[match.start() - 1] == "\n"
+        if alone or words[0] not in _ONE_LETTER or not _THEN_LOWER.match(match.string, match.end()):
+            return match.group()
+        return words[0].lower()
+    if all(dictionary_word(w) if len(w) > 1 else w in _ONE_LETTER for w in words):
+        return " ".join(w.lower() for w in words)
+    return match.group()
+
+
+# A capitalized preposition, conjunction or particle after a lower-case word ("а Также").
+_CAPITAL_FUNCTION = re.compile(r"(?<=[а-яё] )[А-ЯЁ][а-яё]+(?=[ ,])")
+
+
+def _lower_function_word(match: re.Match[str]) -> str:
+    word = match.group()
+    return word.lower() if _is_function_word(word) and not _has_proper_parse(word) else word
+
+
+def _has_proper_parse(word: str) -> bool:
+    return any(p.tag.grammemes & {"Name", "Surn", "Patr", "Geox", "Orgn"} for p in analyzer().parse(word))
+
+
+def lower_misread_capitals(text: str) -> str:
+    """Words read in capitals mid-sentence made lower case where the dictionary knows them (and not
+    as abbreviations): «солисты ИЗ г.» -> «солисты из г.», «в ПЯТИ» -> «в пяти», «сольного И
+    ансамблевого» -> «сольного и ансамблевого»; «ДМШ, ДШИ», «СМИ» stay."""
+    return _CAPITAL_FUNCTION.sub(_lower_function_word, _CAPS_RUN.sub(_lower_run, text))
+
+
+# Two letter groups on one line where the dictionary knows their concatenation and not both parts:
+# a word split where its letters stand apart («культур Ы», «изо бразительного»).
+_LETTERS = re.compile(r"[А-ЯЁа-яё]+")
+
+
+def _joined(left: str, right: str) -> str | None:
+    if not (_LETTERS.fullmatch(left) and _LETTERS.fullmatch(right)):
+        return None
+    if right[0].isupper() and not right.isupper():
+        return None  # a capitalized word starts a name or a sentence
+    if is_russian_word(left) and (is_russian_word(right) or not right.isupper()):
+        return None  # a known word before a lower-case one the dictionary lacks («по золотному»)
+    whole = left + (right.lower() if right.isupper() and not left.isupper() else right)
+    return whole if len(whole) >= 5 and dictionary_word(whole) else None
+
+
+def join_split_words(text: str) -> str:
+    """A word that OCR split in two on one line made whole, when the dictionary knows the whole
+    word, and the left part is no word or the right part is capitals that are no word (a known
+    word before a rare one the dictionary lacks is never joined)."""
+    lines = []
+    for line in text.split("\n"):
+        tokens = line.split(" ")
+        out: list[str] = []
+        for token in tokens:
+            whole = _joined(out[-1], token) if out else None
+            if whole is None:
+                out.append(token)
+            else:
+                out[-1] = whole
+        lines.append(" ".join(out))
+    return "\n".join(lines)
+
+
+# Roman numerals read as Cyrillic or other look-alikes. A token of such letters before an adjective
+# («ХУ Международный», «ш Межрегиональный», «(Г международный)») is an ordinal numeral when the
+# letters mapped make a valid Roman numeral; a letter read twice («хшШ») is tried once.
+_ROMAN_LOOKS = {
+    "Х": "X", "х": "X", "X": "X", "x": "X",
+    "У": "V", "у": "V", "V": "V", "v": "V", "Y": "V",
+    "I": "I", "l": "I", "1": "I", "!": "I", "|": "I", "Г": "I", "і": "I", "i": "I",
+    "П": "II", "И": "II", "Ш": "III", "ш": "III",
+}  # fmt: skip
+_VALID_ROMAN = re.compile(r"^(?=.)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+_ROMAN_TOKEN = re.compile(r"(?<![\w.,])([" + "".join(_ROMAN_LOOKS) + r"]{1,7})(?=\s+\(?([А-ЯЁа-яё]+))")
+
+
+def read_twice(token: str) -> str:
+    """The token with a letter read twice, once in each case («ыЫ», «шШ»), kept once."""
+    out: list[str] = []
+    for ch in token:
+        if out and ch != out[-1] and ch.lower() == out[-1].lower():
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def _as_roman(token: str) -> str | None:
+    for variant in (token, read_twice(token)):
+        roman = "".join(_ROMAN_LOOKS[c] for c in variant)
+        if _VALID_ROMAN.match(roman):
+            return roman
+    return None
+
+
+def _is_adjective(word: str) -> bool:
+    return any({"ADJF", "PRTF"} & p.tag.grammemes for p in analyzer().parse(word.lower()))
+
+
+def _roman(match: re.Match[str]) -> str:
+    token, following = match.groups()
+    if token.isdigit() or (token.isascii() and _VALID_ROMAN.match(token)):
+        return token  # a number, or a Roman numeral read right
+    if token in ("!", "|", "1") or (token == "Г" and following[0].isupper()):
+        return token  # «Г Псков»: the abbreviation г. with its dot lost
+    if token in _ONE_LETTER_WORDS_LOWER or not _is_adjective(following):
+        return token
+    if dictionary_word(token) and not (len(token) > 1 and token.isupper() and "Х" in token):
+        return token  # a word, unless capitals with an X in them («ХИ»: the Greek letter's name)
+    return _as_roman(token) or token
+
+
+_ONE_LETTER_WORDS_LOWER = frozenset("вискоуа")
+
+
+def roman_numerals(text: str) -> str:
+    """Ordinal Roman numerals before an adjective written in Latin letters, whatever look-alikes
+    OCR read them as (ХУ -> XV, ХУП -> XVII, хшШ -> XIII, У! -> VI)."""
+    return _ROMAN_TOKEN.sub(_roman, text)
+
+
+def punctuation(text: str) -> str:
+    """A comma read as a low single quote («городов ‚› эксперты»); «№» read as «Ю» before a number,
+    or with the narrow space after it lost («№4»: the sign is written «№ 4»); a spaced hyphen
+    inside a line, which is the en dash Word writes («Отдых - 2024»); an initial read in lower
+    case before another initial and a surname («н.М. Пржевальского»)."""
+    text = re.sub(r"\s*‚[›']?(?=\s)", ",", text)
+    text = re.sub(r"(?<!\S)Ю(?=\s?\d)", "№", text)
+    text = re.sub(r"№(?=\d)", "№ ", text)
+    text = re.sub(r"(?<![\w.])[а-яё](?=\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё])", lambda m: m.group().upper(), text)
+    return re.sub(r"(?<=[\w»)]) - (?=\S)", " – ", text)
+
+
+# The abbreviation г. (город) before a town's name read as a capital, its dot sometimes lost
+# («Г Псков», «Г. Великие Луки»): lower case with its dot unless the next word is a personal name
+# (then «Г.» is an initial).
+_CITY = re.compile(r"(?<![\w.])Г(?:\.(\s*)|(\s+))(?=([А-ЯЁ][а-яё]+))")
+
+
+def _city(match: re.Match[str]) -> str:
+    space, lost_dot, word = match.groups()
+    names = any(p.tag.grammemes & {"Name", "Surn", "Patr"} for p in analyzer().parse(word))
+    return match.group() if names else f"г.{space if lost_dot is None else lost_dot}"
+
+
+# The abbreviation г. blurred by JPEG into «т», «г,», «Г:» or «гы» before a town the dictionary knows.
+_BLURRED_CITY = re.compile(r"(?<![\w.])(?:[гГтТ][,:;]|[тТ]|гы)(?=\s+([А-ЯЁ][а-яё]+))")
+
+
+def _blurred_city(match: re.Match[str]) -> str:
+    parses = analyzer().parse(match.group(1))
+    town = any("Geox" in p.tag.grammemes for p in parses) and not any(
+        p.tag.grammemes & {"Name", "Surn", "Patr"} for p in parses
+    )
+    return "г." if town else match.group()
+
+
+# A one-letter word glued to г. («иг. Полоцка»): no Russian word is a letter, г and a dot.
+_GLUED_CITY = re.compile(r"(?<![\w.])([вискоуа])г\.(?=\s*[А-ЯЁ])")
+
+
+def city_abbreviation(text: str) -> str:
+    """«Г Псков», «Г. Великие Луки» -> «г. Псков», «г. Великие Луки»; «иг. Полоцка» -> «и г. Полоцка»."""
+    return _GLUED_CITY.sub(r"\1 г.", _CITY.sub(_city, _BLURRED_CITY.sub(_blurred_city, text)))
+
+
+# The end of a word wrapped onto the next line of a narrow cell, read in capitals («выставо\nЧНЫЙ»):
+# lower case when the dictionary knows the word joined and not the capitals alone.
+_WRAPPED_CAPS = re.compile(r"(?<![А-ЯЁа-яё])([А-ЯЁа-яё]*[а-яё])\n([А-ЯЁ][А-ЯЁа-яё]*)(?=[\s,.;:)»]|$)")
+
+
+def _wrapped_caps(match: re.Match[str]) -> str:
+    left, right = match.groups()
+    if right[1:].islower() or dictionary_word(right):
+        return match.group()  # a capitalized word, or a word in capitals of its own
+    for tail in (right.lower(), read_twice(right).lower()):
+        if dictionary_word(left + tail):
+            return f"{left}\n{tail}"
+    return match.group()
+
+
+def wrapped_capitals(text: str) -> str:
+    return _WRAPPED_CAPS.sub(_wrapped_caps, text)
+
+
+# A date range «с 6 по 8 сентября» read with its spaces lost and a digit as its look-alike
+# («сбпо 8»): the range's grammar (с, a day, по, a day) says where the words and the digits are.
+_RANGE = re.compile(r"(?<![А-ЯЁа-яё\d])с\s?([\dбЗзОо]{1,2})\s?по(?=\s?\d)")
+_DAY_LOOKALIKES = str.maketrans("бЗзОо", "63300")
+
+
+def date_range(text: str) -> str:
+    """«сбпо 8 сентября» -> «с 6 по 8 сентября»."""
+    return _RANGE.sub(lambda m: f"с {m.group(1).translate(_DAY_LOOKALIKES)} по", text)
+
+
+# Letters Tesseract's `rus` model mistakes for one another in small or blurred print.
+_CONFUSED = {
+    "д": "л",
+    "л": "д",
+    "и": "н",
+    "н": "и",
+    "ш": "щ",
+    "щ": "ш",
+    "е": "с",
+    "с": "е",
+    "т": "г",
+    "г": "т",
+}
+_LONG_WORD = re.compile(r"(?<![\w-])[А-ЯЁа-яё][а-яё]{5,}(?![\w-])")
+
+
+def _one_letter_off(match: re.Match[str]) -> str:
+    word = match.group()
+    if is_russian_word(word):
+        return word
+    found = {
+        fixed
+        for i, ch in enumerate(word)
+        if ch.lower() in _CONFUSED
+        for fixed in [
+            word[:i] + (_CONFUSED[ch] if ch.islower() else _CONFUSED[ch.lower()].upper()) + word[i + 1 :]
+        ]
+        if dictionary_word(fixed)
+    }
+    return found.pop() if len(found) == 1 else word
+
+
+def confused_letters(text: str) -> str:
+    """A word of six letters or more the dictionary lacks, with one letter that OCR confuses with
+    another (л/д, и/н, ш/щ, е/с, т/г), made the one dictionary word it would be with that letter
+    («Горолской» -> «Городской»); a word with no such fix, or more than one, stays as read."""
+    return _LONG_WORD.sub(_one_letter_off, text)

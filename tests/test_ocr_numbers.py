@@ -1,0 +1,73 @@
+"""The № column of a scanned table put right from its own order (readers/ocr_numbers.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from muniflow.readers import ocr, ocr_numbers
+from muniflow.readers.ocr_cells import CellText
+
+SEQUENCES = [
+    # (cells read, expected, why)
+    (["16", "7", "18"], ["16", "17", "18"], "a digit lost"),
+    (["31", "82", "33"], ["31", "32", "33"], "a digit misread"),
+    (["6", "#4", "8"], ["6", "7", "8"], "a number read as signs"),
+    (["6.", "", "8."], ["6.", "7.", "8."], "a number lost, the dots kept"),
+    (["5", None, "6", "8"], ["5", None, "6", "8"], "a gap of two with no row between: left"),
+    (["5", None, "x", "7"], ["5", None, "6", "7"], "a merged heading is no row of the sequence"),
+    (["1", "1", "2", "3"], ["1", "1", "2", "3"], "the column-number row before the first row"),
+    (["4", "4", "6"], ["4", "5", "6"], "a repeated number between n and n+2"),
+    (["4", "5", "5", "6"], ["4", "5", "5", "6"], "a number repeated by the report itself"),
+    (["3", "9", "12"], ["3", "9", "12"], "neighbours not two apart: left as read"),
+    (["", "7", ""], ["", "7", ""], "no numbers around: left"),
+]
+
+
+@pytest.mark.parametrize(("cells", "expected", "why"), SEQUENCES, ids=[c[2] for c in SEQUENCES])
+def test_a_number_between_two_is_put_right(
+    cells: list[str | None], expected: list[str | None], why: str
+) -> None:
+    assert ocr_numbers.repair_sequence(cells) == expected, why
+
+
+HEADERS = [
+    (["№", "Мероприятие"], 0, "the sign"),
+    (["Район", "№ п/п", "Мероприятие"], 1, "№ п/п in the second column"),
+    (["N п/п", "Мероприятие"], 0, "N for №"),
+    (["Мероприятие", "Номер соглашения"], None, "no № column"),
+    (["Название", "Место"], None, "an N inside a word is no №"),
+]
+
+
+@pytest.mark.parametrize(("header", "expected", "why"), HEADERS, ids=[c[2] for c in HEADERS])
+def test_the_number_column_is_found_by_its_header(header: list[str], expected: int | None, why: str) -> None:
+    assert ocr_numbers.number_column(header) == expected, why
+
+
+def test_a_scanned_table_gets_its_numbers_from_their_order() -> None:
+    def row(*texts: str) -> list[CellText]:
+        return [CellText(t, 90.0) for t in texts]
+
+    page = ocr.Page(
+        [row("№", "Мероприятие"), row("1", "Форум"), row("Z", "Выставка"), row("3", "Концерт")], ""
+    )
+    doc, _ = ocr.to_document("scan.tiff", "image_ocr", [page])
+    assert [r.cells[0] for r in doc.tables[0].rows] == ["1", "2", "3"]
+
+
+COLUMN_ROWS = [
+    # (cells read, expected, why)
+    (["1", "2", "Е", "4", "5", "6", "7"], ["1", "2", "3", "4", "5", "6", "7"], "one number misread"),
+    (["1", "2", "", "4"], ["1", "2", "3", "4"], "one number lost"),
+    (["1", "2", "3", "4"], None, "read right: nothing to do"),
+    (["1", "2", "Е", "4", "Б"], None, "two misread: not sure it is the numbers row"),
+    (["5", "Псков", "3", "4"], None, "an event's row has a longer text"),
+    (["1", "2"], None, "two cells are too few to tell"),
+]
+
+
+@pytest.mark.parametrize(("cells", "expected", "why"), COLUMN_ROWS, ids=[c[2] for c in COLUMN_ROWS])
+def test_a_column_number_row_with_one_number_misread_is_put_right(
+    cells: list[str | None], expected: list[str] | None, why: str
+) -> None:
+    assert ocr_numbers.column_numbers(cells) == expected, why

@@ -1,0 +1,106 @@
+"""OCR's slips in Russian words put right by the dictionary (readers/ocr_words.py through ocr.clean),
+and the texts that must stay as they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from muniflow.readers import ocr, ocr_words
+
+FIXED = [
+    # (OCR text, expected, why)
+    ("ХУ Международный фестиваль", "XV Международный фестиваль", "Cyrillic Х and У for X and V"),
+    ("ХУП открытая конференция", "XVII открытая конференция", "П for II after XV"),
+    ("Участие в У! городском фестивале", "Участие в VI городском фестивале", "! for I"),
+    ("хшШ Международный конкурс", "XIII Международный конкурс", "Ш read twice in two cases"),
+    ("хххшШ Международного фестиваля", "XXXIII Международного фестиваля", "XXX kept, the pair read once"),
+    ("ГУ Всероссийский конкурс", "IV Всероссийский конкурс", "Г for I inside a numeral"),
+    (
+        "ш Межрегиональный (Г международный) праздник",
+        "III Межрегиональный (I международный) праздник",
+        "lone ш and Г before adjectives",
+    ),
+    ("ХИ открытый турнир", "XII открытый турнир", "И for II; «хи» is a word only in lower case"),
+    ("солисты ИЗ г. Минска", "солисты из г. Минска", "a preposition in capitals mid-sentence"),
+    ("Соревнования В ПЯТИ дисциплинах", "Соревнования в пяти дисциплинах", "a run of words in capitals"),
+    ("сольного И ансамблевого", "сольного и ансамблевого", "a one-letter conjunction as a capital"),
+    ("для лиц С\nинвалидностью", "для лиц с\nинвалидностью", "a one-letter preposition at a line's end"),
+    ("проблем И ВЫЗОВОВ современного", "проблем и вызовов современного", "a run after a one-letter word"),
+    ("солисты\nИЗ г. Минска", "солисты\nиз г. Минска", "capitals after a line break"),
+    ("а Также выступления", "а также выступления", "a capitalized particle after a lower-case word"),
+    ("изобр азительного творчества", "изобразительного творчества", "a word split after a fragment"),
+    ("Дом культур Ы", "Дом культуры", "a last letter split off in capitals"),
+    ("национа ЛЬНЫЙ парк", "национальный парк", "a word split mid-word, its end in capitals"),
+    ("выставо\nЧНЫЙ зал", "выставочный зал", "a wrapped word end read in capitals"),
+    ("выставо\nЧНыЫЙ\nзал", "выставочный\nзал", "a wrapped word end with a letter read twice"),
+    ("муниципалитетов ‚› промышленного", "муниципалитетов, промышленного", "a comma read as a low quote"),
+    ("школа Ю 5 г. Кричев", "школа № 5 г. Кричев", "№ read as Ю before a number"),
+    ("«Отдых - 2024»", "«Отдых – 2024»", "a spaced hyphen is Word's en dash"),
+    ("сбпо 8\nсентября 2024", "с 6 по 8\nсентября 2024", "a date range's spaces lost, 6 read б"),
+    ("с 1Зпо 15 мая", "с 13 по 15 мая", "a day with З for 3"),
+    ("Горолской округ город Торжок", "Городской округ город Торжок", "д read as л, one dictionary fix"),
+    ("Горолской\nокруг", "Городской\nокруг", "the fix made once the line is read"),
+    ("Муниципал\nьное образование", "Муниципальное образование", "a cut word joined, not 'fixed' in pieces"),
+    ("«Гимназия №4»", "«Гимназия № 4»", "the narrow space after № lost"),
+    ("имени н.М. Пржевальского", "имени Н.М. Пржевальского", "an initial read in lower case"),
+    ("в\nХХУ Международн\nой выставке", "в\nXXV Международной выставке", "the adjective cut at a line end"),
+    ("в ХХY Международной выставке", "в XXV Международной выставке", "Latin Y for V"),
+    ("Г Псков, Кремль", "г. Псков, Кремль", "г. with its dot lost, as a capital"),
+    ("Г. Великие Луки", "г. Великие Луки", "г. before a town the dictionary lacks as a place"),
+    ("Г.\nПсков", "г.\nПсков", "the line break after г. kept"),
+    ("Луки иг. Полоцка", "Луки и г. Полоцка", "a conjunction glued to г."),
+    ("т Витебск (Республика Беларусь)", "г. Витебск (Республика Беларусь)", "г. blurred into т"),
+    ("г, Псков, выставочный зал", "г. Псков, выставочный зал", "the dot of г. read as a comma"),
+    ("Г: Псков", "г. Псков", "the dot of г. read as a colon"),
+]
+
+KEPT = [
+    ("обучающиеся ГУО «Гимназия»", "an abbreviation the dictionary knows as one"),
+    ("представителей СМИ города", "an abbreviation in the dictionary"),
+    ("преподаватели ДМШ, ДШИ городов", "abbreviations unknown to the dictionary"),
+    ("Г. Петров", "an initial before a surname"),
+    ("И. Иванов", "an initial with its dot"),
+    ("У нас в гостях", "a capital preposition starting a sentence"),
+    ("Беларусь и Китай", "a proper noun after a lower-case word"),
+    ("Республики Беларусь и Китайской Народной Республики", "capitalized words of a name"),
+    ("XV Международный фестиваль", "a Roman numeral read right"),
+    ("их общий фестиваль", "a word made of numeral look-alikes"),
+    ("15 участников", "a number"),
+    ("культурного взаимодействия", "two known words never joined"),
+    ("Белмедпре параты", "a join the dictionary does not know"),
+    ("мастер-классы по золотному шитью", "a known word before a word the dictionary lacks"),
+    ("т Иванов", "no town after the letter"),
+    ("МБОУ «Гимназия № 1 имени Н.М. Пржевальского»", "a surname the dictionary lacks, no letter fix"),
+    ("формат видеоконференцсвязи", "a compound the dictionary lacks"),
+    ("встреча с побратимами 3 мая", "с before a word is no date range"),
+    ("с 6 по 8 сентября", "a date range read right"),
+    ("работ\nМБОУ «Школа»", "an abbreviation starting a line"),
+    ("Администрации\nСМИ", "a dictionary abbreviation starting a line"),
+    ("пункт В", "a capital letter at the end of the text"),
+    ("в г.Смоленске", "the abbreviation г. is no initial"),
+    ("т.е. Смоленск", "an abbreviation of two lower-case letters"),
+    ("2024–2026 годы; - Соглашение", "a hyphen after a semicolon (a list mark) is left"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "why"), FIXED, ids=[c[2] for c in FIXED])
+def test_ocr_slips_are_put_right_by_the_dictionary(text: str, expected: str, why: str) -> None:
+    assert ocr.clean(text) == expected, why
+
+
+@pytest.mark.parametrize(("text", "why"), KEPT, ids=[c[1] for c in KEPT])
+def test_text_ocr_read_right_is_kept(text: str, why: str) -> None:
+    assert ocr.clean(text) == text, why
+
+
+TWICE = [
+    ("ыЫ", "ы", "the pair kept once"),
+    ("шШ", "ш", "in the order read"),
+    ("ххх", "ххх", "a letter repeated in one case is not a double reading"),
+    ("ЧНыЫЙ", "ЧНыЙ", "inside a word"),
+]
+
+
+@pytest.mark.parametrize(("token", "expected", "why"), TWICE, ids=[c[2] for c in TWICE])
+def test_a_letter_read_twice_in_two_cases_is_kept_once(token: str, expected: str, why: str) -> None:
+    assert ocr_words.read_twice(token) == expected, why
