@@ -65,10 +65,14 @@ def run_record(con: duckdb.DuckDBPyConnection, run: str = "latest") -> dict[str,
 def current_flags(con: duckdb.DuckDBPyConnection, periods: Collection[str] | None = None) -> pd.DataFrame:
     """Flags of current rows: what the reviewer acts on (flags of superseded versions stay history);
     of the given quarters only when `periods` is given."""
-    sql = "select f.* from flagged_rows as f join core.current_rows as c using (report_id, row_index)"
     if periods is None:
+        sql = "select f.* from flagged_rows as f join core.current_rows as c using (report_id, row_index)"
         return con.execute(sql).df()
-    return con.execute(sql + " where list_contains(?::varchar[], c.period)", [sorted(periods)]).df()
+    return con.execute(
+        "select f.* from flagged_rows as f"
+        " join core.period_current_rows(?::varchar[]) as c using (report_id, row_index)",
+        [sorted(periods)],
+    ).df()
 
 
 def review_decisions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -198,17 +198,18 @@ def enrich_missing(con: duckdb.DuckDBPyConnection, report_id: str | None = None)
 
 def current_rows(con: duckdb.DuckDBPyConnection, period: str) -> list[tuple[tuple[str, int], Row]]:
     """The rows of the current reports of a period, keyed by (report_id, row_index)."""
-    return _stored_rows(con, "core.current_rows", "period", period)
+    return _stored_rows(con, "core.period_current_rows([$value])", "period", period)
 
 
 def _stored_rows(
     con: duckdb.DuckDBPyConnection, source: str, key: str, value: str
 ) -> list[tuple[tuple[str, int], Row]]:
-    """Rows of `source` (a trusted relation name) where column `key` equals `value`, as records."""
+    """Rows of `source` (a trusted relation, which may use `$value`) where column `key` equals
+    `value`, as records."""
     cur = con.execute(
         f"select report_id, row_index, * exclude (report_id) from {source}"  # names, not values
-        f" where {key} = ? order by report_id, row_index",
-        [value],
+        f" where {key} = $value order by report_id, row_index",
+        {"value": value},
     )
     names = [d[0] for d in cur.description][2:]
     out = []
@@ -239,7 +240,7 @@ def replace_cross_row_flags(
         current = {
             (r, i)
             for r, i in con.execute(
-                "select report_id, row_index from core.current_rows where period = ?", [period]
+                "select report_id, row_index from core.period_current_rows([?])", [period]
             ).fetchall()
         }
         stray = [key for key, _ in flags if key not in current]
@@ -248,8 +249,8 @@ def replace_cross_row_flags(
         stored = con.execute(
             "select flag_id, report_id, row_index, rule, severity, message, field, value,"
             " related_report_id, related_row_index from core.flags as f"
-            " where rule = ? and exists (select 1 from core.current_rows as c"
-            "  where c.period = ? and c.report_id = f.report_id and c.row_index = f.row_index)",
+            " where rule = ? and exists (select 1 from core.period_current_rows([?]) as c"
+            "  where c.report_id = f.report_id and c.row_index = f.row_index)",
             [rule, period],
         ).fetchall()
         wanted = Counter(_identity(report_id, flag) for (report_id, _), flag in flags)
