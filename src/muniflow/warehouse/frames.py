@@ -8,6 +8,10 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+# Views whose rows of some quarters are read through a table macro that picks the quarters' reports
+# first (the view is the macro over every quarter); filtering the view itself read every quarter.
+PERIOD_LAYERS = {"events": "core.period_events", "reporting_status": "core.period_reporting_status"}
+
 
 def read_views(
     con: duckdb.DuckDBPyConnection,
@@ -57,17 +61,13 @@ def read_views(
 
 
 def _period_frame(con: duckdb.DuckDBPyConnection, name: str, periods: list[str]) -> pd.DataFrame | None:
-    """The view's rows of those quarters through its quarter-filterable layer `core.period_<name>`
-    (migration 078), when there is one and it gives the view's columns (a later migration that
-    redefines the view without it is read through the view)."""
-    macro = f"period_{name}"
-    exists = con.execute(
-        "select count(*) from duckdb_functions()"
-        " where schema_name = 'core' and function_name = ? and function_type = 'table_macro'",
-        [macro],
-    ).fetchone()
-    if not exists or not exists[0]:
+    """The view's rows of those quarters through its quarter-filterable layer (`PERIOD_LAYERS`),
+    when it has one and it gives the view's columns (a later migration that redefines the view
+    without it is read through the view)."""
+    layer = PERIOD_LAYERS.get(name)
+    if layer is None:
         return None
+    frame = con.execute(f"select * from {layer}(?::varchar[])", [periods]).df()  # names, not values
     view_columns = [
         c
         for (c,) in con.execute(
@@ -76,7 +76,6 @@ def _period_frame(con: duckdb.DuckDBPyConnection, name: str, periods: list[str])
             [name],
         ).fetchall()
     ]
-    frame = con.execute(f"select * from core.{macro}(?::varchar[])", [periods]).df()  # names, not values
     return frame if list(frame.columns) == view_columns else None
 
 
@@ -97,10 +96,12 @@ def current_flags(con: duckdb.DuckDBPyConnection, periods: Collection[str] | Non
     if periods is None:
         sql = "select f.* from flagged_rows as f join core.current_rows as c using (report_id, row_index)"
         return con.execute(sql).df()
+    # the quarters' flags first (the filter reaches the view's tables), then those of current rows
     return con.execute(
-        "select f.* from flagged_rows as f"
-        " join core.period_current_rows(?::varchar[]) as c using (report_id, row_index)",
-        [sorted(periods)],
+        "with quarter_flags as (select * from flagged_rows where list_contains($periods, period))"
+        " select f.* from quarter_flags as f where exists (select 1 from core.period_current_rows($periods)"
+        "  as c where c.report_id = f.report_id and c.row_index = f.row_index)",
+        {"periods": sorted(periods)},
     ).df()
 
 
