@@ -88,14 +88,19 @@ def record_sections(
 
 
 def record_new_sections(
-    con: duckdb.DuckDBPyConnection, report_id: str, period: str | None, municipalities: tuple[str, ...]
+    con: duckdb.DuckDBPyConnection,
+    report_id: str,
+    period: str | None,
+    municipalities: tuple[str, ...],
+    may_supersede: bool = True,
 ) -> list[str]:
     """`record_sections` for a report stored just now (it has no sections yet), in fewer statements:
     its sections come after every other; returns the reports whose sections it superseded, sorted.
 
     Statuses are brought up to date only when it superseded some: a new report's sections are the
     latest of their quarter, so no other report's status changes unless one of its sections was
-    superseded. Call inside the load's transaction.
+    superseded. `may_supersede=False` (no other report has sections of its region and quarter)
+    skips looking for superseded sections. Call inside the load's transaction.
     """
     if municipalities:
         con.execute(
@@ -103,7 +108,7 @@ def record_new_sections(
             " select ?, unnest(?), (select coalesce(max(version), 0) + 1 from core.report_sections)",
             [report_id, list(municipalities)],
         )
-    if period is None or not municipalities:
+    if period is None or not municipalities or not may_supersede:
         return []  # sections are versioned per quarter: a report without one supersedes nothing
     superseded = superseded_by(con, period, report_id)
     if superseded:
