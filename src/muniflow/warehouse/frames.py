@@ -42,10 +42,12 @@ def read_views(
             {"run": run_id, "wanted": wanted},
         ).fetchall()
     ]
+    layered = _layered(con, names)
     frames = {}
     for name in names:
-        frame = _period_frame(con, name, wanted)
-        if frame is None:
+        if name in layered:  # names, not values
+            frame = con.execute(f"select * from {layered[name]}(?::varchar[])", [wanted]).df()
+        else:
             # period first and alone, so the filter reaches the view's tables
             query = f"select * from {name} where list_contains(?::varchar[], period)"
             frame = con.execute(query, [wanted]).df()
@@ -60,23 +62,19 @@ def read_views(
     return frames
 
 
-def _period_frame(con: duckdb.DuckDBPyConnection, name: str, periods: list[str]) -> pd.DataFrame | None:
-    """The view's rows of those quarters through its quarter-filterable layer (`PERIOD_LAYERS`),
-    when it has one and it gives the view's columns (a later migration that redefines the view
-    without it is read through the view)."""
-    layer = PERIOD_LAYERS.get(name)
-    if layer is None:
-        return None
-    frame = con.execute(f"select * from {layer}(?::varchar[])", [periods]).df()  # names, not values
-    view_columns = [
-        c
-        for (c,) in con.execute(
-            "select column_name from duckdb_columns()"
-            " where schema_name = 'main' and table_name = ? order by column_index",
-            [name],
-        ).fetchall()
-    ]
-    return frame if list(frame.columns) == view_columns else None
+def _layered(con: duckdb.DuckDBPyConnection, names: Sequence[str]) -> dict[str, str]:
+    """The views among `names` defined as their quarter layer over every quarter (`PERIOD_LAYERS`),
+    each with its layer: a later migration that redefines such a view some other way is read
+    through the view, never through a layer that no longer says what the view says."""
+    wanted = [name for name in names if name in PERIOD_LAYERS]
+    if not wanted:
+        return {}
+    found = con.execute(
+        "select view_name, lower(sql) from duckdb_views()"
+        " where schema_name = 'main' and list_contains(?::varchar[], view_name)",
+        [wanted],
+    ).fetchall()
+    return {name: PERIOD_LAYERS[name] for name, sql in found if f"{PERIOD_LAYERS[name]}(null)" in (sql or "")}
 
 
 def run_record(con: duckdb.DuckDBPyConnection, run: str = "latest") -> dict[str, Any] | None:
