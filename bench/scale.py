@@ -2,6 +2,7 @@
 with 100, 1,000 and 10,000 reports already in the warehouse.
 
     .venv/bin/python -m bench.scale                    # 100, 1000, 10000
+    .venv/bin/python -m bench.scale --repeat 7         # medians of 7
     .venv/bin/python -m bench.scale --sizes 100 1000   # smaller
 
 Two real-sized reports (one per template, bench/reports.py) are read once by muniflow; the
@@ -12,11 +13,15 @@ reports (new slots) are loaded through `stages.load_file`, then the duplicate ru
 quarter and the quality report of that quarter (`write_quality_report`, as `ingest` writes it)
 run; the median of each is printed, as wall time and as the process's CPU time (which moves less
 with other jobs' load on a shared machine). The GX context is warmed once first (per process).
+Each size has its own warehouse, filled and checkpointed first (stored as a warehouse is between
+runs); each fresh report then goes into every warehouse in turn (alternating the order), so a
+change in the machine's load between sizes does not read as growth.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import statistics
 import sys
@@ -102,6 +107,9 @@ def grow(con, sources: list[str], start: int, stop: int, run_id: str) -> None:  
             f" from core.{table} join m on report_id = src_id"
         )
     con.execute("commit")
+    # as a warehouse is between runs (every connection's close checkpoints it): stored, compressed;
+    # without it a small fill stays in the write-ahead log and reads faster than any real warehouse
+    con.execute("checkpoint")
 
 
 def measure(sizes: list[int], repeat: int) -> list[dict[str, float]]:
@@ -109,47 +117,51 @@ def measure(sizes: list[int], repeat: int) -> list[dict[str, float]]:
     from muniflow.quality_report import write_quality_report
     from muniflow.warehouse import db, loader
 
-    out: list[dict[str, float]] = []
-    with tempfile.TemporaryDirectory() as name:
+    sizes = sorted(set(sizes))
+    with tempfile.TemporaryDirectory() as name, contextlib.ExitStack() as stack:
         tmp = Path(name)
         fresh = seed_outcomes(tmp)
-        with db.connect(tmp / "scale.duckdb") as con:
+        seeds = [fresh(), fresh()]
+        cons, filled = {}, {}
+        for size in sizes:  # one warehouse per size, filled from the same two reports
+            con = stack.enter_context(db.connect(tmp / f"scale-{size}.duckdb"))
             run_id = loader.start_run(con)
-            sources = [stages.load_file(con, run_id, fresh()).report_id for _ in range(2)]
-            write_quality_report(con, run_id, tmp / "warm", {"none"}, data_docs=False)  # GX context
-            have, fill_run = 2, loader.start_run(con)
-            for size in sorted(sizes):
-                started = time.perf_counter()
-                grow(con, sources, have, size, fill_run)
-                filled = time.perf_counter() - started
-                have = max(have, size)
-                timings: dict[str, list[float]] = {k: [] for k in KEYS}
-                for _ in range(repeat):
-                    outcome = fresh()
-                    run_id = loader.start_run(con)
-                    t0, c0 = time.perf_counter(), time.process_time()
-                    stages.load_file(con, run_id, outcome)
-                    t1, c1 = time.perf_counter(), time.process_time()
-                    assert outcome.report is not None and outcome.report.period is not None
-                    period = {outcome.report.period.label}
-                    stages.dedupe_periods(con, run_id, period)
-                    t2, c2 = time.perf_counter(), time.process_time()
-                    write_quality_report(con, run_id, tmp / run_id, period, data_docs=False)
-                    t3, c3 = time.perf_counter(), time.process_time()
-                    spans = ((t0, t1), (t1, t2), (t2, t3), (c0, c1), (c1, c2), (c2, c3))
-                    for key, (a, b) in zip(KEYS, spans, strict=True):
-                        timings[key].append((b - a) * 1000)
-                    have += 1
-                rows = con.execute("select count(*) from core.rows").fetchone()
-                out.append(
-                    {
-                        "reports": size,
-                        "rows": int(rows[0]) if rows else 0,
-                        "fill_s": round(filled, 1),
-                        **{k: round(statistics.median(v), 1) for k, v in timings.items()},
-                    }
-                )
-                print(json.dumps(out[-1]), flush=True)
+            sources = [stages.load_file(con, run_id, seed).report_id for seed in seeds]
+            started = time.perf_counter()
+            grow(con, sources, 2, size, loader.start_run(con))
+            filled[size] = time.perf_counter() - started
+            cons[size] = con
+        write_quality_report(cons[sizes[0]], "latest", tmp / "warm", {"none"}, data_docs=False)  # GX
+        timings: dict[int, dict[str, list[float]]] = {size: {k: [] for k in KEYS} for size in sizes}
+        for i in range(repeat):
+            outcome = fresh()  # the same fresh report into every warehouse, the sizes in turn
+            assert outcome.report is not None and outcome.report.period is not None
+            period = {outcome.report.period.label}
+            for size in sizes if i % 2 == 0 else reversed(sizes):
+                con = cons[size]
+                run_id = loader.start_run(con)
+                t0, c0 = time.perf_counter(), time.process_time()
+                stages.load_file(con, run_id, outcome)
+                t1, c1 = time.perf_counter(), time.process_time()
+                stages.dedupe_periods(con, run_id, period)
+                t2, c2 = time.perf_counter(), time.process_time()
+                write_quality_report(con, run_id, tmp / f"{size}-{run_id}", period, data_docs=False)
+                t3, c3 = time.perf_counter(), time.process_time()
+                spans = ((t0, t1), (t1, t2), (t2, t3), (c0, c1), (c1, c2), (c2, c3))
+                for key, (a, b) in zip(KEYS, spans, strict=True):
+                    timings[size][key].append((b - a) * 1000)
+        out: list[dict[str, float]] = []
+        for size in sizes:
+            rows = cons[size].execute("select count(*) from core.rows").fetchone()
+            out.append(
+                {
+                    "reports": size,
+                    "rows": int(rows[0]) if rows else 0,
+                    "fill_s": round(filled[size], 1),
+                    **{k: round(statistics.median(v), 1) for k, v in timings[size].items()},
+                }
+            )
+            print(json.dumps(out[-1]), flush=True)
     return out
 
 

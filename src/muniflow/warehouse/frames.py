@@ -8,6 +8,10 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+# Views whose rows of some quarters are read through a table macro that picks the quarters' reports
+# first (the view is the macro over every quarter); filtering the view itself read every quarter.
+PERIOD_LAYERS = {"events": "core.period_events", "reporting_status": "core.period_reporting_status"}
+
 
 def read_views(
     con: duckdb.DuckDBPyConnection,
@@ -27,28 +31,50 @@ def read_views(
     if periods is None:
         return {name: con.execute(f"select * from {name}").df() for name in names}
     wanted = sorted(periods)
-    # reports of the run outside those quarters (a quarantined file has none): read by id
+    # reports of the run outside those quarters (a quarantined file may have none): read by id
     others = [
         r
         for (r,) in con.execute(
-            "select report_id from core.reports where run_id = ?"
-            " union select report_id from core.report_files where first_run_id = ?",
-            [run_id, run_id],
+            "with seen as (select report_id from core.reports where run_id = $run"
+            " union select report_id from core.report_files where first_run_id = $run)"
+            " select report_id from seen join core.reports using (report_id)"
+            " where period is null or not list_contains($wanted, period)",
+            {"run": run_id, "wanted": wanted},
         ).fetchall()
     ]
+    layered = _layered(con, names)
     frames = {}
     for name in names:
-        # period first and alone, so the filter reaches the view's tables
-        query = f"select * from {name} where list_contains(?::varchar[], period)"
-        params: list[object] = [wanted]
+        if name in layered:  # names, not values
+            frame = con.execute(f"select * from {layered[name]}(?::varchar[])", [wanted]).df()
+        else:
+            # period first and alone, so the filter reaches the view's tables
+            query = f"select * from {name} where list_contains(?::varchar[], period)"
+            frame = con.execute(query, [wanted]).df()
         if others:
-            query += (
-                f" union all select * from {name} where list_contains(?::varchar[], report_id)"
-                " and (period is null or not list_contains(?::varchar[], period))"
-            )
-            params += [others, wanted]
-        frames[name] = con.execute(query, params).df()
+            extra = con.execute(
+                f"select * from {name} where list_contains(?::varchar[], report_id)"
+                " and (period is null or not list_contains(?::varchar[], period))",
+                [others, wanted],
+            ).df()
+            frame = pd.concat([frame, extra], ignore_index=True) if len(extra) else frame
+        frames[name] = frame
     return frames
+
+
+def _layered(con: duckdb.DuckDBPyConnection, names: Sequence[str]) -> dict[str, str]:
+    """The views among `names` defined as their quarter layer over every quarter (`PERIOD_LAYERS`),
+    each with its layer: a later migration that redefines such a view some other way is read
+    through the view, never through a layer that no longer says what the view says."""
+    wanted = [name for name in names if name in PERIOD_LAYERS]
+    if not wanted:
+        return {}
+    found = con.execute(
+        "select view_name, lower(sql) from duckdb_views()"
+        " where schema_name = 'main' and list_contains(?::varchar[], view_name)",
+        [wanted],
+    ).fetchall()
+    return {name: PERIOD_LAYERS[name] for name, sql in found if f"{PERIOD_LAYERS[name]}(null)" in (sql or "")}
 
 
 def run_record(con: duckdb.DuckDBPyConnection, run: str = "latest") -> dict[str, Any] | None:
@@ -65,10 +91,16 @@ def run_record(con: duckdb.DuckDBPyConnection, run: str = "latest") -> dict[str,
 def current_flags(con: duckdb.DuckDBPyConnection, periods: Collection[str] | None = None) -> pd.DataFrame:
     """Flags of current rows: what the reviewer acts on (flags of superseded versions stay history);
     of the given quarters only when `periods` is given."""
-    sql = "select f.* from flagged_rows as f join core.current_rows as c using (report_id, row_index)"
     if periods is None:
+        sql = "select f.* from flagged_rows as f join core.current_rows as c using (report_id, row_index)"
         return con.execute(sql).df()
-    return con.execute(sql + " where list_contains(?::varchar[], c.period)", [sorted(periods)]).df()
+    # the quarters' flags first (the filter reaches the view's tables), then those of current rows
+    return con.execute(
+        "with quarter_flags as (select * from flagged_rows where list_contains($periods, period))"
+        " select f.* from quarter_flags as f where exists (select 1 from core.period_current_rows($periods)"
+        "  as c where c.report_id = f.report_id and c.row_index = f.row_index)",
+        {"periods": sorted(periods)},
+    ).df()
 
 
 def review_decisions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -106,12 +106,16 @@ def load_report(
     region = report.region if report is not None else None
     period = report.period.label if report is not None and report.period is not None else None
     keys = row_keys(region, period, rows)
-    # Whether the content was seen, and whether a review decision already touches these rows.
-    status_seen, decided = con.execute(
-        "select (select status from core.reports where sha256 = ?),"
-        " exists (select 1 from core.review_decisions where list_contains(?::varchar[], row_key))",
-        [sha256, list(keys.values())],
-    ).fetchone() or (None, False)
+    names, raws = _municipality_pairs(rows)
+    # What the load must know first, in one statement (each costs a few ms): whether the content
+    # was seen, whether a review decision touches these rows, whether another report holds
+    # sections of this region and quarter (else nothing can be superseded), which municipality
+    # spellings are new.
+    status_seen, decided, slot_taken, new_pairs = con.execute(
+        _LOAD_CHECK,
+        {"sha256": sha256, "keys": list(keys.values()), "region": region, "period": period,
+         "names": names, "raws": raws},
+    ).fetchone() or (None, False, True, None)  # fmt: skip
     seen = None if status_seen is None else (status_seen,)
     loadable = report is not None and report.period is not None and reason is None
     if seen is not None and not (seen[0] == "quarantined" and loadable):
@@ -158,8 +162,9 @@ def load_report(
         _insert_flags(con, report_id, flags, run_id)
         superseded: list[str] = []
         if status == "loaded" and report is not None:
-            _record_municipalities(con, report_id, rows)
-            superseded = record_new_sections(con, report_id, period, covered_municipalities(report))
+            _insert_municipalities(con, report_id, new_pairs or [])
+            covered = covered_municipalities(report)
+            superseded = record_new_sections(con, report_id, period, covered, may_supersede=slot_taken)
         if report is not None:
             reporting.record_nil_sections(con, report_id, report.nil_municipalities)
         if enrichment is not None:
@@ -198,17 +203,18 @@ def enrich_missing(con: duckdb.DuckDBPyConnection, report_id: str | None = None)
 
 def current_rows(con: duckdb.DuckDBPyConnection, period: str) -> list[tuple[tuple[str, int], Row]]:
     """The rows of the current reports of a period, keyed by (report_id, row_index)."""
-    return _stored_rows(con, "core.current_rows", "period", period)
+    return _stored_rows(con, "core.period_current_rows([$value])", "period", period)
 
 
 def _stored_rows(
     con: duckdb.DuckDBPyConnection, source: str, key: str, value: str
 ) -> list[tuple[tuple[str, int], Row]]:
-    """Rows of `source` (a trusted relation name) where column `key` equals `value`, as records."""
+    """Rows of `source` (a trusted relation, which may use `$value`) where column `key` equals
+    `value`, as records."""
     cur = con.execute(
         f"select report_id, row_index, * exclude (report_id) from {source}"  # names, not values
-        f" where {key} = ? order by report_id, row_index",
-        [value],
+        f" where {key} = $value order by report_id, row_index",
+        {"value": value},
     )
     names = [d[0] for d in cur.description][2:]
     out = []
@@ -236,22 +242,19 @@ def replace_cross_row_flags(
         if flag.row_index != row_index:
             raise ValueError(f"flag for row {flag.row_index} keyed as ({report_id}, {row_index})")
     with transaction(con):
-        current = {
-            (r, i)
-            for r, i in con.execute(
-                "select report_id, row_index from core.current_rows where period = ?", [period]
-            ).fetchall()
-        }
+        # the quarter's current rows, each with its stored flags of the rule (one read of the quarter)
+        found = con.execute(
+            "select c.report_id, c.row_index, f.flag_id, f.report_id, f.row_index, f.rule, f.severity,"
+            " f.message, f.field, f.value, f.related_report_id, f.related_row_index"
+            " from core.period_current_rows([$period]) as c left join core.flags as f"
+            "  on f.report_id = c.report_id and f.row_index = c.row_index and f.rule = $rule",
+            {"period": period, "rule": rule},
+        ).fetchall()
+        current = {(record[0], record[1]) for record in found}
         stray = [key for key, _ in flags if key not in current]
         if stray:
             raise ValueError(f"flags for rows that are not current rows of {period}: {stray[:5]}")
-        stored = con.execute(
-            "select flag_id, report_id, row_index, rule, severity, message, field, value,"
-            " related_report_id, related_row_index from core.flags as f"
-            " where rule = ? and exists (select 1 from core.current_rows as c"
-            "  where c.period = ? and c.report_id = f.report_id and c.row_index = f.row_index)",
-            [rule, period],
-        ).fetchall()
+        stored = [record[2:] for record in found if record[2] is not None]
         wanted = Counter(_identity(report_id, flag) for (report_id, _), flag in flags)
         kept: Counter[FlagIdentity] = Counter()
         stale = []
@@ -352,12 +355,27 @@ def _insert_flags(con: duckdb.DuckDBPyConnection, report_id: str, flags: Sequenc
     )
 
 
+def _municipality_pairs(rows: Sequence[Row]) -> tuple[list[str], list[str]]:
+    """Each canonical municipality name of the rows and a heading spelling it was read from (sorted
+    pairs, as two lists)."""
+    pairs = sorted({(r.municipality, r.municipality_raw) for r in rows if r.municipality.strip()})
+    return [name for name, _ in pairs], [raw for _, raw in pairs]
+
+
+def _insert_municipalities(
+    con: duckdb.DuckDBPyConnection, report_id: str, pairs: Sequence[Sequence[str]]
+) -> None:
+    """Store (name, spelling) pairs found new by `_LOAD_CHECK` (one found meanwhile is kept)."""
+    if pairs:
+        records = [[name, raw, report_id] for name, raw in pairs]
+        _insert_records(con, "core.municipalities", records, "on conflict do nothing")
+
+
 def _record_municipalities(con: duckdb.DuckDBPyConnection, report_id: str, rows: Sequence[Row]) -> None:
     """Add each canonical municipality name with the heading spellings it was read from."""
-    pairs = sorted({(r.municipality, r.municipality_raw) for r in rows if r.municipality.strip()})
-    if not pairs:
+    names, raws = _municipality_pairs(rows)
+    if not names:
         return
-    names, raws = (list(column) for column in zip(*pairs, strict=True))
     # The pairs not stored yet (an anti-join costs less than `on conflict do nothing`).
     con.execute(
         "insert into core.municipalities"
@@ -436,6 +454,28 @@ def _result(
     extracted, loaded, quarantined = counts
     return LoadResult(report_id, status, extracted, loaded, quarantined, supersedes)
 
+
+# What a load asks before it writes (`load_report`).
+_LOAD_CHECK = """
+with new_pairs as (
+    select name, raw_name
+    from (select unnest($names::varchar[]) as name, unnest($raws::varchar[]) as raw_name) as read
+    where not exists (
+        select 1 from core.municipalities as m where m.name = read.name and m.raw_name = read.raw_name
+    )
+)
+select
+    (select status from core.reports where sha256 = $sha256) as status_seen,
+    exists (
+        select 1 from core.review_decisions where list_contains($keys::varchar[], row_key)
+    ) as decided,
+    exists (
+        select 1 from core.reports
+        where period = $period and region is not distinct from $region
+            and status != 'quarantined' and sha256 != $sha256
+    ) as slot_taken,
+    (select list([name, raw_name] order by name, raw_name) from new_pairs) as new_pairs
+"""
 
 # The `reports` view's row counts (migration 002) of one report.
 _REPORT_COUNTS = """

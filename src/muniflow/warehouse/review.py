@@ -140,9 +140,10 @@ def keyed_reviewed_rows(
     """`reviewed_rows` with each row's row_key beside it."""
     cur = con.execute(
         "select c.report_id, c.row_index, rv.row_key, rv.corrections, c.* exclude (report_id, row_index)"
-        " from core.current_rows as c join core.row_reviews as rv using (report_id, row_index)"
-        " where c.period = ? order by c.report_id, c.row_index",
-        [period],
+        " from core.period_current_rows([$period]) as c"
+        " join core.period_row_reviews([$period]) as rv using (report_id, row_index)"
+        " order by c.report_id, c.row_index",
+        {"period": period},
     )
     names = [d[0] for d in cur.description or ()]
     out = []

@@ -3,10 +3,11 @@ sections in the warehouse, and the report statuses they imply.
 
 A loaded report has one section per municipality it covers. For each region and quarter the
 section of the latest report covering a municipality is current for it (the `core.section_versions`
-view orders them); rows are current when their section is (`core.current_rows`). Region is part of
-the key, so a report of unknown region never supersedes, and is never superseded by, a report of a
-known region; reports of unknown region version among themselves per municipality, as one more
-"region" (`ingest --region` names it).
+view orders them, `core.period_section_versions` those of given quarters); rows are current when
+their section is (`core.current_rows`). Region is part of the key, so a report of unknown region
+never supersedes, and is never superseded by, a report of a known region; reports of unknown
+region version among themselves per municipality, as one more "region" (`ingest --region` names
+it).
 """
 
 from __future__ import annotations
@@ -26,10 +27,9 @@ from (
             v.report_id,
             bool_or(v.superseded_by is null) as any_current,
             max_by(v.superseded_by, successor.version) as latest_successor
-        from core.section_versions as v
+        from core.period_section_versions([?]) as v
         left join core.report_sections as successor
             on successor.report_id = v.superseded_by and successor.municipality = v.municipality
-        where v.period = ?
         group by v.report_id
     )
     select
@@ -43,24 +43,10 @@ where rep.report_id = s.report_id
 """
 
 
-# The sections of one quarter's versioned reports with the report superseding each (as
-# `core.section_versions`, filtered to the quarter before the window, so a load reads one quarter).
-_QUARTER_VERSIONS = """
-with sections as (
-    select s.report_id, rep.region, s.municipality, s.version
-    from core.report_sections as s
-    join core.reports as rep using (report_id)
-    where rep.status != 'quarantined' and rep.period = $period
-),
-versions as (
-    select
-        report_id,
-        municipality,
-        lead(report_id) over (partition by region, municipality order by version) as superseded_by
-    from sections
-)
+# The reports whose sections in a quarter the given report superseded (migration 076's layer).
+_SUPERSEDED_BY = """
 select distinct report_id
-from versions
+from core.period_section_versions([$period])
 where superseded_by = $report_id
 order by 1
 """
@@ -98,25 +84,23 @@ def record_sections(
     if period is None or period[0] is None:
         return []  # sections are versioned per quarter: a report without one supersedes nothing
     sync_statuses(con, period[0])
-    return [
-        r
-        for (r,) in con.execute(
-            "select distinct report_id from core.section_versions where period = ? and superseded_by = ?"
-            " order by 1",
-            [period[0], report_id],
-        ).fetchall()
-    ]
+    return superseded_by(con, period[0], report_id)
 
 
 def record_new_sections(
-    con: duckdb.DuckDBPyConnection, report_id: str, period: str | None, municipalities: tuple[str, ...]
+    con: duckdb.DuckDBPyConnection,
+    report_id: str,
+    period: str | None,
+    municipalities: tuple[str, ...],
+    may_supersede: bool = True,
 ) -> list[str]:
     """`record_sections` for a report stored just now (it has no sections yet), in fewer statements:
     its sections come after every other; returns the reports whose sections it superseded, sorted.
 
     Statuses are brought up to date only when it superseded some: a new report's sections are the
     latest of their quarter, so no other report's status changes unless one of its sections was
-    superseded. Call inside the load's transaction.
+    superseded. `may_supersede=False` (no other report has sections of its region and quarter)
+    skips looking for superseded sections. Call inside the load's transaction.
     """
     if municipalities:
         con.execute(
@@ -124,14 +108,18 @@ def record_new_sections(
             " select ?, unnest(?), (select coalesce(max(version), 0) + 1 from core.report_sections)",
             [report_id, list(municipalities)],
         )
-    if period is None or not municipalities:
+    if period is None or not municipalities or not may_supersede:
         return []  # sections are versioned per quarter: a report without one supersedes nothing
-    superseded = [
-        r for (r,) in con.execute(_QUARTER_VERSIONS, {"period": period, "report_id": report_id}).fetchall()
-    ]
+    superseded = superseded_by(con, period, report_id)
     if superseded:
         sync_statuses(con, period)
     return superseded
+
+
+def superseded_by(con: duckdb.DuckDBPyConnection, period: str, report_id: str) -> list[str]:
+    """The reports whose sections of `period` `report_id` superseded, sorted."""
+    found = con.execute(_SUPERSEDED_BY, {"period": period, "report_id": report_id}).fetchall()
+    return [r for (r,) in found]
 
 
 def section_version(con: duckdb.DuckDBPyConnection, report_id: str) -> int | None:
