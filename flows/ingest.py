@@ -32,8 +32,7 @@ from muniflow.codeversion import code_version
 from muniflow.intake.expand import ArchiveRecord, Input
 from muniflow.model import Period
 from muniflow.progress import Progress
-from muniflow.quality.checkpoint import warm_up
-from muniflow.quality_report import write_quality_report
+from muniflow.quality.gx_import import warm_up
 from muniflow.warehouse import db, loader, reporting
 from muniflow.warehouse.archives import record_archive
 from muniflow.warehouse.held import Held
@@ -141,6 +140,8 @@ def dedupe(warehouse: str, run_id: str, periods: set[str]) -> int:
 def quality(warehouse: str, run_id: str, out_dir: Path | None, periods: set[str]) -> Path:
     """Great Expectations checkpoint on the touched periods and the data-quality report (its Data
     Docs site is rendered by `muniflow report`)."""
+    from muniflow.quality_report import write_quality_report  # pandas: only where a report is written
+
     with _warehouse(warehouse) as con:
         return write_quality_report(con, run_id, out_dir, periods, data_docs=False)
 
@@ -155,6 +156,7 @@ def ingest_reports(
     force: bool = False,
     close_quarter: bool | None = None,
     pages: bool = False,
+    stored: bool | None = None,
 ) -> dict[str, Any]:
     """Ingest report files (or folders of them) into the warehouse; returns the run's summary.
 
@@ -162,13 +164,15 @@ def ingest_reports(
     `region` asks otherwise) nothing is read: the daily scheduled run costs a few hashes. On the
     reporting window's last day (or with `close_quarter=True`) the quarter is closed: its final
     data-quality and completeness report becomes a Prefect artifact. With `pages`, the files are
-    the photos of one report's pages, read as one report.
+    the photos of one report's pages, read as one report. `stored` is the caller's answer, just
+    looked up, to whether every file is in the warehouse as it is (None: the flow looks).
     """
     logger = get_run_logger()
     wh = str(warehouse or db.default_warehouse_path())
     files = pipeline.inbox_files(paths)
     closing = window.quarter_to_close(close_quarter)
-    stored = window.nothing_new(files, wh)
+    if stored is None:
+        stored = window.nothing_new(files, wh)
     if not stored or period or region:
         warm_up()  # Great Expectations imports while the files are read (not needed if all are stored)
     if not (force or period or region) and stored:

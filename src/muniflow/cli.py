@@ -132,9 +132,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         )
         _hint_reprocess(warehouse_of(args))
         return 0
+    from flows import temporary_api
     from muniflow.commands.server import use_running_server
 
-    use_running_server()  # `muniflow server start`'s server when it answers: no temporary API
+    if use_running_server() is None:  # no `muniflow server start`'s server answering
+        temporary_api.start()  # Prefect's temporary API, started now so its start overlaps ours
     from muniflow import warmup
 
     if not stored or args.period or args.region:  # else (--force) extraction comes from the cache
@@ -142,6 +144,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from flows.ingest import ingest_reports, task_runner_from_env
 
     flow = ingest_reports.with_options(task_runner=task_runner_from_env(args.task_runner))
+    temporary_api.wait()
     summary = flow(
         paths=[str(p) for p in args.paths],
         warehouse=warehouse_of(args),
@@ -150,6 +153,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         region=args.region,
         force=args.force,
         pages=args.pages,
+        stored=stored,  # looked up just above: the flow need not hash the files again
     )
     print_summary(summary)
     _hint_reprocess(warehouse_of(args))

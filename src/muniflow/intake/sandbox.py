@@ -8,9 +8,11 @@ the parent), warm up the readers once, and serve many files each over a pipe.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import multiprocessing
 import queue
 import resource
+import sys
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -163,6 +165,9 @@ def _serve(conn: Connection, memory_mb: int, task: Task) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     import muniflow.readers  # noqa: F401  (warm-up: every later file pays nothing for imports)
 
+    # and what the task's own module says it needs (`WARM_MODULES`, e.g. the row rules)
+    for name in getattr(sys.modules.get(getattr(task, "__module__", "")), "WARM_MODULES", ()):
+        importlib.import_module(name)
     conn.send(_READY)
     while (request := _recv(conn)) is not None:
         path, limits, args = request
