@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import atexit
+import gc
 import os
 import sys
 from pathlib import Path
@@ -304,6 +306,12 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("DO_NOT_TRACK", "1")
     # Prefect's temporary API gives up after 20 s by default; a busy 2-core machine needs more.
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    if argv is None:  # this process is the command (not a caller's function call, e.g. a test)
+        # Last at exit: freeze the cyclic garbage collector's view of every object, so the
+        # interpreter's teardown does not walk the whole heap of Prefect, pandas and GX modules
+        # (measured: seconds of wall, ~1-2 s of CPU after a cold ingest). Objects are still
+        # released by reference counting and every other exit handler has already run.
+        atexit.register(gc.freeze)
     args = build_parser().parse_args(argv)
     return COMMANDS[args.command](args)
 
