@@ -27,7 +27,7 @@ from prefect.context import TaskRunContext
 from prefect.runtime import flow_run
 
 from flows import window
-from muniflow import pipeline, stages
+from muniflow import pipeline, prefetch, stages
 from muniflow.codeversion import code_version
 from muniflow.intake.expand import ArchiveRecord, Input
 from muniflow.model import Period
@@ -95,6 +95,9 @@ def _extract_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
 def extract(path: Path, sha256: str, period: str | None, name: str | None = None) -> stages.FileOutcome:
     """Read, interpret, normalize, check and enrich one file's rows (cached by content hash); `name`
     is its lineage when it is not its path (a member of an archive)."""
+    ahead = prefetch.take(path, sha256, period, name)  # extracted while Prefect started (the CLI)
+    if ahead is not None:
+        return cast(stages.FileOutcome, ahead)
     item = Input(path, name or str(path))
     return stages.process_input(item, Period.parse(period) if period else None, sha256=sha256)
 

@@ -139,10 +139,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     if use_running_server() is None:  # no `muniflow server start`'s server answering
         temporary_api.start()  # Prefect's temporary API, started now so its start overlaps ours
-    from muniflow import warmup
-
     if not stored or args.period or args.region:  # else (--force) extraction comes from the cache
-        warmup.start()  # the intake worker starts on the other core while Prefect is imported
+        from muniflow import prefetch, warmup
+
+        if args.pages:
+            warmup.start()  # the intake worker starts on the other core while Prefect is imported
+        else:  # the first files are read in the intake workers while Prefect starts
+            prefetch.start(files, args.period)
     from flows.ingest import ingest_reports, task_runner_from_env
 
     flow = ingest_reports.with_options(task_runner=task_runner_from_env(args.task_runner))
