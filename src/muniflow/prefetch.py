@@ -28,31 +28,33 @@ def start(files: list[Path], period: str | None) -> None:
     """Extract the first `cpu_count` of `files` in the background (period: the `--period` label)."""
     if os.environ.get("MUNIFLOW_NO_WARMUP"):
         return
-    chosen = files[: os.cpu_count() or 1]
-    with _lock:
-        waiting = [(path, Future[Any]()) for path in chosen]
+    from muniflow.intake import sha256_file
+
+    waiting = []
+    for path in files[: os.cpu_count() or 1]:  # registered now, so the flow never misses one
+        future: Future[Any] = Future()
+        digest = sha256_file(path)
+        with _lock:
+            _ahead[str(path), digest, period] = future
+        waiting.append((path, digest, future))
     threading.Thread(target=_fetch_all, args=(waiting, period), name="muniflow-prefetch", daemon=True).start()
 
 
-def _fetch_all(waiting: list[tuple[Path, Future[Any]]], period: str | None) -> None:
+def _fetch_all(waiting: list[tuple[Path, str, Future[Any]]], period: str | None) -> None:
     with ThreadPoolExecutor(len(waiting) or 1) as pool:
-        for path, future in waiting:
-            pool.submit(_fetch, path, period, future)
+        for path, digest, future in waiting:
+            pool.submit(_fetch, path, digest, period, future)
 
 
-def _fetch(path: Path, period: str | None, future: Future[Any]) -> None:
+def _fetch(path: Path, digest: str, period: str | None, future: Future[Any]) -> None:
     """Extract one file as the flow's task would; an archive or any failure is left to the flow."""
     try:
         from muniflow import stages
-        from muniflow.intake import run_sandboxed, sha256_file
+        from muniflow.intake import run_sandboxed
         from muniflow.intake.archive import looks_like_zip, unpack_checked
         from muniflow.intake.expand import Input
         from muniflow.model import Period
 
-        digest = sha256_file(path)
-        key = (str(path), digest, period)
-        with _lock:
-            _ahead[key] = future
         if looks_like_zip(path):
             with tempfile.TemporaryDirectory(prefix="muniflow-prefetch-") as scratch:
                 if run_sandboxed(path, unpack_checked, scratch) is not None:  # an archive
