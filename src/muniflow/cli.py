@@ -142,7 +142,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if not stored or args.period or args.region:  # else (--force) extraction comes from the cache
         from muniflow import prefetch, warmup
 
-        if args.pages:
+        runner = (args.task_runner or os.environ.get("MUNIFLOW_TASK_RUNNER") or "threads").lower()
+        if args.pages or runner != "threads":  # (tasks in other processes could not take them)
             warmup.start()  # the intake worker starts on the other core while Prefect is imported
         else:  # the first files are read in the intake workers while Prefect starts
             prefetch.start(files, args.period)
