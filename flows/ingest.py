@@ -27,13 +27,12 @@ from prefect.context import TaskRunContext
 from prefect.runtime import flow_run
 
 from flows import window
-from muniflow import pipeline, stages
+from muniflow import pipeline, prefetch, stages
 from muniflow.codeversion import code_version
 from muniflow.intake.expand import ArchiveRecord, Input
 from muniflow.model import Period
 from muniflow.progress import Progress
-from muniflow.quality.checkpoint import warm_up
-from muniflow.quality_report import write_quality_report
+from muniflow.quality.gx_import import warm_up
 from muniflow.warehouse import db, loader, reporting
 from muniflow.warehouse.archives import record_archive
 from muniflow.warehouse.held import Held
@@ -96,6 +95,9 @@ def _extract_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
 def extract(path: Path, sha256: str, period: str | None, name: str | None = None) -> stages.FileOutcome:
     """Read, interpret, normalize, check and enrich one file's rows (cached by content hash); `name`
     is its lineage when it is not its path (a member of an archive)."""
+    ahead = prefetch.take(path, sha256, period, name)  # extracted while Prefect started (the CLI)
+    if ahead is not None:
+        return cast(stages.FileOutcome, ahead)
     item = Input(path, name or str(path))
     return stages.process_input(item, Period.parse(period) if period else None, sha256=sha256)
 
@@ -141,6 +143,8 @@ def dedupe(warehouse: str, run_id: str, periods: set[str]) -> int:
 def quality(warehouse: str, run_id: str, out_dir: Path | None, periods: set[str]) -> Path:
     """Great Expectations checkpoint on the touched periods and the data-quality report (its Data
     Docs site is rendered by `muniflow report`)."""
+    from muniflow.quality_report import write_quality_report  # pandas: only where a report is written
+
     with _warehouse(warehouse) as con:
         return write_quality_report(con, run_id, out_dir, periods, data_docs=False)
 
@@ -155,6 +159,7 @@ def ingest_reports(
     force: bool = False,
     close_quarter: bool | None = None,
     pages: bool = False,
+    stored: bool | None = None,
 ) -> dict[str, Any]:
     """Ingest report files (or folders of them) into the warehouse; returns the run's summary.
 
@@ -162,13 +167,15 @@ def ingest_reports(
     `region` asks otherwise) nothing is read: the daily scheduled run costs a few hashes. On the
     reporting window's last day (or with `close_quarter=True`) the quarter is closed: its final
     data-quality and completeness report becomes a Prefect artifact. With `pages`, the files are
-    the photos of one report's pages, read as one report.
+    the photos of one report's pages, read as one report. `stored` is the caller's answer, just
+    looked up, to whether every file is in the warehouse as it is (None: the flow looks).
     """
     logger = get_run_logger()
     wh = str(warehouse or db.default_warehouse_path())
     files = pipeline.inbox_files(paths)
     closing = window.quarter_to_close(close_quarter)
-    stored = window.nothing_new(files, wh)
+    if stored is None:
+        stored = window.nothing_new(files, wh)
     if not stored or period or region:
         warm_up()  # Great Expectations imports while the files are read (not needed if all are stored)
     if not (force or period or region) and stored:

@@ -13,7 +13,6 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from muniflow.model import Period
-from muniflow.quality_report import DEFAULT_REPORTS_DIR, write_quality_report
 from muniflow.reporting.window import closing_quarter, previous_quarter, today_in
 from muniflow.warehouse import db, lookups, reporting
 
@@ -38,6 +37,8 @@ def quarter_to_close(close_quarter: bool | None, day: date | None = None) -> Per
 @task(cache_policy=NO_CACHE)
 def close_quarter_report(warehouse: str, period: str, report_dir: str | None = None) -> dict[str, Any]:
     """The quarter's final data-quality report and its completeness, as a markdown artifact."""
+    from muniflow.quality_report import DEFAULT_REPORTS_DIR, write_quality_report
+
     out = Path(report_dir) if report_dir else DEFAULT_REPORTS_DIR / f"quarter-{period}"
     with db.connect(warehouse) as con:
         try:

@@ -1,7 +1,9 @@
 """The ingestion stages as plain functions: what `muniflow.pipeline` wires and tests call directly.
 
 Only `load_file`, `dedupe_periods` and `quality_report` touch the warehouse; everything before
-them is pure (path in, records out).
+them is pure (path in, records out). The row rules (pandera, pandas) are imported where they run:
+in the sandboxed intake worker (its warm-up, `WARM_MODULES`) and for the duplicate rule, not in a
+process that only loads outcomes (a `--force` re-run from the cache).
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from muniflow import contracts, rules
+from muniflow import contracts
 from muniflow.enrich.report import ReportEnrichment, enrich_report
 from muniflow.intake import run_sandboxed, scan, sha256_file
 from muniflow.intake.checked import read_checked
@@ -18,7 +20,6 @@ from muniflow.intake.inbox import scan as scan_inbox
 from muniflow.intake.limits import Limits
 from muniflow.interpret import interpret_document
 from muniflow.model import Flag, Period, RawDocument, ReaderError, Report
-from muniflow.rules.duplicates import find_duplicates
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,10 @@ def _ocr_in_worker(path: Path, limits: Limits, period: str | None, kind: str) ->
         raise
     except Exception as exc:
         raise _internal_error(exc) from exc
+
+
+# What a worker running the tasks below imports while it starts (before it reads its first file).
+WARM_MODULES = ("muniflow.rules.row_rules", "muniflow.rules.numbering", "muniflow.rules.expected")
 
 
 def _process_in_worker(path: Path, limits: Limits, period: str | None) -> FileOutcome:
@@ -201,6 +206,8 @@ def validate_file(outcome: FileOutcome) -> FileOutcome:
     """Run the contract's row rules on one file's rows."""
     if outcome.report is None or outcome.reason:
         return outcome
+    from muniflow import rules
+
     return replace(outcome, flags=tuple(rules.check_report(outcome.report)))
 
 
@@ -239,6 +246,7 @@ def recover_aborted(con, run_id: str) -> set[str]:  # type: ignore[no-untyped-de
 def dedupe_periods(con, run_id: str, periods: set[str]) -> int:  # type: ignore[no-untyped-def]
     """Run the duplicate rule over the current rows of each period, with the corrections of review
     decisions in force; returns the flags written."""
+    from muniflow.rules.duplicates import find_duplicates
     from muniflow.warehouse import loader, review
 
     written = 0

@@ -41,15 +41,15 @@ REASONS = (
     "lone_page",
 )
 
-_pools: dict[tuple[Limits, Task], WorkerPool] = {}
+_pools: dict[Limits, WorkerPool] = {}
 _pools_lock = threading.Lock()
 
 
 def open_report(path: Path, *, limits: Limits | None = None) -> RawDocument:
     """Read one report file in a sandboxed worker; ReaderError(reason, message) when it is refused.
 
-    Workers are kept between calls (one pool per set of limits, as many workers as CPUs, started
-    on demand), so a caller reading files one by one pays the process start-up once.
+    Workers are kept between calls (one pool per set of limits, whatever the task, as many workers
+    as CPUs, started on demand), so a caller reading files one by one pays the process start-up once.
     """
     return run_sandboxed(Path(path), read_checked, limits=limits)
 
@@ -57,7 +57,7 @@ def open_report(path: Path, *, limits: Limits | None = None) -> RawDocument:
 def run_sandboxed(path: Path, task: Task, *args: Any, limits: Limits | None = None) -> Any:
     """Run `task(path, limits, *args)` in a kept sandboxed worker: the task must start with
     `read_checked` (the guards), and may go on to work on the document where it was read."""
-    return _shared_pool(limits or default_limits(), task).open(Path(path), *args)
+    return _shared_pool(limits or default_limits(), task).run(task, Path(path), *args)
 
 
 def sha256_file(path: Path, chunk_size: int = 1 << 20) -> str:
@@ -70,10 +70,13 @@ def sha256_file(path: Path, chunk_size: int = 1 << 20) -> str:
 
 
 def _shared_pool(limits: Limits, task: Task) -> WorkerPool:
+    """The kept pool of these limits (one per set of limits, whatever the task: a worker started for
+    one task serves the others too, e.g. the archive check before the extraction of a DOCX; it
+    warms up for the task it was first made for)."""
     with _pools_lock:
-        if (limits, task) not in _pools:
-            _pools[limits, task] = WorkerPool(os.cpu_count() or 1, limits, task)
-        return _pools[limits, task]
+        if limits not in _pools:
+            _pools[limits] = WorkerPool(os.cpu_count() or 1, limits, task)
+        return _pools[limits]
 
 
 @atexit.register

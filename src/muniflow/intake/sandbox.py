@@ -8,9 +8,11 @@ the parent), warm up the readers once, and serve many files each over a pipe.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import multiprocessing
 import queue
 import resource
+import sys
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -83,9 +85,14 @@ class WorkerPool:
     def open(self, path: Path, *args: Any) -> Any:
         """Run the task on one file (and `args`) in a worker; ReaderError for a refused file, a timeout,
         a dead worker."""
+        return self.run(self._task, path, *args)
+
+    def run(self, task: Task, path: Path, *args: Any) -> Any:
+        """`open` with another task of the same kind (`task(path, limits, *args)`, importable by name)
+        in the same workers, so one kept worker serves, say, the archive check and the extraction."""
         worker = self._acquire()
         try:
-            worker.conn.send((path, self.limits, args))
+            worker.conn.send((task, path, self.limits, args))
             if not worker.conn.poll(self.limits.timeout_seconds):
                 worker = self._replace(worker)
                 raise ReaderError(
@@ -158,16 +165,20 @@ class WorkerPool:
 
 
 def _serve(conn: Connection, memory_mb: int, task: Task) -> None:
-    """The worker's loop: cap its address space, warm up, then read files until told to stop."""
+    """The worker's loop: cap its address space, warm up for `task`, then run the task each request
+    names (usually `task`) until told to stop."""
     limit = memory_mb * MB
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     import muniflow.readers  # noqa: F401  (warm-up: every later file pays nothing for imports)
 
+    # and what the task's own module says it needs (`WARM_MODULES`, e.g. the row rules)
+    for name in getattr(sys.modules.get(getattr(task, "__module__", "")), "WARM_MODULES", ()):
+        importlib.import_module(name)
     conn.send(_READY)
     while (request := _recv(conn)) is not None:
-        path, limits, args = request
+        run, path, limits, args = request
         try:
-            conn.send(("ok", task(Path(path), limits, *args)))
+            conn.send(("ok", run(Path(path), limits, *args)))
         except ReaderError as err:
             conn.send(("error", err.reason, err.message))
         except MemoryError:

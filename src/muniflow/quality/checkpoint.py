@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from muniflow.contracts import Contract, DatasetRule, load_contract
+from muniflow.quality.gx_import import great_expectations
 from muniflow.quality.result import ExpectationOutcome, QualityResult
 
 DOCS_SITE = "muniflow"
@@ -35,6 +36,7 @@ def expectation_kwargs(rule: DatasetRule) -> list[dict[str, Any]]:
 
 def _row_condition(where: Mapping[str, Any]) -> Any:
     """GX's row condition for "every column equals its value"."""
+    great_expectations()
     from great_expectations.expectations.row_conditions import Column
 
     conditions = [Column(name) == value for name, value in where.items()]
@@ -117,7 +119,7 @@ def _rules_by_table(contract: Contract) -> dict[str, list[DatasetRule]]:
 
 def _quiet_context() -> Any:
     """An ephemeral GX context without progress bars (they would interleave with the CLI's output)."""
-    import great_expectations as gx
+    gx = great_expectations()
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     context = gx.get_context(mode="ephemeral")
@@ -128,7 +130,7 @@ def _quiet_context() -> Any:
 def _suite(table: str, rule_set: list[DatasetRule], frame: pd.DataFrame | None = None) -> Any:
     """The GX suite of one view's rules (each expectation carries its rule's name and severity);
     with `frame`, a rule with `per` becomes one rule per value of its column in that frame."""
-    import great_expectations as gx
+    gx = great_expectations()
 
     suite = gx.ExpectationSuite(name=f"muniflow_{table}" + ("" if frame is None else "_per_run"))
     for rule in rule_set:
@@ -185,17 +187,11 @@ def _checker(contract: Contract) -> _Checker:
 
 
 def warm_up() -> threading.Thread:
-    """Import Great Expectations (about 3 s) in a background thread, so it overlaps extraction."""
+    """Import Great Expectations in a background thread, so it overlaps extraction
+    (`gx_import.warm_up`)."""
+    from muniflow.quality import gx_import
 
-    def work() -> None:
-        try:
-            import great_expectations  # noqa: F401
-        except Exception:  # the check stage imports it again and reports the failure there
-            return
-
-    thread = threading.Thread(target=work, name="muniflow-gx-import", daemon=True)
-    thread.start()
-    return thread
+    return gx_import.warm_up()
 
 
 def _with_data_docs(
@@ -205,7 +201,7 @@ def _with_data_docs(
     missing: tuple[str, ...],
 ) -> QualityResult:
     """The suites run as checkpoints in a context of their own whose action renders the Data Docs."""
-    import great_expectations as gx
+    gx = great_expectations()
     from great_expectations.checkpoint import UpdateDataDocsAction
 
     context = _quiet_context()

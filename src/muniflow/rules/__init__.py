@@ -1,4 +1,8 @@
-"""Validation rules from the contract: every row rule on one report, one flag per (row, rule)."""
+"""Validation rules from the contract: every row rule on one report, one flag per (row, rule).
+
+The row rules (pandera, pandas) are imported when `check_report` first runs, so importing a
+sibling module (`muniflow.rules.duplicates` for the duplicate rule) does not import pandera.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,6 @@ from collections.abc import Iterable
 
 from muniflow.contracts import Contract, load_contract
 from muniflow.model import Flag, Report
-from muniflow.rules.expected import unexpected_flags
-from muniflow.rules.numbering import numbering_flags
-from muniflow.rules.row_rules import row_flags
 
 __all__ = ["check_report", "merge_flags"]
 
@@ -16,6 +17,10 @@ __all__ = ["check_report", "merge_flags"]
 def check_report(report: Report, contract: Contract | None = None) -> list[Flag]:
     """Every row rule (date_format, quarter_consistency, required_field, numbering, mixed_script,
     unexpected_municipality)."""
+    from muniflow.rules.expected import unexpected_flags
+    from muniflow.rules.numbering import numbering_flags
+    from muniflow.rules.row_rules import row_flags
+
     contract = contract or load_contract()
     return merge_flags(
         [

@@ -3,21 +3,45 @@
 Only this package knows DuckDB; every other stage hands it records (`muniflow.model`).
 """
 
-from muniflow.enrich.report import ReportEnrichment, enrich_report
-from muniflow.warehouse.db import WarehouseBusy, connect, default_warehouse_path
-from muniflow.warehouse.export import export_views
-from muniflow.warehouse.loader import (
-    LoadResult,
-    current_rows,
-    enrich_missing,
-    finish_run,
-    load_report,
-    replace_cross_row_flags,
-    start_run,
-)
-from muniflow.warehouse.lookups import reconcile, report_states, seen_files
-from muniflow.warehouse.readonly import QueryError, QueryResult, format_result, run_query
-from muniflow.warehouse.saved import list_saved, saved_sql
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+# Where each name of the package lives: imported on first use (PEP 562), so `import
+# muniflow.warehouse.db` does not import pandas (the exports) or every module of the package.
+_NAMES = {
+    "ReportEnrichment": "muniflow.enrich.report",
+    "enrich_report": "muniflow.enrich.report",
+    "WarehouseBusy": "muniflow.warehouse.db",
+    "connect": "muniflow.warehouse.db",
+    "default_warehouse_path": "muniflow.warehouse.db",
+    "export_views": "muniflow.warehouse.export",
+    "LoadResult": "muniflow.warehouse.loader",
+    "current_rows": "muniflow.warehouse.loader",
+    "enrich_missing": "muniflow.warehouse.loader",
+    "finish_run": "muniflow.warehouse.loader",
+    "load_report": "muniflow.warehouse.loader",
+    "replace_cross_row_flags": "muniflow.warehouse.loader",
+    "start_run": "muniflow.warehouse.loader",
+    "reconcile": "muniflow.warehouse.lookups",
+    "report_states": "muniflow.warehouse.lookups",
+    "seen_files": "muniflow.warehouse.lookups",
+    "QueryError": "muniflow.warehouse.readonly",
+    "QueryResult": "muniflow.warehouse.readonly",
+    "format_result": "muniflow.warehouse.readonly",
+    "run_query": "muniflow.warehouse.readonly",
+    "list_saved": "muniflow.warehouse.saved",
+    "saved_sql": "muniflow.warehouse.saved",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _NAMES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
 
 __all__ = [
     "LoadResult",

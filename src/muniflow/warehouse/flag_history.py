@@ -3,10 +3,14 @@ content-derived row keys that flags and review decisions attach to."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import duckdb
-import pandas as pd
 
 from muniflow.warehouse.db import transaction
+
+if TYPE_CHECKING:  # pandas only where a frame is returned (`.df()`), not on every load
+    import pandas as pd
 
 
 def snapshot_flags(con: duckdb.DuckDBPyConnection, run_id: str) -> int:

@@ -1,0 +1,152 @@
+"""The temporary Prefect API of one `muniflow ingest` with no server configured, started first.
+
+Given no API URL, Prefect starts a temporary API itself when the flow first needs a client
+(`prefect.server.api.server.SubprocessASGIServer`): a uvicorn subprocess serving Prefect's API
+app on a free loopback port, with Prefect's own database (PREFECT_HOME), stopped when the process
+exits. Two costs come with it on a cold `ingest`: the client process imports Prefect's whole
+server package only to reach that class (about 5 s of CPU, measured), and the server's own start
+(about 9 s of CPU: FastAPI, SQLAlchemy, the API app, the database check) begins only when the
+flow is called, after every import, so nothing overlaps it.
+
+`start()` launches the same command, with the same environment Prefect gives it, as the first
+thing `ingest` does (Prefect not yet imported here), and points PREFECT_API_URL at it; `wait()`
+blocks until it answers, just before the flow starts; it is stopped at exit. The flow run, its
+task runs, cache records and artifacts are recorded exactly as on Prefect's own temporary API.
+Nothing is started when any Prefect settings source this module can read cheaply names an API
+URL (the environment, the active profile, `prefect.toml`, `pyproject.toml`, `.env`), when Prefect
+is already imported in this process (its settings may be in force there, e.g. a test harness) or
+with MUNIFLOW_PREFECT_OWN_API=0: then Prefect decides, as before.
+"""
+
+from __future__ import annotations
+
+import atexit
+import importlib.util
+import os
+import socket
+import subprocess
+import sys
+import time
+import tomllib
+import urllib.request
+from pathlib import Path
+
+# Prefect's own environment for its temporary API (`SubprocessASGIServer._run_uvicorn_command`).
+SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+PORT_IN_USE_EXIT = 3  # uvicorn's exit code when the port is taken (Prefect retries on it too)
+
+_server: subprocess.Popen[bytes] | None = None
+_api: str | None = None
+
+
+def api_configured(cwd: Path | None = None) -> bool:
+    """Whether a Prefect settings source names an API URL (then Prefect is left to decide)."""
+    if os.environ.get("PREFECT_API_URL"):
+        return True
+    cwd = cwd or Path.cwd()
+    home = Path(os.environ.get("PREFECT_HOME") or Path.home() / ".prefect")
+    profiles = Path(os.environ.get("PREFECT_PROFILES_PATH") or home / "profiles.toml")
+    data = _toml(profiles)
+    active = os.environ.get("PREFECT_PROFILE") or data.get("active") or "ephemeral"
+    if (data.get("profiles", {}).get(active) or {}).get("PREFECT_API_URL"):
+        return True
+    if (_toml(cwd / "prefect.toml").get("api") or {}).get("url"):
+        return True
+    tool = _toml(cwd / "pyproject.toml").get("tool", {}).get("prefect", {})
+    if (tool.get("api") or {}).get("url"):
+        return True
+    try:
+        dotenv = (cwd / ".env").read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return any(line.strip().startswith("PREFECT_API_URL") for line in dotenv.splitlines())
+
+
+def _toml(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _launch(port: int) -> subprocess.Popen[bytes]:
+    spec = importlib.util.find_spec("prefect")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("prefect is not installed")
+    app_dir = Path(next(iter(spec.submodule_search_locations))).parent
+    command = [
+        sys.executable, "-m", "uvicorn", "--app-dir", str(app_dir),
+        "--factory", "prefect.server.api.server:create_app",
+        "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on",
+    ]  # fmt: skip
+    return subprocess.Popen(command, env={**os.environ, **SERVER_ENV}, stdin=subprocess.DEVNULL)
+
+
+def start() -> str | None:
+    """Start the temporary API unless an API is configured; returns its URL (None: not started)."""
+    global _server, _api
+    if _server is not None:
+        return _api
+    if "prefect" in sys.modules:  # its settings may be in force in this process (a test harness)
+        return None
+    if os.environ.get("MUNIFLOW_PREFECT_OWN_API") == "0" or api_configured():
+        return None
+    port = _free_port()
+    _server = _launch(port)
+    _api = f"http://127.0.0.1:{port}/api"
+    os.environ["PREFECT_API_URL"] = _api
+    atexit.register(stop)
+    return _api
+
+
+def wait(timeout_s: float | None = None) -> None:
+    """Block until the temporary API answers (started again on another port if its port was taken).
+
+    Raises:
+        RuntimeError: it exited or did not answer within `timeout_s`
+            (default PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, else 20 s).
+    """
+    global _server, _api
+    if _server is None or _api is None:
+        return
+    limit = timeout_s or float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS") or 20)
+    deadline = time.monotonic() + limit
+    while not _answers(_api):
+        code = _server.poll()
+        if code == PORT_IN_USE_EXIT:
+            port = _free_port()
+            _server, _api = _launch(port), f"http://127.0.0.1:{port}/api"
+            os.environ["PREFECT_API_URL"] = _api
+        elif code is not None:
+            raise RuntimeError(f"the temporary Prefect API exited with code {code}")
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the temporary Prefect API did not answer within {limit:g} s")
+        time.sleep(0.05)
+
+
+def _answers(api: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{api}/health", timeout=1) as response:
+            return bool(response.status == 200)
+    except (OSError, ValueError):
+        return False
+
+
+def stop() -> None:
+    """Stop the temporary API (at exit): terminate, then kill after 5 s."""
+    global _server
+    server, _server = _server, None
+    if server is None:
+        return
+    server.terminate()
+    try:
+        server.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()

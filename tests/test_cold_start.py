@@ -1,0 +1,146 @@
+"""What a cold `muniflow ingest` does before its flow: no heavy import where it is not used, the
+temporary Prefect API started first only when nothing else names an API, the first files fetched
+ahead and taken by the flow's task, one worker pool for every task. (Times: bench/oneshot.py.)"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import badfiles as bf
+import pytest
+
+from flows import temporary_api
+from muniflow import prefetch, stages
+from muniflow.intake import Limits, WorkerPool, _shared_pool, sha256_file
+from muniflow.intake.expand import Input
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _modules_after(code: str) -> set[str]:
+    """The modules a fresh interpreter holds after running `code` (from the repository root)."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
+    done = subprocess.run(
+        [sys.executable, "-c", f"{code}\nimport sys\nprint('\\n'.join(sys.modules))"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return set(done.stdout.split())
+
+
+# (what a process imports, modules it must not import, why)
+LIGHT_IMPORTS = [
+    (
+        "from muniflow.cli import build_parser; build_parser()",
+        {"pandas", "pandera", "prefect", "great_expectations", "duckdb"},
+        "every command parses its arguments first: `--help` or `query` pays for none of them",
+    ),
+    (
+        "import flows.ingest",
+        {"pandas", "pandera", "great_expectations", "prefect.server.api.server"},
+        "the flow's process imports pandas and GX only to check and report, pandera never",
+    ),
+    (
+        "import muniflow.warehouse.loader, muniflow.rules.duplicates, muniflow.stages",
+        {"pandas", "pandera"},
+        "loading an outcome and the duplicate rule need no data frames",
+    ),
+]
+
+
+@pytest.mark.parametrize(("code", "absent", "why"), LIGHT_IMPORTS, ids=[c for c, *_ in LIGHT_IMPORTS])
+def test_no_heavy_import_where_unused(code: str, absent: set[str], why: str) -> None:
+    assert not absent & _modules_after(code), why
+
+
+def test_gx_is_imported_with_scipy_stats_deferred_and_still_usable() -> None:
+    code = (
+        "from muniflow.quality.gx_import import great_expectations\n"
+        "gx = great_expectations()\n"
+        "assert type(sys.modules['scipy.stats']).__name__ == '_LazyModule', 'loaded by the import'\n"
+        "assert 'scipy.stats._stats_py' not in sys.modules\n"
+        "from scipy import stats\n"
+        "assert stats.entropy([0.5, 0.5], [0.5, 0.5]) == 0.0  # loaded for real on first use\n"
+        "assert gx.expectations.ExpectColumnValuesToNotBeNull\n"
+    )
+    assert "great_expectations" in _modules_after("import sys\n" + code)
+
+
+# (settings files written, environment, whether an API is configured, why)
+API_SOURCES = [
+    ({}, {}, False, "nothing anywhere: Prefect would start a temporary API, so muniflow does it first"),
+    ({}, {"PREFECT_API_URL": "http://h:1/api"}, True, "the environment"),
+    ({"profiles.toml": 'active = "a"\n[profiles.a]\nPREFECT_API_URL = "http://h:1/api"\n'}, {}, True,
+     "the active profile"),
+    ({"profiles.toml": 'active = "a"\n[profiles.a]\n[profiles.b]\nPREFECT_API_URL = "http://h:1/api"\n'},
+     {}, False, "a profile that is not active"),
+    ({"profiles.toml": '[profiles.b]\nPREFECT_API_URL = "http://h:1/api"\n'}, {"PREFECT_PROFILE": "b"},
+     True, "the profile PREFECT_PROFILE names"),
+    ({"prefect.toml": '[api]\nurl = "http://h:1/api"\n'}, {}, True, "prefect.toml in the working folder"),
+    ({"pyproject.toml": '[tool.prefect.api]\nurl = "http://h:1/api"\n'}, {}, True, "pyproject.toml"),
+    ({".env": "PREFECT_API_URL=http://h:1/api\n"}, {}, True, "a .env file"),
+    ({"pyproject.toml": '[project]\nname = "x"\n'}, {}, False, "a pyproject.toml without Prefect settings"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("files", "env", "configured", "why"), API_SOURCES, ids=[c[3] for c in API_SOURCES])
+def test_an_api_named_anywhere_is_left_to_prefect(tmp_path, monkeypatch, files, env, configured, why) -> None:
+    home = tmp_path / "prefect-home"
+    home.mkdir()
+    for name in ("PREFECT_API_URL", "PREFECT_PROFILE", "PREFECT_PROFILES_PATH"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("PREFECT_HOME", str(home))
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    for name, text in files.items():
+        (home / name if name == "profiles.toml" else tmp_path / name).write_text(text, encoding="utf-8")
+    assert temporary_api.api_configured(tmp_path) is configured, why
+
+
+def test_no_temporary_api_of_ours_once_prefect_is_imported(monkeypatch) -> None:
+    import prefect  # noqa: F401  (its settings, e.g. a test harness's, may be in force here)
+
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    assert temporary_api.start() is None
+    assert "PREFECT_API_URL" not in os.environ
+
+
+def test_the_flow_takes_what_was_fetched_ahead_and_nothing_else(tmp_path, monkeypatch) -> None:
+    monkeypatch.delenv("MUNIFLOW_NO_WARMUP", raising=False)
+    report = bf.docx_report(tmp_path / "a.docx")
+    archive = tmp_path / "b.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.write(report, "inner.docx")
+    prefetch.start([report, archive], None)
+    digest = sha256_file(report)
+    assert prefetch.take(report, digest, None, name=f"{archive}!inner.docx") is None, "a member's name"
+    assert prefetch.take(report, "0" * 64, None) is None, "other bytes than were fetched"
+    assert prefetch.take(report, digest, "2024Q2") is None, "another period than was fetched"
+    ahead = prefetch.take(report, digest, None)
+    assert ahead == stages.process_input(Input(report, str(report)), None, digest)
+    assert prefetch.take(report, digest, None) is None, "taken once"
+    assert prefetch.take(archive, sha256_file(archive), None) is None, "an archive is left to the flow"
+
+
+def worker_pid(path: Path, limits: Limits) -> int:
+    """A task that says which worker ran it."""
+    return os.getpid()
+
+
+def test_one_worker_serves_every_task_of_its_pool(tmp_path) -> None:
+    limits = Limits.load()
+    assert _shared_pool(limits, stages._process_in_worker) is _shared_pool(limits, worker_pid)
+    path = tmp_path / "cmd.txt"
+    path.write_text("fine")
+    with WorkerPool(1, limits, task=bf.misbehave) as pool:  # type: ignore[arg-type]
+        assert pool.open(path) == "fine"
+        first = pool.run(worker_pid, path)
+        assert pool.open(path) == "fine"
+        assert pool.run(worker_pid, path) == first != os.getpid()
