@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 
-from muniflow.morph import analyzer
-from muniflow.readers.wordjoin import is_russian_word
+from muniflow.morph import analyzer, dictionary_parses
+from muniflow.readers.wordjoin import ONE_LETTER_WORDS, is_russian_word
 
 _ABBR = frozenset({"Abbr", "Init"})
 _FUNCTION = frozenset({"PREP", "CONJ", "PRCL"})
-_ONE_LETTER = frozenset("ВИКОСУА")  # one-letter words: a capital one between lower-case words
+_ONE_LETTER = frozenset(w.upper() for w in ONE_LETTER_WORDS)  # a capital one between lower-case words
 
 
 def dictionary_word(word: str) -> bool:
@@ -25,11 +25,7 @@ def dictionary_word(word: str) -> bool:
     lower = word.lower()
     if not is_russian_word(lower):
         return False
-    return any(
-        not (p.tag.grammemes & _ABBR)
-        for p in analyzer().parse(lower)
-        if type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
-    )
+    return any(not (p.tag.grammemes & _ABBR) for p in dictionary_parses(lower))
 
 
 def _is_function_word(word: str) -> bool:
@@ -151,14 +147,11 @@ def _roman(match: re.Match[str]) -> str:
         return token  # a number, or a Roman numeral read right
     if token in ("!", "|", "1") or (token == "Г" and following[0].isupper()):
         return token  # «Г Псков»: the abbreviation г. with its dot lost
-    if token in _ONE_LETTER_WORDS_LOWER or not _is_adjective(following):
+    if token in ONE_LETTER_WORDS or not _is_adjective(following):
         return token
     if dictionary_word(token) and not (len(token) > 1 and token.isupper() and "Х" in token):
         return token  # a word, unless capitals with an X in them («ХИ»: the Greek letter's name)
     return _as_roman(token) or token
-
-
-_ONE_LETTER_WORDS_LOWER = frozenset("вискоуа")
 
 
 def roman_numerals(text: str) -> str:

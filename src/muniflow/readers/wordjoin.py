@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from muniflow.morph import analyzer
+from muniflow.morph import analyzer, dictionary_parses
 
 _HYPHENS = "-‐–\xad"  # hyphen-minus, hyphen, en dash, soft hyphen: a line may break right after them
 _SOFT_HYPHEN = "\xad"
@@ -50,7 +50,7 @@ _CUT_HYPHEN = re.compile(r"^[-‐](?:\w|$)")  # "декоративно" + "-п�
 
 # The dictionary lists many fragments as words of their own: single letters, abbreviations ("ГО"),
 # interjections ("ой"), names in lower case ("ий"). As a piece of a cut word they do not count.
-_ONE_LETTER_WORDS = frozenset("авиксоу")
+ONE_LETTER_WORDS = frozenset("авиксоу")  # the Russian words of one letter
 _NOT_STANDALONE = frozenset({"Abbr", "Init", "INTJ"})
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Trad"})  # Orgn also tags common nouns
 _FUNCTION = frozenset({"PREP", "CONJ"})
@@ -64,7 +64,7 @@ def is_russian_word(word: str) -> bool:
     """True when the dictionary holds this word form (case-insensitive)."""
     lower = word.lower()
     if len(lower) <= 1:
-        return lower in _ONE_LETTER_WORDS
+        return lower in ONE_LETTER_WORDS
     return analyzer().word_is_known(lower)
 
 
@@ -77,12 +77,10 @@ def is_standalone_word(piece: str, before_stop: bool) -> bool:
     """
     lower = piece.lower()
     if len(lower) <= 1:
-        return lower in _ONE_LETTER_WORDS and not before_stop
+        return lower in ONE_LETTER_WORDS and not before_stop
     if not is_russian_word(lower):
         return False
-    for parse in analyzer().parse(lower):
-        if type(parse.methods_stack[0][0]).__name__ != "DictionaryAnalyzer":
-            continue
+    for parse in dictionary_parses(lower):
         grammemes = parse.tag.grammemes
         if grammemes & _NOT_STANDALONE or (before_stop and grammemes & _FUNCTION):
             continue
