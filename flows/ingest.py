@@ -280,7 +280,7 @@ def _artifacts(summary: dict[str, Any]) -> None:
 
 def task_runner_from_env(name: str | None = None):  # type: ignore[no-untyped-def]
     """threads (default), processes, or dask (needs prefect-dask)."""
-    choice = (name or os.environ.get("MUNIFLOW_TASK_RUNNER") or "threads").lower()
+    choice = prefetch.task_runner_name(name)
     if choice == "threads":
         from prefect.task_runners import ThreadPoolTaskRunner
 

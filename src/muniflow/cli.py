@@ -142,8 +142,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if not stored or args.period or args.region:  # else (--force) extraction comes from the cache
         from muniflow import prefetch, warmup
 
-        runner = (args.task_runner or os.environ.get("MUNIFLOW_TASK_RUNNER") or "threads").lower()
-        if args.pages or runner != "threads":  # (tasks in other processes could not take them)
+        if args.pages or prefetch.task_runner_name(args.task_runner) != "threads":
             warmup.start()  # the intake worker starts on the other core while Prefect is imported
         else:  # the first files are read in the intake workers while Prefect starts
             prefetch.start(files, args.period)

@@ -24,6 +24,13 @@ _ahead: dict[tuple[str, str, str | None], Future[Any]] = {}
 _lock = threading.Lock()
 
 
+def task_runner_name(name: str | None = None) -> str:
+    """The task runner an ingestion uses: `--task-runner`, else $MUNIFLOW_TASK_RUNNER, else threads.
+    Only with threads can the flow's tasks take what was fetched here (other runners run tasks
+    in other processes)."""
+    return (name or os.environ.get("MUNIFLOW_TASK_RUNNER") or "threads").lower()
+
+
 def start(files: list[Path], period: str | None) -> None:
     """Extract the first `cpu_count` of `files` in the background (period: the `--period` label)."""
     if os.environ.get("MUNIFLOW_NO_WARMUP"):
