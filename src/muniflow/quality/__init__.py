@@ -6,8 +6,7 @@ importable without pandas or GX.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from muniflow.lazy import attributes
 
 _NAMES = {
     "run_checkpoint": "muniflow.quality.checkpoint",
@@ -15,12 +14,7 @@ _NAMES = {
     "QualityResult": "muniflow.quality.result",
 }
 
-
-def __getattr__(name: str) -> Any:
-    module = _NAMES.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+__getattr__ = attributes(__name__, _NAMES)
 
 
 __all__ = ["ExpectationOutcome", "QualityResult", "run_checkpoint"]

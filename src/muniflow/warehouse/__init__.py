@@ -5,8 +5,7 @@ Only this package knows DuckDB; every other stage hands it records (`muniflow.mo
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from muniflow.lazy import attributes
 
 # Where each name of the package lives: imported on first use (PEP 562), so `import
 # muniflow.warehouse.db` does not import pandas (the exports) or every module of the package.
@@ -35,12 +34,7 @@ _NAMES = {
     "saved_sql": "muniflow.warehouse.saved",
 }
 
-
-def __getattr__(name: str) -> Any:
-    module = _NAMES.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+__getattr__ = attributes(__name__, _NAMES)
 
 
 __all__ = [
