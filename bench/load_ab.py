@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--before", type=Path, required=True, help="tree holding the old src/")
     parser.add_argument("--reports", type=int, default=1000, help="reports in each warehouse first")
-    parser.add_argument("--loads", type=int, default=30, help="fresh reports loaded by each side")
+    parser.add_argument("--loads", type=int, default=30, help="fresh reports loaded by each side (≤ 38)")
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker is not None:
