@@ -447,20 +447,21 @@ def _result(
     return LoadResult(report_id, status, extracted, loaded, quarantined, supersedes)
 
 
-# What a load asks before it writes (`load_report`), in one pass over the reports with two scalar
-# subqueries (a DuckDB statement costs more to plan than to run here: no joins to order).
+# What a load asks before it writes (`load_report`), as scalar subqueries (a DuckDB statement
+# costs more to plan than to run here: no joins to order). The content is looked up by its unique
+# sha256 and the slot by its quarter, so the cost stays flat as the warehouse grows.
 _LOAD_CHECK = """
 select
-    max(status) filter (where sha256 = $sha256) as status_seen,
+    (select status from core.reports where sha256 = $sha256) as status_seen,
     coalesce(
         list_has_any($keys::varchar[], (select list(row_key) from core.review_decisions)), false
     ) as decided,
-    coalesce(bool_or(
-        period = $period and region is not distinct from $region
-        and status != 'quarantined' and sha256 != $sha256
-    ), false) as slot_taken,
+    (
+        select count(*) > 0 from core.reports
+        where period = $period and region is not distinct from $region
+            and status != 'quarantined' and sha256 != $sha256
+    ) as slot_taken,
     (select coalesce(max(version), 0) + 1 from core.report_sections) as next_version
-from core.reports
 """
 
 # The `reports` view's row counts (migration 002) of one report.
