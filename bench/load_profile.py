@@ -6,8 +6,8 @@ warehouse of N reports (filled as `bench/scale.py` fills it), each SQL statement
 
 Prints each load's wall and CPU milliseconds (CPU: the process's, all threads; it moves less with
 other jobs' load on a shared machine), then per statement the count and the mean wall and CPU ms
-per load (the first load, which warms caches, left out). Statements run by the transaction's
-begin and commit are not listed.
+per load (the first load, which warms caches, left out), the transaction's begin and commit among
+them; "(rest: Python)" is the load's CPU time outside every statement.
 """
 
 from __future__ import annotations
@@ -32,14 +32,23 @@ class Timed:
         self._con = con
         self._stats = stats
 
-    def execute(self, sql: str, *args: Any, **kwargs: Any) -> Any:
+    def _timed(self, label: str, call: Any, *args: Any, **kwargs: Any) -> Any:
         t0, c0 = time.perf_counter(), time.process_time()
-        result = self._con.execute(sql, *args, **kwargs)
-        entry = self._stats[" ".join(sql.split())[:100]]
+        result = call(*args, **kwargs)
+        entry = self._stats[label]
         entry[0] += 1
         entry[1] += time.perf_counter() - t0
         entry[2] += time.process_time() - c0
         return result
+
+    def execute(self, sql: str, *args: Any, **kwargs: Any) -> Any:
+        return self._timed(" ".join(sql.split())[:100], self._con.execute, sql, *args, **kwargs)
+
+    def begin(self) -> Any:
+        return self._timed("(begin)", self._con.begin)
+
+    def commit(self) -> Any:
+        return self._timed("(commit)", self._con.commit)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._con, name)
@@ -76,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     print("load wall ms", [round(x, 1) for x in wall])
     print("load CPU ms ", [round(x, 1) for x in cpu])
     measured = max(1, args.loads - 1)
+    in_sql = [sum(entry[i] for entry in stats.values()) * 1000 / measured for i in (1, 2)]
+    rest = (sum(wall[1:]) / measured - in_sql[0], sum(cpu[1:]) / measured - in_sql[1])
+    stats["(rest: Python)"] = [measured, rest[0] / 1000 * measured, rest[1] / 1000 * measured]
     print("count  wall ms  CPU ms  statement (per load)")
     for text, (count, w, c) in sorted(stats.items(), key=lambda kv: -kv[1][2]):
         print(f"{count / measured:5.1f}  {w * 1000 / measured:7.1f}  {c * 1000 / measured:6.1f}  {text}")

@@ -67,3 +67,34 @@ def test_fixing_is_idempotent_and_keeps_length(text: str) -> None:
 def test_one_latin_look_alike_in_a_cyrillic_word_is_mended(word: str, latin: str) -> None:
     text = word + latin + word
     assert mixed_script_words(fix_mixed_script(text)) == []
+
+
+def test_the_prefilter_never_hides_a_latin_letter() -> None:
+    # `_may_be_mixed` lets texts skip the per-character look-up: it must say True for every text
+    # holding a Latin letter, whatever the letter (checked over every code point), else a mixed
+    # word could go unfixed.
+    from muniflow.normalize.script import _may_be_mixed, _script
+
+    hidden = [
+        hex(code)
+        for code in range(0x110000)
+        if not 0xD800 <= code <= 0xDFFF and _script(chr(code)) == "LATIN" and not _may_be_mixed(chr(code))
+    ]
+    assert hidden == []
+
+
+@pytest.mark.parametrize(
+    ("text", "may_be_mixed"),
+    [
+        ("Международный фестиваль", False),  # Cyrillic only: skipped
+        ("фестиваль «Ёлка» 2024 г.", False),  # digits, punctuation and ё are not Latin
+        ("фестивaль", True),  # a Latin «a» in a Cyrillic word
+        ("встреча в Zoom", True),  # a Latin word: looked at (not mixed, but not skipped)
+        ("кафе «Café»", True),  # a Latin letter beyond ASCII
+        ("XХI век", True),  # Roman numeral typed with a Cyrillic Х
+    ],
+)
+def test_the_prefilter_skips_only_texts_without_latin(text: str, may_be_mixed: bool) -> None:
+    from muniflow.normalize.script import _may_be_mixed
+
+    assert _may_be_mixed(text) is may_be_mixed

@@ -106,16 +106,14 @@ def load_report(
     region = report.region if report is not None else None
     period = report.period.label if report is not None and report.period is not None else None
     keys = row_keys(region, period, rows)
-    names, raws = _municipality_pairs(rows)
     # What the load must know first, in one statement (each costs a few ms): whether the content
     # was seen, whether a review decision touches these rows, whether another report holds
-    # sections of this region and quarter (else nothing can be superseded), which municipality
-    # spellings are new.
-    status_seen, decided, slot_taken, new_pairs = con.execute(
+    # sections of this region and quarter (else nothing can be superseded), and the version its
+    # sections would get. New municipality spellings are found by the insert that stores them.
+    status_seen, decided, slot_taken, next_version = con.execute(
         _LOAD_CHECK,
-        {"sha256": sha256, "keys": list(keys.values()), "region": region, "period": period,
-         "names": names, "raws": raws},
-    ).fetchone() or (None, False, True, None)  # fmt: skip
+        {"sha256": sha256, "keys": list(keys.values()), "region": region, "period": period},
+    ).fetchone() or (None, False, True, None)
     seen = None if status_seen is None else (status_seen,)
     loadable = report is not None and report.period is not None and reason is None
     if seen is not None and not (seen[0] == "quarantined" and loadable):
@@ -162,9 +160,11 @@ def load_report(
         _insert_flags(con, report_id, flags, run_id)
         superseded: list[str] = []
         if status == "loaded" and report is not None:
-            _insert_municipalities(con, report_id, new_pairs or [])
+            _record_municipalities(con, report_id, rows)
             covered = covered_municipalities(report)
-            superseded = record_new_sections(con, report_id, period, covered, may_supersede=slot_taken)
+            superseded = record_new_sections(
+                con, report_id, period, covered, may_supersede=slot_taken, version=next_version
+            )
         if report is not None:
             reporting.record_nil_sections(con, report_id, report.nil_municipalities)
         if enrichment is not None:
@@ -362,21 +362,13 @@ def _municipality_pairs(rows: Sequence[Row]) -> tuple[list[str], list[str]]:
     return [name for name, _ in pairs], [raw for _, raw in pairs]
 
 
-def _insert_municipalities(
-    con: duckdb.DuckDBPyConnection, report_id: str, pairs: Sequence[Sequence[str]]
-) -> None:
-    """Store (name, spelling) pairs found new by `_LOAD_CHECK` (one found meanwhile is kept)."""
-    if pairs:
-        records = [[name, raw, report_id] for name, raw in pairs]
-        _insert_records(con, "core.municipalities", records, "on conflict do nothing")
-
-
 def _record_municipalities(con: duckdb.DuckDBPyConnection, report_id: str, rows: Sequence[Row]) -> None:
-    """Add each canonical municipality name with the heading spellings it was read from."""
+    """Add each canonical municipality name with the heading spellings it was read from, those not
+    stored yet (the one place new spellings are found: an anti-join in the insert, inside the
+    load's transaction, costs less than asking first or `on conflict do nothing`)."""
     names, raws = _municipality_pairs(rows)
     if not names:
         return
-    # The pairs not stored yet (an anti-join costs less than `on conflict do nothing`).
     con.execute(
         "insert into core.municipalities"
         " select name, raw_name, ? from (select unnest(?) as name, unnest(?) as raw_name) as new"
@@ -455,26 +447,21 @@ def _result(
     return LoadResult(report_id, status, extracted, loaded, quarantined, supersedes)
 
 
-# What a load asks before it writes (`load_report`).
+# What a load asks before it writes (`load_report`), as scalar subqueries (a DuckDB statement
+# costs more to plan than to run here: no joins to order). The content is looked up by its unique
+# sha256 and the slot by its quarter, so the cost stays flat as the warehouse grows.
 _LOAD_CHECK = """
-with new_pairs as (
-    select name, raw_name
-    from (select unnest($names::varchar[]) as name, unnest($raws::varchar[]) as raw_name) as read
-    where not exists (
-        select 1 from core.municipalities as m where m.name = read.name and m.raw_name = read.raw_name
-    )
-)
 select
     (select status from core.reports where sha256 = $sha256) as status_seen,
-    exists (
-        select 1 from core.review_decisions where list_contains($keys::varchar[], row_key)
+    coalesce(
+        list_has_any($keys::varchar[], (select list(row_key) from core.review_decisions)), false
     ) as decided,
-    exists (
-        select 1 from core.reports
+    (
+        select count(*) > 0 from core.reports
         where period = $period and region is not distinct from $region
             and status != 'quarantined' and sha256 != $sha256
     ) as slot_taken,
-    (select list([name, raw_name] order by name, raw_name) from new_pairs) as new_pairs
+    (select coalesce(max(version), 0) + 1 from core.report_sections) as next_version
 """
 
 # The `reports` view's row counts (migration 002) of one report.

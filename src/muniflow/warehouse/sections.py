@@ -93,6 +93,7 @@ def record_new_sections(
     period: str | None,
     municipalities: tuple[str, ...],
     may_supersede: bool = True,
+    version: int | None = None,
 ) -> list[str]:
     """`record_sections` for a report stored just now (it has no sections yet), in fewer statements:
     its sections come after every other; returns the reports whose sections it superseded, sorted.
@@ -100,9 +101,15 @@ def record_new_sections(
     Statuses are brought up to date only when it superseded some: a new report's sections are the
     latest of their quarter, so no other report's status changes unless one of its sections was
     superseded. `may_supersede=False` (no other report has sections of its region and quarter)
-    skips looking for superseded sections. Call inside the load's transaction.
+    skips looking for superseded sections. `version`, when given, is the one after every other
+    (read by the load before its transaction). Call inside the load's transaction.
     """
-    if municipalities:
+    if municipalities and version is not None:
+        con.execute(
+            "insert into core.report_sections select ?, unnest(?), ?",
+            [report_id, list(municipalities), version],
+        )
+    elif municipalities:
         con.execute(
             "insert into core.report_sections"
             " select ?, unnest(?), (select coalesce(max(version), 0) + 1 from core.report_sections)",
