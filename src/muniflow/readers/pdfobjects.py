@@ -94,7 +94,7 @@ def _char(page: Any, obj: LTChar) -> dict[str, Any]:
 
 def _plain_tuple(value: Any) -> bool:
     """A tuple of plain values (a glyph's matrix): `resolve_all` would return an equal copy."""
-    return type(value) is tuple and all(type(v) in _PLAIN for v in value)
+    return type(value) is tuple and _PLAIN.issuperset(map(type, value))
 
 
 def _decode(name: Any) -> Any:
