@@ -44,7 +44,13 @@ def run_once(inbox: str, src: str) -> dict[str, object]:
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     stages = json.loads(out.strip().splitlines()[-1])
-    return {"src": src, "wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "load": round(load, 2), **stages}
+    return {
+        "src": src,
+        "wall_s": round(wall, 2),
+        "cpu_s": round(cpu, 2),
+        "load_average": round(load, 2),
+        **stages,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     for src, results in runs.items():
         medians = {
             key: round(statistics.median(float(r[key]) for r in results), 2)  # type: ignore[arg-type]
-            for key in ("wall_s", "cpu_s", "process", "load")
+            for key in ("wall_s", "cpu_s", "process", "load", "load_average")
             if all(key in r for r in results)
         }
         print(json.dumps({"src": src, "median": medians}))
