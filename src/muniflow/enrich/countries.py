@@ -51,9 +51,21 @@ class _Index:
     places: Mapping[str, contract.Country]
 
 
+# The index last built, with the very list it was built from (a list is immutable, so while the
+# contract in use hands out the same list the index stands; hashing the list on every call would
+# cost more than the lookups it serves).
+_LAST: list[tuple[tuple[contract.Country, ...], _Index]] = []
+
+
 def _index() -> _Index:
     """The index of the countries in use, built once per list."""
-    return _index_of(contract.load().countries)
+    countries = contract.load().countries
+    last = _LAST[-1] if _LAST else None
+    if last is not None and last[0] is countries:
+        return last[1]
+    built = _index_of(countries)
+    _LAST[:] = [(countries, built)]
+    return built
 
 
 @lru_cache(maxsize=4)

@@ -171,9 +171,13 @@ def _serve(conn: Connection, memory_mb: int, task: Task) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     import muniflow.readers  # noqa: F401  (warm-up: every later file pays nothing for imports)
 
-    # and what the task's own module says it needs (`WARM_MODULES`, e.g. the row rules)
-    for name in getattr(sys.modules.get(getattr(task, "__module__", "")), "WARM_MODULES", ()):
+    # and what the task's own module says it needs (`WARM_MODULES`, e.g. the row rules), then its
+    # `WARM_UP` (a function run once, e.g. an invented file through the stages)
+    module = sys.modules.get(getattr(task, "__module__", ""))
+    for name in getattr(module, "WARM_MODULES", ()):
         importlib.import_module(name)
+    if callable(warm := getattr(module, "WARM_UP", None)):
+        warm()
     conn.send(_READY)
     while (request := _recv(conn)) is not None:
         run, path, limits, args = request

@@ -128,12 +128,18 @@ def candidates(header: str, synonyms: Mapping[str, Sequence[str]]) -> list[Candi
 
 
 def _candidates(header: str, synonyms: Mapping[str, Sequence[str]]) -> list[Candidate]:
+    """`_matches` of the header, as a new list (every report of a template repeats its headers)."""
+    return list(_matches(header, freeze(synonyms)))
+
+
+@lru_cache(maxsize=4096)
+def _matches(header: str, vocabulary: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[Candidate, ...]:
     main = _BRACKETS.sub(" ", header)
     for text in (main, header) if main.strip() != header.strip() else (header,):
         cell_words = words(text)
         cell_lemmas = tuple(lemma(w) for w in cell_words)
         best: dict[str, Candidate] = {}
-        for entry in _entries(freeze(synonyms)):
+        for entry in _entries(vocabulary):
             found = _match_words(entry, cell_words, cell_lemmas)
             if found is None:
                 continue
@@ -141,8 +147,8 @@ def _candidates(header: str, synonyms: Mapping[str, Sequence[str]]) -> list[Cand
             if held is None or (found.weight, found.score) > (held.weight, held.score):
                 best[found.column] = found
         if best:
-            return sorted(best.values(), key=lambda c: (-c.weight, -c.score, c.column))
-    return []
+            return tuple(sorted(best.values(), key=lambda c: (-c.weight, -c.score, c.column)))
+    return ()
 
 
 def combined_match(

@@ -43,6 +43,7 @@ from muniflow.readers.pdfglue import (
 )
 from muniflow.readers.pdfgrid import Ends, finer_grid, regrid, slot_ends
 from muniflow.readers.pdflines import CellIndex, Glyph, bucket_glyphs, join_lines, table_lines
+from muniflow.readers.pdfobjects import fill_objects
 from muniflow.readers.pdftext import text_tables
 from muniflow.readers.wordjoin import rejoin_lines
 
@@ -124,6 +125,7 @@ def _scan(path: Path) -> tuple[list[_Fragment], int]:
             pages = pdf.pages
             for page in pages:
                 try:
+                    fill_objects(page)
                     tables: Sequence[Any] = sorted(
                         page.find_tables(_RULED), key=lambda t: (t.bbox[1], t.bbox[0])
                     )

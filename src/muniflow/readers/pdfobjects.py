@@ -1,0 +1,108 @@
+"""A page's objects exactly as pdfplumber makes them (`Page.objects`), the characters made faster.
+
+pdfplumber turns every pdfminer layout object into a dict (`Page.process_object`), resolving each
+attribute recursively whatever its type. On a text page nearly all objects are characters, whose
+attributes are plain numbers and strings, and that resolution is about 40 % of pdfplumber's
+parsing of the page. `parse_objects` builds the same dicts (same keys in the same order, same
+values) with a character's plain attributes taken as they are; every other object, and a
+character of any other class, is left to pdfplumber itself.
+
+`tests/test_pdfobjects.py` holds the result equal to pdfplumber's own on every page of the sample
+PDFs and of PDFs with varied content, so a pdfplumber release that changes its dicts fails there
+rather than changing what is read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+from unicodedata import normalize as normalize_unicode
+
+from pdfminer.layout import LTChar, LTContainer, LTItem
+from pdfplumber.page import ALL_ATTRS, fix_fontname_bytes, lt_pat
+from pdfplumber.utils import resolve_all, resolve_and_decode
+
+# Types pdfplumber's `resolve_all` returns unchanged (it only resolves references and containers).
+_PLAIN = frozenset({float, int, str, bool, type(None)})
+_KIND = re.sub(lt_pat, "", LTChar.__name__).lower()  # "char", as pdfplumber names it
+_COLOR_SPACES = ("ncs", "scs")
+_decoded: dict[tuple[type, Any], Any] = {}  # a colour space's name -> pdfplumber's decoding of it
+
+
+def fill_objects(page: Any) -> None:
+    """Give a pdfplumber page its objects (what `page.objects`, `page.chars`, `page.edges` and the
+    table finder read) from `parse_objects`, unless it has parsed them already."""
+    if not hasattr(page, "_objects"):
+        page._objects = parse_objects(page)
+
+
+def parse_objects(page: Any) -> dict[str, list[dict[str, Any]]]:
+    """What pdfplumber's `page.parse_objects()` returns, characters built by `_char`."""
+    objects: dict[str, list[dict[str, Any]]] = {}
+    with_containers = page.pdf.laparams is not None
+    for obj in _walk(page.layout._objs, with_containers):
+        attr = _char(page, obj) if type(obj) is LTChar else page.process_object(obj)
+        kind = attr["object_type"]
+        if kind == "anno":
+            continue
+        objects.setdefault(kind, []).append(attr)
+    return objects
+
+
+def _walk(items: list[LTItem], with_containers: bool) -> Iterator[LTItem]:
+    """The layout objects in pdfplumber's order (`Page.iter_layout_objects`): a container's
+    children after it, the container itself only when layout analysis is on."""
+    for obj in items:
+        if isinstance(obj, LTContainer):
+            if with_containers:
+                yield obj
+            yield from _walk(obj._objs, with_containers)
+        else:
+            yield obj
+
+
+def _char(page: Any, obj: LTChar) -> dict[str, Any]:
+    """pdfplumber's `Page.process_object` for an LTChar, its plain attributes not re-resolved."""
+    attr: dict[str, Any] = {}
+    for k, v in obj.__dict__.items():
+        if k in ALL_ATTRS:
+            attr[k] = v if type(v) in _PLAIN or _plain_tuple(v) else resolve_all(v)
+    attr["object_type"] = _KIND
+    attr["page_number"] = page.page_number
+    for cs in _COLOR_SPACES:
+        if hasattr(obj, cs):
+            attr[cs] = _decode(getattr(obj, cs).name)
+    text = obj.get_text()
+    norm = page.pdf.unicode_norm
+    attr["text"] = normalize_unicode(norm, text) if norm is not None else text
+    gs = obj.graphicstate
+    attr["stroking_color"] = gs.scolor if isinstance(gs.scolor, tuple) else (gs.scolor,)
+    attr["non_stroking_color"] = gs.ncolor if isinstance(gs.ncolor, tuple) else (gs.ncolor,)
+    if isinstance(attr["fontname"], bytes):
+        attr["fontname"] = fix_fontname_bytes(attr["fontname"])
+    mb_x0, mb_top = page.mediabox[:2]
+    if "y0" in attr:
+        attr["top"] = (page.height - attr["y1"]) + mb_top
+        attr["bottom"] = (page.height - attr["y0"]) + mb_top
+        attr["doctop"] = page.initial_doctop + attr["top"]
+    if "x0" in attr and mb_x0 != 0:
+        attr["x0"] = attr["x0"] + mb_x0
+        attr["x1"] = attr["x1"] + mb_x0
+    return attr
+
+
+def _plain_tuple(value: Any) -> bool:
+    """A tuple of plain values (a glyph's matrix): `resolve_all` would return an equal copy."""
+    return type(value) is tuple and _PLAIN.issuperset(map(type, value))
+
+
+def _decode(name: Any) -> Any:
+    """pdfplumber's decoding of a colour space name (`resolve_and_decode`), once per name."""
+    try:
+        key = (type(name), name)
+        if key not in _decoded:
+            _decoded[key] = resolve_and_decode(name)
+    except TypeError:  # not hashable: decoded each time, as pdfplumber does
+        return resolve_and_decode(name)
+    return _decoded[key]
