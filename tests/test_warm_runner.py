@@ -244,3 +244,30 @@ def test_the_runner_exits_by_itself(tmp_path, monkeypatch, ending) -> None:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(fake.pid, signal.SIGKILL)
         fake.wait()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("sig", "expected"), [(signal.SIGINT, 130), (signal.SIGTERM, 128 + signal.SIGTERM)])
+def test_a_signal_to_the_command_reaches_the_runners_child(warm_server, sig, expected) -> None:
+    """Ctrl-C (SIGINT) or SIGTERM to the `muniflow` process stops the command it handed off."""
+    base, _code, home, env = warm_server
+    assert wait_for((home / "warm" / warm.SOCKET_NAME).exists)
+    inbox = one_report(base / f"sig-{sig}", seed=20 + int(sig))
+    command = [sys.executable, "-m", "muniflow.cli", "ingest", str(inbox),
+               "--warehouse", str(base / f"sig-{sig}.duckdb")]  # fmt: skip
+    proc = subprocess.Popen(command, env={**env, "MUNIFLOW_WARM_VERBOSE": "1"}, cwd=base,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        assert proc.stderr is not None
+        line = proc.stderr.readline()
+        found = re.search(r"running in the warm runner \(child (\d+)\)", line)
+        assert found, line
+        child = int(found.group(1))
+        time.sleep(1.0)  # the child is running the command
+        proc.send_signal(sig)
+        assert proc.wait(timeout=120) == expected
+        assert wait_for(lambda: not os.path.exists(f"/proc/{child}"), 30)  # the child is gone
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()

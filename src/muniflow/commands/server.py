@@ -116,7 +116,7 @@ def start(port: int | None, idle_minutes: float, warm: bool = True) -> tuple[int
     runner (`muniflow.warm`); returns (exit code, message)."""
     api = running_api()
     if api is not None:
-        return 0, f"a Prefect server is already running: {api}"
+        return 0, f"a Prefect server is already running: {api}" + _restart_warm(api, warm)
     home().mkdir(parents=True, exist_ok=True)
     port = port or _free_port()
     api = f"http://127.0.0.1:{port}/api"
@@ -172,6 +172,18 @@ def start(port: int | None, idle_minutes: float, warm: bool = True) -> tuple[int
     return 0, message
 
 
+def _restart_warm(api: str, warm: bool) -> str:
+    """Start the warm runner again beside a running server whose runner has exited (idle)."""
+    state = read_state()
+    if not warm or state is None or _alive(int(state.get("warm_pid", 0))):
+        return ""
+    idle = float(state.get("idle_minutes", DEFAULT_IDLE_MINUTES))
+    with (home() / "server.log").open("ab") as log:
+        runner = _launch_warm(api, int(state["pid"]), idle, log)
+    state_file().write_text(json.dumps({**state, "warm_pid": runner.pid}, indent=2), encoding="utf-8")
+    return "\n" + _wait_warm(runner, time.monotonic() + STARTUP_TIMEOUT_S)
+
+
 def _launch_warm(api: str, server_pid: int, idle_minutes: float, log: Any) -> subprocess.Popen[bytes]:
     from muniflow.warm import socket_path
     from muniflow.warm.runner import launch
@@ -202,7 +214,7 @@ def warm_status() -> str:
     if not pid:
         return "warm runner: off (started with --no-warm)"
     if not _alive(pid):
-        return "warm runner: not running (it exits when idle; `server stop` then `server start` restarts it)"
+        return "warm runner: not running (it exits when idle; `muniflow server start` starts it again)"
     if not socket_path().exists():
         return f"warm runner: pid {pid}, starting (importing)"
     idle = state.get("idle_minutes", DEFAULT_IDLE_MINUTES)
