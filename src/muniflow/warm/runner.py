@@ -250,6 +250,8 @@ class Runner:
             return "mismatch", "bad environment"
         if not isinstance(cwd, str) or len(fds) != 3:
             return "mismatch", "bad working folder or standard streams"
+        if threading.active_count() > 1:  # never fork beside another thread (nothing here starts one)
+            return "mismatch", "the runner has another thread running"
         if request.get("executable") != sys.executable:
             return "mismatch", f"another Python ({sys.executable} here)"
         if request.get("fingerprint") != self.code:
