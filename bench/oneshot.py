@@ -1,5 +1,6 @@
 """What a user waits for: one report, cold `muniflow ingest` as the shell sees it, with no Prefect
-server and with `muniflow server start`'s server; and a `--force` re-run of an unchanged inbox.
+server, with `muniflow server start`'s server and its warm runner off, and with the warm runner
+(`muniflow.warm`); and a `--force` re-run of an unchanged inbox in each.
 
     .venv/bin/python -m bench.oneshot                  # 1 report; re-run inbox of 6 reports
     .venv/bin/python -m bench.oneshot --inbox 12 --repeat 3
@@ -7,8 +8,16 @@ server and with `muniflow server start`'s server; and a `--force` re-run of an u
 Reports are real-sized (bench/reports.py, 10-45 rows, both templates, DOCX). Each measured
 command is a fresh process (imports included) with a cold Prefect result store and a new
 warehouse; the checkpoint and the report run on every ingest. The variants alternate within one
-run (no server, server, no server, ...) so machine load hits both alike; medians are printed.
-The server's own start-up is reported apart (it is paid once, not per ingest).
+run (no server, server, warm, no server, ...) so machine load hits all alike; medians are printed.
+The server's own start-up is reported apart (it is paid once, not per ingest). "Server" and "warm"
+use the same server (started with its warm runner): "server" sets MUNIFLOW_WARM=0 on the command,
+which then runs exactly as with `muniflow server start --no-warm`.
+
+CPU is user + system time of the command and the children it waited for; with the warm runner the
+work happens in the runner's forked child, which is not the command's child, so its CPU time
+(reported back to the command by the runner from `wait4`: the child's and its intake workers') is
+added and also printed apart (`*_child_cpu_s`). A warm measurement that did not run in the runner
+fails the benchmark.
 """
 
 from __future__ import annotations
@@ -42,9 +51,12 @@ def make_inbox(folder: Path, count: int, seed: int) -> Path:
     return folder
 
 
-def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds and CPU seconds (user + system of the command and the children it waited for:
-    the temporary API server, the intake workers), which move less with other jobs' load."""
+def timed(command: list[str], env: dict[str, str], warm: bool = False) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system of the command and the children it waited for:
+    the temporary API server, the intake workers; which move less with other jobs' load) and, with
+    `warm`, the CPU seconds of the warm runner's child that ran it (included in the second)."""
+    usage = Path(tempfile.mkstemp(prefix="muniflow-warm-usage-", suffix=".json")[1])
+    env = {**env, "MUNIFLOW_WARM_USAGE": str(usage)}
     started = time.perf_counter()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, check=False)
@@ -52,7 +64,15 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
-    return wall, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    record = json.loads(usage.read_text(encoding="utf-8") or "{}")
+    usage.unlink()
+    if bool(record.get("warm")) != warm:
+        raise SystemExit(
+            f"{' '.join(command)}: ran {'in' if record.get('warm') else 'without'} the warm runner"
+        )
+    child = float(record.get("cpu_s") or 0.0)
+    return wall, cpu + child, child
 
 
 def ingest(inbox: Path, tmp: Path, env: dict[str, str], *extra: str) -> list[str]:
@@ -68,31 +88,41 @@ def run(inbox_size: int, repeat: int, seed: int) -> dict:
         base = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1"}
         base.pop("PREFECT_API_URL", None)
         no_server = {**base, "MUNIFLOW_HOME": str(tmp / "nohome")}
-        with_server = {**base, "MUNIFLOW_HOME": str(tmp / "home")}
+        warm = {**base, "MUNIFLOW_HOME": str(tmp / "home")}
+        with_server = {**warm, "MUNIFLOW_WARM": "0"}  # as with `server start --no-warm`
         started = time.perf_counter()
         subprocess.run([str(BIN / "muniflow"), "server", "start", "--idle-minutes", "30"],
-                       env=with_server, check=True, capture_output=True)  # fmt: skip
+                       env=warm, check=True, capture_output=True)  # fmt: skip
         server_start = time.perf_counter() - started  # (its CPU is the server's, not counted)
-        times: dict[str, list[float]] = {"one_no_server_s": [], "one_server_s": []}
-        cpu: dict[str, list[float]] = {"one_no_server_cpu_s": [], "one_server_cpu_s": []}
+        variants = (("one_no_server", no_server), ("one_server", with_server), ("one_warm", warm))
+        times: dict[str, list[float]] = {f"{label}_s": [] for label, _ in variants}
+        cpu: dict[str, list[float]] = {f"{label}_cpu_s": [] for label, _ in variants}
+        cpu["one_warm_child_cpu_s"] = []
         rerun: dict[str, dict[str, float]] = {}
         try:
             for k in range(repeat):
-                for label, env in (("one_no_server_s", no_server), ("one_server_s", with_server)):
+                for label, env in variants:
                     work = tmp / f"{label}-{k}"
                     env = {**env, "PREFECT_RESULTS_LOCAL_STORAGE_PATH": str(work / "results")}
-                    wall, spent = timed(ingest(one, work, env), env)
-                    times[label].append(wall)
-                    cpu[label.removesuffix("_s") + "_cpu_s"].append(spent)
-            for label, env in (("no_server", no_server), ("server", with_server)):
+                    wall, spent, child = timed(ingest(one, work, env), env, warm=label == "one_warm")
+                    times[f"{label}_s"].append(wall)
+                    cpu[f"{label}_cpu_s"].append(spent)
+                    if label == "one_warm":
+                        cpu["one_warm_child_cpu_s"].append(child)
+            for label, env in (("no_server", no_server), ("server", with_server), ("warm", warm)):
                 work = tmp / f"rerun-{label}"
                 env = {**env, "PREFECT_RESULTS_LOCAL_STORAGE_PATH": str(work / "results")}
-                first, first_cpu = timed(ingest(many, work, env), env)
-                again, again_cpu = timed(ingest(many, work, env, "--force"), env)
+                first, first_cpu, first_child = timed(ingest(many, work, env), env, warm=label == "warm")
+                again, again_cpu, again_child = timed(
+                    ingest(many, work, env, "--force"), env, warm=label == "warm"
+                )
                 rerun[label] = {"first_s": round(first, 2), "force_s": round(again, 2),
                                 "ratio": round(again / first, 3),
                                 "first_cpu_s": round(first_cpu, 2), "force_cpu_s": round(again_cpu, 2),
                                 "cpu_ratio": round(again_cpu / first_cpu, 3)}  # fmt: skip
+                if label == "warm":
+                    rerun[label] |= {"first_child_cpu_s": round(first_child, 2),
+                                     "force_child_cpu_s": round(again_child, 2)}  # fmt: skip
         finally:
             subprocess.run([str(BIN / "muniflow"), "server", "stop"], env=with_server, check=False)
         return {

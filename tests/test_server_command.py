@@ -56,6 +56,9 @@ def test_server_starts_is_used_and_stops(no_server, monkeypatch) -> None:
         assert server.start(None, 30)[1].startswith("a Prefect server is already running")
         assert server.use_running_server() == api  # what ingest and serve do before importing Prefect
         assert not server.busy_since(api, server.datetime.now(server.UTC) - server.timedelta(minutes=5))
+        warm_pid = int((server.read_state() or {}).get("warm_pid", 0))
+        assert warm_pid and "warm runner: pid" in server.status()[1]  # started beside it, shown
     finally:
         server.stop()
     assert server.running_api() is None and not server.state_file().exists()
+    assert not server._alive(warm_pid)  # `stop` ends the warm runner too

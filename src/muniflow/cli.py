@@ -134,6 +134,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         )
         _hint_reprocess(warehouse_of(args))
         return 0
+    from muniflow.warm.client import hand_off
+
+    warm_code = hand_off(args)  # `muniflow server start`'s warm runner, when one answers and matches
+    if warm_code is not None:
+        return warm_code
     from flows import temporary_api
     from muniflow.commands.server import use_running_server
 
@@ -316,6 +321,7 @@ def main(argv: list[str] | None = None) -> int:
         # released by reference counting and every other exit handler has already run.
         atexit.register(gc.freeze)
     args = build_parser().parse_args(argv)
+    args.process_argv = sys.argv[1:] if argv is None else None  # what a warm runner would be given
     return COMMANDS[args.command](args)
 
 

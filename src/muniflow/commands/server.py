@@ -8,6 +8,11 @@ state file (`$MUNIFLOW_HOME/server.json`, default `~/.muniflow/`), and a watcher
 `--idle-minutes` with no flow run (a served deployment keeps it up). `ingest` and `serve` read the
 state file and set PREFECT_API_URL when its server answers on `/api/health`; an explicit
 PREFECT_API_URL always wins.
+
+Beside the server, `start` starts a warm runner (unless `--no-warm`): a process that has imported
+the ingest code once and runs each `muniflow ingest` with something new in a forked child, so the
+command skips seconds of imports (`muniflow.warm`). It exits with the server, after the same idle
+time, or on `stop`; `MUNIFLOW_WARM=0` makes one `ingest` run without it.
 """
 
 from __future__ import annotations
@@ -106,11 +111,12 @@ def _server_env() -> dict[str, str]:
     }
 
 
-def start(port: int | None, idle_minutes: float) -> tuple[int, str]:
-    """Start the server (unless one is up) and its idle watcher; returns (exit code, message)."""
+def start(port: int | None, idle_minutes: float, warm: bool = True) -> tuple[int, str]:
+    """Start the server (unless one is up), its idle watcher and (unless `warm` is False) the warm
+    runner (`muniflow.warm`); returns (exit code, message)."""
     api = running_api()
     if api is not None:
-        return 0, f"a Prefect server is already running: {api}"
+        return 0, f"a Prefect server is already running: {api}" + _restart_warm(api, warm)
     home().mkdir(parents=True, exist_ok=True)
     port = port or _free_port()
     api = f"http://127.0.0.1:{port}/api"
@@ -124,10 +130,13 @@ def start(port: int | None, idle_minutes: float) -> tuple[int, str]:
         stdin=subprocess.DEVNULL,
         start_new_session=True,  # outlives this command; stopped by `server stop` or the watcher
     )
+    runner = _launch_warm(api, server.pid, idle_minutes, log) if warm else None  # imports meanwhile
     deadline = time.monotonic() + STARTUP_TIMEOUT_S
     while not healthy(api):
         if server.poll() is not None or time.monotonic() > deadline:
             _terminate(server.pid)
+            if runner is not None:
+                _terminate(runner.pid)
             return 1, f"the Prefect server did not start: see {home() / 'server.log'}"
         time.sleep(0.5)
     watcher = subprocess.Popen(
@@ -154,8 +163,62 @@ def start(port: int | None, idle_minutes: float) -> tuple[int, str]:
         "idle_minutes": idle_minutes,
         "started_at": datetime.now(UTC).isoformat(),
     }
+    if runner is not None:
+        state["warm_pid"] = runner.pid
     state_file().write_text(json.dumps(state, indent=2), encoding="utf-8")
-    return 0, f"Prefect server running: {api} (stops after {idle_minutes:g} min without a flow run)"
+    message = f"Prefect server running: {api} (stops after {idle_minutes:g} min without a flow run)"
+    if runner is not None:
+        message += "\n" + _wait_warm(runner, deadline)
+    return 0, message
+
+
+def _restart_warm(api: str, warm: bool) -> str:
+    """Start the warm runner again beside a running server whose runner has exited (idle)."""
+    state = read_state()
+    if not warm or state is None or _alive(int(state.get("warm_pid", 0))):
+        return ""
+    idle = float(state.get("idle_minutes", DEFAULT_IDLE_MINUTES))
+    with (home() / "server.log").open("ab") as log:
+        runner = _launch_warm(api, int(state["pid"]), idle, log)
+    state_file().write_text(json.dumps({**state, "warm_pid": runner.pid}, indent=2), encoding="utf-8")
+    return "\n" + _wait_warm(runner, time.monotonic() + STARTUP_TIMEOUT_S)
+
+
+def _launch_warm(api: str, server_pid: int, idle_minutes: float, log: Any) -> subprocess.Popen[bytes]:
+    from muniflow.warm import socket_path
+    from muniflow.warm.runner import launch
+
+    socket_path().unlink(missing_ok=True)  # a dead runner's: `start` waits for the new one's
+    return launch(api, server_pid, idle_minutes, log)
+
+
+def _wait_warm(runner: subprocess.Popen[bytes], deadline: float) -> str:
+    """Wait until the warm runner listens (its imports take seconds); what `start` says of it."""
+    from muniflow.warm import socket_path
+
+    while not socket_path().exists():
+        if runner.poll() is not None:
+            return f"warm runner: did not start (see {home() / 'server.log'}); ingest runs without it"
+        if time.monotonic() > deadline:
+            return "warm runner: still starting; ingest uses it once it listens"
+        time.sleep(0.2)
+    return warm_status()
+
+
+def warm_status() -> str:
+    """One line on the recorded warm runner."""
+    from muniflow.warm import socket_path
+
+    state = read_state() or {}
+    pid = int(state.get("warm_pid", 0))
+    if not pid:
+        return "warm runner: off (started with --no-warm)"
+    if not _alive(pid):
+        return "warm runner: not running (it exits when idle; `muniflow server start` starts it again)"
+    if not socket_path().exists():
+        return f"warm runner: pid {pid}, starting (importing)"
+    idle = state.get("idle_minutes", DEFAULT_IDLE_MINUTES)
+    return f"warm runner: pid {pid} at {socket_path()} (ingest runs there; exits after {idle:g} min idle)"
 
 
 def stop() -> tuple[int, str]:
@@ -163,7 +226,7 @@ def stop() -> tuple[int, str]:
     state = read_state()
     if state is None:
         return 0, "no muniflow Prefect server recorded"
-    for key in ("watcher_pid", "pid"):
+    for key in ("warm_pid", "watcher_pid", "pid"):
         _terminate(int(state.get(key, 0)))
     state_file().unlink(missing_ok=True)
     return 0, f"stopped the Prefect server at {state['api']}"
@@ -191,7 +254,7 @@ def status() -> tuple[int, str]:
     api = running_api()
     if api is None:
         return 1, "no Prefect server running (start one with `muniflow server start`)"
-    return 0, f"Prefect server running: {api}"
+    return 0, f"Prefect server running: {api}\n{warm_status()}"
 
 
 def _post(api: str, path: str, body: dict[str, Any]) -> Any:
@@ -252,12 +315,18 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Any]:
         default=DEFAULT_IDLE_MINUTES,
         help=f"stop after this long without a flow run (default {DEFAULT_IDLE_MINUTES})",
     )
+    p.add_argument(
+        "--no-warm",
+        action="store_true",
+        help="start no warm runner (a process with the ingest code imported that `ingest` hands "
+        "its work to; it exits with the server or after the same idle time)",
+    )
     return {"server": cmd_server}
 
 
 def cmd_server(args: argparse.Namespace) -> int:
     if args.action == "start":
-        code, message = start(args.port, args.idle_minutes)
+        code, message = start(args.port, args.idle_minutes, warm=not args.no_warm)
     elif args.action == "stop":
         code, message = stop()
     else:
