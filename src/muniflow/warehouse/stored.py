@@ -34,16 +34,19 @@ class Stored:
     unenriched: bool
 
 
-# Row counts as the `reports` view derives them (migration 002), for the reports of these files only.
-_STORED = """
-with files as (
-    select f.source_file, r.sha256, r.report_id, r.status, r.format
-    from core.report_files as f
-    join core.reports as r using (report_id)
-    where list_contains($paths::varchar[], f.source_file) and list_contains($hashes::varchar[], r.sha256)
-),
-ids as (
-    select distinct report_id from files
+# Which of the files the warehouse holds (a path and content it has seen together).
+_FILES = """
+select f.source_file, r.sha256, r.report_id, r.status, r.format
+from core.report_files as f
+join core.reports as r using (report_id)
+where list_contains($paths::varchar[], f.source_file) and list_contains($hashes::varchar[], r.sha256)
+"""
+
+# Their row counts as the `reports` view derives them (migration 002), for these reports only, and
+# whether a loaded one with rows lacks its enrichment.
+_COUNTS = """
+with ids as (
+    select unnest($ids::varchar[]) as report_id
 ),
 extracted as (
     select report_id, count(*) as n
@@ -64,15 +67,11 @@ enriched as (
     where report_id in (select report_id from ids)
 )
 select
-    files.source_file,
-    files.sha256,
-    files.report_id,
-    files.status,
-    files.format,
+    ids.report_id,
     coalesce(extracted.n, 0) as rows_extracted,
     coalesce(with_errors.n, 0) as with_errors,
-    files.status = 'loaded' and extracted.n is not null and enriched.report_id is null as unenriched
-from files
+    enriched.report_id is not null as enriched
+from ids
 left join extracted using (report_id)
 left join with_errors using (report_id)
 left join enriched using (report_id)
@@ -87,12 +86,22 @@ def stored_files(
         return {}
     paths, hashes = zip(*files, strict=True)
     wanted = set(files)
+    held = [
+        row
+        for row in con.execute(_FILES, {"paths": list(paths), "hashes": list(hashes)}).fetchall()
+        if (row[0], row[1]) in wanted
+    ]
+    if not held:  # nothing stored (a first run): the counts are not read at all
+        return {}
+    counts = {
+        report_id: (extracted, with_errors, enriched)
+        for report_id, extracted, with_errors, enriched in con.execute(
+            _COUNTS, {"ids": sorted({row[2] for row in held})}
+        ).fetchall()
+    }
     found: dict[tuple[str, str], Stored] = {}
-    for path, sha256, report_id, status, fmt, extracted, with_errors, unenriched in con.execute(
-        _STORED, {"paths": list(paths), "hashes": list(hashes)}
-    ).fetchall():
-        if (path, sha256) not in wanted:
-            continue
+    for path, sha256, report_id, status, fmt in held:
+        extracted, with_errors, enriched = counts[report_id]
         quarantined = status == "quarantined"
         found[path, sha256] = Stored(
             report_id,
@@ -101,7 +110,7 @@ def stored_files(
             extracted,
             0 if quarantined else extracted - with_errors,
             extracted if quarantined else with_errors,
-            bool(unenriched),
+            status == "loaded" and extracted > 0 and not enriched,
         )
     return found
 
