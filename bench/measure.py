@@ -19,13 +19,16 @@ LIBRARIES = ("prefect", "pdfplumber", "pdfminer.six", "python-docx", "duckdb", "
 
 @dataclass(frozen=True)
 class Measured:
-    """One finished command: seconds, peak RSS in MiB, exit code and its output."""
+    """One finished command: seconds, peak RSS in MiB, exit code and its output; CPU seconds (user +
+    system of the command and the descendants it waited for, e.g. the temporary API, the intake
+    workers), which move less than wall time with other jobs' load."""
 
     wall_s: float
     peak_rss_mib: float
     returncode: int
     stdout: str
     stderr: str
+    cpu_s: float = 0.0
 
     def json_line(self) -> dict:
         """The last stdout line that parses as a JSON object (how bench helpers report)."""
@@ -63,6 +66,7 @@ def run_measured(command: list[str], env: dict[str, str] | None = None, cwd: Pat
         returncode=proc.returncode,
         stdout=b"".join(out).decode(errors="replace"),
         stderr=b"".join(err).decode(errors="replace"),
+        cpu_s=usage.ru_utime + usage.ru_stime,
     )
 
 

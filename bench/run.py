@@ -7,6 +7,8 @@ On one generated corpus (bench/corpus/, reused when present) and in one run it m
 - ingest: `muniflow ingest` as a subprocess, start-up included (a fresh Prefect result store);
 - plain: the same stages without Prefect (bench/plain.py): ingest - plain = orchestration cost;
 - rerun: `muniflow ingest` again on the unchanged inbox and warehouse;
+- force_rerun: `muniflow ingest --force` of the same unchanged inbox and warehouse (a flow run in
+  which every extraction must come from the cache), wall and CPU against the first ingest;
 - dedup: find_duplicates on 100 000 synthetic events (bench/bench_dedup.py).
 Wall times include interpreter start-up; peak RSS is that of the largest process of each tree.
 Prints a table and writes bench/results/<date>-<host>-<size>.json.
@@ -58,6 +60,7 @@ def _rates(m: Measured, corpus: Corpus) -> dict[str, float]:
     """Wall time, throughput (per second, over the whole corpus) and peak memory of one command."""
     return {
         "wall_s": round(m.wall_s, 3),
+        "cpu_s": round(m.cpu_s, 3),
         "files_per_s": round(len(corpus.files) / m.wall_s, 2),
         "pages_per_s": round(corpus.pages / m.wall_s, 2),
         "rows_per_s": round(corpus.rows / m.wall_s, 1),
@@ -109,6 +112,28 @@ def _ingest_command(corpus: Corpus, warehouse: Path, report_dir: Path) -> list[s
     ]
 
 
+def measure_force(
+    name: str, first: Measured, command: list[str], corpus: Corpus, env: dict[str, str]
+) -> dict:
+    """`ingest --force` of the unchanged inbox and warehouse of `first`: wall and CPU, their ratios to
+    the first ingest, and how many files came from the cache (all of them, or the run is not a
+    cached re-run: the code changed, or the result store was lost)."""
+    forced = _checked(name, run_measured([*command, "--force"], env=env, cwd=ROOT))
+    cached = from_cache(forced)
+    print(f"{name} {forced.wall_s:7.2f} s, {forced.cpu_s:6.2f} s CPU, from cache {cached}", flush=True)
+    return {
+        "wall_s": round(forced.wall_s, 3),
+        "cpu_s": round(forced.cpu_s, 3),
+        "first_wall_s": round(first.wall_s, 3),
+        "first_cpu_s": round(first.cpu_s, 3),
+        "vs_first": round(forced.wall_s / first.wall_s, 3),
+        "cpu_vs_first": round(forced.cpu_s / first.cpu_s, 3) if first.cpu_s else None,
+        "files_from_cache": cached,
+        "all_from_cache": cached == len(corpus.files),
+        "peak_rss_mib": round(forced.peak_rss_mib, 1),
+    }
+
+
 def measure_with_server(corpus: Corpus, tmp: Path, env: dict[str, str]) -> dict:
     """First ingest and re-run against one long-lived Prefect server (its start-up not counted)."""
     env = {**env, "PREFECT_RESULTS_LOCAL_STORAGE_PATH": str(tmp / "server-storage")}  # a cold cache
@@ -119,6 +144,7 @@ def measure_with_server(corpus: Corpus, tmp: Path, env: dict[str, str]) -> dict:
         print(f"ingest (server) {first.wall_s:7.2f} s", flush=True)
         rerun = _checked("re-run (server)", run_measured(command, env=env, cwd=ROOT))
         print(f"re-run (server) {rerun.wall_s:7.2f} s", flush=True)
+        force = measure_force("--force (server)", first, command, corpus, env)
     return {
         "ingest": _rates(first, corpus),
         "rerun": {
@@ -126,6 +152,7 @@ def measure_with_server(corpus: Corpus, tmp: Path, env: dict[str, str]) -> dict:
             "vs_first": round(rerun.wall_s / first.wall_s, 3),
             "files_from_cache": from_cache(rerun),
         },
+        "force_rerun": force,
     }
 
 
@@ -159,6 +186,7 @@ def run(
     print(f"ingest  {first.wall_s:7.2f} s", flush=True)
     rerun = _checked("re-run", run_measured(ingest_cmd, env=env, cwd=ROOT))
     print(f"re-run  {rerun.wall_s:7.2f} s", flush=True)
+    force = measure_force("--force", first, ingest_cmd, corpus, env)
     plain_cmd = [python, "-m", "bench.plain", str(corpus.inbox), "--warehouse", str(tmp / "plain.duckdb")]
     plain = _checked("plain", run_measured(plain_cmd, env=env, cwd=ROOT))
     print(f"plain   {plain.wall_s:7.2f} s", flush=True)
@@ -192,6 +220,11 @@ def run(
             "files_from_cache": from_cache(rerun),
             "code_changed_during_run": version_before != version_after,
         },
+        "force_rerun": {
+            "no_server": force,
+            **({"server": server["force_rerun"]} if server else {}),
+            "target_vs_first": TARGETS["rerun_vs_first"],
+        },
         "load_average": {"before": load_before, "after": os.getloadavg()},
         "orchestration_overhead_s": round(first.wall_s - plain.wall_s, 3),
         "ingest_vs_floor": round(ratio, 3),
@@ -200,6 +233,17 @@ def run(
         "targets": {
             "ingest_vs_floor <= 1.0": ratio <= TARGETS["ingest_vs_floor"],
             "rerun_vs_first <= 0.10": rerun_ratio <= TARGETS["rerun_vs_first"],
+            "force_rerun_vs_first <= 0.10 (no server)": force["vs_first"] <= TARGETS["rerun_vs_first"]
+            and force["all_from_cache"],
+            **(
+                {
+                    "force_rerun_vs_first <= 0.10 (server)": server["force_rerun"]["vs_first"]
+                    <= TARGETS["rerun_vs_first"]
+                    and server["force_rerun"]["all_from_cache"]
+                }
+                if server
+                else {}
+            ),
             "dedup_100k < 10 s": isinstance(dedup.get("wall_s"), float)
             and dedup["wall_s"] < TARGETS["dedup_100k_s"]  # type: ignore[operator]
             and dedup.get("events") == 100_000,
@@ -219,6 +263,14 @@ def table(result: dict) -> str:
         f"re-run / first: {result['rerun']['vs_first']:.1%} (target <= 10%), files from cache "
         f"{result['rerun']['files_from_cache']}, code changed during the run: "
         f"{result['rerun']['code_changed_during_run']}",
+        *(
+            f"--force re-run ({where}): {f['wall_s']:.2f} s / {f['first_wall_s']:.2f} s = "
+            f"{f['vs_first']:.1%} wall, {f['cpu_s']:.2f} / {f['first_cpu_s']:.2f} s = "
+            f"{f['cpu_vs_first']:.1%} CPU (target <= 10%), "
+            f"files from cache {f['files_from_cache']} of {result['corpus']['files']}"
+            for where, f in result.get("force_rerun", {}).items()
+            if isinstance(f, dict)
+        ),
         f"load average before/after: {result['load_average']['before']} / {result['load_average']['after']}",
         f"orchestration overhead (ingest - plain): {result['orchestration_overhead_s']:.2f} s",
         f"plain stages (s): {result['plain']['stages_s']}",

@@ -66,11 +66,19 @@ def _holding(warehouse: str) -> Iterator[Held]:
             del _HELD[warehouse]
 
 
+# How long the flow waits on an extraction still holding the warehouse: a cached extraction (a
+# `--force` re-run) or one about to finish costs less to wait for than re-opening the file after a
+# release (~50-100 ms of DuckDB catalog and migration checks); a longer wait releases it.
+HOLD_WHILE_WAITING_S = 0.25
+
+
 def _outcome(future: Any, held: Held) -> tuple[stages.FileOutcome, bool]:
-    """An extraction's outcome and whether it came from the cache; the warehouse is released first
-    when the extraction is still running, so others can open it while this run waits."""
+    """An extraction's outcome and whether it came from the cache; the warehouse is released when
+    the extraction is still running after a short wait, so others can open it while this run waits."""
     if not _ready(future):
-        held.release()
+        future.wait(HOLD_WHILE_WAITING_S)
+        if not _ready(future):
+            held.release()
     return future.result(), future.state.name == "Cached"
 
 

@@ -26,8 +26,10 @@ def _dump(path):
         con.close()
 
 
-def test_flow_loads_versions_caches_and_is_idempotent(prefect_harness, samples, tmp_path):
+def test_flow_loads_versions_caches_and_is_idempotent(prefect_harness, samples, tmp_path, monkeypatch):
     from flows.ingest import ingest_reports
+    from muniflow import stages
+    from muniflow.intake import expand
 
     inbox = tmp_path / "inbox"
     inbox.mkdir()
@@ -50,6 +52,13 @@ def test_flow_loads_versions_caches_and_is_idempotent(prefect_harness, samples, 
     assert (tmp_path / "r1" / "dq_report.html").exists()
     before = _dump(wh)
 
+    def unexpected(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("a --force re-run of stored files loaded one or checked it for an archive")
+
+    # every file is stored as it is: no load (its "unchanged" comes from one lookup) and no archive
+    # check in an intake worker (the warehouse holds it as a document)
+    monkeypatch.setattr(stages, "load_file", unexpected)
+    monkeypatch.setattr(expand, "run_sandboxed", unexpected)
     for again in range(2):
         summary = ingest_reports(
             paths=[str(inbox)], warehouse=str(wh), report_dir=str(tmp_path / f"r{again}"), force=True
@@ -57,6 +66,8 @@ def test_flow_loads_versions_caches_and_is_idempotent(prefect_harness, samples, 
         assert summary["files_from_cache"] == 2, "an unchanged inbox is not extracted again"
         assert summary["report"] is None, "an unchanged inbox is not checked or reported again"
         assert _dump(wh) == before, "re-ingesting an unchanged inbox changes nothing"
+        assert {f["status"] for f in summary["files"]} == {"superseded", "loaded"}
+        assert all(f["seen_before"] for f in summary["files"])
     quiet = ingest_reports(paths=[str(inbox)], warehouse=str(wh))
     assert quiet["nothing_new"] and quiet["files"] == [], (
         "without force an unchanged inbox is not even looked up"

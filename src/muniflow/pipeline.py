@@ -8,6 +8,11 @@ for tests and the benchmark) hands it plain functions on a thread pool. The body
     archives -> extract every file (in parallel, as the runner submits) -> load each file in order
     (one writer) -> list the archives -> duplicate rule over the touched periods -> quality report
     -> finish the run
+
+A file the warehouse already holds under its path with the same bytes (`warehouse.stored`) is
+still extracted (from the runner's cache, in the flow), but it is not checked for being an archive
+(it was read as a document) and not loaded when the load would change nothing: its "unchanged" is
+answered from the lookup made at the run's start.
 """
 
 from __future__ import annotations
@@ -23,9 +28,13 @@ from muniflow import stages
 from muniflow.intake import sha256_file
 from muniflow.intake.expand import ArchiveRecord, as_pages, expand
 from muniflow.intake.inbox import scan as scan_inbox
-from muniflow.warehouse import loader, lookups
+from muniflow.warehouse import loader, lookups, stored
 
 Connection = Any  # a warehouse connection (muniflow.warehouse.db.connect); only warehouse/ knows DuckDB
+
+
+# The format a refused archive is stored under (`stages.refused_archive`): such a file is checked again.
+ARCHIVE_FORMAT = "zip"
 
 
 def _nothing(*args: Any) -> None:
@@ -91,23 +100,33 @@ def run_ingest(
     inbox = scan_inbox(list(paths))
     files = list(inbox.files)
     runner.on_start(files)
+    digests = {str(f): sha256_file(f) for f in files}
     with runner.connect() as con:
         run_id = loader.start_run(con, flow_run_id=flow_run_id)
         periods = stages.recover_aborted(con, run_id)  # runs killed mid-way: their periods again
+        known = stored.stored_files(con, list(digests.items()))
     recovered = bool(periods)
     loaded: list[tuple[str, loader.LoadResult]] = []
     cached = 0
     with tempfile.TemporaryDirectory(prefix="muniflow-unpack-") as unpack:
-        expanded = as_pages(files, Path(unpack)) if pages else expand(files, Path(unpack))
+        if pages:
+            expanded = as_pages(files, Path(unpack))
+        else:  # a file stored as a report was read as a document: no need to check it is no archive
+            documents = {path for (path, _), s in known.items() if s.format != ARCHIVE_FORMAT}
+            expanded = expand(files, Path(unpack), documents=documents)
         for refused in expanded.refused:
             loaded.append((refused.source_file, runner.load(run_id, stages.refused_archive(refused))))
-        handles = [runner.submit(i.path, sha256_file(i.path), period, i.name) for i in expanded.inputs]
+        handles = [
+            runner.submit(i.path, digests.get(i.name) or sha256_file(i.path), period, i.name)
+            for i in expanded.inputs
+        ]
         handles.reverse()
         while handles:  # popped as loaded, so memory stays flat in the number of files
             outcome, from_cache = runner.outcome(handles.pop())
             outcome = stages.with_region(outcome, region)
             cached += from_cache
-            result = runner.load(run_id, outcome)
+            as_stored = known.get((outcome.source_file, outcome.sha256))
+            result = stored.answer(as_stored, outcome.report, outcome.reason) or runner.load(run_id, outcome)
             changed = result.status != "unchanged"  # content already stored as it is touches nothing
             if changed and outcome.report and outcome.report.period and not outcome.reason:
                 periods.add(outcome.report.period.label)

@@ -6,6 +6,7 @@ record of every archive, unpacked or refused, so each file a clerk sent is accou
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,8 +51,12 @@ class Expanded:
     refused: tuple[Refused, ...] = ()
 
 
-def expand(files: tuple[Path, ...] | list[Path], workdir: Path) -> Expanded:
-    """Every file as an input; each archive unpacked into `workdir` (kept by the caller while reading)."""
+def expand(files: tuple[Path, ...] | list[Path], workdir: Path, documents: Collection[str] = ()) -> Expanded:
+    """Every file as an input; each archive unpacked into `workdir` (kept by the caller while reading).
+
+    `documents` names files known to be documents, not archives (the warehouse holds them as read
+    reports): they are taken as they are, without the sandboxed archive check a zip-like file (a
+    DOCX) otherwise gets, which costs a worker process when none is running."""
     inputs: list[Input] = []
     archives: list[ArchiveRecord] = []
     refused: list[Refused] = []
@@ -59,7 +64,7 @@ def expand(files: tuple[Path, ...] | list[Path], workdir: Path) -> Expanded:
     counter = iter(range(1 << 30))
 
     def visit(path: Path, name: str, depth: int) -> None:
-        if not looks_like_zip(path):
+        if (depth == 1 and name in documents) or not looks_like_zip(path):
             inputs.append(Input(path, name))
             return
         dest = workdir / f"a{next(counter):05d}"

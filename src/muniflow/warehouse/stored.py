@@ -1,0 +1,129 @@
+"""What the warehouse already holds of a run's files, asked once at the run's start, so that a
+file stored as it is costs neither an archive check nor a load (`ingest --force` of an unchanged
+inbox, or the stored files beside a new one).
+
+`load_report` answers "unchanged" for content seen before without writing anything when the path
+is known too, except for a quarantined file that can now be loaded and a loaded one stored before
+enrichment existed; `answer` gives that same "unchanged" from the lookup, and None for every file
+the load must see (tests/test_stored_shortcut.py holds the two to the same answers).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import duckdb
+
+from muniflow.model import Report
+from muniflow.warehouse.loader import LoadResult
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A (path, sha256) the warehouse holds: its report, status as stored ('loaded' or
+    'quarantined'), format, row counts as the `reports` view derives them, and whether a load would
+    still enrich it (loaded with rows, no enrichment)."""
+
+    report_id: str
+    status: str
+    format: str
+    rows_extracted: int
+    rows_loaded: int
+    rows_quarantined: int
+    unenriched: bool
+
+
+# Which of the files the warehouse holds (a path and content it has seen together).
+_FILES = """
+select f.source_file, r.sha256, r.report_id, r.status, r.format
+from core.report_files as f
+join core.reports as r using (report_id)
+where list_contains($paths::varchar[], f.source_file) and list_contains($hashes::varchar[], r.sha256)
+"""
+
+# Their row counts as the `reports` view derives them (migration 002), for these reports only, and
+# whether a loaded one with rows lacks its enrichment.
+_COUNTS = """
+with ids as (
+    select unnest($ids::varchar[]) as report_id
+),
+extracted as (
+    select report_id, count(*) as n
+    from core.rows
+    where report_id in (select report_id from ids)
+    group by report_id
+),
+with_errors as (
+    select e.report_id, count(*) as n
+    from core.error_rows as e
+    join core.rows as r using (report_id, row_index)
+    where e.report_id in (select report_id from ids) and r.report_id in (select report_id from ids)
+    group by e.report_id
+),
+enriched as (
+    select distinct report_id
+    from core.event_enrichment
+    where report_id in (select report_id from ids)
+)
+select
+    ids.report_id,
+    coalesce(extracted.n, 0) as rows_extracted,
+    coalesce(with_errors.n, 0) as with_errors,
+    enriched.report_id is not null as enriched
+from ids
+left join extracted using (report_id)
+left join with_errors using (report_id)
+left join enriched using (report_id)
+"""
+
+
+def stored_files(
+    con: duckdb.DuckDBPyConnection, files: Sequence[tuple[str, str]]
+) -> dict[tuple[str, str], Stored]:
+    """The (source_file, sha256) pairs of `files` that the warehouse holds, with what they are there."""
+    if not files:
+        return {}
+    paths, hashes = zip(*files, strict=True)
+    wanted = set(files)
+    held = [
+        row
+        for row in con.execute(_FILES, {"paths": list(paths), "hashes": list(hashes)}).fetchall()
+        if (row[0], row[1]) in wanted
+    ]
+    if not held:  # nothing stored (a first run): the counts are not read at all
+        return {}
+    counts = {
+        report_id: (extracted, with_errors, enriched)
+        for report_id, extracted, with_errors, enriched in con.execute(
+            _COUNTS, {"ids": sorted({row[2] for row in held})}
+        ).fetchall()
+    }
+    found: dict[tuple[str, str], Stored] = {}
+    for path, sha256, report_id, status, fmt in held:
+        extracted, with_errors, enriched = counts[report_id]
+        quarantined = status == "quarantined"
+        found[path, sha256] = Stored(
+            report_id,
+            status,
+            fmt,
+            extracted,
+            0 if quarantined else extracted - with_errors,
+            extracted if quarantined else with_errors,
+            status == "loaded" and extracted > 0 and not enriched,
+        )
+    return found
+
+
+def answer(stored: Stored | None, report: Report | None, reason: str | None) -> LoadResult | None:
+    """What `load_report` would answer for this file's outcome (report, reason) when it is stored
+    as it is and the load would change nothing: "unchanged" with its counts; None when the load must
+    run (not stored under this path, a quarantined file that can now be loaded, enrichment missing)."""
+    if stored is None or stored.unenriched:
+        return None
+    loadable = report is not None and report.period is not None and reason is None
+    if stored.status == "quarantined" and loadable:
+        return None
+    return LoadResult(
+        stored.report_id, "unchanged", stored.rows_extracted, stored.rows_loaded, stored.rows_quarantined
+    )
