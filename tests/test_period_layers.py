@@ -155,3 +155,24 @@ def test_current_rows_layer_serves_dedup_reads(fresh_db) -> None:
     )
     assert got == want and len(got) == 1 + 2 + 3 + 2  # of the compilation, section А stays current
     assert date(2024, 4, 10) in {row.start_date for _, row in loader.current_rows(fresh_db, "2024Q2")}
+
+
+@pytest.mark.parametrize(
+    ("source_file", "current"),
+    [
+        ("unsectioned.docx", 2),  # loaded, no sections at all: every row is current
+        ("south-v1.docx", 0),  # its one section superseded by south-v2: none of its rows
+        ("north-compiled.docx", 1),  # section А stays, Б superseded by north-b: its one row of А
+        ("broken-q3.docx", 0),  # quarantined: none
+    ],
+)
+def test_current_rows_of_a_report_by_its_sections(fresh_db, source_file, current) -> None:
+    """Which of a report's rows are current follows its sections, also for a report without any
+    (080 finds those among the quarters' section versions instead of every stored section)."""
+    _varied(fresh_db)
+    got = fresh_db.execute(
+        "select count(*) from core.period_current_rows(['2024Q2', '2024Q3']) as c"
+        " join core.reports as rep using (report_id) where rep.source_file = ?",
+        [source_file],
+    ).fetchone()
+    assert got is not None and got[0] == current
