@@ -70,3 +70,30 @@ def test_open_reports_matches_open_report_in_input_order(tmp_path: Path) -> None
 def test_pool_refuses_zero_workers() -> None:
     with pytest.raises(ValueError):
         WorkerPool(0, LIMITS)
+
+
+def test_a_worker_ignores_ctrl_c_and_leaves_quietly_when_its_parent_is_gone(tmp_path: Path, capfd) -> None:
+    """Ctrl-C at a terminal reaches the whole process group; the worker leaves the decision to its
+    parent, and a parent gone mid-request (interrupted) costs no traceback on the user's terminal."""
+    import os
+    import signal
+
+    from muniflow.intake.sandbox import _Worker
+
+    path = tmp_path / "cmd.txt"
+    path.write_text("fine")
+    worker = _Worker(LIMITS, bf.misbehave)
+    try:
+        os.kill(worker.process.pid, signal.SIGINT)
+        worker.conn.send((bf.misbehave, str(path), LIMITS, ()))
+        assert worker.conn.poll(60), f"no reply (exit code {worker.process.exitcode})"
+        assert worker.conn.recv() == ("ok", "fine")  # the SIGINT did not stop it
+        worker.conn.send((bf.misbehave, str(path), LIMITS, ()))
+        worker.conn.close()  # the parent is gone before the reply
+        worker.process.join(timeout=60)
+        assert worker.process.exitcode == 0
+    finally:
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join()
+    assert "Traceback" not in capfd.readouterr().err

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from muniflow.commands import Handler, register_all
+from muniflow.interrupt import as_keyboard_interrupt
 
 # The default schedule: daily at 06:00 (Moscow) on days 1-20 of the month after each quarter, the
 # reporting window of contracts/reporting.yaml (`muniflow.reporting.window.window_cron`).
@@ -322,7 +323,14 @@ def main(argv: list[str] | None = None) -> int:
         atexit.register(gc.freeze)
     args = build_parser().parse_args(argv)
     args.process_argv = sys.argv[1:] if argv is None else None  # what a warm runner would be given
-    return COMMANDS[args.command](args)
+    try:
+        with as_keyboard_interrupt():
+            return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        if argv is not None:  # a caller's function call: the caller decides
+            raise
+        print("muniflow: interrupted", file=sys.stderr)
+        return 130  # as a shell reports a command stopped by Ctrl-C
 
 
 if __name__ == "__main__":

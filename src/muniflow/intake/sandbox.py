@@ -12,6 +12,7 @@ import importlib
 import multiprocessing
 import queue
 import resource
+import signal
 import sys
 import threading
 from collections.abc import Callable
@@ -166,7 +167,15 @@ class WorkerPool:
 
 def _serve(conn: Connection, memory_mb: int, task: Task) -> None:
     """The worker's loop: cap its address space, warm up for `task`, then run the task each request
-    names (usually `task`) until told to stop."""
+    names (usually `task`) until told to stop or its parent is gone (it then exits quietly)."""
+    with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the parent closed its end
+        _serve_until_stopped(conn, memory_mb, task)
+
+
+def _serve_until_stopped(conn: Connection, memory_mb: int, task: Task) -> None:
+    # Ctrl-C at a terminal reaches the whole process group: the parent decides (it stops or
+    # kills its workers), so a worker never dies of it half-way through a reply.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     limit = memory_mb * MB
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     import muniflow.readers  # noqa: F401  (warm-up: every later file pays nothing for imports)

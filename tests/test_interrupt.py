@@ -1,0 +1,88 @@
+"""Ctrl-C stays an interrupt even where a library turns the signal into its own error.
+
+DuckDB does that: on SIGINT during a query it raises `RuntimeError: Query interrupted` (seen as a
+warm-runner command ending with status 1 instead of 130). When DuckDB notices the signal depends on
+how the query's tasks are cut, so these tests use a stand-in that behaves the same way every time.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+
+import pytest
+
+from muniflow.interrupt import as_keyboard_interrupt
+
+
+def ctrl_c_soon(seconds: float = 0.2) -> threading.Timer:
+    """SIGINT to this process in `seconds`, as Ctrl-C at a terminal."""
+    timer = threading.Timer(seconds, os.kill, (os.getpid(), signal.SIGINT))
+    timer.start()
+    return timer
+
+
+def library_call(seconds: float = 30.0) -> str:
+    """Work that a library stops on Ctrl-C, raising its own error in place of KeyboardInterrupt
+    (as DuckDB's query execution does); returns normally if no signal came within `seconds`."""
+    end = time.monotonic() + seconds
+    try:
+        while time.monotonic() < end:
+            time.sleep(0.01)
+    except KeyboardInterrupt:
+        raise RuntimeError("Query interrupted") from None
+    return "no signal came"
+
+
+def test_without_it_ctrl_c_is_the_librarys_error() -> None:
+    timer = ctrl_c_soon()
+    try:
+        with pytest.raises(RuntimeError, match="interrupted"):
+            library_call()
+    finally:
+        timer.join()
+
+
+def test_ctrl_c_during_a_library_call_is_a_keyboard_interrupt() -> None:
+    timer = ctrl_c_soon()
+    try:
+        with pytest.raises(KeyboardInterrupt) as raised, as_keyboard_interrupt():
+            library_call()
+    finally:
+        timer.join()
+    assert isinstance(raised.value.__cause__, RuntimeError)  # what the library raised is kept
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # restored
+
+
+def test_an_error_without_ctrl_c_stays_itself() -> None:
+    with pytest.raises(ZeroDivisionError), as_keyboard_interrupt():
+        1 / 0  # noqa: B018
+
+
+def test_an_ignored_ctrl_c_stays_ignored() -> None:
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        with as_keyboard_interrupt():
+            assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def test_the_command_reports_ctrl_c_as_status_130(monkeypatch, capsys) -> None:
+    """`muniflow` as the process: an interrupted command says so and exits 130, no traceback."""
+    from muniflow import cli
+
+    def interrupted(_args: object) -> int:
+        timer = ctrl_c_soon()
+        try:
+            library_call()
+        finally:
+            timer.join()
+        return 0
+
+    monkeypatch.setitem(cli.COMMANDS, "query", interrupted)
+    monkeypatch.setattr("sys.argv", ["muniflow", "query", "--list"])
+    assert cli.main() == 130
+    assert "muniflow: interrupted" in capsys.readouterr().err
