@@ -144,3 +144,31 @@ def test_one_worker_serves_every_task_of_its_pool(tmp_path) -> None:
         first = pool.run(worker_pid, path)
         assert pool.open(path) == "fine"
         assert pool.run(worker_pid, path) == first != os.getpid()
+
+
+def test_ctrl_c_while_waiting_for_a_file_fetched_ahead_stops_the_command(tmp_path) -> None:
+    """Waiting for an outcome fetched ahead, Ctrl-C is an interrupt (any other failure there is
+    the flow's to report when it extracts the file itself)."""
+    import signal
+    import threading
+    from concurrent.futures import Future
+
+    path = tmp_path / "a.docx"
+    path.write_bytes(b"x")
+    never: Future = Future()  # a fetch that does not end
+    key = (str(path), "digest", None)
+    with prefetch._lock:
+        prefetch._ahead[key] = never
+    timer = threading.Timer(0.2, os.kill, (os.getpid(), signal.SIGINT))
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            prefetch.take(path, "digest", None)
+    finally:
+        timer.join()
+        never.set_result(None)
+    failed: Future = Future()
+    failed.set_exception(SystemExit(1))  # e.g. a reader ending its thread
+    with prefetch._lock:
+        prefetch._ahead[key] = failed
+    assert prefetch.take(path, "digest", None) is None

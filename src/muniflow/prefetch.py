@@ -82,5 +82,7 @@ def take(path: Path, sha256: str, period: str | None, name: str | None = None) -
         return None
     try:
         return future.result()
+    except KeyboardInterrupt:  # Ctrl-C while this thread waits (threads' futures never raise it)
+        raise
     except BaseException:
         return None
