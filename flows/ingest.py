@@ -6,7 +6,8 @@ sequential (DuckDB has one writer), a few milliseconds a file, so it runs in the
 (logged per file, in the run's table artifact) rather than as a task run per file, and is retried
 while another process holds the warehouse. The duplicate rule runs once over all current rows of
 the touched periods, then the Great Expectations checkpoint and the data-quality report of those
-periods; Great Expectations is imported in the background from the flow's start.
+periods; Great Expectations is imported in the background from the flow's start (or earlier, by
+the CLI, while it waits for the temporary API).
 """
 
 from __future__ import annotations

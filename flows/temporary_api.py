@@ -10,7 +10,9 @@ flow is called, after every import, so nothing overlaps it.
 
 `start()` launches the same command, with the same environment Prefect gives it, as the first
 thing `ingest` does (Prefect not yet imported here), and points PREFECT_API_URL at it; `wait()`
-blocks until it answers, just before the flow starts; it is stopped at exit. The flow run, its
+blocks until it answers, just before the flow starts (`pending()` says whether it still has
+to: the CLI then imports Great Expectations meanwhile); it is stopped at exit. A run on it sends
+no heartbeats (`run_settings()`): nobody could read them once the command has ended. The flow run, its
 task runs, cache records and artifacts are recorded exactly as on Prefect's own temporary API.
 Nothing is started when any Prefect settings source this module can read cheaply names an API
 URL (the environment, the active profile, `prefect.toml`, `pyproject.toml`, `.env`), when Prefect
@@ -21,6 +23,7 @@ with MUNIFLOW_PREFECT_OWN_API=0: then Prefect decides, as before.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import importlib.util
 import os
 import socket
@@ -105,6 +108,11 @@ def start() -> str | None:
     return _api
 
 
+def pending() -> bool:
+    """Whether this process started a temporary API that does not answer yet."""
+    return _server is not None and _api is not None and not _answers(_api)
+
+
 def wait(timeout_s: float | None = None) -> None:
     """Block until the temporary API answers (started again on another port if its port was taken).
 
@@ -136,6 +144,18 @@ def _answers(api: str) -> bool:
             return bool(response.status == 200)
     except (OSError, ValueError):
         return False
+
+
+def run_settings() -> contextlib.AbstractContextManager[object]:
+    """Prefect settings for a flow run on the temporary API this process started: no flow-run
+    heartbeats. They tell a server that a run still lives, and this API stops with the process, so
+    nobody can read them; Prefect's synchronous engine also waits for its heartbeat thread's next
+    one-second tick when the run ends (up to 1 s of every cold `ingest`). Elsewhere, no change."""
+    if _server is None:
+        return contextlib.nullcontext()
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    return temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})
 
 
 def stop() -> None:

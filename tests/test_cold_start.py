@@ -172,3 +172,60 @@ def test_ctrl_c_while_waiting_for_a_file_fetched_ahead_stops_the_command(tmp_pat
     with prefetch._lock:
         prefetch._ahead[key] = failed
     assert prefetch.take(path, "digest", None) is None
+
+
+def test_gx_is_imported_by_one_thread_per_process(monkeypatch) -> None:
+    from muniflow.quality import gx_import
+
+    monkeypatch.setattr(gx_import, "_warming", None)
+    first = gx_import.warm_up()
+    assert gx_import.warm_up() is first, "the CLI and the flow both ask; one import runs"
+    first.join(120)
+
+
+@pytest.mark.parametrize(("pending", "expected"), [(True, ["gx", "wait"]), (False, ["wait"])])
+def test_gx_is_imported_while_the_command_waits_for_its_temporary_api(
+    tmp_path, monkeypatch, pending, expected
+) -> None:
+    """The main thread only waits while the temporary API starts: Great Expectations is imported
+    then, not once the flow has begun; with the API already answering, the flow starts it."""
+    from muniflow import cli
+    from muniflow.commands import server
+    from muniflow.quality import gx_import
+    from muniflow.warm import client
+
+    calls: list[str] = []
+
+    class Waited(Exception):
+        pass
+
+    def wait() -> None:
+        calls.append("wait")
+        raise Waited
+
+    monkeypatch.setattr(client, "hand_off", lambda args: None)
+    monkeypatch.setattr(server, "use_running_server", lambda: None)
+    monkeypatch.setattr(temporary_api, "start", lambda: None)
+    monkeypatch.setattr(temporary_api, "pending", lambda: pending)
+    monkeypatch.setattr(temporary_api, "wait", wait)
+    monkeypatch.setattr(prefetch, "start", lambda files, period: None)
+    monkeypatch.setattr(gx_import, "warm_up", lambda: calls.append("gx"))
+    report = bf.docx_report(tmp_path / "a.docx")
+    with pytest.raises(Waited):
+        cli.main(["ingest", str(report), "--warehouse", str(tmp_path / "w.duckdb")])
+    assert calls == expected
+
+
+def test_no_heartbeats_for_a_run_on_our_own_temporary_api(monkeypatch) -> None:
+    """Heartbeats tell a server a run still lives; the temporary API ends with the command, so none
+    are sent there (Prefect's engine also waits up to a second for its heartbeat thread at the end)."""
+    from prefect.settings import get_current_settings
+
+    default = get_current_settings().flows.heartbeat_frequency
+    assert default is not None
+    with temporary_api.run_settings():
+        assert get_current_settings().flows.heartbeat_frequency == default, "not our API: unchanged"
+    monkeypatch.setattr(temporary_api, "_server", object())
+    with temporary_api.run_settings():
+        assert get_current_settings().flows.heartbeat_frequency is None
+    assert get_current_settings().flows.heartbeat_frequency == default

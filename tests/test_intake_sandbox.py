@@ -97,3 +97,18 @@ def test_a_worker_ignores_ctrl_c_and_leaves_quietly_when_its_parent_is_gone(tmp_
             worker.process.kill()
             worker.process.join()
     assert "Traceback" not in capfd.readouterr().err
+
+
+@pytest.mark.parametrize(("now", "exit_code"), [(False, 0), (True, -15)], ids=["asked", "ended"])
+def test_closing_asks_idle_workers_to_exit_or_ends_them_when_the_parent_leaves(
+    tmp_path: Path, now: bool, exit_code: int
+) -> None:
+    """A closing pool asks its workers to exit and waits; the parent's own exit ends them at once
+    (SIGTERM), sparing their interpreters' teardown: they hold nothing to save."""
+    path = tmp_path / "cmd.txt"
+    path.write_text("fine")
+    pool = WorkerPool(1, LIMITS, task=bf.misbehave)  # type: ignore[arg-type]
+    assert pool.open(path) == "fine"
+    worker = pool._idle.queue[0]
+    pool.close(now=now)
+    assert worker.process.exitcode == exit_code

@@ -155,17 +155,22 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from flows.ingest import ingest_reports, task_runner_from_env
 
     flow = ingest_reports.with_options(task_runner=task_runner_from_env(args.task_runner))
+    if temporary_api.pending() and (not stored or args.period or args.region):
+        from muniflow.quality.gx_import import warm_up
+
+        warm_up()  # Great Expectations imports while this thread only waits for the API
     temporary_api.wait()
-    summary = flow(
-        paths=[str(p) for p in args.paths],
-        warehouse=warehouse_of(args),
-        period=args.period,
-        report_dir=args.report_dir,
-        region=args.region,
-        force=args.force,
-        pages=args.pages,
-        stored=stored,  # looked up just above: the flow need not hash the files again
-    )
+    with temporary_api.run_settings():
+        summary = flow(
+            paths=[str(p) for p in args.paths],
+            warehouse=warehouse_of(args),
+            period=args.period,
+            report_dir=args.report_dir,
+            region=args.region,
+            force=args.force,
+            pages=args.pages,
+            stored=stored,  # looked up just above: the flow need not hash the files again
+        )
     print_summary(summary)
     _hint_reprocess(warehouse_of(args))
     return 0

@@ -4,9 +4,10 @@ A cold `muniflow ingest` of one report spends most of its time starting things: 
 (~2 s), starting the sandboxed intake worker, which imports the readers in a process of its own
 (~2 s), and importing Great Expectations for the checkpoint (~3 s). `start()` begins the worker
 (its imports run in a process of their own, on the other core) right away, before Prefect is
-imported; the flow starts the GX import (`quality.checkpoint.warm_up`) once it waits on the
-extraction: a thread importing GX while the main thread imports Prefect would only take turns
-with it (one interpreter lock). Each is used where it would have been started anyway.
+imported; the GX import (`quality.gx_import.warm_up`) starts once Prefect is imported, while
+the main thread only waits for the temporary API (`cli.cmd_ingest`), or else from the flow: a
+thread importing GX while the main thread imports Prefect would only take turns with it (one
+interpreter lock). Each is used where it would have been started anyway.
 """
 
 from __future__ import annotations

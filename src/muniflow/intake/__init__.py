@@ -81,10 +81,11 @@ def _shared_pool(limits: Limits, task: Task) -> WorkerPool:
 
 @atexit.register
 def close_pools() -> None:
-    """Stop the workers kept by `open_report` (they are daemons, so this only makes exit tidy)."""
+    """End the workers kept by `open_report` as the process exits (they are daemons, so this
+    only makes exit tidy and quick)."""
     with _pools_lock:
         for pool in _pools.values():
-            pool.close()
+            pool.close(now=True)
         _pools.clear()
 
 

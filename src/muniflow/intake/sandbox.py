@@ -61,6 +61,13 @@ class _Worker:
         self.process.join(timeout=5)
         self.kill()
 
+    def end(self) -> None:
+        """End an idle worker now (SIGTERM): it holds nothing to save, and asking it to exit costs
+        its interpreter's teardown (~0.2 s with the readers imported) when its parent is leaving."""
+        self.process.terminate()
+        self.process.join(timeout=5)
+        self.kill()
+
 
 def _recv(conn: Connection) -> Any:
     try:
@@ -148,15 +155,20 @@ class WorkerPool:
             with self._lock:
                 self._started -= 1
 
-    def close(self) -> None:
-        """Stop every idle worker; call once no `open` is running."""
+    def close(self, now: bool = False) -> None:
+        """Stop every idle worker (`now`: end it rather than ask it to exit and wait); call once no
+        `open` is running."""
         with self._lock:
             self._closed = True
         while True:
             try:
-                self._idle.get_nowait().stop()
+                worker = self._idle.get_nowait()
             except queue.Empty:
                 return
+            if now:
+                worker.end()
+            else:
+                worker.stop()
 
     def __enter__(self) -> WorkerPool:
         return self

@@ -51,8 +51,13 @@ def great_expectations() -> ModuleType:
     return great_expectations
 
 
+_warming: threading.Thread | None = None
+
+
 def warm_up() -> threading.Thread:
-    """Import Great Expectations in a background thread, so it overlaps the extraction."""
+    """Import Great Expectations in a background thread, so it overlaps the extraction; the
+    thread already started in this process, if any."""
+    global _warming
 
     def work() -> None:
         try:
@@ -60,6 +65,9 @@ def warm_up() -> threading.Thread:
         except Exception:  # the check stage imports it again and reports the failure there
             return
 
-    thread = threading.Thread(target=work, name="muniflow-gx-import", daemon=True)
-    thread.start()
-    return thread
+    with _LOCK:
+        if _warming is not None:
+            return _warming
+        _warming = threading.Thread(target=work, name="muniflow-gx-import", daemon=True)
+        _warming.start()
+        return _warming
