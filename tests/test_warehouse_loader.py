@@ -265,6 +265,52 @@ def test_municipality_dimension_collects_raw_spellings(fresh_db):
     assert got == [("Район Б", ["  Район Б\n", "РАЙОН Б"], 2)]
 
 
+class Statements:
+    """A connection that keeps the text of every statement it runs."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con, self.seen = con, []
+
+    def execute(self, sql, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self.seen.append(" ".join(sql.split()))
+        return self.con.execute(sql, *args, **kwargs)
+
+    def __getattr__(self, name):  # type: ignore[no-untyped-def]
+        return getattr(self.con, name)
+
+
+def test_spellings_already_stored_are_not_inserted_again(fresh_db, tmp_path):
+    """A connection reads the stored spellings once; a load whose spellings are all among them (or
+    stored by itself since) asks nothing more of the table; one stored meanwhile by another
+    connection is skipped by the insert's anti-join, not stored twice."""
+    watched = Statements(fresh_db)
+    load(watched, "a", replace(make_report(2), rows=(make_row(0), make_row(1, municipality="Район Б"))))
+    watched.seen.clear()
+    load(watched, "b", make_report(2, municipality="Район Б"))
+    assert not [s for s in watched.seen if "core.municipalities" in s]
+    path = tmp_path / "w.duckdb"
+    with db.connect(path) as first, db.connect(path) as other:
+        load(first, "c", make_report(1))
+        load(other, "d", make_report(1, municipality="Район В"))
+        load(first, "e", make_report(1, municipality="Район В"))
+        got = first.execute("select name, first_report_id from core.municipalities order by 1").fetchall()
+    assert got == [("Район А", loader.report_id_of(sha("c"))), ("Район В", loader.report_id_of(sha("d")))]
+
+
+def test_a_spelling_rolled_back_with_its_load_is_stored_by_the_next(fresh_db, monkeypatch):
+    def fails(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("disk full")
+
+    load(fresh_db, "a", make_report(1))
+    with monkeypatch.context() as m:
+        m.setattr(loader, "_insert_enrichment", fails)
+        with pytest.raises(RuntimeError):
+            load(fresh_db, "b", make_report(1, municipality="Район Б"))
+    load(fresh_db, "c", make_report(1, municipality="Район Б"))
+    names = [n for (n,) in fresh_db.execute("select name from core.municipalities order by 1").fetchall()]
+    assert names == ["Район А", "Район Б"]
+
+
 def test_default_warehouse_path_follows_the_environment(monkeypatch, tmp_path):
     monkeypatch.delenv(db.WAREHOUSE_ENV, raising=False)
     assert db.default_warehouse_path() == db.REPO_WAREHOUSE_DIR / "muniflow.duckdb"
