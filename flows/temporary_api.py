@@ -36,6 +36,14 @@ from pathlib import Path
 
 # Prefect's own environment for its temporary API (`SubprocessASGIServer._run_uvicorn_command`).
 SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+# What this API skips at start unless the environment says otherwise: registering the block types
+# of every installed Prefect collection, which imports each (prefect-dask imports dask's
+# `distributed`: ~0.7 s of a ~5 s start) and, memoized or not, loads them to compare. An ingestion
+# uses no block; a lasting `prefect server` on the same database registers them at its own start.
+QUICK_START = {
+    "PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION": "false",
+    "PREFECT_SERVER_REGISTER_BLOCKS_ON_START": "false",
+}
 PORT_IN_USE_EXIT = 3  # uvicorn's exit code when the port is taken (Prefect retries on it too)
 
 _server: subprocess.Popen[bytes] | None = None
@@ -88,7 +96,8 @@ def _launch(port: int) -> subprocess.Popen[bytes]:
         "--factory", "prefect.server.api.server:create_app",
         "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on",
     ]  # fmt: skip
-    return subprocess.Popen(command, env={**os.environ, **SERVER_ENV}, stdin=subprocess.DEVNULL)
+    env = {**QUICK_START, **os.environ, **SERVER_ENV}
+    return subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL)
 
 
 def start() -> str | None:

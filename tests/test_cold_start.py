@@ -229,3 +229,28 @@ def test_no_heartbeats_for_a_run_on_our_own_temporary_api(monkeypatch) -> None:
     with temporary_api.run_settings():
         assert get_current_settings().flows.heartbeat_frequency is None
     assert get_current_settings().flows.heartbeat_frequency == default
+
+
+def test_the_temporary_api_registers_no_block_types_unless_told_to(monkeypatch) -> None:
+    """Registering block types imports every Prefect collection installed (prefect-dask imports
+    dask's `distributed`); an ingestion uses no block. A setting of the user's own still wins."""
+    from prefect.settings import Settings
+
+    launched: dict[str, str] = {}
+
+    def popen(command, env, stdin):  # type: ignore[no-untyped-def]
+        launched.clear()
+        launched.update(env)
+
+    monkeypatch.setattr(temporary_api.subprocess, "Popen", popen)
+    for name in temporary_api.QUICK_START:
+        monkeypatch.delenv(name, raising=False)
+    temporary_api._launch(1)
+    for name, value in temporary_api.QUICK_START.items():
+        assert launched[name] == value
+        monkeypatch.setenv(name, value)
+    server = Settings().server
+    assert (server.register_blocks_on_start, server.memoize_block_auto_registration) == (False, False)
+    monkeypatch.setenv("PREFECT_SERVER_REGISTER_BLOCKS_ON_START", "true")
+    temporary_api._launch(1)
+    assert launched["PREFECT_SERVER_REGISTER_BLOCKS_ON_START"] == "true"
