@@ -183,12 +183,15 @@ def test_gx_is_imported_by_one_thread_per_process(monkeypatch) -> None:
     first.join(120)
 
 
-@pytest.mark.parametrize(("pending", "expected"), [(True, ["gx", "wait"]), (False, ["wait"])])
-def test_gx_is_imported_while_the_command_waits_for_its_temporary_api(
+@pytest.mark.parametrize(
+    ("pending", "expected"), [(True, ["gx", "wait with warehouse"]), (False, ["wait without"])]
+)
+def test_gx_and_a_new_warehouse_are_made_while_the_command_waits_for_its_temporary_api(
     tmp_path, monkeypatch, pending, expected
 ) -> None:
     """The main thread only waits while the temporary API starts: Great Expectations is imported
-    then, not once the flow has begun; with the API already answering, the flow starts it."""
+    and a new warehouse created (migrations) then, not once the flow has begun; with the API
+    already answering, the flow does both."""
     from muniflow import cli
     from muniflow.commands import server
     from muniflow.quality import gx_import
@@ -199,8 +202,10 @@ def test_gx_is_imported_while_the_command_waits_for_its_temporary_api(
     class Waited(Exception):
         pass
 
+    warehouse = tmp_path / "w.duckdb"
+
     def wait() -> None:
-        calls.append("wait")
+        calls.append("wait with warehouse" if warehouse.exists() else "wait without")
         raise Waited
 
     monkeypatch.setattr(client, "hand_off", lambda args: None)
@@ -212,7 +217,7 @@ def test_gx_is_imported_while_the_command_waits_for_its_temporary_api(
     monkeypatch.setattr(gx_import, "warm_up", lambda: calls.append("gx"))
     report = bf.docx_report(tmp_path / "a.docx")
     with pytest.raises(Waited):
-        cli.main(["ingest", str(report), "--warehouse", str(tmp_path / "w.duckdb")])
+        cli.main(["ingest", str(report), "--warehouse", str(warehouse)])
     assert calls == expected
 
 

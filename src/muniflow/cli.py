@@ -159,6 +159,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         from muniflow.quality.gx_import import warm_up
 
         warm_up()  # Great Expectations imports while this thread only waits for the API
+        _create_warehouse(warehouse_of(args))
     temporary_api.wait()
     with temporary_api.run_settings():
         summary = flow(
@@ -174,6 +175,19 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     print_summary(summary)
     _hint_reprocess(warehouse_of(args))
     return 0
+
+
+def _create_warehouse(warehouse: str) -> None:
+    """Create a warehouse that does not exist yet (its migrations and countries: ~0.5 s), while the
+    command only waits; one that exists is left to the flow, which opens it when it loads."""
+    from muniflow.warehouse import db
+
+    if warehouse == ":memory:" or Path(warehouse).exists():
+        return
+    try:
+        db.connect(warehouse).close()
+    except db.WarehouseBusy:  # another process created it meanwhile: the flow waits its turn
+        return
 
 
 def _hint_reprocess(warehouse: str) -> None:
