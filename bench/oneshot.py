@@ -4,6 +4,7 @@ server, with `muniflow server start`'s server and its warm runner off, and with 
 
     .venv/bin/python -m bench.oneshot                  # 1 report; re-run inbox of 6 reports
     .venv/bin/python -m bench.oneshot --inbox 12 --repeat 3
+    .venv/bin/python -m bench.oneshot --no-server-only --repeat 5   # no Prefect server running at all
 
 Reports are real-sized (bench/reports.py, 10-45 rows, both templates, DOCX). Each measured
 command is a fresh process (imports included) with a cold Prefect result store and a new
@@ -80,7 +81,7 @@ def ingest(inbox: Path, tmp: Path, env: dict[str, str], *extra: str) -> list[str
             "--report-dir", str(tmp / "report"), *extra]  # fmt: skip
 
 
-def run(inbox_size: int, repeat: int, seed: int) -> dict:
+def run(inbox_size: int, repeat: int, seed: int, no_server_only: bool = False) -> dict:
     with tempfile.TemporaryDirectory(prefix="muniflow-oneshot-") as name:
         tmp = Path(name)
         one = make_inbox(tmp / "one", 1, seed)
@@ -91,13 +92,17 @@ def run(inbox_size: int, repeat: int, seed: int) -> dict:
         warm = {**base, "MUNIFLOW_HOME": str(tmp / "home")}
         with_server = {**warm, "MUNIFLOW_WARM": "0"}  # as with `server start --no-warm`
         started = time.perf_counter()
-        subprocess.run([str(BIN / "muniflow"), "server", "start", "--idle-minutes", "30"],
-                       env=warm, check=True, capture_output=True)  # fmt: skip
+        if not no_server_only:  # (else no Prefect server runs on the machine while measuring)
+            subprocess.run([str(BIN / "muniflow"), "server", "start", "--idle-minutes", "30"],
+                           env=warm, check=True, capture_output=True)  # fmt: skip
         server_start = time.perf_counter() - started  # (its CPU is the server's, not counted)
         variants = (("one_no_server", no_server), ("one_server", with_server), ("one_warm", warm))
+        variants = variants[:1] if no_server_only else variants
         times: dict[str, list[float]] = {f"{label}_s": [] for label, _ in variants}
         cpu: dict[str, list[float]] = {f"{label}_cpu_s": [] for label, _ in variants}
         cpu["one_warm_child_cpu_s"] = []
+        if no_server_only:
+            del cpu["one_warm_child_cpu_s"]
         rerun: dict[str, dict[str, float]] = {}
         try:
             for k in range(repeat):
@@ -109,7 +114,8 @@ def run(inbox_size: int, repeat: int, seed: int) -> dict:
                     cpu[f"{label}_cpu_s"].append(spent)
                     if label == "one_warm":
                         cpu["one_warm_child_cpu_s"].append(child)
-            for label, env in (("no_server", no_server), ("server", with_server), ("warm", warm)):
+            reruns = (("no_server", no_server), ("server", with_server), ("warm", warm))
+            for label, env in reruns[:1] if no_server_only else reruns:
                 work = tmp / f"rerun-{label}"
                 env = {**env, "PREFECT_RESULTS_LOCAL_STORAGE_PATH": str(work / "results")}
                 first, first_cpu, first_child = timed(ingest(many, work, env), env, warm=label == "warm")
@@ -140,9 +146,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--inbox", type=int, default=6, help="reports in the re-run inbox (default 6)")
     parser.add_argument("--repeat", type=int, default=2, help="cold one-report ingests per variant")
     parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument(
+        "--no-server-only",
+        action="store_true",
+        help="only the no-server variants, with no Prefect server running on the machine meanwhile",
+    )
     args = parser.parse_args(argv)
     print(f"load average at start: {os.getloadavg()}", flush=True)
-    print(json.dumps(run(args.inbox, args.repeat, args.seed), indent=1))
+    print(json.dumps(run(args.inbox, args.repeat, args.seed, args.no_server_only), indent=1))
     return 0
 
 
