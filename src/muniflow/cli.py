@@ -145,7 +145,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     if use_running_server() is None:  # no `muniflow server start`'s server answering
         temporary_api.start()  # Prefect's temporary API, started now so its start overlaps ours
-    if not stored or args.period or args.region:  # else (--force) extraction comes from the cache
+    reads = bool(not stored or args.period or args.region)  # else (--force) all from the cache
+    if reads:
         from muniflow import prefetch, warmup
 
         if args.pages or prefetch.task_runner_name(args.task_runner) != "threads":
@@ -155,7 +156,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from flows.ingest import ingest_reports, task_runner_from_env
 
     flow = ingest_reports.with_options(task_runner=task_runner_from_env(args.task_runner))
-    if temporary_api.pending() and (not stored or args.period or args.region):
+    if reads and temporary_api.pending():
         from muniflow.quality.gx_import import warm_up
 
         warm_up()  # Great Expectations imports while this thread only waits for the API

@@ -365,11 +365,9 @@ def _insert_flags(con: duckdb.DuckDBPyConnection, report_id: str, flags: Sequenc
     )
 
 
-def _municipality_pairs(rows: Sequence[Row]) -> tuple[list[str], list[str]]:
-    """Each canonical municipality name of the rows and a heading spelling it was read from (sorted
-    pairs, as two lists)."""
-    pairs = sorted({(r.municipality, r.municipality_raw) for r in rows if r.municipality.strip()})
-    return [name for name, _ in pairs], [raw for _, raw in pairs]
+def _municipality_pairs(rows: Sequence[Row]) -> set[tuple[str, str]]:
+    """Each canonical municipality name of the rows with a heading spelling it was read from."""
+    return {(r.municipality, r.municipality_raw) for r in rows if r.municipality.strip()}
 
 
 def _record_municipalities(
@@ -380,9 +378,8 @@ def _record_municipalities(
     commits. Pairs the connection knows are stored are not asked for again; the others go to an
     insert whose anti-join skips those stored meanwhile by another connection (inside the load's
     transaction it costs less than asking first or `on conflict do nothing`)."""
-    names, raws = _municipality_pairs(rows)
-    pairs = set(zip(names, raws, strict=True))
-    new = sorted(pairs - _stored_pairs(con))
+    pairs = _municipality_pairs(rows)
+    new = sorted(pairs - _stored_pairs(con)) if pairs else []
     if new:
         con.execute(
             "insert into core.municipalities"
