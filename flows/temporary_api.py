@@ -12,7 +12,7 @@ flow is called, after every import, so nothing overlaps it.
 thing `ingest` does (Prefect not yet imported here), and points PREFECT_API_URL at it; `wait()`
 blocks until it answers, just before the flow starts (`pending()` says whether it still has
 to: the CLI then imports Great Expectations meanwhile); it is stopped at exit. A run on it sends
-no heartbeats (`run_settings()`): nobody could read them once the command has ended. The flow run, its
+no heartbeats (`flows.heartbeats`): nobody could read them once the command has ended. The flow run, its
 task runs, cache records and artifacts are recorded exactly as on Prefect's own temporary API.
 Nothing is started when any Prefect settings source this module can read cheaply names an API
 URL (the environment, the active profile, `prefect.toml`, `pyproject.toml`, `.env`), when Prefect
@@ -23,7 +23,6 @@ with MUNIFLOW_PREFECT_OWN_API=0: then Prefect decides, as before.
 from __future__ import annotations
 
 import atexit
-import contextlib
 import importlib.util
 import os
 import socket
@@ -155,16 +154,9 @@ def _answers(api: str) -> bool:
         return False
 
 
-def run_settings() -> contextlib.AbstractContextManager[object]:
-    """Prefect settings for a flow run on the temporary API this process started: no flow-run
-    heartbeats. They tell a server that a run still lives, and this API stops with the process, so
-    nobody can read them; Prefect's synchronous engine also waits for its heartbeat thread's next
-    one-second tick when the run ends (up to 1 s of every cold `ingest`). Elsewhere, no change."""
-    if _server is None:
-        return contextlib.nullcontext()
-    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
-
-    return temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})
+def started() -> bool:
+    """Whether this process started a temporary API (it stops when the process exits)."""
+    return _server is not None
 
 
 def stop() -> None:

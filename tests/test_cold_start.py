@@ -221,19 +221,63 @@ def test_gx_and_a_new_warehouse_are_made_while_the_command_waits_for_its_tempora
     assert calls == expected
 
 
-def test_no_heartbeats_for_a_run_on_our_own_temporary_api(monkeypatch) -> None:
-    """Heartbeats tell a server a run still lives; the temporary API ends with the command, so none
-    are sent there (Prefect's engine also waits up to a second for its heartbeat thread at the end)."""
-    from prefect.settings import get_current_settings
+def test_an_ingest_sends_heartbeats_only_where_a_frequency_is_set() -> None:
+    """Heartbeats let a server mark a run whose process died; Prefect's engine also waits up to a
+    second for its heartbeat thread at every run's end. An `ingest` (someone at a shell sees its
+    crash) sends them only where the user set a frequency, and never to the temporary API it
+    started itself (that API ends with the command)."""
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, get_current_settings, temporary_settings
+
+    from flows.heartbeats import ingest_settings
+
+    def frequency(own_api: bool) -> int | None:
+        with ingest_settings(own_api=own_api):
+            return get_current_settings().flows.heartbeat_frequency
 
     default = get_current_settings().flows.heartbeat_frequency
-    assert default is not None
-    with temporary_api.run_settings():
-        assert get_current_settings().flows.heartbeat_frequency == default, "not our API: unchanged"
+    assert default is not None, "Prefect sends heartbeats by default"
+    assert frequency(own_api=False) is None, "a server, no frequency set: none"
+    assert frequency(own_api=True) is None
+    assert get_current_settings().flows.heartbeat_frequency == default, "restored after the run"
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: 60}):  # as from a profile
+        assert frequency(own_api=False) == 60, "the user's frequency is kept"
+        assert frequency(own_api=True) is None, "nobody could read them on our own API"
+
+
+def test_the_ingest_command_runs_its_flow_without_heartbeats_against_a_server(tmp_path, monkeypatch) -> None:
+    """`muniflow ingest` against a running server (no frequency set): its flow run sends none."""
+    from prefect.settings import get_current_settings
+
+    import flows.ingest
+    from muniflow import cli
+    from muniflow.commands import server
+    from muniflow.warm import client
+
+    seen: list[int | None] = []
+
+    class Flow:
+        def with_options(self, **options: object) -> Flow:
+            return self
+
+        def __call__(self, **parameters: object) -> dict:
+            seen.append(get_current_settings().flows.heartbeat_frequency)
+            return {"nothing_new": True, "files_seen": 1, "files": []}
+
+    monkeypatch.setattr(client, "hand_off", lambda args: None)
+    monkeypatch.setattr(server, "use_running_server", lambda: "http://127.0.0.1:1/api")
+    monkeypatch.setattr(temporary_api, "start", lambda: None)
+    monkeypatch.setattr(prefetch, "start", lambda files, period: None)
+    monkeypatch.setattr(flows.ingest, "ingest_reports", Flow())
+    report = bf.docx_report(tmp_path / "a.docx")
+    assert cli.main(["ingest", str(report), "--warehouse", str(tmp_path / "w.duckdb")]) == 0
+    assert seen == [None]
+    assert get_current_settings().flows.heartbeat_frequency is not None, "restored"
+
+
+def test_the_temporary_api_says_whether_it_was_started(monkeypatch) -> None:
+    assert temporary_api.started() is False
     monkeypatch.setattr(temporary_api, "_server", object())
-    with temporary_api.run_settings():
-        assert get_current_settings().flows.heartbeat_frequency is None
-    assert get_current_settings().flows.heartbeat_frequency == default
+    assert temporary_api.started() is True
 
 
 def test_the_temporary_api_registers_no_block_types_unless_told_to(monkeypatch) -> None:

@@ -162,7 +162,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         warm_up()  # Great Expectations imports while this thread only waits for the API
         _create_warehouse(warehouse_of(args))
     temporary_api.wait()
-    with temporary_api.run_settings():
+    from flows.heartbeats import ingest_settings
+
+    with ingest_settings(own_api=temporary_api.started()):
         summary = flow(
             paths=[str(p) for p in args.paths],
             warehouse=warehouse_of(args),
