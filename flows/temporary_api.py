@@ -12,8 +12,11 @@ flow is called, after every import, so nothing overlaps it.
 thing `ingest` does (Prefect not yet imported here), and points PREFECT_API_URL at it; `wait()`
 blocks until it answers, just before the flow starts (`pending()` says whether it still has
 to: the CLI then imports Great Expectations meanwhile); it is stopped at exit. A run on it sends
-no heartbeats (`flows.heartbeats`): nobody could read them once the command has ended. The flow run, its
-task runs, cache records and artifacts are recorded exactly as on Prefect's own temporary API.
+no heartbeats (`flows.heartbeats`): nobody could read them once the command has ended. The flow
+run, its task runs, cache records and artifacts are recorded as on Prefect's own temporary API;
+what the API prints goes to a temporary file, shown only in the error when it fails to start
+(stopped while its services still record a run's last task states, Prefect's server prints an
+ERROR with a traceback for each write it cancels, after a run that went well).
 Nothing is started when any Prefect settings source this module can read cheaply names an API
 URL (the environment, the active profile, `prefect.toml`, `pyproject.toml`, `.env`), when Prefect
 is already imported in this process (its settings may be in force there, e.g. a test harness) or
@@ -28,10 +31,12 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import tomllib
 import urllib.request
 from pathlib import Path
+from typing import IO
 
 # Prefect's own environment for its temporary API (`SubprocessASGIServer._run_uvicorn_command`).
 SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
@@ -43,10 +48,15 @@ QUICK_START = {
     "PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION": "false",
     "PREFECT_SERVER_REGISTER_BLOCKS_ON_START": "false",
 }
-PORT_IN_USE_EXIT = 3  # uvicorn's exit code when the port is taken (Prefect retries on it too)
+# uvicorn's exit code when its start fails, e.g. the port is taken (Prefect retries on it)
+PORT_IN_USE_EXIT = 3
 
 _server: subprocess.Popen[bytes] | None = None
 _api: str | None = None
+# What the API prints: kept off the terminal (when stopped while its services still record the
+# run's last events, Prefect's server logs each cancelled write as an ERROR with a traceback) and
+# shown in the error when it fails to start.
+_output: IO[bytes] | None = None
 
 
 def api_configured(cwd: Path | None = None) -> bool:
@@ -85,18 +95,39 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _launch(port: int) -> subprocess.Popen[bytes]:
+def _command(port: int) -> list[str]:
+    """Prefect's own command for its temporary API (`SubprocessASGIServer._run_uvicorn_command`)."""
     spec = importlib.util.find_spec("prefect")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("prefect is not installed")
     app_dir = Path(next(iter(spec.submodule_search_locations))).parent
-    command = [
+    return [
         sys.executable, "-m", "uvicorn", "--app-dir", str(app_dir),
         "--factory", "prefect.server.api.server:create_app",
         "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on",
     ]  # fmt: skip
+
+
+def _launch(port: int) -> subprocess.Popen[bytes]:
+    """Start the API on `port`; what it prints goes to a temporary file (`_output`), not the terminal."""
+    global _output
+    if _output is None:
+        _output = tempfile.TemporaryFile(prefix="muniflow-temporary-api-")  # noqa: SIM115 (closed by stop)
     env = {**QUICK_START, **os.environ, **SERVER_ENV}
-    return subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL)
+    return subprocess.Popen(
+        _command(port), env=env, stdin=subprocess.DEVNULL, stdout=_output, stderr=subprocess.STDOUT
+    )
+
+
+def _printed(lines: int = 12, limit: int = 8000) -> str:
+    """The last `lines` lines the API printed (for the error that says it failed)."""
+    if _output is None:
+        return ""
+    _output.flush()
+    _output.seek(0, os.SEEK_END)
+    _output.seek(max(0, _output.tell() - limit))
+    text = _output.read().decode("utf-8", "replace")
+    return "\n".join(line for line in text.splitlines()[-lines:] if line.strip())
 
 
 def start() -> str | None:
@@ -135,15 +166,28 @@ def wait(timeout_s: float | None = None) -> None:
     deadline = time.monotonic() + limit
     while not _answers(_api):
         code = _server.poll()
-        if code == PORT_IN_USE_EXIT:
+        if code == PORT_IN_USE_EXIT and _port_taken(_api):  # (uvicorn exits so on any start failure)
             port = _free_port()
             _server, _api = _launch(port), f"http://127.0.0.1:{port}/api"
             os.environ["PREFECT_API_URL"] = _api
         elif code is not None:
-            raise RuntimeError(f"the temporary Prefect API exited with code {code}")
+            raise RuntimeError(f"the temporary Prefect API exited with code {code}:\n{_printed()}")
         if time.monotonic() > deadline:
-            raise RuntimeError(f"the temporary Prefect API did not answer within {limit:g} s")
+            raise RuntimeError(f"the temporary Prefect API did not answer within {limit:g} s:\n{_printed()}")
         time.sleep(0.05)
+
+
+def _port_taken(api: str) -> bool:
+    """Whether the API's port is in use (uvicorn's exit code 3 says only that its start failed)."""
+    if "address already in use" in _printed().lower():
+        return True
+    port = int(api.rsplit(":", 1)[1].split("/", 1)[0])
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return True
+    return False
 
 
 def _answers(api: str) -> bool:
@@ -160,14 +204,16 @@ def started() -> bool:
 
 
 def stop() -> None:
-    """Stop the temporary API (at exit): terminate, then kill after 5 s."""
-    global _server
+    """Stop the temporary API (at exit): terminate, then kill after 5 s; its output is dropped."""
+    global _server, _output
     server, _server = _server, None
-    if server is None:
-        return
-    server.terminate()
-    try:
-        server.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait()
+    if server is not None:
+        server.terminate()
+        try:
+            server.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    output, _output = _output, None
+    if output is not None:
+        output.close()

@@ -5,8 +5,10 @@ ahead and taken by the flow's task, one worker pool for every task. (Times: benc
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -280,6 +282,94 @@ def test_the_temporary_api_says_whether_it_was_started(monkeypatch) -> None:
     assert temporary_api.started() is True
 
 
+def _fake_api(monkeypatch, code: str) -> None:
+    """Make `temporary_api._launch` start `python -c code` instead of Prefect's API."""
+    monkeypatch.setattr(temporary_api, "_command", lambda port: [sys.executable, "-c", code])
+    monkeypatch.setattr(temporary_api, "_api", "http://127.0.0.1:1/api")  # nothing answers there
+    monkeypatch.setattr(temporary_api, "_server", temporary_api._launch(1))
+
+
+def test_a_temporary_api_that_fails_says_why_in_the_error(monkeypatch, capfd) -> None:
+    failed = "import sys; print('no such table: alembic_version', file=sys.stderr); sys.exit(1)"
+    _fake_api(monkeypatch, failed)
+    try:
+        with pytest.raises(RuntimeError, match="exited with code 1:\nno such table: alembic_version"):
+            temporary_api.wait(timeout_s=20)
+    finally:
+        temporary_api.stop()
+    assert "alembic_version" not in capfd.readouterr().err
+
+
+def test_a_temporary_api_whose_start_fails_is_not_started_again_unless_its_port_was_taken(
+    monkeypatch,
+) -> None:
+    """uvicorn exits with code 3 on any failed start (a broken database too), not only when the
+    port is taken: only a port in use is worth another port (it was retried until the timeout)."""
+    launched: list[int] = []
+    launch = temporary_api._launch
+    monkeypatch.setattr(temporary_api, "_launch", lambda port: launched.append(port) or launch(port))
+    failed = "import sys; print('Application startup failed. Exiting.'); sys.exit(3)"
+    _fake_api(monkeypatch, failed)
+    launched.clear()  # (the fake's own start)
+    try:
+        with pytest.raises(RuntimeError, match="exited with code 3:\nApplication startup failed"):
+            temporary_api.wait(timeout_s=60)
+        assert launched == []
+        with socket.socket() as taken:
+            taken.bind(("127.0.0.1", 0))
+            port = taken.getsockname()[1]
+            _fake_api(monkeypatch, failed)
+            launched.clear()
+            monkeypatch.setattr(temporary_api, "_api", f"http://127.0.0.1:{port}/api")
+            with pytest.raises(RuntimeError, match="exited with code 3"):
+                temporary_api.wait(timeout_s=60)
+        assert len(launched) == 1 and launched[0] != port, "started again once, on another port"
+    finally:
+        temporary_api.stop()
+
+
+def test_the_ingest_command_says_so_when_its_temporary_api_fails(tmp_path, monkeypatch, capsys) -> None:
+    from muniflow import cli
+    from muniflow.commands import server
+    from muniflow.warm import client
+
+    def fail(timeout_s: float | None = None) -> None:
+        raise RuntimeError("the temporary Prefect API exited with code 3:\nunable to open database file")
+
+    monkeypatch.setattr(client, "hand_off", lambda args: None)
+    monkeypatch.setattr(server, "use_running_server", lambda: None)
+    monkeypatch.setattr(temporary_api, "start", lambda: None)
+    monkeypatch.setattr(temporary_api, "pending", lambda: False)
+    monkeypatch.setattr(temporary_api, "wait", fail)
+    monkeypatch.setattr(prefetch, "start", lambda files, period: None)
+    report = bf.docx_report(tmp_path / "a.docx")
+    assert cli.main(["ingest", str(report), "--warehouse", str(tmp_path / "w.duckdb")]) == 1
+    err = capsys.readouterr().err
+    assert "muniflow ingest: the temporary Prefect API exited with code 3" in err
+    assert "unable to open database file" in err and "muniflow server start" in err
+
+
+def test_what_the_temporary_api_prints_as_it_stops_stays_off_the_terminal(monkeypatch, capfd) -> None:
+    """Stopped while its services still record a run's last task states, Prefect's server prints
+    an ERROR with a traceback per cancelled write: noise after a run that went well."""
+    _fake_api(
+        monkeypatch,
+        "import signal, sys, time\n"
+        "def stop(*_):\n"
+        "    print('ERROR | task_run_recorder - Error flushing 1 events', file=sys.stderr)\n"
+        "    sys.exit(0)\n"
+        "signal.signal(signal.SIGTERM, stop)\n"
+        "print('started', flush=True)\n"
+        "time.sleep(30)\n",
+    )
+    deadline = time.monotonic() + 20
+    while "started" not in temporary_api._printed() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    temporary_api.stop()
+    assert temporary_api._output is None, "its output file is closed"
+    assert "Error flushing" not in capfd.readouterr().err
+
+
 def test_the_temporary_api_registers_no_block_types_unless_told_to(monkeypatch) -> None:
     """Registering block types imports every Prefect collection installed (prefect-dask imports
     dask's `distributed`); an ingestion uses no block. A setting of the user's own still wins."""
@@ -287,7 +377,7 @@ def test_the_temporary_api_registers_no_block_types_unless_told_to(monkeypatch) 
 
     launched: dict[str, str] = {}
 
-    def popen(command, env, stdin):  # type: ignore[no-untyped-def]
+    def popen(command, env, stdin, **output):  # type: ignore[no-untyped-def]
         launched.clear()
         launched.update(env)
 

@@ -161,7 +161,15 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
         warm_up()  # Great Expectations imports while this thread only waits for the API
         _create_warehouse(warehouse_of(args))
-    temporary_api.wait()
+    try:
+        temporary_api.wait()
+    except RuntimeError as err:
+        print(
+            f"muniflow ingest: {err}\n(Prefect's temporary API runs on PREFECT_HOME's database; "
+            "`muniflow server start` or PREFECT_API_URL names a server to use instead)",
+            file=sys.stderr,
+        )
+        return 1
     from flows.heartbeats import ingest_settings
 
     with ingest_settings(own_api=temporary_api.started()):
