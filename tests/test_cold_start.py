@@ -185,6 +185,22 @@ def test_gx_is_imported_by_one_thread_per_process(monkeypatch) -> None:
     first.join(120)
 
 
+def _ingest_up_to_its_flow(
+    monkeypatch, server_api: str | None = None, pending: bool = False, wait=lambda timeout_s=None: None
+) -> None:
+    """`muniflow ingest` with no warm runner, `server_api` as `muniflow server start`'s server (None:
+    none), its temporary API `pending` and waited for with `wait`, and nothing fetched ahead."""
+    from muniflow.commands import server
+    from muniflow.warm import client
+
+    monkeypatch.setattr(client, "hand_off", lambda args: None)
+    monkeypatch.setattr(server, "use_running_server", lambda: server_api)
+    monkeypatch.setattr(temporary_api, "start", lambda: None)
+    monkeypatch.setattr(temporary_api, "pending", lambda: pending)
+    monkeypatch.setattr(temporary_api, "wait", wait)
+    monkeypatch.setattr(prefetch, "start", lambda files, period: None)
+
+
 @pytest.mark.parametrize(
     ("pending", "expected"), [(True, ["gx", "wait with warehouse"]), (False, ["wait without"])]
 )
@@ -195,9 +211,7 @@ def test_gx_and_a_new_warehouse_are_made_while_the_command_waits_for_its_tempora
     and a new warehouse created (migrations) then, not once the flow has begun; with the API
     already answering, the flow does both."""
     from muniflow import cli
-    from muniflow.commands import server
     from muniflow.quality import gx_import
-    from muniflow.warm import client
 
     calls: list[str] = []
 
@@ -210,12 +224,7 @@ def test_gx_and_a_new_warehouse_are_made_while_the_command_waits_for_its_tempora
         calls.append("wait with warehouse" if warehouse.exists() else "wait without")
         raise Waited
 
-    monkeypatch.setattr(client, "hand_off", lambda args: None)
-    monkeypatch.setattr(server, "use_running_server", lambda: None)
-    monkeypatch.setattr(temporary_api, "start", lambda: None)
-    monkeypatch.setattr(temporary_api, "pending", lambda: pending)
-    monkeypatch.setattr(temporary_api, "wait", wait)
-    monkeypatch.setattr(prefetch, "start", lambda files, period: None)
+    _ingest_up_to_its_flow(monkeypatch, pending=pending, wait=wait)
     monkeypatch.setattr(gx_import, "warm_up", lambda: calls.append("gx"))
     report = bf.docx_report(tmp_path / "a.docx")
     with pytest.raises(Waited):
@@ -252,8 +261,6 @@ def test_the_ingest_command_runs_its_flow_without_heartbeats_against_a_server(tm
 
     import flows.ingest
     from muniflow import cli
-    from muniflow.commands import server
-    from muniflow.warm import client
 
     seen: list[int | None] = []
 
@@ -265,10 +272,7 @@ def test_the_ingest_command_runs_its_flow_without_heartbeats_against_a_server(tm
             seen.append(get_current_settings().flows.heartbeat_frequency)
             return {"nothing_new": True, "files_seen": 1, "files": []}
 
-    monkeypatch.setattr(client, "hand_off", lambda args: None)
-    monkeypatch.setattr(server, "use_running_server", lambda: "http://127.0.0.1:1/api")
-    monkeypatch.setattr(temporary_api, "start", lambda: None)
-    monkeypatch.setattr(prefetch, "start", lambda files, period: None)
+    _ingest_up_to_its_flow(monkeypatch, server_api="http://127.0.0.1:1/api")
     monkeypatch.setattr(flows.ingest, "ingest_reports", Flow())
     report = bf.docx_report(tmp_path / "a.docx")
     assert cli.main(["ingest", str(report), "--warehouse", str(tmp_path / "w.duckdb")]) == 0
@@ -330,18 +334,11 @@ def test_a_temporary_api_whose_start_fails_is_not_started_again_unless_its_port_
 
 def test_the_ingest_command_says_so_when_its_temporary_api_fails(tmp_path, monkeypatch, capsys) -> None:
     from muniflow import cli
-    from muniflow.commands import server
-    from muniflow.warm import client
 
     def fail(timeout_s: float | None = None) -> None:
         raise RuntimeError("the temporary Prefect API exited with code 3:\nunable to open database file")
 
-    monkeypatch.setattr(client, "hand_off", lambda args: None)
-    monkeypatch.setattr(server, "use_running_server", lambda: None)
-    monkeypatch.setattr(temporary_api, "start", lambda: None)
-    monkeypatch.setattr(temporary_api, "pending", lambda: False)
-    monkeypatch.setattr(temporary_api, "wait", fail)
-    monkeypatch.setattr(prefetch, "start", lambda files, period: None)
+    _ingest_up_to_its_flow(monkeypatch, wait=fail)
     report = bf.docx_report(tmp_path / "a.docx")
     assert cli.main(["ingest", str(report), "--warehouse", str(tmp_path / "w.duckdb")]) == 1
     err = capsys.readouterr().err
