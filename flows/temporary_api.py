@@ -34,6 +34,7 @@ import sys
 import tempfile
 import time
 import tomllib
+import urllib.parse
 import urllib.request
 from pathlib import Path
 from typing import IO
@@ -48,8 +49,8 @@ QUICK_START = {
     "PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION": "false",
     "PREFECT_SERVER_REGISTER_BLOCKS_ON_START": "false",
 }
-# uvicorn's exit code when its start fails, e.g. the port is taken (Prefect retries on it)
-PORT_IN_USE_EXIT = 3
+# uvicorn's exit code when its start fails, the port taken or any other cause (Prefect retries on it)
+START_FAILED_EXIT = 3
 
 _server: subprocess.Popen[bytes] | None = None
 _api: str | None = None
@@ -166,7 +167,7 @@ def wait(timeout_s: float | None = None) -> None:
     deadline = time.monotonic() + limit
     while not _answers(_api):
         code = _server.poll()
-        if code == PORT_IN_USE_EXIT and _port_taken(_api):  # (uvicorn exits so on any start failure)
+        if code == START_FAILED_EXIT and _port_taken(_api):
             port = _free_port()
             _server, _api = _launch(port), f"http://127.0.0.1:{port}/api"
             os.environ["PREFECT_API_URL"] = _api
@@ -181,10 +182,9 @@ def _port_taken(api: str) -> bool:
     """Whether the API's port is in use (uvicorn's exit code 3 says only that its start failed)."""
     if "address already in use" in _printed().lower():
         return True
-    port = int(api.rsplit(":", 1)[1].split("/", 1)[0])
     with socket.socket() as s:
         try:
-            s.bind(("127.0.0.1", port))
+            s.bind(("127.0.0.1", urllib.parse.urlsplit(api).port or 0))
         except OSError:
             return True
     return False
