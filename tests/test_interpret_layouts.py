@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from muniflow.contracts import header_synonyms
 from muniflow.interpret import InterpretError, interpret_document
 from muniflow.interpret.reading import COMBINED, CONTENT, FUZZY, LEMMA
-from muniflow.model import RawDocument, RawRow, RawTable
+from muniflow.model import Period, RawDocument, RawRow, RawTable
 
 TITLE = "Информация о мероприятиях муниципальных образований Смоленской области во II квартале 2024 года"
 
@@ -184,3 +186,20 @@ def test_a_two_level_header_repeated_on_a_later_page_is_not_an_event():
 def test_caption_run_into_the_words_before_the_name():
     table = _table([FLAT, EVENT], caption="Мероприятия Муниципальное образование «Велижский район»")
     assert _read(table).rows[0].municipality == "Велижский район"
+
+
+def test_period_and_region_written_only_in_the_tables_title_row():
+    """A report typed wholly inside its table: the title row above the header names the quarter
+    and the region; the paragraphs above the table name neither."""
+    title_row = ("Сведения о мероприятиях муниципальных образований Тверской области за 3 кв. 2025 г.",)
+    event = ("1", "Концерт", "г. Энск", "6 августа", "Дружба", "50 человек")
+    doc = _read(_table([title_row + (None,) * 5, FLAT, event]), title="")
+    assert (doc.period, doc.region) == (Period(2025, 3), "Тверская область")
+    assert [(r.title, r.start_date) for r in doc.rows] == [("Концерт", date(2025, 8, 6))]
+    assert doc.reading is not None and doc.reading.period_text == "3 кв. 2025"
+
+
+def test_a_quarter_in_the_document_title_wins_over_the_tables_title_row():
+    title_row = ("Мероприятия за 3 кв. 2025 г.",)
+    doc = _read(_table([title_row + (None,) * 5, FLAT, EVENT]))
+    assert doc.period == Period(2024, 2)

@@ -138,10 +138,18 @@ def interpret_document(
     skip_words = list(contract.threshold("skipHeadings", []) or [])
     found_period = find_period(doc.title)
     period = period_override or found_period.period
-    region = parse_region(doc.title)
     if not doc.tables:
         raise InterpretError("no_table_found", "the document holds no table")
     chosen, readings = choose_tables(doc.tables, synonyms, combined, period)
+    title = doc.title
+    if chosen and chosen[0].above:  # a title typed in the table's own first rows
+        title = f"{doc.title}\n{chosen[0].above}"
+        if not found_period.kind:
+            found_period = find_period(title)
+            if period is None and found_period.period is not None:
+                period = found_period.period
+                chosen, readings = choose_tables(doc.tables, synonyms, combined, period)
+    region = parse_region(doc.title) or parse_region(title)
     if not chosen:
         said = Reading(tuple(readings), (), region_source(doc.title), found_period.text, found_period.kind)
         raise InterpretError("unknown_layout", refusal_message(readings), said)
@@ -165,7 +173,7 @@ def interpret_document(
     reading = Reading(
         tables=tuple(readings),
         sections=tuple(sections),
-        region_text=region_source(doc.title),
+        region_text=region_source(doc.title) or region_source(title),
         period_text=found_period.text,
         period_kind=found_period.kind,
     )

@@ -50,6 +50,8 @@ class ChosenTable:
     matches: tuple[ColumnMatch, ...]
     header_cells: tuple[str, ...]  # the first header row as written (to drop it when repeated)
     reading: TableReading
+    # Text of the rows above the header (a title row typed inside the table), lines kept.
+    above: str = ""
 
 
 def _grid(table: RawTable) -> list[tuple[Cell, ...]]:
@@ -273,6 +275,7 @@ def choose_tables(
                     found.matches,
                     tuple(fold(c or "") for c in rows[found.start].cells),
                     reading,
+                    "\n".join(c for row in rows[: found.start] for c in row.cells if c and fold(c)),
                 )
             )
             readings.append(reading)
