@@ -165,6 +165,23 @@ PARSED = [
         "year_from_period",
         "no year: the one that puts the date closest to the period",
     ),
+    (
+        "12 мая 2024 г.\n14 мая 2024 г.",
+        Q2_2024,
+        D(2024, 5, 12),
+        D(2024, 5, 14),
+        "exact",
+        "dates listed line by line, no separator between them",
+    ),
+    ("03.06.2024\n05.06.2024", Q2_2024, D(2024, 6, 3), D(2024, 6, 5), "exact", "numeric dates one per line"),
+    (
+        "12 мая\n14 мая 2024 года",
+        Q2_2024,
+        D(2024, 5, 12),
+        D(2024, 5, 14),
+        "exact",
+        "listed line by line, the year only on the last",
+    ),
 ]
 
 UNPARSED = [
@@ -191,6 +208,8 @@ UNPARSED = [
     ("30 декабря 2100 года - 2 января", None, "2101", "New Year crossed past the last plausible year"),
     ("1" * 5000, Q2_2024, "не распознана", "a digit run too long to be a number"),
     ("6 апреля 2024 года, перенесено на 8 мая", Q2_2024, "мая", "a second date left unread"),
+    ("6 апреля 2024 года 10 человек", Q2_2024, "10", "a number after a date that names no month"),
+    ("6 апреля 2024 года\n8", Q2_2024, "8", "a day on the next line without its month is not listed"),
     ("перенесено на 5 мая", Q2_2024, "не распознана", "the date does not lead the cell"),
 ]
 

@@ -215,13 +215,30 @@ def _read_points(tokens: Sequence[_Token], position: int) -> tuple[list[_Point],
     if first is None:
         return [], position
     points = [first]
-    while position < len(tokens) and tokens[position].kind == "sep":
-        point, after = _read_point(tokens, position + 1)
+    while position < len(tokens):
+        if tokens[position].kind == "sep":
+            point, after = _read_point(tokens, position + 1)
+        else:
+            point, after = _listed_point(tokens, position, points[-1])
         if point is None:
             break
         points.append(point)
         position = after
     return points, position
+
+
+def _listed_point(tokens: Sequence[_Token], position: int, before: _Point) -> tuple[_Point | None, int]:
+    """A point written after a whole one with no separator, as dates listed line by line are
+    («12 мая 2025 г.» / «14 мая 2025 г.»): taken only when both name their month."""
+    if before.month is None or tokens[position].kind not in {"date", "num"}:
+        return None, position
+    try:
+        point, after = _read_point(tokens, position)
+    except _Unreadable:
+        return None, position
+    if point is None or point.month is None:
+        return None, position
+    return point, after
 
 
 def _read_point(tokens: Sequence[_Token], position: int) -> tuple[_Point | None, int]:
