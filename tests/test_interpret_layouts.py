@@ -203,3 +203,25 @@ def test_a_quarter_in_the_document_title_wins_over_the_tables_title_row():
     title_row = ("Мероприятия за 3 кв. 2025 г.",)
     doc = _read(_table([title_row + (None,) * 5, FLAT, EVENT]))
     assert doc.period == Period(2024, 2)
+
+
+@pytest.mark.parametrize(
+    ("cell", "start", "end", "form", "reason"),
+    [
+        (
+            "II квартал 2024 г.",
+            date(2024, 4, 1),
+            date(2024, 6, 30),
+            "whole_month",
+            "Roman quarter with its year",
+        ),
+        ("в течение 2 кв. 2024 года", date(2024, 4, 1), date(2024, 6, 30), "whole_month", "abbreviated"),
+        ("II квартал", date(2024, 4, 1), date(2024, 6, 30), "year_from_period", "year from the period"),
+        ("в течение квартала", None, None, None, "no quarter named: still no date"),
+        ("12 апрля 2024 (II квартал 2024)", None, None, None, "a misspelt date beside it is not the quarter"),
+    ],
+)
+def test_a_date_cell_naming_a_whole_quarter_reads_as_its_three_months(cell, start, end, form, reason):
+    doc = _read(_table([FLAT, ("1", "Концерт", "г. Энск", cell, "Дружба", "50 человек")]))
+    row = doc.rows[0]
+    assert (row.start_date, row.end_date, row.date_form) == (start, end, form), reason

@@ -102,7 +102,9 @@ def _year_near(tokens: list[_Tok], index: int) -> int | None:
     return int(years[0].text) if len(years) == 1 else None
 
 
-def _quarter(flat: str, tokens: list[_Tok], words: _Vocabulary) -> PeriodFound | None:
+def _quarter(
+    flat: str, tokens: list[_Tok], words: _Vocabulary, default_year: int | None = None
+) -> PeriodFound | None:
     for i, tok in enumerate(tokens):
         if tok.lemma not in words.quarter_words and tok.text not in words.quarter_words:
             continue
@@ -110,10 +112,10 @@ def _quarter(flat: str, tokens: list[_Tok], words: _Vocabulary) -> PeriodFound |
         while j >= 0 and tokens[j].text in words.endings:
             j -= 1
         quarter = _number(tokens[j], words) if j >= 0 else None
-        year = _year_near(tokens, i)
+        year = _year_near(tokens, i) or default_year
         if quarter is None or year is None:
             continue
-        end = max(tok.end, *(t.end for t in tokens[i + 1 : i + 1 + YEAR_REACH] if t.text == str(year)))
+        end = max([tok.end, *(t.end for t in tokens[i + 1 : i + 1 + YEAR_REACH] if t.text == str(year))])
         return PeriodFound(Period(year, quarter), QUARTER, flat[tokens[j].start : end])
     return None
 
@@ -189,3 +191,19 @@ def find_period(text: str) -> PeriodFound:
         or _other(flat, tokens, words)
         or PeriodFound(None, "", "")
     )
+
+
+def quarter_in_cell(text: str, default_year: int | None) -> tuple[Period, bool] | None:
+    """A date cell naming a whole quarter («II квартал 2025 г.», «в течение 2 кв.»): the quarter
+    and whether its year is written (else `default_year`, the report's). None when the cell holds
+    any other number, so a date that failed to read is never taken for its quarter remark."""
+    flat = re.sub(r"\s+", " ", text).translate(_LOOKALIKE)
+    tokens = _tokens(flat)
+    found = _quarter(flat, tokens, vocabulary(), default_year)
+    if found is None or found.period is None:
+        return None
+    start = flat.index(found.text)
+    outside = [t for t in tokens if t.text.isdigit() and not start <= t.start < start + len(found.text)]
+    if outside:
+        return None
+    return found.period, any(_YEAR.fullmatch(t.text) for t in tokens)

@@ -12,13 +12,13 @@ from muniflow.interpret.errors import InterpretError
 from muniflow.interpret.header_rows import REQUIRED, is_column_numbers
 from muniflow.interpret.municipality import canonical_municipality
 from muniflow.interpret.nil import municipality_in_text, nil_letter, nil_row, nil_sections
-from muniflow.interpret.period import find_period
+from muniflow.interpret.period import find_period, quarter_in_cell
 from muniflow.interpret.reading import COMBINED, ColumnMatch, Reading, Section
 from muniflow.interpret.sections import MONTH, MUNICIPALITY, TOTALS, classify, is_totals, month_of
 from muniflow.interpret.tables import ChosenTable, choose_tables, refusal_message
 from muniflow.interpret.title import parse_region, region_source
 from muniflow.model import Period, RawDocument, RawRow, RawTable, Report, Row
-from muniflow.normalize.dates import parse_dates
+from muniflow.normalize.dates import WHOLE_MONTH, YEAR_FROM_PERIOD, DateParse, parse_dates
 from muniflow.normalize.text import fold, seq_number
 
 TEXT_COLUMNS = ("title", "place", "date_text", "goal", "participants")
@@ -106,6 +106,13 @@ def _field(row: RawRow, matches: Sequence[ColumnMatch], column: str, period: Per
 
 def _dates(text: str, period: Period | None, month: str):  # type: ignore[no-untyped-def]
     parsed = parse_dates(text, period)
+    if parsed.note is not None:  # «II квартал 2025 г.»: the quarter's three whole months
+        quarter = quarter_in_cell(text, period.year if period else None)
+        if quarter is not None:
+            named, year_written = quarter
+            return DateParse(
+                named.first_day, named.last_day, WHOLE_MONTH if year_written else YEAR_FROM_PERIOD, None
+            )
     if parsed.note is not None and month and fold(text) and month_of(text) is None:
         number = month_of(month)
         helped = parse_dates(f"{fold(text).rstrip('.')}.{number:02d}", period) if number else parsed
