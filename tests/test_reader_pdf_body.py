@@ -192,3 +192,25 @@ def test_a_column_number_row_not_repeated_keeps_the_first_number_of_the_next_pag
     second = _fragment(2, HEAD, (("1",), ("Форум",), ("Гродно",)))
     rows = _texts(pdf_module._merge_fragments([first, second]))
     assert rows[-2:] == [("1", "Визит", "Минск"), ("1", "Форум", "Гродно")]
+
+
+PLAIN_HEAD = (("Наименование",), ("Место",), ("Сроки",))
+
+
+@pytest.mark.parametrize(
+    ("top_of_page", "glued", "why"),
+    [
+        ((("память»",), None, ("области",)), True, "lower-case pieces, the date cell empty"),
+        ((("«Кубок", "дружбы»"), ("г. Гродно",), ("5 мая",)), False, "a new event: a capital and a date"),
+        ((("экскурсия",), ("г. Гродно",), ("весь период",)), False, "every cell filled: nothing left open"),
+    ],
+)
+def test_a_row_cut_by_the_page_in_a_table_without_numbers(top_of_page, glued, why) -> None:
+    """With no № column, no empty № cell says a row goes on: a continuation is told by its cells
+    opening in lower case where the row above filled a cell it leaves empty."""
+    first = _fragment(1, PLAIN_HEAD, (("Конференция «Историческая",), ("онлайн",), ("30 июня",)))
+    second = _fragment(2, top_of_page)
+    rows = _texts(pdf_module._merge_fragments([first, second]))
+    assert (len(rows) == 2) == glued, why
+    if glued:
+        assert rows[-1][0] == "Конференция «Историческая память»", why

@@ -342,6 +342,23 @@ def _is_continuation(cells: Sequence[Cell], seq_col: int) -> bool:
     return cells[seq_col] == "" and any(c for i, c in enumerate(cells) if i != seq_col)
 
 
+def _continues_unnumbered(cells: Sequence[Cell], above: LineRow) -> bool:
+    """In a table without a № column, a row cut by a page break goes on with no cell opening as
+    an event's cells do (a title with a capital, a date with a digit) and empty in a column the
+    row above fills."""
+    filled = [c for c in cells if c]
+    if not filled or any(_opens_like_a_cell(c) for c in filled):
+        return False
+    texts = [cell_text(c) for c in above.cells]
+    return any(not c and i < len(texts) and texts[i] for i, c in enumerate(cells))
+
+
+def _opens_like_a_cell(text: str) -> bool:
+    """Whether a text's first letter or digit is a capital or a digit (after quotes, dashes)."""
+    first = next((ch for ch in text if ch.isalnum()), "")
+    return first.isupper() or first.isdigit()
+
+
 def _ends_of(fragment: _Fragment) -> tuple[Ends, ...]:
     """The fragment's cell spans, or one column each where they are not known."""
     if len(fragment.ends) == len(fragment.rows):
@@ -390,7 +407,14 @@ def _merge_fragments(group: Sequence[_Fragment]) -> list[LineRow]:
             below = strip_header_overflow(header, fragment.rows[:skip], page_rows[0][0])
             page_rows[0] = (below, tuple(cell_text(c) for c in below))
         start = skip + 1
-        if page_rows and len(rows) > 1 and _is_continuation(page_rows[0][1], seq_col):
+        if (
+            page_rows
+            and len(rows) > 1
+            and (
+                _is_continuation(page_rows[0][1], seq_col)
+                or (not numbered and _continues_unnumbered(page_rows[0][1], rows[-1]))
+            )
+        ):
             rows = glue(rows, page_rows[0][0])
             page_rows, start = page_rows[1:], start + 1
         rows.extend(
