@@ -80,3 +80,12 @@ SECTION_CASES = [
 def test_numbering_scheme_chosen_per_report(reason, blocks, expected):
     flags = numbering_flags(_sectioned(*blocks), load_contract())
     assert [f.row_index for f in flags] == expected, reason
+
+
+def test_a_report_without_any_number_has_no_run_to_break() -> None:
+    """A table with no № column (every № cell empty) is a layout, not a misnumbering of each row;
+    one row left unnumbered among numbered ones is still flagged."""
+    unnumbered = [replace(BASE, row_index=i, seq_no=None, seq_text="") for i in range(4)]
+    assert numbering_flags(unnumbered, load_contract()) == []
+    one_missing = [*rows_numbered(1, 2), replace(BASE, row_index=2, seq_no=None, seq_text="")]
+    assert [f.row_index for f in numbering_flags(one_missing, load_contract())] == [2]

@@ -20,6 +20,8 @@ def numbering_flags(rows: Sequence[Row], contract: Contract) -> list[Flag]:
     """One flag on each row where the № run breaks (repeated, skipped, out of order or missing)."""
     if not any(r.rule == RULE for r in contract.row_rules):
         return []
+    if not any(r.seq_text for r in rows):
+        return []  # a report without a № column has no run to break: its rows are not misnumbered
     severity = contract.severity(RULE)
     start = int(contract.threshold("numberingStart", 1))
     through = _run_flags(rows, start, severity)
