@@ -225,3 +225,13 @@ def test_a_date_cell_naming_a_whole_quarter_reads_as_its_three_months(cell, star
     doc = _read(_table([FLAT, ("1", "Концерт", "г. Энск", cell, "Дружба", "50 человек")]))
     row = doc.rows[0]
     assert (row.start_date, row.end_date, row.date_form) == (start, end, form), reason
+
+
+def test_a_municipality_typed_as_each_tables_first_row_above_its_header():
+    """One table per municipality, its name a merged row above the table's own header."""
+    tables = [
+        _table([(name, None, None, None, None, None), FLAT, EVENT], locator=f"table {i}")
+        for i, name in enumerate(("Муниципальное образование «Велижский район»", "Город Смоленск"), start=1)
+    ]
+    doc = _read(*tables)
+    assert [r.municipality for r in doc.rows] == ["Велижский район", "город Смоленск"]

@@ -249,6 +249,9 @@ def choose_tables(
         if found is not None and named:
             found = _typed_by_content(found, rows[found.stop :])
         if found is not None and named:
+            above = "\n".join(c for row in rows[: found.start] for c in row.cells if c and fold(c))
+            # a municipality's name typed as the table's own first row, above its header
+            municipality = municipality or caption_municipality(above) or ""
             header_rows = tuple(range(found.start + 1, found.stop + 1))
             inferred = any(m.evidence == CONTENT for m in found.matches)
             reason = "its header names " + ", ".join(
@@ -275,7 +278,7 @@ def choose_tables(
                     found.matches,
                     tuple(fold(c or "") for c in rows[found.start].cells),
                     reading,
-                    "\n".join(c for row in rows[: found.start] for c in row.cells if c and fold(c)),
+                    above,
                 )
             )
             readings.append(reading)
