@@ -120,6 +120,7 @@ def _scan(path: Path) -> tuple[list[_Fragment], int]:
     """Find every table on every page (one table-finder pass per page) with the text between them."""
     fragments: list[_Fragment] = []
     pending: list[str] = []  # text since the previous table, over page breaks
+    margins: list[tuple[int, str]] = []  # (page, text) above a page's first table and below its last
     try:
         with pdfplumber.open(path) as pdf:
             pages = pdf.pages
@@ -136,9 +137,12 @@ def _scan(path: Path) -> tuple[list[_Fragment], int]:
                     bottoms = [0.0, *(t.bbox[3] for t in tables)]
                     for fragment, top, bottom in zip(found, tops, bottoms[:-1], strict=True):
                         pending.append(_text_between(page, bottom, top))
+                        if not bottom:
+                            margins.append((page.page_number, pending[-1]))
                         fragments.append(replace(fragment, caption=_caption(pending)))
                         pending = []
                     pending.append(_text_between(page, bottoms[-1], page.height))
+                    margins.append((page.page_number, pending[-1]))
                 finally:
                     page.close()  # drop the page's parsed objects so memory stays flat in page count
             count = len(pages)
@@ -146,7 +150,26 @@ def _scan(path: Path) -> tuple[list[_Fragment], int]:
         if not raised_by_parser(exc):
             raise  # a bug of ours, not a damaged file: the caller reports internal_error
         raise ReaderError(CORRUPT_FILE, f"{path.name}: not a readable PDF ({exc})") from exc
+    running = _running_lines(margins)
+    if running:  # the first table keeps them: the title may stand only in the page header
+        fragments[1:] = [replace(f, caption=_without(f.caption, running)) for f in fragments[1:]]
     return [f for f in fragments if f.rows], count
+
+
+def _running_lines(margins: Sequence[tuple[int, str]]) -> frozenset[str]:
+    """Lines a page header or footer repeats: the same line above the first table or below the
+    last one on two or more pages. Between two tables they are no heading, so a table going on
+    over a page break under a running header is still one table."""
+    pages: dict[str, set[int]] = {}
+    for page, text in margins:
+        for line in text.split("\n"):
+            if line.strip():
+                pages.setdefault(fold_whitespace(line), set()).add(page)
+    return frozenset(line for line, seen in pages.items() if len(seen) > 1)
+
+
+def _without(caption: str, lines: frozenset[str]) -> str:
+    return "\n".join(x for x in caption.split("\n") if fold_whitespace(x) not in lines)
 
 
 def _text_between(page: Any, top: float, bottom: float) -> str:
