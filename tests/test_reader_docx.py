@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import pytest
 from readers_fixtures import HEADER, add_table, build_docx, replace_cell_xml, report_rows, wrap_table_in_sdt
 
@@ -118,3 +119,18 @@ def test_corrupt(tmp_path: Path, content: bytes) -> None:
     with pytest.raises(ReaderError) as err:
         READER.read(path)
     assert err.value.reason == "corrupt_file"
+
+
+def test_a_title_typed_in_the_page_header_is_part_of_the_title(tmp_path: Path) -> None:
+    """Some offices type the report's title in the page header: it names the quarter and region
+    there and nowhere in the body; the body's own text before the table comes first."""
+    path = build_docx(
+        tmp_path / "r.docx",
+        [HEADER, ["1.", "Форум", "г. Велиж", "5 июля", "Делегация"]],
+        title=("Таблица 1",),
+    )
+    document = docx.Document(str(path))
+    document.sections[0].header.paragraphs[0].text = "Отчёт Смоленской области за III квартал 2024 года"
+    document.save(str(path))
+    assert READER.read(path).title == "Таблица 1\nОтчёт Смоленской области за III квартал 2024 года"
+    assert READER.read(build_docx(tmp_path / "plain.docx", [HEADER], title=("Отчёт",))).title == "Отчёт"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
@@ -40,14 +41,15 @@ class DocxReader:
 
     Tables inside content controls, custom XML and tracked insertions count as body tables;
     a table nested in a cell stays part of that cell's text. The title is the text before the
-    first table, which is also that table's caption.
+    first table, which is also that table's caption, then the first page's header.
     """
 
     format = "docx"
 
     def read(self, path: Path) -> RawDocument:
         """Parse the file and return its title and tables; ReaderError when none or unreadable."""
-        body = _open_body(path)
+        document = _open_document(path)
+        body = document.element.body
         title = ""
         above: list[str] = []  # non-blank paragraphs since the previous table
         tables: list[RawTable] = []
@@ -65,13 +67,29 @@ class DocxReader:
                     above.append(line)
         if not tables:
             raise ReaderError(NO_TABLE_FOUND, f"{path.name}: the document holds no table")
+        running = _page_header_text(document)
+        title = "\n".join(t for t in (title, running) if t)
         return RawDocument(source_file=str(path), format=self.format, title=title, tables=tuple(tables))
+
+
+def _page_header_text(document: Any) -> str:
+    """The first page's header: a title (its quarter, its region) typed there and nowhere else."""
+    section = document.sections[0]
+    header = section.first_page_header if section.different_first_page_header_footer else section.header
+    if header.is_linked_to_previous:  # the first section has no header of its own: none at all
+        return ""
+    return "\n".join(line for line in (paragraph_text(p._p) for p in header.paragraphs) if line.strip())
 
 
 def _open_body(path: Path) -> etree._Element:
     """Open the package with python-docx and return w:body; library failures become corrupt_file."""
+    return _open_document(path).element.body
+
+
+def _open_document(path: Path) -> Any:
+    """Open the package with python-docx; library failures become corrupt_file."""
     try:
-        return docx.Document(str(path)).element.body
+        return docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
         if not raised_by_parser(exc):
             raise  # a bug of ours, not a damaged file: the caller reports internal_error
