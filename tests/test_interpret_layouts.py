@@ -235,3 +235,11 @@ def test_a_municipality_typed_as_each_tables_first_row_above_its_header():
     ]
     doc = _read(*tables)
     assert [r.municipality for r in doc.rows] == ["Велижский район", "город Смоленск"]
+
+
+def test_two_participants_columns_side_by_side_without_a_group_header_are_both_kept():
+    header = ("№", "Наименование мероприятия", "Место", "Дата", "Российская сторона", "Иностранная сторона")
+    doc = _read(
+        _table([header, ("1", "Концерт", "г. Энск", "6 апреля 2024", "Хор района", "Ансамбль г. Орши")])
+    )
+    assert doc.rows[0].participants == "Российская сторона: Хор района; Иностранная сторона: Ансамбль г. Орши"
