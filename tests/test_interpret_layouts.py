@@ -243,3 +243,11 @@ def test_two_participants_columns_side_by_side_without_a_group_header_are_both_k
         _table([header, ("1", "Концерт", "г. Энск", "6 апреля 2024", "Хор района", "Ансамбль г. Орши")])
     )
     assert doc.rows[0].participants == "Российская сторона: Хор района; Иностранная сторона: Ансамбль г. Орши"
+
+
+def test_a_row_of_dashes_only_is_no_event():
+    """A filler row («–» in every cell) is as empty as a blank row; a numbered row of dashes is
+    still an event row, whose empty fields the rules flag."""
+    rows = [FLAT, EVENT, ("–", "–", "-", "—", "-/-", "..."), ("2", "-", "-", "-", "-", "-")]
+    doc = _read(_table(rows))
+    assert [r.seq_no for r in doc.rows] == [1, 2]

@@ -41,6 +41,11 @@ _KIND_NOMN = {
 }
 
 
+def is_placeholder(text: str) -> bool:
+    """A cell that says nothing: dashes, dots, «нет» («—», «-/-», «…»)."""
+    return _PLACEHOLDER.match(fold(text)) is not None
+
+
 def lemmas(text: str) -> tuple[str, ...]:
     """The normal form of each word, lower case (ё as е): what nil phrases are matched on."""
     morph = analyzer()

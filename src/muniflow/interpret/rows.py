@@ -11,7 +11,7 @@ from muniflow.interpret.combined import split_date_place
 from muniflow.interpret.errors import InterpretError
 from muniflow.interpret.header_rows import REQUIRED, is_column_numbers
 from muniflow.interpret.municipality import canonical_municipality
-from muniflow.interpret.nil import municipality_in_text, nil_letter, nil_row, nil_sections
+from muniflow.interpret.nil import is_placeholder, municipality_in_text, nil_letter, nil_row, nil_sections
 from muniflow.interpret.period import find_period, quarter_in_cell
 from muniflow.interpret.reading import COMBINED, ColumnMatch, Reading, Section
 from muniflow.interpret.sections import MONTH, MUNICIPALITY, TOTALS, classify, is_totals, month_of
@@ -46,7 +46,9 @@ def map_header(header: Sequence[str], synonyms: Mapping[str, Sequence[str]]) -> 
 
 
 def _filled(row: RawRow) -> list[str]:
-    return [c for c in row.cells if c is not None and fold(c)]
+    """The cells that say something: a row of dashes only («–», «-/-») is as empty as a blank one."""
+    cells = [c for c in row.cells if c is not None and fold(c)]
+    return [] if all(is_placeholder(c) for c in cells) else cells
 
 
 def _text(row: RawRow, index: int) -> str:
