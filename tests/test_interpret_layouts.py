@@ -251,3 +251,19 @@ def test_a_row_of_dashes_only_is_no_event():
     rows = [FLAT, EVENT, ("–", "–", "-", "—", "-/-", "..."), ("2", "-", "-", "-", "-", "-")]
     doc = _read(_table(rows))
     assert [r.seq_no for r in doc.rows] == [1, 2]
+
+
+def test_a_date_and_place_merged_down_over_two_events_belong_to_both():
+    """One date and place written once for two events (cells merged vertically): the second row
+    takes them; a None a horizontal merge leaves takes nothing from above."""
+    second = RawRow(
+        ("2", "Мастер-класс", None, None, "Обучение", "Мастера"), "table 1, row 3", frozenset({2, 3})
+    )
+    combined = RawRow(("3", "Выставка", "г. Энск, 8 апреля 2024", None, "", ""), "table 1, row 4")
+    table = _table([FLAT, EVENT])
+    doc = _read(RawTable(table.header, (*table.rows, second, combined), "table 1"))
+    assert [(r.place, r.date_text) for r in doc.rows] == [
+        ("г. Энск", "6 апреля 2024 года"),
+        ("г. Энск", "6 апреля 2024 года"),
+        ("г. Энск, 8 апреля 2024", ""),
+    ]

@@ -58,6 +58,18 @@ def test_vertical_merge_continuation_is_none(tmp_path: Path) -> None:
     assert [r[0] for r in body] == ["Район", None, None, "Округ"]
 
 
+def test_vertical_merge_continuation_is_marked_as_from_above(tmp_path: Path) -> None:
+    """A None under a vertical merge is told apart from a None a horizontal merge leaves."""
+    rows = [["h1", "h2", "h3"], ["1", "12 мая", "г. Велиж"], ["2", "", ""], ["Округ", "", ""]]
+    path = build_docx(tmp_path / "v.docx", rows, [((1, 1), (2, 1)), ((3, 0), (3, 2))])
+    table = READER.read(path).tables[0]
+    assert [(r.cells, r.from_above) for r in table.rows] == [
+        (("1", "12 мая", "г. Велиж"), frozenset()),
+        (("2", None, ""), frozenset({1})),
+        (("Округ", None, None), frozenset()),
+    ]
+
+
 def test_paragraphs_and_soft_breaks_are_lines(tmp_path: Path) -> None:
     rows = [["h"], ["Концерт\v«Дружба без\vГраниц»\nвторой абзац"]]
     assert _body(build_docx(tmp_path / "b.docx", rows))[0] == ("Концерт\n«Дружба без\nГраниц»\nвторой абзац",)

@@ -215,7 +215,9 @@ def _read_table(
     mapping: dict[str, int] = {}
     for m in matches:
         mapping.setdefault(m.column, m.index)
+    previous: RawRow | None = None
     for raw in table.body:
+        raw = previous = _merged_down(raw, previous)
         filled = _filled(raw)
         if not filled or is_column_numbers(raw.cells):
             continue
@@ -253,6 +255,18 @@ def _read_table(
             muni_raw = state.heading or state.title_muni
         rows.append(_row(source_file, raw, matches, len(rows), muni_raw, period, state.month))
     return state
+
+
+def _merged_down(raw: RawRow, above: RawRow | None) -> RawRow:
+    """The row with the text of each cell merged down into it from the row above (one date or
+    place written once for two events)."""
+    if not raw.from_above or above is None:
+        return raw
+    cells = tuple(
+        above.cells[i] if c is None and i in raw.from_above and i < len(above.cells) else c
+        for i, c in enumerate(raw.cells)
+    )
+    return replace(raw, cells=cells)
 
 
 def _row(

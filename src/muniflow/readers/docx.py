@@ -133,7 +133,7 @@ def _cell_text(tc: etree._Element) -> str:
         if block.tag == P:
             lines.append(paragraph_text(block))
         else:
-            lines.extend(text for row in _grid_rows(block) for text in row if text)
+            lines.extend(text for row, _ in _grid_rows(block) for text in row if text)
     return "\n".join(lines)
 
 
@@ -164,11 +164,13 @@ def _int_prop(parent: etree._Element | None, name: str, default: int) -> int:
     return int(value) if value is not None and value.isdigit() else default
 
 
-def _grid_rows(tbl: etree._Element) -> list[list[Cell]]:
-    """Lay a table's rows on its column grid: text in a merge's first cell, None where it covers."""
-    rows: list[list[Cell]] = []
+def _grid_rows(tbl: etree._Element) -> list[tuple[list[Cell], frozenset[int]]]:
+    """Lay a table's rows on its column grid: text in a merge's first cell, None where it covers;
+    with each row the grid columns a vertical merge from the row above covers."""
+    rows: list[tuple[list[Cell], frozenset[int]]] = []
     merged_above: set[int] = set()  # grid columns where a vertical merge is open
     for tr in _rows(tbl):
+        from_above: set[int] = set()
         tr_pr = tr.find(_W + "trPr")
         row: list[Cell] = [""] * _int_prop(tr_pr, "gridBefore", 0)
         merged_here: set[int] = set()
@@ -181,11 +183,12 @@ def _grid_rows(tbl: etree._Element) -> list[list[Cell]]:
                 merged_here.add(col)
             if v_merge is not None and v_merge.get(_VAL, "continue") == "continue" and col in merged_above:
                 row.extend([None] * span)
+                from_above.update(range(col, col + span))
             else:
                 row.append(_cell_text(tc))
                 row.extend([None] * (span - 1))
         row.extend([""] * _int_prop(tr_pr, "gridAfter", 0))
-        rows.append(row)
+        rows.append((row, frozenset(from_above)))
         merged_above = merged_here
     return rows
 
@@ -197,8 +200,10 @@ def _read_table(tbl: etree._Element, locator: str, caption: str = "") -> RawTabl
         return None
     grid = tbl.find(_W + "tblGrid")
     grid_cols = len(grid.findall(_W + "gridCol")) if grid is not None else 0
-    width = max([grid_cols, *(len(r) for r in rows)])
-    padded = [tuple(row + [""] * (width - len(row))) for row in rows]
-    header = tuple(text or "" for text in padded[0])
-    body = tuple(RawRow(cells, f"{locator}, row {i}") for i, cells in enumerate(padded[1:], start=2))
+    width = max([grid_cols, *(len(r) for r, _ in rows)])
+    padded = [(tuple(row + [""] * (width - len(row))), above) for row, above in rows]
+    header = tuple(text or "" for text in padded[0][0])
+    body = tuple(
+        RawRow(cells, f"{locator}, row {i}", above) for i, (cells, above) in enumerate(padded[1:], start=2)
+    )
     return RawTable(header=header, rows=body, locator=locator, caption=caption)
