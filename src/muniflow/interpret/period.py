@@ -7,6 +7,7 @@ Words are compared by lemma, so «в третьем квартале», «за 3
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -149,6 +150,29 @@ def _month_range(flat: str, tokens: list[_Tok]) -> PeriodFound | None:
     return None
 
 
+_DATE_SPAN = re.compile(
+    r"(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4})\s*(?:г\.?|года)?\s*(?:по|до|[-–—])\s*"
+    r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})"
+)
+
+
+def _date_span(flat: str) -> PeriodFound | None:
+    """«с 01.04.2025 по 30.06.2025»: dates from a quarter's first day to its last name that quarter
+    (from 1 January to the end of June, September or December: a half-year, nine months, a year)."""
+    for m in _DATE_SPAN.finditer(flat):
+        d1, m1, y1, d2, m2, y2 = (int(m.group(k)) for k in ("d1", "m1", "y1", "d2", "m2", "y2"))
+        if y1 != y2 or d1 != 1 or not 1 <= m1 <= m2 <= 12 or (m1 - 1) % 3 or m2 % 3:
+            continue
+        if d2 != calendar.monthrange(y2, m2)[1]:
+            continue
+        kind = _SPAN_KIND.get(m2 - m1 + 1, "")
+        if kind == QUARTER:
+            return PeriodFound(Period(y1, m2 // 3), QUARTER, m.group(0))
+        if kind and m1 == 1:
+            return PeriodFound(None, kind, m.group(0))
+    return None
+
+
 def _other(flat: str, tokens: list[_Tok], words: _Vocabulary) -> PeriodFound | None:
     for kind, seq in words.not_quarter:
         for i in range(len(tokens) - len(seq) + 1):
@@ -188,6 +212,7 @@ def find_period(text: str) -> PeriodFound:
     return (
         _quarter(flat, tokens, words)
         or _month_range(flat, tokens)
+        or _date_span(flat)
         or _other(flat, tokens, words)
         or PeriodFound(None, "", "")
     )
