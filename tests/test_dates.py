@@ -182,6 +182,24 @@ PARSED = [
         "exact",
         "listed line by line, the year only on the last",
     ),
+    ("12.05.2024 в 11.00", Q2_2024, D(2024, 5, 12), D(2024, 5, 12), "exact", "a time with a dot is a remark"),
+    (
+        "12.05.2024 г., 11.00 ч.",
+        Q2_2024,
+        D(2024, 5, 12),
+        D(2024, 5, 12),
+        "exact",
+        "a time after a comma is no day and month «11.00»",
+    ),
+    ("14.06.2024, 15.30-17.00", Q2_2024, D(2024, 6, 14), D(2024, 6, 14), "exact", "a time range with dots"),
+    (
+        "27.05., 05.06.2024",
+        Q2_2024,
+        D(2024, 5, 27),
+        D(2024, 6, 5),
+        "exact",
+        "day and month with a closing dot",
+    ),
 ]
 
 UNPARSED = [

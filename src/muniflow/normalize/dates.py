@@ -97,8 +97,9 @@ _TOKEN = re.compile(
     r"""
     (?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d)
     | (?P<dmy_d>\d{1,2})\.(?P<dmy_m>\d{1,2})\.(?P<dmy_y>\d{4}|\d{2})(?!\d)
-    | (?P<time>\d{1,2}:\d{2})  # a time of day is a remark, not part of the date
-    | (?P<dm_d>\d{1,2})\.(?P<dm_m>\d{1,2})(?!\.?\d)
+    | (?P<time>\d{1,2}:\d{2}|\d{1,2}\.(?:00|1[3-9]|[2-5]\d)(?!\.?\d))  # a time of day («10:00»,
+      # «11.00»: minutes no month can be) is a remark, not part of the date
+    | (?P<dm_d>\d{1,2})\.(?P<dm_m>\d{1,2})(?!\.?\d)\.?  # «27.05» or «27.05.» before another date
     | (?P<num>\d{1,9})  # bounded: int() of a huge digit run is refused
     | (?P<word>[^\W\d_]+)\.?
     | (?P<punct>[-,;])
