@@ -267,3 +267,20 @@ def test_a_date_and_place_merged_down_over_two_events_belong_to_both():
         ("г. Энск", "6 апреля 2024 года"),
         ("г. Энск, 8 апреля 2024", ""),
     ]
+
+
+def test_the_title_under_a_letterhead_laid_out_as_a_table_names_the_period():
+    """A letterhead typed in a borderless table comes first, the title paragraph under it: the
+    title is the caption of the events table, not the (empty) text before the first table."""
+    letterhead = _table([("Администрация Тверской области", "Приложение № 1 к письму от 05.07.2025 № 12")])
+    events = _table(
+        [FLAT, EVENT], locator="table 2", caption="Информация о мероприятиях за 2 квартал 2024 года"
+    )
+    doc = _read(letterhead, events, title="")
+    assert (doc.period, doc.region, len(doc.rows)) == (Period(2024, 2), "Тверская область", 1)
+
+
+def test_a_title_typed_in_a_one_cell_table_names_the_period():
+    title = _table([("Информация о мероприятиях муниципальных образований за 2 квартал 2024 года",)])
+    doc = _read(title, _table([FLAT, EVENT], locator="table 2"), title="")
+    assert doc.period == Period(2024, 2)

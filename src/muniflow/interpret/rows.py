@@ -150,14 +150,12 @@ def interpret_document(
     if not doc.tables:
         raise InterpretError("no_table_found", "the document holds no table")
     chosen, readings = choose_tables(doc.tables, synonyms, combined, period)
-    title = doc.title
-    if chosen and chosen[0].above:  # a title typed in the table's own first rows
-        title = f"{doc.title}\n{chosen[0].above}"
-        if not found_period.kind:
-            found_period = find_period(title)
-            if period is None and found_period.period is not None:
-                period = found_period.period
-                chosen, readings = choose_tables(doc.tables, synonyms, combined, period)
+    title = _lead_text(doc, chosen[0]) if chosen else doc.title
+    if not found_period.kind and title != doc.title:
+        found_period = find_period(title)
+        if period is None and found_period.period is not None:
+            period = found_period.period
+            chosen, readings = choose_tables(doc.tables, synonyms, combined, period)
     region = parse_region(doc.title) or parse_region(title)
     if not chosen:
         said = Reading(tuple(readings), (), region_source(doc.title), found_period.text, found_period.kind)
@@ -196,6 +194,20 @@ def interpret_document(
         reading=reading,
         nil_municipalities=nil_sections(nil_found, doc),
     )
+
+
+def _lead_text(doc: RawDocument, first: ChosenTable) -> str:
+    """Everything written before the first events table's rows, the title first: the tables
+    before it (a letterhead laid out as a table, a title typed in a one-cell table) with their
+    captions, its own caption and the rows above its header (a title typed in the table)."""
+    parts = [doc.title]
+    for table in doc.tables:
+        if table is first.table:
+            parts += [table.caption, first.above]
+            break
+        cells = (c for row in (table.header, *(r.cells for r in table.rows)) for c in row)
+        parts += [table.caption, "\n".join(c for c in cells if c and fold(c))]
+    return "\n".join(dict.fromkeys(p for p in parts if p and fold(p)))
 
 
 def _read_table(
