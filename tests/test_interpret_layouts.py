@@ -284,3 +284,24 @@ def test_a_title_typed_in_a_one_cell_table_names_the_period():
     title = _table([("Информация о мероприятиях муниципальных образований за 2 квартал 2024 года",)])
     doc = _read(title, _table([FLAT, EVENT], locator="table 2"), title="")
     assert doc.period == Period(2024, 2)
+
+
+def test_a_single_municipality_named_in_its_letterhead_table_owns_the_rows():
+    letterhead = _table(
+        [("Администрация муниципального образования «Демидовский район»", "Начальнику департамента")]
+    )
+    events = _table(
+        [FLAT, EVENT], locator="table 2", caption="Информация о мероприятиях за 2 квартал 2024 года"
+    )
+    doc = _read(letterhead, events, title="")
+    assert [r.municipality for r in doc.rows] == ["Демидовский район"]
+
+
+def test_a_summary_table_before_the_events_is_no_title():
+    """A table of data before the events table (a summary by municipality) is not read as title."""
+    summary = _table(
+        [("Муниципальное образование", "Мероприятий"), ("Велижский район (за 2 квартал 2024 г.)", "3")]
+    )
+    doc = _read(summary, _table([FLAT, EVENT], locator="table 2"), title="Информация о мероприятиях")
+    assert doc.period is None
+    assert [r.municipality for r in doc.rows] == [""]

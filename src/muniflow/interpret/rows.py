@@ -164,7 +164,7 @@ def interpret_document(
     sections: list[Section] = []
     nil_found: list[tuple[str, RawTable]] = []
     # a single municipality's report names itself in its title, not in a heading row
-    state = _State(title_muni=municipality_in_text(doc.title))
+    state = _State(title_muni=municipality_in_text(doc.title) or municipality_in_text(title))
     for table in chosen:
         if table.reading.municipality:
             state = _State(heading=table.reading.municipality, title_muni=state.title_muni)
@@ -197,16 +197,18 @@ def interpret_document(
 
 
 def _lead_text(doc: RawDocument, first: ChosenTable) -> str:
-    """Everything written before the first events table's rows, the title first: the tables
-    before it (a letterhead laid out as a table, a title typed in a one-cell table) with their
-    captions, its own caption and the rows above its header (a title typed in the table)."""
+    """Everything written before the first events table's rows, the title first: the one-row
+    tables before it (a letterhead laid out as a table, a title typed in a one-cell table; not a
+    summary or contents table's data) with the captions, its own caption and the rows above its
+    header (a title typed in the table)."""
     parts = [doc.title]
     for table in doc.tables:
         if table is first.table:
             parts += [table.caption, first.above]
             break
-        cells = (c for row in (table.header, *(r.cells for r in table.rows)) for c in row)
-        parts += [table.caption, "\n".join(c for c in cells if c and fold(c))]
+        parts.append(table.caption)
+        if not table.rows:
+            parts.append("\n".join(c for c in table.header if c and fold(c)))
     return "\n".join(dict.fromkeys(p for p in parts if p and fold(p)))
 
 
