@@ -165,6 +165,41 @@ PARSED = [
         "year_from_period",
         "no year: the one that puts the date closest to the period",
     ),
+    (
+        "12 мая 2024 г.\n14 мая 2024 г.",
+        Q2_2024,
+        D(2024, 5, 12),
+        D(2024, 5, 14),
+        "exact",
+        "dates listed line by line, no separator between them",
+    ),
+    ("03.06.2024\n05.06.2024", Q2_2024, D(2024, 6, 3), D(2024, 6, 5), "exact", "numeric dates one per line"),
+    (
+        "12 мая\n14 мая 2024 года",
+        Q2_2024,
+        D(2024, 5, 12),
+        D(2024, 5, 14),
+        "exact",
+        "listed line by line, the year only on the last",
+    ),
+    ("12.05.2024 в 11.00", Q2_2024, D(2024, 5, 12), D(2024, 5, 12), "exact", "a time with a dot is a remark"),
+    (
+        "12.05.2024 г., 11.00 ч.",
+        Q2_2024,
+        D(2024, 5, 12),
+        D(2024, 5, 12),
+        "exact",
+        "a time after a comma is no day and month «11.00»",
+    ),
+    ("14.06.2024, 15.30-17.00", Q2_2024, D(2024, 6, 14), D(2024, 6, 14), "exact", "a time range with dots"),
+    (
+        "27.05., 05.06.2024",
+        Q2_2024,
+        D(2024, 5, 27),
+        D(2024, 6, 5),
+        "exact",
+        "day and month with a closing dot",
+    ),
 ]
 
 UNPARSED = [
@@ -191,6 +226,8 @@ UNPARSED = [
     ("30 декабря 2100 года - 2 января", None, "2101", "New Year crossed past the last plausible year"),
     ("1" * 5000, Q2_2024, "не распознана", "a digit run too long to be a number"),
     ("6 апреля 2024 года, перенесено на 8 мая", Q2_2024, "мая", "a second date left unread"),
+    ("6 апреля 2024 года 10 человек", Q2_2024, "10", "a number after a date that names no month"),
+    ("6 апреля 2024 года\n8", Q2_2024, "8", "a day on the next line without its month is not listed"),
     ("перенесено на 5 мая", Q2_2024, "не распознана", "the date does not lead the cell"),
 ]
 

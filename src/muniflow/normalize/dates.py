@@ -97,8 +97,9 @@ _TOKEN = re.compile(
     r"""
     (?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d)
     | (?P<dmy_d>\d{1,2})\.(?P<dmy_m>\d{1,2})\.(?P<dmy_y>\d{4}|\d{2})(?!\d)
-    | (?P<time>\d{1,2}:\d{2})  # a time of day is a remark, not part of the date
-    | (?P<dm_d>\d{1,2})\.(?P<dm_m>\d{1,2})(?!\.?\d)
+    | (?P<time>\d{1,2}:\d{2}|\d{1,2}\.(?:00|1[3-9]|[2-5]\d)(?!\.?\d))  # a time of day («10:00»,
+      # «11.00»: minutes no month can be) is a remark, not part of the date
+    | (?P<dm_d>\d{1,2})\.(?P<dm_m>\d{1,2})(?!\.?\d)\.?  # «27.05» or «27.05.» before another date
     | (?P<num>\d{1,9})  # bounded: int() of a huge digit run is refused
     | (?P<word>[^\W\d_]+)\.?
     | (?P<punct>[-,;])
@@ -215,13 +216,30 @@ def _read_points(tokens: Sequence[_Token], position: int) -> tuple[list[_Point],
     if first is None:
         return [], position
     points = [first]
-    while position < len(tokens) and tokens[position].kind == "sep":
-        point, after = _read_point(tokens, position + 1)
+    while position < len(tokens):
+        if tokens[position].kind == "sep":
+            point, after = _read_point(tokens, position + 1)
+        else:
+            point, after = _listed_point(tokens, position, points[-1])
         if point is None:
             break
         points.append(point)
         position = after
     return points, position
+
+
+def _listed_point(tokens: Sequence[_Token], position: int, before: _Point) -> tuple[_Point | None, int]:
+    """A point written after a whole one with no separator, as dates listed line by line are
+    («12 мая 2025 г.» / «14 мая 2025 г.»): taken only when both name their month."""
+    if before.month is None or tokens[position].kind not in {"date", "num"}:
+        return None, position
+    try:
+        point, after = _read_point(tokens, position)
+    except _Unreadable:
+        return None, position
+    if point is None or point.month is None:
+        return None, position
+    return point, after
 
 
 def _read_point(tokens: Sequence[_Token], position: int) -> tuple[_Point | None, int]:

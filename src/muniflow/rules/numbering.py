@@ -6,7 +6,9 @@ when both fit equally). Only breaks within the chosen scheme are flagged.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import groupby
 
 from muniflow.contracts import Contract
@@ -20,6 +22,9 @@ def numbering_flags(rows: Sequence[Row], contract: Contract) -> list[Flag]:
     """One flag on each row where the № run breaks (repeated, skipped, out of order or missing)."""
     if not any(r.rule == RULE for r in contract.row_rules):
         return []
+    if not any(r.seq_text for r in rows):
+        return []  # a report without a № column has no run to break: its rows are not misnumbered
+    rows = _items_of_sections(rows)
     severity = contract.severity(RULE)
     start = int(contract.threshold("numberingStart", 1))
     through = _run_flags(rows, start, severity)
@@ -28,6 +33,21 @@ def numbering_flags(rows: Sequence[Row], contract: Contract) -> list[Flag]:
     sections = [list(block) for _, block in groupby(rows, key=lambda r: r.municipality)]
     per_section = [flag for block in sections for flag in _run_flags(block, start, severity)]
     return per_section if len(sections) > 1 and len(per_section) < len(through) else through
+
+
+# «2.1», «2.3.»: a section's number, then the row's number within it.
+_TWO_LEVEL = re.compile(r"\s*\d{1,3}\.(\d{1,4})\.?\s*")
+
+
+def _items_of_sections(rows: Sequence[Row]) -> Sequence[Row]:
+    """Rows numbered «1.1», «1.2», «2.1» (section, then item) judged by their item numbers, which
+    run anew in each section; as they are when any numbered row is written otherwise."""
+    items = [_TWO_LEVEL.fullmatch(r.seq_text) for r in rows if r.seq_text]
+    if not items or not all(items):
+        return rows
+    return [
+        replace(r, seq_no=int(m.group(1))) if (m := _TWO_LEVEL.fullmatch(r.seq_text)) else r for r in rows
+    ]
 
 
 def _run_flags(rows: Sequence[Row], start: int, severity: str) -> list[Flag]:
