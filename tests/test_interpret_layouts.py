@@ -253,6 +253,22 @@ def test_a_row_of_dashes_only_is_no_event():
     assert [r.seq_no for r in doc.rows] == [1, 2]
 
 
+def test_a_row_of_dashes_under_a_heading_says_its_municipality_held_none():
+    """A section whose only row is dashes is reported with no events (nil), like one saying
+    «мероприятия не проводились»; a filler row of dashes after a section's events changes nothing."""
+    rows = [
+        FLAT,
+        ("Озёрный район", None, None, None, None, None),
+        ("–", "–", "–", "–", "–", "–"),
+        ("Лесной район", None, None, None, None, None),
+        EVENT,
+        ("-", "-", "-", "-", "-", "-"),
+    ]
+    doc = _read(_table(rows))
+    assert doc.nil_municipalities == ("Озёрный район", "Лесной район")
+    assert [(r.municipality, r.title) for r in doc.rows] == [("Лесной район", "Концерт")]
+
+
 def test_a_date_and_place_merged_down_over_two_events_belong_to_both():
     """One date and place written once for two events (cells merged vertically): the second row
     takes them; a None a horizontal merge leaves takes nothing from above."""

@@ -233,6 +233,11 @@ def _read_table(
     for raw in table.body:
         raw = previous = _merged_down(raw, previous)
         filled = _filled(raw)
+        if not filled and not has_muni_column and any(fold(c or "") for c in raw.cells):
+            # a row of dashes under a heading is its «none held»: a section of no other rows is nil
+            # (one with events stays reported); without a heading, the caption or title names it
+            nil_found.append((state.heading, table.table))
+            continue
         if not filled or is_column_numbers(raw.cells):
             continue
         if _header_residue(raw, table.reading.header):
