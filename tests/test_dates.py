@@ -157,6 +157,28 @@ PARSED = [
         "exact",
         "one year written: the other end is in the year after",
     ),
+    # Forms seen in reports that a reader takes in at a glance (sweep of unseen content).
+    ("28.02.-02.03.2024", Q2_2024, D(2024, 2, 28), D(2024, 3, 2), "exact", "dd.mm. then a dash"),
+    ("с 12.04. по 15.04.2024", Q2_2024, D(2024, 4, 12), D(2024, 4, 15), "exact", "'с dd.mm. по dd.mm.yyyy'"),
+    ("24.04.2024 в 11.00", Q2_2024, D(2024, 4, 24), D(2024, 4, 24), "exact", "a time after the date"),
+    ("24.04.2024 11.30", Q2_2024, D(2024, 4, 24), D(2024, 4, 24), "exact", "a time without 'в'"),
+    ("24 апреля 2024 года в 10.00 ч.", Q2_2024, D(2024, 4, 24), D(2024, 4, 24), "exact", "time, 'ч.'"),
+    ("24 апреля 2024 года, 10.00-12.00", Q2_2024, D(2024, 4, 24), D(2024, 4, 24), "exact", "a time range"),
+    ("12.04.2024\n14.04.2024", Q2_2024, D(2024, 4, 12), D(2024, 4, 14), "exact", "one full date a line"),
+    (
+        "12 апреля 2024 года\n14 апреля 2024 года",
+        Q2_2024,
+        D(2024, 4, 12),
+        D(2024, 4, 14),
+        "exact",
+        "one full date in words a line",
+    ),
+    ("3O.04.2024", Q2_2024, D(2024, 4, 30), D(2024, 4, 30), "exact", "Latin O typed for a zero"),
+    ("O5.O4.2024", Q2_2024, D(2024, 4, 5), D(2024, 4, 5), "exact", "Latin O for leading zeros"),
+    ("15 апреля 2О24 года", Q2_2024, D(2024, 4, 15), D(2024, 4, 15), "exact", "Cyrillic О inside a year"),
+    ("12/04/2024", Q2_2024, D(2024, 4, 12), D(2024, 4, 12), "exact", "slashes instead of dots"),
+    ("24. 04. 2024", Q2_2024, D(2024, 4, 24), D(2024, 4, 24), "exact", "spaces after the dots"),
+    ("24.04. 2024 г.", Q2_2024, D(2024, 4, 24), D(2024, 4, 24), "exact", "a space before the year"),
     (
         "15 января",
         Period(2024, 4),
@@ -192,6 +214,12 @@ UNPARSED = [
     ("1" * 5000, Q2_2024, "не распознана", "a digit run too long to be a number"),
     ("6 апреля 2024 года, перенесено на 8 мая", Q2_2024, "мая", "a second date left unread"),
     ("перенесено на 5 мая", Q2_2024, "не распознана", "the date does not lead the cell"),
+    ("31.04.2024", Q2_2024, "несуществующая", "April has 30 days: 30.04 or 01.05 is not guessed"),
+    ("12.04.2024 14", Q2_2024, "14", "a bare number after a full date is no second date"),
+    ("12.04.2024\n10.04.2024", Q2_2024, "раньше", "dates a line each, out of order"),
+    ("до 12.04.2024", Q2_2024, "не распознана", "'до' with its o is a word, not a zero"),
+    ("12.13 – 15.03.2024", Q2_2024, "несуществующая", "month 13 leading the cell: a date typo, not a time"),
+    ("24.04.2024 в 10.05", Q2_2024, "10.05", "after 'в' but a possible day.month: not guessed to be a time"),
 ]
 
 

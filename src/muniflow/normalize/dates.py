@@ -96,9 +96,12 @@ _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u221
 _TOKEN = re.compile(
     r"""
     (?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d)
-    | (?P<dmy_d>\d{1,2})\.(?P<dmy_m>\d{1,2})\.(?P<dmy_y>\d{4}|\d{2})(?!\d)
+    | (?P<dmy_d>\d{1,2})(?P<dmy_s>[./])(?P<dmy_m>\d{1,2})(?P=dmy_s)(?P<dmy_y>\d{4}|\d{2})(?!\d)
+    # a stray space at a dot ("24. 04. 2024"): only with a four-digit year, never a list of days
+    | (?P<spaced_d>\d{1,2})\ ?\.\ ?(?P<spaced_m>\d{1,2})\ ?\.\ ?(?P<spaced_y>\d{4})(?!\d)
     | (?P<time>\d{1,2}:\d{2})  # a time of day is a remark, not part of the date
-    | (?P<dm_d>\d{1,2})\.(?P<dm_m>\d{1,2})(?!\.?\d)
+    # "28.02." keeps its closing dot ("28.02.-02.03.2024"), but "12.04.202" is no day.month
+    | (?P<dm_d>\d{1,2})\.(?P<dm_m>\d{1,2})(?:\.(?!\d)|(?!\.?\d))
     | (?P<num>\d{1,9})  # bounded: int() of a huge digit run is refused
     | (?P<word>[^\W\d_]+)\.?
     | (?P<punct>[-,;])
@@ -162,7 +165,8 @@ def _parse(text: str, period: Period | None) -> DateParse:
 def _tokenize(folded: str) -> tuple[_Token, ...]:
     """Split folded cell text into tokens; words are classified by the vocabulary."""
     words = vocabulary()
-    normalized = fix_mixed_script(folded).lower().replace("ё", "е").translate(_DASHES)
+    digits_mended = _ZERO_LOOKALIKE.sub(_zeros, fix_mixed_script(folded))
+    normalized = digits_mended.lower().replace("ё", "е").translate(_DASHES)
     tokens = []
     for match in _TOKEN.finditer(normalized):
         groups = match.groupdict()
@@ -173,6 +177,9 @@ def _tokenize(folded: str) -> tuple[_Token, ...]:
         elif groups["dmy_d"]:
             year = _year(groups["dmy_y"])
             tokens.append(_Token("date", text, (int(groups["dmy_d"]), int(groups["dmy_m"]), year)))
+        elif groups["spaced_d"]:
+            numbers = (int(groups["spaced_d"]), int(groups["spaced_m"]), int(groups["spaced_y"]))
+            tokens.append(_Token("date", text, numbers))
         elif groups["time"]:
             tokens.append(_Token("other", text))
         elif groups["dm_d"]:
@@ -186,6 +193,15 @@ def _tokenize(folded: str) -> tuple[_Token, ...]:
         else:
             tokens.append(_Token("other", text))
     return tuple(tokens)
+
+
+# A run of digits and dots in which a letter O (Latin or Cyrillic) stands for a zero: "3O.04.2024",
+# "2О24". The run must touch no other letter, so "до 12" or a lone preposition «о» stays a word.
+_ZERO_LOOKALIKE = re.compile(r"(?<![^\W\d_])(?=[OoОо.]*\d)(?=\d*[OoОо])[\dOoОо]+(?:\.[\dOoОо]+)*(?![^\W\d_])")
+
+
+def _zeros(match: re.Match[str]) -> str:
+    return re.sub("[OoОо]", "0", match.group())
 
 
 def _classify_word(key: str, text: str, words: _Vocabulary) -> _Token:
@@ -215,13 +231,32 @@ def _read_points(tokens: Sequence[_Token], position: int) -> tuple[list[_Point],
     if first is None:
         return [], position
     points = [first]
-    while position < len(tokens) and tokens[position].kind == "sep":
-        point, after = _read_point(tokens, position + 1)
+    while position < len(tokens):
+        if tokens[position].kind == "sep":
+            if position + 1 < len(tokens) and _is_time(tokens, position + 1):
+                break  # "…2024 года, 10.00-12.00": the time is a remark
+            point, after = _read_point(tokens, position + 1)
+        elif points[-1].year is not None:
+            # One full date a line ("12.04.2024\n14.04.2024"): a list, but only of full dates.
+            point, after = _read_full_point(tokens, position)
+        else:
+            break
         if point is None:
             break
         points.append(point)
         position = after
     return points, position
+
+
+def _read_full_point(tokens: Sequence[_Token], position: int) -> tuple[_Point | None, int]:
+    """A point with its day, month and year at `position`, written with no separator before it."""
+    try:
+        point, after = _read_point(tokens, position)
+    except _Unreadable:
+        return None, position
+    if point is None or None in (point.day, point.month, point.year):
+        return None, position
+    return point, after
 
 
 def _read_point(tokens: Sequence[_Token], position: int) -> tuple[_Point | None, int]:
@@ -270,8 +305,23 @@ def _skip_year_word(tokens: Sequence[_Token], position: int) -> int:
     return position
 
 
+def _is_time(tokens: Sequence[_Token], index: int) -> bool:
+    """Whether a day.month token after the date is a time of day ("в 11.00", "10.30", "14.00 ч."):
+    its minutes cannot be a month, or an hour word follows. "10.05" alone stays a date."""
+    token = tokens[index]
+    if token.kind != "daymonth" or token.text.endswith("."):
+        return False
+    hours, minutes = token.numbers
+    if hours > 23 or minutes > 59 or len(token.text.split(".")[1]) != 2:
+        return False
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    hour_word = following is not None and following.kind == "word" and following.text.startswith("ч")
+    return not 1 <= minutes <= 12 or hour_word
+
+
 def _check_rest(rest: Sequence[_Token]) -> None:
-    """Accept remarks after the date ("(г. Полоцк)") but not digits or dates left unread."""
+    """Accept remarks after the date ("(г. Полоцк)", a time) but not digits or dates left unread."""
+    rest = [_Token("other", t.text) if _is_time(rest, i) else t for i, t in enumerate(rest)]
     if rest and rest[0].kind in {"num", "date", "daymonth"}:
         raise _Unreadable(f"после даты непонятное число «{rest[0].text}»")
     unread = [t.text for t in rest if t.kind in {"month", "date", "daymonth"}]
