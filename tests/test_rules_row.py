@@ -54,6 +54,11 @@ DATE_CASES = [
         {("date_format", "warning")},
     ),
     (
+        "a dash as the date is a missing date, as an empty cell",
+        {"date_text": "—", **UNREADABLE},
+        {("date_format", "error"), ("required_field", "error")},
+    ),
+    (
         "a whole month instead of days is a warning",
         {
             "date_text": "апрель 2024 года",
@@ -145,6 +150,27 @@ FIELD_CASES = [
         "a row under no municipality heading is an error",
         {"municipality": "", "municipality_raw": ""},
         {("required_field", "error")},
+    ),
+    (
+        "a dash in the title cell says nothing: an error as for an empty cell",
+        {"title": "–", "title_raw": "–"},
+        {("required_field", "error")},
+    ),
+    ("«нет» as the place is no place", {"place": "Нет.", "place_raw": "Нет."}, {("required_field", "error")}),
+    (
+        "«не указано» as the place is no place",
+        {"place": "не указано", "place_raw": "не указано"},
+        {("required_field", "error")},
+    ),
+    (
+        "a place containing «нет» among words is a place",
+        {"place": "Интернет-площадка", "place_raw": "Интернет-площадка"},
+        set(),
+    ),
+    (
+        "a dash in an optional cell is fine",
+        {"goal": "-", "goal_raw": "-", "participants": "нет", "participants_raw": "нет"},
+        set(),
     ),
     ("goal and participants are optional", {"goal": "", "goal_raw": "", "participants": ""}, set()),
     (
