@@ -69,13 +69,21 @@ def _country_words() -> list[str]:
     return [name for c in countries() for name in c.names if " " not in name]
 
 
+def _country_forms() -> list[tuple[str, tuple[str, ...]]]:
+    """Each country of the one list with every form that names it (names, abbreviations,
+    adjectives): in titles, «делегация КНР» and «китайская делегация» name one country."""
+    from muniflow.enrich.world import countries
+
+    return [(c.key, (*c.names, *c.adjectives)) for c in countries()]
+
+
 @lru_cache(maxsize=4)
 def _config(path: Path) -> DedupConfig:
     data = parse_yaml(path, ("title", "match", "blocking", "places"))
     title, match, block, place = data["title"], data["match"], data["blocking"], data["places"]
     return DedupConfig(
         severity=data.get("severity", "error"),
-        title_rules=titles.make_rules(title["strip_leading"], title["stopwords"]),
+        title_rules=titles.make_rules(title["strip_leading"], title["stopwords"], _country_forms()),
         place_rules=places.make_rules(
             place["settlement_types"],
             place["ignored"],

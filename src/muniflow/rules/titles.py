@@ -37,6 +37,10 @@ class TitleRules:
     strip_leading: tuple[tuple[str, ...], ...] = ()
     stopwords: frozenset[str] = frozenset()
     first_words: frozenset[str] = frozenset()  # of strip_leading: most titles need no more look
+    # Every name form of a country as lemmas -> one word for the country: «КНР», «Китайская
+    # Народная Республика» and «китайский» compare equal; longest forms first.
+    countries: tuple[tuple[tuple[str, ...], str], ...] = ()
+    country_first_words: frozenset[str] = frozenset()
 
 
 class NormTitle(NamedTuple):
@@ -94,14 +98,60 @@ def _content_lemmas(text: str, stopwords: frozenset[str]) -> tuple[list[str], li
     return forms, quoted
 
 
-def make_rules(strip_leading: Iterable[str], stopwords: Iterable[str]) -> TitleRules:
-    """Compile the contract's phrases through the title pipeline, so one entry covers every form."""
+def make_rules(
+    strip_leading: Iterable[str],
+    stopwords: Iterable[str],
+    countries: Iterable[tuple[str, Iterable[str]]] = (),
+) -> TitleRules:
+    """Compile the contract's phrases through the title pipeline, so one entry covers every form.
+
+    `countries` pairs a country's key with its name forms (names, abbreviations, adjectives).
+    """
     stop = frozenset(lemma(w.lower())[0] for w in stopwords)
     phrases = {tuple(_content_lemmas(p, stop)[0]) for p in strip_leading}
     ordered = sorted((p for p in phrases if p), key=lambda p: (-len(p), p))
+    forms: dict[tuple[str, ...], str] = {}
+    for key, names in countries:
+        for name in names:
+            # The first country listing a form keeps it; a form of two countries would merge them.
+            forms.setdefault(tuple(_content_lemmas(name, stop)[0]), COUNTRY_MARK + key.lower())
+    by_length = sorted(((f, c) for f, c in forms.items() if f), key=lambda fc: (-len(fc[0]), fc[0]))
     return TitleRules(
-        strip_leading=tuple(ordered), stopwords=stop, first_words=frozenset(p[0] for p in ordered)
+        strip_leading=tuple(ordered),
+        stopwords=stop,
+        first_words=frozenset(p[0] for p in ordered),
+        countries=tuple(by_length),
+        country_first_words=frozenset(f[0] for f, _ in by_length),
     )
+
+
+# A country's word in a normalized title: a mark no lemma carries, so no real word matches it
+# fuzzily, and short enough that two countries' words never reach the word-match ratio.
+COUNTRY_MARK = "#"
+
+
+def _countries_as_words(
+    forms: list[str], quoted: list[bool], rules: TitleRules
+) -> tuple[list[str], list[bool]]:
+    """Each country named in a title's lemmas (by any of its forms) replaced by one word for it."""
+    if not rules.country_first_words.intersection(forms):
+        return forms, quoted
+    out_forms: list[str] = []
+    out_quoted: list[bool] = []
+    i = 0
+    while i < len(forms):
+        for phrase, word in rules.countries if forms[i] in rules.country_first_words else ():
+            n = len(phrase)
+            if tuple(forms[i : i + n]) == phrase:
+                out_forms.append(word)
+                out_quoted.append(quoted[i])
+                i += n
+                break
+        else:
+            out_forms.append(forms[i])
+            out_quoted.append(quoted[i])
+            i += 1
+    return out_forms, out_quoted
 
 
 def _strip_leading(forms: list[str], rules: TitleRules) -> list[str]:
@@ -122,7 +172,7 @@ def _strip_leading(forms: list[str], rules: TitleRules) -> list[str]:
 @lru_cache(maxsize=200_000)
 def normalize_title(text: str, rules: TitleRules) -> NormTitle:
     """The content lemmas of a title with a leading «Участие в …»-like phrase stripped."""
-    lemmas, in_quotes = _content_lemmas(text, rules.stopwords)
+    lemmas, in_quotes = _countries_as_words(*_content_lemmas(text, rules.stopwords), rules)
     forms = _strip_leading(lemmas, rules)
     skipped = len(lemmas) - len(forms)
     names = tuple(f for f, q in zip(forms, in_quotes[skipped:], strict=True) if q)
