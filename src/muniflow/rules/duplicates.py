@@ -52,6 +52,7 @@ class DedupConfig:
     same_name_ratio: float
     same_name_threshold: float
     min_common_words: float
+    numbers_must_agree: bool
     tokens_per_row: int
     max_days_per_row: int
 
@@ -101,6 +102,7 @@ def _config(path: Path) -> DedupConfig:
         same_name_ratio=float(match["same_name_ratio"]),
         same_name_threshold=float(match["same_name_threshold"]),
         min_common_words=float(match["min_common_words"]),
+        numbers_must_agree=bool(match.get("numbers_must_agree", False)),
         tokens_per_row=int(block["tokens_per_row"]),
         max_days_per_row=int(block["max_days_per_row"]),
     )
@@ -118,6 +120,7 @@ class _Event(NamedTuple):
     name_words: int  # distinct lemmas in quoted names
     place: frozenset[str]
     hosted: bool  # the row's municipality names the place's settlement or district
+    numbers: frozenset[str]  # the title's numbers written in digits
 
 
 @lru_cache(maxsize=100_000)
@@ -140,7 +143,8 @@ def _prepare(row: Row, cfg: DedupConfig) -> _Event | None:
     place, hosted = _place_and_host(row.place, row.municipality, cfg.place_rules)
     start, end = sorted((first.toordinal(), last.toordinal()))
     name_words = len(set(title.names))
-    return _Event(row, start, end, title, title.words, title.names_text, name_words, place, hosted)
+    numbers = frozenset(w for w in title.words if w.isdigit())
+    return _Event(row, start, end, title, title.words, title.names_text, name_words, place, hosted, numbers)
 
 
 def matched_words(a: frozenset[str], b: frozenset[str], cutoff: float) -> int:
@@ -174,6 +178,8 @@ def judge(a: _Event, b: _Event, cfg: DedupConfig) -> float | None:
         return None  # different days: another edition or another meeting
     if 200 * len(a.words & b.words) < cfg.min_common_words * (len(a.words) + len(b.words)):
         return None  # a cheap bound first: most blocked pairs share only a generic word or two
+    if cfg.numbers_must_agree and a.numbers - b.numbers and b.numbers - a.numbers:
+        return None  # «… юношей 2010 г. р.» and «… юношей 2012 г. р.»: two events in one frame
     same_place = places.compatible(a.place, b.place)
     if same_place is False:
         return None  # both name settlements, and different ones
