@@ -151,6 +151,21 @@ SAME = [
         ("Участие в фестивале «Славянский венок»", "г. Ельня", "2024-05-10", None),
     ),
     (
+        "an abbreviation and its expansion (contracts/duplicates.yaml same_words)",
+        ("Концерт, посвященный 79-й годовщине Победы в ВОВ", "г. Ельня", "2024-05-09", None),
+        (
+            "Концерт, посвященный 79-й годовщине Победы в Великой Отечественной войне",
+            "г. Ельня",
+            "2024-05-09",
+            None,
+        ),
+    ),
+    (
+        "an abbreviated venue in the title",
+        ("Концерт белорусских артистов в ДК", "г. Ельня", "2024-05-10", None),
+        ("Концерт белорусских артистов в Доме культуры", "г. Ельня", "2024-05-10", None),
+    ),
+    (
         "a country by its abbreviation and by its full name",
         ("Встреча с делегацией КНР", "г. Ельня", "2024-05-16", None),
         ("Встреча с делегацией Китайской Народной Республики", "г. Ельня", "2024-05-16", None),
@@ -399,3 +414,18 @@ def test_seed_report_has_exactly_one_duplicate(shared: Path) -> None:
     [(key, flag)] = flags
     [members] = groups.values()
     assert {key[1], flag.related_row[1]} == members  # type: ignore[index]
+
+
+def test_equivalence_words_never_match_each_other() -> None:
+    """Each country and each same_words group is one word; two of them must not pass for one
+    word by the fuzzy word match (a typo), or two countries would compare equal."""
+    from rapidfuzz import fuzz
+
+    words = sorted({word for _, word in CFG.title_rules.equivalents})
+    close = [
+        (a, b)
+        for i, a in enumerate(words)
+        for b in words[i + 1 :]
+        if fuzz.ratio(a, b, score_cutoff=CFG.word_match)
+    ]
+    assert close == []

@@ -84,7 +84,9 @@ def _config(path: Path) -> DedupConfig:
     title, match, block, place = data["title"], data["match"], data["blocking"], data["places"]
     return DedupConfig(
         severity=data.get("severity", "error"),
-        title_rules=titles.make_rules(title["strip_leading"], title["stopwords"], _country_forms()),
+        title_rules=titles.make_rules(
+            title["strip_leading"], title["stopwords"], _country_forms(), title.get("same_words", [])
+        ),
         place_rules=places.make_rules(
             place["settlement_types"],
             place["ignored"],

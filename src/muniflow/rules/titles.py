@@ -37,10 +37,10 @@ class TitleRules:
     strip_leading: tuple[tuple[str, ...], ...] = ()
     stopwords: frozenset[str] = frozenset()
     first_words: frozenset[str] = frozenset()  # of strip_leading: most titles need no more look
-    # Every name form of a country as lemmas -> one word for the country: «КНР», «Китайская
-    # Народная Республика» and «китайский» compare equal; longest forms first.
-    countries: tuple[tuple[tuple[str, ...], str], ...] = ()
-    country_first_words: frozenset[str] = frozenset()
+    # Phrases of one meaning as lemmas -> one word for it, longest first: a country's forms
+    # («КНР», «Китайская Народная Республика», «китайский»), an abbreviation and its expansion.
+    equivalents: tuple[tuple[tuple[str, ...], str], ...] = ()
+    equivalent_first_words: frozenset[str] = frozenset()
 
 
 class NormTitle(NamedTuple):
@@ -102,45 +102,54 @@ def make_rules(
     strip_leading: Iterable[str],
     stopwords: Iterable[str],
     countries: Iterable[tuple[str, Iterable[str]]] = (),
+    same_words: Iterable[Iterable[str]] = (),
 ) -> TitleRules:
     """Compile the contract's phrases through the title pipeline, so one entry covers every form.
 
-    `countries` pairs a country's key with its name forms (names, abbreviations, adjectives).
+    `countries` pairs a country's key with its name forms (names, abbreviations, adjectives);
+    `same_words` are groups of phrases that mean one thing («ВОВ», «Великая Отечественная война»).
     """
     stop = frozenset(lemma(w.lower())[0] for w in stopwords)
     phrases = {tuple(_content_lemmas(p, stop)[0]) for p in strip_leading}
     ordered = sorted((p for p in phrases if p), key=lambda p: (-len(p), p))
-    forms: dict[tuple[str, ...], str] = {}
-    for key, names in countries:
+    groups = [(COUNTRY_MARK + key.lower(), names) for key, names in countries]
+    for number, group in enumerate(same_words, start=1):
+        # Numbered, not named by a form: «=централизованный клубный система» and «…библиотечный…»
+        # would pass for one word by the fuzzy word match.
+        groups.append((f"{SAME_MARK}{number:02d}", group))
+    equivalents: dict[tuple[str, ...], str] = {}
+    for word, names in groups:
         for name in names:
-            # The first country listing a form keeps it; a form of two countries would merge them.
-            forms.setdefault(tuple(_content_lemmas(name, stop)[0]), COUNTRY_MARK + key.lower())
-    by_length = sorted(((f, c) for f, c in forms.items() if f), key=lambda fc: (-len(fc[0]), fc[0]))
+            # The first group listing a form keeps it; a form of two groups would merge them.
+            equivalents.setdefault(tuple(_content_lemmas(name, stop)[0]), word)
+    by_length = sorted(((f, w) for f, w in equivalents.items() if f), key=lambda fw: (-len(fw[0]), fw[0]))
     return TitleRules(
         strip_leading=tuple(ordered),
         stopwords=stop,
         first_words=frozenset(p[0] for p in ordered),
-        countries=tuple(by_length),
-        country_first_words=frozenset(f[0] for f, _ in by_length),
+        equivalents=tuple(by_length),
+        equivalent_first_words=frozenset(f[0] for f, _ in by_length),
     )
 
 
-# A country's word in a normalized title: a mark no lemma carries, so no real word matches it
-# fuzzily, and short enough that two countries' words never reach the word-match ratio.
+# The word that stands for a country or a group of same words in a normalized title: a mark no
+# lemma carries, so no real word matches it fuzzily, and short enough (#by, #cn, =01) that two
+# such words never reach the word-match ratio (tests/test_duplicates.py checks it).
 COUNTRY_MARK = "#"
+SAME_MARK = "="
 
 
-def _countries_as_words(
+def _equivalents_as_words(
     forms: list[str], quoted: list[bool], rules: TitleRules
 ) -> tuple[list[str], list[bool]]:
-    """Each country named in a title's lemmas (by any of its forms) replaced by one word for it."""
-    if not rules.country_first_words.intersection(forms):
+    """Each phrase of an equivalence group in a title's lemmas replaced by its group's one word."""
+    if not rules.equivalent_first_words.intersection(forms):
         return forms, quoted
     out_forms: list[str] = []
     out_quoted: list[bool] = []
     i = 0
     while i < len(forms):
-        for phrase, word in rules.countries if forms[i] in rules.country_first_words else ():
+        for phrase, word in rules.equivalents if forms[i] in rules.equivalent_first_words else ():
             n = len(phrase)
             if tuple(forms[i : i + n]) == phrase:
                 out_forms.append(word)
@@ -172,7 +181,7 @@ def _strip_leading(forms: list[str], rules: TitleRules) -> list[str]:
 @lru_cache(maxsize=200_000)
 def normalize_title(text: str, rules: TitleRules) -> NormTitle:
     """The content lemmas of a title with a leading «Участие в …»-like phrase stripped."""
-    lemmas, in_quotes = _countries_as_words(*_content_lemmas(text, rules.stopwords), rules)
+    lemmas, in_quotes = _equivalents_as_words(*_content_lemmas(text, rules.stopwords), rules)
     forms = _strip_leading(lemmas, rules)
     skipped = len(lemmas) - len(forms)
     names = tuple(f for f, q in zip(forms, in_quotes[skipped:], strict=True) if q)
