@@ -205,6 +205,10 @@ def test_flag_names_field_value_and_says_why_in_russian() -> None:
     [flag] = flags_of(make_row(date_text="12 апрля 2024 года", **UNREADABLE))
     assert (flag.field, flag.value) == ("date_text", "12 апрля 2024 года")
     assert "не распознана" in flag.message and "12 апрля 2024 года" in flag.message
+    assert "не распознан месяц «апрля»" in flag.message  # the grammar's own reason
+
+    [flag] = flags_of(make_row(date_text="31.04.2024", **UNREADABLE))
+    assert "несуществующая дата 31.04.2024" in flag.message
 
     [flag] = flags_of(make_row(start_date=date(2024, 3, 21), end_date=date(2024, 3, 22)))
     assert "21.03.2024–22.03.2024" in flag.message and "01.04.2024–30.06.2024" in flag.message
