@@ -146,6 +146,31 @@ SAME = [
         ("Участие в XII Международном фестивале искусств «Звездный берег»", "г. Гомель", "2024-06-25", None),
     ),
     (
+        "the host names its venue, the guest the town",
+        ("Международный фестиваль «Славянский базар»", "Концертный зал «Славянский»", "2024-07-10", None),
+        ("Участие в Международном фестивале «Славянский базар»", "г. Витебск", "2024-07-10", None),
+    ),
+    (
+        "one venue written in quotes and without",
+        ("Международная акция «Сад памяти»", "МБУК «Ельнинский РДК»", "2024-05-05", None),
+        (
+            "Участие в международной акции «Сад памяти»",
+            "Ельнинский районный Дом культуры",
+            "2024-05-05",
+            None,
+        ),
+    ),
+    (
+        "one venue in quotes, two ways of naming it",
+        ("Международная акция «Сад памяти»", "МБУК «Ельнинский РДК»", "2024-05-05", None),
+        (
+            "Участие в международной акции «Сад памяти»",
+            "«Ельнинский районный Дом культуры»",
+            "2024-05-05",
+            None,
+        ),
+    ),
+    (
         "a number on one side only (the year of the edition) does not part them",
         ("Фестиваль «Славянский венок – 2024»", "г. Ельня", "2024-05-10", None),
         ("Участие в фестивале «Славянский венок»", "г. Ельня", "2024-05-10", None),
@@ -247,6 +272,16 @@ DIFFERENT = [
             "2024-06-12",
             None,
         ),
+    ),
+    (
+        "one nationwide action held by two districts, each at its own venue named in quotes",
+        ("Международная акция «Сад памяти»", "МБУК «Ельнинский РДК»", "2024-05-05", None),
+        ("Международная акция «Сад памяти»", "МБУК «Демидовский районный Дом культуры»", "2024-05-05", None),
+    ),
+    (
+        "one action on the Victory squares of two towns",
+        ("Акция «Бессмертный полк»", "г. Ельня, площадь Победы", "2024-05-09", None),
+        ("Акция «Бессмертный полк»", "г. Демидов, площадь Победы", "2024-05-09", None),
     ),
     (
         "one tournament frame for two age groups: the numbers tell them apart",
@@ -387,6 +422,14 @@ def test_roman_numerals(word: str, numeral: bool, reason: str) -> None:
         ("г. Смоленск (формат видеоконференцсвязи)", {"смоленск"}, "format note dropped"),
         ("Республика Беларусь", set(), "a country alone names no settlement"),
         ("", set(), "empty place is unknown"),
+        ("г. Ельня, площадь Победы", {"ельн"}, "a square's name is no settlement"),
+        ("г. Демидов, ул. Ленина, д. 5", {"демидов"}, "a street's name is no settlement"),
+        ("Концертный зал «Славянский»", set(), "a capitalised common word opening the cell is no settlement"),
+        ("Дворец культуры «Юбилейный»", set(), "a venue's kind is no settlement"),
+        ("Центральная площадь", set(), "an adjective of the dictionary is no settlement"),
+        ("Ельнинский район", {"ельнин"}, "a district's adjective is one"),
+        ("Гнездово", {"гнездов"}, "a name the dictionary does not know is one"),
+        ("Ивановка", {"ивановк"}, "a name the dictionary knows as a place is one"),
     ],
 )
 def test_settlement_stems(place: str, stems: set[str], reason: str) -> None:

@@ -93,6 +93,7 @@ def _config(path: Path) -> DedupConfig:
             place["regions"],
             place["republics"],
             _country_words(),
+            place.get("not_a_settlement_after", []),
         ),
         subset_weight=float(match["subset_weight"]),
         subset_min_tokens=int(match["subset_min_tokens"]),
@@ -123,6 +124,7 @@ class _Event(NamedTuple):
     place: frozenset[str]
     hosted: bool  # the row's municipality names the place's settlement or district
     numbers: frozenset[str]  # the title's numbers written in digits
+    venue: frozenset[str]  # stems of the place with quoted names kept («МБУК «Ельнинский РДК»»)
 
 
 @lru_cache(maxsize=100_000)
@@ -146,7 +148,10 @@ def _prepare(row: Row, cfg: DedupConfig) -> _Event | None:
     start, end = sorted((first.toordinal(), last.toordinal()))
     name_words = len(set(title.names))
     numbers = frozenset(w for w in title.words if w.isdigit())
-    return _Event(row, start, end, title, title.words, title.names_text, name_words, place, hosted, numbers)
+    venue = place or places.settlement_stems(row.place, cfg.place_rules, keep_quoted=True)
+    return _Event(
+        row, start, end, title, title.words, title.names_text, name_words, place, hosted, numbers, venue
+    )
 
 
 def matched_words(a: frozenset[str], b: frozenset[str], cutoff: float) -> int:
@@ -183,6 +188,10 @@ def judge(a: _Event, b: _Event, cfg: DedupConfig) -> float | None:
     if cfg.numbers_must_agree and a.numbers - b.numbers and b.numbers - a.numbers:
         return None  # «… юношей 2010 г. р.» and «… юношей 2012 г. р.»: two events in one frame
     same_place = places.compatible(a.place, b.place)
+    if same_place is None and not a.place and not b.place:
+        # Both places name only venues in quotes: their names may still tell two towns apart
+        # («МБУК «Ельнинский РДК»», «МБУК «Демидовский РДК»»: one action held in two districts).
+        same_place = False if places.compatible(a.venue, b.venue) is False else None
     if same_place is False:
         return None  # both name settlements, and different ones
     threshold = cfg.threshold_place_compatible if same_place else cfg.threshold_place_unknown
