@@ -8,8 +8,8 @@ titles equal token for token, so a fuzzy ratio measures real differences only.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -40,7 +40,8 @@ class TitleRules:
     # Phrases of one meaning as lemmas -> one word for it, longest first: a country's forms
     # («КНР», «Китайская Народная Республика», «китайский»), an abbreviation and its expansion.
     equivalents: tuple[tuple[tuple[str, ...], str], ...] = ()
-    equivalent_first_words: frozenset[str] = frozenset()
+    # The same, by first lemma: a title word looks up only the phrases it may open.
+    equivalents_by_first: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
 
 
 class NormTitle(NamedTuple):
@@ -123,12 +124,15 @@ def make_rules(
             # The first group listing a form keeps it; a form of two groups would merge them.
             equivalents.setdefault(tuple(_content_lemmas(name, stop)[0]), word)
     by_length = sorted(((f, w) for f, w in equivalents.items() if f), key=lambda fw: (-len(fw[0]), fw[0]))
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, word in by_length:
+        by_first.setdefault(phrase[0], []).append((phrase, word))
     return TitleRules(
         strip_leading=tuple(ordered),
         stopwords=stop,
         first_words=frozenset(p[0] for p in ordered),
         equivalents=tuple(by_length),
-        equivalent_first_words=frozenset(f[0] for f, _ in by_length),
+        equivalents_by_first={first: tuple(found) for first, found in by_first.items()},
     )
 
 
@@ -143,13 +147,14 @@ def _equivalents_as_words(
     forms: list[str], quoted: list[bool], rules: TitleRules
 ) -> tuple[list[str], list[bool]]:
     """Each phrase of an equivalence group in a title's lemmas replaced by its group's one word."""
-    if not rules.equivalent_first_words.intersection(forms):
+    by_first = rules.equivalents_by_first
+    if by_first.keys().isdisjoint(forms):  # most titles name no country and no abbreviation
         return forms, quoted
     out_forms: list[str] = []
     out_quoted: list[bool] = []
     i = 0
     while i < len(forms):
-        for phrase, word in rules.equivalents if forms[i] in rules.equivalent_first_words else ():
+        for phrase, word in by_first.get(forms[i], ()):
             n = len(phrase)
             if tuple(forms[i : i + n]) == phrase:
                 out_forms.append(word)
