@@ -34,6 +34,8 @@ CASES = [
     ("a restart from 1 midway (numbered per section) breaks the report's run", (1, 2, 1, 2), [2]),
     ("two separate breaks are both flagged", (1, 1, 2, 3, 5, 6), [1, 4]),
     ("the last row repeated", (1, 2, 3, 3), [3]),
+    ("a report that numbers no row has no run to break", (None, None, None), []),
+    ("one numbered row among unnumbered ones: the others break the run", (1, None, None), [1, 2]),
 ]
 
 
@@ -80,3 +82,9 @@ SECTION_CASES = [
 def test_numbering_scheme_chosen_per_report(reason, blocks, expected):
     flags = numbering_flags(_sectioned(*blocks), load_contract())
     assert [f.row_index for f in flags] == expected, reason
+
+
+def test_an_empty_number_column_is_no_break() -> None:
+    """Many municipal reports leave the № column empty (or have none): nothing to flag per row."""
+    rows = [replace(BASE, row_index=i, seq_no=None, seq_text=text) for i, text in enumerate(["", " ", "-"])]
+    assert numbering_flags(rows, load_contract()) == []

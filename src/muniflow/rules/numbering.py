@@ -20,6 +20,8 @@ def numbering_flags(rows: Sequence[Row], contract: Contract) -> list[Flag]:
     """One flag on each row where the № run breaks (repeated, skipped, out of order or missing)."""
     if not any(r.rule == RULE for r in contract.row_rules):
         return []
+    if all(row.seq_no is None and not any(ch.isdigit() for ch in row.seq_text or "") for row in rows):
+        return []  # the № column is empty or absent: a report that numbers nothing has no run to break
     severity = contract.severity(RULE)
     start = int(contract.threshold("numberingStart", 1))
     through = _run_flags(rows, start, severity)
