@@ -88,3 +88,12 @@ def test_an_empty_number_column_is_no_break() -> None:
     """Many municipal reports leave the № column empty (or have none): nothing to flag per row."""
     rows = [replace(BASE, row_index=i, seq_no=None, seq_text=text) for i, text in enumerate(["", " ", "-"])]
     assert numbering_flags(rows, load_contract()) == []
+
+
+def test_numbers_within_sections_written_as_section_dot_item() -> None:
+    """«1.1, 1.2, 2.1»: each item runs within its section's number; only a break there is flagged."""
+    texts = ["1.1.", "1.2.", "2.1", "2.2", "2.4", "3.1"]
+    rows = [replace(BASE, row_index=i, seq_no=None, seq_text=t) for i, t in enumerate(texts)]
+    flags = numbering_flags(rows, load_contract())
+    assert [f.row_index for f in flags] == [4]
+    assert "пропущен № 3" in flags[0].message

@@ -6,11 +6,14 @@ when both fit equally). Only breaks within the chosen scheme are flagged.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import groupby
 
 from muniflow.contracts import Contract
 from muniflow.model import Flag, Row
+from muniflow.normalize.text import fold
 from muniflow.rules import messages
 
 RULE = "numbering"
@@ -24,12 +27,38 @@ def numbering_flags(rows: Sequence[Row], contract: Contract) -> list[Flag]:
         return []  # the № column is empty or absent: a report that numbers nothing has no run to break
     severity = contract.severity(RULE)
     start = int(contract.threshold("numberingStart", 1))
+    compound = _section_dot_item(rows)
+    if compound is not None:
+        return [flag for block in compound for flag in _run_flags(block, start, severity)]
     through = _run_flags(rows, start, severity)
     if not through:
         return through
     sections = [list(block) for _, block in groupby(rows, key=lambda r: r.municipality)]
     per_section = [flag for block in sections for flag in _run_flags(block, start, severity)]
     return per_section if len(sections) > 1 and len(per_section) < len(through) else through
+
+
+_SECTION_DOT_ITEM = re.compile(r"(\d{1,4})\.(\d{1,4})\.?")
+
+
+def _section_dot_item(rows: Sequence[Row]) -> list[list[Row]] | None:
+    """Rows numbered «1.1, 1.2, 2.1…» (every numbered row so), as runs of their item numbers per
+    section number; None for any other numbering."""
+    matches = [_SECTION_DOT_ITEM.fullmatch(fold(row.seq_text or "")) for row in rows]
+    if not any(matches) or any(
+        m is None and row.seq_no is not None for m, row in zip(matches, rows, strict=True)
+    ):
+        return None
+    blocks: list[list[Row]] = []
+    section = None
+    for match, row in zip(matches, rows, strict=True):
+        if match is not None and match.group(1) != section:
+            section = match.group(1)
+            blocks.append([])
+        elif not blocks:
+            blocks.append([])
+        blocks[-1].append(replace(row, seq_no=int(match.group(2)) if match else None))
+    return blocks
 
 
 def _run_flags(rows: Sequence[Row], start: int, severity: str) -> list[Flag]:
