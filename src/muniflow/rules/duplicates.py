@@ -199,6 +199,8 @@ def judge(a: _Event, b: _Event, cfg: DedupConfig) -> float | None:
         names = fuzz.token_set_ratio(a.names_text, b.names_text)
         if names < cfg.quoted_names_threshold:
             return None  # different proper names in one frame («Концерт «A»», «Концерт «B»»)
+        if _own_name(a, b, cfg) and _own_name(b, a, cfg):
+            return None  # «Концерт «A» фестиваля «X»», «Концерт «B» фестиваля «X»»: one frame, two names
         if (
             same_place
             and min(a.name_words, b.name_words) >= 2
@@ -208,6 +210,14 @@ def judge(a: _Event, b: _Event, cfg: DedupConfig) -> float | None:
             threshold = min(threshold, cfg.same_name_threshold)
     score = title_score(a, b, cfg)
     return score if score >= threshold else None
+
+
+def _own_name(a: _Event, b: _Event, cfg: DedupConfig) -> bool:
+    """Whether `a` holds a quoted name that none of `b`'s names comes near."""
+    return any(
+        all(fuzz.token_set_ratio(mine, theirs) < cfg.quoted_names_threshold for theirs in b.title.name_groups)
+        for mine in a.title.name_groups
+    )
 
 
 def _word_keys(event: _Event, cfg: DedupConfig) -> list[tuple[str, str]]:

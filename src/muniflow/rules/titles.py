@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from muniflow.morph import analyzer
-from muniflow.rules.quotes import quoted_words
+from muniflow.rules.quotes import quoted_names
 
 # Words inside quotes (rules/quotes.py) are the event's proper name.
 _WORD = r"[^\W_]+"
@@ -55,6 +55,7 @@ class NormTitle(NamedTuple):
     names: tuple[str, ...]
     words: frozenset[str]  # the lemmas as a set: word order and repeats do not matter
     names_text: str  # quoted-name lemmas sorted and joined, for a fuzzy comparison of names
+    name_groups: tuple[str, ...]  # each quoted name's lemmas sorted and joined («A» и «B»: two)
     ranked: tuple[str, ...]  # distinct lemmas, quoted names first, then the longest: for blocking
 
 
@@ -87,15 +88,15 @@ def word_form(word: str) -> str | None:
     return None if is_function or len(form) < 2 else form
 
 
-def _content_lemmas(text: str, stopwords: frozenset[str]) -> tuple[list[str], list[bool]]:
-    """Lemmas of the words that name something, and for each whether it stood inside quotes."""
+def _content_lemmas(text: str, stopwords: frozenset[str]) -> tuple[list[str], list[int]]:
+    """Lemmas of the words that name something, and for each the quoted name it stood in (0: none)."""
     forms: list[str] = []
-    quoted: list[bool] = []
-    for token, inside in quoted_words(text, _WORD):
+    quoted: list[int] = []
+    for token, name in quoted_names(text, _WORD):
         form = word_form(token)
         if form is not None and form not in stopwords:
             forms.append(form)
-            quoted.append(inside)
+            quoted.append(name)
     return forms, quoted
 
 
@@ -144,14 +145,14 @@ SAME_MARK = "="
 
 
 def _equivalents_as_words(
-    forms: list[str], quoted: list[bool], rules: TitleRules
-) -> tuple[list[str], list[bool]]:
+    forms: list[str], quoted: list[int], rules: TitleRules
+) -> tuple[list[str], list[int]]:
     """Each phrase of an equivalence group in a title's lemmas replaced by its group's one word."""
     by_first = rules.equivalents_by_first
     if by_first.keys().isdisjoint(forms):  # most titles name no country and no abbreviation
         return forms, quoted
     out_forms: list[str] = []
-    out_quoted: list[bool] = []
+    out_quoted: list[int] = []
     i = 0
     while i < len(forms):
         for phrase, word in by_first.get(forms[i], ()):
@@ -189,15 +190,26 @@ def normalize_title(text: str, rules: TitleRules) -> NormTitle:
     lemmas, in_quotes = _equivalents_as_words(*_content_lemmas(text, rules.stopwords), rules)
     forms = _strip_leading(lemmas, rules)
     skipped = len(lemmas) - len(forms)
-    names = tuple(f for f, q in zip(forms, in_quotes[skipped:], strict=True) if q)
-    words = frozenset(forms)
+    in_names = in_quotes[skipped:]
+    names = tuple(f for f, q in zip(forms, in_names, strict=True) if q)
     quoted = frozenset(names)
+    names_text = " ".join(sorted(quoted))
+    if len(set(in_names) - {0}) > 1:  # «A» и «B»: each name apart; most titles hold one or none
+        groups: dict[int, set[str]] = {}
+        for form, name in zip(forms, in_names, strict=True):
+            if name:
+                groups.setdefault(name, set()).add(form)
+        name_groups = tuple(" ".join(sorted(g)) for g in groups.values())
+    else:
+        name_groups = (names_text,) if names_text else ()
+    words = frozenset(forms)
     # Longest first (rarer), alphabetical among equals: two stable C-level sorts.
     return NormTitle(
         tokens=tuple(forms),
         names=names,
         words=words,
-        names_text=" ".join(sorted(quoted)),
+        names_text=names_text,
+        name_groups=name_groups,
         ranked=(
             *sorted(sorted(quoted), key=len, reverse=True),
             *sorted(sorted(words - quoted), key=len, reverse=True),
