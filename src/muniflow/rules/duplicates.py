@@ -227,9 +227,15 @@ def _word_keys(event: _Event, cfg: DedupConfig) -> list[tuple[str, str]]:
     makes blocks small even where single words (фестиваль, международный) are everywhere.
     """
     ranked = event.title.ranked[: cfg.tokens_per_row]
+    # Each whole quoted name is a key too: a guest's long title («Участие творческих коллективов
+    # … в фестивале «Венок»») shares no pair of top words with the host's «Фестиваль «Венок»».
+    names = [(name, _NAME_KEY) for name in event.title.name_groups]
     if len(ranked) == 1:
-        return [(ranked[0], "")]
-    return list(combinations(ranked, 2))
+        return [(ranked[0], ""), *names]
+    return [*combinations(ranked, 2), *names]
+
+
+_NAME_KEY = "«»"  # the second half of a whole quoted name's key: no lemma is written so
 
 
 def _find(parent: list[int], i: int) -> int:
