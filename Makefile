@@ -21,9 +21,13 @@ $(UV_BOOT)/bin/uv:
 	$(PY) -m venv --clear $(UV_BOOT)
 	$(UV_BOOT)/bin/pip install -q uv==$(UV_VERSION)
 
-# --locked: fails (and so fails CI) when uv.lock is out of date with pyproject.toml
+# --locked: fails (and so fails CI) when uv.lock is out of date with pyproject.toml.
+# --compile-bytecode, and compileall for our own (editable) sources: every `muniflow` command
+# imports Prefect, Great Expectations and the readers in several processes; compiled from source
+# each time (PYTHONDONTWRITEBYTECODE set, or a read-only venv) one cold report takes twice as long.
 $(STAMP): pyproject.toml uv.lock | $(UV)
-	$(UV) sync --locked --extra dev --python $(PY)
+	$(UV) sync --locked --extra dev --compile-bytecode --python $(PY)
+	$(BIN)/python -m compileall -q src flows
 	touch $(STAMP)
 
 install: $(STAMP)  ## create .venv and install muniflow with dev extras, exactly as uv.lock pins them

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import platform
@@ -97,8 +98,21 @@ def _version(name: str) -> str:
         return "absent"
 
 
+def bytecode(names: tuple[str, ...] = ("prefect", "great_expectations", "pandera", "muniflow")) -> dict:
+    """Whether the commands measured read compiled bytecode: each heavy package's `__init__` has
+    its .pyc (the Makefile's install compiles them), and whether Python may write missing ones.
+    Without them every command compiles Prefect, GX and the readers from source: one cold report
+    took about twice as long (bench/README.md)."""
+    compiled = {}
+    for name in names:
+        spec = importlib.util.find_spec(name)
+        origin = spec.origin if spec else None
+        compiled[name] = bool(origin) and Path(importlib.util.cache_from_source(origin)).exists()
+    return {"compiled": compiled, "dont_write_bytecode": bool(os.environ.get("PYTHONDONTWRITEBYTECODE"))}
+
+
 def machine() -> dict:
-    """What the figures were measured on: cores, CPU, memory, Python and library versions."""
+    """What the figures were measured on: cores, CPU, memory, Python and library versions, bytecode."""
     return {
         "hostname": platform.node(),
         "nproc": os.cpu_count(),
@@ -107,4 +121,5 @@ def machine() -> dict:
         "os": platform.platform(),
         "python": sys.version.split()[0],
         "libraries": {name: _version(name) for name in LIBRARIES},
+        "bytecode": bytecode(),
     }

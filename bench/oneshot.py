@@ -38,6 +38,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.measure import bytecode  # noqa: E402 (the repo's root is on sys.path just above)
+
 BIN = Path(sys.executable).parent
 REAL_ROWS = (10, 45)
 
@@ -138,6 +140,7 @@ def run(inbox_size: int, repeat: int, seed: int, no_server_only: bool = False) -
             "rerun_inbox_files": inbox_size,
             "force_rerun": rerun,
             "load_average_end": os.getloadavg(),
+            "bytecode": bytecode(),
         }
 
 

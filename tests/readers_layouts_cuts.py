@@ -116,11 +116,32 @@ def long_heading(path: Path) -> Path:
     return path
 
 
+RUNNING_HEADER = "Информация о международных мероприятиях за 2 квартал 2024 года"
+RUNNING_FOOTER = "Исполнитель: отдел внешних связей"
+
+
+def running_header(path: Path) -> Path:
+    """The title only in the page header, a footer on every page, and a table over three pages
+    whose tall rows are broken by the page ends: the running lines stand between its parts."""
+    document = docx.Document()
+    section = document.sections[0]
+    section.header.paragraphs[0].text = RUNNING_HEADER
+    section.footer.paragraphs[0].text = RUNNING_FOOTER
+    rows = [list(HEADER)]
+    for n in range(1, 13):
+        people = TALL_PARTICIPANTS if n % 4 == 0 else "Делегация г. Витебска"
+        rows.append([f"{n}.", f"Фестиваль ремёсел {n}", "г. Велиж", f"{n}.05.2024", people])
+    _table(document, rows, (1.2, 4.0, 2.5, 2.5, 6.0))
+    document.save(str(path))
+    return path
+
+
 LAYOUTS: dict[str, Callable[[Path], Path]] = {
     "narrow": narrow,
     "two_level": two_level,
     "date_range": date_range,
     "long_heading": long_heading,
+    "running_header": running_header,
 }
 
 

@@ -86,3 +86,29 @@ def test_corpus_is_reused_from_its_manifest(tmp_path):
     assert load_corpus(tmp_path / corpus_key(params)) == built
     (built.inbox / built.files[0].name).unlink()  # a missing file means: build again
     assert load_corpus(tmp_path / corpus_key(params)) is None
+
+
+def test_bytecode_says_whether_a_package_reads_compiled_bytecode(tmp_path, monkeypatch):
+    """The benchmark records whether imports read .pyc files (without them a cold report takes
+    about twice as long): a package compiled as the Makefile's install does, one not compiled."""
+    import py_compile
+    import sys
+
+    from bench.measure import bytecode
+
+    for name in ("muniflow_probe_compiled", "muniflow_probe_source"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "__init__.py").write_text("X = 1\n", encoding="utf-8")
+    py_compile.compile(str(tmp_path / "muniflow_probe_compiled" / "__init__.py"), doraise=True)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    monkeypatch.setattr(sys, "pycache_prefix", None)
+
+    found = bytecode(("muniflow_probe_compiled", "muniflow_probe_source", "muniflow_probe_absent"))
+
+    assert found["compiled"] == {
+        "muniflow_probe_compiled": True,
+        "muniflow_probe_source": False,
+        "muniflow_probe_absent": False,
+    }
+    assert found["dont_write_bytecode"] is True

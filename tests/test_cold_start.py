@@ -202,16 +202,23 @@ def _ingest_up_to_its_flow(
 
 
 @pytest.mark.parametrize(
-    ("pending", "expected"), [(True, ["gx", "wait with warehouse"]), (False, ["wait without"])]
+    ("pending", "expected"),
+    [(True, ["gx", "preload until the API answers", "wait with warehouse"]), (False, ["wait without"])],
 )
 def test_gx_and_a_new_warehouse_are_made_while_the_command_waits_for_its_temporary_api(
     tmp_path, monkeypatch, pending, expected
 ) -> None:
-    """The main thread only waits while the temporary API starts: Great Expectations is imported
-    and a new warehouse created (migrations) then, not once the flow has begun; with the API
-    already answering, the flow does both."""
-    from muniflow import cli
+    """The main thread only waits while the temporary API starts: Great Expectations is imported,
+    a new warehouse created (migrations) and the flow's own modules imported then, not once the
+    flow has begun; with the API already answering, the flow does all three."""
+    from muniflow import cli, warmup
     from muniflow.quality import gx_import
+
+    def preload(until) -> list[str]:  # type: ignore[no-untyped-def]
+        calls.append("preload until the API answers" if until() is False else "preload regardless")
+        return []
+
+    monkeypatch.setattr(warmup, "preload", preload)
 
     calls: list[str] = []
 
@@ -230,6 +237,37 @@ def test_gx_and_a_new_warehouse_are_made_while_the_command_waits_for_its_tempora
     with pytest.raises(Waited):
         cli.main(["ingest", str(report), "--warehouse", str(warehouse)])
     assert calls == expected
+
+
+def test_preload_imports_the_flows_modules_until_told_to_stop(tmp_path, monkeypatch) -> None:
+    """`warmup.preload` imports `RUN_MODULES` in order, skips one missing in this version, and stops
+    before the next module once `until()` is true (the temporary API answers: the flow goes on)."""
+    import sys
+
+    from muniflow import warmup
+
+    for name in ("probe_run_a", "probe_run_b", "probe_run_c"):
+        (tmp_path / f"{name}.py").write_text("", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    names = ("probe_run_a", "probe_run_absent", "probe_run_b", "probe_run_c")
+    monkeypatch.setattr(warmup, "RUN_MODULES", names)
+    for name in names:
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    checks = iter([False, False, False, True])
+
+    assert warmup.preload(until=lambda: next(checks)) == ["probe_run_a", "probe_run_b"]
+    assert "probe_run_b" in sys.modules and "probe_run_c" not in sys.modules
+    assert warmup.preload() == ["probe_run_a", "probe_run_b", "probe_run_c"]
+
+
+def test_every_module_the_flow_is_said_to_import_exists() -> None:
+    """A renamed module of ours left in `RUN_MODULES` would be skipped silently."""
+    import importlib.util
+
+    from muniflow import warmup
+
+    ours = [n for n in warmup.RUN_MODULES if n.split(".")[0] in ("muniflow", "flows")]
+    assert ours and all(importlib.util.find_spec(n) is not None for n in ours)
 
 
 def test_an_ingest_sends_heartbeats_only_where_a_frequency_is_set() -> None:

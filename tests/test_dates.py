@@ -197,6 +197,41 @@ PARSED = [
         "year_from_period",
         "no year: the one that puts the date closest to the period",
     ),
+    (
+        "12 мая 2024 г.\n14 мая 2024 г.",
+        Q2_2024,
+        D(2024, 5, 12),
+        D(2024, 5, 14),
+        "exact",
+        "dates listed line by line, no separator between them",
+    ),
+    ("03.06.2024\n05.06.2024", Q2_2024, D(2024, 6, 3), D(2024, 6, 5), "exact", "numeric dates one per line"),
+    (
+        "12 мая\n14 мая 2024 года",
+        Q2_2024,
+        D(2024, 5, 12),
+        D(2024, 5, 14),
+        "exact",
+        "listed line by line, the year only on the last",
+    ),
+    ("12.05.2024 в 11.00", Q2_2024, D(2024, 5, 12), D(2024, 5, 12), "exact", "a time with a dot is a remark"),
+    (
+        "12.05.2024 г., 11.00 ч.",
+        Q2_2024,
+        D(2024, 5, 12),
+        D(2024, 5, 12),
+        "exact",
+        "a time after a comma is no day and month «11.00»",
+    ),
+    ("14.06.2024, 15.30-17.00", Q2_2024, D(2024, 6, 14), D(2024, 6, 14), "exact", "a time range with dots"),
+    (
+        "27.05., 05.06.2024",
+        Q2_2024,
+        D(2024, 5, 27),
+        D(2024, 6, 5),
+        "exact",
+        "day and month with a closing dot",
+    ),
 ]
 
 UNPARSED = [
@@ -223,6 +258,8 @@ UNPARSED = [
     ("30 декабря 2100 года - 2 января", None, "2101", "New Year crossed past the last plausible year"),
     ("1" * 5000, Q2_2024, "не распознана", "a digit run too long to be a number"),
     ("6 апреля 2024 года, перенесено на 8 мая", Q2_2024, "мая", "a second date left unread"),
+    ("6 апреля 2024 года 10 человек", Q2_2024, "10", "a number after a date that names no month"),
+    ("6 апреля 2024 года\n8", Q2_2024, "8", "a day on the next line without its month is not listed"),
     ("перенесено на 5 мая", Q2_2024, "не распознана", "the date does not lead the cell"),
     ("31.04.2024", Q2_2024, "несуществующая", "April has 30 days: 30.04 or 01.05 is not guessed"),
     ("12.04.2024 (перенесено с 10.04.2024)", Q2_2024, "10.04.2024", "a bracket holding a date is read"),
@@ -230,7 +267,7 @@ UNPARSED = [
     ("12.04.2024 14", Q2_2024, "14", "a bare number after a full date is no second date"),
     ("12.04.2024\n10.04.2024", Q2_2024, "раньше", "dates a line each, out of order"),
     ("до 12.04.2024", Q2_2024, "не распознана", "'до' with its o is a word, not a zero"),
-    ("12.13 – 15.03.2024", Q2_2024, "несуществующая", "month 13 leading the cell: a date typo, not a time"),
+    ("12.13 – 15.03.2024", Q2_2024, "не распознана", "«12.13» can only be a time: no date leads the cell"),
     ("24.04.2024 в 10.05", Q2_2024, "10.05", "after 'в' but a possible day.month: not guessed to be a time"),
 ]
 

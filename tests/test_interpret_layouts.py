@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from muniflow.contracts import header_synonyms
 from muniflow.interpret import InterpretError, interpret_document
 from muniflow.interpret.reading import COMBINED, CONTENT, FUZZY, LEMMA
-from muniflow.model import RawDocument, RawRow, RawTable
+from muniflow.model import Period, RawDocument, RawRow, RawTable
 
 TITLE = "Информация о мероприятиях муниципальных образований Смоленской области во II квартале 2024 года"
 
@@ -184,3 +186,122 @@ def test_a_two_level_header_repeated_on_a_later_page_is_not_an_event():
 def test_caption_run_into_the_words_before_the_name():
     table = _table([FLAT, EVENT], caption="Мероприятия Муниципальное образование «Велижский район»")
     assert _read(table).rows[0].municipality == "Велижский район"
+
+
+def test_period_and_region_written_only_in_the_tables_title_row():
+    """A report typed wholly inside its table: the title row above the header names the quarter
+    and the region; the paragraphs above the table name neither."""
+    title_row = ("Сведения о мероприятиях муниципальных образований Тверской области за 3 кв. 2025 г.",)
+    event = ("1", "Концерт", "г. Энск", "6 августа", "Дружба", "50 человек")
+    doc = _read(_table([title_row + (None,) * 5, FLAT, event]), title="")
+    assert (doc.period, doc.region) == (Period(2025, 3), "Тверская область")
+    assert [(r.title, r.start_date) for r in doc.rows] == [("Концерт", date(2025, 8, 6))]
+    assert doc.reading is not None and doc.reading.period_text == "3 кв. 2025"
+
+
+def test_a_quarter_in_the_document_title_wins_over_the_tables_title_row():
+    title_row = ("Мероприятия за 3 кв. 2025 г.",)
+    doc = _read(_table([title_row + (None,) * 5, FLAT, EVENT]))
+    assert doc.period == Period(2024, 2)
+
+
+@pytest.mark.parametrize(
+    ("cell", "start", "end", "form", "reason"),
+    [
+        (
+            "II квартал 2024 г.",
+            date(2024, 4, 1),
+            date(2024, 6, 30),
+            "whole_month",
+            "Roman quarter with its year",
+        ),
+        ("в течение 2 кв. 2024 года", date(2024, 4, 1), date(2024, 6, 30), "whole_month", "abbreviated"),
+        ("II квартал", date(2024, 4, 1), date(2024, 6, 30), "year_from_period", "year from the period"),
+        ("в течение квартала", None, None, None, "no quarter named: still no date"),
+        ("12 апрля 2024 (II квартал 2024)", None, None, None, "a misspelt date beside it is not the quarter"),
+    ],
+)
+def test_a_date_cell_naming_a_whole_quarter_reads_as_its_three_months(cell, start, end, form, reason):
+    doc = _read(_table([FLAT, ("1", "Концерт", "г. Энск", cell, "Дружба", "50 человек")]))
+    row = doc.rows[0]
+    assert (row.start_date, row.end_date, row.date_form) == (start, end, form), reason
+
+
+def test_a_municipality_typed_as_each_tables_first_row_above_its_header():
+    """One table per municipality, its name a merged row above the table's own header."""
+    tables = [
+        _table([(name, None, None, None, None, None), FLAT, EVENT], locator=f"table {i}")
+        for i, name in enumerate(("Муниципальное образование «Велижский район»", "Город Смоленск"), start=1)
+    ]
+    doc = _read(*tables)
+    assert [r.municipality for r in doc.rows] == ["Велижский район", "город Смоленск"]
+
+
+def test_two_participants_columns_side_by_side_without_a_group_header_are_both_kept():
+    header = ("№", "Наименование мероприятия", "Место", "Дата", "Российская сторона", "Иностранная сторона")
+    doc = _read(
+        _table([header, ("1", "Концерт", "г. Энск", "6 апреля 2024", "Хор района", "Ансамбль г. Орши")])
+    )
+    assert doc.rows[0].participants == "Российская сторона: Хор района; Иностранная сторона: Ансамбль г. Орши"
+
+
+def test_a_row_of_dashes_only_is_no_event():
+    """A filler row («–» in every cell) is as empty as a blank row; a numbered row of dashes is
+    still an event row, whose empty fields the rules flag."""
+    rows = [FLAT, EVENT, ("–", "–", "-", "—", "-/-", "..."), ("2", "-", "-", "-", "-", "-")]
+    doc = _read(_table(rows))
+    assert [r.seq_no for r in doc.rows] == [1, 2]
+
+
+def test_a_date_and_place_merged_down_over_two_events_belong_to_both():
+    """One date and place written once for two events (cells merged vertically): the second row
+    takes them; a None a horizontal merge leaves takes nothing from above."""
+    second = RawRow(
+        ("2", "Мастер-класс", None, None, "Обучение", "Мастера"), "table 1, row 3", frozenset({2, 3})
+    )
+    combined = RawRow(("3", "Выставка", "г. Энск, 8 апреля 2024", None, "", ""), "table 1, row 4")
+    table = _table([FLAT, EVENT])
+    doc = _read(RawTable(table.header, (*table.rows, second, combined), "table 1"))
+    assert [(r.place, r.date_text) for r in doc.rows] == [
+        ("г. Энск", "6 апреля 2024 года"),
+        ("г. Энск", "6 апреля 2024 года"),
+        ("г. Энск, 8 апреля 2024", ""),
+    ]
+
+
+def test_the_title_under_a_letterhead_laid_out_as_a_table_names_the_period():
+    """A letterhead typed in a borderless table comes first, the title paragraph under it: the
+    title is the caption of the events table, not the (empty) text before the first table."""
+    letterhead = _table([("Администрация Тверской области", "Приложение № 1 к письму от 05.07.2025 № 12")])
+    events = _table(
+        [FLAT, EVENT], locator="table 2", caption="Информация о мероприятиях за 2 квартал 2024 года"
+    )
+    doc = _read(letterhead, events, title="")
+    assert (doc.period, doc.region, len(doc.rows)) == (Period(2024, 2), "Тверская область", 1)
+
+
+def test_a_title_typed_in_a_one_cell_table_names_the_period():
+    title = _table([("Информация о мероприятиях муниципальных образований за 2 квартал 2024 года",)])
+    doc = _read(title, _table([FLAT, EVENT], locator="table 2"), title="")
+    assert doc.period == Period(2024, 2)
+
+
+def test_a_single_municipality_named_in_its_letterhead_table_owns_the_rows():
+    letterhead = _table(
+        [("Администрация муниципального образования «Демидовский район»", "Начальнику департамента")]
+    )
+    events = _table(
+        [FLAT, EVENT], locator="table 2", caption="Информация о мероприятиях за 2 квартал 2024 года"
+    )
+    doc = _read(letterhead, events, title="")
+    assert [r.municipality for r in doc.rows] == ["Демидовский район"]
+
+
+def test_a_summary_table_before_the_events_is_no_title():
+    """A table of data before the events table (a summary by municipality) is not read as title."""
+    summary = _table(
+        [("Муниципальное образование", "Мероприятий"), ("Велижский район (за 2 квартал 2024 г.)", "3")]
+    )
+    doc = _read(summary, _table([FLAT, EVENT], locator="table 2"), title="Информация о мероприятиях")
+    assert doc.period is None
+    assert [r.municipality for r in doc.rows] == [""]

@@ -23,6 +23,8 @@ from muniflow.model import Period
         ("январь–март 2025 года", Period(2025, 1), "month range of the first quarter"),
         ("за период апрель - июнь 2024 г.", Period(2024, 2), "month range with spaced dash"),
         ("с июля по сентябрь 2024 года", Period(2024, 3), "month range with «по»"),
+        ("за период с 01.04.2025 по 30.06.2025", Period(2025, 2), "a quarter's first and last day"),
+        ("в период 01.10.2024 г. – 31.12.2024 г.", Period(2024, 4), "dates with a dash and «г.»"),
     ],
 )
 def test_quarters(title, period, reason):
@@ -42,6 +44,7 @@ def test_quarters(title, period, reason):
         ("январь – сентябрь 2025 года", NINE_MONTHS, "month range of nine months"),
         ("Отчёт о мероприятиях за 2024 год", YEAR, "a year"),
         ("Годовой отчёт о мероприятиях 2024", YEAR, "an annual report"),
+        ("за период с 01.01.2025 по 30.06.2025", HALF_YEAR, "first and last day of a half-year"),
     ],
 )
 def test_periods_that_are_not_a_quarter(title, kind, reason):
@@ -54,6 +57,7 @@ def test_periods_that_are_not_a_quarter(title, kind, reason):
     [
         ("Отчёт о мероприятиях", "no period at all"),
         ("Отчёт о мероприятиях, проведённых в 2024 года квартале", "no numbered quarter"),
+        ("за период с 01.04.2025 по 15.06.2025", "dates that are not a quarter's bounds"),
     ],
 )
 def test_no_period(title, reason):

@@ -129,6 +129,9 @@ def test_every_variant_gives_the_canonical_name(variant):
             "Первомайское сельское поселение",
             "neuter kind; an adjective name goes before its kind, however written",
         ),
+        ("2. Демидовский район – 2 мероприятия", "Демидовский район", "a count after a spaced dash"),
+        ("Город Смоленск — сведения уточняются", "город Смоленск", "a remark after a spaced dash"),
+        ("Мари-Турекский район", "Мари-Турекский район", "a hyphen inside the name is no remark"),
     ],
 )
 def test_special_forms(raw, expected, reason):

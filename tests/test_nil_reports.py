@@ -72,6 +72,21 @@ def test_letter_needs_subject_and_statement() -> None:
     assert not says_nil_letter("Совещание не проводилось по техническим причинам"), "no event subject named"
 
 
+def test_letter_sentence_wrapped_over_lines_is_one_sentence() -> None:
+    """A PDF's text breaks a long sentence at the line ends: the subject and the statement may
+    stand on different lines of one sentence."""
+    text = (
+        "Сообщаем, что во II квартале 2025 года международные мероприятия\n"
+        "органами местного самоуправления муниципального образования\n"
+        "«Озёрный район» Северной области не проводились.\n"
+        "Глава муниципального образования"
+    )
+    assert says_nil_letter(text)
+    assert not says_nil_letter(
+        "Международные мероприятия:\nотчёт будет направлен позднее.\nСовещание не проводилось."
+    )
+
+
 def _outcome(path: Path) -> stages.FileOutcome:
     """The file through the sandboxed reader and every pure stage, as the flow runs it."""
     return stages.process_file(path)
@@ -148,3 +163,17 @@ def test_pdf_letter_without_table_is_nil(tmp_path: Path) -> None:
     outcome = _outcome(pdf)
     _assert_nil(outcome, ("Лесной муниципальный округ",))
     assert outcome.format == "pdf"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice builds the PDF")
+def test_pdf_letter_whose_statement_wraps_over_lines_is_nil(tmp_path: Path) -> None:
+    built = nb.nil_letter(
+        tmp_path / "letter.docx",
+        [
+            "Администрация муниципального образования «Озёрный район» Северной области",
+            "Сообщаем, что в III квартале 2025 года международные мероприятия органами местного "
+            "самоуправления муниципального образования «Озёрный район» Северной области не проводились.",
+        ],
+    )
+    outcome = _outcome(_convert(built, tmp_path / "pdf"))
+    _assert_nil(outcome, ("Озёрный район",))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import pytest
 from readers_fixtures import HEADER, add_table, build_docx, replace_cell_xml, report_rows, wrap_table_in_sdt
 
@@ -55,6 +56,18 @@ def test_vertical_merge_continuation_is_none(tmp_path: Path) -> None:
     rows = [["h1", "h2"], ["Район", "1"], ["", "2"], ["", "3"], ["Округ", "4"]]
     body = _body(build_docx(tmp_path / "v.docx", rows, [((1, 0), (3, 0))]))
     assert [r[0] for r in body] == ["Район", None, None, "Округ"]
+
+
+def test_vertical_merge_continuation_is_marked_as_from_above(tmp_path: Path) -> None:
+    """A None under a vertical merge is told apart from a None a horizontal merge leaves."""
+    rows = [["h1", "h2", "h3"], ["1", "12 мая", "г. Велиж"], ["2", "", ""], ["Округ", "", ""]]
+    path = build_docx(tmp_path / "v.docx", rows, [((1, 1), (2, 1)), ((3, 0), (3, 2))])
+    table = READER.read(path).tables[0]
+    assert [(r.cells, r.from_above) for r in table.rows] == [
+        (("1", "12 мая", "г. Велиж"), frozenset()),
+        (("2", None, ""), frozenset({1})),
+        (("Округ", None, None), frozenset()),
+    ]
 
 
 def test_paragraphs_and_soft_breaks_are_lines(tmp_path: Path) -> None:
@@ -118,3 +131,18 @@ def test_corrupt(tmp_path: Path, content: bytes) -> None:
     with pytest.raises(ReaderError) as err:
         READER.read(path)
     assert err.value.reason == "corrupt_file"
+
+
+def test_a_title_typed_in_the_page_header_is_part_of_the_title(tmp_path: Path) -> None:
+    """Some offices type the report's title in the page header: it names the quarter and region
+    there and nowhere in the body; the body's own text before the table comes first."""
+    path = build_docx(
+        tmp_path / "r.docx",
+        [HEADER, ["1.", "Форум", "г. Велиж", "5 июля", "Делегация"]],
+        title=("Таблица 1",),
+    )
+    document = docx.Document(str(path))
+    document.sections[0].header.paragraphs[0].text = "Отчёт Смоленской области за III квартал 2024 года"
+    document.save(str(path))
+    assert READER.read(path).title == "Таблица 1\nОтчёт Смоленской области за III квартал 2024 года"
+    assert READER.read(build_docx(tmp_path / "plain.docx", [HEADER], title=("Отчёт",))).title == "Отчёт"

@@ -14,6 +14,7 @@ from readers_layouts_cuts import (
     NARROW_PLACES,
     NARROW_TITLES,
     RANGE_CELL,
+    RUNNING_HEADER,
     TALL_PARTICIPANTS,
     TALL_TITLE,
     build_pdfs,
@@ -67,6 +68,18 @@ def test_rows_broken_under_a_two_level_header(pdfs) -> None:
         ("1", "2", "3", "4", "5", "6"),
         ("Велижский район", None, None, None, None, None),
     ], "the header rows under the first, and the heading: no stray continuation"
+
+
+def test_table_under_a_running_page_header_and_footer_is_one(pdfs) -> None:
+    """A page header and footer repeat on every page between the table's parts: they are no
+    heading, so the table goes on and its rows broken by the page ends are glued back; the
+    page header still gives the title."""
+    doc = READER.read(pdfs["running_header"])
+    [table] = doc.tables
+    assert [r.cells[0] for r in table.rows] == [f"{n}." for n in range(1, 13)]
+    tall = [fold_whitespace(r.cells[4] or "") for r in table.rows if r.cells[0] in ("4.", "8.", "12.")]
+    assert tall == [fold_whitespace(TALL_PARTICIPANTS)] * 3
+    assert RUNNING_HEADER in doc.title
 
 
 def test_date_range_broken_after_its_dash(pdfs) -> None:
@@ -192,3 +205,25 @@ def test_a_column_number_row_not_repeated_keeps_the_first_number_of_the_next_pag
     second = _fragment(2, HEAD, (("1",), ("Форум",), ("Гродно",)))
     rows = _texts(pdf_module._merge_fragments([first, second]))
     assert rows[-2:] == [("1", "Визит", "Минск"), ("1", "Форум", "Гродно")]
+
+
+PLAIN_HEAD = (("Наименование",), ("Место",), ("Сроки",))
+
+
+@pytest.mark.parametrize(
+    ("top_of_page", "glued", "why"),
+    [
+        ((("память»",), None, ("области",)), True, "lower-case pieces, the date cell empty"),
+        ((("«Кубок", "дружбы»"), ("г. Гродно",), ("5 мая",)), False, "a new event: a capital and a date"),
+        ((("экскурсия",), ("г. Гродно",), ("весь период",)), False, "every cell filled: nothing left open"),
+    ],
+)
+def test_a_row_cut_by_the_page_in_a_table_without_numbers(top_of_page, glued, why) -> None:
+    """With no № column, no empty № cell says a row goes on: a continuation is told by its cells
+    opening in lower case where the row above filled a cell it leaves empty."""
+    first = _fragment(1, PLAIN_HEAD, (("Конференция «Историческая",), ("онлайн",), ("30 июня",)))
+    second = _fragment(2, top_of_page)
+    rows = _texts(pdf_module._merge_fragments([first, second]))
+    assert (len(rows) == 2) == glued, why
+    if glued:
+        assert rows[-1][0] == "Конференция «Историческая память»", why

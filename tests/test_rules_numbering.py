@@ -90,10 +90,26 @@ def test_an_empty_number_column_is_no_break() -> None:
     assert numbering_flags(rows, load_contract()) == []
 
 
-def test_numbers_within_sections_written_as_section_dot_item() -> None:
-    """«1.1, 1.2, 2.1»: each item runs within its section's number; only a break there is flagged."""
-    texts = ["1.1.", "1.2.", "2.1", "2.2", "2.4", "3.1"]
-    rows = [replace(BASE, row_index=i, seq_no=None, seq_text=t) for i, t in enumerate(texts)]
-    flags = numbering_flags(rows, load_contract())
-    assert [f.row_index for f in flags] == [4]
-    assert "пропущен № 3" in flags[0].message
+def test_a_report_without_any_number_has_no_run_to_break() -> None:
+    """A table with no № column (every № cell empty) is a layout, not a misnumbering of each row;
+    one row left unnumbered among numbered ones is still flagged."""
+    unnumbered = [replace(BASE, row_index=i, seq_no=None, seq_text="") for i in range(4)]
+    assert numbering_flags(unnumbered, load_contract()) == []
+    one_missing = [*rows_numbered(1, 2), replace(BASE, row_index=2, seq_no=None, seq_text="")]
+    assert [f.row_index for f in numbering_flags(one_missing, load_contract())] == [2]
+
+
+def _two_level(*numbers: tuple[str, str]) -> list[Row]:
+    return [
+        replace(BASE, row_index=i, seq_no=None, seq_text=text, municipality=muni, municipality_raw=muni)
+        for i, (muni, text) in enumerate(numbers)
+    ]
+
+
+def test_numbers_of_section_and_item_run_by_item_in_each_section() -> None:
+    """«1.1», «1.2», «2.1»: the item numbers run anew under each municipality, as a restarting
+    № does; a skipped item is still flagged."""
+    clean = _two_level(("А", "1.1"), ("А", "1.2."), ("Б", "2.1"), ("Б", "2.2"))
+    assert numbering_flags(clean, load_contract()) == []
+    skipped = _two_level(("А", "1.1"), ("А", "1.3"), ("Б", "2.1"))
+    assert [f.row_index for f in numbering_flags(skipped, load_contract())] == [1]

@@ -234,3 +234,16 @@ def test_merge_keeps_the_worst_severity() -> None:
     flags = [Flag(4, "date_format", "warning", "a", "date_text", "x"), Flag(4, "date_format", "error", "b")]
     [merged] = merge_flags(flags)
     assert (merged.severity, merged.message) == ("error", "b a")
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "says"),
+    [
+        ("май 2024 года", date(2024, 5, 31), "указан только месяц, принят весь месяц"),
+        ("II квартал 2024 г.", date(2024, 6, 30), "указаны только месяцы или квартал, приняты целиком"),
+    ],
+)
+def test_a_date_read_as_whole_months_says_which(text: str, end: date, says: str) -> None:
+    start = date(2024, 5, 1) if end.month == 5 else date(2024, 4, 1)
+    [flag] = flags_of(make_row(date_text=text, start_date=start, end_date=end, date_form="whole_month"))
+    assert says in flag.message, flag.message

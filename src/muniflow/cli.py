@@ -161,6 +161,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
         warm_up()  # Great Expectations imports while this thread only waits for the API
         _create_warehouse(warehouse_of(args))
+        warmup.preload(until=lambda: not temporary_api.pending())  # what the flow imports, meanwhile
     try:
         temporary_api.wait()
     except RuntimeError as err:

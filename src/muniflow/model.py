@@ -21,6 +21,9 @@ class RawRow:
 
     cells: tuple[Cell, ...]
     locator: str  # where it came from, e.g. "table 1, row 7" or "page 3, table 1, row 2"
+    # Grid columns whose None is a vertically merged cell of the row above going on (one date or
+    # place for two events), where the reader knows it; other None cells are merged from the left.
+    from_above: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -7,16 +7,39 @@ A cold `muniflow ingest` of one report spends most of its time starting things: 
 imported; the GX import (`quality.gx_import.warm_up`) starts once Prefect is imported, while
 the main thread only waits for the temporary API (`cli.cmd_ingest`), or else from the flow: a
 thread importing GX while the main thread imports Prefect would only take turns with it (one
-interpreter lock). Each is used where it would have been started anyway.
+interpreter lock). `preload()` then imports, in the main thread and while the API still does not
+answer, the modules the flow run imports on its way (Prefect's engines, pandera, babel, ...; about
+0.5 s of CPU): side by side on one cold report, 6 of 6 runs were faster with it, by 0.9 s on
+average. Each is used where it would have been started anyway.
 """
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import os
 import threading
+from collections.abc import Callable
 
 _started = False
 _lock = threading.Lock()
+
+# Modules a flow run imports on its way (listed from `sys.modules` of a warm runner's child after
+# an ingest, minus what `warm.runner.import_stack` had imported: Prefect, the flow, GX, the CLI);
+# none reads data or starts a thread at import. A name missing in some version is skipped.
+RUN_MODULES = (
+    "prefect.engine", "prefect.flow_engine", "prefect.task_engine", "prefect.concurrency.context",
+    "prefect.concurrency.v1.context", "prefect.concurrency.services", "prefect.telemetry.run_telemetry",
+    "prefect.utilities.visualization", "prefect._internal.retries", "prefect._internal.states",
+    "prefect._internal.control_listener", "prefect._internal.attempt_control", "prefect._internal.metrics",
+    "fastapi", "pandera.pandas", "pandas.io.formats.csvs", "pandas.core.methods.to_dict",
+    "multiprocessing.popen_spawn_posix", "multiprocessing.synchronize", "multiprocessing.resource_tracker",
+    "babel.dates", "babel.numbers", "pycountry", "pymorphy3_dicts_ru", "rich._emoji_codes", "pydantic.color",
+    "flows.temporary_api", "muniflow.warmup", "muniflow.warm.client", "muniflow.rules.row_rules",
+    "muniflow.rules.duplicates", "muniflow.warehouse.enrichment", "muniflow.warehouse.review",
+    "muniflow.warehouse.rereading", "muniflow.warehouse.countries", "muniflow.review.decisions",
+    "muniflow.quality.checkpoint", "muniflow.quality_report",
+)  # fmt: skip
 
 
 def _worker() -> None:
@@ -39,3 +62,18 @@ def start() -> None:
             return
         _started = True
     threading.Thread(target=_worker, name="muniflow-warm-worker", daemon=True).start()
+
+
+def preload(until: Callable[[], bool] = lambda: False) -> list[str]:
+    """Import the modules of `RUN_MODULES` in this thread, stopping early once `until()` is true;
+    returns the names it went
+    through. A cold `ingest` calls it while it only waits for the temporary API
+    (checked before each module), so the flow does not import them after the API answers."""
+    imported = []
+    for name in RUN_MODULES:
+        if until():
+            break
+        with contextlib.suppress(ImportError):
+            importlib.import_module(name)
+            imported.append(name)
+    return imported

@@ -237,6 +237,9 @@ def map_columns(
 
 # Columns several header cells may feed: a start and an end date column are read as a range.
 SHARED = frozenset({"date_text"})
+# Columns that side-by-side header cells may feed without a group header above them, each part
+# kept with its label («Российская сторона» | «Иностранная сторона»).
+SIDE_BY_SIDE = frozenset({"participants"})
 
 
 def _group(label: str) -> str:
@@ -248,9 +251,12 @@ def _sub(label: str) -> str:
 
 
 def _joins(header: Sequence[str], matches: Sequence[ColumnMatch], column: str, index: int) -> bool:
-    """Whether a second cell feeds a column already taken: a start/end date pair, or sub-columns
-    of one group («Участники: российская сторона» / «…: иностранная сторона»)."""
+    """Whether a second cell feeds a column already taken: a start/end date pair, sub-columns of
+    one group («Участники: российская сторона» / «…: иностранная сторона»), or the neighbour of a
+    participants cell that names participants too."""
     if column in SHARED:
+        return True
+    if column in SIDE_BY_SIDE and any(m.column == column and abs(m.index - index) == 1 for m in matches):
         return True
     group = _group(header[index])
     return bool(group) and any(m.column == column and _group(m.header) == group for m in matches)

@@ -73,6 +73,8 @@ _RUN_IN = re.compile(
 # («Приложение 1 к постановлению Администрации …»): a preposition or a number.
 _GOVERNED = re.compile(r"\d|(?:^|\s)(?:к|о|об|в|во|по|при|от|для|на|с|со|из|за|у)(?:\s|$)", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\s*\([^()]*\)\s*$")
+# A remark after a spaced dash («Велижский район – 2 мероприятия»), like one in brackets.
+_DASH_REMARK = re.compile(r"\s+[–—-]\s+\S.*$")
 _SPACE = re.compile(r"\s+")
 _EDGES = " .,;:–—-_*"
 # Lower-case words inside a name («Ростов-на-Дону» aside): «имени», «на».
@@ -107,11 +109,25 @@ def _strip_wrapping(text: str) -> str:
         text = _strip_edges(_NUMBERING.sub("", text))
         text = _strip_edges(_LABEL.sub("", text))
         text = _PARENTHESES.sub("", text)
+        text = _without_dash_remark(text)
         text = _strip_edges(_REGION_AFTER.sub("", text))
         text = _strip_edges(_PREFIX.sub("", text, count=1))
         text = _strip_edges(REGION_SUFFIX.sub("", text))
         text = re.sub(r",\s*[^,]*(?:област|кра[йя]|республик|автономн)[^,]*$", "", text, flags=re.IGNORECASE)
     return text
+
+
+def _without_dash_remark(text: str) -> str:
+    """The name before a spaced dash when it is a name already («Велижский район – 2 мероприятия»);
+    a kind alone before the dash is followed by its name («городской округ – город Череповец»)."""
+    remark = _DASH_REMARK.search(text)
+    if remark is None:
+        return text
+    head = text[: remark.start()]
+    kinds = vocabulary().kind_words
+    if all(w.lower() in kinds for w in _SPACE.split(head.strip())):
+        return text
+    return head
 
 
 def _latin_fixed(text: str) -> str:

@@ -41,6 +41,11 @@ _KIND_NOMN = {
 }
 
 
+def is_placeholder(text: str) -> bool:
+    """A cell that says nothing: dashes, dots, «нет» («—», «-/-», «…»)."""
+    return _PLACEHOLDER.match(fold(text)) is not None
+
+
 def lemmas(text: str) -> tuple[str, ...]:
     """The normal form of each word, lower case (ё as е): what nil phrases are matched on."""
     morph = analyzer()
@@ -142,10 +147,13 @@ def nil_sections(found: Sequence[tuple[str, RawTable]], doc: RawDocument) -> tup
 
 
 def says_nil_letter(text: str, contract: ReportingContract | None = None) -> bool:
-    """A letter with no table is a nil report when a sentence of it says nil and names the subject."""
+    """A letter with no table is a nil report when a sentence of it says nil and names the subject.
+
+    Sentences end at their punctuation or a blank line, not at a line break: a PDF's text breaks
+    a long sentence at each line end, parting the subject from the statement."""
     contract = contract or load_reporting()
     subjects = {lemma for s in contract.letter_subjects for lemma in lemmas(s)}
-    for sentence in re.split(r"(?<=[.!?;])\s+|\n+", text):
+    for sentence in re.split(r"(?<=[.!?;])\s+|\n\s*\n", text):
         if says_nil(sentence, contract, any_length=True) and (
             not subjects or subjects & set(lemmas(sentence))
         ):

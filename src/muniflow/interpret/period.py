@@ -7,6 +7,7 @@ Words are compared by lemma, so «в третьем квартале», «за 3
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -102,7 +103,9 @@ def _year_near(tokens: list[_Tok], index: int) -> int | None:
     return int(years[0].text) if len(years) == 1 else None
 
 
-def _quarter(flat: str, tokens: list[_Tok], words: _Vocabulary) -> PeriodFound | None:
+def _quarter(
+    flat: str, tokens: list[_Tok], words: _Vocabulary, default_year: int | None = None
+) -> PeriodFound | None:
     for i, tok in enumerate(tokens):
         if tok.lemma not in words.quarter_words and tok.text not in words.quarter_words:
             continue
@@ -110,10 +113,10 @@ def _quarter(flat: str, tokens: list[_Tok], words: _Vocabulary) -> PeriodFound |
         while j >= 0 and tokens[j].text in words.endings:
             j -= 1
         quarter = _number(tokens[j], words) if j >= 0 else None
-        year = _year_near(tokens, i)
+        year = _year_near(tokens, i) or default_year
         if quarter is None or year is None:
             continue
-        end = max(tok.end, *(t.end for t in tokens[i + 1 : i + 1 + YEAR_REACH] if t.text == str(year)))
+        end = max([tok.end, *(t.end for t in tokens[i + 1 : i + 1 + YEAR_REACH] if t.text == str(year))])
         return PeriodFound(Period(year, quarter), QUARTER, flat[tokens[j].start : end])
     return None
 
@@ -144,6 +147,29 @@ def _month_range(flat: str, tokens: list[_Tok]) -> PeriodFound | None:
             return PeriodFound(Period(year, (first + 2) // 3), QUARTER, text)
         if kind != QUARTER:
             return PeriodFound(None, kind, text)
+    return None
+
+
+_DATE_SPAN = re.compile(
+    r"(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>\d{4})\s*(?:г\.?|года)?\s*(?:по|до|[-–—])\s*"
+    r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})"
+)
+
+
+def _date_span(flat: str) -> PeriodFound | None:
+    """«с 01.04.2025 по 30.06.2025»: dates from a quarter's first day to its last name that quarter
+    (from 1 January to the end of June, September or December: a half-year, nine months, a year)."""
+    for m in _DATE_SPAN.finditer(flat):
+        d1, m1, y1, d2, m2, y2 = (int(m.group(k)) for k in ("d1", "m1", "y1", "d2", "m2", "y2"))
+        if y1 != y2 or d1 != 1 or not 1 <= m1 <= m2 <= 12 or (m1 - 1) % 3 or m2 % 3:
+            continue
+        if d2 != calendar.monthrange(y2, m2)[1]:
+            continue
+        kind = _SPAN_KIND.get(m2 - m1 + 1, "")
+        if kind == QUARTER:
+            return PeriodFound(Period(y1, m2 // 3), QUARTER, m.group(0))
+        if kind and m1 == 1:
+            return PeriodFound(None, kind, m.group(0))
     return None
 
 
@@ -186,6 +212,23 @@ def find_period(text: str) -> PeriodFound:
     return (
         _quarter(flat, tokens, words)
         or _month_range(flat, tokens)
+        or _date_span(flat)
         or _other(flat, tokens, words)
         or PeriodFound(None, "", "")
     )
+
+
+def quarter_in_cell(text: str, default_year: int | None) -> tuple[Period, bool] | None:
+    """A date cell naming a whole quarter («II квартал 2025 г.», «в течение 2 кв.»): the quarter
+    and whether its year is written (else `default_year`, the report's). None when the cell holds
+    any other number, so a date that failed to read is never taken for its quarter remark."""
+    flat = re.sub(r"\s+", " ", text).translate(_LOOKALIKE)
+    tokens = _tokens(flat)
+    found = _quarter(flat, tokens, vocabulary(), default_year)
+    if found is None or found.period is None:
+        return None
+    start = flat.index(found.text)
+    outside = [t for t in tokens if t.text.isdigit() and not start <= t.start < start + len(found.text)]
+    if outside:
+        return None
+    return found.period, any(_YEAR.fullmatch(t.text) for t in tokens)

@@ -11,14 +11,14 @@ from muniflow.interpret.combined import split_date_place
 from muniflow.interpret.errors import InterpretError
 from muniflow.interpret.header_rows import REQUIRED, is_column_numbers
 from muniflow.interpret.municipality import canonical_municipality
-from muniflow.interpret.nil import municipality_in_text, nil_letter, nil_row, nil_sections
-from muniflow.interpret.period import find_period
+from muniflow.interpret.nil import is_placeholder, municipality_in_text, nil_letter, nil_row, nil_sections
+from muniflow.interpret.period import find_period, quarter_in_cell
 from muniflow.interpret.reading import COMBINED, ColumnMatch, Reading, Section
 from muniflow.interpret.sections import MONTH, MUNICIPALITY, TOTALS, classify, is_totals, month_of
 from muniflow.interpret.tables import ChosenTable, choose_tables, refusal_message
 from muniflow.interpret.title import parse_region, region_source
 from muniflow.model import Period, RawDocument, RawRow, RawTable, Report, Row
-from muniflow.normalize.dates import parse_dates
+from muniflow.normalize.dates import WHOLE_MONTH, YEAR_FROM_PERIOD, DateParse, parse_dates
 from muniflow.normalize.text import fold, seq_number
 
 TEXT_COLUMNS = ("title", "place", "date_text", "goal", "participants")
@@ -46,7 +46,9 @@ def map_header(header: Sequence[str], synonyms: Mapping[str, Sequence[str]]) -> 
 
 
 def _filled(row: RawRow) -> list[str]:
-    return [c for c in row.cells if c is not None and fold(c)]
+    """The cells that say something: a row of dashes only («–», «-/-») is as empty as a blank one."""
+    cells = [c for c in row.cells if c is not None and fold(c)]
+    return [] if all(is_placeholder(c) for c in cells) else cells
 
 
 def _text(row: RawRow, index: int) -> str:
@@ -106,6 +108,13 @@ def _field(row: RawRow, matches: Sequence[ColumnMatch], column: str, period: Per
 
 def _dates(text: str, period: Period | None, month: str):  # type: ignore[no-untyped-def]
     parsed = parse_dates(text, period)
+    if parsed.note is not None:  # «II квартал 2025 г.»: the quarter's three whole months
+        quarter = quarter_in_cell(text, period.year if period else None)
+        if quarter is not None:
+            named, year_written = quarter
+            return DateParse(
+                named.first_day, named.last_day, WHOLE_MONTH if year_written else YEAR_FROM_PERIOD, None
+            )
     if parsed.note is not None and month and fold(text) and month_of(text) is None:
         number = month_of(month)
         helped = parse_dates(f"{fold(text).rstrip('.')}.{number:02d}", period) if number else parsed
@@ -138,10 +147,16 @@ def interpret_document(
     skip_words = list(contract.threshold("skipHeadings", []) or [])
     found_period = find_period(doc.title)
     period = period_override or found_period.period
-    region = parse_region(doc.title)
     if not doc.tables:
         raise InterpretError("no_table_found", "the document holds no table")
     chosen, readings = choose_tables(doc.tables, synonyms, combined, period)
+    title = _lead_text(doc, chosen[0]) if chosen else doc.title
+    if not found_period.kind and title != doc.title:
+        found_period = find_period(title)
+        if period is None and found_period.period is not None:
+            period = found_period.period
+            chosen, readings = choose_tables(doc.tables, synonyms, combined, period)
+    region = parse_region(doc.title) or parse_region(title)
     if not chosen:
         said = Reading(tuple(readings), (), region_source(doc.title), found_period.text, found_period.kind)
         raise InterpretError("unknown_layout", refusal_message(readings), said)
@@ -149,7 +164,7 @@ def interpret_document(
     sections: list[Section] = []
     nil_found: list[tuple[str, RawTable]] = []
     # a single municipality's report names itself in its title, not in a heading row
-    state = _State(title_muni=municipality_in_text(doc.title))
+    state = _State(title_muni=municipality_in_text(doc.title) or municipality_in_text(title))
     for table in chosen:
         if table.reading.municipality:
             state = _State(heading=table.reading.municipality, title_muni=state.title_muni)
@@ -165,7 +180,7 @@ def interpret_document(
     reading = Reading(
         tables=tuple(readings),
         sections=tuple(sections),
-        region_text=region_source(doc.title),
+        region_text=region_source(doc.title) or region_source(title),
         period_text=found_period.text,
         period_kind=found_period.kind,
     )
@@ -179,6 +194,22 @@ def interpret_document(
         reading=reading,
         nil_municipalities=nil_sections(nil_found, doc),
     )
+
+
+def _lead_text(doc: RawDocument, first: ChosenTable) -> str:
+    """Everything written before the first events table's rows, the title first: the one-row
+    tables before it (a letterhead laid out as a table, a title typed in a one-cell table; not a
+    summary or contents table's data) with the captions, its own caption and the rows above its
+    header (a title typed in the table)."""
+    parts = [doc.title]
+    for table in doc.tables:
+        if table is first.table:
+            parts += [table.caption, first.above]
+            break
+        parts.append(table.caption)
+        if not table.rows:
+            parts.append("\n".join(c for c in table.header if c and fold(c)))
+    return "\n".join(dict.fromkeys(p for p in parts if p and fold(p)))
 
 
 def _read_table(
@@ -198,7 +229,9 @@ def _read_table(
     mapping: dict[str, int] = {}
     for m in matches:
         mapping.setdefault(m.column, m.index)
+    previous: RawRow | None = None
     for raw in table.body:
+        raw = previous = _merged_down(raw, previous)
         filled = _filled(raw)
         if not filled or is_column_numbers(raw.cells):
             continue
@@ -236,6 +269,18 @@ def _read_table(
             muni_raw = state.heading or state.title_muni
         rows.append(_row(source_file, raw, matches, len(rows), muni_raw, period, state.month))
     return state
+
+
+def _merged_down(raw: RawRow, above: RawRow | None) -> RawRow:
+    """The row with the text of each cell merged down into it from the row above (one date or
+    place written once for two events)."""
+    if not raw.from_above or above is None:
+        return raw
+    cells = tuple(
+        above.cells[i] if c is None and i in raw.from_above and i < len(above.cells) else c
+        for i, c in enumerate(raw.cells)
+    )
+    return replace(raw, cells=cells)
 
 
 def _row(

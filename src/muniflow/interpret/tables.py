@@ -50,6 +50,8 @@ class ChosenTable:
     matches: tuple[ColumnMatch, ...]
     header_cells: tuple[str, ...]  # the first header row as written (to drop it when repeated)
     reading: TableReading
+    # Text of the rows above the header (a title row typed inside the table), lines kept.
+    above: str = ""
 
 
 def _grid(table: RawTable) -> list[tuple[Cell, ...]]:
@@ -247,6 +249,9 @@ def choose_tables(
         if found is not None and named:
             found = _typed_by_content(found, rows[found.stop :])
         if found is not None and named:
+            above = "\n".join(c for row in rows[: found.start] for c in row.cells if c and fold(c))
+            # a municipality's name typed as the table's own first row, above its header
+            municipality = municipality or caption_municipality(above) or ""
             header_rows = tuple(range(found.start + 1, found.stop + 1))
             inferred = any(m.evidence == CONTENT for m in found.matches)
             reason = "its header names " + ", ".join(
@@ -273,6 +278,7 @@ def choose_tables(
                     found.matches,
                     tuple(fold(c or "") for c in rows[found.start].cells),
                     reading,
+                    above,
                 )
             )
             readings.append(reading)

@@ -100,9 +100,9 @@ _TOKEN = re.compile(
     # a stray space at a dot ("24. 04. 2024"): only with a four-digit year, never a list of days
     | (?P<spaced_d>\d{1,2})\ ?\.\ ?(?P<spaced_m>\d{1,2})\ ?\.\ ?(?P<spaced_y>\d{4})(?!\d)
     | (?P<my_m>\d{1,2})\.(?P<my_y>\d{4})(?!\d)  # "04.2024": a whole month
-    | (?P<time>\d{1,2}:\d{2})  # a time of day is a remark, not part of the date
-    # "28.02." keeps its closing dot ("28.02.-02.03.2024"), but "12.04.202" is no day.month
-    | (?P<dm_d>\d{1,2})\.(?P<dm_m>\d{1,2})(?:\.(?!\d)|(?!\.?\d))
+    | (?P<time>\d{1,2}:\d{2}|\d{1,2}\.(?:00|1[3-9]|[2-5]\d)(?!\.?\d))  # a time of day («10:00»,
+      # «11.00»: minutes no month can be) is a remark, not part of the date
+    | (?P<dm_d>\d{1,2})\.(?P<dm_m>\d{1,2})(?!\.?\d)\.?  # «27.05» or «27.05.» before another date
     | (?P<num>\d{1,9})  # bounded: int() of a huge digit run is refused
     | (?P<word>[^\W\d_]+)\.?
     | (?P<punct>[-,;])
@@ -252,14 +252,9 @@ def _read_points(tokens: Sequence[_Token], position: int) -> tuple[list[_Point],
     points = [first]
     while position < len(tokens):
         if tokens[position].kind == "sep":
-            if position + 1 < len(tokens) and _is_time(tokens, position + 1):
-                break  # "…2024 года, 10.00-12.00": the time is a remark
             point, after = _read_point(tokens, position + 1)
-        elif points[-1].year is not None:
-            # One full date a line ("12.04.2024\n14.04.2024"): a list, but only of full dates.
-            point, after = _read_full_point(tokens, position)
         else:
-            break
+            point, after = _listed_point(tokens, position, points[-1])
         if point is None:
             break
         points.append(point)
@@ -267,13 +262,16 @@ def _read_points(tokens: Sequence[_Token], position: int) -> tuple[list[_Point],
     return points, position
 
 
-def _read_full_point(tokens: Sequence[_Token], position: int) -> tuple[_Point | None, int]:
-    """A point with its day, month and year at `position`, written with no separator before it."""
+def _listed_point(tokens: Sequence[_Token], position: int, before: _Point) -> tuple[_Point | None, int]:
+    """A point written after a whole one with no separator, as dates listed line by line are
+    («12 мая 2025 г.» / «14 мая 2025 г.»): taken only when both name their month."""
+    if before.month is None or tokens[position].kind not in {"date", "num"}:
+        return None, position
     try:
         point, after = _read_point(tokens, position)
     except _Unreadable:
         return None, position
-    if point is None or None in (point.day, point.month, point.year):
+    if point is None or point.month is None:
         return None, position
     return point, after
 
@@ -326,23 +324,8 @@ def _skip_year_word(tokens: Sequence[_Token], position: int) -> int:
     return position
 
 
-def _is_time(tokens: Sequence[_Token], index: int) -> bool:
-    """Whether a day.month token after the date is a time of day ("в 11.00", "10.30", "14.00 ч."):
-    its minutes cannot be a month, or an hour word follows. "10.05" alone stays a date."""
-    token = tokens[index]
-    if token.kind != "daymonth" or token.text.endswith("."):
-        return False
-    hours, minutes = token.numbers
-    if hours > 23 or minutes > 59 or len(token.text.split(".")[1]) != 2:
-        return False
-    following = tokens[index + 1] if index + 1 < len(tokens) else None
-    hour_word = following is not None and following.kind == "word" and following.text.startswith("ч")
-    return not 1 <= minutes <= 12 or hour_word
-
-
 def _check_rest(rest: Sequence[_Token]) -> None:
-    """Accept remarks after the date ("(г. Полоцк)", a time) but not digits or dates left unread."""
-    rest = [_Token("other", t.text) if _is_time(rest, i) else t for i, t in enumerate(rest)]
+    """Accept remarks after the date ("(г. Полоцк)") but not digits or dates left unread."""
     if rest and rest[0].kind in {"num", "date", "daymonth", "monthyear"}:
         raise _Unreadable(f"после даты непонятное число «{rest[0].text}»")
     unread = [t.text for t in rest if t.kind in {"month", "date", "daymonth", "monthyear"}]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
@@ -40,14 +41,15 @@ class DocxReader:
 
     Tables inside content controls, custom XML and tracked insertions count as body tables;
     a table nested in a cell stays part of that cell's text. The title is the text before the
-    first table, which is also that table's caption.
+    first table, which is also that table's caption, then the first page's header.
     """
 
     format = "docx"
 
     def read(self, path: Path) -> RawDocument:
         """Parse the file and return its title and tables; ReaderError when none or unreadable."""
-        body = _open_body(path)
+        document = _open_document(path)
+        body = document.element.body
         title = ""
         above: list[str] = []  # non-blank paragraphs since the previous table
         tables: list[RawTable] = []
@@ -65,13 +67,29 @@ class DocxReader:
                     above.append(line)
         if not tables:
             raise ReaderError(NO_TABLE_FOUND, f"{path.name}: the document holds no table")
+        running = _page_header_text(document)
+        title = "\n".join(t for t in (title, running) if t)
         return RawDocument(source_file=str(path), format=self.format, title=title, tables=tuple(tables))
+
+
+def _page_header_text(document: Any) -> str:
+    """The first page's header: a title (its quarter, its region) typed there and nowhere else."""
+    section = document.sections[0]
+    header = section.first_page_header if section.different_first_page_header_footer else section.header
+    if header.is_linked_to_previous:  # the first section has no header of its own: none at all
+        return ""
+    return "\n".join(line for line in (paragraph_text(p._p) for p in header.paragraphs) if line.strip())
 
 
 def _open_body(path: Path) -> etree._Element:
     """Open the package with python-docx and return w:body; library failures become corrupt_file."""
+    return _open_document(path).element.body
+
+
+def _open_document(path: Path) -> Any:
+    """Open the package with python-docx; library failures become corrupt_file."""
     try:
-        return docx.Document(str(path)).element.body
+        return docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
         if not raised_by_parser(exc):
             raise  # a bug of ours, not a damaged file: the caller reports internal_error
@@ -115,7 +133,7 @@ def _cell_text(tc: etree._Element) -> str:
         if block.tag == P:
             lines.append(paragraph_text(block))
         else:
-            lines.extend(text for row in _grid_rows(block) for text in row if text)
+            lines.extend(text for row, _ in _grid_rows(block) for text in row if text)
     return "\n".join(lines)
 
 
@@ -146,11 +164,13 @@ def _int_prop(parent: etree._Element | None, name: str, default: int) -> int:
     return int(value) if value is not None and value.isdigit() else default
 
 
-def _grid_rows(tbl: etree._Element) -> list[list[Cell]]:
-    """Lay a table's rows on its column grid: text in a merge's first cell, None where it covers."""
-    rows: list[list[Cell]] = []
+def _grid_rows(tbl: etree._Element) -> list[tuple[list[Cell], frozenset[int]]]:
+    """Lay a table's rows on its column grid: text in a merge's first cell, None where it covers;
+    with each row the grid columns a vertical merge from the row above covers."""
+    rows: list[tuple[list[Cell], frozenset[int]]] = []
     merged_above: set[int] = set()  # grid columns where a vertical merge is open
     for tr in _rows(tbl):
+        from_above: set[int] = set()
         tr_pr = tr.find(_W + "trPr")
         row: list[Cell] = [""] * _int_prop(tr_pr, "gridBefore", 0)
         merged_here: set[int] = set()
@@ -163,11 +183,12 @@ def _grid_rows(tbl: etree._Element) -> list[list[Cell]]:
                 merged_here.add(col)
             if v_merge is not None and v_merge.get(_VAL, "continue") == "continue" and col in merged_above:
                 row.extend([None] * span)
+                from_above.update(range(col, col + span))
             else:
                 row.append(_cell_text(tc))
                 row.extend([None] * (span - 1))
         row.extend([""] * _int_prop(tr_pr, "gridAfter", 0))
-        rows.append(row)
+        rows.append((row, frozenset(from_above)))
         merged_above = merged_here
     return rows
 
@@ -179,8 +200,10 @@ def _read_table(tbl: etree._Element, locator: str, caption: str = "") -> RawTabl
         return None
     grid = tbl.find(_W + "tblGrid")
     grid_cols = len(grid.findall(_W + "gridCol")) if grid is not None else 0
-    width = max([grid_cols, *(len(r) for r in rows)])
-    padded = [tuple(row + [""] * (width - len(row))) for row in rows]
-    header = tuple(text or "" for text in padded[0])
-    body = tuple(RawRow(cells, f"{locator}, row {i}") for i, cells in enumerate(padded[1:], start=2))
+    width = max([grid_cols, *(len(r) for r, _ in rows)])
+    padded = [(tuple(row + [""] * (width - len(row))), above) for row, above in rows]
+    header = tuple(text or "" for text in padded[0][0])
+    body = tuple(
+        RawRow(cells, f"{locator}, row {i}", above) for i, (cells, above) in enumerate(padded[1:], start=2)
+    )
     return RawTable(header=header, rows=body, locator=locator, caption=caption)

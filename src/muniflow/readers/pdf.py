@@ -120,6 +120,7 @@ def _scan(path: Path) -> tuple[list[_Fragment], int]:
     """Find every table on every page (one table-finder pass per page) with the text between them."""
     fragments: list[_Fragment] = []
     pending: list[str] = []  # text since the previous table, over page breaks
+    margins: list[tuple[int, str]] = []  # (page, text) above a page's first table and below its last
     try:
         with pdfplumber.open(path) as pdf:
             pages = pdf.pages
@@ -136,9 +137,12 @@ def _scan(path: Path) -> tuple[list[_Fragment], int]:
                     bottoms = [0.0, *(t.bbox[3] for t in tables)]
                     for fragment, top, bottom in zip(found, tops, bottoms[:-1], strict=True):
                         pending.append(_text_between(page, bottom, top))
+                        if not bottom:
+                            margins.append((page.page_number, pending[-1]))
                         fragments.append(replace(fragment, caption=_caption(pending)))
                         pending = []
                     pending.append(_text_between(page, bottoms[-1], page.height))
+                    margins.append((page.page_number, pending[-1]))
                 finally:
                     page.close()  # drop the page's parsed objects so memory stays flat in page count
             count = len(pages)
@@ -146,7 +150,26 @@ def _scan(path: Path) -> tuple[list[_Fragment], int]:
         if not raised_by_parser(exc):
             raise  # a bug of ours, not a damaged file: the caller reports internal_error
         raise ReaderError(CORRUPT_FILE, f"{path.name}: not a readable PDF ({exc})") from exc
+    running = _running_lines(margins)
+    if running:  # the first table keeps them: the title may stand only in the page header
+        fragments[1:] = [replace(f, caption=_without(f.caption, running)) for f in fragments[1:]]
     return [f for f in fragments if f.rows], count
+
+
+def _running_lines(margins: Sequence[tuple[int, str]]) -> frozenset[str]:
+    """Lines a page header or footer repeats: the same line above the first table or below the
+    last one on two or more pages. Between two tables they are no heading, so a table going on
+    over a page break under a running header is still one table."""
+    pages: dict[str, set[int]] = {}
+    for page, text in margins:
+        for line in text.split("\n"):
+            if line.strip():
+                pages.setdefault(fold_whitespace(line), set()).add(page)
+    return frozenset(line for line, seen in pages.items() if len(seen) > 1)
+
+
+def _without(caption: str, lines: frozenset[str]) -> str:
+    return "\n".join(x for x in caption.split("\n") if fold_whitespace(x) not in lines)
 
 
 def _text_between(page: Any, top: float, bottom: float) -> str:
@@ -342,6 +365,23 @@ def _is_continuation(cells: Sequence[Cell], seq_col: int) -> bool:
     return cells[seq_col] == "" and any(c for i, c in enumerate(cells) if i != seq_col)
 
 
+def _continues_unnumbered(cells: Sequence[Cell], above: LineRow) -> bool:
+    """In a table without a № column, a row cut by a page break goes on with no cell opening as
+    an event's cells do (a title with a capital, a date with a digit) and empty in a column the
+    row above fills."""
+    filled = [c for c in cells if c]
+    if not filled or any(_opens_like_a_cell(c) for c in filled):
+        return False
+    texts = [cell_text(c) for c in above.cells]
+    return any(not c and i < len(texts) and texts[i] for i, c in enumerate(cells))
+
+
+def _opens_like_a_cell(text: str) -> bool:
+    """Whether a text's first letter or digit is a capital or a digit (after quotes, dashes)."""
+    first = next((ch for ch in text if ch.isalnum()), "")
+    return first.isupper() or first.isdigit()
+
+
 def _ends_of(fragment: _Fragment) -> tuple[Ends, ...]:
     """The fragment's cell spans, or one column each where they are not known."""
     if len(fragment.ends) == len(fragment.rows):
@@ -390,7 +430,14 @@ def _merge_fragments(group: Sequence[_Fragment]) -> list[LineRow]:
             below = strip_header_overflow(header, fragment.rows[:skip], page_rows[0][0])
             page_rows[0] = (below, tuple(cell_text(c) for c in below))
         start = skip + 1
-        if page_rows and len(rows) > 1 and _is_continuation(page_rows[0][1], seq_col):
+        if (
+            page_rows
+            and len(rows) > 1
+            and (
+                _is_continuation(page_rows[0][1], seq_col)
+                or (not numbered and _continues_unnumbered(page_rows[0][1], rows[-1]))
+            )
+        ):
             rows = glue(rows, page_rows[0][0])
             page_rows, start = page_rows[1:], start + 1
         rows.extend(

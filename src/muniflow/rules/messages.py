@@ -92,11 +92,20 @@ def date_exact(row: Row, field: str) -> Message:
     form = row.get("date_form")
     if form == "year_from_period":
         why = f"год не указан и взят из периода отчёта ({span})"
+    elif form == "whole_month" and _months_apart(row["start_date"], row["end_date"]):
+        why = f"указаны только месяцы или квартал, приняты целиком ({span})"
     elif form == "whole_month":
         why = f"указан только месяц, принят весь месяц ({span})"
     else:
         why = f"дата прочитана приблизительно ({form}: {span})"
     return f"Дата «{text}» прочитана с допущением: {why}. Уточните дату.", text
+
+
+def _months_apart(start: Any, end: Any) -> bool:
+    """Whether a date read as whole months spans more than one («апрель – июнь», «II квартал»)."""
+    if not isinstance(start, date) or not isinstance(end, date) or pd.isna(start) or pd.isna(end):
+        return False
+    return (start.year, start.month) != (end.year, end.month)
 
 
 def _period(row: Row) -> str:

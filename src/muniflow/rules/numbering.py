@@ -13,7 +13,6 @@ from itertools import groupby
 
 from muniflow.contracts import Contract
 from muniflow.model import Flag, Row
-from muniflow.normalize.text import fold
 from muniflow.rules import messages
 
 RULE = "numbering"
@@ -23,13 +22,13 @@ def numbering_flags(rows: Sequence[Row], contract: Contract) -> list[Flag]:
     """One flag on each row where the № run breaks (repeated, skipped, out of order or missing)."""
     if not any(r.rule == RULE for r in contract.row_rules):
         return []
-    if all(row.seq_no is None and not any(ch.isdigit() for ch in row.seq_text or "") for row in rows):
-        return []  # the № column is empty or absent: a report that numbers nothing has no run to break
+    if not any(ch.isdigit() for r in rows for ch in r.seq_text or ""):
+        # a report without a № column, or whose № cells hold only blanks or dashes, has no run to
+        # break: its rows are not misnumbered
+        return []
+    rows = _items_of_sections(rows)
     severity = contract.severity(RULE)
     start = int(contract.threshold("numberingStart", 1))
-    compound = _section_dot_item(rows)
-    if compound is not None:
-        return [flag for block in compound for flag in _run_flags(block, start, severity)]
     through = _run_flags(rows, start, severity)
     if not through:
         return through
@@ -38,27 +37,19 @@ def numbering_flags(rows: Sequence[Row], contract: Contract) -> list[Flag]:
     return per_section if len(sections) > 1 and len(per_section) < len(through) else through
 
 
-_SECTION_DOT_ITEM = re.compile(r"(\d{1,4})\.(\d{1,4})\.?")
+# «2.1», «2.3.»: a section's number, then the row's number within it.
+_TWO_LEVEL = re.compile(r"\s*\d{1,3}\.(\d{1,4})\.?\s*")
 
 
-def _section_dot_item(rows: Sequence[Row]) -> list[list[Row]] | None:
-    """Rows numbered «1.1, 1.2, 2.1…» (every numbered row so), as runs of their item numbers per
-    section number; None for any other numbering."""
-    matches = [_SECTION_DOT_ITEM.fullmatch(fold(row.seq_text or "")) for row in rows]
-    if not any(matches) or any(
-        m is None and row.seq_no is not None for m, row in zip(matches, rows, strict=True)
-    ):
-        return None
-    blocks: list[list[Row]] = []
-    section = None
-    for match, row in zip(matches, rows, strict=True):
-        if match is not None and match.group(1) != section:
-            section = match.group(1)
-            blocks.append([])
-        elif not blocks:
-            blocks.append([])
-        blocks[-1].append(replace(row, seq_no=int(match.group(2)) if match else None))
-    return blocks
+def _items_of_sections(rows: Sequence[Row]) -> Sequence[Row]:
+    """Rows numbered «1.1», «1.2», «2.1» (section, then item) judged by their item numbers, which
+    run anew in each section; as they are when any numbered row is written otherwise."""
+    items = [_TWO_LEVEL.fullmatch(r.seq_text) for r in rows if r.seq_text]
+    if not items or not all(items):
+        return rows
+    return [
+        replace(r, seq_no=int(m.group(1))) if (m := _TWO_LEVEL.fullmatch(r.seq_text)) else r for r in rows
+    ]
 
 
 def _run_flags(rows: Sequence[Row], start: int, severity: str) -> list[Flag]:

@@ -51,29 +51,10 @@ def launch(api: str, server_pid: int, idle_minutes: float, log: IO[bytes]) -> su
     )  # fmt: skip
 
 
-# Modules a flow run imports on its way (listed from `sys.modules` of a runner child after an
-# ingest, minus what `import_stack` had imported); none reads data or starts a thread at import.
-# A name missing in some version is skipped.
-RUN_MODULES = (
-    "prefect.engine", "prefect.flow_engine", "prefect.task_engine", "prefect.concurrency.context",
-    "prefect.concurrency.v1.context", "prefect.concurrency.services", "prefect.telemetry.run_telemetry",
-    "prefect.utilities.visualization", "prefect._internal.retries", "prefect._internal.states",
-    "prefect._internal.control_listener", "prefect._internal.attempt_control", "prefect._internal.metrics",
-    "fastapi", "pandera.pandas", "pandas.io.formats.csvs", "pandas.core.methods.to_dict",
-    "multiprocessing.popen_spawn_posix", "multiprocessing.synchronize", "multiprocessing.resource_tracker",
-    "babel.dates", "babel.numbers", "pycountry", "pymorphy3_dicts_ru", "rich._emoji_codes", "pydantic.color",
-    "flows.temporary_api", "muniflow.warmup", "muniflow.warm.client", "muniflow.rules.row_rules",
-    "muniflow.rules.duplicates", "muniflow.warehouse.enrichment", "muniflow.warehouse.review",
-    "muniflow.warehouse.rereading", "muniflow.warehouse.countries", "muniflow.review.decisions",
-)  # fmt: skip
-
-
 def import_stack() -> None:
     """What every ingest imports, once: Prefect and the ingest flow, Great Expectations (scipy.stats
     deferred as in any process), pandas, pandera, DuckDB, the CLI and its commands, the stages the
-    flow runs in this process and the modules of `RUN_MODULES`."""
-    import importlib
-
+    flow runs in this process and the modules of `warmup.RUN_MODULES`."""
     import duckdb  # noqa: F401
     import pandas  # noqa: F401
     import pandera  # noqa: F401
@@ -82,14 +63,12 @@ def import_stack() -> None:
     import flows.ingest  # noqa: F401
     import muniflow.quality.checkpoint
     import muniflow.quality_report  # noqa: F401
-    from muniflow import cli
+    from muniflow import cli, warmup
     from muniflow.quality.gx_import import great_expectations
 
     great_expectations()
     cli.build_parser()  # imports every command module
-    for name in RUN_MODULES:
-        with contextlib.suppress(ImportError):
-            importlib.import_module(name)
+    warmup.preload()
 
 
 def threads_left(wait_s: float = 5.0) -> list[str]:
