@@ -113,3 +113,10 @@ def test_numbers_of_section_and_item_run_by_item_in_each_section() -> None:
     assert numbering_flags(clean, load_contract()) == []
     skipped = _two_level(("А", "1.1"), ("А", "1.3"), ("Б", "2.1"))
     assert [f.row_index for f in numbering_flags(skipped, load_contract())] == [1]
+
+
+def test_section_and_item_numbers_are_judged_per_section_even_on_a_tie() -> None:
+    """«1.1, 1.2 | 2.1, 2.3»: one break either way (the restart at 2.1 through the report, the gap
+    before 2.3 per section); the numbers say they run per section, so 2.3 is the one flagged."""
+    rows = _two_level(("А", "1.1."), ("А", "1.2."), ("Б", "2.1."), ("Б", "2.3."))
+    assert [f.row_index for f in numbering_flags(rows, load_contract())] == [3]
