@@ -146,6 +146,86 @@ SAME = [
         ("Участие в XII Международном фестивале искусств «Звездный берег»", "г. Гомель", "2024-06-25", None),
     ),
     (
+        "one copy names the concert and its festival, the other only the festival",
+        (
+            "Концерт «Весенние голоса» в рамках Международного фестиваля «Славянские встречи»",
+            "г. Ельня",
+            "2024-04-27",
+            None,
+        ),
+        ("Участие в Международном фестивале «Славянские встречи», концерт", "г. Ельня", "2024-04-27", None),
+    ),
+    (
+        "a guest's long title around the host's short one: compared though no top word is shared",
+        ("Фестиваль «Венок»", "г. Ельня", "2024-05-09", None),
+        (
+            "Участие творческих коллективов муниципального образования в фестивале «Венок»",
+            "г. Ельня",
+            "2024-05-09",
+            None,
+        ),
+    ),
+    (
+        "the host names its venue, the guest the town",
+        ("Международный фестиваль «Славянский базар»", "Концертный зал «Славянский»", "2024-07-10", None),
+        ("Участие в Международном фестивале «Славянский базар»", "г. Витебск", "2024-07-10", None),
+    ),
+    (
+        "one venue written in quotes and without",
+        ("Международная акция «Сад памяти»", "МБУК «Ельнинский РДК»", "2024-05-05", None),
+        (
+            "Участие в международной акции «Сад памяти»",
+            "Ельнинский районный Дом культуры",
+            "2024-05-05",
+            None,
+        ),
+    ),
+    (
+        "one venue in quotes, two ways of naming it",
+        ("Международная акция «Сад памяти»", "МБУК «Ельнинский РДК»", "2024-05-05", None),
+        (
+            "Участие в международной акции «Сад памяти»",
+            "«Ельнинский районный Дом культуры»",
+            "2024-05-05",
+            None,
+        ),
+    ),
+    (
+        "a number on one side only (the year of the edition) does not part them",
+        ("Фестиваль «Славянский венок – 2024»", "г. Ельня", "2024-05-10", None),
+        ("Участие в фестивале «Славянский венок»", "г. Ельня", "2024-05-10", None),
+    ),
+    (
+        "an abbreviation and its expansion (contracts/duplicates.yaml same_words)",
+        ("Концерт, посвященный 79-й годовщине Победы в ВОВ", "г. Ельня", "2024-05-09", None),
+        (
+            "Концерт, посвященный 79-й годовщине Победы в Великой Отечественной войне",
+            "г. Ельня",
+            "2024-05-09",
+            None,
+        ),
+    ),
+    (
+        "an abbreviated venue in the title",
+        ("Концерт белорусских артистов в ДК", "г. Ельня", "2024-05-10", None),
+        ("Концерт белорусских артистов в Доме культуры", "г. Ельня", "2024-05-10", None),
+    ),
+    (
+        "a country by its abbreviation and by its full name",
+        ("Встреча с делегацией КНР", "г. Ельня", "2024-05-16", None),
+        ("Встреча с делегацией Китайской Народной Республики", "г. Ельня", "2024-05-16", None),
+    ),
+    (
+        "a country by its adjective and by its name in another case",
+        ("Встреча с белорусской делегацией", "г. Ельня", "2024-05-16", None),
+        ("Встреча с делегацией Республики Беларусь", "г. Ельня", "2024-05-16", None),
+    ),
+    (
+        "a country by two of its names",
+        ("Визит делегации из РБ", "г. Ельня", "2024-05-16", None),
+        ("Визит делегации из Белоруссии", "г. Ельня", "2024-05-16", None),
+    ),
+    (
         "a country alone names no settlement",
         ("Международная акция «Сад памяти»", "Республика Беларусь", "2024-05-05", None),
         ("Международная акция «Сад памяти»", "г. Брест (Республика Беларусь)", "2024-05-05", None),
@@ -212,6 +292,61 @@ DIFFERENT = [
             "2024-06-12",
             None,
         ),
+    ),
+    (
+        "one nationwide action held by two districts, each at its own venue named in quotes",
+        ("Международная акция «Сад памяти»", "МБУК «Ельнинский РДК»", "2024-05-05", None),
+        ("Международная акция «Сад памяти»", "МБУК «Демидовский районный Дом культуры»", "2024-05-05", None),
+    ),
+    (
+        "two concerts of one festival on one day, each with its own name",
+        (
+            "Концерт «Весенние голоса» в рамках Международного фестиваля «Славянские встречи»",
+            "г. Ельня",
+            "2024-04-27",
+            None,
+        ),
+        (
+            "Концерт «Осенние мотивы» в рамках Международного фестиваля «Славянские встречи»",
+            "г. Ельня",
+            "2024-04-27",
+            None,
+        ),
+    ),
+    (
+        "one action on the Victory squares of two towns",
+        ("Акция «Бессмертный полк»", "г. Ельня, площадь Победы", "2024-05-09", None),
+        ("Акция «Бессмертный полк»", "г. Демидов, площадь Победы", "2024-05-09", None),
+    ),
+    (
+        "one tournament frame for two age groups: the numbers tell them apart",
+        (
+            "Турнир по мини-футболу среди юношей 2010 года рождения, посвященный Дню Победы",
+            "г. Ельня",
+            "2024-05-09",
+            None,
+        ),
+        (
+            "Турнир по мини-футболу среди юношей 2012 года рождения, посвященный Дню Победы",
+            "г. Ельня",
+            "2024-05-09",
+            None,
+        ),
+    ),
+    (
+        "one quoted name but for its year",
+        ("Фестиваль «Славянский венок – 2023»", "г. Ельня", "2024-05-10", None),
+        ("Фестиваль «Славянский венок – 2024»", "г. Ельня", "2024-05-10", None),
+    ),
+    (
+        "meetings with delegations of different countries, one by abbreviation",
+        ("Встреча с делегацией КНР", "г. Ельня", "2024-05-16", None),
+        ("Встреча с делегацией Республики Беларусь", "г. Ельня", "2024-05-16", None),
+    ),
+    (
+        "meetings with delegations of different countries, by adjective",
+        ("Встреча с китайской делегацией", "г. Ельня", "2024-05-16", None),
+        ("Встреча с белорусской делегацией", "г. Ельня", "2024-05-16", None),
     ),
     (
         "meetings with delegations of different countries",
@@ -322,6 +457,14 @@ def test_roman_numerals(word: str, numeral: bool, reason: str) -> None:
         ("г. Смоленск (формат видеоконференцсвязи)", {"смоленск"}, "format note dropped"),
         ("Республика Беларусь", set(), "a country alone names no settlement"),
         ("", set(), "empty place is unknown"),
+        ("г. Ельня, площадь Победы", {"ельн"}, "a square's name is no settlement"),
+        ("г. Демидов, ул. Ленина, д. 5", {"демидов"}, "a street's name is no settlement"),
+        ("Концертный зал «Славянский»", set(), "a capitalised common word opening the cell is no settlement"),
+        ("Дворец культуры «Юбилейный»", set(), "a venue's kind is no settlement"),
+        ("Центральная площадь", set(), "an adjective of the dictionary is no settlement"),
+        ("Ельнинский район", {"ельнин"}, "a district's adjective is one"),
+        ("Гнездово", {"гнездов"}, "a name the dictionary does not know is one"),
+        ("Ивановка", {"ивановк"}, "a name the dictionary knows as a place is one"),
     ],
 )
 def test_settlement_stems(place: str, stems: set[str], reason: str) -> None:
@@ -349,3 +492,18 @@ def test_seed_report_has_exactly_one_duplicate(shared: Path) -> None:
     [(key, flag)] = flags
     [members] = groups.values()
     assert {key[1], flag.related_row[1]} == members  # type: ignore[index]
+
+
+def test_equivalence_words_never_match_each_other() -> None:
+    """Each country and each same_words group is one word; two of them must not pass for one
+    word by the fuzzy word match (a typo), or two countries would compare equal."""
+    from rapidfuzz import fuzz
+
+    words = sorted({word for _, word in CFG.title_rules.equivalents})
+    close = [
+        (a, b)
+        for i, a in enumerate(words)
+        for b in words[i + 1 :]
+        if fuzz.ratio(a, b, score_cutoff=CFG.word_match)
+    ]
+    assert close == []

@@ -58,6 +58,9 @@ FINDING = [
     ("представитель Республики Мордовия", ("Республика Мордовия",), "a republic that is no country"),
     ("городов Республики Беларусь (Минск, Могилев)", ("Минск", "Могилев"), "the country is not a place"),
     ("нашего Смоленского района", ("Смоленский район",), "a lowercase word before the name is not in it"),
+    ("представители государств – участников СНГ", (), "a union of states is no place"),
+    ("гости из Прибалтики и Закавказья", (), "a macro-region is no settlement or area"),
+    ("делегации Скандинавии и Кавказа", (), "a macro-region is no settlement or area"),
 ]
 
 

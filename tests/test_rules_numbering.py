@@ -34,6 +34,8 @@ CASES = [
     ("a restart from 1 midway (numbered per section) breaks the report's run", (1, 2, 1, 2), [2]),
     ("two separate breaks are both flagged", (1, 1, 2, 3, 5, 6), [1, 4]),
     ("the last row repeated", (1, 2, 3, 3), [3]),
+    ("a report that numbers no row has no run to break", (None, None, None), []),
+    ("one numbered row among unnumbered ones: the others break the run", (1, None, None), [1, 2]),
 ]
 
 
@@ -82,6 +84,12 @@ def test_numbering_scheme_chosen_per_report(reason, blocks, expected):
     assert [f.row_index for f in flags] == expected, reason
 
 
+def test_an_empty_number_column_is_no_break() -> None:
+    """Many municipal reports leave the № column empty (or have none): nothing to flag per row."""
+    rows = [replace(BASE, row_index=i, seq_no=None, seq_text=text) for i, text in enumerate(["", " ", "-"])]
+    assert numbering_flags(rows, load_contract()) == []
+
+
 def test_a_report_without_any_number_has_no_run_to_break() -> None:
     """A table with no № column (every № cell empty) is a layout, not a misnumbering of each row;
     one row left unnumbered among numbered ones is still flagged."""
@@ -105,3 +113,10 @@ def test_numbers_of_section_and_item_run_by_item_in_each_section() -> None:
     assert numbering_flags(clean, load_contract()) == []
     skipped = _two_level(("А", "1.1"), ("А", "1.3"), ("Б", "2.1"))
     assert [f.row_index for f in numbering_flags(skipped, load_contract())] == [1]
+
+
+def test_section_and_item_numbers_are_judged_per_section_even_on_a_tie() -> None:
+    """«1.1, 1.2 | 2.1, 2.3»: one break either way (the restart at 2.1 through the report, the gap
+    before 2.3 per section); the numbers say they run per section, so 2.3 is the one flagged."""
+    rows = _two_level(("А", "1.1."), ("А", "1.2."), ("Б", "2.1."), ("Б", "2.3."))
+    assert [f.row_index for f in numbering_flags(rows, load_contract())] == [3]

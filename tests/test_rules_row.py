@@ -54,6 +54,11 @@ DATE_CASES = [
         {("date_format", "warning")},
     ),
     (
+        "a dash as the date is a missing date, as an empty cell",
+        {"date_text": "—", **UNREADABLE},
+        {("date_format", "error"), ("required_field", "error")},
+    ),
+    (
         "a whole month instead of days is a warning",
         {
             "date_text": "апрель 2024 года",
@@ -146,6 +151,27 @@ FIELD_CASES = [
         {"municipality": "", "municipality_raw": ""},
         {("required_field", "error")},
     ),
+    (
+        "a dash in the title cell says nothing: an error as for an empty cell",
+        {"title": "–", "title_raw": "–"},
+        {("required_field", "error")},
+    ),
+    ("«нет» as the place is no place", {"place": "Нет.", "place_raw": "Нет."}, {("required_field", "error")}),
+    (
+        "«не указано» as the place is no place",
+        {"place": "не указано", "place_raw": "не указано"},
+        {("required_field", "error")},
+    ),
+    (
+        "a place containing «нет» among words is a place",
+        {"place": "Интернет-площадка", "place_raw": "Интернет-площадка"},
+        set(),
+    ),
+    (
+        "a dash in an optional cell is fine",
+        {"goal": "-", "goal_raw": "-", "participants": "нет", "participants_raw": "нет"},
+        set(),
+    ),
     ("goal and participants are optional", {"goal": "", "goal_raw": "", "participants": ""}, set()),
     (
         "a Roman numeral typed with a Cyrillic Х mixes scripts: warning",
@@ -179,6 +205,10 @@ def test_flag_names_field_value_and_says_why_in_russian() -> None:
     [flag] = flags_of(make_row(date_text="12 апрля 2024 года", **UNREADABLE))
     assert (flag.field, flag.value) == ("date_text", "12 апрля 2024 года")
     assert "не распознана" in flag.message and "12 апрля 2024 года" in flag.message
+    assert "не распознан месяц «апрля»" in flag.message  # the grammar's own reason
+
+    [flag] = flags_of(make_row(date_text="31.04.2024", **UNREADABLE))
+    assert "несуществующая дата 31.04.2024" in flag.message
 
     [flag] = flags_of(make_row(start_date=date(2024, 3, 21), end_date=date(2024, 3, 22)))
     assert "21.03.2024–22.03.2024" in flag.message and "01.04.2024–30.06.2024" in flag.message

@@ -96,7 +96,10 @@ _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u221
 _TOKEN = re.compile(
     r"""
     (?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d)
-    | (?P<dmy_d>\d{1,2})\.(?P<dmy_m>\d{1,2})\.(?P<dmy_y>\d{4}|\d{2})(?!\d)
+    | (?P<dmy_d>\d{1,2})(?P<dmy_s>[./])(?P<dmy_m>\d{1,2})(?P=dmy_s)(?P<dmy_y>\d{4}|\d{2})(?!\d)
+    # a stray space at a dot ("24. 04. 2024"): only with a four-digit year, never a list of days
+    | (?P<spaced_d>\d{1,2})\ ?\.\ ?(?P<spaced_m>\d{1,2})\ ?\.\ ?(?P<spaced_y>\d{4})(?!\d)
+    | (?P<my_m>\d{1,2})\.(?P<my_y>\d{4})(?!\d)  # "04.2024": a whole month
     | (?P<time>\d{1,2}:\d{2}|\d{1,2}\.(?:00|1[3-9]|[2-5]\d)(?!\.?\d))  # a time of day («10:00»,
       # «11.00»: minutes no month can be) is a remark, not part of the date
     | (?P<dm_d>\d{1,2})\.(?P<dm_m>\d{1,2})(?!\.?\d)\.?  # «27.05» or «27.05.» before another date
@@ -113,7 +116,7 @@ _TOKEN = re.compile(
 class _Token:
     """One lexical unit of a date cell; `kind` says what it can be."""
 
-    kind: str  # date | daymonth | num | month | yearword | lead | sep | word | other
+    kind: str  # date | daymonth | monthyear | num | month | yearword | lead | sep | word | other
     text: str
     numbers: tuple[int, ...] = ()  # (day, month, year) | (day, month) | (number,) | (month,)
 
@@ -163,7 +166,9 @@ def _parse(text: str, period: Period | None) -> DateParse:
 def _tokenize(folded: str) -> tuple[_Token, ...]:
     """Split folded cell text into tokens; words are classified by the vocabulary."""
     words = vocabulary()
-    normalized = fix_mixed_script(folded).lower().replace("ё", "е").translate(_DASHES)
+    digits_mended = _ZERO_LOOKALIKE.sub(_zeros, fix_mixed_script(folded))
+    normalized = _REMARK.sub(lambda m: _drop_remark(m, words), digits_mended.lower().replace("ё", "е"))
+    normalized = normalized.translate(_DASHES)
     tokens = []
     for match in _TOKEN.finditer(normalized):
         groups = match.groupdict()
@@ -174,6 +179,11 @@ def _tokenize(folded: str) -> tuple[_Token, ...]:
         elif groups["dmy_d"]:
             year = _year(groups["dmy_y"])
             tokens.append(_Token("date", text, (int(groups["dmy_d"]), int(groups["dmy_m"]), year)))
+        elif groups["spaced_d"]:
+            numbers = (int(groups["spaced_d"]), int(groups["spaced_m"]), int(groups["spaced_y"]))
+            tokens.append(_Token("date", text, numbers))
+        elif groups["my_m"]:
+            tokens.append(_Token("monthyear", text, (int(groups["my_m"]), int(groups["my_y"]))))
         elif groups["time"]:
             tokens.append(_Token("other", text))
         elif groups["dm_d"]:
@@ -187,6 +197,30 @@ def _tokenize(folded: str) -> tuple[_Token, ...]:
         else:
             tokens.append(_Token("other", text))
     return tuple(tokens)
+
+
+# A run of digits and dots in which a letter O (Latin or Cyrillic) stands for a zero: "3O.04.2024",
+# "2О24". The run must touch no other letter, so "до 12" or a lone preposition «о» stays a word.
+_ZERO_LOOKALIKE = re.compile(r"(?<![^\W\d_])(?=[OoОо.]*\d)(?=\d*[OoОо])[\dOoОо]+(?:\.[\dOoОо]+)*(?![^\W\d_])")
+
+
+# A remark in brackets ("(онлайн)", "(г. Полоцк)") says nothing of the date unless it holds a number
+# or a month: dropped, so "11.04.2024 (онлайн), 12.04.2024 (очно)" reads as a list of two days.
+_REMARK = re.compile(r"\([^()]*\)")
+
+
+def _drop_remark(match: re.Match[str], words: _Vocabulary) -> str:
+    inner = match.group()
+    if any(ch.isdigit() for ch in inner) or any(_key(w) in words.months for w in _LETTERS.findall(inner)):
+        return inner
+    return " "
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _zeros(match: re.Match[str]) -> str:
+    return re.sub("[OoОо]", "0", match.group())
 
 
 def _classify_word(key: str, text: str, words: _Vocabulary) -> _Token:
@@ -252,6 +286,8 @@ def _read_point(tokens: Sequence[_Token], position: int) -> tuple[_Point | None,
         return _Point(*token.numbers), _skip_year_word(tokens, position + 1)
     if token.kind == "daymonth":
         return _Point(token.numbers[0], token.numbers[1], None), position + 1
+    if token.kind == "monthyear":
+        return _Point(None, *token.numbers), _skip_year_word(tokens, position + 1)
     if token.kind == "month":
         year, after = _read_year(tokens, position + 1)
         return _Point(None, token.numbers[0], year), after
@@ -290,16 +326,16 @@ def _skip_year_word(tokens: Sequence[_Token], position: int) -> int:
 
 def _check_rest(rest: Sequence[_Token]) -> None:
     """Accept remarks after the date ("(г. Полоцк)") but not digits or dates left unread."""
-    if rest and rest[0].kind in {"num", "date", "daymonth"}:
+    if rest and rest[0].kind in {"num", "date", "daymonth", "monthyear"}:
         raise _Unreadable(f"после даты непонятное число «{rest[0].text}»")
-    unread = [t.text for t in rest if t.kind in {"month", "date", "daymonth"}]
+    unread = [t.text for t in rest if t.kind in {"month", "date", "daymonth", "monthyear"}]
     if unread:
         raise _Unreadable(f"после даты ещё дата, не прочитанная целиком: «{unread[0]}»")
 
 
 def _why_no_date(tokens: Sequence[_Token]) -> str:
     """The note for a cell in which no date starts where a date should."""
-    if not any(t.kind in {"num", "date", "daymonth", "month"} for t in tokens):
+    if not any(t.kind in {"num", "date", "daymonth", "monthyear", "month"} for t in tokens):
         return "нет даты"
     return "не распознана дата"
 

@@ -52,6 +52,7 @@ class DedupConfig:
     same_name_ratio: float
     same_name_threshold: float
     min_common_words: float
+    numbers_must_agree: bool
     tokens_per_row: int
     max_days_per_row: int
 
@@ -69,19 +70,30 @@ def _country_words() -> list[str]:
     return [name for c in countries() for name in c.names if " " not in name]
 
 
+def _country_forms() -> list[tuple[str, tuple[str, ...]]]:
+    """Each country of the one list with every form that names it (names, abbreviations,
+    adjectives): in titles, «делегация КНР» and «китайская делегация» name one country."""
+    from muniflow.enrich.world import countries
+
+    return [(c.key, (*c.names, *c.adjectives)) for c in countries()]
+
+
 @lru_cache(maxsize=4)
 def _config(path: Path) -> DedupConfig:
     data = parse_yaml(path, ("title", "match", "blocking", "places"))
     title, match, block, place = data["title"], data["match"], data["blocking"], data["places"]
     return DedupConfig(
         severity=data.get("severity", "error"),
-        title_rules=titles.make_rules(title["strip_leading"], title["stopwords"]),
+        title_rules=titles.make_rules(
+            title["strip_leading"], title["stopwords"], _country_forms(), title.get("same_words", [])
+        ),
         place_rules=places.make_rules(
             place["settlement_types"],
             place["ignored"],
             place["regions"],
             place["republics"],
             _country_words(),
+            place.get("not_a_settlement_after", []),
         ),
         subset_weight=float(match["subset_weight"]),
         subset_min_tokens=int(match["subset_min_tokens"]),
@@ -93,6 +105,7 @@ def _config(path: Path) -> DedupConfig:
         same_name_ratio=float(match["same_name_ratio"]),
         same_name_threshold=float(match["same_name_threshold"]),
         min_common_words=float(match["min_common_words"]),
+        numbers_must_agree=bool(match.get("numbers_must_agree", False)),
         tokens_per_row=int(block["tokens_per_row"]),
         max_days_per_row=int(block["max_days_per_row"]),
     )
@@ -110,6 +123,8 @@ class _Event(NamedTuple):
     name_words: int  # distinct lemmas in quoted names
     place: frozenset[str]
     hosted: bool  # the row's municipality names the place's settlement or district
+    numbers: frozenset[str]  # the title's numbers written in digits
+    venue: frozenset[str]  # stems of the place with quoted names kept («МБУК «Ельнинский РДК»»)
 
 
 @lru_cache(maxsize=100_000)
@@ -132,7 +147,11 @@ def _prepare(row: Row, cfg: DedupConfig) -> _Event | None:
     place, hosted = _place_and_host(row.place, row.municipality, cfg.place_rules)
     start, end = sorted((first.toordinal(), last.toordinal()))
     name_words = len(set(title.names))
-    return _Event(row, start, end, title, title.words, title.names_text, name_words, place, hosted)
+    numbers = frozenset(w for w in title.words if w.isdigit())
+    venue = place or places.settlement_stems(row.place, cfg.place_rules, keep_quoted=True)
+    return _Event(
+        row, start, end, title, title.words, title.names_text, name_words, place, hosted, numbers, venue
+    )
 
 
 def matched_words(a: frozenset[str], b: frozenset[str], cutoff: float) -> int:
@@ -166,7 +185,13 @@ def judge(a: _Event, b: _Event, cfg: DedupConfig) -> float | None:
         return None  # different days: another edition or another meeting
     if 200 * len(a.words & b.words) < cfg.min_common_words * (len(a.words) + len(b.words)):
         return None  # a cheap bound first: most blocked pairs share only a generic word or two
+    if cfg.numbers_must_agree and a.numbers - b.numbers and b.numbers - a.numbers:
+        return None  # «… юношей 2010 г. р.» and «… юношей 2012 г. р.»: two events in one frame
     same_place = places.compatible(a.place, b.place)
+    if same_place is None and not a.place and not b.place:
+        # Both places name only venues in quotes: their names may still tell two towns apart
+        # («МБУК «Ельнинский РДК»», «МБУК «Демидовский РДК»»: one action held in two districts).
+        same_place = False if places.compatible(a.venue, b.venue) is False else None
     if same_place is False:
         return None  # both name settlements, and different ones
     threshold = cfg.threshold_place_compatible if same_place else cfg.threshold_place_unknown
@@ -174,6 +199,8 @@ def judge(a: _Event, b: _Event, cfg: DedupConfig) -> float | None:
         names = fuzz.token_set_ratio(a.names_text, b.names_text)
         if names < cfg.quoted_names_threshold:
             return None  # different proper names in one frame («Концерт «A»», «Концерт «B»»)
+        if _own_name(a, b, cfg) and _own_name(b, a, cfg):
+            return None  # «Концерт «A» фестиваля «X»», «Концерт «B» фестиваля «X»»: one frame, two names
         if (
             same_place
             and min(a.name_words, b.name_words) >= 2
@@ -185,6 +212,14 @@ def judge(a: _Event, b: _Event, cfg: DedupConfig) -> float | None:
     return score if score >= threshold else None
 
 
+def _own_name(a: _Event, b: _Event, cfg: DedupConfig) -> bool:
+    """Whether `a` holds a quoted name that none of `b`'s names comes near."""
+    return any(
+        all(fuzz.token_set_ratio(mine, theirs) < cfg.quoted_names_threshold for theirs in b.title.name_groups)
+        for mine in a.title.name_groups
+    )
+
+
 def _word_keys(event: _Event, cfg: DedupConfig) -> list[tuple[str, str]]:
     """Pairs of a row's most distinctive lemmas: quoted names first, then the longest words.
 
@@ -192,9 +227,15 @@ def _word_keys(event: _Event, cfg: DedupConfig) -> list[tuple[str, str]]:
     makes blocks small even where single words (фестиваль, международный) are everywhere.
     """
     ranked = event.title.ranked[: cfg.tokens_per_row]
+    # Each whole quoted name is a key too: a guest's long title («Участие творческих коллективов
+    # … в фестивале «Венок»») shares no pair of top words with the host's «Фестиваль «Венок»».
+    names = [(name, _NAME_KEY) for name in event.title.name_groups]
     if len(ranked) == 1:
-        return [(ranked[0], "")]
-    return list(combinations(ranked, 2))
+        return [(ranked[0], ""), *names]
+    return [*combinations(ranked, 2), *names]
+
+
+_NAME_KEY = "«»"  # the second half of a whole quoted name's key: no lemma is written so
 
 
 def _find(parent: list[int], i: int) -> int:

@@ -57,11 +57,24 @@ def date_readable(row: Row, field: str) -> Message:
     text = _text(row, field).strip()
     if not text:
         return "Сроки проведения не указаны: дату мероприятия прочитать нельзя.", ""
+    why = _unread_because(row)
     return (
-        f"Дата «{text}» не распознана: ожидается, например, «12 апреля 2024 года» или "
-        "«21–22 марта 2024 года». Проверьте написание месяца и чисел.",
+        f"Дата «{text}» не распознана{f' ({why})' if why else ''}: ожидается, например, "
+        "«12 апреля 2024 года» или «21–22 марта 2024 года». Проверьте написание месяца и чисел.",
         text,
     )
+
+
+def _unread_because(row: Row) -> str | None:
+    """The date grammar's own note on the cell («несуществующая дата 31.04.2024»), read again."""
+    from muniflow.model import Period
+    from muniflow.normalize.dates import parse_dates
+
+    first = row.get("period_first")
+    period = None
+    if first is not None and not pd.isna(first):
+        period = Period(first.year, (first.month - 1) // 3 + 1)
+    return parse_dates(str(row.get("date_text") or ""), period).note
 
 
 def date_order(row: Row, field: str) -> Message:

@@ -22,9 +22,13 @@ def numbering_flags(rows: Sequence[Row], contract: Contract) -> list[Flag]:
     """One flag on each row where the № run breaks (repeated, skipped, out of order or missing)."""
     if not any(r.rule == RULE for r in contract.row_rules):
         return []
-    if not any(r.seq_text for r in rows):
-        return []  # a report without a № column has no run to break: its rows are not misnumbered
-    rows = _items_of_sections(rows)
+    if not any(ch.isdigit() for r in rows for ch in r.seq_text or ""):
+        # a report without a № column, or whose № cells hold only blanks or dashes, has no run to
+        # break: its rows are not misnumbered
+        return []
+    items = _items_of_sections(rows)
+    two_level = items is not rows  # «1.1, 1.2, 2.1»: the numbers themselves say they run per section
+    rows = items
     severity = contract.severity(RULE)
     start = int(contract.threshold("numberingStart", 1))
     through = _run_flags(rows, start, severity)
@@ -32,7 +36,11 @@ def numbering_flags(rows: Sequence[Row], contract: Contract) -> list[Flag]:
         return through
     sections = [list(block) for _, block in groupby(rows, key=lambda r: r.municipality)]
     per_section = [flag for block in sections for flag in _run_flags(block, start, severity)]
-    return per_section if len(sections) > 1 and len(per_section) < len(through) else through
+    if len(sections) > 1 and (
+        len(per_section) < len(through) or (two_level and len(per_section) == len(through))
+    ):
+        return per_section
+    return through
 
 
 # «2.1», «2.3.»: a section's number, then the row's number within it.

@@ -33,6 +33,7 @@ class PlaceRules:
     regions: frozenset[str] = frozenset()  # область, край, федерация: dropped with the word before
     republics: frozenset[str] = frozenset()  # республика: dropped with the word after
     countries: frozenset[str] = frozenset()  # a country names no settlement
+    not_after: frozenset[str] = frozenset()  # ул, площадь: the name after is a part of a town
 
 
 @lru_cache(maxsize=100_000)
@@ -68,12 +69,26 @@ def _words(text: str, keep_quoted: bool) -> list[str]:
 
 
 def _is_name(word: str, after_type: bool, all_upper_text: bool) -> bool:
-    """Whether a word can be a settlement name: capitalized, or right after «г.», «пос.»."""
+    """Whether a word can be a settlement name: right after «г.», «пос.»; or capitalized and not a
+    common word of the dictionary («Концертный зал», «Дворец культуры», «площадь Победы»)."""
     if after_type:
         return True
-    if all_upper_text:
-        return True
-    return word[:1].isupper() and not word.isupper()
+    if not all_upper_text and not (word[:1].isupper() and not word.isupper()):
+        return False
+    return not _common_word(word.lower().replace("ё", "е"))
+
+
+@lru_cache(maxsize=100_000)
+def _common_word(word: str) -> bool:
+    """A word the dictionary knows, never as a place, and no district adjective (-ский): what a
+    capital letter opening a cell makes look like a name."""
+    morph = analyzer()
+    if not morph.word_is_known(word):
+        return False  # Гнездово, Шумячи: names the dictionary lacks
+    parses = morph.parse(word)
+    if any("Geox" in p.tag for p in parses):
+        return False
+    return not any(p.normal_form.endswith(_ADJECTIVE_SUFFIXES) for p in parses)
 
 
 @lru_cache(maxsize=100_000)
@@ -89,13 +104,16 @@ def settlement_stems(text: str, rules: PlaceRules, keep_quoted: bool = False) ->
         elif form in rules.republics:
             dropped.update({i, i + 1})
     stems: set[str] = set()
-    after_type = False
+    after_type = after_street = False
     for i, (word, form) in enumerate(zip(words, forms, strict=True)):
         if form in rules.settlement_types:
-            after_type = True
+            after_type, after_street = True, False
             continue
-        name_like = _is_name(word, after_type, all_upper)
-        after_type = False
+        if form in rules.not_after:
+            after_type, after_street = False, True
+            continue
+        name_like = not after_street and _is_name(word, after_type, all_upper)
+        after_type = after_street = False
         if i in dropped or not name_like or form in rules.ignored or form in rules.countries:
             continue
         if len(form) > 1:
@@ -116,6 +134,7 @@ def make_rules(
     regions: Iterable[str],
     republics: Iterable[str],
     countries: Iterable[str],
+    not_after: Iterable[str] = (),
 ) -> PlaceRules:
     """Compile the contract's word lists to lemmas."""
 
@@ -128,4 +147,5 @@ def make_rules(
         regions=lemmas(regions),
         republics=lemmas(republics),
         countries=lemmas(countries),
+        not_after=lemmas(not_after),
     )

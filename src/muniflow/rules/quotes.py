@@ -23,16 +23,25 @@ def _tokenizer(word: str) -> re.Pattern[str]:
 def quoted_words(text: str, word: str) -> list[tuple[str, bool]]:
     """The words of `text` (matches of the regex `word`) in order, each with whether it stands
     inside quotes."""
+    return [(token, name > 0) for token, name in quoted_names(text, word)]
+
+
+def quoted_names(text: str, word: str) -> list[tuple[str, int]]:
+    """The words of `text` in order, each with the number (1, 2, …) of the outermost quoted name
+    it stands in, or 0 outside quotes: «A» и «B» are two names, «ГУО «Школа»» one."""
     depth = 0
-    out: list[tuple[str, bool]] = []
+    names = 0
+    out: list[tuple[str, int]] = []
     for token in _tokenizer(word).findall(text):
         if token in QUOTE_MARKS:
+            before = depth
             if token in _OPENING:
                 depth += 1
             elif token in _CLOSING:
                 depth = max(depth - 1, 0)
             else:
                 depth = depth - 1 if depth else 1
+            names += before == 0 and depth > 0
         else:
-            out.append((token, depth > 0))
+            out.append((token, names if depth > 0 else 0))
     return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 import pandas as pd
@@ -69,8 +69,19 @@ def records_columns() -> tuple[str, ...]:
 # --- the checks: True where the row passes -------------------------------------------------
 
 
-def _filled(series: pd.Series) -> pd.Series:
-    return series.fillna("").astype(str).str.strip() != ""
+def _filled(series: pd.Series, listed: frozenset[str] = frozenset()) -> pd.Series:
+    """A cell that says something: not empty, not a dash, not a placeholder `listed` («нет»)."""
+    return ~series.fillna("").astype(str).map(lambda text: _says_nothing(text, listed))
+
+
+def _says_nothing(text: str, blank_values: frozenset[str]) -> bool:
+    if not any(ch.isalnum() for ch in text):
+        return True  # empty, blanks, "-", "—", "…"
+    return _placeholder_key(text) in blank_values
+
+
+def _placeholder_key(text: str) -> str:
+    return " ".join(text.lower().replace("ё", "е").split()).rstrip(".")
 
 
 def _dates_known(frame: pd.DataFrame) -> pd.Series:
@@ -120,11 +131,13 @@ class _Check:
     """How one contract check runs: on a column (which one) or on the whole row frame."""
 
     column: Callable[[str], str] | None  # property -> column judged; None for a frame check
-    passes: Callable[[Any], pd.Series]
+    passes: Callable[..., pd.Series]
+    # A contract-level list (customProperties) the check reads, passed as its `listed` argument.
+    reads: str | None = None
 
 
 CHECKS: dict[str, _Check] = {
-    "not_blank": _Check(lambda prop: prop, _filled),
+    "not_blank": _Check(lambda prop: prop, _filled, reads="blankValues"),
     # The raw text: the normalized one has the letters fixed already.
     "single_script": _Check(lambda prop: f"{prop}_raw", lambda s: s.map(lambda t: not _mixed_words(t))),
     "date_readable": _Check(None, _date_readable),
@@ -143,11 +156,17 @@ def _check_name(rule: RowRule) -> str:
 
 def compile_schemas(contract: Contract) -> dict[str, pa.DataFrameSchema]:
     """One pandera schema per severity holding the contract's pandera row rules of that severity."""
-    return dict(_compiled(contract.rules_for("pandera")))
+    lists = tuple(
+        (name, frozenset(_placeholder_key(str(v)) for v in contract.threshold(name, []) or []))
+        for name in sorted({spec.reads for spec in CHECKS.values() if spec.reads})
+    )
+    return dict(_compiled(contract.rules_for("pandera"), lists))
 
 
 @lru_cache(maxsize=8)
-def _compiled(rules: tuple[RowRule, ...]) -> dict[str, pa.DataFrameSchema]:
+def _compiled(
+    rules: tuple[RowRule, ...], lists: tuple[tuple[str, frozenset[str]], ...] = ()
+) -> dict[str, pa.DataFrameSchema]:
     """The schemas of these rules, built once: every report of a run is checked by the same ones."""
     unknown = {r.check for r in rules} - CHECKS.keys()
     if unknown:
@@ -160,7 +179,8 @@ def _compiled(rules: tuple[RowRule, ...]) -> dict[str, pa.DataFrameSchema]:
             if rule.severity != severity:
                 continue
             spec = CHECKS[rule.check]
-            check = pa.Check(spec.passes, name=_check_name(rule), ignore_na=False)
+            passes = partial(spec.passes, listed=dict(lists)[spec.reads]) if spec.reads else spec.passes
+            check = pa.Check(passes, name=_check_name(rule), ignore_na=False)
             if spec.column is None:
                 frame_checks.append(check)
             else:

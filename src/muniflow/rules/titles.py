@@ -8,13 +8,13 @@ titles equal token for token, so a fuzzy ratio measures real differences only.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
 from muniflow.morph import analyzer
-from muniflow.rules.quotes import quoted_words
+from muniflow.rules.quotes import quoted_names
 
 # Words inside quotes (rules/quotes.py) are the event's proper name.
 _WORD = r"[^\W_]+"
@@ -37,6 +37,11 @@ class TitleRules:
     strip_leading: tuple[tuple[str, ...], ...] = ()
     stopwords: frozenset[str] = frozenset()
     first_words: frozenset[str] = frozenset()  # of strip_leading: most titles need no more look
+    # Phrases of one meaning as lemmas -> one word for it, longest first: a country's forms
+    # («КНР», «Китайская Народная Республика», «китайский»), an abbreviation and its expansion.
+    equivalents: tuple[tuple[tuple[str, ...], str], ...] = ()
+    # The same, by first lemma: a title word looks up only the phrases it may open.
+    equivalents_by_first: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
 
 
 class NormTitle(NamedTuple):
@@ -50,6 +55,7 @@ class NormTitle(NamedTuple):
     names: tuple[str, ...]
     words: frozenset[str]  # the lemmas as a set: word order and repeats do not matter
     names_text: str  # quoted-name lemmas sorted and joined, for a fuzzy comparison of names
+    name_groups: tuple[str, ...]  # each quoted name's lemmas sorted and joined («A» и «B»: two)
     ranked: tuple[str, ...]  # distinct lemmas, quoted names first, then the longest: for blocking
 
 
@@ -82,26 +88,85 @@ def word_form(word: str) -> str | None:
     return None if is_function or len(form) < 2 else form
 
 
-def _content_lemmas(text: str, stopwords: frozenset[str]) -> tuple[list[str], list[bool]]:
-    """Lemmas of the words that name something, and for each whether it stood inside quotes."""
+def _content_lemmas(text: str, stopwords: frozenset[str]) -> tuple[list[str], list[int]]:
+    """Lemmas of the words that name something, and for each the quoted name it stood in (0: none)."""
     forms: list[str] = []
-    quoted: list[bool] = []
-    for token, inside in quoted_words(text, _WORD):
+    quoted: list[int] = []
+    for token, name in quoted_names(text, _WORD):
         form = word_form(token)
         if form is not None and form not in stopwords:
             forms.append(form)
-            quoted.append(inside)
+            quoted.append(name)
     return forms, quoted
 
 
-def make_rules(strip_leading: Iterable[str], stopwords: Iterable[str]) -> TitleRules:
-    """Compile the contract's phrases through the title pipeline, so one entry covers every form."""
+def make_rules(
+    strip_leading: Iterable[str],
+    stopwords: Iterable[str],
+    countries: Iterable[tuple[str, Iterable[str]]] = (),
+    same_words: Iterable[Iterable[str]] = (),
+) -> TitleRules:
+    """Compile the contract's phrases through the title pipeline, so one entry covers every form.
+
+    `countries` pairs a country's key with its name forms (names, abbreviations, adjectives);
+    `same_words` are groups of phrases that mean one thing («ВОВ», «Великая Отечественная война»).
+    """
     stop = frozenset(lemma(w.lower())[0] for w in stopwords)
     phrases = {tuple(_content_lemmas(p, stop)[0]) for p in strip_leading}
     ordered = sorted((p for p in phrases if p), key=lambda p: (-len(p), p))
+    groups = [(COUNTRY_MARK + key.lower(), names) for key, names in countries]
+    for number, group in enumerate(same_words, start=1):
+        # Numbered, not named by a form: «=централизованный клубный система» and «…библиотечный…»
+        # would pass for one word by the fuzzy word match.
+        groups.append((f"{SAME_MARK}{number:02d}", group))
+    equivalents: dict[tuple[str, ...], str] = {}
+    for word, names in groups:
+        for name in names:
+            # The first group listing a form keeps it; a form of two groups would merge them.
+            equivalents.setdefault(tuple(_content_lemmas(name, stop)[0]), word)
+    by_length = sorted(((f, w) for f, w in equivalents.items() if f), key=lambda fw: (-len(fw[0]), fw[0]))
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, word in by_length:
+        by_first.setdefault(phrase[0], []).append((phrase, word))
     return TitleRules(
-        strip_leading=tuple(ordered), stopwords=stop, first_words=frozenset(p[0] for p in ordered)
+        strip_leading=tuple(ordered),
+        stopwords=stop,
+        first_words=frozenset(p[0] for p in ordered),
+        equivalents=tuple(by_length),
+        equivalents_by_first={first: tuple(found) for first, found in by_first.items()},
     )
+
+
+# The word that stands for a country or a group of same words in a normalized title: a mark no
+# lemma carries, so no real word matches it fuzzily, and short enough (#by, #cn, =01) that two
+# such words never reach the word-match ratio (tests/test_duplicates.py checks it).
+COUNTRY_MARK = "#"
+SAME_MARK = "="
+
+
+def _equivalents_as_words(
+    forms: list[str], quoted: list[int], rules: TitleRules
+) -> tuple[list[str], list[int]]:
+    """Each phrase of an equivalence group in a title's lemmas replaced by its group's one word."""
+    by_first = rules.equivalents_by_first
+    if by_first.keys().isdisjoint(forms):  # most titles name no country and no abbreviation
+        return forms, quoted
+    out_forms: list[str] = []
+    out_quoted: list[int] = []
+    i = 0
+    while i < len(forms):
+        for phrase, word in by_first.get(forms[i], ()):
+            n = len(phrase)
+            if tuple(forms[i : i + n]) == phrase:
+                out_forms.append(word)
+                out_quoted.append(quoted[i])
+                i += n
+                break
+        else:
+            out_forms.append(forms[i])
+            out_quoted.append(quoted[i])
+            i += 1
+    return out_forms, out_quoted
 
 
 def _strip_leading(forms: list[str], rules: TitleRules) -> list[str]:
@@ -122,18 +187,29 @@ def _strip_leading(forms: list[str], rules: TitleRules) -> list[str]:
 @lru_cache(maxsize=200_000)
 def normalize_title(text: str, rules: TitleRules) -> NormTitle:
     """The content lemmas of a title with a leading «Участие в …»-like phrase stripped."""
-    lemmas, in_quotes = _content_lemmas(text, rules.stopwords)
+    lemmas, in_quotes = _equivalents_as_words(*_content_lemmas(text, rules.stopwords), rules)
     forms = _strip_leading(lemmas, rules)
     skipped = len(lemmas) - len(forms)
-    names = tuple(f for f, q in zip(forms, in_quotes[skipped:], strict=True) if q)
-    words = frozenset(forms)
+    in_names = in_quotes[skipped:]
+    names = tuple(f for f, q in zip(forms, in_names, strict=True) if q)
     quoted = frozenset(names)
+    names_text = " ".join(sorted(quoted))
+    if len(set(in_names) - {0}) > 1:  # «A» и «B»: each name apart; most titles hold one or none
+        groups: dict[int, set[str]] = {}
+        for form, name in zip(forms, in_names, strict=True):
+            if name:
+                groups.setdefault(name, set()).add(form)
+        name_groups = tuple(" ".join(sorted(g)) for g in groups.values())
+    else:
+        name_groups = (names_text,) if names_text else ()
+    words = frozenset(forms)
     # Longest first (rarer), alphabetical among equals: two stable C-level sorts.
     return NormTitle(
         tokens=tuple(forms),
         names=names,
         words=words,
-        names_text=" ".join(sorted(quoted)),
+        names_text=names_text,
+        name_groups=name_groups,
         ranked=(
             *sorted(sorted(quoted), key=len, reverse=True),
             *sorted(sorted(words - quoted), key=len, reverse=True),
