@@ -73,7 +73,7 @@ _RUN_IN = re.compile(
 # («Приложение 1 к постановлению Администрации …»): a preposition or a number.
 _GOVERNED = re.compile(r"\d|(?:^|\s)(?:к|о|об|в|во|по|при|от|для|на|с|со|из|за|у)(?:\s|$)", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\s*\([^()]*\)\s*$")
-# A remark after a spaced dash («Велижский район – 2 мероприятия»), like one in brackets.
+# A remark after a spaced dash («Озёрный район – 2 мероприятия»), like one in brackets.
 _DASH_REMARK = re.compile(r"\s+[–—-]\s+\S.*$")
 _SPACE = re.compile(r"\s+")
 _EDGES = " .,;:–—-_*"
@@ -118,7 +118,7 @@ def _strip_wrapping(text: str) -> str:
 
 
 def _without_dash_remark(text: str) -> str:
-    """The name before a spaced dash when it is a name already («Велижский район – 2 мероприятия»);
+    """The name before a spaced dash when it is a name already («Озёрный район – 2 мероприятия»);
     a kind alone before the dash is followed by its name («городской округ – город Череповец»)."""
     remark = _DASH_REMARK.search(text)
     if remark is None:

@@ -18,7 +18,7 @@ def parse_period(text: str) -> Period | None:
     return find_period(text).period
 
 
-# A title typed in capitals («ИНФОРМАЦИЯ … СМОЛЕНСКОЙ ОБЛАСТИ»): its region is read in any case.
+# A title typed in capitals («ИНФОРМАЦИЯ … СЕВЕРНОЙ ОБЛАСТИ»): its region is read in any case.
 _REGION_ANY_CASE = re.compile(REGION, re.IGNORECASE)
 _CAPITALS = re.compile(r"\b[А-ЯЁ]{4,}\b")
 

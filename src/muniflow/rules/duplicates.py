@@ -124,7 +124,7 @@ class _Event(NamedTuple):
     place: frozenset[str]
     hosted: bool  # the row's municipality names the place's settlement or district
     numbers: frozenset[str]  # the title's numbers written in digits
-    venue: frozenset[str]  # stems of the place with quoted names kept («МБУК «Ельнинский РДК»»)
+    venue: frozenset[str]  # stems of the place with quoted names kept («МБУК «Озёрный РДК»»)
 
 
 @lru_cache(maxsize=100_000)
@@ -190,7 +190,7 @@ def judge(a: _Event, b: _Event, cfg: DedupConfig) -> float | None:
     same_place = places.compatible(a.place, b.place)
     if same_place is None and not a.place and not b.place:
         # Both places name only venues in quotes: their names may still tell two towns apart
-        # («МБУК «Ельнинский РДК»», «МБУК «Демидовский РДК»»: one action held in two districts).
+        # («МБУК «Озёрный РДК»», «МБУК «Лесной РДК»»: one action held in two districts).
         same_place = False if places.compatible(a.venue, b.venue) is False else None
     if same_place is False:
         return None  # both name settlements, and different ones
