@@ -269,6 +269,26 @@ def test_a_row_of_dashes_under_a_heading_says_its_municipality_held_none():
     assert [(r.municipality, r.title) for r in doc.rows] == [("Лесной район", "Концерт")]
 
 
+def test_a_numbered_nil_statement_keeps_its_number_in_the_run():
+    """«2. Мероприятия не проводились» under its heading: the section is nil, and its № is no gap
+    the numbering rule flags on the next event."""
+    from muniflow.rules import check_report
+
+    rows = [
+        FLAT,
+        ("Озёрный район", None, None, None, None, None),
+        EVENT,
+        ("Лесной район", None, None, None, None, None),
+        ("2", "Мероприятия не проводились", "", "", "", ""),
+        ("Каменский район", None, None, None, None, None),
+        ("3", "Выставка", "г. Каменск", "8 апреля 2024 года", "Дружба", "20 человек"),
+    ]
+    doc = _read(_table(rows))
+    assert doc.nil_municipalities == ("Лесной район",)
+    assert doc.numbered_nil == ((1, "2", "Лесной район"),)
+    assert [f for f in check_report(doc) if f.rule == "numbering"] == []
+
+
 def test_a_date_and_place_merged_down_over_two_events_belong_to_both():
     """One date and place written once for two events (cells merged vertically): the second row
     takes them; a None a horizontal merge leaves takes nothing from above."""

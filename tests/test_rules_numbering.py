@@ -120,3 +120,20 @@ def test_section_and_item_numbers_are_judged_per_section_even_on_a_tie() -> None
     before 2.3 per section); the numbers say they run per section, so 2.3 is the one flagged."""
     rows = _two_level(("А", "1.1."), ("А", "1.2."), ("Б", "2.1."), ("Б", "2.3."))
     assert [f.row_index for f in numbering_flags(rows, load_contract())] == [3]
+
+
+NIL_CASES = [
+    ("a numbered nil statement takes its № in the run", (1, 3, 4), ((1, "2.", "Б"),), []),
+    ("two numbered nil statements in one place keep their order", (1, 4), ((1, "2", "Б"), (1, "3", "В")), []),
+    ("a nil statement at the end", (1, 2), ((2, "3", "В"),), []),
+    ("a gap a nil statement does not fill is still flagged", (1, 4), ((1, "2", "Б"),), [1]),
+    ("a nil statement numbered out of the run is never flagged itself", (1, 2, 3), ((1, "9", "Б"),), []),
+]
+
+
+@pytest.mark.parametrize(("reason", "numbers", "nil", "expected"), NIL_CASES, ids=[c[0] for c in NIL_CASES])
+def test_numbered_nil_statements_take_their_place_in_the_run(reason, numbers, nil, expected) -> None:
+    """«1. Концерт / 2. Мероприятия не проводились / 3. Выставка»: the nil statement is no event
+    row, yet its № is no gap in the run."""
+    flags = numbering_flags(rows_numbered(*numbers), load_contract(), nil)
+    assert [f.row_index for f in flags] == expected, reason

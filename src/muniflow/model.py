@@ -132,6 +132,9 @@ class Report:
     pages: int | None = None
     # Municipalities the report says held no events this quarter: sections without rows.
     nil_municipalities: tuple[str, ...] = ()
+    # Nil statements written with a № («2. Мероприятия не проводились»), as (event rows before it,
+    # the № as written, its municipality): the № run counts them (rules/numbering.py).
+    numbered_nil: tuple[tuple[int, str, str], ...] = ()
     # How the document was read (tables, header, column evidence, sections): for `inspect`.
     reading: Reading | None = field(default=None, compare=False, repr=False)
 

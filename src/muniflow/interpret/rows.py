@@ -163,6 +163,7 @@ def interpret_document(
     rows: list[Row] = []
     sections: list[Section] = []
     nil_found: list[tuple[str, RawTable]] = []
+    numbered_nil: list[tuple[int, str, str]] = []
     # a single municipality's report names itself in its title, not in a heading row
     state = _State(title_muni=municipality_in_text(doc.title) or municipality_in_text(title))
     for table in chosen:
@@ -176,7 +177,9 @@ def interpret_document(
                     canonical_municipality(table.reading.municipality),
                 )
             )
-        state = _read_table(doc.source_file, table, period, skip_words, state, rows, sections, nil_found)
+        state = _read_table(
+            doc.source_file, table, period, skip_words, state, rows, sections, (nil_found, numbered_nil)
+        )
     reading = Reading(
         tables=tuple(readings),
         sections=tuple(sections),
@@ -193,6 +196,7 @@ def interpret_document(
         pages=doc.pages,
         reading=reading,
         nil_municipalities=nil_sections(nil_found, doc),
+        numbered_nil=tuple(numbered_nil),
     )
 
 
@@ -220,10 +224,12 @@ def _read_table(
     state: _State,
     rows: list[Row],
     sections: list[Section],
-    nil_found: list[tuple[str, RawTable]],
+    nil: tuple[list[tuple[str, RawTable]], list[tuple[int, str, str]]],
 ) -> _State:
     """Append the table's event rows to `rows`, its headings to `sections`, its nil statements
-    («мероприятия не проводились») to `nil_found`; returns the state after."""
+    («мероприятия не проводились») to `nil[0]`, with those written with a № to `nil[1]` (see
+    `Report.numbered_nil`); returns the state after."""
+    nil_found, numbered_nil = nil
     matches = table.matches
     has_muni_column = any(m.column == "municipality" for m in matches)
     mapping: dict[str, int] = {}
@@ -244,7 +250,11 @@ def _read_table(
             continue
         said = nil_row(raw, mapping)
         if said is not None:  # the section is reported, with no events
-            nil_found.append((said or (state.column_muni if has_muni_column else state.heading), table.table))
+            named = said or (state.column_muni if has_muni_column else state.heading)
+            nil_found.append((named, table.table))
+            number = fold(_text(raw, mapping["seq_no"])) if "seq_no" in mapping else ""
+            if seq_number(number) is not None:  # «2. Мероприятия не проводились»: № 2 is taken
+                numbered_nil.append((len(rows), number, canonical_municipality(named) if named else ""))
             continue
         if len(filled) == 1 and seq_number(filled[0]) is None:
             merged = any(c is None for c in raw.cells)

@@ -13,19 +13,55 @@ from itertools import groupby
 
 from muniflow.contracts import Contract
 from muniflow.model import Flag, Row
+from muniflow.normalize.text import seq_number
 from muniflow.rules import messages
 
 RULE = "numbering"
 
 
-def numbering_flags(rows: Sequence[Row], contract: Contract) -> list[Flag]:
-    """One flag on each row where the № run breaks (repeated, skipped, out of order or missing)."""
+def numbering_flags(
+    rows: Sequence[Row], contract: Contract, numbered_nil: Sequence[tuple[int, str, str]] = ()
+) -> list[Flag]:
+    """One flag on each row where the № run breaks (repeated, skipped, out of order or missing).
+
+    `numbered_nil` (`Report.numbered_nil`): nil statements written with a №, which take their
+    place in the run («1. Концерт», «2. Мероприятия не проводились», «3. Выставка» is no gap)
+    but are never flagged themselves."""
     if not any(r.rule == RULE for r in contract.row_rules):
         return []
     if not any(ch.isdigit() for r in rows for ch in r.seq_text or ""):
         # a report without a № column, or whose № cells hold only blanks or dashes, has no run to
         # break: its rows are not misnumbered
         return []
+    flags = _flags(_with_nil_statements(rows, numbered_nil), contract)
+    return [flag for flag in flags if flag.row_index != NIL_ROW]
+
+
+# The row index of a nil statement's place in the run: no row of the report has it.
+NIL_ROW = -1
+
+
+def _with_nil_statements(rows: Sequence[Row], numbered_nil: Sequence[tuple[int, str, str]]) -> Sequence[Row]:
+    """The rows with each numbered nil statement in its place, as a row of index `NIL_ROW`."""
+    if not numbered_nil or not rows:
+        return rows
+    out = list(rows)
+    # from the last place back, so each place counts the rows before it; two at one place keep their order
+    for position, number, municipality in reversed(sorted(numbered_nil, key=lambda n: n[0])):
+        like = rows[min(position, len(rows) - 1)]
+        nil = replace(
+            like,
+            row_index=NIL_ROW,
+            seq_text=number,
+            seq_no=seq_number(number),
+            municipality=municipality or like.municipality,
+        )
+        out.insert(position, nil)
+    return out
+
+
+def _flags(rows: Sequence[Row], contract: Contract) -> list[Flag]:
+    """The flags of the scheme under which fewer rows break."""
     items = _items_of_sections(rows)
     two_level = items is not rows  # «1.1, 1.2, 2.1»: the numbers themselves say they run per section
     rows = items
