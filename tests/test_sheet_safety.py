@@ -22,7 +22,7 @@ from muniflow.warehouse import db, loader
 HOSTILE = (
     '=HYPERLINK("http://example.invalid/x","Подробнее")',  # a formula with a link
     "+7 (900) 000-00-00",  # a phone number: Excel computes it
-    "-",  # the usual "nothing" mark in a cell: a formula lead all the same
+    "-3 °C",  # a leading minus: a formula lead all the same (a bare «-» is a blank to the rules)
     "@SUM(1+1)",  # Lotus-style function call
     "'=already quoted",  # an apostrophe before a formula must survive the round trip
     "\t=tabbed",  # a tab before the formula
