@@ -156,6 +156,12 @@ OTHER_FORMS = [
     ("ТОТЕМ\nСКИЙ РАЙО\nН", "Тотемский район", "words cut by a narrow column"),
     ("Кирилловс\nкий муниципальный\nокруг", "Кирилловский муниципальный округ", "cut word, broken lines"),
     ("Муниципальное образование\nВологодский район", "Вологодский район", "a line break between words"),
+    (
+        "ТОТЕМСКИЙ МУНИЦИПАЛЬНЫЙ ОКРУГ\nВОЛОГОДСКОЙ ОБЛАСТИ",
+        "Тотемский муниципальный округ",
+        "capitals broken after the kind: two known words, not one unknown word made of them",
+    ),
+    ("ВЕРХОВАЖ\nСКИЙ РАЙОН", "Верховажский район", "capitals, a word cut by a narrow column still joins"),
     ("Великоустюгскийрайон", "Великоустюгский район", "a word run into its kind (lost space)"),
     (
         "Администрация Кижингинскогорайона",

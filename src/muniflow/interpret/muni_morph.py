@@ -146,7 +146,7 @@ def _word_value(token: str, kinds: frozenset[str]) -> int:
 
 def _best_group(pieces: list[str], kinds: frozenset[str]) -> str:
     """Pieces a line end separates, joined where they are parts of one word (narrow column)."""
-    best: tuple[int, int, str] | None = None
+    best: tuple[int, bool, int, str] | None = None
     for mask in range(1 << (len(pieces) - 1)):
         words, current = [], pieces[0]
         for i, piece in enumerate(pieces[1:]):
@@ -160,10 +160,19 @@ def _best_group(pieces: list[str], kinds: frozenset[str]) -> str:
         else:
             words.append(current)
             value = sum(_word_value(w, kinds) for w in words)
-            key = (value, -len(words), " ".join(words))
-            if best is None or key[:2] > best[:2]:
+            # On a tie, words the dictionary knows beat one unknown word made of them: a capitals
+            # line break after a kind is no cut («ОКРУГ\nТАМБОВСКОЙ», not «ОКРУГТАМБОВСКОЙ»),
+            # while «ДУХОВ\nЩИНСКИЙ» still joins (its second piece is no word); then fewer words.
+            key = (value, all(_known(w, kinds) for w in words), -len(words), " ".join(words))
+            if best is None or key[:3] > best[:3]:
                 best = key
-    return best[2] if best else " ".join(pieces)
+    return best[3] if best else " ".join(pieces)
+
+
+def _known(token: str, kinds: frozenset[str]) -> bool:
+    """Whether a token is a kind word or a word the dictionary knows."""
+    low = re.sub(r"[^а-яё-]", "", token.lower()).strip("-")
+    return bool(low) and (low in kinds or low.replace("ё", "е") in kinds or analyzer().word_is_known(low))
 
 
 def rejoined_lines(text: str, kinds: frozenset[str]) -> str:
