@@ -132,6 +132,7 @@ REPEATS = [
     ([("", "участием представителей", "", "Делегация г. Витебска")], 0,
      "header words, not where the header has them"),
     ([("", "музей", "", "")], 0, "a continued row"),
+    ([("№", "На", "Ме", "Уч")], 0, "a beginning of two letters shows no header"),
 ]  # fmt: skip
 
 
@@ -227,3 +228,11 @@ def test_a_row_cut_by_the_page_in_a_table_without_numbers(top_of_page, glued, wh
     assert (len(rows) == 2) == glued, why
     if glued:
         assert rows[-1][0] == "Конференция «Историческая память»", why
+
+
+def test_the_end_of_a_word_the_page_cut_is_no_repeated_header() -> None:
+    """«(14 челове|к)»: the row after a repeated header holds only «к)», the first letter of the
+    header cell above it («Количество и состав участников»), and still continues the event."""
+    header = ("№", "Мероприятие", "Количество и\nсостав\nучастников")
+    assert pdf_module._repeated_header_count([header], [header, ("", "", "к)")]) == 1
+    assert pdf_module._repeated_header_count([header], [header, ("", "", "Количество и")]) == 2

@@ -310,13 +310,19 @@ def _compact(text: Cell) -> str:
 def _shows_row(row: Sequence[Cell], header_row: Sequence[Cell]) -> bool:
     """True when a row shows a header row again: each filled cell holds the same letters as the
     header cell above it, or only their beginning (lines cut elsewhere, or the last lines spilt
-    into the row below)."""
+    into the row below). A beginning of one or two letters shows nothing: it is the end of a word
+    the page end cut («к)» of «человек)» under «Количество и состав участников»)."""
     filled = [
         (mine, _compact(head))
         for cell, head in zip(row, header_row, strict=False)
         if (mine := _compact(cell))
     ]
-    return bool(filled) and all(head.startswith(mine) for mine, head in filled)
+    return bool(filled) and all(
+        mine == head or (len(mine) >= _SHOWN_LETTERS and head.startswith(mine)) for mine, head in filled
+    )
+
+
+_SHOWN_LETTERS = 3  # of a header cell's beginning, for a row to show that header again
 
 
 def _under_own_header(row: Sequence[Cell], header_rows: Sequence[Sequence[Cell]]) -> bool:
