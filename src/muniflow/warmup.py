@@ -25,7 +25,7 @@ _started = False
 _lock = threading.Lock()
 
 # Modules a flow run imports on its way (listed from `sys.modules` of a warm runner's child after
-# an ingest, minus what `warm.runner.import_stack` had imported: Prefect, the flow, GX, the CLI);
+# an ingest, minus Prefect, the flow, GX and the CLI, which a cold ingest has imported by then);
 # none reads data or starts a thread at import. A name missing in some version is skipped.
 RUN_MODULES = (
     "prefect.engine", "prefect.flow_engine", "prefect.task_engine", "prefect.concurrency.context",
@@ -66,9 +66,8 @@ def start() -> None:
 
 def preload(until: Callable[[], bool] = lambda: False) -> list[str]:
     """Import the modules of `RUN_MODULES` in this thread, stopping early once `until()` is true;
-    returns the names it went
-    through. A cold `ingest` calls it while it only waits for the temporary API
-    (checked before each module), so the flow does not import them after the API answers."""
+    returns the names it went through. A cold `ingest` calls it while it only waits for the
+    temporary API (checked before each module), so the flow does not import them after it answers."""
     imported = []
     for name in RUN_MODULES:
         if until():

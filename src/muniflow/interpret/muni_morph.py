@@ -128,10 +128,10 @@ def _word_value(token: str, kinds: frozenset[str]) -> int:
     """How many letters of a token read as a word of a municipality's name: all of a kind word,
     a dictionary noun or adjective, an unknown adjective-shaped word; none of another word; a
     short piece of a word counts against."""
-    low = re.sub(r"[^а-яё-]", "", token.lower()).strip("-")
+    low = _letters(token)
     if not low:
         return 0
-    if low in kinds or low.replace("ё", "е") in kinds:
+    if _is_kind(low, kinds):
         return len(low)
     if len(low) <= 2:
         return 0 if low in _SMALL_WORDS else -3
@@ -171,8 +171,17 @@ def _best_group(pieces: list[str], kinds: frozenset[str]) -> str:
 
 def _known(token: str, kinds: frozenset[str]) -> bool:
     """Whether a token is a kind word or a word the dictionary knows."""
-    low = re.sub(r"[^а-яё-]", "", token.lower()).strip("-")
-    return bool(low) and (low in kinds or low.replace("ё", "е") in kinds or analyzer().word_is_known(low))
+    low = _letters(token)
+    return bool(low) and (_is_kind(low, kinds) or analyzer().word_is_known(low))
+
+
+def _letters(token: str) -> str:
+    """A token's Cyrillic letters and inner hyphens, lower case."""
+    return re.sub(r"[^а-яё-]", "", token.lower()).strip("-")
+
+
+def _is_kind(low: str, kinds: frozenset[str]) -> bool:
+    return low in kinds or low.replace("ё", "е") in kinds
 
 
 def rejoined_lines(text: str, kinds: frozenset[str]) -> str:

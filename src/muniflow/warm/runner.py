@@ -53,16 +53,14 @@ def launch(api: str, server_pid: int, idle_minutes: float, log: IO[bytes]) -> su
 
 def import_stack() -> None:
     """What every ingest imports, once: Prefect and the ingest flow, Great Expectations (scipy.stats
-    deferred as in any process), pandas, pandera, DuckDB, the CLI and its commands, the stages the
-    flow runs in this process and the modules of `warmup.RUN_MODULES`."""
+    deferred as in any process), pandas, pandera, DuckDB, the CLI and its commands, and the modules
+    of `warmup.RUN_MODULES` (the stages the flow runs in this process, the checkpoint, the report)."""
     import duckdb  # noqa: F401
     import pandas  # noqa: F401
     import pandera  # noqa: F401
     import prefect  # noqa: F401
 
     import flows.ingest  # noqa: F401
-    import muniflow.quality.checkpoint
-    import muniflow.quality_report  # noqa: F401
     from muniflow import cli, warmup
     from muniflow.quality.gx_import import great_expectations
 
