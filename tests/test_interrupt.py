@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 
 import pytest
 
-from muniflow.interrupt import as_keyboard_interrupt
+from muniflow.interrupt import as_keyboard_interrupt, as_termination
 
 
 def ctrl_c_soon(seconds: float = 0.2) -> threading.Timer:
@@ -86,3 +88,66 @@ def test_the_command_reports_ctrl_c_as_status_130(monkeypatch, capsys) -> None:
     monkeypatch.setattr("sys.argv", ["muniflow", "query", "--list"])
     assert cli.main() == 130
     assert "muniflow: interrupted" in capsys.readouterr().err
+
+
+# SIGTERM during a flow run: Prefect's handler raises its TerminationSignal, which a DuckDB query
+# swallows into `RuntimeError: Query interrupted` (seen as a warm-runner command ending with status
+# 1 instead of being killed by SIGTERM, status 143). Run in a child process, with the same kind of
+# stand-in for the library as above: a real query notices the signal only between its tasks.
+STOPPED_CALL = """
+import os, signal, sys, threading, time
+from muniflow.interrupt import as_termination
+
+class TerminationSignal(BaseException):  # as Prefect's flow engine raises on SIGTERM
+    pass
+
+def bridge(signum, frame):
+    raise TerminationSignal(signum)
+
+def library_call():
+    end = time.monotonic() + 30
+    try:
+        while time.monotonic() < end:
+            time.sleep(0.01)
+    except TerminationSignal:
+        raise RuntimeError("Query interrupted") from None
+
+def run():
+    signal.signal(signal.SIGTERM, bridge)
+    threading.Timer(0.2, os.kill, (os.getpid(), signal.SIGTERM)).start()
+    library_call()
+
+if sys.argv[1] == "guarded":
+    with as_termination():
+        run()
+else:
+    run()
+"""
+
+
+@pytest.mark.parametrize(("how", "ends_by_sigterm"), [("bare", False), ("guarded", True)])
+def test_sigterm_during_a_library_call_ends_the_process_by_sigterm(how: str, ends_by_sigterm: bool) -> None:
+    command = [sys.executable, "-c", STOPPED_CALL, how]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    if ends_by_sigterm:
+        assert done.returncode == -signal.SIGTERM, done.stderr
+    else:  # the premise: the library turned the handler's exception into its own
+        assert done.returncode == 1
+        assert "Query interrupted" in done.stderr
+
+
+def test_sigterm_after_a_block_that_ended_well_changes_nothing() -> None:
+    previous = signal.signal(signal.SIGTERM, lambda *_: None)
+    try:
+        with as_termination():
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(0.05)
+        assert signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def test_an_error_without_sigterm_stays_itself_and_the_wakeup_fd_is_restored() -> None:
+    with pytest.raises(ZeroDivisionError), as_termination():
+        1 / 0  # noqa: B018
+    assert signal.set_wakeup_fd(-1) == -1

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from muniflow.commands import Handler, register_all
-from muniflow.interrupt import as_keyboard_interrupt
+from muniflow.interrupt import as_keyboard_interrupt, as_termination
 
 # The default schedule: daily at 06:00 (Moscow) on days 1-20 of the month after each quarter, the
 # reporting window of contracts/reporting.yaml (`muniflow.reporting.window.window_cron`).
@@ -355,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.process_argv = sys.argv[1:] if argv is None else None  # what a warm runner would be given
     try:
-        with as_keyboard_interrupt():
+        with as_termination(), as_keyboard_interrupt():
             return COMMANDS[args.command](args)
     except KeyboardInterrupt:
         if argv is not None:  # a caller's function call: the caller decides

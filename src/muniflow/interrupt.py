@@ -1,14 +1,19 @@
-"""Ctrl-C stays Ctrl-C: a command interrupted inside a library that turns the signal into its own
-error still ends as an interrupt (exit status 130), not as a crash with a traceback.
+"""Ctrl-C stays Ctrl-C, SIGTERM stays SIGTERM: a command stopped inside a library that turns the
+signal into its own error still ends as that signal would (exit status 130, or killed by
+SIGTERM), not as a crash with a traceback.
 
-DuckDB checks for signals while a query runs and, on SIGINT, cancels the query and raises
-`RuntimeError: Query interrupted`; the KeyboardInterrupt Python's handler raised is lost on the
-way. Within `as_keyboard_interrupt()` the SIGINT handler notes the signal before it raises, and an
-exception leaving the block after a SIGINT becomes the KeyboardInterrupt it stands for.
+DuckDB checks for signals while a query runs and cancels the query, raising `RuntimeError: Query
+interrupted`; the exception the Python handler raised is lost on the way: KeyboardInterrupt on
+SIGINT, and on SIGTERM during a flow run the `TerminationSignal` of Prefect's handler (which would
+have ended the process by the signal). Within `as_keyboard_interrupt()` the SIGINT handler notes
+the signal before it raises, and an exception leaving the block after a SIGINT becomes the
+KeyboardInterrupt it stands for. SIGTERM's handler is Prefect's, so `as_termination()` learns of
+the signal from the interpreter's wakeup fd (written for every signal a Python handler receives).
 """
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 from collections.abc import Iterator
@@ -43,3 +48,55 @@ def as_keyboard_interrupt() -> Iterator[None]:
         raise
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+TERMINATING = (signal.SIGTERM, signal.SIGHUP)
+
+
+@contextmanager
+def as_termination() -> Iterator[None]:
+    """Run the block with the signals a Python handler receives noted (the wakeup fd); if an
+    exception leaves the block after a SIGTERM or SIGHUP, the process ends by that signal, with
+    its default action, as it would have without the library that swallowed it. Outside the main
+    thread, or where another wakeup fd is set, the block runs as it is."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    read_fd, write_fd = os.pipe()
+    os.set_blocking(read_fd, False)
+    os.set_blocking(write_fd, False)
+    previous = signal.set_wakeup_fd(write_fd, warn_on_full_buffer=False)
+    if previous != -1:  # somebody's own wakeup fd (an event loop's): theirs to keep
+        signal.set_wakeup_fd(previous)
+        os.close(read_fd)
+        os.close(write_fd)
+        yield
+        return
+    try:
+        yield
+    except BaseException:
+        received = _drain(read_fd)
+        for sig in TERMINATING:
+            if sig in received:
+                signal.signal(sig, signal.SIG_DFL)
+                os.kill(os.getpid(), sig)
+        raise
+    finally:
+        current = signal.set_wakeup_fd(previous)
+        if current != write_fd:  # somebody set their own inside the block: theirs to keep
+            signal.set_wakeup_fd(current)
+        os.close(read_fd)
+        os.close(write_fd)
+
+
+def _drain(read_fd: int) -> set[int]:
+    """The signal numbers written to the wakeup pipe so far."""
+    received: set[int] = set()
+    while True:
+        try:
+            chunk = os.read(read_fd, 512)
+        except BlockingIOError:
+            return received
+        if not chunk:
+            return received
+        received.update(chunk)
