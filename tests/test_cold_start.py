@@ -148,27 +148,40 @@ def test_one_worker_serves_every_task_of_its_pool(tmp_path) -> None:
         assert pool.run(worker_pid, path) == first != os.getpid()
 
 
-def test_ctrl_c_while_waiting_for_a_file_fetched_ahead_stops_the_command(tmp_path) -> None:
-    """Waiting for an outcome fetched ahead, Ctrl-C is an interrupt (any other failure there is
-    the flow's to report when it extracts the file itself)."""
+class TerminationSignal(BaseException):
+    """Stands for what Prefect's SIGTERM handler raises during a flow run."""
+
+
+@pytest.mark.parametrize("stop", ["ctrl-c", "sigterm"])
+def test_a_signal_while_waiting_for_a_file_fetched_ahead_stops_the_command(tmp_path, stop) -> None:
+    """Waiting for an outcome fetched ahead, Ctrl-C or SIGTERM stops the command (any failure of
+    the fetch itself is the flow's to report when it extracts the file itself)."""
     import signal
     import threading
     from concurrent.futures import Future
 
+    def bridge(signum: int, _frame: object) -> None:
+        raise TerminationSignal(signum)
+
+    sig, raised = (
+        (signal.SIGINT, KeyboardInterrupt) if stop == "ctrl-c" else (signal.SIGUSR1, TerminationSignal)
+    )
+    previous = signal.signal(signal.SIGUSR1, bridge)
     path = tmp_path / "a.docx"
     path.write_bytes(b"x")
     never: Future = Future()  # a fetch that does not end
     key = (str(path), "digest", None)
     with prefetch._lock:
         prefetch._ahead[key] = never
-    timer = threading.Timer(0.2, os.kill, (os.getpid(), signal.SIGINT))
+    timer = threading.Timer(0.2, os.kill, (os.getpid(), sig))
     timer.start()
     try:
-        with pytest.raises(KeyboardInterrupt):
+        with pytest.raises(raised):
             prefetch.take(path, "digest", None)
     finally:
         timer.join()
         never.set_result(None)
+        signal.signal(signal.SIGUSR1, previous)
     failed: Future = Future()
     failed.set_exception(SystemExit(1))  # e.g. a reader ending its thread
     with prefetch._lock:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import tempfile
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Any
 
@@ -80,9 +80,7 @@ def take(path: Path, sha256: str, period: str | None, name: str | None = None) -
         future = _ahead.pop((str(path), sha256, period), None)
     if future is None:
         return None
-    try:
-        return future.result()
-    except KeyboardInterrupt:  # Ctrl-C while this thread waits (threads' futures never raise it)
-        raise
-    except BaseException:
+    wait([future])  # a signal's exception while this thread waits (Ctrl-C, Prefect's SIGTERM) is raised
+    if future.exception() is not None:
         return None
+    return future.result()
