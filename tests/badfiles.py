@@ -355,6 +355,10 @@ def misbehave(path: Path, limits: object) -> object:
         import zipfile
 
         zipfile.ZipFile(path)
+    if command == "scratch":  # a temporary folder left behind, as a killed converter leaves its profile
+        import tempfile
+
+        return tempfile.mkdtemp(prefix="left-")
     if command == "bug":  # muniflow's own code failing: fold_whitespace given no text
         from muniflow.readers.base import fold_whitespace
 

@@ -92,6 +92,7 @@ def test_a_worker_ignores_ctrl_c_and_leaves_quietly_when_its_parent_is_gone(tmp_
         worker.conn.close()  # the parent is gone before the reply
         worker.process.join(timeout=60)
         assert worker.process.exitcode == 0
+        assert not Path(worker.scratch).exists()  # the worker removed its own temporary folder
     finally:
         if worker.process.is_alive():
             worker.process.kill()
@@ -112,3 +113,25 @@ def test_closing_asks_idle_workers_to_exit_or_ends_them_when_the_parent_leaves(
     worker = pool._idle.queue[0]
     pool.close(now=now)
     assert worker.process.exitcode == exit_code
+
+
+@pytest.mark.parametrize("ending", ["asked", "ended", "timed out"])
+def test_a_workers_temporary_files_go_when_it_ends(tmp_path: Path, ending: str) -> None:
+    """Whatever a worker (or a program it started) leaves in its temporary folder is removed when
+    the worker ends, also when it is ended or killed and runs no clean-up of its own."""
+    scratch, sleep = tmp_path / "scratch.txt", tmp_path / "sleep.txt"
+    scratch.write_text("scratch")
+    sleep.write_text("sleep")
+    limits = dataclasses.replace(LIMITS, timeout_seconds=1)
+    pool = WorkerPool(1, limits, task=bf.misbehave)  # type: ignore[arg-type]
+    try:
+        left = Path(pool.open(scratch))
+        assert left.is_dir()
+        if ending == "timed out":
+            with pytest.raises(ReaderError):
+                pool.open(sleep)
+        else:
+            pool.close(now=ending == "ended")
+        assert not left.exists()
+    finally:
+        pool.close(now=True)

@@ -2,7 +2,9 @@
 
 A decompression bomb or a parser stuck in a loop then costs one worker, which is killed and
 replaced, never the pipeline. Workers are started with 'spawn' (no inherited locks or threads from
-the parent), warm up the readers once, and serve many files each over a pipe.
+the parent), warm up the readers once, and serve many files each over a pipe. Each has its own
+temporary folder (a converter's LibreOffice profile, an OCR's pages), removed by the parent when
+the worker ends, however it ends: a killed worker runs no clean-up of its own.
 """
 
 from __future__ import annotations
@@ -10,10 +12,13 @@ from __future__ import annotations
 import contextlib
 import importlib
 import multiprocessing
+import os
 import queue
 import resource
+import shutil
 import signal
 import sys
+import tempfile
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -37,8 +42,12 @@ class _Worker:
     def __init__(self, limits: Limits, task: Task):
         parent_end, child_end = _CONTEXT.Pipe()
         self.conn: Connection = parent_end
+        self.scratch = tempfile.mkdtemp(prefix="muniflow-intake-")
         self.process: BaseProcess = _CONTEXT.Process(
-            target=_serve, args=(child_end, limits.memory_mb, task), daemon=True, name="muniflow-intake"
+            target=_serve,
+            args=(child_end, limits.memory_mb, task, self.scratch),
+            daemon=True,
+            name="muniflow-intake",
         )
         self.process.start()
         child_end.close()
@@ -53,6 +62,7 @@ class _Worker:
         self.process.kill()
         self.process.join()
         self.conn.close()
+        shutil.rmtree(self.scratch, ignore_errors=True)
 
     def stop(self) -> None:
         """Ask the worker to exit; kill it if it does not."""
@@ -177,11 +187,17 @@ class WorkerPool:
         self.close()
 
 
-def _serve(conn: Connection, memory_mb: int, task: Task) -> None:
+def _serve(conn: Connection, memory_mb: int, task: Task, scratch: str) -> None:
     """The worker's loop: cap its address space, warm up for `task`, then run the task each request
-    names (usually `task`) until told to stop or its parent is gone (it then exits quietly)."""
-    with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the parent closed its end
-        _serve_until_stopped(conn, memory_mb, task)
+    names (usually `task`) until told to stop or its parent is gone (it then exits quietly). Its
+    temporary files, and those of the programs it starts, go to `scratch`."""
+    tempfile.tempdir = scratch
+    os.environ["TMPDIR"] = scratch
+    try:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the parent closed its end
+            _serve_until_stopped(conn, memory_mb, task)
+    finally:  # a parent gone without ending this worker leaves the folder to it
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _serve_until_stopped(conn: Connection, memory_mb: int, task: Task) -> None:
