@@ -34,6 +34,7 @@ class LineRow:
     cells: tuple[LineCell, ...]
     locator: str
     ends: Ends = ()  # how far each cell spans (see pdfgrid)
+    from_above: frozenset[int] = frozenset()  # slots a cell of a row above covers (see pdfgrid)
 
 
 def is_spanning(cells: Sequence[Cell]) -> bool:
