@@ -101,14 +101,34 @@ def merged(path: Path) -> Path:
     return path
 
 
+def over_page(path: Path) -> Path:
+    """Seventy one-line events, the place and date of events 30-75 in one merged cell that runs
+    over a page end; the header is not repeated, so the merged cell's rest opens the next page as
+    a cell of its own, empty."""
+    doc = new_document("Times New Roman", 12)
+    add_title(doc, ["Информация о мероприятиях за II квартал 2024 года"], 12)
+    widths = [1.2, 4.5, 4.0, 3.0, 3.8]
+    ids = BookmarkIds()
+    table = add_grid_table(doc, widths)
+    add_cells_row(table, list(HEADER), widths, ids, bold=True)
+    for n in range(1, 81):
+        shared = n == 30 or not 30 <= n <= 75
+        place, day = ("г. Велиж", f"{n % 28 + 1} мая 2024 г.") if shared else ("", "")
+        add_cells_row(table, [f"{n}.", f"Выставка {n}", place, day, "Делегация"], widths, ids)
+    merge_down(table, 2, 30, 75)
+    merge_down(table, 3, 30, 75)
+    save_stable(doc, path)
+    return path
+
+
 @pytest.fixture(scope="module")
 def files(tmp_path_factory) -> dict[str, Path]:
     reason = soffice_missing()
     if reason:
         pytest.skip(reason)
     out = tmp_path_factory.mktemp("merged")
-    pdf = build_pdfs(out, {"merged": merged})["merged"]
-    return {"pdf": pdf, "docx": out / "merged.docx"}
+    pdfs = build_pdfs(out, {"merged": merged, "over_page": over_page})
+    return {"pdf": pdfs["merged"], "docx": out / "merged.docx", "over_page": pdfs["over_page"]}
 
 
 def _rows(doc: RawDocument) -> list[tuple[tuple[str | None, ...], frozenset[int]]]:
@@ -142,3 +162,13 @@ def test_every_event_under_a_merged_cell_gets_its_place_and_date(files: dict[str
         ("г. Демидов, стадион", "2024-05-18"),
         ("г. Демидов, стадион", "2024-05-19"),
     ]
+
+
+def test_a_merged_cell_going_on_over_a_page_end_covers_the_rows_of_the_next_page(files) -> None:
+    pdf = PdfReader().read(files["over_page"])
+    word = DocxReader().read(files["over_page"].with_suffix(".docx"))
+    assert pdf.pages is not None and pdf.pages > 1
+    assert _rows(pdf) == _rows(word)
+    report = stages.interpret_file(files["over_page"], pdf, None, "0" * 64).report
+    assert report is not None
+    assert all(r.place == "г. Велиж" and r.date_text for r in report.rows)

@@ -39,6 +39,7 @@ from muniflow.readers.pdfglue import (
     glue_header,
     is_column_numbers,
     is_spanning,
+    merged_over_page_end,
     strip_header_overflow,
 )
 from muniflow.readers.pdfgrid import Ends, finer_grid, merged_down, regrid, regrid_slots, slot_ends
@@ -464,6 +465,10 @@ def _merge_fragments(group: Sequence[_Fragment]) -> list[LineRow]:
         ):
             rows = glue(rows, page_rows[0][0])
             page_rows, start = page_rows[1:], start + 1
+        if page_rows and len(rows) > 1:
+            under = page_rows[1][2] if len(page_rows) > 1 else frozenset()
+            cells, going = merged_over_page_end(page_rows[0][0], under, rows[-1])
+            page_rows[0] = (cells, page_rows[0][1], page_rows[0][2] | going)
         rows.extend(
             LineRow(cells, f"page {fragment.page}, row {i}", from_above=above)
             for i, (cells, _, above) in enumerate(page_rows, start=start)
