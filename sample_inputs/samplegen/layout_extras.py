@@ -1,6 +1,7 @@
 """INVENTED layout axes added after the first corpora were measured: a cell merged down over
 consecutive events (one date or one place written once for two or three events) and a letterhead
-of two side-by-side columns above the title (sender left, addressee right).
+of two side-by-side columns above the title (sender left, addressee right): a regional body's
+(`two_columns`), or the one municipality's whose report it is, named only there (`municipality`).
 
 They are drawn from a random generator of their own, so a report whose extra axes are all "no"
 is the very report its seed gave before they existed (its DOCX byte for byte).
@@ -16,7 +17,7 @@ from . import layout_content as lc
 
 EXTRA_AXES: dict[str, tuple[tuple[str, ...], tuple[float, ...]]] = {
     "merged_down": (("no", "date", "place"), (0.7, 0.15, 0.15)),
-    "letterhead": (("no", "two_columns"), (0.75, 0.25)),
+    "letterhead": (("no", "two_columns", "municipality"), (0.7, 0.15, 0.15)),
 }
 # The grid columns that carry each merged value: a combined place + date column carries both.
 MERGED_FIELDS = {"date": ("date", "place_date", "start", "end"), "place": ("place", "place_date")}
@@ -85,14 +86,22 @@ def merged_columns(fields: list[str], value: str) -> list[int]:
     return [i for i, f in enumerate(fields) if f in MERGED_FIELDS[value]]
 
 
-def letterhead(rng: random.Random, region_gen: str, last: date) -> tuple[list[str], list[str]]:
+def letterhead(
+    rng: random.Random, region_gen: str, last: date, sender: str | None = None
+) -> tuple[list[str], list[str]]:
     """A sender block (administration, address, the letter's date and number) and an addressee
-    block, laid side by side above the title as official letters are."""
+    block, laid side by side above the title as official letters are. `sender`: a municipality's
+    name in the genitive, whose administration writes (its name broken over two lines)."""
     town = rng.choice(lc.TOWNS)
     sent = last + timedelta(days=rng.randint(3, 20))
     number = f"{rng.randint(1, 30):02d}-{rng.randint(1, 12):02d}/{rng.randint(100, 9999)}"
     fill = {"REGION": region_gen.upper(), "Region": region_gen, "region": region_gen}
-    left = [line.format(**fill) for line in rng.choice(SENDERS)] + [
+    head = [line.format(**fill) for line in rng.choice(SENDERS)]
+    if sender is not None:
+        name, _, last_word = sender.rpartition(" ")
+        head = ["Администрация", name, last_word, region_gen]
+    left = [
+        *head,
         f"{rng.choice(STREETS)}, д. {rng.randint(1, 40)}, {town}, {rng.randint(210000, 249999)}",
         f"тел. ({rng.randint(4812, 4899)}) {rng.randint(20, 79)}-{rng.randint(10, 99)}-{rng.randint(10, 99)}",
         f"{sent:%d.%m.%Y} № {number}",

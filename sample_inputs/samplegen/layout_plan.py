@@ -155,6 +155,15 @@ def build_plan(seed: int, index: int, half: str, negative: str | None = None) ->
     font, size = axes["font"].rsplit(" ", 1)
     stem = f"L{index:04d}_{half}" + (f"_neg_{negative}" if negative else "")
     entities = _entities(rng, pool, axes["muni_form"])
+    own_letter = axes["letterhead"] == "municipality" and negative is None
+    if own_letter:  # one municipality, named in its letterhead only («Администрация Велижского района»)
+        # A city's name of the pool is often unknown to the dictionary: its genitive would not be
+        # turned back into the canonical name (a DOCX limit too, not what this axis measures).
+        senders = [e for e in entities if e["kind"] != "city"]
+        own_letter = bool(senders)
+        entities = senders[:1] or entities
+        if not own_letter:
+            axes["letterhead"] = "two_columns"
     munis = [lc.municipality_of(e) for e in entities]
     if negative in ("summary_only", "toc_only", "budget_only"):
         kind = negative.removesuffix("_only")
@@ -198,11 +207,11 @@ def build_plan(seed: int, index: int, half: str, negative: str | None = None) ->
         if table is None or axes["sections"] == "per_table":
             if table is not None:
                 tables.append(table)
-            caption = [heading] if axes["sections"] == "per_table" else []
+            caption = [heading] if axes["sections"] == "per_table" and not own_letter else []
             if i == 0 and tables:
                 caption = ["Перечень мероприятий", *caption]
             table = new_table(caption)
-        if axes["sections"] == "heading_rows":
+        if axes["sections"] == "heading_rows" and not own_letter:
             table.body.append(("span", heading))
         if axes["numbering"] == "restart":
             counter = 0
@@ -265,7 +274,10 @@ def build_plan(seed: int, index: int, half: str, negative: str | None = None) ->
     if axes["title_row"] == "yes":
         tables[1 if axes["lead_table"] != "none" else 0].title_row = rng.choice(TITLE_ROWS)
     expect = "period_not_quarter" if negative == "not_quarter" else None
-    head = lx.letterhead(extra, region, last) if axes["letterhead"] != "no" else None
+    sender = None
+    if own_letter:
+        sender = munis[0].gen
+    head = lx.letterhead(extra, region, last, sender) if axes["letterhead"] != "no" else None
     return Plan(
         stem, half, axes, landscape, font, float(size), title, tables, rows, first, last, expect, head
     )

@@ -59,7 +59,7 @@ HARD = {
     "period": {"words", "ordinal", "months", "abbrev"},
     "muni_form": {"capitals", "genitive", "mo", "city_okrug", "with_region"},
     "merged_down": {"date", "place"},
-    "letterhead": {"two_columns"},
+    "letterhead": {"two_columns", "municipality"},
 }
 NEGATIVES = ("summary_only", "toc_only", "budget_only", "not_quarter")
 # How two participants sub-columns are joined in the gold: each with its label (issue 13, item 2).
