@@ -86,20 +86,30 @@ def merged_columns(fields: list[str], value: str) -> list[int]:
     return [i for i, f in enumerate(fields) if f in MERGED_FIELDS[value]]
 
 
+def _own_head(rng: random.Random, muni: lc.Municipality, region_gen: str) -> list[str]:
+    """A municipality's administration as a sender, its name broken over lines: in the genitive
+    («Администрация / Велижского / района»), or quoted («Администрация / муниципального
+    образования / «Мошенской муниципальный округ»»). An adjective in «-ой» has a genitive that
+    reads back two ways («Мошенского»: -ой or -ий), so such a name is quoted."""
+    if not muni.canonical.split(" ")[0].endswith("ой") and rng.random() < 0.5:
+        name, _, last_word = muni.gen.rpartition(" ")
+        return ["Администрация", name, last_word, region_gen]
+    return ["Администрация", "муниципального образования", f"«{muni.canonical}»", region_gen]
+
+
 def letterhead(
-    rng: random.Random, region_gen: str, last: date, sender: str | None = None
+    rng: random.Random, region_gen: str, last: date, sender: lc.Municipality | None = None
 ) -> tuple[list[str], list[str]]:
     """A sender block (administration, address, the letter's date and number) and an addressee
-    block, laid side by side above the title as official letters are. `sender`: a municipality's
-    name in the genitive, whose administration writes (its name broken over two lines)."""
+    block, laid side by side above the title as official letters are. `sender`: the municipality
+    whose administration writes (its name broken over lines, see `_own_head`)."""
     town = rng.choice(lc.TOWNS)
     sent = last + timedelta(days=rng.randint(3, 20))
     number = f"{rng.randint(1, 30):02d}-{rng.randint(1, 12):02d}/{rng.randint(100, 9999)}"
     fill = {"REGION": region_gen.upper(), "Region": region_gen, "region": region_gen}
     head = [line.format(**fill) for line in rng.choice(SENDERS)]
     if sender is not None:
-        name, _, last_word = sender.rpartition(" ")
-        head = ["Администрация", name, last_word, region_gen]
+        head = _own_head(rng, sender, region_gen)
     left = [
         *head,
         f"{rng.choice(STREETS)}, д. {rng.randint(1, 40)}, {town}, {rng.randint(210000, 249999)}",

@@ -276,7 +276,7 @@ def build_plan(seed: int, index: int, half: str, negative: str | None = None) ->
     expect = "period_not_quarter" if negative == "not_quarter" else None
     sender = None
     if own_letter:
-        sender = munis[0].gen
+        sender = munis[0]
     head = lx.letterhead(extra, region, last, sender) if axes["letterhead"] != "no" else None
     return Plan(
         stem, half, axes, landscape, font, float(size), title, tables, rows, first, last, expect, head
