@@ -13,6 +13,7 @@ from docx import Document
 
 from muniflow import contracts
 from sample_inputs.samplegen import pool
+from sample_inputs.samplegen.layout_extras import EXTRA_AXES
 from sample_inputs.samplegen.layouts import generate, negative_of, plan_of
 from sample_inputs.samplegen.layouts_docx import render_docx
 from sample_inputs.samplegen.variants import AXES, Plan
@@ -71,7 +72,7 @@ def _check_consistent(plan: Plan, path: Path) -> None:
 
 
 # Every value of every axis, each with the first report of the corpus that draws it.
-CASES = [(axis, value) for axis, (values, _) in AXES.items() for value in values]
+CASES = [(axis, value) for axis, (values, _) in {**AXES, **EXTRA_AXES}.items() for value in values]
 
 
 @pytest.mark.parametrize(("axis", "value"), CASES, ids=[f"{a}={v}" for a, v in CASES])

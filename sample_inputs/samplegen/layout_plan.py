@@ -6,6 +6,7 @@ import random
 from typing import Any
 
 from . import layout_content as lc
+from . import layout_extras as lx
 from .gold import InventedRow, fold
 from .pool import load_pool
 from .variants import (
@@ -131,6 +132,8 @@ def build_plan(seed: int, index: int, half: str, negative: str | None = None) ->
     rng = random.Random(f"layouts:{seed}:{index}")
     pool = load_pool(half)
     axes = draw_axes(rng)
+    extra = random.Random(f"layouts:{seed}:{index}:extra")  # see layout_extras
+    axes.update(lx.draw_extra_axes(extra))
     year, quarter = rng.choice((2024, 2025)), rng.randint(1, 4)
     first, last = lc.quarter_bounds(year, quarter)
     template = rng.choice(pool["periods"])
@@ -152,6 +155,15 @@ def build_plan(seed: int, index: int, half: str, negative: str | None = None) ->
     font, size = axes["font"].rsplit(" ", 1)
     stem = f"L{index:04d}_{half}" + (f"_neg_{negative}" if negative else "")
     entities = _entities(rng, pool, axes["muni_form"])
+    own_letter = axes["letterhead"] == "municipality" and negative is None
+    if own_letter:  # one municipality, named in its letterhead only («Администрация Велижского района»)
+        # A city's name of the pool is often unknown to the dictionary: its genitive would not be
+        # turned back into the canonical name (a DOCX limit too, not what this axis measures).
+        senders = [e for e in entities if e["kind"] != "city"]
+        own_letter = bool(senders)
+        entities = senders[:1] or entities
+        if not own_letter:
+            axes["letterhead"] = "two_columns"
     munis = [lc.municipality_of(e) for e in entities]
     if negative in ("summary_only", "toc_only", "budget_only"):
         kind = negative.removesuffix("_only")
@@ -195,11 +207,11 @@ def build_plan(seed: int, index: int, half: str, negative: str | None = None) ->
         if table is None or axes["sections"] == "per_table":
             if table is not None:
                 tables.append(table)
-            caption = [heading] if axes["sections"] == "per_table" else []
+            caption = [heading] if axes["sections"] == "per_table" and not own_letter else []
             if i == 0 and tables:
                 caption = ["Перечень мероприятий", *caption]
             table = new_table(caption)
-        if axes["sections"] == "heading_rows":
+        if axes["sections"] == "heading_rows" and not own_letter:
             table.body.append(("span", heading))
         if axes["numbering"] == "restart":
             counter = 0
@@ -213,8 +225,15 @@ def build_plan(seed: int, index: int, half: str, negative: str | None = None) ->
             titles.add(event.title)
             events.append(event)
         events.sort(key=lambda e: (e.start, e.end))
+        run = None
+        if axes["merged_down"] != "no":
+            months = [e.start.month if axes["month_headings"] != "no" else 0 for e in events]
+            run = lx.merged_run(extra, months, must=i == 0)
+        if run is not None:
+            events = lx.share(events, run, axes["merged_down"], tuple(c.field for c in cols))
         month = 0
         merge_from = len(table.body)
+        run_rows: list[int] = []
         for k, ev in enumerate(events):
             if axes["month_headings"] != "no" and ev.start.month != month:
                 month = ev.start.month
@@ -223,6 +242,11 @@ def build_plan(seed: int, index: int, half: str, negative: str | None = None) ->
             seq = f"{counter}{seq_dot}"
             muni_cell = "" if merge_munis and k > 0 else heading
             texts, place, participants, helped = _cells(rng, cols, ev, axes, seq, muni_cell)
+            if run is not None and run.first <= k <= run.last:
+                run_rows.append(len(table.body))
+                if k > run.first:  # written once, in the merged cell's first row
+                    for col in lx.merged_columns([c.field for c in cols], axes["merged_down"]):
+                        texts[col] = ""
             table.body.append(("cells", texts))
             rows.append(
                 InventedRow(
@@ -240,10 +264,20 @@ def build_plan(seed: int, index: int, half: str, negative: str | None = None) ->
             )
         if merge_munis:
             column = next(i for i, c in enumerate(cols) if c.field == "municipality")
-            table.muni_merges.append((column, merge_from, len(table.body) - 1))
+            table.body_merges.append((column, merge_from, len(table.body) - 1))
+        if run_rows:
+            for col in lx.merged_columns([c.field for c in cols], axes["merged_down"]):
+                table.body_merges.append((col, run_rows[0], run_rows[-1]))
+            table.centred_merges = extra.random() < 0.5
     assert table is not None
     tables.append(table)
     if axes["title_row"] == "yes":
         tables[1 if axes["lead_table"] != "none" else 0].title_row = rng.choice(TITLE_ROWS)
     expect = "period_not_quarter" if negative == "not_quarter" else None
-    return Plan(stem, half, axes, landscape, font, float(size), title, tables, rows, first, last, expect)
+    sender = None
+    if own_letter:
+        sender = munis[0]
+    head = lx.letterhead(extra, region, last, sender) if axes["letterhead"] != "no" else None
+    return Plan(
+        stem, half, axes, landscape, font, float(size), title, tables, rows, first, last, expect, head
+    )

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.shared import Cm
 from docx.table import Table
 
@@ -21,6 +22,7 @@ from .docx_build import (
     save_stable,
     write_line,
 )
+from .layout_plan import AVAILABLE_CM
 from .variants import Plan, TablePlan
 
 
@@ -28,6 +30,19 @@ def _landscape(doc: DocumentObject) -> None:
     section = doc.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+
+
+def _letterhead(doc: DocumentObject, left: list[str], right: list[str], width_cm: float) -> None:
+    """The sender's block on the left, the addressee's on the right: a borderless table of two
+    cells, as Russian official letters lay out their letterhead."""
+    table = doc.add_table(rows=1, cols=2)  # no style: no borders
+    table.autofit = False
+    for cell, lines in zip(table.rows[0].cells, (left, right), strict=True):
+        cell.width = Cm(width_cm / 2)
+        for k, line in enumerate(lines):
+            paragraph = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
+            paragraph.add_run(line)
+    doc.add_paragraph()
 
 
 def _blank_merged(plan: TablePlan) -> list[list[str]]:
@@ -67,8 +82,10 @@ def _render_table(doc: DocumentObject, plan: TablePlan, ids: BookmarkIds, per_ta
         else:
             assert isinstance(content, list)
             add_cells_row(table, content, plan.widths, ids)
-    for c, r0, r1 in plan.muni_merges:
+    for c, r0, r1 in plan.body_merges:
         merge_down(table, c, first_body + r0, first_body + r1)
+        if plan.centred_merges:
+            table.cell(first_body + r0, c).vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     doc.add_paragraph()  # tables never touch: Word and LibreOffice would join them into one
     return table
 
@@ -78,6 +95,8 @@ def render_docx(plan: Plan, path: Path) -> Path:
     doc = new_document(plan.font, plan.size)
     if plan.landscape:
         _landscape(doc)
+    if plan.letterhead:
+        _letterhead(doc, *plan.letterhead, width_cm=AVAILABLE_CM[plan.landscape])
     add_title(doc, plan.title, plan.size)
     ids = BookmarkIds()
     per_table = plan.axes.get("sections") == "per_table"

@@ -58,6 +58,8 @@ HARD = {
     "cell_breaks": {"yes"},
     "period": {"words", "ordinal", "months", "abbrev"},
     "muni_form": {"capitals", "genitive", "mo", "city_okrug", "with_region"},
+    "merged_down": {"date", "place"},
+    "letterhead": {"two_columns", "municipality"},
 }
 NEGATIVES = ("summary_only", "toc_only", "budget_only", "not_quarter")
 # How two participants sub-columns are joined in the gold: each with its label (issue 13, item 2).
@@ -99,7 +101,8 @@ class TablePlan:
     body: list[tuple[str, list[str] | str]] = field(default_factory=list)  # ("span", text) | ("cells", texts)
     widths: list[float] = field(default_factory=list)
     repeat_header: bool = True
-    muni_merges: list[tuple[int, int, int]] = field(default_factory=list)  # body vMerges (col, r0, r1)
+    body_merges: list[tuple[int, int, int]] = field(default_factory=list)  # body vMerges (col, r0, r1)
+    centred_merges: bool = False  # body vMerges' text vertically centred (else at the top)
     title_row: str | None = None  # a first row spanning the table, above the header
 
 
@@ -119,6 +122,7 @@ class Plan:
     first: date
     last: date
     expect: str | None = None  # negatives: the reason expected instead of rows
+    letterhead: tuple[list[str], list[str]] | None = None  # sender and addressee lines, side by side
 
 
 def draw_axes(rng: random.Random) -> dict[str, str]:

@@ -39,9 +39,10 @@ from muniflow.readers.pdfglue import (
     glue_header,
     is_column_numbers,
     is_spanning,
+    merged_over_page_end,
     strip_header_overflow,
 )
-from muniflow.readers.pdfgrid import Ends, finer_grid, regrid, slot_ends
+from muniflow.readers.pdfgrid import Ends, finer_grid, merged_down, regrid, regrid_slots, slot_ends
 from muniflow.readers.pdflines import CellIndex, Glyph, bucket_glyphs, join_lines, table_lines
 from muniflow.readers.pdfobjects import fill_objects
 from muniflow.readers.pdftext import text_tables
@@ -73,6 +74,7 @@ class _Fragment:
     last_on_page: bool
     caption: str = ""  # the text between the previous table and this one
     ends: tuple[Ends, ...] = ()  # per row, how far each cell spans (see pdfgrid)
+    above: tuple[frozenset[int], ...] = ()  # per row, the slots merged down from a row above
 
     @cached_property
     def texts(self) -> tuple[tuple[Cell, ...], ...]:
@@ -110,7 +112,9 @@ def _table(group: Sequence[_Fragment]) -> RawTable:
     for i in range(_header_block_size(texts, _seq_column(group))):
         texts[i] = tuple(_header_cell_text(c) for c in rows[i].cells)
     header = tuple(c or "" for c in texts[0])
-    body = tuple(RawRow(cells, row.locator) for cells, row in zip(texts[1:], rows[1:], strict=True))
+    body = tuple(
+        RawRow(cells, row.locator, row.from_above) for cells, row in zip(texts[1:], rows[1:], strict=True)
+    )
     first, last = group[0].page, group[-1].page
     locator = f"page {first}" if first == last else f"pages {first}-{last}"
     return RawTable(header=header, rows=body, locator=locator, caption=rejoin_lines(group[0].caption))
@@ -215,6 +219,7 @@ def _page_fragments(page: int, chars: Sequence[dict[str, Any]], tables: Sequence
                 first_on_page=i == 0,
                 last_on_page=i == len(tables) - 1,
                 ends=tuple(slot_ends(columns, row.cells, _COLUMN_TOLERANCE) for row in table.rows),
+                above=merged_down([row.cells for row in table.rows], _COLUMN_TOLERANCE),
             )
         )
     return fragments
@@ -242,7 +247,8 @@ def _on_grid(fragment: _Fragment, columns: tuple[float, ...]) -> _Fragment:
     if len(columns) == len(fragment.columns):
         return fragment
     rows, ends = regrid(fragment.columns, fragment.rows, fragment.ends, columns, _COLUMN_TOLERANCE)
-    return replace(fragment, columns=columns, rows=rows, ends=ends)
+    above = tuple(regrid_slots(fragment.columns, s, columns, _COLUMN_TOLERANCE) for s in fragment.above)
+    return replace(fragment, columns=columns, rows=rows, ends=ends, above=above)
 
 
 def _stitch_groups(fragments: Sequence[_Fragment]) -> list[list[_Fragment]]:
@@ -395,6 +401,13 @@ def _ends_of(fragment: _Fragment) -> tuple[Ends, ...]:
     return tuple(tuple(None if c is None else i + 1 for i, c in enumerate(row)) for row in fragment.rows)
 
 
+def _above_of(fragment: _Fragment) -> tuple[frozenset[int], ...]:
+    """Per row, the slots merged down from a row above, or none where that is not known."""
+    if len(fragment.above) == len(fragment.rows):
+        return fragment.above
+    return tuple(frozenset() for _ in fragment.rows)
+
+
 def _merge_fragments(group: Sequence[_Fragment]) -> list[LineRow]:
     """One row list for a stitched table: repeated headers dropped, page-cut rows glued together."""
     first = group[0]
@@ -403,8 +416,10 @@ def _merge_fragments(group: Sequence[_Fragment]) -> list[LineRow]:
         seq_col < len(cells) and SEQ_NUMBER.match(cells[seq_col] or "") for f in group for cells in f.texts
     )
     rows = [
-        LineRow(cells, f"page {first.page}, row {i}", ends)
-        for i, (cells, ends) in enumerate(zip(first.rows, _ends_of(first), strict=True), start=1)
+        LineRow(cells, f"page {first.page}, row {i}", ends, above)
+        for i, (cells, ends, above) in enumerate(
+            zip(first.rows, _ends_of(first), _above_of(first), strict=True), start=1
+        )
     ]
     block = _header_block_size(first.texts, seq_col)
     header_rows = first.texts[:block]
@@ -419,14 +434,18 @@ def _merge_fragments(group: Sequence[_Fragment]) -> list[LineRow]:
         ):
             rows = glue_header(rows, fragment.rows[0], ends_of[0])
             rows.extend(
-                LineRow(cells, f"page {fragment.page}, row {i}", ends)
-                for i, (cells, ends) in enumerate(zip(fragment.rows[1:], ends_of[1:], strict=True), start=2)
+                LineRow(cells, f"page {fragment.page}, row {i}", ends, above)
+                for i, (cells, ends, above) in enumerate(
+                    zip(fragment.rows[1:], ends_of[1:], _above_of(fragment)[1:], strict=True), start=2
+                )
             )
             texts = [tuple(cell_text(c) for c in row.cells) for row in rows]
             block = _header_block_size(texts, seq_col)
             header_rows, header_lines = tuple(texts[:block]), tuple(row.cells for row in rows[:block])
             continue
-        page_rows = list(zip(fragment.rows[skip:], fragment.texts[skip:], strict=True))
+        page_rows = list(
+            zip(fragment.rows[skip:], fragment.texts[skip:], _above_of(fragment)[skip:], strict=True)
+        )
         if skip and page_rows:
             header = [
                 row
@@ -434,7 +453,7 @@ def _merge_fragments(group: Sequence[_Fragment]) -> list[LineRow]:
                 if not is_column_numbers(text)
             ]
             below = strip_header_overflow(header, fragment.rows[:skip], page_rows[0][0])
-            page_rows[0] = (below, tuple(cell_text(c) for c in below))
+            page_rows[0] = (below, tuple(cell_text(c) for c in below), page_rows[0][2])
         start = skip + 1
         if (
             page_rows
@@ -446,8 +465,12 @@ def _merge_fragments(group: Sequence[_Fragment]) -> list[LineRow]:
         ):
             rows = glue(rows, page_rows[0][0])
             page_rows, start = page_rows[1:], start + 1
+        if page_rows and len(rows) > 1:
+            under = page_rows[1][2] if len(page_rows) > 1 else frozenset()
+            cells, going = merged_over_page_end(page_rows[0][0], under, rows[-1])
+            page_rows[0] = (cells, page_rows[0][1], page_rows[0][2] | going)
         rows.extend(
-            LineRow(cells, f"page {fragment.page}, row {i}")
-            for i, (cells, _) in enumerate(page_rows, start=start)
+            LineRow(cells, f"page {fragment.page}, row {i}", from_above=above)
+            for i, (cells, _, above) in enumerate(page_rows, start=start)
         )
     return rows

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from muniflow.readers.pdfcolumns import reading_blocks
 from muniflow.readers.pdflines import Glyph, group_lines, line_text
 
 _FIT_TOLERANCE = 0.5  # points: a word that fits only by less than this did not fit
@@ -38,15 +39,22 @@ def text_area(page: Any) -> TextArea:
 
 
 def band_paragraphs(chars: Sequence[dict[str, Any]], area: TextArea) -> str:
-    """The glyphs of a band of the page as text: wrapped lines joined, paragraphs one a line."""
+    """The glyphs of a band of the page as text: wrapped lines joined, paragraphs one a line; two
+    columns side by side (a letterhead) one after the other (see pdfcolumns)."""
     glyphs = [Glyph(c["text"], c["x0"], c["x1"], c["top"], c["bottom"]) for c in chars]
     fonts = {
         id(g): (c.get("fontname"), round(float(c.get("size", 0.0)), 1))
         for g, c in zip(glyphs, chars, strict=True)
     }
-    lines = group_lines(glyphs)
+    blocks = reading_blocks(group_lines(glyphs), area.left, area.right)
+    out = [p for b in blocks for p in _paragraphs(b.lines, fonts, TextArea(b.left, b.right))]
+    return "\n".join(line.strip() for line in out)
+
+
+def _paragraphs(lines: Sequence[Sequence[Glyph]], fonts: dict[int, Any], area: TextArea) -> list[str]:
+    """Visual lines as paragraphs: a line the one above wrapped into goes on that line."""
     if not lines:
-        return ""
+        return []
     pitches = [below[0].top - above[0].top for above, below in pairwise(lines)]
     base = min(pitches, default=0.0)
     out = [line_text(lines[0])]
@@ -62,7 +70,7 @@ def band_paragraphs(chars: Sequence[dict[str, Any]], area: TextArea) -> str:
             out[-1] = out[-1].rstrip() + " " + text.lstrip()
         else:
             out.append(text)
-    return "\n".join(line.strip() for line in out)
+    return out
 
 
 def wrapped(above: Sequence[Glyph], below: Sequence[Glyph], area: TextArea) -> bool:

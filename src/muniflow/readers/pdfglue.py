@@ -34,6 +34,7 @@ class LineRow:
     cells: tuple[LineCell, ...]
     locator: str
     ends: Ends = ()  # how far each cell spans (see pdfgrid)
+    from_above: frozenset[int] = frozenset()  # slots a cell of a row above covers (see pdfgrid)
 
 
 def is_spanning(cells: Sequence[Cell]) -> bool:
@@ -131,3 +132,21 @@ def glue_header(rows: Sequence[LineRow], lower: Sequence[LineCell], ends: Ends) 
         sub_ends = tuple(end if new else None for end, new in zip(ends, split, strict=True))
         out.append(LineRow(cells, out[-1].locator, sub_ends))
     return out
+
+
+def merged_over_page_end(
+    cells: Sequence[LineCell], below: frozenset[int], last: LineRow
+) -> tuple[tuple[LineCell, ...], frozenset[int]]:
+    """A page's first row with the cells that go on with a cell merged down over the page end
+    taken as covered from above (None, and their slots returned): empty cells where the merge
+    covered the previous page's last row, or that are merged down over the row under them here.
+
+    The exporter draws the merged cell's rest on the new page as a cell of its own, with no text
+    (the text stands on the page before); a cell that is empty and merged itself is such a rest.
+    below: the slots the next row on this page has covered from above."""
+    going = frozenset(
+        col
+        for col, cell in enumerate(cells)
+        if cell is not None and not cell_text(cell) and (col in last.from_above or col in below)
+    )
+    return tuple(None if col in going else cell for col, cell in enumerate(cells)), going

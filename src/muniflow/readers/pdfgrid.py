@@ -99,3 +99,51 @@ def splits(upper: Ends, lower: Ends) -> tuple[bool, ...]:
         # The cell above covering this column spans further, or starts further left.
         out.append(above is not None and above > col and (start != col or above > end))
     return tuple(out)
+
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+def merged_down(rows: Sequence[Sequence[Box | None]], tolerance: float) -> tuple[frozenset[int], ...]:
+    """Per row, the grid slots that a cell of a row above covers: no cell of the row starts there
+    and a cell starting higher reaches below the row's top (one date or place written once for
+    two events: no rule is drawn inside the merged cell). Other empty slots are covered by a cell
+    from the left. Slots are those of pdfplumber's rows: every distinct left edge of a cell."""
+    boxes = [box for row in rows for box in row if box is not None]
+    lefts = sorted({box[0] for box in boxes})
+    out = []
+    for row in rows:
+        top = min((box[1] for box in row if box is not None), default=None)
+        out.append(
+            frozenset(
+                slot
+                for slot, box in enumerate(row)
+                if box is None
+                and top is not None
+                and slot < len(lefts)
+                and any(_covers_below(other, lefts[slot], top, tolerance) for other in boxes)
+            )
+        )
+    return tuple(out)
+
+
+def _covers_below(box: Box, x: float, top: float, tolerance: float) -> bool:
+    """True when the box stands over `x` and starts above `top` and ends below it."""
+    return box[0] <= x + tolerance < box[2] and box[1] < top - tolerance and box[3] > top + tolerance
+
+
+def regrid_slots(
+    columns: Sequence[float], slots: frozenset[int], finer: Sequence[float], tolerance: float
+) -> frozenset[int]:
+    """Grid slots laid out on a finer grid (see regrid): each slot becomes the finer slots from its
+    left edge up to the next coarse edge."""
+    index = [_edge_index(finer, x, tolerance) for x in columns]
+    width = len(finer) - 1
+    out: set[int] = set()
+    for slot in slots:
+        start = index[slot] if slot < len(index) else None
+        if start is None:
+            continue
+        end = index[slot + 1] if slot + 1 < len(index) else None
+        out.update(range(start, width if end is None else end))
+    return frozenset(out)
