@@ -381,6 +381,89 @@ DIFFERENT = [
 ]
 
 
+# Pairs reported by two municipalities: (title, place, start, end, municipality). A guest often
+# writes the host's district (or town) for the place, where the host names its own village.
+HOST = "Муниципальное образование «Озёрский район» Смоленской области"
+GUEST = "Муниципальное образование «Сосновский район» Смоленской области"
+SAME_ACROSS = [
+    (
+        "the host's village and the host's district named by the guest",
+        ("Фестиваль «Лесная поляна»", "д. Ивановка", "2024-05-10", None, HOST),
+        ("Участие в фестивале «Лесная поляна»", "Озёрский район", "2024-05-10", None, GUEST),
+    ),
+    (
+        "the district in the genitive, the region in brackets",
+        ("Турнир по шахматам «Белая ладья»", "с. Луговое", "2024-05-10", None, HOST),
+        (
+            "Турнир по шахматам «Белая ладья»",
+            "территория Озёрского района (Смоленская область)",
+            "2024-05-10",
+            None,
+            GUEST,
+        ),
+    ),
+    (
+        "a municipal okrug named the way the host's heading names it",
+        (
+            "Праздник «Русская березка»",
+            "пос. Лесной",
+            "2024-06-20",
+            None,
+            "Озёрский муниципальный округ Смоленской области",
+        ),
+        ("Праздник «Русская березка»", "Озёрский муниципальный округ", "2024-06-20", None, GUEST),
+    ),
+    (
+        "a town's okrug: the guest names the town, the host a settlement of it",
+        ("Слет «Дружба»", "пос. Лесной", "2024-06-10", None, "Город Озёрск"),
+        ("Слет «Дружба»", "г. Озёрск", "2024-06-10", None, GUEST),
+    ),
+]
+DIFFERENT_ACROSS = [
+    (
+        "the guest names another district than the host's",
+        ("Фестиваль «Лесная поляна»", "д. Ивановка", "2024-05-10", None, HOST),
+        ("Фестиваль «Лесная поляна»", "Сосновский район", "2024-05-10", None, GUEST),
+    ),
+    (
+        "the guest names a village of the host's district, another one than the host's",
+        ("Фестиваль «Лесная поляна»", "д. Ивановка", "2024-05-10", None, HOST),
+        ("Фестиваль «Лесная поляна»", "д. Петровка, Озёрский район", "2024-05-10", None, GUEST),
+    ),
+    (
+        "the host's district on other days",
+        ("Фестиваль «Лесная поляна»", "д. Ивановка", "2024-05-10", None, HOST),
+        ("Фестиваль «Лесная поляна»", "Озёрский район", "2024-05-12", None, GUEST),
+    ),
+    (
+        "the host's district, but another event",
+        ("Фестиваль «Лесная поляна»", "д. Ивановка", "2024-05-10", None, HOST),
+        ("Фестиваль «Речные зори»", "Озёрский район", "2024-05-10", None, GUEST),
+    ),
+]
+
+
+@pytest.mark.parametrize(("reason", "a", "b"), SAME_ACROSS, ids=[c[0] for c in SAME_ACROSS])
+def test_one_event_across_municipalities(reason: str, a: tuple, b: tuple) -> None:
+    assert flagged_pair(make_row(*a), make_row(*b)), reason
+    assert flagged_pair(make_row(*b), make_row(*a)), reason
+
+
+@pytest.mark.parametrize(("reason", "a", "b"), DIFFERENT_ACROSS, ids=[c[0] for c in DIFFERENT_ACROSS])
+def test_two_events_across_municipalities(reason: str, a: tuple, b: tuple) -> None:
+    assert not flagged_pair(make_row(*a), make_row(*b)), reason
+
+
+def test_kept_copy_is_the_host_whose_district_the_guest_names() -> None:
+    """The host names its own village, which says nothing of the municipality; the guest's place
+    naming the host's district does."""
+    host = make_row("Фестиваль «Лесная поляна»", "д. Ивановка", "2024-05-10", municipality=HOST)
+    guest = make_row("Фестиваль «Лесная поляна»", "Озёрский район", "2024-05-10", municipality=GUEST)
+    for host_key, guest_key in [(("a", 0), ("b", 0)), (("b", 0), ("a", 0))]:
+        flags = find_duplicates([(host_key, host), (guest_key, guest)])
+        assert [(key, flag.related_row) for key, flag in flags] == [(guest_key, host_key)]
+
+
 @pytest.mark.parametrize(("reason", "a", "b"), SAME, ids=[c[0] for c in SAME])
 def test_one_event(reason: str, a: tuple, b: tuple) -> None:
     assert flagged_pair(make_row(*a), make_row(*b)), reason

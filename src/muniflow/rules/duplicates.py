@@ -122,17 +122,21 @@ class _Event(NamedTuple):
     names_text: str
     name_words: int  # distinct lemmas in quoted names
     place: frozenset[str]
+    area: frozenset[str]  # stems of the row's municipality (its section heading)
     hosted: bool  # the row's municipality names the place's settlement or district
     numbers: frozenset[str]  # the title's numbers written in digits
     venue: frozenset[str]  # stems of the place with quoted names kept («МБУК «Озёрный РДК»»)
 
 
 @lru_cache(maxsize=100_000)
-def _place_and_host(place: str, municipality: str, rules: places.PlaceRules) -> tuple[frozenset[str], bool]:
-    """A place's settlement stems, and whether the municipality hosts it (names the same one)."""
+def _place_and_host(
+    place: str, municipality: str, rules: places.PlaceRules
+) -> tuple[frozenset[str], frozenset[str], bool]:
+    """A place's settlement stems, the municipality's, and whether it hosts the place (names the
+    same one)."""
     stems = places.settlement_stems(place, rules)
-    host = places.settlement_stems(municipality, rules, keep_quoted=True)
-    return stems, places.compatible(stems, host) is True
+    area = places.settlement_stems(municipality, rules, keep_quoted=True)
+    return stems, area, places.compatible(stems, area) is True
 
 
 def _prepare(row: Row, cfg: DedupConfig) -> _Event | None:
@@ -144,13 +148,13 @@ def _prepare(row: Row, cfg: DedupConfig) -> _Event | None:
     title = titles.normalize_title(row.title, cfg.title_rules)
     if not title.tokens:
         return None
-    place, hosted = _place_and_host(row.place, row.municipality, cfg.place_rules)
+    place, area, hosted = _place_and_host(row.place, row.municipality, cfg.place_rules)
     start, end = sorted((first.toordinal(), last.toordinal()))
     name_words = len(set(title.names))
     numbers = frozenset(w for w in title.words if w.isdigit())
     venue = place or places.settlement_stems(row.place, cfg.place_rules, keep_quoted=True)
     return _Event(
-        row, start, end, title, title.words, title.names_text, name_words, place, hosted, numbers, venue
+        row, start, end, title, title.words, title.names_text, name_words, place, area, hosted, numbers, venue
     )
 
 
@@ -188,6 +192,8 @@ def judge(a: _Event, b: _Event, cfg: DedupConfig) -> float | None:
     if cfg.numbers_must_agree and a.numbers - b.numbers and b.numbers - a.numbers:
         return None  # «… юношей 2010 г. р.» and «… юношей 2012 г. р.»: two events in one frame
     same_place = places.compatible(a.place, b.place)
+    if same_place is False and (names_host(a, b) or names_host(b, a)):
+        same_place = True  # «Озёрский район» from a guest, «д. Ивановка» from the Озёрский host
     if same_place is None and not a.place and not b.place:
         # Both places name only venues in quotes: their names may still tell two towns apart
         # («МБУК «Озёрный РДК»», «МБУК «Лесной РДК»»: one action held in two districts).
@@ -210,6 +216,12 @@ def judge(a: _Event, b: _Event, cfg: DedupConfig) -> float | None:
             threshold = min(threshold, cfg.same_name_threshold)
     score = title_score(a, b, cfg)
     return score if score >= threshold else None
+
+
+def names_host(guest: _Event, host: _Event) -> bool:
+    """Whether the guest's place names the host row's municipality (its district, okrug or town)
+    and nothing narrower: then whatever place the host writes, a village of its own, is in it."""
+    return places.names_only(guest.place, host.area)
 
 
 def _own_name(a: _Event, b: _Event, cfg: DedupConfig) -> bool:
@@ -298,6 +310,16 @@ def _groups(events: list[_Event], cfg: DedupConfig) -> list[list[int]]:
     return [members for members in grouped.values() if len(members) > 1]
 
 
+def _hosts(members: list[int], events: list[_Event]) -> set[int]:
+    """The members whose municipality hosts the event: it names their own place, or another
+    member's place names it (the host writes its village, a guest the host's district)."""
+    return {
+        i
+        for i in members
+        if events[i].hosted or any(names_host(events[j], events[i]) for j in members if j != i)
+    }
+
+
 def _message(kept: Row, score: float) -> str:
     """Russian text naming the kept copy, for the data-quality report."""
     number = kept.seq_text or (str(kept.seq_no) if kept.seq_no is not None else "?")
@@ -316,7 +338,8 @@ def find_duplicates(rows: Sequence[tuple[K, Row]], config: DedupConfig | None = 
     flags: list[tuple[K, Flag]] = []
     for members in _groups(events, cfg):
         # Indices follow key order, so the first hosted member is the first by key among them.
-        kept = min(members, key=lambda i: (not events[i].hosted, i))
+        hosts = _hosts(members, events)
+        kept = min(members, key=lambda i: (i not in hosts, i))
         for i in members:
             if i == kept:
                 continue

@@ -128,6 +128,12 @@ def compatible(a: frozenset[str], b: frozenset[str]) -> bool | None:
     return any(stems_match(x, y) for x in a for y in b)
 
 
+def names_only(place: frozenset[str], area: frozenset[str]) -> bool:
+    """Whether every settlement a place names is the area (a municipality's stems): the place
+    names the municipality itself (its district, okrug or town), not one village of it."""
+    return bool(place) and bool(area) and all(any(stems_match(p, a) for a in area) for p in place)
+
+
 def make_rules(
     settlement_types: Iterable[str],
     ignored: Iterable[str],
