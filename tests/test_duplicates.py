@@ -419,6 +419,24 @@ SAME_ACROSS = [
         ("Слет «Дружба»", "г. Озёрск", "2024-06-10", None, GUEST),
     ),
 ]
+LONG = "Международный фестиваль народного творчества славянских народов"
+SAME_ACROSS += [
+    (
+        "a guest's one-word title for the host's long one, same days and village",
+        (LONG, "с. Луговое", "2024-06-14", "2024-06-16", HOST),
+        ("Фестиваль", "с. Луговое", "2024-06-14", "2024-06-16", GUEST),
+    ),
+    (
+        "a two-word generic title whose words are not among the long one's top words",
+        (f"{LONG} «Поющие берега»", "с. Луговое", "2024-06-14", "2024-06-16", HOST),
+        ("Международный фестиваль", "с. Луговое", "2024-06-14", "2024-06-16", GUEST),
+    ),
+    (
+        "a generic title at the host's district, the long one at the host's village",
+        (LONG, "д. Ивановка", "2024-06-14", None, HOST),
+        ("Участие в фестивале", "Озёрский район", "2024-06-14", None, GUEST),
+    ),
+]
 DIFFERENT_ACROSS = [
     (
         "the guest names another district than the host's",
@@ -431,9 +449,54 @@ DIFFERENT_ACROSS = [
         ("Фестиваль «Лесная поляна»", "д. Петровка, Озёрский район", "2024-05-10", None, GUEST),
     ),
     (
+        "the district's own row is held in another municipality's town, not in a village of its own",
+        ("Фестиваль «Лесная поляна»", "г. Сосновск", "2024-05-10", None, HOST),
+        ("Фестиваль «Лесная поляна»", "Озёрский район", "2024-05-10", None, GUEST),
+    ),
+    (
+        "the district's own row is held abroad",
+        ("Фестиваль «Лесная поляна»", "г. Минск (Республика Беларусь)", "2024-05-10", None, HOST),
+        ("Фестиваль «Лесная поляна»", "Озёрский район", "2024-05-10", None, GUEST),
+    ),
+    (
         "the host's district on other days",
         ("Фестиваль «Лесная поляна»", "д. Ивановка", "2024-05-10", None, HOST),
         ("Фестиваль «Лесная поляна»", "Озёрский район", "2024-05-12", None, GUEST),
+    ),
+    (
+        "a generic title on one day of the long one's three: not the same days",
+        (LONG, "с. Луговое", "2024-06-14", "2024-06-16", HOST),
+        ("Фестиваль", "с. Луговое", "2024-06-14", None, GUEST),
+    ),
+    (
+        "a generic title with no place: the place must agree",
+        (LONG, "с. Луговое", "2024-06-14", None, HOST),
+        ("Фестиваль", "", "2024-06-14", None, GUEST),
+    ),
+    (
+        "a generic title in another village",
+        (LONG, "с. Луговое", "2024-06-14", None, HOST),
+        ("Фестиваль", "д. Ивановка", "2024-06-14", None, GUEST),
+    ),
+    (
+        "a generic title with a word the long one lacks",
+        (LONG, "с. Луговое", "2024-06-14", None, HOST),
+        ("Концерт", "с. Луговое", "2024-06-14", None, GUEST),
+    ),
+    (
+        "a generic title whose number the long one lacks",
+        ("Турнир по самбо среди юношей 2010 года рождения", "с. Луговое", "2024-06-14", None, HOST),
+        ("Турнир 2012", "с. Луговое", "2024-06-14", None, GUEST),
+    ),
+    (
+        "a generic title and a long one with another quoted name",
+        (f"{LONG} «Поющие берега»", "с. Луговое", "2024-06-14", None, HOST),
+        ("Фестиваль «Заря»", "с. Луговое", "2024-06-14", None, GUEST),
+    ),
+    (
+        "a generic title at another venue named in quotes in the same village",
+        (LONG, "с. Луговое, ДК «Заря»", "2024-06-14", None, HOST),
+        ("Фестиваль", "с. Луговое, стадион «Спартак»", "2024-06-14", None, GUEST),
     ),
     (
         "the host's district, but another event",
@@ -452,6 +515,58 @@ def test_one_event_across_municipalities(reason: str, a: tuple, b: tuple) -> Non
 @pytest.mark.parametrize(("reason", "a", "b"), DIFFERENT_ACROSS, ids=[c[0] for c in DIFFERENT_ACROSS])
 def test_two_events_across_municipalities(reason: str, a: tuple, b: tuple) -> None:
     assert not flagged_pair(make_row(*a), make_row(*b)), reason
+
+
+def test_a_generic_title_fitting_two_events_is_left_alone() -> None:
+    """«Концерт» from a guest, two different concerts at the host's place that day: which one the
+    guest meant is unknown, so neither is merged (each alone would be)."""
+    first = make_row(
+        "Концерт хора ветеранов, посвященный Дню Победы", "с. Луговое", "2024-05-09", municipality=HOST
+    )
+    second = make_row(
+        "Концерт детской школы искусств для гостей", "с. Луговое", "2024-05-09", municipality=HOST
+    )
+    guest = make_row("Концерт", "с. Луговое", "2024-05-09", municipality=GUEST)
+    assert flagged_pair(first, guest) and flagged_pair(second, guest)
+    rows = [(("h", 0), first), (("h", 1), second), (("g", 0), guest)]
+    assert find_duplicates(rows) == []
+
+
+def test_a_generic_title_that_may_mean_another_event_of_overlapping_days_is_left_alone() -> None:
+    """The guest's «Концерт» fits the one-day concert, but a three-day one around it at the same
+    place may be what it meant."""
+    first = make_row(
+        "Концерт хора ветеранов, посвященный Дню Победы", "с. Луговое", "2024-05-09", municipality=HOST
+    )
+    second = make_row(
+        "Концерт детской школы искусств", "с. Луговое", "2024-05-08", "2024-05-10", municipality=HOST
+    )
+    guest = make_row("Концерт", "с. Луговое", "2024-05-09", municipality=GUEST)
+    assert flagged_pair(first, guest)
+    assert find_duplicates([(("h", 0), first), (("h", 1), second), (("g", 0), guest)]) == []
+
+
+def test_a_generic_title_beside_a_long_one_of_its_own_report_is_another_event() -> None:
+    """The host lists the festival and «Фестиваль» on one day: two lines, two events; the guest's
+    copy of the festival is a duplicate, the host's «Фестиваль» is not."""
+    host = make_row(LONG, "с. Луговое", "2024-06-14", municipality=HOST, index=0)
+    generic = make_row("Фестиваль", "с. Луговое", "2024-06-14", municipality=HOST, index=1)
+    guest = make_row(f"Участие в {LONG}", "с. Луговое", "2024-06-14", municipality=GUEST)
+    flags = find_duplicates([(("h", 0), host), (("h", 1), generic), (("g", 0), guest)])
+    assert [{key, flag.related_row} for key, flag in flags] == [{("g", 0), ("h", 0)}]
+
+
+def test_a_generic_title_joins_the_one_event_its_copies_make() -> None:
+    """Two copies of one long event (one event) and a guest's generic title: one group of three."""
+    host = make_row(LONG, "с. Луговое", "2024-06-14", municipality=HOST)
+    copy = make_row(f"Участие в {LONG}", "с. Луговое", "2024-06-14", municipality="Город Озёрск")
+    generic = make_row("Фестиваль", "с. Луговое", "2024-06-14", municipality=GUEST)
+    short = make_row("Международный фестиваль", "с. Луговое", "2024-06-14", municipality="Другой район")
+    rows = [(("a", 0), host), (("b", 0), copy), (("c", 0), generic), (("d", 0), short)]
+    flags = find_duplicates(rows)
+    assert {key for key, _ in flags} == {("b", 0), ("c", 0), ("d", 0)}
+    assert {flag.related_row for _, flag in flags} == {("a", 0)}
+    assert all("сходство названий 0%" not in flag.message for _, flag in flags)
 
 
 def test_kept_copy_is_the_host_whose_district_the_guest_names() -> None:
