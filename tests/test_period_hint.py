@@ -146,3 +146,7 @@ def test_ingest_records_the_note_and_the_dq_report_shows_it(tmp_path: Path) -> N
     assert errors == (3,)
     page = next(out.rglob("dq_report.html")).read_text(encoding="utf-8")
     assert "Замечания к отчётам (1)" in page and "--period 2025Q2" in page
+    from muniflow.commands.inspect import _text, inspect_file
+
+    info = inspect_file(path)
+    assert "--period 2025Q2" in info.get("note", "") and "NOTE none of the 3 dated rows" in _text(info)
