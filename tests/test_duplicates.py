@@ -546,16 +546,6 @@ def test_a_generic_title_that_may_mean_another_event_of_overlapping_days_is_left
     assert find_duplicates([(("h", 0), first), (("h", 1), second), (("g", 0), guest)]) == []
 
 
-def test_a_generic_title_beside_a_long_one_of_its_own_report_is_another_event() -> None:
-    """The host lists the festival and «Фестиваль» on one day: two lines, two events; the guest's
-    copy of the festival is a duplicate, the host's «Фестиваль» is not."""
-    host = make_row(LONG, "с. Луговое", "2024-06-14", municipality=HOST, index=0)
-    generic = make_row("Фестиваль", "с. Луговое", "2024-06-14", municipality=HOST, index=1)
-    guest = make_row(f"Участие в {LONG}", "с. Луговое", "2024-06-14", municipality=GUEST)
-    flags = find_duplicates([(("h", 0), host), (("h", 1), generic), (("g", 0), guest)])
-    assert [{key, flag.related_row} for key, flag in flags] == [{("g", 0), ("h", 0)}]
-
-
 def test_a_generic_title_joins_the_one_event_its_copies_make() -> None:
     """Two copies of one long event (one event) and a guest's generic title: one group of three."""
     host = make_row(LONG, "с. Луговое", "2024-06-14", municipality=HOST)

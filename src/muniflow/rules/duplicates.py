@@ -3,10 +3,11 @@
 A pair of rows is one event when their date ranges overlap, their places do not name different
 settlements, and their normalized titles (titles.py) score above the contract's threshold. Pairs
 join into groups (single link); each group keeps one row — the one whose municipality hosts the
-event, then the first by key — and flags the others. A generic title («Фестиваль») then joins the
-one group it fits, if only one (judge_generic). Every decision is a function of the pair (or of the
-generic title's fits) alone, so the result does not depend on row order, and rerunning on the kept
-rows finds nothing. Which pairs are compared at all is blocking.py's.
+event, then the first by key — and flags the others. A generic title («Фестиваль») left alone is
+then a copy of the one kept row it fits, if only one (judge_generic, _attach_generic). Every
+decision is a function of the pair (or of the generic title and the kept rows) alone, so the
+result does not depend on row order, and rerunning on the kept rows finds nothing. Which pairs
+are compared at all is blocking.py's.
 """
 
 from __future__ import annotations
@@ -309,28 +310,30 @@ def _find(parent: list[int], i: int) -> int:
     return i
 
 
-def _link_generic(events: list[Event], parent: list[int], cfg: DedupConfig) -> None:
-    """Join each generic title to the one event it fits, once the other pairs are joined.
+def _attach_generic(events: list[Event], kept: list[int], cfg: DedupConfig) -> dict[int, int]:
+    """Kept generic titles -> the kept row of the one other event each fits.
 
-    A generic title that may mean two events («Концерт» beside two concerts at one place on days
-    that overlap its own) stays alone: which one it meant is unknown; so does one whose own report
-    lists an event it may mean (two lines of one report are two events). Longer generic titles go
-    first, so «Фестиваль» finds «Международный фестиваль» already in the event it fits.
+    Judged between kept rows only (`kept[i]` is row i's kept copy, i itself when kept or alone),
+    which a rerun on the kept rows sees again, so it decides again as it did; an attached generic
+    title takes its own copies along. A generic
+    title that may mean two such events («Концерт» beside two concerts at one place on days that
+    overlap its own) stays alone: which one it meant is unknown. Longer generic titles go first,
+    and one that is attached is no event for the shorter ones. A generic title is always the copy:
+    the long title says more. Rows of its own municipality are no evidence either way.
     """
     fitting: dict[int, list[int]] = defaultdict(list)
     others: dict[int, list[int]] = defaultdict(list)  # events it may mean but does not fit
-    own: set[int] = set()  # generic titles whose own municipality lists an event they may mean
     for i, j in blocking.generic_pairs(events, cfg):
-        if not may_mean(events[i], events[j], cfg):
+        if kept[i] != i or kept[j] != j or events[i].row.municipality == events[j].row.municipality:
             continue
-        if events[i].row.municipality == events[j].row.municipality:
-            own.add(j)
-        else:
+        if may_mean(events[i], events[j], cfg):
             (fitting if fits(events[i], events[j], cfg) else others)[j].append(i)
-    for j in sorted(fitting.keys() - own, key=lambda j: (-len(events[j].words), j)):
-        roots = {_find(parent, i) for i in (*fitting[j], *others[j])}
-        if len(roots) == 1:
-            _union(parent, j, roots.pop())
+    attached: dict[int, int] = {}
+    for j in sorted(fitting, key=lambda j: (-len(events[j].words), j)):
+        meant = {i for i in (*fitting[j], *others[j]) if i not in attached}
+        if len(meant) == 1 and meant <= set(fitting[j]):
+            attached[j] = meant.pop()
+    return attached
 
 
 def _union(parent: list[int], i: int, j: int) -> None:
@@ -354,7 +357,6 @@ def _groups(events: list[Event], cfg: DedupConfig) -> list[list[int]]:
                 continue
             if judge(event, other, cfg) is not None:
                 _union(parent, i, j)
-    _link_generic(events, parent, cfg)
     grouped: dict[int, list[int]] = defaultdict(list)
     for i in range(len(events)):
         grouped[_find(parent, i)].append(i)
@@ -386,25 +388,26 @@ def find_duplicates(rows: Sequence[tuple[K, Row]], config: DedupConfig | None = 
     prepared = [(key, _prepare(row, cfg)) for key, row in sorted(rows, key=lambda kr: kr[0])]
     keys = [key for key, event in prepared if event is not None]
     events = [event for _, event in prepared if event is not None]
-    flags: list[tuple[K, Flag]] = []
+    kept = list(range(len(events)))
     for members in _groups(events, cfg):
         # Indices follow key order, so the first hosted member is the first by key among them.
         hosts = _hosts(members, events)
-        kept = min(members, key=lambda i: (i not in hosts, i))
+        first = min(members, key=lambda i: (i not in hosts, i))
         for i in members:
-            if i == kept:
-                continue
-            score = max(
-                title_score(events[i], events[kept], cfg), generic_score(events[i], events[kept], cfg)
-            )
-            flag = Flag(
-                row_index=events[i].row.row_index,
-                rule=RULE,
-                severity=cfg.severity,
-                message=_message(events[kept].row, score),
-                field="title",
-                value=events[i].row.title,
-                related_row=cast("tuple[str, int]", keys[kept]),
-            )
-            flags.append((keys[i], flag))
+            kept[i] = first
+    attached = _attach_generic(events, kept, cfg)
+    copies = [(i, attached.get(k, k)) for i, k in enumerate(kept) if attached.get(k, k) != i]
+    flags: list[tuple[K, Flag]] = []
+    for i, k in copies:
+        score = max(title_score(events[i], events[k], cfg), generic_score(events[i], events[k], cfg))
+        flag = Flag(
+            row_index=events[i].row.row_index,
+            rule=RULE,
+            severity=cfg.severity,
+            message=_message(events[k].row, score),
+            field="title",
+            value=events[i].row.title,
+            related_row=cast("tuple[str, int]", keys[k]),
+        )
+        flags.append((keys[i], flag))
     return sorted(flags, key=lambda kf: kf[0])
