@@ -381,6 +381,194 @@ DIFFERENT = [
 ]
 
 
+# Pairs reported by two municipalities: (title, place, start, end, municipality). A guest often
+# writes the host's district (or town) for the place, where the host names its own village.
+HOST = "Муниципальное образование «Озёрский район» Смоленской области"
+GUEST = "Муниципальное образование «Сосновский район» Смоленской области"
+SAME_ACROSS = [
+    (
+        "the host's village and the host's district named by the guest",
+        ("Фестиваль «Лесная поляна»", "д. Ивановка", "2024-05-10", None, HOST),
+        ("Участие в фестивале «Лесная поляна»", "Озёрский район", "2024-05-10", None, GUEST),
+    ),
+    (
+        "the district in the genitive, the region in brackets",
+        ("Турнир по шахматам «Белая ладья»", "с. Луговое", "2024-05-10", None, HOST),
+        (
+            "Турнир по шахматам «Белая ладья»",
+            "территория Озёрского района (Смоленская область)",
+            "2024-05-10",
+            None,
+            GUEST,
+        ),
+    ),
+    (
+        "a municipal okrug named the way the host's heading names it",
+        (
+            "Праздник «Русская березка»",
+            "пос. Лесной",
+            "2024-06-20",
+            None,
+            "Озёрский муниципальный округ Смоленской области",
+        ),
+        ("Праздник «Русская березка»", "Озёрский муниципальный округ", "2024-06-20", None, GUEST),
+    ),
+    (
+        "a town's okrug: the guest names the town, the host a settlement of it",
+        ("Слет «Дружба»", "пос. Лесной", "2024-06-10", None, "Город Озёрск"),
+        ("Слет «Дружба»", "г. Озёрск", "2024-06-10", None, GUEST),
+    ),
+]
+LONG = "Международный фестиваль народного творчества славянских народов"
+SAME_ACROSS += [
+    (
+        "a guest's one-word title for the host's long one, same days and village",
+        (LONG, "с. Луговое", "2024-06-14", "2024-06-16", HOST),
+        ("Фестиваль", "с. Луговое", "2024-06-14", "2024-06-16", GUEST),
+    ),
+    (
+        "a two-word generic title whose words are not among the long one's top words",
+        (f"{LONG} «Поющие берега»", "с. Луговое", "2024-06-14", "2024-06-16", HOST),
+        ("Международный фестиваль", "с. Луговое", "2024-06-14", "2024-06-16", GUEST),
+    ),
+    (
+        "a generic title at the host's district, the long one at the host's village",
+        (LONG, "д. Ивановка", "2024-06-14", None, HOST),
+        ("Участие в фестивале", "Озёрский район", "2024-06-14", None, GUEST),
+    ),
+]
+DIFFERENT_ACROSS = [
+    (
+        "the guest names another district than the host's",
+        ("Фестиваль «Лесная поляна»", "д. Ивановка", "2024-05-10", None, HOST),
+        ("Фестиваль «Лесная поляна»", "Сосновский район", "2024-05-10", None, GUEST),
+    ),
+    (
+        "the guest names a village of the host's district, another one than the host's",
+        ("Фестиваль «Лесная поляна»", "д. Ивановка", "2024-05-10", None, HOST),
+        ("Фестиваль «Лесная поляна»", "д. Петровка, Озёрский район", "2024-05-10", None, GUEST),
+    ),
+    (
+        "the district's own row is held in another municipality's town, not in a village of its own",
+        ("Фестиваль «Лесная поляна»", "г. Сосновск", "2024-05-10", None, HOST),
+        ("Фестиваль «Лесная поляна»", "Озёрский район", "2024-05-10", None, GUEST),
+    ),
+    (
+        "the district's own row is held abroad",
+        ("Фестиваль «Лесная поляна»", "г. Минск (Республика Беларусь)", "2024-05-10", None, HOST),
+        ("Фестиваль «Лесная поляна»", "Озёрский район", "2024-05-10", None, GUEST),
+    ),
+    (
+        "the host's district on other days",
+        ("Фестиваль «Лесная поляна»", "д. Ивановка", "2024-05-10", None, HOST),
+        ("Фестиваль «Лесная поляна»", "Озёрский район", "2024-05-12", None, GUEST),
+    ),
+    (
+        "a generic title on one day of the long one's three: not the same days",
+        (LONG, "с. Луговое", "2024-06-14", "2024-06-16", HOST),
+        ("Фестиваль", "с. Луговое", "2024-06-14", None, GUEST),
+    ),
+    (
+        "a generic title with no place: the place must agree",
+        (LONG, "с. Луговое", "2024-06-14", None, HOST),
+        ("Фестиваль", "", "2024-06-14", None, GUEST),
+    ),
+    (
+        "a generic title in another village",
+        (LONG, "с. Луговое", "2024-06-14", None, HOST),
+        ("Фестиваль", "д. Ивановка", "2024-06-14", None, GUEST),
+    ),
+    (
+        "a generic title with a word the long one lacks",
+        (LONG, "с. Луговое", "2024-06-14", None, HOST),
+        ("Концерт", "с. Луговое", "2024-06-14", None, GUEST),
+    ),
+    (
+        "a generic title whose number the long one lacks",
+        ("Турнир по самбо среди юношей 2010 года рождения", "с. Луговое", "2024-06-14", None, HOST),
+        ("Турнир 2012", "с. Луговое", "2024-06-14", None, GUEST),
+    ),
+    (
+        "a generic title and a long one with another quoted name",
+        (f"{LONG} «Поющие берега»", "с. Луговое", "2024-06-14", None, HOST),
+        ("Фестиваль «Заря»", "с. Луговое", "2024-06-14", None, GUEST),
+    ),
+    (
+        "a generic title at another venue named in quotes in the same village",
+        (LONG, "с. Луговое, ДК «Заря»", "2024-06-14", None, HOST),
+        ("Фестиваль", "с. Луговое, стадион «Спартак»", "2024-06-14", None, GUEST),
+    ),
+    (
+        "the host's district, but another event",
+        ("Фестиваль «Лесная поляна»", "д. Ивановка", "2024-05-10", None, HOST),
+        ("Фестиваль «Речные зори»", "Озёрский район", "2024-05-10", None, GUEST),
+    ),
+]
+
+
+@pytest.mark.parametrize(("reason", "a", "b"), SAME_ACROSS, ids=[c[0] for c in SAME_ACROSS])
+def test_one_event_across_municipalities(reason: str, a: tuple, b: tuple) -> None:
+    assert flagged_pair(make_row(*a), make_row(*b)), reason
+    assert flagged_pair(make_row(*b), make_row(*a)), reason
+
+
+@pytest.mark.parametrize(("reason", "a", "b"), DIFFERENT_ACROSS, ids=[c[0] for c in DIFFERENT_ACROSS])
+def test_two_events_across_municipalities(reason: str, a: tuple, b: tuple) -> None:
+    assert not flagged_pair(make_row(*a), make_row(*b)), reason
+
+
+def test_a_generic_title_fitting_two_events_is_left_alone() -> None:
+    """«Концерт» from a guest, two different concerts at the host's place that day: which one the
+    guest meant is unknown, so neither is merged (each alone would be)."""
+    first = make_row(
+        "Концерт хора ветеранов, посвященный Дню Победы", "с. Луговое", "2024-05-09", municipality=HOST
+    )
+    second = make_row(
+        "Концерт детской школы искусств для гостей", "с. Луговое", "2024-05-09", municipality=HOST
+    )
+    guest = make_row("Концерт", "с. Луговое", "2024-05-09", municipality=GUEST)
+    assert flagged_pair(first, guest) and flagged_pair(second, guest)
+    rows = [(("h", 0), first), (("h", 1), second), (("g", 0), guest)]
+    assert find_duplicates(rows) == []
+
+
+def test_a_generic_title_that_may_mean_another_event_of_overlapping_days_is_left_alone() -> None:
+    """The guest's «Концерт» fits the one-day concert, but a three-day one around it at the same
+    place may be what it meant."""
+    first = make_row(
+        "Концерт хора ветеранов, посвященный Дню Победы", "с. Луговое", "2024-05-09", municipality=HOST
+    )
+    second = make_row(
+        "Концерт детской школы искусств", "с. Луговое", "2024-05-08", "2024-05-10", municipality=HOST
+    )
+    guest = make_row("Концерт", "с. Луговое", "2024-05-09", municipality=GUEST)
+    assert flagged_pair(first, guest)
+    assert find_duplicates([(("h", 0), first), (("h", 1), second), (("g", 0), guest)]) == []
+
+
+def test_a_generic_title_joins_the_one_event_its_copies_make() -> None:
+    """Two copies of one long event (one event) and a guest's generic title: one group of three."""
+    host = make_row(LONG, "с. Луговое", "2024-06-14", municipality=HOST)
+    copy = make_row(f"Участие в {LONG}", "с. Луговое", "2024-06-14", municipality="Город Озёрск")
+    generic = make_row("Фестиваль", "с. Луговое", "2024-06-14", municipality=GUEST)
+    short = make_row("Международный фестиваль", "с. Луговое", "2024-06-14", municipality="Другой район")
+    rows = [(("a", 0), host), (("b", 0), copy), (("c", 0), generic), (("d", 0), short)]
+    flags = find_duplicates(rows)
+    assert {key for key, _ in flags} == {("b", 0), ("c", 0), ("d", 0)}
+    assert {flag.related_row for _, flag in flags} == {("a", 0)}
+    assert all("сходство названий 0%" not in flag.message for _, flag in flags)
+
+
+def test_kept_copy_is_the_host_whose_district_the_guest_names() -> None:
+    """The host names its own village, which says nothing of the municipality; the guest's place
+    naming the host's district does."""
+    host = make_row("Фестиваль «Лесная поляна»", "д. Ивановка", "2024-05-10", municipality=HOST)
+    guest = make_row("Фестиваль «Лесная поляна»", "Озёрский район", "2024-05-10", municipality=GUEST)
+    for host_key, guest_key in [(("a", 0), ("b", 0)), (("b", 0), ("a", 0))]:
+        flags = find_duplicates([(host_key, host), (guest_key, guest)])
+        assert [(key, flag.related_row) for key, flag in flags] == [(guest_key, host_key)]
+
+
 @pytest.mark.parametrize(("reason", "a", "b"), SAME, ids=[c[0] for c in SAME])
 def test_one_event(reason: str, a: tuple, b: tuple) -> None:
     assert flagged_pair(make_row(*a), make_row(*b)), reason

@@ -29,6 +29,11 @@ TITLES = [
     "Встреча с представителями университета",
     "ХХI Международный турнир по самбо",
     "XXI Международный турнир по самбо",
+    # Generic titles (duplicates.judge_generic): they join a longer title only when it is the one
+    # event they may mean, a decision on all the rows around them.
+    "Фестиваль",
+    "Международный фестиваль",
+    "Турнир",
 ]
 PLACES = ["г. Ельня", "Ельнинский район", "г. Демидов", "г. Гомель (Республика Беларусь)", ""]
 MUNICIPALITIES = ["Ельнинский район", "Демидовский район", "Город Смоленск"]

@@ -216,7 +216,8 @@ def _hint_reprocess(warehouse: str) -> None:
 def print_summary(summary: dict) -> None:
     """What an analyst wants after an ingest: each file's fate, the totals, the report's path."""
     for f in summary["files"]:
-        why = f"  [{f['reason']}] {f['message']}" if f["reason"] else ""
+        # A loaded file's message is a note on the whole report (its title's quarter fits no row).
+        why = f"  [{f['reason'] or 'note'}] {f['message']}" if f["reason"] or f.get("message") else ""
         seen = " (seen before)" if f["seen_before"] else ""
         rows = (
             f"{f['rows_extracted']:>4} rows, {f['rows_loaded']:>4} clean, "

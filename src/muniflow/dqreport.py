@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from muniflow import dqcharts, dqreview
+from muniflow import dqcharts, dqnotes, dqreview
 from muniflow.model import Period
 from muniflow.quality.result import ExpectationOutcome, QualityResult
 from muniflow.rules.messages import label
@@ -69,12 +69,15 @@ def write_report(
     decisions: pd.DataFrame | None = None,
     reporting: pd.DataFrame | None = None,
     today: date | None = None,
+    reports: pd.DataFrame | None = None,
+    extracted: pd.DataFrame | None = None,
 ) -> Path:
     """Write dq_report.html and flagged_rows.csv into out_dir; return the HTML path.
 
     `decisions` (the `review_decisions` view) adds the reviewer's notes and the stale decisions.
     `reporting` is the `reporting_status` view: its missing municipalities are listed with the
-    days since their quarter ended (counted to `today`, default the current date).
+    days since their quarter ended (counted to `today`, default the current date). `reports` and
+    `extracted` (the `reports` and `extracted_rows` views) add the notes on whole reports.
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -91,6 +94,8 @@ def write_report(
         decisions=decisions,
         reporting=reporting,
         today=today,
+        reports=reports,
+        extracted=extracted,
     )
     path = out_dir / HTML_NAME
     path.write_text(page, encoding="utf-8")
@@ -107,6 +112,8 @@ def render_html(
     decisions: pd.DataFrame | None = None,
     reporting: pd.DataFrame | None = None,
     today: date | None = None,
+    reports: pd.DataFrame | None = None,
+    extracted: pd.DataFrame | None = None,
 ) -> str:
     """The report page as one HTML string: inline CSS and SVG, no script, no external address."""
     flagged = _ordered(flagged)
@@ -118,6 +125,7 @@ def render_html(
         f'<p class="meta">Запуск {escape(run_id) or "—"}{_run_meta(run)}</p>',
         _cards(flagged, events),
         *(_missing(reporting, today) if reporting is not None else ()),
+        *dqnotes.report_notes(reports, extracted, _cell, _table),
         "<h2>Графики</h2>",
         dqcharts.charts(flagged, events, RULE_NAMES),
         "<h2>Сводка по правилам</h2>",

@@ -77,4 +77,6 @@ def write_quality_report(  # type: ignore[no-untyped-def]
         quality=result,
         decisions=decisions,
         reporting=frames["reporting_status"],
+        reports=frames["reports"],
+        extracted=frames["extracted_rows"],
     )

@@ -210,12 +210,16 @@ def with_region(outcome: FileOutcome, region: str | None) -> FileOutcome:
 
 
 def validate_file(outcome: FileOutcome) -> FileOutcome:
-    """Run the contract's row rules on one file's rows."""
+    """Run the contract's row rules on one file's rows; a title whose quarter none of the rows
+    falls in also gets a report-level note (the `reports` message), the row errors staying."""
     if outcome.report is None or outcome.reason:
         return outcome
     from muniflow import rules
+    from muniflow.rules.period_hint import report_mismatch
 
-    return replace(outcome, flags=tuple(rules.check_report(outcome.report)))
+    mismatch = report_mismatch(outcome.report)
+    message = mismatch.english() if mismatch is not None else outcome.message
+    return replace(outcome, flags=tuple(rules.check_report(outcome.report)), message=message)
 
 
 def enrich_file(outcome: FileOutcome) -> FileOutcome:

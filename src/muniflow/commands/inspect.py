@@ -39,6 +39,7 @@ def inspect_file(path: Path, period: str | None = None, rows: int = FIRST_ROWS) 
     from muniflow import contracts, rules
     from muniflow.interpret import InterpretError, interpret_document
     from muniflow.model import Period, ReaderError
+    from muniflow.rules.period_hint import report_mismatch
 
     out: dict[str, Any] = {"file": str(path)}
     try:
@@ -70,6 +71,9 @@ def inspect_file(path: Path, period: str | None = None, rows: int = FIRST_ROWS) 
         for r in shown
     ]
     out["flags_total"] = len(flags)
+    mismatch = report_mismatch(report)
+    if mismatch is not None:  # what `ingest` stores in reports.message
+        out["note"] = mismatch.english()
     return out
 
 
@@ -122,6 +126,8 @@ def _text(info: dict[str, Any]) -> str:
         lines.append(f"section {s['kind']} at {s['locator']}: «{s['text']}»{value}")
     if "reason" in info:
         lines.append(f"REFUSED {info['reason']}: {info['message']}")
+    if "note" in info:
+        lines.append(f"NOTE {info['note']}")
     if "rows" in info:
         lines.append(f"rows read: {info['rows_read']}; flags on all rows: {info['flags_total']}")
         for r in info["rows"]:

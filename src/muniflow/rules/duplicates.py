@@ -3,18 +3,19 @@
 A pair of rows is one event when their date ranges overlap, their places do not name different
 settlements, and their normalized titles (titles.py) score above the contract's threshold. Pairs
 join into groups (single link); each group keeps one row — the one whose municipality hosts the
-event, then the first by key — and flags the others. Every decision is a function of the pair
-alone, so the result does not depend on row order, and rerunning on the kept rows finds nothing.
+event, then the first by key — and flags the others. A generic title («Фестиваль») left alone is
+then a copy of the one kept row it fits, if only one (judge_generic, _attach_generic). Every
+decision is a function of the pair (or of the generic title and the kept rows) alone, so the
+result does not depend on row order, and rerunning on the kept rows finds nothing. Which pairs
+are compared at all is blocking.py's.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol, TypeVar, cast
 
@@ -22,7 +23,7 @@ from rapidfuzz import fuzz
 
 from muniflow.contracts import contract_file, parse_yaml
 from muniflow.model import Flag, Row
-from muniflow.rules import places, titles
+from muniflow.rules import blocking, places, titles
 
 RULE = "duplicate_event"
 CONTRACT_FILE = "duplicates.yaml"
@@ -53,6 +54,7 @@ class DedupConfig:
     same_name_threshold: float
     min_common_words: float
     numbers_must_agree: bool
+    generic_max_words: int
     tokens_per_row: int
     max_days_per_row: int
 
@@ -94,6 +96,7 @@ def _config(path: Path) -> DedupConfig:
             place["republics"],
             _country_words(),
             place.get("not_a_settlement_after", []),
+            place.get("town_or_district_types", []),
         ),
         subset_weight=float(match["subset_weight"]),
         subset_min_tokens=int(match["subset_min_tokens"]),
@@ -106,12 +109,13 @@ def _config(path: Path) -> DedupConfig:
         same_name_threshold=float(match["same_name_threshold"]),
         min_common_words=float(match["min_common_words"]),
         numbers_must_agree=bool(match.get("numbers_must_agree", False)),
+        generic_max_words=int(match.get("generic_max_words", 0)),
         tokens_per_row=int(block["tokens_per_row"]),
         max_days_per_row=int(block["max_days_per_row"]),
     )
 
 
-class _Event(NamedTuple):
+class Event(NamedTuple):
     """What the rule needs of one row, computed once (a NamedTuple: cheap to build 100 000)."""
 
     row: Row
@@ -122,20 +126,28 @@ class _Event(NamedTuple):
     names_text: str
     name_words: int  # distinct lemmas in quoted names
     place: frozenset[str]
+    area: frozenset[str]  # stems of the row's municipality (its section heading)
     hosted: bool  # the row's municipality names the place's settlement or district
+    local: bool  # the place names no town, district or country: maybe a village of its municipality
     numbers: frozenset[str]  # the title's numbers written in digits
     venue: frozenset[str]  # stems of the place with quoted names kept («МБУК «Озёрный РДК»»)
 
 
 @lru_cache(maxsize=100_000)
-def _place_and_host(place: str, municipality: str, rules: places.PlaceRules) -> tuple[frozenset[str], bool]:
-    """A place's settlement stems, and whether the municipality hosts it (names the same one)."""
+def _place_and_host(
+    place: str, municipality: str, rules: places.PlaceRules
+) -> tuple[frozenset[str], frozenset[str], bool, bool]:
+    """A place's settlement stems, the municipality's, whether it hosts the place (names the same
+    one), and whether the place may lie inside it: it names no town, no district and no country
+    («д. Ивановка», not «г. Витебск» or «Сафоновский район»), a town or district of its own being
+    hosted already."""
     stems = places.settlement_stems(place, rules)
-    host = places.settlement_stems(municipality, rules, keep_quoted=True)
-    return stems, places.compatible(stems, host) is True
+    area = places.settlement_stems(municipality, rules, keep_quoted=True)
+    local = not places.names_town_or_district(place, rules) and not places.names_country(place, rules)
+    return stems, area, places.compatible(stems, area) is True, local
 
 
-def _prepare(row: Row, cfg: DedupConfig) -> _Event | None:
+def _prepare(row: Row, cfg: DedupConfig) -> Event | None:
     """Normalize one row; None when it has no date or no title words to judge."""
     first = row.start_date or row.end_date
     last = row.end_date or row.start_date
@@ -144,13 +156,25 @@ def _prepare(row: Row, cfg: DedupConfig) -> _Event | None:
     title = titles.normalize_title(row.title, cfg.title_rules)
     if not title.tokens:
         return None
-    place, hosted = _place_and_host(row.place, row.municipality, cfg.place_rules)
+    place, area, hosted, local = _place_and_host(row.place, row.municipality, cfg.place_rules)
     start, end = sorted((first.toordinal(), last.toordinal()))
     name_words = len(set(title.names))
     numbers = frozenset(w for w in title.words if w.isdigit())
     venue = place or places.settlement_stems(row.place, cfg.place_rules, keep_quoted=True)
-    return _Event(
-        row, start, end, title, title.words, title.names_text, name_words, place, hosted, numbers, venue
+    return Event(
+        row,
+        start,
+        end,
+        title,
+        title.words,
+        title.names_text,
+        name_words,
+        place,
+        area,
+        hosted,
+        local,
+        numbers,
+        venue,
     )
 
 
@@ -161,7 +185,7 @@ def matched_words(a: frozenset[str], b: frozenset[str], cutoff: float) -> int:
     return len(a & b) + near
 
 
-def title_score(a: _Event, b: _Event, cfg: DedupConfig) -> float:
+def title_score(a: Event, b: Event, cfg: DedupConfig) -> float:
     """0..100: the share of lemmas two titles have in common (Dice), or a discounted subset score.
 
     Word-level, not character-level: «турнир по волейболу» and «турнир по баскетболу» differ
@@ -179,7 +203,7 @@ def title_score(a: _Event, b: _Event, cfg: DedupConfig) -> float:
     return score
 
 
-def judge(a: _Event, b: _Event, cfg: DedupConfig) -> float | None:
+def judge(a: Event, b: Event, cfg: DedupConfig) -> float | None:
     """The title score when the two rows are one event, None when they are two."""
     if a.start > b.end or b.start > a.end:
         return None  # different days: another edition or another meeting
@@ -187,11 +211,7 @@ def judge(a: _Event, b: _Event, cfg: DedupConfig) -> float | None:
         return None  # a cheap bound first: most blocked pairs share only a generic word or two
     if cfg.numbers_must_agree and a.numbers - b.numbers and b.numbers - a.numbers:
         return None  # «… юношей 2010 г. р.» and «… юношей 2012 г. р.»: two events in one frame
-    same_place = places.compatible(a.place, b.place)
-    if same_place is None and not a.place and not b.place:
-        # Both places name only venues in quotes: their names may still tell two towns apart
-        # («МБУК «Озёрный РДК»», «МБУК «Лесной РДК»»: one action held in two districts).
-        same_place = False if places.compatible(a.venue, b.venue) is False else None
+    same_place = _same_place(a, b)
     if same_place is False:
         return None  # both name settlements, and different ones
     threshold = cfg.threshold_place_compatible if same_place else cfg.threshold_place_unknown
@@ -212,30 +232,75 @@ def judge(a: _Event, b: _Event, cfg: DedupConfig) -> float | None:
     return score if score >= threshold else None
 
 
-def _own_name(a: _Event, b: _Event, cfg: DedupConfig) -> bool:
+def _same_place(a: Event, b: Event) -> bool | None:
+    """True: the places name a common settlement; False: different ones; None: one is unknown."""
+    same_place = places.compatible(a.place, b.place)
+    if same_place is False and (names_host(a, b) or names_host(b, a)):
+        same_place = True  # «Озёрский район» from a guest, «д. Ивановка» from the Озёрский host
+    if same_place is None and not a.place and not b.place:
+        # Both places name only venues in quotes: their names may still tell two towns apart
+        # («МБУК «Озёрный РДК»», «МБУК «Лесной РДК»»: one action held in two districts).
+        same_place = False if places.compatible(a.venue, b.venue) is False else None
+    return same_place
+
+
+def judge_generic(long_: Event, short: Event, cfg: DedupConfig) -> float | None:
+    """The score when a generic title (`generic_max_words` words or fewer) is the longer one's
+    event, None when it is not; the title alone says too little, so all the rest must agree.
+
+    A guest often writes «Фестиваль» for the host's «Международный фестиваль народного творчества
+    …»: one event when the rows come from two municipalities (one report listing both means two
+    lines, two events), the generic title may mean the long one (may_mean) and fits it (fits).
+    """
+    if short.row.municipality == long_.row.municipality:
+        return None
+    return (
+        generic_score(long_, short, cfg) if may_mean(long_, short, cfg) and fits(long_, short, cfg) else None
+    )
+
+
+def may_mean(long_: Event, short: Event, cfg: DedupConfig) -> bool:
+    """Whether a generic title may stand for a longer one of overlapping days: the places name a
+    common settlement, and every word of the short title is in the long one."""
+    return _same_place(long_, short) is True and (
+        short.words <= long_.words or generic_score(long_, short, cfg) >= 100 * cfg.subset_weight
+    )
+
+
+def fits(long_: Event, short: Event, cfg: DedupConfig) -> bool:
+    """Whether a generic title that may mean a longer one is it: the first and last days are the
+    same, and no venues named in quotes differ."""
+    if (short.start, short.end) != (long_.start, long_.end):
+        return False
+    venues = places.venue_names(long_.row.place), places.venue_names(short.row.place)
+    # «ДК «Заря»» and «стадион «Спартак»» of one village: two venues, two events.
+    return not all(venues) or fuzz.token_set_ratio(*venues) >= cfg.quoted_names_threshold
+
+
+def generic_score(a: Event, b: Event, cfg: DedupConfig) -> float:
+    """0..100: the share of a generic (short) title's words found in the other title, discounted
+    by `subset_weight`; 0 when neither title is generic."""
+    short, long_ = sorted((a, b), key=lambda e: len(e.words))
+    if len(short.words) > cfg.generic_max_words or len(short.words) >= len(long_.words):
+        return 0.0
+    return (
+        cfg.subset_weight * 100 * matched_words(short.words, long_.words, cfg.word_match) / len(short.words)
+    )
+
+
+def names_host(guest: Event, host: Event) -> bool:
+    """Whether the guest's place names the host row's municipality (its district, okrug or town)
+    and nothing narrower, while the host's place may lie inside it (a village of its own, not a
+    town, another district or a place abroad): then the two places are one."""
+    return host.local and places.names_only(guest.place, host.area)
+
+
+def _own_name(a: Event, b: Event, cfg: DedupConfig) -> bool:
     """Whether `a` holds a quoted name that none of `b`'s names comes near."""
     return any(
         all(fuzz.token_set_ratio(mine, theirs) < cfg.quoted_names_threshold for theirs in b.title.name_groups)
         for mine in a.title.name_groups
     )
-
-
-def _word_keys(event: _Event, cfg: DedupConfig) -> list[tuple[str, str]]:
-    """Pairs of a row's most distinctive lemmas: quoted names first, then the longest words.
-
-    A duplicate shares most of its words, so it shares a pair of the top ones; a pair of words
-    makes blocks small even where single words (фестиваль, международный) are everywhere.
-    """
-    ranked = event.title.ranked[: cfg.tokens_per_row]
-    # Each whole quoted name is a key too: a guest's long title («Участие творческих коллективов
-    # … в фестивале «Венок»») shares no pair of top words with the host's «Фестиваль «Венок»».
-    names = [(name, _NAME_KEY) for name in event.title.name_groups]
-    if len(ranked) == 1:
-        return [(ranked[0], ""), *names]
-    return [*combinations(ranked, 2), *names]
-
-
-_NAME_KEY = "«»"  # the second half of a whole quoted name's key: no lemma is written so
 
 
 def _find(parent: list[int], i: int) -> int:
@@ -245,41 +310,44 @@ def _find(parent: list[int], i: int) -> int:
     return i
 
 
-def _candidates(events: list[_Event], cfg: DedupConfig) -> list[set[int]]:
-    """For each row, the later-starting rows that share a word key and start within its range.
+def _attach_generic(events: list[Event], kept: list[int], cfg: DedupConfig) -> dict[int, int]:
+    """Kept generic titles -> the kept row of the one other event each fits.
 
-    Two ranges overlap exactly when one starts within the other, so each row looks up, per
-    word key, the rows starting inside its own range (a bisect on start days): no overlapping
-    pair is missed however long a range is, and each pair is found once, from the row that
-    starts first (the smaller index on a tie).
+    Judged between kept rows only (`kept[i]` is row i's kept copy, i itself when kept or alone),
+    which a rerun on the kept rows sees again, so it decides again as it did; an attached generic
+    title takes its own copies along. A generic
+    title that may mean two such events («Концерт» beside two concerts at one place on days that
+    overlap its own) stays alone: which one it meant is unknown. Longer generic titles go first,
+    and one that is attached is no event for the shorter ones. A generic title is always the copy:
+    the long title says more. Rows of its own municipality are no evidence either way.
     """
-    by_key: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-    keys = [_word_keys(event, cfg) for event in events]
-    for i, event in enumerate(events):
-        for key in keys[i]:
-            by_key[key].append((event.start, i))
-    index: dict[tuple[str, str], tuple[list[tuple[int, int]], list[int], list[int]]] = {}
-    for key, members in by_key.items():
-        members.sort()
-        index[key] = (members, [start for start, _ in members], [i for _, i in members])
-    out: list[set[int]] = []
-    for i, event in enumerate(events):
-        last = min(event.end, event.start + cfg.max_days_per_row - 1)
-        found: set[int] = set()
-        for key in keys[i]:
-            members, starts, ids = index[key]
-            # From just after this row in (start, index) order: a row starting the same day
-            # with a smaller index has already found this one.
-            found.update(ids[bisect_right(members, (event.start, i)) : bisect_right(starts, last)])
-        out.append(found)
-    return out
+    fitting: dict[int, list[int]] = defaultdict(list)
+    others: dict[int, list[int]] = defaultdict(list)  # events it may mean but does not fit
+    for i, j in blocking.generic_pairs(events, cfg):
+        if kept[i] != i or kept[j] != j or events[i].row.municipality == events[j].row.municipality:
+            continue
+        if may_mean(events[i], events[j], cfg):
+            (fitting if fits(events[i], events[j], cfg) else others)[j].append(i)
+    attached: dict[int, int] = {}
+    for j in sorted(fitting, key=lambda j: (-len(events[j].words), j)):
+        meant = {i for i in (*fitting[j], *others[j]) if i not in attached}
+        if len(meant) == 1 and meant <= set(fitting[j]):
+            attached[j] = meant.pop()
+    return attached
 
 
-def _groups(events: list[_Event], cfg: DedupConfig) -> list[list[int]]:
+def _union(parent: list[int], i: int, j: int) -> None:
+    """Join two rows' groups under the smaller root."""
+    ri, rj = _find(parent, i), _find(parent, j)
+    if ri != rj:
+        parent[max(ri, rj)] = min(ri, rj)
+
+
+def _groups(events: list[Event], cfg: DedupConfig) -> list[list[int]]:
     """Indices of the rows that are one event, by blocked pairwise judgement (single link)."""
     parent = list(range(len(events)))
     threshold = cfg.min_common_words
-    for i, found in enumerate(_candidates(events, cfg)):
+    for i, found in enumerate(blocking.candidates(events, cfg)):
         event = events[i]
         words, size = event.words, len(event.words)
         for j in found:
@@ -287,15 +355,22 @@ def _groups(events: list[_Event], cfg: DedupConfig) -> list[list[int]]:
             # The cheap bound of judge() inlined: most candidates share only generic words.
             if 200 * len(words & other.words) < threshold * (size + len(other.words)):
                 continue
-            if judge(event, other, cfg) is None:
-                continue
-            ri, rj = _find(parent, i), _find(parent, j)
-            if ri != rj:
-                parent[max(ri, rj)] = min(ri, rj)
+            if judge(event, other, cfg) is not None:
+                _union(parent, i, j)
     grouped: dict[int, list[int]] = defaultdict(list)
     for i in range(len(events)):
         grouped[_find(parent, i)].append(i)
     return [members for members in grouped.values() if len(members) > 1]
+
+
+def _hosts(members: list[int], events: list[Event]) -> set[int]:
+    """The members whose municipality hosts the event: it names their own place, or another
+    member's place names it (the host writes its village, a guest the host's district)."""
+    return {
+        i
+        for i in members
+        if events[i].hosted or any(names_host(events[j], events[i]) for j in members if j != i)
+    }
 
 
 def _message(kept: Row, score: float) -> str:
@@ -313,22 +388,26 @@ def find_duplicates(rows: Sequence[tuple[K, Row]], config: DedupConfig | None = 
     prepared = [(key, _prepare(row, cfg)) for key, row in sorted(rows, key=lambda kr: kr[0])]
     keys = [key for key, event in prepared if event is not None]
     events = [event for _, event in prepared if event is not None]
-    flags: list[tuple[K, Flag]] = []
+    kept = list(range(len(events)))
     for members in _groups(events, cfg):
         # Indices follow key order, so the first hosted member is the first by key among them.
-        kept = min(members, key=lambda i: (not events[i].hosted, i))
+        hosts = _hosts(members, events)
+        first = min(members, key=lambda i: (i not in hosts, i))
         for i in members:
-            if i == kept:
-                continue
-            score = title_score(events[i], events[kept], cfg)
-            flag = Flag(
-                row_index=events[i].row.row_index,
-                rule=RULE,
-                severity=cfg.severity,
-                message=_message(events[kept].row, score),
-                field="title",
-                value=events[i].row.title,
-                related_row=cast("tuple[str, int]", keys[kept]),
-            )
-            flags.append((keys[i], flag))
+            kept[i] = first
+    attached = _attach_generic(events, kept, cfg)
+    copies = [(i, attached.get(k, k)) for i, k in enumerate(kept) if attached.get(k, k) != i]
+    flags: list[tuple[K, Flag]] = []
+    for i, k in copies:
+        score = max(title_score(events[i], events[k], cfg), generic_score(events[i], events[k], cfg))
+        flag = Flag(
+            row_index=events[i].row.row_index,
+            rule=RULE,
+            severity=cfg.severity,
+            message=_message(events[k].row, score),
+            field="title",
+            value=events[i].row.title,
+            related_row=cast("tuple[str, int]", keys[k]),
+        )
+        flags.append((keys[i], flag))
     return sorted(flags, key=lambda kf: kf[0])

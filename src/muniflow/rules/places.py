@@ -34,6 +34,7 @@ class PlaceRules:
     republics: frozenset[str] = frozenset()  # республика: dropped with the word after
     countries: frozenset[str] = frozenset()  # a country names no settlement
     not_after: frozenset[str] = frozenset()  # ул, площадь: the name after is a part of a town
+    town_or_district: frozenset[str] = frozenset()  # г, город, район: the name after is no village
 
 
 @lru_cache(maxsize=100_000)
@@ -61,6 +62,12 @@ def stems_match(a: str, b: str) -> bool:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     return len(short) >= _MIN_PREFIX and long_.startswith(short)
+
+
+def block_keys(stems: Iterable[str]) -> set[str]:
+    """Keys that any two matching stems (stems_match) share: their first letters, as a prefix
+    match needs `_MIN_PREFIX` of them and shorter stems match only when equal."""
+    return {s[:_MIN_PREFIX] for s in stems}
 
 
 def _words(text: str, keep_quoted: bool) -> list[str]:
@@ -128,6 +135,40 @@ def compatible(a: frozenset[str], b: frozenset[str]) -> bool | None:
     return any(stems_match(x, y) for x in a for y in b)
 
 
+@lru_cache(maxsize=10_000)
+def venue_names(text: str) -> str:
+    """The lemmas of the names in quotes of a place, sorted and joined («ДК «Заря»» -> «заря»)."""
+    return " ".join(
+        sorted(
+            {place_lemma(w.lower().replace("ё", "е")) for w, quoted in quoted_words(text, _WORD) if quoted}
+        )
+    )
+
+
+@lru_cache(maxsize=100_000)
+def names_country(text: str, rules: PlaceRules) -> bool:
+    """Whether a place names a country («г. Минск (Республика Беларусь)»): it lies abroad."""
+    return not rules.countries.isdisjoint(_lemmas(text))
+
+
+@lru_cache(maxsize=100_000)
+def names_town_or_district(text: str, rules: PlaceRules) -> bool:
+    """Whether a place names a town or a district («г. Витебск», «Сафоновский район»), not only a
+    village, a settlement or a venue."""
+    return not rules.town_or_district.isdisjoint(_lemmas(text))
+
+
+def _lemmas(text: str) -> set[str]:
+    """The lemmas of a place's words outside quotes."""
+    return {place_lemma(w.lower().replace("ё", "е")) for w in _words(text, False)}
+
+
+def names_only(place: frozenset[str], area: frozenset[str]) -> bool:
+    """Whether every settlement a place names is the area (a municipality's stems): the place
+    names the municipality itself (its district, okrug or town), not one village of it."""
+    return bool(place) and bool(area) and all(any(stems_match(p, a) for a in area) for p in place)
+
+
 def make_rules(
     settlement_types: Iterable[str],
     ignored: Iterable[str],
@@ -135,6 +176,7 @@ def make_rules(
     republics: Iterable[str],
     countries: Iterable[str],
     not_after: Iterable[str] = (),
+    town_or_district: Iterable[str] = (),
 ) -> PlaceRules:
     """Compile the contract's word lists to lemmas."""
 
@@ -148,4 +190,5 @@ def make_rules(
         republics=lemmas(republics),
         countries=lemmas(countries),
         not_after=lemmas(not_after),
+        town_or_district=lemmas(town_or_district),
     )

@@ -1,0 +1,46 @@
+"""The report-level notes of the data-quality report: what is wrong with a whole report rather
+than with its rows (today: a title whose quarter none of the rows falls in)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from muniflow.model import Period
+from muniflow.rules.period_hint import period_mismatch
+
+
+def report_notes(
+    reports: pd.DataFrame | None,
+    extracted: pd.DataFrame | None,
+    cell: Callable[..., str],
+    table: Callable[[Sequence[str], Iterable[str], str], str],
+) -> tuple[str, ...]:
+    """«Замечания к отчётам»: one line per loaded report whose title's quarter fits none of its
+    rows, read from the `reports` and `extracted_rows` views (nothing when they are not given)."""
+    if reports is None or extracted is None or not len(reports):
+        return ()
+    by_report = {key: group for key, group in extracted.groupby("report_id")} if len(extracted) else {}
+    rows = []
+    for r in reports.sort_values(["period", "source_file"]).to_dict("records"):
+        group = by_report.get(r["report_id"])
+        if r.get("status") != "loaded" or group is None or not isinstance(r.get("period"), str):
+            continue
+        ranges = zip(map(_date, group["start_date"]), map(_date, group["end_date"]), strict=True)
+        mismatch = period_mismatch(Period.parse(r["period"]), ranges)
+        if mismatch is not None:
+            rows.append(
+                f"<tr>{cell(r['source_file'])}{cell(r['period'])}{cell(mismatch.russian(), 'msg')}</tr>"
+            )
+    head = f"<h2>Замечания к отчётам ({len(rows)})</h2>"
+    return head, table(("Файл", "Квартал", "Замечание"), rows, "Замечаний к отчётам в целом нет.")
+
+
+def _date(value: Any) -> date | None:
+    """A view's date cell (date, Timestamp or missing) as a date."""
+    if value is None or (not isinstance(value, date) and pd.isna(value)):
+        return None
+    return pd.Timestamp(value).date()

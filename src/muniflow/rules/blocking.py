@@ -1,0 +1,107 @@
+"""Blocking for the duplicate_event rule: which pairs of rows are compared at all, never all pairs.
+
+Rows are filed under keys (pairs of top lemmas, whole quoted names) and looked up by start day;
+generic titles, which share no key with the long titles they shorten, are filed by their days.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+from muniflow.rules import places
+
+if TYPE_CHECKING:
+    from muniflow.rules.duplicates import DedupConfig, Event
+
+
+def word_keys(event: Event, cfg: DedupConfig) -> list[tuple[str, str]]:
+    """Pairs of a row's most distinctive lemmas: quoted names first, then the longest words.
+
+    A duplicate shares most of its words, so it shares a pair of the top ones; a pair of words
+    makes blocks small even where single words (фестиваль, международный) are everywhere.
+    """
+    ranked = event.title.ranked[: cfg.tokens_per_row]
+    # Each whole quoted name is a key too: a guest's long title («Участие творческих коллективов
+    # … в фестивале «Венок»») shares no pair of top words with the host's «Фестиваль «Венок»».
+    names = [(name, _NAME_KEY) for name in event.title.name_groups]
+    if len(ranked) == 1:
+        return [(ranked[0], ""), *names]
+    return [*combinations(ranked, 2), *names]
+
+
+_NAME_KEY = "«»"  # the second half of a whole quoted name's key: no lemma is written so
+
+
+def candidates(events: list[Event], cfg: DedupConfig) -> list[set[int]]:
+    """For each row, the later-starting rows that share a word key and start within its range.
+
+    Two ranges overlap exactly when one starts within the other, so each row looks up, per
+    word key, the rows starting inside its own range (a bisect on start days): no overlapping
+    pair is missed however long a range is, and each pair is found once, from the row that
+    starts first (the smaller index on a tie).
+    """
+    by_key: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    keys = [word_keys(event, cfg) for event in events]
+    for i, event in enumerate(events):
+        for key in keys[i]:
+            by_key[key].append((event.start, i))
+    index: dict[tuple[str, str], tuple[list[tuple[int, int]], list[int], list[int]]] = {}
+    for key, members in by_key.items():
+        members.sort()
+        index[key] = (members, [start for start, _ in members], [i for _, i in members])
+    out: list[set[int]] = []
+    for i, event in enumerate(events):
+        last = min(event.end, event.start + cfg.max_days_per_row - 1)
+        found: set[int] = set()
+        for key in keys[i]:
+            members, starts, ids = index[key]
+            # From just after this row in (start, index) order: a row starting the same day
+            # with a smaller index has already found this one.
+            found.update(ids[bisect_right(members, (event.start, i)) : bisect_right(starts, last)])
+        out.append(found)
+    return out
+
+
+def generic_pairs(events: list[Event], cfg: DedupConfig) -> list[tuple[int, int]]:
+    """(long, short) pairs: a generic title (`generic_max_words` words or fewer) and a longer title
+    that holds one of its words, on days that overlap, at places that may agree.
+
+    The word keys miss them: a long title's top words are its longest ones, and «фестиваль» is
+    rarely among them. Only the few generic rows are filed, under each day of their range, each
+    of their words and each place key, so a row costs a look-up per day of its range and place key
+    (most find nothing), not more keys per row; and a generic title meets only the rows of its days
+    and place, not every festival of the day.
+    """
+    generic: dict[tuple[int, str], dict[str, list[int]]] = defaultdict(dict)
+    for j, event in enumerate(events):
+        if len(event.words) <= cfg.generic_max_words:
+            for day in _days(event, cfg):
+                for place in _place_keys(event):
+                    for word in event.words:
+                        generic[day, place].setdefault(word, []).append(j)
+    if not generic:
+        return []
+    pairs: set[tuple[int, int]] = set()
+    for i, event in enumerate(events):
+        for day in _days(event, cfg):
+            for place in _place_keys(event):
+                by_word = generic.get((day, place))
+                if by_word is None:
+                    continue
+                for word in event.words & by_word.keys():
+                    pairs.update((i, j) for j in by_word[word] if len(events[j].words) < len(event.words))
+    return sorted(pairs)
+
+
+def _place_keys(event: Event) -> set[str]:
+    """Keys that two rows whose places may agree share: of the place's stems, and of the
+    municipality's when the place may be a village of it (duplicates.names_host)."""
+    return places.block_keys(event.place | event.area if event.local else event.place)
+
+
+def _days(event: Event, cfg: DedupConfig) -> range:
+    """The days of a row's range, its first `max_days_per_row` only (a longer one is a data error)."""
+    return range(event.start, min(event.end, event.start + cfg.max_days_per_row - 1) + 1)

@@ -1,0 +1,152 @@
+"""A report whose title's quarter matches none of its rows gets one report-level note, beside the
+per-row quarter_consistency errors: in reports.message, the ingest summary and the DQ report."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from muniflow.cli import print_summary
+from muniflow.dqreport import render_html
+from muniflow.model import Period, RawDocument, RawRow, RawTable
+from muniflow.rules.period_hint import period_mismatch
+from muniflow.stages import interpret_file, validate_file
+
+Q2 = Period(2025, 2)
+HEADER = ("№", "Наименование мероприятия", "Место проведения", "Сроки проведения")
+TITLE = "Отчёт о международных мероприятиях муниципальных образований во II квартале 2025 года"
+
+
+def d(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+@pytest.mark.parametrize(
+    ("ranges", "quarters", "reason"),
+    [
+        ([("2025-01-10", "2025-01-10"), ("2025-03-30", None)], ["2025Q1"], "every row in the quarter before"),
+        ([("2025-07-01", "2025-07-03"), (None, "2025-08-15")], ["2025Q3"], "every row in the quarter after"),
+        (
+            [("2025-02-01", None), ("2025-08-01", None)],
+            ["2025Q1", "2025Q3"],
+            "rows on both sides: no one quarter",
+        ),
+        ([("2024-04-10", None)], ["2024Q2"], "the year of the title is wrong"),
+        ([("2025-03-30", "2025-04-02")], None, "a row overlapping the quarter: the title may be right"),
+        (
+            [("2025-01-10", None), ("2025-05-10", None)],
+            None,
+            "one row in the quarter: row errors, not the title",
+        ),
+        ([(None, None)], None, "no dated row says nothing of the quarter"),
+        ([], None, "no rows"),
+    ],
+)
+def test_period_mismatch(ranges: list, quarters: list[str] | None, reason: str) -> None:
+    found = period_mismatch(Q2, [(d(a) if a else None, d(b) if b else None) for a, b in ranges])
+    if quarters is None:
+        assert found is None, reason
+    else:
+        assert found is not None and [p.label for p in found.row_quarters] == quarters, reason
+
+
+def outcome_of(dates: list[str]):  # type: ignore[no-untyped-def]
+    rows = tuple(
+        RawRow((str(i + 1), f"Концерт № {i + 1}", "г. Энск", text), f"table 1, row {i + 2}")
+        for i, text in enumerate(dates)
+    )
+    doc = RawDocument("x.docx", "docx", TITLE, (RawTable(HEADER, rows, "table 1"),))
+    return validate_file(interpret_file(Path("x.docx"), doc, None, ""))
+
+
+def test_a_title_quarter_matching_no_row_gives_one_note_and_keeps_the_row_errors() -> None:
+    outcome = outcome_of(["15 января 2025 года", "20 февраля 2025 года", "3 марта 2025 года"])
+    assert outcome.reason is None  # still loaded: the rows are quarantined, the report is not
+    assert outcome.message is not None
+    assert "2025Q2" in outcome.message and "--period 2025Q1" in outcome.message
+    errors = [f for f in outcome.flags if f.rule == "quarter_consistency" and f.severity == "error"]
+    assert len(errors) == 3
+
+
+def test_a_report_with_a_row_in_its_quarter_gets_no_note() -> None:
+    outcome = outcome_of(["15 января 2025 года", "20 мая 2025 года"])
+    assert outcome.message is None
+
+
+def test_the_dq_report_shows_the_note() -> None:
+    reports = pd.DataFrame(
+        [
+            {"report_id": "rep-1", "source_file": "inbox/q.docx", "status": "loaded", "period": "2025Q2"},
+            {"report_id": "rep-2", "source_file": "inbox/ok.docx", "status": "loaded", "period": "2025Q2"},
+        ]
+    )
+    extracted = pd.DataFrame(
+        [
+            {"report_id": "rep-1", "start_date": d("2025-01-15"), "end_date": d("2025-01-15")},
+            {"report_id": "rep-1", "start_date": d("2025-02-20"), "end_date": None},
+            {"report_id": "rep-2", "start_date": d("2025-05-20"), "end_date": d("2025-05-20")},
+        ]
+    )
+    page = render_html(
+        run={"run_id": "r1"},
+        flagged=pd.DataFrame(),
+        events=pd.DataFrame(),
+        quality=None,
+        reports=reports,
+        extracted=extracted,
+    )
+    assert "Замечания к отчётам (1)" in page
+    assert "inbox/q.docx" in page and "inbox/ok.docx" not in page
+    assert "не попадает в II квартал 2025 г." in page and "--period 2025Q1" in page
+
+
+def test_the_ingest_summary_prints_the_note(capsys: pytest.CaptureFixture[str]) -> None:
+    note = "none of the 3 dated rows falls in 2025Q2"
+    line = {"file": "q.docx", "status": "loaded", "reason": None, "message": note, "seen_before": False,
+            "rows_extracted": 3, "rows_loaded": 0, "rows_quarantined": 3}  # fmt: skip
+    print_summary({"run_id": "r1", "files": [line], "report": None})
+    assert note in capsys.readouterr().out
+
+
+def test_ingest_records_the_note_and_the_dq_report_shows_it(tmp_path: Path) -> None:
+    """A generated report titled III quarter whose rows are all in June: loaded, every row
+    quarantined by quarter_consistency as before, and one note in `reports` and the DQ report."""
+    from nil_builders import municipal_title
+    from readers_fixtures import HEADER as DOCX_HEADER
+    from readers_fixtures import build_docx
+
+    from muniflow.plain import ingest_plain
+    from muniflow.warehouse import db
+
+    rows = [list(DOCX_HEADER)] + [
+        [
+            f"{i}.",
+            f"Концерт ансамбля № {i}",
+            "г. Минск, Республика Беларусь",
+            f"{i + 10} июня 2025 года",
+            "Делегация",
+        ]
+        for i in (1, 2, 3)
+    ]
+    path = build_docx(tmp_path / "wrong_quarter.docx", rows, title=municipal_title("Озёрский район"))
+    warehouse, out = tmp_path / "w.duckdb", tmp_path / "dq"
+    ingest_plain([path], warehouse, report_dir=out)
+    with db.connect(warehouse) as con:
+        status, reason, message, loaded = con.execute(
+            "select status, reason, message, rows_loaded from reports"
+        ).fetchone() or (None, None, None, None)
+        errors = con.execute(
+            "select count(*) from flagged_rows where rule = 'quarter_consistency' and severity = 'error'"
+        ).fetchone()
+    assert (status, reason, loaded) == ("loaded", None, 0)
+    assert message is not None and "2025Q3" in message and "--period 2025Q2" in message
+    assert errors == (3,)
+    page = next(out.rglob("dq_report.html")).read_text(encoding="utf-8")
+    assert "Замечания к отчётам (1)" in page and "--period 2025Q2" in page
+    from muniflow.commands.inspect import _text, inspect_file
+
+    info = inspect_file(path)
+    assert "--period 2025Q2" in info.get("note", "") and "NOTE none of the 3 dated rows" in _text(info)
