@@ -135,3 +135,25 @@ def test_a_workers_temporary_files_go_when_it_ends(tmp_path: Path, ending: str) 
         assert not left.exists()
     finally:
         pool.close(now=True)
+
+
+def test_a_worker_ended_by_sigterm_from_anyone_removes_its_folder(tmp_path: Path) -> None:
+    """A pool owned by a process that is itself a multiprocessing child is not closed at that
+    child's exit: multiprocessing ends its daemon workers by SIGTERM. The worker removes its own
+    folder then, and still ends as killed by SIGTERM."""
+    from muniflow.intake.sandbox import _Worker
+
+    path = tmp_path / "cmd.txt"
+    path.write_text("scratch")
+    worker = _Worker(LIMITS, bf.misbehave)
+    try:
+        worker.conn.send((bf.misbehave, str(path), LIMITS, ()))
+        assert worker.conn.poll(60)
+        left = Path(worker.conn.recv()[1])
+        assert left.is_dir()
+        worker.process.terminate()  # not the parent's `end`, which removes the folder itself
+        worker.process.join(timeout=60)
+        assert worker.process.exitcode == -15
+        assert not Path(worker.scratch).exists()
+    finally:
+        worker.kill()

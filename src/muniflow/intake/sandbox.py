@@ -193,11 +193,22 @@ def _serve(conn: Connection, memory_mb: int, task: Task, scratch: str) -> None:
     temporary files, and those of the programs it starts, go to `scratch`."""
     tempfile.tempdir = scratch
     os.environ["TMPDIR"] = scratch
+    # Ended by SIGTERM (the parent's `end`, or multiprocessing ending a pool's daemon workers when
+    # the pool's owner is itself a child process that exits): remove the folder, then die of it.
+    signal.signal(signal.SIGTERM, lambda *_: _leave(scratch))
     try:
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the parent closed its end
             _serve_until_stopped(conn, memory_mb, task)
     finally:  # a parent gone without ending this worker leaves the folder to it
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _leave(scratch: str) -> None:
+    """Remove the worker's folder and end by SIGTERM's default action, skipping the interpreter's
+    teardown as an ended worker always did."""
+    shutil.rmtree(scratch, ignore_errors=True)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    os.kill(os.getpid(), signal.SIGTERM)
 
 
 def _serve_until_stopped(conn: Connection, memory_mb: int, task: Task) -> None:
