@@ -54,7 +54,7 @@ def candidates(events: list[Event], cfg: DedupConfig) -> list[set[int]]:
         index[key] = (members, [start for start, _ in members], [i for _, i in members])
     out: list[set[int]] = []
     for i, event in enumerate(events):
-        last = min(event.end, event.start + cfg.max_days_per_row - 1)
+        last = _days(event, cfg)[-1]
         found: set[int] = set()
         for key in keys[i]:
             members, starts, ids = index[key]

@@ -139,7 +139,7 @@ def _place_and_host(
 ) -> tuple[frozenset[str], frozenset[str], bool, bool]:
     """A place's settlement stems, the municipality's, whether it hosts the place (names the same
     one), and whether the place may lie inside it: it names no town, no district and no country
-    («д. Ивановка», not «г. Витебск» or «Сафоновский район»), a town or district of its own being
+    («д. Ивановка», not «г. Лесногорск» or «Озёрский район»), a town or district of its own being
     hosted already."""
     stems = places.settlement_stems(place, rules)
     area = places.settlement_stems(municipality, rules, keep_quoted=True)

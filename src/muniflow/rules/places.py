@@ -153,7 +153,7 @@ def names_country(text: str, rules: PlaceRules) -> bool:
 
 @lru_cache(maxsize=100_000)
 def names_town_or_district(text: str, rules: PlaceRules) -> bool:
-    """Whether a place names a town or a district («г. Витебск», «Сафоновский район»), not only a
+    """Whether a place names a town or a district («г. Лесногорск», «Озёрский район»), not only a
     village, a settlement or a venue."""
     return not rules.town_or_district.isdisjoint(_lemmas(text))
 
