@@ -11,6 +11,7 @@ from readers_layouts import FILLER, WRAP_HEADER, WRAP_WIDTHS, build_pdfs, soffic
 
 from muniflow.model import RawDocument, RawTable, ReaderError
 from muniflow.readers import pdf as pdf_module
+from muniflow.readers import pdfstitch
 from muniflow.readers.base import fold_whitespace
 from muniflow.readers.headerwords import is_header_like, rejoin_header_cell, vocabulary_breaks
 from muniflow.readers.pdf import PdfReader
@@ -164,7 +165,7 @@ def _cell(text: str) -> tuple[Line, ...]:
 
 
 def _fragment(page: int, rows: list[list[str]], first: bool = True, last: bool = True):
-    return pdf_module._Fragment(
+    return pdfstitch.Fragment(
         page=page,
         columns=(0.0, 30.0, 130.0, 230.0, 330.0),
         rows=tuple(tuple(_cell(t) for t in row) for row in rows),
@@ -180,7 +181,7 @@ def test_header_repeated_in_other_words_between_row_halves() -> None:
     page1 = _fragment(1, [header, ["1.", "Форум", "г. Псков", "1 мая"], ["2.", "Выставка", "г. Остров", ""]])
     repeated = ["", "Наименовани\nя мероприятия", "Место\nпроведения", "Сроки\nпроведени\nя"]
     page2 = _fragment(2, [repeated, ["", "ремёсел", "", "3 мая"], ["3.", "Концерт", "г. Псков", "5 мая"]])
-    [group] = pdf_module._stitch_groups([page1, page2])
+    [group] = pdfstitch.stitch_groups([page1, page2])
     table = pdf_module._table(group)
     assert [r.cells[0] for r in table.rows] == ["1.", "2.", "3."]
     assert table.rows[1].cells[1:] == ("Выставка\nремёсел", "г. Остров", "3 мая")
@@ -193,7 +194,7 @@ def test_header_drawn_as_a_table_of_its_own() -> None:
     page1 = _fragment(1, [header, ["1.", "Форум", "г. Псков", "1 мая"], ["2.", "Выставка", "г. Остров", ""]])
     alone = _fragment(2, [header], last=False)
     rest = _fragment(2, [["", "ремёсел", "", "3 мая"], ["3.", "Концерт", "г. Псков", "5 мая"]], first=False)
-    [group] = pdf_module._stitch_groups([page1, alone, rest])
+    [group] = pdfstitch.stitch_groups([page1, alone, rest])
     table = pdf_module._table(group)
     assert [r.cells[0] for r in table.rows] == ["1.", "2.", "3."]
     assert table.rows[1].cells[1] == "Выставка\nремёсел"
@@ -205,7 +206,7 @@ def test_second_table_on_a_page_is_not_continued() -> None:
     page1 = _fragment(1, [header, ["1.", "Форум", "г. Псков", "1 мая"]])
     page2 = _fragment(2, [["2.", "Выставка", "г. Остров", "2 мая"]], last=False)
     other = _fragment(2, [header, ["1.", "Концерт", "г. Псков", "5 мая"]], first=False)
-    assert [len(g) for g in pdf_module._stitch_groups([page1, page2, other])] == [2, 1]
+    assert [len(g) for g in pdfstitch.stitch_groups([page1, page2, other])] == [2, 1]
 
 
 # --- Tables without ruling lines ------------------------------------------------------------
@@ -259,7 +260,7 @@ def test_header_lines_spilt_into_the_row_below() -> None:
     page2 = _fragment(
         2, [repeated, ["порядку", "ремёсел", "", "3 мая"], ["3.", "Концерт", "г. Псков", "5 мая"]]
     )
-    table = pdf_module._table(pdf_module._stitch_groups([page1, page2])[0])
+    table = pdf_module._table(pdfstitch.stitch_groups([page1, page2])[0])
     assert [r.cells[0] for r in table.rows] == ["1.", "2.", "3."]
     assert table.rows[1].cells[1] == "Выставка\nремёсел"
 

@@ -21,8 +21,7 @@ from readers_layouts_cuts import (
 )
 
 from muniflow.model import RawTable
-from muniflow.readers import pdf as pdf_module
-from muniflow.readers import pdfglue
+from muniflow.readers import pdfglue, pdfstitch
 from muniflow.readers.base import fold_whitespace
 from muniflow.readers.pdf import PdfReader
 from muniflow.readers.pdflines import Line
@@ -118,7 +117,7 @@ BLOCKS = [
 
 @pytest.mark.parametrize(("rows", "size", "why"), BLOCKS, ids=[c[-1] for c in BLOCKS])
 def test_header_block_size(rows: list[tuple[str | None, ...]], size: int, why: str) -> None:
-    assert pdf_module._header_block_size(rows, 0) == size, why
+    assert pdfstitch.header_block_size(rows, 0) == size, why
 
 
 HEADER_ROWS = [("№ п/п", "Наименование мероприятия", "Место проведения", "Участники делегации")]
@@ -138,7 +137,7 @@ REPEATS = [
 
 @pytest.mark.parametrize(("rows", "count", "why"), REPEATS, ids=[c[-1] for c in REPEATS])
 def test_repeated_header_count(rows: list[tuple[str, ...]], count: int, why: str) -> None:
-    assert pdf_module._repeated_header_count(HEADER_ROWS, rows) == count, why
+    assert pdfstitch.repeated_header_count(HEADER_ROWS, rows) == count, why
 
 
 TYPOS = [
@@ -189,9 +188,9 @@ def test_glue_a_row_cut_by_the_page(rows, lower, expected, why) -> None:
     assert _texts(pdfglue.glue(rows, lower)) == expected, why
 
 
-def _fragment(page: int, *rows: tuple[tuple[str, ...] | None, ...]) -> pdf_module._Fragment:
+def _fragment(page: int, *rows: tuple[tuple[str, ...] | None, ...]) -> pdfstitch.Fragment:
     cells = tuple(tuple(None if c is None else _cell(*c) for c in row) for row in rows)
-    return pdf_module._Fragment(page, (0.0, 50.0, 150.0, 250.0), cells, True, True)
+    return pdfstitch.Fragment(page, (0.0, 50.0, 150.0, 250.0), cells, True, True)
 
 
 HEAD = (("№", "п/п"), ("Наименование",), ("Место",))
@@ -204,7 +203,7 @@ def test_a_column_number_row_not_repeated_keeps_the_first_number_of_the_next_pag
     the event a continuation of the row before)."""
     first = _fragment(1, HEAD, NUMBERS, (("1",), ("Визит",), ("Минск",)))
     second = _fragment(2, HEAD, (("1",), ("Форум",), ("Гродно",)))
-    rows = _texts(pdf_module._merge_fragments([first, second]))
+    rows = _texts(pdfstitch.merge_fragments([first, second]))
     assert rows[-2:] == [("1", "Визит", "Минск"), ("1", "Форум", "Гродно")]
 
 
@@ -224,7 +223,7 @@ def test_a_row_cut_by_the_page_in_a_table_without_numbers(top_of_page, glued, wh
     opening in lower case where the row above filled a cell it leaves empty."""
     first = _fragment(1, PLAIN_HEAD, (("Конференция «Историческая",), ("онлайн",), ("30 июня",)))
     second = _fragment(2, top_of_page)
-    rows = _texts(pdf_module._merge_fragments([first, second]))
+    rows = _texts(pdfstitch.merge_fragments([first, second]))
     assert (len(rows) == 2) == glued, why
     if glued:
         assert rows[-1][0] == "Конференция «Историческая память»", why
@@ -234,5 +233,5 @@ def test_the_end_of_a_word_the_page_cut_is_no_repeated_header() -> None:
     """«(14 челове|к)»: the row after a repeated header holds only «к)», the first letter of the
     header cell above it («Количество и состав участников»), and still continues the event."""
     header = ("№", "Мероприятие", "Количество и\nсостав\nучастников")
-    assert pdf_module._repeated_header_count([header], [header, ("", "", "к)")]) == 1
-    assert pdf_module._repeated_header_count([header], [header, ("", "", "Количество и")]) == 2
+    assert pdfstitch.repeated_header_count([header], [header, ("", "", "к)")]) == 1
+    assert pdfstitch.repeated_header_count([header], [header, ("", "", "Количество и")]) == 2

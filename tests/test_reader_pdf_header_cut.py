@@ -11,7 +11,7 @@ from readers_layouts import soffice_missing
 from readers_layouts_header_cut import GROUP_HEAD, HEAD, SUB, build_pdfs, events
 
 from muniflow.readers import pdf as pdf_module
-from muniflow.readers import pdfglue
+from muniflow.readers import pdfglue, pdfstitch
 from muniflow.readers.base import fold_whitespace
 from muniflow.readers.pdf import PdfReader
 from muniflow.readers.pdfgrid import finer_grid, regrid, slot_ends, splits
@@ -103,10 +103,10 @@ def _cell(*texts: str) -> tuple[Line, ...]:
     return tuple(Line(t, 0.0, 0.0, 0.0, 3.0, True) for t in texts)
 
 
-def _fragment(page: int, columns, *rows) -> pdf_module._Fragment:
+def _fragment(page: int, columns, *rows) -> pdfstitch.Fragment:
     cells = tuple(tuple(None if c is None else _cell(*c) for c in row) for row in rows)
     ends = tuple(tuple(None if c is None else i + 1 for i, c in enumerate(row)) for row in rows)
-    return pdf_module._Fragment(page, columns, cells, page == 2, page == 1, ends=ends)
+    return pdfstitch.Fragment(page, columns, cells, page == 2, page == 1, ends=ends)
 
 
 def _texts(rows: list[pdfglue.LineRow]) -> list[tuple[str | None, ...]]:
@@ -118,8 +118,8 @@ def test_a_header_cut_on_one_grid_goes_on_in_the_header() -> None:
     grid = (0.0, 50.0, 150.0, 250.0)
     first = _fragment(1, grid, (("Порядковый",), ("Наименование",), ("Место",)))
     second = _fragment(2, grid, (("номер",), ("мероприятия",), ()), (("1.",), ("Визит",), ("Минск",)))
-    [group] = pdf_module._stitch_groups([first, second])
-    assert _texts(pdf_module._merge_fragments(group)) == [
+    [group] = pdfstitch.stitch_groups([first, second])
+    assert _texts(pdfstitch.merge_fragments(group)) == [
         ("Порядковый номер", "Наименование мероприятия", "Место"),
         ("1.", "Визит", "Минск"),
     ]
@@ -128,14 +128,14 @@ def test_a_header_cut_on_one_grid_goes_on_in_the_header() -> None:
 def test_a_group_header_cut_before_its_sub_columns() -> None:
     """Page 1 shows the group cell «Сроки» over two columns it cannot draw; page 2 has the rest of
     the other header cells and the sub-columns in one row: one table, a sub-header row of its own."""
-    first = pdf_module._Fragment(
+    first = pdfstitch.Fragment(
         1, (0.0, 50.0, 250.0), ((_cell("№"), _cell("Сроки")),), False, True, ends=((1, 2),)
     )
     second = _fragment(
         2, (0.0, 50.0, 150.0, 250.0), (("п/п",), ("начало",), ("конец",)), (("1.",), ("1.05",), ("2.05",))
     )
-    [group] = pdf_module._stitch_groups([first, second])
-    assert _texts(pdf_module._merge_fragments(group)) == [
+    [group] = pdfstitch.stitch_groups([first, second])
+    assert _texts(pdfstitch.merge_fragments(group)) == [
         ("№ п/п", "Сроки", None),
         (None, "начало", "конец"),
         ("1.", "1.05", "2.05"),

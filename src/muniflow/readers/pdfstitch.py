@@ -1,0 +1,293 @@
+"""A PDF table drawn over several pages, put back together: page fragments grouped into logical
+tables (same column grid, nothing between them), repeated headers dropped and rows the page end
+cut glued back.
+
+A fragment is the part of a table drawn on one page, its cells as glyph lines (see pdflines).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from muniflow.model import Cell
+from muniflow.readers.base import fold_whitespace
+from muniflow.readers.headerwords import cell_lemmas, is_header_like
+from muniflow.readers.pdfglue import (
+    MAX_HEADER_ROWS,
+    SEQ_NUMBER,
+    LineCell,
+    LineRow,
+    cell_text,
+    continues_header,
+    glue,
+    glue_header,
+    is_column_numbers,
+    is_spanning,
+    merged_over_page_end,
+    strip_header_overflow,
+)
+from muniflow.readers.pdfgrid import Ends, finer_grid, regrid, regrid_slots
+
+COLUMN_TOLERANCE = 3.0  # points: the same column drawn on two pages may differ by rounding
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """The part of a table drawn on one page."""
+
+    page: int
+    columns: tuple[float, ...]  # left edges of the grid columns, then the right edge
+    rows: tuple[tuple[LineCell, ...], ...]
+    first_on_page: bool
+    last_on_page: bool
+    caption: str = ""  # the text between the previous table and this one
+    ends: tuple[Ends, ...] = ()  # per row, how far each cell spans (see pdfgrid)
+    above: tuple[frozenset[int], ...] = ()  # per row, the slots merged down from a row above
+
+    @cached_property
+    def texts(self) -> tuple[tuple[Cell, ...], ...]:
+        """The rows' cell texts, for telling headers, numbers and continuations apart."""
+        return tuple(tuple(cell_text(c) for c in row) for row in self.rows)
+
+
+def _same_grid(a: Fragment, b: Fragment) -> bool:
+    """True when two fragments have the same columns at the same places."""
+    return len(a.columns) == len(b.columns) and all(
+        abs(x - y) <= COLUMN_TOLERANCE for x, y in zip(a.columns, b.columns, strict=True)
+    )
+
+
+def _on_grid(fragment: Fragment, columns: tuple[float, ...]) -> Fragment:
+    """The fragment laid out on a grid whose edges include its own (see pdfgrid)."""
+    if len(columns) == len(fragment.columns):
+        return fragment
+    rows, ends = regrid(fragment.columns, fragment.rows, fragment.ends, columns, COLUMN_TOLERANCE)
+    above = tuple(regrid_slots(fragment.columns, s, columns, COLUMN_TOLERANCE) for s in fragment.above)
+    return replace(fragment, columns=columns, rows=rows, ends=ends, above=above)
+
+
+def stitch_groups(fragments: Sequence[Fragment]) -> list[list[Fragment]]:
+    """Group fragments into logical tables: a table continues at the top of the next page on the
+    same grid with nothing between; a repeated header drawn as a table of its own at the top of
+    the page counts as part of that page's top (the table under it continues too).
+
+    A fragment whose rows all hold merged cells shows only some of the table's column edges: on the
+    next page, the table goes on where those edges are among its own, and both are laid out on
+    the finer grid."""
+    groups: list[list[Fragment]] = []
+    for fragment in fragments:
+        grid = finer_grid(groups[-1][-1].columns, fragment.columns, COLUMN_TOLERANCE) if groups else None
+        if groups and not fragment.caption and grid is not None:
+            group = groups[-1]
+            last = group[-1]
+            next_page = fragment.page == last.page + 1 and last.last_on_page and fragment.first_on_page
+            under_header = (
+                len(group) > 1
+                and fragment.page == last.page
+                and last.first_on_page
+                and _same_grid(last, fragment)
+                and _repeats_header(group, last)
+            )
+            if next_page or under_header:
+                group[:] = [_on_grid(f, grid) for f in group]
+                group.append(_on_grid(fragment, grid))
+                continue
+        groups.append([fragment])
+    return groups
+
+
+def _repeats_header(group: Sequence[Fragment], fragment: Fragment) -> bool:
+    """True when every row of a fragment repeats the group's header rows."""
+    first = group[0]
+    header_rows = first.texts[: header_block_size(first.texts, seq_column(group))]
+    return repeated_header_count(header_rows, fragment.texts) == len(fragment.texts)
+
+
+def _folded(cells: Sequence[Cell]) -> tuple[str, ...]:
+    return tuple(fold_whitespace(c or "") for c in cells)
+
+
+def repeated_header_count(header_rows: Sequence[Sequence[Cell]], rows: Sequence[Sequence[Cell]]) -> int:
+    """How many leading rows of a later page repeat the table's header: rows that show one of its
+    header rows again (a title row above the header need not repeat), or header-like by the
+    vocabulary with each phrase under the header cell that holds its words.
+
+    A row continuing an event broken by the page end may hold header words too («Делегация …»
+    under «Участники»), but not in the columns the header put them in, nor as the header's text."""
+    known = {_folded(row) for row in header_rows}
+    count = 0
+    for row in rows:
+        shown = _folded(row) in known or any(_shows_row(row, head) for head in header_rows)
+        if not shown and not (is_header_like(row) and _under_own_header(row, header_rows)):
+            break
+        count += 1
+    return count
+
+
+def _compact(text: Cell) -> str:
+    return "".join(ch for ch in (text or "").lower() if ch.isalnum())
+
+
+def _shows_row(row: Sequence[Cell], header_row: Sequence[Cell]) -> bool:
+    """True when a row shows a header row again: each filled cell holds the same letters as the
+    header cell above it, or only their beginning (lines cut elsewhere, or the last lines spilt
+    into the row below). A beginning of one or two letters shows nothing: it is the end of a word
+    the page end cut («к)» of «человек)» under «Количество и состав участников»)."""
+    filled = [
+        (mine, _compact(head))
+        for cell, head in zip(row, header_row, strict=False)
+        if (mine := _compact(cell))
+    ]
+    return bool(filled) and all(
+        mine == head or (len(mine) >= _SHOWN_LETTERS and head.startswith(mine)) for mine, head in filled
+    )
+
+
+_SHOWN_LETTERS = 3  # of a header cell's beginning, for a row to show that header again
+
+
+def _under_own_header(row: Sequence[Cell], header_rows: Sequence[Sequence[Cell]]) -> bool:
+    """True when every filled cell shares a word (by lemma) with a header cell of its column."""
+    for col, cell in enumerate(row):
+        if not cell or not cell.strip():
+            continue
+        heads = (head[col] for head in header_rows if col < len(head))
+        if not any(cell_lemmas(cell) & cell_lemmas(head) for head in heads):
+            return False
+    return True
+
+
+def header_block_size(texts: Sequence[Sequence[Cell]], seq_col: int) -> int:
+    """How many leading rows are header rows (at least one): those before the first numbered row,
+    a column-number row ending them, or a heading row across the table once a header row came
+    (a title row across the table may stand above the header)."""
+    header_seen = False
+    for i, cells in enumerate(texts[:MAX_HEADER_ROWS]):
+        if is_column_numbers(cells):
+            return i + 1
+        numbered = seq_col < len(cells) and SEQ_NUMBER.match(cells[seq_col] or "") is not None
+        if numbered:
+            return max(1, i)
+        spanning = is_spanning(cells)
+        if spanning and header_seen:
+            return i
+        header_seen = header_seen or not spanning
+    return 1
+
+
+def seq_column(group: Sequence[Fragment]) -> int:
+    """The column that holds row numbers (most cells like '12.'), defaulting to the first."""
+    width = len(group[0].columns) - 1
+    hits = [0] * width
+    for fragment in group:
+        for cells in fragment.texts:
+            for col, text in enumerate(cells[:width]):
+                if text and SEQ_NUMBER.match(text):
+                    hits[col] += 1
+    return max(range(width), key=lambda c: (hits[c], -c)) if width > 0 else 0
+
+
+def _is_continuation(cells: Sequence[Cell], seq_col: int) -> bool:
+    """A row cut by a page break goes on with an empty № cell and text in some other cell."""
+    return cells[seq_col] == "" and any(c for i, c in enumerate(cells) if i != seq_col)
+
+
+def _continues_unnumbered(cells: Sequence[Cell], above: LineRow) -> bool:
+    """In a table without a № column, a row cut by a page break goes on with no cell opening as
+    an event's cells do (a title with a capital, a date with a digit) and empty in a column the
+    row above fills."""
+    filled = [c for c in cells if c]
+    if not filled or any(_opens_like_a_cell(c) for c in filled):
+        return False
+    texts = [cell_text(c) for c in above.cells]
+    return any(not c and i < len(texts) and texts[i] for i, c in enumerate(cells))
+
+
+def _opens_like_a_cell(text: str) -> bool:
+    """Whether a text's first letter or digit is a capital or a digit (after quotes, dashes)."""
+    first = next((ch for ch in text if ch.isalnum()), "")
+    return first.isupper() or first.isdigit()
+
+
+def _ends_of(fragment: Fragment) -> tuple[Ends, ...]:
+    """The fragment's cell spans, or one column each where they are not known."""
+    if len(fragment.ends) == len(fragment.rows):
+        return fragment.ends
+    return tuple(tuple(None if c is None else i + 1 for i, c in enumerate(row)) for row in fragment.rows)
+
+
+def _above_of(fragment: Fragment) -> tuple[frozenset[int], ...]:
+    """Per row, the slots merged down from a row above, or none where that is not known."""
+    if len(fragment.above) == len(fragment.rows):
+        return fragment.above
+    return tuple(frozenset() for _ in fragment.rows)
+
+
+def merge_fragments(group: Sequence[Fragment]) -> list[LineRow]:
+    """One row list for a stitched table: repeated headers dropped, page-cut rows glued together."""
+    first = group[0]
+    seq_col = seq_column(group)
+    numbered = any(
+        seq_col < len(cells) and SEQ_NUMBER.match(cells[seq_col] or "") for f in group for cells in f.texts
+    )
+    rows = [
+        LineRow(cells, f"page {first.page}, row {i}", ends, above)
+        for i, (cells, ends, above) in enumerate(
+            zip(first.rows, _ends_of(first), _above_of(first), strict=True), start=1
+        )
+    ]
+    block = header_block_size(first.texts, seq_col)
+    header_rows = first.texts[:block]
+    header_lines = first.rows[:block]
+    for fragment in group[1:]:
+        ends_of = _ends_of(fragment)
+        skip = repeated_header_count(header_rows, fragment.texts)
+        if (
+            not skip
+            and fragment.rows
+            and continues_header(rows, fragment.texts[0], ends_of[0], numbered, seq_col)
+        ):
+            rows = glue_header(rows, fragment.rows[0], ends_of[0])
+            rows.extend(
+                LineRow(cells, f"page {fragment.page}, row {i}", ends, above)
+                for i, (cells, ends, above) in enumerate(
+                    zip(fragment.rows[1:], ends_of[1:], _above_of(fragment)[1:], strict=True), start=2
+                )
+            )
+            texts = [tuple(cell_text(c) for c in row.cells) for row in rows]
+            block = header_block_size(texts, seq_col)
+            header_rows, header_lines = tuple(texts[:block]), tuple(row.cells for row in rows[:block])
+            continue
+        page_rows = list(
+            zip(fragment.rows[skip:], fragment.texts[skip:], _above_of(fragment)[skip:], strict=True)
+        )
+        if skip and page_rows:
+            header = [
+                row
+                for row, text in zip(header_lines, header_rows, strict=True)
+                if not is_column_numbers(text)
+            ]
+            below = strip_header_overflow(header, fragment.rows[:skip], page_rows[0][0])
+            page_rows[0] = (below, tuple(cell_text(c) for c in below), page_rows[0][2])
+        start = skip + 1
+        if (
+            page_rows
+            and len(rows) > 1
+            and (
+                _is_continuation(page_rows[0][1], seq_col)
+                or (not numbered and _continues_unnumbered(page_rows[0][1], rows[-1]))
+            )
+        ):
+            rows = glue(rows, page_rows[0][0])
+            page_rows, start = page_rows[1:], start + 1
+        if page_rows and len(rows) > 1:
+            under = page_rows[1][2] if len(page_rows) > 1 else frozenset()
+            cells, going = merged_over_page_end(page_rows[0][0], under, rows[-1])
+            page_rows[0] = (cells, page_rows[0][1], page_rows[0][2] | going)
+        rows.extend(
+            LineRow(cells, f"page {fragment.page}, row {i}", from_above=above)
+            for i, (cells, _, above) in enumerate(page_rows, start=start)
+        )
+    return rows
