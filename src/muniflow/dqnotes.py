@@ -3,12 +3,12 @@ than with its rows (today: a title whose quarter none of the rows falls in)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
 import pandas as pd
 
+from muniflow.dqhtml import cell, table
 from muniflow.model import Period
 from muniflow.rules.period_hint import period_mismatch
 
@@ -16,8 +16,6 @@ from muniflow.rules.period_hint import period_mismatch
 def report_notes(
     reports: pd.DataFrame | None,
     extracted: pd.DataFrame | None,
-    cell: Callable[..., str],
-    table: Callable[[Sequence[str], Iterable[str], str], str],
 ) -> tuple[str, ...]:
     """«Замечания к отчётам»: one line per loaded report whose title's quarter fits none of its
     rows, read from the `reports` and `extracted_rows` views (nothing when they are not given)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from html import escape
 from pathlib import Path
@@ -11,10 +11,9 @@ from typing import Any
 
 import pandas as pd
 
-from muniflow import dqcharts, dqnotes, dqreview
+from muniflow import dqcharts, dqhtml, dqnotes, dqpairs, dqreview
 from muniflow.model import Period
 from muniflow.quality.result import ExpectationOutcome, QualityResult
-from muniflow.rules.messages import label
 from muniflow.sheets import neutralize_frame
 
 HTML_NAME = "dq_report.html"
@@ -23,18 +22,6 @@ FLAGGED_COLUMNS = (
     "run_id", "report_id", "source_file", "source_locator", "seq_no", "municipality", "rule",
     "severity", "message", "field", "value", "quarantined", "related_event_id",
 )  # fmt: skip
-RULE_NAMES = {
-    "date_format": "Формат даты",
-    "quarter_consistency": "Соответствие кварталу",
-    "duplicate_event": "Повтор мероприятия",
-    "required_field": "Обязательное поле",
-    "numbering": "Нумерация",
-    "mixed_script": "Смешение латиницы и кириллицы",
-    "unexpected_municipality": "МО нет в списке ожидаемых",
-    "ocr_review": "Прочитано OCR: сверить со сканом",
-    "ocr_low_confidence": "OCR не уверен в ячейке",
-}
-SEVERITY_NAMES = {"error": "ошибка", "warning": "предупреждение"}
 STYLE = """
 body { font: 15px/1.45 system-ui, "Segoe UI", Arial, sans-serif; margin: 24px 32px; color: #1d2430; }
 h1 { font-size: 24px; margin: 0 0 4px; } h2 { font-size: 19px; margin: 28px 0 8px; }
@@ -117,7 +104,7 @@ def render_html(
 ) -> str:
     """The report page as one HTML string: inline CSS and SVG, no script, no external address."""
     flagged = _ordered(flagged)
-    run_id = _text(run.get("run_id"))
+    run_id = dqhtml.text(run.get("run_id"))
     still_open, decided = dqreview.split_open_decided(flagged)
     notes = dqreview.notes_by_key(decisions)
     body = [
@@ -125,9 +112,9 @@ def render_html(
         f'<p class="meta">Запуск {escape(run_id) or "—"}{_run_meta(run)}</p>',
         _cards(flagged, events),
         *(_missing(reporting, today) if reporting is not None else ()),
-        *dqnotes.report_notes(reports, extracted, _cell, _table),
+        *dqnotes.report_notes(reports, extracted),
         "<h2>Графики</h2>",
-        dqcharts.charts(flagged, events, RULE_NAMES),
+        dqcharts.charts(flagged, events, dqhtml.RULE_NAMES),
         "<h2>Сводка по правилам</h2>",
         _by_rule(flagged),
         "<h2>Сводка по муниципальным образованиям</h2>",
@@ -135,14 +122,14 @@ def render_html(
         "<h2>Проверки загруженных данных (Great Expectations)</h2>",
         _quality(quality, out_dir),
         "<h2>Повторы мероприятий</h2>",
-        _duplicates(flagged, events),
+        dqpairs.duplicate_pairs(flagged, events),
         f"<h2>Открытые замечания ({len(still_open)})</h2>",
         _all_rows(still_open),
         f"<h2>Решённые замечания ({len(decided)})</h2>",
-        dqreview.decided_table(decided, notes, _cell, _table, RULE_NAMES, _text),
+        dqreview.decided_table(decided, notes),
         _all_rows(decided) if len(decided) else "",
         "<h2>Устаревшие решения</h2>",
-        dqreview.stale_table(decisions, _cell, _table, _text),
+        dqreview.stale_table(decisions),
     ]
     return (
         '<!DOCTYPE html>\n<html lang="ru">\n<head>\n<meta charset="utf-8">\n'
@@ -168,43 +155,9 @@ def _ordered(flagged: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _text(value: Any) -> str:
-    """A cell as text: '' for missing values, whole numbers without '.0'."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    try:
-        if pd.isna(value):
-            return ""
-    except (TypeError, ValueError):
-        pass
-    if isinstance(value, pd.Timestamp):
-        return value.strftime("%d.%m.%Y")
-    return str(value)
-
-
-def _yes(value: Any) -> bool:
-    """A boolean cell (numpy, pandas or Python) as a bool; missing counts as no."""
-    return _text(value) not in ("", "False", "false", "0")
-
-
-def _cell(value: Any, cls: str = "") -> str:
-    attr = f' class="{cls}"' if cls else ""
-    return f"<td{attr}>{escape(_text(value))}</td>"
-
-
-def _table(head: Sequence[str], rows: Iterable[str], empty: str) -> str:
-    body = list(rows)
-    if not body:
-        return f"<p>{escape(empty)}</p>"
-    header = "".join(f"<th>{escape(h)}</th>" for h in head)
-    return f"<table><thead><tr>{header}</tr></thead><tbody>\n" + "\n".join(body) + "\n</tbody></table>"
-
-
 def _run_meta(run: Mapping[str, Any]) -> str:
-    parts = [f"{label}: {escape(_text(run.get(key)))}" for key, label in
-             (("started_at", "начат"), ("finished_at", "закончен")) if _text(run.get(key))]  # fmt: skip
+    parts = [f"{label}: {escape(dqhtml.text(run.get(key)))}" for key, label in
+             (("started_at", "начат"), ("finished_at", "закончен")) if dqhtml.text(run.get(key))]  # fmt: skip
     return " · " + " · ".join(parts) if parts else ""
 
 
@@ -237,8 +190,8 @@ def _missing(reporting: pd.DataFrame, today: date | None) -> tuple[str, ...]:
     ):
         days = ((today or date.today()) - Period.parse(str(r["period"])).last_day).days
         rows.append(
-            f"<tr>{_cell(r['period'])}{_cell(r['region'])}{_cell(r['municipality'])}"
-            f"{_cell(max(days, 0), 'n')}</tr>"
+            f"<tr>{dqhtml.cell(r['period'])}{dqhtml.cell(r['region'])}{dqhtml.cell(r['municipality'])}"
+            f"{dqhtml.cell(max(days, 0), 'n')}</tr>"
         )
     counts = reporting["status"].value_counts() if len(reporting) else pd.Series(dtype="int64")
     summary = (
@@ -246,7 +199,7 @@ def _missing(reporting: pd.DataFrame, today: date | None) -> tuple[str, ...]:
         f"проводились: {int(counts.get('nil', 0))}, в карантине: {int(counts.get('quarantined', 0))}, "
         f"не представили: {int(counts.get('missing', 0))}.</p>"
     )
-    table = _table(
+    table = dqhtml.table(
         ("Квартал", "Регион", "Муниципальное образование", "Дней после окончания квартала"),
         rows,
         "Все ожидаемые муниципальные образования представили отчёт (или список ожидаемых не задан).",
@@ -259,24 +212,26 @@ def _by_rule(flagged: pd.DataFrame) -> str:
     for rule, group in flagged.groupby("rule", sort=True):
         errors = int((group["severity"] == "error").sum())
         warnings = int((group["severity"] == "warning").sum())
+        name = dqhtml.RULE_NAMES.get(str(rule), rule)
         rows.append(
-            f"<tr>{_cell(RULE_NAMES.get(str(rule), rule))}<td><code>{escape(str(rule))}</code></td>"
-            f"{_cell(errors, 'n')}{_cell(warnings, 'n')}{_cell(len(group), 'n')}</tr>"
+            f"<tr>{dqhtml.cell(name)}<td><code>{escape(str(rule))}</code></td>"
+            f"{dqhtml.cell(errors, 'n')}{dqhtml.cell(warnings, 'n')}{dqhtml.cell(len(group), 'n')}</tr>"
         )
-    return _table(("Правило", "Код", "Ошибки", "Предупреждения", "Всего"), rows, "Замечаний нет.")
+    return dqhtml.table(("Правило", "Код", "Ошибки", "Предупреждения", "Всего"), rows, "Замечаний нет.")
 
 
 def _by_municipality(flagged: pd.DataFrame) -> str:
     rows = []
     frame = flagged.assign(municipality=flagged["municipality"].fillna("(не указано)"))
     for name, group in frame.groupby("municipality", sort=True):
+        quarantined = int(_quarantined(group.drop_duplicates(["source_file", "source_locator"])).sum())
+        rules = ", ".join(sorted(dqhtml.RULE_NAMES.get(str(r), str(r)) for r in group["rule"].unique()))
         rows.append(
-            f"<tr>{_cell(name)}{_cell(int((group['severity'] == 'error').sum()), 'n')}"
-            f"{_cell(int((group['severity'] == 'warning').sum()), 'n')}"
-            f"{_cell(int(_quarantined(group.drop_duplicates(['source_file', 'source_locator'])).sum()), 'n')}"
-            f"{_cell(', '.join(sorted(RULE_NAMES.get(str(r), str(r)) for r in group['rule'].unique())))}</tr>"
+            f"<tr>{dqhtml.cell(name)}{dqhtml.cell(int((group['severity'] == 'error').sum()), 'n')}"
+            f"{dqhtml.cell(int((group['severity'] == 'warning').sum()), 'n')}"
+            f"{dqhtml.cell(quarantined, 'n')}{dqhtml.cell(rules)}</tr>"
         )
-    return _table(
+    return dqhtml.table(
         ("Муниципальное образование", "Ошибки", "Предупреждения", "Строк в карантине", "Правила"),
         rows,
         "Замечаний нет.",
@@ -292,9 +247,9 @@ def _quality_row(group: Sequence[ExpectationOutcome]) -> str:
         columns += f" (не пройдено: {', '.join(failed_columns)})"
     unexpected = sum(o.unexpected_count or 0 for o in group)
     return (
-        f"<tr>{_cell('да' if success else 'нет', 'ok' if success else 'fail')}"
-        f"{_cell(first.description or first.rule)}{_cell(first.table)}{_cell(columns)}"
-        f"<td><code>{escape(first.expectation)}</code></td>{_cell(unexpected, 'n')}</tr>"
+        f"<tr>{dqhtml.cell('да' if success else 'нет', 'ok' if success else 'fail')}"
+        f"{dqhtml.cell(first.description or first.rule)}{dqhtml.cell(first.table)}{dqhtml.cell(columns)}"
+        f"<td><code>{escape(first.expectation)}</code></td>{dqhtml.cell(unexpected, 'n')}</tr>"
     )
 
 
@@ -313,7 +268,7 @@ def _quality(quality: QualityResult | None, out_dir: Path | None) -> str:
     for outcome in quality.outcomes:
         by_rule.setdefault((outcome.rule, outcome.table), []).append(outcome)
     rows = [_quality_row(group) for group in by_rule.values()]
-    table = _table(
+    table = dqhtml.table(
         ("Пройдена", "Проверка", "Представление", "Столбцы", "Ожидание", "Нарушений"), rows, "Проверок нет."
     )
     link = ""
@@ -326,86 +281,20 @@ def _quality(quality: QualityResult | None, out_dir: Path | None) -> str:
     return verdict + table + link
 
 
-def _event_by_id(events: pd.DataFrame) -> dict[str, Mapping[str, Any]]:
-    if "event_id" not in events.columns:
-        return {}
-    return {str(r["event_id"]): r for r in events.to_dict("records")}
-
-
-def _copy(title: str, cls: str, fields: Sequence[tuple[str, Any]]) -> str:
-    items = "".join(f"<dt>{escape(k)}</dt><dd>{escape(_text(v)) or '—'}</dd>" for k, v in fields)
-    return f'<div class="copy {cls}"><h3>{escape(title)}</h3><dl>{items}</dl></div>'
-
-
-def _duplicates(flagged: pd.DataFrame, events: pd.DataFrame) -> str:
-    dups = flagged[flagged["rule"] == "duplicate_event"]
-    if dups.empty:
-        return "<p>Повторов не найдено.</p>"
-    kept_by_id = _event_by_id(events)
-    pairs = []
-    for dup in dups.to_dict("records"):
-        kept = kept_by_id.get(_text(dup.get("related_event_id")), {})
-        dropped = _copy(
-            "Повтор (не загружен)" if _yes(dup.get("quarantined")) else "Повтор",
-            "dropped",
-            (
-                ("Файл, место в файле", f"{_text(dup['source_file'])}, {_text(dup['source_locator'])}"),
-                ("№", dup.get("seq_no")),
-                ("Муниципальное образование", dup.get("municipality")),
-                (f"Значение ({_field_label(dup.get('field')) or 'поле'})", dup.get("value")),
-                ("Замечание", dup.get("message")),
-            ),
-        )
-        if kept:
-            dates = f"{_text(_as_ts(kept.get('start_date')))} – {_text(_as_ts(kept.get('end_date')))}"
-            kept_html = _copy(
-                "Оставленная копия",
-                "kept",
-                (
-                    (
-                        "Файл, место в файле",
-                        f"{_text(kept.get('source_file'))}, {_text(kept.get('source_locator'))}",
-                    ),
-                    ("№", kept.get("seq_no")),
-                    ("Муниципальное образование", kept.get("municipality")),
-                    ("Наименование мероприятия", kept.get("title")),
-                    ("Место проведения", kept.get("place")),
-                    ("Сроки проведения", dates),
-                ),
-            )
-        else:
-            kept_html = _copy(
-                "Оставленная копия",
-                "kept",
-                (("Событие", f"{_text(dup.get('related_event_id'))} не найдено"),),
-            )
-        pairs.append(f'<div class="pair">{dropped}{kept_html}</div>')
-    return "\n".join(pairs)
-
-
-def _as_ts(value: Any) -> Any:
-    return pd.Timestamp(value) if _text(value) else None
-
-
-def _field_label(fields: Any) -> str:
-    """Canonical column names as the report's header calls them."""
-    return ", ".join(label(name.strip()) for name in _text(fields).split(",") if name.strip())
-
-
 def _flag_row(r: Mapping[str, Any]) -> str:
-    rule, severity = _text(r["rule"]), _text(r["severity"])
-    path = _text(r["source_file"])
+    rule, severity = dqhtml.text(r["rule"]), dqhtml.text(r["severity"])
+    path, locator = dqhtml.text(r["source_file"]), dqhtml.text(r["source_locator"])
     cells = (
         # The file's name is enough beside its locator; the full path is in the tooltip and the CSV.
-        f'<td title="{escape(path)}">{escape(Path(path).name)}<br>{escape(_text(r["source_locator"]))}</td>',
-        _cell(r["seq_no"], "n"),
-        _cell(r["municipality"]),
-        _cell(RULE_NAMES.get(rule, rule)),
-        _cell(SEVERITY_NAMES.get(severity, severity), "sev"),
-        _cell(_field_label(r["field"])),
-        _cell(r["value"], "value"),
-        _cell(r["message"], "msg"),
-        _cell("да" if _yes(r["quarantined"]) else "нет"),
+        f'<td title="{escape(path)}">{escape(Path(path).name)}<br>{escape(locator)}</td>',
+        dqhtml.cell(r["seq_no"], "n"),
+        dqhtml.cell(r["municipality"]),
+        dqhtml.cell(dqhtml.RULE_NAMES.get(rule, rule)),
+        dqhtml.cell(dqhtml.SEVERITY_NAMES.get(severity, severity), "sev"),
+        dqhtml.cell(dqhtml.field_label(r["field"])),
+        dqhtml.cell(r["value"], "value"),
+        dqhtml.cell(r["message"], "msg"),
+        dqhtml.cell("да" if dqhtml.yes(r["quarantined"]) else "нет"),
     )
     return f'<tr class="{escape(severity)}">{"".join(cells)}</tr>'
 
@@ -414,4 +303,4 @@ def _all_rows(flagged: pd.DataFrame) -> str:
     rows = [_flag_row(r) for r in flagged.to_dict("records")]
     head = ("Файл, место в файле", "№", "Муниципальное образование", "Правило", "Серьёзность", "Поле",
             "Значение", "Замечание", "Карантин")  # fmt: skip
-    return _table(head, rows, "Замечаний нет.")
+    return dqhtml.table(head, rows, "Замечаний нет.")

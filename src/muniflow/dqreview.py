@@ -3,11 +3,13 @@ decisions (their row changed, so they are not applied)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from html import escape
 from typing import Any
 
 import pandas as pd
+
+from muniflow.dqhtml import RULE_NAMES, cell, table, text
 
 DECISION_NAMES = {
     "accept": "принято",
@@ -28,10 +30,6 @@ def split_open_decided(flagged: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFram
 def decided_table(
     decided: pd.DataFrame,
     notes: Mapping[str, str],
-    cell: Callable[..., str],
-    table: Callable[..., str],
-    rule_names: Mapping[str, str],
-    text: Callable[[Any], str],
 ) -> str:
     """One line per decided flag: where, rule, decision, who and when, the reviewer's note."""
     rows = []
@@ -42,7 +40,7 @@ def decided_table(
             + cell(f"{text(r.get('source_file'))}, {text(r.get('source_locator'))}")
             + cell(r.get("seq_no"), "n")
             + cell(r.get("municipality"))
-            + cell(rule_names.get(text(r.get("rule")), text(r.get("rule"))))
+            + cell(RULE_NAMES.get(text(r.get("rule")), text(r.get("rule"))))
             + cell(DECISION_NAMES.get(decision, decision))
             + cell(r.get("reviewed_by"))
             + cell(_when(r.get("reviewed_at")))
@@ -56,9 +54,6 @@ def decided_table(
 
 def stale_table(
     decisions: pd.DataFrame | None,
-    cell: Callable[..., str],
-    table: Callable[..., str],
-    text: Callable[[Any], str],
 ) -> str:
     """The decisions in force whose row changed or went away: shown, not applied."""
     if decisions is None or decisions.empty or "stale" not in decisions.columns:
