@@ -232,6 +232,25 @@ PARSED = [
         "exact",
         "day and month with a closing dot",
     ),
+    (
+        "«12» мая 2024 г.",
+        Q2_2024,
+        D(2024, 5, 12),
+        D(2024, 5, 12),
+        "exact",
+        "the day in quotes, as letters write it",
+    ),
+    (
+        'с "3" по «5» июня 2024 года',
+        Q2_2024,
+        D(2024, 6, 3),
+        D(2024, 6, 5),
+        "exact",
+        "both days of a range in straight or angle quotes",
+    ),
+    ("12.V.2024", Q2_2024, D(2024, 5, 12), D(2024, 5, 12), "exact", "a Roman month between dots"),
+    ("3 – 5 VI 2024 г.", Q2_2024, D(2024, 6, 3), D(2024, 6, 5), "exact", "a range with a Roman month"),
+    ("14:00 12.05.2024", Q2_2024, D(2024, 5, 12), D(2024, 5, 12), "exact", "a time of day before the date"),
 ]
 
 UNPARSED = [

@@ -97,6 +97,9 @@ _TOKEN = re.compile(
     r"""
     (?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d)
     | (?P<dmy_d>\d{1,2})(?P<dmy_s>[./])(?P<dmy_m>\d{1,2})(?P=dmy_s)(?P<dmy_y>\d{4}|\d{2})(?!\d)
+    # a month in Roman numerals between the day and the year («12.V.2024», «12 XII 2024»)
+    | (?P<rom_d>\d{1,2})(?:\.\ ?|\ )(?P<rom_m>xii|xi|ix|x|viii|vii|vi|iv|v|iii|ii|i)
+      (?:\.\ ?|\ )(?P<rom_y>\d{4})(?!\d)
     # a stray space at a dot ("24. 04. 2024"): only with a four-digit year, never a list of days
     | (?P<spaced_d>\d{1,2})\ ?\.\ ?(?P<spaced_m>\d{1,2})\ ?\.\ ?(?P<spaced_y>\d{4})(?!\d)
     | (?P<my_m>\d{1,2})\.(?P<my_y>\d{4})(?!\d)  # "04.2024": a whole month
@@ -116,7 +119,7 @@ _TOKEN = re.compile(
 class _Token:
     """One lexical unit of a date cell; `kind` says what it can be."""
 
-    kind: str  # date | daymonth | monthyear | num | month | yearword | lead | sep | word | other
+    kind: str  # date | daymonth | monthyear | num | month | yearword | lead | time | sep | word | other
     text: str
     numbers: tuple[int, ...] = ()  # (day, month, year) | (day, month) | (number,) | (month,)
 
@@ -149,8 +152,8 @@ def _parse(text: str, period: Period | None) -> DateParse:
         raise _Unreadable("пустая ячейка")
     tokens = _tokenize(folded)
     position = 0
-    while position < len(tokens) and tokens[position].kind == "lead":
-        position += 1
+    while position < len(tokens) and tokens[position].kind in {"lead", "time"}:
+        position += 1  # «с 12 по 14 …»; a time of day before the date («14:00 12.05.2024»)
     points, position = _read_points(tokens, position)
     if not points:
         raise _Unreadable(_why_no_date(tokens))
@@ -168,7 +171,7 @@ def _tokenize(folded: str) -> tuple[_Token, ...]:
     words = vocabulary()
     digits_mended = _ZERO_LOOKALIKE.sub(_zeros, fix_mixed_script(folded))
     normalized = _REMARK.sub(lambda m: _drop_remark(m, words), digits_mended.lower().replace("ё", "е"))
-    normalized = normalized.translate(_DASHES)
+    normalized = _QUOTED_DAY.sub(r" \1 ", normalized.translate(_DASHES))
     tokens = []
     for match in _TOKEN.finditer(normalized):
         groups = match.groupdict()
@@ -179,13 +182,16 @@ def _tokenize(folded: str) -> tuple[_Token, ...]:
         elif groups["dmy_d"]:
             year = _year(groups["dmy_y"])
             tokens.append(_Token("date", text, (int(groups["dmy_d"]), int(groups["dmy_m"]), year)))
+        elif groups["rom_d"]:
+            month = _ROMAN_MONTHS.index(groups["rom_m"]) + 1
+            tokens.append(_Token("date", text, (int(groups["rom_d"]), month, int(groups["rom_y"]))))
         elif groups["spaced_d"]:
             numbers = (int(groups["spaced_d"]), int(groups["spaced_m"]), int(groups["spaced_y"]))
             tokens.append(_Token("date", text, numbers))
         elif groups["my_m"]:
             tokens.append(_Token("monthyear", text, (int(groups["my_m"]), int(groups["my_y"]))))
         elif groups["time"]:
-            tokens.append(_Token("other", text))
+            tokens.append(_Token("time", text))
         elif groups["dm_d"]:
             tokens.append(_Token("daymonth", text, (int(groups["dm_d"]), int(groups["dm_m"]))))
         elif groups["num"]:
@@ -202,6 +208,11 @@ def _tokenize(folded: str) -> tuple[_Token, ...]:
 # A run of digits and dots in which a letter O (Latin or Cyrillic) stands for a zero: "3O.04.2024",
 # "2О24". The run must touch no other letter, so "до 12" or a lone preposition «о» stays a word.
 _ZERO_LOOKALIKE = re.compile(r"(?<![^\W\d_])(?=[OoОо.]*\d)(?=\d*[OoОо])[\dOoОо]+(?:\.[\dOoОо]+)*(?![^\W\d_])")
+
+
+# The day of a date in quotes, as official letters write it («12» мая 2024 г.).
+_QUOTED_DAY = re.compile(r"[«\"„“”]\s?(\d{1,2})\s?[»\"“”]")
+_ROMAN_MONTHS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 
 
 # A remark in brackets ("(онлайн)", "(г. Полоцк)") says nothing of the date unless it holds a number
