@@ -30,7 +30,7 @@ from muniflow.readers.headerwords import vocabulary_breaks
 from muniflow.readers.pdfcaption import band_paragraphs, text_area
 from muniflow.readers.pdfglue import LineCell, cell_text
 from muniflow.readers.pdfgrid import merged_down, slot_ends
-from muniflow.readers.pdflines import CellIndex, Glyph, bucket_glyphs, join_lines, table_lines
+from muniflow.readers.pdflines import CellIndex, Glyph, bucket_glyphs, join_lines, table_lines, turn_of
 from muniflow.readers.pdfobjects import fill_objects
 from muniflow.readers.pdfstitch import (
     COLUMN_TOLERANCE,
@@ -177,7 +177,10 @@ def _page_fragments(page: int, chars: Sequence[dict[str, Any]], tables: Sequence
     """The page's tables with every cell's lines, its glyphs sorted into cells in one pass."""
     if not tables:
         return []
-    glyphs = (Glyph(c["text"].translate(_LIGATURES), c["x0"], c["x1"], c["top"], c["bottom"]) for c in chars)
+    glyphs = (
+        Glyph(c["text"].translate(_LIGATURES), c["x0"], c["x1"], c["top"], c["bottom"], turn_of(c))
+        for c in chars
+    )
     buckets = bucket_glyphs(glyphs, [CellIndex(table.cells) for table in tables])
     fragments = []
     for i, (table, bucket) in enumerate(zip(tables, buckets, strict=True)):

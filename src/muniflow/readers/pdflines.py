@@ -47,6 +47,21 @@ class Glyph(NamedTuple):
     x1: float
     top: float
     bottom: float
+    turn: int = 0  # 1: the text runs upwards (rotated a quarter left), -1: downwards, 0: upright
+
+
+def turn_of(char: Mapping[str, object]) -> int:
+    """How a pdfplumber char is turned: its text matrix's rotation, a quarter either way or none
+    (upside-down or slanted text is read as upright)."""
+    if char.get("upright", True):
+        return 0
+    matrix = char.get("matrix")
+    if not isinstance(matrix, tuple) or len(matrix) < 4:
+        return 0
+    a, b = matrix[0], matrix[1]
+    if not isinstance(a, (int, float)) or not isinstance(b, (int, float)) or abs(b) <= abs(a):
+        return 0
+    return 1 if b > 0 else -1
 
 
 @dataclass(frozen=True)
@@ -192,6 +207,45 @@ def cell_lines(
 
 
 def table_lines(cells: Mapping[Box, Sequence[Glyph]]) -> dict[Box, tuple[Line, ...]]:
+    """Every cell's lines; a cell whose text is turned a quarter (a narrow header column written
+    upwards or downwards) is read in its own frame, where its lines run left to right, so that
+    its lines and their breaks come out as in an upright cell."""
+    turns = {box: _cell_turn(glyphs) for box, glyphs in cells.items()}
+    out = _upright_lines({box: glyphs for box, glyphs in cells.items() if not turns[box]})
+    for turn in (1, -1):
+        turned = {_turn_box(box, turn): box for box in cells if turns[box] == turn}
+        if turned:
+            lines = _upright_lines(
+                {frame: [_turn_glyph(g, turn) for g in cells[box]] for frame, box in turned.items()}
+            )
+            out.update({turned[frame]: cell for frame, cell in lines.items()})
+    return out
+
+
+def _cell_turn(glyphs: Sequence[Glyph]) -> int:
+    """The turn of most of a cell's drawn glyphs (0 when most are upright)."""
+    turns = [g.turn for g in glyphs if not g.text.isspace()]
+    for turn in (1, -1):
+        if 2 * turns.count(turn) > len(turns):
+            return turn
+    return 0
+
+
+def _turn_box(box: Box, turn: int) -> Box:
+    """A cell's box in the frame where its turned text reads upright (see _turn_glyph)."""
+    x0, top, x1, bottom = box
+    return (-bottom, x0, -top, x1) if turn > 0 else (top, -x1, bottom, -x0)
+
+
+def _turn_glyph(glyph: Glyph, turn: int) -> Glyph:
+    """A glyph in the upright frame of text that runs upwards (lines stacked left to right) or
+    downwards (lines stacked right to left)."""
+    if turn > 0:
+        return Glyph(glyph.text, -glyph.bottom, -glyph.top, glyph.x0, glyph.x1)
+    return Glyph(glyph.text, glyph.top, glyph.bottom, -glyph.x1, -glyph.x0)
+
+
+def _upright_lines(cells: Mapping[Box, Sequence[Glyph]]) -> dict[Box, tuple[Line, ...]]:
     """Every cell's lines, measured against inner edges estimated from the table and its column.
 
     Cell padding is the smallest gap between a cell's edge and its text: on the left over all

@@ -1,0 +1,149 @@
+"""Header cells written upwards or downwards (Word's text direction, common in narrow columns): in
+a PDF their glyphs are turned a quarter, and a cell's text is rebuilt in the frame where its lines
+run left to right. The geometry on glyph boxes, then a LibreOffice export of a Word table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm
+from readers_fixtures import HEADER
+from readers_layouts import build_pdfs, soffice_missing
+
+from muniflow.readers.base import fold_whitespace
+from muniflow.readers.docx import DocxReader
+from muniflow.readers.pdf import PdfReader
+from muniflow.readers.pdflines import Glyph, join_lines, table_lines, turn_of
+from sample_inputs.samplegen.docx_build import (
+    BookmarkIds,
+    add_cells_row,
+    add_grid_table,
+    add_title,
+    mark_header,
+    new_document,
+    save_stable,
+)
+
+SIZE = 10.0  # font size, points
+WIDTH = 5.0  # every glyph's advance, points
+BOX = (0.0, 0.0, 40.0, 100.0)  # a tall narrow cell: x0, top, x1, bottom
+
+
+def _upright(lines: list[str]) -> list[Glyph]:
+    """Glyphs of lines laid out left to right, one line under the other, from the cell's top left."""
+    return [
+        Glyph(ch, 2 + k * WIDTH, 2 + (k + 1) * WIDTH, 2 + n * SIZE, 2 + (n + 1) * SIZE)
+        for n, line in enumerate(lines)
+        for k, ch in enumerate(line)
+    ]
+
+
+def _upwards(lines: list[str]) -> list[Glyph]:
+    """The same lines written upwards: each from the cell's bottom, lines stacked left to right."""
+    x0, _, _, bottom = BOX
+    return [
+        Glyph(
+            ch,
+            x0 + 2 + n * SIZE,
+            x0 + 2 + (n + 1) * SIZE,
+            bottom - 2 - (k + 1) * WIDTH,
+            bottom - 2 - k * WIDTH,
+            1,
+        )
+        for n, line in enumerate(lines)
+        for k, ch in enumerate(line)
+    ]
+
+
+def _downwards(lines: list[str]) -> list[Glyph]:
+    """Written downwards: each from the cell's top, lines stacked right to left."""
+    _, top, x1, _ = BOX
+    return [
+        Glyph(
+            ch, x1 - 2 - (n + 1) * SIZE, x1 - 2 - n * SIZE, top + 2 + k * WIDTH, top + 2 + (k + 1) * WIDTH, -1
+        )
+        for n, line in enumerate(lines)
+        for k, ch in enumerate(line)
+    ]
+
+
+LINES = ["Место ", "проведения"]
+
+
+@pytest.mark.parametrize("write", [_upwards, _downwards], ids=["upwards", "downwards"])
+def test_a_turned_cell_reads_as_the_same_cell_upright(write) -> None:
+    tall = (BOX[0], BOX[1], BOX[0] + 100.0, BOX[3])  # room for the upright lines
+    upright = join_lines(table_lines({tall: _upright(LINES)})[tall])
+    turned = join_lines(table_lines({BOX: write(LINES)})[BOX])
+    assert turned == upright == "Место проведения"
+
+
+def test_a_cell_mostly_upright_is_read_upright() -> None:
+    wide = (BOX[0], BOX[1], BOX[0] + 100.0, BOX[3])
+    glyphs = _upright(["Место проведения"])
+    stray = glyphs[0]._replace(turn=1)  # one glyph a producer turned, the rest upright
+    assert join_lines(table_lines({wide: [stray, *glyphs[1:]]})[wide]) == "Место проведения"
+
+
+@pytest.mark.parametrize(
+    ("char", "turn"),
+    [
+        ({"upright": True, "matrix": (1, 0, 0, 1, 0, 0)}, 0),
+        ({"upright": False, "matrix": (0.0, 1.0, -1.0, 0.0, 99.8, 658.7)}, 1),  # LibreOffice's btLr
+        ({"upright": False, "matrix": (0.0, -1.0, 1.0, 0.0, 20.0, 600.0)}, -1),  # tbRl
+        ({"upright": False, "matrix": (-1.0, 0.0, 0.0, -1.0, 20.0, 600.0)}, 0),  # upside down
+        ({"upright": False}, 0),
+    ],
+    ids=["upright", "upwards", "downwards", "upside-down", "no-matrix"],
+)
+def test_turn_of_a_pdfplumber_char(char: dict, turn: int) -> None:
+    assert turn_of(char) == turn
+
+
+ROWS = [
+    ["1.", "Международный фестиваль народного творчества", "г. Велиж", "12 мая 2024 г.", "Делегация"],
+    ["2.", "Визит делегации побратимов", "д. Сёла, Дом культуры", "3-5 июня 2024 г.", "20 человек"],
+]
+
+
+def _turned_header(path: Path) -> Path:
+    """A Word table whose header cells are written upwards, but the title's, written downwards."""
+    doc = new_document("Times New Roman", 11)
+    add_title(doc, ["Перечень международных мероприятий за 2 квартал 2024 года"], 12)
+    widths = [1.2, 5.0, 3.6, 3.0, 3.2]
+    ids = BookmarkIds()
+    table = add_grid_table(doc, widths)
+    add_cells_row(table, list(HEADER), widths, ids, bold=True)
+    mark_header(table, 0)
+    for row in ROWS:
+        add_cells_row(table, row, widths, ids)
+    header = table.rows[0]
+    header.height = Cm(3.2)
+    for col, tc in enumerate(header._tr.findall(qn("w:tc"))):
+        direction = OxmlElement("w:textDirection")
+        direction.set(qn("w:val"), "tbRl" if col == 1 else "btLr")
+        tc.get_or_add_tcPr().append(direction)
+    save_stable(doc, path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory) -> dict[str, Path]:
+    reason = soffice_missing()
+    if reason:
+        pytest.skip(reason)
+    out = tmp_path_factory.mktemp("turned")
+    return {"pdf": build_pdfs(out, {"turned": _turned_header})["turned"], "docx": out / "turned.docx"}
+
+
+def _folded(cells) -> tuple[str, ...]:
+    return tuple(fold_whitespace(c or "") for c in cells)
+
+
+def test_turned_header_of_a_pdf_reads_as_in_the_docx(files: dict[str, Path]) -> None:
+    pdf, word = PdfReader().read(files["pdf"]), DocxReader().read(files["docx"])
+    assert _folded(pdf.tables[0].header) == _folded(word.tables[0].header) == _folded(HEADER)
+    assert [_folded(r.cells) for r in pdf.tables[0].rows] == [_folded(r) for r in ROWS]
