@@ -4,7 +4,9 @@ of two side-by-side columns above the title (sender left, addressee right): a re
 (`two_columns`), or the one municipality's whose report it is, named only there (`municipality`).
 
 They are drawn from a random generator of their own, so a report whose extra axes are all "no"
-is the very report its seed gave before they existed (its DOCX byte for byte).
+is the very report its seed gave before they existed (its DOCX byte for byte). Later still, header
+cells written upwards or downwards (Word's text direction, used in narrow columns): the narrowest
+columns' (`narrow`) or every one's (`all`), drawn from a generator of its own again.
 """
 
 from __future__ import annotations
@@ -19,6 +21,30 @@ EXTRA_AXES: dict[str, tuple[tuple[str, ...], tuple[float, ...]]] = {
     "merged_down": (("no", "date", "place"), (0.7, 0.15, 0.15)),
     "letterhead": (("no", "two_columns", "municipality"), (0.7, 0.15, 0.15)),
 }
+# axis -> (values, weights), drawn from `turned_rng`: header text turned a quarter
+TURNED_AXIS = (("no", "narrow", "all"), (0.7, 0.15, 0.15))
+_NARROW_TURNED = 2  # how many of the narrowest columns a `narrow` header turns
+TURNED_HEIGHT_CM = 3.0  # the header row's least height, room for a turned header's lines
+
+
+def turned_rng(seed: int, index: int) -> random.Random:
+    """The random generator of the turned-header axis of report `index` (see the module doc)."""
+    return random.Random(f"layouts:{seed}:{index}:turned")
+
+
+def turned_header(rng: random.Random, widths: list[float]) -> tuple[str, str, tuple[int, ...]]:
+    """The axis value, the text direction (Word's `btLr` upwards, `tbRl` downwards) and the grid
+    columns whose header cells are turned."""
+    value = rng.choices(*TURNED_AXIS)[0]
+    direction = rng.choice(("btLr", "btLr", "tbRl"))
+    if value == "no":
+        return value, direction, ()
+    if value == "all":
+        return value, direction, tuple(range(len(widths)))
+    narrowest = sorted(range(len(widths)), key=lambda c: (widths[c], c))[:_NARROW_TURNED]
+    return value, direction, tuple(sorted(narrowest))
+
+
 # The grid columns that carry each merged value: a combined place + date column carries both.
 MERGED_FIELDS = {"date": ("date", "place_date", "start", "end"), "place": ("place", "place_date")}
 _MERGE_SHARE = 0.6  # of a report's sections, how many get a merged run (at least one does)

@@ -182,6 +182,8 @@ def build_plan(seed: int, index: int, half: str, negative: str | None = None) ->
     seq_dot = rng.choice(("", "."))
     long_left = rng.randint(1, 2) if axes["long_rows"] == "yes" else 0
 
+    axes["turned_header"], direction, turned = lx.turned_header(lx.turned_rng(seed, index), widths)
+
     def new_table(caption: list[str]) -> TablePlan:
         table = TablePlan(
             caption,
@@ -190,6 +192,8 @@ def build_plan(seed: int, index: int, half: str, negative: str | None = None) ->
             list(vmerges),
             widths=widths,
             repeat_header=axes["repeat_header"] == "yes",
+            turned=turned,
+            direction=direction,
         )
         if axes["number_row"] == "yes":
             table.body.append(("cells", [str(i + 1) for i in range(len(cols))]))

@@ -7,9 +7,12 @@ from pathlib import Path
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm
 from docx.table import Table
 
+from . import layout_extras as lx
 from .docx_build import (
     BookmarkIds,
     add_cells_row,
@@ -72,6 +75,8 @@ def _render_table(doc: DocumentObject, plan: TablePlan, ids: BookmarkIds, per_ta
             mark_header(table, r)
     for r, c0, c1 in plan.hmerges:
         table.cell(top + r, c0).merge(table.cell(top + r, c1))
+    if plan.turned:
+        _turn_header(table, plan, top)
     for c, r0, r1 in plan.vmerges:
         merge_down(table, c, top + r0, top + r1)
     first_body = top + len(plan.header)
@@ -88,6 +93,31 @@ def _render_table(doc: DocumentObject, plan: TablePlan, ids: BookmarkIds, per_ta
             table.cell(first_body + r0, c).vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     doc.add_paragraph()  # tables never touch: Word and LibreOffice would join them into one
     return table
+
+
+def _turn_header(table: Table, plan: TablePlan, top: int) -> None:
+    """Write the header cells of the plan's turned columns upwards or downwards (`w:textDirection`);
+    a cell spanning several columns (a group header) stays upright. The rows get room for it."""
+    for r in range(top, top + len(plan.header)):
+        row = table.rows[r]
+        row.height = Cm(lx.TURNED_HEIGHT_CM / len(plan.header))
+        col = 0
+        for tc in row._tr.findall(qn("w:tc")):
+            span = tc.grid_span
+            if span == 1 and col in plan.turned:
+                direction = OxmlElement("w:textDirection")
+                direction.set(qn("w:val"), plan.direction)
+                props = tc.get_or_add_tcPr()
+                later = None  # the schema puts textDirection before these
+                for name in ("w:tcFitText", "w:vAlign", "w:hideMark"):
+                    later = props.find(qn(name))
+                    if later is not None:
+                        break
+                if later is None:
+                    props.append(direction)
+                else:
+                    later.addprevious(direction)
+            col += span
 
 
 def render_docx(plan: Plan, path: Path) -> Path:

@@ -60,6 +60,7 @@ HARD = {
     "muni_form": {"capitals", "genitive", "mo", "city_okrug", "with_region"},
     "merged_down": {"date", "place"},
     "letterhead": {"two_columns", "municipality"},
+    "turned_header": {"narrow", "all"},
 }
 NEGATIVES = ("summary_only", "toc_only", "budget_only", "not_quarter")
 # How two participants sub-columns are joined in the gold: each with its label (issue 13, item 2).
@@ -104,6 +105,8 @@ class TablePlan:
     body_merges: list[tuple[int, int, int]] = field(default_factory=list)  # body vMerges (col, r0, r1)
     centred_merges: bool = False  # body vMerges' text vertically centred (else at the top)
     title_row: str | None = None  # a first row spanning the table, above the header
+    turned: tuple[int, ...] = ()  # grid columns whose header cells are written turned a quarter
+    direction: str = "btLr"  # how they are turned: Word's `btLr` (upwards) or `tbRl` (downwards)
 
 
 @dataclass
