@@ -146,3 +146,33 @@ def test_a_title_typed_in_the_page_header_is_part_of_the_title(tmp_path: Path) -
     document.save(str(path))
     assert READER.read(path).title == "Таблица 1\nОтчёт Смоленской области за III квартал 2024 года"
     assert READER.read(build_docx(tmp_path / "plain.docx", [HEADER], title=("Отчёт",))).title == "Отчёт"
+
+
+def _framed(path: Path, outer_cols: int) -> Path:
+    """A report laid inside a bordered box: a table of `outer_cols` columns whose first cell holds
+    the title paragraph and the events grid."""
+    document = docx.Document()
+    frame = document.add_table(rows=1, cols=outer_cols)
+    cell = frame.cell(0, 0)
+    cell.paragraphs[0].text = "Перечень мероприятий за 2 квартал 2024 года"
+    grid = cell.add_table(rows=2, cols=2)
+    for col, (head, value) in enumerate([("№", "1."), ("Мероприятие", "Форум")]):
+        grid.cell(0, col).text, grid.cell(1, col).text = head, value
+    cell.add_paragraph("")
+    document.save(str(path))
+    return path
+
+
+def test_a_report_inside_a_frame_table_is_read_as_the_body(tmp_path: Path) -> None:
+    doc = READER.read(_framed(tmp_path / "f.docx", outer_cols=1))
+    assert [(t.header, [r.cells for r in t.rows]) for t in doc.tables] == [
+        (("№", "Мероприятие"), [("1.", "Форум")])
+    ]
+    assert doc.title == "Перечень мероприятий за 2 квартал 2024 года"
+
+
+def test_a_grid_in_one_cell_of_a_wider_table_stays_that_cells_text(tmp_path: Path) -> None:
+    doc = READER.read(_framed(tmp_path / "w.docx", outer_cols=2))
+    assert len(doc.tables) == 1 and len(doc.tables[0].header) == 2
+    words = " ".join((doc.tables[0].header[0] or "").split())
+    assert words == "Перечень мероприятий за 2 квартал 2024 года № Мероприятие 1. Форум"

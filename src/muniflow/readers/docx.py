@@ -40,8 +40,10 @@ class DocxReader:
     """Reads every body table of a .docx, each with the paragraphs above it as its caption.
 
     Tables inside content controls, custom XML and tracked insertions count as body tables;
-    a table nested in a cell stays part of that cell's text. The title is the text before the
-    first table, which is also that table's caption, then the first page's header.
+    a table nested in a cell stays part of that cell's text, but for a frame: a table of one
+    column whose cell holds a grid (a report laid inside a bordered box or a form's cell) is
+    looked through, its cells' paragraphs and tables read as the body's. The title is the text
+    before the first table, which is also that table's caption, then the first page's header.
     """
 
     format = "docx"
@@ -53,7 +55,7 @@ class DocxReader:
         title = ""
         above: list[str] = []  # non-blank paragraphs since the previous table
         tables: list[RawTable] = []
-        for block in _blocks(body):
+        for block in _blocks(body, frames=True):
             if block.tag == TBL:
                 caption = "\n".join(above)
                 table = _read_table(block, f"table {len(tables) + 1}", caption)
@@ -96,13 +98,32 @@ def _open_document(path: Path) -> Any:
         raise ReaderError(CORRUPT_FILE, f"{path.name}: not a readable DOCX ({exc})") from exc
 
 
-def _blocks(parent: etree._Element) -> Iterator[etree._Element]:
-    """Yield the paragraphs and tables under a body or cell in order, looking through wrappers."""
+def _blocks(parent: etree._Element, frames: bool = False) -> Iterator[etree._Element]:
+    """Yield the paragraphs and tables under a body or cell in order, looking through wrappers
+    (and through frames, see DocxReader, when `frames`)."""
     for child in parent:
-        if child.tag in (P, TBL):
+        if child.tag == TBL and frames and _is_frame(child):
+            for tc in (tc for tr in _rows(child) for tc in _cells(tr)):
+                yield from _blocks(tc, frames)
+        elif child.tag in (P, TBL):
             yield child
         elif child.tag in _TRANSPARENT:
-            yield from _blocks(child)
+            yield from _blocks(child, frames)
+
+
+def _is_frame(tbl: etree._Element) -> bool:
+    """A table of one column one of whose cells holds a grid of two rows and two columns or more."""
+    cells = [list(_cells(tr)) for tr in _rows(tbl)]
+    if not cells or any(len(row) != 1 for row in cells):
+        return False
+    nested = (block for row in cells for block in _blocks(row[0]) if block.tag == TBL)
+    return any(_is_grid(table) for table in nested)
+
+
+def _is_grid(tbl: etree._Element) -> bool:
+    """Whether a table has two rows or more, one of them of two cells or more."""
+    rows = [sum(1 for _ in _cells(tr)) for tr in _rows(tbl)]
+    return len(rows) >= 2 and max(rows) >= 2
 
 
 def paragraph_text(paragraph: etree._Element) -> str:
