@@ -258,20 +258,29 @@ def _pad(password: str) -> bytes:
     return (password.encode("latin-1") + PAD)[:32]
 
 
-def scanned_pdf() -> bytes:
-    """A page that only paints an image: what a scanner produces, no text layer."""
-    page = PAGE % b"/Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R"
+def scanned_pdf(text_layer: bool = False, picture: tuple[int, int] = (500, 700)) -> bytes:
+    """A page that paints an image of `picture` points: what a scanner produces. With
+    `text_layer`, the invisible text a scanner's own OCR lays over it (text render mode 3)."""
+    if not text_layer:
+        page = PAGE % b"/Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R"
+    else:
+        page = PAGE % b"/Resources << /XObject << /Im0 4 0 R >> /Font << /F1 6 0 R >> >> /Contents 5 0 R"
     image = stream(
         b"\x00\xff\xff\x00",
         b"/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8",
     )
+    content = b"q %d 0 0 %d 50 50 cm /Im0 Do Q" % picture
+    if text_layer:
+        content += b" BT 3 Tr /F1 12 Tf 100 600 Td (Forum Delegation) Tj ET"
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
     return pdf_file(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             page,
             image,
-            stream(b"q 500 0 0 700 50 50 cm /Im0 Do Q"),
+            stream(content),
+            *([font] if text_layer else []),
         ]
     )
 

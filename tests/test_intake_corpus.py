@@ -240,6 +240,20 @@ CASES: list[tuple[str, Build, str | None, str | None, str]] = [
         "an image-only page: handed to OCR where Tesseract is installed",
     ),
     (
+        "pdf_scan_text_layer",
+        _write("scan_text.pdf", bf.scanned_pdf(text_layer=True)),
+        "no_text_layer" if missing_ocr() else "needs_ocr",
+        None,
+        "a scan with the scanner's invisible text and no table drawn: handed to OCR too",
+    ),
+    (
+        "pdf_small_picture_text",
+        _write("logo_text.pdf", bf.scanned_pdf(text_layer=True, picture=(100, 80))),
+        "no_table_found",
+        None,
+        "text and a small picture (a logo), no table: not a scan, no table found",
+    ),
+    (
         "pdf_flate_bomb",
         _write("fbomb.pdf", bf.flate_bomb_pdf(2048)),
         "resource_limit",

@@ -38,7 +38,7 @@ def read_checked(path: Path, limits: Limits) -> RawDocument:
     try:
         return _read("pdf", path)
     except ReaderError as err:
-        if err.reason == "no_table_found" and guards.pdf_has_image_only_page(path, limits):
+        if err.reason == "no_table_found" and guards.pdf_has_scanned_page(path, limits, scan.image_share()):
             raise scan.needs_ocr(path, "pdf") from err
         raise
 

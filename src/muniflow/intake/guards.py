@@ -301,6 +301,26 @@ def _subtype(xobject: Any) -> str:
     return getattr(name, "name", str(name))
 
 
+def pdf_has_scanned_page(path: Path, limits: Limits, image_share: float) -> bool:
+    """True when some page is a scan, asked after a reader found no table: a page of pictures
+    only, or one that a single picture covers at least `image_share` of (a scan saved with the
+    scanner's text layer: text, but no table drawn, the ruling is in the picture)."""
+    if pdf_has_image_only_page(path, limits):
+        return True
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages[: limits.max_pages]:
+            area = float(page.width) * float(page.height)
+            sizes = (
+                (float(i["x1"]) - float(i["x0"])) * (float(i["bottom"]) - float(i["top"]))
+                for i in page.images
+            )
+            if area > 0 and max(sizes, default=0.0) >= image_share * area:
+                return True
+    return False
+
+
 def pdf_has_image_only_page(path: Path, limits: Limits) -> bool:
     """True when some page is a scan: asked after a reader found no table, to say why."""
     from pdfminer.pdfdocument import PDFDocument

@@ -35,6 +35,13 @@ def needs_ocr(path: Path, kind: str) -> ReaderError:
     return ReaderError(NEEDS_OCR, f"{kind}:{_count_pages(path, kind)}")
 
 
+def image_share() -> float:
+    """How much of a PDF page one picture covers for the page to be a scan (contracts/ocr.yaml)."""
+    from muniflow.readers import ocr
+
+    return ocr.settings().scan_image_share
+
+
 def _count_pages(path: Path, kind: str) -> int:
     if kind == "image":
         import cv2  # here, not at import: the worker's memory limit is paid only by scans

@@ -45,6 +45,7 @@ class OcrSettings:
     max_skew_degrees: float
     render_dpi: int
     memory_mb: int
+    scan_image_share: float
 
 
 def settings(path: Path | None = None) -> OcrSettings:
