@@ -14,6 +14,7 @@ from lxml import etree
 from muniflow.model import Cell, RawDocument, RawRow, RawTable, ReaderError
 from muniflow.readers.base import CORRUPT_FILE, NO_TABLE_FOUND
 from muniflow.readers.blame import raised_by_parser
+from muniflow.readers.docxlists import label_lists
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -91,11 +92,13 @@ def _open_body(path: Path) -> etree._Element:
 def _open_document(path: Path) -> Any:
     """Open the package with python-docx; library failures become corrupt_file."""
     try:
-        return docx.Document(str(path))
+        document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
         if not raised_by_parser(exc):
             raise  # a bug of ours, not a damaged file: the caller reports internal_error
         raise ReaderError(CORRUPT_FILE, f"{path.name}: not a readable DOCX ({exc})") from exc
+    label_lists(document)  # Word's automatic list numbers («1.» in a № column) as text
+    return document
 
 
 def _blocks(parent: etree._Element, frames: bool = False) -> Iterator[etree._Element]:
