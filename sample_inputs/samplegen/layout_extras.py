@@ -6,7 +6,9 @@ of two side-by-side columns above the title (sender left, addressee right): a re
 They are drawn from a random generator of their own, so a report whose extra axes are all "no"
 is the very report its seed gave before they existed (its DOCX byte for byte). Later still, header
 cells written upwards or downwards (Word's text direction, used in narrow columns): the narrowest
-columns' (`narrow`) or every one's (`all`), drawn from a generator of its own again.
+columns' (`narrow`) or every one's (`all`), drawn from a generator of its own again; and a №
+column numbered by Word's numbering button (`auto_number`: the numbers are list labels, not text),
+from one more generator of its own.
 """
 
 from __future__ import annotations
@@ -25,6 +27,14 @@ EXTRA_AXES: dict[str, tuple[tuple[str, ...], tuple[float, ...]]] = {
 TURNED_AXIS = (("no", "narrow", "all"), (0.7, 0.15, 0.15))
 _NARROW_TURNED = 2  # how many of the narrowest columns a `narrow` header turns
 TURNED_HEIGHT_CM = 3.0  # the header row's least height, room for a turned header's lines
+
+
+AUTO_NUMBER_AXIS = (("no", "yes"), (0.7, 0.3))
+
+
+def auto_number(seed: int, index: int) -> str:
+    """Whether report `index` numbers its № column with Word's numbering button (see the module doc)."""
+    return random.Random(f"layouts:{seed}:{index}:lists").choices(*AUTO_NUMBER_AXIS)[0]
 
 
 def turned_rng(seed: int, index: int) -> random.Random:

@@ -183,6 +183,7 @@ def build_plan(seed: int, index: int, half: str, negative: str | None = None) ->
     long_left = rng.randint(1, 2) if axes["long_rows"] == "yes" else 0
 
     axes["turned_header"], direction, turned = lx.turned_header(lx.turned_rng(seed, index), widths)
+    axes["auto_number"] = lx.auto_number(seed, index)
 
     def new_table(caption: list[str]) -> TablePlan:
         table = TablePlan(
@@ -194,6 +195,7 @@ def build_plan(seed: int, index: int, half: str, negative: str | None = None) ->
             repeat_header=axes["repeat_header"] == "yes",
             turned=turned,
             direction=direction,
+            auto_number=axes["auto_number"] == "yes",
         )
         if axes["number_row"] == "yes":
             table.body.append(("cells", [str(i + 1) for i in range(len(cols))]))

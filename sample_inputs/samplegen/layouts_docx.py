@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm
 from docx.table import Table
 
@@ -87,12 +88,69 @@ def _render_table(doc: DocumentObject, plan: TablePlan, ids: BookmarkIds, per_ta
         else:
             assert isinstance(content, list)
             add_cells_row(table, content, plan.widths, ids)
+    if plan.auto_number:
+        _number_by_lists(doc, table, first_body)
     for c, r0, r1 in plan.body_merges:
         merge_down(table, c, first_body + r0, first_body + r1)
         if plan.centred_merges:
             table.cell(first_body + r0, c).vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     doc.add_paragraph()  # tables never touch: Word and LibreOffice would join them into one
     return table
+
+
+_NUMBERED = re.compile(r"(\d+)(\.?)")
+_LISTS_FROM = 900  # ids of the list definitions and instances this module adds
+
+
+def _number_by_lists(doc: DocumentObject, table: Table, first_body: int) -> None:
+    """Turn the body's № cells («7», «7.») into Word list items showing the same numbers: one list
+    instance per run of consecutive numbers (a restart is a new instance starting at its number),
+    one definition per label form. A row of column numbers is left as it is."""
+    numbering = doc.part.numbering_part.element
+    defined = {int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))}
+    used = {int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))}
+    current: tuple[int, int, str] | None = None  # (numId, last number, label form)
+    for row in table.rows[first_body:]:
+        cells = row._tr.findall(qn("w:tc"))
+        texts = ["".join(t.text or "" for t in tc.iter(qn("w:t"))).strip() for tc in cells]
+        match = _NUMBERED.fullmatch(texts[0]) if len(cells) > 1 else None
+        if match is None or all(t.isdigit() for t in texts):
+            continue
+        number, form = int(match.group(1)), "%1" + match.group(2)
+        abstract = _LISTS_FROM + (1 if form == "%1." else 0)
+        if abstract not in defined:
+            level = (
+                '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+                f'<w:lvlText w:val="{form}"/></w:lvl>'
+            )
+            numbering.insert(
+                0,
+                parse_xml(
+                    f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract}">{level}</w:abstractNum>'
+                ),
+            )
+            defined.add(abstract)
+        if current is None or current[1] + 1 != number or current[2] != form:
+            num_id = max(used | {_LISTS_FROM - 1}) + 1
+            used.add(num_id)
+            start = f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{number}"/></w:lvlOverride>'
+            numbering.append(
+                parse_xml(
+                    f'<w:num {nsdecls("w")} w:numId="{num_id}">'
+                    f'<w:abstractNumId w:val="{abstract}"/>{start}</w:num>'
+                )
+            )
+            current = (num_id, number, form)
+        current = (current[0], number, form)
+        paragraph = cells[0].find(qn("w:p"))
+        for extra in cells[0].findall(qn("w:p"))[1:]:
+            cells[0].remove(extra)
+        for run in paragraph.findall(qn("w:r")):
+            paragraph.remove(run)
+        props = paragraph.get_or_add_pPr()
+        props.append(
+            parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{current[0]}"/></w:numPr>')
+        )
 
 
 def _turn_header(table: Table, plan: TablePlan, top: int) -> None:

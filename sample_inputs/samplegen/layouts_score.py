@@ -87,6 +87,7 @@ def score_report(
         if r and g["start_date"] and (r["start_date"], r["end_date"]) == (g["start_date"], g["end_date"])
     )
     s["muni_exact"] = sum(1 for g, r in pairs if r and r.get("municipality") == g["municipality"])
+    s["seq_ok"] = sum(1 for g, r in pairs if r and str(r.get("seq_no")) == str(g["seq"]))
     s["muni_names"] = sorted({(g["municipality"], r.get("municipality", "")) for g, r in pairs if r})
     s["numbering_flags"] = sum(1 for r in got if "numbering" in r.get("rules", ()))
     bad = [
@@ -122,14 +123,15 @@ def _sum(scores: Iterable[Mapping[str, Any]]) -> dict[str, int]:
             "dates_ok",
             "muni_exact",
             "numbering_flags",
+            "seq_ok",
         ):
-            tot[key] += s[key]
+            tot[key] += s.get(key, 0)
     return dict(tot)
 
 
 HEAD = (
     f"{'group':34} {'n':>4} {'loaded':>6} {'period':>6} {'rows':>6} {'cells':>6} {'dates':>6} {'muni':>6} "
-    f"{'extra':>5} {'№flag':>5}"
+    f"{'extra':>5} {'№flag':>5} {'№':>6}"
 )
 
 
@@ -141,7 +143,7 @@ def line(name: str, scores: Sequence[Mapping[str, Any]]) -> str:
     loaded, period = _pct(t["loaded"], n), _pct(t["period_ok"], n)
     return (
         f"{name[:34]:34} {n:>4} {loaded} {period} {rows} {cells} {dates} {muni} "
-        f"{t['rows_extra']:>5} {t['numbering_flags']:>5}"
+        f"{t['rows_extra']:>5} {t['numbering_flags']:>5} {_pct(t['seq_ok'], t['rows_found'])}"
     )
 
 

@@ -61,6 +61,7 @@ HARD = {
     "merged_down": {"date", "place"},
     "letterhead": {"two_columns", "municipality"},
     "turned_header": {"narrow", "all"},
+    "auto_number": {"yes"},
 }
 NEGATIVES = ("summary_only", "toc_only", "budget_only", "not_quarter")
 # How two participants sub-columns are joined in the gold: each with its label (issue 13, item 2).
@@ -107,6 +108,7 @@ class TablePlan:
     title_row: str | None = None  # a first row spanning the table, above the header
     turned: tuple[int, ...] = ()  # grid columns whose header cells are written turned a quarter
     direction: str = "btLr"  # how they are turned: Word's `btLr` (upwards) or `tbRl` (downwards)
+    auto_number: bool = False  # the № cells are Word list items whose labels show the numbers
 
 
 @dataclass
