@@ -97,8 +97,9 @@ def without_grey_strokes(grey: Image, max_skew: float, s: InkSettings) -> Image:
     if not mid.any():
         return grey
     per_100dpi = min(grey.shape[:2]) / A4_SHORT_INCHES / 100
-    seed = dark | ruling(ink, ocr_cells.skew_angle(grey, max_skew), s.ruling_min_share)
-    far = mid & ~_reach(seed, ink, max(1, round(s.reach_per_100dpi * per_100dpi)))
+    # a ruling line stays, but lends no reach: a pen stroke crossing it is no glyph's edge
+    lines = ruling(ink, ocr_cells.skew_angle(grey, max_skew), s.ruling_min_share)
+    far = mid & ~lines & ~_reach(dark & ~lines, ink, max(1, round(s.reach_per_100dpi * per_100dpi)))
     out = grey.copy()
     out[_strokes(far, max(2, round(s.stroke_min_per_100dpi * per_100dpi)))] = 255
     return out
