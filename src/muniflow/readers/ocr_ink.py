@@ -4,9 +4,9 @@ A signed report carries a round stamp and a signature, often over the table's la
 text is black; stamp and pen ink are coloured (blue, violet) and, scanned in grey, lighter than
 the text. Two general steps, their thresholds in contracts/ocr.yaml (`ink:`):
 
-- a colour scan: after a white balance on the paper, strongly coloured ink (chroma, the spread of
-  a pixel's red, green and blue) is turned to paper before the page becomes grey; black text under
-  a stamp has little chroma and stays;
+- a colour scan: after a white balance on the paper, coloured ink (tinted: the spread of a
+  pixel's red, green and blue large for its darkness) becomes paper when the page becomes grey,
+  or, where even its lightest channel is dark (black text under a stamp), that channel;
 - a grey page whose text is dark: mid-grey ink (lighter than the text's own dark by a margin) is
   turned to paper unless it joins dark ink within a short reach, which keeps a glyph's grey,
   anti-aliased edges and thin strokes and takes a stamp's rings and letters and a pen stroke.
@@ -31,8 +31,10 @@ A4_SHORT_INCHES = 8.27
 
 @dataclass(frozen=True)
 class InkSettings:
-    chroma_start: float  # chroma (0-255) where coloured ink starts to be taken off
-    chroma_full: float  # chroma at and above which a pixel is paper
+    tint_start: float  # tint (chroma over darkness, see `tint`) where coloured ink starts to go
+    tint_full: float  # tint at and above which a pixel is paper
+    darkness_floor: float  # darkness (0-255) under which a pixel's tint is taken over this instead
+    lightest_paper_min: int  # coloured ink whose lightest channel is this light becomes paper
     paper_percentile: float  # a channel's brightness at this percentile is its paper (white balance)
     ink_max: int  # grey level (0-255, light evened) under which a pixel is ink (for the text's dark)
     paper_min: int  # grey level from which a pixel is paper: lighter ink is left as it is
@@ -57,24 +59,36 @@ def grey_page(image: Image, max_skew: float, s: InkSettings | None = None) -> Im
     return without_grey_strokes(ocr_cells.flatten(grey), max_skew, s)
 
 
-def chroma(bgr: Image, percentile: float) -> Image:
-    """Each pixel's chroma (max minus min channel, 0-255) after scaling each channel so that the
-    paper is white: a yellowish light or paper is no colour."""
-    paper = np.percentile(bgr.reshape(-1, 3)[:: max(1, bgr.size // 3 // 200_000)], percentile, axis=0)
-    # channel by channel in 8 bits: a 300 dpi page in float is 100 MB, and the worker's memory is limited
-    channels = [cv2.convertScaleAbs(bgr[..., i], alpha=255 / max(float(paper[i]), 1.0)) for i in range(3)]
-    return cv2.subtract(np.maximum.reduce(channels), np.minimum.reduce(channels))
+def _balanced(bgr: Image, s: InkSettings) -> list[Image]:
+    """The blue, green and red channels scaled so that the paper is white (a yellowish light or
+    paper is no colour); in 8 bits: a 300 dpi page in float is 100 MB, and memory is limited."""
+    paper = np.percentile(bgr.reshape(-1, 3)[:: max(1, bgr.size // 3 // 200_000)], s.paper_percentile, axis=0)
+    return [cv2.convertScaleAbs(bgr[..., i], alpha=255 / max(float(paper[i]), 1.0)) for i in range(3)]
+
+
+def tint(channels: list[Image], s: InkSettings) -> Image:
+    """How coloured each pixel's ink is: its chroma (max minus min channel) over its darkness (255
+    minus its grey). Ink thinned by the paper (a stroke's anti-aliased edge, a pale impression)
+    keeps its ink's tint; black text has none."""
+    out = cv2.subtract(np.maximum.reduce(channels), np.minimum.reduce(channels)).astype(np.float32)
+    darkness = 255 - cv2.cvtColor(cv2.merge(channels), cv2.COLOR_BGR2GRAY).astype(np.float32)
+    out /= np.maximum(darkness, s.darkness_floor)
+    return out
 
 
 def without_colour(bgr: Image, s: InkSettings) -> Image:
-    """The page in grey with strongly coloured ink turned to paper, in proportion to its chroma
-    between `chroma_start` and `chroma_full`."""
-    grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY).astype(np.float32)
-    share = chroma(bgr, s.paper_percentile).astype(np.float32)
-    share -= s.chroma_start
-    share /= s.chroma_full - s.chroma_start
+    """The page in grey with coloured ink taken off in proportion to its tint between `tint_start`
+    and `tint_full`: to paper where its lightest channel (the blue of a blue stamp) is at least
+    `lightest_paper_min`, else to that channel, so black text under a stamp stays as dark as it was."""
+    channels = _balanced(bgr, s)
+    grey = cv2.cvtColor(cv2.merge(channels), cv2.COLOR_BGR2GRAY).astype(np.float32)
+    share = tint(channels, s)
+    share -= s.tint_start
+    share /= s.tint_full - s.tint_start
     np.clip(share, 0, 1, out=share)
-    grey += (255 - grey) * share
+    lightest = np.maximum.reduce(channels)
+    target = np.where(lightest >= s.lightest_paper_min, np.float32(255), lightest.astype(np.float32))
+    grey += (target - grey) * share
     return grey.astype(np.uint8)
 
 
