@@ -170,3 +170,19 @@ def test_page_photos_given_together_keep_their_colour(tmp_path: Path) -> None:
     pages = list(ocr.image_pages(Path(dest)))
     assert [p.ndim for p in pages] == [3, 3]
     assert np.abs(pages[0][..., 0].astype(int) - pages[0][..., 2]).max() > 100, "blue is blue"
+
+
+def test_a_pale_coloured_stroke_across_text_goes_where_it_touches_the_letters() -> None:
+    """Ink thinned by the paper (a pale pen line, a stroke's edge) has its ink's tint though little
+    chroma: it goes even beside letters, where a grey stroke would be kept as a glyph's edge."""
+    text = _text_page()
+    line = np.zeros(SIZE, np.uint8)
+    cv2.line(line, (10, 45), (420, 60), 255, 3)  # across the first text line
+    alpha = (line / 255.0 * 0.35)[..., None]
+    pale = (text * (1 - alpha * (1 - np.array(DARK_BLUE) / 255.0))).astype(np.uint8)
+    out = ocr_ink.grey_page(pale, SKEW, S)
+    letters = _grey(text) < S.paper_min
+    touching = (line > 0) & ~cv2.dilate(letters.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+    touching &= cv2.dilate(letters.astype(np.uint8), np.ones((9, 9), np.uint8)).astype(bool)
+    assert touching.sum() > 50
+    assert (out[touching] > 230).mean() > 0.9
