@@ -4,13 +4,15 @@
     .venv/bin/python bench/scans.py --samples invented_tver_2024_q4 --only dpi300 skew3
 
 Each sample PDF is rasterized with pdftoppm and degraded one axis at a time (resolution, 1-bit,
-skew, noise + blur + JPEG, a stamp over cells, phone-photo perspective), then packed the ways
+skew, noise + blur + JPEG, stamps and a signature over cells in a grey or a colour scan (bench/
+stamps.py), phone-photo perspective), then packed the ways
 offices send them (separate page images read with --pages, multi-page TIFF, image-only PDF). The
 truth is the sample's own DOCX as muniflow extracts it. Per degradation it prints rows found, dates
 exact, cells exact (title, place, goal, participants, municipality, whitespace folded), rows
 flagged `ocr_review`, and OCR pages per second (each degradation, and the whole run). A ZIP
 holding two reports and a note is checked for every member's outcome. Results go to
-bench/results/scans-<date>.json.
+bench/results/scans-<date>.json. Each (sample, degradation, draw) has its own random draws from
+`--seed`, whichever others run with it; `--draws N` measures N draws of each (stamp places, ...).
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+
+from stamps import stamped  # noqa: E402  (bench/stamps.py, beside this script)
 
 from muniflow import stages  # noqa: E402
 from muniflow.intake.expand import as_pages, expand  # noqa: E402
@@ -92,23 +96,6 @@ def noisy(page: Page, rng: np.random.Generator) -> Page:
     return cv2.imdecode(jpeg, cv2.IMREAD_GRAYSCALE)
 
 
-def stamped(page: Page, rng: np.random.Generator) -> Page:
-    """A round stamp and a signature stroke over some cells, grey as a blue stamp scans."""
-    out = page.copy()
-    h, w = page.shape
-    overlay = np.full_like(page, 255)
-    for _ in range(2):
-        cx, cy = int(rng.uniform(0.3, 0.8) * w), int(rng.uniform(0.35, 0.85) * h)
-        radius = int(0.07 * w)
-        cv2.circle(overlay, (cx, cy), radius, 110, max(2, w // 300))
-        cv2.circle(overlay, (cx, cy), int(radius * 0.75), 110, max(1, w // 500))
-        cv2.putText(overlay, "M.P.", (cx - radius // 3, cy), cv2.FONT_HERSHEY_SIMPLEX, w / 1500, 110, 2)
-    xs = np.linspace(0.2 * w, 0.45 * w, 60)
-    ys = 0.9 * h + 0.01 * h * np.sin(xs / 25)
-    cv2.polylines(overlay, [np.stack([xs, ys], 1).astype(np.int32)], False, 80, max(2, w // 400))
-    return np.minimum(out, overlay)
-
-
 def photo(page: Page, rng: np.random.Generator) -> Page:
     """A phone photo: perspective, uneven light, mild blur, JPEG."""
     h, w = page.shape
@@ -131,7 +118,8 @@ DEGRADATIONS = {
     "skew3": (200, lambda p, r: rotate(p, 3.0), "tiff"),
     "skew-1.5_300": (300, lambda p, r: rotate(p, -1.5), "tiff"),
     "noise_blur_jpeg": (200, noisy, "tiff"),
-    "stamp": (200, stamped, "tiff"),
+    "stamp": (200, lambda p, r: stamped(p, r, colour=False), "tiff"),
+    "stamp_colour": (200, lambda p, r: stamped(p, r, colour=True), "tiff"),
     "photo": (200, photo, "pages"),
     "pdf_image_only": (200, lambda p, r: rotate(p, 1.0), "pdf"),
     "separate_images": (250, lambda p, r: rotate(p, -2.0), "pages"),
@@ -244,6 +232,12 @@ def zip_check(work: Path) -> dict[str, str]:
     }
 
 
+def draw_rng(seed: int, sample: str, name: str, draw: int) -> np.random.Generator:
+    """The random draws of one (sample, degradation, draw): the same whichever others run with it."""
+    salt = int.from_bytes(hashlib.sha256(f"{sample}/{name}".encode()).digest()[:4], "big")
+    return np.random.default_rng([seed, salt, draw])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--samples", nargs="*", default=[p.stem for p in sorted(SAMPLES.glob("*.pdf"))])
@@ -251,6 +245,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-zip", action="store_true", help="skip the ZIP check")
     parser.add_argument("--only", nargs="*", default=list(DEGRADATIONS), choices=list(DEGRADATIONS))
     parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument(
+        "--draws",
+        type=int,
+        default=1,
+        help="measure each degradation on this many random draws (stamp places, ...)",
+    )
     parser.add_argument(
         "--show-bad", action="store_true", help="print each row not found, date or cell not exact"
     )
@@ -262,7 +262,6 @@ def main(argv: list[str] | None = None) -> int:
         args.cache.mkdir(parents=True, exist_ok=True)
         os.environ[CACHE_ENV] = str(args.cache.resolve())
         _cache_tesseract(args.cache.resolve())
-    rng = np.random.default_rng(args.seed)
     results = []
     header = (
         f"{'sample':<24} {'degradation':<16} {'pages':>5} {'rows':>9} {'found':>6} {'dates':>6} "
@@ -271,13 +270,15 @@ def main(argv: list[str] | None = None) -> int:
     print(header)
     with tempfile.TemporaryDirectory(prefix="muniflow-scans-") as tmp:
         for sample in args.samples:
-            for name in args.only:
-                work = Path(tmp) / f"{sample}-{name}"
+            for name, draw in ((n, d) for n in args.only for d in range(args.draws)):
+                work = Path(tmp) / f"{sample}-{name}-{draw}"
                 work.mkdir()
-                r = measure(sample, name, work, rng)
+                r = measure(sample, name, work, draw_rng(args.seed, sample, name, draw))
+                r["draw"] = draw
                 results.append(r)
+                label = name if args.draws == 1 else f"{name}#{draw}"
                 print(
-                    f"{sample:<24} {name:<16} {r['pages']:>5} {r['rows_read']:>4}/{r['rows_truth']:<4} "
+                    f"{sample:<24} {label:<16} {r['pages']:>5} {r['rows_read']:>4}/{r['rows_truth']:<4} "
                     f"{r['rows_found']:>6.0%} {r['dates_exact']:>6.0%} {r['cells_exact']:>6.0%} "
                     f"{r['rows_flagged_ocr_review']:>5.0%} {r['pages_per_s']:>6.3f}  "
                     f"{r['reason'] or ''} {r['message'] or ''}",

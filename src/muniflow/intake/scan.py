@@ -166,7 +166,8 @@ def ocr_flags(doc: RawDocument, report: Report, threshold: float) -> list[Flag]:
 
 def combine_pages(first: Path, limits: Limits, rest: list[str], dest: str) -> str:
     """What a worker runs for `ingest --pages`: the photos of one report's pages, in the order
-    given, as one multi-page TIFF at `dest` (grey), so they are read as one report."""
+    given, as one multi-page TIFF at `dest` (in colour when any page is), so they are read as one
+    report."""
     import cv2
 
     from muniflow.intake import guards, sniff
@@ -178,7 +179,9 @@ def combine_pages(first: Path, limits: Limits, rest: list[str], dest: str) -> st
             raise ReaderError(
                 "unsupported_format", f"{page.name} is not a picture: --pages takes photos or scans"
             )
-        images.extend(cv2.imreadmulti(str(page), flags=cv2.IMREAD_GRAYSCALE)[1] or [])
+        images.extend(cv2.imreadmulti(str(page), flags=cv2.IMREAD_ANYCOLOR)[1] or [])
+    if any(i.ndim == 3 for i in images):  # colour kept (it tells stamp ink from text): all pages BGR
+        images = [i if i.ndim == 3 else cv2.cvtColor(i, cv2.COLOR_GRAY2BGR) for i in images]
     if not images or not cv2.imwritemulti(dest, images):
         raise ReaderError("corrupt_file", "the pictures could not be decoded; take or save them again")
     return dest

@@ -26,7 +26,7 @@ import numpy as np
 from muniflow.contracts import load_yaml
 from muniflow.model import RawDocument, RawRow, RawTable, ReaderError
 from muniflow.morph import analyzer
-from muniflow.readers import ocr_cells, ocr_numbers, ocr_strip, ocr_words
+from muniflow.readers import ocr_cells, ocr_ink, ocr_numbers, ocr_strip, ocr_words
 from muniflow.readers.ocr_cells import CellText, Word
 from muniflow.readers.wordjoin import is_russian_word, rejoin_lines
 
@@ -109,10 +109,13 @@ class Page:
 
 
 def read_page(gray: np.ndarray) -> Page:
-    """Even out a page's light, straighten a photographed table, deskew, find the grid and read its
-    cells (ocr_strip); a page without a ruled table is read whole, as its text above."""
+    """Even out a page's light and take its stamp and signature ink off (ocr_ink; `gray` may be a
+    colour page, BGR), straighten a photographed table, deskew, find the grid and read its cells
+    (ocr_strip); a page without a ruled table is read whole, as its text above."""
     s = settings()
-    level = ocr_cells.deskew(ocr_cells.rectify(ocr_cells.flatten(gray)), s.max_skew_degrees)
+    level = ocr_cells.deskew(
+        ocr_cells.rectify(ocr_ink.grey_page(gray, s.max_skew_degrees)), s.max_skew_degrees
+    )
     ink = ocr_cells.binarize(level)
     grid = ocr_cells.find_grid(ink)
     if grid is None:
@@ -130,10 +133,11 @@ def effective_dpi(gray: np.ndarray) -> float:
 
 
 def image_pages(path: Path) -> Iterator[np.ndarray]:
-    """The pages of a JPEG, PNG or (multi-page) TIFF, in grey."""
-    ok, images = cv2.imreadmulti(str(path), flags=cv2.IMREAD_GRAYSCALE)
+    """The pages of a JPEG, PNG or (multi-page) TIFF, in grey or colour (BGR) as stored: colour
+    tells stamp ink from text (ocr_ink)."""
+    ok, images = cv2.imreadmulti(str(path), flags=cv2.IMREAD_ANYCOLOR)
     if not ok or not images:
-        single = cv2.imread(str(path), cv2.IMREAD_GRAYSCALE)
+        single = cv2.imread(str(path), cv2.IMREAD_ANYCOLOR)
         if single is None:
             raise ReaderError(
                 "corrupt_file", "the picture cannot be decoded; take or save it again and re-send"
@@ -151,7 +155,7 @@ def render_dpi(picture_dpi: float | None) -> int:
 
 
 def pdf_pages(path: Path, dpis: Sequence[float | None], timeout: float) -> Iterator[np.ndarray]:
-    """Each page of a PDF rendered in grey, one pdftoppm run per page; `dpis` holds each page's
+    """Each page of a PDF rendered in colour (BGR), one pdftoppm run per page; `dpis` holds each page's
     picture resolution (None: no picture), see `render_dpi`."""
     with tempfile.TemporaryDirectory(prefix="muniflow-render-") as work:
         for number, picture_dpi in enumerate(dpis, start=1):
@@ -162,7 +166,6 @@ def pdf_pages(path: Path, dpis: Sequence[float | None], timeout: float) -> Itera
                         "pdftoppm",
                         "-r",
                         str(render_dpi(picture_dpi)),
-                        "-gray",
                         "-png",
                         "-singlefile",
                         "-f",
@@ -180,7 +183,7 @@ def pdf_pages(path: Path, dpis: Sequence[float | None], timeout: float) -> Itera
                 raise ReaderError(
                     "corrupt_file", f"page {number} of the scan could not be rendered ({exc})"
                 ) from exc
-            image = cv2.imread(str(target.with_suffix(".png")), cv2.IMREAD_GRAYSCALE)
+            image = cv2.imread(str(target.with_suffix(".png")), cv2.IMREAD_ANYCOLOR)
             if image is None:
                 raise ReaderError("corrupt_file", f"page {number} of the scan could not be rendered")
             yield image
