@@ -48,7 +48,7 @@ def _truncated_docx(folder: Path) -> Path:
 CASES = [
     (_valid_pdf, "muniflow.readers.pdf:_page_fragments", "internal_error",
      "the bug is raised inside the PDF reader's try-block that also guards pdfplumber"),
-    (_valid_pdf, "muniflow.readers.pdf:_stitch_groups", "internal_error",
+    (_valid_pdf, "muniflow.readers.pdf:stitch_groups", "internal_error",
      "a bug after parsing, outside any try-block"),
     (_valid_docx, "muniflow.readers.docx:_read_table", "internal_error",
      "a bug in the DOCX table walker on a valid document"),
