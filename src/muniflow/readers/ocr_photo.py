@@ -29,6 +29,8 @@ class PhotoSettings:
     edge_contrast_min: float
     a4_tolerance: float
     margin: float
+    sharpen_sigma: float
+    sharpen_amount: float
 
 
 def settings(path: Path | None = None) -> PhotoSettings:
@@ -38,7 +40,7 @@ def settings(path: Path | None = None) -> PhotoSettings:
 
 def unwarp(gray: Image, s: PhotoSettings | None = None) -> Image:
     """The sheet of a photo warped to an upright rectangle; the picture as it is when no sheet
-    smaller than the picture is found."""
+    smaller than the picture is found. The sheet is sharpened (see `sharpen`): a scan is not."""
     s = s or settings()
     corners = sheet_corners(gray, s)
     if corners is None:
@@ -51,11 +53,18 @@ def unwarp(gray: Image, s: PhotoSettings | None = None) -> Image:
         if abs(h / w - ratio) <= s.a4_tolerance * ratio:
             h = w * ratio
     width, height = round(w), round(h)
-    target = np.float32([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]])
+    target = np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], np.float32)
     matrix = cv2.getPerspectiveTransform(corners, target)
-    return cv2.warpPerspective(
-        gray, matrix, (width, height), flags=cv2.INTER_LINEAR, borderValue=255
-    )  # white beyond the picture: a corner the frame cut off is blank paper, not a dark edge
+    # white beyond the picture: a corner the frame cut off is blank paper, not a dark edge
+    sheet = cv2.warpPerspective(gray, matrix, (width, height), flags=cv2.INTER_LINEAR, borderValue=255)
+    return sharpen(sheet, s.sharpen_sigma, s.sharpen_amount)
+
+
+def sharpen(gray: Image, sigma: float, amount: float) -> Image:
+    """An unsharp mask: a camera's lens blur and JPEG soften bold letters until Tesseract misreads
+    them (a bold header most); the detail lost to a blur of `sigma` is added back `amount` times."""
+    blurred = cv2.GaussianBlur(gray, (0, 0), sigma)
+    return cv2.addWeighted(gray, 1 + amount, blurred, -amount, 0)
 
 
 def sheet_corners(gray: Image, s: PhotoSettings) -> np.ndarray | None:
@@ -122,7 +131,7 @@ def fit_sides(corners: np.ndarray, outline: np.ndarray, shape: tuple[int, ...]) 
 def inset(corners: np.ndarray, margin: float) -> np.ndarray:
     """The corners moved towards the sheet's middle by `margin` of the way, so the sheet's edge and
     the desk just beyond it (a dark strip a ruling-line finder takes for a line) are left out."""
-    return np.float32(corners + (corners.mean(axis=0) - corners) * margin)
+    return (corners + (corners.mean(axis=0) - corners) * margin).astype(np.float32)
 
 
 def _four_corners(hull: np.ndarray) -> np.ndarray | None:
