@@ -5,14 +5,16 @@
 
 Each sample PDF is rasterized with pdftoppm and degraded one axis at a time (resolution, 1-bit,
 skew, noise + blur + JPEG, stamps and a signature over cells in a grey or a colour scan (bench/
-stamps.py), phone-photo perspective), then packed the ways
+stamps.py), a mild photo filling the frame, and a phone photo of the page lying on a desk), then
+packed the ways
 offices send them (separate page images read with --pages, multi-page TIFF, image-only PDF). The
 truth is the sample's own DOCX as muniflow extracts it. Per degradation it prints rows found, dates
 exact, cells exact (title, place, goal, participants, municipality, whitespace folded), rows
 flagged `ocr_review`, and OCR pages per second (each degradation, and the whole run). A ZIP
 holding two reports and a note is checked for every member's outcome. Results go to
 bench/results/scans-<date>.json. Each (sample, degradation, draw) has its own random draws from
-`--seed`, whichever others run with it; `--draws N` measures N draws of each (stamp places, ...).
+`--seed`, whichever others run with it; `--draws N` measures N draws of each (stamp places, ...;
+the desk photo of draw d is photographed from its own seed d + 1, page by page).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import sys
 import tempfile
 import time
 import zipfile
+import zlib
 from datetime import date
 from pathlib import Path
 
@@ -96,8 +99,9 @@ def noisy(page: Page, rng: np.random.Generator) -> Page:
     return cv2.imdecode(jpeg, cv2.IMREAD_GRAYSCALE)
 
 
-def photo(page: Page, rng: np.random.Generator) -> Page:
-    """A phone photo: perspective, uneven light, mild blur, JPEG."""
+def photo_flat(page: Page, rng: np.random.Generator) -> Page:
+    """The first, mild phone photo: 3 % perspective, the page filling the frame, uneven light, grey JPEG
+    (kept, with its draws from the run's generator, so earlier results stay comparable)."""
     h, w = page.shape
     d = 0.03
     src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
@@ -107,6 +111,72 @@ def photo(page: Page, rng: np.random.Generator) -> Page:
     light = np.linspace(0.85, 1.0, w)[None, :] * np.linspace(0.9, 1.0, h)[:, None]
     shaded = (warped * light).astype(np.uint8)
     return noisy(cv2.GaussianBlur(shaded, (3, 3), 0), rng)
+
+
+def photo(page: Page, rng: np.random.Generator) -> Page:
+    """A phone photo of a page lying on a desk: the page 70-85 % of a 3:4 frame's width on a dark
+    textured background, turned up to 4°, seen at an angle (one edge 5-12 % shorter than its
+    opposite, each corner a little off), light falling off across the frame and a soft shadow,
+    lens blur, sensor noise, colour JPEG. `rng` is the draw's own generator (see `photo_rng`)."""
+    h, w = page.shape
+    fill = rng.uniform(0.70, 0.85)
+    fw = int(w / fill)
+    fh = int(fw * 4 / 3)
+    # the desk: a colour, wood-like grain along one axis, blotches
+    colour = rng.uniform([60, 40, 25], [130, 100, 80])  # RGB
+    yy, xx = np.mgrid[0:fh, 0:fw].astype(np.float32)
+    along = xx if rng.random() < 0.5 else yy
+    grain = np.sin(along / rng.uniform(6, 30) + 3 * np.sin(along / rng.uniform(150, 400)))
+    blotch = cv2.GaussianBlur(rng.normal(0, 1, (fh // 16 + 1, fw // 16 + 1)).astype(np.float32), (0, 0), 2)
+    blotch = cv2.resize(blotch, (fw, fh), interpolation=cv2.INTER_CUBIC)
+    texture = 1 + 0.08 * grain + 0.15 * blotch / max(float(np.abs(blotch).max()), 1e-6)
+    desk = colour[None, None, :] * texture[:, :, None]
+    # where the page's corners land: centred with a little slack, turned, then seen at an angle
+    cx = fw / 2 + rng.uniform(-0.5, 0.5) * (fw - w)
+    cy = fh / 2 + rng.uniform(-0.5, 0.5) * max(fh - h, 0)
+    corners = np.float32([[-w / 2, -h / 2], [w / 2, -h / 2], [w / 2, h / 2], [-w / 2, h / 2]])
+    tilt = rng.uniform(0.05, 0.12)
+    edge = rng.integers(4)  # the edge farther from the camera: top, right, bottom, left
+    ends = [(0, 1), (1, 2), (2, 3), (3, 0)][edge]
+    centre = corners.mean(axis=0)
+    for k in ends:
+        towards = corners[ends[1] if k == ends[0] else ends[0]] - corners[k]
+        corners[k] += towards * tilt / 2
+        corners[k] += (centre - corners[k]) * tilt / 4  # the far edge also lies closer to the middle
+    corners += rng.uniform(-0.015, 0.015, (4, 2)) * [w, h]
+    turn = np.deg2rad(rng.uniform(-4, 4))
+    rot = np.float32([[np.cos(turn), -np.sin(turn)], [np.sin(turn), np.cos(turn)]])
+    dst = np.float32(corners @ rot.T + [cx, cy])
+    src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
+    matrix = cv2.getPerspectiveTransform(src, dst)
+    tint = rng.uniform([0.97, 0.95, 0.88], [1.0, 0.98, 0.95])  # paper under warm light
+    sheet = cv2.warpPerspective(page, matrix, (fw, fh), flags=cv2.INTER_AREA, borderValue=0)
+    mask = cv2.warpPerspective(np.full_like(page, 255), matrix, (fw, fh), borderValue=0) / 255.0
+    mask = cv2.GaussianBlur(mask.astype(np.float32), (3, 3), 0)[:, :, None]
+    frame = mask * (sheet[:, :, None] * tint) + (1 - mask) * desk
+    # light: brighter towards one side of the frame, and a soft shadow (a hand, the phone) over a part
+    angle = rng.uniform(0, 2 * np.pi)
+    ramp = (np.cos(angle) * xx / fw + np.sin(angle) * yy / fh) + 1
+    light = rng.uniform(0.6, 0.75) + rng.uniform(0.2, 0.35) * ramp / 2
+    if rng.random() < 0.7:
+        sx, sy = rng.uniform(0, fw), rng.uniform(0, fh)
+        side = np.cos(angle + np.pi / 2) * (xx - sx) + np.sin(angle + np.pi / 2) * (yy - sy)
+        soft = cv2.GaussianBlur((side > 0).astype(np.float32), (0, 0), fw * rng.uniform(0.01, 0.04))
+        light = light * (1 - rng.uniform(0.15, 0.3) * soft)
+    frame = frame * np.minimum(light, 1.05)[:, :, None]
+    frame = cv2.GaussianBlur(frame.astype(np.float32), (0, 0), rng.uniform(0.5, 1.0))
+    frame = np.clip(frame + rng.normal(0, rng.uniform(3, 7), frame.shape), 0, 255).astype(np.uint8)
+    quality = int(rng.integers(70, 91))
+    _, jpeg = cv2.imencode(
+        ".jpg", cv2.cvtColor(frame, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, quality]
+    )
+    return cv2.cvtColor(cv2.imdecode(jpeg, cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB)
+
+
+def photo_rng(seed: int, sample: str, page: int) -> np.random.Generator:
+    """The generator of one photo draw: the same seed, sample and page give the same photo, whatever
+    else the run measures, and take nothing from the run's generator (the other draws stay as they were)."""
+    return np.random.default_rng([seed, zlib.crc32(sample.encode()), page])
 
 
 # degradation -> (dpi, how each page is changed, container)
@@ -120,10 +190,13 @@ DEGRADATIONS = {
     "noise_blur_jpeg": (200, noisy, "tiff"),
     "stamp": (200, lambda p, r: stamped(p, r, colour=False), "tiff"),
     "stamp_colour": (200, lambda p, r: stamped(p, r, colour=True), "tiff"),
+    "photo_flat": (200, photo_flat, "pages"),
     "photo": (200, photo, "pages"),
     "pdf_image_only": (200, lambda p, r: rotate(p, 1.0), "pdf"),
     "separate_images": (250, lambda p, r: rotate(p, -2.0), "pages"),
 }
+
+OWN_DRAWS = {"photo"}  # degradations drawn per (seed, sample, page), one run per --draws seed
 
 
 def pack(pages: list[Page], container: str, dpi: int, target: Path) -> list[Path]:
@@ -184,10 +257,16 @@ def score(read: tuple[Row, ...], truth: tuple[Row, ...]) -> dict[str, float]:
     }
 
 
-def measure(sample: str, name: str, work: Path, rng: np.random.Generator) -> dict[str, object]:
+def measure(sample: str, name: str, work: Path, rng: np.random.Generator, draw: int = 0) -> dict[str, object]:
+    """One sample under one degradation and draw; a degradation in OWN_DRAWS takes each page's
+    generator from the draw (`photo_rng`, seed draw + 1), the others from `rng` (see `draw_rng`)."""
     dpi, degrade, container = DEGRADATIONS[name]
     truth = stages.process_file(SAMPLES / f"{sample}.docx").report
-    pages = [degrade(p, rng) for p in rasterize(SAMPLES / f"{sample}.pdf", dpi, work)]
+    clean = rasterize(SAMPLES / f"{sample}.pdf", dpi, work)
+    if name in OWN_DRAWS:
+        pages = [degrade(p, photo_rng(draw + 1, sample, i)) for i, p in enumerate(clean)]
+    else:
+        pages = [degrade(p, rng) for p in clean]
     files = pack(pages, container, dpi, work / f"{sample}-{name}")
     started = time.perf_counter()
     if container == "pages":
@@ -273,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
             for name, draw in ((n, d) for n in args.only for d in range(args.draws)):
                 work = Path(tmp) / f"{sample}-{name}-{draw}"
                 work.mkdir()
-                r = measure(sample, name, work, draw_rng(args.seed, sample, name, draw))
+                r = measure(sample, name, work, draw_rng(args.seed, sample, name, draw), draw)
                 r["draw"] = draw
                 results.append(r)
                 label = name if args.draws == 1 else f"{name}#{draw}"

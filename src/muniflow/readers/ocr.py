@@ -26,7 +26,7 @@ import numpy as np
 from muniflow.contracts import load_yaml
 from muniflow.model import RawDocument, RawRow, RawTable, ReaderError
 from muniflow.morph import analyzer
-from muniflow.readers import ocr_cells, ocr_ink, ocr_numbers, ocr_strip, ocr_words
+from muniflow.readers import ocr_cells, ocr_ink, ocr_numbers, ocr_photo, ocr_strip, ocr_words
 from muniflow.readers.ocr_cells import CellText, Word
 from muniflow.readers.wordjoin import is_russian_word, rejoin_lines
 
@@ -109,12 +109,14 @@ class Page:
 
 
 def read_page(gray: np.ndarray) -> Page:
-    """Even out a page's light and take its stamp and signature ink off (ocr_ink; `gray` may be a
-    colour page, BGR), straighten a photographed table, deskew, find the grid and read its cells
-    (ocr_strip); a page without a ruled table is read whole, as its text above."""
+    """Cut a photographed sheet from the desk around it (ocr_photo), even out its light and take
+    its stamp and signature ink off (ocr_ink; the page may be in colour, BGR), straighten its table,
+    deskew, find the grid and read its cells (ocr_strip); a page without a ruled table is read
+    whole, as its text above."""
     s = settings()
+    sheet = ocr_photo.unwarp(gray)
     level = ocr_cells.deskew(
-        ocr_cells.rectify(ocr_ink.grey_page(gray, s.max_skew_degrees)), s.max_skew_degrees
+        ocr_cells.rectify(ocr_ink.grey_page(sheet, s.max_skew_degrees)), s.max_skew_degrees
     )
     ink = ocr_cells.binarize(level)
     grid = ocr_cells.find_grid(ink)
