@@ -125,3 +125,21 @@ def test_a_page_read_from_a_photo_has_the_tables_rows_and_columns(monkeypatch: p
     page = ocr.read_page(_photo(TILTED[0][0]))
     assert len(page.rows) == len(ROWS) - 1, "one row per band between ruling lines"
     assert all(len(row) == len(COLUMNS) - 1 for row in page.rows), "one cell per column"
+
+
+def test_a_photographed_sheet_is_not_cleaned_of_ink_but_a_scan_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a photo's letters are as grey as a stamp's strokes and its colour is its light's: ocr_ink
+    # would take its text for ink, so only a page that is no photo goes through it
+    from muniflow.readers import ocr, ocr_ink
+
+    cleaned: list[int] = []
+    real = ocr_ink.grey_page
+    monkeypatch.setattr(
+        ocr_ink, "grey_page", lambda image, skew, s=None: cleaned.append(1) or real(image, skew, s)
+    )
+    monkeypatch.setattr(ocr, "words", lambda gray, timeout, psm=11: [])
+    photo = _photo(TILTED[0][0])
+    ocr.read_page(cv2.cvtColor(photo, cv2.COLOR_GRAY2BGR))
+    assert cleaned == [], "a photographed sheet (in colour, as pictures are read) is not cleaned"
+    ocr.read_page(np.full((1100, 800), 255, np.uint8))
+    assert cleaned == [1], "a page that is no photo is"

@@ -115,9 +115,14 @@ def read_page(gray: np.ndarray) -> Page:
     whole, as its text above."""
     s = settings()
     sheet = ocr_photo.unwarp(gray)
-    level = ocr_cells.deskew(
-        ocr_cells.rectify(ocr_ink.grey_page(sheet, s.max_skew_degrees)), s.max_skew_degrees
-    )
+    if sheet is not gray:
+        # A photographed sheet: its colour is its light's and its JPEG's, and its letters are as
+        # grey as a stamp's strokes, so ocr_ink would take text for ink: its light is only evened.
+        grey = cv2.cvtColor(sheet, cv2.COLOR_BGR2GRAY) if sheet.ndim == 3 else sheet
+        flat = ocr_cells.flatten(grey)
+    else:
+        flat = ocr_ink.grey_page(sheet, s.max_skew_degrees)
+    level = ocr_cells.deskew(ocr_cells.rectify(flat), s.max_skew_degrees)
     ink = ocr_cells.binarize(level)
     grid = ocr_cells.find_grid(ink)
     if grid is None:
