@@ -9,16 +9,24 @@ import pytest
 from badfiles import PAGE, pdf_file, stream
 
 from muniflow.readers.pdf import PdfReader
-from muniflow.readers.pdfrules import closing_rules
+from muniflow.readers.pdfrules import closing_rules, is_shading
 
 ROWS = [("No", "Event", "Place"), ("1", "Delegation visit", "Town hall"), ("2", "Forum", "Library")]
 LEFT, TOP, WIDTH, HEIGHT, RULE = 50.0, 700.0, 150.0, 30.0, 0.48
 
 
-def _word_table(rows: list[tuple[str, ...]], *, open_top: bool = False, open_bottom: bool = False) -> bytes:
+def _word_table(
+    rows: list[tuple[str, ...]], *, open_top: bool = False, open_bottom: bool = False, shaded: bool = False
+) -> bytes:
     """A content stream drawing a grid as Word does: each rule a filled rectangle RULE wide, the
-    side rules drawn row by row; the rule above the first or below the last row left out."""
+    side rules drawn row by row; the rule above the first or below the last row left out; with
+    shaded, each body cell's paragraph on a grey fill a line high, drawn before the text."""
     ops = []
+    if shaded:
+        for r in range(1, len(rows)):
+            for c in range(len(rows[0])):
+                x, y = LEFT + c * WIDTH + 3, TOP - (r + 1) * HEIGHT + 8
+                ops.append(b"0.8 g %.2f %.2f %.2f 13 re f 0 g" % (x, y, WIDTH - 6))
     right = LEFT + WIDTH * len(rows[0])
     for r in range(len(rows) + 1):
         if (r == 0 and open_top) or (r == len(rows) and open_bottom):
@@ -64,6 +72,24 @@ def test_a_row_whose_rule_across_word_left_out_is_read(tmp_path: Path, side: str
 
 def test_a_closed_word_table_reads_as_drawn(tmp_path: Path) -> None:
     assert _read(_pdf(tmp_path / "word.pdf", _word_table(ROWS))) == ROWS
+
+
+def test_shaded_paragraphs_do_not_cut_their_rows(tmp_path: Path) -> None:
+    assert _read(_pdf(tmp_path / "word.pdf", _word_table(ROWS, shaded=True))) == ROWS
+
+
+@pytest.mark.parametrize(
+    ("rect", "shading"),
+    [
+        ({"fill": True, "stroke": False, "width": 40.0, "height": 13.8}, True),  # a shaded paragraph
+        ({"fill": True, "stroke": False, "width": 150.0, "height": 0.48}, False),  # Word's border
+        ({"fill": True, "stroke": False, "width": 4.5, "height": 300.0}, False),  # a 4.5 pt border
+        ({"fill": False, "stroke": True, "width": 150.0, "height": 30.0}, False),  # a cell's frame
+    ],
+    ids=["paragraph", "border", "thick-border", "stroked"],
+)
+def test_shading_is_a_filled_rectangle_thicker_than_a_border(rect: dict, shading: bool) -> None:
+    assert is_shading({"object_type": "rect", **rect}) is shading
 
 
 def _side(x: float, top: float, bottom: float) -> dict[str, object]:

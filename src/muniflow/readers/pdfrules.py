@@ -1,4 +1,4 @@
-"""Rules a table's drawing leaves out at its first or last row, put back so that row is read.
+"""Rules a table's drawing leaves out, put back; fills that are no rules, left out.
 
 Microsoft Word draws no horizontal rule where a table's row meets the page's end (and, in some
 documents, where a row starts a page): the row's side rules run on to its end, but with nothing
@@ -6,6 +6,10 @@ across them the table finder sees no cells there, and the row's text is lost. A 
 outer side rules both run past its last (or first) horizontal rule to the same height is given a
 rule across it there. Inner side rules are not needed: the finder splits the new row by those the
 row has.
+
+Cell shading (Word fills a shaded cell, or each shaded paragraph in it, with a rectangle) is no
+rule: the table finder takes every rectangle's sides for rules, and a paragraph's shading then
+cuts its row in two. A filled, unstroked rectangle thicker than any border is shading.
 """
 
 from __future__ import annotations
@@ -19,6 +23,18 @@ OPEN_ROW_MIN = 4.0
 # How near (points) a side rule must lie to the table's outer edge, and the two side rules'
 # ends to each other, to be the table's side going on (a rule's width, a rectangle's two edges).
 SIDE_TOLERANCE = 2.0
+# Word's thickest border is 6 pt; a filled rectangle thicker both ways is shading, not a rule.
+THICKEST_RULE = 6.0
+
+
+def is_shading(obj: dict[str, Any]) -> bool:
+    """A pdfplumber rect that fills an area (a shaded cell or paragraph), not a border's line."""
+    return (
+        obj.get("object_type") == "rect"
+        and bool(obj.get("fill"))
+        and not obj.get("stroke")
+        and min(obj["width"], obj["height"]) > THICKEST_RULE
+    )
 
 
 def closing_rules(
