@@ -78,6 +78,29 @@ def test_shaded_paragraphs_do_not_cut_their_rows(tmp_path: Path) -> None:
     assert _read(_pdf(tmp_path / "word.pdf", _word_table(ROWS, shaded=True))) == ROWS
 
 
+def _filled_rows(rows: list[tuple[str, ...]]) -> bytes:
+    """A table Word draws with no border, only a white fill per row and per first cell."""
+    ops = []
+    right = LEFT + WIDTH * len(rows[0])
+    for r, row in enumerate(rows):
+        y = TOP - (r + 1) * HEIGHT
+        ops.append(b"1 g %.2f %.2f %.2f %.2f re f" % (LEFT, y, right - LEFT, HEIGHT))
+        for c in range(len(row)):
+            ops.append(b"%.2f %.2f %.2f %.2f re f" % (LEFT + c * WIDTH, y, WIDTH, HEIGHT))
+        ops.append(b"0 g")
+        for c, text in enumerate(row):
+            ops.append(
+                b"BT /F1 10 Tf %.2f %.2f Td (%s) Tj ET"
+                % (LEFT + c * WIDTH + 5, y + 10, text.encode("latin-1"))
+            )
+    return b"\n".join(ops)
+
+
+def test_a_table_drawn_only_by_its_fills_is_still_read(tmp_path: Path) -> None:
+    rows = [row[1:] for row in ROWS]  # two columns: too few for a table found from text alone
+    assert _read(_pdf(tmp_path / "word.pdf", _filled_rows(rows))) == rows
+
+
 @pytest.mark.parametrize(
     ("rect", "shading"),
     [

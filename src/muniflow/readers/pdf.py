@@ -32,7 +32,7 @@ from muniflow.readers.pdfglue import LineCell, cell_text
 from muniflow.readers.pdfgrid import merged_down, slot_ends
 from muniflow.readers.pdflines import CellIndex, Glyph, bucket_glyphs, join_lines, table_lines, turn_of
 from muniflow.readers.pdfobjects import fill_objects
-from muniflow.readers.pdfrules import closing_rules, is_shading
+from muniflow.readers.pdfrules import closing_rules, is_shading, shading_within
 from muniflow.readers.pdfstitch import (
     COLUMN_TOLERANCE,
     Fragment,
@@ -138,7 +138,10 @@ def _find_tables(page: Any) -> list[Any]:
     """The page's ruled tables, a first or last row whose rule across is not drawn included, cell
     shading not taken for rules."""
     if any(is_shading(rect) for rect in page.rects):
-        page = page.filter(lambda obj: not is_shading(obj))
+        ruled = page.filter(lambda obj: not is_shading(obj)).find_tables(_RULED)
+        inner = {id(rect) for rect in shading_within(page.rects, [t.bbox for t in ruled])}
+        if inner:
+            page = page.filter(lambda obj: id(obj) not in inner)
     tables = page.find_tables(_RULED)
     rules = closing_rules(page.edges, [t.bbox for t in tables])
     return page.find_tables({**_RULED, "explicit_horizontal_lines": rules}) if rules else tables

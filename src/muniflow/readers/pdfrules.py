@@ -9,7 +9,9 @@ row has.
 
 Cell shading (Word fills a shaded cell, or each shaded paragraph in it, with a rectangle) is no
 rule: the table finder takes every rectangle's sides for rules, and a paragraph's shading then
-cuts its row in two. A filled, unstroked rectangle thicker than any border is shading.
+cuts its row in two. A filled, unstroked rectangle thicker than any border is shading, and it is
+left out where it lies within a table its page's rules draw; where fills are all a table has (no
+border drawn, each row on its own fill), they stay its rules.
 """
 
 from __future__ import annotations
@@ -81,3 +83,21 @@ def _open_end(
 
 def _rule(x0: float, x1: float, y: float) -> dict[str, Any]:
     return {"object_type": "line", "x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0.0}
+
+
+def shading_within(
+    rects: Sequence[dict[str, Any]], bboxes: Sequence[tuple[float, ...]]
+) -> list[dict[str, Any]]:
+    """The shading rectangles that lie within one of the tables (bboxes) found from rules alone."""
+    return [
+        r
+        for r in rects
+        if is_shading(r)
+        and any(
+            r["x0"] >= x0 - SIDE_TOLERANCE
+            and r["x1"] <= x1 + SIDE_TOLERANCE
+            and r["top"] >= top - SIDE_TOLERANCE
+            and r["bottom"] <= bottom + SIDE_TOLERANCE
+            for x0, top, x1, bottom in bboxes
+        )
+    ]
