@@ -96,8 +96,11 @@ def test_a_cell_mostly_upright_is_read_upright() -> None:
         ({"upright": False, "matrix": (0.0, -1.0, 1.0, 0.0, 20.0, 600.0)}, -1),  # tbRl
         ({"upright": False, "matrix": (-1.0, 0.0, 0.0, -1.0, 20.0, 600.0)}, 0),  # upside down
         ({"upright": False}, 0),
+        # Word writes cos 90° as 7.5e-08, and pdfminer then calls the glyph upright
+        ({"upright": True, "matrix": (7.5e-08, 1.0, -1.0, 7.5e-08, 60.264, 521.83)}, 1),
+        ({"upright": True, "matrix": (7.5e-08, -1.0, 1.0, 7.5e-08, 60.264, 521.83)}, -1),
     ],
-    ids=["upright", "upwards", "downwards", "upside-down", "no-matrix"],
+    ids=["upright", "upwards", "downwards", "upside-down", "no-matrix", "word-upwards", "word-downwards"],
 )
 def test_turn_of_a_pdfplumber_char(char: dict, turn: int) -> None:
     assert turn_of(char) == turn

@@ -32,6 +32,7 @@ from muniflow.readers.pdfglue import LineCell, cell_text
 from muniflow.readers.pdfgrid import merged_down, slot_ends
 from muniflow.readers.pdflines import CellIndex, Glyph, bucket_glyphs, join_lines, table_lines, turn_of
 from muniflow.readers.pdfobjects import fill_objects
+from muniflow.readers.pdfrules import closing_rules, is_shading, shading_within
 from muniflow.readers.pdfstitch import (
     COLUMN_TOLERANCE,
     Fragment,
@@ -106,9 +107,7 @@ def _scan(path: Path) -> tuple[list[Fragment], int]:
             for page in pages:
                 try:
                     fill_objects(page)
-                    tables: Sequence[Any] = sorted(
-                        page.find_tables(_RULED), key=lambda t: (t.bbox[1], t.bbox[0])
-                    )
+                    tables: Sequence[Any] = sorted(_find_tables(page), key=lambda t: (t.bbox[1], t.bbox[0]))
                     if not tables:
                         tables = text_tables(page)
                     found = _page_fragments(page.page_number, page.chars, tables)
@@ -133,6 +132,19 @@ def _scan(path: Path) -> tuple[list[Fragment], int]:
     if running:  # the first table keeps them: the title may stand only in the page header
         fragments[1:] = [replace(f, caption=_without(f.caption, running)) for f in fragments[1:]]
     return [f for f in fragments if f.rows], count
+
+
+def _find_tables(page: Any) -> list[Any]:
+    """The page's ruled tables, a first or last row whose rule across is not drawn included, cell
+    shading not taken for rules."""
+    if any(is_shading(rect) for rect in page.rects):
+        ruled = page.filter(lambda obj: not is_shading(obj)).find_tables(_RULED)
+        inner = {id(rect) for rect in shading_within(page.rects, [t.bbox for t in ruled])}
+        if inner:
+            page = page.filter(lambda obj: id(obj) not in inner)
+    tables = page.find_tables(_RULED)
+    rules = closing_rules(page.edges, [t.bbox for t in tables])
+    return page.find_tables({**_RULED, "explicit_horizontal_lines": rules}) if rules else tables
 
 
 def _running_lines(margins: Sequence[tuple[int, str]]) -> frozenset[str]:

@@ -52,9 +52,11 @@ class Glyph(NamedTuple):
 
 def turn_of(char: Mapping[str, object]) -> int:
     """How a pdfplumber char is turned: its text matrix's rotation, a quarter either way or none
-    (upside-down or slanted text is read as upright)."""
-    if char.get("upright", True):
-        return 0
+    (upside-down or slanted text is read as upright).
+
+    pdfplumber's `upright` is not asked: pdfminer finds a glyph upright when the matrix's cosines
+    multiply to more than zero, and Microsoft Word writes a quarter turn's cosine as 7.5e-08, not 0,
+    so its turned glyphs are all "upright" there."""
     matrix = char.get("matrix")
     if not isinstance(matrix, tuple) or len(matrix) < 4:
         return 0

@@ -1,0 +1,103 @@
+"""Rules a table's drawing leaves out, put back; fills that are no rules, left out.
+
+Microsoft Word draws no horizontal rule where a table's row meets the page's end (and, in some
+documents, where a row starts a page): the row's side rules run on to its end, but with nothing
+across them the table finder sees no cells there, and the row's text is lost. A table whose two
+outer side rules both run past its last (or first) horizontal rule to the same height is given a
+rule across it there. Inner side rules are not needed: the finder splits the new row by those the
+row has.
+
+Cell shading (Word fills a shaded cell, or each shaded paragraph in it, with a rectangle) is no
+rule: the table finder takes every rectangle's sides for rules, and a paragraph's shading then
+cuts its row in two. A filled, unstroked rectangle thicker than any border is shading, and it is
+left out where it lies within a table its page's rules draw; where fills are all a table has (no
+border drawn, each row on its own fill), they stay its rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+# How far (points) a side rule must run past the table's last rule to open a row: Word's rules
+# overlap the rules they meet by up to a line's width (0.5-1.5 pt); a text line is ~10 pt high.
+OPEN_ROW_MIN = 4.0
+# How near (points) a side rule must lie to the table's outer edge, and the two side rules'
+# ends to each other, to be the table's side going on (a rule's width, a rectangle's two edges).
+SIDE_TOLERANCE = 2.0
+# Word's thickest border is 6 pt; a filled rectangle thicker both ways is shading, not a rule.
+THICKEST_RULE = 6.0
+
+
+def is_shading(obj: dict[str, Any]) -> bool:
+    """A pdfplumber rect that fills an area (a shaded cell or paragraph), not a border's line."""
+    return (
+        obj.get("object_type") == "rect"
+        and bool(obj.get("fill"))
+        and not obj.get("stroke")
+        and min(obj["width"], obj["height"]) > THICKEST_RULE
+    )
+
+
+def closing_rules(
+    edges: Sequence[dict[str, Any]], bboxes: Sequence[tuple[float, ...]]
+) -> list[dict[str, Any]]:
+    """Horizontal rules (pdfplumber line dicts) across each table where both its outer side rules
+    run on past its last rule, or start before its first, to one height."""
+    vertical = [e for e in edges if e.get("orientation") == "v"]
+    rules = []
+    for x0, top, x1, bottom in bboxes:
+        for end in (
+            _open_end(vertical, x0, x1, bottom, below=True),
+            _open_end(vertical, x0, x1, top, below=False),
+        ):
+            if end is not None:
+                rules.append(_rule(x0, x1, end))
+    return rules
+
+
+def _open_end(
+    vertical: Sequence[dict[str, Any]], x0: float, x1: float, y: float, below: bool
+) -> float | None:
+    """Where the table's two outer side rules end together beyond its rule at y (None if not)."""
+    ends = []
+    for x in (x0, x1):
+        side = [e for e in vertical if abs(e["x0"] - x) <= SIDE_TOLERANCE]
+        if below:
+            reach = [
+                e["bottom"]
+                for e in side
+                if e["top"] <= y + SIDE_TOLERANCE and e["bottom"] >= y + OPEN_ROW_MIN
+            ]
+            ends.append(max(reach, default=None))
+        else:
+            reach = [
+                e["top"] for e in side if e["bottom"] >= y - SIDE_TOLERANCE and e["top"] <= y - OPEN_ROW_MIN
+            ]
+            ends.append(min(reach, default=None))
+    first, second = ends
+    if first is None or second is None or abs(first - second) > SIDE_TOLERANCE:
+        return None
+    return min(first, second) if below else max(first, second)
+
+
+def _rule(x0: float, x1: float, y: float) -> dict[str, Any]:
+    return {"object_type": "line", "x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0.0}
+
+
+def shading_within(
+    rects: Sequence[dict[str, Any]], bboxes: Sequence[tuple[float, ...]]
+) -> list[dict[str, Any]]:
+    """The shading rectangles that lie within one of the tables (bboxes) found from rules alone."""
+    return [
+        r
+        for r in rects
+        if is_shading(r)
+        and any(
+            r["x0"] >= x0 - SIDE_TOLERANCE
+            and r["x1"] <= x1 + SIDE_TOLERANCE
+            and r["top"] >= top - SIDE_TOLERANCE
+            and r["bottom"] <= bottom + SIDE_TOLERANCE
+            for x0, top, x1, bottom in bboxes
+        )
+    ]

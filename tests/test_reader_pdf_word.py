@@ -1,0 +1,134 @@
+"""PDFs drawn the way Microsoft Word saves them: rules as thin filled rectangles, one per cell side
+and row, and no rule across a row where it meets the page's end (or, continued, its start)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from badfiles import PAGE, pdf_file, stream
+
+from muniflow.readers.pdf import PdfReader
+from muniflow.readers.pdfrules import closing_rules, is_shading
+
+ROWS = [("No", "Event", "Place"), ("1", "Delegation visit", "Town hall"), ("2", "Forum", "Library")]
+LEFT, TOP, WIDTH, HEIGHT, RULE = 50.0, 700.0, 150.0, 30.0, 0.48
+
+
+def _word_table(
+    rows: list[tuple[str, ...]], *, open_top: bool = False, open_bottom: bool = False, shaded: bool = False
+) -> bytes:
+    """A content stream drawing a grid as Word does: each rule a filled rectangle RULE wide, the
+    side rules drawn row by row; the rule above the first or below the last row left out; with
+    shaded, each body cell's paragraph on a grey fill a line high, drawn before the text."""
+    ops = []
+    if shaded:
+        for r in range(1, len(rows)):
+            for c in range(len(rows[0])):
+                x, y = LEFT + c * WIDTH + 3, TOP - (r + 1) * HEIGHT + 8
+                ops.append(b"0.8 g %.2f %.2f %.2f 13 re f 0 g" % (x, y, WIDTH - 6))
+    right = LEFT + WIDTH * len(rows[0])
+    for r in range(len(rows) + 1):
+        if (r == 0 and open_top) or (r == len(rows) and open_bottom):
+            continue
+        ops.append(b"%.2f %.2f %.2f %.2f re f" % (LEFT, TOP - r * HEIGHT - RULE, right - LEFT, RULE))
+    for r in range(len(rows)):
+        for c in range(len(rows[0]) + 1):
+            x = LEFT + c * WIDTH
+            ops.append(b"%.2f %.2f %.2f %.2f re f" % (x, TOP - (r + 1) * HEIGHT, RULE, HEIGHT))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            x, y = LEFT + c * WIDTH + 5, TOP - (r + 1) * HEIGHT + 10
+            ops.append(b"BT /F1 10 Tf %.2f %.2f Td (%s) Tj ET" % (x, y, text.encode("latin-1")))
+    return b"\n".join(ops)
+
+
+def _pdf(path: Path, content: bytes) -> Path:
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        PAGE % b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        stream(content),
+    ]
+    path.write_bytes(pdf_file(objects))
+    return path
+
+
+def _read(path: Path) -> list[tuple[str, ...]]:
+    (table,) = PdfReader().read(path).tables
+    return [table.header, *(tuple(c or "" for c in row.cells) for row in table.rows)]
+
+
+@pytest.mark.parametrize(
+    "side",
+    ["open_bottom", "open_top"],
+    ids=["last row at the page's end", "first row going on at the page's top"],
+)
+def test_a_row_whose_rule_across_word_left_out_is_read(tmp_path: Path, side: str) -> None:
+    path = _pdf(tmp_path / "word.pdf", _word_table(ROWS, **{side: True}))
+    assert _read(path) == ROWS
+
+
+def test_a_closed_word_table_reads_as_drawn(tmp_path: Path) -> None:
+    assert _read(_pdf(tmp_path / "word.pdf", _word_table(ROWS))) == ROWS
+
+
+def test_shaded_paragraphs_do_not_cut_their_rows(tmp_path: Path) -> None:
+    assert _read(_pdf(tmp_path / "word.pdf", _word_table(ROWS, shaded=True))) == ROWS
+
+
+def _filled_rows(rows: list[tuple[str, ...]]) -> bytes:
+    """A table Word draws with no border, only a white fill per row and per first cell."""
+    ops = []
+    right = LEFT + WIDTH * len(rows[0])
+    for r, row in enumerate(rows):
+        y = TOP - (r + 1) * HEIGHT
+        ops.append(b"1 g %.2f %.2f %.2f %.2f re f" % (LEFT, y, right - LEFT, HEIGHT))
+        for c in range(len(row)):
+            ops.append(b"%.2f %.2f %.2f %.2f re f" % (LEFT + c * WIDTH, y, WIDTH, HEIGHT))
+        ops.append(b"0 g")
+        for c, text in enumerate(row):
+            ops.append(
+                b"BT /F1 10 Tf %.2f %.2f Td (%s) Tj ET"
+                % (LEFT + c * WIDTH + 5, y + 10, text.encode("latin-1"))
+            )
+    return b"\n".join(ops)
+
+
+def test_a_table_drawn_only_by_its_fills_is_still_read(tmp_path: Path) -> None:
+    rows = [row[1:] for row in ROWS]  # two columns: too few for a table found from text alone
+    assert _read(_pdf(tmp_path / "word.pdf", _filled_rows(rows))) == rows
+
+
+@pytest.mark.parametrize(
+    ("rect", "shading"),
+    [
+        ({"fill": True, "stroke": False, "width": 40.0, "height": 13.8}, True),  # a shaded paragraph
+        ({"fill": True, "stroke": False, "width": 150.0, "height": 0.48}, False),  # Word's border
+        ({"fill": True, "stroke": False, "width": 4.5, "height": 300.0}, False),  # a 4.5 pt border
+        ({"fill": False, "stroke": True, "width": 150.0, "height": 30.0}, False),  # a cell's frame
+    ],
+    ids=["paragraph", "border", "thick-border", "stroked"],
+)
+def test_shading_is_a_filled_rectangle_thicker_than_a_border(rect: dict, shading: bool) -> None:
+    assert is_shading({"object_type": "rect", **rect}) is shading
+
+
+def _side(x: float, top: float, bottom: float) -> dict[str, object]:
+    return {"orientation": "v", "x0": x, "x1": x, "top": top, "bottom": bottom}
+
+
+@pytest.mark.parametrize(
+    ("edges", "rules"),
+    [
+        ([_side(10, 0, 60), _side(90, 0, 60)], [60]),  # both sides run on to 60: a row there
+        ([_side(10, 0, 60), _side(90, 0, 40)], []),  # the sides end apart: no one row
+        ([_side(10, 0, 60), _side(50, 0, 60)], []),  # an inner rule runs on, the right side not
+        ([_side(10, 0, 41), _side(90, 0, 41)], []),  # a rule's overlap, no room for a line
+    ],
+    ids=["both-sides", "sides-apart", "inner-only", "overlap"],
+)
+def test_closing_rules_need_both_outer_sides_ending_together(edges: list, rules: list) -> None:
+    found = closing_rules(edges, [(10.0, 0.0, 90.0, 40.0)])
+    assert [r["top"] for r in found] == rules
