@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import docx
+import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -152,6 +153,18 @@ def soffice_missing() -> str | None:
     if shutil.which("soffice") is None:
         return "soffice (LibreOffice) not installed: run `make libreoffice` (scripts/install-libreoffice.sh)"
     return None
+
+
+def exported(
+    factory: pytest.TempPathFactory, folder: str, layouts: Mapping[str, Callable[[Path], Path]]
+) -> tuple[Path, dict[str, Path]]:
+    """For a module fixture: a new folder with each layout's DOCX and its PDF export (see
+    build_pdfs); the test is skipped where LibreOffice is missing."""
+    reason = soffice_missing()
+    if reason:
+        pytest.skip(reason)
+    out = factory.mktemp(folder)
+    return out, build_pdfs(out, layouts)
 
 
 def build_pdfs(out_dir: Path, layouts: Mapping[str, Callable[[Path], Path]] | None = None) -> dict[str, Path]:

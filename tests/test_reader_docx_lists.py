@@ -7,9 +7,9 @@ from pathlib import Path
 
 import docx
 import pytest
+import readers_layouts
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from readers_layouts import build_pdfs, soffice_missing
 
 from muniflow.readers.base import fold_whitespace
 from muniflow.readers.docx import DocxReader
@@ -140,15 +140,12 @@ def test_a_document_without_lists_reads_as_before(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def exported(tmp_path_factory) -> dict[str, Path]:
-    reason = soffice_missing()
-    if reason:
-        pytest.skip(reason)
-    out = tmp_path_factory.mktemp("lists")
-    return {"pdf": build_pdfs(out, {"lists": _build})["lists"], "docx": out / "lists.docx"}
+def lists(tmp_path_factory) -> dict[str, Path]:
+    out, pdfs = readers_layouts.exported(tmp_path_factory, "lists", {"lists": _build})
+    return {"pdf": pdfs["lists"], "docx": out / "lists.docx"}
 
 
-def test_the_docx_reads_the_numbers_its_pdf_export_shows(exported: dict[str, Path]) -> None:
+def test_the_docx_reads_the_numbers_its_pdf_export_shows(lists: dict[str, Path]) -> None:
     numbered = [i for i, ((num_id, _, _), _) in enumerate(ROWS) if NUMS[num_id][0] != BULLETS]
-    word, pdf = _column(exported["docx"], DocxReader()), _column(exported["pdf"], PdfReader())
+    word, pdf = _column(lists["docx"], DocxReader()), _column(lists["pdf"], PdfReader())
     assert [word[i] for i in numbered] == [pdf[i] for i in numbered]  # a bullet is drawn, not read

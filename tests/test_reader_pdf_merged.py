@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from readers_fixtures import HEADER
-from readers_layouts import build_pdfs, soffice_missing
+from readers_layouts import exported
 
 from muniflow import stages
 from muniflow.model import RawDocument
@@ -123,11 +123,7 @@ def over_page(path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def files(tmp_path_factory) -> dict[str, Path]:
-    reason = soffice_missing()
-    if reason:
-        pytest.skip(reason)
-    out = tmp_path_factory.mktemp("merged")
-    pdfs = build_pdfs(out, {"merged": merged, "over_page": over_page})
+    out, pdfs = exported(tmp_path_factory, "merged", {"merged": merged, "over_page": over_page})
     return {"pdf": pdfs["merged"], "docx": out / "merged.docx", "over_page": pdfs["over_page"]}
 
 

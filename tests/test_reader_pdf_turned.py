@@ -11,7 +11,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 from readers_fixtures import HEADER
-from readers_layouts import build_pdfs, soffice_missing
+from readers_layouts import exported
 
 from muniflow.readers.base import fold_whitespace
 from muniflow.readers.docx import DocxReader
@@ -135,11 +135,8 @@ def _turned_header(path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def files(tmp_path_factory) -> dict[str, Path]:
-    reason = soffice_missing()
-    if reason:
-        pytest.skip(reason)
-    out = tmp_path_factory.mktemp("turned")
-    return {"pdf": build_pdfs(out, {"turned": _turned_header})["turned"], "docx": out / "turned.docx"}
+    out, pdfs = exported(tmp_path_factory, "turned", {"turned": _turned_header})
+    return {"pdf": pdfs["turned"], "docx": out / "turned.docx"}
 
 
 def _folded(cells) -> tuple[str, ...]:
