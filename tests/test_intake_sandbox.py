@@ -157,3 +157,26 @@ def test_a_worker_ended_by_sigterm_from_anyone_removes_its_folder(tmp_path: Path
         assert not Path(worker.scratch).exists()
     finally:
         worker.kill()
+
+
+def test_a_worker_that_cannot_be_started_leaves_no_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker process that fails to start (spawn refuses a script run without a main guard)
+    leaves no temporary folder behind."""
+    import tempfile
+
+    from muniflow.intake import sandbox
+
+    class Refused:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pass
+
+        def start(self) -> None:
+            raise RuntimeError("an attempt has been made to start a new process before bootstrapping")
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(sandbox._CONTEXT, "Process", Refused)
+    with pytest.raises(RuntimeError, match="bootstrapping"):
+        sandbox._Worker(LIMITS, bf.misbehave)  # type: ignore[arg-type]
+    assert list(tmp_path.iterdir()) == []

@@ -49,7 +49,11 @@ class _Worker:
             daemon=True,
             name="muniflow-intake",
         )
-        self.process.start()
+        try:
+            self.process.start()
+        except BaseException:  # e.g. spawn refusing a script without a main guard: no folder left
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            raise
         child_end.close()
         if not self.conn.poll(limits.worker_start_seconds) or _recv(self.conn) != _READY:
             self.kill()
