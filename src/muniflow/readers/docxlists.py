@@ -199,11 +199,11 @@ def _num_pr(num_pr: etree._Element | None) -> tuple[str | None, int | None]:
 
 def _prepend(paragraph: etree._Element, label: str) -> None:
     """Insert the label as the paragraph's first run (after its properties)."""
-    run = etree.SubElement(paragraph, _W + "r")
-    etree.SubElement(run, _W + "t").text = label
-    run.find(_W + "t").set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    run = etree.Element(_W + "r")
+    text = etree.SubElement(run, _W + "t")
+    text.text = label
+    text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     props = paragraph.find(_W + "pPr")
-    paragraph.remove(run)
     if props is not None:
         props.addnext(run)
     else:

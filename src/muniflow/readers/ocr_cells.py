@@ -115,7 +115,7 @@ def rectify(gray: Image) -> Image:
     quad = cv2.approxPolyDP(hull, 0.02 * cv2.arcLength(hull, True), True)
     if len(quad) != 4:
         return gray
-    corners = _order(quad.reshape(4, 2).astype(np.float32))
+    corners = order_corners(quad.reshape(4, 2).astype(np.float32))
     x0, y0 = corners[:, 0].min(), corners[:, 1].min()
     x1, y1 = corners[:, 0].max(), corners[:, 1].max()
     target = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], dtype=np.float32)
@@ -125,7 +125,7 @@ def rectify(gray: Image) -> Image:
     return cv2.warpPerspective(gray, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
 
 
-def _order(corners: np.ndarray) -> np.ndarray:
+def order_corners(corners: np.ndarray) -> np.ndarray:
     """Corners as top-left, top-right, bottom-right, bottom-left."""
     sums = corners.sum(axis=1)
     diffs = np.diff(corners, axis=1).ravel()

@@ -16,6 +16,7 @@ import cv2
 import numpy as np
 
 from muniflow.contracts import load_yaml
+from muniflow.readers import ocr_cells
 
 Image = np.ndarray
 A4 = 2**0.5  # long side over short side
@@ -95,7 +96,7 @@ def sheet_corners(gray: Image, s: PhotoSettings) -> np.ndarray | None:
         (labels == largest).astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE
     )[0]
     points = max(outline, key=len).reshape(-1, 2).astype(np.float32)
-    corners = fit_sides(order_corners(quad), points, small.shape)
+    corners = fit_sides(ocr_cells.order_corners(quad), points, small.shape)
     return inset(corners, s.margin) / scale
 
 
@@ -170,11 +171,3 @@ def edge_contrast(gray: Image, quad: np.ndarray, step: float = 6.0) -> float:
             if 0 <= xo < w and 0 <= yo < h and 0 <= xi < w and 0 <= yi < h:
                 ratios.append(float(gray[yi, xi]) / max(float(gray[yo, xo]), 1.0))
     return float(np.median(ratios)) if ratios else 0.0
-
-
-def order_corners(corners: np.ndarray) -> np.ndarray:
-    """Corners as top-left, top-right, bottom-right, bottom-left."""
-    sums = corners.sum(axis=1)
-    diffs = np.diff(corners, axis=1).ravel()
-    order = [np.argmin(sums), np.argmin(diffs), np.argmax(sums), np.argmax(diffs)]
-    return np.array([corners[k] for k in order], dtype=np.float32)
