@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from muniflow.intake import Limits, sha256_file
 from muniflow.intake.guards import _has_dtd, check_file_size, ole2_error
-from muniflow.intake.sniff import OLE2, PDF, RTF, ZIP, sniff
+from muniflow.intake.sniff import HTML, OLE2, PDF, RTF, ZIP, sniff
 from muniflow.model import ReaderError
 
 LIMITS = Limits.load()
@@ -26,7 +26,15 @@ SNIFF = [
     (b"PK\x05\x06" + bytes(18), ZIP, "an empty zip is still a zip (guards reject it)"),
     (bf.cfb(["WordDocument"])[:64], OLE2, "compound file magic"),
     (b"{\\rtf1\\ansi", RTF, "RTF: converted by LibreOffice"),
-    (b"\xef\xbb\xbf<!DOCTYPE html><html>", "unsupported_format", "HTML behind a BOM"),
+    (b"\xef\xbb\xbf<!DOCTYPE html><html>", HTML, "HTML behind a BOM: converted by LibreOffice"),
+    (b"<html xmlns:w='urn:schemas-microsoft-com:office:word'>", HTML, "a .doc written as HTML"),
+    (b"<!-- saved -->\n<HTML><BODY>", HTML, "a comment before the page, capitals"),
+    (
+        b'<?xml version="1.0"?><?mso-application progid="Word.Document"?><w:wordDocument>',
+        "unsupported_format",
+        "Word 2003 XML is no HTML page",
+    ),
+    (b"<note><html>", "unsupported_format", "XML that only mentions html"),
     ("Отчёт о мероприятиях".encode("cp1251"), "unsupported_format", "cp1251 text"),
     (b"\x00\x01\x02\x03garbage", "unsupported_format", "binary of no known kind"),
 ]

@@ -21,8 +21,8 @@ def read_checked(path: Path, limits: Limits) -> RawDocument:
         return convert.read_converted(path, "doc", _read_docx(limits))
     if kind == sniff.IMAGE:
         raise scan.needs_ocr(path, "image")
-    if kind == sniff.RTF:
-        return convert.read_converted(path, "rtf", _read_docx(limits))
+    if kind in (sniff.RTF, sniff.HTML):
+        return convert.read_converted(path, kind, _read_docx(limits))
     if kind == sniff.ZIP:
         if convert.is_odt(path):
             guards.check_zip(path, limits)

@@ -1,4 +1,5 @@
-"""Word 97-2003 `.doc`, `.rtf` and OpenDocument `.odt` converted to DOCX by LibreOffice, then read as DOCX.
+"""Word 97-2003 `.doc`, `.rtf`, OpenDocument `.odt` and HTML pages converted to DOCX by LibreOffice,
+then read as DOCX.
 
 Runs inside the sandboxed worker (its memory limit applies to soffice too). Each worker process has
 its own LibreOffice profile directory, so conversions in parallel workers never share or lock a
@@ -23,7 +24,7 @@ from pathlib import Path
 from muniflow.contracts import load_yaml
 from muniflow.model import RawDocument, ReaderError
 
-CONVERTED = ("doc", "rtf", "odt")  # the formats read through LibreOffice, as lineage names them
+CONVERTED = ("doc", "rtf", "odt", "html")  # the formats read through LibreOffice, as lineage names them
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 SOFFICE_ENV = "MUNIFLOW_SOFFICE"
 INSTALL_HINT = (
@@ -34,13 +35,20 @@ _ASK = {
     "doc": "open it in Word, save it as .docx (File > Save As > Word Document) and send it again",
     "rtf": "open it in Word, save it as .docx and send it again",
     "odt": "open it in LibreOffice Writer, save it as Word (.docx) and send it again",
+    "html": "open it in Word, save it as .docx and send it again",
 }
 _NAMES = {
     "doc": "a legacy Word 97-2003 file (.doc)",
     "rtf": "an RTF document",
     "odt": "an OpenDocument text (.odt)",
+    "html": "an HTML page (a web page, or a .doc a document system wrote as HTML)",
 }
-_REASON = {"doc": "legacy_doc", "rtf": "unsupported_format", "odt": "unsupported_format"}
+_REASON = {
+    "doc": "legacy_doc",
+    "rtf": "unsupported_format",
+    "odt": "unsupported_format",
+    "html": "unsupported_format",
+}
 _profile: Path | None = None
 
 
@@ -137,10 +145,25 @@ def _kill_group(process: subprocess.Popen[bytes]) -> None:
     process.wait()
 
 
+# LibreOffice loads what a document links to (an image at http://…, file://…) while converting it:
+# a report could make the ingest machine fetch any address it names. This setting of the profile
+# blocks every link of a document that is not in a trusted location (none are configured).
+PROFILE_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema">
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting">\
+<prop oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value></prop></item>
+</oor:items>
+"""
+
+
 def _worker_profile() -> Path:
-    """This process's own LibreOffice profile directory, made once and removed at exit."""
+    """This process's own LibreOffice profile directory (linked content blocked, see
+    PROFILE_SETTINGS), made once and removed at exit."""
     global _profile
     if _profile is None:
-        _profile = Path(tempfile.gettempdir()) / f"muniflow-soffice-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-        atexit.register(shutil.rmtree, _profile, True)
+        profile = Path(tempfile.gettempdir()) / f"muniflow-soffice-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        atexit.register(shutil.rmtree, profile, True)
+        (profile / "user").mkdir(parents=True)
+        (profile / "user" / "registrymodifications.xcu").write_text(PROFILE_SETTINGS, encoding="utf-8")
+        _profile = profile
     return _profile

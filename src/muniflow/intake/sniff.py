@@ -1,4 +1,5 @@
-"""What a file is, from its first bytes and never its name: a PDF, a zip (maybe DOCX), an OLE2 container, RTF.
+"""What a file is, from its first bytes and never its name: a PDF, a zip (maybe DOCX), an OLE2 container, RTF,
+an HTML page (document systems write reports as HTML named .doc; Word saves a web page so), an image.
 
 Anything else is refused here with a message saying what the file looks like and what to send instead.
 """
@@ -14,6 +15,7 @@ ZIP = "zip"
 OLE2 = "ole2"
 RTF = "rtf"
 IMAGE = "image"  # JPEG, PNG, TIFF: a photo or a scan, read by OCR
+HTML = "html"  # converted by LibreOffice, like RTF
 _IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*")
 
 HEAD_BYTES = 1024  # a PDF header may sit anywhere in the first kilobyte (readers tolerate junk before it)
@@ -29,7 +31,8 @@ def read_head(path: Path) -> bytes:
 
 
 def sniff(head: bytes) -> str:
-    """The kind (PDF, ZIP, OLE2 or RTF) of a file starting with `head`; ReaderError for any other."""
+    """The kind (PDF, ZIP, OLE2, RTF, HTML or an image) of a file starting with `head`; ReaderError
+    for any other."""
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return ZIP
     if head.startswith(OLE2_MAGIC):
@@ -40,7 +43,17 @@ def sniff(head: bytes) -> str:
         return PDF
     if _strip_bom(head).lstrip().startswith(b"{\\rtf"):
         return RTF
+    if _is_html(head):
+        return HTML
     raise ReaderError("unsupported_format", f"{_describe(head)}, not a DOCX or PDF report; {_RESEND}")
+
+
+def _is_html(head: bytes) -> bool:
+    """An HTML page: it opens with its doctype or <html> (after any BOM, comments or an XML declaration)."""
+    text = _strip_bom(head).lstrip().lower()
+    if text.startswith((b"<!doctype html", b"<html")):
+        return True
+    return text.startswith((b"<!--", b"<?xml")) and b"<html" in text and b"<w:worddocument" not in text
 
 
 def _describe(head: bytes) -> str:
