@@ -14,7 +14,7 @@ PDF = "pdf"
 ZIP = "zip"
 OLE2 = "ole2"
 RTF = "rtf"
-IMAGE = "image"  # JPEG, PNG, TIFF: a photo or a scan, read by OCR
+IMAGE = "image"  # JPEG, PNG, TIFF, WebP, BMP: a photo or a scan, read by OCR (OpenCV decodes each)
 HTML = "html"  # converted by LibreOffice, like RTF
 _IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*")
 
@@ -37,7 +37,7 @@ def sniff(head: bytes) -> str:
         return ZIP
     if head.startswith(OLE2_MAGIC):
         return OLE2
-    if head.startswith(_IMAGE_MAGIC):
+    if head.startswith(_IMAGE_MAGIC) or _is_webp(head) or _is_bmp(head):
         return IMAGE
     if b"%PDF-" in head:
         return PDF
@@ -45,7 +45,31 @@ def sniff(head: bytes) -> str:
         return RTF
     if _is_html(head):
         return HTML
+    if _is_heif(head):
+        raise ReaderError(
+            "unsupported_format",
+            "a HEIC/HEIF photo (an iPhone camera's format), which cannot be decoded here; send the photo "
+            "as JPEG (iPhone: Settings > Camera > Formats > Most Compatible), or the report as .docx",
+        )
     raise ReaderError("unsupported_format", f"{_describe(head)}, not a DOCX or PDF report; {_RESEND}")
+
+
+def _is_webp(head: bytes) -> bool:
+    """A WebP picture (what messengers and browsers save): a RIFF container of the WEBP form."""
+    return head[:4] == b"RIFF" and head[8:12] == b"WEBP"
+
+
+def _is_bmp(head: bytes) -> bool:
+    """A Windows bitmap: «BM», then its size, two reserved zero words, a pixel offset past its headers."""
+    return head[:2] == b"BM" and len(head) >= 14 and head[6:10] == bytes(4)
+
+
+# The brands of an ISO media file that hold a HEIF/HEIC picture (an iPhone's camera format).
+_HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1", b"avif")
+
+
+def _is_heif(head: bytes) -> bool:
+    return head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS
 
 
 def _is_html(head: bytes) -> bool:
