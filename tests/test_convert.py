@@ -1,29 +1,34 @@
-"""`.doc`, `.rtf`, `.odt` and HTML are converted by LibreOffice and extract exactly as the DOCX they
-came from.
+"""`.doc`, `.rtf`, `.odt`, HTML and web archives are converted by LibreOffice and extract exactly as
+the DOCX they came from.
 
 The corpus is made here, in tmp, from every sample DOCX: LibreOffice saves each as `.odt`, `.rtf` and
-an HTML page, and the `.odt` again as `.doc` (LibreOffice 7.4 writes a `.doc` straight from a DOCX
-whose tables it cannot read back itself, so the `.doc` goes through its own native format, as an
-office that keeps ODT would produce it).
+an HTML page (also wrapped in a web archive), and the `.odt` again as `.doc` (LibreOffice 7.4 writes
+a `.doc` straight from a DOCX whose tables it cannot read back itself, so the `.doc` goes through
+its own native format, as an office that keeps ODT would produce it).
 """
 
 from __future__ import annotations
 
 import http.server
+import quopri
 import subprocess
 import threading
 import zipfile
 from dataclasses import replace
+from email.mime.image import MIMEImage
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
 from pathlib import Path
 
 import pytest
 from extraction import extract_file
 
 from muniflow.intake import convert, sha256_file
+from muniflow.intake.webarchive import archived_page
 from muniflow.model import ReaderError, Row
 
 SAMPLES = sorted((Path(__file__).resolve().parents[1] / "sample_inputs").glob("*.docx"))
-FORMATS = ("doc", "rtf", "odt", "html")
+FORMATS = ("doc", "rtf", "odt", "html", "mht")
 needs_soffice = pytest.mark.skipif(
     convert.soffice() is None,
     reason="LibreOffice (soffice) is not installed: run `make libreoffice` "
@@ -61,7 +66,25 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _save_as(SAMPLES, "html", pages, profile)
     for page in pages.glob("*.html"):
         page.rename(out / f"{page.stem}.html")
+        _web_archive(out / f"{page.stem}.html", out / f"{page.stem}.mht")
     return out
+
+
+def _web_archive(page: Path, archive: Path) -> None:
+    """The page saved as a web archive the way Word saves one: a MIME message of related parts, the
+    page quoted-printable in its own charset, then a picture it shows."""
+    message = MIMEMultipart("related")
+    message.preamble = "This document is a Single File Web Page, also known as a Web Archive file."
+    html = MIMEText(page.read_text(encoding="utf-8"), "html", "utf-8")
+    del html["Content-Transfer-Encoding"]
+    html.set_payload(quopri.encodestring(page.read_bytes()).decode("ascii"))
+    html["Content-Transfer-Encoding"] = "quoted-printable"
+    html["Content-Location"] = f"file:///C:/{page.name}"
+    picture = MIMEImage(b"\x89PNG\r\n\x1a\n" + bytes(32), "png")
+    picture["Content-Location"] = "file:///C:/image001.png"
+    message.attach(html)
+    message.attach(picture)
+    archive.write_bytes(message.as_bytes())
 
 
 def _records(rows: tuple[Row, ...], spaces_collapsed: bool = False) -> list[Row]:
@@ -93,7 +116,7 @@ def test_converted_sample_extracts_as_its_docx(corpus: Path, sample: Path, forma
     assert original.report is not None and converted.report is not None
     read, expected = converted.report, original.report
     assert (read.period, read.region) == (expected.period, expected.region)
-    html = format == "html"
+    html = format in ("html", "mht")
     assert _records(converted.report.rows, html) == _records(original.report.rows, html)
     # lineage: the clerk's file, its bytes and its format
     assert converted.format == format
@@ -195,3 +218,14 @@ def test_a_converted_document_never_makes_this_machine_fetch_what_it_links_to(tm
     finally:
         server.shutdown()
     assert requested == []
+
+
+def test_a_web_archive_without_a_page_is_refused_saying_what_to_send(tmp_path: Path) -> None:
+    message = MIMEMultipart("related")
+    message.attach(MIMEImage(b"\x89PNG\r\n\x1a\n" + bytes(32), "png"))
+    archive = tmp_path / "pictures.mht"
+    archive.write_bytes(message.as_bytes())
+    with pytest.raises(ReaderError) as err:
+        archived_page(archive)
+    assert err.value.reason == "unsupported_format"
+    assert ".docx" in err.value.message

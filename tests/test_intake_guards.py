@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from muniflow.intake import Limits, sha256_file
 from muniflow.intake.guards import _has_dtd, check_file_size, ole2_error
-from muniflow.intake.sniff import HTML, IMAGE, OLE2, PDF, RTF, ZIP, sniff
+from muniflow.intake.sniff import HTML, IMAGE, MHT, OLE2, PDF, RTF, ZIP, sniff
 from muniflow.model import ReaderError
 
 LIMITS = Limits.load()
@@ -35,6 +35,13 @@ SNIFF = [
         "Word 2003 XML is no HTML page",
     ),
     (b"<note><html>", "unsupported_format", "XML that only mentions html"),
+    (b'MIME-Version: 1.0\nContent-Type: multipart/related; boundary="x"\n', MHT, "Word's web archive"),
+    (
+        b"From: <Saved by Blink>\nSubject: r\nMIME-Version: 1.0\nContent-Type: multipart/related;\n",
+        MHT,
+        "a browser's web archive, other headers first",
+    ),
+    (b"MIME-Version: 1.0\nContent-Type: text/plain\n\nhello", "unsupported_format", "a mail, no archive"),
     (b"RIFF\x10\x00\x00\x00WEBPVP8L", IMAGE, "a WebP picture: read by OCR like a JPEG"),
     (b"BM\x36\x10\x0e\x00\x00\x00\x00\x00\x36\x00\x00\x00", IMAGE, "a Windows bitmap"),
     (b"BMW 320i service log", "unsupported_format", "text that opens with «BM» is no bitmap"),

@@ -21,7 +21,7 @@ def read_checked(path: Path, limits: Limits) -> RawDocument:
         return convert.read_converted(path, "doc", _read_docx(limits))
     if kind == sniff.IMAGE:
         raise scan.needs_ocr(path, "image")
-    if kind in (sniff.RTF, sniff.HTML):
+    if kind in (sniff.RTF, sniff.HTML, sniff.MHT):
         return convert.read_converted(path, kind, _read_docx(limits))
     if kind == sniff.ZIP:
         if convert.is_odt(path):

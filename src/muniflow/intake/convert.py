@@ -1,5 +1,5 @@
-"""Word 97-2003 `.doc`, `.rtf`, OpenDocument `.odt` and HTML pages converted to DOCX by LibreOffice,
-then read as DOCX.
+"""Word 97-2003 `.doc`, `.rtf`, OpenDocument `.odt`, HTML pages and web archives (`.mht`: their
+page) converted to DOCX by LibreOffice, then read as DOCX.
 
 Runs inside the sandboxed worker (its memory limit applies to soffice too). Each worker process has
 its own LibreOffice profile directory, so conversions in parallel workers never share or lock a
@@ -22,9 +22,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from muniflow.contracts import load_yaml
+from muniflow.intake.webarchive import archived_page
 from muniflow.model import RawDocument, ReaderError
 
-CONVERTED = ("doc", "rtf", "odt", "html")  # the formats read through LibreOffice, as lineage names them
+# the formats read through LibreOffice, as lineage names them
+CONVERTED = ("doc", "rtf", "odt", "html", "mht")
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 SOFFICE_ENV = "MUNIFLOW_SOFFICE"
 INSTALL_HINT = (
@@ -36,18 +38,21 @@ _ASK = {
     "rtf": "open it in Word, save it as .docx and send it again",
     "odt": "open it in LibreOffice Writer, save it as Word (.docx) and send it again",
     "html": "open it in Word, save it as .docx and send it again",
+    "mht": "open it in Word, save it as .docx and send it again",
 }
 _NAMES = {
     "doc": "a legacy Word 97-2003 file (.doc)",
     "rtf": "an RTF document",
     "odt": "an OpenDocument text (.odt)",
     "html": "an HTML page (a web page, or a .doc a document system wrote as HTML)",
+    "mht": "a web archive (.mht)",
 }
 _REASON = {
     "doc": "legacy_doc",
     "rtf": "unsupported_format",
     "odt": "unsupported_format",
     "html": "unsupported_format",
+    "mht": "unsupported_format",
 }
 _profile: Path | None = None
 
@@ -101,8 +106,13 @@ def read_converted(path: Path, format: str, read_docx: Callable[[Path], RawDocum
 
 def convert_to_docx(path: Path, format: str, work: Path, binary: str, timeout: float | None = None) -> Path:
     """Run soffice headless on a copy of `path` in `work`; returns the DOCX it wrote there."""
-    source = work / f"input.{format}"
-    shutil.copyfile(path, source)  # soffice names its output after the input; the clerk's name may be odd
+    # soffice names its output after the input; the clerk's name may be odd
+    if format == "mht":  # LibreOffice reads the archive's page, not the archive
+        source = work / "input.html"
+        source.write_bytes(archived_page(path))
+    else:
+        source = work / f"input.{format}"
+        shutil.copyfile(path, source)
     out = work / "out"
     command = [
         binary,

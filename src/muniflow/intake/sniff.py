@@ -16,6 +16,7 @@ OLE2 = "ole2"
 RTF = "rtf"
 IMAGE = "image"  # JPEG, PNG, TIFF, WebP, BMP: a photo or a scan, read by OCR (OpenCV decodes each)
 HTML = "html"  # converted by LibreOffice, like RTF
+MHT = "mht"  # a web archive: its HTML page converted (intake/webarchive.py)
 _IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*")
 
 HEAD_BYTES = 1024  # a PDF header may sit anywhere in the first kilobyte (readers tolerate junk before it)
@@ -31,8 +32,8 @@ def read_head(path: Path) -> bytes:
 
 
 def sniff(head: bytes) -> str:
-    """The kind (PDF, ZIP, OLE2, RTF, HTML or an image) of a file starting with `head`; ReaderError
-    for any other."""
+    """The kind (PDF, ZIP, OLE2, RTF, HTML, a web archive or an image) of a file starting with `head`;
+    ReaderError for any other."""
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return ZIP
     if head.startswith(OLE2_MAGIC):
@@ -45,6 +46,8 @@ def sniff(head: bytes) -> str:
         return RTF
     if _is_html(head):
         return HTML
+    if _is_web_archive(head):
+        return MHT
     if _is_heif(head):
         raise ReaderError(
             "unsupported_format",
@@ -70,6 +73,14 @@ _HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1", b
 
 def _is_heif(head: bytes) -> bool:
     return head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS
+
+
+def _is_web_archive(head: bytes) -> bool:
+    """A MIME message of related parts: a web archive (.mht) as Word and browsers save one."""
+    text = _strip_bom(head).lstrip().lower()
+    first = text.split(b"\n", 1)[0]
+    header_line = b":" in first and first.split(b":", 1)[0].replace(b"-", b"").isalpha()
+    return header_line and b"mime-version:" in text and b"multipart/related" in text
 
 
 def _is_html(head: bytes) -> bool:
