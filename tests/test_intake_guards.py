@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from muniflow.intake import Limits, sha256_file
 from muniflow.intake.guards import _has_dtd, check_file_size, ole2_error
-from muniflow.intake.sniff import HTML, IMAGE, MHT, OLE2, PDF, RTF, ZIP, sniff
+from muniflow.intake.sniff import HTML, IMAGE, MHT, OLE2, PDF, RTF, WORD_XML, ZIP, sniff
 from muniflow.model import ReaderError
 
 LIMITS = Limits.load()
@@ -31,8 +31,8 @@ SNIFF = [
     (b"<!-- saved -->\n<HTML><BODY>", HTML, "a comment before the page, capitals"),
     (
         b'<?xml version="1.0"?><?mso-application progid="Word.Document"?><w:wordDocument>',
-        "unsupported_format",
-        "Word 2003 XML is no HTML page",
+        WORD_XML,
+        "Word 2003 XML, no HTML page: converted by LibreOffice",
     ),
     (b"<note><html>", "unsupported_format", "XML that only mentions html"),
     (b'MIME-Version: 1.0\nContent-Type: multipart/related; boundary="x"\n', MHT, "Word's web archive"),

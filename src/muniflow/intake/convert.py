@@ -1,5 +1,5 @@
-"""Word 97-2003 `.doc`, `.rtf`, OpenDocument `.odt`, HTML pages and web archives (`.mht`: their
-page) converted to DOCX by LibreOffice, then read as DOCX.
+"""Word 97-2003 `.doc`, `.rtf`, OpenDocument `.odt`, HTML pages, web archives (`.mht`: their page) and
+Word 2003 XML converted to DOCX by LibreOffice, then read as DOCX.
 
 Runs inside the sandboxed worker (its memory limit applies to soffice too). Each worker process has
 its own LibreOffice profile directory, so conversions in parallel workers never share or lock a
@@ -26,7 +26,7 @@ from muniflow.intake.webarchive import archived_page
 from muniflow.model import RawDocument, ReaderError
 
 # the formats read through LibreOffice, as lineage names them
-CONVERTED = ("doc", "rtf", "odt", "html", "mht")
+CONVERTED = ("doc", "rtf", "odt", "html", "mht", "wordxml")
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 SOFFICE_ENV = "MUNIFLOW_SOFFICE"
 INSTALL_HINT = (
@@ -39,6 +39,7 @@ _ASK = {
     "odt": "open it in LibreOffice Writer, save it as Word (.docx) and send it again",
     "html": "open it in Word, save it as .docx and send it again",
     "mht": "open it in Word, save it as .docx and send it again",
+    "wordxml": "open it in Word, save it as .docx and send it again",
 }
 _NAMES = {
     "doc": "a legacy Word 97-2003 file (.doc)",
@@ -46,6 +47,7 @@ _NAMES = {
     "odt": "an OpenDocument text (.odt)",
     "html": "an HTML page (a web page, or a .doc a document system wrote as HTML)",
     "mht": "a web archive (.mht)",
+    "wordxml": "a Word 2003 XML document",
 }
 _REASON = {
     "doc": "legacy_doc",
@@ -53,7 +55,9 @@ _REASON = {
     "odt": "unsupported_format",
     "html": "unsupported_format",
     "mht": "unsupported_format",
+    "wordxml": "unsupported_format",
 }
+_SUFFIX = {"wordxml": "xml"}  # the name LibreOffice is given, where the format's own is no extension
 _profile: Path | None = None
 
 
@@ -111,7 +115,7 @@ def convert_to_docx(path: Path, format: str, work: Path, binary: str, timeout: f
         source = work / "input.html"
         source.write_bytes(archived_page(path))
     else:
-        source = work / f"input.{format}"
+        source = work / f"input.{_SUFFIX.get(format, format)}"
         shutil.copyfile(path, source)
     out = work / "out"
     command = [

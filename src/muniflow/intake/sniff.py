@@ -17,6 +17,7 @@ RTF = "rtf"
 IMAGE = "image"  # JPEG, PNG, TIFF, WebP, BMP: a photo or a scan, read by OCR (OpenCV decodes each)
 HTML = "html"  # converted by LibreOffice, like RTF
 MHT = "mht"  # a web archive: its HTML page converted (intake/webarchive.py)
+WORD_XML = "wordxml"  # Word 2003 XML («Word XML Document» of Word 2003): converted by LibreOffice
 _IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*")
 
 HEAD_BYTES = 1024  # a PDF header may sit anywhere in the first kilobyte (readers tolerate junk before it)
@@ -32,8 +33,8 @@ def read_head(path: Path) -> bytes:
 
 
 def sniff(head: bytes) -> str:
-    """The kind (PDF, ZIP, OLE2, RTF, HTML, a web archive or an image) of a file starting with `head`;
-    ReaderError for any other."""
+    """The kind (PDF, ZIP, OLE2, RTF, HTML, a web archive, Word 2003 XML or an image) of a file
+    starting with `head`; ReaderError for any other."""
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return ZIP
     if head.startswith(OLE2_MAGIC):
@@ -48,6 +49,8 @@ def sniff(head: bytes) -> str:
         return HTML
     if _is_web_archive(head):
         return MHT
+    if _strip_bom(head).lstrip().startswith(b"<?xml") and b"<w:worddocument" in head.lower():
+        return WORD_XML
     if _is_heif(head):
         raise ReaderError(
             "unsupported_format",
