@@ -91,7 +91,7 @@ def _open(path: Path) -> Any:
         if err.reason != scan.NEEDS_OCR:
             raise
         kind, pages = scan.parse_signal(err.message)
-        print(f"{path.name}: {pages} scanned page(s), reading them by OCR ...", file=sys.stderr)
+        print(f"{path.name}: {pages} page(s) to read by OCR ...", file=sys.stderr)
         return run_sandboxed(path, scan.read_scan, kind, limits=ocr_limits(pages))
 
 

@@ -38,11 +38,14 @@ def read_checked(path: Path, limits: Limits) -> RawDocument:
             raise scan.needs_ocr(path, "pdf") from err
         raise
     try:
-        return _read("pdf", path)
+        doc = _read("pdf", path)
     except ReaderError as err:
         if err.reason == "no_table_found" and guards.pdf_has_scanned_page(path, limits, scan.image_share()):
             raise scan.needs_ocr(path, "pdf") from err
         raise
+    if scan.text_unreadable(doc):  # fonts with no Unicode map: the pages show what the text does not say
+        raise scan.needs_ocr(path, "pdf")
+    return doc
 
 
 def _read_docx(limits: Limits) -> Callable[[Path], RawDocument]:

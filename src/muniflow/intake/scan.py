@@ -7,6 +7,7 @@ Tesseract is missing the file stays quarantined as before, with a message saying
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,35 @@ def image_share() -> float:
     from muniflow.readers import ocr
 
     return ocr.settings().scan_image_share
+
+
+_CID = re.compile(r"\(cid:\d+\)")
+# Latin-1 letters: what Cyrillic in a one-byte Windows code page shows as when read as Latin-1
+_LATIN1_LETTERS = re.compile(r"[\u00c0-\u00ff]")
+
+
+def unreadable_share(doc: RawDocument) -> float:
+    """The share of a text layer's letters that say nothing: glyphs with no Unicode (pdfminer writes
+    "(cid:12)") and Latin-1 letters standing for Cyrillic ones ("Îò÷åò" for «Отчет»)."""
+    texts = [doc.title]
+    for table in doc.tables:
+        texts.extend(c or "" for c in table.header)
+        texts.extend(c or "" for row in table.rows for c in row.cells)
+    text = "\n".join(texts)
+    cids = len(_CID.findall(text))
+    rest = _CID.sub("", text)
+    letters = sum(ch.isalpha() for ch in rest)
+    bad = cids + len(_LATIN1_LETTERS.findall(rest))
+    return bad / (letters + cids) if letters + cids else 0.0
+
+
+def text_unreadable(doc: RawDocument) -> bool:
+    """Whether a PDF's text layer is too unreadable to use (contracts/ocr.yaml, unreadable_text_share):
+    then its rendered pages are read by OCR."""
+    from muniflow.contracts import load_yaml
+
+    share = float(load_yaml("ocr.yaml", None, ("ocr",))["ocr"]["unreadable_text_share"])
+    return unreadable_share(doc) >= share
 
 
 def _count_pages(path: Path, kind: str) -> int:

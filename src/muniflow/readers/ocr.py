@@ -46,6 +46,7 @@ class OcrSettings:
     render_dpi: int
     memory_mb: int
     scan_image_share: float
+    unreadable_text_share: float
 
 
 def settings(path: Path | None = None) -> OcrSettings:

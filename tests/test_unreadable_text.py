@@ -1,0 +1,54 @@
+"""A PDF whose text layer does not say what its pages show is read by OCR from the rendered pages.
+
+Fonts saved without a map to Unicode give pdfminer "(cid:12)" for every glyph; Cyrillic fonts
+declared with a Latin code page give "Îò÷åò" for «Отчет». The pages still show the letters.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from muniflow.intake import checked, scan
+from muniflow.intake.limits import Limits
+from muniflow.model import RawDocument, RawRow, RawTable, ReaderError
+
+SAMPLE = Path(__file__).resolve().parents[1] / "sample_inputs" / "smolensk_2024_q2.pdf"
+
+
+def _doc(title: str, *cells: str) -> RawDocument:
+    table = RawTable(("№", cells[0]), (RawRow(("1", cells[1]), "table 1, row 2"),), "table 1")
+    return RawDocument("x.pdf", "pdf", title, (table,))
+
+
+CID = "(cid:1)(cid:2)(cid:3)(cid:4)(cid:5)(cid:3)"
+# «Встреча делегаций в г. Минске» in Windows-1251, read as Latin-1
+LATIN1 = "Âñòðå÷à äåëåãàöèé â ã. Ìèíñêå"
+
+
+@pytest.mark.parametrize(
+    ("title", "cells", "unreadable", "why"),
+    [
+        ("Отчет о мероприятиях", ("Мероприятие", "Встреча делегаций в г. Минске"), False, "Cyrillic"),
+        ("Отчет о мероприятиях", ("Мероприятие", "Фестиваль «Café de Paris»"), False, "some Latin-1 letters"),
+        (CID, (CID, CID + " " + CID), True, "glyphs with no Unicode"),
+        (LATIN1, (LATIN1, LATIN1), True, "Cyrillic read as Latin-1"),
+        ("Отчет о мероприятиях", ("Мероприятие", CID), False, "one unreadable cell among readable text"),
+    ],
+)
+def test_unreadable_text_layer(title: str, cells: tuple[str, str], unreadable: bool, why: str) -> None:
+    assert scan.text_unreadable(_doc(title, *cells)) is unreadable, why
+
+
+def test_a_pdf_whose_fonts_lost_their_unicode_map_goes_to_ocr(tmp_path: Path) -> None:
+    """The sample PDF with its fonts' /ToUnicode maps unnamed (same length: offsets stay valid)."""
+    data = SAMPLE.read_bytes()
+    assert data.count(b"/ToUnicode") >= 1
+    path = tmp_path / "report.pdf"
+    path.write_bytes(data.replace(b"/ToUnicode", b"/XoUnicode"))
+    with pytest.raises(ReaderError) as err:
+        checked.read_checked(path, Limits.load())
+    # no_text_layer where Tesseract is missing: then the file is refused saying how to enable OCR
+    assert err.value.reason in (scan.NEEDS_OCR, "no_text_layer"), err.value.message
+    assert checked.read_checked(SAMPLE, Limits.load()).tables, "the sample itself is read from its text"
