@@ -35,18 +35,21 @@ LATIN1 = "Âñòðå÷à äåëåãàöèé â ã. Ìèíñêå"
         (CID, (CID, CID + " " + CID), True, "glyphs with no Unicode"),
         (LATIN1, (LATIN1, LATIN1), True, "Cyrillic read as Latin-1"),
         ("Отчет о мероприятиях", ("Мероприятие", CID), False, "one unreadable cell among readable text"),
+        (CID, (CID, "Встреча делегаций в г. Минске"), True, "the title's and headers' font lost its map"),
     ],
 )
 def test_unreadable_text_layer(title: str, cells: tuple[str, str], unreadable: bool, why: str) -> None:
     assert scan.text_unreadable(_doc(title, *cells)) is unreadable, why
 
 
-def test_a_pdf_whose_fonts_lost_their_unicode_map_goes_to_ocr(tmp_path: Path) -> None:
-    """The sample PDF with its fonts' /ToUnicode maps unnamed (same length: offsets stay valid)."""
+@pytest.mark.parametrize("lost", ["all", "first"])
+def test_a_pdf_whose_fonts_lost_their_unicode_map_goes_to_ocr(tmp_path: Path, lost: str) -> None:
+    """The sample PDF with its fonts' /ToUnicode maps unnamed (same length: offsets stay valid): all
+    of them, or only the first font's (the sample's bold one: title and headers)."""
     data = SAMPLE.read_bytes()
-    assert data.count(b"/ToUnicode") >= 1
+    assert data.count(b"/ToUnicode") >= 2
     path = tmp_path / "report.pdf"
-    path.write_bytes(data.replace(b"/ToUnicode", b"/XoUnicode"))
+    path.write_bytes(data.replace(b"/ToUnicode", b"/XoUnicode", -1 if lost == "all" else 1))
     with pytest.raises(ReaderError) as err:
         checked.read_checked(path, Limits.load())
     # no_text_layer where Tesseract is missing: then the file is refused saying how to enable OCR

@@ -50,11 +50,15 @@ _LATIN1_LETTERS = re.compile(r"[\u00c0-\u00ff]")
 
 def unreadable_share(doc: RawDocument) -> float:
     """The share of a text layer's letters that say nothing: glyphs with no Unicode (pdfminer writes
-    "(cid:12)") and Latin-1 letters standing for Cyrillic ones ("Îò÷åò" for «Отчет»)."""
-    texts = [doc.title]
-    for table in doc.tables:
-        texts.extend(c or "" for c in table.header)
-        texts.extend(c or "" for row in table.rows for c in row.cells)
+    "(cid:12)") and Latin-1 letters standing for Cyrillic ones ("Îò÷åò" for «Отчет»); over the whole
+    text, or over the title and the header cells alone when that is more (one font, the bold one of
+    the title and headers, may have lost its map: then the report cannot be understood either)."""
+    heads = [doc.title, *(c or "" for table in doc.tables for c in table.header)]
+    body = [c or "" for table in doc.tables for row in table.rows for c in row.cells]
+    return max(_share(heads), _share(heads + body))
+
+
+def _share(texts: list[str]) -> float:
     text = "\n".join(texts)
     cids = len(_CID.findall(text))
     rest = _CID.sub("", text)
