@@ -15,11 +15,13 @@ from muniflow.model import Cell, RawDocument, RawRow, RawTable, ReaderError
 from muniflow.readers.base import CORRUPT_FILE, NO_TABLE_FOUND
 from muniflow.readers.blame import raised_by_parser
 from muniflow.readers.docxlists import label_lists
+from muniflow.readers.docxstrict import transitional
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
 P, TBL, TR, TC = _W + "p", _W + "tbl", _W + "tr", _W + "tc"
+TXBX, SDT = _W + "txbxContent", _W + "sdt"
 _VAL = _W + "val"
 
 # Wrappers whose children are the content itself (content controls, custom XML, tracked insertions).
@@ -56,7 +58,7 @@ class DocxReader:
         title = ""
         above: list[str] = []  # non-blank paragraphs since the previous table
         tables: list[RawTable] = []
-        for block in _blocks(body, frames=True):
+        for block in _blocks(body, frames=True, boxes=True):
             if block.tag == TBL:
                 caption = "\n".join(above)
                 table = _read_table(block, f"table {len(tables) + 1}", caption)
@@ -81,7 +83,8 @@ def _page_header_text(document: Any) -> str:
     header = section.first_page_header if section.different_first_page_header_footer else section.header
     if header.is_linked_to_previous:  # the first section has no header of its own: none at all
         return ""
-    return "\n".join(line for line in (paragraph_text(p._p) for p in header.paragraphs) if line.strip())
+    lines = (paragraph_text(block) for block in _blocks(header._element, boxes=True) if block.tag == P)
+    return "\n".join(line for line in lines if line.strip())
 
 
 def _open_body(path: Path) -> etree._Element:
@@ -90,9 +93,10 @@ def _open_body(path: Path) -> etree._Element:
 
 
 def _open_document(path: Path) -> Any:
-    """Open the package with python-docx; library failures become corrupt_file."""
+    """Open the package with python-docx (a Strict one in Transitional namespaces); library failures
+    become corrupt_file."""
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(transitional(path) or str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
         if not raised_by_parser(exc):
             raise  # a bug of ours, not a damaged file: the caller reports internal_error
@@ -101,17 +105,34 @@ def _open_document(path: Path) -> Any:
     return document
 
 
-def _blocks(parent: etree._Element, frames: bool = False) -> Iterator[etree._Element]:
+def _blocks(parent: etree._Element, frames: bool = False, boxes: bool = False) -> Iterator[etree._Element]:
     """Yield the paragraphs and tables under a body or cell in order, looking through wrappers
-    (and through frames, see DocxReader, when `frames`)."""
+    (and through frames, see DocxReader, when `frames`; after a paragraph, the paragraphs and
+    tables of the text boxes anchored in it, when `boxes`)."""
     for child in parent:
         if child.tag == TBL and frames and _is_frame(child):
             for tc in (tc for tr in _rows(child) for tc in _cells(tr)):
-                yield from _blocks(tc, frames)
+                yield from _blocks(tc, frames, boxes)
         elif child.tag in (P, TBL):
             yield child
-        elif child.tag in _TRANSPARENT:
-            yield from _blocks(child, frames)
+            if boxes and child.tag == P:
+                for box in _text_boxes(child):
+                    yield from _blocks(box, frames, boxes)
+        elif child.tag in _TRANSPARENT and not (child.tag == SDT and _placeholder(child)):
+            yield from _blocks(child, frames, boxes)
+
+
+def _text_boxes(element: etree._Element) -> Iterator[etree._Element]:
+    """Yield the w:txbxContent of the text boxes drawn in a paragraph, each once: Word writes a box
+    twice, as DrawingML (mc:Choice) and as VML (mc:Fallback), and the first choice is read."""
+    for child in element:
+        if child.tag == TXBX:
+            yield child
+        elif child.tag == _MC + "AlternateContent":
+            chosen = child.find(_MC + "Choice")
+            yield from _text_boxes(chosen if chosen is not None else child)
+        elif isinstance(child.tag, str):
+            yield from _text_boxes(child)
 
 
 def _is_frame(tbl: etree._Element) -> bool:
@@ -130,7 +151,8 @@ def _is_grid(tbl: etree._Element) -> bool:
 
 
 def paragraph_text(paragraph: etree._Element) -> str:
-    """Return a paragraph's visible text: w:t, tabs, breaks; inserted text in, deleted text out."""
+    """Return a paragraph's visible text: w:t, tabs, breaks; inserted text in, deleted and hidden
+    text out."""
     parts: list[str] = []
     _collect_runs(paragraph, parts)
     return "".join(parts)
@@ -146,8 +168,29 @@ def _collect_runs(element: etree._Element, parts: list[str]) -> None:
             parts.append(_RUN_TEXT[tag])
         elif tag in _INVISIBLE or tag in _IGNORED_RUN_ITEMS or not isinstance(tag, str):
             continue  # not isinstance: comments and processing instructions
+        elif (tag == _W + "r" and _hidden(child)) or (tag == SDT and _placeholder(child)):
+            continue
         else:
             _collect_runs(child, parts)
+
+
+def _hidden(run: etree._Element) -> bool:
+    """A run formatted as hidden text (Word's Font > Hidden: w:vanish), which Word neither shows
+    nor prints unless asked to."""
+    props = run.find(_W + "rPr")
+    for name in ("vanish", "specVanish"):
+        mark = props.find(_W + name) if props is not None else None
+        if mark is not None and mark.get(_VAL, "true").lower() not in ("false", "0", "off"):
+            return True
+    return False
+
+
+def _placeholder(sdt: etree._Element) -> bool:
+    """A content control nobody filled in: it shows its prompt («Место для ввода текста.»), which
+    Word greys out and which is no part of the text (w:showingPlcHdr)."""
+    props = sdt.find(_W + "sdtPr")
+    mark = props.find(_W + "showingPlcHdr") if props is not None else None
+    return mark is not None and mark.get(_VAL, "true").lower() not in ("false", "0", "off")
 
 
 def _cell_text(tc: etree._Element) -> str:
