@@ -24,6 +24,8 @@ from muniflow.contracts import load_yaml
 from muniflow.model import RawDocument, ReaderError
 
 CONVERTED = ("doc", "rtf", "odt")  # the formats read through LibreOffice, as lineage names them
+# the parts a DOCX may import (w:altChunk) that LibreOffice converts on their own: readers/docxchunks.py
+_CHUNKS = ("html", "txt")
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 SOFFICE_ENV = "MUNIFLOW_SOFFICE"
 INSTALL_HINT = (
@@ -34,13 +36,18 @@ _ASK = {
     "doc": "open it in Word, save it as .docx (File > Save As > Word Document) and send it again",
     "rtf": "open it in Word, save it as .docx and send it again",
     "odt": "open it in LibreOffice Writer, save it as Word (.docx) and send it again",
+    **dict.fromkeys(
+        _CHUNKS, "open it in Word, save it as .docx (File > Save As > Word Document) and send it again"
+    ),
 }
 _NAMES = {
     "doc": "a legacy Word 97-2003 file (.doc)",
     "rtf": "an RTF document",
     "odt": "an OpenDocument text (.odt)",
+    **{kind: f"a DOCX importing {kind.upper()} (altChunk)" for kind in _CHUNKS},
 }
 _REASON = {"doc": "legacy_doc", "rtf": "unsupported_format", "odt": "unsupported_format"}
+_REASON.update(dict.fromkeys(_CHUNKS, "unsupported_format"))
 _profile: Path | None = None
 
 

@@ -14,6 +14,7 @@ from lxml import etree
 from muniflow.model import Cell, RawDocument, RawRow, RawTable, ReaderError
 from muniflow.readers.base import CORRUPT_FILE, NO_TABLE_FOUND
 from muniflow.readers.blame import raised_by_parser
+from muniflow.readers.docxchunks import ALTCHUNK, chunk_blocks
 from muniflow.readers.docxlists import label_lists
 from muniflow.readers.docxstrict import transitional
 
@@ -58,7 +59,7 @@ class DocxReader:
         title = ""
         above: list[str] = []  # non-blank paragraphs since the previous table
         tables: list[RawTable] = []
-        for block in _blocks(body, frames=True, boxes=True):
+        for block in _body_blocks(document, body):
             if block.tag == TBL:
                 caption = "\n".join(above)
                 table = _read_table(block, f"table {len(tables) + 1}", caption)
@@ -75,6 +76,15 @@ class DocxReader:
         running = _page_header_text(document)
         title = "\n".join(t for t in (title, running) if t)
         return RawDocument(source_file=str(path), format=self.format, title=title, tables=tuple(tables))
+
+
+def _body_blocks(document: Any, body: etree._Element) -> Iterator[etree._Element]:
+    """The body's blocks as Word shows them: an imported part (altChunk) as its own blocks."""
+    for block in _blocks(body, frames=True, boxes=True):
+        if block.tag == ALTCHUNK:
+            yield from chunk_blocks(document, block, _open_document)
+        else:
+            yield block
 
 
 def _page_header_text(document: Any) -> str:
@@ -108,12 +118,12 @@ def _open_document(path: Path) -> Any:
 def _blocks(parent: etree._Element, frames: bool = False, boxes: bool = False) -> Iterator[etree._Element]:
     """Yield the paragraphs and tables under a body or cell in order, looking through wrappers
     (and through frames, see DocxReader, when `frames`; after a paragraph, the paragraphs and
-    tables of the text boxes anchored in it, when `boxes`)."""
+    tables of the text boxes anchored in it, and the w:altChunk imports, when `boxes`)."""
     for child in parent:
         if child.tag == TBL and frames and _is_frame(child):
             for tc in (tc for tr in _rows(child) for tc in _cells(tr)):
                 yield from _blocks(tc, frames, boxes)
-        elif child.tag in (P, TBL):
+        elif child.tag in (P, TBL) or (boxes and child.tag == ALTCHUNK):
             yield child
             if boxes and child.tag == P:
                 for box in _text_boxes(child):

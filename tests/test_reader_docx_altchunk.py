@@ -1,0 +1,101 @@
+"""A DOCX whose report is an imported part (w:altChunk), as document systems and web exports write
+it: python-docx sees an empty body, Word shows the imported HTML, RTF or DOCX in its place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from readers_fixtures import HEADER, build_docx
+
+from muniflow.intake import convert
+from muniflow.intake.checked import read_checked
+from muniflow.intake.limits import default_limits
+from muniflow.model import ReaderError
+from muniflow.readers.docx import DocxReader
+from muniflow.readers.docxchunks import _without_references
+
+READER = DocxReader()
+EVENT = ("1.", "Форум «Содружество»", "г. Велиж", "5 мая 2024 года", "Делегация Республики Беларусь")
+needs_soffice = pytest.mark.skipif(
+    convert.soffice() is None, reason="LibreOffice (soffice) is not installed: run `make libreoffice`"
+)
+
+HTML = (
+    '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">'
+    '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+    '<link rel="stylesheet" href="http://127.0.0.1:9/x.css"></head><body>'
+    "<p>во II квартале 2024 года</p>"
+    '<table border="1"><tr>' + "".join(f"<td>{h}</td>" for h in HEADER) + "</tr>"
+    '<tr><td colspan="5">Велижский муниципальный округ</td></tr>'
+    "<tr>" + "".join(f"<td>{c}</td>" for c in EVENT) + '</tr></table><img src="http://127.0.0.1:9/logo.png">'
+    "</body></html>"
+).encode("cp1251")
+
+
+def _with_chunk(path: Path, blob: bytes, content_type: str, name: str) -> Path:
+    """A DOCX of one title paragraph followed by an altChunk importing `blob`."""
+    document = docx.Document()
+    document.add_paragraph("Отчёт о мероприятиях Смоленской области")
+    part = Part(PackURI(f"/word/{name}"), content_type, blob, document.part.package)
+    chunk = OxmlElement("w:altChunk")
+    chunk.set(qn("r:id"), document.part.relate_to(part, RT.A_F_CHUNK))
+    document.element.body.insert(len(document.element.body) - 1, chunk)  # before w:sectPr
+    document.save(str(path))
+    return path
+
+
+@needs_soffice
+def test_an_imported_html_part_is_read_in_its_place(tmp_path: Path) -> None:
+    path = _with_chunk(tmp_path / "html.docx", HTML, "text/html", "afchunk.htm")
+    doc = read_checked(path, default_limits())  # the intake's guards and reader, as a clerk's file goes
+    table = doc.tables[0]
+    assert table.header == HEADER
+    assert [r.cells for r in table.rows] == [("Велижский муниципальный округ", None, None, None, None), EVENT]
+    assert doc.title == "Отчёт о мероприятиях Смоленской области\nво II квартале 2024 года"
+
+
+@needs_soffice
+def test_an_imported_rtf_part_is_read_in_its_place(tmp_path: Path) -> None:
+    rtf = (
+        rb"{\rtf1\ansi\ansicpg1251\deff0{\fonttbl{\f0 Times New Roman;}}"
+        rb"\trowd\cellx3000\cellx6000 \intbl \'b9\cell \intbl \'cc\'e5\'f1\'f2\'ee\cell\row"
+        rb"\trowd\cellx3000\cellx6000 \intbl 1.\cell \intbl \'c2\'e5\'eb\'e8\'e6\cell\row}"
+    )
+    path = _with_chunk(tmp_path / "rtf.docx", rtf, "application/rtf", "afchunk.rtf")
+    table = READER.read(path).tables[0]
+    assert (table.header, [r.cells for r in table.rows]) == (("№", "Место"), [("1.", "Велиж")])
+
+
+def test_an_imported_docx_part_is_read_without_libreoffice(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv(convert.SOFFICE_ENV, "")
+    inner = build_docx(tmp_path / "inner.docx", [HEADER, EVENT], title=("во II квартале 2024 года",))
+    content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    path = _with_chunk(tmp_path / "d.docx", inner.read_bytes(), content_type, "chunk.docx")
+    doc = READER.read(path)
+    assert [r.cells for r in doc.tables[0].rows] == [EVENT]
+    assert doc.title == "Отчёт о мероприятиях Смоленской области\nво II квартале 2024 года"
+
+
+def test_without_libreoffice_an_imported_html_part_says_what_to_do(tmp_path: Path, monkeypatch) -> None:
+    """Not «no table found»: the clerk is told the report is an imported part and how to re-save it."""
+    monkeypatch.setenv(convert.SOFFICE_ENV, "")
+    path = _with_chunk(tmp_path / "html.docx", HTML, "text/html", "afchunk.htm")
+    with pytest.raises(ReaderError) as err:
+        READER.read(path)
+    assert err.value.reason == "unsupported_format"
+    assert "altChunk" in err.value.message and "Save As" in err.value.message
+
+
+def test_an_imported_html_part_reaches_libreoffice_without_references_to_other_files() -> None:
+    """Stylesheets, images and scripts would have LibreOffice fetch them (maybe from the network)."""
+    cleaned = _without_references(HTML)
+    assert b"127.0.0.1" not in cleaned and b"<img" not in cleaned and b"<link" not in cleaned
+    text = cleaned.decode("utf-8")  # re-encoded from the declared windows-1251
+    assert "Велижский муниципальный округ" in text and 'charset="utf-8"' in text
