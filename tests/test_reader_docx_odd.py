@@ -156,3 +156,67 @@ def test_an_unfilled_content_control_does_not_read_as_its_prompt(tmp_path: Path)
     )
     path = replace_cell_xml(build_docx(tmp_path / "c.docx", ROWS, title=TITLE), 1, 2, cell)
     assert _read(path)[1][1][2] == "г. Велиж (Россия)"
+
+
+def test_a_floating_table_inside_a_cell_stays_that_cells_text(tmp_path: Path) -> None:
+    """A table positioned in a cell (w:tblpPr, Word's «floating» table) widens nothing: its cells'
+    texts are the outer cell's lines, as an ordinary nested table's are."""
+    nested = (
+        "<w:tbl><w:tblPr><w:tblpPr w:leftFromText='180' w:rightFromText='180' w:vertAnchor='text'"
+        " w:horzAnchor='margin' w:tblpY='10'/><w:tblW w:w='0' w:type='auto'/></w:tblPr><w:tblGrid>"
+        "<w:gridCol w:w='800'/><w:gridCol w:w='800'/><w:gridCol w:w='800'/></w:tblGrid>"
+        + "".join(
+            "<w:tr>"
+            + "".join(f"<w:tc><w:p><w:r><w:t>{c}{r}</w:t></w:r></w:p></w:tc>" for c in "ABC")
+            + "</w:tr>"
+            for r in (1, 2)
+        )
+        + "</w:tbl><w:p><w:r><w:t>Делегация</w:t></w:r></w:p>"
+    )
+    path = replace_cell_xml(build_docx(tmp_path / "f.docx", ROWS, title=TITLE), 1, 4, nested)
+    rows = _read(path)[1]
+    assert [len(row) for row in rows] == [5, 5]
+    assert rows[1][4] == "A1\nB1\nC1\nA2\nB2\nC2\nДелегация"
+
+
+def _main_part_renamed(src: Path, dst: Path) -> Path:
+    """The package as Word Online (SharePoint) saves it: the main part is `word/document2.xml`."""
+    renamed = {
+        "word/document.xml": "word/document2.xml",
+        "word/_rels/document.xml.rels": "word/_rels/document2.xml.rels",
+    }
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename in ("_rels/.rels", "[Content_Types].xml"):
+                data = data.replace(b"word/document.xml", b"word/document2.xml")
+            zout.writestr(renamed.get(info.filename, info.filename), data)
+    return dst
+
+
+def test_a_main_part_of_another_name_is_found_through_the_package_relationships(tmp_path: Path) -> None:
+    plain = build_docx(tmp_path / "plain.docx", ROWS, title=TITLE)
+    online = _main_part_renamed(plain, tmp_path / "online.docx")
+    with zipfile.ZipFile(online) as zf:
+        assert "word/document.xml" not in zf.namelist()
+    checked = read_checked(online, default_limits())
+    assert [r.cells for r in checked.tables[0].rows] == [tuple(ROWS[1])]
+    assert checked.title == "\n".join(TITLE)
+
+
+def test_relationships_to_parts_that_are_not_there_are_ignored_as_word_does(tmp_path: Path) -> None:
+    """A hyperlink to «#_top» written as an internal relationship, a picture another program
+    dropped: Word opens the file, python-docx stopped at the missing part."""
+    plain = build_docx(tmp_path / "plain.docx", ROWS, title=TITLE)
+    extra = (
+        b'<Relationship Id="rId901" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        b'hyperlink" Target="#_top"/><Relationship Id="rId902" Type="http://schemas.openxmlformats.org/'
+        b'officeDocument/2006/relationships/image" Target="media/image9.png"/></Relationships>'
+    )
+
+    def dangle(name: str, data: bytes) -> bytes:
+        return data.replace(b"</Relationships>", extra) if name == "word/_rels/document.xml.rels" else data
+
+    broken = _rewrite(plain, tmp_path / "broken.docx", dangle)
+    assert _read(broken) == _read(plain)
+    assert [r.cells for r in read_checked(broken, default_limits()).tables[0].rows] == [tuple(ROWS[1])]

@@ -13,7 +13,7 @@ from docx import Document
 
 from muniflow import contracts
 from muniflow.readers.docx import DocxReader
-from muniflow.readers.docxstrict import transitional
+from muniflow.readers.docxpackage import readable
 from sample_inputs.samplegen import pool
 from sample_inputs.samplegen.layout_extras import EXTRA_AXES
 from sample_inputs.samplegen.layout_package import PACKAGE_AXIS, PLAIN_DIR
@@ -56,7 +56,7 @@ def _event_rows(path: Path, plan: Plan) -> list[list[str]]:
     titles = {fold(r.title) for r in plan.rows}
     found = []
     imported = path.parent / PLAIN_DIR / path.name  # an `altchunk` report's own document
-    document = Document(str(imported)) if imported.exists() else Document(transitional(path) or str(path))
+    document = Document(str(imported)) if imported.exists() else Document(readable(path) or str(path))
     for table in document.tables:
         for row in table.rows:
             cells = [fold(c.text) for c in row.cells]

@@ -16,7 +16,7 @@ from muniflow.readers.base import CORRUPT_FILE, NO_TABLE_FOUND
 from muniflow.readers.blame import raised_by_parser
 from muniflow.readers.docxchunks import ALTCHUNK, chunk_blocks
 from muniflow.readers.docxlists import label_lists
-from muniflow.readers.docxstrict import transitional
+from muniflow.readers.docxpackage import readable
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -103,10 +103,10 @@ def _open_body(path: Path) -> etree._Element:
 
 
 def _open_document(path: Path) -> Any:
-    """Open the package with python-docx (a Strict one in Transitional namespaces); library failures
-    become corrupt_file."""
+    """Open the package with python-docx (mended first where Word would open it and python-docx
+    would not: readers/docxpackage.py); library failures become corrupt_file."""
     try:
-        document = docx.Document(transitional(path) or str(path))
+        document = docx.Document(readable(path) or str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
         if not raised_by_parser(exc):
             raise  # a bug of ours, not a damaged file: the caller reports internal_error
