@@ -220,3 +220,17 @@ def test_relationships_to_parts_that_are_not_there_are_ignored_as_word_does(tmp_
     broken = _rewrite(plain, tmp_path / "broken.docx", dangle)
     assert _read(broken) == _read(plain)
     assert [r.cells for r in read_checked(broken, default_limits()).tables[0].rows] == [tuple(ROWS[1])]
+
+
+def test_a_table_laid_in_a_text_box_is_a_body_table(tmp_path: Path) -> None:
+    """The whole events table drawn inside a text box (a layout some offices use to place it)."""
+    plain = build_docx(tmp_path / "plain.docx", ROWS, title=TITLE)
+    document = docx.Document(str(plain))
+    body = document.element.body
+    table = body.find(f"{{{W}}}tbl")
+    holder = table.getprevious()
+    body.remove(table)
+    box = etree.fromstring(f"<w:p {_NS}>{_box(etree.tostring(table).decode() + '<w:p/>')}</w:p>")[0]
+    holder.append(box)
+    document.save(str(tmp_path / "boxed.docx"))
+    assert _read(tmp_path / "boxed.docx") == _read(plain)
