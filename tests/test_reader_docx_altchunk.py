@@ -99,3 +99,53 @@ def test_an_imported_html_part_reaches_libreoffice_without_references_to_other_f
     assert b"127.0.0.1" not in cleaned and b"<img" not in cleaned and b"<link" not in cleaned
     text = cleaned.decode("utf-8")  # re-encoded from the declared windows-1251
     assert "Велижский муниципальный округ" in text and 'charset="utf-8"' in text
+
+
+@needs_soffice
+def test_every_imported_part_is_converted_in_one_libreoffice_run(tmp_path: Path, monkeypatch) -> None:
+    """A document system may import one part per paragraph or table: one soffice start each would
+    outlast the worker's time limit, so they are converted together, and read in their order."""
+    runs = []
+    convert_all = convert.convert_all_to_docx
+
+    def counted(sources, *args, **kwargs):  # type: ignore[no-untyped-def]
+        runs.append(len(sources))
+        return convert_all(sources, *args, **kwargs)
+
+    monkeypatch.setattr(convert, "convert_all_to_docx", counted)
+    document = docx.Document()
+    for k, html in enumerate((b"<p>first</p>", HTML, b"<p>last</p>")):
+        part = Part(PackURI(f"/word/afchunk{k}.htm"), "text/html", html, document.part.package)
+        chunk = OxmlElement("w:altChunk")
+        chunk.set(qn("r:id"), document.part.relate_to(part, RT.A_F_CHUNK))
+        document.element.body.insert(len(document.element.body) - 1, chunk)
+    document.save(str(tmp_path / "three.docx"))
+    doc = READER.read(tmp_path / "three.docx")
+    assert runs == [3]
+    assert doc.title == "first\nво II квартале 2024 года"
+    assert [r.cells for r in doc.tables[0].rows][-1] == EVENT
+
+
+def test_a_nil_letter_imported_whole_is_read_as_one(tmp_path: Path, monkeypatch) -> None:
+    """A municipality's «no events» letter that a document system imported into an empty DOCX."""
+    from nil_builders import nil_letter
+
+    from muniflow.readers.letter import read_nil_letter
+
+    monkeypatch.setenv(convert.SOFFICE_ENV, "")
+    statement = (
+        "Администрация муниципального образования «Озёрный район» Северной области сообщает, "
+        "что в III квартале 2025 года международные мероприятия не проводились."
+    )
+    inner = nil_letter(
+        tmp_path / "inner.docx", ["Начальнику управления внешних связей Северной области", statement]
+    )
+    document = docx.Document()
+    content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    part = Part(PackURI("/word/chunk.docx"), content_type, inner.read_bytes(), document.part.package)
+    chunk = OxmlElement("w:altChunk")
+    chunk.set(qn("r:id"), document.part.relate_to(part, RT.A_F_CHUNK))
+    document.element.body.insert(0, chunk)
+    document.save(str(tmp_path / "letter.docx"))
+    letter = read_nil_letter("docx", tmp_path / "letter.docx")
+    assert letter is not None and statement in letter.title

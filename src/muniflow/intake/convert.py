@@ -16,7 +16,7 @@ import subprocess
 import tempfile
 import uuid
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -102,6 +102,14 @@ def convert_to_docx(path: Path, format: str, work: Path, binary: str, timeout: f
     """Run soffice headless on a copy of `path` in `work`; returns the DOCX it wrote there."""
     source = work / f"input.{format}"
     shutil.copyfile(path, source)  # soffice names its output after the input; the clerk's name may be odd
+    return convert_all_to_docx([source], work, binary, timeout)[0]
+
+
+def convert_all_to_docx(
+    sources: Sequence[Path], work: Path, binary: str, timeout: float | None = None
+) -> list[Path]:
+    """Convert files in `work` (distinct names, each of the format its extension names) to DOCX in
+    one soffice run, as it is slow to start; returns the DOCX files it wrote, in order."""
     out = work / "out"
     command = [
         binary,
@@ -113,8 +121,9 @@ def convert_to_docx(path: Path, format: str, work: Path, binary: str, timeout: f
         "docx:MS Word 2007 XML",
         "--outdir",
         str(out),
-        str(source),
+        *(str(source) for source in sources),
     ]
+    format = sources[0].suffix[1:]
     limit = timeout if timeout is not None else conversion_timeout()
     process = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, cwd=work
@@ -127,8 +136,10 @@ def convert_to_docx(path: Path, format: str, work: Path, binary: str, timeout: f
             "timeout",
             f"LibreOffice took over {limit:g} s to convert {_NAMES[format]} and was stopped; {_ASK[format]}",
         ) from None
-    converted = out / "input.docx"
-    if process.returncode != 0 or not converted.exists():
+    converted = [out / f"{source.stem}.docx" for source in sources]
+    missing = [source for source, docx in zip(sources, converted, strict=True) if not docx.exists()]
+    if process.returncode != 0 or missing:
+        format = (missing or list(sources))[0].suffix[1:]
         detail = stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [f"exit {process.returncode}"]
         raise ReaderError(
             _REASON[format],

@@ -14,7 +14,7 @@ from lxml import etree
 from muniflow.model import Cell, RawDocument, RawRow, RawTable, ReaderError
 from muniflow.readers.base import CORRUPT_FILE, NO_TABLE_FOUND
 from muniflow.readers.blame import raised_by_parser
-from muniflow.readers.docxchunks import ALTCHUNK, chunk_blocks
+from muniflow.readers.docxchunks import ALTCHUNK, imported_blocks
 from muniflow.readers.docxlists import label_lists
 from muniflow.readers.docxpackage import readable
 
@@ -80,9 +80,12 @@ class DocxReader:
 
 def _body_blocks(document: Any, body: etree._Element) -> Iterator[etree._Element]:
     """The body's blocks as Word shows them: an imported part (altChunk) as its own blocks."""
-    for block in _blocks(body, frames=True, boxes=True):
+    blocks = list(_blocks(body, frames=True, boxes=True))
+    chunks = [block for block in blocks if block.tag == ALTCHUNK]
+    imported = iter(imported_blocks(document, chunks, _open_document) if chunks else ())
+    for block in blocks:
         if block.tag == ALTCHUNK:
-            yield from chunk_blocks(document, block, _open_document)
+            yield from next(imported)
         else:
             yield block
 
@@ -95,11 +98,6 @@ def _page_header_text(document: Any) -> str:
         return ""
     lines = (paragraph_text(block) for block in _blocks(header._element, boxes=True) if block.tag == P)
     return "\n".join(line for line in lines if line.strip())
-
-
-def _open_body(path: Path) -> etree._Element:
-    """Open the package with python-docx and return w:body; library failures become corrupt_file."""
-    return _open_document(path).element.body
 
 
 def _open_document(path: Path) -> Any:

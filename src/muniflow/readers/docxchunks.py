@@ -1,17 +1,18 @@
 """A DOCX whose body imports another document (w:altChunk): what Word shows in its place.
 
-Document systems and web exports write the report as an HTML (or RTF, plain text, MHT) part that
-Word converts as it opens the file; python-docx sees only the w:altChunk pointing at it, an empty
-body. LibreOffice does not render altChunk when it converts the whole file either, so each imported
-part is converted to DOCX on its own (the LibreOffice conversion the intake has for .doc and .rtf)
-and its paragraphs and tables take the altChunk's place. An imported DOCX is opened directly. Either
-goes through the same guards as a DOCX a clerk sends (zip sizes, no DTD in any XML part).
+Document systems and web exports write the report as an HTML (or RTF, plain text) part that Word
+converts as it opens the file; python-docx sees only the w:altChunk pointing at it, an empty body.
+LibreOffice does not render such an import when it converts the whole file either, so the imported
+parts are converted to DOCX apart from it, all in one soffice run (the LibreOffice conversion the
+intake has for .doc and .rtf), and their paragraphs and tables take the altChunks' places. An
+imported DOCX is opened directly. Each goes through the same guards as a DOCX a clerk sends (zip
+sizes, no DTD in any XML part). An imported MHT (a web archive) is refused, saying how to re-save.
 """
 
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -79,54 +80,68 @@ def _select_part_class(content_type: str, reltype: str) -> type[Part] | None:
 PartFactory.part_class_selector = _select_part_class
 
 
-def chunk_blocks(document: Any, chunk: etree._Element, open_docx: Opener) -> Iterator[etree._Element]:
-    """Yield the body blocks (w:p, w:tbl) of the part a w:altChunk imports, in order.
+def imported_blocks(
+    document: Any, chunks: list[etree._Element], open_docx: Opener
+) -> list[list[etree._Element]]:
+    """The body blocks (w:p, w:tbl) of the part each w:altChunk of `chunks` imports, in order; the
+    parts LibreOffice converts go through one soffice run together.
 
     Raises:
-        ReaderError: the part is of a kind Word imports but muniflow cannot convert, or LibreOffice
+        ReaderError: a part is of a kind Word imports but muniflow cannot convert, or LibreOffice
             is missing or failed (`unsupported_format`, with what to do).
     """
+    with tempfile.TemporaryDirectory(prefix="muniflow-chunk-") as work_dir:
+        work = Path(work_dir)
+        files: list[Path | None] = []  # the DOCX to open for each chunk (None: nothing to show)
+        to_convert: dict[int, Path] = {}
+        for k, chunk in enumerate(chunks):
+            rel = document.part.rels.get(chunk.get(_R_ID, ""))
+            if rel is None or rel.is_external:
+                files.append(None)  # Word shows nothing for a chunk it cannot find
+                continue
+            part = rel.target_part
+            content_type = part.content_type.split(";")[0].strip().lower()
+            if content_type.startswith(_WORD):
+                files.append(work / f"chunk{k}.docx")
+            elif content_type in _CONVERTED:
+                kind = _CONVERTED[content_type]
+                files.append(None)
+                to_convert[k] = work / f"chunk{k}.{kind}"
+            else:
+                raise ReaderError(
+                    "unsupported_format",
+                    f"the document imports a part of type {content_type or 'unknown'} (altChunk) that "
+                    f"muniflow cannot read; {_RESEND}",
+                )
+            target = files[k] or to_convert[k]
+            target.write_bytes(_without_references(part.blob) if target.suffix == ".html" else part.blob)
+        if to_convert:
+            for k, converted in zip(to_convert, _convert(list(to_convert.values()), work), strict=True):
+                files[k] = converted
+        return [_body(open_docx(_checked(path))) if path is not None else [] for path in files]
+
+
+def _body(inner: Any) -> list[etree._Element]:
+    """An imported document's body blocks; an import inside it is left out (Word flattens such
+    imports when it saves)."""
     from muniflow.readers.docx import _blocks
 
-    rel = document.part.rels.get(chunk.get(_R_ID, ""))
-    if rel is None or rel.is_external:
-        return  # Word shows nothing for a chunk it cannot find
-    part = rel.target_part
-    content_type = part.content_type.split(";")[0].strip().lower()
-    with tempfile.TemporaryDirectory(prefix="muniflow-chunk-") as work:
-        if content_type.startswith(_WORD):
-            source = Path(work) / "chunk.docx"
-            source.write_bytes(part.blob)
-            converted = _checked(source)
-        elif content_type in _CONVERTED:
-            converted = _checked(_convert(part.blob, _CONVERTED[content_type], Path(work)))
-        else:
-            raise ReaderError(
-                "unsupported_format",
-                f"the document imports a part of type {content_type or 'unknown'} (altChunk) that "
-                f"muniflow cannot read; {_RESEND}",
-            )
-        inner = open_docx(converted)
-        for block in _blocks(inner.element.body, frames=True, boxes=True):
-            if block.tag == ALTCHUNK:
-                continue  # an import inside an import: Word itself flattens these on saving
-            yield block
+    return [b for b in _blocks(inner.element.body, frames=True, boxes=True) if b.tag != ALTCHUNK]
 
 
-def _convert(blob: bytes, kind: str, work: Path) -> Path:
-    """The imported part converted to DOCX by LibreOffice, in `work`."""
+def _convert(sources: list[Path], work: Path) -> list[Path]:
+    """The imported parts (files in `work`) converted to DOCX by LibreOffice, in one run."""
     from muniflow.intake import convert
 
     binary = convert.soffice()
     if binary is None:
+        kind = sources[0].suffix[1:]
         raise ReaderError(
             "unsupported_format",
             f"the document's text is an imported {kind.upper()} part (altChunk) that Word converts on "
             f"opening; {_RESEND}; or, {convert.INSTALL_HINT}",
         )
-    source = work / f"chunk.{kind}"
-    source.write_bytes(_without_references(blob) if kind == "html" else blob)
-    return convert.convert_to_docx(source, kind, work, binary)
+    return convert.convert_all_to_docx(sources, work, binary)
 
 
 def _checked(path: Path) -> Path:
