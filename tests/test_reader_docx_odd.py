@@ -234,3 +234,17 @@ def test_a_table_laid_in_a_text_box_is_a_body_table(tmp_path: Path) -> None:
     holder.append(box)
     document.save(str(tmp_path / "boxed.docx"))
     assert _read(tmp_path / "boxed.docx") == _read(plain)
+
+
+def test_a_symbol_inserted_from_a_symbol_font_is_its_character(tmp_path: Path) -> None:
+    """Insert > Symbol writes w:sym: Symbol's minus and degree are text (a date range «12−14»
+    must keep its dash), a character code is itself, a dingbat's picture stays out."""
+    cell = (
+        "<w:p><w:r><w:t>12</w:t></w:r><w:r><w:sym w:font='Symbol' w:char='F02D'/></w:r>"
+        "<w:r><w:t xml:space='preserve'>14 мая, +5</w:t></w:r>"
+        "<w:r><w:sym w:font='Symbol' w:char='F0B0'/></w:r>"
+        "<w:r><w:t>C</w:t></w:r><w:r><w:sym w:font='Times New Roman' w:char='2013'/></w:r>"
+        "<w:r><w:sym w:font='Wingdings' w:char='F0FC'/></w:r></w:p>"
+    )
+    path = replace_cell_xml(build_docx(tmp_path / "s.docx", ROWS, title=TITLE), 1, 3, cell)
+    assert _read(path)[1][1][3] == "12−14 мая, +5°C–"

@@ -17,6 +17,7 @@ from muniflow.readers.blame import raised_by_parser
 from muniflow.readers.docxchunks import ALTCHUNK, imported_blocks
 from muniflow.readers.docxlists import label_lists
 from muniflow.readers.docxpackage import readable
+from muniflow.readers.docxsymbols import symbol_text
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -37,7 +38,7 @@ _INVISIBLE_TAGS = (
 )
 _INVISIBLE = frozenset([_MC + "AlternateContent", *(_W + tag for tag in _INVISIBLE_TAGS.split(" "))])
 _RUN_TEXT = {_W + "tab": "\t", _W + "ptab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
-_IGNORED_RUN_ITEMS = frozenset({_W + "softHyphen", _W + "sym"})
+_IGNORED_RUN_ITEMS = frozenset({_W + "softHyphen"})
 
 
 class DocxReader:
@@ -174,6 +175,8 @@ def _collect_runs(element: etree._Element, parts: list[str]) -> None:
             parts.append(child.text or "")
         elif tag in _RUN_TEXT:
             parts.append(_RUN_TEXT[tag])
+        elif tag == _W + "sym":  # Insert > Symbol: a symbol font's glyph
+            parts.append(symbol_text(child.get(_W + "font"), child.get(_W + "char")))
         elif tag in _INVISIBLE or tag in _IGNORED_RUN_ITEMS or not isinstance(tag, str):
             continue  # not isinstance: comments and processing instructions
         elif (tag == _W + "r" and _hidden(child)) or (tag == SDT and _placeholder(child)):
