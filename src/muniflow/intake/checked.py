@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from muniflow.intake import convert, guards, scan, sniff
+from muniflow.intake import convert, flatopc, guards, scan, sniff
 from muniflow.intake.limits import Limits
 from muniflow.model import RawDocument, ReaderError
 
@@ -23,6 +23,8 @@ def read_checked(path: Path, limits: Limits) -> RawDocument:
         raise scan.needs_ocr(path, "image")
     if kind == sniff.RTF:
         return convert.read_converted(path, "rtf", _read_docx(limits))
+    if kind == sniff.FLAT_OPC:
+        return flatopc.read_flat(path, limits, _read_docx(limits))
     if kind == sniff.ZIP:
         if convert.is_odt(path):
             guards.check_zip(path, limits)

@@ -1,4 +1,5 @@
-"""What a file is, from its first bytes and never its name: a PDF, a zip (maybe DOCX), an OLE2 container, RTF.
+"""What a file is, from its first bytes and never its name: a PDF, a zip (maybe DOCX), an OLE2 container, RTF,
+Word's flat XML package.
 
 Anything else is refused here with a message saying what the file looks like and what to send instead.
 """
@@ -14,6 +15,8 @@ ZIP = "zip"
 OLE2 = "ole2"
 RTF = "rtf"
 IMAGE = "image"  # JPEG, PNG, TIFF: a photo or a scan, read by OCR
+FLAT_OPC = "flat_opc"  # Word's «Word XML Document»: a DOCX package as one XML file
+FLAT_OPC_MARK = b"http://schemas.microsoft.com/office/2006/xmlPackage"
 _IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*")
 
 HEAD_BYTES = 1024  # a PDF header may sit anywhere in the first kilobyte (readers tolerate junk before it)
@@ -29,7 +32,8 @@ def read_head(path: Path) -> bytes:
 
 
 def sniff(head: bytes) -> str:
-    """The kind (PDF, ZIP, OLE2 or RTF) of a file starting with `head`; ReaderError for any other."""
+    """The kind (PDF, ZIP, OLE2, RTF, image, flat XML package) of a file starting with `head`;
+    ReaderError for any other."""
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return ZIP
     if head.startswith(OLE2_MAGIC):
@@ -40,6 +44,8 @@ def sniff(head: bytes) -> str:
         return PDF
     if _strip_bom(head).lstrip().startswith(b"{\\rtf"):
         return RTF
+    if _strip_bom(head).lstrip().startswith(b"<?xml") and FLAT_OPC_MARK in head:
+        return FLAT_OPC
     raise ReaderError("unsupported_format", f"{_describe(head)}, not a DOCX or PDF report; {_RESEND}")
 
 
