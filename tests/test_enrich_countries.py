@@ -14,6 +14,8 @@ DETECTION = [
     ("Делегации Республики Абхазия", ("AB",), "no ISO code: its ОКСМ code (contracts/countries.yaml)"),
     ("делегация Китайской Народной Республики", ("CN",), "three-word name, genitive"),
     ("гости из КНР", ("CN",), "abbreviation"),
+    ("делегация СРВ", ("VN",), "abbreviation of the long name"),
+    ("делегация Республики Сербской", ("BA",), "an entity of a state named like another state"),
     ("эксперты из российских и белорусских городов", ("RU", "BY"), "country adjectives"),
     ("Российской Федерации и Республики Беларусь", ("RU", "BY"), "two countries"),
     ("Республики Мордовия", (), "a republic of the home country is no country"),

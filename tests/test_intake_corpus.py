@@ -96,12 +96,18 @@ CASES: list[tuple[str, Build, str | None, str | None, str]] = [
     ("empty_docx", _write("empty.docx", b""), "empty_file", None, "a failed upload, 0 bytes"),
     ("empty_pdf", _write("empty.pdf", b""), "empty_file", None, "0 bytes whatever the extension"),
     ("oversized", _oversized, "too_large", None, "over max_file_mb before anything is read"),
-    ("html_as_docx", _write("page.docx", bf.HTML), "unsupported_format", None, "a web page renamed"),
+    (
+        "html_as_docx",
+        _write("page.docx", bf.HTML),
+        None if soffice() else "unsupported_format",
+        "1" if soffice() else None,
+        "a web page renamed: converted by LibreOffice where installed, its table read",
+    ),
     (
         "html_as_pdf",
         _write("page.pdf", bf.HTML),
-        "unsupported_format",
-        None,
+        None if soffice() else "unsupported_format",
+        "1" if soffice() else None,
         "the extension is never trusted",
     ),
     ("text", _write("notes.docx", bf.TEXT), "unsupported_format", None, "tab-separated text renamed"),
@@ -112,7 +118,25 @@ CASES: list[tuple[str, Build, str | None, str | None, str]] = [
         None,
         "RTF is not Word's binary .doc: converted by LibreOffice where installed (this one holds no table)",
     ),
-    ("word2003_xml", _write("w2003.docx", bf.WORD_2003_XML), "unsupported_format", None, "flat Word XML"),
+    (
+        "word2003_xml",
+        _write("w2003.docx", bf.WORD_2003_XML),
+        "no_table_found" if soffice() else "unsupported_format",
+        None,
+        "Word 2003 XML: converted by LibreOffice where installed (this one holds no table)",
+    ),
+    (
+        "word2003_xml_dtd",
+        _write(
+            "w2003dtd.xml",
+            bf.WORD_2003_XML.replace(
+                b"?><w:", b'?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:', 1
+            ),
+        ),
+        "dtd_forbidden",
+        None,
+        "an entity could make LibreOffice's XML parser read a file: refused before any parser",
+    ),
     ("random", _write("noise.pdf", bytes(range(256)) * 4), "unsupported_format", None, "no known magic"),
     ("truncated_docx", _truncated, "corrupt_file", None, "zip cut in half: no central directory"),
     ("bad_crc_docx", _bad_crc, "corrupt_file", None, "a flipped byte inside document.xml"),

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from muniflow.intake import Limits, sha256_file
 from muniflow.intake.guards import _has_dtd, check_file_size, ole2_error
-from muniflow.intake.sniff import OLE2, PDF, RTF, ZIP, sniff
+from muniflow.intake.sniff import HTML, IMAGE, MHT, OLE2, PDF, RTF, WORD_XML, ZIP, sniff
 from muniflow.model import ReaderError
 
 LIMITS = Limits.load()
@@ -26,7 +26,26 @@ SNIFF = [
     (b"PK\x05\x06" + bytes(18), ZIP, "an empty zip is still a zip (guards reject it)"),
     (bf.cfb(["WordDocument"])[:64], OLE2, "compound file magic"),
     (b"{\\rtf1\\ansi", RTF, "RTF: converted by LibreOffice"),
-    (b"\xef\xbb\xbf<!DOCTYPE html><html>", "unsupported_format", "HTML behind a BOM"),
+    (b"\xef\xbb\xbf<!DOCTYPE html><html>", HTML, "HTML behind a BOM: converted by LibreOffice"),
+    (b"<html xmlns:w='urn:schemas-microsoft-com:office:word'>", HTML, "a .doc written as HTML"),
+    (b"<!-- saved -->\n<HTML><BODY>", HTML, "a comment before the page, capitals"),
+    (
+        b'<?xml version="1.0"?><?mso-application progid="Word.Document"?><w:wordDocument>',
+        WORD_XML,
+        "Word 2003 XML, no HTML page: converted by LibreOffice",
+    ),
+    (b"<note><html>", "unsupported_format", "XML that only mentions html"),
+    (b'MIME-Version: 1.0\nContent-Type: multipart/related; boundary="x"\n', MHT, "Word's web archive"),
+    (
+        b"From: <Saved by Blink>\nSubject: r\nMIME-Version: 1.0\nContent-Type: multipart/related;\n",
+        MHT,
+        "a browser's web archive, other headers first",
+    ),
+    (b"MIME-Version: 1.0\nContent-Type: text/plain\n\nhello", "unsupported_format", "a mail, no archive"),
+    (b"RIFF\x10\x00\x00\x00WEBPVP8L", IMAGE, "a WebP picture: read by OCR like a JPEG"),
+    (b"BM\x36\x10\x0e\x00\x00\x00\x00\x00\x36\x00\x00\x00", IMAGE, "a Windows bitmap"),
+    (b"BMW 320i service log", "unsupported_format", "text that opens with «BM» is no bitmap"),
+    (b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00", "unsupported_format", "HEIC: refused, saying what to send"),
     ("Отчёт о мероприятиях".encode("cp1251"), "unsupported_format", "cp1251 text"),
     (b"\x00\x01\x02\x03garbage", "unsupported_format", "binary of no known kind"),
 ]

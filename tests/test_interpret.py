@@ -119,6 +119,23 @@ def test_parse_region(title, expected):
 
 
 @pytest.mark.parametrize(
+    ("title", "expected", "reason"),
+    [
+        ("муниципальных образований Чувашской Республики", "Чувашская Республика", "an adjective republic"),
+        ("ОРГАНОВ МСУ КАБАРДИНО-БАЛКАРСКОЙ РЕСПУБЛИКИ", "Кабардино-Балкарская Республика", "capitals"),
+        ("образований Еврейской автономной области", "Еврейская автономная область", "autonomy"),
+        ("муниципальных образований Смоленской обл.", "Смоленская область", "«обл.» abbreviation"),
+        ("Информация о мероприятиях (Пермский край)", "Пермский край", "nominative, where no genitive is"),
+        ("Информация: Удмуртская Республика, II квартал", "Удмуртская Республика", "nominative republic"),
+        ("с Республикой Беларусь: Республика Карелия", "Республика Карелия", "a state skipped"),
+        ("мероприятия с участием Республики Беларусь", None, "a foreign state is no region"),
+    ],
+)
+def test_region_forms(title, expected, reason):
+    assert parse_region(title) == expected, reason
+
+
+@pytest.mark.parametrize(
     ("raw", "expected"),
     [
         ("Муниципальное образование «Велижский район» Смоленской области", "Велижский район"),

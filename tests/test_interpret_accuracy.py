@@ -63,6 +63,16 @@ def _columns(header):
             {"Наименование мероприятия": "title"},
             "two cells naming only the title: the better one gets it, the other stays unmapped",
         ),
+        (
+            ("№", "Мероприятие", "Дата", "Населённый пункт", "Кто принимал участие"),
+            {"Населённый пункт": "place", "Кто принимал участие": "participants"},
+            "a place named as a settlement; participants as who took part (any tense of the verb)",
+        ),
+        (
+            ("№", "Тема мероприятия", "Дата", "Страна / город", "Итоги"),
+            {"Страна / город": "place"},
+            "a place named by its country and town",
+        ),
     ],
 )
 def test_columns_are_assigned_jointly_over_the_header(header, expected, reason):

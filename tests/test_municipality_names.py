@@ -65,6 +65,7 @@ VARIANTS = [
     (lambda n: f"по {_dative(n)}", "in the dative after «по» («по Велижскому району»)"),
     (lambda n: _abbreviated(n), "with its kind abbreviated («г.Смоленск», «Велижский р-н»)"),
     (lambda n: _long(n), "a district by its long name («Велижский муниципальный район»)"),
+    (lambda n: f"Смоленская область, {n}", "with the region before it and a comma"),
 ]
 
 
@@ -200,6 +201,9 @@ OTHER_FORMS = [
     ("Шатурский городской округ", "Шатурский городской округ", "an adjective before it stays"),
     ("Отдел культуры администрации Тотемского района", "Тотемский район", "the name after «администрации»"),
     ("муниципальный округ «Кижингинский»", "Кижингинский муниципальный округ", "quoted adjective"),
+    ("Вологодская область, Тотемский муниципальный округ", "Тотемский муниципальный округ", "region first"),
+    ("Городской округ город-курорт Кисловодск", "город Кисловодск", "a city's honorary title in its kind"),
+    ("Город-герой Новороссийск", "город Новороссийск", "an honorary title, capitalized"),
 ]
 
 

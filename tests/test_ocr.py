@@ -79,8 +79,10 @@ def test_a_skewed_photo_of_the_first_page_reads_as_the_docx(tmp_path: Path) -> N
 
 
 @needs_tesseract
-def test_a_coarse_scan_is_refused_before_it_is_read(tmp_path: Path) -> None:
-    coarse = tmp_path / "coarse.png"
+@pytest.mark.parametrize("suffix", [".png", ".webp", ".bmp"])
+def test_a_coarse_scan_is_refused_before_it_is_read(tmp_path: Path, suffix: str) -> None:
+    """Decoded whatever the picture format (a WebP from a messenger, a bitmap), then judged."""
+    coarse = tmp_path / f"coarse{suffix}"
     cv2.imwrite(str(coarse), _page(tmp_path, 100, 0.0))
     outcome = stages.process_file(coarse)
     assert outcome.reason == "low_resolution"

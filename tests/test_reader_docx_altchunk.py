@@ -149,3 +149,18 @@ def test_a_nil_letter_imported_whole_is_read_as_one(tmp_path: Path, monkeypatch)
     document.save(str(tmp_path / "letter.docx"))
     letter = read_nil_letter("docx", tmp_path / "letter.docx")
     assert letter is not None and statement in letter.title
+
+
+@needs_soffice
+def test_an_imported_web_archive_is_read_as_its_page(tmp_path: Path) -> None:
+    """Word imports a web archive (MHT) as the page it holds."""
+    page = HTML.decode("cp1251").encode("utf-8").replace(b"windows-1251", b"utf-8")
+    mht = (
+        b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\n'
+        b'Content-Type: text/html; charset="utf-8"\r\nContent-Transfer-Encoding: 8bit\r\n\r\n'
+        + page
+        + b"\r\n--b--\r\n"
+    )
+    path = _with_chunk(tmp_path / "mht.docx", mht, "message/rfc822", "afchunk.mht")
+    table = READER.read(path).tables[0]
+    assert [r.cells for r in table.rows][-1] == EVENT

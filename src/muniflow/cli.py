@@ -19,6 +19,12 @@ WINDOW_CRON_HELP = (
 )
 
 
+FILES_HELP = (
+    "report files (DOCX, PDF; .doc, .rtf, .odt, HTML, .mht, Word 2003 XML via LibreOffice; scans and "
+    "photos via OCR; ZIP) or folders"
+)
+
+
 def warehouse_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--warehouse",
@@ -43,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = sub.add_parser("ingest", help="ingest report files or folders (runs the Prefect flow)")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="report files (.docx, .pdf) or folders")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=FILES_HELP)
     warehouse_arg(p)
     p.add_argument("--period", help="the reports' quarter, e.g. 2024Q2, when titles do not say it")
     p.add_argument(

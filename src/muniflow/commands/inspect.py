@@ -26,7 +26,9 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Any]:
         description=__doc__,
     )
     p.add_argument(
-        "files", nargs="+", help="report files (DOCX, PDF, .doc, .rtf, .odt, scans, photos) or folders"
+        "files",
+        nargs="+",
+        help="report files (DOCX, PDF, .doc, .rtf, .odt, HTML, .mht, Word 2003 XML, scans) or folders",
     )
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     p.add_argument("--period", help="the quarter to assume, e.g. 2024Q2 (as `ingest --period`)")

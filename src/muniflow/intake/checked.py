@@ -21,8 +21,10 @@ def read_checked(path: Path, limits: Limits) -> RawDocument:
         return convert.read_converted(path, "doc", _read_docx(limits))
     if kind == sniff.IMAGE:
         raise scan.needs_ocr(path, "image")
-    if kind == sniff.RTF:
-        return convert.read_converted(path, "rtf", _read_docx(limits))
+    if kind == sniff.WORD_XML:
+        guards.check_xml_document(path)  # no DTD reaches LibreOffice's XML parser
+    if kind in (sniff.RTF, sniff.HTML, sniff.MHT, sniff.WORD_XML):
+        return convert.read_converted(path, kind, _read_docx(limits))
     if kind == sniff.FLAT_OPC:
         return flatopc.read_flat(path, limits, _read_docx(limits))
     if kind == sniff.ZIP:

@@ -1,4 +1,5 @@
-"""Word 97-2003 `.doc`, `.rtf` and OpenDocument `.odt` converted to DOCX by LibreOffice, then read as DOCX.
+"""Word 97-2003 `.doc`, `.rtf`, OpenDocument `.odt`, HTML pages, web archives (`.mht`: their page) and
+Word 2003 XML converted to DOCX by LibreOffice, then read as DOCX.
 
 Runs inside the sandboxed worker (its memory limit applies to soffice too). Each worker process has
 its own LibreOffice profile directory, so conversions in parallel workers never share or lock a
@@ -21,11 +22,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from muniflow.contracts import load_yaml
+from muniflow.intake.webarchive import archived_page
 from muniflow.model import RawDocument, ReaderError
 
-CONVERTED = ("doc", "rtf", "odt")  # the formats read through LibreOffice, as lineage names them
-# the parts a DOCX may import (w:altChunk) that LibreOffice converts on their own: readers/docxchunks.py
-_CHUNKS = ("html", "txt")
+# the formats read through LibreOffice, as lineage names them
+CONVERTED = ("doc", "rtf", "odt", "html", "mht", "wordxml")
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 SOFFICE_ENV = "MUNIFLOW_SOFFICE"
 INSTALL_HINT = (
@@ -36,18 +37,30 @@ _ASK = {
     "doc": "open it in Word, save it as .docx (File > Save As > Word Document) and send it again",
     "rtf": "open it in Word, save it as .docx and send it again",
     "odt": "open it in LibreOffice Writer, save it as Word (.docx) and send it again",
-    **dict.fromkeys(
-        _CHUNKS, "open it in Word, save it as .docx (File > Save As > Word Document) and send it again"
-    ),
+    "html": "open it in Word, save it as .docx and send it again",
+    "mht": "open it in Word, save it as .docx and send it again",
+    "wordxml": "open it in Word, save it as .docx and send it again",
+    "txt": "open it in Word, save it as .docx and send it again",
 }
 _NAMES = {
     "doc": "a legacy Word 97-2003 file (.doc)",
     "rtf": "an RTF document",
     "odt": "an OpenDocument text (.odt)",
-    **{kind: f"a DOCX importing {kind.upper()} (altChunk)" for kind in _CHUNKS},
+    "html": "an HTML page (a web page, or a .doc a document system wrote as HTML)",
+    "mht": "a web archive (.mht)",
+    "wordxml": "a Word 2003 XML document",
+    "txt": "a plain-text part a DOCX imports (altChunk)",
 }
-_REASON = {"doc": "legacy_doc", "rtf": "unsupported_format", "odt": "unsupported_format"}
-_REASON.update(dict.fromkeys(_CHUNKS, "unsupported_format"))
+_REASON = {
+    "doc": "legacy_doc",
+    "rtf": "unsupported_format",
+    "odt": "unsupported_format",
+    "html": "unsupported_format",
+    "mht": "unsupported_format",
+    "wordxml": "unsupported_format",
+    "txt": "unsupported_format",
+}
+_SUFFIX = {"wordxml": "xml"}  # the name LibreOffice is given, where the format's own is no extension
 _profile: Path | None = None
 
 
@@ -100,16 +113,26 @@ def read_converted(path: Path, format: str, read_docx: Callable[[Path], RawDocum
 
 def convert_to_docx(path: Path, format: str, work: Path, binary: str, timeout: float | None = None) -> Path:
     """Run soffice headless on a copy of `path` in `work`; returns the DOCX it wrote there."""
-    source = work / f"input.{format}"
-    shutil.copyfile(path, source)  # soffice names its output after the input; the clerk's name may be odd
-    return convert_all_to_docx([source], work, binary, timeout)[0]
+    # soffice names its output after the input; the clerk's name may be odd
+    if format == "mht":  # LibreOffice reads the archive's page, not the archive
+        source = work / "input.html"
+        source.write_bytes(archived_page(path))
+    else:
+        source = work / f"input.{_SUFFIX.get(format, format)}"
+        shutil.copyfile(path, source)
+    return convert_all_to_docx([source], work, binary, timeout, formats=[format])[0]
 
 
 def convert_all_to_docx(
-    sources: Sequence[Path], work: Path, binary: str, timeout: float | None = None
+    sources: Sequence[Path],
+    work: Path,
+    binary: str,
+    timeout: float | None = None,
+    formats: Sequence[str] | None = None,
 ) -> list[Path]:
-    """Convert files in `work` (distinct names, each of the format its extension names) to DOCX in
-    one soffice run, as it is slow to start; returns the DOCX files it wrote, in order."""
+    """Convert files in `work` (distinct names) to DOCX in one soffice run, as it is slow to start;
+    returns the DOCX files it wrote, in order. `formats` name what each file is, for the messages
+    (by default its extension)."""
     out = work / "out"
     command = [
         binary,
@@ -123,7 +146,8 @@ def convert_all_to_docx(
         str(out),
         *(str(source) for source in sources),
     ]
-    format = sources[0].suffix[1:]
+    kinds = list(formats) if formats is not None else [source.suffix[1:] for source in sources]
+    format = kinds[0]
     limit = timeout if timeout is not None else conversion_timeout()
     process = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, cwd=work
@@ -139,7 +163,7 @@ def convert_all_to_docx(
     converted = [out / f"{source.stem}.docx" for source in sources]
     missing = [source for source, docx in zip(sources, converted, strict=True) if not docx.exists()]
     if process.returncode != 0 or missing:
-        format = (missing or list(sources))[0].suffix[1:]
+        format = kinds[list(sources).index(missing[0])] if missing else format
         detail = stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [f"exit {process.returncode}"]
         raise ReaderError(
             _REASON[format],
@@ -155,10 +179,25 @@ def _kill_group(process: subprocess.Popen[bytes]) -> None:
     process.wait()
 
 
+# LibreOffice loads what a document links to (an image at http://…, file://…) while converting it:
+# a report could make the ingest machine fetch any address it names. This setting of the profile
+# blocks every link of a document that is not in a trusted location (none are configured).
+PROFILE_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema">
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting">\
+<prop oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value></prop></item>
+</oor:items>
+"""
+
+
 def _worker_profile() -> Path:
-    """This process's own LibreOffice profile directory, made once and removed at exit."""
+    """This process's own LibreOffice profile directory (linked content blocked, see
+    PROFILE_SETTINGS), made once and removed at exit."""
     global _profile
     if _profile is None:
-        _profile = Path(tempfile.gettempdir()) / f"muniflow-soffice-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-        atexit.register(shutil.rmtree, _profile, True)
+        profile = Path(tempfile.gettempdir()) / f"muniflow-soffice-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        atexit.register(shutil.rmtree, profile, True)
+        (profile / "user").mkdir(parents=True)
+        (profile / "user" / "registrymodifications.xcu").write_text(PROFILE_SETTINGS, encoding="utf-8")
+        _profile = profile
     return _profile

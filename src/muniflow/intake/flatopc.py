@@ -49,12 +49,7 @@ def to_docx(path: Path, dest: Path, limits: Limits) -> None:
         ReaderError: `dtd_forbidden`, `corrupt_file` (not well-formed, bad base64, a part named
             outside the package), `unsupported_format` (no Flat OPC package), `too_large`.
     """
-    with path.open("rb") as f:
-        if guards._has_dtd(f):
-            raise ReaderError(
-                "dtd_forbidden",
-                f"the XML file declares a DTD (<!DOCTYPE>/<!ENTITY>), which Word never writes; {_RESEND}",
-            )
+    guards.check_xml_document(path)  # no DTD reaches the parser
     try:
         root = etree.parse(str(path), _SAFE_XML).getroot()
     except etree.XMLSyntaxError as exc:

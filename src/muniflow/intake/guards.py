@@ -216,6 +216,16 @@ def _check_no_dtd(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
             )
 
 
+def check_xml_document(path: Path) -> None:
+    """Refuse a flat XML document (Word 2003 XML) declaring a DTD, before any parser sees it."""
+    with path.open("rb") as stream:
+        if _has_dtd(stream):
+            raise ReaderError(
+                "dtd_forbidden",
+                f"the XML document declares a DTD (<!DOCTYPE>/<!ENTITY>), which Word never writes; {_RESEND}",
+            )
+
+
 def _has_dtd(stream: IO[bytes]) -> bool:
     """Search a byte stream for a DTD marker, carrying a tail over chunk borders."""
     overlap = max(len(m) for m in _DTD_MARKERS) - 1

@@ -48,6 +48,8 @@ _REGION_AFTER = re.compile(
     r"|[А-ЯЁ][а-яё-]+(?:ской|цкой|ной|ая)\s+обл\.?|Республика\s+[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё]+)?)\s*$",
     re.IGNORECASE,
 )
+# The region before a name, with a comma («Нижегородская область, Арзамасский муниципальный округ»).
+_REGION_BEFORE = re.compile(r"^[^,«\"]*(?:област|кра[йя]|республик|автономн)[^,«\"]*,\s*", re.IGNORECASE)
 # «МО» only as a word of its own: «Мостовский район» keeps its «Мо».
 _PREFIX = re.compile(
     r"^(?:(?:в|во|по|для)\s+)?(?:администраци[яийю]\s+)?"
@@ -114,6 +116,7 @@ def _strip_wrapping(text: str) -> str:
         text = _strip_edges(_PREFIX.sub("", text, count=1))
         text = _strip_edges(REGION_SUFFIX.sub("", text))
         text = re.sub(r",\s*[^,]*(?:област|кра[йя]|республик|автономн)[^,]*$", "", text, flags=re.IGNORECASE)
+        text = _REGION_BEFORE.sub("", text)
     return text
 
 
@@ -189,7 +192,10 @@ def _words(text: str) -> list[str]:
 
 def _merged_kinds(words: list[str]) -> list[str]:
     """One municipality, one name: a city's district is the city («городской округ город X»,
-    «городской округ X» with X a noun), «X муниципальный район» is «X район»."""
+    «городской округ X» with X a noun), «X муниципальный район» is «X район»; a city's honorary
+    title in its kind («город-курорт X») is «город X»."""
+    kinds = vocabulary().kind_words
+    words = ["город" if w in kinds and w.startswith("город-") else w for w in words]
     if words[:3] in (["городской", "округ", "город"], ["муниципальное", "образование", "город"]):
         words = words[2:]
     if words[:2] == ["ЗАТО", "город"]:  # «ЗАТО г. Северск» is «ЗАТО Северск»

@@ -2,7 +2,8 @@
 
 Words are compared by lemma, so «в третьем квартале», «за 3-й квартал», «III кв.» and
 «3 кв. 2025» read alike; the vocabulary is contracts/periods.yaml. A month range («январь – март
-2025») names a quarter when its months are one quarter's, else a half-year, nine months or a year.
+2025», «апрель, май, июнь 2025») names a quarter when its months are one quarter's, else a half-year,
+nine months or a year.
 """
 
 from __future__ import annotations
@@ -127,9 +128,10 @@ def _month_range(flat: str, tokens: list[_Tok]) -> PeriodFound | None:
         first = months.get(tok.text)
         if first is None:
             continue
-        # The next month word, with only days and «по»/«до» between («с 1 октября по 31 декабря»).
-        last_tok = None
-        for later in tokens[i + 1 : i + 1 + 3]:
+        # The months listed one after the other («апрель, май, июнь»): the list's last month;
+        # else the next month word, with only days and «по»/«до» between («с 1 октября по 31 декабря»).
+        last_tok = _listed_months(tokens, i, months)
+        for later in tokens[i + 1 : i + 1 + 3] if last_tok is None else ():
             if later.text in months:
                 last_tok = later
                 break
@@ -148,6 +150,17 @@ def _month_range(flat: str, tokens: list[_Tok]) -> PeriodFound | None:
         if kind != QUARTER:
             return PeriodFound(None, kind, text)
     return None
+
+
+def _listed_months(tokens: list[_Tok], i: int, months: Mapping[str, int]) -> _Tok | None:
+    """The last of three or more months written in calendar order from token `i`, with nothing
+    between them but commas (not tokens) or «и», or None."""
+    j, listed = i, 1
+    while True:
+        k = j + 1 + (j + 1 < len(tokens) and tokens[j + 1].text == "и")
+        if k >= len(tokens) or months.get(tokens[k].text) != months[tokens[j].text] + 1:
+            return tokens[j] if listed >= 3 else None
+        j, listed = k, listed + 1
 
 
 _DATE_SPAN = re.compile(

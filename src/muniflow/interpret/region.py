@@ -1,15 +1,29 @@
-"""The one pattern of a region's name in the genitive, as titles and municipality names write it:
-"Смоленской области", "Пермского края", "Ханты-Мансийского автономного округа", "Республики Карелия"."""
+"""The patterns of a region's name as titles and municipality names write it: in the genitive
+("Смоленской области", "Пермского края", "Ханты-Мансийского автономного округа", "Еврейской
+автономной области", "Республики Карелия", "Чувашской Республики", "Смоленской обл."), or, where
+a title has none of those, in the nominative ("(Смоленская область)", "Республика Карелия")."""
 
 from __future__ import annotations
 
 import re
 
-# Groups: `adj` + `kind` for an adjective region, `rep` for a republic.
+_ADJECTIVE = r"[А-ЯЁ][а-яё]*(?:-[А-ЯЁа-яё][а-яё]*)*"
+# Groups: `adj` + `kind` for an adjective region, `arep` for an adjective republic, `rep` for a
+# republic named after the word.
 REGION = (
-    r"(?P<adj>[А-ЯЁ][а-яё]*(?:-[А-ЯЁа-яё][а-яё]*)*(?:ской|цкой|ной|ого|его))\s+(?P<kind>области|края|автономного\s+округа)"
+    rf"(?P<adj>{_ADJECTIVE}(?:ской|цкой|ной|ого|его))\s+"
+    r"(?P<kind>области|края|автономного\s+округа|автономной\s+области|обл\.)"
+    rf"|(?P<arep>{_ADJECTIVE}(?:ской|цкой|ной))\s+Республики"
     r"|(?P<rep>Республики\s+[А-ЯЁ][а-яё-]+(?:\s*[-–]\s*[А-ЯЁ][а-яё-]+|\s+[А-ЯЁ][а-яё]+)?)"
 )
 REGION_PATTERN = re.compile(REGION)
+# The same names in the nominative: `nadj` + `nkind`, `narep`, `nrep`.
+NOMINATIVE = (
+    rf"(?P<nadj>{_ADJECTIVE}(?:ская|цкая|ная|ский|цкий|ной|ий))\s+"
+    r"(?P<nkind>область|край|автономный\s+округ|автономная\s+область)"
+    rf"|(?P<narep>{_ADJECTIVE}(?:ская|цкая|ная))\s+Республика"
+    r"|(?P<nrep>Республика\s+[А-ЯЁ][а-яё-]+(?:\s*[-–]\s*[А-ЯЁ][а-яё-]+|\s+[А-ЯЁ][а-яё]+)?)"
+)
+NOMINATIVE_PATTERN = re.compile(NOMINATIVE)
 # The region closing a municipality's name, in any letter case ("... смоленской области").
 REGION_SUFFIX = re.compile(r"\s+(?:" + REGION + r")\s*$", re.IGNORECASE)

@@ -5,12 +5,19 @@ from __future__ import annotations
 import re
 
 from muniflow.interpret.period import find_period
-from muniflow.interpret.region import REGION, REGION_PATTERN
+from muniflow.interpret.region import NOMINATIVE, NOMINATIVE_PATTERN, REGION, REGION_PATTERN
 from muniflow.model import Period
 
 _ADJ_FEM = (("ской", "ская"), ("цкой", "цкая"), ("ной", "ная"))
 _ADJ_MASC = (("ского", "ский"), ("цкого", "цкий"), ("ного", "ный"), ("его", "ий"))
-_KIND = {"области": "область", "края": "край", "автономного округа": "автономный округ"}
+_KIND = {
+    "области": "область",
+    "обл.": "область",
+    "края": "край",
+    "автономного округа": "автономный округ",
+    "автономной области": "автономная область",
+}
+_FEMININE_KINDS = ("области", "обл.", "автономной области")
 
 
 def parse_period(text: str) -> Period | None:
@@ -20,15 +27,30 @@ def parse_period(text: str) -> Period | None:
 
 # A title typed in capitals («ИНФОРМАЦИЯ … СЕВЕРНОЙ ОБЛАСТИ»): its region is read in any case.
 _REGION_ANY_CASE = re.compile(REGION, re.IGNORECASE)
+_NOMINATIVE_ANY_CASE = re.compile(NOMINATIVE, re.IGNORECASE)
 _CAPITALS = re.compile(r"\b[А-ЯЁ]{4,}\b")
 
 
 def _region_match(text: str) -> re.Match[str] | None:
+    """The region's words: in the genitive, else in the nominative (in any case when in capitals);
+    a foreign state's name («Республики Беларусь») is none."""
     flat = re.sub(r"\s+", " ", text)
-    found = REGION_PATTERN.search(flat)
-    if found is None and _CAPITALS.search(flat):
-        found = _REGION_ANY_CASE.search(flat)
-    return found
+    for pattern, any_case in ((REGION_PATTERN, _REGION_ANY_CASE), (NOMINATIVE_PATTERN, _NOMINATIVE_ANY_CASE)):
+        found = [m for m in pattern.finditer(flat) if not _foreign(m.group(0))]
+        if not found and _CAPITALS.search(flat):
+            found = [m for m in any_case.finditer(flat) if not _foreign(m.group(0))]
+        if found:
+            return found[0]
+    return None
+
+
+def _foreign(words: str) -> bool:
+    """Whether the words name a state other than Russia (the world's list, muniflow.enrich)."""
+    if "еспублик" not in words.lower():  # only a republic's name can be a state's
+        return False
+    from muniflow.enrich.countries import find_countries
+
+    return any(m.country.code != "RU" for m in find_countries(words))
 
 
 def _name_case(words: str) -> str:
@@ -43,15 +65,31 @@ def parse_region(text: str) -> str | None:
     m = _region_match(text)
     if not m:
         return None
-    if m.group("rep"):
-        return "Республика " + " ".join(_name_case(w) for w in m.group("rep").split()[1:])
-    adj, kind = _name_case(m.group("adj")), " ".join(m.group("kind").lower().split())
-    endings = _ADJ_FEM if kind == "области" else _ADJ_MASC
+    groups = {k: v for k, v in m.groupdict().items() if v}
+    if "rep" in groups or "nrep" in groups:
+        words = (groups.get("rep") or groups["nrep"]).split()[1:]
+        return "Республика " + " ".join(_name_case(w) for w in words)
+    if "arep" in groups or "narep" in groups:
+        return f"{_feminine(_name_case(groups.get('arep') or groups['narep']))} Республика"
+    if "nadj" in groups:
+        return f"{_name_case(groups['nadj'])} {' '.join(groups['nkind'].lower().split())}"
+    adj, kind = _name_case(groups["adj"]), " ".join(groups["kind"].lower().split())
+    return f"{_feminine(adj) if kind in _FEMININE_KINDS else _masculine(adj)} {_KIND[kind]}"
+
+
+def _feminine(adj: str) -> str:
+    return _ending(adj, _ADJ_FEM)
+
+
+def _masculine(adj: str) -> str:
+    return _ending(adj, _ADJ_MASC)
+
+
+def _ending(adj: str, endings: tuple[tuple[str, str], ...]) -> str:
     for old, new in endings:
         if adj.endswith(old):
-            adj = adj[: -len(old)] + new
-            break
-    return f"{adj} {_KIND[kind]}"
+            return adj[: -len(old)] + new
+    return adj
 
 
 def region_source(text: str) -> str:

@@ -1,12 +1,12 @@
 """A DOCX whose body imports another document (w:altChunk): what Word shows in its place.
 
-Document systems and web exports write the report as an HTML (or RTF, plain text) part that Word
+Document systems and web exports write the report as an HTML (or MHT, RTF, text) part that Word
 converts as it opens the file; python-docx sees only the w:altChunk pointing at it, an empty body.
 LibreOffice does not render such an import when it converts the whole file either, so the imported
 parts are converted to DOCX apart from it, all in one soffice run (the LibreOffice conversion the
 intake has for .doc and .rtf), and their paragraphs and tables take the altChunks' places. An
 imported DOCX is opened directly. Each goes through the same guards as a DOCX a clerk sends (zip
-sizes, no DTD in any XML part). An imported MHT (a web archive) is refused, saying how to re-save.
+sizes, no DTD in any XML part). An imported web archive (MHT) gives its HTML page.
 """
 
 from __future__ import annotations
@@ -33,6 +33,9 @@ _CONVERTED = {
     "application/rtf": "rtf",
     "text/rtf": "rtf",
     "text/plain": "txt",
+    "message/rfc822": "mht",
+    "multipart/related": "mht",
+    "application/x-mimearchive": "mht",
 }
 # What would make LibreOffice reach for another file or the network as it converts an HTML part;
 # none of it is text. Removed before the part is handed over.
@@ -93,7 +96,7 @@ def imported_blocks(
     with tempfile.TemporaryDirectory(prefix="muniflow-chunk-") as work_dir:
         work = Path(work_dir)
         files: list[Path | None] = []  # the DOCX to open for each chunk (None: nothing to show)
-        to_convert: dict[int, Path] = {}
+        to_convert: dict[int, tuple[Path, str]] = {}  # chunk -> (file for LibreOffice, its format)
         for k, chunk in enumerate(chunks):
             rel = document.part.rels.get(chunk.get(_R_ID, ""))
             if rel is None or rel.is_external:
@@ -102,23 +105,40 @@ def imported_blocks(
             part = rel.target_part
             content_type = part.content_type.split(";")[0].strip().lower()
             if content_type.startswith(_WORD):
-                files.append(work / f"chunk{k}.docx")
+                docx_path = work / f"chunk{k}.docx"
+                docx_path.write_bytes(part.blob)
+                files.append(docx_path)
             elif content_type in _CONVERTED:
-                kind = _CONVERTED[content_type]
                 files.append(None)
-                to_convert[k] = work / f"chunk{k}.{kind}"
+                to_convert[k] = (
+                    _for_libreoffice(part.blob, _CONVERTED[content_type], work / f"chunk{k}"),
+                    _CONVERTED[content_type],
+                )
             else:
                 raise ReaderError(
                     "unsupported_format",
                     f"the document imports a part of type {content_type or 'unknown'} (altChunk) that "
                     f"muniflow cannot read; {_RESEND}",
                 )
-            target = files[k] or to_convert[k]
-            target.write_bytes(_without_references(part.blob) if target.suffix == ".html" else part.blob)
         if to_convert:
-            for k, converted in zip(to_convert, _convert(list(to_convert.values()), work), strict=True):
+            sources, kinds = zip(*to_convert.values(), strict=True)
+            for k, converted in zip(to_convert, _convert(list(sources), work, list(kinds)), strict=True):
                 files[k] = converted
         return [_body(open_docx(_checked(path))) if path is not None else [] for path in files]
+
+
+def _for_libreoffice(blob: bytes, kind: str, stem: Path) -> Path:
+    """The file LibreOffice converts for an imported part: a web archive's page, an HTML page
+    without its links to other files, any other part as it is."""
+    if kind == "mht":  # LibreOffice converts the archive's page, not the archive
+        from muniflow.intake.webarchive import archived_page
+
+        archive = stem.with_suffix(".mht")
+        archive.write_bytes(blob)
+        blob, kind = archived_page(archive), "html"
+    source = stem.with_suffix(f".{kind}")
+    source.write_bytes(_without_references(blob) if kind == "html" else blob)
+    return source
 
 
 def _body(inner: Any) -> list[etree._Element]:
@@ -129,19 +149,19 @@ def _body(inner: Any) -> list[etree._Element]:
     return [b for b in _blocks(inner.element.body, frames=True, boxes=True) if b.tag != ALTCHUNK]
 
 
-def _convert(sources: list[Path], work: Path) -> list[Path]:
+def _convert(sources: list[Path], work: Path, kinds: list[str]) -> list[Path]:
     """The imported parts (files in `work`) converted to DOCX by LibreOffice, in one run."""
     from muniflow.intake import convert
 
     binary = convert.soffice()
     if binary is None:
-        kind = sources[0].suffix[1:]
+        kind = kinds[0]
         raise ReaderError(
             "unsupported_format",
             f"the document's text is an imported {kind.upper()} part (altChunk) that Word converts on "
             f"opening; {_RESEND}; or, {convert.INSTALL_HINT}",
         )
-    return convert.convert_all_to_docx(sources, work, binary)
+    return convert.convert_all_to_docx(sources, work, binary, formats=kinds)
 
 
 def _checked(path: Path) -> Path:
