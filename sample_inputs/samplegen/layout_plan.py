@@ -7,6 +7,7 @@ from typing import Any
 
 from . import layout_content as lc
 from . import layout_extras as lx
+from . import layout_package as lp
 from .gold import InventedRow, fold
 from .pool import load_pool
 from .variants import (
@@ -184,6 +185,7 @@ def build_plan(seed: int, index: int, half: str, negative: str | None = None) ->
 
     axes["turned_header"], direction, turned = lx.turned_header(lx.turned_rng(seed, index), widths)
     axes["auto_number"] = lx.auto_number(seed, index)
+    axes["package"] = lp.package(seed, index)
 
     def new_table(caption: list[str]) -> TablePlan:
         table = TablePlan(

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .gold import write_gold
+from .layout_package import pdf_sources
 from .layout_plan import build_plan
 from .layouts_docx import render_docx
 from .layouts_score import score_report, summary
@@ -195,7 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         manifest = generate(args.n, args.out, args.seed)
         if "pdf" in formats:
-            convert_pdf(sorted((args.out / "docx").glob("*.docx")), args.out / "pdf")
+            convert_pdf(pdf_sources(args.out / "docx"), args.out / "pdf")
     hard = [e["hard_cases"] for e in manifest if not e["expect"]]
     mean = sum(hard) / max(1, len(hard))
     print(

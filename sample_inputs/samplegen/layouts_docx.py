@@ -14,6 +14,7 @@ from docx.shared import Cm
 from docx.table import Table
 
 from . import layout_extras as lx
+from . import layout_package as lp
 from .docx_build import (
     BookmarkIds,
     add_cells_row,
@@ -185,10 +186,18 @@ def render_docx(plan: Plan, path: Path) -> Path:
         _landscape(doc)
     if plan.letterhead:
         _letterhead(doc, *plan.letterhead, width_cm=AVAILABLE_CM[plan.landscape])
+    package = plan.axes.get("package", "no")
+    first = len(doc.element.body) - 1  # before w:sectPr
     add_title(doc, plan.title, plan.size)
+    if package == "title_box" and plan.title:
+        lp.title_in_box(doc, first, first + len(plan.title) - 1, AVAILABLE_CM[plan.landscape])
     ids = BookmarkIds()
     per_table = plan.axes.get("sections") == "per_table"
     for table in plan.tables:
         _render_table(doc, table, ids, per_table)
+    if package == "hidden":
+        lp.hide_notes(doc)
     save_stable(doc, path)
+    if package in ("strict", "altchunk"):
+        lp.repackage(path, package, save_stable)
     return path

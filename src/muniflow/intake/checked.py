@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from muniflow.intake import convert, guards, scan, sniff
+from muniflow.intake import convert, flatopc, guards, scan, sniff
 from muniflow.intake.limits import Limits
 from muniflow.model import RawDocument, ReaderError
 
@@ -25,6 +25,8 @@ def read_checked(path: Path, limits: Limits) -> RawDocument:
         guards.check_xml_document(path)  # no DTD reaches LibreOffice's XML parser
     if kind in (sniff.RTF, sniff.HTML, sniff.MHT, sniff.WORD_XML):
         return convert.read_converted(path, kind, _read_docx(limits))
+    if kind == sniff.FLAT_OPC:
+        return flatopc.read_flat(path, limits, _read_docx(limits))
     if kind == sniff.ZIP:
         if convert.is_odt(path):
             guards.check_zip(path, limits)

@@ -17,7 +17,7 @@ import subprocess
 import tempfile
 import uuid
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -40,6 +40,7 @@ _ASK = {
     "html": "open it in Word, save it as .docx and send it again",
     "mht": "open it in Word, save it as .docx and send it again",
     "wordxml": "open it in Word, save it as .docx and send it again",
+    "txt": "open it in Word, save it as .docx and send it again",
 }
 _NAMES = {
     "doc": "a legacy Word 97-2003 file (.doc)",
@@ -48,6 +49,7 @@ _NAMES = {
     "html": "an HTML page (a web page, or a .doc a document system wrote as HTML)",
     "mht": "a web archive (.mht)",
     "wordxml": "a Word 2003 XML document",
+    "txt": "a plain-text part a DOCX imports (altChunk)",
 }
 _REASON = {
     "doc": "legacy_doc",
@@ -56,6 +58,7 @@ _REASON = {
     "html": "unsupported_format",
     "mht": "unsupported_format",
     "wordxml": "unsupported_format",
+    "txt": "unsupported_format",
 }
 _SUFFIX = {"wordxml": "xml"}  # the name LibreOffice is given, where the format's own is no extension
 _profile: Path | None = None
@@ -117,6 +120,19 @@ def convert_to_docx(path: Path, format: str, work: Path, binary: str, timeout: f
     else:
         source = work / f"input.{_SUFFIX.get(format, format)}"
         shutil.copyfile(path, source)
+    return convert_all_to_docx([source], work, binary, timeout, formats=[format])[0]
+
+
+def convert_all_to_docx(
+    sources: Sequence[Path],
+    work: Path,
+    binary: str,
+    timeout: float | None = None,
+    formats: Sequence[str] | None = None,
+) -> list[Path]:
+    """Convert files in `work` (distinct names) to DOCX in one soffice run, as it is slow to start;
+    returns the DOCX files it wrote, in order. `formats` name what each file is, for the messages
+    (by default its extension)."""
     out = work / "out"
     command = [
         binary,
@@ -128,8 +144,10 @@ def convert_to_docx(path: Path, format: str, work: Path, binary: str, timeout: f
         "docx:MS Word 2007 XML",
         "--outdir",
         str(out),
-        str(source),
+        *(str(source) for source in sources),
     ]
+    kinds = list(formats) if formats is not None else [source.suffix[1:] for source in sources]
+    format = kinds[0]
     limit = timeout if timeout is not None else conversion_timeout()
     process = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, cwd=work
@@ -142,8 +160,10 @@ def convert_to_docx(path: Path, format: str, work: Path, binary: str, timeout: f
             "timeout",
             f"LibreOffice took over {limit:g} s to convert {_NAMES[format]} and was stopped; {_ASK[format]}",
         ) from None
-    converted = out / "input.docx"
-    if process.returncode != 0 or not converted.exists():
+    converted = [out / f"{source.stem}.docx" for source in sources]
+    missing = [source for source, docx in zip(sources, converted, strict=True) if not docx.exists()]
+    if process.returncode != 0 or missing:
+        format = kinds[list(sources).index(missing[0])] if missing else format
         detail = stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [f"exit {process.returncode}"]
         raise ReaderError(
             _REASON[format],

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -22,6 +23,11 @@ from muniflow.model import ReaderError
 DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 DOTX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_PACKAGE_RELS = "_rels/.rels"
+_MAIN_RELATIONSHIPS = (  # Transitional and Strict
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+    "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
+)
 _CHUNK = 1 << 16
 _RESEND = "save the report as .docx in Word and send it again"
 # A DTD is how entity bombs and external entities get in; an OOXML part never needs one. Searched in
@@ -63,7 +69,8 @@ def check_docx(path: Path, limits: Limits) -> None:
             infos = zf.infolist()
             check_zip_sizes(infos, limits)
             names = {info.filename for info in infos}
-            if "[Content_Types].xml" not in names or "word/document.xml" not in names:
+            main = _main_part(zf, names) if "[Content_Types].xml" in names else None
+            if main is None:
                 raise ReaderError(
                     "unsupported_format", f"{_package_kind(names)}, not a DOCX report; {_RESEND}"
                 )
@@ -72,7 +79,7 @@ def check_docx(path: Path, limits: Limits) -> None:
                     "encrypted", "the zip is password-protected; send the report without a password"
                 )
             content_types = _content_types(zf)
-            _check_main_part(names, content_types)
+            _check_main_part(names, content_types, main)
             for info in infos:
                 if _parsed_as_xml(info.filename, content_types):
                     _check_no_dtd(zf, info)
@@ -126,6 +133,23 @@ def check_zip_sizes(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
         )
 
 
+def _main_part(zf: zipfile.ZipFile, names: set[str]) -> str | None:
+    """The main document part's name: where the package relationships point (Word Online writes
+    `word/document2.xml`), else `word/document.xml`; None when the package holds neither."""
+    if _PACKAGE_RELS in names:
+        _check_no_dtd(zf, zf.getinfo(_PACKAGE_RELS))
+        try:
+            root = etree.fromstring(zf.read(_PACKAGE_RELS), _SAFE_XML)
+        except etree.XMLSyntaxError:
+            root = None
+        for rel in root if root is not None else ():
+            if rel.get("Type") in _MAIN_RELATIONSHIPS and rel.get("TargetMode") != "External":
+                target = PurePosixPath(unquote(rel.get("Target", "")).lstrip("/")).as_posix()
+                if target in names:
+                    return target
+    return "word/document.xml" if "word/document.xml" in names else None
+
+
 def _package_kind(names: set[str]) -> str:
     for part, kind in _OTHER_PACKAGES.items():
         if part in names:
@@ -156,7 +180,7 @@ def _content_type(name: str, content_types: dict[str, str]) -> str:
     return content_types.get(f"/{name}") or content_types.get(PurePosixPath(name).suffix[1:].lower(), "")
 
 
-def _check_main_part(names: set[str], content_types: dict[str, str]) -> None:
+def _check_main_part(names: set[str], content_types: dict[str, str], part: str) -> None:
     """Refuse macro-enabled documents and templates; the main part must be a plain Word document."""
     macro = any("macroenabled" in ct.lower() or "vbaproject" in ct.lower() for ct in content_types.values())
     if macro or any(PurePosixPath(n).name.lower() == "vbaproject.bin" for n in names):
@@ -165,7 +189,7 @@ def _check_main_part(names: set[str], content_types: dict[str, str]) -> None:
             "the document holds macros (.docm); in Word use File > Save As > Word Document (.docx), "
             "which drops the macros, and send that",
         )
-    main = _content_type("word/document.xml", content_types)
+    main = _content_type(part, content_types)
     if main == DOTX_MAIN:
         raise ReaderError("unsupported_format", f"a Word template (.dotx), not a document; {_RESEND}")
     if main != DOCX_MAIN:

@@ -1,5 +1,6 @@
 """What a file is, from its first bytes and never its name: a PDF, a zip (maybe DOCX), an OLE2 container, RTF,
-an HTML page (document systems write reports as HTML named .doc; Word saves a web page so), an image.
+an HTML page (document systems write reports as HTML named .doc; Word saves a web page so), an image,
+Word's flat XML package.
 
 Anything else is refused here with a message saying what the file looks like and what to send instead.
 """
@@ -18,6 +19,8 @@ IMAGE = "image"  # JPEG, PNG, TIFF, WebP, BMP: a photo or a scan, read by OCR (O
 HTML = "html"  # converted by LibreOffice, like RTF
 MHT = "mht"  # a web archive: its HTML page converted (intake/webarchive.py)
 WORD_XML = "wordxml"  # Word 2003 XML («Word XML Document» of Word 2003): converted by LibreOffice
+FLAT_OPC = "flat_opc"  # «Word XML Document» of Word 2007 on: a DOCX package as one XML file
+FLAT_OPC_MARK = b"http://schemas.microsoft.com/office/2006/xmlPackage"
 _IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*")
 
 HEAD_BYTES = 1024  # a PDF header may sit anywhere in the first kilobyte (readers tolerate junk before it)
@@ -33,8 +36,8 @@ def read_head(path: Path) -> bytes:
 
 
 def sniff(head: bytes) -> str:
-    """The kind (PDF, ZIP, OLE2, RTF, HTML, a web archive, Word 2003 XML or an image) of a file
-    starting with `head`; ReaderError for any other."""
+    """The kind (PDF, ZIP, OLE2, RTF, HTML, a web archive, Word 2003 XML, Word's flat XML package
+    or an image) of a file starting with `head`; ReaderError for any other."""
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return ZIP
     if head.startswith(OLE2_MAGIC):
@@ -45,6 +48,8 @@ def sniff(head: bytes) -> str:
         return PDF
     if _strip_bom(head).lstrip().startswith(b"{\\rtf"):
         return RTF
+    if _strip_bom(head).lstrip().startswith(b"<?xml") and FLAT_OPC_MARK in head:
+        return FLAT_OPC
     if _is_html(head):
         return HTML
     if _is_web_archive(head):

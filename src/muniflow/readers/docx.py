@@ -14,12 +14,16 @@ from lxml import etree
 from muniflow.model import Cell, RawDocument, RawRow, RawTable, ReaderError
 from muniflow.readers.base import CORRUPT_FILE, NO_TABLE_FOUND
 from muniflow.readers.blame import raised_by_parser
+from muniflow.readers.docxchunks import ALTCHUNK, imported_blocks
 from muniflow.readers.docxlists import label_lists
+from muniflow.readers.docxpackage import readable
+from muniflow.readers.docxsymbols import symbol_text
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
 P, TBL, TR, TC = _W + "p", _W + "tbl", _W + "tr", _W + "tc"
+TXBX, SDT = _W + "txbxContent", _W + "sdt"
 _VAL = _W + "val"
 
 # Wrappers whose children are the content itself (content controls, custom XML, tracked insertions).
@@ -34,7 +38,7 @@ _INVISIBLE_TAGS = (
 )
 _INVISIBLE = frozenset([_MC + "AlternateContent", *(_W + tag for tag in _INVISIBLE_TAGS.split(" "))])
 _RUN_TEXT = {_W + "tab": "\t", _W + "ptab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
-_IGNORED_RUN_ITEMS = frozenset({_W + "softHyphen", _W + "sym"})
+_IGNORED_RUN_ITEMS = frozenset({_W + "softHyphen"})
 
 
 class DocxReader:
@@ -56,7 +60,7 @@ class DocxReader:
         title = ""
         above: list[str] = []  # non-blank paragraphs since the previous table
         tables: list[RawTable] = []
-        for block in _blocks(body, frames=True):
+        for block in _body_blocks(document, body):
             if block.tag == TBL:
                 caption = "\n".join(above)
                 table = _read_table(block, f"table {len(tables) + 1}", caption)
@@ -75,24 +79,33 @@ class DocxReader:
         return RawDocument(source_file=str(path), format=self.format, title=title, tables=tuple(tables))
 
 
+def _body_blocks(document: Any, body: etree._Element) -> Iterator[etree._Element]:
+    """The body's blocks as Word shows them: an imported part (altChunk) as its own blocks."""
+    blocks = list(_blocks(body, frames=True, boxes=True))
+    chunks = [block for block in blocks if block.tag == ALTCHUNK]
+    imported = iter(imported_blocks(document, chunks, _open_document) if chunks else ())
+    for block in blocks:
+        if block.tag == ALTCHUNK:
+            yield from next(imported)
+        else:
+            yield block
+
+
 def _page_header_text(document: Any) -> str:
     """The first page's header: a title (its quarter, its region) typed there and nowhere else."""
     section = document.sections[0]
     header = section.first_page_header if section.different_first_page_header_footer else section.header
     if header.is_linked_to_previous:  # the first section has no header of its own: none at all
         return ""
-    return "\n".join(line for line in (paragraph_text(p._p) for p in header.paragraphs) if line.strip())
-
-
-def _open_body(path: Path) -> etree._Element:
-    """Open the package with python-docx and return w:body; library failures become corrupt_file."""
-    return _open_document(path).element.body
+    lines = (paragraph_text(block) for block in _blocks(header._element, boxes=True) if block.tag == P)
+    return "\n".join(line for line in lines if line.strip())
 
 
 def _open_document(path: Path) -> Any:
-    """Open the package with python-docx; library failures become corrupt_file."""
+    """Open the package with python-docx (mended first where Word would open it and python-docx
+    would not: readers/docxpackage.py); library failures become corrupt_file."""
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(readable(path) or str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
         if not raised_by_parser(exc):
             raise  # a bug of ours, not a damaged file: the caller reports internal_error
@@ -101,17 +114,34 @@ def _open_document(path: Path) -> Any:
     return document
 
 
-def _blocks(parent: etree._Element, frames: bool = False) -> Iterator[etree._Element]:
+def _blocks(parent: etree._Element, frames: bool = False, boxes: bool = False) -> Iterator[etree._Element]:
     """Yield the paragraphs and tables under a body or cell in order, looking through wrappers
-    (and through frames, see DocxReader, when `frames`)."""
+    (and through frames, see DocxReader, when `frames`; after a paragraph, the paragraphs and
+    tables of the text boxes anchored in it, and the w:altChunk imports, when `boxes`)."""
     for child in parent:
         if child.tag == TBL and frames and _is_frame(child):
             for tc in (tc for tr in _rows(child) for tc in _cells(tr)):
-                yield from _blocks(tc, frames)
-        elif child.tag in (P, TBL):
+                yield from _blocks(tc, frames, boxes)
+        elif child.tag in (P, TBL) or (boxes and child.tag == ALTCHUNK):
             yield child
-        elif child.tag in _TRANSPARENT:
-            yield from _blocks(child, frames)
+            if boxes and child.tag == P:
+                for box in _text_boxes(child):
+                    yield from _blocks(box, frames, boxes)
+        elif child.tag in _TRANSPARENT and not (child.tag == SDT and _placeholder(child)):
+            yield from _blocks(child, frames, boxes)
+
+
+def _text_boxes(element: etree._Element) -> Iterator[etree._Element]:
+    """Yield the w:txbxContent of the text boxes drawn in a paragraph, each once: Word writes a box
+    twice, as DrawingML (mc:Choice) and as VML (mc:Fallback), and the first choice is read."""
+    for child in element:
+        if child.tag == TXBX:
+            yield child
+        elif child.tag == _MC + "AlternateContent":
+            chosen = child.find(_MC + "Choice")
+            yield from _text_boxes(chosen if chosen is not None else child)
+        elif isinstance(child.tag, str):
+            yield from _text_boxes(child)
 
 
 def _is_frame(tbl: etree._Element) -> bool:
@@ -130,7 +160,8 @@ def _is_grid(tbl: etree._Element) -> bool:
 
 
 def paragraph_text(paragraph: etree._Element) -> str:
-    """Return a paragraph's visible text: w:t, tabs, breaks; inserted text in, deleted text out."""
+    """Return a paragraph's visible text: w:t, tabs, breaks; inserted text in, deleted and hidden
+    text out."""
     parts: list[str] = []
     _collect_runs(paragraph, parts)
     return "".join(parts)
@@ -144,10 +175,33 @@ def _collect_runs(element: etree._Element, parts: list[str]) -> None:
             parts.append(child.text or "")
         elif tag in _RUN_TEXT:
             parts.append(_RUN_TEXT[tag])
+        elif tag == _W + "sym":  # Insert > Symbol: a symbol font's glyph
+            parts.append(symbol_text(child.get(_W + "font"), child.get(_W + "char")))
         elif tag in _INVISIBLE or tag in _IGNORED_RUN_ITEMS or not isinstance(tag, str):
             continue  # not isinstance: comments and processing instructions
+        elif (tag == _W + "r" and _hidden(child)) or (tag == SDT and _placeholder(child)):
+            continue
         else:
             _collect_runs(child, parts)
+
+
+def _hidden(run: etree._Element) -> bool:
+    """A run formatted as hidden text (Word's Font > Hidden: w:vanish), which Word neither shows
+    nor prints unless asked to."""
+    props = run.find(_W + "rPr")
+    for name in ("vanish", "specVanish"):
+        mark = props.find(_W + name) if props is not None else None
+        if mark is not None and mark.get(_VAL, "true").lower() not in ("false", "0", "off"):
+            return True
+    return False
+
+
+def _placeholder(sdt: etree._Element) -> bool:
+    """A content control nobody filled in: it shows its prompt («Место для ввода текста.»), which
+    Word greys out and which is no part of the text (w:showingPlcHdr)."""
+    props = sdt.find(_W + "sdtPr")
+    mark = props.find(_W + "showingPlcHdr") if props is not None else None
+    return mark is not None and mark.get(_VAL, "true").lower() not in ("false", "0", "off")
 
 
 def _cell_text(tc: etree._Element) -> str:

@@ -12,9 +12,10 @@ from muniflow.model import RawDocument
 def letter_text(format: str, path: Path) -> tuple[str, int | None]:
     """The whole text of a DOCX or PDF (paragraphs, or page text), and its page count for a PDF."""
     if format == "docx":
-        from muniflow.readers.docx import P, _blocks, _open_body, paragraph_text
+        from muniflow.readers.docx import P, _body_blocks, _open_document, paragraph_text
 
-        lines = [paragraph_text(b) for b in _blocks(_open_body(path)) if b.tag == P]
+        document = _open_document(path)  # its text boxes and imported parts (altChunk) too
+        lines = [paragraph_text(b) for b in _body_blocks(document, document.element.body) if b.tag == P]
         return "\n".join(line for line in lines if line.strip()), None
     import pdfplumber
 
