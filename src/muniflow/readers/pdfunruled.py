@@ -1,0 +1,277 @@
+"""Tables drawn without their inner vertical rules: the columns inferred from where the text stands.
+
+Word and LibreOffice draw a table's borders as its author chose them: horizontal rules only, rules
+and a frame but no inner vertical rules, a frame only, or nothing. pdfplumber's `lines` strategy
+then finds no table, or one of a single column whose rows hold every column's words. Where the
+page's rules mark out a region (a stack of horizontal rules of one width, a frame of two side
+rules, a ruled table of fewer than MIN_COLUMNS columns), or, on a page with no rule at all, a run
+of lines whose first column numbers the rows, the region is read as a table:
+
+- columns: the x-ranges, at least GUTTER wide, that no line of the body writes into (a cell's
+  text wraps inside its cell, so between two columns' texts stays the cells' padding). Lines
+  above the first numbered row (the header, whose group cells span sub-columns) and lines of one
+  run of words (a heading row spanning the table) do not close a gap;
+- rows: the horizontal rules across the region; without them a numbered line opens a row, and a
+  heading line is a row of its own;
+- cells: per row, the columns between the boundaries its text does not cross (a heading row is
+  one cell, a group header cell spans its sub-columns).
+
+The result has the shape of a pdfplumber table (bbox, rows of cell boxes), so the reader sorts
+glyphs into its cells as for a ruled one. Fully ruled tables never come here.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from muniflow.readers.pdflines import Glyph, group_lines
+from muniflow.readers.pdfregions import EDGE_TOLERANCE, Region, region_of, rule_regions
+from muniflow.readers.pdftext import TextRow, TextTable
+
+# An events table has at least №, the event and its date or place; two blocks side by side are a
+# letterhead or a signature, not a table.
+MIN_COLUMNS = 3
+# Points between two columns' texts: Word's and LibreOffice's cell padding is 0.19 cm (5.4 pt) a
+# side, so 10.8 pt by default, 5.7 pt at the narrowest padding offices use (0.1 cm); a space
+# between words is under 4 pt even at 14 pt, so a gap this wide parts columns, not words.
+GUTTER = 5.0
+# Points between a cell's edge and its text, where no drawn side shows it: Word's and LibreOffice's
+# default cell padding, 0.19 cm. A column boundary is put this far left of the text of the column
+# to its right (never past the gap's middle), where the cell's edge was: the line-break reading
+# (pdflines) measures each line's room against the cell's edges, and left-aligned text starts at
+# one x on every page, so a table running over pages keeps one grid (pdfstitch compares grids).
+DEFAULT_PAD = 5.4
+# Points: a frame's first column starting further from its side than this is centred, and tells
+# no padding.
+MAX_PAD = 12.0
+# A table needs its header and at least one row.
+MIN_ROWS = 2
+# Lines of one run of words in a row that stops a text-only table: a heading is one or two lines,
+# a paragraph below the table runs on.
+MAX_HEADING_LINES = 3
+# A vertical gap wider than this many line heights ends a text-only table.
+MAX_LINE_GAP = 2.5
+_SEQ = re.compile(r"^\d{1,4}[.)]?$")
+
+Span = tuple[float, float]
+Box = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class _Line:
+    top: float
+    bottom: float
+    spans: tuple[Span, ...]  # runs of glyphs closer than GUTTER
+    first: str  # the text of its first run
+
+
+def tables_without_rules(page: Any, ruled: Sequence[Any], hint: Sequence[float] = ()) -> list[Any]:
+    """The page's tables: the ruled ones of MIN_COLUMNS columns or more as found, the others and
+    the regions other rules mark out read with inferred columns (a ruled table inference cannot
+    read stays as found); on a page with no rules, tables of numbered rows that line up as text."""
+    glyphs = [
+        Glyph(c["text"], c["x0"], c["x1"], c["top"], c["bottom"])
+        for c in page.chars
+        if not c["text"].isspace()
+    ]
+    kept = [t for t in ruled if _width(t) >= MIN_COLUMNS]
+    thin = [t for t in ruled if _width(t) < MIN_COLUMNS]
+    out: list[Any] = list(kept)
+    for table in thin:
+        inferred = infer_table(glyphs, region_of(table, page.edges), hint)
+        out.append(inferred or table)
+    taken = [t.bbox for t in ruled]
+    for region in rule_regions(page.edges, taken):
+        inferred = infer_table(glyphs, region, hint)
+        if inferred is not None:
+            out.append(inferred)
+    if not out:
+        out.extend(text_only_tables(glyphs, hint))
+    return out
+
+
+def _width(table: Any) -> int:
+    """A pdfplumber table's number of grid columns."""
+    return len({round(cell[0], 1) for cell in table.cells})
+
+
+def _lines(glyphs: Sequence[Glyph]) -> list[_Line]:
+    out = []
+    for line in group_lines(glyphs):
+        spans: list[list[float]] = []
+        texts: list[str] = []
+        for g in line:
+            if spans and g.x0 - spans[-1][1] < GUTTER:
+                spans[-1][1] = max(spans[-1][1], g.x1)
+                texts[-1] += g.text
+            else:
+                spans.append([g.x0, g.x1])
+                texts.append(g.text)
+        out.append(
+            _Line(
+                min(g.top for g in line),
+                max(g.bottom for g in line),
+                tuple((a, b) for a, b in spans),
+                texts[0],
+            )
+        )
+    return out
+
+
+def _numbered(line: _Line) -> bool:
+    return len(line.spans) > 1 and bool(_SEQ.match(line.first))
+
+
+def _boundaries(lines: Sequence[_Line], pad: float, hint: Sequence[float]) -> list[float] | None:
+    """Where the columns part: in each gap at least GUTTER wide that no body line of several runs
+    writes into, `pad` left of the text after it; None for fewer than MIN_COLUMNS. `hint`: the
+    inner boundaries of the table on the page before, kept when each falls in its gap here (a
+    page holding little of a column, its header centred, shows the gap wider)."""
+    start = next((i for i, line in enumerate(lines) if _numbered(line)), 0)
+    body = [line for line in lines[start:] if len(line.spans) > 1]
+    if not body:
+        return None
+    covered = sorted(span for line in body for span in line.spans)
+    gaps: list[Span] = []
+    reach = covered[0][1]
+    for x0, x1 in covered[1:]:
+        if x0 - reach >= GUTTER:
+            gaps.append((reach, x0))
+        reach = max(reach, x1)
+    if len(gaps) + 1 < MIN_COLUMNS:
+        return None
+    if len(hint) == len(gaps) and all(a <= x <= b for x, (a, b) in zip(hint, gaps, strict=True)):
+        return list(hint)
+    return [right - min(pad, (right - left) / 2) for left, right in gaps]
+
+
+def _cells(lines: Sequence[_Line], xs: Sequence[float], top: float, bottom: float) -> tuple[Box | None, ...]:
+    """A row's cell boxes: a boundary its text crosses joins the columns on either side; a row of
+    one run of words a line crossing a boundary is a heading: one cell across the table."""
+    crossed = {
+        k for k, x in enumerate(xs[1:-1], start=1) for line in lines for a, b in line.spans if a < x < b
+    }
+    if crossed and all(len(line.spans) == 1 for line in lines):
+        crossed = set(range(1, len(xs) - 1))  # a heading across the table: one cell
+    cells: list[Box | None] = []
+    start = 0
+    for k in range(1, len(xs)):
+        if k in crossed:
+            continue
+        cells.append((xs[start], top, xs[k], bottom))
+        cells.extend([None] * (k - start - 1))
+        start = k
+    return tuple(cells)
+
+
+def infer_table(glyphs: Sequence[Glyph], region: Region, hint: Sequence[float] = ()) -> TextTable | None:
+    """The region read as a table with inferred columns, or None when its text shows fewer than
+    MIN_COLUMNS columns or MIN_ROWS rows."""
+    inside = [
+        g
+        for g in glyphs
+        if region.x0 <= (g.x0 + g.x1) / 2 <= region.x1
+        and region.top <= (g.top + g.bottom) / 2 <= region.bottom
+    ]
+    lines = _lines(inside)
+    if not lines:
+        return None
+    pad = DEFAULT_PAD
+    if region.framed:
+        pad = min(line.spans[0][0] for line in lines) - region.x0
+        pad = pad if 0 <= pad <= MAX_PAD else DEFAULT_PAD
+    inner = _boundaries(lines, pad, hint)
+    if inner is None:
+        return None
+    if region.framed:
+        xs = [region.x0, *inner, region.x1]
+    else:
+        xs = [min(g.x0 for g in inside) - pad, *inner, max(g.x1 for g in inside) + pad]
+    if region.rules:
+        cuts = sorted({region.top, *region.rules, region.bottom})
+        bands = [(a, b) for a, b in itertools.pairwise(cuts) if b - a > EDGE_TOLERANCE]
+    else:
+        bands = _text_bands(lines, xs)
+    rows = []
+    for top, bottom in bands:
+        members = [line for line in lines if top <= (line.top + line.bottom) / 2 < bottom]
+        if members:
+            rows.append(TextRow(_cells(members, xs, top, bottom)))
+    if len(rows) < MIN_ROWS:
+        return None
+    first = next(box for box in rows[0].cells if box is not None)
+    last = next(box for box in rows[-1].cells if box is not None)
+    return TextTable(bbox=(xs[0], first[1], xs[-1], last[3]), rows=tuple(rows))
+
+
+def _crosses(line: _Line, xs: Sequence[float]) -> bool:
+    return any(a < x < b for x in xs[1:-1] for a, b in line.spans)
+
+
+def _text_bands(lines: Sequence[_Line], xs: Sequence[float]) -> list[Span]:
+    """Rows without rules: the header down to the first numbered line, then a row from each
+    numbered line; a heading is a row of its own: a line crossing a boundary (across the table),
+    or one run of words in columns the line above leaves empty (a cell's lines follow each other)."""
+    starts = [0]
+    for i, line in enumerate(lines[1:], start=1):
+        above = lines[i - 1]
+        if _numbered(line) or _crosses(line, xs) or _crosses(above, xs) or _apart(line, above, xs):
+            starts.append(i)
+    tops = [lines[i].top - 1 for i in starts] + [lines[-1].bottom + 1]
+    return list(itertools.pairwise(tops))
+
+
+def _apart(line: _Line, above: _Line, xs: Sequence[float]) -> bool:
+    """True for one run of words whose columns hold nothing in the line above."""
+    if len(line.spans) != 1:
+        return False
+    a, b = line.spans[0]
+    columns = [(x0, x1) for x0, x1 in itertools.pairwise(xs) if x0 < b and a < x1]
+    return not any(x0 < s1 and s0 < x1 for x0, x1 in columns for s0, s1 in above.spans)
+
+
+def _covers(line: _Line, gaps: Sequence[Span]) -> bool:
+    """True when a run of the line's words covers one of the gaps whole (text across the columns)."""
+    return any(a <= g0 and b >= g1 for g0, g1 in gaps for a, b in line.spans)
+
+
+def text_only_tables(glyphs: Sequence[Glyph], hint: Sequence[float] = ()) -> list[TextTable]:
+    """Tables on a page without rules: runs of lines from one of MIN_COLUMNS runs of words (the
+    header's first line) while no line covers a gap between them, except a heading of at most
+    MAX_HEADING_LINES lines followed by a numbered row; a run without numbered rows is no table
+    (prose set in columns numbers none)."""
+    lines = _lines(glyphs)
+    out = []
+    i = 0
+    while i < len(lines):
+        if len(lines[i].spans) < MIN_COLUMNS:
+            i += 1
+            continue
+        gaps = [(a[1], b[0]) for a, b in zip(lines[i].spans, lines[i].spans[1:], strict=False)]
+        end = i + 1
+        while end < len(lines):
+            line, above = lines[end], lines[end - 1]
+            if line.top - above.bottom > MAX_LINE_GAP * (above.bottom - above.top):
+                break
+            if not _covers(line, gaps):
+                end += 1
+                continue
+            after = end
+            while after < len(lines) and after - end < MAX_HEADING_LINES and _covers(lines[after], gaps):
+                after += 1
+            if after == len(lines) or not _numbered(lines[after]):
+                break
+            end = after + 1
+        run = lines[i:end]
+        table = None
+        if any(_numbered(line) for line in run):
+            top, bottom = run[0].top - 1, run[-1].bottom + 1
+            table = infer_table(glyphs, Region(-1e9, top, 1e9, bottom, framed=False), hint)
+        if table is not None:
+            out.append(table)
+        i = end
+    return out
