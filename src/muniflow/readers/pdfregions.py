@@ -81,10 +81,13 @@ def _inside(x: float, y: float, boxes: Sequence[Sequence[float]]) -> bool:
     )
 
 
-def rule_regions(edges: Sequence[dict[str, Any]], taken: Sequence[Sequence[float]]) -> list[Region]:
+def rule_regions(
+    edges: Sequence[dict[str, Any]], taken: Sequence[Sequence[float]], text_ys: Sequence[float]
+) -> list[Region]:
     """Regions marked out by rules outside the tables already found: two or more horizontal rules
-    of one width stacked, or two side rules of one height at least MIN_FRAME apart; a frame and
-    the rules within it are one region."""
+    of one width stacked with text between each two (rows; a band without text parts a boxed note
+    from the table below it), or two side rules of one height at least MIN_FRAME apart; a frame
+    and the rules within it are one region. `text_ys`: the heights of the page's glyph centres."""
     free = [e for e in edges if not _inside((e["x0"] + e["x1"]) / 2, (e["top"] + e["bottom"]) / 2, taken)]
     boxes: list[list[float]] = []
     horizontal = _joined(free, "h")
@@ -93,13 +96,13 @@ def rule_regions(edges: Sequence[dict[str, Any]], taken: Sequence[Sequence[float
         stack = next(
             (
                 s
-                for s in stacks
+                for s in reversed(stacks)
                 if abs(s[0]["x0"] - rule["x0"]) <= EDGE_TOLERANCE
                 and abs(s[0]["x1"] - rule["x1"]) <= EDGE_TOLERANCE
             ),
             None,
         )
-        if stack is None:
+        if stack is None or not any(stack[-1]["top"] < y < rule["top"] for y in text_ys):
             stacks.append([rule])
         else:
             stack.append(rule)

@@ -85,7 +85,7 @@ def tables_without_rules(page: Any, ruled: Sequence[Any], hint: Sequence[float] 
         inferred = infer_table(glyphs, region_of(table, page.edges), hint)
         out.append(inferred or table)
     taken = [t.bbox for t in ruled]
-    for region in rule_regions(page.edges, taken):
+    for region in rule_regions(page.edges, taken, [(g.top + g.bottom) / 2 for g in glyphs]):
         inferred = infer_table(glyphs, region, hint)
         if inferred is not None:
             out.append(inferred)
@@ -191,8 +191,11 @@ def infer_table(glyphs: Sequence[Glyph], region: Region, hint: Sequence[float] =
         xs = [region.x0, *inner, region.x1]
     else:
         xs = [min(g.x0 for g in inside) - pad, *inner, max(g.x1 for g in inside) + pad]
-    if region.rules:
-        cuts = sorted({region.top, *region.rules, region.bottom})
+    inner_rules = [
+        y for y in region.rules if region.top + EDGE_TOLERANCE < y < region.bottom - EDGE_TOLERANCE
+    ]
+    if inner_rules:  # a frame's top and bottom alone part no rows
+        cuts = sorted({region.top, *inner_rules, region.bottom})
         bands = [(a, b) for a, b in itertools.pairwise(cuts) if b - a > EDGE_TOLERANCE]
     else:
         bands = _text_bands(lines, xs)
@@ -208,30 +211,20 @@ def infer_table(glyphs: Sequence[Glyph], region: Region, hint: Sequence[float] =
     return TextTable(bbox=(xs[0], first[1], xs[-1], last[3]), rows=tuple(rows))
 
 
-def _crosses(line: _Line, xs: Sequence[float]) -> bool:
-    return any(a < x < b for x in xs[1:-1] for a, b in line.spans)
-
-
 def _text_bands(lines: Sequence[_Line], xs: Sequence[float]) -> list[Span]:
     """Rows without rules: the header down to the first numbered line, then a row from each
-    numbered line; a heading is a row of its own: a line crossing a boundary (across the table),
-    or one run of words in columns the line above leaves empty (a cell's lines follow each other)."""
+    numbered line; a heading (one run of words across a boundary) is a row of its own."""
     starts = [0]
     for i, line in enumerate(lines[1:], start=1):
-        above = lines[i - 1]
-        if _numbered(line) or _crosses(line, xs) or _crosses(above, xs) or _apart(line, above, xs):
+        if _numbered(line) or _heading(line, xs) or _heading(lines[i - 1], xs):
             starts.append(i)
     tops = [lines[i].top - 1 for i in starts] + [lines[-1].bottom + 1]
     return list(itertools.pairwise(tops))
 
 
-def _apart(line: _Line, above: _Line, xs: Sequence[float]) -> bool:
-    """True for one run of words whose columns hold nothing in the line above."""
-    if len(line.spans) != 1:
-        return False
-    a, b = line.spans[0]
-    columns = [(x0, x1) for x0, x1 in itertools.pairwise(xs) if x0 < b and a < x1]
-    return not any(x0 < s1 and s0 < x1 for x0, x1 in columns for s0, s1 in above.spans)
+def _heading(line: _Line, xs: Sequence[float]) -> bool:
+    """One run of words across a column boundary: a heading row across the table."""
+    return len(line.spans) == 1 and any(line.spans[0][0] < x < line.spans[0][1] for x in xs[1:-1])
 
 
 def _covers(line: _Line, gaps: Sequence[Span]) -> bool:
