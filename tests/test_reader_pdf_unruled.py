@@ -119,3 +119,78 @@ def test_a_signature_block_below_a_table_without_rules_stays_out(tmp_path: Path)
         for k, text in enumerate(line)
     ]
     assert _cells(_pdf(tmp_path / "signed.pdf", b"\n".join([_table("none"), *ops]))) == EXPECTED
+
+
+# --- LibreOffice exports of one report drawn with each border style -----------------------
+
+SIDES = {
+    "grid": ("top", "left", "bottom", "right", "insideH", "insideV"),
+    "horizontal": ("top", "bottom", "insideH"),
+    "no_inner_vertical": ("top", "left", "bottom", "right", "insideH"),
+    "frame": ("top", "left", "bottom", "right"),
+    "none": (),
+}
+
+
+def _bordered(style: str, path: Path) -> Path:
+    """An events table under a title, a heading row across it, long cells that wrap, drawn with
+    the borders of `style` (w:tblBorders over Table Grid's)."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from readers_fixtures import HEADER as REPORT_HEADER
+    from readers_layouts import FILLER, event
+
+    document = docx.Document()
+    document.add_paragraph("Отчёт о мероприятиях за 3 квартал 2024 года")
+    rows = [list(REPORT_HEADER), ["Велижский район", "", "", "", ""]]
+    rows += [event(n, FILLER[: 60 * n] if n % 2 else "Делегация") for n in range(1, 6)]
+    table = document.add_table(rows=len(rows), cols=len(REPORT_HEADER))
+    table.style = "Table Grid"
+    for r, texts in enumerate(rows):
+        for c, text in enumerate(texts):
+            table.cell(r, c).text = text
+    heading = table.cell(1, 0).merge(table.cell(1, len(REPORT_HEADER) - 1))
+    heading.text = rows[1][0]
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        border = OxmlElement(f"w:{side}")
+        border.set(qn("w:val"), "single" if side in SIDES[style] else "nil")
+        if side in SIDES[style]:
+            border.set(qn("w:sz"), "4")
+        borders.append(border)
+    props = table._tbl.tblPr
+    look = props.find(qn("w:tblLook"))
+    if look is None:
+        props.append(borders)
+    else:
+        look.addprevious(borders)
+    document.save(str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def exports(tmp_path_factory) -> dict[str, Path]:
+    from functools import partial
+
+    from readers_layouts import exported
+
+    _, pdfs = exported(tmp_path_factory, "borders", {s: partial(_bordered, s) for s in SIDES})
+    return pdfs
+
+
+def _texts(path: Path) -> list[tuple[str, ...]]:
+    from muniflow.readers.base import fold_whitespace
+
+    tables = PdfReader().read(path).tables
+    return [
+        tuple(fold_whitespace(c or "") for c in row)
+        for table in tables
+        for row in (table.header, *(r.cells for r in table.rows))
+    ]
+
+
+@pytest.mark.parametrize("style", ["horizontal", "no_inner_vertical", "frame", "none"])
+def test_a_libreoffice_table_reads_as_its_grid_twin(exports: dict[str, Path], style: str) -> None:
+    """The same report exported with fewer rules reads cell for cell as the fully ruled one."""
+    assert _texts(exports[style]) == _texts(exports["grid"])

@@ -102,7 +102,7 @@ def _scan(path: Path) -> tuple[list[Fragment], int]:
     fragments: list[Fragment] = []
     pending: list[str] = []  # text since the previous table, over page breaks
     margins: list[tuple[int, str]] = []  # (page, text) above a page's first table and below its last
-    grid: tuple[float, ...] = ()  # inner column edges of the last table inferred without rules
+    grid: tuple[float, ...] = ()  # column edges of the last table inferred without rules
     try:
         with pdfplumber.open(path) as pdf:
             pages = pdf.pages
@@ -114,7 +114,7 @@ def _scan(path: Path) -> tuple[list[Fragment], int]:
                         key=lambda t: (t.bbox[1], t.bbox[0]),
                     )
                     if tables and isinstance(tables[-1], TextTable):
-                        grid = _column_edges(tables[-1])[1:-1]
+                        grid = _column_edges(tables[-1])
                     if not tables:
                         tables = text_tables(page)
                     found = _page_fragments(page.page_number, page.chars, tables)

@@ -170,7 +170,9 @@ def _cells(lines: Sequence[_Line], xs: Sequence[float], top: float, bottom: floa
 
 def infer_table(glyphs: Sequence[Glyph], region: Region, hint: Sequence[float] = ()) -> TextTable | None:
     """The region read as a table with inferred columns, or None when its text shows fewer than
-    MIN_COLUMNS columns or MIN_ROWS rows."""
+    MIN_COLUMNS columns or MIN_ROWS rows. `hint`: the column edges of the table inferred last on
+    the page before; a region whose text keeps to them, showing too few columns of its own, is
+    that table going on (a row broken by the page end, its rest in one or two columns)."""
     inside = [
         g
         for g in glyphs
@@ -184,11 +186,16 @@ def infer_table(glyphs: Sequence[Glyph], region: Region, hint: Sequence[float] =
     if region.framed:
         pad = min(line.spans[0][0] for line in lines) - region.x0
         pad = pad if 0 <= pad <= MAX_PAD else DEFAULT_PAD
-    inner = _boundaries(lines, pad, hint)
+    inner = _boundaries(lines, pad, hint[1:-1])
+    follows = inner is None and _fits(lines, hint)
+    if follows:  # the table of the page before going on: little of it here, in fewer columns
+        inner = list(hint[1:-1])
     if inner is None:
         return None
     if region.framed:
         xs = [region.x0, *inner, region.x1]
+    elif hint and inner == list(hint[1:-1]):
+        xs = list(hint)
     else:
         xs = [min(g.x0 for g in inside) - pad, *inner, max(g.x1 for g in inside) + pad]
     inner_rules = [
@@ -204,11 +211,23 @@ def infer_table(glyphs: Sequence[Glyph], region: Region, hint: Sequence[float] =
         members = [line for line in lines if top <= (line.top + line.bottom) / 2 < bottom]
         if members:
             rows.append(TextRow(_cells(members, xs, top, bottom)))
-    if len(rows) < MIN_ROWS:
+    if len(rows) < (1 if follows else MIN_ROWS):
         return None
     first = next(box for box in rows[0].cells if box is not None)
     last = next(box for box in rows[-1].cells if box is not None)
     return TextTable(bbox=(xs[0], first[1], xs[-1], last[3]), rows=tuple(rows))
+
+
+def _fits(lines: Sequence[_Line], hint: Sequence[float]) -> bool:
+    """True when the lines keep within the columns `hint` (a table's edges) draws."""
+    if len(hint) <= MIN_COLUMNS:
+        return False
+    inner = hint[1:-1]
+    return all(
+        hint[0] - EDGE_TOLERANCE <= a and b <= hint[-1] + EDGE_TOLERANCE and not any(a < x < b for x in inner)
+        for line in lines
+        for a, b in line.spans
+    )
 
 
 def _text_bands(lines: Sequence[_Line], xs: Sequence[float]) -> list[Span]:
@@ -236,15 +255,19 @@ def text_only_tables(glyphs: Sequence[Glyph], hint: Sequence[float] = ()) -> lis
     """Tables on a page without rules: runs of lines from one of MIN_COLUMNS runs of words (the
     header's first line) while no line covers a gap between them, except a heading of at most
     MAX_HEADING_LINES lines followed by a numbered row; a run without numbered rows is no table
-    (prose set in columns numbers none)."""
+    (prose set in columns numbers none), unless it opens the page and keeps to the columns of the
+    table inferred on the page before (`hint`): the rest of its last row."""
     lines = _lines(glyphs)
     out = []
     i = 0
     while i < len(lines):
-        if len(lines[i].spans) < MIN_COLUMNS:
+        follows = i == 0 and _fits(lines[:1], hint)  # the page's top going on with the table before
+        if len(lines[i].spans) < MIN_COLUMNS and not follows:
             i += 1
             continue
-        gaps = [(a[1], b[0]) for a, b in zip(lines[i].spans, lines[i].spans[1:], strict=False)]
+        gaps = [(a[1], b[0]) for a, b in itertools.pairwise(lines[i].spans)]
+        if follows:
+            gaps = [(x - EDGE_TOLERANCE, x + EDGE_TOLERANCE) for x in hint[1:-1]]
         end = i + 1
         while end < len(lines):
             line, above = lines[end], lines[end - 1]
@@ -261,7 +284,7 @@ def text_only_tables(glyphs: Sequence[Glyph], hint: Sequence[float] = ()) -> lis
             end = after + 1
         run = lines[i:end]
         table = None
-        if any(_numbered(line) for line in run):
+        if follows or any(_numbered(line) for line in run):
             top, bottom = run[0].top - 1, run[-1].bottom + 1
             table = infer_table(glyphs, Region(-1e9, top, 1e9, bottom, framed=False), hint)
         if table is not None:
