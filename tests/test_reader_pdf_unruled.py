@@ -81,6 +81,29 @@ def test_a_table_without_inner_vertical_rules_reads_as_a_grid(tmp_path: Path, bo
     assert _cells(_pdf(tmp_path / f"{borders}.pdf", _table(borders))) == EXPECTED
 
 
+def test_a_cell_merged_down_under_horizontal_rules_covers_both_rows(tmp_path: Path) -> None:
+    """The rule between two rows left out under one column (a place written once for two events):
+    the place cell of the upper row reaches over the lower row, which reads it from above."""
+    rows: list[tuple[str, ...] | str] = [HEADER, BODY[0], BODY[1], (*BODY[2][:2], "", BODY[2][3])]
+    right = LEFT + sum(WIDTHS)
+    place = (LEFT + sum(WIDTHS[:2]), LEFT + sum(WIDTHS[:3]))
+    ops = []
+    for r in range(len(rows) + 1):
+        y = TOP - r * HEIGHT
+        if r == 3:  # under the merged place: two pieces, none under the place column
+            ops += [
+                b"%.2f %.2f m %.2f %.2f l S" % (LEFT, y, place[0], y),
+                b"%.2f %.2f m %.2f %.2f l S" % (place[1], y, right, y),
+            ]
+        else:
+            ops.append(b"%.2f %.2f m %.2f %.2f l S" % (LEFT, y, right, y))
+    content = b"\n".join(ops) + b"\n" + _table("none", rows)
+    (table,) = PdfReader().read(_pdf(tmp_path / "merged.pdf", content)).tables
+    assert [row.cells[0] for row in table.rows] == ["1", "2", "3"]
+    assert table.rows[1].cells[2] == "Library"
+    assert table.rows[2].from_above == frozenset({2})
+
+
 PROSE = [
     "The administration held meetings with delegations of twin towns",
     "and discussed cultural exchange; a plan of joint events for the",

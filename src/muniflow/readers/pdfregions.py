@@ -20,15 +20,19 @@ ROW_RULE_SHARE = 0.5
 MIN_FRAME = 100.0
 
 
+Rule = tuple[float, tuple[tuple[float, float], ...]]
+
+
 @dataclass(frozen=True)
 class Region:
-    """A part of the page a table's rules mark out; `rules`: the tops of the rules parting rows."""
+    """A part of the page a table's rules mark out; `rules`: the rules parting rows, each its
+    height and the spans it is drawn over (none under a cell merged down over the two rows)."""
 
     x0: float
     top: float
     x1: float
     bottom: float
-    rules: tuple[float, ...] = ()
+    rules: tuple[Rule, ...] = ()
     framed: bool = True  # its sides are drawn (else they come from the text)
 
 
@@ -39,15 +43,24 @@ def region_of(table: Any, edges: Sequence[dict[str, Any]]) -> Region:
 
 def _row_rules(
     edges: Sequence[dict[str, Any]], x0: float, top: float, x1: float, bottom: float
-) -> tuple[float, ...]:
-    """The tops of the horizontal rules within the box that run across most of its width."""
-    tops = sorted(
-        e["top"]
-        for e in _joined(edges, "h")
-        if top - EDGE_TOLERANCE <= e["top"] <= bottom + EDGE_TOLERANCE
-        and min(e["x1"], x1) - max(e["x0"], x0) >= ROW_RULE_SHARE * (x1 - x0)
+) -> tuple[Rule, ...]:
+    """The horizontal rules within the box drawn over most of its width, in pieces or not."""
+    levels: list[list[Any]] = []
+    for e in sorted(_joined(edges, "h"), key=lambda e: e["top"]):
+        if not top - EDGE_TOLERANCE <= e["top"] <= bottom + EDGE_TOLERANCE:
+            continue
+        piece = (max(e["x0"], x0), min(e["x1"], x1))
+        if piece[1] <= piece[0]:
+            continue
+        if levels and e["top"] - levels[-1][0] <= EDGE_TOLERANCE:
+            levels[-1][1].append(piece)
+        else:
+            levels.append([e["top"], [piece]])
+    return tuple(
+        (y, tuple(pieces))
+        for y, pieces in levels
+        if sum(b - a for a, b in pieces) >= ROW_RULE_SHARE * (x1 - x0)
     )
-    return tuple(tops)
 
 
 def _joined(edges: Sequence[dict[str, Any]], orientation: str) -> list[dict[str, float]]:

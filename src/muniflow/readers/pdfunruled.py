@@ -198,24 +198,43 @@ def infer_table(glyphs: Sequence[Glyph], region: Region, hint: Sequence[float] =
         xs = list(hint)
     else:
         xs = [min(g.x0 for g in inside) - pad, *inner, max(g.x1 for g in inside) + pad]
-    inner_rules = [
-        y for y in region.rules if region.top + EDGE_TOLERANCE < y < region.bottom - EDGE_TOLERANCE
-    ]
+    inner_rules = {
+        y: pieces
+        for y, pieces in region.rules
+        if region.top + EDGE_TOLERANCE < y < region.bottom - EDGE_TOLERANCE
+    }
     if inner_rules:  # a frame's top and bottom alone part no rows
         cuts = sorted({region.top, *inner_rules, region.bottom})
         bands = [(a, b) for a, b in itertools.pairwise(cuts) if b - a > EDGE_TOLERANCE]
     else:
         bands = _text_bands(lines, xs)
-    rows = []
+    rows: list[list[Box | None]] = []
     for top, bottom in bands:
         members = [line for line in lines if top <= (line.top + line.bottom) / 2 < bottom]
         if members:
-            rows.append(TextRow(_cells(members, xs, top, bottom)))
+            cells = list(_cells(members, xs, top, bottom))
+            rule = inner_rules.get(top)
+            if rows and rule is not None:
+                _merge_down(rows[-1], cells, rule)
+            rows.append(cells)
     if len(rows) < (1 if follows else MIN_ROWS):
         return None
-    first = next(box for box in rows[0].cells if box is not None)
-    last = next(box for box in rows[-1].cells if box is not None)
-    return TextTable(bbox=(xs[0], first[1], xs[-1], last[3]), rows=tuple(rows))
+    first = next(box for box in rows[0] if box is not None)
+    bottom = max(box[3] for row in rows for box in row if box is not None)
+    return TextTable(bbox=(xs[0], first[1], xs[-1], bottom), rows=tuple(TextRow(tuple(r)) for r in rows))
+
+
+def _merge_down(upper: list[Box | None], lower: list[Box | None], rule: Sequence[Span]) -> None:
+    """Where the rule between two rows is not drawn under a cell (merged down over both: one date
+    or place for two events), that cell of the upper row reaches over the lower one's slot."""
+    for col, box in enumerate(upper):
+        below = lower[col] if col < len(lower) else None
+        if box is None or below is None or (below[0], below[2]) != (box[0], box[2]):
+            continue
+        drawn = sum(max(0.0, min(b, box[2]) - max(a, box[0])) for a, b in rule)
+        if drawn < (box[2] - box[0]) / 2:
+            upper[col] = (box[0], box[1], box[2], below[3])
+            lower[col] = None
 
 
 def _fits(lines: Sequence[_Line], hint: Sequence[float]) -> bool:
