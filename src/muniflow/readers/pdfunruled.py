@@ -72,7 +72,8 @@ class _Line:
 def tables_without_rules(page: Any, ruled: Sequence[Any], hint: Sequence[float] = ()) -> list[Any]:
     """The page's tables: the ruled ones of MIN_COLUMNS columns or more as found, the others and
     the regions other rules mark out read with inferred columns (a ruled table inference cannot
-    read stays as found); on a page with no rules, tables of numbered rows that line up as text."""
+    read stays as found); outside them, tables of numbered rows that line up as text (a table
+    drawn without rules on a page where another one has them)."""
     glyphs = [
         Glyph(c["text"], c["x0"], c["x1"], c["top"], c["bottom"])
         for c in page.chars
@@ -89,9 +90,14 @@ def tables_without_rules(page: Any, ruled: Sequence[Any], hint: Sequence[float] 
         inferred = infer_table(glyphs, region, hint)
         if inferred is not None:
             out.append(inferred)
-    if not out:
-        out.extend(text_only_tables(glyphs, hint))
+    boxes = [t.bbox for t in out]
+    outside = [g for g in glyphs if not _within((g.x0 + g.x1) / 2, (g.top + g.bottom) / 2, boxes)]
+    out.extend(text_only_tables(outside, hint if not out else ()))
     return out
+
+
+def _within(x: float, y: float, boxes: Sequence[Sequence[float]]) -> bool:
+    return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
 
 def _width(table: Any) -> int:
