@@ -4,15 +4,15 @@ Word and LibreOffice draw a table's borders as its author chose them: horizontal
 and a frame but no inner vertical rules, a frame only, or nothing. pdfplumber's `lines` strategy
 then finds no table, or one of a single column whose rows hold every column's words. Where the
 page's rules mark out a region (a stack of horizontal rules of one width, a frame of two side
-rules, a ruled table of fewer than MIN_COLUMNS columns), or, on a page with no rule at all, a run
-of lines whose first column numbers the rows, the region is read as a table:
+rules, a ruled table of one column), or, outside the page's other tables, a run of lines whose
+first column numbers the rows, the region is read as a table:
 
 - columns: the x-ranges, at least GUTTER wide, that no line of the body writes into (a cell's
   text wraps inside its cell, so between two columns' texts stays the cells' padding). Lines
   above the first numbered row (the header, whose group cells span sub-columns) and lines of one
   run of words (a heading row spanning the table) do not close a gap;
-- rows: the horizontal rules across the region; without them a numbered line opens a row, and a
-  heading line is a row of its own;
+- rows: the horizontal rules across the region (where one is left out under a cell, that cell is
+  merged down); without them a numbered line opens a row, and a heading line is a row of its own;
 - cells: per row, the columns between the boundaries its text does not cross (a heading row is
   one cell, a group header cell spans its sub-columns).
 
@@ -70,7 +70,7 @@ class _Line:
 
 
 def tables_without_rules(page: Any, ruled: Sequence[Any], hint: Sequence[float] = ()) -> list[Any]:
-    """The page's tables: the ruled ones of MIN_COLUMNS columns or more as found, the others and
+    """The page's tables: the ruled ones of two columns or more as found, those of one column and
     the regions other rules mark out read with inferred columns (a ruled table inference cannot
     read stays as found); outside them, tables of numbered rows that line up as text (a table
     drawn without rules on a page where another one has them)."""
@@ -79,8 +79,10 @@ def tables_without_rules(page: Any, ruled: Sequence[Any], hint: Sequence[float] 
         for c in page.chars
         if not c["text"].isspace()
     ]
-    kept = [t for t in ruled if _width(t) >= MIN_COLUMNS]
-    thin = [t for t in ruled if _width(t) < MIN_COLUMNS]
+    # Only a ruled table of one column has no inner vertical rule: one of two columns draws its
+    # grid (a list label and its text a tab apart in a cell are no third column).
+    kept = [t for t in ruled if _width(t) > 1]
+    thin = [t for t in ruled if _width(t) == 1]
     out: list[Any] = list(kept)
     for table in thin:
         inferred = infer_table(glyphs, region_of(table, page.edges), hint)
