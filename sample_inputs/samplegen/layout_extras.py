@@ -8,7 +8,9 @@ is the very report its seed gave before they existed (its DOCX byte for byte). L
 cells written upwards or downwards (Word's text direction, used in narrow columns): the narrowest
 columns' (`narrow`) or every one's (`all`), drawn from a generator of its own again; and a №
 column numbered by Word's numbering button (`auto_number`: the numbers are list labels, not text),
-from one more generator of its own.
+from one more generator of its own. Last, the borders the events tables are drawn with
+(`borders`: Word's full grid, or only horizontal rules, rules and a frame without inner vertical
+rules, a frame only, none at all), from a generator of its own once more.
 """
 
 from __future__ import annotations
@@ -35,6 +37,24 @@ AUTO_NUMBER_AXIS = (("no", "yes"), (0.7, 0.3))
 def auto_number(seed: int, index: int) -> str:
     """Whether report `index` numbers its № column with Word's numbering button (see the module doc)."""
     return random.Random(f"layouts:{seed}:{index}:lists").choices(*AUTO_NUMBER_AXIS)[0]
+
+
+# Which borders an events table draws: every rule (Table Grid), only the horizontal ones (top,
+# bottom, between rows), those and the sides but no inner vertical rule, the outer frame, none.
+BORDERS_AXIS = (("grid", "horizontal", "no_inner_vertical", "frame", "none"), (0.6, 0.1, 0.1, 0.1, 0.1))
+# The w:tblBorders sides each value draws (the others are set to nil).
+BORDER_SIDES = {
+    "grid": ("top", "left", "bottom", "right", "insideH", "insideV"),
+    "horizontal": ("top", "bottom", "insideH"),
+    "no_inner_vertical": ("top", "left", "bottom", "right", "insideH"),
+    "frame": ("top", "left", "bottom", "right"),
+    "none": (),
+}
+
+
+def borders(seed: int, index: int) -> str:
+    """The borders the events tables of report `index` are drawn with (see the module doc)."""
+    return random.Random(f"layouts:{seed}:{index}:borders").choices(*BORDERS_AXIS)[0]
 
 
 def turned_rng(seed: int, index: int) -> random.Random:

@@ -186,6 +186,7 @@ def build_plan(seed: int, index: int, half: str, negative: str | None = None) ->
     axes["turned_header"], direction, turned = lx.turned_header(lx.turned_rng(seed, index), widths)
     axes["auto_number"] = lx.auto_number(seed, index)
     axes["package"] = lp.package(seed, index)
+    axes["borders"] = lx.borders(seed, index)
 
     def new_table(caption: list[str]) -> TablePlan:
         table = TablePlan(
@@ -198,6 +199,7 @@ def build_plan(seed: int, index: int, half: str, negative: str | None = None) ->
             turned=turned,
             direction=direction,
             auto_number=axes["auto_number"] == "yes",
+            borders=axes["borders"],
         )
         if axes["number_row"] == "yes":
             table.body.append(("cells", [str(i + 1) for i in range(len(cols))]))

@@ -66,6 +66,8 @@ def _render_table(doc: DocumentObject, plan: TablePlan, ids: BookmarkIds, per_ta
     for k, line in enumerate(plan.caption):
         write_line(doc.add_paragraph(), line, ids, bold=per_table_heading or k == 0)
     table = add_grid_table(doc, plan.widths)
+    if plan.borders != "grid":
+        _draw_borders(table, lx.BORDER_SIDES[plan.borders])
     top = 0
     if plan.title_row:
         add_span_row(table, plan.title_row, plan.widths, ids)
@@ -97,6 +99,32 @@ def _render_table(doc: DocumentObject, plan: TablePlan, ids: BookmarkIds, per_ta
             table.cell(first_body + r0, c).vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     doc.add_paragraph()  # tables never touch: Word and LibreOffice would join them into one
     return table
+
+
+def _draw_borders(table: Table, sides: tuple[str, ...]) -> None:
+    """Draw only the given sides of the table's borders (w:tblBorders overrides Table Grid's);
+    the others are set to nil, so the style draws none of them."""
+    props = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        border = OxmlElement(f"w:{side}")
+        if side in sides:
+            border.set(qn("w:val"), "single")
+            border.set(qn("w:sz"), "4")
+            border.set(qn("w:space"), "0")
+            border.set(qn("w:color"), "auto")
+        else:
+            border.set(qn("w:val"), "nil")
+        borders.append(border)
+    later = None  # the schema puts tblBorders after these and before the rest
+    for name in ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription"):
+        later = props.find(qn(name))
+        if later is not None:
+            break
+    if later is None:
+        props.append(borders)
+    else:
+        later.addprevious(borders)
 
 
 _NUMBERED = re.compile(r"(\d+)(\.?)")

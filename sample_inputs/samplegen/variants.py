@@ -62,6 +62,7 @@ HARD = {
     "letterhead": {"two_columns", "municipality"},
     "turned_header": {"narrow", "all"},
     "auto_number": {"yes"},
+    "borders": {"horizontal", "no_inner_vertical", "frame", "none"},
 }
 NEGATIVES = ("summary_only", "toc_only", "budget_only", "not_quarter")
 # How two participants sub-columns are joined in the gold: each with its label (issue 13, item 2).
@@ -109,6 +110,7 @@ class TablePlan:
     turned: tuple[int, ...] = ()  # grid columns whose header cells are written turned a quarter
     direction: str = "btLr"  # how they are turned: Word's `btLr` (upwards) or `tbRl` (downwards)
     auto_number: bool = False  # the № cells are Word list items whose labels show the numbers
+    borders: str = "grid"  # which rules the table draws (layout_extras.BORDER_SIDES)
 
 
 @dataclass

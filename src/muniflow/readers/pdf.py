@@ -41,7 +41,8 @@ from muniflow.readers.pdfstitch import (
     seq_column,
     stitch_groups,
 )
-from muniflow.readers.pdftext import text_tables
+from muniflow.readers.pdftext import TextTable, text_tables
+from muniflow.readers.pdfunruled import tables_without_rules
 from muniflow.readers.wordjoin import rejoin_lines
 
 # A border segment may stop a few points short of the line it meets (seen in LibreOffice exports).
@@ -101,13 +102,19 @@ def _scan(path: Path) -> tuple[list[Fragment], int]:
     fragments: list[Fragment] = []
     pending: list[str] = []  # text since the previous table, over page breaks
     margins: list[tuple[int, str]] = []  # (page, text) above a page's first table and below its last
+    grid: tuple[float, ...] = ()  # column edges of the last table inferred without rules
     try:
         with pdfplumber.open(path) as pdf:
             pages = pdf.pages
             for page in pages:
                 try:
                     fill_objects(page)
-                    tables: Sequence[Any] = sorted(_find_tables(page), key=lambda t: (t.bbox[1], t.bbox[0]))
+                    tables: Sequence[Any] = sorted(
+                        tables_without_rules(page, _find_tables(page), grid),
+                        key=lambda t: (t.bbox[1], t.bbox[0]),
+                    )
+                    if tables and isinstance(tables[-1], TextTable):
+                        grid = _column_edges(tables[-1])
                     if not tables:
                         tables = text_tables(page)
                     found = _page_fragments(page.page_number, page.chars, tables)

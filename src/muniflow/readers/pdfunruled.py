@@ -1,0 +1,320 @@
+"""Tables drawn without their inner vertical rules: the columns inferred from where the text stands.
+
+Word and LibreOffice draw a table's borders as its author chose them: horizontal rules only, rules
+and a frame but no inner vertical rules, a frame only, or nothing. pdfplumber's `lines` strategy
+then finds no table, or one of a single column whose rows hold every column's words. Where the
+page's rules mark out a region (a stack of horizontal rules of one width, a frame of two side
+rules, a ruled table of one column), or, outside the page's other tables, a run of lines whose
+first column numbers the rows, the region is read as a table:
+
+- columns: the x-ranges, at least GUTTER wide, that no line of the body writes into (a cell's
+  text wraps inside its cell, so between two columns' texts stays the cells' padding). Lines
+  above the first numbered row (the header, whose group cells span sub-columns) and lines of one
+  run of words (a heading row spanning the table) do not close a gap;
+- rows: the horizontal rules across the region (where one is left out under a cell, that cell is
+  merged down); without them a numbered line opens a row, and a heading line is a row of its own;
+- cells: per row, the columns between the boundaries its text does not cross (a heading row is
+  one cell, a group header cell spans its sub-columns).
+
+The result has the shape of a pdfplumber table (bbox, rows of cell boxes), so the reader sorts
+glyphs into its cells as for a ruled one. Fully ruled tables never come here.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from muniflow.readers.pdflines import Glyph, group_lines
+from muniflow.readers.pdfregions import EDGE_TOLERANCE, Region, region_of, rule_regions
+from muniflow.readers.pdftext import TextRow, TextTable
+
+# An events table has at least №, the event and its date or place; two blocks side by side are a
+# letterhead or a signature, not a table.
+MIN_COLUMNS = 3
+# Points between two columns' texts: Word's and LibreOffice's cell padding is 0.19 cm (5.4 pt) a
+# side, so 10.8 pt by default, 5.7 pt at the narrowest padding offices use (0.1 cm); a space
+# between words is under 4 pt even at 14 pt, so a gap this wide parts columns, not words.
+GUTTER = 5.0
+# Points between a cell's edge and its text, where no drawn side shows it: Word's and LibreOffice's
+# default cell padding, 0.19 cm. A column boundary is put this far left of the text of the column
+# to its right (never past the gap's middle), where the cell's edge was: the line-break reading
+# (pdflines) measures each line's room against the cell's edges, and left-aligned text starts at
+# one x on every page, so a table running over pages keeps one grid (pdfstitch compares grids).
+DEFAULT_PAD = 5.4
+# Points: a frame's first column starting further from its side than this is centred, and tells
+# no padding.
+MAX_PAD = 12.0
+# A table needs its header and at least one row.
+MIN_ROWS = 2
+# Lines of one run of words in a row that stops a text-only table: a heading is one or two lines,
+# a paragraph below the table runs on.
+MAX_HEADING_LINES = 3
+# A vertical gap wider than this many line heights ends a text-only table.
+MAX_LINE_GAP = 2.5
+_SEQ = re.compile(r"^\d{1,4}[.)]?$")
+
+Span = tuple[float, float]
+Box = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class _Line:
+    top: float
+    bottom: float
+    spans: tuple[Span, ...]  # runs of glyphs closer than GUTTER
+    first: str  # the text of its first run
+
+
+def tables_without_rules(page: Any, ruled: Sequence[Any], hint: Sequence[float] = ()) -> list[Any]:
+    """The page's tables: the ruled ones of two columns or more as found, those of one column and
+    the regions other rules mark out read with inferred columns (a ruled table inference cannot
+    read stays as found); outside them, tables of numbered rows that line up as text (a table
+    drawn without rules on a page where another one has them)."""
+    glyphs = [
+        Glyph(c["text"], c["x0"], c["x1"], c["top"], c["bottom"])
+        for c in page.chars
+        if not c["text"].isspace()
+    ]
+    # Only a ruled table of one column has no inner vertical rule: one of two columns draws its
+    # grid (a list label and its text a tab apart in a cell are no third column).
+    kept = [t for t in ruled if _width(t) > 1]
+    thin = [t for t in ruled if _width(t) == 1]
+    out: list[Any] = list(kept)
+    for table in thin:
+        inferred = infer_table(glyphs, region_of(table, page.edges), hint)
+        out.append(inferred or table)
+    taken = [t.bbox for t in ruled]
+    for region in rule_regions(page.edges, taken, [(g.top + g.bottom) / 2 for g in glyphs]):
+        inferred = infer_table(glyphs, region, hint)
+        if inferred is not None:
+            out.append(inferred)
+    boxes = [t.bbox for t in out]
+    outside = [g for g in glyphs if not _within((g.x0 + g.x1) / 2, (g.top + g.bottom) / 2, boxes)]
+    out.extend(text_only_tables(outside, hint if not out else ()))
+    return out
+
+
+def _within(x: float, y: float, boxes: Sequence[Sequence[float]]) -> bool:
+    return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+
+def _width(table: Any) -> int:
+    """A pdfplumber table's number of grid columns."""
+    return len({round(cell[0], 1) for cell in table.cells})
+
+
+def _lines(glyphs: Sequence[Glyph]) -> list[_Line]:
+    out = []
+    for line in group_lines(glyphs):
+        spans: list[list[float]] = []
+        texts: list[str] = []
+        for g in line:
+            if spans and g.x0 - spans[-1][1] < GUTTER:
+                spans[-1][1] = max(spans[-1][1], g.x1)
+                texts[-1] += g.text
+            else:
+                spans.append([g.x0, g.x1])
+                texts.append(g.text)
+        out.append(
+            _Line(
+                min(g.top for g in line),
+                max(g.bottom for g in line),
+                tuple((a, b) for a, b in spans),
+                texts[0],
+            )
+        )
+    return out
+
+
+def _numbered(line: _Line) -> bool:
+    return len(line.spans) > 1 and bool(_SEQ.match(line.first))
+
+
+def _boundaries(lines: Sequence[_Line], pad: float, hint: Sequence[float]) -> list[float] | None:
+    """Where the columns part: in each gap at least GUTTER wide that no body line of several runs
+    writes into, `pad` left of the text after it; None for fewer than MIN_COLUMNS. `hint`: the
+    inner boundaries of the table on the page before, kept when each falls in its gap here (a
+    page holding little of a column, its header centred, shows the gap wider)."""
+    start = next((i for i, line in enumerate(lines) if _numbered(line)), 0)
+    body = [line for line in lines[start:] if len(line.spans) > 1]
+    if not body:
+        return None
+    covered = sorted(span for line in body for span in line.spans)
+    gaps: list[Span] = []
+    reach = covered[0][1]
+    for x0, x1 in covered[1:]:
+        if x0 - reach >= GUTTER:
+            gaps.append((reach, x0))
+        reach = max(reach, x1)
+    if len(gaps) + 1 < MIN_COLUMNS:
+        return None
+    if len(hint) == len(gaps) and all(a <= x <= b for x, (a, b) in zip(hint, gaps, strict=True)):
+        return list(hint)
+    return [right - min(pad, (right - left) / 2) for left, right in gaps]
+
+
+def _cells(lines: Sequence[_Line], xs: Sequence[float], top: float, bottom: float) -> tuple[Box | None, ...]:
+    """A row's cell boxes: a boundary its text crosses joins the columns on either side; a row of
+    one run of words a line crossing a boundary is a heading: one cell across the table."""
+    crossed = {
+        k for k, x in enumerate(xs[1:-1], start=1) for line in lines for a, b in line.spans if a < x < b
+    }
+    if crossed and all(len(line.spans) == 1 for line in lines):
+        crossed = set(range(1, len(xs) - 1))  # a heading across the table: one cell
+    cells: list[Box | None] = []
+    start = 0
+    for k in range(1, len(xs)):
+        if k in crossed:
+            continue
+        cells.append((xs[start], top, xs[k], bottom))
+        cells.extend([None] * (k - start - 1))
+        start = k
+    return tuple(cells)
+
+
+def infer_table(glyphs: Sequence[Glyph], region: Region, hint: Sequence[float] = ()) -> TextTable | None:
+    """The region read as a table with inferred columns, or None when its text shows fewer than
+    MIN_COLUMNS columns or MIN_ROWS rows. `hint`: the column edges of the table inferred last on
+    the page before; a region whose text keeps to them, showing too few columns of its own, is
+    that table going on (a row broken by the page end, its rest in one or two columns)."""
+    inside = [
+        g
+        for g in glyphs
+        if region.x0 <= (g.x0 + g.x1) / 2 <= region.x1
+        and region.top <= (g.top + g.bottom) / 2 <= region.bottom
+    ]
+    lines = _lines(inside)
+    if not lines:
+        return None
+    pad = DEFAULT_PAD
+    if region.framed:
+        pad = min(line.spans[0][0] for line in lines) - region.x0
+        pad = pad if 0 <= pad <= MAX_PAD else DEFAULT_PAD
+    inner = _boundaries(lines, pad, hint[1:-1])
+    follows = inner is None and _fits(lines, hint)
+    if follows:  # the table of the page before going on: little of it here, in fewer columns
+        inner = list(hint[1:-1])
+    if inner is None:
+        return None
+    if region.framed:
+        xs = [region.x0, *inner, region.x1]
+    elif hint and inner == list(hint[1:-1]):
+        xs = list(hint)
+    else:
+        xs = [min(g.x0 for g in inside) - pad, *inner, max(g.x1 for g in inside) + pad]
+    inner_rules = {
+        y: pieces
+        for y, pieces in region.rules
+        if region.top + EDGE_TOLERANCE < y < region.bottom - EDGE_TOLERANCE
+    }
+    if inner_rules:  # a frame's top and bottom alone part no rows
+        cuts = sorted({region.top, *inner_rules, region.bottom})
+        bands = [(a, b) for a, b in itertools.pairwise(cuts) if b - a > EDGE_TOLERANCE]
+    else:
+        bands = _text_bands(lines, xs)
+    rows: list[list[Box | None]] = []
+    for top, bottom in bands:
+        members = [line for line in lines if top <= (line.top + line.bottom) / 2 < bottom]
+        if members:
+            cells = list(_cells(members, xs, top, bottom))
+            rule = inner_rules.get(top)
+            if rows and rule is not None:
+                _merge_down(rows[-1], cells, rule)
+            rows.append(cells)
+    if len(rows) < (1 if follows else MIN_ROWS):
+        return None
+    first = next(box for box in rows[0] if box is not None)
+    bottom = max(box[3] for row in rows for box in row if box is not None)
+    return TextTable(bbox=(xs[0], first[1], xs[-1], bottom), rows=tuple(TextRow(tuple(r)) for r in rows))
+
+
+def _merge_down(upper: list[Box | None], lower: list[Box | None], rule: Sequence[Span]) -> None:
+    """Where the rule between two rows is not drawn under a cell (merged down over both: one date
+    or place for two events), that cell of the upper row reaches over the lower one's slot."""
+    for col, box in enumerate(upper):
+        below = lower[col] if col < len(lower) else None
+        if box is None or below is None or (below[0], below[2]) != (box[0], box[2]):
+            continue
+        drawn = sum(max(0.0, min(b, box[2]) - max(a, box[0])) for a, b in rule)
+        if drawn < (box[2] - box[0]) / 2:
+            upper[col] = (box[0], box[1], box[2], below[3])
+            lower[col] = None
+
+
+def _fits(lines: Sequence[_Line], hint: Sequence[float]) -> bool:
+    """True when the lines keep within the columns `hint` (a table's edges) draws."""
+    if len(hint) <= MIN_COLUMNS:
+        return False
+    inner = hint[1:-1]
+    return all(
+        hint[0] - EDGE_TOLERANCE <= a and b <= hint[-1] + EDGE_TOLERANCE and not any(a < x < b for x in inner)
+        for line in lines
+        for a, b in line.spans
+    )
+
+
+def _text_bands(lines: Sequence[_Line], xs: Sequence[float]) -> list[Span]:
+    """Rows without rules: the header down to the first numbered line, then a row from each
+    numbered line; a heading (one run of words across a boundary) is a row of its own."""
+    starts = [0]
+    for i, line in enumerate(lines[1:], start=1):
+        if _numbered(line) or _heading(line, xs) or _heading(lines[i - 1], xs):
+            starts.append(i)
+    tops = [lines[i].top - 1 for i in starts] + [lines[-1].bottom + 1]
+    return list(itertools.pairwise(tops))
+
+
+def _heading(line: _Line, xs: Sequence[float]) -> bool:
+    """One run of words across a column boundary: a heading row across the table."""
+    return len(line.spans) == 1 and any(line.spans[0][0] < x < line.spans[0][1] for x in xs[1:-1])
+
+
+def _covers(line: _Line, gaps: Sequence[Span]) -> bool:
+    """True when a run of the line's words covers one of the gaps whole (text across the columns)."""
+    return any(a <= g0 and b >= g1 for g0, g1 in gaps for a, b in line.spans)
+
+
+def text_only_tables(glyphs: Sequence[Glyph], hint: Sequence[float] = ()) -> list[TextTable]:
+    """Tables on a page without rules: runs of lines from one of MIN_COLUMNS runs of words (the
+    header's first line) while no line covers a gap between them, except a heading of at most
+    MAX_HEADING_LINES lines followed by a numbered row; a run without numbered rows is no table
+    (prose set in columns numbers none), unless it opens the page and keeps to the columns of the
+    table inferred on the page before (`hint`): the rest of its last row."""
+    lines = _lines(glyphs)
+    out = []
+    i = 0
+    while i < len(lines):
+        follows = i == 0 and _fits(lines[:1], hint)  # the page's top going on with the table before
+        if len(lines[i].spans) < MIN_COLUMNS and not follows:
+            i += 1
+            continue
+        gaps = [(a[1], b[0]) for a, b in itertools.pairwise(lines[i].spans)]
+        if follows:
+            gaps = [(x - EDGE_TOLERANCE, x + EDGE_TOLERANCE) for x in hint[1:-1]]
+        end = i + 1
+        while end < len(lines):
+            line, above = lines[end], lines[end - 1]
+            if line.top - above.bottom > MAX_LINE_GAP * (above.bottom - above.top):
+                break
+            if not _covers(line, gaps):
+                end += 1
+                continue
+            after = end
+            while after < len(lines) and after - end < MAX_HEADING_LINES and _covers(lines[after], gaps):
+                after += 1
+            if after == len(lines) or not _numbered(lines[after]):
+                break
+            end = after + 1
+        run = lines[i:end]
+        table = None
+        if follows or any(_numbered(line) for line in run):
+            top, bottom = run[0].top - 1, run[-1].bottom + 1
+            table = infer_table(glyphs, Region(-1e9, top, 1e9, bottom, framed=False), hint)
+        if table is not None:
+            out.append(table)
+        i = end
+    return out

@@ -1,0 +1,219 @@
+"""Tables drawn without their inner vertical rules (horizontal rules only, rules and a frame, a
+frame only, nothing): the columns come from the gaps the text leaves, the rows from the rules or
+the numbered lines; rules around prose make no table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from badfiles import PAGE, pdf_file, stream
+
+from muniflow.readers.pdf import PdfReader
+
+HEADER = ("No", "Event", "Place", "Date")
+HEADING = "Northern district"
+BODY = [
+    ("1", "Delegation visit", "Town hall", "3 May"),
+    ("2", "Forum of twin towns", "Library", "9 May"),
+    ("3", "Concert", "Park", "12 May"),
+]
+WIDTHS = (40.0, 150.0, 110.0, 90.0)
+LEFT, TOP, HEIGHT, PAD, SIZE = 60.0, 700.0, 28.0, 5.4, 10
+# Each row: its cells, or one text centred across the table (a heading row).
+ROWS: list[tuple[str, ...] | str] = [HEADER, HEADING, *BODY]
+
+
+def _text(x: float, y: float, text: str) -> bytes:
+    return b"BT /F1 %d Tf %.2f %.2f Td (%s) Tj ET" % (SIZE, x, y, text.encode("latin-1"))
+
+
+def _table(borders: str, rows: list[tuple[str, ...] | str] = ROWS, top: float = TOP) -> bytes:
+    """A content stream drawing the table with only the rules `borders` names: `horizontal` (top,
+    bottom, between rows), `no_inner_vertical` (those and the sides), `frame`, `none`."""
+    right = LEFT + sum(WIDTHS)
+    bottom = top - HEIGHT * len(rows)
+    ops = []
+    if borders in ("horizontal", "no_inner_vertical"):
+        ops += [
+            b"%.2f %.2f m %.2f %.2f l S" % (LEFT, top - r * HEIGHT, right, top - r * HEIGHT)
+            for r in range(len(rows) + 1)
+        ]
+    if borders in ("no_inner_vertical", "frame"):
+        ops += [b"%.2f %.2f m %.2f %.2f l S" % (x, top, x, bottom) for x in (LEFT, right)]
+    if borders == "frame":
+        ops += [b"%.2f %.2f m %.2f %.2f l S" % (LEFT, y, right, y) for y in (top, bottom)]
+    for r, row in enumerate(rows):
+        y = top - r * HEIGHT - 14
+        if isinstance(row, str):
+            ops.append(_text(LEFT + sum(WIDTHS) / 2 - 40, y, row))
+            continue
+        x = LEFT
+        for width, text in zip(WIDTHS, row, strict=True):
+            ops.append(_text(x + PAD, y, text))
+            x += width
+    return b"\n".join(ops)
+
+
+def _pdf(path: Path, content: bytes) -> Path:
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        PAGE % b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        stream(content),
+    ]
+    path.write_bytes(pdf_file(objects))
+    return path
+
+
+def _cells(path: Path) -> list[tuple[str, ...]]:
+    (table,) = PdfReader().read(path).tables
+    return [table.header, *(tuple(c or "" for c in row.cells) for row in table.rows)]
+
+
+EXPECTED = [HEADER, (HEADING, "", "", ""), *BODY]
+
+
+@pytest.mark.parametrize("borders", ["horizontal", "no_inner_vertical", "frame", "none"])
+def test_a_table_without_inner_vertical_rules_reads_as_a_grid(tmp_path: Path, borders: str) -> None:
+    """Every cell in its column, the heading across the table one cell, whichever rules are drawn."""
+    assert _cells(_pdf(tmp_path / f"{borders}.pdf", _table(borders))) == EXPECTED
+
+
+def test_a_cell_merged_down_under_horizontal_rules_covers_both_rows(tmp_path: Path) -> None:
+    """The rule between two rows left out under one column (a place written once for two events):
+    the place cell of the upper row reaches over the lower row, which reads it from above."""
+    rows: list[tuple[str, ...] | str] = [HEADER, BODY[0], BODY[1], (*BODY[2][:2], "", BODY[2][3])]
+    right = LEFT + sum(WIDTHS)
+    place = (LEFT + sum(WIDTHS[:2]), LEFT + sum(WIDTHS[:3]))
+    ops = []
+    for r in range(len(rows) + 1):
+        y = TOP - r * HEIGHT
+        if r == 3:  # under the merged place: two pieces, none under the place column
+            ops += [
+                b"%.2f %.2f m %.2f %.2f l S" % (LEFT, y, place[0], y),
+                b"%.2f %.2f m %.2f %.2f l S" % (place[1], y, right, y),
+            ]
+        else:
+            ops.append(b"%.2f %.2f m %.2f %.2f l S" % (LEFT, y, right, y))
+    content = b"\n".join(ops) + b"\n" + _table("none", rows)
+    (table,) = PdfReader().read(_pdf(tmp_path / "merged.pdf", content)).tables
+    assert [row.cells[0] for row in table.rows] == ["1", "2", "3"]
+    assert table.rows[1].cells[2] == "Library"
+    assert table.rows[2].from_above == frozenset({2})
+
+
+PROSE = [
+    "The administration held meetings with delegations of twin towns",
+    "and discussed cultural exchange; a plan of joint events for the",
+    "next year was agreed. Head of the district         I. I. Ivanov",
+]
+
+
+def _boxed_note(top: float) -> list[bytes]:
+    """Prose between two horizontal rules of one width (a boxed note above the table)."""
+    ops = [b"%.2f %.2f m %.2f %.2f l S" % (LEFT, y, LEFT + sum(WIDTHS), y) for y in (top, top - 60)]
+    ops += [_text(LEFT + PAD, top - 16 - 14 * k, line) for k, line in enumerate(PROSE)]
+    return ops
+
+
+def test_rules_around_prose_make_no_table(tmp_path: Path) -> None:
+    """A note boxed by two rules of the table's width stays text (the caption), the table below
+    is the only one."""
+    content = b"\n".join([*_boxed_note(TOP + 100), _table("horizontal")])
+    document = PdfReader().read(_pdf(tmp_path / "note.pdf", content))
+    (table,) = document.tables
+    assert "twin towns" in table.caption
+    assert [table.header, *(tuple(c or "" for c in row.cells) for row in table.rows)] == EXPECTED
+
+
+def test_a_signature_block_below_a_table_without_rules_stays_out(tmp_path: Path) -> None:
+    """Lines of three blocks apart under a table without rules (a signature block: no numbered
+    row) are not taken into it, nor read as a table of their own."""
+    lines = [
+        ("Head of the district", "signature", "I. I. Ivanov"),
+        ("Chief accountant", "signature", "P. Petrova"),
+    ]
+    below = TOP - HEIGHT * len(ROWS) - 60
+    ops = [
+        _text(LEFT + 170 * k, below - 20 * r, text)
+        for r, line in enumerate(lines)
+        for k, text in enumerate(line)
+    ]
+    assert _cells(_pdf(tmp_path / "signed.pdf", b"\n".join([_table("none"), *ops]))) == EXPECTED
+
+
+# --- LibreOffice exports of one report drawn with each border style -----------------------
+
+SIDES = {
+    "grid": ("top", "left", "bottom", "right", "insideH", "insideV"),
+    "horizontal": ("top", "bottom", "insideH"),
+    "no_inner_vertical": ("top", "left", "bottom", "right", "insideH"),
+    "frame": ("top", "left", "bottom", "right"),
+    "none": (),
+}
+
+
+def _bordered(style: str, path: Path) -> Path:
+    """An events table under a title, a heading row across it, long cells that wrap, drawn with
+    the borders of `style` (w:tblBorders over Table Grid's)."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from readers_fixtures import HEADER as REPORT_HEADER
+    from readers_layouts import FILLER, event
+
+    document = docx.Document()
+    document.add_paragraph("Отчёт о мероприятиях за 3 квартал 2024 года")
+    rows = [list(REPORT_HEADER), ["Велижский район", "", "", "", ""]]
+    rows += [event(n, FILLER[: 60 * n] if n % 2 else "Делегация") for n in range(1, 6)]
+    table = document.add_table(rows=len(rows), cols=len(REPORT_HEADER))
+    table.style = "Table Grid"
+    for r, texts in enumerate(rows):
+        for c, text in enumerate(texts):
+            table.cell(r, c).text = text
+    heading = table.cell(1, 0).merge(table.cell(1, len(REPORT_HEADER) - 1))
+    heading.text = rows[1][0]
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        border = OxmlElement(f"w:{side}")
+        border.set(qn("w:val"), "single" if side in SIDES[style] else "nil")
+        if side in SIDES[style]:
+            border.set(qn("w:sz"), "4")
+        borders.append(border)
+    props = table._tbl.tblPr
+    look = props.find(qn("w:tblLook"))
+    if look is None:
+        props.append(borders)
+    else:
+        look.addprevious(borders)
+    document.save(str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def exports(tmp_path_factory) -> dict[str, Path]:
+    from functools import partial
+
+    from readers_layouts import exported
+
+    _, pdfs = exported(tmp_path_factory, "borders", {s: partial(_bordered, s) for s in SIDES})
+    return pdfs
+
+
+def _texts(path: Path) -> list[tuple[str, ...]]:
+    from muniflow.readers.base import fold_whitespace
+
+    tables = PdfReader().read(path).tables
+    return [
+        tuple(fold_whitespace(c or "") for c in row)
+        for table in tables
+        for row in (table.header, *(r.cells for r in table.rows))
+    ]
+
+
+@pytest.mark.parametrize("style", ["horizontal", "no_inner_vertical", "frame", "none"])
+def test_a_libreoffice_table_reads_as_its_grid_twin(exports: dict[str, Path], style: str) -> None:
+    """The same report exported with fewer rules reads cell for cell as the fully ruled one."""
+    assert _texts(exports[style]) == _texts(exports["grid"])
