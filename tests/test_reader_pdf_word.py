@@ -1,5 +1,6 @@
 """PDFs drawn the way Microsoft Word saves them: rules as thin filled rectangles, one per cell side
-and row, and no rule across a row where it meets the page's end (or, continued, its start)."""
+and row, and no rule across a row where it meets the page's end (or, continued, its start); and
+rules whose ends are off by rounding noise, as a page stored turned gives them."""
 
 from __future__ import annotations
 
@@ -132,3 +133,34 @@ def _side(x: float, top: float, bottom: float) -> dict[str, object]:
 def test_closing_rules_need_both_outer_sides_ending_together(edges: list, rules: list) -> None:
     found = closing_rules(edges, [(10.0, 0.0, 90.0, 40.0)])
     assert [r["top"] for r in found] == rules
+
+
+def _stroked_table(rows: list[tuple[str, ...]], noise: float) -> bytes:
+    """A grid drawn with stroked lines (`m … l S`), each rule's far end off by `noise` across it:
+    what a page stored turned and shown upright by its /Rotate (or drawn through any turned or
+    scaled matrix) gives, a quarter turn's cosine being 6e-17 in floating point, not 0."""
+    right, bottom = LEFT + WIDTH * len(rows[0]), TOP - HEIGHT * len(rows)
+    ops = [b"0.5 w"]
+    for r in range(len(rows) + 1):
+        y = TOP - r * HEIGHT
+        ops.append(b"%.2f %.2f m %.2f %.15f l S" % (LEFT, y, right, y + noise))
+    for c in range(len(rows[0]) + 1):
+        x = LEFT + c * WIDTH
+        ops.append(b"%.2f %.2f m %.15f %.2f l S" % (x, TOP, x + noise, bottom))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            for k, line in enumerate(text.split("\n")):  # a cell's lines 11 pt apart, from its top
+                x, y = LEFT + c * WIDTH + 5, TOP - r * HEIGHT - 11 * (k + 1)
+                ops.append(b"BT /F1 9 Tf %.2f %.2f Td (%s) Tj ET" % (x, y, line.encode("latin-1")))
+    return b"\n".join(ops)
+
+
+@pytest.mark.parametrize("noise", [0.0, 1e-12], ids=["exact rules", "rules off by rounding noise"])
+def test_rules_off_by_rounding_noise_still_draw_the_grid(tmp_path: Path, noise: float) -> None:
+    """pdfplumber takes a horizontal rule whose two ends differ in height at all for a vertical one,
+    and the rows were lost: the gold report stored turned gave 26 of its 44 rows
+    (readers/pdfrules.straighten)."""
+    rows = [("Event", "Place", "Date"), ("Delegation\nvisit", "Town\nhall", "May"), ("Forum", "Hall", "June")]
+    # no № column and cells of two lines: only the rules tell the rows (read without rules, each
+    # line would be a row)
+    assert _read(_pdf(tmp_path / "noise.pdf", _stroked_table(rows, noise))) == rows

@@ -32,7 +32,7 @@ from muniflow.readers.pdfglue import LineCell, cell_text
 from muniflow.readers.pdfgrid import merged_down, slot_ends
 from muniflow.readers.pdflines import CellIndex, Glyph, bucket_glyphs, join_lines, table_lines, turn_of
 from muniflow.readers.pdfobjects import fill_objects
-from muniflow.readers.pdfrules import closing_rules, is_shading, shading_within
+from muniflow.readers.pdfrules import closing_rules, is_shading, shading_within, straighten
 from muniflow.readers.pdfstitch import (
     COLUMN_TOLERANCE,
     Fragment,
@@ -109,6 +109,7 @@ def _scan(path: Path) -> tuple[list[Fragment], int]:
             for page in pages:
                 try:
                     fill_objects(page)
+                    straighten(page)
                     tables: Sequence[Any] = sorted(
                         tables_without_rules(page, _find_tables(page), grid),
                         key=lambda t: (t.bbox[1], t.bbox[0]),

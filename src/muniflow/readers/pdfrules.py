@@ -1,4 +1,5 @@
-"""Rules a table's drawing leaves out, put back; fills that are no rules, left out.
+"""Rules a table's drawing leaves out, put back; fills that are no rules, left out; rules made
+crooked by rounding, straightened.
 
 Microsoft Word draws no horizontal rule where a table's row meets the page's end (and, in some
 documents, where a row starts a page): the row's side rules run on to its end, but with nothing
@@ -27,6 +28,24 @@ OPEN_ROW_MIN = 4.0
 SIDE_TOLERANCE = 2.0
 # Word's thickest border is 6 pt; a filled rectangle thicker both ways is shading, not a rule.
 THICKEST_RULE = 6.0
+
+
+# How far (points) a line's two ends may differ across it and the line still be straight: far below
+# any drawn slant, far above float rounding (a page turned by its /Rotate, or drawn through a scaled
+# or turned matrix, gives a horizontal rule ends 1e-14 pt apart, and pdfplumber then calls it vertical).
+STRAIGHT = 0.01
+
+
+def straighten(page: Any) -> None:
+    """Make a page's nearly horizontal or vertical lines exactly so, in its objects, before any edge
+    is made of them: pdfplumber calls a line horizontal only when its two ends' heights are equal."""
+    for line in page.objects.get("line", ()):
+        if line["top"] != line["bottom"] and abs(line["bottom"] - line["top"]) < STRAIGHT:
+            line["bottom"] = line["top"]
+            line["height"] = 0.0
+        elif line["x0"] != line["x1"] and abs(line["x1"] - line["x0"]) < STRAIGHT:
+            line["x1"] = line["x0"]
+            line["width"] = 0.0
 
 
 def is_shading(obj: dict[str, Any]) -> bool:
