@@ -206,6 +206,19 @@ def pdf_file(objects: list[bytes], *, trailer: bytes = b"", prev_self: bool = Fa
     return bytes(out)
 
 
+def helvetica_page(path: Path, content: bytes) -> Path:
+    """A one-page PDF at `path` drawing `content` (a content stream), font /F1 Helvetica in WinAnsi."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        PAGE % b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        stream(content),
+    ]
+    path.write_bytes(pdf_file(objects))
+    return path
+
+
 def table_content(rows: list[tuple[str, ...]]) -> bytes:
     """A page content stream drawing a ruled grid with one text per cell."""
     width, height, left, top = 150, 30, 50, 700

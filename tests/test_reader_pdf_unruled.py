@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from badfiles import PAGE, pdf_file, stream
+from badfiles import helvetica_page
 
 from muniflow.readers.pdf import PdfReader
 
@@ -55,18 +55,6 @@ def _table(borders: str, rows: list[tuple[str, ...] | str] = ROWS, top: float = 
     return b"\n".join(ops)
 
 
-def _pdf(path: Path, content: bytes) -> Path:
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        PAGE % b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        stream(content),
-    ]
-    path.write_bytes(pdf_file(objects))
-    return path
-
-
 def _cells(path: Path) -> list[tuple[str, ...]]:
     (table,) = PdfReader().read(path).tables
     return [table.header, *(tuple(c or "" for c in row.cells) for row in table.rows)]
@@ -78,7 +66,7 @@ EXPECTED = [HEADER, (HEADING, "", "", ""), *BODY]
 @pytest.mark.parametrize("borders", ["horizontal", "no_inner_vertical", "frame", "none"])
 def test_a_table_without_inner_vertical_rules_reads_as_a_grid(tmp_path: Path, borders: str) -> None:
     """Every cell in its column, the heading across the table one cell, whichever rules are drawn."""
-    assert _cells(_pdf(tmp_path / f"{borders}.pdf", _table(borders))) == EXPECTED
+    assert _cells(helvetica_page(tmp_path / f"{borders}.pdf", _table(borders))) == EXPECTED
 
 
 def test_a_cell_merged_down_under_horizontal_rules_covers_both_rows(tmp_path: Path) -> None:
@@ -98,7 +86,7 @@ def test_a_cell_merged_down_under_horizontal_rules_covers_both_rows(tmp_path: Pa
         else:
             ops.append(b"%.2f %.2f m %.2f %.2f l S" % (LEFT, y, right, y))
     content = b"\n".join(ops) + b"\n" + _table("none", rows)
-    (table,) = PdfReader().read(_pdf(tmp_path / "merged.pdf", content)).tables
+    (table,) = PdfReader().read(helvetica_page(tmp_path / "merged.pdf", content)).tables
     assert [row.cells[0] for row in table.rows] == ["1", "2", "3"]
     assert table.rows[1].cells[2] == "Library"
     assert table.rows[2].from_above == frozenset({2})
@@ -122,7 +110,7 @@ def test_rules_around_prose_make_no_table(tmp_path: Path) -> None:
     """A note boxed by two rules of the table's width stays text (the caption), the table below
     is the only one."""
     content = b"\n".join([*_boxed_note(TOP + 100), _table("horizontal")])
-    document = PdfReader().read(_pdf(tmp_path / "note.pdf", content))
+    document = PdfReader().read(helvetica_page(tmp_path / "note.pdf", content))
     (table,) = document.tables
     assert "twin towns" in table.caption
     assert [table.header, *(tuple(c or "" for c in row.cells) for row in table.rows)] == EXPECTED
@@ -141,7 +129,7 @@ def test_a_signature_block_below_a_table_without_rules_stays_out(tmp_path: Path)
         for r, line in enumerate(lines)
         for k, text in enumerate(line)
     ]
-    assert _cells(_pdf(tmp_path / "signed.pdf", b"\n".join([_table("none"), *ops]))) == EXPECTED
+    assert _cells(helvetica_page(tmp_path / "signed.pdf", b"\n".join([_table("none"), *ops]))) == EXPECTED
 
 
 # --- LibreOffice exports of one report drawn with each border style -----------------------

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from badfiles import PAGE, pdf_file, stream
+from badfiles import helvetica_page
 
 from muniflow.readers.pdf import PdfReader
 from muniflow.readers.pdfrules import closing_rules, is_shading
@@ -44,18 +44,6 @@ def _word_table(
     return b"\n".join(ops)
 
 
-def _pdf(path: Path, content: bytes) -> Path:
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        PAGE % b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        stream(content),
-    ]
-    path.write_bytes(pdf_file(objects))
-    return path
-
-
 def _read(path: Path) -> list[tuple[str, ...]]:
     (table,) = PdfReader().read(path).tables
     return [table.header, *(tuple(c or "" for c in row.cells) for row in table.rows)]
@@ -67,16 +55,16 @@ def _read(path: Path) -> list[tuple[str, ...]]:
     ids=["last row at the page's end", "first row going on at the page's top"],
 )
 def test_a_row_whose_rule_across_word_left_out_is_read(tmp_path: Path, side: str) -> None:
-    path = _pdf(tmp_path / "word.pdf", _word_table(ROWS, **{side: True}))
+    path = helvetica_page(tmp_path / "word.pdf", _word_table(ROWS, **{side: True}))
     assert _read(path) == ROWS
 
 
 def test_a_closed_word_table_reads_as_drawn(tmp_path: Path) -> None:
-    assert _read(_pdf(tmp_path / "word.pdf", _word_table(ROWS))) == ROWS
+    assert _read(helvetica_page(tmp_path / "word.pdf", _word_table(ROWS))) == ROWS
 
 
 def test_shaded_paragraphs_do_not_cut_their_rows(tmp_path: Path) -> None:
-    assert _read(_pdf(tmp_path / "word.pdf", _word_table(ROWS, shaded=True))) == ROWS
+    assert _read(helvetica_page(tmp_path / "word.pdf", _word_table(ROWS, shaded=True))) == ROWS
 
 
 def _filled_rows(rows: list[tuple[str, ...]]) -> bytes:
@@ -99,7 +87,7 @@ def _filled_rows(rows: list[tuple[str, ...]]) -> bytes:
 
 def test_a_table_drawn_only_by_its_fills_is_still_read(tmp_path: Path) -> None:
     rows = [row[1:] for row in ROWS]  # two columns: too few for a table found from text alone
-    assert _read(_pdf(tmp_path / "word.pdf", _filled_rows(rows))) == rows
+    assert _read(helvetica_page(tmp_path / "word.pdf", _filled_rows(rows))) == rows
 
 
 @pytest.mark.parametrize(
@@ -163,4 +151,4 @@ def test_rules_off_by_rounding_noise_still_draw_the_grid(tmp_path: Path, noise: 
     rows = [("Event", "Place", "Date"), ("Delegation\nvisit", "Town\nhall", "May"), ("Forum", "Hall", "June")]
     # no № column and cells of two lines: only the rules tell the rows (read without rules, each
     # line would be a row)
-    assert _read(_pdf(tmp_path / "noise.pdf", _stroked_table(rows, noise))) == rows
+    assert _read(helvetica_page(tmp_path / "noise.pdf", _stroked_table(rows, noise))) == rows
