@@ -10,6 +10,8 @@ import pytest
 from badfiles import helvetica_page
 
 from muniflow.readers.pdf import PdfReader
+from sample_inputs.samplegen.layout_extras import BORDER_SIDES
+from sample_inputs.samplegen.layouts_docx import draw_borders
 
 HEADER = ("No", "Event", "Place", "Date")
 HEADING = "Northern district"
@@ -134,21 +136,11 @@ def test_a_signature_block_below_a_table_without_rules_stays_out(tmp_path: Path)
 
 # --- LibreOffice exports of one report drawn with each border style -----------------------
 
-SIDES = {
-    "grid": ("top", "left", "bottom", "right", "insideH", "insideV"),
-    "horizontal": ("top", "bottom", "insideH"),
-    "no_inner_vertical": ("top", "left", "bottom", "right", "insideH"),
-    "frame": ("top", "left", "bottom", "right"),
-    "none": (),
-}
-
 
 def _bordered(style: str, path: Path) -> Path:
     """An events table under a title, a heading row across it, long cells that wrap, drawn with
-    the borders of `style` (w:tblBorders over Table Grid's)."""
+    the borders of `style` (the layout generator's `draw_borders`)."""
     import docx
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
     from readers_fixtures import HEADER as REPORT_HEADER
     from readers_layouts import FILLER, event
 
@@ -163,19 +155,7 @@ def _bordered(style: str, path: Path) -> Path:
             table.cell(r, c).text = text
     heading = table.cell(1, 0).merge(table.cell(1, len(REPORT_HEADER) - 1))
     heading.text = rows[1][0]
-    borders = OxmlElement("w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        border = OxmlElement(f"w:{side}")
-        border.set(qn("w:val"), "single" if side in SIDES[style] else "nil")
-        if side in SIDES[style]:
-            border.set(qn("w:sz"), "4")
-        borders.append(border)
-    props = table._tbl.tblPr
-    look = props.find(qn("w:tblLook"))
-    if look is None:
-        props.append(borders)
-    else:
-        look.addprevious(borders)
+    draw_borders(table, BORDER_SIDES[style])
     document.save(str(path))
     return path
 
@@ -186,7 +166,7 @@ def exports(tmp_path_factory) -> dict[str, Path]:
 
     from readers_layouts import exported
 
-    _, pdfs = exported(tmp_path_factory, "borders", {s: partial(_bordered, s) for s in SIDES})
+    _, pdfs = exported(tmp_path_factory, "borders", {s: partial(_bordered, s) for s in BORDER_SIDES})
     return pdfs
 
 

@@ -67,7 +67,7 @@ def _render_table(doc: DocumentObject, plan: TablePlan, ids: BookmarkIds, per_ta
         write_line(doc.add_paragraph(), line, ids, bold=per_table_heading or k == 0)
     table = add_grid_table(doc, plan.widths)
     if plan.borders != "grid":
-        _draw_borders(table, lx.BORDER_SIDES[plan.borders])
+        draw_borders(table, lx.BORDER_SIDES[plan.borders])
     top = 0
     if plan.title_row:
         add_span_row(table, plan.title_row, plan.widths, ids)
@@ -101,7 +101,7 @@ def _render_table(doc: DocumentObject, plan: TablePlan, ids: BookmarkIds, per_ta
     return table
 
 
-def _draw_borders(table: Table, sides: tuple[str, ...]) -> None:
+def draw_borders(table: Table, sides: tuple[str, ...]) -> None:
     """Draw only the given sides of the table's borders (w:tblBorders overrides Table Grid's);
     the others are set to nil, so the style draws none of them."""
     props = table._tbl.tblPr

@@ -72,6 +72,8 @@ def text_unreadable(doc: RawDocument) -> bool:
     then its rendered pages are read by OCR."""
     from muniflow.contracts import load_yaml
 
+    # the contract read directly, not through readers.ocr.settings(): that module imports OpenCV,
+    # which a PDF read from its text should not pay for
     share = float(load_yaml("ocr.yaml", None, ("ocr",))["ocr"]["unreadable_text_share"])
     return unreadable_share(doc) >= share
 
