@@ -73,6 +73,11 @@ def _columns(header):
             {"Страна / город": "place"},
             "a place named by its country and town",
         ),
+        (
+            ("№", "МО", "Мероприятие", "МП", "ДП"),
+            {"МО": "municipality", "МП": "place", "ДП": "date_text"},
+            "a header written as the initials of a synonym of two or more words stands for it",
+        ),
     ],
 )
 def test_columns_are_assigned_jointly_over_the_header(header, expected, reason):
@@ -80,6 +85,25 @@ def test_columns_are_assigned_jointly_over_the_header(header, expected, reason):
     for cell, column in expected.items():
         assert got.get(cell) == column, reason
     assert list(got.values()).count("title") == 1, reason
+
+
+def test_only_capitals_spelling_one_columns_initials_stand_for_a_synonym():
+    synonyms = {
+        "place": ["место проведения"],
+        "participants": ["участники делегации"],
+        "title": ["мероприятие"],
+    }
+    assert _columns_of(("Мп", "мероприятие"), synonyms) == {"мероприятие": "title"}, "not in capitals"
+    assert _columns_of(("МП", "мероприятие"), synonyms) == {"МП": "place", "мероприятие": "title"}
+    synonyms["participants"] = ["место пребывания"]
+    assert _columns_of(("МП", "мероприятие"), synonyms) == {"мероприятие": "title"}, (
+        "initials two columns' synonyms share stand for neither"
+    )
+
+
+def _columns_of(header, synonyms):
+    matches, _ = map_columns(header, synonyms)
+    return {m.header: m.column for m in matches}
 
 
 def test_a_report_whose_goal_header_mentions_the_event_keeps_its_titles():

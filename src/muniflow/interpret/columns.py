@@ -4,7 +4,9 @@ The contract's headerSynonyms are the vocabulary. A synonym matches a header cel
 its words stands in the cell in some form (pymorphy3 lemmas), in any order, a word of five
 letters or more also with a small typo (rapidfuzz). Words in brackets count only when the
 words outside them match nothing, so «(в том числе количество участников)» under a goal does not
-pull the goal into participants.
+pull the goal into participants. A word written in capitals that spells the initials of a
+synonym of two or more words («МО», «ДП») stands for that synonym, when no other column's synonym
+has the same initials.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ _STOP = frozenset(
 # A typo is forgiven only in a word this long, at this similarity (0..100).
 FUZZY_MIN_LENGTH = 5
 FUZZY_MIN_RATIO = 84.0
+# A word in capitals this long or shorter may be a synonym's initials («МО», «ОМСУ»).
+_INITIALS_MAX = 5
 # The key in the contract a user edits to teach a new wording; named in every refusal.
 CONTRACT_KEY = "headerSynonyms in contracts/events.odcs.yaml"
 
@@ -67,6 +71,31 @@ def _entries(vocabulary: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[_Entr
             found = words(synonym)
             if found:
                 out.append(_Entry(column, synonym, tuple(lemma(w) for w in found), " ".join(found)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=16)
+def _initials(vocabulary: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, tuple[str, ...]]:
+    """Initials of each synonym of two or more words -> those words, where only one column's
+    synonyms have those initials («мо» -> муниципальное образование)."""
+    found: dict[str, dict[str, tuple[str, ...]]] = {}
+    for entry in _entries(vocabulary):
+        spelled = words(entry.text)
+        if len(spelled) >= 2 and all(w.isalpha() for w in spelled):
+            found.setdefault("".join(w[0] for w in spelled), {}).setdefault(entry.column, spelled)
+    return {key: next(iter(by.values())) for key, by in found.items() if len(by) == 1}
+
+
+def _expand_initials(text: str, vocabulary: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, ...]:
+    """The cell's words, a capitalised word that spells a synonym's initials followed by its words."""
+    known = _initials(vocabulary)
+    out: list[str] = []
+    for raw in _WORD.findall(text):
+        word = raw.lower().replace("ё", "е")
+        if word in _STOP:
+            continue
+        spelled = known.get(word) if raw.isupper() and 2 <= len(raw) <= _INITIALS_MAX else None
+        out.extend((word, *(spelled or ())))
     return tuple(out)
 
 
@@ -136,7 +165,7 @@ def _candidates(header: str, synonyms: Mapping[str, Sequence[str]]) -> list[Cand
 def _matches(header: str, vocabulary: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[Candidate, ...]:
     main = _BRACKETS.sub(" ", header)
     for text in (main, header) if main.strip() != header.strip() else (header,):
-        cell_words = words(text)
+        cell_words = _expand_initials(text, vocabulary)
         cell_lemmas = tuple(lemma(w) for w in cell_words)
         best: dict[str, Candidate] = {}
         for entry in _entries(vocabulary):
