@@ -163,6 +163,11 @@ OTHER_FORMS = [
         "capitals broken after the kind: two known words, not one unknown word made of them",
     ),
     ("ВЕРХОВАЖ\nСКИЙ РАЙОН", "Верховажский район", "capitals, a word cut by a narrow column still joins"),
+    (
+        "ВЕРХНЕКЛЮЧЕВСКИЙ\nМУНИЦИПАЛЬНЫЙ\nОКРУГ\nРЕСПУБЛИКИ\nМАРИЙ ЭЛ",
+        "Верхнеключевский муниципальный округ",
+        "capitals a word a line, a name the dictionary lacks: a whole kind or region word stays a word",
+    ),
     ("Великоустюгскийрайон", "Великоустюгский район", "a word run into its kind (lost space)"),
     (
         "Администрация Кижингинскогорайона",

@@ -127,6 +127,16 @@ LIKELY_CUT = [
         "a capitalised word, then a whole word on a line of its own: the token may end at that line",
     ),
     ("Липов", ["ка, музей"], False, True, "a two-letter particle before a comma is an ending («-ка»)"),
+    (
+        "многонациональности",
+        ["народов края"],
+        False,
+        False,
+        "a word the dictionary lacks, read as a prefix and a word, then a whole word: two words",
+    ),
+    ("Верхнеключевский", ["район:"], False, False, "an adjective by its ending, then a whole word"),
+    ("Верхнеключевс", ["кий район"], False, True, "a piece that is no word form: cut"),
+    ("проведению XXXIII", ["Международного форума"], False, False, "a word never changes alphabet"),
 ]
 
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from muniflow.interpret.muni_vocabulary import vocabulary
-from muniflow.morph import analyzer
+from muniflow.morph import analyzer, dictionary_parses
 
 _OBLIQUE = ("gent", "datv", "loct", "ablt", "accs")
 # Parts of a hyphenated name that stay lower case («Ростов-на-Дону»).
@@ -144,16 +144,19 @@ def _word_value(token: str, kinds: frozenset[str]) -> int:
     return -len(low)
 
 
-def _best_group(pieces: list[str], kinds: frozenset[str]) -> str:
+def _best_group(pieces: list[str], kinds: frozenset[str], nouns: frozenset[str] = frozenset()) -> str:
     """Pieces a line end separates, joined where they are parts of one word (narrow column)."""
-    best: tuple[int, bool, int, str] | None = None
+    best: tuple[int, bool, bool, int, str] | None = None
+    whole_kinds = [_is_kind(_letters(p), kinds) or _is_noun_of(_letters(p), nouns) for p in pieces]
     for mask in range(1 << (len(pieces) - 1)):
         words, current = [], pieces[0]
+        kind_glued = False
         for i, piece in enumerate(pieces[1:]):
             if mask >> i & 1:
                 if current[-1:].islower() and piece[:1].isupper():
                     break  # a capital letter starts a word: «образование\nВелижский»
                 current += piece
+                kind_glued = kind_glued or whole_kinds[i] or whole_kinds[i + 1]
             else:
                 words.append(current)
                 current = piece
@@ -162,11 +165,14 @@ def _best_group(pieces: list[str], kinds: frozenset[str]) -> str:
             value = sum(_word_value(w, kinds) for w in words)
             # On a tie, words the dictionary knows beat one unknown word made of them: a capitals
             # line break after a kind is no cut («ОКРУГ\nТАМБОВСКОЙ», not «ОКРУГТАМБОВСКОЙ»),
-            # while «ДУХОВ\nЩИНСКИЙ» still joins (its second piece is no word); then fewer words.
-            key = (value, all(_known(w, kinds) for w in words), -len(words), " ".join(words))
-            if best is None or key[:3] > best[:3]:
+            # while «ДУХОВ\nЩИНСКИЙ» still joins (its second piece is no word); then a line that is
+            # a whole kind word stays a word (an unknown name before it makes the glued run look
+            # like one long adjective: «ЭНСКИЙ\nМУНИЦИПАЛЬНЫЙ\nОКРУГ»); then fewer words.
+            known = all(_known(w, kinds) for w in words)
+            key = (value, known, not kind_glued, -len(words), " ".join(words))
+            if best is None or key[:4] > best[:4]:
                 best = key
-    return best[3] if best else " ".join(pieces)
+    return best[4] if best else " ".join(pieces)
 
 
 def _known(token: str, kinds: frozenset[str]) -> bool:
@@ -184,7 +190,12 @@ def _is_kind(low: str, kinds: frozenset[str]) -> bool:
     return low in kinds or low.replace("ё", "е") in kinds
 
 
-def rejoined_lines(text: str, kinds: frozenset[str]) -> str:
+def _is_noun_of(low: str, nouns: frozenset[str]) -> bool:
+    """Whether a token is a form of one of the nouns («республики», «района»), by the dictionary."""
+    return bool(nouns) and any(p.normal_form in nouns for p in dictionary_parses(low))
+
+
+def rejoined_lines(text: str, kinds: frozenset[str], nouns: frozenset[str] = frozenset()) -> str:
     """A name broken over lines, on one line: a break after a hyphen joins («Йошкар-\\nОла»); a
     break inside a word that a narrow column cut («МОНА\\nСТЫР\\nЩИНС\\nКИЙ РАЙО\\nН») joins where
     the joined pieces read as words and the pieces do not; other breaks are spaces."""
@@ -200,7 +211,7 @@ def rejoined_lines(text: str, kinds: frozenset[str]) -> str:
                 groups[-1].append(token)
             else:
                 groups.append([token])
-    return " ".join(_best_group(g, kinds) if len(g) > 1 else g[0] for g in groups)
+    return " ".join(_best_group(g, kinds, nouns) if len(g) > 1 else g[0] for g in groups)
 
 
 def split_run_together(word: str, kinds: Sequence[str]) -> str:

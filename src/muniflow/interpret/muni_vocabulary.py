@@ -1,5 +1,5 @@
 """The vocabulary of municipality names (`contracts/municipalities.yaml`): kind words, kind
-phrases before and after a name, kind nouns, abbreviations. Parsed once per contract file."""
+phrases before and after a name, kind nouns, region nouns, abbreviations. Parsed once per contract file."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ _KEYS = (
     "run_together_kinds",
     "kind_nouns",
     "settlement_nouns",
+    "region_nouns",
     "capital_abbreviations",
 )
 
@@ -32,6 +33,7 @@ class MunicipalityVocabulary:
     run_together_kinds: tuple[str, ...]
     kind_nouns: frozenset[str]  # compared with «ё» read as «е»
     settlement_nouns: frozenset[str]
+    region_nouns: frozenset[str]
     capital_abbreviations: tuple[tuple[re.Pattern[str], str], ...]
 
 
@@ -58,6 +60,7 @@ def _built(path: Path) -> MunicipalityVocabulary:
         run_together_kinds=tuple(str(w) for w in data["run_together_kinds"]),
         kind_nouns=frozenset(str(w).replace("ё", "е") for w in data["kind_nouns"]),
         settlement_nouns=frozenset(str(w) for w in data["settlement_nouns"]),
+        region_nouns=frozenset(str(w) for w in data["region_nouns"]),
         # as a word of its own: «МР» inside «МРОТ» is not one
         capital_abbreviations=tuple(
             (re.compile(rf"(?<![А-ЯЁа-яё]){re.escape(str(short))}(?![А-ЯЁа-яё])"), str(full))

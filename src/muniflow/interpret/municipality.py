@@ -89,7 +89,8 @@ def _flatten(name: str) -> str:
     (a narrow column cuts words: «МОНА\nСТЫР\nЩИНС\nКИЙ РАЙО\nН»), words run into their kind
     split («Кленовскийрайон»)."""
     text = name.replace("\xa0", " ").replace("\u00ad", "").replace("\r", "\n")
-    return split_run_in_kinds(rejoined_lines(text, vocabulary().kind_words))
+    words = vocabulary()
+    return split_run_in_kinds(rejoined_lines(text, words.kind_words, words.kind_nouns | words.region_nouns))
 
 
 def split_run_in_kinds(text: str) -> str:

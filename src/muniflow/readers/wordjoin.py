@@ -45,6 +45,9 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-–—•·*]\s|\d{1,3}[.)]\s|[абвгдеж
 _CUT_DATE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{1,3}$")  # "15.07.20" waiting for its "24"
 _CUT_NUMBER = re.compile(r"\d[./:]?$")  # a full line ending inside a number: "15.07." + "2024"
 _NO_LINE_END = "«„“([{"  # opening marks: no paragraph ends with one, only a cut leaves one last
+# A whole dictionary word this long after a piece the dictionary lacks is taken for the next word,
+# not the piece's end: cut words seldom end in one («Липов|ка» does, two letters).
+_WHOLE_WORD = 4
 _CUT_HYPHEN = re.compile(r"^[-‐](?:\w|$)")  # "декоративно" + "-прикладного": cut before a hyphen
 
 
@@ -54,6 +57,8 @@ ONE_LETTER_WORDS = frozenset("авиксоу")  # the Russian words of one lette
 _NOT_STANDALONE = frozenset({"Abbr", "Init", "INTJ"})
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Trad"})  # Orgn also tags common nouns
 _FUNCTION = frozenset({"PREP", "CONJ"})
+# What the analyser guesses for a word it lacks that says nothing of a whole word form.
+_GUESSED = _PROPER | _NOT_STANDALONE | {"Orgn"}
 
 WordTest = Callable[[str], bool]
 PieceTest = Callable[[str, bool], bool]
@@ -90,6 +95,20 @@ def is_standalone_word(piece: str, before_stop: bool) -> bool:
             continue  # two-letter indeclinables ("го"), particles before a stop ("ка,"): endings
         return True
     return False
+
+
+@lru_cache(maxsize=65536)
+def reads_as_word_form(piece: str) -> bool:
+    """True when the analyser, though its dictionary lacks the piece, reads it as a whole word form:
+    a full adjective by its ending («Заозерский»: most place adjectives), or a dictionary word
+    behind a known prefix («много|национальности»). Never a guess at a name or a fragment."""
+    best = analyzer().parse(piece.lower())[0]
+    if best.tag.grammemes & _GUESSED:
+        return False
+    stack = [type(step[0]).__name__ for step in best.methods_stack]
+    if stack == ["DictionaryAnalyzer", "KnownPrefixAnalyzer"]:
+        return len(best.methods_stack[0][1]) >= _WHOLE_WORD
+    return best.tag.POS == "ADJF" and stack == ["FakeDictionary", "KnownSuffixAnalyzer"]
 
 
 def rejoin_lines(
@@ -189,8 +208,22 @@ def likely_cut(
         left[-1].islower() or (capitals and _new_capital_word(last_word, first_word, is_word))
     ):
         return False  # a capital after a small letter, or an acronym after an acronym, starts a word
-    if not is_piece(last_word, False) or _pieces_make_word(last_word, following, is_word):
+    if _script(last_word[-1]) != _script(first_word[0]):
+        return False  # a word never changes alphabet across a cut («XXXIII» + «Международного»)
+    ends_there = right_core.end() < len(right) or len(following) == 1
+    before_stop = right_core.end() < len(right) and not right[right_core.end()].isspace()
+    if _pieces_make_word(last_word, following, is_word):
         return True
+    if not is_piece(last_word, False):
+        # A piece the dictionary lacks is cut, unless the analyser reads it as a whole word form and
+        # a whole dictionary word follows («многонациональности» + «народов», «Заозерский» + «район:»).
+        return not (
+            ends_there
+            and first_word.islower()
+            and len(first_word) >= _WHOLE_WORD
+            and is_piece(first_word, before_stop)
+            and reads_as_word_form(last_word)
+        )
     if listed or _is_abbreviation(right, right_core.end()):
         return False  # "а) провести", "г. Пскова": a new item or an abbreviated word after a word
     # The next line's first word, where it ends on that line, must be a word: a paragraph or a
@@ -198,8 +231,6 @@ def likely_cut(
     # where its token ends, a word ending at one of those lines starts there («для|волон|тёров»,
     # «Народные|ансамбли|области»); if none does, after a capitalised word a place name the
     # dictionary lacks goes on («Красно|зер|ск,»). Else it decides only if no space fits.
-    ends_there = right_core.end() < len(right) or len(following) == 1
-    before_stop = right_core.end() < len(right) and not right[right_core.end()].isspace()
     words = None if ends_there else _next_words(following)
     if words is not None:
         if any(is_piece(word, stop) for word, stop in words):
@@ -207,6 +238,15 @@ def likely_cut(
         if last_word[:1].isupper():
             return True
     return (no_space or ends_there) and not is_piece(first_word, before_stop)
+
+
+def _script(letter: str) -> str:
+    """The alphabet of a letter: Latin, Cyrillic or other."""
+    if "a" <= letter.lower() <= "z":
+        return "latin"
+    if "а" <= letter.lower() <= "я" or letter in "ёЁ":
+        return "cyrillic"
+    return "other"
 
 
 def _next_words(following: Sequence[str]) -> list[tuple[str, bool]] | None:
