@@ -347,3 +347,19 @@ def test_a_repeated_list_of_delegations_is_not_a_municipality_column():
     ]
     doc = _read(_table([HEAD, *rows]))
     assert [r.municipality for r in doc.rows] == ["", ""]
+
+
+def test_a_row_holding_only_cells_merged_down_into_it_is_no_event():
+    """What a page end leaves of a row whose merged cells go on (a browser splits rows so): only
+    cells merged down from the row above, nothing of its own."""
+    header = RawRow(("№", "Муниципальное образование", "Мероприятие", "Место", "Дата"), "row 1")
+    body = (
+        RawRow(("1", "Энский район", "Выставка «Дружба»", "г. Энск", "6 апреля 2024 года"), "row 2"),
+        RawRow((None, None, None, None, ""), "row 3", from_above=frozenset({0, 1, 2, 3})),
+        RawRow(("2", None, "Концерт «Мост»", "с. Ключи", "8 апреля 2024 года"), "row 4", frozenset({1})),
+    )
+    table = RawTable(header.cells, body, "table 1", "")
+    assert [(e.seq_no, e.municipality, e.title) for e in _read(table).rows] == [
+        (1, "Энский район", "Выставка «Дружба»"),
+        (2, "Энский район", "Концерт «Мост»"),
+    ]

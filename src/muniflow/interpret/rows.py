@@ -237,7 +237,10 @@ def _read_table(
         mapping.setdefault(m.column, m.index)
     previous: RawRow | None = None
     for raw in table.body:
+        own_text = any(fold(c or "") for c in raw.cells)
         raw = previous = _merged_down(raw, previous)
+        if not own_text:
+            continue  # blank, or only cells merged down into it: the rest of a row a page end cut
         filled = _filled(raw)
         if not filled and not has_muni_column and any(fold(c or "") for c in raw.cells):
             # a row of dashes under a heading is its «none held»: a section of no other rows is nil
