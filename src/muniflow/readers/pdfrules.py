@@ -6,7 +6,9 @@ documents, where a row starts a page): the row's side rules run on to its end, b
 across them the table finder sees no cells there, and the row's text is lost. A table whose two
 outer side rules both run past its last (or first) horizontal rule to the same height is given a
 rule across it there. Inner side rules are not needed: the finder splits the new row by those the
-row has.
+row has. A browser's print leaves open only the cells merged down over rows that go on to the next
+page: where one column's two side rules run on together past the table's last rule, that column
+is closed there.
 
 Cell shading (Word fills a shaded cell, or each shaded paragraph in it, with a rectangle) is no
 rule: the table finder takes every rectangle's sides for rules, and a paragraph's shading then
@@ -18,6 +20,7 @@ border drawn, each row on its own fill), they stay its rules.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Any
 
 # How far (points) a side rule must run past the table's last rule to open a row: Word's rules
@@ -66,12 +69,35 @@ def closing_rules(
     vertical = [e for e in edges if e.get("orientation") == "v"]
     rules = []
     for x0, top, x1, bottom in bboxes:
-        for end in (
-            _open_end(vertical, x0, x1, bottom, below=True),
-            _open_end(vertical, x0, x1, top, below=False),
-        ):
+        below = _open_end(vertical, x0, x1, bottom, below=True)
+        for end in (below, _open_end(vertical, x0, x1, top, below=False)):
             if end is not None:
                 rules.append(_rule(x0, x1, end))
+        if below is None:
+            rules.extend(_open_cells(vertical, x0, x1, bottom))
+    return rules
+
+
+def _open_cells(
+    vertical: Sequence[dict[str, Any]], x0: float, x1: float, bottom: float
+) -> list[dict[str, Any]]:
+    """Rules closing single columns whose two side rules run on together past the table's last
+    rule: a cell merged down over rows that go on to the next page, left open where the page ends
+    (a browser's print does so; the table's outer sides end with its other columns)."""
+    sides: list[tuple[float, float]] = []  # each column rule crossing the last rule: x, lowest end
+    for edge in sorted(vertical, key=lambda e: e["x0"]):
+        inside = x0 - SIDE_TOLERANCE <= edge["x0"] <= x1 + SIDE_TOLERANCE
+        if not (inside and edge["top"] < bottom - OPEN_ROW_MIN and edge["bottom"] >= bottom - SIDE_TOLERANCE):
+            continue
+        if sides and edge["x0"] - sides[-1][0] <= SIDE_TOLERANCE:  # a rectangle's two edges: one rule
+            sides[-1] = (sides[-1][0], max(sides[-1][1], edge["bottom"]))
+        else:
+            sides.append((edge["x0"], edge["bottom"]))
+    rules = []
+    for (left, left_end), (right, right_end) in pairwise(sides):
+        open_below = min(left_end, right_end) >= bottom + OPEN_ROW_MIN
+        if open_below and abs(left_end - right_end) <= SIDE_TOLERANCE:
+            rules.append(_rule(left, right, min(left_end, right_end)))
     return rules
 
 
