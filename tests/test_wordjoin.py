@@ -135,6 +135,8 @@ LIKELY_CUT = [
         "a word the dictionary lacks, read as a prefix and a word, then a whole word: two words",
     ),
     ("Верхнеключевский", ["район:"], False, False, "an adjective by its ending, then a whole word"),
+    ("ВЕРХНЕКЛЮЧЕВСКИЙ", ["РАЙОН"], False, False, "the same in capitals"),
+    ("ВЕРХНЕКЛЮЧЕВС", ["КИЙ РАЙОН"], False, True, "capitals: a piece that is no word form, cut"),
     ("Верхнеключевс", ["кий район"], False, True, "a piece that is no word form: cut"),
     ("проведению XXXIII", ["Международного форума"], False, False, "a word never changes alphabet"),
 ]

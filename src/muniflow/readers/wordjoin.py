@@ -272,10 +272,12 @@ def _next_words(following: Sequence[str]) -> list[tuple[str, bool]] | None:
 def _new_capital_word(left: str, right: str, is_word: WordTest) -> bool:
     """Between two upper-case pieces: True where the second starts a word of its own — both short
     enough to be acronyms («МБУК|РУП»), or the first a word that the two do not continue
-    («АДМИНИСТРАЦИЯ|МБОУ»); a heading in capitals cut by a narrow column («ГОРОДС|КОЙ») is not."""
+    («АДМИНИСТРАЦИЯ|МБОУ»), or a word form the dictionary lacks before a whole word («ЭНСКИЙ|РАЙОН»,
+    see reads_as_word_form); a heading in capitals cut by a narrow column («ГОРОДС|КОЙ») is not."""
     if max(len(left), len(right)) <= _ACRONYM:
         return True
-    return is_word(left) and not is_word(left + right)
+    word_form = reads_as_word_form(left) and len(right) >= _WHOLE_WORD and is_word(right)
+    return (is_word(left) or word_form) and not is_word(left + right)
 
 
 def _pieces_make_word(first: str, following: Sequence[str], is_word: WordTest) -> bool:
