@@ -363,3 +363,30 @@ def test_a_row_holding_only_cells_merged_down_into_it_is_no_event():
         (1, "Энский район", "Выставка «Дружба»"),
         (2, "Энский район", "Концерт «Мост»"),
     ]
+
+
+def test_a_table_split_after_its_header_goes_on_though_a_row_names_header_words():
+    """An office split the table after its header; an event row of the second part holds words a
+    header holds (an event «мероприятие», «участники», a district), but also a date: no header."""
+    header = ("№", "Наименование мероприятия", "Место проведения", "Сроки проведения", "Цель", "Участники")
+    first = RawTable(header, (), "table 1", "")
+    rows = (
+        ("Энский район", None, None, None, None, None),
+        (
+            "1.",
+            "Участие в торжественных мероприятиях района",
+            "г. Энск, администрация муниципального района",
+            "2-3 апреля 2024 года",
+            "Участники мероприятия обменялись опытом",
+            "Участники делегации района",
+        ),
+        ("2.", "Концерт «Мост»", "с. Ключи", "8 апреля 2024 года", "Дружба", "Хор района"),
+    )
+    second = RawTable(
+        rows[0], tuple(RawRow(r, f"table 2, row {i + 2}") for i, r in enumerate(rows[1:])), "table 2", ""
+    )
+    read = _read(first, second)
+    assert [(e.seq_no, e.municipality, e.start_date.day) for e in read.rows] == [
+        (1, "Энский район", 2),
+        (2, "Энский район", 8),
+    ]

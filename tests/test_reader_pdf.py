@@ -160,6 +160,15 @@ GEOMETRY = [
     ("научно-", 30.0, "практической", 58.0, True, CUT, "attached hyphen, the piece had no room"),
     ("научно-", 60.0, "практической", 58.0, True, PARAGRAPH, "attached hyphen, the piece had room"),
     ("г. Смоленск,", 0.5, "Республика", 68.0, True, PARAGRAPH, "full, but a space to break at: a paragraph"),
+    (
+        "Участие в XXV Международн",
+        0.4,
+        "ой выставке",
+        10.0,
+        True,
+        CUT,
+        "full, a space to break at, but the pieces spell a word: the space was a no-break one",
+    ),
     ("Смоленск,", 20.0, "МБОУ", 29.0, True, PARAGRAPH, "room for the next glyph: nothing was cut"),
 ]
 

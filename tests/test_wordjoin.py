@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from muniflow.readers.wordjoin import drops_hyphen, likely_cut, rejoin_lines
+from muniflow.readers.wordjoin import drops_hyphen, likely_cut, rejoin_lines, spells_word
 
 CASES = [
     # (cell text from the PDF, expected text, why)
@@ -163,3 +163,16 @@ DROPS_HYPHEN = [
 @pytest.mark.parametrize(("left", "right", "expected", "why"), DROPS_HYPHEN, ids=[c[3] for c in DROPS_HYPHEN])
 def test_drops_hyphen(left: str, right: str, expected: bool, why: str) -> None:
     assert drops_hyphen(left, right) is expected, why
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        ("в XXV Международн", "ой выставке", True),
+        ("в XXV Международной", "выставке", False),  # a word already: two words
+        ("г. Смоленск,", "Республика", False),  # punctuation ends the line
+        ("делега", "Ции", False),  # a capital starts a word
+    ],
+)
+def test_spells_word(left: str, right: str, expected: bool) -> None:
+    assert spells_word(left, right) is expected

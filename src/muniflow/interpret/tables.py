@@ -248,6 +248,8 @@ def choose_tables(
                 named = True
         if found is not None and named:
             found = _typed_by_content(found, rows[found.stop :])
+        if found is not None and named and _continues(previous, table, found, rows, period):
+            found = None  # a body row of the table going on, taken for a header by its words
         if found is not None and named:
             above = "\n".join(c for row in rows[: found.start] for c in row.cells if c and fold(c))
             # a municipality's name typed as the table's own first row, above its header
@@ -301,6 +303,28 @@ def choose_tables(
             TableReading(table.locator, False, reason, closest=closest, municipality=municipality)
         )
     return chosen, readings
+
+
+def _continues(
+    previous: ChosenTable | None,
+    table: RawTable,
+    found: HeaderFound,
+    rows: Sequence[RawRow],
+    period: Period | None,
+) -> bool:
+    """Whether a table as wide as the events table before it goes on with that table, though a
+    header was found in it: its header rows hold a date, which no header does (an office split the
+    table after its header, and an event's title names the words of a header: «…мероприятиях…»)."""
+    if previous is None or len(table.header) != len(previous.table.header):
+        return False
+    if found.labels == previous.reading.header:
+        return False  # the header repeated
+    return any(
+        parse_dates(cell, period).start is not None
+        for row in rows[found.start : found.stop]
+        for cell in row.cells
+        if cell and fold(cell)
+    )
 
 
 def refusal_message(readings: Sequence[TableReading]) -> str:

@@ -22,7 +22,7 @@ from enum import Enum
 from itertools import pairwise
 from typing import NamedTuple
 
-from muniflow.readers.wordjoin import MAX_PIECES, drops_hyphen, likely_cut
+from muniflow.readers.wordjoin import MAX_PIECES, drops_hyphen, likely_cut, spells_word
 
 # Hyphen-minus, hyphen, en and em dash, soft hyphen: a line may break after them.
 HYPHENS = "-‐–—\xad"
@@ -333,7 +333,10 @@ def classify(
     if above.slack >= below.first_char + _FIT_TOLERANCE:
         return Break.PARAGRAPH  # room left for what follows
     if not _one_run(text) and above.last_piece + below.first_piece <= above.inner + _FIT_TOLERANCE:
-        return Break.PARAGRAPH  # a break opportunity the exporter would have used
+        # A break opportunity the exporter would have used, unless the space before the last token
+        # was a no-break one (drawn as a plain space: «XXV\xa0Международн|ой»), tying it to the words
+        # before into a token too long for the line: then the pieces spell a word.
+        return Break.CUT if spells_word(text, below.text) else Break.PARAGRAPH
     # Full, and either one run or ending in a token too wide for any line, which the exporter
     # (LibreOffice) starts where the line has room and cuts at its end: the text decides.
     no_space = above.marks_wraps and above.slack >= above.space + _FIT_TOLERANCE  # it would be drawn
