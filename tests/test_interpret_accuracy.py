@@ -390,3 +390,27 @@ def test_a_table_split_after_its_header_goes_on_though_a_row_names_header_words(
         (1, "Энский район", 2),
         (2, "Энский район", 8),
     ]
+
+
+def test_a_period_named_only_above_a_contents_table_dates_day_only_cells():
+    """No title before the first table; the period stands in the caption of a contents table, and
+    the events table's day-only dates need it to be read as dates at all."""
+    contents = _table([("№", "Раздел", "Страница"), ("1", "Перечень мероприятий", "2")], "table 1")
+    contents = RawTable(
+        contents.header, contents.rows, "table 1", "Сведения о мероприятиях во II квартале 2024 года"
+    )
+    events = _table(
+        [
+            ("№", "Наименование мероприятия", "Время", "Место", "Цель"),
+            ("В апреле", None, None, None, None),
+            ("1", "Концерт", "3–4", "г. Энск", "Дружба"),
+            ("2", "Форум", "14", "г. Энск", "Дружба"),
+        ],
+        "table 2",
+    )
+    read = _read(contents, events, title="")
+    assert read.period is not None and (read.period.year, read.period.quarter) == (2024, 2)
+    assert [(str(e.start_date), str(e.end_date)) for e in read.rows] == [
+        ("2024-04-03", "2024-04-04"),
+        ("2024-04-14", "2024-04-14"),
+    ]

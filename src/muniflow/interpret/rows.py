@@ -156,6 +156,18 @@ def interpret_document(
         if period is None and found_period.period is not None:
             period = found_period.period
             chosen, readings = choose_tables(doc.tables, synonyms, combined, period)
+    if not chosen and period is None:
+        # No table read without the period (day-only dates under month headings are dates only in
+        # a known year), and the period is read from the text before the table chosen: try the
+        # text before every table, the title in a contents or summary table's caption included.
+        early = find_period(_lead_text(doc, None))
+        if early.period is not None:
+            chosen, readings = choose_tables(doc.tables, synonyms, combined, early.period)
+            if chosen:
+                title = _lead_text(doc, chosen[0])
+                later = find_period(title)
+                found_period = later if later.period is not None else early
+                period = found_period.period
     region = parse_region(doc.title) or parse_region(title)
     if not chosen:
         said = Reading(tuple(readings), (), region_source(doc.title), found_period.text, found_period.kind)
@@ -200,14 +212,14 @@ def interpret_document(
     )
 
 
-def _lead_text(doc: RawDocument, first: ChosenTable) -> str:
+def _lead_text(doc: RawDocument, first: ChosenTable | None) -> str:
     """Everything written before the first events table's rows, the title first: the one-row
     tables before it (a letterhead laid out as a table, a title typed in a one-cell table; not a
     summary or contents table's data) with the captions, its own caption and the rows above its
-    header (a title typed in the table)."""
+    header (a title typed in the table). With no table chosen, what stands before every table."""
     parts = [doc.title]
     for table in doc.tables:
-        if table is first.table:
+        if first is not None and table is first.table:
             parts += [table.caption, first.above]
             break
         parts.append(table.caption)
