@@ -185,3 +185,15 @@ def _texts(path: Path) -> list[tuple[str, ...]]:
 def test_a_libreoffice_table_reads_as_its_grid_twin(exports: dict[str, Path], style: str) -> None:
     """The same report exported with fewer rules reads cell for cell as the fully ruled one."""
     assert _texts(exports[style]) == _texts(exports["grid"])
+
+
+def test_two_framed_tables_with_a_heading_between_stay_two_tables(tmp_path: Path) -> None:
+    """One frame's bottom rule and the next frame's top rule, a heading between them, are no
+    stack of row rules joining both frames into one table (per-municipality tables, frame only)."""
+    second = TOP - HEIGHT * len(ROWS) - 40
+    heading = _text(LEFT + PAD, second + 14, "Southern district")
+    content = b"\n".join([_table("frame"), heading, _table("frame", top=second)])
+    tables = PdfReader().read(helvetica_page(tmp_path / "two.pdf", content)).tables
+    assert len(tables) == 2
+    assert "Southern district" in tables[1].caption
+    assert [row.cells[0] for row in tables[1].rows] == [HEADING, "1", "2", "3"]

@@ -104,6 +104,7 @@ def rule_regions(
     free = [e for e in edges if not _inside((e["x0"] + e["x1"]) / 2, (e["top"] + e["bottom"]) / 2, taken)]
     boxes: list[list[float]] = []
     horizontal = _joined(free, "h")
+    sides = sorted(_joined(free, "v"), key=lambda r: r["x0"])
     stacks: list[list[dict[str, float]]] = []
     for rule in sorted(horizontal, key=lambda r: r["top"]):
         stack = next(
@@ -115,12 +116,15 @@ def rule_regions(
             ),
             None,
         )
-        if stack is None or not any(stack[-1]["top"] < y < rule["top"] for y in text_ys):
+        if (
+            stack is None
+            or not any(stack[-1]["top"] < y < rule["top"] for y in text_ys)
+            or _between_frames(sides, rule["x0"], stack[-1]["top"], rule["x1"], rule["top"])
+        ):
             stacks.append([rule])
         else:
             stack.append(rule)
     boxes += [[s[0]["x0"], s[0]["top"], s[0]["x1"], s[-1]["top"]] for s in stacks if len(s) > 1]
-    sides = sorted(_joined(free, "v"), key=lambda r: r["x0"])
     for i, left in enumerate(sides):
         right = next(
             (
@@ -144,6 +148,22 @@ def rule_regions(
     return [
         Region(x0, top, x1, bottom, _row_rules(free, x0, top, x1, bottom)) for x0, top, x1, bottom in merged
     ]
+
+
+def _between_frames(
+    sides: Sequence[dict[str, float]], x0: float, top: float, x1: float, bottom: float
+) -> bool:
+    """True when side rules stand at the band's edges, ending at its top or starting at its bottom,
+    and none runs down through it: the band lies between two tables drawn with sides (the bottom
+    of one, a heading, the top of the next), not in one table, whose sides run through every row."""
+    at_edges = [r for r in sides if min(abs(r["x0"] - x0), abs(r["x0"] - x1)) <= EDGE_TOLERANCE]
+    through = any(
+        r["top"] <= top + EDGE_TOLERANCE and r["bottom"] >= bottom - EDGE_TOLERANCE for r in at_edges
+    )
+    touching = any(
+        abs(r["bottom"] - top) <= EDGE_TOLERANCE or abs(r["top"] - bottom) <= EDGE_TOLERANCE for r in at_edges
+    )
+    return touching and not through
 
 
 def _overlap(a: Sequence[float], b: Sequence[float]) -> bool:
