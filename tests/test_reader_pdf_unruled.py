@@ -197,3 +197,41 @@ def test_two_framed_tables_with_a_heading_between_stay_two_tables(tmp_path: Path
     assert len(tables) == 2
     assert "Southern district" in tables[1].caption
     assert [row.cells[0] for row in tables[1].rows] == [HEADING, "1", "2", "3"]
+
+
+# A header of two levels: a group cell over the last two columns, its sub-headers under it.
+GROUPED = (40.0, 150.0, 90.0, 90.0)
+
+
+def _two_level_header(borders: str) -> bytes:
+    """A table whose header's last two columns sit under one group cell («Dates»: «from», «to»),
+    no rule between the header's levels; the other header cells span both."""
+    right = LEFT + sum(GROUPED)
+    edges = [LEFT + sum(GROUPED[:k]) for k in range(len(GROUPED))]
+    ops = []
+    header_height = 2 * HEIGHT
+    body = [("1", "Delegation visit", "3 May", "4 May"), ("2", "Forum of twin towns", "9 May", "9 May")]
+    bottom = TOP - header_height - HEIGHT * len(body)
+    if borders == "frame":
+        ops += [b"%.2f %.2f m %.2f %.2f l S" % (x, TOP, x, bottom) for x in (LEFT, right)]
+        ops += [b"%.2f %.2f m %.2f %.2f l S" % (LEFT, y, right, y) for y in (TOP, bottom)]
+    ops.append(_text(edges[0] + PAD, TOP - 14, "No"))
+    ops.append(_text(edges[1] + PAD, TOP - 14, "Event"))
+    ops.append(_text(edges[2] + GROUPED[2] - 15, TOP - 14, "Dates"))
+    ops.append(_text(edges[2] + PAD, TOP - 40, "from"))
+    ops.append(_text(edges[3] + PAD, TOP - 40, "to"))
+    for r, row in enumerate(body):
+        y = TOP - header_height - r * HEIGHT - 14
+        ops += [_text(x + PAD, y, text) for x, text in zip(edges, row, strict=True)]
+    return b"\n".join(ops)
+
+
+@pytest.mark.parametrize("borders", ["frame", "none"])
+def test_a_two_level_header_without_rules_reads_as_two_header_rows(tmp_path: Path, borders: str) -> None:
+    """The group cell and its sub-headers are two header rows, as in the ruled table: the group
+    over both its columns, the sub-headers each in its own, the other header cells merged down."""
+    path = helvetica_page(tmp_path / f"{borders}.pdf", _two_level_header(borders))
+    (table,) = PdfReader().read(path).tables
+    assert table.header == ("No", "Event", "Dates", "")
+    assert tuple(c or "" for c in table.rows[0].cells) == ("", "", "from", "to")
+    assert [row.cells[0] for row in table.rows[1:]] == ["1", "2"]

@@ -217,8 +217,15 @@ def infer_table(glyphs: Sequence[Glyph], region: Region, hint: Sequence[float] =
     else:
         bands = _text_bands(lines, xs)
     rows: list[list[Box | None]] = []
+    in_header = True  # bands above the first numbered row hold the header
     for top, bottom in bands:
         members = [line for line in lines if top <= (line.top + line.bottom) / 2 < bottom]
+        in_header = in_header and not any(_numbered(line) for line in members)
+        if members and in_header:
+            levels = _header_levels(members, xs, top, bottom)
+            if len(levels) > 1:
+                rows.extend(levels)
+                continue
         if members:
             cells = list(_cells(members, xs, top, bottom))
             rule = inner_rules.get(top)
@@ -230,6 +237,50 @@ def infer_table(glyphs: Sequence[Glyph], region: Region, hint: Sequence[float] =
     first = next(box for box in rows[0] if box is not None)
     bottom = max(box[3] for row in rows for box in row if box is not None)
     return TextTable(bbox=(xs[0], first[1], xs[-1], bottom), rows=tuple(TextRow(tuple(r)) for r in rows))
+
+
+def _header_levels(
+    lines: Sequence[_Line], xs: Sequence[float], top: float, bottom: float
+) -> list[list[Box | None]]:
+    """A header band without a rule between its levels, cut into its rows: a group cell (or a
+    title) is text across a column boundary with text under it on both sides (its sub-headers,
+    which cross none); the band is cut above the first line of those. On a level above a cut, a
+    column no group spans is one cell merged down to the band's bottom (as Word merges a header
+    cell over both levels), its slot below left empty. One level: the band as one row."""
+    inner = xs[1:-1]
+    cuts: set[int] = set()
+    for k, x in enumerate(inner, start=1):
+        over = [i for i, line in enumerate(lines) if any(a < x < b for a, b in line.spans)]
+        if not over:
+            continue
+        left, right = xs[k - 1], xs[k + 1]
+        under = next(
+            (
+                i
+                for i in range(over[-1] + 1, len(lines))
+                if any(a >= left and b <= x for a, b in lines[i].spans)
+                and any(a >= x and b <= right for a, b in lines[i].spans)
+            ),
+            None,
+        )
+        if under is not None:
+            cuts.add(under)
+    if not cuts:
+        return [list(_cells(lines, xs, top, bottom))]
+    ys = [top, *(lines[i].top - 1 for i in sorted(cuts)), bottom]
+    levels: list[list[Box | None]] = []
+    for upper, lower in itertools.pairwise(ys):
+        members = [line for line in lines if upper <= (line.top + line.bottom) / 2 < lower]
+        levels.append(list(_cells(members, xs, upper, lower)))
+    for depth, row in enumerate(levels[:-1]):
+        for col, box in enumerate(row):
+            if box is None or (box[0], box[2]) != (xs[col], xs[col + 1]):
+                continue  # a group cell, or a slot another cell spans
+            if all(r[col] is not None for r in levels[depth + 1 :]):
+                row[col] = (box[0], box[1], box[2], bottom)
+                for r in levels[depth + 1 :]:
+                    r[col] = None
+    return levels
 
 
 def _merge_down(upper: list[Box | None], lower: list[Box | None], rule: Sequence[Span]) -> None:
