@@ -235,3 +235,13 @@ def test_a_two_level_header_without_rules_reads_as_two_header_rows(tmp_path: Pat
     assert table.header == ("No", "Event", "Dates", "")
     assert tuple(c or "" for c in table.rows[0].cells) == ("", "", "from", "to")
     assert [row.cells[0] for row in table.rows[1:]] == ["1", "2"]
+
+
+def test_a_heading_of_two_lines_under_the_header_of_a_table_without_rules(tmp_path: Path) -> None:
+    """A heading whose second line is short (a month under a municipality) and stands within one
+    column: the header above it is still the table's, the heading two rows across it."""
+    rows: list[tuple[str, ...] | str] = [HEADER, "Administration of the Northern district", "May", *BODY]
+    (table,) = PdfReader().read(helvetica_page(tmp_path / "month.pdf", _table("none", rows))).tables
+    assert table.header == HEADER
+    assert [row.cells[0] for row in table.rows[2:]] == ["1", "2", "3"]
+    assert any("May" in (cell or "") for row in table.rows[:2] for cell in row.cells)

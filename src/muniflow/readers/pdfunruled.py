@@ -355,7 +355,13 @@ def text_only_tables(glyphs: Sequence[Glyph], hint: Sequence[float] = ()) -> lis
                 end += 1
                 continue
             after = end
-            while after < len(lines) and after - end < MAX_HEADING_LINES and _covers(lines[after], gaps):
+            # a heading goes on in lines covering a gap, or of one run of words (a short second
+            # line, such as a month under a municipality, may fall between two gaps)
+            while (
+                after < len(lines)
+                and after - end < MAX_HEADING_LINES
+                and (_covers(lines[after], gaps) or (after > end and len(lines[after].spans) == 1))
+            ):
                 after += 1
             if after == len(lines) or not _numbered(lines[after]):
                 break
