@@ -245,3 +245,49 @@ def test_a_heading_of_two_lines_under_the_header_of_a_table_without_rules(tmp_pa
     assert table.header == HEADER
     assert [row.cells[0] for row in table.rows[2:]] == ["1", "2", "3"]
     assert any("May" in (cell or "") for row in table.rows[:2] for cell in row.cells)
+
+
+def _two_pages(path: Path, first: bytes, second: bytes) -> Path:
+    """A two-page PDF drawing one content stream on each page, font /F1 Helvetica."""
+    from badfiles import PAGE, pdf_file, stream
+
+    font = b"/Resources << /Font << /F1 5 0 R >> >>"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+        PAGE % (font + b" /Contents 6 0 R"),
+        PAGE % (font + b" /Contents 7 0 R"),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        stream(first),
+        stream(second),
+    ]
+    path.write_bytes(pdf_file(objects))
+    return path
+
+
+def test_a_row_the_page_end_broke_under_a_repeated_header_is_not_the_header(tmp_path: Path) -> None:
+    """No rules: the header repeated at the top of the next page, the rest of the row the page end
+    broke under it (no number), then the next row. The repeated header is known by its lines (those
+    of the header on the page before) and dropped; the rest goes on with the broken row."""
+    edges = [LEFT + sum(WIDTHS[:k]) for k in range(len(WIDTHS))]
+
+    def header(top: float) -> list[bytes]:
+        return [_text(x + PAD, top - 14, text) for x, text in zip(edges, HEADER, strict=True)]
+
+    def row(top: float, cells: tuple[str, ...]) -> list[bytes]:
+        return [_text(x + PAD, top - 14, text) for x, text in zip(edges, cells, strict=False) if text]
+
+    first = [
+        *header(TOP),
+        *row(TOP - HEIGHT, BODY[0]),
+        *row(TOP - 2 * HEIGHT, ("2", "Forum of", "Library", "9 May")),
+    ]
+    second = [*header(TOP), *row(TOP - HEIGHT, ("", "twin towns")), *row(TOP - 2 * HEIGHT, BODY[2])]
+    path = _two_pages(tmp_path / "broken.pdf", b"\n".join(first), b"\n".join(second))
+    (table,) = PdfReader().read(path).tables
+    assert table.header == HEADER
+    assert [tuple(" ".join((c or "").split()) for c in row.cells) for row in table.rows] == [
+        BODY[0],
+        ("2", "Forum of twin towns", "Library", "9 May"),
+        BODY[2],
+    ]

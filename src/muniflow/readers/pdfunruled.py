@@ -67,13 +67,17 @@ class _Line:
     bottom: float
     spans: tuple[Span, ...]  # runs of glyphs closer than GUTTER
     first: str  # the text of its first run
+    text: str  # the texts of its runs, a space between
 
 
-def tables_without_rules(page: Any, ruled: Sequence[Any], hint: Sequence[float] = ()) -> list[Any]:
+def tables_without_rules(
+    page: Any, ruled: Sequence[Any], hint: Sequence[float] = (), header: Sequence[str] = ()
+) -> list[Any]:
     """The page's tables: the ruled ones of two columns or more as found, those of one column and
     the regions other rules mark out read with inferred columns (a ruled table inference cannot
     read stays as found); outside them, tables of numbered rows that line up as text (a table
-    drawn without rules on a page where another one has them)."""
+    drawn without rules on a page where another one has them). `header`: the header lines of the
+    table inferred last on the page before (see infer_table)."""
     glyphs = [
         Glyph(c["text"], c["x0"], c["x1"], c["top"], c["bottom"])
         for c in page.chars
@@ -85,16 +89,16 @@ def tables_without_rules(page: Any, ruled: Sequence[Any], hint: Sequence[float] 
     thin = [t for t in ruled if _width(t) == 1]
     out: list[Any] = list(kept)
     for table in thin:
-        inferred = infer_table(glyphs, region_of(table, page.edges), hint)
+        inferred = infer_table(glyphs, region_of(table, page.edges), hint, header)
         out.append(inferred or table)
     taken = [t.bbox for t in ruled]
     for region in rule_regions(page.edges, taken, [(g.top + g.bottom) / 2 for g in glyphs]):
-        inferred = infer_table(glyphs, region, hint)
+        inferred = infer_table(glyphs, region, hint, header)
         if inferred is not None:
             out.append(inferred)
     boxes = [t.bbox for t in out]
     outside = [g for g in glyphs if not _within((g.x0 + g.x1) / 2, (g.top + g.bottom) / 2, boxes)]
-    out.extend(text_only_tables(outside, hint if not out else ()))
+    out.extend(text_only_tables(outside, hint if not out else (), header))
     return out
 
 
@@ -125,6 +129,7 @@ def _lines(glyphs: Sequence[Glyph]) -> list[_Line]:
                 max(g.bottom for g in line),
                 tuple((a, b) for a, b in spans),
                 texts[0],
+                " ".join(texts),
             )
         )
     return out
@@ -176,11 +181,15 @@ def _cells(lines: Sequence[_Line], xs: Sequence[float], top: float, bottom: floa
     return tuple(cells)
 
 
-def infer_table(glyphs: Sequence[Glyph], region: Region, hint: Sequence[float] = ()) -> TextTable | None:
+def infer_table(
+    glyphs: Sequence[Glyph], region: Region, hint: Sequence[float] = (), header: Sequence[str] = ()
+) -> TextTable | None:
     """The region read as a table with inferred columns, or None when its text shows fewer than
     MIN_COLUMNS columns or MIN_ROWS rows. `hint`: the column edges of the table inferred last on
     the page before; a region whose text keeps to them, showing too few columns of its own, is
-    that table going on (a row broken by the page end, its rest in one or two columns)."""
+    that table going on (a row broken by the page end, its rest in one or two columns). `header`:
+    that table's header lines; the region's first lines repeating them are its header repeated,
+    the lines under them before a numbered one the rest of a row the page end broke."""
     inside = [
         g
         for g in glyphs
@@ -215,7 +224,7 @@ def infer_table(glyphs: Sequence[Glyph], region: Region, hint: Sequence[float] =
         cuts = sorted({region.top, *inner_rules, region.bottom})
         bands = [(a, b) for a, b in itertools.pairwise(cuts) if b - a > EDGE_TOLERANCE]
     else:
-        bands = _text_bands(lines, xs)
+        bands = _text_bands(lines, xs, _repeated_header(lines, header))
     rows: list[list[Box | None]] = []
     in_header = True  # bands above the first numbered row hold the header
     for top, bottom in bands:
@@ -236,7 +245,26 @@ def infer_table(glyphs: Sequence[Glyph], region: Region, hint: Sequence[float] =
         return None
     first = next(box for box in rows[0] if box is not None)
     bottom = max(box[3] for row in rows for box in row if box is not None)
-    return TextTable(bbox=(xs[0], first[1], xs[-1], bottom), rows=tuple(TextRow(tuple(r)) for r in rows))
+    start = next((i for i, line in enumerate(lines) if _numbered(line)), 0)
+    heads = tuple(header) if _repeated_header(lines, header) else tuple(line.text for line in lines[:start])
+    return TextTable(
+        bbox=(xs[0], first[1], xs[-1], bottom),
+        rows=tuple(TextRow(tuple(r)) for r in rows),
+        header_lines=heads,
+    )
+
+
+def _repeated_header(lines: Sequence[_Line], header: Sequence[str]) -> int:
+    """How many of the first lines repeat `header` (the lines above the first numbered row of the
+    table on the page before), line for line; 0 when the first does not. A header repeated on each
+    page is drawn alike, so its lines read alike, but LibreOffice may draw a repeated header lower
+    than its text and cut its last lines: the lines repeated may be the header's first ones only."""
+    count = 0
+    for line, text in zip(lines[:-1], header, strict=False):
+        if line.text != text:
+            break
+        count += 1
+    return count
 
 
 def _header_levels(
@@ -308,12 +336,14 @@ def _fits(lines: Sequence[_Line], hint: Sequence[float]) -> bool:
     )
 
 
-def _text_bands(lines: Sequence[_Line], xs: Sequence[float]) -> list[Span]:
+def _text_bands(lines: Sequence[_Line], xs: Sequence[float], repeated: int = 0) -> list[Span]:
     """Rows without rules: the header down to the first numbered line, then a row from each
-    numbered line; a heading (one run of words across a boundary) is a row of its own."""
+    numbered line; a heading (one run of words across a boundary) is a row of its own. `repeated`:
+    the header repeated from the page before takes that many lines, the lines under it start a row
+    (the rest of the row the page end broke), not the header's."""
     starts = [0]
     for i, line in enumerate(lines[1:], start=1):
-        if _numbered(line) or _heading(line, xs) or _heading(lines[i - 1], xs):
+        if _numbered(line) or _heading(line, xs) or _heading(lines[i - 1], xs) or i == repeated:
             starts.append(i)
     tops = [lines[i].top - 1 for i in starts] + [lines[-1].bottom + 1]
     return list(itertools.pairwise(tops))
@@ -329,7 +359,9 @@ def _covers(line: _Line, gaps: Sequence[Span]) -> bool:
     return any(a <= g0 and b >= g1 for g0, g1 in gaps for a, b in line.spans)
 
 
-def text_only_tables(glyphs: Sequence[Glyph], hint: Sequence[float] = ()) -> list[TextTable]:
+def text_only_tables(
+    glyphs: Sequence[Glyph], hint: Sequence[float] = (), header: Sequence[str] = ()
+) -> list[TextTable]:
     """Tables on a page without rules: runs of lines from one of MIN_COLUMNS runs of words (the
     header's first line) while no line covers a gap between them, except a heading of at most
     MAX_HEADING_LINES lines followed by a numbered row; a run without numbered rows is no table
@@ -370,7 +402,7 @@ def text_only_tables(glyphs: Sequence[Glyph], hint: Sequence[float] = ()) -> lis
         table = None
         if follows or any(_numbered(line) for line in run):
             top, bottom = run[0].top - 1, run[-1].bottom + 1
-            table = infer_table(glyphs, Region(-1e9, top, 1e9, bottom, framed=False), hint)
+            table = infer_table(glyphs, Region(-1e9, top, 1e9, bottom, framed=False), hint, header)
         if table is not None:
             out.append(table)
         i = end
