@@ -291,3 +291,37 @@ def test_a_row_the_page_end_broke_under_a_repeated_header_is_not_the_header(tmp_
         ("2", "Forum of twin towns", "Library", "9 May"),
         BODY[2],
     ]
+
+
+def _grouped_under_rules(top: float, first: int) -> tuple[list[bytes], float]:
+    """A table under horizontal rules only, its header of two levels (a group cell «Dates» over
+    «from» and «to», no rule between the levels), two numbered rows; and the height it ends at."""
+    right = LEFT + sum(GROUPED)
+    edges = [LEFT + sum(GROUPED[:k]) for k in range(len(GROUPED))]
+    cuts = [top, top - 2 * HEIGHT, top - 3 * HEIGHT, top - 4 * HEIGHT]
+    ops = [b"%.2f %.2f m %.2f %.2f l S" % (LEFT, y, right, y) for y in cuts]
+    ops += [_text(edges[0] + PAD, top - 14, "No"), _text(edges[1] + PAD, top - 14, "Event")]
+    ops += [_text(edges[3] - 70, top - 14, "Dates of the visits held")]  # centred over both columns
+    ops += [_text(edges[2] + PAD, top - 40, "from"), _text(edges[3] + PAD, top - 40, "to")]
+    for r in range(2):
+        cells = (str(first + r), f"Visit {first + r}", f"{first + r} May", f"{first + r + 1} May")
+        ops += [_text(x + PAD, cuts[1 + r] - 14, text) for x, text in zip(edges, cells, strict=True)]
+    return ops, cuts[-1]
+
+
+def _two_tables_under_rules(path: Path) -> Path:
+    """Two such tables, a heading paragraph between them flush with the rules' left end (the
+    rules of both stack into one region)."""
+    upper, end = _grouped_under_rules(TOP, 1)
+    heading = _text(LEFT, end - 20, "Southern district")
+    lower, _ = _grouped_under_rules(end - 30, 3)
+    return helvetica_page(path, b"\n".join([*upper, heading, *lower]))
+
+
+def test_a_header_repeated_in_one_region_parts_no_columns_it_spans(tmp_path: Path) -> None:
+    """The second table's header (its group cell across «from» and «to») stands below numbered
+    rows: it closes no gap, as the first table's header does not; the dates stay two columns."""
+    tables = PdfReader().read(_two_tables_under_rules(tmp_path / "two.pdf")).tables
+    rows = [tuple(c or "" for c in row.cells) for table in tables for row in table.rows]
+    numbered = [row for row in rows if row[0].isdigit()]
+    assert [row[2:] for row in numbered] == [(f"{n} May", f"{n + 1} May") for n in range(1, 5)]

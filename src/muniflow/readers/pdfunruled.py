@@ -143,9 +143,12 @@ def _boundaries(lines: Sequence[_Line], pad: float, hint: Sequence[float]) -> li
     """Where the columns part: in each gap at least GUTTER wide that no body line of several runs
     writes into, `pad` left of the text after it; None for fewer than MIN_COLUMNS. `hint`: the
     inner boundaries of the table on the page before, kept when each falls in its gap here (a
-    page holding little of a column, its header centred, shows the gap wider)."""
+    page holding little of a column, its header centred, shows the gap wider). A line of the
+    header repeated further down (the next table's, where the rules join two tables into one
+    region) closes no gap either."""
     start = next((i for i, line in enumerate(lines) if _numbered(line)), 0)
-    body = [line for line in lines[start:] if len(line.spans) > 1]
+    heads = {line.text for line in lines[:start]}
+    body = [line for line in lines[start:] if len(line.spans) > 1 and line.text not in heads]
     if not body:
         return None
     covered = sorted(span for line in body for span in line.spans)
