@@ -325,3 +325,18 @@ def test_a_header_repeated_in_one_region_parts_no_columns_it_spans(tmp_path: Pat
     rows = [tuple(c or "" for c in row.cells) for table in tables for row in table.rows]
     numbered = [row for row in rows if row[0].isdigit()]
     assert [row[2:] for row in numbered] == [(f"{n} May", f"{n + 1} May") for n in range(1, 5)]
+
+
+def test_a_heading_flush_with_the_rules_does_not_set_the_cell_padding(tmp_path: Path) -> None:
+    """Cell edges are put the cells' padding left of each column's text; the padding is measured
+    on the rows, not on a heading paragraph that starts where the rules do."""
+    import pdfplumber
+
+    from muniflow.readers.pdf import _find_tables
+    from muniflow.readers.pdfunruled import tables_without_rules
+
+    with pdfplumber.open(_two_tables_under_rules(tmp_path / "two.pdf")) as pdf:
+        page = pdf.pages[0]
+        (table,) = tables_without_rules(page, _find_tables(page))
+    lefts = sorted({round(box[0]) for box in table.cells})
+    assert lefts == [round(LEFT + sum(GROUPED[:k])) for k in range(len(GROUPED))]

@@ -203,8 +203,9 @@ def infer_table(
     if not lines:
         return None
     pad = DEFAULT_PAD
-    if region.framed:
-        pad = min(line.spans[0][0] for line in lines) - region.x0
+    rows_text = [line for line in lines if len(line.spans) > 1]  # not a heading or a caption,
+    if region.framed and rows_text:  # which may start at the text area's edge, as the rules do
+        pad = min(line.spans[0][0] for line in rows_text) - region.x0
         pad = pad if 0 <= pad <= MAX_PAD else DEFAULT_PAD
     inner = _boundaries(lines, pad, hint[1:-1])
     follows = inner is None and _fits(lines, hint)
