@@ -340,3 +340,15 @@ def test_a_heading_flush_with_the_rules_does_not_set_the_cell_padding(tmp_path: 
         (table,) = tables_without_rules(page, _find_tables(page))
     lefts = sorted({round(box[0]) for box in table.cells})
     assert lefts == [round(LEFT + sum(GROUPED[:k])) for k in range(len(GROUPED))]
+
+
+def test_digits_opening_a_line_outside_the_number_column_open_no_row(tmp_path: Path) -> None:
+    """No rules: a narrow column wraps a date, its line of digits («2024») opens the row's
+    second line; the number column is empty there, so the line goes on with the row above."""
+    edges = [LEFT + sum(WIDTHS[:k]) for k in range(len(WIDTHS))]
+    content = _table("none")
+    wrapped = TOP - 3 * HEIGHT - 14 - 12  # under the second event row's first line
+    content += b"\n" + _text(edges[1] + PAD, wrapped, "2024") + b"\n" + _text(edges[3] + PAD, wrapped, "year")
+    rows = _cells(helvetica_page(tmp_path / "wrapped.pdf", content))
+    assert [row[0] for row in rows[2:]] == ["1", "2", "3"]
+    assert rows[3][1].split() == ["Forum", "of", "twin", "towns", "2024"]

@@ -135,7 +135,12 @@ def _lines(glyphs: Sequence[Glyph]) -> list[_Line]:
     return out
 
 
-def _numbered(line: _Line) -> bool:
+def _numbered(line: _Line, xs: Sequence[float] = ()) -> bool:
+    """A line of several runs whose first is a row number; with the columns known (`xs`), that
+    number stands in the first column (a date or a count a narrow column wrapped, «202|4», starts
+    a line of its own column with digits, but opens no row)."""
+    if len(xs) > 1 and line.spans[0][1] > xs[1]:
+        return False
     return len(line.spans) > 1 and bool(_SEQ.match(line.first))
 
 
@@ -347,7 +352,7 @@ def _text_bands(lines: Sequence[_Line], xs: Sequence[float], repeated: int = 0) 
     (the rest of the row the page end broke), not the header's."""
     starts = [0]
     for i, line in enumerate(lines[1:], start=1):
-        if _numbered(line) or _heading(line, xs) or _heading(lines[i - 1], xs) or i == repeated:
+        if _numbered(line, xs) or _heading(line, xs) or _heading(lines[i - 1], xs) or i == repeated:
             starts.append(i)
     tops = [lines[i].top - 1 for i in starts] + [lines[-1].bottom + 1]
     return list(itertools.pairwise(tops))
