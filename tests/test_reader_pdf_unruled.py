@@ -309,11 +309,11 @@ def _grouped_under_rules(top: float, first: int) -> tuple[list[bytes], float]:
     return ops, cuts[-1]
 
 
-def _two_tables_under_rules(path: Path) -> Path:
-    """Two such tables, a heading paragraph between them flush with the rules' left end (the
-    rules of both stack into one region)."""
+def _two_tables_under_rules(path: Path, inset: float = 2.0) -> Path:
+    """Two such tables, a heading between them `inset` right of the rules' left end: by less than
+    a cell's padding, yet inset (the rules of both stack into one region, the heading a row)."""
     upper, end = _grouped_under_rules(TOP, 1)
-    heading = _text(LEFT, end - 20, "Southern district")
+    heading = _text(LEFT + inset, end - 20, "Southern district")
     lower, _ = _grouped_under_rules(end - 30, 3)
     return helvetica_page(path, b"\n".join([*upper, heading, *lower]))
 
@@ -327,9 +327,9 @@ def test_a_header_repeated_in_one_region_parts_no_columns_it_spans(tmp_path: Pat
     assert [row[2:] for row in numbered] == [(f"{n} May", f"{n + 1} May") for n in range(1, 5)]
 
 
-def test_a_heading_flush_with_the_rules_does_not_set_the_cell_padding(tmp_path: Path) -> None:
+def test_a_heading_row_nearer_the_rules_does_not_set_the_cell_padding(tmp_path: Path) -> None:
     """Cell edges are put the cells' padding left of each column's text; the padding is measured
-    on the rows, not on a heading paragraph that starts where the rules do."""
+    on the rows, not on a heading row that starts nearer the rules."""
     import pdfplumber
 
     from muniflow.readers.pdf import _find_tables
@@ -352,3 +352,49 @@ def test_digits_opening_a_line_outside_the_number_column_open_no_row(tmp_path: P
     rows = _cells(helvetica_page(tmp_path / "wrapped.pdf", content))
     assert [row[0] for row in rows[2:]] == ["1", "2", "3"]
     assert rows[3][1].split() == ["Forum", "of", "twin", "towns", "2024"]
+
+
+def test_a_heading_flush_with_the_rules_parts_two_tables_under_horizontal_rules(tmp_path: Path) -> None:
+    """A paragraph starting where the rules start is in no cell (a cell's text stands in by its
+    padding): the rules above and below it stack into two regions, two tables, the paragraph the
+    second one's caption."""
+    tables = PdfReader().read(_two_tables_under_rules(tmp_path / "two.pdf", inset=0.0)).tables
+    assert len(tables) == 2
+    assert tables[1].caption == "Southern district"
+    assert [row.cells[0] for table in tables for row in table.rows if row.cells[0]] == ["1", "2", "3", "4"]
+
+
+def _under_rules(rows: list[tuple[str, ...]]) -> bytes:
+    """Rows under horizontal rules only, from the page's top (TOP), each cell's text at its left."""
+    edges = [LEFT + sum(WIDTHS[:k]) for k in range(len(WIDTHS))]
+    right = LEFT + sum(WIDTHS)
+    ops = [
+        b"%.2f %.2f m %.2f %.2f l S" % (LEFT, TOP - r * HEIGHT, right, TOP - r * HEIGHT)
+        for r in range(len(rows) + 1)
+    ]
+    for r, cells in enumerate(rows):
+        ops += [_text(x + PAD, TOP - r * HEIGHT - 14, t) for x, t in zip(edges, cells, strict=False) if t]
+    return b"\n".join(ops)
+
+
+@pytest.mark.parametrize(
+    ("rest", "expected"),
+    [
+        (("3", "Concert", "Park", "12 May"), [BODY[0], BODY[1], BODY[2]]),
+        (
+            ("", "more", "hall", "2024"),
+            [BODY[0], ("2", "Forum of twin towns more", "Library hall", "9 May 2024")],
+        ),
+    ],
+    ids=["one_row_on_its_grid", "rest_in_fewer_columns"],
+)
+def test_the_top_of_a_page_under_rules_goes_on_with_the_table_before(
+    tmp_path: Path, rest: tuple[str, ...], expected: list[tuple[str, ...]]
+) -> None:
+    """Horizontal rules only. The next page holds one row of the table (its grid the page
+    before's), or the rest of the row the page end broke in fewer columns than the table has
+    (three of four): either is the table going on, not too small a table of its own."""
+    first = _under_rules([HEADER, BODY[0], BODY[1]])
+    path = _two_pages(tmp_path / "rest.pdf", first, _under_rules([rest]))
+    (table,) = PdfReader().read(path).tables
+    assert [tuple(" ".join((c or "").split()) for c in row.cells) for row in table.rows] == expected

@@ -18,6 +18,10 @@ EDGE_TOLERANCE = 2.0
 ROW_RULE_SHARE = 0.5
 # Points: the least width of a frame (two side rules) taken for a table's region.
 MIN_FRAME = 100.0
+# Points: text in a cell stands in from the rules by the cell's padding (0.19 cm by default, rarely
+# under 0.1 cm); text starting less than this right of a rule's left end is a paragraph outside
+# the table (a heading between two tables set flush with their rules), not a cell's.
+MIN_INSET = 1.0
 
 
 Rule = tuple[float, tuple[tuple[float, float], ...]]
@@ -95,12 +99,14 @@ def _inside(x: float, y: float, boxes: Sequence[Sequence[float]]) -> bool:
 
 
 def rule_regions(
-    edges: Sequence[dict[str, Any]], taken: Sequence[Sequence[float]], text_ys: Sequence[float]
+    edges: Sequence[dict[str, Any]], taken: Sequence[Sequence[float]], text: Sequence[tuple[float, float]]
 ) -> list[Region]:
     """Regions marked out by rules outside the tables already found: two or more horizontal rules
     of one width stacked with text between each two (rows; a band without text parts a boxed note
     from the table below it), or two side rules of one height at least MIN_FRAME apart; a frame
-    and the rules within it are one region. `text_ys`: the heights of the page's glyph centres."""
+    and the rules within it are one region; a band whose text starts within MIN_INSET of the
+    rules' left end is no row (a paragraph between two tables). `text`: the page's glyphs, each
+    its left edge and the height of its centre."""
     free = [e for e in edges if not _inside((e["x0"] + e["x1"]) / 2, (e["top"] + e["bottom"]) / 2, taken)]
     boxes: list[list[float]] = []
     horizontal = _joined(free, "h")
@@ -116,9 +122,11 @@ def rule_regions(
             ),
             None,
         )
+        band = [x for x, y in text if stack and stack[-1]["top"] < y < rule["top"]]
         if (
             stack is None
-            or not any(stack[-1]["top"] < y < rule["top"] for y in text_ys)
+            or not band
+            or min(band) < rule["x0"] + MIN_INSET
             or _between_frames(sides, rule["x0"], stack[-1]["top"], rule["x1"], rule["top"])
         ):
             stacks.append([rule])

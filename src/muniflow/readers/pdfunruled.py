@@ -92,7 +92,7 @@ def tables_without_rules(
         inferred = infer_table(glyphs, region_of(table, page.edges), hint, header)
         out.append(inferred or table)
     taken = [t.bbox for t in ruled]
-    for region in rule_regions(page.edges, taken, [(g.top + g.bottom) / 2 for g in glyphs]):
+    for region in rule_regions(page.edges, taken, [(g.x0, (g.top + g.bottom) / 2) for g in glyphs]):
         inferred = infer_table(glyphs, region, hint, header)
         if inferred is not None:
             out.append(inferred)
@@ -213,9 +213,12 @@ def infer_table(
         pad = min(line.spans[0][0] for line in rows_text) - region.x0
         pad = pad if 0 <= pad <= MAX_PAD else DEFAULT_PAD
     inner = _boundaries(lines, pad, hint[1:-1])
-    follows = inner is None and _fits(lines, hint)
+    fewer = inner is None or len(inner) < len(hint) - 2  # fewer columns than the table before
+    follows = fewer and _fits(lines, hint)
     if follows:  # the table of the page before going on: little of it here, in fewer columns
         inner = list(hint[1:-1])
+    # on its columns (see _boundaries), one row of it is that table going on too
+    follows = follows or (len(hint) > 2 and inner == list(hint[1:-1]))
     if inner is None:
         return None
     if region.framed:
