@@ -398,3 +398,30 @@ def test_the_top_of_a_page_under_rules_goes_on_with_the_table_before(
     path = _two_pages(tmp_path / "rest.pdf", first, _under_rules([rest]))
     (table,) = PdfReader().read(path).tables
     assert [tuple(" ".join((c or "").split()) for c in row.cells) for row in table.rows] == expected
+
+
+def test_header_text_turned_a_quarter_makes_no_line_across_the_columns() -> None:
+    """Two narrow columns whose headers are written upwards, their glyphs a few points apart
+    across the column boundary: as lines, each height's two glyphs would run across it (a group
+    cell, a header cut into levels). Only upright text lays out lines; the header is one row."""
+    from muniflow.readers.pdflines import Glyph
+    from muniflow.readers.pdfregions import Region
+    from muniflow.readers.pdfunruled import infer_table
+
+    def word(text: str, x: float, top: float) -> list[Glyph]:
+        return [Glyph(ch, x + 6 * k, x + 6 * k + 5, top, top + 10) for k, ch in enumerate(text)]
+
+    def turned(text: str, x: float, bottom: float) -> list[Glyph]:  # upwards: one glyph a height
+        return [Glyph(ch, x, x + 10, bottom - 6 * (k + 1), bottom - 6 * k, 1) for k, ch in enumerate(text)]
+
+    columns = (65.0, 105.0, 135.0, 165.0)  # where each column's text starts: No, two narrow, Event
+    glyphs = word("No", columns[0], 100) + word("Event", columns[3], 100)
+    glyphs += turned("Starts", columns[2] - 13, 150) + turned("Ends", columns[2] + 1, 150)
+    for r in range(3):
+        top = 160 + 20 * r
+        glyphs += word(str(r + 1), columns[0], top) + word(f"{r + 1}.5", columns[1], top)
+        glyphs += word(f"{r + 2}.5", columns[2], top) + word("Visit", columns[3], top)
+    table = infer_table(glyphs, Region(-1e9, 90, 1e9, 230, framed=False))
+    assert table is not None
+    assert len(table.rows) == 4  # the header and three rows
+    assert sum(box is not None for box in table.rows[0].cells) == 4

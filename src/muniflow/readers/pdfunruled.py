@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from muniflow.readers.pdflines import Glyph, group_lines
+from muniflow.readers.pdflines import Glyph, group_lines, turn_of
 from muniflow.readers.pdfregions import EDGE_TOLERANCE, Region, region_of, rule_regions
 from muniflow.readers.pdftext import TextRow, TextTable
 
@@ -68,6 +68,7 @@ class _Line:
     spans: tuple[Span, ...]  # runs of glyphs closer than GUTTER
     first: str  # the text of its first run
     text: str  # the texts of its runs, a space between
+    upright: tuple[Span, ...] = ()  # its runs without a glyph turned a quarter
 
 
 def tables_without_rules(
@@ -79,7 +80,7 @@ def tables_without_rules(
     drawn without rules on a page where another one has them). `header`: the header lines of the
     table inferred last on the page before (see infer_table)."""
     glyphs = [
-        Glyph(c["text"], c["x0"], c["x1"], c["top"], c["bottom"])
+        Glyph(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], turn_of(c))
         for c in page.chars
         if not c["text"].isspace()
     ]
@@ -116,13 +117,16 @@ def _lines(glyphs: Sequence[Glyph]) -> list[_Line]:
     for line in group_lines(glyphs):
         spans: list[list[float]] = []
         texts: list[str] = []
+        turned: list[bool] = []
         for g in line:
             if spans and g.x0 - spans[-1][1] < GUTTER:
                 spans[-1][1] = max(spans[-1][1], g.x1)
                 texts[-1] += g.text
+                turned[-1] = turned[-1] or bool(g.turn)
             else:
                 spans.append([g.x0, g.x1])
                 texts.append(g.text)
+                turned.append(bool(g.turn))
         out.append(
             _Line(
                 min(g.top for g in line),
@@ -130,6 +134,7 @@ def _lines(glyphs: Sequence[Glyph]) -> list[_Line]:
                 tuple((a, b) for a, b in spans),
                 texts[0],
                 " ".join(texts),
+                tuple((a, b) for (a, b), t in zip(spans, turned, strict=True) if not t),
             )
         )
     return out
@@ -172,9 +177,10 @@ def _boundaries(lines: Sequence[_Line], pad: float, hint: Sequence[float]) -> li
 
 def _cells(lines: Sequence[_Line], xs: Sequence[float], top: float, bottom: float) -> tuple[Box | None, ...]:
     """A row's cell boxes: a boundary its text crosses joins the columns on either side; a row of
-    one run of words a line crossing a boundary is a heading: one cell across the table."""
+    one run of words a line crossing a boundary is a heading: one cell across the table. Text
+    turned a quarter joins none: its glyphs at one height in two narrow columns run together."""
     crossed = {
-        k for k, x in enumerate(xs[1:-1], start=1) for line in lines for a, b in line.spans if a < x < b
+        k for k, x in enumerate(xs[1:-1], start=1) for line in lines for a, b in line.upright if a < x < b
     }
     if crossed and all(len(line.spans) == 1 for line in lines):
         crossed = set(range(1, len(xs) - 1))  # a heading across the table: one cell
@@ -290,7 +296,8 @@ def _header_levels(
     inner = xs[1:-1]
     cuts: set[int] = set()
     for k, x in enumerate(inner, start=1):
-        over = [i for i, line in enumerate(lines) if any(a < x < b for a, b in line.spans)]
+        # text turned a quarter stands one glyph a height, and runs into its neighbour's: no group
+        over = [i for i, line in enumerate(lines) if any(a < x < b for a, b in line.upright)]
         if not over:
             continue
         left, right = xs[k - 1], xs[k + 1]
@@ -362,8 +369,12 @@ def _text_bands(lines: Sequence[_Line], xs: Sequence[float], repeated: int = 0) 
 
 
 def _heading(line: _Line, xs: Sequence[float]) -> bool:
-    """One run of words across a column boundary: a heading row across the table."""
-    return len(line.spans) == 1 and any(line.spans[0][0] < x < line.spans[0][1] for x in xs[1:-1])
+    """One run of words, upright, across a column boundary: a heading row across the table."""
+    return (
+        line.upright == line.spans
+        and len(line.spans) == 1
+        and any(line.spans[0][0] < x < line.spans[0][1] for x in xs[1:-1])
+    )
 
 
 def _covers(line: _Line, gaps: Sequence[Span]) -> bool:
