@@ -185,3 +185,243 @@ def _texts(path: Path) -> list[tuple[str, ...]]:
 def test_a_libreoffice_table_reads_as_its_grid_twin(exports: dict[str, Path], style: str) -> None:
     """The same report exported with fewer rules reads cell for cell as the fully ruled one."""
     assert _texts(exports[style]) == _texts(exports["grid"])
+
+
+def test_two_framed_tables_with_a_heading_between_stay_two_tables(tmp_path: Path) -> None:
+    """One frame's bottom rule and the next frame's top rule, a heading between them, are no
+    stack of row rules joining both frames into one table (per-municipality tables, frame only)."""
+    second = TOP - HEIGHT * len(ROWS) - 40
+    heading = _text(LEFT + PAD, second + 14, "Southern district")
+    content = b"\n".join([_table("frame"), heading, _table("frame", top=second)])
+    tables = PdfReader().read(helvetica_page(tmp_path / "two.pdf", content)).tables
+    assert len(tables) == 2
+    assert "Southern district" in tables[1].caption
+    assert [row.cells[0] for row in tables[1].rows] == [HEADING, "1", "2", "3"]
+
+
+# A header of two levels: a group cell over the last two columns, its sub-headers under it.
+GROUPED = (40.0, 150.0, 90.0, 90.0)
+
+
+def _two_level_header(borders: str) -> bytes:
+    """A table whose header's last two columns sit under one group cell («Dates»: «from», «to»),
+    no rule between the header's levels; the other header cells span both."""
+    right = LEFT + sum(GROUPED)
+    edges = [LEFT + sum(GROUPED[:k]) for k in range(len(GROUPED))]
+    ops = []
+    header_height = 2 * HEIGHT
+    body = [("1", "Delegation visit", "3 May", "4 May"), ("2", "Forum of twin towns", "9 May", "9 May")]
+    bottom = TOP - header_height - HEIGHT * len(body)
+    if borders == "frame":
+        ops += [b"%.2f %.2f m %.2f %.2f l S" % (x, TOP, x, bottom) for x in (LEFT, right)]
+        ops += [b"%.2f %.2f m %.2f %.2f l S" % (LEFT, y, right, y) for y in (TOP, bottom)]
+    ops.append(_text(edges[0] + PAD, TOP - 14, "No"))
+    ops.append(_text(edges[1] + PAD, TOP - 14, "Event"))
+    ops.append(_text(edges[2] + GROUPED[2] - 15, TOP - 14, "Dates"))
+    ops.append(_text(edges[2] + PAD, TOP - 40, "from"))
+    ops.append(_text(edges[3] + PAD, TOP - 40, "to"))
+    for r, row in enumerate(body):
+        y = TOP - header_height - r * HEIGHT - 14
+        ops += [_text(x + PAD, y, text) for x, text in zip(edges, row, strict=True)]
+    return b"\n".join(ops)
+
+
+@pytest.mark.parametrize("borders", ["frame", "none"])
+def test_a_two_level_header_without_rules_reads_as_two_header_rows(tmp_path: Path, borders: str) -> None:
+    """The group cell and its sub-headers are two header rows, as in the ruled table: the group
+    over both its columns, the sub-headers each in its own, the other header cells merged down."""
+    path = helvetica_page(tmp_path / f"{borders}.pdf", _two_level_header(borders))
+    (table,) = PdfReader().read(path).tables
+    assert table.header == ("No", "Event", "Dates", "")
+    assert tuple(c or "" for c in table.rows[0].cells) == ("", "", "from", "to")
+    assert [row.cells[0] for row in table.rows[1:]] == ["1", "2"]
+
+
+def test_a_heading_of_two_lines_under_the_header_of_a_table_without_rules(tmp_path: Path) -> None:
+    """A heading whose second line is short (a month under a municipality) and stands within one
+    column: the header above it is still the table's, the heading two rows across it."""
+    rows: list[tuple[str, ...] | str] = [HEADER, "Administration of the Northern district", "May", *BODY]
+    (table,) = PdfReader().read(helvetica_page(tmp_path / "month.pdf", _table("none", rows))).tables
+    assert table.header == HEADER
+    assert [row.cells[0] for row in table.rows[2:]] == ["1", "2", "3"]
+    assert any("May" in (cell or "") for row in table.rows[:2] for cell in row.cells)
+
+
+def _two_pages(path: Path, first: bytes, second: bytes) -> Path:
+    """A two-page PDF drawing one content stream on each page, font /F1 Helvetica."""
+    from badfiles import PAGE, pdf_file, stream
+
+    font = b"/Resources << /Font << /F1 5 0 R >> >>"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+        PAGE % (font + b" /Contents 6 0 R"),
+        PAGE % (font + b" /Contents 7 0 R"),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        stream(first),
+        stream(second),
+    ]
+    path.write_bytes(pdf_file(objects))
+    return path
+
+
+def test_a_row_the_page_end_broke_under_a_repeated_header_is_not_the_header(tmp_path: Path) -> None:
+    """No rules: the header repeated at the top of the next page, the rest of the row the page end
+    broke under it (no number), then the next row. The repeated header is known by its lines (those
+    of the header on the page before) and dropped; the rest goes on with the broken row."""
+    edges = [LEFT + sum(WIDTHS[:k]) for k in range(len(WIDTHS))]
+
+    def header(top: float) -> list[bytes]:
+        return [_text(x + PAD, top - 14, text) for x, text in zip(edges, HEADER, strict=True)]
+
+    def row(top: float, cells: tuple[str, ...]) -> list[bytes]:
+        return [_text(x + PAD, top - 14, text) for x, text in zip(edges, cells, strict=False) if text]
+
+    first = [
+        *header(TOP),
+        *row(TOP - HEIGHT, BODY[0]),
+        *row(TOP - 2 * HEIGHT, ("2", "Forum of", "Library", "9 May")),
+    ]
+    second = [*header(TOP), *row(TOP - HEIGHT, ("", "twin towns")), *row(TOP - 2 * HEIGHT, BODY[2])]
+    path = _two_pages(tmp_path / "broken.pdf", b"\n".join(first), b"\n".join(second))
+    (table,) = PdfReader().read(path).tables
+    assert table.header == HEADER
+    assert [tuple(" ".join((c or "").split()) for c in row.cells) for row in table.rows] == [
+        BODY[0],
+        ("2", "Forum of twin towns", "Library", "9 May"),
+        BODY[2],
+    ]
+
+
+def _grouped_under_rules(top: float, first: int) -> tuple[list[bytes], float]:
+    """A table under horizontal rules only, its header of two levels (a group cell «Dates» over
+    «from» and «to», no rule between the levels), two numbered rows; and the height it ends at."""
+    right = LEFT + sum(GROUPED)
+    edges = [LEFT + sum(GROUPED[:k]) for k in range(len(GROUPED))]
+    cuts = [top, top - 2 * HEIGHT, top - 3 * HEIGHT, top - 4 * HEIGHT]
+    ops = [b"%.2f %.2f m %.2f %.2f l S" % (LEFT, y, right, y) for y in cuts]
+    ops += [_text(edges[0] + PAD, top - 14, "No"), _text(edges[1] + PAD, top - 14, "Event")]
+    ops += [_text(edges[3] - 70, top - 14, "Dates of the visits held")]  # centred over both columns
+    ops += [_text(edges[2] + PAD, top - 40, "from"), _text(edges[3] + PAD, top - 40, "to")]
+    for r in range(2):
+        cells = (str(first + r), f"Visit {first + r}", f"{first + r} May", f"{first + r + 1} May")
+        ops += [_text(x + PAD, cuts[1 + r] - 14, text) for x, text in zip(edges, cells, strict=True)]
+    return ops, cuts[-1]
+
+
+def _two_tables_under_rules(path: Path, inset: float = 2.0) -> Path:
+    """Two such tables, a heading between them `inset` right of the rules' left end: by less than
+    a cell's padding, yet inset (the rules of both stack into one region, the heading a row)."""
+    upper, end = _grouped_under_rules(TOP, 1)
+    heading = _text(LEFT + inset, end - 20, "Southern district")
+    lower, _ = _grouped_under_rules(end - 30, 3)
+    return helvetica_page(path, b"\n".join([*upper, heading, *lower]))
+
+
+def test_a_header_repeated_in_one_region_parts_no_columns_it_spans(tmp_path: Path) -> None:
+    """The second table's header (its group cell across «from» and «to») stands below numbered
+    rows: it closes no gap, as the first table's header does not; the dates stay two columns."""
+    tables = PdfReader().read(_two_tables_under_rules(tmp_path / "two.pdf")).tables
+    rows = [tuple(c or "" for c in row.cells) for table in tables for row in table.rows]
+    numbered = [row for row in rows if row[0].isdigit()]
+    assert [row[2:] for row in numbered] == [(f"{n} May", f"{n + 1} May") for n in range(1, 5)]
+
+
+def test_a_heading_row_nearer_the_rules_does_not_set_the_cell_padding(tmp_path: Path) -> None:
+    """Cell edges are put the cells' padding left of each column's text; the padding is measured
+    on the rows, not on a heading row that starts nearer the rules."""
+    import pdfplumber
+
+    from muniflow.readers.pdf import _find_tables
+    from muniflow.readers.pdfunruled import tables_without_rules
+
+    with pdfplumber.open(_two_tables_under_rules(tmp_path / "two.pdf")) as pdf:
+        page = pdf.pages[0]
+        (table,) = tables_without_rules(page, _find_tables(page))
+    lefts = sorted({round(box[0]) for box in table.cells})
+    assert lefts == [round(LEFT + sum(GROUPED[:k])) for k in range(len(GROUPED))]
+
+
+def test_digits_opening_a_line_outside_the_number_column_open_no_row(tmp_path: Path) -> None:
+    """No rules: a narrow column wraps a date, its line of digits («2024») opens the row's
+    second line; the number column is empty there, so the line goes on with the row above."""
+    edges = [LEFT + sum(WIDTHS[:k]) for k in range(len(WIDTHS))]
+    content = _table("none")
+    wrapped = TOP - 3 * HEIGHT - 14 - 12  # under the second event row's first line
+    content += b"\n" + _text(edges[1] + PAD, wrapped, "2024") + b"\n" + _text(edges[3] + PAD, wrapped, "year")
+    rows = _cells(helvetica_page(tmp_path / "wrapped.pdf", content))
+    assert [row[0] for row in rows[2:]] == ["1", "2", "3"]
+    assert rows[3][1].split() == ["Forum", "of", "twin", "towns", "2024"]
+
+
+def test_a_heading_flush_with_the_rules_parts_two_tables_under_horizontal_rules(tmp_path: Path) -> None:
+    """A paragraph starting where the rules start is in no cell (a cell's text stands in by its
+    padding): the rules above and below it stack into two regions, two tables, the paragraph the
+    second one's caption."""
+    tables = PdfReader().read(_two_tables_under_rules(tmp_path / "two.pdf", inset=0.0)).tables
+    assert len(tables) == 2
+    assert tables[1].caption == "Southern district"
+    assert [row.cells[0] for table in tables for row in table.rows if row.cells[0]] == ["1", "2", "3", "4"]
+
+
+def _under_rules(rows: list[tuple[str, ...]]) -> bytes:
+    """Rows under horizontal rules only, from the page's top (TOP), each cell's text at its left."""
+    edges = [LEFT + sum(WIDTHS[:k]) for k in range(len(WIDTHS))]
+    right = LEFT + sum(WIDTHS)
+    ops = [
+        b"%.2f %.2f m %.2f %.2f l S" % (LEFT, TOP - r * HEIGHT, right, TOP - r * HEIGHT)
+        for r in range(len(rows) + 1)
+    ]
+    for r, cells in enumerate(rows):
+        ops += [_text(x + PAD, TOP - r * HEIGHT - 14, t) for x, t in zip(edges, cells, strict=False) if t]
+    return b"\n".join(ops)
+
+
+@pytest.mark.parametrize(
+    ("rest", "expected"),
+    [
+        (("3", "Concert", "Park", "12 May"), [BODY[0], BODY[1], BODY[2]]),
+        (
+            ("", "more", "hall", "2024"),
+            [BODY[0], ("2", "Forum of twin towns more", "Library hall", "9 May 2024")],
+        ),
+    ],
+    ids=["one_row_on_its_grid", "rest_in_fewer_columns"],
+)
+def test_the_top_of_a_page_under_rules_goes_on_with_the_table_before(
+    tmp_path: Path, rest: tuple[str, ...], expected: list[tuple[str, ...]]
+) -> None:
+    """Horizontal rules only. The next page holds one row of the table (its grid the page
+    before's), or the rest of the row the page end broke in fewer columns than the table has
+    (three of four): either is the table going on, not too small a table of its own."""
+    first = _under_rules([HEADER, BODY[0], BODY[1]])
+    path = _two_pages(tmp_path / "rest.pdf", first, _under_rules([rest]))
+    (table,) = PdfReader().read(path).tables
+    assert [tuple(" ".join((c or "").split()) for c in row.cells) for row in table.rows] == expected
+
+
+def test_header_text_turned_a_quarter_makes_no_line_across_the_columns() -> None:
+    """Two narrow columns whose headers are written upwards, their glyphs a few points apart
+    across the column boundary: as lines, each height's two glyphs would run across it (a group
+    cell, a header cut into levels). Only upright text lays out lines; the header is one row."""
+    from muniflow.readers.pdflines import Glyph
+    from muniflow.readers.pdfregions import Region
+    from muniflow.readers.pdfunruled import infer_table
+
+    def word(text: str, x: float, top: float) -> list[Glyph]:
+        return [Glyph(ch, x + 6 * k, x + 6 * k + 5, top, top + 10) for k, ch in enumerate(text)]
+
+    def turned(text: str, x: float, bottom: float) -> list[Glyph]:  # upwards: one glyph a height
+        return [Glyph(ch, x, x + 10, bottom - 6 * (k + 1), bottom - 6 * k, 1) for k, ch in enumerate(text)]
+
+    columns = (65.0, 105.0, 135.0, 165.0)  # where each column's text starts: No, two narrow, Event
+    glyphs = word("No", columns[0], 100) + word("Event", columns[3], 100)
+    glyphs += turned("Starts", columns[2] - 13, 150) + turned("Ends", columns[2] + 1, 150)
+    for r in range(3):
+        top = 160 + 20 * r
+        glyphs += word(str(r + 1), columns[0], top) + word(f"{r + 1}.5", columns[1], top)
+        glyphs += word(f"{r + 2}.5", columns[2], top) + word("Visit", columns[3], top)
+    table = infer_table(glyphs, Region(-1e9, 90, 1e9, 230, framed=False))
+    assert table is not None
+    assert len(table.rows) == 4  # the header and three rows
+    assert sum(box is not None for box in table.rows[0].cells) == 4

@@ -138,3 +138,20 @@ def test_generate_writes_docx_gold_and_manifest_deterministically(tmp_path: Path
         gold_path = tmp_path / "a" / "gold" / f"{entry['stem']}.gold.json"
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         assert len(gold["events"]) == entry["rows"]
+
+
+def test_borders_option_draws_only_the_values_named_and_leaves_the_default_corpus_as_it_was() -> None:
+    # Reason: --borders gives a corpus of tables without a full grid; the default draw must not move.
+    import dataclasses
+
+    from sample_inputs.samplegen.layout_extras import BORDERS_AXIS
+
+    only = ("frame", "none")
+    positives = [index for index in range(40) if negative_of(index) is None]
+    drawn = [plan_of(SEED, index, only).axes["borders"] for index in positives]
+    assert set(drawn) == set(only)
+    for index in positives[:10]:
+        everything = dataclasses.asdict(plan_of(SEED, index, BORDERS_AXIS[0]))
+        assert everything == dataclasses.asdict(plan_of(SEED, index))
+    with pytest.raises(ValueError, match="unknown"):
+        plan_of(SEED, positives[0], ("dotted",))

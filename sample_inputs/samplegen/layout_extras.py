@@ -52,9 +52,18 @@ BORDER_SIDES = {
 }
 
 
-def borders(seed: int, index: int) -> str:
-    """The borders the events tables of report `index` are drawn with (see the module doc)."""
-    return random.Random(f"layouts:{seed}:{index}:borders").choices(*BORDERS_AXIS)[0]
+def borders(seed: int, index: int, only: tuple[str, ...] = ()) -> str:
+    """The borders the events tables of report `index` are drawn with (see the module doc).
+    `only`: the values to draw among (their weights kept), for a corpus that measures the tables
+    without a full grid; empty, every value, so a default corpus is the one drawn before."""
+    values, weights = BORDERS_AXIS
+    if only:
+        unknown = set(only) - set(values)
+        if unknown:
+            raise ValueError(f"unknown borders value(s): {sorted(unknown)}")
+        weights = tuple(w for v, w in zip(values, weights, strict=True) if v in only)
+        values = tuple(v for v in values if v in only)
+    return random.Random(f"layouts:{seed}:{index}:borders").choices(values, weights)[0]
 
 
 def turned_rng(seed: int, index: int) -> random.Random:

@@ -128,8 +128,11 @@ def _cells(
     return [texts[c.field] for c in cols], fold(ev.place), gold_participants, helped
 
 
-def build_plan(seed: int, index: int, half: str, negative: str | None = None) -> Plan:
-    """The plan of report `index` of a corpus: axes drawn, pool words of `half`, events invented."""
+def build_plan(
+    seed: int, index: int, half: str, negative: str | None = None, borders: tuple[str, ...] = ()
+) -> Plan:
+    """The plan of report `index` of a corpus: axes drawn, pool words of `half`, events invented.
+    `borders`: the values the borders axis draws among (empty: all, see layout_extras.borders)."""
     rng = random.Random(f"layouts:{seed}:{index}")
     pool = load_pool(half)
     axes = draw_axes(rng)
@@ -186,7 +189,7 @@ def build_plan(seed: int, index: int, half: str, negative: str | None = None) ->
     axes["turned_header"], direction, turned = lx.turned_header(lx.turned_rng(seed, index), widths)
     axes["auto_number"] = lx.auto_number(seed, index)
     axes["package"] = lp.package(seed, index)
-    axes["borders"] = lx.borders(seed, index)
+    axes["borders"] = lx.borders(seed, index, borders)
 
     def new_table(caption: list[str]) -> TablePlan:
         table = TablePlan(

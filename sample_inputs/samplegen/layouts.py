@@ -8,6 +8,8 @@ Every tenth report is a negative (a document whose only table is a summary, a ta
 or a budget, or a half-year/nine-month/year report). Reports alternate between the dev and the
 held-out half of the pool. Files go under --out (git-ignored), named by report: `docx/`, `pdf/`,
 `gold/*.gold.json` (scored by /work/shared/tools/evaluate.py too), `manifest.json`, `scores.json`.
+`--borders horizontal,frame,none` draws the borders axis among those values only (a corpus of
+tables without a full grid); every other axis is drawn as without it.
 """
 
 from __future__ import annotations
@@ -47,18 +49,19 @@ def hard_cases(axes: dict[str, str]) -> int:
     return sum(1 for axis, values in HARD.items() if axes.get(axis) in values)
 
 
-def plan_of(seed: int, index: int) -> Plan:
-    """Report `index` of the corpus drawn with `seed`."""
-    return build_plan(seed, index, ("dev", "heldout")[index % 2], negative_of(index))
+def plan_of(seed: int, index: int, borders: tuple[str, ...] = ()) -> Plan:
+    """Report `index` of the corpus drawn with `seed` (`borders`: see layout_extras.borders)."""
+    return build_plan(seed, index, ("dev", "heldout")[index % 2], negative_of(index), borders)
 
 
-def generate(n: int, out: Path, seed: int) -> list[dict[str, Any]]:
-    """Write N DOCX reports and their gold files; returns the manifest (also written)."""
+def generate(n: int, out: Path, seed: int, borders: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """Write N DOCX reports and their gold files; returns the manifest (also written). `borders`:
+    the borders values to draw among (empty: all, the default corpus)."""
     (out / "docx").mkdir(parents=True, exist_ok=True)
     (out / "gold").mkdir(parents=True, exist_ok=True)
     manifest = []
     for index in range(n):
-        plan = plan_of(seed, index)
+        plan = plan_of(seed, index, borders)
         render_docx(plan, out / "docx" / f"{plan.stem}.docx")
         gold_path = out / "gold" / f"{plan.stem}.gold.json"
         if plan.expect:
@@ -187,6 +190,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=13, help="corpus seed (default 13)")
     parser.add_argument("--formats", default="docx,pdf", help="docx,pdf (default) or docx")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="reader processes")
+    parser.add_argument(
+        "--borders",
+        default="",
+        help="comma-separated borders values to draw among, e.g. horizontal,frame,none "
+        "(default: all, the grid included; the default corpus is unchanged)",
+    )
     parser.add_argument("--no-generate", action="store_true", help="score files already generated in --out")
     parser.add_argument("--scores", type=Path, help="where to write scores.json (default: in --out)")
     args = parser.parse_args(argv)
@@ -194,7 +203,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.no_generate:
         manifest = json.loads((args.out / "manifest.json").read_text(encoding="utf-8"))
     else:
-        manifest = generate(args.n, args.out, args.seed)
+        borders = tuple(b for b in args.borders.split(",") if b)
+        manifest = generate(args.n, args.out, args.seed, borders)
         if "pdf" in formats:
             convert_pdf(pdf_sources(args.out / "docx"), args.out / "pdf")
     hard = [e["hard_cases"] for e in manifest if not e["expect"]]

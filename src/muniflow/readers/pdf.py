@@ -103,6 +103,7 @@ def _scan(path: Path) -> tuple[list[Fragment], int]:
     pending: list[str] = []  # text since the previous table, over page breaks
     margins: list[tuple[int, str]] = []  # (page, text) above a page's first table and below its last
     grid: tuple[float, ...] = ()  # column edges of the last table inferred without rules
+    heads: tuple[str, ...] = ()  # and its header lines, which a page's top may repeat
     try:
         with pdfplumber.open(path) as pdf:
             pages = pdf.pages
@@ -111,11 +112,11 @@ def _scan(path: Path) -> tuple[list[Fragment], int]:
                     fill_objects(page)
                     straighten(page)
                     tables: Sequence[Any] = sorted(
-                        tables_without_rules(page, _find_tables(page), grid),
+                        tables_without_rules(page, _find_tables(page), grid, heads),
                         key=lambda t: (t.bbox[1], t.bbox[0]),
                     )
                     if tables and isinstance(tables[-1], TextTable):
-                        grid = _column_edges(tables[-1])
+                        grid, heads = _column_edges(tables[-1]), tables[-1].header_lines
                     if not tables:
                         tables = text_tables(page)
                     found = _page_fragments(page.page_number, page.chars, tables)

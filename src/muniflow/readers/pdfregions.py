@@ -18,6 +18,10 @@ EDGE_TOLERANCE = 2.0
 ROW_RULE_SHARE = 0.5
 # Points: the least width of a frame (two side rules) taken for a table's region.
 MIN_FRAME = 100.0
+# Points: text in a cell stands in from the rules by the cell's padding (0.19 cm by default, rarely
+# under 0.1 cm); text starting less than this right of a rule's left end is a paragraph outside
+# the table (a heading between two tables set flush with their rules), not a cell's.
+MIN_INSET = 1.0
 
 
 Rule = tuple[float, tuple[tuple[float, float], ...]]
@@ -95,15 +99,18 @@ def _inside(x: float, y: float, boxes: Sequence[Sequence[float]]) -> bool:
 
 
 def rule_regions(
-    edges: Sequence[dict[str, Any]], taken: Sequence[Sequence[float]], text_ys: Sequence[float]
+    edges: Sequence[dict[str, Any]], taken: Sequence[Sequence[float]], text: Sequence[tuple[float, float]]
 ) -> list[Region]:
     """Regions marked out by rules outside the tables already found: two or more horizontal rules
     of one width stacked with text between each two (rows; a band without text parts a boxed note
     from the table below it), or two side rules of one height at least MIN_FRAME apart; a frame
-    and the rules within it are one region. `text_ys`: the heights of the page's glyph centres."""
+    and the rules within it are one region; a band whose text starts within MIN_INSET of the
+    rules' left end is no row (a paragraph between two tables). `text`: the page's glyphs, each
+    its left edge and the height of its centre."""
     free = [e for e in edges if not _inside((e["x0"] + e["x1"]) / 2, (e["top"] + e["bottom"]) / 2, taken)]
     boxes: list[list[float]] = []
     horizontal = _joined(free, "h")
+    sides = sorted(_joined(free, "v"), key=lambda r: r["x0"])
     stacks: list[list[dict[str, float]]] = []
     for rule in sorted(horizontal, key=lambda r: r["top"]):
         stack = next(
@@ -115,12 +122,17 @@ def rule_regions(
             ),
             None,
         )
-        if stack is None or not any(stack[-1]["top"] < y < rule["top"] for y in text_ys):
+        band = [x for x, y in text if stack and stack[-1]["top"] < y < rule["top"]]
+        if (
+            stack is None
+            or not band
+            or min(band) < rule["x0"] + MIN_INSET
+            or _between_frames(sides, rule["x0"], stack[-1]["top"], rule["x1"], rule["top"])
+        ):
             stacks.append([rule])
         else:
             stack.append(rule)
     boxes += [[s[0]["x0"], s[0]["top"], s[0]["x1"], s[-1]["top"]] for s in stacks if len(s) > 1]
-    sides = sorted(_joined(free, "v"), key=lambda r: r["x0"])
     for i, left in enumerate(sides):
         right = next(
             (
@@ -144,6 +156,22 @@ def rule_regions(
     return [
         Region(x0, top, x1, bottom, _row_rules(free, x0, top, x1, bottom)) for x0, top, x1, bottom in merged
     ]
+
+
+def _between_frames(
+    sides: Sequence[dict[str, float]], x0: float, top: float, x1: float, bottom: float
+) -> bool:
+    """True when side rules stand at the band's edges, ending at its top or starting at its bottom,
+    and none runs down through it: the band lies between two tables drawn with sides (the bottom
+    of one, a heading, the top of the next), not in one table, whose sides run through every row."""
+    at_edges = [r for r in sides if min(abs(r["x0"] - x0), abs(r["x0"] - x1)) <= EDGE_TOLERANCE]
+    through = any(
+        r["top"] <= top + EDGE_TOLERANCE and r["bottom"] >= bottom - EDGE_TOLERANCE for r in at_edges
+    )
+    touching = any(
+        abs(r["bottom"] - top) <= EDGE_TOLERANCE or abs(r["top"] - bottom) <= EDGE_TOLERANCE for r in at_edges
+    )
+    return touching and not through
 
 
 def _overlap(a: Sequence[float], b: Sequence[float]) -> bool:

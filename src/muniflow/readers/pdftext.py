@@ -48,6 +48,7 @@ class TextTable:
 
     bbox: Box
     rows: tuple[TextRow, ...]
+    header_lines: tuple[str, ...] = ()  # inferred tables: the lines above the first numbered row
 
     @property
     def cells(self) -> list[Box]:

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from muniflow.readers.pdflines import Glyph, group_lines
+from muniflow.readers.pdflines import Glyph, group_lines, turn_of
 from muniflow.readers.pdfregions import EDGE_TOLERANCE, Region, region_of, rule_regions
 from muniflow.readers.pdftext import TextRow, TextTable
 
@@ -67,15 +67,20 @@ class _Line:
     bottom: float
     spans: tuple[Span, ...]  # runs of glyphs closer than GUTTER
     first: str  # the text of its first run
+    text: str  # the texts of its runs, a space between
+    upright: tuple[Span, ...] = ()  # its runs without a glyph turned a quarter
 
 
-def tables_without_rules(page: Any, ruled: Sequence[Any], hint: Sequence[float] = ()) -> list[Any]:
+def tables_without_rules(
+    page: Any, ruled: Sequence[Any], hint: Sequence[float] = (), header: Sequence[str] = ()
+) -> list[Any]:
     """The page's tables: the ruled ones of two columns or more as found, those of one column and
     the regions other rules mark out read with inferred columns (a ruled table inference cannot
     read stays as found); outside them, tables of numbered rows that line up as text (a table
-    drawn without rules on a page where another one has them)."""
+    drawn without rules on a page where another one has them). `header`: the header lines of the
+    table inferred last on the page before (see infer_table)."""
     glyphs = [
-        Glyph(c["text"], c["x0"], c["x1"], c["top"], c["bottom"])
+        Glyph(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], turn_of(c))
         for c in page.chars
         if not c["text"].isspace()
     ]
@@ -85,16 +90,16 @@ def tables_without_rules(page: Any, ruled: Sequence[Any], hint: Sequence[float] 
     thin = [t for t in ruled if _width(t) == 1]
     out: list[Any] = list(kept)
     for table in thin:
-        inferred = infer_table(glyphs, region_of(table, page.edges), hint)
+        inferred = infer_table(glyphs, region_of(table, page.edges), hint, header)
         out.append(inferred or table)
     taken = [t.bbox for t in ruled]
-    for region in rule_regions(page.edges, taken, [(g.top + g.bottom) / 2 for g in glyphs]):
-        inferred = infer_table(glyphs, region, hint)
+    for region in rule_regions(page.edges, taken, [(g.x0, (g.top + g.bottom) / 2) for g in glyphs]):
+        inferred = infer_table(glyphs, region, hint, header)
         if inferred is not None:
             out.append(inferred)
     boxes = [t.bbox for t in out]
     outside = [g for g in glyphs if not _within((g.x0 + g.x1) / 2, (g.top + g.bottom) / 2, boxes)]
-    out.extend(text_only_tables(outside, hint if not out else ()))
+    out.extend(text_only_tables(outside, hint if not out else (), header))
     return out
 
 
@@ -112,25 +117,35 @@ def _lines(glyphs: Sequence[Glyph]) -> list[_Line]:
     for line in group_lines(glyphs):
         spans: list[list[float]] = []
         texts: list[str] = []
+        turned: list[bool] = []
         for g in line:
             if spans and g.x0 - spans[-1][1] < GUTTER:
                 spans[-1][1] = max(spans[-1][1], g.x1)
                 texts[-1] += g.text
+                turned[-1] = turned[-1] or bool(g.turn)
             else:
                 spans.append([g.x0, g.x1])
                 texts.append(g.text)
+                turned.append(bool(g.turn))
         out.append(
             _Line(
                 min(g.top for g in line),
                 max(g.bottom for g in line),
                 tuple((a, b) for a, b in spans),
                 texts[0],
+                " ".join(texts),
+                tuple((a, b) for (a, b), t in zip(spans, turned, strict=True) if not t),
             )
         )
     return out
 
 
-def _numbered(line: _Line) -> bool:
+def _numbered(line: _Line, xs: Sequence[float] = ()) -> bool:
+    """A line of several runs whose first is a row number; with the columns known (`xs`), that
+    number stands in the first column (a date or a count a narrow column wrapped, «202|4», starts
+    a line of its own column with digits, but opens no row)."""
+    if len(xs) > 1 and line.spans[0][1] > xs[1]:
+        return False
     return len(line.spans) > 1 and bool(_SEQ.match(line.first))
 
 
@@ -138,9 +153,12 @@ def _boundaries(lines: Sequence[_Line], pad: float, hint: Sequence[float]) -> li
     """Where the columns part: in each gap at least GUTTER wide that no body line of several runs
     writes into, `pad` left of the text after it; None for fewer than MIN_COLUMNS. `hint`: the
     inner boundaries of the table on the page before, kept when each falls in its gap here (a
-    page holding little of a column, its header centred, shows the gap wider)."""
+    page holding little of a column, its header centred, shows the gap wider). A line of the
+    header repeated further down (the next table's, where the rules join two tables into one
+    region) closes no gap either."""
     start = next((i for i, line in enumerate(lines) if _numbered(line)), 0)
-    body = [line for line in lines[start:] if len(line.spans) > 1]
+    heads = {line.text for line in lines[:start]}
+    body = [line for line in lines[start:] if len(line.spans) > 1 and line.text not in heads]
     if not body:
         return None
     covered = sorted(span for line in body for span in line.spans)
@@ -159,9 +177,10 @@ def _boundaries(lines: Sequence[_Line], pad: float, hint: Sequence[float]) -> li
 
 def _cells(lines: Sequence[_Line], xs: Sequence[float], top: float, bottom: float) -> tuple[Box | None, ...]:
     """A row's cell boxes: a boundary its text crosses joins the columns on either side; a row of
-    one run of words a line crossing a boundary is a heading: one cell across the table."""
+    one run of words a line crossing a boundary is a heading: one cell across the table. Text
+    turned a quarter joins none: its glyphs at one height in two narrow columns run together."""
     crossed = {
-        k for k, x in enumerate(xs[1:-1], start=1) for line in lines for a, b in line.spans if a < x < b
+        k for k, x in enumerate(xs[1:-1], start=1) for line in lines for a, b in line.upright if a < x < b
     }
     if crossed and all(len(line.spans) == 1 for line in lines):
         crossed = set(range(1, len(xs) - 1))  # a heading across the table: one cell
@@ -176,11 +195,15 @@ def _cells(lines: Sequence[_Line], xs: Sequence[float], top: float, bottom: floa
     return tuple(cells)
 
 
-def infer_table(glyphs: Sequence[Glyph], region: Region, hint: Sequence[float] = ()) -> TextTable | None:
+def infer_table(
+    glyphs: Sequence[Glyph], region: Region, hint: Sequence[float] = (), header: Sequence[str] = ()
+) -> TextTable | None:
     """The region read as a table with inferred columns, or None when its text shows fewer than
     MIN_COLUMNS columns or MIN_ROWS rows. `hint`: the column edges of the table inferred last on
     the page before; a region whose text keeps to them, showing too few columns of its own, is
-    that table going on (a row broken by the page end, its rest in one or two columns)."""
+    that table going on (a row broken by the page end, its rest in one or two columns). `header`:
+    that table's header lines; the region's first lines repeating them are its header repeated,
+    the lines under them before a numbered one the rest of a row the page end broke."""
     inside = [
         g
         for g in glyphs
@@ -191,13 +214,17 @@ def infer_table(glyphs: Sequence[Glyph], region: Region, hint: Sequence[float] =
     if not lines:
         return None
     pad = DEFAULT_PAD
-    if region.framed:
-        pad = min(line.spans[0][0] for line in lines) - region.x0
+    rows_text = [line for line in lines if len(line.spans) > 1]  # not a heading or a caption,
+    if region.framed and rows_text:  # which may start at the text area's edge, as the rules do
+        pad = min(line.spans[0][0] for line in rows_text) - region.x0
         pad = pad if 0 <= pad <= MAX_PAD else DEFAULT_PAD
     inner = _boundaries(lines, pad, hint[1:-1])
-    follows = inner is None and _fits(lines, hint)
+    fewer = inner is None or len(inner) < len(hint) - 2  # fewer columns than the table before
+    follows = fewer and _fits(lines, hint)
     if follows:  # the table of the page before going on: little of it here, in fewer columns
         inner = list(hint[1:-1])
+    # on its columns (see _boundaries), one row of it is that table going on too
+    follows = follows or (len(hint) > 2 and inner == list(hint[1:-1]))
     if inner is None:
         return None
     if region.framed:
@@ -215,10 +242,17 @@ def infer_table(glyphs: Sequence[Glyph], region: Region, hint: Sequence[float] =
         cuts = sorted({region.top, *inner_rules, region.bottom})
         bands = [(a, b) for a, b in itertools.pairwise(cuts) if b - a > EDGE_TOLERANCE]
     else:
-        bands = _text_bands(lines, xs)
+        bands = _text_bands(lines, xs, _repeated_header(lines, header))
     rows: list[list[Box | None]] = []
+    in_header = True  # bands above the first numbered row hold the header
     for top, bottom in bands:
         members = [line for line in lines if top <= (line.top + line.bottom) / 2 < bottom]
+        in_header = in_header and not any(_numbered(line) for line in members)
+        if members and in_header:
+            levels = _header_levels(members, xs, top, bottom)
+            if len(levels) > 1:
+                rows.extend(levels)
+                continue
         if members:
             cells = list(_cells(members, xs, top, bottom))
             rule = inner_rules.get(top)
@@ -229,7 +263,71 @@ def infer_table(glyphs: Sequence[Glyph], region: Region, hint: Sequence[float] =
         return None
     first = next(box for box in rows[0] if box is not None)
     bottom = max(box[3] for row in rows for box in row if box is not None)
-    return TextTable(bbox=(xs[0], first[1], xs[-1], bottom), rows=tuple(TextRow(tuple(r)) for r in rows))
+    start = next((i for i, line in enumerate(lines) if _numbered(line)), 0)
+    heads = tuple(header) if _repeated_header(lines, header) else tuple(line.text for line in lines[:start])
+    return TextTable(
+        bbox=(xs[0], first[1], xs[-1], bottom),
+        rows=tuple(TextRow(tuple(r)) for r in rows),
+        header_lines=heads,
+    )
+
+
+def _repeated_header(lines: Sequence[_Line], header: Sequence[str]) -> int:
+    """How many of the first lines repeat `header` (the lines above the first numbered row of the
+    table on the page before), line for line; 0 when the first does not. A header repeated on each
+    page is drawn alike, so its lines read alike, but LibreOffice may draw a repeated header lower
+    than its text and cut its last lines: the lines repeated may be the header's first ones only."""
+    count = 0
+    for line, text in zip(lines[:-1], header, strict=False):
+        if line.text != text:
+            break
+        count += 1
+    return count
+
+
+def _header_levels(
+    lines: Sequence[_Line], xs: Sequence[float], top: float, bottom: float
+) -> list[list[Box | None]]:
+    """A header band without a rule between its levels, cut into its rows: a group cell (or a
+    title) is text across a column boundary with text under it on both sides (its sub-headers,
+    which cross none); the band is cut above the first line of those. On a level above a cut, a
+    column no group spans is one cell merged down to the band's bottom (as Word merges a header
+    cell over both levels), its slot below left empty. One level: the band as one row."""
+    inner = xs[1:-1]
+    cuts: set[int] = set()
+    for k, x in enumerate(inner, start=1):
+        # text turned a quarter stands one glyph a height, and runs into its neighbour's: no group
+        over = [i for i, line in enumerate(lines) if any(a < x < b for a, b in line.upright)]
+        if not over:
+            continue
+        left, right = xs[k - 1], xs[k + 1]
+        under = next(
+            (
+                i
+                for i in range(over[-1] + 1, len(lines))
+                if any(a >= left and b <= x for a, b in lines[i].spans)
+                and any(a >= x and b <= right for a, b in lines[i].spans)
+            ),
+            None,
+        )
+        if under is not None:
+            cuts.add(under)
+    if not cuts:
+        return [list(_cells(lines, xs, top, bottom))]
+    ys = [top, *(lines[i].top - 1 for i in sorted(cuts)), bottom]
+    levels: list[list[Box | None]] = []
+    for upper, lower in itertools.pairwise(ys):
+        members = [line for line in lines if upper <= (line.top + line.bottom) / 2 < lower]
+        levels.append(list(_cells(members, xs, upper, lower)))
+    for depth, row in enumerate(levels[:-1]):
+        for col, box in enumerate(row):
+            if box is None or (box[0], box[2]) != (xs[col], xs[col + 1]):
+                continue  # a group cell, or a slot another cell spans
+            if all(r[col] is not None for r in levels[depth + 1 :]):
+                row[col] = (box[0], box[1], box[2], bottom)
+                for r in levels[depth + 1 :]:
+                    r[col] = None
+    return levels
 
 
 def _merge_down(upper: list[Box | None], lower: list[Box | None], rule: Sequence[Span]) -> None:
@@ -257,20 +355,26 @@ def _fits(lines: Sequence[_Line], hint: Sequence[float]) -> bool:
     )
 
 
-def _text_bands(lines: Sequence[_Line], xs: Sequence[float]) -> list[Span]:
+def _text_bands(lines: Sequence[_Line], xs: Sequence[float], repeated: int = 0) -> list[Span]:
     """Rows without rules: the header down to the first numbered line, then a row from each
-    numbered line; a heading (one run of words across a boundary) is a row of its own."""
+    numbered line; a heading (one run of words across a boundary) is a row of its own. `repeated`:
+    the header repeated from the page before takes that many lines, the lines under it start a row
+    (the rest of the row the page end broke), not the header's."""
     starts = [0]
     for i, line in enumerate(lines[1:], start=1):
-        if _numbered(line) or _heading(line, xs) or _heading(lines[i - 1], xs):
+        if _numbered(line, xs) or _heading(line, xs) or _heading(lines[i - 1], xs) or i == repeated:
             starts.append(i)
     tops = [lines[i].top - 1 for i in starts] + [lines[-1].bottom + 1]
     return list(itertools.pairwise(tops))
 
 
 def _heading(line: _Line, xs: Sequence[float]) -> bool:
-    """One run of words across a column boundary: a heading row across the table."""
-    return len(line.spans) == 1 and any(line.spans[0][0] < x < line.spans[0][1] for x in xs[1:-1])
+    """One run of words, upright, across a column boundary: a heading row across the table."""
+    return (
+        line.upright == line.spans
+        and len(line.spans) == 1
+        and any(line.spans[0][0] < x < line.spans[0][1] for x in xs[1:-1])
+    )
 
 
 def _covers(line: _Line, gaps: Sequence[Span]) -> bool:
@@ -278,7 +382,9 @@ def _covers(line: _Line, gaps: Sequence[Span]) -> bool:
     return any(a <= g0 and b >= g1 for g0, g1 in gaps for a, b in line.spans)
 
 
-def text_only_tables(glyphs: Sequence[Glyph], hint: Sequence[float] = ()) -> list[TextTable]:
+def text_only_tables(
+    glyphs: Sequence[Glyph], hint: Sequence[float] = (), header: Sequence[str] = ()
+) -> list[TextTable]:
     """Tables on a page without rules: runs of lines from one of MIN_COLUMNS runs of words (the
     header's first line) while no line covers a gap between them, except a heading of at most
     MAX_HEADING_LINES lines followed by a numbered row; a run without numbered rows is no table
@@ -304,7 +410,13 @@ def text_only_tables(glyphs: Sequence[Glyph], hint: Sequence[float] = ()) -> lis
                 end += 1
                 continue
             after = end
-            while after < len(lines) and after - end < MAX_HEADING_LINES and _covers(lines[after], gaps):
+            # a heading goes on in lines covering a gap, or of one run of words (a short second
+            # line, such as a month under a municipality, may fall between two gaps)
+            while (
+                after < len(lines)
+                and after - end < MAX_HEADING_LINES
+                and (_covers(lines[after], gaps) or (after > end and len(lines[after].spans) == 1))
+            ):
                 after += 1
             if after == len(lines) or not _numbered(lines[after]):
                 break
@@ -313,7 +425,7 @@ def text_only_tables(glyphs: Sequence[Glyph], hint: Sequence[float] = ()) -> lis
         table = None
         if follows or any(_numbered(line) for line in run):
             top, bottom = run[0].top - 1, run[-1].bottom + 1
-            table = infer_table(glyphs, Region(-1e9, top, 1e9, bottom, framed=False), hint)
+            table = infer_table(glyphs, Region(-1e9, top, 1e9, bottom, framed=False), hint, header)
         if table is not None:
             out.append(table)
         i = end
