@@ -26,7 +26,14 @@ import numpy as np
 from muniflow.contracts import load_yaml
 from muniflow.model import RawDocument, RawRow, RawTable, ReaderError
 from muniflow.morph import analyzer
-from muniflow.readers import ocr_cells, ocr_ink, ocr_numbers, ocr_photo, ocr_strip, ocr_words
+from muniflow.readers import (
+    ocr_cells,
+    ocr_ink,
+    ocr_numbers,
+    ocr_photo,
+    ocr_strip,
+    ocr_words,
+)
 from muniflow.readers.ocr_cells import CellText, Word
 from muniflow.readers.wordjoin import is_russian_word, rejoin_lines
 
@@ -47,6 +54,8 @@ class OcrSettings:
     memory_mb: int
     scan_image_share: float
     unreadable_text_share: float
+    outline_share: float
+    outline_reach_per_100dpi: float
 
 
 def settings(path: Path | None = None) -> OcrSettings:
@@ -123,7 +132,9 @@ def read_page(gray: np.ndarray) -> Page:
         flat = ocr_cells.flatten(grey)
     else:
         flat = ocr_ink.grey_page(sheet, s.max_skew_degrees)
-    level = ocr_cells.deskew(ocr_cells.rectify(flat), s.max_skew_degrees)
+    level = ocr_cells.deskew(
+        ocr_cells.rectify(flat, s.outline_share, s.outline_reach_per_100dpi), s.max_skew_degrees
+    )
     ink = ocr_cells.binarize(level)
     grid = ocr_cells.find_grid(ink)
     if grid is None:
