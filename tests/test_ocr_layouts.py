@@ -1,5 +1,5 @@
 """Scanned tables in layouts the three samples do not have (bench/scans_layouts.py measures them):
-a heading touching the table's frame.
+a heading touching the table's frame, a table ruled between its rows only.
 
 Pure image geometry on pages drawn here, so no Tesseract is needed.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from muniflow.readers import ocr, ocr_cells
+from muniflow.readers import ocr, ocr_cells, ocr_gutters
 
 W, H = 1654, 2339  # an A4 page at 200 dpi, portrait
 LETTER, GAP, LINE = 10, 4, 30  # a letter's width, the gap after it, a line's pitch (pixels)
@@ -62,3 +62,52 @@ def test_a_photographed_table_is_still_warped_to_a_rectangle() -> None:
     seen = cv2.warpPerspective(page, cv2.getPerspectiveTransform(src, dst), (W, H), borderValue=255)
     s = ocr.settings()
     assert ocr_cells.rectify(seen, s.outline_share, s.outline_reach_per_100dpi) is not seen
+
+
+def _rows_only_table() -> tuple[np.ndarray, list[int], list[int]]:
+    """A table of four columns ruled between its rows only, with a heading row across it; in the
+    third column two rows' first lines have a word gap where the column's other lines end."""
+    page = np.full((H, W), 255, np.uint8)
+    left, right = 200, 1450
+    starts = [left, 350, 800, 1100]  # where each column begins
+    ys = [300, 400, 450, 700, 950, 1200]
+    _rules(page, ys, left, right)
+    for x0, x1 in zip(starts, [*starts[1:], right], strict=True):  # the header, centred
+        _write(page, (x0 + x1) // 2 - 40, 330, (x0 + x1) // 2 + 40)
+    _write(page, 600, 415, 1000)  # a municipality's heading across the table
+    for band, top in enumerate(ys[2:-1]):
+        for c, x0 in enumerate(starts):
+            end = [*starts[1:], right][c] - 20
+            for line in range(3):
+                y = top + 15 + line * LINE
+                if c == 2 and band > 0 and line == 0:  # a long line with a word gap at 1040-1062
+                    _write(page, x0 + 15, y, 1040)
+                    _write(page, 1062, y, end)
+                elif c == 2:
+                    _write(page, x0 + 15, y, 1035)  # the other lines of that column end short
+                else:
+                    _write(page, x0 + 15, y, end - 40 * line)
+    return page, starts, ys
+
+
+def test_a_table_ruled_between_rows_only_gets_its_columns_from_the_gutters() -> None:
+    page, starts, ys = _rows_only_table()
+    ink = ocr_cells.binarize(page)
+    assert ocr_cells.find_grid(ink) is None  # no column rules: no grid from the rules alone
+    grid = ocr_gutters.find_grid(ink, ocr_gutters.settings())
+    assert grid is not None
+    assert len(grid.xs) == len(starts) + 1  # the word gap inside the third column is no column
+    for x, start in zip(grid.xs[1:-1], starts[1:], strict=True):
+        assert start - 30 <= x <= start + 15  # just left of where the column's text starts
+    assert len(grid.ys) == len(ys)
+    assert grid.spans[1] == ((0, 3),)  # the heading row is one cell across the table
+    assert grid.spans[2] == ((0, 0), (1, 1), (2, 2), (3, 3))
+
+
+def test_a_page_with_a_few_rules_and_no_columns_is_no_table() -> None:
+    """Rules under a letterhead or a form's blank lines, text between them in one block: no table."""
+    page = np.full((H, W), 255, np.uint8)
+    _rules(page, [300, 500, 700], 200, 1450)
+    for y in (330, 530):
+        _write(page, 220, y, 1400)
+    assert ocr_gutters.find_grid(ocr_cells.binarize(page), ocr_gutters.settings()) is None

@@ -28,6 +28,7 @@ from muniflow.model import RawDocument, RawRow, RawTable, ReaderError
 from muniflow.morph import analyzer
 from muniflow.readers import (
     ocr_cells,
+    ocr_gutters,
     ocr_ink,
     ocr_numbers,
     ocr_photo,
@@ -136,7 +137,8 @@ def read_page(gray: np.ndarray) -> Page:
         ocr_cells.rectify(flat, s.outline_share, s.outline_reach_per_100dpi), s.max_skew_degrees
     )
     ink = ocr_cells.binarize(level)
-    grid = ocr_cells.find_grid(ink)
+    # a table ruled between its rows only has its columns found from the blank strips between them
+    grid = ocr_cells.find_grid(ink) or ocr_gutters.find_grid(ink, ocr_gutters.settings())
     if grid is None:
         return Page([], ocr_cells.text_of(words(level, s.page_timeout_seconds)))
     erased = ocr_cells.erase_lines(level, ink)
