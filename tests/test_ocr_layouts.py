@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
+import pytest
 
 from muniflow.readers import ocr, ocr_cells, ocr_gutters
 
@@ -111,3 +112,21 @@ def test_a_page_with_a_few_rules_and_no_columns_is_no_table() -> None:
     for y in (330, 530):
         _write(page, 220, y, 1400)
     assert ocr_gutters.find_grid(ocr_cells.binarize(page), ocr_gutters.settings()) is None
+
+
+QUARTERS = [
+    # (OCR text, expected, why)
+    ("Пермского края, ТУ кв. 2025 г.", "Пермского края, IV кв. 2025 г.", "IV read as Т and У"),
+    ("Пермского края, и кв. 2024", "Пермского края, II кв. 2024", "II joined by its serifs"),
+    ("в Ш КВАРТАЛЕ 2024 ГОДА", "в III КВАРТАЛЕ 2024 ГОДА", "a title in capitals"),
+    ("за 3 кв. 2024 г.", "за 3 кв. 2024 г.", "a digit stays"),
+    ("улиц и кварталов города", "улиц и кварталов города", "the conjunction before no year stays"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "why"), QUARTERS, ids=[q[2] for q in QUARTERS])
+def test_a_quarter_number_read_as_look_alikes_is_the_roman_numeral(
+    text: str, expected: str, why: str
+) -> None:
+    """Layout corpus: titles «за IV кв. 2025 г.», «II кв. 2024» read «ТУ кв.», «и кв.»: period unknown."""
+    assert ocr.clean(text) == expected, why

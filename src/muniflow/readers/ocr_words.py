@@ -154,10 +154,29 @@ def _roman(match: re.Match[str]) -> str:
     return _as_roman(token) or token
 
 
+# A quarter's number before «квартал» (or «кв.») and a year is a Roman numeral I-IV in many
+# titles («за IV кв. 2025 г.»), read as look-alikes a serif font makes of it: I with its serifs
+# as Т, II joined by its serifs as и or П, IV as ТУ. No Russian word of these letters stands there
+# (the conjunction и before «кварталы» or «квартала» with no year after is left).
+_QUARTER_LOOKS = {**_ROMAN_LOOKS, "Т": "I", "т": "I", "и": "II"}
+_QUARTER_TOKEN = re.compile(
+    r"(?<![\w.,])([" + "".join(_QUARTER_LOOKS) + r"]{1,3})"
+    r"(?=\s+(?i:кв\.|квартал[аеу]?)\s+\d{4}(?!\d))"
+)
+_QUARTERS = ("I", "II", "III", "IV")
+
+
+def _quarter(match: re.Match[str]) -> str:
+    token = match.group(1)
+    roman = "".join(_QUARTER_LOOKS[c] for c in token)
+    return roman if roman in _QUARTERS else token
+
+
 def roman_numerals(text: str) -> str:
     """Ordinal Roman numerals before an adjective written in Latin letters, whatever look-alikes
-    OCR read them as (ХУ -> XV, ХУП -> XVII, хшШ -> XIII, У! -> VI)."""
-    return _ROMAN_TOKEN.sub(_roman, text)
+    OCR read them as (ХУ -> XV, ХУП -> XVII, хшШ -> XIII, У! -> VI); a quarter's number before
+    «квартал» or «кв.» likewise (ТУ кв. -> IV кв.)."""
+    return _ROMAN_TOKEN.sub(_roman, _QUARTER_TOKEN.sub(_quarter, text))
 
 
 def punctuation(text: str) -> str:
