@@ -1,16 +1,19 @@
 """Scanned tables in layouts the three samples do not have (bench/scans_layouts.py measures them):
 a heading touching the table's frame, a table ruled between its rows only.
 
-Pure image geometry on pages drawn here, so no Tesseract is needed.
+Pages drawn here; only the turned-label test needs Tesseract (skipped without it).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import cv2
 import numpy as np
 import pytest
+from PIL import Image, ImageDraw, ImageFont
 
-from muniflow.readers import ocr, ocr_cells, ocr_gutters
+from muniflow.readers import ocr, ocr_cells, ocr_gutters, ocr_strip, ocr_turned
 
 W, H = 1654, 2339  # an A4 page at 200 dpi, portrait
 LETTER, GAP, LINE = 10, 4, 30  # a letter's width, the gap after it, a line's pitch (pixels)
@@ -130,3 +133,47 @@ def test_a_quarter_number_read_as_look_alikes_is_the_roman_numeral(
 ) -> None:
     """Layout corpus: titles «за IV кв. 2025 г.», «II кв. 2024» read «ТУ кв.», «и кв.»: period unknown."""
     assert ocr.clean(text) == expected, why
+
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+needs_tesseract = pytest.mark.skipif(
+    ocr.missing() is not None or not FONT.exists(),
+    reason=f"{ocr.missing() or 'the DejaVu Sans font is missing'}: run `make tesseract` (OCR tests need it)",
+)
+
+
+def _label(text: str) -> np.ndarray:
+    """A header label in black on white, upright (DejaVu Sans, about 12 pt at 200 dpi)."""
+    font = ImageFont.truetype(str(FONT), 34)
+    left, top, right, bottom = font.getbbox(text)
+    image = Image.new("L", (right - left + 8, bottom - top + 8), 255)
+    ImageDraw.Draw(image).text((4 - left, 4 - top), text, font=font, fill=0)
+    return np.array(image)
+
+
+@needs_tesseract
+def test_header_labels_written_turned_either_way_are_read_upright() -> None:
+    """Layout corpus, turned headers: labels written upwards or downwards in narrow columns were read
+    as noise and the report refused as having no events table."""
+    page = np.full((1400, 1654), 255, np.uint8)
+    xs, ys = [100, 250, 900, 1050], [200, 700, 900]
+    for y in ys:
+        page[y : y + 3, xs[0] : xs[-1] + 3] = 0
+    for x in xs:
+        page[ys[0] : ys[-1] + 3, x : x + 3] = 0
+    upward = cv2.rotate(_label("номер"), cv2.ROTATE_90_COUNTERCLOCKWISE)
+    downward = cv2.rotate(_label("место"), cv2.ROTATE_90_CLOCKWISE)
+    upright = _label("Наименование")
+    for (x, y), label in zip([(150, 300), (950, 300), (300, 400)], [upward, downward, upright], strict=True):
+        page[y : y + label.shape[0], x : x + label.shape[1]] = label
+    ink = ocr_cells.binarize(page)
+    grid = ocr_cells.find_grid(ink)
+    assert grid is not None
+    erased = ocr_cells.erase_lines(page, ink)
+    rows, _ = ocr_strip.read_table(
+        erased, ocr_cells.binarize(erased), grid, ocr.words, 60, ocr_turned.settings()
+    )
+    header = [(c.text or "").lower() for c in rows[0]]
+    assert "номер" in header[0]
+    assert "именование" in header[1]  # read upright, as it stands
+    assert "место" in header[2]

@@ -33,6 +33,7 @@ from muniflow.readers import (
     ocr_numbers,
     ocr_photo,
     ocr_strip,
+    ocr_turned,
     ocr_words,
 )
 from muniflow.readers.ocr_cells import CellText, Word
@@ -143,7 +144,7 @@ def read_page(gray: np.ndarray) -> Page:
         return Page([], ocr_cells.text_of(words(level, s.page_timeout_seconds)))
     erased = ocr_cells.erase_lines(level, ink)
     rows, above = ocr_strip.read_table(
-        erased, ocr_cells.binarize(erased), grid, words, s.page_timeout_seconds
+        erased, ocr_cells.binarize(erased), grid, words, s.page_timeout_seconds, ocr_turned.settings()
     )
     return Page(rows, above)
 
