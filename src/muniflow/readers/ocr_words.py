@@ -266,6 +266,7 @@ _CONFUSED = {
     "с": "е",
     "т": "г",
     "г": "т",
+    "о": "ф",  # a serif ф whose loops close up reads as о («оевраля», «оорум»)
 }
 _LONG_WORD = re.compile(r"(?<![\w-])[А-ЯЁа-яё][а-яё]{5,}(?![\w-])")
 
@@ -288,6 +289,6 @@ def _one_letter_off(match: re.Match[str]) -> str:
 
 def confused_letters(text: str) -> str:
     """A word of six letters or more the dictionary lacks, with one letter that OCR confuses with
-    another (л/д, и/н, ш/щ, е/с, т/г), made the one dictionary word it would be with that letter
+    another (л/д, и/н, ш/щ, е/с, т/г, о for ф), made the one dictionary word it would be with that letter
     («Горолской» -> «Городской»); a word with no such fix, or more than one, stays as read."""
     return _LONG_WORD.sub(_one_letter_off, text)
