@@ -177,3 +177,52 @@ def test_header_labels_written_turned_either_way_are_read_upright() -> None:
     assert "номер" in header[0]
     assert "именование" in header[1]  # read upright, as it stands
     assert "место" in header[2]
+
+
+def test_a_summary_table_above_the_events_table_leaves_the_events_table_found() -> None:
+    """Layout corpus, a lead summary table: its ruled grid was the page's only table, the events
+    table under it (ruled between rows only) was lost and the report refused as unknown_layout."""
+    events, starts, ys = _rows_only_table()
+    page = np.full((H + 400, W), 255, np.uint8)
+    page[400:] = events  # the events table moved 400 px down, a summary above it
+    summary_xs, summary_ys = [200, 800, 1450], [100, 160, 220, 280]
+    _rules(page, summary_ys, summary_xs[0], summary_xs[-1] + 3)
+    for x in summary_xs:
+        page[summary_ys[0] : summary_ys[-1] + 3, x : x + 3] = 0
+    grids = ocr.find_tables(ocr_cells.binarize(page))
+    assert [(len(g.xs), ruled) for g, ruled in grids] == [(len(summary_xs), True), (len(starts) + 1, False)]
+    assert grids[1][0].ys[0] == ys[0] + 400 + 1  # the rule's centre, below the summary
+
+
+def _cells(*texts: str) -> list[ocr_cells.CellText]:
+    return [ocr_cells.CellText(t, 90.0) for t in texts]
+
+
+def test_tables_of_their_own_on_one_page_and_across_pages() -> None:
+    """A second table on a page, or one with another number of columns, is a table of its own with
+    the text above it as caption; a page's first table with the same columns continues the last."""
+    summary = ocr.Page(
+        [_cells("Район", "Мероприятий"), _cells("Сычёвский", "3")], "ОТЧЁТ за II квартал 2024 года"
+    )
+    events = ocr.Page(
+        [_cells("№", "Мероприятие", "Дата"), _cells("1", "Форум", "5 мая 2024 г.")], "Перечень мероприятий"
+    )
+    next_page = ocr.Page([_cells("№", "Мероприятие", "Дата"), _cells("2", "Ярмарка", "7 мая 2024 г.")], "")
+    first = ocr.Page(summary.rows, summary.above, (events,))
+    doc, confidence = ocr.to_document("scan.tiff", "image_ocr", [first, next_page])
+    assert doc.title.startswith("ОТЧЁТ")
+    assert [t.header for t in doc.tables] == [("Район", "Мероприятий"), ("№", "Мероприятие", "Дата")]
+    assert doc.tables[1].caption == "Перечень мероприятий"
+    assert [r.cells[1] for r in doc.tables[1].rows] == ["Форум", "Ярмарка"]
+    assert len({loc for loc, _ in confidence}) == 3  # each row its own place
+
+
+def test_a_page_whose_columns_come_from_gutters_goes_on_with_the_table_before() -> None:
+    """Gutters may find a column fewer on one page (a short column's text): the rows go on."""
+    first = ocr.Page(
+        [_cells("№", "Мероприятие", "Дата"), _cells("1", "Форум", "5 мая")], "ОТЧЁТ", ruled=False
+    )
+    second = ocr.Page([_cells("2", "Ярмарка 7 мая")], "", ruled=False)
+    doc, _ = ocr.to_document("scan.tiff", "image_ocr", [first, second])
+    assert len(doc.tables) == 1
+    assert [r.cells[0] for r in doc.tables[0].rows] == ["1", "2"]

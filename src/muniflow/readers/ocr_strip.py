@@ -136,12 +136,14 @@ def read_table(
     read: ReadWords,
     timeout: float,
     turned: ocr_turned.TurnedSettings | None = None,
+    top: int = 0,
 ) -> tuple[list[list[CellText]], str]:
     """The grid's rows of cells (None under a merged cell) and the text above the table, from a
     page whose ruling lines are erased and its ink (255 on 0, lines erased too). With `turned`,
-    cells written turned a quarter are read upright (ocr_turned; a header's turned labels)."""
+    cells written turned a quarter are read upright (ocr_turned; a header's turned labels). The
+    text above is read from `top` down (the table above's bottom, for a second table on a page)."""
     boxes = cell_boxes(grid)
-    above = Box(0, grid.ys[0] - INSET, grid.xs[0], grid.xs[-1])
+    above = Box(top, grid.ys[0] - INSET, grid.xs[0], grid.xs[-1])
     wanted = [key for key, box in boxes.items() if has_ink(ink, box)]
     read_above = above.bottom - above.top > 10 and has_ink(ink, above)
     texts = read_boxes(page, [boxes[k] for k in wanted] + ([above] if read_above else []), read, timeout)
