@@ -40,6 +40,7 @@ FIXED = [
     ("с 1Зпо 15 мая", "с 13 по 15 мая", "a day with З for 3"),
     ("Горолской округ город Торжок", "Городской округ город Торжок", "д read as л, one dictionary fix"),
     ("Горолской\nокруг", "Городской\nокруг", "the fix made once the line is read"),
+    ("с 3 по 5\nоевраля\n2025", "с 3 по 5\nфевраля\n2025", "a serif ф read as о, one dictionary fix"),
     ("Муниципал\nьное образование", "Муниципальное образование", "a cut word joined, not 'fixed' in pieces"),
     ("«Гимназия №4»", "«Гимназия № 4»", "the narrow space after № lost"),
     ("имени н.М. Пржевальского", "имени Н.М. Пржевальского", "an initial read in lower case"),

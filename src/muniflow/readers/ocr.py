@@ -15,7 +15,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
@@ -26,7 +26,16 @@ import numpy as np
 from muniflow.contracts import load_yaml
 from muniflow.model import RawDocument, RawRow, RawTable, ReaderError
 from muniflow.morph import analyzer
-from muniflow.readers import ocr_cells, ocr_ink, ocr_numbers, ocr_photo, ocr_strip, ocr_words
+from muniflow.readers import (
+    ocr_cells,
+    ocr_gutters,
+    ocr_ink,
+    ocr_numbers,
+    ocr_photo,
+    ocr_strip,
+    ocr_turned,
+    ocr_words,
+)
 from muniflow.readers.ocr_cells import CellText, Word
 from muniflow.readers.wordjoin import is_russian_word, rejoin_lines
 
@@ -47,6 +56,8 @@ class OcrSettings:
     memory_mb: int
     scan_image_share: float
     unreadable_text_share: float
+    outline_share: float
+    outline_reach_per_100dpi: float
 
 
 def settings(path: Path | None = None) -> OcrSettings:
@@ -103,10 +114,17 @@ def words(gray: np.ndarray, timeout: float, psm: int = 11) -> list[Word]:
 
 @dataclass(frozen=True)
 class Page:
-    """A page's table rows (cells with confidences) and the text above its table."""
+    """A page's table rows (cells with confidences) and the text above its table; `below`, the
+    tables further down the page, each with the text between it and the one above it."""
 
     rows: list[list[CellText]]
     above: str
+    below: tuple[Page, ...] = ()
+    ruled: bool = True  # its columns from ruling lines; False: from the gutters (their count less sure)
+
+    def tables(self) -> tuple[Page, ...]:
+        """This page's tables, top to bottom."""
+        return (Page(self.rows, self.above, ruled=self.ruled), *self.below) if self.rows else self.below
 
 
 def read_page(gray: np.ndarray) -> Page:
@@ -123,16 +141,46 @@ def read_page(gray: np.ndarray) -> Page:
         flat = ocr_cells.flatten(grey)
     else:
         flat = ocr_ink.grey_page(sheet, s.max_skew_degrees)
-    level = ocr_cells.deskew(ocr_cells.rectify(flat), s.max_skew_degrees)
+    level = ocr_cells.deskew(
+        ocr_cells.rectify(flat, s.outline_share, s.outline_reach_per_100dpi), s.max_skew_degrees
+    )
     ink = ocr_cells.binarize(level)
-    grid = ocr_cells.find_grid(ink)
-    if grid is None:
+    grids = find_tables(ink)
+    if not grids:
         return Page([], ocr_cells.text_of(words(level, s.page_timeout_seconds)))
     erased = ocr_cells.erase_lines(level, ink)
-    rows, above = ocr_strip.read_table(
-        erased, ocr_cells.binarize(erased), grid, words, s.page_timeout_seconds
-    )
-    return Page(rows, above)
+    erased_ink = ocr_cells.binarize(erased)
+    read = []
+    top = 0
+    for grid, ruled in grids:
+        rows, above = ocr_strip.read_table(
+            erased, erased_ink, grid, words, s.page_timeout_seconds, ocr_turned.settings(), top
+        )
+        read.append(Page(rows, above, ruled=ruled))
+        top = grid.ys[-1]
+    return Page(read[0].rows, read[0].above, tuple(read[1:]), read[0].ruled)
+
+
+MAX_TABLES = 6  # tables looked for on one page
+
+
+def find_tables(ink: np.ndarray) -> list[tuple[ocr_cells.Grid, bool]]:
+    """The page's tables top to bottom: a ruled grid, or one ruled between its rows only (its
+    columns from the gutters, ocr_gutters); then again below it. A summary table or a table of
+    contents above the events table has columns of its own, and its grid stops where it ends:
+    the events table under it is another table, not lost. Each grid with whether it is ruled."""
+    gutters = ocr_gutters.settings()
+    grids: list[tuple[ocr_cells.Grid, bool]] = []
+    top = 0
+    while len(grids) < MAX_TABLES:
+        rest = ink[top:]
+        ruled = ocr_cells.find_grid(rest)
+        grid = ruled or ocr_gutters.find_grid(rest, gutters)
+        if grid is None:
+            break
+        grids.append((replace(grid, ys=tuple(y + top for y in grid.ys)), ruled is not None))
+        top = grids[-1][0].ys[-1] + 3  # under the table's bottom rule
+    return grids
 
 
 def effective_dpi(gray: np.ndarray) -> float:
@@ -253,27 +301,59 @@ def clean(text: str) -> str:
     return ocr_words.roman_numerals(ocr_words.confused_letters(whole))
 
 
+@dataclass
+class _Table:
+    """One table as it is gathered across pages: its header, its rows with their places, the text
+    above it (after the title), the pages it spans."""
+
+    header: list[CellText]
+    rows: list[tuple[list[CellText], str]]
+    caption: str
+    first: int
+    last: int
+
+
 def to_document(
     source: str, format: str, pages: list[Page]
 ) -> tuple[RawDocument, tuple[tuple[str, tuple[float | None, ...]], ...]]:
-    """One report from its pages: the title above the first table, one table across pages (header
-    repeated on later pages dropped, a row cut by a page break glued back)."""
+    """One report from its pages: the title above the first table; each table's rows across pages
+    (header repeated on later pages dropped, a row cut by a page break glued back). A page's first
+    table continues the table before it when it has as many columns; a table further down a page,
+    or one with another number of columns, is a table of its own with the text above it as its
+    caption (a summary or a table of contents above the events table, as in a DOCX). Columns found
+    from the gutters may be fewer on one page than on the next, so such a page's first table goes
+    on with the table before it whatever its count."""
     title = clean(pages[0].above) if pages else ""
-    header: list[CellText] | None = None
-    rows: list[tuple[list[CellText], str]] = []
+    tables: list[_Table] = []
     for number, page in enumerate(pages, start=1):
-        body = page.rows
-        if header is None and body:
-            header, body = body[0], body[1:]
-        elif header is not None and body and _same_row(body[0], header):
-            body = body[1:]
-        for index, row in enumerate(body):
-            if index == 0 and rows and _continues(row):
-                rows[-1] = (_glue(rows[-1][0], row), rows[-1][1])
-            else:
-                rows.append((row, f"page {number}, row {index + 1}"))
-    if header is None:
+        for k, part in enumerate(page.tables()):
+            body = part.rows
+            place = f"page {number}, row" if k == 0 else f"page {number}, table {k + 1}, row"
+            current = tables[-1] if tables else None
+            other_columns = part.ruled and len(body[0]) != len(current.header) if current else True
+            if current is None or k > 0 or other_columns:
+                caption = clean(part.above) if current is not None else ""
+                current = _Table(body[0], [], caption, number, number)
+                tables.append(current)
+                body = body[1:]
+            elif _same_row(body[0], current.header):
+                body = body[1:]
+            current.last = number
+            for index, row in enumerate(body):
+                if index == 0 and current.rows and _continues(row):
+                    current.rows[-1] = (_glue(current.rows[-1][0], row), current.rows[-1][1])
+                else:
+                    current.rows.append((row, f"{place} {index + 1}"))
+    if not tables:
         raise ReaderError("no_table_found", "no ruled table was found on the scanned pages")
+    built = [_raw_table(t) for t in tables]
+    document = RawDocument(source, format, title, tuple(raw for raw, _ in built), pages=len(pages))
+    return document, tuple(c for _, confidence in built for c in confidence)
+
+
+def _raw_table(table: _Table) -> tuple[RawTable, tuple[tuple[str, tuple[float | None, ...]], ...]]:
+    """A gathered table's cells cleaned, column numbers and the № column put right."""
+    header, rows = table.header, table.rows
     width = len(header)
     texts = [[_text(c) for c in _fit(r, width)] for r, _ in rows]
     texts = [ocr_numbers.column_numbers(t) or t for t in texts]
@@ -283,8 +363,8 @@ def to_document(
             cells[seq] = fixed
     raw_rows = tuple(RawRow(tuple(t), loc) for t, (_, loc) in zip(texts, rows, strict=True))
     confidence = tuple((loc, tuple(c.conf for c in _fit(r, width))) for r, loc in rows)
-    table = RawTable(tuple(clean(c.text or "") for c in header), raw_rows, f"pages 1-{len(pages)}")
-    return RawDocument(source, format, title, (table,), pages=len(pages)), confidence
+    locator = f"pages {table.first}-{table.last}"
+    return RawTable(tuple(clean(c.text or "") for c in header), raw_rows, locator, table.caption), confidence
 
 
 def _text(cell: CellText) -> str | None:

@@ -15,6 +15,7 @@ import cv2
 import numpy as np
 
 Image = np.ndarray
+A4_SHORT_INCHES = 8.27  # a page's short side: its pixels over this are its resolution (dpi)
 
 
 @dataclass(frozen=True)
@@ -98,10 +99,13 @@ def deskew(gray: Image, max_degrees: float) -> Image:
     return gray if abs(angle) < 0.05 else _rotate(gray, angle, border=255)
 
 
-def rectify(gray: Image) -> Image:
+def rectify(gray: Image, outline_share: float = 0.9, outline_reach_per_100dpi: float = 1.5) -> Image:
     """A phone photo's table made rectangular: the outline of the largest connected ink (the
     table's ruling) is a four-cornered shape when seen at an angle; it is warped back to a
-    rectangle. Pages whose table is small (a row cut off at the top) are left as they are."""
+    rectangle. Pages whose table is small (a row cut off at the top) are left as they are, and so
+    are pages where the shape's sides do not run along that ink (`outline_follows_ink`): text
+    touching the table (a heading just above it) pulls a corner of the outline off the ruling,
+    and warping by it would slant a straight table, so that no ruling line is found level."""
     ink = cv2.dilate(binarize(gray), np.ones((3, 3), np.uint8))
     count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     if count < 2:
@@ -121,8 +125,27 @@ def rectify(gray: Image) -> Image:
     target = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], dtype=np.float32)
     if np.abs(corners - target).max() < 2:
         return gray
+    reach = outline_reach_per_100dpi * min(h, w) / A4_SHORT_INCHES / 100
+    if not outline_follows_ink(labels == largest, corners, reach, outline_share):
+        return gray
     matrix = cv2.getPerspectiveTransform(corners, target)
     return cv2.warpPerspective(gray, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
+def outline_follows_ink(ink: Image, corners: np.ndarray, reach: float, share: float) -> bool:
+    """Whether each side of the four-cornered outline (top-left, top-right, bottom-right,
+    bottom-left) runs along `ink` (True where ink): at least `share` of the points along it lie
+    within `reach` pixels of some. A table's frame seen at an angle is straight, so its outline
+    does; an outline bent to a word touching the frame leaves the frame along most of a side."""
+    near = cv2.dilate(ink.astype(np.uint8), np.ones((2 * round(reach) + 1,) * 2, np.uint8)) > 0
+    h, w = near.shape
+    for a, b in zip(corners, np.roll(corners, -1, axis=0), strict=True):
+        t = np.linspace(0.0, 1.0, 200)[:, None]
+        points = np.rint(a + (b - a) * t).astype(int)
+        xs, ys = np.clip(points[:, 0], 0, w - 1), np.clip(points[:, 1], 0, h - 1)
+        if float(near[ys, xs].mean()) < share:
+            return False
+    return True
 
 
 def order_corners(corners: np.ndarray) -> np.ndarray:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from muniflow.model import ReaderError
+from muniflow.readers import ocr_turned
 from muniflow.readers.ocr_cells import CellText, Grid, Word, text_of
 
 Image = np.ndarray
@@ -71,7 +72,7 @@ def read_boxes(
             raise ReaderError(
                 "timeout", f"OCR of one page took over {timeout:g} s; send a cleaner scan at 200-300 dpi"
             )
-        strip, spans = _stack(page, [boxes[i] for i in chunk])
+        strip, spans = _stack([_crop(page, boxes[i]) for i in chunk])
         found = read(strip, left, 6)
         for i, (lo, hi) in zip(chunk, spans, strict=True):
             mine = [w for w in found if lo <= w.cy < hi]
@@ -99,9 +100,12 @@ def _chunks(boxes: Sequence[Box]) -> list[list[int]]:
     return chunks
 
 
-def _stack(page: Image, boxes: Sequence[Box]) -> tuple[Image, list[tuple[int, int]]]:
-    """The boxes cut out and stacked top to bottom, left-aligned; each one's (top, bottom) in it."""
-    crops = [page[max(0, b.top) : max(0, b.bottom), max(0, b.left) : max(0, b.right)] for b in boxes]
+def _crop(page: Image, b: Box) -> Image:
+    return page[max(0, b.top) : max(0, b.bottom), max(0, b.left) : max(0, b.right)]
+
+
+def _stack(crops: Sequence[Image]) -> tuple[Image, list[tuple[int, int]]]:
+    """The crops stacked top to bottom, left-aligned; each one's (top, bottom) in it."""
     width = max(c.shape[1] for c in crops) + 2 * PAD
     height = sum(c.shape[0] for c in crops) + GAP * (len(crops) - 1) + 2 * PAD
     strip = np.full((height, width), 255, dtype=np.uint8)
@@ -114,17 +118,39 @@ def _stack(page: Image, boxes: Sequence[Box]) -> tuple[Image, list[tuple[int, in
     return strip, spans
 
 
+def read_crops(crops: Sequence[Image], read: ReadWords, timeout: float) -> list[tuple[str, float | None]]:
+    """Each crop's text and mean word confidence, the crops stacked into one strip."""
+    strip, spans = _stack(crops)
+    found = read(strip, timeout, 6)
+    out: list[tuple[str, float | None]] = []
+    for lo, hi in spans:
+        mine = [w for w in found if lo <= w.cy < hi]
+        out.append((text_of(mine), float(np.mean([w.conf for w in mine]))) if mine else ("", None))
+    return out
+
+
 def read_table(
-    page: Image, ink: Image, grid: Grid, read: ReadWords, timeout: float
+    page: Image,
+    ink: Image,
+    grid: Grid,
+    read: ReadWords,
+    timeout: float,
+    turned: ocr_turned.TurnedSettings | None = None,
+    top: int = 0,
 ) -> tuple[list[list[CellText]], str]:
     """The grid's rows of cells (None under a merged cell) and the text above the table, from a
-    page whose ruling lines are erased and its ink (255 on 0, lines erased too)."""
+    page whose ruling lines are erased and its ink (255 on 0, lines erased too). With `turned`,
+    cells written turned a quarter are read upright (ocr_turned; a header's turned labels). The
+    text above is read from `top` down (the table above's bottom, for a second table on a page)."""
     boxes = cell_boxes(grid)
-    above = Box(0, grid.ys[0] - INSET, grid.xs[0], grid.xs[-1])
+    above = Box(top, grid.ys[0] - INSET, grid.xs[0], grid.xs[-1])
     wanted = [key for key, box in boxes.items() if has_ink(ink, box)]
     read_above = above.bottom - above.top > 10 and has_ink(ink, above)
     texts = read_boxes(page, [boxes[k] for k in wanted] + ([above] if read_above else []), read, timeout)
     found = dict(zip(wanted, texts, strict=False))
+    if turned is not None:
+        crops = {k: (_crop(page, boxes[k]), _crop(ink, boxes[k])) for k in wanted}
+        ocr_turned.improve(found, crops, lambda c: read_crops(c, read, timeout), turned)
     rows = []
     for r, spans in enumerate(grid.spans):
         row: list[CellText] = []

@@ -154,10 +154,29 @@ def _roman(match: re.Match[str]) -> str:
     return _as_roman(token) or token
 
 
+# A quarter's number before «квартал» (or «кв.») and a year is a Roman numeral I-IV in many
+# titles («за IV кв. 2025 г.»), read as look-alikes a serif font makes of it: I with its serifs
+# as Т, II joined by its serifs as и or П, IV as ТУ. No Russian word of these letters stands there
+# (the conjunction и before «кварталы» or «квартала» with no year after is left).
+_QUARTER_LOOKS = {**_ROMAN_LOOKS, "Т": "I", "т": "I", "и": "II"}
+_QUARTER_TOKEN = re.compile(
+    r"(?<![\w.,])([" + "".join(_QUARTER_LOOKS) + r"]{1,3})"
+    r"(?=\s+(?i:кв\.|квартал[аеу]?)\s+\d{4}(?!\d))"
+)
+_QUARTERS = ("I", "II", "III", "IV")
+
+
+def _quarter(match: re.Match[str]) -> str:
+    token = match.group(1)
+    roman = "".join(_QUARTER_LOOKS[c] for c in token)
+    return roman if roman in _QUARTERS else token
+
+
 def roman_numerals(text: str) -> str:
     """Ordinal Roman numerals before an adjective written in Latin letters, whatever look-alikes
-    OCR read them as (ХУ -> XV, ХУП -> XVII, хшШ -> XIII, У! -> VI)."""
-    return _ROMAN_TOKEN.sub(_roman, text)
+    OCR read them as (ХУ -> XV, ХУП -> XVII, хшШ -> XIII, У! -> VI); a quarter's number before
+    «квартал» or «кв.» likewise (ТУ кв. -> IV кв.)."""
+    return _ROMAN_TOKEN.sub(_roman, _QUARTER_TOKEN.sub(_quarter, text))
 
 
 def punctuation(text: str) -> str:
@@ -247,6 +266,7 @@ _CONFUSED = {
     "с": "е",
     "т": "г",
     "г": "т",
+    "о": "ф",  # a serif ф whose loops close up reads as о («оевраля», «оорум»)
 }
 _LONG_WORD = re.compile(r"(?<![\w-])[А-ЯЁа-яё][а-яё]{5,}(?![\w-])")
 
@@ -269,6 +289,6 @@ def _one_letter_off(match: re.Match[str]) -> str:
 
 def confused_letters(text: str) -> str:
     """A word of six letters or more the dictionary lacks, with one letter that OCR confuses with
-    another (л/д, и/н, ш/щ, е/с, т/г), made the one dictionary word it would be with that letter
+    another (л/д, и/н, ш/щ, е/с, т/г, о for ф), made the one dictionary word it would be with that letter
     («Горолской» -> «Городской»); a word with no such fix, or more than one, stays as read."""
     return _LONG_WORD.sub(_one_letter_off, text)

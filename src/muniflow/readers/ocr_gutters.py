@@ -1,0 +1,126 @@
+"""A scanned table ruled between its rows but not between its columns: columns from the gutters.
+
+Many offices draw only the rules between rows (Word's "horizontal borders"), or those and an outer
+frame with no inner vertical rule; `ocr_cells.find_grid` then finds fewer than three column lines
+and the page was read as having no table. The rows are still given by the rules; the columns are
+where the text of the row bands leaves a vertical strip of paper: a cell's text keeps inside its
+cell and its margins, so the strips between columns are blank in nearly every band. A heading or a
+title row written across the whole table crosses them, so a strip may carry ink in a few bands; in
+those bands the columns it parts are one merged cell, as a missing rule marks a merged cell on a
+fully ruled page. Thresholds: contracts/ocr.yaml, `gutters:`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+
+import numpy as np
+
+from muniflow.contracts import load_yaml
+from muniflow.readers.ocr_cells import A4_SHORT_INCHES, Grid, line_masks
+
+Image = np.ndarray
+
+
+@dataclass(frozen=True)
+class GutterSettings:
+    rule_share_min: float  # a row rule runs for at least this share of the page's width
+    ink_share_max: float  # a gutter has ink in at most this share of the row bands
+    width_min_per_100dpi: float  # a gutter is at least this wide (px per 100 dpi)
+    start_share_min: float  # a column's text starts right of its gutter in at least this share of bands
+    columns_min: int  # fewer columns than this found: no table (a ruled form, a letterhead)
+    bands_min: int  # row bands needed to tell gutters from gaps between words
+
+
+def settings(path: Path | None = None) -> GutterSettings:
+    """contracts/ocr.yaml's `gutters:` section."""
+    return GutterSettings(**load_yaml("ocr.yaml", path, ("gutters",))["gutters"])
+
+
+def find_grid(ink: Image, s: GutterSettings) -> Grid | None:
+    """The grid of a table whose rows are ruled and columns are not (ink 255 on 0), or None."""
+    horizontal, vertical = line_masks(ink)
+    h, w = ink.shape
+    ys, left, right = _rules(horizontal, s.rule_share_min * w)
+    if len(ys) < s.bands_min + 1:
+        return None
+    text = (ink > 0) & (horizontal == 0) & (vertical == 0)
+    bands = [text[top + 3 : bottom - 2, left:right] for top, bottom in pairwise(ys)]
+    bands = [b for b in bands if b.shape[0] > 0]
+    filled = np.array([b.any(axis=0) for b in bands if b.any()])
+    if len(filled) < s.bands_min:
+        return None
+    min_width = s.width_min_per_100dpi * min(h, w) / A4_SHORT_INCHES / 100
+    gutters = _gutters(filled.mean(axis=0) <= s.ink_share_max, min_width)
+    # a column's text starts just right of its gutter in most bands it is blank in (cells are
+    # written from their left margin); a blank strip inside a column, where its lines fall short,
+    # is followed by the ink of a few lines only
+    gutters = [g for g in gutters if _starts(filled, g, int(2 * min_width)) >= s.start_share_min]
+    if len(gutters) + 1 < s.columns_min:
+        return None
+    # the column line just left of where the next column's text starts
+    xs = (left, *(left + max((a + b) // 2, b - int(min_width)) for a, b in gutters), right)
+    spans = []
+    for top, bottom in pairwise(ys):
+        band = text[top + 3 : bottom - 2, left:right]
+        # a gutter with ink in this band is crossed: the columns it parts are one merged cell here
+        present = [True] + [not band[:, a:b].any() for a, b in gutters] + [True]
+        row = []
+        first = 0
+        for col in range(1, len(xs)):
+            if present[col]:
+                row.append((first, col - 1))
+                first = col
+        inked = [(a, b) for a, b in row if band[:, xs[a] - left : xs[b + 1] - left].any()]
+        if len(row) < len(xs) - 1 and len(inked) == 1:
+            row = [(0, len(xs) - 2)]  # a heading across the table, centred: one cell, as when ruled
+        spans.append(tuple(row))
+    return Grid(xs, tuple(ys), tuple(spans))
+
+
+def _starts(filled: np.ndarray, gutter: tuple[int, int], reach: int) -> float:
+    """The share of the bands not crossing `gutter` (rows of `filled`: ink per x) whose ink starts
+    within `reach` right of it."""
+    a, b = gutter
+    open_bands = filled[~filled[:, a:b].any(axis=1)]
+    return float(open_bands[:, b : b + reach].any(axis=1).mean()) if len(open_bands) else 0.0
+
+
+def _rules(horizontal: Image, least: float) -> tuple[list[int], int, int]:
+    """The row rules' y (centres of their runs) and the table's left and right: the median ends of
+    the rules at least `least` pixels long."""
+    long_rows = horizontal.sum(axis=1) / 255 >= least
+    ys: list[int] = []
+    ends: list[tuple[int, int]] = []
+    start = None
+    for y, on in enumerate([*long_rows, False]):
+        if on and start is None:
+            start = y
+        elif not on and start is not None:
+            centre = (start + y - 1) // 2
+            cols = np.flatnonzero(horizontal[centre])
+            ys.append(centre)
+            ends.append((int(cols[0]), int(cols[-1])))
+            start = None
+    if not ends:
+        return [], 0, 0
+    left = int(np.median([a for a, _ in ends]))
+    right = int(np.median([b for _, b in ends]))
+    return ys, left, right
+
+
+def _gutters(blank: np.ndarray, min_width: float) -> list[tuple[int, int]]:
+    """Runs of True in `blank` at least `min_width` long, those touching either end left out
+    (the table's own margins)."""
+    runs = []
+    start = None
+    for x, on in enumerate([*blank.tolist(), False]):
+        if on and start is None:
+            start = x
+        elif not on and start is not None:
+            if x - start >= min_width and start > 0 and x < len(blank):
+                runs.append((start, x))
+            start = None
+    return runs

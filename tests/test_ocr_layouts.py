@@ -1,0 +1,228 @@
+"""Scanned tables in layouts the three samples do not have (bench/scans_layouts.py measures them):
+a heading touching the table's frame, a table ruled between its rows only.
+
+Pages drawn here; only the turned-label test needs Tesseract (skipped without it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from muniflow.readers import ocr, ocr_cells, ocr_gutters, ocr_strip, ocr_turned
+
+W, H = 1654, 2339  # an A4 page at 200 dpi, portrait
+LETTER, GAP, LINE = 10, 4, 30  # a letter's width, the gap after it, a line's pitch (pixels)
+
+
+def _write(page: np.ndarray, x: int, y: int, right: int) -> None:
+    """A line of 'text' from x to right: letter-sized blocks, so no run is long enough for a rule."""
+    while x + LETTER <= right:
+        page[y : y + 18, x : x + LETTER] = 0
+        x += LETTER + GAP
+
+
+def _rules(page: np.ndarray, ys: list[int], left: int, right: int) -> None:
+    for y in ys:
+        page[y : y + 3, left:right] = 0
+
+
+def test_a_heading_touching_a_straight_table_leaves_it_straight() -> None:
+    """Text written up against the table's top rule joined the table's ink, so the table's outline
+    got a corner at the heading's and the straight page was warped by it: no rule was level and
+    no table was found (layout corpus: a municipality's heading just above its table)."""
+    page = np.full((H, W), 255, np.uint8)
+    left, right, top, bottom = 150, 1500, 300, 1500
+    ys = [top, 420, 700, 1000, 1300, bottom]
+    xs = [left, 300, 700, 1100, right]
+    _rules(page, ys, left, right + 3)
+    for x in xs:
+        page[top : bottom + 3, x : x + 3] = 0
+    # the heading: its first line touches the frame, its second stands above, both from the left edge
+    page[top - 6 : top, left : left + 700] = 0
+    _write(page, left, top - 50, left + 700)
+    page[top - 32 : top - 6, left : left + 4] = 0  # its letters reach down to the rule
+    s = ocr.settings()
+    level = ocr_cells.rectify(page, s.outline_share, s.outline_reach_per_100dpi)
+    assert level is page
+    grid = ocr_cells.find_grid(ocr_cells.binarize(ocr_cells.deskew(level, s.max_skew_degrees)))
+    assert grid is not None
+    assert len(grid.xs) == len(xs)
+    assert len(grid.ys) == len(ys)
+
+
+def test_a_photographed_table_is_still_warped_to_a_rectangle() -> None:
+    """The outline check keeps a table seen at an angle: its outline runs along its frame."""
+    page = np.full((H, W), 255, np.uint8)
+    _rules(page, [300, 600, 900, 1200, 1500], 150, 1503)
+    for x in (150, 500, 900, 1500):
+        page[300:1503, x : x + 3] = 0
+    src = np.float32([[0, 0], [W, 0], [W, H], [0, H]])
+    dst = np.float32([[60, 40], [W - 20, 0], [W, H], [0, H - 60]])
+    seen = cv2.warpPerspective(page, cv2.getPerspectiveTransform(src, dst), (W, H), borderValue=255)
+    s = ocr.settings()
+    assert ocr_cells.rectify(seen, s.outline_share, s.outline_reach_per_100dpi) is not seen
+
+
+def _rows_only_table() -> tuple[np.ndarray, list[int], list[int]]:
+    """A table of four columns ruled between its rows only, with a heading row across it; in the
+    third column two rows' first lines have a word gap where the column's other lines end."""
+    page = np.full((H, W), 255, np.uint8)
+    left, right = 200, 1450
+    starts = [left, 350, 800, 1100]  # where each column begins
+    ys = [300, 400, 450, 700, 950, 1200]
+    _rules(page, ys, left, right)
+    for x0, x1 in zip(starts, [*starts[1:], right], strict=True):  # the header, centred
+        _write(page, (x0 + x1) // 2 - 40, 330, (x0 + x1) // 2 + 40)
+    _write(page, 600, 415, 1000)  # a municipality's heading across the table
+    for band, top in enumerate(ys[2:-1]):
+        for c, x0 in enumerate(starts):
+            end = [*starts[1:], right][c] - 20
+            for line in range(3):
+                y = top + 15 + line * LINE
+                if c == 2 and band > 0 and line == 0:  # a long line with a word gap at 1040-1062
+                    _write(page, x0 + 15, y, 1040)
+                    _write(page, 1062, y, end)
+                elif c == 2:
+                    _write(page, x0 + 15, y, 1035)  # the other lines of that column end short
+                else:
+                    _write(page, x0 + 15, y, end - 40 * line)
+    return page, starts, ys
+
+
+def test_a_table_ruled_between_rows_only_gets_its_columns_from_the_gutters() -> None:
+    page, starts, ys = _rows_only_table()
+    ink = ocr_cells.binarize(page)
+    assert ocr_cells.find_grid(ink) is None  # no column rules: no grid from the rules alone
+    grid = ocr_gutters.find_grid(ink, ocr_gutters.settings())
+    assert grid is not None
+    assert len(grid.xs) == len(starts) + 1  # the word gap inside the third column is no column
+    for x, start in zip(grid.xs[1:-1], starts[1:], strict=True):
+        assert start - 30 <= x <= start + 15  # just left of where the column's text starts
+    assert len(grid.ys) == len(ys)
+    assert grid.spans[1] == ((0, 3),)  # the heading row is one cell across the table
+    assert grid.spans[2] == ((0, 0), (1, 1), (2, 2), (3, 3))
+
+
+def test_a_page_with_a_few_rules_and_no_columns_is_no_table() -> None:
+    """Rules under a letterhead or a form's blank lines, text between them in one block: no table."""
+    page = np.full((H, W), 255, np.uint8)
+    _rules(page, [300, 500, 700], 200, 1450)
+    for y in (330, 530):
+        _write(page, 220, y, 1400)
+    assert ocr_gutters.find_grid(ocr_cells.binarize(page), ocr_gutters.settings()) is None
+
+
+QUARTERS = [
+    # (OCR text, expected, why)
+    ("Пермского края, ТУ кв. 2025 г.", "Пермского края, IV кв. 2025 г.", "IV read as Т and У"),
+    ("Пермского края, и кв. 2024", "Пермского края, II кв. 2024", "II joined by its serifs"),
+    ("в Ш КВАРТАЛЕ 2024 ГОДА", "в III КВАРТАЛЕ 2024 ГОДА", "a title in capitals"),
+    ("за 3 кв. 2024 г.", "за 3 кв. 2024 г.", "a digit stays"),
+    ("улиц и кварталов города", "улиц и кварталов города", "the conjunction before no year stays"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "why"), QUARTERS, ids=[q[2] for q in QUARTERS])
+def test_a_quarter_number_read_as_look_alikes_is_the_roman_numeral(
+    text: str, expected: str, why: str
+) -> None:
+    """Layout corpus: titles «за IV кв. 2025 г.», «II кв. 2024» read «ТУ кв.», «и кв.»: period unknown."""
+    assert ocr.clean(text) == expected, why
+
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+needs_tesseract = pytest.mark.skipif(
+    ocr.missing() is not None or not FONT.exists(),
+    reason=f"{ocr.missing() or 'the DejaVu Sans font is missing'}: run `make tesseract` (OCR tests need it)",
+)
+
+
+def _label(text: str) -> np.ndarray:
+    """A header label in black on white, upright (DejaVu Sans, about 12 pt at 200 dpi)."""
+    font = ImageFont.truetype(str(FONT), 34)
+    left, top, right, bottom = font.getbbox(text)
+    image = Image.new("L", (right - left + 8, bottom - top + 8), 255)
+    ImageDraw.Draw(image).text((4 - left, 4 - top), text, font=font, fill=0)
+    return np.array(image)
+
+
+@needs_tesseract
+def test_header_labels_written_turned_either_way_are_read_upright() -> None:
+    """Layout corpus, turned headers: labels written upwards or downwards in narrow columns were read
+    as noise and the report refused as having no events table."""
+    page = np.full((1400, 1654), 255, np.uint8)
+    xs, ys = [100, 250, 900, 1050], [200, 700, 900]
+    for y in ys:
+        page[y : y + 3, xs[0] : xs[-1] + 3] = 0
+    for x in xs:
+        page[ys[0] : ys[-1] + 3, x : x + 3] = 0
+    upward = cv2.rotate(_label("номер"), cv2.ROTATE_90_COUNTERCLOCKWISE)
+    downward = cv2.rotate(_label("место"), cv2.ROTATE_90_CLOCKWISE)
+    upright = _label("Наименование")
+    for (x, y), label in zip([(150, 300), (950, 300), (300, 400)], [upward, downward, upright], strict=True):
+        page[y : y + label.shape[0], x : x + label.shape[1]] = label
+    ink = ocr_cells.binarize(page)
+    grid = ocr_cells.find_grid(ink)
+    assert grid is not None
+    erased = ocr_cells.erase_lines(page, ink)
+    rows, _ = ocr_strip.read_table(
+        erased, ocr_cells.binarize(erased), grid, ocr.words, 60, ocr_turned.settings()
+    )
+    header = [(c.text or "").lower() for c in rows[0]]
+    assert "номер" in header[0]
+    assert "именование" in header[1]  # read upright, as it stands
+    assert "место" in header[2]
+
+
+def test_a_summary_table_above_the_events_table_leaves_the_events_table_found() -> None:
+    """Layout corpus, a lead summary table: its ruled grid was the page's only table, the events
+    table under it (ruled between rows only) was lost and the report refused as unknown_layout."""
+    events, starts, ys = _rows_only_table()
+    page = np.full((H + 400, W), 255, np.uint8)
+    page[400:] = events  # the events table moved 400 px down, a summary above it
+    summary_xs, summary_ys = [200, 800, 1450], [100, 160, 220, 280]
+    _rules(page, summary_ys, summary_xs[0], summary_xs[-1] + 3)
+    for x in summary_xs:
+        page[summary_ys[0] : summary_ys[-1] + 3, x : x + 3] = 0
+    grids = ocr.find_tables(ocr_cells.binarize(page))
+    assert [(len(g.xs), ruled) for g, ruled in grids] == [(len(summary_xs), True), (len(starts) + 1, False)]
+    assert grids[1][0].ys[0] == ys[0] + 400 + 1  # the rule's centre, below the summary
+
+
+def _cells(*texts: str) -> list[ocr_cells.CellText]:
+    return [ocr_cells.CellText(t, 90.0) for t in texts]
+
+
+def test_tables_of_their_own_on_one_page_and_across_pages() -> None:
+    """A second table on a page, or one with another number of columns, is a table of its own with
+    the text above it as caption; a page's first table with the same columns continues the last."""
+    summary = ocr.Page(
+        [_cells("Район", "Мероприятий"), _cells("Сычёвский", "3")], "ОТЧЁТ за II квартал 2024 года"
+    )
+    events = ocr.Page(
+        [_cells("№", "Мероприятие", "Дата"), _cells("1", "Форум", "5 мая 2024 г.")], "Перечень мероприятий"
+    )
+    next_page = ocr.Page([_cells("№", "Мероприятие", "Дата"), _cells("2", "Ярмарка", "7 мая 2024 г.")], "")
+    first = ocr.Page(summary.rows, summary.above, (events,))
+    doc, confidence = ocr.to_document("scan.tiff", "image_ocr", [first, next_page])
+    assert doc.title.startswith("ОТЧЁТ")
+    assert [t.header for t in doc.tables] == [("Район", "Мероприятий"), ("№", "Мероприятие", "Дата")]
+    assert doc.tables[1].caption == "Перечень мероприятий"
+    assert [r.cells[1] for r in doc.tables[1].rows] == ["Форум", "Ярмарка"]
+    assert len({loc for loc, _ in confidence}) == 3  # each row its own place
+
+
+def test_a_page_whose_columns_come_from_gutters_goes_on_with_the_table_before() -> None:
+    """Gutters may find a column fewer on one page (a short column's text): the rows go on."""
+    first = ocr.Page(
+        [_cells("№", "Мероприятие", "Дата"), _cells("1", "Форум", "5 мая")], "ОТЧЁТ", ruled=False
+    )
+    second = ocr.Page([_cells("2", "Ярмарка 7 мая")], "", ruled=False)
+    doc, _ = ocr.to_document("scan.tiff", "image_ocr", [first, second])
+    assert len(doc.tables) == 1
+    assert [r.cells[0] for r in doc.tables[0].rows] == ["1", "2"]
