@@ -78,6 +78,11 @@ def _columns(header):
             {"МО": "municipality", "МП": "place", "ДП": "date_text"},
             "a header written as the initials of a synonym of two or more words stands for it",
         ),
+        (
+            ("№", "Событие", "Место", "Период", "Итоги", "Иностранные партнёры"),
+            {"Событие": "title", "Период": "date_text", "Иностранные партнёры": "participants"},
+            "an event as an «event», the dates as a period, participants as partners",
+        ),
     ],
 )
 def test_columns_are_assigned_jointly_over_the_header(header, expected, reason):
