@@ -150,6 +150,11 @@ OTHER_FORMS = [
     ("г.Череповец", "город Череповец", "«г.» written without a space"),
     ("Г. ЧЕРЕПОВЕЦ", "город Череповец", "«г.» in capitals"),
     ("Тотемский р-н", "Тотемский район", "«р-н» abbreviation"),
+    ("Тотемский м.р.", "Тотемский район", "«м.р.» after the name"),
+    ("Тотемский м. р-н", "Тотемский район", "«м. р-н» after the name"),
+    ("Ильинское с/п", "Ильинское сельское поселение", "«с/п» after the name"),
+    ("Ильинское с.п.", "Ильинское сельское поселение", "«с.п.» after the name, its dot the name's last"),
+    ("Тотемский район (администрация)", "Тотемский район", "a word in brackets after it starts no name"),
     ("с.п. Ильинское", "Ильинское сельское поселение", "«с.п.» abbreviation, adjective name"),
     ("сельское поселение Ильинское", "Ильинское сельское поселение", "kind before an adjective name"),
     ("IV. Вологодский район", "Вологодский район", "Roman numbering"),
@@ -247,3 +252,7 @@ def test_kind_words_come_from_the_contract(tmp_path, monkeypatch):
     monkeypatch.setenv("MUNIFLOW_CONTRACTS_DIR", str(tmp_path))
     assert "улус" not in vocabulary().kind_words
     assert municipality_name(written) is None
+
+
+def test_a_village_before_a_name_is_no_abbreviated_settlement():
+    assert "поселение" not in canonical_municipality("с. Пушкино"), "«с. П…» is no «с.п.»"

@@ -57,11 +57,20 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 # Abbreviated kinds, written in full («г.Мосальск», «Велижский р-н», «с.п. Первомайское»).
+# Two-letter ones end with a dot, or without one where no letter follows (a name's final dot is
+# stripped first): «с.п.», «с.п», «с/п», never the «с. П» of «с. Пушкино».
 _ABBREVIATIONS = (
-    (re.compile(r"(?<![А-ЯЁа-яё])г\.\s*о\.\s*", re.IGNORECASE), "городской округ "),
-    (re.compile(r"(?<![А-ЯЁа-яё])[сc]\.\s*п\.\s*", re.IGNORECASE), "сельское поселение "),
-    (re.compile(r"(?<![А-ЯЁа-яё])г\.\s*п\.\s*", re.IGNORECASE), "городское поселение "),
-    (re.compile(r"(?<![А-ЯЁа-яё])м\.\s*р\.\s*", re.IGNORECASE), "муниципальный район "),
+    (re.compile(r"(?<![А-ЯЁа-яё])г\.\s*о(?:\.|(?![А-ЯЁа-яё]))\s*", re.IGNORECASE), "городской округ "),
+    (
+        re.compile(r"(?<![А-ЯЁа-яё])[сc](?:\.\s*|/)п(?:\.|(?![А-ЯЁа-яё]))\s*", re.IGNORECASE),
+        "сельское поселение ",
+    ),
+    (
+        re.compile(r"(?<![А-ЯЁа-яё])г(?:\.\s*|/)п(?:\.|(?![А-ЯЁа-яё]))\s*", re.IGNORECASE),
+        "городское поселение ",
+    ),
+    (re.compile(r"(?<![А-ЯЁа-яё])м\.\s*р-н(?![А-ЯЁа-яё])\s*", re.IGNORECASE), "муниципальный район "),
+    (re.compile(r"(?<![А-ЯЁа-яё])м\.\s*р(?:\.|(?![А-ЯЁа-яё]))\s*", re.IGNORECASE), "муниципальный район "),
     (re.compile(r"(?<![А-ЯЁа-яё])(?:г|гор)\.\s*(?=[А-ЯЁA-Z«\"])", re.IGNORECASE), "город "),
     (re.compile(r"(?<![А-ЯЁа-яё])(?:пос|п)\.\s*(?=[А-ЯЁ«\"])"), "поселок "),
     (re.compile(r"(?<![А-ЯЁа-яё])р-н(?![А-ЯЁа-яё])", re.IGNORECASE), "район"),
@@ -234,7 +243,7 @@ def _quoted_parts(text: str) -> tuple[str, str, str] | None:
 def _canonical_words(name: str) -> list[str]:
     text = _flatten(name)
     text = _latin_fixed(text)
-    run_in = _RUN_IN.search(text)
+    run_in = _RUN_IN.search(_PARENTHESES.sub("", text))  # «… район (администрация)» starts no name
     if run_in is not None and run_in.start() > 0 and not _GOVERNED.search(text[: run_in.start()]):
         text = text[run_in.start() :]
     text = _strip_wrapping(text)
