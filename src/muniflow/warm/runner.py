@@ -209,6 +209,8 @@ class Runner:
             try:
                 self.become_child(conn, fds, request)
                 code = run_command(request)
+            except KeyboardInterrupt:  # Ctrl-C before the command started: as during it
+                code = 130
             except BaseException:
                 traceback.print_exc()
             finally:
