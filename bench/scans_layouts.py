@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 # (importing it installs the cache in the OCR workers too, which re-import this module)
 import scans  # noqa: E402
 
-from sample_inputs.samplegen.layouts import PERIOD_LABEL, read_outcome  # noqa: E402
+from sample_inputs.samplegen.layouts import PERIOD_LABEL, outcome_data, read_outcome  # noqa: E402
 from sample_inputs.samplegen.layouts_score import score_report, summary  # noqa: E402
 
 
@@ -59,41 +59,12 @@ def read_scanned(job: tuple[str, str, str, int, int]) -> dict[str, Any]:
             from muniflow.intake.expand import as_pages
 
             item = as_pages(files, work / f"{stem}-pages").inputs[0]
-            outcome = _as_data(stages.process_input(item), files[0])
+            outcome = outcome_data(stages.process_input(item), files[0])
         else:
             outcome = read_outcome(files[0])
     outcome["format"] = name
     outcome["pages"] = len(pages)
     return outcome
-
-
-def _as_data(outcome: Any, path: Path) -> dict[str, Any]:
-    """A `stages` outcome as `layouts.read_outcome` gives it (for page images read as one report)."""
-    report = outcome.report
-    rules: dict[int, list[str]] = {}
-    for flag in outcome.flags:
-        rules.setdefault(flag.row_index, []).append(flag.rule)
-    rows = [
-        {
-            "seq_no": r.seq_no,
-            "municipality": r.municipality,
-            "title": r.title,
-            "place": r.place,
-            "goal": r.goal,
-            "participants": r.participants,
-            "start_date": r.start_date.isoformat() if r.start_date else None,
-            "end_date": r.end_date.isoformat() if r.end_date else None,
-            "rules": rules.get(r.row_index, []),
-        }
-        for r in (report.rows if report else ())
-    ]
-    return {
-        "file": path.name,
-        "reason": outcome.reason,
-        "message": outcome.message,
-        "period": report.period.label if report and report.period else None,
-        "rows": rows,
-    }
 
 
 def main(argv: list[str] | None = None) -> int:

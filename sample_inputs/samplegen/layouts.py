@@ -123,7 +123,11 @@ def read_outcome(path: Path) -> dict[str, Any]:
     """What muniflow makes of one file (read, interpret, validate), as plain data."""
     from muniflow import stages
 
-    outcome = stages.process_file(path)
+    return outcome_data(stages.process_file(path), path)
+
+
+def outcome_data(outcome: Any, path: Path) -> dict[str, Any]:
+    """A `stages` outcome of the file `path` as plain data: each row's fields and the rules it broke."""
     rules: dict[int, list[str]] = {}
     for flag in outcome.flags:
         rules.setdefault(flag.row_index, []).append(flag.rule)
