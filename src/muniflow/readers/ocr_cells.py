@@ -211,15 +211,20 @@ def find_grid(ink: Image) -> Grid | None:
             spans.append(((0, len(xs) - 2),))
             continue
         band = vertical[top + 3 : bottom - 2]
-        present = [True] + [_line_in_band(band, x) for x in xs[1:-1]] + [True]
-        row = []
-        first = 0
-        for col in range(1, len(xs)):
-            if present[col]:
-                row.append((first, col - 1))
-                first = col
-        spans.append(tuple(row))
+        spans.append(tuple(row_spans([True] + [_line_in_band(band, x) for x in xs[1:-1]] + [True])))
     return Grid(tuple(xs), tuple(ys), tuple(spans))
+
+
+def row_spans(present: list[bool]) -> list[tuple[int, int]]:
+    """A row's cells as (first, last) grid columns, from which of its column lines are drawn
+    (`present`, one per line, both outer ones included): a missing line merges its neighbours."""
+    row = []
+    first = 0
+    for col in range(1, len(present)):
+        if present[col]:
+            row.append((first, col - 1))
+            first = col
+    return row
 
 
 def _long_lines(vertical: Image, xs: list[int]) -> list[int]:

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from muniflow.contracts import load_yaml
-from muniflow.readers.ocr_cells import A4_SHORT_INCHES, Grid, line_masks
+from muniflow.readers.ocr_cells import A4_SHORT_INCHES, Grid, line_masks, row_spans
 
 Image = np.ndarray
 
@@ -66,13 +66,7 @@ def find_grid(ink: Image, s: GutterSettings) -> Grid | None:
     for top, bottom in pairwise(ys):
         band = text[top + 3 : bottom - 2, left:right]
         # a gutter with ink in this band is crossed: the columns it parts are one merged cell here
-        present = [True] + [not band[:, a:b].any() for a, b in gutters] + [True]
-        row = []
-        first = 0
-        for col in range(1, len(xs)):
-            if present[col]:
-                row.append((first, col - 1))
-                first = col
+        row = row_spans([True] + [not band[:, a:b].any() for a, b in gutters] + [True])
         inked = [(a, b) for a, b in row if band[:, xs[a] - left : xs[b + 1] - left].any()]
         if len(row) < len(xs) - 1 and len(inked) == 1:
             row = [(0, len(xs) - 2)]  # a heading across the table, centred: one cell, as when ruled
