@@ -425,3 +425,94 @@ def test_header_text_turned_a_quarter_makes_no_line_across_the_columns() -> None
     assert table is not None
     assert len(table.rows) == 4  # the header and three rows
     assert sum(box is not None for box in table.rows[0].cells) == 4
+
+
+@pytest.mark.parametrize(
+    ("borders", "wide"),
+    [("horizontal", False), ("horizontal", True), ("frame", False)],
+    ids=["horizontal-narrower", "horizontal-as_wide", "frame-narrower"],
+)
+def test_a_small_ruled_block_at_the_top_of_the_next_page_is_not_the_table_going_on(
+    tmp_path: Path, borders: str, wide: bool
+) -> None:
+    """The table under horizontal rules ends at the page's bottom; the next page opens with a small
+    block drawn narrower than the table (a signature block, a note box), its words keeping to the
+    table's columns, as the rest of a row the page end broke would. Two rows under rules before
+    any numbered one are no rest of one row: the block is not the table going on, the table's rows
+    stay as they were. (A frame as wide as the table, no rule between its lines, stays ambiguous.)"""
+    first = _under_rules([HEADER, BODY[0], BODY[1]])
+    x0, x1 = LEFT + WIDTHS[0], LEFT + sum(WIDTHS[:3])
+    if wide:
+        x0, x1 = LEFT, LEFT + sum(WIDTHS)
+    lines = [("Head of the district", "I. I. Ivanov"), ("Chief accountant", "P. Petrova")]
+    bottom = TOP - HEIGHT * len(lines)
+    if borders == "horizontal":
+        ops = [b"%.2f %.2f m %.2f %.2f l S" % (x0, TOP - r * HEIGHT, x1, TOP - r * HEIGHT) for r in range(3)]
+    else:
+        ops = [b"%.2f %.2f m %.2f %.2f l S" % (x, TOP, x, bottom) for x in (x0, x1)]
+        ops += [b"%.2f %.2f m %.2f %.2f l S" % (x0, y, x1, y) for y in (TOP, bottom)]
+    ops += [
+        _text(x + PAD, TOP - r * HEIGHT - 14, text)
+        for r, line in enumerate(lines)
+        for x, text in zip((LEFT + WIDTHS[0], LEFT + sum(WIDTHS[:2])), line, strict=True)
+    ]
+    path = _two_pages(tmp_path / "block.pdf", first, b"\n".join(ops))
+    table = PdfReader().read(path).tables[0]
+    assert [tuple(" ".join((c or "").split()) for c in row.cells) for row in table.rows] == [BODY[0], BODY[1]]
+
+
+def test_a_header_alone_at_a_page_bottom_takes_the_columns_of_its_body_on_the_next(tmp_path: Path) -> None:
+    """Horizontal rules only. The header (a group cell over the last two columns) and a heading
+    row are all of the table on its page; its numbered rows are on the next. The header's words alone show one
+    column fewer than the body (the group cell covers the gap under it): read again on the body's
+    columns, it is the header of one table, the sub-headers each in its own column."""
+    right = LEFT + sum(GROUPED)
+    edges = [LEFT + sum(GROUPED[:k]) for k in range(len(GROUPED))]
+    first = [
+        b"%.2f %.2f m %.2f %.2f l S" % (LEFT, y, right, y) for y in (TOP, TOP - 2 * HEIGHT, TOP - 3 * HEIGHT)
+    ]
+    first += [_text(LEFT + 120, TOP - 2 * HEIGHT - 14, HEADING)]  # a heading row across the table
+    first += [_text(edges[0] + PAD, TOP - 14, "No"), _text(edges[1] + PAD, TOP - 14, "Event")]
+    first += [_text(edges[3] - 70, TOP - 14, "Dates of the visits held")]  # centred over both columns
+    first += [_text(edges[2] + PAD, TOP - 40, "from"), _text(edges[3] + PAD, TOP - 40, "to")]
+    body = [("1", "Visit 1", "1 May", "2 May"), ("2", "Visit 2", "2 May", "3 May")]
+    second = [
+        b"%.2f %.2f m %.2f %.2f l S" % (LEFT, TOP - r * HEIGHT, right, TOP - r * HEIGHT) for r in range(3)
+    ]
+    second += [
+        _text(x + PAD, TOP - r * HEIGHT - 14, text)
+        for r, row in enumerate(body)
+        for x, text in zip(edges, row, strict=True)
+    ]
+    path = _two_pages(tmp_path / "alone.pdf", b"\n".join(first), b"\n".join(second))
+    (table,) = PdfReader().read(path).tables
+    assert table.header == ("No", "Event", "Dates of the visits held", "")
+    assert [tuple(c or "" for c in row.cells) for row in table.rows] == [
+        ("", "", "from", "to"),
+        (HEADING, "", "", ""),
+        *body,
+    ]
+
+
+def test_the_rest_of_a_row_under_a_repeated_header_goes_on_in_fewer_columns(tmp_path: Path) -> None:
+    """No rules. The next page repeats the header, then holds the rest of the row the page end
+    broke, its words reaching so near the next column's header word that the page shows a column
+    fewer than the table. The repeated header is no row of a block of its own: the rest still
+    goes on with the broken row."""
+    edges = (LEFT + PAD, LEFT + 40 + PAD, 202.0, 312.0)
+
+    def line(top: float, cells: tuple[str, ...]) -> list[bytes]:
+        return [_text(x, top - 14, text) for x, text in zip(edges, cells, strict=True) if text]
+
+    first = [
+        *line(TOP, HEADER),
+        *line(TOP - HEIGHT, BODY[0]),
+        *line(TOP - 2 * HEIGHT, ("2", "Forum of twin towns", "Library", "9 May")),
+    ]
+    second = [*line(TOP, HEADER), *line(TOP - HEIGHT, ("", "twin towns and sister", "", "2024"))]
+    path = _two_pages(tmp_path / "rest.pdf", b"\n".join(first), b"\n".join(second))
+    (table,) = PdfReader().read(path).tables
+    assert [tuple(" ".join((c or "").split()) for c in row.cells) for row in table.rows] == [
+        BODY[0],
+        ("2", "Forum of twin towns twin towns and sister", "Library", "9 May 2024"),
+    ]

@@ -42,7 +42,7 @@ from muniflow.readers.pdfstitch import (
     stitch_groups,
 )
 from muniflow.readers.pdftext import TextTable, text_tables
-from muniflow.readers.pdfunruled import tables_without_rules
+from muniflow.readers.pdfunruled import on_grid, tables_without_rules
 from muniflow.readers.wordjoin import rejoin_lines
 
 # A border segment may stop a few points short of the line it meets (seen in LibreOffice exports).
@@ -104,6 +104,7 @@ def _scan(path: Path) -> tuple[list[Fragment], int]:
     margins: list[tuple[int, str]] = []  # (page, text) above a page's first table and below its last
     grid: tuple[float, ...] = ()  # column edges of the last table inferred without rules
     heads: tuple[str, ...] = ()  # and its header lines, which a page's top may repeat
+    alone: tuple[int, TextTable, list[dict[str, Any]]] | None = None  # a header at a page's bottom
     try:
         with pdfplumber.open(path) as pdf:
             pages = pdf.pages
@@ -120,6 +121,11 @@ def _scan(path: Path) -> tuple[list[Fragment], int]:
                     if not tables:
                         tables = text_tables(page)
                     found = _page_fragments(page.page_number, page.chars, tables)
+                    if alone is not None and tables and fragments:
+                        fragments[-1] = _header_on_body(fragments[-1], alone, tables[0])
+                    alone = None
+                    if tables and isinstance(tables[-1], TextTable) and tables[-1].header_only:
+                        alone = (page.page_number, tables[-1], list(page.chars))
                     tops = [t.bbox[1] for t in tables]
                     bottoms = [0.0, *(t.bbox[3] for t in tables)]
                     for fragment, top, bottom in zip(found, tops, bottoms[:-1], strict=True):
@@ -141,6 +147,25 @@ def _scan(path: Path) -> tuple[list[Fragment], int]:
     if running:  # the first table keeps them: the title may stand only in the page header
         fragments[1:] = [replace(f, caption=_without(f.caption, running)) for f in fragments[1:]]
     return [f for f in fragments if f.rows], count
+
+
+def _header_on_body(
+    fragment: Fragment, alone: tuple[int, TextTable, list[dict[str, Any]]], first: Any
+) -> Fragment:
+    """The fragment of a header left alone at the bottom of a page (inferred, no numbered row),
+    read again on the columns of the next page's first table when that one opens with a numbered
+    row (no header of its own) between the same edges: its body (see pdfunruled.on_grid); as it
+    was otherwise."""
+    page, table, chars = alone
+    if not isinstance(first, TextTable) or not first.headless:
+        return fragment
+    if any(abs(a - b) > COLUMN_TOLERANCE for a, b in zip(table.bbox[::2], first.bbox[::2], strict=True)):
+        return fragment
+    redone = on_grid(chars, table, _column_edges(first))
+    if redone is None:
+        return fragment
+    (again,) = _page_fragments(page, chars, [redone])
+    return replace(fragment, columns=again.columns, rows=again.rows, ends=again.ends, above=again.above)
 
 
 def _find_tables(page: Any) -> list[Any]:

@@ -49,6 +49,9 @@ class TextTable:
     bbox: Box
     rows: tuple[TextRow, ...]
     header_lines: tuple[str, ...] = ()  # inferred tables: the lines above the first numbered row
+    region: Any = None  # inferred tables: the region read (see pdfunruled)
+    header_only: bool = False  # inferred tables: no numbered row (a header, headings)
+    headless: bool = False  # inferred tables: a numbered row first (no header of its own)
 
     @property
     def cells(self) -> list[Box]:

@@ -93,13 +93,19 @@ def tables_without_rules(
         inferred = infer_table(glyphs, region_of(table, page.edges), hint, header)
         out.append(inferred or table)
     taken = [t.bbox for t in ruled]
-    for region in rule_regions(page.edges, taken, [(g.x0, (g.top + g.bottom) / 2) for g in glyphs]):
+    regions = rule_regions(page.edges, taken, [(g.x0, (g.top + g.bottom) / 2) for g in glyphs])
+    for region in regions:
         inferred = infer_table(glyphs, region, hint, header)
         if inferred is not None:
             out.append(inferred)
     boxes = [t.bbox for t in out]
     outside = [g for g in glyphs if not _within((g.x0 + g.x1) / 2, (g.top + g.bottom) / 2, boxes)]
-    out.extend(text_only_tables(outside, hint if not out else (), header))
+    # text a region's rules hold that was not read as the table going on is no rest of it either
+    top = min(outside, key=lambda g: g.top, default=None)
+    held = top is not None and _within(
+        (top.x0 + top.x1) / 2, (top.top + top.bottom) / 2, [(r.x0, r.top, r.x1, r.bottom) for r in regions]
+    )
+    out.extend(text_only_tables(outside, hint if not out and not held else (), header))
     return out
 
 
@@ -195,8 +201,24 @@ def _cells(lines: Sequence[_Line], xs: Sequence[float], top: float, bottom: floa
     return tuple(cells)
 
 
+def on_grid(chars: Sequence[dict[str, Any]], table: TextTable, grid: Sequence[float]) -> TextTable | None:
+    """`table` (inferred) read again with the columns `grid`: a header left alone at the bottom of
+    a page, its body on the next, takes the body's columns (the header's words alone, cut by narrow
+    columns and spanning groups, show other gaps than the body's)."""
+    glyphs = [
+        Glyph(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], turn_of(c))
+        for c in chars
+        if not c["text"].isspace()
+    ]
+    return infer_table(glyphs, table.region, grid=grid) if table.region is not None else None
+
+
 def infer_table(
-    glyphs: Sequence[Glyph], region: Region, hint: Sequence[float] = (), header: Sequence[str] = ()
+    glyphs: Sequence[Glyph],
+    region: Region,
+    hint: Sequence[float] = (),
+    header: Sequence[str] = (),
+    grid: Sequence[float] = (),
 ) -> TextTable | None:
     """The region read as a table with inferred columns, or None when its text shows fewer than
     MIN_COLUMNS columns or MIN_ROWS rows. `hint`: the column edges of the table inferred last on
@@ -218,9 +240,10 @@ def infer_table(
     if region.framed and rows_text:  # which may start at the text area's edge, as the rules do
         pad = min(line.spans[0][0] for line in rows_text) - region.x0
         pad = pad if 0 <= pad <= MAX_PAD else DEFAULT_PAD
-    inner = _boundaries(lines, pad, hint[1:-1])
+    inner = list(grid[1:-1]) if grid else _boundaries(lines, pad, hint[1:-1])
     fewer = inner is None or len(inner) < len(hint) - 2  # fewer columns than the table before
-    follows = fewer and _fits(lines, hint)
+    adopted = fewer and _fits(lines, hint)
+    follows = adopted
     if follows:  # the table of the page before going on: little of it here, in fewer columns
         inner = list(hint[1:-1])
     # on its columns (see _boundaries), one row of it is that table going on too
@@ -245,9 +268,15 @@ def infer_table(
         bands = _text_bands(lines, xs, _repeated_header(lines, header))
     rows: list[list[Box | None]] = []
     in_header = True  # bands above the first numbered row hold the header
+    leading = 0  # rows of several cells above the first numbered row, the header repeated aside
+    repeated = lines[: _repeated_header(lines, header)]
     for top, bottom in bands:
         members = [line for line in lines if top <= (line.top + line.bottom) / 2 < bottom]
         in_header = in_header and not any(_numbered(line) for line in members)
+        if members and in_header and not all(line in repeated for line in members):
+            leading += sum(box is not None for box in _cells(members, xs, top, bottom)) > 1
+        if adopted and leading > 1:  # no rest of one row: a block of its own (see docstring)
+            return infer_table(glyphs, region, (), header)
         if members and in_header:
             levels = _header_levels(members, xs, top, bottom)
             if len(levels) > 1:
@@ -269,6 +298,9 @@ def infer_table(
         bbox=(xs[0], first[1], xs[-1], bottom),
         rows=tuple(TextRow(tuple(r)) for r in rows),
         header_lines=heads,
+        region=region,
+        header_only=not any(_numbered(line) for line in lines),
+        headless=_numbered(lines[0]),
     )
 
 
