@@ -49,3 +49,24 @@ def test_events_alike_and_rows_with_no_number_are_kept() -> None:
     plain = ocr.Page([_cells(*HEADER[1:]), _event("1", "Форум")[1:], _event("2", "Форум")[1:]], "ОТЧЁТ")
     doc, _ = ocr.to_document("scan.tiff", "image_ocr", [plain])
     assert len(doc.tables[0].rows) == 2
+
+
+def test_a_number_column_under_an_unread_label_is_typed_by_its_run() -> None:
+    """A turned «№» label read as noise leaves the № column to be typed by its cells; in a scan
+    whose columns came from gutters some events have cells merged (fewer filled), and a row of
+    column numbers starts the body: the run 1., 2., 3., 4. is still the № column."""
+    from muniflow import contracts
+    from muniflow.interpret.tables import choose_tables
+    from muniflow.model import RawRow, RawTable
+
+    header = ("Е Е - зея", "Наименование мероприятия", "Место проведения", "Даты проведения", "Участники")
+    rows = [
+        ("1", "2", "3", "4", "5"),
+        ("1.", "Форум молодёжи", "г. Заречье", "5 мая 2024 г.", "Учащиеся школ"),
+        ("2.", "Ярмарка мастеров с. Ольховка", "", "", ""),
+        ("3.", "Концерт", "г. Белозорск", "7 мая 2024 г.", "Творческие коллективы"),
+        ("4.", "Круглый стол", "д. Студёнка", "9 мая 2024 г.", "Депутаты"),
+    ]
+    table = RawTable(header, tuple(RawRow(r, f"row {i}") for i, r in enumerate(rows)), "pages 1-1", "")
+    chosen, _ = choose_tables([table], contracts.header_synonyms(), [], None)
+    assert [(m.column, m.index) for m in chosen[0].matches if m.column == "seq_no"] == [("seq_no", 0)]
