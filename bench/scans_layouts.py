@@ -112,6 +112,10 @@ def main(argv: list[str] | None = None) -> int:
             if args.show_bad:
                 for seq, field, want, read in s.get("bad_cells", ()):
                     print(f"    {seq!s:<4} {field:<13} want {want!r}\n{'':<23}got  {read!r}")
+                for seq, title in s.get("extra_rows", ()):
+                    print(f"    extra  №{seq!s:<4} {title!r}")
+                for want, read, title in s.get("seq_wrong", ()):
+                    print(f"    №      want {want!s:<4} got {read!s:<4} {title!r}")
     print("\n".join(summary(manifest, scores)))
     out = (
         ROOT / "bench" / "results" / f"scans-layouts-{date.today():%Y%m%d}"

@@ -98,6 +98,14 @@ def score_report(
         if g.get(f) and fold(g[f]) != fold(r.get(f))
     ]
     s["bad_cells"] = bad[:4]
+    paired = {id(r) for _, r in pairs if r}
+    # Rows read that match no gold row, and found rows with another №: what precision loses.
+    s["extra_rows"] = [(r.get("seq_no"), fold(r.get("title"))[:60]) for r in got if id(r) not in paired][:8]
+    s["seq_wrong"] = [
+        (g["seq"], r.get("seq_no"), fold(g["title"])[:40])
+        for g, r in pairs
+        if r and str(r.get("seq_no")) != str(g["seq"])
+    ][:8]
     return s
 
 

@@ -85,14 +85,33 @@ def _numbering(numbers: Sequence[int]) -> bool:
 
 def _seq_column(body: Sequence[RawRow], free: Sequence[int], labels: Sequence[str]) -> ColumnMatch | None:
     """The № column typed by content: in every event row a whole number, the numbers an ascending
-    run or one run per section."""
+    run or one run per section. Else (a scan whose columns came from gutters merges some of an
+    event's cells, so it has fewer cells filled) the column's numbers in every row holding text
+    besides, row of column numbers aside: an ascending run, in at least half the event rows, and
+    the column holding no other text."""
     events = _event_rows(body)
     for i in free:
         numbers = [seq_number(c) for c in _column_cells(events, i)]
         run = [n for n in numbers if n is not None]
         if len(run) >= 2 and len(run) == len(numbers) and len(run) >= len(events) // 2 and _numbering(run):
             return ColumnMatch("seq_no", i, labels[i], CONTENT, "an ascending number run", 1.0)
+    texted = [
+        r
+        for r in body[:SAMPLE_ROWS]
+        if sum(1 for c in r.cells if c is not None and fold(c)) >= 2 and not _column_numbers(r.cells)
+    ]
+    for i in free:
+        cells = [fold(c) for c in _column_cells(texted, i) if fold(c)]
+        run = [n for n in (seq_number(c) for c in cells) if n is not None]
+        if len(run) >= 2 and len(run) == len(cells) and len(run) >= len(events) // 2 and _numbering(run):
+            return ColumnMatch("seq_no", i, labels[i], CONTENT, "an ascending number run", 1.0)
     return None
+
+
+def _column_numbers(cells: Sequence[Cell]) -> bool:
+    """A row of column numbers (1 2 3 …), its cells numbered left to right."""
+    numbers = [seq_number(c or "") for c in cells if c is not None and fold(c)]
+    return len(numbers) >= 3 and all(n is not None for n in numbers) and _numbering([n or 0 for n in numbers])
 
 
 def _typed_by_content(found: HeaderFound, body: Sequence[RawRow]) -> HeaderFound:

@@ -15,7 +15,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +26,7 @@ import numpy as np
 from muniflow.contracts import load_yaml
 from muniflow.model import RawDocument, RawRow, RawTable, ReaderError
 from muniflow.morph import analyzer
+from muniflow.normalize.text import seq_number
 from muniflow.readers import (
     ocr_cells,
     ocr_gutters,
@@ -36,6 +37,7 @@ from muniflow.readers import (
     ocr_turned,
     ocr_words,
 )
+from muniflow.readers.headerwords import is_header_like
 from muniflow.readers.ocr_cells import CellText, Word
 from muniflow.readers.wordjoin import is_russian_word, rejoin_lines
 
@@ -58,6 +60,7 @@ class OcrSettings:
     unreadable_text_share: float
     outline_share: float
     outline_reach_per_100dpi: float
+    repeated_header_similarity: float
 
 
 def settings(path: Path | None = None) -> OcrSettings:
@@ -311,6 +314,7 @@ class _Table:
     caption: str
     first: int
     last: int
+    headers: list[str] = field(default_factory=list)  # its header's text and header-like rows'
 
 
 def to_document(
@@ -324,6 +328,7 @@ def to_document(
     from the gutters may be fewer on one page than on the next, so such a page's first table goes
     on with the table before it whatever its count."""
     title = clean(pages[0].above) if pages else ""
+    limit = settings().repeated_header_similarity
     tables: list[_Table] = []
     for number, page in enumerate(pages, start=1):
         for k, part in enumerate(page.tables()):
@@ -333,14 +338,18 @@ def to_document(
             other_columns = part.ruled and len(body[0]) != len(current.header) if current else True
             if current is None or k > 0 or other_columns:
                 caption = clean(part.above) if current is not None else ""
-                current = _Table(body[0], [], caption, number, number)
+                current = _Table(body[0], [], caption, number, number, [_wordy(body[0])])
                 tables.append(current)
                 body = body[1:]
             elif _same_row(body[0], current.header):
                 body = body[1:]
             current.last = number
-            for index, row in enumerate(body):
-                if index == 0 and current.rows and _continues(row):
+            # before a page's first row is glued to the row a page break cut: a repeat of the header
+            kept = [
+                (i, row) for i, row in enumerate(body) if not _repeated_header(row, current.headers, limit)
+            ]
+            for k, (index, row) in enumerate(kept):
+                if k == 0 and current.rows and _continues(row):
                     current.rows[-1] = (_glue(current.rows[-1][0], row), current.rows[-1][1])
                 else:
                     current.rows.append((row, f"{place} {index + 1}"))
@@ -365,6 +374,33 @@ def _raw_table(table: _Table) -> tuple[RawTable, tuple[tuple[str, tuple[float | 
     confidence = tuple((loc, tuple(c.conf for c in _fit(r, width))) for r, loc in rows)
     locator = f"pages {table.first}-{table.last}"
     return RawTable(tuple(clean(c.text or "") for c in header), raw_rows, locator, table.caption), confidence
+
+
+def _repeated_header(row: list[CellText], seen: list[str], limit: float) -> bool:
+    """Whether a row is a header repeated inside the table (a page's or a section's): its cells
+    other than a number read like the table's first row's or an earlier header-like row's (header
+    words in most cells: `seen`, which a header-like row is added to), by at least `limit`, and it
+    has no number or reads as a header itself (its № misread as a number: «№» read «2,»). OCR reads
+    each repeat a little differently, so it is no exact repeat; an event's row has its number and
+    its own text, and is never compared with another event's."""
+    cells = [clean(c.text or "") for c in row]
+    words = [c for c in cells if c.strip() and seq_number(c) is None]
+    if len(words) < 2:
+        return False
+    text = _wordy(row)
+    numbered = len(words) < sum(1 for c in cells if c.strip())
+    header_like = is_header_like(words)
+    if (not numbered or header_like) and any(SequenceMatcher(None, text, s).ratio() >= limit for s in seen):
+        return True
+    if header_like:
+        seen.append(text)
+    return False
+
+
+def _wordy(row: list[CellText]) -> str:
+    """A row's text with number cells left out, whitespace folded, for comparing rows."""
+    cells = [clean(c.text or "") for c in row]
+    return " | ".join(" ".join(c.split()) for c in cells if c.strip() and seq_number(c) is None)
 
 
 def _text(cell: CellText) -> str | None:
