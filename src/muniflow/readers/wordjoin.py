@@ -244,11 +244,10 @@ def spells_word(left: str, right: str, is_word: WordTest = is_russian_word) -> b
     """True when the word ending `left` is no dictionary word but, run into the letters starting
     `right`, spells one («Международн» + «ой выставке»)."""
     left_core = _LEFT_CORE.search(left)
-    right_core = _RIGHT_CORE.match(right)
-    if left_core is None or left_core.end() != len(left) or right_core is None or not right[0].islower():
+    if left_core is None or left_core.end() != len(left):
         return False
     last = left_core.group().rsplit("-", 1)[-1]
-    return not is_word(last) and is_word(last + right_core.group())
+    return not is_word(last) and _pieces_make_word(last, [right], is_word)
 
 
 def _script(letter: str) -> str:
