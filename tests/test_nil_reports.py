@@ -66,6 +66,27 @@ def test_says_nil(text: str, nil: bool, reason: str) -> None:
             "a city unknown to the dictionary, as written",
         ),
         ("Отчёт о мероприятиях", "", "names none"),
+        (
+            "Сведения о мероприятиях\nОзёрный район Северной области, 2 квартал 2024 г.",
+            "Озёрный район",
+            "nominative, the region and period after it on its line",
+        ),
+        ("Каменский район, II квартал 2024", "Каменский район", "nominative before a comma"),
+        ("Мероприятия, проведённые в Каменском районе", "Каменский район", "prepositional"),
+        ("Отчёт МО «Озёрный район»", "Озёрный район", "МО before a quoted name"),
+        ("Отчёт администрации г. Калуги", "город Калуга", "an abbreviated city"),
+        ("Отчёт Первомайского сельского поселения", "Первомайское сельское поселение", "a settlement"),
+        (
+            "Мероприятия муниципальных районов и городских округов Северной области",
+            "",
+            "plural kinds name no one municipality",
+        ),
+        ("Отчёт за 2024 г. Северная область", "", "«г.» after a year is a year"),
+        (
+            "Информация о мероприятиях в 2024 году\nГородской округ город Белозорск\nИнформация о них",
+            "город Белозорск",
+            "a name ends at its line's end",
+        ),
     ],
 )
 def test_municipality_in_text(text: str, name: str, reason: str) -> None:

@@ -94,15 +94,37 @@ def _inflected(lower: str, case: str, gender: str, number: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _genitive_parse(word: str) -> tuple[str, str] | None:
-    """(number, gender) of a word of a place name that may be in the genitive, else None."""
+    """(number, gender) of a word of a place name that may be in the genitive, else None. A word
+    the dictionary lacks is taken for a plural only if the dictionary knows it: the guesser reads
+    «Заречноград» as the plural of a guessed «Заречнограда»."""
+    morph = analyzer()
+    known = morph.word_is_known(word.lower())
     best = None
-    for p in analyzer().parse(word.lower()):
+    for p in morph.parse(word.lower()):
         if "gent" not in p.tag or not ({"ADJF", "NOUN"} & set(p.tag.grammemes)):
+            continue
+        if not known and p.tag.number != "sing":
             continue
         rank = (0 if "Geox" in p.tag.grammemes else 1) + (0 if p.tag.number == "sing" else 2)
         if best is None or rank < best[0]:
             best = (rank, (str(p.tag.number), str(p.tag.gender)))
     return best[1] if best else None
+
+
+def never_nominative(name: str) -> bool:
+    """Every word of a place name is a dictionary word that cannot be a nominative («Калуги»,
+    «Нижнего Новгорода»): a place name's readings are asked where it has some («Калуги» is also
+    a plural of the fish «калуга»). A word the dictionary lacks may be anything, so it is not."""
+    morph = analyzer()
+    words = name.split(" ")
+    if not words or len(words) > 3 or not all(WORD.fullmatch(w) for w in words):
+        return False
+    for w in words:
+        parses = morph.parse(w.lower())
+        places = [p for p in parses if "Geox" in p.tag]
+        if not morph.word_is_known(w.lower()) or any("nomn" in p.tag for p in places or parses):
+            return False
+    return True
 
 
 def place_name_nominative(name: str) -> str:

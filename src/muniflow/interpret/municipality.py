@@ -23,6 +23,7 @@ from functools import lru_cache
 from muniflow.interpret.muni_morph import (
     WORD,
     kind_case,
+    never_nominative,
     place_name_nominative,
     proper_case,
     rejoined_lines,
@@ -179,6 +180,12 @@ def _nominative(text: str) -> str:
         if settlement and rest.strip() and rest.strip()[0] not in _OPEN:
             rest = " " + place_name_nominative(rest.strip())
         return "".join(out) + rest
+    # «г. Калуги» (the abbreviation hides the genitive «города»): a name the dictionary knows only
+    # in oblique cases is put in the nominative; «г. Великие Луки» can be a nominative and stays.
+    if words and words[0].group().lower() in vocabulary().settlement_nouns and words[0].start() == 0:
+        rest = text[words[0].end() :].strip()
+        if rest and rest[0] not in _OPEN and never_nominative(rest):
+            return f"{words[0].group()} {place_name_nominative(rest)}"
     return text
 
 

@@ -11,7 +11,8 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from muniflow.interpret.municipality import canonical_municipality
+from muniflow.interpret.muni_vocabulary import vocabulary
+from muniflow.interpret.municipality import canonical_municipality, municipality_name
 from muniflow.interpret.title import parse_period, parse_region
 from muniflow.model import Period, RawDocument, RawRow, RawTable, Report
 from muniflow.morph import analyzer
@@ -21,24 +22,12 @@ from muniflow.reporting.contract import ReportingContract, load_reporting
 _WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+")
 # A cell that says nothing: dashes, dots, "нет", "-/-".
 _PLACEHOLDER = re.compile(r"^[\s\-–—./\\_*]*(?:нет)?[\s\-–—./\\_*]*$", re.IGNORECASE)
-# «Администрация муниципального образования «Велижский район»», «… округа «Город Х»».
-_QUOTED = re.compile(
-    r"(?:муниципальн\w*\s+образовани\w*|муниципальн\w*\s+(?:район\w*|округ\w*)|городск\w*\s+округ\w*"
-    r"|поселени\w*)\s*[«\"“„]([^»\"”“]+)[»\"”“]",
-    re.IGNORECASE,
-)
-# «Администрация Велижского района», «… Велижского муниципального округа».
-_ADJ_KIND = re.compile(
-    r"\b([А-ЯЁ][а-яё-]+(?:ого|его))\s+(района|муниципального\s+округа|городского\s+округа|округа)\b"
-)
-# «Администрация города Смоленска»
-_CITY = re.compile(r"\bгород(?:а|е)?\s+([А-ЯЁ][а-яё-]+)")
-_KIND_NOMN = {
-    "района": "район",
-    "муниципального округа": "муниципальный округ",
-    "городского округа": "городской округ",
-    "округа": "округ",
-}
+# A name is looked for around a kind word or an abbreviated kind: this many words before it and after.
+_BEFORE_KIND, _AFTER_KIND = 3, 5
+_TOKEN = re.compile(r"\S+")
+# A year before «г.» makes it «год» («за 2024 г. Смоленская область»), not a city.
+_YEAR = re.compile(r"(?:\d{4}|\d{2})[,;:]?")
+_EDGE_PUNCTUATION = ",;:()"
 
 
 def is_placeholder(text: str) -> bool:
@@ -105,31 +94,74 @@ def _named_in(raw: RawRow) -> str:
 
 
 def municipality_in_text(text: str) -> str:
-    """The first municipality a title or letter names, canonical; '' when it names none."""
-    flat = re.sub(r"\s+", " ", text)
-    found: list[tuple[int, str]] = []
-    m = _QUOTED.search(flat)
-    if m:
-        found.append((m.start(), canonical_municipality(m.group(1))))
-    m = _ADJ_KIND.search(flat)
-    if m:
-        found.append((m.start(), f"{_nominative(m.group(1))} {_KIND_NOMN[' '.join(m.group(2).split())]}"))
-    m = _CITY.search(flat)
-    if m:
-        found.append((m.start(), f"город {_nominative(m.group(1), title=True)}"))
-    return min(found)[1] if found else ""
+    """The first municipality a title or letter names, canonical; '' when it names none.
+
+    A name is found about each kind noun in the singular («района», «округе», «города») or
+    abbreviated kind («г.», «МО», «р-н»): the longest run of words around it that reads as one
+    municipality's name (`municipality_name`, in any case and written form: «Ярцевский район,
+    II квартал», «в Ярцевском районе Смоленской области», «МО «Ярцевский район»»), its name
+    written with a capital. Plural kinds («муниципальных районов») name no one municipality."""
+    # Line by line first: a heading is a line of its own, and the next line's first word would
+    # otherwise read as part of a name («город Белозорск» / «Информация о …»); then across lines,
+    # for a name a line end breaks.
+    for line in [*text.splitlines(), text]:
+        name = _name_about_a_kind(_TOKEN.findall(line))
+        if name:
+            return name
+    return ""
 
 
-def _nominative(word: str, title: bool = False) -> str:
-    """A genitive adjective or name in the nominative singular («Велижского» -> «Велижский»)."""
-    morph = analyzer()
-    parse = morph.parse(word)[0]
-    # Left as written when already nominative or unknown to the dictionary (a guess may mangle it).
-    if "gent" not in parse.tag or not (morph.word_is_known(word.lower()) or "ADJF" in parse.tag):
-        return word
-    form = parse.inflect({"nomn", "sing"} | ({"masc"} if "ADJF" in parse.tag else set()))
-    out = form.word if form is not None else word
-    return out[:1].upper() + out[1:] if (title or word[:1].isupper()) else out
+def _name_about_a_kind(tokens: list[str]) -> str:
+    for i, token in enumerate(tokens):
+        if not _names_a_kind(token) or (i and _YEAR.fullmatch(tokens[i - 1]) and token.startswith("г")):
+            continue
+        spans = sorted(
+            (
+                (s, e)
+                for s in range(max(0, i - _BEFORE_KIND), i + 1)
+                for e in range(i + 1, min(len(tokens), i + 1 + _AFTER_KIND) + 1)
+            ),
+            key=lambda se: (se[0] - se[1], se[0]),
+        )
+        for s, e in spans:
+            words = tokens[s:e]
+            words[-1] = words[-1].rstrip(_EDGE_PUNCTUATION)
+            words[0] = words[0].lstrip(_EDGE_PUNCTUATION)
+            name = municipality_name(" ".join(words))
+            if name and _capitalised(words):
+                return name
+    return ""
+
+
+def _names_a_kind(token: str) -> bool:
+    """A kind noun in the singular, or a kind abbreviated («г.», «МО», «р-н», «м.р.»)."""
+    word = token.strip(_EDGE_PUNCTUATION + '«»"“”„').lower().replace("ё", "е")
+    if not word:
+        return False
+    if word in ("г.", "гор.", "мо", "р-н") or re.fullmatch(r"[мсг][./][рпо]\.?", word):
+        return True
+    if word.upper() in _capital_abbreviations():
+        return True
+    kinds = vocabulary().kind_nouns
+    return any(
+        p.normal_form.replace("ё", "е") in kinds and "sing" in p.tag for p in analyzer().parse(word)[:1]
+    )
+
+
+@lru_cache(maxsize=1)
+def _capital_abbreviations() -> frozenset[str]:
+    return frozenset(re.sub(r"[^А-ЯЁ]", "", p.pattern) for p, _ in vocabulary().capital_abbreviations)
+
+
+def _capitalised(words: Sequence[str]) -> bool:
+    """Some word of the run that is not a kind is written with a capital: a name, not a phrase
+    («городского округа» alone names no one)."""
+    kinds = vocabulary().kind_words
+    for w in words:
+        bare = w.strip(_EDGE_PUNCTUATION + '«»"“”„.')
+        if bare[:1].isupper() and bare.lower() not in kinds and not _names_a_kind(bare):
+            return True
+    return False
 
 
 def nil_sections(found: Sequence[tuple[str, RawTable]], doc: RawDocument) -> tuple[str, ...]:
