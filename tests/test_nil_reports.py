@@ -87,6 +87,11 @@ def test_says_nil(text: str, nil: bool, reason: str) -> None:
             "город Белозорск",
             "a name ends at its line's end",
         ),
+        (
+            "Администрация\nОзёрного\nрайона\nСеверной области\nпл. Советская, д. 1, г. Заречье",
+            "Озёрный район",
+            "a letterhead's name a word a line comes before the city of its address",
+        ),
     ],
 )
 def test_municipality_in_text(text: str, name: str, reason: str) -> None:

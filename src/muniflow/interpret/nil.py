@@ -101,34 +101,29 @@ def municipality_in_text(text: str) -> str:
     municipality's name (`municipality_name`, in any case and written form: «Ярцевский район,
     II квартал», «в Ярцевском районе Смоленской области», «МО «Ярцевский район»»), its name
     written with a capital. Plural kinds («муниципальных районов») name no one municipality."""
-    # Line by line first: a heading is a line of its own, and the next line's first word would
-    # otherwise read as part of a name («город Белозорск» / «Информация о …»); then across lines,
-    # for a name a line end breaks.
-    for line in [*text.splitlines(), text]:
-        name = _name_about_a_kind(_TOKEN.findall(line))
-        if name:
-            return name
-    return ""
-
-
-def _name_about_a_kind(tokens: list[str]) -> str:
-    for i, token in enumerate(tokens):
-        if not _names_a_kind(token) or (i and _YEAR.fullmatch(tokens[i - 1]) and token.startswith("г")):
+    tokens = [(m.group(), text.count("\n", 0, m.start())) for m in _TOKEN.finditer(text)]
+    words = [t for t, _ in tokens]
+    for i, token in enumerate(words):
+        if not _names_a_kind(token) or (i and _YEAR.fullmatch(words[i - 1]) and token.startswith("г")):
             continue
+        # Runs within the kind word's line first: a heading is a line of its own, and the next
+        # line's first word would read as part of a name («город Белозорск» / «Информация о …»).
+        # Then runs across lines, for a name a line end breaks («Администрация / Моркинского /
+        # района»), so the name nearest the start is found whatever the lines.
         spans = sorted(
             (
                 (s, e)
                 for s in range(max(0, i - _BEFORE_KIND), i + 1)
-                for e in range(i + 1, min(len(tokens), i + 1 + _AFTER_KIND) + 1)
+                for e in range(i + 1, min(len(words), i + 1 + _AFTER_KIND) + 1)
             ),
-            key=lambda se: (se[0] - se[1], se[0]),
+            key=lambda se: (tokens[se[0]][1] != tokens[se[1] - 1][1], se[0] - se[1], se[0]),
         )
         for s, e in spans:
-            words = tokens[s:e]
-            words[-1] = words[-1].rstrip(_EDGE_PUNCTUATION)
-            words[0] = words[0].lstrip(_EDGE_PUNCTUATION)
-            name = municipality_name(" ".join(words))
-            if name and _capitalised(words):
+            run = words[s:e]
+            run[-1] = run[-1].rstrip(_EDGE_PUNCTUATION)
+            run[0] = run[0].lstrip(_EDGE_PUNCTUATION)
+            name = municipality_name(" ".join(run))
+            if name and _capitalised(run):
                 return name
     return ""
 

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from muniflow import contracts
+from muniflow.interpret.cards import as_rows
 from muniflow.interpret.columns import CONTRACT_KEY, map_columns
 from muniflow.interpret.combined import split_date_place
 from muniflow.interpret.errors import InterpretError
@@ -168,6 +169,14 @@ def interpret_document(
                 later = find_period(title)
                 found_period = later if later.period is not None else early
                 period = found_period.period
+    if not chosen:
+        # Events given as cards (a table of label and value rows per event): read as rows.
+        cards = as_rows(doc, synonyms, combined)
+        if cards is not None:
+            found_cards, card_readings = choose_tables(cards.tables, synonyms, combined, period)
+            if found_cards:
+                doc, chosen, readings = cards, found_cards, card_readings
+                title = _lead_text(doc, chosen[0])
     region = parse_region(doc.title) or parse_region(title)
     if not chosen:
         said = Reading(tuple(readings), (), region_source(doc.title), found_period.text, found_period.kind)

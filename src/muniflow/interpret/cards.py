@@ -1,0 +1,109 @@
+"""Event cards: a report that gives each event as a table of label and value rows
+(«Наименование мероприятия | …», «Дата проведения | …», «Участники | …»), one table per event or
+one long table of them, instead of one row per event.
+
+`as_rows` turns such tables into the usual shape: one table whose header is the labels and whose
+rows are the events, so the rest of the interpretation (columns, sections, dates, rules) reads
+them as it reads any events table. A label is known by the header synonyms of the contract
+(`map_columns` on the label alone), never by its wording here. An event's card ends where a label
+names a column the card already holds (the next card's first label) or where a № starts a new
+one. Most cards must name an event and its dates (one that lacks them is read, and flagged by
+the rules). A row of one text across the card (a heading: the municipality, «Мероприятие 2») is
+kept as a heading row. Cards are tried only when no table reads as an events table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from muniflow.interpret.columns import map_columns
+from muniflow.model import RawDocument, RawRow, RawTable
+from muniflow.normalize.text import fold, seq_number
+
+# A card table: a label and a value column, and before them, maybe, a № column; a cell merged
+# over two grid columns (a ragged table) counts once.
+MAX_GRID = 4
+# Labels a card table must name: without an event's name and its dates it is something else (a
+# summary of two columns, a signature block).
+NEEDED = frozenset({"title", "date_text"})
+# Columns a card table names at the least: the two above and one of place, goal, participants.
+MIN_COLUMNS = 3
+# The header of the № a card's first row holds in a column before its labels.
+SEQ = "№"
+
+
+def as_rows(
+    doc: RawDocument, synonyms: Mapping[str, Sequence[str]], combined: Sequence[Mapping[str, object]]
+) -> RawDocument | None:
+    """The document with each card table read as an events table; None when it holds no card table."""
+    tables: list[RawTable] = []
+    found = False
+    for table in doc.tables:
+        events = _events_table(table, synonyms, combined)
+        found = found or events is not None
+        tables.append(events or table)
+    if not found:
+        return None
+    return RawDocument(doc.source_file, doc.format, doc.title, tuple(tables), doc.pages, doc.cell_confidence)
+
+
+def _all_rows(table: RawTable) -> list[RawRow]:
+    """The header row as a row too: a card's first label stands in it."""
+    return [RawRow(tuple(table.header), f"{table.locator}, row 1"), *table.rows]
+
+
+def _label_value(row: RawRow) -> tuple[str, str, str] | None:
+    """(№, label, value) of a card row, № '' where the row has none; None for a row of one text."""
+    cells = [fold(c) for c in row.cells if c is not None]  # a value merged over two grid columns
+    number = ""
+    if len(cells) == 3 and (not cells[0] or seq_number(cells[0]) is not None):
+        number, cells = cells[0], cells[1:]
+    if len(cells) != 2 or not cells[0] or not cells[1] or cells[0] == cells[1]:
+        return None
+    return number, cells[0], cells[1]
+
+
+def _events_table(
+    table: RawTable, synonyms: Mapping[str, Sequence[str]], combined: Sequence[Mapping[str, object]]
+) -> RawTable | None:
+    """One events table from a card table; None when the table is no card table."""
+    if len(table.header) > MAX_GRID:
+        return None
+    labels: dict[str, tuple[str, ...]] = {}  # label -> the columns it names
+    cards: list[tuple[RawRow, dict[str, str]] | tuple[RawRow, str]] = []
+    current: dict[str, str] | None = None
+    for row in _all_rows(table):
+        pair = _label_value(row)
+        if pair is None:
+            text = next((fold(c) for c in row.cells if c and fold(c)), "")
+            if text:
+                cards.append((row, text))  # a heading across the card
+                current = None
+            continue
+        number, label, value = pair
+        if label not in labels:
+            labels[label] = tuple(m.column for m in map_columns([label], synonyms, combined)[0])
+        columns = labels[label]
+        if not columns:
+            continue  # a label the contract does not know («Примечание»)
+        if current is None or number or any(c in _columns_of(current, labels) for c in columns):
+            current = {SEQ: number} if number else {}
+            cards.append((row, current))
+        current[label] = value
+    records = [c for _, c in cards if isinstance(c, dict)]
+    named = {c for cols in labels.values() for c in cols}
+    complete = sum(_columns_of(c, labels) >= NEEDED for c in records)
+    if not records or len(named) < MIN_COLUMNS or complete * 2 < len(records):
+        return None
+    header = (*((SEQ,) if any(SEQ in c for c in records) else ()), *(k for k, cols in labels.items() if cols))
+    rows = []
+    for first, card in cards:
+        if isinstance(card, str):
+            rows.append(RawRow((card, *([None] * (len(header) - 1))), first.locator))
+        else:
+            rows.append(RawRow(tuple(card.get(label, "") for label in header), first.locator + ", card"))
+    return RawTable(header, tuple(rows), table.locator, table.caption)
+
+
+def _columns_of(card: dict[str, str], labels: Mapping[str, tuple[str, ...]]) -> set[str]:
+    return {c for label in card if label != SEQ for c in labels[label]}
