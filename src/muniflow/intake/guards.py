@@ -343,16 +343,10 @@ def pdf_has_scanned_page(path: Path, limits: Limits, image_share: float) -> bool
         return True
     import pdfplumber
 
+    from muniflow.readers.pdfscanpage import picture_share
+
     with pdfplumber.open(path) as pdf:
-        for page in pdf.pages[: limits.max_pages]:
-            area = float(page.width) * float(page.height)
-            sizes = (
-                (float(i["x1"]) - float(i["x0"])) * (float(i["bottom"]) - float(i["top"]))
-                for i in page.images
-            )
-            if area > 0 and max(sizes, default=0.0) >= image_share * area:
-                return True
-    return False
+        return any(picture_share(page) >= image_share for page in pdf.pages[: limits.max_pages])
 
 
 def pdf_has_image_only_page(path: Path, limits: Limits) -> bool:

@@ -38,9 +38,9 @@ def needs_ocr(path: Path, kind: str) -> ReaderError:
 
 def image_share() -> float:
     """How much of a PDF page one picture covers for the page to be a scan (contracts/ocr.yaml)."""
-    from muniflow.readers import ocr
+    from muniflow.readers.pdfscanpage import scan_image_share
 
-    return ocr.settings().scan_image_share
+    return scan_image_share()
 
 
 _CID = re.compile(r"\(cid:\d+\)")

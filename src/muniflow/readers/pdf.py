@@ -33,6 +33,7 @@ from muniflow.readers.pdfgrid import merged_down, slot_ends
 from muniflow.readers.pdflines import CellIndex, Glyph, bucket_glyphs, join_lines, table_lines, turn_of
 from muniflow.readers.pdfobjects import fill_objects
 from muniflow.readers.pdfrules import closing_rules, is_shading, shading_within, straighten
+from muniflow.readers.pdfscanpage import is_scanned_page, scan_image_share
 from muniflow.readers.pdfstitch import (
     COLUMN_TOLERANCE,
     Fragment,
@@ -105,12 +106,19 @@ def _scan(path: Path) -> tuple[list[Fragment], int]:
     grid: tuple[float, ...] = ()  # column edges of the last table inferred without rules
     heads: tuple[str, ...] = ()  # and its header lines, which a page's top may repeat
     alone: tuple[int, TextTable, list[dict[str, Any]]] | None = None  # a header at a page's bottom
+    share = scan_image_share()
     try:
         with pdfplumber.open(path) as pdf:
             pages = pdf.pages
             for page in pages:
                 try:
                     fill_objects(page)
+                    if is_scanned_page(page, share):
+                        raise ReaderError(
+                            NO_TABLE_FOUND,
+                            f"{path.name}: page {page.page_number} is a scan (a picture with the scanner's "
+                            "text layer): its table is read by OCR",
+                        )
                     straighten(page)
                     tables: Sequence[Any] = sorted(
                         tables_without_rules(page, _find_tables(page), grid, heads),
