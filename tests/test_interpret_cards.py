@@ -112,3 +112,47 @@ def test_a_card_missing_its_dates_is_read_and_flagged_not_the_whole_report_refus
     report = _read([_table(rows, "table 1")])
     assert [r.title for r in report.rows] == [e[0] for e in EVENTS]
     assert report.rows[1].start_date is None
+
+
+def test_labels_are_mapped_together_as_a_header_rows_cells_are() -> None:
+    # «Результаты проведения мероприятия» alone reads as the event's name; beside the name's own
+    # label it is the result (goal). Start and end dates under labels the contract does not know
+    # are found by their content, as an unnamed column's are.
+    labels = (
+        "Название и формат мероприятия",
+        "Результаты проведения мероприятия",
+        "Место и площадка проведения",
+        "Начало проведения",
+        "Окончание проведения",
+    )
+    rows: list[tuple[str | None, ...]] = []
+    for title, place, _, goal, _ in EVENTS:
+        rows += list(zip(labels, (title, goal, place, "12.04.2024", "14.04.2024"), strict=True))
+    report = _read([_table(rows, "table 1")])
+    assert [r.title for r in report.rows] == [e[0] for e in EVENTS]
+    assert [r.goal for r in report.rows] == [e[3] for e in EVENTS]
+    assert {(str(r.start_date), str(r.end_date)) for r in report.rows} == {("2024-04-12", "2024-04-14")}
+
+
+def test_a_month_heading_above_a_table_gives_its_day_only_dates_their_month() -> None:
+    # One table per event (or per month), each under a month heading written as a paragraph.
+    header = ("№", "Наименование мероприятия", "Место проведения", "Дата проведения", "Участники")
+    tables = [
+        RawTable(
+            header,
+            (RawRow(("1", EVENTS[0][0], EVENTS[0][1], "12–14", "10 чел."), "table 1, row 2"),),
+            "table 1",
+            "Апрель 2024 г.",
+        ),
+        RawTable(
+            header,
+            (RawRow(("2", EVENTS[1][0], EVENTS[1][1], "3", "6 чел."), "table 2, row 2"),),
+            "table 2",
+            "МАЙ",
+        ),
+    ]
+    report = _read(tables)
+    assert [(str(r.start_date), str(r.end_date)) for r in report.rows] == [
+        ("2024-04-12", "2024-04-14"),
+        ("2024-05-03", "2024-05-03"),
+    ]

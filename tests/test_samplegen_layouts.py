@@ -155,3 +155,33 @@ def test_borders_option_draws_only_the_values_named_and_leaves_the_default_corpu
         assert everything == dataclasses.asdict(plan_of(SEED, index))
     with pytest.raises(ValueError, match="unknown"):
         plan_of(SEED, positives[0], ("dotted",))
+
+
+def test_cards_option_writes_every_gold_value_in_a_card_and_keeps_the_rest(tmp_path: Path) -> None:
+    # Reason: --cards measures the reading of event cards on the same variety; a gold value missing
+    # from the cards (a merged-down cell left empty) would be scored as a reading error.
+    from sample_inputs.samplegen.layout_cards import FORMS
+
+    positives = [index for index in range(14) if negative_of(index) is None]  # merged-down cells among them
+    forms = set()
+    for index in positives:
+        rows_form, cards = plan_of(SEED, index), plan_of(SEED, index, cards=True)
+        forms.add(cards.axes["cards"])
+        assert cards.rows == rows_form.rows and cards.title == rows_form.title
+        values = [
+            " ".join(text.split())
+            for table in cards.tables
+            for kind, content in table.body
+            if kind == "cells" and isinstance(content, list)
+            for text in content
+        ]
+        for row in cards.rows:  # each row's own value (the place may share a cell with the date)
+            for field in ("title", "goal", "place"):
+                text = getattr(row, field)
+                written = sum(text in v for v in values)
+                assert written >= sum(getattr(r, field) == text for r in cards.rows), (field, text)
+        doc = DocxReader().read(render_docx(cards, tmp_path / f"{cards.stem}.docx"))
+        assert all(len(t.header) in (2, 3) for t in doc.tables[-1:]), "a card is two or three columns"
+    assert forms == set(FORMS)
+    negative = next(index for index in range(12) if negative_of(index) is not None)
+    assert plan_of(SEED, negative, cards=True) == plan_of(SEED, negative)

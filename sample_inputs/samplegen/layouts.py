@@ -8,6 +8,7 @@ Every tenth report is a negative (a document whose only table is a summary, a ta
 or a budget, or a half-year/nine-month/year report). Reports alternate between the dev and the
 held-out half of the pool. Files go under --out (git-ignored), named by report: `docx/`, `pdf/`,
 `gold/*.gold.json` (scored by /work/shared/tools/evaluate.py too), `manifest.json`, `scores.json`.
+`--cards` draws every report's events as cards (label and value rows per event, layout_cards).
 `--borders horizontal,frame,none` draws the borders axis among those values only (a corpus of
 tables without a full grid); every other axis is drawn as without it.
 """
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from .gold import write_gold
+from .layout_cards import as_cards
 from .layout_package import pdf_sources
 from .layout_plan import build_plan
 from .layouts_docx import render_docx
@@ -49,19 +51,23 @@ def hard_cases(axes: dict[str, str]) -> int:
     return sum(1 for axis, values in HARD.items() if axes.get(axis) in values)
 
 
-def plan_of(seed: int, index: int, borders: tuple[str, ...] = ()) -> Plan:
-    """Report `index` of the corpus drawn with `seed` (`borders`: see layout_extras.borders)."""
-    return build_plan(seed, index, ("dev", "heldout")[index % 2], negative_of(index), borders)
+def plan_of(seed: int, index: int, borders: tuple[str, ...] = (), cards: bool = False) -> Plan:
+    """Report `index` of the corpus drawn with `seed` (`borders`: see layout_extras.borders;
+    `cards`: its events drawn as cards, see layout_cards)."""
+    plan = build_plan(seed, index, ("dev", "heldout")[index % 2], negative_of(index), borders)
+    return as_cards(plan, index) if cards else plan
 
 
-def generate(n: int, out: Path, seed: int, borders: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+def generate(
+    n: int, out: Path, seed: int, borders: tuple[str, ...] = (), cards: bool = False
+) -> list[dict[str, Any]]:
     """Write N DOCX reports and their gold files; returns the manifest (also written). `borders`:
-    the borders values to draw among (empty: all, the default corpus)."""
+    the borders values to draw among (empty: all, the default corpus); `cards`: events as cards."""
     (out / "docx").mkdir(parents=True, exist_ok=True)
     (out / "gold").mkdir(parents=True, exist_ok=True)
     manifest = []
     for index in range(n):
-        plan = plan_of(seed, index, borders)
+        plan = plan_of(seed, index, borders, cards)
         render_docx(plan, out / "docx" / f"{plan.stem}.docx")
         gold_path = out / "gold" / f"{plan.stem}.gold.json"
         if plan.expect:
@@ -200,6 +206,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="comma-separated borders values to draw among, e.g. horizontal,frame,none "
         "(default: all, the grid included; the default corpus is unchanged)",
     )
+    parser.add_argument(
+        "--cards",
+        action="store_true",
+        help="draw every report's events as cards (a table of label and value rows per event: one "
+        "table each, one long table, or numbered), the rest of the report as without it",
+    )
     parser.add_argument("--no-generate", action="store_true", help="score files already generated in --out")
     parser.add_argument("--scores", type=Path, help="where to write scores.json (default: in --out)")
     args = parser.parse_args(argv)
@@ -208,7 +220,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         manifest = json.loads((args.out / "manifest.json").read_text(encoding="utf-8"))
     else:
         borders = tuple(b for b in args.borders.split(",") if b)
-        manifest = generate(args.n, args.out, args.seed, borders)
+        manifest = generate(args.n, args.out, args.seed, borders, args.cards)
         if "pdf" in formats:
             convert_pdf(pdf_sources(args.out / "docx"), args.out / "pdf")
     hard = [e["hard_cases"] for e in manifest if not e["expect"]]

@@ -5,29 +5,35 @@ one long table of them, instead of one row per event.
 `as_rows` turns such tables into the usual shape: one table whose header is the labels and whose
 rows are the events, so the rest of the interpretation (columns, sections, dates, rules) reads
 them as it reads any events table. A label is known by the header synonyms of the contract
-(`map_columns` on the label alone), never by its wording here. An event's card ends where a label
-names a column the card already holds (the next card's first label) or where a № starts a new
-one. Most cards must name an event and its dates (one that lacks them is read, and flagged by
-the rules). A row of one text across the card (a heading: the municipality, «Мероприятие 2») is
-kept as a heading row. Cards are tried only when no table reads as an events table.
+(`map_columns` on all the labels together, as on a header row), never by its wording here. An
+event's card ends where its label repeats, where a label names a column the card holds that only
+one label may feed (the next card's first label), or where a № starts a new one. Most cards must
+name their event in words (one that lacks it is read, and flagged by the rules). A row of one
+text across the card (a heading: the municipality, «Мероприятие 2») is kept as a heading row.
+Cards are tried only when no table reads as an events table.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
-from muniflow.interpret.columns import map_columns
+from muniflow.interpret.columns import SHARED, SIDE_BY_SIDE, map_columns
 from muniflow.model import RawDocument, RawRow, RawTable
 from muniflow.normalize.text import fold, seq_number
 
 # A card table: a label and a value column, and before them, maybe, a № column; a cell merged
 # over two grid columns (a ragged table) counts once.
 MAX_GRID = 4
-# Labels a card table must name: without an event's name and its dates it is something else (a
-# summary of two columns, a signature block).
-NEEDED = frozenset({"title", "date_text"})
-# Columns a card table names at the least: the two above and one of place, goal, participants.
+# Labels a card table must name: without an event's name it is something else (a summary of two
+# columns, a signature block). Its dates may be named by a label the contract does not know, and
+# found by their content like an unnamed column's.
+NEEDED = frozenset({"title"})
+_WORD = re.compile(r"[^\W\d_]{3}")
+# Labels a card table holds at the least: the event's name, its dates, and one more.
 MIN_COLUMNS = 3
+# Columns two labels of one card may feed («Сроки: с» and «Сроки: по»; two participants' sides).
+SHAREABLE = SHARED | SIDE_BY_SIDE
 # The header of the № a card's first row holds in a column before its labels.
 SEQ = "№"
 
@@ -69,11 +75,17 @@ def _events_table(
     """One events table from a card table; None when the table is no card table."""
     if len(table.header) > MAX_GRID:
         return None
-    labels: dict[str, tuple[str, ...]] = {}  # label -> the columns it names
+    read = [(row, _label_value(row)) for row in _all_rows(table)]
+    order = list(dict.fromkeys(pair[1] for _, pair in read if pair is not None))
+    if len(order) < MIN_COLUMNS:
+        return None
+    # The labels are mapped together, as one header's cells are: «Результаты проведения
+    # мероприятия» alone would read as the event's name, beside «Название мероприятия» it is not.
+    matches, _ = map_columns(order, synonyms, combined)
+    labels = {label: tuple(m.column for m in matches if m.index == i) for i, label in enumerate(order)}
     cards: list[tuple[RawRow, dict[str, str]] | tuple[RawRow, str]] = []
     current: dict[str, str] | None = None
-    for row in _all_rows(table):
-        pair = _label_value(row)
+    for row, pair in read:
         if pair is None:
             text = next((fold(c) for c in row.cells if c and fold(c)), "")
             if text:
@@ -81,21 +93,19 @@ def _events_table(
                 current = None
             continue
         number, label, value = pair
-        if label not in labels:
-            labels[label] = tuple(m.column for m in map_columns([label], synonyms, combined)[0])
-        columns = labels[label]
-        if not columns:
-            continue  # a label the contract does not know («Примечание»)
-        if current is None or number or any(c in _columns_of(current, labels) for c in columns):
+        held = _columns_of(current, labels) if current is not None else set()
+        if current is None or number or label in current or (set(labels[label]) & held) - SHAREABLE:
             current = {SEQ: number} if number else {}
             cards.append((row, current))
         current[label] = value
     records = [c for _, c in cards if isinstance(c, dict)]
     named = {c for cols in labels.values() for c in cols}
-    complete = sum(_columns_of(c, labels) >= NEEDED for c in records)
-    if not records or len(named) < MIN_COLUMNS or complete * 2 < len(records):
+    complete = sum(_names_an_event(c, labels) for c in records)
+    if not records or not named >= NEEDED or complete * 2 < len(records):
         return None
-    header = (*((SEQ,) if any(SEQ in c for c in records) else ()), *(k for k, cols in labels.items() if cols))
+    # Every label is a column, those the contract does not know too: their values may be typed by
+    # content (a date), or left unmapped («Примечание»).
+    header = (*((SEQ,) if any(SEQ in c for c in records) else ()), *order)
     rows = []
     for first, card in cards:
         if isinstance(card, str):
@@ -103,6 +113,13 @@ def _events_table(
         else:
             rows.append(RawRow(tuple(card.get(label, "") for label in header), first.locator + ", card"))
     return RawTable(header, tuple(rows), table.locator, table.caption)
+
+
+def _names_an_event(card: dict[str, str], labels: Mapping[str, tuple[str, ...]]) -> bool:
+    """The card names its event in words (a count, «4», under a label read as the name does not)."""
+    return any(
+        _WORD.search(value) for label, value in card.items() if label != SEQ and set(labels[label]) & NEEDED
+    )
 
 
 def _columns_of(card: dict[str, str], labels: Mapping[str, tuple[str, ...]]) -> set[str]:

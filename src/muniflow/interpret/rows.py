@@ -151,6 +151,13 @@ def interpret_document(
     if not doc.tables:
         raise InterpretError("no_table_found", "the document holds no table")
     chosen, readings = choose_tables(doc.tables, synonyms, combined, period)
+    if not chosen:
+        # Events given as cards (a table of label and value rows per event): read as rows.
+        cards = as_rows(doc, synonyms, combined)
+        if cards is not None:
+            with_cards, card_readings = choose_tables(cards.tables, synonyms, combined, period)
+            if with_cards or period is None:  # without a period, day-only dates may need it (below)
+                doc, chosen, readings = cards, with_cards, card_readings
     title = _lead_text(doc, chosen[0]) if chosen else doc.title
     if not found_period.kind and title != doc.title:
         found_period = find_period(title)
@@ -169,14 +176,6 @@ def interpret_document(
                 later = find_period(title)
                 found_period = later if later.period is not None else early
                 period = found_period.period
-    if not chosen:
-        # Events given as cards (a table of label and value rows per event): read as rows.
-        cards = as_rows(doc, synonyms, combined)
-        if cards is not None:
-            found_cards, card_readings = choose_tables(cards.tables, synonyms, combined, period)
-            if found_cards:
-                doc, chosen, readings = cards, found_cards, card_readings
-                title = _lead_text(doc, chosen[0])
     region = parse_region(doc.title) or parse_region(title)
     if not chosen:
         said = Reading(tuple(readings), (), region_source(doc.title), found_period.text, found_period.kind)
@@ -198,6 +197,10 @@ def interpret_document(
                     canonical_municipality(table.reading.municipality),
                 )
             )
+        month = _caption_month(table.table.caption)
+        if month:  # a month heading written above its table («Май 2024 г.», then the May events)
+            sections.append(Section(table.table.locator + ", caption", MONTH, month, str(month_of(month))))
+            state = replace(state, month=month)
         state = _read_table(
             doc.source_file, table, period, skip_words, state, rows, sections, (nil_found, numbered_nil)
         )
@@ -219,6 +222,12 @@ def interpret_document(
         nil_municipalities=nil_sections(nil_found, doc),
         numbered_nil=tuple(numbered_nil),
     )
+
+
+def _caption_month(caption: str) -> str:
+    """The caption's last line when it is a month heading, folded; '' when it is not."""
+    lines = [fold(x) for x in caption.splitlines() if fold(x)]
+    return lines[-1] if lines and month_of(lines[-1]) is not None else ""
 
 
 def _lead_text(doc: RawDocument, first: ChosenTable | None) -> str:
