@@ -245,6 +245,15 @@ def test_two_participants_columns_side_by_side_without_a_group_header_are_both_k
     assert doc.rows[0].participants == "Российская сторона: Хор района; Иностранная сторона: Ансамбль г. Орши"
 
 
+def test_a_goal_and_a_result_column_side_by_side_are_both_kept():
+    # «Цель» alone was left unmapped beside «Результат» (which took the goal): its text was lost.
+    header = ("№", "Наименование мероприятия", "Место", "Дата", "Участники", "Цель", "Результат")
+    doc = _read(
+        _table([header, ("1", "Концерт", "г. Энск", "6 апреля 2024", "50 человек", "дружба", "протокол")])
+    )
+    assert doc.rows[0].goal == "Цель: дружба; Результат: протокол"
+
+
 def test_a_row_of_dashes_only_is_no_event():
     """A filler row («–» in every cell) is as empty as a blank row; a numbered row of dashes is
     still an event row, whose empty fields the rules flag."""

@@ -267,8 +267,8 @@ def map_columns(
 # Columns several header cells may feed: a start and an end date column are read as a range.
 SHARED = frozenset({"date_text"})
 # Columns that side-by-side header cells may feed without a group header above them, each part
-# kept with its label («Российская сторона» | «Иностранная сторона»).
-SIDE_BY_SIDE = frozenset({"participants"})
+# kept with its label («Российская сторона» | «Иностранная сторона»; «Цель» | «Результат»).
+SIDE_BY_SIDE = frozenset({"participants", "goal"})
 
 
 def _group(label: str) -> str:
