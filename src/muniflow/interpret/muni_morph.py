@@ -38,6 +38,24 @@ def _keep_yo(model: str, word: str) -> str:
     return word if "ё" in model.lower() else word.replace("ё", "е")
 
 
+def adjective_case(word: str) -> str | None:
+    """The oblique case of an adjective written before an abbreviated kind («Велижского» -> gent),
+    None when it reads as a nominative or no adjective."""
+    parses = [p for p in analyzer().parse(word.lower()) if "ADJF" in p.tag]
+    if not parses or any(p.tag.case == "nomn" for p in parses):
+        return None
+    case = parses[0].tag.case
+    return str(case) if case in _OBLIQUE else None
+
+
+@lru_cache(maxsize=1024)
+def inflected_to(word: str, case: str) -> str:
+    """A kind word («муниципальный», «район») in `case`, singular; as written where it cannot be."""
+    parse = next((p for p in analyzer().parse(word) if p.tag.case == "nomn"), None)
+    form = parse.inflect({case, "sing"}) if parse is not None else None
+    return str(form.word) if form is not None else word
+
+
 def kind_case(word: str) -> tuple[str, str, str] | None:
     """(case, gender, number) of a kind noun written in an oblique case («района» -> gent, masc, sing)."""
     return _kind_case(word, vocabulary().kind_nouns)

@@ -22,6 +22,8 @@ from functools import lru_cache
 
 from muniflow.interpret.muni_morph import (
     WORD,
+    adjective_case,
+    inflected_to,
     kind_case,
     never_nominative,
     place_name_nominative,
@@ -84,6 +86,8 @@ _RUN_IN = re.compile(
 # Words before it that show the name is governed by them, not a heading of its own
 # («Приложение 1 к постановлению Администрации …»): a preposition or a number.
 _GOVERNED = re.compile(r"\d|(?:^|\s)(?:к|о|об|в|во|по|при|от|для|на|с|со|из|за|у)(?:\s|$)", re.IGNORECASE)
+# «МО» after an adjective name («Энский МО»), never inside a word («Мостовский») or before a name.
+_MO_AFTER_NAME = re.compile(r"([А-ЯЁа-яё-]+(?i:ий|ый|ой|ого|его|ому|ему|ом|ем|ое|ее))\s+МО(?![А-ЯЁа-яё])")
 _PARENTHESES = re.compile(r"\s*\([^()]*\)\s*$")
 # A remark after a spaced dash («Озёрный район – 2 мероприятия»), like one in brackets.
 _DASH_REMARK = re.compile(r"\s+[–—-]\s+\S.*$")
@@ -247,6 +251,25 @@ def _quoted_parts(text: str) -> tuple[str, str, str] | None:
     return (text[: m.start()], m.group(1), text[m.end() :]) if m else None
 
 
+def _after_adjective(before: str, kind: str) -> str:
+    """An abbreviated kind written out in the case of the adjective before it («Велижского МР» ->
+    «Велижского муниципального района»), so the whole name is put in the nominative together."""
+    words = WORD.findall(before)
+    case = adjective_case(words[-1]) if words else None
+    return kind if case is None else " ".join(inflected_to(w, case) for w in kind.split(" "))
+
+
+def _mo_kind(before: str) -> str:
+    """«МО» after a name: a municipal okrug after a masculine adjective («Энский МО», «Энского МО»),
+    a municipal formation after a neuter one («Энское МО»)."""
+    words = WORD.findall(before)
+    return (
+        "муниципальное образование"
+        if words and words[-1].lower().endswith(("ое", "ее"))
+        else "муниципальный округ"
+    )
+
+
 def _canonical_words(name: str) -> list[str]:
     text = _flatten(name)
     text = _latin_fixed(text)
@@ -255,7 +278,10 @@ def _canonical_words(name: str) -> list[str]:
         text = text[run_in.start() :]
     text = _strip_wrapping(text)
     for pattern, full in vocabulary().capital_abbreviations:
-        text = pattern.sub(full, text)
+        text = pattern.sub(lambda m, full=full, whole=text: _after_adjective(whole[: m.start()], full), text)
+    text = _MO_AFTER_NAME.sub(
+        lambda m: f"{m.group(1)} {_after_adjective(m.group(1), _mo_kind(m.group(1)))}", text
+    )
     text = _capitals_fixed(text)
     for pattern, full in _ABBREVIATIONS:
         text = pattern.sub(full, text)
