@@ -18,6 +18,7 @@ or heading naming something else («Приложение 1», «Статья 33 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from muniflow.interpret.muni_morph import (
@@ -251,6 +252,11 @@ def _quoted_parts(text: str) -> tuple[str, str, str] | None:
     return (text[: m.start()], m.group(1), text[m.end() :]) if m else None
 
 
+def _written_out(text: str, kind: str) -> Callable[[re.Match[str]], str]:
+    """A `re.sub` replacement writing out an abbreviated kind found in `text`, see `_after_adjective`."""
+    return lambda m: _after_adjective(text[: m.start()], kind)
+
+
 def _after_adjective(before: str, kind: str) -> str:
     """An abbreviated kind written out in the case of the adjective before it («Велижского МР» ->
     «Велижского муниципального района»), so the whole name is put in the nominative together."""
@@ -278,7 +284,7 @@ def _canonical_words(name: str) -> list[str]:
         text = text[run_in.start() :]
     text = _strip_wrapping(text)
     for pattern, full in vocabulary().capital_abbreviations:
-        text = pattern.sub(lambda m, full=full, whole=text: _after_adjective(whole[: m.start()], full), text)
+        text = pattern.sub(_written_out(text, full), text)
     text = _MO_AFTER_NAME.sub(
         lambda m: f"{m.group(1)} {_after_adjective(m.group(1), _mo_kind(m.group(1)))}", text
     )
