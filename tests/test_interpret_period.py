@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from muniflow.interpret.period import HALF_YEAR, NINE_MONTHS, QUARTER, YEAR, find_period
+from muniflow.interpret.period import HALF_YEAR, NINE_MONTHS, QUARTER, YEAR, find_period, period_in_path
 from muniflow.model import Period
 
 
@@ -70,3 +70,41 @@ def test_no_period(title, reason):
 def test_a_day_range_covering_one_quarter():
     found = find_period("Сведения за период с 1 июля по 30 сентября 2025 года")
     assert (found.period, found.kind) == (Period(2025, 3), QUARTER)
+
+
+@pytest.mark.parametrize(
+    ("path", "period", "reason"),
+    [
+        ("/inbox/Озёрный_район_2кв_2024.docx", Period(2024, 2), "a phrase in the file name, «_» for spaces"),
+        ("/inbox/2024Q3/отчёт.pdf", Period(2024, 3), "muniflow's label as the folder's name"),
+        ("/inbox/II квартал 2025/Озёрный.docx", Period(2025, 2), "a phrase as the folder's name"),
+        ("/tmp/unpacked!Q4-2024/отчёт.docx", Period(2024, 4), "an archive member's own folder"),
+        ("/inbox/report_2024_q1.docx", Period(2024, 1), "the label with «_» inside"),
+        ("/inbox/отчёт за 1 полугодие 2024.docx", None, "only a quarter counts"),
+        ("/inbox/2024/20240630_report.docx", None, "a year and a date name no quarter"),
+    ],
+)
+def test_the_quarter_a_file_or_folder_name_gives(path: str, period: Period | None, reason: str) -> None:
+    assert period_in_path(path).period == period, reason
+
+
+def test_a_title_naming_no_period_takes_the_file_names() -> None:
+    from muniflow import contracts
+    from muniflow.interpret import interpret_document
+    from muniflow.model import RawDocument, RawRow, RawTable
+
+    header = ("№", "Наименование мероприятия", "Место проведения", "Дата проведения", "Участники")
+    table = RawTable(
+        header, (RawRow(("1", "Концерт", "г. Энск", "12 мая", "10 чел."), "table 1, row 2"),), "t1"
+    )
+
+    def read(path: str, title: str):  # type: ignore[no-untyped-def]
+        doc = RawDocument(path, "docx", title, (table,))
+        return interpret_document(doc, contracts.load_contract().header_synonyms())
+
+    report = read("/inbox/Озёрный_район_2кв_2024.docx", "Информация о мероприятиях")
+    assert report.period == Period(2024, 2) and str(report.rows[0].start_date) == "2024-05-12"
+    assert "file name" in (report.reading.period_text if report.reading else "")
+    # the title's own period wins, and a half-year in the title stays one
+    assert read("/inbox/2кв_2024.docx", "Информация за 3 квартал 2024 года").period == Period(2024, 3)
+    assert read("/inbox/2кв_2024.docx", "Информация за 1 полугодие 2024 года").period is None

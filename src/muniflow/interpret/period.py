@@ -245,3 +245,33 @@ def quarter_in_cell(text: str, default_year: int | None) -> tuple[Period, bool] 
     if outside:
         return None
     return found.period, any(_YEAR.fullmatch(t.text) for t in tokens)
+
+
+# A quarter written as muniflow's own label in a file or folder name: «2024Q2», «2024_q2», «Q2-2024».
+_LABEL = re.compile(
+    r"(?<![0-9A-Za-z])(?:((?:19|20)\d\d)[\s_-]*[Qq]([1-4])|[Qq]([1-4])[\s_-]*((?:19|20)\d\d))(?![0-9A-Za-z])"
+)
+# How many folders above the file are asked (an inbox sorted by quarter: «inbox/2024Q2/…»).
+PATH_FOLDERS = 2
+
+
+def period_in_path(source_file: str) -> PeriodFound:
+    """The quarter a report's file name names, else the folder's above it («Велижский_2кв_2024.docx»,
+    «2024Q2/отчёт.pdf»): for a report whose text names no period. An archive member
+    («archive.zip!member.docx») is asked by its own name. Only a quarter counts."""
+    member = source_file.rsplit("!", 1)[-1].replace("\\", "/")
+    parts = [p for p in member.split("/") if p]
+    if not parts:
+        return PeriodFound(None, "", "")
+    names = [("file", parts[-1].rsplit(".", 1)[0])]
+    names += [("folder", folder) for folder in reversed(parts[-1 - PATH_FOLDERS : -1])]
+    for what, name in names:
+        label = _LABEL.search(name)
+        if label is not None:
+            year, quarter = label.group(1) or label.group(4), label.group(2) or label.group(3)
+            where = f"{label.group(0)} ({what} name «{name}»)"
+            return PeriodFound(Period(int(year), int(quarter)), QUARTER, where)
+        found = find_period(re.sub(r"[_.]+", " ", name))
+        if found.kind == QUARTER and found.period is not None:
+            return PeriodFound(found.period, QUARTER, f"{found.text} ({what} name «{name}»)")
+    return PeriodFound(None, "", "")

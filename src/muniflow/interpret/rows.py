@@ -13,7 +13,7 @@ from muniflow.interpret.errors import InterpretError
 from muniflow.interpret.header_rows import REQUIRED, is_column_numbers
 from muniflow.interpret.municipality import canonical_municipality
 from muniflow.interpret.nil import is_placeholder, municipality_in_text, nil_letter, nil_row, nil_sections
-from muniflow.interpret.period import find_period, quarter_in_cell
+from muniflow.interpret.period import find_period, period_in_path, quarter_in_cell
 from muniflow.interpret.reading import COMBINED, ColumnMatch, Reading, Section
 from muniflow.interpret.sections import MONTH, MUNICIPALITY, TOTALS, classify, is_totals, month_of
 from muniflow.interpret.tables import ChosenTable, choose_tables, refusal_message
@@ -176,6 +176,14 @@ def interpret_document(
                 later = find_period(title)
                 found_period = later if later.period is not None else early
                 period = found_period.period
+    if period is None and not found_period.kind:
+        # The text names no period at all: the file's name, or its folder's, may («…_2кв_2024.docx»).
+        named = period_in_path(doc.source_file)
+        if named.period is not None:
+            found_period, period = named, named.period
+            if not chosen:
+                chosen, readings = choose_tables(doc.tables, synonyms, combined, period)
+                title = _lead_text(doc, chosen[0]) if chosen else title
     region = parse_region(doc.title) or parse_region(title)
     if not chosen:
         said = Reading(tuple(readings), (), region_source(doc.title), found_period.text, found_period.kind)
