@@ -88,7 +88,7 @@ def test_the_quarter_a_file_or_folder_name_gives(path: str, period: Period | Non
     assert period_in_path(path).period == period, reason
 
 
-def test_a_title_naming_no_period_takes_the_file_names() -> None:
+def test_a_title_naming_no_period_or_municipality_takes_the_file_names() -> None:
     from muniflow import contracts
     from muniflow.interpret import interpret_document
     from muniflow.model import RawDocument, RawRow, RawTable
@@ -104,6 +104,7 @@ def test_a_title_naming_no_period_takes_the_file_names() -> None:
 
     report = read("/inbox/Озёрный_район_2кв_2024.docx", "Информация о мероприятиях")
     assert report.period == Period(2024, 2) and str(report.rows[0].start_date) == "2024-05-12"
+    assert report.rows[0].municipality == "Озёрный район", "the file's name names its municipality too"
     assert "file name" in (report.reading.period_text if report.reading else "")
     # the title's own period wins, and a half-year in the title stays one
     assert read("/inbox/2кв_2024.docx", "Информация за 3 квартал 2024 года").period == Period(2024, 3)

@@ -255,15 +255,25 @@ _LABEL = re.compile(
 PATH_FOLDERS = 2
 
 
+def _path_parts(source_file: str) -> list[str]:
+    """The folders and name of a report's file; an archive member's own («archive.zip!a/b.docx»)."""
+    return [p for p in source_file.rsplit("!", 1)[-1].replace("\\", "/").split("/") if p]
+
+
+def file_stem(source_file: str) -> str:
+    """A report's file name without its extension, «_» read as a space: what a sender may name it by."""
+    parts = _path_parts(source_file)
+    return parts[-1].rsplit(".", 1)[0].replace("_", " ") if parts else ""
+
+
 def period_in_path(source_file: str) -> PeriodFound:
     """The quarter a report's file name names, else the folder's above it («Велижский_2кв_2024.docx»,
     «2024Q2/отчёт.pdf»): for a report whose text names no period. An archive member
     («archive.zip!member.docx») is asked by its own name. Only a quarter counts."""
-    member = source_file.rsplit("!", 1)[-1].replace("\\", "/")
-    parts = [p for p in member.split("/") if p]
+    parts = _path_parts(source_file)
     if not parts:
         return PeriodFound(None, "", "")
-    names = [("file", parts[-1].rsplit(".", 1)[0])]
+    names = [("file", file_stem(source_file))]
     names += [("folder", folder) for folder in reversed(parts[-1 - PATH_FOLDERS : -1])]
     for what, name in names:
         label = _LABEL.search(name)

@@ -13,7 +13,7 @@ from muniflow.interpret.errors import InterpretError
 from muniflow.interpret.header_rows import REQUIRED, is_column_numbers
 from muniflow.interpret.municipality import canonical_municipality
 from muniflow.interpret.nil import is_placeholder, municipality_in_text, nil_letter, nil_row, nil_sections
-from muniflow.interpret.period import find_period, period_in_path, quarter_in_cell
+from muniflow.interpret.period import file_stem, find_period, period_in_path, quarter_in_cell
 from muniflow.interpret.reading import COMBINED, ColumnMatch, Reading, Section
 from muniflow.interpret.sections import MONTH, MUNICIPALITY, TOTALS, classify, is_totals, month_of
 from muniflow.interpret.tables import ChosenTable, choose_tables, refusal_message
@@ -193,7 +193,11 @@ def interpret_document(
     nil_found: list[tuple[str, RawTable]] = []
     numbered_nil: list[tuple[int, str, str]] = []
     # a single municipality's report names itself in its title, not in a heading row
-    state = _State(title_muni=municipality_in_text(doc.title) or municipality_in_text(title))
+    state = _State(
+        title_muni=municipality_in_text(doc.title)
+        or municipality_in_text(title)
+        or municipality_in_text(file_stem(doc.source_file))  # «Велижский_район_2кв_2024.docx»
+    )
     for table in chosen:
         if table.reading.municipality:
             state = _State(heading=table.reading.municipality, title_muni=state.title_muni)
