@@ -161,3 +161,23 @@ def test_run_summary_names_the_missing(capsys: pytest.CaptureFixture[str]) -> No
     out = capsys.readouterr().out
     counts = "reported 2, nil 1, quarantined 0, missing 2"
     assert f"2025Q3 {REGION}: {counts}: Берёзовский район, Полевой район" in out
+
+
+def test_a_report_naming_no_region_takes_the_one_whose_expected_reporters_hold_its_municipalities(
+    contracts: Path,
+) -> None:
+    from dataclasses import replace
+
+    from test_report_sections import municipal
+
+    def region(*names: str) -> str | None:
+        report = municipal(names[0], region=None)
+        rows = tuple(replace(r, municipality=n) for r, n in zip(report.rows, names, strict=False))
+        outcome = stages.FileOutcome("f.docx", "0" * 64, "docx", replace(report, rows=rows))
+        got = stages.with_region(outcome, None)
+        assert got.report is not None
+        return got.report.region
+
+    assert region(EXPECTED[0], EXPECTED[1]) == REGION
+    assert region(EXPECTED[0], "Другой район") is None, "one municipality off the list: unknown"
+    assert region("Другой район") is None

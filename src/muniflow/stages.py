@@ -203,10 +203,34 @@ def interpret_file(path: Path, doc: RawDocument, period: Period | None, digest: 
 
 
 def with_region(outcome: FileOutcome, region: str | None) -> FileOutcome:
-    """The outcome with `region` (from `ingest --region`) where its title named none."""
-    if region is None or outcome.report is None or outcome.report.region is not None:
+    """The outcome with `region` (from `ingest --region`) where its title named none; without it,
+    the one region whose expected reporters (contracts/reporting.yaml) hold every municipality the
+    report names."""
+    if outcome.report is None or outcome.report.region is not None:
+        return outcome
+    region = region or region_of(outcome.report)
+    if region is None:
         return outcome
     return replace(outcome, report=replace(outcome.report, region=region))
+
+
+def region_of(report: Report) -> str | None:
+    """The one region whose expected reporters hold all the report's municipalities, else None."""
+    from muniflow.reporting.contract import load_reporting
+
+    def key(name: str) -> str:
+        return name.lower().replace("ё", "е")
+
+    names = {key(r.municipality) for r in report.rows if r.municipality}
+    names |= {key(n) for n in report.nil_municipalities}
+    if not names:
+        return None
+    regions = [
+        region
+        for region, expected in load_reporting().expected.items()
+        if names <= {key(n) for n in expected}
+    ]
+    return regions[0] if len(regions) == 1 else None
 
 
 def validate_file(outcome: FileOutcome) -> FileOutcome:
