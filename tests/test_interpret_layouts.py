@@ -254,6 +254,22 @@ def test_a_goal_and_a_result_column_side_by_side_are_both_kept():
     assert doc.rows[0].goal == "Цель: дружба; Результат: протокол"
 
 
+def test_a_column_no_field_reads_is_named_in_a_note_when_its_rows_hold_text():
+    # Text that no field keeps would otherwise be lost silently; dashes and headings say nothing.
+    from muniflow.rules.notes import report_note
+
+    header = ("№", "Наименование мероприятия", "Место", "Дата", "Участники", "Ответственный", "Примечание")
+    rows = [
+        header,
+        ("Озёрный район", None, None, None, None, None, None),
+        ("1", "Концерт", "г. Энск", "6 апреля 2024", "50 человек", "отдел культуры", "–"),
+        ("2", "Выставка", "г. Энск", "8 апреля 2024", "20 человек", "", "-"),
+    ]
+    doc = _read(_table(rows))
+    note = report_note(doc) or ""
+    assert "«Ответственный» (text in 1 row)" in note and "Примечание" not in note
+
+
 def test_a_row_of_dashes_only_is_no_event():
     """A filler row («–» in every cell) is as empty as a blank row; a numbered row of dashes is
     still an event row, whose empty fields the rules flag."""

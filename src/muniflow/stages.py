@@ -235,14 +235,14 @@ def region_of(report: Report) -> str | None:
 
 def validate_file(outcome: FileOutcome) -> FileOutcome:
     """Run the contract's row rules on one file's rows; a title whose quarter none of the rows
-    falls in also gets a report-level note (the `reports` message), the row errors staying."""
+    falls in, or a column whose text was not read, also gets a report-level note (the `reports`
+    message, `rules.notes`), the row errors staying."""
     if outcome.report is None or outcome.reason:
         return outcome
     from muniflow import rules
-    from muniflow.rules.period_hint import report_mismatch
+    from muniflow.rules.notes import report_note
 
-    mismatch = report_mismatch(outcome.report)
-    message = mismatch.english() if mismatch is not None else outcome.message
+    message = report_note(outcome.report) or outcome.message
     return replace(outcome, flags=tuple(rules.check_report(outcome.report)), message=message)
 
 

@@ -41,7 +41,7 @@ def inspect_file(path: Path, period: str | None = None, rows: int = FIRST_ROWS) 
     from muniflow import contracts, rules
     from muniflow.interpret import InterpretError, interpret_document
     from muniflow.model import Period, ReaderError
-    from muniflow.rules.period_hint import report_mismatch
+    from muniflow.rules.notes import report_note
 
     out: dict[str, Any] = {"file": str(path)}
     try:
@@ -73,9 +73,9 @@ def inspect_file(path: Path, period: str | None = None, rows: int = FIRST_ROWS) 
         for r in shown
     ]
     out["flags_total"] = len(flags)
-    mismatch = report_mismatch(report)
-    if mismatch is not None:  # what `ingest` stores in reports.message
-        out["note"] = mismatch.english()
+    note = report_note(report)
+    if note is not None:  # what `ingest` stores in reports.message
+        out["note"] = note
     return out
 
 

@@ -222,6 +222,7 @@ def interpret_document(
         region_text=region_source(doc.title) or region_source(title),
         period_text=found_period.text,
         period_kind=found_period.kind,
+        notes=_unread_note(_unread_columns(chosen)),
     )
     return Report(
         source_file=doc.source_file,
@@ -233,6 +234,40 @@ def interpret_document(
         reading=reading,
         nil_municipalities=nil_sections(nil_found, doc),
         numbered_nil=tuple(numbered_nil),
+    )
+
+
+def _unread_columns(chosen: Sequence[ChosenTable]) -> dict[str, int]:
+    """Header labels of columns tied to no field whose event rows hold text (not dashes), with
+    how many rows do: text a report holds that no field keeps."""
+    unread: dict[str, int] = {}
+    for table in chosen:
+        mapped = {m.index for m in table.matches}
+        header = table.reading.header
+        for index, label in enumerate(header):
+            if index in mapped or not fold(label):
+                continue
+            filled = sum(
+                1
+                for raw in table.body
+                if index < len(raw.cells)
+                and sum(c is not None and bool(fold(c)) for c in raw.cells) > 1  # not a heading row
+                and not is_placeholder(raw.cells[index] or "")
+            )
+            if filled:
+                key = fold(label)
+                unread[key] = unread.get(key, 0) + filled
+    return unread
+
+
+def _unread_note(unread: dict[str, int]) -> tuple[str, ...]:
+    """One note naming every unread column that holds text; none when there is none."""
+    if not unread:
+        return ()
+    named = ", ".join(f"«{label}» (text in {n} row{'' if n == 1 else 's'})" for label, n in unread.items())
+    return (
+        f"columns not read though their rows hold text: {named}; if one belongs to a field, add its "
+        "wording to headerSynonyms in contracts/events.odcs.yaml and run `muniflow reprocess`",
     )
 
 
