@@ -106,6 +106,8 @@ def municipality_in_text(text: str) -> str:
     for i, token in enumerate(words):
         if not _names_a_kind(token) or (i and _YEAR.fullmatch(words[i - 1]) and token.startswith("г")):
             continue
+        if not _capitalised(words[max(0, i - _BEFORE_KIND) : i + 1 + _AFTER_KIND]):
+            continue  # no name about it («в районе проведены встречи»): no run to try
         # Runs within the kind word's line first: a heading is a line of its own, and the next
         # line's first word would read as part of a name («город Белозорск» / «Информация о …»).
         # Then runs across lines, for a name a line end breaks («Администрация / Моркинского /
@@ -150,11 +152,11 @@ def _capital_abbreviations() -> frozenset[str]:
 
 def _capitalised(words: Sequence[str]) -> bool:
     """Some word of the run that is not a kind is written with a capital: a name, not a phrase
-    («городского округа» alone names no one)."""
+    («городского округа» alone names no one; a sentence's «В» is no name)."""
     kinds = vocabulary().kind_words
     for w in words:
         bare = w.strip(_EDGE_PUNCTUATION + '«»"“”„.')
-        if bare[:1].isupper() and bare.lower() not in kinds and not _names_a_kind(bare):
+        if len(bare) > 2 and bare[:1].isupper() and bare.lower() not in kinds and not _names_a_kind(bare):
             return True
     return False
 
