@@ -42,7 +42,9 @@ def read_checked(path: Path, limits: Limits) -> RawDocument:
     try:
         doc = _read("pdf", path)
     except ReaderError as err:
-        if err.reason == "no_table_found" and guards.pdf_has_scanned_page(path, limits, scan.image_share()):
+        from muniflow.readers.pdfscanpage import scan_image_share  # the readers load in the worker only
+
+        if err.reason == "no_table_found" and guards.pdf_has_scanned_page(path, limits, scan_image_share()):
             raise scan.needs_ocr(path, "pdf") from err
         raise
     if scan.text_unreadable(doc):  # fonts with no Unicode map: the pages show what the text does not say

@@ -36,13 +36,6 @@ def needs_ocr(path: Path, kind: str) -> ReaderError:
     return ReaderError(NEEDS_OCR, f"{kind}:{_count_pages(path, kind)}")
 
 
-def image_share() -> float:
-    """How much of a PDF page one picture covers for the page to be a scan (contracts/ocr.yaml)."""
-    from muniflow.readers.pdfscanpage import scan_image_share
-
-    return scan_image_share()
-
-
 _CID = re.compile(r"\(cid:\d+\)")
 # Latin-1 letters: what Cyrillic in a one-byte Windows code page shows as when read as Latin-1
 _LATIN1_LETTERS = re.compile(r"[\u00c0-\u00ff]")

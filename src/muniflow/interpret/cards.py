@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from muniflow.interpret.columns import SHARED, SIDE_BY_SIDE, map_columns
 from muniflow.model import RawDocument, RawRow, RawTable
@@ -50,7 +51,7 @@ def as_rows(
         tables.append(events or table)
     if not found:
         return None
-    return RawDocument(doc.source_file, doc.format, doc.title, tuple(tables), doc.pages, doc.cell_confidence)
+    return replace(doc, tables=tuple(tables))
 
 
 def _all_rows(table: RawTable) -> list[RawRow]:

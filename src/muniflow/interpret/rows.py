@@ -251,7 +251,7 @@ def _unread_columns(chosen: Sequence[ChosenTable]) -> dict[str, int]:
                 1
                 for raw in table.body
                 if index < len(raw.cells)
-                and sum(c is not None and bool(fold(c)) for c in raw.cells) > 1  # not a heading row
+                and len(_filled(raw)) > 1  # not a heading row
                 and not is_placeholder(raw.cells[index] or "")
             )
             if filled:
