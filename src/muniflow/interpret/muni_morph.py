@@ -40,8 +40,9 @@ def _keep_yo(model: str, word: str) -> str:
 
 def adjective_case(word: str) -> str | None:
     """The oblique case of an adjective written before an abbreviated kind («Велижского» -> gent),
-    None when it reads as a nominative or no adjective."""
-    parses = [p for p in analyzer().parse(word.lower()) if "ADJF" in p.tag]
+    None when it reads as a nominative or no adjective. A name the dictionary holds only as a
+    surname («Каменского») declines as the adjective does."""
+    parses = [p for p in analyzer().parse(word.lower()) if {"ADJF", "Surn"} & set(p.tag.grammemes)]
     if not parses or any(p.tag.case == "nomn" for p in parses):
         return None
     case = parses[0].tag.case

@@ -131,23 +131,19 @@ def municipality_in_text(text: str) -> str:
 
 
 def _names_a_kind(token: str) -> bool:
-    """A kind noun in the singular, or a kind abbreviated («г.», «МО», «р-н», «м.р.»)."""
-    word = token.strip(_EDGE_PUNCTUATION + '«»"“”„').lower().replace("ё", "е")
+    """A kind noun in the singular, or a kind abbreviated («г.», «МО», «р-н», «м.р.», «МР»)."""
+    bare = token.strip(_EDGE_PUNCTUATION + '«»"“”„')
+    word = bare.lower().replace("ё", "е")
     if not word:
         return False
     if word in ("г.", "гор.", "мо", "р-н") or re.fullmatch(r"[мсг][./][рпо]\.?", word):
         return True
-    if word.upper() in _capital_abbreviations():
+    if any(pattern.fullmatch(bare) for pattern, _ in vocabulary().capital_abbreviations):
         return True
     kinds = vocabulary().kind_nouns
     return any(
         p.normal_form.replace("ё", "е") in kinds and "sing" in p.tag for p in analyzer().parse(word)[:1]
     )
-
-
-@lru_cache(maxsize=1)
-def _capital_abbreviations() -> frozenset[str]:
-    return frozenset(re.sub(r"[^А-ЯЁ]", "", p.pattern) for p, _ in vocabulary().capital_abbreviations)
 
 
 def _capitalised(words: Sequence[str]) -> bool:
