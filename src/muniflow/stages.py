@@ -215,21 +215,14 @@ def with_region(outcome: FileOutcome, region: str | None) -> FileOutcome:
 
 
 def region_of(report: Report) -> str | None:
-    """The one region whose expected reporters hold all the report's municipalities, else None."""
+    """The one region whose expected reporters hold all the report's municipalities, else None
+    (names compared as the unexpected_municipality rule compares them: canonical, as stored)."""
     from muniflow.reporting.contract import load_reporting
 
-    def key(name: str) -> str:
-        return name.lower().replace("ё", "е")
-
-    names = {key(r.municipality) for r in report.rows if r.municipality}
-    names |= {key(n) for n in report.nil_municipalities}
+    names = {r.municipality for r in report.rows if r.municipality} | set(report.nil_municipalities)
     if not names:
         return None
-    regions = [
-        region
-        for region, expected in load_reporting().expected.items()
-        if names <= {key(n) for n in expected}
-    ]
+    regions = [region for region, expected in load_reporting().expected.items() if names <= set(expected)]
     return regions[0] if len(regions) == 1 else None
 
 
