@@ -516,3 +516,48 @@ def test_the_rest_of_a_row_under_a_repeated_header_goes_on_in_fewer_columns(tmp_
         BODY[0],
         ("2", "Forum of twin towns twin towns and sister", "Library", "9 May 2024"),
     ]
+
+
+@pytest.mark.parametrize("borders", ["none", "frame"])
+def test_a_rest_of_a_row_alone_under_a_repeated_titled_header(tmp_path: Path, borders: str) -> None:
+    """No rules, or a frame only. The header has a title row across the table and a group cell
+    over its last two columns; the next page repeats them and holds nothing but the rest of the
+    row the page end broke, in one column. The title and the group cross the columns, as in the
+    header they repeat: the page is still the table going on, its rest glued to the broken row
+    (not a table of its own with columns from its few words, nor text outside any table)."""
+    edges = [LEFT + sum(WIDTHS[:k]) for k in range(len(WIDTHS))]
+    line = 14.0
+
+    def head(top: float) -> list[bytes]:
+        return [
+            _text(LEFT + sum(WIDTHS) / 2 - 90, top - line, "Events held by the district in the quarter"),
+            _text(edges[0] + PAD, top - 2 * line, "No"),
+            _text(edges[1] + PAD, top - 2 * line, "Event"),
+            _text(edges[2] + WIDTHS[2] - 35, top - 2 * line, "Where and when"),
+            _text(edges[2] + PAD, top - 3 * line, "Place"),
+            _text(edges[3] + PAD, top - 3 * line, "Date"),
+        ]
+
+    def row(top: float, cells: tuple[str, ...]) -> list[bytes]:
+        return [_text(x + PAD, top - line, text) for x, text in zip(edges, cells, strict=False) if text]
+
+    body = TOP - 4 * line
+    first = [*head(TOP), *row(body, BODY[0]), *row(body - 2 * line, ("2", "Forum of", "Library", "9 May"))]
+    words = ("twin", "towns", "and sister")
+    rest = [part for k, word in enumerate(words) for part in row(body - k * line, ("", word))]
+    second = [*head(TOP), *rest]
+    if borders == "frame":
+        first.append(_frame(body - 4 * line))
+        second.append(_frame(body - 4 * line))
+    path = _two_pages(tmp_path / "titled.pdf", b"\n".join(first), b"\n".join(second))
+    (table,) = PdfReader().read(path).tables
+    assert [tuple(" ".join((c or "").split()) for c in row.cells) for row in table.rows][-2:] == [
+        BODY[0],
+        ("2", "Forum of twin towns and sister", "Library", "9 May"),
+    ]
+
+
+def _frame(bottom: float) -> bytes:
+    """Rules round the table from TOP down to `bottom`, its sides at the table's edges."""
+    right = LEFT + sum(WIDTHS)
+    return b"%.2f %.2f %.2f %.2f re S" % (LEFT, bottom, right - LEFT, TOP - bottom)

@@ -155,15 +155,18 @@ def _numbered(line: _Line, xs: Sequence[float] = ()) -> bool:
     return len(line.spans) > 1 and bool(_SEQ.match(line.first))
 
 
-def _boundaries(lines: Sequence[_Line], pad: float, hint: Sequence[float]) -> list[float] | None:
+def _boundaries(
+    lines: Sequence[_Line], pad: float, hint: Sequence[float], header: Sequence[str] = ()
+) -> list[float] | None:
     """Where the columns part: in each gap at least GUTTER wide that no body line of several runs
     writes into, `pad` left of the text after it; None for fewer than MIN_COLUMNS. `hint`: the
     inner boundaries of the table on the page before, kept when each falls in its gap here (a
     page holding little of a column, its header centred, shows the gap wider). A line of the
     header repeated further down (the next table's, where the rules join two tables into one
-    region) closes no gap either."""
+    region) closes no gap either, nor does a line of `header` (the header of the table on the page
+    before, repeated on a page holding no numbered row: the rest of a row under it)."""
     start = next((i for i, line in enumerate(lines) if _numbered(line)), 0)
-    heads = {line.text for line in lines[:start]}
+    heads = {line.text for line in lines[:start]} | set(header)
     body = [line for line in lines[start:] if len(line.spans) > 1 and line.text not in heads]
     if not body:
         return None
@@ -240,9 +243,10 @@ def infer_table(
     if region.framed and rows_text:  # which may start at the text area's edge, as the rules do
         pad = min(line.spans[0][0] for line in rows_text) - region.x0
         pad = pad if 0 <= pad <= MAX_PAD else DEFAULT_PAD
-    inner = list(grid[1:-1]) if grid else _boundaries(lines, pad, hint[1:-1])
+    inner = list(grid[1:-1]) if grid else _boundaries(lines, pad, hint[1:-1], header)
     fewer = inner is None or len(inner) < len(hint) - 2  # fewer columns than the table before
-    adopted = fewer and _fits(lines, hint)
+    # the header repeated is that table's own (its title and group cells cross its columns)
+    adopted = fewer and _fits(lines[_repeated_header(lines, header) :], hint)
     follows = adopted
     if follows:  # the table of the page before going on: little of it here, in fewer columns
         inner = list(hint[1:-1])
@@ -315,6 +319,16 @@ def _repeated_header(lines: Sequence[_Line], header: Sequence[str]) -> int:
             break
         count += 1
     return count
+
+
+def _header_again(lines: Sequence[_Line], header: Sequence[str]) -> tuple[int, int]:
+    """Where a page's top repeats `header` (see _repeated_header): the lines above it (a title
+    repeated on every page, at most MAX_HEADING_LINES) and its lines; (0, 0) when it does not."""
+    for skip in range(min(len(lines), MAX_HEADING_LINES + 1)):
+        count = _repeated_header(lines[skip:], header)
+        if count:
+            return skip, count
+    return 0, 0
 
 
 def _header_levels(
@@ -423,17 +437,19 @@ def text_only_tables(
     (prose set in columns numbers none), unless it opens the page and keeps to the columns of the
     table inferred on the page before (`hint`): the rest of its last row."""
     lines = _lines(glyphs)
+    skip, repeated = _header_again(lines, header)
     out = []
     i = 0
     while i < len(lines):
-        follows = i == 0 and _fits(lines[:1], hint)  # the page's top going on with the table before
+        # the page's top going on with the table before, under its header repeated if it is
+        follows = i == skip and _fits(lines[skip + repeated : skip + repeated + 1], hint)
         if len(lines[i].spans) < MIN_COLUMNS and not follows:
             i += 1
             continue
         gaps = [(a[1], b[0]) for a, b in itertools.pairwise(lines[i].spans)]
         if follows:
             gaps = [(x - EDGE_TOLERANCE, x + EDGE_TOLERANCE) for x in hint[1:-1]]
-        end = i + 1
+        end = max(i + 1, skip + repeated) if follows else i + 1
         while end < len(lines):
             line, above = lines[end], lines[end - 1]
             if line.top - above.bottom > MAX_LINE_GAP * (above.bottom - above.top):
