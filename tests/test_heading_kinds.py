@@ -45,6 +45,8 @@ def test_heading_row_kind(text, merged, column, expected, reason):
         ("Информация о мероприятиях\nза 3 квартал 2025 г.", None, "a title"),
         ("Статья 33", None, "an article"),
         ("Приложение 2 к постановлению Администрации Тотемского района", None, "a reference, not a heading"),
+        ("г. Череповец\nАпрель:", "г. Череповец", "a month heading under it"),
+        ("ТОТЕМСКИЙ\nРАЙОН\nМай 2025 г.", "ТОТЕМСКИЙ\nРАЙОН", "broken over lines, a month under it"),
     ],
 )
 def test_caption_names_a_municipality(caption, expected, reason):

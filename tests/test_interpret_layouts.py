@@ -366,3 +366,19 @@ def test_a_summary_table_before_the_events_is_no_title():
     doc = _read(summary, _table([FLAT, EVENT], locator="table 2"), title="Информация о мероприятиях")
     assert doc.period is None
     assert [r.municipality for r in doc.rows] == [""]
+
+
+def test_a_header_repeated_over_days_alone_keeps_the_columns_of_the_table_before():
+    """A later page repeats the header, whose date label no synonym names («Число»): the table
+    before had its date column typed by its dates; this part's cells hold days alone (the month in
+    a heading above it), which type nothing by themselves. The repeated header is that table's: its
+    columns are read as there, and the heading above names a municipality, then the month."""
+    header = ("№", "Наименование мероприятия", "Место проведения", "Число", "Участники")
+    first = [header] + [(str(i), f"Событие {i}", "г. Энск", f"{i} апреля 2024", "все") for i in range(1, 5)]
+    later = [header, ("5", "Выставка", "г. Н", "8", "все"), ("6", "Концерт", "г. Н", "11–12", "все")]
+    doc = _read(_table(first), _table(later, "table 2", caption="г. Энск\nМай:"))
+    assert [(r.title, r.start_date, r.end_date) for r in doc.rows[-2:]] == [
+        ("Выставка", date(2024, 5, 8), date(2024, 5, 8)),
+        ("Концерт", date(2024, 5, 11), date(2024, 5, 12)),
+    ]
+    assert doc.rows[-1].municipality == "город Энск"

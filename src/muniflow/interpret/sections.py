@@ -64,8 +64,11 @@ def is_totals(text: str, skip_words: Sequence[str]) -> bool:
 
 def caption_municipality(caption: str) -> str | None:
     """The municipality a paragraph above a table names: its last lines when they are a
-    municipality's name (a heading may be broken over lines), as written; None when they are not."""
+    municipality's name (a heading may be broken over lines), as written; None when they are not.
+    A month heading under the municipality's («Апрель:») is no part of its name."""
     lines = [x for x in caption.splitlines() if fold(x)]
+    while lines and month_of(lines[-1]) is not None:
+        lines.pop()
     found = None
     for k in range(len(lines) - 1, max(-1, len(lines) - 1 - _HEADING_LINES), -1):
         text = "\n".join(lines[k:])
