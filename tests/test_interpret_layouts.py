@@ -382,3 +382,23 @@ def test_a_header_repeated_over_days_alone_keeps_the_columns_of_the_table_before
         ("Концерт", date(2024, 5, 11), date(2024, 5, 12)),
     ]
     assert doc.rows[-1].municipality == "город Энск"
+
+
+def test_a_headless_part_under_a_municipality_heading_goes_on_with_the_table_before():
+    """A page opens with a municipality's heading, then rows with no header above them (drawn
+    without rules, the header not repeated): as wide as the table before and opening with a
+    numbered row, it is that table going on, its rows the heading's municipality's. A part under a
+    heading whose first row is no numbered row (a header no synonym names) is not."""
+    first = _table([FLAT, EVENT], caption="Велижский район")
+    later = _table([("2", "Выставка", "г. Н", "8 апреля 2024", "", "")], "table 2", caption="ГОРОД СМОЛЕНСК")
+    doc = _read(first, later)
+    assert [(r.title, r.municipality) for r in doc.rows] == [
+        ("Концерт", "Велижский район"),
+        ("Выставка", "город Смоленск"),
+    ]
+    unknown = _table(
+        [("А", "Б", "В", "Г", "Д", "Е"), ("2", "Выставка", "г. Н", "8 апреля 2024", "", "")], "table 2"
+    )
+    unknown = RawTable(unknown.header, unknown.rows, unknown.locator, "ГОРОД СМОЛЕНСК")
+    doc = _read(first, unknown)
+    assert [r.title for r in doc.rows] == ["Концерт"]

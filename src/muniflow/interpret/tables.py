@@ -310,10 +310,13 @@ def choose_tables(
             )
             readings.append(reading)
             continue
-        if previous is not None and len(table.header) == len(previous.table.header) and not municipality:
+        # as wide as the table before and no header of its own: that table going on (under a
+        # municipality's heading only when it opens with a numbered row, not a header unknown)
+        as_wide = previous is not None and len(table.header) == len(previous.table.header)
+        if previous is not None and as_wide and (not municipality or _numbered_first(table, previous)):
             reason = f"no header; as wide as {previous.table.locator}: its continuation"
             reading = TableReading(
-                table.locator, True, reason, (), previous.reading.header, previous.matches, (), ""
+                table.locator, True, reason, (), previous.reading.header, previous.matches, (), municipality
             )
             chosen.append(ChosenTable(table, tuple(rows), previous.matches, previous.header_cells, reading))
             readings.append(reading)
@@ -328,6 +331,12 @@ def choose_tables(
             TableReading(table.locator, False, reason, closest=closest, municipality=municipality)
         )
     return chosen, readings
+
+
+def _numbered_first(table: RawTable, previous: ChosenTable) -> bool:
+    """True when the table's first row holds a number where the table before has its № column."""
+    seq = next((m.index for m in previous.matches if m.column == "seq_no"), None)
+    return seq is not None and seq < len(table.header) and seq_number(table.header[seq] or "") is not None
 
 
 def _continues(
