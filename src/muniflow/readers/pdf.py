@@ -43,6 +43,7 @@ from muniflow.readers.pdfstitch import (
     stitch_groups,
 )
 from muniflow.readers.pdftext import TextTable, text_tables
+from muniflow.readers.pdfturn import turn_upright
 from muniflow.readers.pdfunruled import on_grid, tables_without_rules
 from muniflow.readers.wordjoin import rejoin_lines
 
@@ -119,6 +120,7 @@ def _scan(path: Path) -> tuple[list[Fragment], int]:
                             f"{path.name}: page {page.page_number} is a scan (a picture with the scanner's "
                             "text layer): its table is read by OCR",
                         )
+                    turn_upright(page)
                     straighten(page)
                     tables: Sequence[Any] = sorted(
                         tables_without_rules(page, _find_tables(page), grid, heads),
