@@ -16,7 +16,7 @@ from extraction import extract_file
 
 from muniflow import stages
 from muniflow.intake import scan
-from muniflow.readers import ocr
+from muniflow.readers import ocr, ocr_orient
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_inputs"
 needs_tesseract = pytest.mark.skipif(
@@ -76,6 +76,39 @@ def test_a_skewed_photo_of_the_first_page_reads_as_the_docx(tmp_path: Path) -> N
     assert [r.place for r in rows] == [r.place for r in expected]
     reviewed = {f.row_index for f in read.flags if f.rule == "ocr_review" and f.severity == "warning"}
     assert reviewed == {r.row_index for r in rows}, "every OCR'd row is flagged for review"
+
+
+TURNS = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
+
+
+@needs_tesseract
+@pytest.mark.parametrize("turned", [90, 180, 270])
+def test_a_page_lying_sideways_or_upside_down_is_found_so(tmp_path: Path, turned: int) -> None:
+    """The turn that puts the page upright is the one it was turned by, the other way round; an
+    upright page needs none."""
+    page = _page(tmp_path, 200, 0.0)
+    upright = ocr_orient.orientation(page, 200, 60)
+    assert upright is not None and upright[0] == 0
+    found = ocr_orient.orientation(cv2.rotate(page, TURNS[turned]), 200, 60)
+    assert found is not None and found[0] == (360 - turned) % 360
+    assert found[1] >= ocr.settings().orientation_confidence_min
+
+
+@needs_tesseract
+def test_a_scan_lying_sideways_reads_as_the_docx(tmp_path: Path) -> None:
+    """A page scanned sideways (a landscape table on a portrait flatbed) is read upright: before,
+    its grid was found, its rows were the table's columns and the report came out mangled."""
+    scan = tmp_path / "sideways.png"
+    cv2.imwrite(str(scan), cv2.rotate(_page(tmp_path, 200, 0.0), cv2.ROTATE_90_CLOCKWISE))
+    read = stages.process_file(scan)
+    truth = extract_file(SAMPLES / "smolensk_2024_q2.docx").report
+    assert read.reason is None, read.message
+    assert read.report is not None and truth is not None
+    assert (read.report.period, read.report.region) == (truth.period, truth.region)
+    rows = read.report.rows
+    expected = truth.rows[: len(rows)]
+    assert [r.seq_no for r in rows] == [r.seq_no for r in expected] and rows, "every row of the page found"
+    assert [(r.start_date, r.end_date) for r in rows] == [(r.start_date, r.end_date) for r in expected]
 
 
 @needs_tesseract

@@ -32,6 +32,7 @@ from muniflow.readers import (
     ocr_gutters,
     ocr_ink,
     ocr_numbers,
+    ocr_orient,
     ocr_photo,
     ocr_strip,
     ocr_turned,
@@ -61,6 +62,7 @@ class OcrSettings:
     outline_share: float
     outline_reach_per_100dpi: float
     repeated_header_similarity: float
+    orientation_confidence_min: float
 
 
 def settings(path: Path | None = None) -> OcrSettings:
@@ -131,11 +133,13 @@ class Page:
 
 
 def read_page(gray: np.ndarray) -> Page:
-    """Cut a photographed sheet from the desk around it (ocr_photo), even out its light and take
-    its stamp and signature ink off (ocr_ink; the page may be in colour, BGR), straighten its table,
+    """Turn a page lying sideways or upside down upright (ocr_orient), cut a photographed sheet
+    from the desk around it (ocr_photo), even out its light and take its stamp and signature ink
+    off (ocr_ink; the page may be in colour, BGR), straighten its table,
     deskew, find the grid and read its cells (ocr_strip); a page without a ruled table is read
     whole, as its text above."""
     s = settings()
+    gray = ocr_orient.upright(gray, effective_dpi(gray), s.orientation_confidence_min, s.page_timeout_seconds)
     sheet = ocr_photo.unwarp(gray)
     if sheet is not gray:
         # A photographed sheet: its colour is its light's and its JPEG's, and its letters are as
