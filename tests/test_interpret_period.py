@@ -27,6 +27,8 @@ from muniflow.model import Period
         ("за октябрь, ноябрь и декабрь 2024 г.", Period(2024, 4), "months listed with «и»"),
         ("за период с 01.04.2025 по 30.06.2025", Period(2025, 2), "a quarter's first and last day"),
         ("в период 01.10.2024 г. – 31.12.2024 г.", Period(2024, 4), "dates with a dash and «г.»"),
+        ("Отчёт за 3 месяца 2025 года", Period(2025, 1), "three months counted from the year's start"),
+        ("Информация за три месяца 2024 г.", Period(2024, 1), "three months in words"),
     ],
 )
 def test_quarters(title, period, reason):
@@ -42,6 +44,8 @@ def test_quarters(title, period, reason):
         ("Отчёт за 1 полугодие 2025 года", HALF_YEAR, "half-year with a numeral"),
         ("Информация за 9 месяцев 2024 года", NINE_MONTHS, "nine months in digits"),
         ("Информация за девять месяцев 2024 года", NINE_MONTHS, "nine months in words"),
+        ("Отчёт за 6 месяцев 2025 года", HALF_YEAR, "six months counted"),
+        ("Сведения за 12 месяцев 2024 года", YEAR, "twelve months counted"),
         ("январь – июнь 2025 года", HALF_YEAR, "month range of six months"),
         ("январь, февраль, март, апрель, май, июнь 2025 года", HALF_YEAR, "six months listed"),
         ("январь – сентябрь 2025 года", NINE_MONTHS, "month range of nine months"),

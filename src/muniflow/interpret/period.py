@@ -53,6 +53,8 @@ class _Vocabulary:
     endings: frozenset[str]
     not_quarter: tuple[tuple[str, tuple[str, ...]], ...]
     year_word: str
+    month_word: str
+    month_counts: dict[str, int]
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +71,8 @@ def vocabulary() -> _Vocabulary:
             for seq in seqs
         ),
         year_word=lemma(str(data["year_word"])),
+        month_word=lemma(str(data["month_word"])),
+        month_counts={lemma(str(w)): int(n) for w, n in data["month_counts"].items()},
     )
 
 
@@ -186,6 +190,24 @@ def _date_span(flat: str) -> PeriodFound | None:
     return None
 
 
+def _months_counted(flat: str, tokens: list[_Tok], words: _Vocabulary) -> PeriodFound | None:
+    """«за 3 месяца 2025 года»: months counted from the year's start; three of them are the first
+    quarter (with the year near), six, nine or twelve another period."""
+    for i, tok in enumerate(tokens[1:], start=1):
+        before = tokens[i - 1]
+        count = int(before.text) if before.text.isdigit() else words.month_counts.get(before.lemma)
+        kind = _SPAN_KIND.get(count or 0)
+        if tok.lemma != words.month_word or kind is None:
+            continue
+        if kind != QUARTER:
+            return PeriodFound(None, kind, flat[before.start : tok.end])
+        year = _year_near(tokens, i)
+        if year is not None:
+            end = max([tok.end, *(t.end for t in tokens[i + 1 : i + 1 + YEAR_REACH] if t.text == str(year))])
+            return PeriodFound(Period(year, 1), QUARTER, flat[before.start : end])
+    return None
+
+
 def _other(flat: str, tokens: list[_Tok], words: _Vocabulary) -> PeriodFound | None:
     for kind, seq in words.not_quarter:
         for i in range(len(tokens) - len(seq) + 1):
@@ -226,6 +248,7 @@ def find_period(text: str) -> PeriodFound:
         _quarter(flat, tokens, words)
         or _month_range(flat, tokens)
         or _date_span(flat)
+        or _months_counted(flat, tokens, words)
         or _other(flat, tokens, words)
         or PeriodFound(None, "", "")
     )
