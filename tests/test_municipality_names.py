@@ -222,6 +222,12 @@ OTHER_FORMS = [
     ("Вологодская область, Тотемский муниципальный округ", "Тотемский муниципальный округ", "region first"),
     ("Городской округ город-курорт Кисловодск", "город Кисловодск", "a city's honorary title in its kind"),
     ("Город-герой Новороссийск", "город Новороссийск", "an honorary title, capitalized"),
+    ("Городской округ «Город Лесной»", "город Лесной", "a town named by an adjective another case spells"),
+    ("Администрация г. Мирного", "город Мирный", "a town named by an adjective, in the genitive"),
+    ("Тотемский р-он", "Тотемский район", "«р-он» abbreviation"),
+    ("Администрация Тотемского р-на", "Тотемский район", "the abbreviation in the genitive"),
+    ("Муниципальный округ город Кировск", "город Кировск", "a municipal okrug named by its city"),
+    ("Городской округ ЗАТО Северск", "ЗАТО Северск", "a closed town's own kind inside another"),
 ]
 
 

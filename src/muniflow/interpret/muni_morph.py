@@ -133,7 +133,10 @@ def _genitive_parse(word: str) -> tuple[str, str] | None:
 def never_nominative(name: str) -> bool:
     """Every word of a place name is a dictionary word that cannot be a nominative («Калуги»,
     «Нижнего Новгорода»): a place name's readings are asked where it has some («Калуги» is also
-    a plural of the fish «калуга»). A word the dictionary lacks may be anything, so it is not."""
+    a plural of the fish «калуга»), and its readings as an adjective too: a town named by an
+    adjective («Лесной», «Мирный») is one in the nominative, though the dictionary knows another
+    place in another case under its letters. A word the dictionary lacks may be anything, so it is
+    not."""
     morph = analyzer()
     words = name.split(" ")
     if not words or len(words) > 3 or not all(WORD.fullmatch(w) for w in words):
@@ -141,7 +144,8 @@ def never_nominative(name: str) -> bool:
     for w in words:
         parses = morph.parse(w.lower())
         places = [p for p in parses if "Geox" in p.tag]
-        if not morph.word_is_known(w.lower()) or any("nomn" in p.tag for p in places or parses):
+        readings = [*places, *(p for p in parses if "ADJF" in p.tag)] if places else parses
+        if not morph.word_is_known(w.lower()) or any("nomn" in p.tag for p in readings):
             return False
     return True
 

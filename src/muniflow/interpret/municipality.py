@@ -77,7 +77,8 @@ _ABBREVIATIONS = (
     (re.compile(r"(?<![А-ЯЁа-яё])м\.\s*р(?:\.|(?![А-ЯЁа-яё]))\s*", re.IGNORECASE), "муниципальный район "),
     (re.compile(r"(?<![А-ЯЁа-яё])(?:г|гор)\.\s*(?=[А-ЯЁA-Z«\"])", re.IGNORECASE), "город "),
     (re.compile(r"(?<![А-ЯЁа-яё])(?:пос|п)\.\s*(?=[А-ЯЁ«\"])"), "поселок "),
-    (re.compile(r"(?<![А-ЯЁа-яё])р-н(?![А-ЯЁа-яё])", re.IGNORECASE), "район"),
+    # «р-н», «р-он», in any case («Ейского р-на», «по Ейскому р-ну»)
+    (re.compile(r"(?<![А-ЯЁа-яё])р-о?н(а|у|е|ом)?(?![А-ЯЁа-яё])", re.IGNORECASE), r"район\1"),
 )
 # Where a name starts inside a longer line («Отдел культуры администрации Велижского района»,
 # a PDF line run into the heading under it: «Мероприятия Муниципальное образование «…»»).
@@ -212,13 +213,22 @@ def _words(text: str) -> list[str]:
     return out
 
 
+_OUTER_KINDS = (
+    ["городской", "округ"],
+    ["муниципальный", "округ"],
+    ["муниципальное", "образование"],
+)
+
+
 def _merged_kinds(words: list[str]) -> list[str]:
     """One municipality, one name: a city's district is the city («городской округ город X»,
     «городской округ X» with X a noun), «X муниципальный район» is «X район»; a city's honorary
     title in its kind («город-курорт X») is «город X»."""
     kinds = vocabulary().kind_words
     words = ["город" if w in kinds and w.startswith("город-") else w for w in words]
-    if words[:3] in (["городской", "округ", "город"], ["муниципальное", "образование", "город"]):
+    # a kind before a city's or a closed town's own kind: «городской округ город X», «муниципальный
+    # округ город X», «городской округ ЗАТО X»
+    if words[:2] in _OUTER_KINDS and len(words) > 3 and words[2] in ("город", "ЗАТО"):
         words = words[2:]
     if words[:2] == ["ЗАТО", "город"]:  # «ЗАТО г. Северск» is «ЗАТО Северск»
         words = ["ЗАТО", *words[2:]]
