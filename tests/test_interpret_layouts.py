@@ -402,3 +402,26 @@ def test_a_headless_part_under_a_municipality_heading_goes_on_with_the_table_bef
     unknown = RawTable(unknown.header, unknown.rows, unknown.locator, "ГОРОД СМОЛЕНСК")
     doc = _read(first, unknown)
     assert [r.title for r in doc.rows] == ["Концерт"]
+
+
+def test_a_header_cut_by_a_page_break_under_a_municipality_heading_starts_its_part():
+    """A municipality's heading and the first lines of its table's header stand at a page's foot
+    (read as text above the next table); the next page holds the header's rest, a month heading,
+    then numbered rows. The rows are the heading's municipality's, the header's rest no event."""
+    header = ("№", "Наименование мероприятия", "Место проведения", "Сроки проведения", "Цель", "Участники")
+    first = _table([header, EVENT], caption="Велижский район")
+    caption = "Демидовский район\n№ Наименование Место Сроки Цель\nмероприя проведе проведе\nУчастники"
+    later = _table(
+        [
+            ("", "тия", "ния", "ния", "", ""),
+            ("Май", None, None, None, None, None),
+            ("2", "Выставка", "г. Н", "8 мая 2024", "", ""),
+        ],
+        "table 2",
+        caption=caption,
+    )
+    doc = _read(first, later)
+    assert [(r.title, r.municipality) for r in doc.rows] == [
+        ("Концерт", "Велижский район"),
+        ("Выставка", "Демидовский район"),
+    ]

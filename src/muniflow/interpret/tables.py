@@ -311,14 +311,20 @@ def choose_tables(
             readings.append(reading)
             continue
         # as wide as the table before and no header of its own: that table going on (under a
-        # municipality's heading only when it opens with a numbered row, not a header unknown)
+        # municipality's heading only when it opens with a numbered row or with the rest of that
+        # table's header a page break cut, not with a header unknown); the header's first lines
+        # left above the break are no part of the heading above them
         as_wide = previous is not None and len(table.header) == len(previous.table.header)
-        if previous is not None and as_wide and (not municipality or _numbered_first(table, previous)):
+        if previous is not None and not municipality:
+            municipality = caption_municipality(_without_header_rest(table.caption, previous)) or ""
+        rest = _leading_header_rest(rows, previous) if previous is not None else 0
+        if previous is not None and as_wide and (not municipality or _opens_numbered(rows[rest:], previous)):
             reason = f"no header; as wide as {previous.table.locator}: its continuation"
             reading = TableReading(
                 table.locator, True, reason, (), previous.reading.header, previous.matches, (), municipality
             )
-            chosen.append(ChosenTable(table, tuple(rows), previous.matches, previous.header_cells, reading))
+            body = tuple(rows[rest:])
+            chosen.append(ChosenTable(table, body, previous.matches, previous.header_cells, reading))
             readings.append(reading)
             continue
         closest = _shown(found.labels) if found is not None else _shown(table.header)
@@ -333,10 +339,44 @@ def choose_tables(
     return chosen, readings
 
 
-def _numbered_first(table: RawTable, previous: ChosenTable) -> bool:
-    """True when the table's first row holds a number where the table before has its № column."""
+def _header_rest(cells: Sequence[Cell | str], previous: ChosenTable) -> bool:
+    """True when every word of `cells` is a piece of the header of the table before (its words as
+    a narrow column or a page break cut them: «меропр», «ения»), and there is one."""
+    spelt = "".join(_plain(label).replace(" ", "") for label in previous.reading.header)
+    tokens = [t for c in cells for t in re.findall(r"[\w№]+", _plain(c or ""))]
+    return bool(tokens) and all(t in spelt for t in tokens)
+
+
+def _plain(text: str) -> str:
+    return fold(text).lower().replace("ё", "е")
+
+
+def _without_header_rest(caption: str, previous: ChosenTable) -> str:
+    """The caption without its last lines that are pieces of the header of the table before."""
+    lines = caption.splitlines()
+    while lines and _header_rest([lines[-1]], previous):
+        lines.pop()
+    return "\n".join(lines)
+
+
+def _leading_header_rest(rows: Sequence[RawRow], previous: ChosenTable) -> int:
+    """How many of the first rows are pieces of the header of the table before (its rest a page
+    break cut off, or its repeat mangled by turned labels)."""
+    count = 0
+    while count < len(rows) and _header_rest(rows[count].cells, previous):
+        count += 1
+    return count
+
+
+def _opens_numbered(rows: Sequence[RawRow], previous: ChosenTable) -> bool:
+    """True when the first row that is no heading (one filled cell: a month, a municipality) holds
+    a number where the table before has its № column."""
     seq = next((m.index for m in previous.matches if m.column == "seq_no"), None)
-    return seq is not None and seq < len(table.header) and seq_number(table.header[seq] or "") is not None
+    for row in rows:
+        if sum(1 for c in row.cells if c and fold(c)) <= 1:
+            continue
+        return seq is not None and seq < len(row.cells) and seq_number(row.cells[seq] or "") is not None
+    return False
 
 
 def _continues(
