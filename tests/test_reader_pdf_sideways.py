@@ -24,7 +24,7 @@ def _cells(path: Path) -> list[tuple[str, ...]]:
     return [tuple(c or "" for c in row.cells) for t in PdfReader().read(path).tables for row in t.rows]
 
 
-@pytest.mark.parametrize("degrees", [90, 270])
+@pytest.mark.parametrize("degrees", [90, 180, 270])
 def test_a_sideways_page_reads_as_upright(tmp_path: Path, degrees: int) -> None:
     upright = PdfReader().read(SAMPLE)
     turned = PdfReader().read(_turned(tmp_path / f"turned{degrees}.pdf", degrees))

@@ -1,13 +1,13 @@
-"""A page whose text runs sideways, turned upright before any table is looked for.
+"""A page whose text runs sideways or upside down, turned upright before any table is looked for.
 
-A PDF page may show its text turned a quarter: a landscape table printed onto portrait paper by a
-virtual printer, a page given a /Rotate in a viewer the wrong way, a scan's text layer saved so.
-Every line of the table then runs down (or up) the page, and a table finder that reads rows as
-horizontal bands reads the table transposed. When most of the page's characters are turned the same
-quarter (`pdflines.turn_of`), the page's objects are mapped into the upright page (its width and
-height swapped) and each character's matrix turned back with them: the rest of the reader sees the
-page as its author wrote it. A header cell written turned on a sideways page is then turned as on an
-upright one.
+A PDF page may show its text turned: a landscape table printed onto portrait paper by a virtual
+printer, a page given a /Rotate in a viewer the wrong way, a scan's text layer saved so. Every line
+of the table then runs down, up or backwards, and a table finder that reads rows as horizontal
+bands reads the table transposed or reversed. When most of the page's characters are turned the
+same quarter (`pdflines.turn_of`), or upside down, the page's objects are mapped into the upright
+page (its width and height swapped for a quarter turn) and each character's matrix turned back
+with them: the rest of the reader sees the page as its author wrote it. A header cell written
+turned on a sideways page is then turned as on an upright one.
 """
 
 from __future__ import annotations
@@ -22,31 +22,48 @@ MIN_CHARS = 20
 TURNED_SHARE = 0.6
 
 
+UPSIDE_DOWN = 2  # a half turn, beside `turn_of`'s quarters (1, -1)
+
+
+def _turn(char: dict[str, Any]) -> int:
+    """A character's turn: a quarter either way (`turn_of`), upside down, or 0."""
+    quarter = turn_of(char)
+    matrix = char.get("matrix")
+    if quarter or not isinstance(matrix, tuple) or not isinstance(matrix[0], (int, float)):
+        return quarter
+    return UPSIDE_DOWN if matrix[0] < 0 else 0
+
+
 def page_turn(page: Any) -> int:
-    """The quarter most of the page's text is turned (1 or -1, as `turn_of`), 0 when upright."""
-    counts = {-1: 0, 0: 0, 1: 0}
+    """How most of the page's text is turned: a quarter (1 or -1, as `turn_of`), upside down
+    (UPSIDE_DOWN), or 0 when upright."""
+    counts = {-1: 0, 0: 0, 1: 0, UPSIDE_DOWN: 0}
     for char in page.objects.get("char", ()):
         if not char["text"].isspace():
-            counts[turn_of(char)] += 1
+            counts[_turn(char)] += 1
     total = sum(counts.values())
     if total < MIN_CHARS:
         return 0
-    turn = max((-1, 1), key=lambda t: counts[t])
+    turn = max((-1, 1, UPSIDE_DOWN), key=lambda t: counts[t])
     return turn if counts[turn] >= TURNED_SHARE * total else 0
 
 
 def turn_upright(page: Any) -> int:
-    """Map a sideways page's objects into its upright page (after `pdfobjects.fill_objects`); the
-    quarter it was turned, 0 when it was upright (and is left as it is)."""
+    """Map a sideways or upside-down page's objects into its upright page (after
+    `pdfobjects.fill_objects`); how it was turned (see page_turn), 0 when it was upright (and is
+    left as it is)."""
     turn = page_turn(page)
     if not turn:
         return 0
     x0, top, x1, bottom = page.bbox
     width, height = x1 - x0, bottom - top
+    upright_height = height if turn == UPSIDE_DOWN else width
 
     def point(x: float, y: float) -> tuple[float, float]:
         # text running down the page (-1) was turned clockwise: its left is the page's top
         x, y = x - x0, y - top
+        if turn == UPSIDE_DOWN:
+            return (width - x, height - y)
         return (y, width - x) if turn < 0 else (height - y, x)
 
     for objects in page.objects.values():
@@ -56,7 +73,7 @@ def turn_upright(page: Any) -> int:
             (ax, ay), (bx, by) = point(obj["x0"], obj["top"]), point(obj["x1"], obj["bottom"])
             obj["x0"], obj["x1"] = min(ax, bx), max(ax, bx)
             obj["top"], obj["bottom"] = min(ay, by), max(ay, by)
-            obj["y0"], obj["y1"] = width - obj["bottom"], width - obj["top"]
+            obj["y0"], obj["y1"] = upright_height - obj["bottom"], upright_height - obj["top"]
             obj["width"], obj["height"] = obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]
             obj["doctop"] = page.initial_doctop + obj["top"]
             if "pts" in obj:
@@ -65,7 +82,7 @@ def turn_upright(page: Any) -> int:
                 obj["matrix"] = _turned_back(obj["matrix"], turn)
                 obj["upright"] = turn_of(obj) == 0
                 obj["size"] = obj["height"]  # pdfminer's size: the glyph's height on the page
-    page.bbox = (0, 0, height, width)
+    page.bbox = (0, 0, width, height) if turn == UPSIDE_DOWN else (0, 0, height, width)
     return turn
 
 
@@ -73,6 +90,8 @@ def _turned_back(matrix: tuple[float, ...], turn: int) -> tuple[float, ...]:
     """A glyph's matrix turned a quarter against `turn` (its direction vectors; its place is in the
     object's box)."""
     a, b, c, d, *rest = matrix
+    if turn == UPSIDE_DOWN:
+        return (-a, -b, -c, -d, *rest)
     if turn < 0:
         return (-b, a, -d, c, *rest)
     return (b, -a, d, -c, *rest)
