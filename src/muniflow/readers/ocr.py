@@ -152,7 +152,7 @@ def read_page(gray: np.ndarray) -> Page:
         ocr_cells.rectify(flat, s.outline_share, s.outline_reach_per_100dpi), s.max_skew_degrees
     )
     ink = ocr_cells.binarize(level)
-    grids = find_tables(ink)
+    grids = find_tables(ink, level)
     if not grids:
         return Page([], ocr_cells.text_of(words(level, s.page_timeout_seconds)))
     erased = ocr_cells.erase_lines(level, ink)
@@ -171,7 +171,7 @@ def read_page(gray: np.ndarray) -> Page:
 MAX_TABLES = 6  # tables looked for on one page
 
 
-def find_tables(ink: np.ndarray) -> list[tuple[ocr_cells.Grid, bool]]:
+def find_tables(ink: np.ndarray, grey: np.ndarray | None = None) -> list[tuple[ocr_cells.Grid, bool]]:
     """The page's tables top to bottom: a ruled grid, or one ruled between its rows only (its
     columns from the gutters, ocr_gutters); then again below it. A summary table or a table of
     contents above the events table has columns of its own, and its grid stops where it ends:
@@ -182,7 +182,11 @@ def find_tables(ink: np.ndarray) -> list[tuple[ocr_cells.Grid, bool]]:
     while len(grids) < MAX_TABLES:
         rest = ink[top:]
         ruled = ocr_cells.find_grid(rest)
+        if ruled is not None and len(ruled.ys) == 2 and grey is not None:
+            ruled = None  # one band between two rules: a frame (a stroke of text taken for a rule in it)
         grid = ruled or ocr_gutters.find_grid(rest, gutters)
+        if grid is None and grey is not None:  # a frame only: rows from the № column's numbers
+            grid = ocr_gutters.frame_grid(rest, grey[top:], gutters, words, settings().page_timeout_seconds)
         if grid is None:
             break
         grids.append((replace(grid, ys=tuple(y + top for y in grid.ys)), ruled is not None))
@@ -358,7 +362,12 @@ def to_document(
                 else:
                     current.rows.append((row, f"{place} {index + 1}"))
     if not tables:
-        raise ReaderError("no_table_found", "no ruled table was found on the scanned pages")
+        raise ReaderError(
+            "no_table_found",
+            "no ruled table was found on the scanned pages (OCR reads tables by their ruling lines or "
+            "the rules between their rows); ask for the report as .docx or a text PDF, or scan it "
+            "again whole and straight at 200-300 dpi",
+        )
     built = [_raw_table(t) for t in tables]
     document = RawDocument(source, format, title, tuple(raw for raw, _ in built), pages=len(pages))
     return document, tuple(c for _, confidence in built for c in confidence)

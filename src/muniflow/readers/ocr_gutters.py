@@ -12,6 +12,7 @@ fully ruled page. Thresholds: contracts/ocr.yaml, `gutters:`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -20,6 +21,7 @@ import numpy as np
 
 from muniflow.contracts import load_yaml
 from muniflow.readers.ocr_cells import A4_SHORT_INCHES, Grid, line_masks, row_spans
+from muniflow.readers.ocr_strip import ReadWords, read_crops
 
 Image = np.ndarray
 
@@ -118,3 +120,89 @@ def _gutters(blank: np.ndarray, min_width: float) -> list[tuple[int, int]]:
                 runs.append((start, x))
             start = None
     return runs
+
+
+# A line of the № column reads as a row number: one to three digits, a dot or bracket after.
+_ROW_NUMBER = re.compile(r"^\d{1,3}[.)]?$")
+LINE_GAP_MIN = 2  # pixels of paper between two text lines; closer runs of ink are one line
+
+
+def frame_grid(ink: Image, grey: Image, s: GutterSettings, read: ReadWords, timeout: float) -> Grid | None:
+    """The grid of a table drawn with a frame (or its top and bottom rules) and nothing between its
+    rows or columns, or None. Its text lines are read as a table without rules is in a text PDF
+    (pdfunruled): the columns are the strips no line of several runs of ink writes into (first over
+    every line, then over the body only: a header's group label crosses its sub-columns); the rows
+    open where the № column's line reads as a row number (the lines above the first are the
+    header), and a line whose ink crosses a column boundary is a heading across the table, a row of
+    its own."""
+    horizontal, vertical = line_masks(ink)
+    h, w = ink.shape
+    ys, left, right = _rules(horizontal, s.rule_share_min * w)
+    if len(ys) < 2 or ys[1] - ys[0] < h // 20:
+        return None
+    top, bottom = ys[0], ys[1]  # the first frame: a table under it is looked for again below
+    text = (ink > 0) & (horizontal == 0) & (vertical == 0)
+    region = text[top + 3 : bottom - 2, left:right]
+    lines = _text_lines(region)
+    if len(lines) < s.bands_min:
+        return None
+    filled = np.array([region[a:b].any(axis=0) for a, b in lines])
+    min_width = s.width_min_per_100dpi * min(h, w) / A4_SHORT_INCHES / 100
+    gap = 2 * min_width  # wider than a space between words, narrower than two cells' padding
+    several = np.array([_runs(row, gap) > 1 for row in filled])
+    gutters = _gutters(np.logical_not(filled[several].any(axis=0)), gap) if several.any() else []
+    if len(gutters) + 1 < s.columns_min:
+        return None
+    inset = int(min_width)  # right of the frame's side rule
+    crops = [grey[top + 3 + a : top + 3 + b, left + inset : left + gutters[0][0]] for a, b in lines]
+    numbers = [bool(_ROW_NUMBER.match(t.strip())) for t, _ in read_crops(crops, read, timeout)]
+    if not any(numbers):
+        return None
+    first = numbers.index(True)
+    body = several & (np.arange(len(lines)) >= first)
+    gutters = _gutters(np.logical_not(filled[body].any(axis=0)), gap)
+    if len(gutters) + 1 < s.columns_min:
+        return None
+    xs = (left, *(left + max((a + b) // 2, b - int(min_width)) for a, b in gutters), right)
+    inner = [x - left for x in xs[1:-1]]
+    # a line across most of the column boundaries is a heading or the table's title: a row of its
+    # own, one cell; a header's group label crosses one or two and stays in the header's row
+    heading = [2 * sum(bool(row[x - 1 : x + 2].any()) for x in inner) >= len(inner) for row in filled]
+    # a numbered line opens a row, the first one ends the header
+    starts = [
+        i
+        for i in range(1, len(lines))
+        if (numbers[i] and i >= first) or i == first or heading[i] != heading[i - 1]
+    ]
+    starts = [0, *starts]
+    cuts = [top] + [top + 3 + (lines[i - 1][1] + lines[i][0]) // 2 for i in starts[1:]] + [bottom]
+    whole = ((0, len(xs) - 2),)
+    cells = tuple((k, k) for k in range(len(xs) - 1))
+    spans = [whole if heading[i] else cells for i in starts]
+    return Grid(xs, tuple(cuts), tuple(spans))
+
+
+def _runs(row: np.ndarray, gap: float) -> int:
+    """How many runs of ink a line has, runs closer than `gap` (the space between words) one."""
+    inked = np.flatnonzero(row)
+    if not len(inked):
+        return 0
+    return 1 + int(np.count_nonzero(np.diff(inked) > gap))
+
+
+def _text_lines(region: Image) -> list[tuple[int, int]]:
+    """The text lines of a region (ink True): runs of pixel rows holding ink, those closer than
+    LINE_GAP_MIN joined (a letter's diacritic), specks of a pixel or two left out."""
+    on = [bool(v) for v in np.asarray(region.any(axis=1)).ravel()]
+    runs: list[list[int]] = []
+    start = None
+    for y, ink_here in enumerate([*on, False]):
+        if ink_here and start is None:
+            start = y
+        elif not ink_here and start is not None:
+            if runs and start - runs[-1][1] < LINE_GAP_MIN:
+                runs[-1][1] = y
+            else:
+                runs.append([start, y])
+            start = None
+    return [(a, b) for a, b in runs if b - a > 2]
