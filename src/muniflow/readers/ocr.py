@@ -358,7 +358,12 @@ def to_document(
                 else:
                     current.rows.append((row, f"{place} {index + 1}"))
     if not tables:
-        raise ReaderError("no_table_found", "no ruled table was found on the scanned pages")
+        raise ReaderError(
+            "no_table_found",
+            "no ruled table was found on the scanned pages (OCR reads tables by their ruling lines or "
+            "the rules between their rows); ask for the report as .docx or a text PDF, or scan it "
+            "again whole and straight at 200-300 dpi",
+        )
     built = [_raw_table(t) for t in tables]
     document = RawDocument(source, format, title, tuple(raw for raw, _ in built), pages=len(pages))
     return document, tuple(c for _, confidence in built for c in confidence)
