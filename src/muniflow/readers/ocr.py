@@ -182,11 +182,15 @@ def find_tables(ink: np.ndarray, grey: np.ndarray | None = None) -> list[tuple[o
     while len(grids) < MAX_TABLES:
         rest = ink[top:]
         ruled = ocr_cells.find_grid(rest)
-        if ruled is not None and len(ruled.ys) == 2 and grey is not None:
-            ruled = None  # one band between two rules: a frame (a stroke of text taken for a rule in it)
         grid = ruled or ocr_gutters.find_grid(rest, gutters)
-        if grid is None and grey is not None:  # a frame only: rows from the № column's numbers
-            grid = ocr_gutters.frame_grid(rest, grey[top:], gutters, words, settings().page_timeout_seconds)
+        # one band and too few columns for a table: a frame, a stroke of its text taken for a rule
+        one_band = ruled is not None and len(ruled.ys) == 2 and len(ruled.xs) - 1 < gutters.columns_min
+        if (grid is None or one_band) and grey is not None:  # rows from the № column's numbers
+            hint = grids[-1][0].xs if grids and not grids[-1][1] else ()
+            timeout = settings().page_timeout_seconds
+            framed = ocr_gutters.frame_grid(rest, grey[top:], gutters, words, timeout, hint)
+            if framed is not None:
+                grid, ruled = framed, None
         if grid is None:
             break
         grids.append((replace(grid, ys=tuple(y + top for y in grid.ys)), ruled is not None))
@@ -364,9 +368,9 @@ def to_document(
     if not tables:
         raise ReaderError(
             "no_table_found",
-            "no ruled table was found on the scanned pages (OCR reads tables by their ruling lines or "
-            "the rules between their rows); ask for the report as .docx or a text PDF, or scan it "
-            "again whole and straight at 200-300 dpi",
+            "no ruled table was found on the scanned pages (OCR reads tables by their ruling lines, "
+            "or by the rules between their rows or their frame); ask for the report as .docx or a "
+            "text PDF, or scan it again whole and straight at 200-300 dpi",
         )
     built = [_raw_table(t) for t in tables]
     document = RawDocument(source, format, title, tuple(raw for raw, _ in built), pages=len(pages))

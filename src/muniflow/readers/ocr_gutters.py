@@ -13,6 +13,7 @@ fully ruled page. Thresholds: contracts/ocr.yaml, `gutters:`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -124,10 +125,15 @@ def _gutters(blank: np.ndarray, min_width: float) -> list[tuple[int, int]]:
 
 # A line of the № column reads as a row number: one to three digits, a dot or bracket after.
 _ROW_NUMBER = re.compile(r"^\d{1,3}[.)]?$")
+# What a lone short number may be read as besides digits (a «1» as a bar or nothing); a line of the
+# № column with ink and no letter is a number too, the «№» of the header aside.
+_NUMBER_SIGN = re.compile(r"^(?:№|N[oо]?)\.?$", re.IGNORECASE)
 LINE_GAP_MIN = 2  # pixels of paper between two text lines; closer runs of ink are one line
 
 
-def frame_grid(ink: Image, grey: Image, s: GutterSettings, read: ReadWords, timeout: float) -> Grid | None:
+def frame_grid(
+    ink: Image, grey: Image, s: GutterSettings, read: ReadWords, timeout: float, hint: Sequence[int] = ()
+) -> Grid | None:
     """The grid of a table drawn with a frame (or its top and bottom rules) and nothing between its
     rows or columns, or None. Its text lines are read as a table without rules is in a text PDF
     (pdfunruled): the columns are the strips no line of several runs of ink writes into (first over
@@ -138,9 +144,10 @@ def frame_grid(ink: Image, grey: Image, s: GutterSettings, read: ReadWords, time
     horizontal, vertical = line_masks(ink)
     h, w = ink.shape
     ys, left, right = _rules(horizontal, s.rule_share_min * w)
-    if len(ys) < 2 or ys[1] - ys[0] < h // 20:
+    span = _frame_span(ys, vertical, left, right, h // 20)
+    if span is None:
         return None
-    top, bottom = ys[0], ys[1]  # the first frame: a table under it is looked for again below
+    top, bottom = span
     text = (ink > 0) & (horizontal == 0) & (vertical == 0)
     region = text[top + 3 : bottom - 2, left:right]
     lines = _text_lines(region)
@@ -155,31 +162,97 @@ def frame_grid(ink: Image, grey: Image, s: GutterSettings, read: ReadWords, time
         return None
     inset = int(min_width)  # right of the frame's side rule
     crops = [grey[top + 3 + a : top + 3 + b, left + inset : left + gutters[0][0]] for a, b in lines]
-    numbers = [bool(_ROW_NUMBER.match(t.strip())) for t, _ in read_crops(crops, read, timeout)]
+    inked = [bool(region[a:b, inset : gutters[0][0]].any()) for a, b in lines]
+    read_back = [t.strip() for t, _ in read_crops(crops, read, timeout)]
+    numbers = [ink_here and _is_row_number(t) for ink_here, t in zip(inked, read_back, strict=True)]
     if not any(numbers):
         return None
     first = numbers.index(True)
     body = several & (np.arange(len(lines)) >= first)
-    gutters = _gutters(np.logical_not(filled[body].any(axis=0)), gap)
+    blank = np.logical_not(filled[body].any(axis=0))
+    gutters = _gutters(blank, gap)
     if len(gutters) + 1 < s.columns_min:
         return None
     xs = (left, *(left + max((a + b) // 2, b - int(min_width)) for a, b in gutters), right)
+    if _fits(hint, xs, blank, left, gap):  # the table above on the page, drawn alike: its columns
+        xs = tuple(hint)
     inner = [x - left for x in xs[1:-1]]
     # a line across most of the column boundaries is a heading or the table's title: a row of its
-    # own, one cell; a header's group label crosses one or two and stays in the header's row
-    heading = [2 * sum(bool(row[x - 1 : x + 2].any()) for x in inner) >= len(inner) for row in filled]
-    # a numbered line opens a row, the first one ends the header
+    # own, one cell; a line across one or two is a header's group label: the header is cut under
+    # its group labels (a level of group cells over their sub-columns' labels)
+    reach = max(2, int(min_width / 2))  # a line's letters stand closer than this: it crosses the line
+    crossed = [[bool(row[x - reach : x + reach + 1].any()) for x in inner] for row in filled]
+    heading = [2 * sum(c) >= len(inner) for c in crossed]
+    grouped = [any(c) and not h for c, h in zip(crossed, heading, strict=True)]
     starts = [
         i
         for i in range(1, len(lines))
-        if (numbers[i] and i >= first) or i == first or heading[i] != heading[i - 1]
+        if (numbers[i] and i >= first)
+        or i == first
+        or heading[i] != heading[i - 1]
+        or (i < first and grouped[i] != grouped[i - 1])
     ]
     starts = [0, *starts]
     cuts = [top] + [top + 3 + (lines[i - 1][1] + lines[i][0]) // 2 for i in starts[1:]] + [bottom]
     whole = ((0, len(xs) - 2),)
-    cells = tuple((k, k) for k in range(len(xs) - 1))
-    spans = [whole if heading[i] else cells for i in starts]
+    spans: list[tuple[tuple[int, int], ...]] = []
+    for k, i in enumerate(starts):
+        members = range(i, starts[k + 1] if k + 1 < len(starts) else len(lines))
+        if heading[i]:
+            spans.append(whole)
+            continue
+        present = [not any(crossed[m][j] for m in members) for j in range(len(inner))]
+        spans.append(tuple(row_spans([True, *present, True])))
     return Grid(xs, tuple(cuts), tuple(spans))
+
+
+def _fits(hint: Sequence[int], xs: Sequence[int], blank: np.ndarray, left: int, gap: float) -> bool:
+    """True when the columns of the table above (`hint`: its column lines) fit this one: the same
+    outer edges, every inner line in a strip no body line writes into. A table with few rows shows
+    gaps inside its wide columns that are no gutters; the tables of one report are drawn alike."""
+    if len(hint) < 3 or abs(hint[0] - xs[0]) > gap or abs(hint[-1] - xs[-1]) > gap:
+        return False
+    return all(0 <= x - left < len(blank) and bool(blank[x - left]) for x in hint[1:-1])
+
+
+def _is_row_number(text: str) -> bool:
+    """True when a № column's line (that holds ink) reads as a row number, or as nothing that is a
+    word or the «№» sign (Tesseract may read a lone «1» as «|», «l» is no Cyrillic letter)."""
+    if _ROW_NUMBER.match(text):
+        return True
+    return len(text) <= 3 and not _NUMBER_SIGN.match(text) and not re.search(r"[А-Яа-яЁё]", text)
+
+
+def _frame_span(
+    ys: Sequence[int], vertical: np.ndarray, left: int, right: int, least: int
+) -> tuple[int, int] | None:
+    """The first frame's top and bottom: its two side rules' first run together, or failing them
+    its first two rules across (a table under it is looked for again below). A frame open at the
+    page's end (the table goes on over the page) has its sides, not its bottom rule."""
+    if not ys:
+        return None
+    both = vertical[:, max(0, left - 4) : left + 5].any(axis=1) & vertical[
+        :, max(0, right - 4) : right + 5
+    ].any(axis=1)
+    for start, end in _true_runs(np.asarray(both, dtype=bool)):
+        if end - start >= least:
+            return start, end
+    if len(ys) >= 2 and ys[1] - ys[0] >= least:
+        return ys[0], ys[1]
+    return None
+
+
+def _true_runs(flags: np.ndarray) -> list[tuple[int, int]]:
+    """The runs of True in a 1-D array, as (first, last)."""
+    out = []
+    start = None
+    for i, on in enumerate([*(bool(v) for v in np.asarray(flags).ravel()), False]):
+        if on and start is None:
+            start = i
+        elif not on and start is not None:
+            out.append((start, i - 1))
+            start = None
+    return out
 
 
 def _runs(row: np.ndarray, gap: float) -> int:
