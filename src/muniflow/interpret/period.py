@@ -121,9 +121,16 @@ def _quarter(
         year = _year_near(tokens, i) or default_year
         if quarter is None or year is None:
             continue
-        end = max([tok.end, *(t.end for t in tokens[i + 1 : i + 1 + YEAR_REACH] if t.text == str(year))])
-        return PeriodFound(Period(year, quarter), QUARTER, flat[tokens[j].start : end])
+        return PeriodFound(
+            Period(year, quarter), QUARTER, flat[tokens[j].start : _through_year(tokens, i, year)]
+        )
     return None
+
+
+def _through_year(tokens: list[_Tok], index: int, year: int) -> int:
+    """Where the words of a period ending at `tokens[index]` end: at the year after it, if near."""
+    near = tokens[index + 1 : index + 1 + YEAR_REACH]
+    return max([tokens[index].end, *(t.end for t in near if t.text == str(year))])
 
 
 def _month_range(flat: str, tokens: list[_Tok]) -> PeriodFound | None:
@@ -203,8 +210,7 @@ def _months_counted(flat: str, tokens: list[_Tok], words: _Vocabulary) -> Period
             return PeriodFound(None, kind, flat[before.start : tok.end])
         year = _year_near(tokens, i)
         if year is not None:
-            end = max([tok.end, *(t.end for t in tokens[i + 1 : i + 1 + YEAR_REACH] if t.text == str(year))])
-            return PeriodFound(Period(year, 1), QUARTER, flat[before.start : end])
+            return PeriodFound(Period(year, 1), QUARTER, flat[before.start : _through_year(tokens, i, year)])
     return None
 
 

@@ -265,8 +265,12 @@ def choose_tables(
             if all(c in {m.column for m in matches} for c in REQUIRED):
                 found = replace(found, matches=matches)
                 named = True
-        repeated = previous is not None and found is not None and found.labels == previous.reading.header
-        if found is not None and not named and previous is not None and repeated:
+        if (
+            found is not None
+            and not named
+            and previous is not None
+            and found.labels == previous.reading.header
+        ):
             # the header of the table before repeated (a page's top, a section's): its columns are
             # that table's, though this part's cells alone may not show them (days without a month)
             found = replace(found, matches=previous.matches)

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -45,7 +46,7 @@ def settings(path: Path | None = None) -> GutterSettings:
 def find_grid(ink: Image, s: GutterSettings) -> Grid | None:
     """The grid of a table whose rows are ruled and columns are not (ink 255 on 0), or None."""
     horizontal, vertical = line_masks(ink)
-    h, w = ink.shape
+    w = ink.shape[1]
     ys, left, right = _rules(horizontal, s.rule_share_min * w)
     if len(ys) < s.bands_min + 1:
         return None
@@ -55,7 +56,7 @@ def find_grid(ink: Image, s: GutterSettings) -> Grid | None:
     filled = np.array([b.any(axis=0) for b in bands if b.any()])
     if len(filled) < s.bands_min:
         return None
-    min_width = s.width_min_per_100dpi * min(h, w) / A4_SHORT_INCHES / 100
+    min_width = _min_width(s, ink.shape)
     gutters = _gutters(filled.mean(axis=0) <= s.ink_share_max, min_width)
     # a column's text starts just right of its gutter in most bands it is blank in (cells are
     # written from their left margin); a blank strip inside a column, where its lines fall short,
@@ -75,6 +76,11 @@ def find_grid(ink: Image, s: GutterSettings) -> Grid | None:
             row = [(0, len(xs) - 2)]  # a heading across the table, centred: one cell, as when ruled
         spans.append(tuple(row))
     return Grid(xs, tuple(ys), tuple(spans))
+
+
+def _min_width(s: GutterSettings, shape: tuple[int, ...]) -> float:
+    """A gutter's least width in pixels on a page of this shape (an A4 page's short side)."""
+    return s.width_min_per_100dpi * min(shape[:2]) / A4_SHORT_INCHES / 100
 
 
 def _starts(filled: np.ndarray, gutter: tuple[int, int], reach: int) -> float:
@@ -111,16 +117,9 @@ def _rules(horizontal: Image, least: float) -> tuple[list[int], int, int]:
 def _gutters(blank: np.ndarray, min_width: float) -> list[tuple[int, int]]:
     """Runs of True in `blank` at least `min_width` long, those touching either end left out
     (the table's own margins)."""
-    runs = []
-    start = None
-    for x, on in enumerate([*blank.tolist(), False]):
-        if on and start is None:
-            start = x
-        elif not on and start is not None:
-            if x - start >= min_width and start > 0 and x < len(blank):
-                runs.append((start, x))
-            start = None
-    return runs
+    return [
+        (a, b + 1) for a, b in _true_runs(blank) if b + 1 - a >= min_width and a > 0 and b + 1 < len(blank)
+    ]
 
 
 # A line of the № column reads as a row number: one to three digits, a dot or bracket after.
@@ -154,7 +153,7 @@ def frame_grid(
     if len(lines) < s.bands_min:
         return None
     filled = np.array([region[a:b].any(axis=0) for a, b in lines])
-    min_width = s.width_min_per_100dpi * min(h, w) / A4_SHORT_INCHES / 100
+    min_width = _min_width(s, ink.shape)
     gap = 2 * min_width  # wider than a space between words, narrower than two cells' padding
     several = np.array([_runs(row, gap) > 1 for row in filled])
     gutters = _gutters(np.logical_not(filled[several].any(axis=0)), gap) if several.any() else []
@@ -234,7 +233,7 @@ def _frame_span(
     both = vertical[:, max(0, left - 4) : left + 5].any(axis=1) & vertical[
         :, max(0, right - 4) : right + 5
     ].any(axis=1)
-    for start, end in _true_runs(np.asarray(both, dtype=bool)):
+    for start, end in _true_runs(both):
         if end - start >= least:
             return start, end
     if len(ys) >= 2 and ys[1] - ys[0] >= least:
@@ -242,7 +241,7 @@ def _frame_span(
     return None
 
 
-def _true_runs(flags: np.ndarray) -> list[tuple[int, int]]:
+def _true_runs(flags: Any) -> list[tuple[int, int]]:
     """The runs of True in a 1-D array, as (first, last)."""
     out = []
     start = None
@@ -266,16 +265,10 @@ def _runs(row: np.ndarray, gap: float) -> int:
 def _text_lines(region: Image) -> list[tuple[int, int]]:
     """The text lines of a region (ink True): runs of pixel rows holding ink, those closer than
     LINE_GAP_MIN joined (a letter's diacritic), specks of a pixel or two left out."""
-    on = [bool(v) for v in np.asarray(region.any(axis=1)).ravel()]
     runs: list[list[int]] = []
-    start = None
-    for y, ink_here in enumerate([*on, False]):
-        if ink_here and start is None:
-            start = y
-        elif not ink_here and start is not None:
-            if runs and start - runs[-1][1] < LINE_GAP_MIN:
-                runs[-1][1] = y
-            else:
-                runs.append([start, y])
-            start = None
+    for a, b in _true_runs(region.any(axis=1)):
+        if runs and a - runs[-1][1] < LINE_GAP_MIN:
+            runs[-1][1] = b + 1
+        else:
+            runs.append([a, b + 1])
     return [(a, b) for a, b in runs if b - a > 2]

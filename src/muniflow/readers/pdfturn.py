@@ -20,8 +20,6 @@ from muniflow.readers.pdflines import turn_of
 MIN_CHARS = 20
 # The share of a page's characters that must be turned the same quarter.
 TURNED_SHARE = 0.6
-
-
 UPSIDE_DOWN = 2  # a half turn, beside `turn_of`'s quarters (1, -1)
 
 
@@ -87,8 +85,8 @@ def turn_upright(page: Any) -> int:
 
 
 def _turned_back(matrix: tuple[float, ...], turn: int) -> tuple[float, ...]:
-    """A glyph's matrix turned a quarter against `turn` (its direction vectors; its place is in the
-    object's box)."""
+    """A glyph's matrix turned back against `turn`, a quarter or a half (its direction vectors; its
+    place is in the object's box)."""
     a, b, c, d, *rest = matrix
     if turn == UPSIDE_DOWN:
         return (-a, -b, -c, -d, *rest)
