@@ -30,10 +30,21 @@ def _text(x: float, y: float, text: str) -> bytes:
     return b"BT /F1 %d Tf %.2f %.2f Td (%s) Tj ET" % (SIZE, x, y, text.encode("latin-1"))
 
 
-def _table(borders: str, rows: list[tuple[str, ...] | str] = ROWS, top: float = TOP) -> bytes:
+class Centred(str):
+    """A heading row's text set exactly in the table's middle (its width at SIZE in `width`)."""
+
+    width = 0.0
+
+
+def _table(
+    borders: str,
+    rows: list[tuple[str, ...] | str] = ROWS,
+    top: float = TOP,
+    widths: tuple[float, ...] = WIDTHS,
+) -> bytes:
     """A content stream drawing the table with only the rules `borders` names: `horizontal` (top,
     bottom, between rows), `no_inner_vertical` (those and the sides), `frame`, `none`."""
-    right = LEFT + sum(WIDTHS)
+    right = LEFT + sum(widths)
     bottom = top - HEIGHT * len(rows)
     ops = []
     if borders in ("horizontal", "no_inner_vertical"):
@@ -48,10 +59,11 @@ def _table(borders: str, rows: list[tuple[str, ...] | str] = ROWS, top: float = 
     for r, row in enumerate(rows):
         y = top - r * HEIGHT - 14
         if isinstance(row, str):
-            ops.append(_text(LEFT + sum(WIDTHS) / 2 - 40, y, row))
+            shift = row.width / 2 if isinstance(row, Centred) else 40
+            ops.append(_text(LEFT + sum(widths) / 2 - shift, y, row))
             continue
         x = LEFT
-        for width, text in zip(WIDTHS, row, strict=True):
+        for width, text in zip(widths, row, strict=True):
             ops.append(_text(x + PAD, y, text))
             x += width
     return b"\n".join(ops)
@@ -245,6 +257,18 @@ def test_a_heading_of_two_lines_under_the_header_of_a_table_without_rules(tmp_pa
     assert table.header == HEADER
     assert [row.cells[0] for row in table.rows[2:]] == ["1", "2", "3"]
     assert any("May" in (cell or "") for row in table.rows[:2] for cell in row.cells)
+
+
+@pytest.mark.parametrize("borders", ["frame", "no_inner_vertical"])
+def test_a_short_heading_centred_across_the_table_inside_one_column(tmp_path: Path, borders: str) -> None:
+    """A month centred across the table that falls inside one column, not at that column's text
+    edge nor in its middle, is a heading row of its own, not the last line of the cell above."""
+    may = Centred("May")
+    may.width = (833 + 556 + 500) * SIZE / 1000  # Helvetica's M, a, y
+    widths = (40.0, 110.0, 150.0, 90.0)  # the table's middle inside the third column
+    rows: list[tuple[str, ...] | str] = [HEADER, BODY[0], may, *BODY[1:]]
+    path = helvetica_page(tmp_path / "month.pdf", _table(borders, rows, widths=widths))
+    assert _cells(path) == [HEADER, BODY[0], ("May", "", "", ""), *BODY[1:]]
 
 
 def _two_pages(path: Path, first: bytes, second: bytes) -> Path:

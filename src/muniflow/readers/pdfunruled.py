@@ -55,6 +55,10 @@ MIN_ROWS = 2
 MAX_HEADING_LINES = 3
 # A vertical gap wider than this many line heights ends a text-only table.
 MAX_LINE_GAP = 2.5
+# Points a heading centred across the table may stand off the table's middle: the middle is taken
+# from the outermost text where no frame shows the sides, and a last column's text stops short of
+# its cell's edge.
+CENTRE_TOLERANCE = 12.0
 _SEQ = re.compile(r"^\d{1,4}[.)]?$")
 
 Span = tuple[float, float]
@@ -191,7 +195,8 @@ def _cells(lines: Sequence[_Line], xs: Sequence[float], top: float, bottom: floa
     crossed = {
         k for k, x in enumerate(xs[1:-1], start=1) for line in lines for a, b in line.upright if a < x < b
     }
-    if crossed and all(len(line.spans) == 1 for line in lines):
+    single = all(len(line.spans) == 1 for line in lines)
+    if single and (crossed or all(_centred(line, xs) for line in lines)):
         crossed = set(range(1, len(xs) - 1))  # a heading across the table: one cell
     cells: list[Box | None] = []
     start = 0
@@ -406,9 +411,13 @@ def _text_bands(lines: Sequence[_Line], xs: Sequence[float], repeated: int = 0) 
     numbered line; a heading (one run of words across a boundary) is a row of its own. `repeated`:
     the header repeated from the page before takes that many lines, the lines under it start a row
     (the rest of the row the page end broke), not the header's."""
+    heading = [
+        _heading(line, xs) or (_centred(line, xs) and i + 1 < len(lines) and _numbered(lines[i + 1], xs))
+        for i, line in enumerate(lines)
+    ]
     starts = [0]
     for i, line in enumerate(lines[1:], start=1):
-        if _numbered(line, xs) or _heading(line, xs) or _heading(lines[i - 1], xs) or i == repeated:
+        if _numbered(line, xs) or heading[i] or heading[i - 1] or i == repeated:
             starts.append(i)
     tops = [lines[i].top - 1 for i in starts] + [lines[-1].bottom + 1]
     return list(itertools.pairwise(tops))
@@ -420,6 +429,24 @@ def _heading(line: _Line, xs: Sequence[float]) -> bool:
         line.upright == line.spans
         and len(line.spans) == 1
         and any(line.spans[0][0] < x < line.spans[0][1] for x in xs[1:-1])
+    )
+
+
+def _centred(line: _Line, xs: Sequence[float]) -> bool:
+    """One run of words, upright, in the table's middle and at neither text edge of its column nor
+    centred in it: a short heading centred across the table (a month) that falls inside one
+    column. A cell's own text stands at most MAX_PAD in from its column's boundaries."""
+    if line.upright != line.spans or len(line.spans) != 1 or len(xs) < 3:
+        return False
+    a, b = line.spans[0]
+    middle = (a + b) / 2
+    k = max((k for k, x in enumerate(xs[:-1]) if x <= a), default=0)
+    column_middle = (xs[k] + xs[k + 1]) / 2
+    return (
+        abs(middle - (xs[0] + xs[-1]) / 2) <= CENTRE_TOLERANCE
+        and abs(middle - column_middle) > CENTRE_TOLERANCE
+        and a - xs[k] > MAX_PAD
+        and xs[k + 1] - b > MAX_PAD
     )
 
 
