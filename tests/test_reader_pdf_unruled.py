@@ -451,6 +451,38 @@ def test_header_text_turned_a_quarter_makes_no_line_across_the_columns() -> None
     assert sum(box is not None for box in table.rows[0].cells) == 4
 
 
+@pytest.mark.parametrize("heading", [False, True], ids=["rows_under_it", "a_heading_between"])
+def test_a_header_turned_a_quarter_above_a_table_without_rules_is_its_header(heading: bool) -> None:
+    """No rules, every header text written upwards: its glyphs, one a height, make lines of no
+    words, which open no table; the table starting under them (a municipality's heading between
+    or not) takes them as its header instead of leaving them above it."""
+    from muniflow.readers.pdflines import Glyph
+    from muniflow.readers.pdfunruled import text_only_tables
+
+    def word(text: str, x: float, top: float) -> list[Glyph]:
+        return [Glyph(ch, x + 6 * k, x + 6 * k + 5, top, top + 10) for k, ch in enumerate(text)]
+
+    def turned(text: str, x: float, bottom: float) -> list[Glyph]:  # upwards: one glyph a height
+        return [Glyph(ch, x, x + 10, bottom - 6 * (k + 1), bottom - 6 * k, 1) for k, ch in enumerate(text)]
+
+    columns = (65.0, 105.0, 215.0, 305.0)
+    glyphs = [g for x, text in zip(columns, HEADER, strict=True) for g in turned(text, x + 10, 150)]
+    top = 160
+    if heading:
+        glyphs += word("Northerndistrictadministration", columns[0], top)
+        top += 20
+    for r, row in enumerate(BODY):
+        glyphs += [
+            g
+            for x, text in zip(columns, row, strict=True)
+            for g in word(text.replace(" ", ""), x, top + 20 * r)
+        ]
+    (table,) = text_only_tables(glyphs)
+    assert table.bbox[1] < 150 - 6 * 5  # the header's top: its longest text, «Event», upwards
+    assert len(table.rows) == 1 + heading + len(BODY)
+    assert sum(box is not None for box in table.rows[0].cells) == len(HEADER)
+
+
 @pytest.mark.parametrize(
     ("borders", "wide"),
     [("horizontal", False), ("horizontal", True), ("frame", False)],

@@ -466,12 +466,12 @@ def text_only_tables(
     lines = _lines(glyphs)
     skip, repeated = _header_again(lines, header)
     out = []
-    i = 0
+    i = done = 0
     while i < len(lines):
         # the page's top going on with the table before, under its header repeated if it is
         follows = i == skip and _fits(lines[skip + repeated : skip + repeated + 1], hint)
-        if len(lines[i].spans) < MIN_COLUMNS and not follows:
-            i += 1
+        if (len(lines[i].spans) < MIN_COLUMNS or not lines[i].upright) and not follows:
+            i += 1  # a line of a header turned a quarter is no line of words: it starts no table
             continue
         gaps = [(a[1], b[0]) for a, b in itertools.pairwise(lines[i].spans)]
         if follows:
@@ -496,12 +496,31 @@ def text_only_tables(
             if after == len(lines) or not _numbered(lines[after]):
                 break
             end = after + 1
-        run = lines[i:end]
+        run = lines[i if follows else _turned_above(lines, i, done) : end]
         table = None
         if follows or any(_numbered(line) for line in run):
             top, bottom = run[0].top - 1, run[-1].bottom + 1
             table = infer_table(glyphs, Region(-1e9, top, 1e9, bottom, framed=False), hint, header)
         if table is not None:
             out.append(table)
-        i = end
+        i = done = end
     return out
+
+
+def _turned_above(lines: Sequence[_Line], i: int, floor: int) -> int:
+    """Where a table starting at line `i` starts with its header's text turned a quarter above it
+    (down to line `floor`; a heading of at most MAX_HEADING_LINES between them): that header's
+    glyphs stand one a height and make lines of no words, which open no table but are its header."""
+
+    def close(j: int) -> bool:
+        above = lines[j - 1]
+        return lines[j].top - above.bottom <= MAX_LINE_GAP * (above.bottom - above.top)
+
+    j = i
+    while j > floor and i - j < MAX_HEADING_LINES and len(lines[j - 1].spans) == 1 and lines[j - 1].upright:
+        j -= 1  # a heading under the header (a municipality)
+    if not (j > floor and not lines[j - 1].upright and close(j)):
+        return i
+    while j > floor and not lines[j - 1].upright and close(j):
+        j -= 1
+    return j
