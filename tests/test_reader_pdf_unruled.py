@@ -451,6 +451,33 @@ def test_header_text_turned_a_quarter_makes_no_line_across_the_columns() -> None
     assert sum(box is not None for box in table.rows[0].cells) == 4
 
 
+def test_sub_headers_turned_a_quarter_under_a_group_label_are_a_header_level() -> None:
+    """No rule under a group label («Dates» over two date columns): its sub-headers written upwards
+    («from», «to»), of other lengths and heights, share no line of words; each side's text under
+    the label still makes them the header's second level, each in its column."""
+    from muniflow.readers.pdflines import Glyph
+    from muniflow.readers.pdfregions import Region
+    from muniflow.readers.pdfunruled import infer_table
+
+    def word(text: str, x: float, top: float) -> list[Glyph]:
+        return [Glyph(ch, x + 6 * k, x + 6 * k + 5, top, top + 10) for k, ch in enumerate(text)]
+
+    def turned(text: str, x: float, bottom: float) -> list[Glyph]:  # upwards: one glyph a height
+        return [Glyph(ch, x, x + 10, bottom - 7 * (k + 1), bottom - 7 * k, 1) for k, ch in enumerate(text)]
+
+    columns = (65.0, 105.0, 215.0, 285.0)  # No, Event, the start and the end dates
+    glyphs = word("No", columns[0], 100) + word("Event", columns[1], 100) + word("Datesofit", 230, 100)
+    glyphs += turned("from", columns[2] + 20, 140) + turned("to", columns[3] + 20, 156)  # no height shared
+    for r in range(3):
+        top = 170 + 20 * r
+        glyphs += word(str(r + 1), columns[0], top) + word("Visit", columns[1], top)
+        glyphs += word(f"{r + 2}.05.2024", columns[2], top) + word(f"{r + 3}.05.2024", columns[3], top)
+    table = infer_table(glyphs, Region(-1e9, 90, 1e9, 240, framed=False))
+    assert table is not None
+    assert len(table.rows) == 5  # two header levels and three rows
+    assert [box is not None for box in table.rows[1].cells] == [False, False, True, True]
+
+
 @pytest.mark.parametrize("heading", [False, True], ids=["rows_under_it", "a_heading_between"])
 def test_a_header_turned_a_quarter_above_a_table_without_rules_is_its_header(heading: bool) -> None:
     """No rules, every header text written upwards: its glyphs, one a height, make lines of no

@@ -352,17 +352,12 @@ def _header_levels(
         if not over:
             continue
         left, right = xs[k - 1], xs[k + 1]
-        under = next(
-            (
-                i
-                for i in range(over[-1] + 1, len(lines))
-                if any(a >= left and b <= x for a, b in lines[i].spans)
-                and any(a >= x and b <= right for a, b in lines[i].spans)
-            ),
-            None,
-        )
-        if under is not None:
-            cuts.add(under)
+        below = range(over[-1] + 1, len(lines))
+        # a sub-header on each side; turned a quarter, or short («с», «по»), they need not share a line
+        lefts = [i for i in below if any(a >= left and b <= x for a, b in lines[i].spans)]
+        rights = [i for i in below if any(a >= x and b <= right for a, b in lines[i].spans)]
+        if lefts and rights:
+            cuts.add(min(lefts[0], rights[0]))
     if not cuts:
         return [list(_cells(lines, xs, top, bottom))]
     ys = [top, *(lines[i].top - 1 for i in sorted(cuts)), bottom]
