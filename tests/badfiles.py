@@ -207,13 +207,15 @@ def pdf_file(objects: list[bytes], *, trailer: bytes = b"", prev_self: bool = Fa
 
 
 def helvetica_page(path: Path, content: bytes) -> Path:
-    """A one-page PDF at `path` drawing `content` (a content stream), font /F1 Helvetica in WinAnsi."""
+    """A one-page PDF at `path` drawing `content` (a content stream), font /F1 Helvetica and /F2
+    Helvetica-Bold in WinAnsi."""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        PAGE % b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R",
+        PAGE % b"/Resources << /Font << /F1 4 0 R /F2 6 0 R >> >> /Contents 5 0 R",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
         stream(content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
     ]
     path.write_bytes(pdf_file(objects))
     return path

@@ -26,14 +26,16 @@ LEFT, TOP, HEIGHT, PAD, SIZE = 60.0, 700.0, 28.0, 5.4, 10
 ROWS: list[tuple[str, ...] | str] = [HEADER, HEADING, *BODY]
 
 
-def _text(x: float, y: float, text: str) -> bytes:
-    return b"BT /F1 %d Tf %.2f %.2f Td (%s) Tj ET" % (SIZE, x, y, text.encode("latin-1"))
+def _text(x: float, y: float, text: str, font: bytes = b"F1") -> bytes:
+    return b"BT /%s %d Tf %.2f %.2f Td (%s) Tj ET" % (font, SIZE, x, y, text.encode("latin-1"))
 
 
 class Centred(str):
-    """A heading row's text set exactly in the table's middle (its width at SIZE in `width`)."""
+    """A heading row's text set exactly in the table's middle (its width at SIZE in `width`), in
+    the font `font` (F2: bold)."""
 
     width = 0.0
+    font = b"F1"
 
 
 def _table(
@@ -59,8 +61,8 @@ def _table(
     for r, row in enumerate(rows):
         y = top - r * HEIGHT - 14
         if isinstance(row, str):
-            shift = row.width / 2 if isinstance(row, Centred) else 40
-            ops.append(_text(LEFT + sum(widths) / 2 - shift, y, row))
+            shift, font = (row.width / 2, row.font) if isinstance(row, Centred) else (40, b"F1")
+            ops.append(_text(LEFT + sum(widths) / 2 - shift, y, row, font))
             continue
         x = LEFT
         for width, text in zip(widths, row, strict=True):
@@ -449,6 +451,45 @@ def test_header_text_turned_a_quarter_makes_no_line_across_the_columns() -> None
     assert table is not None
     assert len(table.rows) == 4  # the header and three rows
     assert sum(box is not None for box in table.rows[0].cells) == 4
+
+
+@pytest.mark.parametrize("borders", ["frame", "no_inner_vertical"])
+def test_a_bold_heading_in_the_middle_of_the_middle_column_is_a_heading(tmp_path: Path, borders: str) -> None:
+    """A month set bold in the table's middle, which is its middle column's too: where it stands
+    tells a heading from a centred cell's line no longer, its bold face (the column's cells are
+    not) and its distance from the text above still do."""
+    june = Centred("June")
+    june.width, june.font = (556 + 611 + 611 + 556) * SIZE / 1000, b"F2"  # Helvetica-Bold J, u, n, e
+    header = ("No", "Event", "Date", "Place", "Guests")
+    body = [("1", "Visit", "3 May", "Hall", "Mayor"), ("2", "Forum", "9 June", "Library", "Guests")]
+    widths = (60.0, 100.0, 80.0, 100.0, 60.0)  # the third column's middle is the table's
+    rows: list[tuple[str, ...] | str] = [header, body[0], june, body[1]]
+    path = helvetica_page(tmp_path / "june.pdf", _table(borders, rows, widths=widths))
+    assert _cells(path) == [header, body[0], ("June", "", "", "", ""), body[1]]
+
+
+def test_the_last_word_of_a_bold_header_cell_alone_on_its_line_stays_in_the_header() -> None:
+    """A bold header whose cell wraps its last word onto a line of its own, just above the first
+    row: that line goes on the paragraph above it, so it is the header's, not a heading."""
+    from muniflow.readers.pdflines import Glyph
+    from muniflow.readers.pdfregions import Region
+    from muniflow.readers.pdfunruled import infer_table
+
+    def word(text: str, x: float, top: float, bold: bool = False) -> list[Glyph]:
+        return [Glyph(ch, x + 6 * k, x + 6 * k + 5, top, top + 10, 0, bold) for k, ch in enumerate(text)]
+
+    columns = (65.0, 105.0, 215.0, 305.0)
+    glyphs = [g for x, text in zip(columns, HEADER, strict=True) for g in word(text, x, 100, True)]
+    glyphs += word("abroad", columns[3], 112, True)  # the Date header cell going on: «Date abroad»
+    for r, row in enumerate(BODY):
+        glyphs += [
+            g
+            for x, text in zip(columns, row, strict=True)
+            for g in word(text.replace(" ", ""), x, 130 + 20 * r)
+        ]
+    table = infer_table(glyphs, Region(-1e9, 90, 1e9, 200, framed=False))
+    assert table is not None
+    assert len(table.rows) == 1 + len(BODY)
 
 
 def test_sub_headers_turned_a_quarter_under_a_group_label_are_a_header_level() -> None:

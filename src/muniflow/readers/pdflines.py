@@ -19,6 +19,7 @@ import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -48,6 +49,19 @@ class Glyph(NamedTuple):
     top: float
     bottom: float
     turn: int = 0  # 1: the text runs upwards (rotated a quarter left), -1: downwards, 0: upright
+    bold: bool = False  # set in a bold face (where a reader asks: see is_bold)
+
+
+def is_bold(char: Mapping[str, object]) -> bool:
+    """Whether a pdfplumber char is set in a bold face, as its font's name says («Arial-BoldMT»,
+    «ABCDEF+DejaVuSerif-Bold», «TimesNewRomanPS-BoldItalicMT»; also black and heavy weights)."""
+    return _bold_face(str(char.get("fontname") or ""))
+
+
+@lru_cache(maxsize=256)
+def _bold_face(fontname: str) -> bool:
+    name = fontname.split("+")[-1].lower()
+    return any(weight in name for weight in ("bold", "black", "heavy"))
 
 
 def turn_of(char: Mapping[str, object]) -> int:

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from muniflow.readers.pdflines import Glyph, group_lines, turn_of
+from muniflow.readers.pdflines import Glyph, group_lines, is_bold, turn_of
 from muniflow.readers.pdfregions import EDGE_TOLERANCE, Region, region_of, rule_regions
 from muniflow.readers.pdftext import TextRow, TextTable
 
@@ -73,6 +73,7 @@ class _Line:
     first: str  # the text of its first run
     text: str  # the texts of its runs, a space between
     upright: tuple[Span, ...] = ()  # its runs without a glyph turned a quarter
+    bold: tuple[bool, ...] = ()  # per run: every glyph of it set in a bold face
 
 
 def tables_without_rules(
@@ -84,7 +85,7 @@ def tables_without_rules(
     drawn without rules on a page where another one has them). `header`: the header lines of the
     table inferred last on the page before (see infer_table)."""
     glyphs = [
-        Glyph(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], turn_of(c))
+        Glyph(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], turn_of(c), is_bold(c))
         for c in page.chars
         if not c["text"].isspace()
     ]
@@ -128,15 +129,18 @@ def _lines(glyphs: Sequence[Glyph]) -> list[_Line]:
         spans: list[list[float]] = []
         texts: list[str] = []
         turned: list[bool] = []
+        bold: list[bool] = []
         for g in line:
             if spans and g.x0 - spans[-1][1] < GUTTER:
                 spans[-1][1] = max(spans[-1][1], g.x1)
                 texts[-1] += g.text
                 turned[-1] = turned[-1] or bool(g.turn)
+                bold[-1] = bold[-1] and g.bold
             else:
                 spans.append([g.x0, g.x1])
                 texts.append(g.text)
                 turned.append(bool(g.turn))
+                bold.append(g.bold)
         out.append(
             _Line(
                 min(g.top for g in line),
@@ -145,6 +149,7 @@ def _lines(glyphs: Sequence[Glyph]) -> list[_Line]:
                 texts[0],
                 " ".join(texts),
                 tuple((a, b) for (a, b), t in zip(spans, turned, strict=True) if not t),
+                tuple(bold),
             )
         )
     return out
@@ -188,15 +193,24 @@ def _boundaries(
     return [right - min(pad, (right - left) / 2) for left, right in gaps]
 
 
-def _cells(lines: Sequence[_Line], xs: Sequence[float], top: float, bottom: float) -> tuple[Box | None, ...]:
+def _cells(
+    lines: Sequence[_Line],
+    xs: Sequence[float],
+    top: float,
+    bottom: float,
+    regular: frozenset[int] = frozenset(),
+) -> tuple[Box | None, ...]:
     """A row's cell boxes: a boundary its text crosses joins the columns on either side; a row of
-    one run of words a line crossing a boundary is a heading: one cell across the table. Text
-    turned a quarter joins none: its glyphs at one height in two narrow columns run together."""
+    one run of words a line crossing a boundary is a heading: one cell across the table, and so is
+    a row of one run standing alone (see _centred, _bold_alone; `regular`: the columns whose body
+    text is mostly not bold). Text turned a quarter joins none: its glyphs at one height in two
+    narrow columns run together."""
     crossed = {
         k for k, x in enumerate(xs[1:-1], start=1) for line in lines for a, b in line.upright if a < x < b
     }
     single = all(len(line.spans) == 1 for line in lines)
-    if single and (crossed or all(_centred(line, xs) for line in lines)):
+    alone = all(_centred(line, xs) or _bold_alone(line, xs, regular) for line in lines)
+    if single and (crossed or alone):
         crossed = set(range(1, len(xs) - 1))  # a heading across the table: one cell
     cells: list[Box | None] = []
     start = 0
@@ -214,7 +228,7 @@ def on_grid(chars: Sequence[dict[str, Any]], table: TextTable, grid: Sequence[fl
     a page, its body on the next, takes the body's columns (the header's words alone, cut by narrow
     columns and spanning groups, show other gaps than the body's)."""
     glyphs = [
-        Glyph(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], turn_of(c))
+        Glyph(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], turn_of(c), is_bold(c))
         for c in chars
         if not c["text"].isspace()
     ]
@@ -275,6 +289,7 @@ def infer_table(
         bands = [(a, b) for a, b in itertools.pairwise(cuts) if b - a > EDGE_TOLERANCE]
     else:
         bands = _text_bands(lines, xs, _repeated_header(lines, header))
+    regular = _regular_columns(lines, xs)
     rows: list[list[Box | None]] = []
     in_header = True  # bands above the first numbered row hold the header
     leading = 0  # rows of several cells above the first numbered row, the header repeated aside
@@ -283,7 +298,7 @@ def infer_table(
         members = [line for line in lines if top <= (line.top + line.bottom) / 2 < bottom]
         in_header = in_header and not any(_numbered(line) for line in members)
         if members and in_header and not all(line in repeated for line in members):
-            leading += sum(box is not None for box in _cells(members, xs, top, bottom)) > 1
+            leading += sum(box is not None for box in _cells(members, xs, top, bottom, regular)) > 1
         if adopted and leading > 1:  # no rest of one row: a block of its own (see docstring)
             return infer_table(glyphs, region, (), header)
         if members and in_header:
@@ -292,7 +307,7 @@ def infer_table(
                 rows.extend(levels)
                 continue
         if members:
-            cells = list(_cells(members, xs, top, bottom))
+            cells = list(_cells(members, xs, top, bottom, regular))
             rule = inner_rules.get(top)
             if rows and rule is not None:
                 _merge_down(rows[-1], cells, rule)
@@ -406,8 +421,14 @@ def _text_bands(lines: Sequence[_Line], xs: Sequence[float], repeated: int = 0) 
     numbered line; a heading (one run of words across a boundary) is a row of its own. `repeated`:
     the header repeated from the page before takes that many lines, the lines under it start a row
     (the rest of the row the page end broke), not the header's."""
+    regular = _regular_columns(lines, xs)
     heading = [
-        _heading(line, xs) or (_centred(line, xs) and i + 1 < len(lines) and _numbered(lines[i + 1], xs))
+        _heading(line, xs)
+        or (
+            (_centred(line, xs) or (_bold_alone(line, xs, regular) and _apart(lines, i)))
+            and i + 1 < len(lines)
+            and _numbered(lines[i + 1], xs)
+        )
         for i, line in enumerate(lines)
     ]
     starts = [0]
@@ -443,6 +464,40 @@ def _centred(line: _Line, xs: Sequence[float]) -> bool:
         and a - xs[k] > MAX_PAD
         and xs[k + 1] - b > MAX_PAD
     )
+
+
+def _column_of(x: float, xs: Sequence[float]) -> int:
+    return max((k for k, edge in enumerate(xs[:-1]) if edge <= x), default=0)
+
+
+def _regular_columns(lines: Sequence[_Line], xs: Sequence[float]) -> frozenset[int]:
+    """The columns whose body text (runs from the first numbered line down) is mostly not bold."""
+    start = next((i for i, line in enumerate(lines) if _numbered(line, xs)), len(lines))
+    counts: dict[int, list[int]] = {}
+    for line in lines[start:]:
+        for (a, _), bold in zip(line.spans, line.bold, strict=False):
+            counts.setdefault(_column_of(a, xs), [0, 0])[bold] += 1
+    return frozenset(k for k, (plain, bold) in counts.items() if plain > bold)
+
+
+def _bold_alone(line: _Line, xs: Sequence[float], regular: frozenset[int]) -> bool:
+    """One run of words, upright and bold, in a column whose body text is mostly not: a heading
+    (a month) standing within one column, wherever it is aligned."""
+    return (
+        line.upright == line.spans
+        and len(line.spans) == 1
+        and line.bold == (True,)
+        and _column_of(line.spans[0][0], xs) in regular
+    )
+
+
+def _apart(lines: Sequence[_Line], i: int) -> bool:
+    """Whether line `i`'s text stands apart from the text above it (further than half a line): no
+    line of a paragraph going on, as the last word of a bold header cell is."""
+    line = lines[i]
+    a, b = line.spans[0][0], line.spans[-1][1]
+    above = next((up for up in reversed(lines[:i]) if any(x0 < b and x1 > a for x0, x1 in up.spans)), None)
+    return above is None or line.top - above.bottom > (line.bottom - line.top) / 2
 
 
 def _covers(line: _Line, gaps: Sequence[Span]) -> bool:
