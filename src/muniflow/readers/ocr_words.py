@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from muniflow.morph import analyzer, dictionary_parses
-from muniflow.readers.wordjoin import ONE_LETTER_WORDS, is_russian_word
+from muniflow.readers.wordjoin import ONE_LETTER_WORDS, is_russian_word, is_standalone_word
 
 _ABBR = frozenset({"Abbr", "Init"})
 _FUNCTION = frozenset({"PREP", "CONJ", "PRCL"})
@@ -91,19 +91,44 @@ def _joined(left: str, right: str) -> str | None:
 def join_split_words(text: str) -> str:
     """A word that OCR split in two on one line made whole, when the dictionary knows the whole
     word, and the left part is no word or the right part is capitals that are no word (a known
-    word before a rare one the dictionary lacks is never joined)."""
-    lines = []
-    for line in text.split("\n"):
-        tokens = line.split(" ")
-        out: list[str] = []
-        for token in tokens:
-            whole = _joined(out[-1], token) if out else None
-            if whole is None:
-                out.append(token)
-            else:
-                out[-1] = whole
-        lines.append(" ".join(out))
-    return "\n".join(lines)
+    word before a rare one the dictionary lacks is never joined); a space OCR put a letter or two
+    off moved (see _moved_space)."""
+    parts = re.split(r"([ \n])", text)  # tokens, each line break or space between two
+    out = parts[:1]
+    for sep, token in zip(parts[1::2], parts[2::2], strict=True):
+        whole = _joined(out[-1], token) if sep == " " else None  # a split on one line
+        if whole is not None:
+            out[-1] = whole
+            continue
+        moved = _moved_space(out[-1], token)  # on one line, or a wrap whose space OCR lost
+        if moved is not None:
+            out[-1], token = moved
+        out += [sep, token]
+    return "".join(out)
+
+
+# A space OCR put one or two letters late: the right group is no word, and with its first letters
+# given back to the left group both are words, the second a one-letter word or the abbreviation
+# of a settlement («культур ыи» -> «культуры и», «дипломам ии» -> «дипломами и», «представителе
+# йг.» -> «представителей г.»); in a narrow cell, across the line break where a column cut the
+# word («культур\nыи» -> «культуры\nи»).
+_SHORT_AFTER = re.compile(r"([а-яё]+)(\.?[,;:)»]?)")
+_SETTLEMENT_ABBREVIATIONS = frozenset({"г", "с", "д", "п", "пос", "пгт"})
+
+
+def _moved_space(left: str, right: str) -> tuple[str, str] | None:
+    tail = _SHORT_AFTER.fullmatch(right)
+    if tail is None or not _LETTERS.fullmatch(left) or len(left) < 3:
+        return None
+    letters, stop = tail.groups()
+    if is_standalone_word(letters, bool(stop)):
+        return None  # a word where it stands (a name's form in lower case is none)
+    for k in (1, 2):
+        rest = letters[k:]
+        word = rest in ONE_LETTER_WORDS if not stop else rest in _SETTLEMENT_ABBREVIATIONS and stop[0] == "."
+        if rest and word and dictionary_word(left + letters[:k]):
+            return left + letters[:k], rest + stop
+    return None
 
 
 # Roman numerals read as Cyrillic or other look-alikes. A token of such letters before an adjective
@@ -175,8 +200,45 @@ def _quarter(match: re.Match[str]) -> str:
 def roman_numerals(text: str) -> str:
     """Ordinal Roman numerals before an adjective written in Latin letters, whatever look-alikes
     OCR read them as (ХУ -> XV, ХУП -> XVII, хшШ -> XIII, У! -> VI); a quarter's number before
-    «квартал» or «кв.» likewise (ТУ кв. -> IV кв.)."""
-    return _ROMAN_TOKEN.sub(_roman, _QUARTER_TOKEN.sub(_quarter, text))
+    «квартал» or «кв.» likewise (ТУ кв. -> IV кв.); one opening a cell before a noun
+    (see opening_ordinal)."""
+    return opening_ordinal(_ROMAN_TOKEN.sub(_roman, _QUARTER_TOKEN.sub(_quarter, text)))
+
+
+# A cell opening with a token of numeral look-alikes before a capitalized noun in the nominative
+# («УП Семинар», «1Х Мастер-класс», «\/ Круглый стол»): an event's ordinal, as titles number
+# recurring events. A V whose strokes stand apart is read as «\/». The lone marks that stand for
+# one stroke or several («!», «|», «1», «\») are left: which numeral they are cannot be told.
+_OPENING_TOKEN = re.compile(r"^((?:\\/|[" + "".join(_ROMAN_LOOKS) + r"]){1,7})[ \t]+(?=([А-ЯЁ][а-яё]+))")
+_STROKES = frozenset({"!", "|", "1", "l", "I", "i", "і"})
+
+
+def _nominative_noun(word: str) -> bool:
+    """True when the dictionary reads the word as a noun or an adjective in the nominative only
+    (never as a genitive, as a preposition before it would want) and not as a name."""
+    parses = dictionary_parses(word.lower())
+    if not parses or any({"Name", "Surn", "Patr", "Geox"} & p.tag.grammemes for p in parses):
+        return False
+    return any({"NOUN", "ADJF"} & p.tag.grammemes and "nomn" in p.tag.grammemes for p in parses) and not any(
+        "gent" in p.tag.grammemes for p in parses
+    )
+
+
+def opening_ordinal(text: str) -> str:
+    """A Roman ordinal opening the text, read as look-alikes before a capitalized noun in the
+    nominative, written in Latin letters (УП Семинар -> VII Семинар, ГУ Выставка -> IV Выставка)."""
+    match = _OPENING_TOKEN.match(text)
+    if match is None:
+        return text
+    token, following = match.groups()
+    if set(token) <= _STROKES or (token.isascii() and _VALID_ROMAN.match(token)):
+        return text  # strokes alone, or a numeral read right
+    if len(token) > 1 and dictionary_word(token):
+        return text
+    if not _nominative_noun(following):
+        return text
+    roman = _as_roman(token.replace("\\/", "V"))
+    return roman + text[len(token) :] if roman else text
 
 
 def punctuation(text: str) -> str:
