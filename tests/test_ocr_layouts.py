@@ -170,7 +170,7 @@ def test_header_labels_written_turned_either_way_are_read_upright() -> None:
     grid = ocr_cells.find_grid(ink)
     assert grid is not None
     erased = ocr_cells.erase_lines(page, ink)
-    rows, _ = ocr_strip.read_table(
+    rows, _, _ = ocr_strip.read_table(
         erased, ocr_cells.binarize(erased), grid, ocr.words, 60, ocr_turned.settings()
     )
     header = [(c.text or "").lower() for c in rows[0]]
@@ -194,6 +194,26 @@ def test_a_summary_table_above_the_events_table_leaves_the_events_table_found() 
     assert grids[1][0].ys[0] == ys[0] + 400 + 1  # the rule's centre, below the summary
 
 
+def test_a_summary_table_with_sides_in_line_with_the_events_table_is_a_table_of_its_own() -> None:
+    """Both tables fully ruled and as wide as each other, a title between them: their side rules
+    stand in one line. The events table's column rules, the longest, made one grid of both, the
+    summary's rows one merged cell each, and the report was refused as unknown_layout."""
+    page = np.full((H, W), 255, np.uint8)
+    left, right = 200, 1450
+    summary_xs, summary_ys = [left, 620, 1040, right], [100, 180, 240, 300]
+    events_xs, events_ys = [left, 300, 700, 900, 1200, right], [420, 520, 800, 1080, 1360, 1640]
+    for xs, ys in ((summary_xs, summary_ys), (events_xs, events_ys)):
+        _rules(page, ys, left, right + 3)
+        for x in xs:
+            page[ys[0] : ys[-1] + 3, x : x + 3] = 0
+    _write(page, 600, 350, 1000)  # the events table's title, between the two
+    grids = ocr.find_tables(ocr_cells.binarize(page))
+    assert [(len(g.xs), len(g.ys), ruled) for g, ruled in grids] == [
+        (len(summary_xs), len(summary_ys), True),
+        (len(events_xs), len(events_ys), True),
+    ]
+
+
 def _cells(*texts: str) -> list[ocr_cells.CellText]:
     return [ocr_cells.CellText(t, 90.0) for t in texts]
 
@@ -215,6 +235,28 @@ def test_tables_of_their_own_on_one_page_and_across_pages() -> None:
     assert doc.tables[1].caption == "Перечень мероприятий"
     assert [r.cells[1] for r in doc.tables[1].rows] == ["Форум", "Ярмарка"]
     assert len({loc for loc, _ in confidence}) == 3  # each row its own place
+
+
+@pytest.mark.parametrize("where", ["under_the_table", "above_the_next"])
+def test_a_municipalitys_heading_between_a_page_end_and_its_table_overleaf_heads_its_rows(where: str) -> None:
+    """Each municipality's table of the same columns: the next one's heading at the foot of a page
+    (or at the top of the next, above its table) is no caption lost when that table goes on with
+    the one before: it is a heading row there. A page number or a running footer is none."""
+    header = _cells("№", "Мероприятие", "Дата")
+    heading, footer = "Администрация города Белозорска", "Исполнитель: Иванова И.И.\n- 3 -"
+    first = ocr.Page([header, _cells("1", "Форум", "5 мая 2024 г.")], "Сычёвский район")
+    first = ocr.Page(first.rows, first.above, after=heading if where == "under_the_table" else footer)
+    above = heading if where == "above_the_next" else ""
+    second = ocr.Page([header, _cells("1", "Ярмарка", "7 мая 2024 г.")], above, after=footer)
+    third = ocr.Page([header, _cells("2", "Концерт", "9 мая 2024 г.")], "")
+    doc, _ = ocr.to_document("scan.tiff", "image_ocr", [first, second, third])
+    (table,) = doc.tables
+    assert [r.cells[:2] for r in table.rows] == [
+        ("1", "Форум"),
+        (heading, None),
+        ("1", "Ярмарка"),
+        ("2", "Концерт"),
+    ]
 
 
 def test_a_page_whose_columns_come_from_gutters_goes_on_with_the_table_before() -> None:

@@ -46,7 +46,7 @@ def test_each_cells_words_come_back_to_that_cell() -> None:
     blocks = {(0, 0): 20, (0, 2): 31, (1, 1): 42, (2, 0): 53, (2, 2): 64}
     page = _page(blocks)
     seen: list[np.ndarray] = []
-    rows, above = ocr_strip.read_table(page, _ink(page), grid, _fake_reader(seen), 60)
+    rows, above, _ = ocr_strip.read_table(page, _ink(page), grid, _fake_reader(seen), 60)
     assert [[c.text for c in row] for row in rows] == [
         [str(blocks.get((r, c), "")) for c in range(3)] for r in range(3)
     ]
@@ -59,7 +59,7 @@ def test_a_merged_cell_is_read_once_and_covers_the_cells_to_its_right() -> None:
     grid = Grid(XS, YS, (((0, 0), (1, 1), (2, 2)), ((0, 2),), ((0, 0), (1, 1), (2, 2))))
     page = _page({(0, 0): 20})
     page[YS[1] + 20 : YS[1] + 30, 150:230] = 0  # a heading across the row, 80 wide
-    rows, _ = ocr_strip.read_table(page, _ink(page), grid, _fake_reader([]), 60)
+    rows, _, _ = ocr_strip.read_table(page, _ink(page), grid, _fake_reader([]), 60)
     assert [c.text for c in rows[1]] == ["80", None, None]
 
 
@@ -67,7 +67,7 @@ def test_text_above_the_table_is_read_as_the_title() -> None:
     grid = Grid(XS, (60, 130, 260), (((0, 0), (1, 1), (2, 2)),) * 2)
     page = _page({})
     page[20:30, 100:170] = 0
-    _, above = ocr_strip.read_table(page, _ink(page), grid, _fake_reader([]), 60)
+    _, above, _ = ocr_strip.read_table(page, _ink(page), grid, _fake_reader([]), 60)
     assert above == "70"
 
 
@@ -75,7 +75,7 @@ def test_empty_cells_are_not_sent_to_ocr() -> None:
     grid = Grid(XS, YS, tuple(((0, 0), (1, 1), (2, 2)) for _ in range(3)))
     page = _page({})
     seen: list[np.ndarray] = []
-    rows, _ = ocr_strip.read_table(page, _ink(page), grid, _fake_reader(seen), 60)
+    rows, _, _ = ocr_strip.read_table(page, _ink(page), grid, _fake_reader(seen), 60)
     assert seen == [] and all(c.text == "" for row in rows for c in row)
 
 

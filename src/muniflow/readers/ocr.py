@@ -24,6 +24,7 @@ import cv2
 import numpy as np
 
 from muniflow.contracts import load_yaml
+from muniflow.interpret.municipality import municipality_name
 from muniflow.model import RawDocument, RawRow, RawTable, ReaderError
 from muniflow.morph import analyzer
 from muniflow.normalize.text import seq_number
@@ -126,6 +127,7 @@ class Page:
     above: str
     below: tuple[Page, ...] = ()
     ruled: bool = True  # its columns from ruling lines; False: from the gutters (their count less sure)
+    after: str = ""  # the text under the page's last table (a heading of the table going on overleaf)
 
     def tables(self) -> tuple[Page, ...]:
         """This page's tables, top to bottom."""
@@ -159,13 +161,15 @@ def read_page(gray: np.ndarray) -> Page:
     erased_ink = ocr_cells.binarize(erased)
     read = []
     top = 0
-    for grid, ruled in grids:
-        rows, above = ocr_strip.read_table(
-            erased, erased_ink, grid, words, s.page_timeout_seconds, ocr_turned.settings(), top
+    after = ""
+    for k, (grid, ruled) in enumerate(grids):
+        bottom = level.shape[0] if k == len(grids) - 1 else 0  # under the last table only
+        rows, above, after = ocr_strip.read_table(
+            erased, erased_ink, grid, words, s.page_timeout_seconds, ocr_turned.settings(), top, bottom
         )
         read.append(Page(rows, above, ruled=ruled))
         top = grid.ys[-1]
-    return Page(read[0].rows, read[0].above, tuple(read[1:]), read[0].ruled)
+    return Page(read[0].rows, read[0].above, tuple(read[1:]), read[0].ruled, after)
 
 
 MAX_TABLES = 6  # tables looked for on one page
@@ -342,6 +346,7 @@ def to_document(
     title = clean(pages[0].above) if pages else ""
     limit = settings().repeated_header_similarity
     tables: list[_Table] = []
+    overleaf = ""  # the text under the last table of the page before
     for number, page in enumerate(pages, start=1):
         for k, part in enumerate(page.tables()):
             body = part.rows
@@ -353,8 +358,12 @@ def to_document(
                 current = _Table(body[0], [], caption, number, number, [_wordy(body[0])])
                 tables.append(current)
                 body = body[1:]
-            elif _same_row(body[0], current.header):
-                body = body[1:]
+            else:
+                heading = _heading_above(f"{overleaf}\n{part.above}", len(current.header))
+                if heading is not None:  # a municipality's heading above its rows going on
+                    current.rows.append((heading, f"page {number}, above the table"))
+                if _same_row(body[0], current.header):
+                    body = body[1:]
             current.last = number
             # before a page's first row is glued to the row a page break cut: a repeat of the header
             kept = [
@@ -365,6 +374,7 @@ def to_document(
                     current.rows[-1] = (_glue(current.rows[-1][0], row), current.rows[-1][1])
                 else:
                     current.rows.append((row, f"{place} {index + 1}"))
+        overleaf = page.after if page.tables() else ""
     if not tables:
         raise ReaderError(
             "no_table_found",
@@ -375,6 +385,22 @@ def to_document(
     built = [_raw_table(t) for t in tables]
     document = RawDocument(source, format, title, tuple(raw for raw, _ in built), pages=len(pages))
     return document, tuple(c for _, confidence in built for c in confidence)
+
+
+# A line of words (a page number, «- 2 -», holds none).
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+def _heading_above(above: str, width: int) -> list[CellText] | None:
+    """The text between a table at a page's end and its going on overleaf (under the one, above
+    the other) as a heading row across it: a heading between two municipalities' parts of one
+    table (each section a table of its own, the same columns), which the rows under it belong
+    to: the last line there that names a municipality; None where none does."""
+    lines = [line.strip() for line in clean(above).split("\n") if _WORDS.search(line)]
+    named = [line for line in lines if municipality_name(line) is not None]
+    if not named:
+        return None  # a running footer or header, a page's title: no heading
+    return [CellText(named[-1], None), *[CellText(None, None)] * (width - 1)]
 
 
 def _raw_table(table: _Table) -> tuple[RawTable, tuple[tuple[str, tuple[float | None, ...]], ...]]:

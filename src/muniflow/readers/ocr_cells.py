@@ -8,7 +8,7 @@ whole table), and reported as None like the DOCX and PDF readers do.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 import cv2
@@ -208,6 +208,28 @@ def find_grid(ink: Image) -> Grid | None:
     ys = [y for y in ys if _spans(vertical, y, xs)]
     if len(ys) < 2:
         return None
+    # two tables one above the other, their sides in line (a summary above the events table): the
+    # sides stop between them, and the first table is read alone where it has column lines of its
+    # own (one municipality's table under another's, the same columns, stays one grid, the
+    # heading between them a row of it, as before)
+    apart = next(
+        (
+            k
+            for k, (top, bottom) in enumerate(pairwise(ys))
+            if bottom - top >= 8
+            and not _line_in_band(vertical[top + 3 : bottom - 2], xs[0])
+            and not _line_in_band(vertical[top + 3 : bottom - 2], xs[-1])
+        ),
+        None,
+    )
+    if apart is not None:
+        if apart == 0:  # the first band is the gap: the table starts under it
+            part = find_grid(ink[ys[1] - 3 :])
+            part = part and replace(part, ys=tuple(y + ys[1] - 3 for y in part.ys))
+        else:
+            part = find_grid(ink[: ys[apart] + 4])
+        if part is not None and not _same_lines(part.xs, xs):
+            return part
     spans: list[tuple[tuple[int, int], ...]] = []
     for top, bottom in pairwise(ys):
         if bottom - top < 8:
@@ -216,6 +238,10 @@ def find_grid(ink: Image) -> Grid | None:
         band = vertical[top + 3 : bottom - 2]
         spans.append(tuple(row_spans([True] + [_line_in_band(band, x) for x in xs[1:-1]] + [True])))
     return Grid(tuple(xs), tuple(ys), tuple(spans))
+
+
+def _same_lines(one: Sequence[int], other: Sequence[int], tolerance: int = 4) -> bool:
+    return len(one) == len(other) and all(abs(a - b) <= tolerance for a, b in zip(one, other, strict=True))
 
 
 def row_spans(present: list[bool]) -> list[tuple[int, int]]:

@@ -137,17 +137,21 @@ def read_table(
     timeout: float,
     turned: ocr_turned.TurnedSettings | None = None,
     top: int = 0,
-) -> tuple[list[list[CellText]], str]:
-    """The grid's rows of cells (None under a merged cell) and the text above the table, from a
-    page whose ruling lines are erased and its ink (255 on 0, lines erased too). With `turned`,
-    cells written turned a quarter are read upright (ocr_turned; a header's turned labels). The
-    text above is read from `top` down (the table above's bottom, for a second table on a page)."""
+    bottom: int = 0,
+) -> tuple[list[list[CellText]], str, str]:
+    """The grid's rows of cells (None under a merged cell), the text above the table and the text
+    under it, from a page whose ruling lines are erased and its ink (255 on 0, lines erased too).
+    With `turned`, cells written turned a quarter are read upright (ocr_turned; a header's turned
+    labels). The text above is read from `top` down (the table above's bottom, for a second table
+    on a page); the text under it down to `bottom` (0: none is read), in the same strips."""
     boxes = cell_boxes(grid)
     above = Box(top, grid.ys[0] - INSET, grid.xs[0], grid.xs[-1])
+    under = Box(grid.ys[-1] + INSET, bottom, grid.xs[0], grid.xs[-1])
     wanted = [key for key, box in boxes.items() if has_ink(ink, box)]
-    read_above = above.bottom - above.top > 10 and has_ink(ink, above)
-    texts = read_boxes(page, [boxes[k] for k in wanted] + ([above] if read_above else []), read, timeout)
+    extra = [b for b in (above, under) if b.bottom - b.top > 10 and has_ink(ink, b)]
+    texts = read_boxes(page, [boxes[k] for k in wanted] + extra, read, timeout)
     found = dict(zip(wanted, texts, strict=False))
+    read_extra = dict(zip(extra, texts[len(wanted) :], strict=True))
     if turned is not None:
         crops = {k: (_crop(page, boxes[k]), _crop(ink, boxes[k])) for k in wanted}
         ocr_turned.improve(found, crops, lambda c: read_crops(c, read, timeout), turned)
@@ -159,4 +163,4 @@ def read_table(
             row.append(CellText(text, conf))
             row.extend(CellText(None, None) for _ in range(first + 1, last + 1))
         rows.append(row)
-    return rows, texts[-1][0] if read_above else ""
+    return rows, read_extra.get(above, ("", None))[0], read_extra.get(under, ("", None))[0]
