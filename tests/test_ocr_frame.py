@@ -66,3 +66,21 @@ def test_a_frame_round_prose_is_no_table() -> None:
     cv2.rectangle(page, (LEFT, TOP), (RIGHT, TOP + 60 + 6 * LINE), 0, 3)
     ink = ocr_cells.binarize(page)
     assert ocr_gutters.frame_grid(ink, page, ocr_gutters.settings(), ocr.words, 60) is None
+
+
+@needs_tesseract
+def test_two_framed_tables_one_under_the_other_are_read_as_framed_tables() -> None:
+    """Two municipalities' tables, each drawn with a frame only, a heading between them: the frames'
+    top and bottom rules are the page's only rules across, and read as rules between rows they made
+    a grid of three bands (a whole table each), its columns from those bands' few gutters. Each is
+    a framed table: its columns from its lines' gutters, its rows from its numbers."""
+    framed, _ = _framed_page()
+    inked = np.flatnonzero((framed < 128).any(axis=1))
+    table = framed[TOP - 5 : inked[-1] + 6]
+    page = np.full_like(framed, 255)
+    second = TOP + len(table) + 120
+    page[TOP - 5 : TOP - 5 + len(table)] = table
+    page[second - 5 : second - 5 + len(table)] = table
+    _put(page, 500, second - 50, "Northern district administration")
+    grids = ocr.find_tables(ocr_cells.binarize(page), page)
+    assert [(len(g.xs) - 1, len(g.ys) - 1, ruled) for g, ruled in grids] == [(len(COLUMNS), 4, False)] * 2

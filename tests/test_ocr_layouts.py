@@ -6,6 +6,7 @@ Pages drawn here; only the turned-label test needs Tesseract (skipped without it
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import cv2
@@ -105,6 +106,60 @@ def test_a_table_ruled_between_rows_only_gets_its_columns_from_the_gutters() -> 
         assert start - 30 <= x <= start + 15  # just left of where the column's text starts
     assert len(grid.ys) == len(ys)
     assert grid.spans[1] == ((0, 3),)  # the heading row is one cell across the table
+    assert grid.spans[2] == ((0, 0), (1, 1), (2, 2), (3, 3))
+
+
+def test_month_headings_across_a_table_ruled_between_rows_hide_none_of_its_columns() -> None:
+    """Ruled between rows only, a month's heading across the table over every row (a third of the
+    bands and more: each crosses every gutter), and the № column's label wider than its numbers,
+    reaching into the gutter after it: the columns are still found from the rows' bands, and the
+    header's cells stay apart where no label crosses a column line."""
+    page = np.full((H, W), 255, np.uint8)
+    left, right = 200, 1450
+    starts = [left, 420, 800, 1100]
+    ys = [300, 400, 450, 600, 650, 800, 850, 1000]
+    _rules(page, ys, left, right)
+    _write(page, left + 20, 330, starts[1] - 30)  # «Номер по порядку», into the gutter before «Event»
+    for x0, x1 in zip(starts[1:], [*starts[2:], right], strict=True):
+        _write(page, x0 + 15, 330, x1 - 60)
+    for top, bottom in pairwise(ys[1:]):
+        if bottom - top < 100:
+            _write(page, 700, top + 15, 950)  # a month's heading, centred
+            continue
+        _write(page, left + 15, top + 15, left + 45)  # «1.»
+        for x0, x1 in zip(starts[1:], [*starts[2:], right], strict=True):
+            for line in range(3):
+                _write(page, x0 + 15, top + 15 + line * LINE, x1 - 40 - 30 * line)
+    grid = ocr_gutters.find_grid(ocr_cells.binarize(page), ocr_gutters.settings())
+    assert grid is not None
+    assert len(grid.xs) == len(starts) + 1
+    assert grid.spans[0] == ((0, 0), (1, 1), (2, 2), (3, 3))  # the header's cells apart
+    assert grid.spans[1] == ((0, 3),)  # a month's heading: one cell across
+
+
+def test_a_page_holding_a_row_of_a_table_ruled_between_rows_takes_the_columns_before() -> None:
+    """The page's top goes on with the table the page before ended with: its header repeated (the
+    labels centred), the rest of a row the page end broke (one column's words) and one row. Three
+    bands tell no gutter by where the text starts; the columns of the table before fit the blank
+    strips here and are taken, where the page alone tells fewer."""
+    page = np.full((H, W), 255, np.uint8)
+    left, right = 200, 1450
+    starts = [left, 350, 800, 1100]
+    ends = [*starts[1:], right]
+    ys = [300, 400, 450, 700]
+    _rules(page, ys, left, right)
+    for x0, x1 in zip(starts, ends, strict=True):
+        _write(page, (x0 + x1) // 2 - 40, 330, (x0 + x1) // 2 + 40)  # the header, centred
+    _write(page, starts[3] + 15, 415, starts[3] + 120)  # the rest of the row broken overleaf
+    for x0, x1 in zip(starts, ends, strict=True):
+        _write(page, x0 + 15, 470, x1 - 40)
+    settings = ocr_gutters.settings()
+    ink = ocr_cells.binarize(page)
+    alone = ocr_gutters.find_grid(ink, settings)
+    assert alone is None or len(alone.xs) < len(starts) + 1
+    hint = (left, *(x - 10 for x in starts[1:]), right)
+    grid = ocr_gutters.find_grid(ink, settings, hint)
+    assert grid is not None and grid.xs == hint
     assert grid.spans[2] == ((0, 0), (1, 1), (2, 2), (3, 3))
 
 

@@ -103,11 +103,11 @@ def read_scan(path: Path, limits: Limits, kind: str) -> RawDocument:
         images = ocr.pdf_pages(path, dpis, ocr.settings().page_timeout_seconds)
     else:
         images = ocr.image_pages(path)
-    pages = []
+    pages: list[ocr.Page] = []
     for image in images:
         if kind == "image":
             _check_dpi(ocr.effective_dpi(image))
-        pages.append(ocr.read_page(image))
+        pages.append(ocr.read_page(image, pages[-1].columns if pages else ()))
     doc, confidence = ocr.to_document(str(path), FORMATS[kind], pages)
     return replace(doc, cell_confidence=confidence)
 

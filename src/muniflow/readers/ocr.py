@@ -128,18 +128,19 @@ class Page:
     below: tuple[Page, ...] = ()
     ruled: bool = True  # its columns from ruling lines; False: from the gutters (their count less sure)
     after: str = ""  # the text under the page's last table (a heading of the table going on overleaf)
+    columns: tuple[int, ...] = ()  # the column lines of the page's last table (pixels)
 
     def tables(self) -> tuple[Page, ...]:
         """This page's tables, top to bottom."""
         return (Page(self.rows, self.above, ruled=self.ruled), *self.below) if self.rows else self.below
 
 
-def read_page(gray: np.ndarray) -> Page:
+def read_page(gray: np.ndarray, hint: Sequence[int] = ()) -> Page:
     """Turn a page lying sideways or upside down upright (ocr_orient), cut a photographed sheet
     from the desk around it (ocr_photo), even out its light and take its stamp and signature ink
     off (ocr_ink; the page may be in colour, BGR), straighten its table,
     deskew, find the grid and read its cells (ocr_strip); a page without a ruled table is read
-    whole, as its text above."""
+    whole, as its text above. `hint`: the page before's `columns`."""
     s = settings()
     gray = ocr_orient.upright(gray, effective_dpi(gray), s.orientation_confidence_min, s.page_timeout_seconds)
     sheet = ocr_photo.unwarp(gray)
@@ -154,7 +155,7 @@ def read_page(gray: np.ndarray) -> Page:
         ocr_cells.rectify(flat, s.outline_share, s.outline_reach_per_100dpi), s.max_skew_degrees
     )
     ink = ocr_cells.binarize(level)
-    grids = find_tables(ink, level)
+    grids = find_tables(ink, level, hint)
     if not grids:
         return Page([], ocr_cells.text_of(words(level, s.page_timeout_seconds)))
     erased = ocr_cells.erase_lines(level, ink)
@@ -169,31 +170,40 @@ def read_page(gray: np.ndarray) -> Page:
         )
         read.append(Page(rows, above, ruled=ruled))
         top = grid.ys[-1]
-    return Page(read[0].rows, read[0].above, tuple(read[1:]), read[0].ruled, after)
+    return Page(read[0].rows, read[0].above, tuple(read[1:]), read[0].ruled, after, grids[-1][0].xs)
 
 
 MAX_TABLES = 6  # tables looked for on one page
+FEW_BANDS = 3  # bands of a rows-ruled reading that may be framed tables instead (see find_tables)
 
 
-def find_tables(ink: np.ndarray, grey: np.ndarray | None = None) -> list[tuple[ocr_cells.Grid, bool]]:
+def find_tables(
+    ink: np.ndarray, grey: np.ndarray | None = None, hint: Sequence[int] = ()
+) -> list[tuple[ocr_cells.Grid, bool]]:
     """The page's tables top to bottom: a ruled grid, or one ruled between its rows only (its
     columns from the gutters, ocr_gutters); then again below it. A summary table or a table of
     contents above the events table has columns of its own, and its grid stops where it ends:
-    the events table under it is another table, not lost. Each grid with whether it is ruled."""
+    the events table under it is another table, not lost. Each grid with whether it is ruled.
+    `hint`: the column lines of the table the page before ended with (for the page's first)."""
     gutters = ocr_gutters.settings()
     grids: list[tuple[ocr_cells.Grid, bool]] = []
     top = 0
     while len(grids) < MAX_TABLES:
         rest = ink[top:]
         ruled = ocr_cells.find_grid(rest)
-        grid = ruled or ocr_gutters.find_grid(rest, gutters)
+        grid = ruled or ocr_gutters.find_grid(rest, gutters, () if grids else hint)
         # one band and too few columns for a table: a frame, a stroke of its text taken for a rule
         one_band = ruled is not None and len(ruled.ys) == 2 and len(ruled.xs) - 1 < gutters.columns_min
-        if (grid is None or one_band) and grey is not None:  # rows from the № column's numbers
+        # a few bands between rules across, without column rules: rows ruled apart, or tables each
+        # drawn with a frame (or its top and bottom rules), one band a table
+        few = ruled is None and grid is not None and len(grid.ys) - 1 <= FEW_BANDS
+        if (grid is None or one_band or few) and grey is not None:  # rows from the № column's numbers
             hint = grids[-1][0].xs if grids and not grids[-1][1] else ()
             timeout = settings().page_timeout_seconds
             framed = ocr_gutters.frame_grid(rest, grey[top:], gutters, words, timeout, hint)
-            if framed is not None:
+            # a framed table's rows inside the first band of the rows-ruled reading: the band was it
+            inside = grid is not None and framed is not None and framed.ys[-1] <= grid.ys[1] + 10
+            if framed is not None and (not few or (inside and len(framed.ys) > 2)):
                 grid, ruled = framed, None
         if grid is None:
             break

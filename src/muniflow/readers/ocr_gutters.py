@@ -43,8 +43,11 @@ def settings(path: Path | None = None) -> GutterSettings:
     return GutterSettings(**load_yaml("ocr.yaml", path, ("gutters",))["gutters"])
 
 
-def find_grid(ink: Image, s: GutterSettings) -> Grid | None:
-    """The grid of a table whose rows are ruled and columns are not (ink 255 on 0), or None."""
+def find_grid(ink: Image, s: GutterSettings, hint: Sequence[int] = ()) -> Grid | None:
+    """The grid of a table whose rows are ruled and columns are not (ink 255 on 0), or None.
+    `hint`: the column lines of the table the page before ended with; where they fit this table
+    (the same edges, each in a strip no row of several runs of ink writes into), they are its
+    columns: a page holding a row or two of it shows too few bands to tell its gutters by."""
     horizontal, vertical = line_masks(ink)
     w = ink.shape[1]
     ys, left, right = _rules(horizontal, s.rule_share_min * w)
@@ -53,24 +56,41 @@ def find_grid(ink: Image, s: GutterSettings) -> Grid | None:
     text = (ink > 0) & (horizontal == 0) & (vertical == 0)
     bands = [text[top + 3 : bottom - 2, left:right] for top, bottom in pairwise(ys)]
     bands = [b for b in bands if b.shape[0] > 0]
-    filled = np.array([b.any(axis=0) for b in bands if b.any()])
-    if len(filled) < s.bands_min:
-        return None
     min_width = _min_width(s, ink.shape)
-    gutters = _gutters(filled.mean(axis=0) <= s.ink_share_max, min_width)
+    # a band of one run of ink (a heading or a title across the table, centred) crosses the gutters:
+    # only bands of several runs tell where they are (a month's heading over every few rows would
+    # hide them)
+    filled = np.array([b.any(axis=0) for b in bands if b.any()])
+    several = np.array([_runs(row, 2 * min_width) > 1 for row in filled], dtype=bool)
+    if several.sum() < s.bands_min:
+        return None
+    blank = filled[several].mean(axis=0) <= s.ink_share_max
+    gutters = _gutters(blank, min_width)
     # a column's text starts just right of its gutter in most bands it is blank in (cells are
     # written from their left margin); a blank strip inside a column, where its lines fall short,
     # is followed by the ink of a few lines only
     gutters = [g for g in gutters if _starts(filled, g, int(2 * min_width)) >= s.start_share_min]
+    if len(gutters) + 2 < len(hint) and _fits(hint, (left, right), blank, left, 2 * min_width):
+        return _grid(tuple(hint), ys, text, left, min_width)  # fewer columns told here than it has
     if len(gutters) + 1 < s.columns_min:
         return None
     # the column line just left of where the next column's text starts
     xs = (left, *(left + max((a + b) // 2, b - int(min_width)) for a, b in gutters), right)
+    return _grid(xs, ys, text, left, min_width)
+
+
+def _grid(xs: tuple[int, ...], ys: Sequence[int], text: Image, left: int, min_width: float) -> Grid:
+    """The column lines `xs` over the row rules `ys` as a grid of the text's bands (ink True)."""
+    right = xs[-1]
     spans = []
+    reach = max(2, int(min_width / 2))  # a line's letters stand closer than this: it crosses the line
     for top, bottom in pairwise(ys):
         band = text[top + 3 : bottom - 2, left:right]
-        # a gutter with ink in this band is crossed: the columns it parts are one merged cell here
-        row = row_spans([True] + [not band[:, a:b].any() for a, b in gutters] + [True])
+        # a column line with ink across it in this band is crossed: the columns it parts are one
+        # merged cell here (a header's wide label may reach into the gutter, short of the line)
+        row = row_spans(
+            [True] + [not band[:, x - left - reach : x - left + reach + 1].any() for x in xs[1:-1]] + [True]
+        )
         inked = [(a, b) for a, b in row if band[:, xs[a] - left : xs[b + 1] - left].any()]
         if len(row) < len(xs) - 1 and len(inked) == 1:
             row = [(0, len(xs) - 2)]  # a heading across the table, centred: one cell, as when ruled
