@@ -36,6 +36,7 @@ from muniflow.readers import (
     ocr_orient,
     ocr_photo,
     ocr_strip,
+    ocr_textgrid,
     ocr_turned,
     ocr_words,
 )
@@ -184,7 +185,8 @@ def find_tables(
     columns from the gutters, ocr_gutters); then again below it. A summary table or a table of
     contents above the events table has columns of its own, and its grid stops where it ends:
     the events table under it is another table, not lost. Each grid with whether it is ruled.
-    `hint`: the column lines of the table the page before ended with (for the page's first)."""
+    `hint`: the column lines of the table the page before ended with (for the page's first). A
+    page with no rule at all may hold a table whose text lines up (ocr_textgrid)."""
     gutters = ocr_gutters.settings()
     grids: list[tuple[ocr_cells.Grid, bool]] = []
     top = 0
@@ -209,6 +211,10 @@ def find_tables(
             break
         grids.append((replace(grid, ys=tuple(y + top for y in grid.ys)), ruled is not None))
         top = grids[-1][0].ys[-1] + 3  # under the table's bottom rule
+    if not grids and grey is not None:  # no rule at all: a table whose text lines up, if any
+        textual = ocr_textgrid.text_grid(grey, effective_dpi(grey), words, settings().page_timeout_seconds)
+        if textual is not None:
+            grids.append((textual, False))
     return grids
 
 
