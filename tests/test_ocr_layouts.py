@@ -314,6 +314,18 @@ def test_a_municipalitys_heading_between_a_page_end_and_its_table_overleaf_heads
     ]
 
 
+def test_a_running_header_naming_a_municipality_over_a_broken_row_is_no_heading() -> None:
+    """A line naming the sender above every page's table (a running header), where the page's
+    first row goes on the row the page break cut: that row is glued back, no heading put between."""
+    header = _cells("№", "Мероприятие", "Дата")
+    running = "Администрация города Белозорска"
+    first = ocr.Page([header, _cells("1", "Форум", "5 мая 2024 г.")], running)
+    second = ocr.Page([header, _cells("", "городов", ""), _cells("2", "Ярмарка", "7 мая 2024 г.")], running)
+    doc, _ = ocr.to_document("scan.tiff", "image_ocr", [first, second])
+    (table,) = doc.tables
+    assert [r.cells[:2] for r in table.rows] == [("1", "Форум\nгородов"), ("2", "Ярмарка")]
+
+
 def test_a_page_whose_columns_come_from_gutters_goes_on_with_the_table_before() -> None:
     """Gutters may find a column fewer on one page (a short column's text): the rows go on."""
     first = ocr.Page(

@@ -200,9 +200,9 @@ def find_tables(
         # drawn with a frame (or its top and bottom rules), one band a table
         few = ruled is None and grid is not None and len(grid.ys) - 1 <= FEW_BANDS
         if (grid is None or one_band or few) and grey is not None:  # rows from the № column's numbers
-            hint = grids[-1][0].xs if grids and not grids[-1][1] else ()
+            above = grids[-1][0].xs if grids and not grids[-1][1] else ()
             timeout = settings().page_timeout_seconds
-            framed = ocr_gutters.frame_grid(rest, grey[top:], gutters, words, timeout, hint)
+            framed = ocr_gutters.frame_grid(rest, grey[top:], gutters, words, timeout, above)
             # a framed table's rows inside the first band of the rows-ruled reading: the band was it
             inside = grid is not None and framed is not None and framed.ys[-1] <= grid.ys[1] + 10
             if framed is not None and (not few or (inside and len(framed.ys) > 2)):
@@ -363,6 +363,7 @@ def to_document(
     limit = settings().repeated_header_similarity
     tables: list[_Table] = []
     overleaf = ""  # the text under the last table of the page before
+    heading: list[CellText] | None = None
     for number, page in enumerate(pages, start=1):
         for k, part in enumerate(page.tables()):
             body = part.rows
@@ -376,8 +377,6 @@ def to_document(
                 body = body[1:]
             else:
                 heading = _heading_above(f"{overleaf}\n{part.above}", len(current.header))
-                if heading is not None:  # a municipality's heading above its rows going on
-                    current.rows.append((heading, f"page {number}, above the table"))
                 if _same_row(body[0], current.header):
                     body = body[1:]
             current.last = number
@@ -385,6 +384,11 @@ def to_document(
             kept = [
                 (i, row) for i, row in enumerate(body) if not _repeated_header(row, current.headers, limit)
             ]
+            # a municipality's heading above the rows going on, unless the first goes on the row the
+            # page break cut (then the line is a running header or a letterhead, no heading)
+            if heading is not None and not (kept and current.rows and _continues(kept[0][1])):
+                current.rows.append((heading, f"page {number}, above the table"))
+            heading = None
             for k, (index, row) in enumerate(kept):
                 if k == 0 and current.rows and _continues(row):
                     current.rows[-1] = (_glue(current.rows[-1][0], row), current.rows[-1][1])
