@@ -82,10 +82,23 @@ def _joined(left: str, right: str) -> str | None:
         return None
     if right[0].isupper() and not right.isupper():
         return None  # a capitalized word starts a name or a sentence
+    whole = left + (right.lower() if right.isupper() and not left.isupper() else right)
+    if is_russian_word(left) and is_russian_word(right) and right.islower():
+        # two words, the second of two or three letters and no preposition, conjunction or
+        # particle, that make a long word: a split inside it («Победит ели», «Достигну та»);
+        # phrases of two words that spell one are short («во время», «по этому», «на конец»),
+        # end in a long word («на встречу») or in a function word («встреча в»: «встречав»)
+        short = 2 <= len(right) <= MOVED_TAIL_MAX and len(left) >= 4 and len(whole) >= WHOLE_MIN
+        if not short or _is_function_word(right):  # «встреча в», «сделал бы»: words where they stand
+            return None
+        return whole if dictionary_word(whole) else None
     if is_russian_word(left) and (is_russian_word(right) or not right.isupper()):
         return None  # a known word before a lower-case one the dictionary lacks («по золотному»)
-    whole = left + (right.lower() if right.isupper() and not left.isupper() else right)
     return whole if len(whole) >= 5 and dictionary_word(whole) else None
+
+
+MOVED_TAIL_MAX = 3  # letters of a word's end OCR split off as a word of its own
+WHOLE_MIN = 8  # letters of the word two such words make
 
 
 def join_split_words(text: str) -> str:
