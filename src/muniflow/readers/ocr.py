@@ -363,10 +363,10 @@ def to_document(
     limit = settings().repeated_header_similarity
     tables: list[_Table] = []
     overleaf = ""  # the text under the last table of the page before
-    heading: list[CellText] | None = None
     for number, page in enumerate(pages, start=1):
         for k, part in enumerate(page.tables()):
             body = part.rows
+            heading = None  # a municipality's heading above this part's rows going on the table before
             place = f"page {number}, row" if k == 0 else f"page {number}, table {k + 1}, row"
             current = tables[-1] if tables else None
             other_columns = part.ruled and len(body[0]) != len(current.header) if current else True
@@ -388,7 +388,6 @@ def to_document(
             # page break cut (then the line is a running header or a letterhead, no heading)
             if heading is not None and not (kept and current.rows and _continues(kept[0][1])):
                 current.rows.append((heading, f"page {number}, above the table"))
-            heading = None
             for k, (index, row) in enumerate(kept):
                 if k == 0 and current.rows and _continues(row):
                     current.rows[-1] = (_glue(current.rows[-1][0], row), current.rows[-1][1])

@@ -83,7 +83,7 @@ def _grid(xs: tuple[int, ...], ys: Sequence[int], text: Image, left: int, min_wi
     """The column lines `xs` over the row rules `ys` as a grid of the text's bands (ink True)."""
     right = xs[-1]
     spans = []
-    reach = max(2, int(min_width / 2))  # a line's letters stand closer than this: it crosses the line
+    reach = _reach(min_width)
     for top, bottom in pairwise(ys):
         band = text[top + 3 : bottom - 2, left:right]
         # a column line with ink across it in this band is crossed: the columns it parts are one
@@ -96,6 +96,11 @@ def _grid(xs: tuple[int, ...], ys: Sequence[int], text: Image, left: int, min_wi
             row = [(0, len(xs) - 2)]  # a heading across the table, centred: one cell, as when ruled
         spans.append(tuple(row))
     return Grid(xs, tuple(ys), tuple(spans))
+
+
+def _reach(min_width: float) -> int:
+    """Pixels either side of a column line: a text line's letters within them cross the line."""
+    return max(2, int(min_width / 2))
 
 
 def _min_width(s: GutterSettings, shape: tuple[int, ...]) -> float:
@@ -199,7 +204,7 @@ def frame_grid(
     # a line across most of the column boundaries is a heading or the table's title: a row of its
     # own, one cell; a line across one or two is a header's group label: the header is cut under
     # its group labels (a level of group cells over their sub-columns' labels)
-    reach = max(2, int(min_width / 2))  # a line's letters stand closer than this: it crosses the line
+    reach = _reach(min_width)
     crossed = [[bool(row[x - reach : x + reach + 1].any()) for x in inner] for row in filled]
     heading = [2 * sum(c) >= len(inner) for c in crossed]
     grouped = [any(c) and not h for c, h in zip(crossed, heading, strict=True)]

@@ -11,16 +11,16 @@ prose, a letter or a signature block numbers no rows and makes no table.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
-from muniflow.readers.ocr_cells import Grid, Word
+from muniflow.readers.ocr_cells import Grid
+from muniflow.readers.ocr_strip import ReadWords
 from muniflow.readers.pdflines import Glyph
 from muniflow.readers.pdftext import TextTable
 from muniflow.readers.pdfunruled import text_only_tables
 
-ReadWords = Callable[[np.ndarray, float, int], list[Word]]  # (image, timeout, psm) -> words
 POINTS_PER_INCH = 72
 BLOCK = 6  # Tesseract's page segmentation mode for one uniform block of text lines
 

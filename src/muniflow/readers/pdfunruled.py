@@ -284,12 +284,12 @@ def infer_table(
         for y, pieces in region.rules
         if region.top + EDGE_TOLERANCE < y < region.bottom - EDGE_TOLERANCE
     }
+    regular = _regular_columns(lines, xs)
     if inner_rules:  # a frame's top and bottom alone part no rows
         cuts = sorted({region.top, *inner_rules, region.bottom})
         bands = [(a, b) for a, b in itertools.pairwise(cuts) if b - a > EDGE_TOLERANCE]
     else:
-        bands = _text_bands(lines, xs, _repeated_header(lines, header))
-    regular = _regular_columns(lines, xs)
+        bands = _text_bands(lines, xs, regular, _repeated_header(lines, header))
     rows: list[list[Box | None]] = []
     in_header = True  # bands above the first numbered row hold the header
     leading = 0  # rows of several cells above the first numbered row, the header repeated aside
@@ -416,12 +416,13 @@ def _fits(lines: Sequence[_Line], hint: Sequence[float]) -> bool:
     )
 
 
-def _text_bands(lines: Sequence[_Line], xs: Sequence[float], repeated: int = 0) -> list[Span]:
+def _text_bands(
+    lines: Sequence[_Line], xs: Sequence[float], regular: frozenset[int], repeated: int = 0
+) -> list[Span]:
     """Rows without rules: the header down to the first numbered line, then a row from each
     numbered line; a heading (one run of words across a boundary) is a row of its own. `repeated`:
     the header repeated from the page before takes that many lines, the lines under it start a row
-    (the rest of the row the page end broke), not the header's."""
-    regular = _regular_columns(lines, xs)
+    (the rest of the row the page end broke), not the header's. `regular`: see _regular_columns."""
     heading = [
         _heading(line, xs)
         or (
@@ -456,7 +457,7 @@ def _centred(line: _Line, xs: Sequence[float]) -> bool:
         return False
     a, b = line.spans[0]
     middle = (a + b) / 2
-    k = max((k for k, x in enumerate(xs[:-1]) if x <= a), default=0)
+    k = _column_of(a, xs)
     column_middle = (xs[k] + xs[k + 1]) / 2
     return (
         abs(middle - (xs[0] + xs[-1]) / 2) <= CENTRE_TOLERANCE
