@@ -39,3 +39,9 @@ def test_a_caller_may_change_its_list() -> None:
     first = shared.parse("встреча")
     first.clear()
     assert shared.parse("встреча")  # why: the memory holds a tuple, each caller gets a new list
+
+
+def test_a_letter_unicodedata_cannot_name_parses_as_unknown() -> None:
+    # pymorphy3 raises ValueError on it; one odd letter in a cell must not stop the report.
+    (parse,) = morph.analyzer().parse("𗀀")
+    assert (parse.word, parse.normal_form, str(parse.tag)) == ("𗀀", "𗀀", "UNKN")

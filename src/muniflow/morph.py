@@ -31,7 +31,11 @@ class CachedAnalyzer(pymorphy3.MorphAnalyzer):
         if found is None:
             if len(self._parses) >= CACHE_WORDS:
                 self._parses.clear()
-            found = self._parses[word] = tuple(super().parse(word))
+            try:
+                found = tuple(super().parse(word))
+            except ValueError:  # pymorphy3 asks unicodedata for a name some letters lack («𗀀»)
+                found = (pymorphy3.analyzer.Parse(word, self.TagClass("UNKN"), word.lower(), 1.0, ()),)
+            self._parses[word] = found
         return list(found)
 
     def word_is_known(self, word: str, strict: bool = False) -> bool:
