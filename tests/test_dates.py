@@ -251,6 +251,20 @@ PARSED = [
     ("12.V.2024", Q2_2024, D(2024, 5, 12), D(2024, 5, 12), "exact", "a Roman month between dots"),
     ("3 – 5 VI 2024 г.", Q2_2024, D(2024, 6, 3), D(2024, 6, 5), "exact", "a range with a Roman month"),
     ("14:00 12.05.2024", Q2_2024, D(2024, 5, 12), D(2024, 5, 12), "exact", "a time of day before the date"),
+    ("II декада апреля 2024 г.", Q2_2024, D(2024, 4, 11), D(2024, 4, 20), "part_of_month", "a Roman decade"),
+    ("в течение 3-й декады июня", Q2_2024, D(2024, 6, 21), D(2024, 6, 30), "part_of_month", "3-я, June's 30"),
+    ("первой половине мая 2024 года", Q2_2024, D(2024, 5, 1), D(2024, 5, 15), "part_of_month", "a half"),
+    ("вторая половина февраля 2024", None, D(2024, 2, 16), D(2024, 2, 29), "part_of_month", "leap February"),
+    ("в конце апреля", Q2_2024, D(2024, 4, 21), D(2024, 4, 30), "part_of_month", "a noun alone, no year"),
+    (
+        "конец мая – начало июня 2024 г.",
+        Q2_2024,
+        D(2024, 5, 21),
+        D(2024, 6, 10),
+        "part_of_month",
+        "a range of two parts",
+    ),
+    ("с 25 мая по середину июня 2024", Q2_2024, D(2024, 5, 25), D(2024, 6, 20), "part_of_month", "to a part"),
 ]
 
 UNPARSED = [
@@ -288,6 +302,9 @@ UNPARSED = [
     ("до 12.04.2024", Q2_2024, "не распознана", "'до' with its o is a word, not a zero"),
     ("12.13 – 15.03.2024", Q2_2024, "не распознана", "«12.13» can only be a time: no date leads the cell"),
     ("24.04.2024 в 10.05", Q2_2024, "10.05", "after 'в' but a possible day.month: not guessed to be a time"),
+    ("IV декада мая 2024", Q2_2024, "не распознана", "a month has three decades"),
+    ("третья половина мая 2024", Q2_2024, "не распознана", "and two halves"),
+    ("конец 2024 года", Q2_2024, "месяц", "a part of no month"),
 ]
 
 

@@ -247,3 +247,15 @@ def test_a_date_read_as_whole_months_says_which(text: str, end: date, says: str)
     start = date(2024, 5, 1) if end.month == 5 else date(2024, 4, 1)
     [flag] = flags_of(make_row(date_text=text, start_date=start, end_date=end, date_form="whole_month"))
     assert says in flag.message, flag.message
+
+
+def test_a_date_read_as_part_of_a_month_is_a_warning_naming_the_days() -> None:
+    row = make_row(
+        date_text="II декада мая 2024 г.",
+        start_date=date(2024, 5, 11),
+        end_date=date(2024, 5, 20),
+        date_form="part_of_month",
+    )
+    [flag] = flags_of(row)
+    assert (flag.rule, flag.severity) == ("date_format", "warning")
+    assert "часть месяца" in flag.message and "11.05.2024–20.05.2024" in flag.message, flag.message

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from muniflow.contracts import contract_file, parse_yaml
 from muniflow.model import Period
+from muniflow.morph import analyzer
 from muniflow.normalize.script import fix_mixed_script
 from muniflow.normalize.text import fold
 
@@ -29,6 +30,7 @@ DEFAULT_VOCABULARY_FILE = Path(__file__).resolve().parents[3] / "contracts" / VO
 EXACT = "exact"
 YEAR_FROM_PERIOD = "year_from_period"
 WHOLE_MONTH = "whole_month"
+PART_OF_MONTH = "part_of_month"
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ class DateParse:
 
     start: date | None
     end: date | None
-    form: str | None  # 'exact' | 'year_from_period' | 'whole_month' | None
+    form: str | None  # 'exact' | 'year_from_period' | 'whole_month' | 'part_of_month' | None
     note: str | None  # in Russian, for the data-quality report; None when parsed
 
 
@@ -52,6 +54,9 @@ class _Vocabulary:
     min_year: int
     max_year: int
     crossing_max_days: int
+    numbered_parts: Mapping[str, Mapping[int, tuple[int, int]]]  # lemma -> ordinal -> days
+    alone_parts: Mapping[str, tuple[int, int]]  # lemma -> days
+    ordinals: Mapping[str, int]  # lemma -> number
 
 
 def vocabulary() -> _Vocabulary:
@@ -63,6 +68,7 @@ def vocabulary() -> _Vocabulary:
 def _vocabulary(path: Path) -> _Vocabulary:
     data = parse_yaml(path, ("months", "year_words", "lead_words", "range_words", "list_words", "years"))
     months = {_key(word): int(number) for number, words in data["months"].items() for word in words}
+    parts = data.get("month_parts") or {}
     return _Vocabulary(
         months=months,
         year_words=frozenset(_key(w) for w in data["year_words"]),
@@ -71,7 +77,18 @@ def _vocabulary(path: Path) -> _Vocabulary:
         min_year=int(data["years"]["min"]),
         max_year=int(data["years"]["max"]),
         crossing_max_days=int(data["year_crossing_max_days"]),
+        numbered_parts={
+            _key(word): {int(n): _days(days) for n, days in spans.items()}
+            for word, spans in (parts.get("numbered") or {}).items()
+        },
+        alone_parts={_key(word): _days(days) for word, days in (parts.get("alone") or {}).items()},
+        ordinals={_key(w): int(n) for n, words in (parts.get("ordinals") or {}).items() for w in words},
     )
+
+
+def _days(pair: Sequence[object]) -> tuple[int, int]:
+    first, last = (int(str(d)) for d in pair)
+    return first, last
 
 
 def month_number(word: str) -> int | None:
@@ -119,18 +136,22 @@ _TOKEN = re.compile(
 class _Token:
     """One lexical unit of a date cell; `kind` says what it can be."""
 
-    kind: str  # date | daymonth | monthyear | num | month | yearword | lead | time | sep | word | other
+    # date | daymonth | monthyear | num | month | part | yearword | lead | time | sep | word | other
+    kind: str
     text: str
-    numbers: tuple[int, ...] = ()  # (day, month, year) | (day, month) | (number,) | (month,)
+    # (day, month, year) | (day, month) | (number,) | (month,) | (first, last) of a part
+    numbers: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
 class _Point:
-    """A day or a whole month, possibly still missing its month or year."""
+    """A day, a part of a month (days `day` to `last`) or a whole month, possibly still missing its
+    month or year."""
 
     day: int | None
     month: int | None
     year: int | None
+    last: int | None = None
 
 
 class _Unreadable(Exception):
@@ -202,7 +223,58 @@ def _tokenize(folded: str) -> tuple[_Token, ...]:
             tokens.append(_Token("sep", text))
         else:
             tokens.append(_Token("other", text))
-    return tuple(tokens)
+    return _month_parts(tokens, words)
+
+
+# What a digit ordinal may end with («2-я декада», «1-й половине»).
+_ORDINAL_ENDINGS = frozenset(["я", "й", "ая", "ой", "ей", "ую", "ю"])
+_ROMAN_ORDINALS = {"i": 1, "ii": 2, "iii": 3}
+
+
+def _month_parts(tokens: Sequence[_Token], words: _Vocabulary) -> tuple[_Token, ...]:
+    """Tokens with each part of a month («II декада», «первой половине», «конец») made one token of
+    the days it covers; any other token is left as it was."""
+    if not words.numbered_parts and not words.alone_parts:
+        return tuple(tokens)
+    out: list[_Token] = []
+    position = 0
+    while position < len(tokens):
+        number, after = _ordinal(tokens, position, words)
+        noun = _lemma(tokens[after]) if number is not None and after < len(tokens) else ""
+        spans = words.numbered_parts.get(noun, {})
+        if number is not None and number in spans:
+            text = " ".join(t.text for t in tokens[position : after + 1])
+            out.append(_Token("part", text, spans[number]))
+            position = after + 1
+            continue
+        token = tokens[position]
+        alone = words.alone_parts.get(_lemma(token)) if token.kind == "word" else None
+        out.append(_Token("part", token.text, alone) if alone else token)
+        position += 1
+    return tuple(out)
+
+
+def _ordinal(tokens: Sequence[_Token], position: int, words: _Vocabulary) -> tuple[int | None, int]:
+    """The number an ordinal at `position` says («вторая», «2-я», «II») and the position after it."""
+    token = tokens[position]
+    if token.kind == "word":
+        key = _key(token.text)
+        number = _ROMAN_ORDINALS.get(key) or words.ordinals.get(_lemma(token))
+        return number, position + 1
+    if token.kind == "num" and len(token.text) == 1:
+        after = position + 1
+        dash, ending = (t.text for t in tokens[after : after + 2]) if after + 1 < len(tokens) else ("", "")
+        if dash == "-" and _key(ending) in _ORDINAL_ENDINGS:
+            after += 2
+        return token.numbers[0], after
+    return None, position + 1
+
+
+def _lemma(token: _Token) -> str:
+    """The dictionary form of a word token (lower case, ё as е); "" for any other token."""
+    if token.kind != "word":
+        return ""
+    return _key(analyzer().parse(_key(token.text))[0].normal_form)
 
 
 # A run of digits and dots in which a letter O (Latin or Cyrillic) stands for a zero: "3O.04.2024",
@@ -302,6 +374,11 @@ def _read_point(tokens: Sequence[_Token], position: int) -> tuple[_Point | None,
     if token.kind == "month":
         year, after = _read_year(tokens, position + 1)
         return _Point(None, token.numbers[0], year), after
+    if token.kind == "part":
+        if following is None or following.kind != "month":
+            raise _Unreadable(f"не указан месяц после «{token.text}»")
+        year, after = _read_year(tokens, position + 2)
+        return _Point(token.numbers[0], following.numbers[0], year, token.numbers[1]), after
     if token.kind == "num" and len(token.text) <= 2:
         if following is not None and following.kind == "month":
             year, after = _read_year(tokens, position + 2)
@@ -409,7 +486,9 @@ def _result(points: Sequence[_Point], written: Sequence[_Point]) -> DateParse:
     crossed = len({p.year for p in points}) > 1 and len(set(years_written)) < 2
     if crossed and (end - start).days > vocabulary().crossing_max_days:
         raise _Unreadable("дата окончания раньше даты начала")
-    if not years_written:
+    if any(p.last is not None for p in points):
+        form = PART_OF_MONTH
+    elif not years_written:
         form = YEAR_FROM_PERIOD
     elif any(p.day is None for p in points):
         form = WHOLE_MONTH
@@ -425,10 +504,13 @@ def _span(point: _Point) -> tuple[date, date]:
     if not words.min_year <= point.year <= words.max_year:
         raise _Unreadable(f"невозможный год «{point.year}»")
     try:
+        last = calendar.monthrange(point.year, point.month)[1]
+        if point.day is not None and point.last is not None:
+            first = date(point.year, point.month, point.day)
+            return first, date(point.year, point.month, min(point.last, last))
         if point.day is not None:
             day = date(point.year, point.month, point.day)
             return day, day
-        last = calendar.monthrange(point.year, point.month)[1]
         return date(point.year, point.month, 1), date(point.year, point.month, last)
     except ValueError:
         shown = f"{point.day or 1:02d}.{point.month:02d}.{point.year}"
