@@ -17,6 +17,7 @@ INFLECTION = [
     ("Санкт-Петербурга", ("Санкт-Петербург",), "hyphenated name keeps both capitals"),
     ("дер. Дугино", ("Дугино",), "indeclinable village name is kept as written"),
     ("пос. Шумячи", ("Шумячи",), "plural-only settlement name already nominative"),
+    ("пгт Сосновый Бор", ("Сосновый Бор",), "an abbreviation of several letters written without its dot"),
     ("г. Могилева", ("Могилев",), "dictionary form has ё; the text wrote е, so е is kept"),
     ("г. Гродно", ("Гродно",), "indeclinable town"),
     ("г. Починок", ("Починок",), "a name that is also a common noun, already nominative"),

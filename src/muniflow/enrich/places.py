@@ -97,6 +97,8 @@ def _marked(text: str, toks: tuple[Token, ...], words: contract.PlaceWords) -> I
         if tok.text in abbreviations and after.strip() == ".":
             if _YEAR_BEFORE.search(text[: tok.start]):  # "2024 г." is a year, "№ 5 г. Кричев" a town
                 continue
+        elif tok.text in abbreviations and len(tok.text) > 1 and after.strip() == "":
+            pass  # "пгт Шумячи", "рп Новый Свет": a letter alone without its dot is a preposition
         elif not (after.strip() == "" and lemmas(tok.text) & marker_words):
             continue
         name = _name_tokens(text, toks, i + 1)
