@@ -108,6 +108,87 @@ def test_date_column_without_a_known_header_is_typed_by_content():
     assert [m.column for m in inferred] == ["date_text"]
 
 
+PLACES = ["г. Энск", "онлайн", "Республика Беларусь, г. Минск", "д. Н, клуб"]
+PARTNERS = [
+    "Делегация Республики Беларусь (12 человек)",
+    "Представители городов-побратимов из Сербии и Армении",
+    "Учащиеся школ района и их сверстники из г. Минска",
+    "Творческие коллективы района, 30 чел.",
+]
+GOALS = [
+    "Укрепление дружбы с городами Беларуси, обмен опытом работы учреждений культуры",
+    "Подписано соглашение о сотрудничестве в сфере образования",
+    "Обсуждены совместные проекты в сфере туризма на следующий год",
+    "Развитие культурных связей, участники посетили музеи района",
+]
+
+
+def _unknown_headers(place: str, partners: str, goal: str):
+    rows = [("№", "Наименование мероприятия", place, "Сроки проведения", partners, goal)]
+    rows += [
+        (str(i), f"Событие {i}", p, f"{i} апреля 2024", who, why)
+        for i, (p, who, why) in enumerate(zip(PLACES, PARTNERS, GOALS, strict=True), 1)
+    ]
+    return _read(_table(rows))
+
+
+@pytest.mark.parametrize(
+    ("headers", "typed"),
+    [
+        (("Пункт", "Участники", "Цель"), [("place", 2)]),
+        (("Пункт", "Сторона", "Цель"), [("place", 2), ("participants", 4)]),
+        (("Пункт", "Сторона", "Пояснение"), [("place", 2), ("participants", 4), ("goal", 5)]),
+        (("Место", "Сторона", "Пояснение"), [("participants", 4), ("goal", 5)]),
+    ],
+)
+def test_columns_without_a_known_header_are_typed_by_their_cells(headers, typed):
+    # Participants and goals mention places too, in longer phrases; a goal names people at times.
+    doc = _unknown_headers(*headers)
+    assert [(r.place, r.participants, r.goal) for r in doc.rows] == list(
+        zip(PLACES, PARTNERS, GOALS, strict=True)
+    )
+    inferred = [m for m in doc.reading.tables[0].columns if m.evidence == CONTENT]
+    assert [(m.column, m.index) for m in inferred] == typed
+
+
+def test_a_sub_column_naming_nothing_feeds_what_its_siblings_feed():
+    # «Сторона» names no column; «иностранная сторона» names the participants, «от России» nothing.
+    header = ("№", "Мероприятие", "Место", "Дата", "Сторона", "")
+    sub = (None, None, None, None, "от России", "иностранная сторона")
+    row = ("1", "Форум", "г. Энск", "10.04.2024", "Школьники", "Гости из Беларуси")
+    (event,) = _read(_table([header, sub, row])).rows
+    assert event.participants == "от России: Школьники; иностранная сторона: Гости из Беларуси"
+
+
+def test_a_blank_headed_column_of_dates_beside_the_date_column_ends_its_range():
+    # A scan's header lost the sub-labels «начало» / «окончание»: the second column's header is blank.
+    rows = [("№", "Наименование мероприятия", "Место", "Время проведения", "", "Участники", "")]
+    rows += [
+        (str(i), f"Событие {i}", "г. Энск", f"{i}.04.2024", f"{i + 1}.04.2024", "все", "")
+        for i in range(1, 4)
+    ]
+    doc = _read(_table(rows))
+    assert [(r.start_date.day, r.end_date.day) for r in doc.rows] == [(1, 2), (2, 3), (3, 4)]
+
+
+def test_a_blank_headed_column_of_dates_apart_from_the_date_column_is_no_end():
+    rows = [("№", "Наименование мероприятия", "Сроки проведения", "Место", "")]
+    rows += [(str(i), f"Событие {i}", f"{i}.04.2024", "г. Энск", f"{i + 9}.04.2024") for i in range(1, 4)]
+    doc = _read(_table(rows))
+    assert [(r.start_date.day, r.end_date.day) for r in doc.rows] == [(1, 1), (2, 2), (3, 3)]
+
+
+def test_unknown_columns_of_remarks_or_long_texts_are_no_place_and_no_participants():
+    rows = [("№", "Наименование мероприятия", "Место", "Сроки проведения", "Пояснение", "Отметка")]
+    rows += [
+        (str(i), f"Событие {i}", "г. Энск", f"{i} апреля 2024", GOALS[i], "да" if i == 1 else "")
+        for i in range(1, 4)
+    ]
+    doc = _read(_table(rows))
+    assert [r.participants for r in doc.rows] == ["", "", ""]
+    assert [r.goal for r in doc.rows] == GOALS[1:4]
+
+
 def test_events_table_after_a_summary_table_and_one_table_per_municipality():
     summary = _table([("Показатель", "Значение"), ("Всего мероприятий", "2")], "table 1")
     first = _table([FLAT, EVENT], "table 2", caption="Муниципальное образование «Велижский район»")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -260,6 +260,14 @@ def map_columns(
             taken_columns.add(cand.column)
             taken_cells.add(index)
             break
+    for index, text in enumerate(header):
+        fed = {m.column: m for m in matches if _group(text) and _group(m.header) == _group(text)}
+        if index not in taken_cells and text.strip() and len(fed) == 1:
+            # «Сторона: от России» beside «Сторона: от иностранных государств», which names the
+            # participants: a group's sub-column naming nothing feeds what its siblings all feed
+            (sibling,) = fed.values()
+            matches.append(replace(sibling, index=index, header=text))
+            taken_cells.add(index)
     unmapped = tuple(i for i, t in enumerate(header) if t.strip() and i not in taken_cells)
     return tuple(sorted(matches, key=lambda m: (m.index, m.column))), unmapped
 

@@ -2,22 +2,22 @@
 
 Every table is scored by its header. A table whose header names the title and the dates is an
 events table; one whose header names at least MIN_COLUMNS columns but misses a required one has
-that column typed by its cells (content). A table without a header as wide as the events table
-before it continues that table. Anything else is skipped, with the header that came closest.
+that column typed by its cells (content, interpret.column_content). A table without a header as
+wide as the events table before it continues that table. Anything else is skipped, with the
+header that came closest.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from muniflow.interpret.column_content import infer_required, typed_by_content
 from muniflow.interpret.columns import CONTRACT_KEY
 from muniflow.interpret.header_rows import REQUIRED, HeaderFound, find_header
-from muniflow.interpret.municipality import split_run_in_kinds
 from muniflow.interpret.reading import CONTENT, ColumnMatch, TableReading
-from muniflow.interpret.sections import caption_municipality, month_of
+from muniflow.interpret.sections import caption_municipality
 from muniflow.model import Cell, Period, RawRow, RawTable
 from muniflow.normalize.dates import parse_dates
 from muniflow.normalize.text import fold, seq_number
@@ -25,20 +25,6 @@ from muniflow.normalize.text import fold, seq_number
 # A header naming this many columns makes a table an events table even if a required one is
 # typed by content.
 MIN_COLUMNS = 3
-# Share of a column's filled cells that must parse as dates for it to be the date column.
-DATE_SHARE = 0.6
-# Share of a column's filled cells that must read as municipality names for it to be that column.
-MUNICIPALITY_SHARE = 0.8
-# A word a municipality's name holds in the singular («городов-побратимов» names no municipality).
-_NAME_WORD = re.compile(
-    r"(?<!\w)(?:район[а-я]?|округ[а-я]?|город[а-я]?|городск[а-я]+|поселени[а-я]|администраци[а-я]"
-    r"|муниципальн[а-я]+|г\.|МО)(?![\w-])",
-    re.IGNORECASE,
-)
-# A municipality's name is a few words («Администрация Сосновоборского муниципального округа»).
-NAME_MAX_WORDS = 8
-# Rows looked at when typing a column by its content.
-SAMPLE_ROWS = 40
 
 
 @dataclass(frozen=True)
@@ -63,184 +49,6 @@ def _rows(table: RawTable) -> list[RawRow]:
     return [head, *table.rows]
 
 
-def _column_cells(body: Sequence[RawRow], index: int) -> list[str]:
-    cells = []
-    for row in body[:SAMPLE_ROWS]:
-        text = row.cells[index] if index < len(row.cells) else None
-        if text is not None and fold(text):
-            cells.append(text)
-    return cells
-
-
-def _event_rows(body: Sequence[RawRow]) -> list[RawRow]:
-    """Rows that read like events (three cells or more filled), not headings or notes."""
-    return [r for r in body[:SAMPLE_ROWS] if sum(1 for c in r.cells if c is not None and fold(c)) >= 3]
-
-
-def _numbering(numbers: Sequence[int]) -> bool:
-    """A № run: each number one more than the one before, or 1 again (one run per section); a
-    column of counts (5, 12, 30) is not one."""
-    return bool(numbers) and all(b in (a + 1, 1) for a, b in itertools.pairwise(numbers))
-
-
-def _seq_column(body: Sequence[RawRow], free: Sequence[int], labels: Sequence[str]) -> ColumnMatch | None:
-    """The № column typed by content: in every event row a whole number, the numbers an ascending
-    run or one run per section. Else (a scan whose columns came from gutters merges some of an
-    event's cells, so it has fewer cells filled) the column's numbers in every row holding text
-    besides, row of column numbers aside: an ascending run, in at least half the event rows, and
-    the column holding no other text."""
-    events = _event_rows(body)
-    for i in free:
-        numbers = [seq_number(c) for c in _column_cells(events, i)]
-        run = [n for n in numbers if n is not None]
-        if len(run) >= 2 and len(run) == len(numbers) and len(run) >= len(events) // 2 and _numbering(run):
-            return ColumnMatch("seq_no", i, labels[i], CONTENT, "an ascending number run", 1.0)
-    texted = [
-        r
-        for r in body[:SAMPLE_ROWS]
-        if sum(1 for c in r.cells if c is not None and fold(c)) >= 2 and not _column_numbers(r.cells)
-    ]
-    for i in free:
-        cells = [fold(c) for c in _column_cells(texted, i) if fold(c)]
-        run = [n for n in (seq_number(c) for c in cells) if n is not None]
-        if len(run) >= 2 and len(run) == len(cells) and len(run) >= len(events) // 2 and _numbering(run):
-            return ColumnMatch("seq_no", i, labels[i], CONTENT, "an ascending number run", 1.0)
-    return None
-
-
-def _column_numbers(cells: Sequence[Cell]) -> bool:
-    """A row of column numbers (1 2 3 …), its cells numbered left to right."""
-    numbers = [seq_number(c or "") for c in cells if c is not None and fold(c)]
-    return len(numbers) >= 3 and all(n is not None for n in numbers) and _numbering([n or 0 for n in numbers])
-
-
-def _typed_by_content(found: HeaderFound, body: Sequence[RawRow]) -> HeaderFound:
-    """An events table whose header names no № or no municipality column: an unmapped column whose
-    cells hold the № run, or municipality names grouping the rows, is that column (its header
-    being a mark or an abbreviation the vocabulary does not know)."""
-    matches = list(found.matches)
-    taken = {m.index for m in matches}
-    free = [i for i in range(len(found.labels)) if i not in taken]
-    if "seq_no" not in found.columns:
-        seq = _seq_column(body, free, found.labels)
-        if seq is not None:
-            matches.append(seq)
-            free.remove(seq.index)
-    if "municipality" not in found.columns:
-        muni = _municipality_column(body, free, found.labels)
-        if muni is not None:
-            matches.append(muni)
-    if len(matches) == len(found.matches):
-        return found
-    return replace(found, matches=tuple(sorted(matches, key=lambda m: (m.index, m.column))))
-
-
-def _reads_as_name(text: str) -> bool:
-    """A cell that reads like a municipality's name: short, no digits or lists, municipal words
-    (also where a line join ran a name into its kind: «Энскогорайона»)."""
-    flat = split_run_in_kinds(fold(text))
-    return (
-        len(flat.split()) <= NAME_MAX_WORDS
-        and not any(ch.isdigit() or ch in ",;" for ch in flat)
-        and caption_municipality(flat) is not None
-        and _NAME_WORD.search(flat) is not None
-    )
-
-
-def _municipality_column(
-    body: Sequence[RawRow], free: Sequence[int], labels: Sequence[str]
-) -> ColumnMatch | None:
-    """The municipality column typed by content: every event row names one or lies under a merged
-    cell naming it, most names read as municipalities, and they group the rows (repeated or merged)."""
-    events = _event_rows(body)
-    for i in free:
-        values = [r.cells[i] if i < len(r.cells) else "" for r in events]
-        cells = [fold(v) for v in values if v is not None and fold(v)]
-        merged = sum(1 for v in values if v is None)
-        names = [c for c in cells if _reads_as_name(c)]
-        if (
-            len(events) >= 2
-            and cells
-            and len(cells) + merged == len(events)
-            and len(names) >= MUNICIPALITY_SHARE * len(cells)
-            and len(set(cells)) < len(events)
-        ):
-            shown = f"{len(names)} of {len(cells)} cells name a municipality"
-            return ColumnMatch("municipality", i, labels[i], CONTENT, shown, 1.0)
-    return None
-
-
-def _date_cells(body: Sequence[RawRow], index: int, period: Period | None) -> tuple[list[str], list[str]]:
-    """A column's filled cells and those that read as dates; under a month heading («В июле») a day
-    or a day range («3–4») reads with that month, as the rows below it are read."""
-    cells: list[str] = []
-    read: list[str] = []
-    month: int | None = None
-    for row in body[:SAMPLE_ROWS]:
-        filled = [c for c in row.cells if c is not None and fold(c)]
-        if len(filled) == 1 and month_of(filled[0]) is not None:
-            month = month_of(filled[0])
-            continue
-        text = row.cells[index] if index < len(row.cells) else None
-        if text is None or not fold(text):
-            continue
-        cells.append(text)
-        day_only = f"{fold(text).rstrip('.')}.{month:02d}" if month else ""
-        if parse_dates(text, period).note is None or (
-            day_only and parse_dates(day_only, period).note is None
-        ):
-            read.append(text)
-    return cells, read
-
-
-def _is_seq_run(body: Sequence[RawRow], index: int) -> bool:
-    """Whether a column holds a № run (1, 2, 3 would read as days under a month heading)."""
-    numbers = [seq_number(c) for c in _column_cells(_event_rows(body), index)]
-    run = [n for n in numbers if n is not None]
-    return len(run) >= 2 and len(run) == len(numbers) and _numbering(run)
-
-
-def _infer(found: HeaderFound, body: Sequence[RawRow], period: Period | None) -> tuple[ColumnMatch, ...]:
-    """Type the columns a required field lacks by their cells: dates, an ascending № run, the title."""
-    matches = list(found.matches)
-    taken = {m.index for m in matches}
-    width = len(found.labels)
-    free = [i for i in range(width) if i not in taken]
-    columns = {m.column for m in matches}
-    if "date_text" not in columns:
-        for i in free:
-            cells, read = _date_cells(body, i, period)
-            numbered = "seq_no" not in columns and _is_seq_run(body, i)
-            if cells and len(read) / len(cells) >= DATE_SHARE and not numbered:
-                share = len(read) / len(cells)
-                matches.append(
-                    ColumnMatch(
-                        "date_text",
-                        i,
-                        found.labels[i],
-                        CONTENT,
-                        f"{len(read)} of {len(cells)} cells are dates",
-                        share,
-                    )
-                )
-        # A start/end pair: every free column of dates joins the date column, read as a range.
-        for i in [m.index for m in matches if m.column == "date_text" and m.evidence == CONTENT]:
-            free.remove(i)
-    if "seq_no" not in columns:
-        seq = _seq_column(body, free, found.labels)
-        if seq is not None:
-            matches.append(seq)
-            free.remove(seq.index)
-    if "title" not in columns and free:
-        lengths = {i: sum(len(fold(c)) for c in _column_cells(body, i)) for i in free}
-        i = max(lengths, key=lambda k: lengths[k])
-        if lengths[i]:
-            matches.append(
-                ColumnMatch("title", i, found.labels[i], CONTENT, "the longest texts of the table", 0.5)
-            )
-    return tuple(sorted(matches, key=lambda m: (m.index, m.column)))
-
-
 def _shown(labels: Sequence[str]) -> str:
     return " | ".join(fold(t) for t in labels)
 
@@ -261,7 +69,7 @@ def choose_tables(
         previous = chosen[-1] if chosen else None
         named = found is not None and all(c in found.columns for c in REQUIRED)
         if found is not None and not named and len(found.columns) >= MIN_COLUMNS:
-            matches = _infer(found, rows[found.stop :], period)
+            matches = infer_required(found, rows[found.stop :], period)
             if all(c in {m.column for m in matches} for c in REQUIRED):
                 found = replace(found, matches=matches)
                 named = True
@@ -276,7 +84,7 @@ def choose_tables(
             found = replace(found, matches=previous.matches)
             named = True
         if found is not None and named:
-            found = _typed_by_content(found, rows[found.stop :])
+            found = typed_by_content(found, rows[found.stop :], period)
         if found is not None and named and _continues(previous, table, found, rows, period):
             found = None  # a body row of the table going on, taken for a header by its words
         if found is not None and named:
