@@ -45,7 +45,8 @@ SNIFF = [
     (b"RIFF\x10\x00\x00\x00WEBPVP8L", IMAGE, "a WebP picture: read by OCR like a JPEG"),
     (b"BM\x36\x10\x0e\x00\x00\x00\x00\x00\x36\x00\x00\x00", IMAGE, "a Windows bitmap"),
     (b"BMW 320i service log", "unsupported_format", "text that opens with «BM» is no bitmap"),
-    (b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00", "unsupported_format", "HEIC: refused, saying what to send"),
+    (b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00", IMAGE, "an iPhone's HEIC photo: decoded by libheif"),
+    (b"\x00\x00\x00\x1cftypavif\x00\x00\x00\x00", "unsupported_format", "AVIF: refused, saying what to send"),
     ("Отчёт о мероприятиях".encode("cp1251"), "unsupported_format", "cp1251 text"),
     (b"\x00\x01\x02\x03garbage", "unsupported_format", "binary of no known kind"),
 ]

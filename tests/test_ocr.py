@@ -59,10 +59,23 @@ def _page(tmp_path: Path, dpi: int, angle: float) -> np.ndarray:
     return cv2.warpAffine(gray, turn, (w, h), borderValue=255)
 
 
+def _save_heic(path: Path, picture: np.ndarray) -> None:
+    """A picture saved as an iPhone saves its photos (HEIC, HEVC-coded)."""
+    import pillow_heif
+    from PIL import Image
+
+    rgb = cv2.cvtColor(picture, cv2.COLOR_GRAY2RGB if picture.ndim == 2 else cv2.COLOR_BGR2RGB)
+    pillow_heif.from_pillow(Image.fromarray(rgb)).save(str(path), quality=80)
+
+
 @needs_tesseract
-def test_a_skewed_photo_of_the_first_page_reads_as_the_docx(tmp_path: Path) -> None:
-    photo = tmp_path / "photo.jpg"
-    cv2.imwrite(str(photo), _page(tmp_path, 200, 2.0), [cv2.IMWRITE_JPEG_QUALITY, 80])
+@pytest.mark.parametrize("suffix", [".jpg", ".heic"])
+def test_a_skewed_photo_of_the_first_page_reads_as_the_docx(tmp_path: Path, suffix: str) -> None:
+    photo = tmp_path / f"photo{suffix}"
+    if suffix == ".heic":
+        _save_heic(photo, _page(tmp_path, 200, 2.0))
+    else:
+        cv2.imwrite(str(photo), _page(tmp_path, 200, 2.0), [cv2.IMWRITE_JPEG_QUALITY, 80])
     read = stages.process_file(photo)
     truth = extract_file(SAMPLES / "smolensk_2024_q2.docx").report
     assert read.reason is None, read.message
@@ -76,6 +89,22 @@ def test_a_skewed_photo_of_the_first_page_reads_as_the_docx(tmp_path: Path) -> N
     assert [r.place for r in rows] == [r.place for r in expected]
     reviewed = {f.row_index for f in read.flags if f.rule == "ocr_review" and f.severity == "warning"}
     assert reviewed == {r.row_index for r in rows}, "every OCR'd row is flagged for review"
+
+
+def test_a_heic_photo_decodes_to_its_picture_in_colour(tmp_path: Path) -> None:
+    picture = np.full((60, 90, 3), 255, np.uint8)
+    picture[10:40, 20:50] = (0, 0, 200)  # a red stamp (BGR) on white
+    _save_heic(tmp_path / "p.heic", picture)
+    (page,) = ocr.image_pages(tmp_path / "p.heic")
+    assert page.shape == picture.shape
+    assert np.abs(page.astype(int) - picture.astype(int)).mean() < 8, "lossy, but the same picture"
+
+
+def test_a_damaged_heic_is_refused_saying_what_to_send(tmp_path: Path) -> None:
+    broken = tmp_path / "photo.heic"
+    broken.write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(200))
+    read = stages.process_file(broken)
+    assert read.reason == "corrupt_file" and "JPEG" in (read.message or ""), read.message
 
 
 TURNS = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}

@@ -75,7 +75,9 @@ def _count_pages(path: Path, kind: str) -> int:
     if kind == "image":
         import cv2  # here, not at import: the worker's memory limit is paid only by scans
 
-        return max(1, int(cv2.imcount(str(path))))
+        from muniflow.readers import heif
+
+        return heif.heif_count(path) if heif.is_heif(path) else max(1, int(cv2.imcount(str(path))))
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
@@ -200,6 +202,7 @@ def combine_pages(first: Path, limits: Limits, rest: list[str], dest: str) -> st
     import cv2
 
     from muniflow.intake import guards, sniff
+    from muniflow.readers import ocr
 
     images: list[Any] = []
     for page in [first, *map(Path, rest)]:
@@ -208,7 +211,7 @@ def combine_pages(first: Path, limits: Limits, rest: list[str], dest: str) -> st
             raise ReaderError(
                 "unsupported_format", f"{page.name} is not a picture: --pages takes photos or scans"
             )
-        images.extend(cv2.imreadmulti(str(page), flags=cv2.IMREAD_ANYCOLOR)[1] or [])
+        images.extend(ocr.image_pages(page))
     if any(i.ndim == 3 for i in images):  # colour kept (it tells stamp ink from text): all pages BGR
         images = [i if i.ndim == 3 else cv2.cvtColor(i, cv2.COLOR_GRAY2BGR) for i in images]
     if not images or not cv2.imwritemulti(dest, images):

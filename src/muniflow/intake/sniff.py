@@ -15,7 +15,7 @@ PDF = "pdf"
 ZIP = "zip"
 OLE2 = "ole2"
 RTF = "rtf"
-IMAGE = "image"  # JPEG, PNG, TIFF, WebP, BMP: a photo or a scan, read by OCR (OpenCV decodes each)
+IMAGE = "image"  # JPEG, PNG, TIFF, WebP, BMP, HEIC: a photo or a scan, read by OCR
 HTML = "html"  # converted by LibreOffice, like RTF
 MHT = "mht"  # a web archive: its HTML page converted (intake/webarchive.py)
 WORD_XML = "wordxml"  # Word 2003 XML («Word XML Document» of Word 2003): converted by LibreOffice
@@ -56,11 +56,12 @@ def sniff(head: bytes) -> str:
         return MHT
     if _strip_bom(head).lstrip().startswith(b"<?xml") and b"<w:worddocument" in head.lower():
         return WORD_XML
-    if _is_heif(head):
+    if is_heif_head(head):
+        return IMAGE  # an iPhone's photo, decoded by readers/heif.py
+    if head[4:8] == b"ftyp" and head[8:12] == b"avif":
         raise ReaderError(
             "unsupported_format",
-            "a HEIC/HEIF photo (an iPhone camera's format), which cannot be decoded here; send the photo "
-            "as JPEG (iPhone: Settings > Camera > Formats > Most Compatible), or the report as .docx",
+            "an AVIF picture, which cannot be decoded here; send the photo as JPEG, or the report as .docx",
         )
     raise ReaderError("unsupported_format", f"{_describe(head)}, not a DOCX or PDF report; {_RESEND}")
 
@@ -76,10 +77,11 @@ def _is_bmp(head: bytes) -> bool:
 
 
 # The brands of an ISO media file that hold a HEIF/HEIC picture (an iPhone's camera format).
-_HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1", b"avif")
+_HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1")
 
 
-def _is_heif(head: bytes) -> bool:
+def is_heif_head(head: bytes) -> bool:
+    """Whether a file starting with `head` is a HEIF/HEIC picture (its `ftyp` box's major brand)."""
     return head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS
 
 

@@ -29,6 +29,7 @@ from muniflow.model import RawDocument, RawRow, RawTable, ReaderError
 from muniflow.morph import analyzer
 from muniflow.normalize.text import seq_number
 from muniflow.readers import (
+    heif,
     ocr_cells,
     ocr_gutters,
     ocr_ink,
@@ -224,8 +225,11 @@ def effective_dpi(gray: np.ndarray) -> float:
 
 
 def image_pages(path: Path) -> Iterator[np.ndarray]:
-    """The pages of a JPEG, PNG or (multi-page) TIFF, in grey or colour (BGR) as stored: colour
-    tells stamp ink from text (ocr_ink)."""
+    """The pages of a JPEG, PNG, (multi-page) TIFF or HEIC photo, in grey or colour (BGR) as stored:
+    colour tells stamp ink from text (ocr_ink)."""
+    if heif.is_heif(path):
+        yield from heif.heif_pages(path)
+        return
     ok, images = cv2.imreadmulti(str(path), flags=cv2.IMREAD_ANYCOLOR)
     if not ok or not images:
         single = cv2.imread(str(path), cv2.IMREAD_ANYCOLOR)
