@@ -194,6 +194,8 @@ DEGRADATIONS = {
     "photo": (200, photo, "pages"),
     "pdf_image_only": (200, lambda p, r: rotate(p, 1.0), "pdf"),
     "separate_images": (250, lambda p, r: rotate(p, -2.0), "pages"),
+    # each page's scan pasted into a Word document as a JPEG picture shown 6.5 in wide (the text width)
+    "docx_pasted": (200, lambda p, r: rotate(p, 0.5), "docx"),
 }
 
 OWN_DRAWS = {"photo"}  # degradations drawn per (seed, sample, page), one run per --draws seed
@@ -209,12 +211,28 @@ def pack(pages: list[Page], container: str, dpi: int, target: Path) -> list[Path
         path = target.with_suffix(".pdf")
         images[0].save(path, save_all=True, append_images=images[1:], resolution=dpi)
         return [path]
+    if container == "docx":
+        return [_pasted_docx(images, target.with_suffix(".docx"))]
     paths = []
     for i, image in enumerate(images, start=1):
         path = target.with_name(f"{target.name}-p{i}.jpg")
         image.save(path, quality=85)
         paths.append(path)
     return paths
+
+
+def _pasted_docx(images: list[Image.Image], path: Path) -> Path:
+    """A Word document holding the scanned pages as pictures, one a page, as offices paste scans."""
+    from docx import Document
+    from docx.shared import Inches
+
+    document = Document()
+    for i, image in enumerate(images, start=1):
+        picture = path.with_name(f"{path.stem}-p{i}.jpg")
+        image.save(picture, quality=85)
+        document.add_picture(str(picture), width=Inches(6.5))
+    document.save(str(path))
+    return path
 
 
 def score(read: tuple[Row, ...], truth: tuple[Row, ...]) -> dict[str, float]:

@@ -16,7 +16,7 @@ from extraction import extract_file
 
 from muniflow import stages
 from muniflow.intake import scan
-from muniflow.readers import ocr, ocr_orient
+from muniflow.readers import docx_pictures, ocr, ocr_orient
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_inputs"
 needs_tesseract = pytest.mark.skipif(
@@ -89,6 +89,51 @@ def test_a_skewed_photo_of_the_first_page_reads_as_the_docx(tmp_path: Path, suff
     assert [r.place for r in rows] == [r.place for r in expected]
     reviewed = {f.row_index for f in read.flags if f.rule == "ocr_review" and f.severity == "warning"}
     assert reviewed == {r.row_index for r in rows}, "every OCR'd row is flagged for review"
+
+
+def _docx_with_pictures(path: Path, title: str, pictures: list[tuple[np.ndarray, float]]) -> None:
+    """A Word document as an office makes one around a scan: a typed title, then pictures pasted
+    in, each shown `inches` wide."""
+    from docx import Document
+    from docx.shared import Inches
+
+    document = Document()
+    document.add_paragraph(title)
+    for number, (picture, inches) in enumerate(pictures):
+        image = path.parent / f"{path.stem}-{number}.png"
+        cv2.imwrite(str(image), picture)
+        document.add_picture(str(image), width=Inches(inches))
+    document.save(str(path))
+
+
+def test_a_pasted_scan_is_taken_and_a_logo_left_out_each_on_a4_at_its_resolution(tmp_path: Path) -> None:
+    logo = np.zeros((200, 200), np.uint8)
+    scan_part = np.full((600, 1300), 200, np.uint8)  # a table cropped from a scan, shown 6.5 in wide
+    _docx_with_pictures(tmp_path / "r.docx", "Отчёт", [(logo, 1.0), (scan_part, 6.5)])
+    (page,) = docx_pictures.page_pictures(tmp_path / "r.docx", ocr.settings().docx_picture_min_inches)
+    assert round(ocr.effective_dpi(page)) == 200, "1300 px over 6.5 in: an A4 sheet at 200 dpi"
+    assert (page == 200).sum() == scan_part.size and (page == 255).sum() == page.size - scan_part.size
+
+
+def test_a_docx_with_no_table_and_only_a_logo_is_still_no_table_found(tmp_path: Path) -> None:
+    _docx_with_pictures(tmp_path / "letter.docx", "Письмо", [(np.zeros((300, 300), np.uint8), 1.5)])
+    assert stages.process_file(tmp_path / "letter.docx").reason == "no_table_found"
+
+
+@needs_tesseract
+def test_a_docx_holding_its_report_as_a_pasted_scan_reads_as_the_docx(tmp_path: Path) -> None:
+    title = (
+        "Информация о международных мероприятиях, проведённых в Смоленской области во II квартале 2024 года"
+    )
+    _docx_with_pictures(tmp_path / "pasted.docx", title, [(_page(tmp_path, 200, 0.5), 7.0)])
+    read = stages.process_file(tmp_path / "pasted.docx")
+    truth = extract_file(SAMPLES / "smolensk_2024_q2.docx").report
+    assert read.reason is None, read.message
+    assert read.report is not None and truth is not None and read.format == "docx_ocr"
+    assert read.report.period == truth.period
+    rows = read.report.rows
+    assert [r.seq_no for r in rows] == [r.seq_no for r in truth.rows[: len(rows)]] and rows
+    assert [r.place for r in rows] == [r.place for r in truth.rows[: len(rows)]]
 
 
 def test_a_heic_photo_decodes_to_its_picture_in_colour(tmp_path: Path) -> None:

@@ -32,7 +32,12 @@ def read_checked(path: Path, limits: Limits) -> RawDocument:
             guards.check_zip(path, limits)
             return convert.read_converted(path, "odt", _read_docx(limits))
         guards.check_docx(path, limits)
-        return _read("docx", path)
+        try:
+            return _read("docx", path)
+        except ReaderError as err:
+            if err.reason == "no_table_found" and scan.pasted_scan(path):
+                raise scan.needs_ocr(path, "docx") from err
+            raise
     try:
         guards.check_pdf(path, limits)
     except ReaderError as err:

@@ -16,7 +16,8 @@ from muniflow.intake.limits import Limits
 from muniflow.model import Flag, RawDocument, ReaderError, Report
 
 NEEDS_OCR = "needs_ocr"  # not a refusal: the caller re-runs the file through `read_scan`
-FORMATS = {"image": "image_ocr", "pdf": "pdf_ocr"}  # `reports.format` of files read by OCR
+# `reports.format` of files read by OCR; "docx": a scan pasted into a Word document as pictures
+FORMATS = {"image": "image_ocr", "pdf": "pdf_ocr", "docx": "docx_ocr"}
 
 
 def needs_ocr(path: Path, kind: str) -> ReaderError:
@@ -31,6 +32,12 @@ def needs_ocr(path: Path, kind: str) -> ReaderError:
                 "no_text_layer",
                 f"the PDF pages are scanned images with no text; send the original .docx, or {why} "
                 "so that muniflow reads scans",
+            )
+        if kind == "docx":
+            return ReaderError(
+                "no_table_found",
+                f"the document's table is a scan pasted in as a picture, read only by OCR: {why}; or "
+                "send the report with its table typed in",
             )
         return ReaderError("unsupported_format", f"a picture (photo or scan), read only by OCR: {why}")
     return ReaderError(NEEDS_OCR, f"{kind}:{_count_pages(path, kind)}")
@@ -71,7 +78,20 @@ def text_unreadable(doc: RawDocument) -> bool:
     return unreadable_share(doc) >= share
 
 
+def pasted_scan(path: Path) -> bool:
+    """Whether a DOCX without a table shows a picture as big as a pasted scan (contracts/ocr.yaml)."""
+    return bool(_docx_pages(path))
+
+
+def _docx_pages(path: Path) -> list[Any]:
+    from muniflow.readers import docx_pictures, ocr
+
+    return docx_pictures.page_pictures(path, ocr.settings().docx_picture_min_inches)
+
+
 def _count_pages(path: Path, kind: str) -> int:
+    if kind == "docx":
+        return max(1, len(_docx_pages(path)))
     if kind == "image":
         import cv2  # here, not at import: the worker's memory limit is paid only by scans
 
@@ -103,14 +123,21 @@ def read_scan(path: Path, limits: Limits, kind: str) -> RawDocument:
             if dpi is not None:
                 _check_dpi(dpi)
         images = ocr.pdf_pages(path, dpis, ocr.settings().page_timeout_seconds)
+    elif kind == "docx":
+        images = iter(_docx_pages(path))
     else:
         images = ocr.image_pages(path)
     pages: list[ocr.Page] = []
     for image in images:
-        if kind == "image":
+        if kind != "pdf":
             _check_dpi(ocr.effective_dpi(image))
         pages.append(ocr.read_page(image, pages[-1].columns if pages else ()))
     doc, confidence = ocr.to_document(str(path), FORMATS[kind], pages)
+    if kind == "docx":  # the title typed above the pasted scan, as the text reader would take it
+        from muniflow.readers import docx_pictures
+
+        typed = docx_pictures.text(path)
+        doc = replace(doc, title="\n".join(t for t in (typed, doc.title) if t))
     return replace(doc, cell_confidence=confidence)
 
 

@@ -61,6 +61,7 @@ class OcrSettings:
     render_dpi: int
     memory_mb: int
     scan_image_share: float
+    docx_picture_min_inches: float
     unreadable_text_share: float
     outline_share: float
     outline_reach_per_100dpi: float
