@@ -251,6 +251,7 @@ PARSED = [
     ("12.V.2024", Q2_2024, D(2024, 5, 12), D(2024, 5, 12), "exact", "a Roman month between dots"),
     ("3 – 5 VI 2024 г.", Q2_2024, D(2024, 6, 3), D(2024, 6, 5), "exact", "a range with a Roman month"),
     ("14:00 12.05.2024", Q2_2024, D(2024, 5, 12), D(2024, 5, 12), "exact", "a time of day before the date"),
+    ("12 мая, 2024 г.", Q2_2024, D(2024, 5, 12), D(2024, 5, 12), "exact", "a comma before the year"),
     ("II декада апреля 2024 г.", Q2_2024, D(2024, 4, 11), D(2024, 4, 20), "part_of_month", "a Roman decade"),
     ("в течение 3-й декады июня", Q2_2024, D(2024, 6, 21), D(2024, 6, 30), "part_of_month", "3-я, June's 30"),
     ("первой половине мая 2024 года", Q2_2024, D(2024, 5, 1), D(2024, 5, 15), "part_of_month", "a half"),

@@ -394,7 +394,10 @@ def _read_point(tokens: Sequence[_Token], position: int) -> tuple[_Point | None,
 
 
 def _read_year(tokens: Sequence[_Token], position: int) -> tuple[int | None, int]:
-    """An optional four-digit year (with its "года"/"г.") at `position`."""
+    """An optional four-digit year (with its "года"/"г.") at `position`, after a comma or not
+    («12 мая, 2024 г.»)."""
+    if position + 1 < len(tokens) and tokens[position].text == "," and _is_year(tokens[position + 1]):
+        position += 1
     if position < len(tokens) and _is_year(tokens[position]):
         return _year(tokens[position].text), _skip_year_word(tokens, position + 1)
     return None, position
