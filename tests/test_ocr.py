@@ -15,7 +15,7 @@ import pytest
 from extraction import extract_file
 
 from muniflow import stages
-from muniflow.intake import scan
+from muniflow.intake import convert, scan
 from muniflow.readers import docx_pictures, ocr, ocr_orient
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_inputs"
@@ -134,6 +134,20 @@ def test_a_docx_holding_its_report_as_a_pasted_scan_reads_as_the_docx(tmp_path: 
     rows = read.report.rows
     assert [r.seq_no for r in rows] == [r.seq_no for r in truth.rows[: len(rows)]] and rows
     assert [r.place for r in rows] == [r.place for r in truth.rows[: len(rows)]]
+
+
+@needs_tesseract
+@pytest.mark.skipif(convert.soffice() is None, reason="LibreOffice is missing: run `make libreoffice`")
+def test_an_odt_holding_its_report_as_a_pasted_scan_is_converted_and_read(tmp_path: Path) -> None:
+    _docx_with_pictures(tmp_path / "pasted.docx", "Отчёт", [(_page(tmp_path, 200, 0.0), 7.0)])
+    subprocess.run(
+        [str(convert.soffice()), "--headless", "--convert-to", "odt", "--outdir", str(tmp_path / "odt"),
+         str(tmp_path / "pasted.docx")],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    read = stages.process_file(tmp_path / "odt" / "pasted.odt")
+    assert read.reason is None, read.message
+    assert read.format == "odt_ocr" and read.report is not None and read.report.rows
 
 
 def test_a_heic_photo_decodes_to_its_picture_in_colour(tmp_path: Path) -> None:

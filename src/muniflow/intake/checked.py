@@ -18,19 +18,19 @@ def read_checked(path: Path, limits: Limits) -> RawDocument:
         refusal = guards.ole2_error(path.read_bytes())
         if refusal.reason != "legacy_doc":
             raise refusal
-        return convert.read_converted(path, "doc", _read_docx(limits))
+        return convert.read_converted(path, "doc", _read_docx(limits, "doc"))
     if kind == sniff.IMAGE:
         raise scan.needs_ocr(path, "image")
     if kind == sniff.WORD_XML:
         guards.check_xml_document(path)  # no DTD reaches LibreOffice's XML parser
     if kind in (sniff.RTF, sniff.HTML, sniff.MHT, sniff.WORD_XML):
-        return convert.read_converted(path, kind, _read_docx(limits))
+        return convert.read_converted(path, kind, _read_docx(limits, kind))
     if kind == sniff.FLAT_OPC:
         return flatopc.read_flat(path, limits, _read_docx(limits))
     if kind == sniff.ZIP:
         if convert.is_odt(path):
             guards.check_zip(path, limits)
-            return convert.read_converted(path, "odt", _read_docx(limits))
+            return convert.read_converted(path, "odt", _read_docx(limits, "odt"))
         guards.check_docx(path, limits)
         try:
             return _read("docx", path)
@@ -57,12 +57,18 @@ def read_checked(path: Path, limits: Limits) -> RawDocument:
     return doc
 
 
-def _read_docx(limits: Limits) -> Callable[[Path], RawDocument]:
-    """Read a DOCX LibreOffice wrote, through the same guards as one a clerk sent."""
+def _read_docx(limits: Limits, converted: str | None = None) -> Callable[[Path], RawDocument]:
+    """Read a DOCX LibreOffice wrote (from a file of format `converted`), through the same guards as
+    one a clerk sent; one whose report is a scan pasted in is sent to OCR, which converts it again."""
 
     def read(docx_path: Path) -> RawDocument:
         guards.check_docx(docx_path, limits)
-        return _read("docx", docx_path)
+        try:
+            return _read("docx", docx_path)
+        except ReaderError as err:
+            if converted is not None and err.reason == "no_table_found" and scan.pasted_scan(docx_path):
+                raise scan.needs_ocr(docx_path, f"docx+{converted}") from err
+            raise
 
     return read
 

@@ -8,6 +8,8 @@ Tesseract is missing the file stays quarantined as before, with a message saying
 from __future__ import annotations
 
 import re
+import tempfile
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -16,8 +18,9 @@ from muniflow.intake.limits import Limits
 from muniflow.model import Flag, RawDocument, ReaderError, Report
 
 NEEDS_OCR = "needs_ocr"  # not a refusal: the caller re-runs the file through `read_scan`
-# `reports.format` of files read by OCR; "docx": a scan pasted into a Word document as pictures
-FORMATS = {"image": "image_ocr", "pdf": "pdf_ocr", "docx": "docx_ocr"}
+# `reports.format` of files read by OCR; a scan pasted into a document as pictures is «<its format>_ocr»
+# (docx_ocr, odt_ocr, doc_ocr…)
+FORMATS = {"image": "image_ocr", "pdf": "pdf_ocr"}
 
 
 def needs_ocr(path: Path, kind: str) -> ReaderError:
@@ -33,7 +36,7 @@ def needs_ocr(path: Path, kind: str) -> ReaderError:
                 f"the PDF pages are scanned images with no text; send the original .docx, or {why} "
                 "so that muniflow reads scans",
             )
-        if kind == "docx":
+        if kind.startswith("docx"):
             return ReaderError(
                 "no_table_found",
                 f"the document's table is a scan pasted in as a picture, read only by OCR: {why}; or "
@@ -90,7 +93,7 @@ def _docx_pages(path: Path) -> list[Any]:
 
 
 def _count_pages(path: Path, kind: str) -> int:
-    if kind == "docx":
+    if kind.startswith("docx"):  # `path` is the DOCX, LibreOffice's where the file was converted
         return max(1, len(_docx_pages(path)))
     if kind == "image":
         import cv2  # here, not at import: the worker's memory limit is paid only by scans
@@ -123,21 +126,46 @@ def read_scan(path: Path, limits: Limits, kind: str) -> RawDocument:
             if dpi is not None:
                 _check_dpi(dpi)
         images = ocr.pdf_pages(path, dpis, ocr.settings().page_timeout_seconds)
-    elif kind == "docx":
-        images = iter(_docx_pages(path))
+    elif kind.startswith("docx"):
+        return _read_pasted(path, kind)
     else:
         images = ocr.image_pages(path)
+    doc, confidence = ocr.to_document(str(path), FORMATS[kind], _read_pages(images, kind))
+    return replace(doc, cell_confidence=confidence)
+
+
+def _read_pages(images: Iterable[Any], kind: str) -> list[Any]:
+    """Each picture read by OCR as a page, a photo's or a pasted scan's resolution checked first;
+    a page with too few column lines takes the page before's."""
+    from muniflow.readers import ocr
+
     pages: list[ocr.Page] = []
     for image in images:
         if kind != "pdf":
             _check_dpi(ocr.effective_dpi(image))
         pages.append(ocr.read_page(image, pages[-1].columns if pages else ()))
-    doc, confidence = ocr.to_document(str(path), FORMATS[kind], pages)
-    if kind == "docx":  # the title typed above the pasted scan, as the text reader would take it
-        from muniflow.readers import docx_pictures
+    return pages
 
-        typed = docx_pictures.text(path)
-        doc = replace(doc, title="\n".join(t for t in (typed, doc.title) if t))
+
+def _read_pasted(path: Path, kind: str) -> RawDocument:
+    """A document whose report is a scan pasted in as pictures (kind «docx», or «docx+odt» for a file
+    LibreOffice converts first, again here): its pictures read by OCR, with its typed title."""
+    from muniflow.readers import docx_pictures, ocr
+
+    converted = kind.partition("+")[2]
+    with tempfile.TemporaryDirectory(prefix="muniflow-pasted-") as work:
+        docx_path = path
+        if converted:
+            from muniflow.intake import convert
+
+            binary = convert.soffice()
+            if binary is None:
+                raise ReaderError("no_table_found", f"{path.name}: LibreOffice is no longer available")
+            docx_path = convert.convert_to_docx(path, converted, Path(work), binary)
+        pages = _read_pages(_docx_pages(docx_path), kind)
+        typed = docx_pictures.text(docx_path)  # the title typed above the scan, as a text reader takes it
+    doc, confidence = ocr.to_document(str(path), f"{converted or 'docx'}_ocr", pages)
+    doc = replace(doc, title="\n".join(t for t in (typed, doc.title) if t))
     return replace(doc, cell_confidence=confidence)
 
 
