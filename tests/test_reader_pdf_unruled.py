@@ -108,6 +108,33 @@ def test_a_cell_merged_down_under_horizontal_rules_covers_both_rows(tmp_path: Pa
     assert table.rows[2].from_above == frozenset({2})
 
 
+def test_a_cell_merged_down_over_three_rows_covers_them_all(tmp_path: Path) -> None:
+    """A place written once for three events: no rule under the place column between any of them;
+    the second and the third row both read it from above."""
+    rows: list[tuple[str, ...] | str] = [
+        HEADER,
+        BODY[0],
+        (*BODY[1][:2], "", BODY[1][3]),
+        (*BODY[2][:2], "", BODY[2][3]),
+    ]
+    right = LEFT + sum(WIDTHS)
+    place = (LEFT + sum(WIDTHS[:2]), LEFT + sum(WIDTHS[:3]))
+    ops = []
+    for r in range(len(rows) + 1):
+        y = TOP - r * HEIGHT
+        if r in (2, 3):  # under the merged place: two pieces, none under the place column
+            ops += [
+                b"%.2f %.2f m %.2f %.2f l S" % (LEFT, y, place[0], y),
+                b"%.2f %.2f m %.2f %.2f l S" % (place[1], y, right, y),
+            ]
+        else:
+            ops.append(b"%.2f %.2f m %.2f %.2f l S" % (LEFT, y, right, y))
+    content = b"\n".join(ops) + b"\n" + _table("none", rows)
+    (table,) = PdfReader().read(helvetica_page(tmp_path / "merged3.pdf", content)).tables
+    assert [row.cells[0] for row in table.rows] == ["1", "2", "3"]
+    assert [row.from_above for row in table.rows] == [frozenset(), frozenset({2}), frozenset({2})]
+
+
 PROSE = [
     "The administration held meetings with delegations of twin towns",
     "and discussed cultural exchange; a plan of joint events for the",

@@ -59,6 +59,8 @@ MAX_LINE_GAP = 2.5
 # from the outermost text where no frame shows the sides, and a last column's text stops short of
 # its cell's edge.
 CENTRE_TOLERANCE = 12.0
+# A cell merged down reaches the next row when its bottom is this near the row's top (pt).
+MERGE_REACH = 2.0
 _SEQ = re.compile(r"^\d{1,4}[.)]?$")
 
 Span = tuple[float, float]
@@ -310,7 +312,7 @@ def infer_table(
             cells = list(_cells(members, xs, top, bottom, regular))
             rule = inner_rules.get(top)
             if rows and rule is not None:
-                _merge_down(rows[-1], cells, rule)
+                _merge_down(rows, cells, rule)
             rows.append(cells)
     if len(rows) < (1 if follows else MIN_ROWS):
         return None
@@ -391,17 +393,30 @@ def _header_levels(
     return levels
 
 
-def _merge_down(upper: list[Box | None], lower: list[Box | None], rule: Sequence[Span]) -> None:
-    """Where the rule between two rows is not drawn under a cell (merged down over both: one date
-    or place for two events), that cell of the upper row reaches over the lower one's slot."""
-    for col, box in enumerate(upper):
+def _merge_down(rows: list[list[Box | None]], lower: list[Box | None], rule: Sequence[Span]) -> None:
+    """Where the rule between the last row and `lower` is not drawn under a cell (merged down over
+    both: one date or place for two events, or for three and more), the cell that reaches down to
+    the last row (its own, or one merged down from a row above) reaches over the lower one's slot."""
+    for col in range(len(rows[-1])):
         below = lower[col] if col < len(lower) else None
-        if box is None or below is None or (below[0], below[2]) != (box[0], box[2]):
+        owner = _reaching(rows, col, below[1]) if below is not None else None
+        box = rows[owner][col] if owner is not None else None
+        if below is None or owner is None or box is None or (below[0], below[2]) != (box[0], box[2]):
             continue
         drawn = sum(max(0.0, min(b, box[2]) - max(a, box[0])) for a, b in rule)
         if drawn < (box[2] - box[0]) / 2:
-            upper[col] = (box[0], box[1], box[2], below[3])
+            rows[owner][col] = (box[0], box[1], box[2], below[3])
             lower[col] = None
+
+
+def _reaching(rows: Sequence[Sequence[Box | None]], col: int, top: float) -> int | None:
+    """The row whose cell in column `col` reaches down to `top`: the last row's own, or, where the
+    last row's slot is taken by a cell merged down, the row that cell starts in."""
+    for index in range(len(rows) - 1, -1, -1):
+        box = rows[index][col] if col < len(rows[index]) else None
+        if box is not None:
+            return index if index == len(rows) - 1 or box[3] >= top - MERGE_REACH else None
+    return None
 
 
 def _fits(lines: Sequence[_Line], hint: Sequence[float]) -> bool:
