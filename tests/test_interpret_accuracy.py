@@ -92,6 +92,28 @@ def test_columns_are_assigned_jointly_over_the_header(header, expected, reason):
     assert list(got.values()).count("title") == 1, reason
 
 
+@pytest.mark.parametrize(
+    ("header", "expected", "reason"),
+    [
+        (
+            ("№ мероприятия", "Что", "Место", "Результаты мероприятия", "Дата"),
+            {"№ мероприятия": "seq_no", "Результаты мероприятия": "goal"},
+            "the title's own header names nothing: «мероприятия» after a head noun says whose",
+        ),
+        (
+            ("№", "Наименование муниципалитета", "Акция", "Сроки, место", "Цель"),
+            {"Наименование муниципалитета": "municipality", "Сроки, место": "place"},
+            "a generic head («Наименование») is headed by what follows; after a comma no word depends",
+        ),
+    ],
+)
+def test_a_word_depending_on_a_head_noun_names_no_column_of_its_own(header, expected, reason):
+    got = _columns(header)
+    for cell, column in expected.items():
+        assert got.get(cell) == column, reason
+    assert "title" not in got.values(), reason
+
+
 def test_only_capitals_spelling_one_columns_initials_stand_for_a_synonym():
     synonyms = {
         "place": ["место проведения"],

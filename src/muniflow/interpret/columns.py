@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from muniflow.contracts import load_contract
 from muniflow.interpret.assignment import assign
 from muniflow.interpret.reading import COMBINED, FUZZY, LEMMA, SYNONYM, ColumnMatch
 from muniflow.morph import analyzer
@@ -34,6 +35,12 @@ FUZZY_MIN_LENGTH = 5
 FUZZY_MIN_RATIO = 84.0
 # A word in capitals this long or shorter may be a synonym's initials («МО», «ОМСУ»).
 _INITIALS_MAX = 5
+# Marks that head a header cell as a noun would («№ мероприятия»: the №).
+_MARKS = frozenset(["№", "n", "п/п", "n°"])
+# What opens a coordinated part of a header cell: punctuation, and the conjunctions.
+_PART_MARKS = frozenset([",", ";", "/"])
+_PART_WORDS = frozenset(["и", "или"])
+_PARTED = re.compile(_WORD.pattern + r"|[,;/]")
 # The key in the contract a user edits to teach a new wording; named in every refusal.
 CONTRACT_KEY = "headerSynonyms in contracts/events.odcs.yaml"
 
@@ -88,14 +95,26 @@ def _initials(vocabulary: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, 
 
 def _expand_initials(text: str, vocabulary: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, ...]:
     """The cell's words, a capitalised word that spells a synonym's initials followed by its words."""
+    return tuple(word for word, _ in _expanded(text, vocabulary))
+
+
+def _expanded(text: str, vocabulary: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, int], ...]:
+    """The cell's words (initials expanded, as `_expand_initials`), each with the number of the
+    coordinated part it stands in: a comma, a semicolon, a slash, «и» or «или» opens a new part
+    («Сроки, место»; «Содержание и результаты мероприятия»)."""
     known = _initials(vocabulary)
-    out: list[str] = []
-    for raw in _WORD.findall(text):
+    out: list[tuple[str, int]] = []
+    part = 0
+    for match in _PARTED.finditer(text):
+        raw = match.group()
         word = raw.lower().replace("ё", "е")
+        if raw in _PART_MARKS or word in _PART_WORDS:
+            part += 1
+            continue
         if word in _STOP:
             continue
         spelled = known.get(word) if raw.isupper() and 2 <= len(raw) <= _INITIALS_MAX else None
-        out.extend((word, *(spelled or ())))
+        out.extend((w, part) for w in (word, *(spelled or ())))
     return tuple(out)
 
 
@@ -113,34 +132,68 @@ class Candidate:
     evidence: str
     score: float  # share of the entry's words found, fuzzy ratio counted in
     weight: float  # letters of the entry's words found: longer entries are more specific
+    dependent: bool = False  # it matches only words after the cell's head noun
 
 
-def _match_words(entry: _Entry, cell_words: Sequence[str], cell_lemmas: Sequence[str]) -> Candidate | None:
+def _dependents(parted: Sequence[tuple[str, int]]) -> tuple[bool, ...]:
+    """For each word of a cell, whether it stands after the head of its coordinated part: the
+    part's first noun (or a № mark) that is no generic head (contract `genericHeads`: «Наименование
+    муниципалитета» is headed by «муниципалитета»). Words before a head qualify it («Международные
+    мероприятия»), words after it depend on it («Результаты мероприятия», «№ мероприятия»)."""
+    generic = generic_heads()
+    headed: set[int] = set()
+    out = []
+    for word, part in parted:
+        out.append(part in headed)
+        if word in _MARKS or (analyzer().parse(word)[0].tag.POS == "NOUN" and lemma(word) not in generic):
+            headed.add(part)
+    return tuple(out)
+
+
+def generic_heads() -> frozenset[str]:
+    """The contract's generic head words (`genericHeads`), as lemmas."""
+    return _generic_heads(tuple(load_contract().threshold("genericHeads", []) or []))
+
+
+@lru_cache(maxsize=4)
+def _generic_heads(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(lemma(w) for w in words)
+
+
+def _match_words(
+    entry: _Entry, cell_words: Sequence[str], cell_lemmas: Sequence[str], after_head: Sequence[bool] = ()
+) -> Candidate | None:
+    """How `entry` matches the cell; None where a word of it is missing. `dependent` is set where
+    it matches only words standing after a head noun (`after_head`, per cell word)."""
     ratios = []
+    at: set[int] = set()
     for wanted in entry.lemmas:
         if wanted in cell_lemmas:
             ratios.append(100.0)
+            at.add(cell_lemmas.index(wanted))
             continue
         if len(wanted) < FUZZY_MIN_LENGTH:
             return None
-        best = max(
+        best, where = max(
             (
-                max(fuzz.ratio(wanted, cl), fuzz.ratio(wanted, cw))
-                for cl, cw in zip(cell_lemmas, cell_words, strict=True)
+                (max(fuzz.ratio(wanted, cl), fuzz.ratio(wanted, cw)), k)
+                for k, (cl, cw) in enumerate(zip(cell_lemmas, cell_words, strict=True))
                 if len(cw) >= FUZZY_MIN_LENGTH - 1
             ),
-            default=0.0,
+            default=(0.0, -1),
         )
         if best < FUZZY_MIN_RATIO:
             return None
         ratios.append(best)
+        at.add(where)
     exact = all(r == 100.0 for r in ratios)
     if exact and f" {entry.phrase} " in f" {' '.join(cell_words)} ":
         evidence = SYNONYM
     else:
         evidence = LEMMA if exact else FUZZY
     weight = sum(len(w) * r / 100 for w, r in zip(entry.lemmas, ratios, strict=True))
-    return Candidate(entry.column, entry.text, evidence, sum(ratios) / len(ratios) / 100, weight)
+    dependent = bool(after_head) and all(after_head[k] for k in at)
+    return Candidate(entry.column, entry.text, evidence, sum(ratios) / len(ratios) / 100, weight, dependent)
 
 
 def candidates(header: str, synonyms: Mapping[str, Sequence[str]]) -> list[Candidate]:
@@ -165,16 +218,23 @@ def _candidates(header: str, synonyms: Mapping[str, Sequence[str]]) -> list[Cand
 def _matches(header: str, vocabulary: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[Candidate, ...]:
     main = _BRACKETS.sub(" ", header)
     for text in (main, header) if main.strip() != header.strip() else (header,):
-        cell_words = _expand_initials(text, vocabulary)
+        parted = _expanded(text, vocabulary)
+        cell_words = tuple(word for word, _ in parted)
         cell_lemmas = tuple(lemma(w) for w in cell_words)
+        after_head = _dependents(parted)
         best: dict[str, Candidate] = {}
         for entry in _entries(vocabulary):
-            found = _match_words(entry, cell_words, cell_lemmas)
+            found = _match_words(entry, cell_words, cell_lemmas, after_head)
             if found is None:
                 continue
             held = best.get(found.column)
             if held is None or (found.weight, found.score) > (held.weight, held.score):
                 best[found.column] = found
+        if any(not c.dependent for c in best.values()):
+            # «Результаты мероприятия», «№ мероприятия»: the head names the column; the one word
+            # after it says whose results, and names none (the title is another cell's). A phrase
+            # after a generic head still does («Наименование муниципального района»).
+            best = {k: c for k, c in best.items() if not (c.dependent and len(words(c.synonym)) == 1)}
         if best:
             return tuple(sorted(best.values(), key=lambda c: (-c.weight, -c.score, c.column)))
     return ()
