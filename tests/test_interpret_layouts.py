@@ -160,15 +160,28 @@ def test_a_sub_column_naming_nothing_feeds_what_its_siblings_feed():
     assert event.participants == "от России: Школьники; иностранная сторона: Гости из Беларуси"
 
 
-def test_a_blank_headed_column_of_dates_beside_the_date_column_ends_its_range():
-    # A scan's header lost the sub-labels «начало» / «окончание»: the second column's header is blank.
-    rows = [("№", "Наименование мероприятия", "Место", "Время проведения", "", "Участники", "")]
+@pytest.mark.parametrize("end_header", ["", "Финиш"], ids=["blank", "worded_as_no_synonym"])
+def test_an_unmapped_column_of_dates_beside_the_date_column_ends_its_range(end_header):
+    # A scan's header lost the sub-labels «начало» / «окончание», or the end's label names nothing.
+    rows = [("№", "Наименование мероприятия", "Место", "Сроки проведения", end_header, "Участники", "")]
     rows += [
         (str(i), f"Событие {i}", "г. Энск", f"{i}.04.2024", f"{i + 1}.04.2024", "все", "")
         for i in range(1, 4)
     ]
     doc = _read(_table(rows))
     assert [(r.start_date.day, r.end_date.day) for r in doc.rows] == [(1, 2), (2, 3), (3, 4)]
+
+
+def test_a_column_of_dates_and_places_whose_header_names_nothing_feeds_both():
+    rows = [("№", "Наименование мероприятия", "Подробности", "Цель", "Участники")]
+    cells = ["г. Энск, клуб, 6 апреля 2024 г.", "3–4 мая 2024 г., д. Н", "с. М, школа № 2, 12.06.2024"]
+    rows += [(str(i), f"Событие {i}", c, "Дружба", "все") for i, c in enumerate(cells, 1)]
+    doc = _read(_table(rows))
+    assert [(r.place, r.start_date.isoformat()) for r in doc.rows] == [
+        ("г. Энск, клуб", "2024-04-06"),
+        ("д. Н", "2024-05-03"),
+        ("с. М, школа № 2", "2024-06-12"),
+    ]
 
 
 def test_a_blank_headed_column_of_dates_apart_from_the_date_column_is_no_end():

@@ -18,6 +18,7 @@ from dataclasses import replace
 from muniflow.enrich.countries import find_countries
 from muniflow.enrich.event_format import ONLINE, event_format
 from muniflow.enrich.places import find_places
+from muniflow.interpret.combined import split_date_place
 from muniflow.interpret.header_rows import HeaderFound, is_column_numbers
 from muniflow.interpret.municipality import split_run_in_kinds
 from muniflow.interpret.reading import CONTENT, ColumnMatch
@@ -112,8 +113,8 @@ def typed_by_content(found: HeaderFound, body: Sequence[RawRow], period: Period 
     """An events table whose header names no №, municipality, place, participants or goal column:
     an unmapped column whose cells hold the № run, municipality names grouping the rows, short
     names of places, people (counted, or a first noun naming people) or long texts is that column
-    (its header being a mark, an abbreviation or a wording the vocabulary does not know). A column
-    of dates with a blank header beside the date column is the other end of its range."""
+    (its header being a mark, an abbreviation or a wording the vocabulary does not know). An unmapped
+    column of dates beside the date column is the other end of its range."""
     matches = list(found.matches)
     taken = {m.index for m in matches}
     free = [i for i in range(len(found.labels)) if i not in taken]
@@ -205,12 +206,13 @@ def _place_column(body: Sequence[RawRow], free: Sequence[int], labels: Sequence[
 def _unlabelled_dates(
     found: HeaderFound, body: Sequence[RawRow], free: Sequence[int], period: Period | None
 ) -> list[ColumnMatch]:
-    """Columns with a blank header beside the date column whose cells read as dates: the start or
-    end of a range whose sub-label was lost (a scan's header, a cell the header merged away)."""
+    """Unmapped columns beside the date column whose cells read as dates: the start or end of a
+    range whose sub-label was lost (a scan's header, a cell the header merged away) or is worded
+    as no synonym is."""
     beside = {m.index for m in found.matches if m.column == "date_text"}
     found_dates: list[ColumnMatch] = []
     for i in sorted(free, key=lambda i: min((abs(i - d) for d in beside), default=len(found.labels))):
-        if fold(found.labels[i]) or not {i - 1, i + 1} & beside or _is_seq_run(body, i):
+        if not {i - 1, i + 1} & beside or _is_seq_run(body, i):
             continue
         cells, read = _date_cells(body, i, period)
         if cells and len(read) >= DATE_SHARE * len(cells):
@@ -316,6 +318,24 @@ def _is_seq_run(body: Sequence[RawRow], index: int) -> bool:
     return len(run) >= 2 and len(run) == len(numbers) and _numbering(run)
 
 
+def _date_and_place_column(
+    body: Sequence[RawRow], free: Sequence[int], labels: Sequence[str], period: Period | None
+) -> tuple[ColumnMatch, ...]:
+    """A column whose cells hold a date and a place together («д. Н, клуб, 7–8 октября 2024 г.»),
+    its header worded as no combined synonym is: it feeds both (its cells are split as a combined
+    header's are). Empty where no free column reads so."""
+    for i in free:
+        cells = _body_cells(body, i)
+        split = sum(1 for c in cells if split_date_place(c, period) is not None)
+        if cells and split >= DATE_SHARE * len(cells):
+            shown = f"{split} of {len(cells)} cells hold a date and a place"
+            return tuple(
+                ColumnMatch(column, i, labels[i], CONTENT, shown, split / len(cells))
+                for column in ("date_text", "place")
+            )
+    return ()
+
+
 def infer_required(
     found: HeaderFound, body: Sequence[RawRow], period: Period | None
 ) -> tuple[ColumnMatch, ...]:
@@ -344,6 +364,11 @@ def infer_required(
         # A start/end pair: every free column of dates joins the date column, read as a range.
         for i in [m.index for m in matches if m.column == "date_text" and m.evidence == CONTENT]:
             free.remove(i)
+        if not any(m.column == "date_text" for m in matches):
+            combined = _date_and_place_column(body, free, found.labels, period)
+            if combined:
+                matches.extend(m for m in combined if m.column not in columns)
+                free.remove(combined[0].index)
     if "seq_no" not in columns:
         seq = _seq_column(body, free, found.labels)
         if seq is not None:

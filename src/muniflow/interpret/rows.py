@@ -91,7 +91,7 @@ def _field(row: RawRow, matches: Sequence[ColumnMatch], column: str, period: Per
     if len(feeding) == 1:
         m = feeding[0]
         text = _text(row, m.index)
-        if m.evidence == COMBINED:
+        if m.evidence == COMBINED or any(o.index == m.index and o.column != column for o in matches):
             split = split_date_place(text, period)
             if split is None:
                 return text
