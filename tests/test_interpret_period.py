@@ -20,6 +20,7 @@ from muniflow.model import Period
         ("3 кв. 2025", Period(2025, 3), "abbreviation"),
         ("за IV кв 2024 г.", Period(2024, 4), "Roman, abbreviation without its dot"),
         ("за ІІІ квартал 2025 года", Period(2025, 3), "Cyrillic І typed for the Roman I"),
+        ("за IIквартал 2024г.", Period(2024, 2), "a Roman numeral run into its word"),
         ("январь–март 2025 года", Period(2025, 1), "month range of the first quarter"),
         ("за период апрель - июнь 2024 г.", Period(2024, 2), "month range with spaced dash"),
         ("с июля по сентябрь 2024 года", Period(2024, 3), "month range with «по»"),

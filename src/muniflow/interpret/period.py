@@ -31,7 +31,7 @@ _SPAN_KIND = {3: QUARTER, 6: HALF_YEAR, 9: NINE_MONTHS, 12: YEAR}
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 # Roman numerals are often typed with Cyrillic look-alikes.
 _LOOKALIKE = str.maketrans({"І": "I", "і": "i", "Ӏ": "I", "Х": "X", "У": "V"})
-_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+_TOKEN = re.compile(r"\d+|[A-Za-z]+|[^\W\dA-Za-z_]+")  # «IIквартал»: a Roman numeral run into its word
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # How far (in tokens) the year may stand from the quarter word.
 YEAR_REACH = 4
