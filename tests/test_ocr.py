@@ -120,6 +120,19 @@ def test_a_docx_with_no_table_and_only_a_logo_is_still_no_table_found(tmp_path: 
     assert stages.process_file(tmp_path / "letter.docx").reason == "no_table_found"
 
 
+def test_a_big_picture_opencv_cannot_decode_is_no_pasted_scan(tmp_path: Path) -> None:
+    from docx import Document
+    from docx.shared import Inches
+    from PIL import Image
+
+    Image.new("L", (1200, 1700), 255).save(tmp_path / "drawing.gif")
+    document = Document()
+    document.add_picture(str(tmp_path / "drawing.gif"), width=Inches(6.5))
+    document.save(str(tmp_path / "gif.docx"))
+    assert docx_pictures.scan_count(tmp_path / "gif.docx", ocr.settings().docx_picture_min_inches) == 0
+    assert stages.process_file(tmp_path / "gif.docx").reason == "no_table_found"
+
+
 @needs_tesseract
 def test_a_docx_holding_its_report_as_a_pasted_scan_reads_as_the_docx(tmp_path: Path) -> None:
     title = (

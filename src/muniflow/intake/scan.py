@@ -83,7 +83,9 @@ def text_unreadable(doc: RawDocument) -> bool:
 
 def pasted_scan(path: Path) -> bool:
     """Whether a DOCX without a table shows a picture as big as a pasted scan (contracts/ocr.yaml)."""
-    return bool(_docx_pages(path))
+    from muniflow.readers import docx_pictures, ocr
+
+    return docx_pictures.scan_count(path, ocr.settings().docx_picture_min_inches) > 0
 
 
 def _docx_pages(path: Path) -> list[Any]:
@@ -94,7 +96,9 @@ def _docx_pages(path: Path) -> list[Any]:
 
 def _count_pages(path: Path, kind: str) -> int:
     if kind.startswith("docx"):  # `path` is the DOCX, LibreOffice's where the file was converted
-        return max(1, len(_docx_pages(path)))
+        from muniflow.readers import docx_pictures, ocr
+
+        return max(1, docx_pictures.scan_count(path, ocr.settings().docx_picture_min_inches))
     if kind == "image":
         import cv2  # here, not at import: the worker's memory limit is paid only by scans
 

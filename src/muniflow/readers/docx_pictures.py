@@ -38,6 +38,10 @@ EMU_PER_INCH = 914_400
 A4_INCHES = (8.27, 11.69)
 # A picture whose sides' ratio is this near A4's (relative) is a whole page.
 A4_TOLERANCE = 0.06
+# Picture formats OpenCV decodes (Pillow's names): a GIF or a drawing (EMF, WMF) is no scan.
+DECODED = frozenset(["JPEG", "PNG", "TIFF", "BMP", "WEBP", "JPEG2000"])
+# A picture of more pixels is no page scan (an A4 page at 600 dpi has 35 million): not decoded.
+MAX_PIXELS = 60_000_000
 # Resolutions a scanner writes (dpi); outside them the picture's own figure is no scan's (72, 96
 # are screen defaults written by editors).
 SCAN_DPI = (100, 1200)
@@ -82,17 +86,39 @@ def _pictures(document: docx.document.Document) -> list[_Shown]:
     return found
 
 
+def _scans(path: Path, min_inches: float) -> list[_Shown]:
+    """The pictures shown at least `min_inches` wide or high (a VML one, whose size is in a style
+    string, counts), whose header a picture library reads and whose pixels stay under
+    MAX_PIXELS: what is decoded as pages (a damaged or enormous picture is no page)."""
+    found = []
+    for shown in _pictures(_document(path)):
+        if shown.inches is not None and max(shown.inches) < min_inches:
+            continue
+        try:
+            picture = Image.open(io.BytesIO(shown.blob))  # the header only, not the pixels
+        except (OSError, ValueError, Image.DecompressionBombError):
+            continue
+        if picture.format in DECODED and picture.size[0] * picture.size[1] <= MAX_PIXELS:
+            found.append(shown)
+    return found
+
+
+def scan_count(path: Path, min_inches: float) -> int:
+    """How many pictures of the document would be read as pages, without decoding them."""
+    return len(_scans(path, min_inches))
+
+
 def page_pictures(path: Path, min_inches: float) -> list[np.ndarray]:
     """The pictures of the document shown at least `min_inches` wide or high (a pasted scan, not a
     logo), each on an A4 sheet at its own resolution, in colour or grey as stored, in order."""
     pages = []
-    for shown in _pictures(_document(path)):
+    for shown in _scans(path, min_inches):
         picture = cv2.imdecode(np.frombuffer(shown.blob, np.uint8), cv2.IMREAD_ANYCOLOR)
         if picture is None:
             continue
-        if shown.inches is None:  # a VML picture: its size is in a style string; taken as a page
+        if shown.inches is None:  # a VML picture: taken as a page
             pages.append(picture)
-        elif max(shown.inches) >= min_inches:
+        else:
             rows, cols = picture.shape[:2]
             if abs(max(rows, cols) / min(rows, cols) / (A4_INCHES[1] / A4_INCHES[0]) - 1) <= A4_TOLERANCE:
                 pages.append(picture)  # a whole page: read as a scan of one
