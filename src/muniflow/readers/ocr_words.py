@@ -10,6 +10,7 @@ where the letters read cannot stand as they are; anything else is left for the r
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from muniflow.morph import analyzer, dictionary_parses
 from muniflow.readers.wordjoin import ONE_LETTER_WORDS, is_russian_word, is_standalone_word
@@ -126,7 +127,18 @@ def join_split_words(text: str) -> str:
 # йг.» -> «представителей г.»); in a narrow cell, across the line break where a column cut the
 # word («культур\nыи» -> «культуры\nи»).
 _SHORT_AFTER = re.compile(r"([а-яё]+)(\.?[,;:)»]?)")
-_SETTLEMENT_ABBREVIATIONS = frozenset({"г", "с", "д", "п", "пос", "пгт"})
+
+
+def _settlement_abbreviations() -> frozenset[str]:
+    """The abbreviations that mark a settlement (contracts/enrichment.yaml, the one list)."""
+    from muniflow.enrich import contract  # the enrichment vocabulary, read once
+
+    return _as_set(contract.load().places.locality_abbreviations)
+
+
+@lru_cache(maxsize=4)
+def _as_set(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(words)
 
 
 def _moved_space(left: str, right: str) -> tuple[str, str] | None:
@@ -138,7 +150,8 @@ def _moved_space(left: str, right: str) -> tuple[str, str] | None:
         return None  # a word where it stands (a name's form in lower case is none)
     for k in (1, 2):
         rest = letters[k:]
-        word = rest in ONE_LETTER_WORDS if not stop else rest in _SETTLEMENT_ABBREVIATIONS and stop[0] == "."
+        abbreviations = _settlement_abbreviations()
+        word = rest in abbreviations and stop[0] == "." if stop else rest in ONE_LETTER_WORDS
         if rest and word and dictionary_word(left + letters[:k]):
             return left + letters[:k], rest + stop
     return None
