@@ -85,16 +85,17 @@ def test_a_table_without_inner_vertical_rules_reads_as_a_grid(tmp_path: Path, bo
     assert _cells(helvetica_page(tmp_path / f"{borders}.pdf", _table(borders))) == EXPECTED
 
 
-def test_a_cell_merged_down_under_horizontal_rules_covers_both_rows(tmp_path: Path) -> None:
-    """The rule between two rows left out under one column (a place written once for two events):
-    the place cell of the upper row reaches over the lower row, which reads it from above."""
-    rows: list[tuple[str, ...] | str] = [HEADER, BODY[0], BODY[1], (*BODY[2][:2], "", BODY[2][3])]
+def _place_merged(path: Path, merged: int) -> list:
+    """The body rows under horizontal rules with the place written once for `merged` events (the
+    first body rows): no rule under the place column between them. The rows read from the PDF."""
+    rows: list[tuple[str, ...] | str] = [HEADER, BODY[0]]
+    rows += [(*row[:2], "", row[3]) if k < merged - 1 else row for k, row in enumerate(BODY[1:])]
     right = LEFT + sum(WIDTHS)
     place = (LEFT + sum(WIDTHS[:2]), LEFT + sum(WIDTHS[:3]))
     ops = []
     for r in range(len(rows) + 1):
         y = TOP - r * HEIGHT
-        if r == 3:  # under the merged place: two pieces, none under the place column
+        if 2 <= r <= merged:  # under the merged place: two pieces, none under the place column
             ops += [
                 b"%.2f %.2f m %.2f %.2f l S" % (LEFT, y, place[0], y),
                 b"%.2f %.2f m %.2f %.2f l S" % (place[1], y, right, y),
@@ -102,37 +103,24 @@ def test_a_cell_merged_down_under_horizontal_rules_covers_both_rows(tmp_path: Pa
         else:
             ops.append(b"%.2f %.2f m %.2f %.2f l S" % (LEFT, y, right, y))
     content = b"\n".join(ops) + b"\n" + _table("none", rows)
-    (table,) = PdfReader().read(helvetica_page(tmp_path / "merged.pdf", content)).tables
+    (table,) = PdfReader().read(helvetica_page(path, content)).tables
     assert [row.cells[0] for row in table.rows] == ["1", "2", "3"]
-    assert table.rows[1].cells[2] == "Library"
-    assert table.rows[2].from_above == frozenset({2})
+    return list(table.rows)
+
+
+def test_a_cell_merged_down_under_horizontal_rules_covers_both_rows(tmp_path: Path) -> None:
+    """The rule between two rows left out under one column (a place written once for two events):
+    the place cell of the upper row reaches over the lower row, which reads it from above."""
+    rows = _place_merged(tmp_path / "merged.pdf", 2)
+    assert rows[0].cells[2] == "Town hall" and rows[2].cells[2] == "Park"
+    assert [row.from_above for row in rows] == [frozenset(), frozenset({2}), frozenset()]
 
 
 def test_a_cell_merged_down_over_three_rows_covers_them_all(tmp_path: Path) -> None:
     """A place written once for three events: no rule under the place column between any of them;
     the second and the third row both read it from above."""
-    rows: list[tuple[str, ...] | str] = [
-        HEADER,
-        BODY[0],
-        (*BODY[1][:2], "", BODY[1][3]),
-        (*BODY[2][:2], "", BODY[2][3]),
-    ]
-    right = LEFT + sum(WIDTHS)
-    place = (LEFT + sum(WIDTHS[:2]), LEFT + sum(WIDTHS[:3]))
-    ops = []
-    for r in range(len(rows) + 1):
-        y = TOP - r * HEIGHT
-        if r in (2, 3):  # under the merged place: two pieces, none under the place column
-            ops += [
-                b"%.2f %.2f m %.2f %.2f l S" % (LEFT, y, place[0], y),
-                b"%.2f %.2f m %.2f %.2f l S" % (place[1], y, right, y),
-            ]
-        else:
-            ops.append(b"%.2f %.2f m %.2f %.2f l S" % (LEFT, y, right, y))
-    content = b"\n".join(ops) + b"\n" + _table("none", rows)
-    (table,) = PdfReader().read(helvetica_page(tmp_path / "merged3.pdf", content)).tables
-    assert [row.cells[0] for row in table.rows] == ["1", "2", "3"]
-    assert [row.from_above for row in table.rows] == [frozenset(), frozenset({2}), frozenset({2})]
+    rows = _place_merged(tmp_path / "merged3.pdf", 3)
+    assert [row.from_above for row in rows] == [frozenset(), frozenset({2}), frozenset({2})]
 
 
 PROSE = [
