@@ -191,6 +191,23 @@ def test_a_blank_headed_column_of_dates_apart_from_the_date_column_is_no_end():
     assert [(r.start_date.day, r.end_date.day) for r in doc.rows] == [(1, 1), (2, 2), (3, 3)]
 
 
+def test_a_short_column_counting_people_from_places_is_no_place():
+    # «Делегация г. Минска (12 человек)» names a town but counts who came: the longer cells are the place.
+    places = ["г. Энск, Дом культуры, большой зал", "д. Н, сельский клуб, у входа", "г. Энск, стадион «Труд»"]
+    people = [
+        "Делегация г. Минска (12 человек)",
+        "Гости из Сербии (5 чел.)",
+        "Делегация г. Гомеля (8 человек)",
+    ]
+    rows = [("№", "Наименование мероприятия", "Пункт", "Сроки проведения", "Сторона")]
+    rows += [
+        (str(i), f"Событие {i}", p, f"{i} апреля 2024", w)
+        for i, (p, w) in enumerate(zip(places, people, strict=True), 1)
+    ]
+    doc = _read(_table(rows))
+    assert [(r.place, r.participants) for r in doc.rows] == list(zip(places, people, strict=True))
+
+
 def test_unknown_columns_of_remarks_or_long_texts_are_no_place_and_no_participants():
     rows = [("№", "Наименование мероприятия", "Место", "Сроки проведения", "Пояснение", "Отметка")]
     rows += [

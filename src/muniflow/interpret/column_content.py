@@ -181,7 +181,10 @@ def _municipality_column(
 
 def _names_place(text: str) -> bool:
     """A cell that names where an event was: a settlement or an area, a country, or a remote format
-    (the contract's vocabularies: contracts/enrichment.yaml, CLDR and ISO country names)."""
+    (the contract's vocabularies: contracts/enrichment.yaml, CLDR and ISO country names), and
+    counts no people."""
+    if _PEOPLE_COUNT.search(text):  # «Делегация г. Гюмри (12 человек)»: who came, from where
+        return False
     return bool(find_places(text) or find_countries(text) or event_format(text).format == ONLINE)
 
 
