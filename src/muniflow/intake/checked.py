@@ -35,8 +35,8 @@ def read_checked(path: Path, limits: Limits) -> RawDocument:
         try:
             return _read("docx", path)
         except ReaderError as err:
-            if err.reason == "no_table_found" and scan.pasted_scan(path):
-                raise scan.needs_ocr(path, "docx") from err
+            if err.reason == "no_table_found" and (pages := scan.pasted_scans(path)):
+                raise scan.needs_ocr(path, "docx", pages) from err
             raise
     try:
         guards.check_pdf(path, limits)
@@ -66,8 +66,9 @@ def _read_docx(limits: Limits, converted: str | None = None) -> Callable[[Path],
         try:
             return _read("docx", docx_path)
         except ReaderError as err:
-            if converted is not None and err.reason == "no_table_found" and scan.pasted_scan(docx_path):
-                raise scan.needs_ocr(docx_path, f"docx+{converted}") from err
+            pages = scan.pasted_scans(docx_path) if converted and err.reason == "no_table_found" else 0
+            if pages:
+                raise scan.needs_ocr(docx_path, f"docx+{converted}", pages) from err
             raise
 
     return read

@@ -23,9 +23,9 @@ NEEDS_OCR = "needs_ocr"  # not a refusal: the caller re-runs the file through `r
 FORMATS = {"image": "image_ocr", "pdf": "pdf_ocr"}
 
 
-def needs_ocr(path: Path, kind: str) -> ReaderError:
-    """The signal to read `path` by OCR (reason `needs_ocr`, message 'kind:pages'), or, where OCR
-    cannot run, the refusal it always was."""
+def needs_ocr(path: Path, kind: str, pages: int | None = None) -> ReaderError:
+    """The signal to read `path` by OCR (reason `needs_ocr`, message 'kind:pages'; `pages` where the
+    caller counted them), or, where OCR cannot run, the refusal it always was."""
     from muniflow.readers import ocr
 
     why = ocr.missing()
@@ -43,7 +43,7 @@ def needs_ocr(path: Path, kind: str) -> ReaderError:
                 "send the report with its table typed in",
             )
         return ReaderError("unsupported_format", f"a picture (photo or scan), read only by OCR: {why}")
-    return ReaderError(NEEDS_OCR, f"{kind}:{_count_pages(path, kind)}")
+    return ReaderError(NEEDS_OCR, f"{kind}:{pages or _count_pages(path, kind)}")
 
 
 _CID = re.compile(r"\(cid:\d+\)")
@@ -81,11 +81,12 @@ def text_unreadable(doc: RawDocument) -> bool:
     return unreadable_share(doc) >= share
 
 
-def pasted_scan(path: Path) -> bool:
-    """Whether a DOCX without a table shows a picture as big as a pasted scan (contracts/ocr.yaml)."""
+def pasted_scans(path: Path) -> int:
+    """How many pictures of a DOCX without a table are shown as big as a pasted scan (contracts/ocr.yaml):
+    its pages, when it is read by OCR."""
     from muniflow.readers import docx_pictures, ocr
 
-    return docx_pictures.scan_count(path, ocr.settings().docx_picture_min_inches) > 0
+    return docx_pictures.scan_count(path, ocr.settings().docx_picture_min_inches)
 
 
 def _docx_pages(path: Path) -> list[Any]:
@@ -95,10 +96,6 @@ def _docx_pages(path: Path) -> list[Any]:
 
 
 def _count_pages(path: Path, kind: str) -> int:
-    if kind.startswith("docx"):  # `path` is the DOCX, LibreOffice's where the file was converted
-        from muniflow.readers import docx_pictures, ocr
-
-        return max(1, docx_pictures.scan_count(path, ocr.settings().docx_picture_min_inches))
     if kind == "image":
         import cv2  # here, not at import: the worker's memory limit is paid only by scans
 

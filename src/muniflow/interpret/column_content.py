@@ -18,6 +18,7 @@ from dataclasses import replace
 from muniflow.enrich.countries import find_countries
 from muniflow.enrich.event_format import ONLINE, event_format
 from muniflow.enrich.places import find_places
+from muniflow.interpret.columns import group_label
 from muniflow.interpret.combined import split_date_place
 from muniflow.interpret.header_rows import HeaderFound, is_column_numbers
 from muniflow.interpret.municipality import split_run_in_kinds
@@ -191,19 +192,19 @@ def _names_place(text: str) -> bool:
 def _place_column(body: Sequence[RawRow], free: Sequence[int], labels: Sequence[str]) -> ColumnMatch | None:
     """The place column typed by content: of the unmapped columns where most cells name a place,
     the one of the shortest cells (a place, where participants or a goal mention one in a phrase)."""
-    best: tuple[float, float, int] | None = None
+    found: list[tuple[float, float, int]] = []  # (median words, share naming a place, column)
     for i in free:
         cells = _body_cells(body, i)
         if len(cells) < 2:
             continue
         words = statistics.median(len(c.split()) for c in cells)
         share = sum(1 for c in cells if _names_place(c)) / len(cells)
-        if share >= PLACE_SHARE and words <= PLACE_MAX_WORDS and (best is None or (words, -share) < best[:2]):
-            best = (words, -share, i)
-    if best is None:
+        if share >= PLACE_SHARE and words <= PLACE_MAX_WORDS:
+            found.append((words, share, i))
+    if not found:
         return None
-    _, share, i = best
-    return ColumnMatch("place", i, labels[i], CONTENT, f"{-share:.0%} of its cells name a place", -share)
+    _, share, i = min(found, key=lambda f: (f[0], -f[1]))  # the shortest cells, then the most places
+    return ColumnMatch("place", i, labels[i], CONTENT, f"{share:.0%} of its cells name a place", share)
 
 
 def _unlabelled_dates(
@@ -229,15 +230,19 @@ def _unlabelled_dates(
 def _with_siblings(typed: ColumnMatch, free: Sequence[int], labels: Sequence[str]) -> list[ColumnMatch]:
     """A column typed by content and the unmapped sub-columns of its group header («Кто: от России»
     | «Кто: от иностранных государств»): one field in labelled parts, as when the header names it."""
-    group = labels[typed.index].split(": ", 1)[0] if ": " in labels[typed.index] else ""
-    siblings = [i for i in free if i != typed.index and group and labels[i].startswith(f"{group}: ")]
+    group = group_label(labels[typed.index])
+    siblings = [i for i in free if i != typed.index and group and group_label(labels[i]) == group]
     return [typed, *(replace(typed, index=i, header=labels[i]) for i in siblings)]
+
+
+def _body_events(body: Sequence[RawRow]) -> list[RawRow]:
+    """The event rows, a row of column numbers left out."""
+    return [r for r in _event_rows(body) if not is_column_numbers(r.cells)]
 
 
 def _body_cells(body: Sequence[RawRow], index: int) -> list[str]:
     """A column's filled cells in the event rows, a row of column numbers left out."""
-    events = [r for r in _event_rows(body) if not is_column_numbers(r.cells)]
-    return [fold(c) for c in _column_cells(events, index)]
+    return [fold(c) for c in _column_cells(_body_events(body), index)]
 
 
 def _names_people(text: str) -> bool:
@@ -276,7 +281,7 @@ def _participants_column(
 def _goal_column(body: Sequence[RawRow], free: Sequence[int], labels: Sequence[str]) -> ColumnMatch | None:
     """The goal column typed by content: of the unmapped columns filled in most event rows, the
     one of the longest texts, when they are sentences rather than remarks."""
-    events = [r for r in _event_rows(body) if not is_column_numbers(r.cells)]
+    events = _body_events(body)
     best: tuple[float, int] | None = None
     for i in free:
         cells = _body_cells(body, i)

@@ -299,8 +299,10 @@ def map_columns(
     taken_columns = {m.column for m in matches}
     # Sub-columns that name nothing of their own («…: с», «…: по») are one column in pieces: the
     # first of a group takes part in the assignment, the others join it below.
-    pieces = [i for i in per_cell if _group(header[i]) and not _candidates(_sub(header[i]), synonyms)]
-    later = {i for i in pieces if any(j < i and _group(header[j]) == _group(header[i]) for j in pieces)}
+    pieces = [i for i in per_cell if group_label(header[i]) and not _candidates(_sub(header[i]), synonyms)]
+    later = {
+        i for i in pieces if any(j < i and group_label(header[j]) == group_label(header[i]) for j in pieces)
+    }
     choosing = {i: found for i, found in per_cell.items() if i not in later}
     for index, cand in sorted(assign(choosing, frozenset(taken_columns), SHARED).items()):
         matches.append(
@@ -321,7 +323,8 @@ def map_columns(
             taken_cells.add(index)
             break
     for index, text in enumerate(header):
-        fed = {m.column: m for m in matches if _group(text) and _group(m.header) == _group(text)}
+        group = group_label(text)
+        fed = {m.column: m for m in matches if group and group_label(m.header) == group}
         if index not in taken_cells and text.strip() and len(fed) == 1:
             # «Сторона: от России» beside «Сторона: от иностранных государств», which names the
             # participants: a group's sub-column naming nothing feeds what its siblings all feed
@@ -339,7 +342,8 @@ SHARED = frozenset({"date_text"})
 SIDE_BY_SIDE = frozenset({"participants", "goal"})
 
 
-def _group(label: str) -> str:
+def group_label(label: str) -> str:
+    """The group label of a flattened header cell («Участники: российские» -> «Участники»), or ""."""
     return label.split(": ", 1)[0] if ": " in label else ""
 
 
@@ -355,8 +359,8 @@ def _joins(header: Sequence[str], matches: Sequence[ColumnMatch], column: str, i
         return True
     if column in SIDE_BY_SIDE and any(m.column == column and abs(m.index - index) == 1 for m in matches):
         return True
-    group = _group(header[index])
-    return bool(group) and any(m.column == column and _group(m.header) == group for m in matches)
+    group = group_label(header[index])
+    return bool(group) and any(m.column == column and group_label(m.header) == group for m in matches)
 
 
 def indexes(matches: Sequence[ColumnMatch], column: str) -> tuple[int, ...]:

@@ -148,9 +148,9 @@ def _moved_space(left: str, right: str) -> tuple[str, str] | None:
     letters, stop = tail.groups()
     if is_standalone_word(letters, bool(stop)):
         return None  # a word where it stands (a name's form in lower case is none)
+    abbreviations = _settlement_abbreviations()
     for k in (1, 2):
         rest = letters[k:]
-        abbreviations = _settlement_abbreviations()
         word = rest in abbreviations and stop[0] == "." if stop else rest in ONE_LETTER_WORDS
         if rest and word and dictionary_word(left + letters[:k]):
             return left + letters[:k], rest + stop
