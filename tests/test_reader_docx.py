@@ -19,8 +19,8 @@ def _body(path: Path) -> list[tuple[str | None, ...]]:
     return [row.cells for row in READER.read(path).tables[0].rows]
 
 
-def test_registry_serves_docx_and_pdf() -> None:
-    assert set(READERS) == {"docx", "pdf"}
+def test_registry_serves_documents_and_workbooks() -> None:
+    assert set(READERS) == {"docx", "pdf", "xlsx", "xls", "ods"}
     assert reader_for("DOCX") is READERS["docx"]
     with pytest.raises(KeyError, match="known"):
         reader_for("odt")

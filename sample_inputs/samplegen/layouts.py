@@ -6,7 +6,8 @@ axis value, per pool half and per format.
 
 Every tenth report is a negative (a document whose only table is a summary, a table of contents
 or a budget, or a half-year/nine-month/year report). Reports alternate between the dev and the
-held-out half of the pool. Files go under --out (git-ignored), named by report: `docx/`, `pdf/`,
+held-out half of the pool. Files go under --out (git-ignored), named by report: `docx/`, `pdf/`
+(and `xlsx/`, `xls/`, `ods/` with `--formats`: the tables laid on sheets, layouts_xlsx),
 `gold/*.gold.json` (scored by /work/shared/tools/evaluate.py too), `manifest.json`, `scores.json`.
 `--cards` draws every report's events as cards (label and value rows per event, layout_cards).
 `--borders horizontal,frame,none` draws the borders axis among those values only (a corpus of
@@ -33,6 +34,7 @@ from .layout_package import pdf_sources
 from .layout_plan import build_plan
 from .layouts_docx import render_docx
 from .layouts_score import score_report, summary
+from .layouts_xlsx import convert_xlsx
 from .variants import HARD, NEGATIVES, Plan
 
 PERIOD_LABEL = "{year}Q{q}"
@@ -95,27 +97,27 @@ def generate(
     return manifest
 
 
-def convert_pdf(docx_files: Sequence[Path], pdf_dir: Path, batch: int = 40) -> None:
-    """Convert DOCX files to PDF with LibreOffice, many per call (it is slow to start), in a
-    private profile so parallel users do not collide."""
+def convert_office(files: Sequence[Path], out_dir: Path, target: str = "pdf", batch: int = 40) -> None:
+    """Convert files (DOCX to PDF, .xlsx to .xls or .ods) with LibreOffice, many per call (it is slow
+    to start), in a private profile so parallel users do not collide."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise SystemExit(
-            "soffice (LibreOffice) is not installed: run scripts/install_system_deps.sh or use --formats docx"
+            "soffice (LibreOffice) is not installed: run `make libreoffice` or use --formats docx"
         )
-    pdf_dir.mkdir(parents=True, exist_ok=True)
+    out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="muniflow-soffice-") as profile:
-        for k in range(0, len(docx_files), batch):
-            chunk = [str(p) for p in docx_files[k : k + batch]]
+        for k in range(0, len(files), batch):
+            chunk = [str(p) for p in files[k : k + batch]]
             subprocess.run(
                 [
                     soffice,
                     f"-env:UserInstallation=file://{profile}",
                     "--headless",
                     "--convert-to",
-                    "pdf",
+                    target,
                     "--outdir",
-                    str(pdf_dir),
+                    str(out_dir),
                     *chunk,
                 ],
                 check=True,
@@ -198,7 +200,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--out", type=Path, default=Path("sample_inputs/_build/layouts"), help="output folder"
     )
     parser.add_argument("--seed", type=int, default=13, help="corpus seed (default 13)")
-    parser.add_argument("--formats", default="docx,pdf", help="docx,pdf (default) or docx")
+    parser.add_argument(
+        "--formats",
+        default="docx,pdf",
+        help="docx,pdf (default), docx, or any of them with xlsx, xls and ods (the tables as workbooks: "
+        "samplegen/layouts_xlsx.py, then converted by LibreOffice Calc)",
+    )
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="reader processes")
     parser.add_argument(
         "--borders",
@@ -222,7 +229,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         borders = tuple(b for b in args.borders.split(",") if b)
         manifest = generate(args.n, args.out, args.seed, borders, args.cards)
         if "pdf" in formats:
-            convert_pdf(pdf_sources(args.out / "docx"), args.out / "pdf")
+            convert_office(pdf_sources(args.out / "docx"), args.out / "pdf")
+        if {"xlsx", "xls", "ods"} & set(formats):
+            convert_xlsx(pdf_sources(args.out / "docx"), args.out / "xlsx")
+        for workbook in {"xls", "ods"} & set(formats):
+            convert_office(sorted((args.out / "xlsx").glob("*.xlsx")), args.out / workbook, workbook)
     hard = [e["hard_cases"] for e in manifest if not e["expect"]]
     mean = sum(hard) / max(1, len(hard))
     print(

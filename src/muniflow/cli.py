@@ -20,8 +20,8 @@ WINDOW_CRON_HELP = (
 
 
 FILES_HELP = (
-    "report files (DOCX, PDF; .doc, .rtf, .odt, HTML, .mht, Word 2003 XML via LibreOffice; scans and "
-    "photos via OCR; ZIP) or folders"
+    "report files (DOCX, PDF; Excel .xlsx, .xls and .ods; .doc, .rtf, .odt, HTML, .mht, Word 2003 XML "
+    "via LibreOffice; scans and photos via OCR; ZIP) or folders"
 )
 
 

@@ -36,6 +36,9 @@ class RawTable:
     # Text of the paragraphs between the previous table (or the title) and this one, lines kept:
     # a heading such as a municipality's name written above its own table.
     caption: str = ""
+    # The name of the spreadsheet sheet holding the table ("" for a program's default name, and in
+    # a document): a municipality's, where each has its own sheet.
+    sheet: str = ""
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,7 @@ class RawDocument:
     """What a reader returns: the text before the first table (title) and every table."""
 
     source_file: str
-    format: str  # "docx" | "pdf"
+    format: str  # "docx", "pdf", "xlsx", "xls", "ods" (lineage may name a converted or OCR format)
     title: str
     tables: tuple[RawTable, ...]
     pages: int | None = None

@@ -15,7 +15,10 @@ def read_checked(path: Path, limits: Limits) -> RawDocument:
     guards.check_file_size(path.stat().st_size, limits)
     kind = sniff.sniff(sniff.read_head(path))
     if kind == sniff.OLE2:
-        refusal = guards.ole2_error(path.read_bytes())
+        data = path.read_bytes()
+        if guards.is_ole2_workbook(data):
+            return _read("xls", path)
+        refusal = guards.ole2_error(data)
         if refusal.reason != "legacy_doc":
             raise refusal
         return convert.read_converted(path, "doc", _read_docx(limits, "doc"))
@@ -31,6 +34,12 @@ def read_checked(path: Path, limits: Limits) -> RawDocument:
         if convert.is_odt(path):
             guards.check_zip(path, limits)
             return convert.read_converted(path, "odt", _read_docx(limits, "odt"))
+        if convert.opendocument_type(path) == convert.ODS_MIMETYPE:
+            guards.check_zip(path, limits, xml_parts=True)
+            return _read("ods", path)
+        if guards.is_workbook(path):
+            guards.check_package(path, limits, guards.EXCEL)
+            return _read("xlsx", path)
         guards.check_docx(path, limits)
         try:
             return _read("docx", path)

@@ -28,6 +28,7 @@ from muniflow.model import RawDocument, ReaderError
 # the formats read through LibreOffice, as lineage names them
 CONVERTED = ("doc", "rtf", "odt", "html", "mht", "wordxml")
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"  # read by readers/ods.py, not converted
 SOFFICE_ENV = "MUNIFLOW_SOFFICE"
 INSTALL_HINT = (
     "to have muniflow convert it itself, install LibreOffice on the ingest machine "
@@ -79,12 +80,18 @@ def soffice() -> str | None:
 
 def is_odt(path: Path) -> bool:
     """True for an OpenDocument text: a zip whose first member `mimetype` says so."""
+    return opendocument_type(path) == ODT_MIMETYPE
+
+
+def opendocument_type(path: Path) -> bytes:
+    """The `mimetype` member of a zip (an OpenDocument file's first member), b"" where it has none."""
     try:
         with zipfile.ZipFile(path) as zf:
-            names = zf.namelist()
-            return "mimetype" in names and zf.read("mimetype").strip() == ODT_MIMETYPE
+            if "mimetype" not in zf.namelist() or zf.getinfo("mimetype").file_size > 200:
+                return b""
+            return zf.read("mimetype").strip()
     except (zipfile.BadZipFile, OSError, KeyError, ValueError):
-        return False
+        return b""
 
 
 def read_converted(path: Path, format: str, read_docx: Callable[[Path], RawDocument]) -> RawDocument:

@@ -10,6 +10,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
@@ -22,6 +23,8 @@ from muniflow.model import ReaderError
 
 DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 DOTX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+XLSX_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+XLSM_MAIN = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
 _CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _PACKAGE_RELS = "_rels/.rels"
 _MAIN_RELATIONSHIPS = (  # Transitional and Strict
@@ -62,14 +65,53 @@ def check_file_size(size: int, limits: Limits) -> None:
 # ---------------------------------------------------------------- DOCX (a zip package)
 
 
+@dataclass(frozen=True)
+class Package:
+    """An OOXML package kind muniflow reads: its main part's content type and what to tell a clerk."""
+
+    name: str  # "DOCX"
+    document: str  # "a Word document"
+    main_type: str  # the main part's content type
+    default_main: str  # the main part's name where the package relationships name none
+    resend: str
+    macro_kind: str  # the extension of its macro-enabled kind
+    save_plain: str  # how to save a macro-free copy
+
+
+WORD = Package(
+    "DOCX",
+    "a Word document",
+    DOCX_MAIN,
+    "word/document.xml",
+    _RESEND,
+    ".docm",
+    "in Word use File > Save As > Word Document (.docx), which drops the macros, and send that",
+)
+EXCEL = Package(
+    "Excel workbook",
+    "an Excel workbook",
+    XLSX_MAIN,
+    "xl/workbook.xml",
+    "save the report as .xlsx in Excel (or as .docx in Word) and send it again",
+    ".xlsm",
+    "in Excel use File > Save As > Excel Workbook (.xlsx), which drops the macros, and send that",
+)
+
+
 def check_docx(path: Path, limits: Limits) -> None:
     """Refuse a zip that is not a plain DOCX, or that would cost too much or smuggle a DTD into a parser."""
+    check_package(path, limits, WORD)
+
+
+def check_package(path: Path, limits: Limits, package: Package) -> None:
+    """Refuse a zip that is not a plain package of its kind (a DOCX, an .xlsx), or that would cost too
+    much or smuggle a DTD into a parser."""
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
             check_zip_sizes(infos, limits)
             names = {info.filename for info in infos}
-            main = _main_part(zf, names) if "[Content_Types].xml" in names else None
+            main = _main_part(zf, names, package.default_main) if "[Content_Types].xml" in names else None
             if main is None:
                 raise ReaderError(
                     "unsupported_format", f"{_package_kind(names)}, not a DOCX report; {_RESEND}"
@@ -79,18 +121,35 @@ def check_docx(path: Path, limits: Limits) -> None:
                     "encrypted", "the zip is password-protected; send the report without a password"
                 )
             content_types = _content_types(zf)
-            _check_main_part(names, content_types, main)
+            _check_main_part(names, content_types, main, package)
             for info in infos:
                 if _parsed_as_xml(info.filename, content_types):
                     _check_no_dtd(zf, info)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
         raise ReaderError(
-            "corrupt_file", f"the DOCX is damaged ({exc}); open it in Word, save it again and re-send"
+            "corrupt_file",
+            f"the {package.name} is damaged ({exc}); open it in the program that made it, save it again "
+            "and re-send",
         ) from exc
 
 
-def check_zip(path: Path, limits: Limits) -> None:
-    """Refuse a zip package (e.g. an OpenDocument file) that would cost too much or is encrypted."""
+def is_workbook(path: Path) -> bool:
+    """True for a zip whose main part is an Excel workbook's (.xlsx, or a macro-enabled .xlsm)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            if "[Content_Types].xml" not in names:
+                return False
+            main = _main_part(zf, names, EXCEL.default_main)
+            kind = _content_type(main, _content_types(zf)) if main else ""
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError):
+        return False
+    return kind in (XLSX_MAIN, XLSM_MAIN)
+
+
+def check_zip(path: Path, limits: Limits, xml_parts: bool = False) -> None:
+    """Refuse a zip package (e.g. an OpenDocument file) that would cost too much or is encrypted;
+    with `xml_parts` (a package muniflow parses itself), one whose XML parts declare a DTD."""
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
@@ -99,6 +158,9 @@ def check_zip(path: Path, limits: Limits) -> None:
                 raise ReaderError(
                     "encrypted", "the zip is password-protected; send the report without a password"
                 )
+            for info in infos if xml_parts else ():
+                if info.filename.lower().endswith((".xml", ".rdf")):
+                    _check_no_dtd(zf, info)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise ReaderError(
             "corrupt_file", f"the zip package is damaged ({exc}); save it again and re-send"
@@ -133,9 +195,9 @@ def check_zip_sizes(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
         )
 
 
-def _main_part(zf: zipfile.ZipFile, names: set[str]) -> str | None:
+def _main_part(zf: zipfile.ZipFile, names: set[str], default: str = WORD.default_main) -> str | None:
     """The main document part's name: where the package relationships point (Word Online writes
-    `word/document2.xml`), else `word/document.xml`; None when the package holds neither."""
+    `word/document2.xml`), else `default` (`word/document.xml`); None when the package holds neither."""
     if _PACKAGE_RELS in names:
         _check_no_dtd(zf, zf.getinfo(_PACKAGE_RELS))
         try:
@@ -147,7 +209,7 @@ def _main_part(zf: zipfile.ZipFile, names: set[str]) -> str | None:
                 target = PurePosixPath(unquote(rel.get("Target", "")).lstrip("/")).as_posix()
                 if target in names:
                     return target
-    return "word/document.xml" if "word/document.xml" in names else None
+    return default if default in names else None
 
 
 def _package_kind(names: set[str]) -> str:
@@ -180,21 +242,22 @@ def _content_type(name: str, content_types: dict[str, str]) -> str:
     return content_types.get(f"/{name}") or content_types.get(PurePosixPath(name).suffix[1:].lower(), "")
 
 
-def _check_main_part(names: set[str], content_types: dict[str, str], part: str) -> None:
-    """Refuse macro-enabled documents and templates; the main part must be a plain Word document."""
+def _check_main_part(
+    names: set[str], content_types: dict[str, str], part: str, package: Package = WORD
+) -> None:
+    """Refuse macro-enabled documents and templates; the main part must be a plain document of its kind."""
     macro = any("macroenabled" in ct.lower() or "vbaproject" in ct.lower() for ct in content_types.values())
     if macro or any(PurePosixPath(n).name.lower() == "vbaproject.bin" for n in names):
         raise ReaderError(
-            "macro_enabled",
-            "the document holds macros (.docm); in Word use File > Save As > Word Document (.docx), "
-            "which drops the macros, and send that",
+            "macro_enabled", f"the document holds macros ({package.macro_kind}); {package.save_plain}"
         )
     main = _content_type(part, content_types)
     if main == DOTX_MAIN:
         raise ReaderError("unsupported_format", f"a Word template (.dotx), not a document; {_RESEND}")
-    if main != DOCX_MAIN:
+    if main != package.main_type:
         raise ReaderError(
-            "unsupported_format", f"the main part is {main or 'untyped'}, not a Word document; {_RESEND}"
+            "unsupported_format",
+            f"the main part is {main or 'untyped'}, not {package.document}; {package.resend}",
         )
 
 
@@ -250,12 +313,28 @@ _ENCRYPTION_STREAMS = tuple(
 )
 
 
+# The stream an Excel 97-2003 workbook keeps its sheets in (BIFF8 «Workbook», BIFF5 «Book»).
+_WORKBOOK_STREAMS = tuple(
+    re.compile(re.escape(name.encode("utf-16-le") + b"\0\0")) for name in ("Workbook", "Book")
+)
+
+
+def is_ole2_workbook(data: bytes) -> bool:
+    """True for an OLE2 container holding an Excel 97-2003 workbook (.xls), not encrypted."""
+    return ole2_error(data).reason != "encrypted" and _has_entry(data, _WORKBOOK_STREAMS)
+
+
+def _has_entry(data: bytes, names: tuple[re.Pattern[bytes], ...]) -> bool:
+    """Whether the OLE2 directory holds an entry of one of these names (entries are 128-byte aligned)."""
+    return any(m.start() % 128 == 0 for pattern in names for m in pattern.finditer(data))
+
+
 def ole2_error(data: bytes) -> ReaderError:
     """Why an OLE2 container is refused: an encrypted DOCX (Office keeps those in OLE2) or a legacy .doc."""
-    if any(m.start() % 128 == 0 for pattern in _ENCRYPTION_STREAMS for m in pattern.finditer(data)):
+    if _has_entry(data, _ENCRYPTION_STREAMS):
         return ReaderError(
             "encrypted",
-            "the document is password-protected; in Word remove the password "
+            "the document is password-protected; in Word (or Excel) remove the password "
             "(File > Info > Protect Document > Encrypt with Password, clear it), save and send it again",
         )
     return ReaderError(

@@ -49,6 +49,11 @@ def _rows(table: RawTable) -> list[RawRow]:
     return [head, *table.rows]
 
 
+def _sheet_municipality(table: RawTable) -> str | None:
+    """The municipality the name of the table's spreadsheet sheet is («Духовщинский район»)."""
+    return caption_municipality(table.sheet) if table.sheet else None
+
+
 def _shown(labels: Sequence[str]) -> str:
     return " | ".join(fold(t) for t in labels)
 
@@ -89,8 +94,9 @@ def choose_tables(
             found = None  # a body row of the table going on, taken for a header by its words
         if found is not None and named:
             above = "\n".join(c for row in rows[: found.start] for c in row.cells if c and fold(c))
-            # a municipality's name typed as the table's own first row, above its header
-            municipality = municipality or caption_municipality(above) or ""
+            # a municipality's name typed as the table's own first row, above its header, or the
+            # name of its sheet
+            municipality = municipality or caption_municipality(above) or _sheet_municipality(table) or ""
             header_rows = tuple(range(found.start + 1, found.stop + 1))
             inferred = any(m.evidence == CONTENT for m in found.matches)
             reason = "its header names " + ", ".join(
@@ -129,6 +135,8 @@ def choose_tables(
         as_wide = previous is not None and len(table.header) == len(previous.table.header)
         if previous is not None and not municipality:
             municipality = caption_municipality(_without_header_rest(table.caption, previous)) or ""
+        if previous is not None and not municipality and table.sheet != previous.table.sheet:
+            municipality = _sheet_municipality(table) or ""
         rest = _leading_header_rest(rows, previous) if previous is not None else 0
         if previous is not None and as_wide and (not municipality or _opens_numbered(rows[rest:], previous)):
             reason = f"no header; as wide as {previous.table.locator}: its continuation"

@@ -18,8 +18,10 @@ CORRUPT_FILE = "corrupt_file"
 INTERNAL_ERROR = "internal_error"
 
 # Top-level packages that parse the bytes of a report (pdfplumber drives pdfminer; python-docx
-# drives zipfile and lxml).
-PARSING_LIBRARIES = frozenset({"pdfplumber", "pdfminer", "docx", "lxml", "zipfile", "zlib", "xml"})
+# and openpyxl drive zipfile and lxml; xlrd parses .xls).
+PARSING_LIBRARIES = frozenset(
+    {"pdfplumber", "pdfminer", "docx", "openpyxl", "xlrd", "lxml", "zipfile", "zlib", "xml"}
+)
 
 _MUNIFLOW = str(Path(__file__).resolve().parent.parent) + os.sep
 

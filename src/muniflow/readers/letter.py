@@ -8,9 +8,19 @@ from pathlib import Path
 from muniflow.interpret.nil import nil_letter
 from muniflow.model import RawDocument
 
+WORKBOOKS = ("xlsx", "xls", "ods")  # read by a readers.sheets.WorkbookReader
+
 
 def letter_text(format: str, path: Path) -> tuple[str, int | None]:
-    """The whole text of a DOCX or PDF (paragraphs, or page text), and its page count for a PDF."""
+    """The whole text of a DOCX or PDF (paragraphs, or page text) or of a workbook (its sheets' rows),
+    and its page count for a PDF."""
+    if format in WORKBOOKS:
+        from muniflow.readers import reader_for
+        from muniflow.readers.sheets import WorkbookReader, workbook_text
+
+        reader = reader_for(format)
+        assert isinstance(reader, WorkbookReader)
+        return workbook_text(reader.read_sheets(path)), None
     if format == "docx":
         from muniflow.readers.docx import P, _body_blocks, _open_document, paragraph_text
 
