@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from muniflow.model import Period
-from muniflow.normalize.dates import DEFAULT_VOCABULARY_FILE, DateParse, parse_dates
+from muniflow.normalize.dates import DEFAULT_VOCABULARY_FILE, DateParse, names_whole_period, parse_dates
 
 Q2_2024 = Period(2024, 2)
 
@@ -266,6 +266,8 @@ PARSED = [
         "a range of two parts",
     ),
     ("с 25 мая по середину июня 2024", Q2_2024, D(2024, 5, 25), D(2024, 6, 20), "part_of_month", "to a part"),
+    ("22-го июня 2024 года", None, D(2024, 6, 22), D(2024, 6, 22), "exact", "a day as an ordinal"),
+    ("с 12-го по 14-е мая 2024 г.", None, D(2024, 5, 12), D(2024, 5, 14), "exact", "both ends ordinals"),
 ]
 
 UNPARSED = [
@@ -414,3 +416,21 @@ def test_never_raises_and_stays_consistent(text: str, period: Period | None) -> 
 def test_date_like_noise_never_raises(text: str) -> None:
     parsed = parse_dates(text, Q2_2024)
     assert (parsed.start is None) == (parsed.form is None)
+
+
+@pytest.mark.parametrize(
+    ("cell", "whole"),
+    [
+        ("в течение квартала", True),
+        ("Ежемесячно", True),
+        ("еженедельно (по средам)", True),
+        ("в течение отчётного периода", True),
+        ("На постоянной основе", True),
+        ("в течение II квартала", False),  # a quarter named: quarter_in_cell reads it
+        ("ежемесячно, 12 мая", False),
+        ("в течение мая", False),
+        ("по согласованию", False),
+    ],
+)
+def test_a_cell_naming_the_whole_period(cell: str, whole: bool) -> None:
+    assert names_whole_period(cell) is whole

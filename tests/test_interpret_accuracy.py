@@ -328,6 +328,13 @@ def test_a_town_caption_between_tables_starts_its_section(caption, reason):
             "the same at the end of the cell",
         ),
         ("Дом культуры\n10.04.2024–12.04.2024", "10.04.2024–12.04.2024", "Дом культуры", "no spaces at all"),
+        (
+            "14 июня 2024 г., Ярославово Дворище",
+            "14 июня 2024 г.",
+            "Ярославово Дворище",
+            "a comma after «г.» ends the year: no town «г. Ярославово»",
+        ),
+        ("14 июня 2024 г. Смоленск", "14 июня 2024", "г. Смоленск", "without a comma «г.» names the town"),
     ],
 )
 def test_a_dash_run_into_a_date_is_split_from_the_place(cell, date, place, reason):

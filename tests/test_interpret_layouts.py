@@ -328,7 +328,13 @@ def test_a_quarter_in_the_document_title_wins_over_the_tables_title_row():
         ),
         ("в течение 2 кв. 2024 года", date(2024, 4, 1), date(2024, 6, 30), "whole_month", "abbreviated"),
         ("II квартал", date(2024, 4, 1), date(2024, 6, 30), "year_from_period", "year from the period"),
-        ("в течение квартала", None, None, None, "no quarter named: still no date"),
+        (
+            "в течение квартала",
+            date(2024, 4, 1),
+            date(2024, 6, 30),
+            "whole_quarter",
+            "no quarter named: the report's, flagged as no date given",
+        ),
         ("12 апрля 2024 (II квартал 2024)", None, None, None, "a misspelt date beside it is not the quarter"),
     ],
 )

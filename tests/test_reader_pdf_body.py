@@ -207,6 +207,23 @@ def test_a_column_number_row_not_repeated_keeps_the_first_number_of_the_next_pag
     assert rows[-2:] == [("1", "Визит", "Минск"), ("1", "Форум", "Гродно")]
 
 
+def test_the_one_event_of_a_table_without_header_goes_on_after_the_page_end() -> None:
+    """A municipality's own table under its heading holds one event and no header (the header
+    stands once, above the first municipality's table); the page cuts the event: its rest, with an
+    empty № cell, is glued to it, not read as an event of its own."""
+    first = _fragment(1, (("6",), ("Встреча с делегацией",), ("пгт Славянка",)))
+    second = _fragment(2, ((), ("провинции Цзилинь",), None))
+    assert _texts(pdfstitch.merge_fragments([first, second])) == [
+        ("6", "Встреча с делегацией провинции Цзилинь", "пгт Славянка")
+    ]
+
+
+def test_the_only_row_of_a_header_is_not_glued_to_a_row_below_it() -> None:
+    first = _fragment(1, HEAD)
+    second = _fragment(2, ((), ("Форум",), ("Гродно",)))
+    assert len(pdfstitch.merge_fragments([first, second])) == 2
+
+
 PLAIN_HEAD = (("Наименование",), ("Место",), ("Сроки",))
 
 

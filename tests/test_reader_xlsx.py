@@ -21,7 +21,8 @@ from openpyxl import Workbook
 from muniflow.intake import guards
 from muniflow.intake.checked import read_checked
 from muniflow.intake.limits import default_limits
-from muniflow.model import ReaderError
+from muniflow.interpret.municipality import place_name
+from muniflow.model import Period, ReaderError
 from muniflow.readers import reader_for
 from muniflow.readers.sheets import cell_text
 
@@ -127,6 +128,59 @@ def test_a_sheet_per_municipality_names_its_events_municipality(tmp_path: Path) 
     assert outcome.reason is None, outcome.message
     assert outcome.report is not None
     assert [r.municipality for r in outcome.report.rows] == ["Ярцевский район", "Рославльский район"]
+
+
+def test_a_sheet_named_by_its_place_alone_names_its_events_municipality(tmp_path: Path) -> None:
+    wb = Workbook()
+    wb.active.title = "Свод"
+    wb.active.append([TITLE])
+    for n, name in enumerate(("Ярцево", "Монастырщина"), start=1):
+        ws = wb.create_sheet(name)
+        ws.append(HEADER)
+        ws.append(_event(n))
+    outcome = extract_file(_save(wb, tmp_path / "short.xlsx"))
+    assert outcome.report is not None
+    assert [r.municipality for r in outcome.report.rows] == ["Ярцево", "Монастырщина"]
+
+
+def test_a_sheet_naming_no_municipality_takes_none_from_the_sheet_before(tmp_path: Path) -> None:
+    wb = Workbook()
+    wb.active.title = "Ярцево"
+    wb.active.append([TITLE])
+    wb.active.append(HEADER)
+    wb.active.append(_event(1))
+    other = wb.create_sheet("Отчёт")
+    other.append(HEADER)
+    other.append(_event(2))
+    outcome = extract_file(_save(wb, tmp_path / "two.xlsx"))
+    assert outcome.report is not None
+    assert [r.municipality for r in outcome.report.rows] == ["Ярцево", ""]  # flagged, not guessed
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("Смоленск", "Смоленск"),
+        ("Йошкар-Ола", "Йошкар-Ола"),
+        ("Отчёт", None),
+        ("Культура", None),
+        ("2 квартал", None),
+    ],
+)
+def test_a_place_named_alone_is_told_from_a_common_word(name: str, place: str | None) -> None:
+    assert place_name(name) == place
+
+
+def test_a_title_typed_in_the_page_header_only_is_the_reports_title(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.oddHeader.center.text = TITLE
+    ws.append(["Ярцевский район"])
+    ws.append(HEADER)
+    ws.append(_event(1))
+    outcome = extract_file(_save(wb, tmp_path / "header.xlsx"))
+    assert outcome.report is not None and outcome.report.period is not None
+    assert outcome.report.period.label == "2024Q2"
 
 
 def test_a_blank_row_inside_the_table_does_not_cut_it(tmp_path: Path) -> None:
@@ -313,3 +367,29 @@ def test_a_nil_report_typed_in_a_sheet_is_a_nil_report(tmp_path: Path) -> None:
     assert outcome.report is not None and outcome.report.period is not None
     assert outcome.report.period.label == "2025Q3" and outcome.report.rows == ()
     assert outcome.report.nil_municipalities == ("Озёрный район",)
+
+
+def _quarter_sheet(wb: Workbook, quarter: int, events: int) -> None:
+    ws = wb.create_sheet(f"{quarter} квартал")
+    ws.append([f"Информация о международных мероприятиях Смоленской области за {quarter} квартал 2024 года"])
+    ws.append(["Ярцевский район"])
+    ws.append(HEADER)
+    day = f"12.{quarter * 3 - 1:02d}.2024"
+    for n in range(1, events + 1):
+        ws.append(_event(n, day))
+
+
+@pytest.mark.parametrize(("asked", "label", "rows"), [(None, "2024Q2", 2), (Period(2024, 1), "2024Q1", 3)])
+def test_a_workbook_with_a_sheet_per_quarter_reads_the_reports_quarter_only(
+    tmp_path: Path, asked: Period | None, label: str, rows: int
+) -> None:
+    wb = Workbook()
+    wb.remove(wb.active)
+    _quarter_sheet(wb, 1, 3)
+    _quarter_sheet(wb, 2, 2)
+    _quarter_sheet(wb, 3, 0)  # made ready for the next quarter, still empty
+    outcome = extract_file(_save(wb, tmp_path / "year.xlsx"), asked)
+    assert outcome.report is not None and outcome.report.period is not None
+    assert (outcome.report.period.label, len(outcome.report.rows)) == (label, rows)
+    left = [t.reason for t in outcome.report.reading.tables if not t.chosen]
+    assert left and all("another quarter" in reason for reason in left)

@@ -36,8 +36,8 @@ class RawTable:
     # Text of the paragraphs between the previous table (or the title) and this one, lines kept:
     # a heading such as a municipality's name written above its own table.
     caption: str = ""
-    # The name of the spreadsheet sheet holding the table ("" for a program's default name, and in
-    # a document): a municipality's, where each has its own sheet.
+    # The name of the spreadsheet sheet holding the table ("" in a document): a municipality's,
+    # where each has its own sheet.
     sheet: str = ""
 
 

@@ -42,7 +42,13 @@ def _kind(token: str, previous: str | None, following: str | None) -> str | None
     if key in words.year_words:
         # "г." after a year is «года»; "г. Смоленск" is a town.
         after_year = previous is not None and re.fullmatch(r"\d{4}", _bare(previous)) is not None
-        town_follows = key == "г" and following is not None and following[:1].isupper()
+        # «2024 г., Ярославово Дворище»: a comma after «г.» ends the date; no town is named by it
+        town_follows = (
+            key == "г"
+            and not token.endswith((",", ";"))
+            and following is not None
+            and following[:1].isupper()
+        )
         return "year" if after_year and not town_follows else None
     if key in words.separators:
         return "sep"

@@ -365,6 +365,20 @@ def is_built_like_a_name(canonical: str, bare: bool = False) -> bool:
     return bare and len(words) <= 3 and all(_is_name_word(w) for w in words)
 
 
+def place_name(text: str) -> str | None:
+    """The canonical name when `text` is only a place's own name, with no kind word: a spreadsheet's
+    tab «Смоленск», «Духовщина», «Монастырщина». Each word must be a geographical name to pymorphy3
+    (Geox) or a capitalised word it does not know; a common word («Отчёт», «Культура») is none."""
+    words = text.split()
+    if not 0 < len(words) <= 3 or not all(_is_name_word(w) for w in words):
+        return None
+    for word in words:
+        parses = analyzer().parse(word)
+        if not any("Geox" in p.tag for p in parses) and any(p.is_known for p in parses):
+            return None
+    return canonical_municipality(text) or None
+
+
 def municipality_name(text: str, bare: bool = False) -> str | None:
     """The canonical name when `text` is a municipality's name in any written form, else None."""
     canonical = canonical_municipality(text)

@@ -108,9 +108,15 @@ def _year_near(tokens: list[_Tok], index: int) -> int | None:
     return int(years[0].text) if len(years) == 1 else None
 
 
+# «на III квартал»: the quarter a plan is for. Where a text names another quarter too («…
+# запланированных на III квартал. Информация за II квартал»), that other is the report's.
+_AHEAD = "на"
+
+
 def _quarter(
     flat: str, tokens: list[_Tok], words: _Vocabulary, default_year: int | None = None
 ) -> PeriodFound | None:
+    ahead: PeriodFound | None = None
     for i, tok in enumerate(tokens):
         if tok.lemma not in words.quarter_words and tok.text not in words.quarter_words:
             continue
@@ -121,10 +127,13 @@ def _quarter(
         year = _year_near(tokens, i) or default_year
         if quarter is None or year is None:
             continue
-        return PeriodFound(
+        found = PeriodFound(
             Period(year, quarter), QUARTER, flat[tokens[j].start : _through_year(tokens, i, year)]
         )
-    return None
+        if j == 0 or tokens[j - 1].text != _AHEAD:
+            return found
+        ahead = ahead or found
+    return ahead
 
 
 def _through_year(tokens: list[_Tok], index: int, year: int) -> int:
@@ -245,13 +254,14 @@ def _bare_year(flat: str, tokens: list[_Tok], words: _Vocabulary) -> PeriodFound
     return None
 
 
-def find_period(text: str) -> PeriodFound:
-    """The period a title names; `period` is None unless it is one quarter."""
+def find_period(text: str, default_year: int | None = None) -> PeriodFound:
+    """The period a title names; `period` is None unless it is one quarter. A quarter named with no
+    year («во II квартале текущего года») is of `default_year` when given."""
     flat = re.sub(r"\s+", " ", text).translate(_LOOKALIKE)
     tokens = _tokens(flat)
     words = vocabulary()
     return (
-        _quarter(flat, tokens, words)
+        _quarter(flat, tokens, words, default_year)
         or _month_range(flat, tokens)
         or _date_span(flat)
         or _months_counted(flat, tokens, words)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -11,15 +12,23 @@ from muniflow.interpret.columns import CONTRACT_KEY, map_columns
 from muniflow.interpret.combined import split_date_place
 from muniflow.interpret.errors import InterpretError
 from muniflow.interpret.header_rows import REQUIRED, is_column_numbers
-from muniflow.interpret.municipality import canonical_municipality
+from muniflow.interpret.municipality import canonical_municipality, municipality_name
 from muniflow.interpret.nil import is_placeholder, municipality_in_text, nil_letter, nil_row, nil_sections
 from muniflow.interpret.period import file_stem, find_period, period_in_path, quarter_in_cell
+from muniflow.interpret.quarter_sheets import sheet_quarters
 from muniflow.interpret.reading import COMBINED, ColumnMatch, Reading, Section
-from muniflow.interpret.sections import MONTH, MUNICIPALITY, TOTALS, classify, is_totals, month_of
+from muniflow.interpret.sections import MONTH, MUNICIPALITY, THEME, TOTALS, classify, is_totals, month_of
 from muniflow.interpret.tables import ChosenTable, choose_tables, refusal_message
 from muniflow.interpret.title import parse_region, region_source
 from muniflow.model import Period, RawDocument, RawRow, RawTable, Report, Row
-from muniflow.normalize.dates import WHOLE_MONTH, YEAR_FROM_PERIOD, DateParse, parse_dates
+from muniflow.normalize.dates import (
+    WHOLE_MONTH,
+    WHOLE_QUARTER,
+    YEAR_FROM_PERIOD,
+    DateParse,
+    names_whole_period,
+    parse_dates,
+)
 from muniflow.normalize.text import fold, seq_number
 
 TEXT_COLUMNS = ("title", "place", "date_text", "goal", "participants")
@@ -109,6 +118,8 @@ def _field(row: RawRow, matches: Sequence[ColumnMatch], column: str, period: Per
 
 def _dates(text: str, period: Period | None, month: str):  # type: ignore[no-untyped-def]
     parsed = parse_dates(text, period)
+    if parsed.note is not None and period is not None and names_whole_period(text):
+        return DateParse(period.first_day, period.last_day, WHOLE_QUARTER, None)  # «в течение квартала»
     if parsed.note is not None:  # «II квартал 2025 г.»: the quarter's three whole months
         quarter = quarter_in_cell(text, period.year if period else None)
         if quarter is not None:
@@ -146,6 +157,7 @@ def interpret_document(
     if combined is None:
         combined = contract.threshold("combinedColumns", []) or []
     skip_words = list(contract.threshold("skipHeadings", []) or [])
+    doc, other_quarters = sheet_quarters(doc, period_override)  # a workbook with a sheet per quarter
     found_period = find_period(doc.title)
     period = period_override or found_period.period
     if not doc.tables:
@@ -184,6 +196,12 @@ def interpret_document(
             if not chosen:
                 chosen, readings = choose_tables(doc.tables, synonyms, combined, period)
                 title = _lead_text(doc, chosen[0]) if chosen else title
+    if period is None and chosen and (year := _one_year(chosen)) is not None:
+        # «во II квартале текущего года»: the quarter's year is the one every event's date names
+        dated = find_period(title, default_year=year)
+        if dated.period is not None:
+            found_period, period = dated, dated.period
+    readings = [*readings, *other_quarters]
     region = parse_region(doc.title) or parse_region(title)
     if not chosen:
         said = Reading(tuple(readings), (), region_source(doc.title), found_period.text, found_period.kind)
@@ -198,7 +216,11 @@ def interpret_document(
         or municipality_in_text(title)
         or municipality_in_text(file_stem(doc.source_file))  # «Велижский_район_2кв_2024.docx»
     )
+    sheet = chosen[0].table.sheet
     for table in chosen:
+        if table.table.sheet != sheet and not table.reading.municipality:
+            state = _State(title_muni=state.title_muni)  # a sheet of its own goes on from no heading
+        sheet = table.table.sheet
         if table.reading.municipality:
             state = _State(heading=table.reading.municipality, title_muni=state.title_muni)
             sections.append(
@@ -313,12 +335,20 @@ def _read_table(
     for m in matches:
         mapping.setdefault(m.column, m.index)
     previous: RawRow | None = None
+    last_event: int | None = None  # the index in `rows` of this table's event just read
     for raw in table.body:
         own_text = any(fold(c or "") for c in raw.cells)
+        own = raw
         raw = previous = _merged_down(raw, previous)
         if not own_text:
             continue  # blank, or only cells merged down into it: the rest of a row a page end cut
+        if last_event is not None and _goes_on(own, mapping):
+            rows[last_event] = _continued(rows[last_event], own, matches, period, state.month)
+            continue
         filled = _filled(raw)
+        if len(filled) == 1 and _only_number(raw, mapping):
+            continue  # a row of the form left blank: its № and nothing else
+        last_event = None
         if not filled and not has_muni_column and any(fold(c or "") for c in raw.cells):
             # a row of dashes under a heading is its «none held»: a section of no other rows is nil
             # (one with events stays reported); without a heading, the caption or title names it
@@ -336,21 +366,26 @@ def _read_table(
             if seq_number(number) is not None:  # «2. Мероприятия не проводились»: № 2 is taken
                 numbered_nil.append((len(rows), number, canonical_municipality(named) if named else ""))
             continue
-        if len(filled) == 1 and seq_number(filled[0]) is None:
+        heading = filled[0] if len(filled) == 1 and seq_number(filled[0]) is None else _numbered(raw, mapping)
+        if heading is not None:
             merged = any(c is None for c in raw.cells)
-            kind = classify(filled[0], skip_words, merged, has_muni_column)
-            if kind == MONTH:
-                sections.append(Section(raw.locator, MONTH, fold(filled[0]), str(month_of(filled[0]))))
-                state = replace(state, month=fold(filled[0]))
+            kind = classify(heading, skip_words, merged, has_muni_column)
+            if kind == MUNICIPALITY and state.title_muni and municipality_name(heading) is None:
+                # a bare word under a title naming the municipality: a theme («1. Культура»), no section
+                sections.append(Section(raw.locator, THEME, fold(heading)))
                 continue
-            if kind == TOTALS:
-                sections.append(Section(raw.locator, TOTALS, fold(filled[0])))
+            if kind == MONTH:
+                sections.append(Section(raw.locator, MONTH, fold(heading), str(month_of(heading))))
+                state = replace(state, month=fold(heading))
+                continue
+            if kind == TOTALS and len(filled) == 1:
+                sections.append(Section(raw.locator, TOTALS, fold(heading)))
                 continue
             if kind == MUNICIPALITY:
                 sections.append(
-                    Section(raw.locator, MUNICIPALITY, fold(filled[0]), canonical_municipality(filled[0]))
+                    Section(raw.locator, MUNICIPALITY, fold(heading), canonical_municipality(heading))
                 )
-                state = replace(state, heading=filled[0], month="")
+                state = replace(state, heading=heading, month="")
                 continue
         if is_totals(filled[0], skip_words) and seq_number(filled[0]) is None:
             sections.append(Section(raw.locator, TOTALS, fold(" ".join(filled))))
@@ -362,8 +397,93 @@ def _read_table(
             muni_raw = state.column_muni
         else:
             muni_raw = state.heading or state.title_muni
+        last_event = len(rows)
         rows.append(_row(source_file, raw, matches, len(rows), muni_raw, period, state.month))
     return state
+
+
+_YEAR_WRITTEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _one_year(chosen: Sequence[ChosenTable]) -> int | None:
+    """The one year the events' date cells write, None when they write none or several."""
+    years = {
+        int(year)
+        for table in chosen
+        for index in {m.index for m in table.matches if m.column == "date_text"}
+        for raw in table.body
+        for year in _YEAR_WRITTEN.findall(_text(raw, index))
+    }
+    return years.pop() if len(years) == 1 else None
+
+
+# A section's number in the № column: «1.», «2)», «IV».
+_SECTION_NUMBER = re.compile(r"(?:[0-9]{1,3}|[IVXLC]{1,6})[.)]?")
+# Where the text of an event that goes on in the row below may stand (not its №, title or date).
+_GOING_ON = ("place", "goal", "participants")
+
+
+def _only_number(raw: RawRow, mapping: Mapping[str, int]) -> bool:
+    """Whether the row's one text is a № in the № column: a row of the form left blank."""
+    seq = mapping.get("seq_no")
+    return seq is not None and seq_number(_text(raw, seq)) is not None
+
+
+def _numbered(raw: RawRow, mapping: Mapping[str, int]) -> str | None:
+    """The heading of a row holding a section's number in the № column and one text besides
+    («1.» | «Город Смоленск», merged across the rest); None for any other row."""
+    seq = mapping.get("seq_no")
+    texts = [(j, c) for j, c in enumerate(raw.cells) if c is not None and fold(c)]
+    if seq is None or len(texts) != 2 or texts[0][0] != seq:
+        return None
+    return texts[1][1] if _SECTION_NUMBER.fullmatch(fold(texts[0][1])) else None
+
+
+def _goes_on(own: RawRow, mapping: Mapping[str, int]) -> bool:
+    """Whether a row (its own cells, None where merged from above) carries on the event above it:
+    its № merged down from that event (and no title of its own), or no №, title or date of its own
+    but more of its place, goal or participants."""
+    seq = mapping.get("seq_no")
+    title = fold(_text(own, mapping["title"])) if "title" in mapping else ""
+    if seq is not None and seq in own.from_above:
+        return not title
+    key = [i for c, i in mapping.items() if c in ("seq_no", "title", "date_text")]
+    if any(fold(_text(own, i)) for i in key):
+        return False
+    return any(fold(_text(own, mapping[c])) for c in _GOING_ON if c in mapping)
+
+
+def _continued(
+    row: Row, own: RawRow, matches: Sequence[ColumnMatch], period: Period | None, month: str
+) -> Row:
+    """The event with the text a row below it carries on appended, field by field."""
+    more = {c: _field(own, matches, c, period) for c in TEXT_COLUMNS}
+    joined = {
+        c: "\n".join(t for t in (getattr(row, f"{c}_raw" if c != "date_text" else c), more[c]) if fold(t))
+        for c in TEXT_COLUMNS
+    }
+    dates = _dates(joined["date_text"], period, month) if fold(more["date_text"]) else None
+    return replace(
+        row,
+        title_raw=joined["title"],
+        title=fold(joined["title"]),
+        place_raw=joined["place"],
+        place=fold(joined["place"]),
+        goal_raw=joined["goal"],
+        goal=fold(joined["goal"]),
+        participants_raw=joined["participants"],
+        participants=fold(joined["participants"]),
+        **(
+            {
+                "date_text": joined["date_text"],
+                "start_date": dates.start,
+                "end_date": dates.end,
+                "date_form": dates.form,
+            }
+            if dates is not None
+            else {}
+        ),
+    )
 
 
 def _merged_down(raw: RawRow, above: RawRow | None) -> RawRow:

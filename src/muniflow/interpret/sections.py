@@ -14,6 +14,7 @@ MUNICIPALITY = "municipality"
 MONTH = "month"
 TOTALS = "totals"
 OTHER = "other"
+THEME = "theme"  # a heading grouping events by theme under a title naming the municipality («1. Культура»)
 
 # How many caption lines a heading may be broken over.
 _HEADING_LINES = 4

@@ -1,10 +1,11 @@
 """Which tables of a document are events tables, where their headers are, what their columns hold.
 
 Every table is scored by its header. A table whose header names the title and the dates is an
-events table; one whose header names at least MIN_COLUMNS columns but misses a required one has
-that column typed by its cells (content, interpret.column_content). A table without a header as
-wide as the events table before it continues that table. Anything else is skipped, with the
-header that came closest.
+events table, unless its heading says its events were planned or called off (interpret/not_held.py);
+one whose header names at least MIN_COLUMNS columns but misses a required one has that column typed
+by its cells (content, interpret.column_content). A table without a header as wide as the events
+table before it continues that table (or the table of events not held before it, skipped with it).
+Anything else is skipped, with the header that came closest.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from dataclasses import dataclass, replace
 from muniflow.interpret.column_content import infer_required, typed_by_content
 from muniflow.interpret.columns import CONTRACT_KEY
 from muniflow.interpret.header_rows import REQUIRED, HeaderFound, find_header
+from muniflow.interpret.municipality import place_name
+from muniflow.interpret.not_held import not_held_heading
 from muniflow.interpret.reading import CONTENT, ColumnMatch, TableReading
 from muniflow.interpret.sections import caption_municipality
 from muniflow.model import Cell, Period, RawRow, RawTable
@@ -50,8 +53,9 @@ def _rows(table: RawTable) -> list[RawRow]:
 
 
 def _sheet_municipality(table: RawTable) -> str | None:
-    """The municipality the name of the table's spreadsheet sheet is («Духовщинский район»)."""
-    return caption_municipality(table.sheet) if table.sheet else None
+    """The municipality the name of the table's spreadsheet sheet is: «Духовщинский район», or a
+    place's own name alone («Духовщина»)."""
+    return (caption_municipality(table.sheet) or place_name(table.sheet)) if table.sheet else None
 
 
 def _shown(labels: Sequence[str]) -> str:
@@ -67,6 +71,7 @@ def choose_tables(
     """The events tables of a document in order, and the reading of every table."""
     chosen: list[ChosenTable] = []
     readings: list[TableReading] = []
+    not_held: str | None = None  # the heading of a table of events not held since the last chosen
     for table in tables:
         rows = _rows(table)
         found = find_header(_grid(table), synonyms, combined)
@@ -94,6 +99,12 @@ def choose_tables(
             found = None  # a body row of the table going on, taken for a header by its words
         if found is not None and named:
             above = "\n".join(c for row in rows[: found.start] for c in row.cells if c and fold(c))
+            planned = not_held_heading(table.caption, above)
+            if planned is not None:
+                readings.append(_not_held(table, planned, _shown(found.labels), municipality))
+                not_held = planned
+                continue
+            not_held = None
             # a municipality's name typed as the table's own first row, above its header, or the
             # name of its sheet
             municipality = municipality or caption_municipality(above) or _sheet_municipality(table) or ""
@@ -138,6 +149,9 @@ def choose_tables(
         if previous is not None and not municipality and table.sheet != previous.table.sheet:
             municipality = _sheet_municipality(table) or ""
         rest = _leading_header_rest(rows, previous) if previous is not None else 0
+        if previous is not None and as_wide and not_held is not None:
+            readings.append(_not_held(table, not_held, _shown(table.header), municipality))
+            continue  # the planned events' table going on
         if previous is not None and as_wide and (not municipality or _opens_numbered(rows[rest:], previous)):
             reason = f"no header; as wide as {previous.table.locator}: its continuation"
             reading = TableReading(
@@ -157,6 +171,11 @@ def choose_tables(
             TableReading(table.locator, False, reason, closest=closest, municipality=municipality)
         )
     return chosen, readings
+
+
+def _not_held(table: RawTable, heading: str, closest: str, municipality: str) -> TableReading:
+    reason = f"its heading «{fold(heading)}» says its events were planned, postponed or cancelled, not held"
+    return TableReading(table.locator, False, reason, closest=closest, municipality=municipality)
 
 
 def _header_rest(cells: Sequence[Cell | str], previous: ChosenTable) -> bool:

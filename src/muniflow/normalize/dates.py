@@ -31,6 +31,7 @@ EXACT = "exact"
 YEAR_FROM_PERIOD = "year_from_period"
 WHOLE_MONTH = "whole_month"
 PART_OF_MONTH = "part_of_month"
+WHOLE_QUARTER = "whole_quarter"  # «в течение квартала»: no date given, the report's quarter taken
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class _Vocabulary:
     numbered_parts: Mapping[str, Mapping[int, tuple[int, int]]]  # lemma -> ordinal -> days
     alone_parts: Mapping[str, tuple[int, int]]  # lemma -> days
     ordinals: Mapping[str, int]  # lemma -> number
+    whole_period: tuple[tuple[str, ...], ...]  # phrases as lemmas
 
 
 def vocabulary() -> _Vocabulary:
@@ -83,7 +85,23 @@ def _vocabulary(path: Path) -> _Vocabulary:
         },
         alone_parts={_key(word): _days(days) for word, days in (parts.get("alone") or {}).items()},
         ordinals={_key(w): int(n) for n, words in (parts.get("ordinals") or {}).items() for w in words},
+        whole_period=tuple(_phrase_lemmas(str(p)) for p in data.get("whole_period") or ()),
     )
+
+
+_PHRASE_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _phrase_lemmas(text: str) -> tuple[str, ...]:
+    return tuple(_key(analyzer().parse(_key(w))[0].normal_form) for w in _PHRASE_WORD.findall(text))
+
+
+def names_whole_period(text: str) -> bool:
+    """Whether a date cell says the event ran through the whole reporting period, giving no date
+    («в течение квартала», «ежемесячно»: contracts/dates.yaml, `whole_period`, by lemma; a remark in
+    brackets aside)."""
+    words = _phrase_lemmas(_REMARK.sub(" ", text))
+    return bool(words) and not any(ch.isdigit() for ch in text) and words in vocabulary().whole_period
 
 
 def _days(pair: Sequence[object]) -> tuple[int, int]:
@@ -192,7 +210,7 @@ def _tokenize(folded: str) -> tuple[_Token, ...]:
     words = vocabulary()
     digits_mended = _ZERO_LOOKALIKE.sub(_zeros, fix_mixed_script(folded))
     normalized = _REMARK.sub(lambda m: _drop_remark(m, words), digits_mended.lower().replace("ё", "е"))
-    normalized = _QUOTED_DAY.sub(r" \1 ", normalized.translate(_DASHES))
+    normalized = _ORDINAL_DAY.sub(r"\1", _QUOTED_DAY.sub(r" \1 ", normalized.translate(_DASHES)))
     tokens = []
     for match in _TOKEN.finditer(normalized):
         groups = match.groupdict()
@@ -284,6 +302,8 @@ _ZERO_LOOKALIKE = re.compile(r"(?<![^\W\d_])(?=[OoОо.]*\d)(?=\d*[OoОо])[\dOo
 
 # The day of a date in quotes, as official letters write it («12» мая 2024 г.).
 _QUOTED_DAY = re.compile(r"[«\"„“”]\s?(\d{1,2})\s?[»\"“”]")
+# A day written as an ordinal («22-го июня», «с 12-го по 14-е мая»): its number.
+_ORDINAL_DAY = re.compile(r"(?<!\d)(\d{1,2}) ?- ?(?:ого|го|ое|е)(?![^\W\d_])")
 _ROMAN_MONTHS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 
 

@@ -205,6 +205,10 @@ def _continues_unnumbered(cells: Sequence[Cell], above: LineRow) -> bool:
     return any(not c and i < len(texts) and texts[i] for i, c in enumerate(cells))
 
 
+def _numbered_row(row: LineRow, seq_col: int) -> bool:
+    return seq_col < len(row.cells) and SEQ_NUMBER.match(cell_text(row.cells[seq_col]) or "") is not None
+
+
 def _opens_like_a_cell(text: str) -> bool:
     """Whether a text's first letter or digit is a capital or a digit (after quotes, dashes)."""
     first = next((ch for ch in text if ch.isalnum()), "")
@@ -272,9 +276,12 @@ def merge_fragments(group: Sequence[Fragment]) -> list[LineRow]:
             below = strip_header_overflow(header, fragment.rows[:skip], page_rows[0][0])
             page_rows[0] = (below, tuple(cell_text(c) for c in below), page_rows[0][2])
         start = skip + 1
+        # the row above is an event's: below a header, or the one numbered row of a table that
+        # continues an events table without a header of its own
+        event_above = len(rows) > 1 or _numbered_row(rows[-1], seq_col)
         if (
             page_rows
-            and len(rows) > 1
+            and event_above
             and (
                 _is_continuation(page_rows[0][1], seq_col)
                 or (not numbered and _continues_unnumbered(page_rows[0][1], rows[-1]))
@@ -282,7 +289,7 @@ def merge_fragments(group: Sequence[Fragment]) -> list[LineRow]:
         ):
             rows = glue(rows, page_rows[0][0])
             page_rows, start = page_rows[1:], start + 1
-        if page_rows and len(rows) > 1:
+        if page_rows and event_above:
             under = page_rows[1][2] if len(page_rows) > 1 else frozenset()
             cells, going = merged_over_page_end(page_rows[0][0], under, rows[-1])
             page_rows[0] = (cells, page_rows[0][1], page_rows[0][2] | going)

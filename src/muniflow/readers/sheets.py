@@ -11,13 +11,15 @@ this module lays the sheet on its grid and finds its tables:
   across the table (its title row, as a Word table's first row); the text since the previous
   table is its caption (the document's title for the first table), as the paragraphs above a Word
   table are. Text after a sheet's last table (signatures, notes) is left out; a sheet of text only
-  (a covering letter) heads the next sheet's table.
+  (a covering letter) heads the next sheet's table. The text printed at the top of the first table's
+  sheet's pages (its page header) follows its caption in the document's title, as a Word document's
+  first page header does.
 - A merged range keeps its text in its first cell and None where it covers, the columns a vertical
   merge carries down marked `from_above`, as the DOCX reader does.
 - Every table of a sheet keeps the columns the sheet uses, so a table going on below a blank row is
   as wide as its start (interpretation takes it for its continuation).
 - Hidden sheets, rows and columns are left out: the person who filled the sheet did not see them.
-- A sheet's name, unless a program's default («Лист1»), is its tables' `sheet`, and the first line
+- A sheet's name is its tables' `sheet` and, unless a program's default («Лист1»), the first line
   of its first table's caption.
 """
 
@@ -49,6 +51,7 @@ class Sheet:
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # first row, col, last row, col
     hidden_rows: set[int] = field(default_factory=set)
     hidden_columns: set[int] = field(default_factory=set)
+    page_header: str = ""  # the text printed at the top of each page (a title typed there only)
 
 
 # One laid-out row: (the sheet's row number, a cell per visible column, the columns merged from above).
@@ -82,8 +85,9 @@ def workbook_document(source_file: str, format: str, sheets: Iterable[Sheet]) ->
             )
         name = "" if _DEFAULT_SHEET_NAME.match(sheet.name) else sheet.name.strip()
         found, rest = sheet_tables(grid(sheet), sheet.name, [*above, name])
-        title = title if tables or not found else found[0].caption
-        tables += [RawTable(t.header, t.rows, t.locator, t.caption, sheet=name) for t in found]
+        if found and not tables:  # as a document's title, its first page's header after it
+            title = "\n".join(t for t in (found[0].caption, sheet.page_header) if t)
+        tables += [RawTable(t.header, t.rows, t.locator, t.caption, sheet=sheet.name) for t in found]
         above = [] if found else rest
     if not tables:
         raise ReaderError(

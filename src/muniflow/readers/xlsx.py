@@ -50,4 +50,14 @@ def _sheets(workbook: Any) -> Iterator[Sheet]:
         for dimension in ws.column_dimensions.values():  # a dimension may stand for a run of columns
             if dimension.hidden and dimension.min and dimension.max:
                 sheet.hidden_columns.update(range(dimension.min, dimension.max + 1))
+        sheet.page_header = _page_header(ws)
         yield sheet
+
+
+def _page_header(ws: Any) -> str:
+    """The text of the sheet's page header (the first page's, else every page's): left, centre, right."""
+    for header in (ws.firstHeader, ws.oddHeader):
+        parts = [part.text for part in (header.left, header.center, header.right) if part.text]
+        if parts:
+            return "\n".join(parts)
+    return ""

@@ -96,6 +96,8 @@ def date_exact(row: Row, field: str) -> Message:
         why = f"указаны только месяцы или квартал, приняты целиком ({span})"
     elif form == "whole_month":
         why = f"указан только месяц, принят весь месяц ({span})"
+    elif form == "whole_quarter":
+        why = f"дата не указана («{text}»), принят весь квартал отчёта ({span})"
     elif form == "part_of_month":
         why = f"указана часть месяца (декада, половина, начало, середина или конец), приняты дни {span}"
     else:

@@ -1,0 +1,70 @@
+"""A table whose heading says its events were planned, postponed or cancelled: no held events.
+
+A report often goes on past its events table: «План мероприятий на III квартал», «Мероприятия,
+запланированные на II квартал, но не проведённые (перенесённые)». Such a table has the same columns
+as the events table, so its header alone makes it one; its heading (the caption line nearest to it,
+or a title row typed in the table above its header) says it is not. The heading says so when it
+holds a word saying the events are ahead or off (contract `notHeldWords`, as lemmas: «планируемые»,
+«перенесённые», «предстоящие»; «план» only as the heading's head noun, since «о выполнении плана»
+is a report's own title) or a word saying they were held negated, in the infinitive or the future
+(«не проведённые», «не состоялись», «планируется провести», «будут проведены»), and no word saying
+they were held otherwise (contract `heldWords`: «Мероприятия, запланированные и проведённые…» is
+held).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from muniflow.contracts import load_contract
+from muniflow.morph import analyzer
+
+_WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+")
+_NEGATION = "не"
+_FUTURE = frozenset({"будет", "будут", "будем"})
+_PLAN_NOUN = "план"
+
+
+def not_held_heading(*texts: str) -> str | None:
+    """The heading line among `texts` (each a caption or the rows above a header; their last line
+    counts) that says its table's events were not held; None when none does."""
+    for text in texts:
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        if lines and _says_not_held(lines[-1]):
+            return lines[-1]
+    return None
+
+
+def _says_not_held(line: str) -> bool:
+    marks, held = _vocabulary()
+    words = [w.lower().replace("ё", "е") for w in _WORD.findall(line)]
+    morph = analyzer()
+    parses = [morph.parse(w)[0] for w in words]
+    first_noun = next((p.normal_form for p in parses if p.tag.POS == "NOUN"), None)
+    ahead = held_plain = False
+    for k, parse in enumerate(parses):
+        lemma = parse.normal_form.replace("ё", "е")
+        negated = k > 0 and words[k - 1] == _NEGATION
+        # «планируется провести», «будут проведены»: what is to be held, not what was
+        to_come = parse.tag.POS == "INFN" or (k > 0 and words[k - 1] in _FUTURE)
+        if lemma in held:
+            if negated or to_come:
+                ahead = True
+            else:
+                held_plain = True
+        elif lemma in marks and (lemma != _PLAN_NOUN or lemma == first_noun):
+            ahead = True
+    return ahead and not held_plain
+
+
+def _vocabulary() -> tuple[frozenset[str], frozenset[str]]:
+    contract = load_contract()
+    marks = tuple(contract.threshold("notHeldWords", []) or [])
+    held = tuple(contract.threshold("heldWords", []) or [])
+    return _lemma_sets(marks, held)
+
+
+@lru_cache(maxsize=4)
+def _lemma_sets(marks: tuple[str, ...], held: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(w.replace("ё", "е") for w in marks), frozenset(w.replace("ё", "е") for w in held)

@@ -1,0 +1,256 @@
+"""Rows and tables that are not one event each: an event going on in the row below it, a row of the
+form left blank, a section's heading with its number in the № column, a theme heading under a title
+naming the municipality, and tables of events planned, postponed or cancelled rather than held."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from muniflow import contracts
+from muniflow.interpret import interpret_document
+from muniflow.interpret.not_held import not_held_heading
+from muniflow.interpret.period import find_period
+from muniflow.model import Period, RawDocument, RawRow, RawTable
+
+HEADER = (
+    "№ п/п",
+    "Наименование мероприятия",
+    "Место проведения",
+    "Дата проведения",
+    "Результат",
+    "Участники",
+)
+TITLE = "Информация о международных мероприятиях муниципальных образований за II квартал 2024 года"
+
+
+def _table(
+    rows: list[tuple[tuple[str | None, ...], frozenset[int]]], caption: str = "", n: int = 1
+) -> RawTable:
+    body = tuple(RawRow(cells, f"table {n}, row {i + 2}", above) for i, (cells, above) in enumerate(rows))
+    return RawTable(HEADER, body, f"table {n}", caption)
+
+
+def _report(*tables: RawTable, title: str = TITLE):  # type: ignore[no-untyped-def]
+    doc = RawDocument("x.docx", "docx", title, tables)
+    return interpret_document(doc, contracts.header_synonyms())
+
+
+def _row(
+    *cells: str | None, above: frozenset[int] = frozenset()
+) -> tuple[tuple[str | None, ...], frozenset[int]]:
+    return tuple(cells), above
+
+
+HEADING = _row("Энский район", None, None, None, None, None)
+
+
+def _events(*rows: tuple[tuple[str | None, ...], frozenset[int]]):  # type: ignore[no-untyped-def]
+    """The report of one table holding `rows` under one municipality's heading."""
+    return _report(_table([HEADING, *rows]))
+
+
+def test_a_row_with_its_no_merged_down_carries_on_the_event_above() -> None:
+    report = _report(
+        _table(
+            [
+                HEADING,
+                _row(
+                    "1",
+                    "Фестиваль «Дружба»",
+                    "г. Энск",
+                    "12.05.2024",
+                    "Проведено 5 концертов",
+                    "Российская сторона: 40",
+                ),
+                _row(
+                    None,
+                    None,
+                    None,
+                    None,
+                    "подписано соглашение",
+                    "Иностранная сторона: 12",
+                    above=frozenset({0, 1, 2, 3}),
+                ),
+                _row("2", "Выставка", "г. Энск", "20.05.2024", "Открыта", "Мастера"),
+            ]
+        )
+    )
+    assert [r.seq_no for r in report.rows] == [1, 2]
+    first = report.rows[0]
+    assert first.goal == "Проведено 5 концертов подписано соглашение"
+    assert first.participants == "Российская сторона: 40 Иностранная сторона: 12"
+    assert first.source_locator == "table 1, row 3"
+
+
+def test_a_row_with_no_no_title_or_date_carries_on_the_event_above() -> None:
+    report = _events(
+        _row("1", "Форум «Металлургия»", "г. Энск", "11.04.2024", "Подписано", "Специалисты"),
+        _row("", "", "", "", "3 соглашения о поставках", "из КНР и Индии"),
+    )
+    (row,) = report.rows
+    assert (row.goal, row.participants) == (
+        "Подписано 3 соглашения о поставках",
+        "Специалисты из КНР и Индии",
+    )
+
+
+def test_one_date_merged_down_for_two_events_keeps_them_two() -> None:
+    report = _events(
+        _row("1", "Концерт", "г. Энск", "12.05.2024", "Проведён", "Артисты"),
+        _row("2", "Выставка", "г. Энск", None, "Открыта", "Мастера", above=frozenset({3})),
+    )
+    assert [(r.seq_no, r.start_date) for r in report.rows] == [(1, date(2024, 5, 12)), (2, date(2024, 5, 12))]
+
+
+def test_a_row_of_the_form_left_blank_is_no_event() -> None:
+    report = _events(
+        _row("1", "Концерт", "г. Энск", "12.05.2024", "Проведён", "Артисты"),
+        _row("2", "", "", "", "", ""),
+        _row("3.", "", "", "", "", ""),
+    )
+    assert [r.seq_no for r in report.rows] == [1]
+
+
+@pytest.mark.parametrize("number", ["1.", "2", "IV", "3)"])
+def test_a_heading_numbered_in_the_no_column_is_a_heading(number: str) -> None:
+    report = _report(
+        _table(
+            [
+                _row(number, "Город Энск", None, None, None, None),
+                _row("1.1", "Концерт", "г. Энск", "12.05.2024", "Проведён", "Артисты"),
+                _row(number, "Муниципальное образование «Н-ский район»", "", "", "", ""),
+                _row("2.1", "Выставка", "г. Н", "20.05.2024", "Открыта", "Мастера"),
+            ]
+        )
+    )
+    assert [(r.title, r.municipality) for r in report.rows] == [
+        ("Концерт", "город Энск"),
+        ("Выставка", "Н-ский район"),
+    ]
+
+
+def test_a_numbered_row_with_a_title_and_no_date_stays_an_event() -> None:
+    report = _report(_table([HEADING, _row("1", "Концерт «Весна»", "", "", "", "")]))
+    assert [r.title for r in report.rows] == ["Концерт «Весна»"]
+
+
+def test_theme_headings_under_a_title_naming_the_municipality_are_no_municipalities() -> None:
+    title = "Информация о международных мероприятиях Энского района Н-ской области за II квартал 2024 года"
+    report = _report(
+        _table(
+            [
+                _row("1. Культура", None, None, None, None, None),
+                _row("1", "Концерт", "г. Энск", "12.05.2024", "Проведён", "Артисты"),
+                _row("Спорт", None, None, None, None, None),
+                _row("2", "Турнир", "г. Энск", "20.05.2024", "Сыгран", "Команды"),
+            ]
+        ),
+        title=title,
+    )
+    assert [r.municipality for r in report.rows] == ["Энский район", "Энский район"]
+    assert [s.kind for s in report.reading.sections if s.text in ("1. Культура", "Спорт")] == [
+        "theme",
+        "theme",
+    ]
+
+
+def test_a_bare_heading_with_no_municipality_in_the_title_still_names_one() -> None:
+    report = _report(
+        _table(
+            [
+                _row("ЙОШКАР-ОЛА", None, None, None, None, None),
+                _row("1", "Концерт", "г. Й", "12.05.2024", "", ""),
+            ]
+        )
+    )
+    assert [r.municipality for r in report.rows] == ["Йошкар-Ола"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "not_held"),
+    [
+        ("План мероприятий на III квартал 2024 года", True),
+        ("Планируемые мероприятия", True),
+        ("Мероприятия, запланированные на II квартал, но не проведённые (перенесённые)", True),
+        ("Перечень предстоящих международных мероприятий", True),
+        ("Мероприятия, которые не состоялись по независящим причинам", True),
+        ("Отменённые и отложенные мероприятия", True),
+        ("Мероприятия, которые планируется провести в III квартале", True),
+        ("Перечень мероприятий, которые будут проведены", True),
+        ("Мероприятия, которые были проведены", False),
+        ("Информация о выполнении плана международных мероприятий за II квартал 2024 года", False),
+        ("Мероприятия, запланированные и проведённые во II квартале", False),
+        ("Сведения о мероприятиях, проведённых в соответствии с планом работы", False),
+        ("План-отчёт о проведённых мероприятиях", False),
+        ("Перечень мероприятий", False),
+        ("Энский район", False),
+    ],
+)
+def test_a_heading_says_whether_its_events_were_held(heading: str, not_held: bool) -> None:
+    assert (not_held_heading(heading) is not None) is not_held
+
+
+def test_a_table_of_events_planned_or_called_off_is_no_events_table() -> None:
+    held = _table([HEADING, _row("1", "Концерт", "г. Энск", "12.05.2024", "Проведён", "Артисты")])
+    planned = _table(
+        [_row("1", "Форум", "г. Энск", "15.09.2024", "", "")],
+        caption="План мероприятий на III квартал 2024 г.",
+        n=2,
+    )
+    # the planned table going on after a page break, with no header of its own
+    going_on = RawTable(("2", "Ярмарка", "г. Энск", "20.09.2024", "", ""), (), "table 3", "")
+    postponed = _table(
+        [_row("1", "Визит делегации", "г. Энск", "20.06.2024", "Перенесён на осень", "")],
+        caption="Энский район\nМероприятия, запланированные на II квартал, но не проведённые",
+        n=4,
+    )
+    report = _report(held, planned, going_on, postponed)
+    assert [r.title for r in report.rows] == ["Концерт"]
+    skipped = {t.locator: t.reason for t in report.reading.tables if not t.chosen}
+    assert set(skipped) == {"table 2", "table 3", "table 4"}
+    assert all("not held" in reason for reason in skipped.values())
+
+
+def test_a_quarter_a_plan_is_for_is_not_the_reports() -> None:
+    text = (
+        "Направляем информацию; мероприятия, запланированные на III квартал 2024 года, будут учтены.\n"
+        "Информация о международных мероприятиях за II квартал 2024 года"
+    )
+    assert find_period(text).period == Period(2024, 2)
+    assert find_period("Отчёт о выполнении плана мероприятий на II квартал 2024 года").period == Period(
+        2024, 2
+    )
+
+
+def test_a_date_cell_naming_the_whole_quarter_takes_the_quarter_with_a_warning() -> None:
+    report = _report(
+        _table([HEADING, _row("1", "Выставка", "г. Энск", "в течение квартала", "Открыта", "Мастера")])
+    )
+    (row,) = report.rows
+    assert (row.start_date, row.end_date, row.date_form) == (
+        date(2024, 4, 1),
+        date(2024, 6, 30),
+        "whole_quarter",
+    )
+
+
+def test_a_quarter_named_with_no_year_takes_the_year_every_event_date_writes() -> None:
+    title = "Информация о международных мероприятиях во II квартале текущего года"
+    dated = _table(
+        [
+            HEADING,
+            _row("1", "Концерт", "г. Энск", "12.05.2024", "", ""),
+            _row("2", "Выставка", "г. Энск", "с 3 по 5 июня 2024 г.", "", ""),
+        ]
+    )
+    assert _report(dated, title=title).period == Period(2024, 2)
+    two_years = _table(
+        [
+            HEADING,
+            _row("1", "Концерт", "г. Энск", "12.05.2024", "", ""),
+            _row("2", "Выставка", "г. Энск", "05.06.2025", "", ""),
+        ]
+    )
+    assert _report(two_years, title=title).period is None  # no one year: the analyst gives --period
