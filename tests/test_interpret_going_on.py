@@ -254,3 +254,53 @@ def test_a_quarter_named_with_no_year_takes_the_year_every_event_date_writes() -
         ]
     )
     assert _report(two_years, title=title).period is None  # no one year: the analyst gives --period
+
+
+def test_a_sub_column_is_named_by_its_own_label_before_its_groups() -> None:
+    """Three header rows: «Сведения о мероприятии» over «Содержание» (a goal word) over «Цель,
+    содержание и результат» and «Участники»: the participants sub-column is the participants', not
+    a second goal column."""
+    header = ("№ п/п", "Наименование мероприятия", "Сведения о мероприятии", None, None, None)
+    above = frozenset({0, 1})
+    labels = (
+        "Место проведения",
+        "Сроки проведения",
+        "Цель, содержание и результат",
+        "Участники (количество, состав)",
+    )
+    rows = (
+        RawRow((None, None, "Место и сроки", None, "Содержание", None), "t, r2", above),
+        RawRow((None, None, *labels), "t, r3", above),
+        RawRow(("Энский район", None, None, None, None, None), "t, r4"),
+        RawRow(("1", "Концерт", "г. Энск", "12.05.2024", "Проведён", "Артисты, 20 человек"), "t, r5"),
+    )
+    report = _report(RawTable(header, rows, "t"))
+    (row,) = report.rows
+    assert (row.goal, row.participants) == ("Проведён", "Артисты, 20 человек")
+
+
+@pytest.mark.parametrize(
+    ("heading", "municipality"),
+    [
+        ("Исполнительный комитет Елабужского муниципального района", "Елабужский район"),
+        ("Муниципальный район Белорецкий район", "Белорецкий район"),
+        ("Муниципальный район «Дзун-Хемчикский кожуун Республики Тыва»", "Дзун-Хемчикский кожуун"),
+        ("Ургалинский сельсовет", "Ургалинский сельсовет"),
+    ],
+)
+def test_a_heading_naming_its_municipality_among_other_words_heads_its_rows(
+    heading: str, municipality: str
+) -> None:
+    report = _report(
+        _table(
+            [
+                HEADING,
+                _row("1", "Концерт", "г. Энск", "12.05.2024", "Проведён", "Артисты"),
+                _row(heading, None, None, None, None, None),
+                _row("2", "Выставка", "с. Н", "20.05.2024", "Открыта", "Мастера"),
+                _row("Культурная программа", None, None, None, None, None),  # a note: skipped
+                _row("3", "Ярмарка", "с. Н", "22.05.2024", "Проведена", "Мастера"),
+            ]
+        )
+    )
+    assert [r.municipality for r in report.rows] == ["Энский район", municipality, municipality]

@@ -176,3 +176,39 @@ def test_a_grid_in_one_cell_of_a_wider_table_stays_that_cells_text(tmp_path: Pat
     assert len(doc.tables) == 1 and len(doc.tables[0].header) == 2
     words = " ".join((doc.tables[0].header[0] or "").split())
     assert words == "Перечень мероприятий за 2 квартал 2024 года № Мероприятие 1. Форум"
+
+
+def test_a_section_per_municipality_named_in_its_own_page_header_heads_its_table(tmp_path: Path) -> None:
+    """A report laid out a section per municipality, each named only in its section's page header:
+    the header's text heads the section's paragraphs, so its table's caption names it."""
+    from extraction import extract_file
+
+    def table(document: docx.document.Document, title: str) -> None:
+        head = [
+            "№",
+            "Наименование мероприятия",
+            "Место проведения",
+            "Дата проведения",
+            "Результат",
+            "Участники",
+        ]
+        rows = [head, ["1", title, "с. Лесное", "20.05.2024", "Проведено", "Гости"]]
+        grid = document.add_table(rows=len(rows), cols=len(head))
+        for r, texts in enumerate(rows):
+            for c, text in enumerate(texts):
+                grid.cell(r, c).text = text
+
+    document = docx.Document()
+    document.sections[0].header.add_paragraph("Город Энск")
+    document.add_paragraph("Информация о международных мероприятиях Н-ской области за II квартал 2024 года")
+    table(document, "Концерт")
+    for name, title in (("Лесной район", "Выставка"), ("Каменский район", "Турнир")):
+        section = document.add_section()
+        section.header.is_linked_to_previous = False
+        section.header.add_paragraph(name)
+        table(document, title)
+    path = tmp_path / "sections.docx"
+    document.save(str(path))
+    outcome = extract_file(path)
+    assert outcome.report is not None
+    assert [r.municipality for r in outcome.report.rows] == ["город Энск", "Лесной район", "Каменский район"]

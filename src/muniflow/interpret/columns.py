@@ -292,7 +292,7 @@ def map_columns(
                 matches.append(ColumnMatch(column, index, text, COMBINED, synonym, 1.0))
             taken_cells.add(index)
     per_cell = {
-        index: candidates(text, synonyms)
+        index: _cell_candidates(text, synonyms)
         for index, text in enumerate(header)
         if index not in taken_cells and text.strip()
     }
@@ -345,6 +345,18 @@ SIDE_BY_SIDE = frozenset({"participants", "goal"})
 def group_label(label: str) -> str:
     """The group label of a flattened header cell («Участники: российские» -> «Участники»), or ""."""
     return label.split(": ", 1)[0] if ": " in label else ""
+
+
+def _cell_candidates(text: str, synonyms: Mapping[str, Sequence[str]]) -> list[Candidate]:
+    """A header cell's candidates. Under a group label («Содержание: Участники …») the cell's own
+    label is asked first: the group's words only say which group it stands in, and may name
+    another column (a goal word over the participants); where its own label names nothing («…: с»,
+    «…: от России»), the group's words with it do."""
+    if group_label(text):
+        own = candidates(_sub(text), synonyms)
+        if own:
+            return own
+    return candidates(text, synonyms)
 
 
 def _sub(label: str) -> str:

@@ -17,7 +17,16 @@ from muniflow.interpret.nil import is_placeholder, municipality_in_text, nil_let
 from muniflow.interpret.period import file_stem, find_period, period_in_path, quarter_in_cell
 from muniflow.interpret.quarter_sheets import sheet_quarters
 from muniflow.interpret.reading import COMBINED, ColumnMatch, Reading, Section
-from muniflow.interpret.sections import MONTH, MUNICIPALITY, THEME, TOTALS, classify, is_totals, month_of
+from muniflow.interpret.sections import (
+    MONTH,
+    MUNICIPALITY,
+    THEME,
+    TOTALS,
+    classify,
+    is_totals,
+    month_of,
+    name_within,
+)
 from muniflow.interpret.tables import ChosenTable, choose_tables, refusal_message
 from muniflow.interpret.title import parse_region, region_source
 from muniflow.model import Period, RawDocument, RawRow, RawTable, Report, Row
@@ -378,6 +387,11 @@ def _read_table(
                 sections.append(Section(raw.locator, MONTH, fold(heading), str(month_of(heading))))
                 state = replace(state, month=fold(heading))
                 continue
+            if kind == TOTALS and not is_totals(heading, skip_words) and (named := name_within(heading)):
+                # a heading naming its municipality inside other words («Исполнительный комитет
+                # Елабужского муниципального района»): the rows under it are its, not the heading's
+                # before
+                kind, heading = MUNICIPALITY, named
             if kind == TOTALS and len(filled) == 1:
                 sections.append(Section(raw.locator, TOTALS, fold(heading)))
                 continue

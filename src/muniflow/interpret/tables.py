@@ -20,7 +20,7 @@ from muniflow.interpret.header_rows import REQUIRED, HeaderFound, find_header
 from muniflow.interpret.municipality import place_name
 from muniflow.interpret.not_held import not_held_heading
 from muniflow.interpret.reading import CONTENT, ColumnMatch, TableReading
-from muniflow.interpret.sections import caption_municipality
+from muniflow.interpret.sections import caption_municipality, caption_name
 from muniflow.model import Cell, Period, RawRow, RawTable
 from muniflow.normalize.dates import parse_dates
 from muniflow.normalize.text import fold, seq_number
@@ -75,7 +75,7 @@ def choose_tables(
     for table in tables:
         rows = _rows(table)
         found = find_header(_grid(table), synonyms, combined)
-        municipality = caption_municipality(table.caption) or ""
+        municipality = caption_municipality(table.caption) or caption_name(table.caption)
         previous = chosen[-1] if chosen else None
         named = found is not None and all(c in found.columns for c in REQUIRED)
         if found is not None and not named and len(found.columns) >= MIN_COLUMNS:

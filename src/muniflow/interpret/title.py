@@ -34,7 +34,7 @@ _CAPITALS = re.compile(r"\b[А-ЯЁ]{4,}\b")
 def _region_match(text: str) -> re.Match[str] | None:
     """The region's words: in the genitive, else in the nominative (in any case when in capitals);
     a foreign state's name («Республики Беларусь») is none."""
-    flat = re.sub(r"\s+", " ", text)
+    flat = re.sub(r" *\n[\s]*", "\n", re.sub(r"[^\S\n]+", " ", text))  # line ends kept (see region.py)
     for pattern, any_case in ((REGION_PATTERN, _REGION_ANY_CASE), (NOMINATIVE_PATTERN, _NOMINATIVE_ANY_CASE)):
         found = [m for m in pattern.finditer(flat) if not _foreign(m.group(0))]
         if not found and _CAPITALS.search(flat):

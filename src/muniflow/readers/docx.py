@@ -48,7 +48,9 @@ class DocxReader:
     a table nested in a cell stays part of that cell's text, but for a frame: a table of one
     column whose cell holds a grid (a report laid inside a bordered box or a form's cell) is
     looked through, its cells' paragraphs and tables read as the body's. The title is the text
-    before the first table, which is also that table's caption, then the first page's header.
+    before the first table, which is also that table's caption, then the first page's header. A
+    section after the first whose page header differs from the one before it has that header's text
+    at the head of its paragraphs (a report laid out a section per municipality, each named there).
     """
 
     format = "docx"
@@ -60,6 +62,8 @@ class DocxReader:
         title = ""
         above: list[str] = []  # non-blank paragraphs since the previous table
         tables: list[RawTable] = []
+        headers = _section_headers(document)
+        section = 0
         for block in _body_blocks(document, body):
             if block.tag == TBL:
                 caption = "\n".join(above)
@@ -72,6 +76,10 @@ class DocxReader:
                 line = paragraph_text(block)
                 if line.strip():
                     above.append(line)
+                if block.find(f"{_W}pPr/{_W}sectPr") is not None and section + 1 < len(headers):
+                    section += 1  # a section break: the next section's own page header heads its text
+                    if headers[section] and headers[section] != headers[section - 1]:
+                        above.append(headers[section])
         if not tables:
             raise ReaderError(NO_TABLE_FOUND, f"{path.name}: the document holds no table")
         running = _page_header_text(document)
@@ -89,6 +97,20 @@ def _body_blocks(document: Any, body: etree._Element) -> Iterator[etree._Element
             yield from next(imported)
         else:
             yield block
+
+
+def _section_headers(document: Any) -> list[str]:
+    """Each section's page header text, a section whose header is linked to the one before taking
+    that one's (a report laid out a section per municipality names each in its own header)."""
+    texts: list[str] = []
+    for section in document.sections:
+        header = section.header
+        if header.is_linked_to_previous:
+            texts.append(texts[-1] if texts else "")
+            continue
+        lines = (paragraph_text(block) for block in _blocks(header._element, boxes=True) if block.tag == P)
+        texts.append("\n".join(line for line in lines if line.strip()))
+    return texts
 
 
 def _page_header_text(document: Any) -> str:
