@@ -42,6 +42,7 @@ from muniflow.readers.pdfstitch import (
     seq_column,
     stitch_groups,
 )
+from muniflow.readers.pdfstrike import drop_struck
 from muniflow.readers.pdftext import TextTable, text_tables
 from muniflow.readers.pdfturn import turn_upright
 from muniflow.readers.pdfunruled import on_grid, tables_without_rules
@@ -122,6 +123,7 @@ def _scan(path: Path) -> tuple[list[Fragment], int]:
                         )
                     turn_upright(page)
                     straighten(page)
+                    drop_struck(page)  # deleted text a document shows struck through
                     tables: Sequence[Any] = sorted(
                         tables_without_rules(page, _find_tables(page), grid, heads),
                         key=lambda t: (t.bbox[1], t.bbox[0]),
