@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from muniflow.contracts import load_yaml
 from muniflow.interpret.period import find_period
 from muniflow.interpret.region import NOMINATIVE, NOMINATIVE_PATTERN, REGION, REGION_PATTERN
 from muniflow.model import Period
@@ -18,6 +20,7 @@ _KIND = {
     "автономной области": "автономная область",
 }
 _FEMININE_KINDS = ("области", "обл.", "автономной области")
+MUNICIPALITIES = "municipalities.yaml"
 
 
 def parse_period(text: str) -> Period | None:
@@ -61,14 +64,16 @@ def _name_case(words: str) -> str:
 
 
 def parse_region(text: str) -> str | None:
-    """The region a title names, in the nominative: "Смоленской области" -> "Смоленская область"."""
+    """The region a title names, in the nominative: "Смоленской области" -> "Смоленская область";
+    else one named by its abbreviation or as a federal city (`region_names` of
+    contracts/municipalities.yaml: «ЯНАО», «Санкт-Петербурга»)."""
     m = _region_match(text)
     if not m:
-        return None
+        return _named_region(text)
     groups = {k: v for k, v in m.groupdict().items() if v}
     if "rep" in groups or "nrep" in groups:
-        words = (groups.get("rep") or groups["nrep"]).split()[1:]
-        return "Республика " + " ".join(_name_case(w) for w in words)
+        words = (groups.get("rep") or groups["nrep"]).replace("(", "( ").replace(")", " )").split()[1:]
+        return ("Республика " + " ".join(_name_case(w) for w in words)).replace("( ", "(").replace(" )", ")")
     if "arep" in groups or "narep" in groups:
         return f"{_feminine(_name_case(groups.get('arep') or groups['narep']))} Республика"
     if "nadj" in groups:
@@ -96,3 +101,28 @@ def region_source(text: str) -> str:
     """The words of the title the region was read from ("" when none)."""
     m = _region_match(text)
     return m.group(0) if m else ""
+
+
+def _named_region(text: str) -> str | None:
+    """The region whose listed form (`region_names`) stands in the text as words of its own."""
+    for pattern, region in _region_names(tuple(_names().items())):
+        if pattern.search(text):
+            return region
+    return None
+
+
+def _names() -> dict[str, tuple[str, ...]]:
+    names = load_yaml(MUNICIPALITIES).get("region_names") or {}
+    return {str(region): tuple(str(form) for form in forms) for region, forms in names.items()}
+
+
+@lru_cache(maxsize=4)
+def _region_names(
+    names: tuple[tuple[str, tuple[str, ...]], ...],
+) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each region's forms as one pattern, longest form first, bounded by non-letters."""
+    out = []
+    for region, forms in names:
+        alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        out.append((re.compile(rf"(?<![А-ЯЁа-яёA-Za-z])(?:{alternatives})(?![А-ЯЁа-яёA-Za-z])"), region))
+    return tuple(out)
