@@ -25,7 +25,6 @@ from muniflow.interpret.sections import (
     classify,
     is_totals,
     month_of,
-    name_within,
 )
 from muniflow.interpret.tables import ChosenTable, choose_tables, refusal_message
 from muniflow.interpret.title import parse_region, region_source
@@ -387,7 +386,11 @@ def _read_table(
                 sections.append(Section(raw.locator, MONTH, fold(heading), str(month_of(heading))))
                 state = replace(state, month=fold(heading))
                 continue
-            if kind == TOTALS and not is_totals(heading, skip_words) and (named := name_within(heading)):
+            if (
+                kind == TOTALS
+                and not is_totals(heading, skip_words)
+                and (named := municipality_in_text(heading))
+            ):
                 # a heading naming its municipality inside other words («Исполнительный комитет
                 # Елабужского муниципального района»): the rows under it are its, not the heading's
                 # before

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from muniflow.interpret.columns import lemma, words
 from muniflow.interpret.municipality import municipality_name
+from muniflow.interpret.nil import municipality_in_text
 from muniflow.normalize.dates import vocabulary as date_vocabulary
 from muniflow.normalize.text import fold
 
@@ -40,9 +41,6 @@ def month_of(text: str) -> int | None:
     return found
 
 
-_CAPTION_NAME_WORDS = 8
-
-
 def classify(text: str, skip_words: Sequence[str], merged: bool, municipality_column: bool) -> str:
     """What a one-cell heading is; `merged` when the cell spans the row.
 
@@ -66,13 +64,16 @@ def is_totals(text: str, skip_words: Sequence[str]) -> bool:
     return bool(first) and lemma(first[0]) in {lemma(w) for w in skip_words}
 
 
+_CAPTION_NAME_WORDS = 8  # a caption's last line longer than this is a title, not a heading
+
+
 def caption_name(caption: str) -> str:
     """The municipality the caption's last line names inside other words, when it is a short
     heading (not a title: a title names its municipality as the report's, `title_muni`)."""
     lines = [x for x in caption.splitlines() if fold(x)]
     if not lines or len(fold(lines[-1]).split()) > _CAPTION_NAME_WORDS:
         return ""
-    return name_within(lines[-1])
+    return municipality_in_text(lines[-1])
 
 
 def caption_municipality(caption: str) -> str | None:
@@ -88,12 +89,3 @@ def caption_municipality(caption: str) -> str | None:
         if month_of(text) is None and len(fold(text)) <= 160 and municipality_name(text) is not None:
             found = text
     return found
-
-
-def name_within(heading: str) -> str:
-    """The municipality a heading row names that is not built as one name: found around a kind word
-    among other words («Исполнительный комитет Елабужского муниципального района»); '' for any
-    other heading (a note, a theme, a title)."""
-    from muniflow.interpret.nil import municipality_in_text  # nil reads sections' names too
-
-    return municipality_in_text(heading)

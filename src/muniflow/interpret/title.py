@@ -21,6 +21,7 @@ _KIND = {
 }
 _FEMININE_KINDS = ("области", "обл.", "автономной области")
 MUNICIPALITIES = "municipalities.yaml"
+_NAME_WORD = re.compile(r"[А-ЯЁа-яё][А-ЯЁа-яё-]*")
 
 
 def parse_period(text: str) -> Period | None:
@@ -72,8 +73,8 @@ def parse_region(text: str) -> str | None:
         return _named_region(text)
     groups = {k: v for k, v in m.groupdict().items() if v}
     if "rep" in groups or "nrep" in groups:
-        words = (groups.get("rep") or groups["nrep"]).replace("(", "( ").replace(")", " )").split()[1:]
-        return ("Республика " + " ".join(_name_case(w) for w in words)).replace("( ", "(").replace(" )", ")")
+        name = " ".join((groups.get("rep") or groups["nrep"]).split()[1:])  # «Саха (Якутия)»
+        return "Республика " + _NAME_WORD.sub(lambda m: _name_case(m.group()), name)
     if "arep" in groups or "narep" in groups:
         return f"{_feminine(_name_case(groups.get('arep') or groups['narep']))} Республика"
     if "nadj" in groups:

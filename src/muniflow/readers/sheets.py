@@ -87,12 +87,10 @@ def workbook_document(source_file: str, format: str, sheets: Iterable[Sheet]) ->
         found, rest = sheet_tables(grid(sheet), sheet.name, [*above, name])
         if found and not tables:  # as a document's title, its first page's header after it
             title = "\n".join(t for t in (found[0].caption, sheet.page_header) if t)
-        tables += [RawTable(t.header, t.rows, t.locator, t.caption, sheet=sheet.name) for t in found]
+        tables += found
         above = [] if found else rest
     if not tables:
-        raise ReaderError(
-            NO_TABLE_FOUND, f"{source_file.rsplit('/', 1)[-1]}: no sheet of the workbook holds a table"
-        )
+        raise ReaderError(NO_TABLE_FOUND, f"{Path(source_file).name}: no sheet of the workbook holds a table")
     return RawDocument(source_file=source_file, format=format, title=title, tables=tuple(tables))
 
 
@@ -162,6 +160,7 @@ def sheet_tables(rows: list[GridRow], name: str, above: list[str]) -> tuple[list
                 rows=tuple(table_rows[1:]),
                 locator=f"sheet {name}, rows {block[first][0]}-{block[last][0]}",
                 caption="\n".join(line for line in above if line),
+                sheet=name,
             )
         )
         above = [_line(cells) for _, cells, _ in block[last + 1 :]]
