@@ -268,6 +268,14 @@ PARSED = [
     ("с 25 мая по середину июня 2024", Q2_2024, D(2024, 5, 25), D(2024, 6, 20), "part_of_month", "to a part"),
     ("22-го июня 2024 года", None, D(2024, 6, 22), D(2024, 6, 22), "exact", "a day as an ordinal"),
     ("с 12-го по 14-е мая 2024 г.", None, D(2024, 5, 12), D(2024, 5, 14), "exact", "both ends ordinals"),
+    ("12 июня 24 г.", Q2_2024, D(2024, 6, 12), D(2024, 6, 12), "exact", "two digits and «г.» after a month"),
+    ("пятница, 18 апреля 2025 г.", None, D(2025, 4, 18), D(2025, 4, 18), "exact", "weekday first"),
+    ("Сб 12.04.2025", None, D(2025, 4, 12), D(2025, 4, 12), "exact", "a weekday abbreviated"),
+    ("10.00, 05.04.2025", None, D(2025, 4, 5), D(2025, 4, 5), "exact", "time first"),
+    ("5.IV.25", None, D(2025, 4, 5), D(2025, 4, 5), "exact", "a Roman month and a two-digit year"),
+    ("3 дня (5–7 мая 2025 г.)", None, D(2025, 5, 5), D(2025, 5, 7), "exact", "date in brackets"),
+    ("II–III декада мая 2025 г.", None, D(2025, 5, 11), D(2025, 5, 31), "part_of_month", "decades range"),
+    ("1-2 половина июня 2024", None, D(2024, 6, 1), D(2024, 6, 30), "part_of_month", "both halves"),
 ]
 
 UNPARSED = [
@@ -289,7 +297,9 @@ UNPARSED = [
     ("27-28 августа", None, "год", "no year and no period to take it from"),
     ("5 июня 1889 года", Q2_2024, "год", "implausible year"),
     ("5 июня 2124 года", Q2_2024, "год", "implausible year"),
-    ("12 июня 24 г.", Q2_2024, "24", "two-digit year in words is not read"),
+    ("12 июня 24", Q2_2024, "24", "two digits after a month without «г.» are no year"),
+    ("в рамках акции (2 этапа)", Q2_2024, "не распознана", "a bracket holding no date"),
+    ("12.05.2024 (перенесено с 10.05)", Q2_2024, "10.05", "date outside bracket"),
     ("5-7", Q2_2024, "месяц", "days without a month"),
     ("30 декабря 2100 года - 2 января", None, "2101", "New Year crossed past the last plausible year"),
     ("1" * 5000, Q2_2024, "не распознана", "a digit run too long to be a number"),
@@ -423,6 +433,7 @@ def test_date_like_noise_never_raises(text: str) -> None:
     [
         ("в течение квартала", True),
         ("Ежемесячно", True),
+        ("ежеквартально", True),
         ("еженедельно (по средам)", True),
         ("в течение отчётного периода", True),
         ("На постоянной основе", True),

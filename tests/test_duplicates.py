@@ -695,3 +695,42 @@ def test_equivalence_words_never_match_each_other() -> None:
         if fuzz.ratio(a, b, score_cutoff=CFG.word_match)
     ]
     assert close == []
+
+
+def test_rows_of_two_regions_are_never_copies_rows_of_no_region_still_are() -> None:
+    """A guest district of another region reports its part to its own government."""
+    host = make_row(
+        "Международный фестиваль «Смоленский лён»", "г. Смоленск", "2025-06-12", municipality="город Смоленск"
+    )
+    guest = make_row(
+        "Участие в Международном фестивале «Смоленский лён»",
+        "г. Смоленск",
+        "2025-06-12",
+        municipality="Невельский район",
+    )
+    rows = [(("r1", 0), host), (("r2", 0), guest)]
+    assert (
+        find_duplicates(rows, regions={("r1", 0): "Смоленская область", ("r2", 0): "Псковская область"}) == []
+    )
+    assert len(find_duplicates(rows, regions={("r1", 0): "Смоленская область", ("r2", 0): None})) == 1
+    assert (
+        len(find_duplicates(rows, regions={("r1", 0): "Смоленская область", ("r2", 0): "Смоленская область"}))
+        == 1
+    )
+
+
+@pytest.mark.parametrize(
+    ("place_a", "place_b"),
+    [
+        ("Ельнинский муниципальный округ, ДК", "Кардымовский муниципальный округ, ДК"),  # ДК is no town
+        ("районный Дом культуры", "районный Дом культуры"),  # each district's own
+        ("ДК", "Дом культуры"),
+    ],
+)
+def test_one_title_and_day_at_each_districts_own_venue_are_two_events(place_a: str, place_b: str) -> None:
+    title = "Праздничный концерт ко Дню Государственного флага с участием коллектива из Беларуси"
+    a = make_row(title, place_a, "2025-08-22", municipality="Ельнинский муниципальный округ")
+    b = make_row(title, place_b, "2025-08-22", municipality="Кардымовский муниципальный округ")
+    assert not flagged_pair(a, b)
+    again = make_row(title, place_a, "2025-08-22", municipality="Ельнинский муниципальный округ", index=1)
+    assert flagged_pair(a, again)  # one district's event reported twice is one event

@@ -32,10 +32,11 @@ def in_process(path: Path, period: Period | None, sha256: str) -> stages.FileOut
 
 
 def report_file(
-    path: Path, sections: dict[str, tuple[str, str]], header: tuple[str, ...] | None = None
+    path: Path, sections: dict[str, tuple[str, ...]], header: tuple[str, ...] | None = None
 ) -> Path:
-    """A DOCX report: each municipality a heading row over its two events (titles as given)."""
-    rows, merges = rf.report_rows(len(sections), 2)
+    """A DOCX report: each municipality a heading row over its events (titles as given, as many
+    for each)."""
+    rows, merges = rf.report_rows(len(sections), len(next(iter(sections.values()))))
     if header is not None:
         rows[0] = list(header)
     headings = iter(sections)
@@ -84,7 +85,8 @@ def files(tmp_path: Path) -> dict[str, Path]:
         "Южный район": ("Конференция врачей", "Форум молодёжи"),
         "Западный район": ("Ярмарка мёда", "Семинар учителей"),
     }
-    odd = {"Восточный район": ("Гастроли хора", "Олимпиада по физике")}
+    # one event: too few for its columns to be typed by their cells alone
+    odd = {"Восточный район": ("Гастроли хора",)}
     return {
         "north": report_file(
             tmp_path / "north.docx", {"Северный район": ("Выставка ремёсел", "Турнир по шахматам")}
@@ -115,14 +117,14 @@ def test_a_new_header_synonym_loads_the_unknown_layout_file_and_changes_nothing_
 
     lines, summary = rp.reprocess(fresh_db, process=in_process)
     assert lines_by_file(lines) == {
-        "odd.docx": ("replaced", "loaded", 2, 0, 0),  # read now: its two events are added
+        "odd.docx": ("replaced", "loaded", 1, 0, 0),  # read now: its event is added
         "north.docx": ("unchanged", "loaded", 0, 0, 0),
         "south.docx": ("unchanged", "loaded", 0, 0, 0),
     }
     assert summary["violations"] == []
     after = snapshot(fresh_db)
     assert without(after, odd, "Восточный район") == without(before, odd, "Восточный район")
-    assert fresh_db.execute("select count(*) from events where report_id = ?", [odd]).fetchone() == (2,)
+    assert fresh_db.execute("select count(*) from events where report_id = ?", [odd]).fetchone() == (1,)
     history = fresh_db.execute(
         "select reading, status, reason, rows_extracted from report_readings"
     ).fetchall()

@@ -274,12 +274,11 @@ def recover_aborted(con, run_id: str) -> set[str]:  # type: ignore[no-untyped-de
 def dedupe_periods(con, run_id: str, periods: set[str]) -> int:  # type: ignore[no-untyped-def]
     """Run the duplicate rule over the current rows of each period, with the corrections of review
     decisions in force; returns the flags written."""
-    from muniflow.rules.duplicates import find_duplicates
     from muniflow.warehouse import loader, review
 
     written = 0
     for period in sorted(periods):
-        flags = find_duplicates(review.reviewed_rows(con, period))
+        flags = review.duplicate_flags(con, period)
         loader.replace_cross_row_flags(con, period, "duplicate_event", flags, run_id)
         written += len(flags)
     return written

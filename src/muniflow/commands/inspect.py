@@ -112,7 +112,8 @@ def _text(info: dict[str, Any]) -> str:
         if t["municipality"]:
             lines.append(f"    caption municipality: {t['municipality']}")
         if t["chosen"]:
-            lines.append(f"    header rows: {', '.join(map(str, t['header_rows'])) or '(continued)'}")
+            none = "(continued)" if "continuation" in t["reason"] else "(none)"
+            lines.append(f"    header rows: {', '.join(map(str, t['header_rows'])) or none}")
             for m in t["columns"]:
                 header = " ".join(m["header"].split())
                 lines.append(

@@ -3,8 +3,10 @@
 A required column (the dates, the title, the №) is typed when the header names at least three
 others; the №, the municipality, the place, the participants and the goal of an events table when
 no header cell names them: an ascending run, municipality names grouping the rows, short names of
-places, people counted or named, long texts. Each shows in the reading as `content` evidence, with
-what the cells showed.
+places, people counted or named, long texts. A table with no header at all (its header a picture,
+a scan's strip OCR could not read, or left out) has every column typed so, where no table of the
+document has a header (`headerless`). Each shows in the reading as `content` evidence, with what
+the cells showed.
 """
 
 from __future__ import annotations
@@ -57,6 +59,17 @@ _PEOPLE_COUNT = re.compile(r"\d+\s*(?:чел|человек|участник|д�
 _WORDS = re.compile(r"[^\W\d_]+")
 # Rows looked at when typing a column by its content.
 SAMPLE_ROWS = 40
+# A table with no header is an events table when besides the dates and the title at least this
+# many more columns are typed by their cells (each column by two cells or more).
+HEADERLESS_OTHERS = 2
+# The title column of a table with no header: its texts at least this long on average.
+TITLE_MIN_CHARS = 12
+# A column beside the participants' with people in this share of cells is more participants unless
+# this share of its cells says what was done (a goal or result: «Участники посетили…»).
+VERBAL_SHARE = 0.5
+
+# Leading rows (a title, labels) a table with no header the vocabulary knows may open with.
+MAX_LABEL_ROWS = 4
 
 
 def _column_cells(body: Sequence[RawRow], index: int) -> list[str]:
@@ -258,6 +271,12 @@ def _names_people(text: str) -> bool:
     return False
 
 
+def _people_share(body: Sequence[RawRow], index: int) -> float:
+    """Share of a column's cells naming people."""
+    cells = _body_cells(body, index)
+    return sum(1 for c in cells if _names_people(c)) / len(cells) if cells else 0.0
+
+
 def _participants_column(
     body: Sequence[RawRow], free: Sequence[int], labels: Sequence[str]
 ) -> ColumnMatch | None:
@@ -268,7 +287,7 @@ def _participants_column(
         cells = _body_cells(body, i)
         if len(cells) < 2:
             continue
-        share = sum(1 for c in cells if _names_people(c)) / len(cells)
+        share = _people_share(body, i)
         counted = sum(1 for c in cells if _PEOPLE_COUNT.search(c)) / len(cells)
         if share >= PEOPLE_SHARE and (best is None or (share + counted, share) > best[:2]):
             best = (share + counted, share, i)
@@ -390,3 +409,214 @@ def infer_required(
                 ColumnMatch("title", i, found.labels[i], CONTENT, "the longest texts of the table", 0.5)
             )
     return tuple(sorted(matches, key=lambda m: (m.index, m.column)))
+
+
+def headerless(
+    rows: Sequence[RawRow], period: Period | None, more: Sequence[RawRow] = ()
+) -> HeaderFound | None:
+    """A table with no header: every column typed by its cells. The dates (the columns where most
+    cells read as dates, a place beside the date in them too), the №, the municipality, the place
+    (cells opening with one) and the participants as where a header names some columns; then the
+    title (`_title`), more participants beside theirs, and the goal, the longest texts left. None
+    unless the dates, the title and HEADERLESS_OTHERS more columns are typed (a column by two cells
+    or more: one event row is too few). Leading rows of labels (two cells or more, no date or №)
+    and of a title are the header, worded as no synonym is. `more`: rows of the tables after it as
+    wide (a table per municipality), typed with its own."""
+    width = max((len(r.cells) for r in rows), default=0)
+    start, at = _label_rows(rows, period)
+    body = [*rows[start:], *more][:SAMPLE_ROWS]
+    cells = rows[at].cells if at is not None else ()
+    labels = tuple(fold(cells[i] or "") if i < len(cells) else "" for i in range(width))
+    found = HeaderFound(start if at is None else at, start, labels, (), ())
+    matches = [m for m in infer_required(found, body, period) if m.column != "title"]  # dates, №
+    if not any(m.column == "date_text" for m in matches):
+        return None
+    free = [i for i in range(width) if i not in {m.index for m in matches}]
+    matches.extend(_place_beside_dates(matches, body, period))
+    typers = (
+        ("municipality", _municipality_column),
+        ("place", _opening_place_column),
+        ("participants", _participants_column),
+    )
+    for column, typer in typers:
+        if column not in {m.column for m in matches}:
+            typed = typer(body, free, labels)
+            if typed is None and column == "place":
+                typed = _place_column(body, free, labels)  # places written after the venue
+            if typed is not None:
+                matches.append(typed)
+                free.remove(typed.index)
+    matches.extend(_title(matches, labels, body))
+    free = [i for i in free if i not in {m.index for m in matches}]
+    for typed in [m for m in matches if m.column == "participants"]:
+        # participants in parts («от России» | «от иностранных государств»): the column beside
+        # naming people too, unless it says what was done
+        for i in (typed.index - 1, typed.index + 1):
+            if i in free and _people_share(body, i) >= PEOPLE_SHARE and _verbal_share(body, i) < VERBAL_SHARE:
+                matches.append(
+                    replace(typed, index=i, matched=f"{_people_share(body, i):.0%} of its cells name people")
+                )
+                free.remove(i)
+    matches.extend(_goal(matches, labels, body))
+    matches.sort(key=lambda m: (m.index, m.column))
+    columns = {m.column for m in matches}
+    if "title" not in columns or len(columns - {"title", "date_text"}) < HEADERLESS_OTHERS:
+        return None
+    taken = {m.index for m in matches}
+    return replace(found, matches=tuple(matches), unmapped=tuple(i for i in range(width) if i not in taken))
+
+
+_QUOTED = re.compile(r"[«\"“„].{2,}?[»\"”“]")
+_VERBAL = frozenset({"VERB", "INFN", "PRTS", "GRND"})
+
+
+def _named_share(body: Sequence[RawRow], index: int) -> float:
+    """Share of a column's cells naming something in quotes («Тверские узоры»)."""
+    cells = _body_cells(body, index)
+    return sum(1 for c in cells if _QUOTED.search(c)) / len(cells) if cells else 0.0
+
+
+def _counted_share(body: Sequence[RawRow], index: int) -> float:
+    """Share of a column's cells counting people («45 человек»)."""
+    cells = _body_cells(body, index)
+    return sum(1 for c in cells if _PEOPLE_COUNT.search(c)) / len(cells) if cells else 0.0
+
+
+def _verbal_share(body: Sequence[RawRow], index: int) -> float:
+    """Share of a column's cells saying what was done: a verb, a short participle or a gerund
+    («Подписано соглашение», «достигнута договорённость»), as a goal or result says."""
+    cells = _body_cells(body, index)
+    verbal = sum(
+        1 for c in cells if any(analyzer().parse(w)[0].tag.POS in _VERBAL for w in _WORDS.findall(c.lower()))
+    )
+    return verbal / len(cells) if cells else 0.0
+
+
+def _place_beside_dates(
+    matches: Sequence[ColumnMatch], body: Sequence[RawRow], period: Period | None
+) -> list[ColumnMatch]:
+    """The place, where the date column's cells hold a place too («пос. Н, музей, 18.07.2025»): the
+    date column feeds both, its cells split as a combined header's are."""
+    if any(m.column == "place" for m in matches):
+        return []
+    for m in matches:
+        if m.column != "date_text":
+            continue
+        cells = _body_cells(body, m.index)
+        split = sum(1 for c in cells if split_date_place(c, period) is not None)
+        if cells and split >= DATE_SHARE * len(cells):
+            return [
+                ColumnMatch(
+                    "place",
+                    m.index,
+                    m.header,
+                    CONTENT,
+                    f"{split} of {len(cells)} cells hold a place too",
+                    split / len(cells),
+                )
+            ]
+    return []
+
+
+def _opens_with_place(text: str) -> bool:
+    """A cell that opens with a place (a settlement, an area, a country: a mention starting in its
+    first word) or names a remote format, and counts no people, as a place cell does; a title or
+    the guests mention one further on («Визит делегации г. Оша», «Делегация г. Гянджи»)."""
+    if _PEOPLE_COUNT.search(text):
+        return False
+    if event_format(text).format == ONLINE:
+        return True
+    first = len(text) - len(text.lstrip()) + len((text.split() or [""])[0])
+    return any(m.start <= first for m in find_places(text)) or any(
+        m.start <= first for m in find_countries(text)
+    )
+
+
+def _opening_place_column(
+    body: Sequence[RawRow], free: Sequence[int], labels: Sequence[str]
+) -> ColumnMatch | None:
+    """The place column of a table with no header: the unmapped column where most cells open with a
+    place, the most such first, then the shortest."""
+    found: list[tuple[float, float, int]] = []  # (share opening with a place, -median words, column)
+    for i in free:
+        cells = _body_cells(body, i)
+        if len(cells) < 2:
+            continue
+        share = sum(1 for c in cells if _opens_with_place(c)) / len(cells)
+        if share >= PLACE_SHARE:
+            found.append((share, -statistics.median(len(c.split()) for c in cells), i))
+    if not found:
+        return None
+    share, _, i = max(found)
+    return ColumnMatch("place", i, labels[i], CONTENT, f"{share:.0%} of its cells open with a place", share)
+
+
+def _event_cell(text: str, period: Period | None) -> bool:
+    """A cell only an event row holds: a date (alone or by a place), or a № («1», «2.»)."""
+    return (
+        parse_dates(text, period).start is not None
+        or split_date_place(text, period) is not None
+        or seq_number(text) is not None
+    )
+
+
+def _label_rows(rows: Sequence[RawRow], period: Period | None) -> tuple[int, int | None]:
+    """How many leading rows are above the events, and which of them holds the labels: rows of two
+    cells or more, none a date (a header worded as no synonym is), and rows of one cell naming no
+    municipality and no month (the table's title). (0, None) when the table opens with an event or
+    a heading."""
+    labels = None
+    for k, row in enumerate(rows[:MAX_LABEL_ROWS]):
+        filled = [c for c in row.cells if c is not None and fold(c)]
+        if len(filled) == 1 and caption_municipality(filled[0]) is None and month_of(filled[0]) is None:
+            continue
+        if not is_column_numbers(row.cells) and (
+            len(filled) < 2 or any(_event_cell(c, period) for c in filled)
+        ):
+            return k, labels
+        labels = k
+    return 0, None
+
+
+def _text_columns(
+    matches: Sequence[ColumnMatch], labels: Sequence[str], body: Sequence[RawRow]
+) -> list[tuple[int, float]]:
+    """The untyped columns of texts filled in most event rows, with their mean length."""
+    taken = {m.index for m in matches}
+    events = _body_events(body)
+    texts = []
+    for i in range(len(labels)):
+        cells = _body_cells(body, i)
+        if i not in taken and len(cells) >= 2 and len(cells) >= GOAL_FILLED * len(events):
+            texts.append((i, statistics.mean(len(c) for c in cells)))
+    return texts
+
+
+def _title(
+    matches: Sequence[ColumnMatch], labels: Sequence[str], body: Sequence[RawRow]
+) -> list[ColumnMatch]:
+    """The title among the untyped columns of texts: the one whose cells most name an event in
+    quotes («…») and least say what was done (a verb: «подписано», «проведены») or count people
+    («(45 человек)»: more participants), the leftmost of equals (titles come before goals in
+    every template)."""
+    texts = _text_columns(matches, labels, body)
+    titles = [
+        (_named_share(body, i) - _verbal_share(body, i) - _counted_share(body, i), -i)
+        for i, length in texts
+        if length >= TITLE_MIN_CHARS
+    ]
+    if not titles:
+        return []
+    i = -max(titles)[1]
+    return [ColumnMatch("title", i, labels[i], CONTENT, "texts naming events, the first such", 0.5)]
+
+
+def _goal(matches: Sequence[ColumnMatch], labels: Sequence[str], body: Sequence[RawRow]) -> list[ColumnMatch]:
+    """The goal: the longest texts of the untyped columns."""
+    goals = [(length, j) for j, length in _text_columns(matches, labels, body) if length >= GOAL_MIN_CHARS]
+    if not goals:
+        return []
+    length, j = max(goals)
+    return [
+        ColumnMatch("goal", j, labels[j], CONTENT, f"its cells are texts of {length:.0f} characters", 0.5)
+    ]

@@ -6,8 +6,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from muniflow.interpret.columns import map_columns
+from muniflow.interpret.combined import split_date_place
 from muniflow.interpret.reading import ColumnMatch
 from muniflow.model import Cell
+from muniflow.normalize.dates import EXACT, parse_dates
 from muniflow.normalize.text import fold, seq_number
 
 # Columns without which a table is not an events table.
@@ -16,6 +18,8 @@ REQUIRED = ("title", "date_text")
 SEARCH_ROWS = 8
 # A header spans at most this many rows (a group row over sub-columns, and one more level).
 MAX_HEADER_ROWS = 3
+# A cell this short that reads as a full date is a date cell.
+DATE_CELL_MAX_CHARS = 40
 # A sub-header cell is a short label, not an event's text.
 SUBHEADER_MAX_CHARS = 60
 
@@ -84,6 +88,23 @@ def _flatten_pair(top: Sequence[str], below: Sequence[Cell]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _dated(cells: Sequence[Cell]) -> bool:
+    """An event's row, not a header: it opens with a № («1», «2.») and is no row of column numbers,
+    or holds a cell that is a full date («2 мая 2024 г.», «12.05.2024»), alone or by a place
+    («с. Н, школа № 2, с 2 по 5 июня 2024 года»); a header names its date column, it writes none."""
+    filled = [_text(c) for c in cells if _text(c)]
+    if filled and seq_number(filled[0]) is not None and not is_column_numbers(cells):
+        return True
+    return any(_full_date(text) for text in filled)
+
+
+def _full_date(text: str) -> bool:
+    if len(text) <= DATE_CELL_MAX_CHARS and parse_dates(text, None).form == EXACT:
+        return True
+    split = split_date_place(text, None)
+    return split is not None and parse_dates(split[0], None).form == EXACT
+
+
 def find_header(
     grid: Sequence[Sequence[Cell]],
     synonyms: Mapping[str, Sequence[str]],
@@ -92,7 +113,7 @@ def find_header(
     """The best header among the first rows of a table, or None when no row names any column."""
     best: HeaderFound | None = None
     for start in range(min(len(grid), SEARCH_ROWS)):
-        if _skippable(grid[start]):
+        if _skippable(grid[start]) or _dated(grid[start]):
             continue
         labels = tuple(_text(c) for c in grid[start])
         stop = start + 1

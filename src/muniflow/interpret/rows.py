@@ -16,7 +16,7 @@ from muniflow.interpret.municipality import canonical_municipality, municipality
 from muniflow.interpret.nil import is_placeholder, municipality_in_text, nil_letter, nil_row, nil_sections
 from muniflow.interpret.period import file_stem, find_period, period_in_path, quarter_in_cell
 from muniflow.interpret.quarter_sheets import sheet_quarters
-from muniflow.interpret.reading import COMBINED, ColumnMatch, Reading, Section
+from muniflow.interpret.reading import COMBINED, ColumnMatch, Reading, Section, TableReading
 from muniflow.interpret.sections import (
     MONTH,
     MUNICIPALITY,
@@ -121,7 +121,9 @@ def _field(row: RawRow, matches: Sequence[ColumnMatch], column: str, period: Per
         return " – ".join(values)
     if len(filled) == 1 and column in ("seq_no", "title"):
         return filled[0][1]
-    return "; ".join(f"{_sub_label(m.header)}: {fold(t)}" for m, t in filled)
+    return "; ".join(
+        f"{_sub_label(m.header)}: {fold(t)}" if _sub_label(m.header) else fold(t) for m, t in filled
+    )
 
 
 def _dates(text: str, period: Period | None, month: str):  # type: ignore[no-untyped-def]
@@ -170,7 +172,14 @@ def interpret_document(
     period = period_override or found_period.period
     if not doc.tables:
         raise InterpretError("no_table_found", "the document holds no table")
-    chosen, readings = choose_tables(doc.tables, synonyms, combined, period)
+
+    def choose(quarter: Period | None) -> tuple[list[ChosenTable], list[TableReading]]:
+        """The events tables by their headers; where no table has one, by their cells alone (a
+        header drawn as a picture, lost in a scan, or left out)."""
+        found = choose_tables(doc.tables, synonyms, combined, quarter)
+        return found if found[0] else choose_tables(doc.tables, synonyms, combined, quarter, untitled=True)
+
+    chosen, readings = choose(period)
     if not chosen:
         # Events given as cards (a table of label and value rows per event): read as rows.
         cards = as_rows(doc, synonyms, combined)
@@ -183,14 +192,14 @@ def interpret_document(
         found_period = find_period(title)
         if period is None and found_period.period is not None:
             period = found_period.period
-            chosen, readings = choose_tables(doc.tables, synonyms, combined, period)
+            chosen, readings = choose(period)
     if not chosen and period is None:
         # No table read without the period (day-only dates under month headings are dates only in
         # a known year), and the period is read from the text before the table chosen: try the
         # text before every table, the title in a contents or summary table's caption included.
         early = find_period(_lead_text(doc, None))
         if early.period is not None:
-            chosen, readings = choose_tables(doc.tables, synonyms, combined, early.period)
+            chosen, readings = choose(early.period)
             if chosen:
                 title = _lead_text(doc, chosen[0])
                 later = find_period(title)
@@ -202,7 +211,7 @@ def interpret_document(
         if named.period is not None:
             found_period, period = named, named.period
             if not chosen:
-                chosen, readings = choose_tables(doc.tables, synonyms, combined, period)
+                chosen, readings = choose(period)
                 title = _lead_text(doc, chosen[0]) if chosen else title
     if period is None and chosen and (year := _one_year(chosen)) is not None:
         # «во II квартале текущего года»: the quarter's year is the one every event's date names

@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from muniflow.interpret.column_content import infer_required, typed_by_content
+from muniflow.interpret.column_content import headerless, infer_required, typed_by_content
 from muniflow.interpret.columns import CONTRACT_KEY
 from muniflow.interpret.header_rows import REQUIRED, HeaderFound, find_header
 from muniflow.interpret.municipality import place_name
@@ -67,12 +67,15 @@ def choose_tables(
     synonyms: Mapping[str, Sequence[str]],
     combined: Sequence[Mapping[str, object]],
     period: Period | None,
+    untitled: bool = False,
 ) -> tuple[list[ChosenTable], list[TableReading]]:
-    """The events tables of a document in order, and the reading of every table."""
+    """The events tables of a document in order, and the reading of every table. With `untitled`
+    (no table of the document has a header), a table with no header that continues none before it
+    is an events table when its cells alone show its columns (column_content.headerless)."""
     chosen: list[ChosenTable] = []
     readings: list[TableReading] = []
     not_held: str | None = None  # the heading of a table of events not held since the last chosen
-    for table in tables:
+    for k, table in enumerate(tables):
         rows = _rows(table)
         found = find_header(_grid(table), synonyms, combined)
         municipality = caption_municipality(table.caption) or caption_name(table.caption)
@@ -97,6 +100,10 @@ def choose_tables(
             found = typed_by_content(found, rows[found.stop :], period)
         if found is not None and named and _continues(previous, table, found, rows, period):
             found = None  # a body row of the table going on, taken for a header by its words
+        if untitled and not (found is not None and named) and not _as_wide(previous, table):
+            typed = headerless(rows, period, _as_wide_after(tables, k))
+            if typed is not None:
+                found, named = typed, True
         if found is not None and named:
             above = "\n".join(c for row in rows[: found.start] for c in row.cells if c and fold(c))
             planned = not_held_heading(table.caption, above)
@@ -110,9 +117,8 @@ def choose_tables(
             municipality = municipality or caption_municipality(above) or _sheet_municipality(table) or ""
             header_rows = tuple(range(found.start + 1, found.stop + 1))
             inferred = any(m.evidence == CONTENT for m in found.matches)
-            reason = "its header names " + ", ".join(
-                sorted({m.column for m in found.matches if m.evidence != CONTENT})
-            )
+            names = sorted({m.column for m in found.matches if m.evidence != CONTENT})
+            reason = "its header names " + ", ".join(names) if names else "no header names its columns"
             if inferred:
                 reason += (
                     "; "
@@ -143,7 +149,7 @@ def choose_tables(
         # municipality's heading only when it opens with a numbered row or with the rest of that
         # table's header a page break cut, not with a header unknown); the header's first lines
         # left above the break are no part of the heading above them
-        as_wide = previous is not None and len(table.header) == len(previous.table.header)
+        as_wide = _as_wide(previous, table)
         if previous is not None and not municipality:
             municipality = caption_municipality(_without_header_rest(table.caption, previous)) or ""
         if previous is not None and not municipality and table.sheet != previous.table.sheet:
@@ -171,6 +177,20 @@ def choose_tables(
             TableReading(table.locator, False, reason, closest=closest, municipality=municipality)
         )
     return chosen, readings
+
+
+def _as_wide_after(tables: Sequence[RawTable], k: int) -> list[RawRow]:
+    """The rows of the tables right after table k as wide as it (a table per municipality)."""
+    rows: list[RawRow] = []
+    for table in tables[k + 1 :]:
+        if len(table.header) != len(tables[k].header):
+            break
+        rows.extend(_rows(table))
+    return rows
+
+
+def _as_wide(previous: ChosenTable | None, table: RawTable) -> bool:
+    return previous is not None and len(table.header) == len(previous.table.header)
 
 
 def _not_held(table: RawTable, heading: str, closest: str, municipality: str) -> TableReading:

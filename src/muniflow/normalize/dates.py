@@ -74,7 +74,7 @@ def _vocabulary(path: Path) -> _Vocabulary:
     return _Vocabulary(
         months=months,
         year_words=frozenset(_key(w) for w in data["year_words"]),
-        lead_words=frozenset(_key(w) for w in data["lead_words"]),
+        lead_words=frozenset(_key(w) for w in [*data["lead_words"], *(data.get("weekdays") or ())]),
         separators=frozenset(_key(w) for w in data["range_words"] + data["list_words"]),
         min_year=int(data["years"]["min"]),
         max_year=int(data["years"]["max"]),
@@ -134,7 +134,7 @@ _TOKEN = re.compile(
     | (?P<dmy_d>\d{1,2})(?P<dmy_s>[./])(?P<dmy_m>\d{1,2})(?P=dmy_s)(?P<dmy_y>\d{4}|\d{2})(?!\d)
     # a month in Roman numerals between the day and the year («12.V.2024», «12 XII 2024»)
     | (?P<rom_d>\d{1,2})(?:\.\ ?|\ )(?P<rom_m>xii|xi|ix|x|viii|vii|vi|iv|v|iii|ii|i)
-      (?:\.\ ?|\ )(?P<rom_y>\d{4})(?!\d)
+      (?:\.\ ?|\ )(?P<rom_y>\d{4}|\d{2})(?!\d)
     # a stray space at a dot ("24. 04. 2024"): only with a four-digit year, never a list of days
     | (?P<spaced_d>\d{1,2})\ ?\.\ ?(?P<spaced_m>\d{1,2})\ ?\.\ ?(?P<spaced_y>\d{4})(?!\d)
     | (?P<my_m>\d{1,2})\.(?P<my_y>\d{4})(?!\d)  # "04.2024": a whole month
@@ -191,11 +191,21 @@ def _parse(text: str, period: Period | None) -> DateParse:
         raise _Unreadable("пустая ячейка")
     tokens = _tokenize(folded)
     position = 0
-    while position < len(tokens) and tokens[position].kind in {"lead", "time"}:
-        position += 1  # «с 12 по 14 …»; a time of day before the date («14:00 12.05.2024»)
-    points, position = _read_points(tokens, position)
-    if not points:
-        raise _Unreadable(_why_no_date(tokens))
+    while position < len(tokens) and (
+        tokens[position].kind in {"lead", "time"} or (position and tokens[position].text in {",", ";"})
+    ):
+        # «с 12 по 14 …»; a time of day or a weekday before the date («10.00, 05.04.2025»,
+        # «пятница, 18 апреля 2025 г.»)
+        position += 1
+    try:
+        points, position = _read_points(tokens, position)
+        if not points:
+            raise _Unreadable(_why_no_date(tokens))
+    except _Unreadable:
+        bracketed = _bracketed_date(folded, period)
+        if bracketed is None:
+            raise
+        return bracketed
     _check_rest(tokens[position:])
     points = _fill_months(points)
     if any(p.year is not None for p in points):
@@ -203,6 +213,16 @@ def _parse(text: str, period: Period | None) -> DateParse:
     if period is None:
         raise _Unreadable("не указан год, а период отчёта неизвестен")
     return _closest_to_period(points, period)
+
+
+def _bracketed_date(folded: str, period: Period | None) -> DateParse | None:
+    """The date in brackets after words that name none («3 дня (5–7 мая 2025 г.)»): the one
+    bracketed part that reads as a date, when the text outside the brackets holds no date word."""
+    outside = _tokenize(_REMARK.sub(" ", folded))
+    if any(t.kind in {"date", "daymonth", "monthyear", "month", "part"} for t in outside):
+        return None
+    read = [p for p in (parse_dates(m.group()[1:-1], period) for m in _REMARK.finditer(folded)) if p.start]
+    return read[0] if len(read) == 1 else None
 
 
 def _tokenize(folded: str) -> tuple[_Token, ...]:
@@ -223,7 +243,7 @@ def _tokenize(folded: str) -> tuple[_Token, ...]:
             tokens.append(_Token("date", text, (int(groups["dmy_d"]), int(groups["dmy_m"]), year)))
         elif groups["rom_d"]:
             month = _ROMAN_MONTHS.index(groups["rom_m"]) + 1
-            tokens.append(_Token("date", text, (int(groups["rom_d"]), month, int(groups["rom_y"]))))
+            tokens.append(_Token("date", text, (int(groups["rom_d"]), month, _year(groups["rom_y"]))))
         elif groups["spaced_d"]:
             numbers = (int(groups["spaced_d"]), int(groups["spaced_m"]), int(groups["spaced_y"]))
             tokens.append(_Token("date", text, numbers))
@@ -258,11 +278,19 @@ def _month_parts(tokens: Sequence[_Token], words: _Vocabulary) -> tuple[_Token, 
     position = 0
     while position < len(tokens):
         number, after = _ordinal(tokens, position, words)
+        first = number
+        if number is not None and after + 1 < len(tokens) and tokens[after].text == "-":
+            # «II–III декада мая»: the parts from the first number to the second
+            second, beyond = _ordinal(tokens, after + 1, words)
+            if second is not None and second > number:
+                number, after = second, beyond
+            else:
+                first = number
         noun = _lemma(tokens[after]) if number is not None and after < len(tokens) else ""
         spans = words.numbered_parts.get(noun, {})
-        if number is not None and number in spans:
+        if number is not None and first is not None and number in spans and first in spans:
             text = " ".join(t.text for t in tokens[position : after + 1])
-            out.append(_Token("part", text, spans[number]))
+            out.append(_Token("part", text, (spans[first][0], spans[number][1])))
             position = after + 1
             continue
         token = tokens[position]
@@ -420,6 +448,13 @@ def _read_year(tokens: Sequence[_Token], position: int) -> tuple[int | None, int
         position += 1
     if position < len(tokens) and _is_year(tokens[position]):
         return _year(tokens[position].text), _skip_year_word(tokens, position + 1)
+    if (
+        position + 1 < len(tokens)
+        and tokens[position].kind == "num"
+        and len(tokens[position].text) == 2
+        and tokens[position + 1].kind == "yearword"
+    ):
+        return _year(tokens[position].text), position + 2  # «5 апреля 25 г.»
     return None, position
 
 

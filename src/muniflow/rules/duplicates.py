@@ -13,7 +13,7 @@ are compared at all is blocking.py's.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -131,6 +131,7 @@ class Event(NamedTuple):
     local: bool  # the place names no town, district or country: maybe a village of its municipality
     numbers: frozenset[str]  # the title's numbers written in digits
     venue: frozenset[str]  # stems of the place with quoted names kept («МБУК «Озёрный РДК»»)
+    region: str  # the region of the row's report, "" when its report names none
 
 
 @lru_cache(maxsize=100_000)
@@ -147,7 +148,7 @@ def _place_and_host(
     return stems, area, places.compatible(stems, area) is True, local
 
 
-def _prepare(row: Row, cfg: DedupConfig) -> Event | None:
+def _prepare(row: Row, cfg: DedupConfig, region: str = "") -> Event | None:
     """Normalize one row; None when it has no date or no title words to judge."""
     first = row.start_date or row.end_date
     last = row.end_date or row.start_date
@@ -161,6 +162,10 @@ def _prepare(row: Row, cfg: DedupConfig) -> Event | None:
     name_words = len(set(title.names))
     numbers = frozenset(w for w in title.words if w.isdigit())
     venue = place or places.settlement_stems(row.place, cfg.place_rules, keep_quoted=True)
+    if not venue and local and any(ch.isalpha() for ch in row.place):
+        # a venue with no name of a town or of its own («районный Дом культуры», «ДК»): the
+        # municipality's own, as its clerk means it
+        place = venue = area
     return Event(
         row,
         start,
@@ -175,6 +180,7 @@ def _prepare(row: Row, cfg: DedupConfig) -> Event | None:
         local,
         numbers,
         venue,
+        region,
     )
 
 
@@ -207,6 +213,8 @@ def judge(a: Event, b: Event, cfg: DedupConfig) -> float | None:
     """The title score when the two rows are one event, None when they are two."""
     if a.start > b.end or b.start > a.end:
         return None  # different days: another edition or another meeting
+    if a.region and b.region and a.region != b.region:
+        return None  # each region's reports hold its own municipalities' part in an event
     if 200 * len(a.words & b.words) < cfg.min_common_words * (len(a.words) + len(b.words)):
         return None  # a cheap bound first: most blocked pairs share only a generic word or two
     if cfg.numbers_must_agree and a.numbers - b.numbers and b.numbers - a.numbers:
@@ -326,6 +334,8 @@ def _attach_generic(events: list[Event], kept: list[int], cfg: DedupConfig) -> d
     for i, j in blocking.generic_pairs(events, cfg):
         if kept[i] != i or kept[j] != j or events[i].row.municipality == events[j].row.municipality:
             continue
+        if events[i].region and events[j].region and events[i].region != events[j].region:
+            continue
         if may_mean(events[i], events[j], cfg):
             (fitting if fits(events[i], events[j], cfg) else others)[j].append(i)
     attached: dict[int, int] = {}
@@ -382,10 +392,19 @@ def _message(kept: Row, score: float) -> str:
     )
 
 
-def find_duplicates(rows: Sequence[tuple[K, Row]], config: DedupConfig | None = None) -> list[tuple[K, Flag]]:
-    """Flag every copy but one of each event reported more than once, sorted by key."""
+def find_duplicates(
+    rows: Sequence[tuple[K, Row]],
+    config: DedupConfig | None = None,
+    regions: Mapping[K, str | None] | None = None,
+) -> list[tuple[K, Flag]]:
+    """Flag every copy but one of each event reported more than once, sorted by key. `regions`:
+    the region of each row's report; rows of two regions named are never one event's copies (a
+    guest district of another region reports its part to its own government)."""
     cfg = config or load_config()
-    prepared = [(key, _prepare(row, cfg)) for key, row in sorted(rows, key=lambda kr: kr[0])]
+    where = regions or {}
+    prepared = [
+        (key, _prepare(row, cfg, where.get(key) or "")) for key, row in sorted(rows, key=lambda kr: kr[0])
+    ]
     keys = [key for key, event in prepared if event is not None]
     events = [event for _, event in prepared if event is not None]
     kept = list(range(len(events)))

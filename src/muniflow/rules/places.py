@@ -8,6 +8,7 @@ venues in quotes and abbreviations (МБУК, МБОУ) name no settlement and a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,6 +17,8 @@ from muniflow.morph import analyzer
 from muniflow.rules.quotes import quoted_words
 
 _WORD = r"[^\W\d_]+"  # letters only: numbers name no settlement
+# A place's parts: «Ельнинский муниципальный округ, ДК» is a district and a venue.
+_PARTS = re.compile(r"[,;()\n]")
 
 _ADJECTIVE_SUFFIXES = ("ский", "ской", "цкий")
 _VOWELS = "аеиоуыэюяйь"
@@ -100,9 +103,16 @@ def _common_word(word: str) -> bool:
 
 @lru_cache(maxsize=100_000)
 def settlement_stems(text: str, rules: PlaceRules, keep_quoted: bool = False) -> frozenset[str]:
-    """The stems of the settlements and districts a place (or municipality) names."""
-    words = _words(text, keep_quoted)
+    """The stems of the settlements and districts a place (or municipality) names, part by part: a
+    type word names the word after it only within one part («г. Ельня», not «… округ, ДК»)."""
     all_upper = not any(ch.islower() for ch in text)
+    return frozenset().union(
+        *(_part_stems(part, rules, keep_quoted, all_upper) for part in _PARTS.split(text) if part.strip())
+    )
+
+
+def _part_stems(text: str, rules: PlaceRules, keep_quoted: bool, all_upper: bool) -> frozenset[str]:
+    words = _words(text, keep_quoted)
     forms = [place_lemma(w.lower().replace("ё", "е")) for w in words]
     dropped: set[int] = set()
     for i, form in enumerate(forms):

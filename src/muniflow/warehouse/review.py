@@ -8,7 +8,7 @@ from typing import Any
 
 import duckdb
 
-from muniflow.model import Period, Row
+from muniflow.model import Flag, Period, Row
 from muniflow.review.decisions import Corrections, Decision, FlaggedRow, corrected_row
 from muniflow.warehouse.db import transaction, utc_now
 from muniflow.warehouse.enrichment import enrich_report
@@ -130,6 +130,30 @@ def reviewed_rows(
     """The current rows of a period as decided: corrected values of the decisions in force (or of
     `pending` ones, by row_key, not yet recorded) in place of the extracted ones."""
     return [(key, row) for key, _, row in keyed_reviewed_rows(con, period, pending)]
+
+
+def duplicate_flags(
+    con: duckdb.DuckDBPyConnection, period: str, pending: Mapping[str, Corrections] | None = None
+) -> list[tuple[tuple[str, int], Flag]]:
+    """The duplicate rule over a period's current rows as decided (`pending` corrections in force),
+    each row with its report's region."""
+    from muniflow.rules.duplicates import find_duplicates
+
+    rows = reviewed_rows(con, period, pending)
+    return find_duplicates(rows, regions=row_regions(con, [key for key, _ in rows]))
+
+
+def row_regions(
+    con: duckdb.DuckDBPyConnection, keys: Sequence[tuple[str, int]]
+) -> dict[tuple[str, int], str | None]:
+    """The region of each row's report, by (report_id, row_index)."""
+    ids = sorted({report_id for report_id, _ in keys})
+    found = dict(
+        con.execute(
+            "select report_id, region from core.reports where list_contains($ids, report_id)", {"ids": ids}
+        ).fetchall()
+    )
+    return {key: found.get(key[0]) for key in keys}
 
 
 def keyed_reviewed_rows(
