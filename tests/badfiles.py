@@ -300,6 +300,32 @@ def scanned_pdf(text_layer: bool = False, picture: tuple[int, int] = (500, 700))
     )
 
 
+def outlines_pdf(in_form: bool = False, font_in_form: bool = False) -> bytes:
+    """A page of text drawn as outlines (a converter's «text to curves»): paths, no font; with
+    `in_form`, drawn by a form XObject, whose resources hold no font either (or, with
+    `font_in_form`, do: its text may be shown there)."""
+    shapes = b"0 0 0 rg 100 600 m 110 620 l 120 600 l h f 130 600 10 20 re f 50 580 400 1 re f"
+    if in_form:
+        page = PAGE % b"/Resources << /XObject << /Fm0 4 0 R >> >> /Contents 5 0 R"
+        font = (
+            b"/Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >>" if font_in_form else b""
+        )
+        form = stream(shapes, b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << %s >>" % font)
+        content = b"/Fm0 Do"
+    else:
+        page = PAGE % b"/Resources << >> /Contents 4 0 R"
+        form, content = b"", shapes
+    return pdf_file(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            page,
+            *([form] if in_form else []),
+            stream(content),
+        ]
+    )
+
+
 def flate_bomb_pdf(mib: int) -> bytes:
     """A page whose content stream is FlateDecode twice over and inflates to `mib` MiB of zeros."""
     adler = struct.pack(">I", ((mib * MIB) % 65521) << 16 | 1)  # Adler-32 of zeros: a = 1, b = n

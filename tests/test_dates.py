@@ -276,6 +276,10 @@ PARSED = [
     ("3 дня (5–7 мая 2025 г.)", None, D(2025, 5, 5), D(2025, 5, 7), "exact", "date in brackets"),
     ("II–III декада мая 2025 г.", None, D(2025, 5, 11), D(2025, 5, 31), "part_of_month", "decades range"),
     ("1-2 половина июня 2024", None, D(2024, 6, 1), D(2024, 6, 30), "part_of_month", "both halves"),
+    ("16 сентября … 30 сентября 2024", None, D(2024, 9, 16), D(2024, 9, 30), "exact", "an ellipsis range"),
+    ("12...15 мая 2024", None, D(2024, 5, 12), D(2024, 5, 15), "exact", "three dots"),
+    ("30–6.12.2024", None, D(2024, 11, 30), D(2024, 12, 6), "exact", "from the month before"),
+    ("30-6 января 2025 г.", None, D(2024, 12, 30), D(2025, 1, 6), "exact", "from the year before"),
 ]
 
 UNPARSED = [
@@ -298,6 +302,7 @@ UNPARSED = [
     ("5 июня 1889 года", Q2_2024, "год", "implausible year"),
     ("5 июня 2124 года", Q2_2024, "год", "implausible year"),
     ("12 июня 24", Q2_2024, "24", "two digits after a month without «г.» are no year"),
+    ("5–3 мая 2024", Q2_2024, "раньше", "four weeks across a month's end: a typo"),
     ("в рамках акции (2 этапа)", Q2_2024, "не распознана", "a bracket holding no date"),
     ("12.05.2024 (перенесено с 10.05)", Q2_2024, "10.05", "date outside bracket"),
     ("5-7", Q2_2024, "месяц", "days without a month"),

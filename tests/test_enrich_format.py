@@ -49,3 +49,19 @@ def test_cues_are_read_from_every_cell() -> None:
     assert event_format("", "г. Смоленск (формат видеоконференцсвязи)", "", "").format == "online"
     assert event_format("Участие в вебинаре", "г. Псков", "", "").format == "online"
     assert event_format("", "", "", "гости выступали дистанционно").format == "hybrid"
+
+
+@pytest.mark.parametrize(
+    ("place", "expected"),
+    [
+        ("дистанционно", "online"),  # the place cell says only that: where it was held
+        ("Удалённо.", "online"),
+        ("Zoom", "online"),
+        ("на платформе «Сферум»", "online"),
+        ("Skype", "online"),
+        ("г. Смоленск; часть участников подключилась дистанционно", "hybrid"),
+        ("Зумба-клуб «Ритм», г. Смоленск", "in_person"),  # a word that only starts like a platform
+    ],
+)
+def test_a_place_naming_a_remote_format_or_a_video_platform(place: str, expected: str) -> None:
+    assert event_format("Встреча с коллегами", place, "Обмен опытом", "Педагоги").format == expected

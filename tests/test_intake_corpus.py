@@ -271,6 +271,27 @@ CASES: list[tuple[str, Build, str | None, str | None, str]] = [
         "a scan with the scanner's invisible text and no table drawn: handed to OCR too",
     ),
     (
+        "pdf_outlines",
+        _write("outlines.pdf", bf.outlines_pdf()),
+        "no_text_layer" if missing_ocr() else "needs_ocr",
+        None,
+        "letters drawn as outlines, no font: only OCR reads the page",
+    ),
+    (
+        "pdf_outlines_in_form",
+        _write("outlines_form.pdf", bf.outlines_pdf(in_form=True)),
+        "no_text_layer" if missing_ocr() else "needs_ocr",
+        None,
+        "the outlines drawn by a form XObject holding no font",
+    ),
+    (
+        "pdf_form_with_font",
+        _write("form_font.pdf", bf.outlines_pdf(in_form=True, font_in_form=True)),
+        "no_table_found",
+        None,
+        "a form whose resources hold a font may show text: read as text, no table found",
+    ),
+    (
         "pdf_small_picture_text",
         _write("logo_text.pdf", bf.scanned_pdf(text_layer=True, picture=(100, 80))),
         "no_table_found",

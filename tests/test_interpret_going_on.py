@@ -156,6 +156,48 @@ def test_theme_headings_under_a_title_naming_the_municipality_are_no_municipalit
     ]
 
 
+def test_theme_headings_under_a_municipalitys_heading_keep_its_rows_a_place_heading_is_the_next() -> None:
+    report = _report(
+        _table(
+            [
+                _row("ГОРОД ЭНСК", None, None, None, None, None),
+                _row("Культура", None, None, None, None, None),
+                _row("1", "Концерт", "г. Энск", "12.05.2024", "Проведён", "Артисты"),
+                _row("Спорт", None, None, None, None, None),
+                _row("2", "Турнир", "г. Энск", "20.05.2024", "Сыгран", "Команды"),
+                _row("Северск", None, None, None, None, None),
+                _row("3", "Выставка", "г. Северск", "22.05.2024", "Открыта", "Мастера"),
+                _row("Великий Новгород", None, None, None, None, None),
+                _row("4", "Форум", "г. Новгород", "23.05.2024", "Проведён", "Гости"),
+            ]
+        )
+    )
+    assert [r.municipality for r in report.rows] == [
+        "город Энск",
+        "город Энск",
+        "Северск",
+        "Великий Новгород",
+    ]
+    assert [s.kind for s in report.reading.sections if s.text in ("Культура", "Спорт")] == ["theme", "theme"]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "I. Город Энск\nКультурные мероприятия",  # a theme's heading under the municipality's
+        "I. Г О Р О Д   Э Н С К",  # typed letter by letter
+        "Г О Р О Д   Э Н С К\nОбразование и наука",
+    ],
+)
+def test_a_caption_names_its_municipality_above_a_theme_or_spaced_out(caption: str) -> None:
+    first = _table([_row("1", "Концерт", "г. Энск", "12.05.2024", "Проведён", "Артисты")], caption=caption)
+    second = _table(
+        [_row("2", "Турнир", "г. Ключ", "20.05.2024", "Сыгран", "Команды")], "Ключевский район", n=2
+    )
+    report = _report(first, second)
+    assert [r.municipality for r in report.rows] == ["город Энск", "Ключевский район"]
+
+
 def test_a_bare_heading_with_no_municipality_in_the_title_still_names_one() -> None:
     report = _report(
         _table(

@@ -395,6 +395,37 @@ def test_a_row_of_dashes_only_is_no_event():
     assert [r.seq_no for r in doc.rows] == [1, 2]
 
 
+def test_an_events_cells_run_into_one_spanning_cell_are_kept_as_a_row_not_skipped_as_a_note():
+    """A reader that lost a table's columns gives each event as one cell across the table: many
+    words and a day's date. Kept as a row (its required fields then flagged), never skipped as a
+    note; a short spanning note is still skipped."""
+    run_together = "2 Онлайн-конференция «Память» в формате ВКС 27.01.2025 Обмен опытом Специалисты (34 чел.)"
+    rows = [
+        FLAT,
+        ("Лесной район", None, None, None, None, None),
+        EVENT,
+        (run_together, None, None, None, None, None),
+        ("Информация подготовлена отделом культуры", None, None, None, None, None),
+    ]
+    doc = _read(_table(rows))
+    assert [r.title for r in doc.rows] == ["Концерт", ""]
+    assert doc.rows[1].seq_text == run_together
+
+
+def test_a_row_struck_out_with_crosses_is_a_nil_section_not_an_event():
+    """A form's row filled with crosses («х», «x», as the contract's blankValues list them)."""
+    rows = [
+        FLAT,
+        ("Озёрный район", None, None, None, None, None),
+        ("х", "х", "Х", "x", "X", "х"),
+        ("Лесной район", None, None, None, None, None),
+        EVENT,
+    ]
+    doc = _read(_table(rows))
+    assert [(r.municipality, r.title) for r in doc.rows] == [("Лесной район", "Концерт")]
+    assert doc.nil_municipalities == ("Озёрный район",)
+
+
 def test_a_row_of_dashes_under_a_heading_says_its_municipality_held_none():
     """A section whose only row is dashes is reported with no events (nil), like one saying
     «мероприятия не проводились»; a filler row of dashes after a section's events changes nothing."""
@@ -541,4 +572,20 @@ def test_a_header_cut_by_a_page_break_under_a_municipality_heading_starts_its_pa
     assert [(r.title, r.municipality) for r in doc.rows] == [
         ("Концерт", "Велижский район"),
         ("Выставка", "Демидовский район"),
+    ]
+
+
+def test_a_heading_a_scans_column_lines_cut_into_pieces_is_the_municipalitys():
+    """«Город Аст» | … | «рахань»: a heading across the table OCR read cell by cell; an event's
+    row with two cells filled, its title among them, stays an event."""
+    rows = [
+        FLAT,
+        ("Город Аст", None, None, "рахань", None, None),
+        EVENT,
+        ("", "Город мастеров", "Смоленск", "", "", ""),
+    ]
+    doc = _read(_table(rows))
+    assert [(r.municipality, r.title) for r in doc.rows] == [
+        ("город Астрахань", "Концерт"),
+        ("город Астрахань", "Город мастеров"),
     ]

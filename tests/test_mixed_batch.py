@@ -34,6 +34,8 @@ Build = Callable[[Path, Path], Path]  # (inbox, the corpus' valid report DOCX) -
 # `needs_ocr` is intake handing a scan to OCR, not an outcome: the corpus' scan is a small blank
 # image, which OCR then refuses as too coarse to read.
 AFTER_OCR = {"needs_ocr": "low_resolution"}
+# Files OCR reads at full resolution (drawn, not pictures): what it finds there, by case.
+AFTER_OCR_OF = {"pdf_outlines": "no_table_found", "pdf_outlines_in_form": "no_table_found"}
 
 # What interpretation makes of the corpus files intake lets through: case -> (status, reason, why).
 AFTER_INTAKE: dict[str, tuple[str, str | None, str]] = {
@@ -102,10 +104,16 @@ def _all_cases() -> list[tuple[str, Build, str, str | None, str]]:
     cases = [
         (name, build, *AFTER_INTAKE[name][:2], AFTER_INTAKE[name][2])
         if reason is None
-        else (name, build, "quarantined", AFTER_OCR.get(reason, reason), why)
+        else (name, build, "quarantined", _after_ocr(name, reason), why)
         for name, build, reason, _text, why in INTAKE_CASES
     ]
     return [*cases, *EXTRA]
+
+
+def _after_ocr(name: str, reason: str) -> str:
+    if reason == "needs_ocr" and name in AFTER_OCR_OF:
+        return AFTER_OCR_OF[name]
+    return AFTER_OCR.get(reason, reason)
 
 
 CASES = _all_cases()

@@ -125,3 +125,17 @@ TWICE = [
 @pytest.mark.parametrize(("token", "expected", "why"), TWICE, ids=[c[2] for c in TWICE])
 def test_a_letter_read_twice_in_two_cases_is_kept_once(token: str, expected: str, why: str) -> None:
     assert ocr_words.read_twice(token) == expected, why
+
+
+@pytest.mark.parametrize(
+    ("read", "fixed"),
+    [
+        ("МУНИЦИПАЛЬНЫИ ОКРУГ ЗАВЬЯЛОВСКИИ РАИОН", "МУНИЦИПАЛЬНЫЙ ОКРУГ ЗАВЬЯЛОВСКИЙ РАЙОН"),  # capitals
+        ("Краснинскии раион", "Краснинский район"),
+        ("Международныи фестиваль", "Международный фестиваль"),
+        ("исполнитель и гость", "исполнитель и гость"),  # words as they are
+        ("ИЛИ", "ИЛИ"),
+    ],
+)
+def test_a_breve_ocr_lost_is_put_back_where_the_dictionary_says(read: str, fixed: str) -> None:
+    assert ocr_words.lost_breves(read) == fixed

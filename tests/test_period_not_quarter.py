@@ -27,3 +27,14 @@ def test_period_reason(title, reason, words):
     outcome = interpret_file(Path("x.docx"), doc, None, "")
     assert outcome.reason == reason
     assert words in (outcome.message or "")
+
+
+def test_the_quarter_to_give_is_the_one_the_events_dates_name():
+    """«по состоянию на 01.07.2025»: no quarter in the title; the events' dates say which to give."""
+    rows = (ROW, RawRow(("2", "Выставка", "г. Энск", "12.05.2025"), "table 1, row 3"))
+    doc = RawDocument(
+        "x.docx", "docx", "Отчёт по состоянию на 01.07.2025", (RawTable(HEADER, rows, "table 1"),)
+    )
+    outcome = interpret_file(Path("x.docx"), doc, None, "")
+    assert outcome.reason == "period_unknown"
+    assert "2 of its 2 events fall in 2025Q2: re-run with --period 2025Q2" in (outcome.message or "")

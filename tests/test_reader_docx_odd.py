@@ -248,3 +248,30 @@ def test_a_symbol_inserted_from_a_symbol_font_is_its_character(tmp_path: Path) -
     )
     path = replace_cell_xml(build_docx(tmp_path / "s.docx", ROWS, title=TITLE), 1, 3, cell)
     assert _read(path)[1][1][3] == "12−14 мая, +5°C–"
+
+
+def _sliver(name: str, data: bytes) -> bytes:
+    """LibreOffice's DOCX of an RTF whose rows' cell boundaries differ by a twip: a 1-twip grid
+    column between the dates and the participants; the header's «Участники» cell stands on the
+    sliver with an empty cell after it, a body row's date cell spans the sliver."""
+    if name != "word/document.xml":
+        return data
+    root = etree.fromstring(data)
+    tbl = root.find(f".//{{{W}}}tbl")
+    grid_cols = tbl.find(f"{{{W}}}tblGrid").findall(f"{{{W}}}gridCol")
+    sliver = etree.Element(f"{{{W}}}gridCol")
+    sliver.set(f"{{{W}}}w", "1")
+    grid_cols[3].addnext(sliver)
+    header, *body = tbl.findall(f"{{{W}}}tr")
+    header.findall(f"{{{W}}}tc")[4].addnext(etree.fromstring(f'<w:tc xmlns:w="{W}"><w:p/></w:tc>'))
+    for tr in body:
+        tc_pr = tr.findall(f"{{{W}}}tc")[3].find(f"{{{W}}}tcPr")
+        span = etree.SubElement(tc_pr, f"{{{W}}}gridSpan")
+        span.set(f"{{{W}}}val", "2")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def test_a_sliver_grid_column_a_converter_left_joins_its_neighbour(tmp_path: Path) -> None:
+    plain = build_docx(tmp_path / "plain.docx", ROWS, title=TITLE)
+    sliver = _rewrite(plain, tmp_path / "sliver.docx", _sliver)
+    assert _read(sliver) == _read(plain)

@@ -3,8 +3,9 @@
 Reports reach the inbox as PDFs from other producers than Word and LibreOffice: a document system
 or portal prints its HTML page with a browser (Skia's PDF). Such a PDF draws no space where a line
 wraps and lays text to its own cell padding. Here each sample DOCX is saved by LibreOffice as an
-HTML page, printed by headless Chromium, and read back: every field of every row as the DOCX gives
-it (raw texts aside: their line breaks are where the browser wrapped).
+HTML page, printed by headless Chromium (with and without the browser's page header and footer),
+and read back: every field of every row as the DOCX gives it (raw texts aside: their line breaks are
+where the browser wrapped).
 """
 
 from __future__ import annotations
@@ -53,13 +54,22 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Path:
             capture_output=True,
             timeout=180,
         )
+        # the browser's own header and footer on every page: the date printed, the page's title,
+        # its address and «1/3», «2/3»… between a table's parts on two pages
+        subprocess.run(
+            [*browser, f"--print-to-pdf={out / page.stem}-margins.pdf", page.as_uri()],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
     return out
 
 
+@pytest.mark.parametrize("margins", ["", "-margins"], ids=["plain", "page header and footer"])
 @pytest.mark.parametrize("sample", SAMPLES, ids=[s.stem for s in SAMPLES])
-def test_a_browser_printed_sample_reads_as_its_docx(printed: Path, sample: Path) -> None:
+def test_a_browser_printed_sample_reads_as_its_docx(printed: Path, sample: Path, margins: str) -> None:
     expected = extract_file(sample).report
-    got = extract_file(printed / f"{sample.stem}.pdf")
+    got = extract_file(printed / f"{sample.stem}{margins}.pdf")
     assert got.reason is None, got.message
     assert expected is not None and got.report is not None
     assert (got.report.period, got.report.region) == (expected.period, expected.region)

@@ -700,3 +700,17 @@ def _frame(bottom: float) -> bytes:
     """Rules round the table from TOP down to `bottom`, its sides at the table's edges."""
     right = LEFT + sum(WIDTHS)
     return b"%.2f %.2f %.2f %.2f re S" % (LEFT, bottom, right - LEFT, TOP - bottom)
+
+
+def test_zebra_rows_with_no_rule_drawn_read_as_one_table_without_rules(tmp_path: Path) -> None:
+    """Every other row shaded (a browser's or a spreadsheet's zebra), no rule: the shading is no
+    ruling (taken for one, each shaded row was a table of its own and the rows between were
+    lost)."""
+    lefts = [LEFT + sum(WIDTHS[:k]) for k in range(len(WIDTHS))]
+    shades = [  # a rectangle a cell, as a browser paints a row's background
+        b"0.9 g %.2f %.2f %.2f %.2f re f 0 g" % (x, TOP - (r + 1) * HEIGHT, width, HEIGHT)
+        for r in range(0, len(ROWS), 2)
+        for x, width in zip(lefts, WIDTHS, strict=True)
+    ]
+    path = helvetica_page(tmp_path / "zebra.pdf", b"\n".join([*shades, _table("none")]))
+    assert _cells(path) == EXPECTED

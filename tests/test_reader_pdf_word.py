@@ -10,6 +10,7 @@ import pytest
 from badfiles import helvetica_page
 
 from muniflow.readers.pdf import PdfReader
+from muniflow.readers.pdflines import Glyph, group_lines, line_text
 from muniflow.readers.pdfrules import closing_rules, is_shading
 
 ROWS = [("No", "Event", "Place"), ("1", "Delegation visit", "Town hall"), ("2", "Forum", "Library")]
@@ -161,3 +162,31 @@ def test_rules_off_by_rounding_noise_still_draw_the_grid(tmp_path: Path, noise: 
     # no № column and cells of two lines: only the rules tell the rows (read without rules, each
     # line would be a row)
     assert _read(helvetica_page(tmp_path / "noise.pdf", _stroked_table(rows, noise))) == rows
+
+
+def test_a_space_word_draws_inside_a_first_letter_splits_no_word() -> None:
+    """Word writes a paragraph's leading space inside its first letter's box (seen in a Word 2007
+    PDF: « » at 90.7–93.5 pt within «В» at 89.4–96.8): «Введение», not «В ведение»; a space
+    between two letters stays."""
+
+    def word(text: str, x: float, width: float = 6.0) -> list[Glyph]:
+        return [Glyph(ch, x + i * width, x + (i + 1) * width, 100.0, 114.0) for i, ch in enumerate(text)]
+
+    hidden = [Glyph(" ", 90.7, 93.5, 100.0, 114.0), *word("Введение", 89.4)]
+    assert [line_text(line) for line in group_lines(hidden)] == ["Введение"]
+    between = [*word("Дом", 50.0), Glyph(" ", 68.0, 71.5, 100.0, 114.0), *word("культуры", 71.5)]
+    assert [line_text(line) for line in group_lines(between)] == ["Дом культуры"]
+
+
+def test_e_with_grave_a_font_draws_for_yo_reads_as_yo(tmp_path: Path) -> None:
+    """Word's PDF of «Приём» may give «Приѐм» (U+0450, е with grave), which no Russian word holds."""
+    from readers_fixtures import build_docx
+    from readers_layouts import build_pdfs, soffice_missing
+
+    if (reason := soffice_missing()) is not None:
+        pytest.skip(reason)
+    rows = [["№", "Наименование мероприятия"], ["1.", "Приѐм делегации, отчѐт"]]
+    pdf = build_pdfs(tmp_path, {"grave": lambda p: build_docx(p, rows, title=("Отчѐт",))})["grave"]
+    doc = PdfReader().read(pdf)
+    assert doc.tables[0].rows[0].cells[1] == "Приём делегации, отчёт"
+    assert "Отчёт" in doc.title

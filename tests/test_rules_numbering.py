@@ -137,3 +137,16 @@ def test_numbered_nil_statements_take_their_place_in_the_run(reason, numbers, ni
     row, yet its № is no gap in the run."""
     flags = numbering_flags(rows_numbered(*numbers), load_contract(), nil)
     assert [f.row_index for f in flags] == expected, reason
+
+
+def test_a_run_anew_in_each_table_of_one_municipality_breaks_nothing() -> None:
+    """A municipality's events in a table per theme («Культура», «Спорт»), each numbered from 1;
+    a restart inside one table still breaks the run."""
+    tables = (("table 1", 1), ("table 1", 2), ("table 2", 1), ("table 2", 2), ("table 3", 1))
+    rows = [
+        replace(BASE, row_index=i, seq_no=n, seq_text=f"{n}.", source_locator=f"{t}, row {i + 2}")
+        for i, (t, n) in enumerate(tables)
+    ]
+    assert numbering_flags(rows, load_contract()) == []
+    inside = [replace(r, source_locator="table 1, row 2") for r in rows]
+    assert [f.row_index for f in numbering_flags(inside, load_contract())] == [2, 4]

@@ -25,6 +25,8 @@ def _doc(title: str, *cells: str) -> RawDocument:
 CID = "(cid:1)(cid:2)(cid:3)(cid:4)(cid:5)(cid:3)"
 # «Встреча делегаций в г. Минске» in Windows-1251, read as Latin-1
 LATIN1 = "Âñòðå÷à äåëåãàöèé â ã. Ìèíñêå"
+# Cyrillic glyphs a font codes as Latin letters (seen in a real PDF: «kljhbl_evkl» for «строительст…»)
+SHIFTED = "KGbI ©;_ahiZkghklv ljm^Z \\ kljhbl_evkl\\_ª N_^_jZevguc aZdhg hl"
 
 
 @pytest.mark.parametrize(
@@ -36,6 +38,20 @@ LATIN1 = "Âñòðå÷à äåëåãàöèé â ã. Ìèíñêå"
         (LATIN1, (LATIN1, LATIN1), True, "Cyrillic read as Latin-1"),
         ("Отчет о мероприятиях", ("Мероприятие", CID), False, "one unreadable cell among readable text"),
         (CID, (CID, "Встреча делегаций в г. Минске"), True, "the title's and headers' font lost its map"),
+        (SHIFTED, (SHIFTED, SHIFTED), True, "Cyrillic glyphs coded as Latin letters"),
+        (
+            "Report on international events",
+            ("Event", "Delegation visit to the twin town, a concert and a forum of mayors"),
+            False,
+            "English is text as it is, not Cyrillic coded as Latin",
+        ),
+        ("Отчет", ("Event", "Sinopec, BRICS, Zoom"), False, "too few letters to tell a script by"),
+        (
+            "Отчет о мероприятиях",
+            ("Мероприятие", "Форум «Russia – China: Business Forum» (BRICS), Zoom"),
+            False,
+            "Latin names in a Cyrillic text",
+        ),
     ],
 )
 def test_unreadable_text_layer(title: str, cells: tuple[str, str], unreadable: bool, why: str) -> None:

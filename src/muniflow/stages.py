@@ -8,6 +8,7 @@ process that only loads outcomes (a `--force` re-run from the cache).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -183,7 +184,7 @@ def interpret_file(path: Path, doc: RawDocument, period: Period | None, digest: 
             report,
             reason="period_not_quarter",
             message=f"the title names {kinds[said.period_kind]} («{said.period_text}»), not a quarter; "
-            "muniflow loads quarterly reports (re-run with --period 2024Q2 if it is one)",
+            f"muniflow loads quarterly reports ({_period_hint(report)} if it is one)",
         )
     if report.period is None:
         return FileOutcome(
@@ -192,14 +193,26 @@ def interpret_file(path: Path, doc: RawDocument, period: Period | None, digest: 
             report.format,
             report,
             reason="period_unknown",
-            message="the title names no quarter (e.g. «во II квартале 2024 года»); "
-            "re-run with --period 2024Q2",
+            message="the title names no quarter (e.g. «во II квартале 2024 года»); " + _period_hint(report),
         )
     if not report.rows and not report.nil_municipalities:
         return FileOutcome(
             str(path), digest, report.format, report, reason="no_rows", message="the table has no event rows"
         )
     return FileOutcome(str(path), digest, report.format, report)
+
+
+def _period_hint(report: Report) -> str:
+    """How to give the quarter: the one most of the events' dates fall in, where they name one."""
+    quarters = Counter(
+        Period(r.start_date.year, (r.start_date.month - 1) // 3 + 1).label
+        for r in report.rows
+        if r.start_date
+    )
+    if not quarters:
+        return "re-run with --period and the report's quarter (e.g. --period 2024Q2)"
+    label, count = quarters.most_common(1)[0]
+    return f"{count} of its {len(report.rows)} events fall in {label}: re-run with --period {label}"
 
 
 def with_region(outcome: FileOutcome, region: str | None) -> FileOutcome:

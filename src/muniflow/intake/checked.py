@@ -60,6 +60,8 @@ def read_checked(path: Path, limits: Limits) -> RawDocument:
 
         if err.reason == "no_table_found" and guards.pdf_has_scanned_page(path, limits, scan_image_share()):
             raise scan.needs_ocr(path, "pdf") from err
+        if err.reason in ("no_table_found", "unknown_layout") and guards.pdf_without_text(path, limits):
+            raise scan.needs_ocr(path, "pdf") from err  # letters drawn as outlines
         raise
     if scan.text_unreadable(doc):  # fonts with no Unicode map: the pages show what the text does not say
         raise scan.needs_ocr(path, "pdf")

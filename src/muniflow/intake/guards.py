@@ -388,10 +388,10 @@ def _too_many_pages(count: int, limits: Limits) -> ReaderError:
 
 
 def no_text_layer() -> ReaderError:
-    """The error for a PDF whose table pages are pictures (a scan): there is no text to read."""
+    """The error for a PDF whose pages hold no text (a scan, or text drawn as outlines)."""
     return ReaderError(
         "no_text_layer",
-        "the PDF pages are scanned images with no text; send the original .docx, "
+        "the PDF pages hold no text (scanned images, or letters drawn as outlines); send the original .docx, "
         "or a PDF exported from Word (File > Save As > PDF), not a scan",
     )
 
@@ -406,6 +406,26 @@ def _image_only(resources: Any) -> bool:
     xobjects = resolve1(resources.get("XObject")) or {}
     subtypes = [_subtype(resolve1(x)) for x in xobjects.values()] if isinstance(xobjects, dict) else []
     return bool(subtypes) and all(s == "Image" for s in subtypes)
+
+
+def _textless(resources: Any, depth: int = 0) -> bool:
+    """True for a page that can show no text: no font in its resources nor in a form it draws (a
+    scan's pictures, or text drawn as outlines by a converter); only OCR reads it."""
+    from pdfminer.pdftypes import resolve1
+
+    resources = resolve1(resources) or {}
+    if not isinstance(resources, dict) or resolve1(resources.get("Font")):
+        return False
+    xobjects = resolve1(resources.get("XObject")) or {}
+    forms = [resolve1(x) for x in xobjects.values()] if isinstance(xobjects, dict) else []
+    forms = [x for x in forms if _subtype(x) == "Form"]
+    if forms and depth >= _FORM_DEPTH:
+        return False
+    return all(_textless(getattr(x, "attrs", {}).get("Resources"), depth + 1) for x in forms)
+
+
+# Forms drawing forms are looked into this deep for a font.
+_FORM_DEPTH = 4
 
 
 def _subtype(xobject: Any) -> str:
@@ -426,6 +446,18 @@ def pdf_has_scanned_page(path: Path, limits: Limits, image_share: float) -> bool
 
     with pdfplumber.open(path) as pdf:
         return any(picture_share(page) >= image_share for page in pdf.pages[: limits.max_pages])
+
+
+def pdf_without_text(path: Path, limits: Limits) -> bool:
+    """True when no page can show text (letters drawn as outlines, or pictures): asked after a
+    reader found no table, to send the file to OCR."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    with path.open("rb") as f:
+        pages = list(islice(PDFPage.create_pages(PDFDocument(PDFParser(f))), limits.max_pages))
+        return bool(pages) and all(_textless(page.resources) for page in pages)
 
 
 def pdf_has_image_only_page(path: Path, limits: Limits) -> bool:

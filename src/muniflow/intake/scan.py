@@ -33,8 +33,8 @@ def needs_ocr(path: Path, kind: str, pages: int | None = None) -> ReaderError:
         if kind == "pdf":
             return ReaderError(
                 "no_text_layer",
-                f"the PDF pages are scanned images with no text; send the original .docx, or {why} "
-                "so that muniflow reads scans",
+                "the PDF pages hold no text (scanned images, or letters drawn as outlines); send the "
+                f"original .docx, or {why} so that muniflow reads scans",
             )
         if kind.startswith("docx"):
             return ReaderError(
@@ -71,14 +71,47 @@ def _share(texts: list[str]) -> float:
 
 
 def text_unreadable(doc: RawDocument) -> bool:
-    """Whether a PDF's text layer is too unreadable to use (contracts/ocr.yaml, unreadable_text_share):
-    then its rendered pages are read by OCR."""
+    """Whether a PDF's text layer is too unreadable to use (contracts/ocr.yaml, unreadable_text_share,
+    cyrillic_min_share): then its rendered pages are read by OCR."""
     from muniflow.contracts import load_yaml
 
     # the contract read directly, not through readers.ocr.settings(): that module imports OpenCV,
     # which a PDF read from its text should not pay for
-    share = float(load_yaml("ocr.yaml", None, ("ocr",))["ocr"]["unreadable_text_share"])
-    return unreadable_share(doc) >= share
+    settings = load_yaml("ocr.yaml", None, ("ocr",))["ocr"]
+    if unreadable_share(doc) >= float(settings["unreadable_text_share"]):
+        return True
+    return cyrillic_share(doc) < float(settings["cyrillic_min_share"]) and shifted_share(doc) >= float(
+        settings["shifted_word_share"]
+    )
+
+
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_WORD = re.compile(r"\S+")
+# A symbol between two Latin letters: where a font coding Cyrillic glyphs as ASCII puts the letters
+# the Latin alphabet has no room for («N_^_jZevguc»).
+_SHIFTED = re.compile(r"[A-Za-z][_^\\\[\]{}~@|`][A-Za-z]")
+
+
+def shifted_share(doc: RawDocument) -> float:
+    """The share of the text layer's words holding a symbol between two Latin letters."""
+    words = _WORD.findall(_CID.sub(" ", _text(doc)))
+    return sum(1 for w in words if _SHIFTED.search(w)) / len(words) if words else 0.0
+
+
+def _text(doc: RawDocument) -> str:
+    return "\n".join([doc.title, *(c or "" for table in doc.tables for row in table.rows for c in row.cells)])
+
+
+# Letters enough to tell a text layer's script by.
+_SCRIPT_MIN_LETTERS = 50
+
+
+def cyrillic_share(doc: RawDocument) -> float:
+    """The share of the text layer's letters that are Cyrillic (1.0 with too few letters to tell):
+    a font whose codes map Cyrillic glyphs onto Latin letters shows «kljhbl_evkl»."""
+    text = _text(doc)
+    letters = sum(ch.isalpha() for ch in _CID.sub("", text))
+    return len(_CYRILLIC.findall(text)) / letters if letters >= _SCRIPT_MIN_LETTERS else 1.0
 
 
 def pasted_scans(path: Path) -> int:

@@ -36,6 +36,7 @@ from muniflow.interpret.muni_morph import (
 from muniflow.interpret.muni_vocabulary import vocabulary
 from muniflow.interpret.region import REGION_SUFFIX
 from muniflow.morph import analyzer
+from muniflow.normalize.text import closed_up
 
 _QUOTE_CHARS = "«»\"“”„'"
 _OPEN = '«"“„'
@@ -104,7 +105,7 @@ def _flatten(name: str) -> str:
     """One line: spaces folded, soft hyphens dropped, a name broken over lines put together
     (a narrow column cuts words: «МОНА\nСТЫР\nЩИНС\nКИЙ РАЙО\nН»), words run into their kind
     split («Кленовскийрайон»)."""
-    text = name.replace("\xa0", " ").replace("\u00ad", "").replace("\r", "\n")
+    text = closed_up(name.replace("\xa0", " ").replace("\u00ad", "").replace("\r", "\n"))
     words = vocabulary()
     return split_run_in_kinds(rejoined_lines(text, words.kind_words, words.kind_nouns | words.region_nouns))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from pathlib import Path
 
 from muniflow.interpret.muni_vocabulary import vocabulary
 from muniflow.interpret.municipality import canonical_municipality, municipality_name
@@ -31,8 +32,28 @@ _EDGE_PUNCTUATION = ",;:()"
 
 
 def is_placeholder(text: str) -> bool:
-    """A cell that says nothing: dashes, dots, «нет» («—», «-/-», «…»)."""
-    return _PLACEHOLDER.match(fold(text)) is not None
+    """A cell that says nothing: dashes, dots, «нет» («—», «-/-», «…»), or a value the contract
+    lists as saying nothing (`blankValues`: «н/д», a cross «х» striking a cell out)."""
+    folded = fold(text)
+    return _PLACEHOLDER.match(folded) is not None or _blank_key(folded) in _blank_values()
+
+
+def _blank_key(text: str) -> str:
+    return text.lower().replace("ё", "е").rstrip(".")
+
+
+def _blank_values() -> frozenset[str]:
+    from muniflow import contracts
+
+    return _blank_values_of(contracts.contract_file(None, contracts.CONTRACT_FILE))
+
+
+@lru_cache(maxsize=4)
+def _blank_values_of(path: Path) -> frozenset[str]:
+    from muniflow import contracts
+
+    listed = contracts.load_contract(path).threshold("blankValues", []) or []
+    return frozenset(_blank_key(fold(str(v))) for v in listed)
 
 
 def lemmas(text: str) -> tuple[str, ...]:

@@ -23,6 +23,7 @@ from muniflow.interpret.sections import (
     THEME,
     TOTALS,
     classify,
+    is_theme,
     is_totals,
     month_of,
 )
@@ -384,11 +385,18 @@ def _read_table(
                 numbered_nil.append((len(rows), number, canonical_municipality(named) if named else ""))
             continue
         heading = filled[0] if len(filled) == 1 and seq_number(filled[0]) is None else _numbered(raw, mapping)
+        heading = heading or _cut_heading(raw, mapping, filled, period)
         if heading is not None:
             merged = any(c is None for c in raw.cells)
             kind = classify(heading, skip_words, merged, has_muni_column)
-            if kind == MUNICIPALITY and state.title_muni and municipality_name(heading) is None:
-                # a bare word under a title naming the municipality: a theme («1. Культура»), no section
+            if (
+                kind == MUNICIPALITY
+                and municipality_name(heading) is None
+                and (state.title_muni or (state.heading and is_theme(heading)))
+            ):
+                # a bare word under a title or a heading naming the municipality: a theme
+                # («1. Культура», «Спорт»), no section; a place's own name («Северск», «Великий
+                # Новгород») is the next municipality's heading
                 sections.append(Section(raw.locator, THEME, fold(heading)))
                 continue
             if kind == MONTH:
@@ -453,6 +461,32 @@ def _only_number(raw: RawRow, mapping: Mapping[str, int]) -> bool:
     """Whether the row's one text is a № in the № column: a row of the form left blank."""
     seq = mapping.get("seq_no")
     return seq is not None and seq_number(_text(raw, seq)) is not None
+
+
+# A heading across the table that a scan's column lines cut into pieces: at most this many, of at
+# most this many words put together.
+_CUT_PIECES = 3
+_CUT_WORDS = 8
+
+
+def _cut_heading(
+    raw: RawRow, mapping: Mapping[str, int], filled: Sequence[str], period: Period | None
+) -> str | None:
+    """A municipality's heading a scan's column lines cut into pieces («Город Аст» | «рахань»):
+    two or three texts, none a № or a date, the title's cell empty, that read as a municipality's
+    name put together (at a cut word, or between words); None for any other row."""
+    if (
+        not 2 <= len(filled) <= _CUT_PIECES
+        or ("title" in mapping and fold(_text(raw, mapping["title"])))
+        or any(seq_number(t) is not None or parse_dates(t, period).start is not None for t in filled)
+    ):
+        return None
+    texts = [fold(t) for t in filled]
+    for glue in ("", " "):
+        joined = glue.join(texts)
+        if len(joined.split()) <= _CUT_WORDS and municipality_name(joined) is not None:
+            return joined
+    return None
 
 
 def _numbered(raw: RawRow, mapping: Mapping[str, int]) -> str | None:

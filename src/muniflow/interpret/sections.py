@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from muniflow.interpret.columns import lemma, words
 from muniflow.interpret.municipality import municipality_name
 from muniflow.interpret.nil import municipality_in_text
+from muniflow.morph import analyzer
 from muniflow.normalize.dates import vocabulary as date_vocabulary
 from muniflow.normalize.text import fold
 
@@ -55,7 +56,37 @@ def classify(text: str, skip_words: Sequence[str], merged: bool, municipality_co
     spanning = merged and not municipality_column
     if municipality_name(text, bare=spanning) is not None:
         return MUNICIPALITY
-    return TOTALS if spanning else OTHER
+    return TOTALS if spanning and not reads_as_event(text) else OTHER
+
+
+# A note is short: a row across the table longer than this that writes a date is an event whose
+# cells a reader ran together, never skipped silently.
+_NOTE_MAX_WORDS = 8
+_DAY_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b\d{1,2}\s+[а-яё]+\s+\d{4}\b", re.IGNORECASE)
+
+
+def reads_as_event(text: str) -> bool:
+    """A one-cell row that is an event's cells run together: many words and a day's date."""
+    return len(text.split()) > _NOTE_MAX_WORDS and _DAY_DATE.search(text) is not None
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def is_theme(text: str) -> bool:
+    """A heading of common words only («Культура», «Образование и наука», «Спортивные
+    мероприятия»), a theme's: no word a place's name to pymorphy3 (Geox), a person's, or one it
+    does not know («Северск», «Великий Новгород», «Йошкар-Ола» are places)."""
+    words = _LETTERS.findall(text)
+    if not words:
+        return False
+    for word in words:
+        parses = analyzer().parse(word.lower())
+        if not any(p.is_known for p in parses) or any(
+            {"Geox", "Name", "Surn"} & p.tag.grammemes for p in parses
+        ):
+            return False
+    return True
 
 
 def is_totals(text: str, skip_words: Sequence[str]) -> bool:
@@ -76,13 +107,31 @@ def caption_name(caption: str) -> str:
     return municipality_in_text(lines[-1])
 
 
+# A municipality's heading may have up to this many lines of a theme under it, each of at most
+# this many words («Культурные мероприятия», «Образование и наука»).
+_THEME_LINES = 2
+_THEME_WORDS = 5
+
+
 def caption_municipality(caption: str) -> str | None:
     """The municipality a paragraph above a table names: its last lines when they are a
     municipality's name (a heading may be broken over lines), as written; None when they are not.
-    A month heading under the municipality's («Апрель:») is no part of its name."""
+    A month heading under the municipality's («Апрель:») is no part of its name, nor a theme's
+    short heading under it («Культурные мероприятия»)."""
     lines = [x for x in caption.splitlines() if fold(x)]
     while lines and month_of(lines[-1]) is not None:
         lines.pop()
+    for theme in range(_THEME_LINES + 1):
+        # a theme's heading under the municipality's («I. Город Калуга» / «Культурные мероприятия»)
+        if theme and (len(lines) <= theme or len(fold(lines[-theme]).split()) > _THEME_WORDS):
+            break
+        found = _last_lines_name(lines[: len(lines) - theme])
+        if found is not None:
+            return found
+    return None
+
+
+def _last_lines_name(lines: list[str]) -> str | None:
     found = None
     for k in range(len(lines) - 1, max(-1, len(lines) - 1 - _HEADING_LINES), -1):
         text = "\n".join(lines[k:])

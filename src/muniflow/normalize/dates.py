@@ -55,6 +55,7 @@ class _Vocabulary:
     min_year: int
     max_year: int
     crossing_max_days: int
+    month_crossing_max_days: int
     numbered_parts: Mapping[str, Mapping[int, tuple[int, int]]]  # lemma -> ordinal -> days
     alone_parts: Mapping[str, tuple[int, int]]  # lemma -> days
     ordinals: Mapping[str, int]  # lemma -> number
@@ -79,6 +80,7 @@ def _vocabulary(path: Path) -> _Vocabulary:
         min_year=int(data["years"]["min"]),
         max_year=int(data["years"]["max"]),
         crossing_max_days=int(data["year_crossing_max_days"]),
+        month_crossing_max_days=int(data["month_crossing_max_days"]),
         numbered_parts={
             _key(word): {int(n): _days(days) for n, days in spans.items()}
             for word, spans in (parts.get("numbered") or {}).items()
@@ -125,6 +127,8 @@ def _key(word: str) -> str:
     return str(word).lower().replace("ё", "е").rstrip(".")
 
 
+# An ellipsis between two dates reads as a range dash, as calendar plans write it.
+_ELLIPSIS = re.compile(r"…|\.{3}")
 # Every dash a word processor produces reads as a range dash.
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"))
 
@@ -230,7 +234,8 @@ def _tokenize(folded: str) -> tuple[_Token, ...]:
     words = vocabulary()
     digits_mended = _ZERO_LOOKALIKE.sub(_zeros, fix_mixed_script(folded))
     normalized = _REMARK.sub(lambda m: _drop_remark(m, words), digits_mended.lower().replace("ё", "е"))
-    normalized = _ORDINAL_DAY.sub(r"\1", _QUOTED_DAY.sub(r" \1 ", normalized.translate(_DASHES)))
+    normalized = _ELLIPSIS.sub("-", normalized.translate(_DASHES))  # «16 сентября … 30 сентября»
+    normalized = _ORDINAL_DAY.sub(r"\1", _QUOTED_DAY.sub(r" \1 ", normalized))
     tokens = []
     for match in _TOKEN.finditer(normalized):
         groups = match.groupdict()
@@ -487,14 +492,31 @@ def _why_no_date(tokens: Sequence[_Token]) -> str:
 
 
 def _fill_months(points: Sequence[_Point]) -> list[_Point]:
-    """Days without a month take it from the next point ("1-2 апреля")."""
+    """Days without a month take it from the next point ("1-2 апреля"), or the month before it
+    when their day is later than its and the range so is short («30–6.12.2024»: from 30 November;
+    «5–3 мая» stays unreadable: a typo, not four weeks)."""
     filled = list(points)
     for index in range(len(filled) - 1, -1, -1):
         if filled[index].month is None:
             if index == len(filled) - 1:
                 raise _Unreadable("не указан месяц")
-            filled[index] = replace(filled[index], month=filled[index + 1].month)
+            after = filled[index + 1]
+            month = after.month
+            day = filled[index].day
+            if (
+                month is not None
+                and day is not None
+                and after.day is not None
+                and day > after.day
+                and _MONTH_DAYS - day + after.day <= vocabulary().month_crossing_max_days
+            ):
+                month = month - 1 or 12
+            filled[index] = replace(filled[index], month=month)
     return filled
+
+
+# A month's length, for how long a range of days across a month's end lasts.
+_MONTH_DAYS = 30
 
 
 def _fill_years(points: Sequence[_Point]) -> list[_Point]:

@@ -29,7 +29,22 @@ def fold(text: str) -> str:
     """The cell text as compared and stored: artefacts dropped, blanks folded to single spaces."""
     # split() breaks at exactly the characters \s matches (no-break spaces included), dropping the
     # blanks at both ends: the single spaces a reader sees.
-    return " ".join(_DROPPED.sub("", text).split())
+    return " ".join(closed_up(_DROPPED.sub("", text)).split())
+
+
+def closed_up(text: str) -> str:
+    """The text with each word typed letter by letter with spaces written whole («Г О Р О Д   К А Л
+    У Г А» -> «ГОРОД   КАЛУГА»)."""
+    return _LETTER_SPACED.sub(_close_up, text)
+
+
+# A word typed letter by letter with spaces («Г О Р О Д   К А Л У Г А», a heading's style): four
+# capitals or more, one space apart; words stand two spaces or more apart.
+_LETTER_SPACED = re.compile(r"(?<![^\s])(?:[А-ЯЁA-Z] ){3,}[А-ЯЁA-Z](?![^\s])")
+
+
+def _close_up(match: re.Match[str]) -> str:
+    return match.group().replace(" ", "")
 
 
 def seq_number(text: str) -> int | None:

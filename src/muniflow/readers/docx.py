@@ -299,11 +299,50 @@ def _read_table(tbl: etree._Element, locator: str, caption: str = "") -> RawTabl
     if not rows:
         return None
     grid = tbl.find(_W + "tblGrid")
-    grid_cols = len(grid.findall(_W + "gridCol")) if grid is not None else 0
-    width = max([grid_cols, *(len(r) for r, _ in rows)])
-    padded = [(tuple(row + [""] * (width - len(row))), above) for row, above in rows]
+    grid_cols = grid.findall(_W + "gridCol") if grid is not None else []
+    width = max([len(grid_cols), *(len(r) for r, _ in rows)])
+    padded = [(row + [""] * (width - len(row)), above) for row, above in rows]
+    for k in reversed([i for i, col in enumerate(grid_cols) if 0 <= _twips(col) <= SLIVER_TWIPS]):
+        padded = _sliver_joined(padded, k)
     header = tuple(text or "" for text in padded[0][0])
     body = tuple(
-        RawRow(cells, f"{locator}, row {i}", above) for i, (cells, above) in enumerate(padded[1:], start=2)
+        RawRow(tuple(cells), f"{locator}, row {i}", above)
+        for i, (cells, above) in enumerate(padded[1:], start=2)
     )
     return RawTable(header=header, rows=body, locator=locator, caption=caption)
+
+
+# A grid column this narrow (twips; 20 = 0.35 mm) is a converter's sliver: a cell boundary a twip
+# off between rows (LibreOffice from an RTF), no column a clerk drew.
+SLIVER_TWIPS = 20
+
+
+def _twips(col: etree._Element) -> int:
+    value = col.get(_W + "w")
+    return int(value) if value is not None and value.isdigit() else -1
+
+
+def _sliver_joined(
+    rows: list[tuple[list[Cell], frozenset[int]]], k: int
+) -> list[tuple[list[Cell], frozenset[int]]]:
+    """The rows with sliver column k joined to the neighbour whose cells it never shares a row's
+    text with (the right one first): a header cell ending on the sliver and a body cell starting
+    after it are one column."""
+    for j in (k + 1, k - 1):
+        if 0 <= j < len(rows[0][0]) and not any(_text_in(row[k]) and _text_in(row[j]) for row, _ in rows):
+            return [_joined_row(row, above, k, j) for row, above in rows]
+    return rows
+
+
+def _text_in(cell: Cell) -> bool:
+    return bool(cell and cell.strip())
+
+
+def _joined_row(row: list[Cell], above: frozenset[int], k: int, j: int) -> tuple[list[Cell], frozenset[int]]:
+    a, b = row[k], row[j]
+    value = b if _text_in(b) else a if _text_in(a) else (None if a is None and b is None else "")
+    out = list(row)
+    out[j] = value
+    del out[k]
+    moved = {c - (c > k) for c in above if c != k} | ({j - (j > k)} if k in above and j in above else set())
+    return out, frozenset(moved)

@@ -63,6 +63,8 @@ class OcrSettings:
     scan_image_share: float
     docx_picture_min_inches: float
     unreadable_text_share: float
+    cyrillic_min_share: float
+    shifted_word_share: float
     outline_share: float
     outline_reach_per_100dpi: float
     repeated_header_similarity: float
@@ -338,7 +340,7 @@ def clean(text: str) -> str:
     # numerals again once cut words are whole: «ХХУ Международн\nой» needs the adjective whole;
     # confused letters only in whole words: a piece of a word cut at a line end is no word either
     whole = rejoin_lines(_WRAPPED_SHORT_I.sub(_wrapped_short_i, text))
-    return ocr_words.roman_numerals(ocr_words.confused_letters(whole))
+    return ocr_words.roman_numerals(ocr_words.confused_letters(ocr_words.lost_breves(whole)))
 
 
 @dataclass

@@ -44,6 +44,7 @@ class InkSettings:
     reach_per_100dpi: float  # how far (pixels per 100 dpi) grey ink may run from dark ink and stay
     stroke_min_per_100dpi: float  # a grey piece out of that reach this long (pixels per 100 dpi) goes
     ruling_min_share: float  # a straight run this share of the page's long side is a ruling line
+    border_min_share: float  # a shorter straight run from one ruling line to another is a cell's border
 
 
 def settings(path: Path | None = None) -> InkSettings:
@@ -112,7 +113,7 @@ def without_grey_strokes(grey: Image, max_skew: float, s: InkSettings) -> Image:
         return grey
     per_100dpi = min(grey.shape[:2]) / A4_SHORT_INCHES / 100
     # a ruling line stays, but lends no reach: a pen stroke crossing it is no glyph's edge
-    lines = ruling(ink, ocr_cells.skew_angle(grey, max_skew), s.ruling_min_share)
+    lines = ruling(ink, ocr_cells.skew_angle(grey, max_skew), s.ruling_min_share, s.border_min_share)
     far = mid & ~lines & ~_reach(dark & ~lines, ink, max(1, round(s.reach_per_100dpi * per_100dpi)))
     out = grey.copy()
     out[_strokes(far, max(2, round(s.stroke_min_per_100dpi * per_100dpi)))] = 255
@@ -130,22 +131,52 @@ def _strokes(far: Image, min_extent: int) -> Image:
     return long_piece[labels]
 
 
-def ruling(ink: Image, angle: float, min_share: float) -> Image:
+def ruling(ink: Image, angle: float, min_share: float, border_share: float = 0.0) -> Image:
     """The ruling lines among `ink` (bool) on a page skewed by `angle` degrees: straight runs at
-    least `min_share` of the page's long side. A thin line turned by a scanner or a photo is grey
-    along its length, with no dark core, yet must stay; a stamp's ring or a pen's loop is never
-    straight that long."""
+    least `min_share` of the page's long side, and shorter ones (at least `border_share` of it) that
+    run from one such line to another: a column's border in a section of one or two rows, cut by
+    the headings across the table above and below it. A thin line turned by a scanner or a photo,
+    or blurred by JPEG, is grey along its length, with no dark core, yet must stay; a stamp's ring
+    or a pen's loop is never straight that long, nor ends on two rulings."""
     h, w = ink.shape
     turn = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
     straight = cv2.warpAffine(ink.astype(np.uint8) * 255, turn, (w, h), flags=cv2.INTER_NEAREST)
     length = max(3, round(min_share * max(h, w)))
-    lines = cv2.bitwise_or(
-        cv2.morphologyEx(straight, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1))),
-        cv2.morphologyEx(straight, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, length))),
-    )
-    lines = cv2.dilate(lines, np.ones((3, 3), np.uint8))  # the grey fringe of a line turned twice
+    across = _opened(straight, (length, 1))
+    down = _opened(straight, (1, length))
+    if border_share > 0:
+        short = max(3, round(border_share * max(h, w)))
+        down = cv2.bitwise_or(down, _between(_opened(straight, (1, short)), across, vertical=True))
+        across = cv2.bitwise_or(across, _between(_opened(straight, (short, 1)), down, vertical=False))
+    lines = cv2.dilate(
+        cv2.bitwise_or(across, down), np.ones((3, 3), np.uint8)
+    )  # the fringe of a line turned twice
     back = cv2.invertAffineTransform(turn)
     return cv2.warpAffine(lines, back, (w, h), flags=cv2.INTER_NEAREST) > 0
+
+
+def _opened(image: Image, size: tuple[int, int]) -> Image:
+    """The straight runs of `image` at least `size` (width, height) long."""
+    return cv2.morphologyEx(image, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, size))
+
+
+# How far (pixels) a short run's end may stop from the ruling line it meets.
+_TOUCH = 4
+
+
+def _between(runs: Image, rulings: Image, vertical: bool) -> Image:
+    """The runs (straight pieces, all one way) whose both ends meet a ruling line across them."""
+    near = cv2.dilate(rulings, np.ones((2 * _TOUCH + 1, 2 * _TOUCH + 1), np.uint8)) > 0
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(runs, connectivity=8)
+    keep = np.zeros(count, dtype=bool)
+    for i in range(1, count):
+        x, y, bw, bh = (int(v) for v in stats[i, :4])
+        if vertical:
+            ends = near[y, x : x + bw].any() and near[y + bh - 1, x : x + bw].any()
+        else:
+            ends = near[y : y + bh, x].any() and near[y : y + bh, x + bw - 1].any()
+        keep[i] = ends
+    return (keep[labels] * 255).astype(np.uint8)
 
 
 def _reach(seed: Image, within: Image, steps: int) -> Image:

@@ -380,3 +380,29 @@ def confused_letters(text: str) -> str:
     another (л/д, и/н, ш/щ, е/с, т/г, о for ф), made the one dictionary word it would be with that letter
     («Горолской» -> «Городской»); a word with no such fix, or more than one, stays as read."""
     return _LONG_WORD.sub(_one_letter_off, text)
+
+
+# A word whose «й» may have been read as «и» (the breve lost in small or blurred print, capitals
+# above all): four letters or more, any case.
+_BREVE_WORD = re.compile(r"(?<![\w-])[А-ЯЁа-яё]{4,}(?![\w-])")
+
+
+def _breve_restored(match: re.Match[str]) -> str:
+    word = match.group()
+    if "и" not in word.lower() or is_russian_word(word.lower()):
+        return word
+    found = {
+        fixed
+        for i, ch in enumerate(word)
+        if ch in "иИ"
+        for fixed in [word[:i] + ("й" if ch == "и" else "Й") + word[i + 1 :]]
+        if dictionary_word(fixed)
+    }
+    return found.pop() if len(found) == 1 else word
+
+
+def lost_breves(text: str) -> str:
+    """A word the dictionary lacks made the one dictionary word it is with one «и» read as «й»
+    («РАИОН» -> «РАЙОН», «Завьяловскии» -> «Завьяловский»); a word with no such fix, or more than
+    one, stays as read."""
+    return _BREVE_WORD.sub(_breve_restored, text)

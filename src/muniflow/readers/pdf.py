@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -182,9 +183,12 @@ def _header_on_body(
 
 def _find_tables(page: Any) -> list[Any]:
     """The page's ruled tables, a first or last row whose rule across is not drawn included, cell
-    shading not taken for rules."""
+    shading not taken for rules (zebra rows with no rule drawn make none: the table is read by its
+    text)."""
     if any(is_shading(rect) for rect in page.rects):
         ruled = page.filter(lambda obj: not is_shading(obj)).find_tables(_RULED)
+        if not ruled and _zebra([rect for rect in page.rects if is_shading(rect)]):
+            return []  # every other row shaded, no rule drawn: a table without rules, read by its text
         inner = {id(rect) for rect in shading_within(page.rects, [t.bbox for t in ruled])}
         if inner:
             page = page.filter(lambda obj: id(obj) not in inner)
@@ -193,20 +197,45 @@ def _find_tables(page: Any) -> list[Any]:
     return page.find_tables({**_RULED, "explicit_horizontal_lines": rules}) if rules else tables
 
 
+def _zebra(shading: Sequence[dict[str, Any]]) -> bool:
+    """Whether a page's shading is zebra rows: bands across, parted by unshaded rows at least half
+    as tall as the bands (Word's table drawn only by fills, every row filled, tiles its area)."""
+    bands = sorted({(round(r["top"]), round(r["bottom"])) for r in shading})
+    merged: list[list[int]] = []
+    for top, bottom in bands:
+        if merged and top <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], bottom)
+        else:
+            merged.append([top, bottom])
+    if len(merged) < 2:
+        return False
+    gaps = sum(b[0] - a[1] for a, b in pairwise(merged))
+    return gaps >= sum(b - t for t, b in merged) / 2
+
+
 def _running_lines(margins: Sequence[tuple[int, str]]) -> frozenset[str]:
-    """Lines a page header or footer repeats: the same line above the first table or below the
-    last one on two or more pages. Between two tables they are no heading, so a table going on
-    over a page break under a running header is still one table."""
+    """Lines a page header or footer repeats: the same line, its numbers aside («1/3», «2/3»;
+    «Продолжение приложения 2 5»; a printing date), above the first table or below the last one
+    on two or more pages. Between two tables they are no heading, so a table going on over a page
+    break under a running header is still one table."""
     pages: dict[str, set[int]] = {}
     for page, text in margins:
         for line in text.split("\n"):
             if line.strip():
-                pages.setdefault(fold_whitespace(line), set()).add(page)
+                pages.setdefault(_running_key(line), set()).add(page)
     return frozenset(line for line, seen in pages.items() if len(seen) > 1)
 
 
+_NUMBERS = re.compile(r"\d+")
+
+
+def _running_key(line: str) -> str:
+    """A margin line as compared with the other pages': its numbers any."""
+    return _NUMBERS.sub("#", fold_whitespace(line))
+
+
 def _without(caption: str, lines: frozenset[str]) -> str:
-    return "\n".join(x for x in caption.split("\n") if fold_whitespace(x) not in lines)
+    return "\n".join(x for x in caption.split("\n") if _running_key(x) not in lines)
 
 
 def _text_between(page: Any, top: float, bottom: float) -> str:

@@ -153,7 +153,20 @@ def group_lines(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
             lines[-1].append(glyph)
         else:
             lines.append([glyph])
-    return [sorted(line, key=lambda g: g.x0) for line in lines]
+    return [_without_hidden_spaces(sorted(line, key=lambda g: g.x0)) for line in lines]
+
+
+def _without_hidden_spaces(line: list[Glyph]) -> list[Glyph]:
+    """The line without spaces drawn over a letter (Word writes a paragraph's leading space inside
+    its first letter's box: «В ведение» for «Введение»): a space at least half inside a drawn glyph
+    stands between no two words."""
+    drawn = [g for g in line if not g.text.isspace()]
+    return [
+        g
+        for g in line
+        if not g.text.isspace()
+        or not any(min(g.x1, d.x1) - max(g.x0, d.x0) > (g.x1 - g.x0) / 2 for d in drawn)
+    ]
 
 
 def _gap_is_space(before: Glyph, glyph: Glyph) -> bool:

@@ -62,6 +62,11 @@ def _walk(items: list[LTItem], with_containers: bool) -> Iterator[LTItem]:
             yield obj
 
 
+# Letters a font maps to a look-alike: Word's PDF of «Приём» gives «Приѐм» (е with grave, U+0450)
+# where the font draws ё; no Russian word holds ѐ.
+_LETTERS = str.maketrans({"\u0450": "ё", "\u0400": "Ё"})
+
+
 def _char(page: Any, obj: LTChar) -> dict[str, Any]:
     """pdfplumber's `Page.process_object` for an LTChar, its plain attributes not re-resolved."""
     attr: dict[str, Any] = {}
@@ -75,7 +80,7 @@ def _char(page: Any, obj: LTChar) -> dict[str, Any]:
             attr[cs] = _decode(getattr(obj, cs).name)
     text = obj.get_text()
     norm = page.pdf.unicode_norm
-    attr["text"] = normalize_unicode(norm, text) if norm is not None else text
+    attr["text"] = (normalize_unicode(norm, text) if norm is not None else text).translate(_LETTERS)
     gs = obj.graphicstate
     attr["stroking_color"] = gs.scolor if isinstance(gs.scolor, tuple) else (gs.scolor,)
     attr["non_stroking_color"] = gs.ncolor if isinstance(gs.ncolor, tuple) else (gs.ncolor,)

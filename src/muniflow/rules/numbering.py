@@ -1,4 +1,5 @@
-"""The numbering rule: № runs 1, 2, 3… through the report, or anew in each municipality's section.
+"""The numbering rule: № runs 1, 2, 3… through the report, anew in each municipality's section, or
+anew in each of its tables.
 
 The scheme is chosen per report: the one under which fewer rows break (one run through the report
 when both fit equally). Only breaks within the chosen scheme are flagged.
@@ -70,13 +71,25 @@ def _flags(rows: Sequence[Row], contract: Contract) -> list[Flag]:
     through = _run_flags(rows, start, severity)
     if not through:
         return through
-    sections = [list(block) for _, block in groupby(rows, key=lambda r: r.municipality)]
-    per_section = [flag for block in sections for flag in _run_flags(block, start, severity)]
-    if len(sections) > 1 and (
-        len(per_section) < len(through) or (two_level and len(per_section) == len(through))
-    ):
-        return per_section
-    return through
+    best = through
+    for key in (_municipality, _municipality_and_table):
+        sections = [list(block) for _, block in groupby(rows, key=key)]
+        per_section = [flag for block in sections for flag in _run_flags(block, start, severity)]
+        if len(sections) > 1 and (
+            len(per_section) < len(best) or (two_level and best is through and len(per_section) == len(best))
+        ):
+            best = per_section
+    return best
+
+
+def _municipality(row: Row) -> str:
+    return row.municipality
+
+
+def _municipality_and_table(row: Row) -> tuple[str, str]:
+    """A municipality's table (one per theme: «Культурные мероприятия», «Спорт», each numbered
+    from 1)."""
+    return row.municipality, row.source_locator.rpartition(", row ")[0]
 
 
 # «2.1», «2.3.»: a section's number, then the row's number within it.
