@@ -110,3 +110,18 @@ def test_partner_attribution(
 def test_settlements_are_unique_and_place_cell_first() -> None:
     got = enrich_event("", "г. Витебск (Республика Беларусь)", "", "школы г. Смоленска и г. Витебска")
     assert got.settlements == ("Витебск", "Смоленск")
+
+
+@pytest.mark.parametrize(
+    ("title", "place", "participants", "expected"),
+    [
+        ("Визит делегации Республики Абхазия", "г. Тверь", "12 человек", ("AB",)),
+        ("Форум «Россия – Китай»", "г. Тверь", "Предприниматели", ("CN",)),
+        ("Концерт ко Дню России", "г. Тверь", "Артисты", ()),  # the home country is no partner
+        ("Встреча с делегацией Республики Беларусь", "г. Минск (Республика Беларусь)", "", ("BY",)),
+    ],
+)
+def test_a_country_the_title_alone_names_is_a_partner(
+    title: str, place: str, participants: str, expected: tuple[str, ...]
+) -> None:
+    assert enrich_event(title, place, "Обмен опытом", participants).partner_countries == expected

@@ -96,6 +96,9 @@ def enrich_event(title: str, place: str, goal: str, participants: str) -> Enrich
             located.append(_Located(mention.name, mention.kind, key, (cell_no, mention.start)))
             known.setdefault(mention.name, key)
         mentioned += [((cell_no, c.start), c.country.key) for c in countries]
+    # a country the title alone names («Визит делегации Республики Абхазия», «Форум «Россия –
+    # Китай»»): the place and participants may say only a town and a count
+    mentioned += [((2, c.start), c.country.key) for c in find_countries(title)]
     mentioned += [(p.order, p.country) for p in located]
     foreign = tuple(dict.fromkeys(key for _, key in sorted(mentioned) if key != terms.home_country))
     settlements = tuple(dict.fromkeys(p.name for p in located))

@@ -258,7 +258,8 @@ def combined_match(
 def both_columns(
     header: str, synonyms: Mapping[str, Sequence[str]], combined: Sequence[Mapping[str, object]]
 ) -> tuple[tuple[str, ...], str] | None:
-    """A declared pair of columns that one cell names both of by their own synonyms («Сроки, место»)."""
+    """A declared pair of columns that one cell names both of by their own synonyms («Сроки, место»;
+    «Наименование мероприятия, место проведения»)."""
     if ": " in header:
         return None
     found = {c.column: c for c in _candidates(header, synonyms)}

@@ -126,3 +126,35 @@ def _split_run(flat: str, period: Period | None) -> tuple[str, str] | None:
         if place and _reads(date, period):
             return date, place
     return None
+
+
+# A place in parentheses closing a title cell: «Форум «Дружба» (г. Тверь, ДК)».
+_TRAILING_BRACKETS = re.compile(r"\(([^()]*)\)\s*$")
+
+
+def split_title_place(text: str) -> tuple[str, str] | None:
+    """(title, place) of a cell a header names both of («Наименование мероприятия, место
+    проведения»), or None when no place can be told apart: the brackets closing the cell when they
+    open with a place, else from the last settlement written in the nominative after its kind
+    («… «Калужская гармонь» г. Калуга, Губернский парк»; «делегации г. Гомеля» is the title's)."""
+    from muniflow.enrich.places import find_places
+
+    flat = " ".join(text.split())
+    brackets = _TRAILING_BRACKETS.search(flat)
+    if brackets and flat[: brackets.start()].strip():
+        inner = brackets.group(1).strip()
+        opening = [m for m in find_places(inner) if m.start == 0]
+        if opening:
+            return flat[: brackets.start()].strip(_EDGE), inner
+    standalone = [
+        m
+        for m in find_places(flat)
+        if m.kind == "locality"
+        and m.start > 0
+        and flat[m.start : m.end].endswith(m.name)
+        and flat[m.start : m.end] != m.name  # a kind word before it: «г. Калуга»
+    ]
+    if standalone and flat[: standalone[-1].start].strip(_EDGE):
+        at = standalone[-1].start
+        return flat[:at].strip(_EDGE), flat[at:].strip(_EDGE)
+    return None

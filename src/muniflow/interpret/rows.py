@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from muniflow import contracts
 from muniflow.interpret.cards import as_rows
 from muniflow.interpret.columns import CONTRACT_KEY, map_columns
-from muniflow.interpret.combined import split_date_place
+from muniflow.interpret.combined import split_date_place, split_title_place
 from muniflow.interpret.errors import InterpretError
 from muniflow.interpret.header_rows import REQUIRED, is_column_numbers
 from muniflow.interpret.municipality import canonical_municipality, municipality_name
@@ -109,7 +109,13 @@ def _field(row: RawRow, matches: Sequence[ColumnMatch], column: str, period: Per
     if len(feeding) == 1:
         m = feeding[0]
         text = _text(row, m.index)
-        if m.evidence == COMBINED or any(o.index == m.index and o.column != column for o in matches):
+        sharing = {o.column for o in matches if o.index == m.index}
+        if {"title", "place"} <= sharing:  # «Наименование мероприятия, место проведения»
+            named = split_title_place(text)
+            if named is None:
+                return text if column == "title" else ""
+            return named[0] if column == "title" else named[1]
+        if m.evidence == COMBINED or len(sharing) > 1:
             split = split_date_place(text, period)
             if split is None:
                 return text

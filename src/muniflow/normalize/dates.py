@@ -127,6 +127,8 @@ def _key(word: str) -> str:
     return str(word).lower().replace("ё", "е").rstrip(".")
 
 
+# A date typed with commas for dots, no space between: «05,04,2025».
+_COMMA_DATE = re.compile(r"(?<![\d,])(\d{1,2}),(\d{1,2}),(\d{4})(?![\d,])")
 # An ellipsis between two dates reads as a range dash, as calendar plans write it.
 _ELLIPSIS = re.compile(r"…|\.{3}")
 # Every dash a word processor produces reads as a range dash.
@@ -235,6 +237,7 @@ def _tokenize(folded: str) -> tuple[_Token, ...]:
     digits_mended = _ZERO_LOOKALIKE.sub(_zeros, fix_mixed_script(folded))
     normalized = _REMARK.sub(lambda m: _drop_remark(m, words), digits_mended.lower().replace("ё", "е"))
     normalized = _ELLIPSIS.sub("-", normalized.translate(_DASHES))  # «16 сентября … 30 сентября»
+    normalized = _COMMA_DATE.sub(r"\1.\2.\3", normalized)  # «05,04,2025»: a comma key for the dot
     normalized = _ORDINAL_DAY.sub(r"\1", _QUOTED_DAY.sub(r" \1 ", normalized))
     tokens = []
     for match in _TOKEN.finditer(normalized):
