@@ -135,6 +135,7 @@ def test_a_letter_read_twice_in_two_cases_is_kept_once(token: str, expected: str
         ("Международныи фестиваль", "Международный фестиваль"),
         ("исполнитель и гость", "исполнитель и гость"),  # words as they are
         ("ИЛИ", "ИЛИ"),
+        ("Наиме", "Наиме"),  # a header word OCR cut («Наиме|нование»), no «Найме»
     ],
 )
 def test_a_breve_ocr_lost_is_put_back_where_the_dictionary_says(read: str, fixed: str) -> None:

@@ -394,15 +394,24 @@ def _breve_restored(match: re.Match[str]) -> str:
     found = {
         fixed
         for i, ch in enumerate(word)
-        if ch in "иИ"
+        if ch in "иИ" and _breve_place(word, i)
         for fixed in [word[:i] + ("й" if ch == "и" else "Й") + word[i + 1 :]]
         if dictionary_word(fixed)
     }
     return found.pop() if len(found) == 1 else word
 
 
+_VOWELS = frozenset("аеёиоуыэюяАЕЁИОУЫЭЮЯ")
+
+
+def _breve_place(word: str, i: int) -> bool:
+    """Where «й» stands: after a vowel, at the word's end or before another vowel («-ий», «-ый»,
+    «раион»); «и» before a consonant («Наиме…», a word OCR cut) is left alone."""
+    return i > 0 and word[i - 1] in _VOWELS and (i == len(word) - 1 or word[i + 1] in _VOWELS)
+
+
 def lost_breves(text: str) -> str:
     """A word the dictionary lacks made the one dictionary word it is with one «и» read as «й»
-    («РАИОН» -> «РАЙОН», «Завьяловскии» -> «Завьяловский»); a word with no such fix, or more than
-    one, stays as read."""
+    where «й» stands (`_breve_place`: «РАИОН» -> «РАЙОН», «Завьяловскии» -> «Завьяловский»); a word
+    with no such fix, or more than one, stays as read («Наиме», a header word cut, is no «Найме»)."""
     return _BREVE_WORD.sub(_breve_restored, text)
