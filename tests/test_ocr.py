@@ -120,6 +120,17 @@ def test_a_docx_with_no_table_and_only_a_logo_is_still_no_table_found(tmp_path: 
     assert stages.process_file(tmp_path / "letter.docx").reason == "no_table_found"
 
 
+@needs_tesseract
+def test_a_docx_with_no_table_and_coarse_pictures_says_it_holds_no_table(tmp_path: Path) -> None:
+    """Text and screenshots, shown as big as a pasted scan but about 90 dpi: no table to read, not a
+    scan to send again."""
+    screenshot = np.full((760, 600), 230, np.uint8)
+    _docx_with_pictures(tmp_path / "plan.docx", "План работы", [(screenshot, 6.5)])
+    outcome = stages.process_file(tmp_path / "plan.docx")
+    assert outcome.reason == "no_table_found"
+    assert "holds no table" in (outcome.message or "") and "dpi" in (outcome.message or "")
+
+
 def test_a_big_picture_opencv_cannot_decode_is_no_pasted_scan(tmp_path: Path) -> None:
     from docx import Document
     from docx.shared import Inches

@@ -176,7 +176,17 @@ def _read_pages(images: Iterable[Any], kind: str) -> list[Any]:
     pages: list[ocr.Page] = []
     for image in images:
         if kind != "pdf":
-            _check_dpi(ocr.effective_dpi(image))
+            try:
+                _check_dpi(ocr.effective_dpi(image))
+            except ReaderError as err:
+                if not kind.startswith("docx"):
+                    raise
+                # a document with no table whose pictures are screenshots or a coarse scan
+                raise ReaderError(
+                    "no_table_found",
+                    "the document holds no table, and its pictures are no scan to read one from "
+                    f"({err.message})",
+                ) from err
         pages.append(ocr.read_page(image, pages[-1].columns if pages else ()))
     return pages
 
