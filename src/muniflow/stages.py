@@ -291,7 +291,7 @@ def dedupe_periods(con, run_id: str, periods: set[str]) -> int:  # type: ignore[
 
     written = 0
     for period in sorted(periods):
-        flags = review.duplicate_flags(con, period)
+        flags = review.duplicate_flags(con, review.reviewed_rows(con, period))
         loader.replace_cross_row_flags(con, period, "duplicate_event", flags, run_id)
         written += len(flags)
     return written

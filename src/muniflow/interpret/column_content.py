@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from muniflow.enrich.countries import find_countries
@@ -271,10 +271,20 @@ def _names_people(text: str) -> bool:
     return False
 
 
+def _share(body: Sequence[RawRow], index: int, test: Callable[[str], bool]) -> float:
+    """Share of a column's filled cells in the event rows that pass `test` (0 with none)."""
+    cells = _body_cells(body, index)
+    return sum(1 for c in cells if test(c)) / len(cells) if cells else 0.0
+
+
 def _people_share(body: Sequence[RawRow], index: int) -> float:
     """Share of a column's cells naming people."""
-    cells = _body_cells(body, index)
-    return sum(1 for c in cells if _names_people(c)) / len(cells) if cells else 0.0
+    return _share(body, index, _names_people)
+
+
+def _counted_share(body: Sequence[RawRow], index: int) -> float:
+    """Share of a column's cells counting people («45 человек»)."""
+    return _share(body, index, lambda c: _PEOPLE_COUNT.search(c) is not None)
 
 
 def _participants_column(
@@ -287,8 +297,7 @@ def _participants_column(
         cells = _body_cells(body, i)
         if len(cells) < 2:
             continue
-        share = _people_share(body, i)
-        counted = sum(1 for c in cells if _PEOPLE_COUNT.search(c)) / len(cells)
+        share, counted = _people_share(body, i), _counted_share(body, i)
         if share >= PEOPLE_SHARE and (best is None or (share + counted, share) > best[:2]):
             best = (share + counted, share, i)
     if best is None:
@@ -457,7 +466,8 @@ def headerless(
                     replace(typed, index=i, matched=f"{_people_share(body, i):.0%} of its cells name people")
                 )
                 free.remove(i)
-    matches.extend(_goal(matches, labels, body))
+    goal = _goal_column(body, [i for i in range(width) if i not in {m.index for m in matches}], labels)
+    matches.extend([goal] if goal is not None else [])
     matches.sort(key=lambda m: (m.index, m.column))
     columns = {m.column for m in matches}
     if "title" not in columns or len(columns - {"title", "date_text"}) < HEADERLESS_OTHERS:
@@ -472,24 +482,17 @@ _VERBAL = frozenset({"VERB", "INFN", "PRTS", "GRND"})
 
 def _named_share(body: Sequence[RawRow], index: int) -> float:
     """Share of a column's cells naming something in quotes («Тверские узоры»)."""
-    cells = _body_cells(body, index)
-    return sum(1 for c in cells if _QUOTED.search(c)) / len(cells) if cells else 0.0
-
-
-def _counted_share(body: Sequence[RawRow], index: int) -> float:
-    """Share of a column's cells counting people («45 человек»)."""
-    cells = _body_cells(body, index)
-    return sum(1 for c in cells if _PEOPLE_COUNT.search(c)) / len(cells) if cells else 0.0
+    return _share(body, index, lambda c: _QUOTED.search(c) is not None)
 
 
 def _verbal_share(body: Sequence[RawRow], index: int) -> float:
     """Share of a column's cells saying what was done: a verb, a short participle or a gerund
     («Подписано соглашение», «достигнута договорённость»), as a goal or result says."""
-    cells = _body_cells(body, index)
-    verbal = sum(
-        1 for c in cells if any(analyzer().parse(w)[0].tag.POS in _VERBAL for w in _WORDS.findall(c.lower()))
+    return _share(
+        body,
+        index,
+        lambda c: any(analyzer().parse(w)[0].tag.POS in _VERBAL for w in _WORDS.findall(c.lower())),
     )
-    return verbal / len(cells) if cells else 0.0
 
 
 def _place_beside_dates(
@@ -609,14 +612,3 @@ def _title(
         return []
     i = -max(titles)[1]
     return [ColumnMatch("title", i, labels[i], CONTENT, "texts naming events, the first such", 0.5)]
-
-
-def _goal(matches: Sequence[ColumnMatch], labels: Sequence[str], body: Sequence[RawRow]) -> list[ColumnMatch]:
-    """The goal: the longest texts of the untyped columns."""
-    goals = [(length, j) for j, length in _text_columns(matches, labels, body) if length >= GOAL_MIN_CHARS]
-    if not goals:
-        return []
-    length, j = max(goals)
-    return [
-        ColumnMatch("goal", j, labels[j], CONTENT, f"its cells are texts of {length:.0f} characters", 0.5)
-    ]

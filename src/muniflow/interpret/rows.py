@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from muniflow import contracts
 from muniflow.interpret.cards import as_rows
@@ -528,28 +529,21 @@ def _continued(
         c: "\n".join(t for t in (getattr(row, f"{c}_raw" if c != "date_text" else c), more[c]) if fold(t))
         for c in TEXT_COLUMNS
     }
-    dates = _dates(joined["date_text"], period, month) if fold(more["date_text"]) else None
-    return replace(
-        row,
-        title_raw=joined["title"],
-        title=fold(joined["title"]),
-        place_raw=joined["place"],
-        place=fold(joined["place"]),
-        goal_raw=joined["goal"],
-        goal=fold(joined["goal"]),
-        participants_raw=joined["participants"],
-        participants=fold(joined["participants"]),
-        **(
-            {
-                "date_text": joined["date_text"],
-                "start_date": dates.start,
-                "end_date": dates.end,
-                "date_form": dates.form,
-            }
-            if dates is not None
-            else {}
-        ),
-    )
+    texts: dict[str, Any] = {
+        f: value
+        for c in TEXT_COLUMNS
+        if c != "date_text"
+        for f, value in ((f"{c}_raw", joined[c]), (c, fold(joined[c])))
+    }
+    if fold(more["date_text"]):
+        dates = _dates(joined["date_text"], period, month)
+        texts |= {
+            "date_text": joined["date_text"],
+            "start_date": dates.start,
+            "end_date": dates.end,
+            "date_form": dates.form,
+        }
+    return replace(row, **texts)
 
 
 def _merged_down(raw: RawRow, above: RawRow | None) -> RawRow:

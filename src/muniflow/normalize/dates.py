@@ -292,8 +292,6 @@ def _month_parts(tokens: Sequence[_Token], words: _Vocabulary) -> tuple[_Token, 
             second, beyond = _ordinal(tokens, after + 1, words)
             if second is not None and second > number:
                 number, after = second, beyond
-            else:
-                first = number
         noun = _lemma(tokens[after]) if number is not None and after < len(tokens) else ""
         spans = words.numbered_parts.get(noun, {})
         if number is not None and first is not None and number in spans and first in spans:

@@ -35,12 +35,14 @@ def fold(text: str) -> str:
 def closed_up(text: str) -> str:
     """The text with each word typed letter by letter with spaces written whole («Г О Р О Д   К А Л
     У Г А» -> «ГОРОД   КАЛУГА»)."""
-    return _LETTER_SPACED.sub(_close_up, text)
+    return _LETTER_SPACED.sub(_close_up, text) if _SPACED_CAPITALS.search(text) else text
 
 
 # A word typed letter by letter with spaces («Г О Р О Д   К А Л У Г А», a heading's style): four
 # capitals or more, one space apart; words stand two spaces or more apart.
 _LETTER_SPACED = re.compile(r"(?<![^\s])(?:[А-ЯЁA-Z] ){3,}[А-ЯЁA-Z](?![^\s])")
+# What such a word must hold, looked for first: fold runs on every cell, and few hold it.
+_SPACED_CAPITALS = re.compile(r"[А-ЯЁA-Z] [А-ЯЁA-Z] [А-ЯЁA-Z] [А-ЯЁA-Z]")
 
 
 def _close_up(match: re.Match[str]) -> str:

@@ -105,12 +105,14 @@ def _section_headers(document: Any) -> list[str]:
     texts: list[str] = []
     for section in document.sections:
         header = section.header
-        if header.is_linked_to_previous:
-            texts.append(texts[-1] if texts else "")
-            continue
-        lines = (paragraph_text(block) for block in _blocks(header._element, boxes=True) if block.tag == P)
-        texts.append("\n".join(line for line in lines if line.strip()))
+        texts.append((texts[-1] if texts else "") if header.is_linked_to_previous else _header_lines(header))
     return texts
+
+
+def _header_lines(header: Any) -> str:
+    """The non-blank lines of a page header's paragraphs, its text boxes' included."""
+    lines = (paragraph_text(block) for block in _blocks(header._element, boxes=True) if block.tag == P)
+    return "\n".join(line for line in lines if line.strip())
 
 
 def _page_header_text(document: Any) -> str:
@@ -119,8 +121,7 @@ def _page_header_text(document: Any) -> str:
     header = section.first_page_header if section.different_first_page_header_footer else section.header
     if header.is_linked_to_previous:  # the first section has no header of its own: none at all
         return ""
-    lines = (paragraph_text(block) for block in _blocks(header._element, boxes=True) if block.tag == P)
-    return "\n".join(line for line in lines if line.strip())
+    return _header_lines(header)
 
 
 def _open_document(path: Path) -> Any:

@@ -10,6 +10,7 @@ where the letters read cannot stand as they are; anything else is left for the r
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from muniflow.morph import analyzer, dictionary_parses
@@ -363,15 +364,19 @@ def _one_letter_off(match: re.Match[str]) -> str:
     word = match.group()
     if is_russian_word(word):
         return word
-    found = {
-        fixed
-        for i, ch in enumerate(word)
-        if ch.lower() in _CONFUSED
-        for fixed in [
+    return _the_one_word(
+        word,
+        (
             word[:i] + (_CONFUSED[ch] if ch.islower() else _CONFUSED[ch.lower()].upper()) + word[i + 1 :]
-        ]
-        if dictionary_word(fixed)
-    }
+            for i, ch in enumerate(word)
+            if ch.lower() in _CONFUSED
+        ),
+    )
+
+
+def _the_one_word(word: str, fixes: Iterable[str]) -> str:
+    """The one fix of `word` the dictionary knows; `word` as read when none or several are."""
+    found = {fixed for fixed in fixes if dictionary_word(fixed)}
     return found.pop() if len(found) == 1 else word
 
 
@@ -391,14 +396,14 @@ def _breve_restored(match: re.Match[str]) -> str:
     word = match.group()
     if "и" not in word.lower() or is_russian_word(word.lower()):
         return word
-    found = {
-        fixed
-        for i, ch in enumerate(word)
-        if ch in "иИ" and _breve_place(word, i)
-        for fixed in [word[:i] + ("й" if ch == "и" else "Й") + word[i + 1 :]]
-        if dictionary_word(fixed)
-    }
-    return found.pop() if len(found) == 1 else word
+    return _the_one_word(
+        word,
+        (
+            word[:i] + ("й" if ch == "и" else "Й") + word[i + 1 :]
+            for i, ch in enumerate(word)
+            if ch in "иИ" and _breve_place(word, i)
+        ),
+    )
 
 
 _VOWELS = frozenset("аеёиоуыэюяАЕЁИОУЫЭЮЯ")

@@ -51,8 +51,6 @@ from muniflow.readers.wordjoin import rejoin_lines
 
 # A border segment may stop a few points short of the line it meets (seen in LibreOffice exports).
 _RULED = {"intersection_x_tolerance": 6, "intersection_y_tolerance": 6}
-# Presentation forms that some exporters emit for fi/fl ligatures; the DOCX holds plain letters.
-_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 
 
 def _header_cell_text(cell: LineCell) -> Cell:
@@ -264,10 +262,7 @@ def _page_fragments(page: int, chars: Sequence[dict[str, Any]], tables: Sequence
     """The page's tables with every cell's lines, its glyphs sorted into cells in one pass."""
     if not tables:
         return []
-    glyphs = (
-        Glyph(c["text"].translate(_LIGATURES), c["x0"], c["x1"], c["top"], c["bottom"], turn_of(c))
-        for c in chars
-    )
+    glyphs = (Glyph(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], turn_of(c)) for c in chars)
     buckets = bucket_glyphs(glyphs, [CellIndex(table.cells) for table in tables])
     fragments = []
     for i, (table, bucket) in enumerate(zip(tables, buckets, strict=True)):

@@ -62,9 +62,22 @@ def _walk(items: list[LTItem], with_containers: bool) -> Iterator[LTItem]:
             yield obj
 
 
-# Letters a font maps to a look-alike: Word's PDF of «Приём» gives «Приѐм» (е with grave, U+0450)
-# where the font draws ё; no Russian word holds ѐ.
-_LETTERS = str.maketrans({"\u0450": "ё", "\u0400": "Ё"})
+# A glyph's text as the page shows it: a ligature as its letters, and a letter a font maps to a
+# look-alike as that letter (Word's PDF of «Приём» gives «Приѐм», е with grave, U+0450, where the
+# font draws ё; no Russian word holds ѐ).
+_LETTERS = str.maketrans(
+    {
+        "ﬀ": "ff",
+        "ﬁ": "fi",
+        "ﬂ": "fl",
+        "ﬃ": "ffi",
+        "ﬄ": "ffl",
+        "ﬅ": "st",
+        "ﬆ": "st",
+        "\u0450": "ё",
+        "\u0400": "Ё",
+    }
+)
 
 
 def _char(page: Any, obj: LTChar) -> dict[str, Any]:

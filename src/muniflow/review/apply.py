@@ -57,7 +57,7 @@ def apply_review_file(
     review.record_decisions(con, fresh, flagged, by or default_reviewer(), run_id)
     periods = {flagged[d.row_key].period.label for d in fresh if flagged[d.row_key].period is not None}  # type: ignore[union-attr]
     for period in sorted(periods):
-        flags = review.duplicate_flags(con, period)
+        flags = review.duplicate_flags(con, review.reviewed_rows(con, period))
         loader.replace_cross_row_flags(con, period, DUPLICATE_RULE, flags, run_id)
         keys = {d.row_key for d in fresh if d.corrections.any() or d.decision in ("accept", "release")}
         review.refresh_enrichment(con, period, keys)
@@ -77,8 +77,9 @@ def duplicate_problems(
             by_period[target.period.label][d.row_key] = d.corrections
     problems = []
     for period, pending in sorted(by_period.items()):
-        keyed = {key: row_key for key, row_key, _ in review.keyed_reviewed_rows(con, period, pending)}
-        for key, flag in review.duplicate_flags(con, period, pending):
+        rows = review.keyed_reviewed_rows(con, period, pending)
+        keyed = {key: row_key for key, row_key, _ in rows}
+        for key, flag in review.duplicate_flags(con, [(key, row) for key, _, row in rows]):
             row_key = keyed[key]
             if row_key not in pending or DUPLICATE_RULE in flagged[row_key].rules:
                 continue

@@ -213,7 +213,7 @@ def judge(a: Event, b: Event, cfg: DedupConfig) -> float | None:
     """The title score when the two rows are one event, None when they are two."""
     if a.start > b.end or b.start > a.end:
         return None  # different days: another edition or another meeting
-    if a.region and b.region and a.region != b.region:
+    if _other_regions(a, b):
         return None  # each region's reports hold its own municipalities' part in an event
     if 200 * len(a.words & b.words) < cfg.min_common_words * (len(a.words) + len(b.words)):
         return None  # a cheap bound first: most blocked pairs share only a generic word or two
@@ -238,6 +238,11 @@ def judge(a: Event, b: Event, cfg: DedupConfig) -> float | None:
             threshold = min(threshold, cfg.same_name_threshold)
     score = title_score(a, b, cfg)
     return score if score >= threshold else None
+
+
+def _other_regions(a: Event, b: Event) -> bool:
+    """Whether the two rows' reports name two regions."""
+    return bool(a.region and b.region and a.region != b.region)
 
 
 def _same_place(a: Event, b: Event) -> bool | None:
@@ -334,7 +339,7 @@ def _attach_generic(events: list[Event], kept: list[int], cfg: DedupConfig) -> d
     for i, j in blocking.generic_pairs(events, cfg):
         if kept[i] != i or kept[j] != j or events[i].row.municipality == events[j].row.municipality:
             continue
-        if events[i].region and events[j].region and events[i].region != events[j].region:
+        if _other_regions(events[i], events[j]):
             continue
         if may_mean(events[i], events[j], cfg):
             (fitting if fits(events[i], events[j], cfg) else others)[j].append(i)

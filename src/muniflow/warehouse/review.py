@@ -133,13 +133,11 @@ def reviewed_rows(
 
 
 def duplicate_flags(
-    con: duckdb.DuckDBPyConnection, period: str, pending: Mapping[str, Corrections] | None = None
+    con: duckdb.DuckDBPyConnection, rows: Sequence[tuple[tuple[str, int], Row]]
 ) -> list[tuple[tuple[str, int], Flag]]:
-    """The duplicate rule over a period's current rows as decided (`pending` corrections in force),
-    each row with its report's region."""
+    """The duplicate rule over a period's rows (`reviewed_rows`), each with its report's region."""
     from muniflow.rules.duplicates import find_duplicates
 
-    rows = reviewed_rows(con, period, pending)
     return find_duplicates(rows, regions=row_regions(con, [key for key, _ in rows]))
 
 
