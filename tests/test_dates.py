@@ -279,6 +279,8 @@ PARSED = [
     ("16 сентября … 30 сентября 2024", None, D(2024, 9, 16), D(2024, 9, 30), "exact", "an ellipsis range"),
     ("12...15 мая 2024", None, D(2024, 5, 12), D(2024, 5, 15), "exact", "three dots"),
     ("05,04,2025", None, D(2025, 4, 5), D(2025, 4, 5), "exact", "commas typed for dots"),
+    ("12 апреля¹ 2025 г.", None, D(2025, 4, 12), D(2025, 4, 12), "exact", "a footnote mark after the month"),
+    ("15.05.2025²", None, D(2025, 5, 15), D(2025, 5, 15), "exact", "a footnote mark after the year"),
     ("12, 14 и 19 мая 2025", None, D(2025, 5, 12), D(2025, 5, 19), "exact", "a list of days stays one"),
     ("30–6.12.2024", None, D(2024, 11, 30), D(2024, 12, 6), "exact", "from the month before"),
     ("30-6 января 2025 г.", None, D(2024, 12, 30), D(2025, 1, 6), "exact", "from the year before"),

@@ -13,6 +13,7 @@ from muniflow.interpret import interpret_document
 from muniflow.interpret.not_held import not_held_heading
 from muniflow.interpret.period import find_period
 from muniflow.model import Period, RawDocument, RawRow, RawTable
+from muniflow.rules import check_report
 
 HEADER = (
     "№ п/п",
@@ -82,6 +83,35 @@ def test_a_row_with_its_no_merged_down_carries_on_the_event_above() -> None:
     assert first.goal == "Проведено 5 концертов подписано соглашение"
     assert first.participants == "Российская сторона: 40 Иностранная сторона: 12"
     assert first.source_locator == "table 1, row 3"
+
+
+def test_events_under_one_no_merged_down_are_rows_of_their_own_counted_once_in_the_run() -> None:
+    """A visit's days, each with its own title and date, under the visit's № merged down over them:
+    three rows, no break of the № run (neither «№ 2 повторяется» nor a gap before № 3)."""
+    report = _events(
+        _row("1", "Фестиваль", "г. Энск", "12.04.2024", "Проведён", "Артисты"),
+        _row("2", "Визит: встреча", "г. Энск", "15.05.2024", "Обсуждение", "Делегация"),
+        _row(
+            None, "Визит: экскурсия", "г. Энск", "16.05.2024", "Знакомство", "Делегация", above=frozenset({0})
+        ),
+        _row(None, "Визит: концерт", "г. Энск", "17.05.2024", "Обмен", "Делегация", above=frozenset({0})),
+        _row("3", "Выставка", "г. Энск", "20.06.2024", "Открыта", "Мастера"),
+    )
+    assert [(r.seq_no, r.start_date) for r in report.rows] == [
+        (1, date(2024, 4, 12)),
+        (2, date(2024, 5, 15)),
+        (2, date(2024, 5, 16)),
+        (2, date(2024, 5, 17)),
+        (3, date(2024, 6, 20)),
+    ]
+    assert report.shared_numbers == (2, 3)
+    assert [f for f in check_report(report) if f.rule == "numbering"] == []
+    # typed twice, the same № is a break of the run
+    typed = _events(
+        _row("1", "Фестиваль", "г. Энск", "12.04.2024", "Проведён", "Артисты"),
+        _row("1", "Выставка", "г. Энск", "20.06.2024", "Открыта", "Мастера"),
+    )
+    assert [f.row_index for f in check_report(typed) if f.rule == "numbering"] == [1]
 
 
 def test_a_row_with_no_no_title_or_date_carries_on_the_event_above() -> None:

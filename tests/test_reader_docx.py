@@ -212,3 +212,18 @@ def test_a_section_per_municipality_named_in_its_own_page_header_heads_its_table
     outcome = extract_file(path)
     assert outcome.report is not None
     assert [r.municipality for r in outcome.report.rows] == ["город Энск", "Лесной район", "Каменский район"]
+
+
+def test_superscript_and_subscript_digits_are_written_raised_and_lowered(tmp_path: Path) -> None:
+    """A footnote mark typed in superscript after a date stays apart from its year («15.05.2025²»,
+    not «15.05.20252», which no date parser reads), and a unit keeps its look («м²»)."""
+    path = build_docx(
+        tmp_path / "r.docx", [["№", "Дата проведения", "Площадь"], ["1.", "15.05.2025", "200 м"]]
+    )
+    document = docx.Document(str(path))
+    date_cell, area_cell = document.tables[0].rows[1].cells[1:3]
+    date_cell.paragraphs[0].add_run("2").font.superscript = True
+    area_cell.paragraphs[0].add_run("2").font.superscript = True
+    area_cell.add_paragraph("CO").add_run("2").font.subscript = True
+    document.save(str(path))
+    assert _body(path)[0][1:] == ("15.05.2025²", "200 м²\nCO₂")

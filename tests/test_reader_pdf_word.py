@@ -190,3 +190,18 @@ def test_e_with_grave_a_font_draws_for_yo_reads_as_yo(tmp_path: Path) -> None:
     doc = PdfReader().read(pdf)
     assert doc.tables[0].rows[0].cells[1] == "Приём делегации, отчёт"
     assert "Отчёт" in doc.title
+
+
+def test_a_raised_small_digit_is_a_superscript_mark_not_a_digit_of_the_number_before() -> None:
+    """A footnote mark typed in superscript after a date (LibreOffice's PDF: 6.4 pt raised glyphs
+    beside 11 pt text) reads «15.05.2025²», which the date parser reads as 15 May, not
+    «15.05.20252»; a small digit on the line's baseline stays a digit."""
+
+    def text(s: str, x: float, top: float = 100.0, bottom: float = 114.0) -> list[Glyph]:
+        width = (bottom - top) / 2
+        return [Glyph(ch, x + i * width, x + (i + 1) * width, top, bottom) for i, ch in enumerate(s)]
+
+    raised = [*text("15.05.2025", 50.0), *text("2", 120.0, 100.5, 107.0)]
+    assert [line_text(line) for line in group_lines(raised)] == ["15.05.2025²"]
+    on_base = [*text("15.05.2025", 50.0), *text("2", 120.0, 106.0, 114.0)]
+    assert [line_text(line) for line in group_lines(on_base)] == ["15.05.20252"]

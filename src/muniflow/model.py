@@ -138,6 +138,9 @@ class Report:
     # Nil statements written with a № («2. Мероприятия не проводились»), as (event rows before it,
     # the № as written, its municipality): the № run counts them (rules/numbering.py).
     numbered_nil: tuple[tuple[int, str, str], ...] = ()
+    # Rows whose № cell is merged down from the row above: parts of one numbered event (a visit's
+    # days, each a row of its own), which the № run counts once (rules/numbering.py).
+    shared_numbers: tuple[int, ...] = ()
     # How the document was read (tables, header, column evidence, sections): for `inspect`.
     reading: Reading | None = field(default=None, compare=False, repr=False)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from muniflow import contracts
@@ -90,6 +90,18 @@ def _header_residue(row: RawRow, labels: Sequence[str]) -> bool:
 
 def _sub_label(header: str) -> str:
     return header.split(": ", 1)[1] if ": " in header else header
+
+
+@dataclass(frozen=True)
+class _Found:
+    """What the tables say besides their event rows and headings."""
+
+    # sections stating no events («мероприятия не проводились»): the municipality named, its table
+    nil: list[tuple[str, RawTable]] = field(default_factory=list)
+    # those written with a №, which takes its place in the run (`Report.numbered_nil`)
+    numbered_nil: list[tuple[int, str, str]] = field(default_factory=list)
+    # rows under the № of the event above, merged down over them (`Report.shared_numbers`)
+    shared_numbers: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -233,8 +245,7 @@ def interpret_document(
         raise InterpretError("unknown_layout", refusal_message(readings), said)
     rows: list[Row] = []
     sections: list[Section] = []
-    nil_found: list[tuple[str, RawTable]] = []
-    numbered_nil: list[tuple[int, str, str]] = []
+    found = _Found()
     # a single municipality's report names itself in its title, not in a heading row
     state = _State(
         title_muni=municipality_in_text(doc.title)
@@ -261,7 +272,14 @@ def interpret_document(
             sections.append(Section(table.table.locator + ", caption", MONTH, month, str(month_of(month))))
             state = replace(state, month=month)
         state = _read_table(
-            doc.source_file, table, period, skip_words, state, rows, sections, (nil_found, numbered_nil)
+            doc.source_file,
+            table,
+            period,
+            skip_words,
+            state,
+            rows,
+            sections,
+            found,
         )
     reading = Reading(
         tables=tuple(readings),
@@ -279,8 +297,9 @@ def interpret_document(
         rows=tuple(rows),
         pages=doc.pages,
         reading=reading,
-        nil_municipalities=nil_sections(nil_found, doc),
-        numbered_nil=tuple(numbered_nil),
+        nil_municipalities=nil_sections(found.nil, doc),
+        numbered_nil=tuple(found.numbered_nil),
+        shared_numbers=tuple(found.shared_numbers),
     )
 
 
@@ -348,12 +367,10 @@ def _read_table(
     state: _State,
     rows: list[Row],
     sections: list[Section],
-    nil: tuple[list[tuple[str, RawTable]], list[tuple[int, str, str]]],
+    found: _Found,
 ) -> _State:
-    """Append the table's event rows to `rows`, its headings to `sections`, its nil statements
-    («мероприятия не проводились») to `nil[0]`, with those written with a № to `nil[1]` (see
-    `Report.numbered_nil`); returns the state after."""
-    nil_found, numbered_nil = nil
+    """Append the table's event rows to `rows`, its headings to `sections`, the rest it says to
+    `found`; returns the state after."""
     matches = table.matches
     has_muni_column = any(m.column == "municipality" for m in matches)
     mapping: dict[str, int] = {}
@@ -377,7 +394,7 @@ def _read_table(
         if not filled and not has_muni_column and any(fold(c or "") for c in raw.cells):
             # a row of dashes under a heading is its «none held»: a section of no other rows is nil
             # (one with events stays reported); without a heading, the caption or title names it
-            nil_found.append((state.heading, table.table))
+            found.nil.append((state.heading, table.table))
             continue
         if not filled or is_column_numbers(raw.cells):
             continue
@@ -386,10 +403,10 @@ def _read_table(
         said = nil_row(raw, mapping)
         if said is not None:  # the section is reported, with no events
             named = said or (state.column_muni if has_muni_column else state.heading)
-            nil_found.append((named, table.table))
+            found.nil.append((named, table.table))
             number = fold(_text(raw, mapping["seq_no"])) if "seq_no" in mapping else ""
             if seq_number(number) is not None:  # «2. Мероприятия не проводились»: № 2 is taken
-                numbered_nil.append((len(rows), number, canonical_municipality(named) if named else ""))
+                found.numbered_nil.append((len(rows), number, canonical_municipality(named) if named else ""))
             continue
         heading = filled[0] if len(filled) == 1 and seq_number(filled[0]) is None else _numbered(raw, mapping)
         heading = heading or _cut_heading(raw, mapping, filled, period)
@@ -439,6 +456,8 @@ def _read_table(
         else:
             muni_raw = state.heading or state.title_muni
         last_event = len(rows)
+        if "seq_no" in mapping and mapping["seq_no"] in own.from_above:
+            found.shared_numbers.append(last_event)
         rows.append(_row(source_file, raw, matches, len(rows), muni_raw, period, state.month))
     return state
 

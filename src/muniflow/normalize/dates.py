@@ -127,6 +127,8 @@ def _key(word: str) -> str:
     return str(word).lower().replace("ё", "е").rstrip(".")
 
 
+# Footnote marks typed raised («12 апреля¹ 2025 г.», «15.05.2025²»; docx.py writes them so).
+_FOOTNOTE_MARKS = re.compile("[\u00b9\u00b2\u00b3\u2070-\u207f]+")
 # A date typed with commas for dots, no space between: «05,04,2025».
 _COMMA_DATE = re.compile(r"(?<![\d,])(\d{1,2}),(\d{1,2}),(\d{4})(?![\d,])")
 # An ellipsis between two dates reads as a range dash, as calendar plans write it.
@@ -192,7 +194,7 @@ def parse_dates(text: str, period: Period | None) -> DateParse:
 
 def _parse(text: str, period: Period | None) -> DateParse:
     """The parse proper; raises _Unreadable with the note when the cell cannot be read."""
-    folded = fold(text)
+    folded = _FOOTNOTE_MARKS.sub("", fold(text))
     if not folded:
         raise _Unreadable("пустая ячейка")
     tokens = _tokenize(folded)

@@ -8,6 +8,11 @@ import unicodedata
 # Invisible characters Word leaves behind: soft hyphen, zero-width space/non-joiner/joiner,
 # BOM, bidi embeddings/overrides and isolates. They carry no text, so they are dropped.
 _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Digits set raised or lowered (Word's Superscript and Subscript, a PDF's smaller raised glyph), as
+# the characters that show them so: a footnote mark typed by hand («12.04.2025¹») or a unit («м²»)
+# stays apart from the number it follows. Readers write them; the date parser drops the raised.
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 _SEQ_NUMBER = re.compile(r"№?\s*([0-9]{1,6})\s*[.)]?")
 
 

@@ -12,6 +12,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from muniflow.model import Cell, RawDocument, RawRow, RawTable, ReaderError
+from muniflow.normalize.text import SUBSCRIPT, SUPERSCRIPT
 from muniflow.readers.base import CORRUPT_FILE, NO_TABLE_FOUND
 from muniflow.readers.blame import raised_by_parser
 from muniflow.readers.docxchunks import ALTCHUNK, imported_blocks
@@ -204,8 +205,24 @@ def _collect_runs(element: etree._Element, parts: list[str]) -> None:
             continue  # not isinstance: comments and processing instructions
         elif (tag == _W + "r" and _hidden(child)) or (tag == SDT and _placeholder(child)):
             continue
+        elif tag == _W + "r" and (shift := _shifted(child)) is not None:
+            run: list[str] = []
+            _collect_runs(child, run)
+            parts.append("".join(run).translate(shift))
         else:
             _collect_runs(child, parts)
+
+
+# Word's Superscript and Subscript (Font > Effects: w:vertAlign).
+_SHIFTS = {"superscript": SUPERSCRIPT, "subscript": SUBSCRIPT}
+
+
+def _shifted(run: etree._Element) -> dict[int, int] | None:
+    """The translation of a superscript or subscript run's digits (`normalize.text.SUPERSCRIPT`);
+    None for any other run."""
+    props = run.find(_W + "rPr")
+    align = props.find(_W + "vertAlign") if props is not None else None
+    return _SHIFTS.get(align.get(_VAL, "")) if align is not None else None
 
 
 def _hidden(run: etree._Element) -> bool:

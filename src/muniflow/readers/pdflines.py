@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import statistics
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -23,6 +24,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
+from muniflow.normalize.text import SUPERSCRIPT
 from muniflow.readers.wordjoin import MAX_PIECES, drops_hyphen, likely_cut, spells_word
 
 # Hyphen-minus, hyphen, en and em dash, soft hyphen: a line may break after them.
@@ -175,13 +177,39 @@ def _gap_is_space(before: Glyph, glyph: Glyph) -> bool:
 
 
 def line_text(line: Sequence[Glyph]) -> str:
-    """The line's text, with a space where the producer left a gap instead of drawing one."""
+    """The line's text, with a space where the producer left a gap instead of drawing one, and a
+    raised or lowered digit written as the character that shows it so (see `_shifted`)."""
+    line = _shifted(line)
     parts = [line[0].text]
     for before, glyph in pairwise(line):
         if not (before.text.isspace() or glyph.text.isspace()) and _gap_is_space(before, glyph):
             parts.append(" ")
         parts.append(glyph.text)
     return "".join(parts)
+
+
+# A glyph this much smaller than the line's tallest, its bottom this much above theirs, is set in
+# superscript, both shares of the tallest glyph's height. (A subscript's glyph stands lower than half
+# a line: group_lines makes it a line of its own.)
+_SMALL_SHARE = 0.8
+_RAISED_SHARE = 0.25
+
+
+def _shifted(line: Sequence[Glyph]) -> Sequence[Glyph]:
+    """The line with its superscript digits («12.04.2025¹», «м²»: a footnote mark typed by hand, a
+    unit) as the characters that show them raised, as the DOCX reader writes them: a mark read as a
+    digit of its own runs into the number it follows."""
+    heights = [g.bottom - g.top for g in line]
+    tallest = max(heights)
+    if min(heights) > _SMALL_SHARE * tallest:
+        return line
+    base = statistics.median(g.bottom for g, h in zip(line, heights, strict=True) if h >= 0.9 * tallest)
+    out = []
+    for glyph, height in zip(line, heights, strict=True):
+        if height <= _SMALL_SHARE * tallest and base - glyph.bottom >= _RAISED_SHARE * tallest:
+            glyph = glyph._replace(text=glyph.text.translate(SUPERSCRIPT))
+        out.append(glyph)
+    return out
 
 
 def _last_piece(line: Sequence[Glyph]) -> float:

@@ -25,7 +25,7 @@ def check_report(report: Report, contract: Contract | None = None) -> list[Flag]
     return merge_flags(
         [
             *row_flags(report, contract),
-            *numbering_flags(report.rows, contract, report.numbered_nil),
+            *numbering_flags(report.rows, contract, report.numbered_nil, report.shared_numbers),
             *unexpected_flags(report, contract),
         ]
     )

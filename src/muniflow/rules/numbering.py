@@ -21,7 +21,10 @@ RULE = "numbering"
 
 
 def numbering_flags(
-    rows: Sequence[Row], contract: Contract, numbered_nil: Sequence[tuple[int, str, str]] = ()
+    rows: Sequence[Row],
+    contract: Contract,
+    numbered_nil: Sequence[tuple[int, str, str]] = (),
+    shared_numbers: Sequence[int] = (),
 ) -> list[Flag]:
     """One flag on each row where the № run breaks (repeated, skipped, out of order or missing).
 
@@ -34,7 +37,9 @@ def numbering_flags(
         # a report without a № column, or whose № cells hold only blanks or dashes, has no run to
         # break: its rows are not misnumbered
         return []
-    flags = _flags(_with_nil_statements(rows, numbered_nil), contract)
+    shared = frozenset(shared_numbers)
+    run = [r for r in _with_nil_statements(rows, numbered_nil) if r.row_index not in shared]
+    flags = _flags(run, contract)
     return [flag for flag in flags if flag.row_index != NIL_ROW]
 
 
