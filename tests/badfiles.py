@@ -300,11 +300,16 @@ def scanned_pdf(text_layer: bool = False, picture: tuple[int, int] = (500, 700))
     )
 
 
-def outlines_pdf(in_form: bool = False, font_in_form: bool = False) -> bytes:
+def outlines_pdf(in_form: bool = False, font_in_form: bool = False, grid: bool = False) -> bytes:
     """A page of text drawn as outlines (a converter's «text to curves»): paths, no font; with
     `in_form`, drawn by a form XObject, whose resources hold no font either (or, with
-    `font_in_form`, do: its text may be shown there)."""
+    `font_in_form`, do: its text may be shown there); with `grid`, inside a table's ruled grid of
+    three columns and three rows, which a PDF reader finds (its cells empty)."""
     shapes = b"0 0 0 rg 100 600 m 110 620 l 120 600 l h f 130 600 10 20 re f 50 580 400 1 re f"
+    if grid:
+        rules = b"".join(b"50 %d m 450 %d l " % (y, y) for y in (700, 660, 620, 560))
+        rules += b"".join(b"%d 700 m %d 560 l " % (x, x) for x in (50, 180, 320, 450))
+        shapes += b" 0 0 0 RG 1 w " + rules + b"S"
     if in_form:
         page = PAGE % b"/Resources << /XObject << /Fm0 4 0 R >> >> /Contents 5 0 R"
         font = (

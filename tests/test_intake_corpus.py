@@ -285,6 +285,13 @@ CASES: list[tuple[str, Build, str | None, str | None, str]] = [
         "the outlines drawn by a form XObject holding no font",
     ),
     (
+        "pdf_outlines_grid",
+        _write("outlines_grid.pdf", bf.outlines_pdf(grid=True)),
+        "no_text_layer" if missing_ocr() else "needs_ocr",
+        None,
+        "a table's rules drawn, its letters as outlines: read as a PDF, the table holds no text",
+    ),
+    (
         "pdf_form_with_font",
         _write("form_font.pdf", bf.outlines_pdf(in_form=True, font_in_form=True)),
         "no_table_found",

@@ -35,7 +35,11 @@ Build = Callable[[Path, Path], Path]  # (inbox, the corpus' valid report DOCX) -
 # image, which OCR then refuses as too coarse to read.
 AFTER_OCR = {"needs_ocr": "low_resolution"}
 # Files OCR reads at full resolution (drawn, not pictures): what it finds there, by case.
-AFTER_OCR_OF = {"pdf_outlines": "no_table_found", "pdf_outlines_in_form": "no_table_found"}
+AFTER_OCR_OF = {
+    "pdf_outlines": "no_table_found",
+    "pdf_outlines_in_form": "no_table_found",
+    "pdf_outlines_grid": "unknown_layout",  # OCR finds the grid, and no text in it
+}
 
 # What interpretation makes of the corpus files intake lets through: case -> (status, reason, why).
 AFTER_INTAKE: dict[str, tuple[str, str | None, str]] = {

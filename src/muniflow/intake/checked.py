@@ -65,6 +65,8 @@ def read_checked(path: Path, limits: Limits) -> RawDocument:
         raise
     if scan.text_unreadable(doc):  # fonts with no Unicode map: the pages show what the text does not say
         raise scan.needs_ocr(path, "pdf")
+    if scan.textless(doc) and guards.pdf_without_text(path, limits):
+        raise scan.needs_ocr(path, "pdf")  # a table's rules drawn, its letters as outlines
     return doc
 
 

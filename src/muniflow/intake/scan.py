@@ -102,6 +102,13 @@ def _text(doc: RawDocument) -> str:
     return "\n".join([doc.title, *(c or "" for table in doc.tables for row in table.rows for c in row.cells)])
 
 
+def textless(doc: RawDocument) -> bool:
+    """Whether a document read holds no letter or digit in its title, headers or cells: a PDF whose
+    table is drawn in rules and its letters as outlines (then its pages are read by OCR)."""
+    headers = (c or "" for table in doc.tables for c in table.header)
+    return not any(ch.isalnum() for ch in "".join([_text(doc), *headers]))
+
+
 # Letters enough to tell a text layer's script by.
 _SCRIPT_MIN_LETTERS = 50
 
