@@ -589,3 +589,52 @@ def test_a_heading_a_scans_column_lines_cut_into_pieces_is_the_municipalitys():
         ("город Астрахань", "Концерт"),
         ("город Астрахань", "Город мастеров"),
     ]
+
+
+KINDS = ("фестиваль", "конференция", "фестиваль", "конференция", "фестиваль")
+NAMES = (
+    "Международный фестиваль «Масленица»",
+    "Конференция «Побратимы»",
+    "Фестиваль «Русская песня» с участием коллективов Беларуси",
+    "Конференция по туризму «Дороги дружбы»",
+    "Фестиваль «Кремль»",
+)
+
+
+@pytest.mark.parametrize("kind_header", ["Вид мероприятия", "Форма проведения"])
+def test_a_column_of_kinds_beside_the_names_leaves_the_title_to_the_names(kind_header: str) -> None:
+    """«Вид мероприятия» names the title by more letters than «Наименование», but its cells are a
+    handful of kinds: the events' names are the title (and the kinds, unread, are said so)."""
+    header = ("№", kind_header, "Наименование", "Дата", "Место", "Участники")
+    body = [
+        (str(k + 1), kind, name, f"{10 + k}.04.2024", "г. Энск", "50 человек")
+        for k, (kind, name) in enumerate(zip(KINDS, NAMES, strict=True))
+    ]
+    doc = _read(_table([header, *body]))
+    assert [r.title for r in doc.rows] == list(NAMES)
+    # a column of kinds alone is the title: no other cell names it
+    alone = [(n, kind, d, p, who) for n, kind, _, d, p, who in body]
+    doc = _read(_table([(header[0], kind_header, *header[3:]), *alone]))
+    assert [r.title for r in doc.rows] == list(KINDS)
+
+
+def test_theme_rows_in_a_table_with_a_municipality_column_are_headings_not_events() -> None:
+    """«Культура» merged across, or typed in the № cell alone, groups the events of several
+    municipalities by theme; an event whose only filled cell is its title stays an event."""
+    header = ("№", "Мероприятие", "Муниципальное образование", "Дата", "Место")
+    rows = [
+        header,
+        ("Культура", None, None, None, None),
+        ("1", "Фестиваль «Масленица»", "город Энск", "12.04.2024", "г. Энск"),
+        ("Спорт", "", "", "", ""),
+        ("2", "Турнир по самбо", "Н-ский район", "20.04.2024", "г. Н"),
+        ("3", "Концерт «Дружба»", "", "", ""),
+    ]
+    doc = _read(_table(rows))
+    assert [(r.title, r.municipality) for r in doc.rows] == [
+        ("Фестиваль «Масленица»", "город Энск"),
+        ("Турнир по самбо", "Н-ский район"),
+        ("Концерт «Дружба»", "Н-ский район"),
+    ]
+    assert doc.reading is not None
+    assert [s.text for s in doc.reading.sections if s.kind == "theme"] == ["Культура", "Спорт"]

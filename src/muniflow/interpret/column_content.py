@@ -14,13 +14,13 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from muniflow.enrich.countries import find_countries
 from muniflow.enrich.event_format import ONLINE, event_format
 from muniflow.enrich.places import find_places
-from muniflow.interpret.columns import group_label
+from muniflow.interpret.columns import candidates, group_label
 from muniflow.interpret.combined import split_date_place
 from muniflow.interpret.header_rows import HeaderFound, is_column_numbers
 from muniflow.interpret.municipality import split_run_in_kinds
@@ -67,6 +67,12 @@ TITLE_MIN_CHARS = 12
 # A column beside the participants' with people in this share of cells is more participants unless
 # this share of its cells says what was done (a goal or result: «Участники посетили…»).
 VERBAL_SHARE = 0.5
+
+# A column of kinds, not of events' names («фестиваль», «очная»): at most this share of its cells
+# distinct, each of at most this many words (median); judged over this many event rows or more.
+KIND_DISTINCT_SHARE = 0.5
+KIND_MAX_WORDS = 3
+KIND_MIN_ROWS = 4
 
 # Leading rows (a title, labels) a table with no header the vocabulary knows may open with.
 MAX_LABEL_ROWS = 4
@@ -115,6 +121,48 @@ def _seq_column(body: Sequence[RawRow], free: Sequence[int], labels: Sequence[st
         if len(run) >= 2 and len(run) == len(cells) and len(run) >= len(events) // 2 and _numbering(run):
             return ColumnMatch("seq_no", i, labels[i], CONTENT, "an ascending number run", 1.0)
     return None
+
+
+def title_by_content(
+    found: HeaderFound, body: Sequence[RawRow], synonyms: Mapping[str, Sequence[str]]
+) -> HeaderFound:
+    """Two header cells naming the title («Вид мероприятия» or «Форма проведения» beside
+    «Наименование»): the title is the one whose cells name the events, not the one that took it by
+    its longer wording whose cells are a handful of kinds («фестиваль», «очная», `_kinds`)."""
+    titles = [m for m in found.matches if m.column == "title"]
+    if len(titles) != 1:
+        return found
+    (title,) = titles
+    events = _body_events(body)
+    kinds = [fold(c) for c in _column_cells(events, title.index)]
+    if len(kinds) < KIND_MIN_ROWS or not _kinds(kinds):
+        return found
+    taken = {m.index for m in found.matches}
+    for i in (i for i in found.unmapped if i not in taken):
+        named = next((c for c in candidates(found.labels[i], synonyms) if c.column == "title"), None)
+        names = [fold(c) for c in _column_cells(events, i)]
+        if named is None or len(names) < len(kinds) or _kinds(names):
+            continue
+        if statistics.mean(map(len, names)) <= statistics.mean(map(len, kinds)):
+            continue
+        match = ColumnMatch("title", i, found.labels[i], named.evidence, named.synonym, named.score)
+        others = [m for m in found.matches if m is not title]
+        unmapped = tuple(sorted({*found.unmapped, title.index} - {i}))
+        return replace(
+            found,
+            matches=tuple(sorted([*others, match], key=lambda m: (m.index, m.column))),
+            unmapped=unmapped,
+        )
+    return found
+
+
+def _kinds(cells: Sequence[str]) -> bool:
+    """Cells that name kinds, not events: few distinct values, each of a few words."""
+    distinct = len({c.lower() for c in cells})
+    return (
+        distinct <= KIND_DISTINCT_SHARE * len(cells)
+        and statistics.median(len(_WORDS.findall(c)) for c in cells) <= KIND_MAX_WORDS
+    )
 
 
 def _column_numbers(cells: Sequence[Cell]) -> bool:

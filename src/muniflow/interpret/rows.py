@@ -21,6 +21,7 @@ from muniflow.interpret.reading import COMBINED, ColumnMatch, Reading, Section, 
 from muniflow.interpret.sections import (
     MONTH,
     MUNICIPALITY,
+    OTHER,
     THEME,
     TOTALS,
     classify,
@@ -423,6 +424,10 @@ def _read_table(
                 # Новгород») is the next municipality's heading
                 sections.append(Section(raw.locator, THEME, fold(heading)))
                 continue
+            if kind == OTHER and has_muni_column and _theme_row(raw, mapping, heading, merged):
+                # «Культура», «Спорт» across a table whose rows name their municipality in a column
+                sections.append(Section(raw.locator, THEME, fold(heading)))
+                continue
             if kind == MONTH:
                 sections.append(Section(raw.locator, MONTH, fold(heading), str(month_of(heading))))
                 state = replace(state, month=fold(heading))
@@ -481,6 +486,17 @@ def _one_year(chosen: Sequence[ChosenTable]) -> int | None:
 _SECTION_NUMBER = re.compile(r"(?:[0-9]{1,3}|[IVXLC]{1,6})[.)]?")
 # Where the text of an event that goes on in the row below may stand (not its №, title or date).
 _GOING_ON = ("place", "goal", "participants")
+
+
+# Quotes, which name an event («Фестиваль «Дружба»»), not a theme.
+_QUOTES = re.compile("[«»\"“”„]")
+
+
+def _theme_row(raw: RawRow, mapping: Mapping[str, int], heading: str, merged: bool) -> bool:
+    """A theme's heading in a table with a municipality column: common words only, no quotes
+    (`sections.is_theme`), across the row or typed in the № column, where no event's title stands."""
+    in_seq = "seq_no" in mapping and fold(_text(raw, mapping["seq_no"])) == fold(heading)
+    return (merged or in_seq) and not _QUOTES.search(heading) and is_theme(heading)
 
 
 def _only_number(raw: RawRow, mapping: Mapping[str, int]) -> bool:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from muniflow.interpret.column_content import headerless, infer_required, typed_by_content
+from muniflow.interpret.column_content import headerless, infer_required, title_by_content, typed_by_content
 from muniflow.interpret.columns import CONTRACT_KEY
 from muniflow.interpret.header_rows import REQUIRED, HeaderFound, find_header
 from muniflow.interpret.municipality import place_name
@@ -97,7 +97,8 @@ def choose_tables(
             found = replace(found, matches=previous.matches)
             named = True
         if found is not None and named:
-            found = typed_by_content(found, rows[found.stop :], period)
+            body = rows[found.stop :]
+            found = typed_by_content(title_by_content(found, body, synonyms), body, period)
         if found is not None and named and _continues(previous, table, found, rows, period):
             found = None  # a body row of the table going on, taken for a header by its words
         if untitled and not (found is not None and named) and not _as_wide(previous, table):
