@@ -258,6 +258,8 @@ def test_a_bare_heading_with_no_municipality_in_the_title_still_names_one() -> N
         ("План-отчёт о проведённых мероприятиях", False),
         ("Перечень мероприятий", False),
         ("Энский район", False),
+        ("Мероприятия, перенесённые с I квартала", False),  # moved here: held this quarter
+        ("Мероприятия, которые не проводились", True),
     ],
 )
 def test_a_heading_says_whether_its_events_were_held(heading: str, not_held: bool) -> None:

@@ -638,3 +638,17 @@ def test_theme_rows_in_a_table_with_a_municipality_column_are_headings_not_event
     ]
     assert doc.reading is not None
     assert [s.text for s in doc.reading.sections if s.kind == "theme"] == ["Культура", "Спорт"]
+
+
+def test_sub_columns_of_the_title_leave_out_the_one_of_kinds() -> None:
+    """«Мероприятие» over «наименование» | «форма»: both feed the title, but the form's cells are
+    kinds («очная», «онлайн»), no part of the event's name."""
+    header = ("№", "Мероприятие", None, "Дата", "Место")
+    sub = ("", "наименование", "форма", "", "")
+    forms = ("очная", "онлайн", "очная", "очная", "онлайн")
+    body = [
+        (str(k + 1), name, form, f"{10 + k}.04.2024", "г. Энск")
+        for k, (name, form) in enumerate(zip(NAMES, forms, strict=True))
+    ]
+    doc = _read(_table([header, sub, *body]))
+    assert [r.title for r in doc.rows] == list(NAMES)

@@ -125,6 +125,43 @@ DATE_CASES = [
         },
         {("date_format", "warning"), ("quarter_consistency", "error")},
     ),
+    (
+        "a date cell saying the event was cancelled is a row of an event not held",
+        {
+            "date_text": "15.05.2024 (отменено)",
+            "start_date": date(2024, 5, 15),
+            "end_date": date(2024, 5, 15),
+        },
+        {("not_held", "error")},
+    ),
+    (
+        "and so is one saying it was not held, negated",
+        {
+            "date_text": "20.05.2024 – не проводилось",
+            "start_date": date(2024, 5, 20),
+            "end_date": date(2024, 5, 20),
+        },
+        {("not_held", "error")},
+    ),
+    (
+        "moved here from another day, it was held",
+        {
+            "date_text": "12.05.2024 (перенесено с 10.05.2024)",
+            "start_date": date(2024, 5, 12),
+            "end_date": date(2024, 5, 12),
+        },
+        set(),
+    ),
+    (
+        "a start with an open end is a warning",
+        {
+            "date_text": "с 15.05.2024",
+            "date_form": "open_end",
+            "start_date": date(2024, 5, 15),
+            "end_date": date(2024, 6, 30),
+        },
+        {("date_format", "warning")},
+    ),
 ]
 
 

@@ -14,6 +14,7 @@ from muniflow.rules.messages import label
 RULE_NAMES = {
     "date_format": "Формат даты",
     "quarter_consistency": "Соответствие кварталу",
+    "not_held": "Не проведено",
     "duplicate_event": "Повтор мероприятия",
     "required_field": "Обязательное поле",
     "numbering": "Нумерация",

@@ -99,7 +99,8 @@ class Row:
 
     `*_raw` fields hold the cell text as extracted (line breaks kept); the plain fields hold it
     with whitespace folded and Word artefacts dropped. `date_form` says how the date was read:
-    'exact', 'year_from_period', 'whole_month', 'part_of_month', or None when no date could be read.
+    'exact', 'year_from_period', 'whole_month', 'part_of_month', 'whole_quarter', 'open_end', or None
+    when no date could be read.
     """
 
     source_file: str

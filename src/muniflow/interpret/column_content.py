@@ -128,12 +128,19 @@ def title_by_content(
 ) -> HeaderFound:
     """Two header cells naming the title («Вид мероприятия» or «Форма проведения» beside
     «Наименование»): the title is the one whose cells name the events, not the one that took it by
-    its longer wording whose cells are a handful of kinds («фестиваль», «очная», `_kinds`)."""
+    its longer wording whose cells are a handful of kinds («фестиваль», «очная», `_kinds`); of
+    sub-columns feeding the title together, those of kinds are left out."""
     titles = [m for m in found.matches if m.column == "title"]
+    events = _body_events(body)
+    if len(titles) > 1:  # «Мероприятие» over «наименование» | «форма»: the kinds are no part of the name
+        kinds = {m.index for m in titles if _kinds([fold(c) for c in _column_cells(events, m.index)])}
+        if not kinds or len(kinds) == len(titles):
+            return found
+        matches = tuple(m for m in found.matches if m.column != "title" or m.index not in kinds)
+        return replace(found, matches=matches, unmapped=tuple(sorted({*found.unmapped, *kinds})))
     if len(titles) != 1:
         return found
     (title,) = titles
-    events = _body_events(body)
     kinds = [fold(c) for c in _column_cells(events, title.index)]
     if len(kinds) < KIND_MIN_ROWS or not _kinds(kinds):
         return found

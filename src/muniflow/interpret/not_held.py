@@ -36,7 +36,15 @@ def not_held_heading(*texts: str) -> str | None:
     return None
 
 
-def _says_not_held(line: str) -> bool:
+def says_not_held(cell: str) -> bool:
+    """Whether a row's cell says its event was not held: cancelled, postponed, only planned
+    («15.05.2025 (отменено)», «перенесено на III квартал», «20.08.2025 – не проводилось»), by the
+    words a heading says so with, but for «план» («по плану» is as planned); moved here from another
+    day («перенесено с 10.05») it was held."""
+    return _says_not_held(cell, plan_noun=False)
+
+
+def _says_not_held(line: str, plan_noun: bool = True) -> bool:
     marks, held = _vocabulary()
     words = [w.lower().replace("ё", "е") for w in _WORD.findall(line)]
     morph = analyzer()
@@ -53,9 +61,21 @@ def _says_not_held(line: str) -> bool:
                 ahead = True
             else:
                 held_plain = True
-        elif lemma in marks and (lemma != _PLAN_NOUN or lemma == first_noun):
+        elif (
+            lemma in marks
+            and (lemma != _PLAN_NOUN or (plan_noun and lemma == first_noun))
+            and not _moved_here(words, k)
+        ):
             ahead = True
     return ahead and not held_plain
+
+
+# «перенесённые с I квартала», «перенесено с 10.05»: moved from another time to this one, held here.
+_FROM = frozenset({"с", "со"})
+
+
+def _moved_here(words: list[str], k: int) -> bool:
+    return k + 1 < len(words) and words[k + 1] in _FROM
 
 
 def _vocabulary() -> tuple[frozenset[str], frozenset[str]]:

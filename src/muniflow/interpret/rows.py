@@ -489,7 +489,7 @@ _GOING_ON = ("place", "goal", "participants")
 
 
 # Quotes, which name an event («Фестиваль «Дружба»»), not a theme.
-_QUOTES = re.compile("[«»\"“”„]")
+_QUOTES = re.compile('[«»"“”„]')
 
 
 def _theme_row(raw: RawRow, mapping: Mapping[str, int], heading: str, merged: bool) -> bool:

@@ -32,6 +32,7 @@ YEAR_FROM_PERIOD = "year_from_period"
 WHOLE_MONTH = "whole_month"
 PART_OF_MONTH = "part_of_month"
 WHOLE_QUARTER = "whole_quarter"  # «в течение квартала»: no date given, the report's quarter taken
+OPEN_END = "open_end"  # «с 15.07.2025», «15.07.2025 – по настоящее время»: a start, no end written
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class DateParse:
 
     start: date | None
     end: date | None
-    form: str | None  # 'exact' | 'year_from_period' | 'whole_month' | 'part_of_month' | None
+    form: str | None  # 'exact' | 'year_from_period' | 'whole_month' | 'part_of_month' | 'open_end' | None
     note: str | None  # in Russian, for the data-quality report; None when parsed
 
 
@@ -60,6 +61,8 @@ class _Vocabulary:
     alone_parts: Mapping[str, tuple[int, int]]  # lemma -> days
     ordinals: Mapping[str, int]  # lemma -> number
     whole_period: tuple[tuple[str, ...], ...]  # phrases as lemmas
+    open_start: frozenset[str]  # lead words saying «from» with no end: «с», «со»
+    open_end: tuple[tuple[str, ...], ...]  # phrases after a start that leave its end open, as lemmas
 
 
 def vocabulary() -> _Vocabulary:
@@ -88,6 +91,8 @@ def _vocabulary(path: Path) -> _Vocabulary:
         alone_parts={_key(word): _days(days) for word, days in (parts.get("alone") or {}).items()},
         ordinals={_key(w): int(n) for n, words in (parts.get("ordinals") or {}).items() for w in words},
         whole_period=tuple(_phrase_lemmas(str(p)) for p in data.get("whole_period") or ()),
+        open_start=frozenset(_key(w) for w in data.get("open_start") or ()),
+        open_end=tuple(_phrase_lemmas(str(p)) for p in data.get("open_end") or ()),
     )
 
 
@@ -217,13 +222,44 @@ def _parse(text: str, period: Period | None) -> DateParse:
         if bracketed is None:
             raise
         return bracketed
-    _check_rest(tokens[position:])
+    rest = tokens[position:]
+    _check_rest(rest)
     points = _fill_months(points)
     if any(p.year is not None for p in points):
-        return _result(_fill_years(points), points)
-    if period is None:
+        parsed = _result(_fill_years(points), points)
+    elif period is None:
         raise _Unreadable("не указан год, а период отчёта неизвестен")
-    return _closest_to_period(points, period)
+    else:
+        parsed = _closest_to_period(points, period)
+    if len(points) == 1 and _open_ended(tokens, rest) and parsed.start is not None:
+        return DateParse(parsed.start, _open_end_day(parsed.start, period), OPEN_END, None)
+    return parsed
+
+
+def _open_ended(tokens: Sequence[_Token], rest: Sequence[_Token]) -> bool:
+    """Whether a cell of one date leaves its end open: «с 15.07.2025» (a lead saying «from», no
+    end), «05.06.2025 –» (a dash and nothing after it), «15.07.2025 – по настоящее время»,
+    «15.04.2025 – ежедневно» (words of `open_end` or `whole_period` after it)."""
+    words = vocabulary()
+    opened = any(t.kind == "lead" and _key(t.text) in words.open_start for t in tokens[:1])
+    if opened and not any(t.kind == "sep" for t in rest):
+        return True
+    if [t.text for t in rest] == ["-"]:
+        return True
+    said = _phrase_lemmas(" ".join(t.text for t in rest if t.kind in {"word", "sep", "lead"}))
+    return (
+        bool(said)
+        and (said in words.open_end or said in words.whole_period)
+        and all(t.kind in {"word", "sep", "lead", "other"} for t in rest)
+    )
+
+
+def _open_end_day(start: date, period: Period | None) -> date:
+    """The last day an open-ended event is taken to run to: the report's quarter's, the quarter it
+    started in when the report's is unknown or ended before it."""
+    if period is not None and start <= period.last_day:
+        return period.last_day
+    return Period(start.year, (start.month - 1) // 3 + 1).last_day
 
 
 def _bracketed_date(folded: str, period: Period | None) -> DateParse | None:

@@ -98,6 +98,10 @@ def date_exact(row: Row, field: str) -> Message:
         why = f"указан только месяц, принят весь месяц ({span})"
     elif form == "whole_quarter":
         why = f"дата не указана («{text}»), принят весь квартал отчёта ({span})"
+    elif form == "open_end":
+        why = (
+            f"указано только начало, окончание открыто («{text}»); принято по конец квартала отчёта ({span})"
+        )
     elif form == "part_of_month":
         why = f"указана часть месяца (декада, половина, начало, середина или конец), приняты дни {span}"
     else:
@@ -134,6 +138,16 @@ def within_period(row: Row, field: str) -> Message:
     )
 
 
+def held(row: Row, field: str) -> Message:
+    text = _text(row, field)
+    return (
+        f"В поле «{label(field)}» сказано, что мероприятие не проведено («{text}»: отменено, перенесено "
+        "или только запланировано), а отчёт перечисляет проведённые мероприятия. Уберите строку или "
+        "укажите дату, когда мероприятие прошло.",
+        text,
+    )
+
+
 def single_script(words: list[str], field: str) -> Message:
     shown = ", ".join(words)
     return (
@@ -152,6 +166,7 @@ ROW_MESSAGES: dict[str, Callable[[Row, str], Message]] = {
     "date_exact": date_exact,
     "overlaps_period": overlaps_period,
     "within_period": within_period,
+    "held": held,
 }
 
 

@@ -119,6 +119,13 @@ def _within_period(frame: pd.DataFrame) -> pd.Series:
     return ~(_judged_against_period(frame) & ~_wholly_outside(frame) & crosses)
 
 
+def _held(cells: pd.Series) -> pd.Series:
+    # Imported here: the words a heading says its events were not held with (interpret/not_held.py).
+    from muniflow.interpret.not_held import says_not_held
+
+    return ~cells.fillna("").astype(str).map(says_not_held)
+
+
 def _mixed_words(text: Any) -> list[str]:
     # Imported here: normalize.script is the one definition of "mixed", shared with the fixer.
     from muniflow.normalize.script import mixed_script_words
@@ -145,6 +152,7 @@ CHECKS: dict[str, _Check] = {
     "date_exact": _Check(None, _date_exact),
     "overlaps_period": _Check(None, _overlaps_period),
     "within_period": _Check(None, _within_period),
+    "held": _Check(lambda prop: prop, _held),
 }
 
 _SEP = "|"
