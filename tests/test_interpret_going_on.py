@@ -378,3 +378,39 @@ def test_a_heading_naming_its_municipality_among_other_words_heads_its_rows(
         )
     )
     assert [r.municipality for r in report.rows] == ["Энский район", municipality, municipality]
+
+
+def test_the_rest_of_cells_split_over_two_rows_carries_on_the_numbered_event_above() -> None:
+    """A clerk's Enter (or a page) split an event's cells over two table rows: the lower row has no
+    № and opens its title as no title opens (lower case, a bracket) or closes a quote left open
+    above, or only ends a date range left open above. An unnumbered row of its own, dated, with a
+    title of its own, stays an event."""
+    report = _events(
+        _row("1", "Форум «Амурская осень»: деловая программа, выставка", "г. Энск", "14.05.2024", "", ""),
+        _row("", "инвестиционных проектов", "", "", "Подписано", ""),
+        _row("2", "Выставка рисунков «Дружба", "г. Энск, ДК", "20.04.2024", "", ""),
+        _row("", "России и Китая»", "", "", "", "120 человек"),
+        _row("3", "Фестиваль «Амурские волны»", "г. Энск,", "05.06.2024–", "", ""),
+        _row("", "", "парк культуры", "07.06.2024", "", ""),
+        _row("4", "Встреча с делегацией", "г. Энск", "10.06.2024", "", ""),
+        _row("", "(Федеративная Республика Германия)", "", "", "", ""),
+        _row("", "Концерт", "г. Энск", "20.06.2024", "", ""),
+    )
+    assert [(r.title, r.place, r.start_date, r.end_date) for r in report.rows] == [
+        (
+            "Форум «Амурская осень»: деловая программа, выставка инвестиционных проектов",
+            "г. Энск",
+            date(2024, 5, 14),
+            date(2024, 5, 14),
+        ),
+        ("Выставка рисунков «Дружба России и Китая»", "г. Энск, ДК", date(2024, 4, 20), date(2024, 4, 20)),
+        ("Фестиваль «Амурские волны»", "г. Энск, парк культуры", date(2024, 6, 5), date(2024, 6, 7)),
+        (
+            "Встреча с делегацией (Федеративная Республика Германия)",
+            "г. Энск",
+            date(2024, 6, 10),
+            date(2024, 6, 10),
+        ),
+        ("Концерт", "г. Энск", date(2024, 6, 20), date(2024, 6, 20)),
+    ]
+    assert report.rows[1].participants == "120 человек"

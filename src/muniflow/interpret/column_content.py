@@ -133,11 +133,11 @@ def title_by_content(
     titles = [m for m in found.matches if m.column == "title"]
     events = _body_events(body)
     if len(titles) > 1:  # «Мероприятие» over «наименование» | «форма»: the kinds are no part of the name
-        kinds = {m.index for m in titles if _kinds([fold(c) for c in _column_cells(events, m.index)])}
-        if not kinds or len(kinds) == len(titles):
+        of_kinds = {m.index for m in titles if _kinds([fold(c) for c in _column_cells(events, m.index)])}
+        if not of_kinds or len(of_kinds) == len(titles):
             return found
-        matches = tuple(m for m in found.matches if m.column != "title" or m.index not in kinds)
-        return replace(found, matches=matches, unmapped=tuple(sorted({*found.unmapped, *kinds})))
+        matches = tuple(m for m in found.matches if m.column != "title" or m.index not in of_kinds)
+        return replace(found, matches=matches, unmapped=tuple(sorted({*found.unmapped, *of_kinds})))
     if len(titles) != 1:
         return found
     (title,) = titles

@@ -385,7 +385,7 @@ def _read_table(
         raw = previous = _merged_down(raw, previous)
         if not own_text:
             continue  # blank, or only cells merged down into it: the rest of a row a page end cut
-        if last_event is not None and _goes_on(own, mapping):
+        if last_event is not None and _goes_on(own, mapping, rows[last_event]):
             rows[last_event] = _continued(rows[last_event], own, matches, period, state.month)
             continue
         filled = _filled(raw)
@@ -541,18 +541,45 @@ def _numbered(raw: RawRow, mapping: Mapping[str, int]) -> str | None:
     return texts[1][1] if _SECTION_NUMBER.fullmatch(fold(texts[0][1])) else None
 
 
-def _goes_on(own: RawRow, mapping: Mapping[str, int]) -> bool:
+def _goes_on(own: RawRow, mapping: Mapping[str, int], above: Row) -> bool:
     """Whether a row (its own cells, None where merged from above) carries on the event above it:
-    its № merged down from that event (and no title of its own), or no №, title or date of its own
-    but more of its place, goal or participants."""
+    its № merged down from that event (and no title of its own); no №, title or date of its own
+    but more of its place, goal or participants; or, under a numbered event, no № of its own and
+    the rest of cells a page or a clerk's Enter cut (`_cut_off`)."""
     seq = mapping.get("seq_no")
     title = fold(_text(own, mapping["title"])) if "title" in mapping else ""
     if seq is not None and seq in own.from_above:
         return not title
+    if seq is not None and above.seq_text and not fold(_text(own, seq)) and _cut_off(own, mapping, above):
+        return True
     key = [i for c, i in mapping.items() if c in ("seq_no", "title", "date_text")]
     if any(fold(_text(own, i)) for i in key):
         return False
     return any(fold(_text(own, mapping[c])) for c in _GOING_ON if c in mapping)
+
+
+# How a title's rest opens: a lower-case letter («из Китайской Народной Республики»), a bracket or a
+# closing quote.
+_TITLE_GOES_ON = re.compile(r"[a-zа-яё(»“”]")
+
+
+def _cut_off(own: RawRow, mapping: Mapping[str, int], above: Row) -> bool:
+    """A row holding the rest of the event above's title, cut where a cell was split over two rows:
+    its title opens as no title does (`_TITLE_GOES_ON`) or closes a quote the title above left
+    open («Выставка «Дружба» | «России и Китая»»), and its date cell is empty or ends the range the
+    date above left open («05.06.2025 –» | «07.06.2025»), which it may hold with no title."""
+    title = fold(_text(own, mapping["title"])) if "title" in mapping else ""
+    date = fold(_text(own, mapping["date_text"])) if "date_text" in mapping else ""
+    dangling = bool(_DANGLING.search(above.date_text))
+    if date and not dangling:
+        return False
+    if not title:
+        return bool(date)  # the end of the range, with more of the place or the goal
+    return bool(_TITLE_GOES_ON.match(title)) or above.title.count("«") > above.title.count("»")
+
+
+# A date cell ending on a range dash: its end written in the row below.
+_DANGLING = re.compile(r"[-–—]\s*$")
 
 
 def _continued(

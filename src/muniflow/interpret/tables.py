@@ -97,8 +97,8 @@ def choose_tables(
             found = replace(found, matches=previous.matches)
             named = True
         if found is not None and named:
-            body = rows[found.stop :]
-            found = typed_by_content(title_by_content(found, body, synonyms), body, period)
+            below = rows[found.stop :]
+            found = typed_by_content(title_by_content(found, below, synonyms), below, period)
         if found is not None and named and _continues(previous, table, found, rows, period):
             found = None  # a body row of the table going on, taken for a header by its words
         if untitled and not (found is not None and named) and not _as_wide(previous, table):

@@ -147,7 +147,8 @@ _TOKEN = re.compile(
     (?P<iso_y>\d{4})(?P<iso_s>[-./])(?P<iso_m>\d{1,2})(?P=iso_s)(?P<iso_d>\d{1,2})(?!\d)
     # day first: «19.04.2025», «19/04/25», and «19-04-2025» with a four-digit year only (a dash
     # between two numbers is a range)
-    | (?P<dmy_d>\d{1,2})(?P<dmy_s>[./]|-(?=\d{1,2}-\d{4}(?!\d)))(?P<dmy_m>\d{1,2})(?P=dmy_s)(?P<dmy_y>\d{4}|\d{2})(?!\d)
+    | (?P<dmy_d>\d{1,2})(?P<dmy_s>[./]|-(?=\d{1,2}-\d{4}(?!\d)))
+      (?P<dmy_m>\d{1,2})(?P=dmy_s)(?P<dmy_y>\d{4}|\d{2})(?!\d)
     # a month in Roman numerals between the day and the year («12.V.2024», «12 XII 2024»)
     | (?P<rom_d>\d{1,2})(?:\.\ ?|\ )(?P<rom_m>xii|xi|ix|x|viii|vii|vi|iv|v|iii|ii|i)
       (?:\.\ ?|\ )(?P<rom_y>\d{4}|\d{2})(?!\d)
