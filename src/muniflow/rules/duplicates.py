@@ -52,6 +52,7 @@ class DedupConfig:
     word_match: float
     same_name_ratio: float
     same_name_threshold: float
+    same_name_min_words: int
     min_common_words: float
     numbers_must_agree: bool
     generic_max_words: int
@@ -107,6 +108,7 @@ def _config(path: Path) -> DedupConfig:
         word_match=float(match["word_match"]),
         same_name_ratio=float(match["same_name_ratio"]),
         same_name_threshold=float(match["same_name_threshold"]),
+        same_name_min_words=int(match.get("same_name_min_words", 2)),
         min_common_words=float(match["min_common_words"]),
         numbers_must_agree=bool(match.get("numbers_must_agree", False)),
         generic_max_words=int(match.get("generic_max_words", 0)),
@@ -122,7 +124,7 @@ class Event(NamedTuple):
     start: int  # ordinal days
     end: int
     title: titles.NormTitle
-    words: frozenset[str]
+    words: frozenset[str]  # the title's lemmas, numbers in digits aside (`numbers`)
     names_text: str
     name_words: int  # distinct lemmas in quoted names
     place: frozenset[str]
@@ -159,7 +161,7 @@ def _prepare(row: Row, cfg: DedupConfig, region: str = "") -> Event | None:
         return None
     place, area, hosted, local = _place_and_host(row.place, row.municipality, cfg.place_rules)
     start, end = sorted((first.toordinal(), last.toordinal()))
-    name_words = len(set(title.names))
+    name_words = len({w for w in title.names if not w.isdigit()})  # an edition's year names nothing
     numbers = frozenset(w for w in title.words if w.isdigit())
     venue = place or places.settlement_stems(row.place, cfg.place_rules, keep_quoted=True)
     if not venue and local and any(ch.isalpha() for ch in row.place):
@@ -171,7 +173,7 @@ def _prepare(row: Row, cfg: DedupConfig, region: str = "") -> Event | None:
         start,
         end,
         title,
-        title.words,
+        title.words - numbers,  # a number one side only writes parts nothing (numbers_must_agree)
         title.names_text,
         name_words,
         place,
@@ -217,7 +219,7 @@ def judge(a: Event, b: Event, cfg: DedupConfig) -> float | None:
         return None  # each region's reports hold its own municipalities' part in an event
     if 200 * len(a.words & b.words) < cfg.min_common_words * (len(a.words) + len(b.words)):
         return None  # a cheap bound first: most blocked pairs share only a generic word or two
-    if cfg.numbers_must_agree and a.numbers - b.numbers and b.numbers - a.numbers:
+    if _numbers_part(a, b, cfg):
         return None  # «… юношей 2010 г. р.» and «… юношей 2012 г. р.»: two events in one frame
     same_place = _same_place(a, b)
     if same_place is False:
@@ -231,13 +233,24 @@ def judge(a: Event, b: Event, cfg: DedupConfig) -> float | None:
             return None  # «Концерт «A» фестиваля «X»», «Концерт «B» фестиваля «X»»: one frame, two names
         if (
             same_place
-            and min(a.name_words, b.name_words) >= 2
-            and fuzz.ratio(a.names_text, b.names_text) >= cfg.same_name_ratio  # whole names, not a part
+            and min(a.name_words, b.name_words) >= cfg.same_name_min_words
+            # whole names, not a part, an edition's year aside («Технопром», «Технопром-2025»)
+            and fuzz.ratio(_lettered(a.names_text), _lettered(b.names_text)) >= cfg.same_name_ratio
         ):
             # One proper name, one place, one day: the rest of the title may be worded freely.
             threshold = min(threshold, cfg.same_name_threshold)
     score = title_score(a, b, cfg)
     return score if score >= threshold else None
+
+
+def _numbers_part(a: Event, b: Event, cfg: DedupConfig) -> bool:
+    """Whether each title holds a number the other lacks («… 2010 года рождения», «Турнир 2012»)."""
+    return cfg.numbers_must_agree and bool(a.numbers - b.numbers) and bool(b.numbers - a.numbers)
+
+
+def _lettered(names: str) -> str:
+    """Quoted names' lemmas without the numbers among them."""
+    return " ".join(w for w in names.split() if not w.isdigit())
 
 
 def _other_regions(a: Event, b: Event) -> bool:
@@ -274,8 +287,9 @@ def judge_generic(long_: Event, short: Event, cfg: DedupConfig) -> float | None:
 
 def may_mean(long_: Event, short: Event, cfg: DedupConfig) -> bool:
     """Whether a generic title may stand for a longer one of overlapping days: the places name a
-    common settlement, and every word of the short title is in the long one."""
-    return _same_place(long_, short) is True and (
+    common settlement, no number of each is missing from the other, and every word of the short
+    title is in the long one."""
+    return _same_place(long_, short) is True and not _numbers_part(long_, short, cfg) and (
         short.words <= long_.words or generic_score(long_, short, cfg) >= 100 * cfg.subset_weight
     )
 
