@@ -714,3 +714,27 @@ def test_zebra_rows_with_no_rule_drawn_read_as_one_table_without_rules(tmp_path:
     ]
     path = helvetica_page(tmp_path / "zebra.pdf", b"\n".join([*shades, _table("none")]))
     assert _cells(path) == EXPECTED
+
+
+@pytest.mark.parametrize("rules", [False, True], ids=["no_rule", "rules_across"])
+def test_zebra_bands_taller_than_the_rows_between_still_read_as_one_table(
+    tmp_path: Path, rules: bool
+) -> None:
+    """Shaded bands of wrapped rows taller than the unshaded row between them, and Word's «Light
+    Shading» rules across (the table's top, under the header, its end): no band is a table of its
+    own, the rules no region of one row each; the table is read by its text."""
+    lefts = [LEFT + sum(WIDTHS[:k]) for k in range(len(WIDTHS))]
+    bands = [(0, 2), (3, 5)]  # rows 0-1 and 3-4 shaded, row 2 not
+    shades = [
+        b"0.9 g %.2f %.2f %.2f %.2f re f 0 g" % (x, TOP - last * HEIGHT, width, (last - first) * HEIGHT)
+        for first, last in bands
+        for x, width in zip(lefts, WIDTHS, strict=True)
+    ]
+    right = LEFT + sum(WIDTHS)
+    across = [
+        b"%.2f %.2f m %.2f %.2f l S" % (LEFT, y, right, y) for y in (TOP, TOP - HEIGHT, TOP - 5 * HEIGHT)
+    ]
+    path = helvetica_page(
+        tmp_path / "zebra.pdf", b"\n".join([*shades, *(across if rules else []), _table("none")])
+    )
+    assert _cells(path) == EXPECTED

@@ -123,8 +123,9 @@ def _scan(path: Path) -> tuple[list[Fragment], int]:
                     turn_upright(page)
                     straighten(page)
                     drop_struck(page)  # deleted text a document shows struck through
+                    ruling = _without_zebra(page)  # zebra rows' bands mark out no region
                     tables: Sequence[Any] = sorted(
-                        tables_without_rules(page, _find_tables(page), grid, heads),
+                        tables_without_rules(ruling, _find_tables(ruling), grid, heads),
                         key=lambda t: (t.bbox[1], t.bbox[0]),
                     )
                     if tables and isinstance(tables[-1], TextTable):
@@ -179,14 +180,22 @@ def _header_on_body(
     return replace(fragment, columns=again.columns, rows=again.rows, ends=again.ends, above=again.above)
 
 
+def _without_zebra(page: Any) -> Any:
+    """The page's text alone where its shading is zebra rows and no table is ruled without it: the
+    table is read by its text, and neither the bands nor a rule across (Word's «Light Shading»
+    draws one under the header and one at the end) mark out regions of it (each band a table,
+    the unshaded rows between them lost; the rows between two rules one row)."""
+    shading = [rect for rect in page.rects if is_shading(rect)]
+    if not shading or not _zebra(shading) or page.filter(lambda obj: not is_shading(obj)).find_tables(_RULED):
+        return page
+    return page.filter(lambda obj: obj.get("object_type") == "char")
+
+
 def _find_tables(page: Any) -> list[Any]:
     """The page's ruled tables, a first or last row whose rule across is not drawn included, cell
-    shading not taken for rules (zebra rows with no rule drawn make none: the table is read by its
-    text)."""
+    shading not taken for rules."""
     if any(is_shading(rect) for rect in page.rects):
         ruled = page.filter(lambda obj: not is_shading(obj)).find_tables(_RULED)
-        if not ruled and _zebra([rect for rect in page.rects if is_shading(rect)]):
-            return []  # every other row shaded, no rule drawn: a table without rules, read by its text
         inner = {id(rect) for rect in shading_within(page.rects, [t.bbox for t in ruled])}
         if inner:
             page = page.filter(lambda obj: id(obj) not in inner)
@@ -195,9 +204,13 @@ def _find_tables(page: Any) -> list[Any]:
     return page.find_tables({**_RULED, "explicit_horizontal_lines": rules}) if rules else tables
 
 
+# An unshaded row between two shaded bands is at least this tall (points): a line of text.
+_UNSHADED_ROW_MIN = 6
+
+
 def _zebra(shading: Sequence[dict[str, Any]]) -> bool:
-    """Whether a page's shading is zebra rows: bands across, parted by unshaded rows at least half
-    as tall as the bands (Word's table drawn only by fills, every row filled, tiles its area)."""
+    """Whether a page's shading is zebra rows: bands across, each parted from the next by an
+    unshaded row (Word's table drawn only by fills, every row filled, tiles its area: one band)."""
     bands = sorted({(round(r["top"]), round(r["bottom"])) for r in shading})
     merged: list[list[int]] = []
     for top, bottom in bands:
@@ -205,10 +218,7 @@ def _zebra(shading: Sequence[dict[str, Any]]) -> bool:
             merged[-1][1] = max(merged[-1][1], bottom)
         else:
             merged.append([top, bottom])
-    if len(merged) < 2:
-        return False
-    gaps = sum(b[0] - a[1] for a, b in pairwise(merged))
-    return gaps >= sum(b - t for t, b in merged) / 2
+    return len(merged) >= 2 and all(b[0] - a[1] >= _UNSHADED_ROW_MIN for a, b in pairwise(merged))
 
 
 def _running_lines(margins: Sequence[tuple[int, str]]) -> frozenset[str]:

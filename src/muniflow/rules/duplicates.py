@@ -289,8 +289,10 @@ def may_mean(long_: Event, short: Event, cfg: DedupConfig) -> bool:
     """Whether a generic title may stand for a longer one of overlapping days: the places name a
     common settlement, no number of each is missing from the other, and every word of the short
     title is in the long one."""
-    return _same_place(long_, short) is True and not _numbers_part(long_, short, cfg) and (
-        short.words <= long_.words or generic_score(long_, short, cfg) >= 100 * cfg.subset_weight
+    return (
+        _same_place(long_, short) is True
+        and not _numbers_part(long_, short, cfg)
+        and (short.words <= long_.words or generic_score(long_, short, cfg) >= 100 * cfg.subset_weight)
     )
 
 
