@@ -327,3 +327,24 @@ def test_a_co_reported_event_lists_both_municipalities(warehouse: Path):
             for _, m, events, participations in query(warehouse, saved_sql("events_per_municipality_quarter"))
         }
         assert counts[participant][1] >= 1 and counts[host][0] >= 1
+
+
+def test_a_release_with_only_a_corrected_start_stores_a_one_day_event(warehouse: Path, tmp_path: Path):
+    """The corrected start alone (the end column left empty) is a one-day event, as the check of the
+    corrected row read it: the event loaded has an end, the same day, not the extracted end."""
+    exported = tmp_path / "review.csv"
+    assert run("review", "export", str(exported), "--warehouse", str(warehouse)) == 0
+    header, rows = read_csv(exported)
+    decided_rows, decided = decide(header, rows, Period(2024, 2))
+    col = {name: i for i, name in enumerate(header)}
+    released = next(r for r in decided_rows if r[col["decision"]] == "release")
+    released[col["corrected_end_date"]] = ""
+    answers = tmp_path / "answers.csv"
+    write_russian_excel(answers, header, decided_rows)
+    assert run("review", "apply", str(answers), "--warehouse", str(warehouse)) == 0
+    [(start, end)] = query(
+        warehouse, "select start_date, end_date from events where row_key = ?", [released[col["row_key"]]]
+    )
+    assert start == end == date(2024, 4, 1)
+    with db.connect(warehouse) as con:
+        assert reconcile(con) == []

@@ -167,7 +167,7 @@ def parse_decisions(
             continue
         written = _text(values.get("note"))
         note = written if written.strip() else None  # kept as written: it reads back unchanged
-        decisions.append(Decision(number, key, word, note, corrections))
+        decisions.append(Decision(number, key, word, note, _dated(corrections, row.row)))
     if problems:
         raise ReviewFileError(problems)
     return decisions
@@ -200,6 +200,15 @@ def _misfit(word: str, row: FlaggedRow, corrections: Corrections) -> str | None:
     if corrections.any() and word not in ("accept", "release"):
         return f"corrected values go with accept or release, not {word}"
     return None
+
+
+def _dated(corrections: Corrections, row: Row) -> Corrections:
+    """The corrections with both dates, as the checked row has them (`corrected_row`): a start
+    alone is a one-day event unless the row has an end of its own, so none is stored without an end."""
+    if corrections.start_date is None and corrections.end_date is None:
+        return corrections
+    fixed = corrected_row(row, corrections)
+    return replace(corrections, start_date=fixed.start_date, end_date=fixed.end_date)
 
 
 def corrected_row(row: Row, corrections: Corrections) -> Row:
