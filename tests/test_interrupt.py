@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -84,9 +85,12 @@ def test_the_command_reports_ctrl_c_as_status_130(monkeypatch, capsys) -> None:
             timer.join()
         return 0
 
+    exits: list[int] = []
     monkeypatch.setitem(cli.COMMANDS, "query", interrupted)
     monkeypatch.setattr("sys.argv", ["muniflow", "query", "--list"])
+    monkeypatch.setattr(cli, "_exit_now", exits.append)  # the process ends at once, exit handlers skipped
     assert cli.main() == 130
+    assert exits == [130]
     assert "muniflow: interrupted" in capsys.readouterr().err
 
 
@@ -151,3 +155,27 @@ def test_an_error_without_sigterm_stays_itself_and_the_wakeup_fd_is_restored() -
     with pytest.raises(ZeroDivisionError), as_termination():
         1 / 0  # noqa: B018
     assert signal.set_wakeup_fd(-1) == -1
+
+
+INTERRUPTED_COMMAND = """
+import atexit, pathlib, sys
+from muniflow import cli
+# as Prefect's event sender, which waits minutes at exit on a temporary API the Ctrl-C killed
+atexit.register(pathlib.Path(sys.argv[1]).write_text, "exit handlers ran")
+def interrupted(_args):
+    raise KeyboardInterrupt
+cli.COMMANDS["query"] = interrupted
+sys.argv = ["muniflow", "query", "--list"]
+sys.exit(cli.main())
+"""
+
+
+def test_an_interrupted_command_ends_at_once_skipping_the_exit_handlers(tmp_path: Path) -> None:
+    """The process ends with status 130 right after saying so: no exit handler runs."""
+    mark = tmp_path / "mark"
+    done = subprocess.run(
+        [sys.executable, "-c", INTERRUPTED_COMMAND, str(mark)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 130
+    assert "muniflow: interrupted" in done.stderr
+    assert not mark.exists()

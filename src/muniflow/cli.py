@@ -368,7 +368,24 @@ def main(argv: list[str] | None = None) -> int:
         if argv is not None:  # a caller's function call: the caller decides
             raise
         print("muniflow: interrupted", file=sys.stderr)
-        return 130  # as a shell reports a command stopped by Ctrl-C
+        _exit_now(130)  # as a shell reports a command stopped by Ctrl-C
+        return 130
+
+
+def _exit_now(status: int) -> None:
+    """End the process at once, Prefect's temporary API stopped first: its exit handlers would
+    otherwise wait on the event sender for minutes when the terminal's Ctrl-C killed that API (the
+    process group gets the signal). Nothing of ours waits for exit: a load is one transaction, and
+    the next run marks an interrupted run aborted."""
+    server = sys.modules.get("prefect.server.api.server")
+    for instance in list(getattr(getattr(server, "SubprocessASGIServer", None), "_instances", {}).values()):
+        try:
+            instance.stop()
+        except Exception:  # noqa: BLE001 - exiting anyway: a server that will not stop is killed with us
+            pass
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
 
 
 if __name__ == "__main__":
