@@ -51,3 +51,24 @@ def test_the_same_file_given_twice_is_taken_once(tmp_path: Path) -> None:
 def test_a_missing_path_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         scan([tmp_path / "typo"])
+
+
+def test_a_corrected_report_in_the_folder_comes_after_its_original(tmp_path: Path) -> None:
+    """«… (исправленный).docx» sorts before «….docx» by name; ingested first, the original would
+    then supersede it. Files whose name says they correct a report come after the others."""
+    names = [
+        "Велижский район 2кв (исправленный).docx",
+        "Велижский район 2кв.docx",
+        "Демидовский район 2кв уточнённый.pdf",
+        "Демидовский район 2кв.pdf",
+        "Духовщинский район 2кв.docx",
+    ]
+    for name in names:
+        (tmp_path / name).write_bytes(b"x")
+    assert [f.name for f in scan([tmp_path]).files] == [
+        "Велижский район 2кв.docx",
+        "Демидовский район 2кв.pdf",
+        "Духовщинский район 2кв.docx",
+        "Велижский район 2кв (исправленный).docx",
+        "Демидовский район 2кв уточнённый.pdf",
+    ]

@@ -7,8 +7,11 @@ are skipped: Office lock files, Finder and Explorer metadata, hidden files; the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePath
+
+from muniflow.reporting.contract import load_reporting
 
 # Names the operating system or an open editor leaves behind (compared case-insensitively).
 LITTER_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", "ehthumbs.db", "icon\r"})
@@ -28,8 +31,21 @@ def is_litter(path: PurePath) -> bool:
     return path.name.lower() in LITTER_NAMES or path.name.startswith(LITTER_PREFIXES)
 
 
+def _version_order(path: Path) -> tuple[bool, str]:
+    """A folder's files by name, those whose name says they correct a report («… (исправленный)»,
+    «уточнённый», «взамен …»: `correctionMarks` in contracts/reporting.yaml) after the others: the
+    version loaded last is current, and a corrected report sorts before its original by name."""
+    words = _WORD.findall(path.stem.lower().replace("ё", "е"))
+    marks = load_reporting().correction_marks
+    return any(w.startswith(marks) for w in words), str(path)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
 def scan(paths: list[str | Path]) -> Inbox:
-    """Expand folders into every file they hold (sorted), keep files named explicitly as given.
+    """Expand folders into every file they hold (sorted, corrections last: `_version_order`), keep
+    files named explicitly as given.
 
     Raises:
         FileNotFoundError: a path that does not exist, so a typo never reads as an empty inbox.
@@ -38,7 +54,7 @@ def scan(paths: list[str | Path]) -> Inbox:
     skipped: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
+            for f in sorted(p.rglob("*"), key=_version_order):
                 if not f.is_file():
                     continue
                 inside = f.relative_to(p).parts

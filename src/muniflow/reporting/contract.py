@@ -33,6 +33,7 @@ class ReportingContract:
     letter_subjects: tuple[str, ...]
     expected: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     window: Window = field(default_factory=Window)
+    correction_marks: tuple[str, ...] = ()  # word stems a corrected report's file name holds
 
     def expected_pairs(self) -> list[tuple[str, str]]:
         """(region, municipality) of every expected reporter, sorted."""
@@ -61,6 +62,7 @@ def _load(path: Path, _mtime: int) -> ReportingContract:
         letter_subjects=tuple(str(s) for s in nil.get("letterSubjects") or ()),
         expected=_expected(doc.get("expected") or {}, path),
         window=_window(doc.get("window") or {}, path),
+        correction_marks=tuple(str(m).lower().replace("ё", "е") for m in doc.get("correctionMarks") or ()),
     )
 
 
