@@ -150,3 +150,22 @@ def test_ingest_records_the_note_and_the_dq_report_shows_it(tmp_path: Path) -> N
 
     info = inspect_file(path)
     assert "--period 2025Q2" in info.get("note", "") and "NOTE none of the 3 dated rows" in _text(info)
+
+
+def test_a_period_given_against_a_title_and_dates_of_another_quarter_is_refused() -> None:
+    """The next quarter's folder ingested with the last one's --period: the title names II, the
+    dates fall in II, --period says I. Refused (every row would be quarantined, and the file would
+    supersede the first quarter's reports), with what to do; the title naming the wrong quarter,
+    the dates in the one given, takes --period as before."""
+    rows = tuple(
+        RawRow((str(i + 1), f"Мероприятие {i + 1}", "г. Энск", text), f"table 1, row {i + 2}")
+        for i, text in enumerate(["15 апреля 2025 года", "20 мая 2025 года"])
+    )
+    doc = RawDocument("x.docx", "docx", TITLE, (RawTable(HEADER, rows, "table 1"),))
+    refused = interpret_file(Path("x.docx"), doc, Period(2025, 1), "")
+    assert refused.reason == "period_conflict"
+    assert refused.message is not None and "re-run without --period" in refused.message
+    assert interpret_file(Path("x.docx"), doc, Q2, "").reason is None
+    typo = RawDocument("x.docx", "docx", TITLE.replace("II квартале", "III квартале"), doc.tables)
+    taken = interpret_file(Path("x.docx"), typo, Q2, "")
+    assert taken.reason is None and taken.report is not None and taken.report.period == Q2

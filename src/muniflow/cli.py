@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import contextlib
 import gc
 import os
 import sys
@@ -379,10 +380,8 @@ def _exit_now(status: int) -> None:
     the next run marks an interrupted run aborted."""
     server = sys.modules.get("prefect.server.api.server")
     for instance in list(getattr(getattr(server, "SubprocessASGIServer", None), "_instances", {}).values()):
-        try:
+        with contextlib.suppress(Exception):  # exiting anyway: a server that will not stop dies with us
             instance.stop()
-        except Exception:  # noqa: BLE001 - exiting anyway: a server that will not stop is killed with us
-            pass
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(status)

@@ -20,6 +20,7 @@ from muniflow.intake.expand import Input, Refused
 from muniflow.intake.inbox import scan as scan_inbox
 from muniflow.intake.limits import Limits
 from muniflow.interpret import interpret_document
+from muniflow.interpret.period import find_period
 from muniflow.model import Flag, Period, RawDocument, ReaderError, Report
 
 
@@ -186,6 +187,11 @@ def interpret_file(path: Path, doc: RawDocument, period: Period | None, digest: 
             message=f"the title names {kinds[said.period_kind]} («{said.period_text}»), not a quarter; "
             f"muniflow loads quarterly reports ({_period_hint(report)} if it is one)",
         )
+    conflict = _period_conflict(report, period)
+    if conflict is not None:
+        return FileOutcome(
+            str(path), digest, report.format, report, reason="period_conflict", message=conflict
+        )
     if report.period is None:
         return FileOutcome(
             str(path),
@@ -204,15 +210,40 @@ def interpret_file(path: Path, doc: RawDocument, period: Period | None, digest: 
 
 def _period_hint(report: Report) -> str:
     """How to give the quarter: the one most of the events' dates fall in, where they name one."""
+    dated = _dated_quarter(report)
+    if dated is None:
+        return "re-run with --period and the report's quarter (e.g. --period 2024Q2)"
+    label, count = dated
+    return f"{count} of its {len(report.rows)} events fall in {label}: re-run with --period {label}"
+
+
+def _dated_quarter(report: Report) -> tuple[str, int] | None:
+    """The quarter most of the events' dates fall in, with how many; None where none is dated."""
     quarters = Counter(
         Period(r.start_date.year, (r.start_date.month - 1) // 3 + 1).label
         for r in report.rows
         if r.start_date
     )
-    if not quarters:
-        return "re-run with --period and the report's quarter (e.g. --period 2024Q2)"
-    label, count = quarters.most_common(1)[0]
-    return f"{count} of its {len(report.rows)} events fall in {label}: re-run with --period {label}"
+    return quarters.most_common(1)[0] if quarters else None
+
+
+def _period_conflict(report: Report, given: Period | None) -> str | None:
+    """Why `--period` is refused for this file: its title names another quarter, and most of its
+    events' dates fall in the title's quarter, not the one given (a folder of the next quarter
+    ingested with the last one's --period would quarantine every row and supersede that quarter's
+    reports). A title naming the wrong quarter, the dates in the one given, takes --period."""
+    said = report.reading
+    if given is None or said is None or said.period_kind != "quarter":
+        return None
+    titled = find_period(said.period_text).period
+    dated = _dated_quarter(report)
+    if titled is None or titled == given or dated is None or dated[0] != titled.label:
+        return None
+    return (
+        f"the title names {titled.label} («{said.period_text}») and {dated[1]} of its {len(report.rows)} "
+        f"events fall in it, but --period gives {given.label}: re-run without --period (it is for a "
+        "title that names no quarter or the wrong one)"
+    )
 
 
 def with_region(outcome: FileOutcome, region: str | None) -> FileOutcome:
