@@ -177,3 +177,35 @@ def test_csv_has_a_bom_and_the_flagged_rows_columns(written: tuple[Path, str]) -
 def test_an_empty_run_reads_as_clean() -> None:
     page = render_html(run={"run_id": "r0"}, flagged=pd.DataFrame(), events=pd.DataFrame(), quality=None)
     assert "Замечаний нет." in page and "Повторов не найдено." in page
+
+
+def test_files_refused_whole_or_superseded_are_listed_with_why() -> None:
+    """A file refused whole has no row the reviewer meets, and a superseded version is history:
+    both are listed, the first with its reason and what to do, the second with what replaced it."""
+    reports = pd.DataFrame(
+        [
+            {"report_id": "a", "source_file": "inbox/v2.docx", "status": "loaded", "period": "2025Q3"},
+            {
+                "report_id": "b",
+                "source_file": "inbox/v1.docx",
+                "status": "superseded",
+                "period": "2025Q3",
+                "superseded_by": "a",
+            },
+            {
+                "report_id": "c",
+                "source_file": "inbox/положение.docx",
+                "status": "quarantined",
+                "period": None,
+                "reason": "unknown_layout",
+                "message": "no events table",
+            },
+        ]
+    )
+    page = render_html(
+        run={"run_id": "r1"}, flagged=pd.DataFrame(), events=pd.DataFrame(), quality=None, reports=reports
+    )
+    section = page.split("Файлы, не загруженные целиком (2)")[1].split("<h2>")[0]
+    assert "inbox/положение.docx" in section and "unknown_layout: no events table" in section
+    assert "inbox/v1.docx" in section and "заменён файлом inbox/v2.docx" in section
+    assert "inbox/v2.docx</td><td>2025Q3" not in section  # the current version is not listed

@@ -1,5 +1,6 @@
 """The report-level notes of the data-quality report: what is wrong with a whole report rather
-than with its rows (today: a title whose quarter none of the rows falls in)."""
+than with its rows (a title whose quarter none of the rows falls in), and the files the reviewer
+cannot find among the rows: refused whole, or replaced by a later version."""
 
 from __future__ import annotations
 
@@ -42,3 +43,31 @@ def _date(value: Any) -> date | None:
     if value is None or (not isinstance(value, date) and pd.isna(value)):
         return None
     return pd.Timestamp(value).date()
+
+
+_STATUS = {"quarantined": "не загружен", "superseded": "заменён новой версией"}
+
+
+def files_not_loaded(reports: pd.DataFrame | None) -> tuple[str, ...]:
+    """«Файлы, не загруженные целиком»: each quarantined file with its reason and what to do, each
+    superseded report with the file that replaced it, from the `reports` view (the quarters the
+    run touched and the files it saw): a file refused whole has no row the reviewer would meet."""
+    if reports is None or not len(reports):
+        return ()
+    names = dict(zip(reports["report_id"], reports["source_file"], strict=True))
+    rows = []
+    for r in reports.sort_values(["status", "source_file"]).to_dict("records"):
+        status = r.get("status")
+        if status not in _STATUS:
+            continue
+        if status == "quarantined":
+            why = f"{r.get('reason') or ''}: {r.get('message') or ''}"
+        else:
+            later = r.get("superseded_by")
+            why = f"заменён файлом {names.get(later, later)}" if isinstance(later, str) else ""
+        cells = (cell(r["source_file"]), cell(r.get("period")), cell(_STATUS[status]), cell(why, "msg"))
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    head = f"<h2>Файлы, не загруженные целиком ({len(rows)})</h2>"
+    return head, table(
+        ("Файл", "Квартал", "Состояние", "Причина и что сделать"), rows, "Все файлы загружены."
+    )

@@ -113,6 +113,7 @@ def render_html(
         _cards(flagged, events),
         *(_missing(reporting, today) if reporting is not None else ()),
         *dqnotes.report_notes(reports, extracted),
+        *dqnotes.files_not_loaded(reports),
         "<h2>Графики</h2>",
         dqcharts.charts(flagged, events, dqhtml.RULE_NAMES),
         "<h2>Сводка по правилам</h2>",
