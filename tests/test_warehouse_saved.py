@@ -10,7 +10,7 @@ import pytest
 import warehouse_fixtures
 from warehouse_fixtures import build_warehouse, load, make_report, make_row
 
-from muniflow.warehouse import saved
+from muniflow.warehouse import db, loader, saved
 from muniflow.warehouse.readonly import run_query
 
 fresh_db = warehouse_fixtures.fresh_db
@@ -99,3 +99,24 @@ def test_foreign_participation_is_read_from_the_text(fresh_db, participants, for
     load(fresh_db, "a", replace(make_report(0), rows=(row,)))
     rows = fresh_db.execute(saved.saved_sql("events_per_month_foreign")).fetchall()
     assert rows[0][1:] == (1, int(foreign)), why
+
+
+def test_earlier_versions_are_a_reports_own_not_its_quarters(tmp_path: Path):
+    """Two municipalities of one region and quarter, one re-sent: only its current version counts
+    an earlier one; the other's report replaced nothing."""
+    path = tmp_path / "w.duckdb"
+    con = db.connect(path)
+    try:
+        run_id = loader.start_run(con)
+        load(con, "a-v1", make_report(2, municipality="Район А"), run_id=run_id)
+        load(con, "a-v2", make_report(3, municipality="Район А"), run_id=run_id)
+        load(con, "b", make_report(2, municipality="Район Б"), run_id=run_id)
+        loader.finish_run(con, run_id, {"files_seen": 3})
+    finally:
+        con.close()
+    result = run_query(path, saved.saved_sql("current_report_versions"))
+    by_file = {row[3]: dict(zip(result.columns, row, strict=True)) for row in result.rows}
+    assert {f: (r["earlier_versions"], r["earlier_files"]) for f, r in by_file.items()} == {
+        "a-v2.docx": (1, "a-v1.docx"),
+        "b.docx": (0, None),
+    }
