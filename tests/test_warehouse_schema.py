@@ -77,6 +77,8 @@ def test_export_writes_every_view(tmp_path, fmt):
     reader = "read_parquet" if fmt == "parquet" else "read_csv"
     for f in files:
         assert duckdb.execute(f"select count(*) from {reader}('{f}')").fetchone() == counts[f.stem], f.name
+        # a CSV opens in Russian Excel with its Cyrillic right: UTF-8 said by the byte order mark
+        assert fmt != "csv" or f.read_bytes().startswith(b"\xef\xbb\xbf"), f.name
 
 
 def test_export_refuses_unknown_formats(tmp_path: Path):

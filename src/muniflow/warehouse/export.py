@@ -5,6 +5,7 @@ CSV and .xlsx are for people: a text cell a spreadsheet would evaluate is neutra
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -50,11 +51,27 @@ def export_views(path: str | Path, out_dir: str | Path, fmt: str = "parquet") ->
             if fmt == "parquet":
                 con.table(view).write_parquet(str(out))
             else:
-                _sheet_safe(con, view).write_csv(str(out), header=True)
+                _with_bom(out, _sheet_safe(con, view))
             written.append(out)
     finally:
         con.close()
     return written
+
+
+BOM = b"\xef\xbb\xbf"
+
+
+def _with_bom(out: Path, relation: duckdb.DuckDBPyRelation) -> None:
+    """Write the relation as a CSV file with UTF-8's byte order mark first: without it, Excel opens
+    the file in the Windows code page and the Cyrillic comes out garbled."""
+    plain = out.with_name(out.name + ".part")
+    try:
+        relation.write_csv(str(plain), header=True)
+        with out.open("wb") as target, plain.open("rb") as source:
+            target.write(BOM)
+            shutil.copyfileobj(source, target, 1 << 20)
+    finally:
+        plain.unlink(missing_ok=True)
 
 
 def _quoted(name: str) -> str:
