@@ -179,3 +179,30 @@ def test_an_interrupted_command_ends_at_once_skipping_the_exit_handlers(tmp_path
     assert done.returncode == 130
     assert "muniflow: interrupted" in done.stderr
     assert not mark.exists()
+
+
+PRINTING_COMMAND = """
+import sys
+from muniflow import cli
+def printing(_args):
+    for i in range(200000):
+        print("line", i)
+    return 0
+cli.COMMANDS["query"] = printing
+sys.argv = ["muniflow", "query", "--list"]
+sys.exit(cli.main())
+"""
+
+
+def test_a_reader_leaving_the_pipe_ends_the_command_quietly() -> None:
+    """`muniflow query … | head -1`: the command ends as a tool killed by SIGPIPE, no traceback."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", PRINTING_COMMAND], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert child.stdout is not None and child.stderr is not None
+    assert child.stdout.readline() == b"line 0\n"
+    child.stdout.close()  # as head does after its line
+    status = child.wait(timeout=120)
+    errors = child.stderr.read().decode()
+    assert status == 141, errors
+    assert "Traceback" not in errors

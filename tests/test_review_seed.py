@@ -335,7 +335,7 @@ def test_a_release_with_only_a_corrected_start_stores_a_one_day_event(warehouse:
     exported = tmp_path / "review.csv"
     assert run("review", "export", str(exported), "--warehouse", str(warehouse)) == 0
     header, rows = read_csv(exported)
-    decided_rows, decided = decide(header, rows, Period(2024, 2))
+    decided_rows, _ = decide(header, rows, Period(2024, 2))
     col = {name: i for i, name in enumerate(header)}
     released = next(r for r in decided_rows if r[col["decision"]] == "release")
     released[col["corrected_end_date"]] = ""

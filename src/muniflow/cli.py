@@ -365,6 +365,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with as_termination(), as_keyboard_interrupt():
             return COMMANDS[args.command](args)
+    except BrokenPipeError:
+        if argv is not None:
+            raise
+        # the reader of our output left (`muniflow query … | head`): no traceback, as a tool killed
+        # by SIGPIPE; stdout pointed at nothing so the interpreter's last flush cannot fail again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 128 + 13  # SIGPIPE
     except KeyboardInterrupt:
         if argv is not None:  # a caller's function call: the caller decides
             raise
