@@ -209,3 +209,33 @@ def test_files_refused_whole_or_superseded_are_listed_with_why() -> None:
     assert "inbox/положение.docx" in section and "unknown_layout: no events table" in section
     assert "inbox/v1.docx" in section and "заменён файлом inbox/v2.docx" in section
     assert "inbox/v2.docx</td><td>2025Q3" not in section  # the current version is not listed
+
+
+def test_a_region_with_no_expected_list_is_said_unchecked_not_complete() -> None:
+    """No municipality of a region on an expected list: nobody is «missing», and the page says its
+    completeness was not checked rather than that everyone reported."""
+    reporting = pd.DataFrame(
+        [
+            {
+                "region": "Северная область",
+                "period": "2025Q3",
+                "municipality": "Район А",
+                "status": "reported",
+                "expected": False,
+            },
+            {
+                "region": "Южная область",
+                "period": "2025Q3",
+                "municipality": "Район Б",
+                "status": "reported",
+                "expected": True,
+            },
+        ]
+    )
+    page = render_html(
+        run={"run_id": "r1"}, flagged=pd.DataFrame(), events=pd.DataFrame(), quality=None, reporting=reporting
+    )
+    section = page.split("Не представили отчёт (0)")[1].split("<h2>")[0]
+    assert "Полнота не проверена" in section and "Северная область" in section
+    assert "Южная область" not in section
+    assert "Все ожидаемые" not in section

@@ -142,14 +142,26 @@ def test_suggest_drafts_the_list_from_reports(warehouse, capsys: pytest.CaptureF
 
 
 def test_no_list_no_completeness(tmp_path: Path) -> None:
-    """Without an expected list nothing is missing and no municipality is unexpected."""
+    """Without an expected list nothing is missing and no municipality is unexpected: the region's
+    completeness is unchecked (`listed` false in the run summary), not complete."""
     file = nb.single_report(tmp_path / "a.docx", "Лесной район", ["Фестиваль дружбы"])
     with db.connect(":memory:") as con:
         outcomes = _ingest(con, [file])
         reporting.sync_expected(con, [])
         rows = con.execute("select municipality, status, expected from reporting_status").fetchall()
+        (entry,) = reporting.completeness(con)
     assert rows == [("Лесной район", "reported", False)]
     assert outcomes["a"].flags == ()
+    assert entry["missing"] == 0 and entry["listed"] is False
+
+
+def test_run_summary_says_a_region_without_a_list_was_not_checked(capsys: pytest.CaptureFixture[str]) -> None:
+    from muniflow.cli import print_summary
+
+    entry = {"region": REGION, "period": "2025Q3", "reported": 2, "nil": 0, "quarantined": 0, "missing": 0,
+             "missing_names": [], "listed": False}  # fmt: skip
+    print_summary({"run_id": "r1", "files": [], "report": "dq.html", "completeness": [entry]})
+    assert "missing 0 (no expected list for the region: completeness not checked" in capsys.readouterr().out
 
 
 def test_run_summary_names_the_missing(capsys: pytest.CaptureFixture[str]) -> None:

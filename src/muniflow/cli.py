@@ -246,9 +246,15 @@ def print_summary(summary: dict) -> None:
     for entry in summary.get("completeness") or ():
         missing = entry["missing_names"]
         names = f": {', '.join(missing[:10])}{' …' if len(missing) > 10 else ''}" if missing else ""
+        unchecked = (
+            ""
+            if entry.get("listed", True)
+            else " (no expected list for the region: completeness not checked;"
+            " draft one with `muniflow municipalities suggest`)"
+        )
         print(
             f"{entry['period']} {entry['region']}: reported {entry['reported']}, nil {entry['nil']}, "
-            f"quarantined {entry['quarantined']}, missing {entry['missing']}{names}"
+            f"quarantined {entry['quarantined']}, missing {entry['missing']}{names}{unchecked}"
         )
     closed = summary.get("quarter_close")
     if closed:

@@ -200,12 +200,30 @@ def _missing(reporting: pd.DataFrame, today: date | None) -> tuple[str, ...]:
         f"проводились: {int(counts.get('nil', 0))}, в карантине: {int(counts.get('quarantined', 0))}, "
         f"не представили: {int(counts.get('missing', 0))}.</p>"
     )
+    unlisted = _regions_without_list(reporting)
+    if unlisted:
+        summary += (
+            f"<p>Полнота не проверена для регионов без списка ожидаемых муниципальных образований: "
+            f"{escape(', '.join(unlisted))} (составьте его: <code>muniflow municipalities suggest</code>, "
+            "затем contracts/reporting.yaml).</p>"
+        )
     table = dqhtml.table(
         ("Квартал", "Регион", "Муниципальное образование", "Дней после окончания квартала"),
         rows,
-        "Все ожидаемые муниципальные образования представили отчёт (или список ожидаемых не задан).",
+        "Все ожидаемые муниципальные образования представили отчёт."
+        if not unlisted
+        else "Из списков ожидаемых никто не пропущен.",
     )
     return (f"<h2>Не представили отчёт ({len(rows)})</h2>", summary, table)
+
+
+def _regions_without_list(reporting: pd.DataFrame) -> list[str]:
+    """The regions of the status rows none of which is on an expected list: their completeness is
+    not known (no list in contracts/reporting.yaml), not complete."""
+    if not len(reporting) or "expected" not in reporting:
+        return []
+    listed = reporting.groupby(reporting["region"].fillna("—"))["expected"].any()
+    return sorted(str(region) for region, has in listed.items() if not has)
 
 
 def _by_rule(flagged: pd.DataFrame) -> str:

@@ -66,21 +66,29 @@ def days_since_quarter_end(period: str, today: date | None = None) -> int:
 def completeness(
     con: duckdb.DuckDBPyConnection, periods: Sequence[str] | None = None
 ) -> list[dict[str, Any]]:
-    """Per region and period: counts by status and the missing municipalities (for run summaries)."""
+    """Per region and period: counts by status, the missing municipalities, and whether the region
+    has an expected list at all (`listed`; without one nobody can be missing) (for run summaries)."""
     rows = con.execute(
-        "select region, period, status, list(municipality order by municipality)"
+        "select region, period, status, list(municipality order by municipality), bool_or(expected)"
         " from reporting_status where region is not null"
         " and (?::varchar[] is null or list_contains(?::varchar[], period))"
         " group by region, period, status order by period desc, region, status",
         [list(periods) if periods is not None else None] * 2,
     ).fetchall()
     out: dict[tuple[str, str], dict[str, Any]] = {}
-    for region, period, status, names in rows:
+    for region, period, status, names, expected in rows:
         entry = out.setdefault(
             (region, period),
-            {"region": region, "period": period, **dict.fromkeys(STATUS_ORDER, 0), "missing_names": []},
+            {
+                "region": region,
+                "period": period,
+                **dict.fromkeys(STATUS_ORDER, 0),
+                "missing_names": [],
+                "listed": False,  # any municipality on the region's expected list
+            },
         )
         entry[status] = len(names)
+        entry["listed"] = entry["listed"] or bool(expected)
         if status == "missing":
             entry["missing_names"] = list(names)
     return list(out.values())
