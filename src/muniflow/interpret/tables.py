@@ -267,6 +267,7 @@ def refusal_message(readings: Sequence[TableReading]) -> str:
     closest = best.closest if best is not None else ""
     why = best.reason if best is not None else "no table"
     return (
-        f"no events table: {why}; the closest header seen is [{closest}]; "
-        f"add its wording to {CONTRACT_KEY}; run `muniflow inspect FILE` to see how the file was read"
+        f"no events table: {why}; the closest header seen is [{closest}]. If the file is a report of "
+        f"events, its header's wording is not known: add it to {CONTRACT_KEY} (`muniflow inspect FILE` "
+        "shows how the file was read); if it is another document (a letter, a regulation), nothing to do"
     )
