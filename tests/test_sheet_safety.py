@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from warehouse_fixtures import load, make_report, make_row, warning
 
 from muniflow.cli import main
-from muniflow.sheets import FORMULA_LEADS, neutralize, read_table, unneutralize
+from muniflow.sheets import FORMULA_LEADS, SheetReadError, neutralize, read_table, unneutralize
 from muniflow.warehouse import db, loader
 
 # Texts a sender may write that a spreadsheet would evaluate, each with why it is here.
@@ -163,3 +163,20 @@ def test_exports_and_the_report_csv_never_hold_a_formula(hostile_warehouse: Path
         write_quality_report(con, "latest", tmp_path / "report")
     cells = _cells_csv(tmp_path / "report" / CSV_NAME)
     assert all(not c.startswith(FORMULA_LEADS) for row in cells for c in row)
+
+
+def test_a_review_file_is_read_by_its_bytes_whatever_its_name(tmp_path: Path):
+    """A workbook saved as «….csv» and a CSV renamed «….xlsx» read as what they are; an Excel
+    97-2003 workbook says how to save it."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["row_key", "decision"])
+    book.active.append(["r1", "accept"])
+    book.save(tmp_path / "answers.csv")
+    (tmp_path / "answers.xlsx").write_text("row_key;decision\nr1;accept\n", encoding="cp1251")
+    for name in ("answers.csv", "answers.xlsx"):
+        assert read_table(tmp_path / name) == [(2, {"row_key": "r1", "decision": "accept"})], name
+    (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    with pytest.raises(SheetReadError, match="Excel 97-2003"):
+        read_table(tmp_path / "old.xls")

@@ -150,15 +150,27 @@ class SheetReadError(ValueError):
 
 
 def read_table(path: Path) -> list[tuple[int, dict[str, Any]]]:
-    """Rows of a .csv (`,` or `;`, UTF-8 or Windows-1251) or .xlsx as (line number, {column: value}).
+    """Rows of a .csv (`,` or `;`, UTF-8 or Windows-1251) or .xlsx, told by its bytes whatever its
+    name, as (line number, {column: value}).
 
     CSV cells come back un-neutralized (as they were before `write_csv`); .xlsx cells as openpyxl
     reads them (dates as datetimes). Blank lines are skipped; the header is line 1, and a line is a
     row as a spreadsheet numbers it.
     """
-    if path.suffix.lower() == ".xlsx":
+    with path.open("rb") as f:
+        head = f.read(8)
+    if head.startswith(_ZIP):  # told by its bytes, as ingest tells files: a workbook saved as «….csv»
         return _read_xlsx(path)
+    if head.startswith(_OLE):
+        raise SheetReadError(
+            f"{path}: an Excel 97-2003 workbook (.xls): save it as .xlsx (Excel Workbook) or as CSV, "
+            "and apply that"
+        )
     return _read_csv(path)
+
+
+_ZIP = b"PK\x03\x04"  # an .xlsx is a ZIP package
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003's compound file
 
 
 def _read_csv(path: Path) -> list[tuple[int, dict[str, Any]]]:
@@ -194,8 +206,8 @@ def _read_csv(path: Path) -> list[tuple[int, dict[str, Any]]]:
 def _read_xlsx(path: Path) -> list[tuple[int, dict[str, Any]]]:
     from openpyxl import load_workbook
 
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=False)
+    try:  # opened as a stream: openpyxl judges a path by its extension, not its bytes
+        workbook = load_workbook(io.BytesIO(path.read_bytes()), read_only=True, data_only=False)
     except Exception as err:  # openpyxl raises several kinds for a file that is not a workbook
         raise SheetReadError(f"{path}: not an .xlsx workbook ({err})") from err
     try:
