@@ -348,3 +348,31 @@ def test_a_release_with_only_a_corrected_start_stores_a_one_day_event(warehouse:
     assert start == end == date(2024, 4, 1)
     with db.connect(warehouse) as con:
         assert reconcile(con) == []
+
+
+def test_an_accepted_duplicate_closes_its_flag_and_stays_a_participation(warehouse: Path, tmp_path: Path):
+    """`accept` on a duplicate_event copy confirms it: the flag is decided, the copy stays out of
+    events and its municipality stays a participant of the event (`reject` would drop both)."""
+    exported = tmp_path / "review.csv"
+    assert run("review", "export", str(exported), "--warehouse", str(warehouse)) == 0
+    header, rows = read_csv(exported)
+    col = {name: i for i, name in enumerate(header)}
+    copy = next(r for r in rows if r[col["rules"]] == "duplicate_event")
+    copy[col["decision"]] = "accept"
+    answers = tmp_path / "answers.csv"
+    write_russian_excel(answers, header, [copy])
+    assert run("review", "apply", str(answers), "--warehouse", str(warehouse)) == 0
+    key = copy[col["row_key"]]
+    [(decision, quarantined, event_id, municipality)] = query(
+        warehouse,
+        "select review_decision, quarantined, related_event_id, municipality from flagged_rows"
+        " where row_key = ?",
+        [key],
+    )
+    assert (decision, quarantined) == ("accept", True)
+    assert query(warehouse, "select count(*) from events where row_key = ?", [key]) == [(0,)]
+    assert (municipality, "participant") in query(
+        warehouse, "select municipality, role from event_municipalities where event_id = ?", [event_id]
+    )
+    with db.connect(warehouse) as con:
+        assert reconcile(con) == []

@@ -191,8 +191,13 @@ def _corrections(values: Mapping[str, Any]) -> Corrections:
 def _misfit(word: str, row: FlaggedRow, corrections: Corrections) -> str | None:
     """Why this decision cannot be made on this row, if it cannot."""
     errors = [r for r, s in zip(row.rules, row.severities, strict=True) if s == "error"]
-    if word == "accept" and errors:
-        return f"accept applies to warnings; the row has error(s) {', '.join(errors)} (release or reject it)"
+    if word == "accept" and errors and set(errors) != {DUPLICATE_RULE}:
+        return (
+            f"accept applies to warnings and to a {DUPLICATE_RULE} copy; the row has error(s) "
+            f"{', '.join(errors)} (release or reject it)"
+        )
+    if word == "accept" and errors and corrections.any():
+        return f"an accepted {DUPLICATE_RULE} copy stays out of events: it takes no corrected values"
     if word == "release" and not errors:
         return "release applies to quarantined rows (errors); the row has only warnings (accept it)"
     if word == "distinct" and DUPLICATE_RULE not in row.rules:
