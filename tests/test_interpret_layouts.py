@@ -652,3 +652,13 @@ def test_sub_columns_of_the_title_leave_out_the_one_of_kinds() -> None:
     ]
     doc = _read(_table([header, sub, *body]))
     assert [r.title for r in doc.rows] == list(NAMES)
+
+
+def test_a_combined_group_header_over_sub_columns_naming_one_field_each_splits_them() -> None:
+    """«Место и время проведения» over «место» | «дата»: each sub-column is its own field, not the
+    place and the date of one combined cell."""
+    header = ("№", "Наименование мероприятия", "Место и время проведения", None, "Участники")
+    sub = ("", "", "место", "дата", "")
+    body = [("1", "Концерт", "г. Энск, ДК", "12.04.2024", "50 человек")]
+    doc = _read(_table([header, sub, *body]))
+    assert [(r.place, r.start_date) for r in doc.rows] == [("г. Энск, ДК", date(2024, 4, 12))]

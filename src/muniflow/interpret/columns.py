@@ -284,7 +284,7 @@ def map_columns(
     matches: list[ColumnMatch] = []
     taken_cells: set[int] = set()
     for index, text in enumerate(header):
-        if not text.strip():
+        if not text.strip() or _sub_names_one(text, synonyms):
             continue
         both = combined_match(text, combined) or both_columns(text, synonyms, combined)
         if both:
@@ -341,6 +341,12 @@ SHARED = frozenset({"date_text"})
 # Columns that side-by-side header cells may feed without a group header above them, each part
 # kept with its label («Российская сторона» | «Иностранная сторона»; «Цель» | «Результат»).
 SIDE_BY_SIDE = frozenset({"participants", "goal"})
+
+
+def _sub_names_one(text: str, synonyms: Mapping[str, Sequence[str]]) -> bool:
+    """A sub-column whose own label names one column («Место и время проведения: место»): the
+    group's two fields are split between its sub-columns, so neither is both."""
+    return bool(group_label(text)) and len({c.column for c in _candidates(_sub(text), synonyms)}) == 1
 
 
 def group_label(label: str) -> str:
