@@ -662,3 +662,19 @@ def test_a_combined_group_header_over_sub_columns_naming_one_field_each_splits_t
     body = [("1", "Концерт", "г. Энск, ДК", "12.04.2024", "50 человек")]
     doc = _read(_table([header, sub, *body]))
     assert [(r.place, r.start_date) for r in doc.rows] == [("г. Энск, ДК", date(2024, 4, 12))]
+
+
+@pytest.mark.parametrize(
+    ("line", "municipality"),
+    [("Великий Новгород", "Великий Новгород"), ("Северск", "Северск"), ("Информация", "")],
+    ids=["two_words", "one_word", "a_common_word"],
+)
+def test_a_bare_place_name_under_the_title_heads_the_first_table(line: str, municipality: str) -> None:
+    """A municipality named with no kind word («Великий Новгород») right under the report's title is
+    the first table's heading, as the kind-named headings above the next tables are; a common
+    word there is none."""
+    header = ("№", "Наименование мероприятия", "Место проведения", "Сроки проведения", "Цель", "Участники")
+    first = _table([header, EVENT], "table 1", caption=f"{TITLE}\n{line}")
+    second = _table([header, EVENT], "table 2", caption="Энский муниципальный район")
+    doc = _read(first, second, title=f"{TITLE}\n{line}")
+    assert [r.municipality for r in doc.rows] == [municipality, "Энский район"]

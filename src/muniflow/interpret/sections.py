@@ -137,4 +137,20 @@ def _last_lines_name(lines: list[str]) -> str | None:
         text = "\n".join(lines[k:])
         if month_of(text) is None and len(fold(text)) <= 160 and municipality_name(text) is not None:
             found = text
+    if found is None and lines and _bare_place(lines[-1]):
+        found = lines[-1]  # «Великий Новгород» alone under the report's title: its first heading
     return found
+
+
+# A place's bare name standing as a heading is a few words.
+_BARE_NAME_WORDS = 3
+
+
+def _bare_place(line: str) -> bool:
+    """A line that is only a place's name, no kind word («Великий Новгород», «Северск»): a name
+    pymorphy3 knows as a place or a name it does not know, never common words («Информация»)."""
+    return (
+        len(fold(line).split()) <= _BARE_NAME_WORDS
+        and municipality_name(line, bare=True) is not None
+        and not is_theme(line)
+    )
