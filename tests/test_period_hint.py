@@ -169,3 +169,46 @@ def test_a_period_given_against_a_title_and_dates_of_another_quarter_is_refused(
     typo = RawDocument("x.docx", "docx", TITLE.replace("II квартале", "III квартале"), doc.tables)
     taken = interpret_file(Path("x.docx"), typo, Q2, "")
     assert taken.reason is None and taken.report is not None and taken.report.period == Q2
+
+
+@pytest.mark.parametrize(
+    ("fmt", "title", "dates", "period"),
+    [
+        (
+            "pdf_ocr",
+            "Информация о мероприятиях в 1 кварта) 2025 года",
+            ["15.01.2025", "20.02.2025", "3.03.2025"],
+            "2025Q1",
+        ),
+        ("image_ocr", "Отчёт за [ квартал 2025", ["15.01.2025", "20.02.2025", "3.03.2025"], "2025Q1"),
+        (
+            "docx",
+            "Информация о мероприятиях в 1 кварта) 2025 года",
+            ["15.01.2025", "20.02.2025", "3.03.2025"],
+            None,
+        ),
+        ("pdf_ocr", "Информация о мероприятиях", ["15.01.2025", "20.02.2025", "3.03.2025"], None),
+        ("pdf_ocr", "Отчёт за [ квартал 2025", ["15.01.2025", "20.05.2025", "3.06.2025"], None),
+        ("pdf_ocr", "Отчёт за [ квартал 2025", ["15.01.2025", "20.02.2025"], None),
+    ],
+    ids=["ocr_title", "ocr_bracket", "text_document", "no_quarter_word", "dates_disagree", "too_few_dates"],
+)
+def test_a_scans_unreadable_quarter_is_taken_from_its_dates(
+    fmt: str, title: str, dates: list[str], period: str | None
+) -> None:
+    """OCR misreads a title's quarter («в 1 кварта)»): a scan whose title holds a word like
+    «квартал» and whose dated events agree on a quarter takes it, with a note; a text document, a
+    title naming no quarter, or dates that disagree stay refused."""
+    rows = tuple(
+        RawRow((str(i + 1), f"Мероприятие {i + 1}", "г. Энск", text), f"table 1, row {i + 2}")
+        for i, text in enumerate(dates)
+    )
+    doc = RawDocument("x.pdf", fmt, title, (RawTable(HEADER, rows, "table 1"),))
+    outcome = interpret_file(Path("x.pdf"), doc, None, "")
+    if period is None:  # refused: period_unknown, or period_not_quarter for the year it names
+        assert outcome.reason in ("period_unknown", "period_not_quarter")
+        return
+    assert outcome.reason is None and outcome.report is not None
+    assert outcome.report.period == Period.parse(period)
+    assert outcome.report.reading is not None
+    assert any("could not be read from the scan" in note for note in outcome.report.reading.notes)

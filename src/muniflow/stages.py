@@ -22,6 +22,7 @@ from muniflow.intake.limits import Limits
 from muniflow.interpret import interpret_document
 from muniflow.interpret.period import find_period
 from muniflow.model import Flag, Period, RawDocument, ReaderError, Report
+from muniflow.normalize.text import fold
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,9 @@ def interpret_file(path: Path, doc: RawDocument, period: Period | None, digest: 
         raise
     except Exception as exc:
         raise _internal_error(exc) from exc
+    guessed = _scanned_period(doc, report) if period is None else None
+    if guessed is not None:
+        report = _with_note(interpret_document(doc, contracts.header_synonyms(), guessed[0]), guessed[1])
     kinds = {"half_year": "a half-year", "nine_months": "nine months", "year": "a year"}
     said = report.reading
     if report.period is None and said is not None and said.period_kind in kinds:
@@ -215,6 +219,50 @@ def _period_hint(report: Report) -> str:
         return "re-run with --period and the report's quarter (e.g. --period 2024Q2)"
     label, count = dated
     return f"{count} of its {len(report.rows)} events fall in {label}: re-run with --period {label}"
+
+
+def _scanned_period(doc: RawDocument, report: Report) -> tuple[Period, str] | None:
+    """The quarter of a scan whose title names one OCR could not read («в 1 кварта) 2025 года»,
+    «за [ квартал 2024»): the one `period_from_dates.min_share` of its dated events fall in (at
+    least `min_rows` of them), with the note saying so; None for a text document (its title says
+    what it says), a title naming no quarter-like word (a lone page, a half-year), or dates that
+    do not agree."""
+    said = report.reading
+    if not doc.format.endswith("_ocr") or report.period is not None or said is None:
+        return None
+    if said.period_kind not in ("", "year") or not _names_a_quarter_blurred(doc.title):
+        return None
+    settings = contracts.load_yaml("ocr.yaml", None, ("period_from_dates",))["period_from_dates"]
+    dated = _dated_quarter(report)
+    total = sum(1 for r in report.rows if r.start_date)
+    if dated is None or total < int(settings["min_rows"]) or dated[1] < float(settings["min_share"]) * total:
+        return None
+    note = (
+        f"the title's quarter could not be read from the scan; {dated[1]} of its {total} dated events "
+        f"fall in {dated[0]}, taken as its quarter: check the title (or re-run with --period)"
+    )
+    return Period.parse(dated[0]), note
+
+
+# A word OCR may have made of «квартал» (a letter lost or misread: «кварта)», «кваптале»).
+_QUARTER_WORD = "квартал"
+_QUARTER_WORD_RATIO = 75
+
+
+def _names_a_quarter_blurred(title: str) -> bool:
+    from rapidfuzz import fuzz
+
+    return any(
+        fuzz.ratio(word[: len(_QUARTER_WORD)], _QUARTER_WORD) >= _QUARTER_WORD_RATIO
+        for word in fold(title).lower().split()
+    )
+
+
+def _with_note(report: Report, note: str) -> Report:
+    """The report with a note on the whole of it (`reports.message`, `inspect`'s NOTE)."""
+    if report.reading is None:
+        return report
+    return replace(report, reading=replace(report.reading, notes=(*report.reading.notes, note)))
 
 
 def _dated_quarter(report: Report) -> tuple[str, int] | None:
