@@ -678,3 +678,18 @@ def test_a_bare_place_name_under_the_title_heads_the_first_table(line: str, muni
     second = _table([header, EVENT], "table 2", caption="Энский муниципальный район")
     doc = _read(first, second, title=f"{TITLE}\n{line}")
     assert [r.municipality for r in doc.rows] == [municipality, "Энский район"]
+
+
+@pytest.mark.parametrize(
+    ("pieces", "municipality"),
+    [
+        (("Городецкий муниципальный ок", None, None, None, "зуг", None), "Городецкий муниципальный округ"),
+        (("Го", None, None, "эод Череповец", None, None), "город Череповец"),
+    ],
+    ids=["kind_word_cut_at_its_end", "settlement_noun_cut_at_its_start"],
+)
+def test_a_heading_whose_kind_word_a_cut_left_a_piece_of_is_the_municipalitys(pieces, municipality):
+    """The cut fell inside the kind word and OCR misread the rest («ок» | «зуг» for «округ»; «Го» |
+    «эод» for «Город»): the piece of the kind noun is completed, the heading kept."""
+    doc = _read(_table([FLAT, pieces, EVENT]))
+    assert [(r.municipality, r.title) for r in doc.rows] == [(municipality, "Концерт")]

@@ -13,6 +13,7 @@ from muniflow.interpret.columns import CONTRACT_KEY, map_columns
 from muniflow.interpret.combined import split_date_place, split_title_place
 from muniflow.interpret.errors import InterpretError
 from muniflow.interpret.header_rows import REQUIRED, is_column_numbers
+from muniflow.interpret.muni_vocabulary import vocabulary as muni_vocabulary
 from muniflow.interpret.municipality import canonical_municipality, municipality_name
 from muniflow.interpret.nil import is_placeholder, municipality_in_text, nil_letter, nil_row, nil_sections
 from muniflow.interpret.period import file_stem, find_period, period_in_path, quarter_in_cell
@@ -528,7 +529,35 @@ def _cut_heading(
         joined = glue.join(texts)
         if len(joined.split()) <= _CUT_WORDS and municipality_name(joined) is not None:
             return joined
-    return None
+    return _kind_completed(texts)
+
+
+def _kind_completed(texts: Sequence[str]) -> str | None:
+    """A heading whose kind word the cut left a piece of, the rest misread («Городецкий
+    муниципальный ок» | «зуг»; «Го» | «эод Череповец»): the first piece with its last word, a
+    kind noun's beginning (two letters or more), made that noun; or, the first piece a settlement
+    noun's beginning, that noun and the capitalised name the last piece ends with. Kept only when
+    it reads as a municipality's name."""
+    vocabulary = muni_vocabulary()
+    words = texts[0].split()
+    last = words[-1].lower()
+    tried = []
+    if len(words) > 1 and len(last) >= _KIND_PIECE:
+        tried += [
+            " ".join([*words[:-1], noun]) for noun in sorted(vocabulary.kind_nouns) if noun.startswith(last)
+        ]
+    name = re.search(r"(?:[А-ЯЁ][а-яё-]+\s*)+$", texts[-1]) if len(texts) > 1 else None
+    if len(words) == 1 and len(last) >= _KIND_PIECE and name is not None:
+        tried += [
+            f"{noun} {name.group().strip()}"
+            for noun in sorted(vocabulary.settlement_nouns)
+            if noun.startswith(last)
+        ]
+    return next((t for t in tried if municipality_name(t) is not None), None)
+
+
+# The least of a kind noun a cut leaves that still tells it («ок» of «округ», «Го» of «Город»).
+_KIND_PIECE = 2
 
 
 def _numbered(raw: RawRow, mapping: Mapping[str, int]) -> str | None:
