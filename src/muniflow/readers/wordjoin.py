@@ -97,6 +97,15 @@ def is_standalone_word(piece: str, before_stop: bool) -> bool:
     return False
 
 
+# Prepositions and conjunctions of two letters or more («из», «на», «и» aside): after a whole word
+# form they start the next word as a longer dictionary word does («Реконструкторы» + «из Беларуси»).
+_LINKING = frozenset({"PREP", "CONJ"})
+
+
+def _linking_word(word: str) -> bool:
+    return len(word) >= 2 and any(p.tag.POS in _LINKING for p in dictionary_parses(word.lower()))
+
+
 @lru_cache(maxsize=65536)
 def reads_as_word_form(piece: str) -> bool:
     """True when the analyser, though its dictionary lacks the piece, reads it as a whole word form:
@@ -220,7 +229,7 @@ def likely_cut(
         return not (
             ends_there
             and first_word.islower()
-            and len(first_word) >= _WHOLE_WORD
+            and (len(first_word) >= _WHOLE_WORD or _linking_word(first_word))
             and is_piece(first_word, before_stop)
             and reads_as_word_form(last_word)
         )
