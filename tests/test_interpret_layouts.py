@@ -693,3 +693,14 @@ def test_a_heading_whose_kind_word_a_cut_left_a_piece_of_is_the_municipalitys(pi
     «эод» for «Город»): the piece of the kind noun is completed, the heading kept."""
     doc = _read(_table([FLAT, pieces, EVENT]))
     assert [(r.municipality, r.title) for r in doc.rows] == [(municipality, "Концерт")]
+
+
+def test_a_municipalitys_letter_signed_by_its_head_names_its_rows_municipality() -> None:
+    """A single municipality's report whose title and file name name no municipality: the
+    signature after the table does («Глава Себежского района»)."""
+    title = "Информация о международных мероприятиях во II квартале 2024 года"
+    doc = RawDocument(
+        "отчёт.docx", "docx", title, (_table([FLAT, EVENT]),), closing="Глава Себежского района\nИ. И. Иванов"
+    )
+    report = interpret_document(doc, header_synonyms())
+    assert [r.municipality for r in report.rows] == ["Себежский район"]

@@ -227,3 +227,13 @@ def test_superscript_and_subscript_digits_are_written_raised_and_lowered(tmp_pat
     area_cell.add_paragraph("CO").add_run("2").font.subscript = True
     document.save(str(path))
     assert _body(path)[0][1:] == ("15.05.2025²", "200 м²\nCO₂")
+
+
+def test_the_text_after_the_last_table_is_the_documents_closing(tmp_path: Path) -> None:
+    """A letter's signature under its table («Глава Себежского района») is kept as its closing."""
+    path = build_docx(tmp_path / "r.docx", [["№", "Наименование мероприятия"], ["1.", "Концерт"]])
+    document = docx.Document(str(path))
+    document.add_paragraph("Глава Себежского района")
+    document.add_paragraph("И. И. Иванов")
+    document.save(str(path))
+    assert READER.read(path).closing == "Глава Себежского района\nИ. И. Иванов"

@@ -52,6 +52,8 @@ class RawDocument:
     pages: int | None = None
     # Read by OCR: (row locator, mean word confidence 0-100 of each cell, None where no word).
     cell_confidence: tuple[tuple[str, tuple[float | None, ...]], ...] = ()
+    # The text after the last table (a letter's signature: «Глава Себежского района И. И. Иванов»).
+    closing: str = ""
 
 
 class ReaderError(Exception):

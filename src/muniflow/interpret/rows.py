@@ -253,6 +253,7 @@ def interpret_document(
         title_muni=municipality_in_text(doc.title)
         or municipality_in_text(title)
         or municipality_in_text(file_stem(doc.source_file))  # «Велижский_район_2кв_2024.docx»
+        or municipality_in_text(doc.closing)  # a letter signed «Глава Себежского района»
     )
     sheet = chosen[0].table.sheet
     for table in chosen:

@@ -85,7 +85,13 @@ class DocxReader:
             raise ReaderError(NO_TABLE_FOUND, f"{path.name}: the document holds no table")
         running = _page_header_text(document)
         title = "\n".join(t for t in (title, running) if t)
-        return RawDocument(source_file=str(path), format=self.format, title=title, tables=tuple(tables))
+        return RawDocument(
+            source_file=str(path),
+            format=self.format,
+            title=title,
+            tables=tuple(tables),
+            closing="\n".join(above),
+        )
 
 
 def _body_blocks(document: Any, body: etree._Element) -> Iterator[etree._Element]:

@@ -68,7 +68,7 @@ class PdfReader:
 
     def read(self, path: Path) -> RawDocument:
         """Parse the file and return its title and stitched tables; ReaderError when none or unreadable."""
-        fragments, pages = _scan(path)
+        fragments, pages, closing = _scan(path)
         if not fragments:
             raise ReaderError(NO_TABLE_FOUND, f"{path.name}: no table on any of {pages} pages")
         tables = tuple(_table(group) for group in stitch_groups(fragments))
@@ -78,6 +78,7 @@ class PdfReader:
             title=tables[0].caption,
             tables=tables,
             pages=pages,
+            closing=closing,
         )
 
 
@@ -99,8 +100,9 @@ def _table(group: Sequence[Fragment]) -> RawTable:
     return RawTable(header=header, rows=body, locator=locator, caption=rejoin_lines(group[0].caption))
 
 
-def _scan(path: Path) -> tuple[list[Fragment], int]:
-    """Find every table on every page (one table-finder pass per page) with the text between them."""
+def _scan(path: Path) -> tuple[list[Fragment], int, str]:
+    """Find every table on every page (one table-finder pass per page) with the text between them,
+    and the text after the last one."""
     fragments: list[Fragment] = []
     pending: list[str] = []  # text since the previous table, over page breaks
     margins: list[tuple[int, str]] = []  # (page, text) above a page's first table and below its last
@@ -158,7 +160,8 @@ def _scan(path: Path) -> tuple[list[Fragment], int]:
     running = _running_lines(margins)
     if running:  # the first table keeps them: the title may stand only in the page header
         fragments[1:] = [replace(f, caption=_without(f.caption, running)) for f in fragments[1:]]
-    return [f for f in fragments if f.rows], count
+    closing = _without(_caption(pending), running) if pending else ""
+    return [f for f in fragments if f.rows], count, closing
 
 
 def _header_on_body(
