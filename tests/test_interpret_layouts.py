@@ -704,3 +704,22 @@ def test_a_municipalitys_letter_signed_by_its_head_names_its_rows_municipality()
     )
     report = interpret_document(doc, header_synonyms())
     assert [r.municipality for r in report.rows] == ["Себежский район"]
+
+
+def test_a_year_in_a_column_of_its_own_is_the_year_of_the_dates_beside_it() -> None:
+    """«Дата» | «Год»: «15 марта» | «2024» is 15 March 2024 (outside a 2025 quarter: flagged, not
+    read with the report's year); a date writing its own year keeps it."""
+    header = ("№", "Наименование мероприятия", "Место проведения", "Дата", "Год")
+    rows = [
+        header,
+        ("1", "Выставка", "г. Энск", "15 марта", "2024"),
+        ("2", "Концерт", "г. Энск", "21.02.2025", "2025 г."),
+        ("3", "Форум", "г. Энск", "10 – 12 февраля", "2025"),
+    ]
+    title = "Информация о мероприятиях муниципальных образований в I квартале 2025 года"
+    doc = _read(_table(rows), title=title)
+    assert [(r.start_date, r.end_date) for r in doc.rows] == [
+        (date(2024, 3, 15), date(2024, 3, 15)),
+        (date(2025, 2, 21), date(2025, 2, 21)),
+        (date(2025, 2, 10), date(2025, 2, 12)),
+    ]

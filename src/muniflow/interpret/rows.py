@@ -140,6 +140,13 @@ def _field(row: RawRow, matches: Sequence[ColumnMatch], column: str, period: Per
     filled = [(m, t) for m, t in texts if fold(t)]
     if column == "date_text":
         values = list(dict.fromkeys(fold(t) for _, t in filled))
+        years = [v for v in values if _YEAR_CELL.fullmatch(v)]
+        dates = [v for v in values if v not in years]
+        if len(years) == 1 and dates:
+            # a year in a column of its own («15 марта» | «2024»): the year of the dates beside it,
+            # where they write none (one they write is the more precise)
+            written = any(_YEAR_WRITTEN.search(d) for d in dates)
+            return " – ".join(dates) + ("" if written else f" {years[0]}")
         return " – ".join(values)
     if len(filled) == 1 and column in ("seq_no", "title"):
         return filled[0][1]
@@ -470,6 +477,8 @@ def _read_table(
 
 
 _YEAR_WRITTEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# A cell holding a year alone («2024», «2024 г.», «2024 год»).
+_YEAR_CELL = re.compile(r"(?:19|20)\d\d(?:\s*(?:г\.?|год[а-я]*))?")
 
 
 def _one_year(chosen: Sequence[ChosenTable]) -> int | None:
