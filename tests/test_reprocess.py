@@ -227,3 +227,12 @@ def test_a_loaded_file_that_no_longer_reads_keeps_its_earlier_reading(fresh_db, 
     assert "earlier reading kept" in rp.format_line(lines[0])
     assert snapshot(fresh_db) == before
     assert len(rp.reprocess(fresh_db, process=refuses)[0]) == 1  # still stale: tried again next time
+
+
+def test_a_gone_file_under_a_relative_path_says_where_to_run_from() -> None:
+    """A path recorded as `ingest` was given it (relative) is looked up from the folder reprocess
+    runs in: the line says to run it from where ingest ran; an absolute path needs no such word."""
+    relative = rp.Line("r1", "inbox/north.docx", "gone", "loaded", "loaded")
+    absolute = rp.Line("r2", "/srv/inbox/north.docx", "gone", "loaded", "loaded")
+    assert "run reprocess from the folder ingest ran in" in rp.format_line(relative)
+    assert "run reprocess from" not in rp.format_line(absolute)

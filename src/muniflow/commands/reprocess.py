@@ -158,8 +158,14 @@ def reprocess(
 def format_line(line: Line) -> str:
     """One report's line: what happened, its status change, rows added/removed/changed, the path."""
     if line.outcome == "gone":
+        relative = (
+            ""
+            if line.path is None or Path(line.path).is_absolute()
+            else " (a path is as `ingest` was given it: run reprocess from the folder ingest ran in)"
+        )
         return (
             f"{'file gone':>24}  {line.report_id}  {line.path}: no recorded path holds the file; not re-read"
+            + relative
         )
     if line.outcome == "changed_on_disk":
         return (
