@@ -723,3 +723,19 @@ def test_a_year_in_a_column_of_its_own_is_the_year_of_the_dates_beside_it() -> N
         (date(2025, 2, 21), date(2025, 2, 21)),
         (date(2025, 2, 10), date(2025, 2, 12)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "start", "end"),
+    [
+        ("1 полугодие 2024 г.", date(2024, 1, 1), date(2024, 6, 30)),
+        ("I полугодие 2024 года", date(2024, 1, 1), date(2024, 6, 30)),
+        ("в течение 1-го полугодия", date(2024, 1, 1), date(2024, 6, 30)),
+        ("II полугодие", date(2024, 7, 1), date(2024, 12, 31)),
+    ],
+)
+def test_a_date_cell_naming_a_half_year_reads_as_its_six_months(cell: str, start: date, end: date) -> None:
+    """«1 полугодие 2024 г.» is January to June, read with help (a date_format warning) and judged
+    against the quarter as any range is; it was unreadable, an error."""
+    doc = _read(_table([FLAT, ("1", "Концерт", "г. Энск", cell, "Дружба", "50 человек")]))
+    assert [(r.start_date, r.end_date) for r in doc.rows] == [(start, end)]

@@ -286,6 +286,33 @@ def quarter_in_cell(text: str, default_year: int | None) -> tuple[Period, bool] 
     return found.period, any(_YEAR.fullmatch(t.text) for t in tokens)
 
 
+def half_year_in_cell(text: str, default_year: int | None) -> tuple[Period, Period, bool] | None:
+    """A date cell naming a half-year («1 полугодие 2025 г.», «в течение II полугодия», «1-е
+    полугодие»: `not_quarter.half_year` of periods.yaml, numbered as quarters are): its first and
+    last quarter and whether its year is written (else `default_year`, the report's). None when
+    the cell holds any other number or names no half."""
+    flat = re.sub(r"\s+", " ", text).translate(_LOOKALIKE)
+    tokens = _tokens(flat)
+    words = vocabulary()
+    halves = {seq[0] for kind, seq in words.not_quarter if kind == "half_year" and len(seq) == 1}
+    for i, tok in enumerate(tokens):
+        if tok.lemma not in halves:
+            continue
+        j = i - 1
+        while j >= 0 and tokens[j].text in words.endings:
+            j -= 1
+        half = _number(tokens[j], words) if j >= 0 else None
+        written = _year_near(tokens, i)
+        year = written or default_year
+        others = [
+            t for t in tokens if t.text.isdigit() and t is not tokens[j] and not _YEAR.fullmatch(t.text)
+        ]
+        if half not in (1, 2) or year is None or others:
+            return None
+        return Period(year, 2 * half - 1), Period(year, 2 * half), written is not None
+    return None
+
+
 # A quarter written as muniflow's own label in a file or folder name: «2024Q2», «2024_q2», «Q2-2024».
 _LABEL = re.compile(
     r"(?<![0-9A-Za-z])(?:((?:19|20)\d\d)[\s_-]*[Qq]([1-4])|[Qq]([1-4])[\s_-]*((?:19|20)\d\d))(?![0-9A-Za-z])"

@@ -16,7 +16,13 @@ from muniflow.interpret.header_rows import REQUIRED, is_column_numbers
 from muniflow.interpret.muni_vocabulary import vocabulary as muni_vocabulary
 from muniflow.interpret.municipality import canonical_municipality, municipality_name
 from muniflow.interpret.nil import is_placeholder, municipality_in_text, nil_letter, nil_row, nil_sections
-from muniflow.interpret.period import file_stem, find_period, period_in_path, quarter_in_cell
+from muniflow.interpret.period import (
+    file_stem,
+    find_period,
+    half_year_in_cell,
+    period_in_path,
+    quarter_in_cell,
+)
 from muniflow.interpret.quarter_sheets import sheet_quarters
 from muniflow.interpret.reading import COMBINED, ColumnMatch, Reading, Section, TableReading
 from muniflow.interpret.sections import (
@@ -165,6 +171,12 @@ def _dates(text: str, period: Period | None, month: str):  # type: ignore[no-unt
             named, year_written = quarter
             return DateParse(
                 named.first_day, named.last_day, WHOLE_MONTH if year_written else YEAR_FROM_PERIOD, None
+            )
+        half = half_year_in_cell(text, period.year if period else None)
+        if half is not None:  # «1 полугодие 2025 г.»: its six whole months
+            first, last, year_written = half
+            return DateParse(
+                first.first_day, last.last_day, WHOLE_MONTH if year_written else YEAR_FROM_PERIOD, None
             )
     if parsed.note is not None and month and fold(text) and month_of(text) is None:
         number = month_of(month)
