@@ -377,8 +377,8 @@ def test_a_heading_row_nearer_the_rules_does_not_set_the_cell_padding(tmp_path: 
     from muniflow.readers.pdfunruled import tables_without_rules
 
     with pdfplumber.open(_two_tables_under_rules(tmp_path / "two.pdf")) as pdf:
-        page = pdf.pages[0]
-        (table,) = tables_without_rules(page, _find_tables(page))
+        ruled, page = _find_tables(pdf.pages[0])
+        (table,) = tables_without_rules(page, ruled)
     lefts = sorted({round(box[0]) for box in table.cells})
     assert lefts == [round(LEFT + sum(GROUPED[:k])) for k in range(len(GROUPED))]
 

@@ -31,12 +31,12 @@ def is_litter(path: PurePath) -> bool:
     return path.name.lower() in LITTER_NAMES or path.name.startswith(LITTER_PREFIXES)
 
 
-def _version_order(path: Path) -> tuple[bool, str]:
+def _version_order(path: Path, marks: tuple[str, ...]) -> tuple[bool, str]:
     """A folder's files by name, those whose name says they correct a report («… (исправленный)»,
-    «уточнённый», «взамен …»: `correctionMarks` in contracts/reporting.yaml) after the others: the
-    version loaded last is current, and a corrected report sorts before its original by name."""
+    «уточнённый», «взамен …»: `marks`, `correctionMarks` in contracts/reporting.yaml) after the
+    others: the version loaded last is current, and a corrected report sorts before its original
+    by name."""
     words = _WORD.findall(path.stem.lower().replace("ё", "е"))
-    marks = load_reporting().correction_marks
     return any(w.startswith(marks) for w in words), str(path)
 
 
@@ -54,7 +54,8 @@ def scan(paths: list[str | Path]) -> Inbox:
     skipped: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            for f in sorted(p.rglob("*"), key=_version_order):
+            marks = load_reporting().correction_marks
+            for f in sorted(p.rglob("*"), key=lambda f: _version_order(f, marks)):
                 if not f.is_file():
                     continue
                 inside = f.relative_to(p).parts

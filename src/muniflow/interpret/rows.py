@@ -48,6 +48,7 @@ from muniflow.normalize.dates import (
     parse_dates,
 )
 from muniflow.normalize.text import fold, seq_number
+from muniflow.rules.quotes import QUOTE_MARKS
 
 TEXT_COLUMNS = ("title", "place", "date_text", "goal", "participants")
 
@@ -511,15 +512,12 @@ _SECTION_NUMBER = re.compile(r"(?:[0-9]{1,3}|[IVXLC]{1,6})[.)]?")
 _GOING_ON = ("place", "goal", "participants")
 
 
-# Quotes, which name an event («Фестиваль «Дружба»»), not a theme.
-_QUOTES = re.compile('[«»"“”„]')
-
-
 def _theme_row(raw: RawRow, mapping: Mapping[str, int], heading: str, merged: bool) -> bool:
     """A theme's heading in a table with a municipality column: common words only, no quotes
     (`sections.is_theme`), across the row or typed in the № column, where no event's title stands."""
     in_seq = "seq_no" in mapping and fold(_text(raw, mapping["seq_no"])) == fold(heading)
-    return (merged or in_seq) and not _QUOTES.search(heading) and is_theme(heading)
+    # quotes name an event («Фестиваль «Дружба»»), not a theme
+    return (merged or in_seq) and QUOTE_MARKS.isdisjoint(heading) and is_theme(heading)
 
 
 def _only_number(raw: RawRow, mapping: Mapping[str, int]) -> bool:
@@ -568,7 +566,7 @@ def _kind_completed(texts: Sequence[str]) -> str | None:
         tried += [
             " ".join([*words[:-1], noun]) for noun in sorted(vocabulary.kind_nouns) if noun.startswith(last)
         ]
-    name = re.search(r"(?:[А-ЯЁ][а-яё-]+\s*)+$", texts[-1]) if len(texts) > 1 else None
+    name = _CAPITALISED_TAIL.search(texts[-1]) if len(texts) > 1 else None
     if len(words) == 1 and len(last) >= _KIND_PIECE and name is not None:
         tried += [
             f"{noun} {name.group().strip()}"
@@ -578,6 +576,8 @@ def _kind_completed(texts: Sequence[str]) -> str | None:
     return next((t for t in tried if municipality_name(t) is not None), None)
 
 
+# The capitalised words a text ends with: a place's name after a piece OCR misread («эод Череповец»).
+_CAPITALISED_TAIL = re.compile(r"(?:[А-ЯЁ][а-яё-]+\s*)+$")
 # The least of a kind noun a cut leaves that still tells it («ок» of «округ», «Го» of «Город»).
 _KIND_PIECE = 2
 

@@ -125,9 +125,9 @@ def _scan(path: Path) -> tuple[list[Fragment], int, str]:
                     turn_upright(page)
                     straighten(page)
                     drop_struck(page)  # deleted text a document shows struck through
-                    ruling = _without_zebra(page)  # zebra rows' bands mark out no region
+                    ruled, ruling = _find_tables(page)
                     tables: Sequence[Any] = sorted(
-                        tables_without_rules(ruling, _find_tables(ruling), grid, heads),
+                        tables_without_rules(ruling, ruled, grid, heads),
                         key=lambda t: (t.bbox[1], t.bbox[0]),
                     )
                     if tables and isinstance(tables[-1], TextTable):
@@ -183,28 +183,25 @@ def _header_on_body(
     return replace(fragment, columns=again.columns, rows=again.rows, ends=again.ends, above=again.above)
 
 
-def _without_zebra(page: Any) -> Any:
-    """The page's text alone where its shading is zebra rows and no table is ruled without it: the
-    table is read by its text, and neither the bands nor a rule across (Word's «Light Shading»
-    draws one under the header and one at the end) mark out regions of it (each band a table,
-    the unshaded rows between them lost; the rows between two rules one row)."""
-    shading = [rect for rect in page.rects if is_shading(rect)]
-    if not shading or not _zebra(shading) or page.filter(lambda obj: not is_shading(obj)).find_tables(_RULED):
-        return page
-    return page.filter(lambda obj: obj.get("object_type") == "char")
-
-
-def _find_tables(page: Any) -> list[Any]:
+def _find_tables(page: Any) -> tuple[list[Any], Any]:
     """The page's ruled tables, a first or last row whose rule across is not drawn included, cell
-    shading not taken for rules."""
-    if any(is_shading(rect) for rect in page.rects):
+    shading not taken for rules; with the page the tables without rules are looked for on. Where
+    the shading is zebra rows and nothing is ruled without it, that is the page's text alone: the
+    table is read by its text, and neither the bands nor a rule across (Word's «Light Shading»
+    draws one under the header and one at the end) mark out regions of it (each band a table, the
+    unshaded rows between them lost; the rows between two rules one row)."""
+    found = page
+    shading = [rect for rect in page.rects if is_shading(rect)]
+    if shading:
         ruled = page.filter(lambda obj: not is_shading(obj)).find_tables(_RULED)
+        if not ruled and _zebra(shading):
+            return [], page.filter(lambda obj: obj.get("object_type") == "char")
         inner = {id(rect) for rect in shading_within(page.rects, [t.bbox for t in ruled])}
         if inner:
-            page = page.filter(lambda obj: id(obj) not in inner)
-    tables = page.find_tables(_RULED)
-    rules = closing_rules(page.edges, [t.bbox for t in tables])
-    return page.find_tables({**_RULED, "explicit_horizontal_lines": rules}) if rules else tables
+            found = page.filter(lambda obj: id(obj) not in inner)
+    tables = found.find_tables(_RULED)
+    rules = closing_rules(found.edges, [t.bbox for t in tables])
+    return (found.find_tables({**_RULED, "explicit_horizontal_lines": rules}) if rules else tables), page
 
 
 # An unshaded row between two shaded bands is at least this tall (points): a line of text.
