@@ -110,3 +110,25 @@ def test_ingest_of_an_unchanged_inbox_does_nothing(tmp_path, samples, capsys):
     assert ingest_plain([inbox], wh)["statuses"] == {str(inbox / "invented_tver_2024_q4.docx"): "loaded"}
     assert main(["ingest", str(inbox), "--warehouse", wh]) == 0
     assert capsys.readouterr().out.startswith("nothing new: the warehouse already holds all 1 file(s)")
+
+
+def test_ingest_of_a_superseded_file_says_it_stays_an_earlier_version(tmp_path, samples, capsys):
+    """The PDF of the same report, loaded after the DOCX, supersedes it: giving the DOCX again
+    changes nothing, and the command says so and how to make it current."""
+    import shutil
+
+    from muniflow.plain import ingest_plain
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in ("invented_tver_2024_q4.docx", "invented_tver_2024_q4.pdf"):
+        shutil.copy(samples / name, inbox)
+    wh = str(tmp_path / "wh.duckdb")
+    ingest_plain([inbox / "invented_tver_2024_q4.docx"], wh)
+    ingest_plain([inbox / "invented_tver_2024_q4.pdf"], wh)
+    assert main(["ingest", str(inbox / "invented_tver_2024_q4.docx"), "--warehouse", wh]) == 0
+    out = capsys.readouterr().out
+    assert f"{inbox / 'invented_tver_2024_q4.docx'} is an earlier version, superseded by" in out
+    assert str(inbox / "invented_tver_2024_q4.pdf") in out
+    assert main(["ingest", str(inbox / "invented_tver_2024_q4.pdf"), "--warehouse", wh]) == 0
+    assert "earlier version" not in capsys.readouterr().out

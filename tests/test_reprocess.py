@@ -236,3 +236,26 @@ def test_a_gone_file_under_a_relative_path_says_where_to_run_from() -> None:
     absolute = rp.Line("r2", "/srv/inbox/north.docx", "gone", "loaded", "loaded")
     assert "run reprocess from the folder ingest ran in" in rp.format_line(relative)
     assert "run reprocess from" not in rp.format_line(absolute)
+
+
+def test_a_file_ingested_by_a_relative_path_is_found_from_another_folder(
+    fresh_db, files, tmp_path, monkeypatch
+) -> None:
+    """`ingest north.docx` records the path as given and where it was: reprocess run from another
+    folder re-reads the file by the latter, and `report_files` shows both."""
+    monkeypatch.chdir(files["north"].parent)
+    outcome = stages.named(in_process(files["north"], None, stages.sha256_file(files["north"])), "north.docx")
+    stages.load_file(fresh_db, loader.start_run(fresh_db), outcome)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    lines, _ = rp.reprocess(fresh_db, everything=True, process=in_process)
+    assert [(x.outcome, x.path) for x in lines] == [("unchanged", str(files["north"]))]
+    recorded = fresh_db.execute("select source_file, located_at from report_files").fetchall()
+    assert recorded == [("north.docx", str(files["north"]))]
+
+
+def test_a_gone_file_is_named_where_it_was() -> None:
+    assert rp._shown(("inbox/north.docx", "/srv/inbox/north.docx")) == "/srv/inbox/north.docx"
+    assert rp._shown(("inbox/north.docx",)) == "inbox/north.docx"
+    assert rp._shown(()) is None

@@ -140,6 +140,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             f"nothing new: the warehouse already holds all {len(files)} file(s) as they are "
             "(--force runs the flow anyway)"
         )
+        _say_superseded(files, warehouse_of(args))
         _hint_reprocess(warehouse_of(args))
         return 0
     from muniflow.warm.client import hand_off
@@ -207,6 +208,17 @@ def _create_warehouse(warehouse: str) -> None:
         db.connect(warehouse).close()
     except db.WarehouseBusy:  # another process created it meanwhile: the flow waits its turn
         return
+
+
+def _say_superseded(files: list[Path], warehouse: str) -> None:
+    """Name the files held only as earlier versions: ingesting one again does not make it current."""
+    from muniflow.warehouse.lookups import superseded_files
+
+    for path, by in superseded_files(files, warehouse):
+        print(
+            f"  {path} is an earlier version, superseded by {by}; to make it current again, save it as a "
+            "new file (its content changed or re-saved) and ingest that: a new file is a new version"
+        )
 
 
 def _hint_reprocess(warehouse: str) -> None:

@@ -101,7 +101,7 @@ def reprocess(
             lines.append(
                 Line(
                     stored.report_id,
-                    stored.paths[0] if stored.paths else None,
+                    _shown(stored.paths),
                     problem,
                     stored.status,
                     stored.status,
@@ -180,6 +180,11 @@ def format_line(line: Line) -> str:
     why = f"  [{line.reason}] earlier reading kept" if line.outcome == "kept" else ""
     rows = f"+{line.added} -{line.removed} ~{line.changed} rows"
     return f"{line.outcome + ' ' + status:>24}  {rows}  {line.path}{why}"
+
+
+def _shown(paths: Sequence[str]) -> str | None:
+    """The path a report's line names: where the file was, if known, else the path as given."""
+    return next((p for p in paths if Path(p).is_absolute()), paths[0] if paths else None)
 
 
 def _process(path: Path, period: Period | None, sha256: str) -> stages.FileOutcome:

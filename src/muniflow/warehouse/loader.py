@@ -8,6 +8,7 @@ import weakref
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -161,7 +162,8 @@ def load_report(
             ],
         )
         if seen is None:  # new content: no path can name it yet
-            _insert_records(con, "core.report_files", [[source_file, report_id, run_id, utc_now()]])
+            record = [source_file, report_id, run_id, utc_now(), located_at(source_file)]
+            _insert_records(con, "core.report_files", [record])
         else:
             _record_path(con, report_id, source_file, run_id)
         _insert_rows(con, report_id, rows, keys)
@@ -324,11 +326,20 @@ def _forget(con: duckdb.DuckDBPyConnection, report_id: str) -> None:
 
 
 def _record_path(con: duckdb.DuckDBPyConnection, report_id: str, source_file: str, run_id: str) -> None:
-    """Remember the path the content came by; the first sighting of a path wins."""
+    """Remember the path the content came by; the first sighting of a path wins (one recorded before
+    locations were kept gains its location)."""
     con.execute(
-        "insert into core.report_files values (?, ?, ?, ?) on conflict do nothing",
-        [source_file, report_id, run_id, utc_now()],
+        "insert into core.report_files values (?, ?, ?, ?, ?) on conflict do update"
+        " set located_at = coalesce(core.report_files.located_at, excluded.located_at)",
+        [source_file, report_id, run_id, utc_now(), located_at(source_file)],
     )
+
+
+def located_at(source_file: str) -> str | None:
+    """The file's absolute path, if `source_file` names a file here (not an archive's member), so
+    `reprocess` finds it from any folder."""
+    path = Path(source_file)
+    return str(path.absolute()) if path.is_file() else None
 
 
 def _insert_rows(

@@ -38,6 +38,26 @@ def holds_all(files: Sequence[Path], warehouse: str | Path) -> bool:
         return seen_files(con, pairs) == set(pairs)
 
 
+def superseded_files(files: Sequence[Path], warehouse: str | Path) -> list[tuple[str, str]]:
+    """Of files the warehouse holds as they are, those whose report a later version superseded,
+    each with the path of the report that superseded it (an ingest that changes nothing says so)."""
+    from muniflow.intake import sha256_file
+    from muniflow.warehouse.db import connect
+
+    pairs = {(str(f), sha256_file(f)) for f in files}
+    paths, hashes = zip(*pairs, strict=True) if pairs else ((), ())
+    with connect(warehouse) as con:
+        found = con.execute(
+            "select f.source_file, r.sha256, s.source_file from core.report_files as f"
+            " join reports as r using (report_id) join reports as s on s.report_id = r.superseded_by"
+            " where r.status = 'superseded'"
+            " and list_contains(?, f.source_file) and list_contains(?, r.sha256)"
+            " order by 1",
+            [list(paths), list(hashes)],
+        ).fetchall()
+    return [(path, by) for path, sha256, by in found if (path, sha256) in pairs]
+
+
 def report_states(con: duckdb.DuckDBPyConnection, report_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """Each report's state now (status, reason, message, row counts), as the `reports` view says."""
     cur = con.execute(

@@ -70,7 +70,8 @@ def stale_reports(
     current = codeversion.code_version()
     found = con.execute(
         "select r.report_id, r.sha256, r.status, r.region, r.period, r.code_version,"
-        " list(f.source_file order by f.source_file = r.source_file desc, f.first_seen_at, f.source_file)"
+        " list(f.source_file order by f.source_file = r.source_file desc, f.first_seen_at, f.source_file),"
+        " list(f.located_at order by f.source_file = r.source_file desc, f.first_seen_at, f.source_file)"
         " from core.reports as r left join core.report_files as f using (report_id)"
         " where r.status in ('loaded', 'quarantined')"
         " and (len(?::varchar[]) = 0 or list_contains(?::varchar[], r.period))"
@@ -79,9 +80,15 @@ def stale_reports(
         [list(periods), list(periods), everything, current],
     ).fetchall()
     return [
-        Stored(rid, sha, status, region, period, version, tuple(p for p in paths if p is not None))
-        for rid, sha, status, region, period, version, paths in found
+        Stored(rid, sha, status, region, period, version, _paths(paths, located))
+        for rid, sha, status, region, period, version, paths, located in found
     ]
+
+
+def _paths(given: Sequence[str | None], located: Sequence[str | None]) -> tuple[str, ...]:
+    """The paths as `ingest` was given them, then where they were then (for a relative path read
+    from another folder), each once."""
+    return tuple(dict.fromkeys(p for p in (*given, *located) if p is not None))
 
 
 def replace_reading(
