@@ -19,3 +19,38 @@ def test_a_letters_stem_is_no_ruling_line_on_either_page(shape: tuple[int, int])
     _, vertical = ocr_cells.line_masks(ink)
     assert not vertical[300:332, 395:406].any()
     assert vertical[300:500, 795:806].any()
+
+
+def test_a_faint_rule_is_ink_where_the_grid_is_sought_and_a_shaded_cell_is_not() -> None:
+    """A rule printed light grey (175) is paper to the threshold that tells text from paper; it is
+    ink for the grid search, measured against the paper around it. A shaded cell (200) is no
+    darker than itself: only its edge, never its inside, is such ink."""
+    page = np.full((2339, 1654), 250, np.uint8)
+    cv2.line(page, (100, 600), (1500, 600), 175, 3)  # the faint rule
+    page[1000:1100, 300:600] = 200  # the shaded cell
+    for y in range(1300, 2300, 100):  # dark text: what the threshold sets text apart by
+        cv2.putText(page, "TEXT TEXT TEXT", (100, y), cv2.FONT_HERSHEY_SIMPLEX, 3, 0, 10)
+    ink = ocr_cells.binarize(page)
+    assert not ink[598:603, 100:1500].any()
+    rules = ocr_cells.with_faint_rules(page, ink, 40, 10)
+    assert rules[598:603, 100:1500].any(axis=0).mean() > 0.95
+    assert not rules[1020:1080, 320:580].any()
+    horizontal, _ = ocr_cells.line_masks(rules)
+    assert horizontal[598:603].any()
+
+
+def test_a_row_rule_across_the_table_counts_where_one_side_line_fades() -> None:
+    """Row rules run across the table; where the left side line is gone (faint, broken) beside the
+    top rows, those rows' rules still touch the right side and cross the table: they are rows.
+    A short rule under the table (a signature's line) is none."""
+    ink = np.zeros((2339, 1654), np.uint8)
+    xs, ys = (150, 300, 700, 1100, 1500), (300, 400, 500, 600, 700, 800)
+    for x in xs:
+        cv2.line(ink, (x, ys[0]), (x, ys[-1]), 255, 3)
+    for y in ys:
+        cv2.line(ink, (xs[0], y), (xs[-1], y), 255, 3)
+    cv2.line(ink, (1000, 900), (1400, 900), 255, 3)  # a signature's line under the table
+    ink[250:560, 140:160] = 0  # the left side line gone beside the first rows
+    grid = ocr_cells.find_grid(ink)
+    assert grid is not None
+    assert [abs(a - b) <= 3 for a, b in zip(grid.ys, ys, strict=True)] == [True] * len(ys)

@@ -69,6 +69,8 @@ class OcrSettings:
     outline_reach_per_100dpi: float
     repeated_header_similarity: float
     orientation_confidence_min: float
+    faint_rule_contrast: float
+    faint_rule_width_per_100dpi: float
 
 
 def settings(path: Path | None = None) -> OcrSettings:
@@ -160,10 +162,12 @@ def read_page(gray: np.ndarray, hint: Sequence[int] = ()) -> Page:
         ocr_cells.rectify(flat, s.outline_share, s.outline_reach_per_100dpi), s.max_skew_degrees
     )
     ink = ocr_cells.binarize(level)
-    grids = find_tables(ink, level, hint)
+    width = round(s.faint_rule_width_per_100dpi * effective_dpi(level) / 100)
+    rules = ocr_cells.with_faint_rules(level, ink, s.faint_rule_contrast, width)
+    grids = find_tables(ink, level, hint, rules)
     if not grids:
         return Page([], ocr_cells.text_of(words(level, s.page_timeout_seconds)))
-    erased = ocr_cells.erase_lines(level, ink)
+    erased = ocr_cells.erase_lines(level, rules)
     erased_ink = ocr_cells.binarize(erased)
     read = []
     top = 0
@@ -183,20 +187,21 @@ FEW_BANDS = 3  # bands of a rows-ruled reading that may be framed tables instead
 
 
 def find_tables(
-    ink: np.ndarray, grey: np.ndarray | None = None, hint: Sequence[int] = ()
+    ink: np.ndarray, grey: np.ndarray | None = None, hint: Sequence[int] = (), rules: np.ndarray | None = None
 ) -> list[tuple[ocr_cells.Grid, bool]]:
     """The page's tables top to bottom: a ruled grid, or one ruled between its rows only (its
     columns from the gutters, ocr_gutters); then again below it. A summary table or a table of
     contents above the events table has columns of its own, and its grid stops where it ends:
     the events table under it is another table, not lost. Each grid with whether it is ruled.
     `hint`: the column lines of the table the page before ended with (for the page's first). A
-    page with no rule at all may hold a table whose text lines up (ocr_textgrid)."""
+    page with no rule at all may hold a table whose text lines up (ocr_textgrid). `rules`: `ink`
+    with faint rules added (`ocr_cells.with_faint_rules`), where a ruled grid is sought."""
     gutters = ocr_gutters.settings()
     grids: list[tuple[ocr_cells.Grid, bool]] = []
     top = 0
     while len(grids) < MAX_TABLES:
         rest = ink[top:]
-        ruled = ocr_cells.find_grid(rest)
+        ruled = ocr_cells.find_grid((ink if rules is None else rules)[top:])
         grid = ruled or ocr_gutters.find_grid(rest, gutters, () if grids else hint)
         # one band and too few columns for a table: a frame, a stroke of its text taken for a rule
         one_band = ruled is not None and len(ruled.ys) == 2 and len(ruled.xs) - 1 < gutters.columns_min

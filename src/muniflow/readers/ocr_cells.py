@@ -61,6 +61,16 @@ def binarize(gray: Image) -> Image:
     return ink
 
 
+def with_faint_rules(gray: Image, ink: Image, contrast: float, width: int) -> Image:
+    """`ink` with thin strokes darker than the paper around them by `contrast` added: a ruling line
+    printed or scanned grey (a light rule, a toner-saving print) is lighter than the threshold
+    that tells text from paper, yet still a line. Measured against what surrounds each pixel within
+    `width` (a black-hat), a shaded cell stays out: it is no darker than itself."""
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (width | 1, width | 1))
+    thin = cv2.morphologyEx(gray, cv2.MORPH_BLACKHAT, kernel)
+    return cv2.bitwise_or(ink, ((thin > contrast) * 255).astype(np.uint8))
+
+
 def flatten(gray: Image) -> Image:
     """The page with its light evened out: each pixel over the paper's brightness around it (the
     page with its ink closed over, blurred), so a photo darker on one side thresholds like a scan.
@@ -172,7 +182,15 @@ def line_masks(ink: Image) -> tuple[Image, Image]:
     vertical = cv2.morphologyEx(
         ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(h, w) // 60))
     )
-    # bridge small gaps (a stamp, noise, a 1-bit scan's broken line)
+    # bridge gaps along a line (a stamp, noise, a 1-bit scan's broken line, a faint rule's breaks):
+    # only pieces already long enough to be rules are joined, so no text is made a line
+    bridge = max(h, w) // 120
+    horizontal = cv2.morphologyEx(
+        horizontal, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (bridge, 1))
+    )
+    vertical = cv2.morphologyEx(
+        vertical, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, bridge))
+    )
     horizontal = cv2.dilate(horizontal, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 3)))
     vertical = cv2.dilate(vertical, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 9)))
     return horizontal, vertical
@@ -205,7 +223,9 @@ def find_grid(ink: Image) -> Grid | None:
     left, right = xs[0], xs[-1]
     width = right - left
     ys = _centers(horizontal[:, left:right].sum(axis=1) / 255, width * 0.5)
-    ys = [y for y in ys if _spans(vertical, y, xs)]
+    ys = [
+        y for y in ys if _spans(vertical, y, xs) or _nearly_across(horizontal, y, left, right, vertical, xs)
+    ]
     if len(ys) < 2:
         return None
     # two tables one above the other, their sides in line (a summary above the events table): the
@@ -274,6 +294,23 @@ def _spans(vertical: Image, y: int, xs: Sequence[int]) -> bool:
         vertical[lo:hi, max(0, xs[0] - 4) : xs[0] + 5].any()
         and vertical[lo:hi, xs[-1] - 4 : xs[-1] + 5].any()
     )
+
+
+def _nearly_across(
+    horizontal: Image, y: int, left: int, right: int, vertical: Image, xs: Sequence[int]
+) -> bool:
+    """True when a horizontal line at y runs across nearly the whole table and touches one of its
+    sides: a row border whose corner a faint or broken side line does not reach."""
+    band = horizontal[max(0, y - 3) : y + 4, left:right].max(axis=0)
+    if float((band > 0).mean()) < ACROSS_SHARE:
+        return False
+    lo, hi = max(0, y - 6), y + 7
+    return bool(
+        vertical[lo:hi, max(0, xs[0] - 4) : xs[0] + 5].any() or vertical[lo:hi, xs[-1] - 4 : xs[-1] + 5].any()
+    )
+
+
+ACROSS_SHARE = 0.8  # of the table's width: a rule across it (its breaks and a faint side allowed)
 
 
 def _line_in_band(band: Image, x: int) -> bool:
