@@ -30,7 +30,7 @@ from prefect.runtime import flow_run
 from flows import window
 from muniflow import pipeline, prefetch, stages
 from muniflow.codeversion import code_version
-from muniflow.intake.expand import ArchiveRecord, Input
+from muniflow.intake.expand import ArchiveRecord, Input, lineage_name
 from muniflow.model import Period
 from muniflow.progress import Progress
 from muniflow.quality.gx_import import warm_up
@@ -95,11 +95,20 @@ def _extract_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
     return f"muniflow-extract-{code_version()}-{parameters['sha256']}-{path}-{parameters.get('period')}"
 
 
+def _extract_run_name() -> str:
+    """«extract report.docx»: the file's name as it is recorded (a name whose bytes are no UTF-8,
+    made on Windows, could not be sent to the API)."""
+    from prefect.runtime import task_run
+
+    path = task_run.parameters.get("path")
+    return f"extract {Path(lineage_name(path)).name if path is not None else '?'}"
+
+
 @task(
     cache_key_fn=_extract_key,
     cache_expiration=timedelta(days=365),
     persist_result=True,
-    task_run_name="extract {path.name}",
+    task_run_name=_extract_run_name,
 )
 def extract(path: Path, sha256: str, period: str | None, name: str | None = None) -> stages.FileOutcome:
     """Read, interpret, normalize, check and enrich one file's rows (cached by content hash); `name`
@@ -107,7 +116,7 @@ def extract(path: Path, sha256: str, period: str | None, name: str | None = None
     ahead = prefetch.take(path, sha256, period, name)  # extracted while Prefect started (the CLI)
     if ahead is not None:
         return cast(stages.FileOutcome, ahead)
-    item = Input(path, name or str(path))
+    item = Input(path, name or lineage_name(path))
     return stages.process_input(item, Period.parse(period) if period else None, sha256=sha256)
 
 

@@ -16,6 +16,8 @@ CASES = [
     ("reports.zip", False, "an archive: unpacked or quarantined"),
     ("no_extension", False, "a file without a suffix is still something sent"),
     ("~$report.docx", True, "Word's lock file while the report is open"),
+    ("~WRL0003.tmp", True, "Word's temporary copy of an earlier version, left after a save"),
+    ("~report.docx", False, "a name starting with a tilde is no temporary copy by that alone"),
     (".DS_Store", True, "macOS Finder metadata"),
     ("Thumbs.db", True, "Windows Explorer thumbnails"),
     ("desktop.ini", True, "Windows folder settings"),
@@ -72,3 +74,39 @@ def test_a_corrected_report_in_the_folder_comes_after_its_original(tmp_path: Pat
         "Велижский район 2кв (исправленный).docx",
         "Демидовский район 2кв уточнённый.pdf",
     ]
+
+
+def test_a_detached_signature_beside_its_file_is_skipped_and_one_holding_the_report_is_not(
+    tmp_path: Path,
+) -> None:
+    """«отчёт.pdf.sig» signs «отчёт.pdf», which is read: no report of its own. «письмо.docx.sig»
+    with no «письмо.docx» beside it holds the report inside (an attached signature): listed."""
+    for name in ("отчёт.pdf", "отчёт.pdf.sig", "отчёт.pdf.P7S", "письмо.docx.sig"):
+        (tmp_path / name).write_bytes(b"x")
+    inbox = scan([tmp_path])
+    assert sorted(p.name for p in inbox.files) == ["отчёт.pdf", "письмо.docx.sig"]
+    assert sorted(p.name for p in inbox.skipped) == ["отчёт.pdf.P7S", "отчёт.pdf.sig"]
+
+
+def test_a_name_made_on_windows_is_recorded_in_cyrillic(tmp_path: Path, samples: Path) -> None:
+    """A report whose name's bytes are cp1251 (a Windows ZIP unpacked as it was, a Samba share) or
+    cp866 (`unzip`'s) loads beside the others; it was a crash that loaded nothing. Its name is
+    recorded as it reads, the path it is read from is its own."""
+    import os
+    import shutil
+
+    from muniflow.intake.expand import lineage_name
+    from muniflow.plain import ingest_plain
+    from muniflow.warehouse import db
+
+    folder = os.fsencode(tmp_path / "входящие")
+    os.mkdir(folder)
+    shutil.copy(samples / "invented_tver_2024_q4.docx", folder + b"/" + "Кимры.docx".encode("cp1251"))
+    shutil.copy(samples / "invented_pskov_2024_q3.docx", folder + b"/" + "Псков.docx".encode("cp866"))
+    run = ingest_plain([os.fsdecode(folder)], str(tmp_path / "w.duckdb"))
+    expected = {str(tmp_path / "входящие" / name) for name in ("Кимры.docx", "Псков.docx")}
+    assert set(run["statuses"]) == expected
+    assert set(run["statuses"].values()) == {"loaded"}
+    with db.connect(tmp_path / "w.duckdb") as con:
+        assert {r[0] for r in con.execute("select source_file from reports").fetchall()} == expected
+    assert lineage_name("/tmp/отчёт.docx") == "/tmp/отчёт.docx"

@@ -26,7 +26,7 @@ from typing import Any
 
 from muniflow import stages
 from muniflow.intake import sha256_file
-from muniflow.intake.expand import ArchiveRecord, as_pages, expand
+from muniflow.intake.expand import ArchiveRecord, as_pages, expand, lineage_name
 from muniflow.intake.inbox import scan as scan_inbox
 from muniflow.warehouse import loader, lookups, stored
 
@@ -100,7 +100,7 @@ def run_ingest(
     inbox = scan_inbox(list(paths))
     files = list(inbox.files)
     runner.on_start(files)
-    digests = {str(f): sha256_file(f) for f in files}
+    digests = {lineage_name(f): sha256_file(f) for f in files}
     with runner.connect() as con:
         run_id = loader.start_run(con, flow_run_id=flow_run_id)
         periods = stages.recover_aborted(con, run_id)  # runs killed mid-way: their periods again

@@ -59,14 +59,14 @@ def _fetch(path: Path, digest: str, period: str | None, future: Future[Any]) -> 
         from muniflow import stages
         from muniflow.intake import run_sandboxed
         from muniflow.intake.archive import looks_like_zip, unpack_checked
-        from muniflow.intake.expand import Input
+        from muniflow.intake.expand import Input, lineage_name
         from muniflow.model import Period
 
         if looks_like_zip(path):
             with tempfile.TemporaryDirectory(prefix="muniflow-prefetch-") as scratch:
                 if run_sandboxed(path, unpack_checked, scratch) is not None:  # an archive
                     raise LookupError("an archive: its members are read by the flow")
-        item = Input(path, str(path))
+        item = Input(path, lineage_name(path))
         future.set_result(stages.process_input(item, Period.parse(period) if period else None, digest))
     except BaseException as exc:  # the flow extracts the file itself and reports what failed
         future.set_exception(exc)
@@ -74,7 +74,9 @@ def _fetch(path: Path, digest: str, period: str | None, future: Future[Any]) -> 
 
 def take(path: Path, sha256: str, period: str | None, name: str | None = None) -> Any | None:
     """The outcome fetched ahead for this file, bytes and period (waiting for it), else None."""
-    if name not in (None, str(path)):
+    from muniflow.intake.expand import lineage_name
+
+    if name not in (None, lineage_name(path)):
         return None
     with _lock:
         future = _ahead.pop((str(path), sha256, period), None)

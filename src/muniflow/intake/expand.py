@@ -6,6 +6,8 @@ record of every archive, unpacked or refused, so each file a clerk sent is accou
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +25,31 @@ class Input:
 
     path: Path
     name: str
+
+
+def lineage_name(path: Path | str) -> str:
+    """The name a file is recorded under: its path, with each part whose bytes are no UTF-8 (a name
+    made on Windows, unpacked or copied as it was: cp1251, or cp866 from a ZIP) decoded by the
+    code page that gives it the more Cyrillic letters. Such a path is read as it is, but its name
+    could be neither stored nor printed."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        parts = os.fsencode(text).split(b"/")
+        return "/".join(_decoded(part) for part in parts)
+
+
+def _decoded(part: bytes) -> str:
+    try:
+        return part.decode("utf-8")
+    except UnicodeDecodeError:
+        readings = [part.decode(code, errors="replace") for code in ("cp1251", "cp866")]
+        return max(readings, key=lambda r: len(_CYRILLIC.findall(r)))
+
+
+_CYRILLIC = re.compile("[а-яёА-ЯЁ]")
 
 
 @dataclass(frozen=True)
@@ -87,7 +114,7 @@ def expand(files: tuple[Path, ...] | list[Path], workdir: Path, documents: Colle
             visit(Path(member.path), f"{name}{SEPARATOR}{member.name}", depth + 1)
 
     for f in files:
-        visit(Path(f), str(f), 1)
+        visit(Path(f), lineage_name(f), 1)
     return Expanded(tuple(inputs), tuple(archives), tuple(refused))
 
 

@@ -2,7 +2,8 @@
 
 A report that arrives as `.txt`, `.jpg` or `.zip` must still be listed (read, or quarantined with a
 reason), so the region can see that the municipality did send something. Only files no person sent
-are skipped: Office lock files, Finder and Explorer metadata, hidden files; the scan counts them.
+are skipped: Office lock files and temporary copies, Finder and Explorer metadata, hidden files,
+a signature sent beside the file it signs; the scan counts them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,11 @@ from muniflow.reporting.contract import load_reporting
 # Names the operating system or an open editor leaves behind (compared case-insensitively).
 LITTER_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", "ehthumbs.db", "icon\r"})
 LITTER_PREFIXES = ("~$", ".")  # Office lock files ("~$report.docx"), hidden files ("._report.docx")
+# An editor's temporary copy ("~WRL0003.tmp", "~WRD0001.tmp": Word's earlier version of a document
+# being saved): a name starting with "~" and ending with ".tmp".
+TEMPORARY = ("~", ".tmp")
+# A detached electronic signature sent beside the file it signs ("report.pdf.sig"): read with it.
+SIGNATURE_SUFFIXES = frozenset({".sig", ".sgn", ".p7s"})
 
 
 @dataclass(frozen=True)
@@ -28,7 +34,18 @@ class Inbox:
 
 def is_litter(path: PurePath) -> bool:
     """True for a file (or one inside a folder) no person sent: lock files, OS metadata, hidden files."""
-    return path.name.lower() in LITTER_NAMES or path.name.startswith(LITTER_PREFIXES)
+    name = path.name.lower()
+    return (
+        name in LITTER_NAMES
+        or name.startswith(LITTER_PREFIXES)
+        or (name.startswith(TEMPORARY[0]) and name.endswith(TEMPORARY[1]))
+    )
+
+
+def _signs_another(path: Path, listed: set[Path]) -> bool:
+    """True for a detached signature of a file also in the inbox («отчёт.pdf.sig» beside «отчёт.pdf»):
+    no report of its own. A signature with the report inside (no such file beside it) stays."""
+    return path.suffix.lower() in SIGNATURE_SUFFIXES and path.with_suffix("") in listed
 
 
 def _version_order(path: Path, marks: tuple[str, ...]) -> tuple[bool, str]:
@@ -67,6 +84,9 @@ def scan(paths: list[str | Path]) -> Inbox:
             found.append(p)
         else:
             raise FileNotFoundError(f"no such file or folder: {p}")
+    listed = set(found)
+    skipped += [f for f in found if _signs_another(f, listed)]
+    found = [f for f in found if not _signs_another(f, listed)]
     seen: set[Path] = set()
     unique = []
     for f in found:

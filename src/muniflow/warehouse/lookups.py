@@ -29,11 +29,12 @@ def holds_all(files: Sequence[Path], warehouse: str | Path) -> bool:
     """True when every file is already in the warehouse under the same path with the same bytes
     (reads nothing but the files' hashes and one lookup: an ingest of an unchanged inbox stops here)."""
     from muniflow.intake import sha256_file
+    from muniflow.intake.expand import lineage_name
     from muniflow.warehouse.db import connect
 
     if str(warehouse) == ":memory:" or not Path(warehouse).exists():
         return False
-    pairs = [(str(f), sha256_file(f)) for f in files]
+    pairs = [(lineage_name(f), sha256_file(f)) for f in files]
     with connect(warehouse) as con:
         return seen_files(con, pairs) == set(pairs)
 
@@ -42,9 +43,10 @@ def superseded_files(files: Sequence[Path], warehouse: str | Path) -> list[tuple
     """Of files the warehouse holds as they are, those whose report a later version superseded,
     each with the path of the report that superseded it (an ingest that changes nothing says so)."""
     from muniflow.intake import sha256_file
+    from muniflow.intake.expand import lineage_name
     from muniflow.warehouse.db import connect
 
-    pairs = {(str(f), sha256_file(f)) for f in files}
+    pairs = {(lineage_name(f), sha256_file(f)) for f in files}
     paths, hashes = zip(*pairs, strict=True) if pairs else ((), ())
     with connect(warehouse) as con:
         found = con.execute(
