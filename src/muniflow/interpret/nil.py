@@ -207,18 +207,35 @@ def says_nil_letter(text: str, contract: ReportingContract | None = None) -> boo
     return False
 
 
-def nil_letter(doc: RawDocument, period_override: Period | None = None) -> Report | None:
-    """A document without tables whose text says nil, as a report of its municipality; else None."""
-    if doc.tables or not says_nil_letter(doc.title):
+# A table of a letter that has no events table holds at most this many rows: a letterhead or a
+# signature laid out as a table («Глава района | подпись | И.О. Фамилия»), not a table of events.
+LETTER_TABLE_ROWS_MAX = 4
+
+
+def nil_letter(
+    doc: RawDocument, period_override: Period | None = None, with_tables: bool = False
+) -> Report | None:
+    """A document without tables whose text says nil, as a report of its municipality; else None.
+    `with_tables` (where no table is an events table): its tables may be a letterhead's or a
+    signature's, of a few rows each; the nil sentence is in the letter's text, the municipality
+    may be named in those tables."""
+    if doc.tables and not with_tables:
         return None
-    name = municipality_in_text(doc.title)
+    if any(len(t.rows) + 1 > LETTER_TABLE_ROWS_MAX for t in doc.tables):
+        return None
+    prose = "\n".join(p for p in (doc.title, *(t.caption for t in doc.tables), doc.closing) if p)
+    if not says_nil_letter(prose):
+        return None
+    cells = (c for t in doc.tables for row in (t.header, *(r.cells for r in t.rows)) for c in row if c)
+    text = "\n".join((prose, *("  ".join(cells),)))
+    name = municipality_in_text(text)
     if not name:
         return None
     return Report(
         source_file=doc.source_file,
         format=doc.format,
-        region=parse_region(doc.title),
-        period=period_override or parse_period(doc.title),
+        region=parse_region(text),
+        period=period_override or parse_period(prose),
         rows=(),
         pages=doc.pages,
         nil_municipalities=(name,),

@@ -15,7 +15,15 @@ from muniflow.interpret.errors import InterpretError
 from muniflow.interpret.header_rows import REQUIRED, is_column_numbers
 from muniflow.interpret.muni_vocabulary import vocabulary as muni_vocabulary
 from muniflow.interpret.municipality import canonical_municipality, municipality_name
-from muniflow.interpret.nil import is_placeholder, municipality_in_text, nil_letter, nil_row, nil_sections
+from muniflow.interpret.nil import (
+    LETTER_TABLE_ROWS_MAX,
+    is_placeholder,
+    municipality_in_text,
+    nil_letter,
+    nil_row,
+    nil_sections,
+    says_nil_letter,
+)
 from muniflow.interpret.period import (
     file_stem,
     find_period,
@@ -261,8 +269,12 @@ def interpret_document(
         if dated.period is not None:
             found_period, period = dated, dated.period
     readings = [*readings, *other_quarters]
-    region = parse_region(doc.title) or parse_region(title)
+    closing = _closing_text(doc, chosen)
+    region = parse_region(doc.title) or parse_region(title) or parse_region(closing)
     if not chosen:
+        letter = nil_letter(doc, period_override, with_tables=True)
+        if letter is not None:  # a nil letter laid out with a letterhead or signature table
+            return letter
         said = Reading(tuple(readings), (), region_source(doc.title), found_period.text, found_period.kind)
         raise InterpretError("unknown_layout", refusal_message(readings), said)
     rows: list[Row] = []
@@ -273,7 +285,7 @@ def interpret_document(
         title_muni=municipality_in_text(doc.title)
         or municipality_in_text(title)
         or municipality_in_text(file_stem(doc.source_file))  # «Велижский_район_2кв_2024.docx»
-        or municipality_in_text(doc.closing)  # a letter signed «Глава Себежского района»
+        or municipality_in_text(closing)  # a letter signed «Глава Себежского района»
     )
     sheet = chosen[0].table.sheet
     for table in chosen:
@@ -304,6 +316,10 @@ def interpret_document(
             sections,
             found,
         )
+    nil_names = nil_sections(found.nil, doc)
+    if not rows and not nil_names and state.title_muni and says_nil_letter(f"{title}\n{closing}"):
+        # an empty form under «международные мероприятия не проводились» typed above or below it
+        nil_names = (state.title_muni,)
     reading = Reading(
         tables=tuple(readings),
         sections=tuple(sections),
@@ -320,7 +336,7 @@ def interpret_document(
         rows=tuple(rows),
         pages=doc.pages,
         reading=reading,
-        nil_municipalities=nil_sections(found.nil, doc),
+        nil_municipalities=nil_names,
         numbered_nil=tuple(found.numbered_nil),
         shared_numbers=tuple(found.shared_numbers),
     )
@@ -364,6 +380,23 @@ def _caption_month(caption: str) -> str:
     """The caption's last line when it is a month heading, folded; '' when it is not."""
     lines = [fold(x) for x in caption.splitlines() if fold(x)]
     return lines[-1] if lines and month_of(lines[-1]) is not None else ""
+
+
+def _closing_text(doc: RawDocument, chosen: Sequence[ChosenTable]) -> str:
+    """What stands after the last events table: the tables after it (a signature laid out as a
+    table without borders: «Глава района | подпись | И.О. Фамилия»; a table of more rows is data,
+    only its caption counts), their captions, and the text after the last table. With no table
+    chosen, the text of every table and after them."""
+    last = max((doc.tables.index(t.table) for t in chosen if t.table in doc.tables), default=-1)
+    parts: list[str] = []
+    for table in doc.tables[last + 1 :]:
+        parts.append(table.caption)
+        if len(table.rows) + 1 > LETTER_TABLE_ROWS_MAX:  # a table of data (a summary), not a signature
+            continue
+        rows = (table.header, *(row.cells for row in table.rows))
+        parts += ("  ".join(c for c in row if c and fold(c)) for row in rows)
+    parts.append(doc.closing)
+    return "\n".join(p for p in parts if p and fold(p))
 
 
 def _lead_text(doc: RawDocument, first: ChosenTable | None) -> str:
