@@ -71,3 +71,22 @@ def nil_letter(path: Path, lines: Sequence[str]) -> Path:
         document.add_paragraph(line)
     document.save(str(path))
     return path
+
+
+def with_tables(path: Path, blocks: Sequence[str | Sequence[Sequence[str]]]) -> Path:
+    """A document of paragraphs (a string) and tables (rows of cells) in order: a letterhead or a
+    signature laid out as a table without borders, an empty form."""
+    document = docx.Document()
+    for block in blocks:
+        if isinstance(block, str):
+            document.add_paragraph(block)
+            continue
+        table = document.add_table(rows=len(block), cols=len(block[0]))
+        for r, row in enumerate(block):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+    document.save(str(path))
+    return path
+
+
+SIGNATURE = [["Глава Озёрного муниципального района Северной области", "____________", "И.И. Иванов"]]

@@ -214,3 +214,45 @@ def test_pdf_letter_whose_statement_wraps_over_lines_is_nil(tmp_path: Path) -> N
     )
     outcome = _outcome(_convert(built, tmp_path / "pdf"))
     _assert_nil(outcome, ("Озёрный район",))
+
+
+def test_a_letter_signed_in_a_table_is_nil(tmp_path: Path) -> None:
+    """Offices lay the signature out as a table without borders; the letter has no events table
+    and says nil: a nil report of the municipality the signature names (was unknown_layout)."""
+    path = nb.with_tables(
+        tmp_path / "letter.docx",
+        [
+            "Сообщаем, что в III квартале 2025 года международные мероприятия не проводились.",
+            nb.SIGNATURE,
+        ],
+    )
+    _assert_nil(_outcome(path), ("Озёрный район",))
+
+
+def test_an_empty_form_under_a_nil_sentence_is_nil(tmp_path: Path) -> None:
+    """The form's header with no row, and «не проводились» typed under it: the sender's nil report
+    (was no_rows). A form with no such sentence stays no_rows."""
+    from readers_fixtures import HEADER
+
+    title = "Информация Озёрного муниципального района о международных мероприятиях в III квартале 2025 года"
+    nil = ["В отчётном периоде международные мероприятия не проводились."]
+    path = nb.with_tables(tmp_path / "form.docx", [title, [list(HEADER)], *nil])
+    _assert_nil(_outcome(path), ("Озёрный район",))
+    empty = nb.with_tables(tmp_path / "empty.docx", [title, [list(HEADER)], "Исполнитель: Петров"])
+    assert _outcome(empty).reason == "no_rows"
+
+
+def test_a_report_signed_in_a_table_takes_its_municipality_from_the_signature(tmp_path: Path) -> None:
+    """The title names no municipality, the signature laid out as a table does: each row is its
+    (they had none, each a required_field error)."""
+    from readers_fixtures import HEADER
+
+    rows = [list(HEADER), nb.event_row(1, "Визит делегации"), nb.event_row(2, "Фестиваль ремёсел")]
+    path = nb.with_tables(
+        tmp_path / "report.docx",
+        ["Информация о международных мероприятиях в III квартале 2025 года", rows, nb.SIGNATURE],
+    )
+    outcome = _outcome(path)
+    assert outcome.report is not None
+    assert {r.municipality for r in outcome.report.rows} == {"Озёрный район"}
+    assert outcome.report.region == "Северная область"
