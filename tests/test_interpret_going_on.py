@@ -414,3 +414,17 @@ def test_the_rest_of_cells_split_over_two_rows_carries_on_the_numbered_event_abo
         ("Концерт", "г. Энск", date(2024, 6, 20), date(2024, 6, 20)),
     ]
     assert report.rows[1].participants == "120 человек"
+
+
+def test_a_heading_merged_across_beside_an_empty_no_cell_is_no_cut_off_title() -> None:
+    """«город Курск» opens in lower case as a cut title's rest does, but it is one cell merged across
+    the row beside an empty № cell: a municipality's heading, its events its own."""
+    report = _events(
+        _row("1", "Концерт", "г. Энск", "12.05.2024", "Проведён", "Артисты"),
+        _row("", "город Курск", None, None, None, None),
+        _row("2", "Выставка", "г. Курск", "20.05.2024", "Открыта", "Мастера"),
+    )
+    assert [(r.title, r.municipality) for r in report.rows] == [
+        ("Концерт", "Энский район"),
+        ("Выставка", "город Курск"),
+    ]

@@ -228,6 +228,8 @@ OTHER_FORMS = [
     ("Администрация Тотемского р-на", "Тотемский район", "the abbreviation in the genitive"),
     ("Муниципальный округ город Кировск", "город Кировск", "a municipal okrug named by its city"),
     ("Городской округ ЗАТО Северск", "ЗАТО Северск", "a closed town's own kind inside another"),
+    ("округ Муром", "округ Муром", "a city district's charter name: the kind «округ» before its name"),
+    ("Сельское поселение «Изборская волость»", "Изборская волость", "Pskov's rural «волость»"),
 ]
 
 

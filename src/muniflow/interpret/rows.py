@@ -654,6 +654,9 @@ def _cut_off(own: RawRow, mapping: Mapping[str, int], above: Row) -> bool:
     date above left open («05.06.2025 –» | «07.06.2025»), which it may hold with no title."""
     title = fold(_text(own, mapping["title"])) if "title" in mapping else ""
     date = fold(_text(own, mapping["date_text"])) if "date_text" in mapping else ""
+    rest = own.cells[mapping["title"] + 1 :] if "title" in mapping else ()
+    if title and rest and all(c is None for c in rest):
+        return False  # one cell merged across the row: a heading («город Курск»), no cell split
     dangling = bool(_DANGLING.search(above.date_text))
     if date and not dangling:
         return False
