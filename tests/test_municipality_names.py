@@ -272,3 +272,26 @@ def test_kind_words_come_from_the_contract(tmp_path, monkeypatch):
 
 def test_a_village_before_a_name_is_no_abbreviated_settlement():
     assert "поселение" not in canonical_municipality("с. Пушкино"), "«с. П…» is no «с.п.»"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Информация о мероприятиях, проведённых в городе Смоленске во II квартале", "город Смоленск"),
+        ("Отчёт по городу Белозорску", "город Белозорск"),
+        ("АДМИНИСТРАЦИЯ ГОРОДА-КУРОРТА КИСЛОВОДСКА", "город Кисловодск"),
+        ("мероприятия в городе-курорте Кисловодске", "город Кисловодск"),
+        ("Глава города-героя Новороссийска", "город Новороссийск"),
+        ("Глава города Каменска-Уральского", "город Каменск-Уральский"),
+        ("Администрация Усть-Кутского района", "Усть-Кутский район"),
+        ("Администрация Гаврилов-Ямского района", "Гаврилов-Ямский район"),
+        ("в городе Великие Луки", "город Великие Луки"),
+    ],
+)
+def test_a_settlement_named_in_any_case_and_honorary_title_reads_in_the_nominative(text, expected):
+    """A city's name after «городе», «городу» (not only «города») is put in the nominative, a
+    hyphenated place's first part too where it is a place's name in that case; an honorary title
+    («города-курорта») in any case is the kind «город»; a name in apposition stays."""
+    from muniflow.interpret.nil import municipality_in_text
+
+    assert municipality_in_text(text) == expected

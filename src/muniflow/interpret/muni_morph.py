@@ -82,13 +82,32 @@ def to_nominative(word: str, case: str, gender: str, number: str = "sing") -> st
     with it).
     """
     parts = word.split("-")
+    # a part before the hyphen that is a place's own name in that case goes too («Каменска-
+    # Уральского» -> «Каменск-Уральский»); other first parts stay («Усть-», «Гаврилов-», «Ханты-»)
+    heads = [_place_inflected(part.lower(), case) for part in parts[:-1]]
+    if any(heads):
+        parts = [
+            part if form is None else same_case(part, _keep_yo(part, form))
+            for part, form in zip(parts[:-1], heads, strict=True)
+        ] + parts[-1:]
+        word = "-".join(parts)
     whole = _inflected(word.lower(), case, gender, number)
-    if whole is not None and whole.count("-") == word.count("-"):
+    if whole is not None and whole.count("-") == word.count("-") and not any(heads):
         return "-".join(same_case(a, b) for a, b in zip(parts, _keep_yo(word, whole).split("-"), strict=True))
     last = _inflected(parts[-1].lower(), case, gender, number) if len(parts) > 1 else None
     if last is not None:
         return "-".join([*parts[:-1], same_case(parts[-1], _keep_yo(parts[-1], last))])
     return word
+
+
+@lru_cache(maxsize=4096)
+def _place_inflected(lower: str, case: str) -> str | None:
+    """A place's own name (Geox to pymorphy3) in `case` put in the nominative, else None."""
+    for p in analyzer().parse(lower):
+        if "Geox" in p.tag and case in p.tag and "NOUN" in p.tag:
+            form = p.inflect({"nomn", "sing"})
+            return str(form.word) if form is not None else None
+    return None
 
 
 def _inflected(lower: str, case: str, gender: str, number: str) -> str | None:
@@ -112,15 +131,21 @@ def _inflected(lower: str, case: str, gender: str, number: str) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def _genitive_parse(word: str) -> tuple[str, str] | None:
-    """(number, gender) of a word of a place name that may be in the genitive, else None. A word
-    the dictionary lacks is taken for a plural only if the dictionary knows it: the guesser reads
-    «Заречноград» as the plural of a guessed «Заречнограда»."""
+def _case_parse(word: str, case: str) -> tuple[str, str] | None:
+    """(number, gender) of a word of a place name that may be in `case` (its parts', hyphenated,
+    the last part's), else None. A word the dictionary lacks is taken for a plural only if the
+    dictionary knows it: the guesser reads «Заречноград» as the plural of a guessed «Заречнограда»."""
+    word = word.split("-")[-1] if "-" in word and _case_parse_whole(word, case) is None else word
+    return _case_parse_whole(word, case)
+
+
+@lru_cache(maxsize=4096)
+def _case_parse_whole(word: str, case: str) -> tuple[str, str] | None:
     morph = analyzer()
     known = morph.word_is_known(word.lower())
     best = None
     for p in morph.parse(word.lower()):
-        if "gent" not in p.tag or not ({"ADJF", "NOUN"} & set(p.tag.grammemes)):
+        if case not in p.tag or not ({"ADJF", "NOUN"} & set(p.tag.grammemes)):
             continue
         if not known and p.tag.number != "sing":
             continue
@@ -150,18 +175,19 @@ def never_nominative(name: str) -> bool:
     return True
 
 
-def place_name_nominative(name: str) -> str:
-    """A settlement's name after a kind noun in the genitive («города Мосальска»): in the
-    nominative when every word of it can be a genitive («Нижнего Новгорода» -> «Нижний Новгород»);
-    left as written when a word cannot («города Великие Луки» is written in apposition)."""
+def place_name_nominative(name: str, case: str = "gent") -> str:
+    """A settlement's name after a kind noun in an oblique `case` («города Мосальска», «в городе
+    Смоленске»): in the nominative when every word of it can be in that case («Нижнего Новгорода»
+    -> «Нижний Новгород»); left as written when a word cannot («города Великие Луки» is written
+    in apposition)."""
     words = name.split(" ")
     if not words or len(words) > 3 or not all(WORD.fullmatch(w) for w in words):
         return name
-    parses = [_genitive_parse(w) for w in words]
+    parses = [_case_parse(w, case) for w in words]
     if any(p is None for p in parses):
         return name
     number, gender = parses[0]  # type: ignore[misc]
-    return " ".join(to_nominative(w, "gent", gender, number) for w in words)
+    return " ".join(to_nominative(w, case, gender, number) for w in words)
 
 
 _ADJECTIVE_END = re.compile(r"(?:ий|ый|ой|ое|ее|ая|яя)$")

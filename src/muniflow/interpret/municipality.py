@@ -107,7 +107,30 @@ def _flatten(name: str) -> str:
     split («Кленовскийрайон»)."""
     text = closed_up(name.replace("\xa0", " ").replace("\u00ad", "").replace("\r", "\n"))
     words = vocabulary()
+    text = without_honorary_titles(text)
     return split_run_in_kinds(rejoined_lines(text, words.kind_words, words.kind_nouns | words.region_nouns))
+
+
+_HYPHENATED = re.compile(r"\b([А-ЯЁа-яё]+)-([А-ЯЁа-яё]+)\b")
+
+
+def without_honorary_titles(text: str) -> str:
+    """The text with a city's honorary title in its kind taken off in any case: «города-курорта
+    Кисловодска» is «города Кисловодска», «в городе-герое …» is «в городе …» (the title is a
+    hyphenated kind of `kind_words`, «город-курорт», whose first part is a kind noun)."""
+    words = vocabulary()
+
+    def plain(match: re.Match[str]) -> str:
+        first, second = (_lemma(w) for w in match.groups())
+        honorary = first in words.kind_nouns and f"{first}-{second}" in words.kind_words
+        return match.group(1) if honorary else match.group()
+
+    return _HYPHENATED.sub(plain, text)
+
+
+@lru_cache(maxsize=4096)
+def _lemma(word: str) -> str:
+    return analyzer().parse(word.lower())[0].normal_form.replace("ё", "е")
 
 
 def split_run_in_kinds(text: str) -> str:
@@ -162,7 +185,8 @@ def _capitals_fixed(text: str) -> str:
 
 def _nominative(text: str) -> str:
     """The words up to the first kind noun in an oblique case put in the nominative («Велижского
-    района», «по Велижскому району»); a settlement's name after it too («города Мосальска»).
+    района», «по Велижскому району»); a settlement's name after it too («города Мосальска», «в
+    городе Смоленске»).
 
     The words after a kind noun other than a settlement's are the name itself and stay as written
     («сельского поселения Первомайское»), as does a quoted name.
@@ -183,9 +207,9 @@ def _nominative(text: str) -> str:
             last = word.end()
         rest = text[last:]
         kind = out[-1].lower().replace("ё", "е")
-        settlement = kind in vocabulary().settlement_nouns and case == "gent"
+        settlement = kind in vocabulary().settlement_nouns
         if settlement and rest.strip() and rest.strip()[0] not in _OPEN:
-            rest = " " + place_name_nominative(rest.strip())
+            rest = " " + place_name_nominative(rest.strip(), case)
         return "".join(out) + rest
     # «г. Калуги» (the abbreviation hides the genitive «города»): a name the dictionary knows only
     # in oblique cases is put in the nominative; «г. Великие Луки» can be a nominative and stays.

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from muniflow.interpret.muni_vocabulary import vocabulary
-from muniflow.interpret.municipality import canonical_municipality, municipality_name
+from muniflow.interpret.municipality import canonical_municipality, municipality_name, without_honorary_titles
 from muniflow.interpret.title import parse_period, parse_region
 from muniflow.model import Period, RawDocument, RawRow, RawTable, Report
 from muniflow.morph import analyzer
@@ -122,6 +122,7 @@ def municipality_in_text(text: str) -> str:
     municipality's name (`municipality_name`, in any case and written form: «Ярцевский район,
     II квартал», «в Ярцевском районе Смоленской области», «МО «Ярцевский район»»), its name
     written with a capital. Plural kinds («муниципальных районов») name no one municipality."""
+    text = without_honorary_titles(text)  # «города-курорта Кисловодска»: a kind noun, then the name
     tokens = [(m.group(), text.count("\n", 0, m.start())) for m in _TOKEN.finditer(text)]
     words = [t for t, _ in tokens]
     for i, token in enumerate(words):
