@@ -76,6 +76,23 @@ def test_a_corrected_report_in_the_folder_comes_after_its_original(tmp_path: Pat
     ]
 
 
+def test_a_later_copy_under_the_same_name_comes_right_after_its_original(tmp_path: Path) -> None:
+    """A browser names a second download «Ржев (1).docx», Explorer a copy «Ржев - копия.docx»: each
+    sorts before «Ржев.docx» by name and, ingested first, would be superseded by the original it
+    replaces. They come right after it, by their number."""
+    names = ["Ржев (2).docx", "Ржев (1).docx", "Копия Кимры.docx", "Кимры.docx", "Ржев.docx", "Торжок.docx"]
+    for name in names:
+        (tmp_path / name).write_bytes(name.encode())
+    assert [f.name for f in scan([tmp_path]).files] == [
+        "Кимры.docx",
+        "Копия Кимры.docx",
+        "Ржев.docx",
+        "Ржев (1).docx",
+        "Ржев (2).docx",
+        "Торжок.docx",
+    ]
+
+
 def test_a_detached_signature_beside_its_file_is_skipped_and_one_holding_the_report_is_not(
     tmp_path: Path,
 ) -> None:

@@ -48,16 +48,37 @@ def _signs_another(path: Path, listed: set[Path]) -> bool:
     return path.suffix.lower() in SIGNATURE_SUFFIXES and path.with_suffix("") in listed
 
 
-def _version_order(path: Path, marks: tuple[str, ...]) -> tuple[bool, str]:
+def _version_order(
+    path: Path, marks: tuple[str, ...], copies: tuple[str, ...] = ()
+) -> tuple[bool, str, int, str]:
     """A folder's files by name, those whose name says they correct a report («… (исправленный)»,
     «уточнённый», «взамен …»: `marks`, `correctionMarks` in contracts/reporting.yaml) after the
     others: the version loaded last is current, and a corrected report sorts before its original
-    by name."""
+    by name. A later copy under the same name («Отчёт (1).docx», «Отчёт - копия.docx»: `copies`,
+    `copyMarks`) comes right after the file it copies."""
     words = _WORD.findall(path.stem.lower().replace("ё", "е"))
-    return any(w.startswith(marks) for w in words), str(path)
+    base, number = _copied(path.stem, copies)
+    return any(w.startswith(marks) for w in words), str(path.with_name(base + path.suffix)), number, str(path)
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+_NUMBERED = re.compile(r"\s*\((\d{1,3})\)$")
+
+
+def _copied(stem: str, marks: tuple[str, ...]) -> tuple[str, int]:
+    """The name a copy was made from and its copy number: «Отчёт (2)» -> («Отчёт», 2), «Отчёт - копия»
+    and «Копия Отчёт» -> («Отчёт», 1), «Отчёт - копия (2)» -> («Отчёт», 3); a name with no mark is
+    its own, number 0."""
+    number = 0
+    numbered = _NUMBERED.search(stem)
+    if numbered:
+        stem, number = stem[: numbered.start()], int(numbered.group(1))
+    for mark in marks:
+        pattern = re.compile(rf"^{re.escape(mark)}\s+(?=\S)|\s*[-–]?\s*{re.escape(mark)}$", re.IGNORECASE)
+        plain = pattern.sub("", stem)
+        if plain != stem and plain.strip():
+            return plain, number + 1
+    return stem, number
 
 
 def scan(paths: list[str | Path]) -> Inbox:
@@ -71,8 +92,9 @@ def scan(paths: list[str | Path]) -> Inbox:
     skipped: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            marks = load_reporting().correction_marks
-            for f in sorted(p.rglob("*"), key=lambda f: _version_order(f, marks)):
+            reporting = load_reporting()
+            marks, copies = reporting.correction_marks, reporting.copy_marks
+            for f in sorted(p.rglob("*"), key=lambda f: _version_order(f, marks, copies)):
                 if not f.is_file():
                     continue
                 inside = f.relative_to(p).parts

@@ -34,6 +34,7 @@ class ReportingContract:
     expected: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     window: Window = field(default_factory=Window)
     correction_marks: tuple[str, ...] = ()  # word stems a corrected report's file name holds
+    copy_marks: tuple[str, ...] = ()  # words a later copy's file name adds («копия»)
 
     def expected_pairs(self) -> list[tuple[str, str]]:
         """(region, municipality) of every expected reporter, sorted."""
@@ -63,6 +64,7 @@ def _load(path: Path, _mtime: int) -> ReportingContract:
         expected=_expected(doc.get("expected") or {}, path),
         window=_window(doc.get("window") or {}, path),
         correction_marks=tuple(str(m).lower().replace("ё", "е") for m in doc.get("correctionMarks") or ()),
+        copy_marks=tuple(str(m).lower() for m in doc.get("copyMarks") or ()),
     )
 
 
