@@ -113,8 +113,10 @@ def continues_header(
     """True when a page's first row is the rest of a header the page end cut: the rows so far are
     all header rows, and this row is no event (no row number, in a table that numbers its rows, or
     it splits a group cell above into sub-columns), no column-number row, no heading row."""
+    if not rows or len(rows) > MAX_HEADER_ROWS:  # a table under way: no header left open (and the
+        return False  # rows' texts are not rebuilt for every page, which made a long PDF quadratic)
     texts = [tuple(cell_text(c) for c in row.cells) for row in rows]
-    if not rows or not header_open(texts, seq_col) or is_spanning(cells) or is_column_numbers(cells):
+    if not header_open(texts, seq_col) or is_spanning(cells) or is_column_numbers(cells):
         return False
     if seq_col < len(cells) and SEQ_NUMBER.match(cells[seq_col] or ""):
         return False
