@@ -134,3 +134,60 @@ def test_an_inbox_of_documents_passes_through_unchanged(tmp_path: Path) -> None:
     result = expand([docx, note], tmp_path / "w")
     assert [(i.path, i.name) for i in result.inputs] == [(docx, str(docx)), (note, str(note))]
     assert result.archives == () and result.refused == ()
+
+
+def _email(path: Path, attachments: dict[str, bytes]) -> Path:
+    """A letter saved as .eml, as a mail client writes it: text, then each attachment."""
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "adm@example.ru"
+    message["To"] = "mvs@example.ru"
+    message["Subject"] = "Отчёт о международных мероприятиях"
+    message.set_content("Направляем информацию за II квартал.")
+    for name, data in attachments.items():
+        message.add_attachment(data, maintype="application", subtype="octet-stream", filename=name)
+    path.write_bytes(bytes(message))
+    return path
+
+
+def test_a_saved_email_is_read_by_its_attachments(tmp_path: Path) -> None:
+    """An .eml in the inbox: its attachments are read as an archive's members are
+    (`letter.eml!Отчёт.docx`), its lock files left; a letter with no attachment is refused saying
+    what to do; a text file that merely starts with «From:» is no letter."""
+    docx = (SAMPLES / "invented_tver_2024_q4.docx").read_bytes()
+    letter = _email(tmp_path / "letter.eml", {"Отчёт Андреаполь.docx": docx, "~$Отчёт.docx": b""})
+    result = expand([letter], tmp_path / "w")
+    assert [i.name for i in result.inputs] == [f"{letter}!Отчёт Андреаполь.docx"]
+    assert result.inputs[0].path.read_bytes() == docx
+    assert [(a.source_file, a.skipped) for a in result.archives] == [(str(letter), ("~$Отчёт.docx",))]
+    note = tmp_path / "note.txt"
+    note.write_text("From: отдел\nКому: всем\n\nОтчёт будет позже.", encoding="utf-8")
+    other = expand([_email(tmp_path / "empty.eml", {"a.txt": b""}), note], tmp_path / "w2")
+    assert [i.name for i in other.inputs] == [f"{tmp_path / 'empty.eml'}!a.txt", str(note)]
+
+
+def test_a_letter_without_attachment_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "adm@example.ru"
+    message.set_content("Отчёт направим позднее.")
+    message.add_alternative("<p>Отчёт направим позднее.</p>", subtype="html")
+    path = tmp_path / "letter.eml"
+    path.write_bytes(bytes(message))
+    result = expand([path], tmp_path / "w")
+    assert [(r.source_file, r.error.reason) for r in result.refused] == [(str(path), "no_table_found")]
+    assert "attachment" in result.refused[0].error.message
+
+
+def test_a_document_cut_short_is_said_damaged_as_a_document(tmp_path: Path) -> None:
+    """A DOCX cut half-way in sending has no zip directory: it is no archive the clerk packed, so
+    the message says to save the document again, not to pack files again."""
+    docx = (SAMPLES / "invented_tver_2024_q4.docx").read_bytes()
+    cut = tmp_path / "cut.docx"
+    cut.write_bytes(docx[: len(docx) // 2])
+    with pytest.raises(ReaderError) as err:
+        _unpack(cut, tmp_path)
+    assert err.value.reason == "corrupt_file"
+    assert "document is damaged" in err.value.message and "pack the files" not in err.value.message

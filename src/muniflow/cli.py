@@ -22,7 +22,7 @@ WINDOW_CRON_HELP = (
 
 FILES_HELP = (
     "report files (DOCX, PDF; Excel .xlsx, .xls and .ods; .doc, .rtf, .odt, HTML, .mht, Word 2003 XML "
-    "via LibreOffice; scans and photos via OCR; ZIP) or folders"
+    "via LibreOffice; scans and photos via OCR; ZIP; saved e-mails .eml by their attachments) or folders"
 )
 
 

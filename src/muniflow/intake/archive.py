@@ -85,9 +85,23 @@ def unpack_checked(path: Path, limits: Limits, dest: str) -> Unpacked | None:
                 return None
             return _unpack(zf, infos, limits, Path(dest))
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        if _is_package(path):
+            raise ReaderError(
+                "corrupt_file",
+                f"the document is damaged, likely cut short in sending ({exc}); open it in Word (or "
+                "ask for it again), save it and re-send",
+            ) from exc
         raise ReaderError(
             "corrupt_file", f"the zip archive is damaged ({exc}); pack the files again and re-send"
         ) from exc
+
+
+def _is_package(path: Path) -> bool:
+    """A damaged zip that is a document (a DOCX, XLSX, ODT: its first entries name a package's
+    parts), not an archive a clerk packed."""
+    with path.open("rb") as f:
+        head = f.read(4096)
+    return any(marker.encode() in head for marker in (*PACKAGE_MARKERS, "word/", "xl/", "_rels/"))
 
 
 def _unpack(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: Limits, dest: Path) -> Unpacked:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from muniflow.intake import run_sandboxed, sha256_file
 from muniflow.intake.archive import ArchiveLimits, Unpacked, looks_like_zip, unpack_checked
+from muniflow.intake.mail import looks_like_email, unpack_email
 from muniflow.model import ReaderError
 
 SEPARATOR = "!"  # lineage of a member: "reports.zip!folder/report.docx"
@@ -91,13 +92,16 @@ def expand(files: tuple[Path, ...] | list[Path], workdir: Path, documents: Colle
     counter = iter(range(1 << 30))
 
     def visit(path: Path, name: str, depth: int) -> None:
-        if (depth == 1 and name in documents) or not looks_like_zip(path):
+        known = depth == 1 and name in documents
+        mail = not known and looks_like_email(path)
+        if known or not (mail or looks_like_zip(path)):
             inputs.append(Input(path, name))
             return
         dest = workdir / f"a{next(counter):05d}"
         dest.mkdir(parents=True)
         try:
-            unpacked: Unpacked | None = run_sandboxed(path, unpack_checked, str(dest))
+            unpack = unpack_email if mail else unpack_checked
+            unpacked: Unpacked | None = run_sandboxed(path, unpack, str(dest))
         except ReaderError as err:
             refused.append(Refused(name, sha256_file(path), err))
             return
