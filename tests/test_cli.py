@@ -132,3 +132,29 @@ def test_ingest_of_a_superseded_file_says_it_stays_an_earlier_version(tmp_path, 
     assert str(inbox / "invented_tver_2024_q4.pdf") in out
     assert main(["ingest", str(inbox / "invented_tver_2024_q4.pdf"), "--warehouse", wh]) == 0
     assert "earlier version" not in capsys.readouterr().out
+
+
+def test_the_summary_names_files_counted_under_no_quarter(capsys):
+    """A file refused before its quarter was read counts in no quarter's line: the summary says
+    so, lest «quarantined 0» read as all files loaded."""
+    from muniflow.cli import print_summary
+
+    line = {"rows_extracted": 0, "rows_loaded": 0, "rows_quarantined": 0, "seen_before": False, "message": ""}
+    summary = {
+        "run_id": "r1",
+        "files": [
+            {**line, "file": "a.docx", "status": "loaded", "reason": None, "period": "2024Q2"},
+            {
+                **line,
+                "file": "notes.txt",
+                "status": "quarantined",
+                "reason": "unsupported_format",
+                "period": None,
+            },
+            {**line, "file": "b.docx", "status": "quarantined", "reason": "no_rows", "period": "2024Q2"},
+        ],
+        "completeness": [],
+    }
+    print_summary(summary)
+    out = capsys.readouterr().out
+    assert "1 file(s) quarantined with no quarter read" in out and out.rstrip().endswith("notes.txt")

@@ -268,6 +268,13 @@ def print_summary(summary: dict) -> None:
             f"{entry['period']} {entry['region']}: reported {entry['reported']}, nil {entry['nil']}, "
             f"quarantined {entry['quarantined']}, missing {entry['missing']}{names}{unchecked}"
         )
+    unplaced = [f["file"] for f in summary["files"] if f["status"] == "quarantined" and not f.get("period")]
+    if unplaced and summary.get("completeness") is not None:
+        shown = ", ".join(unplaced[:5]) + (" …" if len(unplaced) > 5 else "")
+        print(
+            f"{len(unplaced)} file(s) quarantined with no quarter read, counted under no quarter above"
+            f" (see each one's reason above): {shown}"
+        )
     closed = summary.get("quarter_close")
     if closed:
         print(f"quarter {closed['period']} closed: artifact {closed['artifact']}, report {closed['report']}")

@@ -63,7 +63,7 @@ def superseded_files(files: Sequence[Path], warehouse: str | Path) -> list[tuple
 def report_states(con: duckdb.DuckDBPyConnection, report_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """Each report's state now (status, reason, message, row counts), as the `reports` view says."""
     cur = con.execute(
-        "select report_id, status, reason, message, rows_extracted, rows_loaded, rows_quarantined"
+        "select report_id, status, reason, message, rows_extracted, rows_loaded, rows_quarantined, period"
         " from reports where list_contains(?, report_id)",
         [list(report_ids)],
     )
