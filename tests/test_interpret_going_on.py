@@ -428,3 +428,50 @@ def test_a_heading_merged_across_beside_an_empty_no_cell_is_no_cut_off_title() -
         ("Концерт", "Энский район"),
         ("Выставка", "город Курск"),
     ]
+
+
+DISTRICT_TITLE = (
+    "Информация о международных мероприятиях Энского муниципального района за II квартал 2024 года"
+)
+
+
+def test_a_districts_own_report_headed_by_its_settlements_is_the_districts() -> None:
+    """The district sends its own report and groups its events under its settlements («Таманское
+    сельское поселение», «Изборская волость», the town it is named after): the rows are the
+    district's, the municipality the region expects; the headings are kept as settlements."""
+    report = _report(
+        _table(
+            [
+                _row("Энское городское поселение", None, None, None, None, None),
+                _row("1", "Концерт", "г. Энск", "12.05.2024", "Проведён", "Артисты"),
+                _row("Сельское поселение «Заречная волость»", None, None, None, None, None),
+                _row("2", "Выставка", "д. Заречье", "20.05.2024", "Открыта", "Мастера"),
+                _row("Город Энск", None, None, None, None, None),
+                _row("3", "Ярмарка", "г. Энск", "22.05.2024", "Проведена", "Мастера"),
+            ]
+        ),
+        title=DISTRICT_TITLE,
+    )
+    assert [r.municipality for r in report.rows] == ["Энский район"] * 3
+    kinds = [(s.kind, s.value) for s in report.reading.sections if s.kind != "municipality"]
+    assert kinds == [
+        ("settlement", "Энское городское поселение"),
+        ("settlement", "Заречная волость"),
+        ("settlement", "город Энск"),
+    ]
+
+
+def test_in_a_regions_report_a_town_beside_the_district_named_after_it_is_its_own() -> None:
+    """In a region's report «город Энск» after «Энский район» is the city's own municipality (a
+    city district beside the district named after it), not a settlement of the district."""
+    report = _report(
+        _table(
+            [
+                HEADING,
+                _row("1", "Концерт", "с. Н", "12.05.2024", "Проведён", "Артисты"),
+                _row("Город Энск", None, None, None, None, None),
+                _row("2", "Выставка", "г. Энск", "20.05.2024", "Открыта", "Мастера"),
+            ]
+        )
+    )
+    assert [r.municipality for r in report.rows] == ["Энский район", "город Энск"]

@@ -19,6 +19,8 @@ _KEYS = (
     "run_together_kinds",
     "kind_nouns",
     "settlement_nouns",
+    "district_kinds",
+    "settlement_kinds",
     "region_nouns",
     "capital_abbreviations",
 )
@@ -33,6 +35,8 @@ class MunicipalityVocabulary:
     run_together_kinds: tuple[str, ...]
     kind_nouns: frozenset[str]  # compared with «ё» read as «е»
     settlement_nouns: frozenset[str]
+    district_kinds: tuple[tuple[str, ...], ...]  # a municipality that holds settlements: «… район»
+    settlement_kinds: tuple[tuple[str, ...], ...]  # one of its settlements: «… сельское поселение»
     region_nouns: frozenset[str]
     capital_abbreviations: tuple[tuple[re.Pattern[str], str], ...]
 
@@ -60,6 +64,8 @@ def _built(path: Path) -> MunicipalityVocabulary:
         run_together_kinds=tuple(str(w) for w in data["run_together_kinds"]),
         kind_nouns=frozenset(str(w).replace("ё", "е") for w in data["kind_nouns"]),
         settlement_nouns=frozenset(str(w) for w in data["settlement_nouns"]),
+        district_kinds=phrases("district_kinds"),
+        settlement_kinds=phrases("settlement_kinds"),
         region_nouns=frozenset(str(w) for w in data["region_nouns"]),
         # as a word of its own: «МР» inside «МРОТ» is not one
         capital_abbreviations=tuple(

@@ -45,9 +45,9 @@ class Section:
     """A heading row or paragraph and what it was taken for."""
 
     locator: str
-    kind: str  # municipality | month | totals | title
+    kind: str  # municipality | month | totals | theme | settlement | title
     text: str
-    value: str = ""  # the canonical municipality, or the month number
+    value: str = ""  # the canonical municipality (or settlement), or the month number
 
 
 @dataclass(frozen=True)

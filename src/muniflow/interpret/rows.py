@@ -37,12 +37,14 @@ from muniflow.interpret.sections import (
     MONTH,
     MUNICIPALITY,
     OTHER,
+    SETTLEMENT,
     THEME,
     TOTALS,
     classify,
     is_theme,
     is_totals,
     month_of,
+    settlement_of,
 )
 from muniflow.interpret.tables import ChosenTable, choose_tables, refusal_message
 from muniflow.interpret.title import parse_region, region_source
@@ -499,6 +501,13 @@ def _read_table(
             if kind == TOTALS and len(filled) == 1:
                 sections.append(Section(raw.locator, TOTALS, fold(heading)))
                 continue
+            district = _title_district(state)
+            if kind == MUNICIPALITY and not has_muni_column and settlement_of(heading, district):
+                # a district's own report heading its events by its settlements: the district's
+                sections.append(
+                    Section(raw.locator, SETTLEMENT, fold(heading), canonical_municipality(heading))
+                )
+                continue
             if kind == MUNICIPALITY:
                 sections.append(
                     Section(raw.locator, MUNICIPALITY, fold(heading), canonical_municipality(heading))
@@ -543,6 +552,13 @@ def _one_year(chosen: Sequence[ChosenTable]) -> int | None:
 _SECTION_NUMBER = re.compile(r"(?:[0-9]{1,3}|[IVXLC]{1,6})[.)]?")
 # Where the text of an event that goes on in the row below may stand (not its №, title or date).
 _GOING_ON = ("place", "goal", "participants")
+
+
+def _title_district(state: _State) -> str:
+    """The municipality whose own report this is, canonical, when its title names one (its
+    settlements may head its events); '' in a region's report."""
+    text = state.title_muni
+    return (municipality_name(text) or municipality_in_text(text) or "") if text else ""
 
 
 def _theme_row(raw: RawRow, mapping: Mapping[str, int], heading: str, merged: bool) -> bool:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from muniflow.interpret.columns import lemma, words
+from muniflow.interpret.muni_vocabulary import vocabulary
 from muniflow.interpret.municipality import municipality_name
 from muniflow.interpret.nil import municipality_in_text
 from muniflow.morph import analyzer
@@ -16,6 +17,7 @@ MUNICIPALITY = "municipality"
 MONTH = "month"
 TOTALS = "totals"
 OTHER = "other"
+SETTLEMENT = "settlement"  # a district's settlement heading its events in the district's own report
 THEME = "theme"  # a heading grouping events by theme under a title naming the municipality («1. Культура»)
 
 # How many caption lines a heading may be broken over.
@@ -87,6 +89,27 @@ def is_theme(text: str) -> bool:
         ):
             return False
     return True
+
+
+def settlement_of(heading: str, district: str) -> bool:
+    """Whether a heading of a district's own report (`district`: the canonical name its title
+    gives, ending with a kind that holds settlements, «Печорский район») names one of its
+    settlements: a settlement's kind («Изборская волость», «городское поселение Печоры»), or the
+    town the district is named after («город Зеленодольск» in «Зеленодольский муниципальный
+    район»). In a region's report such headings are the region's municipalities, as written."""
+    kinds = vocabulary()
+    name = municipality_name(heading) or ""
+    own = tuple(district.split())
+    if not name or not any(len(own) > len(p) and own[-len(p) :] == p for p in kinds.district_kinds):
+        return False
+    words = tuple(name.split())
+    if any(len(words) > len(p) and p in (words[: len(p)], words[-len(p) :]) for p in kinds.settlement_kinds):
+        return True
+    if len(words) != 2 or words[0] not in kinds.settlement_nouns:
+        return False
+    town = words[-1].lower().replace("ё", "е")
+    stem = own[0].lower().replace("ё", "е")[:-2]  # «зеленодольск|ий», «печорск|ий»
+    return len(stem) >= 4 and (town.startswith(stem) or stem.startswith(town))
 
 
 def is_totals(text: str, skip_words: Sequence[str]) -> bool:
