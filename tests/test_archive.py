@@ -191,3 +191,16 @@ def test_a_document_cut_short_is_said_damaged_as_a_document(tmp_path: Path) -> N
         _unpack(cut, tmp_path)
     assert err.value.reason == "corrupt_file"
     assert "document is damaged" in err.value.message and "pack the files" not in err.value.message
+
+
+def test_a_web_page_saved_as_one_file_is_no_letter(tmp_path: Path) -> None:
+    """Word's «Web archive» (.mht) is a MIME message too, «multipart/related»: a document, read as
+    one, never unpacked as a letter with no attachment."""
+    mht = tmp_path / "report.mht"
+    mht.write_bytes(
+        b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\n'
+        b"Content-Type: text/html\r\n\r\n<html><body><table><tr><td>1</td></tr></table></body></html>"
+        b"\r\n--b--\r\n"
+    )
+    result = expand([mht], tmp_path / "w")
+    assert [i.name for i in result.inputs] == [str(mht)] and result.refused == ()

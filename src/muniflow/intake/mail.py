@@ -22,13 +22,16 @@ from muniflow.model import ReaderError
 
 # A MIME message starts with header lines; one with attachments says it is multipart.
 _HEADER_LINE = re.compile(rb"^(?:[A-Za-z][A-Za-z0-9-]*:[^\r\n]*|[ \t][^\r\n]*)\r?$")
-_MULTIPART = re.compile(rb"^content-type:\s*multipart/", re.IGNORECASE | re.MULTILINE)
+# «multipart/related» is a web page saved as one file (.mht, Word's «Web archive»): a document,
+# read as such (readers/webarchive), not a letter with attachments.
+_MULTIPART = re.compile(rb"^content-type:\s*multipart/(?!related)", re.IGNORECASE | re.MULTILINE)
 _SNIFF_BYTES = 16384
 
 
 def looks_like_email(path: Path) -> bool:
     """True when the file starts as a MIME message with parts (cheap, read in the parent): header
-    lines up to the first blank line, one of them «MIME-Version», a «Content-Type: multipart/…»."""
+    lines up to the first blank line, one of them «MIME-Version», a «Content-Type: multipart/…»
+    other than a saved web page's «multipart/related»."""
     with path.open("rb") as f:
         head = f.read(_SNIFF_BYTES)
     headers = head.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
