@@ -57,6 +57,7 @@ class NormTitle(NamedTuple):
     names_text: str  # quoted-name lemmas sorted and joined, for a fuzzy comparison of names
     name_groups: tuple[str, ...]  # each quoted name's lemmas sorted and joined («A» и «B»: two)
     ranked: tuple[str, ...]  # distinct lemmas, quoted names first, then the longest: for blocking
+    longest: tuple[str, ...]  # distinct lemmas, the longest first, quotes aside: for blocking
 
 
 def is_roman_numeral(word: str) -> bool:
@@ -214,4 +215,5 @@ def normalize_title(text: str, rules: TitleRules) -> NormTitle:
             *sorted(sorted(quoted), key=len, reverse=True),
             *sorted(sorted(words - quoted), key=len, reverse=True),
         ),
+        longest=tuple(sorted(sorted(words), key=len, reverse=True)),
     )
