@@ -126,7 +126,6 @@ class Event(NamedTuple):
     title: titles.NormTitle
     words: frozenset[str]  # the title's lemmas, numbers in digits aside (`numbers`)
     names_text: str
-    name_words: int  # distinct lemmas in quoted names
     place: frozenset[str]
     area: frozenset[str]  # stems of the row's municipality (its section heading)
     hosted: bool  # the row's municipality names the place's settlement or district
@@ -161,7 +160,6 @@ def _prepare(row: Row, cfg: DedupConfig, region: str = "") -> Event | None:
         return None
     place, area, hosted, local = _place_and_host(row.place, row.municipality, cfg.place_rules)
     start, end = sorted((first.toordinal(), last.toordinal()))
-    name_words = len({w for w in title.names if not w.isdigit()})  # an edition's year names nothing
     numbers = frozenset(w for w in title.words if w.isdigit())
     venue = place or places.settlement_stems(row.place, cfg.place_rules, keep_quoted=True)
     if not venue and local and any(ch.isalpha() for ch in row.place):
@@ -175,7 +173,6 @@ def _prepare(row: Row, cfg: DedupConfig, region: str = "") -> Event | None:
         title,
         title.words - numbers,  # a number one side only writes parts nothing (numbers_must_agree)
         title.names_text,
-        name_words,
         place,
         area,
         hosted,
@@ -231,12 +228,7 @@ def judge(a: Event, b: Event, cfg: DedupConfig) -> float | None:
             return None  # different proper names in one frame («Концерт «A»», «Концерт «B»»)
         if _own_name(a, b, cfg) and _own_name(b, a, cfg):
             return None  # «Концерт «A» фестиваля «X»», «Концерт «B» фестиваля «X»»: one frame, two names
-        if (
-            same_place
-            and min(a.name_words, b.name_words) >= cfg.same_name_min_words
-            # whole names, not a part, an edition's year aside («Технопром», «Технопром-2025»)
-            and fuzz.ratio(_lettered(a.names_text), _lettered(b.names_text)) >= cfg.same_name_ratio
-        ):
+        if same_place and _one_name(a, b, cfg):
             # One proper name, one place, one day: the rest of the title may be worded freely.
             threshold = min(threshold, cfg.same_name_threshold)
     score = title_score(a, b, cfg)
@@ -248,9 +240,22 @@ def _numbers_part(a: Event, b: Event, cfg: DedupConfig) -> bool:
     return cfg.numbers_must_agree and bool(a.numbers - b.numbers) and bool(b.numbers - a.numbers)
 
 
-def _lettered(names: str) -> str:
-    """Quoted names' lemmas without the numbers among them."""
-    return " ".join(w for w in names.split() if not w.isdigit())
+def _one_name(a: Event, b: Event, cfg: DedupConfig) -> bool:
+    """Whether a quoted name of one title is a quoted name of the other: whole names, not a part,
+    an edition's year aside («Технопром», «Технопром-2025»), each of `same_name_min_words` words
+    or more. Names are compared one by one: a guest also names its own group in quotes
+    («Выступление хора «Лад» на фестивале «Звоны»» beside «Фестиваль «Звоны»»)."""
+    return any(
+        min(len(mine), len(theirs)) >= cfg.same_name_min_words
+        and fuzz.ratio(" ".join(mine), " ".join(theirs)) >= cfg.same_name_ratio
+        for mine in map(_lettered, a.title.name_groups)
+        for theirs in map(_lettered, b.title.name_groups)
+    )
+
+
+def _lettered(name: str) -> list[str]:
+    """A quoted name's distinct lemmas (sorted) without the numbers among them."""
+    return [w for w in name.split() if not w.isdigit()]
 
 
 def _other_regions(a: Event, b: Event) -> bool:
