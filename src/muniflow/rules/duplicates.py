@@ -236,8 +236,24 @@ def judge(a: Event, b: Event, cfg: DedupConfig) -> float | None:
 
 
 def _numbers_part(a: Event, b: Event, cfg: DedupConfig) -> bool:
-    """Whether each title holds a number the other lacks («… 2010 года рождения», «Турнир 2012»)."""
-    return cfg.numbers_must_agree and bool(a.numbers - b.numbers) and bool(b.numbers - a.numbers)
+    """Whether each title holds a number the other lacks («… 2010 года рождения», «Турнир 2012»),
+    a year against a year and any other number against another: an edition's ordinal and year
+    («40-е чтения», «Чтения – 2024») do not part them."""
+    if not cfg.numbers_must_agree or not a.numbers or not b.numbers:
+        return False
+    a_years, b_years = _years(a.numbers), _years(b.numbers)
+    return any(
+        bool(mine - theirs) and bool(theirs - mine)
+        for mine, theirs in ((a_years, b_years), (a.numbers - a_years, b.numbers - b_years))
+    )
+
+
+def _years(numbers: frozenset[str]) -> frozenset[str]:
+    """The numbers of four digits: years («2024», «2010 г. р.»)."""
+    return frozenset(n for n in numbers if len(n) == _YEAR_DIGITS)
+
+
+_YEAR_DIGITS = 4
 
 
 def _one_name(a: Event, b: Event, cfg: DedupConfig) -> bool:
