@@ -132,21 +132,23 @@ class Event(NamedTuple):
     local: bool  # the place names no town, district or country: maybe a village of its municipality
     numbers: frozenset[str]  # the title's numbers written in digits
     venue: frozenset[str]  # stems of the place with quoted names kept («МБУК «Озёрный РДК»»)
+    towns: frozenset[str]  # stems of the settlements the place names after a type word («г. Ельня»)
     region: str  # the region of the row's report, "" when its report names none
 
 
 @lru_cache(maxsize=100_000)
 def _place_and_host(
     place: str, municipality: str, rules: places.PlaceRules
-) -> tuple[frozenset[str], frozenset[str], bool, bool]:
+) -> tuple[frozenset[str], frozenset[str], bool, bool, frozenset[str]]:
     """A place's settlement stems, the municipality's, whether it hosts the place (names the same
-    one), and whether the place may lie inside it: it names no town, no district and no country
+    one), whether the place may lie inside it: it names no town, no district and no country
     («д. Ивановка», not «г. Лесногорск» or «Озёрский район»), a town or district of its own being
-    hosted already."""
+    hosted already; and the stems of the settlements it names after a type word («г. Лесногорск»)."""
     stems = places.settlement_stems(place, rules)
     area = places.settlement_stems(municipality, rules, keep_quoted=True)
     local = not places.names_town_or_district(place, rules) and not places.names_country(place, rules)
-    return stems, area, places.compatible(stems, area) is True, local
+    towns = places.settlement_stems(place, rules, typed_only=True)
+    return stems, area, places.compatible(stems, area) is True, local, towns
 
 
 def _prepare(row: Row, cfg: DedupConfig, region: str = "") -> Event | None:
@@ -158,7 +160,7 @@ def _prepare(row: Row, cfg: DedupConfig, region: str = "") -> Event | None:
     title = titles.normalize_title(row.title, cfg.title_rules)
     if not title.tokens:
         return None
-    place, area, hosted, local = _place_and_host(row.place, row.municipality, cfg.place_rules)
+    place, area, hosted, local, towns = _place_and_host(row.place, row.municipality, cfg.place_rules)
     start, end = sorted((first.toordinal(), last.toordinal()))
     numbers = frozenset(w for w in title.words if w.isdigit())
     venue = place or places.settlement_stems(row.place, cfg.place_rules, keep_quoted=True)
@@ -179,6 +181,7 @@ def _prepare(row: Row, cfg: DedupConfig, region: str = "") -> Event | None:
         local,
         numbers,
         venue,
+        towns,
         region,
     )
 
@@ -282,6 +285,10 @@ def _other_regions(a: Event, b: Event) -> bool:
 def _same_place(a: Event, b: Event) -> bool | None:
     """True: the places name a common settlement; False: different ones; None: one is unknown."""
     same_place = places.compatible(a.place, b.place)
+    if same_place and places.compatible(a.towns, b.towns) is False:
+        # Both name their towns, and different ones: what they share is a venue's adjective
+        # («Краеведческий музей, г. Ельня», «Краеведческий музей, г. Демидов»), not a district.
+        same_place = False
     if same_place is False and (names_host(a, b) or names_host(b, a)):
         same_place = True  # «Озёрский район» from a guest, «д. Ивановка» from the Озёрский host
     if same_place is None and not a.place and not b.place:

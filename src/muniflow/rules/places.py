@@ -102,16 +102,26 @@ def _common_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
-def settlement_stems(text: str, rules: PlaceRules, keep_quoted: bool = False) -> frozenset[str]:
+def settlement_stems(
+    text: str, rules: PlaceRules, keep_quoted: bool = False, typed_only: bool = False
+) -> frozenset[str]:
     """The stems of the settlements and districts a place (or municipality) names, part by part: a
-    type word names the word after it only within one part («г. Ельня», not «… округ, ДК»)."""
+    type word names the word after it only within one part («г. Ельня», not «… округ, ДК»).
+    `typed_only`: only the names right after a type word («г. Ельня», «д. Ивановка»), which no
+    capitalised venue word («Краеведческий музей») can pass for."""
     all_upper = not any(ch.islower() for ch in text)
     return frozenset().union(
-        *(_part_stems(part, rules, keep_quoted, all_upper) for part in _PARTS.split(text) if part.strip())
+        *(
+            _part_stems(part, rules, keep_quoted, all_upper, typed_only)
+            for part in _PARTS.split(text)
+            if part.strip()
+        )
     )
 
 
-def _part_stems(text: str, rules: PlaceRules, keep_quoted: bool, all_upper: bool) -> frozenset[str]:
+def _part_stems(
+    text: str, rules: PlaceRules, keep_quoted: bool, all_upper: bool, typed_only: bool = False
+) -> frozenset[str]:
     words = _words(text, keep_quoted)
     forms = [place_lemma(w.lower().replace("ё", "е")) for w in words]
     dropped: set[int] = set()
@@ -129,7 +139,9 @@ def _part_stems(text: str, rules: PlaceRules, keep_quoted: bool, all_upper: bool
         if form in rules.not_after:
             after_type, after_street = False, True
             continue
-        name_like = not after_street and _is_name(word, after_type, all_upper)
+        name_like = (
+            not after_street and (after_type or not typed_only) and _is_name(word, after_type, all_upper)
+        )
         after_type = after_street = False
         if i in dropped or not name_like or form in rules.ignored or form in rules.countries:
             continue
