@@ -473,6 +473,17 @@ SAME_ACROSS = [
             GUEST,
         ),
     ),
+    (
+        "a word abbreviated with a full stop is the word of the other title it begins",
+        (
+            "Международный турнир по самбо «Кубок Озёрского кремля»",
+            "г. Озёрск, ДС «Волна»",
+            "2025-11-14",
+            "2025-11-16",
+            HOST,
+        ),
+        ("Турнир по самбо на Кубок Озёрского кремля (Межд.)", "г. Озёрск", "2025-11-15", None, GUEST),
+    ),
 ]
 LONG = "Международный фестиваль народного творчества славянских народов"
 SAME_ACROSS += [
@@ -806,3 +817,17 @@ def test_one_title_and_day_at_each_districts_own_venue_are_two_events(place_a: s
     assert not flagged_pair(a, b)
     again = make_row(title, place_a, "2025-08-22", municipality="Ельнинский муниципальный округ", index=1)
     assert flagged_pair(a, again)  # one district's event reported twice is one event
+
+
+@pytest.mark.parametrize(
+    ("other", "expanded", "reason"),
+    [
+        ({"международный", "турнир"}, {"международный", "турнир"}, "the one word the letters begin"),
+        ({"международный", "междугородний", "турнир"}, {"межда", "турнир"}, "two words begin so: unknown"),
+        ({"межрегиональный", "турнир"}, {"межда", "турнир"}, "no word begins with the letters"),
+    ],
+)
+def test_abbreviation_stands_for_the_one_word_it_begins(other: set, expanded: set, reason: str) -> None:
+    title = titles.normalize_title("Межд. турнир", CFG.title_rules)
+    assert title.abbreviations == (("межда", "межд"),)
+    assert titles.expand_abbreviations(title.words, title.abbreviations, frozenset(other)) == expanded, reason

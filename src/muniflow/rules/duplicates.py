@@ -88,7 +88,11 @@ def _config(path: Path) -> DedupConfig:
     return DedupConfig(
         severity=data.get("severity", "error"),
         title_rules=titles.make_rules(
-            title["strip_leading"], title["stopwords"], _country_forms(), title.get("same_words", [])
+            title["strip_leading"],
+            title["stopwords"],
+            _country_forms(),
+            title.get("same_words", []),
+            int(title.get("abbreviation_min_letters", 0)),
         ),
         place_rules=places.make_rules(
             place["settlement_types"],
@@ -217,6 +221,7 @@ def judge(a: Event, b: Event, cfg: DedupConfig) -> float | None:
         return None  # different days: another edition or another meeting
     if _other_regions(a, b):
         return None  # each region's reports hold its own municipalities' part in an event
+    a, b = _unabbreviated(a, b)
     if 200 * len(a.words & b.words) < cfg.min_common_words * (len(a.words) + len(b.words)):
         return None  # a cheap bound first: most blocked pairs share only a generic word or two
     if _numbers_part(a, b, cfg):
@@ -236,6 +241,17 @@ def judge(a: Event, b: Event, cfg: DedupConfig) -> float | None:
             threshold = min(threshold, cfg.same_name_threshold)
     score = title_score(a, b, cfg)
     return score if score >= threshold else None
+
+
+def _unabbreviated(a: Event, b: Event) -> tuple[Event, Event]:
+    """The two rows with each title's abbreviations («Межд.») read as the other title's words they
+    begin («Международный»); most titles have none."""
+    if not a.title.abbreviations and not b.title.abbreviations:
+        return a, b
+    return (
+        a._replace(words=titles.expand_abbreviations(a.words, a.title.abbreviations, b.words)),
+        b._replace(words=titles.expand_abbreviations(b.words, b.title.abbreviations, a.words)),
+    )
 
 
 def _numbers_part(a: Event, b: Event, cfg: DedupConfig) -> bool:
@@ -411,8 +427,11 @@ def _groups(events: list[Event], cfg: DedupConfig) -> list[list[int]]:
         words, size = event.words, len(event.words)
         for j in found:
             other = events[j]
-            # The cheap bound of judge() inlined: most candidates share only generic words.
-            if 200 * len(words & other.words) < threshold * (size + len(other.words)):
+            # The cheap bound of judge() inlined: most candidates share only generic words (an
+            # abbreviation may be one of them, which judge() reads first).
+            if 200 * len(words & other.words) < threshold * (size + len(other.words)) and not (
+                event.title.abbreviations or other.title.abbreviations
+            ):
                 continue
             if judge(event, other, cfg) is not None:
                 _union(parent, i, j)
@@ -467,7 +486,9 @@ def find_duplicates(
     copies = [(i, attached.get(k, k)) for i, k in enumerate(kept) if attached.get(k, k) != i]
     flags: list[tuple[K, Flag]] = []
     for i, k in copies:
-        score = max(title_score(events[i], events[k], cfg), generic_score(events[i], events[k], cfg))
+        score = max(
+            title_score(*_unabbreviated(events[i], events[k]), cfg), generic_score(events[i], events[k], cfg)
+        )
         flag = Flag(
             row_index=events[i].row.row_index,
             rule=RULE,
