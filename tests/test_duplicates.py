@@ -428,6 +428,78 @@ SAME_ACROSS = [
         ("Слет «Дружба»", "пос. Лесной", "2024-06-10", None, "Город Озёрск"),
         ("Слет «Дружба»", "г. Озёрск", "2024-06-10", None, GUEST),
     ),
+    (
+        "the name in quotes on one side only, opening the guest's title (blocking still meets)",
+        (
+            "Международный фестиваль гончарного ремесла «Озёрные напевы»",
+            "г. Озёрск, Дом ремёсел",
+            "2024-08-15",
+            "2024-08-18",
+            HOST,
+        ),
+        (
+            "Озёрные напевы: международный фестиваль гончарного ремесла — участие мастеров района",
+            "Озёрский район, г. Озёрск",
+            "2024-08-16",
+            "2024-08-17",
+            GUEST,
+        ),
+    ),
+    (
+        "the guest names its own choir in quotes too: the event's name is one of its names",
+        (
+            "Международный рождественский фестиваль хоровой музыки «Озёрные колокола»",
+            "г. Озёрск, концертный зал",
+            "2024-12-20",
+            "2024-12-22",
+            HOST,
+        ),
+        (
+            'Участие хора «Лад» в Международном Рождественском хоровом фестивале "Озёрные колокола"',
+            "г. Озёрск",
+            "2024-12-21",
+            None,
+            GUEST,
+        ),
+    ),
+    (
+        "an edition's year on one side, its ordinal in digits on the other",
+        ("Международные Озёрские чтения – 2024", "г. Озёрск, музей", "2024-04-09", None, HOST),
+        (
+            "Участие в 40-х Международных Озёрских чтениях",
+            "Озёрский район",
+            "2024-04-08",
+            "2024-04-09",
+            GUEST,
+        ),
+    ),
+    (
+        "a word abbreviated with a full stop is the word of the other title it begins",
+        (
+            "Международный турнир по самбо «Кубок Озёрского кремля»",
+            "г. Озёрск, ДС «Волна»",
+            "2025-11-14",
+            "2025-11-16",
+            HOST,
+        ),
+        ("Турнир по самбо на Кубок Озёрского кремля (Межд.)", "г. Озёрск", "2025-11-15", None, GUEST),
+    ),
+    (
+        "a village named by a surname written bare by the guest, without «д.»",
+        (
+            "Фестиваль детского творчества «Вифлеемская звезда»",
+            "д. Жилина, Озёрский район",
+            "2025-01-07",
+            None,
+            HOST,
+        ),
+        ("Фестиваль «Вифлеемская звезда» (рождественский)", "Жилина", "2025-01-07", None, GUEST),
+    ),
+    (
+        "a village named by a neuter adjective written bare by the guest, without «п.»",
+        ("Праздник «Покровская ярмарка»", "п. Дубовое, Озёрский район", "2025-01-07", None, HOST),
+        ("Праздник «Покровская ярмарка»", "Дубовое", "2025-01-07", None, GUEST),
+    ),
 ]
 LONG = "Международный фестиваль народного творчества славянских народов"
 SAME_ACROSS += [
@@ -512,6 +584,23 @@ DIFFERENT_ACROSS = [
         "the host's district, but another event",
         ("Фестиваль «Лесная поляна»", "д. Ивановка", "2024-05-10", None, HOST),
         ("Фестиваль «Речные зори»", "Озёрский район", "2024-05-10", None, GUEST),
+    ),
+    (
+        "one exhibition title and days at each town's museum: a venue's adjective names no district",
+        (
+            "Выставка китайской каллиграфии",
+            "Краеведческий музей, г. Озёрск",
+            "2024-05-19",
+            "2024-05-21",
+            HOST,
+        ),
+        (
+            "Выставка китайской каллиграфии",
+            "г. Лесногорск, Краеведческий музей",
+            "2024-05-19",
+            "2024-05-21",
+            GUEST,
+        ),
     ),
 ]
 
@@ -744,3 +833,17 @@ def test_one_title_and_day_at_each_districts_own_venue_are_two_events(place_a: s
     assert not flagged_pair(a, b)
     again = make_row(title, place_a, "2025-08-22", municipality="Ельнинский муниципальный округ", index=1)
     assert flagged_pair(a, again)  # one district's event reported twice is one event
+
+
+@pytest.mark.parametrize(
+    ("other", "expanded", "reason"),
+    [
+        ({"международный", "турнир"}, {"международный", "турнир"}, "the one word the letters begin"),
+        ({"международный", "междугородний", "турнир"}, {"межда", "турнир"}, "two words begin so: unknown"),
+        ({"межрегиональный", "турнир"}, {"межда", "турнир"}, "no word begins with the letters"),
+    ],
+)
+def test_abbreviation_stands_for_the_one_word_it_begins(other: set, expanded: set, reason: str) -> None:
+    title = titles.normalize_title("Межд. турнир", CFG.title_rules)
+    assert title.abbreviations == (("межда", "межд"),)
+    assert titles.expand_abbreviations(title.words, title.abbreviations, frozenset(other)) == expanded, reason

@@ -1,7 +1,8 @@
 """Blocking for the duplicate_event rule: which pairs of rows are compared at all, never all pairs.
 
-Rows are filed under keys (pairs of top lemmas, whole quoted names) and looked up by start day;
-generic titles, which share no key with the long titles they shorten, are filed by their days.
+Rows are filed under keys (pairs of top lemmas, ranked with quoted names first and by length
+alone; whole quoted names) and looked up by start day; generic titles, which share no key with
+the long titles they shorten, are filed by their days.
 """
 
 from __future__ import annotations
@@ -29,7 +30,12 @@ def word_keys(event: Event, cfg: DedupConfig) -> list[tuple[str, str]]:
     names = [(name, _NAME_KEY) for name in event.title.name_groups]
     if len(ranked) == 1:
         return [(ranked[0], ""), *names]
-    return [*combinations(ranked, 2), *names]
+    # Pairs of the longest words too, quotes aside: the other report may write the name without
+    # quotes («Узоры: фестиваль …» for «Фестиваль «Узоры»»), and its words then rank by length.
+    longest = event.title.longest[: cfg.tokens_per_row]
+    # Each pair in alphabetical order: two rankings may put its words either way round.
+    pairs = {(a, b) if a < b else (b, a) for top in (ranked, longest) for a, b in combinations(top, 2)}
+    return [*sorted(pairs), *names]
 
 
 _NAME_KEY = "«»"  # the second half of a whole quoted name's key: no lemma is written so

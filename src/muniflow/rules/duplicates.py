@@ -88,7 +88,11 @@ def _config(path: Path) -> DedupConfig:
     return DedupConfig(
         severity=data.get("severity", "error"),
         title_rules=titles.make_rules(
-            title["strip_leading"], title["stopwords"], _country_forms(), title.get("same_words", [])
+            title["strip_leading"],
+            title["stopwords"],
+            _country_forms(),
+            title.get("same_words", []),
+            int(title.get("abbreviation_min_letters", 0)),
         ),
         place_rules=places.make_rules(
             place["settlement_types"],
@@ -126,28 +130,29 @@ class Event(NamedTuple):
     title: titles.NormTitle
     words: frozenset[str]  # the title's lemmas, numbers in digits aside (`numbers`)
     names_text: str
-    name_words: int  # distinct lemmas in quoted names
     place: frozenset[str]
     area: frozenset[str]  # stems of the row's municipality (its section heading)
     hosted: bool  # the row's municipality names the place's settlement or district
     local: bool  # the place names no town, district or country: maybe a village of its municipality
     numbers: frozenset[str]  # the title's numbers written in digits
     venue: frozenset[str]  # stems of the place with quoted names kept («МБУК «Озёрный РДК»»)
+    towns: frozenset[str]  # stems of the settlements the place names after a type word («г. Ельня»)
     region: str  # the region of the row's report, "" when its report names none
 
 
 @lru_cache(maxsize=100_000)
 def _place_and_host(
     place: str, municipality: str, rules: places.PlaceRules
-) -> tuple[frozenset[str], frozenset[str], bool, bool]:
+) -> tuple[frozenset[str], frozenset[str], bool, bool, frozenset[str]]:
     """A place's settlement stems, the municipality's, whether it hosts the place (names the same
-    one), and whether the place may lie inside it: it names no town, no district and no country
+    one), whether the place may lie inside it: it names no town, no district and no country
     («д. Ивановка», not «г. Лесногорск» or «Озёрский район»), a town or district of its own being
-    hosted already."""
+    hosted already; and the stems of the settlements it names after a type word («г. Лесногорск»)."""
     stems = places.settlement_stems(place, rules)
     area = places.settlement_stems(municipality, rules, keep_quoted=True)
     local = not places.names_town_or_district(place, rules) and not places.names_country(place, rules)
-    return stems, area, places.compatible(stems, area) is True, local
+    towns = places.settlement_stems(place, rules, typed_only=True)
+    return stems, area, places.compatible(stems, area) is True, local, towns
 
 
 def _prepare(row: Row, cfg: DedupConfig, region: str = "") -> Event | None:
@@ -159,9 +164,8 @@ def _prepare(row: Row, cfg: DedupConfig, region: str = "") -> Event | None:
     title = titles.normalize_title(row.title, cfg.title_rules)
     if not title.tokens:
         return None
-    place, area, hosted, local = _place_and_host(row.place, row.municipality, cfg.place_rules)
+    place, area, hosted, local, towns = _place_and_host(row.place, row.municipality, cfg.place_rules)
     start, end = sorted((first.toordinal(), last.toordinal()))
-    name_words = len({w for w in title.names if not w.isdigit()})  # an edition's year names nothing
     numbers = frozenset(w for w in title.words if w.isdigit())
     venue = place or places.settlement_stems(row.place, cfg.place_rules, keep_quoted=True)
     if not venue and local and any(ch.isalpha() for ch in row.place):
@@ -175,13 +179,13 @@ def _prepare(row: Row, cfg: DedupConfig, region: str = "") -> Event | None:
         title,
         title.words - numbers,  # a number one side only writes parts nothing (numbers_must_agree)
         title.names_text,
-        name_words,
         place,
         area,
         hosted,
         local,
         numbers,
         venue,
+        towns,
         region,
     )
 
@@ -217,6 +221,7 @@ def judge(a: Event, b: Event, cfg: DedupConfig) -> float | None:
         return None  # different days: another edition or another meeting
     if _other_regions(a, b):
         return None  # each region's reports hold its own municipalities' part in an event
+    a, b = _unabbreviated(a, b)
     if 200 * len(a.words & b.words) < cfg.min_common_words * (len(a.words) + len(b.words)):
         return None  # a cheap bound first: most blocked pairs share only a generic word or two
     if _numbers_part(a, b, cfg):
@@ -231,26 +236,61 @@ def judge(a: Event, b: Event, cfg: DedupConfig) -> float | None:
             return None  # different proper names in one frame («Концерт «A»», «Концерт «B»»)
         if _own_name(a, b, cfg) and _own_name(b, a, cfg):
             return None  # «Концерт «A» фестиваля «X»», «Концерт «B» фестиваля «X»»: one frame, two names
-        if (
-            same_place
-            and min(a.name_words, b.name_words) >= cfg.same_name_min_words
-            # whole names, not a part, an edition's year aside («Технопром», «Технопром-2025»)
-            and fuzz.ratio(_lettered(a.names_text), _lettered(b.names_text)) >= cfg.same_name_ratio
-        ):
+        if same_place and _one_name(a, b, cfg):
             # One proper name, one place, one day: the rest of the title may be worded freely.
             threshold = min(threshold, cfg.same_name_threshold)
     score = title_score(a, b, cfg)
     return score if score >= threshold else None
 
 
+def _unabbreviated(a: Event, b: Event) -> tuple[Event, Event]:
+    """The two rows with each title's abbreviations («Межд.») read as the other title's words they
+    begin («Международный»); most titles have none."""
+    if not a.title.abbreviations and not b.title.abbreviations:
+        return a, b
+    return (
+        a._replace(words=titles.expand_abbreviations(a.words, a.title.abbreviations, b.words)),
+        b._replace(words=titles.expand_abbreviations(b.words, b.title.abbreviations, a.words)),
+    )
+
+
 def _numbers_part(a: Event, b: Event, cfg: DedupConfig) -> bool:
-    """Whether each title holds a number the other lacks («… 2010 года рождения», «Турнир 2012»)."""
-    return cfg.numbers_must_agree and bool(a.numbers - b.numbers) and bool(b.numbers - a.numbers)
+    """Whether each title holds a number the other lacks («… 2010 года рождения», «Турнир 2012»),
+    a year against a year and any other number against another: an edition's ordinal and year
+    («40-е чтения», «Чтения – 2024») do not part them."""
+    if not cfg.numbers_must_agree or not a.numbers or not b.numbers:
+        return False
+    a_years, b_years = _years(a.numbers), _years(b.numbers)
+    return any(
+        bool(mine - theirs) and bool(theirs - mine)
+        for mine, theirs in ((a_years, b_years), (a.numbers - a_years, b.numbers - b_years))
+    )
 
 
-def _lettered(names: str) -> str:
-    """Quoted names' lemmas without the numbers among them."""
-    return " ".join(w for w in names.split() if not w.isdigit())
+def _years(numbers: frozenset[str]) -> frozenset[str]:
+    """The numbers of four digits: years («2024», «2010 г. р.»)."""
+    return frozenset(n for n in numbers if len(n) == _YEAR_DIGITS)
+
+
+_YEAR_DIGITS = 4
+
+
+def _one_name(a: Event, b: Event, cfg: DedupConfig) -> bool:
+    """Whether a quoted name of one title is a quoted name of the other: whole names, not a part,
+    an edition's year aside («Технопром», «Технопром-2025»), each of `same_name_min_words` words
+    or more. Names are compared one by one: a guest also names its own group in quotes
+    («Выступление хора «Лад» на фестивале «Звоны»» beside «Фестиваль «Звоны»»)."""
+    return any(
+        min(len(mine), len(theirs)) >= cfg.same_name_min_words
+        and fuzz.ratio(" ".join(mine), " ".join(theirs)) >= cfg.same_name_ratio
+        for mine in map(_lettered, a.title.name_groups)
+        for theirs in map(_lettered, b.title.name_groups)
+    )
+
+
+def _lettered(name: str) -> list[str]:
+    """A quoted name's distinct lemmas (sorted) without the numbers among them."""
+    return [w for w in name.split() if not w.isdigit()]
 
 
 def _other_regions(a: Event, b: Event) -> bool:
@@ -261,6 +301,10 @@ def _other_regions(a: Event, b: Event) -> bool:
 def _same_place(a: Event, b: Event) -> bool | None:
     """True: the places name a common settlement; False: different ones; None: one is unknown."""
     same_place = places.compatible(a.place, b.place)
+    if same_place and places.compatible(a.towns, b.towns) is False:
+        # Both name their towns, and different ones: what they share is a venue's adjective
+        # («Краеведческий музей, г. Ельня», «Краеведческий музей, г. Демидов»), not a district.
+        same_place = False
     if same_place is False and (names_host(a, b) or names_host(b, a)):
         same_place = True  # «Озёрский район» from a guest, «д. Ивановка» from the Озёрский host
     if same_place is None and not a.place and not b.place:
@@ -383,8 +427,11 @@ def _groups(events: list[Event], cfg: DedupConfig) -> list[list[int]]:
         words, size = event.words, len(event.words)
         for j in found:
             other = events[j]
-            # The cheap bound of judge() inlined: most candidates share only generic words.
-            if 200 * len(words & other.words) < threshold * (size + len(other.words)):
+            # The cheap bound of judge() inlined: most candidates share only generic words (an
+            # abbreviation may be one of them, which judge() reads first).
+            if 200 * len(words & other.words) < threshold * (size + len(other.words)) and not (
+                event.title.abbreviations or other.title.abbreviations
+            ):
                 continue
             if judge(event, other, cfg) is not None:
                 _union(parent, i, j)
@@ -439,7 +486,9 @@ def find_duplicates(
     copies = [(i, attached.get(k, k)) for i, k in enumerate(kept) if attached.get(k, k) != i]
     flags: list[tuple[K, Flag]] = []
     for i, k in copies:
-        score = max(title_score(events[i], events[k], cfg), generic_score(events[i], events[k], cfg))
+        score = max(
+            title_score(*_unabbreviated(events[i], events[k]), cfg), generic_score(events[i], events[k], cfg)
+        )
         flag = Flag(
             row_index=events[i].row.row_index,
             rule=RULE,

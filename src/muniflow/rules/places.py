@@ -78,40 +78,55 @@ def _words(text: str, keep_quoted: bool) -> list[str]:
     return [word for word, quoted in quoted_words(text, _WORD) if keep_quoted or not quoted]
 
 
-def _is_name(word: str, after_type: bool, all_upper_text: bool) -> bool:
+def _is_name(word: str, after_type: bool, all_upper_text: bool, alone: bool = False) -> bool:
     """Whether a word can be a settlement name: right after «г.», «пос.»; or capitalized and not a
-    common word of the dictionary («Концертный зал», «Дворец культуры», «площадь Победы»)."""
+    common word of the dictionary («Концертный зал», «Дворец культуры», «площадь Победы»).
+    `alone`: the word is the whole part of the place."""
     if after_type:
         return True
     if not all_upper_text and not (word[:1].isupper() and not word.isupper()):
         return False
-    return not _common_word(word.lower().replace("ё", "е"))
+    return not _common_word(word.lower().replace("ё", "е"), alone)
 
 
 @lru_cache(maxsize=100_000)
-def _common_word(word: str) -> bool:
+def _common_word(word: str, alone: bool = False) -> bool:
     """A word the dictionary knows, never as a place, and no district adjective (-ский): what a
-    capital letter opening a cell makes look like a name."""
+    capital letter opening a cell makes look like a name. A word alone in a place's part that
+    may be a surname or a neuter adjective with no noun («Жилина», «Дубовое») is a village's
+    name written without «д.» or «п.»: villages are named so."""
     morph = analyzer()
     if not morph.word_is_known(word):
         return False  # Гнездово, Шумячи: names the dictionary lacks
     parses = morph.parse(word)
     if any("Geox" in p.tag for p in parses):
         return False
+    if alone and any("Surn" in p.tag or {"ADJF", "neut", "nomn"} in p.tag for p in parses):
+        return False
     return not any(p.normal_form.endswith(_ADJECTIVE_SUFFIXES) for p in parses)
 
 
 @lru_cache(maxsize=100_000)
-def settlement_stems(text: str, rules: PlaceRules, keep_quoted: bool = False) -> frozenset[str]:
+def settlement_stems(
+    text: str, rules: PlaceRules, keep_quoted: bool = False, typed_only: bool = False
+) -> frozenset[str]:
     """The stems of the settlements and districts a place (or municipality) names, part by part: a
-    type word names the word after it only within one part («г. Ельня», not «… округ, ДК»)."""
+    type word names the word after it only within one part («г. Ельня», not «… округ, ДК»).
+    `typed_only`: only the names right after a type word («г. Ельня», «д. Ивановка»), which no
+    capitalised venue word («Краеведческий музей») can pass for."""
     all_upper = not any(ch.islower() for ch in text)
     return frozenset().union(
-        *(_part_stems(part, rules, keep_quoted, all_upper) for part in _PARTS.split(text) if part.strip())
+        *(
+            _part_stems(part, rules, keep_quoted, all_upper, typed_only)
+            for part in _PARTS.split(text)
+            if part.strip()
+        )
     )
 
 
-def _part_stems(text: str, rules: PlaceRules, keep_quoted: bool, all_upper: bool) -> frozenset[str]:
+def _part_stems(
+    text: str, rules: PlaceRules, keep_quoted: bool, all_upper: bool, typed_only: bool = False
+) -> frozenset[str]:
     words = _words(text, keep_quoted)
     forms = [place_lemma(w.lower().replace("ё", "е")) for w in words]
     dropped: set[int] = set()
@@ -129,7 +144,11 @@ def _part_stems(text: str, rules: PlaceRules, keep_quoted: bool, all_upper: bool
         if form in rules.not_after:
             after_type, after_street = False, True
             continue
-        name_like = not after_street and _is_name(word, after_type, all_upper)
+        name_like = (
+            not after_street
+            and (after_type or not typed_only)
+            and _is_name(word, after_type, all_upper, alone=len(words) == 1)
+        )
         after_type = after_street = False
         if i in dropped or not name_like or form in rules.ignored or form in rules.countries:
             continue

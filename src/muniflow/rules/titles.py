@@ -42,6 +42,8 @@ class TitleRules:
     equivalents: tuple[tuple[tuple[str, ...], str], ...] = ()
     # The same, by first lemma: a title word looks up only the phrases it may open.
     equivalents_by_first: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
+    # A word this long or longer written with a full stop («Межд.») is an abbreviation; 0: none.
+    abbreviation_min_letters: int = 0
 
 
 class NormTitle(NamedTuple):
@@ -57,6 +59,10 @@ class NormTitle(NamedTuple):
     names_text: str  # quoted-name lemmas sorted and joined, for a fuzzy comparison of names
     name_groups: tuple[str, ...]  # each quoted name's lemmas sorted and joined («A» и «B»: two)
     ranked: tuple[str, ...]  # distinct lemmas, quoted names first, then the longest: for blocking
+    longest: tuple[str, ...]  # distinct lemmas, the longest first, quotes aside: for blocking
+    # (lemma, letters) of each word written with a full stop («Межд.»): it may stand for any word
+    # of another title the letters begin (abbreviated)
+    abbreviations: tuple[tuple[str, str], ...] = ()
 
 
 def is_roman_numeral(word: str) -> bool:
@@ -105,6 +111,7 @@ def make_rules(
     stopwords: Iterable[str],
     countries: Iterable[tuple[str, Iterable[str]]] = (),
     same_words: Iterable[Iterable[str]] = (),
+    abbreviation_min_letters: int = 0,
 ) -> TitleRules:
     """Compile the contract's phrases through the title pipeline, so one entry covers every form.
 
@@ -134,6 +141,7 @@ def make_rules(
         first_words=frozenset(p[0] for p in ordered),
         equivalents=tuple(by_length),
         equivalents_by_first={first: tuple(found) for first, found in by_first.items()},
+        abbreviation_min_letters=abbreviation_min_letters,
     )
 
 
@@ -214,4 +222,36 @@ def normalize_title(text: str, rules: TitleRules) -> NormTitle:
             *sorted(sorted(quoted), key=len, reverse=True),
             *sorted(sorted(words - quoted), key=len, reverse=True),
         ),
+        longest=tuple(sorted(sorted(words), key=len, reverse=True)),
+        abbreviations=_abbreviations(text, words, rules.abbreviation_min_letters),
     )
+
+
+_ABBREVIATED = re.compile(r"([^\W\d_]+)\.")
+
+
+def _abbreviations(text: str, words: frozenset[str], min_letters: int) -> tuple[tuple[str, str], ...]:
+    """(lemma, letters) of the title words written with a full stop and `min_letters` or more."""
+    if not min_letters or "." not in text:
+        return ()
+    found = set()
+    for letters in _ABBREVIATED.findall(text):
+        form = word_form(letters)
+        if len(letters) >= min_letters and form in words:
+            found.add((form, letters.lower().replace("ё", "е")))
+    return tuple(sorted(found))
+
+
+def expand_abbreviations(
+    words: frozenset[str], abbreviations: tuple[tuple[str, str], ...], other: frozenset[str]
+) -> frozenset[str]:
+    """A title's words with each abbreviation («межд.») replaced by the one word of another title
+    it begins («международный»), when there is exactly one and the title lacks it."""
+    out = words
+    for form, letters in abbreviations:
+        if form in other:
+            continue
+        full = [w for w in other - words if len(w) > len(letters) and w.startswith(letters)]
+        if len(full) == 1:
+            out = (out - {form}) | {full[0]}
+    return out
