@@ -847,3 +847,28 @@ def test_abbreviation_stands_for_the_one_word_it_begins(other: set, expanded: se
     title = titles.normalize_title("Межд. турнир", CFG.title_rules)
     assert title.abbreviations == (("межда", "межд"),)
     assert titles.expand_abbreviations(title.words, title.abbreviations, frozenset(other)) == expanded, reason
+
+
+def test_a_quoted_title_is_not_filed_under_a_pair_of_common_words() -> None:
+    """A title with a quoted name is filed under pairs of its longest words too (the other report
+    may write the name unquoted), but not under two words every other row has (where the blocks
+    are largest): those keys change what is compared, never which pairs a threshold accepts."""
+    from muniflow.rules.blocking import word_keys
+    from muniflow.rules.duplicates import _prepare
+
+    cfg = load_config()
+    row = dated_row(
+        "Международный фестиваль золотного шитья «Торжокские узоры»",
+        "г. Энск",
+        "2024-05-14",
+        None,
+        "Энский район",
+        0,
+    )
+    event = _prepare(row, cfg)
+    assert event is not None
+    every = {k for k in word_keys(event, cfg) if k[1] != "«»"}
+    common = frozenset({"международный", "фестиваль"})
+    fewer = {k for k in word_keys(event, cfg, common) if k[1] != "«»"}
+    assert ("международный", "фестиваль") in every - fewer
+    assert {k for k in every - fewer} <= {("международный", "фестиваль")}

@@ -8,7 +8,7 @@ the long titles they shorten, are filed by their days.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import combinations
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from muniflow.rules.duplicates import DedupConfig, Event
 
 
-def word_keys(event: Event, cfg: DedupConfig) -> list[tuple[str, str]]:
+def word_keys(event: Event, cfg: DedupConfig, common: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
     """Pairs of a row's most distinctive lemmas: quoted names first, then the longest words.
 
     A duplicate shares most of its words, so it shares a pair of the top ones; a pair of words
@@ -32,9 +32,15 @@ def word_keys(event: Event, cfg: DedupConfig) -> list[tuple[str, str]]:
         return [(ranked[0], ""), *names]
     # Pairs of the longest words too, quotes aside: the other report may write the name without
     # quotes («Узоры: фестиваль …» for «Фестиваль «Узоры»»), and its words then rank by length.
-    longest = event.title.longest[: cfg.tokens_per_row]
+    # Not a pair of two `common` words (международный, фестиваль, where many rows are): a quoted
+    # title filed there too would swell the largest blocks for the rare pair that needs it.
+    longest = [
+        (a, b)
+        for a, b in combinations(event.title.longest[: cfg.tokens_per_row], 2)
+        if a not in common or b not in common
+    ]
     # Each pair in alphabetical order: two rankings may put its words either way round.
-    pairs = {(a, b) if a < b else (b, a) for top in (ranked, longest) for a, b in combinations(top, 2)}
+    pairs = {(a, b) if a < b else (b, a) for a, b in (*combinations(ranked, 2), *longest)}
     return [*sorted(pairs), *names]
 
 
@@ -50,7 +56,8 @@ def candidates(events: list[Event], cfg: DedupConfig) -> list[set[int]]:
     starts first (the smaller index on a tie).
     """
     by_key: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-    keys = [word_keys(event, cfg) for event in events]
+    common = _common_words(events, cfg)
+    keys = [word_keys(event, cfg, common) for event in events]
     for i, event in enumerate(events):
         for key in keys[i]:
             by_key[key].append((event.start, i))
@@ -69,6 +76,15 @@ def candidates(events: list[Event], cfg: DedupConfig) -> list[set[int]]:
             found.update(ids[bisect_right(members, (event.start, i)) : bisect_right(starts, last)])
         out.append(found)
     return out
+
+
+def _common_words(events: list[Event], cfg: DedupConfig) -> frozenset[str]:
+    """Lemmas in more of the rows' titles than `common_word_rows` and that share of them
+    (`common_word_share`): the words half the events have («международный», «фестиваль»); none in
+    a quarter's few hundred rows."""
+    counts = Counter(word for event in events for word in event.title.words)
+    floor = max(cfg.common_word_rows, cfg.common_word_share * len(events))
+    return frozenset(word for word, n in counts.items() if n > floor)
 
 
 def generic_pairs(events: list[Event], cfg: DedupConfig) -> list[tuple[int, int]]:

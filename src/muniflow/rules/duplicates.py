@@ -58,6 +58,8 @@ class DedupConfig:
     generic_max_words: int
     tokens_per_row: int
     max_days_per_row: int
+    common_word_rows: int
+    common_word_share: float
 
 
 def load_config(path: Path | None = None) -> DedupConfig:
@@ -118,6 +120,8 @@ def _config(path: Path) -> DedupConfig:
         generic_max_words=int(match.get("generic_max_words", 0)),
         tokens_per_row=int(block["tokens_per_row"]),
         max_days_per_row=int(block["max_days_per_row"]),
+        common_word_rows=int(block.get("common_word_rows", 1000)),
+        common_word_share=float(block.get("common_word_share", 0.005)),
     )
 
 
