@@ -688,6 +688,18 @@ def test_kept_copy_is_the_hosting_municipality_whatever_the_key() -> None:
         assert [(key, flag.related_row) for key, flag in flags] == [(guest_key, host_key)]
 
 
+def test_the_town_named_exactly_hosts_before_the_district_named_after_it() -> None:
+    """«г. Лесянск» is the city's place: «город Лесянск» names it exactly, «Лесянский район» only by
+    a stem that begins it (лесян-): the city's row is kept whichever key comes first."""
+    city = make_row(
+        "Форум «Лесянск – Минск»", "г. Лесянск, Дом молодёжи", "2024-05-01", municipality="город Лесянск"
+    )
+    district = make_row("Форум «Лесянск – Минск»", "г. Лесянск", "2024-05-01", municipality="Лесянский район")
+    for city_key, district_key in [(("a", 0), ("b", 0)), (("b", 0), ("a", 0))]:
+        flags = find_duplicates([(city_key, city), (district_key, district)])
+        assert [(key, flag.related_row) for key, flag in flags] == [(district_key, city_key)]
+
+
 def test_without_a_host_the_first_key_is_kept() -> None:
     a = make_row("Турнир «Кубок дружбы»", "г. Демидов", "2024-05-01", municipality="Велижский район")
     b = make_row("Турнир «Кубок дружбы»", "г. Демидов", "2024-05-01", municipality="Ельнинский район")

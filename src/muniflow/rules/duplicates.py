@@ -142,6 +142,9 @@ class Event(NamedTuple):
     venue: frozenset[str]  # stems of the place with quoted names kept («МБУК «Озёрный РДК»»)
     towns: frozenset[str]  # stems of the settlements the place names after a type word («г. Ельня»)
     region: str  # the region of the row's report, "" when its report names none
+    # the place names the municipality's own settlement exactly («г. Брянск» for «город Брянск»),
+    # not only one its stem begins («Брянский район» for «г. Брянск»): the surer host
+    exact_host: bool = False
 
 
 @lru_cache(maxsize=100_000)
@@ -191,6 +194,7 @@ def _prepare(row: Row, cfg: DedupConfig, region: str = "") -> Event | None:
         venue,
         towns,
         region,
+        hosted and not place.isdisjoint(area),
     )
 
 
@@ -483,7 +487,9 @@ def find_duplicates(
     for members in _groups(events, cfg):
         # Indices follow key order, so the first hosted member is the first by key among them.
         hosts = _hosts(members, events)
-        first = min(members, key=lambda i: (i not in hosts, i))
+        # a host naming the place exactly before one whose stem only begins it: «город Брянск»
+        # hosts «г. Брянск», not «Брянский район» (брян-)
+        first = min(members, key=lambda i: (i not in hosts, not events[i].exact_host, i))
         for i in members:
             kept[i] = first
     attached = _attach_generic(events, kept, cfg)
