@@ -116,6 +116,15 @@ def test_status_command_orders_missing_first(warehouse, capsys: pytest.CaptureFi
     assert table.index("missing") < table.index("reported")
 
 
+def test_status_of_a_region_spelled_otherwise_names_the_regions_known(
+    warehouse, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«Северная обл.» matches no report: the command says how the reports name their regions."""
+    path, _ = warehouse
+    assert main(["status", "--period", "2025Q3", "--warehouse", str(path), "--region", "Северная обл."]) == 0
+    assert "regions as the reports name them: Северная область" in capsys.readouterr().err
+
+
 def test_dq_report_lists_the_missing_with_days_overdue(warehouse, tmp_path: Path) -> None:
     path, _ = warehouse
     with db.connect(path) as con:

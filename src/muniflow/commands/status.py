@@ -47,6 +47,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         with db.connect(path) as con:
             reporting.sync_expected(con, load_reporting().expected_pairs())
             columns, rows = reporting.status_rows(con, period, args.region)
+            known = [] if rows or not args.region else reporting.status_rows(con, period, None)[1]
     except db.WarehouseBusy as err:
         print(f"muniflow status: {err}", file=sys.stderr)
         return 1
@@ -54,4 +55,9 @@ def cmd_status(args: argparse.Namespace) -> int:
     print(readonly.format_result(result, args.format), end="" if args.format == "csv" else "\n")
     if args.format == "table" and not rows:
         print("(no reports and no expected municipalities for this selection)", file=sys.stderr)
+    if not rows and known:
+        index = columns.index("region") if "region" in columns else None
+        regions = sorted({str(r[index]) for r in known if index is not None and r[index]})
+        if regions:
+            print(f"regions as the reports name them: {'; '.join(regions)}", file=sys.stderr)
     return 0
