@@ -884,3 +884,13 @@ def test_a_quoted_title_is_not_filed_under_a_pair_of_common_words() -> None:
     fewer = {k for k in word_keys(event, cfg, common) if k[1] != "«»"}
     assert ("международный", "фестиваль") in every - fewer
     assert {k for k in every - fewer} <= {("международный", "фестиваль")}
+
+
+def test_a_compound_town_name_written_alone_is_a_place() -> None:
+    """«Лесной-Хрустальный» alone (no «г.») is the town, though its parts alone are a common
+    adjective and noun: the same place as the district named after it, and as «г. …»."""
+    rules = load_config().place_rules
+    alone = places.settlement_stems("Лесной-Хрустальный", rules)
+    assert alone
+    assert alone == places.settlement_stems("Лесной-Хрустальный район", rules)
+    assert alone == places.settlement_stems("г. Лесной-Хрустальный, музей", rules)

@@ -16,7 +16,9 @@ from functools import lru_cache
 from muniflow.morph import analyzer
 from muniflow.rules.quotes import quoted_words
 
-_WORD = r"[^\W\d_]+"  # letters only: numbers name no settlement
+# Letters only: numbers name no settlement. A compound of capitalised parts («Гусь-Хрустальный»,
+# «Юрьев-Польский») is one name: its parts alone are a common noun and an adjective.
+_WORD = r"[А-ЯЁA-Z][^\W\d_]*(?:-[А-ЯЁA-Z][^\W\d_]*)+|[^\W\d_]+"
 # A place's parts: «Ельнинский муниципальный округ, ДК» is a district and a venue.
 _PARTS = re.compile(r"[,;()\n]")
 
