@@ -178,6 +178,28 @@ def test_a_grid_in_one_cell_of_a_wider_table_stays_that_cells_text(tmp_path: Pat
     assert words == "Перечень мероприятий за 2 квартал 2024 года № Мероприятие 1. Форум"
 
 
+def test_a_report_inside_a_two_column_layout_table_is_read_as_the_body(tmp_path: Path) -> None:
+    """A letter's layout table: «Приложение …» in the right cell of its first row, the title and
+    the events grid (wider than the layout) in its second row merged across. It was taken for
+    the report table itself, and the file refused."""
+    document = docx.Document()
+    frame = document.add_table(rows=2, cols=2)
+    frame.cell(0, 1).text = "Приложение № 2 к письму"
+    cell = frame.cell(1, 0).merge(frame.cell(1, 1))
+    cell.paragraphs[0].text = "Перечень мероприятий за 2 квартал 2024 года"
+    grid = cell.add_table(rows=2, cols=3)
+    for col, (head, value) in enumerate([("№", "1."), ("Мероприятие", "Форум"), ("Дата", "5 мая")]):
+        grid.cell(0, col).text, grid.cell(1, col).text = head, value
+    cell.add_paragraph("")
+    path = tmp_path / "layout.docx"
+    document.save(str(path))
+    doc = READER.read(path)
+    assert [(t.header, [r.cells for r in t.rows]) for t in doc.tables] == [
+        (("№", "Мероприятие", "Дата"), [("1.", "Форум", "5 мая")])
+    ]
+    assert doc.title == "Приложение № 2 к письму\nПеречень мероприятий за 2 квартал 2024 года"
+
+
 def test_a_section_per_municipality_named_in_its_own_page_header_heads_its_table(tmp_path: Path) -> None:
     """A report laid out a section per municipality, each named only in its section's page header:
     the header's text heads the section's paragraphs, so its table's caption names it."""

@@ -175,18 +175,21 @@ def _text_boxes(element: etree._Element) -> Iterator[etree._Element]:
 
 
 def _is_frame(tbl: etree._Element) -> bool:
-    """A table of one column one of whose cells holds a grid of two rows and two columns or more."""
+    """A table laid around the report: of one column one of whose cells holds a grid of two rows
+    and two columns or more; or of two columns at most (a letterhead's cell beside another, the
+    content merged across below) one of whose cells holds a grid of more columns than it has."""
     cells = [list(_cells(tr)) for tr in _rows(tbl)]
-    if not cells or any(len(row) != 1 for row in cells):
+    width = max((len(row) for row in cells), default=0)
+    if not cells or width > 2:
         return False
-    nested = (block for row in cells for block in _blocks(row[0]) if block.tag == TBL)
-    return any(_is_grid(table) for table in nested)
+    nested = [block for row in cells for cell in row for block in _blocks(cell) if block.tag == TBL]
+    return any(_is_grid(table, wider_than=1 if width == 1 else width) for table in nested)
 
 
-def _is_grid(tbl: etree._Element) -> bool:
-    """Whether a table has two rows or more, one of them of two cells or more."""
+def _is_grid(tbl: etree._Element, wider_than: int = 1) -> bool:
+    """Whether a table has two rows or more, one of them of more cells than `wider_than`."""
     rows = [sum(1 for _ in _cells(tr)) for tr in _rows(tbl)]
-    return len(rows) >= 2 and max(rows) >= 2
+    return len(rows) >= 2 and max(rows) > wider_than
 
 
 def paragraph_text(paragraph: etree._Element) -> str:
