@@ -133,6 +133,37 @@ def test_closing_rules_need_side_rules_ending_together(edges: list, rules: list)
     assert [(round(r["x0"]), round(r["x1"]), r["top"]) for r in found] == rules
 
 
+def _across(x0: float, x1: float, y: float) -> dict[str, object]:
+    return {"orientation": "h", "x0": x0, "x1": x1, "top": y, "bottom": y}
+
+
+@pytest.mark.parametrize(
+    ("edges", "rules"),
+    [
+        # the last rule drawn under every column but one whose sides end on it (a browser's print of
+        # a cell merged down over the page's end): that column is closed
+        (
+            [*(_side(x, 0, 40) for x in (10, 30, 60, 90)), _across(10, 30, 40), _across(60, 90, 40)],
+            [(30, 60, 40)],
+        ),
+        # the rule whole: nothing to close
+        ([*(_side(x, 0, 40) for x in (10, 30, 60, 90)), _across(10, 90, 40)], []),
+        # a rule drawn in pieces, one per cell: nothing missing
+        (
+            [
+                *(_side(x, 0, 40) for x in (10, 30, 60, 90)),
+                *(_across(a, b, 40) for a, b in ((10, 30), (30, 60), (60, 90))),
+            ],
+            [],
+        ),
+    ],
+    ids=["one-column-open", "whole-rule", "rule-in-pieces"],
+)
+def test_a_column_the_last_rule_leaves_out_is_closed(edges: list, rules: list) -> None:
+    found = closing_rules(edges, [(10.0, 0.0, 90.0, 40.0)])
+    assert [(round(r["x0"]), round(r["x1"]), r["top"]) for r in found] == rules
+
+
 def _stroked_table(rows: list[tuple[str, ...]], noise: float) -> bytes:
     """A grid drawn with stroked lines (`m … l S`), each rule's far end off by `noise` across it:
     what a page stored turned and shown upright by its /Rotate (or drawn through any turned or

@@ -7,8 +7,8 @@ across them the table finder sees no cells there, and the row's text is lost. A 
 outer side rules both run past its last (or first) horizontal rule to the same height is given a
 rule across it there. Inner side rules are not needed: the finder splits the new row by those the
 row has. A browser's print leaves open only the cells merged down over rows that go on to the next
-page: where one column's two side rules run on together past the table's last rule, that column
-is closed there.
+page: where one column's two side rules run on together past the table's last rule, or end on it
+while it leaves that column out, that column is closed there.
 
 Cell shading (Word fills a shaded cell, or each shaded paragraph in it, with a rectangle) is no
 rule: the table finder takes every rectangle's sides for rules, and a paragraph's shading then
@@ -75,6 +75,42 @@ def closing_rules(
                 rules.append(_rule(x0, x1, end))
         if below is None:
             rules.extend(_open_cells(vertical, x0, x1, bottom))
+            rules.extend(_gaps_in_last_rule(edges, x0, x1, bottom))
+    return rules
+
+
+def _gaps_in_last_rule(
+    edges: Sequence[dict[str, Any]], x0: float, x1: float, bottom: float
+) -> list[dict[str, Any]]:
+    """Rules closing single columns the table's last rule leaves out while their side rules end on
+    it: a cell merged down over rows that go on to the next page, drawn open where the page ends
+    (a browser's print of a «rowspan», whose sides end with the table's). With no cell below, the
+    finder made none of it, and its text (a municipality written once for its rows) was lost."""
+    across = [
+        (e["x0"], e["x1"])
+        for e in edges
+        if e.get("orientation") == "h" and abs(e["top"] - bottom) <= SIDE_TOLERANCE
+    ]
+    if not across:
+        return []
+    sides = sorted(
+        {
+            round(e["x0"], 1)
+            for e in edges
+            if e.get("orientation") == "v"
+            and x0 - SIDE_TOLERANCE <= e["x0"] <= x1 + SIDE_TOLERANCE
+            and abs(e["bottom"] - bottom) <= SIDE_TOLERANCE
+            and e["top"] < bottom - OPEN_ROW_MIN
+        }
+    )
+    rules = []
+    for left, right in pairwise(sides):
+        if right - left <= SIDE_TOLERANCE:
+            continue
+        covered = any(a <= left + SIDE_TOLERANCE and b >= right - SIDE_TOLERANCE for a, b in across)
+        touched = any(b > left + SIDE_TOLERANCE and a < right - SIDE_TOLERANCE for a, b in across)
+        if not covered and not touched:
+            rules.append(_rule(left, right, bottom))
     return rules
 
 
