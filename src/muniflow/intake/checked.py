@@ -98,9 +98,9 @@ def _read(format: str, path: Path) -> RawDocument:
         if _caused_by_memory(err):
             raise MemoryError(err.message) from err
         if err.reason == "no_table_found":  # a nil-report letter has no table: read its text
-            from muniflow.readers.letter import read_nil_letter
+            from muniflow.readers.letter import read_listed_letter, read_nil_letter
 
-            letter = read_nil_letter(format, path)
+            letter = read_nil_letter(format, path) or read_listed_letter(format, path)
             if letter is not None:
                 return letter
         raise

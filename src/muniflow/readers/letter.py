@@ -36,6 +36,17 @@ def letter_text(format: str, path: Path) -> tuple[str, int | None]:
     return rejoin_lines("\n".join(t for t in texts if t.strip())), len(texts)
 
 
+def read_listed_letter(format: str, path: Path) -> RawDocument | None:
+    """The document's numbered paragraphs of labelled parts as an events table (readers/listed.py),
+    or None when it lists no events so."""
+    from muniflow.contracts import header_synonyms
+    from muniflow.readers.listed import listed_document
+
+    text, pages = letter_text(format, path)
+    doc = RawDocument(source_file=str(path), format=format, title=text, tables=(), pages=pages)
+    return listed_document(doc, header_synonyms())
+
+
 def read_nil_letter(format: str, path: Path) -> RawDocument | None:
     """The document as text only (no tables) when its text reads as a municipality's nil report;
     else None (a letter that names no municipality cannot say whose report it is)."""
