@@ -260,6 +260,13 @@ def test_a_re_issued_report_makes_the_changed_rows_decision_stale(
             ),
             "corrected_start_date",
         ),
+        (  # a date typed over the exported one, where it is not read back
+            lambda r, c: (
+                r.__setitem__(c["decision"], "release"),
+                r.__setitem__(c["start_date"], "27.06.2024"),
+            ),
+            "write the corrected date in corrected_start_date",
+        ),
     ],
 )
 def test_a_bad_line_changes_nothing_and_names_its_line(
@@ -376,3 +383,28 @@ def test_an_accepted_duplicate_closes_its_flag_and_stays_a_participation(warehou
     )
     with db.connect(warehouse) as con:
         assert reconcile(con) == []
+
+
+def test_a_release_of_a_row_with_no_date_needs_a_corrected_date() -> None:
+    """A released row enters events: without a date of its own (an unreadable date cell) and no
+    corrected one it would enter undated, the compiled report's date cell empty."""
+    from dataclasses import replace
+
+    from rowfactory import dated_row
+
+    from muniflow import contracts
+    from muniflow.review.decisions import FlaggedRow, ReviewFileError, parse_decisions
+
+    row = replace(
+        dated_row("Фестиваль «Звоны»", "г. Энск", None, None, "Энский район", 0), date_text="15.13.2024"
+    )
+    flagged = {"r1": FlaggedRow("r1", ("date_format",), ("error",), row, Period.parse("2024Q2"), "rep1")}
+    with pytest.raises(ReviewFileError) as err:
+        parse_decisions([(2, {"row_key": "r1", "decision": "release"})], flagged, contracts.load_contract())
+    assert "no date: give corrected_start_date" in str(err.value.problems)
+    decided = parse_decisions(
+        [(2, {"row_key": "r1", "decision": "release", "corrected_start_date": "05.05.2024"})],
+        flagged,
+        contracts.load_contract(),
+    )
+    assert decided[0].corrections.start_date == date(2024, 5, 5)

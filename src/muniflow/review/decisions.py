@@ -150,7 +150,11 @@ def parse_decisions(
             continue
         row = flagged.get(key)
         if row is None:
-            problems.append(f"{where}: unknown row_key {key!r} (not a flagged row of a current report)")
+            problems.append(
+                f"{where}: unknown row_key {key!r}: not a flagged row of a current report (a later"
+                " version of its report may have replaced it, or its flag closed): export the review"
+                " file again (`muniflow review export`)"
+            )
             continue
         if key in seen:
             problems.append(f"{where}: row_key {key} already decided on line {seen[key]}")
@@ -161,7 +165,12 @@ def parse_decisions(
         except ValueError as err:
             problems.append(f"{where}: {err}")
             continue
-        problem = _misfit(word, row, corrections) or _still_broken(word, row, corrections, contract)
+        problem = (
+            _edited_originals(values, row, corrections)
+            or _misfit(word, row, corrections)
+            or _undated(word, row, corrections)
+            or _still_broken(word, row, corrections, contract)
+        )
         if problem:
             problems.append(f"{where}: {problem}")
             continue
@@ -205,6 +214,35 @@ def _misfit(word: str, row: FlaggedRow, corrections: Corrections) -> str | None:
     if corrections.any() and word not in ("accept", "release"):
         return f"corrected values go with accept or release, not {word}"
     return None
+
+
+def _edited_originals(values: Mapping[str, Any], row: FlaggedRow, corrections: Corrections) -> str | None:
+    """A date typed over the exported one (the row's own columns are not read back): the file would
+    seem to correct it, and the event keep its date, or none."""
+    for column, name in CORRECTION_COLUMNS.items():
+        if not name.endswith("_date") or name not in values or getattr(corrections, name) is not None:
+            continue
+        try:
+            written = parse_date(values.get(name))
+        except ValueError:
+            written = None
+        if written is not None and written != getattr(row.row, name):
+            return (
+                f"{name} was changed to {written:%d.%m.%Y}, but the row's own columns are not read: "
+                f"write the corrected date in {column}"
+            )
+    return None
+
+
+def _undated(word: str, row: FlaggedRow, corrections: Corrections) -> str | None:
+    """A release of a row without a date and no corrected date: the event would enter events (and
+    the compiled report) without a date."""
+    if word != "release" or row.row.start_date is not None or corrections.start_date is not None:
+        return None
+    return (
+        "release puts the row into events, and it has no date: give corrected_start_date "
+        "(and corrected_end_date), or reject it"
+    )
 
 
 def _dated(corrections: Corrections, row: Row) -> Corrections:
