@@ -158,3 +158,21 @@ def test_the_summary_names_files_counted_under_no_quarter(capsys):
     print_summary(summary)
     out = capsys.readouterr().out
     assert "1 file(s) quarantined with no quarter read" in out and out.rstrip().endswith("notes.txt")
+
+
+def test_a_file_refused_for_the_period_given_is_read_again_without_it(tmp_path, samples):
+    """The advice «re-run without --period» must work: a file quarantined as period_conflict is not
+    «held as it is» for the shortcut that answers «nothing new»."""
+    import shutil
+    from pathlib import Path
+
+    from muniflow.model import Period
+    from muniflow.plain import ingest_plain
+    from muniflow.warehouse.lookups import holds_all
+
+    path = Path(shutil.copy(samples / "invented_tver_2024_q4.docx", tmp_path))
+    wh = tmp_path / "wh.duckdb"
+    assert ingest_plain([path], wh, period=Period(2024, 3))["statuses"] == {str(path): "quarantined"}
+    assert not holds_all([path], wh)
+    assert ingest_plain([path], wh)["statuses"] == {str(path): "loaded"}
+    assert holds_all([path], wh)

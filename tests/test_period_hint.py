@@ -171,6 +171,33 @@ def test_a_period_given_against_a_title_and_dates_of_another_quarter_is_refused(
     assert taken.reason is None and taken.report is not None and taken.report.period == Q2
 
 
+def test_a_period_given_against_an_undated_title_whose_dates_all_fall_elsewhere_is_refused() -> None:
+    """A title naming no quarter, every dated event in the third, --period the second: loaded,
+    every row would be flagged and the second quarter's report of its municipality superseded.
+    Refused, saying which --period its dates give; dates of the quarter given take it."""
+    rows = tuple(
+        RawRow((str(i + 1), f"Мероприятие {i + 1}", "г. Энск", text), f"table 1, row {i + 2}")
+        for i, text in enumerate(["15 июля 2025 года", "20 августа 2025 года"])
+    )
+    undated = "Информация о международных мероприятиях Озёрского района"
+    doc = RawDocument("x.docx", "docx", undated, (RawTable(HEADER, rows, "table 1"),))
+    refused = interpret_file(Path("x.docx"), doc, Q2, "")
+    assert refused.reason == "period_conflict"
+    assert refused.message is not None and "--period 2025Q3" in refused.message
+    assert interpret_file(Path("x.docx"), doc, Period(2025, 3), "").reason is None
+
+
+def test_a_nil_report_titled_for_another_quarter_than_the_period_given_is_refused() -> None:
+    """A nil report has no dates to outweigh its title: titled for the second quarter, --period the
+    first, it is refused (it was recorded as the first quarter's nil report)."""
+    rows = (RawRow(("1", "Международные мероприятия не проводились", "", ""), "table 1, row 2"),)
+    title = "Отчёт Озёрского района о международных мероприятиях во II квартале 2025 года"
+    doc = RawDocument("x.docx", "docx", title, (RawTable(HEADER, rows, "table 1"),))
+    assert interpret_file(Path("x.docx"), doc, Q2, "").reason is None
+    refused = interpret_file(Path("x.docx"), doc, Period(2025, 1), "")
+    assert refused.reason == "period_conflict" and "no events" in (refused.message or "")
+
+
 @pytest.mark.parametrize(
     ("fmt", "title", "dates", "period"),
     [

@@ -279,13 +279,32 @@ def _period_conflict(report: Report, given: Period | None) -> str | None:
     """Why `--period` is refused for this file: its title names another quarter, and most of its
     events' dates fall in the title's quarter, not the one given (a folder of the next quarter
     ingested with the last one's --period would quarantine every row and supersede that quarter's
-    reports). A title naming the wrong quarter, the dates in the one given, takes --period."""
+    reports), or it is a nil report, with no dates to say otherwise; or its title names no quarter
+    and all its dated events fall in one other quarter. A title naming the wrong quarter, the dates
+    in the one given, takes --period."""
     said = report.reading
-    if given is None or said is None or said.period_kind != "quarter":
+    if given is None or said is None:
         return None
-    titled = find_period(said.period_text).period
     dated = _dated_quarter(report)
-    if titled is None or titled == given or dated is None or dated[0] != titled.label:
+    if said.period_kind != "quarter":
+        # no quarter in the title: every dated event (two at least) in one other quarter
+        total = sum(1 for r in report.rows if r.start_date)
+        if dated is None or dated[0] == given.label or total < 2 or dated[1] < total:
+            return None
+        return (
+            f"the title names no quarter and all {total} dated events fall in {dated[0]}, but --period "
+            f"gives {given.label}: re-run with --period {dated[0]} (loaded under {given.label}, it "
+            f"would supersede that quarter's report and flag every row)"
+        )
+    titled = find_period(said.period_text).period
+    if titled is None or titled == given:
+        return None
+    if not report.rows and report.nil_municipalities:  # a nil report: only its title says when
+        return (
+            f"the title names {titled.label} («{said.period_text}») and the report has no events, but "
+            f"--period gives {given.label}: re-run without --period"
+        )
+    if dated is None or dated[0] != titled.label:
         return None
     return (
         f"the title names {titled.label} («{said.period_text}») and {dated[1]} of its {len(report.rows)} "

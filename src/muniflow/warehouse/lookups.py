@@ -36,7 +36,17 @@ def holds_all(files: Sequence[Path], warehouse: str | Path) -> bool:
         return False
     pairs = [(lineage_name(f), sha256_file(f)) for f in files]
     with connect(warehouse) as con:
-        return seen_files(con, pairs) == set(pairs)
+        if seen_files(con, pairs) != set(pairs):
+            return False
+        # a file refused for the --period its run gave reads otherwise without it: not held as it is
+        paths, hashes = zip(*pairs, strict=True) if pairs else ((), ())
+        refused = con.execute(
+            "select count(*) from core.report_files as f join core.reports as r using (report_id)"
+            " where r.reason = 'period_conflict' and list_contains(?, f.source_file)"
+            " and list_contains(?, r.sha256)",
+            [list(paths), list(hashes)],
+        ).fetchone()
+        return not (refused and refused[0])
 
 
 def superseded_files(files: Sequence[Path], warehouse: str | Path) -> list[tuple[str, str]]:
