@@ -239,3 +239,13 @@ def test_a_region_with_no_expected_list_is_said_unchecked_not_complete() -> None
     assert "Полнота не проверена" in section and "Северная область" in section
     assert "Южная область" not in section
     assert "Все ожидаемые" not in section
+    assert "регионы без списка не проверены" in section
+    # no region with a list: nothing was checked, and the heading says so instead of a count of 0
+    alone = render_html(
+        run={"run_id": "r1"},
+        flagged=pd.DataFrame(),
+        events=pd.DataFrame(),
+        quality=None,
+        reporting=reporting[reporting["region"] == "Северная область"],
+    )
+    assert "Не представили отчёт (не проверено)" in alone and "Не проверено: списка ожидаемых нет." in alone

@@ -207,14 +207,19 @@ def _missing(reporting: pd.DataFrame, today: date | None) -> tuple[str, ...]:
             f"{escape(', '.join(unlisted))} (составьте его: <code>muniflow municipalities suggest</code>, "
             "затем contracts/reporting.yaml).</p>"
         )
+    regions = set(reporting["region"].fillna("—")) if len(reporting) else set()
+    unchecked = bool(unlisted) and set(unlisted) >= regions  # no region has a list: nothing checked
     table = dqhtml.table(
         ("Квартал", "Регион", "Муниципальное образование", "Дней после окончания квартала"),
         rows,
         "Все ожидаемые муниципальные образования представили отчёт."
         if not unlisted
-        else "Из списков ожидаемых никто не пропущен.",
+        else "Не проверено: списка ожидаемых нет."
+        if unchecked
+        else "Из списков ожидаемых никто не пропущен (регионы без списка не проверены).",
     )
-    return (f"<h2>Не представили отчёт ({len(rows)})</h2>", summary, table)
+    count = "не проверено" if unchecked and not rows else str(len(rows))
+    return (f"<h2>Не представили отчёт ({count})</h2>", summary, table)
 
 
 def _regions_without_list(reporting: pd.DataFrame) -> list[str]:
