@@ -249,3 +249,28 @@ def test_a_region_with_no_expected_list_is_said_unchecked_not_complete() -> None
         reporting=reporting[reporting["region"] == "Северная область"],
     )
     assert "Не представили отчёт (не проверено)" in alone and "Не проверено: списка ожидаемых нет." in alone
+
+
+def test_open_flags_come_with_how_to_close_them() -> None:
+    """A reviewer reading the page learns the commands that close a flag; none when none is open."""
+    flagged = pd.DataFrame(
+        [
+            {
+                "report_id": "r",
+                "row_index": 0,
+                "period": "2025Q3",
+                "region": "Северная область",
+                "municipality": "Район А",
+                "title": "Фестиваль",
+                "rule": "date_format",
+                "severity": "warning",
+                "message": "Дата прочитана с допущением",
+                "quarantined": False,
+                "is_open": True,
+            }
+        ]
+    )
+    page = render_html(run={"run_id": "r1"}, flagged=flagged, events=pd.DataFrame(), quality=None)
+    assert "muniflow review export" in page and "muniflow review apply" in page
+    empty = render_html(run={"run_id": "r1"}, flagged=pd.DataFrame(), events=pd.DataFrame(), quality=None)
+    assert "muniflow review export" not in empty

@@ -125,6 +125,7 @@ def render_html(
         "<h2>Повторы мероприятий</h2>",
         dqpairs.duplicate_pairs(flagged, events),
         f"<h2>Открытые замечания ({len(still_open)})</h2>",
+        _HOW_TO_DECIDE if len(still_open) else "",
         _all_rows(still_open),
         f"<h2>Решённые замечания ({len(decided)})</h2>",
         dqreview.decided_table(decided, notes),
@@ -180,6 +181,16 @@ def _cards(flagged: pd.DataFrame, events: pd.DataFrame) -> str:
     )
     inner = "".join(f'<div class="card">{escape(name)}<b>{count}</b></div>' for name, count in cards)
     return f'<div class="cards">{inner}</div>'
+
+
+# What closes an open flag: the review loop (README, «review»).
+_HOW_TO_DECIDE = (
+    "<p>Как закрыть замечание: <code>muniflow review export review.xlsx</code>, в столбце "
+    "<code>decision</code> укажите <code>accept</code> (предупреждение верно), <code>release</code> "
+    "(ошибка исправлена: исправленные значения в столбцах <code>corrected_…</code>), "
+    "<code>reject</code> (строка не мероприятие) или <code>distinct</code> (не повтор), затем "
+    "<code>muniflow review apply review.xlsx</code>.</p>"
+)
 
 
 def _missing(reporting: pd.DataFrame, today: date | None) -> tuple[str, ...]:
