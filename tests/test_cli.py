@@ -176,3 +176,40 @@ def test_a_file_refused_for_the_period_given_is_read_again_without_it(tmp_path, 
     assert not holds_all([path], wh)
     assert ingest_plain([path], wh)["statuses"] == {str(path): "loaded"}
     assert holds_all([path], wh)
+
+
+def test_a_report_naming_no_region_takes_its_municipalitys_from_earlier_reports(tmp_path, samples):
+    """A report whose title names no region: the one region its municipalities' earlier reports
+    name is its, with a note (it had none, and dropped out of the region's counts and compiled
+    report). With no earlier report it stays without one."""
+    import shutil
+    from pathlib import Path
+
+    from docx import Document
+
+    from muniflow import stages
+    from muniflow.plain import ingest_plain
+    from muniflow.warehouse import db, loader
+
+    path = Path(shutil.copy(samples / "invented_tver_2024_q4.docx", tmp_path / "own.docx"))
+    document = Document(str(path))
+    for paragraph in document.paragraphs:  # the title without its region
+        if paragraph.text.strip():
+            paragraph.text = "Отчёт о международных мероприятиях в IV квартале 2024 года"
+    document.save(str(path))
+    outcome = stages.process_file(path)
+    assert outcome.report is not None and outcome.report.region is None
+    alone = tmp_path / "alone.duckdb"
+    with db.connect(alone) as con:
+        loaded = stages.load_file(con, loader.start_run(con), outcome)
+        assert con.execute(
+            "select region from reports where report_id = ?", [loaded.report_id]
+        ).fetchone() == (None,)
+    wh = tmp_path / "wh.duckdb"
+    ingest_plain([samples / "invented_tver_2024_q4.pdf"], wh)
+    with db.connect(wh) as con:
+        loaded = stages.load_file(con, loader.start_run(con), outcome)
+        region, message = con.execute(
+            "select region, message from reports where report_id = ?", [loaded.report_id]
+        ).fetchone()
+    assert region == "Тверская область" and "the title names no region" in message

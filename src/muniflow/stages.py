@@ -358,9 +358,21 @@ def enrich_file(outcome: FileOutcome) -> FileOutcome:
 
 
 def load_file(con, run_id: str, outcome: FileOutcome):  # type: ignore[no-untyped-def]
-    """Load one file's rows, flags and `reports` row in one transaction."""
-    from muniflow.warehouse import loader
+    """Load one file's rows, flags and `reports` row in one transaction. A report whose title names
+    no region (and no --region, no expected list gave one) takes the one region its municipalities'
+    earlier reports name, with a note saying so."""
+    from muniflow.warehouse import loader, lookups
 
+    report = outcome.report
+    if report is not None and report.region is None and outcome.reason is None:
+        names = {r.municipality for r in report.rows if r.municipality} | set(report.nil_municipalities)
+        known = lookups.region_of_municipalities(con, sorted(names))
+        if known is not None:
+            note = f"the title names no region: {known}, the one its municipalities' earlier reports name"
+            message = "; ".join(m for m in (outcome.message, note) if m)
+            outcome = replace(
+                outcome, report=_with_note(replace(report, region=known), note), message=message
+            )
     return loader.load_report(
         con,
         run_id=run_id,

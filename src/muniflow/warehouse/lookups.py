@@ -70,6 +70,19 @@ def superseded_files(files: Sequence[Path], warehouse: str | Path) -> list[tuple
     return [(path, by) for path, sha256, by in found if (path, sha256) in pairs]
 
 
+def region_of_municipalities(con: duckdb.DuckDBPyConnection, names: Sequence[str]) -> str | None:
+    """The one region the warehouse's reports name for these municipalities (canonical names, as
+    stored), None when they name none or several."""
+    if not names:
+        return None
+    regions = con.execute(
+        "select distinct r.region from core.rows as w join core.reports as r using (report_id)"
+        " where r.region is not null and list_contains(?, w.municipality)",
+        [list(names)],
+    ).fetchall()
+    return str(regions[0][0]) if len(regions) == 1 else None
+
+
 def report_states(con: duckdb.DuckDBPyConnection, report_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """Each report's state now (status, reason, message, row counts), as the `reports` view says."""
     cur = con.execute(
