@@ -259,3 +259,24 @@ def test_a_gone_file_is_named_where_it_was() -> None:
     assert rp._shown(("inbox/north.docx", "/srv/inbox/north.docx")) == "/srv/inbox/north.docx"
     assert rp._shown(("inbox/north.docx",)) == "inbox/north.docx"
     assert rp._shown(()) is None
+
+
+def test_a_file_named_on_windows_is_found_by_its_bytes(fresh_db, files, tmp_path, monkeypatch) -> None:
+    """A name in cp1251 bytes is recorded decoded («Кимры.docx»): reprocess looks for it as its
+    bytes were, from the folder ingest ran in or any other."""
+    import os
+
+    from muniflow.intake.expand import lineage_name
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    raw = os.fsencode(folder) + b"/" + "Кимры.docx".encode("cp1251")
+    shutil.copy(files["north"], raw)
+    on_disk = Path(os.fsdecode(raw))
+    monkeypatch.chdir(tmp_path)
+    outcome = stages.named(in_process(on_disk, None, stages.sha256_file(on_disk)), "inbox/Кимры.docx")
+    stages.load_file(fresh_db, loader.start_run(fresh_db), outcome)
+    monkeypatch.chdir(folder)
+    lines, _ = rp.reprocess(fresh_db, everything=True, process=in_process)
+    assert [(x.outcome, x.path) for x in lines] == [("unchanged", lineage_name(on_disk))]
+    assert lines[0].path == str(folder / "Кимры.docx")

@@ -89,6 +89,7 @@ def reprocess(
     duplicate rule and the warehouse checks run for the touched quarters. Returns a line per report
     and the run's counts (with `violations` of the checks)."""
     from muniflow.intake import sha256_file
+    from muniflow.intake.expand import lineage_name
     from muniflow.warehouse import loader, lookups, rereading
 
     read = process or _process
@@ -111,6 +112,7 @@ def reprocess(
         outcome = read(found, None, stored.sha256)
         if outcome.reason == "period_unknown" and stored.period is not None:  # its period was given at ingest
             outcome = read(found, Period.parse(stored.period), stored.sha256)
+        outcome = stages.named(outcome, lineage_name(found))  # a name from Windows, as recorded
         outcome = stages.with_region(outcome, stored.region)
         result = rereading.replace_reading(
             con,
@@ -127,7 +129,7 @@ def reprocess(
         lines.append(
             Line(
                 stored.report_id,
-                str(found),
+                lineage_name(found),
                 result.outcome,
                 result.status_before,
                 result.status_after,
@@ -158,11 +160,18 @@ def reprocess(
 def format_line(line: Line) -> str:
     """One report's line: what happened, its status change, rows added/removed/changed, the path."""
     if line.outcome == "gone":
+        from muniflow.intake.expand import SEPARATOR
+
         relative = (
             ""
             if line.path is None or Path(line.path).is_absolute()
             else " (a path is as `ingest` was given it: run reprocess from the folder ingest ran in)"
         )
+        if line.path is not None and SEPARATOR in line.path:
+            relative = (
+                " (a file read from inside an archive or an e-mail: reprocess re-reads files on disk;"
+                " ingest the archive or the e-mail again with --force)"
+            )
         return (
             f"{'file gone':>24}  {line.report_id}  {line.path}: no recorded path holds the file; not re-read"
             + relative
@@ -192,8 +201,11 @@ def _process(path: Path, period: Period | None, sha256: str) -> stages.FileOutco
 
 
 def _original(stored: Any, sha256_file: Callable[[Path], str]) -> tuple[Path | None, str]:
-    """The first recorded path that still holds the report's bytes; else why none does."""
-    existing = [Path(p) for p in stored.paths if Path(p).is_file()]
+    """The first recorded path that still holds the report's bytes; else why none does. A name
+    recorded decoded from a Windows code page (`lineage_name`) is looked for as its bytes were."""
+    from muniflow.intake.expand import on_disk
+
+    existing = [found for p in stored.paths if (found := on_disk(p)) is not None]
     for path in existing:
         if sha256_file(path) == stored.sha256:
             return path, ""

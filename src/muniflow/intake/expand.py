@@ -10,6 +10,7 @@ import os
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from itertools import islice, product
 from pathlib import Path
 
 from muniflow.intake import run_sandboxed, sha256_file
@@ -51,6 +52,37 @@ def _decoded(part: bytes) -> str:
 
 
 _CYRILLIC = re.compile("[а-яёА-ЯЁ]")
+
+
+_CODE_PAGES = ("utf-8", "cp1251", "cp866")
+_MAX_SPELLINGS = 64
+
+
+def on_disk(recorded: str) -> Path | None:
+    """The file a recorded path names: as written, or with its non-ASCII parts in the code page
+    they were decoded from (a name made on Windows is recorded in Cyrillic, `lineage_name`)."""
+    if Path(recorded).is_file():
+        return Path(recorded)
+    parts = recorded.split("/")
+    if all(part.isascii() for part in parts):
+        return None
+    options = []
+    for part in parts:
+        spellings = [part.encode(code, errors="strict") for code in _CODE_PAGES if _encodes(part, code)]
+        options.append(list(dict.fromkeys(spellings)) or [part.encode("utf-8")])
+    for spelled in islice(product(*options), _MAX_SPELLINGS):
+        path = Path(os.fsdecode(b"/".join(spelled)))
+        if path.is_file():
+            return path
+    return None
+
+
+def _encodes(text: str, code: str) -> bool:
+    try:
+        text.encode(code)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)

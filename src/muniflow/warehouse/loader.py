@@ -338,8 +338,9 @@ def _record_path(con: duckdb.DuckDBPyConnection, report_id: str, source_file: st
 def located_at(source_file: str) -> str | None:
     """The file's absolute path, if `source_file` names a file here (not an archive's member), so
     `reprocess` finds it from any folder."""
-    path = Path(source_file)
-    return str(path.absolute()) if path.is_file() else None
+    from muniflow.intake.expand import on_disk
+
+    return str(Path(source_file).absolute()) if on_disk(source_file) is not None else None
 
 
 def _insert_rows(
