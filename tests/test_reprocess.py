@@ -280,3 +280,9 @@ def test_a_file_named_on_windows_is_found_by_its_bytes(fresh_db, files, tmp_path
     lines, _ = rp.reprocess(fresh_db, everything=True, process=in_process)
     assert [(x.outcome, x.path) for x in lines] == [("unchanged", lineage_name(on_disk))]
     assert lines[0].path == str(folder / "Кимры.docx")
+
+
+def test_a_gone_member_of_an_archive_says_to_ingest_the_archive_again() -> None:
+    member = rp.Line("r3", "inbox/letter.eml!Отчёт.docx", "gone", "loaded", "loaded")
+    said = rp.format_line(member)
+    assert "inside an archive or an e-mail" in said and "run reprocess from" not in said
