@@ -62,3 +62,25 @@ def test_an_aborted_run_keeps_what_it_loaded_and_names_its_periods(fresh_db):
     row = fresh_db.execute("select status, reports_recorded, noticed_by_run from runs where run_id = 'old'")
     assert row.fetchone() == ("aborted", 1, now)
     assert liveness.mark_aborted(fresh_db, now).runs == (), "marked once"
+
+
+def test_an_unchanged_inbox_is_not_nothing_new_while_an_interrupted_run_awaits_its_checks(
+    tmp_path, samples
+) -> None:
+    """Ctrl-C after the files loaded, before the duplicate rule ran: the next `ingest` of the same
+    files must run the flow (which marks the run aborted and re-runs the rule), not answer
+    «nothing new» and leave it «running»."""
+    from muniflow.plain import ingest_plain
+    from muniflow.warehouse import db
+    from muniflow.warehouse.lookups import holds_all
+
+    path = samples / "invented_tver_2024_q4.docx"
+    wh = tmp_path / "w.duckdb"
+    ingest_plain([path], wh)
+    assert holds_all([path], wh)
+    with db.connect(wh) as con:
+        _run(con, "interrupted", socket.gethostname(), _dead_pid(), None)
+    assert not holds_all([path], wh)
+    with db.connect(wh) as con:
+        liveness.mark_aborted(con, loader.start_run(con))
+    assert holds_all([path], wh)

@@ -52,12 +52,9 @@ def is_alive(host: str, pid: int, started: float | None) -> bool:
         return True
 
 
-def mark_aborted(con: duckdb.DuckDBPyConnection, run_id: str) -> Aborted:
-    """Mark as aborted every unfinished run (but `run_id`, the caller's) whose process is gone.
-
-    Returns them with the periods of the reports they recorded or superseded, on which the
-    caller re-runs the duplicate rule and the checks (the dead run never got to).
-    """
+def dead_runs(con: duckdb.DuckDBPyConnection, run_id: str = "") -> list[str]:
+    """The unfinished runs (but `run_id`) whose process is gone and that no run has marked aborted
+    yet: killed or interrupted mid-way, their duplicate rule and checks not run."""
     candidates = con.execute(
         "select r.run_id, p.host, p.pid, p.process_started from core.runs as r"
         " join core.run_processes as p using (run_id)"
@@ -66,7 +63,16 @@ def mark_aborted(con: duckdb.DuckDBPyConnection, run_id: str) -> Aborted:
         " order by r.started_at",
         [run_id],
     ).fetchall()
-    dead = [rid for rid, host, pid, started in candidates if not is_alive(host, pid, started)]
+    return [rid for rid, host, pid, started in candidates if not is_alive(host, pid, started)]
+
+
+def mark_aborted(con: duckdb.DuckDBPyConnection, run_id: str) -> Aborted:
+    """Mark as aborted every unfinished run (but `run_id`, the caller's) whose process is gone.
+
+    Returns them with the periods of the reports they recorded or superseded, on which the
+    caller re-runs the duplicate rule and the checks (the dead run never got to).
+    """
+    dead = dead_runs(con, run_id)
     if not dead:
         return Aborted()
     with transaction(con):

@@ -35,9 +35,11 @@ def holds_all(files: Sequence[Path], warehouse: str | Path) -> bool:
     if str(warehouse) == ":memory:" or not Path(warehouse).exists():
         return False
     pairs = [(lineage_name(f), sha256_file(f)) for f in files]
+    from muniflow.warehouse.liveness import dead_runs
+
     with connect(warehouse) as con:
-        if seen_files(con, pairs) != set(pairs):
-            return False
+        if seen_files(con, pairs) != set(pairs) or dead_runs(con):
+            return False  # new files, or a run interrupted mid-way whose checks the flow must redo
         # a file refused for the --period its run gave reads otherwise without it: not held as it is
         paths, hashes = zip(*pairs, strict=True) if pairs else ((), ())
         refused = con.execute(
