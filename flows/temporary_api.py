@@ -115,9 +115,29 @@ def _launch(port: int) -> subprocess.Popen[bytes]:
     if _output is None:
         _output = tempfile.TemporaryFile(prefix="muniflow-temporary-api-")  # noqa: SIM115 (closed by stop)
     env = {**QUICK_START, **os.environ, **SERVER_ENV}
+    # In a session of its own: the terminal's Ctrl-C (sent to the whole process group) would kill
+    # the API under a flow still talking to it, and Prefect then retried it for minutes before the
+    # command could end. The command stops it itself (`stop`, at exit and on Ctrl-C); on Linux it
+    # is also told to end when the command's process does, however that ends.
     return subprocess.Popen(
-        _command(port), env=env, stdin=subprocess.DEVNULL, stdout=_output, stderr=subprocess.STDOUT
+        _command(port),
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=_output,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+        preexec_fn=_end_with_parent if sys.platform.startswith("linux") else None,
     )
+
+
+def _end_with_parent() -> None:
+    """In the API's process, before it runs: SIGTERM when the process that started it dies
+    (Linux's PR_SET_PDEATHSIG), so a command killed outright leaves no API behind."""
+    import ctypes
+    import signal
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, int(signal.SIGTERM), 0, 0, 0)
 
 
 def _printed(lines: int = 12, limit: int = 8000) -> str:

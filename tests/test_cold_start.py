@@ -441,3 +441,33 @@ def test_the_temporary_api_registers_no_block_types_unless_told_to(monkeypatch) 
     monkeypatch.setenv("PREFECT_SERVER_REGISTER_BLOCKS_ON_START", "true")
     temporary_api._launch(1)
     assert launched["PREFECT_SERVER_REGISTER_BLOCKS_ON_START"] == "true"
+
+
+def test_the_temporary_api_runs_in_a_session_of_its_own_and_ctrl_c_stops_it(monkeypatch) -> None:
+    """The terminal's Ctrl-C goes to the whole process group: the API, in it, died under a flow
+    still talking to it, and Prefect retried for minutes. It runs in its own session, and the
+    command's interrupt path stops it."""
+    import os
+    import sys
+
+    from muniflow import cli
+
+    monkeypatch.setattr(
+        temporary_api, "_command", lambda port: [sys.executable, "-c", "import time; time.sleep(60)"]
+    )
+    server = temporary_api._launch(0)
+    try:
+        assert os.getsid(server.pid) != os.getsid(0)
+        monkeypatch.setattr(temporary_api, "_server", server)
+
+        def exit_(status: int) -> None:
+            raise SystemExit(status)
+
+        monkeypatch.setattr(cli.os, "_exit", exit_)
+        with pytest.raises(SystemExit):
+            cli._exit_now(130)
+        assert server.poll() is not None, "stopped by the interrupt path"
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()

@@ -410,6 +410,10 @@ def _exit_now(status: int) -> None:
     otherwise wait on the event sender for minutes when the terminal's Ctrl-C killed that API (the
     process group gets the signal). Nothing of ours waits for exit: a load is one transaction, and
     the next run marks an interrupted run aborted."""
+    own = sys.modules.get("flows.temporary_api")  # ours runs in a session of its own: stop it
+    if own is not None:
+        with contextlib.suppress(Exception):
+            own.stop()
     server = sys.modules.get("prefect.server.api.server")
     for instance in list(getattr(getattr(server, "SubprocessASGIServer", None), "_instances", {}).values()):
         with contextlib.suppress(Exception):  # exiting anyway: a server that will not stop dies with us
