@@ -213,6 +213,15 @@ def says_nil_letter(text: str, contract: ReportingContract | None = None) -> boo
 LETTER_TABLE_ROWS_MAX = 4
 
 
+def letter_table_lines(table: RawTable) -> list[str]:
+    """A letterhead's or signature's table as text, a line per row («Глава района  И.О. Фамилия»);
+    none for a table of more than `LETTER_TABLE_ROWS_MAX` rows, which holds data."""
+    if len(table.rows) + 1 > LETTER_TABLE_ROWS_MAX:
+        return []
+    rows = (table.header, *(row.cells for row in table.rows))
+    return [line for row in rows if (line := "  ".join(c for c in row if c and fold(c)))]
+
+
 def nil_letter(
     doc: RawDocument, period_override: Period | None = None, with_tables: bool = False
 ) -> Report | None:
@@ -227,8 +236,7 @@ def nil_letter(
     prose = "\n".join(p for p in (doc.title, *(t.caption for t in doc.tables), doc.closing) if p)
     if not says_nil_letter(prose):
         return None
-    cells = (c for t in doc.tables for row in (t.header, *(r.cells for r in t.rows)) for c in row if c)
-    text = "\n".join((prose, *("  ".join(cells),)))
+    text = "\n".join((prose, "  ".join(line for t in doc.tables for line in letter_table_lines(t))))
     name = municipality_in_text(text)
     if not name:
         return None

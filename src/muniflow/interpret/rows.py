@@ -16,8 +16,8 @@ from muniflow.interpret.header_rows import REQUIRED, is_column_numbers
 from muniflow.interpret.muni_vocabulary import vocabulary as muni_vocabulary
 from muniflow.interpret.municipality import canonical_municipality, municipality_name
 from muniflow.interpret.nil import (
-    LETTER_TABLE_ROWS_MAX,
     is_placeholder,
+    letter_table_lines,
     municipality_in_text,
     nil_letter,
     nil_row,
@@ -393,10 +393,7 @@ def _closing_text(doc: RawDocument, chosen: Sequence[ChosenTable]) -> str:
     parts: list[str] = []
     for table in doc.tables[last + 1 :]:
         parts.append(table.caption)
-        if len(table.rows) + 1 > LETTER_TABLE_ROWS_MAX:  # a table of data (a summary), not a signature
-            continue
-        rows = (table.header, *(row.cells for row in table.rows))
-        parts += ("  ".join(c for c in row if c and fold(c)) for row in rows)
+        parts += letter_table_lines(table)  # none for a table of data (a summary)
     parts.append(doc.closing)
     return "\n".join(p for p in parts if p and fold(p))
 
@@ -501,7 +498,8 @@ def _read_table(
             if kind == TOTALS and len(filled) == 1:
                 sections.append(Section(raw.locator, TOTALS, fold(heading)))
                 continue
-            district = _title_district(state)
+            # the municipality whose own report this is, when its title names one (canonical)
+            district = state.title_muni or ""
             if kind == MUNICIPALITY and not has_muni_column and settlement_of(heading, district):
                 # a district's own report heading its events by its settlements: the district's
                 sections.append(
@@ -552,13 +550,6 @@ def _one_year(chosen: Sequence[ChosenTable]) -> int | None:
 _SECTION_NUMBER = re.compile(r"(?:[0-9]{1,3}|[IVXLC]{1,6})[.)]?")
 # Where the text of an event that goes on in the row below may stand (not its №, title or date).
 _GOING_ON = ("place", "goal", "participants")
-
-
-def _title_district(state: _State) -> str:
-    """The municipality whose own report this is, canonical, when its title names one (its
-    settlements may head its events); '' in a region's report."""
-    text = state.title_muni
-    return (municipality_name(text) or municipality_in_text(text) or "") if text else ""
 
 
 def _theme_row(raw: RawRow, mapping: Mapping[str, int], heading: str, merged: bool) -> bool:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from muniflow.interpret.columns import map_columns
+from muniflow.interpret.municipality import municipality_name
 from muniflow.model import RawDocument, RawRow, RawTable
 from muniflow.normalize.text import fold
 
@@ -33,14 +35,11 @@ MIN_ITEMS = 2
 def listed_document(doc: RawDocument, synonyms: Mapping[str, Sequence[str]]) -> RawDocument | None:
     """The letter `doc` (its whole text as its title, no table) with its numbered items as one card
     table, or None when it lists no events so (fewer than `MIN_ITEMS` items whose labels name a date)."""
-    from muniflow.interpret.columns import map_columns
-    from muniflow.interpret.municipality import municipality_name
-
     lines = [line for line in doc.title.splitlines() if fold(line)]
     first = next((i for i, line in enumerate(lines) if _ITEM.match(line)), None)
     if first is None:
         return None
-    while first > 0 and _heading(lines[first - 1], municipality_name):  # the first municipality's
+    while first > 0 and _heading(lines[first - 1]):  # the first municipality's
         first -= 1
     title_label = synonyms["title"][0]
     rows: list[RawRow] = []
@@ -50,11 +49,11 @@ def listed_document(doc: RawDocument, synonyms: Mapping[str, Sequence[str]]) -> 
     for i, line in enumerate(lines[first:], start=first):
         item = _ITEM.match(line)
         if item is None:
-            name = _heading(line, municipality_name)
+            name = _heading(line)
             if name:
                 rows.append(RawRow((name, None, None), f"paragraph {i + 1}"))
             continue
-        parts = _labelled(item.group(2), synonyms, map_columns)
+        parts = _labelled(item.group(2), synonyms)
         if parts is None:
             continue
         name, labelled = parts
@@ -78,23 +77,23 @@ def listed_document(doc: RawDocument, synonyms: Mapping[str, Sequence[str]]) -> 
     )
 
 
-def _heading(line: str, municipality_name: object) -> str:
+def _heading(line: str) -> str:
     """The line as a municipality's heading («Печорский муниципальный округ:»), else ''."""
     name = fold(line).rstrip(":").strip()
-    if len(name.split()) > _HEADING_WORDS or municipality_name(name) is None:  # type: ignore[operator]
+    if len(name.split()) > _HEADING_WORDS or municipality_name(name) is None:
         return ""
     return name
 
 
 def _labelled(
-    body: str, synonyms: Mapping[str, Sequence[str]], map_columns: object
+    body: str, synonyms: Mapping[str, Sequence[str]]
 ) -> tuple[str, list[tuple[str, str, str]]] | None:
     """An item's name and its (column, label, value) parts; None when no label the contract knows
     starts a part."""
     found = []
     for match in _LABEL.finditer(body):
         label = match.group(1)
-        column = _column(label, synonyms, map_columns)
+        column = _column(label, synonyms)
         if column is not None:
             found.append((match.start(1), match.end(), column, label))
     if not found:
@@ -107,8 +106,8 @@ def _labelled(
     return name, parts
 
 
-def _column(label: str, synonyms: Mapping[str, Sequence[str]], map_columns: object) -> str | None:
-    matches, _ = map_columns([label], synonyms)  # type: ignore[operator]
+def _column(label: str, synonyms: Mapping[str, Sequence[str]]) -> str | None:
+    matches, _ = map_columns([label], synonyms)
     return matches[0].column if matches else None
 
 
