@@ -8,6 +8,9 @@ from pathlib import Path
 import nil_builders as nb
 
 from muniflow import stages
+from muniflow.contracts import header_synonyms
+from muniflow.model import RawDocument
+from muniflow.readers.listed import listed_document
 
 LINES = [
     "Направляем информацию о международных мероприятиях, проведённых муниципальными образованиями "
@@ -62,3 +65,104 @@ def test_a_numbered_letter_without_labelled_dates_stays_no_table(tmp_path: Path)
         "2. Контактное лицо: Петров П.П., тел. 12-34-56.",
     ]
     assert stages.process_file(nb.nil_letter(tmp_path / "points.docx", lines)).reason == "no_table_found"
+
+
+# Items that name no parts by label: read by their content (readers/listed.py `_prose`).
+DASHED = [
+    "Сведения о международных мероприятиях муниципальных образований Северной области за 3 квартал 2024 года",
+    "Озёрный муниципальный округ",
+    "– 15.07.2024 – г. Озёрск – Международная конференция «Память» – участники из Беларуси, 80 человек;",
+    "– 22–24.08.2024 – г. Озёрск, парк культуры – Фестиваль реконструкции – 12 клубов из трёх стран.",
+    "Лесной район",
+    "1. 3 сентября 2024 г. – Онлайн-встреча школьников с ровесниками из г. Витебска – д. Сосновка "
+    "– обмен опытом.",
+]
+
+
+def test_a_letter_of_dash_parted_items_is_read_by_their_content(tmp_path: Path) -> None:
+    """Dates, place, name and goal parted by spaced dashes, in any order after the dates: the part
+    opening with a place is the place, the first other part the name."""
+    outcome = stages.process_file(nb.nil_letter(tmp_path / "dashed.docx", DASHED))
+    assert outcome.reason is None, outcome.message
+    assert outcome.report is not None and outcome.report.period is not None
+    assert outcome.report.period.label == "2024Q3"
+    rows = [
+        (r.municipality, r.title, r.place, str(r.start_date), str(r.end_date)) for r in outcome.report.rows
+    ]
+    assert rows == [
+        (
+            "Озёрный муниципальный округ",
+            "Международная конференция «Память»",
+            "г. Озёрск",
+            "2024-07-15",
+            "2024-07-15",
+        ),
+        (
+            "Озёрный муниципальный округ",
+            "Фестиваль реконструкции",
+            "г. Озёрск, парк культуры",
+            "2024-08-22",
+            "2024-08-24",
+        ),
+        (
+            "Лесной район",
+            "Онлайн-встреча школьников с ровесниками из г. Витебска",
+            "д. Сосновка",
+            "2024-09-03",
+            "2024-09-03",
+        ),
+    ]
+    assert outcome.report.rows[0].goal == "участники из Беларуси, 80 человек"
+
+
+def test_a_letter_telling_its_events_in_sentences_is_read(tmp_path: Path) -> None:
+    """The name follows the sentence's verb in the past, the place is what stands after «в» before it."""
+    lines = [
+        "Администрация Озёрного муниципального округа Северной области",
+        "Информация о международных мероприятиях за 2 квартал 2024 года",
+        "1. 14 апреля 2024 года в г. Озёрске состоялся Международный турнир по дзюдо «Кубок озёр», "
+        "в котором приняли участие 120 спортсменов из России и Беларуси.",
+        "2. 5 июня 2024 года проведена онлайн-встреча с представителями г. Новополоцка.",
+    ]
+    outcome = stages.process_file(nb.nil_letter(tmp_path / "sentences.docx", lines))
+    assert outcome.reason is None, outcome.message
+    assert outcome.report is not None
+    rows = [(r.title, r.place, str(r.start_date)) for r in outcome.report.rows]
+    assert rows == [
+        ("Международный турнир по дзюдо «Кубок озёр»", "г. Озёрске", "2024-04-14"),
+        ("Онлайн-встреча с представителями г. Новополоцка", "", "2024-06-05"),
+    ]
+    assert {r.municipality for r in outcome.report.rows} == {"Озёрный муниципальный округ"}
+
+
+def test_a_pdf_letters_items_wrapped_over_lines_are_read_whole() -> None:
+    """A PDF's text breaks an item over lines; the lines of an item not yet ended go on it."""
+    text = "\n".join(
+        [
+            "Информация о международных мероприятиях Северной области за 3 квартал 2024 года",
+            "Озёрный муниципальный округ",
+            "1. 15.07.2024 – г. Озёрск – Международная конференция",
+            "«Память» – участники из Беларуси,",
+            "80 человек.",
+            "2. 20.08.2024 – г. Озёрск – Фестиваль реконструкции.",
+            "Глава округа И.И. Иванов",
+        ]
+    )
+    doc = RawDocument(source_file="letter.pdf", format="pdf", title=text, tables=(), pages=1)
+    listed = listed_document(doc, header_synonyms())
+    assert listed is not None
+    cells = [row.cells for row in listed.tables[0].rows]
+    assert ("1", "наименование мероприятия", "Международная конференция «Память»") in cells
+    assert ("", "цель, содержание и результат", "участники из Беларуси, 80 человек") in cells
+    assert listed.closing == "Глава округа И.И. Иванов"
+
+
+def test_a_letter_with_one_dated_paragraph_stays_no_table(tmp_path: Path) -> None:
+    """A cover letter's dated lines («15.07.2024 № 123») are not a list of events: two dated items
+    at the least."""
+    lines = [
+        "15.07.2024 № 01-12/345",
+        "О направлении информации за 3 квартал 2024 года",
+        "Направляем информацию о мероприятиях. Приложение: на 3 л.",
+    ]
+    assert stages.process_file(nb.nil_letter(tmp_path / "cover.docx", lines)).reason == "no_table_found"

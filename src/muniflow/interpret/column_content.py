@@ -576,7 +576,7 @@ def _place_beside_dates(
     return []
 
 
-def _opens_with_place(text: str) -> bool:
+def opens_with_place(text: str) -> bool:
     """A cell that opens with a place (a settlement, an area, a country: a mention starting in its
     first word) or names a remote format, and counts no people, as a place cell does; a title or
     the guests mention one further on («Визит делегации г. Оша», «Делегация г. Гянджи»)."""
@@ -600,7 +600,7 @@ def _opening_place_column(
         cells = _body_cells(body, i)
         if len(cells) < 2:
             continue
-        share = sum(1 for c in cells if _opens_with_place(c)) / len(cells)
+        share = sum(1 for c in cells if opens_with_place(c)) / len(cells)
         if share >= PLACE_SHARE:
             found.append((share, -statistics.median(len(c.split()) for c in cells), i))
     if not found:

@@ -14,6 +14,8 @@ from muniflow.normalize.dates import parse_dates, vocabulary
 
 _NUMERIC = re.compile(r"^[-–—]?\d{1,4}(?:[.\-–—/]\d{1,4}){0,5}[.\-–—]?(?:г|гг)?$")
 _DASH = re.compile(r"^[-–—]+$")
+# A time of day («11:00», «10:00-12:00»): a remark the date grammar leaves out, kept with the date.
+_TIME = re.compile(r"^\d{1,2}:\d{2}(?:[-–—]\d{1,2}:\d{2})?$")
 _EDGE = " \t,;:-–—"
 
 
@@ -33,6 +35,10 @@ def _kind(token: str, previous: str | None, following: str | None) -> str | None
         return None  # «школа № 2»: a number after № is not a day
     if not bare or _DASH.match(bare):
         return "sep"
+    if _TIME.match(bare):
+        return "time"
+    if following is not None and _TIME.match(_bare(following)) and _key(bare) in {"в", "с", "до"}:
+        return "sep"  # «… 11.05.2025 в 11:00»
     if _NUMERIC.match(bare):
         return "num"
     words = vocabulary()
@@ -62,16 +68,23 @@ def _run(tokens: list[re.Match[str]], reverse: bool) -> int:
     texts = [t.group() for t in tokens]
     order = range(len(texts) - 1, -1, -1) if reverse else range(len(texts))
     count = 0
+    timed = False
     for i in order:
         previous = texts[i - 1] if i > 0 else None
         following = texts[i + 1] if i + 1 < len(texts) else None
         kind = _kind(texts[i], previous, following)
         if kind is None:
             break
-        if not reverse and count and texts[i - 1].endswith((",", ";")) and kind not in {"num", "month"}:
+        if (
+            not reverse
+            and count
+            and texts[i - 1].endswith((",", ";"))
+            and kind not in {"num", "month", "time"}
+        ):
             break
-        if reverse and count and texts[i].endswith((",", ";")):
+        if reverse and count and texts[i].endswith((",", ";")) and not timed:
             break  # «…, школа № 2, 18–19 апреля»: the comma parts the place from the date
+        timed = kind in {"time", "sep"} and (timed or not count)  # only a time so far, from the end
         count += 1
     return count
 
@@ -125,6 +138,32 @@ def _split_run(flat: str, period: Period | None) -> tuple[str, str] | None:
         date, place = date.strip(_EDGE), place.strip(_EDGE)
         if place and _reads(date, period):
             return date, place
+    return None
+
+
+def date_run(flat: str) -> tuple[str, int, int] | None:
+    """(date, start, end) of the dates a line of text opens or closes with, else of the first run of
+    date words inside it that reads as dates and names a month («… 5 июня 2024 года проведена …»);
+    None when it names none. Read with no period: the year must be written or the month named."""
+    split = _split_run(flat, None)
+    if split is not None:
+        date = split[0]
+        start = 0 if flat.startswith(date) else flat.rindex(date)
+        return date, start, start + len(date)
+    tokens = list(re.finditer(r"\S+", flat))
+    for i in range(len(tokens)):
+        count = _run(tokens[i:], False)
+        while count and _kind(tokens[i + count - 1].group(), None, None) in {"sep", "lead"}:
+            count -= 1
+        if not count:
+            continue
+        part = tokens[i : i + count]
+        date = flat[part[0].start() : part[-1].end()].strip(_EDGE)
+        named = any(_kind(t.group(), None, None) == "month" for t in part) or re.search(
+            r"\d\.\d{1,2}\.\d", date
+        )
+        if named and _reads(date, None):
+            return date, part[0].start(), part[-1].end()
     return None
 
 

@@ -206,7 +206,7 @@ def _parse(text: str, period: Period | None) -> DateParse:
     folded = _FOOTNOTE_MARKS.sub("", fold(text))
     if not folded:
         raise _Unreadable("пустая ячейка")
-    tokens = _tokenize(folded)
+    tokens = _without_times(_tokenize(folded))
     position = 0
     while position < len(tokens) and (
         tokens[position].kind in {"lead", "time"} or (position and tokens[position].text in {",", ";"})
@@ -235,6 +235,30 @@ def _parse(text: str, period: Period | None) -> DateParse:
     if len(points) == 1 and _open_ended(tokens, rest) and parsed.start is not None:
         return DateParse(parsed.start, _open_end_day(parsed.start, period), OPEN_END, None)
     return parsed
+
+
+def _without_times(tokens: Sequence[_Token]) -> tuple[_Token, ...]:
+    """The tokens without the times of day, wherever they stand («18.06.2025 10:00 – 20.06.2025
+    18:00», «11.05.2025 в 11:00», «14.06.2024, 15.30-17.00»): each with the comma or preposition
+    before it, a range of times with its dash."""
+    kept: list[_Token] = []
+    timed = False  # the token before is a time left out
+    for token in tokens:
+        if token.kind == "time":
+            if timed and kept and kept[-1].text == "-":
+                kept.pop()  # «15.30-17.00»: one remark
+            elif kept and (
+                kept[-1].text == "," or (kept[-1].kind in {"word", "lead"} and len(kept[-1].text) <= 2)
+            ):
+                kept.pop()
+            timed = True
+            continue
+        if token.text in {",", ";"} and not kept and timed:
+            continue  # «10.00, 05.04.2025»: the comma after a leading time
+        if not (timed and token.text == "-"):
+            timed = False
+        kept.append(token)
+    return tuple(kept)
 
 
 def _open_ended(tokens: Sequence[_Token], rest: Sequence[_Token]) -> bool:
