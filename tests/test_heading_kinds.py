@@ -8,7 +8,15 @@ from __future__ import annotations
 import pytest
 
 from muniflow.interpret import canonical_municipality
-from muniflow.interpret.sections import MONTH, MUNICIPALITY, OTHER, TOTALS, caption_municipality, classify
+from muniflow.interpret.sections import (
+    MONTH,
+    MUNICIPALITY,
+    OTHER,
+    TOTALS,
+    caption_municipality,
+    classify,
+    region_body,
+)
 
 SKIP = ["итого", "всего", "примечание"]
 
@@ -65,3 +73,47 @@ def test_caption_names_a_municipality(caption, expected, reason):
 def test_caption_gives_the_canonical_name(caption, canonical, reason):
     found = caption_municipality(caption)
     assert found is not None and canonical_municipality(found) == canonical, reason
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "reason"),
+    [
+        ("Министерство культуры Северной области", "Северная область", "a ministry of the region"),
+        ("Органы исполнительной власти Северной области", "Северная область", "the region's bodies"),
+        ("1. Министерство внешних связей Северной области", "Северная область", "numbered"),
+        ("Агентство по внешним связям Республики Карелия", "Республика Карелия", "a republic's agency"),
+        ("Информация о мероприятиях Северной области", None, "a title tells about something"),
+        ("Мероприятия Северной области за 3 квартал 2025 года", None, "a title naming its period"),
+        ("муниципальных образований Северной области", None, "no body: the region in other words"),
+        ("Администрация Озёрного района Северной области", None, "a municipality's body"),
+        ("Министерство иностранных дел Республики Беларусь", None, "a foreign state's body"),
+        ("Северная область", None, "no body named"),
+    ],
+)
+def test_a_heading_naming_a_body_of_the_region(text, region, reason):
+    assert region_body(text) == region, reason
+
+
+def test_a_region_body_s_events_among_municipalities_are_the_region_s(tmp_path):
+    """A region's report heads its ministries' events among its municipalities': those rows are the
+    region's, not given to the municipality above (silently) or left with none (an error)."""
+    from nil_builders import regional_report
+
+    from muniflow import stages
+
+    path = regional_report(
+        tmp_path / "region.docx",
+        [
+            ("Озёрный район", ["Фестиваль «Озёра»"]),
+            ("Министерство культуры Северной области", ["Выставка «Север»", "Форум «Дружба»"]),
+            ("Лесной район", ["Турнир «Лес»"]),
+        ],
+    )
+    outcome = stages.process_file(path)
+    assert outcome.report is not None, outcome.message
+    assert [r.municipality for r in outcome.report.rows] == [
+        "Озёрный район",
+        "Северная область",
+        "Северная область",
+        "Лесной район",
+    ]

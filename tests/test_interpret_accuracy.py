@@ -335,6 +335,14 @@ def test_a_town_caption_between_tables_starts_its_section(caption, reason):
             "a comma after «г.» ends the year: no town «г. Ярославово»",
         ),
         ("14 июня 2024 г. Смоленск", "14 июня 2024", "г. Смоленск", "without a comma «г.» names the town"),
+        (
+            "г. Энск, администрация округа, 11.03.2024, 11:00",
+            "11.03.2024, 11:00",
+            "г. Энск, администрация округа",
+            "a time after the date closing the cell stays with the date",
+        ),
+        ("г. Энск, 11.03.2024 в 11:00", "11.03.2024 в 11:00", "г. Энск", "«в» before the time"),
+        ("11.03.2024, 11:00, г. Энск", "11.03.2024, 11:00", "г. Энск", "a time after the opening date"),
     ],
 )
 def test_a_dash_run_into_a_date_is_split_from_the_place(cell, date, place, reason):
@@ -447,4 +455,31 @@ def test_a_period_named_only_above_a_contents_table_dates_day_only_cells():
     assert [(str(e.start_date), str(e.end_date)) for e in read.rows] == [
         ("2024-04-03", "2024-04-04"),
         ("2024-04-14", "2024-04-14"),
+    ]
+
+
+def test_a_row_a_page_end_cut_goes_on_in_the_next_tables_first_row():
+    """A page's end cut an event's title; the next page's table, with no header of its own, opens
+    with the title's rest (no №, lower case): the event goes on there, it is no row of its own."""
+    header = ("№", "Наименование мероприятия", "Место проведения", "Сроки проведения")
+    first = _table(
+        [
+            header,
+            ("1", "Концерт", "г. Энск", "6 апреля 2024"),
+            ("2", "Участие ансамбля «Ноты» в", "г. Энск", "7 апреля 2024"),
+        ],
+        "page 1",
+        "Энский район",
+    )
+    second = RawTable(
+        ("", "международном конкурсе в г. Гомеле", "", ""),
+        (RawRow(("3", "Форум «Дружба»", "г. Энск", "8 апреля 2024"), "page 2, row 2"),),
+        "page 2",
+        "",
+    )
+    doc = _read(first, second)
+    assert [r.title for r in doc.rows] == [
+        "Концерт",
+        "Участие ансамбля «Ноты» в международном конкурсе в г. Гомеле",
+        "Форум «Дружба»",
     ]

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from muniflow.normalize.text import fold, seq_number
+from muniflow.normalize.text import fold, seq_number, without_footnote_marks
 
 FOLDED = [
     # (cell, folded, reason)
@@ -73,3 +73,21 @@ def test_fold_keeps_single_spaced_text(words: list[str]) -> None:
 @given(st.integers(min_value=0, max_value=99999), st.sampled_from(["", ".", ")", ". "]))
 def test_seq_number_round_trips(number: int, suffix: str) -> None:
     assert seq_number(f"{number}{suffix}") == number
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "reason"),
+    [
+        (
+            "Выставка мастеров Республики Сербия¹",
+            "Выставка мастеров Республики Сербия",
+            "raised digit after a word",
+        ),
+        ("Турнир в г. Бангалор (Индия)²", "Турнир в г. Бангалор (Индия)", "after a closing bracket"),
+        ("Форум «Дружба»*", "Форум «Дружба»", "an asterisk closing the name"),
+        ("Концерт «Звёзды»³ и выставка⁴", "Концерт «Звёзды» и выставка", "marks inside the name too"),
+        ("Сквер площадью 100 м²", "Сквер площадью 100 м²", "a unit's power after its short name stays"),
+    ],
+)
+def test_footnote_marks_leave_a_name(text: str, expected: str, reason: str) -> None:
+    assert without_footnote_marks(text) == expected, reason

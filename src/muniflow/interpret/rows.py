@@ -44,6 +44,7 @@ from muniflow.interpret.sections import (
     is_theme,
     is_totals,
     month_of,
+    region_body,
     settlement_of,
 )
 from muniflow.interpret.tables import ChosenTable, choose_tables, refusal_message
@@ -57,7 +58,7 @@ from muniflow.normalize.dates import (
     names_whole_period,
     parse_dates,
 )
-from muniflow.normalize.text import fold, seq_number
+from muniflow.normalize.text import fold, seq_number, without_footnote_marks
 from muniflow.rules.quotes import QUOTE_MARKS
 
 TEXT_COLUMNS = ("title", "place", "date_text", "goal", "participants")
@@ -131,6 +132,8 @@ class _State:
     column_muni: str = ""
     month: str = ""
     title_muni: str = ""  # the municipality the title names, for rows under no heading
+    # the index in `rows` of the event just read, while the table goes on (over a page's end)
+    last_event: int | None = None
 
 
 def _field(row: RawRow, matches: Sequence[ColumnMatch], column: str, period: Period | None) -> str:
@@ -432,7 +435,9 @@ def _read_table(
     for m in matches:
         mapping.setdefault(m.column, m.index)
     previous: RawRow | None = None
-    last_event: int | None = None  # the index in `rows` of this table's event just read
+    # the event just read: the table before's last when this one is its continuation (a row a
+    # page's end cut carries it on)
+    last_event = state.last_event if table.continues else None
     for raw in table.body:
         own_text = any(fold(c or "") for c in raw.cells)
         own = raw
@@ -495,6 +500,15 @@ def _read_table(
                 # Елабужского муниципального района»): the rows under it are its, not the heading's
                 # before
                 kind, heading = MUNICIPALITY, named
+            elif (
+                kind == TOTALS
+                and not state.title_muni
+                and not is_totals(heading, skip_words)
+                and (region := region_body(heading))
+            ):
+                # a region's report heading the events of its own ministries among its
+                # municipalities': the region's, not the municipality's above
+                kind, heading = MUNICIPALITY, region
             if kind == TOTALS and len(filled) == 1:
                 sections.append(Section(raw.locator, TOTALS, fold(heading)))
                 continue
@@ -526,7 +540,7 @@ def _read_table(
         if "seq_no" in mapping and mapping["seq_no"] in own.from_above:
             found.shared_numbers.append(last_event)
         rows.append(_row(source_file, raw, matches, len(rows), muni_raw, period, state.month))
-    return state
+    return replace(state, last_event=last_event)
 
 
 _YEAR_WRITTEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -689,7 +703,7 @@ def _continued(
         f: value
         for c in TEXT_COLUMNS
         if c != "date_text"
-        for f, value in ((f"{c}_raw", joined[c]), (c, fold(joined[c])))
+        for f, value in ((f"{c}_raw", joined[c]), (c, _folded(c, joined[c])))
     }
     if fold(more["date_text"]):
         dates = _dates(joined["date_text"], period, month)
@@ -700,6 +714,12 @@ def _continued(
             "date_form": dates.form,
         }
     return replace(row, **texts)
+
+
+def _folded(column: str, text: str) -> str:
+    """A cell's text folded; an event's name and place without footnote marks after their words."""
+    folded = fold(text)
+    return without_footnote_marks(folded) if column in {"title", "place"} else folded
 
 
 def _merged_down(raw: RawRow, above: RawRow | None) -> RawRow:
@@ -734,9 +754,9 @@ def _row(
         municipality_raw=muni_raw,
         municipality=canonical_municipality(muni_raw) if fold(muni_raw) else "",
         title_raw=texts["title"],
-        title=fold(texts["title"]),
+        title=_folded("title", texts["title"]),
         place_raw=texts["place"],
-        place=fold(texts["place"]),
+        place=_folded("place", texts["place"]),
         date_text=texts["date_text"],
         start_date=dates.start,
         end_date=dates.end,

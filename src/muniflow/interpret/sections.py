@@ -9,6 +9,8 @@ from muniflow.interpret.columns import lemma, words
 from muniflow.interpret.muni_vocabulary import vocabulary
 from muniflow.interpret.municipality import municipality_name
 from muniflow.interpret.nil import municipality_in_text
+from muniflow.interpret.period import find_period
+from muniflow.interpret.title import parse_region, region_source
 from muniflow.morph import analyzer
 from muniflow.normalize.dates import vocabulary as date_vocabulary
 from muniflow.normalize.text import fold
@@ -110,6 +112,36 @@ def settlement_of(heading: str, district: str) -> bool:
     town = words[-1].lower().replace("ё", "е")
     stem = own[0].lower().replace("ё", "е")[:-2]  # «зеленодольск|ий», «печорск|ий»
     return len(stem) >= 4 and (town.startswith(stem) or stem.startswith(town))
+
+
+# A heading naming a body of the region is a few words.
+_BODY_MAX_WORDS = 12
+_NUMBERED = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,6})[.)]\s*")
+
+
+def region_body(text: str) -> str | None:
+    """The region (nominative) a heading names a body of, as a region's report heads the events its
+    own ministries held among its municipalities' («Министерство культуры Республики Татарстан»,
+    «Органы исполнительной власти Амурской области»): a noun in the nominative, words, and the
+    region closing it; None for anything else. A title («Информация о мероприятиях …», one naming a
+    period) and a name of the region in other words («муниципальных образований … области») are none."""
+    flat = _NUMBERED.sub("", " ".join(fold(text).split()))  # «1. Министерство …»
+    if not flat or len(flat.split()) > _BODY_MAX_WORDS or find_period(flat).period is not None:
+        return None
+    if municipality_in_text(flat):  # «Администрация Велижского района Смоленской области»
+        return None
+    region = parse_region(flat)
+    words = region_source(flat)
+    at = flat.rfind(words) if words else -1
+    if region is None or at <= 0 or flat[at + len(words) :].strip(" .,:;"):
+        return None
+    before = flat[:at].split()
+    if any(w.lower() in {"о", "об"} for w in before):  # a title tells about something
+        return None
+    first = analyzer().parse(before[0].lower())
+    if not any(p.tag.POS == "NOUN" and "nomn" in p.tag for p in first):
+        return None
+    return region
 
 
 def is_totals(text: str, skip_words: Sequence[str]) -> bool:

@@ -20,7 +20,7 @@ from muniflow.interpret.header_rows import REQUIRED, HeaderFound, find_header
 from muniflow.interpret.municipality import place_name
 from muniflow.interpret.not_held import not_held_heading
 from muniflow.interpret.reading import CONTENT, ColumnMatch, TableReading
-from muniflow.interpret.sections import caption_municipality, caption_name
+from muniflow.interpret.sections import caption_municipality, caption_name, region_body
 from muniflow.model import Cell, Period, RawRow, RawTable
 from muniflow.normalize.dates import parse_dates
 from muniflow.normalize.text import fold, seq_number
@@ -41,6 +41,7 @@ class ChosenTable:
     reading: TableReading
     # Text of the rows above the header (a title row typed inside the table), lines kept.
     above: str = ""
+    continues: bool = False  # no header of its own: the table before going on (over a page's end)
 
 
 def _grid(table: RawTable) -> list[tuple[Cell, ...]]:
@@ -50,6 +51,13 @@ def _grid(table: RawTable) -> list[tuple[Cell, ...]]:
 def _rows(table: RawTable) -> list[RawRow]:
     head = RawRow(tuple(table.header), f"{table.locator}, row 1")
     return [head, *table.rows]
+
+
+def _caption_region(caption: str) -> str:
+    """The region whose own body the caption's last line names (sections.region_body): a region's
+    report giving its ministries' events a table of their own among its municipalities'."""
+    lines = [x for x in caption.splitlines() if fold(x)]
+    return (region_body(lines[-1]) or "") if lines else ""
 
 
 def _sheet_municipality(table: RawTable) -> str | None:
@@ -78,7 +86,8 @@ def choose_tables(
     for k, table in enumerate(tables):
         rows = _rows(table)
         found = find_header(_grid(table), synonyms, combined)
-        municipality = caption_municipality(table.caption) or caption_name(table.caption)
+        caption = table.caption
+        municipality = caption_municipality(caption) or caption_name(caption) or _caption_region(caption)
         previous = chosen[-1] if chosen else None
         named = found is not None and all(c in found.columns for c in REQUIRED)
         if found is not None and not named and len(found.columns) >= MIN_COLUMNS:
@@ -126,8 +135,9 @@ def choose_tables(
                     + ", ".join(m.column for m in found.matches if m.evidence == CONTENT)
                     + " typed by content"
                 )
-            if previous is not None and previous.reading.header == found.labels:
-                reason += f"; same header as {previous.table.locator}: the table continues"
+            continues = previous is not None and previous.reading.header == found.labels
+            if continues:
+                reason += f"; same header as {chosen[-1].table.locator}: the table continues"
             unmapped = tuple(
                 found.labels[i] for i in found.unmapped if i not in {m.index for m in found.matches}
             )
@@ -142,6 +152,7 @@ def choose_tables(
                     tuple(fold(c or "") for c in rows[found.start].cells),
                     reading,
                     above,
+                    continues=continues and not municipality,
                 )
             )
             readings.append(reading)
@@ -165,7 +176,9 @@ def choose_tables(
                 table.locator, True, reason, (), previous.reading.header, previous.matches, (), municipality
             )
             body = tuple(rows[rest:])
-            chosen.append(ChosenTable(table, body, previous.matches, previous.header_cells, reading))
+            chosen.append(
+                ChosenTable(table, body, previous.matches, previous.header_cells, reading, continues=True)
+            )
             readings.append(reading)
             continue
         closest = _shown(found.labels) if found is not None else _shown(table.header)

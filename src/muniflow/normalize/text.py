@@ -13,6 +13,10 @@ _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\ufeff\u202a\u202b\u202c\u202d\u
 # stays apart from the number it follows. Readers write them; the date parser drops the raised.
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+# A footnote mark: raised digits after a word's letters or a closing bracket or quote («Сербия¹»,
+# «(Индия)²»), or asterisks closing a text («Форум «Дружба»*»). A unit's power follows a unit's
+# short name («м²», «км²») and stays.
+_FOOTNOTE_MARK = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=[)»\"]))[⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?<=\S)\*+$")
 _SEQ_NUMBER = re.compile(r"№?\s*([0-9]{1,6})\s*[.)]?")
 
 
@@ -58,3 +62,8 @@ def seq_number(text: str) -> int | None:
     """The № cell as a number ("1.", "3)", " 7 "), or None when it holds no single whole number."""
     match = _SEQ_NUMBER.fullmatch(fold(text))
     return int(match.group(1)) if match else None
+
+
+def without_footnote_marks(text: str) -> str:
+    """A name's text (an event's title, its place) without the footnote marks set after its words."""
+    return _FOOTNOTE_MARK.sub("", text)
