@@ -68,8 +68,26 @@ def _phrase_lemmas(phrases: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
 
 
 def _contains(seq: Sequence[str], part: Sequence[str]) -> bool:
+    """The phrase's words stand together in the text: in its order where it opens with «не» (it
+    negates the word after it), else in any («мероприятий нет», «отчёт нулевой»)."""
     n = len(part)
-    return any(tuple(seq[i : i + n]) == tuple(part) for i in range(len(seq) - n + 1))
+    windows = [tuple(seq[i : i + n]) for i in range(len(seq) - n + 1)]
+    if part[0] == "не":
+        return tuple(part) in windows
+    return any(sorted(w) == sorted(part) for w in windows)
+
+
+def _says_none(words: Sequence[str], contract: ReportingContract) -> bool:
+    """«нет» with nothing else but what was not held and when: the letter's subjects, the period's
+    words (`periodWords`), prepositions and particles («За отчётный период – нет», «Мероприятий нет»)."""
+    allowed = {lemma for s in (*contract.letter_subjects, *contract.period_words) for lemma in lemmas(s)}
+    if "нет" not in words or not allowed & set(words):  # «нет» alone is a placeholder (`is_placeholder`)
+        return False
+    morph = analyzer()
+    return all(
+        w == "нет" or w in allowed or {"PREP", "CONJ", "PRCL"} & {str(p.tag.POS) for p in morph.parse(w)}
+        for w in words
+    )
 
 
 def says_nil(text: str, contract: ReportingContract | None = None, *, any_length: bool = False) -> bool:
@@ -78,7 +96,9 @@ def says_nil(text: str, contract: ReportingContract | None = None, *, any_length
     words = lemmas(text)
     if not words or (not any_length and len(words) > contract.max_words):
         return False
-    return any(_contains(words, phrase) for phrase in _phrase_lemmas(contract.nil_phrases))
+    return _says_none(words, contract) or any(
+        _contains(words, phrase) for phrase in _phrase_lemmas(contract.nil_phrases)
+    )
 
 
 def nil_row(raw: RawRow, mapping: Mapping[str, int], contract: ReportingContract | None = None) -> str | None:

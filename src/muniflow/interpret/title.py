@@ -64,6 +64,13 @@ def _name_case(words: str) -> str:
     return "-".join(part.capitalize() for part in words.lower().split("-"))
 
 
+def _function_word(word: str) -> bool:
+    """A preposition, conjunction or particle («за», «во», «и»): never a word of a region's name."""
+    from muniflow.morph import analyzer
+
+    return any(p.tag.POS in {"PREP", "CONJ", "PRCL"} for p in analyzer().parse(word.lower()))
+
+
 def parse_region(text: str) -> str | None:
     """The region a title names, in the nominative: "Смоленской области" -> "Смоленская область";
     else one named by its abbreviation or as a federal city (`region_names` of
@@ -73,7 +80,10 @@ def parse_region(text: str) -> str | None:
         return _named_region(text)
     groups = {k: v for k, v in m.groupdict().items() if v}
     if "rep" in groups or "nrep" in groups:
-        name = " ".join((groups.get("rep") or groups["nrep"]).split()[1:])  # «Саха (Якутия)»
+        words = (groups.get("rep") or groups["nrep"]).split()[1:]  # «Саха (Якутия)»
+        if len(words) > 1 and _function_word(words[-1]):
+            words = words[:-1]  # «РЕСПУБЛИКИ АЛТАЙ ЗА …» in capitals: «за» is no second word of a name
+        name = " ".join(words)
         return "Республика " + _NAME_WORD.sub(lambda m: _name_case(m.group()), name)
     if "arep" in groups or "narep" in groups:
         return f"{_feminine(_name_case(groups.get('arep') or groups['narep']))} Республика"

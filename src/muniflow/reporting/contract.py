@@ -31,6 +31,7 @@ class ReportingContract:
     nil_phrases: tuple[str, ...]
     max_words: int
     letter_subjects: tuple[str, ...]
+    period_words: tuple[str, ...] = ()  # words naming the period a bare «нет» may stand with
     expected: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     window: Window = field(default_factory=Window)
     correction_marks: tuple[str, ...] = ()  # word stems a corrected report's file name holds
@@ -61,6 +62,7 @@ def _load(path: Path, _mtime: int) -> ReportingContract:
         nil_phrases=phrases,
         max_words=int(nil.get("maxWords", 16)),
         letter_subjects=tuple(str(s) for s in nil.get("letterSubjects") or ()),
+        period_words=tuple(str(s) for s in nil.get("periodWords") or ()),
         expected=_expected(doc.get("expected") or {}, path),
         window=_window(doc.get("window") or {}, path),
         correction_marks=tuple(str(m).lower().replace("ё", "е") for m in doc.get("correctionMarks") or ()),
