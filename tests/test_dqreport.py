@@ -274,3 +274,22 @@ def test_open_flags_come_with_how_to_close_them() -> None:
     assert "muniflow review export" in page and "muniflow review apply" in page
     empty = render_html(run={"run_id": "r1"}, flagged=pd.DataFrame(), events=pd.DataFrame(), quality=None)
     assert "muniflow review export" not in empty
+
+
+def test_a_report_whose_first_row_has_no_date_gets_its_note_without_failing() -> None:
+    """A missing date comes from the view as NaT (a datetime to isinstance): it says nothing of the
+    quarter, and the other rows still show the title's quarter fits none of them."""
+    from muniflow.dqnotes import report_notes
+
+    reports = pd.DataFrame(
+        [{"report_id": "r1", "source_file": "a.docx", "period": "2025Q1", "status": "loaded"}]
+    )
+    extracted = pd.DataFrame(
+        {
+            "report_id": ["r1", "r1"],
+            "start_date": pd.to_datetime([None, "2025-07-03"]),
+            "end_date": pd.to_datetime([None, "2025-07-03"]),
+        }
+    )
+    head, body = report_notes(reports, extracted)
+    assert "(1)" in head and "a.docx" in body and "2025Q3" in body

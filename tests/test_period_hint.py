@@ -53,16 +53,29 @@ def test_period_mismatch(ranges: list, quarters: list[str] | None, reason: str) 
         assert found is not None and [p.label for p in found.row_quarters] == quarters, reason
 
 
-def outcome_of(dates: list[str]):  # type: ignore[no-untyped-def]
+def outcome_of(dates: list[str], period: Period | None = Q2):  # type: ignore[no-untyped-def]
     rows = tuple(
         RawRow((str(i + 1), f"Концерт № {i + 1}", "г. Энск", text), f"table 1, row {i + 2}")
         for i, text in enumerate(dates)
     )
     doc = RawDocument("x.docx", "docx", TITLE, (RawTable(HEADER, rows, "table 1"),))
-    return validate_file(interpret_file(Path("x.docx"), doc, None, ""))
+    return validate_file(interpret_file(Path("x.docx"), doc, period, ""))
+
+
+def test_a_title_quarter_matching_no_dated_event_is_not_loaded_without_a_period() -> None:
+    """Titled for the second quarter, every dated event in the first: loaded under the title's
+    quarter it would supersede that quarter's report of its municipalities. Refused, saying both
+    ways to load it; one event dated elsewhere is that row's error, not the report's."""
+    refused = outcome_of(["15 января 2025 года", "20 февраля 2025 года"], None)
+    assert refused.reason == "period_conflict"
+    assert refused.message is not None
+    assert "--period 2025Q1" in refused.message and "--period 2025Q2" in refused.message
+    assert outcome_of(["15 января 2025 года"], None).reason is None
+    assert outcome_of(["15 января 2025 года", "20 мая 2025 года"], None).reason is None
 
 
 def test_a_title_quarter_matching_no_row_gives_one_note_and_keeps_the_row_errors() -> None:
+    """Loaded as titled (--period the title's quarter), the rows are flagged, the report noted."""
     outcome = outcome_of(["15 января 2025 года", "20 февраля 2025 года", "3 марта 2025 года"])
     assert outcome.reason is None  # still loaded: the rows are quarantined, the report is not
     assert outcome.message is not None
@@ -112,8 +125,8 @@ def test_the_ingest_summary_prints_the_note(capsys: pytest.CaptureFixture[str]) 
 
 
 def test_ingest_records_the_note_and_the_dq_report_shows_it(tmp_path: Path) -> None:
-    """A generated report titled III quarter whose rows are all in June: loaded, every row
-    quarantined by quarter_consistency as before, and one note in `reports` and the DQ report."""
+    """A generated report titled III quarter whose rows are all in June, loaded as titled: every
+    row quarantined by quarter_consistency, and one note in `reports` and the DQ report."""
     from nil_builders import municipal_title
     from readers_fixtures import HEADER as DOCX_HEADER
     from readers_fixtures import build_docx
@@ -133,7 +146,7 @@ def test_ingest_records_the_note_and_the_dq_report_shows_it(tmp_path: Path) -> N
     ]
     path = build_docx(tmp_path / "wrong_quarter.docx", rows, title=municipal_title("Озёрский район"))
     warehouse, out = tmp_path / "w.duckdb", tmp_path / "dq"
-    ingest_plain([path], warehouse, report_dir=out)
+    ingest_plain([path], warehouse, Period(2025, 3), report_dir=out)  # as titled
     with db.connect(warehouse) as con:
         status, reason, message, loaded = con.execute(
             "select status, reason, message, rows_loaded from reports"

@@ -116,6 +116,18 @@ def test_status_command_orders_missing_first(warehouse, capsys: pytest.CaptureFi
     assert table.index("missing") < table.index("reported")
 
 
+def test_status_of_a_quarter_no_report_arrived_for_lists_every_expected_as_missing(
+    warehouse, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before the first report of a quarter the analyst asks who is missing: all of the list."""
+    path, _ = warehouse
+    assert main(["status", "--period", "2024Q1", "--warehouse", str(path), "--format", "csv"]) == 0
+    records = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [(r["municipality"], r["status"], r["period"]) for r in records] == [
+        (name, "missing", "2024Q1") for name in EXPECTED
+    ]
+
+
 def test_status_of_a_region_spelled_otherwise_names_the_regions_known(
     warehouse, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -408,3 +408,33 @@ def test_a_release_of_a_row_with_no_date_needs_a_corrected_date() -> None:
         contracts.load_contract(),
     )
     assert decided[0].corrections.start_date == date(2024, 5, 5)
+
+
+def test_a_row_with_an_empty_date_cell_is_released_with_corrected_dates() -> None:
+    """An empty date cell is a required_field error: the corrected dates fill the cell, so the
+    release is no longer refused as still breaking that rule."""
+    from dataclasses import replace
+
+    from rowfactory import dated_row
+
+    from muniflow import contracts
+    from muniflow.review.decisions import FlaggedRow, parse_decisions
+
+    row = replace(dated_row("Фестиваль «Звоны»", "г. Энск", None, None, "Энский район", 0), date_text="")
+    flagged = {"r1": FlaggedRow("r1", ("required_field",), ("error",), row, Period.parse("2024Q2"), "rep1")}
+    decided = parse_decisions(
+        [
+            (
+                2,
+                {
+                    "row_key": "r1",
+                    "decision": "release",
+                    "corrected_start_date": "05.05.2024",
+                    "corrected_end_date": "06.05.2024",
+                },
+            )
+        ],
+        flagged,
+        contracts.load_contract(),
+    )
+    assert decided[0].corrections.end_date == date(2024, 5, 6)

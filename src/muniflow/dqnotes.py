@@ -40,7 +40,7 @@ def report_notes(
 
 def _date(value: Any) -> date | None:
     """A view's date cell (date, Timestamp or missing) as a date."""
-    if value is None or (not isinstance(value, date) and pd.isna(value)):
+    if value is None or pd.isna(value):  # NaT is a datetime too: missing all the same
         return None
     return pd.Timestamp(value).date()
 

@@ -23,6 +23,7 @@ from muniflow.interpret import interpret_document
 from muniflow.interpret.period import find_period
 from muniflow.model import Flag, Period, RawDocument, ReaderError, Report
 from muniflow.normalize.text import fold
+from muniflow.rules.period_hint import report_mismatch
 
 
 @dataclass(frozen=True)
@@ -283,8 +284,10 @@ def _period_conflict(report: Report, given: Period | None) -> str | None:
     and all its dated events fall in one other quarter. A title naming the wrong quarter, the dates
     in the one given, takes --period."""
     said = report.reading
-    if given is None or said is None:
+    if said is None:
         return None
+    if given is None:
+        return _title_conflict(report)
     dated = _dated_quarter(report)
     if said.period_kind != "quarter":
         # no quarter in the title: every dated event (two at least) in one other quarter
@@ -310,6 +313,30 @@ def _period_conflict(report: Report, given: Period | None) -> str | None:
         f"the title names {titled.label} («{said.period_text}») and {dated[1]} of its {len(report.rows)} "
         f"events fall in it, but --period gives {given.label}: re-run without --period (it is for a "
         "title that names no quarter or the wrong one)"
+    )
+
+
+# Dated events, at the least, that must all fall outside the title's quarter for the title to be
+# doubted (one event dated wrong is the row's error, not the report's).
+TITLE_CONFLICT_MIN_ROWS = 2
+
+
+def _title_conflict(report: Report) -> str | None:
+    """Why a report is not loaded under the quarter its title names: none of its dated events (two
+    at least) falls in it. Loaded so, every row would be flagged and the report would supersede
+    that quarter's report of its municipalities (a Q3 report titled «во II квартале» replacing a
+    regional summary's Q2 section); the analyst says which quarter it is with --period."""
+    mismatch = report_mismatch(report)
+    if report.period is None or mismatch is None or mismatch.rows < TITLE_CONFLICT_MIN_ROWS:
+        return None
+    quarters = ", ".join(p.label for p in mismatch.row_quarters)
+    other = f"--period {mismatch.suggested.label}" if mismatch.suggested else "the --period of its dates"
+    return (
+        f"the title names {report.period.label} but none of its {mismatch.rows} dated events falls in it "
+        f"(they start in {quarters}); loaded under {report.period.label} it would supersede that quarter's "
+        f"report of its municipalities and flag every row. Re-run with {other} if the title names the wrong "
+        f"quarter, or with --period {report.period.label} to load it as titled and correct the dates in "
+        "`muniflow review`"
     )
 
 

@@ -47,6 +47,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         with db.connect(path) as con:
             reporting.sync_expected(con, load_reporting().expected_pairs())
             columns, rows = reporting.status_rows(con, period, args.region)
+            if period is not None and not rows:  # a quarter no report has arrived for yet
+                rows = _all_missing(columns, period, args.region, load_reporting().expected_pairs())
             known = [] if rows or not args.region else reporting.status_rows(con, period, None)[1]
     except db.WarehouseBusy as err:
         print(f"muniflow status: {err}", file=sys.stderr)
@@ -61,3 +63,16 @@ def cmd_status(args: argparse.Namespace) -> int:
         if regions:
             print(f"regions as the reports name them: {'; '.join(regions)}", file=sys.stderr)
     return 0
+
+
+def _all_missing(
+    columns: list[str], period: str, region: str | None, expected: list[tuple[str, str]]
+) -> list[tuple[object, ...]]:
+    """The rows of a quarter no report of the region has arrived for: every expected municipality
+    (contracts/reporting.yaml) missing, as `reporting_status` lists a quarter that has reports."""
+    values = {"period": period, "status": "missing", "expected": True}
+    return [
+        tuple({**values, "region": r, "municipality": m}.get(c) for c in columns)
+        for r, m in expected
+        if region is None or r == region
+    ]

@@ -266,6 +266,10 @@ def corrected_row(row: Row, corrections: Corrections) -> Row:
         changes["start_date"] = corrections.start_date or row.start_date
         changes["end_date"] = corrections.end_date or corrections.start_date or row.end_date
         changes["date_form"] = "exact"
+        if not row.date_text.strip():  # an empty date cell: the corrected dates written in it
+            start, end = changes["start_date"], changes["end_date"]
+            shown = [d.strftime("%d.%m.%Y") for d in dict.fromkeys((start, end)) if d is not None]
+            changes["date_text"] = "–".join(shown)
     return replace(row, **changes)
 
 
