@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from muniflow.normalize.text import fold, seq_number, without_footnote_marks
+from muniflow.normalize.text import closed_up, fold, seq_number, without_footnote_marks
 
 FOLDED = [
     # (cell, folded, reason)
@@ -66,7 +66,10 @@ def test_fold_is_idempotent_and_tidy(text: str) -> None:
 
 @given(st.lists(st.text(alphabet="абвгдеёжАБВabcXYZ«»–—-.,№0123456789", min_size=1), min_size=1))
 def test_fold_keeps_single_spaced_text(words: list[str]) -> None:
+    """Single-spaced text stays as it is, but for a word typed letter by letter («Г О Р О Д»),
+    which fold closes up (`closed_up`: a heading's style, tests/test_interpret_going_on.py)."""
     text = " ".join(words)
+    assume(closed_up(text) == text)
     assert fold(text) == text
 
 

@@ -208,9 +208,37 @@ def typed_by_content(found: HeaderFound, body: Sequence[RawRow], period: Period 
                 for match in _with_siblings(typed, free, found.labels):
                     matches.append(match)
                     free.remove(match.index)
+    for countries in _countries_columns(body, free, found.labels):
+        matches.append(countries)
+        free.remove(countries.index)
     if len(matches) == len(found.matches):
         return found
     return replace(found, matches=tuple(sorted(matches, key=lambda m: (m.index, m.column))))
+
+
+# Share of a column's cells that must name a country for it to be the guests' countries.
+COUNTRIES_SHARE = 0.6
+
+
+def _countries_columns(
+    body: Sequence[RawRow], free: Sequence[int], labels: Sequence[str]
+) -> list[ColumnMatch]:
+    """Unmapped columns whose cells name the guests' countries («Страна-участник», «Зарубежные
+    партнёры»: short cells, most naming a country): more of the participants, so the partner
+    countries are read from them and their text is kept, not dropped as a column of no field."""
+    found = []
+    for i in free:
+        cells = _body_cells(body, i)
+        if len(cells) < 2 or statistics.median(len(c.split()) for c in cells) > PLACE_MAX_WORDS:
+            continue
+        share = sum(1 for c in cells if find_countries(c)) / len(cells)
+        if share >= COUNTRIES_SHARE:
+            found.append(
+                ColumnMatch(
+                    "participants", i, labels[i], CONTENT, f"{share:.0%} of its cells name countries", share
+                )
+            )
+    return found
 
 
 def _reads_as_name(text: str) -> bool:
@@ -361,6 +389,10 @@ def _participants_column(
     return ColumnMatch("participants", i, labels[i], CONTENT, f"{share:.0%} of its cells name people", share)
 
 
+# A person named by initials: «Е.В. Смирнова», «Смирнова Е. В.».
+_INITIALS = re.compile(r"(?<![А-ЯЁа-яё])[А-ЯЁ]\.\s?[А-ЯЁ]\.(?:\s|,|$)|[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.")
+
+
 def _goal_column(body: Sequence[RawRow], free: Sequence[int], labels: Sequence[str]) -> ColumnMatch | None:
     """The goal column typed by content: of the unmapped columns filled in most event rows, the
     one of the longest texts, when they are sentences rather than remarks."""
@@ -370,6 +402,8 @@ def _goal_column(body: Sequence[RawRow], free: Sequence[int], labels: Sequence[s
         cells = _body_cells(body, i)
         if len(cells) < 2 or len(cells) < GOAL_FILLED * len(events):
             continue
+        if sum(1 for c in cells if _INITIALS.search(c)) >= PEOPLE_SHARE * len(cells):
+            continue  # who is responsible («Смирнова Е.В., начальник управления»), not what was done
         length = statistics.mean(len(c) for c in cells)
         if length >= GOAL_MIN_CHARS and (best is None or length > best[0]):
             best = (length, i)
