@@ -77,11 +77,18 @@ def _contains(seq: Sequence[str], part: Sequence[str]) -> bool:
     return any(sorted(w) == sorted(part) for w in windows)
 
 
+@lru_cache(maxsize=8)
+def _none_words(phrases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(lemma for text in phrases for lemma in lemmas(text))
+
+
 def _says_none(words: Sequence[str], contract: ReportingContract) -> bool:
     """«нет» with nothing else but what was not held and when: the letter's subjects, the period's
     words (`periodWords`), prepositions and particles («За отчётный период – нет», «Мероприятий нет»)."""
-    allowed = {lemma for s in (*contract.letter_subjects, *contract.period_words) for lemma in lemmas(s)}
-    if "нет" not in words or not allowed & set(words):  # «нет» alone is a placeholder (`is_placeholder`)
+    if "нет" not in words:
+        return False
+    allowed = _none_words(contract.letter_subjects + contract.period_words)
+    if not allowed & set(words):  # «нет» alone is a placeholder (`is_placeholder`)
         return False
     morph = analyzer()
     return all(
