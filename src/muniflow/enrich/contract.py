@@ -29,12 +29,15 @@ class PlaceWords:
 
 @dataclass(frozen=True)
 class FormatCues:
-    """Compiled format cue patterns by role: online, partly_remote, in_person, hybrid."""
+    """Compiled format cue patterns by role (online, partly_remote, in_person, hybrid), the verbs
+    that make a partly-remote word say the whole event was remote, and in-person cue lemmas."""
 
     online: tuple[re.Pattern[str], ...]
     partly_remote: tuple[re.Pattern[str], ...]
     in_person: tuple[re.Pattern[str], ...]
     hybrid: tuple[re.Pattern[str], ...]
+    held_verbs: tuple[str, ...] = ()
+    in_person_lemmas: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,8 @@ def _format_cues(doc: Mapping[str, Any]) -> FormatCues:
         partly_remote=compiled("partly_remote"),
         in_person=compiled("in_person"),
         hybrid=compiled("hybrid"),
+        held_verbs=_strings(doc.get("held_verbs")),
+        in_person_lemmas=_strings(doc.get("in_person_lemmas")),
     )
 
 
