@@ -20,6 +20,7 @@ class PlaceWords:
     """The words that mark places: locality markers, area heads, what is not a settlement."""
 
     locality_abbreviations: tuple[str, ...]
+    locality_nouns: Mapping[str, str]  # abbreviation -> the noun it stands for
     locality_words: tuple[str, ...]
     area_heads: Mapping[str, str]  # lemma or abbreviation -> nominative head
     republic_word: str
@@ -101,6 +102,7 @@ def _strings(value: Any) -> tuple[str, ...]:
 def _place_words(doc: Mapping[str, Any]) -> PlaceWords:
     return PlaceWords(
         locality_abbreviations=_strings(doc["locality_abbreviations"]),
+        locality_nouns={str(k): str(v) for k, v in doc["locality_abbreviations"].items()},
         locality_words=_strings(doc["locality_words"]),
         area_heads={str(k): str(v) for k, v in doc["area_heads"].items()},
         republic_word=str(doc["republic_word"]),

@@ -106,7 +106,9 @@ def _marked(text: str, toks: tuple[Token, ...], words: contract.PlaceWords) -> I
         if name and after_name < len(toks) and _area_head(text, toks[after_name], words):
             continue  # "городов Смоленской области": the cities of an area, named by the area rule
         if name:
-            yield _Candidate(tok.start, name[-1].end, (_mention(name, LOCALITY, tok.start),))
+            noun = words.locality_nouns.get(tok.text) or min(lemmas(tok.text) & marker_words)
+            mention = _mention(name, LOCALITY, tok.start, _noun_gender(noun))
+            yield _Candidate(tok.start, name[-1].end, (mention,))
 
 
 def _name_tokens(text: str, toks: tuple[Token, ...], i: int) -> tuple[Token, ...]:
@@ -244,19 +246,21 @@ def _is_geographic(word: str) -> bool:
     return any(p.tag.POS == "NOUN" and "Geox" in p.tag and p.score >= top / 2 for p in ps)
 
 
-def _mention(name: tuple[Token, ...], kind: str, start: int) -> PlaceMention:
-    return PlaceMention(_nominative_name(tuple(t.text for t in name)), kind, start, name[-1].end)
+def _mention(name: tuple[Token, ...], kind: str, start: int, gender: str | None = None) -> PlaceMention:
+    return PlaceMention(_nominative_name(tuple(t.text for t in name), gender), kind, start, name[-1].end)
 
 
 @lru_cache(maxsize=50_000)
-def _nominative_name(words: tuple[str, ...]) -> str:
-    """A place name of one noun, or an adjective and a noun, in the nominative (inflecting is slow)."""
+def _nominative_name(words: tuple[str, ...], gender: str | None = None) -> str:
+    """A place name of one noun, or an adjective and a noun, in the nominative (inflecting is slow);
+    `gender` is that of the locality noun before the name ("город"), which a name that is an
+    adjective agrees with."""
     plural_only = len(words) == 2 and all(
         p.tag.number == "plur" for p in parses(words[0]) if p.tag.POS == "ADJF"
     )
     if len(words) == 1 and fold(words[0]) in _known_places(contract.load().countries):
         return words[0]  # a well-known place written in the nominative: no guessing ("Сухум")
-    noun = _noun_parse(words[-1], plural=plural_only)
+    noun = _noun_parse(words[-1], plural=plural_only, gender=gender if len(words) == 1 else None)
     noun_text = _noun_nominative(words[-1], noun)
     if len(words) == 1:
         return noun_text
@@ -272,18 +276,45 @@ def _known_places(countries: tuple[contract.Country, ...]) -> frozenset[str]:
     return frozenset(fold(place) for country in countries for place in country.places)
 
 
-def _noun_parse(word: str, plural: bool = False) -> Any:
-    """The reading of a place name: a geographical noun if any, singular (unless its adjective is
-    plural: "Великие Луки") if any, then the likeliest."""
-    ps = parses(word)
-    if not ps:
+# A name is a noun or an adjective: a reading as a verb, a participle or a short adjective is the
+# analyzer guessing at a word it does not know ("Кайластуй" as an imperative), and inflecting it
+# would make up a word.
+_NAME_POS = frozenset({"NOUN", "ADJF"})
+
+
+def _noun_parse(word: str, plural: bool = False, gender: str | None = None) -> Any:
+    """The reading of a place name, None to keep it as written.
+
+    The geographical readings if the dictionary has any, else the noun and adjective readings; of
+    those, a nominative one (the name is written as it is called: "Печоры", "Шумячи") wins, else
+    the one agreeing with the locality noun's `gender` (a name that is an adjective), singular
+    (unless its adjective is plural: "Великие Луки"), a noun, the likeliest.
+    """
+    names = [p for p in parses(word) if p.tag.POS in _NAME_POS]
+    places = [p for p in names if "Geox" in p.tag]
+    pool = places or names
+    if not pool:
         return None
+    nominative = [
+        p
+        for p in pool
+        if p.tag.case == "nomn"
+        and (p.tag.number == "plur" or not plural)
+        # no evidence: a singular surname ("г. Ершова" is the genitive of Ершов, not the feminine
+        # surname), a word that never changes (it reads as every case)
+        and not (p.tag.number == "sing" and "Surn" in p.tag)
+        and "Fixd" not in p.tag
+        # a place the dictionary knows is plural only if it is so named ("Печоры"): "Самары" is
+        # the genitive of Самара, not a plural of it
+        and not (places and p.tag.number == "plur" and "Pltm" not in p.tag)
+    ]
     return sorted(
-        ps,
+        nominative or pool,
         key=lambda p: (
-            "Geox" not in p.tag,
-            p.tag.POS != "NOUN",
+            gender is not None and p.tag.number != "plur" and p.tag.gender != gender,
             (p.tag.number == "plur") != plural,
+            p.tag.POS != "NOUN",
+            "Fixd" in p.tag,
             -p.score,
         ),
     )[0]
