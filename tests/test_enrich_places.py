@@ -69,6 +69,11 @@ FINDING = [
     ("представитель Республики Мордовия", ("Республика Мордовия",), "a republic that is no country"),
     ("городов Республики Беларусь (Минск, Могилев)", ("Минск", "Могилев"), "the country is not a place"),
     ("нашего Смоленского района", ("Смоленский район",), "a lowercase word before the name is not in it"),
+    (
+        "с. Раздольное Лесного района",
+        ("Раздольное", "Лесной район"),
+        "an adjective in another case than the area noun is not part of the area's name",
+    ),
     ("набережная р. Десна", (), "'р.' is a river, not a settlement"),
     ("берег оз. Ильмень", (), "'оз.' is a lake"),
     ("платформа Мояшкола", (), "a name after 'платформа' is an online platform"),

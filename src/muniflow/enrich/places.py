@@ -133,7 +133,8 @@ def _areas(text: str, toks: tuple[Token, ...], words: contract.PlaceWords) -> It
         if head is None:
             continue
         head_nominative, plural = head
-        groups = _area_adjectives(text, toks, i, coordinated=plural)
+        cases = _head_cases(tok.text, head_nominative)
+        groups = _area_adjectives(text, toks, i, coordinated=plural, cases=cases)
         if groups:
             gender = _noun_gender(head_nominative)
             mentions = tuple(
@@ -167,19 +168,38 @@ def _noun_readings(word: str) -> tuple[tuple[str, bool], ...]:
     return tuple((p.normal_form, p.tag.number == "plur") for p in parses(word) if p.tag.POS == "NOUN")
 
 
+@lru_cache(maxsize=1_000)
+def _head_cases(word: str, head: str) -> frozenset[str]:
+    """The cases an area noun may be in ("района": genitive); empty for an abbreviation ("р-н")."""
+    return frozenset(_case(p.tag.case) for p in parses(word) if p.tag.POS == "NOUN" and p.normal_form == head)
+
+
+def _case(case: str | None) -> str:
+    """A case with its second forms read as the first ("loc2" as "loct", "gen2" as "gent")."""
+    return {"loc2": "loct", "gen2": "gent", "acc2": "accs"}.get(case or "", case or "")
+
+
+@lru_cache(maxsize=50_000)
+def _agrees(word: str, cases: frozenset[str]) -> bool:
+    """Whether the word may be an adjective in one of `cases` (in any case when none is known):
+    "Ряженое Н-ского района" names a village and a district, not one area."""
+    return any(p.tag.POS == "ADJF" and (not cases or _case(p.tag.case) in cases) for p in parses(word))
+
+
 def _area_adjectives(
-    text: str, toks: tuple[Token, ...], head: int, coordinated: bool
+    text: str, toks: tuple[Token, ...], head: int, coordinated: bool, cases: frozenset[str] = frozenset()
 ) -> tuple[tuple[Token, ...], ...]:
     """The adjective groups naming areas before the head, leftmost first; each starts capitalized.
 
     A plural head takes coordinated groups ("Велижского и Смоленского районов"); a lowercase word
-    before a group ("нашего Смоленского района") is not part of the name.
+    before a group ("нашего Смоленского района") is not part of the name, nor an adjective in
+    another case than the head's (`cases`: "с. Ряженое Лесного района").
     """
     groups: list[tuple[Token, ...]] = []
     right = head
     while True:
         j = right
-        while j > 0 and _has_pos(toks[j - 1].text, "ADJF") and _gap_is_space(text, toks[j - 1], toks[j]):
+        while j > 0 and _agrees(toks[j - 1].text, cases) and _gap_is_space(text, toks[j - 1], toks[j]):
             j -= 1
         group = toks[j:right]
         while group and not group[0].capitalized:
@@ -195,7 +215,7 @@ def _area_adjectives(
             right = j
         else:
             break
-        if not (toks[right - 1].capitalized and _has_pos(toks[right - 1].text, "ADJF")):
+        if not (toks[right - 1].capitalized and _agrees(toks[right - 1].text, cases)):
             break
     return tuple(groups)
 
