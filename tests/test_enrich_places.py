@@ -67,6 +67,13 @@ FINDING = [
     ("Витебского городского исполнительного комитета", (), "an institution's adjective is no place"),
     ("ДМШ городов Смоленской области", ("Смоленская область",), "'городов' before an area names the area"),
     ("представитель Республики Мордовия", ("Республика Мордовия",), "a republic that is no country"),
+    ("делегация провинции Хэбэй (КНР)", ("провинция Хэбэй",), "a foreign area after its noun, as written"),
+    (
+        "сомон Баян-Адрага аймака Хэнтий (Монголия)",
+        ("сомон Баян-Адрага", "аймак Хэнтий"),
+        "a district and its province, each after its noun",
+    ),
+    ("коллективы из провинции Китая", (), "a country after the noun is no area's name"),
     ("городов Республики Беларусь (Минск, Могилев)", ("Минск", "Могилев"), "the country is not a place"),
     ("нашего Смоленского района", ("Смоленский район",), "a lowercase word before the name is not in it"),
     (

@@ -24,6 +24,7 @@ class PlaceWords:
     locality_words: tuple[str, ...]
     area_heads: Mapping[str, str]  # lemma or abbreviation -> nominative head
     republic_word: str
+    area_words_before_name: tuple[str, ...]
     not_a_settlement_after: tuple[str, ...]
     not_places: tuple[str, ...]
 
@@ -106,6 +107,7 @@ def _place_words(doc: Mapping[str, Any]) -> PlaceWords:
         locality_words=_strings(doc["locality_words"]),
         area_heads={str(k): str(v) for k, v in doc["area_heads"].items()},
         republic_word=str(doc["republic_word"]),
+        area_words_before_name=_strings(doc.get("area_words_before_name")),
         not_a_settlement_after=_strings(doc["not_a_settlement_after"]),
         not_places=_strings(doc["not_places"]),
     )

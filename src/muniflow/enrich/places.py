@@ -3,7 +3,8 @@
 A place is found in one of four ways, tried in this order (an earlier one wins where two overlap):
 1. after a locality marker, even inside a quoted name: "г. Минска", "дер. Дугино", "города Смоленска";
 2. as one or more adjectives before an area noun: "Оршанского района", "Смоленской и Брянской областей";
-3. as a republic that is no country of the contract: "Республики Мордовия";
+3. as a republic that is no country of the contract, or a foreign area after its noun: "Республики
+   Мордовия", "провинции Хэбэй";
 4. as a bare geographical name outside quotes: "из городов Смоленска, Пскова, Великого Новгорода".
 """
 
@@ -221,16 +222,20 @@ def _area_adjectives(
 
 
 def _republics(text: str, toks: tuple[Token, ...], words: contract.PlaceWords) -> Iterator[_Candidate]:
+    """Areas named after their noun: "Республики Мордовия" (capitalized, as a republic's name is
+    written), "провинции Хэбэй" (any case); the name is kept as written."""
+    before_name = folded(words.area_words_before_name)
     for i, tok in enumerate(toks[:-1]):
         nxt = toks[i + 1]
-        if (
-            tok.capitalized
-            and words.republic_word in lemmas(tok.text)
-            and nxt.capitalized
-            and not nxt.text.isdigit()
-            and _gap_is_space(text, tok, nxt)
-        ):
-            name = f"{match_case(words.republic_word, tok.text)} {nxt.text}"
+        if not (nxt.capitalized and not nxt.text.isdigit() and _gap_is_space(text, tok, nxt)):
+            continue
+        word_lemmas = lemmas(tok.text)
+        if tok.capitalized and words.republic_word in word_lemmas:
+            noun = words.republic_word
+        else:
+            noun = min(word_lemmas & before_name, default="")
+        if noun:
+            name = f"{match_case(noun, tok.text)} {nxt.text}"
             yield _Candidate(tok.start, nxt.end, (PlaceMention(name, AREA, tok.start, nxt.end),))
 
 
