@@ -21,6 +21,9 @@ DETECTION = [
     ("Республики Мордовия", (), "a republic of the home country is no country"),
     ("автономии белорусов", (), "a people (noun) is not the country"),
     ("беларусь", (), "a country name must be capitalized"),
+    ("г. Тверь, ул. Китайская, д. 3", (), "a street named after a country is no mention of it"),
+    ("выставка на улице Армянской", (), "the street word written out, in any case"),
+    ("ул. Ленина; делегация из Армении", ("AM",), "a country after the street's name still counts"),
 ]
 
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from muniflow.enrich import contract
 from muniflow.enrich.places import PlaceMention
-from muniflow.enrich.text import Token, fold, inside, lemmas, paren_spans, parses, separated, tokens
+from muniflow.enrich.text import Token, fold, folded, inside, lemmas, paren_spans, parses, separated, tokens
 
 # What may stand between a place and the country that follows it: spaces, a closing quote, "(".
 _ADJACENT_GAP = frozenset(' \t\n»"“(')
@@ -102,12 +102,20 @@ def _lemma(word: str) -> str:
 
 
 def find_countries(text: str) -> tuple[CountryMention, ...]:
-    """The countries `text` names, in order: "Республики Беларусь", "Абхазия", "белорусских городов"."""
+    """The countries `text` names, in order: "Республики Беларусь", "Абхазия", "белорусских городов".
+
+    A name after a word that makes it a street's or a river's (contract: places.not_a_settlement_after,
+    "ул. Белорусская") names no country, as it names no settlement.
+    """
     toks = tokens(text)
     by_first = _index().phrases
+    not_after = folded(contract.load().places.not_a_settlement_after)
     found: list[CountryMention] = []
     i = 0
     while i < len(toks):
+        if i > 0 and lemmas(toks[i - 1].text) & not_after:
+            i += 1
+            continue
         # only the phrases whose first word this token may be, tried longest first as ranked
         ranked = sorted(
             (c for lemma in lemmas(toks[i].text) for c in by_first.get(lemma, ())), key=lambda c: c[0]
