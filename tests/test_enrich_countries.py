@@ -95,6 +95,18 @@ ATTRIBUTION = [
         (("BY", "Могилевская область"), ("BY", "Кричев")),
         "coordinated areas share the country after them; a bracketed town lies in the area before it",
     ),
+    (
+        "с. Заречное – г. Кобдо (Монголия), видеосвязь",
+        "участники",
+        (("MN", "Кобдо"),),
+        "a dash links two locations of a place cell: the country of one end is not the other's",
+    ),
+    (
+        "Республика Беларусь – г. Браслав",
+        "участники",
+        (("BY", "Браслав"),),
+        "a dash after a country alone leaves one location, which the country covers",
+    ),
 ]
 
 

@@ -10,20 +10,34 @@ A place's country comes from, in this order of strength:
 4. a place it is chained to: "Оршанского района Витебской области (…)", "Сычевский район
    (Смоленская область)";
 5. in a place cell (one location), the one country the cell names ("г. Браслав, Витебская область
-   (Республика Беларусь)");
+   (Республика Беларусь)"); a cell linking places by a dash ("с. Заречное – г. Дархан (Монголия)",
+   the two ends of a video link) is one location per part;
 6. the country an earlier cell of the same event gave the same name;
 7. the home country of the contract.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import bisect
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 from muniflow.enrich import contract
 from muniflow.enrich.places import PlaceMention
-from muniflow.enrich.text import Token, fold, folded, inside, lemmas, paren_spans, parses, separated, tokens
+from muniflow.enrich.text import (
+    Token,
+    fold,
+    folded,
+    inside,
+    lemmas,
+    paren_spans,
+    parses,
+    separated,
+    tokens,
+    without_quotes,
+)
 
 # What may stand between a place and the country that follows it: spaces, a closing quote, "(".
 _ADJACENT_GAP = frozenset(' \t\n»"“(')
@@ -175,21 +189,39 @@ def assign_countries(
     direct = [_direct(text, p, names, places, parens) for p in places]
     gazetteer = [c.key if (c := well_known(p.name)) else None for p in places]
     links = _chains(text, places, parens)
-    cell_countries = {c.country.key for c in names}
+    part = _location_parts(text, places) if one_location else None
     out: list[str] = []
     for i, place in enumerate(places):
         group = links[i]
+        located = {c.country.key for c in names if part is not None and part(c.start) == part(place.start)}
         key = (
             direct[i]
             or gazetteer[i]
             or next((direct[j] for j in group if direct[j]), None)
             or next((gazetteer[j] for j in group if gazetteer[j]), None)
-            or (next(iter(cell_countries)) if one_location and len(cell_countries) == 1 else None)
+            or (next(iter(located)) if len(located) == 1 else None)
             or known.get(place.name)
             or home
         )
         out.append(key)
     return tuple(out)
+
+
+# A dash between spaces: in a place cell it links two locations ("г. Брянск – г. Могилев").
+_LINK = re.compile(r"\s[–—-]\s")
+
+
+def _location_parts(text: str, places: tuple[PlaceMention, ...]) -> Callable[[int], int]:
+    """Which location of a place cell a position is in: the cell is one location, unless a dash
+    links parts that each name a place ("с. Заречное – г. Дархан (Монголия)")."""
+    cuts = [m.start() for m in _LINK.finditer(without_quotes(text))]
+
+    def part(pos: int) -> int:
+        return bisect.bisect_right(cuts, pos)
+
+    if len({part(p.start) for p in places}) > 1:
+        return part
+    return lambda pos: 0
 
 
 def _direct(
