@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from muniflow.enrich import enrich_event, find_countries
+from muniflow.enrich.countries import region_abbreviation
 
 DETECTION = [
     # (text, expected country keys in order, why)
@@ -140,3 +141,32 @@ def test_a_country_the_title_alone_names_is_a_partner(
     title: str, place: str, participants: str, expected: tuple[str, ...]
 ) -> None:
     assert enrich_event(title, place, "Обмен опытом", participants).partner_countries == expected
+
+
+@pytest.mark.parametrize(
+    ("region", "expected"),
+    [
+        ("Республика Бурятия", ("KZ",)),  # "РБ" there is the report's own republic
+        ("Смоленская область", ("BY", "KZ")),  # elsewhere "РБ" is Belarus
+        (None, ("BY", "KZ")),
+    ],
+)
+def test_the_abbreviation_of_the_report_region_names_no_country(
+    region: str | None, expected: tuple[str, ...]
+) -> None:
+    got = enrich_event("Турнир", "с. Новая Брянь Заиграевского района РБ", "", "Борцы из Казахстана", region)
+    assert got.partner_countries == expected
+
+
+@pytest.mark.parametrize(
+    ("region", "abbreviation"),
+    [
+        ("Республика Бурятия", "РБ"),
+        ("Кабардино-Балкарская Республика", "КБР"),
+        ("Ханты-Мансийский автономный округ – Югра", "ХМАО"),
+        ("Республика Саха (Якутия)", "РС"),
+        ("Москва", None),
+    ],
+)
+def test_region_abbreviation(region: str, abbreviation: str | None) -> None:
+    assert region_abbreviation(region) == abbreviation

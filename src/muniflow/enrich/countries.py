@@ -115,19 +115,21 @@ def _lemma(word: str) -> str:
     return fold((geo or list(options))[0].normal_form) if options else fold(word)
 
 
-def find_countries(text: str) -> tuple[CountryMention, ...]:
+def find_countries(text: str, region: str | None = None) -> tuple[CountryMention, ...]:
     """The countries `text` names, in order: "Республики Беларусь", "Абхазия", "белорусских городов".
 
     A name after a word that makes it a street's or a river's (contract: places.not_a_settlement_after,
-    "ул. Белорусская") names no country, as it names no settlement.
+    "ул. Белорусская") names no country, as it names no settlement; nor does the abbreviation of
+    `region`, the report's own region ("РБ" in a report of the Республика Башкортостан).
     """
     toks = tokens(text)
     by_first = _index().phrases
     not_after = folded(contract.load().places.not_a_settlement_after)
+    local = region_abbreviation(region)
     found: list[CountryMention] = []
     i = 0
     while i < len(toks):
-        if i > 0 and lemmas(toks[i - 1].text) & not_after:
+        if (i > 0 and lemmas(toks[i - 1].text) & not_after) or toks[i].text == local:
             i += 1
             continue
         # only the phrases whose first word this token may be, tried longest first as ranked
@@ -154,6 +156,20 @@ def find_countries(text: str) -> tuple[CountryMention, ...]:
 
 
 _FUNCTION_WORDS = ("NPRO", "Apro", "PREP", "CONJ", "PRCL")
+# Where a region's name ends before a second name or a remark: "… автономный округ – Югра",
+# "Республика Саха (Якутия)".
+_NAME_END = re.compile(r"\s[–—-]\s|\(")
+
+
+@lru_cache(maxsize=256)
+def region_abbreviation(region: str | None) -> str | None:
+    """The initials a region is abbreviated to, one a word or hyphen part: "Республика Башкортостан"
+    -> "РБ", "Кабардино-Балкарская Республика" -> "КБР"; None for a name of one word."""
+    if not region:
+        return None
+    name = _NAME_END.split(region)[0]
+    initials = [part[0] for word in name.split() for part in word.split("-") if part]
+    return "".join(initials).upper() if len(initials) > 1 else None
 
 
 def _function_word_opening(text: str, tok: Token) -> bool:
