@@ -23,6 +23,8 @@ DETECTION = [
     ("автономии белорусов", (), "a people (noun) is not the country"),
     ("беларусь", (), "a country name must be capitalized"),
     ("г. Тверь, ул. Китайская, д. 3", (), "a street named after a country is no mention of it"),
+    ("гости из Британской Колумбии", ("CA",), "a region named after another country is its own country's"),
+    ("делегация Центрального Конго", ("CD",), "the longer region outranks the country it holds"),
     ("выставка на улице Армянской", (), "the street word written out, in any case"),
     ("ул. Ленина; делегация из Армении", ("AM",), "a country after the street's name still counts"),
 ]
@@ -95,6 +97,18 @@ ATTRIBUTION = [
         "Могилевской области Республики Беларусь (г. Кричев)",
         (("BY", "Могилевская область"), ("BY", "Кричев")),
         "coordinated areas share the country after them; a bracketed town lies in the area before it",
+    ),
+    (
+        "г. Тверь",
+        "Делегация провинции Британская Колумбия (Канада)",
+        (("CA", "провинция Британская Колумбия"),),
+        "a region named after another country is a place of its own country, with all its words",
+    ),
+    (
+        "г. Тверь",
+        "коллективы Британской Колумбии",
+        (("CA", "Британская Колумбия"),),
+        "such a region is a settlement (area) of the country that holds it, not the named country",
     ),
     (
         "с. Заречное – г. Кобдо (Монголия), видеосвязь",

@@ -93,7 +93,8 @@ def enrich_event(
     known: dict[str, str] = {}
     for cell_no, text in enumerate((place, participants)):
         countries = find_countries(text, region)
-        places = find_places(text, taken=tuple((c.start, c.end) for c in countries if not c.adjective))
+        taken = tuple((c.start, c.end) for c in countries if not (c.adjective or c.region))
+        places = find_places(text, taken=taken)
         keys = assign_countries(text, places, countries, one_location=cell_no == 0, known=known)
         for mention, key in zip(places, keys, strict=True):
             located.append(_Located(mention.name, mention.kind, key, (cell_no, mention.start)))

@@ -45,16 +45,18 @@ _ADJACENT_GAP = frozenset(' \t\n»"“(')
 
 @dataclass(frozen=True)
 class CountryMention:
-    """A country named in a text (by name or by its adjective) and where."""
+    """A country named in a text (by name or by its adjective, or through a region of it named
+    after another country, «Внутренней Монголии») and where."""
 
     country: contract.Country
     start: int
     end: int
     adjective: bool
+    region: bool = False
 
 
-# A country name form: its words as lemmas, its country, whether it is an adjective.
-_Phrase = tuple[tuple[str, ...], contract.Country, bool]
+# A country name form: its words as lemmas, its country, whether it is an adjective, a region.
+_Phrase = tuple[tuple[str, ...], contract.Country, bool, bool]
 
 
 @dataclass(frozen=True)
@@ -89,19 +91,25 @@ def _index_of(countries: tuple[contract.Country, ...]) -> _Index:
         by_first.setdefault(phrase[0][0], []).append((rank, phrase))
     places: dict[str, contract.Country] = {}
     for country in countries:
-        for place in country.places:
+        for place in (*country.places, *country.regions):
             places.setdefault(fold(place), country)  # the first country listing a place wins
     return _Index({k: tuple(v) for k, v in by_first.items()}, places)
 
 
 def _phrases(countries: tuple[contract.Country, ...]) -> tuple[_Phrase, ...]:
-    """Every name form as a tuple of lemmas, longest first, with its country and whether an adjective."""
+    """Every name form as a tuple of lemmas, longest first, with its country and whether an
+    adjective or a region («Внутренняя Монголия» outranks «Монголия», being longer)."""
     out = [
-        (tuple(_lemma(w) for w in name.split()), country, False)
+        (tuple(_lemma(w) for w in name.split()), country, False, False)
         for country in countries
         for name in country.names
     ]
-    out += [((fold(a),), country, True) for country in countries for a in country.adjectives]
+    out += [((fold(a),), country, True, False) for country in countries for a in country.adjectives]
+    out += [
+        (tuple(_lemma(w) for w in region.split()), country, False, True)
+        for country in countries
+        for region in country.regions
+    ]
     return tuple(sorted(out, key=lambda item: -len(item[0])))
 
 
@@ -136,7 +144,7 @@ def find_countries(text: str, region: str | None = None) -> tuple[CountryMention
         ranked = sorted(
             (c for lemma in lemmas(toks[i].text) for c in by_first.get(lemma, ())), key=lambda c: c[0]
         )
-        for _, (words, country, adjective) in ranked:
+        for _, (words, country, adjective, is_region) in ranked:
             end = i + len(words)
             if end > len(toks) or not (adjective or toks[i].capitalized):
                 continue
@@ -147,7 +155,7 @@ def find_countries(text: str, region: str | None = None) -> tuple[CountryMention
                 and (k == 0 or text[toks[i + k - 1].end : toks[i + k].start].strip() == "")
                 for k, w in enumerate(words)
             ):
-                found.append(CountryMention(country, toks[i].start, toks[end - 1].end, adjective))
+                found.append(CountryMention(country, toks[i].start, toks[end - 1].end, adjective, is_region))
                 i = end
                 break
         else:

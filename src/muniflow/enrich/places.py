@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -223,11 +223,12 @@ def _area_adjectives(
 
 def _republics(text: str, toks: tuple[Token, ...], words: contract.PlaceWords) -> Iterator[_Candidate]:
     """Areas named after their noun: "Республики Мордовия" (capitalized, as a republic's name is
-    written), "провинции Хэбэй" (any case); the name is kept as written."""
+    written), "провинции Хэбэй", "провинции Британская Колумбия" (any case); the name is kept as
+    written."""
     before_name = folded(words.area_words_before_name)
     for i, tok in enumerate(toks[:-1]):
-        nxt = toks[i + 1]
-        if not (nxt.capitalized and not nxt.text.isdigit() and _gap_is_space(text, tok, nxt)):
+        name = _name_tokens(text, toks, i + 1)
+        if not (name and _gap_is_space(text, tok, name[0])):
             continue
         word_lemmas = lemmas(tok.text)
         if tok.capitalized and words.republic_word in word_lemmas:
@@ -235,8 +236,8 @@ def _republics(text: str, toks: tuple[Token, ...], words: contract.PlaceWords) -
         else:
             noun = min(word_lemmas & before_name, default="")
         if noun:
-            name = f"{match_case(noun, tok.text)} {nxt.text}"
-            yield _Candidate(tok.start, nxt.end, (PlaceMention(name, AREA, tok.start, nxt.end),))
+            written = " ".join([match_case(noun, tok.text), *(t.text for t in name)])
+            yield _Candidate(tok.start, name[-1].end, (PlaceMention(written, AREA, tok.start, name[-1].end),))
 
 
 def _bare(
@@ -258,7 +259,10 @@ def _bare(
             and _gap_is_space(text, toks[i - 1], tok)
         ):
             name = (toks[i - 1], tok)
-        yield _Candidate(name[0].start, tok.end, (_mention(name, LOCALITY, name[0].start),))
+        mention = _mention(name, LOCALITY, name[0].start)
+        if fold(mention.name) in _known_regions(contract.load().countries):
+            mention = replace(mention, kind=AREA)
+        yield _Candidate(name[0].start, tok.end, (mention,))
 
 
 @lru_cache(maxsize=50_000)
@@ -293,6 +297,12 @@ def _nominative_name(words: tuple[str, ...], gender: str | None = None) -> str:
     gender = noun.tag.gender if noun is not None and not plural else None
     adjective = _adjective_nominative(words[0], gender, plural=plural)
     return f"{adjective} {noun_text}"
+
+
+@lru_cache(maxsize=4)
+def _known_regions(countries: tuple[contract.Country, ...]) -> frozenset[str]:
+    """The regions of countries named after other countries («Внутренняя Монголия»), folded."""
+    return frozenset(fold(region) for country in countries for region in country.regions)
 
 
 @lru_cache(maxsize=4)
