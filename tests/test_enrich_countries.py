@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from muniflow.enrich import enrich_event, find_countries
+from muniflow.enrich.countries import region_abbreviation
 
 DETECTION = [
     # (text, expected country keys in order, why)
@@ -21,6 +22,11 @@ DETECTION = [
     ("Республики Мордовия", (), "a republic of the home country is no country"),
     ("автономии белорусов", (), "a people (noun) is not the country"),
     ("беларусь", (), "a country name must be capitalized"),
+    ("г. Тверь, ул. Китайская, д. 3", (), "a street named after a country is no mention of it"),
+    ("гости из Британской Колумбии", ("CA",), "a region named after another country is its own country's"),
+    ("делегация Центрального Конго", ("CD",), "the longer region outranks the country it holds"),
+    ("выставка на улице Армянской", (), "the street word written out, in any case"),
+    ("ул. Ленина; делегация из Армении", ("AM",), "a country after the street's name still counts"),
 ]
 
 
@@ -92,6 +98,30 @@ ATTRIBUTION = [
         (("BY", "Могилевская область"), ("BY", "Кричев")),
         "coordinated areas share the country after them; a bracketed town lies in the area before it",
     ),
+    (
+        "г. Тверь",
+        "Делегация провинции Британская Колумбия (Канада)",
+        (("CA", "провинция Британская Колумбия"),),
+        "a region named after another country is a place of its own country, with all its words",
+    ),
+    (
+        "г. Тверь",
+        "коллективы Британской Колумбии",
+        (("CA", "Британская Колумбия"),),
+        "such a region is a settlement (area) of the country that holds it, not the named country",
+    ),
+    (
+        "с. Заречное – г. Кобдо (Монголия), видеосвязь",
+        "участники",
+        (("MN", "Кобдо"),),
+        "a dash links two locations of a place cell: the country of one end is not the other's",
+    ),
+    (
+        "Республика Беларусь – г. Браслав",
+        "участники",
+        (("BY", "Браслав"),),
+        "a dash after a country alone leaves one location, which the country covers",
+    ),
 ]
 
 
@@ -125,3 +155,32 @@ def test_a_country_the_title_alone_names_is_a_partner(
     title: str, place: str, participants: str, expected: tuple[str, ...]
 ) -> None:
     assert enrich_event(title, place, "Обмен опытом", participants).partner_countries == expected
+
+
+@pytest.mark.parametrize(
+    ("region", "expected"),
+    [
+        ("Республика Бурятия", ("KZ",)),  # "РБ" there is the report's own republic
+        ("Смоленская область", ("BY", "KZ")),  # elsewhere "РБ" is Belarus
+        (None, ("BY", "KZ")),
+    ],
+)
+def test_the_abbreviation_of_the_report_region_names_no_country(
+    region: str | None, expected: tuple[str, ...]
+) -> None:
+    got = enrich_event("Турнир", "с. Новая Брянь Заиграевского района РБ", "", "Борцы из Казахстана", region)
+    assert got.partner_countries == expected
+
+
+@pytest.mark.parametrize(
+    ("region", "abbreviation"),
+    [
+        ("Республика Бурятия", "РБ"),
+        ("Кабардино-Балкарская Республика", "КБР"),
+        ("Ханты-Мансийский автономный округ – Югра", "ХМАО"),
+        ("Республика Саха (Якутия)", "РС"),
+        ("Москва", None),
+    ],
+)
+def test_region_abbreviation(region: str, abbreviation: str | None) -> None:
+    assert region_abbreviation(region) == abbreviation

@@ -207,3 +207,16 @@ def test_enrich_report_follows_the_rows(fresh_db) -> None:
     assert all(isinstance(e, Enrichment) for e in result.rows)
     assert [e.partner_countries for e in result.rows] == [("BY",), (), ()]
     assert [a.events for a in result.agreements] == [(1, 2)]  # one document, linked by row_index
+
+
+def test_the_abbreviation_of_the_report_region_names_no_partner_on_load_and_backfill(fresh_db) -> None:
+    participants = "Коллективы районов РБ и гости из Казахстана"
+    load(fresh_db, "a", make_report(1, region="Республика Бурятия", participants=participants))
+    load(fresh_db, "b", make_report(1, region="Смоленская область", participants=participants))
+    query = "select e.partner_countries from events as e join reports as r using (report_id)"
+    query += " order by r.region"
+    assert fresh_db.execute(query).fetchall() == [(["KZ"],), (["BY", "KZ"],)]  # Бурятия, then Смоленская
+    for table in ("core.event_partners", "core.event_enrichment"):
+        fresh_db.execute(f"delete from {table}")  # as a report loaded before enrichment existed
+    loader.enrich_missing(fresh_db)
+    assert fresh_db.execute(query).fetchall() == [(["KZ"],), (["BY", "KZ"],)]

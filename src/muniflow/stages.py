@@ -381,7 +381,7 @@ def enrich_file(outcome: FileOutcome) -> FileOutcome:
     """Places, partners, format and agreements of a loadable file's rows, off the single-writer path."""
     if outcome.report is None or outcome.reason:
         return outcome
-    return replace(outcome, enrichment=enrich_report(outcome.report.rows))
+    return replace(outcome, enrichment=enrich_report(outcome.report.rows, outcome.report.region))
 
 
 def load_file(con, run_id: str, outcome: FileOutcome):  # type: ignore[no-untyped-def]

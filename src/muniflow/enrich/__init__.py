@@ -82,15 +82,19 @@ class _Located:
     order: tuple[int, int]
 
 
-def enrich_event(title: str, place: str, goal: str, participants: str) -> Enrichment:
-    """Settlements, partner countries, partners and format of one event from its cell texts."""
+def enrich_event(
+    title: str, place: str, goal: str, participants: str, region: str | None = None
+) -> Enrichment:
+    """Settlements, partner countries, partners and format of one event from its cell texts;
+    `region` is the report's own region, whose abbreviation names no country there ("РБ")."""
     terms = contract.load()
     located: list[_Located] = []
     mentioned: list[tuple[tuple[int, int], str]] = []  # (position, country key)
     known: dict[str, str] = {}
     for cell_no, text in enumerate((place, participants)):
-        countries = find_countries(text)
-        places = find_places(text, taken=tuple((c.start, c.end) for c in countries if not c.adjective))
+        countries = find_countries(text, region)
+        taken = tuple((c.start, c.end) for c in countries if not (c.adjective or c.region))
+        places = find_places(text, taken=taken)
         keys = assign_countries(text, places, countries, one_location=cell_no == 0, known=known)
         for mention, key in zip(places, keys, strict=True):
             located.append(_Located(mention.name, mention.kind, key, (cell_no, mention.start)))
@@ -98,7 +102,7 @@ def enrich_event(title: str, place: str, goal: str, participants: str) -> Enrich
         mentioned += [((cell_no, c.start), c.country.key) for c in countries]
     # a country the title alone names («Визит делегации Республики Абхазия», «Форум «Россия –
     # Китай»»): the place and participants may say only a town and a count
-    mentioned += [((2, c.start), c.country.key) for c in find_countries(title)]
+    mentioned += [((2, c.start), c.country.key) for c in find_countries(title, region)]
     mentioned += [(p.order, p.country) for p in located]
     foreign = tuple(dict.fromkeys(key for _, key in sorted(mentioned) if key != terms.home_country))
     settlements = tuple(dict.fromkeys(p.name for p in located))

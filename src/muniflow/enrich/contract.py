@@ -20,21 +20,26 @@ class PlaceWords:
     """The words that mark places: locality markers, area heads, what is not a settlement."""
 
     locality_abbreviations: tuple[str, ...]
+    locality_nouns: Mapping[str, str]  # abbreviation -> the noun it stands for
     locality_words: tuple[str, ...]
     area_heads: Mapping[str, str]  # lemma or abbreviation -> nominative head
     republic_word: str
+    area_words_before_name: tuple[str, ...]
     not_a_settlement_after: tuple[str, ...]
     not_places: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class FormatCues:
-    """Compiled format cue patterns by role: online, partly_remote, in_person, hybrid."""
+    """Compiled format cue patterns by role (online, partly_remote, in_person, hybrid), the verbs
+    that make a partly-remote word say the whole event was remote, and in-person cue lemmas."""
 
     online: tuple[re.Pattern[str], ...]
     partly_remote: tuple[re.Pattern[str], ...]
     in_person: tuple[re.Pattern[str], ...]
     hybrid: tuple[re.Pattern[str], ...]
+    held_verbs: tuple[str, ...] = ()
+    in_person_lemmas: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,9 +103,11 @@ def _strings(value: Any) -> tuple[str, ...]:
 def _place_words(doc: Mapping[str, Any]) -> PlaceWords:
     return PlaceWords(
         locality_abbreviations=_strings(doc["locality_abbreviations"]),
+        locality_nouns={str(k): str(v) for k, v in doc["locality_abbreviations"].items()},
         locality_words=_strings(doc["locality_words"]),
         area_heads={str(k): str(v) for k, v in doc["area_heads"].items()},
         republic_word=str(doc["republic_word"]),
+        area_words_before_name=_strings(doc.get("area_words_before_name")),
         not_a_settlement_after=_strings(doc["not_a_settlement_after"]),
         not_places=_strings(doc["not_places"]),
     )
@@ -115,6 +122,8 @@ def _format_cues(doc: Mapping[str, Any]) -> FormatCues:
         partly_remote=compiled("partly_remote"),
         in_person=compiled("in_person"),
         hybrid=compiled("hybrid"),
+        held_verbs=_strings(doc.get("held_verbs")),
+        in_person_lemmas=_strings(doc.get("in_person_lemmas")),
     )
 
 

@@ -10,20 +10,34 @@ A place's country comes from, in this order of strength:
 4. a place it is chained to: "Оршанского района Витебской области (…)", "Сычевский район
    (Смоленская область)";
 5. in a place cell (one location), the one country the cell names ("г. Браслав, Витебская область
-   (Республика Беларусь)");
+   (Республика Беларусь)"); a cell linking places by a dash ("с. Заречное – г. Дархан (Монголия)",
+   the two ends of a video link) is one location per part;
 6. the country an earlier cell of the same event gave the same name;
 7. the home country of the contract.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import bisect
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 from muniflow.enrich import contract
 from muniflow.enrich.places import PlaceMention
-from muniflow.enrich.text import Token, fold, inside, lemmas, paren_spans, parses, separated, tokens
+from muniflow.enrich.text import (
+    Token,
+    fold,
+    folded,
+    inside,
+    lemmas,
+    paren_spans,
+    parses,
+    separated,
+    tokens,
+    without_quotes,
+)
 
 # What may stand between a place and the country that follows it: spaces, a closing quote, "(".
 _ADJACENT_GAP = frozenset(' \t\n»"“(')
@@ -31,16 +45,18 @@ _ADJACENT_GAP = frozenset(' \t\n»"“(')
 
 @dataclass(frozen=True)
 class CountryMention:
-    """A country named in a text (by name or by its adjective) and where."""
+    """A country named in a text (by name or by its adjective, or through a region of it named
+    after another country, «Внутренней Монголии») and where."""
 
     country: contract.Country
     start: int
     end: int
     adjective: bool
+    region: bool = False
 
 
-# A country name form: its words as lemmas, its country, whether it is an adjective.
-_Phrase = tuple[tuple[str, ...], contract.Country, bool]
+# A country name form: its words as lemmas, its country, whether it is an adjective, a region.
+_Phrase = tuple[tuple[str, ...], contract.Country, bool, bool]
 
 
 @dataclass(frozen=True)
@@ -75,19 +91,25 @@ def _index_of(countries: tuple[contract.Country, ...]) -> _Index:
         by_first.setdefault(phrase[0][0], []).append((rank, phrase))
     places: dict[str, contract.Country] = {}
     for country in countries:
-        for place in country.places:
+        for place in (*country.places, *country.regions):
             places.setdefault(fold(place), country)  # the first country listing a place wins
     return _Index({k: tuple(v) for k, v in by_first.items()}, places)
 
 
 def _phrases(countries: tuple[contract.Country, ...]) -> tuple[_Phrase, ...]:
-    """Every name form as a tuple of lemmas, longest first, with its country and whether an adjective."""
+    """Every name form as a tuple of lemmas, longest first, with its country and whether an
+    adjective or a region («Внутренняя Монголия» outranks «Монголия», being longer)."""
     out = [
-        (tuple(_lemma(w) for w in name.split()), country, False)
+        (tuple(_lemma(w) for w in name.split()), country, False, False)
         for country in countries
         for name in country.names
     ]
-    out += [((fold(a),), country, True) for country in countries for a in country.adjectives]
+    out += [((fold(a),), country, True, False) for country in countries for a in country.adjectives]
+    out += [
+        (tuple(_lemma(w) for w in region.split()), country, False, True)
+        for country in countries
+        for region in country.regions
+    ]
     return tuple(sorted(out, key=lambda item: -len(item[0])))
 
 
@@ -101,18 +123,28 @@ def _lemma(word: str) -> str:
     return fold((geo or list(options))[0].normal_form) if options else fold(word)
 
 
-def find_countries(text: str) -> tuple[CountryMention, ...]:
-    """The countries `text` names, in order: "Республики Беларусь", "Абхазия", "белорусских городов"."""
+def find_countries(text: str, region: str | None = None) -> tuple[CountryMention, ...]:
+    """The countries `text` names, in order: "Республики Беларусь", "Абхазия", "белорусских городов".
+
+    A name after a word that makes it a street's or a river's (contract: places.not_a_settlement_after,
+    "ул. Белорусская") names no country, as it names no settlement; nor does the abbreviation of
+    `region`, the report's own region ("РБ" in a report of the Республика Башкортостан).
+    """
     toks = tokens(text)
     by_first = _index().phrases
+    not_after = folded(contract.load().places.not_a_settlement_after)
+    local = region_abbreviation(region)
     found: list[CountryMention] = []
     i = 0
     while i < len(toks):
+        if (i > 0 and lemmas(toks[i - 1].text) & not_after) or toks[i].text == local:
+            i += 1
+            continue
         # only the phrases whose first word this token may be, tried longest first as ranked
         ranked = sorted(
             (c for lemma in lemmas(toks[i].text) for c in by_first.get(lemma, ())), key=lambda c: c[0]
         )
-        for _, (words, country, adjective) in ranked:
+        for _, (words, country, adjective, is_region) in ranked:
             end = i + len(words)
             if end > len(toks) or not (adjective or toks[i].capitalized):
                 continue
@@ -123,7 +155,7 @@ def find_countries(text: str) -> tuple[CountryMention, ...]:
                 and (k == 0 or text[toks[i + k - 1].end : toks[i + k].start].strip() == "")
                 for k, w in enumerate(words)
             ):
-                found.append(CountryMention(country, toks[i].start, toks[end - 1].end, adjective))
+                found.append(CountryMention(country, toks[i].start, toks[end - 1].end, adjective, is_region))
                 i = end
                 break
         else:
@@ -132,6 +164,20 @@ def find_countries(text: str) -> tuple[CountryMention, ...]:
 
 
 _FUNCTION_WORDS = ("NPRO", "Apro", "PREP", "CONJ", "PRCL")
+# Where a region's name ends before a second name or a remark: "… автономный округ – Югра",
+# "Республика Саха (Якутия)".
+_NAME_END = re.compile(r"\s[–—-]\s|\(")
+
+
+@lru_cache(maxsize=256)
+def region_abbreviation(region: str | None) -> str | None:
+    """The initials a region is abbreviated to, one a word or hyphen part: "Республика Башкортостан"
+    -> "РБ", "Кабардино-Балкарская Республика" -> "КБР"; None for a name of one word."""
+    if not region:
+        return None
+    name = _NAME_END.split(region)[0]
+    initials = [part[0] for word in name.split() for part in word.split("-") if part]
+    return "".join(initials).upper() if len(initials) > 1 else None
 
 
 def _function_word_opening(text: str, tok: Token) -> bool:
@@ -167,21 +213,39 @@ def assign_countries(
     direct = [_direct(text, p, names, places, parens) for p in places]
     gazetteer = [c.key if (c := well_known(p.name)) else None for p in places]
     links = _chains(text, places, parens)
-    cell_countries = {c.country.key for c in names}
+    part = _location_parts(text, places) if one_location else None
     out: list[str] = []
     for i, place in enumerate(places):
         group = links[i]
+        located = {c.country.key for c in names if part is not None and part(c.start) == part(place.start)}
         key = (
             direct[i]
             or gazetteer[i]
             or next((direct[j] for j in group if direct[j]), None)
             or next((gazetteer[j] for j in group if gazetteer[j]), None)
-            or (next(iter(cell_countries)) if one_location and len(cell_countries) == 1 else None)
+            or (next(iter(located)) if len(located) == 1 else None)
             or known.get(place.name)
             or home
         )
         out.append(key)
     return tuple(out)
+
+
+# A dash between spaces: in a place cell it links two locations ("г. Брянск – г. Могилев").
+_LINK = re.compile(r"\s[–—-]\s")
+
+
+def _location_parts(text: str, places: tuple[PlaceMention, ...]) -> Callable[[int], int]:
+    """Which location of a place cell a position is in: the cell is one location, unless a dash
+    links parts that each name a place ("с. Заречное – г. Дархан (Монголия)")."""
+    cuts = [m.start() for m in _LINK.finditer(without_quotes(text))]
+
+    def part(pos: int) -> int:
+        return bisect.bisect_right(cuts, pos)
+
+    if len({part(p.start) for p in places}) > 1:
+        return part
+    return lambda pos: 0
 
 
 def _direct(

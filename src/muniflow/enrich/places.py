@@ -3,7 +3,8 @@
 A place is found in one of four ways, tried in this order (an earlier one wins where two overlap):
 1. after a locality marker, even inside a quoted name: "г. Минска", "дер. Дугино", "города Смоленска";
 2. as one or more adjectives before an area noun: "Оршанского района", "Смоленской и Брянской областей";
-3. as a republic that is no country of the contract: "Республики Мордовия";
+3. as a republic that is no country of the contract, or a foreign area after its noun: "Республики
+   Мордовия", "провинции Хэбэй";
 4. as a bare geographical name outside quotes: "из городов Смоленска, Пскова, Великого Новгорода".
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -106,7 +107,9 @@ def _marked(text: str, toks: tuple[Token, ...], words: contract.PlaceWords) -> I
         if name and after_name < len(toks) and _area_head(text, toks[after_name], words):
             continue  # "городов Смоленской области": the cities of an area, named by the area rule
         if name:
-            yield _Candidate(tok.start, name[-1].end, (_mention(name, LOCALITY, tok.start),))
+            noun = words.locality_nouns.get(tok.text) or min(lemmas(tok.text) & marker_words)
+            mention = _mention(name, LOCALITY, tok.start, _noun_gender(noun))
+            yield _Candidate(tok.start, name[-1].end, (mention,))
 
 
 def _name_tokens(text: str, toks: tuple[Token, ...], i: int) -> tuple[Token, ...]:
@@ -131,7 +134,8 @@ def _areas(text: str, toks: tuple[Token, ...], words: contract.PlaceWords) -> It
         if head is None:
             continue
         head_nominative, plural = head
-        groups = _area_adjectives(text, toks, i, coordinated=plural)
+        cases = _head_cases(tok.text, head_nominative)
+        groups = _area_adjectives(text, toks, i, coordinated=plural, cases=cases)
         if groups:
             gender = _noun_gender(head_nominative)
             mentions = tuple(
@@ -165,19 +169,38 @@ def _noun_readings(word: str) -> tuple[tuple[str, bool], ...]:
     return tuple((p.normal_form, p.tag.number == "plur") for p in parses(word) if p.tag.POS == "NOUN")
 
 
+@lru_cache(maxsize=1_000)
+def _head_cases(word: str, head: str) -> frozenset[str]:
+    """The cases an area noun may be in ("района": genitive); empty for an abbreviation ("р-н")."""
+    return frozenset(_case(p.tag.case) for p in parses(word) if p.tag.POS == "NOUN" and p.normal_form == head)
+
+
+def _case(case: str | None) -> str:
+    """A case with its second forms read as the first ("loc2" as "loct", "gen2" as "gent")."""
+    return {"loc2": "loct", "gen2": "gent", "acc2": "accs"}.get(case or "", case or "")
+
+
+@lru_cache(maxsize=50_000)
+def _agrees(word: str, cases: frozenset[str]) -> bool:
+    """Whether the word may be an adjective in one of `cases` (in any case when none is known):
+    "Ряженое Н-ского района" names a village and a district, not one area."""
+    return any(p.tag.POS == "ADJF" and (not cases or _case(p.tag.case) in cases) for p in parses(word))
+
+
 def _area_adjectives(
-    text: str, toks: tuple[Token, ...], head: int, coordinated: bool
+    text: str, toks: tuple[Token, ...], head: int, coordinated: bool, cases: frozenset[str] = frozenset()
 ) -> tuple[tuple[Token, ...], ...]:
     """The adjective groups naming areas before the head, leftmost first; each starts capitalized.
 
     A plural head takes coordinated groups ("Велижского и Смоленского районов"); a lowercase word
-    before a group ("нашего Смоленского района") is not part of the name.
+    before a group ("нашего Смоленского района") is not part of the name, nor an adjective in
+    another case than the head's (`cases`: "с. Ряженое Лесного района").
     """
     groups: list[tuple[Token, ...]] = []
     right = head
     while True:
         j = right
-        while j > 0 and _has_pos(toks[j - 1].text, "ADJF") and _gap_is_space(text, toks[j - 1], toks[j]):
+        while j > 0 and _agrees(toks[j - 1].text, cases) and _gap_is_space(text, toks[j - 1], toks[j]):
             j -= 1
         group = toks[j:right]
         while group and not group[0].capitalized:
@@ -193,23 +216,28 @@ def _area_adjectives(
             right = j
         else:
             break
-        if not (toks[right - 1].capitalized and _has_pos(toks[right - 1].text, "ADJF")):
+        if not (toks[right - 1].capitalized and _agrees(toks[right - 1].text, cases)):
             break
     return tuple(groups)
 
 
 def _republics(text: str, toks: tuple[Token, ...], words: contract.PlaceWords) -> Iterator[_Candidate]:
+    """Areas named after their noun: "Республики Мордовия" (capitalized, as a republic's name is
+    written), "провинции Хэбэй", "провинции Британская Колумбия" (any case); the name is kept as
+    written."""
+    before_name = folded(words.area_words_before_name)
     for i, tok in enumerate(toks[:-1]):
-        nxt = toks[i + 1]
-        if (
-            tok.capitalized
-            and words.republic_word in lemmas(tok.text)
-            and nxt.capitalized
-            and not nxt.text.isdigit()
-            and _gap_is_space(text, tok, nxt)
-        ):
-            name = f"{match_case(words.republic_word, tok.text)} {nxt.text}"
-            yield _Candidate(tok.start, nxt.end, (PlaceMention(name, AREA, tok.start, nxt.end),))
+        name = _name_tokens(text, toks, i + 1)
+        if not (name and _gap_is_space(text, tok, name[0])):
+            continue
+        word_lemmas = lemmas(tok.text)
+        if tok.capitalized and words.republic_word in word_lemmas:
+            noun = words.republic_word
+        else:
+            noun = min(word_lemmas & before_name, default="")
+        if noun:
+            written = " ".join([match_case(noun, tok.text), *(t.text for t in name)])
+            yield _Candidate(tok.start, name[-1].end, (PlaceMention(written, AREA, tok.start, name[-1].end),))
 
 
 def _bare(
@@ -231,7 +259,10 @@ def _bare(
             and _gap_is_space(text, toks[i - 1], tok)
         ):
             name = (toks[i - 1], tok)
-        yield _Candidate(name[0].start, tok.end, (_mention(name, LOCALITY, name[0].start),))
+        mention = _mention(name, LOCALITY, name[0].start)
+        if fold(mention.name) in _known_regions(contract.load().countries):
+            mention = replace(mention, kind=AREA)
+        yield _Candidate(name[0].start, tok.end, (mention,))
 
 
 @lru_cache(maxsize=50_000)
@@ -244,19 +275,21 @@ def _is_geographic(word: str) -> bool:
     return any(p.tag.POS == "NOUN" and "Geox" in p.tag and p.score >= top / 2 for p in ps)
 
 
-def _mention(name: tuple[Token, ...], kind: str, start: int) -> PlaceMention:
-    return PlaceMention(_nominative_name(tuple(t.text for t in name)), kind, start, name[-1].end)
+def _mention(name: tuple[Token, ...], kind: str, start: int, gender: str | None = None) -> PlaceMention:
+    return PlaceMention(_nominative_name(tuple(t.text for t in name), gender), kind, start, name[-1].end)
 
 
 @lru_cache(maxsize=50_000)
-def _nominative_name(words: tuple[str, ...]) -> str:
-    """A place name of one noun, or an adjective and a noun, in the nominative (inflecting is slow)."""
+def _nominative_name(words: tuple[str, ...], gender: str | None = None) -> str:
+    """A place name of one noun, or an adjective and a noun, in the nominative (inflecting is slow);
+    `gender` is that of the locality noun before the name ("город"), which a name that is an
+    adjective agrees with."""
     plural_only = len(words) == 2 and all(
         p.tag.number == "plur" for p in parses(words[0]) if p.tag.POS == "ADJF"
     )
     if len(words) == 1 and fold(words[0]) in _known_places(contract.load().countries):
         return words[0]  # a well-known place written in the nominative: no guessing ("Сухум")
-    noun = _noun_parse(words[-1], plural=plural_only)
+    noun = _noun_parse(words[-1], plural=plural_only, gender=gender if len(words) == 1 else None)
     noun_text = _noun_nominative(words[-1], noun)
     if len(words) == 1:
         return noun_text
@@ -267,23 +300,56 @@ def _nominative_name(words: tuple[str, ...]) -> str:
 
 
 @lru_cache(maxsize=4)
+def _known_regions(countries: tuple[contract.Country, ...]) -> frozenset[str]:
+    """The regions of countries named after other countries («Внутренняя Монголия»), folded."""
+    return frozenset(fold(region) for country in countries for region in country.regions)
+
+
+@lru_cache(maxsize=4)
 def _known_places(countries: tuple[contract.Country, ...]) -> frozenset[str]:
     """The well-known places of the countries (contracts/countries.yaml), folded nominatives."""
     return frozenset(fold(place) for country in countries for place in country.places)
 
 
-def _noun_parse(word: str, plural: bool = False) -> Any:
-    """The reading of a place name: a geographical noun if any, singular (unless its adjective is
-    plural: "Великие Луки") if any, then the likeliest."""
-    ps = parses(word)
-    if not ps:
+# A name is a noun or an adjective: a reading as a verb, a participle or a short adjective is the
+# analyzer guessing at a word it does not know ("Кайластуй" as an imperative), and inflecting it
+# would make up a word.
+_NAME_POS = frozenset({"NOUN", "ADJF"})
+
+
+def _noun_parse(word: str, plural: bool = False, gender: str | None = None) -> Any:
+    """The reading of a place name, None to keep it as written.
+
+    The geographical readings if the dictionary has any, else the noun and adjective readings; of
+    those, a nominative one (the name is written as it is called: "Печоры", "Шумячи") wins, else
+    the one agreeing with the locality noun's `gender` (a name that is an adjective), singular
+    (unless its adjective is plural: "Великие Луки"), a noun, the likeliest.
+    """
+    names = [p for p in parses(word) if p.tag.POS in _NAME_POS]
+    places = [p for p in names if "Geox" in p.tag]
+    pool = places or names
+    if not pool:
         return None
+    nominative = [
+        p
+        for p in pool
+        if p.tag.case == "nomn"
+        and (p.tag.number == "plur" or not plural)
+        # no evidence: a singular surname ("г. Ершова" is the genitive of Ершов, not the feminine
+        # surname), a word that never changes (it reads as every case)
+        and not (p.tag.number == "sing" and "Surn" in p.tag)
+        and "Fixd" not in p.tag
+        # a place the dictionary knows is plural only if it is so named ("Печоры"): "Самары" is
+        # the genitive of Самара, not a plural of it
+        and not (places and p.tag.number == "plur" and "Pltm" not in p.tag)
+    ]
     return sorted(
-        ps,
+        nominative or pool,
         key=lambda p: (
-            "Geox" not in p.tag,
-            p.tag.POS != "NOUN",
+            gender is not None and p.tag.number != "plur" and p.tag.gender != gender,
             (p.tag.number == "plur") != plural,
+            p.tag.POS != "NOUN",
+            "Fixd" in p.tag,
             -p.score,
         ),
     )[0]

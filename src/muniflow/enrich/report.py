@@ -20,10 +20,11 @@ class ReportEnrichment:
     agreements: tuple[LinkedAgreement, ...]
 
 
-def enrich_report(rows: Sequence[Row]) -> ReportEnrichment:
-    """Enrich every row from its normalized cells and link the documents their goals name."""
+def enrich_report(rows: Sequence[Row], region: str | None = None) -> ReportEnrichment:
+    """Enrich every row from its normalized cells and link the documents their goals name;
+    `region` is the report's (its abbreviation, "РБ" in Bashkortostan, names no country there)."""
     return ReportEnrichment(
-        rows=tuple(enrich_event(r.title, r.place, r.goal, r.participants) for r in rows),
+        rows=tuple(enrich_event(r.title, r.place, r.goal, r.participants, region) for r in rows),
         agreements=tuple(link_agreements((r.row_index, r.goal) for r in rows)),
     )
 

@@ -6,7 +6,10 @@
   Республика Германия»);
 - contracts/countries.yaml, keyed by ISO code, for what those lack: abbreviations (КНР, РБ),
   older or colloquial names, adjectives, capitals and big cities, and the partially recognized
-  states the region deals with (keyed by their ОКСМ code).
+  states the region deals with (keyed by their ОКСМ code);
+- ISO 3166-2 subdivisions whose Russian name (iso-codes' catalogue) holds another country's name
+  («Внутренняя Монголия» of China, «Британская Колумбия» of Canada): the country they lie in, so
+  that such a region is not read as the country it is named after.
 
 This is the one list of countries: enrichment, the duplicate rule and the warehouse's `countries`
 table (filled from `country_rows`) all read it.
@@ -18,7 +21,7 @@ import gettext
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -28,6 +31,7 @@ from muniflow.contracts import ContractError, contract_file, parse_yaml
 SUPPLEMENT_FILE = "countries.yaml"
 _BRACKETED = re.compile(r"\s*\([^)]*\)")
 _STRESS = "\u0301"
+_CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,7 @@ class Country:
     names: tuple[str, ...]
     adjectives: tuple[str, ...]
     places: tuple[str, ...]
+    regions: tuple[str, ...] = ()  # its regions named after another country, nominative
 
     @property
     def key(self) -> str:
@@ -89,7 +94,27 @@ def _countries(path: Path) -> tuple[Country, ...]:
             if extra.get("iso", True) or not extra.get("name"):
                 raise ContractError(f"{path}: {code} is no ISO 3166-1 code: mark it `iso: false`, name it")
             out.append(_country(code, extra, []))
-    return tuple(out)
+    regions = _regions_named_after_countries(out)
+    return tuple(replace(c, regions=regions.get(c.key, ())) for c in out)
+
+
+def _regions_named_after_countries(known: list[Country]) -> dict[str, tuple[str, ...]]:
+    """The ISO 3166-2 subdivisions whose Russian name is more than a country's name and holds
+    another's («Внутренняя Монголия»: China's), by the key of the country they lie in."""
+    import pycountry
+
+    iso_ru = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["ru"])
+    single = {n.lower(): c.key for c in known for n in c.names if " " not in n}
+    whole = {n.lower() for c in known for n in c.names}
+    out: dict[str, list[str]] = {}
+    for sub in pycountry.subdivisions:
+        name = _clean(iso_ru.gettext(sub.name))
+        words = name.lower().split()
+        if len(words) < 2 or name.lower() in whole or not _CYRILLIC.search(name):
+            continue
+        if any(single.get(w, sub.country_code) != sub.country_code for w in words):
+            out.setdefault(sub.country_code, []).append(name)
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
 
 
 def _country(code: str, extra: Mapping[str, Any], forms: list[str]) -> Country:

@@ -136,7 +136,7 @@ def load_report(
     status = "quarantined" if report is None or reason is not None else "loaded"
     if status == "loaded":
         # Computed before the transaction: the write lock is held only while storing.
-        enrichment = enrichment if enrichment is not None else enrich_report(rows)
+        enrichment = enrichment if enrichment is not None else enrich_report(rows, region)
         check_fits(enrichment, rows)
     else:
         enrichment = None
@@ -194,23 +194,20 @@ def load_report(
 def enrich_missing(con: duckdb.DuckDBPyConnection, report_id: str | None = None) -> list[str]:
     """Enrich the loaded reports (or the one given) whose rows have no enrichment yet, such as those
     loaded before enrichment existed; returns their ids. Enriched reports are left as they are."""
-    missing = [
-        r
-        for (r,) in con.execute(
-            "select report_id from core.reports as rep where status = 'loaded'"
-            " and (? is null or report_id = ?)"
-            " and exists (select 1 from core.rows as r where r.report_id = rep.report_id)"
-            " and not exists (select 1 from core.event_enrichment as e where e.report_id = rep.report_id)"
-            " order by report_id",
-            [report_id, report_id],
-        ).fetchall()
-    ]
-    for rid in missing:
+    missing = con.execute(
+        "select report_id, region from core.reports as rep where status = 'loaded'"
+        " and (? is null or report_id = ?)"
+        " and exists (select 1 from core.rows as r where r.report_id = rep.report_id)"
+        " and not exists (select 1 from core.event_enrichment as e where e.report_id = rep.report_id)"
+        " order by report_id",
+        [report_id, report_id],
+    ).fetchall()
+    for rid, region in missing:
         rows = [row for _, row in _stored_rows(con, "core.rows", "report_id", rid)]
-        enrichment = enrich_report(rows)
+        enrichment = enrich_report(rows, region)
         with transaction(con):
             _insert_enrichment(con, rid, rows, enrichment)
-    return missing
+    return [rid for rid, _ in missing]
 
 
 def current_rows(con: duckdb.DuckDBPyConnection, period: str) -> list[tuple[tuple[str, int], Row]]:

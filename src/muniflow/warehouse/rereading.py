@@ -112,10 +112,10 @@ def replace_reading(
     status = "quarantined" if report is None or reason is not None else "loaded"
     if status == "quarantined" and before["status"] != "quarantined":
         return Reread(report_id, "kept", before["status"], before["status"], reason=reason)
-    if status == "loaded":
-        enrichment = enrichment if enrichment is not None else enrich_report(rows)
-        check_fits(enrichment, rows)
     region = report.region if report is not None else None
+    if status == "loaded":
+        enrichment = enrichment if enrichment is not None else enrich_report(rows, region)
+        check_fits(enrichment, rows)
     period = report.period.label if report is not None and report.period is not None else None
     after = dict(
         format=format,

@@ -8,10 +8,10 @@ from typing import Any
 
 import duckdb
 
+from muniflow.enrich import enrich_event
 from muniflow.model import Flag, Period, Row
 from muniflow.review.decisions import Corrections, Decision, FlaggedRow, corrected_row
 from muniflow.warehouse.db import transaction, utc_now
-from muniflow.warehouse.enrichment import enrich_report
 from muniflow.warehouse.loader import ROW_COLUMNS
 
 # The columns of a review file, in order (the and README's contract with analysts).
@@ -197,9 +197,10 @@ def refresh_enrichment(con: duckdb.DuckDBPyConnection, period: str, keys: set[st
     targets = [(key, row) for key, row in reviewed_rows(con, period) if key in wanted]
     if not targets:
         return 0
-    enrichment = enrich_report([row for _, row in targets])
+    regions = row_regions(con, [key for key, _ in targets])
+    enriched = [enrich_event(r.title, r.place, r.goal, r.participants, regions[key]) for key, r in targets]
     with transaction(con):
-        for ((report_id, row_index), _), e in zip(targets, enrichment.rows, strict=True):
+        for ((report_id, row_index), _), e in zip(targets, enriched, strict=True):
             for table in ("core.event_partners", "core.event_enrichment"):
                 con.execute(
                     f"delete from {table} where report_id = ? and row_index = ?",  # names, not values
