@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import nil_builders as nb
+import pytest
 
 from muniflow import stages
 from muniflow.contracts import header_synonyms
@@ -152,8 +153,13 @@ def test_a_pdf_letters_items_wrapped_over_lines_are_read_whole() -> None:
     listed = listed_document(doc, header_synonyms())
     assert listed is not None
     cells = [row.cells for row in listed.tables[0].rows]
-    assert ("1", "наименование мероприятия", "Международная конференция «Память»") in cells
-    assert ("", "цель, содержание и результат", "участники из Беларуси, 80 человек") in cells
+    assert (
+        "1",
+        "Международная конференция «Память»",
+        "15.07.2024",
+        "г. Озёрск",
+        "участники из Беларуси, 80 человек",
+    ) in cells
     assert listed.closing == "Глава округа И.И. Иванов"
 
 
@@ -166,3 +172,131 @@ def test_a_letter_with_one_dated_paragraph_stays_no_table(tmp_path: Path) -> Non
         "Направляем информацию о мероприятиях. Приложение: на 3 л.",
     ]
     assert stages.process_file(nb.nil_letter(tmp_path / "cover.docx", lines)).reason == "no_table_found"
+
+
+HEAD = [
+    "АДМИНИСТРАЦИЯ ОЗЁРНОГО МУНИЦИПАЛЬНОГО РАЙОНА СЕВЕРНОЙ ОБЛАСТИ",
+    "04.07.2025 № 01-21/1733",
+    "О направлении информации",
+    "Администрация сообщает, что во II квартале 2025 года проведены следующие мероприятия:",
+]
+
+
+def _rows(outcome: stages.FileOutcome) -> list[tuple[str, str, str, str]]:
+    assert outcome.reason is None, outcome.message
+    assert outcome.report is not None
+    return [(r.municipality, r.title, r.place, str(r.start_date)) for r in outcome.report.rows]
+
+
+def test_a_letter_signed_in_a_table_is_read_and_its_number_line_is_no_event(tmp_path: Path) -> None:
+    """A signature laid out as a table hid the letter from the reader of items (unknown_layout);
+    the letter's date and number line («04.07.2025 № …») opened the items and cut the title off
+    its quarter."""
+    blocks = [
+        *HEAD,
+        "1. 12 апреля 2025 г. в г. Озёрске состоялся фестиваль «Звоны» (гости из Беларуси, 40 чел.).",
+        "2. 16 мая 2025 г. – д. Сосновка – турнир «Кубок озёр» – команды из Казахстана.",
+        nb.SIGNATURE,
+    ]
+    outcome = stages.process_file(nb.with_tables(tmp_path / "signed.docx", blocks))
+    assert outcome.report is not None and outcome.report.period is not None
+    assert outcome.report.period.label == "2025Q2"
+    assert _rows(outcome) == [
+        ("Озёрный район", "Фестиваль «Звоны»", "г. Озёрске", "2025-04-12"),
+        ("Озёрный район", "Турнир «Кубок озёр»", "д. Сосновка", "2025-05-16"),
+    ]
+
+
+def test_one_event_told_in_a_paragraph_beside_none_other_held_is_no_nil_report(tmp_path: Path) -> None:
+    """«…характера: 24 июля 2025 года в пгт Х состоялась встреча …. Других мероприятий не
+    проводилось.»: the event is read, the letter is no nil report."""
+    lines = [
+        *HEAD[:3],
+        "Сообщаем, что во II квартале 2025 года проведено одно мероприятие международного характера: "
+        "24 мая 2025 года в г. Озёрске состоялась рабочая встреча с делегацией г. Гродно. "
+        "Других мероприятий в отчётном периоде не проводилось.",
+    ]
+    outcome = stages.process_file(nb.nil_letter(tmp_path / "one.docx", lines))
+    assert _rows(outcome) == [
+        ("Озёрный район", "Рабочая встреча с делегацией г. Гродно", "г. Озёрске", "2025-05-24")
+    ]
+    assert outcome.report is not None and not outcome.report.nil_municipalities
+
+
+def test_municipalities_named_in_the_sentences_and_numbered_headings_head_their_events(
+    tmp_path: Path,
+) -> None:
+    """«2. Лесной район» over «2.1. …» items, and «В Полевом муниципальном районе 5 июня 2025 г. …»:
+    each event is its municipality's; «2.1.» is a number, not a date."""
+    lines = [
+        "Информация о мероприятиях муниципальных образований Северной области во II квартале 2025 года",
+        "1. Озёрный район",
+        "1.1. 18 апреля 2025 г., с. Ключи – Соревнования «Лёд» с участием команд из Казахстана.",
+        "2. Лесной район",
+        "2.1. 8 мая 2025 г., д. Сосновка – Фестиваль «Масленица без границ».",
+        "В Полевом муниципальном районе 5 июня 2025 г. в с. Поле состоялся турнир «Кубок полей». "
+        "Кроме того, 21 июня 2025 г. проведена онлайн-встреча с представителями г. Гомеля.",
+    ]
+    outcome = stages.process_file(nb.nil_letter(tmp_path / "region.docx", lines))
+    rows = _rows(outcome)
+    assert [(m, d) for m, _, _, d in rows] == [
+        ("Озёрный район", "2025-04-18"),
+        ("Лесной район", "2025-05-08"),
+        ("Полевой район", "2025-06-05"),
+        ("Полевой район", "2025-06-21"),
+    ]
+    assert rows[0][1:3] == ("Соревнования «Лёд» с участием команд из Казахстана", "с. Ключи")
+
+
+def test_word_bullets_and_items_parted_by_commas_are_read(tmp_path: Path) -> None:
+    """Word draws a list's bullets out of the text: a «List Bullet» paragraph is an item; its event,
+    dates and place parted by commas."""
+    import docx
+
+    document = docx.Document()
+    for line in HEAD:
+        document.add_paragraph(line)
+    for item in (
+        "встреча с делегацией акимата района (Республика Казахстан), 25 апреля 2025 г., "
+        "пос. Озёрный, администрация;",
+        "районный фестиваль «Дружба народов», 18 мая 2025 г., с. Ключи; гости из Казахстана.",
+    ):
+        document.add_paragraph(item, style="List Bullet")
+    path = tmp_path / "bullets.docx"
+    document.save(str(path))
+    assert _rows(stages.process_file(path)) == [
+        (
+            "Озёрный район",
+            "Встреча с делегацией акимата района (Республика Казахстан)",
+            "пос. Озёрный, администрация",
+            "2025-04-25",
+        ),
+        ("Озёрный район", "Районный фестиваль «Дружба народов»", "с. Ключи", "2025-05-18"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "reason"),
+    [
+        (
+            [
+                "Администрация Озёрного района",
+                "План международных мероприятий на III квартал 2025 года",
+                "1. 12 июля 2025 г. – г. Озёрск – Фестиваль «Звоны» – ожидаются гости из Беларуси.",
+                "2. 16 августа 2025 г. – д. Сосновка – Турнир «Кубок озёр».",
+            ],
+            "a plan: its events are not held yet",
+        ),
+        (
+            [
+                "ПРОТОКОЛ заседания рабочей группы Озёрного района",
+                "1. Слушали: о подготовке фестиваля «Звоны» (15–17 августа 2025 г.). Докладчик: Петров П.П.",
+                "2. Решили: утвердить план, провести 16 августа 2025 г. турнир «Кубок озёр».",
+            ],
+            "minutes: points opening with labels no column is named by",
+        ),
+    ],
+)
+def test_letters_of_no_events_held_give_no_rows(tmp_path: Path, lines: list[str], reason: str) -> None:
+    outcome = stages.process_file(nb.nil_letter(tmp_path / "none.docx", lines))
+    assert outcome.reason == "no_table_found", reason

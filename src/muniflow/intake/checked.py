@@ -100,7 +100,8 @@ def _read(format: str, path: Path) -> RawDocument:
         if err.reason == "no_table_found":  # a nil-report letter has no table: read its text
             from muniflow.readers.letter import read_listed_letter, read_nil_letter
 
-            letter = read_nil_letter(format, path) or read_listed_letter(format, path)
+            # its events listed first: «других мероприятий не проводилось» beside them is no nil report
+            letter = read_listed_letter(format, path) or read_nil_letter(format, path)
             if letter is not None:
                 return letter
         raise

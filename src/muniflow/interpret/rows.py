@@ -16,6 +16,7 @@ from muniflow.interpret.header_rows import REQUIRED, is_column_numbers
 from muniflow.interpret.muni_vocabulary import vocabulary as muni_vocabulary
 from muniflow.interpret.municipality import canonical_municipality, municipality_name
 from muniflow.interpret.nil import (
+    LETTER_TABLE_ROWS_MAX,
     is_placeholder,
     letter_table_lines,
     municipality_in_text,
@@ -277,6 +278,9 @@ def interpret_document(
     closing = _closing_text(doc, chosen)
     region = parse_region(doc.title) or parse_region(title) or parse_region(closing)
     if not chosen:
+        listed = _letter_of_items(doc, synonyms)
+        if listed is not None:  # a letter listing its events, laid out with a letterhead or signature table
+            return interpret_document(listed, synonyms, period_override, combined)
         letter = nil_letter(doc, period_override, with_tables=True)
         if letter is not None:  # a nil letter laid out with a letterhead or signature table
             return letter
@@ -345,6 +349,24 @@ def interpret_document(
         numbered_nil=tuple(found.numbered_nil),
         shared_numbers=tuple(found.shared_numbers),
     )
+
+
+def _letter_of_items(doc: RawDocument, synonyms: Mapping[str, Sequence[str]]) -> RawDocument | None:
+    """A document whose tables are all a letterhead's or a signature's (a few rows each) and whose
+    text lists its events as items (readers/listed.py), as that list; None otherwise."""
+    from muniflow.readers.listed import listed_document
+
+    if not doc.tables or any(len(t.rows) + 1 > LETTER_TABLE_ROWS_MAX for t in doc.tables):
+        return None
+    parts: list[str] = []
+    for part in (doc.title, *(t.caption for t in doc.tables), doc.closing):
+        if part and part not in "\n".join(parts):  # a table's caption may repeat the lines above it
+            parts.append(part)
+    text = "\n".join(parts)
+    letter = RawDocument(
+        source_file=doc.source_file, format=doc.format, title=text, tables=(), pages=doc.pages
+    )
+    return listed_document(letter, synonyms)
 
 
 def _unread_columns(chosen: Sequence[ChosenTable]) -> dict[str, int]:

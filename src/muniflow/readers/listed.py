@@ -28,12 +28,13 @@ from muniflow.interpret.column_content import PLACE_MAX_WORDS, opens_with_place
 from muniflow.interpret.columns import map_columns
 from muniflow.interpret.combined import date_run
 from muniflow.interpret.municipality import municipality_name
+from muniflow.interpret.not_held import not_held_heading
 from muniflow.model import RawDocument, RawRow, RawTable
 from muniflow.morph import analyzer
 from muniflow.normalize.text import fold
 
 # «1. …», «2) …»: an item and its number.
-_ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s+(\S.*)$")
+_ITEM = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)[.)]\s+(\S.*)$")  # «1.», «2)», «1.1.»
 # «Дата проведения: », «Цель и результат: »: a capitalised phrase of up to five words before a colon,
 # at the start or after a sentence's end.
 _LABEL = re.compile(r"(?:^|(?<=[.;!?»])\s+)([А-ЯЁ][а-яё]*(?:\s+[а-яёА-ЯЁ]+){0,4})\s*:\s+")
@@ -41,6 +42,21 @@ _LABEL = re.compile(r"(?:^|(?<=[.;!?»])\s+)([А-ЯЁ][а-яё]*(?:\s+[а-яёА
 _BULLET = re.compile(r"^\s*()[-–—•·*]\s+(\S.*)$")
 # A part of an item read by content: parts are parted by a dash with spaces around it.
 _PART = re.compile(r"\s+[-–—]\s+")
+# A quoted name, nested quotes inside («Конференция «Карелия – Приморье»»).
+_QUOTED = re.compile(r"«(?:[^«»]|«[^«»]*»)*»|\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]")
+# «в», «на» opening the words naming where.
+_PREPOSITION = re.compile(r"(?i)(?:в|во|на)\s+")
+# Where a paragraph's sentence ends: a full stop, a colon or a semicolon before a space.
+_SENTENCE_END = re.compile(r"[.!?:;]\s+")
+# A full stop closing an abbreviation («г.», «ул.», «им.»): no sentence's end.
+_ABBREVIATION = re.compile(r"(?:^|[\s(.])[а-яё]{1,3}\.$")  # «г.», «р.п.»
+# An item's number opening the line («1.», «2.1.»): no sentence before it.
+_NUMBER_ONLY = re.compile(r"\s*\d{1,3}(?:\.\d{1,3})*[.)]")
+# The № column's header of a table of items read by content.
+SEQ = "№"
+_BRACKETED = re.compile(r"\([^()]*\)")
+# A remark in brackets closing a sentence's name: who came, how many.
+_TRAILING_REMARK = re.compile(r"\s*\(([^()]*)\)$")
 # A name names something: a word of three letters or more.
 _NAMING = re.compile(r"[^\W\d_]{3}")
 _EDGE = " \t,;:-–—."
@@ -49,14 +65,23 @@ REMOTE_MAX_WORDS = 3
 _ENDED = re.compile(r"[.!?]\s*$")
 # A heading is a short line: a municipality's name, maybe with a colon.
 _HEADING_WORDS = 8
-# Items, at the least, for a list to be read as the report's events.
+# Items, at the least, for a list to be read as the report's events: labelled items; items read by
+# content (each dated, a letter may tell of one event).
 MIN_ITEMS = 2
+MIN_PROSE_ITEMS = 1
+# Words a sentence may open with before its dates: «В Таврическом муниципальном районе», «Кроме того,».
+_LEAD_WORDS = 5
+# Words linking a sentence to the one before may open it before its dates («Кроме того,», «Также»).
+_INTRO_WORDS = 3
+# A heading line of a letter's lead is a few words («План мероприятий на III квартал 2025 года»).
+_LEAD_HEADING_WORDS = 12
 
 
 def listed_document(doc: RawDocument, synonyms: Mapping[str, Sequence[str]]) -> RawDocument | None:
-    """The letter `doc` (its whole text as its title, no table) with its items as one card table,
-    or None when it lists no events so: fewer than `MIN_ITEMS` numbered items whose labels name a
-    date, or, read by content, fewer than `MIN_ITEMS` items all of them dated."""
+    """The letter `doc` (its whole text as its title, no table) with its items as one table: labelled
+    items as a card table (interpret/cards.py), items read by content as an events table of their
+    parts; None when it lists no events so: fewer than `MIN_ITEMS` labelled items naming a date, or,
+    read by content, no dated item (or fewer dated than half)."""
     lines = [line for line in doc.title.splitlines() if fold(line)]
     return _listed(doc, lines, synonyms, labelled=True) or _listed(doc, lines, synonyms, labelled=False)
 
@@ -65,44 +90,70 @@ def _listed(
     doc: RawDocument, lines: Sequence[str], synonyms: Mapping[str, Sequence[str]], *, labelled: bool
 ) -> RawDocument | None:
     def item_of(line: str) -> tuple[str, str] | None:
-        found = _ITEM.match(line) or (None if labelled else _BULLET.match(line))
+        found = _ITEM.match(line) or _BULLET.match(line)
         if found is not None:
             return found.group(1) or "", found.group(2)
-        return ("", line.strip()) if not labelled and _opening_date(line) else None
+        if labelled:
+            return None
+        told = _lead_off(line)[1]
+        return ("", told.strip()) if _opening_date(told) else None
 
-    if doc.pages is not None:  # a PDF's lines: an item wraps over several
-        lines = _unwrapped(lines, lambda line: item_of(line) is not None)
+    planned = _plan_heading(lines, item_of)
+    if doc.pages is not None:  # a PDF's lines: an item wraps over several, a paragraph too
+        lines = _unwrapped(lines, lambda line: item_of(line) is not None, paragraphs=not labelled)
+    if not labelled:  # an event told in a sentence of a paragraph («…характера: 24 июля … состоялась …»)
+        lines = [part for line in lines for part in _sentences_of(line, item_of)]
     first = next((i for i, line in enumerate(lines) if item_of(line)), None)
     if first is None:
         return None
     while first > 0 and _heading(lines[first - 1]):  # the first municipality's
         first -= 1
     labels = {column: synonyms[column][0] for column in ("title", "date_text", "place", "goal")}
+    width = 2 + len(labels)  # a card's № | label | value, or an event's № and its four parts
     rows: list[RawRow] = []
     items = 0
     dated = 0
     last = first
     for i, line in enumerate(lines[first:], start=first):
         item = item_of(line)
-        if item is None:
-            name = _heading(line)
-            if name:
-                rows.append(RawRow((name, None, None), f"paragraph {i + 1}"))
+        name = _heading(item[1] if item else line)
+        if name:  # a municipality's heading, maybe numbered («2. Угловский район»)
+            rows.append(RawRow((name, *[None] * (width - 1)), f"paragraph {i + 1}"))
             continue
+        if item is None:
+            continue
+        led = "" if labelled else _lead_off(line)[0]
+        if led:  # «В Таврическом муниципальном районе 5–6 июня 2025 г. …»: its municipality's
+            rows.append(RawRow((led, *[None] * (width - 1)), f"paragraph {i + 1}"))
         number, body = item
-        parts = _labelled(body, synonyms) if labelled else _prose(body, labels)
+        parts = _labelled(body, synonyms) if labelled else _prose(body, labels, synonyms)
         if parts is None:
             continue
-        name, parts_read = parts
+        title, parts_read = parts
         items += 1
         last = i
         dated += any(column == "date_text" for column, _, _ in parts_read)
-        rows.append(RawRow((number, labels["title"], name), f"paragraph {i + 1}"))
-        rows += [RawRow(("", label, value), f"paragraph {i + 1}") for _, label, value in parts_read]
-    if items < MIN_ITEMS or dated * 2 < items:
+        if labelled:
+            rows.append(RawRow((number, labels["title"], title, "", ""), f"paragraph {i + 1}"))
+            rows += [
+                RawRow(("", label, value, "", ""), f"paragraph {i + 1}") for _, label, value in parts_read
+            ]
+        else:
+            values = {column: value for column, _, value in parts_read}
+            cells = (number, title, *(values.get(c, "") for c in ("date_text", "place", "goal")))
+            rows.append(RawRow(cells, f"paragraph {i + 1}"))
+    if items < (MIN_ITEMS if labelled else MIN_PROSE_ITEMS) or dated * 2 < items or not dated:
         return None
-    table = RawTable(tuple(c or "" for c in rows[0].cells), tuple(rows[1:]), "list", "")
+    if planned:  # «План международных мероприятий на III квартал»: not held yet
+        return None
     lead = "\n".join(lines[:first])
+    if labelled:
+        table = RawTable(
+            tuple(c or "" for c in rows[0].cells[:3]), tuple(_narrow(r) for r in rows[1:]), "list", ""
+        )
+    else:
+        header = (SEQ, labels["title"], labels["date_text"], labels["place"], labels["goal"])
+        table = RawTable(header, tuple(rows), "list", "")
     closing = "\n".join(line for line in lines[last + 1 :] if not item_of(line))
     return RawDocument(
         source_file=doc.source_file,
@@ -114,13 +165,41 @@ def _listed(
     )
 
 
-def _unwrapped(lines: Sequence[str], is_item: Callable[[str], bool]) -> list[str]:
+def _narrow(row: RawRow) -> RawRow:
+    """A card's row as the card reader takes it: № | label | value."""
+    return RawRow(row.cells[:3], row.locator)
+
+
+def _sentences_of(line: str, item_of: Callable[[str], tuple[str, str] | None]) -> list[str]:
+    """A paragraph cut before each of its sentences after the first that is an item (an event told
+    in a letter's paragraph, after a colon or a full stop); the paragraph whole when none is."""
+    cuts = [
+        m.end()
+        for m in _SENTENCE_END.finditer(line)
+        if not _ABBREVIATION.search(line[: m.start() + 1])
+        and not _NUMBER_ONLY.fullmatch(line[: m.start() + 1])
+    ]
+    pieces = [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
+    if not any(item_of(p) for p in pieces[1:]):
+        return [line]
+    out: list[str] = []
+    for piece in pieces:  # the sentences before the first item stay one line: the lead's
+        if out and item_of(piece) is None and item_of(out[-1]) is None:
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return [p for p in out if p]
+
+
+def _unwrapped(lines: Sequence[str], is_item: Callable[[str], bool], paragraphs: bool = False) -> list[str]:
     """A PDF's lines with each item's wrapped lines joined to it: a line that starts no item and is
-    no heading goes on the item above while that has not ended its sentence."""
+    no heading goes on the item above while that has not ended its sentence; with `paragraphs`,
+    on any line above that has not (an event told in a paragraph's sentence, wrapped)."""
     out: list[str] = []
     within = False  # the last line out is an item's
     for line in lines:
-        if within and not is_item(line) and not _heading(line) and not _ENDED.search(out[-1]):
+        joins = within or (paragraphs and bool(out) and not _heading(out[-1]))
+        if joins and not is_item(line) and not _heading(line) and not _ENDED.search(out[-1]):
             out[-1] = f"{out[-1].rstrip()} {line.strip()}"
             continue
         out.append(line)
@@ -128,18 +207,73 @@ def _unwrapped(lines: Sequence[str], is_item: Callable[[str], bool]) -> list[str
     return out
 
 
+def _plan_heading(lines: Sequence[str], item_of: Callable[[str], tuple[str, str] | None]) -> bool:
+    """A short line before the first item says the items are planned, not held («План
+    международных мероприятий на III квартал 2025 года», interpret/not_held.py)."""
+    short = []
+    for line in lines:
+        if item_of(line) is not None:
+            break
+        if len(line.split()) <= _LEAD_HEADING_WORDS:
+            short.append(line)
+    return not_held_heading(*short) is not None
+
+
+def _lead_off(line: str) -> tuple[str, str]:
+    """(municipality, the rest) of a sentence whose dates follow a few words: «В Таврическом
+    муниципальном районе 5–6 июня 2025 г. …» names the municipality the event is of; «Кроме того,
+    21 июня 2025 г. …», «Также 26 июня …» only lead in. ('', line) when the words before its dates
+    are neither."""
+    flat = " ".join(line.split())
+    found = date_run(flat)
+    if found is None or found[1] == 0:
+        return "", line
+    before = flat[: found[1]].strip(_EDGE)
+    preposition = _PREPOSITION.match(before)
+    if preposition and len(before.split()) <= _LEAD_WORDS + 1:
+        name = municipality_name(before[preposition.end() :])
+        if name:
+            return name, flat[found[1] :]
+    words = [w.strip(",;:").lower() for w in before.split()]
+    if len(words) <= _INTRO_WORDS and all(_linking(w) for w in words):
+        return "", flat[found[1] :]
+    return "", line
+
+
+def _linking(word: str) -> bool:
+    """A word that only links a sentence to the one before («Также», «Кроме того», «Затем»)."""
+    return any(
+        p.tag.POS in {"ADVB", "CONJ", "PRCL", "PREP", "NPRO"} or "Apro" in p.tag
+        for p in analyzer().parse(word)
+    )
+
+
 def _opening_date(line: str) -> bool:
-    """The line opens with its dates and goes on («15.07.2024 – г. Ржев – …»)."""
-    found = date_run(" ".join(line.split()))
-    return found is not None and found[1] == 0 and bool(line.strip()[found[2] :].strip(_EDGE))
+    """The line opens with its dates and tells of an event after them: parts parted by spaced
+    dashes («15.07.2024 – г. Ржев – …») or a verb in the past («12 апреля в г. Х состоялся …»); a
+    letter's date and number («04.04.2025 № 01-21/1733») tells of none."""
+    flat = " ".join(line.split())
+    found = date_run(flat)
+    if found is None or found[1] != 0:
+        return False
+    rest = flat[found[2] :].strip(_EDGE)
+    if not _NAMING.search(rest) or rest.startswith("№"):
+        return False
+    return len(_parts(rest)) > 1 or any(_past_verb(w.strip(',;:«»"()')) for w in rest.split())
 
 
-def _prose(body: str, labels: Mapping[str, str]) -> tuple[str, list[tuple[str, str, str]]] | None:
+def _prose(
+    body: str, labels: Mapping[str, str], synonyms: Mapping[str, Sequence[str]]
+) -> tuple[str, list[tuple[str, str, str]]] | None:
     """An item's name and its (column, label, value) parts read by content, not by labels: its
     dates where it opens or closes with them or states them; the rest parted by spaced dashes
     (a part opening with a place is the place, the first other part the name, the rest the goal),
-    or one sentence (`_sentence`). None when no words name anything."""
+    or one sentence (`_sentence`). None when no words name anything, or when the item opens with a
+    label no column is named by (minutes' «Слушали: …», «Решили: …»: a point of another kind)."""
     flat = " ".join(body.split()).rstrip(" .;")
+    opening = _LABEL.match(flat)
+    if opening is not None and _column(opening.group(1), synonyms) is None:
+        return None
     found = date_run(flat)
     parts: list[tuple[str, str, str]] = []
     rest = flat
@@ -147,13 +281,23 @@ def _prose(body: str, labels: Mapping[str, str]) -> tuple[str, list[tuple[str, s
         date, start, end = found
         parts.append(("date_text", labels["date_text"], date))
         rest = f"{flat[:start].strip(_EDGE)} {flat[end:].strip(_EDGE)}".strip()
-    pieces = [p.strip(_EDGE) for p in _PART.split(rest) if p.strip(_EDGE)]
+        listed = _comma_listed(flat, start, end)
+        if listed is not None:  # «встреча с делегацией …, 25 апреля 2025 г., пос. Х, администрация; …»
+            name, place, goal = listed
+            parts += [("place", labels["place"], place)] + ([("goal", labels["goal"], goal)] if goal else [])
+            return name[:1].upper() + name[1:], parts
+    pieces = _parts(rest)
     if len(pieces) > 1:
-        place = _place_piece(pieces)
-        others = [p for p in pieces if p is not place]
+        placed = _place_piece(pieces)
+        others = [p for p in pieces if placed is None or p is not placed[0]]
         if not others:
             return None
+        place = placed[1] if placed else ""
         name, goal = others[0], " – ".join(others[1:])
+        if _past_verb_in(name):  # «… на базе школы проведена конференция «…»» – …
+            told, told_place, told_rest = _sentence(name)
+            name, place = told, place or told_place
+            goal = " – ".join(p for p in (told_rest, goal) if p)
     else:
         name, place, goal = _sentence(rest)
     if not _NAMING.search(name):
@@ -163,30 +307,79 @@ def _prose(body: str, labels: Mapping[str, str]) -> tuple[str, list[tuple[str, s
     return name[:1].upper() + name[1:], parts
 
 
-def _place_piece(pieces: Sequence[str]) -> str | None:
-    """The part naming where: the first short one opening with a settlement, an area or a country;
-    else one of a few words naming a remote format («онлайн»), which a name may open with too."""
-    short = [p for p in pieces if len(p.split()) <= PLACE_MAX_WORDS and opens_with_place(p)]
-    remote = [p for p in short if event_format(p).format == ONLINE]
-    return next((p for p in short if p not in remote), None) or next(
-        (p for p in remote if len(p.split()) <= REMOTE_MAX_WORDS), None
+def _comma_listed(flat: str, start: int, end: int) -> tuple[str, str, str] | None:
+    """(name, place, rest) of an item naming its event, its dates and its place one after another,
+    parted by commas: the dates inside, the place opening what follows them up to a semicolon."""
+    before, after = flat[:start].rstrip(), flat[end:].strip(_EDGE)
+    if not before.endswith(",") or not after:
+        return None
+    place, _, rest = after.partition(";")
+    if not opens_with_place(place.strip()) or not _NAMING.search(before):
+        return None
+    return before.strip(_EDGE), place.strip(_EDGE), rest.strip(_EDGE)
+
+
+def _parts(text: str) -> list[str]:
+    """The text's parts parted by spaced dashes outside quotes («Конференция «Карелия – Приморье» –
+    г. Петрозаводск» is two parts)."""
+    quoted = [(m.start(), m.end()) for m in (*_QUOTED.finditer(text), *_BRACKETED.finditer(text))]
+    cuts = [m for m in _PART.finditer(text) if not any(a < m.start() < b for a, b in quoted)]
+    pieces, at = [], 0
+    for cut in cuts:
+        pieces.append(text[at : cut.start()])
+        at = cut.end()
+    pieces.append(text[at:])
+    return [p.strip(_EDGE) for p in pieces if p.strip(_EDGE)]
+
+
+def _place_piece(pieces: Sequence[str]) -> tuple[str, str] | None:
+    """The part naming where, and the place it names: the first short one opening with a
+    settlement, an area or a country, maybe after «в» or «на» («в г. Печоры»); else one of a few
+    words naming a remote format («онлайн»), which a name may open with too."""
+    places = []
+    for piece in pieces:
+        preposition = _PREPOSITION.match(piece)
+        named = piece[preposition.end() :] if preposition else piece
+        if len(named.split()) <= PLACE_MAX_WORDS and opens_with_place(named):
+            places.append((piece, named))
+    remote = [(p, n) for p, n in places if event_format(n).format == ONLINE]
+    return next((pair for pair in places if pair not in remote), None) or next(
+        ((p, n) for p, n in remote if len(n.split()) <= REMOTE_MAX_WORDS), None
     )
 
 
 def _sentence(text: str) -> tuple[str, str, str]:
-    """(name, place, rest) of a sentence telling of an event: «в г. Опочке состоялась встреча «…», в
-    которой …» — the name follows its verb in the past («состоялся», «прошёл», «проведена») up to the
-    first comma outside quotes, the place is the words before the verb after «в» or «на»."""
+    """(name, place, rest) of a sentence telling of an event by its verb in the past («состоялся»,
+    «прошёл», «проведена»): «в г. Опочке состоялась встреча «…», в которой …» — the name follows the
+    verb up to the first comma outside quotes, the place is what stands before it after «в» or
+    «на»; «Встреча «…» состоялась в г. Опочке, …» — the name precedes the verb, the place follows
+    it after «в» or «на»."""
     words = list(re.finditer(r"\S+", text))
     for k, word in enumerate(words):
         if _past_verb(word.group().strip(',;:«»"()')):
             before = text[: word.start()].strip(_EDGE)
             after = text[word.end() :].strip(_EDGE)
+            preposition = _PREPOSITION.match(before)
+            if before and preposition is None and _NAMING.search(before):
+                placed = _PREPOSITION.match(after)
+                if placed is None:
+                    return before, "", after
+                place, rest = _first_clause(after[placed.end() :])
+                return before, place, rest
             name, rest = _first_clause(after)
-            preposition = re.match(r"(?i)(?:в|во|на)\s+", before)
             place = before[preposition.end() :] if preposition and k > 1 else ""
+            remark = _TRAILING_REMARK.search(name)
+            if remark and name[: remark.start()].strip():  # «Фестиваль «Звоны» (гости из Беларуси)»
+                name, rest = (
+                    name[: remark.start()].strip(),
+                    "; ".join(p for p in (remark.group(1), rest) if p),
+                )
             return name, place, rest
     return text, "", ""
+
+
+def _past_verb_in(text: str) -> bool:
+    return any(_past_verb(w.strip(',;:«»"()')) for w in text.split())
 
 
 def _past_verb(word: str) -> bool:
@@ -197,14 +390,17 @@ def _past_verb(word: str) -> bool:
 
 
 def _first_clause(text: str) -> tuple[str, str]:
-    """The text up to its first comma outside quotes, and the rest."""
+    """The text up to its first comma or sentence's end outside quotes and brackets, and the rest."""
     depth = 0
     for i, char in enumerate(text):
-        if char in "«“„":
+        if char in "«“„(":
             depth += 1
-        elif char in "»”" and depth:
+        elif char in "»”)" and depth:
             depth -= 1
-        elif char == "," and not depth:
+        elif not depth and (
+            char == ","
+            or (char == "." and text[i + 1 : i + 2] == " " and not _ABBREVIATION.search(text[: i + 1]))
+        ):
             return text[:i].strip(_EDGE), text[i + 1 :].strip(_EDGE)
     return text.strip(_EDGE), ""
 
