@@ -230,6 +230,11 @@ OTHER_FORMS = [
     ("Городской округ ЗАТО Северск", "ЗАТО Северск", "a closed town's own kind inside another"),
     ("округ Муром", "округ Муром", "a city district's charter name: the kind «округ» before its name"),
     ("Сельское поселение «Изборская волость»", "Изборская волость", "Pskov's rural «волость»"),
+    (
+        "Азовский немецкий национальный муниципальный район",
+        "Азовский немецкий национальный район",
+        "adjectives after the first in lower case (a national district)",
+    ),
 ]
 
 

@@ -27,6 +27,7 @@ FIXED = [
     ("для лиц С\nинвалидностью", "для лиц с\nинвалидностью", "a one-letter preposition at a line's end"),
     ("проблем И ВЫЗОВОВ современного", "проблем и вызовов современного", "a run after a one-letter word"),
     ("солисты\nИЗ г. Минска", "солисты\nиз г. Минска", "capitals after a line break"),
+    ("турнир в ФОК «Олимп»", "турнир в ФОК «Олимп»", "one word in capitals is an abbreviation, a noun too"),
     ("а Также выступления", "а также выступления", "a capitalized particle after a lower-case word"),
     ("изобр азительного творчества", "изобразительного творчества", "a word split after a fragment"),
     ("Дом культур Ы", "Дом культуры", "a last letter split off in capitals"),

@@ -382,7 +382,10 @@ def is_built_like_a_name(canonical: str, bare: bool = False) -> bool:
     kinds = vocabulary()
     tail = _ends_with(words, kinds.kinds_after_name)
     if tail:
-        return all(_is_name_word(w) and _is_adjective(w) for w in words[:-tail])
+        # the first adjective a name's (capitalised), those after it maybe not («Азовский немецкий
+        # национальный район»)
+        adjectives = words[:-tail]
+        return _is_name_word(adjectives[0]) and all(_is_adjective(w) for w in adjectives)
     head = _starts_with(words, kinds.kinds_before_name)
     if head:
         rest = words[head:]

@@ -49,9 +49,15 @@ def _lower_run(match: re.Match[str]) -> str:
         if alone or words[0] not in _ONE_LETTER or not _THEN_LOWER.match(match.string, match.end()):
             return match.group()
         return words[0].lower()
+    if len(words) == 1 and not _is_function_word(words[0]) and not _is_numeral(words[0]):
+        return match.group()  # one word in capitals is an abbreviation («ФОК», a dictionary noun too)
     if all(dictionary_word(w) if len(w) > 1 else w in _ONE_LETTER for w in words):
         return " ".join(w.lower() for w in words)
     return match.group()
+
+
+def _is_numeral(word: str) -> bool:
+    return any(p.tag.POS == "NUMR" for p in analyzer().parse(word.lower()))
 
 
 # A capitalized preposition, conjunction or particle after a lower-case word ("а Также").
