@@ -190,7 +190,9 @@ def interpret_file(path: Path, doc: RawDocument, period: Period | None, digest: 
             report,
             reason="period_not_quarter",
             message=f"the title names {kinds[said.period_kind]} («{said.period_text}»), not a quarter; "
-            f"muniflow loads quarterly reports ({_period_hint(report)} if it is one)",
+            f"muniflow loads quarterly reports ({_period_hint(report)} if it is one"
+            + (", as when OCR could not read the title's quarter" if doc.format.endswith("_ocr") else "")
+            + ")",
         )
     conflict = _period_conflict(report, period)
     if conflict is not None:
