@@ -300,3 +300,26 @@ def test_word_bullets_and_items_parted_by_commas_are_read(tmp_path: Path) -> Non
 def test_letters_of_no_events_held_give_no_rows(tmp_path: Path, lines: list[str], reason: str) -> None:
     outcome = stages.process_file(nb.nil_letter(tmp_path / "none.docx", lines))
     assert outcome.reason == "no_table_found", reason
+
+
+def test_a_label_after_a_comma_and_a_venue_before_the_quoted_name(tmp_path: Path) -> None:
+    """«Дата: 12.07.2025, место: пгт Х» — a label in lower case after a comma; «… – Озёрский
+    музей-заповедник – выставка «…»» — a venue naming no town before the part naming the event."""
+    lines = [
+        *HEAD,
+        "1. Фестиваль «Дни культуры». Дата: 12.04.2025, место: пгт Озёрный, площадь Ленина. "
+        "Участники: 320 чел.",
+        "2. Турнир «Кубок озёр». Дата: 02.05.2025, место: д. Сосновка, стадион. Участники: 46 чел.",
+        "3. 3 июня 2025 г. – Озёрский музей-заповедник – выставка «Пейзажи севера».",
+    ]
+    assert _rows(stages.process_file(nb.nil_letter(tmp_path / "labels.docx", lines))) == [
+        ("Озёрный район", "Фестиваль «Дни культуры»", "пгт Озёрный, площадь Ленина", "2025-04-12"),
+        ("Озёрный район", "Турнир «Кубок озёр»", "д. Сосновка, стадион", "2025-05-02"),
+    ]
+    lines = [*HEAD, lines[-1], "4. 5 июня 2025 г. – г. Озёрск – Концерт «Звоны»."]
+    assert _rows(stages.process_file(nb.nil_letter(tmp_path / "venue.docx", lines)))[0] == (
+        "Озёрный район",
+        "Выставка «Пейзажи севера»",
+        "Озёрский музей-заповедник",
+        "2025-06-03",
+    )

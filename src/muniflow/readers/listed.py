@@ -36,8 +36,12 @@ from muniflow.normalize.text import fold
 # «1. …», «2) …»: an item and its number.
 _ITEM = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)[.)]\s+(\S.*)$")  # «1.», «2)», «1.1.»
 # «Дата проведения: », «Цель и результат: »: a capitalised phrase of up to five words before a colon,
-# at the start or after a sentence's end.
-_LABEL = re.compile(r"(?:^|(?<=[.;!?»])\s+)([А-ЯЁ][а-яё]*(?:\s+[а-яёА-ЯЁ]+){0,4})\s*:\s+")
+# at the start or after a sentence's end; after a comma in lower case too («Дата: 12.07.2025, место:
+# …»). Only a phrase the header synonyms tie to a column is a label.
+_LABEL = re.compile(
+    r"(?:^|(?<=[.;!?»])\s+)([А-ЯЁ][а-яё]*(?:\s+[а-яёА-ЯЁ]+){0,4})\s*:\s+"
+    r"|(?<=,)\s+([а-яё]+(?:\s+[а-яё]+){0,2})\s*:\s+"
+)
 # «– …», «• …»: an item bulleted, not numbered (read by content only).
 _BULLET = re.compile(r"^\s*()[-–—•·*]\s+(\S.*)$")
 # A part of an item read by content: parts are parted by a dash with spaces around it.
@@ -272,7 +276,7 @@ def _prose(
     label no column is named by (minutes' «Слушали: …», «Решили: …»: a point of another kind)."""
     flat = " ".join(body.split()).rstrip(" .;")
     opening = _LABEL.match(flat)
-    if opening is not None and _column(opening.group(1), synonyms) is None:
+    if opening is not None and opening.group(1) and _column(opening.group(1), synonyms) is None:
         return None
     found = date_run(flat)
     parts: list[tuple[str, str, str]] = []
@@ -294,6 +298,10 @@ def _prose(
             return None
         place = placed[1] if placed else ""
         name, goal = others[0], " – ".join(others[1:])
+        if placed is None and _named_second(others):
+            # «Елабужский музей-заповедник – выставка «…»»: the part naming the event by its quoted
+            # name, the short part before it where
+            place, name, goal = others[0], others[1], " – ".join(others[2:])
         if _past_verb_in(name):  # «… на базе школы проведена конференция «…»» – …
             told, told_place, told_rest = _sentence(name)
             name, place = told, place or told_place
@@ -305,6 +313,16 @@ def _prose(
     parts += [("place", labels["place"], place)] if place else []
     parts += [("goal", labels["goal"], goal)] if goal else []
     return name[:1].upper() + name[1:], parts
+
+
+def _named_second(parts: Sequence[str]) -> bool:
+    """The second part names the event in quotes and the first, short, names nothing so."""
+    return (
+        len(parts) > 1
+        and not _QUOTED.search(parts[0])
+        and bool(_QUOTED.search(parts[1]))
+        and len(parts[0].split()) <= PLACE_MAX_WORDS
+    )
 
 
 def _comma_listed(flat: str, start: int, end: int) -> tuple[str, str, str] | None:
@@ -420,10 +438,11 @@ def _labelled(
     starts a part."""
     found = []
     for match in _LABEL.finditer(body):
-        label = match.group(1)
+        group = 1 if match.group(1) else 2
+        label = match.group(group)
         column = _column(label, synonyms)
         if column is not None:
-            found.append((match.start(1), match.end(), column, label))
+            found.append((match.start(group) - (group == 2), match.end(), column, label))
     if not found:
         return None
     name = _clean(body[: found[0][0]])
