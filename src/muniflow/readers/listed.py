@@ -102,6 +102,8 @@ def _listed(
         told = _lead_off(line)[1]
         return ("", told.strip()) if _opening_date(told) else None
 
+    if labelled:  # «1. Наименование мероприятия: …» / «Сроки проведения: …» on lines of their own
+        lines = _labels_joined(lines, item_of, synonyms)
     planned = _plan_heading(lines, item_of)
     if doc.pages is not None:  # a PDF's lines: an item wraps over several, a paragraph too
         lines = _unwrapped(lines, lambda line: item_of(line) is not None, paragraphs=not labelled)
@@ -167,6 +169,25 @@ def _listed(
         pages=doc.pages,
         closing=closing,
     )
+
+
+def _labels_joined(
+    lines: Sequence[str],
+    item_of: Callable[[str], tuple[str, str] | None],
+    synonyms: Mapping[str, Sequence[str]],
+) -> list[str]:
+    """The lines with each one opening with a label (no item of its own) joined to the item above."""
+    out: list[str] = []
+    within = False
+    for line in lines:
+        opening = _LABEL.match(line.strip())
+        labelled = opening is not None and bool(opening.group(1)) and _column(opening.group(1), synonyms)
+        if within and item_of(line) is None and labelled:
+            out[-1] = f"{out[-1].rstrip().rstrip('.')}. {line.strip()}"
+            continue
+        out.append(line)
+        within = item_of(line) is not None
+    return out
 
 
 def _narrow(row: RawRow) -> RawRow:
@@ -450,6 +471,8 @@ def _labelled(
     for (_, value_start, column, label), following in zip(found, [*found[1:], None], strict=True):
         end = following[0] if following is not None else len(body)
         parts.append((column, label, _clean(body[value_start:end])))
+    if not name and parts[0][0] == "title":  # «1. Наименование мероприятия: Фестиваль …»
+        name, parts = parts[0][2], parts[1:]
     return name, parts
 
 
