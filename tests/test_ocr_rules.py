@@ -55,3 +55,40 @@ def test_a_row_rule_across_the_table_counts_where_one_side_line_fades() -> None:
     assert grid is not None
     assert [abs(a - b) <= 3 for a, b in zip(grid.xs, xs, strict=True)] == [True] * len(xs)
     assert [abs(a - b) <= 3 for a, b in zip(grid.ys, ys, strict=True)] == [True] * len(ys)
+
+
+def _table(ink: np.ndarray, xs: tuple[int, ...], ys: tuple[int, ...]) -> None:
+    for x in xs:
+        cv2.line(ink, (x, ys[0]), (x, ys[-1]), 255, 3)
+    for y in ys:
+        cv2.line(ink, (xs[0], y), (xs[-1], y), 255, 3)
+
+
+EDGES = [
+    # (dark border: its columns, why)
+    (slice(0, 8), "a scanner lid's thin dark border along the left side"),
+    (slice(1610, 1654), "a feeder's wide dark border along the right side"),
+]
+
+
+@pytest.mark.parametrize(("border", "why"), EDGES, ids=[e[1] for e in EDGES])
+def test_a_dark_border_the_page_high_sets_no_bar_for_column_lines(border: slice, why: str) -> None:
+    """A table a third of the page high (a report's last rows on a continuation page) keeps its
+    column lines beside a dark border that runs the whole page height, and the border is no side."""
+    ink = np.zeros((2339, 1654), np.uint8)
+    xs, ys = (150, 300, 700, 1100, 1500), (300, 450, 600, 750, 900, 1050)
+    _table(ink, xs, ys)
+    ink[:, border] = 255
+    grid = ocr_cells.find_grid(ink)
+    assert grid is not None, why
+    assert len(grid.xs) == len(xs) and all(abs(a - b) <= 3 for a, b in zip(grid.xs, xs, strict=True)), why
+
+
+def test_a_table_cropped_to_its_frame_keeps_its_sides() -> None:
+    """A picture cropped to the table (a pasted screenshot): its sides are on the picture's edges
+    and its rules reach them, so they are column lines."""
+    ink = np.zeros((800, 1600), np.uint8)
+    xs, ys = (1, 300, 700, 1100, 1598), (1, 200, 400, 600, 798)
+    _table(ink, xs, ys)
+    grid = ocr_cells.find_grid(ink)
+    assert grid is not None and len(grid.xs) == len(xs)
