@@ -92,3 +92,25 @@ def test_a_table_cropped_to_its_frame_keeps_its_sides() -> None:
     _table(ink, xs, ys)
     grid = ocr_cells.find_grid(ink)
     assert grid is not None and len(grid.xs) == len(xs)
+
+
+def test_a_bold_letter_under_a_column_line_in_a_tight_heading_row_is_no_line() -> None:
+    """A heading across the table (a municipality's name) in a row barely taller than its letters:
+    a bold letter's stem right under a column line, its descender touching the rule below, runs on
+    into the column line under the row and passes for it; the letters on both sides of it say the
+    heading crosses there, so the row stays one merged cell. A body row keeps its lines."""
+    ink = np.zeros((3508, 2480), np.uint8)
+    xs, ys = (270, 860, 1460, 1940, 2310), (500, 700, 750, 950)  # the heading is the band 700-750
+    _table(ink, xs, ys)
+    ink[702:749, xs[1] - 3 : xs[1] + 4] = 0  # the heading's band: no column line drawn in it
+    ink[702:749, xs[2] - 3 : xs[2] + 4] = 0
+    ink[702:749, xs[3] - 3 : xs[3] + 4] = 0
+    for left in range(1200, 1800, 26):  # bold letters 20 px wide, 6 px apart, across x = 1460
+        ink[717:740, left : left + 20] = 255
+    ink[717:750, 1456:1465] = 255  # a letter's stem right under the line, down to the rule below
+    for x in (400, 1000, 1560, 2050):  # a body row's words keep off the lines
+        ink[780:800, x : x + 120] = 255
+    grid = ocr_cells.find_grid(ink)
+    assert grid is not None and len(grid.xs) == len(xs)
+    assert grid.spans[1] == ((0, len(xs) - 2),), "the heading row is one cell across"
+    assert grid.spans[2] == tuple((k, k) for k in range(len(xs) - 1)), "a body row keeps its cells"

@@ -251,12 +251,17 @@ def find_grid(ink: Image) -> Grid | None:
         if part is not None and not _same_lines(part.xs, xs):
             return part
     spans: list[tuple[tuple[int, int], ...]] = []
+    text = cv2.bitwise_and(ink, cv2.bitwise_not(horizontal))  # the rules across are no letters
+    dpi = min(ink.shape) / A4_SHORT_INCHES
+    near, far = round(FLANK_INCHES[0] * dpi), round(FLANK_INCHES[1] * dpi)
     for top, bottom in pairwise(ys):
         if bottom - top < 8:
             spans.append(((0, len(xs) - 2),))
             continue
         band = vertical[top + 3 : bottom - 2]
-        spans.append(tuple(row_spans([True] + [_line_in_band(band, x) for x in xs[1:-1]] + [True])))
+        letters = text[top + 3 : bottom - 2]
+        present = [_line_in_band(band, x) and not _text_across(letters, x, near, far) for x in xs[1:-1]]
+        spans.append(tuple(row_spans([True, *present, True])))
     return Grid(tuple(xs), tuple(ys), tuple(spans))
 
 
@@ -343,6 +348,23 @@ def _nearly_across(
 
 
 ACROSS_SHARE = 0.8  # of the table's width: a rule across it (its breaks and a faint side allowed)
+
+
+# Where a column line's flanks are sought, from its centre (inches): beyond a rule's half width
+FLANK_INCHES = (0.02, 0.04)
+TEXT_ACROSS_SHARE = 0.25  # of a band's height: letters on both sides of a line there for so long
+
+
+def _text_across(letters: Image, x: int, near: int, far: int) -> bool:
+    """Whether text runs across x in a row band: ink just beyond both sides of where a column line
+    would be, in a good share of the band's rows. A cell's text keeps off its rules; a heading
+    across the table does not, and a bold letter's stem right under the column line, touching
+    the rule under the heading, is long enough to pass for the line in a tight row."""
+    if letters.shape[0] == 0:
+        return False
+    left = letters[:, max(0, x - far) : max(0, x - near)].any(axis=1)
+    right = letters[:, x + near + 1 : x + far + 1].any(axis=1)
+    return float((left & right).mean()) > TEXT_ACROSS_SHARE
 
 
 def _line_in_band(band: Image, x: int) -> bool:
