@@ -31,7 +31,7 @@ from flows import window
 from muniflow import pipeline, prefetch, stages
 from muniflow.codeversion import code_version
 from muniflow.intake.expand import ArchiveRecord, Input, lineage_name
-from muniflow.model import Period
+from muniflow.model import OF_THIS_RUN, Period
 from muniflow.progress import Progress
 from muniflow.quality.gx_import import warm_up
 from muniflow.warehouse import db, loader, reporting
@@ -115,9 +115,23 @@ def extract(path: Path, sha256: str, period: str | None, name: str | None = None
     is its lineage when it is not its path (a member of an archive)."""
     ahead = prefetch.take(path, sha256, period, name)  # extracted while Prefect started (the CLI)
     if ahead is not None:
-        return cast(stages.FileOutcome, ahead)
-    item = Input(path, name or lineage_name(path))
-    return stages.process_input(item, Period.parse(period) if period else None, sha256=sha256)
+        outcome = cast(stages.FileOutcome, ahead)
+    else:
+        item = Input(path, name or lineage_name(path))
+        outcome = stages.process_input(item, Period.parse(period) if period else None, sha256=sha256)
+    if outcome.reason in OF_THIS_RUN:
+        _not_cached()
+    return outcome
+
+
+def _not_cached() -> None:
+    """Keep this task run's outcome out of the cache: it says how this run went (a time limit hit on
+    a busy machine), not what the file holds, so the next run reads the file again."""
+    from prefect.transactions import get_transaction
+
+    txn = get_transaction()
+    if txn is not None:
+        txn.write_on_commit = False
 
 
 def _lock_held(task, task_run, state) -> bool:  # type: ignore[no-untyped-def]

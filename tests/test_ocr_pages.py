@@ -18,6 +18,7 @@ from PIL import Image
 from test_ocr import SAMPLES, needs_tesseract
 
 from muniflow.intake import scan
+from muniflow.model import OF_THIS_RUN, ReaderError
 from muniflow.readers import ocr
 
 CEILING = ocr.settings().render_dpi
@@ -210,3 +211,41 @@ def test_an_ocr_worker_gets_the_address_space_the_ocr_contract_gives() -> None:
     limits = stages.ocr_limits(1)
     assert limits.memory_mb == max(default_limits().memory_mb, ocr.settings().memory_mb)
     assert limits.memory_mb >= 2 * 1024, "a 300 dpi page with the worker's libraries passes 1 GB"
+
+
+def _noisy_pdf(path: Path, mode: str) -> Path:
+    """An A4 page at 300 dpi of grain (what a dark, noisy scan is to a PNG encoder), as a PDF."""
+    rng = np.random.default_rng(7)
+    noise = rng.integers(0, 256, (3508, 2481), dtype=np.uint8)
+    Image.fromarray(noise).convert(mode).save(path, resolution=300)
+    return path
+
+
+def test_a_grey_pdf_page_is_rendered_grey_and_quickly(tmp_path: Path) -> None:
+    """A page of grey pictures comes out grey (OCR reads grey) and without PNG compression, which
+    took ~17 s of CPU on a noisy 300 dpi page (its rendering, well under a second)."""
+    import time
+
+    path = _noisy_pdf(tmp_path / "grey.pdf", "L")
+    assert scan._pdf_grey_pages(path) == [True]
+    started = time.monotonic()
+    page = next(ocr.pdf_pages(path, [300.0], 60, scan._pdf_grey_pages(path)))
+    assert page.ndim == 2 and page.shape == (3508, 2481)
+    assert time.monotonic() - started < 8, "rendered without compressing the noisy page"
+
+
+def test_a_colour_pdf_page_is_rendered_in_colour(tmp_path: Path) -> None:
+    """A colour picture (a blue stamp) keeps its colour for ocr_ink."""
+    path = tmp_path / "colour.pdf"
+    Image.new("RGB", (827, 1169), (40, 60, 200)).save(path, resolution=100)
+    assert scan._pdf_grey_pages(path) == [False]
+    assert next(ocr.pdf_pages(path, [100.0], 60, scan._pdf_grey_pages(path))).ndim == 3
+
+
+def test_a_render_over_its_time_limit_is_a_timeout_not_a_corrupt_file(tmp_path: Path) -> None:
+    """A busy machine is no damaged file: the refusal says to run again, and is not cached."""
+    path = _pdf(tmp_path / "scan.pdf", [(1654, 2339)], 200)
+    with pytest.raises(ReaderError) as err:
+        next(ocr.pdf_pages(path, [200.0], 1e-4, [True]))
+    assert err.value.reason == "timeout" and err.value.reason in OF_THIS_RUN
+    assert "again" in err.value.message

@@ -87,6 +87,29 @@ def test_a_corner_cut_off_by_the_frame_is_put_where_its_sides_meet() -> None:
     assert _grid_size(ocr_photo.unwarp(_photo(corners))) == (len(COLUMNS), len(ROWS))
 
 
+SHADOWS = [
+    # (the shadow's outline in the frame: it darkens desk and paper alike, why)
+    ([(0, 800), (420, 980), (560, 1300), (0, 1300)], "a hand's shadow over the bottom-left corner"),
+    ([(1000, 0), (1000, 420), (640, 0)], "a phone's shadow over the top-right corner"),
+]
+
+
+@pytest.mark.parametrize(("shadow", "why"), SHADOWS, ids=[s[1] for s in SHADOWS])
+def test_a_shadow_across_a_corner_leaves_the_sheet_found(shadow: list[tuple[int, int]], why: str) -> None:
+    """Shadowed paper is darker than the lit desk, so the bright region is the sheet with a corner
+    cut off; its sides still run on, and meet where the sheet's corner is."""
+    corners = [(180, 160), (800, 190), (850, 1150), (130, 1120)]
+    photo = _photo(corners).astype(np.float64)
+    shade = np.zeros(photo.shape, np.uint8)
+    cv2.fillPoly(shade, [np.array(shadow, np.int32)], 1)
+    photo = np.where(shade > 0, photo * 0.3, photo).astype(np.uint8)
+    found = ocr_photo.sheet_corners(photo, ocr_photo.settings())
+    assert found is not None, why
+    centre = np.mean(corners, axis=0)
+    expected = np.array(corners) + (centre - np.array(corners)) * ocr_photo.settings().margin
+    assert np.abs(found - expected).max() < 12, (why, found.round())
+
+
 def test_a_page_filling_the_picture_is_left_exactly_as_it_is() -> None:
     scan = _page()
     assert ocr_photo.unwarp(scan) is scan, "a scan is not warped nor sharpened"

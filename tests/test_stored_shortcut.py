@@ -54,6 +54,8 @@ CASES: list[tuple[str, Report | None, list, str | None, Callable, Report | None,
      [], None, _noop, make_report(2), None, False),
     ("loaded before enrichment existed: the load enriches it", make_report(2), [], None, _unenrich,
      make_report(2), None, False),
+    ("timed out on a busy machine, now refused for what it holds: recorded anew", None, [], "timeout",
+     _noop, None, "unknown_layout", False),
 ]  # fmt: skip
 
 

@@ -56,6 +56,12 @@ class RawDocument:
     closing: str = ""
 
 
+# Refusals that say how this run went, not what the file holds: a time limit hit while the machine
+# was busy. They are neither cached by content (flows/ingest.py) nor held as stored
+# (`lookups.holds_all`), so the next run reads the file again.
+OF_THIS_RUN = frozenset({"timeout"})
+
+
 class ReaderError(Exception):
     """A file that cannot be read as a report; `reason` is a stable code stored in `reports`."""
 

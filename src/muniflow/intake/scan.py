@@ -166,7 +166,7 @@ def read_scan(path: Path, limits: Limits, kind: str) -> RawDocument:
         for dpi in dpis:
             if dpi is not None:
                 _check_dpi(dpi)
-        images = ocr.pdf_pages(path, dpis, ocr.settings().page_timeout_seconds)
+        images = ocr.pdf_pages(path, dpis, ocr.settings().page_timeout_seconds, _pdf_grey_pages(path))
     elif kind.startswith("docx"):
         return _read_pasted(path, kind)
     else:
@@ -246,6 +246,33 @@ def _pdf_image_dpis(path: Path) -> list[float | None]:
             ]
             out.append(max(sizes) if sizes else None)
     return out
+
+
+_GREY_SPACES = {"DeviceGray", "CalGray", "G"}
+
+
+def _pdf_grey_pages(path: Path) -> list[bool]:
+    """For each page, whether every picture on it is grey or black and white (rendered grey); a page
+    with no picture, or with a colour or unknown one, is rendered in colour."""
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return [bool(page.images) and all(_grey_picture(img) for img in page.images) for page in pdf.pages]
+
+
+def _grey_picture(img: dict[str, Any]) -> bool:
+    """A picture's colour space has one component (a 1-bit mask, DeviceGray, an ICC profile of N 1)."""
+    from pdfminer.pdftypes import resolve1
+
+    if img.get("bits") == 1 or img.get("imagemask"):
+        return True
+    spaces = img.get("colorspace") or []
+    space = resolve1(spaces[0]) if spaces else None
+    if isinstance(space, list) and space:  # [/ICCBased stream]
+        name = getattr(resolve1(space[0]), "name", None)
+        stream = resolve1(space[1]) if len(space) > 1 else None
+        return name == "ICCBased" and getattr(stream, "get", lambda _k: None)("N") == 1
+    return getattr(space, "name", None) in _GREY_SPACES
 
 
 def lone_page(doc: RawDocument, report: Report) -> ReaderError | None:

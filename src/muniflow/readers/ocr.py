@@ -257,11 +257,20 @@ def render_dpi(picture_dpi: float | None) -> int:
     return ceiling if picture_dpi is None else max(72, min(ceiling, round(picture_dpi)))
 
 
-def pdf_pages(path: Path, dpis: Sequence[float | None], timeout: float) -> Iterator[np.ndarray]:
-    """Each page of a PDF rendered in colour (BGR), one pdftoppm run per page; `dpis` holds each page's
-    picture resolution (None: no picture), see `render_dpi`."""
+def pdf_pages(
+    path: Path, dpis: Sequence[float | None], timeout: float, greys: Sequence[bool] = ()
+) -> Iterator[np.ndarray]:
+    """Each page of a PDF rendered, one pdftoppm run per page; `dpis` holds each page's picture
+    resolution (None: no picture), see `render_dpi`; `greys` says which pages hold only grey pictures.
+
+    Pages come out as uncompressed PNM, not PNG: compressing a noisy 300 dpi scan took pdftoppm
+    ~17 s of CPU a page (rendering it, 0.3 s). A page of grey pictures is rendered grey (OCR reads
+    grey), any other in colour (BGR), so a colour stamp still reaches `ocr_ink`. A render that
+    overruns `timeout` is a `timeout` of this run (the machine busy), never the file's fault.
+    """
     with tempfile.TemporaryDirectory(prefix="muniflow-render-") as work:
         for number, picture_dpi in enumerate(dpis, start=1):
+            grey = number <= len(greys) and greys[number - 1]
             target = Path(work) / f"p{number}"
             try:
                 subprocess.run(
@@ -269,7 +278,7 @@ def pdf_pages(path: Path, dpis: Sequence[float | None], timeout: float) -> Itera
                         "pdftoppm",
                         "-r",
                         str(render_dpi(picture_dpi)),
-                        "-png",
+                        *(["-gray"] if grey else []),
                         "-singlefile",
                         "-f",
                         str(number),
@@ -282,11 +291,17 @@ def pdf_pages(path: Path, dpis: Sequence[float | None], timeout: float) -> Itera
                     timeout=timeout,
                     check=True,
                 )
-            except (subprocess.TimeoutExpired, subprocess.CalledProcessError) as exc:
+            except subprocess.TimeoutExpired as exc:
+                raise ReaderError(
+                    "timeout",
+                    f"rendering page {number} of the scan took over {timeout:g} s and was stopped; "
+                    "the machine was likely busy: run the ingest again",
+                ) from exc
+            except subprocess.CalledProcessError as exc:
                 raise ReaderError(
                     "corrupt_file", f"page {number} of the scan could not be rendered ({exc})"
                 ) from exc
-            image = cv2.imread(str(target.with_suffix(".png")), cv2.IMREAD_ANYCOLOR)
+            image = cv2.imread(str(target.with_suffix(".pgm" if grey else ".ppm")), cv2.IMREAD_ANYCOLOR)
             if image is None:
                 raise ReaderError("corrupt_file", f"page {number} of the scan could not be rendered")
             yield image

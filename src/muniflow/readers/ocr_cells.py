@@ -217,7 +217,7 @@ def find_grid(ink: Image) -> Grid | None:
     horizontal, vertical = line_masks(ink)
     # a column line must be twice as long as the opening kernel: only ruling lines are that tall,
     # and a table of one row at the top of a page (the end of a long row) still counts
-    xs = _long_lines(vertical, _centers(vertical.sum(axis=0) / 255, 2 * (ink.shape[0] // 60)))
+    xs = _long_lines(vertical, _centers(vertical.sum(axis=0) / 255, 2 * (ink.shape[0] // 60)), horizontal)
     if len(xs) < 3:
         return None
     left, right = xs[0], xs[-1]
@@ -251,12 +251,17 @@ def find_grid(ink: Image) -> Grid | None:
         if part is not None and not _same_lines(part.xs, xs):
             return part
     spans: list[tuple[tuple[int, int], ...]] = []
+    text = cv2.bitwise_and(ink, cv2.bitwise_not(horizontal))  # the rules across are no letters
+    dpi = min(ink.shape) / A4_SHORT_INCHES
+    near, far = round(FLANK_INCHES[0] * dpi), round(FLANK_INCHES[1] * dpi)
     for top, bottom in pairwise(ys):
         if bottom - top < 8:
             spans.append(((0, len(xs) - 2),))
             continue
         band = vertical[top + 3 : bottom - 2]
-        spans.append(tuple(row_spans([True] + [_line_in_band(band, x) for x in xs[1:-1]] + [True])))
+        letters = text[top + 3 : bottom - 2]
+        present = [_line_in_band(band, x) and not _text_across(letters, x, near, far) for x in xs[1:-1]]
+        spans.append(tuple(row_spans([True, *present, True])))
     return Grid(tuple(xs), tuple(ys), tuple(spans))
 
 
@@ -276,15 +281,47 @@ def row_spans(present: list[bool]) -> list[tuple[int, int]]:
     return row
 
 
-def _long_lines(vertical: Image, xs: list[int]) -> list[int]:
+def _long_lines(vertical: Image, xs: list[int], horizontal: Image | None = None) -> list[int]:
     """The column lines among the vertical strokes found: those at least half as long as the longest.
     A column line runs down the whole table (broken only by the short heading rows); the side of a
-    round stamp or a tall letter is nearly vertical for a short stretch only."""
+    round stamp or a tall letter is nearly vertical for a short stretch only.
+
+    A stroke along the picture's side (a scanner lid's or feeder's dark border, the whole page
+    high) sets no bar: measured by it, a table half the page high lost all its column lines. It is
+    kept only where the table's rules reach it (`horizontal`: a table cropped to its frame)."""
     if not xs:
         return xs
     lengths = [int((vertical[:, max(0, x - 2) : x + 3].max(axis=1) > 0).sum()) for x in xs]
-    longest = max(lengths)
-    return [x for x, n in zip(xs, lengths, strict=True) if n >= 0.5 * longest]
+    edge = [_at_side(vertical, x) for x in xs]
+    inner = [n for n, at_side in zip(lengths, edge, strict=True) if not at_side]
+    longest = max(inner or lengths)
+    return [
+        x
+        for x, n, at_side in zip(xs, lengths, edge, strict=True)
+        if n >= 0.5 * longest and not (at_side and inner and not _crosses_rules(horizontal, x))
+    ]
+
+
+SIDE_SHARE = 0.05  # of the picture's width: where a stroke may be its side's dark border
+RULES_MET = 3  # horizontal rules a table's side meets (its top, one row, its bottom)
+
+
+def _at_side(vertical: Image, x: int) -> bool:
+    """Whether the stroke at x reaches the picture's left or right side: vertical ink in every
+    column between them (a dark border's band, however wide)."""
+    w = vertical.shape[1]
+    if SIDE_SHARE * w <= x < (1 - SIDE_SHARE) * w:
+        return False
+    band = vertical[:, : x + 1] if x < w / 2 else vertical[:, x:]
+    return bool((band.max(axis=0) > 0).all())
+
+
+def _crosses_rules(horizontal: Image | None, x: int) -> bool:
+    """Whether horizontal rules (at least RULES_MET of them) reach the stroke at x."""
+    if horizontal is None:
+        return True
+    near = horizontal[:, max(0, x - 6) : x + 7].max(axis=1) > 0
+    return len(_centers(near.astype(float), 0.5)) >= RULES_MET
 
 
 def _spans(vertical: Image, y: int, xs: Sequence[int]) -> bool:
@@ -311,6 +348,23 @@ def _nearly_across(
 
 
 ACROSS_SHARE = 0.8  # of the table's width: a rule across it (its breaks and a faint side allowed)
+
+
+# Where a column line's flanks are sought, from its centre (inches): beyond a rule's half width
+FLANK_INCHES = (0.02, 0.04)
+TEXT_ACROSS_SHARE = 0.25  # of a band's height: letters on both sides of a line there for so long
+
+
+def _text_across(letters: Image, x: int, near: int, far: int) -> bool:
+    """Whether text runs across x in a row band: ink just beyond both sides of where a column line
+    would be, in a good share of the band's rows. A cell's text keeps off its rules; a heading
+    across the table does not, and a bold letter's stem right under the column line, touching
+    the rule under the heading, is long enough to pass for the line in a tight row."""
+    if letters.shape[0] == 0:
+        return False
+    left = letters[:, max(0, x - far) : max(0, x - near)].any(axis=1)
+    right = letters[:, x + near + 1 : x + far + 1].any(axis=1)
+    return float((left & right).mean()) > TEXT_ACROSS_SHARE
 
 
 def _line_in_band(band: Image, x: int) -> bool:

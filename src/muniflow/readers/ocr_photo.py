@@ -10,6 +10,7 @@ contracts/ocr.yaml (`photo`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import combinations
 from pathlib import Path
 
 import cv2
@@ -84,7 +85,10 @@ def sheet_corners(gray: Image, s: PhotoSettings) -> np.ndarray | None:
         return None
     largest = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
     hull = cv2.convexHull(cv2.findNonZero((labels == largest).astype(np.uint8)))
-    quad = _four_corners(hull)
+    # a shadow across a corner cuts the bright region's outline there: its sides still run on
+    quad = _least_quad(hull)
+    if quad is None:
+        quad = _four_corners(hull)
     if quad is None:
         return None
     share = cv2.contourArea(quad) / (small.shape[0] * small.shape[1])
@@ -152,6 +156,47 @@ def _four_corners(hull: np.ndarray) -> np.ndarray | None:
     if cv2.contourArea(quad) < 0.9 * cv2.contourArea(hull):
         return None
     return quad.reshape(4, 2).astype(np.float32)
+
+
+def _least_quad(hull: np.ndarray, most_sides: int = 12) -> np.ndarray | None:
+    """The smallest four-cornered shape whose sides lie along four of the hull's sides, or None.
+
+    A shadow over a corner of the sheet darkens paper below the brightness threshold: the bright
+    region is the sheet with a corner cut off, its outline has five or more sides, and the sheet's
+    own sides are stretches of it (the shadow's edge is another). Any four sides' lines enclose the
+    hull; the one with the cut side left out, its two neighbours extended to meet, is the smallest
+    as long as the shadow takes less than half of each side it reaches."""
+    perimeter = cv2.arcLength(hull, True)
+    poly = cv2.approxPolyDP(hull, 0.01 * perimeter, True).reshape(-1, 2).astype(np.float64)
+    if not 4 <= len(poly) <= most_sides:
+        return None
+    sides = [(a, b - a) for a, b in zip(poly, np.roll(poly, -1, axis=0), strict=True)]
+    points = poly.astype(np.float32).reshape(-1, 1, 2)
+    best: tuple[float, np.ndarray] | None = None
+    for chosen in combinations(range(len(sides)), 4):
+        corners = [_meet(sides[i], sides[j]) for i, j in zip(chosen, (*chosen[1:], chosen[0]), strict=True)]
+        if any(c is None for c in corners):
+            continue
+        quad = np.array(corners, np.float32)
+        if not cv2.isContourConvex(quad):
+            continue
+        inside = [cv2.pointPolygonTest(quad, (float(x), float(y)), True) for x, y in points.reshape(-1, 2)]
+        if min(inside) < -2:  # not around the hull (sides met on the wrong side)
+            continue
+        area = cv2.contourArea(quad)
+        if best is None or area < best[0]:
+            best = (area, quad)
+    return None if best is None else best[1]
+
+
+def _meet(one: tuple[np.ndarray, np.ndarray], other: tuple[np.ndarray, np.ndarray]) -> np.ndarray | None:
+    """Where the lines through two sides (a point and a direction each) meet; None if parallel."""
+    (p, u), (q, v) = one, other
+    matrix = np.array([[u[0], -v[0]], [u[1], -v[1]]], np.float64)
+    if abs(np.linalg.det(matrix)) < 1e-6 * float(np.linalg.norm(u) * np.linalg.norm(v)):
+        return None
+    t, _ = np.linalg.solve(matrix, q - p)
+    return np.asarray(p + t * u)
 
 
 def edge_contrast(gray: Image, quad: np.ndarray, step: float = 6.0) -> float:

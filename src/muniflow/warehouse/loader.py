@@ -15,7 +15,7 @@ import duckdb
 
 from muniflow import codeversion
 from muniflow.enrich.report import ReportEnrichment, check_fits, enrich_report
-from muniflow.model import Flag, Report, Row
+from muniflow.model import OF_THIS_RUN, Flag, Report, Row
 from muniflow.normalize.script import fix_mixed_script
 from muniflow.warehouse import reporting
 from muniflow.warehouse.db import transaction, utc_now
@@ -104,9 +104,10 @@ def load_report(
     """Record one input file with its rows, flags and enrichment in one transaction.
 
     The same content seen before changes nothing, except that a quarantined file which can now be
-    loaded (say its period was given) is recorded anew, and a loaded one stored before enrichment
-    existed gains it. A file without a report, with a reason, or without a period is quarantined
-    (rows kept for inspection, never current, not enriched). A loaded file supersedes the current
+    loaded (say its period was given), or was refused for how its run went (`model.OF_THIS_RUN`), is
+    recorded anew, and a loaded one stored before enrichment existed gains it. A file without a
+    report, with a reason, or without a period is quarantined (rows kept for inspection, never
+    current, not enriched). A loaded file supersedes the current
     sections of the municipalities it covers in its region and period (`warehouse.sections`).
     `enrichment` (of `report.rows`) is computed here when not given.
     """
@@ -119,13 +120,20 @@ def load_report(
     # was seen, whether a review decision touches these rows, whether another report holds
     # sections of this region and quarter (else nothing can be superseded), and the version its
     # sections would get. New municipality spellings are found by the insert that stores them.
-    status_seen, decided, slot_taken, next_version = con.execute(
+    status_seen, of_its_run, decided, slot_taken, next_version = con.execute(
         _LOAD_CHECK,
-        {"sha256": sha256, "keys": list(keys.values()), "region": region, "period": period},
-    ).fetchone() or (None, False, True, None)
+        {
+            "sha256": sha256,
+            "keys": list(keys.values()),
+            "region": region,
+            "period": period,
+            "retry": sorted(OF_THIS_RUN),
+        },
+    ).fetchone() or (None, False, False, True, None)
     seen = None if status_seen is None else (status_seen,)
     loadable = report is not None and report.period is not None and reason is None
-    if seen is not None and not (seen[0] == "quarantined" and loadable):
+    # a file refused for how its run went (a time limit) is recorded anew with what this read says
+    if seen is not None and not (seen[0] == "quarantined" and (loadable or of_its_run)):
         enrich_missing(con, report_id)
         with transaction(con):
             _record_path(con, report_id, source_file, run_id)
@@ -494,6 +502,9 @@ def _result(
 _LOAD_CHECK = """
 select
     (select status from core.reports where sha256 = $sha256) as status_seen,
+    coalesce(
+        (select list_contains($retry::varchar[], reason) from core.reports where sha256 = $sha256), false
+    ) as of_its_run,
     coalesce(
         list_has_any($keys::varchar[], (select list(row_key) from core.review_decisions)), false
     ) as decided,

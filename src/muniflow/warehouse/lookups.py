@@ -9,6 +9,7 @@ from typing import Any
 
 import duckdb
 
+from muniflow.model import OF_THIS_RUN
 from muniflow.warehouse.db import sql_dir
 
 
@@ -40,13 +41,14 @@ def holds_all(files: Sequence[Path], warehouse: str | Path) -> bool:
     with connect(warehouse) as con:
         if seen_files(con, pairs) != set(pairs) or dead_runs(con):
             return False  # new files, or a run interrupted mid-way whose checks the flow must redo
-        # a file refused for the --period its run gave reads otherwise without it: not held as it is
+        # a file refused for the --period its run gave reads otherwise without it, and one refused
+        # for how its run went (a time limit on a busy machine) may read next time: not held as it is
         paths, hashes = zip(*pairs, strict=True) if pairs else ((), ())
         refused = con.execute(
             "select count(*) from core.report_files as f join core.reports as r using (report_id)"
-            " where r.reason = 'period_conflict' and list_contains(?, f.source_file)"
+            " where list_contains(?, r.reason) and list_contains(?, f.source_file)"
             " and list_contains(?, r.sha256)",
-            [list(paths), list(hashes)],
+            [["period_conflict", *sorted(OF_THIS_RUN)], list(paths), list(hashes)],
         ).fetchone()
         return not (refused and refused[0])
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from muniflow.model import Report
+from muniflow.model import OF_THIS_RUN, Report
 from muniflow.warehouse.loader import LoadResult
 
 
@@ -32,11 +32,12 @@ class Stored:
     rows_loaded: int
     rows_quarantined: int
     unenriched: bool
+    of_its_run: bool = False  # refused for how its run went (`model.OF_THIS_RUN`): read it anew
 
 
 # Which of the files the warehouse holds (a path and content it has seen together).
 _FILES = """
-select f.source_file, r.sha256, r.report_id, r.status, r.format
+select f.source_file, r.sha256, r.report_id, r.status, r.format, list_contains($retry::varchar[], r.reason)
 from core.report_files as f
 join core.reports as r using (report_id)
 where list_contains($paths::varchar[], f.source_file) and list_contains($hashes::varchar[], r.sha256)
@@ -88,7 +89,9 @@ def stored_files(
     wanted = set(files)
     held = [
         row
-        for row in con.execute(_FILES, {"paths": list(paths), "hashes": list(hashes)}).fetchall()
+        for row in con.execute(
+            _FILES, {"paths": list(paths), "hashes": list(hashes), "retry": sorted(OF_THIS_RUN)}
+        ).fetchall()
         if (row[0], row[1]) in wanted
     ]
     if not held:  # nothing stored (a first run): the counts are not read at all
@@ -100,7 +103,7 @@ def stored_files(
         ).fetchall()
     }
     found: dict[tuple[str, str], Stored] = {}
-    for path, sha256, report_id, status, fmt in held:
+    for path, sha256, report_id, status, fmt, of_its_run in held:
         extracted, with_errors, enriched = counts[report_id]
         quarantined = status == "quarantined"
         found[path, sha256] = Stored(
@@ -111,6 +114,7 @@ def stored_files(
             0 if quarantined else extracted - with_errors,
             extracted if quarantined else with_errors,
             status == "loaded" and extracted > 0 and not enriched,
+            bool(of_its_run),
         )
     return found
 
@@ -122,7 +126,7 @@ def answer(stored: Stored | None, report: Report | None, reason: str | None) -> 
     if stored is None or stored.unenriched:
         return None
     loadable = report is not None and report.period is not None and reason is None
-    if stored.status == "quarantined" and loadable:
+    if stored.status == "quarantined" and (loadable or stored.of_its_run):
         return None
     return LoadResult(
         stored.report_id, "unchanged", stored.rows_extracted, stored.rows_loaded, stored.rows_quarantined
