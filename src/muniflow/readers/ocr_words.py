@@ -40,6 +40,11 @@ _CAPS_RUN = re.compile(r"(?<=[а-яё,][ \n])[А-ЯЁ]+(?: [А-ЯЁ]+)*(?![А-Я
 _THEN_LOWER = re.compile(r"[ \n][а-яё]")
 
 
+# The longest abbreviation written in capitals: «ФОК», «МБОУ»; a longer word («ПОИСКОВЫМИ») in
+# capitals mid-sentence is a misread.
+ABBREVIATION_MAX = 4
+
+
 def _lower_run(match: re.Match[str]) -> str:
     words = match.group().split(" ")
     if len(words) == 1 and len(words[0]) == 1:
@@ -49,15 +54,16 @@ def _lower_run(match: re.Match[str]) -> str:
         if alone or words[0] not in _ONE_LETTER or not _THEN_LOWER.match(match.string, match.end()):
             return match.group()
         return words[0].lower()
-    if len(words) == 1 and not _is_function_word(words[0]) and not _is_numeral(words[0]):
-        return match.group()  # one word in capitals is an abbreviation («ФОК», a dictionary noun too)
+    if len(words) == 1 and len(words[0]) <= ABBREVIATION_MAX and not _is_function_or_numeral(words[0]):
+        return match.group()  # one short word in capitals is an abbreviation («ФОК», a noun too)
     if all(dictionary_word(w) if len(w) > 1 else w in _ONE_LETTER for w in words):
         return " ".join(w.lower() for w in words)
     return match.group()
 
 
-def _is_numeral(word: str) -> bool:
-    return any(p.tag.POS == "NUMR" for p in analyzer().parse(word.lower()))
+def _is_function_or_numeral(word: str) -> bool:
+    """«ИЗ», «ПЯТЬ»: words a misread writes in capitals, never abbreviations."""
+    return _is_function_word(word) or any(p.tag.POS == "NUMR" for p in analyzer().parse(word.lower()))
 
 
 # A capitalized preposition, conjunction or particle after a lower-case word ("а Также").
