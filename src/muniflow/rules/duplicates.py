@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 
 from muniflow.contracts import contract_file, parse_yaml
 from muniflow.model import Flag, Row
-from muniflow.rules import blocking, places, titles
+from muniflow.rules import blocking, parting, places, titles
 
 RULE = "duplicate_event"
 CONTRACT_FILE = "duplicates.yaml"
@@ -55,6 +55,9 @@ class DedupConfig:
     same_name_min_words: int
     min_common_words: float
     numbers_must_agree: bool
+    countries_must_agree: bool
+    slots_must_agree: bool
+    home_country: str  # the country word (titles.COUNTRY_MARK + key) no partner is
     generic_max_words: int
     tokens_per_row: int
     max_days_per_row: int
@@ -81,6 +84,13 @@ def _country_forms() -> list[tuple[str, tuple[str, ...]]]:
     from muniflow.enrich.world import countries
 
     return [(c.key, (*c.names, *c.adjectives)) for c in countries()]
+
+
+def _home_country() -> str:
+    """The key of the reports' own country (enrichment.yaml `home_country`): no partner."""
+    from muniflow.enrich import contract
+
+    return contract.load().home_country
 
 
 @lru_cache(maxsize=4)
@@ -117,6 +127,9 @@ def _config(path: Path) -> DedupConfig:
         same_name_min_words=int(match.get("same_name_min_words", 2)),
         min_common_words=float(match["min_common_words"]),
         numbers_must_agree=bool(match.get("numbers_must_agree", False)),
+        countries_must_agree=bool(match.get("countries_must_agree", False)),
+        slots_must_agree=bool(match.get("slots_must_agree", False)),
+        home_country=titles.COUNTRY_MARK + _home_country().lower(),
         generic_max_words=int(match.get("generic_max_words", 0)),
         tokens_per_row=int(block["tokens_per_row"]),
         max_days_per_row=int(block["max_days_per_row"]),
@@ -145,6 +158,7 @@ class Event(NamedTuple):
     # the place names the municipality's own settlement exactly («г. Брянск» for «город Брянск»),
     # not only one its stem begins («Брянский район» for «г. Брянск»): the surer host
     exact_host: bool = False
+    countries: frozenset[str] = frozenset()  # the foreign countries the title names (#by, #kz)
 
 
 @lru_cache(maxsize=100_000)
@@ -195,6 +209,7 @@ def _prepare(row: Row, cfg: DedupConfig, region: str = "") -> Event | None:
         towns,
         region,
         hosted and not place.isdisjoint(area),
+        frozenset(w for w in title.words if w.startswith(titles.COUNTRY_MARK) and w != cfg.home_country),
     )
 
 
@@ -232,8 +247,8 @@ def judge(a: Event, b: Event, cfg: DedupConfig) -> float | None:
     a, b = _unabbreviated(a, b)
     if 200 * len(a.words & b.words) < cfg.min_common_words * (len(a.words) + len(b.words)):
         return None  # a cheap bound first: most blocked pairs share only a generic word or two
-    if _numbers_part(a, b, cfg):
-        return None  # «… юношей 2010 г. р.» and «… юношей 2012 г. р.»: two events in one frame
+    if _identities_part(a, b, cfg):
+        return None  # «… юношей 2010 г. р.», «… юношей 2012 г. р.»: two events in one frame
     same_place = _same_place(a, b)
     if same_place is False:
         return None  # both name settlements, and different ones
@@ -262,25 +277,12 @@ def _unabbreviated(a: Event, b: Event) -> tuple[Event, Event]:
     )
 
 
-def _numbers_part(a: Event, b: Event, cfg: DedupConfig) -> bool:
-    """Whether each title holds a number the other lacks («… 2010 года рождения», «Турнир 2012»),
-    a year against a year and any other number against another: an edition's ordinal and year
-    («40-е чтения», «Чтения – 2024») do not part them."""
-    if not cfg.numbers_must_agree or not a.numbers or not b.numbers:
-        return False
-    a_years, b_years = _years(a.numbers), _years(b.numbers)
-    return any(
-        bool(mine - theirs) and bool(theirs - mine)
-        for mine, theirs in ((a_years, b_years), (a.numbers - a_years, b.numbers - b_years))
+def _identities_part(a: Event, b: Event, cfg: DedupConfig) -> bool:
+    """Whether a word that identifies an event differs (parting.py): a number, a partner country,
+    a noun in one slot («по волейболу», «по баскетболу»)."""
+    return (
+        parting.numbers_part(a, b, cfg) or parting.countries_part(a, b, cfg) or parting.substituted(a, b, cfg)
     )
-
-
-def _years(numbers: frozenset[str]) -> frozenset[str]:
-    """The numbers of four digits: years («2024», «2010 г. р.»)."""
-    return frozenset(n for n in numbers if len(n) == _YEAR_DIGITS)
-
-
-_YEAR_DIGITS = 4
 
 
 def _one_name(a: Event, b: Event, cfg: DedupConfig) -> bool:
@@ -343,7 +345,7 @@ def may_mean(long_: Event, short: Event, cfg: DedupConfig) -> bool:
     title is in the long one."""
     return (
         _same_place(long_, short) is True
-        and not _numbers_part(long_, short, cfg)
+        and not _identities_part(long_, short, cfg)
         and (short.words <= long_.words or generic_score(long_, short, cfg) >= 100 * cfg.subset_weight)
     )
 

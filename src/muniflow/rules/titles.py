@@ -63,6 +63,10 @@ class NormTitle(NamedTuple):
     # (lemma, letters) of each word written with a full stop («Межд.»): it may stand for any word
     # of another title the letters begin (abbreviated)
     abbreviations: tuple[tuple[str, str], ...] = ()
+    # (lemma, (the lemmas before and after it), its oblique cases) of each noun that depends on the
+    # word before it («турнир по волейболу среди …»: волейбол between турнир and юноша, dative):
+    # the slot a word fills; "" after the last word
+    slots: tuple[tuple[str, tuple[str, str], frozenset[str]], ...] = ()
 
 
 def is_roman_numeral(word: str) -> bool:
@@ -94,16 +98,40 @@ def word_form(word: str) -> str | None:
     return None if is_function or len(form) < 2 else form
 
 
-def _content_lemmas(text: str, stopwords: frozenset[str]) -> tuple[list[str], list[int]]:
-    """Lemmas of the words that name something, and for each the quoted name it stood in (0: none)."""
+# Cases a noun depending on another word stands in; the nominative (and its accusative double)
+# is the head's or an apposition's.
+_OBLIQUE = frozenset({"gent", "datv", "ablt", "loct", "gen2", "loc2"})
+
+
+@lru_cache(maxsize=200_000)
+def noun_cases(word: str) -> frozenset[str]:
+    """The oblique cases a title word may stand in as a noun (its dictionary form's parses), none
+    when its likeliest reading is no noun: «волейболу» {datv}, «юношей» {gent, ablt}."""
+    parses = analyzer().parse(word.lower().replace("ё", "е"))
+    first = parses[0]
+    if first.tag.POS != "NOUN":
+        return frozenset()
+    return (
+        frozenset(p.tag.case for p in parses if p.tag.POS == "NOUN" and p.normal_form == first.normal_form)
+        & _OBLIQUE
+    )
+
+
+def _content_lemmas(
+    text: str, stopwords: frozenset[str]
+) -> tuple[list[str], list[int], list[frozenset[str]]]:
+    """Lemmas of the words that name something, for each the quoted name it stood in (0: none),
+    and its oblique cases as a noun (noun_cases)."""
     forms: list[str] = []
     quoted: list[int] = []
+    cases: list[frozenset[str]] = []
     for token, name in quoted_names(text, _WORD):
         form = word_form(token)
         if form is not None and form not in stopwords:
             forms.append(form)
             quoted.append(name)
-    return forms, quoted
+            cases.append(frozenset() if form.isdigit() else noun_cases(token))
+    return forms, quoted, cases
 
 
 def make_rules(
@@ -153,14 +181,16 @@ SAME_MARK = "="
 
 
 def _equivalents_as_words(
-    forms: list[str], quoted: list[int], rules: TitleRules
-) -> tuple[list[str], list[int]]:
-    """Each phrase of an equivalence group in a title's lemmas replaced by its group's one word."""
+    forms: list[str], quoted: list[int], cases: list[frozenset[str]], rules: TitleRules
+) -> tuple[list[str], list[int], list[frozenset[str]]]:
+    """Each phrase of an equivalence group in a title's lemmas replaced by its group's one word
+    (which fills no noun's slot: a country is compared as a country)."""
     by_first = rules.equivalents_by_first
     if by_first.keys().isdisjoint(forms):  # most titles name no country and no abbreviation
-        return forms, quoted
+        return forms, quoted, cases
     out_forms: list[str] = []
     out_quoted: list[int] = []
+    out_cases: list[frozenset[str]] = []
     i = 0
     while i < len(forms):
         for phrase, word in by_first.get(forms[i], ()):
@@ -168,13 +198,15 @@ def _equivalents_as_words(
             if tuple(forms[i : i + n]) == phrase:
                 out_forms.append(word)
                 out_quoted.append(quoted[i])
+                out_cases.append(frozenset())
                 i += n
                 break
         else:
             out_forms.append(forms[i])
             out_quoted.append(quoted[i])
+            out_cases.append(cases[i])
             i += 1
-    return out_forms, out_quoted
+    return out_forms, out_quoted, out_cases
 
 
 def _strip_leading(forms: list[str], rules: TitleRules) -> list[str]:
@@ -195,10 +227,15 @@ def _strip_leading(forms: list[str], rules: TitleRules) -> list[str]:
 @lru_cache(maxsize=200_000)
 def normalize_title(text: str, rules: TitleRules) -> NormTitle:
     """The content lemmas of a title with a leading «Участие в …»-like phrase stripped."""
-    lemmas, in_quotes = _equivalents_as_words(*_content_lemmas(text, rules.stopwords), rules)
+    lemmas, in_quotes, cases = _equivalents_as_words(*_content_lemmas(text, rules.stopwords), rules)
     forms = _strip_leading(lemmas, rules)
     skipped = len(lemmas) - len(forms)
     in_names = in_quotes[skipped:]
+    slots = tuple(
+        (form, (forms[i - 1], forms[i + 1] if i + 1 < len(forms) else ""), case)
+        for i, (form, case) in enumerate(zip(forms, cases[skipped:], strict=True))
+        if i and case
+    )
     names = tuple(f for f, q in zip(forms, in_names, strict=True) if q)
     quoted = frozenset(names)
     names_text = " ".join(sorted(quoted))
@@ -224,6 +261,7 @@ def normalize_title(text: str, rules: TitleRules) -> NormTitle:
         ),
         longest=tuple(sorted(sorted(words), key=len, reverse=True)),
         abbreviations=_abbreviations(text, words, rules.abbreviation_min_letters),
+        slots=slots,
     )
 
 
