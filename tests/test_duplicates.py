@@ -613,6 +613,28 @@ SAME_ACROSS += [
         (LONG, "д. Ивановка", "2024-06-14", None, HOST),
         ("Участие в фестивале", "Озёрский район", "2024-06-14", None, GUEST),
     ),
+    (
+        "a generic title at the long one's venue, written another way with the town's adjective",
+        (
+            "Концерт камерного оркестра из Армении",
+            "г. Лесногорск, Лесногорская областная филармония",
+            "2024-08-15",
+            None,
+            "Город Лесногорск",
+        ),
+        ("Концерт", "Лесногорская филармония", "2024-08-15", None, GUEST),
+    ),
+    (
+        "a generic title at the long one's venue, abbreviated",
+        (
+            "Концерт камерного оркестра из Армении",
+            "г. Лесногорск, Дом культуры «Химик»",
+            "2024-08-15",
+            None,
+            HOST,
+        ),
+        ("Концерт", "г. Лесногорск, ДК «Химик»", "2024-08-15", None, GUEST),
+    ),
 ]
 DIFFERENT_ACROSS = [
     (
@@ -674,6 +696,17 @@ DIFFERENT_ACROSS = [
         "a generic title at another venue named in quotes in the same village",
         (LONG, "с. Луговое, ДК «Заря»", "2024-06-14", None, HOST),
         ("Фестиваль", "с. Луговое, стадион «Спартак»", "2024-06-14", None, GUEST),
+    ),
+    (
+        "a generic title at another venue of the same town, one written without quotes",
+        (
+            "Концерт камерного оркестра из Армении",
+            "г. Лесногорск, областная филармония",
+            "2024-08-15",
+            None,
+            "Город Лесногорск",
+        ),
+        ("Концерт", "г. Лесногорск, ДК «Химик»", "2024-08-15", None, GUEST),
     ),
     (
         "the host's district, but another event",

@@ -352,12 +352,36 @@ def may_mean(long_: Event, short: Event, cfg: DedupConfig) -> bool:
 
 def fits(long_: Event, short: Event, cfg: DedupConfig) -> bool:
     """Whether a generic title that may mean a longer one is it: the first and last days are the
-    same, and no venues named in quotes differ."""
+    same, and no venues differ (named in quotes, or written out)."""
     if (short.start, short.end) != (long_.start, long_.end):
         return False
     venues = places.venue_names(long_.row.place), places.venue_names(short.row.place)
     # «ДК «Заря»» and «стадион «Спартак»» of one village: two venues, two events.
-    return not all(venues) or fuzz.token_set_ratio(*venues) >= cfg.quoted_names_threshold
+    if all(venues) and fuzz.token_set_ratio(*venues) < cfg.quoted_names_threshold:
+        return False
+    # «г. Тверь, филармония» and «г. Тверь, ДК «Заря»»: a town has many stages; a venue on one side
+    # only («г. Тверь») may be any of them.
+    return not _venues_differ(long_.row.place, short.row.place, cfg)
+
+
+def _venues_differ(a: str, b: str, cfg: DedupConfig) -> bool:
+    """Whether both places name a venue besides where it is, and the two share no word (read as
+    title words are: «ДК» is «Дом культуры»; a settlement's name or adjective, «Тверская
+    филармония», «Жилина», is where, not which venue)."""
+    venues = [places.venue_text(p, cfg.place_rules) for p in (a, b)]
+    if not all(venues):
+        return False
+    where = places.settlement_stems(a, cfg.place_rules) | places.settlement_stems(b, cfg.place_rules)
+    mine, theirs = (
+        {w for w in titles.normalize_title(v, cfg.title_rules).words if not _names_one_of(w, where)}
+        for v in venues
+    )
+    return bool(mine) and bool(theirs) and mine.isdisjoint(theirs)
+
+
+def _names_one_of(word: str, stems: frozenset[str]) -> bool:
+    """Whether a lemma names one of the settlements (stems) a place names."""
+    return any(places.stems_match(places.stem(word), s) for s in stems)
 
 
 def generic_score(a: Event, b: Event, cfg: DedupConfig) -> float:

@@ -176,6 +176,23 @@ def venue_names(text: str) -> str:
     )
 
 
+@lru_cache(maxsize=10_000)
+def venue_text(text: str, rules: PlaceRules) -> str:
+    """The parts of a place that name no settlement, district, region or country, joined: its venue
+    («Тверская академическая филармония» of «г. Тверь, Тверская академическая филармония», «ДК
+    «Заря»» of «с. Луговое, ДК «Заря»»); "" when it names only where («г. Тверь», «Озёрский район»)."""
+    return ", ".join(
+        part.strip()
+        for part in _PARTS.split(text)
+        if part.strip()
+        and not names_town_or_district(part, rules)
+        and not settlement_stems(part, rules, typed_only=True)
+        and not names_country(part, rules)
+        and rules.regions.isdisjoint(_lemmas(part))
+        and rules.republics.isdisjoint(_lemmas(part))
+    )
+
+
 @lru_cache(maxsize=100_000)
 def names_country(text: str, rules: PlaceRules) -> bool:
     """Whether a place names a country («г. Минск (Республика Беларусь)»): it lies abroad."""
