@@ -579,6 +579,16 @@ SAME_ACROSS = [
         ("Праздник «Покровская ярмарка»", "Дубовое", "2025-01-07", None, GUEST),
     ),
     (
+        "a district writing only itself and a guest naming the town after it (maybe its seat)",
+        ("Праздник «Лесная поляна»", "Лесногорский район", "2024-08-22", None, "Лесногорский район"),
+        ("Участие в празднике «Лесная поляна»", "г. Лесногорск", "2024-08-22", None, GUEST),
+    ),
+    (
+        "a district's guests at the town's event name the town",
+        ("Праздник «Лесная поляна»", "г. Лесногорск, площадь Ленина", "2024-08-22", None, "Город Лесногорск"),
+        ("Участие в празднике «Лесная поляна»", "г. Лесногорск", "2024-08-22", None, "Лесногорский район"),
+    ),
+    (
         "a match reported by each team: nouns of each one's part beside other words part nothing",
         (
             "Матч турнира «Кубок Озёр» по волейболу: Озёрский район – Сосновский район",
@@ -637,6 +647,23 @@ SAME_ACROSS += [
     ),
 ]
 DIFFERENT_ACROSS = [
+    (
+        "a town that is a municipality of its own, and the district named after it writing only itself",
+        (
+            "Праздничный концерт ко Дню Государственного флага с участием гостей из Армении",
+            "г. Лесногорск, площадь Ленина",
+            "2024-08-22",
+            None,
+            "Город Лесногорск",
+        ),
+        (
+            "Праздничный концерт ко Дню Государственного флага с участием гостей из Армении",
+            "Лесногорский район",
+            "2024-08-22",
+            None,
+            "Лесногорский район",
+        ),
+    ),
     (
         "the guest names another district than the host's",
         ("Фестиваль «Лесная поляна»", "д. Ивановка", "2024-05-10", None, HOST),

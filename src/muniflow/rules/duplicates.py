@@ -317,11 +317,28 @@ def _same_place(a: Event, b: Event) -> bool | None:
         same_place = False
     if same_place is False and (names_host(a, b) or names_host(b, a)):
         same_place = True  # «Озёрский район» from a guest, «д. Ивановка» from the Озёрский host
+    if same_place and (_district_beside_town(a, b) or _district_beside_town(b, a)):
+        same_place = False  # «Салаватский район» from that district, «г. Салават» from the town
     if same_place is None and not a.place and not b.place:
         # Both places name only venues in quotes: their names may still tell two towns apart
         # («МБУК «Озёрный РДК»», «МБУК «Лесной РДК»»: one action held in two districts).
         same_place = False if places.compatible(a.venue, b.venue) is False else None
     return same_place
+
+
+def _district_beside_town(district: Event, town: Event) -> bool:
+    """Whether a district's row names only the district (its own name, no town: «Лесногорский
+    район») and the other row, of another municipality, names its own town after «г.» («г.
+    Лесногорск» from «город Лесногорск»): the town is a municipality of its own, so the district
+    named after it is the land around it, and the district's own row means somewhere there, not
+    the town. A guest naming the town (the district's seat, maybe) is no such evidence."""
+    return (
+        not district.towns
+        and bool(town.towns)
+        and town.hosted
+        and town.row.municipality != district.row.municipality
+        and places.names_only(district.place, district.area)
+    )
 
 
 def judge_generic(long_: Event, short: Event, cfg: DedupConfig) -> float | None:
