@@ -879,6 +879,21 @@ def test_flag_fields() -> None:
     assert "№ 4" in flag.message and "Демидовский район" in flag.message and "100%" in flag.message
 
 
+def test_message_names_the_kept_rows_file_when_another_and_its_number_without_the_full_stop() -> None:
+    """«№ 2.» as a report numbers its rows reads «№ 2»; a copy kept in another file (a late single
+    report, a summary) is found by its file's name."""
+    from dataclasses import replace
+
+    kept = make_row("Турнир «Кубок»", "г. Демидов", "2024-05-01", municipality="Демидовский район", index=1)
+    kept = replace(kept, seq_text="2.", source_file="/inbox/2024Q2/Демидовский_район.docx")
+    copy = make_row("Участие в турнире «Кубок»", "г. Демидов", "2024-05-01", municipality="Велижский район")
+    [(_, flag)] = find_duplicates([(("r1", 1), kept), (("r2", 0), copy)])
+    assert "№ 2 (Демидовский район, файл «Демидовский_район.docx»)" in flag.message
+    same_file = replace(copy, source_file=kept.source_file)
+    [(_, flag)] = find_duplicates([(("r1", 1), kept), (("r2", 0), same_file)])
+    assert "№ 2 (Демидовский район)" in flag.message
+
+
 def test_rows_without_dates_are_skipped() -> None:
     dated = make_row("Турнир «Кубок»", "г. Демидов", "2024-05-01")
     undated = make_row("Турнир «Кубок»", "г. Демидов", None)

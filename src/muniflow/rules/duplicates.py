@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, NamedTuple, Protocol, TypeVar, cast
 
 from rapidfuzz import fuzz
@@ -502,13 +502,14 @@ def _hosts(members: list[int], events: list[Event]) -> set[int]:
     }
 
 
-def _message(kept: Row, score: float) -> str:
-    """Russian text naming the kept copy, for the data-quality report."""
-    number = kept.seq_text or (str(kept.seq_no) if kept.seq_no is not None else "?")
-    return (
-        f"Повтор мероприятия: оставлена запись № {number} ({kept.municipality}), "
-        f"сходство названий {score:.0f}%"
-    )
+def _message(kept: Row, copy: Row, score: float) -> str:
+    """Russian text naming the kept copy, for the data-quality report: its number as the report
+    writes it («2.» without the full stop), its municipality, and its file when it is another one."""
+    number = kept.seq_text.strip().rstrip(".") or (str(kept.seq_no) if kept.seq_no is not None else "?")
+    where = kept.municipality
+    if kept.source_file != copy.source_file:
+        where = f"{where}, файл «{PurePath(kept.source_file).name}»"
+    return f"Повтор мероприятия: оставлена запись № {number} ({where}), сходство названий {score:.0f}%"
 
 
 def find_duplicates(
@@ -546,7 +547,7 @@ def find_duplicates(
             row_index=events[i].row.row_index,
             rule=RULE,
             severity=cfg.severity,
-            message=_message(events[k].row, score),
+            message=_message(events[k].row, events[i].row, score),
             field="title",
             value=events[i].row.title,
             related_row=cast("tuple[str, int]", keys[k]),
