@@ -579,6 +579,34 @@ SAME_ACROSS = [
         ("Праздник «Покровская ярмарка»", "Дубовое", "2025-01-07", None, GUEST),
     ),
     (
+        "an online guest of an event held in person: «онлайн» is not the guest's own district",
+        (
+            "Международная конференция «Озёрский диалог: торговля и логистика»",
+            "г. Озёрск, университет",
+            "2024-10-03",
+            None,
+            HOST,
+        ),
+        (
+            "Участие в международной конференции «Озёрский диалог: торговля и логистика»",
+            "онлайн",
+            "2024-10-03",
+            None,
+            GUEST,
+        ),
+    ),
+    (
+        "two districts at one videoconference, one naming where it sat",
+        ("Онлайн-совещание «Приграничная торговля с Арменией»", "в режиме ВКС", "2024-10-03", None, HOST),
+        (
+            "Совещание «Приграничная торговля с Арменией»",
+            "г. Сосновск, администрация района (онлайн)",
+            "2024-10-03",
+            None,
+            GUEST,
+        ),
+    ),
+    (
         "a district writing only itself and a guest naming the town after it (maybe its seat)",
         ("Праздник «Лесная поляна»", "Лесногорский район", "2024-08-22", None, "Лесногорский район"),
         ("Участие в празднике «Лесная поляна»", "г. Лесногорск", "2024-08-22", None, GUEST),
@@ -647,6 +675,34 @@ SAME_ACROSS += [
     ),
 ]
 DIFFERENT_ACROSS = [
+    (
+        "two online conferences whose titles differ only by the partner country",
+        (
+            "Онлайн-конференция «Экспорт в Армению: логистика и сертификация»",
+            "онлайн",
+            "2024-10-03",
+            None,
+            HOST,
+        ),
+        (
+            "Онлайн-конференция «Экспорт в Грузию: логистика и сертификация»",
+            "онлайн",
+            "2024-10-03",
+            None,
+            GUEST,
+        ),
+    ),
+    (
+        "a generic title attended online says too little to be one event held elsewhere",
+        (
+            "Международная конференция по вопросам приграничной торговли",
+            "г. Озёрск",
+            "2024-10-03",
+            None,
+            HOST,
+        ),
+        ("Конференция", "онлайн", "2024-10-03", None, GUEST),
+    ),
     (
         "a town that is a municipality of its own, and the district named after it writing only itself",
         (

@@ -114,6 +114,7 @@ def _config(path: Path) -> DedupConfig:
             _country_words(),
             place.get("not_a_settlement_after", []),
             place.get("town_or_district_types", []),
+            place.get("remote", []),
         ),
         subset_weight=float(match["subset_weight"]),
         subset_min_tokens=int(match["subset_min_tokens"]),
@@ -159,6 +160,7 @@ class Event(NamedTuple):
     # not only one its stem begins («Брянский район» for «г. Брянск»): the surer host
     exact_host: bool = False
     countries: frozenset[str] = frozenset()  # the foreign countries the title names (#by, #kz)
+    remote: bool = False  # the place says it was attended from afar («онлайн»): held anywhere
 
 
 @lru_cache(maxsize=100_000)
@@ -189,9 +191,10 @@ def _prepare(row: Row, cfg: DedupConfig, region: str = "") -> Event | None:
     start, end = sorted((first.toordinal(), last.toordinal()))
     numbers = frozenset(w for w in title.words if w.isdigit())
     venue = place or places.settlement_stems(row.place, cfg.place_rules, keep_quoted=True)
-    if not venue and local and any(ch.isalpha() for ch in row.place):
+    remote = places.says_remote(row.place, cfg.place_rules)
+    if not venue and local and not remote and any(ch.isalpha() for ch in row.place):
         # a venue with no name of a town or of its own («районный Дом культуры», «ДК»): the
-        # municipality's own, as its clerk means it
+        # municipality's own, as its clerk means it; «онлайн» is no venue of its own
         place = venue = area
     return Event(
         row,
@@ -210,6 +213,7 @@ def _prepare(row: Row, cfg: DedupConfig, region: str = "") -> Event | None:
         region,
         hosted and not place.isdisjoint(area),
         frozenset(w for w in title.words if w.startswith(titles.COUNTRY_MARK) and w != cfg.home_country),
+        remote,
     )
 
 
@@ -309,7 +313,10 @@ def _other_regions(a: Event, b: Event) -> bool:
 
 
 def _same_place(a: Event, b: Event) -> bool | None:
-    """True: the places name a common settlement; False: different ones; None: one is unknown."""
+    """True: the places name a common settlement, or one was attended from afar (an online guest
+    takes part wherever it is held); False: different ones; None: one is unknown."""
+    if a.remote or b.remote:
+        return True
     same_place = places.compatible(a.place, b.place)
     if same_place and places.compatible(a.towns, b.towns) is False:
         # Both name their towns, and different ones: what they share is a venue's adjective
@@ -361,7 +368,9 @@ def may_mean(long_: Event, short: Event, cfg: DedupConfig) -> bool:
     common settlement, no number of each is missing from the other, and every word of the short
     title is in the long one."""
     return (
-        _same_place(long_, short) is True
+        not long_.remote  # a generic title says too little to tell one online event from another
+        and not short.remote
+        and _same_place(long_, short) is True
         and not _identities_part(long_, short, cfg)
         and (short.words <= long_.words or generic_score(long_, short, cfg) >= 100 * cfg.subset_weight)
     )

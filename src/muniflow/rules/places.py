@@ -40,6 +40,7 @@ class PlaceRules:
     countries: frozenset[str] = frozenset()  # a country names no settlement
     not_after: frozenset[str] = frozenset()  # ул, площадь: the name after is a part of a town
     town_or_district: frozenset[str] = frozenset()  # г, город, район: the name after is no village
+    remote: frozenset[str] = frozenset()  # онлайн, ВКС: taken part in from afar, held elsewhere
 
 
 @lru_cache(maxsize=100_000)
@@ -200,6 +201,13 @@ def names_country(text: str, rules: PlaceRules) -> bool:
 
 
 @lru_cache(maxsize=100_000)
+def says_remote(text: str, rules: PlaceRules) -> bool:
+    """Whether a place says the event was attended from afar («онлайн», «в режиме ВКС»): where the
+    row's municipality sat, not where the event was held."""
+    return not rules.remote.isdisjoint(_lemmas(text))
+
+
+@lru_cache(maxsize=100_000)
 def names_town_or_district(text: str, rules: PlaceRules) -> bool:
     """Whether a place names a town or a district («г. Лесногорск», «Озёрский район»), not only a
     village, a settlement or a venue."""
@@ -225,6 +233,7 @@ def make_rules(
     countries: Iterable[str],
     not_after: Iterable[str] = (),
     town_or_district: Iterable[str] = (),
+    remote: Iterable[str] = (),
 ) -> PlaceRules:
     """Compile the contract's word lists to lemmas."""
 
@@ -239,4 +248,5 @@ def make_rules(
         countries=lemmas(countries),
         not_after=lemmas(not_after),
         town_or_district=lemmas(town_or_district),
+        remote=lemmas(remote),
     )
