@@ -607,6 +607,28 @@ SAME_ACROSS = [
         ),
     ),
     (
+        "the host's long title around the name, the guest writing the name alone and unquoted",
+        (
+            "Международный фестиваль «Озёрская масленица» с участием гостей из Армении",
+            "г. Озёрск, набережная",
+            "2024-03-14",
+            "2024-03-17",
+            HOST,
+        ),
+        ("Озёрская масленица", "г. Озёрск", "2024-03-16", None, GUEST),
+    ),
+    (
+        "a short title of the name is a subset of the host's long one whatever its length",
+        (
+            "Международный фестиваль дружбы «Три реки» (Россия – Армения – Грузия)",
+            "д. Ивановка",
+            "2024-07-06",
+            None,
+            HOST,
+        ),
+        ("Фестиваль «Три реки»", "Озёрский район", "2024-07-06", None, GUEST),
+    ),
+    (
         "a district writing only itself and a guest naming the town after it (maybe its seat)",
         ("Праздник «Лесная поляна»", "Лесногорский район", "2024-08-22", None, "Лесногорский район"),
         ("Участие в празднике «Лесная поляна»", "г. Лесногорск", "2024-08-22", None, GUEST),
@@ -675,6 +697,17 @@ SAME_ACROSS += [
     ),
 ]
 DIFFERENT_ACROSS = [
+    (
+        "one report listing the festival and a master class at it: two lines, two events",
+        ("Фестиваль «Три реки»", "д. Ивановка", "2024-07-06", None, HOST),
+        (
+            "Мастер-класс по гончарному делу для гостей фестиваля «Три реки» из Армении и Грузии",
+            "д. Ивановка",
+            "2024-07-06",
+            None,
+            HOST,
+        ),
+    ),
     (
         "two online conferences whose titles differ only by the partner country",
         (

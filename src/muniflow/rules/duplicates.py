@@ -224,14 +224,16 @@ def matched_words(a: frozenset[str], b: frozenset[str], cutoff: float) -> int:
     return len(a & b) + near
 
 
-def title_score(a: Event, b: Event, cfg: DedupConfig) -> float:
+def title_score(a: Event, b: Event, cfg: DedupConfig, named: bool = False) -> float:
     """0..100: the share of lemmas two titles have in common (Dice), or a discounted subset score.
 
     Word-level, not character-level: «турнир по волейболу» and «турнир по баскетболу» differ
     in the one word that names the event, which a character ratio of the strings hides.
+    `named`: the titles share the event's name (named_subset), so a short title («Фестиваль
+    «Три границы»») may be a subset of a long one whatever their lengths.
     """
     short, long_ = sorted((len(a.words), len(b.words)))
-    subset_allowed = short >= cfg.subset_min_tokens and short >= cfg.subset_min_share * long_
+    subset_allowed = short >= cfg.subset_min_tokens and (named or short >= cfg.subset_min_share * long_)
     lowest = min(cfg.threshold_place_compatible, cfg.same_name_threshold)
     if not subset_allowed and 200 * short / (short + long_) < lowest:
         return 0.0  # even all words matched could not reach the lowest threshold
@@ -249,8 +251,12 @@ def judge(a: Event, b: Event, cfg: DedupConfig) -> float | None:
     if _other_regions(a, b):
         return None  # each region's reports hold its own municipalities' part in an event
     a, b = _unabbreviated(a, b)
-    if 200 * len(a.words & b.words) < cfg.min_common_words * (len(a.words) + len(b.words)):
-        return None  # a cheap bound first: most blocked pairs share only a generic word or two
+    if 200 * len(a.words & b.words) < cfg.min_common_words * (len(a.words) + len(b.words)) and not _named(
+        a, b, cfg
+    ):
+        # a cheap bound first: most blocked pairs share only a generic word or two; a shared name
+        # passes (a guest's long title around it, «Участие хора «Лад» в фестивале «Звоны»»)
+        return None
     if _identities_part(a, b, cfg):
         return None  # «… юношей 2010 г. р.», «… юношей 2012 г. р.»: two events in one frame
     same_place = _same_place(a, b)
@@ -266,8 +272,32 @@ def judge(a: Event, b: Event, cfg: DedupConfig) -> float | None:
         if same_place and _one_name(a, b, cfg):
             # One proper name, one place, one day: the rest of the title may be worded freely.
             threshold = min(threshold, cfg.same_name_threshold)
-    score = title_score(a, b, cfg)
+    score = title_score(a, b, cfg, named_subset(a, b, cfg, same_place))
     return score if score >= threshold else None
+
+
+def _pair_score(a: Event, b: Event, cfg: DedupConfig) -> float:
+    """The title score judge() gives two rows, for the message of a copy and its kept row."""
+    a, b = _unabbreviated(a, b)
+    return title_score(a, b, cfg, named_subset(a, b, cfg, _same_place(a, b)))
+
+
+def _named(a: Event, b: Event, cfg: DedupConfig) -> bool:
+    """Whether the two titles share a name: a quoted name of one is all in the other's words,
+    quoted there or not («Фестиваль «Сабантуй»», «Праздник Сабантуй»), or the quoted names of
+    both are one (_one_name)."""
+    return (
+        any(name <= b.words for name in a.title.name_words)
+        or any(name <= a.words for name in b.title.name_words)
+        or (bool(a.names_text) and bool(b.names_text) and _one_name(a, b, cfg))
+    )
+
+
+def named_subset(a: Event, b: Event, cfg: DedupConfig, same_place: bool | None) -> bool:
+    """Whether a short title may be a subset of a long one whatever their lengths: the two share
+    the event's name, at one place, from two municipalities (one report listing «Фестиваль «X»» and
+    «Мастер-класс на фестивале «X»» means two lines, two events)."""
+    return same_place is True and a.row.municipality != b.row.municipality and _named(a, b, cfg)
 
 
 def _unabbreviated(a: Event, b: Event) -> tuple[Event, Event]:
@@ -488,9 +518,12 @@ def _groups(events: list[Event], cfg: DedupConfig) -> list[list[int]]:
         for j in found:
             other = events[j]
             # The cheap bound of judge() inlined: most candidates share only generic words (an
-            # abbreviation may be one of them, which judge() reads first).
-            if 200 * len(words & other.words) < threshold * (size + len(other.words)) and not (
-                event.title.abbreviations or other.title.abbreviations
+            # abbreviation may be one of them, which judge() reads first; a shared name passes it,
+            # which judge() tells).
+            if (
+                200 * len(words & other.words) < threshold * (size + len(other.words))
+                and not (event.title.abbreviations or other.title.abbreviations)
+                and not _named(event, other, cfg)
             ):
                 continue
             if judge(event, other, cfg) is not None:
@@ -549,9 +582,7 @@ def find_duplicates(
     copies = [(i, attached.get(k, k)) for i, k in enumerate(kept) if attached.get(k, k) != i]
     flags: list[tuple[K, Flag]] = []
     for i, k in copies:
-        score = max(
-            title_score(*_unabbreviated(events[i], events[k]), cfg), generic_score(events[i], events[k], cfg)
-        )
+        score = max(_pair_score(events[i], events[k], cfg), generic_score(events[i], events[k], cfg))
         flag = Flag(
             row_index=events[i].row.row_index,
             rule=RULE,

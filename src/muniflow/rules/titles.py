@@ -58,6 +58,7 @@ class NormTitle(NamedTuple):
     words: frozenset[str]  # the lemmas as a set: word order and repeats do not matter
     names_text: str  # quoted-name lemmas sorted and joined, for a fuzzy comparison of names
     name_groups: tuple[str, ...]  # each quoted name's lemmas sorted and joined («A» и «B»: two)
+    name_words: tuple[frozenset[str], ...]  # each quoted name's lemmas, numbers aside
     ranked: tuple[str, ...]  # distinct lemmas, quoted names first, then the longest: for blocking
     longest: tuple[str, ...]  # distinct lemmas, the longest first, quotes aside: for blocking
     # (lemma, letters) of each word written with a full stop («Межд.»): it may stand for any word
@@ -255,6 +256,11 @@ def normalize_title(text: str, rules: TitleRules) -> NormTitle:
         words=words,
         names_text=names_text,
         name_groups=name_groups,
+        name_words=tuple(
+            lettered
+            for lettered in (frozenset(w for w in g.split() if not w.isdigit()) for g in name_groups)
+            if lettered
+        ),
         ranked=(
             *sorted(sorted(quoted), key=len, reverse=True),
             *sorted(sorted(words - quoted), key=len, reverse=True),
