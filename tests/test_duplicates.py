@@ -231,6 +231,21 @@ SAME = [
         ("Международная акция «Сад памяти»", "г. Брест (Республика Беларусь)", "2024-05-05", None),
     ),
     (
+        "a three-letter abbreviation with a full stop («худ.»)",
+        ("Межрегиональный турнир по худ. гимнастике среди юниоров", "г. Ельня", "2024-04-12", None),
+        ("Межрегиональный турнир по художественной гимнастике среди юниоров", "г. Ельня", "2024-04-12", None),
+    ),
+    (
+        "«ГО» and «городской округ» (contracts/duplicates.yaml same_words)",
+        ("Турнир по дзюдо среди юношей на Кубок главы Ельнинского ГО", "г. Ельня", "2024-04-12", None),
+        (
+            "Турнир по дзюдо среди юношей на Кубок главы Ельнинского городского округа",
+            "г. Ельня",
+            "2024-04-12",
+            None,
+        ),
+    ),
+    (
         "a partner country on one side only, the home country on the other: no other partner",
         (
             "Круглый стол по вопросам приграничной торговли с участием делегаций Республики Армения и "
@@ -1118,6 +1133,15 @@ def test_abbreviation_stands_for_the_one_word_it_begins(other: set, expanded: se
     title = titles.normalize_title("Межд. турнир", CFG.title_rules)
     assert title.abbreviations == (("межда", "межд"),)
     assert titles.expand_abbreviations(title.words, title.abbreviations, frozenset(other)) == expanded, reason
+
+
+def test_a_settlement_type_with_a_full_stop_is_no_abbreviation() -> None:
+    """«пос. Лесной» names a settlement; read as an abbreviation it would pass for «посвящённый»."""
+    title = titles.normalize_title("Праздник пос. Лесной", CFG.title_rules)
+    assert title.abbreviations == ()
+    assert titles.normalize_title("Турнир по худ. гимнастике", CFG.title_rules).abbreviations == (
+        ("худо", "худ"),
+    )
 
 
 def test_a_quoted_title_is_not_filed_under_a_pair_of_common_words() -> None:

@@ -105,6 +105,8 @@ def _config(path: Path) -> DedupConfig:
             _country_forms(),
             title.get("same_words", []),
             int(title.get("abbreviation_min_letters", 0)),
+            # a settlement type with a full stop («пос. Лесной», «дер.») abbreviates no title word
+            [*place["settlement_types"], *place.get("not_a_settlement_after", [])],
         ),
         place_rules=places.make_rules(
             place["settlement_types"],

@@ -44,6 +44,9 @@ class TitleRules:
     equivalents_by_first: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
     # A word this long or longer written with a full stop («Межд.») is an abbreviation; 0: none.
     abbreviation_min_letters: int = 0
+    # Words written with a full stop that are no abbreviation of a title word: a settlement type
+    # («пос. Лесной» is no «посвящённый»)
+    not_abbreviations: frozenset[str] = frozenset()
 
 
 class NormTitle(NamedTuple):
@@ -141,6 +144,7 @@ def make_rules(
     countries: Iterable[tuple[str, Iterable[str]]] = (),
     same_words: Iterable[Iterable[str]] = (),
     abbreviation_min_letters: int = 0,
+    not_abbreviations: Iterable[str] = (),
 ) -> TitleRules:
     """Compile the contract's phrases through the title pipeline, so one entry covers every form.
 
@@ -171,6 +175,7 @@ def make_rules(
         equivalents=tuple(by_length),
         equivalents_by_first={first: tuple(found) for first, found in by_first.items()},
         abbreviation_min_letters=abbreviation_min_letters,
+        not_abbreviations=frozenset(w.lower().replace("ё", "е") for w in not_abbreviations),
     )
 
 
@@ -266,7 +271,7 @@ def normalize_title(text: str, rules: TitleRules) -> NormTitle:
             *sorted(sorted(words - quoted), key=len, reverse=True),
         ),
         longest=tuple(sorted(sorted(words), key=len, reverse=True)),
-        abbreviations=_abbreviations(text, words, rules.abbreviation_min_letters),
+        abbreviations=_abbreviations(text, words, rules.abbreviation_min_letters, rules.not_abbreviations),
         slots=slots,
     )
 
@@ -274,14 +279,21 @@ def normalize_title(text: str, rules: TitleRules) -> NormTitle:
 _ABBREVIATED = re.compile(r"([^\W\d_]+)\.")
 
 
-def _abbreviations(text: str, words: frozenset[str], min_letters: int) -> tuple[tuple[str, str], ...]:
-    """(lemma, letters) of the title words written with a full stop and `min_letters` or more."""
+def _abbreviations(
+    text: str, words: frozenset[str], min_letters: int, not_abbreviations: frozenset[str] = frozenset()
+) -> tuple[tuple[str, str], ...]:
+    """(lemma, letters) of the title words written with a full stop and `min_letters` or more,
+    but those of `not_abbreviations` (letters as written)."""
     if not min_letters or "." not in text:
         return ()
     found = set()
     for letters in _ABBREVIATED.findall(text):
         form = word_form(letters)
-        if len(letters) >= min_letters and form in words:
+        if (
+            len(letters) >= min_letters
+            and form in words
+            and letters.lower().replace("ё", "е") not in not_abbreviations
+        ):
             found.add((form, letters.lower().replace("ё", "е")))
     return tuple(sorted(found))
 
