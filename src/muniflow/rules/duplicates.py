@@ -254,12 +254,12 @@ def judge(a: Event, b: Event, cfg: DedupConfig) -> float | None:
         return None  # each region's reports hold its own municipalities' part in an event
     a, b = _unabbreviated(a, b)
     if 200 * len(a.words & b.words) < cfg.min_common_words * (len(a.words) + len(b.words)) and not _named(
-        a, b, cfg
+        a, b
     ):
         # a cheap bound first: most blocked pairs share only a generic word or two; a shared name
         # passes (a guest's long title around it, «Участие хора «Лад» в фестивале «Звоны»»)
         return None
-    if _identities_part(a, b, cfg):
+    if parting.numbers_part(a, b, cfg) or parting.countries_part(a, b, cfg):
         return None  # «… юношей 2010 г. р.», «… юношей 2012 г. р.»: two events in one frame
     same_place = _same_place(a, b)
     if same_place is False:
@@ -275,7 +275,9 @@ def judge(a: Event, b: Event, cfg: DedupConfig) -> float | None:
             # One proper name, one place, one day: the rest of the title may be worded freely.
             threshold = min(threshold, cfg.same_name_threshold)
     score = title_score(a, b, cfg, named_subset(a, b, cfg, same_place))
-    return score if score >= threshold else None
+    if score < threshold or parting.substituted(a, b, cfg):
+        return None  # the noun in one slot last: it reads the titles' grammar, the few pairs left
+    return score
 
 
 def _pair_score(a: Event, b: Event, cfg: DedupConfig) -> float:
@@ -284,14 +286,12 @@ def _pair_score(a: Event, b: Event, cfg: DedupConfig) -> float:
     return title_score(a, b, cfg, named_subset(a, b, cfg, _same_place(a, b)))
 
 
-def _named(a: Event, b: Event, cfg: DedupConfig) -> bool:
+def _named(a: Event, b: Event) -> bool:
     """Whether the two titles share a name: a quoted name of one is all in the other's words,
-    quoted there or not («Фестиваль «Сабантуй»», «Праздник Сабантуй»), or the quoted names of
-    both are one (_one_name)."""
-    return (
-        any(name <= b.words for name in a.title.name_words)
-        or any(name <= a.words for name in b.title.name_words)
-        or (bool(a.names_text) and bool(b.names_text) and _one_name(a, b, cfg))
+    quoted there or not («Фестиваль «Сабантуй»», «Праздник Сабантуй»). Set tests only: it is
+    asked of every blocked pair the word-overlap bound rejects."""
+    return any(name <= b.words for name in a.title.name_words) or any(
+        name <= a.words for name in b.title.name_words
     )
 
 
@@ -299,7 +299,7 @@ def named_subset(a: Event, b: Event, cfg: DedupConfig, same_place: bool | None) 
     """Whether a short title may be a subset of a long one whatever their lengths: the two share
     the event's name, at one place, from two municipalities (one report listing «Фестиваль «X»» and
     «Мастер-класс на фестивале «X»» means two lines, two events)."""
-    return same_place is True and a.row.municipality != b.row.municipality and _named(a, b, cfg)
+    return same_place is True and a.row.municipality != b.row.municipality and _named(a, b)
 
 
 def _unabbreviated(a: Event, b: Event) -> tuple[Event, Event]:
@@ -525,7 +525,7 @@ def _groups(events: list[Event], cfg: DedupConfig) -> list[list[int]]:
             if (
                 200 * len(words & other.words) < threshold * (size + len(other.words))
                 and not (event.title.abbreviations or other.title.abbreviations)
-                and not _named(event, other, cfg)
+                and not _named(event, other)
             ):
                 continue
             if judge(event, other, cfg) is not None:

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from muniflow.rules import titles
+
 if TYPE_CHECKING:
     from muniflow.rules.duplicates import DedupConfig, Event
 
@@ -53,7 +55,10 @@ def substituted(a: Event, b: Event, cfg: DedupConfig) -> bool:
     frame it is. A spelling of one word (a typo, `word_match`) is no other word, nor is a compound
     of it («мини-футбол», «футбол»); a word on one side only parts nothing, nor does a noun beside
     other words («матч турнира «Кубок …»», «матч команды … района»: the guest's own part)."""
-    if not cfg.slots_must_agree or not a.title.slots or not b.title.slots:
+    if not cfg.slots_must_agree:
+        return False
+    mine, theirs_all = (titles.noun_slots(e.row.title, cfg.title_rules) for e in (a, b))
+    if not mine or not theirs_all:
         return False
     # a word written with a full stop («худ.») stands for another word; it is no word of a slot
     shortened = {form for form, _ in (*a.title.abbreviations, *b.title.abbreviations)}
@@ -66,8 +71,8 @@ def substituted(a: Event, b: Event, cfg: DedupConfig) -> bool:
         and not cases.isdisjoint(theirs_cases)
         and not fuzz.ratio(word, theirs, score_cutoff=cfg.word_match)
         and not _compound_of(word, theirs)
-        for word, around, cases in a.title.slots
-        for theirs, theirs_around, theirs_cases in b.title.slots
+        for word, around, cases in mine
+        for theirs, theirs_around, theirs_cases in theirs_all
     )
 
 

@@ -67,10 +67,6 @@ class NormTitle(NamedTuple):
     # (lemma, letters) of each word written with a full stop («Межд.»): it may stand for any word
     # of another title the letters begin (abbreviated)
     abbreviations: tuple[tuple[str, str], ...] = ()
-    # (lemma, (the lemmas before and after it), its oblique cases) of each noun that depends on the
-    # word before it («турнир по волейболу среди …»: волейбол between турнир and юноша, dative):
-    # the slot a word fills; "" after the last word
-    slots: tuple[tuple[str, tuple[str, str], frozenset[str]], ...] = ()
 
 
 def is_roman_numeral(word: str) -> bool:
@@ -121,21 +117,16 @@ def noun_cases(word: str) -> frozenset[str]:
     )
 
 
-def _content_lemmas(
-    text: str, stopwords: frozenset[str]
-) -> tuple[list[str], list[int], list[frozenset[str]]]:
-    """Lemmas of the words that name something, for each the quoted name it stood in (0: none),
-    and its oblique cases as a noun (noun_cases)."""
+def _content_lemmas(text: str, stopwords: frozenset[str]) -> tuple[list[str], list[int]]:
+    """Lemmas of the words that name something, and for each the quoted name it stood in (0: none)."""
     forms: list[str] = []
     quoted: list[int] = []
-    cases: list[frozenset[str]] = []
     for token, name in quoted_names(text, _WORD):
         form = word_form(token)
         if form is not None and form not in stopwords:
             forms.append(form)
             quoted.append(name)
-            cases.append(frozenset() if form.isdigit() else noun_cases(token))
-    return forms, quoted, cases
+    return forms, quoted
 
 
 def make_rules(
@@ -187,16 +178,15 @@ SAME_MARK = "="
 
 
 def _equivalents_as_words(
-    forms: list[str], quoted: list[int], cases: list[frozenset[str]], rules: TitleRules
-) -> tuple[list[str], list[int], list[frozenset[str]]]:
-    """Each phrase of an equivalence group in a title's lemmas replaced by its group's one word
-    (which fills no noun's slot: a country is compared as a country)."""
+    forms: list[str], quoted: list[int], rules: TitleRules
+) -> tuple[list[str], list[int]]:
+    """Each phrase of an equivalence group in a title's lemmas replaced by its group's one word;
+    `quoted` (anything per word) follows, the phrase's first word's for the phrase."""
     by_first = rules.equivalents_by_first
     if by_first.keys().isdisjoint(forms):  # most titles name no country and no abbreviation
-        return forms, quoted, cases
+        return forms, quoted
     out_forms: list[str] = []
     out_quoted: list[int] = []
-    out_cases: list[frozenset[str]] = []
     i = 0
     while i < len(forms):
         for phrase, word in by_first.get(forms[i], ()):
@@ -204,15 +194,13 @@ def _equivalents_as_words(
             if tuple(forms[i : i + n]) == phrase:
                 out_forms.append(word)
                 out_quoted.append(quoted[i])
-                out_cases.append(frozenset())
                 i += n
                 break
         else:
             out_forms.append(forms[i])
             out_quoted.append(quoted[i])
-            out_cases.append(cases[i])
             i += 1
-    return out_forms, out_quoted, out_cases
+    return out_forms, out_quoted
 
 
 def _strip_leading(forms: list[str], rules: TitleRules) -> list[str]:
@@ -233,15 +221,10 @@ def _strip_leading(forms: list[str], rules: TitleRules) -> list[str]:
 @lru_cache(maxsize=200_000)
 def normalize_title(text: str, rules: TitleRules) -> NormTitle:
     """The content lemmas of a title with a leading «Участие в …»-like phrase stripped."""
-    lemmas, in_quotes, cases = _equivalents_as_words(*_content_lemmas(text, rules.stopwords), rules)
+    lemmas, in_quotes = _equivalents_as_words(*_content_lemmas(text, rules.stopwords), rules)
     forms = _strip_leading(lemmas, rules)
     skipped = len(lemmas) - len(forms)
     in_names = in_quotes[skipped:]
-    slots = tuple(
-        (form, (forms[i - 1], forms[i + 1] if i + 1 < len(forms) else ""), case)
-        for i, (form, case) in enumerate(zip(forms, cases[skipped:], strict=True))
-        if i and case
-    )
     names = tuple(f for f, q in zip(forms, in_names, strict=True) if q)
     quoted = frozenset(names)
     names_text = " ".join(sorted(quoted))
@@ -272,8 +255,38 @@ def normalize_title(text: str, rules: TitleRules) -> NormTitle:
         ),
         longest=tuple(sorted(sorted(words), key=len, reverse=True)),
         abbreviations=_abbreviations(text, words, rules.abbreviation_min_letters, rules.not_abbreviations),
-        slots=slots,
     )
+
+
+# (lemma, (the lemmas before and after it), its oblique cases): a noun of a title in its slot
+Slot = tuple[str, tuple[str, str], frozenset[str]]
+
+
+@lru_cache(maxsize=20_000)
+def noun_slots(text: str, rules: TitleRules) -> tuple[Slot, ...]:
+    """Each noun of a normalized title that depends on the word before it, with the words around
+    it and its oblique cases («турнир по волейболу среди юношей»: волейбол between турнир and
+    юноша, dative; "" after the last word): the slot the word fills. Asked only of the few pairs
+    that are judged, so it is not part of normalize_title."""
+    forms: list[str] = []
+    tokens: list[str] = []
+    for token, _ in quoted_names(text, _WORD):
+        form = word_form(token)
+        if form is not None and form not in rules.stopwords:
+            forms.append(form)
+            tokens.append(token)
+    lemmas, at = _equivalents_as_words(forms, list(range(len(forms))), rules)
+    kept = _strip_leading(lemmas, rules)
+    skipped = len(lemmas) - len(kept)
+    out: list[Slot] = []
+    for i in range(1, len(kept)):
+        form, source = kept[i], at[skipped + i]
+        if form != forms[source] or form.isdigit():
+            continue  # a country or an abbreviation's group stands for a phrase, in no case
+        cases = noun_cases(tokens[source])
+        if cases:
+            out.append((form, (kept[i - 1], kept[i + 1] if i + 1 < len(kept) else ""), cases))
+    return tuple(out)
 
 
 _ABBREVIATED = re.compile(r"([^\W\d_]+)\.")
