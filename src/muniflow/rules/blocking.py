@@ -39,8 +39,17 @@ def word_keys(event: Event, cfg: DedupConfig, common: frozenset[str] = frozenset
         for a, b in combinations(event.title.longest[: cfg.tokens_per_row], 2)
         if a not in common or b not in common
     ]
+    # An unquoted title is filed under its first two words too: a name written without quotes
+    # opens the title («Кубанская весна – межд. турнир …» for «Турнир … «Кубанская весна»»), where
+    # the guest's own words («воспитанниц ДЮСШ») may be longer than the name's.
+    tokens = event.title.tokens
+    opening = (
+        [(tokens[0], tokens[1])]
+        if not names and len(tokens) > 1 and (tokens[0] not in common or tokens[1] not in common)
+        else []
+    )
     # Each pair in alphabetical order: two rankings may put its words either way round.
-    pairs = {(a, b) if a < b else (b, a) for a, b in (*combinations(ranked, 2), *longest)}
+    pairs = {(a, b) if a < b else (b, a) for a, b in (*combinations(ranked, 2), *longest, *opening) if a != b}
     return [*sorted(pairs), *names]
 
 
