@@ -280,6 +280,11 @@ SAME = [
 
 DIFFERENT = [
     (
+        "a generic word and its town: without the town the title would be one generic word",
+        ("Концерт в Ельне", "г. Ельня", "2024-05-10", None),
+        ("Концерт", "г. Ельня", "2024-05-10", None),
+    ),
+    (
         "one one-word name, one day and town, but a concert and an exhibition",
         ("Концерт «Дружба»", "г. Ельня", "2024-05-10", None),
         ("Выставка «Дружба»", "г. Ельня", "2024-05-10", None),
@@ -657,6 +662,23 @@ SAME_ACROSS = [
             "Озёрск",
             "2024-04-12",
             "2024-04-14",
+            GUEST,
+        ),
+    ),
+    (
+        "the guest adds the host's town in another case to the name unquoted",
+        (
+            "Международная научная конференция «Гончаровские чтения»",
+            "г. Лесногорск, музей-заповедник",
+            "2024-06-18",
+            None,
+            "Город Лесногорск",
+        ),
+        (
+            "Гончаровские чтения в Лесногорске (международная конференция)",
+            "Лесногорск",
+            "2024-06-18",
+            None,
             GUEST,
         ),
     ),

@@ -274,6 +274,8 @@ def judge(a: Event, b: Event, cfg: DedupConfig) -> float | None:
         if same_place and _one_name(a, b, cfg):
             # One proper name, one place, one day: the rest of the title may be worded freely.
             threshold = min(threshold, cfg.same_name_threshold)
+    if same_place is True:
+        a, b = _without_place_words(a, b, cfg), _without_place_words(b, a, cfg)
     score = title_score(a, b, cfg, named_subset(a, b, cfg, same_place))
     if score < threshold or parting.substituted(a, b, cfg):
         return None  # the noun in one slot last: it reads the titles' grammar, the few pairs left
@@ -283,7 +285,29 @@ def judge(a: Event, b: Event, cfg: DedupConfig) -> float | None:
 def _pair_score(a: Event, b: Event, cfg: DedupConfig) -> float:
     """The title score judge() gives two rows, for the message of a copy and its kept row."""
     a, b = _unabbreviated(a, b)
-    return title_score(a, b, cfg, named_subset(a, b, cfg, _same_place(a, b)))
+    same_place = _same_place(a, b)
+    if same_place is True:
+        a, b = _without_place_words(a, b, cfg), _without_place_words(b, a, cfg)
+    return title_score(a, b, cfg, named_subset(a, b, cfg, same_place))
+
+
+def _without_place_words(a: Event, b: Event, cfg: DedupConfig) -> Event:
+    """`a` without the words of its title that `b`'s lacks and that only name the town where both
+    rows were held («Шишкинские чтения в Елабуге» beside the host's «Международная научная
+    конференция «Шишкинские чтения»» at «г. Елабуга»): the places are compared already. Words in
+    quotes stay (a name), and so do `subset_min_tokens` words («Концерт в Ельне» is no «Концерт»)."""
+    where = a.towns | b.towns  # named after «г.», «с.»: no venue's adjective («Морской вокзал»)
+    if not where:
+        return a
+    parts = where | {part for stem in where if "-" in stem for part in stem.split("-") if part}
+    dropped = {
+        w
+        for w in a.words - b.words
+        if w not in a.title.names and any(places.stems_match(places.stem(w), s) for s in parts)
+    }
+    if not dropped or len(a.words) - len(dropped) < cfg.subset_min_tokens:
+        return a
+    return a._replace(words=a.words - dropped)
 
 
 def _named(a: Event, b: Event) -> bool:
