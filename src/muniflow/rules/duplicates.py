@@ -107,6 +107,8 @@ def _config(path: Path) -> DedupConfig:
             int(title.get("abbreviation_min_letters", 0)),
             # a settlement type with a full stop («пос. Лесной», «дер.») abbreviates no title word
             [*place["settlement_types"], *place.get("not_a_settlement_after", [])],
+            title.get("participation", []),
+            title.get("participation_prepositions", []),
         ),
         place_rules=places.make_rules(
             place["settlement_types"],
@@ -191,7 +193,7 @@ def _prepare(row: Row, cfg: DedupConfig, region: str = "") -> Event | None:
         return None
     place, area, hosted, local, towns = _place_and_host(row.place, row.municipality, cfg.place_rules)
     start, end = sorted((first.toordinal(), last.toordinal()))
-    numbers = frozenset(w for w in title.words if w.isdigit())
+    numbers = title.numbers
     venue = place or places.settlement_stems(row.place, cfg.place_rules, keep_quoted=True)
     remote = places.says_remote(row.place, cfg.place_rules)
     if not venue and local and not remote and any(ch.isalpha() for ch in row.place):
@@ -203,7 +205,7 @@ def _prepare(row: Row, cfg: DedupConfig, region: str = "") -> Event | None:
         start,
         end,
         title,
-        title.words - numbers,  # a number one side only writes parts nothing (numbers_must_agree)
+        title.words - numbers if numbers else title.words,  # a number one side only parts nothing
         title.names_text,
         place,
         area,
@@ -214,7 +216,7 @@ def _prepare(row: Row, cfg: DedupConfig, region: str = "") -> Event | None:
         towns,
         region,
         hosted and not place.isdisjoint(area),
-        frozenset(w for w in title.words if w.startswith(titles.COUNTRY_MARK) and w != cfg.home_country),
+        title.countries - {cfg.home_country} if title.countries else title.countries,
         remote,
     )
 
@@ -261,6 +263,8 @@ def judge(a: Event, b: Event, cfg: DedupConfig) -> float | None:
         return None
     if parting.numbers_part(a, b, cfg) or parting.countries_part(a, b, cfg):
         return None  # «… юношей 2010 г. р.», «… юношей 2012 г. р.»: two events in one frame
+    if a.title.who != b.title.who and a.row.municipality == b.row.municipality:
+        return None  # one report's two participants of one event («Участие хора …», «Участие ансамбля …»)
     same_place = _same_place(a, b)
     if same_place is False:
         return None  # both name settlements, and different ones
@@ -314,9 +318,13 @@ def _named(a: Event, b: Event) -> bool:
     """Whether the two titles share a name: a quoted name of one is all in the other's words,
     quoted there or not («Фестиваль «Сабантуй»», «Праздник Сабантуй»). Set tests only: it is
     asked of every blocked pair the word-overlap bound rejects."""
-    return any(name <= b.words for name in a.title.name_words) or any(
-        name <= a.words for name in b.title.name_words
-    )
+    for name in a.title.name_words:
+        if name <= b.words:
+            return True
+    for name in b.title.name_words:  # noqa: SIM110 - loops: any() of a generator costs more, asked this often
+        if name <= a.words:
+            return True
+    return False
 
 
 def named_subset(a: Event, b: Event, cfg: DedupConfig, same_place: bool | None) -> bool:

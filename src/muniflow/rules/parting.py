@@ -55,8 +55,8 @@ def substituted(a: Event, b: Event, cfg: DedupConfig) -> bool:
     frame it is. A spelling of one word (a typo, `word_match`) is no other word, nor is a compound
     of it («мини-футбол», «футбол»); a word on one side only parts nothing, nor does a noun beside
     other words («матч турнира «Кубок …»», «матч команды … района»: the guest's own part)."""
-    if not cfg.slots_must_agree:
-        return False
+    if not cfg.slots_must_agree or a.words <= b.words or b.words <= a.words:
+        return False  # a word of each side must differ
     mine, theirs_all = (titles.noun_slots(e.row.title, cfg.title_rules) for e in (a, b))
     if not mine or not theirs_all:
         return False

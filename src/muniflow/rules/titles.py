@@ -47,6 +47,10 @@ class TitleRules:
     # Words written with a full stop that are no abbreviation of a title word: a settlement type
     # («пос. Лесной» is no «посвящённый»)
     not_abbreviations: frozenset[str] = frozenset()
+    # A title opening with one of these lemmas («участие») names who took part up to the first of
+    # `participation_prepositions` (lower-case words: в, во, на); those words are not the event's
+    participation: frozenset[str] = frozenset()
+    participation_prepositions: frozenset[str] = frozenset()
 
 
 class NormTitle(NamedTuple):
@@ -67,6 +71,11 @@ class NormTitle(NamedTuple):
     # (lemma, letters) of each word written with a full stop («Межд.»): it may stand for any word
     # of another title the letters begin (abbreviated)
     abbreviations: tuple[tuple[str, str], ...] = ()
+    # the lemmas naming who took part («Участие народного ансамбля «Лад» в …»: ансамбль, лад,
+    # народный), kept out of `words`
+    who: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()  # the country words (COUNTRY_MARK + key) it names
+    numbers: frozenset[str] = frozenset()  # the words written in digits
 
 
 def is_roman_numeral(word: str) -> bool:
@@ -117,16 +126,37 @@ def noun_cases(word: str) -> frozenset[str]:
     )
 
 
-def _content_lemmas(text: str, stopwords: frozenset[str]) -> tuple[list[str], list[int]]:
-    """Lemmas of the words that name something, and for each the quoted name it stood in (0: none)."""
+# The `quoted` mark of a word naming who took part (participation), not the event.
+_WHO = -1
+
+
+def _content_lemmas(
+    text: str, stopwords: frozenset[str], rules: TitleRules | None = None, tokens: list[str] | None = None
+) -> tuple[list[str], list[int]]:
+    """Lemmas of the words that name something, and for each the quoted name it stood in (0: none;
+    _WHO: a word naming who took part, by `rules`). `tokens`, when given, gets each lemma's word."""
     forms: list[str] = []
     quoted: list[int] = []
-    for token, name in quoted_names(text, _WORD):
+    found = quoted_names(text, _WORD)
+    who_end = _who_end(found, rules) if rules is not None and rules.participation else 0
+    for i, (token, name) in enumerate(found):
         form = word_form(token)
         if form is not None and form not in stopwords:
             forms.append(form)
-            quoted.append(name)
+            quoted.append(_WHO if i < who_end else name)
+            if tokens is not None:
+                tokens.append(token)
     return forms, quoted
+
+
+def _who_end(found: list[tuple[str, int]], rules: TitleRules) -> int:
+    """Where the words naming who took part end: at the first participation preposition outside
+    quotes after an opening «Участие» («Участие мастеров района | в ярмарке …»); 0 for a title
+    opening otherwise, or naming no event after them."""
+    if not found or lemma(found[0][0].lower())[0] not in rules.participation:
+        return 0
+    prepositions = rules.participation_prepositions
+    return next((k for k, (token, name) in enumerate(found) if not name and token.lower() in prepositions), 0)
 
 
 def make_rules(
@@ -136,6 +166,8 @@ def make_rules(
     same_words: Iterable[Iterable[str]] = (),
     abbreviation_min_letters: int = 0,
     not_abbreviations: Iterable[str] = (),
+    participation: Iterable[str] = (),
+    participation_prepositions: Iterable[str] = (),
 ) -> TitleRules:
     """Compile the contract's phrases through the title pipeline, so one entry covers every form.
 
@@ -167,6 +199,8 @@ def make_rules(
         equivalents_by_first={first: tuple(found) for first, found in by_first.items()},
         abbreviation_min_letters=abbreviation_min_letters,
         not_abbreviations=frozenset(w.lower().replace("ё", "е") for w in not_abbreviations),
+        participation=frozenset(lemma(w.lower())[0] for w in participation),
+        participation_prepositions=frozenset(w.lower() for w in participation_prepositions),
     )
 
 
@@ -221,7 +255,13 @@ def _strip_leading(forms: list[str], rules: TitleRules) -> list[str]:
 @lru_cache(maxsize=200_000)
 def normalize_title(text: str, rules: TitleRules) -> NormTitle:
     """The content lemmas of a title with a leading «Участие в …»-like phrase stripped."""
-    lemmas, in_quotes = _equivalents_as_words(*_content_lemmas(text, rules.stopwords), rules)
+    found, found_quotes = _content_lemmas(text, rules.stopwords, rules)
+    lemmas, in_quotes = _equivalents_as_words(found, found_quotes, rules)
+    # most titles hold no phrase of an equivalence group: then no country either
+    countries = frozenset(w for w in lemmas if w[0] == COUNTRY_MARK) if lemmas is not found else frozenset()
+    who: frozenset[str] = frozenset()
+    if _WHO in in_quotes:
+        lemmas, in_quotes, who = _without_who(lemmas, in_quotes)
     forms = _strip_leading(lemmas, rules)
     skipped = len(lemmas) - len(forms)
     in_names = in_quotes[skipped:]
@@ -237,6 +277,13 @@ def normalize_title(text: str, rules: TitleRules) -> NormTitle:
     else:
         name_groups = (names_text,) if names_text else ()
     words = frozenset(forms)
+    numbers = frozenset(filter(str.isdigit, words))
+    # each quoted name's words, numbers aside (an edition's year: «Технопром-2025»)
+    if len(name_groups) > 1:
+        name_words = tuple(g - numbers for g in map(frozenset, groups.values()) if g - numbers)
+    else:
+        plain = quoted - numbers if numbers else quoted
+        name_words = (plain,) if plain else ()
     # Longest first (rarer), alphabetical among equals: two stable C-level sorts.
     return NormTitle(
         tokens=tuple(forms),
@@ -244,18 +291,33 @@ def normalize_title(text: str, rules: TitleRules) -> NormTitle:
         words=words,
         names_text=names_text,
         name_groups=name_groups,
-        name_words=tuple(
-            lettered
-            for lettered in (frozenset(w for w in g.split() if not w.isdigit()) for g in name_groups)
-            if lettered
-        ),
+        name_words=name_words,
         ranked=(
             *sorted(sorted(quoted), key=len, reverse=True),
             *sorted(sorted(words - quoted), key=len, reverse=True),
         ),
         longest=tuple(sorted(sorted(words), key=len, reverse=True)),
         abbreviations=_abbreviations(text, words, rules.abbreviation_min_letters, rules.not_abbreviations),
+        who=who,
+        countries=countries,
+        numbers=numbers,
     )
+
+
+def _without_who(forms: list[str], quoted: list[int]) -> tuple[list[str], list[int], frozenset[str]]:
+    """The lemmas without those naming who took part, and those: a country named there stays a
+    word of the title (a delegation's country identifies the meeting), a number goes (how many)."""
+    kept = [
+        (f, 0 if q == _WHO else q)
+        for f, q in zip(forms, quoted, strict=True)
+        if q != _WHO or f.startswith(COUNTRY_MARK)
+    ]
+    who = frozenset(
+        f
+        for f, q in zip(forms, quoted, strict=True)
+        if q == _WHO and not f.startswith(COUNTRY_MARK) and not f.isdigit()
+    )
+    return [f for f, _ in kept], [q for _, q in kept], who
 
 
 # (lemma, (the lemmas before and after it), its oblique cases): a noun of a title in its slot
@@ -268,13 +330,10 @@ def noun_slots(text: str, rules: TitleRules) -> tuple[Slot, ...]:
     it and its oblique cases («турнир по волейболу среди юношей»: волейбол between турнир and
     юноша, dative; "" after the last word): the slot the word fills. Asked only of the few pairs
     that are judged, so it is not part of normalize_title."""
-    forms: list[str] = []
     tokens: list[str] = []
-    for token, _ in quoted_names(text, _WORD):
-        form = word_form(token)
-        if form is not None and form not in rules.stopwords:
-            forms.append(form)
-            tokens.append(token)
+    every, quoted = _content_lemmas(text, rules.stopwords, rules, tokens)
+    forms = [f for f, q in zip(every, quoted, strict=True) if q != _WHO]
+    tokens = [t for t, q in zip(tokens, quoted, strict=True) if q != _WHO]
     lemmas, at = _equivalents_as_words(forms, list(range(len(forms))), rules)
     kept = _strip_leading(lemmas, rules)
     skipped = len(lemmas) - len(kept)
