@@ -1242,6 +1242,13 @@ def test_abbreviation_stands_for_the_one_word_it_begins(other: set, expanded: se
     assert titles.expand_abbreviations(title.words, title.abbreviations, frozenset(other)) == expanded, reason
 
 
+def test_a_country_form_with_a_word_cut_by_a_hyphen_names_nothing_alone() -> None:
+    """«о-в Рождества» (CLDR) loses «о-в» in a title; «Рождество» alone is Christmas, no island,
+    and a country word there would part the titles from any naming a partner."""
+    assert titles.normalize_title("Ярмарка «Вифлеемское Рождество»", CFG.title_rules).countries == frozenset()
+    assert titles.normalize_title("Визит на остров Рождества", CFG.title_rules).countries == {"#cx"}
+
+
 def test_a_settlement_type_with_a_full_stop_is_no_abbreviation() -> None:
     """«пос. Лесной» names a settlement; read as an abbreviation it would pass for «посвящённый»."""
     title = titles.normalize_title("Праздник пос. Лесной", CFG.title_rules)

@@ -12,6 +12,7 @@ are compared at all is blocking.py's.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
@@ -80,10 +81,17 @@ def _country_words() -> list[str]:
 
 def _country_forms() -> list[tuple[str, tuple[str, ...]]]:
     """Each country of the one list with every form that names it (names, abbreviations,
-    adjectives): in titles, «делегация КНР» and «китайская делегация» name one country."""
+    adjectives): in titles, «делегация КНР» and «китайская делегация» name one country. A form
+    with a word cut short by a hyphen («о-в Рождества») is left to its full form («Остров
+    Рождества»): titles drop such a word, and «Рождество» alone would name the island."""
     from muniflow.enrich.world import countries
 
-    return [(c.key, (*c.names, *c.adjectives)) for c in countries()]
+    return [
+        (c.key, tuple(n for n in (*c.names, *c.adjectives) if not _CUT_WORD.search(n))) for c in countries()
+    ]
+
+
+_CUT_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,2}-[^\W\d_]{1,2}(?![^\W\d_])")  # о-в, о-ва
 
 
 def _home_country() -> str:
