@@ -138,25 +138,46 @@ def _content_lemmas(
     forms: list[str] = []
     quoted: list[int] = []
     found = quoted_names(text, _WORD)
-    who_end = _who_end(found, rules) if rules is not None and rules.participation else 0
+    who = _who(text, found, rules) if rules is not None and rules.participation else range(0)
     for i, (token, name) in enumerate(found):
         form = word_form(token)
         if form is not None and form not in stopwords:
             forms.append(form)
-            quoted.append(_WHO if i < who_end else name)
+            quoted.append(_WHO if i in who else name)
             if tokens is not None:
                 tokens.append(token)
     return forms, quoted
 
 
-def _who_end(found: list[tuple[str, int]], rules: TitleRules) -> int:
-    """Where the words naming who took part end: at the first participation preposition outside
-    quotes after an opening «Участие» («Участие мастеров района | в ярмарке …»); 0 for a title
-    opening otherwise, or naming no event after them."""
-    if not found or lemma(found[0][0].lower())[0] not in rules.participation:
-        return 0
-    prepositions = rules.participation_prepositions
-    return next((k for k, (token, name) in enumerate(found) if not name and token.lower() in prepositions), 0)
+# What may stand before a participation word that closes a title: «Ярмарка «…» – участие мастеров
+# района», «Турнир … (участие воспитанниц ДЮСШ)».
+_CLAUSE_OPENERS = frozenset("–—-,(:;")
+
+
+def _who(text: str, found: list[tuple[str, int]], rules: TitleRules) -> range:
+    """The words (indices of `found`) naming who took part: after an opening «Участие» up to the
+    first participation preposition outside quotes («Участие мастеров района | в ярмарке …»), or
+    from a participation word after a dash, comma or bracket to the end or the bracket's close
+    («Ярмарка «Свенская» | – участие мастеров района»). None when the title names no event besides."""
+    if not found or not any(word[:4] in text.lower() for word in rules.participation):
+        return range(0)  # a cheap test first: most titles hold no form of the word
+    if lemma(found[0][0].lower())[0] in rules.participation:
+        prepositions = rules.participation_prepositions
+        end = next(
+            (k for k, (token, name) in enumerate(found) if not name and token.lower() in prepositions), 0
+        )
+        return range(end)
+    spans = [m.span() for m in re.finditer(_WORD, text)]
+    for k in range(1, len(found)):
+        token, name = found[k]
+        if name or lemma(token.lower())[0] not in rules.participation:
+            continue
+        before = text[: spans[k][0]].rstrip()
+        if before and before[-1] in _CLAUSE_OPENERS:
+            close = text.find(")", spans[k][1]) if before[-1] == "(" else -1
+            end = next((i for i in range(k, len(found)) if close >= 0 and spans[i][0] > close), len(found))
+            return range(k, end)
+    return range(0)
 
 
 def make_rules(
