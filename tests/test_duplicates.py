@@ -1035,6 +1035,46 @@ def test_a_generic_title_joins_the_one_event_its_copies_make() -> None:
     assert all("сходство названий 0%" not in flag.message for _, flag in flags)
 
 
+def test_a_short_named_title_fitting_the_hosts_festival_and_its_master_class_joins_the_festival_only() -> (
+    None
+):
+    """«Участие в фестивале «Три реки»» is the festival's copy; the host's master class at the
+    festival, which it also fits by the shared name whatever the lengths, stays an event of its own."""
+    festival = make_row("Фестиваль «Три реки»", "д. Ивановка", "2024-07-06", municipality=HOST)
+    master_class = make_row(
+        "Мастер-класс по гончарному делу для гостей фестиваля «Три реки» из Армении и Грузии",
+        "д. Ивановка",
+        "2024-07-06",
+        municipality=HOST,
+    )
+    guest = make_row("Участие в фестивале «Три реки»", "Озёрский район", "2024-07-06", municipality=GUEST)
+    rows = [(("h", 0), festival), (("h", 1), master_class), (("g", 0), guest)]
+    assert [(key, flag.related_row) for key, flag in find_duplicates(rows)] == [(("g", 0), ("h", 0))]
+    alone = [(("h", 1), master_class), (("g", 0), guest)]
+    assert [(key, flag.related_row) for key, flag in find_duplicates(alone)] == [(("g", 0), ("h", 1))]
+
+
+def test_a_weak_match_to_two_rows_of_one_municipality_is_left_alone() -> None:
+    """A short named title fitting two long rows of one report only by the shared name: which one
+    it meant is unknown, so neither is merged."""
+    short = make_row("Праздник «Лесная слобода»", "г. Озёрск", "2024-07-20", municipality=HOST)
+    first = make_row(
+        "Выступление народного ансамбля песни и танца «Берёзка» на празднике «Лесная слобода»",
+        "г. Озёрск",
+        "2024-07-20",
+        municipality=GUEST,
+    )
+    second = make_row(
+        "Мастер-класс по плетению из лозы для гостей праздника «Лесная слобода» от мастеров района",
+        "г. Озёрск",
+        "2024-07-20",
+        municipality=GUEST,
+    )
+    assert flagged_pair(short, first) and flagged_pair(short, second)
+    rows = [(("h", 0), short), (("g", 0), first), (("g", 1), second)]
+    assert find_duplicates(rows) == []
+
+
 def test_kept_copy_is_the_host_whose_district_the_guest_names() -> None:
     """The host names its own village, which says nothing of the municipality; the guest's place
     naming the host's district does."""

@@ -258,6 +258,15 @@ def title_score(a: Event, b: Event, cfg: DedupConfig, named: bool = False) -> fl
 
 def judge(a: Event, b: Event, cfg: DedupConfig) -> float | None:
     """The title score when the two rows are one event, None when they are two."""
+    judged = judge_pair(a, b, cfg)
+    return None if judged is None else judged[0]
+
+
+def judge_pair(a: Event, b: Event, cfg: DedupConfig) -> tuple[float, bool] | None:
+    """The title score and whether the match is weak when the two rows are one event, None when
+    they are two. Weak: only a shared name let the short title be a subset of a long one
+    (named_subset), as a guest's «Участие в фестивале «X»» fits the host's festival and the
+    host's own «Мастер-класс для гостей фестиваля «X»» alike; _attach_weak decides those."""
     if a.start > b.end or b.start > a.end:
         return None  # different days: another edition or another meeting
     if _other_regions(a, b):
@@ -288,10 +297,12 @@ def judge(a: Event, b: Event, cfg: DedupConfig) -> float | None:
             threshold = min(threshold, cfg.same_name_threshold)
     if same_place is True:
         a, b = _without_place_words(a, b, cfg), _without_place_words(b, a, cfg)
-    score = title_score(a, b, cfg, named_subset(a, b, cfg, same_place))
+    score, weak = title_score(a, b, cfg), False
+    if score < threshold and named_subset(a, b, cfg, same_place):
+        score, weak = title_score(a, b, cfg, named=True), True
     if score < threshold or parting.substituted(a, b, cfg):
         return None  # the noun in one slot last: it reads the titles' grammar, the few pairs left
-    return score
+    return score, weak
 
 
 def _pair_score(a: Event, b: Event, cfg: DedupConfig) -> float:
@@ -550,9 +561,11 @@ def _union(parent: list[int], i: int, j: int) -> None:
         parent[max(ri, rj)] = min(ri, rj)
 
 
-def _groups(events: list[Event], cfg: DedupConfig) -> list[list[int]]:
-    """Indices of the rows that are one event, by blocked pairwise judgement (single link)."""
+def _groups(events: list[Event], cfg: DedupConfig) -> tuple[list[list[int]], list[tuple[int, int]]]:
+    """Indices of the rows that are one event, by blocked pairwise judgement (single link), and
+    the weak matches (judge_pair), left to _attach_weak."""
     parent = list(range(len(events)))
+    weak: list[tuple[int, int]] = []
     threshold = cfg.min_common_words
     for i, found in enumerate(blocking.candidates(events, cfg)):
         event = events[i]
@@ -568,12 +581,60 @@ def _groups(events: list[Event], cfg: DedupConfig) -> list[list[int]]:
                 and not _named(event, other)
             ):
                 continue
-            if judge(event, other, cfg) is not None:
+            judged = judge_pair(event, other, cfg)
+            if judged is None:
+                continue
+            if judged[1]:
+                weak.append((i, j))
+            else:
                 _union(parent, i, j)
     grouped: dict[int, list[int]] = defaultdict(list)
     for i in range(len(events)):
         grouped[_find(parent, i)].append(i)
-    return [members for members in grouped.values() if len(members) > 1]
+    return [members for members in grouped.values() if len(members) > 1], weak
+
+
+def _attach_weak(events: list[Event], kept: list[int], weak: list[tuple[int, int]]) -> list[int]:
+    """Each row's kept copy after joining the weak matches between kept rows: a short title with
+    the event's name and a long one of another municipality («Праздник «X»», «Выступление
+    ансамбля «Лад» на празднике «X»»).
+
+    Judged between kept rows only, as _attach_generic is, so a rerun on the kept rows decides as
+    this run did; and a weak match is left alone when either row weakly matches another row of
+    the other's municipality: which one it meant is unknown (the host's festival and the host's
+    master class at it, a guest's «Участие в фестивале «X»» fitting both). The joined rows keep
+    the host's row, as groups do.
+    """
+    pairs = [(i, j) for i, j in weak if kept[i] == i and kept[j] == j]
+    if not pairs:
+        return kept
+    partners: dict[int, list[int]] = defaultdict(list)
+    for i, j in pairs:
+        partners[i].append(j)
+        partners[j].append(i)
+
+    def alone(i: int, j: int) -> bool:
+        """Whether `j` is the one weak partner of `i` from `j`'s municipality."""
+        town = events[j].row.municipality
+        return sum(events[p].row.municipality == town for p in partners[i]) == 1
+
+    parent = list(range(len(events)))
+    for i, j in pairs:
+        if alone(i, j) and alone(j, i):
+            _union(parent, i, j)
+    joined: dict[int, list[int]] = defaultdict(list)
+    for i in sorted(partners):
+        joined[_find(parent, i)].append(i)
+    now = {k: _kept_row(members, events) for members in joined.values() if len(members) > 1 for k in members}
+    return [now.get(k, k) for k in kept]
+
+
+def _kept_row(members: list[int], events: list[Event]) -> int:
+    """The copy of one event that stays: the one whose municipality hosts it, naming the place
+    exactly before a district named after it («город Брянск» hosts «г. Брянск», not «Брянский
+    район», брян-), then the first by key (indices follow key order)."""
+    hosts = _hosts(members, events)
+    return min(members, key=lambda i: (i not in hosts, not events[i].exact_host, i))
 
 
 def _hosts(members: list[int], events: list[Event]) -> set[int]:
@@ -612,14 +673,12 @@ def find_duplicates(
     keys = [key for key, event in prepared if event is not None]
     events = [event for _, event in prepared if event is not None]
     kept = list(range(len(events)))
-    for members in _groups(events, cfg):
-        # Indices follow key order, so the first hosted member is the first by key among them.
-        hosts = _hosts(members, events)
-        # a host naming the place exactly before one whose stem only begins it: «город Брянск»
-        # hosts «г. Брянск», not «Брянский район» (брян-)
-        first = min(members, key=lambda i: (i not in hosts, not events[i].exact_host, i))
+    groups, weak = _groups(events, cfg)
+    for members in groups:
+        first = _kept_row(members, events)
         for i in members:
             kept[i] = first
+    kept = _attach_weak(events, kept, weak)
     attached = _attach_generic(events, kept, cfg)
     copies = [(i, attached.get(k, k)) for i, k in enumerate(kept) if attached.get(k, k) != i]
     flags: list[tuple[K, Flag]] = []
