@@ -859,6 +859,17 @@ DIFFERENT_ACROSS = [
         ),
     ),
     (
+        "a formulaic concert online and another's in person: no name or partner says it is one event",
+        (
+            "Праздничный концерт творческих коллективов ко Дню России",
+            "г. Озёрск, площадь",
+            "2024-06-12",
+            None,
+            HOST,
+        ),
+        ("Праздничный концерт творческих коллективов ко Дню России", "онлайн", "2024-06-12", None, GUEST),
+    ),
+    (
         "a generic title attended online says too little to be one event held elsewhere",
         (
             "Международная конференция по вопросам приграничной торговли",

@@ -172,7 +172,7 @@ class Event(NamedTuple):
     # not only one its stem begins («Брянский район» for «г. Брянск»): the surer host
     exact_host: bool = False
     countries: frozenset[str] = frozenset()  # the foreign countries the title names (#by, #kz)
-    remote: bool = False  # the place says it was attended from afar («онлайн»): held anywhere
+    remote: bool = False  # the place says only that it was attended from afar («онлайн»)
 
 
 @lru_cache(maxsize=100_000)
@@ -203,10 +203,11 @@ def _prepare(row: Row, cfg: DedupConfig, region: str = "") -> Event | None:
     start, end = sorted((first.toordinal(), last.toordinal()))
     numbers = title.numbers
     venue = place or places.settlement_stems(row.place, cfg.place_rules, keep_quoted=True)
-    remote = places.says_remote(row.place, cfg.place_rules)
-    if not venue and local and not remote and any(ch.isalpha() for ch in row.place):
+    remote = not place and places.says_remote(row.place, cfg.place_rules)
+    if not venue and local and any(ch.isalpha() for ch in row.place):
         # a venue with no name of a town or of its own («районный Дом культуры», «ДК»): the
-        # municipality's own, as its clerk means it; «онлайн» is no venue of its own
+        # municipality's own, as its clerk means it; «онлайн» too, unless the titles say which
+        # event it attended from afar (_same_place)
         place = venue = area
     return Event(
         row,
@@ -396,10 +397,11 @@ def _other_regions(a: Event, b: Event) -> bool:
 
 
 def _same_place(a: Event, b: Event) -> bool | None:
-    """True: the places name a common settlement, or one was attended from afar (an online guest
-    takes part wherever it is held); False: different ones; None: one is unknown."""
-    if a.remote or b.remote:
-        return True
+    """True: the places name a common settlement, or one was attended from afar and the titles
+    share the event's name or partner country (an online guest takes part wherever it is held);
+    False: different ones; None: one is unknown."""
+    if (a.remote or b.remote) and (_named(a, b) or not a.countries.isdisjoint(b.countries)):
+        return True  # without either, «онлайн» is the municipality's own («Концерт ко Дню России»)
     same_place = places.compatible(a.place, b.place)
     if same_place and places.compatible(a.towns, b.towns) is False:
         # Both name their towns, and different ones: what they share is a venue's adjective
