@@ -792,6 +792,23 @@ SAME_ACROSS += [
 ]
 DIFFERENT_ACROSS = [
     (
+        "two exhibitions at one gallery, of the town's artists and of another's: the town says whose",
+        (
+            "Выставка работ художников Лесногорска и Армении",
+            "г. Лесногорск, картинная галерея",
+            "2024-08-10",
+            "2024-09-10",
+            "Город Лесногорск",
+        ),
+        (
+            "Выставка работ художников Сосновска и Армении",
+            "г. Лесногорск, картинная галерея",
+            "2024-08-10",
+            "2024-09-10",
+            GUEST,
+        ),
+    ),
+    (
         "one report naming two of its participants of one festival: two lines of its own",
         (
             "Участие народного ансамбля «Берёзка» в празднике «Лесная слобода»",

@@ -117,6 +117,7 @@ def _config(path: Path) -> DedupConfig:
             [*place["settlement_types"], *place.get("not_a_settlement_after", [])],
             title.get("participation", []),
             title.get("participation_prepositions", []),
+            title.get("place_prepositions", []),
         ),
         place_rules=places.make_rules(
             place["settlement_types"],
@@ -329,6 +330,8 @@ def _without_place_words(a: Event, b: Event, cfg: DedupConfig) -> Event:
         for w in a.words - b.words
         if w not in a.title.names and any(places.stems_match(places.stem(w), s) for s in parts)
     }
+    if dropped:
+        dropped &= titles.where_words(a.row.title, cfg.title_rules)  # «в Елабуге», not «Ельни»
     if not dropped or len(a.words) - len(dropped) < cfg.subset_min_tokens:
         return a
     return a._replace(words=a.words - dropped)

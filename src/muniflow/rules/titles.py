@@ -44,9 +44,11 @@ class TitleRules:
     equivalents_by_first: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
     # A word this long or longer written with a full stop («Межд.») is an abbreviation; 0: none.
     abbreviation_min_letters: int = 0
-    # Words written with a full stop that are no abbreviation of a title word: a settlement type
-    # («пос. Лесной» is no «посвящённый»)
-    not_abbreviations: frozenset[str] = frozenset()
+    # Settlement types and street words as written («г», «пос», «ул»): with a full stop they
+    # abbreviate no title word («пос. Лесной» is no «посвящённый»), and they open a town's name
+    place_words: frozenset[str] = frozenset()
+    # Prepositions before where an event was held, lower-case («в Елабуге», «в г. Выборге»)
+    place_prepositions: frozenset[str] = frozenset()
     # A title opening with one of these lemmas («участие») names who took part up to the first of
     # `participation_prepositions` (lower-case words: в, во, на); those words are not the event's
     participation: frozenset[str] = frozenset()
@@ -186,9 +188,10 @@ def make_rules(
     countries: Iterable[tuple[str, Iterable[str]]] = (),
     same_words: Iterable[Iterable[str]] = (),
     abbreviation_min_letters: int = 0,
-    not_abbreviations: Iterable[str] = (),
+    place_words: Iterable[str] = (),
     participation: Iterable[str] = (),
     participation_prepositions: Iterable[str] = (),
+    place_prepositions: Iterable[str] = (),
 ) -> TitleRules:
     """Compile the contract's phrases through the title pipeline, so one entry covers every form.
 
@@ -219,9 +222,10 @@ def make_rules(
         equivalents=tuple(by_length),
         equivalents_by_first={first: tuple(found) for first, found in by_first.items()},
         abbreviation_min_letters=abbreviation_min_letters,
-        not_abbreviations=frozenset(w.lower().replace("ё", "е") for w in not_abbreviations),
+        place_words=frozenset(w.lower().replace("ё", "е") for w in place_words),
         participation=frozenset(lemma(w.lower())[0] for w in participation),
         participation_prepositions=frozenset(w.lower() for w in participation_prepositions),
+        place_prepositions=frozenset(w.lower() for w in place_prepositions),
     )
 
 
@@ -318,7 +322,7 @@ def normalize_title(text: str, rules: TitleRules) -> NormTitle:
             *sorted(sorted(words - quoted), key=len, reverse=True),
         ),
         longest=tuple(sorted(sorted(words), key=len, reverse=True)),
-        abbreviations=_abbreviations(text, words, rules.abbreviation_min_letters, rules.not_abbreviations),
+        abbreviations=_abbreviations(text, words, rules.abbreviation_min_letters, rules.place_words),
         who=who,
         countries=countries,
         numbers=numbers,
@@ -339,6 +343,28 @@ def _without_who(forms: list[str], quoted: list[int]) -> tuple[list[str], list[i
         if q == _WHO and not f.startswith(COUNTRY_MARK) and not f.isdigit()
     )
     return [f for f, _ in kept], [q for _, q in kept], who
+
+
+@lru_cache(maxsize=20_000)
+def where_words(text: str, rules: TitleRules) -> frozenset[str]:
+    """The lemmas of a title's words saying where it was held: a name after a place preposition,
+    a settlement type between, in the locative, with the parts a hyphen joins («в Елабуге», «в г.
+    Выборге», «в Соль-Илецке»); not a name in another case («художников Ельни»: whose)."""
+    found = [(m.group(), m.start(), m.end()) for m in re.finditer(_WORD, text)]
+    out: set[str] = set()
+    for k in range(len(found) - 1):
+        if found[k][0].lower() not in rules.place_prepositions:
+            continue
+        first = k + 1
+        while first < len(found) - 1 and found[first][0].lower() in rules.place_words:
+            first += 1  # «в г. Выборге»
+        last = first
+        while last + 1 < len(found) and text[found[last][2] : found[last + 1][1]] == "-":
+            last += 1  # «в Соль-Илецке»
+        parses = analyzer().parse(found[last][0].lower())
+        if any(p.tag.case == "loct" for p in parses):
+            out.update(form for word, _, _ in found[first : last + 1] if (form := word_form(word)))
+    return frozenset(out)
 
 
 # (lemma, (the lemmas before and after it), its oblique cases): a noun of a title in its slot
@@ -373,10 +399,10 @@ _ABBREVIATED = re.compile(r"([^\W\d_]+)\.")
 
 
 def _abbreviations(
-    text: str, words: frozenset[str], min_letters: int, not_abbreviations: frozenset[str] = frozenset()
+    text: str, words: frozenset[str], min_letters: int, place_words: frozenset[str] = frozenset()
 ) -> tuple[tuple[str, str], ...]:
     """(lemma, letters) of the title words written with a full stop and `min_letters` or more,
-    but those of `not_abbreviations` (letters as written)."""
+    but those of `place_words` (letters as written)."""
     if not min_letters or "." not in text:
         return ()
     found = set()
@@ -385,7 +411,7 @@ def _abbreviations(
         if (
             len(letters) >= min_letters
             and form in words
-            and letters.lower().replace("ё", "е") not in not_abbreviations
+            and letters.lower().replace("ё", "е") not in place_words
         ):
             found.add((form, letters.lower().replace("ё", "е")))
     return tuple(sorted(found))
