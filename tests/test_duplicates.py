@@ -792,6 +792,11 @@ SAME_ACROSS += [
 ]
 DIFFERENT_ACROSS = [
     (
+        "two guests naming different participants of a frame: without the host, who may be which event",
+        ("Участие ветеранов района в турнире по волейболу", "г. Озёрск", "2024-08-10", None, HOST),
+        ("Участие юношей района в турнире по волейболу", "г. Озёрск", "2024-08-10", None, GUEST),
+    ),
+    (
         "two exhibitions at one gallery, of the town's artists and of another's: the town says whose",
         (
             "Выставка работ художников Лесногорска и Армении",

@@ -273,7 +273,7 @@ def judge_pair(a: Event, b: Event, cfg: DedupConfig) -> tuple[float, bool] | Non
         return None  # different days: another edition or another meeting
     if _other_regions(a, b):
         return None  # each region's reports hold its own municipalities' part in an event
-    a, b = _unabbreviated(a, b)
+    a, b = _as_compared(a, b)
     if 200 * len(a.words & b.words) < cfg.min_common_words * (len(a.words) + len(b.words)) and not _named(
         a, b
     ):
@@ -309,7 +309,7 @@ def judge_pair(a: Event, b: Event, cfg: DedupConfig) -> tuple[float, bool] | Non
 
 def _pair_score(a: Event, b: Event, cfg: DedupConfig) -> float:
     """The title score judge() gives two rows, for the message of a copy and its kept row."""
-    a, b = _unabbreviated(a, b)
+    a, b = _as_compared(a, b)
     same_place = _same_place(a, b)
     if same_place is True:
         a, b = _without_place_words(a, b, cfg), _without_place_words(b, a, cfg)
@@ -355,6 +355,17 @@ def named_subset(a: Event, b: Event, cfg: DedupConfig, same_place: bool | None) 
     the event's name, at one place, from two municipalities (one report listing «Фестиваль «X»» and
     «Мастер-класс на фестивале «X»» means two lines, two events)."""
     return same_place is True and a.row.municipality != b.row.municipality and _named(a, b)
+
+
+def _as_compared(a: Event, b: Event) -> tuple[Event, Event]:
+    """The two rows with the words their titles are compared by: abbreviations read as the other
+    title's words (_unabbreviated); and who took part among them when both titles say it (a
+    guest's «Участие ветеранов района в турнире по волейболу» and another's «Участие юношей
+    района …» may be two tournaments: the host's title, naming no participants, tells)."""
+    a, b = _unabbreviated(a, b)
+    if a.title.who and b.title.who:
+        return a._replace(words=a.words | a.title.who), b._replace(words=b.words | b.title.who)
+    return a, b
 
 
 def _unabbreviated(a: Event, b: Event) -> tuple[Event, Event]:
