@@ -129,7 +129,7 @@ def generic_pairs(events: list[Event], cfg: DedupConfig) -> list[tuple[int, int]
 
 def _place_keys(event: Event) -> set[str]:
     """Keys that two rows whose places may agree share: of the place's stems, and of the
-    municipality's when the place may be a village of it (duplicates.names_host)."""
+    municipality's when the place may be a village of it (judging.names_host)."""
     return places.block_keys(event.place | event.area if event.local else event.place)
 
 
