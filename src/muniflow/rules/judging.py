@@ -109,14 +109,19 @@ def _without_place_words(a: Event, b: Event, cfg: DedupConfig) -> Event:
     rows were held («Шишкинские чтения в Елабуге» beside the host's «Международная научная
     конференция «Шишкинские чтения»» at «г. Елабуга»): the places are compared already. Words in
     quotes stay (a name), and so do `subset_min_tokens` words («Концерт в Ельне» is no «Концерт»)."""
+    extra = a.words - b.words
     where = a.towns | b.towns  # named after «г.», «с.»: no venue's adjective («Морской вокзал»)
-    if not where:
+    if not extra or not where:
         return a
     parts = where | {part for stem in where if "-" in stem for part in stem.split("-") if part}
+    # a stem matching a town's shares its first two letters at least (places.stems_match): a set test first
+    openings = {stem[:2] for stem in parts}
     dropped = {
         w
-        for w in a.words - b.words
-        if w not in a.title.names and any(places.stems_match(places.stem(w), s) for s in parts)
+        for w in extra
+        if w[:2] in openings
+        and w not in a.title.names
+        and any(places.stems_match(places.stem(w), s) for s in parts)
     }
     if dropped:
         dropped &= titles.where_words(a.row.title, cfg.title_rules)  # «в Елабуге», not «Ельни»

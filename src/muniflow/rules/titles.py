@@ -53,6 +53,8 @@ class TitleRules:
     # `participation_prepositions` (lower-case words: в, во, на); those words are not the event's
     participation: frozenset[str] = frozenset()
     participation_prepositions: frozenset[str] = frozenset()
+    # the first letters of the participation words, any case: most titles hold none, found at once
+    participation_hint: re.Pattern[str] | None = None
 
 
 class NormTitle(NamedTuple):
@@ -140,12 +142,14 @@ def _content_lemmas(
     forms: list[str] = []
     quoted: list[int] = []
     found = quoted_names(text, _WORD)
-    who = _who(text, found, rules) if rules is not None and rules.participation else range(0)
-    for i, (token, name) in enumerate(found):
+    who = _who(text, found, rules) if rules is not None and rules.participation_hint else None
+    if who:
+        found = [(token, _WHO if i in who else name) for i, (token, name) in enumerate(found)]
+    for token, name in found:
         form = word_form(token)
         if form is not None and form not in stopwords:
             forms.append(form)
-            quoted.append(_WHO if i in who else name)
+            quoted.append(name)
             if tokens is not None:
                 tokens.append(token)
     return forms, quoted
@@ -161,7 +165,7 @@ def _who(text: str, found: list[tuple[str, int]], rules: TitleRules) -> range:
     first participation preposition outside quotes («Участие мастеров района | в ярмарке …»), or
     from a participation word after a dash, comma or bracket to the end or the bracket's close
     («Ярмарка «Свенская» | – участие мастеров района»). None when the title names no event besides."""
-    if not found or not any(word[:4] in text.lower() for word in rules.participation):
+    if not found or rules.participation_hint is None or not rules.participation_hint.search(text):
         return range(0)  # a cheap test first: most titles hold no form of the word
     if lemma(found[0][0].lower())[0] in rules.participation:
         prepositions = rules.participation_prepositions
@@ -224,6 +228,9 @@ def make_rules(
         abbreviation_min_letters=abbreviation_min_letters,
         place_words=frozenset(w.lower().replace("ё", "е") for w in place_words),
         participation=frozenset(lemma(w.lower())[0] for w in participation),
+        participation_hint=re.compile("|".join(re.escape(w[:4]) for w in participation), re.IGNORECASE)
+        if participation
+        else None,
         participation_prepositions=frozenset(w.lower() for w in participation_prepositions),
         place_prepositions=frozenset(w.lower() for w in place_prepositions),
     )
@@ -345,7 +352,7 @@ def _without_who(forms: list[str], quoted: list[int]) -> tuple[list[str], list[i
     return [f for f, _ in kept], [q for _, q in kept], who
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=100_000)
 def where_words(text: str, rules: TitleRules) -> frozenset[str]:
     """The lemmas of a title's words saying where it was held: a name after a place preposition,
     a settlement type between, in the locative, with the parts a hyphen joins («в Елабуге», «в г.
@@ -371,7 +378,7 @@ def where_words(text: str, rules: TitleRules) -> frozenset[str]:
 Slot = tuple[str, tuple[str, str], frozenset[str]]
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=100_000)
 def noun_slots(text: str, rules: TitleRules) -> tuple[Slot, ...]:
     """Each noun of a normalized title that depends on the word before it, with the words around
     it and its oblique cases («турнир по волейболу среди юношей»: волейбол between турнир and
