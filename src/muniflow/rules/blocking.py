@@ -40,8 +40,8 @@ def word_keys(event: Event, cfg: DedupConfig, common: frozenset[str] = frozenset
         if a not in common or b not in common
     ]
     # An unquoted title is filed under its first two words too: a name written without quotes
-    # opens the title («Кубанская весна – межд. турнир …» for «Турнир … «Кубанская весна»»), where
-    # the guest's own words («воспитанниц ДЮСШ») may be longer than the name's.
+    # opens the title («Озёрная весна – межд. турнир …» for «Турнир … «Озёрная весна»»), where
+    # the guest's own words («воспитанниц спортивной школы») may be longer than the name's.
     tokens = event.title.tokens
     opening = (
         [(tokens[0], tokens[1])]

@@ -57,14 +57,14 @@ def fits(long_: Event, short: Event, cfg: DedupConfig) -> bool:
     # «ДК «Заря»» and «стадион «Спартак»» of one village: two venues, two events.
     if all(venues) and fuzz.token_set_ratio(*venues) < cfg.quoted_names_threshold:
         return False
-    # «г. Тверь, филармония» and «г. Тверь, ДК «Заря»»: a town has many stages; a venue on one side
-    # only («г. Тверь») may be any of them.
+    # «г. Лесногорск, филармония» and «г. Лесногорск, ДК «Заря»»: a town has many stages; a venue on one side
+    # only («г. Лесногорск») may be any of them.
     return not _venues_differ(long_.row.place, short.row.place, cfg)
 
 
 def _venues_differ(a: str, b: str, cfg: DedupConfig) -> bool:
     """Whether both places name a venue besides where it is, and the two share no word (read as
-    title words are: «ДК» is «Дом культуры»; a settlement's name or adjective, «Тверская
+    title words are: «ДК» is «Дом культуры»; a settlement's name or adjective, «Лесногорская
     филармония», «Жилина», is where, not which venue)."""
     venues = [places.venue_text(p, cfg.place_rules) for p in (a, b)]
     if not all(venues):

@@ -32,7 +32,7 @@ def title_score(a: Event, b: Event, cfg: DedupConfig, named: bool = False) -> fl
     Word-level, not character-level: «турнир по волейболу» and «турнир по баскетболу» differ
     in the one word that names the event, which a character ratio of the strings hides.
     `named`: the titles share the event's name (named_subset), so a short title («Фестиваль
-    «Три границы»») may be a subset of a long one whatever their lengths.
+    «Три реки»») may be a subset of a long one whatever their lengths.
     """
     short, long_ = sorted((len(a.words), len(b.words)))
     subset_allowed = short >= cfg.subset_min_tokens and (named or short >= cfg.subset_min_share * long_)
@@ -106,8 +106,8 @@ def pair_score(a: Event, b: Event, cfg: DedupConfig) -> float:
 
 def _without_place_words(a: Event, b: Event, cfg: DedupConfig) -> Event:
     """`a` without the words of its title that `b`'s lacks and that only name the town where both
-    rows were held («Шишкинские чтения в Елабуге» beside the host's «Международная научная
-    конференция «Шишкинские чтения»» at «г. Елабуга»): the places are compared already. Words in
+    rows were held («Гончаровские чтения в Лесногорске» beside the host's «Международная научная
+    конференция «Гончаровские чтения»» at «г. Лесногорск»): the places are compared already. Words in
     quotes stay (a name), and so do `subset_min_tokens` words («Концерт в Ельне» is no «Концерт»)."""
     extra = a.words - b.words
     where = a.towns | b.towns  # named after «г.», «с.»: no venue's adjective («Морской вокзал»)
@@ -124,7 +124,7 @@ def _without_place_words(a: Event, b: Event, cfg: DedupConfig) -> Event:
         and any(places.stems_match(places.stem(w), s) for s in parts)
     }
     if dropped:
-        dropped &= titles.where_words(a.row.title, cfg.title_rules)  # «в Елабуге», not «Ельни»
+        dropped &= titles.where_words(a.row.title, cfg.title_rules)  # «в Лесногорске», not «Ельни»
     if not dropped or len(a.words) - len(dropped) < cfg.subset_min_tokens:
         return a
     return a._replace(words=a.words - dropped)
@@ -132,7 +132,7 @@ def _without_place_words(a: Event, b: Event, cfg: DedupConfig) -> Event:
 
 def shares_name(a: Event, b: Event) -> bool:
     """Whether the two titles share a name: a quoted name of one is all in the other's words,
-    quoted there or not («Фестиваль «Сабантуй»», «Праздник Сабантуй»). Set tests only: it is
+    quoted there or not («Фестиваль «Покров»», «Праздник Покров»). Set tests only: it is
     asked of every blocked pair the word-overlap bound rejects."""
     for name in a.title.name_words:
         if name <= b.words:
@@ -217,7 +217,7 @@ def places_match(a: Event, b: Event) -> bool | None:
     if same_place is False and (names_host(a, b) or names_host(b, a)):
         same_place = True  # «Озёрский район» from a guest, «д. Ивановка» from the Озёрский host
     if same_place and (_district_beside_town(a, b) or _district_beside_town(b, a)):
-        same_place = False  # «Салаватский район» from that district, «г. Салават» from the town
+        same_place = False  # «Лесногорский район» from that district, «г. Лесногорск» from the town
     if same_place is None and not a.place and not b.place:
         # Both places name only venues in quotes: their names may still tell two towns apart
         # («МБУК «Озёрный РДК»», «МБУК «Лесной РДК»»: one action held in two districts).

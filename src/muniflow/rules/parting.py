@@ -40,7 +40,7 @@ def _years(numbers: frozenset[str]) -> frozenset[str]:
 
 def countries_part(a: Event, b: Event, cfg: DedupConfig) -> bool:
     """Whether each title names a foreign country the other does not («… делегации Республики
-    Узбекистан», «… делегации Республики Казахстан»): the partner identifies a meeting as a year
+    Армения», «… делегации Республики Грузия»): the partner identifies a meeting as a year
     does. One side naming a country the other omits parts nothing, nor does the home country
     («Россия – Беларусь» beside «Беларусь»)."""
     if not cfg.countries_must_agree or not a.countries or not b.countries:

@@ -180,8 +180,8 @@ def venue_names(text: str) -> str:
 @lru_cache(maxsize=10_000)
 def venue_text(text: str, rules: PlaceRules) -> str:
     """The parts of a place that name no settlement, district, region or country, joined: its venue
-    («Тверская академическая филармония» of «г. Тверь, Тверская академическая филармония», «ДК
-    «Заря»» of «с. Луговое, ДК «Заря»»); "" when it names only where («г. Тверь», «Озёрский район»)."""
+    («Лесногорская филармония» of «г. Лесногорск, Лесногорская филармония», «ДК «Заря»» of
+    «с. Луговое, ДК «Заря»»); "" when it names only where («г. Лесногорск», «Озёрский район»)."""
     return ", ".join(
         part.strip()
         for part in _PARTS.split(text)

@@ -47,7 +47,7 @@ class TitleRules:
     # Settlement types and street words as written («г», «пос», «ул»): with a full stop they
     # abbreviate no title word («пос. Лесной» is no «посвящённый»), and they open a town's name
     place_words: frozenset[str] = frozenset()
-    # Prepositions before where an event was held, lower-case («в Елабуге», «в г. Выборге»)
+    # Prepositions before where an event was held, lower-case («в Лесногорске», «в г. Озёрске»)
     place_prepositions: frozenset[str] = frozenset()
     # A title opening with one of these lemmas («участие») names who took part up to the first of
     # `participation_prepositions` (lower-case words: в, во, на); those words are not the event's
@@ -156,7 +156,7 @@ def _content_lemmas(
 
 
 # What may stand before a participation word that closes a title: «Ярмарка «…» – участие мастеров
-# района», «Турнир … (участие воспитанниц ДЮСШ)».
+# района», «Турнир … (участие воспитанниц спортшколы)».
 _CLAUSE_OPENERS = frozenset("–—-,(:;")
 
 
@@ -164,7 +164,7 @@ def _who(text: str, found: list[tuple[str, int]], rules: TitleRules) -> range:
     """The words (indices of `found`) naming who took part: after an opening «Участие» up to the
     first participation preposition outside quotes («Участие мастеров района | в ярмарке …»), or
     from a participation word after a dash, comma or bracket to the end or the bracket's close
-    («Ярмарка «Свенская» | – участие мастеров района»). None when the title names no event besides."""
+    («Ярмарка «Покровская» | – участие мастеров района»). None when the title names no event besides."""
     if not found or rules.participation_hint is None or not rules.participation_hint.search(text):
         return range(0)  # a cheap test first: most titles hold no form of the word
     if lemma(found[0][0].lower())[0] in rules.participation:
@@ -355,8 +355,8 @@ def _without_who(forms: list[str], quoted: list[int]) -> tuple[list[str], list[i
 @lru_cache(maxsize=100_000)
 def where_words(text: str, rules: TitleRules) -> frozenset[str]:
     """The lemmas of a title's words saying where it was held: a name after a place preposition,
-    a settlement type between, in the locative, with the parts a hyphen joins («в Елабуге», «в г.
-    Выборге», «в Соль-Илецке»); not a name in another case («художников Ельни»: whose)."""
+    a settlement type between, in the locative, with the parts a hyphen joins («в Лесногорске», «в г.
+    Озёрске», «в Гусь-Хрустальном»); not a name in another case («художников Ельни»: whose)."""
     found = [(m.group(), m.start(), m.end()) for m in re.finditer(_WORD, text)]
     out: set[str] = set()
     for k in range(len(found) - 1):
@@ -364,10 +364,10 @@ def where_words(text: str, rules: TitleRules) -> frozenset[str]:
             continue
         first = k + 1
         while first < len(found) - 1 and found[first][0].lower() in rules.place_words:
-            first += 1  # «в г. Выборге»
+            first += 1  # «в г. Озёрске»
         last = first
         while last + 1 < len(found) and text[found[last][2] : found[last + 1][1]] == "-":
-            last += 1  # «в Соль-Илецке»
+            last += 1  # «в Гусь-Хрустальном»
         parses = analyzer().parse(found[last][0].lower())
         if any(p.tag.case == "loct" for p in parses):
             out.update(form for word, _, _ in found[first : last + 1] if (form := word_form(word)))
