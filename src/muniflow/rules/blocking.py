@@ -12,8 +12,6 @@ from collections import Counter, defaultdict
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from muniflow.rules import places
-
 if TYPE_CHECKING:
     from muniflow.rules.duplicates import DedupConfig, Event
 
@@ -127,10 +125,10 @@ def generic_pairs(events: list[Event], cfg: DedupConfig) -> list[tuple[int, int]
     return sorted(pairs)
 
 
-def _place_keys(event: Event) -> set[str]:
+def _place_keys(event: Event) -> frozenset[str]:
     """Keys that two rows whose places may agree share: of the place's stems, and of the
     municipality's when the place may be a village of it (judging.names_host)."""
-    return places.block_keys(event.place | event.area if event.local else event.place)
+    return event.place_keys
 
 
 def _days(event: Event, cfg: DedupConfig) -> range:

@@ -171,6 +171,9 @@ class Event(NamedTuple):
     exact_host: bool = False
     countries: frozenset[str] = frozenset()  # the foreign countries the title names (#by, #kz)
     remote: bool = False  # the place says only that it was attended from afar («онлайн»)
+    # keys any row whose place may agree shares (places.block_keys of the place, and of the
+    # municipality when the place may be a village of it): a set test before places_match
+    place_keys: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=100_000)
@@ -225,7 +228,15 @@ def _prepare(row: Row, cfg: DedupConfig, region: str = "") -> Event | None:
         hosted and not place.isdisjoint(area),
         title.countries - {cfg.home_country} if title.countries else title.countries,
         remote,
+        _place_keys(place, area, local),
     )
+
+
+@lru_cache(maxsize=100_000)
+def _place_keys(place: frozenset[str], area: frozenset[str], local: bool) -> frozenset[str]:
+    """places.block_keys of a place, and of its municipality when the place may be a village of
+    it: the keys two rows whose places may agree share (Event.place_keys)."""
+    return frozenset(places.block_keys(place | area if local else place))
 
 
 def _message(kept: Row, copy: Row, score: float) -> str:

@@ -44,12 +44,15 @@ def groups(events: list[Event], cfg: DedupConfig) -> tuple[list[list[int]], list
         for j in found:
             other = events[j]
             # The cheap bound of judge() inlined: most candidates share only generic words (an
-            # abbreviation may be one of them, which judge() reads first; a shared name passes it,
-            # which judge() tells).
+            # abbreviation may be one of them, which judge() reads first; a shared name passes it
+            # where the places may agree, as only there does it lower the bar).
             if (
                 200 * len(words & other.words) < threshold * (size + len(other.words))
                 and not (event.title.abbreviations or other.title.abbreviations)
-                and not shares_name(event, other)
+                and not (
+                    (event.remote or other.remote or not event.place_keys.isdisjoint(other.place_keys))
+                    and shares_name(event, other)
+                )
             ):
                 continue
             judged = judge_pair(event, other, cfg)
