@@ -12,8 +12,6 @@ from collections import Counter, defaultdict
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from muniflow.rules import places
-
 if TYPE_CHECKING:
     from muniflow.rules.duplicates import DedupConfig, Event
 
@@ -39,8 +37,17 @@ def word_keys(event: Event, cfg: DedupConfig, common: frozenset[str] = frozenset
         for a, b in combinations(event.title.longest[: cfg.tokens_per_row], 2)
         if a not in common or b not in common
     ]
+    # An unquoted title is filed under its first two words too: a name written without quotes
+    # opens the title («Озёрная весна – межд. турнир …» for «Турнир … «Озёрная весна»»), where
+    # the guest's own words («воспитанниц спортивной школы») may be longer than the name's.
+    tokens = event.title.tokens
+    opening = (
+        [(tokens[0], tokens[1])]
+        if not names and len(tokens) > 1 and (tokens[0] not in common or tokens[1] not in common)
+        else []
+    )
     # Each pair in alphabetical order: two rankings may put its words either way round.
-    pairs = {(a, b) if a < b else (b, a) for a, b in (*combinations(ranked, 2), *longest)}
+    pairs = {(a, b) if a < b else (b, a) for a, b in (*combinations(ranked, 2), *longest, *opening) if a != b}
     return [*sorted(pairs), *names]
 
 
@@ -118,10 +125,10 @@ def generic_pairs(events: list[Event], cfg: DedupConfig) -> list[tuple[int, int]
     return sorted(pairs)
 
 
-def _place_keys(event: Event) -> set[str]:
+def _place_keys(event: Event) -> frozenset[str]:
     """Keys that two rows whose places may agree share: of the place's stems, and of the
-    municipality's when the place may be a village of it (duplicates.names_host)."""
-    return places.block_keys(event.place | event.area if event.local else event.place)
+    municipality's when the place may be a village of it (judging.names_host)."""
+    return event.place_keys
 
 
 def _days(event: Event, cfg: DedupConfig) -> range:

@@ -1,29 +1,27 @@
 """The duplicate_event rule: one event reported twice in a period, found by blocking and fuzzy titles.
 
-A pair of rows is one event when their date ranges overlap, their places do not name different
-settlements, and their normalized titles (titles.py) score above the contract's threshold. Pairs
-join into groups (single link); each group keeps one row — the one whose municipality hosts the
-event, then the first by key — and flags the others. A generic title («Фестиваль») left alone is
-then a copy of the one kept row it fits, if only one (judge_generic, _attach_generic). Every
-decision is a function of the pair (or of the generic title and the kept rows) alone, so the
-result does not depend on row order, and rerunning on the kept rows finds nothing. Which pairs
-are compared at all is blocking.py's.
+This module reads the contract, prepares each row once (Event) and flags the copies; the pair's
+judgement is judging.py's (overlapping dates, places that do not differ, titles scoring above the
+contract's threshold, no identifying word that differs: parting.py), which pairs are compared at
+all is blocking.py's, the groups and the copy each keeps (the one whose municipality hosts the
+event, then the first by key) grouping.py's, and a generic title («Фестиваль») left alone joins
+the one kept row it fits, if only one (generic.py). Every decision is a function of the pair (or
+of a title and the kept rows) alone, so the result does not depend on row order, and rerunning on
+the kept rows finds nothing.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import re
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, NamedTuple, Protocol, TypeVar, cast
-
-from rapidfuzz import fuzz
 
 from muniflow.contracts import contract_file, parse_yaml
 from muniflow.model import Flag, Row
-from muniflow.rules import blocking, places, titles
+from muniflow.rules import generic, grouping, judging, places, titles
 
 RULE = "duplicate_event"
 CONTRACT_FILE = "duplicates.yaml"
@@ -55,6 +53,9 @@ class DedupConfig:
     same_name_min_words: int
     min_common_words: float
     numbers_must_agree: bool
+    countries_must_agree: bool
+    slots_must_agree: bool
+    home_country: str  # the country word (titles.COUNTRY_MARK + key) no partner is
     generic_max_words: int
     tokens_per_row: int
     max_days_per_row: int
@@ -77,10 +78,24 @@ def _country_words() -> list[str]:
 
 def _country_forms() -> list[tuple[str, tuple[str, ...]]]:
     """Each country of the one list with every form that names it (names, abbreviations,
-    adjectives): in titles, «делегация КНР» and «китайская делегация» name one country."""
+    adjectives): in titles, «делегация КНР» and «китайская делегация» name one country. A form
+    with a word cut short by a hyphen («о-в Рождества») is left to its full form («Остров
+    Рождества»): titles drop such a word, and «Рождество» alone would name the island."""
     from muniflow.enrich.world import countries
 
-    return [(c.key, (*c.names, *c.adjectives)) for c in countries()]
+    return [
+        (c.key, tuple(n for n in (*c.names, *c.adjectives) if not _CUT_WORD.search(n))) for c in countries()
+    ]
+
+
+_CUT_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,2}-[^\W\d_]{1,2}(?![^\W\d_])")  # о-в, о-ва
+
+
+def _home_country() -> str:
+    """The key of the reports' own country (enrichment.yaml `home_country`): no partner."""
+    from muniflow.enrich import contract
+
+    return contract.load().home_country
 
 
 @lru_cache(maxsize=4)
@@ -95,6 +110,11 @@ def _config(path: Path) -> DedupConfig:
             _country_forms(),
             title.get("same_words", []),
             int(title.get("abbreviation_min_letters", 0)),
+            # a settlement type with a full stop («пос. Лесной», «дер.») abbreviates no title word
+            [*place["settlement_types"], *place.get("not_a_settlement_after", [])],
+            title.get("participation", []),
+            title.get("participation_prepositions", []),
+            title.get("place_prepositions", []),
         ),
         place_rules=places.make_rules(
             place["settlement_types"],
@@ -104,6 +124,7 @@ def _config(path: Path) -> DedupConfig:
             _country_words(),
             place.get("not_a_settlement_after", []),
             place.get("town_or_district_types", []),
+            place.get("remote", []),
         ),
         subset_weight=float(match["subset_weight"]),
         subset_min_tokens=int(match["subset_min_tokens"]),
@@ -117,6 +138,9 @@ def _config(path: Path) -> DedupConfig:
         same_name_min_words=int(match.get("same_name_min_words", 2)),
         min_common_words=float(match["min_common_words"]),
         numbers_must_agree=bool(match.get("numbers_must_agree", False)),
+        countries_must_agree=bool(match.get("countries_must_agree", False)),
+        slots_must_agree=bool(match.get("slots_must_agree", False)),
+        home_country=titles.COUNTRY_MARK + _home_country().lower(),
         generic_max_words=int(match.get("generic_max_words", 0)),
         tokens_per_row=int(block["tokens_per_row"]),
         max_days_per_row=int(block["max_days_per_row"]),
@@ -145,6 +169,11 @@ class Event(NamedTuple):
     # the place names the municipality's own settlement exactly («г. Брянск» for «город Брянск»),
     # not only one its stem begins («Брянский район» for «г. Брянск»): the surer host
     exact_host: bool = False
+    countries: frozenset[str] = frozenset()  # the foreign countries the title names (#by, #kz)
+    remote: bool = False  # the place says only that it was attended from afar («онлайн»)
+    # keys any row whose place may agree shares (places.block_keys of the place, and of the
+    # municipality when the place may be a village of it): a set test before places_match
+    place_keys: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=100_000)
@@ -173,18 +202,20 @@ def _prepare(row: Row, cfg: DedupConfig, region: str = "") -> Event | None:
         return None
     place, area, hosted, local, towns = _place_and_host(row.place, row.municipality, cfg.place_rules)
     start, end = sorted((first.toordinal(), last.toordinal()))
-    numbers = frozenset(w for w in title.words if w.isdigit())
+    numbers = title.numbers
     venue = place or places.settlement_stems(row.place, cfg.place_rules, keep_quoted=True)
+    remote = not place and places.says_remote(row.place, cfg.place_rules)
     if not venue and local and any(ch.isalpha() for ch in row.place):
         # a venue with no name of a town or of its own («районный Дом культуры», «ДК»): the
-        # municipality's own, as its clerk means it
+        # municipality's own, as its clerk means it; «онлайн» too, unless the titles say which
+        # event it attended from afar (judging.places_match)
         place = venue = area
     return Event(
         row,
         start,
         end,
         title,
-        title.words - numbers,  # a number one side only writes parts nothing (numbers_must_agree)
+        title.words - numbers if numbers else title.words,  # a number one side only parts nothing
         title.names_text,
         place,
         area,
@@ -195,277 +226,27 @@ def _prepare(row: Row, cfg: DedupConfig, region: str = "") -> Event | None:
         towns,
         region,
         hosted and not place.isdisjoint(area),
+        title.countries - {cfg.home_country} if title.countries else title.countries,
+        remote,
+        _place_keys(place, area, local),
     )
 
 
-def matched_words(a: frozenset[str], b: frozenset[str], cutoff: float) -> int:
-    """Words of the smaller set found in the other: equal lemmas, or spellings within `cutoff`."""
-    small, large = (a - b, b - a) if len(a - b) <= len(b - a) else (b - a, a - b)
-    near = sum(1 for word in small if any(fuzz.ratio(word, o, score_cutoff=cutoff) for o in large))
-    return len(a & b) + near
+@lru_cache(maxsize=100_000)
+def _place_keys(place: frozenset[str], area: frozenset[str], local: bool) -> frozenset[str]:
+    """places.block_keys of a place, and of its municipality when the place may be a village of
+    it: the keys two rows whose places may agree share (Event.place_keys)."""
+    return frozenset(places.block_keys(place | area if local else place))
 
 
-def title_score(a: Event, b: Event, cfg: DedupConfig) -> float:
-    """0..100: the share of lemmas two titles have in common (Dice), or a discounted subset score.
-
-    Word-level, not character-level: «турнир по волейболу» and «турнир по баскетболу» differ
-    in the one word that names the event, which a character ratio of the strings hides.
-    """
-    short, long_ = sorted((len(a.words), len(b.words)))
-    subset_allowed = short >= cfg.subset_min_tokens and short >= cfg.subset_min_share * long_
-    lowest = min(cfg.threshold_place_compatible, cfg.same_name_threshold)
-    if not subset_allowed and 200 * short / (short + long_) < lowest:
-        return 0.0  # even all words matched could not reach the lowest threshold
-    matched = matched_words(a.words, b.words, cfg.word_match)
-    score = 200 * matched / (short + long_)
-    if subset_allowed:
-        score = max(score, cfg.subset_weight * 100 * matched / short)
-    return score
-
-
-def judge(a: Event, b: Event, cfg: DedupConfig) -> float | None:
-    """The title score when the two rows are one event, None when they are two."""
-    if a.start > b.end or b.start > a.end:
-        return None  # different days: another edition or another meeting
-    if _other_regions(a, b):
-        return None  # each region's reports hold its own municipalities' part in an event
-    a, b = _unabbreviated(a, b)
-    if 200 * len(a.words & b.words) < cfg.min_common_words * (len(a.words) + len(b.words)):
-        return None  # a cheap bound first: most blocked pairs share only a generic word or two
-    if _numbers_part(a, b, cfg):
-        return None  # «… юношей 2010 г. р.» and «… юношей 2012 г. р.»: two events in one frame
-    same_place = _same_place(a, b)
-    if same_place is False:
-        return None  # both name settlements, and different ones
-    threshold = cfg.threshold_place_compatible if same_place else cfg.threshold_place_unknown
-    if a.names_text and b.names_text:
-        names = fuzz.token_set_ratio(a.names_text, b.names_text)
-        if names < cfg.quoted_names_threshold:
-            return None  # different proper names in one frame («Концерт «A»», «Концерт «B»»)
-        if _own_name(a, b, cfg) and _own_name(b, a, cfg):
-            return None  # «Концерт «A» фестиваля «X»», «Концерт «B» фестиваля «X»»: one frame, two names
-        if same_place and _one_name(a, b, cfg):
-            # One proper name, one place, one day: the rest of the title may be worded freely.
-            threshold = min(threshold, cfg.same_name_threshold)
-    score = title_score(a, b, cfg)
-    return score if score >= threshold else None
-
-
-def _unabbreviated(a: Event, b: Event) -> tuple[Event, Event]:
-    """The two rows with each title's abbreviations («Межд.») read as the other title's words they
-    begin («Международный»); most titles have none."""
-    if not a.title.abbreviations and not b.title.abbreviations:
-        return a, b
-    return (
-        a._replace(words=titles.expand_abbreviations(a.words, a.title.abbreviations, b.words)),
-        b._replace(words=titles.expand_abbreviations(b.words, b.title.abbreviations, a.words)),
-    )
-
-
-def _numbers_part(a: Event, b: Event, cfg: DedupConfig) -> bool:
-    """Whether each title holds a number the other lacks («… 2010 года рождения», «Турнир 2012»),
-    a year against a year and any other number against another: an edition's ordinal and year
-    («40-е чтения», «Чтения – 2024») do not part them."""
-    if not cfg.numbers_must_agree or not a.numbers or not b.numbers:
-        return False
-    a_years, b_years = _years(a.numbers), _years(b.numbers)
-    return any(
-        bool(mine - theirs) and bool(theirs - mine)
-        for mine, theirs in ((a_years, b_years), (a.numbers - a_years, b.numbers - b_years))
-    )
-
-
-def _years(numbers: frozenset[str]) -> frozenset[str]:
-    """The numbers of four digits: years («2024», «2010 г. р.»)."""
-    return frozenset(n for n in numbers if len(n) == _YEAR_DIGITS)
-
-
-_YEAR_DIGITS = 4
-
-
-def _one_name(a: Event, b: Event, cfg: DedupConfig) -> bool:
-    """Whether a quoted name of one title is a quoted name of the other: whole names, not a part,
-    an edition's year aside («Технопром», «Технопром-2025»), each of `same_name_min_words` words
-    or more. Names are compared one by one: a guest also names its own group in quotes
-    («Выступление хора «Лад» на фестивале «Звоны»» beside «Фестиваль «Звоны»»)."""
-    return any(
-        min(len(mine), len(theirs)) >= cfg.same_name_min_words
-        and fuzz.ratio(" ".join(mine), " ".join(theirs)) >= cfg.same_name_ratio
-        for mine in map(_lettered, a.title.name_groups)
-        for theirs in map(_lettered, b.title.name_groups)
-    )
-
-
-def _lettered(name: str) -> list[str]:
-    """A quoted name's distinct lemmas (sorted) without the numbers among them."""
-    return [w for w in name.split() if not w.isdigit()]
-
-
-def _other_regions(a: Event, b: Event) -> bool:
-    """Whether the two rows' reports name two regions."""
-    return bool(a.region and b.region and a.region != b.region)
-
-
-def _same_place(a: Event, b: Event) -> bool | None:
-    """True: the places name a common settlement; False: different ones; None: one is unknown."""
-    same_place = places.compatible(a.place, b.place)
-    if same_place and places.compatible(a.towns, b.towns) is False:
-        # Both name their towns, and different ones: what they share is a venue's adjective
-        # («Краеведческий музей, г. Ельня», «Краеведческий музей, г. Демидов»), not a district.
-        same_place = False
-    if same_place is False and (names_host(a, b) or names_host(b, a)):
-        same_place = True  # «Озёрский район» from a guest, «д. Ивановка» from the Озёрский host
-    if same_place is None and not a.place and not b.place:
-        # Both places name only venues in quotes: their names may still tell two towns apart
-        # («МБУК «Озёрный РДК»», «МБУК «Лесной РДК»»: one action held in two districts).
-        same_place = False if places.compatible(a.venue, b.venue) is False else None
-    return same_place
-
-
-def judge_generic(long_: Event, short: Event, cfg: DedupConfig) -> float | None:
-    """The score when a generic title (`generic_max_words` words or fewer) is the longer one's
-    event, None when it is not; the title alone says too little, so all the rest must agree.
-
-    A guest often writes «Фестиваль» for the host's «Международный фестиваль народного творчества
-    …»: one event when the rows come from two municipalities (one report listing both means two
-    lines, two events), the generic title may mean the long one (may_mean) and fits it (fits).
-    """
-    if short.row.municipality == long_.row.municipality:
-        return None
-    return (
-        generic_score(long_, short, cfg) if may_mean(long_, short, cfg) and fits(long_, short, cfg) else None
-    )
-
-
-def may_mean(long_: Event, short: Event, cfg: DedupConfig) -> bool:
-    """Whether a generic title may stand for a longer one of overlapping days: the places name a
-    common settlement, no number of each is missing from the other, and every word of the short
-    title is in the long one."""
-    return (
-        _same_place(long_, short) is True
-        and not _numbers_part(long_, short, cfg)
-        and (short.words <= long_.words or generic_score(long_, short, cfg) >= 100 * cfg.subset_weight)
-    )
-
-
-def fits(long_: Event, short: Event, cfg: DedupConfig) -> bool:
-    """Whether a generic title that may mean a longer one is it: the first and last days are the
-    same, and no venues named in quotes differ."""
-    if (short.start, short.end) != (long_.start, long_.end):
-        return False
-    venues = places.venue_names(long_.row.place), places.venue_names(short.row.place)
-    # «ДК «Заря»» and «стадион «Спартак»» of one village: two venues, two events.
-    return not all(venues) or fuzz.token_set_ratio(*venues) >= cfg.quoted_names_threshold
-
-
-def generic_score(a: Event, b: Event, cfg: DedupConfig) -> float:
-    """0..100: the share of a generic (short) title's words found in the other title, discounted
-    by `subset_weight`; 0 when neither title is generic."""
-    short, long_ = sorted((a, b), key=lambda e: len(e.words))
-    if len(short.words) > cfg.generic_max_words or len(short.words) >= len(long_.words):
-        return 0.0
-    return (
-        cfg.subset_weight * 100 * matched_words(short.words, long_.words, cfg.word_match) / len(short.words)
-    )
-
-
-def names_host(guest: Event, host: Event) -> bool:
-    """Whether the guest's place names the host row's municipality (its district, okrug or town)
-    and nothing narrower, while the host's place may lie inside it (a village of its own, not a
-    town, another district or a place abroad): then the two places are one."""
-    return host.local and places.names_only(guest.place, host.area)
-
-
-def _own_name(a: Event, b: Event, cfg: DedupConfig) -> bool:
-    """Whether `a` holds a quoted name that none of `b`'s names comes near."""
-    return any(
-        all(fuzz.token_set_ratio(mine, theirs) < cfg.quoted_names_threshold for theirs in b.title.name_groups)
-        for mine in a.title.name_groups
-    )
-
-
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
-
-
-def _attach_generic(events: list[Event], kept: list[int], cfg: DedupConfig) -> dict[int, int]:
-    """Kept generic titles -> the kept row of the one other event each fits.
-
-    Judged between kept rows only (`kept[i]` is row i's kept copy, i itself when kept or alone),
-    which a rerun on the kept rows sees again, so it decides again as it did; an attached generic
-    title takes its own copies along. A generic
-    title that may mean two such events («Концерт» beside two concerts at one place on days that
-    overlap its own) stays alone: which one it meant is unknown. Longer generic titles go first,
-    and one that is attached is no event for the shorter ones. A generic title is always the copy:
-    the long title says more. Rows of its own municipality are no evidence either way.
-    """
-    fitting: dict[int, list[int]] = defaultdict(list)
-    others: dict[int, list[int]] = defaultdict(list)  # events it may mean but does not fit
-    for i, j in blocking.generic_pairs(events, cfg):
-        if kept[i] != i or kept[j] != j or events[i].row.municipality == events[j].row.municipality:
-            continue
-        if _other_regions(events[i], events[j]):
-            continue
-        if may_mean(events[i], events[j], cfg):
-            (fitting if fits(events[i], events[j], cfg) else others)[j].append(i)
-    attached: dict[int, int] = {}
-    for j in sorted(fitting, key=lambda j: (-len(events[j].words), j)):
-        meant = {i for i in (*fitting[j], *others[j]) if i not in attached}
-        if len(meant) == 1 and meant <= set(fitting[j]):
-            attached[j] = meant.pop()
-    return attached
-
-
-def _union(parent: list[int], i: int, j: int) -> None:
-    """Join two rows' groups under the smaller root."""
-    ri, rj = _find(parent, i), _find(parent, j)
-    if ri != rj:
-        parent[max(ri, rj)] = min(ri, rj)
-
-
-def _groups(events: list[Event], cfg: DedupConfig) -> list[list[int]]:
-    """Indices of the rows that are one event, by blocked pairwise judgement (single link)."""
-    parent = list(range(len(events)))
-    threshold = cfg.min_common_words
-    for i, found in enumerate(blocking.candidates(events, cfg)):
-        event = events[i]
-        words, size = event.words, len(event.words)
-        for j in found:
-            other = events[j]
-            # The cheap bound of judge() inlined: most candidates share only generic words (an
-            # abbreviation may be one of them, which judge() reads first).
-            if 200 * len(words & other.words) < threshold * (size + len(other.words)) and not (
-                event.title.abbreviations or other.title.abbreviations
-            ):
-                continue
-            if judge(event, other, cfg) is not None:
-                _union(parent, i, j)
-    grouped: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(events)):
-        grouped[_find(parent, i)].append(i)
-    return [members for members in grouped.values() if len(members) > 1]
-
-
-def _hosts(members: list[int], events: list[Event]) -> set[int]:
-    """The members whose municipality hosts the event: it names their own place, or another
-    member's place names it (the host writes its village, a guest the host's district)."""
-    return {
-        i
-        for i in members
-        if events[i].hosted or any(names_host(events[j], events[i]) for j in members if j != i)
-    }
-
-
-def _message(kept: Row, score: float) -> str:
-    """Russian text naming the kept copy, for the data-quality report."""
-    number = kept.seq_text or (str(kept.seq_no) if kept.seq_no is not None else "?")
-    return (
-        f"Повтор мероприятия: оставлена запись № {number} ({kept.municipality}), "
-        f"сходство названий {score:.0f}%"
-    )
+def _message(kept: Row, copy: Row, score: float) -> str:
+    """Russian text naming the kept copy, for the data-quality report: its number as the report
+    writes it («2.» without the full stop), its municipality, and its file when it is another one."""
+    number = kept.seq_text.strip().rstrip(".") or (str(kept.seq_no) if kept.seq_no is not None else "?")
+    where = kept.municipality
+    if kept.source_file != copy.source_file:
+        where = f"{where}, файл «{PurePath(kept.source_file).name}»"
+    return f"Повтор мероприятия: оставлена запись № {number} ({where}), сходство названий {score:.0f}%"
 
 
 def find_duplicates(
@@ -484,26 +265,24 @@ def find_duplicates(
     keys = [key for key, event in prepared if event is not None]
     events = [event for _, event in prepared if event is not None]
     kept = list(range(len(events)))
-    for members in _groups(events, cfg):
-        # Indices follow key order, so the first hosted member is the first by key among them.
-        hosts = _hosts(members, events)
-        # a host naming the place exactly before one whose stem only begins it: «город Брянск»
-        # hosts «г. Брянск», not «Брянский район» (брян-)
-        first = min(members, key=lambda i: (i not in hosts, not events[i].exact_host, i))
+    found, weak = grouping.groups(events, cfg)
+    for members in found:
+        first = grouping.kept_row(members, events)
         for i in members:
             kept[i] = first
-    attached = _attach_generic(events, kept, cfg)
+    kept = grouping.attach_weak(events, kept, weak)
+    attached = generic.attach_generic(events, kept, cfg)
     copies = [(i, attached.get(k, k)) for i, k in enumerate(kept) if attached.get(k, k) != i]
     flags: list[tuple[K, Flag]] = []
     for i, k in copies:
         score = max(
-            title_score(*_unabbreviated(events[i], events[k]), cfg), generic_score(events[i], events[k], cfg)
+            judging.pair_score(events[i], events[k], cfg), generic.generic_score(events[i], events[k], cfg)
         )
         flag = Flag(
             row_index=events[i].row.row_index,
             rule=RULE,
             severity=cfg.severity,
-            message=_message(events[k].row, score),
+            message=_message(events[k].row, events[i].row, score),
             field="title",
             value=events[i].row.title,
             related_row=cast("tuple[str, int]", keys[k]),

@@ -40,6 +40,7 @@ class PlaceRules:
     countries: frozenset[str] = frozenset()  # a country names no settlement
     not_after: frozenset[str] = frozenset()  # ул, площадь: the name after is a part of a town
     town_or_district: frozenset[str] = frozenset()  # г, город, район: the name after is no village
+    remote: frozenset[str] = frozenset()  # онлайн, ВКС: taken part in from afar, held elsewhere
 
 
 @lru_cache(maxsize=100_000)
@@ -176,10 +177,34 @@ def venue_names(text: str) -> str:
     )
 
 
+@lru_cache(maxsize=10_000)
+def venue_text(text: str, rules: PlaceRules) -> str:
+    """The parts of a place that name no settlement, district, region or country, joined: its venue
+    («Лесногорская филармония» of «г. Лесногорск, Лесногорская филармония», «ДК «Заря»» of
+    «с. Луговое, ДК «Заря»»); "" when it names only where («г. Лесногорск», «Озёрский район»)."""
+    return ", ".join(
+        part.strip()
+        for part in _PARTS.split(text)
+        if part.strip()
+        and not names_town_or_district(part, rules)
+        and not settlement_stems(part, rules, typed_only=True)
+        and not names_country(part, rules)
+        and rules.regions.isdisjoint(_lemmas(part))
+        and rules.republics.isdisjoint(_lemmas(part))
+    )
+
+
 @lru_cache(maxsize=100_000)
 def names_country(text: str, rules: PlaceRules) -> bool:
     """Whether a place names a country («г. Минск (Республика Беларусь)»): it lies abroad."""
     return not rules.countries.isdisjoint(_lemmas(text))
+
+
+@lru_cache(maxsize=100_000)
+def says_remote(text: str, rules: PlaceRules) -> bool:
+    """Whether a place says the event was attended from afar («онлайн», «в режиме ВКС»): where the
+    row's municipality sat, not where the event was held."""
+    return not rules.remote.isdisjoint(_lemmas(text))
 
 
 @lru_cache(maxsize=100_000)
@@ -208,6 +233,7 @@ def make_rules(
     countries: Iterable[str],
     not_after: Iterable[str] = (),
     town_or_district: Iterable[str] = (),
+    remote: Iterable[str] = (),
 ) -> PlaceRules:
     """Compile the contract's word lists to lemmas."""
 
@@ -222,4 +248,5 @@ def make_rules(
         countries=lemmas(countries),
         not_after=lemmas(not_after),
         town_or_district=lemmas(town_or_district),
+        remote=lemmas(remote),
     )

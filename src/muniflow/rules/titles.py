@@ -44,6 +44,17 @@ class TitleRules:
     equivalents_by_first: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
     # A word this long or longer written with a full stop («Межд.») is an abbreviation; 0: none.
     abbreviation_min_letters: int = 0
+    # Settlement types and street words as written («г», «пос», «ул»): with a full stop they
+    # abbreviate no title word («пос. Лесной» is no «посвящённый»), and they open a town's name
+    place_words: frozenset[str] = frozenset()
+    # Prepositions before where an event was held, lower-case («в Лесногорске», «в г. Озёрске»)
+    place_prepositions: frozenset[str] = frozenset()
+    # A title opening with one of these lemmas («участие») names who took part up to the first of
+    # `participation_prepositions` (lower-case words: в, во, на); those words are not the event's
+    participation: frozenset[str] = frozenset()
+    participation_prepositions: frozenset[str] = frozenset()
+    # the first letters of the participation words, any case: most titles hold none, found at once
+    participation_hint: re.Pattern[str] | None = None
 
 
 class NormTitle(NamedTuple):
@@ -58,11 +69,17 @@ class NormTitle(NamedTuple):
     words: frozenset[str]  # the lemmas as a set: word order and repeats do not matter
     names_text: str  # quoted-name lemmas sorted and joined, for a fuzzy comparison of names
     name_groups: tuple[str, ...]  # each quoted name's lemmas sorted and joined («A» и «B»: two)
+    name_words: tuple[frozenset[str], ...]  # each quoted name's lemmas, numbers aside
     ranked: tuple[str, ...]  # distinct lemmas, quoted names first, then the longest: for blocking
     longest: tuple[str, ...]  # distinct lemmas, the longest first, quotes aside: for blocking
     # (lemma, letters) of each word written with a full stop («Межд.»): it may stand for any word
     # of another title the letters begin (abbreviated)
     abbreviations: tuple[tuple[str, str], ...] = ()
+    # the lemmas naming who took part («Участие народного ансамбля «Лад» в …»: ансамбль, лад,
+    # народный), kept out of `words`
+    who: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()  # the country words (COUNTRY_MARK + key) it names
+    numbers: frozenset[str] = frozenset()  # the words written in digits
 
 
 def is_roman_numeral(word: str) -> bool:
@@ -94,16 +111,79 @@ def word_form(word: str) -> str | None:
     return None if is_function or len(form) < 2 else form
 
 
-def _content_lemmas(text: str, stopwords: frozenset[str]) -> tuple[list[str], list[int]]:
-    """Lemmas of the words that name something, and for each the quoted name it stood in (0: none)."""
+# Cases a noun depending on another word stands in; the nominative (and its accusative double)
+# is the head's or an apposition's.
+_OBLIQUE = frozenset({"gent", "datv", "ablt", "loct", "gen2", "loc2"})
+
+
+@lru_cache(maxsize=200_000)
+def noun_cases(word: str) -> frozenset[str]:
+    """The oblique cases a title word may stand in as a noun (its dictionary form's parses), none
+    when its likeliest reading is no noun: «волейболу» {datv}, «юношей» {gent, ablt}."""
+    parses = analyzer().parse(word.lower().replace("ё", "е"))
+    first = parses[0]
+    if first.tag.POS != "NOUN":
+        return frozenset()
+    return (
+        frozenset(p.tag.case for p in parses if p.tag.POS == "NOUN" and p.normal_form == first.normal_form)
+        & _OBLIQUE
+    )
+
+
+# The `quoted` mark of a word naming who took part (participation), not the event.
+_WHO = -1
+
+
+def _content_lemmas(
+    text: str, stopwords: frozenset[str], rules: TitleRules | None = None, tokens: list[str] | None = None
+) -> tuple[list[str], list[int]]:
+    """Lemmas of the words that name something, and for each the quoted name it stood in (0: none;
+    _WHO: a word naming who took part, by `rules`). `tokens`, when given, gets each lemma's word."""
     forms: list[str] = []
     quoted: list[int] = []
-    for token, name in quoted_names(text, _WORD):
+    found = quoted_names(text, _WORD)
+    who = _who(text, found, rules) if rules is not None and rules.participation_hint else None
+    if who:
+        found = [(token, _WHO if i in who else name) for i, (token, name) in enumerate(found)]
+    for token, name in found:
         form = word_form(token)
         if form is not None and form not in stopwords:
             forms.append(form)
             quoted.append(name)
+            if tokens is not None:
+                tokens.append(token)
     return forms, quoted
+
+
+# What may stand before a participation word that closes a title: «Ярмарка «…» – участие мастеров
+# района», «Турнир … (участие воспитанниц спортшколы)».
+_CLAUSE_OPENERS = frozenset("–—-,(:;")
+
+
+def _who(text: str, found: list[tuple[str, int]], rules: TitleRules) -> range:
+    """The words (indices of `found`) naming who took part: after an opening «Участие» up to the
+    first participation preposition outside quotes («Участие мастеров района | в ярмарке …»), or
+    from a participation word after a dash, comma or bracket to the end or the bracket's close
+    («Ярмарка «Покровская» | – участие мастеров района»). None when the title names no event besides."""
+    if not found or rules.participation_hint is None or not rules.participation_hint.search(text):
+        return range(0)  # a cheap test first: most titles hold no form of the word
+    if lemma(found[0][0].lower())[0] in rules.participation:
+        prepositions = rules.participation_prepositions
+        end = next(
+            (k for k, (token, name) in enumerate(found) if not name and token.lower() in prepositions), 0
+        )
+        return range(end)
+    spans = [m.span() for m in re.finditer(_WORD, text)]
+    for k in range(1, len(found)):
+        token, name = found[k]
+        if name or lemma(token.lower())[0] not in rules.participation:
+            continue
+        before = text[: spans[k][0]].rstrip()
+        if before and before[-1] in _CLAUSE_OPENERS:
+            close = text.find(")", spans[k][1]) if before[-1] == "(" else -1
+            end = next((i for i in range(k, len(found)) if close >= 0 and spans[i][0] > close), len(found))
+            return range(k, end)
+    return range(0)
 
 
 def make_rules(
@@ -112,6 +192,10 @@ def make_rules(
     countries: Iterable[tuple[str, Iterable[str]]] = (),
     same_words: Iterable[Iterable[str]] = (),
     abbreviation_min_letters: int = 0,
+    place_words: Iterable[str] = (),
+    participation: Iterable[str] = (),
+    participation_prepositions: Iterable[str] = (),
+    place_prepositions: Iterable[str] = (),
 ) -> TitleRules:
     """Compile the contract's phrases through the title pipeline, so one entry covers every form.
 
@@ -142,6 +226,13 @@ def make_rules(
         equivalents=tuple(by_length),
         equivalents_by_first={first: tuple(found) for first, found in by_first.items()},
         abbreviation_min_letters=abbreviation_min_letters,
+        place_words=frozenset(w.lower().replace("ё", "е") for w in place_words),
+        participation=frozenset(lemma(w.lower())[0] for w in participation),
+        participation_hint=re.compile("|".join(re.escape(w[:4]) for w in participation), re.IGNORECASE)
+        if participation
+        else None,
+        participation_prepositions=frozenset(w.lower() for w in participation_prepositions),
+        place_prepositions=frozenset(w.lower() for w in place_prepositions),
     )
 
 
@@ -155,7 +246,8 @@ SAME_MARK = "="
 def _equivalents_as_words(
     forms: list[str], quoted: list[int], rules: TitleRules
 ) -> tuple[list[str], list[int]]:
-    """Each phrase of an equivalence group in a title's lemmas replaced by its group's one word."""
+    """Each phrase of an equivalence group in a title's lemmas replaced by its group's one word;
+    `quoted` (anything per word) follows, the phrase's first word's for the phrase."""
     by_first = rules.equivalents_by_first
     if by_first.keys().isdisjoint(forms):  # most titles name no country and no abbreviation
         return forms, quoted
@@ -195,7 +287,13 @@ def _strip_leading(forms: list[str], rules: TitleRules) -> list[str]:
 @lru_cache(maxsize=200_000)
 def normalize_title(text: str, rules: TitleRules) -> NormTitle:
     """The content lemmas of a title with a leading «Участие в …»-like phrase stripped."""
-    lemmas, in_quotes = _equivalents_as_words(*_content_lemmas(text, rules.stopwords), rules)
+    found, found_quotes = _content_lemmas(text, rules.stopwords, rules)
+    lemmas, in_quotes = _equivalents_as_words(found, found_quotes, rules)
+    # most titles hold no phrase of an equivalence group: then no country either
+    countries = frozenset(w for w in lemmas if w[0] == COUNTRY_MARK) if lemmas is not found else frozenset()
+    who: frozenset[str] = frozenset()
+    if _WHO in in_quotes:
+        lemmas, in_quotes, who = _without_who(lemmas, in_quotes)
     forms = _strip_leading(lemmas, rules)
     skipped = len(lemmas) - len(forms)
     in_names = in_quotes[skipped:]
@@ -211,6 +309,13 @@ def normalize_title(text: str, rules: TitleRules) -> NormTitle:
     else:
         name_groups = (names_text,) if names_text else ()
     words = frozenset(forms)
+    numbers = frozenset(filter(str.isdigit, words))
+    # each quoted name's words, numbers aside (an edition's year: «Технопром-2025»)
+    if len(name_groups) > 1:
+        name_words = tuple(g - numbers for g in map(frozenset, groups.values()) if g - numbers)
+    else:
+        plain = quoted - numbers if numbers else quoted
+        name_words = (plain,) if plain else ()
     # Longest first (rarer), alphabetical among equals: two stable C-level sorts.
     return NormTitle(
         tokens=tuple(forms),
@@ -218,26 +323,103 @@ def normalize_title(text: str, rules: TitleRules) -> NormTitle:
         words=words,
         names_text=names_text,
         name_groups=name_groups,
+        name_words=name_words,
         ranked=(
             *sorted(sorted(quoted), key=len, reverse=True),
             *sorted(sorted(words - quoted), key=len, reverse=True),
         ),
         longest=tuple(sorted(sorted(words), key=len, reverse=True)),
-        abbreviations=_abbreviations(text, words, rules.abbreviation_min_letters),
+        abbreviations=_abbreviations(text, words, rules.abbreviation_min_letters, rules.place_words),
+        who=who,
+        countries=countries,
+        numbers=numbers,
     )
+
+
+def _without_who(forms: list[str], quoted: list[int]) -> tuple[list[str], list[int], frozenset[str]]:
+    """The lemmas without those naming who took part, and those: a country named there stays a
+    word of the title (a delegation's country identifies the meeting), a number goes (how many)."""
+    kept = [
+        (f, 0 if q == _WHO else q)
+        for f, q in zip(forms, quoted, strict=True)
+        if q != _WHO or f.startswith(COUNTRY_MARK)
+    ]
+    who = frozenset(
+        f
+        for f, q in zip(forms, quoted, strict=True)
+        if q == _WHO and not f.startswith(COUNTRY_MARK) and not f.isdigit()
+    )
+    return [f for f, _ in kept], [q for _, q in kept], who
+
+
+@lru_cache(maxsize=100_000)
+def where_words(text: str, rules: TitleRules) -> frozenset[str]:
+    """The lemmas of a title's words saying where it was held: a name after a place preposition,
+    a settlement type between, in the locative, with the parts a hyphen joins («в Лесногорске», «в г.
+    Озёрске», «в Гусь-Хрустальном»); not a name in another case («художников Ельни»: whose)."""
+    found = [(m.group(), m.start(), m.end()) for m in re.finditer(_WORD, text)]
+    out: set[str] = set()
+    for k in range(len(found) - 1):
+        if found[k][0].lower() not in rules.place_prepositions:
+            continue
+        first = k + 1
+        while first < len(found) - 1 and found[first][0].lower() in rules.place_words:
+            first += 1  # «в г. Озёрске»
+        last = first
+        while last + 1 < len(found) and text[found[last][2] : found[last + 1][1]] == "-":
+            last += 1  # «в Гусь-Хрустальном»
+        parses = analyzer().parse(found[last][0].lower())
+        if any(p.tag.case == "loct" for p in parses):
+            out.update(form for word, _, _ in found[first : last + 1] if (form := word_form(word)))
+    return frozenset(out)
+
+
+# (lemma, (the lemmas before and after it), its oblique cases): a noun of a title in its slot
+Slot = tuple[str, tuple[str, str], frozenset[str]]
+
+
+@lru_cache(maxsize=100_000)
+def noun_slots(text: str, rules: TitleRules) -> tuple[Slot, ...]:
+    """Each noun of a normalized title that depends on the word before it, with the words around
+    it and its oblique cases («турнир по волейболу среди юношей»: волейбол between турнир and
+    юноша, dative; "" after the last word): the slot the word fills. Asked only of the few pairs
+    that are judged, so it is not part of normalize_title."""
+    tokens: list[str] = []
+    every, quoted = _content_lemmas(text, rules.stopwords, rules, tokens)
+    forms = [f for f, q in zip(every, quoted, strict=True) if q != _WHO]
+    tokens = [t for t, q in zip(tokens, quoted, strict=True) if q != _WHO]
+    lemmas, at = _equivalents_as_words(forms, list(range(len(forms))), rules)
+    kept = _strip_leading(lemmas, rules)
+    skipped = len(lemmas) - len(kept)
+    out: list[Slot] = []
+    for i in range(1, len(kept)):
+        form, source = kept[i], at[skipped + i]
+        if form != forms[source] or form.isdigit():
+            continue  # a country or an abbreviation's group stands for a phrase, in no case
+        cases = noun_cases(tokens[source])
+        if cases:
+            out.append((form, (kept[i - 1], kept[i + 1] if i + 1 < len(kept) else ""), cases))
+    return tuple(out)
 
 
 _ABBREVIATED = re.compile(r"([^\W\d_]+)\.")
 
 
-def _abbreviations(text: str, words: frozenset[str], min_letters: int) -> tuple[tuple[str, str], ...]:
-    """(lemma, letters) of the title words written with a full stop and `min_letters` or more."""
+def _abbreviations(
+    text: str, words: frozenset[str], min_letters: int, place_words: frozenset[str] = frozenset()
+) -> tuple[tuple[str, str], ...]:
+    """(lemma, letters) of the title words written with a full stop and `min_letters` or more,
+    but those of `place_words` (letters as written)."""
     if not min_letters or "." not in text:
         return ()
     found = set()
     for letters in _ABBREVIATED.findall(text):
         form = word_form(letters)
-        if len(letters) >= min_letters and form in words:
+        if (
+            len(letters) >= min_letters
+            and form in words
+            and letters.lower().replace("ё", "е") not in place_words
+        ):
             found.add((form, letters.lower().replace("ё", "е")))
     return tuple(sorted(found))
 

@@ -1,0 +1,121 @@
+"""duplicate_event, groups: the rows that are one event, and the copy each group keeps.
+
+Pairs judged one event join into groups (single link); each group keeps the row whose
+municipality hosts the event. Weak matches (a short title that shares only the event's name with
+a long one) join kept rows afterwards, and only where the short title fits one row of each
+municipality.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from muniflow.rules import blocking
+from muniflow.rules.judging import judge_pair, names_host, shares_name
+
+if TYPE_CHECKING:
+    from muniflow.rules.duplicates import DedupConfig, Event
+
+
+def _find(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def _union(parent: list[int], i: int, j: int) -> None:
+    """Join two rows' groups under the smaller root."""
+    ri, rj = _find(parent, i), _find(parent, j)
+    if ri != rj:
+        parent[max(ri, rj)] = min(ri, rj)
+
+
+def groups(events: list[Event], cfg: DedupConfig) -> tuple[list[list[int]], list[tuple[int, int]]]:
+    """Indices of the rows that are one event, by blocked pairwise judgement (single link), and
+    the weak matches (judge_pair), left to attach_weak."""
+    parent = list(range(len(events)))
+    weak: list[tuple[int, int]] = []
+    threshold = cfg.min_common_words
+    for i, found in enumerate(blocking.candidates(events, cfg)):
+        event = events[i]
+        words, size = event.words, len(event.words)
+        for j in found:
+            other = events[j]
+            # The cheap bound of judge() inlined: most candidates share only generic words (an
+            # abbreviation may be one of them, which judge() reads first; a shared name passes it
+            # where the places may agree, as only there does it lower the bar).
+            if (
+                200 * len(words & other.words) < threshold * (size + len(other.words))
+                and not (event.title.abbreviations or other.title.abbreviations)
+                and not (
+                    (event.remote or other.remote or not event.place_keys.isdisjoint(other.place_keys))
+                    and shares_name(event, other)
+                )
+            ):
+                continue
+            judged = judge_pair(event, other, cfg)
+            if judged is None:
+                continue
+            if judged[1]:
+                weak.append((i, j))
+            else:
+                _union(parent, i, j)
+    grouped: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(events)):
+        grouped[_find(parent, i)].append(i)
+    return [members for members in grouped.values() if len(members) > 1], weak
+
+
+def attach_weak(events: list[Event], kept: list[int], weak: list[tuple[int, int]]) -> list[int]:
+    """Each row's kept copy after joining the weak matches between kept rows: a short title with
+    the event's name and a long one of another municipality («Праздник «X»», «Выступление
+    ансамбля «Лад» на празднике «X»»).
+
+    Judged between kept rows only, as attach_generic is, so a rerun on the kept rows decides as
+    this run did; and a weak match is left alone when either row weakly matches another row of
+    the other's municipality: which one it meant is unknown (the host's festival and the host's
+    master class at it, a guest's «Участие в фестивале «X»» fitting both). The joined rows keep
+    the host's row, as groups do.
+    """
+    pairs = [(i, j) for i, j in weak if kept[i] == i and kept[j] == j]
+    if not pairs:
+        return kept
+    partners: dict[int, list[int]] = defaultdict(list)
+    for i, j in pairs:
+        partners[i].append(j)
+        partners[j].append(i)
+
+    def alone(i: int, j: int) -> bool:
+        """Whether `j` is the one weak partner of `i` from `j`'s municipality."""
+        town = events[j].row.municipality
+        return sum(events[p].row.municipality == town for p in partners[i]) == 1
+
+    parent = list(range(len(events)))
+    for i, j in pairs:
+        if alone(i, j) and alone(j, i):
+            _union(parent, i, j)
+    joined: dict[int, list[int]] = defaultdict(list)
+    for i in sorted(partners):
+        joined[_find(parent, i)].append(i)
+    now = {k: kept_row(members, events) for members in joined.values() if len(members) > 1 for k in members}
+    return [now.get(k, k) for k in kept]
+
+
+def kept_row(members: list[int], events: list[Event]) -> int:
+    """The copy of one event that stays: the one whose municipality hosts it, naming the place
+    exactly before a district named after it («город Брянск» hosts «г. Брянск», not «Брянский
+    район», брян-), then the first by key (indices follow key order)."""
+    hosts = _hosts(members, events)
+    return min(members, key=lambda i: (i not in hosts, not events[i].exact_host, i))
+
+
+def _hosts(members: list[int], events: list[Event]) -> set[int]:
+    """The members whose municipality hosts the event: it names their own place, or another
+    member's place names it (the host writes its village, a guest the host's district)."""
+    return {
+        i
+        for i in members
+        if events[i].hosted or any(names_host(events[j], events[i]) for j in members if j != i)
+    }

@@ -1,0 +1,255 @@
+"""duplicate_event, one pair: whether two rows are one event, and the score of their titles.
+
+Two rows are one event when their date ranges overlap, their regions and places do not differ,
+no word that identifies an event differs (parting.py), and their titles' words score above the
+contract's threshold (lower at one place, lower still for one quoted name). A match only a shared
+name allows between a short title and a long one is weak (judge_pair): grouping.py joins those
+after the groups. Every answer is a function of the two rows alone.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from muniflow.rules import parting, places, titles
+
+if TYPE_CHECKING:
+    from muniflow.rules.duplicates import DedupConfig, Event
+
+
+def matched_words(a: frozenset[str], b: frozenset[str], cutoff: float) -> int:
+    """Words of the smaller set found in the other: equal lemmas, or spellings within `cutoff`."""
+    small, large = (a - b, b - a) if len(a - b) <= len(b - a) else (b - a, a - b)
+    near = sum(1 for word in small if any(fuzz.ratio(word, o, score_cutoff=cutoff) for o in large))
+    return len(a & b) + near
+
+
+def title_score(a: Event, b: Event, cfg: DedupConfig, named: bool = False) -> float:
+    """0..100: the share of lemmas two titles have in common (Dice), or a discounted subset score.
+
+    Word-level, not character-level: «турнир по волейболу» and «турнир по баскетболу» differ
+    in the one word that names the event, which a character ratio of the strings hides.
+    `named`: the titles share the event's name (named_subset), so a short title («Фестиваль
+    «Три реки»») may be a subset of a long one whatever their lengths.
+    """
+    short, long_ = sorted((len(a.words), len(b.words)))
+    subset_allowed = short >= cfg.subset_min_tokens and (named or short >= cfg.subset_min_share * long_)
+    lowest = min(cfg.threshold_place_compatible, cfg.same_name_threshold)
+    if not subset_allowed and 200 * short / (short + long_) < lowest:
+        return 0.0  # even all words matched could not reach the lowest threshold
+    matched = matched_words(a.words, b.words, cfg.word_match)
+    score = 200 * matched / (short + long_)
+    if subset_allowed:
+        score = max(score, cfg.subset_weight * 100 * matched / short)
+    return score
+
+
+def judge(a: Event, b: Event, cfg: DedupConfig) -> float | None:
+    """The title score when the two rows are one event, None when they are two."""
+    judged = judge_pair(a, b, cfg)
+    return None if judged is None else judged[0]
+
+
+def judge_pair(a: Event, b: Event, cfg: DedupConfig) -> tuple[float, bool] | None:
+    """The title score and whether the match is weak when the two rows are one event, None when
+    they are two. Weak: only a shared name let the short title be a subset of a long one
+    (named_subset), as a guest's «Участие в фестивале «X»» fits the host's festival and the
+    host's own «Мастер-класс для гостей фестиваля «X»» alike; attach_weak decides those."""
+    if a.start > b.end or b.start > a.end:
+        return None  # different days: another edition or another meeting
+    if other_regions(a, b):
+        return None  # each region's reports hold its own municipalities' part in an event
+    a, b = _as_compared(a, b)
+    if 200 * len(a.words & b.words) < cfg.min_common_words * (
+        len(a.words) + len(b.words)
+    ) and not shares_name(a, b):
+        # a cheap bound first: most blocked pairs share only a generic word or two; a shared name
+        # passes (a guest's long title around it, «Участие хора «Лад» в фестивале «Звоны»»)
+        return None
+    if parting.numbers_part(a, b, cfg) or parting.countries_part(a, b, cfg):
+        return None  # «… юношей 2010 г. р.», «… юношей 2012 г. р.»: two events in one frame
+    if a.title.who != b.title.who and a.row.municipality == b.row.municipality:
+        return None  # one report's two participants of one event («Участие хора …», «Участие ансамбля …»)
+    same_place = places_match(a, b)
+    if same_place is False:
+        return None  # both name settlements, and different ones
+    threshold = cfg.threshold_place_compatible if same_place else cfg.threshold_place_unknown
+    if a.names_text and b.names_text:
+        names = fuzz.token_set_ratio(a.names_text, b.names_text)
+        if names < cfg.quoted_names_threshold:
+            return None  # different proper names in one frame («Концерт «A»», «Концерт «B»»)
+        if _own_name(a, b, cfg) and _own_name(b, a, cfg):
+            return None  # «Концерт «A» фестиваля «X»», «Концерт «B» фестиваля «X»»: one frame, two names
+        if same_place and _one_name(a, b, cfg):
+            # One proper name, one place, one day: the rest of the title may be worded freely.
+            threshold = min(threshold, cfg.same_name_threshold)
+    if same_place is True:
+        a, b = _without_place_words(a, b, cfg), _without_place_words(b, a, cfg)
+    score, weak = title_score(a, b, cfg), False
+    if score < threshold and named_subset(a, b, cfg, same_place):
+        score, weak = title_score(a, b, cfg, named=True), True
+    if score < threshold or parting.substituted(a, b, cfg):
+        return None  # the noun in one slot last: it reads the titles' grammar, the few pairs left
+    return score, weak
+
+
+def pair_score(a: Event, b: Event, cfg: DedupConfig) -> float:
+    """The title score judge() gives two rows, for the message of a copy and its kept row."""
+    a, b = _as_compared(a, b)
+    same_place = places_match(a, b)
+    if same_place is True:
+        a, b = _without_place_words(a, b, cfg), _without_place_words(b, a, cfg)
+    return title_score(a, b, cfg, named_subset(a, b, cfg, same_place))
+
+
+def _without_place_words(a: Event, b: Event, cfg: DedupConfig) -> Event:
+    """`a` without the words of its title that `b`'s lacks and that only name the town where both
+    rows were held («Гончаровские чтения в Лесногорске» beside the host's «Международная научная
+    конференция «Гончаровские чтения»» at «г. Лесногорск»): the places are compared already. Words in
+    quotes stay (a name), and so do `subset_min_tokens` words («Концерт в Ельне» is no «Концерт»)."""
+    extra = a.words - b.words
+    where = a.towns | b.towns  # named after «г.», «с.»: no venue's adjective («Морской вокзал»)
+    if not extra or not where:
+        return a
+    parts = where | {part for stem in where if "-" in stem for part in stem.split("-") if part}
+    # a stem matching a town's shares its first two letters at least (places.stems_match): a set test first
+    openings = {stem[:2] for stem in parts}
+    dropped = {
+        w
+        for w in extra
+        if w[:2] in openings
+        and w not in a.title.names
+        and any(places.stems_match(places.stem(w), s) for s in parts)
+    }
+    if dropped:
+        dropped &= titles.where_words(a.row.title, cfg.title_rules)  # «в Лесногорске», not «Ельни»
+    if not dropped or len(a.words) - len(dropped) < cfg.subset_min_tokens:
+        return a
+    return a._replace(words=a.words - dropped)
+
+
+def shares_name(a: Event, b: Event) -> bool:
+    """Whether the two titles share a name: a quoted name of one is all in the other's words,
+    quoted there or not («Фестиваль «Покров»», «Праздник Покров»). Set tests only: it is
+    asked of every blocked pair the word-overlap bound rejects."""
+    for name in a.title.name_words:
+        if name <= b.words:
+            return True
+    for name in b.title.name_words:  # noqa: SIM110 - loops: any() of a generator costs more, asked this often
+        if name <= a.words:
+            return True
+    return False
+
+
+def named_subset(a: Event, b: Event, cfg: DedupConfig, same_place: bool | None) -> bool:
+    """Whether a short title may be a subset of a long one whatever their lengths: the two share
+    the event's name, at one place, from two municipalities (one report listing «Фестиваль «X»» and
+    «Мастер-класс на фестивале «X»» means two lines, two events)."""
+    return same_place is True and a.row.municipality != b.row.municipality and shares_name(a, b)
+
+
+def _as_compared(a: Event, b: Event) -> tuple[Event, Event]:
+    """The two rows with the words their titles are compared by: abbreviations read as the other
+    title's words (_unabbreviated); and who took part among them when both titles say it (a
+    guest's «Участие ветеранов района в турнире по волейболу» and another's «Участие юношей
+    района …» may be two tournaments: the host's title, naming no participants, tells)."""
+    a, b = _unabbreviated(a, b)
+    if a.title.who and b.title.who:
+        return a._replace(words=a.words | a.title.who), b._replace(words=b.words | b.title.who)
+    return a, b
+
+
+def _unabbreviated(a: Event, b: Event) -> tuple[Event, Event]:
+    """The two rows with each title's abbreviations («Межд.») read as the other title's words they
+    begin («Международный»); most titles have none."""
+    if not a.title.abbreviations and not b.title.abbreviations:
+        return a, b
+    return (
+        a._replace(words=titles.expand_abbreviations(a.words, a.title.abbreviations, b.words)),
+        b._replace(words=titles.expand_abbreviations(b.words, b.title.abbreviations, a.words)),
+    )
+
+
+def identities_part(a: Event, b: Event, cfg: DedupConfig) -> bool:
+    """Whether a word that identifies an event differs (parting.py): a number, a partner country,
+    a noun in one slot («по волейболу», «по баскетболу»)."""
+    return (
+        parting.numbers_part(a, b, cfg) or parting.countries_part(a, b, cfg) or parting.substituted(a, b, cfg)
+    )
+
+
+def _one_name(a: Event, b: Event, cfg: DedupConfig) -> bool:
+    """Whether a quoted name of one title is a quoted name of the other: whole names, not a part,
+    an edition's year aside («Технопром», «Технопром-2025»), each of `same_name_min_words` words
+    or more. Names are compared one by one: a guest also names its own group in quotes
+    («Выступление хора «Лад» на фестивале «Звоны»» beside «Фестиваль «Звоны»»)."""
+    return any(
+        min(len(mine), len(theirs)) >= cfg.same_name_min_words
+        and fuzz.ratio(" ".join(mine), " ".join(theirs)) >= cfg.same_name_ratio
+        for mine in map(_lettered, a.title.name_groups)
+        for theirs in map(_lettered, b.title.name_groups)
+    )
+
+
+def _lettered(name: str) -> list[str]:
+    """A quoted name's distinct lemmas (sorted) without the numbers among them."""
+    return [w for w in name.split() if not w.isdigit()]
+
+
+def other_regions(a: Event, b: Event) -> bool:
+    """Whether the two rows' reports name two regions."""
+    return bool(a.region and b.region and a.region != b.region)
+
+
+def places_match(a: Event, b: Event) -> bool | None:
+    """True: the places name a common settlement, or one was attended from afar and the titles
+    share the event's name or partner country (an online guest takes part wherever it is held);
+    False: different ones; None: one is unknown."""
+    if (a.remote or b.remote) and (shares_name(a, b) or not a.countries.isdisjoint(b.countries)):
+        return True  # without either, «онлайн» is the municipality's own («Концерт ко Дню России»)
+    same_place = places.compatible(a.place, b.place)
+    if same_place and places.compatible(a.towns, b.towns) is False:
+        # Both name their towns, and different ones: what they share is a venue's adjective
+        # («Краеведческий музей, г. Ельня», «Краеведческий музей, г. Демидов»), not a district.
+        same_place = False
+    if same_place is False and (names_host(a, b) or names_host(b, a)):
+        same_place = True  # «Озёрский район» from a guest, «д. Ивановка» from the Озёрский host
+    if same_place and (_district_beside_town(a, b) or _district_beside_town(b, a)):
+        same_place = False  # «Лесногорский район» from that district, «г. Лесногорск» from the town
+    if same_place is None and not a.place and not b.place:
+        # Both places name only venues in quotes: their names may still tell two towns apart
+        # («МБУК «Озёрный РДК»», «МБУК «Лесной РДК»»: one action held in two districts).
+        same_place = False if places.compatible(a.venue, b.venue) is False else None
+    return same_place
+
+
+def _district_beside_town(district: Event, town: Event) -> bool:
+    """Whether a district's row names only the district (its own name, no town: «Лесногорский
+    район») and the other row, of another municipality, names its own town after «г.» («г.
+    Лесногорск» from «город Лесногорск»): the town is a municipality of its own, so the district
+    named after it is the land around it, and the district's own row means somewhere there, not
+    the town. A guest naming the town (the district's seat, maybe) is no such evidence."""
+    return (
+        not district.towns
+        and bool(town.towns)
+        and town.hosted
+        and town.row.municipality != district.row.municipality
+        and places.names_only(district.place, district.area)
+    )
+
+
+def names_host(guest: Event, host: Event) -> bool:
+    """Whether the guest's place names the host row's municipality (its district, okrug or town)
+    and nothing narrower, while the host's place may lie inside it (a village of its own, not a
+    town, another district or a place abroad): then the two places are one."""
+    return host.local and places.names_only(guest.place, host.area)
+
+
+def _own_name(a: Event, b: Event, cfg: DedupConfig) -> bool:
+    """Whether `a` holds a quoted name that none of `b`'s names comes near."""
+    return any(
+        all(fuzz.token_set_ratio(mine, theirs) < cfg.quoted_names_threshold for theirs in b.title.name_groups)
+        for mine in a.title.name_groups
+    )
