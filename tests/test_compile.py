@@ -266,6 +266,18 @@ def test_cli_compile_writes_the_document(tmp_path, samples, capsys):
     assert out.is_file() and "events under" in capsys.readouterr().out
 
 
+def test_cli_compile_without_pdf_says_an_older_pdf_is_stale(tmp_path, samples, capsys):
+    wh = tmp_path / "w.duckdb"
+    ingest_plain([samples / "invented_tver_2024_q4.docx"], wh)
+    out = tmp_path / "q.docx"
+    args = ["compile", "--period", "2024Q4", "--out", str(out), "--warehouse", str(wh)]
+    assert main(args) == 0
+    assert "earlier compilation" not in capsys.readouterr().err, "no PDF beside it yet: nothing to say"
+    out.with_suffix(".pdf").write_bytes(b"%PDF-1.4 an earlier compilation")
+    assert main(args) == 0
+    assert f"{out.with_suffix('.pdf')} is an earlier compilation" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("args", "needle"),
     [

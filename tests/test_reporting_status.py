@@ -153,6 +153,21 @@ def test_dq_report_lists_the_missing_with_days_overdue(warehouse, tmp_path: Path
     assert f"Q{last_ended}</td>" in section
 
 
+def test_report_command_for_one_quarter_lists_only_its_missing(
+    warehouse, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, _ = warehouse
+    out = tmp_path / "q3"
+    assert main(["report", "--period", "2025q3", "--out", str(out), "--warehouse", str(path)]) == 0
+    html = (out / "dq_report.html").read_text(encoding="utf-8")
+    section = html[html.index("Не представили отчёт") : html.index("<h2>Сводка по правилам")]
+    quarters = {line.split("<td>")[1].split("<")[0] for line in section.splitlines() if "<tr><td>" in line}
+    assert quarters == {"2025Q3"}, "the last ended quarter's missing stay out of one quarter's report"
+    assert "(2)" in section.split("</h2>")[0]
+    assert main(["report", "--period", "2025Q5", "--warehouse", str(path)]) == 2
+    assert "period must look like 2024Q2" in capsys.readouterr().err
+
+
 def test_suggest_drafts_the_list_from_reports(warehouse, capsys: pytest.CaptureFixture[str]) -> None:
     path, _ = warehouse
     assert main(["municipalities", "suggest", "--region", REGION, "--warehouse", str(path)]) == 0

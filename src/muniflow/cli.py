@@ -92,6 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="write the data-quality report of flagged rows")
     p.add_argument("--run", default="latest", metavar="latest|RUN_ID", help="which run (default latest)")
     p.add_argument("--out", metavar="DIR", help="output folder (default reports/RUN_ID)")
+    p.add_argument(
+        "--period",
+        action="append",
+        metavar="2025Q2",
+        help="only this quarter (repeat for several; default every quarter in the warehouse, "
+        "missing reports of the last ended quarter included)",
+    )
     warehouse_arg(p)
 
     p = sub.add_parser(
@@ -325,16 +332,22 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from muniflow.model import Period
     from muniflow.quality_report import write_quality_report
     from muniflow.warehouse import db
 
+    try:
+        periods = sorted({Period.parse(p).label for p in args.period}) if args.period else None
+    except ValueError as err:
+        print(f"muniflow report: {err}", file=sys.stderr)
+        return 2
     path = warehouse_of(args)
     if not Path(path).exists():
         print(f"muniflow report: no warehouse at {path}: run `muniflow ingest PATH` first", file=sys.stderr)
         return 2
     try:
         with db.connect(path) as con:
-            html = write_quality_report(con, args.run, Path(args.out) if args.out else None)
+            html = write_quality_report(con, args.run, Path(args.out) if args.out else None, periods)
     except LookupError as err:
         print(f"muniflow report: {err.args[0]}", file=sys.stderr)
         return 2

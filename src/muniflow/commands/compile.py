@@ -57,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
         f"{done.docx}: {c.event_count} events under {len(c.sections)} municipalities, "
         f"{done.region or 'region not known'}"
     )
+    older_pdf = done.docx.with_suffix(".pdf")
     if args.pdf:
         from muniflow.publish.pdf import docx_to_pdf
 
@@ -64,5 +65,17 @@ def run(args: argparse.Namespace) -> int:
             print(docx_to_pdf(done.docx))
         except PdfUnavailable as err:
             print(f"muniflow compile: {err}", file=sys.stderr)
+            if older_pdf.is_file():
+                print(_older_pdf_note(older_pdf), file=sys.stderr)
             return 1
+    elif older_pdf.is_file():
+        print(_older_pdf_note(older_pdf), file=sys.stderr)
     return 0
+
+
+def _older_pdf_note(pdf: Path) -> str:
+    """A PDF beside the new DOCX is an earlier compilation's: say so rather than leave it to be sent."""
+    return (
+        f"muniflow compile: note: {pdf} is an earlier compilation and does not show this one: "
+        "rerun with --pdf to rewrite it, or delete it"
+    )
