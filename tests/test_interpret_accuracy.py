@@ -485,23 +485,24 @@ def test_a_row_a_page_end_cut_goes_on_in_the_next_tables_first_row():
     ]
 
 
+_BASE_HEADER = ("№", "Наименование мероприятия", "Место проведения", "Сроки проведения", "Участники")
+_BASE_ROWS = (
+    ("1", "Концерт", "г. Энск", "6 апреля 2024", "120 чел."),
+    ("2", "Форум", "г. Энск", "7 апреля 2024", "45 чел."),
+    ("3", "Выставка", "г. Энск", "8 апреля 2024", "30 чел."),
+)
+
+
+def _with_extra_column(header: str, cells: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """Three ordinary events of one municipality with one more column, `header`, holding `cells`."""
+    rows = [(*row, cell) for row, cell in zip(_BASE_ROWS, cells, strict=True)]
+    return _read(_table([(*_BASE_HEADER, header), *rows], "table 1", "Энский район"))
+
+
 def test_a_column_naming_the_guests_countries_is_kept_with_the_participants():
     """A column no field is named for whose cells name countries («Иностранное государство») is
     more of the participants: its text is kept and the partner countries are read from it."""
-    header = (
-        "№",
-        "Наименование мероприятия",
-        "Место проведения",
-        "Сроки проведения",
-        "Участники",
-        "Иностранное государство",
-    )
-    rows = [
-        ("1", "Концерт", "г. Энск", "6 апреля 2024", "120 чел.", "Республика Беларусь"),
-        ("2", "Форум", "г. Энск", "7 апреля 2024", "45 чел.", "Китай, Монголия"),
-        ("3", "Выставка", "г. Энск", "8 апреля 2024", "30 чел.", "Сербия"),
-    ]
-    doc = _read(_table([header, *rows], "table 1", "Энский район"))
+    doc = _with_extra_column("Иностранное государство", ("Республика Беларусь", "Китай, Монголия", "Сербия"))
     assert [r.participants for r in doc.rows] == [
         "Участники: 120 чел.; Иностранное государство: Республика Беларусь",
         "Участники: 45 чел.; Иностранное государство: Китай, Монголия",
@@ -512,25 +513,10 @@ def test_a_column_naming_the_guests_countries_is_kept_with_the_participants():
 def test_a_column_of_responsible_people_is_no_goal():
     """A column of who is responsible («Смирнова Е.В., начальник управления культуры») is long text
     no header names, but no goal: what was done is not in it."""
-    header = (
-        "№",
-        "Наименование мероприятия",
-        "Место проведения",
-        "Сроки проведения",
-        "Участники",
-        "Ответственный",
+    people = (
+        "Смирнова Е.В., начальник управления культуры",
+        "Петров П.П., заместитель главы администрации",
+        "Иванова А.А., директор районного музея",
     )
-    rows = [
-        (
-            "1",
-            "Концерт",
-            "г. Энск",
-            "6 апреля 2024",
-            "50 чел.",
-            "Смирнова Е.В., начальник управления культуры",
-        ),
-        ("2", "Форум", "г. Энск", "7 апреля 2024", "40 чел.", "Петров П.П., заместитель главы администрации"),
-        ("3", "Выставка", "г. Энск", "8 апреля 2024", "30 чел.", "Иванова А.А., директор районного музея"),
-    ]
-    doc = _read(_table([header, *rows], "table 1", "Энский район"))
+    doc = _with_extra_column("Ответственный", people)
     assert [r.goal for r in doc.rows] == ["", "", ""]
