@@ -62,3 +62,13 @@ def test_every_deployment_entrypoint_is_a_flow_taking_its_parameters():
         assert set(deployment.get("parameters") or {}) <= set(accepted), deployment["name"]
         required = {n for n, p in accepted.items() if p.default is inspect.Parameter.empty}
         assert required <= set(deployment.get("parameters") or {}), deployment["name"]
+
+
+@pytest.mark.parametrize("action", [(), ("apply",)])
+def test_review_help_names_every_decision(action, capsys):
+    from muniflow.review.decisions import DECISIONS
+
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["review", *action, "--help"])
+    out = capsys.readouterr().out
+    assert all(word in out for word in DECISIONS), out

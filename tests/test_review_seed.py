@@ -410,6 +410,26 @@ def test_a_release_of_a_row_with_no_date_needs_a_corrected_date() -> None:
     assert decided[0].corrections.start_date == date(2024, 5, 5)
 
 
+def test_a_release_of_a_row_with_no_title_needs_a_corrected_title() -> None:
+    """A released row enters events: without a title and no corrected one it would name nothing."""
+    from rowfactory import dated_row
+
+    from muniflow import contracts
+    from muniflow.review.decisions import FlaggedRow, ReviewFileError, parse_decisions
+
+    row = dated_row("", "г. Энск", "2024-05-05", "2024-05-05", "Энский район", 0)
+    flagged = {"r1": FlaggedRow("r1", ("required_field",), ("error",), row, Period.parse("2024Q2"), "rep1")}
+    with pytest.raises(ReviewFileError) as err:
+        parse_decisions([(2, {"row_key": "r1", "decision": "release"})], flagged, contracts.load_contract())
+    assert "no title: give corrected_title" in str(err.value.problems)
+    decided = parse_decisions(
+        [(2, {"row_key": "r1", "decision": "release", "corrected_title": "Ярмарка «Лён»"})],
+        flagged,
+        contracts.load_contract(),
+    )
+    assert decided[0].corrections.title == "Ярмарка «Лён»"
+
+
 def test_a_row_with_an_empty_date_cell_is_released_with_corrected_dates() -> None:
     """An empty date cell is a required_field error: the corrected dates fill the cell, so the
     release is no longer refused as still breaking that rule."""

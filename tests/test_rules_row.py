@@ -247,6 +247,13 @@ def test_flag_names_field_value_and_says_why_in_russian() -> None:
     [flag] = flags_of(make_row(date_text="31.04.2024", **UNREADABLE))
     assert "несуществующая дата 31.04.2024" in flag.message
 
+    [flag] = flags_of(make_row(date_text="20.05.2024 - 15.05.2024", **UNREADABLE))
+    assert "дата окончания раньше даты начала" in flag.message
+    assert "написание месяца" not in flag.message, "the month is not what is wrong: only the reason"
+
+    [flag] = flags_of(make_row(date_text="двенадцатое", **UNREADABLE))
+    assert "написание месяца" in flag.message, "no reason known: the general hint and an example"
+
     [flag] = flags_of(make_row(start_date=date(2024, 3, 21), end_date=date(2024, 3, 22)))
     assert "21.03.2024–22.03.2024" in flag.message and "01.04.2024–30.06.2024" in flag.message
 

@@ -8,6 +8,12 @@ from pathlib import Path
 
 from muniflow.commands import Handler
 
+DECISIONS_HELP = (
+    "Decisions: accept (a warning is fine; a duplicate_event copy is confirmed and stays out of "
+    "events), release (an error row enters events, with the corrected_* values), reject (the row "
+    "is kept out), distinct (a duplicate_event copy is a different event)."
+)
+
 
 def register(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     from muniflow.cli import warehouse_arg
@@ -15,6 +21,8 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Handler]:
     p = sub.add_parser(
         "review",
         help="review flagged rows: export them, apply decisions (accept, release, reject, distinct), list",
+        description="Review flagged rows: `export FILE`, fill in the column `decision` of each row "
+        "you decide, `apply FILE`. " + DECISIONS_HELP,
     )
     actions = p.add_subparsers(dest="review_action", metavar="ACTION", required=True)
     e = actions.add_parser(
@@ -29,6 +37,8 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Handler]:
         "apply",
         help="record the decisions of FILE (.csv with , or ; in UTF-8 or Windows-1251, or .xlsx); "
         "the whole file is checked first",
+        description="Record the decisions of a review file as exported (`review export`): the whole "
+        "file is checked first, and nothing is applied if a line is wrong. " + DECISIONS_HELP,
     )
     a.add_argument("file", metavar="FILE", help="a review file as exported, decisions filled in")
     a.add_argument("--by", metavar="NAME", help="who decided (default: the OS user name)")

@@ -551,11 +551,16 @@ def _check_rest(rest: Sequence[_Token]) -> None:
         raise _Unreadable(f"после даты ещё дата, не прочитанная целиком: «{unread[0]}»")
 
 
+# The notes of a cell in which no date starts where one should: they say no more than that the date
+# was not read (the other notes say what is wrong: an impossible day, an end before the start, ...).
+NO_DATE_NOTES = ("нет даты", "не распознана дата")
+
+
 def _why_no_date(tokens: Sequence[_Token]) -> str:
     """The note for a cell in which no date starts where a date should."""
     if not any(t.kind in {"num", "date", "daymonth", "monthyear", "month"} for t in tokens):
-        return "нет даты"
-    return "не распознана дата"
+        return NO_DATE_NOTES[0]
+    return NO_DATE_NOTES[1]
 
 
 def _fill_months(points: Sequence[_Point]) -> list[_Point]:

@@ -169,6 +169,7 @@ def parse_decisions(
             _edited_originals(values, row, corrections)
             or _misfit(word, row, corrections)
             or _undated(word, row, corrections)
+            or _untitled(word, row, corrections)
             or _still_broken(word, row, corrections, contract)
         )
         if problem:
@@ -243,6 +244,14 @@ def _undated(word: str, row: FlaggedRow, corrections: Corrections) -> str | None
         "release puts the row into events, and it has no date: give corrected_start_date "
         "(and corrected_end_date), or reject it"
     )
+
+
+def _untitled(word: str, row: FlaggedRow, corrections: Corrections) -> str | None:
+    """A release of a row without a title and no corrected title: an event would enter events (and
+    the compiled report) naming nothing."""
+    if word != "release" or row.row.title.strip() or (corrections.title or "").strip():
+        return None
+    return "release puts the row into events, and it has no title: give corrected_title, or reject it"
 
 
 def _dated(corrections: Corrections, row: Row) -> Corrections:

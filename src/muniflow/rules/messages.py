@@ -57,7 +57,11 @@ def date_readable(row: Row, field: str) -> Message:
     text = _text(row, field).strip()
     if not text:
         return "Сроки проведения не указаны: дату мероприятия прочитать нельзя.", ""
+    from muniflow.normalize.dates import NO_DATE_NOTES
+
     why = _unread_because(row)
+    if why and why not in NO_DATE_NOTES:  # what is wrong («дата окончания раньше даты начала»): that
+        return f"Дата «{text}» не распознана: {why}.", text
     return (
         f"Дата «{text}» не распознана{f' ({why})' if why else ''}: ожидается, например, "
         "«12 апреля 2024 года» или «21–22 марта 2024 года». Проверьте написание месяца и чисел.",
