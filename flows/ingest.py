@@ -37,6 +37,7 @@ from muniflow.quality.gx_import import warm_up
 from muniflow.warehouse import db, loader, reporting
 from muniflow.warehouse.archives import record_archive
 from muniflow.warehouse.held import Held
+from muniflow.warehouse.lookups import replaced_sections
 
 # The connection a running flow holds per warehouse file (`warehouse.held`): opened once for the
 # run's consecutive writes, released while it waits on an extraction and at its end.
@@ -252,6 +253,7 @@ def ingest_reports(
         )
         with _warehouse(wh) as con:
             completeness = reporting.completeness(con, list(run.periods))
+            replaced = replaced_sections(con, [r.report_id for _, r in run.loaded if r.supersedes])
         summary: dict[str, Any] = {
             **run.counts,
             "run_id": run.run_id,
@@ -260,6 +262,7 @@ def ingest_reports(
                     "file": source_file,
                     **run.states[result.report_id],
                     "seen_before": result.status == "unchanged",
+                    "replaces": replaced.get(result.report_id, []),
                 }
                 for source_file, result in run.loaded
             ]
@@ -297,7 +300,8 @@ def _archive_line(archive: ArchiveRecord, new: bool) -> dict[str, Any]:
 
 def _artifacts(summary: dict[str, Any]) -> None:
     """Attach the file table and a markdown summary to the flow run."""
-    create_table_artifact(key="ingested-files", table=summary["files"], description="Files of this run")
+    table = [{k: v for k, v in f.items() if k != "replaces"} for f in summary["files"]]  # flat cells
+    create_table_artifact(key="ingested-files", table=table, description="Files of this run")
     lines = [
         f"# muniflow run {summary['run_id']}",
         "",

@@ -220,3 +220,40 @@ def test_ingest_accepts_a_region():
 
     args = build_parser().parse_args(["ingest", "inbox", "--region", "Смоленская область"])
     assert args.region == "Смоленская область"
+
+
+def test_a_run_names_what_each_file_replaced_and_whether_the_earlier_stays(fresh_db, capsys):
+    """A municipality's own report replacing its section of a summary says so (the summary stays
+    loaded for the others); a summary covering everything replaces the own reports whole."""
+    from muniflow.cli import print_summary
+
+    summary = load(fresh_db, "summary", compilation(TEN[:3]))
+    own = load(fresh_db, "own", municipal(TEN[1]))
+    assert own.supersedes == summary.report_id
+    replaced = lookups.replaced_sections(fresh_db, [own.report_id])
+    assert replaced == {
+        own.report_id: [{"file": "summary.docx", "municipalities": [TEN[1]], "still_loaded": True}]
+    }
+    later = load(fresh_db, "later", compilation(TEN[:3], tag=" (исправлено)"))
+    [(earlier_own, earlier_summary)] = [
+        lookups.replaced_sections(fresh_db, [later.report_id])[later.report_id]
+    ]
+    assert (earlier_own["file"], earlier_own["still_loaded"]) == ("own.docx", False)
+    assert (earlier_summary["municipalities"], earlier_summary["still_loaded"]) == ([TEN[0], TEN[2]], False)
+    assert lookups.replaced_sections(fresh_db, []) == {}
+
+    line = {
+        "file": "own.docx",
+        "status": "loaded",
+        "reason": None,
+        "message": None,
+        "rows_extracted": 2,
+        "rows_loaded": 2,
+        "rows_quarantined": 0,
+        "seen_before": False,
+        "replaces": replaced[own.report_id],
+    }
+    print_summary({"run_id": "r1", "files": [line], "report": None})
+    assert f"replaces what summary.docx reported for {TEN[1]} (its other sections stay current)" in (
+        capsys.readouterr().out
+    )

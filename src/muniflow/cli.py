@@ -250,6 +250,10 @@ def print_summary(summary: dict) -> None:
             f"{f['rows_quarantined']:>3} quarantined"
         )
         print(f"{f['status'] + seen:>25}  {rows}  {f['file']}{why}")
+        for earlier in f.get("replaces") or ():
+            names = ", ".join(earlier["municipalities"])
+            rest = " (its other sections stay current)" if earlier["still_loaded"] else ""
+            print(f"{'':>27}replaces what {earlier['file']} reported for {names}{rest}")
     totals = ", ".join(f"{k} {v}" for k, v in summary.items() if isinstance(v, int))
     if summary.get("nothing_new"):
         print(f"nothing new: all {summary.get('files_seen', 0)} file(s) are in the warehouse as they are")

@@ -74,6 +74,29 @@ def superseded_files(files: Sequence[Path], warehouse: str | Path) -> list[tuple
     return [(path, by) for path, sha256, by in found if (path, sha256) in pairs]
 
 
+def replaced_sections(
+    con: duckdb.DuckDBPyConnection, report_ids: Sequence[str]
+) -> dict[str, list[dict[str, Any]]]:
+    """For each of these reports, the earlier reports it superseded sections of: their file, the
+    municipalities replaced, and whether the earlier report keeps other sections current (a regional
+    summary one municipality's own report replaced a section of stays loaded for the others)."""
+    if not report_ids:
+        return {}
+    found = con.execute(
+        "select s.superseded_by, r.source_file, r.status, list(s.municipality order by s.municipality)"
+        " from report_sections as s join reports as r using (report_id)"
+        " where list_contains(?, s.superseded_by)"
+        " group by all order by 1, 2",
+        [list(report_ids)],
+    ).fetchall()
+    replaced: dict[str, list[dict[str, Any]]] = {}
+    for by, source_file, status, municipalities in found:
+        replaced.setdefault(by, []).append(
+            {"file": source_file, "municipalities": list(municipalities), "still_loaded": status == "loaded"}
+        )
+    return replaced
+
+
 def region_of_municipalities(con: duckdb.DuckDBPyConnection, names: Sequence[str]) -> str | None:
     """The one region the warehouse's reports name for these municipalities (canonical names, as
     stored), None when they name none or several."""
