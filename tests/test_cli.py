@@ -213,3 +213,28 @@ def test_a_report_naming_no_region_takes_its_municipalitys_from_earlier_reports(
             "select region, message from reports where report_id = ?", [loaded.report_id]
         ).fetchone()
     assert region == "Тверская область" and "the title names no region" in message
+
+
+def test_nothing_new_reads_each_file_once(tmp_path, samples, monkeypatch):
+    """The «nothing new» path asks whether the warehouse holds the files, then which were
+    superseded: each file's bytes are hashed once for both, and again once they change."""
+    import shutil
+    from pathlib import Path
+
+    import muniflow.intake
+    from muniflow.plain import ingest_plain
+    from muniflow.warehouse.lookups import holds_all, superseded_files
+
+    path = Path(shutil.copy(samples / "invented_tver_2024_q4.docx", tmp_path))
+    wh = tmp_path / "wh.duckdb"
+    ingest_plain([path], wh)
+    read: list[Path] = []
+    hashing = muniflow.intake.sha256_file
+    monkeypatch.setattr(muniflow.intake, "sha256_file", lambda p: read.append(p) or hashing(p))
+    assert holds_all([path], wh) and superseded_files([path], wh) == []
+    assert holds_all([path], wh)
+    before = read.count(path)
+    assert before <= 1, "hashed once for both questions (or not at all: already hashed)"
+    path.write_bytes(path.read_bytes() + b"\0")
+    assert not holds_all([path], wh)
+    assert read.count(path) == before + 1, "changed bytes are hashed again"

@@ -4,6 +4,7 @@ what became of a file, and whether nothing was lost."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -26,16 +27,33 @@ def seen_files(con: duckdb.DuckDBPyConnection, files: Sequence[tuple[str, str]])
     return set(rows) & set(files)
 
 
+def _pairs(files: Sequence[Path]) -> list[tuple[str, str]]:
+    """(lineage name, sha256) of each file; a file read once in this process is not read again
+    while its size and modification time stay (`holds_all`, then `superseded_files`, on one inbox)."""
+    from muniflow.intake.expand import lineage_name
+
+    pairs = []
+    for f in files:
+        stat = Path(f).stat()
+        pairs.append((lineage_name(f), _digest(str(f), stat.st_mtime_ns, stat.st_size)))
+    return pairs
+
+
+@lru_cache(maxsize=4096)
+def _digest(path: str, _mtime_ns: int, _size: int) -> str:
+    from muniflow.intake import sha256_file
+
+    return sha256_file(Path(path))
+
+
 def holds_all(files: Sequence[Path], warehouse: str | Path) -> bool:
     """True when every file is already in the warehouse under the same path with the same bytes
     (reads nothing but the files' hashes and one lookup: an ingest of an unchanged inbox stops here)."""
-    from muniflow.intake import sha256_file
-    from muniflow.intake.expand import lineage_name
     from muniflow.warehouse.db import connect
 
     if str(warehouse) == ":memory:" or not Path(warehouse).exists():
         return False
-    pairs = [(lineage_name(f), sha256_file(f)) for f in files]
+    pairs = _pairs(files)
     from muniflow.warehouse.liveness import dead_runs
 
     with connect(warehouse) as con:
@@ -56,11 +74,9 @@ def holds_all(files: Sequence[Path], warehouse: str | Path) -> bool:
 def superseded_files(files: Sequence[Path], warehouse: str | Path) -> list[tuple[str, str]]:
     """Of files the warehouse holds as they are, those whose report a later version superseded,
     each with the path of the report that superseded it (an ingest that changes nothing says so)."""
-    from muniflow.intake import sha256_file
-    from muniflow.intake.expand import lineage_name
     from muniflow.warehouse.db import connect
 
-    pairs = {(lineage_name(f), sha256_file(f)) for f in files}
+    pairs = set(_pairs(files))
     paths, hashes = zip(*pairs, strict=True) if pairs else ((), ())
     with connect(warehouse) as con:
         found = con.execute(
