@@ -100,7 +100,12 @@ def test_serve_schedules_the_reporting_window_and_runs_on_demand(prefect_server,
                 except Exception:
                     return None
 
-            dep = _wait(deployment, 360, "the served deployment")  # liveness only: a loaded machine is slow
+            try:  # liveness only: a loaded machine is slow
+                dep = _wait(deployment, 360, "the served deployment")
+            except AssertionError as err:
+                log.flush()
+                said = (tmp_path / "serve.log").read_text(errors="replace")[-3000:]
+                raise AssertionError(f"{err}; `muniflow serve` said:\n{said}") from None
             schedules = [(s.schedule.cron, s.schedule.timezone) for s in dep.schedules]
             # the reporting window: daily at 06:00 Moscow time, days 1-20 of the month after a quarter
             assert schedules == [("0 6 1-20 1,4,7,10 *", "Europe/Moscow")]
