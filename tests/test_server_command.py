@@ -31,9 +31,37 @@ def test_serve_refuses_at_start(no_server, monkeypatch, capsys, case, expected) 
         inbox.mkdir()
     if case == "dead api":
         monkeypatch.setenv("PREFECT_API_URL", f"http://127.0.0.1:{server._free_port()}/api")
+        monkeypatch.setattr(server, "PATIENCE_S", 1.0)
     code = cli.main(["serve", "--inbox", str(inbox), "--warehouse", str(no_server / "w.duckdb")])
     assert code == 2
     assert expected in capsys.readouterr().err
+
+
+def test_a_slow_api_is_waited_for_where_one_quick_probe_gives_up() -> None:
+    """A server on a busy machine answers its health check late: `serve` waits for it."""
+    import threading
+    import time
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    class Slow(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            time.sleep(1.5)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"true")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = HTTPServer(("127.0.0.1", 0), Slow)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        api = f"http://127.0.0.1:{httpd.server_port}/api"
+        assert not server.healthy(api), "one probe of a second gives up"
+        assert server.answers(api, patience=10.0)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
 
 
 def test_a_state_file_of_a_dead_server_is_not_used(no_server, monkeypatch) -> None:

@@ -360,13 +360,13 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from muniflow.commands.server import healthy, use_running_server
+    from muniflow.commands.server import answers, use_running_server
 
     if not Path(args.inbox).is_dir():
         print(f"muniflow serve: inbox folder {args.inbox} does not exist", file=sys.stderr)
         return 2
     api = use_running_server()
-    if api is None or not healthy(api):
+    if api is None or not answers(api):
         where = f"the Prefect server at {api} does not answer" if api else "no Prefect server is running"
         print(
             f"muniflow serve: {where}, and a schedule needs one: start it with `muniflow server start` "

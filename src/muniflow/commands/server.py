@@ -64,6 +64,24 @@ def healthy(api: str, timeout: float = 1.0) -> bool:
         return False
 
 
+# How long a command that needs a configured server (`serve`) waits for it to answer.
+PATIENCE_S = 20.0
+
+
+def answers(api: str, patience: float | None = None) -> bool:
+    """Whether a Prefect API answers on `api` within `patience` seconds: a server on a busy machine
+    (or one still starting) may take longer than one quick probe, and a command that needs it
+    (`serve`) should not give up on it at once."""
+    deadline = time.monotonic() + (PATIENCE_S if patience is None else patience)
+    while True:
+        left = deadline - time.monotonic()
+        if healthy(api, timeout=max(1.0, min(5.0, left))):
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.5)
+
+
 def running_api() -> str | None:
     """The API URL of the recorded server when it answers, else None."""
     state = read_state()
