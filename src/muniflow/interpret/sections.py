@@ -209,3 +209,30 @@ def _bare_place(line: str) -> bool:
         and municipality_name(line, bare=True) is not None
         and not is_theme(line)
     )
+
+
+# A heading across the table is a few words.
+_ACROSS_MAX_WORDS = 8
+
+
+def names_a_place(text: str) -> bool:
+    """Whether a line across a scan's table that reads as no municipality's name (OCR garbled it:
+    «Городской округ город Энс›к») still heads one: a few words, no date, built around a
+    municipality's kind (opening with a kind before a name, «город …», or closing with one after
+    it, «… район») or, in capitalised words only, naming a place pymorphy3 knows (Geox); never a
+    region's name or a totals line."""
+    flat = _NUMBERED.sub("", " ".join(fold(text).split()))
+    words = _LETTERS.findall(flat)
+    if not words or len(flat.split()) > _ACROSS_MAX_WORDS or re.search(r"\d", flat) or reads_as_event(flat):
+        return False
+    if parse_region(flat) is not None:
+        return False
+    low = tuple(w.lower().replace("ё", "е") for w in words)
+    kinds = vocabulary()
+    if any(len(low) > len(k) and low[: len(k)] == k for k in kinds.kinds_before_name):
+        return True
+    if any(len(low) > len(k) and low[-len(k) :] == k for k in kinds.kinds_after_name):
+        return True
+    return all(w[:1].isupper() for w in words) and any(
+        "Geox" in p.tag for w in words for p in analyzer().parse(w.lower()) if p.is_known
+    )
