@@ -108,6 +108,10 @@ def test_what_names_a_place_across_the_table():
     assert names_a_place("Городской округ город к›ъ ыщ")
     assert names_a_place("Заречанский муниципальный район")
     assert names_a_place("Кострома")
+    assert names_a_place("Заречанский 5 мцнпальный округ"), "a kind noun among garbled words"
+    assert names_a_place("Кострома гпдкой окрг"), "opening with a place the dictionary knows"
+    assert not names_a_place("Культура"), "a theme"
+    assert not names_a_place("Приложение 1")
     assert not names_a_place("Итого проведено 5 мероприятий")
     assert not names_a_place("Информация о мероприятиях")
     assert not names_a_place("Энская область")
@@ -125,3 +129,10 @@ def test_a_heading_cut_by_a_column_line_with_a_mark_for_a_letter():
         _event(2, "Турнир по шахматам", "г. Энскамарск"),
     ]
     assert _munis(_doc(rows)) == ["город Заречанск", "город Энскамарск"]
+
+
+def test_a_garbled_first_line_leaves_its_rows_under_no_municipality():
+    # no heading above to hand them to: rows under no municipality are flagged as such, which a
+    # garbled name taken as their municipality would hide
+    rows = [_heading("Городской округ город к›ъ ыщ"), _event(1, "Турнир по шахматам", "онлайн")]
+    assert _munis(_doc(rows)) == [""]

@@ -549,6 +549,7 @@ def _read_table(
             elif (
                 kind == TOTALS
                 and places is not None
+                and state.heading
                 and merged
                 and len(filled) == 1
                 and not is_totals(heading, skip_words)
@@ -556,7 +557,8 @@ def _read_table(
             ):
                 # a scan's line across the table that OCR garbled past a name, built like a
                 # heading («Городской округ город Энс›к»): the next municipality's, as read, not
-                # rows silently the municipality's above
+                # rows silently the municipality's above (with no heading above, rows under no
+                # municipality are flagged as such: left so)
                 kind = MUNICIPALITY
             if kind == TOTALS and len(filled) == 1:
                 sections.append(Section(raw.locator, TOTALS, fold(heading)))
