@@ -136,3 +136,14 @@ def test_a_garbled_first_line_leaves_its_rows_under_no_municipality():
     # garbled name taken as their municipality would hide
     rows = [_heading("Городской округ город к›ъ ыщ"), _event(1, "Турнир по шахматам", "онлайн")]
     assert _munis(_doc(rows)) == [""]
+
+
+def test_an_abbreviation_s_dot_is_no_mark():
+    assert fixed_heading("с.п. Заречанское", frozenset()) == "с.п. Заречанское"
+    assert fixed_heading("с/п Заречанское", frozenset()) == "с/п Заречанское"
+
+
+def test_a_district_named_after_its_town_stays_an_adjective():
+    places = document_places(["г. Энскамарск"])
+    assert fixed_heading("Энскомарский район", places) == "Энскомарский район"
+    assert fixed_heading("Энскамарскии муниципальный район", places) == "Энскамарскии муниципальный район"

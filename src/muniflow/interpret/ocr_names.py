@@ -175,11 +175,17 @@ def _dictionary_place(word: str) -> str | None:
     return form[:1].upper() + form[1:]
 
 
+# An adjective's ending, «й» read «и» included («Энский», «Энскии», «Энское»): a district's name
+# made of a town's, never the town's own name.
+_ADJECTIVE_END = re.compile(r"(?:[иыо][йи]|[ая]я|[оеиы]е|[ое]го|[ое]му)$", re.IGNORECASE)
+
+
 def _put_right(word: str, places: frozenset[str], limits: HeadingNameSettings) -> str:
     proper = word[:1] + word[1:].lower()  # «ЭНСК» as «Энск»
     own = _nominative(proper)
     if (
         len(word) < limits.min_letters
+        or _ADJECTIVE_END.search(proper)
         or proper in places
         or any(_nominative(p) == own for p in places)  # written so elsewhere, in another case
         or proper.lower().replace("ё", "е") in vocabulary().kind_words
@@ -192,9 +198,11 @@ def _put_right(word: str, places: frozenset[str], limits: HeadingNameSettings) -
     return fixed.upper() if word.isupper() else fixed
 
 
-# A mark OCR read inside a word, between two of its letters («Энс›комарск», «ок›уг»).
-_MARK_IN_WORD = re.compile(r"(?<=[А-ЯЁа-яё])[^\w\s«»\"“”„()\-–—](?=[а-яё])")
-_WITH_MARK = re.compile(r"[А-ЯЁа-яё]+(?:[^\w\s«»\"“”„()\-–—][а-яё]+)+")
+# A mark OCR read inside a word, between two of its letters («Энс›комарск», «ок›уг»); never the
+# dot, comma, colon or slash of an abbreviation («с.п.», «с/п»).
+_MARK = r"[^\w\s«»\"“”„()\-–—.,:;/]"
+_MARK_IN_WORD = re.compile(rf"(?<=[А-ЯЁа-яё]){_MARK}(?=[а-яё])")
+_WITH_MARK = re.compile(rf"[А-ЯЁа-яё]+(?:{_MARK}[а-яё]+)+")
 
 
 def _mark_read(word: str) -> str:
