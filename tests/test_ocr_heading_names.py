@@ -147,3 +147,20 @@ def test_a_district_named_after_its_town_stays_an_adjective():
     places = document_places(["г. Энскамарск"])
     assert fixed_heading("Энскомарский район", places) == "Энскомарский район"
     assert fixed_heading("Энскамарскии муниципальный район", places) == "Энскамарскии муниципальный район"
+
+
+def test_a_misread_kind_word():
+    assert fixed_heading("Заречанский мунипипальный округ", frozenset()) == "Заречанский муниципальный округ"
+    assert fixed_heading("ЗАРЕЧАНСКИЙ МУНИНИПАЛЬНЫЙ РАЙОН", frozenset()) == "ЗАРЕЧАНСКИЙ МУНИЦИПАЛЬНЫЙ РАЙОН"
+    assert fixed_heading("Заречанское сельское поселенне", frozenset()) == "Заречанское сельское поселение"
+    assert fixed_heading("Спортивные соревнования", frozenset()) == "Спортивные соревнования"
+
+
+def test_rows_under_a_heading_whose_kind_word_was_misread():
+    rows = [
+        _heading("Городской округ город Заречанск"),
+        _event(1, "Фестиваль «Дружба»", "г. Заречанск"),
+        _heading("Энский мунинипальный район"),
+        _event(2, "Турнир по шахматам", "с. Энское"),
+    ]
+    assert _munis(_doc(rows)) == ["город Заречанск", "Энский район"]

@@ -8,7 +8,8 @@ the report writes nowhere else as read is taken for the one place name it is a f
 (`heading_names` in `contracts/ocr.yaml`): a place name the report writes (in any case form, or its
 nominative) first, else a dictionary place name one letter off; with none, or two equally near,
 it stays as read. A kind word run into the name is split off, a kind written twice («город Город
-Энск») once. Text documents are never touched: their names are typed, not read.
+Энск») once, a kind word misread («мунипипальный») made the one kind word it is a few letters
+off. Text documents are never touched: their names are typed, not read.
 """
 
 from __future__ import annotations
@@ -239,11 +240,34 @@ def _joined_name(text: str, places: frozenset[str], limits: HeadingNameSettings)
     return " ".join([*words[:lead], fixed])
 
 
+def _kind_put_right(word: str, limits: HeadingNameSettings) -> str:
+    """A word the dictionary does not know read as the one kind word it is a few letters off
+    («мунипипальный» -> «муниципальный», `kind_words` of contracts/municipalities.yaml), in the
+    case it is typed in; as read when none is near or two are as near."""
+    low = word.lower()
+    if len(word) < limits.min_letters or low.replace("ё", "е") in vocabulary().kind_words or _known(word):
+        return word
+    near: dict[str, int] = {}
+    for kind in vocabulary().kind_words:
+        limit = _limit(word, kind, limits)
+        off = Levenshtein.distance(low, kind, score_cutoff=limit)
+        if off <= limit:
+            near[kind] = off
+    best = [k for k, off in near.items() if off == min(near.values(), default=0)]
+    if len(best) != 1:
+        return word
+    kind = best[0]
+    if word.isupper():
+        return kind.upper()
+    return kind[:1].upper() + kind[1:] if word[:1].isupper() else kind
+
+
 def fixed_heading(text: str, places: frozenset[str]) -> str:
     """The heading with its name put right where OCR misread it (see the module's doc); the text
     as read when nothing in it is to put right."""
     limits = settings()
     text = _WITH_MARK.sub(lambda m: _mark_read(m.group()), text)
     text = _without_doubled_kinds(_WORD.sub(lambda m: _split_kind(m.group()), text))
+    text = _WORD.sub(lambda m: _kind_put_right(m.group(), limits), text)
     text = _joined_name(text, places, limits)
     return _NAME_OR_CAPITALS.sub(lambda m: _put_right(m.group(), places, limits), text)
