@@ -20,7 +20,18 @@ SEQUENCES = [
     (["4", "5", "5", "6"], ["4", "5", "5", "6"], "a number repeated by the report itself"),
     (["3", "9", "12"], ["3", "9", "12"], "neighbours not two apart: left as read"),
     (["", "7", ""], ["", "7", ""], "no numbers around: left"),
+    (
+        ["10.", "10.", "Городской округ город Заречанск", "12."],
+        ["10.", "11.", "Городской округ город Заречанск", "12."],
+        "a heading's text in the column is no misread number",
+    ),
 ]
+
+
+def test_a_row_merged_across_is_no_row_of_the_sequence() -> None:
+    assert ocr._across(["Энск", None, None], 0)
+    assert not ocr._across(["7", "Фестиваль", None], 0)
+    assert not ocr._across(["7"], 0)
 
 
 @pytest.mark.parametrize(("cells", "expected", "why"), SEQUENCES, ids=[c[2] for c in SEQUENCES])

@@ -25,6 +25,7 @@ from muniflow.interpret.nil import (
     nil_sections,
     says_nil_letter,
 )
+from muniflow.interpret.ocr_names import document_places, fixed_heading
 from muniflow.interpret.period import (
     file_stem,
     find_period,
@@ -45,6 +46,7 @@ from muniflow.interpret.sections import (
     is_theme,
     is_totals,
     month_of,
+    names_a_place,
     region_body,
     settlement_of,
 )
@@ -296,6 +298,8 @@ def interpret_document(
         or municipality_in_text(file_stem(doc.source_file))  # «Велижский_район_2кв_2024.docx»
         or municipality_in_text(closing)  # a letter signed «Глава Себежского района»
     )
+    # a scan's place names, which a heading OCR misread is put right to (none for typed text)
+    places = document_places(_event_cells(chosen)) if doc.cell_confidence else None
     sheet = chosen[0].table.sheet
     for table in chosen:
         if table.table.sheet != sheet and not table.reading.municipality:
@@ -324,6 +328,7 @@ def interpret_document(
             rows,
             sections,
             found,
+            places,
         )
     nil_names = nil_sections(found.nil, doc)
     if not rows and not nil_names and state.title_muni and says_nil_letter(f"{title}\n{closing}"):
@@ -423,6 +428,12 @@ def _closing_text(doc: RawDocument, chosen: Sequence[ChosenTable]) -> str:
     return "\n".join(p for p in parts if p and fold(p))
 
 
+def _event_cells(chosen: Sequence[ChosenTable]) -> list[str]:
+    """The cells of the event rows (two cells filled or more; a heading's own row is left out, so
+    a misread name is not taken for one the report writes)."""
+    return [c for t in chosen for raw in t.body if len(_filled(raw)) > 1 for c in raw.cells if c]
+
+
 def _lead_text(doc: RawDocument, first: ChosenTable | None) -> str:
     """Everything written before the first events table's rows, the title first: the one-row
     tables before it (a letterhead laid out as a table, a title typed in a one-cell table; not a
@@ -448,9 +459,11 @@ def _read_table(
     rows: list[Row],
     sections: list[Section],
     found: _Found,
+    places: frozenset[str] | None = None,
 ) -> _State:
     """Append the table's event rows to `rows`, its headings to `sections`, the rest it says to
-    `found`; returns the state after."""
+    `found`; returns the state after. `places`: a scan's place names, to put a heading's misread
+    name right to (`ocr_names`)."""
     matches = table.matches
     has_muni_column = any(m.column == "municipality" for m in matches)
     mapping: dict[str, int] = {}
@@ -491,7 +504,9 @@ def _read_table(
                 found.numbered_nil.append((len(rows), number, canonical_municipality(named) if named else ""))
             continue
         heading = filled[0] if len(filled) == 1 and seq_number(filled[0]) is None else _numbered(raw, mapping)
-        heading = heading or _cut_heading(raw, mapping, filled, period)
+        heading = heading or _cut_heading(raw, mapping, filled, period, places)
+        if heading is not None and places is not None:
+            heading = fixed_heading(heading, places)
         if heading is not None:
             merged = any(c is None for c in raw.cells)
             kind = classify(heading, skip_words, merged, has_muni_column)
@@ -531,6 +546,20 @@ def _read_table(
                 # a region's report heading the events of its own ministries among its
                 # municipalities': the region's, not the municipality's above
                 kind, heading = MUNICIPALITY, region
+            elif (
+                kind == TOTALS
+                and places is not None
+                and state.heading
+                and merged
+                and len(filled) == 1
+                and not is_totals(heading, skip_words)
+                and names_a_place(heading)
+            ):
+                # a scan's line across the table that OCR garbled past a name, built like a
+                # heading («Городской округ город Энс›к»): the next municipality's, as read, not
+                # rows silently the municipality's above (with no heading above, rows under no
+                # municipality are flagged as such: left so)
+                kind = MUNICIPALITY
             if kind == TOTALS and len(filled) == 1:
                 sections.append(Section(raw.locator, TOTALS, fold(heading)))
                 continue
@@ -609,11 +638,16 @@ _CUT_WORDS = 8
 
 
 def _cut_heading(
-    raw: RawRow, mapping: Mapping[str, int], filled: Sequence[str], period: Period | None
+    raw: RawRow,
+    mapping: Mapping[str, int],
+    filled: Sequence[str],
+    period: Period | None,
+    places: frozenset[str] | None = None,
 ) -> str | None:
     """A municipality's heading a scan's column lines cut into pieces («Город Аст» | «рахань»):
     two or three texts, none a № or a date, the title's cell empty, that read as a municipality's
-    name put together (at a cut word, or between words); None for any other row."""
+    name put together (at a cut word, or between words; a scan's misread name put right to
+    `places` first, `ocr_names`); None for any other row."""
     if (
         not 2 <= len(filled) <= _CUT_PIECES
         or ("title" in mapping and fold(_text(raw, mapping["title"])))
@@ -623,6 +657,8 @@ def _cut_heading(
     texts = [fold(t) for t in filled]
     for glue in ("", " "):
         joined = glue.join(texts)
+        if places is not None:  # «Городской ок» | «›уг город Энск»: the mark inside the word read
+            joined = fixed_heading(joined, places)
         if len(joined.split()) <= _CUT_WORDS and municipality_name(joined) is not None:
             return joined
     return _kind_completed(texts)

@@ -209,3 +209,39 @@ def _bare_place(line: str) -> bool:
         and municipality_name(line, bare=True) is not None
         and not is_theme(line)
     )
+
+
+# A heading across the table is a few words.
+_ACROSS_MAX_WORDS = 8
+# A place's name opening a garbled heading is a word this long at least: a short word OCR made of
+# noise is a place's name to the dictionary too often («Кии»).
+_PLACE_MIN_LETTERS = 5
+
+
+def names_a_place(text: str) -> bool:
+    """Whether a line across a scan's table that reads as no municipality's name (OCR garbled it:
+    «Городской округ город Энс›к», «Энский 5 мцнпальный округ») still heads one: a few words, no
+    date or count, holding a municipality's kind noun as a word («округ», «район», `kind_nouns`),
+    opening with a kind before a name («городской округ …»), closing with one after it, or
+    opening with a place pymorphy3 knows (Geox: «Энскгорск гпдкой окрг»); never a region's name
+    or a totals line."""
+    flat = _NUMBERED.sub("", " ".join(fold(text).split()))
+    words = _LETTERS.findall(flat)
+    if not words or len(flat.split()) > _ACROSS_MAX_WORDS or re.search(r"\d\d", flat) or reads_as_event(flat):
+        return False
+    if parse_region(flat) is not None:
+        return False
+    low = tuple(w.lower().replace("ё", "е") for w in words)
+    kinds = vocabulary()
+    if len(low) > 1 and set(low) & kinds.kind_nouns:
+        return True
+    if any(len(low) > len(k) and low[: len(k)] == k for k in kinds.kinds_before_name):
+        return True
+    if any(len(low) > len(k) and low[-len(k) :] == k for k in kinds.kinds_after_name):
+        return True
+    first = words[0]
+    return (
+        first[:1].isupper()
+        and len(first) >= _PLACE_MIN_LETTERS
+        and any("Geox" in p.tag for p in analyzer().parse(first.lower()) if p.is_known)
+    )

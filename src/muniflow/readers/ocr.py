@@ -449,6 +449,12 @@ def _heading_above(above: str, width: int) -> list[CellText] | None:
     return [CellText(named[-1], None), *[CellText(None, None)] * (width - 1)]
 
 
+def _across(cells: list[str | None], seq: int) -> bool:
+    """Whether a row is one cell merged across the table (every cell but the № column's None)."""
+    others = [c for i, c in enumerate(cells) if i != seq]
+    return bool(others) and cells[seq] is not None and all(c is None for c in others)
+
+
 def _raw_table(table: _Table) -> tuple[RawTable, tuple[tuple[str, tuple[float | None, ...]], ...]]:
     """A gathered table's cells cleaned, column numbers and the № column put right."""
     header, rows = table.header, table.rows
@@ -457,8 +463,12 @@ def _raw_table(table: _Table) -> tuple[RawTable, tuple[tuple[str, tuple[float | 
     texts = [ocr_numbers.column_numbers(t) or t for t in texts]
     seq = ocr_numbers.number_column([clean(c.text or "") for c in header])
     if seq is not None:
-        for cells, fixed in zip(texts, ocr_numbers.repair_sequence([t[seq] for t in texts]), strict=True):
-            cells[seq] = fixed
+        # a row merged across the table (a heading whose text stands in the № column) is no row
+        # of the sequence: its text is never taken for a misread number
+        column = [None if _across(t, seq) else t[seq] for t in texts]
+        for cells, fixed, read in zip(texts, ocr_numbers.repair_sequence(column), column, strict=True):
+            if read is not None:
+                cells[seq] = fixed
     raw_rows = tuple(RawRow(tuple(t), loc) for t, (_, loc) in zip(texts, rows, strict=True))
     confidence = tuple((loc, tuple(c.conf for c in _fit(r, width))) for r, loc in rows)
     locator = f"pages {table.first}-{table.last}"

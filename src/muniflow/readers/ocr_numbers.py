@@ -25,12 +25,17 @@ def _value(text: str | None) -> int | None:
     return int(match.group(1)) if match else None
 
 
+# A misread number is a few characters («#4», «РВ.»); a longer text in the column is a heading's
+# («Городской округ город Энск» across the table, its text standing in the № column).
+_MISREAD_MAX = 6
+
+
 def repair_sequence(cells: Sequence[str | None]) -> list[str | None]:
     """The column's cells with a number misread or lost between two numbers that differ by two
     put right («16», «7», «18» -> «16», «17», «18»); cells under a merged heading (None) are not
-    rows of the sequence and stay None."""
+    rows of the sequence and stay None, nor is a text longer than a misread number (a heading's)."""
     out = list(cells)
-    rows = [i for i, text in enumerate(cells) if text is not None]
+    rows = [i for i, text in enumerate(cells) if text is not None and len(text.strip()) <= _MISREAD_MAX]
     for before, here, after in zip(rows, rows[1:], rows[2:], strict=False):
         low, high = _value(cells[before]), _value(cells[after])
         if low is None or high is None or high != low + 2 or _value(cells[here]) == low + 1:
