@@ -223,6 +223,39 @@ def test_one_event_told_in_a_paragraph_beside_none_other_held_is_no_nil_report(t
     assert outcome.report is not None and not outcome.report.nil_municipalities
 
 
+def test_an_event_told_with_its_dates_deep_in_a_sentence_is_read(tmp_path: Path) -> None:
+    """«…информирует, что во II квартале 2025 года в рамках Соглашения … 14–15 мая 2025 года в г. Х
+    прошёл фестиваль «…»»: the dates stand deep in the sentence, a verb telling the event was held
+    follows them; «Иных мероприятий … не проводилось» beside it makes no nil report."""
+    lines = [
+        *HEAD[:3],
+        "Администрация района информирует, что во II квартале 2025 года в рамках Соглашения о "
+        "сотрудничестве с городом Пинском 14–15 мая 2025 года в г. Озёрске прошёл фестиваль «Берега "
+        "дружбы», в котором приняли участие 200 человек. В рамках фестиваля подписан план встреч.",
+        "Иных мероприятий международного характера во II квартале 2025 года не проводилось.",
+    ]
+    outcome = stages.process_file(nb.nil_letter(tmp_path / "deep.docx", lines))
+    assert _rows(outcome) == [("Озёрный район", "Фестиваль «Берега дружбы»", "г. Озёрске", "2025-05-14")]
+    assert outcome.report is not None and outcome.report.period is not None
+    assert outcome.report.period.label == "2025Q2" and not outcome.report.nil_municipalities
+
+
+def test_events_listed_in_one_paragraph_with_their_dates_in_brackets_are_read(tmp_path: Path) -> None:
+    """«…проведены: турнир «…» (10–12.04.2025, СК «…»); фестиваль «…» (24 мая 2025 г., парк …);
+    …»: each part closing with its dates in brackets is an event, the rest of the brackets where."""
+    lines = [
+        *HEAD[:3],
+        "Сообщаем, что во II квартале 2025 года в г. Озёрске проведены: турнир по самбо «Кубок озёр» "
+        "(10–12.04.2025, СК «Прибой»); фестиваль «Сосновые напевы» (24 мая 2025 г., парк Победы); "
+        "онлайн-встреча со школьниками г. Пинска (18.06.2025).",
+    ]
+    assert _rows(stages.process_file(nb.nil_letter(tmp_path / "brackets.docx", lines))) == [
+        ("Озёрный район", "Турнир по самбо «Кубок озёр»", "СК «Прибой»", "2025-04-10"),
+        ("Озёрный район", "Фестиваль «Сосновые напевы»", "парк Победы", "2025-05-24"),
+        ("Озёрный район", "Онлайн-встреча со школьниками г. Пинска", "", "2025-06-18"),
+    ]
+
+
 def test_municipalities_named_in_the_sentences_and_numbered_headings_head_their_events(
     tmp_path: Path,
 ) -> None:
@@ -294,6 +327,15 @@ def test_word_bullets_and_items_parted_by_commas_are_read(tmp_path: Path) -> Non
                 "2. Решили: утвердить план, провести 16 августа 2025 г. турнир «Кубок озёр».",
             ],
             "minutes: points opening with labels no column is named by",
+        ),
+        (
+            [
+                "Администрация Озёрного района",
+                "Во исполнение письма от 12.06.2025 № 17/2214 направляем отчёт о мероприятиях, "
+                "проведённых в районе во II квартале 2025 года.",
+                "Просим продлить срок до 25 июля 2025 г., так как отчёт проходил согласование.",
+            ],
+            "a cover letter: a document's date before its number, a date no held event follows",
         ),
     ],
 )

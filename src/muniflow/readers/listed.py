@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 
 from muniflow.enrich.event_format import ONLINE, event_format
 from muniflow.interpret.column_content import PLACE_MAX_WORDS, opens_with_place
@@ -31,6 +32,7 @@ from muniflow.interpret.municipality import municipality_name
 from muniflow.interpret.not_held import not_held_heading
 from muniflow.model import RawDocument, RawRow, RawTable
 from muniflow.morph import analyzer
+from muniflow.normalize.dates import EXACT, parse_dates
 from muniflow.normalize.text import fold
 
 # «1. …», «2) …»: an item and its number.
@@ -56,6 +58,9 @@ _SENTENCE_END = re.compile(r"[.!?:;]\s+")
 _ABBREVIATION = re.compile(r"(?:^|[\s(.])[а-яё]{1,3}\.$")  # «г.», «р.п.»
 # An item's number opening the line («1.», «2.1.»): no sentence before it.
 _NUMBER_ONLY = re.compile(r"\s*\d{1,3}(?:\.\d{1,3})*[.)]")
+# A preposition before dates that are no event's: a deadline («до 25 июля 2025 г.», «к 1 июля»), a
+# document's («письма от 12.06.2025»).
+_NOT_HELD_ON = frozenset({"до", "к", "от"})
 # The № column's header of a table of items read by content.
 SEQ = "№"
 _BRACKETED = re.compile(r"\([^()]*\)")
@@ -93,14 +98,12 @@ def listed_document(doc: RawDocument, synonyms: Mapping[str, Sequence[str]]) -> 
 def _listed(
     doc: RawDocument, lines: Sequence[str], synonyms: Mapping[str, Sequence[str]], *, labelled: bool
 ) -> RawDocument | None:
+    read: dict[str, tuple[str, str] | None] = {}  # a line is asked about at each step: read once
+
     def item_of(line: str) -> tuple[str, str] | None:
-        found = _ITEM.match(line) or _BULLET.match(line)
-        if found is not None:
-            return found.group(1) or "", found.group(2)
-        if labelled:
-            return None
-        told = _lead_off(line)[1]
-        return ("", told.strip()) if _opening_date(told) else None
+        if line not in read:
+            read[line] = _item(line, labelled=labelled)
+        return read[line]
 
     if labelled:  # «1. Наименование мероприятия: …» / «Сроки проведения: …» on lines of their own
         lines = _labels_joined(lines, item_of, synonyms)
@@ -108,10 +111,13 @@ def _listed(
     if doc.pages is not None:  # a PDF's lines: an item wraps over several, a paragraph too
         lines = _unwrapped(lines, lambda line: item_of(line) is not None, paragraphs=not labelled)
     if not labelled:  # an event told in a sentence of a paragraph («…характера: 24 июля … состоялась …»)
+        for line in lines:  # «проведены: турнир «…» (3–5.04.2025, стадион «…»); фестиваль «…» (12.05.2025)»
+            read.update((piece, ("", piece)) for piece in _listed_in_brackets(line))
         lines = [part for line in lines for part in _sentences_of(line, item_of)]
     first = next((i for i, line in enumerate(lines) if item_of(line)), None)
     if first is None:
         return None
+    opening = _told_before(lines[first], item_of(lines[first]))  # «…сообщает, что во II квартале …»
     while first > 0 and _heading(lines[first - 1]):  # the first municipality's
         first -= 1
     labels = {column: synonyms[column][0] for column in ("title", "date_text", "place", "goal")}
@@ -152,7 +158,7 @@ def _listed(
         return None
     if planned:  # «План международных мероприятий на III квартал»: not held yet
         return None
-    lead = "\n".join(lines[:first])
+    lead = "\n".join([*lines[:first], opening] if opening else lines[:first])
     if labelled:
         table = RawTable(
             tuple(c or "" for c in rows[0].cells[:3]), tuple(_narrow(r) for r in rows[1:]), "list", ""
@@ -169,6 +175,32 @@ def _listed(
         pages=doc.pages,
         closing=closing,
     )
+
+
+def _item(line: str, *, labelled: bool) -> tuple[str, str] | None:
+    """(number, body) of a line that is an item: numbered or bulleted; read by content, also a
+    sentence opening with its dates after a few leading words (`_lead_off`) or telling of an event
+    held on dates deep in it (`_told_from_dates`). None for any other line."""
+    found = _ITEM.match(line) or _BULLET.match(line)
+    if found is not None:
+        return found.group(1) or "", found.group(2)
+    if labelled:
+        return None
+    told = _lead_off(line)[1]
+    if _opening_date(told):
+        return "", told.strip()
+    deep = _told_from_dates(line)
+    return ("", deep) if deep else None
+
+
+def _told_before(line: str, item: tuple[str, str] | None) -> str:
+    """The words of the line before its item's body, where the item is told from dates deep in a
+    sentence: the letter's lead («…информирует, что во II квартале 2025 года»), naming its quarter."""
+    if item is None or item[0]:
+        return ""
+    flat = " ".join(line.split())
+    at = flat.find(item[1])
+    return flat[:at].strip(_EDGE) if at > 0 else ""
 
 
 def _labels_joined(
@@ -195,16 +227,47 @@ def _narrow(row: RawRow) -> RawRow:
     return RawRow(row.cells[:3], row.locator)
 
 
-def _sentences_of(line: str, item_of: Callable[[str], tuple[str, str] | None]) -> list[str]:
-    """A paragraph cut before each of its sentences after the first that is an item (an event told
-    in a letter's paragraph, after a colon or a full stop); the paragraph whole when none is."""
+def _pieces(line: str) -> list[str]:
+    """A paragraph's sentences and the parts of one a colon or a semicolon parts, outside quotes
+    and brackets («Конференция: итоги года», «(3.04.2025; 5.04.2025)» part nothing)."""
+    enclosed = [(m.start(), m.end()) for m in (*_QUOTED.finditer(line), *_BRACKETED.finditer(line))]
     cuts = [
         m.end()
         for m in _SENTENCE_END.finditer(line)
         if not _ABBREVIATION.search(line[: m.start() + 1])
         and not _NUMBER_ONLY.fullmatch(line[: m.start() + 1])
+        and not any(a < m.start() < b for a, b in enclosed)
     ]
-    pieces = [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
+    return [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
+
+
+def _listed_in_brackets(line: str) -> list[str]:
+    """The parts of a paragraph listing events one after another, each closing with its dates in
+    brackets («…проведены: турнир «…» (3–5.04.2025, стадион «…»); фестиваль «…» (12.05.2025)»): those
+    parts, when `MIN_ITEMS` of them at the least do so; else none (a bracket of dates in one
+    sentence is no list: minutes' «О подготовке фестиваля (15–17 августа 2025 г.)»)."""
+    dated = [piece for piece in _pieces(line) if _closing_dates(piece) is not None]
+    return dated if len(dated) >= MIN_ITEMS else []
+
+
+def _closing_dates(text: str) -> tuple[str, str, str] | None:
+    """(name, dates, place) of a text closing with its full dates in brackets, maybe followed by
+    where («Фестиваль «…» (12.05.2025, парк Х)»); None when it does not so close."""
+    flat = " ".join(text.split()).rstrip(" .;")
+    found = _TRAILING_REMARK.search(flat)
+    if found is None or not _NAMING.search(flat[: found.start()]):
+        return None
+    inner = found.group(1).strip()
+    dates = date_run(inner)
+    if dates is None or dates[1] != 0 or not _full_date(dates[0]):
+        return None
+    return flat[: found.start()].strip(_EDGE), dates[0].strip("()"), inner[dates[2] :].strip(_EDGE)
+
+
+def _sentences_of(line: str, item_of: Callable[[str], tuple[str, str] | None]) -> list[str]:
+    """A paragraph cut before each of its sentences after the first that is an item (an event told
+    in a letter's paragraph, after a colon or a full stop); the paragraph whole when none is."""
+    pieces = _pieces(line)
     if not any(item_of(p) for p in pieces[1:]):
         return [line]
     out: list[str] = []
@@ -273,6 +336,57 @@ def _linking(word: str) -> bool:
     )
 
 
+def _told_from_dates(line: str) -> str:
+    """The sentence from its dates on where they stand deep in it, after words that are neither a
+    municipality nor a link («В рамках программы сотрудничества … 3–5 июня 2025 года в г. Х
+    прошёл форум «…»»): a full date (day, month, year), and after it in the same sentence a verb in
+    the past telling the event was held (contract `toldVerbs`, lemmas). A document's date before
+    its number («письма от 12.06.2025 № …») tells of none. '' for any other sentence."""
+    flat = " ".join(line.split())
+    at = 0
+    while (found := date_run(flat[at:])) is not None:
+        date, start, end = found[0], at + found[1], at + found[2]
+        at = end
+        after = flat[end:].strip(_EDGE)
+        before = flat[:start].split()
+        if start == 0 or after.startswith("№") or not _full_date(date) or before[-1].lower() in _NOT_HELD_ON:
+            continue  # a letter's date and number, a deadline, a month: a later date may tell of the event
+        ends = [
+            m.start()
+            for m in _SENTENCE_END.finditer(after)
+            if not _ABBREVIATION.search(after[: m.start() + 1])
+        ]
+        sentence = after[: ends[0]] if ends else after
+        if any(_told_verb(w.strip(',;:«»"()')) for w in sentence.split()):
+            return flat[start:]
+        return ""
+    return ""
+
+
+def _full_date(date: str) -> bool:
+    """The dates name a day of a month of a year («3–5 июня 2025 года», «12.05.2025»), not a month."""
+    read = parse_dates(date, None)
+    return read.start is not None and read.form == EXACT
+
+
+def _told_verb(word: str) -> bool:
+    """A verb in the past (or its short participle) whose lemma tells that an event was held."""
+    if not _past_verb(word):
+        return False
+    return analyzer().parse(word.lower())[0].normal_form.replace("ё", "е") in _told_verbs()
+
+
+def _told_verbs() -> frozenset[str]:
+    from muniflow.contracts import load_contract
+
+    return _lemma_set(tuple(str(w) for w in load_contract().threshold("toldVerbs", []) or []))
+
+
+@lru_cache(maxsize=4)
+def _lemma_set(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.replace("ё", "е") for w in words)
+
+
 def _opening_date(line: str) -> bool:
     """The line opens with its dates and tells of an event after them: parts parted by spaced
     dashes («15.07.2024 – г. Ржев – …») or a verb in the past («12 апреля в г. Х состоялся …»); a
@@ -299,8 +413,15 @@ def _prose(
     opening = _LABEL.match(flat)
     if opening is not None and opening.group(1) and _column(opening.group(1), synonyms) is None:
         return None
-    found = date_run(flat)
     parts: list[tuple[str, str, str]] = []
+    closing = _closing_dates(flat)
+    if closing is not None and date_run(closing[0]) is None:
+        # «фестиваль «…» (12.05.2025, парк Х)»: the name, its dates and where, no dates before
+        name, date, place = closing
+        parts.append(("date_text", labels["date_text"], date))
+        parts += [("place", labels["place"], place)] if place else []
+        return name[:1].upper() + name[1:], parts
+    found = date_run(flat)
     rest = flat
     if found is not None:
         date, start, end = found
