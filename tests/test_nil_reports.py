@@ -116,6 +116,14 @@ def test_letter_needs_subject_and_statement() -> None:
     assert not says_nil_letter("Совещание не проводилось по техническим причинам"), "no event subject named"
 
 
+def test_a_nil_sentence_of_the_other_events_is_no_nil_letter() -> None:
+    """«Иных мероприятий … не проводилось» says nil of the events the letter did not tell: the
+    letter told some, it is no nil report; «международных и иных» still says nil of them all."""
+    assert not says_nil_letter("Иных мероприятий международного характера в квартале не проводилось.")
+    assert not says_nil_letter("Других международных мероприятий не было.")
+    assert says_nil_letter("Международных и иных мероприятий в I квартале 2025 года не проводилось.")
+
+
 def test_letter_sentence_wrapped_over_lines_is_one_sentence() -> None:
     """A PDF's text breaks a long sentence at the line ends: the subject and the statement may
     stand on different lines of one sentence."""

@@ -228,11 +228,23 @@ def says_nil_letter(text: str, contract: ReportingContract | None = None) -> boo
     contract = contract or load_reporting()
     subjects = {lemma for s in contract.letter_subjects for lemma in lemmas(s)}
     for sentence in re.split(r"(?<=[.!?;])\s+|\n\s*\n", text):
-        if says_nil(sentence, contract, any_length=True) and (
-            not subjects or subjects & set(lemmas(sentence))
+        if (
+            says_nil(sentence, contract, any_length=True)
+            and (not subjects or subjects & set(lemmas(sentence)))
+            and not _of_others(lemmas(sentence), contract)
         ):
             return True
     return False
+
+
+def _of_others(words: Sequence[str], contract: ReportingContract) -> bool:
+    """The nil sentence is of the events other than those told («Иных мероприятий … не
+    проводилось»): a word of `otherWords` not coordinated with another («международных и иных»)."""
+    others = set(_none_words(contract.other_words))
+    return any(w in others and not (k and words[k - 1] in _COORDINATING) for k, w in enumerate(words))
+
+
+_COORDINATING = frozenset({"и", "или", "а", "также"})
 
 
 # A table of a letter that has no events table holds at most this many rows: a letterhead or a
