@@ -256,6 +256,19 @@ def test_events_listed_in_one_paragraph_with_their_dates_in_brackets_are_read(tm
     ]
 
 
+def test_a_city_named_without_its_kind_by_its_sender_heads_the_events(tmp_path: Path) -> None:
+    """«АДМИНИСТРАЦИЯ НИЖНЕГО ТАГИЛА» names no kind word: the city in the genitive after the
+    sender's noun is the municipality («город Нижний Тагил»)."""
+    lines = [
+        "АДМИНИСТРАЦИЯ НИЖНЕГО ТАГИЛА",
+        "Информация о международных мероприятиях во II квартале 2025 года",
+        "1. Международный фестиваль «Звоны». Дата проведения: 21 мая 2025 г. Место проведения: Дом культуры.",
+        "2. Визит делегации г. Пинска. Дата проведения: 16 июня 2025 г. Место проведения: администрация.",
+    ]
+    rows = _rows(stages.process_file(nb.nil_letter(tmp_path / "city.docx", lines)))
+    assert [m for m, _, _, _ in rows] == ["город Нижний Тагил", "город Нижний Тагил"]
+
+
 def test_municipalities_named_in_the_sentences_and_numbered_headings_head_their_events(
     tmp_path: Path,
 ) -> None:

@@ -24,6 +24,7 @@ from muniflow.interpret.nil import (
     nil_row,
     nil_sections,
     says_nil_letter,
+    sender_municipality,
 )
 from muniflow.interpret.period import (
     file_stem,
@@ -295,6 +296,7 @@ def interpret_document(
         or municipality_in_text(title)
         or municipality_in_text(file_stem(doc.source_file))  # «Велижский_район_2кв_2024.docx»
         or municipality_in_text(closing)  # a letter signed «Глава Себежского района»
+        or sender_municipality(f"{doc.title}\n{closing}")  # «Администрация Нижнего Тагила»: no kind word
     )
     sheet = chosen[0].table.sheet
     for table in chosen:
