@@ -256,6 +256,50 @@ def test_events_listed_in_one_paragraph_with_their_dates_in_brackets_are_read(tm
     ]
 
 
+def test_a_pdf_paragraph_wrapped_after_a_settlements_abbreviation_and_a_nil_municipality() -> None:
+    """A PDF line ending «в р.п.» has not ended its sentence: the settlement's name opens the next
+    line; a sentence telling of an event deep in the next line does not open an item there. «В
+    Лесном районе … мероприятия не проводились» among the events told is that district's nil row."""
+    text = "\n".join(
+        [
+            "Информация о мероприятиях муниципальных районов Северной области во II квартале 2025 года",
+            "В Полевом муниципальном районе 5–6 июня 2025 г. в р.п.",
+            "Озёрное состоялся турнир «Кубок полей» (8 команд, в том числе 3 команды из",
+            "Казахстана). Кроме того, 21 июня 2025 г. проведена онлайн-встреча глав районов.",
+            "В Лесном муниципальном районе во II квартале 2025 года международные",
+            "мероприятия не проводились.",
+        ]
+    )
+    doc = RawDocument(source_file="letter.pdf", format="pdf", title=text, tables=(), pages=1)
+    listed = listed_document(doc, header_synonyms())
+    assert listed is not None
+    cells = [row.cells[1:4] for row in listed.tables[0].rows]
+    assert ("Турнир «Кубок полей»", "5–6 июня 2025 г.", "р.п. Озёрное") in cells
+    assert ("Онлайн-встреча глав районов", "21 июня 2025 г.", "") in cells
+    assert (
+        "В Лесном муниципальном районе во II квартале 2025 года международные мероприятия не проводились.",
+        "",
+        "",
+    ) in cells
+
+
+def test_items_opening_with_their_dates_then_a_dash_name_their_venue_after_a_comma(tmp_path: Path) -> None:
+    """«3 марта 2025 г. — турнир «…», стадион «…» (команды из …)»: the dates, a dash, the name;
+    a short clause after the name's comma is where; «, с участием …» or a count of people is not."""
+    lines = [
+        *HEAD[:3],
+        "Администрация сообщает о международных мероприятиях, проведённых в I квартале 2025 года.",
+        "3 марта 2025 г. — турнир по хоккею «Кубок озёр», стадион «Сосна» (команды из Казахстана).",
+        "15 марта 2025 г. — фестиваль «Звоны» с участием гостей из Беларуси, ДК «Заря».",
+        "27 марта 2025 г. — выставка «Север», 40 участников.",
+    ]
+    assert _rows(stages.process_file(nb.nil_letter(tmp_path / "dashed.docx", lines))) == [
+        ("Озёрный район", "Турнир по хоккею «Кубок озёр»", "стадион «Сосна»", "2025-03-03"),
+        ("Озёрный район", "Фестиваль «Звоны» с участием гостей из Беларуси", "ДК «Заря»", "2025-03-15"),
+        ("Озёрный район", "Выставка «Север», 40 участников", "", "2025-03-27"),
+    ]
+
+
 def test_a_city_named_without_its_kind_by_its_sender_heads_the_events(tmp_path: Path) -> None:
     """«АДМИНИСТРАЦИЯ НИЖНЕГО ТАГИЛА» names no kind word: the city in the genitive after the
     sender's noun is the municipality («город Нижний Тагил»)."""

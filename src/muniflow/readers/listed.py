@@ -29,6 +29,7 @@ from muniflow.interpret.column_content import PLACE_MAX_WORDS, opens_with_place
 from muniflow.interpret.columns import map_columns
 from muniflow.interpret.combined import date_run
 from muniflow.interpret.municipality import municipality_name
+from muniflow.interpret.nil import municipality_in_text, says_nil, says_nil_letter
 from muniflow.interpret.not_held import not_held_heading
 from muniflow.model import RawDocument, RawRow, RawTable
 from muniflow.morph import analyzer
@@ -98,21 +99,29 @@ def listed_document(doc: RawDocument, synonyms: Mapping[str, Sequence[str]]) -> 
 def _listed(
     doc: RawDocument, lines: Sequence[str], synonyms: Mapping[str, Sequence[str]], *, labelled: bool
 ) -> RawDocument | None:
-    read: dict[str, tuple[str, str] | None] = {}  # a line is asked about at each step: read once
+    # a line is asked about at each step: read once, as (its item, whether told deep in a sentence)
+    read: dict[str, tuple[tuple[str, str] | None, bool]] = {}
 
-    def item_of(line: str) -> tuple[str, str] | None:
+    def read_once(line: str) -> tuple[tuple[str, str] | None, bool]:
         if line not in read:
             read[line] = _item(line, labelled=labelled)
         return read[line]
+
+    def item_of(line: str) -> tuple[str, str] | None:
+        return read_once(line)[0]
+
+    def opens_item(line: str) -> bool:  # an item told deep in a PDF's line may open in the line above
+        item, deep = read_once(line)
+        return item is not None and not deep
 
     if labelled:  # «1. Наименование мероприятия: …» / «Сроки проведения: …» on lines of their own
         lines = _labels_joined(lines, item_of, synonyms)
     planned = _plan_heading(lines, item_of)
     if doc.pages is not None:  # a PDF's lines: an item wraps over several, a paragraph too
-        lines = _unwrapped(lines, lambda line: item_of(line) is not None, paragraphs=not labelled)
+        lines = _unwrapped(lines, opens_item, paragraphs=not labelled)
     if not labelled:  # an event told in a sentence of a paragraph («…характера: 24 июля … состоялась …»)
         for line in lines:  # «проведены: турнир «…» (3–5.04.2025, стадион «…»); фестиваль «…» (12.05.2025)»
-            read.update((piece, ("", piece)) for piece in _listed_in_brackets(line))
+            read.update((piece, (("", piece), False)) for piece in _listed_in_brackets(line))
         lines = [part for line in lines for part in _sentences_of(line, item_of)]
     first = next((i for i, line in enumerate(lines) if item_of(line)), None)
     if first is None:
@@ -133,6 +142,8 @@ def _listed(
             rows.append(RawRow((name, *[None] * (width - 1)), f"paragraph {i + 1}"))
             continue
         if item is None:
+            if not labelled and _nil_of_one(line):  # «В Х районе мероприятия не проводились»
+                rows.append(RawRow(("", line, *[""] * (width - 2)), f"paragraph {i + 1}"))
             continue
         led = "" if labelled else _lead_off(line)[0]
         if led:  # «В Таврическом муниципальном районе 5–6 июня 2025 г. …»: its municipality's
@@ -177,20 +188,27 @@ def _listed(
     )
 
 
-def _item(line: str, *, labelled: bool) -> tuple[str, str] | None:
-    """(number, body) of a line that is an item: numbered or bulleted; read by content, also a
-    sentence opening with its dates after a few leading words (`_lead_off`) or telling of an event
-    held on dates deep in it (`_told_from_dates`). None for any other line."""
+def _item(line: str, *, labelled: bool) -> tuple[tuple[str, str] | None, bool]:
+    """((number, body) of a line that is an item, else None; whether it is told deep in a
+    sentence). An item is numbered or bulleted; read by content, also a sentence opening with its
+    dates after a few leading words (`_lead_off`) or telling of an event held on dates deep in it
+    (`_told_from_dates`)."""
     found = _ITEM.match(line) or _BULLET.match(line)
     if found is not None:
-        return found.group(1) or "", found.group(2)
+        return (found.group(1) or "", found.group(2)), False
     if labelled:
-        return None
+        return None, False
     told = _lead_off(line)[1]
     if _opening_date(told):
-        return "", told.strip()
+        return ("", told.strip()), False
     deep = _told_from_dates(line)
-    return ("", deep) if deep else None
+    return (("", deep), True) if deep else (None, False)
+
+
+def _nil_of_one(line: str) -> bool:
+    """The line says a municipality it names held no events, among others' events told: a row of
+    its nil statement (interpret/nil.py reads it so); «Иных мероприятий не проводилось» names none."""
+    return says_nil(line) and says_nil_letter(line) and bool(municipality_in_text(line))
 
 
 def _told_before(line: str, item: tuple[str, str] | None) -> str:
@@ -287,12 +305,35 @@ def _unwrapped(lines: Sequence[str], is_item: Callable[[str], bool], paragraphs:
     within = False  # the last line out is an item's
     for line in lines:
         joins = within or (paragraphs and bool(out) and not _heading(out[-1]))
-        if joins and not is_item(line) and not _heading(line) and not _ENDED.search(out[-1]):
+        if joins and not is_item(line) and not _heading(line) and not _ended(out[-1]):
             out[-1] = f"{out[-1].rstrip()} {line.strip()}"
             continue
         out.append(line)
         within = is_item(line)
     return out
+
+
+def _ended(line: str) -> bool:
+    """The line ends a sentence: a full stop, not the one of a settlement's abbreviation before its
+    name on the next line («… 5 июня 2025 г. в р.п.» / «Озёрное состоялся …»; contracts/enrichment.yaml
+    `locality_abbreviations`); «2025 г.» is the year's."""
+    if not _ENDED.search(line):
+        return False
+    words = line.split()
+    last = words[-1].lower().replace(".", "")
+    if last not in _locality_abbreviations():
+        return True
+    return len(words) > 1 and bool(_YEAR.fullmatch(words[-2]))
+
+
+# A year before «г.»: «2025 г.» is «2025 года».
+_YEAR = re.compile(r"\d{4}")
+
+
+def _locality_abbreviations() -> frozenset[str]:
+    from muniflow.enrich import contract  # the enrichment vocabulary, read once
+
+    return _lemma_set(contract.load().places.locality_abbreviations)
 
 
 def _plan_heading(lines: Sequence[str], item_of: Callable[[str], tuple[str, str] | None]) -> bool:
@@ -389,8 +430,9 @@ def _lemma_set(words: tuple[str, ...]) -> frozenset[str]:
 
 def _opening_date(line: str) -> bool:
     """The line opens with its dates and tells of an event after them: parts parted by spaced
-    dashes («15.07.2024 – г. Ржев – …») or a verb in the past («12 апреля в г. Х состоялся …»); a
-    letter's date and number («04.04.2025 № 01-21/1733») tells of none."""
+    dashes («15.07.2024 – г. Ржев – …»), its dates the first («3 марта 2025 г. — турнир «…», …»),
+    or a verb in the past («12 апреля в г. Х состоялся …»); a letter's date and number
+    («04.04.2025 № 01-21/1733») tells of none."""
     flat = " ".join(line.split())
     found = date_run(flat)
     if found is None or found[1] != 0:
@@ -398,7 +440,8 @@ def _opening_date(line: str) -> bool:
     rest = flat[found[2] :].strip(_EDGE)
     if not _NAMING.search(rest) or rest.startswith("№"):
         return False
-    return len(_parts(rest)) > 1 or any(_past_verb(w.strip(',;:«»"()')) for w in rest.split())
+    dashed = _PART.match(flat[found[2] :]) is not None
+    return dashed or len(_parts(rest)) > 1 or any(_past_verb(w.strip(',;:«»"()')) for w in rest.split())
 
 
 def _prose(
@@ -450,6 +493,8 @@ def _prose(
             goal = " – ".join(p for p in (told_rest, goal) if p)
     else:
         name, place, goal = _sentence(rest)
+        if not place and not goal:  # no verb: «турнир «…», стадион «…» (команды из …)»
+            name, place, goal = _named_then_where(name)
     if not _NAMING.search(name):
         return None
     parts += [("place", labels["place"], place)] if place else []
@@ -547,6 +592,39 @@ def _past_verb(word: str) -> bool:
         return False
     tag = analyzer().parse(word.lower())[0].tag
     return (tag.POS == "VERB" and "past" in tag) or tag.POS == "PRTS"
+
+
+def _named_then_where(text: str) -> tuple[str, str, str]:
+    """(name, place, remark) of an item telling no verb: its name up to the first comma outside
+    quotes and brackets, then a short clause naming where, maybe with a remark in brackets («Турнир
+    «…», стадион «…» (команды из …)», «концерт «…», ДК «…»»). The clause names no
+    place when it counts people, tells something (a verb or a participle) or opens with a
+    preposition other than «в» or «на» («, с участием гостей»): then (text, '', '')."""
+    name, rest = _first_clause(text)
+    remark = _TRAILING_REMARK.search(rest)
+    place = rest[: remark.start()].strip(_EDGE) if remark else rest
+    if not rest or not place or len(place.split()) > PLACE_MAX_WORDS or _PEOPLE_COUNT.search(place):
+        return text, "", ""
+    first = place.split()[0].strip('«»"(').lower()
+    preposition = analyzer().parse(first)[0].tag.POS == "PREP"
+    if (preposition and not _PREPOSITION.fullmatch(first + " ")) or _telling(place):
+        return text, "", ""
+    if preposition:
+        place = place[_PREPOSITION.match(place).end() :]  # type: ignore[union-attr]
+    return name, place, remark.group(1).strip() if remark else ""
+
+
+# A clause counting people («160 участников», «40 чел.»): no place.
+_PEOPLE_COUNT = re.compile(r"\d+\s*(?:чел|человек|участник|делегат|команд|зрител)", re.IGNORECASE)
+
+
+def _telling(text: str) -> bool:
+    """The text tells something: a verb or a participle in it."""
+    return any(
+        analyzer().parse(w.strip(',;:«»"()').lower())[0].tag.POS in {"VERB", "PRTS", "PRTF", "GRND"}
+        for w in text.split()
+        if w.strip(',;:«»"()').isalpha()
+    )
 
 
 def _first_clause(text: str) -> tuple[str, str]:
