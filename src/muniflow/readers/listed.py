@@ -39,11 +39,12 @@ from muniflow.normalize.text import fold
 # «1. …», «2) …»: an item and its number.
 _ITEM = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)[.)]\s+(\S.*)$")  # «1.», «2)», «1.1.»
 # «Дата проведения: », «Цель и результат: »: a capitalised phrase of up to five words before a colon,
-# at the start or after a sentence's end; after a comma in lower case too («Дата: 12.07.2025, место:
-# …»). Only a phrase the header synonyms tie to a column is a label.
+# at the start or after a sentence's end; after a comma or a semicolon in lower case too («Дата:
+# 12.07.2025, место: …», «Мероприятие: …; дата: …»). Only a phrase the header synonyms tie to a
+# column is a label.
 _LABEL = re.compile(
     r"(?:^|(?<=[.;!?»])\s+)([А-ЯЁ][а-яё]*(?:\s+[а-яёА-ЯЁ]+){0,4})\s*:\s+"
-    r"|(?<=,)\s+([а-яё]+(?:\s+[а-яё]+){0,2})\s*:\s+"
+    r"|(?<=[,;])\s+([а-яё]+(?:\s+[а-яё]+){0,2})\s*:\s+"
 )
 # «– …», «• …»: an item bulleted, not numbered (read by content only).
 _BULLET = re.compile(r"^\s*()[-–—•·*]\s+(\S.*)$")
@@ -269,17 +270,30 @@ def _listed_in_brackets(line: str) -> list[str]:
 
 
 def _closing_dates(text: str) -> tuple[str, str, str] | None:
-    """(name, dates, place) of a text closing with its full dates in brackets, maybe followed by
-    where («Фестиваль «…» (12.05.2025, парк Х)»); None when it does not so close."""
+    """(name, dates, place) of a text closing with its full dates in brackets, maybe with where
+    («Фестиваль «…» (12.05.2025, парк Х)»); None when it does not so close."""
+    found = _bracketed_dates(text)
+    return found[:3] if found is not None and not found[3] else None
+
+
+def _bracketed_dates(text: str) -> tuple[str, str, str, str] | None:
+    """(name, dates, place, rest) of a text naming its event, then in brackets its full dates and
+    where, the dates first or last («Турнир «…» (г. Х, стадион «…», 14–16 марта 2025 г.) — 180
+    спортсменов», «Вебинар «…» (онлайн, 27 марта 2025 г.)»): the name before the brackets, the
+    rest after them; None when no brackets outside quotes so open or close."""
     flat = " ".join(text.split()).rstrip(" .;")
-    found = _TRAILING_REMARK.search(flat)
-    if found is None or not _NAMING.search(flat[: found.start()]):
-        return None
-    inner = found.group(1).strip()
-    dates = date_run(inner)
-    if dates is None or dates[1] != 0 or not _full_date(dates[0]):
-        return None
-    return flat[: found.start()].strip(_EDGE), dates[0].strip("()"), inner[dates[2] :].strip(_EDGE)
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(flat)]
+    for found in _BRACKETED.finditer(flat):
+        if any(a < found.start() < b for a, b in quoted) or not _NAMING.search(flat[: found.start()]):
+            continue
+        inner = found.group()[1:-1].strip()
+        dates = date_run(inner)
+        if dates is None or not _full_date(dates[0]) or (dates[1] != 0 and dates[2] != len(inner)):
+            continue
+        place = f"{inner[: dates[1]]} {inner[dates[2] :]}".strip(_EDGE + " ")
+        name, rest = flat[: found.start()].strip(_EDGE), flat[found.end() :].strip(_EDGE)
+        return name, dates[0].strip("()"), place, rest
+    return None
 
 
 def _sentences_of(line: str, item_of: Callable[[str], tuple[str, str] | None]) -> list[str]:
@@ -457,12 +471,13 @@ def _prose(
     if opening is not None and opening.group(1) and _column(opening.group(1), synonyms) is None:
         return None
     parts: list[tuple[str, str, str]] = []
-    closing = _closing_dates(flat)
-    if closing is not None and date_run(closing[0]) is None:
-        # «фестиваль «…» (12.05.2025, парк Х)»: the name, its dates and where, no dates before
-        name, date, place = closing
+    bracketed = _bracketed_dates(flat)
+    if bracketed is not None and date_run(bracketed[0]) is None:
+        # «фестиваль «…» (12.05.2025, парк Х) — …»: the name, its dates and where, no dates before
+        name, date, place, goal = bracketed
         parts.append(("date_text", labels["date_text"], date))
         parts += [("place", labels["place"], place)] if place else []
+        parts += [("goal", labels["goal"], goal)] if goal else []
         return name[:1].upper() + name[1:], parts
     found = date_run(flat)
     rest = flat
@@ -478,6 +493,8 @@ def _prose(
     pieces = _parts(rest)
     if len(pieces) > 1:
         placed = _place_piece(pieces)
+        if placed is None and found is not None and _dates_then_comma(flat, found) and _short(pieces[0]):
+            placed = (pieces[0], pieces[0])  # «24 мая 2025 г., мемориальный комплекс «…» — акция «…»»
         others = [p for p in pieces if placed is None or p is not placed[0]]
         if not others:
             return None
@@ -500,6 +517,15 @@ def _prose(
     parts += [("place", labels["place"], place)] if place else []
     parts += [("goal", labels["goal"], goal)] if goal else []
     return name[:1].upper() + name[1:], parts
+
+
+def _dates_then_comma(flat: str, found: tuple[str, int, int]) -> bool:
+    """The item opens with its dates and a comma: what follows up to the dash is where."""
+    return found[1] == 0 and flat[found[2] :].lstrip().startswith(",")
+
+
+def _short(part: str) -> bool:
+    return len(part.split()) <= PLACE_MAX_WORDS
 
 
 def _named_second(parts: Sequence[str]) -> bool:
@@ -671,7 +697,7 @@ def _labelled(
         end = following[0] if following is not None else len(body)
         parts.append((column, label, _clean(body[value_start:end])))
     if not name and parts[0][0] == "title":  # «1. Наименование мероприятия: Фестиваль …»
-        name, parts = parts[0][2], parts[1:]
+        name, parts = parts[0][2][:1].upper() + parts[0][2][1:], parts[1:]
     return name, parts
 
 
