@@ -131,7 +131,7 @@ def test_a_letter_telling_its_events_in_sentences_is_read(tmp_path: Path) -> Non
     rows = [(r.title, r.place, str(r.start_date)) for r in outcome.report.rows]
     assert rows == [
         ("Международный турнир по дзюдо «Кубок озёр»", "г. Озёрске", "2024-04-14"),
-        ("Онлайн-встреча с представителями г. Новополоцка", "", "2024-06-05"),
+        ("Онлайн-встреча с представителями г. Новополоцка", "онлайн", "2024-06-05"),
     ]
     assert {r.municipality for r in outcome.report.rows} == {"Озёрный муниципальный округ"}
 
@@ -252,7 +252,7 @@ def test_events_listed_in_one_paragraph_with_their_dates_in_brackets_are_read(tm
     assert _rows(stages.process_file(nb.nil_letter(tmp_path / "brackets.docx", lines))) == [
         ("Озёрный район", "Турнир по самбо «Кубок озёр»", "СК «Прибой»", "2025-04-10"),
         ("Озёрный район", "Фестиваль «Сосновые напевы»", "парк Победы", "2025-05-24"),
-        ("Озёрный район", "Онлайн-встреча со школьниками г. Пинска", "", "2025-06-18"),
+        ("Озёрный район", "Онлайн-встреча со школьниками г. Пинска", "онлайн", "2025-06-18"),
     ]
 
 
@@ -275,7 +275,7 @@ def test_a_pdf_paragraph_wrapped_after_a_settlements_abbreviation_and_a_nil_muni
     assert listed is not None
     cells = [row.cells[1:4] for row in listed.tables[0].rows]
     assert ("Турнир «Кубок полей»", "5–6 июня 2025 г.", "р.п. Озёрное") in cells
-    assert ("Онлайн-встреча глав районов", "21 июня 2025 г.", "") in cells
+    assert ("Онлайн-встреча глав районов", "21 июня 2025 г.", "онлайн") in cells
     assert (
         "В Лесном муниципальном районе во II квартале 2025 года международные мероприятия не проводились.",
         "",
@@ -338,6 +338,25 @@ def test_labels_after_semicolons_brackets_of_place_and_dates_and_a_venue_after_t
             "мемориальный комплекс «Лесная поляна»",
             "2025-05-24",
         ),
+    ]
+
+
+def test_a_place_opening_the_names_brackets_or_after_u_and_a_remote_event_online(tmp_path: Path) -> None:
+    """«форум «…» (г. Х, 85 участников)» — the brackets open with a settlement: where; a country
+    there names the guests; «проведена … у памятника …; участники …» — «у» names where, up to the
+    semicolon; «Онлайн-встреча …» with no place is held «онлайн» (contract `remotePlace`)."""
+    lines = [
+        *HEAD,
+        "1. 15 апреля 2025 года — бизнес-форум «Лесной кластер» (г. Озёрск, 85 участников).",
+        "2. Акция «Память» проведена 5 мая 2025 г. у памятника Героям; участники из Беларуси.",
+        "3. 20 мая 2025 г. — визит делегации г. Пинска (Республика Беларусь).",
+        "4. 27 июня 2025 г. — онлайн-встреча молодёжных советов районов.",
+    ]
+    assert _rows(stages.process_file(nb.nil_letter(tmp_path / "where.docx", lines))) == [
+        ("Озёрный район", "Бизнес-форум «Лесной кластер»", "г. Озёрск", "2025-04-15"),
+        ("Озёрный район", "Акция «Память»", "памятника Героям", "2025-05-05"),
+        ("Озёрный район", "Визит делегации г. Пинска (Республика Беларусь)", "", "2025-05-20"),
+        ("Озёрный район", "Онлайн-встреча молодёжных советов районов", "онлайн", "2025-06-27"),
     ]
 
 

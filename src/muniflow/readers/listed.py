@@ -52,8 +52,8 @@ _BULLET = re.compile(r"^\s*()[-–—•·*]\s+(\S.*)$")
 _PART = re.compile(r"\s+[-–—]\s+")
 # A quoted name, nested quotes inside («Конференция «Карелия – Приморье»»).
 _QUOTED = re.compile(r"«(?:[^«»]|«[^«»]*»)*»|\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]")
-# «в», «на» opening the words naming where.
-_PREPOSITION = re.compile(r"(?i)(?:в|во|на)\s+")
+# «в», «на», «у» opening the words naming where («у мемориала»).
+_PREPOSITION = re.compile(r"(?i)(?:в|во|на|у)\s+")
 # Where a paragraph's sentence ends: a full stop, a colon or a semicolon before a space.
 _SENTENCE_END = re.compile(r"[.!?:;]\s+")
 # A full stop closing an abbreviation («г.», «ул.», «им.»): no sentence's end.
@@ -475,6 +475,7 @@ def _prose(
     if bracketed is not None and date_run(bracketed[0]) is None:
         # «фестиваль «…» (12.05.2025, парк Х) — …»: the name, its dates and where, no dates before
         name, date, place, goal = bracketed
+        name, place, goal = _where_unsaid(name, place, goal)
         parts.append(("date_text", labels["date_text"], date))
         parts += [("place", labels["place"], place)] if place else []
         parts += [("goal", labels["goal"], goal)] if goal else []
@@ -514,9 +515,44 @@ def _prose(
             name, place, goal = _named_then_where(name)
     if not _NAMING.search(name):
         return None
+    name, place, goal = _where_unsaid(name, place, goal)
     parts += [("place", labels["place"], place)] if place else []
     parts += [("goal", labels["goal"], goal)] if goal else []
     return name[:1].upper() + name[1:], parts
+
+
+def _where_unsaid(name: str, place: str, goal: str) -> tuple[str, str, str]:
+    """(name, place, goal) of an item read with no place: the place its name's closing brackets
+    open with, a settlement or an area («форум «…» (г. Х, 85 участников)»; a country there is the
+    guests', «(Республика Беларусь)»); else, where its name says it was held remotely
+    («Онлайн-встреча …», enrichment.yaml format cues), the contract's `remotePlace`."""
+    if place:
+        return name, place, goal
+    remark = _TRAILING_REMARK.search(name)
+    if remark and name[: remark.start()].strip():
+        first, _, rest = remark.group(1).partition(",")
+        if _short(first) and _opens_with_settlement(first.strip()):
+            goal = "; ".join(p for p in (rest.strip(), goal) if p)
+            return name[: remark.start()].strip(), first.strip(), goal
+    remote = _remote_place()
+    if remote and event_format(name).format == ONLINE:
+        return name, remote, goal
+    return name, place, goal
+
+
+def _opens_with_settlement(text: str) -> bool:
+    """The text opens with a settlement or an area of the country, not another country's name."""
+    from muniflow.enrich.countries import find_countries
+    from muniflow.enrich.places import find_places
+
+    countries = tuple((m.start, m.end) for m in find_countries(text))
+    return any(m.start == 0 for m in find_places(text, countries))
+
+
+def _remote_place() -> str:
+    from muniflow.contracts import load_contract
+
+    return str(load_contract().threshold("remotePlace", "") or "")
 
 
 def _dates_then_comma(flat: str, found: tuple[str, int, int]) -> bool:
@@ -654,7 +690,8 @@ def _telling(text: str) -> bool:
 
 
 def _first_clause(text: str) -> tuple[str, str]:
-    """The text up to its first comma or sentence's end outside quotes and brackets, and the rest."""
+    """The text up to its first comma, semicolon or sentence's end outside quotes and brackets, and
+    the rest."""
     depth = 0
     for i, char in enumerate(text):
         if char in "«“„(":
@@ -662,7 +699,7 @@ def _first_clause(text: str) -> tuple[str, str]:
         elif char in "»”)" and depth:
             depth -= 1
         elif not depth and (
-            char == ","
+            char in ",;"
             or (char == "." and text[i + 1 : i + 2] == " " and not _ABBREVIATION.search(text[: i + 1]))
         ):
             return text[:i].strip(_EDGE), text[i + 1 :].strip(_EDGE)
