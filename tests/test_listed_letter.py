@@ -454,6 +454,16 @@ def test_word_bullets_and_items_parted_by_commas_are_read(tmp_path: Path) -> Non
             ],
             "a cover letter: a document's date before its number, a date no held event follows",
         ),
+        (
+            [
+                "ПОЛОЖЕНИЕ",
+                "о проведении открытого турнира по шашкам «Озёрная ладья»",
+                "1. Общие положения. Турнир проводится в целях развития спорта.",
+                "2. Сроки и место. Турнир проводится 20–21 июня 2025 года в с. Ключи.",
+                "3. Заявки подаются до 10 июня 2025 года.",
+            ],
+            "a regulation: «Положение о проведении …» sets out an event to come",
+        ),
     ],
 )
 def test_letters_of_no_events_held_give_no_rows(tmp_path: Path, lines: list[str], reason: str) -> None:
