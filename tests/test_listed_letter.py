@@ -360,6 +360,19 @@ def test_a_place_opening_the_names_brackets_or_after_u_and_a_remote_event_online
     ]
 
 
+def test_taking_part_in_an_event_names_the_event(tmp_path: Path) -> None:
+    """«делегация района приняла участие в форуме «…» в г. Х (…), по итогам …»: the row is the
+    participation in the event («Участие в форуме «…»»), where it was held its place."""
+    lines = [
+        *HEAD,
+        "1. 5 июня 2025 г. делегация района приняла участие в форуме «Соседи» в г. Пинске "
+        "(Республика Беларусь), по итогам которого подписан план встреч.",
+    ]
+    assert _rows(stages.process_file(nb.nil_letter(tmp_path / "part.docx", lines))) == [
+        ("Озёрный район", "Участие в форуме «Соседи»", "г. Пинске (Республика Беларусь)", "2025-06-05"),
+    ]
+
+
 def test_a_city_named_without_its_kind_by_its_sender_heads_the_events(tmp_path: Path) -> None:
     """«АДМИНИСТРАЦИЯ НИЖНЕГО ТАГИЛА» names no kind word: the city in the genitive after the
     sender's noun is the municipality («город Нижний Тагил»)."""

@@ -624,6 +624,12 @@ def _sentence(text: str) -> tuple[str, str, str]:
     words = list(re.finditer(r"\S+", text))
     for k, word in enumerate(words):
         if _past_verb(word.group().strip(',;:«»"()')):
+            part = _taking_part(word.group(), words[k + 1].group() if k + 1 < len(words) else "")
+            if part:  # «делегация района приняла участие в форуме «…» в г. Х, …»: the event taken part in
+                clause, rest = _first_clause(text[words[k + 1].end() :].strip(_EDGE))
+                name, place = _trailing_place(clause)
+                who = text[: word.start()].strip(_EDGE)
+                return f"{part} {name}", place, "; ".join(p for p in (who, rest) if p)
             before = text[: word.start()].strip(_EDGE)
             after = text[word.end() :].strip(_EDGE)
             preposition = _PREPOSITION.match(before)
@@ -643,6 +649,35 @@ def _sentence(text: str) -> tuple[str, str, str]:
                 )
             return name, place, rest
     return text, "", ""
+
+
+def _taking_part(verb: str, following: str) -> str:
+    """«Участие» where the verb and the word after it say someone took part (contract `takingPart`,
+    lemmas: «приняла участие»); '' otherwise."""
+    from muniflow.contracts import load_contract
+
+    pair = (_lemma(verb.strip(',;:«»"()')), _lemma(following.strip(',;:«»"()')))
+    for phrase in load_contract().threshold("takingPart", []) or []:
+        verb_lemma, _, noun = str(phrase).partition(" ")
+        if pair == (verb_lemma, noun):
+            return noun[:1].upper() + noun[1:]
+    return ""
+
+
+def _lemma(word: str) -> str:
+    return analyzer().parse(word.lower())[0].normal_form.replace("ё", "е") if word else ""
+
+
+def _trailing_place(clause: str) -> tuple[str, str]:
+    """(name, place) of a clause closing with where after «в» or «на», a settlement or an area
+    («в форуме городов-побратимов в г. Х (Республика Беларусь)»); (clause, '') when it does not."""
+    enclosed = [(m.start(), m.end()) for m in (*_QUOTED.finditer(clause), *_BRACKETED.finditer(clause))]
+    for found in reversed(list(re.finditer(r"\s(?:в|во|на)\s+", clause))):
+        if any(a < found.start() < b for a, b in enclosed):
+            continue
+        if _opens_with_settlement(clause[found.end() :]):
+            return clause[: found.start()].strip(_EDGE), clause[found.end() :].strip(_EDGE)
+    return clause, ""
 
 
 def _past_verb_in(text: str) -> bool:
