@@ -265,6 +265,14 @@ PARSED = [
         "the day in quotes, as letters write it",
     ),
     (
+        "«3–5» июня 2024 г.",
+        Q2_2024,
+        D(2024, 6, 3),
+        D(2024, 6, 5),
+        "exact",
+        "the days of a range in one pair of quotes",
+    ),
+    (
         'с "3" по «5» июня 2024 года',
         Q2_2024,
         D(2024, 6, 3),

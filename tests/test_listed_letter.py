@@ -131,7 +131,7 @@ def test_a_letter_telling_its_events_in_sentences_is_read(tmp_path: Path) -> Non
     rows = [(r.title, r.place, str(r.start_date)) for r in outcome.report.rows]
     assert rows == [
         ("Международный турнир по дзюдо «Кубок озёр»", "г. Озёрске", "2024-04-14"),
-        ("Онлайн-встреча с представителями г. Новополоцка", "", "2024-06-05"),
+        ("Онлайн-встреча с представителями г. Новополоцка", "онлайн", "2024-06-05"),
     ]
     assert {r.municipality for r in outcome.report.rows} == {"Озёрный муниципальный округ"}
 
@@ -223,6 +223,169 @@ def test_one_event_told_in_a_paragraph_beside_none_other_held_is_no_nil_report(t
     assert outcome.report is not None and not outcome.report.nil_municipalities
 
 
+def test_an_event_told_with_its_dates_deep_in_a_sentence_is_read(tmp_path: Path) -> None:
+    """«…информирует, что во II квартале 2025 года в рамках Соглашения … 14–15 мая 2025 года в г. Х
+    прошёл фестиваль «…»»: the dates stand deep in the sentence, a verb telling the event was held
+    follows them; «Иных мероприятий … не проводилось» beside it makes no nil report."""
+    lines = [
+        *HEAD[:3],
+        "Администрация района информирует, что во II квартале 2025 года в рамках Соглашения о "
+        "сотрудничестве с городом Пинском 14–15 мая 2025 года в г. Озёрске прошёл фестиваль «Берега "
+        "дружбы», в котором приняли участие 200 человек. В рамках фестиваля подписан план встреч.",
+        "Иных мероприятий международного характера во II квартале 2025 года не проводилось.",
+    ]
+    outcome = stages.process_file(nb.nil_letter(tmp_path / "deep.docx", lines))
+    assert _rows(outcome) == [("Озёрный район", "Фестиваль «Берега дружбы»", "г. Озёрске", "2025-05-14")]
+    assert outcome.report is not None and outcome.report.period is not None
+    assert outcome.report.period.label == "2025Q2" and not outcome.report.nil_municipalities
+
+
+def test_events_listed_in_one_paragraph_with_their_dates_in_brackets_are_read(tmp_path: Path) -> None:
+    """«…проведены: турнир «…» (10–12.04.2025, СК «…»); фестиваль «…» (24 мая 2025 г., парк …);
+    …»: each part closing with its dates in brackets is an event, the rest of the brackets where."""
+    lines = [
+        *HEAD[:3],
+        "Сообщаем, что во II квартале 2025 года в г. Озёрске проведены: турнир по самбо «Кубок озёр» "
+        "(10–12.04.2025, СК «Прибой»); фестиваль «Сосновые напевы» (24 мая 2025 г., парк Победы); "
+        "онлайн-встреча со школьниками г. Пинска (18.06.2025).",
+    ]
+    assert _rows(stages.process_file(nb.nil_letter(tmp_path / "brackets.docx", lines))) == [
+        ("Озёрный район", "Турнир по самбо «Кубок озёр»", "СК «Прибой»", "2025-04-10"),
+        ("Озёрный район", "Фестиваль «Сосновые напевы»", "парк Победы", "2025-05-24"),
+        ("Озёрный район", "Онлайн-встреча со школьниками г. Пинска", "онлайн", "2025-06-18"),
+    ]
+
+
+def test_a_pdf_paragraph_wrapped_after_a_settlements_abbreviation_and_a_nil_municipality() -> None:
+    """A PDF line ending «в р.п.» has not ended its sentence: the settlement's name opens the next
+    line; a sentence telling of an event deep in the next line does not open an item there. «В
+    Лесном районе … мероприятия не проводились» among the events told is that district's nil row."""
+    text = "\n".join(
+        [
+            "Информация о мероприятиях муниципальных районов Северной области во II квартале 2025 года",
+            "В Полевом муниципальном районе 5–6 июня 2025 г. в р.п.",
+            "Озёрное состоялся турнир «Кубок полей» (8 команд, в том числе 3 команды из",
+            "Казахстана). Кроме того, 21 июня 2025 г. проведена онлайн-встреча глав районов.",
+            "В Лесном муниципальном районе во II квартале 2025 года международные",
+            "мероприятия не проводились.",
+        ]
+    )
+    doc = RawDocument(source_file="letter.pdf", format="pdf", title=text, tables=(), pages=1)
+    listed = listed_document(doc, header_synonyms())
+    assert listed is not None
+    cells = [row.cells[1:4] for row in listed.tables[0].rows]
+    assert ("Турнир «Кубок полей»", "5–6 июня 2025 г.", "р.п. Озёрное") in cells
+    assert ("Онлайн-встреча глав районов", "21 июня 2025 г.", "онлайн") in cells
+    assert (
+        "В Лесном муниципальном районе во II квартале 2025 года международные мероприятия не проводились.",
+        "",
+        "",
+    ) in cells
+
+
+def test_items_opening_with_their_dates_then_a_dash_name_their_venue_after_a_comma(tmp_path: Path) -> None:
+    """«3 марта 2025 г. — турнир «…», стадион «…» (команды из …)»: the dates, a dash, the name;
+    a short clause after the name's comma is where; «, с участием …» or a count of people is not."""
+    lines = [
+        *HEAD[:3],
+        "Администрация сообщает о международных мероприятиях, проведённых в I квартале 2025 года.",
+        "3 марта 2025 г. — турнир по хоккею «Кубок озёр», стадион «Сосна» (команды из Казахстана).",
+        "15 марта 2025 г. — фестиваль «Звоны» с участием гостей из Беларуси, ДК «Заря».",
+        "27 марта 2025 г. — выставка «Север», 40 участников.",
+    ]
+    assert _rows(stages.process_file(nb.nil_letter(tmp_path / "dashed.docx", lines))) == [
+        ("Озёрный район", "Турнир по хоккею «Кубок озёр»", "стадион «Сосна»", "2025-03-03"),
+        ("Озёрный район", "Фестиваль «Звоны» с участием гостей из Беларуси", "ДК «Заря»", "2025-03-15"),
+        ("Озёрный район", "Выставка «Север», 40 участников", "", "2025-03-27"),
+    ]
+
+
+def test_labels_after_semicolons_brackets_of_place_and_dates_and_a_venue_after_the_dates(
+    tmp_path: Path,
+) -> None:
+    """«Мероприятие: …; дата: …; место: …» — labels in lower case after semicolons; «Турнир «…»
+    (г. Х, стадион «…», 14–16 марта 2025 г.) — 180 спортсменов» — where and when in brackets, the
+    dates last; «24 мая 2025 г., мемориальный комплекс «…» — акция «…»» — the dates, a comma, where."""
+    lines = [
+        *HEAD,
+        "1. Мероприятие: открытый турнир по шашкам «Белая ладья»; дата: 05.04.2025; место: г. Озёрск, "
+        "шахматный клуб; участники: 50 человек.",
+        "2. Мероприятие: визит делегации г. Пинска; дата: 19.06.2025; место: администрация района.",
+    ]
+    assert _rows(stages.process_file(nb.nil_letter(tmp_path / "semicolons.docx", lines))) == [
+        (
+            "Озёрный район",
+            "Открытый турнир по шашкам «Белая ладья»",
+            "г. Озёрск, шахматный клуб",
+            "2025-04-05",
+        ),
+        ("Озёрный район", "Визит делегации г. Пинска", "администрация района", "2025-06-19"),
+    ]
+    lines = [
+        *HEAD,
+        "1. Турнир по самбо «Кубок озёр» (г. Озёрск, стадион «Прибой», 14–16 мая 2025 г.) — 180 "
+        "спортсменов из трёх стран.",
+        "2. Вебинар «Экспорт без границ» (онлайн, 27 мая 2025 г.).",
+        "3. 24 мая 2025 г., мемориальный комплекс «Лесная поляна» — акция «Поляна памяти» с участием "
+        "гостей из Беларуси.",
+    ]
+    assert _rows(stages.process_file(nb.nil_letter(tmp_path / "bracketed.docx", lines))) == [
+        ("Озёрный район", "Турнир по самбо «Кубок озёр»", "г. Озёрск, стадион «Прибой»", "2025-05-14"),
+        ("Озёрный район", "Вебинар «Экспорт без границ»", "онлайн", "2025-05-27"),
+        (
+            "Озёрный район",
+            "Акция «Поляна памяти» с участием гостей из Беларуси",
+            "мемориальный комплекс «Лесная поляна»",
+            "2025-05-24",
+        ),
+    ]
+
+
+def test_a_place_opening_the_names_brackets_or_after_u_and_a_remote_event_online(tmp_path: Path) -> None:
+    """«форум «…» (г. Х, 85 участников)» — the brackets open with a settlement: where; a country
+    there names the guests; «проведена … у памятника …; участники …» — «у» names where, up to the
+    semicolon; «Онлайн-встреча …» with no place is held «онлайн» (contract `remotePlace`)."""
+    lines = [
+        *HEAD,
+        "1. 15 апреля 2025 года — бизнес-форум «Лесной кластер» (г. Озёрск, 85 участников).",
+        "2. Акция «Память» проведена 5 мая 2025 г. у памятника Героям; участники из Беларуси.",
+        "3. 20 мая 2025 г. — визит делегации г. Пинска (Республика Беларусь).",
+        "4. 27 июня 2025 г. — онлайн-встреча молодёжных советов районов.",
+    ]
+    assert _rows(stages.process_file(nb.nil_letter(tmp_path / "where.docx", lines))) == [
+        ("Озёрный район", "Бизнес-форум «Лесной кластер»", "г. Озёрск", "2025-04-15"),
+        ("Озёрный район", "Акция «Память»", "памятника Героям", "2025-05-05"),
+        ("Озёрный район", "Визит делегации г. Пинска (Республика Беларусь)", "", "2025-05-20"),
+        ("Озёрный район", "Онлайн-встреча молодёжных советов районов", "онлайн", "2025-06-27"),
+    ]
+
+
+def test_taking_part_in_an_event_names_the_event(tmp_path: Path) -> None:
+    """«делегация района приняла участие в форуме «…» в г. Х (…), по итогам …»: the row is the
+    participation in the event («Участие в форуме «…»»), where it was held its place."""
+    lines = [
+        *HEAD,
+        "1. 5 июня 2025 г. делегация района приняла участие в форуме «Соседи» в г. Пинске "
+        "(Республика Беларусь), по итогам которого подписан план встреч.",
+    ]
+    assert _rows(stages.process_file(nb.nil_letter(tmp_path / "part.docx", lines))) == [
+        ("Озёрный район", "Участие в форуме «Соседи»", "г. Пинске (Республика Беларусь)", "2025-06-05"),
+    ]
+
+
+def test_a_city_named_without_its_kind_by_its_sender_heads_the_events(tmp_path: Path) -> None:
+    """«АДМИНИСТРАЦИЯ НИЖНЕГО ТАГИЛА» names no kind word: the city in the genitive after the
+    sender's noun is the municipality («город Нижний Тагил»)."""
+    lines = [
+        "АДМИНИСТРАЦИЯ НИЖНЕГО ТАГИЛА",
+        "Информация о международных мероприятиях во II квартале 2025 года",
+        "1. Международный фестиваль «Звоны». Дата проведения: 21 мая 2025 г. Место проведения: Дом культуры.",
+        "2. Визит делегации г. Пинска. Дата проведения: 16 июня 2025 г. Место проведения: администрация.",
+    ]
+    rows = _rows(stages.process_file(nb.nil_letter(tmp_path / "city.docx", lines)))
+    assert [m for m, _, _, _ in rows] == ["город Нижний Тагил", "город Нижний Тагил"]
+
+
 def test_municipalities_named_in_the_sentences_and_numbered_headings_head_their_events(
     tmp_path: Path,
 ) -> None:
@@ -294,6 +457,25 @@ def test_word_bullets_and_items_parted_by_commas_are_read(tmp_path: Path) -> Non
                 "2. Решили: утвердить план, провести 16 августа 2025 г. турнир «Кубок озёр».",
             ],
             "minutes: points opening with labels no column is named by",
+        ),
+        (
+            [
+                "Администрация Озёрного района",
+                "Во исполнение письма от 12.06.2025 № 17/2214 направляем отчёт о мероприятиях, "
+                "проведённых в районе во II квартале 2025 года.",
+                "Просим продлить срок до 25 июля 2025 г., так как отчёт проходил согласование.",
+            ],
+            "a cover letter: a document's date before its number, a date no held event follows",
+        ),
+        (
+            [
+                "ПОЛОЖЕНИЕ",
+                "о проведении открытого турнира по шашкам «Озёрная ладья»",
+                "1. Общие положения. Турнир проводится в целях развития спорта.",
+                "2. Сроки и место. Турнир проводится 20–21 июня 2025 года в с. Ключи.",
+                "3. Заявки подаются до 10 июня 2025 года.",
+            ],
+            "a regulation: «Положение о проведении …» sets out an event to come",
         ),
     ],
 )

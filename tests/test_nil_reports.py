@@ -11,7 +11,7 @@ import pytest
 from readers_fixtures import _convert
 
 from muniflow import stages
-from muniflow.interpret.nil import municipality_in_text, says_nil, says_nil_letter
+from muniflow.interpret.nil import municipality_in_text, says_nil, says_nil_letter, sender_municipality
 
 
 @pytest.mark.parametrize(
@@ -114,6 +114,27 @@ def test_letter_needs_subject_and_statement() -> None:
     assert says_nil_letter("Сообщаем, что в III квартале 2025 года международные мероприятия не проводились.")
     assert not says_nil_letter("Сопроводительное письмо: отчёт будет направлен позднее.")
     assert not says_nil_letter("Совещание не проводилось по техническим причинам"), "no event subject named"
+
+
+def test_a_nil_sentence_of_the_other_events_is_no_nil_letter() -> None:
+    """«Иных мероприятий … не проводилось» says nil of the events the letter did not tell: the
+    letter told some, it is no nil report; «международных и иных» still says nil of them all."""
+    assert not says_nil_letter("Иных мероприятий международного характера в квартале не проводилось.")
+    assert not says_nil_letter("Других международных мероприятий не было.")
+    assert says_nil_letter("Международных и иных мероприятий в I квартале 2025 года не проводилось.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "reason"),
+    [
+        ("АДМИНИСТРАЦИЯ НИЖНЕГО ТАГИЛА\nул. Пархоменко, 1", "город Нижний Тагил", "a letterhead in capitals"),
+        ("Мэр Сергиева Посада  И.И. Иванов", "город Сергиев Посад", "a signature; the noun's gender"),
+        ("Администрация Президента Российской Федерации", "", "no place's name after the sender"),
+        ("Глава Северной области", "", "a region's head: «области» is no place's own name"),
+    ],
+)
+def test_sender_municipality(text: str, name: str, reason: str) -> None:
+    assert sender_municipality(text) == name, reason
 
 
 def test_letter_sentence_wrapped_over_lines_is_one_sentence() -> None:

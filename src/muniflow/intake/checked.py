@@ -54,7 +54,7 @@ def read_checked(path: Path, limits: Limits) -> RawDocument:
             raise scan.needs_ocr(path, "pdf") from err
         raise
     try:
-        doc = _read("pdf", path)
+        doc = _read("pdf", path, letters=False)
     except ReaderError as err:
         from muniflow.readers.pdfscanpage import scan_image_share  # the readers load in the worker only
 
@@ -62,7 +62,11 @@ def read_checked(path: Path, limits: Limits) -> RawDocument:
             raise scan.needs_ocr(path, "pdf") from err
         if err.reason in ("no_table_found", "unknown_layout") and guards.pdf_without_text(path, limits):
             raise scan.needs_ocr(path, "pdf") from err  # letters drawn as outlines
-        raise
+        # a letter with no table, read once no page is a scan (a scanner's text layer is no letter)
+        letter = _letter("pdf", path) if err.reason == "no_table_found" else None
+        if letter is None:
+            raise
+        doc = letter
     if scan.text_unreadable(doc):  # fonts with no Unicode map: the pages show what the text does not say
         raise scan.needs_ocr(path, "pdf")
     if scan.textless(doc) and guards.pdf_without_text(path, limits):
@@ -87,8 +91,9 @@ def _read_docx(limits: Limits, converted: str | None = None) -> Callable[[Path],
     return read
 
 
-def _read(format: str, path: Path) -> RawDocument:
-    """Run the format's reader; running out of memory stays a MemoryError even when a library wrapped it."""
+def _read(format: str, path: Path, *, letters: bool = True) -> RawDocument:
+    """Run the format's reader; running out of memory stays a MemoryError even when a library wrapped it.
+    With `letters`, a document with no table is read as a letter (`_letter`) before it is refused."""
     # imported here so a worker pays for the readers once, and the parent never needs them
     from muniflow.readers import reader_for
 
@@ -97,14 +102,19 @@ def _read(format: str, path: Path) -> RawDocument:
     except ReaderError as err:
         if _caused_by_memory(err):
             raise MemoryError(err.message) from err
-        if err.reason == "no_table_found":  # a nil-report letter has no table: read its text
-            from muniflow.readers.letter import read_listed_letter, read_nil_letter
-
-            # its events listed first: «других мероприятий не проводилось» beside them is no nil report
-            letter = read_listed_letter(format, path) or read_nil_letter(format, path)
+        if letters and err.reason == "no_table_found":  # a nil-report letter has no table: read its text
+            letter = _letter(format, path)
             if letter is not None:
                 return letter
         raise
+
+
+def _letter(format: str, path: Path) -> RawDocument | None:
+    """The document as a letter listing its events, else as a nil letter; None when it is neither."""
+    from muniflow.readers.letter import read_listed_letter, read_nil_letter
+
+    # its events listed first: «других мероприятий не проводилось» beside them is no nil report
+    return read_listed_letter(format, path) or read_nil_letter(format, path)
 
 
 def _caused_by_memory(exc: BaseException) -> bool:

@@ -186,7 +186,7 @@ def place_name_nominative(name: str, case: str = "gent") -> str:
     parses = [_case_parse(w, case) for w in words]
     if any(p is None for p in parses):
         return name
-    number, gender = parses[0]  # type: ignore[misc]
+    number, gender = parses[-1]  # type: ignore[misc]  # the noun's, last: «Нижнего» may be neuter
     return " ".join(to_nominative(w, case, gender, number) for w in words)
 
 

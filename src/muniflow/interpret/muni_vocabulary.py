@@ -39,6 +39,7 @@ class MunicipalityVocabulary:
     settlement_kinds: tuple[tuple[str, ...], ...]  # one of its settlements: «… сельское поселение»
     region_nouns: frozenset[str]
     capital_abbreviations: tuple[tuple[re.Pattern[str], str], ...]
+    sender_nouns: frozenset[str] = frozenset()  # «Администрация», «Мэр» before a city's name
 
 
 def vocabulary() -> MunicipalityVocabulary:
@@ -72,4 +73,5 @@ def _built(path: Path) -> MunicipalityVocabulary:
             (re.compile(rf"(?<![А-ЯЁа-яё]){re.escape(str(short))}(?![А-ЯЁа-яё])"), str(full))
             for short, full in abbreviations.items()
         ),
+        sender_nouns=frozenset(str(w).replace("ё", "е") for w in data.get("sender_nouns") or ()),
     )

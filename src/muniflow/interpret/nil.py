@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from muniflow.interpret.muni_morph import WORD, place_name_nominative, proper_case
 from muniflow.interpret.muni_vocabulary import vocabulary
 from muniflow.interpret.municipality import canonical_municipality, municipality_name, without_honorary_titles
 from muniflow.interpret.title import parse_period, parse_region
@@ -179,6 +180,46 @@ def municipality_in_text(text: str) -> str:
     return ""
 
 
+def sender_municipality(text: str) -> str:
+    """The city whose administration or head sends the letter, named with no kind word
+    («Администрация Нижнего Тагила», «Мэр Сергиева Посада»), canonical («город Нижний
+    Тагил»); '' when none is. A sender noun (municipalities.yaml `sender_nouns`, by lemma) is
+    followed by a name of up to three capitalised words, each able to stand in the genitive, the last
+    a place name by the dictionary (pymorphy3 Geox): «Администрация Президента» names no city."""
+    senders = vocabulary().sender_nouns
+    words = _TOKEN.findall(without_honorary_titles(text))
+    for i, word in enumerate(words):
+        if _lemma(word.strip(_EDGE_PUNCTUATION)) not in senders:
+            continue
+        for n in range(_CITY_WORDS, 0, -1):  # the longest name first: «Нижнего Тагила»
+            run = words[i + 1 : i + 1 + n]
+            if len(run) < n or any(w.endswith((",", ";", ":", ".")) for w in run[:-1]):
+                continue
+            run = [proper_case(w.rstrip(_EDGE_PUNCTUATION + ".")) for w in run]
+            if not all(WORD.fullmatch(w) and w[:1].isupper() for w in run) or not _place_in_genitive(run[-1]):
+                continue
+            named = " ".join(run)
+            nominative = place_name_nominative(named, "gent")
+            name = municipality_name(f"город {nominative}") if nominative != named else None
+            if name:
+                return name
+    return ""
+
+
+# A city's own name runs to this many words («Нижнего Тагила», «Сергиева Посада»).
+_CITY_WORDS = 3
+
+
+def _lemma(word: str) -> str:
+    return analyzer().parse(word.lower())[0].normal_form.replace("ё", "е") if word else ""
+
+
+def _place_in_genitive(word: str) -> bool:
+    """The word can be a place's name in the genitive singular (its last part, hyphenated)."""
+    last = word.split("-")[-1].lower()
+    return any({"Geox", "gent", "sing"} <= set(p.tag.grammemes) for p in analyzer().parse(last))
+
+
 def _names_a_kind(token: str) -> bool:
     """A kind noun in the singular, or a kind abbreviated («г.», «МО», «р-н», «м.р.», «МР»)."""
     bare = token.strip(_EDGE_PUNCTUATION + '«»"“”„')
@@ -228,11 +269,23 @@ def says_nil_letter(text: str, contract: ReportingContract | None = None) -> boo
     contract = contract or load_reporting()
     subjects = {lemma for s in contract.letter_subjects for lemma in lemmas(s)}
     for sentence in re.split(r"(?<=[.!?;])\s+|\n\s*\n", text):
-        if says_nil(sentence, contract, any_length=True) and (
-            not subjects or subjects & set(lemmas(sentence))
+        if (
+            says_nil(sentence, contract, any_length=True)
+            and (not subjects or subjects & set(lemmas(sentence)))
+            and not _of_others(lemmas(sentence), contract)
         ):
             return True
     return False
+
+
+def _of_others(words: Sequence[str], contract: ReportingContract) -> bool:
+    """The nil sentence is of the events other than those told («Иных мероприятий … не
+    проводилось»): a word of `otherWords` not coordinated with another («международных и иных»)."""
+    others = set(_none_words(contract.other_words))
+    return any(w in others and not (k and words[k - 1] in _COORDINATING) for k, w in enumerate(words))
+
+
+_COORDINATING = frozenset({"и", "или", "а", "также"})
 
 
 # A table of a letter that has no events table holds at most this many rows: a letterhead or a
@@ -264,7 +317,7 @@ def nil_letter(
     if not says_nil_letter(prose):
         return None
     text = "\n".join((prose, "  ".join(line for t in doc.tables for line in letter_table_lines(t))))
-    name = municipality_in_text(text)
+    name = municipality_in_text(text) or sender_municipality(text)
     if not name:
         return None
     return Report(

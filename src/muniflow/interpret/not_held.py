@@ -5,8 +5,9 @@ A report often goes on past its events table: «План мероприятий 
 as the events table, so its header alone makes it one; its heading (the caption line nearest to it,
 or a title row typed in the table above its header) says it is not. The heading says so when it
 holds a word saying the events are ahead or off (contract `notHeldWords`, as lemmas: «планируемые»,
-«перенесённые», «предстоящие»; «план» only as the heading's head noun, since «о выполнении плана»
-is a report's own title) or a word saying they were held negated, in the infinitive or the future
+«перенесённые», «предстоящие»; «план», «положение» only as the heading's head noun, contract
+`notHeldHeads`, since «о выполнении плана» is a report's own title; «Положение о проведении …»
+sets out an event to come) or a word saying they were held negated, in the infinitive or the future
 («не проведённые», «не состоялись», «планируется провести», «будут проведены»), and no word saying
 they were held otherwise (contract `heldWords`: «Мероприятия, запланированные и проведённые…» is
 held).
@@ -46,6 +47,7 @@ def says_not_held(cell: str) -> bool:
 
 def _says_not_held(line: str, plan_noun: bool = True) -> bool:
     marks, held = _vocabulary()
+    heads = _heads()
     words = [w.lower().replace("ё", "е") for w in _WORD.findall(line)]
     morph = analyzer()
     parses = [morph.parse(w)[0] for w in words]
@@ -63,7 +65,7 @@ def _says_not_held(line: str, plan_noun: bool = True) -> bool:
                 held_plain = True
         elif (
             lemma in marks
-            and (lemma != _PLAN_NOUN or (plan_noun and lemma == first_noun))
+            and (lemma not in heads or (plan_noun and lemma == first_noun))
             and not _moved_here(words, k)
         ):
             ahead = True
@@ -83,6 +85,13 @@ def _vocabulary() -> tuple[frozenset[str], frozenset[str]]:
     marks = tuple(contract.threshold("notHeldWords", []) or [])
     held = tuple(contract.threshold("heldWords", []) or [])
     return _lemma_sets(marks, held)
+
+
+def _heads() -> frozenset[str]:
+    """The words of `notHeldWords` that count only as a heading's head noun (contract
+    `notHeldHeads`: «План мероприятий …», «Положение о проведении турнира …»)."""
+    heads = tuple(load_contract().threshold("notHeldHeads", [_PLAN_NOUN]) or [])
+    return _lemma_sets(heads, ())[0]
 
 
 @lru_cache(maxsize=4)

@@ -24,6 +24,7 @@ from muniflow.interpret.nil import (
     nil_row,
     nil_sections,
     says_nil_letter,
+    sender_municipality,
 )
 from muniflow.interpret.ocr_names import document_places, fixed_heading
 from muniflow.interpret.period import (
@@ -297,6 +298,7 @@ def interpret_document(
         or municipality_in_text(title)
         or municipality_in_text(file_stem(doc.source_file))  # «Велижский_район_2кв_2024.docx»
         or municipality_in_text(closing)  # a letter signed «Глава Себежского района»
+        or sender_municipality(f"{doc.title}\n{closing}")  # «Администрация Нижнего Тагила»: no kind word
     )
     # a scan's place names, which a heading OCR misread is put right to (none for typed text)
     places = document_places(_event_cells(chosen)) if doc.cell_confidence else None

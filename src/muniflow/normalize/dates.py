@@ -400,8 +400,9 @@ def _lemma(token: _Token) -> str:
 _ZERO_LOOKALIKE = re.compile(r"(?<![^\W\d_])(?=[OoОо.]*\d)(?=\d*[OoОо])[\dOoОо]+(?:\.[\dOoОо]+)*(?![^\W\d_])")
 
 
-# The day of a date in quotes, as official letters write it («12» мая 2024 г.).
-_QUOTED_DAY = re.compile(r"[«\"„“”]\s?(\d{1,2})\s?[»\"“”]")
+# The day of a date in quotes, as official letters write it («12» мая 2024 г.), or its days
+# («20–21» мая 2024 г.; the dash is read as «-» by then).
+_QUOTED_DAY = re.compile(r"[«\"„“”]\s?(\d{1,2}(?:\s?-\s?\d{1,2})?)\s?[»\"“”]")
 # A day written as an ordinal («22-го июня», «с 12-го по 14-е мая»): its number.
 _ORDINAL_DAY = re.compile(r"(?<!\d)(\d{1,2}) ?- ?(?:ого|го|ое|е)(?![^\W\d_])")
 _ROMAN_MONTHS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")

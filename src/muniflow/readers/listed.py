@@ -22,25 +22,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 
 from muniflow.enrich.event_format import ONLINE, event_format
 from muniflow.interpret.column_content import PLACE_MAX_WORDS, opens_with_place
 from muniflow.interpret.columns import map_columns
 from muniflow.interpret.combined import date_run
 from muniflow.interpret.municipality import municipality_name
+from muniflow.interpret.nil import municipality_in_text, says_nil, says_nil_letter
 from muniflow.interpret.not_held import not_held_heading
 from muniflow.model import RawDocument, RawRow, RawTable
 from muniflow.morph import analyzer
+from muniflow.normalize.dates import EXACT, parse_dates
 from muniflow.normalize.text import fold
 
 # «1. …», «2) …»: an item and its number.
 _ITEM = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)[.)]\s+(\S.*)$")  # «1.», «2)», «1.1.»
 # «Дата проведения: », «Цель и результат: »: a capitalised phrase of up to five words before a colon,
-# at the start or after a sentence's end; after a comma in lower case too («Дата: 12.07.2025, место:
-# …»). Only a phrase the header synonyms tie to a column is a label.
+# at the start or after a sentence's end; after a comma or a semicolon in lower case too («Дата:
+# 12.07.2025, место: …», «Мероприятие: …; дата: …»). Only a phrase the header synonyms tie to a
+# column is a label.
 _LABEL = re.compile(
     r"(?:^|(?<=[.;!?»])\s+)([А-ЯЁ][а-яё]*(?:\s+[а-яёА-ЯЁ]+){0,4})\s*:\s+"
-    r"|(?<=,)\s+([а-яё]+(?:\s+[а-яё]+){0,2})\s*:\s+"
+    r"|(?<=[,;])\s+([а-яё]+(?:\s+[а-яё]+){0,2})\s*:\s+"
 )
 # «– …», «• …»: an item bulleted, not numbered (read by content only).
 _BULLET = re.compile(r"^\s*()[-–—•·*]\s+(\S.*)$")
@@ -48,14 +52,17 @@ _BULLET = re.compile(r"^\s*()[-–—•·*]\s+(\S.*)$")
 _PART = re.compile(r"\s+[-–—]\s+")
 # A quoted name, nested quotes inside («Конференция «Карелия – Приморье»»).
 _QUOTED = re.compile(r"«(?:[^«»]|«[^«»]*»)*»|\"[^\"]*\"|“[^”]*”|„[^“”]*[“”]")
-# «в», «на» opening the words naming where.
-_PREPOSITION = re.compile(r"(?i)(?:в|во|на)\s+")
+# «в», «на», «у» opening the words naming where («у мемориала»).
+_PREPOSITION = re.compile(r"(?i)(?:в|во|на|у)\s+")
 # Where a paragraph's sentence ends: a full stop, a colon or a semicolon before a space.
 _SENTENCE_END = re.compile(r"[.!?:;]\s+")
 # A full stop closing an abbreviation («г.», «ул.», «им.»): no sentence's end.
 _ABBREVIATION = re.compile(r"(?:^|[\s(.])[а-яё]{1,3}\.$")  # «г.», «р.п.»
 # An item's number opening the line («1.», «2.1.»): no sentence before it.
 _NUMBER_ONLY = re.compile(r"\s*\d{1,3}(?:\.\d{1,3})*[.)]")
+# A preposition before dates that are no event's: a deadline («до 25 июля 2025 г.», «к 1 июля»), a
+# document's («письма от 12.06.2025»).
+_NOT_HELD_ON = frozenset({"до", "к", "от"})
 # The № column's header of a table of items read by content.
 SEQ = "№"
 _BRACKETED = re.compile(r"\([^()]*\)")
@@ -93,25 +100,34 @@ def listed_document(doc: RawDocument, synonyms: Mapping[str, Sequence[str]]) -> 
 def _listed(
     doc: RawDocument, lines: Sequence[str], synonyms: Mapping[str, Sequence[str]], *, labelled: bool
 ) -> RawDocument | None:
+    # a line is asked about at each step: read once, as (its item, whether told deep in a sentence)
+    read: dict[str, tuple[tuple[str, str] | None, bool]] = {}
+
+    def read_once(line: str) -> tuple[tuple[str, str] | None, bool]:
+        if line not in read:
+            read[line] = _item(line, labelled=labelled)
+        return read[line]
+
     def item_of(line: str) -> tuple[str, str] | None:
-        found = _ITEM.match(line) or _BULLET.match(line)
-        if found is not None:
-            return found.group(1) or "", found.group(2)
-        if labelled:
-            return None
-        told = _lead_off(line)[1]
-        return ("", told.strip()) if _opening_date(told) else None
+        return read_once(line)[0]
+
+    def opens_item(line: str) -> bool:  # an item told deep in a PDF's line may open in the line above
+        item, deep = read_once(line)
+        return item is not None and not deep
 
     if labelled:  # «1. Наименование мероприятия: …» / «Сроки проведения: …» on lines of their own
         lines = _labels_joined(lines, item_of, synonyms)
     planned = _plan_heading(lines, item_of)
     if doc.pages is not None:  # a PDF's lines: an item wraps over several, a paragraph too
-        lines = _unwrapped(lines, lambda line: item_of(line) is not None, paragraphs=not labelled)
+        lines = _unwrapped(lines, opens_item, paragraphs=not labelled)
     if not labelled:  # an event told in a sentence of a paragraph («…характера: 24 июля … состоялась …»)
+        for line in lines:  # «проведены: турнир «…» (3–5.04.2025, стадион «…»); фестиваль «…» (12.05.2025)»
+            read.update((piece, (("", piece), False)) for piece in _listed_in_brackets(line))
         lines = [part for line in lines for part in _sentences_of(line, item_of)]
     first = next((i for i, line in enumerate(lines) if item_of(line)), None)
     if first is None:
         return None
+    opening = _told_before(lines[first], item_of(lines[first]))  # «…сообщает, что во II квартале …»
     while first > 0 and _heading(lines[first - 1]):  # the first municipality's
         first -= 1
     labels = {column: synonyms[column][0] for column in ("title", "date_text", "place", "goal")}
@@ -127,6 +143,8 @@ def _listed(
             rows.append(RawRow((name, *[None] * (width - 1)), f"paragraph {i + 1}"))
             continue
         if item is None:
+            if not labelled and _nil_of_one(line):  # «В Х районе мероприятия не проводились»
+                rows.append(RawRow(("", line, *[""] * (width - 2)), f"paragraph {i + 1}"))
             continue
         led = "" if labelled else _lead_off(line)[0]
         if led:  # «В Таврическом муниципальном районе 5–6 июня 2025 г. …»: its municipality's
@@ -152,7 +170,7 @@ def _listed(
         return None
     if planned:  # «План международных мероприятий на III квартал»: not held yet
         return None
-    lead = "\n".join(lines[:first])
+    lead = "\n".join([*lines[:first], opening] if opening else lines[:first])
     if labelled:
         table = RawTable(
             tuple(c or "" for c in rows[0].cells[:3]), tuple(_narrow(r) for r in rows[1:]), "list", ""
@@ -169,6 +187,39 @@ def _listed(
         pages=doc.pages,
         closing=closing,
     )
+
+
+def _item(line: str, *, labelled: bool) -> tuple[tuple[str, str] | None, bool]:
+    """((number, body) of a line that is an item, else None; whether it is told deep in a
+    sentence). An item is numbered or bulleted; read by content, also a sentence opening with its
+    dates after a few leading words (`_lead_off`) or telling of an event held on dates deep in it
+    (`_told_from_dates`)."""
+    found = _ITEM.match(line) or _BULLET.match(line)
+    if found is not None:
+        return (found.group(1) or "", found.group(2)), False
+    if labelled:
+        return None, False
+    told = _lead_off(line)[1]
+    if _opening_date(told):
+        return ("", told.strip()), False
+    deep = _told_from_dates(line)
+    return (("", deep), True) if deep else (None, False)
+
+
+def _nil_of_one(line: str) -> bool:
+    """The line says a municipality it names held no events, among others' events told: a row of
+    its nil statement (interpret/nil.py reads it so); «Иных мероприятий не проводилось» names none."""
+    return says_nil(line) and says_nil_letter(line) and bool(municipality_in_text(line))
+
+
+def _told_before(line: str, item: tuple[str, str] | None) -> str:
+    """The words of the line before its item's body, where the item is told from dates deep in a
+    sentence: the letter's lead («…информирует, что во II квартале 2025 года»), naming its quarter."""
+    if item is None or item[0]:
+        return ""
+    flat = " ".join(line.split())
+    at = flat.find(item[1])
+    return flat[:at].strip(_EDGE) if at > 0 else ""
 
 
 def _labels_joined(
@@ -195,16 +246,60 @@ def _narrow(row: RawRow) -> RawRow:
     return RawRow(row.cells[:3], row.locator)
 
 
-def _sentences_of(line: str, item_of: Callable[[str], tuple[str, str] | None]) -> list[str]:
-    """A paragraph cut before each of its sentences after the first that is an item (an event told
-    in a letter's paragraph, after a colon or a full stop); the paragraph whole when none is."""
+def _pieces(line: str) -> list[str]:
+    """A paragraph's sentences and the parts of one a colon or a semicolon parts, outside quotes
+    and brackets («Конференция: итоги года», «(3.04.2025; 5.04.2025)» part nothing)."""
+    enclosed = [(m.start(), m.end()) for m in (*_QUOTED.finditer(line), *_BRACKETED.finditer(line))]
     cuts = [
         m.end()
         for m in _SENTENCE_END.finditer(line)
         if not _ABBREVIATION.search(line[: m.start() + 1])
         and not _NUMBER_ONLY.fullmatch(line[: m.start() + 1])
+        and not any(a < m.start() < b for a, b in enclosed)
     ]
-    pieces = [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
+    return [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
+
+
+def _listed_in_brackets(line: str) -> list[str]:
+    """The parts of a paragraph listing events one after another, each closing with its dates in
+    brackets («…проведены: турнир «…» (3–5.04.2025, стадион «…»); фестиваль «…» (12.05.2025)»): those
+    parts, when `MIN_ITEMS` of them at the least do so; else none (a bracket of dates in one
+    sentence is no list: minutes' «О подготовке фестиваля (15–17 августа 2025 г.)»)."""
+    dated = [piece for piece in _pieces(line) if _closing_dates(piece) is not None]
+    return dated if len(dated) >= MIN_ITEMS else []
+
+
+def _closing_dates(text: str) -> tuple[str, str, str] | None:
+    """(name, dates, place) of a text closing with its full dates in brackets, maybe with where
+    («Фестиваль «…» (12.05.2025, парк Х)»); None when it does not so close."""
+    found = _bracketed_dates(text)
+    return found[:3] if found is not None and not found[3] else None
+
+
+def _bracketed_dates(text: str) -> tuple[str, str, str, str] | None:
+    """(name, dates, place, rest) of a text naming its event, then in brackets its full dates and
+    where, the dates first or last («Турнир «…» (г. Х, стадион «…», 14–16 марта 2025 г.) — 180
+    спортсменов», «Вебинар «…» (онлайн, 27 марта 2025 г.)»): the name before the brackets, the
+    rest after them; None when no brackets outside quotes so open or close."""
+    flat = " ".join(text.split()).rstrip(" .;")
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(flat)]
+    for found in _BRACKETED.finditer(flat):
+        if any(a < found.start() < b for a, b in quoted) or not _NAMING.search(flat[: found.start()]):
+            continue
+        inner = found.group()[1:-1].strip()
+        dates = date_run(inner)
+        if dates is None or not _full_date(dates[0]) or (dates[1] != 0 and dates[2] != len(inner)):
+            continue
+        place = f"{inner[: dates[1]]} {inner[dates[2] :]}".strip(_EDGE + " ")
+        name, rest = flat[: found.start()].strip(_EDGE), flat[found.end() :].strip(_EDGE)
+        return name, dates[0].strip("()"), place, rest
+    return None
+
+
+def _sentences_of(line: str, item_of: Callable[[str], tuple[str, str] | None]) -> list[str]:
+    """A paragraph cut before each of its sentences after the first that is an item (an event told
+    in a letter's paragraph, after a colon or a full stop); the paragraph whole when none is."""
+    pieces = _pieces(line)
     if not any(item_of(p) for p in pieces[1:]):
         return [line]
     out: list[str] = []
@@ -224,12 +319,35 @@ def _unwrapped(lines: Sequence[str], is_item: Callable[[str], bool], paragraphs:
     within = False  # the last line out is an item's
     for line in lines:
         joins = within or (paragraphs and bool(out) and not _heading(out[-1]))
-        if joins and not is_item(line) and not _heading(line) and not _ENDED.search(out[-1]):
+        if joins and not is_item(line) and not _heading(line) and not _ended(out[-1]):
             out[-1] = f"{out[-1].rstrip()} {line.strip()}"
             continue
         out.append(line)
         within = is_item(line)
     return out
+
+
+def _ended(line: str) -> bool:
+    """The line ends a sentence: a full stop, not the one of a settlement's abbreviation before its
+    name on the next line («… 5 июня 2025 г. в р.п.» / «Озёрное состоялся …»; contracts/enrichment.yaml
+    `locality_abbreviations`); «2025 г.» is the year's."""
+    if not _ENDED.search(line):
+        return False
+    words = line.split()
+    last = words[-1].lower().replace(".", "")
+    if last not in _locality_abbreviations():
+        return True
+    return len(words) > 1 and bool(_YEAR.fullmatch(words[-2]))
+
+
+# A year before «г.»: «2025 г.» is «2025 года».
+_YEAR = re.compile(r"\d{4}")
+
+
+def _locality_abbreviations() -> frozenset[str]:
+    from muniflow.enrich import contract  # the enrichment vocabulary, read once
+
+    return _lemma_set(contract.load().places.locality_abbreviations)
 
 
 def _plan_heading(lines: Sequence[str], item_of: Callable[[str], tuple[str, str] | None]) -> bool:
@@ -273,10 +391,62 @@ def _linking(word: str) -> bool:
     )
 
 
+def _told_from_dates(line: str) -> str:
+    """The sentence from its dates on where they stand deep in it, after words that are neither a
+    municipality nor a link («В рамках программы сотрудничества … 3–5 июня 2025 года в г. Х
+    прошёл форум «…»»): a full date (day, month, year), and after it in the same sentence a verb in
+    the past telling the event was held (contract `toldVerbs`, lemmas). A document's date before
+    its number («письма от 12.06.2025 № …») tells of none. '' for any other sentence."""
+    flat = " ".join(line.split())
+    at = 0
+    while (found := date_run(flat[at:])) is not None:
+        date, start, end = found[0], at + found[1], at + found[2]
+        at = end
+        after = flat[end:].strip(_EDGE)
+        before = flat[:start].split()
+        if start == 0 or after.startswith("№") or not _full_date(date) or before[-1].lower() in _NOT_HELD_ON:
+            continue  # a letter's date and number, a deadline, a month: a later date may tell of the event
+        ends = [
+            m.start()
+            for m in _SENTENCE_END.finditer(after)
+            if not _ABBREVIATION.search(after[: m.start() + 1])
+        ]
+        sentence = after[: ends[0]] if ends else after
+        if any(_told_verb(w.strip(',;:«»"()')) for w in sentence.split()):
+            return flat[start:]
+        return ""
+    return ""
+
+
+def _full_date(date: str) -> bool:
+    """The dates name a day of a month of a year («3–5 июня 2025 года», «12.05.2025»), not a month."""
+    read = parse_dates(date, None)
+    return read.start is not None and read.form == EXACT
+
+
+def _told_verb(word: str) -> bool:
+    """A verb in the past (or its short participle) whose lemma tells that an event was held."""
+    if not _past_verb(word):
+        return False
+    return analyzer().parse(word.lower())[0].normal_form.replace("ё", "е") in _told_verbs()
+
+
+def _told_verbs() -> frozenset[str]:
+    from muniflow.contracts import load_contract
+
+    return _lemma_set(tuple(str(w) for w in load_contract().threshold("toldVerbs", []) or []))
+
+
+@lru_cache(maxsize=4)
+def _lemma_set(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.replace("ё", "е") for w in words)
+
+
 def _opening_date(line: str) -> bool:
     """The line opens with its dates and tells of an event after them: parts parted by spaced
-    dashes («15.07.2024 – г. Ржев – …») or a verb in the past («12 апреля в г. Х состоялся …»); a
-    letter's date and number («04.04.2025 № 01-21/1733») tells of none."""
+    dashes («15.07.2024 – г. Ржев – …»), its dates the first («3 марта 2025 г. — турнир «…», …»),
+    or a verb in the past («12 апреля в г. Х состоялся …»); a letter's date and number
+    («04.04.2025 № 01-21/1733») tells of none."""
     flat = " ".join(line.split())
     found = date_run(flat)
     if found is None or found[1] != 0:
@@ -284,7 +454,8 @@ def _opening_date(line: str) -> bool:
     rest = flat[found[2] :].strip(_EDGE)
     if not _NAMING.search(rest) or rest.startswith("№"):
         return False
-    return len(_parts(rest)) > 1 or any(_past_verb(w.strip(',;:«»"()')) for w in rest.split())
+    dashed = _PART.match(flat[found[2] :]) is not None
+    return dashed or len(_parts(rest)) > 1 or any(_past_verb(w.strip(',;:«»"()')) for w in rest.split())
 
 
 def _prose(
@@ -299,8 +470,17 @@ def _prose(
     opening = _LABEL.match(flat)
     if opening is not None and opening.group(1) and _column(opening.group(1), synonyms) is None:
         return None
-    found = date_run(flat)
     parts: list[tuple[str, str, str]] = []
+    bracketed = _bracketed_dates(flat)
+    if bracketed is not None and date_run(bracketed[0]) is None:
+        # «фестиваль «…» (12.05.2025, парк Х) — …»: the name, its dates and where, no dates before
+        name, date, place, goal = bracketed
+        name, place, goal = _where_unsaid(name, place, goal)
+        parts.append(("date_text", labels["date_text"], date))
+        parts += [("place", labels["place"], place)] if place else []
+        parts += [("goal", labels["goal"], goal)] if goal else []
+        return name[:1].upper() + name[1:], parts
+    found = date_run(flat)
     rest = flat
     if found is not None:
         date, start, end = found
@@ -314,6 +494,8 @@ def _prose(
     pieces = _parts(rest)
     if len(pieces) > 1:
         placed = _place_piece(pieces)
+        if placed is None and found is not None and _dates_then_comma(flat, found) and _short(pieces[0]):
+            placed = (pieces[0], pieces[0])  # «24 мая 2025 г., мемориальный комплекс «…» — акция «…»»
         others = [p for p in pieces if placed is None or p is not placed[0]]
         if not others:
             return None
@@ -329,11 +511,57 @@ def _prose(
             goal = " – ".join(p for p in (told_rest, goal) if p)
     else:
         name, place, goal = _sentence(rest)
+        if not place and not goal:  # no verb: «турнир «…», стадион «…» (команды из …)»
+            name, place, goal = _named_then_where(name)
     if not _NAMING.search(name):
         return None
+    name, place, goal = _where_unsaid(name, place, goal)
     parts += [("place", labels["place"], place)] if place else []
     parts += [("goal", labels["goal"], goal)] if goal else []
     return name[:1].upper() + name[1:], parts
+
+
+def _where_unsaid(name: str, place: str, goal: str) -> tuple[str, str, str]:
+    """(name, place, goal) of an item read with no place: the place its name's closing brackets
+    open with, a settlement or an area («форум «…» (г. Х, 85 участников)»; a country there is the
+    guests', «(Республика Беларусь)»); else, where its name says it was held remotely
+    («Онлайн-встреча …», enrichment.yaml format cues), the contract's `remotePlace`."""
+    if place:
+        return name, place, goal
+    remark = _TRAILING_REMARK.search(name)
+    if remark and name[: remark.start()].strip():
+        first, _, rest = remark.group(1).partition(",")
+        if _short(first) and _opens_with_settlement(first.strip()):
+            goal = "; ".join(p for p in (rest.strip(), goal) if p)
+            return name[: remark.start()].strip(), first.strip(), goal
+    remote = _remote_place()
+    if remote and event_format(name).format == ONLINE:
+        return name, remote, goal
+    return name, place, goal
+
+
+def _opens_with_settlement(text: str) -> bool:
+    """The text opens with a settlement or an area of the country, not another country's name."""
+    from muniflow.enrich.countries import find_countries
+    from muniflow.enrich.places import find_places
+
+    countries = tuple((m.start, m.end) for m in find_countries(text))
+    return any(m.start == 0 for m in find_places(text, countries))
+
+
+def _remote_place() -> str:
+    from muniflow.contracts import load_contract
+
+    return str(load_contract().threshold("remotePlace", "") or "")
+
+
+def _dates_then_comma(flat: str, found: tuple[str, int, int]) -> bool:
+    """The item opens with its dates and a comma: what follows up to the dash is where."""
+    return found[1] == 0 and flat[found[2] :].lstrip().startswith(",")
+
+
+def _short(part: str) -> bool:
+    return len(part.split()) <= PLACE_MAX_WORDS
 
 
 def _named_second(parts: Sequence[str]) -> bool:
@@ -396,6 +624,12 @@ def _sentence(text: str) -> tuple[str, str, str]:
     words = list(re.finditer(r"\S+", text))
     for k, word in enumerate(words):
         if _past_verb(word.group().strip(',;:«»"()')):
+            part = _taking_part(word.group(), words[k + 1].group() if k + 1 < len(words) else "")
+            if part:  # «делегация района приняла участие в форуме «…» в г. Х, …»: the event taken part in
+                clause, rest = _first_clause(text[words[k + 1].end() :].strip(_EDGE))
+                name, place = _trailing_place(clause)
+                who = text[: word.start()].strip(_EDGE)
+                return f"{part} {name}", place, "; ".join(p for p in (who, rest) if p)
             before = text[: word.start()].strip(_EDGE)
             after = text[word.end() :].strip(_EDGE)
             preposition = _PREPOSITION.match(before)
@@ -417,6 +651,35 @@ def _sentence(text: str) -> tuple[str, str, str]:
     return text, "", ""
 
 
+def _taking_part(verb: str, following: str) -> str:
+    """«Участие» where the verb and the word after it say someone took part (contract `takingPart`,
+    lemmas: «приняла участие»); '' otherwise."""
+    from muniflow.contracts import load_contract
+
+    pair = (_lemma(verb.strip(',;:«»"()')), _lemma(following.strip(',;:«»"()')))
+    for phrase in load_contract().threshold("takingPart", []) or []:
+        verb_lemma, _, noun = str(phrase).partition(" ")
+        if pair == (verb_lemma, noun):
+            return noun[:1].upper() + noun[1:]
+    return ""
+
+
+def _lemma(word: str) -> str:
+    return analyzer().parse(word.lower())[0].normal_form.replace("ё", "е") if word else ""
+
+
+def _trailing_place(clause: str) -> tuple[str, str]:
+    """(name, place) of a clause closing with where after «в» or «на», a settlement or an area
+    («в форуме городов-побратимов в г. Х (Республика Беларусь)»); (clause, '') when it does not."""
+    enclosed = [(m.start(), m.end()) for m in (*_QUOTED.finditer(clause), *_BRACKETED.finditer(clause))]
+    for found in reversed(list(re.finditer(r"\s(?:в|во|на)\s+", clause))):
+        if any(a < found.start() < b for a, b in enclosed):
+            continue
+        if _opens_with_settlement(clause[found.end() :]):
+            return clause[: found.start()].strip(_EDGE), clause[found.end() :].strip(_EDGE)
+    return clause, ""
+
+
 def _past_verb_in(text: str) -> bool:
     return any(_past_verb(w.strip(',;:«»"()')) for w in text.split())
 
@@ -428,8 +691,42 @@ def _past_verb(word: str) -> bool:
     return (tag.POS == "VERB" and "past" in tag) or tag.POS == "PRTS"
 
 
+def _named_then_where(text: str) -> tuple[str, str, str]:
+    """(name, place, remark) of an item telling no verb: its name up to the first comma outside
+    quotes and brackets, then a short clause naming where, maybe with a remark in brackets («Турнир
+    «…», стадион «…» (команды из …)», «концерт «…», ДК «…»»). The clause names no
+    place when it counts people, tells something (a verb or a participle) or opens with a
+    preposition other than «в» or «на» («, с участием гостей»): then (text, '', '')."""
+    name, rest = _first_clause(text)
+    remark = _TRAILING_REMARK.search(rest)
+    place = rest[: remark.start()].strip(_EDGE) if remark else rest
+    if not rest or not place or len(place.split()) > PLACE_MAX_WORDS or _PEOPLE_COUNT.search(place):
+        return text, "", ""
+    first = place.split()[0].strip('«»"(').lower()
+    preposition = analyzer().parse(first)[0].tag.POS == "PREP"
+    if (preposition and not _PREPOSITION.fullmatch(first + " ")) or _telling(place):
+        return text, "", ""
+    if preposition:
+        place = place[_PREPOSITION.match(place).end() :]  # type: ignore[union-attr]
+    return name, place, remark.group(1).strip() if remark else ""
+
+
+# A clause counting people («160 участников», «40 чел.»): no place.
+_PEOPLE_COUNT = re.compile(r"\d+\s*(?:чел|человек|участник|делегат|команд|зрител)", re.IGNORECASE)
+
+
+def _telling(text: str) -> bool:
+    """The text tells something: a verb or a participle in it."""
+    return any(
+        analyzer().parse(w.strip(',;:«»"()').lower())[0].tag.POS in {"VERB", "PRTS", "PRTF", "GRND"}
+        for w in text.split()
+        if w.strip(',;:«»"()').isalpha()
+    )
+
+
 def _first_clause(text: str) -> tuple[str, str]:
-    """The text up to its first comma or sentence's end outside quotes and brackets, and the rest."""
+    """The text up to its first comma, semicolon or sentence's end outside quotes and brackets, and
+    the rest."""
     depth = 0
     for i, char in enumerate(text):
         if char in "«“„(":
@@ -437,7 +734,7 @@ def _first_clause(text: str) -> tuple[str, str]:
         elif char in "»”)" and depth:
             depth -= 1
         elif not depth and (
-            char == ","
+            char in ",;"
             or (char == "." and text[i + 1 : i + 2] == " " and not _ABBREVIATION.search(text[: i + 1]))
         ):
             return text[:i].strip(_EDGE), text[i + 1 :].strip(_EDGE)
@@ -472,7 +769,7 @@ def _labelled(
         end = following[0] if following is not None else len(body)
         parts.append((column, label, _clean(body[value_start:end])))
     if not name and parts[0][0] == "title":  # «1. Наименование мероприятия: Фестиваль …»
-        name, parts = parts[0][2], parts[1:]
+        name, parts = parts[0][2][:1].upper() + parts[0][2][1:], parts[1:]
     return name, parts
 
 

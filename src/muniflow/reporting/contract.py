@@ -32,6 +32,7 @@ class ReportingContract:
     max_words: int
     letter_subjects: tuple[str, ...]
     period_words: tuple[str, ...] = ()  # words naming the period a bare «нет» may stand with
+    other_words: tuple[str, ...] = ()  # «иных», «других»: a nil sentence of the events not told
     expected: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     window: Window = field(default_factory=Window)
     correction_marks: tuple[str, ...] = ()  # word stems a corrected report's file name holds
@@ -63,6 +64,7 @@ def _load(path: Path, _mtime: int) -> ReportingContract:
         max_words=int(nil.get("maxWords", 16)),
         letter_subjects=tuple(str(s) for s in nil.get("letterSubjects") or ()),
         period_words=tuple(str(s) for s in nil.get("periodWords") or ()),
+        other_words=tuple(str(s) for s in nil.get("otherWords") or ()),
         expected=_expected(doc.get("expected") or {}, path),
         window=_window(doc.get("window") or {}, path),
         correction_marks=tuple(str(m).lower().replace("ё", "е") for m in doc.get("correctionMarks") or ()),
