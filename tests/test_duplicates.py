@@ -790,6 +790,25 @@ SAME_ACROSS += [
         ("Концерт", "г. Лесногорск, ДК «Химик»", "2024-08-15", None, GUEST),
     ),
 ]
+SAME_ACROSS += [
+    (
+        "one municipality named with two kinds («муниципальный район», «МО «… район»»)",
+        (
+            "Открытый турнир по дзюдо на кубок главы Березняковского муниципального района",
+            "г. Березняки, спорткомплекс «Атлант»",
+            "2024-06-15",
+            None,
+            "Березняковский муниципальный район",
+        ),
+        (
+            "Участие спортсменов района в открытом турнире по дзюдо на кубок главы МО «Березняковский район»",
+            "г. Березняки",
+            "2024-06-15",
+            None,
+            GUEST,
+        ),
+    ),
+]
 DIFFERENT_ACROSS = [
     (
         "two guests naming different participants of a frame: without the host, who may be which event",
@@ -1256,6 +1275,22 @@ def test_seed_report_has_exactly_one_duplicate(shared: Path) -> None:
     [(key, flag)] = flags
     [members] = groups.values()
     assert {key[1], flag.related_row[1]} == members  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "reason"),
+    [
+        ("Кубок главы Березняковского района", True, "a kind noun after a name"),
+        ("Кубок главы Березняковского ГО", True, "a kind's abbreviation"),
+        ("Кубок главы муниципального округа", True, "a kind of two words"),
+        ("Участие делегации района в ярмарке", True, "a kind noun alone: the reporter's own"),
+        ("Праздник «День города»", False, "a town is no municipality's kind: «город» stays a word"),
+    ],
+)
+def test_a_municipalitys_kind_is_one_word(title: str, kind: bool, reason: str) -> None:
+    words = titles.normalize_title(title, CFG.title_rules)
+    assert (titles.KIND_WORD in words.words | words.who) is kind, reason
+    assert "район" not in words.words | words.who, reason
 
 
 def test_equivalence_words_never_match_each_other() -> None:

@@ -91,6 +91,23 @@ def _country_forms() -> list[tuple[str, tuple[str, ...]]]:
 _CUT_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,2}-[^\W\d_]{1,2}(?![^\W\d_])")  # о-в, о-ва
 
 
+MUNICIPALITIES_FILE = "municipalities.yaml"
+
+
+def _municipality_kinds(extra: list[str]) -> list[str]:
+    """The phrases naming a municipality's kind in a title (titles.make_rules `kinds`): from the
+    vocabulary of municipality names (municipalities.yaml) those a name may end with («район»,
+    «муниципальный округ»), the phrases of several words a name may open with («городской округ»)
+    and the abbreviations («МР»), and `extra`. A word a name opens with stays a word of its own:
+    «город», «село» name a settlement, which a municipality of another kind may hold."""
+    keys = ("kinds_after_name", "kinds_before_name", "capital_abbreviations")
+    data = parse_yaml(contract_file(None, MUNICIPALITIES_FILE), keys)
+    abbreviations = data["capital_abbreviations"] or {}
+    before = [str(k) for k in data["kinds_before_name"] if " " in str(k) or str(k).isupper()]
+    phrases = [*extra, *map(str, abbreviations), *map(str, abbreviations.values())]
+    return list(dict.fromkeys([*phrases, *map(str, data["kinds_after_name"]), *before]))
+
+
 def _home_country() -> str:
     """The key of the reports' own country (enrichment.yaml `home_country`): no partner."""
     from muniflow.enrich import contract
@@ -115,6 +132,7 @@ def _config(path: Path) -> DedupConfig:
             title.get("participation", []),
             title.get("participation_prepositions", []),
             title.get("place_prepositions", []),
+            _municipality_kinds(title.get("municipality_kinds", [])),
         ),
         place_rules=places.make_rules(
             place["settlement_types"],

@@ -196,16 +196,21 @@ def make_rules(
     participation: Iterable[str] = (),
     participation_prepositions: Iterable[str] = (),
     place_prepositions: Iterable[str] = (),
+    kinds: Iterable[str] = (),
 ) -> TitleRules:
     """Compile the contract's phrases through the title pipeline, so one entry covers every form.
 
     `countries` pairs a country's key with its name forms (names, abbreviations, adjectives);
-    `same_words` are groups of phrases that mean one thing («ВОВ», «Великая Отечественная война»).
+    `same_words` are groups of phrases that mean one thing («ВОВ», «Великая Отечественная война»);
+    `kinds` the phrases naming a municipality's kind («МО», «муниципальный район», «район»): all are
+    one word, KIND_WORD, so one municipality named with two kinds («Озёрский муниципальный район»,
+    «МО «Озёрский район»») is one name.
     """
     stop = frozenset(lemma(w.lower())[0] for w in stopwords)
     phrases = {tuple(_content_lemmas(p, stop)[0]) for p in strip_leading}
     ordered = sorted((p for p in phrases if p), key=lambda p: (-len(p), p))
     groups = [(COUNTRY_MARK + key.lower(), names) for key, names in countries]
+    groups.append((KIND_WORD, tuple(kinds)))
     for number, group in enumerate(same_words, start=1):
         # Numbered, not named by a form: «=централизованный клубный система» and «…библиотечный…»
         # would pass for one word by the fuzzy word match.
@@ -241,6 +246,14 @@ def make_rules(
 # such words never reach the word-match ratio (tests/test_duplicates.py checks it).
 COUNTRY_MARK = "#"
 SAME_MARK = "="
+# The word of a municipality's kind: the same-words group 0 (the contract's are numbered from 1).
+KIND_WORD = f"{SAME_MARK}00"
+
+
+@lru_cache(maxsize=10_000)
+def is_noun(form: str) -> bool:
+    """Whether a lemma reads as a noun first («молодёжь»)."""
+    return analyzer().parse(form)[0].tag.POS == "NOUN"
 
 
 def _equivalents_as_words(
