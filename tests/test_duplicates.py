@@ -1157,6 +1157,17 @@ def test_kept_copy_is_the_hosting_municipality_whatever_the_key() -> None:
         assert [(key, flag.related_row) for key, flag in flags] == [(guest_key, host_key)]
 
 
+def test_a_district_whose_adjective_alternates_its_towns_consonant_hosts_the_town() -> None:
+    """«Заволожский район» is named after «Заволога» (г -> ж, as Калуга -> калужский): its row at
+    «г. Заволога» is the host's, kept whichever key comes first."""
+    title = "Турнир по самбо «Кубок дружбы»"
+    host = make_row(title, "г. Заволога, стадион «Труд»", "2024-05-01", municipality="Заволожский район")
+    guest = make_row(title, "г. Заволога", "2024-05-01", municipality="Сосновский городской округ")
+    for host_key, guest_key in [(("a", 0), ("b", 0)), (("b", 0), ("a", 0))]:
+        flags = find_duplicates([(host_key, host), (guest_key, guest)])
+        assert [(key, flag.related_row) for key, flag in flags] == [(guest_key, host_key)]
+
+
 def test_the_town_named_exactly_hosts_before_the_district_named_after_it() -> None:
     """«г. Лесянск» is the city's place: «город Лесянск» names it exactly, «Лесянский район» only by
     a stem that begins it (лесян-): the city's row is kept whichever key comes first."""
