@@ -809,6 +809,13 @@ SAME_ACROSS += [
         ),
     ),
 ]
+SAME_ACROSS += [
+    (
+        "a compound country adjective names both countries («российско-монгольский», «России и Монголии»)",
+        ("Российско-монгольский форум сельской молодёжи", "г. Березняки", "2024-06-20", None, HOST),
+        ("Форум сельской молодёжи России и Монголии", "г. Березняки", "2024-06-20", None, GUEST),
+    ),
+]
 DIFFERENT_ACROSS = [
     (
         "two guests naming different participants of a frame: without the host, who may be which event",
@@ -1302,6 +1309,17 @@ def test_a_municipalitys_kind_is_one_word(title: str, kind: bool, reason: str) -
     words = titles.normalize_title(title, CFG.title_rules)
     assert (titles.KIND_WORD in words.words | words.who) is kind, reason
     assert "район" not in words.words | words.who, reason
+
+
+@pytest.mark.parametrize(
+    ("title", "countries", "reason"),
+    [
+        ("Сербско-вьетнамская выставка", {"#rs", "#vn"}, "halves from the adjectives («сербский»)"),
+        ("Русско-индийский фестиваль", {"#ru", "#in"}, "a half the adjectives do not give (countries.yaml)"),
+    ],
+)
+def test_a_compound_country_adjective_names_both_countries(title: str, countries: set, reason: str) -> None:
+    assert titles.normalize_title(title, CFG.title_rules).countries == frozenset(countries), reason
 
 
 def test_equivalence_words_never_match_each_other() -> None:

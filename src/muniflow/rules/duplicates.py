@@ -78,14 +78,33 @@ def _country_words() -> list[str]:
 
 def _country_forms() -> list[tuple[str, tuple[str, ...]]]:
     """Each country of the one list with every form that names it (names, abbreviations,
-    adjectives): in titles, «делегация КНР» and «китайская делегация» name one country. A form
-    with a word cut short by a hyphen («о-в Рождества») is left to its full form («Остров
-    Рождества»): titles drop such a word, and «Рождество» alone would name the island."""
+    adjectives, the first halves of compound adjectives): in titles, «делегация КНР» and «китайская
+    делегация» name one country, «российско-китайский форум» two. A form with a word cut short by
+    a hyphen («о-в Рождества») is left to its full form («Остров Рождества»): titles drop such a
+    word, and «Рождество» alone would name the island."""
     from muniflow.enrich.world import countries
 
     return [
-        (c.key, tuple(n for n in (*c.names, *c.adjectives) if not _CUT_WORD.search(n))) for c in countries()
+        (
+            c.key,
+            tuple(
+                n
+                for n in (*c.names, *c.adjectives, *map(_compound_half, c.adjectives), *c.compounds)
+                if n and not _CUT_WORD.search(n)
+            ),
+        )
+        for c in countries()
     ]
+
+
+# The endings of an adjective whose compound half ends in «-о» instead: российский, российско-.
+_HALF_FROM = ("ский", "цкий")
+
+
+def _compound_half(adjective: str) -> str:
+    """The first half of a compound adjective a country adjective gives («российский»: «российско»,
+    as in «российско-китайский»; a title's hyphen parts the two words), "" for none."""
+    return adjective[:-2] + "о" if adjective.endswith(_HALF_FROM) else ""
 
 
 _CUT_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,2}-[^\W\d_]{1,2}(?![^\W\d_])")  # о-в, о-ва
