@@ -816,6 +816,13 @@ SAME_ACROSS += [
         ("Форум сельской молодёжи России и Монголии", "г. Березняки", "2024-06-20", None, GUEST),
     ),
 ]
+SAME_ACROSS += [
+    (
+        "an adjective and the noun it is made from («спортивный праздник», «праздник спорта»)",
+        ("Спортивный праздник сельской молодёжи", "г. Березняки", "2024-06-22", None, HOST),
+        ("Праздник спорта сельской молодёжи", "г. Березняки", "2024-06-22", None, GUEST),
+    ),
+]
 DIFFERENT_ACROSS = [
     (
         "two guests naming different participants of a frame: without the host, who may be which event",
@@ -1320,6 +1327,19 @@ def test_a_municipalitys_kind_is_one_word(title: str, kind: bool, reason: str) -
 )
 def test_a_compound_country_adjective_names_both_countries(title: str, countries: set, reason: str) -> None:
     assert titles.normalize_title(title, CFG.title_rules).countries == frozenset(countries), reason
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same", "reason"),
+    [
+        ("молодежный", "молодежь", True, "an adjective and its noun"),
+        ("спортивный", "спорт", True, "the noun all in the adjective"),
+        ("молодой", "молодежь", False, "too little of the shorter word in common"),
+        ("историк", "история", False, "two nouns are two words"),
+    ],
+)
+def test_an_adjective_and_its_noun_are_one_stem(a: str, b: str, same: bool, reason: str) -> None:
+    assert titles.one_stem(a, b, CFG.stem_min_letters, CFG.stem_min_share) is same, reason
 
 
 def test_equivalence_words_never_match_each_other() -> None:

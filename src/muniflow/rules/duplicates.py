@@ -48,6 +48,8 @@ class DedupConfig:
     threshold_place_unknown: float
     quoted_names_threshold: float
     word_match: float
+    stem_min_letters: int  # an adjective and its noun («молодёжный», «молодёжь»): 0, never
+    stem_min_share: float
     same_name_ratio: float
     same_name_threshold: float
     same_name_min_words: int
@@ -170,6 +172,8 @@ def _config(path: Path) -> DedupConfig:
         threshold_place_unknown=float(match["threshold_place_unknown"]),
         quoted_names_threshold=float(match["quoted_names_threshold"]),
         word_match=float(match["word_match"]),
+        stem_min_letters=int(match.get("stem_min_letters", 0)),
+        stem_min_share=float(match.get("stem_min_share", 1.0)),
         same_name_ratio=float(match["same_name_ratio"]),
         same_name_threshold=float(match["same_name_threshold"]),
         same_name_min_words=int(match.get("same_name_min_words", 2)),

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from rapidfuzz.distance import Prefix
+
 from muniflow.morph import analyzer
 from muniflow.rules.quotes import quoted_names
 
@@ -413,6 +415,24 @@ def noun_slots(text: str, rules: TitleRules) -> tuple[Slot, ...]:
         if cases:
             out.append((form, (kept[i - 1], kept[i + 1] if i + 1 < len(kept) else ""), cases))
     return tuple(out)
+
+
+@lru_cache(maxsize=10_000)
+def _adjective_or_noun(form: str) -> str:
+    """ADJF or NOUN: a lemma's likeliest part of speech when it is one of those, else ""."""
+    pos = analyzer().parse(form)[0].tag.POS
+    return pos if pos in ("ADJF", "NOUN") else ""
+
+
+def one_stem(a: str, b: str, min_letters: int, min_share: float) -> bool:
+    """Whether two lemmas are an adjective and the noun it is made from («молодёжный», «молодёжь»;
+    «спортивный», «спорт»): one of each, opening with the same `min_letters` letters or more, and
+    with at least `min_share` of the shorter one's. Two nouns («историк», «история») or two
+    adjectives are two words."""
+    common = Prefix.similarity(a, b)
+    if common < min_letters or common < min_share * min(len(a), len(b)):
+        return False
+    return {_adjective_or_noun(a), _adjective_or_noun(b)} == {"ADJF", "NOUN"}
 
 
 _ABBREVIATED = re.compile(r"([^\W\d_]+)\.")
