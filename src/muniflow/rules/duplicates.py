@@ -48,7 +48,7 @@ class DedupConfig:
     threshold_place_unknown: float
     quoted_names_threshold: float
     word_match: float
-    stem_min_letters: int  # an adjective and its noun («молодёжный», «молодёжь»): 0, never
+    stem_min_letters: int  # an adjective and its noun («музыкальный», «музыка»): 0, never
     stem_min_share: float
     same_name_ratio: float
     same_name_threshold: float

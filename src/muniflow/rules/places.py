@@ -27,9 +27,9 @@ _VOWELS = "аеиоуыэюяйь"
 # Fleeting vowels: Починок -> Починковский, Городец -> Городецкий.
 _FLEETING = ("ок", "ек", "ец")
 _MIN_PREFIX = 3
-# A district adjective may alternate its town's last consonant (Калуга -> калужский, Онега ->
-# онежский; Торжок -> торжокский keeps it): the pairs that alternate, and the letters
-# both stems need (more than `_MIN_PREFIX`: the first ones stay the blocking key).
+# A district adjective may alternate its town's last consonant (Заволога -> заволожский; Бережок
+# -> бережокский keeps it): the pairs that alternate, and the letters both stems need (more than
+# `_MIN_PREFIX`: the first ones stay the blocking key).
 _ALTERNATING = frozenset({frozenset("гж"), frozenset("кч"), frozenset("хш"), frozenset("цч")})
 _MIN_ALTERNATING = _MIN_PREFIX + 1
 
@@ -69,7 +69,7 @@ def stem(form: str) -> str:
 
 def stems_match(a: str, b: str) -> bool:
     """One settlement: equal stems, or one a prefix of the other (Рудн-я, Рудн-янский район), or
-    the adjective's last consonant alternating with the town's (Калуг-а, Калуж-ский район)."""
+    the adjective's last consonant alternating with the town's (Заволог-а, Заволож-ский район)."""
     if a == b:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)

@@ -252,12 +252,6 @@ SAME_MARK = "="
 KIND_WORD = f"{SAME_MARK}00"
 
 
-@lru_cache(maxsize=10_000)
-def is_noun(form: str) -> bool:
-    """Whether a lemma reads as a noun first («молодёжь»)."""
-    return analyzer().parse(form)[0].tag.POS == "NOUN"
-
-
 def _equivalents_as_words(
     forms: list[str], quoted: list[int], rules: TitleRules
 ) -> tuple[list[str], list[int]]:
@@ -425,7 +419,7 @@ def _adjective_or_noun(form: str) -> str:
 
 
 def one_stem(a: str, b: str, min_letters: int, min_share: float) -> bool:
-    """Whether two lemmas are an adjective and the noun it is made from («молодёжный», «молодёжь»;
+    """Whether two lemmas are an adjective and the noun it is made from («музыкальный», «музыка»;
     «спортивный», «спорт»): one of each, opening with the same `min_letters` letters or more, and
     with at least `min_share` of the shorter one's. Two nouns («историк», «история») or two
     adjectives are two words."""
