@@ -790,6 +790,39 @@ SAME_ACROSS += [
         ("Концерт", "г. Лесногорск, ДК «Химик»", "2024-08-15", None, GUEST),
     ),
 ]
+SAME_ACROSS += [
+    (
+        "one municipality named with two kinds («муниципальный район», «МО «… район»»)",
+        (
+            "Открытый турнир по дзюдо на кубок главы Березняковского муниципального района",
+            "г. Березняки, спорткомплекс «Атлант»",
+            "2024-06-15",
+            None,
+            "Березняковский муниципальный район",
+        ),
+        (
+            "Участие спортсменов района в открытом турнире по дзюдо на кубок главы МО «Березняковский район»",
+            "г. Березняки",
+            "2024-06-15",
+            None,
+            GUEST,
+        ),
+    ),
+]
+SAME_ACROSS += [
+    (
+        "a compound country adjective names both countries («российско-монгольский», «России и Монголии»)",
+        ("Российско-монгольский форум сельской молодёжи", "г. Березняки", "2024-06-20", None, HOST),
+        ("Форум сельской молодёжи России и Монголии", "г. Березняки", "2024-06-20", None, GUEST),
+    ),
+]
+SAME_ACROSS += [
+    (
+        "an adjective and the noun it is made from («спортивный праздник», «праздник спорта»)",
+        ("Спортивный праздник сельской молодёжи", "г. Березняки", "2024-06-22", None, HOST),
+        ("Праздник спорта сельской молодёжи", "г. Березняки", "2024-06-22", None, GUEST),
+    ),
+]
 DIFFERENT_ACROSS = [
     (
         "two guests naming different participants of a frame: without the host, who may be which event",
@@ -1138,6 +1171,17 @@ def test_kept_copy_is_the_hosting_municipality_whatever_the_key() -> None:
         assert [(key, flag.related_row) for key, flag in flags] == [(guest_key, host_key)]
 
 
+def test_a_district_whose_adjective_alternates_its_towns_consonant_hosts_the_town() -> None:
+    """«Заволожский район» is named after «Заволога» (г -> ж): its row at
+    «г. Заволога» is the host's, kept whichever key comes first."""
+    title = "Турнир по самбо «Кубок дружбы»"
+    host = make_row(title, "г. Заволога, стадион «Труд»", "2024-05-01", municipality="Заволожский район")
+    guest = make_row(title, "г. Заволога", "2024-05-01", municipality="Сосновский городской округ")
+    for host_key, guest_key in [(("a", 0), ("b", 0)), (("b", 0), ("a", 0))]:
+        flags = find_duplicates([(host_key, host), (guest_key, guest)])
+        assert [(key, flag.related_row) for key, flag in flags] == [(guest_key, host_key)]
+
+
 def test_the_town_named_exactly_hosts_before_the_district_named_after_it() -> None:
     """«г. Лесянск» is the city's place: «город Лесянск» names it exactly, «Лесянский район» only by
     a stem that begins it (лесян-): the city's row is kept whichever key comes first."""
@@ -1256,6 +1300,46 @@ def test_seed_report_has_exactly_one_duplicate(shared: Path) -> None:
     [(key, flag)] = flags
     [members] = groups.values()
     assert {key[1], flag.related_row[1]} == members  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "reason"),
+    [
+        ("Кубок главы Березняковского района", True, "a kind noun after a name"),
+        ("Кубок главы Березняковского ГО", True, "a kind's abbreviation"),
+        ("Кубок главы муниципального округа", True, "a kind of two words"),
+        ("Участие делегации района в ярмарке", True, "a kind noun alone: the reporter's own"),
+        ("Праздник «День города»", False, "a town is no municipality's kind: «город» stays a word"),
+    ],
+)
+def test_a_municipalitys_kind_is_one_word(title: str, kind: bool, reason: str) -> None:
+    words = titles.normalize_title(title, CFG.title_rules)
+    assert (titles.KIND_WORD in words.words | words.who) is kind, reason
+    assert "район" not in words.words | words.who, reason
+
+
+@pytest.mark.parametrize(
+    ("title", "countries", "reason"),
+    [
+        ("Сербско-вьетнамская выставка", {"#rs", "#vn"}, "halves from the adjectives («сербский»)"),
+        ("Русско-индийский фестиваль", {"#ru", "#in"}, "a half the adjectives do not give (countries.yaml)"),
+    ],
+)
+def test_a_compound_country_adjective_names_both_countries(title: str, countries: set, reason: str) -> None:
+    assert titles.normalize_title(title, CFG.title_rules).countries == frozenset(countries), reason
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same", "reason"),
+    [
+        ("музыкальный", "музыка", True, "an adjective and its noun"),
+        ("спортивный", "спорт", True, "the noun all in the adjective"),
+        ("молодой", "молодежь", False, "too little of the shorter word in common"),
+        ("историк", "история", False, "two nouns are two words"),
+    ],
+)
+def test_an_adjective_and_its_noun_are_one_stem(a: str, b: str, same: bool, reason: str) -> None:
+    assert titles.one_stem(a, b, CFG.stem_min_letters, CFG.stem_min_share) is same, reason
 
 
 def test_equivalence_words_never_match_each_other() -> None:

@@ -45,6 +45,8 @@ class Country:
     adjectives: tuple[str, ...]
     places: tuple[str, ...]
     regions: tuple[str, ...] = ()  # its regions named after another country, nominative
+    # first halves of compound adjectives its adjectives do not give («русско-» of «русско-китайский»)
+    compounds: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -126,6 +128,7 @@ def _country(code: str, extra: Mapping[str, Any], forms: list[str]) -> Country:
         names=tuple(dict.fromkeys([shown, *names])),
         adjectives=tuple(str(a) for a in extra.get("adjectives") or ()),
         places=tuple(str(p) for p in extra.get("places") or ()),
+        compounds=tuple(str(p) for p in extra.get("compounds") or ()),
     )
 
 

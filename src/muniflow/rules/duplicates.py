@@ -48,6 +48,8 @@ class DedupConfig:
     threshold_place_unknown: float
     quoted_names_threshold: float
     word_match: float
+    stem_min_letters: int  # an adjective and its noun («музыкальный», «музыка»): 0, never
+    stem_min_share: float
     same_name_ratio: float
     same_name_threshold: float
     same_name_min_words: int
@@ -78,17 +80,53 @@ def _country_words() -> list[str]:
 
 def _country_forms() -> list[tuple[str, tuple[str, ...]]]:
     """Each country of the one list with every form that names it (names, abbreviations,
-    adjectives): in titles, «делегация КНР» and «китайская делегация» name one country. A form
-    with a word cut short by a hyphen («о-в Рождества») is left to its full form («Остров
-    Рождества»): titles drop such a word, and «Рождество» alone would name the island."""
+    adjectives, the first halves of compound adjectives): in titles, «делегация КНР» and «китайская
+    делегация» name one country, «российско-китайский форум» two. A form with a word cut short by
+    a hyphen («о-в Рождества») is left to its full form («Остров Рождества»): titles drop such a
+    word, and «Рождество» alone would name the island."""
     from muniflow.enrich.world import countries
 
     return [
-        (c.key, tuple(n for n in (*c.names, *c.adjectives) if not _CUT_WORD.search(n))) for c in countries()
+        (
+            c.key,
+            tuple(
+                n
+                for n in (*c.names, *c.adjectives, *map(_compound_half, c.adjectives), *c.compounds)
+                if n and not _CUT_WORD.search(n)
+            ),
+        )
+        for c in countries()
     ]
 
 
+# The endings of an adjective whose compound half ends in «-о» instead: российский, российско-.
+_HALF_FROM = ("ский", "цкий")
+
+
+def _compound_half(adjective: str) -> str:
+    """The first half of a compound adjective a country adjective gives («российский»: «российско»,
+    as in «российско-китайский»; a title's hyphen parts the two words), "" for none."""
+    return adjective[:-2] + "о" if adjective.endswith(_HALF_FROM) else ""
+
+
 _CUT_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,2}-[^\W\d_]{1,2}(?![^\W\d_])")  # о-в, о-ва
+
+
+MUNICIPALITIES_FILE = "municipalities.yaml"
+
+
+def _municipality_kinds(extra: list[str]) -> list[str]:
+    """The phrases naming a municipality's kind in a title (titles.make_rules `kinds`): from the
+    vocabulary of municipality names (municipalities.yaml) those a name may end with («район»,
+    «муниципальный округ»), the phrases of several words a name may open with («городской округ»)
+    and the abbreviations («МР»), and `extra`. A word a name opens with stays a word of its own:
+    «город», «село» name a settlement, which a municipality of another kind may hold."""
+    keys = ("kinds_after_name", "kinds_before_name", "capital_abbreviations")
+    data = parse_yaml(contract_file(None, MUNICIPALITIES_FILE), keys)
+    abbreviations = data["capital_abbreviations"] or {}
+    before = [str(k) for k in data["kinds_before_name"] if " " in str(k) or str(k).isupper()]
+    phrases = [*extra, *map(str, abbreviations), *map(str, abbreviations.values())]
+    return list(dict.fromkeys([*phrases, *map(str, data["kinds_after_name"]), *before]))
 
 
 def _home_country() -> str:
@@ -115,6 +153,7 @@ def _config(path: Path) -> DedupConfig:
             title.get("participation", []),
             title.get("participation_prepositions", []),
             title.get("place_prepositions", []),
+            _municipality_kinds(title.get("municipality_kinds", [])),
         ),
         place_rules=places.make_rules(
             place["settlement_types"],
@@ -133,6 +172,8 @@ def _config(path: Path) -> DedupConfig:
         threshold_place_unknown=float(match["threshold_place_unknown"]),
         quoted_names_threshold=float(match["quoted_names_threshold"]),
         word_match=float(match["word_match"]),
+        stem_min_letters=int(match.get("stem_min_letters", 0)),
+        stem_min_share=float(match.get("stem_min_share", 1.0)),
         same_name_ratio=float(match["same_name_ratio"]),
         same_name_threshold=float(match["same_name_threshold"]),
         same_name_min_words=int(match.get("same_name_min_words", 2)),

@@ -19,10 +19,22 @@ if TYPE_CHECKING:
     from muniflow.rules.duplicates import DedupConfig, Event
 
 
-def matched_words(a: frozenset[str], b: frozenset[str], cutoff: float) -> int:
-    """Words of the smaller set found in the other: equal lemmas, or spellings within `cutoff`."""
+def matched_words(
+    a: frozenset[str], b: frozenset[str], cutoff: float, stem_letters: int = 0, stem_share: float = 1.0
+) -> int:
+    """Words of the smaller set found in the other: equal lemmas, or spellings within `cutoff`, or
+    (`stem_letters` > 0) an adjective and a noun of one stem (titles.one_stem)."""
     small, large = (a - b, b - a) if len(a - b) <= len(b - a) else (b - a, a - b)
-    near = sum(1 for word in small if any(fuzz.ratio(word, o, score_cutoff=cutoff) for o in large))
+    n = stem_letters
+    near = sum(
+        1
+        for word in small
+        if any(
+            fuzz.ratio(word, o, score_cutoff=cutoff)
+            or (n and word[:n] == o[:n] and titles.one_stem(word, o, n, stem_share))
+            for o in large
+        )
+    )
     return len(a & b) + near
 
 
@@ -39,7 +51,7 @@ def title_score(a: Event, b: Event, cfg: DedupConfig, named: bool = False) -> fl
     lowest = min(cfg.threshold_place_compatible, cfg.same_name_threshold)
     if not subset_allowed and 200 * short / (short + long_) < lowest:
         return 0.0  # even all words matched could not reach the lowest threshold
-    matched = matched_words(a.words, b.words, cfg.word_match)
+    matched = matched_words(a.words, b.words, cfg.word_match, cfg.stem_min_letters, cfg.stem_min_share)
     score = 200 * matched / (short + long_)
     if subset_allowed:
         score = max(score, cfg.subset_weight * 100 * matched / short)

@@ -27,6 +27,11 @@ _VOWELS = "аеиоуыэюяйь"
 # Fleeting vowels: Починок -> Починковский, Городец -> Городецкий.
 _FLEETING = ("ок", "ек", "ец")
 _MIN_PREFIX = 3
+# A district adjective may alternate its town's last consonant (Заволога -> заволожский; Бережок
+# -> бережокский keeps it): the pairs that alternate, and the letters both stems need (more than
+# `_MIN_PREFIX`: the first ones stay the blocking key).
+_ALTERNATING = frozenset({frozenset("гж"), frozenset("кч"), frozenset("хш"), frozenset("цч")})
+_MIN_ALTERNATING = _MIN_PREFIX + 1
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: a cache key on every place, built once
@@ -63,11 +68,15 @@ def stem(form: str) -> str:
 
 
 def stems_match(a: str, b: str) -> bool:
-    """One settlement: equal stems, or one a prefix of the other (Рудн-я, Рудн-янский район)."""
+    """One settlement: equal stems, or one a prefix of the other (Рудн-я, Рудн-янский район), or
+    the adjective's last consonant alternating with the town's (Заволог-а, Заволож-ский район)."""
     if a == b:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return len(short) >= _MIN_PREFIX and long_.startswith(short)
+    if len(short) >= _MIN_PREFIX and long_.startswith(short):
+        return True
+    same_opening = len(a) == len(b) >= _MIN_ALTERNATING and a[:-1] == b[:-1]
+    return same_opening and frozenset((a[-1], b[-1])) in _ALTERNATING
 
 
 def block_keys(stems: Iterable[str]) -> set[str]:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from rapidfuzz.distance import Prefix
+
 from muniflow.morph import analyzer
 from muniflow.rules.quotes import quoted_names
 
@@ -196,16 +198,21 @@ def make_rules(
     participation: Iterable[str] = (),
     participation_prepositions: Iterable[str] = (),
     place_prepositions: Iterable[str] = (),
+    kinds: Iterable[str] = (),
 ) -> TitleRules:
     """Compile the contract's phrases through the title pipeline, so one entry covers every form.
 
     `countries` pairs a country's key with its name forms (names, abbreviations, adjectives);
-    `same_words` are groups of phrases that mean one thing («ВОВ», «Великая Отечественная война»).
+    `same_words` are groups of phrases that mean one thing («ВОВ», «Великая Отечественная война»);
+    `kinds` the phrases naming a municipality's kind («МО», «муниципальный район», «район»): all are
+    one word, KIND_WORD, so one municipality named with two kinds («Озёрский муниципальный район»,
+    «МО «Озёрский район»») is one name.
     """
     stop = frozenset(lemma(w.lower())[0] for w in stopwords)
     phrases = {tuple(_content_lemmas(p, stop)[0]) for p in strip_leading}
     ordered = sorted((p for p in phrases if p), key=lambda p: (-len(p), p))
     groups = [(COUNTRY_MARK + key.lower(), names) for key, names in countries]
+    groups.append((KIND_WORD, tuple(kinds)))
     for number, group in enumerate(same_words, start=1):
         # Numbered, not named by a form: «=централизованный клубный система» and «…библиотечный…»
         # would pass for one word by the fuzzy word match.
@@ -241,6 +248,8 @@ def make_rules(
 # such words never reach the word-match ratio (tests/test_duplicates.py checks it).
 COUNTRY_MARK = "#"
 SAME_MARK = "="
+# The word of a municipality's kind: the same-words group 0 (the contract's are numbered from 1).
+KIND_WORD = f"{SAME_MARK}00"
 
 
 def _equivalents_as_words(
@@ -400,6 +409,24 @@ def noun_slots(text: str, rules: TitleRules) -> tuple[Slot, ...]:
         if cases:
             out.append((form, (kept[i - 1], kept[i + 1] if i + 1 < len(kept) else ""), cases))
     return tuple(out)
+
+
+@lru_cache(maxsize=10_000)
+def _adjective_or_noun(form: str) -> str:
+    """ADJF or NOUN: a lemma's likeliest part of speech when it is one of those, else ""."""
+    pos = analyzer().parse(form)[0].tag.POS
+    return pos if pos in ("ADJF", "NOUN") else ""
+
+
+def one_stem(a: str, b: str, min_letters: int, min_share: float) -> bool:
+    """Whether two lemmas are an adjective and the noun it is made from («музыкальный», «музыка»;
+    «спортивный», «спорт»): one of each, opening with the same `min_letters` letters or more, and
+    with at least `min_share` of the shorter one's. Two nouns («историк», «история») or two
+    adjectives are two words."""
+    common = Prefix.similarity(a, b)
+    if common < min_letters or common < min_share * min(len(a), len(b)):
+        return False
+    return {_adjective_or_noun(a), _adjective_or_noun(b)} == {"ADJF", "NOUN"}
 
 
 _ABBREVIATED = re.compile(r"([^\W\d_]+)\.")
