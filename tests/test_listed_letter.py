@@ -541,3 +541,15 @@ def test_labels_on_lines_of_their_own_go_on_their_item(tmp_path: Path) -> None:
             "2025-06-04",
         ),
     ]
+
+
+def test_a_wrapped_line_opening_in_lower_case_is_no_plan_heading() -> None:
+    """A PDF's line wrapped off a sentence («… в ходе визита» / «подписан план мероприятий на 2025
+    год.») is short and names a plan, but goes on the sentence above: no heading of the letter."""
+    from muniflow.readers import listed
+
+    def no_item(line: str) -> None:
+        return None
+
+    assert not listed._plan_heading(["подписан план совместных мероприятий на 2025 год."], no_item)
+    assert listed._plan_heading(["План мероприятий на III квартал 2025 года"], no_item)

@@ -357,9 +357,16 @@ def _plan_heading(lines: Sequence[str], item_of: Callable[[str], tuple[str, str]
     for line in lines:
         if item_of(line) is not None:
             break
-        if len(line.split()) <= _LEAD_HEADING_WORDS:
+        # a heading opens with a capital: a line opening in lower case goes on a sentence wrapped
+        # above it in a PDF («… в ходе визита» / «подписан план совместных мероприятий на 2025 год.»)
+        if len(line.split()) <= _LEAD_HEADING_WORDS and not _opens_lower(line):
             short.append(line)
     return not_held_heading(*short) is not None
+
+
+def _opens_lower(line: str) -> bool:
+    first = next((c for c in line if c.isalpha()), "")
+    return first.islower()
 
 
 def _lead_off(line: str) -> tuple[str, str]:
