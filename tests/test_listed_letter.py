@@ -553,3 +553,17 @@ def test_a_wrapped_line_opening_in_lower_case_is_no_plan_heading() -> None:
 
     assert not listed._plan_heading(["подписан план совместных мероприятий на 2025 год."], no_item)
     assert listed._plan_heading(["План мероприятий на III квартал 2025 года"], no_item)
+
+
+def test_an_item_parting_its_name_from_its_dates_and_place_by_a_dash(tmp_path: Path) -> None:
+    """«Фестиваль «…» — 11–13 мая 2025 г., г. Х»: the dash parts the name from when and where, so
+    the place after the dates is no part of the name once the dates are read out."""
+    lines = [
+        *HEAD,
+        "1) Фестиваль «Озёрные звоны» — 11–13 мая 2025 г., г. Озёрск;",
+        "2) Турнир по самбо «Кубок озёр» — 20–21 июня 2025 г., с. Ключи.",
+    ]
+    assert _rows(stages.process_file(nb.nil_letter(tmp_path / "dash.docx", lines))) == [
+        ("Озёрный район", "Фестиваль «Озёрные звоны»", "г. Озёрск", "2025-05-11"),
+        ("Озёрный район", "Турнир по самбо «Кубок озёр»", "с. Ключи", "2025-06-20"),
+    ]

@@ -492,7 +492,12 @@ def _prose(
     if found is not None:
         date, start, end = found
         parts.append(("date_text", labels["date_text"], date))
-        rest = f"{flat[:start].strip(_EDGE)} {flat[end:].strip(_EDGE)}".strip()
+        before, after = flat[:start].strip(_EDGE), flat[end:].strip(_EDGE)
+        # «Фестиваль «…» — 11–13 мая 2025 г., г. Х»: a dash before the dates parts the name from
+        # when and where, so what follows them stays a part of its own
+        dashed = _DASH_BEFORE.search(flat[:start]) or _DASH_OPENING.match(flat[start:end])
+        parted = bool(dashed) and bool(before) and bool(after)
+        rest = f"{before} – {after}" if parted else f"{before} {after}".strip()
         listed = _comma_listed(flat, start, end)
         if listed is not None:  # «встреча с делегацией …, 25 апреля 2025 г., пос. Х, администрация; …»
             name, place, goal = listed
@@ -526,6 +531,11 @@ def _prose(
     parts += [("place", labels["place"], place)] if place else []
     parts += [("goal", labels["goal"], goal)] if goal else []
     return name[:1].upper() + name[1:], parts
+
+
+# a spaced dash closing the text before an item's dates, or opening the run of its dates
+_DASH_BEFORE = re.compile(r"\s[—–-]\s*$")
+_DASH_OPENING = re.compile(r"[—–-]\s")
 
 
 def _where_unsaid(name: str, place: str, goal: str) -> tuple[str, str, str]:
