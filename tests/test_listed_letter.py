@@ -515,3 +515,32 @@ def test_labels_on_lines_of_their_own_go_on_their_item(tmp_path: Path) -> None:
             "2025-06-04",
         ),
     ]
+
+
+def test_word_bullets_are_items_in_a_letter_signed_in_a_table(tmp_path: Path) -> None:
+    """Word's own bullets are marks out of the text: the DOCX reader writes them as a PDF shows them
+    in the text around tables too, so a letter signed in a table reads its bulleted items (its
+    items were lost, the letter quarantined `unknown_layout`)."""
+    import docx
+
+    document = docx.Document()
+    for line in HEAD:
+        document.add_paragraph(line)
+    for item in (
+        "встреча с делегацией акимата района (Республика Казахстан), 25 апреля 2025 г., пос. Озёрный;",
+        "районный фестиваль «Дружба народов», 18 мая 2025 г., с. Ключи; гости из Казахстана.",
+    ):
+        document.add_paragraph(item, style="List Bullet")
+    signature = document.add_table(rows=1, cols=2)
+    signature.cell(0, 0).text, signature.cell(0, 1).text = "Глава района", "И.И. Иванов"
+    path = tmp_path / "bullets_signed.docx"
+    document.save(str(path))
+    assert _rows(stages.process_file(path)) == [
+        (
+            "Озёрный район",
+            "Встреча с делегацией акимата района (Республика Казахстан)",
+            "пос. Озёрный",
+            "2025-04-25",
+        ),
+        ("Озёрный район", "Районный фестиваль «Дружба народов»", "с. Ключи", "2025-05-18"),
+    ]
