@@ -544,3 +544,32 @@ def test_word_bullets_are_items_in_a_letter_signed_in_a_table(tmp_path: Path) ->
         ),
         ("Озёрный район", "Районный фестиваль «Дружба народов»", "с. Ключи", "2025-05-18"),
     ]
+
+
+def test_the_senders_letterhead_table_names_the_region_and_municipality_before_a_guests(
+    tmp_path: Path,
+) -> None:
+    """A letter of items laid out with a letterhead table: its municipality and region are the
+    sender's, written in that table, not a guest's a sentence of the letter names (the table's
+    text was left out, and the guest's region taken)."""
+    letterhead = [
+        [
+            "АДМИНИСТРАЦИЯ\nКЛЮЧЕВСКОГО МУНИЦИПАЛЬНОГО ОКРУГА\nЗАПАДНОЙ ОБЛАСТИ\n05.07.2024 № 2210",
+            "Министерство внешних связей\nЗападной области",
+        ]
+    ]
+    blocks = [
+        letterhead,
+        "О международных мероприятиях за II квартал 2024 года",
+        "Во II квартале 2024 года округ посетила делегация Южной области, подписан план сотрудничества.",
+        "1. 14 мая 2024 г. – с. Ключи – Фестиваль «Родники» – гости из Беларуси.",
+        "2. 12 июня 2024 г. – с. Ключи – Турнир «Кубок родников» – команды из Казахстана.",
+        [["Глава округа", "И.И. Иванов"]],
+    ]
+    outcome = stages.process_file(nb.with_tables(tmp_path / "letterhead.docx", blocks))
+    assert outcome.report is not None
+    assert outcome.report.region == "Западная область"
+    assert _rows(outcome) == [
+        ("Ключевский муниципальный округ", "Фестиваль «Родники»", "с. Ключи", "2024-05-14"),
+        ("Ключевский муниципальный округ", "Турнир «Кубок родников»", "с. Ключи", "2024-06-12"),
+    ]

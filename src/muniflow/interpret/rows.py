@@ -368,7 +368,25 @@ def _letter_of_items(doc: RawDocument, synonyms: Mapping[str, Sequence[str]]) ->
     letter = RawDocument(
         source_file=doc.source_file, format=doc.format, title=text, tables=(), pages=doc.pages
     )
-    return listed_document(letter, synonyms)
+    listed = listed_document(letter, synonyms)
+    if listed is None:
+        return None
+    # The small tables say who sends the letter (its municipality, its region) and to whom: those
+    # above the items head the lead, before any region or municipality a sentence of it names (a
+    # guest's: «делегация Гродненской области»); those below close the letter.
+    head: list[str] = []
+    tail: list[str] = []
+    lead = " ".join(listed.title.split())
+    prose = ""
+    for table in doc.tables:
+        prose = f"{prose} {' '.join(table.caption.split())}".strip()
+        above_items = prose in lead and not tail  # no item's text stands between it and the title
+        (head if above_items else tail).extend(letter_table_lines(table))
+    return replace(
+        listed,
+        title="\n".join(p for p in (*head, listed.title) if p),
+        closing="\n".join(p for p in (listed.closing, *tail) if p),
+    )
 
 
 def _unread_columns(chosen: Sequence[ChosenTable]) -> dict[str, int]:
