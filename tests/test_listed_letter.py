@@ -573,3 +573,32 @@ def test_the_senders_letterhead_table_names_the_region_and_municipality_before_a
         ("Ключевский муниципальный округ", "Фестиваль «Родники»", "с. Ключи", "2024-05-14"),
         ("Ключевский муниципальный округ", "Турнир «Кубок родников»", "с. Ключи", "2024-06-12"),
     ]
+
+
+def test_a_letter_of_unread_prose_in_layout_tables_says_what_letters_are_read() -> None:
+    """A letter whose only tables are its letterhead and signature, its text telling no events as
+    they are read: the refusal says no table or list of events was found and what a letter's items
+    may be (it named the letterhead as the closest header and advised headerSynonyms); a small
+    table of other data keeps that advice."""
+    from muniflow.interpret import interpret_document
+    from muniflow.interpret.errors import InterpretError
+    from muniflow.model import RawRow, RawTable
+
+    letterhead = RawTable(
+        ("АДМИНИСТРАЦИЯ ЛЕСОГОРСКОГО РАЙОНА\n05.07.2025 № 812", "Министерство Северной области"),
+        (),
+        "table 1",
+    )
+    signature = RawTable(
+        ("Глава Лесогорского района", "И.И. Иванов"),
+        (),
+        "table 2",
+        "О мероприятиях\nСообщаем, что в районе прошли встречи с гостями из соседних стран.",
+    )
+    budget = RawTable(("Статья", "Сумма, руб."), (RawRow(("Связь", "1000"), "table 1, row 2"),), "table 1")
+    for tables, letter in (((letterhead, signature), True), ((budget,), False)):
+        with pytest.raises(InterpretError) as err:
+            interpret_document(RawDocument("x.docx", "docx", "", tables), header_synonyms())
+        assert err.value.reason == "unknown_layout"
+        assert err.value.message.startswith("no events table or list of events") is letter
+        assert ("headerSynonyms" in err.value.message) is not letter

@@ -49,7 +49,13 @@ from muniflow.interpret.sections import (
     region_body,
     settlement_of,
 )
-from muniflow.interpret.tables import ChosenTable, choose_tables, refusal_message
+from muniflow.interpret.tables import (
+    LETTER_REFUSAL,
+    ChosenTable,
+    choose_tables,
+    letter_tables_only,
+    refusal_message,
+)
 from muniflow.interpret.title import parse_region, region_source
 from muniflow.model import Period, RawDocument, RawRow, RawTable, Report, Row
 from muniflow.normalize.dates import (
@@ -286,7 +292,11 @@ def interpret_document(
         if letter is not None:  # a nil letter laid out with a letterhead or signature table
             return letter
         said = Reading(tuple(readings), (), region_source(doc.title), found_period.text, found_period.kind)
-        raise InterpretError("unknown_layout", refusal_message(readings), said)
+        # a letter laid out with a letterhead or signature table has no header to name
+        letter_only = letter_tables_only(doc.tables, synonyms)
+        raise InterpretError(
+            "unknown_layout", LETTER_REFUSAL if letter_only else refusal_message(readings), said
+        )
     rows: list[Row] = []
     sections: list[Section] = []
     found = _Found()
