@@ -59,13 +59,18 @@ def test_a_letter_of_numbered_labelled_paragraphs_is_read_as_events(tmp_path: Pa
 
 
 def test_a_numbered_letter_without_labelled_dates_stays_no_table(tmp_path: Path) -> None:
-    """Numbered paragraphs that name no parts by label (a letter's points) are no list of events."""
+    """Numbered paragraphs that name no parts by label (a letter's points) are no list of events;
+    the refusal says which items a letter's text is read by."""
     lines = [
         "О направлении информации",
         "1. Отчёт будет направлен после согласования.",
         "2. Контактное лицо: Петров П.П., тел. 12-34-56.",
     ]
-    assert stages.process_file(nb.nil_letter(tmp_path / "points.docx", lines)).reason == "no_table_found"
+    outcome = stages.process_file(nb.nil_letter(tmp_path / "points.docx", lines))
+    assert outcome.reason == "no_table_found"
+    # the refusal says what a letter's text is read by, so its sender knows to check the text
+    assert "holds no table" in (outcome.message or "")
+    assert "lists no events as muniflow reads them in a letter" in (outcome.message or "")
 
 
 # Items that name no parts by label: read by their content (readers/listed.py `_prose`).

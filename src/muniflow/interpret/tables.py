@@ -310,13 +310,17 @@ def letter_tables_only(tables: Sequence[RawTable], synonyms: Mapping[str, Sequen
     return bool(tables)
 
 
+# What a letter's text is read by, and what to do when it is not: the end of a letter's refusal.
+LETTER_TEXT_UNREAD = (
+    "its text lists no events as muniflow reads them in a letter: numbered, bulleted or date-led "
+    "items, items naming their parts by labels («Дата проведения: …»), or sentences opening with an "
+    "event's dates or telling of it by a verb in the past («12 мая 2025 г. в г. … состоялся фестиваль "
+    "«…»»). Check the letter's text (`muniflow inspect FILE` shows how it was read): if it reports "
+    "events, send them as a table or as such items; if it is another document (a plan, an "
+    "invitation, a covering letter), nothing to do"
+)
 # The unknown_layout message of a letter: it has no header to name, its text is what was read.
 LETTER_REFUSAL = (
     "no events table or list of events: the document's tables are only a letterhead's or a "
-    "signature's, and its text lists no events as muniflow reads them in a letter: numbered, "
-    "bulleted or date-led items, items naming their parts by labels («Дата проведения: …»), or "
-    "sentences opening with an event's dates or telling of it by a verb in the past («12 мая 2025 г. "
-    "в г. … состоялся фестиваль «…»»). Check the letter's text (`muniflow inspect FILE` shows how it "
-    "was read): if it reports events, send them as a table or as such items; if it is another "
-    "document (a plan, an invitation, a covering letter), nothing to do"
+    f"signature's, and {LETTER_TEXT_UNREAD}"
 )
