@@ -9,7 +9,7 @@ import pytest
 
 from muniflow import contracts
 from muniflow.interpret import interpret_document
-from muniflow.interpret.combined import split_title_place
+from muniflow.interpret.combined import date_run, split_title_place
 from muniflow.model import RawDocument, RawRow, RawTable
 
 TITLE = "Информация о международных мероприятиях Энского района за II квартал 2024 года"
@@ -67,3 +67,23 @@ def test_a_cell_naming_two_columns_by_their_synonyms_feeds_both(
     combined = contracts.load_contract().threshold("combinedColumns", [])
     found = combined_match(header, combined) or both_columns(header, contracts.header_synonyms(), combined)
     assert (found[0] if found else None) == columns
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "reason"),
+    [
+        (
+            "Турнир «Кубок озёр» (3–4 мая 2025 г., с. Ключи).",
+            "3–4 мая 2025 г.",
+            "the bracket opening the days and the place after them is no part of the dates",
+        ),
+        ("Турнир «Кубок озёр» (3–4 мая 2025 г.)", "(3–4 мая 2025 г.)", "dates alone in brackets: as before"),
+        ("(3 мая 2025 г., с. Ключи) турнир", "3 мая 2025 г.", "the bracket opening the text"),
+        ("5 июня 2025 г. в с. Ключи состоялся турнир", "5 июня 2025 г.", "no bracket"),
+    ],
+)
+def test_the_dates_a_line_names(text: str, expected: str, reason: str) -> None:
+    found = date_run(text)
+    assert found is not None, reason
+    assert found[0] == expected, reason
+    assert text[found[1] : found[2]].strip(" ,") == expected, reason

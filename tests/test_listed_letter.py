@@ -59,13 +59,18 @@ def test_a_letter_of_numbered_labelled_paragraphs_is_read_as_events(tmp_path: Pa
 
 
 def test_a_numbered_letter_without_labelled_dates_stays_no_table(tmp_path: Path) -> None:
-    """Numbered paragraphs that name no parts by label (a letter's points) are no list of events."""
+    """Numbered paragraphs that name no parts by label (a letter's points) are no list of events;
+    the refusal says which items a letter's text is read by."""
     lines = [
         "О направлении информации",
         "1. Отчёт будет направлен после согласования.",
         "2. Контактное лицо: Петров П.П., тел. 12-34-56.",
     ]
-    assert stages.process_file(nb.nil_letter(tmp_path / "points.docx", lines)).reason == "no_table_found"
+    outcome = stages.process_file(nb.nil_letter(tmp_path / "points.docx", lines))
+    assert outcome.reason == "no_table_found"
+    # the refusal says what a letter's text is read by, so its sender knows to check the text
+    assert "holds no table" in (outcome.message or "")
+    assert "lists no events as muniflow reads them in a letter" in (outcome.message or "")
 
 
 # Items that name no parts by label: read by their content (readers/listed.py `_prose`).
@@ -567,3 +572,90 @@ def test_an_item_parting_its_name_from_its_dates_and_place_by_a_dash(tmp_path: P
         ("Озёрный район", "Фестиваль «Озёрные звоны»", "г. Озёрск", "2025-05-11"),
         ("Озёрный район", "Турнир по самбо «Кубок озёр»", "с. Ключи", "2025-06-20"),
     ]
+
+
+def test_word_bullets_are_items_in_a_letter_signed_in_a_table(tmp_path: Path) -> None:
+    """Word's own bullets are marks out of the text: the DOCX reader writes them as a PDF shows them
+    in the text around tables too, so a letter signed in a table reads its bulleted items (its
+    items were lost, the letter quarantined `unknown_layout`)."""
+    import docx
+
+    document = docx.Document()
+    for line in HEAD:
+        document.add_paragraph(line)
+    for item in (
+        "встреча с делегацией акимата района (Республика Казахстан), 25 апреля 2025 г., пос. Озёрный;",
+        "районный фестиваль «Дружба народов», 18 мая 2025 г., с. Ключи; гости из Казахстана.",
+    ):
+        document.add_paragraph(item, style="List Bullet")
+    signature = document.add_table(rows=1, cols=2)
+    signature.cell(0, 0).text, signature.cell(0, 1).text = "Глава района", "И.И. Иванов"
+    path = tmp_path / "bullets_signed.docx"
+    document.save(str(path))
+    assert _rows(stages.process_file(path)) == [
+        (
+            "Озёрный район",
+            "Встреча с делегацией акимата района (Республика Казахстан)",
+            "пос. Озёрный",
+            "2025-04-25",
+        ),
+        ("Озёрный район", "Районный фестиваль «Дружба народов»", "с. Ключи", "2025-05-18"),
+    ]
+
+
+def test_the_senders_letterhead_table_names_the_region_and_municipality_before_a_guests(
+    tmp_path: Path,
+) -> None:
+    """A letter of items laid out with a letterhead table: its municipality and region are the
+    sender's, written in that table, not a guest's a sentence of the letter names (the table's
+    text was left out, and the guest's region taken)."""
+    letterhead = [
+        [
+            "АДМИНИСТРАЦИЯ\nКЛЮЧЕВСКОГО МУНИЦИПАЛЬНОГО ОКРУГА\nЗАПАДНОЙ ОБЛАСТИ\n05.07.2024 № 2210",
+            "Министерство внешних связей\nЗападной области",
+        ]
+    ]
+    blocks = [
+        letterhead,
+        "О международных мероприятиях за II квартал 2024 года",
+        "Во II квартале 2024 года округ посетила делегация Южной области, подписан план сотрудничества.",
+        "1. 14 мая 2024 г. – с. Ключи – Фестиваль «Родники» – гости из Беларуси.",
+        "2. 12 июня 2024 г. – с. Ключи – Турнир «Кубок родников» – команды из Казахстана.",
+        [["Глава округа", "И.И. Иванов"]],
+    ]
+    outcome = stages.process_file(nb.with_tables(tmp_path / "letterhead.docx", blocks))
+    assert outcome.report is not None
+    assert outcome.report.region == "Западная область"
+    assert _rows(outcome) == [
+        ("Ключевский муниципальный округ", "Фестиваль «Родники»", "с. Ключи", "2024-05-14"),
+        ("Ключевский муниципальный округ", "Турнир «Кубок родников»", "с. Ключи", "2024-06-12"),
+    ]
+
+
+def test_a_letter_of_unread_prose_in_layout_tables_says_what_letters_are_read() -> None:
+    """A letter whose only tables are its letterhead and signature, its text telling no events as
+    they are read: the refusal says no table or list of events was found and what a letter's items
+    may be (it named the letterhead as the closest header and advised headerSynonyms); a small
+    table of other data keeps that advice."""
+    from muniflow.interpret import interpret_document
+    from muniflow.interpret.errors import InterpretError
+    from muniflow.model import RawRow, RawTable
+
+    letterhead = RawTable(
+        ("АДМИНИСТРАЦИЯ ЛЕСОГОРСКОГО РАЙОНА\n05.07.2025 № 812", "Министерство Северной области"),
+        (),
+        "table 1",
+    )
+    signature = RawTable(
+        ("Глава Лесогорского района", "И.И. Иванов"),
+        (),
+        "table 2",
+        "О мероприятиях\nСообщаем, что в районе прошли встречи с гостями из соседних стран.",
+    )
+    budget = RawTable(("Статья", "Сумма, руб."), (RawRow(("Связь", "1000"), "table 1, row 2"),), "table 1")
+    for tables, letter in (((letterhead, signature), True), ((budget,), False)):
+        with pytest.raises(InterpretError) as err:
+            interpret_document(RawDocument("x.docx", "docx", "", tables), header_synonyms())
+        assert err.value.reason == "unknown_layout"
+        assert err.value.message.startswith("no events table or list of events") is letter
+        assert ("headerSynonyms" in err.value.message) is not letter

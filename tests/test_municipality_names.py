@@ -167,6 +167,7 @@ OTHER_FORMS = [
     ("сельское поселение Ильинское", "Ильинское сельское поселение", "kind before an adjective name"),
     ("IV. Вологодский район", "Вологодский район", "Roman numbering"),
     ("2) Кирилловский район.", "Кирилловский район", "numbering with a parenthesis, trailing period"),
+    ("• Лесогорский район", "Лесогорский район", "a list's bullet, as a PDF or Word's own list draws it"),
     ("ТОТЕМ\nСКИЙ РАЙО\nН", "Тотемский район", "words cut by a narrow column"),
     ("Кирилловс\nкий муниципальный\nокруг", "Кирилловский муниципальный округ", "cut word, broken lines"),
     ("Муниципальное образование\nВологодский район", "Вологодский район", "a line break between words"),

@@ -106,6 +106,10 @@ def _read(format: str, path: Path, *, letters: bool = True) -> RawDocument:
             letter = _letter(format, path)
             if letter is not None:
                 return letter
+            from muniflow.interpret.tables import LETTER_TEXT_UNREAD
+
+            # a letter whose text was not read: say what a letter's text is read by
+            raise ReaderError(err.reason, f"{err.message}; and {LETTER_TEXT_UNREAD}") from err
         raise
 
 

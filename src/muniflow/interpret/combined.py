@@ -158,12 +158,15 @@ def date_run(flat: str) -> tuple[str, int, int] | None:
         if not count:
             continue
         part = tokens[i : i + count]
-        date = flat[part[0].start() : part[-1].end()].strip(_EDGE)
+        start, end = part[0].start(), part[-1].end()
+        if flat[start] == "(" and ")" not in flat[start:end]:
+            start += 1  # the bracket opens the dates and what follows them («(12–13 мая 2025 г., г. Х)»)
+        date = flat[start:end].strip(_EDGE)
         named = any(_kind(t.group(), None, None) == "month" for t in part) or re.search(
             r"\d\.\d{1,2}\.\d", date
         )
         if named and _reads(date, None):
-            return date, part[0].start(), part[-1].end()
+            return date, start, end
     return None
 
 

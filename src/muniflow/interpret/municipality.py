@@ -40,8 +40,11 @@ from muniflow.normalize.text import closed_up
 
 _QUOTE_CHARS = "«»\"“”„'"
 _OPEN = '«"“„'
-# A numbering before a heading: «1.», «2)», «1.2.», «IV.», «№ 3».
-_NUMBERING = re.compile(r"^(?:раздел\s+)?(?:№\s*)?(?:\d+(?:\.\d+)*\.?\)?|[IVXLC]+[.)])\s+", re.IGNORECASE)
+# A numbering before a heading: «1.», «2)», «1.2.», «IV.», «№ 3»; a list's bullet («• », as a PDF
+# or Word's own list shows it).
+_NUMBERING = re.compile(
+    r"^(?:раздел\s+)?(?:№\s*)?(?:\d+(?:\.\d+)*\.?\)?|[IVXLC]+[.)]|[•·▪])\s+", re.IGNORECASE
+)
 # A label before the name («Наименование МО: …», «Муниципальное образование: …»).
 _LABEL = re.compile(
     r"^(?:наименование\s+)?(?:муниципальн\w+\s+образовани\w+|мо|муниципалитет|район|округ|территория)\s*:\s*",

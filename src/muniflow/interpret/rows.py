@@ -51,7 +51,13 @@ from muniflow.interpret.sections import (
     region_body,
     settlement_of,
 )
-from muniflow.interpret.tables import ChosenTable, choose_tables, refusal_message
+from muniflow.interpret.tables import (
+    LETTER_REFUSAL,
+    ChosenTable,
+    choose_tables,
+    letter_tables_only,
+    refusal_message,
+)
 from muniflow.interpret.title import parse_region, region_source
 from muniflow.model import Period, RawDocument, RawRow, RawTable, Report, Row
 from muniflow.normalize.dates import (
@@ -288,7 +294,11 @@ def interpret_document(
         if letter is not None:  # a nil letter laid out with a letterhead or signature table
             return letter
         said = Reading(tuple(readings), (), region_source(doc.title), found_period.text, found_period.kind)
-        raise InterpretError("unknown_layout", refusal_message(readings), said)
+        # a letter laid out with a letterhead or signature table has no header to name
+        letter_only = letter_tables_only(doc.tables, synonyms)
+        raise InterpretError(
+            "unknown_layout", LETTER_REFUSAL if letter_only else refusal_message(readings), said
+        )
     rows: list[Row] = []
     sections: list[Section] = []
     found = _Found()
@@ -373,7 +383,25 @@ def _letter_of_items(doc: RawDocument, synonyms: Mapping[str, Sequence[str]]) ->
     letter = RawDocument(
         source_file=doc.source_file, format=doc.format, title=text, tables=(), pages=doc.pages
     )
-    return listed_document(letter, synonyms)
+    listed = listed_document(letter, synonyms)
+    if listed is None:
+        return None
+    # The small tables say who sends the letter (its municipality, its region) and to whom: those
+    # above the items head the lead, before any region or municipality a sentence of it names (a
+    # guest's: «делегация Гродненской области»); those below close the letter.
+    head: list[str] = []
+    tail: list[str] = []
+    lead = " ".join(listed.title.split())
+    prose = ""
+    for table in doc.tables:
+        prose = f"{prose} {' '.join(table.caption.split())}".strip()
+        above_items = prose in lead and not tail  # no item's text stands between it and the title
+        (head if above_items else tail).extend(letter_table_lines(table))
+    return replace(
+        listed,
+        title="\n".join(p for p in (*head, listed.title) if p),
+        closing="\n".join(p for p in (listed.closing, *tail) if p),
+    )
 
 
 def _unread_columns(chosen: Sequence[ChosenTable]) -> dict[str, int]:

@@ -15,9 +15,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from muniflow.interpret.column_content import headerless, infer_required, title_by_content, typed_by_content
-from muniflow.interpret.columns import CONTRACT_KEY
+from muniflow.interpret.columns import CONTRACT_KEY, map_columns
 from muniflow.interpret.header_rows import REQUIRED, HeaderFound, find_header
 from muniflow.interpret.municipality import place_name
+from muniflow.interpret.nil import LETTER_TABLE_ROWS_MAX, letter_table_lines, municipality_in_text
 from muniflow.interpret.not_held import not_held_heading
 from muniflow.interpret.reading import CONTENT, ColumnMatch, TableReading
 from muniflow.interpret.sections import caption_municipality, caption_name, region_body
@@ -284,3 +285,42 @@ def refusal_message(readings: Sequence[TableReading]) -> str:
         f"events, its header's wording is not known: add it to {CONTRACT_KEY} (`muniflow inspect FILE` "
         "shows how the file was read); if it is another document (a letter, a regulation), nothing to do"
     )
+
+
+# The columns of an event a table's row may name by the header synonyms: one named makes the table
+# no letterhead's or signature's.
+_EVENT_COLUMNS = frozenset({"title", "date_text", "place"})
+
+
+def letter_tables_only(tables: Sequence[RawTable], synonyms: Mapping[str, Sequence[str]]) -> bool:
+    """Every table is a letterhead's or a signature's laid out as a table: a few rows
+    (`LETTER_TABLE_ROWS_MAX`) naming no event's column by the header synonyms, either one row of
+    blocks side by side (no row under it, so no records) or naming its sender («Администрация …
+    района», «Глава … района»); a small table of other data keeps the header advice."""
+    for table in tables:
+        if len(table.rows) + 1 > LETTER_TABLE_ROWS_MAX:
+            return False
+        rows = (table.header, *(row.cells for row in table.rows))
+        for cells in rows:
+            matches, _ = map_columns([c or "" for c in cells], synonyms)
+            if any(m.column in _EVENT_COLUMNS for m in matches):
+                return False
+        if table.rows and not municipality_in_text("\n".join(letter_table_lines(table))):
+            return False
+    return bool(tables)
+
+
+# What a letter's text is read by, and what to do when it is not: the end of a letter's refusal.
+LETTER_TEXT_UNREAD = (
+    "its text lists no events as muniflow reads them in a letter: numbered, bulleted or date-led "
+    "items, items naming their parts by labels («Дата проведения: …»), or sentences opening with an "
+    "event's dates or telling of it by a verb in the past («12 мая 2025 г. в г. … состоялся фестиваль "
+    "«…»»). Check the letter's text (`muniflow inspect FILE` shows how it was read): if it reports "
+    "events, send them as a table or as such items; if it is another document (a plan, an "
+    "invitation, a covering letter), nothing to do"
+)
+# The unknown_layout message of a letter: it has no header to name, its text is what was read.
+LETTER_REFUSAL = (
+    "no events table or list of events: the document's tables are only a letterhead's or a "
+    f"signature's, and {LETTER_TEXT_UNREAD}"
+)

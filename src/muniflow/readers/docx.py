@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ from muniflow.normalize.text import SUBSCRIPT, SUPERSCRIPT
 from muniflow.readers.base import CORRUPT_FILE, NO_TABLE_FOUND
 from muniflow.readers.blame import raised_by_parser
 from muniflow.readers.docxchunks import ALTCHUNK, imported_blocks
-from muniflow.readers.docxlists import label_lists
+from muniflow.readers.docxlists import bullets, label_lists
 from muniflow.readers.docxpackage import readable
 from muniflow.readers.docxsymbols import symbol_text
 
@@ -64,6 +64,7 @@ class DocxReader:
         above: list[str] = []  # non-blank paragraphs since the previous table
         tables: list[RawTable] = []
         headers = _section_headers(document)
+        bulleted = bullets(document)
         section = 0
         for block in _body_blocks(document, body):
             if block.tag == TBL:
@@ -74,7 +75,7 @@ class DocxReader:
                     tables.append(table)
                     above = []
             else:
-                line = paragraph_text(block)
+                line = body_line(block, bulleted)
                 if line.strip():
                     above.append(line)
                 if block.find(f"{_W}pPr/{_W}sectPr") is not None and section + 1 < len(headers):
@@ -190,6 +191,18 @@ def _is_grid(tbl: etree._Element, wider_than: int = 1) -> bool:
     """Whether a table has two rows or more, one of them of more cells than `wider_than`."""
     rows = [sum(1 for _ in _cells(tr)) for tr in _rows(tbl)]
     return len(rows) >= 2 and max(rows) > wider_than
+
+
+# Word draws a list's bullets itself, out of the paragraph's text; a PDF of the page holds them. A
+# body paragraph Word bullets is written so (a letter's items: readers/listed.py); its numbers are
+# in the text already (`label_lists`).
+LIST_MARK = "• "
+
+
+def body_line(paragraph: etree._Element, bulleted: Callable[[etree._Element], bool]) -> str:
+    """A body paragraph's text as Word shows it: with `LIST_MARK` where Word draws a bullet."""
+    text = paragraph_text(paragraph)
+    return LIST_MARK + text if text.strip() and bulleted(paragraph) else text
 
 
 def paragraph_text(paragraph: etree._Element) -> str:

@@ -17,7 +17,7 @@ Russian letters); bullets and formats without a number give no label.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -60,6 +60,21 @@ def label_lists(document: Any) -> None:
         label = _advance(instance, level)
         if label:
             _prepend(paragraph, label + instance.levels[level].suffix)
+
+
+def bullets(document: Any) -> Callable[[etree._Element], bool]:
+    """Whether Word draws a bullet before a paragraph (its list level's format is a bullet): a mark
+    out of the text that `label_lists` gives no label (a № cell of bullets holds no number)."""
+    lists = _lists(document)
+    styles = _style_numbering(document) if lists else {}
+
+    def bulleted(paragraph: etree._Element) -> bool:
+        num_id, level = _numbering_of(paragraph, styles)
+        instance = lists.get(num_id)
+        spec = instance.levels.get(level) if instance is not None else None
+        return spec is not None and spec.fmt == "bullet"
+
+    return bulleted
 
 
 def _advance(instance: _List, level: int) -> str:

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from muniflow.interpret.nil import nil_letter
 from muniflow.model import RawDocument
@@ -23,14 +22,12 @@ def letter_text(format: str, path: Path) -> tuple[str, int | None]:
         assert isinstance(reader, WorkbookReader)
         return workbook_text(reader.read_sheets(path)), None
     if format == "docx":
-        from muniflow.readers.docx import P, _body_blocks, _open_document, paragraph_text
+        from muniflow.readers.docx import P, _body_blocks, _open_document, body_line
+        from muniflow.readers.docxlists import bullets
 
         document = _open_document(path)  # its text boxes and imported parts (altChunk) too
-        lines = [
-            _LIST_MARK * _is_list_item(b, document) + paragraph_text(b)
-            for b in _body_blocks(document, document.element.body)
-            if b.tag == P
-        ]
+        bulleted = bullets(document)  # a list paragraph is an item (readers/listed.py)
+        lines = [body_line(b, bulleted) for b in _body_blocks(document, document.element.body) if b.tag == P]
         return "\n".join(line for line in lines if line.strip()), None
     import pdfplumber
 
@@ -39,27 +36,6 @@ def letter_text(format: str, path: Path) -> tuple[str, int | None]:
     with pdfplumber.open(path) as pdf:
         texts = [page.extract_text() or "" for page in pdf.pages]
     return rejoin_lines("\n".join(t for t in texts if t.strip())), len(texts)
-
-
-# Word draws a list's bullets and numbers itself, out of the paragraph's text: written so in the
-# letter's text, a list paragraph is an item (readers/listed.py).
-_LIST_MARK = "• "
-
-
-def _is_list_item(paragraph: Any, document: Any) -> bool:
-    """The paragraph is one of a Word list: numbering of its own or of its style («List Bullet»)."""
-    from docx.text.paragraph import Paragraph
-
-    ppr = paragraph.pPr
-    if ppr is not None and ppr.numPr is not None:
-        return True
-    style = Paragraph(paragraph, document).style
-    while style is not None:
-        spr = style.element.pPr
-        if spr is not None and spr.numPr is not None:
-            return True
-        style = style.base_style
-    return False
 
 
 def read_listed_letter(format: str, path: Path) -> RawDocument | None:
