@@ -659,3 +659,18 @@ def test_a_letter_of_unread_prose_in_layout_tables_says_what_letters_are_read() 
         assert err.value.reason == "unknown_layout"
         assert err.value.message.startswith("no events table or list of events") is letter
         assert ("headerSynonyms" in err.value.message) is not letter
+
+
+def test_labelled_blocks_not_numbered_are_read(tmp_path: Path) -> None:
+    """«Наименование: …; Дата: …; Место: …» paragraphs with no number: each opening with the label
+    of an event's name is a block of its own, as a numbered one is."""
+    lines = [
+        *HEAD[:3],
+        "Администрация Озёрного района сообщает о мероприятиях, проведённых во II квартале 2025 года.",
+        "Наименование: Ярмарка ремёсел «Озёрная»; Дата: 14–15 мая 2025 г.; Место: г. Озёрск.",
+        "Наименование: Турнир по шашкам «Ладья»; Дата: 7 июня 2025 г.; Место: с. Ключи.",
+    ]
+    assert _rows(stages.process_file(nb.nil_letter(tmp_path / "blocks.docx", lines))) == [
+        ("Озёрный район", "Ярмарка ремёсел «Озёрная»", "г. Озёрск", "2025-05-14"),
+        ("Озёрный район", "Турнир по шашкам «Ладья»", "с. Ключи", "2025-06-07"),
+    ]

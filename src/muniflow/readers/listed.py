@@ -105,7 +105,10 @@ def _listed(
 
     def read_once(line: str) -> tuple[tuple[str, str] | None, bool]:
         if line not in read:
-            read[line] = _item(line, labelled=labelled)
+            found = _item(line, labelled=labelled)
+            if labelled and found[0] is None and _names_by_label(line, synonyms):
+                found = (("", line.strip()), False)  # «Наименование: …; Дата: …», not numbered
+            read[line] = found
         return read[line]
 
     def item_of(line: str) -> tuple[str, str] | None:
@@ -204,6 +207,13 @@ def _item(line: str, *, labelled: bool) -> tuple[tuple[str, str] | None, bool]:
         return ("", told.strip()), False
     deep = _told_from_dates(line)
     return (("", deep), True) if deep else (None, False)
+
+
+def _names_by_label(line: str, synonyms: Mapping[str, Sequence[str]]) -> bool:
+    """The line opens with the label of an event's name («Наименование: …», «Мероприятие: …»): a
+    labelled block of its own, numbered or not."""
+    opening = _LABEL.match(line.strip())
+    return opening is not None and bool(opening.group(1)) and _column(opening.group(1), synonyms) == "title"
 
 
 def _nil_of_one(line: str) -> bool:
