@@ -257,3 +257,7 @@ def test_a_run_names_what_each_file_replaced_and_whether_the_earlier_stays(fresh
     assert f"replaces what summary.docx reported for {TEN[1]} (its other sections stay current)" in (
         capsys.readouterr().out
     )
+    whole = {**line, "file": "later.docx", "replaces": [earlier_own]}
+    print_summary({"run_id": "r2", "files": [whole], "report": None})
+    said = capsys.readouterr().out
+    assert "replaces own.docx\n" in said and "reported for" not in said, "a version replaced whole: its name"

@@ -251,9 +251,12 @@ def print_summary(summary: dict) -> None:
         )
         print(f"{f['status'] + seen:>25}  {rows}  {f['file']}{why}")
         for earlier in f.get("replaces") or ():
+            if not earlier["still_loaded"]:  # no section of it current any more: a version of it
+                print(f"{'':>27}replaces {earlier['file']}")
+                continue
             names = ", ".join(earlier["municipalities"])
-            rest = " (its other sections stay current)" if earlier["still_loaded"] else ""
-            print(f"{'':>27}replaces what {earlier['file']} reported for {names}{rest}")
+            rest = "(its other sections stay current)"
+            print(f"{'':>27}replaces what {earlier['file']} reported for {names} {rest}")
     totals = ", ".join(f"{k} {v}" for k, v in summary.items() if isinstance(v, int))
     if summary.get("nothing_new"):
         print(f"nothing new: all {summary.get('files_seen', 0)} file(s) are in the warehouse as they are")
