@@ -162,11 +162,11 @@ def read_scan(path: Path, limits: Limits, kind: str) -> RawDocument:
 
     guards.check_file_size(path.stat().st_size, limits)
     if kind == "pdf":
-        dpis = _pdf_image_dpis(path)
+        dpis, greys = _pdf_pictures(path)
         for dpi in dpis:
             if dpi is not None:
                 _check_dpi(dpi)
-        images = ocr.pdf_pages(path, dpis, ocr.settings().page_timeout_seconds, _pdf_grey_pages(path))
+        images = ocr.pdf_pages(path, dpis, ocr.settings().page_timeout_seconds, greys)
     elif kind.startswith("docx"):
         return _read_pasted(path, kind)
     else:
@@ -231,12 +231,14 @@ def _check_dpi(dpi: float) -> None:
         )
 
 
-def _pdf_image_dpis(path: Path) -> list[float | None]:
-    """The effective resolution of each page's largest picture (its pixels over its printed size),
-    None for a page without one; one entry per page."""
+def _pdf_pictures(path: Path) -> tuple[list[float | None], list[bool]]:
+    """Per page, from one reading of the file: the effective resolution of its largest picture (its
+    pixels over its printed size; None for a page without one), and whether every picture on it is
+    grey or black and white (rendered grey; a page with no picture, or a colour one, in colour)."""
     import pdfplumber
 
-    out = []
+    dpis: list[float | None] = []
+    greys = []
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
             sizes = [  # the long sides, so a picture placed turned by 90 degrees measures the same
@@ -244,20 +246,22 @@ def _pdf_image_dpis(path: Path) -> list[float | None]:
                 for img in page.images
                 if img.get("srcsize")
             ]
-            out.append(max(sizes) if sizes else None)
-    return out
+            dpis.append(max(sizes) if sizes else None)
+            greys.append(bool(page.images) and all(_grey_picture(img) for img in page.images))
+    return dpis, greys
+
+
+def _pdf_image_dpis(path: Path) -> list[float | None]:
+    """The effective resolution of each page's largest picture, None for a page without one."""
+    return _pdf_pictures(path)[0]
 
 
 _GREY_SPACES = {"DeviceGray", "CalGray", "G"}
 
 
 def _pdf_grey_pages(path: Path) -> list[bool]:
-    """For each page, whether every picture on it is grey or black and white (rendered grey); a page
-    with no picture, or with a colour or unknown one, is rendered in colour."""
-    import pdfplumber
-
-    with pdfplumber.open(path) as pdf:
-        return [bool(page.images) and all(_grey_picture(img) for img in page.images) for page in pdf.pages]
+    """For each page, whether every picture on it is grey or black and white (rendered grey)."""
+    return _pdf_pictures(path)[1]
 
 
 def _grey_picture(img: dict[str, Any]) -> bool:

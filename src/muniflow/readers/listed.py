@@ -461,7 +461,7 @@ def _lemma_set(words: tuple[str, ...]) -> frozenset[str]:
 
 def _opening_date(line: str) -> bool:
     """The line opens with its dates and tells of an event after them: parts parted by spaced
-    dashes («15.07.2024 – г. Ржев – …»), its dates the first («3 марта 2025 г. — турнир «…», …»),
+    dashes («15.07.2024 – г. Энск – …»), its dates the first («3 марта 2025 г. — турнир «…», …»),
     or a verb in the past («12 апреля в г. Х состоялся …»); a letter's date and number
     («04.04.2025 № 01-21/1733») tells of none."""
     flat = " ".join(line.split())
