@@ -293,10 +293,15 @@ _COORDINATING = frozenset({"и", "или", "а", "также"})
 LETTER_TABLE_ROWS_MAX = 4
 
 
+def letter_sized(table: RawTable) -> bool:
+    """Whether a table is small enough (header included) to be a letterhead's or a signature's."""
+    return len(table.rows) + 1 <= LETTER_TABLE_ROWS_MAX
+
+
 def letter_table_lines(table: RawTable) -> list[str]:
     """A letterhead's or signature's table as text, a line per row («Глава района  И.О. Фамилия»);
     none for a table of more than `LETTER_TABLE_ROWS_MAX` rows, which holds data."""
-    if len(table.rows) + 1 > LETTER_TABLE_ROWS_MAX:
+    if not letter_sized(table):
         return []
     rows = (table.header, *(row.cells for row in table.rows))
     return [line for row in rows if (line := "  ".join(c for c in row if c and fold(c)))]
@@ -311,7 +316,7 @@ def nil_letter(
     may be named in those tables."""
     if doc.tables and not with_tables:
         return None
-    if any(len(t.rows) + 1 > LETTER_TABLE_ROWS_MAX for t in doc.tables):
+    if not all(map(letter_sized, doc.tables)):
         return None
     prose = "\n".join(p for p in (doc.title, *(t.caption for t in doc.tables), doc.closing) if p)
     if not says_nil_letter(prose):

@@ -16,8 +16,8 @@ from muniflow.interpret.header_rows import REQUIRED, is_column_numbers
 from muniflow.interpret.muni_vocabulary import vocabulary as muni_vocabulary
 from muniflow.interpret.municipality import canonical_municipality, municipality_name
 from muniflow.interpret.nil import (
-    LETTER_TABLE_ROWS_MAX,
     is_placeholder,
+    letter_sized,
     letter_table_lines,
     municipality_in_text,
     nil_letter,
@@ -373,7 +373,7 @@ def _letter_of_items(doc: RawDocument, synonyms: Mapping[str, Sequence[str]]) ->
     text lists its events as items (readers/listed.py), as that list; None otherwise."""
     from muniflow.readers.listed import listed_document
 
-    if not doc.tables or any(len(t.rows) + 1 > LETTER_TABLE_ROWS_MAX for t in doc.tables):
+    if not doc.tables or not all(map(letter_sized, doc.tables)):
         return None
     parts: list[str] = []
     for part in (doc.title, *(t.caption for t in doc.tables), doc.closing):

@@ -18,7 +18,7 @@ from muniflow.interpret.column_content import headerless, infer_required, title_
 from muniflow.interpret.columns import CONTRACT_KEY, map_columns
 from muniflow.interpret.header_rows import REQUIRED, HeaderFound, find_header
 from muniflow.interpret.municipality import place_name
-from muniflow.interpret.nil import LETTER_TABLE_ROWS_MAX, letter_table_lines, municipality_in_text
+from muniflow.interpret.nil import letter_sized, letter_table_lines, municipality_in_text
 from muniflow.interpret.not_held import not_held_heading
 from muniflow.interpret.reading import CONTENT, ColumnMatch, TableReading
 from muniflow.interpret.sections import caption_municipality, caption_name, region_body
@@ -294,11 +294,11 @@ _EVENT_COLUMNS = frozenset({"title", "date_text", "place"})
 
 def letter_tables_only(tables: Sequence[RawTable], synonyms: Mapping[str, Sequence[str]]) -> bool:
     """Every table is a letterhead's or a signature's laid out as a table: a few rows
-    (`LETTER_TABLE_ROWS_MAX`) naming no event's column by the header synonyms, either one row of
+    (`letter_sized`) naming no event's column by the header synonyms, either one row of
     blocks side by side (no row under it, so no records) or naming its sender («Администрация …
     района», «Глава … района»); a small table of other data keeps the header advice."""
     for table in tables:
-        if len(table.rows) + 1 > LETTER_TABLE_ROWS_MAX:
+        if not letter_sized(table):
             return False
         rows = (table.header, *(row.cells for row in table.rows))
         for cells in rows:
