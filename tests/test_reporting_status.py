@@ -197,7 +197,23 @@ def test_run_summary_says_a_region_without_a_list_was_not_checked(capsys: pytest
     entry = {"region": REGION, "period": "2025Q3", "reported": 2, "nil": 0, "quarantined": 0, "missing": 0,
              "missing_names": [], "listed": False}  # fmt: skip
     print_summary({"run_id": "r1", "files": [], "report": "dq.html", "completeness": [entry]})
-    assert "missing 0 (no expected list for the region: completeness not checked" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "missing 0 (no expected list)" in out
+    assert f"no expected list for {REGION}: completeness not checked" in out
+
+
+def test_run_summary_gives_the_advice_on_expected_lists_once(capsys: pytest.CaptureFixture[str]) -> None:
+    """Thirty regions and quarters without a list: one line of advice, not one per region and quarter."""
+    from muniflow.cli import print_summary
+
+    counts = {"reported": 1, "nil": 0, "quarantined": 0, "missing": 0, "missing_names": [], "listed": False}
+    quarters = ("2025Q2", "2025Q3")
+    entries = [{"region": f"Область {k}", "period": q, **counts} for k in range(15) for q in quarters]
+    print_summary({"run_id": "r1", "files": [], "report": "dq.html", "completeness": entries})
+    out = capsys.readouterr().out
+    assert out.count("muniflow municipalities suggest") == 1
+    assert "no expected list for 15 regions (marked above): completeness not checked" in out
+    assert out.count("(no expected list)") == 30
 
 
 def test_run_summary_names_the_missing(capsys: pytest.CaptureFixture[str]) -> None:

@@ -286,18 +286,23 @@ def print_summary(summary: dict) -> None:
                 "data-quality report: none written: every file is in the warehouse as it is"
                 " (`muniflow report` writes the latest run's report)"
             )
+    unlisted: list[str] = []  # regions with no expected list: said once, after their lines
     for entry in summary.get("completeness") or ():
         missing = entry["missing_names"]
         names = f": {', '.join(missing[:10])}{' …' if len(missing) > 10 else ''}" if missing else ""
-        unchecked = (
-            ""
-            if entry.get("listed", True)
-            else " (no expected list for the region: completeness not checked;"
-            " draft one with `muniflow municipalities suggest`)"
-        )
+        listed = entry.get("listed", True)
+        if not listed and entry["region"] not in unlisted:
+            unlisted.append(entry["region"])
         print(
             f"{entry['period']} {entry['region']}: reported {entry['reported']}, nil {entry['nil']}, "
-            f"quarantined {entry['quarantined']}, missing {entry['missing']}{names}{unchecked}"
+            f"quarantined {entry['quarantined']}, missing {entry['missing']}{names}"
+            + ("" if listed else " (no expected list)")
+        )
+    if unlisted:
+        which = unlisted[0] if len(unlisted) == 1 else f"{len(unlisted)} regions (marked above)"
+        print(
+            f"no expected list for {which}: completeness not checked there;"
+            " draft one with `muniflow municipalities suggest`"
         )
     unplaced = [f["file"] for f in summary["files"] if f["status"] == "quarantined" and not f.get("period")]
     if unplaced and summary.get("completeness") is not None:
