@@ -145,6 +145,12 @@ class _State:
     column_muni: str = ""
     month: str = ""
     title_muni: str = ""  # the municipality the title names, for rows under no heading
+    # in a region's report, a settlement's heading under its district's (`heading`): the rows'
+    # heading as written, their municipality the district's
+    settlement: str = ""
+    # the heading has no rows of its own yet: a settlement's heading right under it groups its rows
+    # (one under a district with events of its own is a municipality beside it)
+    bare: bool = False
     # the index in `rows` of the event just read, while the table goes on (over a page's end)
     last_event: int | None = None
 
@@ -324,7 +330,7 @@ def interpret_document(
             state = _State(title_muni=state.title_muni)  # a sheet of its own goes on from no heading
         sheet = table.table.sheet
         if table.reading.municipality:
-            state = _State(heading=table.reading.municipality, title_muni=state.title_muni)
+            state = _State(heading=table.reading.municipality, title_muni=state.title_muni, bare=True)
             sections.append(
                 Section(
                     table.table.locator + ", caption",
@@ -630,11 +636,25 @@ def _read_table(
                     Section(raw.locator, SETTLEMENT, fold(heading), canonical_municipality(heading))
                 )
                 continue
+            if (
+                kind == MUNICIPALITY
+                and not has_muni_column
+                and not district
+                and (state.bare or state.settlement)
+                and settlement_of(heading, canonical_municipality(state.heading), own_report=False)
+            ):
+                # a region's report grouping a district's events by its settlements, their headings
+                # right under the district's: the district's, each settlement kept as the rows' heading
+                sections.append(
+                    Section(raw.locator, SETTLEMENT, fold(heading), canonical_municipality(heading))
+                )
+                state = replace(state, settlement=heading, month="")
+                continue
             if kind == MUNICIPALITY:
                 sections.append(
                     Section(raw.locator, MUNICIPALITY, fold(heading), canonical_municipality(heading))
                 )
-                state = replace(state, heading=heading, month="")
+                state = replace(state, heading=heading, month="", settlement="", bare=True)
                 continue
         if is_totals(filled[0], skip_words) and seq_number(filled[0]) is None:
             sections.append(Section(raw.locator, TOTALS, fold(" ".join(filled))))
@@ -649,7 +669,12 @@ def _read_table(
         last_event = len(rows)
         if "seq_no" in mapping and mapping["seq_no"] in own.from_above:
             found.shared_numbers.append(last_event)
-        rows.append(_row(source_file, raw, matches, len(rows), muni_raw, period, state.month))
+        under = state.settlement if not has_muni_column else ""  # a settlement's, the district's
+        row = _row(source_file, raw, matches, len(rows), under or muni_raw, period, state.month)
+        if under:
+            row = replace(row, municipality=canonical_municipality(muni_raw))
+        rows.append(row)
+        state = replace(state, bare=False)
     return replace(state, last_event=last_event)
 
 
