@@ -109,7 +109,8 @@ def test_parse_period(title, expected, reason):
         ("муниципальных образований Республики Карелия", "Республика Карелия"),
         ("Отчет о мероприятиях", None),
         ("ИНФОРМАЦИЯ О МЕРОПРИЯТИЯХ МУНИЦИПАЛЬНЫХ ОБРАЗОВАНИЙ СМОЛЕНСКОЙ ОБЛАСТИ", "Смоленская область"),
-        ("СВЕДЕНИЯ ХАНТЫ-МАНСИЙСКОГО АВТОНОМНОГО ОКРУГА", "Ханты-Мансийский автономный округ"),
+        # the official name `region_names` lists, though the title writes the first part only
+        ("СВЕДЕНИЯ ХАНТЫ-МАНСИЙСКОГО АВТОНОМНОГО ОКРУГА", "Ханты-Мансийский автономный округ – Югра"),
         ("МУНИЦИПАЛЬНЫЕ ОБРАЗОВАНИЯ РЕСПУБЛИКИ КАРЕЛИЯ", "Республика Карелия"),
         ("ОТЧЁТ О МЕРОПРИЯТИЯХ", None),
         ("Республики Карелия\nОтчетный период: 01.07.2024–30.09.2024", "Республика Карелия"),
@@ -221,3 +222,19 @@ def test_a_row_with_only_a_title_is_not_a_heading():
     report = interpret_document(doc, SYNONYMS)
     assert [r.title for r in report.rows] == ["Концерт без данных"]
     assert report.rows[0].municipality == "город Энск"
+
+
+@pytest.mark.parametrize(
+    ("title", "reason"),
+    [
+        ("органами Энского автономного округа — Энсии за III квартал", "the title writes both names"),
+        ("органами Энского автономного округа за III квартал", "the title writes the first one only"),
+        ("органами ЭАО за III квартал", "the abbreviation the vocabulary lists"),
+    ],
+)
+def test_a_region_listed_by_its_official_name_is_named_so(monkeypatch, title, reason):
+    """One name per region: the official one `region_names` lists, whatever the title writes."""
+    from muniflow.interpret import title as title_module
+
+    monkeypatch.setattr(title_module, "_names", lambda: {"Энский автономный округ – Энсия": ("ЭАО",)})
+    assert parse_region(title) == "Энский автономный округ – Энсия", reason

@@ -461,6 +461,39 @@ def test_a_districts_own_report_headed_by_its_settlements_is_the_districts() -> 
     ]
 
 
+def test_in_a_regions_report_settlements_under_a_districts_heading_are_the_districts() -> None:
+    """A region's report grouping a district's events by its settlements, their headings right under
+    the district's («Энский район» / «Заречное сельское поселение» / «… наслег», «Городское поселение
+    «Рабочий поселок …»»): the rows are the district's, each keeping its settlement's heading as
+    written; a settlement's heading under a city's (no district above) stays its own."""
+    report = _report(
+        _table(
+            [
+                HEADING,
+                _row("Заречное сельское поселение", None, None, None, None, None),
+                _row("1", "Концерт", "с. Заречье", "12.05.2024", "Проведён", "Артисты"),
+                _row("Кедровый наслег", None, None, None, None, None),
+                _row("2", "Выставка", "с. Кедровое", "20.05.2024", "Открыта", "Мастера"),
+                _row("Городское поселение «Рабочий поселок Лесной»", None, None, None, None, None),
+                _row("3", "Ярмарка", "рп Лесной", "21.05.2024", "Проведена", "Мастера"),
+                _row("Город Северогорск", None, None, None, None, None),
+                _row("4", "Форум", "г. Северогорск", "22.05.2024", "Проведён", "Гости"),
+                _row("Озёрное сельское поселение", None, None, None, None, None),
+                _row("5", "Слёт", "с. Озёрное", "23.05.2024", "Проведён", "Гости"),
+            ]
+        )
+    )
+    assert [(r.municipality, r.municipality_raw) for r in report.rows] == [
+        ("Энский район", "Заречное сельское поселение"),
+        ("Энский район", "Кедровый наслег"),
+        ("Энский район", "Городское поселение «Рабочий поселок Лесной»"),
+        ("город Северогорск", "Город Северогорск"),
+        ("Озёрное сельское поселение", "Озёрное сельское поселение"),
+    ]
+    kinds = [s.kind for s in report.reading.sections]
+    assert kinds == ["municipality", "settlement", "settlement", "settlement", "municipality", "municipality"]
+
+
 def test_in_a_regions_report_a_town_beside_the_district_named_after_it_is_its_own() -> None:
     """In a region's report «город Энск» after «Энский район» is the city's own municipality (a
     city district beside the district named after it), not a settlement of the district."""

@@ -301,3 +301,18 @@ def test_a_settlement_named_in_any_case_and_honorary_title_reads_in_the_nominati
     from muniflow.interpret.nil import municipality_in_text
 
     assert municipality_in_text(text) == expected
+
+
+# A subject of the federation is never a municipality, though an okrug's kind word is one.
+@pytest.mark.parametrize(
+    ("text", "wanted", "reason"),
+    [
+        ("Энский автономный округ", None, "an autonomous okrug: a region"),
+        ("Энская автономная область", None, "an autonomous oblast: a region"),
+        ("Энская область", None, "an oblast"),
+        ("Энский муниципальный округ", "Энский муниципальный округ", "a municipal okrug is one"),
+        ("Энский городской округ", "Энский городской округ", "so is an urban okrug"),
+    ],
+)
+def test_a_region_is_no_municipality(text, wanted, reason):
+    assert municipality_name(text) == wanted, reason

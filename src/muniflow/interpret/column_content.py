@@ -23,6 +23,7 @@ from muniflow.enrich.places import find_places
 from muniflow.interpret.columns import candidates, group_label
 from muniflow.interpret.combined import split_date_place
 from muniflow.interpret.header_rows import HeaderFound, is_column_numbers
+from muniflow.interpret.month_days import day_columns
 from muniflow.interpret.municipality import split_run_in_kinds
 from muniflow.interpret.reading import CONTENT, ColumnMatch
 from muniflow.interpret.sections import caption_municipality, month_of
@@ -183,10 +184,14 @@ def typed_by_content(found: HeaderFound, body: Sequence[RawRow], period: Period 
     an unmapped column whose cells hold the № run, municipality names grouping the rows, short
     names of places, people (counted, or a first noun naming people) or long texts is that column
     (its header being a mark, an abbreviation or a wording the vocabulary does not know). An unmapped
-    column of dates beside the date column is the other end of its range."""
+    column of day numbers beside a month column is the date's other half (interpret/month_days.py);
+    one of dates beside the date column is the other end of its range."""
     matches = list(found.matches)
     taken = {m.index for m in matches}
     free = [i for i in range(len(found.labels)) if i not in taken]
+    for days in day_columns(matches, body, free, found.labels):
+        matches.append(days)
+        free.remove(days.index)
     for end in _unlabelled_dates(found, body, free, period):
         matches.append(end)
         free.remove(end.index)

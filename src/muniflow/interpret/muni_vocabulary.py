@@ -40,6 +40,7 @@ class MunicipalityVocabulary:
     region_nouns: frozenset[str]
     capital_abbreviations: tuple[tuple[re.Pattern[str], str], ...]
     sender_nouns: frozenset[str] = frozenset()  # «Администрация», «Мэр» before a city's name
+    region_names: frozenset[str] = frozenset()  # regions as `region_names` lists them: no municipality
 
 
 def vocabulary() -> MunicipalityVocabulary:
@@ -74,4 +75,5 @@ def _built(path: Path) -> MunicipalityVocabulary:
             for short, full in abbreviations.items()
         ),
         sender_nouns=frozenset(str(w).replace("ё", "е") for w in data.get("sender_nouns") or ()),
+        region_names=frozenset(str(r) for r in data.get("region_names") or ()),
     )

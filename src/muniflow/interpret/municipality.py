@@ -34,7 +34,7 @@ from muniflow.interpret.muni_morph import (
     to_nominative,
 )
 from muniflow.interpret.muni_vocabulary import vocabulary
-from muniflow.interpret.region import REGION_SUFFIX
+from muniflow.interpret.region import NOMINATIVE_PATTERN, REGION_SUFFIX
 from muniflow.morph import analyzer
 from muniflow.normalize.text import closed_up
 
@@ -413,4 +413,15 @@ def place_name(text: str) -> str | None:
 def municipality_name(text: str, bare: bool = False) -> str | None:
     """The canonical name when `text` is a municipality's name in any written form, else None."""
     canonical = canonical_municipality(text)
-    return canonical if is_built_like_a_name(canonical, bare) else None
+    return canonical if is_built_like_a_name(canonical, bare) and not names_a_region(canonical) else None
+
+
+def names_a_region(name: str) -> bool:
+    """Whether a name is a subject of the federation's, never a municipality's, though its kind
+    word («округ») is one: the region patterns read it whole («Энский автономный округ», «Энская
+    область»), or it is a region `region_names` lists, in full or without its other name after a dash
+    («… автономный округ» of «… автономный округ – Югра»)."""
+    flat = " ".join(name.split())
+    if NOMINATIVE_PATTERN.fullmatch(flat):
+        return True
+    return any(r == flat or r.startswith(f"{flat} ") for r in vocabulary().region_names)

@@ -13,6 +13,9 @@ from muniflow.interpret.columns import CONTRACT_KEY, map_columns
 from muniflow.interpret.combined import split_date_place, split_title_place
 from muniflow.interpret.errors import InterpretError
 from muniflow.interpret.header_rows import REQUIRED, is_column_numbers
+from muniflow.interpret.month_days import CONTRACT_KEY as MONTH_DAYS_KEY
+from muniflow.interpret.month_days import compose as compose_month_days
+from muniflow.interpret.month_days import days_beside_month
 from muniflow.interpret.muni_vocabulary import vocabulary as muni_vocabulary
 from muniflow.interpret.municipality import canonical_municipality, municipality_name
 from muniflow.interpret.nil import (
@@ -142,6 +145,12 @@ class _State:
     column_muni: str = ""
     month: str = ""
     title_muni: str = ""  # the municipality the title names, for rows under no heading
+    # in a region's report, a settlement's heading under its district's (`heading`): the rows'
+    # heading as written, their municipality the district's
+    settlement: str = ""
+    # the heading has no rows of its own yet: a settlement's heading right under it groups its rows
+    # (one under a district with events of its own is a municipality beside it)
+    bare: bool = False
     # the index in `rows` of the event just read, while the table goes on (over a page's end)
     last_event: int | None = None
 
@@ -170,6 +179,9 @@ def _field(row: RawRow, matches: Sequence[ColumnMatch], column: str, period: Per
     filled = [(m, t) for m, t in texts if fold(t)]
     if column == "date_text":
         values = list(dict.fromkeys(fold(t) for _, t in filled))
+        composed = compose_month_days(values)
+        if composed is not None:  # «Май» | «4–5»: one date in two halves, not a range
+            return composed
         years = [v for v in values if _YEAR_CELL.fullmatch(v)]
         dates = [v for v in values if v not in years]
         if len(years) == 1 and dates:
@@ -318,7 +330,7 @@ def interpret_document(
             state = _State(title_muni=state.title_muni)  # a sheet of its own goes on from no heading
         sheet = table.table.sheet
         if table.reading.municipality:
-            state = _State(heading=table.reading.municipality, title_muni=state.title_muni)
+            state = _State(heading=table.reading.municipality, title_muni=state.title_muni, bare=True)
             sections.append(
                 Section(
                     table.table.locator + ", caption",
@@ -352,7 +364,7 @@ def interpret_document(
         region_text=region_source(doc.title) or region_source(title),
         period_text=found_period.text,
         period_kind=found_period.kind,
-        notes=_unread_note(_unread_columns(chosen)),
+        notes=_unread_note(_unread_columns(chosen), _unread_days(chosen)),
     )
     return Report(
         source_file=doc.source_file,
@@ -427,15 +439,38 @@ def _unread_columns(chosen: Sequence[ChosenTable]) -> dict[str, int]:
     return unread
 
 
-def _unread_note(unread: dict[str, int]) -> tuple[str, ...]:
-    """One note naming every unread column that holds text; none when there is none."""
-    if not unread:
-        return ()
-    named = ", ".join(f"«{label}» (text in {n} row{'' if n == 1 else 's'})" for label, n in unread.items())
-    return (
-        f"columns not read though their rows hold text: {named}; if one belongs to a field, add its "
-        "wording to headerSynonyms in contracts/events.odcs.yaml and run `muniflow reprocess`",
+def _unread_days(chosen: Sequence[ChosenTable]) -> frozenset[str]:
+    """Header labels of unread columns of day numbers beside a month column (month_days)."""
+    return frozenset(
+        fold(label)
+        for table in chosen
+        for index, label in enumerate(table.reading.header)
+        if index not in {m.index for m in table.matches}
+        and days_beside_month(table.matches, table.body, index, table.reading.header) is not None
     )
+
+
+def _unread_note(unread: dict[str, int], days: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """One note naming every unread column that holds text; none when there is none. A column of
+    days beside a month column is the date's other half: its header word belongs to the month-days
+    vocabulary, not to the date's headerSynonyms (there it would read as a range's end)."""
+    notes = []
+    other = {label: n for label, n in unread.items() if label not in days}
+    if other:
+        named = ", ".join(f"«{label}» (text in {n} row{'' if n == 1 else 's'})" for label, n in other.items())
+        notes.append(
+            f"columns not read though their rows hold text: {named}; if one belongs to a field, add its "
+            "wording to headerSynonyms in contracts/events.odcs.yaml and run `muniflow reprocess`"
+        )
+    held = [label for label in unread if label in days]
+    if held:
+        named = ", ".join(f"«{label}»" for label in held)
+        notes.append(
+            f"columns of day numbers beside a month column not read: {named}; to read each as the days "
+            f"of the month beside it, add its header word to `days` of {MONTH_DAYS_KEY} and run "
+            "`muniflow reprocess`"
+        )
+    return tuple(notes)
 
 
 def _caption_month(caption: str) -> str:
@@ -601,11 +636,25 @@ def _read_table(
                     Section(raw.locator, SETTLEMENT, fold(heading), canonical_municipality(heading))
                 )
                 continue
+            if (
+                kind == MUNICIPALITY
+                and not has_muni_column
+                and not district
+                and (state.bare or state.settlement)
+                and settlement_of(heading, canonical_municipality(state.heading), own_report=False)
+            ):
+                # a region's report grouping a district's events by its settlements, their headings
+                # right under the district's: the district's, each settlement kept as the rows' heading
+                sections.append(
+                    Section(raw.locator, SETTLEMENT, fold(heading), canonical_municipality(heading))
+                )
+                state = replace(state, settlement=heading, month="")
+                continue
             if kind == MUNICIPALITY:
                 sections.append(
                     Section(raw.locator, MUNICIPALITY, fold(heading), canonical_municipality(heading))
                 )
-                state = replace(state, heading=heading, month="")
+                state = replace(state, heading=heading, month="", settlement="", bare=True)
                 continue
         if is_totals(filled[0], skip_words) and seq_number(filled[0]) is None:
             sections.append(Section(raw.locator, TOTALS, fold(" ".join(filled))))
@@ -620,7 +669,12 @@ def _read_table(
         last_event = len(rows)
         if "seq_no" in mapping and mapping["seq_no"] in own.from_above:
             found.shared_numbers.append(last_event)
-        rows.append(_row(source_file, raw, matches, len(rows), muni_raw, period, state.month))
+        under = state.settlement if not has_muni_column else ""  # a settlement's, the district's
+        row = _row(source_file, raw, matches, len(rows), under or muni_raw, period, state.month)
+        if under:
+            row = replace(row, municipality=canonical_municipality(muni_raw))
+        rows.append(row)
+        state = replace(state, bare=False)
     return replace(state, last_event=last_event)
 
 

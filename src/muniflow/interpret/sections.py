@@ -93,21 +93,27 @@ def is_theme(text: str) -> bool:
     return True
 
 
-def settlement_of(heading: str, district: str) -> bool:
+def settlement_of(heading: str, district: str, own_report: bool = True) -> bool:
     """Whether a heading of a district's own report (`district`: the canonical name its title
     gives, ending with a kind that holds settlements, «Печорский район») names one of its
     settlements: a settlement's kind («Изборская волость», «городское поселение Печоры»), or the
     town the district is named after («город Зеленодольск» in «Зеленодольский муниципальный
-    район»). In a region's report such headings are the region's municipalities, as written."""
+    район»). In a region's report (not `own_report`: `district` is the heading above) only a
+    settlement's kind does: a town beside the district named after it is a city of its own."""
     kinds = vocabulary()
     name = municipality_name(heading) or ""
     own = tuple(district.split())
     if not name or not any(len(own) > len(p) and own[-len(p) :] == p for p in kinds.district_kinds):
         return False
     words = tuple(name.split())
-    if any(len(words) > len(p) and p in (words[: len(p)], words[-len(p) :]) for p in kinds.settlement_kinds):
-        return True
-    if len(words) != 2 or words[0] not in kinds.settlement_nouns:
+    # the name as written too: a kind the canonical name drops («Городское поселение «Рабочий
+    # поселок Энский»» -> «рабочий поселок Энский»)
+    written = tuple(_LETTERS.findall(fold(heading).lower().replace("ё", "е")))
+    settled = tuple(tuple(w.replace("ё", "е") for w in p) for p in kinds.settlement_kinds)
+    for spelled in (tuple(w.lower().replace("ё", "е") for w in words), written):
+        if any(len(spelled) > len(p) and p in (spelled[: len(p)], spelled[-len(p) :]) for p in settled):
+            return True
+    if not own_report or len(words) != 2 or words[0] not in kinds.settlement_nouns:
         return False
     town = words[-1].lower().replace("ё", "е")
     stem = own[0].lower().replace("ё", "е")[:-2]  # «зеленодольск|ий», «печорск|ий»

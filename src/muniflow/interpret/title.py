@@ -74,10 +74,24 @@ def _function_word(word: str) -> bool:
 def parse_region(text: str) -> str | None:
     """The region a title names, in the nominative: "Смоленской области" -> "Смоленская область";
     else one named by its abbreviation or as a federal city (`region_names` of
-    contracts/municipalities.yaml: «ЯНАО», «Санкт-Петербурга»)."""
+    contracts/municipalities.yaml: «ЯНАО», «Санкт-Петербурга»). A region `region_names` lists by
+    its official name with another after a dash is named so, however the title writes it
+    («Энского автономного округа» -> «Энский автономный округ – Энсия»): one name per region."""
+    name = _pattern_region(text)
+    return _official(name) if name else _named_region(text)
+
+
+def _official(name: str) -> str:
+    """The listed official name a region's name is the first part of (before « – »), or the name."""
+    found = [r for r in _names() if r.startswith(f"{name} ") and r[len(name) :].lstrip()[:1] in "–—-"]
+    return found[0] if len(found) == 1 else name
+
+
+def _pattern_region(text: str) -> str | None:
+    """The region the region patterns read in the text, in the nominative; None where they read none."""
     m = _region_match(text)
     if not m:
-        return _named_region(text)
+        return None
     groups = {k: v for k, v in m.groupdict().items() if v}
     if "rep" in groups or "nrep" in groups:
         words = (groups.get("rep") or groups["nrep"]).split()[1:]  # «Саха (Якутия)»

@@ -57,7 +57,15 @@ def format_dates(start: date | None, end: date | None, form: str | None = None) 
 def genitive(name: str) -> str:
     """A region's name in the genitive: every word up to and including its first noun is
     inflected («Смоленская область» -> «Смоленской области», «Республика Карелия» ->
-    «Республики Карелия», «Ханты-Мансийский автономный округ» -> «…автономного округа»)."""
+    «Республики Карелия», «Ханты-Мансийский автономный округ» -> «…автономного округа»); so is a
+    second name after a dash («… автономный округ – Югра» -> «… автономного округа – Югры»)."""
+    first, dash, second = name.partition(" – ")
+    if dash and second:
+        return f"{_genitive(first)}{dash}{_genitive(second)}"
+    return _genitive(name)
+
+
+def _genitive(name: str) -> str:
     words = name.split()
     out: list[str] = []
     for k, word in enumerate(words):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from muniflow.model import Cell
+from muniflow.morph import analyzer
 from muniflow.readers.base import fold_whitespace
 from muniflow.readers.headerwords import cell_lemmas, is_header_like
 from muniflow.readers.pdfglue import (
@@ -195,14 +196,55 @@ def _is_continuation(cells: Sequence[Cell], seq_col: int) -> bool:
 
 
 def _continues_unnumbered(cells: Sequence[Cell], above: LineRow) -> bool:
-    """In a table without a № column, a row cut by a page break goes on with no cell opening as
-    an event's cells do (a title with a capital, a date with a digit) and empty in a column the
-    row above fills."""
+    """In a table without a № column, a row cut by a page break goes on empty in a column the row
+    above fills, each of its cells opening as no event's cell does (a title with a capital, a date
+    with a digit) or going on a text the page end cut (`_cut_between`: «праздник «Эхо» |
+    «Заречья»»)."""
     filled = [c for c in cells if c]
-    if not filled or any(_opens_like_a_cell(c) for c in filled):
-        return False
     texts = [cell_text(c) for c in above.cells]
+    if not filled or any(
+        c and _opens_like_a_cell(c) and not _cut_between(texts[i] if i < len(texts) else "", c)
+        for i, c in enumerate(cells)
+    ):
+        return False
     return any(not c and i < len(texts) and texts[i] for i, c in enumerate(cells))
+
+
+# Paired marks: a cell the page end cut inside a quote or brackets leaves one open.
+_PAIRS = (("«", "»"), ("„", "“"), ("(", ")"), ("[", "]"))
+# A function word the page end cut a text after (a preposition, conjunction, particle).
+_CUT_AFTER_POS = frozenset({"PREP", "CONJ", "PRCL"})
+
+
+def _cut_between(above: str | None, below: str) -> bool:
+    """Whether the text of a cell goes on past the page end by its content: the cell above leaves
+    a quote or bracket open, or `below` closes one it never opened; the cell above ends with a
+    hyphenated word's first part («меж-») or a preposition or conjunction («в», «и»)."""
+    upper = (above or "").rstrip()
+    if not upper:
+        return False
+    if any(_depth(upper, o, c) > 0 for o, c in _PAIRS) or upper.count('"') % 2:
+        return True
+    if any(_lowest(below, o, c) < 0 for o, c in _PAIRS):
+        return True
+    if upper.endswith("-") and upper[-2:-1].isalpha():
+        return True
+    last = upper.split()[-1].lower()
+    return last.isalpha() and any(p.tag.POS in _CUT_AFTER_POS for p in analyzer().parse(last)[:1])
+
+
+def _depth(text: str, opening: str, closing: str) -> int:
+    """How many `opening` marks the text leaves unclosed."""
+    return text.count(opening) - text.count(closing) if opening != closing else 0
+
+
+def _lowest(text: str, opening: str, closing: str) -> int:
+    """The lowest nesting of the marks read left to right: below 0 where one closes unopened."""
+    depth = lowest = 0
+    for ch in text:
+        depth += (ch == opening) - (ch == closing)
+        lowest = min(lowest, depth)
+    return lowest
 
 
 def _numbered_row(row: LineRow, seq_col: int) -> bool:

@@ -1,0 +1,54 @@
+"""A PDF table with no № column whose row a page end cut: the rest at the top of the next page goes
+on in the row above when its content says the text was cut (an open quote or bracket, a hyphenated
+word, a preposition at the cut), though it opens with a capital (readers/pdfstitch.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from muniflow.readers import pdfglue, pdfstitch
+from muniflow.readers.pdflines import Line
+
+GRID = (0.0, 200.0, 300.0, 400.0)
+HEADER = (("Наименование мероприятия",), ("Место проведения",), ("Дата проведения",))
+FIRST = (("Ярмарка ремёсел",), ("с. Заречье",), ("3 марта 2031 г.",))
+NEXT = (("Турнир по городкам",), ("с. Заречье",), ("9 марта 2031 г.",))
+
+
+def _cell(*texts: str) -> tuple[Line, ...]:
+    return tuple(Line(t, 0.0, 0.0, 0.0, 3.0, True) for t in texts)
+
+
+def _fragment(page: int, *rows) -> pdfstitch.Fragment:
+    cells = tuple(tuple(None if c is None else _cell(*c) for c in row) for row in rows)
+    ends = tuple(tuple(None if c is None else i + 1 for i, c in enumerate(row)) for row in rows)
+    return pdfstitch.Fragment(page, GRID, cells, page == 2, page == 1, ends=ends)
+
+
+def _titles(upper: str, lower: str) -> list[str | None]:
+    first = _fragment(1, HEADER, FIRST, ((upper,), ("с. Заречье",), ("5 марта 2031 г.",)))
+    second = _fragment(2, ((lower,), (), ()), NEXT)
+    [group] = pdfstitch.stitch_groups([first, second])
+    rows: list[pdfglue.LineRow] = pdfstitch.merge_fragments(group)
+    return [None if r.cells[0] is None else " ".join(x.text for x in r.cells[0]) for r in rows[1:]]
+
+
+@pytest.mark.parametrize(
+    ("upper", "lower", "reason"),
+    [
+        ("Праздник «Синий", "Лён»", "a quote the page end left open"),
+        ("Встреча (в рамках", "Года дружбы)", "a bracket left open"),
+        ("Выставка мастеров", "Энсколандии (Северной)»", "the rest closes a quote it never opened"),
+        ("Фестиваль Северо-", "Западного края", "a hyphenated word's first part"),
+        ("Встреча с делегацией из", "Республики Энсколандия", "a preposition at the cut"),
+    ],
+)
+def test_a_cut_title_opening_with_a_capital_goes_on_in_the_row_above(upper, lower, reason) -> None:
+    assert _titles(upper, lower) == ["Ярмарка ремёсел", f"{upper} {lower}", "Турнир по городкам"], reason
+
+
+def test_a_row_of_its_own_under_a_complete_title_stays_its_own() -> None:
+    """Nothing says the title above was cut: a capital opens a row of its own (its empty cells
+    are the report's to flag)."""
+    titles = _titles("Слёт краеведов", "Концерт «Северное сияние»")
+    assert titles == ["Ярмарка ремёсел", "Слёт краеведов", "Концерт «Северное сияние»", "Турнир по городкам"]
