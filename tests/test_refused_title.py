@@ -147,3 +147,22 @@ def test_other_refusals_stay_as_they_were(tmp_path: Path) -> None:
     assert (
         untitled.message == "no table" and untitled.report is not None and untitled.report.municipality == ""
     )
+
+
+def test_a_table_with_no_event_rows_says_whose_report_it_was(tmp_path: Path) -> None:
+    """`no_rows`: the header is read, no row under it; the municipality is counted quarantined, so
+    the message says whose report it is too."""
+    from readers_fixtures import HEADER, build_docx
+
+    path = build_docx(
+        tmp_path / "empty.docx",
+        [list(HEADER)],
+        title=("Администрация Верхнеборского района Тверской области", QUARTER),
+    )
+    outcome = stages._process_in_worker(path, default_limits(), None)
+    assert outcome.reason == "no_rows"
+    assert outcome.report is not None and outcome.report.municipality == "Верхнеборский район"
+    assert outcome.message == (
+        "report of Верхнеборский район (Тверская область) for 2025Q2, as its title says: "
+        "the table has no event rows"
+    )

@@ -253,9 +253,9 @@ def interpret_file(path: Path, doc: RawDocument, period: Period | None, digest: 
             message="the title names no quarter (e.g. «во II квартале 2024 года»); " + _period_hint(report),
         )
     if not report.rows and not report.nil_municipalities:
-        return FileOutcome(
-            str(path), digest, report.format, report, reason="no_rows", message="the table has no event rows"
-        )
+        about = _titled_as(report)  # its municipality is counted quarantined: say whose report it is
+        message = f"{about}: the table has no event rows" if about else "the table has no event rows"
+        return FileOutcome(str(path), digest, report.format, report, reason="no_rows", message=message)
     return FileOutcome(str(path), digest, report.format, report)
 
 
