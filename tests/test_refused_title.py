@@ -76,6 +76,23 @@ CASES = [
         "the file's name names the municipality and the quarter",
     ),
     (
+        _doc(
+            "Администрация Лесоозёрского района Псковской области",
+            (_table("План международных мероприятий Лесоозёрского района на IV квартал 2025 года"),),
+        ),
+        None,
+        "Псковская область",
+        "",
+        "a plan of the quarter's events is no report of it: its sender has not reported by it",
+    ),
+    (
+        _doc("Протокол № 2\nзаседания рабочей группы Лесоозёрского района за II квартал 2025 года"),
+        None,
+        None,
+        "",
+        "minutes (contract notHeldHeads) are no report either",
+    ),
+    (
         _doc("Администрация Лесоозёрского района\nИнформация о мероприятиях за 1 полугодие 2025 года"),
         None,
         None,

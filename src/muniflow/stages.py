@@ -160,13 +160,13 @@ def titled_refusal(
 
 def _titled_as(report: Report) -> str:
     """Whose report and which quarter the title names («report of Озёрский район (Н-ская область)
-    for 2025Q2, as its title says»); '' when it names neither."""
+    for 2025Q2, as its title says»); '' when it names neither the municipality nor the quarter."""
+    if not report.municipality and report.period is None:
+        return ""
     who = report.municipality or report.region or ""
     if report.municipality and report.region:
         who = f"{report.municipality} ({report.region})"
     when = f"for {report.period.label}" if report.period is not None else ""
-    if not who and not when:
-        return ""
     return " ".join(p for p in ("report of", who, when) if p) + ", as its title says"
 
 

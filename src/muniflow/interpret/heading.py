@@ -4,6 +4,7 @@ every report, and for a file refused whole, so its quarter, region and municipal
 from __future__ import annotations
 
 from muniflow.interpret.nil import letter_table_lines, municipality_in_text, sender_municipality
+from muniflow.interpret.not_held import document_not_held
 from muniflow.interpret.period import file_stem, find_period, period_in_path
 from muniflow.interpret.tables import ChosenTable
 from muniflow.interpret.title import parse_region
@@ -47,15 +48,21 @@ def refused_report(doc: RawDocument, period_override: Period | None = None) -> R
     text before its tables, the file's or folder's name), the region and the municipality that sends
     it. Only the title, the letterhead or signature laid out as small tables, the text after the
     last table and the file's name are asked whose report it is: a caption above a later table may
-    be one municipality's heading inside a regional report."""
+    be one municipality's heading inside a regional report. A document whose text before its tables
+    heads a plan, minutes or a regulation (`not_held.document_not_held`) names no municipality and
+    no quarter: it is no report of the quarter it names, its sender has not reported by it."""
+    lead = lead_text(doc, None)
     found = find_period(doc.title)
     period = period_override or found.period
     if period is None and not found.kind:
-        early = find_period(lead_text(doc, None))
+        early = find_period(lead)
         period = early.period
         if early.period is None and not early.kind:
             period = period_in_path(doc.source_file).period
     letterhead = "\n".join(line for t in doc.tables for line in letter_table_lines(t))  # small tables only
+    sender = titled_municipality(doc.title, letterhead, doc.source_file, doc.closing)
+    if document_not_held(lead.splitlines()) is not None:
+        period, sender = None, ""  # a plan, minutes, a regulation: no report of the quarter it names
     return Report(
         source_file=doc.source_file,
         format=doc.format,
@@ -63,5 +70,5 @@ def refused_report(doc: RawDocument, period_override: Period | None = None) -> R
         period=period,
         rows=(),
         pages=doc.pages,
-        municipality=titled_municipality(doc.title, letterhead, doc.source_file, doc.closing),
+        municipality=sender,
     )
