@@ -183,3 +183,26 @@ def test_a_table_with_no_event_rows_says_whose_report_it_was(tmp_path: Path) -> 
         "report of Верхнеборский район (Тверская область) for 2025Q2, as its title says: "
         "the table has no event rows"
     )
+
+
+def test_the_run_summary_shows_the_quarter_a_refused_file_names() -> None:
+    """A run whose only file is refused whole loads no rows, yet the quarter its title names is
+    summed up (its municipality counts `quarantined` there); a file seen before adds none."""
+    from flows.ingest import completeness_periods
+    from muniflow.pipeline import RunResult
+    from muniflow.warehouse.loader import LoadResult
+
+    loaded = (
+        ("a.docx", LoadResult("a", "loaded", 3, 3, 0)),
+        ("refused.docx", LoadResult("r", "quarantined", 0, 0, 0)),
+        ("untitled.docx", LoadResult("u", "quarantined", 0, 0, 0)),
+        ("old.docx", LoadResult("o", "unchanged", 0, 0, 0)),
+    )
+    states = {
+        "a": {"period": "2025Q3"},
+        "r": {"period": "2025Q2"},
+        "u": {"period": None},
+        "o": {"period": "2024Q1"},
+    }
+    run = RunResult("run", {}, loaded, states, None, periods=("2025Q3",))
+    assert completeness_periods(run) == ["2025Q2", "2025Q3"]
