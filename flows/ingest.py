@@ -252,7 +252,7 @@ def ingest_reports(
             pages=pages,
         )
         with _warehouse(wh) as con:
-            completeness = reporting.completeness(con, list(run.periods))
+            completeness = reporting.completeness(con, completeness_periods(run))
             replaced = replaced_sections(con, [r.report_id for _, r in run.loaded if r.supersedes])
         summary: dict[str, Any] = {
             **run.counts,
@@ -274,6 +274,17 @@ def ingest_reports(
     if closing is not None:
         summary["quarter_close"] = window.close_quarter_report(wh, closing.label, report_dir)
     return summary
+
+
+def completeness_periods(run: pipeline.RunResult) -> list[str]:
+    """The quarters whose completeness the run summary shows: those the run loaded rows of, and those
+    a file it quarantined names (refused whole, its municipality counts as `quarantined` there)."""
+    refused = {
+        period
+        for _, result in run.loaded
+        if result.status == "quarantined" and (period := run.states.get(result.report_id, {}).get("period"))
+    }
+    return sorted({*run.periods, *refused})
 
 
 @task(retries=3, retry_delay_seconds=5, retry_condition_fn=_lock_held, cache_policy=NO_CACHE)

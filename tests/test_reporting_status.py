@@ -245,3 +245,74 @@ def test_a_report_naming_no_region_takes_the_one_whose_expected_reporters_hold_i
     assert region(EXPECTED[0], EXPECTED[1]) == REGION
     assert region(EXPECTED[0], "Другой район") is None, "one municipality off the list: unknown"
     assert region("Другой район") is None
+
+
+# A table no events table is read from (no column for an event's title or dates): the layout is refused.
+FIGURES = [["Показатель", "Значение"], *([f"Показатель {n}", str(n)] for n in range(1, 7))]
+
+
+def _refused(tmp_path: Path, municipality: str, name: str, *, table: bool = False) -> Path:
+    """A municipality's report refused whole: its title names it and the quarter, but it holds no table
+    (`no_table_found`) or only a table of figures (`unknown_layout`)."""
+    lines = [*nb.municipal_title(municipality), "Работа с зарубежными партнёрами велась в плановом порядке."]
+    if table:
+        return nb.with_tables(tmp_path / name, [*lines, FIGURES])
+    return nb.nil_letter(tmp_path / name, lines)
+
+
+def test_a_file_refused_whole_counts_the_municipality_its_title_names_quarantined(
+    warehouse, tmp_path: Path
+) -> None:
+    """Refused for its layout, a report still says whose it is and for when: its municipality has
+    reported (`quarantined`, the file to look at), it is not `missing`; the file's messages say so."""
+    path, _ = warehouse
+    files = [
+        _refused(tmp_path, "Полевой район", "polevoy.docx"),
+        _refused(tmp_path, "Берёзовский район", "berezovsky.docx", table=True),
+    ]
+    with db.connect(path) as con:
+        outcomes = _ingest(con, files)
+        stored = con.execute(
+            "select source_file, reason, region, period, title_municipality, status from reports"
+            " where status = 'quarantined' order by source_file"
+        ).fetchall()
+        html = write_quality_report(con, "latest", tmp_path / "report").read_text(encoding="utf-8")
+    assert [(Path(f).name, *rest) for f, *rest in stored] == [
+        ("berezovsky.docx", "unknown_layout", REGION, "2025Q3", "Берёзовский район", "quarantined"),
+        ("polevoy.docx", "no_table_found", REGION, "2025Q3", "Полевой район", "quarantined"),
+    ]
+    statuses = _statuses(path)
+    assert statuses["Полевой район"] == ("quarantined", True)
+    assert statuses["Берёзовский район"] == ("quarantined", True)
+    assert statuses["Лесной район"] == ("reported", True)
+    said = f"report of Полевой район ({REGION}) for 2025Q3, as its title says: "
+    assert (outcomes["polevoy"].message or "").startswith(said)
+    assert said in html, "the data-quality report's refused files say whose report each was"
+
+
+def test_a_refused_file_supersedes_no_report(warehouse, tmp_path: Path) -> None:
+    """A refused re-send of a municipality that reported, and a refused regional file, replace
+    nothing: every section stays current, the good report decides the status, nothing is lost."""
+    path, _ = warehouse
+    with db.connect(path) as con:
+        before = con.execute(
+            "select report_id, municipality, status from report_sections order by all"
+        ).fetchall()
+        events = con.execute("select count(*) from events").fetchone()
+        regional = nb.with_tables(
+            tmp_path / "regional.docx",
+            ["Информация", f"{nb.QUARTER_TITLE} муниципальными образованиями Северной области", FIGURES],
+        )
+        _ingest(con, [_refused(tmp_path, "Лесной район", "lesnoy-again.docx"), regional])
+        after = con.execute(
+            "select report_id, municipality, status from report_sections order by all"
+        ).fetchall()
+        assert con.execute("select count(*) from events").fetchone() == events
+        assert con.execute("select count(*) from reports where status = 'superseded'").fetchone() == (0,)
+        municipality = con.execute(
+            "select title_municipality from reports where source_file like '%regional.docx'"
+        ).fetchone()
+        assert lookups.reconcile(con) == []
+    assert after == before and all(status == "current" for *_, status in after)
+    assert municipality == (None,), "a regional report names no one municipality"
+    assert _statuses(path)["Лесной район"] == ("reported", True)

@@ -44,9 +44,9 @@ DATE_CASES = [
         {("date_format", "error")},
     ),
     (
-        "an empty date cell is both unreadable and a missing required field",
+        "an empty date cell is one error, the missing required field: not also an unreadable date",
         NO_DATE,
-        {("date_format", "error"), ("required_field", "error")},
+        {("required_field", "error")},
     ),
     (
         "a date without a year read with the period's year is a warning",
@@ -56,7 +56,12 @@ DATE_CASES = [
     (
         "a dash as the date is a missing date, as an empty cell",
         {"date_text": "—", **UNREADABLE},
-        {("date_format", "error"), ("required_field", "error")},
+        {("required_field", "error")},
+    ),
+    (
+        "a placeholder as the date («не указано») is a missing date too",
+        {"date_text": "не указано", **UNREADABLE},
+        {("required_field", "error")},
     ),
     (
         "a whole month instead of days is a warning",
@@ -259,6 +264,14 @@ def test_flag_names_field_value_and_says_why_in_russian() -> None:
 
     [flag] = flags_of(make_row(title_raw="XХIV фестиваль", title="XXIV фестиваль"))
     assert (flag.field, flag.value) == ("title", "XХIV")
+
+
+def test_an_empty_date_is_one_error_saying_the_date_is_missing() -> None:
+    [flag] = flags_of(make_row(**NO_DATE))
+    assert (flag.rule, flag.severity, flag.field) == ("required_field", "error", "date_text")
+    assert flag.message == "Не заполнено обязательное поле «Сроки проведения»: дата мероприятия не указана."
+    [flag] = flags_of(make_row(date_text="—", **UNREADABLE))
+    assert "(в ячейке «—»)" in flag.message and "дата мероприятия не указана" in flag.message
 
 
 def test_one_flag_per_row_and_rule_naming_every_field() -> None:

@@ -190,7 +190,8 @@ def test_invented_gold_is_well_formed(sample: Sample) -> None:
         start, end = _valid_date(e["start_date"]), _valid_date(e["end_date"])
         assert (start is None) == (end is None)
         if start is None:
-            assert "date_format" in e["flags"] and e["in_events"] is False, "no date: an error"
+            assert {"date_format", "required_field"} & set(e["flags"]), "no date: unreadable or missing"
+            assert e["in_events"] is False, "no date: an error"
         else:
             assert end is not None and start <= end
         if e["dup_group"]:

@@ -50,16 +50,15 @@ def expected_flags(row: InventedRow, first: date, last: date) -> tuple[list[str]
     """The rules that must fire, those that may, and whether the row must reach `events`.
 
     Date rules follow from the dates themselves so the gold cannot contradict the document:
-    no readable date is a date_format error (plus required_field when the cell is empty); dates
+    no readable date is a date_format error, or, when the cell is empty, a required_field error
+    alone (the date is missing, not unreadable); dates
     wholly outside the quarter are a quarter_consistency error, dates straddling its edge a warning.
     """
     flags = list(row.planted)
     optional = list(row.optional)
     in_events: bool | None = True
     if row.start is None or row.end is None:
-        flags.append("date_format")
-        if not row.date_text.strip():
-            flags.append("required_field")
+        flags.append("date_format" if row.date_text.strip() else "required_field")
         in_events = False
     else:
         if row.date_helped:

@@ -65,10 +65,13 @@ OF_THIS_RUN = frozenset({"timeout"})
 class ReaderError(Exception):
     """A file that cannot be read as a report; `reason` is a stable code stored in `reports`."""
 
-    def __init__(self, reason: str, message: str):
+    def __init__(self, reason: str, message: str, text: str = ""):
         super().__init__(message)
         self.reason = reason
         self.message = message
+        # The document's text where it was read before the refusal (a file with no table): its title
+        # still says whose report it is and for when (`interpret.heading.refused_report`).
+        self.text = text
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,9 @@ class Report:
     # Rows whose № cell is merged down from the row above: parts of one numbered event (a visit's
     # days, each a row of its own), which the № run counts once (rules/numbering.py).
     shared_numbers: tuple[int, ...] = ()
+    # The one municipality whose report it is, as its title, letterhead, signature or file name names
+    # it ('' for a regional report or none named): a file refused whole is still known as its report.
+    municipality: str = ""
     # How the document was read (tables, header, column evidence, sections): for `inspect`.
     reading: Reading | None = field(default=None, compare=False, repr=False)
 

@@ -20,6 +20,7 @@ from muniflow.intake.expand import Input, Refused
 from muniflow.intake.inbox import scan as scan_inbox
 from muniflow.intake.limits import Limits
 from muniflow.interpret import interpret_document
+from muniflow.interpret.heading import refused_report
 from muniflow.interpret.period import find_period
 from muniflow.model import Flag, Period, RawDocument, ReaderError, Report
 from muniflow.normalize.text import fold
@@ -88,8 +89,9 @@ def _ocr_in_worker(path: Path, limits: Limits, period: str | None, kind: str) ->
     from muniflow.readers.ocr import settings
 
     doc = scan.read_scan(path, limits, kind)
+    given = Period.parse(period) if period else None
     try:
-        outcome = interpret_file(path, doc, Period.parse(period) if period else None, "")
+        outcome = interpret_file(path, doc, given, "")
         if outcome.report is not None and (lone := scan.lone_page(doc, outcome.report)):
             return replace(outcome, reason=lone.reason, message=lone.message)
         checked = validate_file(outcome)
@@ -97,8 +99,8 @@ def _ocr_in_worker(path: Path, limits: Limits, period: str | None, kind: str) ->
             extra = scan.ocr_flags(doc, checked.report, settings().cell_confidence_min)
             checked = replace(checked, flags=(*checked.flags, *extra))
         return enrich_file(checked)
-    except ReaderError:
-        raise
+    except ReaderError as err:
+        return titled_refusal(path, err, doc, given)
     except Exception as exc:
         raise _internal_error(exc) from exc
 
@@ -116,14 +118,56 @@ def WARM_UP() -> None:  # named like WARM_MODULES, which the sandbox reads besid
 
 def _process_in_worker(path: Path, limits: Limits, period: str | None) -> FileOutcome:
     """What a worker runs for `process_file`: the guards and the reader, then every pure stage."""
-    doc = read_checked(path, limits)
+    given = Period.parse(period) if period else None
     try:
-        outcome = interpret_file(path, doc, Period.parse(period) if period else None, "")
+        doc = read_checked(path, limits)
+    except ReaderError as err:
+        return titled_refusal(path, err, None, given)
+    try:
+        outcome = interpret_file(path, doc, given, "")
         return enrich_file(validate_file(outcome))
-    except ReaderError:
-        raise
+    except ReaderError as err:
+        return titled_refusal(path, err, doc, given)
     except Exception as exc:  # a bug on one odd file must not fail the whole quarterly run
         raise _internal_error(exc) from exc
+
+
+# Refusals of a document whose text was read (no events table in it): its title still says whose
+# report it is and for when, so the quarter, region and municipality are recorded with the refusal.
+TITLED_REFUSALS = frozenset({"no_table_found", "unknown_layout"})
+
+
+def titled_refusal(
+    path: Path, err: ReaderError, doc: RawDocument | None, period: Period | None
+) -> FileOutcome:
+    """A document refused whole as a quarantined outcome whose report, without rows, holds what its
+    title says (`interpret.heading.refused_report`), its message naming them; `doc` is None where
+    the reader refused the file (its text is then the error's, if it read any).
+
+    Raises:
+        ReaderError: `err` itself for any other refusal (a damaged file, a scan for OCR, ...)."""
+    if err.reason not in TITLED_REFUSALS:
+        raise err
+    if doc is None:
+        if not fold(err.text):
+            raise err
+        doc = RawDocument(source_file=str(path), format="", title=err.text, tables=())
+    report = refused_report(doc, period)
+    about = _titled_as(report)
+    message = f"{about}: {err.message}" if about else err.message
+    return FileOutcome(str(path), "", doc.format or None, report, reason=err.reason, message=message)
+
+
+def _titled_as(report: Report) -> str:
+    """Whose report and which quarter the title names («report of Озёрский район (Н-ская область)
+    for 2025Q2, as its title says»); '' when it names neither the municipality nor the quarter."""
+    if not report.municipality and report.period is None:
+        return ""
+    who = report.municipality or report.region or ""
+    if report.municipality and report.region:
+        who = f"{report.municipality} ({report.region})"
+    when = f"for {report.period.label}" if report.period is not None else ""
+    return " ".join(p for p in ("report of", who, when) if p) + ", as its title says"
 
 
 def process_input(item: Input, period: Period | None = None, sha256: str | None = None) -> FileOutcome:
@@ -209,9 +253,9 @@ def interpret_file(path: Path, doc: RawDocument, period: Period | None, digest: 
             message="the title names no quarter (e.g. «во II квартале 2024 года»); " + _period_hint(report),
         )
     if not report.rows and not report.nil_municipalities:
-        return FileOutcome(
-            str(path), digest, report.format, report, reason="no_rows", message="the table has no event rows"
-        )
+        about = _titled_as(report)  # its municipality is counted quarantined: say whose report it is
+        message = f"{about}: the table has no event rows" if about else "the table has no event rows"
+        return FileOutcome(str(path), digest, report.format, report, reason="no_rows", message=message)
     return FileOutcome(str(path), digest, report.format, report)
 
 
@@ -360,6 +404,7 @@ def region_of(report: Report) -> str | None:
     from muniflow.reporting.contract import load_reporting
 
     names = {r.municipality for r in report.rows if r.municipality} | set(report.nil_municipalities)
+    names |= {report.municipality} if report.municipality and not report.rows else set()
     if not names:
         return None
     regions = [region for region, expected in load_reporting().expected.items() if names <= set(expected)]

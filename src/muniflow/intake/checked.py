@@ -65,7 +65,7 @@ def read_checked(path: Path, limits: Limits) -> RawDocument:
         # a letter with no table, read once no page is a scan (a scanner's text layer is no letter)
         letter = _letter("pdf", path) if err.reason == "no_table_found" else None
         if letter is None:
-            raise
+            raise _with_text(err, "pdf", path) from err
         doc = letter
     if scan.text_unreadable(doc):  # fonts with no Unicode map: the pages show what the text does not say
         raise scan.needs_ocr(path, "pdf")
@@ -109,8 +109,23 @@ def _read(format: str, path: Path, *, letters: bool = True) -> RawDocument:
             from muniflow.interpret.tables import LETTER_TEXT_UNREAD
 
             # a letter whose text was not read: say what a letter's text is read by
-            raise ReaderError(err.reason, f"{err.message}; and {LETTER_TEXT_UNREAD}") from err
+            unread = ReaderError(err.reason, f"{err.message}; and {LETTER_TEXT_UNREAD}")
+            raise _with_text(unread, format, path) from err
         raise
+
+
+def _with_text(err: ReaderError, format: str, path: Path) -> ReaderError:
+    """The refusal of a file with no table, holding the document's text: its title still names the
+    report's quarter, region and municipality (`stages`). A text that cannot be read adds nothing."""
+    from muniflow.readers.letter import letter_text
+
+    if err.reason != "no_table_found":
+        return err
+    try:
+        text, _ = letter_text(format, path)
+    except Exception:  # the refusal stands as it is; only what its title says is lost
+        return err
+    return ReaderError(err.reason, err.message, text)
 
 
 def _letter(format: str, path: Path) -> RawDocument | None:

@@ -113,7 +113,9 @@ def read_converted(path: Path, format: str, read_docx: Callable[[Path], RawDocum
             doc = read_docx(docx_path)
         except ReaderError as err:  # name the clerk's file, not the temporary one
             raise ReaderError(
-                err.reason, err.message.replace(docx_path.name, f"{path.name} (converted by LibreOffice)")
+                err.reason,
+                err.message.replace(docx_path.name, f"{path.name} (converted by LibreOffice)"),
+                err.text,
             ) from err
     return replace(doc, source_file=str(path), format=format)
 

@@ -38,7 +38,7 @@ def read_flat(path: Path, limits: Limits, read_docx: Callable[[Path], RawDocumen
         try:
             doc = read_docx(docx_path)
         except ReaderError as err:  # name the clerk's file, not the temporary one
-            raise ReaderError(err.reason, err.message.replace(docx_path.name, path.name)) from err
+            raise ReaderError(err.reason, err.message.replace(docx_path.name, path.name), err.text) from err
     return replace(doc, source_file=str(path))
 
 

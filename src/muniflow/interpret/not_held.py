@@ -16,6 +16,7 @@ held).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from muniflow.contracts import load_contract
@@ -35,6 +36,34 @@ def not_held_heading(*texts: str) -> str | None:
         if lines and _says_not_held(lines[-1]):
             return lines[-1]
     return None
+
+
+# A heading line is a few words («План мероприятий на III квартал 2025 года»), a sentence is more.
+HEADING_WORDS = 12
+
+
+def document_not_held(lines: Sequence[str]) -> str | None:
+    """The heading among a document's lines that names the document a plan, minutes or a regulation
+    (its head noun one of `notHeldHeads`: «План международных мероприятий … на IV квартал»,
+    «Протокол № 2»), else None: its events are not held ones. A heading is a short line opening with
+    a capital; a word of `notHeldWords` elsewhere («работа велась в плановом порядке», «перенесено»)
+    says nothing of the whole document."""
+    heads = _heads()
+    morph = analyzer()
+    for line in lines:
+        words = [w.lower().replace("ё", "е") for w in _WORD.findall(line)]
+        if not words or len(line.split()) > HEADING_WORDS or _opens_lower(line):
+            continue
+        parses = (morph.parse(w)[0] for w in words)
+        first_noun = next((p.normal_form for p in parses if p.tag.POS == "NOUN"), None)
+        if first_noun is not None and first_noun.replace("ё", "е") in heads:
+            return line
+    return None
+
+
+def _opens_lower(line: str) -> bool:
+    first = next((c for c in line if c.isalpha()), "")
+    return first.islower()
 
 
 def says_not_held(cell: str) -> bool:

@@ -13,6 +13,7 @@ from muniflow.interpret.columns import CONTRACT_KEY, map_columns
 from muniflow.interpret.combined import split_date_place, split_title_place
 from muniflow.interpret.errors import InterpretError
 from muniflow.interpret.header_rows import REQUIRED, is_column_numbers
+from muniflow.interpret.heading import lead_text, titled_municipality
 from muniflow.interpret.month_days import CONTRACT_KEY as MONTH_DAYS_KEY
 from muniflow.interpret.month_days import compose as compose_month_days
 from muniflow.interpret.month_days import days_beside_month
@@ -27,11 +28,9 @@ from muniflow.interpret.nil import (
     nil_row,
     nil_sections,
     says_nil_letter,
-    sender_municipality,
 )
 from muniflow.interpret.ocr_names import document_places, fixed_heading
 from muniflow.interpret.period import (
-    file_stem,
     find_period,
     half_year_in_cell,
     period_in_path,
@@ -264,7 +263,7 @@ def interpret_document(
             with_cards, card_readings = choose_tables(cards.tables, synonyms, combined, period)
             if with_cards or period is None:  # without a period, day-only dates may need it (below)
                 doc, chosen, readings = cards, with_cards, card_readings
-    title = _lead_text(doc, chosen[0]) if chosen else doc.title
+    title = lead_text(doc, chosen[0]) if chosen else doc.title
     if not found_period.kind and title != doc.title:
         found_period = find_period(title)
         if period is None and found_period.period is not None:
@@ -274,11 +273,11 @@ def interpret_document(
         # No table read without the period (day-only dates under month headings are dates only in
         # a known year), and the period is read from the text before the table chosen: try the
         # text before every table, the title in a contents or summary table's caption included.
-        early = find_period(_lead_text(doc, None))
+        early = find_period(lead_text(doc, None))
         if early.period is not None:
             chosen, readings = choose(early.period)
             if chosen:
-                title = _lead_text(doc, chosen[0])
+                title = lead_text(doc, chosen[0])
                 later = find_period(title)
                 found_period = later if later.period is not None else early
                 period = found_period.period
@@ -289,7 +288,7 @@ def interpret_document(
             found_period, period = named, named.period
             if not chosen:
                 chosen, readings = choose(period)
-                title = _lead_text(doc, chosen[0]) if chosen else title
+                title = lead_text(doc, chosen[0]) if chosen else title
     if period is None and chosen and (year := _one_year(chosen)) is not None:
         # «во II квартале текущего года»: the quarter's year is the one every event's date names
         dated = find_period(title, default_year=year)
@@ -315,13 +314,7 @@ def interpret_document(
     sections: list[Section] = []
     found = _Found()
     # a single municipality's report names itself in its title, not in a heading row
-    state = _State(
-        title_muni=municipality_in_text(doc.title)
-        or municipality_in_text(title)
-        or municipality_in_text(file_stem(doc.source_file))  # «Велижский_район_2кв_2024.docx»
-        or municipality_in_text(closing)  # a letter signed «Глава Себежского района»
-        or sender_municipality(f"{doc.title}\n{closing}")  # «Администрация Нижнего Тагила»: no kind word
-    )
+    state = _State(title_muni=titled_municipality(doc.title, title, doc.source_file, closing))
     # a scan's place names, which a heading OCR misread is put right to (none for typed text)
     places = document_places(_event_cells(chosen)) if doc.cell_confidence else None
     sheet = chosen[0].table.sheet
@@ -377,6 +370,7 @@ def interpret_document(
         nil_municipalities=nil_names,
         numbered_nil=tuple(found.numbered_nil),
         shared_numbers=tuple(found.shared_numbers),
+        municipality=state.title_muni,
     )
 
 
@@ -497,22 +491,6 @@ def _event_cells(chosen: Sequence[ChosenTable]) -> list[str]:
     """The cells of the event rows (two cells filled or more; a heading's own row is left out, so
     a misread name is not taken for one the report writes)."""
     return [c for t in chosen for raw in t.body if len(_filled(raw)) > 1 for c in raw.cells if c]
-
-
-def _lead_text(doc: RawDocument, first: ChosenTable | None) -> str:
-    """Everything written before the first events table's rows, the title first: the one-row
-    tables before it (a letterhead laid out as a table, a title typed in a one-cell table; not a
-    summary or contents table's data) with the captions, its own caption and the rows above its
-    header (a title typed in the table). With no table chosen, what stands before every table."""
-    parts = [doc.title]
-    for table in doc.tables:
-        if first is not None and table is first.table:
-            parts += [table.caption, first.above]
-            break
-        parts.append(table.caption)
-        if not table.rows:
-            parts.append("\n".join(c for c in table.header if c and fold(c)))
-    return "\n".join(dict.fromkeys(p for p in parts if p and fold(p)))
 
 
 def _read_table(

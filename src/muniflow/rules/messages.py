@@ -49,8 +49,16 @@ def _text(row: Row, field: str) -> str:
     return " ".join(str(value).split())
 
 
+# What a required field left empty means for the event, where its name alone does not say it.
+_MISSING_MEANS = {"date_text": "дата мероприятия не указана"}
+
+
 def not_blank(row: Row, field: str) -> Message:
-    return f"Не заполнено обязательное поле «{label(field)}».", _text(row, field)
+    """A required field left empty, a dash or a placeholder («не указано»: what it holds is quoted)."""
+    text = _text(row, field)
+    written = f" (в ячейке «{text}»)" if text else ""
+    means = f": {_MISSING_MEANS[field]}" if field in _MISSING_MEANS else ""
+    return f"Не заполнено обязательное поле «{label(field)}»{written}{means}.", text
 
 
 def date_readable(row: Row, field: str) -> Message:

@@ -143,8 +143,11 @@ class _Check:
     reads: str | None = None
 
 
+# The check of a required field: where it fails, the field's other checks have nothing to judge.
+BLANK_CHECK = "not_blank"
+
 CHECKS: dict[str, _Check] = {
-    "not_blank": _Check(lambda prop: prop, _filled, reads="blankValues"),
+    BLANK_CHECK: _Check(lambda prop: prop, _filled, reads="blankValues"),
     # The raw text: the normalized one has the letters fixed already.
     "single_script": _Check(lambda prop: f"{prop}_raw", lambda s: s.map(lambda t: not _mixed_words(t))),
     "date_readable": _Check(None, _date_readable),
@@ -221,14 +224,25 @@ def row_flags(report: Report, contract: Contract) -> list[Flag]:
     frame = rows_frame(report)
     if frame.empty:
         return []
+    failed = [
+        (severity, index, name)
+        for severity, schema in compile_schemas(contract).items()
+        for index, name in failures(schema, frame)
+    ]
+    # A field flagged as missing is not flagged again by its other checks: an empty date cell is
+    # one error saying the date is missing, not also an unreadable one.
+    missing = {
+        (index, name.split(_SEP)[2]) for _, index, name in failed if name.split(_SEP)[1] == BLANK_CHECK
+    }
     flags = []
-    for severity, schema in compile_schemas(contract).items():
-        for index, name in failures(schema, frame):
-            rule, check, prop = name.split(_SEP)
-            row = frame.loc[index].to_dict()
-            if check == "single_script":
-                message, value = messages.single_script(_mixed_words(row[f"{prop}_raw"]), prop)
-            else:
-                message, value = messages.ROW_MESSAGES[check](row, prop)
-            flags.append(Flag(index, rule, severity, message, prop, value))
+    for severity, index, name in failed:
+        rule, check, prop = name.split(_SEP)
+        if check != BLANK_CHECK and (index, prop) in missing:
+            continue
+        row = frame.loc[index].to_dict()
+        if check == "single_script":
+            message, value = messages.single_script(_mixed_words(row[f"{prop}_raw"]), prop)
+        else:
+            message, value = messages.ROW_MESSAGES[check](row, prop)
+        flags.append(Flag(index, rule, severity, message, prop, value))
     return flags

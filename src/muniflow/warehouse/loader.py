@@ -152,7 +152,7 @@ def load_report(
         if seen is not None:
             _forget(con, report_id)
         con.execute(
-            "insert into core.reports values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?)",
+            "insert into core.reports values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?)",
             [
                 report_id,
                 sha256,
@@ -167,6 +167,7 @@ def load_report(
                 utc_now(),
                 run_id,
                 codeversion.code_version(),
+                (report.municipality or None) if report is not None else None,
             ],
         )
         if seen is None:  # new content: no path can name it yet

@@ -134,9 +134,14 @@ def replace_reading(
     same = same_header and not (added or removed or changed) and Counter(stored_flags.values()) == wanted
     periods = tuple(sorted({p for p in (before["period"], period) if p is not None}))
     with transaction(con):
+        # whose report its title names is no part of a reading's history: kept up to date as it is
         con.execute(
-            "update core.reports set code_version = ? where report_id = ?",
-            [codeversion.code_version(), report_id],
+            "update core.reports set code_version = ?, title_municipality = ? where report_id = ?",
+            [
+                codeversion.code_version(),
+                (report.municipality or None) if report is not None else None,
+                report_id,
+            ],
         )
         if same:
             if status == "loaded" and enrichment is not None:
