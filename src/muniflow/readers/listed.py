@@ -31,6 +31,7 @@ from muniflow.interpret.combined import date_run
 from muniflow.interpret.municipality import municipality_name
 from muniflow.interpret.nil import municipality_in_text, says_nil, says_nil_letter
 from muniflow.interpret.not_held import not_held_heading
+from muniflow.interpret.place_case import nominative_place
 from muniflow.model import RawDocument, RawRow, RawTable
 from muniflow.morph import analyzer
 from muniflow.normalize.dates import EXACT, parse_dates
@@ -527,6 +528,8 @@ def _prose(
             # «Елабужский музей-заповедник – выставка «…»»: the part naming the event by its quoted
             # name, the short part before it where
             place, name, goal = others[0], others[1], " – ".join(others[2:])
+            preposition = _PREPOSITION.match(place)
+            place = nominative_place(place[preposition.end() :]) if preposition else place  # «в Доме …»
         if _past_verb_in(name):  # «… на базе школы проведена конференция «…»» – …
             told, told_place, told_rest = _sentence(name)
             name, place = told, place or told_place
@@ -633,7 +636,7 @@ def _place_piece(pieces: Sequence[str]) -> tuple[str, str] | None:
     places = []
     for piece in pieces:
         preposition = _PREPOSITION.match(piece)
-        named = piece[preposition.end() :] if preposition else piece
+        named = nominative_place(piece[preposition.end() :]) if preposition else piece
         if len(named.split()) <= PLACE_MAX_WORDS and opens_with_place(named):
             places.append((piece, named))
     remote = [(p, n) for p, n in places if event_format(n).format == ONLINE]
@@ -665,9 +668,9 @@ def _sentence(text: str) -> tuple[str, str, str]:
                 if placed is None:
                     return before, "", after
                 place, rest = _first_clause(after[placed.end() :])
-                return before, place, rest
+                return before, nominative_place(place), rest
             name, rest = _first_clause(after)
-            place = before[preposition.end() :] if preposition and k > 1 else ""
+            place = nominative_place(before[preposition.end() :]) if preposition and k > 1 else ""
             remark = _TRAILING_REMARK.search(name)
             if remark and name[: remark.start()].strip():  # «Фестиваль «Звоны» (гости из Беларуси)»
                 name, rest = (
@@ -703,7 +706,7 @@ def _trailing_place(clause: str) -> tuple[str, str]:
         if any(a < found.start() < b for a, b in enclosed):
             continue
         if _opens_with_settlement(clause[found.end() :]):
-            return clause[: found.start()].strip(_EDGE), clause[found.end() :].strip(_EDGE)
+            return clause[: found.start()].strip(_EDGE), nominative_place(clause[found.end() :].strip(_EDGE))
     return clause, ""
 
 
@@ -734,7 +737,7 @@ def _named_then_where(text: str) -> tuple[str, str, str]:
     if (preposition and not _PREPOSITION.fullmatch(first + " ")) or _telling(place):
         return text, "", ""
     if preposition:
-        place = place[_PREPOSITION.match(place).end() :]  # type: ignore[union-attr]
+        place = nominative_place(place[_PREPOSITION.match(place).end() :])  # type: ignore[union-attr]
     return name, place, remark.group(1).strip() if remark else ""
 
 

@@ -1,0 +1,100 @@
+"""A place a letter names after «в» or «на» («в г. Лесногорске», «в Озёрском районном доме
+культуры») written as a report's place column names it, in the nominative («г. Лесногорск»,
+«Озёрский районный дом культуры»).
+
+Only the agreed phrase that opens the place is put in the nominative: a kind abbreviation before it
+(«г.», «пгт», contracts/enrichment.yaml `locality_abbreviations`) stays, then adjectives in the
+locative, then their noun in the locative; what follows (a name in the genitive, «им. …», quotes,
+brackets) is kept as written. The place is kept whole when unsure: a noun with a nominative reading
+(«пгт Заречный», an indeclinable «Сочи», a foreign name), one whose readings give two different
+nominatives, an adjective that does not agree with its noun, a word the analyzer cannot inflect.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from muniflow.enrich.text import fold, match_case, parses
+
+# The cases a place stands in after «в», «во», «на» («в лесу», «на берегу»: the second locative).
+_LOCATIVE = frozenset({"loct", "loc2"})
+# A word that may be inflected: letters, maybe hyphenated («Усть-Каменском»).
+_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+
+
+def nominative_place(place: str) -> str:
+    """`place`, written after «в»/«на» in the locative, with its opening agreed phrase in the
+    nominative; as written when no such phrase opens it or its nominative is uncertain."""
+    words = place.split(" ")
+    start = 0
+    while start < len(words) and fold(words[start]).rstrip(".") in _abbreviations():
+        start += 1
+    end = start
+    while end < len(words) and _WORD.fullmatch(words[end]) and _adjective_readings(words[end]):
+        end += 1
+    if end >= len(words) or not _WORD.fullmatch(words[end]):
+        return place
+    noun = _noun_nominative(words[end])
+    if noun is None:
+        return place
+    form, gender, number = noun
+    adjectives = [_adjective_nominative(w, gender, number) for w in words[start:end]]
+    if any(a is None for a in adjectives):
+        return place
+    changed = [match_case(str(a), w) for a, w in zip(adjectives, words[start:end], strict=True)]
+    return " ".join([*words[:start], *changed, match_case(form, words[end]), *words[end + 1 :]])
+
+
+@lru_cache(maxsize=8192)
+def _noun_nominative(word: str) -> tuple[str, str | None, str] | None:
+    """(nominative, gender, number) of a noun in the locative; None when the word may be read as a
+    nominative already, is no such noun, or its readings give more than one nominative."""
+    readings = [p for p in parses(word.lower()) if p.tag.POS == "NOUN"]
+    if not readings or any(p.tag.case == "nomn" or "Fixd" in p.tag for p in readings):
+        return None
+    locative = [p for p in readings if p.tag.case in _LOCATIVE]
+    # a plural's gender is none (the readings of «Луках» as «лук» and «лука» are one «Луки»)
+    forms = {
+        (
+            _inflected(p, {"nomn", p.tag.number}),
+            None if p.tag.number == "plur" else p.tag.gender,
+            p.tag.number,
+        )
+        for p in locative
+    }
+    if len(forms) != 1:
+        return None
+    form, gender, number = forms.pop()
+    return (form, gender, number) if form else None
+
+
+def _adjective_readings(word: str) -> list[Any]:
+    return [p for p in parses(word.lower()) if p.tag.POS == "ADJF" and p.tag.case in _LOCATIVE]
+
+
+@lru_cache(maxsize=8192)
+def _adjective_nominative(word: str, gender: str | None, number: str) -> str | None:
+    """The nominative of an adjective in the locative agreeing with its noun's gender and number;
+    None when it does not agree or reads two ways."""
+    agreeing = [
+        p
+        for p in _adjective_readings(word)
+        if p.tag.number == number and (number == "plur" or p.tag.gender == gender)
+    ]
+    wanted = {"nomn", "plur"} if number == "plur" else {"nomn", "sing", str(gender)}
+    forms = {_inflected(p, wanted) for p in agreeing}
+    return forms.pop() if len(forms) == 1 else None
+
+
+def _inflected(parse: Any, wanted: set[str]) -> str:
+    form = parse.inflect(wanted)
+    return str(form.word) if form is not None else ""
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    from muniflow.enrich import contract
+
+    return frozenset(fold(a) for a in contract.load().places.locality_abbreviations)
