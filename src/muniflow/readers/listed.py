@@ -31,6 +31,7 @@ from muniflow.interpret.combined import date_run
 from muniflow.interpret.municipality import municipality_name
 from muniflow.interpret.nil import municipality_in_text, says_nil, says_nil_letter
 from muniflow.interpret.not_held import not_held_heading
+from muniflow.interpret.participants import listing_goes_on, participants_at
 from muniflow.interpret.place_case import nominative_place
 from muniflow.model import RawDocument, RawRow, RawTable
 from muniflow.morph import analyzer
@@ -479,6 +480,25 @@ def _opening_date(line: str) -> bool:
 def _prose(
     body: str, labels: Mapping[str, str], synonyms: Mapping[str, Sequence[str]]
 ) -> tuple[str, list[tuple[str, str, str]]] | None:
+    """An item read by content (`_read_prose`), its name ending before a clause naming who took part
+    («Фестиваль «…» с участием гостей из Х»): that clause opens its goal."""
+    read = _read_prose(body, labels, synonyms)
+    if read is None:
+        return None
+    name, parts = read
+    at = participants_at(name)
+    if at is None or not _NAMING.search(name[:at]):
+        return read
+    who = name[at:].strip(_EDGE)
+    goal = next((value for column, _, value in parts if column == "goal"), "")
+    goal = f"{who}, {goal}" if goal else who
+    parts = [p for p in parts if p[0] != "goal"] + [("goal", labels["goal"], goal)]
+    return name[:at].strip(_EDGE), parts
+
+
+def _read_prose(
+    body: str, labels: Mapping[str, str], synonyms: Mapping[str, Sequence[str]]
+) -> tuple[str, list[tuple[str, str, str]]] | None:
     """An item's name and its (column, label, value) parts read by content, not by labels: its
     dates where it opens or closes with them or states them; the rest parted by spaced dashes
     (a part opening with a place is the place, the first other part the name, the rest the goal),
@@ -728,6 +748,10 @@ def _named_then_where(text: str) -> tuple[str, str, str]:
     place when it counts people, tells something (a verb or a participle) or opens with a
     preposition other than «в» or «на» («, с участием гостей»): then (text, '', '')."""
     name, rest = _first_clause(text)
+    if participants_at(name) is not None:  # «… с участием гостей из Х, Y и Z, ДК «…»»: who, then where
+        while rest and listing_goes_on(name, _first_clause(rest)[0]):
+            listed, rest = _first_clause(rest)
+            name = f"{name}, {listed}"
     remark = _TRAILING_REMARK.search(rest)
     place = rest[: remark.start()].strip(_EDGE) if remark else rest
     if not rest or not place or len(place.split()) > PLACE_MAX_WORDS or _PEOPLE_COUNT.search(place):
