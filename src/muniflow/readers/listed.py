@@ -336,7 +336,34 @@ def _unwrapped(lines: Sequence[str], is_item: Callable[[str], bool], paragraphs:
             continue
         out.append(line)
         within = is_item(line)
+    return _dashes_rejoined(out, is_item)
+
+
+def _dashes_rejoined(lines: Sequence[str], is_item: Callable[[str], bool]) -> list[str]:
+    """The lines with a line opening with a dash joined to the item above when that item has not
+    ended while the list's other items each end with a full stop or a semicolon: a PDF wrapped the
+    item's text before its dash («2) Онлайн-встреча … (Республика Беларусь)» / «— 5 декабря 2024 г.,
+    …;»), it opens no item of its own."""
+    dashed = {
+        i
+        for i, line in enumerate(lines)
+        if i and _DASHED.match(line) and is_item(lines[i - 1]) and not _ITEM_ENDED.search(lines[i - 1])
+    }
+    others = [line for i, line in enumerate(lines) if is_item(line) and i + 1 not in dashed]
+    if not dashed or not others or not all(_ITEM_ENDED.search(line) for line in others):
+        return list(lines)
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i in dashed:
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+        else:
+            out.append(line)
     return out
+
+
+# A line opening with a dash (a bullet, or a wrapped item's «— dates»); an item's text ending it.
+_DASHED = re.compile(r"\s*[-–—]\s")
+_ITEM_ENDED = re.compile(r"[.;!?]\s*$")
 
 
 def _ended(line: str) -> bool:
@@ -534,6 +561,12 @@ def _read_prose(
             name, place, goal = listed
             parts += [("place", labels["place"], place)] + ([("goal", labels["goal"], goal)] if goal else [])
             return name[:1].upper() + name[1:], parts
+        # the run of dates may hold the comma after them
+        where = _where_after_dates(before, flat[end:], flat[:end].rstrip().endswith(",")) if parted else None
+        if where is not None:  # «Турнир «…» — 20–21 марта 2025 г., спорткомплекс «…» (участники …)»
+            place, goal = where
+            parts += [("place", labels["place"], place)] + ([("goal", labels["goal"], goal)] if goal else [])
+            return before[:1].upper() + before[1:], parts
     pieces = _parts(rest)
     if len(pieces) > 1:
         placed = _place_piece(pieces)
@@ -741,6 +774,24 @@ def _past_verb(word: str) -> bool:
     return (tag.POS == "VERB" and "past" in tag) or tag.POS == "PRTS"
 
 
+def _where_after_dates(name: str, after: str, comma: bool) -> tuple[str, str] | None:
+    """(place, rest) of an item naming its event, a dash, its dates, then after a comma where, up to
+    a semicolon («— 5 марта 2025 г., Центр молодёжи г. Х; …»): the clause is where when it names a
+    place as `_where_clause` reads one; None when it does not, or no comma follows the dates."""
+    if not (comma or after.lstrip().startswith(",")) or not _NAMING.search(name):
+        return None
+    after = after.strip(_EDGE)
+    enclosed = [(m.start(), m.end()) for m in (*_QUOTED.finditer(after), *_BRACKETED.finditer(after))]
+    cut = next(
+        (i for i, c in enumerate(after) if c == ";" and not any(a < i < b for a, b in enclosed)), len(after)
+    )
+    where = _where_clause(after[:cut].strip(_EDGE))
+    if where is None:
+        return None
+    place, remark = where
+    return place, "; ".join(p for p in (remark, after[cut + 1 :].strip(_EDGE)) if p)
+
+
 def _named_then_where(text: str) -> tuple[str, str, str]:
     """(name, place, remark) of an item telling no verb: its name up to the first comma outside
     quotes and brackets, then a short clause naming where, maybe with a remark in brackets («Турнир
@@ -752,17 +803,24 @@ def _named_then_where(text: str) -> tuple[str, str, str]:
         while rest and listing_goes_on(name, _first_clause(rest)[0]):
             listed, rest = _first_clause(rest)
             name = f"{name}, {listed}"
+    where = _where_clause(rest)
+    return (name, *where) if where is not None else (text, "", "")
+
+
+def _where_clause(rest: str) -> tuple[str, str] | None:
+    """(place, remark) of a short clause naming where, maybe with a remark in brackets; None when
+    it counts people, tells something or opens with a preposition other than «в» or «на»."""
     remark = _TRAILING_REMARK.search(rest)
     place = rest[: remark.start()].strip(_EDGE) if remark else rest
     if not rest or not place or len(place.split()) > PLACE_MAX_WORDS or _PEOPLE_COUNT.search(place):
-        return text, "", ""
+        return None
     first = place.split()[0].strip('«»"(').lower()
     preposition = analyzer().parse(first)[0].tag.POS == "PREP"
     if (preposition and not _PREPOSITION.fullmatch(first + " ")) or _telling(place):
-        return text, "", ""
+        return None
     if preposition:
         place = nominative_place(place[_PREPOSITION.match(place).end() :])  # type: ignore[union-attr]
-    return name, place, remark.group(1).strip() if remark else ""
+    return place, remark.group(1).strip() if remark else ""
 
 
 # A clause counting people («160 участников», «40 чел.»): no place.
