@@ -102,3 +102,25 @@ def test_dash_bulleted_items_not_ended_by_a_stop_stay_items() -> None:
         ("Фестиваль «Зимние узоры»", "11 марта 2025 г."),
         ("Турнир «Кубок Сосновки»", "20 марта 2025 г."),
     ]
+
+
+def test_two_events_told_in_one_sentence_are_two() -> None:
+    """«…, а 24 марта … прошла встреча …»: a comma, a conjunction (and linking words), a day; each
+    side tells an event of its own. The second's dates with no year take the first's year."""
+    lines = [
+        "12 марта 2025 года в г. Сосновке состоялся фестиваль «Зимние узоры», а 24 марта в Доме "
+        "культуры прошла встреча с делегацией г. Гомеля.",
+        "5 мая 2025 г. прошёл турнир «Кубок», а также 7 мая 2025 г. в ДК «Сосна» состоялся концерт «Весна».",
+    ]
+    assert [c[:3] for c in _cells(lines)] == [
+        ("Фестиваль «Зимние узоры»", "12 марта 2025 года", "г. Сосновка"),
+        ("Встреча с делегацией г. Гомеля", "24 марта 2025 г.", "Дом культуры"),
+        ("Турнир «Кубок»", "5 мая 2025 г.", ""),
+        ("Концерт «Весна»", "7 мая 2025 г.", "ДК «Сосна»"),
+    ]
+
+
+def test_a_comma_and_a_conjunction_before_dates_telling_no_event_cut_nothing() -> None:
+    """«…, а 14 марта подведены итоги» tells no event of its own («подвести» holds none): one row."""
+    lines = ["12 марта 2025 года в г. Сосновке состоялся турнир «Кубок», и 14 марта подведены его итоги."]
+    assert [c[0] for c in _cells(lines)] == ["Турнир «Кубок»"]

@@ -37,6 +37,7 @@ from muniflow.model import RawDocument, RawRow, RawTable
 from muniflow.morph import analyzer
 from muniflow.normalize.dates import EXACT, parse_dates
 from muniflow.normalize.text import fold
+from muniflow.readers.listed_clauses import told_apart
 
 # «1. …», «2) …»: an item and its number.
 _ITEM = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)[.)]\s+(\S.*)$")  # «1.», «2)», «1.1.»
@@ -311,7 +312,8 @@ def _bracketed_dates(text: str) -> tuple[str, str, str, str] | None:
 def _sentences_of(line: str, item_of: Callable[[str], tuple[str, str] | None]) -> list[str]:
     """A paragraph cut before each of its sentences after the first that is an item (an event told
     in a letter's paragraph, after a colon or a full stop); the paragraph whole when none is."""
-    pieces = _pieces(line)
+    # «…, а 24 мая … прошла встреча …»: two events of one sentence
+    pieces = [clause for piece in _pieces(line) for clause in told_apart(piece, item_of, _told_in)]
     if not any(item_of(p) for p in pieces[1:]):
         return [line]
     out: list[str] = []
@@ -462,6 +464,11 @@ def _told_from_dates(line: str) -> str:
             return flat[start:]
         return ""
     return ""
+
+
+def _told_in(text: str) -> bool:
+    """The text tells of an event held: a verb of holding in the past in it (contract `toldVerbs`)."""
+    return any(_told_verb(w.strip(',;:«»"()')) for w in text.split())
 
 
 def _full_date(date: str) -> bool:
