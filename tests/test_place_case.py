@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from muniflow.interpret.place_case import nominative_place
+from muniflow.interpret.place_case import nominative_object, nominative_place
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,17 @@ def test_a_locative_place_is_put_in_the_nominative(written: str, nominative: str
 )
 def test_a_place_whose_nominative_is_unsure_is_kept(written: str, reason: str) -> None:
     assert nominative_place(written) == written, reason
+
+
+@pytest.mark.parametrize(
+    ("written", "nominative"),
+    [
+        ("рабочую встречу с делегацией г. Гомеля", "рабочая встреча с делегацией г. Гомеля"),
+        ("Международную научную конференцию «Озёра»", "Международная научная конференция «Озёра»"),
+        ("турнир «Кубок озёр»", "турнир «Кубок озёр»"),  # the accusative is the nominative: as written
+    ],
+)
+def test_an_events_name_written_as_a_verbs_object_is_put_in_the_nominative(
+    written: str, nominative: str
+) -> None:
+    assert nominative_object(written) == nominative

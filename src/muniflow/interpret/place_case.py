@@ -20,6 +20,8 @@ from muniflow.enrich.text import fold, match_case, parses
 
 # The cases a place stands in after «в», «во», «на» («в лесу», «на берегу»: the second locative).
 _LOCATIVE = frozenset({"loct", "loc2"})
+# The case of a verb's object («провела встречу»).
+_ACCUSATIVE = frozenset({"accs"})
 # A word that may be inflected: letters, maybe hyphenated («Усть-Каменском»).
 _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 
@@ -27,20 +29,30 @@ _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 def nominative_place(place: str) -> str:
     """`place`, written after «в»/«на» in the locative, with its opening agreed phrase in the
     nominative; as written when no such phrase opens it or its nominative is uncertain."""
+    return _nominative_phrase(place, _LOCATIVE)
+
+
+def nominative_object(name: str) -> str:
+    """An event's name written as the object of a verb, in the accusative («провела рабочую встречу
+    с …»), with its opening agreed phrase in the nominative («Рабочая встреча с …»)."""
+    return _nominative_phrase(name, _ACCUSATIVE)
+
+
+def _nominative_phrase(place: str, cases: frozenset[str]) -> str:
     words = place.split(" ")
     start = 0
     while start < len(words) and fold(words[start]).rstrip(".") in _abbreviations():
         start += 1
     end = start
-    while end < len(words) and _WORD.fullmatch(words[end]) and _adjective_readings(words[end]):
+    while end < len(words) and _WORD.fullmatch(words[end]) and _adjective_readings(words[end], cases):
         end += 1
     if end >= len(words) or not _WORD.fullmatch(words[end]):
         return place
-    noun = _noun_nominative(words[end])
+    noun = _noun_nominative(words[end], cases)
     if noun is None:
         return place
     form, gender, number = noun
-    adjectives = [_adjective_nominative(w, gender, number) for w in words[start:end]]
+    adjectives = [_adjective_nominative(w, gender, number, cases) for w in words[start:end]]
     if any(a is None for a in adjectives):
         return place
     changed = [match_case(str(a), w) for a, w in zip(adjectives, words[start:end], strict=True)]
@@ -48,13 +60,13 @@ def nominative_place(place: str) -> str:
 
 
 @lru_cache(maxsize=8192)
-def _noun_nominative(word: str) -> tuple[str, str | None, str] | None:
+def _noun_nominative(word: str, cases: frozenset[str]) -> tuple[str, str | None, str] | None:
     """(nominative, gender, number) of a noun in the locative; None when the word may be read as a
     nominative already, is no such noun, or its readings give more than one nominative."""
     readings = [p for p in parses(word.lower()) if p.tag.POS == "NOUN"]
     if not readings or any(p.tag.case == "nomn" or "Fixd" in p.tag for p in readings):
         return None
-    locative = [p for p in readings if p.tag.case in _LOCATIVE]
+    locative = [p for p in readings if p.tag.case in cases]
     # a plural's gender is none (the readings of «Луках» as «лук» and «лука» are one «Луки»)
     forms = {
         (
@@ -70,17 +82,17 @@ def _noun_nominative(word: str) -> tuple[str, str | None, str] | None:
     return (form, gender, number) if form else None
 
 
-def _adjective_readings(word: str) -> list[Any]:
-    return [p for p in parses(word.lower()) if p.tag.POS == "ADJF" and p.tag.case in _LOCATIVE]
+def _adjective_readings(word: str, cases: frozenset[str]) -> list[Any]:
+    return [p for p in parses(word.lower()) if p.tag.POS == "ADJF" and p.tag.case in cases]
 
 
 @lru_cache(maxsize=8192)
-def _adjective_nominative(word: str, gender: str | None, number: str) -> str | None:
+def _adjective_nominative(word: str, gender: str | None, number: str, cases: frozenset[str]) -> str | None:
     """The nominative of an adjective in the locative agreeing with its noun's gender and number;
     None when it does not agree or reads two ways."""
     agreeing = [
         p
-        for p in _adjective_readings(word)
+        for p in _adjective_readings(word, cases)
         if p.tag.number == number and (number == "plur" or p.tag.gender == gender)
     ]
     wanted = {"nomn", "plur"} if number == "plur" else {"nomn", "sing", str(gender)}

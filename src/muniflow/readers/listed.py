@@ -32,7 +32,7 @@ from muniflow.interpret.municipality import municipality_name
 from muniflow.interpret.nil import municipality_in_text, says_nil, says_nil_letter
 from muniflow.interpret.not_held import not_held_heading
 from muniflow.interpret.participants import listing_goes_on, participants_at
-from muniflow.interpret.place_case import nominative_place
+from muniflow.interpret.place_case import nominative_object, nominative_place
 from muniflow.model import RawDocument, RawRow, RawTable
 from muniflow.morph import analyzer
 from muniflow.normalize.dates import EXACT, parse_dates
@@ -443,8 +443,10 @@ def _told_from_dates(line: str) -> str:
     """The sentence from its dates on where they stand deep in it, after words that are neither a
     municipality nor a link («В рамках программы сотрудничества … 3–5 июня 2025 года в г. Х
     прошёл форум «…»»): a full date (day, month, year), and after it in the same sentence a verb in
-    the past telling the event was held (contract `toldVerbs`, lemmas). A document's date before
-    its number («письма от 12.06.2025 № …») tells of none. '' for any other sentence."""
+    the past telling the event was held (contract `toldVerbs`, lemmas); or such a verb before it,
+    no other date between (the whole sentence then: «В г. Х прошёл фестиваль «…» (24–25 мая 2025
+    г.), …»). A document's date before its number («письма от 12.06.2025 № …») tells of none. ''
+    for any other sentence."""
     flat = " ".join(line.split())
     at = 0
     while (found := date_run(flat[at:])) is not None:
@@ -462,8 +464,18 @@ def _told_from_dates(line: str) -> str:
         sentence = after[: ends[0]] if ends else after
         if any(_told_verb(w.strip(',;:«»"()')) for w in sentence.split()):
             return flat[start:]
+        opening = _sentence_start(flat[:start])
+        told_before = any(_told_verb(w.strip(',;:«»"()')) for w in flat[opening:start].split())
+        if told_before and date_run(flat[opening:start]) is None:  # no other date it may be of
+            return flat[opening:]  # «В г. Х прошёл фестиваль «…» (24–25 мая 2025 г.), …»: told before
         return ""
     return ""
+
+
+def _sentence_start(text: str) -> int:
+    """Where the last sentence of the text opens (after the last sentence's end)."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text) if not _ABBREVIATION.search(text[: m.start() + 1])]
+    return ends[-1] if ends else 0
 
 
 def _told_in(text: str) -> bool:
@@ -547,6 +559,9 @@ def _read_prose(
     if bracketed is not None and date_run(bracketed[0]) is None:
         # «фестиваль «…» (12.05.2025, парк Х) — …»: the name, its dates and where, no dates before
         name, date, place, goal = bracketed
+        if _past_verb_in(name):  # «В г. Х прошёл фестиваль «…» (24–25 мая 2025 г.), в котором …»
+            name, told_place, told_rest = _sentence(name)
+            place, goal = place or told_place, "; ".join(p for p in (told_rest, goal) if p)
         name, place, goal = _where_unsaid(name, place, goal)
         parts.append(("date_text", labels["date_text"], date))
         parts += [("place", labels["place"], place)] if place else []
@@ -720,7 +735,7 @@ def _sentence(text: str) -> tuple[str, str, str]:
                 name, place = _trailing_place(clause)
                 who = text[: word.start()].strip(_EDGE)
                 return f"{part} {name}", place, "; ".join(p for p in (who, rest) if p)
-            before = text[: word.start()].strip(_EDGE)
+            before = _unlinked(text[: word.start()].strip(_EDGE))  # «Также в июне в г. Х состоялся …»
             after = text[word.end() :].strip(_EDGE)
             preposition = _PREPOSITION.match(before)
             if before and preposition is None and _NAMING.search(before):
@@ -730,7 +745,12 @@ def _sentence(text: str) -> tuple[str, str, str]:
                 place, rest = _first_clause(after[placed.end() :])
                 return before, nominative_place(place), rest
             name, rest = _first_clause(after)
-            place = nominative_place(before[preposition.end() :]) if preposition and k > 1 else ""
+            # «администрация района провела рабочую встречу …»: who held it, then the event
+            subject = _transitive(word.group()) and (nominative_object(name) != name or _names_who(before))
+            name = nominative_object(name) if subject else name
+            place = _place_before(before, subject) if preposition and k > 1 else ""
+            if subject and not place:  # «…, состоявшуюся в Х»: where the participle of holding says
+                place, rest = _held_where(rest)
             remark = _TRAILING_REMARK.search(name)
             if remark and name[: remark.start()].strip():  # «Фестиваль «Звоны» (гости из Беларуси)»
                 name, rest = (
@@ -739,6 +759,70 @@ def _sentence(text: str) -> tuple[str, str, str]:
                 )
             return name, place, rest
     return text, "", ""
+
+
+def _unlinked(text: str) -> str:
+    """The text without the words opening it that only link it to the sentence before («Также»,
+    «Затем»: an adverb, a particle, a conjunction)."""
+    words = text.split()
+    k = 0
+    while k < len(words) - 1 and analyzer().parse(words[k].strip(",").lower())[0].tag.POS in _LINK_POS:
+        k += 1
+    return " ".join(words[k:]) if k else text
+
+
+_LINK_POS = frozenset({"ADVB", "PRCL", "CONJ"})
+
+
+def _place_before(before: str, subject: bool) -> str:
+    """The place the words before a sentence's verb name after «в»/«на», in the nominative: the last
+    of their phrases so opening that names a settlement or an area («в июне в г. Х»); else, when
+    they name no `subject` who held the event («В Доме культуры состоялся …»), all after the
+    first preposition; else ''."""
+    enclosed = [(m.start(), m.end()) for m in (*_QUOTED.finditer(before), *_BRACKETED.finditer(before))]
+    opened = [
+        m
+        for m in re.finditer(r"(?:^|\s)(?:в|во|на)\s+", before, re.IGNORECASE)
+        if not any(a < m.start() < b for a, b in enclosed)
+    ]
+    for found in reversed(opened):
+        if _opens_with_settlement(before[found.end() :]):
+            return nominative_place(before[found.end() :].strip(_EDGE))
+    if subject or not opened:
+        return ""
+    return nominative_place(before[opened[0].end() :].strip(_EDGE))
+
+
+def _held_where(clause: str) -> tuple[str, str]:
+    """(place, rest) of a clause opening with a participle of holding, then «в»/«на» and where
+    («состоявшуюся в Озёрском кремле»; contract `toldVerbs`); ('', clause) for another clause."""
+    words = clause.split(maxsplit=1)
+    if len(words) < 2:
+        return "", clause
+    reading = analyzer().parse(words[0].strip(",").lower())[0]
+    held = reading.tag.POS == "PRTF" and reading.normal_form.replace("ё", "е") in _told_verbs()  # its verb
+    placed = _PREPOSITION.match(words[1])
+    if not held or placed is None:
+        return "", clause
+    place, rest = _first_clause(words[1][placed.end() :])
+    return nominative_place(place), rest
+
+
+def _names_who(before: str) -> bool:
+    """The words name who did it: a noun that reads only as a nominative («… администрация района
+    провела …»), not the case a preposition governs."""
+    for word in before.split():
+        readings = analyzer().parse(word.strip(',;:«»"()').lower())
+        if readings and all(p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in readings):
+            return True
+    return False
+
+
+def _transitive(verb: str) -> bool:
+    """An active verb taking an object («провела встречу»): the event is its object, the words
+    before it say who."""
+    tag = analyzer().parse(verb.strip(',;:«»"()').lower())[0].tag
+    return tag.POS == "VERB" and "tran" in tag
 
 
 def _taking_part(verb: str, following: str) -> str:
