@@ -145,3 +145,18 @@ def test_an_event_told_before_its_dates_deep_in_a_sentence_is_read() -> None:
         ("Фестиваль колокольного звона «Звоны»", "24–25 марта 2025 г.", "Сосновка"),
         ("Турнир «Ладья»", "27.03.2025", "Сосновка"),
     ]
+
+
+def test_a_dash_after_a_dashed_item_not_ended_opens_the_next() -> None:
+    """Items bulleted with dashes: one whose «;» was left out is no item wrapped, the next dash
+    opens an item of its own."""
+    lines = [
+        "– 11 марта 2025 г. – г. Сосновка – фестиваль «Зимние узоры»;",
+        "– 14 марта 2025 г. – г. Сосновка – концерт «Весна»",
+        "– 20 марта 2025 г. – г. Сосновка – турнир «Кубок Сосновки».",
+    ]
+    assert [c[0] for c in _cells(lines, pages=1)] == [
+        "Фестиваль «Зимние узоры»",
+        "Концерт «Весна»",
+        "Турнир «Кубок Сосновки»",
+    ]

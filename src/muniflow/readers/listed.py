@@ -342,14 +342,19 @@ def _unwrapped(lines: Sequence[str], is_item: Callable[[str], bool], paragraphs:
 
 
 def _dashes_rejoined(lines: Sequence[str], is_item: Callable[[str], bool]) -> list[str]:
-    """The lines with a line opening with a dash joined to the item above when that item has not
-    ended while the list's other items each end with a full stop or a semicolon: a PDF wrapped the
+    """The lines with a line opening with a dash joined to the item above when that item, numbered
+    or bulleted otherwise, has not ended while the list's other items each end with a full stop or
+    a semicolon: a PDF wrapped the
     item's text before its dash («2) Онлайн-встреча … (Республика Беларусь)» / «— 5 декабря 2024 г.,
     …;»), it opens no item of its own."""
     dashed = {
         i
         for i, line in enumerate(lines)
-        if i and _DASHED.match(line) and is_item(lines[i - 1]) and not _ITEM_ENDED.search(lines[i - 1])
+        if i
+        and _DASHED.match(line)
+        and is_item(lines[i - 1])
+        and not _DASHED.match(lines[i - 1])  # a dash after a dashed item may open the next
+        and not _ITEM_ENDED.search(lines[i - 1])
     }
     others = [line for i, line in enumerate(lines) if is_item(line) and i + 1 not in dashed]
     if not dashed or not others or not all(_ITEM_ENDED.search(line) for line in others):
