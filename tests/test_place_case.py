@@ -21,6 +21,10 @@ from muniflow.interpret.place_case import nominative_object, nominative_place
         ("Доме ремёсел", "Дом ремёсел"),
         ("Старых Ключах", "Старые Ключи"),  # a plural name, its adjective agreeing
         ("г. Кировограде (Украина)", "г. Кировоград (Украина)"),  # a remark in brackets stays
+        # a name that is an adjective alone agrees with its kind's abbreviation: «с.» село, «д.» деревня
+        ("с. Озёрном", "с. Озёрное"),
+        ("д. Малой Сосновке", "д. Малая Сосновка"),
+        ("пос. Заречном Сосновского района", "пос. Заречный Сосновского района"),
     ],
 )
 def test_a_locative_place_is_put_in_the_nominative(written: str, nominative: str) -> None:

@@ -5,9 +5,11 @@
 Only the agreed phrase that opens the place is put in the nominative: a kind abbreviation before it
 («г.», «пгт», contracts/enrichment.yaml `locality_abbreviations`) stays, then adjectives in the
 locative, then their noun in the locative; what follows (a name in the genitive, «им. …», quotes,
-brackets) is kept as written. The place is kept whole when unsure: a noun with a nominative reading
-(«пгт Заречный», an indeclinable «Сочи», a foreign name), one whose readings give two different
-nominatives, an adjective that does not agree with its noun, a word the analyzer cannot inflect.
+brackets) is kept as written; a name that is an adjective alone after its kind's abbreviation
+agrees with the kind («в с. Озёрном» -> «с. Озёрное»). The place is kept whole when unsure: a noun
+with a nominative reading («пгт Заречный», an indeclinable «Сочи», a foreign name), one whose
+readings give two different nominatives, an adjective that does not agree with its noun, a word the
+analyzer cannot inflect.
 """
 
 from __future__ import annotations
@@ -46,17 +48,21 @@ def _nominative_phrase(place: str, cases: frozenset[str]) -> str:
     end = start
     while end < len(words) and _WORD.fullmatch(words[end]) and _adjective_readings(words[end], cases):
         end += 1
-    if end >= len(words) or not _WORD.fullmatch(words[end]):
-        return place
-    noun = _noun_nominative(words[end], cases)
-    if noun is None:
-        return place
-    form, gender, number = noun
-    adjectives = [_adjective_nominative(w, gender, number, cases) for w in words[start:end]]
+    noun = _noun_nominative(words[end], cases) if end < len(words) and _WORD.fullmatch(words[end]) else None
+    if noun is not None:
+        form, gender, number = noun
+        head = [match_case(form, words[end])]
+    else:  # a name that is an adjective after its kind's abbreviation («с. Озёрном»): the kind's gender
+        gender = _abbreviated_gender(words[start - 1]) if start and end > start else None
+        if gender is None:
+            return place
+        number, head, end = "sing", [], end - 1
+    named = words[start : end + 1 - len(head)]
+    adjectives = [_adjective_nominative(w, gender, number, cases) for w in named]
     if any(a is None for a in adjectives):
         return place
-    changed = [match_case(str(a), w) for a, w in zip(adjectives, words[start:end], strict=True)]
-    return " ".join([*words[:start], *changed, match_case(form, words[end]), *words[end + 1 :]])
+    changed = [match_case(str(a), w) for a, w in zip(adjectives, named, strict=True)]
+    return " ".join([*words[:start], *changed, *head, *words[end + 1 :]])
 
 
 @lru_cache(maxsize=8192)
@@ -103,6 +109,20 @@ def _adjective_nominative(word: str, gender: str | None, number: str, cases: fro
 def _inflected(parse: Any, wanted: set[str]) -> str:
     form = parse.inflect(wanted)
     return str(form.word) if form is not None else ""
+
+
+def _abbreviated_gender(abbreviation: str) -> str | None:
+    """The gender of the locality noun an abbreviation stands for («с.» -> «село» -> neut)."""
+    noun = _locality_nouns().get(fold(abbreviation).rstrip("."))
+    readings = [p for p in parses(noun) if p.tag.POS == "NOUN" and p.tag.case == "nomn"] if noun else []
+    return str(readings[0].tag.gender) if readings else None
+
+
+@lru_cache(maxsize=1)
+def _locality_nouns() -> dict[str, str]:
+    from muniflow.enrich import contract
+
+    return {fold(k): v for k, v in contract.load().places.locality_nouns.items()}
 
 
 @lru_cache(maxsize=1)
