@@ -650,6 +650,13 @@ def _where_unsaid(name: str, place: str, goal: str) -> tuple[str, str, str]:
     return name, place, goal
 
 
+def _country_only(text: str) -> bool:
+    """The text is a country's name and nothing else («Республика Беларусь»)."""
+    from muniflow.enrich.countries import find_countries
+
+    return any(m.start == 0 and m.end >= len(text.rstrip()) for m in find_countries(text.strip()))
+
+
 def _opens_with_settlement(text: str) -> bool:
     """The text opens with a settlement or an area of the country, not another country's name."""
     from muniflow.enrich.countries import find_countries
@@ -757,7 +764,9 @@ def _sentence(text: str) -> tuple[str, str, str]:
             if subject and not place:  # «…, состоявшуюся в Х»: where the participle of holding says
                 place, rest = _held_where(rest)
             remark = _TRAILING_REMARK.search(name)
-            if remark and name[: remark.start()].strip():  # «Фестиваль «Звоны» (гости из Беларуси)»
+            # «Фестиваль «Звоны» (гости из Беларуси)»: a remark; «делегацией г. Х (Республика Беларусь)»:
+            # the country of the place named before it, part of the name
+            if remark and name[: remark.start()].strip() and not _country_only(remark.group(1)):
                 name, rest = (
                     name[: remark.start()].strip(),
                     "; ".join(p for p in (remark.group(1), rest) if p),
