@@ -344,9 +344,8 @@ def _unwrapped(lines: Sequence[str], is_item: Callable[[str], bool], paragraphs:
 def _dashes_rejoined(lines: Sequence[str], is_item: Callable[[str], bool]) -> list[str]:
     """The lines with a line opening with a dash joined to the item above when that item, numbered
     or bulleted otherwise, has not ended while the list's other items each end with a full stop or
-    a semicolon: a PDF wrapped the
-    item's text before its dash («2) Онлайн-встреча … (Республика Беларусь)» / «— 5 декабря 2024 г.,
-    …;»), it opens no item of its own."""
+    a semicolon: a PDF wrapped the item's text before its dash («2) Онлайн-встреча … (Республика
+    Беларусь)» / «— 5 декабря 2024 г., …;»), it opens no item of its own."""
     dashed = {
         i
         for i, line in enumerate(lines)
