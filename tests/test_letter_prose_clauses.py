@@ -178,3 +178,20 @@ def test_a_country_in_brackets_after_the_guests_place_stays_in_the_name() -> Non
         ),
         ("Фестиваль «Звоны»", "гости из Беларуси"),
     ]
+
+
+def test_a_day_and_month_with_no_year_take_the_year_of_the_event_told_before() -> None:
+    """A sentence or paragraph telling an event on «24 марта» after one told on «12 марта 2025 г.»
+    is of 2025; the letter's own date («10.01.2025 № 5», a fourth quarter reported in January)
+    gives no year."""
+    lines = [
+        "10.01.2025 № 5",
+        "15 ноября 2024 года в г. Сосновке состоялся фестиваль «Зимние узоры». 24 ноября в Доме "
+        "культуры прошла встреча с делегацией г. Гомеля.",
+        "Также 20 декабря в г. Сосновке прошёл турнир «Кубок».",
+    ]
+    assert [c[:2] for c in _cells(lines)] == [
+        ("Фестиваль «Зимние узоры»", "15 ноября 2024 года"),
+        ("Встреча с делегацией г. Гомеля", "24 ноября 2024 г."),
+        ("Турнир «Кубок»", "20 декабря 2024 г."),
+    ]

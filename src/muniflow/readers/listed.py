@@ -37,7 +37,7 @@ from muniflow.model import RawDocument, RawRow, RawTable
 from muniflow.morph import analyzer
 from muniflow.normalize.dates import EXACT, parse_dates
 from muniflow.normalize.text import fold
-from muniflow.readers.listed_clauses import told_apart
+from muniflow.readers.listed_clauses import told_apart, years_carried
 
 # «1. …», «2) …»: an item and its number.
 _ITEM = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)[.)]\s+(\S.*)$")  # «1.», «2)», «1.1.»
@@ -129,7 +129,7 @@ def _listed(
     if not labelled:  # an event told in a sentence of a paragraph («…характера: 24 июля … состоялась …»)
         for line in lines:  # «проведены: турнир «…» (3–5.04.2025, стадион «…»); фестиваль «…» (12.05.2025)»
             read.update((piece, (("", piece), False)) for piece in _listed_in_brackets(line))
-        lines = [part for line in lines for part in _sentences_of(line, item_of)]
+        lines = _told_sentences(lines, item_of)
     first = next((i for i, line in enumerate(lines) if item_of(line)), None)
     if first is None:
         return None
@@ -309,20 +309,35 @@ def _bracketed_dates(text: str) -> tuple[str, str, str, str] | None:
     return None
 
 
-def _sentences_of(line: str, item_of: Callable[[str], tuple[str, str] | None]) -> list[str]:
+def _told_sentences(lines: Sequence[str], item_of: Callable[[str], tuple[str, str] | None]) -> list[str]:
+    """The paragraphs cut into their sentences telling events (`_sentences_of`), a day and month
+    with no year given the year of the event told before it (`years_carried`)."""
+    out: list[str] = []
+    year: str | None = None
+    for line in lines:
+        parts, year = _sentences_of(line, item_of, year)
+        out += parts
+    return out
+
+
+def _sentences_of(
+    line: str, item_of: Callable[[str], tuple[str, str] | None], year: str | None
+) -> tuple[list[str], str | None]:
     """A paragraph cut before each of its sentences after the first that is an item (an event told
-    in a letter's paragraph, after a colon or a full stop); the paragraph whole when none is."""
+    in a letter's paragraph, after a colon or a full stop); the paragraph whole when none is. And
+    the year of the last event told, which a sentence's day and month with no year take."""
     # «…, а 24 мая … прошла встреча …»: two events of one sentence
-    pieces = [clause for piece in _pieces(line) for clause in told_apart(piece, item_of, _told_in)]
+    told = [clause for piece in _pieces(line) for clause in told_apart(piece, item_of, _told_in)]
+    pieces, year = years_carried(told, year, item_of, _told_in)
     if not any(item_of(p) for p in pieces[1:]):
-        return [line]
+        return [line] if pieces == told else [" ".join(pieces)], year
     out: list[str] = []
     for piece in pieces:  # the sentences before the first item stay one line: the lead's
         if out and item_of(piece) is None and item_of(out[-1]) is None:
             out[-1] = f"{out[-1]} {piece}"
         else:
             out.append(piece)
-    return [p for p in out if p]
+    return [p for p in out if p], year
 
 
 def _unwrapped(lines: Sequence[str], is_item: Callable[[str], bool], paragraphs: bool = False) -> list[str]:
