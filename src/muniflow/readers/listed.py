@@ -764,7 +764,16 @@ def _sentence(text: str) -> tuple[str, str, str]:
             before = _unlinked(text[: word.start()].strip(_EDGE))  # «Также в июне в г. Х состоялся …»
             after = text[word.end() :].strip(_EDGE)
             preposition = _PREPOSITION.match(before)
+            if before and preposition is None and _transitive(word.group()) and _object(after):
+                # «администрация района провела фестиваль «…» в г. Х»: who held it, then the event
+                clause, rest = _first_clause(after)
+                name, place = _trailing_place(clause)
+                if not place:
+                    place, rest = _held_where(rest)
+                return nominative_object(name), place, "; ".join(p for p in (before, rest) if p)
             if before and preposition is None and _NAMING.search(before):
+                if _transitive(word.group()):  # «выставку «…» посетили гости …»: the object first
+                    before = nominative_object(before)
                 placed = _PREPOSITION.match(after)
                 if placed is None:
                     return before, "", after
@@ -815,10 +824,30 @@ def _place_before(before: str, subject: bool) -> str:
     ]
     for found in reversed(opened):
         if _opens_with_settlement(before[found.end() :]):
-            return nominative_place(before[found.end() :].strip(_EDGE))
+            return nominative_place(_before_who(before[found.end() :]))
     if subject or not opened:
         return ""
     return nominative_place(before[opened[0].end() :].strip(_EDGE))
+
+
+def _before_who(text: str) -> str:
+    """The words before the first naming who did it («г. Озёрске администрация района» -> «г.
+    Озёрске»)."""
+    words = text.split()
+    cut = next((k for k, w in enumerate(words) if k and _names_who(w)), len(words))
+    return " ".join(words[:cut]).strip(_EDGE)
+
+
+def _object(text: str) -> bool:
+    """The text after a verb opens with its object: a noun or an adjective that may stand in the
+    accusative («провела фестиваль «…»», «организовал встречу …»), not «в …», «успешно»."""
+    first = text.split()[0].strip(',;:«»"()').lower() if text.split() else ""
+    readings = analyzer().parse(first) if first.isalpha() else []
+    return (
+        bool(readings)
+        and readings[0].tag.POS in {"NOUN", "ADJF"}
+        and any(p.tag.POS in {"NOUN", "ADJF"} and p.tag.case == "accs" for p in readings)
+    )
 
 
 def _held_where(clause: str) -> tuple[str, str]:
