@@ -65,6 +65,23 @@ PARSED = [
     # (cell, period, start, end, form, reason)
     ("21-22 марта 2024 года", Q2_2024, D(2024, 3, 21), D(2024, 3, 22), "exact", "day range, one month"),
     (
+        "В апреле 2024 года 17 апреля",
+        None,
+        D(2024, 4, 17),
+        D(2024, 4, 17),
+        "exact",
+        "a month framing its day",
+    ),
+    ("в мае 2024 г. 3–5 мая", None, D(2024, 5, 3), D(2024, 5, 5), "exact", "a month framing its days"),
+    (
+        "апрель 2024 года 17 мая",
+        None,
+        D(2024, 4, 1),
+        D(2024, 5, 17),
+        "whole_month",
+        "another month: no frame",
+    ),
+    (
         "30 марта –\n2 апреля\n2024 года",
         Q2_2024,
         D(2024, 3, 30),

@@ -453,6 +453,9 @@ def _read_points(tokens: Sequence[_Token], position: int) -> tuple[list[_Point],
     first, position = _read_point(tokens, position)
     if first is None:
         return [], position
+    framed = _days_of_month(tokens, position, first)
+    if framed is not None:
+        return framed
     points = [first]
     while position < len(tokens):
         if tokens[position].kind == "sep":
@@ -464,6 +467,26 @@ def _read_points(tokens: Sequence[_Token], position: int) -> tuple[list[_Point],
         points.append(point)
         position = after
     return points, position
+
+
+def _days_of_month(tokens: Sequence[_Token], position: int, month: _Point) -> tuple[list[_Point], int] | None:
+    """The days a whole month's point frames right after it with no separator («в апреле 2025 года
+    17 апреля», «в мае 2025 г. 3–5 мая»): those days, in the month's year; None when what follows is
+    no day of that month (another month is a range's end or a list's next point)."""
+    if month.day is not None or month.month is None or position >= len(tokens):
+        return None
+    if tokens[position].kind not in {"num", "date", "daymonth", "part"}:
+        return None
+    try:
+        days, after = _read_points(tokens, position)
+        days = _fill_months(days)
+    except _Unreadable:
+        return None
+    if not days or any(
+        p.day is None or p.month != month.month or p.year not in (None, month.year) for p in days
+    ):
+        return None
+    return [replace(p, year=p.year or month.year) for p in days], after
 
 
 def _listed_point(tokens: Sequence[_Token], position: int, before: _Point) -> tuple[_Point | None, int]:

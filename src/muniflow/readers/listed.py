@@ -31,10 +31,13 @@ from muniflow.interpret.combined import date_run
 from muniflow.interpret.municipality import municipality_name
 from muniflow.interpret.nil import municipality_in_text, says_nil, says_nil_letter
 from muniflow.interpret.not_held import not_held_heading
+from muniflow.interpret.participants import listing_goes_on, participants_at
+from muniflow.interpret.place_case import nominative_object, nominative_place
 from muniflow.model import RawDocument, RawRow, RawTable
 from muniflow.morph import analyzer
 from muniflow.normalize.dates import EXACT, parse_dates
 from muniflow.normalize.text import fold
+from muniflow.readers.listed_clauses import told_apart, years_carried
 
 # «1. …», «2) …»: an item and its number.
 _ITEM = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)[.)]\s+(\S.*)$")  # «1.», «2)», «1.1.»
@@ -126,7 +129,7 @@ def _listed(
     if not labelled:  # an event told in a sentence of a paragraph («…характера: 24 июля … состоялась …»)
         for line in lines:  # «проведены: турнир «…» (3–5.04.2025, стадион «…»); фестиваль «…» (12.05.2025)»
             read.update((piece, (("", piece), False)) for piece in _listed_in_brackets(line))
-        lines = [part for line in lines for part in _sentences_of(line, item_of)]
+        lines = _told_sentences(lines, item_of)
     first = next((i for i, line in enumerate(lines) if item_of(line)), None)
     if first is None:
         return None
@@ -306,19 +309,35 @@ def _bracketed_dates(text: str) -> tuple[str, str, str, str] | None:
     return None
 
 
-def _sentences_of(line: str, item_of: Callable[[str], tuple[str, str] | None]) -> list[str]:
+def _told_sentences(lines: Sequence[str], item_of: Callable[[str], tuple[str, str] | None]) -> list[str]:
+    """The paragraphs cut into their sentences telling events (`_sentences_of`), a day and month
+    with no year given the year of the event told before it (`years_carried`)."""
+    out: list[str] = []
+    year: str | None = None
+    for line in lines:
+        parts, year = _sentences_of(line, item_of, year)
+        out += parts
+    return out
+
+
+def _sentences_of(
+    line: str, item_of: Callable[[str], tuple[str, str] | None], year: str | None
+) -> tuple[list[str], str | None]:
     """A paragraph cut before each of its sentences after the first that is an item (an event told
-    in a letter's paragraph, after a colon or a full stop); the paragraph whole when none is."""
-    pieces = _pieces(line)
+    in a letter's paragraph, after a colon or a full stop); the paragraph whole when none is. And
+    the year of the last event told, which a sentence's day and month with no year take."""
+    # «…, а 24 мая … прошла встреча …»: two events of one sentence
+    told = [clause for piece in _pieces(line) for clause in told_apart(piece, item_of, _told_in)]
+    pieces, year = years_carried(told, year, item_of, _told_in)
     if not any(item_of(p) for p in pieces[1:]):
-        return [line]
+        return [line] if pieces == told else [" ".join(pieces)], year
     out: list[str] = []
     for piece in pieces:  # the sentences before the first item stay one line: the lead's
         if out and item_of(piece) is None and item_of(out[-1]) is None:
             out[-1] = f"{out[-1]} {piece}"
         else:
             out.append(piece)
-    return [p for p in out if p]
+    return [p for p in out if p], year
 
 
 def _unwrapped(lines: Sequence[str], is_item: Callable[[str], bool], paragraphs: bool = False) -> list[str]:
@@ -334,7 +353,38 @@ def _unwrapped(lines: Sequence[str], is_item: Callable[[str], bool], paragraphs:
             continue
         out.append(line)
         within = is_item(line)
+    return _dashes_rejoined(out, is_item)
+
+
+def _dashes_rejoined(lines: Sequence[str], is_item: Callable[[str], bool]) -> list[str]:
+    """The lines with a line opening with a dash joined to the item above when that item, numbered
+    or bulleted otherwise, has not ended while the list's other items each end with a full stop or
+    a semicolon: a PDF wrapped the item's text before its dash («2) Онлайн-встреча … (Республика
+    Беларусь)» / «— 5 декабря 2024 г., …;»), it opens no item of its own."""
+    dashed = {
+        i
+        for i, line in enumerate(lines)
+        if i
+        and _DASHED.match(line)
+        and is_item(lines[i - 1])
+        and not _DASHED.match(lines[i - 1])  # a dash after a dashed item may open the next
+        and not _ITEM_ENDED.search(lines[i - 1])
+    }
+    others = [line for i, line in enumerate(lines) if is_item(line) and i + 1 not in dashed]
+    if not dashed or not others or not all(_ITEM_ENDED.search(line) for line in others):
+        return list(lines)
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i in dashed:
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+        else:
+            out.append(line)
     return out
+
+
+# A line opening with a dash (a bullet, or a wrapped item's «— dates»); an item's text ending it.
+_DASHED = re.compile(r"\s*[-–—]\s")
+_ITEM_ENDED = re.compile(r"[.;!?]\s*$")
 
 
 def _ended(line: str) -> bool:
@@ -412,8 +462,10 @@ def _told_from_dates(line: str) -> str:
     """The sentence from its dates on where they stand deep in it, after words that are neither a
     municipality nor a link («В рамках программы сотрудничества … 3–5 июня 2025 года в г. Х
     прошёл форум «…»»): a full date (day, month, year), and after it in the same sentence a verb in
-    the past telling the event was held (contract `toldVerbs`, lemmas). A document's date before
-    its number («письма от 12.06.2025 № …») tells of none. '' for any other sentence."""
+    the past telling the event was held (contract `toldVerbs`, lemmas); or such a verb before it,
+    no other date between (the whole sentence then: «В г. Х прошёл фестиваль «…» (24–25 мая 2025
+    г.), …»). A document's date before its number («письма от 12.06.2025 № …») tells of none. ''
+    for any other sentence."""
     flat = " ".join(line.split())
     at = 0
     while (found := date_run(flat[at:])) is not None:
@@ -431,8 +483,23 @@ def _told_from_dates(line: str) -> str:
         sentence = after[: ends[0]] if ends else after
         if any(_told_verb(w.strip(',;:«»"()')) for w in sentence.split()):
             return flat[start:]
+        opening = _sentence_start(flat[:start])
+        told_before = any(_told_verb(w.strip(',;:«»"()')) for w in flat[opening:start].split())
+        if told_before and date_run(flat[opening:start]) is None:  # no other date it may be of
+            return flat[opening:]  # «В г. Х прошёл фестиваль «…» (24–25 мая 2025 г.), …»: told before
         return ""
     return ""
+
+
+def _sentence_start(text: str) -> int:
+    """Where the last sentence of the text opens (after the last sentence's end)."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text) if not _ABBREVIATION.search(text[: m.start() + 1])]
+    return ends[-1] if ends else 0
+
+
+def _told_in(text: str) -> bool:
+    """The text tells of an event held: a verb of holding in the past in it (contract `toldVerbs`)."""
+    return any(_told_verb(w.strip(',;:«»"()')) for w in text.split())
 
 
 def _full_date(date: str) -> bool:
@@ -478,6 +545,25 @@ def _opening_date(line: str) -> bool:
 def _prose(
     body: str, labels: Mapping[str, str], synonyms: Mapping[str, Sequence[str]]
 ) -> tuple[str, list[tuple[str, str, str]]] | None:
+    """An item read by content (`_read_prose`), its name ending before a clause naming who took part
+    («Фестиваль «…» с участием гостей из Х»): that clause opens its goal."""
+    read = _read_prose(body, labels, synonyms)
+    if read is None:
+        return None
+    name, parts = read
+    at = participants_at(name)
+    if at is None or not _NAMING.search(name[:at]):
+        return read
+    who = name[at:].strip(_EDGE)
+    goal = next((value for column, _, value in parts if column == "goal"), "")
+    goal = f"{who}, {goal}" if goal else who
+    parts = [p for p in parts if p[0] != "goal"] + [("goal", labels["goal"], goal)]
+    return name[:at].strip(_EDGE), parts
+
+
+def _read_prose(
+    body: str, labels: Mapping[str, str], synonyms: Mapping[str, Sequence[str]]
+) -> tuple[str, list[tuple[str, str, str]]] | None:
     """An item's name and its (column, label, value) parts read by content, not by labels: its
     dates where it opens or closes with them or states them; the rest parted by spaced dashes
     (a part opening with a place is the place, the first other part the name, the rest the goal),
@@ -492,6 +578,9 @@ def _prose(
     if bracketed is not None and date_run(bracketed[0]) is None:
         # «фестиваль «…» (12.05.2025, парк Х) — …»: the name, its dates and where, no dates before
         name, date, place, goal = bracketed
+        if _past_verb_in(name):  # «В г. Х прошёл фестиваль «…» (24–25 мая 2025 г.), в котором …»
+            name, told_place, told_rest = _sentence(name)
+            place, goal = place or told_place, "; ".join(p for p in (told_rest, goal) if p)
         name, place, goal = _where_unsaid(name, place, goal)
         parts.append(("date_text", labels["date_text"], date))
         parts += [("place", labels["place"], place)] if place else []
@@ -513,6 +602,12 @@ def _prose(
             name, place, goal = listed
             parts += [("place", labels["place"], place)] + ([("goal", labels["goal"], goal)] if goal else [])
             return name[:1].upper() + name[1:], parts
+        # the run of dates may hold the comma after them
+        where = _where_after_dates(before, flat[end:], flat[:end].rstrip().endswith(",")) if parted else None
+        if where is not None:  # «Турнир «…» — 20–21 марта 2025 г., спорткомплекс «…» (участники …)»
+            place, goal = where
+            parts += [("place", labels["place"], place)] + ([("goal", labels["goal"], goal)] if goal else [])
+            return before[:1].upper() + before[1:], parts
     pieces = _parts(rest)
     if len(pieces) > 1:
         placed = _place_piece(pieces)
@@ -527,6 +622,8 @@ def _prose(
             # «Елабужский музей-заповедник – выставка «…»»: the part naming the event by its quoted
             # name, the short part before it where
             place, name, goal = others[0], others[1], " – ".join(others[2:])
+            preposition = _PREPOSITION.match(place)
+            place = nominative_place(place[preposition.end() :]) if preposition else place  # «в Доме …»
         if _past_verb_in(name):  # «… на базе школы проведена конференция «…»» – …
             told, told_place, told_rest = _sentence(name)
             name, place = told, place or told_place
@@ -565,6 +662,13 @@ def _where_unsaid(name: str, place: str, goal: str) -> tuple[str, str, str]:
     if remote and event_format(name).format == ONLINE:
         return name, remote, goal
     return name, place, goal
+
+
+def _country_only(text: str) -> bool:
+    """The text is a country's name and nothing else («Республика Беларусь»)."""
+    from muniflow.enrich.countries import find_countries
+
+    return any(m.start == 0 and m.end >= len(text.rstrip()) for m in find_countries(text.strip()))
 
 
 def _opens_with_settlement(text: str) -> bool:
@@ -633,7 +737,7 @@ def _place_piece(pieces: Sequence[str]) -> tuple[str, str] | None:
     places = []
     for piece in pieces:
         preposition = _PREPOSITION.match(piece)
-        named = piece[preposition.end() :] if preposition else piece
+        named = nominative_place(piece[preposition.end() :]) if preposition else piece
         if len(named.split()) <= PLACE_MAX_WORDS and opens_with_place(named):
             places.append((piece, named))
     remote = [(p, n) for p, n in places if event_format(n).format == ONLINE]
@@ -657,25 +761,125 @@ def _sentence(text: str) -> tuple[str, str, str]:
                 name, place = _trailing_place(clause)
                 who = text[: word.start()].strip(_EDGE)
                 return f"{part} {name}", place, "; ".join(p for p in (who, rest) if p)
-            before = text[: word.start()].strip(_EDGE)
+            before = _unlinked(text[: word.start()].strip(_EDGE))  # «Также в июне в г. Х состоялся …»
             after = text[word.end() :].strip(_EDGE)
             preposition = _PREPOSITION.match(before)
+            if before and preposition is None and _transitive(word.group()) and _object(after):
+                # «администрация района провела фестиваль «…» в г. Х»: who held it, then the event
+                clause, rest = _first_clause(after)
+                name, place = _trailing_place(clause)
+                if not place:
+                    place, rest = _held_where(rest)
+                return nominative_object(name), place, "; ".join(p for p in (before, rest) if p)
             if before and preposition is None and _NAMING.search(before):
+                if _transitive(word.group()):  # «выставку «…» посетили гости …»: the object first
+                    before = nominative_object(before)
                 placed = _PREPOSITION.match(after)
                 if placed is None:
                     return before, "", after
                 place, rest = _first_clause(after[placed.end() :])
-                return before, place, rest
+                return before, nominative_place(place), rest
             name, rest = _first_clause(after)
-            place = before[preposition.end() :] if preposition and k > 1 else ""
+            # «администрация района провела рабочую встречу …»: who held it, then the event
+            subject = _transitive(word.group()) and (nominative_object(name) != name or _names_who(before))
+            name = nominative_object(name) if subject else name
+            place = _place_before(before, subject) if preposition and k > 1 else ""
+            if subject and not place:  # «…, состоявшуюся в Х»: where the participle of holding says
+                place, rest = _held_where(rest)
             remark = _TRAILING_REMARK.search(name)
-            if remark and name[: remark.start()].strip():  # «Фестиваль «Звоны» (гости из Беларуси)»
+            # «Фестиваль «Звоны» (гости из Беларуси)»: a remark; «делегацией г. Х (Республика Беларусь)»:
+            # the country of the place named before it, part of the name
+            if remark and name[: remark.start()].strip() and not _country_only(remark.group(1)):
                 name, rest = (
                     name[: remark.start()].strip(),
                     "; ".join(p for p in (remark.group(1), rest) if p),
                 )
             return name, place, rest
     return text, "", ""
+
+
+def _unlinked(text: str) -> str:
+    """The text without the words opening it that only link it to the sentence before («Также»,
+    «Затем»: an adverb, a particle, a conjunction)."""
+    words = text.split()
+    k = 0
+    while k < len(words) - 1 and analyzer().parse(words[k].strip(",").lower())[0].tag.POS in _LINK_POS:
+        k += 1
+    return " ".join(words[k:]) if k else text
+
+
+_LINK_POS = frozenset({"ADVB", "PRCL", "CONJ"})
+
+
+def _place_before(before: str, subject: bool) -> str:
+    """The place the words before a sentence's verb name after «в»/«на», in the nominative: the last
+    of their phrases so opening that names a settlement or an area («в июне в г. Х»); else, when
+    they name no `subject` who held the event («В Доме культуры состоялся …»), all after the
+    first preposition; else ''."""
+    enclosed = [(m.start(), m.end()) for m in (*_QUOTED.finditer(before), *_BRACKETED.finditer(before))]
+    opened = [
+        m
+        for m in re.finditer(r"(?:^|\s)(?:в|во|на)\s+", before, re.IGNORECASE)
+        if not any(a < m.start() < b for a, b in enclosed)
+    ]
+    for found in reversed(opened):
+        if _opens_with_settlement(before[found.end() :]):
+            return nominative_place(_before_who(before[found.end() :]))
+    if subject or not opened:
+        return ""
+    return nominative_place(before[opened[0].end() :].strip(_EDGE))
+
+
+def _before_who(text: str) -> str:
+    """The words before the first naming who did it («г. Озёрске администрация района» -> «г.
+    Озёрске»)."""
+    words = text.split()
+    cut = next((k for k, w in enumerate(words) if k and _names_who(w)), len(words))
+    return " ".join(words[:cut]).strip(_EDGE)
+
+
+def _object(text: str) -> bool:
+    """The text after a verb opens with its object: a noun or an adjective that may stand in the
+    accusative («провела фестиваль «…»», «организовал встречу …»), not «в …», «успешно»."""
+    first = text.split()[0].strip(',;:«»"()').lower() if text.split() else ""
+    readings = analyzer().parse(first) if first.isalpha() else []
+    return (
+        bool(readings)
+        and readings[0].tag.POS in {"NOUN", "ADJF"}
+        and any(p.tag.POS in {"NOUN", "ADJF"} and p.tag.case == "accs" for p in readings)
+    )
+
+
+def _held_where(clause: str) -> tuple[str, str]:
+    """(place, rest) of a clause opening with a participle of holding, then «в»/«на» and where
+    («состоявшуюся в Озёрском кремле»; contract `toldVerbs`); ('', clause) for another clause."""
+    words = clause.split(maxsplit=1)
+    if len(words) < 2:
+        return "", clause
+    reading = analyzer().parse(words[0].strip(",").lower())[0]
+    held = reading.tag.POS == "PRTF" and reading.normal_form.replace("ё", "е") in _told_verbs()  # its verb
+    placed = _PREPOSITION.match(words[1])
+    if not held or placed is None:
+        return "", clause
+    place, rest = _first_clause(words[1][placed.end() :])
+    return nominative_place(place), rest
+
+
+def _names_who(before: str) -> bool:
+    """The words name who did it: a noun that reads only as a nominative («… администрация района
+    провела …»), not the case a preposition governs."""
+    for word in before.split():
+        readings = analyzer().parse(word.strip(',;:«»"()').lower())
+        if readings and all(p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in readings):
+            return True
+    return False
+
+
+def _transitive(verb: str) -> bool:
+    """An active verb taking an object («провела встречу»): the event is its object, the words
+    before it say who."""
+    tag = analyzer().parse(verb.strip(',;:«»"()').lower())[0].tag
+    return tag.POS == "VERB" and "tran" in tag
 
 
 def _taking_part(verb: str, following: str) -> str:
@@ -703,7 +907,7 @@ def _trailing_place(clause: str) -> tuple[str, str]:
         if any(a < found.start() < b for a, b in enclosed):
             continue
         if _opens_with_settlement(clause[found.end() :]):
-            return clause[: found.start()].strip(_EDGE), clause[found.end() :].strip(_EDGE)
+            return clause[: found.start()].strip(_EDGE), nominative_place(clause[found.end() :].strip(_EDGE))
     return clause, ""
 
 
@@ -718,6 +922,24 @@ def _past_verb(word: str) -> bool:
     return (tag.POS == "VERB" and "past" in tag) or tag.POS == "PRTS"
 
 
+def _where_after_dates(name: str, after: str, comma: bool) -> tuple[str, str] | None:
+    """(place, rest) of an item naming its event, a dash, its dates, then after a comma where, up to
+    a semicolon («— 5 марта 2025 г., Центр молодёжи г. Х; …»): the clause is where when it names a
+    place as `_where_clause` reads one; None when it does not, or no comma follows the dates."""
+    if not (comma or after.lstrip().startswith(",")) or not _NAMING.search(name):
+        return None
+    after = after.strip(_EDGE)
+    enclosed = [(m.start(), m.end()) for m in (*_QUOTED.finditer(after), *_BRACKETED.finditer(after))]
+    cut = next(
+        (i for i, c in enumerate(after) if c == ";" and not any(a < i < b for a, b in enclosed)), len(after)
+    )
+    where = _where_clause(after[:cut].strip(_EDGE))
+    if where is None:
+        return None
+    place, remark = where
+    return place, "; ".join(p for p in (remark, after[cut + 1 :].strip(_EDGE)) if p)
+
+
 def _named_then_where(text: str) -> tuple[str, str, str]:
     """(name, place, remark) of an item telling no verb: its name up to the first comma outside
     quotes and brackets, then a short clause naming where, maybe with a remark in brackets («Турнир
@@ -725,17 +947,28 @@ def _named_then_where(text: str) -> tuple[str, str, str]:
     place when it counts people, tells something (a verb or a participle) or opens with a
     preposition other than «в» or «на» («, с участием гостей»): then (text, '', '')."""
     name, rest = _first_clause(text)
+    if participants_at(name) is not None:  # «… с участием гостей из Х, Y и Z, ДК «…»»: who, then where
+        while rest and listing_goes_on(name, _first_clause(rest)[0]):
+            listed, rest = _first_clause(rest)
+            name = f"{name}, {listed}"
+    where = _where_clause(rest)
+    return (name, *where) if where is not None else (text, "", "")
+
+
+def _where_clause(rest: str) -> tuple[str, str] | None:
+    """(place, remark) of a short clause naming where, maybe with a remark in brackets; None when
+    it counts people, tells something or opens with a preposition other than «в» or «на»."""
     remark = _TRAILING_REMARK.search(rest)
     place = rest[: remark.start()].strip(_EDGE) if remark else rest
     if not rest or not place or len(place.split()) > PLACE_MAX_WORDS or _PEOPLE_COUNT.search(place):
-        return text, "", ""
+        return None
     first = place.split()[0].strip('«»"(').lower()
     preposition = analyzer().parse(first)[0].tag.POS == "PREP"
     if (preposition and not _PREPOSITION.fullmatch(first + " ")) or _telling(place):
-        return text, "", ""
+        return None
     if preposition:
-        place = place[_PREPOSITION.match(place).end() :]  # type: ignore[union-attr]
-    return name, place, remark.group(1).strip() if remark else ""
+        place = nominative_place(place[_PREPOSITION.match(place).end() :])  # type: ignore[union-attr]
+    return place, remark.group(1).strip() if remark else ""
 
 
 # A clause counting people («160 участников», «40 чел.»): no place.
