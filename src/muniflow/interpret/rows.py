@@ -9,6 +9,7 @@ from typing import Any
 
 from muniflow import contracts
 from muniflow.interpret.cards import as_rows
+from muniflow.interpret.cell_items import split_row_cells, unpaired_note
 from muniflow.interpret.columns import CONTRACT_KEY, map_columns
 from muniflow.interpret.combined import split_date_place, split_title_place
 from muniflow.interpret.errors import InterpretError
@@ -620,8 +621,25 @@ def _read_table(
         last_event = len(rows)
         if "seq_no" in mapping and mapping["seq_no"] in own.from_above:
             found.shared_numbers.append(last_event)
-        rows.append(_row(source_file, raw, matches, len(rows), muni_raw, period, state.month))
+        items = _listed_events(raw, matches, mapping)
+        for k, item in enumerate(items):
+            if k:  # the row's other events: under its № (counted once), each traced to its item
+                found.shared_numbers.append(len(rows))
+            last_event = len(rows)
+            rows.append(_row(source_file, item, matches, len(rows), muni_raw, period, state.month))
     return replace(state, last_event=last_event)
+
+
+def _listed_events(raw: RawRow, matches: Sequence[ColumnMatch], mapping: Mapping[str, int]) -> list[RawRow]:
+    """The row as the events it lists (`cell_items`): one row per item of its title cell, located
+    «…, item k»; the row itself when it lists none."""
+    if "title" not in mapping or "date_text" not in mapping:
+        return [raw]
+    paired = [m.index for m in matches if m.column in TEXT_COLUMNS]
+    split = split_row_cells(raw.cells, mapping["title"], mapping["date_text"], paired)
+    if split is None:
+        return [raw]
+    return [replace(raw, cells=cells, locator=f"{raw.locator}, item {k}") for k, cells in enumerate(split, 1)]
 
 
 _YEAR_WRITTEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -833,6 +851,9 @@ def _row(
 ) -> Row:
     texts = {c: _field(raw, matches, c, period) for c in (*TEXT_COLUMNS, "seq_no")}
     dates = _dates(texts["date_text"], period, month)
+    unpaired = unpaired_note(texts["title"], texts["date_text"])
+    if unpaired is not None:  # several events' dates, not one event's span: none is read
+        dates = DateParse(None, None, None, unpaired)
     return Row(
         source_file=source_file,
         source_locator=raw.locator,

@@ -1,0 +1,149 @@
+"""Several events listed in one table row: the title cell's numbered items, each with its line of
+the other cells.
+
+Some offices write one row per municipality and list its events inside the title cell as numbered
+lines or paragraphs («1. Визит …», «2. Ярмарка …»), the dates cell (and often the place and
+participants cells) holding the matching lines in the same order. Such a row is read as one row per
+item when the dates cell holds as many lines or items as the title does; a cell of another count is
+kept whole for every item (the contracts judge what does not fit). An item opens with its number
+(«1.», «2)», «3 –») or, where the list is bulleted, with the bullet: a line opening with neither goes
+on the item above (a PDF's wrapped line, a paragraph of the same item).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from muniflow import contracts
+from muniflow.normalize.text import fold
+
+# An item's number and what follows it: «1.», «2)», «3 –» (a dash with a blank before and after, the
+# text after it no digit, so «1 – 3 мая» stays a range); «1.07.2025» is a date, no item.
+_NUMBERED = re.compile(r"\s*(\d{1,2})(?:([.)])(?!\d)|\s+([-–—])\s+(?=\D))\s*")
+# A year, or its word, opening a line: the end of a date a PDF wrapped («19–21 августа» / «2025 г.»).
+_DATE_GOES_ON = re.compile(r"\s*(?:(?:19|20)\d\d(?!\d)|г\.|гг?\b|год)", re.IGNORECASE)
+# A date line a PDF cut after a dash or a comma («19 –» / «21 августа 2025 г.»).
+_DATE_CUT = re.compile(r"[-–—,]\s*$")
+
+
+@lru_cache(maxsize=1)
+def _bullets() -> frozenset[str]:
+    """The characters a bulleted list's item opens with (contracts/events.odcs.yaml `listBullets`)."""
+    listed = contracts.load_contract().threshold("listBullets", []) or []
+    return frozenset(str(b) for b in listed)
+
+
+def _marker(line: str) -> tuple[str, int | None, str] | None:
+    """A line's item marker: its style («.», «)», «-», or the bullet), its number (None for a bullet)
+    and the text after it; None when the line opens with no marker."""
+    numbered = _NUMBERED.match(line)
+    if numbered is not None:
+        style = numbered.group(2) or "-"
+        return style, int(numbered.group(1)), line[numbered.end() :]
+    stripped = line.lstrip()
+    if stripped[:1] in _bullets() and stripped[1:2].isspace():
+        return stripped[0], None, stripped[1:].lstrip()
+    return None
+
+
+def listed_items(text: str) -> list[str] | None:
+    """The items of a cell written as a list of two or more: lines opening with the numbers 1, 2, …
+    in sequence in one style, or with one bullet; a line opening with no marker (or a number out of
+    sequence, or of another style) goes on the item above. None for any other cell."""
+    lines = [line for line in text.splitlines() if fold(line)]
+    if not lines:
+        return None
+    first = _marker(lines[0])
+    if first is None or first[1] not in (None, 1):
+        return None
+    style = first[0]
+    items = [first[2]]
+    for line in lines[1:]:
+        marked = _marker(line)
+        opens = (
+            marked is not None and marked[0] == style and (marked[1] is None or marked[1] == len(items) + 1)
+        )
+        if opens and marked is not None:
+            items.append(marked[2])
+        else:
+            items[-1] = f"{items[-1]}\n{line}"
+    return items if len(items) >= 2 else None
+
+
+def cell_lines(text: str, count: int, dates: bool = False) -> list[str] | None:
+    """A cell's text as `count` pieces, one per item of the row: its own list's items when it is a
+    list of that many, else its lines when there are that many, the lines a PDF wrapped put together
+    first (`_date_goes_on`, `_text_goes_on`); None when the cell does not divide so."""
+    items = listed_items(text)
+    if items is not None:
+        return items if len(items) == count else None
+    lines = [line for line in text.splitlines() if fold(line)]
+    goes_on = _date_goes_on if dates else _text_goes_on
+    joined: list[str] = []
+    for line in lines:
+        if joined and goes_on(joined[-1], line):
+            joined[-1] = f"{joined[-1]} {line.strip()}"
+        else:
+            joined.append(line)
+    return joined if len(joined) == count else None
+
+
+def _date_goes_on(above: str, line: str) -> bool:
+    """A date line a PDF wrapped: a year opening the line, or the line above ending on a dash or a
+    comma."""
+    return bool(_DATE_GOES_ON.match(line) or _DATE_CUT.search(above))
+
+
+def _text_goes_on(above: str, line: str) -> bool:
+    """A line of text a PDF wrapped: it opens with a small letter that begins no abbreviation
+    («библиотека», not «г. Энск» or «с. Ольховка»), or the line above ends on a hyphen or a comma."""
+    first = line.split(maxsplit=1)[0] if line.split() else ""
+    small = first[:1].islower() and not _ABBREVIATION.fullmatch(first)
+    return small or bool(_TEXT_CUT.search(above))
+
+
+# A short word with its dot, as a place's kind is written before its name: «г.», «пгт.», «ул.».
+_ABBREVIATION = re.compile(r"[^\W\d_]{1,5}\.")
+# A line ending on a hyphen or a comma: the text goes on in the next one.
+_TEXT_CUT = re.compile(r"[-,]\s*$")
+
+
+def split_row_cells(
+    cells: Sequence[str | None], title: int, date: int, paired: Sequence[int]
+) -> list[tuple[str | None, ...]] | None:
+    """The cells of each event a row lists in its title cell (index `title`), in order: the title's
+    items, the dates cell's (index `date`) pieces paired with them, and each of the `paired` cells'
+    pieces where it divides into as many, else its whole text. None when the title lists no items
+    or the dates cell does not divide into as many pieces."""
+    items = listed_items(cells[title] or "") if title < len(cells) else None
+    if items is None or date >= len(cells):
+        return None
+    dates = cell_lines(cells[date] or "", len(items), dates=True)
+    if dates is None:
+        return None
+    pieces: dict[int, list[str]] = {title: items, date: dates}
+    for index in paired:
+        if index in pieces or index >= len(cells) or cells[index] is None:
+            continue
+        divided = cell_lines(cells[index] or "", len(items))
+        if divided is not None:
+            pieces[index] = divided
+    return [tuple(pieces[i][k] if i in pieces else c for i, c in enumerate(cells)) for k in range(len(items))]
+
+
+def unpaired_note(title: str, date_text: str) -> str | None:
+    """Why a row's dates are not read as one event's: its title lists several events and its dates
+    cell several dates, in numbers that do not pair; None for any other row."""
+    items = listed_items(title)
+    if items is None:
+        return None
+    listed = listed_items(date_text)
+    lines = listed if listed is not None else [line for line in date_text.splitlines() if fold(line)]
+    if len(lines) < 2:
+        return None
+    return (
+        f"в ячейке названия перечислено мероприятий: {len(items)}, а в ячейке дат строк: {len(lines)}; "
+        "какая дата к какому мероприятию относится, не видно"
+    )
