@@ -510,7 +510,7 @@ def _read_table(
         raw = previous = _merged_down(raw, previous)
         if not own_text:
             continue  # blank, or only cells merged down into it: the rest of a row a page end cut
-        if last_event is not None and _goes_on(own, mapping, rows[last_event]):
+        if last_event is not None and _goes_on(own, mapping, rows[last_event], period):
             rows[last_event] = _continued(rows[last_event], own, matches, period, state.month)
             continue
         filled = _filled(raw)
@@ -752,21 +752,36 @@ def _numbered(raw: RawRow, mapping: Mapping[str, int]) -> str | None:
     return texts[1][1] if _SECTION_NUMBER.fullmatch(fold(texts[0][1])) else None
 
 
-def _goes_on(own: RawRow, mapping: Mapping[str, int], above: Row) -> bool:
+def _goes_on(own: RawRow, mapping: Mapping[str, int], above: Row, period: Period | None = None) -> bool:
     """Whether a row (its own cells, None where merged from above) carries on the event above it:
-    its № merged down from that event (and no title of its own); no №, title or date of its own
-    but more of its place, goal or participants; or, under a numbered event, no № of its own and
-    the rest of cells a page or a clerk's Enter cut (`_cut_off`)."""
+    its № merged down from that event (and no title of its own), unless it holds the event again
+    (`_held_again`); no №, title or date of its own but more of its place, goal or participants;
+    or, under a numbered event, no № of its own and the rest of cells a page or a clerk's Enter
+    cut (`_cut_off`)."""
     seq = mapping.get("seq_no")
     title = fold(_text(own, mapping["title"])) if "title" in mapping else ""
     if seq is not None and seq in own.from_above:
-        return not title
+        return not title and not _held_again(own, mapping, above, period)
     if seq is not None and above.seq_text and not fold(_text(own, seq)) and _cut_off(own, mapping, above):
         return True
     key = [i for c, i in mapping.items() if c in ("seq_no", "title", "date_text")]
     if any(fold(_text(own, i)) for i in key):
         return False
     return any(fold(_text(own, mapping[c])) for c in _GOING_ON if c in mapping)
+
+
+def _held_again(own: RawRow, mapping: Mapping[str, int], above: Row, period: Period | None) -> bool:
+    """A row under the № and title of the event above, both merged down over it, with a place of its
+    own and a whole date of its own after the whole date above (not the end of a range it left
+    open): the same event held once more, elsewhere (a row of its own under the same title), not
+    more days of one holding."""
+    if not {"title", "place", "date_text"} <= mapping.keys() or mapping["title"] not in own.from_above:
+        return False
+    place, date = (fold(_text(own, mapping[c])) for c in ("place", "date_text"))
+    if not place or not date or above.start_date is None or _DANGLING.search(above.date_text):
+        return False
+    parsed = parse_dates(date, period)
+    return parsed.note is None and parsed.start is not None
 
 
 # How a title's rest opens: a lower-case letter («из Китайской Народной Республики»), a bracket or a
