@@ -192,3 +192,24 @@ def test_dates_cell_lines(text: str, count: int, pieces: list[str] | None, reaso
 )
 def test_text_cell_lines(text: str, pieces: list[str] | None, reason: str) -> None:
     assert cell_lines(text, 2) == pieces, reason
+
+
+def test_a_no_cell_holding_a_number_for_each_listed_event_numbers_each():
+    report = _read(
+        (
+            "1.\n2.",
+            "Тихореченский район",
+            "1. Турнир по шашкам\n2. Вечер поэзии",
+            "9 сентября 2025 г.\n12 сентября 2025 г.",
+            "г. Тихоречье",
+            "",
+        ),
+        ("3.", "Тихореченский район", "Концерт", "20 сентября 2025 г.", "г. Тихоречье", ""),
+    )
+    assert [(r.seq_no, r.title, r.place) for r in report.rows] == [
+        (1, "Турнир по шашкам", "г. Тихоречье"),
+        (2, "Вечер поэзии", "г. Тихоречье"),
+        (3, "Концерт", "г. Тихоречье"),
+    ]
+    assert report.shared_numbers == ()
+    assert not [f for f in check_report(report) if f.rule == "numbering"]

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from muniflow import contracts
-from muniflow.normalize.text import fold
+from muniflow.normalize.text import fold, seq_number
 
 # An item's number and what follows it: «1.», «2)», «3 –» (a dash with a blank before and after, the
 # text after it no digit, so «1 – 3 мая» stays a range); «1.07.2025» is a date, no item.
@@ -111,12 +111,13 @@ _TEXT_CUT = re.compile(r"[-,]\s*$")
 
 
 def split_row_cells(
-    cells: Sequence[str | None], title: int, date: int, paired: Sequence[int]
+    cells: Sequence[str | None], title: int, date: int, paired: Sequence[int], number: int | None = None
 ) -> list[tuple[str | None, ...]] | None:
     """The cells of each event a row lists in its title cell (index `title`), in order: the title's
-    items, the dates cell's (index `date`) pieces paired with them, and each of the `paired` cells'
-    pieces where it divides into as many, else its whole text. None when the title lists no items
-    or the dates cell does not divide into as many pieces."""
+    items, the dates cell's (index `date`) pieces paired with them, the № cell's (index `number`)
+    numbers where it holds one a line for each, and each of the `paired` cells' pieces where it
+    divides into as many, else its whole text. None when the title lists no items or the dates
+    cell does not divide into as many pieces."""
     items = listed_items(cells[title] or "") if title < len(cells) else None
     if items is None or date >= len(cells):
         return None
@@ -124,6 +125,10 @@ def split_row_cells(
     if dates is None:
         return None
     pieces: dict[int, list[str]] = {title: items, date: dates}
+    if number is not None and number < len(cells):
+        numbers = [line for line in (cells[number] or "").splitlines() if fold(line)]
+        if len(numbers) == len(items) and all(seq_number(n) is not None for n in numbers):
+            pieces[number] = numbers  # «1.» / «2.»: each event's own №
     for index in paired:
         if index in pieces or index >= len(cells) or cells[index] is None:
             continue

@@ -622,9 +622,10 @@ def _read_table(
         if "seq_no" in mapping and mapping["seq_no"] in own.from_above:
             found.shared_numbers.append(last_event)
         items = _listed_events(raw, matches, mapping)
+        seq = mapping.get("seq_no")
         for k, item in enumerate(items):
-            if k:  # the row's other events: under its № (counted once), each traced to its item
-                found.shared_numbers.append(len(rows))
+            if k and seq is not None and _text(item, seq) == _text(items[0], seq):
+                found.shared_numbers.append(len(rows))  # the row's other events, under its № (counted once)
             last_event = len(rows)
             rows.append(_row(source_file, item, matches, len(rows), muni_raw, period, state.month))
     return replace(state, last_event=last_event)
@@ -636,7 +637,7 @@ def _listed_events(raw: RawRow, matches: Sequence[ColumnMatch], mapping: Mapping
     if "title" not in mapping or "date_text" not in mapping:
         return [raw]
     paired = [m.index for m in matches if m.column in TEXT_COLUMNS]
-    split = split_row_cells(raw.cells, mapping["title"], mapping["date_text"], paired)
+    split = split_row_cells(raw.cells, mapping["title"], mapping["date_text"], paired, mapping.get("seq_no"))
     if split is None:
         return [raw]
     return [replace(raw, cells=cells, locator=f"{raw.locator}, item {k}") for k, cells in enumerate(split, 1)]
