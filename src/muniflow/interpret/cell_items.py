@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from muniflow import contracts
+from muniflow.normalize.dates import joins_dates, month_number
 from muniflow.normalize.text import fold, seq_number
 
 # An item's number and what follows it: «1.», «2)», «3 –» (a dash with a blank before and after, the
@@ -24,6 +25,8 @@ from muniflow.normalize.text import fold, seq_number
 _NUMBERED = re.compile(r"\s*(\d{1,2})(?:([.)])(?!\d)|\s+([-–—])\s+(?=\D))\s*")
 # A year, or its word, opening a line: the end of a date a PDF wrapped («19–21 августа» / «2025 г.»).
 _DATE_GOES_ON = re.compile(r"\s*(?:(?:19|20)\d\d(?!\d)|г\.|гг?\b|год)", re.IGNORECASE)
+# A line ending on a day's number (one or two digits, no year): its month is on the next line.
+_ENDS_ON_DAY = re.compile(r"(?<!\d)\d{1,2}\s*$")
 # A date line a PDF cut after a dash or a comma («19 –» / «21 августа 2025 г.»).
 _DATE_CUT = re.compile(r"[-–—,]\s*$")
 
@@ -91,9 +94,14 @@ def cell_lines(text: str, count: int, dates: bool = False) -> list[str] | None:
 
 
 def _date_goes_on(above: str, line: str) -> bool:
-    """A date line a PDF wrapped: a year opening the line, or the line above ending on a dash or a
-    comma."""
-    return bool(_DATE_GOES_ON.match(line) or _DATE_CUT.search(above))
+    """A date line a PDF wrapped: a year opening the line, or a word joining dates («по», «и»), or a
+    month after a line ending on a day («19–21» / «августа 2025 г.»); or the line above ending on a
+    dash or a comma."""
+    if _DATE_GOES_ON.match(line) or _DATE_CUT.search(above):
+        return True
+    words = line.split()
+    first = words[0].rstrip(".,") if words else ""
+    return joins_dates(first) or (month_number(first) is not None and bool(_ENDS_ON_DAY.search(above)))
 
 
 def _text_goes_on(above: str, line: str) -> bool:
