@@ -111,7 +111,7 @@ def test_numbered_events_whose_dates_do_not_pair_are_flagged_not_read_as_one_spa
     (row,) = report.rows
     assert (row.start_date, row.end_date, row.date_form) == (None, None, None)
     (flag,) = [f for f in check_report(report) if f.rule == "date_format"]
-    assert flag.severity == "error" and "мероприятий: 2" in flag.message and "строк: 3" in flag.message
+    assert flag.severity == "error" and "мероприятий: 2" in flag.message and "дат: 3" in flag.message
 
 
 def test_one_event_on_listed_days_keeps_its_span():
@@ -237,3 +237,51 @@ def test_a_no_cell_holding_a_number_for_each_listed_event_numbers_each():
     ]
     assert report.shared_numbers == ()
     assert not [f for f in check_report(report) if f.rule == "numbering"]
+
+
+def test_a_no_cell_numbering_each_line_of_the_row_splits_it_by_lines():
+    """№ «1.» / «2.», the title and dates cells a line each (no numbers of their own): two events;
+    with three dates for two numbers, none is read."""
+    report = _read(
+        (
+            "1.\n2.",
+            "Тихореченский район",
+            "Турнир по шашкам\nВечер поэзии",
+            "9 сентября 2025 г.\n12 сентября 2025 г.",
+            "",
+            "",
+        ),
+    )
+    assert [(r.seq_no, r.title, r.start_date) for r in report.rows] == [
+        (1, "Турнир по шашкам", date(2025, 9, 9)),
+        (2, "Вечер поэзии", date(2025, 9, 12)),
+    ]
+    unpaired = _read(
+        (
+            "1.\n2.",
+            "Тихореченский район",
+            "Турнир по шашкам\nВечер поэзии",
+            "9 сентября 2025 г.\n10 сентября 2025 г.\n12 сентября 2025 г.",
+            "г. Тихоречье",
+            "",
+        ),
+    )
+    (row,) = unpaired.rows
+    assert row.start_date is None
+    (flag,) = [f for f in check_report(unpaired) if f.rule == "date_format"]
+    assert "номеров: 2" in flag.message and "дат: 3" in flag.message
+
+
+def test_one_range_written_over_two_lines_beside_listed_events_is_no_pairing_to_flag():
+    report = _read(
+        (
+            "1.",
+            "Тихореченский район",
+            "1. Турнир по шашкам\n2. Вечер поэзии",
+            "с 9 сентября\nпо 12 сентября 2025 г.",
+            "г. Тихоречье",
+            "",
+        ),
+    )
+    (row,) = report.rows
+    assert (row.start_date, row.end_date) == (date(2025, 9, 9), date(2025, 9, 12))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 from muniflow import contracts
 from muniflow.normalize.dates import joins_dates, month_number
@@ -76,21 +77,28 @@ def listed_items(text: str) -> list[str] | None:
 
 
 def cell_lines(text: str, count: int, dates: bool = False) -> list[str] | None:
-    """A cell's text as `count` pieces, one per item of the row: its own list's items when it is a
-    list of that many, else its lines when there are that many, the lines a PDF wrapped put together
-    first (`_date_goes_on`, `_text_goes_on`); None when the cell does not divide so."""
+    """A cell's text as `count` pieces, one per item of the row (`cell_pieces`); None when the cell
+    does not divide into as many."""
+    pieces = cell_pieces(text, dates)
+    return pieces if len(pieces) == count else None
+
+
+def cell_pieces(text: str, dates: bool = False) -> list[str]:
+    """A cell's text as the pieces it lists: its own list's items when it is a list, else its lines,
+    the lines a PDF wrapped put together (`_date_goes_on` for a dates cell, else `_text_goes_on`)."""
     items = listed_items(text)
     if items is not None:
-        return items if len(items) == count else None
-    lines = [line for line in text.splitlines() if fold(line)]
+        return items
     goes_on = _date_goes_on if dates else _text_goes_on
     joined: list[str] = []
-    for line in lines:
+    for line in text.splitlines():
+        if not fold(line):
+            continue
         if joined and goes_on(joined[-1], line):
             joined[-1] = f"{joined[-1]} {line.strip()}"
         else:
             joined.append(line)
-    return joined if len(joined) == count else None
+    return joined
 
 
 def _date_goes_on(above: str, line: str) -> bool:
@@ -126,17 +134,20 @@ def split_row_cells(
     numbers where it holds one a line for each, and each of the `paired` cells' pieces where it
     divides into as many, else its whole text. None when the title lists no items or the dates
     cell does not divide into as many pieces."""
-    items = listed_items(cells[title] or "") if title < len(cells) else None
-    if items is None or date >= len(cells):
+    if title >= len(cells) or date >= len(cells):
+        return None
+    items = listed_items(cells[title] or "")
+    numbers = numbered_lines(cells[number] or "") if number is not None and number < len(cells) else None
+    if items is None and numbers is not None:  # «1.» / «2.» in the № cell, a line of title for each
+        items = cell_lines(cells[title] or "", len(numbers))
+    if items is None:
         return None
     dates = cell_lines(cells[date] or "", len(items), dates=True)
     if dates is None:
         return None
     pieces: dict[int, list[str]] = {title: items, date: dates}
-    if number is not None and number < len(cells):
-        numbers = [line for line in (cells[number] or "").splitlines() if fold(line)]
-        if len(numbers) == len(items) and all(seq_number(n) is not None for n in numbers):
-            pieces[number] = numbers  # «1.» / «2.»: each event's own №
+    if number is not None and numbers is not None and len(numbers) == len(items):
+        pieces[number] = numbers  # each event's own №
     for index in paired:
         if index in pieces or index >= len(cells) or cells[index] is None:
             continue
@@ -146,17 +157,31 @@ def split_row_cells(
     return [tuple(pieces[i][k] if i in pieces else c for i, c in enumerate(cells)) for k in range(len(items))]
 
 
-def unpaired_note(title: str, date_text: str) -> str | None:
-    """Why a row's dates are not read as one event's: its title lists several events and its dates
-    cell several dates, in numbers that do not pair; None for any other row."""
+def numbered_lines(text: str) -> list[str] | None:
+    """The lines of a № cell holding two numbers or more, one a line, each one more than the line
+    above («1.» / «2.»; «4» / «5»); None for any other cell."""
+    lines = [line for line in text.splitlines() if fold(line)]
+    numbers = [seq_number(line) for line in lines]
+    if len(lines) < 2 or any(n is None for n in numbers):
+        return None
+    steps = pairwise(numbers)
+    return lines if all(a is not None and b == a + 1 for a, b in steps) else None
+
+
+def unpaired_note(title: str, date_text: str, number: str = "") -> str | None:
+    """Why a row's dates are not read as one event's: its title lists several events (or its №
+    cell several numbers) and its dates cell several dates (a range written over lines is one), in
+    counts that do not pair; None for any other row."""
     items = listed_items(title)
-    if items is None:
+    numbers = numbered_lines("\n".join(number.split()))  # the № cell as written or folded
+    if items is None and numbers is None:
         return None
-    listed = listed_items(date_text)
-    lines = listed if listed is not None else [line for line in date_text.splitlines() if fold(line)]
-    if len(lines) < 2:
+    dates = cell_pieces(date_text, dates=True)
+    if len(dates) < 2:
         return None
-    return (
-        f"в ячейке названия перечислено мероприятий: {len(items)}, а в ячейке дат строк: {len(lines)}; "
-        "какая дата к какому мероприятию относится, не видно"
+    listed = (
+        f"в ячейке названия перечислено мероприятий: {len(items)}"
+        if items is not None
+        else f"в ячейке № указано номеров: {len(numbers or ())}"
     )
+    return f"{listed}, а дат: {len(dates)}; какая дата к какому мероприятию относится, не видно"

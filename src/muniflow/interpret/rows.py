@@ -867,7 +867,7 @@ def _row(
 ) -> Row:
     texts = {c: _field(raw, matches, c, period) for c in (*TEXT_COLUMNS, "seq_no")}
     dates = _dates(texts["date_text"], period, month)
-    unpaired = unpaired_note(texts["title"], texts["date_text"])
+    unpaired = unpaired_note(texts["title"], texts["date_text"], texts["seq_no"])
     if unpaired is not None:  # several events' dates, not one event's span: none is read
         dates = DateParse(None, None, None, unpaired)
     return Row(

@@ -76,7 +76,9 @@ def _unread_because(row: Row) -> str | None:
     from muniflow.model import Period
     from muniflow.normalize.dates import parse_dates
 
-    unpaired = unpaired_note(str(row.get("title_raw") or ""), str(row.get("date_text") or ""))
+    unpaired = unpaired_note(
+        str(row.get("title_raw") or ""), str(row.get("date_text") or ""), str(row.get("seq_text") or "")
+    )
     if unpaired is not None:
         return unpaired
 
