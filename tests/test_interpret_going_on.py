@@ -508,6 +508,7 @@ def test_an_event_held_again_elsewhere_under_its_merged_no_and_title_is_a_row_of
         (None, "23 июля 2024 г.", "no place of its own: more days of the one holding"),
         ("с. Берёзовка", "", "no date of its own: more of the place"),
         ("с. Берёзовка", "9 июля 2024 г.", "the date above left its range open"),
+        ("с. Берёзовка", "8 июля 2024 г.", "the next day: a visit's second day at another place"),
     ],
 )
 def test_a_row_under_a_merged_no_and_title_without_a_holding_of_its_own_carries_it_on(

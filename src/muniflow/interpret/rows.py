@@ -773,16 +773,22 @@ def _goes_on(own: RawRow, mapping: Mapping[str, int], above: Row, period: Period
 
 def _held_again(own: RawRow, mapping: Mapping[str, int], above: Row, period: Period | None) -> bool:
     """A row under the № and title of the event above, both merged down over it, with a place of its
-    own and a whole date of its own after the whole date above (not the end of a range it left
-    open): the same event held once more, elsewhere (a row of its own under the same title), not
-    more days of one holding."""
+    own and a whole date of its own apart from the whole date above (days between them, at least
+    the contract's `heldAgainGapDays`; not the end of a range it left open): the same event held
+    once more, elsewhere (a row of its own under the same title), not more days of one holding (a
+    visit's next day at another place)."""
     if not {"title", "place", "date_text"} <= mapping.keys() or mapping["title"] not in own.from_above:
         return False
     place, date = (fold(_text(own, mapping[c])) for c in ("place", "date_text"))
-    if not place or not date or above.start_date is None or _DANGLING.search(above.date_text):
+    if not place or not date or above.start_date is None or above.end_date is None:
+        return False
+    if _DANGLING.search(above.date_text):
         return False
     parsed = parse_dates(date, period)
-    return parsed.note is None and parsed.start is not None
+    if parsed.note is not None or parsed.start is None or parsed.end is None:
+        return False
+    gap = int(contracts.load_contract().threshold("heldAgainGapDays", 2))
+    return (parsed.start - above.end_date).days >= gap or parsed.end < above.start_date
 
 
 # How a title's rest opens: a lower-case letter («из Китайской Народной Республики»), a bracket or a
