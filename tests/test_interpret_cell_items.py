@@ -140,7 +140,9 @@ def test_one_event_on_listed_days_keeps_its_span():
         ),
         ("1. Концерт", None, "one item is one event"),
         ("Концерт\n2. Выставка", None, "the first line opens with no number"),
-        ("2. Концерт\n3. Выставка", None, "numbers not from 1"),
+        ("3. Концерт\n4. Выставка", ["Концерт", "Выставка"], "numbered on from the row above"),
+        ("3. Концерт\n5. Выставка", None, "numbers out of sequence"),
+        ("1 – Концерт:\n- песни\n- танцы", None, "dash bullets inside a numbered item"),
         ("1.07.2025\n2.07.2025", None, "dates, no numbers"),
         ("1 – 3 июля\n2 – 4 августа", None, "day ranges, no numbers"),
         (

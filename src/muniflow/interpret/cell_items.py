@@ -44,7 +44,7 @@ def _marker(line: str) -> tuple[str, int | None, str] | None:
     and the text after it; None when the line opens with no marker."""
     numbered = _NUMBERED.match(line)
     if numbered is not None:
-        style = numbered.group(2) or "-"
+        style = numbered.group(2) or "N-"  # told from a dash bullet
         return style, int(numbered.group(1)), line[numbered.end() :]
     stripped = line.lstrip()
     if stripped[:1] in _bullets() and stripped[1:2].isspace():
@@ -53,21 +53,24 @@ def _marker(line: str) -> tuple[str, int | None, str] | None:
 
 
 def listed_items(text: str) -> list[str] | None:
-    """The items of a cell written as a list of two or more: lines opening with the numbers 1, 2, …
-    in sequence in one style, or with one bullet; a line opening with no marker (or a number out of
-    sequence, or of another style) goes on the item above. None for any other cell."""
+    """The items of a cell written as a list of two or more: lines opening with numbers in sequence
+    (1, 2, …; or going on from the row above's, 3, 4, …) in one style, or with one bullet; a line
+    opening with no marker (or a number out of sequence, or of another style) goes on the item
+    above. None for any other cell."""
     lines = [line for line in text.splitlines() if fold(line)]
     if not lines:
         return None
     first = _marker(lines[0])
-    if first is None or first[1] not in (None, 1):
+    if first is None or first[1] == 0:
         return None
-    style = first[0]
+    style, start = first[0], first[1]
     items = [first[2]]
     for line in lines[1:]:
         marked = _marker(line)
         opens = (
-            marked is not None and marked[0] == style and (marked[1] is None or marked[1] == len(items) + 1)
+            marked is not None
+            and marked[0] == style
+            and (marked[1] is None or (start is not None and marked[1] == start + len(items)))
         )
         if opens and marked is not None:
             items.append(marked[2])
