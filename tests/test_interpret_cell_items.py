@@ -196,6 +196,12 @@ def test_listed_items(text: str, items: list[str] | None, reason: str) -> None:
             ["4 июля 2025", "август 2025 г."],
             "a month after a year opens its own",
         ),
+        (
+            "4 июля 2025 г.; 18 августа 2025 г.",
+            2,
+            ["4 июля 2025 г.", "18 августа 2025 г."],
+            "one line, semicolons",
+        ),
         ("4 июля 2025 г.", 2, None, "one date for two events"),
     ],
 )
@@ -214,6 +220,7 @@ def test_dates_cell_lines(text: str, count: int, pieces: list[str] | None, reaso
         ("г. Энск, Дом\nкультуры", None, "a small letter goes on the line above"),
         ("г. Энск, Дом культуры,\nЗал торжеств", None, "a comma goes on"),
         ("40\n120", ["40", "120"], "numbers"),
+        ("Укрепление связей; обмен опытом", None, "a semicolon parts one text's clauses"),
     ],
 )
 def test_text_cell_lines(text: str, pieces: list[str] | None, reason: str) -> None:
@@ -287,3 +294,33 @@ def test_one_range_written_over_two_lines_beside_listed_events_is_no_pairing_to_
     )
     (row,) = report.rows
     assert (row.start_date, row.end_date) == (date(2025, 9, 9), date(2025, 9, 12))
+
+
+def test_dates_listed_on_one_line_beside_listed_events_are_no_span():
+    """«4 июля; 18 августа» beside two numbered events: each its own; beside three, none is read."""
+    report = _read(
+        (
+            "1.",
+            "Тихореченский район",
+            "1. Турнир по шашкам\n2. Вечер поэзии",
+            "4 июля 2025 г.; 18 августа 2025 г.",
+            "г. Тихоречье",
+            "",
+        ),
+    )
+    assert [(r.title, r.start_date, r.end_date) for r in report.rows] == [
+        ("Турнир по шашкам", date(2025, 7, 4), date(2025, 7, 4)),
+        ("Вечер поэзии", date(2025, 8, 18), date(2025, 8, 18)),
+    ]
+    three = _read(
+        (
+            "1.",
+            "Тихореченский район",
+            "1. Турнир\n2. Вечер\n3. Концерт",
+            "4 июля 2025 г.; 18 августа 2025 г.",
+            "г. Тихоречье",
+            "",
+        ),
+    )
+    (row,) = three.rows
+    assert (row.start_date, row.end_date) == (None, None)

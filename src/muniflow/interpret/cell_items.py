@@ -88,7 +88,9 @@ def cell_lines(text: str, count: int, dates: bool = False) -> list[str] | None:
 
 def cell_pieces(text: str, dates: bool = False) -> list[str]:
     """A cell's text as the pieces it lists: its own list's items when it is a list, else its lines,
-    the lines a PDF wrapped put together (`_date_goes_on` for a dates cell, else `_text_goes_on`)."""
+    the lines a PDF wrapped put together (`_date_goes_on` for a dates cell, else `_text_goes_on`);
+    a dates cell of one line, its parts between semicolons (elsewhere a semicolon parts the clauses
+    of one text: «укрепление связей; обмен опытом»)."""
     items = listed_items(text)
     if items is not None:
         return items
@@ -101,6 +103,9 @@ def cell_pieces(text: str, dates: bool = False) -> list[str]:
             joined[-1] = f"{joined[-1]} {line.strip()}"
         else:
             joined.append(line)
+    if dates and len(joined) == 1 and ";" in joined[0]:  # «3 июля 2025 г.; 22 августа 2025 г.»
+        parts = [part.strip() for part in joined[0].split(";") if fold(part)]
+        return parts if len(parts) > 1 else joined
     return joined
 
 
