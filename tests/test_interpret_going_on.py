@@ -508,3 +508,48 @@ def test_in_a_regions_report_a_town_beside_the_district_named_after_it_is_its_ow
         )
     )
     assert [r.municipality for r in report.rows] == ["Энский район", "город Энск"]
+
+
+def test_an_event_held_again_elsewhere_under_its_merged_no_and_title_is_a_row_of_its_own() -> None:
+    """№ and title merged down over two rows, each with its own place and whole date: the event
+    held twice, two rows of one title under one № (counted once); not one event from the first
+    date to the last."""
+    report = _events(
+        _row("1", "Праздник «Кедровая ярмарка»", "с. Липовка", "7 июля 2024 г.", "Обмен опытом", "120"),
+        _row(None, None, "с. Берёзовка", "23 июля 2024 г.", None, "80", above=frozenset({0, 1, 4})),
+        _row("2", "Выставка", "с. Липовка", "30.07.2024", "Открыта", "Мастера"),
+    )
+    got = [(r.seq_no, r.title, r.place, r.start_date, r.end_date, r.goal) for r in report.rows]
+    assert got == [
+        (1, "Праздник «Кедровая ярмарка»", "с. Липовка", date(2024, 7, 7), date(2024, 7, 7), "Обмен опытом"),
+        (
+            1,
+            "Праздник «Кедровая ярмарка»",
+            "с. Берёзовка",
+            date(2024, 7, 23),
+            date(2024, 7, 23),
+            "Обмен опытом",
+        ),
+        (2, "Выставка", "с. Липовка", date(2024, 7, 30), date(2024, 7, 30), "Открыта"),
+    ]
+    assert [f for f in check_report(report) if f.rule == "numbering"] == []
+
+
+@pytest.mark.parametrize(
+    ("place", "date_text", "reason"),
+    [
+        (None, "23 июля 2024 г.", "no place of its own: more days of the one holding"),
+        ("с. Берёзовка", "", "no date of its own: more of the place"),
+        ("с. Берёзовка", "9 июля 2024 г.", "the date above left its range open"),
+        ("с. Берёзовка", "8 июля 2024 г.", "the next day: a visit's second day at another place"),
+    ],
+)
+def test_a_row_under_a_merged_no_and_title_without_a_holding_of_its_own_carries_it_on(
+    place: str | None, date_text: str, reason: str
+) -> None:
+    above_date = "7 –" if reason.startswith("the date above") else "7 июля 2024 г."
+    report = _events(
+        _row("1", "Праздник «Кедровая ярмарка»", "с. Липовка", above_date, "Обмен опытом", "120"),
+        _row(None, None, place, date_text, None, "80", above=frozenset({0, 1, 4})),
+    )
+    assert len(report.rows) == 1, reason

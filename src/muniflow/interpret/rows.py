@@ -9,6 +9,7 @@ from typing import Any
 
 from muniflow import contracts
 from muniflow.interpret.cards import as_rows
+from muniflow.interpret.cell_items import split_row_cells, unpaired_note
 from muniflow.interpret.columns import CONTRACT_KEY, map_columns
 from muniflow.interpret.combined import split_date_place, split_title_place
 from muniflow.interpret.errors import InterpretError
@@ -522,7 +523,7 @@ def _read_table(
         raw = previous = _merged_down(raw, previous)
         if not own_text:
             continue  # blank, or only cells merged down into it: the rest of a row a page end cut
-        if last_event is not None and _goes_on(own, mapping, rows[last_event]):
+        if last_event is not None and _goes_on(own, mapping, rows[last_event], period):
             rows[last_event] = _continued(rows[last_event], own, matches, period, state.month)
             continue
         filled = _filled(raw)
@@ -648,12 +649,30 @@ def _read_table(
         if "seq_no" in mapping and mapping["seq_no"] in own.from_above:
             found.shared_numbers.append(last_event)
         under = state.settlement if not has_muni_column else ""  # a settlement's, the district's
-        row = _row(source_file, raw, matches, len(rows), under or muni_raw, period, state.month)
-        if under:
-            row = replace(row, municipality=canonical_municipality(muni_raw))
-        rows.append(row)
+        items = _listed_events(raw, matches, mapping)
+        seq = mapping.get("seq_no")
+        for k, item in enumerate(items):
+            if k and seq is not None and _text(item, seq) == _text(items[0], seq):
+                found.shared_numbers.append(len(rows))  # the row's other events, under its № (counted once)
+            last_event = len(rows)
+            row = _row(source_file, item, matches, len(rows), under or muni_raw, period, state.month)
+            if under:
+                row = replace(row, municipality=canonical_municipality(muni_raw))
+            rows.append(row)
         state = replace(state, bare=False)
     return replace(state, last_event=last_event)
+
+
+def _listed_events(raw: RawRow, matches: Sequence[ColumnMatch], mapping: Mapping[str, int]) -> list[RawRow]:
+    """The row as the events it lists (`cell_items`): one row per item of its title cell, located
+    «…, item k»; the row itself when it lists none."""
+    if "title" not in mapping or "date_text" not in mapping:
+        return [raw]
+    paired = [m.index for m in matches if m.column in TEXT_COLUMNS]
+    split = split_row_cells(raw.cells, mapping["title"], mapping["date_text"], paired, mapping.get("seq_no"))
+    if split is None:
+        return [raw]
+    return [replace(raw, cells=cells, locator=f"{raw.locator}, item {k}") for k, cells in enumerate(split, 1)]
 
 
 _YEAR_WRITTEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -766,21 +785,42 @@ def _numbered(raw: RawRow, mapping: Mapping[str, int]) -> str | None:
     return texts[1][1] if _SECTION_NUMBER.fullmatch(fold(texts[0][1])) else None
 
 
-def _goes_on(own: RawRow, mapping: Mapping[str, int], above: Row) -> bool:
+def _goes_on(own: RawRow, mapping: Mapping[str, int], above: Row, period: Period | None = None) -> bool:
     """Whether a row (its own cells, None where merged from above) carries on the event above it:
-    its № merged down from that event (and no title of its own); no №, title or date of its own
-    but more of its place, goal or participants; or, under a numbered event, no № of its own and
-    the rest of cells a page or a clerk's Enter cut (`_cut_off`)."""
+    its № merged down from that event (and no title of its own), unless it holds the event again
+    (`_held_again`); no №, title or date of its own but more of its place, goal or participants;
+    or, under a numbered event, no № of its own and the rest of cells a page or a clerk's Enter
+    cut (`_cut_off`)."""
     seq = mapping.get("seq_no")
     title = fold(_text(own, mapping["title"])) if "title" in mapping else ""
     if seq is not None and seq in own.from_above:
-        return not title
+        return not title and not _held_again(own, mapping, above, period)
     if seq is not None and above.seq_text and not fold(_text(own, seq)) and _cut_off(own, mapping, above):
         return True
     key = [i for c, i in mapping.items() if c in ("seq_no", "title", "date_text")]
     if any(fold(_text(own, i)) for i in key):
         return False
     return any(fold(_text(own, mapping[c])) for c in _GOING_ON if c in mapping)
+
+
+def _held_again(own: RawRow, mapping: Mapping[str, int], above: Row, period: Period | None) -> bool:
+    """A row under the № and title of the event above, both merged down over it, with a place of its
+    own and a whole date of its own apart from the whole date above (days between them, at least
+    the contract's `heldAgainGapDays`; not the end of a range it left open): the same event held
+    once more, elsewhere (a row of its own under the same title), not more days of one holding (a
+    visit's next day at another place)."""
+    if not {"title", "place", "date_text"} <= mapping.keys() or mapping["title"] not in own.from_above:
+        return False
+    place, date = (fold(_text(own, mapping[c])) for c in ("place", "date_text"))
+    if not place or not date or above.start_date is None or above.end_date is None:
+        return False
+    if _DANGLING.search(above.date_text):
+        return False
+    parsed = parse_dates(date, period)
+    if parsed.note is not None or parsed.start is None or parsed.end is None:
+        return False
+    gap = int(contracts.load_contract().threshold("heldAgainGapDays", 2))
+    return (parsed.start - above.end_date).days >= gap or parsed.end < above.start_date
 
 
 # How a title's rest opens: a lower-case letter («из Китайской Народной Республики»), a bracket or a
@@ -865,6 +905,9 @@ def _row(
 ) -> Row:
     texts = {c: _field(raw, matches, c, period) for c in (*TEXT_COLUMNS, "seq_no")}
     dates = _dates(texts["date_text"], period, month)
+    unpaired = unpaired_note(texts["title"], texts["date_text"], texts["seq_no"])
+    if unpaired is not None:  # several events' dates, not one event's span: none is read
+        dates = DateParse(None, None, None, unpaired)
     return Row(
         source_file=source_file,
         source_locator=raw.locator,

@@ -122,6 +122,12 @@ def month_number(word: str) -> int | None:
     return vocabulary().months.get(_key(word))
 
 
+def joins_dates(word: str) -> bool:
+    """Whether a word joins two dates into a range or a list («по», «до», «и»: contracts/dates.yaml,
+    `range_words` and `list_words`)."""
+    return _key(word) in vocabulary().separators
+
+
 def month_words() -> tuple[str, ...]:
     """Every month word of the vocabulary (folded), longest first: for building a pattern."""
     return tuple(sorted(vocabulary().months, key=lambda w: (-len(w), w)))

@@ -78,9 +78,17 @@ def date_readable(row: Row, field: str) -> Message:
 
 
 def _unread_because(row: Row) -> str | None:
-    """The date grammar's own note on the cell («несуществующая дата 31.04.2024»), read again."""
+    """The date grammar's own note on the cell («несуществующая дата 31.04.2024»), read again; for a
+    row listing several events whose dates do not pair with them, that (interpret/cell_items.py)."""
+    from muniflow.interpret.cell_items import unpaired_note
     from muniflow.model import Period
     from muniflow.normalize.dates import parse_dates
+
+    unpaired = unpaired_note(
+        str(row.get("title_raw") or ""), str(row.get("date_text") or ""), str(row.get("seq_text") or "")
+    )
+    if unpaired is not None:
+        return unpaired
 
     first = row.get("period_first")
     period = None
