@@ -49,19 +49,24 @@ def discover(paths: list[str | Path]) -> list[Path]:
     return list(scan_inbox(paths).files)
 
 
-def process_file(path: Path, period: Period | None = None, sha256: str | None = None) -> FileOutcome:
+def process_file(
+    path: Path, period: Period | None = None, sha256: str | None = None, name: str | None = None
+) -> FileOutcome:
     """Extract, validate and enrich one file, all in a sandboxed worker process, so files are
-    processed in parallel on every core and only the loads stay in the caller."""
+    processed in parallel on every core and only the loads stay in the caller. `name` is the name
+    lineage gives the file when it is not its path (`archive.zip!2 квартал/отчёт.docx`, unpacked
+    under a temporary name): the document is interpreted under it, so the member's own name and its
+    folders may give the quarter or the municipality its text does not."""
     digest = sha256 or sha256_file(path)
     label = period.label if period else None
     try:
         try:
-            outcome: FileOutcome = run_sandboxed(path, _process_in_worker, label)
+            outcome: FileOutcome = run_sandboxed(path, _process_in_worker, label, name)
         except ReaderError as err:
             if err.reason != scan.NEEDS_OCR:
                 raise
             kind, pages = scan.parse_signal(err.message)
-            outcome = run_sandboxed(path, _ocr_in_worker, label, kind, limits=ocr_limits(pages))
+            outcome = run_sandboxed(path, _ocr_in_worker, label, kind, name, limits=ocr_limits(pages))
     except ReaderError as err:
         return _refused(path, digest, err)
     return replace(outcome, sha256=digest)
@@ -83,11 +88,13 @@ def ocr_limits(pages: int) -> Limits:
     )
 
 
-def _ocr_in_worker(path: Path, limits: Limits, period: str | None, kind: str) -> FileOutcome:
+def _ocr_in_worker(
+    path: Path, limits: Limits, period: str | None, kind: str, name: str | None = None
+) -> FileOutcome:
     """What a worker runs for a scan: OCR every page, then the pure stages plus the OCR warnings."""
     from muniflow.readers.ocr import settings
 
-    doc = scan.read_scan(path, limits, kind)
+    doc = _under(scan.read_scan(path, limits, kind), name)
     try:
         outcome = interpret_file(path, doc, Period.parse(period) if period else None, "")
         if outcome.report is not None and (lone := scan.lone_page(doc, outcome.report)):
@@ -114,9 +121,11 @@ def WARM_UP() -> None:  # named like WARM_MODULES, which the sandbox reads besid
     warm_up()
 
 
-def _process_in_worker(path: Path, limits: Limits, period: str | None) -> FileOutcome:
+def _process_in_worker(
+    path: Path, limits: Limits, period: str | None, name: str | None = None
+) -> FileOutcome:
     """What a worker runs for `process_file`: the guards and the reader, then every pure stage."""
-    doc = read_checked(path, limits)
+    doc = _under(read_checked(path, limits), name)
     try:
         outcome = interpret_file(path, doc, Period.parse(period) if period else None, "")
         return enrich_file(validate_file(outcome))
@@ -126,9 +135,16 @@ def _process_in_worker(path: Path, limits: Limits, period: str | None) -> FileOu
         raise _internal_error(exc) from exc
 
 
+def _under(doc: RawDocument, name: str | None) -> RawDocument:
+    """The document as read from its temporary file, named as lineage names it."""
+    return replace(doc, source_file=name) if name and name != doc.source_file else doc
+
+
 def process_input(item: Input, period: Period | None = None, sha256: str | None = None) -> FileOutcome:
-    """`process_file` on an input, its outcome named as lineage names it (`archive.zip!member.docx`)."""
-    return named(process_file(item.path, period, sha256), item.name)
+    """`process_file` on an input, interpreted and its outcome named as lineage names it
+    (`archive.zip!member.docx`)."""
+    name = item.name if item.name != str(item.path) else None
+    return named(process_file(item.path, period, sha256, name), item.name)
 
 
 def named(outcome: FileOutcome, name: str) -> FileOutcome:
