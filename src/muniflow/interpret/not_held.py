@@ -37,6 +37,14 @@ def not_held_heading(*texts: str) -> str | None:
     return None
 
 
+def held_text(text: str) -> str:
+    """The text without its lines that head planned, postponed or cancelled events (as
+    `not_held_heading` judges a line): the quarter such a line names is the plan's, not the report's."""
+    return "\n".join(
+        line for line in text.splitlines() if not (line.strip() and _says_not_held(line.strip()))
+    )
+
+
 def says_not_held(cell: str) -> bool:
     """Whether a row's cell says its event was not held: cancelled, postponed, only planned
     («15.05.2025 (отменено)», «перенесено на III квартал», «20.08.2025 – не проводилось»), by the

@@ -26,8 +26,10 @@ from muniflow.interpret.nil import (
     says_nil_letter,
     sender_municipality,
 )
+from muniflow.interpret.not_held import held_text
 from muniflow.interpret.ocr_names import document_places, fixed_heading
 from muniflow.interpret.period import (
+    QUARTER,
     file_stem,
     find_period,
     half_year_in_cell,
@@ -233,7 +235,7 @@ def interpret_document(
         combined = contract.threshold("combinedColumns", []) or []
     skip_words = list(contract.threshold("skipHeadings", []) or [])
     doc, other_quarters = sheet_quarters(doc, period_override)  # a workbook with a sheet per quarter
-    found_period = find_period(doc.title)
+    found_period = find_period(held_text(doc.title))
     period = period_override or found_period.period
     if not doc.tables:
         raise InterpretError("no_table_found", "the document holds no table")
@@ -252,9 +254,23 @@ def interpret_document(
             with_cards, card_readings = choose_tables(cards.tables, synonyms, combined, period)
             if with_cards or period is None:  # without a period, day-only dates may need it (below)
                 doc, chosen, readings = cards, with_cards, card_readings
+    if chosen and chosen[0].table is not doc.tables[0]:
+        # the quarter the chosen table's own heading names (its caption, a title typed above its
+        # header) before the document's first text, which heads a table before it (a plan for the
+        # next quarter, skipped); the first table's title row yields to the document's title
+        own = find_period(held_text(f"{chosen[0].table.caption}\n{chosen[0].above}"))
+        if (
+            own.period is not None
+            and found_period.kind in ("", QUARTER)
+            and own.period != found_period.period
+        ):
+            found_period = own
+            if period_override is None:
+                period = own.period
+                chosen, readings = choose(period)
     title = _lead_text(doc, chosen[0]) if chosen else doc.title
     if not found_period.kind and title != doc.title:
-        found_period = find_period(title)
+        found_period = find_period(held_text(title))
         if period is None and found_period.period is not None:
             period = found_period.period
             chosen, readings = choose(period)
@@ -262,12 +278,12 @@ def interpret_document(
         # No table read without the period (day-only dates under month headings are dates only in
         # a known year), and the period is read from the text before the table chosen: try the
         # text before every table, the title in a contents or summary table's caption included.
-        early = find_period(_lead_text(doc, None))
+        early = find_period(held_text(_lead_text(doc, None)))
         if early.period is not None:
             chosen, readings = choose(early.period)
             if chosen:
                 title = _lead_text(doc, chosen[0])
-                later = find_period(title)
+                later = find_period(held_text(title))
                 found_period = later if later.period is not None else early
                 period = found_period.period
     if period is None and not found_period.kind:
@@ -280,7 +296,7 @@ def interpret_document(
                 title = _lead_text(doc, chosen[0]) if chosen else title
     if period is None and chosen and (year := _one_year(chosen)) is not None:
         # «во II квартале текущего года»: the quarter's year is the one every event's date names
-        dated = find_period(title, default_year=year)
+        dated = find_period(held_text(title), default_year=year)
         if dated.period is not None:
             found_period, period = dated, dated.period
     readings = [*readings, *other_quarters]
