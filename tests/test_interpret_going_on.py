@@ -287,6 +287,34 @@ def test_a_table_of_events_planned_or_called_off_is_no_events_table() -> None:
     assert all("not held" in reason for reason in skipped.values())
 
 
+def test_rows_under_a_heading_row_of_planned_events_are_not_events() -> None:
+    """A heading row inside the events table says the rows under it are planned: they are skipped
+    and the report's note says so; the next section's heading reads on."""
+    report = _report(
+        _table(
+            [
+                _row("Проведённые мероприятия", None, None, None, None, None),
+                _row("1", "Концерт", "г. Энск", "12.05.2024", "Проведён", "Артисты"),
+                _row(
+                    "Мероприятия, планируемые к проведению в III квартале 2024 года",
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                ),
+                _row("2", "Ярмарка ремёсел", "г. Энск", "август 2024 г.", "", ""),
+                _row("3", "Форум", "г. Энск", "15.09.2024", "", ""),
+                HEADING,
+                _row("4", "Выставка", "г. Энск", "20.06.2024", "Открыта", "Мастера"),
+            ]
+        )
+    )
+    assert [r.title for r in report.rows] == ["Концерт", "Выставка"]
+    (note,) = [n for n in report.reading.notes if "under the heading" in n]
+    assert note.startswith("2 row(s)") and note.endswith("(table 1, row 5, table 1, row 6)")
+
+
 def test_a_plan_before_the_report_gives_not_its_quarter() -> None:
     """A plan for the next quarter opens the document: its heading is the document's first text,
     the quarter is the one the events table's own caption names."""

@@ -25,6 +25,8 @@ _WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+")
 _NEGATION = "не"
 _FUTURE = frozenset({"будет", "будут", "будем"})
 _PLAN_NOUN = "план"
+# The kind of a heading row (`reading.Section`) saying the rows under it were not held.
+NOT_HELD = "not_held"
 
 
 def not_held_heading(*texts: str) -> str | None:

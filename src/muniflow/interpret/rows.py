@@ -26,7 +26,7 @@ from muniflow.interpret.nil import (
     says_nil_letter,
     sender_municipality,
 )
-from muniflow.interpret.not_held import held_text
+from muniflow.interpret.not_held import NOT_HELD, held_text, not_held_heading
 from muniflow.interpret.ocr_names import document_places, fixed_heading
 from muniflow.interpret.period import (
     QUARTER,
@@ -134,6 +134,9 @@ class _Found:
     numbered_nil: list[tuple[int, str, str]] = field(default_factory=list)
     # rows under the № of the event above, merged down over them (`Report.shared_numbers`)
     shared_numbers: list[int] = field(default_factory=list)
+    # rows under a heading row of events not held («Мероприятия, запланированные на III квартал»),
+    # skipped: the heading and their locators
+    not_held: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,8 @@ class _State:
     title_muni: str = ""  # the municipality the title names, for rows under no heading
     # the index in `rows` of the event just read, while the table goes on (over a page's end)
     last_event: int | None = None
+    # a heading row above says the rows under it were planned, postponed or cancelled: its text
+    not_held: str = ""
 
 
 def _field(row: RawRow, matches: Sequence[ColumnMatch], column: str, period: Period | None) -> str:
@@ -368,7 +373,7 @@ def interpret_document(
         region_text=region_source(doc.title) or region_source(title),
         period_text=found_period.text,
         period_kind=found_period.kind,
-        notes=_unread_note(_unread_columns(chosen)),
+        notes=(*_unread_note(_unread_columns(chosen)), *_not_held_note(found.not_held)),
     )
     return Report(
         source_file=doc.source_file,
@@ -441,6 +446,15 @@ def _unread_columns(chosen: Sequence[ChosenTable]) -> dict[str, int]:
                 key = fold(label)
                 unread[key] = unread.get(key, 0) + filled
     return unread
+
+
+def _not_held_note(skipped: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
+    """The note on rows skipped under a heading of events not held, one a heading."""
+    return tuple(
+        f"{len(rows)} row(s) under the heading «{heading}» not read as events: it says they were "
+        f"planned, postponed or cancelled, not held ({', '.join(rows)})"
+        for heading, rows in skipped.items()
+    )
 
 
 def _unread_note(unread: dict[str, int]) -> tuple[str, ...]:
@@ -519,6 +533,8 @@ def _read_table(
     # the event just read: the table before's last when this one is its continuation (a row a
     # page's end cut carries it on)
     last_event = state.last_event if table.continues else None
+    if not table.continues:
+        state = replace(state, not_held="")
     for raw in table.body:
         own_text = any(fold(c or "") for c in raw.cells)
         own = raw
@@ -541,6 +557,9 @@ def _read_table(
             continue
         if _header_residue(raw, table.reading.header):
             continue
+        if state.not_held and len(filled) > 1 and _numbered(raw, mapping) is None:
+            found.not_held.setdefault(state.not_held, []).append(raw.locator)
+            continue  # an event under a heading of events not held
         said = nil_row(raw, mapping)
         if said is not None:  # the section is reported, with no events
             named = said or (state.column_muni if has_muni_column else state.heading)
@@ -556,6 +575,13 @@ def _read_table(
         if heading is not None:
             merged = any(c is None for c in raw.cells)
             kind = classify(heading, skip_words, merged, has_muni_column)
+            if not_held_heading(heading) is not None:
+                # «Мероприятия, запланированные на III квартал»: the rows under it were not held
+                sections.append(Section(raw.locator, NOT_HELD, fold(heading)))
+                state = replace(state, not_held=fold(heading))
+                continue
+            if kind != MONTH:
+                state = replace(state, not_held="")  # the next section's heading ends it
             if (
                 kind == MUNICIPALITY
                 and municipality_name(heading) is None
