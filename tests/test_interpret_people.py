@@ -68,11 +68,36 @@ GUESTS_BY_PLACE = _guests(
 )
 
 
+# no person word in the header: «Участник» is participants by its synonyms; the heading says it is a list
+GUESTS_UNDER_A_LIST = _guests(
+    ("№", "Участник", "Страна", "Организация", "Сроки пребывания"),
+    [
+        (
+            "1",
+            "Тулегенов Арман Серикович",
+            "Республика Казахстан",
+            "Театр кукол г. Костаная",
+            "14–16 мая 2025 г.",
+        ),
+        (
+            "2",
+            "Соколова Ирина Павловна",
+            "Республика Беларусь",
+            "Гимназия № 4 г. Гомеля",
+            "14–17 мая 2025 г.",
+        ),
+    ],
+    "Список гостей фестиваля",
+)
+
+
 def _report(*tables: RawTable):  # type: ignore[no-untyped-def]
     return interpret_document(RawDocument("x.docx", "docx", TITLE, tables), contracts.header_synonyms())
 
 
-@pytest.mark.parametrize("guests", [GUESTS, GUESTS_BY_PLACE], ids=["organisation", "place"])
+@pytest.mark.parametrize(
+    "guests", [GUESTS, GUESTS_BY_PLACE, GUESTS_UNDER_A_LIST], ids=["organisation", "place", "under a list"]
+)
 def test_a_list_of_people_beside_the_events_table_is_skipped(guests: RawTable) -> None:
     report = _report(EVENTS, guests)
     assert [r.title for r in report.rows] == ["Фестиваль «Речные огни»"]

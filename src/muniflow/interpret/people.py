@@ -9,7 +9,8 @@ and that column's cells hold people's names (pymorphy3 tags a surname, a first n
 or initials by a surname: «И.О. Фамилия»). With its title typed by content it is a list of people;
 with its title named by the header only when its heading says it is one too (the head noun of the
 caption's last line, or of a title row above its header, contract `personListHeads`: «Список …»,
-«Состав …», «Приложение …»), since an events table may name who was in charge of each event.
+«Состав …», «Приложение …»), since an events table may name who was in charge of each event. Under
+such a heading, with its title typed by content, any column holding names will do («Участник»).
 """
 
 from __future__ import annotations
@@ -46,23 +47,24 @@ _NAME_WORDS = (2, 4)
 def people_list(found: HeaderFound, body: Sequence[RawRow], *headings: str) -> str | None:
     """The header label of the person column when the table lists people, not events; None when it
     does not. `headings` are the texts above the table (its caption, the rows above its header)."""
-    person = _person_column(found, body)
-    if person is None:
-        return None
     title = next((m for m in found.matches if m.column == "title"), None)
-    if title is not None and title.evidence != CONTENT and not _list_heading(headings):
-        return None
-    return found.labels[person]
+    by_content = title is None or title.evidence == CONTENT
+    listed = _list_heading(headings)
+    if not (by_content or listed):
+        return None  # an events table may name who was in charge of each event
+    person = _person_column(found, body, any_column=by_content and listed)
+    return found.labels[person] if person is not None else None
 
 
-def _person_column(found: HeaderFound, body: Sequence[RawRow]) -> int | None:
+def _person_column(found: HeaderFound, body: Sequence[RawRow], any_column: bool = False) -> int | None:
     """A column the header names a person's (contract `personColumns`) and no event's column by the
     header synonyms, whose filled cells hold people's names in the contract's share
-    (`personNameShare`) or more."""
+    (`personNameShare`) or more; with `any_column` (a list's heading over a table whose title only
+    its cells typed), any column whose cells do («Участник»: participants by its header)."""
     named = {m.index for m in found.matches if m.evidence != CONTENT}
     share = float(load_contract().threshold("personNameShare", 0.5))
     for index, label in enumerate(found.labels):
-        if index in named or not _names_person(label):
+        if not any_column and (index in named or not _names_person(label)):
             continue
         texts = (fold(r.cells[index] or "") for r in body if index < len(r.cells))
         cells = [text for text in texts if text]
