@@ -167,6 +167,25 @@ def test_a_saved_email_is_read_by_its_attachments(tmp_path: Path) -> None:
     assert [i.name for i in other.inputs] == [f"{tmp_path / 'empty.eml'}!a.txt", str(note)]
 
 
+def test_a_letter_forwarded_as_an_attachment_is_opened_for_its_own(tmp_path: Path) -> None:
+    """«Forward as attachment»: the report is attached to the letter attached to the saved one."""
+    from email import message_from_bytes, policy
+    from email.message import EmailMessage
+
+    docx = (SAMPLES / "invented_tver_2024_q4.docx").read_bytes()
+    inner = _email(tmp_path / "inner.eml", {"Отчёт Озёрный.docx": docx})
+    outer = EmailMessage()
+    outer["From"] = "region@example.ru"
+    outer["Subject"] = "FW: отчёт"
+    outer.set_content("Пересылаю.")
+    outer.add_attachment(message_from_bytes(inner.read_bytes(), policy=policy.default))
+    letter = tmp_path / "forwarded.eml"
+    letter.write_bytes(bytes(outer))
+    result = expand([letter], tmp_path / "w")
+    assert [i.name for i in result.inputs] == [f"{letter}!Отчёт Озёрный.docx"]
+    assert result.inputs[0].path.read_bytes() == docx
+
+
 def test_a_letter_without_attachment_is_refused_with_what_to_do(tmp_path: Path) -> None:
     from email.message import EmailMessage
 

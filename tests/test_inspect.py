@@ -81,3 +81,21 @@ def test_inspect_reads_a_scanned_pdf_by_ocr_as_ingest_does(tmp_path):
     assert info.get("reason") != scan.NEEDS_OCR, info.get("message")
     assert info["format"] == scan.FORMATS["pdf"]
     assert info["rows_read"] > 0
+
+
+def test_inspect_reads_an_archive_by_its_members_as_ingest_does(tmp_path):
+    """A ZIP is no document refused: each member is inspected under its lineage name, which may
+    give the quarter its title does not."""
+    import zipfile
+
+    rows = [
+        ["№", "Мероприятие", "Место", "Дата проведения"],
+        ["1", "Форум побратимов", "г. Энск", "10.04.2024"],
+    ]
+    member = build_docx(tmp_path / "m.docx", rows, title=("Сведения о мероприятиях",))
+    archive = tmp_path / "отчёты.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.write(member, "2024/2 квартал/Озёрный район.docx")
+    (info,) = json.loads(_inspect(archive, "json"))
+    assert info["file"] == f"{archive}!2024/2 квартал/Озёрный район.docx"
+    assert (info.get("reason"), info["period"]) == (None, "2024Q2")

@@ -287,6 +287,52 @@ def test_a_table_of_events_planned_or_called_off_is_no_events_table() -> None:
     assert all("not held" in reason for reason in skipped.values())
 
 
+def test_rows_under_a_heading_row_of_planned_events_are_not_events() -> None:
+    """A heading row inside the events table says the rows under it are planned: they are skipped
+    and the report's note says so; the next section's heading reads on."""
+    report = _report(
+        _table(
+            [
+                _row("Проведённые мероприятия", None, None, None, None, None),
+                _row("1", "Концерт", "г. Энск", "12.05.2024", "Проведён", "Артисты"),
+                _row(
+                    "Мероприятия, планируемые к проведению в III квартале 2024 года",
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                ),
+                _row("2", "Ярмарка ремёсел", "г. Энск", "август 2024 г.", "", ""),
+                _row("3", "Форум", "г. Энск", "15.09.2024", "", ""),
+                HEADING,
+                _row("4", "Выставка", "г. Энск", "20.06.2024", "Открыта", "Мастера"),
+            ]
+        )
+    )
+    assert [r.title for r in report.rows] == ["Концерт", "Выставка"]
+    (note,) = [n for n in report.reading.notes if "under the heading" in n]
+    assert note.startswith("2 row(s)") and note.endswith("(table 1, row 5, table 1, row 6)")
+
+
+def test_a_plan_before_the_report_gives_not_its_quarter() -> None:
+    """A plan for the next quarter opens the document: its heading is the document's first text,
+    the quarter is the one the events table's own caption names."""
+    plan_heading = "План мероприятий Озёрного района на IV квартал 2024 года"
+    planned = _table([_row("1", "Форум", "г. Энск", "15.10.2024", "", "")], caption=plan_heading)
+    held = _table(
+        [HEADING, _row("1", "Концерт", "г. Энск", "12.08.2024", "Проведён", "Артисты")],
+        caption="Информация о проведённых мероприятиях за III квартал 2024 года",
+        n=2,
+    )
+    report = _report(planned, held, title=plan_heading)
+    assert report.period == Period(2024, 3)
+    assert [r.title for r in report.rows] == ["Концерт"]
+    # the plan's heading alone names the quarter: it is the plan's, no report's
+    untitled = _table([HEADING, _row("1", "Концерт", "г. Энск", "12.08.2024", "Проведён", "")], n=2)
+    assert _report(planned, untitled, title=plan_heading).period is None
+
+
 def test_a_quarter_a_plan_is_for_is_not_the_reports() -> None:
     text = (
         "Направляем информацию; мероприятия, запланированные на III квартал 2024 года, будут учтены.\n"

@@ -87,6 +87,13 @@ def test_a_day_range_covering_one_quarter():
         ("/inbox/report_2024_q1.docx", Period(2024, 1), "the label with «_» inside"),
         ("/inbox/отчёт за 1 полугодие 2024.docx", None, "only a quarter counts"),
         ("/inbox/2024/20240630_report.docx", None, "a year and a date name no quarter"),
+        ("/tmp/pack.zip!2023/3 квартал/Озёрный.docx", Period(2023, 3), "a quarter's folder in its year's"),
+        (
+            "/inbox/Отчёты 2026/Озёрный за I квартал.docx",
+            Period(2026, 1),
+            "a file's quarter, its folder's year",
+        ),
+        ("/inbox/2026/Озёрный район.docx", None, "a year's folder alone names no quarter"),
     ],
 )
 def test_the_quarter_a_file_or_folder_name_gives(path: str, period: Period | None, reason: str) -> None:
@@ -114,3 +121,24 @@ def test_a_title_naming_no_period_or_municipality_takes_the_file_names() -> None
     # the title's own period wins, and a half-year in the title stays one
     assert read("/inbox/2кв_2024.docx", "Информация за 3 квартал 2024 года").period == Period(2024, 3)
     assert read("/inbox/2кв_2024.docx", "Информация за 1 полугодие 2024 года").period is None
+
+
+def test_an_archive_member_is_interpreted_under_its_own_name(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Unpacked under a temporary name, a member is read by the name lineage gives it: its own
+    name and its folders in the archive name the quarter its title does not."""
+    from nil_builders import event_row
+    from readers_fixtures import HEADER, build_docx
+
+    from muniflow import stages
+    from muniflow.intake.expand import Input
+
+    rows = [list(HEADER), event_row(1, "Фестиваль «Озёрная волна»")]
+    unpacked = build_docx(tmp_path / "0003.docx", rows, title=("Информация о международных мероприятиях",))
+    for member, period in [
+        ("Озёрный_район_3кв_2025.docx", "2025Q3"),
+        ("2025/3 квартал/Озёрный район.docx", "2025Q3"),
+    ]:
+        name = f"{tmp_path}/pack.zip!{member}"
+        outcome = stages.process_input(Input(unpacked, name), None)
+        assert outcome.report is not None and outcome.reason is None, outcome.message
+        assert (outcome.source_file, outcome.report.period and outcome.report.period.label) == (name, period)

@@ -50,19 +50,24 @@ def discover(paths: list[str | Path]) -> list[Path]:
     return list(scan_inbox(paths).files)
 
 
-def process_file(path: Path, period: Period | None = None, sha256: str | None = None) -> FileOutcome:
+def process_file(
+    path: Path, period: Period | None = None, sha256: str | None = None, name: str | None = None
+) -> FileOutcome:
     """Extract, validate and enrich one file, all in a sandboxed worker process, so files are
-    processed in parallel on every core and only the loads stay in the caller."""
+    processed in parallel on every core and only the loads stay in the caller. `name` is the name
+    lineage gives the file when it is not its path (`archive.zip!2 квартал/отчёт.docx`, unpacked
+    under a temporary name): the document is interpreted under it, so the member's own name and its
+    folders may give the quarter or the municipality its text does not."""
     digest = sha256 or sha256_file(path)
     label = period.label if period else None
     try:
         try:
-            outcome: FileOutcome = run_sandboxed(path, _process_in_worker, label)
+            outcome: FileOutcome = run_sandboxed(path, _process_in_worker, label, name)
         except ReaderError as err:
             if err.reason != scan.NEEDS_OCR:
                 raise
             kind, pages = scan.parse_signal(err.message)
-            outcome = run_sandboxed(path, _ocr_in_worker, label, kind, limits=ocr_limits(pages))
+            outcome = run_sandboxed(path, _ocr_in_worker, label, kind, name, limits=ocr_limits(pages))
     except ReaderError as err:
         return _refused(path, digest, err)
     return replace(outcome, sha256=digest)
@@ -84,11 +89,13 @@ def ocr_limits(pages: int) -> Limits:
     )
 
 
-def _ocr_in_worker(path: Path, limits: Limits, period: str | None, kind: str) -> FileOutcome:
+def _ocr_in_worker(
+    path: Path, limits: Limits, period: str | None, kind: str, name: str | None = None
+) -> FileOutcome:
     """What a worker runs for a scan: OCR every page, then the pure stages plus the OCR warnings."""
     from muniflow.readers.ocr import settings
 
-    doc = scan.read_scan(path, limits, kind)
+    doc = _under(scan.read_scan(path, limits, kind), name)
     given = Period.parse(period) if period else None
     try:
         outcome = interpret_file(path, doc, given, "")
@@ -116,13 +123,15 @@ def WARM_UP() -> None:  # named like WARM_MODULES, which the sandbox reads besid
     warm_up()
 
 
-def _process_in_worker(path: Path, limits: Limits, period: str | None) -> FileOutcome:
+def _process_in_worker(
+    path: Path, limits: Limits, period: str | None, name: str | None = None
+) -> FileOutcome:
     """What a worker runs for `process_file`: the guards and the reader, then every pure stage."""
     given = Period.parse(period) if period else None
     try:
-        doc = read_checked(path, limits)
+        doc = _under(read_checked(path, limits), name)
     except ReaderError as err:
-        return titled_refusal(path, err, None, given)
+        return titled_refusal(path, err, None, given, name)
     try:
         outcome = interpret_file(path, doc, given, "")
         return enrich_file(validate_file(outcome))
@@ -138,11 +147,12 @@ TITLED_REFUSALS = frozenset({"no_table_found", "unknown_layout"})
 
 
 def titled_refusal(
-    path: Path, err: ReaderError, doc: RawDocument | None, period: Period | None
+    path: Path, err: ReaderError, doc: RawDocument | None, period: Period | None, name: str | None = None
 ) -> FileOutcome:
     """A document refused whole as a quarantined outcome whose report, without rows, holds what its
     title says (`interpret.heading.refused_report`), its message naming them; `doc` is None where
-    the reader refused the file (its text is then the error's, if it read any).
+    the reader refused the file (its text is then the error's, if it read any), `name` the file's
+    lineage name where it was read from a temporary file (an archive's member).
 
     Raises:
         ReaderError: `err` itself for any other refusal (a damaged file, a scan for OCR, ...)."""
@@ -151,7 +161,7 @@ def titled_refusal(
     if doc is None:
         if not fold(err.text):
             raise err
-        doc = RawDocument(source_file=str(path), format="", title=err.text, tables=())
+        doc = RawDocument(source_file=name or str(path), format="", title=err.text, tables=())
     report = refused_report(doc, period)
     about = _titled_as(report)
     message = f"{about}: {err.message}" if about else err.message
@@ -170,9 +180,16 @@ def _titled_as(report: Report) -> str:
     return " ".join(p for p in ("report of", who, when) if p) + ", as its title says"
 
 
+def _under(doc: RawDocument, name: str | None) -> RawDocument:
+    """The document as read from its temporary file, named as lineage names it."""
+    return replace(doc, source_file=name) if name and name != doc.source_file else doc
+
+
 def process_input(item: Input, period: Period | None = None, sha256: str | None = None) -> FileOutcome:
-    """`process_file` on an input, its outcome named as lineage names it (`archive.zip!member.docx`)."""
-    return named(process_file(item.path, period, sha256), item.name)
+    """`process_file` on an input, interpreted and its outcome named as lineage names it
+    (`archive.zip!member.docx`)."""
+    name = item.name if item.name != str(item.path) else None
+    return named(process_file(item.path, period, sha256, name), item.name)
 
 
 def named(outcome: FileOutcome, name: str) -> FileOutcome:

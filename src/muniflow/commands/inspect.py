@@ -2,7 +2,8 @@
 
 Shows the tables found and which were chosen and why, the header rows, the column mapping with
 its evidence, the region and period and the words they came from, the sections, the first rows
-as records and the flags they would get.
+as records and the flags they would get. A ZIP archive or a saved e-mail is inspected by its
+members, each under the name `ingest` gives it (`archive.zip!folder/report.docx`).
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import asdict
+import tempfile
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
@@ -36,18 +38,23 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Any]:
     return {"inspect": run}
 
 
-def inspect_file(path: Path, period: str | None = None, rows: int = FIRST_ROWS) -> dict[str, Any]:
-    """What muniflow reads from one file, as a plain dict (JSON-ready)."""
+def inspect_file(
+    path: Path, period: str | None = None, rows: int = FIRST_ROWS, name: str | None = None
+) -> dict[str, Any]:
+    """What muniflow reads from one file, as a plain dict (JSON-ready); `name` is the name lineage
+    gives it when it is not its path (an archive's member, read under it as `ingest` reads it)."""
     from muniflow import contracts, rules
     from muniflow.interpret import InterpretError, interpret_document
     from muniflow.model import Period, ReaderError
     from muniflow.rules.notes import report_note
 
-    out: dict[str, Any] = {"file": str(path)}
+    out: dict[str, Any] = {"file": name or str(path)}
     try:
         doc = _open(path)
     except ReaderError as err:
         return {**out, "reason": err.reason, "message": err.message}
+    if name:
+        doc = replace(doc, source_file=name)
     out["format"] = doc.format
     out["title"] = " ".join(doc.title.split())
     try:
@@ -77,6 +84,23 @@ def inspect_file(path: Path, period: str | None = None, rows: int = FIRST_ROWS) 
     if note is not None:  # what `ingest` stores in reports.message
         out["note"] = note
     return out
+
+
+def _inspect_path(path: Path, work: Path, period: str | None, rows: int) -> list[dict[str, Any]]:
+    """A file's reading; an archive's or a letter's, member by member (refused whole, why)."""
+    from muniflow.intake.expand import expand
+    from muniflow.intake.mail import looks_like_email
+
+    if path.suffix.lower() != ".zip" and not looks_like_email(path):
+        return [inspect_file(path, period, rows)]  # a document: no worker started to tell
+    found = expand([path], work / f"{len(list(work.iterdir())):04d}")
+    infos = [
+        inspect_file(i.path, period, rows, i.name if i.name != str(i.path) else None) for i in found.inputs
+    ]
+    infos += [
+        {"file": r.source_file, "reason": r.error.reason, "message": r.error.message} for r in found.refused
+    ]
+    return infos
 
 
 def _open(path: Path) -> Any:
@@ -148,7 +172,10 @@ def run(args: argparse.Namespace) -> int:
     """Print the reading of every file; exit 0 (inspecting never fails on a file it cannot read)."""
     from muniflow.stages import discover
 
-    infos = [inspect_file(p, args.period, args.rows) for p in discover(args.files)]
+    infos: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory(prefix="muniflow-inspect-") as work:
+        for path in discover(args.files):
+            infos += _inspect_path(path, Path(work), args.period, args.rows)
     if args.format == "json":
         print(json.dumps(infos, ensure_ascii=False, indent=2, default=str))
     else:

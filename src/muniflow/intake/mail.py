@@ -3,7 +3,9 @@
 Municipalities send reports by e-mail; an analyst who saves the letter itself («Сохранить как»)
 puts an .eml in the inbox. It is unpacked like a ZIP archive (`intake.archive`): in a sandboxed
 worker, each attachment copied out under a safe name and named in lineage `letter.eml!report.docx`,
-the same limits on how many and how large. The letter's own text is no report and is not read.
+the same limits on how many and how large. The letter's own text is no report and is not read. A
+letter forwarded as an attachment (message/rfc822, «Переслать как вложение») is opened for its own
+attachments, as deep as archives inside archives are (`archive.max_depth`).
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ def unpack_email(path: Path, limits: Limits, dest: str) -> Unpacked:
         message = email.message_from_binary_file(f, policy=policy.default)
     if not isinstance(message, EmailMessage):
         raise ReaderError("corrupt_file", "the e-mail cannot be read; save the attachment itself and re-send")
-    parts = [part for part in message.iter_attachments() if part.get_filename()]
+    parts = _attachments(message, ArchiveLimits.load().max_depth)
     if not parts:
         raise ReaderError(
             "no_table_found",
@@ -73,3 +75,23 @@ def unpack_email(path: Path, limits: Limits, dest: str) -> Unpacked:
         target.write_bytes(payload)
         members.append(Member(name, str(target)))
     return Unpacked(tuple(members), tuple(skipped))
+
+
+def _attachments(message: EmailMessage, depth: int) -> list[EmailMessage]:
+    """The message's attached files, those of a letter attached to it (forwarded) included, down to
+    `depth` letters deep."""
+    found: list[EmailMessage] = []
+    for part in message.iter_attachments():
+        if not isinstance(part, EmailMessage):
+            continue
+        if part.get_content_type() == "message/rfc822":
+            inner = part.get_payload()
+            letters = inner if isinstance(inner, list) else [inner]
+            if depth > 1:
+                for letter in letters:
+                    if isinstance(letter, EmailMessage):
+                        found += _attachments(letter, depth - 1)
+            continue
+        if part.get_filename():
+            found.append(part)
+    return found

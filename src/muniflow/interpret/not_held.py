@@ -26,6 +26,8 @@ _WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+")
 _NEGATION = "не"
 _FUTURE = frozenset({"будет", "будут", "будем"})
 _PLAN_NOUN = "план"
+# The kind of a heading row (`reading.Section`) saying the rows under it were not held.
+NOT_HELD = "not_held"
 
 
 def not_held_heading(*texts: str) -> str | None:
@@ -64,6 +66,14 @@ def document_not_held(lines: Sequence[str]) -> str | None:
 def _opens_lower(line: str) -> bool:
     first = next((c for c in line if c.isalpha()), "")
     return first.islower()
+
+
+def held_text(text: str) -> str:
+    """The text without its lines that head planned, postponed or cancelled events (as
+    `not_held_heading` judges a line): the quarter such a line names is the plan's, not the report's."""
+    return "\n".join(
+        line for line in text.splitlines() if not (line.strip() and _says_not_held(line.strip()))
+    )
 
 
 def says_not_held(cell: str) -> bool:

@@ -350,4 +350,18 @@ def period_in_path(source_file: str) -> PeriodFound:
         found = find_period(re.sub(r"[_.]+", " ", name))
         if found.kind == QUARTER and found.period is not None:
             return PeriodFound(found.period, QUARTER, f"{found.text} ({what} name «{name}»)")
+    # a quarter named without its year («2 квартал») in a folder naming the year («2025/2 квартал/…»)
+    for k, (what, name) in enumerate(names):
+        above = next(((n, int(y.group())) for _, n in names[k + 1 :] if (y := _YEAR_WORD.search(n))), None)
+        if above is None:
+            continue
+        found = find_period(re.sub(r"[_.]+", " ", name), default_year=above[1])
+        if found.kind == QUARTER and found.period is not None:
+            return PeriodFound(
+                found.period, QUARTER, f"{found.text} ({what} name «{name}», its year from «{above[0]}»)"
+            )
     return PeriodFound(None, "", "")
+
+
+# A year in a folder's name: «2025», «Отчёты_2025».
+_YEAR_WORD = re.compile(r"(?<![0-9])(?:19|20)\d\d(?![0-9])")

@@ -30,8 +30,10 @@ from muniflow.interpret.nil import (
     nil_sections,
     says_nil_letter,
 )
+from muniflow.interpret.not_held import NOT_HELD, held_text, not_held_heading
 from muniflow.interpret.ocr_names import document_places, fixed_heading
 from muniflow.interpret.period import (
+    QUARTER,
     find_period,
     half_year_in_cell,
     period_in_path,
@@ -135,6 +137,9 @@ class _Found:
     numbered_nil: list[tuple[int, str, str]] = field(default_factory=list)
     # rows under the № of the event above, merged down over them (`Report.shared_numbers`)
     shared_numbers: list[int] = field(default_factory=list)
+    # rows under a heading row of events not held («Мероприятия, запланированные на III квартал»),
+    # skipped: the heading and their locators
+    not_held: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -153,6 +158,8 @@ class _State:
     bare: bool = False
     # the index in `rows` of the event just read, while the table goes on (over a page's end)
     last_event: int | None = None
+    # a heading row above says the rows under it were planned, postponed or cancelled: its text
+    not_held: str = ""
 
 
 def _field(row: RawRow, matches: Sequence[ColumnMatch], column: str, period: Period | None) -> str:
@@ -245,7 +252,7 @@ def interpret_document(
         combined = contract.threshold("combinedColumns", []) or []
     skip_words = list(contract.threshold("skipHeadings", []) or [])
     doc, other_quarters = sheet_quarters(doc, period_override)  # a workbook with a sheet per quarter
-    found_period = find_period(doc.title)
+    found_period = find_period(held_text(doc.title))
     period = period_override or found_period.period
     if not doc.tables:
         raise InterpretError("no_table_found", "the document holds no table")
@@ -264,9 +271,23 @@ def interpret_document(
             with_cards, card_readings = choose_tables(cards.tables, synonyms, combined, period)
             if with_cards or period is None:  # without a period, day-only dates may need it (below)
                 doc, chosen, readings = cards, with_cards, card_readings
+    if chosen and chosen[0].table is not doc.tables[0]:
+        # the quarter the chosen table's own heading names (its caption, a title typed above its
+        # header) before the document's first text, which heads a table before it (a plan for the
+        # next quarter, skipped); the first table's title row yields to the document's title
+        own = find_period(held_text(f"{chosen[0].table.caption}\n{chosen[0].above}"))
+        if (
+            own.period is not None
+            and found_period.kind in ("", QUARTER)
+            and own.period != found_period.period
+        ):
+            found_period = own
+            if period_override is None:
+                period = own.period
+                chosen, readings = choose(period)
     title = lead_text(doc, chosen[0]) if chosen else doc.title
     if not found_period.kind and title != doc.title:
-        found_period = find_period(title)
+        found_period = find_period(held_text(title))
         if period is None and found_period.period is not None:
             period = found_period.period
             chosen, readings = choose(period)
@@ -274,12 +295,12 @@ def interpret_document(
         # No table read without the period (day-only dates under month headings are dates only in
         # a known year), and the period is read from the text before the table chosen: try the
         # text before every table, the title in a contents or summary table's caption included.
-        early = find_period(lead_text(doc, None))
+        early = find_period(held_text(lead_text(doc, None)))
         if early.period is not None:
             chosen, readings = choose(early.period)
             if chosen:
                 title = lead_text(doc, chosen[0])
-                later = find_period(title)
+                later = find_period(held_text(title))
                 found_period = later if later.period is not None else early
                 period = found_period.period
     if period is None and not found_period.kind:
@@ -292,7 +313,7 @@ def interpret_document(
                 title = lead_text(doc, chosen[0]) if chosen else title
     if period is None and chosen and (year := _one_year(chosen)) is not None:
         # «во II квартале текущего года»: the quarter's year is the one every event's date names
-        dated = find_period(title, default_year=year)
+        dated = find_period(held_text(title), default_year=year)
         if dated.period is not None:
             found_period, period = dated, dated.period
     readings = [*readings, *other_quarters]
@@ -358,7 +379,7 @@ def interpret_document(
         region_text=region_source(doc.title) or region_source(title),
         period_text=found_period.text,
         period_kind=found_period.kind,
-        notes=_unread_note(_unread_columns(chosen), _unread_days(chosen)),
+        notes=(*_unread_note(_unread_columns(chosen), _unread_days(chosen)), *_not_held_note(found.not_held)),
     )
     return Report(
         source_file=doc.source_file,
@@ -445,6 +466,15 @@ def _unread_days(chosen: Sequence[ChosenTable]) -> frozenset[str]:
     )
 
 
+def _not_held_note(skipped: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
+    """The note on rows skipped under a heading of events not held, one a heading."""
+    return tuple(
+        f"{len(rows)} row(s) under the heading «{heading}» not read as events: it says they were "
+        f"planned, postponed or cancelled, not held ({', '.join(rows)})"
+        for heading, rows in skipped.items()
+    )
+
+
 def _unread_note(unread: dict[str, int], days: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """One note naming every unread column that holds text; none when there is none. A column of
     days beside a month column is the date's other half: its header word belongs to the month-days
@@ -517,6 +547,8 @@ def _read_table(
     # the event just read: the table before's last when this one is its continuation (a row a
     # page's end cut carries it on)
     last_event = state.last_event if table.continues else None
+    if not table.continues:
+        state = replace(state, not_held="")
     for raw in table.body:
         own_text = any(fold(c or "") for c in raw.cells)
         own = raw
@@ -539,6 +571,9 @@ def _read_table(
             continue
         if _header_residue(raw, table.reading.header):
             continue
+        if state.not_held and len(filled) > 1 and _numbered(raw, mapping) is None:
+            found.not_held.setdefault(state.not_held, []).append(raw.locator)
+            continue  # an event under a heading of events not held
         said = nil_row(raw, mapping)
         if said is not None:  # the section is reported, with no events
             named = said or (state.column_muni if has_muni_column else state.heading)
@@ -554,6 +589,13 @@ def _read_table(
         if heading is not None:
             merged = any(c is None for c in raw.cells)
             kind = classify(heading, skip_words, merged, has_muni_column)
+            if not_held_heading(heading) is not None:
+                # «Мероприятия, запланированные на III квартал»: the rows under it were not held
+                sections.append(Section(raw.locator, NOT_HELD, fold(heading)))
+                state = replace(state, not_held=fold(heading))
+                continue
+            if kind != MONTH:
+                state = replace(state, not_held="")  # the next section's heading ends it
             if (
                 kind == MUNICIPALITY
                 and municipality_name(heading) is None

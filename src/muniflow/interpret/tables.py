@@ -20,6 +20,7 @@ from muniflow.interpret.header_rows import REQUIRED, HeaderFound, find_header
 from muniflow.interpret.municipality import place_name
 from muniflow.interpret.nil import letter_sized, letter_table_lines, municipality_in_text
 from muniflow.interpret.not_held import not_held_heading
+from muniflow.interpret.people import PEOPLE_REASON, people_list
 from muniflow.interpret.reading import CONTENT, ColumnMatch, TableReading
 from muniflow.interpret.sections import caption_municipality, caption_name, region_body
 from muniflow.model import Cell, Period, RawRow, RawTable
@@ -84,6 +85,7 @@ def choose_tables(
     chosen: list[ChosenTable] = []
     readings: list[TableReading] = []
     not_held: str | None = None  # the heading of a table of events not held since the last chosen
+    people: str | None = None  # the person column of a list of people since the last chosen
     for k, table in enumerate(tables):
         rows = _rows(table)
         found = find_header(_grid(table), synonyms, combined)
@@ -120,9 +122,14 @@ def choose_tables(
             planned = not_held_heading(table.caption, above)
             if planned is not None:
                 readings.append(_not_held(table, planned, _shown(found.labels), municipality))
-                not_held = planned
+                not_held, people = planned, None
                 continue
-            not_held = None
+            person = people_list(found, rows[found.stop :], table.caption, above)
+            if person is not None:
+                readings.append(_people(table, person, _shown(found.labels), municipality))
+                not_held, people = None, person
+                continue
+            not_held = people = None
             # a municipality's name typed as the table's own first row, above its header, or the
             # name of its sheet
             municipality = municipality or caption_municipality(above) or _sheet_municipality(table) or ""
@@ -171,6 +178,9 @@ def choose_tables(
         if previous is not None and as_wide and not_held is not None:
             readings.append(_not_held(table, not_held, _shown(table.header), municipality))
             continue  # the planned events' table going on
+        if previous is not None and as_wide and people is not None:
+            readings.append(_people(table, people, _shown(table.header), municipality))
+            continue  # the list of people going on
         if previous is not None and as_wide and (not municipality or _opens_numbered(rows[rest:], previous)):
             reason = f"no header; as wide as {previous.table.locator}: its continuation"
             reading = TableReading(
@@ -210,6 +220,11 @@ def _as_wide(previous: ChosenTable | None, table: RawTable) -> bool:
 
 def _not_held(table: RawTable, heading: str, closest: str, municipality: str) -> TableReading:
     reason = f"its heading «{fold(heading)}» says its events were planned, postponed or cancelled, not held"
+    return TableReading(table.locator, False, reason, closest=closest, municipality=municipality)
+
+
+def _people(table: RawTable, column: str, closest: str, municipality: str) -> TableReading:
+    reason = f"{PEOPLE_REASON}: its column «{fold(column)}» holds people's names"
     return TableReading(table.locator, False, reason, closest=closest, municipality=municipality)
 
 
@@ -276,7 +291,14 @@ def _continues(
 
 
 def refusal_message(readings: Sequence[TableReading]) -> str:
-    """The unknown_layout message: the closest header seen, the contract key to edit, `inspect`."""
+    """The unknown_layout message: the closest header seen, the contract key to edit, `inspect`; a
+    list of people (the document's only table like an events table) is said to be one."""
+    people = next((r for r in readings if r.reason.startswith(PEOPLE_REASON)), None)
+    if people is not None:
+        return (
+            f"no events table: {people.locator} is {people.reason} (header [{people.closest}]); a "
+            "report lists events, one a row: if the events are in another file, send that one"
+        )
     best = max(readings, key=lambda r: r.reason.count(",") if "found" in r.reason else -1, default=None)
     closest = best.closest if best is not None else ""
     why = best.reason if best is not None else "no table"
