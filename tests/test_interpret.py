@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from muniflow.interpret import (
@@ -221,3 +223,20 @@ def test_a_row_with_only_a_title_is_not_a_heading():
     report = interpret_document(doc, SYNONYMS)
     assert [r.title for r in report.rows] == ["Концерт без данных"]
     assert report.rows[0].municipality == "город Энск"
+
+
+@pytest.mark.parametrize(
+    ("title", "running", "period", "source"),
+    [
+        ("Отчет за I квартал 2031 года", "Справка_3кв_2030", Period(2031, 1), "title"),  # the title's wins
+        ("Отчет о мероприятиях Озёрной области", "Справка за 3 квартал 2030", Period(2030, 3), "page header"),
+        ("Отчет о мероприятиях", "", None, "title"),  # nothing names one
+    ],
+)
+def test_the_page_header_names_the_period_only_where_the_title_names_none(title, running, period, source):
+    """A page header every page repeats (RawDocument.running) is read for the quarter after the
+    title, as a file's name is, and the reading says where the quarter's words stood."""
+    doc = _doc(SEED_HEADER, [("1.", "Концерт", "г. Энск", "6 апреля 2031 года", "Цель", "Все")], title)
+    report = interpret_document(replace(doc, running=running), SYNONYMS)
+    assert report.period == period
+    assert report.reading is not None and report.reading.period_from == source

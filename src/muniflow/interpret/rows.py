@@ -35,7 +35,16 @@ from muniflow.interpret.period import (
     quarter_in_cell,
 )
 from muniflow.interpret.quarter_sheets import sheet_quarters
-from muniflow.interpret.reading import COMBINED, ColumnMatch, Reading, Section, TableReading
+from muniflow.interpret.reading import (
+    COMBINED,
+    FILE_NAME,
+    PAGE_HEADER,
+    TITLE,
+    ColumnMatch,
+    Reading,
+    Section,
+    TableReading,
+)
 from muniflow.interpret.sections import (
     MONTH,
     MUNICIPALITY,
@@ -235,6 +244,7 @@ def interpret_document(
     doc, other_quarters = sheet_quarters(doc, period_override)  # a workbook with a sheet per quarter
     found_period = find_period(doc.title)
     period = period_override or found_period.period
+    period_from = TITLE
     if not doc.tables:
         raise InterpretError("no_table_found", "the document holds no table")
 
@@ -270,11 +280,19 @@ def interpret_document(
                 later = find_period(title)
                 found_period = later if later.period is not None else early
                 period = found_period.period
+    if period is None and not found_period.kind and doc.running:
+        # The title names no period: the page header every page repeats may (RawDocument.running).
+        running = find_period(doc.running)
+        if running.kind:
+            found_period, period, period_from = running, running.period, PAGE_HEADER
+            if not chosen and period is not None:
+                chosen, readings = choose(period)
+                title = _lead_text(doc, chosen[0]) if chosen else title
     if period is None and not found_period.kind:
         # The text names no period at all: the file's name, or its folder's, may («…_2кв_2024.docx»).
         named = period_in_path(doc.source_file)
         if named.period is not None:
-            found_period, period = named, named.period
+            found_period, period, period_from = named, named.period, FILE_NAME
             if not chosen:
                 chosen, readings = choose(period)
                 title = _lead_text(doc, chosen[0]) if chosen else title
@@ -285,7 +303,9 @@ def interpret_document(
             found_period, period = dated, dated.period
     readings = [*readings, *other_quarters]
     closing = _closing_text(doc, chosen)
-    region = parse_region(doc.title) or parse_region(title) or parse_region(closing)
+    region = (
+        parse_region(doc.title) or parse_region(title) or parse_region(closing) or parse_region(doc.running)
+    )
     if not chosen:
         listed = _letter_of_items(doc, synonyms)
         if listed is not None:  # a letter listing its events, laid out with a letterhead or signature table
@@ -306,6 +326,7 @@ def interpret_document(
     state = _State(
         title_muni=municipality_in_text(doc.title)
         or municipality_in_text(title)
+        or municipality_in_text(doc.running)  # a page header every page repeats
         or municipality_in_text(file_stem(doc.source_file))  # «Велижский_район_2кв_2024.docx»
         or municipality_in_text(closing)  # a letter signed «Глава Себежского района»
         or sender_municipality(f"{doc.title}\n{closing}")  # «Администрация Нижнего Тагила»: no kind word
@@ -349,9 +370,10 @@ def interpret_document(
     reading = Reading(
         tables=tuple(readings),
         sections=tuple(sections),
-        region_text=region_source(doc.title) or region_source(title),
+        region_text=region_source(doc.title) or region_source(title) or region_source(doc.running),
         period_text=found_period.text,
         period_kind=found_period.kind,
+        period_from=period_from,
         notes=_unread_note(_unread_columns(chosen)),
     )
     return Report(

@@ -68,7 +68,7 @@ class PdfReader:
 
     def read(self, path: Path) -> RawDocument:
         """Parse the file and return its title and stitched tables; ReaderError when none or unreadable."""
-        fragments, pages, closing = _scan(path)
+        fragments, pages, closing, running = _scan(path)
         if not fragments:
             raise ReaderError(NO_TABLE_FOUND, f"{path.name}: no table on any of {pages} pages")
         tables = tuple(_table(group) for group in stitch_groups(fragments))
@@ -79,6 +79,7 @@ class PdfReader:
             tables=tables,
             pages=pages,
             closing=closing,
+            running=running,
         )
 
 
@@ -100,9 +101,9 @@ def _table(group: Sequence[Fragment]) -> RawTable:
     return RawTable(header=header, rows=body, locator=locator, caption=rejoin_lines(group[0].caption))
 
 
-def _scan(path: Path) -> tuple[list[Fragment], int, str]:
+def _scan(path: Path) -> tuple[list[Fragment], int, str, str]:
     """Find every table on every page (one table-finder pass per page) with the text between them,
-    and the text after the last one."""
+    the text after the last one, and the running lines above the first table (`_title_apart`)."""
     fragments: list[Fragment] = []
     pending: list[str] = []  # text since the previous table, over page breaks
     margins: list[tuple[int, str]] = []  # (page, text) above a page's first table and below its last
@@ -158,10 +159,26 @@ def _scan(path: Path) -> tuple[list[Fragment], int, str]:
             raise  # a bug of ours, not a damaged file: the caller reports internal_error
         raise ReaderError(CORRUPT_FILE, f"{path.name}: not a readable PDF ({exc})") from exc
     running = _running_lines(margins)
-    if running:  # the first table keeps them: the title may stand only in the page header
+    header = ""
+    if running:
         fragments[1:] = [replace(f, caption=_without(f.caption, running)) for f in fragments[1:]]
+        if fragments:
+            title, header = _title_apart(fragments[0].caption, running)
+            fragments[0] = replace(fragments[0], caption=title)
     closing = _without(_caption(pending), running) if pending else ""
-    return [f for f in fragments if f.rows], count, closing
+    return [f for f in fragments if f.rows], count, closing, header
+
+
+def _title_apart(caption: str, running: frozenset[str]) -> tuple[str, str]:
+    """The first table's caption (the title) and its running lines apart, when it has lines of its
+    own: a page header or footer every page repeats (a browser's print header: the date, the page's
+    <title>) is no part of a title typed above the table. A caption of running lines alone keeps
+    them: the title typed in the page header, and nowhere else."""
+    lines = caption.split("\n")
+    own = [line for line in lines if _running_key(line) not in running]
+    if not own:
+        return caption, ""
+    return "\n".join(own), "\n".join(line for line in lines if _running_key(line) in running)
 
 
 def _header_on_body(
