@@ -257,6 +257,25 @@ def test_a_row_cut_by_the_page_in_a_table_without_numbers(top_of_page, glued, wh
         assert rows[-1][0] == "Конференция «Историческая память»", why
 
 
+@pytest.mark.parametrize(
+    ("top_of_page", "glued", "why"),
+    [
+        (((), ("Слёт «Полярная сова»",), ("г. Полынск",)), False, "every column the row above fills"),
+        (((), None, ("области",)), True, "the title column the row above fills left empty"),
+    ],
+)
+def test_a_row_under_an_empty_number_column_is_glued_only_where_it_leaves_a_column_open(
+    top_of_page, glued, why
+) -> None:
+    """A № column left empty on every row (numbers never typed): an empty № cell says nothing of
+    the row at a page's top going on; only a row leaving a column the row above fills is its rest."""
+    head = (("№",), ("Наименование",), ("Место",))
+    first = _fragment(1, head, ((), ("Выставка «Северный»",), ("г. Озерки",)))
+    second = _fragment(2, top_of_page)
+    rows = _texts(pdfstitch.merge_fragments([first, second]))
+    assert (len(rows) == 2) == glued, why
+
+
 def test_the_end_of_a_word_the_page_cut_is_no_repeated_header() -> None:
     """«(14 челове|к)»: the row after a repeated header holds only «к)», the first letter of the
     header cell above it («Количество и состав участников»), and still continues the event."""
