@@ -240,3 +240,22 @@ def test_the_page_header_names_the_period_only_where_the_title_names_none(title,
     report = interpret_document(replace(doc, running=running), SYNONYMS)
     assert report.period == period
     assert report.reading is not None and report.reading.period_from == source
+
+
+@pytest.mark.parametrize(
+    ("closing", "noted", "why"),
+    [
+        ("3. Ярмарка мёда «Липовый цвет» г. Энск 9 апреля 2031 г.", True, "the next row's number and words"),
+        ("Глава Энского района И. И. Бобров", False, "a signature"),
+        ("1. Мероприятия не проводились", False, "not the number after the last row's"),
+        ("3.", False, "a number alone"),
+    ],
+)
+def test_text_after_the_table_opening_like_its_next_row_is_noted(closing, noted, why):
+    """A row the reader left out of its table (read as the text after it) does not vanish without
+    a word: the report's reading notes it."""
+    rows = [("1.", "Концерт", "г. Энск", "6 апреля 2031 года", "Цель", "Все")]
+    rows.append(("2.", "Выставка", "г. Энск", "7 апреля 2031 года", "Цель", "Все"))
+    doc = replace(_doc(SEED_HEADER, rows, "Отчет за II квартал 2031 года"), closing=closing)
+    notes = interpret_document(doc, SYNONYMS).reading.notes
+    assert any("row 3" in note for note in notes) == noted, why

@@ -13,6 +13,7 @@ from muniflow.interpret.columns import CONTRACT_KEY, map_columns
 from muniflow.interpret.combined import split_date_place, split_title_place
 from muniflow.interpret.errors import InterpretError
 from muniflow.interpret.header_rows import REQUIRED, is_column_numbers
+from muniflow.interpret.leftover import left_out_row_note
 from muniflow.interpret.muni_vocabulary import vocabulary as muni_vocabulary
 from muniflow.interpret.municipality import canonical_municipality, municipality_name
 from muniflow.interpret.nil import (
@@ -374,7 +375,7 @@ def interpret_document(
         period_text=found_period.text,
         period_kind=found_period.kind,
         period_from=period_from,
-        notes=_unread_note(_unread_columns(chosen)),
+        notes=_unread_note(_unread_columns(chosen)) + left_out_row_note(rows, closing),
     )
     return Report(
         source_file=doc.source_file,
