@@ -123,7 +123,7 @@ def _section_headers(document: Any) -> list[str]:
 def _header_lines(document: Any, header: Any) -> str:
     """The non-blank lines of a page header's paragraphs, its text boxes' included."""
     mark_hidden(document, header._element)
-    lines = (paragraph_text(block) for block in _blocks(header._element, boxes=True) if block.tag == P)
+    lines = (line_text(block) for block in _blocks(header._element, boxes=True) if block.tag == P)
     return "\n".join(line for line in lines if line.strip())
 
 
@@ -206,16 +206,23 @@ LIST_MARK = "• "
 
 def body_line(paragraph: etree._Element, bulleted: Callable[[etree._Element], bool]) -> str:
     """A body paragraph's text as Word shows it: with `LIST_MARK` where Word draws a bullet."""
-    text = paragraph_text(paragraph)
+    text = line_text(paragraph)
     return LIST_MARK + text if text.strip() and bulleted(paragraph) else text
+
+
+def line_text(paragraph: etree._Element) -> str:
+    """A paragraph out of the tables (a title, a heading, a caption, a page header) as its lines
+    are read: without the invisible characters (`normalize.text.visible`) an editor leaves there
+    («Город N\u200b»), which cell text loses when it is folded (cells come as written)."""
+    return visible(paragraph_text(paragraph))
 
 
 def paragraph_text(paragraph: etree._Element) -> str:
     """Return a paragraph's visible text: w:t, tabs, breaks; inserted text in, deleted and hidden
-    text, field codes and invisible characters (`normalize.text.visible`) out."""
+    text and field codes out."""
     parts: list[str] = []
     _collect_runs(paragraph, parts, [])
-    return visible("".join(parts))
+    return "".join(parts)
 
 
 def _collect_runs(element: etree._Element, parts: list[str], fields: list[str]) -> None:
