@@ -136,12 +136,34 @@ def running_header(path: Path) -> Path:
     return path
 
 
+# A print stamp every page repeats above a title typed in the body, naming another quarter (the
+# browser's print header: the date printed and the page's <title>, a file name).
+PRINT_STAMP = "03.07.2031 Справка_3кв_2030_черновик"
+BODY_TITLE = "Отчёт о мероприятиях Озёрной области за I квартал 2031 года"
+
+
+def stamp_over_title(path: Path) -> Path:
+    """A title typed above a table that runs over three pages, under a page header every page
+    repeats that names another quarter."""
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = PRINT_STAMP
+    document.add_paragraph(BODY_TITLE)
+    rows = [list(HEADER)]
+    for n in range(1, 13):
+        people = TALL_PARTICIPANTS if n % 4 == 0 else "Делегация г. Лесогорска"
+        rows.append([f"{n}.", f"Ярмарка мастеров {n}", "г. Лесогорск", f"{n}.02.2031", people])
+    _table(document, rows, (1.2, 4.0, 2.5, 2.5, 6.0))
+    document.save(str(path))
+    return path
+
+
 LAYOUTS: dict[str, Callable[[Path], Path]] = {
     "narrow": narrow,
     "two_level": two_level,
     "date_range": date_range,
     "long_heading": long_heading,
     "running_header": running_header,
+    "stamp_over_title": stamp_over_title,
 }
 
 

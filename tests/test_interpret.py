@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from muniflow.interpret import (
@@ -238,3 +240,39 @@ def test_a_region_listed_by_its_official_name_is_named_so(monkeypatch, title, re
 
     monkeypatch.setattr(title_module, "_names", lambda: {"Энский автономный округ – Энсия": ("ЭАО",)})
     assert parse_region(title) == "Энский автономный округ – Энсия", reason
+
+
+@pytest.mark.parametrize(
+    ("title", "running", "period", "source"),
+    [
+        ("Отчет за I квартал 2031 года", "Справка_3кв_2030", Period(2031, 1), "title"),  # the title's wins
+        ("Отчет о мероприятиях Озёрной области", "Справка за 3 квартал 2030", Period(2030, 3), "page header"),
+        ("Отчет о мероприятиях", "", None, "title"),  # nothing names one
+    ],
+)
+def test_the_page_header_names_the_period_only_where_the_title_names_none(title, running, period, source):
+    """A page header every page repeats (RawDocument.running) is read for the quarter after the
+    title, as a file's name is, and the reading says where the quarter's words stood."""
+    doc = _doc(SEED_HEADER, [("1.", "Концерт", "г. Энск", "6 апреля 2031 года", "Цель", "Все")], title)
+    report = interpret_document(replace(doc, running=running), SYNONYMS)
+    assert report.period == period
+    assert report.reading is not None and report.reading.period_from == source
+
+
+@pytest.mark.parametrize(
+    ("closing", "noted", "why"),
+    [
+        ("3. Ярмарка мёда «Липовый цвет» г. Энск 9 апреля 2031 г.", True, "the next row's number and words"),
+        ("Глава Энского района И. И. Бобров", False, "a signature"),
+        ("1. Мероприятия не проводились", False, "not the number after the last row's"),
+        ("3.", False, "a number alone"),
+    ],
+)
+def test_text_after_the_table_opening_like_its_next_row_is_noted(closing, noted, why):
+    """A row the reader left out of its table (read as the text after it) does not vanish without
+    a word: the report's reading notes it."""
+    rows = [("1.", "Концерт", "г. Энск", "6 апреля 2031 года", "Цель", "Все")]
+    rows.append(("2.", "Выставка", "г. Энск", "7 апреля 2031 года", "Цель", "Все"))
+    doc = replace(_doc(SEED_HEADER, rows, "Отчет за II квартал 2031 года"), closing=closing)
+    notes = interpret_document(doc, SYNONYMS).reading.notes
+    assert any("row 3" in note for note in notes) == noted, why

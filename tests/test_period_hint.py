@@ -74,6 +74,23 @@ def test_a_title_quarter_matching_no_dated_event_is_not_loaded_without_a_period(
     assert outcome_of(["15 января 2025 года", "20 мая 2025 года"], None).reason is None
 
 
+def test_a_period_conflict_says_which_words_named_the_quarter_and_where_they_stood() -> None:
+    """The quarter's words are quoted, and a quarter read from the page header (RawDocument.running)
+    rather than the title says so: the analyst finds the words that overrode the dates."""
+    rows = tuple(
+        RawRow((str(i + 1), f"Регата № {i + 1}", "г. Энск", text), f"table 1, row {i + 2}")
+        for i, text in enumerate(["15 января 2031 года", "20 февраля 2031 года"])
+    )
+    table = RawTable(HEADER, rows, "table 1")
+    titled = RawDocument("x.docx", "docx", TITLE, (table,))
+    message = validate_file(interpret_file(Path("x.docx"), titled, None, "")).message or ""
+    assert "the title names 2025Q2 («II квартале 2025»)" in message
+    stamped = RawDocument("x.pdf", "pdf", "Отчёт о мероприятиях", (table,), running="Сводка_3кв_2031_итог")
+    refused = validate_file(interpret_file(Path("x.pdf"), stamped, None, ""))
+    assert refused.reason == "period_conflict"
+    assert "the page header names 2031Q3 («3кв_2031»)" in (refused.message or "")
+
+
 def test_a_title_quarter_matching_no_row_gives_one_note_and_keeps_the_row_errors() -> None:
     """Loaded as titled (--period the title's quarter), the rows are flagged, the report noted."""
     outcome = outcome_of(["15 января 2025 года", "20 февраля 2025 года", "3 марта 2025 года"])

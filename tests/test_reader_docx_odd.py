@@ -275,3 +275,65 @@ def test_a_sliver_grid_column_a_converter_left_joins_its_neighbour(tmp_path: Pat
     plain = build_docx(tmp_path / "plain.docx", ROWS, title=TITLE)
     sliver = _rewrite(plain, tmp_path / "sliver.docx", _sliver)
     assert _read(sliver) == _read(plain)
+
+
+def _styled(path: Path) -> Path:
+    """The report with a character style that hides its text, one based on it, and a hidden
+    paragraph style (Word's Modify Style > Font > Hidden)."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document(str(path))
+    note = document.styles.add_style("Zametka", WD_STYLE_TYPE.CHARACTER)
+    note.font.hidden = True
+    derived = document.styles.add_style("ZametkaKrasnaya", WD_STYLE_TYPE.CHARACTER)
+    derived.base_style = note
+    aside = document.styles.add_style("Sluzhebnyi Abzac", WD_STYLE_TYPE.PARAGRAPH)
+    aside.font.hidden = True
+    document.save(str(path))
+    return path
+
+
+def test_text_hidden_by_its_style_is_not_read(tmp_path: Path) -> None:
+    """Hidden set in a run's character style (or in the style it is based on) or in its paragraph's
+    style hides the run as Font > Hidden does; the run's own «not hidden» wins over its style."""
+    cell = (
+        "<w:p><w:r><w:t xml:space='preserve'>Делегация </w:t></w:r>"
+        "<w:r><w:rPr><w:rStyle w:val='Zametka'/></w:rPr><w:t>(спросить Пчёлкину)</w:t></w:r>"
+        "<w:r><w:rPr><w:rStyle w:val='ZametkaKrasnaya'/></w:rPr><w:t>(тел. 00-00)</w:t></w:r>"
+        "<w:r><w:rPr><w:rStyle w:val='Zametka'/><w:vanish w:val='0'/></w:rPr><w:t>Тувалу</w:t></w:r></w:p>"
+        "<w:p><w:pPr><w:pStyle w:val='SluzhebnyiAbzac'/></w:pPr><w:r><w:t>черновик</w:t></w:r></w:p>"
+    )
+    path = replace_cell_xml(_styled(build_docx(tmp_path / "s.docx", ROWS, title=TITLE)), 1, 4, cell)
+    assert _read(path)[1][1][4].split() == ["Делегация", "Тувалу"]
+
+
+def test_a_field_nested_in_another_fields_code_is_read_once(tmp_path: Path) -> None:
+    """{ IF { MERGEFIELD Gorod } = "" "—" "{ MERGEFIELD Gorod }" } shows its result once: the inner
+    fields' cached results are parts of the outer field's code."""
+
+    def field(code: str, result: str) -> str:
+        return (
+            "<w:r><w:fldChar w:fldCharType='begin'/></w:r>"
+            f"<w:r><w:instrText xml:space='preserve'>{code}</w:instrText></w:r>"
+            f"<w:r><w:fldChar w:fldCharType='separate'/></w:r><w:r><w:t>{result}</w:t></w:r>"
+            "<w:r><w:fldChar w:fldCharType='end'/></w:r>"
+        )
+
+    inner = field(" MERGEFIELD Gorod ", "г. Озёрск-Дальний")
+    outer = (
+        "<w:r><w:fldChar w:fldCharType='begin'/></w:r>"
+        "<w:r><w:instrText xml:space='preserve'> IF </w:instrText></w:r>"
+        f'{inner}<w:r><w:instrText xml:space=\'preserve\'> = "" "—" "</w:instrText></w:r>{inner}'
+        "<w:r><w:instrText>\"</w:instrText></w:r><w:r><w:fldChar w:fldCharType='separate'/></w:r>"
+        "<w:r><w:t>г. Озёрск-Дальний</w:t></w:r><w:r><w:fldChar w:fldCharType='end'/></w:r>"
+    )
+    path = replace_cell_xml(build_docx(tmp_path / "f.docx", ROWS, title=TITLE), 1, 2, f"<w:p>{outer}</w:p>")
+    assert _read(path)[1][1][2] == "г. Озёрск-Дальний"
+
+
+def test_invisible_characters_are_no_part_of_a_heading(tmp_path: Path) -> None:
+    """A zero-width space, a word joiner or a BOM an editor leaves after a heading is not its text."""
+    title = ("Отчёт о мероприятиях\u2060 Смоленской области", "Посёлок Верхние Ключики\u200b\ufeff")
+    assert _read(build_docx(tmp_path / "z.docx", ROWS, title=title))[0] == (
+        "Отчёт о мероприятиях Смоленской области\nПосёлок Верхние Ключики"
+    )

@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 from readers_layouts import soffice_missing
 from readers_layouts_cuts import (
+    BODY_TITLE,
     LONG_HEADING,
     NARROW_PLACES,
     NARROW_TITLES,
+    PRINT_STAMP,
     RANGE_CELL,
     RUNNING_HEADER,
     TALL_PARTICIPANTS,
@@ -79,6 +81,15 @@ def test_table_under_a_running_page_header_and_footer_is_one(pdfs) -> None:
     tall = [fold_whitespace(r.cells[4] or "") for r in table.rows if r.cells[0] in ("4.", "8.", "12.")]
     assert tall == [fold_whitespace(TALL_PARTICIPANTS)] * 3
     assert RUNNING_HEADER in doc.title
+
+
+def test_a_page_header_every_page_repeats_is_no_part_of_a_title_typed_above_the_table(pdfs) -> None:
+    """A print stamp repeated at the top of every page (a browser's date and page title) naming
+    another quarter stays out of the title typed in the body, kept apart as the running text."""
+    doc = READER.read(pdfs["stamp_over_title"])
+    assert fold_whitespace(doc.title) == BODY_TITLE
+    assert fold_whitespace(doc.running) == PRINT_STAMP
+    assert [r.cells[0] for r in doc.tables[0].rows] == [f"{n}." for n in range(1, 13)]
 
 
 def test_date_range_broken_after_its_dash(pdfs) -> None:
@@ -244,6 +255,25 @@ def test_a_row_cut_by_the_page_in_a_table_without_numbers(top_of_page, glued, wh
     assert (len(rows) == 2) == glued, why
     if glued:
         assert rows[-1][0] == "Конференция «Историческая память»", why
+
+
+@pytest.mark.parametrize(
+    ("top_of_page", "glued", "why"),
+    [
+        (((), ("Слёт «Полярная сова»",), ("г. Полынск",)), False, "every column the row above fills"),
+        (((), None, ("области",)), True, "the title column the row above fills left empty"),
+    ],
+)
+def test_a_row_under_an_empty_number_column_is_glued_only_where_it_leaves_a_column_open(
+    top_of_page, glued, why
+) -> None:
+    """A № column left empty on every row (numbers never typed): an empty № cell says nothing of
+    the row at a page's top going on; only a row leaving a column the row above fills is its rest."""
+    head = (("№",), ("Наименование",), ("Место",))
+    first = _fragment(1, head, ((), ("Выставка «Северный»",), ("г. Озерки",)))
+    second = _fragment(2, top_of_page)
+    rows = _texts(pdfstitch.merge_fragments([first, second]))
+    assert (len(rows) == 2) == glued, why
 
 
 def test_the_end_of_a_word_the_page_cut_is_no_repeated_header() -> None:

@@ -44,7 +44,7 @@ CUTS = [
 
 @pytest.mark.parametrize(("layout", "header", "sub", "why"), CUTS, ids=[c[0] for c in CUTS])
 def test_header_cut_by_the_page_end(pdfs, layout, header, sub, why) -> None:
-    fragments, _, _ = pdf_module._scan(pdfs[layout])
+    fragments, *_ = pdf_module._scan(pdfs[layout])
     assert [f.page for f in fragments] == [1, 2] and len(fragments[0].rows) == 1, "the layout cut no header"
     [table] = READER.read(pdfs[layout]).tables
     assert _folded(table.header) == _folded(header), why

@@ -738,3 +738,31 @@ def test_zebra_bands_taller_than_the_rows_between_still_read_as_one_table(
         tmp_path / "zebra.pdf", b"\n".join([*shades, *(across if rules else []), _table("none")])
     )
     assert _cells(path) == EXPECTED
+
+
+def test_a_zebra_table_going_on_with_one_shaded_row_keeps_the_unshaded_rows_under_it(tmp_path: Path) -> None:
+    """No rules, every other row shaded, over two pages; the second page opens with one shaded row,
+    then an unshaded one and the rule Word's style draws at the table's end. The single band is no
+    table of its own (the unshaded row under it was lost, read as the text after the table): on
+    the columns of the table the page before read by its text, the page is read by its text too."""
+    edges = [LEFT + sum(WIDTHS[:k]) for k in range(len(WIDTHS))]
+    right = LEFT + sum(WIDTHS)
+
+    def row(r: int, cells: tuple[str, ...], shaded: bool) -> list[bytes]:
+        top = TOP - r * HEIGHT
+        ops = [_text(x + PAD, top - 14, text) for x, text in zip(edges, cells, strict=True)]
+        if shaded:  # a rectangle a cell, as a table style paints a banded row
+            ops += [
+                b"0.85 g %.2f %.2f %.2f %.2f re f 0 g" % (x, top - HEIGHT, width, HEIGHT)
+                for x, width in zip(edges, WIDTHS, strict=True)
+            ]
+        return ops
+
+    first = [("1", "Kite festival", "Riverside", "3 May"), ("2", "Choir meeting", "Old mill", "9 May")]
+    first += [("3", "Twin towns fair", "Square", "12 May")]
+    rest = [("4", "Rowing regatta", "Harbour", "20 May"), ("5", "Pottery fair", "Craft yard", "28 May")]
+    page_one = [op for r, cells in enumerate([HEADER, *first]) for op in row(r, cells, r % 2 == 1)]
+    page_two = [*row(0, rest[0], True), *row(1, rest[1], False)]
+    page_two.append(b"%.2f %.2f m %.2f %.2f l S" % (LEFT, TOP - 2 * HEIGHT, right, TOP - 2 * HEIGHT))
+    path = _two_pages(tmp_path / "banded.pdf", b"\n".join(page_one), b"\n".join(page_two))
+    assert _cells(path) == [HEADER, *first, *rest]

@@ -54,6 +54,10 @@ class RawDocument:
     cell_confidence: tuple[tuple[str, tuple[float | None, ...]], ...] = ()
     # The text after the last table (a letter's signature: «Глава Себежского района И. И. Иванов»).
     closing: str = ""
+    # Lines every page repeats in its header or footer above the title's own (a browser's print
+    # header: the date and the page's <title>), out of the title: read for the period, region or
+    # municipality only where the title names none, as the file's name is.
+    running: str = ""
 
 
 # Refusals that say how this run went, not what the file holds: a time limit hit while the machine

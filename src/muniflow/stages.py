@@ -250,7 +250,8 @@ def interpret_file(path: Path, doc: RawDocument, period: Period | None, digest: 
             report.format,
             report,
             reason="period_not_quarter",
-            message=f"the title names {kinds[said.period_kind]} («{said.period_text}»), not a quarter; "
+            message=f"the {said.period_from} names {kinds[said.period_kind]} («{said.period_text}»), "
+            "not a quarter; "
             f"muniflow loads quarterly reports ({_period_hint(report)} if it is one"
             + (", as when OCR could not read the title's quarter" if doc.format.endswith("_ocr") else "")
             + ")",
@@ -367,13 +368,15 @@ def _period_conflict(report: Report, given: Period | None) -> str | None:
         return None
     if not report.rows and report.nil_municipalities:  # a nil report: only its title says when
         return (
-            f"the title names {titled.label} («{said.period_text}») and the report has no events, but "
+            f"the {said.period_from} names {titled.label} («{said.period_text}») and the report has no "
+            "events, but "
             f"--period gives {given.label}: re-run without --period"
         )
     if dated is None or dated[0] != titled.label:
         return None
     return (
-        f"the title names {titled.label} («{said.period_text}») and {dated[1]} of its {len(report.rows)} "
+        f"the {said.period_from} names {titled.label} («{said.period_text}») and {dated[1]} of its "
+        f"{len(report.rows)} "
         f"events fall in it, but --period gives {given.label}: re-run without --period (it is for a "
         "title that names no quarter or the wrong one)"
     )
@@ -394,8 +397,11 @@ def _title_conflict(report: Report) -> str | None:
         return None
     quarters = ", ".join(p.label for p in mismatch.row_quarters)
     other = f"--period {mismatch.suggested.label}" if mismatch.suggested else "the --period of its dates"
+    said = report.reading
+    source = f"the {said.period_from} names" if said is not None else "the title names"
+    words = f" («{said.period_text}»)" if said is not None and said.period_text else ""
     return (
-        f"the title names {report.period.label} but none of its {mismatch.rows} dated events falls in it "
+        f"{source} {report.period.label}{words} but none of its {mismatch.rows} dated events falls in it "
         f"(they start in {quarters}); loaded under {report.period.label} it would supersede that quarter's "
         f"report of its municipalities and flag every row. Re-run with {other} if the title names the wrong "
         f"quarter, or with --period {report.period.label} to load it as titled and correct the dates in "

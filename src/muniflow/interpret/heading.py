@@ -28,14 +28,15 @@ def lead_text(doc: RawDocument, first: ChosenTable | None) -> str:
     return "\n".join(dict.fromkeys(p for p in parts if p and fold(p)))
 
 
-def titled_municipality(title: str, lead: str, source_file: str, closing: str) -> str:
+def titled_municipality(title: str, lead: str, source_file: str, closing: str, running: str = "") -> str:
     """The one municipality whose report it is, as it names itself (canonical; '' for none): in its
-    title, the text before its table, its file's name («Велижский_район_2кв_2024.docx»), its
-    signature («Глава Себежского района»), or as the city whose administration sends it with no kind
-    word («Администрация Нижнего Тагила»)."""
+    title, the text before its table, a page header every page repeats (`running`), its file's name
+    («Велижский_район_2кв_2024.docx»), its signature («Глава Себежского района»), or as the city
+    whose administration sends it with no kind word («Администрация Нижнего Тагила»)."""
     return (
         municipality_in_text(title)
         or municipality_in_text(lead)
+        or municipality_in_text(running)
         or municipality_in_text(file_stem(source_file))
         or municipality_in_text(closing)
         or sender_municipality(f"{title}\n{closing}")
@@ -60,7 +61,7 @@ def refused_report(doc: RawDocument, period_override: Period | None = None) -> R
         if early.period is None and not early.kind:
             period = period_in_path(doc.source_file).period
     letterhead = "\n".join(line for t in doc.tables for line in letter_table_lines(t))  # small tables only
-    sender = titled_municipality(doc.title, letterhead, doc.source_file, doc.closing)
+    sender = titled_municipality(doc.title, letterhead, doc.source_file, doc.closing, doc.running)
     if document_not_held(lead.splitlines()) is not None:
         period, sender = None, ""  # a plan, minutes, a regulation: no report of the quarter it names
     return Report(

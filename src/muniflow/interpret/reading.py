@@ -11,6 +11,9 @@ FUZZY = "fuzzy"  # as LEMMA, with a small typo in at least one word
 COMBINED = "combined"  # a combined column (date + place) declared in the contract
 CONTENT = "content"  # no header match: the column's cells say what it holds
 
+# Where the words a period was read from stand (Reading.period_from), as messages name it.
+TITLE, PAGE_HEADER, FILE_NAME = "title", "page header", "file name"
+
 
 @dataclass(frozen=True)
 class ColumnMatch:
@@ -59,4 +62,5 @@ class Reading:
     region_text: str = ""  # the words the region was read from
     period_text: str = ""  # the words the period was read from
     period_kind: str = ""  # quarter | half_year | nine_months | year | "" (none found)
+    period_from: str = TITLE  # where those words stand: TITLE, PAGE_HEADER, FILE_NAME
     notes: tuple[str, ...] = field(default_factory=tuple)

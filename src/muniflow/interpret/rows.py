@@ -15,6 +15,7 @@ from muniflow.interpret.combined import split_date_place, split_title_place
 from muniflow.interpret.errors import InterpretError
 from muniflow.interpret.header_rows import REQUIRED, is_column_numbers
 from muniflow.interpret.heading import lead_text, titled_municipality
+from muniflow.interpret.leftover import left_out_row_note
 from muniflow.interpret.month_days import CONTRACT_KEY as MONTH_DAYS_KEY
 from muniflow.interpret.month_days import compose as compose_month_days
 from muniflow.interpret.month_days import days_beside_month
@@ -40,7 +41,16 @@ from muniflow.interpret.period import (
     quarter_in_cell,
 )
 from muniflow.interpret.quarter_sheets import sheet_quarters
-from muniflow.interpret.reading import COMBINED, ColumnMatch, Reading, Section, TableReading
+from muniflow.interpret.reading import (
+    COMBINED,
+    FILE_NAME,
+    PAGE_HEADER,
+    TITLE,
+    ColumnMatch,
+    Reading,
+    Section,
+    TableReading,
+)
 from muniflow.interpret.sections import (
     MONTH,
     MUNICIPALITY,
@@ -254,6 +264,7 @@ def interpret_document(
     doc, other_quarters = sheet_quarters(doc, period_override)  # a workbook with a sheet per quarter
     found_period = find_period(held_text(doc.title))
     period = period_override or found_period.period
+    period_from = TITLE
     if not doc.tables:
         raise InterpretError("no_table_found", "the document holds no table")
 
@@ -303,11 +314,19 @@ def interpret_document(
                 later = find_period(held_text(title))
                 found_period = later if later.period is not None else early
                 period = found_period.period
+    if period is None and not found_period.kind and doc.running:
+        # The title names no period: the page header every page repeats may (RawDocument.running).
+        running = find_period(doc.running)
+        if running.kind:
+            found_period, period, period_from = running, running.period, PAGE_HEADER
+            if not chosen and period is not None:
+                chosen, readings = choose(period)
+                title = lead_text(doc, chosen[0]) if chosen else title
     if period is None and not found_period.kind:
         # The text names no period at all: the file's name, or its folder's, may («…_2кв_2024.docx»).
         named = period_in_path(doc.source_file)
         if named.period is not None:
-            found_period, period = named, named.period
+            found_period, period, period_from = named, named.period, FILE_NAME
             if not chosen:
                 chosen, readings = choose(period)
                 title = lead_text(doc, chosen[0]) if chosen else title
@@ -318,7 +337,9 @@ def interpret_document(
             found_period, period = dated, dated.period
     readings = [*readings, *other_quarters]
     closing = _closing_text(doc, chosen)
-    region = parse_region(doc.title) or parse_region(title) or parse_region(closing)
+    region = (
+        parse_region(doc.title) or parse_region(title) or parse_region(closing) or parse_region(doc.running)
+    )
     if not chosen:
         listed = _letter_of_items(doc, synonyms)
         if listed is not None:  # a letter listing its events, laid out with a letterhead or signature table
@@ -336,7 +357,7 @@ def interpret_document(
     sections: list[Section] = []
     found = _Found()
     # a single municipality's report names itself in its title, not in a heading row
-    state = _State(title_muni=titled_municipality(doc.title, title, doc.source_file, closing))
+    state = _State(title_muni=titled_municipality(doc.title, title, doc.source_file, closing, doc.running))
     # a scan's place names, which a heading OCR misread is put right to (none for typed text)
     places = document_places(_event_cells(chosen)) if doc.cell_confidence else None
     sheet = chosen[0].table.sheet
@@ -376,10 +397,15 @@ def interpret_document(
     reading = Reading(
         tables=tuple(readings),
         sections=tuple(sections),
-        region_text=region_source(doc.title) or region_source(title),
+        region_text=region_source(doc.title) or region_source(title) or region_source(doc.running),
         period_text=found_period.text,
         period_kind=found_period.kind,
-        notes=(*_unread_note(_unread_columns(chosen), _unread_days(chosen)), *_not_held_note(found.not_held)),
+        period_from=period_from,
+        notes=(
+            *_unread_note(_unread_columns(chosen), _unread_days(chosen)),
+            *_not_held_note(found.not_held),
+            *left_out_row_note(rows, closing),
+        ),
     )
     return Report(
         source_file=doc.source_file,

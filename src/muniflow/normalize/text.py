@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Invisible characters Word leaves behind: soft hyphen, zero-width space/non-joiner/joiner,
-# BOM, bidi embeddings/overrides and isolates. They carry no text, so they are dropped.
-_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Invisible characters Word leaves behind: soft hyphen, zero-width space/non-joiner/joiner, word
+# joiner and the invisible operators, BOM, bidi embeddings/overrides and isolates. They carry no
+# text, so they are dropped.
+_INVISIBLE = frozenset(
+    "\u00ad\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff"
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 # Digits set raised or lowered (Word's Superscript and Subscript, a PDF's smaller raised glyph), as
 # the characters that show them so: a footnote mark typed by hand («12.04.2025¹») or a unit («м²»)
 # stays apart from the number it follows. Readers write them; the date parser drops the raised.
@@ -32,6 +36,13 @@ def _dropped() -> re.Pattern[str]:
 
 # Whole-string passes in C rather than a Python call per character: every cell is folded often.
 _DROPPED = _dropped()
+_UNSEEN = str.maketrans(dict.fromkeys(_INVISIBLE))
+
+
+def visible(text: str) -> str:
+    """The text without the invisible characters `fold` drops, its blanks and lines kept as they are:
+    a heading or a title read as lines («Город N\u200b» names the town N)."""
+    return text.translate(_UNSEEN)
 
 
 def fold(text: str) -> str:

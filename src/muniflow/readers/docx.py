@@ -12,12 +12,14 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from muniflow.model import Cell, RawDocument, RawRow, RawTable, ReaderError
-from muniflow.normalize.text import SUBSCRIPT, SUPERSCRIPT
+from muniflow.normalize.text import SUBSCRIPT, SUPERSCRIPT, visible
 from muniflow.readers.base import CORRUPT_FILE, NO_TABLE_FOUND
 from muniflow.readers.blame import raised_by_parser
 from muniflow.readers.docxchunks import ALTCHUNK, imported_blocks
+from muniflow.readers.docxfields import follow_field, in_field_code
 from muniflow.readers.docxlists import bullets, label_lists
 from muniflow.readers.docxpackage import readable
+from muniflow.readers.docxstyles import mark_hidden
 from muniflow.readers.docxsymbols import symbol_text
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -113,13 +115,15 @@ def _section_headers(document: Any) -> list[str]:
     texts: list[str] = []
     for section in document.sections:
         header = section.header
-        texts.append((texts[-1] if texts else "") if header.is_linked_to_previous else _header_lines(header))
+        linked = header.is_linked_to_previous
+        texts.append((texts[-1] if texts else "") if linked else _header_lines(document, header))
     return texts
 
 
-def _header_lines(header: Any) -> str:
+def _header_lines(document: Any, header: Any) -> str:
     """The non-blank lines of a page header's paragraphs, its text boxes' included."""
-    lines = (paragraph_text(block) for block in _blocks(header._element, boxes=True) if block.tag == P)
+    mark_hidden(document, header._element)
+    lines = (line_text(block) for block in _blocks(header._element, boxes=True) if block.tag == P)
     return "\n".join(line for line in lines if line.strip())
 
 
@@ -129,7 +133,7 @@ def _page_header_text(document: Any) -> str:
     header = section.first_page_header if section.different_first_page_header_footer else section.header
     if header.is_linked_to_previous:  # the first section has no header of its own: none at all
         return ""
-    return _header_lines(header)
+    return _header_lines(document, header)
 
 
 def _open_document(path: Path) -> Any:
@@ -142,6 +146,7 @@ def _open_document(path: Path) -> Any:
             raise  # a bug of ours, not a damaged file: the caller reports internal_error
         raise ReaderError(CORRUPT_FILE, f"{path.name}: not a readable DOCX ({exc})") from exc
     label_lists(document)  # Word's automatic list numbers («1.» in a № column) as text
+    mark_hidden(document, document.element.body)  # text a style hides, hidden in its runs
     return document
 
 
@@ -201,38 +206,58 @@ LIST_MARK = "• "
 
 def body_line(paragraph: etree._Element, bulleted: Callable[[etree._Element], bool]) -> str:
     """A body paragraph's text as Word shows it: with `LIST_MARK` where Word draws a bullet."""
-    text = paragraph_text(paragraph)
+    text = line_text(paragraph)
     return LIST_MARK + text if text.strip() and bulleted(paragraph) else text
+
+
+def line_text(paragraph: etree._Element) -> str:
+    """A paragraph out of the tables (a title, a heading, a caption, a page header) as its lines
+    are read: without the invisible characters (`normalize.text.visible`) an editor leaves there
+    («Город N\u200b»), which cell text loses when it is folded (cells come as written)."""
+    return visible(paragraph_text(paragraph))
 
 
 def paragraph_text(paragraph: etree._Element) -> str:
     """Return a paragraph's visible text: w:t, tabs, breaks; inserted text in, deleted and hidden
-    text out."""
+    text and field codes out."""
     parts: list[str] = []
-    _collect_runs(paragraph, parts)
+    _collect_runs(paragraph, parts, [])
     return "".join(parts)
 
 
-def _collect_runs(element: etree._Element, parts: list[str]) -> None:
-    """Append the visible text below element to parts in document order."""
+def _collect_runs(element: etree._Element, parts: list[str], fields: list[str]) -> None:
+    """Append the visible text below element to parts in document order; `fields` holds the part
+    of each field open there (readers/docxfields.py): a field's code is not shown."""
     for child in element:
         tag = child.tag
-        if tag == _W + "t":
-            parts.append(child.text or "")
-        elif tag in _RUN_TEXT:
-            parts.append(_RUN_TEXT[tag])
-        elif tag == _W + "sym":  # Insert > Symbol: a symbol font's glyph
-            parts.append(symbol_text(child.get(_W + "font"), child.get(_W + "char")))
+        if tag in _SHOWN:
+            if not in_field_code(fields):
+                parts.append(_shown(child, tag))
+        elif tag == _W + "fldChar":
+            follow_field(child, fields)
         elif tag in _INVISIBLE or tag in _IGNORED_RUN_ITEMS or not isinstance(tag, str):
             continue  # not isinstance: comments and processing instructions
         elif (tag == _W + "r" and _hidden(child)) or (tag == SDT and _placeholder(child)):
-            continue
+            for mark in child.iter(_W + "fldChar"):  # a hidden field's marks still open and close it
+                follow_field(mark, fields)
         elif tag == _W + "r" and (shift := _shifted(child)) is not None:
             run: list[str] = []
-            _collect_runs(child, run)
+            _collect_runs(child, run, fields)
             parts.append("".join(run).translate(shift))
         else:
-            _collect_runs(child, parts)
+            _collect_runs(child, parts, fields)
+
+
+_SHOWN = frozenset({_W + "t", _W + "sym", *_RUN_TEXT})
+
+
+def _shown(item: etree._Element, tag: str) -> str:
+    """The text a run's item shows: a w:t's text, a tab or break, a symbol font's glyph."""
+    if tag == _W + "t":
+        return item.text or ""
+    if tag == _W + "sym":  # Insert > Symbol: a symbol font's glyph
+        return symbol_text(item.get(_W + "font"), item.get(_W + "char"))
+    return _RUN_TEXT[tag]
 
 
 # Word's Superscript and Subscript (Font > Effects: w:vertAlign).

@@ -68,7 +68,7 @@ class PdfReader:
 
     def read(self, path: Path) -> RawDocument:
         """Parse the file and return its title and stitched tables; ReaderError when none or unreadable."""
-        fragments, pages, closing = _scan(path)
+        fragments, pages, closing, running = _scan(path)
         if not fragments:
             raise ReaderError(NO_TABLE_FOUND, f"{path.name}: no table on any of {pages} pages")
         tables = tuple(_table(group) for group in stitch_groups(fragments))
@@ -79,6 +79,7 @@ class PdfReader:
             tables=tables,
             pages=pages,
             closing=closing,
+            running=running,
         )
 
 
@@ -100,9 +101,9 @@ def _table(group: Sequence[Fragment]) -> RawTable:
     return RawTable(header=header, rows=body, locator=locator, caption=rejoin_lines(group[0].caption))
 
 
-def _scan(path: Path) -> tuple[list[Fragment], int, str]:
+def _scan(path: Path) -> tuple[list[Fragment], int, str, str]:
     """Find every table on every page (one table-finder pass per page) with the text between them,
-    and the text after the last one."""
+    the text after the last one, and the running lines above the first table (`_title_apart`)."""
     fragments: list[Fragment] = []
     pending: list[str] = []  # text since the previous table, over page breaks
     margins: list[tuple[int, str]] = []  # (page, text) above a page's first table and below its last
@@ -125,7 +126,7 @@ def _scan(path: Path) -> tuple[list[Fragment], int, str]:
                     turn_upright(page)
                     straighten(page)
                     drop_struck(page)  # deleted text a document shows struck through
-                    ruled, ruling = _find_tables(page)
+                    ruled, ruling = _find_tables(page, grid)
                     tables: Sequence[Any] = sorted(
                         tables_without_rules(ruling, ruled, grid, heads),
                         key=lambda t: (t.bbox[1], t.bbox[0]),
@@ -158,10 +159,26 @@ def _scan(path: Path) -> tuple[list[Fragment], int, str]:
             raise  # a bug of ours, not a damaged file: the caller reports internal_error
         raise ReaderError(CORRUPT_FILE, f"{path.name}: not a readable PDF ({exc})") from exc
     running = _running_lines(margins)
-    if running:  # the first table keeps them: the title may stand only in the page header
+    header = ""
+    if running:
         fragments[1:] = [replace(f, caption=_without(f.caption, running)) for f in fragments[1:]]
+        if fragments:
+            title, header = _title_apart(fragments[0].caption, running)
+            fragments[0] = replace(fragments[0], caption=title)
     closing = _without(_caption(pending), running) if pending else ""
-    return [f for f in fragments if f.rows], count, closing
+    return [f for f in fragments if f.rows], count, closing, header
+
+
+def _title_apart(caption: str, running: frozenset[str]) -> tuple[str, str]:
+    """The first table's caption (the title) and its running lines apart, when it has lines of its
+    own: a page header or footer every page repeats (a browser's print header: the date, the page's
+    <title>) is no part of a title typed above the table. A caption of running lines alone keeps
+    them: the title typed in the page header, and nowhere else."""
+    lines = caption.split("\n")
+    own = [line for line in lines if _running_key(line) not in running]
+    if not own:
+        return caption, ""
+    return "\n".join(own), "\n".join(line for line in lines if _running_key(line) in running)
 
 
 def _header_on_body(
@@ -183,18 +200,20 @@ def _header_on_body(
     return replace(fragment, columns=again.columns, rows=again.rows, ends=again.ends, above=again.above)
 
 
-def _find_tables(page: Any) -> tuple[list[Any], Any]:
+def _find_tables(page: Any, grid: Sequence[float] = ()) -> tuple[list[Any], Any]:
     """The page's ruled tables, a first or last row whose rule across is not drawn included, cell
     shading not taken for rules; with the page the tables without rules are looked for on. Where
     the shading is zebra rows and nothing is ruled without it, that is the page's text alone: the
     table is read by its text, and neither the bands nor a rule across (Word's «Light Shading»
     draws one under the header and one at the end) mark out regions of it (each band a table, the
-    unshaded rows between them lost; the rows between two rules one row)."""
+    unshaded rows between them lost; the rows between two rules one row). So too where a single
+    band's cells stand on the columns of the table read by its text on the page before (`grid`):
+    the zebra table going on, one shaded row of it on this page."""
     found = page
     shading = [rect for rect in page.rects if is_shading(rect)]
     if shading:
         ruled = page.filter(lambda obj: not is_shading(obj)).find_tables(_RULED)
-        if not ruled and _zebra(shading):
+        if not ruled and (_zebra(shading) or _on_columns(shading, grid)):
             return [], page.filter(lambda obj: obj.get("object_type") == "char")
         inner = {id(rect) for rect in shading_within(page.rects, [t.bbox for t in ruled])}
         if inner:
@@ -206,6 +225,18 @@ def _find_tables(page: Any) -> tuple[list[Any], Any]:
 
 # An unshaded row between two shaded bands is at least this tall (points): a line of text.
 _UNSHADED_ROW_MIN = 6
+
+
+def _on_columns(shading: Sequence[dict[str, Any]], grid: Sequence[float]) -> bool:
+    """Whether the shaded cells start at `grid`'s column edges, one at each (the same columns
+    drawn on two pages differ by rounding; the right edge inferred from the text may fall short)."""
+    if len(grid) < 3:
+        return False
+    lefts = {round(r["x0"], 1) for r in shading}
+    matched = {i for x in lefts for i, g in enumerate(grid[:-1]) if abs(x - g) <= COLUMN_TOLERANCE}
+    return len(matched) == len(grid) - 1 and all(
+        any(abs(x - g) <= COLUMN_TOLERANCE for g in grid[:-1]) for x in lefts
+    )
 
 
 def _zebra(shading: Sequence[dict[str, Any]]) -> bool:

@@ -207,7 +207,7 @@ def _continues_unnumbered(cells: Sequence[Cell], above: LineRow) -> bool:
         for i, c in enumerate(cells)
     ):
         return False
-    return any(not c and i < len(texts) and texts[i] for i, c in enumerate(cells))
+    return _short_of(cells, above)
 
 
 # Paired marks: a cell the page end cut inside a quote or brackets leaves one open.
@@ -245,6 +245,14 @@ def _lowest(text: str, opening: str, closing: str) -> int:
         depth += (ch == opening) - (ch == closing)
         lowest = min(lowest, depth)
     return lowest
+
+
+def _short_of(cells: Sequence[Cell], above: LineRow) -> bool:
+    """Whether a row leaves empty a column the row above fills: in a table whose № column is empty
+    throughout, an empty № cell says nothing, and a row filling every column the row above fills
+    is an event of its own, not the rest of one the page end cut."""
+    texts = [cell_text(c) for c in above.cells]
+    return any(not c and i < len(texts) and texts[i] for i, c in enumerate(cells))
 
 
 def _numbered_row(row: LineRow, seq_col: int) -> bool:
@@ -325,7 +333,10 @@ def merge_fragments(group: Sequence[Fragment]) -> list[LineRow]:
             page_rows
             and event_above
             and (
-                _is_continuation(page_rows[0][1], seq_col)
+                (
+                    _is_continuation(page_rows[0][1], seq_col)
+                    and (numbered or _short_of(page_rows[0][1], rows[-1]))
+                )
                 or (not numbered and _continues_unnumbered(page_rows[0][1], rows[-1]))
             )
         ):
