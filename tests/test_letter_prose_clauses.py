@@ -213,3 +213,15 @@ def test_who_held_the_event_before_a_verb_taking_it_as_object() -> None:
         ("Конференция «Наука»", "г. Сосновка", ""),
         ("Выставка «Ремёсла»", "", "гости из Беларуси"),
     ]
+
+
+def test_a_settlement_named_after_its_kind_abbreviated_is_where() -> None:
+    """«в с. Липовка проведена …»: the name after a settlement's abbreviated kind («с.», «г.») is the
+    settlement's, whole, not who held the event (the place was left as «с»)."""
+    rows = _cells(
+        [
+            "– 1–2 марта 2025 г. в с. Липовка проведена ярмарка-выставка «Дружба на Сосне».",
+            "– 20 марта 2025 г. в д. Ольховка состоялись соревнования по лыжным гонкам «Лыжня».",
+        ]
+    )
+    assert [row[2] for row in rows] == ["с. Липовка", "д. Ольховка"]

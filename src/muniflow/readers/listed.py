@@ -834,8 +834,16 @@ def _before_who(text: str) -> str:
     """The words before the first naming who did it («г. Озёрске администрация района» -> «г.
     Озёрске»)."""
     words = text.split()
-    cut = next((k for k, w in enumerate(words) if k and _names_who(w)), len(words))
+    cut = next(
+        (k for k, w in enumerate(words) if k and _names_who(w) and not _names_next(words[k - 1])), len(words)
+    )
     return " ".join(words[:cut]).strip(_EDGE)
+
+
+def _names_next(word: str) -> bool:
+    """The word is a settlement's kind abbreviated («с.», «г.», «пос.»): the word after it is the
+    settlement's name («с. Озёрное»), not who held the event."""
+    return word.lower().replace(".", "") in _locality_abbreviations()
 
 
 def _object(text: str) -> bool:
