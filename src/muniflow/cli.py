@@ -139,15 +139,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         except ValueError as err:
             print(f"muniflow ingest: {err}", file=sys.stderr)
             return 2
-    flow_anyway = bool(args.force or args.period or args.region)  # a flow runs whatever is stored
-    if flow_anyway:  # its API starts before the files are hashed: the start is most of a re-run
-        warm_code = _orchestrate(args)
-        if warm_code is not None:
-            return warm_code
     from muniflow.warehouse.lookups import holds_all
 
     stored = holds_all(files, warehouse_of(args))  # every file in the warehouse as it is
-    if not flow_anyway and stored:
+    if not (args.force or args.period or args.region) and stored:
         print(
             f"nothing new: the warehouse already holds all {len(files)} file(s) as they are "
             "(--force runs the flow anyway)"
@@ -155,12 +150,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         _say_superseded(files, warehouse_of(args))
         _hint_reprocess(warehouse_of(args))
         return 0
-    if not flow_anyway:
-        warm_code = _orchestrate(args)
-        if warm_code is not None:
-            return warm_code
-    from flows import temporary_api
+    from muniflow.warm.client import hand_off
 
+    warm_code = hand_off(args)  # `muniflow server start`'s warm runner, when one answers and matches
+    if warm_code is not None:
+        return warm_code
+    from flows import temporary_api
+    from muniflow.commands.server import use_running_server
+
+    if use_running_server() is None:  # no `muniflow server start`'s server answering
+        temporary_api.start()  # Prefect's temporary API, started now so its start overlaps ours
     reads = bool(not stored or args.period or args.region)  # else (--force) all from the cache
     if reads:
         from muniflow import prefetch, warmup
@@ -203,22 +202,6 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     print_summary(summary)
     _hint_reprocess(warehouse_of(args))
     return 0
-
-
-def _orchestrate(args: argparse.Namespace) -> int | None:
-    """Hand the command to `muniflow server start`'s warm runner (its exit code), else point this
-    process at a running server or start Prefect's temporary API now, so its start overlaps ours."""
-    from muniflow.warm.client import hand_off
-
-    warm_code = hand_off(args)  # the warm runner, when one answers and matches
-    if warm_code is not None:
-        return warm_code
-    from flows import temporary_api
-    from muniflow.commands.server import use_running_server
-
-    if use_running_server() is None:  # no `muniflow server start`'s server answering
-        temporary_api.start()
-    return None
 
 
 def _create_warehouse(warehouse: str) -> None:
