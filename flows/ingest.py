@@ -18,6 +18,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any, cast
 
@@ -74,9 +75,67 @@ def _holding(warehouse: str) -> Iterator[Held]:
 HOLD_WHILE_WAITING_S = 0.25
 
 
+class FromCache:
+    """An extraction whose cache record the flow reads itself, when the file's turn to load comes
+    (so no more than one outcome is held at a time: memory stays flat in the number of files)."""
+
+    def __init__(self, store: Any, key: str, extraction: tuple[Any, ...]) -> None:
+        self.store, self.key, self.extraction = store, key, extraction
+
+    def outcome(self) -> tuple[stages.FileOutcome, bool]:
+        """The cached outcome, or, when the record has gone or expired since, the file extracted now."""
+        try:
+            record = self.store.read(self.key)
+        except Exception:
+            record = None
+        if record is None or _expired(record.metadata.expiration):
+            return extract(*self.extraction), False
+        return cast(stages.FileOutcome, record.result), True
+
+
+def submit(store: Any, path: Path, sha256: str, period: str | None, name: str | None = None) -> Any:
+    """The extraction of one file: its cache record when `store` holds one (the record the `extract`
+    task would find under the same key, in the same result store: `extract_store`), read by the
+    flow; else the `extract` task submitted. A cached task run records nothing the run's file table
+    does not already say (the file, its state, `files_from_cache`) and costs ~20 ms of API calls
+    and state logging: 2.3-2.5 s of a ~9 s `--force` re-run of 120 unchanged reports."""
+    key = extraction_key(path, sha256, period, name)
+    if _has_record(store, key):
+        return FromCache(store, key, (path, sha256, period, name))
+    return extract.submit(path, sha256, period, name)
+
+
+def _has_record(store: Any, key: str) -> bool:
+    """Whether `store` holds a record under `key`, by the file's presence where the store keeps its
+    records on this machine (Prefect's `exists` reads and unpickles the whole record)."""
+    from prefect.filesystems import LocalFileSystem
+
+    storage = store.result_storage
+    if store.metadata_storage is None and isinstance(storage, LocalFileSystem) and storage.basepath:
+        return (Path(str(storage.basepath)).expanduser() / key).is_file()
+    return bool(store.exists(key))
+
+
+def _expired(expiration: Any) -> bool:
+    from prefect.types._datetime import now
+
+    return expiration is not None and expiration <= now("UTC")
+
+
+def extract_store() -> Any:
+    """The result store of the `extract` task's cache records, as its task engine resolves it (its
+    records not kept in memory once read: the flow reads each once)."""
+    from prefect.results import get_result_store
+
+    store = get_result_store().update_for_task(extract, _sync=True)  # type: ignore[call-arg]
+    return cast(Any, store).model_copy(update={"cache_result_in_memory": False})
+
+
 def _outcome(future: Any, held: Held) -> tuple[stages.FileOutcome, bool]:
     """An extraction's outcome and whether it came from the cache; the warehouse is released when
     the extraction is still running after a short wait, so others can open it while this run waits."""
+    if isinstance(future, FromCache):
+        return future.outcome()
     if not _ready(future):
         future.wait(HOLD_WHILE_WAITING_S)
         if not _ready(future):
@@ -90,10 +149,16 @@ def _ready(future: Any) -> bool:
     return bool(done()) if callable(done) else False
 
 
-def _extract_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
+def extraction_key(path: Path, sha256: str, period: str | None, name: str | None = None) -> str:
     """Same path, same bytes, same period override, same code: same outcome (it names its path)."""
-    path = hashlib.sha256(str(parameters.get("name") or parameters["path"]).encode()).hexdigest()[:16]
-    return f"muniflow-extract-{code_version()}-{parameters['sha256']}-{path}-{parameters.get('period')}"
+    named = hashlib.sha256(str(name or path).encode()).hexdigest()[:16]
+    return f"muniflow-extract-{code_version()}-{sha256}-{named}-{period}"
+
+
+def _extract_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
+    """The `extract` task's cache key (`extraction_key` of its parameters)."""
+    p = parameters
+    return extraction_key(p["path"], p["sha256"], p.get("period"), p.get("name"))
 
 
 def _extract_run_name() -> str:
@@ -231,7 +296,7 @@ def ingest_reports(
             logger.info("%s: %s %s", outcome.source_file, result.status, outcome.reason or "")
 
         runner = pipeline.Runner(
-            submit=extract.submit,
+            submit=partial(submit, extract_store()),
             outcome=lambda fut: _outcome(fut, held),
             load=lambda run_id, outcome: load(wh, run_id, outcome),
             dedupe=lambda run_id, periods: dedupe(wh, run_id, periods),

@@ -1,0 +1,83 @@
+"""The flow reads an extraction's cache record itself (`flows.ingest.submit`): a file whose record
+is in the `extract` task's result store is taken from it with no task run, any other is extracted by
+the task; a record gone or expired by the time its file is loaded is extracted then."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from types import SimpleNamespace
+
+import pytest
+from prefect.filesystems import LocalFileSystem
+from prefect.results import ResultStore
+from prefect.types._datetime import now
+
+import flows.ingest as ingest
+
+
+class _Task:
+    """A stand-in for the `extract` task: records what was submitted or called."""
+
+    def __init__(self) -> None:
+        self.submitted: list[tuple[object, ...]] = []
+        self.called: list[tuple[object, ...]] = []
+
+    def submit(self, *args: object) -> str:
+        self.submitted.append(args)
+        return "future"
+
+    def __call__(self, *args: object) -> str:
+        self.called.append(args)
+        return "extracted now"
+
+
+@pytest.fixture
+def task(monkeypatch: pytest.MonkeyPatch) -> _Task:
+    stand_in = _Task()
+    monkeypatch.setattr(ingest, "extract", stand_in)
+    return stand_in
+
+
+def _store(tmp_path) -> ResultStore:  # type: ignore[no-untyped-def]
+    return ResultStore(result_storage=LocalFileSystem(basepath=str(tmp_path)), cache_result_in_memory=False)
+
+
+def test_a_file_with_a_record_is_read_from_it_and_one_without_is_extracted(tmp_path, task):
+    store = _store(tmp_path)
+    kept = ("a.docx", "d1" * 32, None, None)
+    tomorrow = now("UTC") + timedelta(days=1)
+    store.write(obj="outcome of a", key=ingest.extraction_key(*kept), expiration=tomorrow)
+
+    handle = ingest.submit(store, *kept)
+    assert isinstance(handle, ingest.FromCache) and not task.submitted, "a record: no task run"
+    assert handle.outcome() == ("outcome of a", True)
+
+    other = ("b.docx", "d2" * 32, None, None)
+    assert ingest.submit(store, *other) == "future" and task.submitted == [other]
+    assert ingest.submit(store, "a.docx", "d1" * 32, "2024Q2", None) == "future", (
+        "another period override is another key"
+    )
+
+
+def test_a_record_gone_or_expired_when_its_file_is_loaded_is_extracted_then(tmp_path, task):
+    store = _store(tmp_path)
+    args = ("c.pdf", "d3" * 32, None, "inbox.zip/c.pdf")
+    key = ingest.extraction_key(*args)
+    store.write(obj="stale", key=key, expiration=now("UTC") + timedelta(days=1))
+    handle = ingest.submit(store, *args)
+    (tmp_path / key).unlink()
+    assert handle.outcome() == ("extracted now", False) and task.called == [args]
+
+    expired = SimpleNamespace(
+        read=lambda key: SimpleNamespace(result="old", metadata=SimpleNamespace(expiration=now("UTC"))),
+    )
+    assert ingest.FromCache(expired, key, args).outcome() == ("extracted now", False)
+
+
+def test_a_store_not_on_this_machines_disk_is_asked(task):
+    asked: list[str] = []
+    remote = SimpleNamespace(
+        metadata_storage=None, result_storage=object(), exists=lambda key: asked.append(key) or True
+    )
+    assert isinstance(ingest.submit(remote, "d.docx", "d4" * 32, None, None), ingest.FromCache)
+    assert asked == [ingest.extraction_key("d.docx", "d4" * 32, None, None)]
