@@ -1,7 +1,9 @@
-"""The ingestion flow: one flow run per ingestion, one extraction task per file.
+"""The ingestion flow: one flow run per ingestion, one extraction task per file to read.
 
 Extraction (read, interpret, normalize, row rules) runs in parallel on the task runner and is
-cached by file content hash plus code version, so an unchanged inbox is not read again. Loading is
+cached by file content hash plus code version, so an unchanged inbox is not read again: a file
+whose cache record is in the task's result store is taken from it by the flow, with no task run
+(`submit`), the way the task itself would have found it. Loading is
 sequential (DuckDB has one writer), a few milliseconds a file, so it runs in the flow itself
 (logged per file, in the run's table artifact) rather than as a task run per file, and is retried
 while another process holds the warehouse. The duplicate rule runs once over all current rows of
