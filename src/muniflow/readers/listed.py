@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 
+from muniflow.enrich.contract import locality_abbreviations
 from muniflow.enrich.event_format import ONLINE, event_format
 from muniflow.interpret.column_content import PLACE_MAX_WORDS, opens_with_place
 from muniflow.interpret.columns import map_columns
@@ -395,19 +396,13 @@ def _ended(line: str) -> bool:
         return False
     words = line.split()
     last = words[-1].lower().replace(".", "")
-    if last not in _locality_abbreviations():
+    if last not in locality_abbreviations():
         return True
     return len(words) > 1 and bool(_YEAR.fullmatch(words[-2]))
 
 
 # A year before «г.»: «2025 г.» is «2025 года».
 _YEAR = re.compile(r"\d{4}")
-
-
-def _locality_abbreviations() -> frozenset[str]:
-    from muniflow.enrich import contract  # the enrichment vocabulary, read once
-
-    return _lemma_set(contract.load().places.locality_abbreviations)
 
 
 def _plan_heading(lines: Sequence[str], item_of: Callable[[str], tuple[str, str] | None]) -> bool:
@@ -843,7 +838,7 @@ def _before_who(text: str) -> str:
 def _names_next(word: str) -> bool:
     """The word is a settlement's kind abbreviated («с.», «г.», «пос.»): the word after it is the
     settlement's name («с. Озёрное»), not who held the event."""
-    return word.lower().replace(".", "") in _locality_abbreviations()
+    return word.lower().replace(".", "") in locality_abbreviations()
 
 
 def _object(text: str) -> bool:
