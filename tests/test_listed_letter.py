@@ -73,7 +73,7 @@ def test_a_numbered_letter_without_labelled_dates_stays_no_table(tmp_path: Path)
     assert "lists no events as muniflow reads them in a letter" in (outcome.message or "")
 
 
-# Items that name no parts by label: read by their content (readers/listed.py `_prose`).
+# Items that name no parts by label: read by their content (readers/listed_prose.py `prose`).
 DASHED = [
     "Сведения о международных мероприятиях муниципальных образований Северной области за 3 квартал 2024 года",
     "Озёрный муниципальный округ",

@@ -76,6 +76,17 @@ def load(path: Path | None = None) -> EnrichmentContract:
     return _load(contract_path(path), contract_file(None, "countries.yaml"))
 
 
+def locality_abbreviations() -> frozenset[str]:
+    """The abbreviations that mark a settlement (`places.locality_abbreviations`: «г», «пгт») in the
+    form text is compared with them: lower case, «ё» read as «е», no dots; built once per contract."""
+    return _compared_forms(load().places.locality_abbreviations)
+
+
+@lru_cache(maxsize=4)
+def _compared_forms(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.lower().replace("ё", "е").replace(".", "") for w in words)
+
+
 def contract_path(path: Path | None = None) -> Path:
     """The enrichment contract file `load` reads: a key for what is derived from that contract."""
     return contract_file(path, CONTRACT_FILE)

@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from muniflow.enrich.contract import locality_abbreviations
 from muniflow.enrich.text import fold, match_case, parses
 
 # The cases a place stands in after «в», «во», «на» («в лесу», «на берегу»: the second locative).
@@ -43,7 +44,7 @@ def nominative_object(name: str) -> str:
 def _nominative_phrase(place: str, cases: frozenset[str]) -> str:
     words = place.split(" ")
     start = 0
-    while start < len(words) and fold(words[start]).rstrip(".") in _abbreviations():
+    while start < len(words) and fold(words[start]).rstrip(".") in locality_abbreviations():
         start += 1
     end = start
     while end < len(words) and _WORD.fullmatch(words[end]) and _adjective_readings(words[end], cases):
@@ -123,10 +124,3 @@ def _locality_nouns() -> dict[str, str]:
     from muniflow.enrich import contract
 
     return {fold(k): v for k, v in contract.load().places.locality_nouns.items()}
-
-
-@lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
-    from muniflow.enrich import contract
-
-    return frozenset(fold(a) for a in contract.load().places.locality_abbreviations)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
 from muniflow.morph import analyzer, dictionary_parses
 from muniflow.readers.wordjoin import ONE_LETTER_WORDS, is_russian_word, is_standalone_word
@@ -146,12 +145,7 @@ def _settlement_abbreviations() -> frozenset[str]:
     """The abbreviations that mark a settlement (contracts/enrichment.yaml, the one list)."""
     from muniflow.enrich import contract  # the enrichment vocabulary, read once
 
-    return _as_set(contract.load().places.locality_abbreviations)
-
-
-@lru_cache(maxsize=4)
-def _as_set(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(words)
+    return contract.locality_abbreviations()
 
 
 def _moved_space(left: str, right: str) -> tuple[str, str] | None:
