@@ -47,6 +47,8 @@ def _ingest(con, paths: list[Path]) -> dict[str, stages.FileOutcome]:  # type: i
         outcome = stages.FileOutcome(**{**outcome.__dict__, "sha256": stages.sha256_file(path)})
         stages.load_file(con, run_id, outcome)
         outcomes[path.stem] = outcome
+    periods = {o.report.period.label for o in outcomes.values() if o.report and o.report.period}
+    stages.dedupe_periods(con, run_id, periods)  # the rules run on the loaded rows (expected list)
     loader.finish_run(con, run_id, {"files": len(paths)})
     return outcomes
 

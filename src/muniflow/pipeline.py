@@ -29,6 +29,7 @@ from muniflow.intake import sha256_file
 from muniflow.intake.expand import ArchiveRecord, as_pages, expand, lineage_name
 from muniflow.intake.inbox import scan as scan_inbox
 from muniflow.warehouse import loader, lookups, stored
+from muniflow.warehouse.expected import stale_periods
 
 Connection = Any  # a warehouse connection (muniflow.warehouse.db.connect); only warehouse/ knows DuckDB
 
@@ -104,6 +105,7 @@ def run_ingest(
     with runner.connect() as con:
         run_id = loader.start_run(con, flow_run_id=flow_run_id)
         periods = stages.recover_aborted(con, run_id)  # runs killed mid-way: their periods again
+        periods |= stale_periods(con)  # the expected list edited since: its flags, its report again
         known = stored.stored_files(con, list(digests.items()))
     recovered = bool(periods)
     loaded: list[tuple[str, loader.LoadResult]] = []

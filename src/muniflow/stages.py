@@ -493,9 +493,11 @@ def recover_aborted(con, run_id: str) -> set[str]:  # type: ignore[no-untyped-de
 
 def dedupe_periods(con, run_id: str, periods: set[str]) -> int:  # type: ignore[no-untyped-def]
     """Run the duplicate rule over the current rows of each period, with the corrections of review
-    decisions in force; returns the flags written."""
-    from muniflow.warehouse import loader, review
+    decisions in force; returns the flags written. The unexpected_municipality rule runs there too
+    (`warehouse.expected`: it follows the expected list, not the files)."""
+    from muniflow.warehouse import expected, loader, review
 
+    expected.refresh(con, run_id, sorted(periods))
     written = 0
     for period in sorted(periods):
         flags = review.duplicate_flags(con, review.reviewed_rows(con, period))
