@@ -1,7 +1,8 @@
 """The expected list (contracts/reporting.yaml, `expected:`) is read after the load: editing it
 re-reads no file (the extraction's cache key stays), yet the next ingest re-evaluates the
-unexpected_municipality flags and the completeness by the new list. Municipality names are
-invented; the contracts are a temporary copy."""
+unexpected_municipality flags and the completeness by the new list. A quarter only a file refused
+whole names gets its completeness in the data-quality report as in the run summary. Municipality
+names are invented; the contracts are a temporary copy."""
 
 from __future__ import annotations
 
@@ -77,3 +78,26 @@ def test_editing_the_expected_list_re_evaluates_flags_without_re_reading(
     assert _unexpected(wh) == []
     assert _statuses(wh) == {"Ольховский район": "reported", "Рябиновский район": "reported"}
     assert lookups.holds_all(files, wh), "the flags follow the list: nothing new any more"
+
+
+def test_a_quarter_only_a_refused_file_names_gets_its_completeness_in_the_report(
+    tmp_path: Path, contracts: Path
+) -> None:
+    files = [
+        nb.single_report(tmp_path / "olkhovsky.docx", "Ольховский район", ["Фестиваль соседей"]),
+        nb.nil_letter(
+            tmp_path / "kedrovsky.docx",
+            [
+                "Администрация муниципального образования «Кедровский район» Северной области",
+                "Информация о международных мероприятиях во II квартале 2025 года",
+                "Работа с зарубежными партнёрами велась в плановом порядке.",
+            ],
+        ),
+    ]
+    out = tmp_path / "report"
+    result = ingest_plain(files, tmp_path / "wh.duckdb", report_dir=out)
+    assert result["statuses"][str(files[1])] == "quarantined"
+    html = (out / "dq_report.html").read_text(encoding="utf-8")
+    section = html[html.index("Не представили отчёт") : html.index("<h2>Сводка по правилам")]
+    assert f"<td>2025Q2</td><td>{REGION}</td><td>Ольховский район</td>" in section
+    assert f"<td>2025Q3</td><td>{REGION}</td><td>Кедровский район</td>" in section

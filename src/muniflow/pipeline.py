@@ -50,7 +50,8 @@ class Runner:
     in parallel (the name differs from the path for a member of an archive).
     outcome(handle) -> (the file's outcome, whether it came from a cache).
     load(run_id, outcome) -> LoadResult; dedupe(run_id, periods) -> flags written;
-    quality(run_id, periods) -> the report's path (of the touched periods), or None when the
+    quality(run_id, periods) -> the report's path (of the touched periods and those only a file
+    refused whole names), or None when the
     runner makes no report.
     record_archive(run_id, archive) -> whether the unpacked archive is new to the warehouse.
     connect() -> a context manager giving a warehouse connection, for the run's own records.
@@ -109,6 +110,7 @@ def run_ingest(
         known = stored.stored_files(con, list(digests.items()))
     recovered = bool(periods)
     loaded: list[tuple[str, loader.LoadResult]] = []
+    named: set[str] = set()  # quarters only a file refused whole names: reported on, nothing to dedupe
     cached = 0
     with tempfile.TemporaryDirectory(prefix="muniflow-unpack-") as unpack:
         if pages:
@@ -132,13 +134,15 @@ def run_ingest(
             changed = result.status != "unchanged"  # content already stored as it is touches nothing
             if changed and outcome.report and outcome.report.period and not outcome.reason:
                 periods.add(outcome.report.period.label)
+            elif result.status == "quarantined" and outcome.report and outcome.report.period:
+                named.add(outcome.report.period.label)  # refused whole, its title naming the quarter
             runner.on_loaded(outcome, result)
             loaded.append((outcome.source_file, result))
     archives = tuple((a, runner.record_archive(run_id, a)) for a in expanded.archives)
     report = None
     if recovered or any(r.status != "unchanged" for _, r in loaded) or any(new for _, new in archives):
         runner.dedupe(run_id, periods)
-        report = runner.quality(run_id, periods)
+        report = runner.quality(run_id, periods | named)  # its completeness as the run summary shows it
     # else every file was stored as it is (`ingest --force` of an unchanged inbox): the duplicate
     # rule and the checkpoint would find what they found when the files were loaded (a review
     # decision re-runs the rule itself), so neither runs and no new report is written.
