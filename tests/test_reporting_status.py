@@ -352,3 +352,8 @@ def test_a_covering_letter_alone_leaves_its_municipality_missing(tmp_path: Path,
     assert letter_id is not None
     assert rows[0][:2] == ("Лесной район", "quarantined")
     assert rows[1] == ("Полевой район", "missing", letter_id[0])
+    with db.connect(path) as con:
+        html = write_quality_report(con, "latest", tmp_path / "report").read_text(encoding="utf-8")
+    section = html[html.index("Не представили отчёт") : html.index("<h2>Сводка по правилам")]
+    assert "<td>Полевой район (получено только сопроводительное письмо, отчёта в нём нет)</td>" in section
+    assert "<td>Каменский район</td>" in section, "missing with nothing received: no note"
