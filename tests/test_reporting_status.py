@@ -47,6 +47,8 @@ def _ingest(con, paths: list[Path]) -> dict[str, stages.FileOutcome]:  # type: i
         outcome = stages.FileOutcome(**{**outcome.__dict__, "sha256": stages.sha256_file(path)})
         stages.load_file(con, run_id, outcome)
         outcomes[path.stem] = outcome
+    periods = {o.report.period.label for o in outcomes.values() if o.report and o.report.period}
+    stages.dedupe_periods(con, run_id, periods)  # the rules run on the loaded rows (expected list)
     loader.finish_run(con, run_id, {"files": len(paths)})
     return outcomes
 
@@ -316,3 +318,42 @@ def test_a_refused_file_supersedes_no_report(warehouse, tmp_path: Path) -> None:
     assert after == before and all(status == "current" for *_, status in after)
     assert municipality == (None,), "a regional report names no one municipality"
     assert _statuses(path)["Лесной район"] == ("reported", True)
+
+
+def test_a_covering_letter_alone_leaves_its_municipality_missing(tmp_path: Path, contracts: Path) -> None:
+    """A letter that sends a report it does not hold («Направляем информацию …», «Приложение: на
+    2 л.»): quarantined as `covering_letter`, its municipality `missing` with the letter shown on
+    the row; a letter that sends nothing stays `quarantined`."""
+    letter = nb.nil_letter(
+        tmp_path / "polevoy.docx",
+        [
+            *nb.municipal_title("Полевой район"),
+            "Направляем Вам информацию о международных мероприятиях за отчётный период.",
+            "Приложение: на 2 л. в 1 экз.",
+        ],
+    )
+    other = nb.nil_letter(
+        tmp_path / "lesnoy.docx",
+        [*nb.municipal_title("Лесной район"), "Работа с зарубежными партнёрами велась в плановом порядке."],
+    )
+    path = tmp_path / "wh.duckdb"
+    with db.connect(path) as con:
+        outcomes = _ingest(con, [letter, other])
+        reporting.sync_expected(con, load_reporting().expected_pairs())
+        letter_id = con.execute("select report_id from reports where reason = 'covering_letter'").fetchone()
+    assert outcomes["polevoy"].reason == "covering_letter"
+    assert "only a covering letter" in (outcomes["polevoy"].message or "")
+    assert outcomes["lesnoy"].reason == "no_table_found"
+    with db.connect(path) as con:
+        rows = con.execute(
+            "select municipality, status, report_id from reporting_status where period = '2025Q3'"
+            " and municipality in ('Полевой район', 'Лесной район') order by 1"
+        ).fetchall()
+    assert letter_id is not None
+    assert rows[0][:2] == ("Лесной район", "quarantined")
+    assert rows[1] == ("Полевой район", "missing", letter_id[0])
+    with db.connect(path) as con:
+        html = write_quality_report(con, "latest", tmp_path / "report").read_text(encoding="utf-8")
+    section = html[html.index("Не представили отчёт") : html.index("<h2>Сводка по правилам")]
+    assert "<td>Полевой район (получено только сопроводительное письмо, отчёта в нём нет)</td>" in section
+    assert "<td>Каменский район</td>" in section, "missing with nothing received: no note"

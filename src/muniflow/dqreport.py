@@ -193,6 +193,10 @@ _HOW_TO_DECIDE = (
 )
 
 
+# The note on a missing municipality whose covering letter arrived without the report it sends.
+COVERING_ONLY = "получено только сопроводительное письмо, отчёта в нём нет"
+
+
 def _missing(reporting: pd.DataFrame, today: date | None) -> tuple[str, ...]:
     """«Не представили отчёт»: expected municipalities with no report, per quarter, days overdue."""
     missing = reporting[reporting["status"] == "missing"] if len(reporting) else reporting
@@ -201,8 +205,11 @@ def _missing(reporting: pd.DataFrame, today: date | None) -> tuple[str, ...]:
         "records"
     ):
         days = ((today or date.today()) - Period.parse(str(r["period"])).last_day).days
+        name = str(r["municipality"])
+        if pd.notna(r.get("report_id")):  # a covering letter alone arrived (reporting_status, 084)
+            name += f" ({COVERING_ONLY})"
         rows.append(
-            f"<tr>{dqhtml.cell(r['period'])}{dqhtml.cell(r['region'])}{dqhtml.cell(r['municipality'])}"
+            f"<tr>{dqhtml.cell(r['period'])}{dqhtml.cell(r['region'])}{dqhtml.cell(name)}"
             f"{dqhtml.cell(max(days, 0), 'n')}</tr>"
         )
     counts = reporting["status"].value_counts() if len(reporting) else pd.Series(dtype="int64")

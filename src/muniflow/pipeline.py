@@ -29,6 +29,7 @@ from muniflow.intake import sha256_file
 from muniflow.intake.expand import ArchiveRecord, as_pages, expand, lineage_name
 from muniflow.intake.inbox import scan as scan_inbox
 from muniflow.warehouse import loader, lookups, stored
+from muniflow.warehouse.expected import stale_periods
 
 Connection = Any  # a warehouse connection (muniflow.warehouse.db.connect); only warehouse/ knows DuckDB
 
@@ -49,7 +50,8 @@ class Runner:
     in parallel (the name differs from the path for a member of an archive).
     outcome(handle) -> (the file's outcome, whether it came from a cache).
     load(run_id, outcome) -> LoadResult; dedupe(run_id, periods) -> flags written;
-    quality(run_id, periods) -> the report's path (of the touched periods), or None when the
+    quality(run_id, periods) -> the report's path (of the touched periods and those only a file
+    refused whole names), or None when the
     runner makes no report.
     record_archive(run_id, archive) -> whether the unpacked archive is new to the warehouse.
     connect() -> a context manager giving a warehouse connection, for the run's own records.
@@ -104,9 +106,11 @@ def run_ingest(
     with runner.connect() as con:
         run_id = loader.start_run(con, flow_run_id=flow_run_id)
         periods = stages.recover_aborted(con, run_id)  # runs killed mid-way: their periods again
+        periods |= stale_periods(con)  # the expected list edited since: its flags, its report again
         known = stored.stored_files(con, list(digests.items()))
     recovered = bool(periods)
     loaded: list[tuple[str, loader.LoadResult]] = []
+    named: set[str] = set()  # quarters only a file refused whole names: reported on, nothing to dedupe
     cached = 0
     with tempfile.TemporaryDirectory(prefix="muniflow-unpack-") as unpack:
         if pages:
@@ -130,13 +134,15 @@ def run_ingest(
             changed = result.status != "unchanged"  # content already stored as it is touches nothing
             if changed and outcome.report and outcome.report.period and not outcome.reason:
                 periods.add(outcome.report.period.label)
+            elif result.status == "quarantined" and outcome.report and outcome.report.period:
+                named.add(outcome.report.period.label)  # refused whole, its title naming the quarter
             runner.on_loaded(outcome, result)
             loaded.append((outcome.source_file, result))
     archives = tuple((a, runner.record_archive(run_id, a)) for a in expanded.archives)
     report = None
     if recovered or any(r.status != "unchanged" for _, r in loaded) or any(new for _, new in archives):
         runner.dedupe(run_id, periods)
-        report = runner.quality(run_id, periods)
+        report = runner.quality(run_id, periods | named)  # its completeness as the run summary shows it
     # else every file was stored as it is (`ingest --force` of an unchanged inbox): the duplicate
     # rule and the checkpoint would find what they found when the files were loaded (a review
     # decision re-runs the rule itself), so neither runs and no new report is written.

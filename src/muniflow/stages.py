@@ -21,6 +21,7 @@ from muniflow.intake.inbox import scan as scan_inbox
 from muniflow.intake.limits import Limits
 from muniflow.interpret import interpret_document
 from muniflow.interpret.heading import refused_report
+from muniflow.interpret.nil import says_covering
 from muniflow.interpret.period import find_period
 from muniflow.model import Flag, Period, RawDocument, ReaderError, Report
 from muniflow.normalize.text import fold
@@ -164,8 +165,21 @@ def titled_refusal(
         doc = RawDocument(source_file=name or str(path), format="", title=err.text, tables=())
     report = refused_report(doc, period)
     about = _titled_as(report)
-    message = f"{about}: {err.message}" if about else err.message
-    return FileOutcome(str(path), "", doc.format or None, report, reason=err.reason, message=message)
+    reason, said = err.reason, err.message
+    if says_covering("\n".join(t for t in (doc.title, doc.closing) if t)):
+        reason, said = COVERING_LETTER, COVERING_LETTER_MESSAGE
+    message = f"{about}: {said}" if about else said
+    return FileOutcome(str(path), "", doc.format or None, report, reason=reason, message=message)
+
+
+# A document refused whole whose text sends a report it does not hold (`interpret.nil.says_covering`):
+# its municipality counts `missing` in reporting_status, not `quarantined` (migration 084).
+COVERING_LETTER = "covering_letter"
+COVERING_LETTER_MESSAGE = (
+    "only a covering letter: it sends a report the file does not hold (no events table, no statement "
+    "that none were held), so the municipality counts as missing until the report itself arrives; "
+    "ask for the attachment"
+)
 
 
 def _titled_as(report: Report) -> str:
@@ -493,9 +507,11 @@ def recover_aborted(con, run_id: str) -> set[str]:  # type: ignore[no-untyped-de
 
 def dedupe_periods(con, run_id: str, periods: set[str]) -> int:  # type: ignore[no-untyped-def]
     """Run the duplicate rule over the current rows of each period, with the corrections of review
-    decisions in force; returns the flags written."""
-    from muniflow.warehouse import loader, review
+    decisions in force; returns the flags written. The unexpected_municipality rule runs there too
+    (`warehouse.expected`: it follows the expected list, not the files)."""
+    from muniflow.warehouse import expected, loader, review
 
+    expected.refresh(con, run_id, sorted(periods))
     written = 0
     for period in sorted(periods):
         flags = review.duplicate_flags(con, review.reviewed_rows(con, period))

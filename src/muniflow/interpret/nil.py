@@ -261,6 +261,35 @@ def nil_sections(found: Sequence[tuple[str, RawTable]], doc: RawDocument) -> tup
     return tuple(names)
 
 
+def says_covering(text: str, contract: ReportingContract | None = None) -> bool:
+    """A letter's text sends something the file does not hold: a sentence with a sending verb and
+    what it sends (`coveringLetter` of reporting.yaml: «Направляем Вам информацию …»), or a line
+    opening with an attachment word («Приложение: на 2 л.»), not in the future tense («будет
+    направлен позднее»: a report to come), in a text of `maxWords` at most (a
+    longer one tells something itself). Asked of a document no events table or nil statement was
+    read in: it is a covering letter alone."""
+    contract = contract or load_reporting()
+    if len(lemmas(text)) > contract.covering_max_words:
+        return False
+    verbs = {lemma for w in contract.covering_verbs for lemma in lemmas(w)}
+    objects = {lemma for w in contract.covering_objects for lemma in lemmas(w)}
+    marks = {lemma for w in contract.attachment_marks for lemma in lemmas(w)}
+    if any((opening := lemmas(line)) and opening[0] in marks for line in text.splitlines()):
+        return True
+    for sentence in re.split(r"(?<=[.!?;])\s+|\n\s*\n", text):
+        said = set(lemmas(sentence))
+        if verbs & said and objects & said and not _of_future(sentence):
+            return True
+    return False
+
+
+def _of_future(text: str) -> bool:
+    """A sentence in the future tense («отчёт будет направлен позднее», «направим»): it announces a
+    report to come, it sends none."""
+    morph = analyzer()
+    return any("futr" in morph.parse(w)[0].tag for w in _WORD.findall(text.lower()))
+
+
 def says_nil_letter(text: str, contract: ReportingContract | None = None) -> bool:
     """A letter with no table is a nil report when a sentence of it says nil and names the subject.
 

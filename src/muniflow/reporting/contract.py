@@ -37,6 +37,10 @@ class ReportingContract:
     window: Window = field(default_factory=Window)
     correction_marks: tuple[str, ...] = ()  # word stems a corrected report's file name holds
     copy_marks: tuple[str, ...] = ()  # words a later copy's file name adds («копия»)
+    covering_verbs: tuple[str, ...] = ()  # a covering letter's sentence sends («направляем») …
+    covering_objects: tuple[str, ...] = ()  # … what («информацию», «отчёт»)
+    attachment_marks: tuple[str, ...] = ()  # a line opening with one lists the attachment («Приложение:»)
+    covering_max_words: int = 120  # a longer letter tells something itself: not a covering letter alone
 
     def expected_pairs(self) -> list[tuple[str, str]]:
         """(region, municipality) of every expected reporter, sorted."""
@@ -55,6 +59,7 @@ def load_reporting(path: Path | None = None) -> ReportingContract:
 def _load(path: Path, _mtime: int) -> ReportingContract:
     doc = read_yaml(path)
     nil = doc.get("nilReport") or {}
+    covering = doc.get("coveringLetter") or {}
     phrases = tuple(str(p) for p in nil.get("phrases") or ())
     if not phrases:
         raise ContractError(f"{path}: nilReport.phrases is empty")
@@ -69,6 +74,10 @@ def _load(path: Path, _mtime: int) -> ReportingContract:
         window=_window(doc.get("window") or {}, path),
         correction_marks=tuple(str(m).lower().replace("ё", "е") for m in doc.get("correctionMarks") or ()),
         copy_marks=tuple(str(m).lower() for m in doc.get("copyMarks") or ()),
+        covering_verbs=tuple(str(w) for w in covering.get("verbs") or ()),
+        covering_objects=tuple(str(w) for w in covering.get("objects") or ()),
+        attachment_marks=tuple(str(w) for w in covering.get("attachment") or ()),
+        covering_max_words=int(covering.get("maxWords", 120)),
     )
 
 

@@ -15,9 +15,10 @@ __all__ = ["check_report", "merge_flags"]
 
 
 def check_report(report: Report, contract: Contract | None = None) -> list[Flag]:
-    """Every row rule (date_format, quarter_consistency, required_field, numbering, mixed_script,
-    unexpected_municipality)."""
-    from muniflow.rules.expected import unexpected_flags
+    """Every row rule of one report (date_format, quarter_consistency, required_field, numbering,
+    mixed_script). unexpected_municipality is not among them: it depends on the expected list, not
+    on the file, and runs on the loaded rows (`warehouse.expected`), so an edit of the list re-reads
+    no file."""
     from muniflow.rules.numbering import numbering_flags
     from muniflow.rules.row_rules import row_flags
 
@@ -26,7 +27,6 @@ def check_report(report: Report, contract: Contract | None = None) -> list[Flag]
         [
             *row_flags(report, contract),
             *numbering_flags(report.rows, contract, report.numbered_nil, report.shared_numbers),
-            *unexpected_flags(report, contract),
         ]
     )
 

@@ -4,6 +4,7 @@ list of expected reporters (contracts/reporting.yaml) — a typo in a heading, o
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from muniflow.contracts import Contract
 from muniflow.model import Flag, Report
@@ -15,11 +16,25 @@ RULE = "unexpected_municipality"
 def unexpected_flags(
     report: Report, contract: Contract, reporting: ReportingContract | None = None
 ) -> list[Flag]:
-    """One flag on the first row of each municipality missing from the report's region's list.
+    """One flag on the first row of each municipality missing from the report's region's list
+    (`municipality_flags` on the report's rows)."""
+    rows = [(row.row_index, row.municipality, row.municipality_raw) for row in report.rows]
+    return municipality_flags(report.region, rows, contract, reporting)
+
+
+def municipality_flags(
+    region: str | None,
+    rows: Sequence[tuple[int, str | None, str | None]],
+    contract: Contract,
+    reporting: ReportingContract | None = None,
+) -> list[Flag]:
+    """One flag on the first of one report's rows (row_index, municipality, as written) of each
+    municipality missing from its region's list.
 
     The lists are those of reporting.yaml beside the event contract. A region without a list is
     not checked; a report whose title names no region is checked against every list (a name on
-    none of them is unexpected anywhere).
+    none of them is unexpected anywhere). It runs on the warehouse's current rows after the load
+    (`warehouse.expected`), not in the cached extraction: editing the list re-reads no file.
     """
     if not any(r.rule == RULE for r in contract.row_rules):
         return []
@@ -30,20 +45,19 @@ def unexpected_flags(
         reporting = load_reporting(beside)
     if not reporting.expected:
         return []
-    if report.region is not None:
-        if report.region not in reporting.expected:
+    if region is not None:
+        if region not in reporting.expected:
             return []
-        allowed = set(reporting.expected[report.region])
-        where = f"списке ожидаемых отчётов ({report.region})"
+        allowed = set(reporting.expected[region])
+        where = f"списке ожидаемых отчётов ({region})"
     else:
         allowed = {name for names in reporting.expected.values() for name in names}
         where = "списках ожидаемых отчётов ни одного региона"
     severity = contract.severity(RULE)
-    rows_of = Counter(row.municipality for row in report.rows)
+    rows_of = Counter(name for _, name, _ in rows)
     flags = []
     flagged: set[str] = set()
-    for row in report.rows:
-        name = row.municipality
+    for row_index, name, raw in sorted(rows, key=lambda r: r[0]):
         if not name or name in allowed or name in flagged:
             continue
         flagged.add(name)
@@ -51,7 +65,5 @@ def unexpected_flags(
             f"Муниципального образования «{name}» нет в {where}: опечатка в заголовке или новое "
             f"муниципальное образование (строк: {rows_of[name]}); проверьте contracts/reporting.yaml."
         )
-        flags.append(
-            Flag(row.row_index, RULE, severity, message, "municipality", row.municipality_raw or name)
-        )
+        flags.append(Flag(row_index, RULE, severity, message, "municipality", raw or name))
     return flags

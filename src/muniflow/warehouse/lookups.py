@@ -48,7 +48,8 @@ def _digest(path: str, _mtime_ns: int, _size: int) -> str:
 
 def holds_all(files: Sequence[Path], warehouse: str | Path) -> bool:
     """True when every file is already in the warehouse under the same path with the same bytes
-    (reads nothing but the files' hashes and one lookup: an ingest of an unchanged inbox stops here)."""
+    (reads nothing but the files' hashes and one lookup: an ingest of an unchanged inbox stops here),
+    and the unexpected_municipality flags follow the expected list (an edit of it is something new)."""
     from muniflow.warehouse.db import connect
 
     if str(warehouse) == ":memory:" or not Path(warehouse).exists():
@@ -68,7 +69,11 @@ def holds_all(files: Sequence[Path], warehouse: str | Path) -> bool:
             " and list_contains(?, r.sha256)",
             [["period_conflict", *sorted(OF_THIS_RUN)], list(paths), list(hashes)],
         ).fetchone()
-        return not (refused and refused[0])
+        if refused and refused[0]:
+            return False
+        from muniflow.warehouse.expected import stale_periods
+
+        return not stale_periods(con)  # the expected list edited since: its flags must follow it
 
 
 def superseded_files(files: Sequence[Path], warehouse: str | Path) -> list[tuple[str, str]]:

@@ -1,0 +1,73 @@
+"""The unexpected_municipality rule on the warehouse's current rows, after the load.
+
+What the rule says depends on the expected list (contracts/reporting.yaml), not on the file: it is
+not part of the cached extraction, whose key would then change with every edit of the list and
+send every file to be read again. A run re-evaluates it on the quarters it touched, and on every
+quarter whose stored flags no longer follow the list (`stale_periods`: the list was edited since).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+import duckdb
+
+from muniflow.contracts import load_contract
+from muniflow.model import Flag
+from muniflow.rules.expected import RULE, municipality_flags
+
+Keyed = tuple[tuple[str, int], Flag]
+
+_ROWS = """
+select c.period, c.report_id, c.row_index, c.municipality, c.municipality_raw, r.region
+from core.period_current_rows($periods) as c
+join core.reports as r using (report_id)
+order by c.period, c.report_id, c.row_index
+"""
+
+_STORED = """
+select c.period, f.report_id, f.row_index, f.severity, f.message, f.field, f.value
+from core.period_current_rows($periods) as c
+join core.flags as f using (report_id, row_index)
+where f.rule = $rule
+"""
+
+
+def wanted_flags(
+    con: duckdb.DuckDBPyConnection, periods: Sequence[str] | None = None
+) -> dict[str, list[Keyed]]:
+    """The rule's flags on the current rows of `periods` (None: every quarter), by quarter, keyed
+    by (report_id, row_index): one per report and municipality missing from its region's list."""
+    contract = load_contract()
+    by_report: dict[tuple[str, str, str | None], list[tuple[int, str | None, str | None]]] = defaultdict(list)
+    args = {"periods": list(periods) if periods is not None else None}
+    for period, report_id, row_index, name, raw, region in con.execute(_ROWS, args).fetchall():
+        by_report[period, report_id, region].append((row_index, name, raw))
+    out: dict[str, list[Keyed]] = {period: [] for period in periods or ()}
+    for (period, report_id, region), rows in by_report.items():
+        flags = municipality_flags(region, rows, contract)
+        out.setdefault(period, []).extend(((report_id, f.row_index), f) for f in flags)
+    return out
+
+
+def stale_periods(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """The quarters whose stored flags of the rule differ from what the expected list says now."""
+    wanted = {
+        (period, key[0], key[1], f.severity, f.message, f.field, f.value)
+        for period, keyed in wanted_flags(con).items()
+        for key, f in keyed
+    }
+    stored = set(con.execute(_STORED, {"periods": None, "rule": RULE}).fetchall())
+    return {record[0] for record in wanted ^ stored}
+
+
+def refresh(con: duckdb.DuckDBPyConnection, run_id: str, periods: Sequence[str]) -> int:
+    """Make the rule's flags on the current rows of `periods` those the list says now; returns how
+    many there are (a flag unchanged keeps its row and run)."""
+    from muniflow.warehouse.loader import replace_cross_row_flags
+
+    wanted = wanted_flags(con, sorted(periods))
+    for period in sorted(periods):
+        replace_cross_row_flags(con, period, RULE, wanted.get(period, []), run_id)
+    return sum(len(wanted.get(period, [])) for period in periods)
