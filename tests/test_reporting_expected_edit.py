@@ -101,3 +101,33 @@ def test_a_quarter_only_a_refused_file_names_gets_its_completeness_in_the_report
     section = html[html.index("Не представили отчёт") : html.index("<h2>Сводка по правилам")]
     assert f"<td>2025Q2</td><td>{REGION}</td><td>Ольховский район</td>" in section
     assert f"<td>2025Q3</td><td>{REGION}</td><td>Кедровский район</td>" in section
+
+
+def test_the_stored_flags_are_compared_with_the_list_only_after_an_edit(
+    tmp_path: Path, contracts: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from muniflow.warehouse import expected
+
+    files = [nb.single_report(tmp_path / "olkhovsky.docx", "Ольховский район", ["Фестиваль соседей"])]
+    wh = tmp_path / "wh.duckdb"
+    ingest_plain(files, wh)
+    scans: list[str] = []
+    real = expected.stale_periods
+
+    def counted(con):  # type: ignore[no-untyped-def]
+        scans.append("scan")
+        return real(con)
+
+    monkeypatch.setattr(expected, "stale_periods", counted)
+    monkeypatch.setattr("muniflow.pipeline.stale_periods", counted)
+    assert lookups.holds_all(files, wh)
+    ingest_plain(files, wh)
+    assert scans == [], "an unchanged list: no scan of the warehouse's rows, on the lookup or a run"
+
+    _write_list(contracts, ["Ольховский район", "Ясеневский район"])
+    assert not lookups.holds_all(files, wh), "an edited list is something new"
+    ingest_plain(files, wh)
+    assert scans == ["scan"], "the run after the edit looks for the quarters it changed, once"
+    assert lookups.holds_all(files, wh)
+    ingest_plain(files, wh)
+    assert scans == ["scan"]

@@ -29,7 +29,7 @@ from muniflow.intake import sha256_file
 from muniflow.intake.expand import ArchiveRecord, as_pages, expand, lineage_name
 from muniflow.intake.inbox import scan as scan_inbox
 from muniflow.warehouse import loader, lookups, stored
-from muniflow.warehouse.expected import stale_periods
+from muniflow.warehouse.expected import basis_changed, mark_basis, stale_periods
 
 Connection = Any  # a warehouse connection (muniflow.warehouse.db.connect); only warehouse/ knows DuckDB
 
@@ -106,7 +106,9 @@ def run_ingest(
     with runner.connect() as con:
         run_id = loader.start_run(con, flow_run_id=flow_run_id)
         periods = stages.recover_aborted(con, run_id)  # runs killed mid-way: their periods again
-        periods |= stale_periods(con)  # the expected list edited since: its flags, its report again
+        basis = basis_changed(con)  # the expected list edited since: its flags, its report again
+        if basis is not None:
+            periods |= stale_periods(con)
         known = stored.stored_files(con, list(digests.items()))
     recovered = bool(periods)
     loaded: list[tuple[str, loader.LoadResult]] = []
@@ -152,6 +154,8 @@ def run_ingest(
         "files_skipped": len(inbox.skipped),
     }
     with runner.connect() as con:
+        if basis is not None:  # every quarter's flags follow the list now (refreshed, or none stale)
+            mark_basis(con, basis)
         totals = loader.finish_run(con, run_id, counts)
         states = lookups.report_states(con, [result.report_id for _, result in loaded])
     return RunResult(

@@ -4,6 +4,9 @@ What the rule says depends on the expected list (contracts/reporting.yaml), not 
 not part of the cached extraction, whose key would then change with every edit of the list and
 send every file to be read again. A run re-evaluates it on the quarters it touched, and on every
 quarter whose stored flags no longer follow the list (`stale_periods`: the list was edited since).
+Looking for those quarters reads every current row, so it is done only when the list (or the code
+and contracts that word the flags) differs from what the flags were last brought in line with
+(`basis_changed`, one stored fingerprint); `mark_basis` records it once they are.
 """
 
 from __future__ import annotations
@@ -49,6 +52,37 @@ def wanted_flags(
         flags = municipality_flags(region, rows, contract)
         out.setdefault(period, []).extend(((report_id, f.row_index), f) for f in flags)
     return out
+
+
+def basis() -> str:
+    """A fingerprint of what the rule's flags follow: the expected lists beside the event contract,
+    and the code and the other contracts (`code_version`: the rule's severity and wording)."""
+    import hashlib
+    import json
+
+    from muniflow.codeversion import code_version
+    from muniflow.reporting.contract import REPORTING_FILE, load_reporting
+
+    beside = load_contract().path.parent / REPORTING_FILE
+    expected = load_reporting(beside).expected if beside.is_file() else {}
+    lists = json.dumps({k: sorted(v) for k, v in expected.items()}, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(f"{code_version()}\n{lists}".encode()).hexdigest()[:16]
+
+
+def basis_changed(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The fingerprint now (`basis`) when the stored flags were brought in line with another, else None."""
+    now = basis()
+    stored = con.execute("select fingerprint from core.expected_basis").fetchone()
+    return None if stored is not None and stored[0] == now else now
+
+
+def mark_basis(con: duckdb.DuckDBPyConnection, fingerprint: str) -> None:
+    """Record that the rule's flags on every quarter follow `fingerprint`."""
+    from muniflow.warehouse.db import transaction, utc_now
+
+    with transaction(con):
+        con.execute("delete from core.expected_basis")
+        con.execute("insert into core.expected_basis values (?, ?)", [fingerprint, utc_now()])
 
 
 def stale_periods(con: duckdb.DuckDBPyConnection) -> set[str]:

@@ -71,9 +71,9 @@ def holds_all(files: Sequence[Path], warehouse: str | Path) -> bool:
         ).fetchone()
         if refused and refused[0]:
             return False
-        from muniflow.warehouse.expected import stale_periods
+        from muniflow.warehouse.expected import basis_changed
 
-        return not stale_periods(con)  # the expected list edited since: its flags must follow it
+        return basis_changed(con) is None  # the expected list edited since: its flags must follow it
 
 
 def superseded_files(files: Sequence[Path], warehouse: str | Path) -> list[tuple[str, str]]:
