@@ -119,7 +119,7 @@ PARSED = [
     ("6 апреля 2024 года, 10:00", Q2_2024, D(2024, 4, 6), D(2024, 4, 6), "exact", "time of day after it"),
     ("12 июня 2024 г.", Q2_2024, D(2024, 6, 12), D(2024, 6, 12), "exact", "'г.' abbreviation"),
     ("12.06.24", Q2_2024, D(2024, 6, 12), D(2024, 6, 12), "exact", "two-digit year"),
-    ("01.02.95", Q2_2024, D(1995, 2, 1), D(1995, 2, 1), "exact", "two-digit year of the 1990s"),
+    ("01.02.95", None, D(1995, 2, 1), D(1995, 2, 1), "exact", "two-digit year of the 1990s"),
     ("27-28 августа", Q2_2024, D(2024, 8, 27), D(2024, 8, 28), "year_from_period", "no year: period's"),
     ("с 1 по 3 октября", Q2_2024, D(2024, 10, 1), D(2024, 10, 3), "year_from_period", "no year, 'с … по'"),
     (
@@ -544,3 +544,80 @@ def test_date_like_noise_never_raises(text: str) -> None:
 )
 def test_a_cell_naming_the_whole_period(cell: str, whole: bool) -> None:
     assert names_whole_period(cell) is whole
+
+
+def test_a_year_far_from_the_reports_period_is_a_typo() -> None:
+    """«2052» in a report for 2024 is a typo (more than `typo_year_distance` years off), left unread
+    as a year out of range is; a year before or after the report's is a date of another quarter."""
+    far = parse_dates("15.07.2052", Q2_2024)
+    assert far.start is None and far.note is not None and "невозможный год «2052»" in far.note
+    assert parse_dates("15.07.2023", Q2_2024).start == date(2023, 7, 15)
+    assert parse_dates("15.07.2052", None).start == date(2052, 7, 15)  # no period: nothing to judge by
+
+
+@pytest.mark.parametrize(
+    ("text", "planned", "actual"),
+    [
+        ("план: 11.04.2024\nфакт: 19.04.2024", date(2024, 4, 11), date(2024, 4, 19)),
+        ("план – 02.05.2024; факт – 07.05.2024", date(2024, 5, 2), date(2024, 5, 7)),
+        ("планируемая дата 3 июня 2024 г., фактически 9 июня 2024 г.", date(2024, 6, 3), date(2024, 6, 9)),
+        ("фактическая дата: 20.04.2024 / по плану: 13.04.2024", date(2024, 4, 13), date(2024, 4, 20)),
+    ],
+)
+def test_planned_and_actual_dates(text: str, planned: date, actual: date) -> None:
+    from muniflow.normalize.dates import planned_and_actual
+
+    both = planned_and_actual(text, Q2_2024)
+    assert both is not None
+    assert (both[1].start, both[3].start) == (planned, actual)
+    assert parse_dates(text, Q2_2024).start is None  # the cell itself stays a reviewer's question
+
+
+@pytest.mark.parametrize("text", ["план: 11.04.2024", "план: апрель, факт: 19.04.2024", "11.04.2024 факт"])
+def test_not_a_planned_and_an_actual_date(text: str) -> None:
+    from muniflow.normalize.dates import planned_and_actual
+
+    assert planned_and_actual(text, Q2_2024) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "rest", "written", "day"),
+    [
+        (
+            "Открытие выставки «Старый мост» (14 мая 2024 г.)",
+            "Открытие выставки «Старый мост»",
+            "14 мая 2024 г.",
+            14,
+        ),
+        (
+            "Встреча с делегацией г. Заречье (Армения) 21 мая 2024 г.",
+            "Встреча с делегацией г. Заречье (Армения)",
+            "21 мая 2024 г.",
+            21,
+        ),
+        ("Приём гостей, 03.06.2024", "Приём гостей", "03.06.2024", 3),
+    ],
+)
+def test_a_whole_date_ending_a_title(title: str, rest: str, written: str, day: int) -> None:
+    from muniflow.normalize.dates import date_in_title
+
+    found = date_in_title(title, Q2_2024)
+    assert found is not None
+    assert found[:2] == (rest, written)
+    assert found[2].start is not None and found[2].start.day == day
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Фестиваль «Весна-2024»",
+        "Турнир памяти героев 1944 года",
+        "Концерт (Армения)",
+        "Праздник 12 июня",
+        "14 мая 2024 г.",
+    ],
+)
+def test_no_whole_date_ending_a_title(title: str) -> None:
+    from muniflow.normalize.dates import date_in_title
+
+    assert date_in_title(title, Q2_2024) is None

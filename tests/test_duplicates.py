@@ -1459,3 +1459,59 @@ def test_a_compound_town_name_written_alone_is_a_place() -> None:
     assert alone
     assert alone == places.settlement_stems("Кот-Хрустальный район", rules)
     assert alone == places.settlement_stems("г. Кот-Хрустальный, музей", rules)
+
+
+def _kept(rows: list[tuple[tuple[str, int], Row]]) -> set[tuple[str, int]]:
+    """The keys of the rows no duplicate_event flag names as a copy."""
+    copies = {key for key, _ in find_duplicates(rows)}
+    return {key for key, _ in rows} - copies
+
+
+def test_a_title_saying_its_municipality_took_part_is_not_the_copy_kept() -> None:
+    """Neither place names a municipality; the row whose title says it took part in the event is a
+    guest's, whichever key comes first."""
+    guest = make_row(
+        "Участие в ярмарке «Лесная поляна»", "г. Заречинск", "2024-05-10", municipality="Сосновский район"
+    )
+    other = make_row("Ярмарка «Лесная поляна»", "г. Заречинск", "2024-05-10", municipality="Луговской район")
+    for guest_key, other_key in [(("a", 0), ("b", 0)), (("b", 0), ("a", 0))]:
+        assert _kept([(guest_key, guest), (other_key, other)]) == {other_key}
+
+
+@pytest.mark.parametrize(
+    ("title", "guest"),
+    [
+        ("Участие в ярмарке «Лесная поляна»", True),
+        ("Делегация района приняла участие в форуме «Заречье»", True),
+        ("Делегация района посетила фестиваль «Заречье»", True),
+        ("Ярмарка «Лесная поляна» – участие мастеров района", True),
+        ("Ярмарка «Лесная поляна» с участием мастеров из Беларуси", False),
+        ("Фестиваль «Заречье» с международным участием", False),
+        ("Турнир при участии гостей из Армении", False),
+        ("Конкурс «Участие»", False),
+    ],
+)
+def test_guest_titles(title: str, guest: bool) -> None:
+    from muniflow.rules import guests
+
+    assert guests.says_guest(title, CFG.guest_rules) is guest
+
+
+def test_a_city_does_not_host_the_district_named_after_it() -> None:
+    """«город Лесянск» and «Лесянский район» are two municipalities: the city's row at a village of
+    the district is the guest's, and the district's own row is kept, whichever key comes first."""
+    title = "Ярмарка «Осенний базар»"
+    city = make_row(title, "Лесянский район, с. Берёзово", "2024-09-14", municipality="город Лесянск")
+    district = make_row(title, "с. Берёзово, усадьба", "2024-09-14", municipality="Лесянский район")
+    for city_key, district_key in [(("a", 0), ("b", 0)), (("b", 0), ("a", 0))]:
+        assert _kept([(city_key, city), (district_key, district)]) == {district_key}
+
+
+def test_a_guest_naming_a_village_of_the_hosts_district_names_the_host() -> None:
+    """«п. Свободный Озёрского района»: a settlement of the Озёрский district, whose own row names
+    only the settlement; the district's row is kept, whichever key comes first."""
+    title = "Фестиваль «Лесная поляна»"
+    guest = make_row(title, "п. Свободный Озёрского района", "2024-06-01", municipality="Сосновский район")
+    host = make_row(title, "п. Свободный, парк", "2024-06-01", municipality="Озёрский район")
+    for guest_key, host_key in [(("a", 0), ("b", 0)), (("b", 0), ("a", 0))]:
+        assert _kept([(guest_key, guest), (host_key, host)]) == {host_key}

@@ -276,3 +276,40 @@ def test_text_after_the_table_opening_like_its_next_row_is_noted(closing, noted,
     doc = replace(_doc(SEED_HEADER, rows, "Отчет за II квартал 2031 года"), closing=closing)
     notes = interpret_document(doc, SYNONYMS).reading.notes
     assert any("row 3" in note for note in notes) == noted, why
+
+
+def test_a_date_only_in_the_title_is_read_from_it_and_the_planned_one_gives_way_to_the_actual() -> None:
+    header = ("№", "Мероприятие", "Место", "Дата")
+    doc = _doc(
+        header,
+        [
+            ("1", "Открытие выставки «Старый мост» (14 мая 2024 г.)", "г. Энск", ""),
+            ("2", "Встреча с делегацией", "г. Энск", "план: 11.04.2024\nфакт: 19.04.2024"),
+            ("3", "Концерт 20 мая 2024 г.", "г. Энск", "21.05.2024"),  # the cell's date stands
+        ],
+    )
+    rows = interpret_document(doc, SYNONYMS).rows
+    assert (rows[0].title, rows[0].date_text, rows[0].date_form) == (
+        "Открытие выставки «Старый мост»",
+        "14 мая 2024 г.",
+        "from_title",
+    )
+    assert rows[0].start_date is not None and rows[0].start_date.isoformat() == "2024-05-14"
+    assert rows[1].date_form == "actual_of_planned"
+    assert rows[1].start_date is not None and rows[1].start_date.isoformat() == "2024-04-19"
+    assert (rows[2].title, rows[2].date_form) == ("Концерт 20 мая 2024 г.", "exact")
+
+
+def test_the_warnings_say_where_the_date_came_from() -> None:
+    from datetime import date as day
+
+    from muniflow.rules.messages import date_exact
+
+    common = {"period_first": day(2024, 4, 1), "period_last": day(2024, 6, 30)}
+    titled = {**common, "date_text": "14 мая 2024 г.", "date_form": "from_title"}
+    titled |= {"start_date": day(2024, 5, 14), "end_date": day(2024, 5, 14)}
+    assert "взята из названия мероприятия" in date_exact(titled, "date_text")[0]
+    both = {**common, "date_text": "план: 11.04.2024\nфакт: 19.04.2024", "date_form": "actual_of_planned"}
+    both |= {"start_date": day(2024, 4, 19), "end_date": day(2024, 4, 19)}
+    message = date_exact(both, "date_text")[0]
+    assert "«11.04.2024»" in message and "«19.04.2024»" in message and "фактическая" in message

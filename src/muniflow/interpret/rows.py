@@ -76,12 +76,16 @@ from muniflow.interpret.tables import (
 from muniflow.interpret.title import parse_region, region_source
 from muniflow.model import Period, RawDocument, RawRow, RawTable, Report, Row
 from muniflow.normalize.dates import (
+    ACTUAL_OF_PLANNED,
+    FROM_TITLE,
     WHOLE_MONTH,
     WHOLE_QUARTER,
     YEAR_FROM_PERIOD,
     DateParse,
+    date_in_title,
     names_whole_period,
     parse_dates,
+    planned_and_actual,
 )
 from muniflow.normalize.text import fold, seq_number, without_footnote_marks
 from muniflow.rules.quotes import QUOTE_MARKS
@@ -216,6 +220,11 @@ def _field(row: RawRow, matches: Sequence[ColumnMatch], column: str, period: Per
 
 def _dates(text: str, period: Period | None, month: str):  # type: ignore[no-untyped-def]
     parsed = parse_dates(text, period)
+    if parsed.note is not None:  # «план: 14.05.2025 / факт: 21.05.2025»: the actual date
+        both = planned_and_actual(text, period)
+        if both is not None:
+            actual = both[3]
+            return DateParse(actual.start, actual.end, ACTUAL_OF_PLANNED, None)
     if parsed.note is not None and period is not None and names_whole_period(text):
         return DateParse(period.first_day, period.last_day, WHOLE_QUARTER, None)  # «в течение квартала»
     if parsed.note is not None:  # «II квартал 2025 г.»: the quarter's three whole months
@@ -972,7 +981,13 @@ def _row(
     month: str,
 ) -> Row:
     texts = {c: _field(raw, matches, c, period) for c in (*TEXT_COLUMNS, "seq_no")}
-    dates = _dates(texts["date_text"], period, month)
+    title = _folded("title", texts["title"])
+    in_title = None if fold(texts["date_text"]) else date_in_title(title, period)
+    if in_title is not None:  # the date cell empty, the title ending with a whole date
+        title, texts["date_text"], read = in_title
+        dates = DateParse(read.start, read.end, FROM_TITLE, None)
+    else:
+        dates = _dates(texts["date_text"], period, month)
     unpaired = unpaired_note(texts["title"], texts["date_text"], texts["seq_no"])
     if unpaired is not None:  # several events' dates, not one event's span: none is read
         dates = DateParse(None, None, None, unpaired)
@@ -985,7 +1000,7 @@ def _row(
         municipality_raw=muni_raw,
         municipality=canonical_municipality(muni_raw) if fold(muni_raw) else "",
         title_raw=texts["title"],
-        title=_folded("title", texts["title"]),
+        title=title,
         place_raw=texts["place"],
         place=_folded("place", texts["place"]),
         date_text=texts["date_text"],

@@ -33,6 +33,9 @@ WHOLE_MONTH = "whole_month"
 PART_OF_MONTH = "part_of_month"
 WHOLE_QUARTER = "whole_quarter"  # «в течение квартала»: no date given, the report's quarter taken
 OPEN_END = "open_end"  # «с 15.07.2025», «15.07.2025 – по настоящее время»: a start, no end written
+# «план: 14.05.2025 / факт: 21.05.2025»: the actual of a planned and an actual date
+ACTUAL_OF_PLANNED = "actual_of_planned"
+FROM_TITLE = "from_title"  # the date cell empty, the date read from the end of the event's title
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,9 @@ class _Vocabulary:
     whole_period: tuple[tuple[str, ...], ...]  # phrases as lemmas
     open_start: frozenset[str]  # lead words saying «from» with no end: «с», «со»
     open_end: tuple[tuple[str, ...], ...]  # phrases after a start that leave its end open, as lemmas
+    typo_year_distance: int | None = None  # years from the period's beyond which a year is a typo
+    planned_labels: tuple[tuple[str, ...], ...] = ()  # «план», «планируемая дата», as lemmas
+    actual_labels: tuple[tuple[str, ...], ...] = ()  # «факт», «фактически», as lemmas
 
 
 def vocabulary() -> _Vocabulary:
@@ -93,6 +99,9 @@ def _vocabulary(path: Path) -> _Vocabulary:
         whole_period=tuple(_phrase_lemmas(str(p)) for p in data.get("whole_period") or ()),
         open_start=frozenset(_key(w) for w in data.get("open_start") or ()),
         open_end=tuple(_phrase_lemmas(str(p)) for p in data.get("open_end") or ()),
+        typo_year_distance=int(data["typo_year_distance"]) if data.get("typo_year_distance") else None,
+        planned_labels=tuple(_phrase_lemmas(str(p)) for p in data.get("planned_labels") or ()),
+        actual_labels=tuple(_phrase_lemmas(str(p)) for p in data.get("actual_labels") or ()),
     )
 
 
@@ -238,9 +247,94 @@ def _parse(text: str, period: Period | None) -> DateParse:
         raise _Unreadable("не указан год, а период отчёта неизвестен")
     else:
         parsed = _closest_to_period(points, period)
+    if period is not None:
+        _check_typo_years(points, period)
     if len(points) == 1 and _open_ended(tokens, rest) and parsed.start is not None:
         return DateParse(parsed.start, _open_end_day(parsed.start, period), OPEN_END, None)
     return parsed
+
+
+def _check_typo_years(points: Sequence[_Point], period: Period) -> None:
+    """Raise _Unreadable when a written year is farther from the report's period than the
+    contract's `typo_year_distance`: a typo («2052» for 2025), not an event of another quarter."""
+    distance = vocabulary().typo_year_distance
+    if distance is None:
+        return
+    for point in points:
+        if point.year is not None and abs(point.year - period.year) > distance:
+            raise _Unreadable(f"невозможный год «{point.year}» в отчёте за {period.year} год")
+
+
+def planned_and_actual(text: str, period: Period | None) -> tuple[str, DateParse, str, DateParse] | None:
+    """The planned date's text and reading and the actual one's, of a cell giving both after their
+    labels (contracts/dates.yaml `planned_labels`, `actual_labels`: «план: 14.05.2025 / факт:
+    21.05.2025»); None unless the cell is only labels and dates, with one actual and one planned
+    date, each read whole (a day or days with their month and year written)."""
+    words = vocabulary()
+    if not words.actual_labels or not words.planned_labels:
+        return None
+    folded = fold(text).lower().replace("ё", "е")
+    found = list(_PHRASE_WORD.finditer(folded))
+    lemmas = [_key(analyzer().parse(m.group())[0].normal_form) for m in found]
+    labels = sorted(  # the longest first: «по плану» before «план»
+        [
+            *((p, "actual") for p in words.actual_labels if p),
+            *((p, "planned") for p in words.planned_labels if p),
+        ],
+        key=lambda pk: -len(pk[0]),
+    )
+    marks: list[tuple[int, int, str]] = []  # (start, end, kind) of each label in the text
+    i = 0
+    while i < len(found):
+        hit = next((pk for pk in labels if tuple(lemmas[i : i + len(pk[0])]) == pk[0]), None)
+        if hit is None:
+            i += 1
+            continue
+        last = found[i + len(hit[0]) - 1]
+        marks.append((found[i].start(), last.end(), hit[1]))
+        i += len(hit[0])
+    kinds = [kind for _, _, kind in marks]
+    if kinds.count("actual") != 1 or kinds.count("planned") != 1:
+        return None
+    if folded[: marks[0][0]].strip(_LABEL_PUNCTUATION):
+        return None  # words before the first label: not a cell of labelled dates
+    read: dict[str, tuple[str, DateParse]] = {}
+    for (_, end, kind), following in zip(marks, [*marks[1:], (len(folded), 0, "")], strict=True):
+        part = fold(text)[end : following[0]].strip(_LABEL_PUNCTUATION)
+        parsed = parse_dates(part, period)
+        if parsed.note is not None or parsed.form != EXACT:
+            return None
+        read[kind] = (part, parsed)
+    return (*read["planned"], *read["actual"])
+
+
+# What stands around a label and its date: «план: 14.05.2025 / факт – 21.05.2025;».
+_LABEL_PUNCTUATION = " \t\n:;,/-–—.|"
+
+
+def date_in_title(title: str, period: Period | None) -> tuple[str, str, DateParse] | None:
+    """A whole date a title ends with, in brackets or not («Открытие выставки «…» (18 января 2025
+    г.)», «Встреча с делегацией … 16 мая 2025 г.»): the title without it, the date as written and its
+    reading; None when the title ends with no date read whole (a day or days with month and year)."""
+    folded = fold(title)
+    bracket = _LAST_BRACKET.search(folded)
+    if bracket is not None:
+        parsed = parse_dates(bracket.group(1), period)
+        if parsed.note is None and parsed.form == EXACT:
+            return folded[: bracket.start()].rstrip(" ,;–—-"), bracket.group(1).strip(), parsed
+    for start in _DAY_OPENING.finditer(folded):
+        written = folded[start.start() :].strip()
+        parsed = parse_dates(written, period)
+        if parsed.note is None and parsed.form == EXACT:
+            rest = folded[: start.start()].rstrip(" ,;–—-")
+            return (rest, written, parsed) if rest else None
+    return None
+
+
+# The last bracket of a title, closing it; where a date may open at the end of a title: a day's
+# number after a blank (not «№ 3», «Весна-2025», a quote).
+_LAST_BRACKET = re.compile(r"\(([^()]*)\)\s*\.?\s*$")
+_DAY_OPENING = re.compile(r"(?<=\s)\d{1,2}(?=[\s.\-–—])")
 
 
 def _without_times(tokens: Sequence[_Token]) -> tuple[_Token, ...]:

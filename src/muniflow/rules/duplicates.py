@@ -21,7 +21,7 @@ from typing import Any, NamedTuple, Protocol, TypeVar, cast
 
 from muniflow.contracts import contract_file, parse_yaml
 from muniflow.model import Flag, Row
-from muniflow.rules import generic, grouping, judging, places, titles
+from muniflow.rules import generic, grouping, guests, judging, places, titles
 
 RULE = "duplicate_event"
 CONTRACT_FILE = "duplicates.yaml"
@@ -40,6 +40,7 @@ class DedupConfig:
 
     severity: str
     title_rules: titles.TitleRules
+    guest_rules: guests.GuestRules
     place_rules: places.PlaceRules
     subset_weight: float
     subset_min_tokens: int
@@ -129,6 +130,13 @@ def _municipality_kinds(extra: list[str]) -> list[str]:
     return list(dict.fromkeys([*phrases, *map(str, data["kinds_after_name"]), *before]))
 
 
+def _settlement_nouns() -> list[str]:
+    """The kind nouns after which a settlement's name follows (municipalities.yaml
+    `settlement_nouns`: «город», «поселок»): a municipality named so is one settlement."""
+    data = parse_yaml(contract_file(None, MUNICIPALITIES_FILE), ("settlement_nouns",))
+    return [str(w) for w in data["settlement_nouns"] or []]
+
+
 def _home_country() -> str:
     """The key of the reports' own country (enrichment.yaml `home_country`): no partner."""
     from muniflow.enrich import contract
@@ -155,6 +163,11 @@ def _config(path: Path) -> DedupConfig:
             title.get("place_prepositions", []),
             _municipality_kinds(title.get("municipality_kinds", [])),
         ),
+        guest_rules=guests.make_rules(
+            (title.get("guest_copy") or {}).get("nouns", []),
+            (title.get("guest_copy") or {}).get("verbs", []),
+            (title.get("guest_copy") or {}).get("not_after", []),
+        ),
         place_rules=places.make_rules(
             place["settlement_types"],
             place["ignored"],
@@ -164,6 +177,9 @@ def _config(path: Path) -> DedupConfig:
             place.get("not_a_settlement_after", []),
             place.get("town_or_district_types", []),
             place.get("remote", []),
+            place.get("district_types", []),
+            place.get("not_district", []),
+            _settlement_nouns(),
         ),
         subset_weight=float(match["subset_weight"]),
         subset_min_tokens=int(match["subset_min_tokens"]),
@@ -215,21 +231,28 @@ class Event(NamedTuple):
     # keys any row whose place may agree shares (places.block_keys of the place, and of the
     # municipality when the place may be a village of it): a set test before places_match
     place_keys: frozenset[str] = frozenset()
+    # stems of the districts the place names by adjective and district word («Озёрского района»)
+    within: frozenset[str] = frozenset()
+    guest: bool = False  # the title says the municipality took part in another's event (guests.py)
 
 
 @lru_cache(maxsize=100_000)
 def _place_and_host(
     place: str, municipality: str, rules: places.PlaceRules
-) -> tuple[frozenset[str], frozenset[str], bool, bool, frozenset[str]]:
+) -> tuple[frozenset[str], frozenset[str], bool, bool, frozenset[str], frozenset[str]]:
     """A place's settlement stems, the municipality's, whether it hosts the place (names the same
     one), whether the place may lie inside it: it names no town, no district and no country
     («д. Ивановка», not «г. Лесногорск» or «Озёрский район»), a town or district of its own being
-    hosted already; and the stems of the settlements it names after a type word («г. Лесногорск»)."""
+    hosted already; the stems of the settlements it names after a type word («г. Лесногорск»); and
+    of the districts it names (places.district_stems). A town's municipality («город Озёрск») does
+    not host a district named after it («Озёрский район»): that is another municipality."""
     stems = places.settlement_stems(place, rules)
     area = places.settlement_stems(municipality, rules, keep_quoted=True)
     local = not places.names_town_or_district(place, rules) and not places.names_country(place, rules)
     towns = places.settlement_stems(place, rules, typed_only=True)
-    return stems, area, places.compatible(stems, area) is True, local, towns
+    within = places.district_stems(place, rules) & stems
+    own = stems - within if within and places.is_town_municipality(municipality, rules) else stems
+    return stems, area, places.compatible(own, area) is True, local, towns, within
 
 
 def _prepare(row: Row, cfg: DedupConfig, region: str = "") -> Event | None:
@@ -241,7 +264,7 @@ def _prepare(row: Row, cfg: DedupConfig, region: str = "") -> Event | None:
     title = titles.normalize_title(row.title, cfg.title_rules)
     if not title.tokens:
         return None
-    place, area, hosted, local, towns = _place_and_host(row.place, row.municipality, cfg.place_rules)
+    place, area, hosted, local, towns, within = _place_and_host(row.place, row.municipality, cfg.place_rules)
     start, end = sorted((first.toordinal(), last.toordinal()))
     numbers = title.numbers
     venue = place or places.settlement_stems(row.place, cfg.place_rules, keep_quoted=True)
@@ -270,6 +293,8 @@ def _prepare(row: Row, cfg: DedupConfig, region: str = "") -> Event | None:
         title.countries - {cfg.home_country} if title.countries else title.countries,
         remote,
         _place_keys(place, area, local),
+        within,
+        guests.says_guest(row.title, cfg.guest_rules),
     )
 
 

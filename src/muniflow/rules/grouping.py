@@ -104,11 +104,12 @@ def attach_weak(events: list[Event], kept: list[int], weak: list[tuple[int, int]
 
 
 def kept_row(members: list[int], events: list[Event]) -> int:
-    """The copy of one event that stays: the one whose municipality hosts it, naming the place
-    exactly before a district named after it («город Брянск» hosts «г. Брянск», not «Брянский
-    район», брян-), then the first by key (indices follow key order)."""
+    """The copy of one event that stays: not a guest's (a title saying its municipality took part
+    in the event, guests.py), then the one whose municipality hosts it, naming the place exactly
+    before a district named after it («город Брянск» hosts «г. Брянск», not «Брянский район»,
+    брян-), then the first by key (indices follow key order)."""
     hosts = _hosts(members, events)
-    return min(members, key=lambda i: (i not in hosts, not events[i].exact_host, i))
+    return min(members, key=lambda i: (events[i].guest, i not in hosts, not events[i].exact_host, i))
 
 
 def _hosts(members: list[int], events: list[Event]) -> set[int]:

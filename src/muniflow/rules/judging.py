@@ -254,9 +254,19 @@ def _district_beside_town(district: Event, town: Event) -> bool:
 
 def names_host(guest: Event, host: Event) -> bool:
     """Whether the guest's place names the host row's municipality (its district, okrug or town)
-    and nothing narrower, while the host's place may lie inside it (a village of its own, not a
-    town, another district or a place abroad): then the two places are one."""
-    return host.local and places.names_only(guest.place, host.area)
+    and nothing narrower, or a settlement of it the host's place names too («п. Свобода Озёрского
+    района», «Озёрский район, п. Свобода» beside the Озёрский host's «п. Свобода»), while the host's
+    place may lie inside it (a village of its own, not a town, another district or a place abroad):
+    then the two places are one."""
+    if not host.local:
+        return False
+    if places.names_only(guest.place, host.area):
+        return True
+    return (
+        bool(guest.within)
+        and places.names_only(guest.within, host.area)
+        and places.compatible(guest.place - guest.within, host.place) is True
+    )
 
 
 def _own_name(a: Event, b: Event, cfg: DedupConfig) -> bool:

@@ -124,9 +124,34 @@ def date_exact(row: Row, field: str) -> Message:
         )
     elif form == "part_of_month":
         why = f"указана часть месяца (декада, половина, начало, середина или конец), приняты дни {span}"
+    elif form == "from_title":
+        why = f"графа «{label(field)}» не заполнена, дата взята из названия мероприятия ({span})"
+    elif form == "actual_of_planned":
+        why = _planned_and_actual(row, text, span)
     else:
         why = f"дата прочитана приблизительно ({form}: {span})"
     return f"Дата «{text}» прочитана с допущением: {why}. Уточните дату.", text
+
+
+def _planned_and_actual(row: Row, text: str, span: str) -> str:
+    """What a cell giving a planned and an actual date says, both named."""
+    from muniflow.normalize.dates import planned_and_actual
+
+    both = planned_and_actual(text, _row_period(row))
+    if both is None:
+        return f"указаны плановая и фактическая даты, принята фактическая ({span})"
+    planned, _, actual, _ = both
+    return f"указаны плановая дата «{planned}» и фактическая «{actual}», принята фактическая ({span})"
+
+
+def _row_period(row: Row) -> Any:
+    """The report's quarter of a row of the rule frame, None when unknown."""
+    from muniflow.model import Period
+
+    first = row.get("period_first")
+    if first is None or pd.isna(first):
+        return None
+    return Period(first.year, (first.month - 1) // 3 + 1)
 
 
 def _months_apart(start: Any, end: Any) -> bool:

@@ -46,6 +46,9 @@ class PlaceRules:
     not_after: frozenset[str] = frozenset()  # ул, площадь: the name after is a part of a town
     town_or_district: frozenset[str] = frozenset()  # г, город, район: the name after is no village
     remote: frozenset[str] = frozenset()  # онлайн, ВКС: taken part in from afar, held elsewhere
+    districts: frozenset[str] = frozenset()  # район, улус: the adjective before names a district
+    not_district: frozenset[str] = frozenset()  # городской: «… городской округ» is a town's land
+    town_kinds: frozenset[str] = frozenset()  # город, поселок: a municipality that is one settlement
 
 
 @lru_cache(maxsize=100_000)
@@ -228,6 +231,38 @@ def _lemmas(text: str) -> set[str]:
     return {place_lemma(w.lower().replace("ё", "е")) for w in _words(text, False)}
 
 
+@lru_cache(maxsize=100_000)
+def district_stems(text: str, rules: PlaceRules) -> frozenset[str]:
+    """The stems of the districts a place names by their adjective and a district word («Озёрский
+    район», «с. Липовка Озёрского муниципального района»): a district is land around settlements,
+    another municipality than the town its name is made from («город Озёрск»). A part naming a town's
+    own okrug («Озёрский городской округ») names no district."""
+    found: set[str] = set()
+    for part in _PARTS.split(text):
+        words = _words(part, False)
+        forms = [place_lemma(w.lower().replace("ё", "е")) for w in words]
+        if not rules.not_district.isdisjoint(forms):
+            continue
+        for i, form in enumerate(forms):
+            if form not in rules.districts:
+                continue
+            k = i - 1
+            while k >= 0 and forms[k] in rules.ignored:
+                k -= 1
+            if k >= 0 and forms[k].endswith(_ADJECTIVE_SUFFIXES) and words[k][:1].isupper():
+                found.add(stem(forms[k]))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=10_000)
+def is_town_municipality(municipality: str, rules: PlaceRules) -> bool:
+    """Whether a municipality's name says it is one settlement («город Озёрск», «городской округ
+    город Озёрск», «поселок Лесной»), not a district around settlements."""
+    forms = {place_lemma(w.lower().replace("ё", "е")) for w in _words(municipality, True)}
+    district = not rules.districts.isdisjoint(forms) and rules.not_district.isdisjoint(forms)
+    return not district and not rules.town_kinds.isdisjoint(forms)
+
+
 def names_only(place: frozenset[str], area: frozenset[str]) -> bool:
     """Whether every settlement a place names is the area (a municipality's stems): the place
     names the municipality itself (its district, okrug or town), not one village of it."""
@@ -243,6 +278,9 @@ def make_rules(
     not_after: Iterable[str] = (),
     town_or_district: Iterable[str] = (),
     remote: Iterable[str] = (),
+    districts: Iterable[str] = (),
+    not_district: Iterable[str] = (),
+    town_kinds: Iterable[str] = (),
 ) -> PlaceRules:
     """Compile the contract's word lists to lemmas."""
 
@@ -258,4 +296,7 @@ def make_rules(
         not_after=lemmas(not_after),
         town_or_district=lemmas(town_or_district),
         remote=lemmas(remote),
+        districts=lemmas(districts),
+        not_district=lemmas(not_district),
+        town_kinds=lemmas(town_kinds),
     )
