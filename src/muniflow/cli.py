@@ -250,6 +250,11 @@ def print_summary(summary: dict) -> None:
             f"{f['rows_quarantined']:>3} quarantined"
         )
         print(f"{f['status'] + seen:>25}  {rows}  {f['file']}{why}")
+        if f["status"] == "loaded" and "region" in f and not f["region"]:
+            print(
+                f"{'':>27}region not read: its title names none muniflow reads (its rows count under no"
+                ' region\'s completeness); re-run with --region "…" to name it'
+            )
         for earlier in f.get("replaces") or ():
             if not earlier["still_loaded"]:  # no section of it current any more: a version of it
                 print(f"{'':>27}replaces {earlier['file']}")

@@ -255,9 +255,21 @@ def interpret_file(path: Path, doc: RawDocument, period: Period | None, digest: 
     guessed = _scanned_period(doc, report) if period is None else None
     if guessed is not None:
         report = _with_note(interpret_document(doc, contracts.header_synonyms(), guessed[0]), guessed[1])
-    kinds = {"half_year": "a half-year", "nine_months": "nine months", "year": "a year"}
+    kinds = {
+        "half_year": "a half-year",
+        "nine_months": "nine months",
+        "year": "a year",
+        "months": "months of more than one quarter",
+    }
     said = report.reading
     if report.period is None and said is not None and said.period_kind in kinds:
+        quarters = _quarters_of(report)
+        hint = (
+            f"{_period_hint(report)} if it is one"
+            + (", as when OCR could not read the title's quarter" if doc.format.endswith("_ocr") else "")
+            if len(quarters) < 2
+            else _several_quarters(report, quarters)
+        )
         return FileOutcome(
             str(path),
             digest,
@@ -265,10 +277,7 @@ def interpret_file(path: Path, doc: RawDocument, period: Period | None, digest: 
             report,
             reason="period_not_quarter",
             message=f"the {said.period_from} names {kinds[said.period_kind]} («{said.period_text}»), "
-            "not a quarter; "
-            f"muniflow loads quarterly reports ({_period_hint(report)} if it is one"
-            + (", as when OCR could not read the title's quarter" if doc.format.endswith("_ocr") else "")
-            + ")",
+            f"not a quarter; muniflow loads quarterly reports ({hint})",
         )
     conflict = _period_conflict(report, period)
     if conflict is not None:
@@ -298,6 +307,20 @@ def _period_hint(report: Report) -> str:
         return "re-run with --period and the report's quarter (e.g. --period 2024Q2)"
     label, count = dated
     return f"{count} of its {len(report.rows)} events fall in {label}: re-run with --period {label}"
+
+
+def _several_quarters(report: Report, quarters: Counter[str]) -> str:
+    """What to do with a file of a longer period whose events fall in several quarters: each
+    quarter's count; no --period (loaded under one quarter, the other quarters' events would be
+    quarantined), a report per quarter instead."""
+    counts = ", ".join(f"{count} in {label}" for label, count in sorted(quarters.items()))
+    undated = len(report.rows) - sum(quarters.values())
+    rest = f", {undated} undated" if undated else ""
+    return (
+        f"the file covers several quarters: of its {len(report.rows)} events {counts}{rest}; split it "
+        "into a report per quarter and ingest each: under one --period the other quarters' events "
+        "would be quarantined"
+    )
 
 
 def _scanned_period(doc: RawDocument, report: Report) -> tuple[Period, str] | None:
@@ -346,12 +369,17 @@ def _with_note(report: Report, note: str) -> Report:
 
 def _dated_quarter(report: Report) -> tuple[str, int] | None:
     """The quarter most of the events' dates fall in, with how many; None where none is dated."""
-    quarters = Counter(
+    quarters = _quarters_of(report)
+    return quarters.most_common(1)[0] if quarters else None
+
+
+def _quarters_of(report: Report) -> Counter[str]:
+    """How many of the report's events start in each quarter (undated ones in none)."""
+    return Counter(
         Period(r.start_date.year, (r.start_date.month - 1) // 3 + 1).label
         for r in report.rows
         if r.start_date
     )
-    return quarters.most_common(1)[0] if quarters else None
 
 
 def _period_conflict(report: Report, given: Period | None) -> str | None:

@@ -26,6 +26,7 @@ QUARTER = "quarter"
 HALF_YEAR = "half_year"
 NINE_MONTHS = "nine_months"
 YEAR = "year"
+MONTHS = "months"  # whole months of one year over more than one quarter («май – июль 2025»)
 _SPAN_KIND = {3: QUARTER, 6: HALF_YEAR, 9: NINE_MONTHS, 12: YEAR}
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -161,6 +162,8 @@ def _month_range(flat: str, tokens: list[_Tok]) -> PeriodFound | None:
             continue
         last = months[last_tok.text]
         year = _year_near(tokens, tokens.index(last_tok))
+        if year is not None and _months_over_quarters(flat, tokens, i, tok, last_tok, first, last):
+            return PeriodFound(None, MONTHS, flat[tok.start : last_tok.end] + f" {year}")
         kind = _SPAN_KIND.get(last - first + 1, "")
         if year is None or not kind or (first != 1 and kind != QUARTER):
             continue
@@ -170,6 +173,20 @@ def _month_range(flat: str, tokens: list[_Tok]) -> PeriodFound | None:
         if kind != QUARTER:
             return PeriodFound(None, kind, text)
     return None
+
+
+def _months_over_quarters(
+    flat: str, tokens: list[_Tok], i: int, tok: _Tok, last_tok: _Tok, first: int, last: int
+) -> bool:
+    """Whole months («май – июль», «с мая по август»: no day before or between) from `first` to
+    `last` over more than one quarter, other than a half-year, nine months or a year from January
+    (those are read as such)."""
+    if first >= last or (first - 1) // 3 == (last - 1) // 3:
+        return False
+    if first == 1 and _SPAN_KIND.get(last - first + 1, "") in (HALF_YEAR, NINE_MONTHS, YEAR):
+        return False
+    before = tokens[i - 1].text if i else ""
+    return not before.isdigit() and not re.search(r"\d", flat[tok.start : last_tok.end])
 
 
 def _listed_months(tokens: list[_Tok], i: int, months: Mapping[str, int]) -> _Tok | None:

@@ -132,9 +132,11 @@ def region_of_municipalities(con: duckdb.DuckDBPyConnection, names: Sequence[str
 
 
 def report_states(con: duckdb.DuckDBPyConnection, report_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-    """Each report's state now (status, reason, message, row counts), as the `reports` view says."""
+    """Each report's state now (status, reason, message, row counts, quarter, region), as the
+    `reports` view says."""
     cur = con.execute(
-        "select report_id, status, reason, message, rows_extracted, rows_loaded, rows_quarantined, period"
+        "select report_id, status, reason, message, rows_extracted, rows_loaded, rows_quarantined, period,"
+        " region"
         " from reports where list_contains(?, report_id)",
         [list(report_ids)],
     )
