@@ -1,5 +1,6 @@
 """A municipality's heading after a preposition that governs its case («По г. Энску», «В
-Заречноградске»): the name in the nominative. Names are invented or varied."""
+Заречноградске»), and a place's own name shaped like a short possessive («Городской округ
+Петрово»): one canonical name whatever the written pattern. Names are invented or varied."""
 
 from __future__ import annotations
 
@@ -39,3 +40,25 @@ def test_a_preposition_tells_the_case_to_undo(raw, expected, reason):
 @pytest.mark.parametrize("raw", ["Из них", "О проведении мероприятий", "У нас"])
 def test_a_preposition_before_no_name_makes_no_municipality(raw):
     assert municipality_name(raw, bare=True) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "other"),
+    [
+        ("Городской округ Петрово", "Городской округ Кинешма"),
+        ("Петрово городской округ", "Городской округ Кинешма"),
+        ("городской округ Ильино", "городской округ Тотьма"),
+    ],
+)
+def test_a_short_possessive_name_takes_the_kind_first_order_of_a_noun_name(written, other):
+    """«Петрово» reads as a possessive adjective too, but a name's adjective before its kind is a
+    full one: the same pattern with a noun name gives the same canonical pattern."""
+    canonical = canonical_municipality(written)
+    assert canonical.startswith("город ") and canonical_municipality(other).startswith("город ")
+    assert canonical.split(" ", 1)[1] in written
+
+
+def test_a_short_possessive_name_before_a_settlement_kind_goes_after_it():
+    assert canonical_municipality("Петрово сельское поселение") == "сельское поселение Петрово"
+    assert canonical_municipality("сельское поселение Петрово") == "сельское поселение Петрово"
+    assert canonical_municipality("сельское поселение Петровское") == "Петровское сельское поселение"

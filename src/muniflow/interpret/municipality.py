@@ -328,17 +328,40 @@ def _merged_kinds(words: list[str]) -> list[str]:
         words = ["город", *words[:-2]]  # «Йошкар-Ола городской округ»: a city's name, not an adjective
     if len(words) > 2 and words[-2:] == ["муниципальный", "район"]:
         words = [*words[:-2], "район"]
+    # A short possessive name before such a kind goes after it («Петрово сельское поселение» is
+    # «сельское поселение Петрово»), as an adjective goes before it: one order per kind of name.
+    tail = _ends_with(words, vocabulary().adjective_goes_first)
+    if tail and len(words) == tail + 1 and _is_name_word(words[0]) and _is_short_possessive(words[0]):
+        words = [*words[1:], words[0]]
     return words
+
+
+# The short form of a possessive adjective («Иваново», «Петров», «Ильина»): the shape of many a
+# place's own name, which pymorphy3 also reads as a possessive; never a name's adjective before
+# its kind, whose adjectives are full ones («Петровский», «Ивановское», «Лисье»).
+_SHORT_POSSESSIVE = re.compile(r"(?:ов|ев|ёв|ин|ын)[оа]?$")
+
+
+@lru_cache(maxsize=4096)
+def _is_short_possessive(word: str) -> bool:
+    """A word pymorphy3 reads as a short possessive in the nominative singular («Иваново»)."""
+    last = word.split("-")[-1].lower()
+    return bool(_SHORT_POSSESSIVE.search(last)) and any(
+        "Poss" in p.tag and p.tag.case == "nomn" and p.tag.number == "sing" for p in analyzer().parse(last)
+    )
 
 
 @lru_cache(maxsize=4096)
 def _is_adjective(word: str) -> bool:
-    """A full adjective in the nominative singular (a name's «Велижский», «Первомайское»)."""
+    """A full adjective in the nominative singular (a name's «Велижский», «Первомайское»); a short
+    possessive («Иваново») is a place's own name, so «городской округ Иваново» is «город Иваново»
+    as «городской округ Кинешма» is «город Кинешма»."""
     if not WORD.fullmatch(word):
         return False
     last = word.split("-")[-1].lower()
     return any(
-        "ADJF" in p.tag and p.tag.case == "nomn" and p.tag.number == "sing" for p in analyzer().parse(last)
+        "ADJF" in p.tag and p.tag.case == "nomn" and p.tag.number == "sing" and not _is_short_possessive(word)
+        for p in analyzer().parse(last)
     ) or bool(re.search(r"(?:ий|ый|ой|ое|ее|ая|яя)$", last))
 
 
