@@ -190,6 +190,33 @@ def place_name_nominative(name: str, case: str = "gent") -> str:
     return " ".join(to_nominative(w, case, gender, number) for w in words)
 
 
+def bare_place_nominative(name: str, case: str) -> str | None:
+    """A place's own name with no kind word, in the `case` a preposition before it governs («по
+    Энскову» is a dative), put in the nominative; None where pymorphy3 cannot tell it surely:
+    its last word (the noun; «по Нижнему Новгороду») must read as a place's name (Geox, known or
+    guessed) in that case with one nominative. A name that does not decline («в Сочи») stays as it
+    is; one with no reading in that case («в Иваново», an already nominative «-о» name) is None."""
+    words = name.split(" ")
+    if not 0 < len(words) <= 3 or not all(WORD.fullmatch(w) and w[:1].isupper() for w in words):
+        return None
+    last = words[-1]
+    if not any(_one_place_nominative(part.lower(), case) for part in [last, *last.split("-")[:-1]]):
+        return None
+    nominative = place_name_nominative(name, case)
+    return nominative if _case_parse(last, case) is not None else None
+
+
+@lru_cache(maxsize=4096)
+def _one_place_nominative(lower: str, case: str) -> bool:
+    """Whether a word reads as a place's name (Geox) in `case` with exactly one nominative."""
+    forms = set()
+    for p in analyzer().parse(lower):
+        if "Geox" in p.tag and case in p.tag:
+            form = p.inflect({"nomn"})
+            forms.add(str(form.word).replace("ё", "е") if form is not None else None)
+    return len(forms) == 1 and None not in forms
+
+
 _ADJECTIVE_END = re.compile(r"(?:ий|ый|ой|ое|ее|ая|яя)$")
 _SMALL_WORDS = frozenset({"в", "во", "на", "по", "с", "со", "к", "о", "об", "у", "и", "им"})
 

@@ -25,6 +25,9 @@ _KEYS = (
     "capital_abbreviations",
 )
 
+# The cases a preposition of `case_prepositions` may govern (pymorphy3's grammemes).
+_OBLIQUE_CASES = frozenset({"gent", "datv", "accs", "ablt", "loct"})
+
 
 @dataclass(frozen=True)
 class MunicipalityVocabulary:
@@ -41,6 +44,7 @@ class MunicipalityVocabulary:
     capital_abbreviations: tuple[tuple[re.Pattern[str], str], ...]
     sender_nouns: frozenset[str] = frozenset()  # «Администрация», «Мэр» before a city's name
     region_names: frozenset[str] = frozenset()  # regions as `region_names` lists them: no municipality
+    case_prepositions: tuple[tuple[str, str], ...] = ()  # a preposition and the case it governs
 
 
 def vocabulary() -> MunicipalityVocabulary:
@@ -58,6 +62,9 @@ def _built(path: Path) -> MunicipalityVocabulary:
     abbreviations = data["capital_abbreviations"]
     if not isinstance(abbreviations, dict):
         raise ContractError(f"{path}: capital_abbreviations maps an abbreviation to its kind")
+    prepositions = data.get("case_prepositions") or {}
+    if not isinstance(prepositions, dict) or not set(map(str, prepositions.values())) <= _OBLIQUE_CASES:
+        raise ContractError(f"{path}: case_prepositions maps a preposition to an oblique case")
     return MunicipalityVocabulary(
         kind_words=frozenset(str(w) for w in data["kind_words"]),
         kinds_after_name=phrases("kinds_after_name"),
@@ -76,4 +83,5 @@ def _built(path: Path) -> MunicipalityVocabulary:
         ),
         sender_nouns=frozenset(str(w).replace("ё", "е") for w in data.get("sender_nouns") or ()),
         region_names=frozenset(str(r) for r in data.get("region_names") or ()),
+        case_prepositions=tuple((str(k).lower(), str(v)) for k, v in prepositions.items()),
     )

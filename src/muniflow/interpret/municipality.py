@@ -24,6 +24,7 @@ from functools import lru_cache
 from muniflow.interpret.muni_morph import (
     WORD,
     adjective_case,
+    bare_place_nominative,
     inflected_to,
     kind_case,
     never_nominative,
@@ -60,10 +61,13 @@ _REGION_AFTER = re.compile(
 _REGION_BEFORE = re.compile(r"^[^,«\"]*(?:област|кра[йя]|республик|автономн)[^,«\"]*,\s*", re.IGNORECASE)
 # «МО» only as a word of its own: «Мостовский район» keeps its «Мо».
 _PREFIX = re.compile(
-    r"^(?:(?:в|во|по|для)\s+)?(?:администраци[яийю]\s+)?"
-    r"(?:(?:муниципальн\w+\s+образовани\w+|мо|м\.\s?о\.)(?=[\s«\"“„:]|$))?\s*",
+    r"^(?:(?P<preposition>в|во|по|для)\s+)?(?P<sender>администраци[яийю]\s+)?"
+    r"(?P<formation>(?:муниципальн\w+\s+образовани\w+|мо|м\.\s?о\.)(?=[\s«\"“„:]|$))?\s*",
     re.IGNORECASE,
 )
+# A preposition of `case_prepositions` that `_PREFIX` does not take off, before a name (a capital
+# letter and a small one, a quote) or an abbreviated kind («из г. Энска»): «Из них» keeps its «Из».
+_OTHER_PREPOSITION = re.compile(r"^([А-ЯЁа-яё]{1,3})\s+(?=[А-ЯЁ][а-яё]|[«\"“„]|[а-яё]{1,3}\.)")
 # Abbreviated kinds, written in full («г.Мосальск», «Велижский р-н», «с.п. Первомайское»).
 # Two-letter ones end with a dot, or without one where no letter follows (a name's final dot is
 # stripped first): «с.п.», «с.п», «с/п», never the «с. П» of «с. Пушкино».
@@ -149,6 +153,14 @@ def _strip_edges(text: str) -> str:
 
 def _strip_wrapping(text: str) -> str:
     """Numbering, prefixes, the region after the name, trailing punctuation: peeled until none is left."""
+    return _peeled(text)[0]
+
+
+def _peeled(text: str) -> tuple[str, str | None]:
+    """`_strip_wrapping`'s text, and the case a preposition taken off right before the name governs
+    («По г. Энску»: datv), None where there is none or other words stood between («по
+    администрации города …»: the kind noun there shows the name's case)."""
+    case = None
     previous = None
     while previous != text:
         previous = text
@@ -157,11 +169,27 @@ def _strip_wrapping(text: str) -> str:
         text = _PARENTHESES.sub("", text)
         text = _without_dash_remark(text)
         text = _strip_edges(_REGION_AFTER.sub("", text))
-        text = _strip_edges(_PREFIX.sub("", text, count=1))
+        text, governed = _without_preposition(text)
+        case = case or governed
         text = _strip_edges(REGION_SUFFIX.sub("", text))
         text = re.sub(r",\s*[^,]*(?:област|кра[йя]|республик|автономн)[^,]*$", "", text, flags=re.IGNORECASE)
         text = _REGION_BEFORE.sub("", text)
-    return text
+    return text, case
+
+
+def _without_preposition(text: str) -> tuple[str, str | None]:
+    """The text with `_PREFIX` (or another preposition of `case_prepositions`) taken off, and the
+    case the preposition governs when the name follows it directly."""
+    cases = dict(vocabulary().case_prepositions)
+    prefix = _PREFIX.match(text)
+    if prefix is not None and prefix.group():
+        word = prefix.group("preposition")
+        direct = word is not None and not prefix.group("sender") and not prefix.group("formation")
+        return _strip_edges(text[prefix.end() :]), cases.get(word.lower()) if direct and word else None
+    other = _OTHER_PREPOSITION.match(text)
+    if other is not None and other.group(1).lower() in cases:
+        return _strip_edges(text[other.end() :]), cases[other.group(1).lower()]
+    return text, None
 
 
 def _without_dash_remark(text: str) -> str:
@@ -186,13 +214,16 @@ def _capitals_fixed(text: str) -> str:
     return re.sub(r"[А-ЯЁ][А-ЯЁ-]+(?![а-яё])", lambda m: proper_case(m.group()), text)
 
 
-def _nominative(text: str) -> str:
+def _nominative(text: str, case: str | None = None) -> str:
     """The words up to the first kind noun in an oblique case put in the nominative («Велижского
     района», «по Велижскому району»); a settlement's name after it too («города Мосальска», «в
     городе Смоленске»).
 
     The words after a kind noun other than a settlement's are the name itself and stay as written
-    («сельского поселения Первомайское»), as does a quoted name.
+    («сельского поселения Первомайское»), as does a quoted name. Where no kind noun shows the case,
+    `case` (governed by a preposition taken off before the text) does: a settlement's name after
+    an abbreviated kind («[по] г. Энску», «[в] с. Ключевке») or a place's bare name («[по] Энску»)
+    is put in the nominative from it, when pymorphy3 reads it in that case.
     """
     head = text
     for ch in _OPEN:
@@ -216,11 +247,38 @@ def _nominative(text: str) -> str:
         return "".join(out) + rest
     # «г. Калуги» (the abbreviation hides the genitive «города»): a name the dictionary knows only
     # in oblique cases is put in the nominative; «г. Великие Луки» can be a nominative and stays.
-    if words and words[0].group().lower() in vocabulary().settlement_nouns and words[0].start() == 0:
-        rest = text[words[0].end() :].strip()
-        if rest and rest[0] not in _OPEN and never_nominative(rest):
-            return f"{words[0].group()} {place_name_nominative(rest)}"
+    if words and words[0].start() == 0 and _is_settlement_kind(text, words[0]):
+        start = len(text) - len(text[words[0].end() :].lstrip(". "))
+        rest = text[start:].strip()
+        if rest and rest[0] not in _OPEN:
+            if case is not None:
+                return f"{text[:start]}{place_name_nominative(rest, case)}"
+            if never_nominative(rest):
+                return f"{text[:start]}{place_name_nominative(rest)}"
+        return text
+    if case is not None and not any(w.group().lower().replace("ё", "е") in _kinds() for w in words):
+        return bare_place_nominative(text, case) or text
     return text
+
+
+def _kinds() -> frozenset[str]:
+    """Kind words, with «ё» read as «е»."""
+    return frozenset(w.replace("ё", "е") for w in vocabulary().kind_words)
+
+
+def _is_settlement_kind(text: str, word: re.Match[str]) -> bool:
+    """Whether a word is a settlement's kind noun («город») or its abbreviation with a dot
+    (`locality_abbreviations`: «с.», «д.», «ст.»)."""
+    low = word.group().lower()
+    if low in vocabulary().settlement_nouns:
+        return True
+    return text[word.end() : word.end() + 1] == "." and low in _locality_abbreviations()
+
+
+def _locality_abbreviations() -> frozenset[str]:
+    from muniflow.enrich import contract  # the enrichment vocabulary, read once
+
+    return frozenset(a.lower().rstrip(".") for a in contract.load().places.locality_abbreviations)
 
 
 def _words(text: str) -> list[str]:
@@ -270,17 +328,40 @@ def _merged_kinds(words: list[str]) -> list[str]:
         words = ["город", *words[:-2]]  # «Йошкар-Ола городской округ»: a city's name, not an adjective
     if len(words) > 2 and words[-2:] == ["муниципальный", "район"]:
         words = [*words[:-2], "район"]
+    # A short possessive name before such a kind goes after it («Петрово сельское поселение» is
+    # «сельское поселение Петрово»), as an adjective goes before it: one order per kind of name.
+    tail = _ends_with(words, vocabulary().adjective_goes_first)
+    if tail and len(words) == tail + 1 and _is_name_word(words[0]) and _is_short_possessive(words[0]):
+        words = [*words[1:], words[0]]
     return words
+
+
+# The short form of a possessive adjective («Иваново», «Петров», «Ильина»): the shape of many a
+# place's own name, which pymorphy3 also reads as a possessive; never a name's adjective before
+# its kind, whose adjectives are full ones («Петровский», «Ивановское», «Лисье»).
+_SHORT_POSSESSIVE = re.compile(r"(?:ов|ев|ёв|ин|ын)[оа]?$")
+
+
+@lru_cache(maxsize=4096)
+def _is_short_possessive(word: str) -> bool:
+    """A word pymorphy3 reads as a short possessive in the nominative singular («Иваново»)."""
+    last = word.split("-")[-1].lower()
+    return bool(_SHORT_POSSESSIVE.search(last)) and any(
+        "Poss" in p.tag and p.tag.case == "nomn" and p.tag.number == "sing" for p in analyzer().parse(last)
+    )
 
 
 @lru_cache(maxsize=4096)
 def _is_adjective(word: str) -> bool:
-    """A full adjective in the nominative singular (a name's «Велижский», «Первомайское»)."""
+    """A full adjective in the nominative singular (a name's «Велижский», «Первомайское»); a short
+    possessive («Иваново») is a place's own name, so «городской округ Иваново» is «город Иваново»
+    as «городской округ Кинешма» is «город Кинешма»."""
     if not WORD.fullmatch(word):
         return False
     last = word.split("-")[-1].lower()
     return any(
-        "ADJF" in p.tag and p.tag.case == "nomn" and p.tag.number == "sing" for p in analyzer().parse(last)
+        "ADJF" in p.tag and p.tag.case == "nomn" and p.tag.number == "sing" and not _is_short_possessive(word)
+        for p in analyzer().parse(last)
     ) or bool(re.search(r"(?:ий|ый|ой|ое|ее|ая|яя)$", last))
 
 
@@ -320,7 +401,7 @@ def _canonical_words(name: str) -> list[str]:
     run_in = _RUN_IN.search(_PARENTHESES.sub("", text))  # «… район (администрация)» starts no name
     if run_in is not None and run_in.start() > 0 and not _GOVERNED.search(text[: run_in.start()]):
         text = text[run_in.start() :]
-    text = _strip_wrapping(text)
+    text, case = _peeled(text)
     for pattern, full in vocabulary().capital_abbreviations:
         text = pattern.sub(_written_out(text, full), text)
     text = _MO_AFTER_NAME.sub(
@@ -329,7 +410,7 @@ def _canonical_words(name: str) -> list[str]:
     text = _capitals_fixed(text)
     for pattern, full in _ABBREVIATIONS:
         text = pattern.sub(full, text)
-    text = _strip_wrapping(_nominative(text))
+    text = _strip_wrapping(_nominative(text, case))
     parts = _quoted_parts(text)
     if parts is not None and parts[1].strip():
         inner = _canonical_words(parts[1])
