@@ -739,3 +739,39 @@ def test_a_date_cell_naming_a_half_year_reads_as_its_six_months(cell: str, start
     against the quarter as any range is; it was unreadable, an error."""
     doc = _read(_table([FLAT, ("1", "Концерт", "г. Энск", cell, "Дружба", "50 человек")]))
     assert [(r.start_date, r.end_date) for r in doc.rows] == [(start, end)]
+
+
+def test_a_table_laid_out_as_two_side_by_side_is_read_as_two_in_reading_order():
+    half = ("№", "Мероприятие", "Место", "Дата")
+    rows = [
+        (*half, "", *half),
+        (
+            "1",
+            "Ярмарка «Сокол»",
+            "г. Энск",
+            "10.04.2024 – 11.04.2024",
+            "",
+            "3",
+            "Турнир «Берег»",
+            "г. Энск",
+            "05.05.2024",
+        ),
+        ("2", "Выставка «Ладья»", "г. Энск", "20.04.2024", "", "", "", "", ""),
+    ]
+    doc = _read(_table(rows))
+    assert [r.title for r in doc.rows] == ["Ярмарка «Сокол»", "Выставка «Ладья»", "Турнир «Берег»"]
+    assert [(r.start_date, r.end_date) for r in doc.rows] == [
+        (date(2024, 4, 10), date(2024, 4, 11)),
+        (date(2024, 4, 20), date(2024, 4, 20)),
+        (date(2024, 5, 5), date(2024, 5, 5)),
+    ]
+
+
+def test_a_start_and_an_end_date_column_beside_one_title_stay_one_table():
+    rows = [
+        ("№", "Мероприятие", "Место", "Дата начала", "Дата окончания"),
+        ("1", "Ярмарка «Сокол»", "г. Энск", "10.04.2024", "12.04.2024"),
+    ]
+    doc = _read(_table(rows))
+    (event,) = doc.rows
+    assert (event.start_date, event.end_date) == (date(2024, 4, 10), date(2024, 4, 12))

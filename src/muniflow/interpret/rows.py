@@ -66,6 +66,7 @@ from muniflow.interpret.sections import (
     region_body,
     settlement_of,
 )
+from muniflow.interpret.side_by_side import split_side_by_side
 from muniflow.interpret.tables import (
     LETTER_REFUSAL,
     ChosenTable,
@@ -262,6 +263,7 @@ def interpret_document(
         combined = contract.threshold("combinedColumns", []) or []
     skip_words = list(contract.threshold("skipHeadings", []) or [])
     doc, other_quarters = sheet_quarters(doc, period_override)  # a workbook with a sheet per quarter
+    doc = split_side_by_side(doc, synonyms)  # a table laid out as two side by side: each its own
     found_period = find_period(held_text(doc.title))
     period = period_override or found_period.period
     period_from = TITLE
