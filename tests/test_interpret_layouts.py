@@ -775,3 +775,22 @@ def test_a_start_and_an_end_date_column_beside_one_title_stay_one_table():
     doc = _read(_table(rows))
     (event,) = doc.rows
     assert (event.start_date, event.end_date) == (date(2024, 4, 10), date(2024, 4, 12))
+
+
+def test_a_municipality_heading_saved_as_a_one_cell_table_heads_the_tables_after_it():
+    """A heading merged across the table, saved again by another office program as a separate
+    table of one cell between one-row events tables."""
+    first = ("1", "Концерт «Заря»", "г. Энск", "6 апреля 2024 года", "Дружба", "50 человек")
+    second = ("2", "Турнир «Берег»", "с. Ивово", "9 мая 2024 года", "Спорт", "30 человек")
+    tables = [
+        _table([FLAT], locator="table 1"),
+        _table([("Город Энск",)], locator="table 2"),
+        _table([first], locator="table 3"),
+        _table([("Ивовский муниципальный район",)], locator="table 4"),
+        _table([second], locator="table 5"),
+    ]
+    doc = _read(*tables)
+    assert [(r.title, r.municipality) for r in doc.rows] == [
+        ("Концерт «Заря»", "город Энск"),
+        ("Турнир «Берег»", "Ивовский район"),
+    ]

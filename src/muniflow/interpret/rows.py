@@ -15,6 +15,7 @@ from muniflow.interpret.combined import split_date_place, split_title_place
 from muniflow.interpret.errors import InterpretError
 from muniflow.interpret.header_rows import REQUIRED, is_column_numbers
 from muniflow.interpret.heading import lead_text, titled_municipality
+from muniflow.interpret.heading_tables import heading_tables_as_captions
 from muniflow.interpret.leftover import left_out_row_note
 from muniflow.interpret.month_days import CONTRACT_KEY as MONTH_DAYS_KEY
 from muniflow.interpret.month_days import compose as compose_month_days
@@ -264,6 +265,7 @@ def interpret_document(
     skip_words = list(contract.threshold("skipHeadings", []) or [])
     doc, other_quarters = sheet_quarters(doc, period_override)  # a workbook with a sheet per quarter
     doc = split_side_by_side(doc, synonyms)  # a table laid out as two side by side: each its own
+    doc = heading_tables_as_captions(doc)  # a one-cell table naming a municipality heads the next
     found_period = find_period(held_text(doc.title))
     period = period_override or found_period.period
     period_from = TITLE
