@@ -794,3 +794,23 @@ def test_a_municipality_heading_saved_as_a_one_cell_table_heads_the_tables_after
         ("Концерт «Заря»", "город Энск"),
         ("Турнир «Берег»", "Ивовский район"),
     ]
+
+
+def test_a_heading_paragraph_followed_by_a_nil_sentence_reports_its_municipality_nil():
+    """«<Name> муниципальный округ», then «Мероприятия … не проводились.» and no table of its own:
+    the heading's municipality reported none; the next heading's table is another's."""
+    first = ("1", "Концерт «Заря»", "г. Энск", "6 апреля 2024 года", "Дружба", "50 человек")
+    second = ("2", "Турнир «Берег»", "с. Ивово", "9 мая 2024 года", "Спорт", "30 человек")
+    caption = "\n".join(
+        (
+            "Лесногорский муниципальный округ",
+            "Мероприятия международного характера не проводились.",
+            "Ивовский муниципальный округ",
+        )
+    )
+    doc = _read(
+        _table([FLAT, first], caption="Город Энск"),
+        _table([FLAT, second], locator="table 2", caption=caption),
+    )
+    assert [r.municipality for r in doc.rows] == ["город Энск", "Ивовский муниципальный округ"]
+    assert doc.nil_municipalities == ("Лесногорский муниципальный округ",)

@@ -32,6 +32,7 @@ from muniflow.interpret.nil import (
     nil_sections,
     says_nil_letter,
 )
+from muniflow.interpret.nil_paragraphs import paragraph_nils
 from muniflow.interpret.not_held import NOT_HELD, held_text, not_held_heading
 from muniflow.interpret.ocr_names import document_places, fixed_heading
 from muniflow.interpret.period import (
@@ -394,7 +395,8 @@ def interpret_document(
             found,
             places,
         )
-    nil_names = nil_sections(found.nil, doc)
+    # nil heading rows, and a heading paragraph followed by a nil sentence instead of a table
+    nil_names = tuple(dict.fromkeys((*nil_sections(found.nil, doc), *paragraph_nils(doc))))
     if not rows and not nil_names and state.title_muni and says_nil_letter(f"{title}\n{closing}"):
         # an empty form under «международные мероприятия не проводились» typed above or below it
         nil_names = (state.title_muni,)
