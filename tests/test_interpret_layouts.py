@@ -814,3 +814,59 @@ def test_a_heading_paragraph_followed_by_a_nil_sentence_reports_its_municipality
     )
     assert [r.municipality for r in doc.rows] == ["город Энск", "Ивовский муниципальный округ"]
     assert doc.nil_municipalities == ("Лесногорский муниципальный округ",)
+
+
+def test_a_regions_title_ends_where_its_first_municipalitys_heading_paragraph_begins():
+    """A bold heading paragraph right after the title is read into it by the reader: in a region's
+    report (headings of two municipalities) it is the first table's heading, not the title's words."""
+    first = ("1", "Концерт «Заря»", "г. Энск", "6 апреля 2024 года", "Дружба", "50 человек")
+    second = ("2", "Турнир «Берег»", "с. Ивово", "9 мая 2024 года", "Спорт", "30 человек")
+    title = f"{TITLE}\nЛесногорский муниципальный округ"
+    doc = _read(
+        _table([FLAT, first], caption=title),
+        _table([FLAT, second], locator="table 2", caption="Ивовский муниципальный округ"),
+        title=title,
+    )
+    assert [r.municipality for r in doc.rows] == [
+        "Лесногорский муниципальный округ",
+        "Ивовский муниципальный округ",
+    ]
+    assert doc.municipality == ""
+    assert doc.reading is not None and doc.reading.title == TITLE
+
+
+@pytest.mark.parametrize(
+    ("headings", "reason"),
+    [
+        ((), "one municipality's report ending its title with its name"),
+        (
+            ("Ивовское сельское поселение", "Сосновское сельское поселение"),
+            "a district heading its settlements",
+        ),
+    ],
+)
+def test_a_municipalitys_own_title_keeps_its_name(headings, reason):
+    title = f"{TITLE}\nЛесногорский муниципальный район"
+    tables = [
+        _table([FLAT, ("1", "Концерт «Заря»", "с. Ивово", "6 апреля 2024 года", "Дружба", "50 человек")])
+    ]
+    tables += [
+        _table(
+            [("2", f"Турнир «Берег-{k}»", "с. Ивово", "9 мая 2024 года", "Спорт", "30 человек")],
+            locator=f"table {k + 2}",
+            caption=h,
+        )
+        for k, h in enumerate(headings)
+    ]
+    doc = _read(*tables, title=title)
+    assert doc.municipality == "Лесногорский район", reason
+
+
+def test_a_refused_regions_text_names_no_sender_by_its_first_heading():
+    from muniflow.interpret.heading import refused_report
+
+    text = "\n".join(
+        (TITLE, "Город Лесногорск", "1.\tКонцерт\t6 апреля 2024", "Ивовский муниципальный округ")
+    )
+    report = refused_report(RawDocument("x.docx", "docx", text, ()))
+    assert report.municipality == ""

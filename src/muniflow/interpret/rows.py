@@ -14,7 +14,7 @@ from muniflow.interpret.columns import CONTRACT_KEY, map_columns
 from muniflow.interpret.combined import split_date_place, split_title_place
 from muniflow.interpret.errors import InterpretError
 from muniflow.interpret.header_rows import REQUIRED, is_column_numbers
-from muniflow.interpret.heading import lead_text, titled_municipality
+from muniflow.interpret.heading import before_headings, lead_text, titled_municipality
 from muniflow.interpret.heading_tables import heading_tables_as_captions
 from muniflow.interpret.leftover import left_out_row_note
 from muniflow.interpret.month_days import CONTRACT_KEY as MONTH_DAYS_KEY
@@ -362,7 +362,12 @@ def interpret_document(
     sections: list[Section] = []
     found = _Found()
     # a single municipality's report names itself in its title, not in a heading row
-    state = _State(title_muni=titled_municipality(doc.title, title, doc.source_file, closing, doc.running))
+    # a region's report whose first municipality's heading paragraph ran into its title: the title
+    # ends where that heading begins
+    headings = [t.reading.municipality for t in chosen if t.reading.municipality]
+    title = before_headings(title, headings)
+    own_title = before_headings(doc.title, headings)
+    state = _State(title_muni=titled_municipality(own_title, title, doc.source_file, closing, doc.running))
     # a scan's place names, which a heading OCR misread is put right to (none for typed text)
     places = document_places(_event_cells(chosen)) if doc.cell_confidence else None
     sheet = chosen[0].table.sheet
@@ -412,6 +417,7 @@ def interpret_document(
             *_not_held_note(found.not_held),
             *left_out_row_note(rows, closing),
         ),
+        title=own_title if own_title != doc.title else "",
     )
     return Report(
         source_file=doc.source_file,
