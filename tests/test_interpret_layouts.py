@@ -870,3 +870,27 @@ def test_a_refused_regions_text_names_no_sender_by_its_first_heading():
     )
     report = refused_report(RawDocument("x.docx", "docx", text, ()))
     assert report.municipality == ""
+
+
+def test_the_next_page_of_a_table_laid_out_side_by_side_is_split_as_it_is():
+    half = ("№", "Мероприятие", "Место", "Дата")
+    page_1 = [
+        (*half, "", *half),
+        ("1", "Ярмарка «Сокол»", "г. Энск", "10.04.2024", "", "3", "Турнир «Берег»", "г. Энск", "05.05.2024"),
+    ]
+    page_2 = [
+        ("2", "Выставка «Ладья»", "г. Энск", "20.04.2024", "", "4", "Форум «Устье»", "г. Энск", "07.05.2024")
+    ]
+    doc = _read(_table(page_1), _table(page_2, locator="table 2"))
+    assert [r.title for r in doc.rows] == [
+        "Ярмарка «Сокол»",
+        "Турнир «Берег»",
+        "Выставка «Ладья»",
+        "Форум «Устье»",
+    ]
+    assert [r.start_date for r in doc.rows] == [
+        date(2024, 4, 10),
+        date(2024, 5, 5),
+        date(2024, 4, 20),
+        date(2024, 5, 7),
+    ]

@@ -17,10 +17,27 @@ from muniflow.normalize.text import fold
 
 
 def split_side_by_side(doc: RawDocument, synonyms: Mapping[str, Sequence[str]]) -> RawDocument:
-    """The document with every table whose header repeats its columns split into its parts."""
+    """The document with every table whose header repeats its columns split into its parts, and
+    each table after it as wide with no header of its own (its next page) split as it is."""
     tables: list[RawTable] = []
+    last: tuple[int, tuple[tuple[int, int], ...]] | None = None  # the width and parts of the last split
     for table in doc.tables:
-        tables.extend(_split(table, synonyms))
+        grid = [tuple(table.header), *(row.cells for row in table.rows)]
+        found = find_header(grid, synonyms)
+        starts = part_starts(found.labels, synonyms) if found is not None else ()
+        if found is not None and starts:
+            bounds = tuple(zip((0, *starts[1:]), (*starts[1:], len(found.labels)), strict=True))
+            tables.extend(_parts(table, bounds, found.start))
+            last = (len(table.header), bounds)
+        elif (
+            last is not None
+            and len(table.header) == last[0]
+            and (found is None or not all(c in found.columns for c in REQUIRED))
+        ):
+            tables.extend(_parts(table, last[1], 0))
+        else:
+            tables.append(table)
+            last = None
     if len(tables) == len(doc.tables):
         return doc
     return replace(doc, tables=tuple(tables))
@@ -48,22 +65,16 @@ def part_starts(labels: Sequence[str], synonyms: Mapping[str, Sequence[str]]) ->
     return ()
 
 
-def _split(table: RawTable, synonyms: Mapping[str, Sequence[str]]) -> list[RawTable]:
-    grid = [tuple(table.header), *(row.cells for row in table.rows)]
-    found = find_header(grid, synonyms)
-    if found is None:
-        return [table]
-    starts = part_starts(found.labels, synonyms)
-    if not starts:
-        return [table]
+def _parts(table: RawTable, bounds: Sequence[tuple[int, int]], start: int) -> list[RawTable]:
+    """The table's parts, the grid columns of each in `bounds`; the rows above the header (row
+    `start`: a title typed in the table) stay with the first part. A column empty in every row of
+    a part (a blank column between the parts) is dropped, so the parts are as wide as each other."""
     rows = [RawRow(tuple(table.header), f"{table.locator}, row 1"), *table.rows]
-    bounds = [(a, b) for a, b in zip((0, *starts[1:]), (*starts[1:], len(found.labels)), strict=True)]
     parts: list[RawTable] = []
     for k, (a, b) in enumerate(bounds):
-        # the rows above the header (a title typed in the table) stay with the first part
-        kept = rows if k == 0 else rows[found.start :]
+        kept = rows if k == 0 else rows[start:]
         sliced = [_slice(row, a, b, k) for row in kept]
-        sliced = [row for row in sliced if any(c and fold(c) for c in row.cells)]
+        sliced = _without_empty_columns([row for row in sliced if any(c and fold(c) for c in row.cells)])
         if not sliced:
             continue
         head, *body = sliced
@@ -77,6 +88,24 @@ def _split(table: RawTable, synonyms: Mapping[str, Sequence[str]]) -> list[RawTa
             )
         )
     return parts
+
+
+def _without_empty_columns(rows: list[RawRow]) -> list[RawRow]:
+    if not rows:
+        return rows
+    width = max(len(r.cells) for r in rows)
+    keep = [i for i in range(width) if any(i < len(r.cells) and fold(r.cells[i] or "") for r in rows)]
+    if len(keep) == width:
+        return rows
+    at = {i: n for n, i in enumerate(keep)}
+    return [
+        RawRow(
+            tuple(r.cells[i] if i < len(r.cells) else None for i in keep),
+            r.locator,
+            frozenset(at[i] for i in r.from_above if i in at),
+        )
+        for r in rows
+    ]
 
 
 def _slice(row: RawRow, a: int, b: int, k: int) -> RawRow:
