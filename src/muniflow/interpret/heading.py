@@ -48,15 +48,22 @@ def heading_line(line: str) -> str:
 
 
 def before_headings(title: str, headings: Iterable[str] = ()) -> str:
-    """The title of a region's report without the municipality's heading run into it: its lines
-    before the first line that is a heading (`heading_line`), when the document heads the events of
-    two or more municipalities (its heading lines and `headings`, canonical, found elsewhere: the
-    captions of its tables, as written); the title as it is otherwise (one municipality's own
-    report may end its title with its name, and head its settlements' events under it)."""
+    """The title without a municipality's heading run into its end (`run_in_heading`)."""
+    return run_in_heading(title, headings)[0]
+
+
+def run_in_heading(title: str, headings: Iterable[str] = ()) -> tuple[str, str]:
+    """A region's report's title and the first municipality's heading run into it: the title's
+    lines before its first line after the first that is a heading (`heading_line`), and that
+    line, when the document heads the events of two or more municipalities (its heading lines and
+    `headings` found elsewhere, as written: the captions of its tables); the title as it is and ''
+    otherwise (one municipality's own report may end its title with its name, and head its
+    settlements' events under it)."""
     lines = title.splitlines()
-    found = [(k, line) for k, line in enumerate(lines) if heading_line(line)]
+    # a heading standing first heads the title below it (a section's page header), no run-in
+    found = [(k, line) for k, line in enumerate(lines) if k and heading_line(line)]
     if not found:
-        return title
+        return title, ""
     first = heading_line(found[0][1])
     # a district's own report heading its settlements under its name is one municipality's
     others = {
@@ -64,7 +71,9 @@ def before_headings(title: str, headings: Iterable[str] = ()) -> str:
         for h in (*(line for _, line in found), *headings)
         if h and canonical_municipality(h) != first and not settlement_of(h, first)
     }
-    return "\n".join(lines[: found[0][0]]) if others else title
+    if not others:
+        return title, ""
+    return "\n".join(lines[: found[0][0]]), fold(found[0][1])
 
 
 def titled_municipality(title: str, lead: str, source_file: str, closing: str, running: str = "") -> str:

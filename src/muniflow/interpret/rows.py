@@ -14,7 +14,7 @@ from muniflow.interpret.columns import CONTRACT_KEY, map_columns
 from muniflow.interpret.combined import split_date_place, split_title_place
 from muniflow.interpret.errors import InterpretError
 from muniflow.interpret.header_rows import REQUIRED, is_column_numbers
-from muniflow.interpret.heading import before_headings, lead_text, titled_municipality
+from muniflow.interpret.heading import before_headings, lead_text, run_in_heading, titled_municipality
 from muniflow.interpret.heading_tables import heading_tables_as_captions
 from muniflow.interpret.leftover import left_out_row_note
 from muniflow.interpret.month_days import CONTRACT_KEY as MONTH_DAYS_KEY
@@ -366,7 +366,10 @@ def interpret_document(
     # ends where that heading begins
     headings = [t.reading.municipality for t in chosen if t.reading.municipality]
     title = before_headings(title, headings)
-    own_title = before_headings(doc.title, headings)
+    own_title, run_in = run_in_heading(doc.title, headings)
+    if run_in and not chosen[0].reading.municipality:
+        # the heading of the first table, read into the title (a section's page header)
+        chosen[0] = replace(chosen[0], reading=replace(chosen[0].reading, municipality=run_in))
     state = _State(title_muni=titled_municipality(own_title, title, doc.source_file, closing, doc.running))
     # a scan's place names, which a heading OCR misread is put right to (none for typed text)
     places = document_places(_event_cells(chosen)) if doc.cell_confidence else None
