@@ -739,3 +739,158 @@ def test_a_date_cell_naming_a_half_year_reads_as_its_six_months(cell: str, start
     against the quarter as any range is; it was unreadable, an error."""
     doc = _read(_table([FLAT, ("1", "Концерт", "г. Энск", cell, "Дружба", "50 человек")]))
     assert [(r.start_date, r.end_date) for r in doc.rows] == [(start, end)]
+
+
+def test_a_table_laid_out_as_two_side_by_side_is_read_as_two_in_reading_order():
+    half = ("№", "Мероприятие", "Место", "Дата")
+    rows = [
+        (*half, "", *half),
+        (
+            "1",
+            "Ярмарка «Сокол»",
+            "г. Энск",
+            "10.04.2024 – 11.04.2024",
+            "",
+            "3",
+            "Турнир «Берег»",
+            "г. Энск",
+            "05.05.2024",
+        ),
+        ("2", "Выставка «Ладья»", "г. Энск", "20.04.2024", "", "", "", "", ""),
+    ]
+    doc = _read(_table(rows))
+    assert [r.title for r in doc.rows] == ["Ярмарка «Сокол»", "Выставка «Ладья»", "Турнир «Берег»"]
+    assert [(r.start_date, r.end_date) for r in doc.rows] == [
+        (date(2024, 4, 10), date(2024, 4, 11)),
+        (date(2024, 4, 20), date(2024, 4, 20)),
+        (date(2024, 5, 5), date(2024, 5, 5)),
+    ]
+
+
+def test_a_start_and_an_end_date_column_beside_one_title_stay_one_table():
+    rows = [
+        ("№", "Мероприятие", "Место", "Дата начала", "Дата окончания"),
+        ("1", "Ярмарка «Сокол»", "г. Энск", "10.04.2024", "12.04.2024"),
+    ]
+    doc = _read(_table(rows))
+    (event,) = doc.rows
+    assert (event.start_date, event.end_date) == (date(2024, 4, 10), date(2024, 4, 12))
+
+
+def test_a_municipality_heading_saved_as_a_one_cell_table_heads_the_tables_after_it():
+    """A heading merged across the table, saved again by another office program as a separate
+    table of one cell between one-row events tables."""
+    first = ("1", "Концерт «Заря»", "г. Энск", "6 апреля 2024 года", "Дружба", "50 человек")
+    second = ("2", "Турнир «Берег»", "с. Ивово", "9 мая 2024 года", "Спорт", "30 человек")
+    tables = [
+        _table([FLAT], locator="table 1"),
+        _table([("Город Энск",)], locator="table 2"),
+        _table([first], locator="table 3"),
+        _table([("Ивовский муниципальный район",)], locator="table 4"),
+        _table([second], locator="table 5"),
+    ]
+    doc = _read(*tables)
+    assert [(r.title, r.municipality) for r in doc.rows] == [
+        ("Концерт «Заря»", "город Энск"),
+        ("Турнир «Берег»", "Ивовский район"),
+    ]
+
+
+def test_a_heading_paragraph_followed_by_a_nil_sentence_reports_its_municipality_nil():
+    """«<Name> муниципальный округ», then «Мероприятия … не проводились.» and no table of its own:
+    the heading's municipality reported none; the next heading's table is another's."""
+    first = ("1", "Концерт «Заря»", "г. Энск", "6 апреля 2024 года", "Дружба", "50 человек")
+    second = ("2", "Турнир «Берег»", "с. Ивово", "9 мая 2024 года", "Спорт", "30 человек")
+    caption = "\n".join(
+        (
+            "Лесногорский муниципальный округ",
+            "Мероприятия международного характера не проводились.",
+            "Ивовский муниципальный округ",
+        )
+    )
+    doc = _read(
+        _table([FLAT, first], caption="Город Энск"),
+        _table([FLAT, second], locator="table 2", caption=caption),
+    )
+    assert [r.municipality for r in doc.rows] == ["город Энск", "Ивовский муниципальный округ"]
+    assert doc.nil_municipalities == ("Лесногорский муниципальный округ",)
+
+
+def test_a_regions_title_ends_where_its_first_municipalitys_heading_paragraph_begins():
+    """A bold heading paragraph right after the title is read into it by the reader: in a region's
+    report (headings of two municipalities) it is the first table's heading, not the title's words."""
+    first = ("1", "Концерт «Заря»", "г. Энск", "6 апреля 2024 года", "Дружба", "50 человек")
+    second = ("2", "Турнир «Берег»", "с. Ивово", "9 мая 2024 года", "Спорт", "30 человек")
+    title = f"{TITLE}\nЛесногорский муниципальный округ"
+    doc = _read(
+        _table([FLAT, first], caption=title),
+        _table([FLAT, second], locator="table 2", caption="Ивовский муниципальный округ"),
+        title=title,
+    )
+    assert [r.municipality for r in doc.rows] == [
+        "Лесногорский муниципальный округ",
+        "Ивовский муниципальный округ",
+    ]
+    assert doc.municipality == ""
+    assert doc.reading is not None and doc.reading.title == TITLE
+
+
+@pytest.mark.parametrize(
+    ("headings", "reason"),
+    [
+        ((), "one municipality's report ending its title with its name"),
+        (
+            ("Ивовское сельское поселение", "Сосновское сельское поселение"),
+            "a district heading its settlements",
+        ),
+    ],
+)
+def test_a_municipalitys_own_title_keeps_its_name(headings, reason):
+    title = f"{TITLE}\nЛесногорский муниципальный район"
+    tables = [
+        _table([FLAT, ("1", "Концерт «Заря»", "с. Ивово", "6 апреля 2024 года", "Дружба", "50 человек")])
+    ]
+    tables += [
+        _table(
+            [("2", f"Турнир «Берег-{k}»", "с. Ивово", "9 мая 2024 года", "Спорт", "30 человек")],
+            locator=f"table {k + 2}",
+            caption=h,
+        )
+        for k, h in enumerate(headings)
+    ]
+    doc = _read(*tables, title=title)
+    assert doc.municipality == "Лесногорский район", reason
+
+
+def test_a_refused_regions_text_names_no_sender_by_its_first_heading():
+    from muniflow.interpret.heading import refused_report
+
+    text = "\n".join(
+        (TITLE, "Город Лесногорск", "1.\tКонцерт\t6 апреля 2024", "Ивовский муниципальный округ")
+    )
+    report = refused_report(RawDocument("x.docx", "docx", text, ()))
+    assert report.municipality == ""
+
+
+def test_the_next_page_of_a_table_laid_out_side_by_side_is_split_as_it_is():
+    half = ("№", "Мероприятие", "Место", "Дата")
+    page_1 = [
+        (*half, "", *half),
+        ("1", "Ярмарка «Сокол»", "г. Энск", "10.04.2024", "", "3", "Турнир «Берег»", "г. Энск", "05.05.2024"),
+    ]
+    page_2 = [
+        ("2", "Выставка «Ладья»", "г. Энск", "20.04.2024", "", "4", "Форум «Устье»", "г. Энск", "07.05.2024")
+    ]
+    doc = _read(_table(page_1), _table(page_2, locator="table 2"))
+    assert [r.title for r in doc.rows] == [
+        "Ярмарка «Сокол»",
+        "Турнир «Берег»",
+        "Выставка «Ладья»",
+        "Форум «Устье»",
+    ]
+    assert [r.start_date for r in doc.rows] == [
+        date(2024, 4, 10),
+        date(2024, 5, 5),
+        date(2024, 4, 20),
+        date(2024, 5, 7),
+    ]

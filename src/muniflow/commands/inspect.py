@@ -64,6 +64,8 @@ def inspect_file(
     except InterpretError as err:
         reading = asdict(err.reading) if err.reading is not None else None  # type: ignore[call-overload]
         return {**out, "reason": err.reason, "message": err.message, "reading": reading}
+    if report.reading is not None and report.reading.title:
+        out["title"] = " ".join(report.reading.title.split())  # without a heading run into it
     out["region"] = report.region
     out["period"] = report.period.label if report.period else None
     out["reading"] = asdict(report.reading) if report.reading is not None else None

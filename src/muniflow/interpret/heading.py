@@ -3,9 +3,14 @@ every report, and for a file refused whole, so its quarter, region and municipal
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
+from muniflow.interpret.municipality import canonical_municipality
 from muniflow.interpret.nil import letter_table_lines, municipality_in_text, sender_municipality
 from muniflow.interpret.not_held import document_not_held
 from muniflow.interpret.period import file_stem, find_period, period_in_path
+from muniflow.interpret.sections import CAPTION_NAME_WORDS, caption_municipality, settlement_of
 from muniflow.interpret.tables import ChosenTable
 from muniflow.interpret.title import parse_region
 from muniflow.model import Period, RawDocument, Report
@@ -26,6 +31,49 @@ def lead_text(doc: RawDocument, first: ChosenTable | None) -> str:
         if not table.rows:
             parts.append("\n".join(c for c in table.header if c and fold(c)))
     return "\n".join(dict.fromkeys(p for p in parts if p and fold(p)))
+
+
+# A line holding a figure or a tab is a row of events, not a municipality's heading.
+_NOT_HEADING = re.compile(r"[\d\t]")
+
+
+def heading_line(line: str) -> str:
+    """The canonical municipality a line of its own names as a heading («Город Энск», «г.о. Энск»,
+    «Энский муниципальный округ»): a few words naming a municipality and nothing else; '' else."""
+    text = fold(line)
+    if not text or _NOT_HEADING.search(line) or len(text.split()) > CAPTION_NAME_WORDS:
+        return ""
+    named = caption_municipality(text)
+    return canonical_municipality(named) if named and fold(named) == text else ""
+
+
+def before_headings(title: str, headings: Iterable[str] = ()) -> str:
+    """The title without a municipality's heading run into its end (`run_in_heading`)."""
+    return run_in_heading(title, headings)[0]
+
+
+def run_in_heading(title: str, headings: Iterable[str] = ()) -> tuple[str, str]:
+    """A region's report's title and the first municipality's heading run into it: the title's
+    lines before its first line after the first that is a heading (`heading_line`), and that
+    line, when the document heads the events of two or more municipalities (its heading lines and
+    `headings` found elsewhere, as written: the captions of its tables); the title as it is and ''
+    otherwise (one municipality's own report may end its title with its name, and head its
+    settlements' events under it)."""
+    lines = title.splitlines()
+    # a heading standing first heads the title below it (a section's page header), no run-in
+    found = [(k, line) for k, line in enumerate(lines) if k and heading_line(line)]
+    if not found:
+        return title, ""
+    first = heading_line(found[0][1])
+    # a district's own report heading its settlements under its name is one municipality's
+    others = {
+        canonical_municipality(h)
+        for h in (*(line for _, line in found), *headings)
+        if h and canonical_municipality(h) != first and not settlement_of(h, first)
+    }
+    if not others:
+        return title, ""
+    return "\n".join(lines[: found[0][0]]), fold(found[0][1])
 
 
 def titled_municipality(title: str, lead: str, source_file: str, closing: str, running: str = "") -> str:
@@ -61,7 +109,8 @@ def refused_report(doc: RawDocument, period_override: Period | None = None) -> R
         if early.period is None and not early.kind:
             period = period_in_path(doc.source_file).period
     letterhead = "\n".join(line for t in doc.tables for line in letter_table_lines(t))  # small tables only
-    sender = titled_municipality(doc.title, letterhead, doc.source_file, doc.closing, doc.running)
+    title = before_headings(doc.title)  # a region's report: its title ends at its first heading
+    sender = titled_municipality(title, letterhead, doc.source_file, doc.closing, doc.running)
     if document_not_held(lead.splitlines()) is not None:
         period, sender = None, ""  # a plan, minutes, a regulation: no report of the quarter it names
     return Report(

@@ -64,3 +64,6 @@ class Reading:
     period_kind: str = ""  # quarter | half_year | nine_months | year | "" (none found)
     period_from: str = TITLE  # where those words stand: TITLE, PAGE_HEADER, FILE_NAME
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # The document's title as read: without a municipality's heading run into its end ('' when as
+    # written).
+    title: str = ""

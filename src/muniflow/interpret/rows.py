@@ -14,7 +14,8 @@ from muniflow.interpret.columns import CONTRACT_KEY, map_columns
 from muniflow.interpret.combined import split_date_place, split_title_place
 from muniflow.interpret.errors import InterpretError
 from muniflow.interpret.header_rows import REQUIRED, is_column_numbers
-from muniflow.interpret.heading import lead_text, titled_municipality
+from muniflow.interpret.heading import before_headings, lead_text, run_in_heading, titled_municipality
+from muniflow.interpret.heading_tables import heading_tables_as_captions
 from muniflow.interpret.leftover import left_out_row_note
 from muniflow.interpret.month_days import CONTRACT_KEY as MONTH_DAYS_KEY
 from muniflow.interpret.month_days import compose as compose_month_days
@@ -31,6 +32,7 @@ from muniflow.interpret.nil import (
     nil_sections,
     says_nil_letter,
 )
+from muniflow.interpret.nil_paragraphs import paragraph_nils
 from muniflow.interpret.not_held import NOT_HELD, held_text, not_held_heading
 from muniflow.interpret.ocr_names import document_places, fixed_heading
 from muniflow.interpret.period import (
@@ -66,6 +68,7 @@ from muniflow.interpret.sections import (
     region_body,
     settlement_of,
 )
+from muniflow.interpret.side_by_side import split_side_by_side
 from muniflow.interpret.tables import (
     LETTER_REFUSAL,
     ChosenTable,
@@ -271,6 +274,8 @@ def interpret_document(
         combined = contract.threshold("combinedColumns", []) or []
     skip_words = list(contract.threshold("skipHeadings", []) or [])
     doc, other_quarters = sheet_quarters(doc, period_override)  # a workbook with a sheet per quarter
+    doc = split_side_by_side(doc, synonyms)  # a table laid out as two side by side: each its own
+    doc = heading_tables_as_captions(doc)  # a one-cell table naming a municipality heads the next
     found_period = find_period(held_text(doc.title))
     period = period_override or found_period.period
     period_from = TITLE
@@ -366,7 +371,15 @@ def interpret_document(
     sections: list[Section] = []
     found = _Found()
     # a single municipality's report names itself in its title, not in a heading row
-    state = _State(title_muni=titled_municipality(doc.title, title, doc.source_file, closing, doc.running))
+    # a region's report whose first municipality's heading paragraph ran into its title: the title
+    # ends where that heading begins
+    headings = [t.reading.municipality for t in chosen if t.reading.municipality]
+    title = before_headings(title, headings)
+    own_title, run_in = run_in_heading(doc.title, headings)
+    if run_in and not chosen[0].reading.municipality:
+        # the heading of the first table, read into the title (a section's page header)
+        chosen[0] = replace(chosen[0], reading=replace(chosen[0].reading, municipality=run_in))
+    state = _State(title_muni=titled_municipality(own_title, title, doc.source_file, closing, doc.running))
     # a scan's place names, which a heading OCR misread is put right to (none for typed text)
     places = document_places(_event_cells(chosen)) if doc.cell_confidence else None
     sheet = chosen[0].table.sheet
@@ -399,7 +412,8 @@ def interpret_document(
             found,
             places,
         )
-    nil_names = nil_sections(found.nil, doc)
+    # nil heading rows, and a heading paragraph followed by a nil sentence instead of a table
+    nil_names = tuple(dict.fromkeys((*nil_sections(found.nil, doc), *paragraph_nils(doc))))
     if not rows and not nil_names and state.title_muni and says_nil_letter(f"{title}\n{closing}"):
         # an empty form under «международные мероприятия не проводились» typed above or below it
         nil_names = (state.title_muni,)
@@ -415,6 +429,7 @@ def interpret_document(
             *_not_held_note(found.not_held),
             *left_out_row_note(rows, closing),
         ),
+        title=own_title if own_title != doc.title else "",
     )
     return Report(
         source_file=doc.source_file,

@@ -156,14 +156,14 @@ def is_totals(text: str, skip_words: Sequence[str]) -> bool:
     return bool(first) and lemma(first[0]) in {lemma(w) for w in skip_words}
 
 
-_CAPTION_NAME_WORDS = 8  # a caption's last line longer than this is a title, not a heading
+CAPTION_NAME_WORDS = 8  # a caption's last line longer than this is a title, not a heading
 
 
 def caption_name(caption: str) -> str:
     """The municipality the caption's last line names inside other words, when it is a short
     heading (not a title: a title names its municipality as the report's, `title_muni`)."""
     lines = [x for x in caption.splitlines() if fold(x)]
-    if not lines or len(fold(lines[-1]).split()) > _CAPTION_NAME_WORDS:
+    if not lines or len(fold(lines[-1]).split()) > CAPTION_NAME_WORDS:
         return ""
     return municipality_in_text(lines[-1])
 
