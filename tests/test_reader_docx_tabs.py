@@ -115,3 +115,21 @@ def test_tab_parted_lines_under_no_header_line_are_no_table(tmp_path: Path) -> N
     )
     with pytest.raises(ReaderError):
         READER.read(path)
+
+
+def test_prose_between_two_tab_typed_parts_ends_the_table(tmp_path: Path) -> None:
+    """A heading is a line or three; more paragraphs without a tab are text after the table."""
+    prose = [
+        (f"Пояснение {k}: мероприятия проведены в рамках программы сотрудничества.", False) for k in range(4)
+    ]
+    path = _build(
+        tmp_path / "prose.docx",
+        [
+            (HEADER, True),
+            ("1.\tВыставка «Северное сияние»\tп. Кедровый Лог\t03.07.2031\t40", True),
+            *prose,
+            ("2.\tОнлайн-урок\tонлайн\t12.08.2031\t25", True),
+        ],
+    )
+    table = READER.read(path).tables[0]
+    assert [row.cells[0] for row in table.rows] == ["1."]

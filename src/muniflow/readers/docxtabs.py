@@ -17,7 +17,8 @@ holds no w:tbl. Such a run of paragraphs is read as one table:
   across the table, as a heading row of a table spanning its columns is read;
 - a line is a row only when set on the header's tab stops (its paragraph style's and its own): a
   signature under the table («Глава …<tab><tab><tab>И. И. Иванов») is typed on the default ones;
-- the table ends at a paragraph that is none of these, or at a heading no row follows.
+- the table ends at a paragraph that is none of these, at a heading no row follows, or at more
+  than MAX_HEADING_LINES paragraphs without a tab.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ from muniflow.readers.headerwords import is_header_like
 # An events table has at least the number, the event and its date or place (as a PDF's
 # text-only table: readers/pdfunruled.py MIN_COLUMNS); a line of two fields is a signature.
 MIN_FIELDS = 3
+# Paragraphs of a heading between two rows (a municipality's name, a month under it); more are
+# prose: the table ended above them (as readers/pdfunruled.py MAX_HEADING_LINES).
+MAX_HEADING_LINES = 3
 _TABS = re.compile(r"\t+")
 
 
@@ -46,13 +50,12 @@ def tab_table(
         return None
     width = len(header)
     rows: list[list[Cell]] = []
-    locators: list[int] = []
-    pending: list[tuple[int, str]] = []  # headings and blank lines since the last row
+    pending: list[str] = []  # headings and blank lines since the last row
     end = 1
     for index in range(1, len(lines)):
         text = lines[index]
         if "\t" not in text:
-            pending.append((index, text))
+            pending.append(text)
             continue
         fields = _fields(text, width)
         if fields is None or stops[index] != stops[0]:
@@ -62,13 +65,12 @@ def tab_table(
             rows[-1] = [_joined(cell, more) for cell, more in zip(rows[-1], fields, strict=True)]
             end = index + 1
             continue
-        for heading_index, heading in pending:
-            if heading.strip():
-                rows.append([heading.strip(), *([None] * (width - 1))])
-                locators.append(heading_index)
+        headings = [heading.strip() for heading in pending if heading.strip()]
+        if len(headings) > MAX_HEADING_LINES:
+            break  # prose between: the table ended above it
+        rows.extend([heading, *([None] * (width - 1))] for heading in headings)
         pending = []
         rows.append(list(fields))
-        locators.append(index)
         end = index + 1
     if not any(len([c for c in row if c is not None]) > 1 for row in rows):
         return None
