@@ -335,3 +335,29 @@ def test_a_page_whose_columns_come_from_gutters_goes_on_with_the_table_before() 
     doc, _ = ocr.to_document("scan.tiff", "image_ocr", [first, second])
     assert len(doc.tables) == 1
     assert [r.cells[0] for r in doc.tables[0].rows] == ["1", "2"]
+
+
+def test_a_group_header_over_two_columns_is_a_level_of_its_own() -> None:
+    """«Событие» over «Название | Адрес»: the rule under the group, a third of the table wide,
+    reaches neither side, so it parted no rows, and the line between its two columns, drawn below
+    it only, was too short for the band: the header was one cell over both columns (read as one
+    combined column, the second's values lost)."""
+    page = np.full((H, W), 255, np.uint8)
+    left, right, top, bottom = 150, 1500, 300, 1500
+    xs = [left, 300, 550, 800, 1150, right]
+    ys = [top, 460, 800, 1150, bottom]
+    _rules(page, ys, left, right + 3)
+    for x in xs:
+        if x != 550:
+            page[top : bottom + 3, x : x + 3] = 0
+    group = 380  # the group's rule under columns 2 and 3, the line between them from there down
+    page[group : group + 3, 300:803] = 0
+    page[group : bottom + 3, 550:553] = 0
+    _write(page, 320, top + 30, 500)  # the group's name
+    _write(page, 320, group + 30, 520)  # its sub-headers
+    _write(page, 570, group + 30, 770)
+    grid = ocr_cells.find_grid(ocr_cells.binarize(page))
+    assert grid is not None
+    assert len(grid.ys) == len(ys) + 1 and abs(grid.ys[1] - group) <= 4
+    assert grid.spans[0] == ((0, 0), (1, 2), (3, 3), (4, 4))  # the group one cell over its two columns
+    assert grid.spans[1] == ((0, 0), (1, 1), (2, 2), (3, 3), (4, 4))

@@ -69,3 +69,56 @@ def test_prose_in_two_columns_without_rules_is_no_table() -> None:
     for k in range(6):
         _put(page, 150, 500 + k * LINE, "This letter says nothing in columns, line after line of it.")
     assert ocr.find_tables(ocr_cells.binarize(page), page) == []
+
+
+def _words_reader(lines: list[tuple[int, list[tuple[str, int, int]]]], short: dict[str, tuple[int, int]]):  # type: ignore[no-untyped-def]
+    """A stand-in for Tesseract at 72 dpi (a pixel a point): each line (top, words at (text, left,
+    right)) 10 px high; a word in `short` has its own (offset from the line's top, height): the box
+    of a lone dash is its ink, a few pixels at the line's middle."""
+    words = []
+    for top, items in lines:
+        for text, left, right in items:
+            offset, height = short.get(text, (0, 10))
+            words.append(ocr_cells.Word(text, left, top + offset, right - left, height, 90.0))
+    return lambda grey, timeout, psm: words
+
+
+def _row(top: int, number: str, title: str, place: str, dates: list[tuple[str, int, int]]):  # type: ignore[no-untyped-def]
+    return (top, [(number, 50, 58), (title, 80, 200), (place, 300, 350), *dates])
+
+
+HEAD = (100, [("№", 50, 60), ("Мероприятие", 80, 160), ("Место", 300, 340), ("Даты", 420, 450)])
+
+
+def test_a_lone_dash_takes_the_height_of_its_line() -> None:
+    """«05.10.2031 — 08.10.2031»: the dash's box (its ink, low and thin) made a line of its own, of
+    next to no height, which parted the rows under it from the table as a wide gap does."""
+    lines = [
+        HEAD,
+        _row(
+            120,
+            "1.",
+            "Турнир",
+            "с.Ивня",
+            [("05.10.2031", 420, 480), ("—", 484, 492), ("08.10.2031", 496, 556)],
+        ),
+        (150, [("-", 60, 64)]),  # a stroke alone, no word beside it: its own box
+    ]
+    words = _words_reader(lines, {"—": (6, 1), "-": (4, 1)})(None, 0, 0)
+    boxes = {word.text: box for word, box in ocr_textgrid.in_lines(words)}
+    assert boxes["—"] == (120, 130)
+    assert boxes["-"] == (154, 155)
+
+
+def test_the_rest_of_a_table_further_down_is_read_with_it() -> None:
+    """Two numbered rows further below the table than a row stands, no header of their own: the
+    table going on, read with it (before, only the table of the most rows was kept)."""
+    lines = [
+        HEAD,
+        *(_row(120 + 20 * k, f"{k + 1}.", "Семинар", "с.Ивня", [("01.07.2031", 420, 480)]) for k in range(3)),
+    ]
+    lines += [
+        _row(260 + 20 * k, f"{k + 4}.", "Форум", "с.Ивня", [("02.08.2031", 420, 480)]) for k in range(2)
+    ]
+    grids = ocr_textgrid.text_grids(np.zeros((10, 10), np.uint8), 72, _words_reader(lines, {}), 10)
+    assert [(len(g.xs) - 1, len(g.ys) - 1) for g in grids] == [(4, 6)]

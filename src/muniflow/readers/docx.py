@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from muniflow.readers.docxlists import bullets, label_lists
 from muniflow.readers.docxpackage import readable
 from muniflow.readers.docxstyles import mark_hidden
 from muniflow.readers.docxsymbols import symbol_text
+from muniflow.readers.docxtabs import tab_table
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -68,10 +69,19 @@ class DocxReader:
         headers = _section_headers(document)
         bulleted = bullets(document)
         section = 0
-        for block in _body_blocks(document, body):
-            if block.tag == TBL:
+        blocks = list(_body_blocks(document, body))
+        typed = _tab_typed(blocks)
+        skip_to = 0
+        for index, block in enumerate(blocks):
+            if index < skip_to:
+                continue  # a line of the table typed with tab stops read last
+            typed_table = None
+            if index in typed:
+                locator = f"text table {len(tables) + 1}"
+                typed_table, skip_to = _tab_table_at(blocks, typed, index, locator, "\n".join(above))
+            if typed_table is not None or block.tag == TBL:
                 caption = "\n".join(above)
-                table = _read_table(block, f"table {len(tables) + 1}", caption)
+                table = typed_table or _read_table(block, f"table {len(tables) + 1}", caption)
                 if table is not None:
                     title = caption if not tables else title
                     tables.append(table)
@@ -95,6 +105,45 @@ class DocxReader:
             tables=tuple(tables),
             closing="\n".join(above),
         )
+
+
+def _tab_typed(blocks: Sequence[etree._Element]) -> dict[int, str]:
+    """The text of each paragraph among `blocks` holding a tab, by its index (the candidates for a
+    table typed with tab stops: readers/docxtabs.py)."""
+    texts = {
+        i: line_text(b) for i, b in enumerate(blocks) if b.tag == P and b.find(f".//{_W}tab") is not None
+    }
+    return {i: text for i, text in texts.items() if "\t" in text}
+
+
+def _tab_table_at(
+    blocks: Sequence[etree._Element], typed: dict[int, str], start: int, locator: str, caption: str
+) -> tuple[RawTable | None, int]:
+    """The table typed with tab stops whose header is paragraph `start`, and the index of the block
+    after it (`start` + 1 and None when the paragraph heads none)."""
+    lines: list[str] = []
+    stops: list[tuple[str, ...]] = []
+    for block in blocks[start:]:
+        if block.tag != P:
+            break  # a Word table ends the lines
+        lines.append(typed.get(start + len(lines)) or line_text(block))
+        stops.append(_tab_stops(block))
+    found = tab_table(lines, stops, locator, caption)
+    if found is None:
+        return None, start
+    table, end = found
+    return table, start + end
+
+
+def _tab_stops(paragraph: etree._Element) -> tuple[str, ...]:
+    """Which tab stops a paragraph is set on: those set in its own properties (kind and position),
+    or, where it sets none, its paragraph style's (a header line bold in a style of its own keeps
+    its rows' stops)."""
+    tabs = paragraph.findall(f"{_W}pPr/{_W}tabs/{_W}tab")
+    if tabs:
+        return tuple(f"{tab.get(_VAL, '')}@{tab.get(_W + 'pos', '')}" for tab in tabs)
+    style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+    return ("style", style.get(_VAL, "") if style is not None else "")
 
 
 def _body_blocks(document: Any, body: etree._Element) -> Iterator[etree._Element]:

@@ -194,7 +194,7 @@ def find_tables(
     contents above the events table has columns of its own, and its grid stops where it ends:
     the events table under it is another table, not lost. Each grid with whether it is ruled.
     `hint`: the column lines of the table the page before ended with (for the page's first). A
-    page with no rule at all may hold a table whose text lines up (ocr_textgrid). `rules`: `ink`
+    page with no rule at all may hold tables whose text lines up (ocr_textgrid), each kept. `rules`: `ink`
     with faint rules added (`ocr_cells.with_faint_rules`), where a ruled grid is sought."""
     gutters = ocr_gutters.settings()
     grids: list[tuple[ocr_cells.Grid, bool]] = []
@@ -221,9 +221,8 @@ def find_tables(
         grids.append((replace(grid, ys=tuple(y + top for y in grid.ys)), ruled is not None))
         top = grids[-1][0].ys[-1] + 3  # under the table's bottom rule
     if not grids and grey is not None:  # no rule at all: a table whose text lines up, if any
-        textual = ocr_textgrid.text_grid(grey, effective_dpi(grey), words, settings().page_timeout_seconds)
-        if textual is not None:
-            grids.append((textual, False))
+        textual = ocr_textgrid.text_grids(grey, effective_dpi(grey), words, settings().page_timeout_seconds)
+        grids.extend((grid, False) for grid in textual[:MAX_TABLES])
     return grids
 
 

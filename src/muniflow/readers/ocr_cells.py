@@ -250,6 +250,7 @@ def find_grid(ink: Image) -> Grid | None:
             part = find_grid(ink[: ys[apart] + 4])
         if part is not None and not _same_lines(part.xs, xs):
             return part
+    ys = _group_levels(ys, horizontal, vertical, xs)
     spans: list[tuple[tuple[int, int], ...]] = []
     text = cv2.bitwise_and(ink, cv2.bitwise_not(horizontal))  # the rules across are no letters
     dpi = min(ink.shape) / A4_SHORT_INCHES
@@ -263,6 +264,44 @@ def find_grid(ink: Image) -> Grid | None:
         present = [_line_in_band(band, x) and not _text_across(letters, x, near, far) for x in xs[1:-1]]
         spans.append(tuple(row_spans([True, *present, True])))
     return Grid(tuple(xs), tuple(ys), tuple(spans))
+
+
+def _group_levels(ys: list[int], horizontal: Image, vertical: Image, xs: Sequence[int]) -> list[int]:
+    """`ys` with a band cut where a group's rule runs inside it: a rule under two columns' cells or
+    more, from a column line to another, with a column line between them drawn below the rule and
+    not above it (a header cell «Мероприятие» over «Наименование | Место проведения»: the rule
+    under it reaches neither side of the table, so it is no row border). Cut there, the group is
+    one cell of the level above and its sub-headers cells of the level below, as in a DOCX."""
+    out = list(ys[:1])
+    narrowest = min(b - a for a, b in pairwise(xs))
+    for top, bottom in pairwise(ys):
+        inner = horizontal[top + MIN_BAND : bottom - MIN_BAND + 1, xs[0] : xs[-1]]
+        if inner.shape[0] > 0:
+            for y in _centers(inner.sum(axis=1) / 255, 0.8 * narrowest):
+                y += top + MIN_BAND
+                if _group_rule(horizontal, vertical, xs, (top, y, bottom)):
+                    out.append(y)
+        out.append(bottom)
+    return out
+
+
+MIN_BAND = 8  # pixels: a band this low is a double rule's gap, no row (see find_grid)
+COVERED_SHARE = 0.8  # of a column's width: a rule drawn under its cell
+
+
+def _group_rule(horizontal: Image, vertical: Image, xs: Sequence[int], at: tuple[int, int, int]) -> bool:
+    """Whether the rule at height y (`at`: the band's top, y, its bottom) is a group's: under two
+    columns or more side by side, a column line between them drawn in the band below it and not above."""
+    top, y, bottom = at
+    drawn = horizontal[max(0, y - 3) : y + 4].max(axis=0) > 0
+    covered = [float(drawn[a:b].mean()) >= COVERED_SHARE for a, b in pairwise(xs)]
+    for k in range(1, len(xs) - 1):
+        if not (covered[k - 1] and covered[k]):
+            continue
+        above, below = vertical[top + 3 : y - 2], vertical[y + 3 : bottom - 2]
+        if _line_in_band(below, xs[k]) and not _line_in_band(above, xs[k]):
+            return True
+    return False
 
 
 def _same_lines(one: Sequence[int], other: Sequence[int], tolerance: int = 4) -> bool:

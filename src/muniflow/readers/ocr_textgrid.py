@@ -6,7 +6,8 @@ laid out as a text PDF's glyphs are, in points, and the table is inferred as a P
 rules is (`pdfunruled.text_only_tables`: the columns are the gaps the body's text leaves, a
 numbered line opens a row, a line across the columns is a heading). The boxes of its cells make
 the grid its cells are then read from one by one, as a ruled table's are (`ocr_strip`). A page of
-prose, a letter or a signature block numbers no rows and makes no table.
+prose, a letter or a signature block numbers no rows and makes no table. Every table found is
+kept, the rest of one read with it (`page_tables`): no numbered line is left unread.
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from muniflow.readers.ocr_cells import Grid
+from muniflow.readers.ocr_cells import Grid, Word
 from muniflow.readers.ocr_strip import ReadWords
 from muniflow.readers.pdflines import Glyph
+from muniflow.readers.pdfregions import Region
 from muniflow.readers.pdftext import TextTable
-from muniflow.readers.pdfunruled import text_only_tables
+from muniflow.readers.pdfunruled import infer_table, text_only_tables
 
 POINTS_PER_INCH = 72
 BLOCK = 6  # Tesseract's page segmentation mode for one uniform block of text lines
@@ -27,17 +29,53 @@ BLOCK = 6  # Tesseract's page segmentation mode for one uniform block of text li
 Box = tuple[float, float, float, float]
 
 
-def text_grid(grey: np.ndarray, dpi: float, read: ReadWords, timeout: float) -> Grid | None:
-    """The grid (pixels) of the page's table of the most rows drawn without rules; None for none."""
+def text_grids(grey: np.ndarray, dpi: float, read: ReadWords, timeout: float) -> list[Grid]:
+    """The grids (pixels) of the page's tables drawn without rules, top to bottom (`page_tables`)."""
     scale = POINTS_PER_INCH / dpi
     glyphs = [
-        Glyph(w.text, w.left * scale, (w.left + w.width) * scale, w.top * scale, (w.top + w.height) * scale)
-        for w in read(grey, timeout, BLOCK)
+        Glyph(w.text, w.left * scale, (w.left + w.width) * scale, top * scale, bottom * scale)
+        for w, (top, bottom) in in_lines(read(grey, timeout, BLOCK))
     ]
-    tables = [t for t in text_only_tables(glyphs) if not t.header_only]
-    if not tables:
-        return None
-    return as_grid(max(tables, key=lambda t: len(t.rows)), 1 / scale)
+    return [as_grid(table, 1 / scale) for table in page_tables(glyphs)]
+
+
+def page_tables(glyphs: Sequence[Glyph]) -> list[TextTable]:
+    """The page's tables of numbered rows (`pdfunruled.text_only_tables`), every one kept: a table
+    under another that opens with a numbered row, no header of its own, is the rest of that one
+    (where a line stood further below the one above than a row does, or a wider cell moved the
+    gaps between columns), read with it as one table over both where that reads; else on its own."""
+    out: list[TextTable] = []
+    for table in (t for t in text_only_tables(glyphs) if not t.header_only):
+        if out and table.headless:
+            above = out[-1]
+            region = Region(-1e9, above.bbox[1] - 1, 1e9, table.bbox[3] + 1, framed=False)
+            both = infer_table(glyphs, region)
+            if both is not None and len(both.rows) >= len(above.rows) + len(table.rows):
+                out[-1] = both
+                continue
+        out.append(table)
+    return out
+
+
+def in_lines(words: Sequence[Word]) -> list[tuple[Word, tuple[int, int]]]:
+    """Each word with the height of its line: Tesseract boxes a word's ink, so a dash or a comma
+    standing alone («05.10.2024 — 08.10.2024») has a box a few pixels high at the line's middle,
+    where a text PDF's glyph has its font's. Such a word takes the height of the nearest word at
+    its side taller than it whose height holds its middle, lest it make a line of its own (of
+    no height, which parts a table's rows as a wide gap would: pdfunruled)."""
+    out = []
+    for word in words:
+        taller = [
+            other
+            for other in words
+            if other.height > word.height and other.top <= word.cy <= other.top + other.height
+        ]
+        if not taller:
+            out.append((word, (word.top, word.top + word.height)))
+            continue
+        near = min(taller, key=lambda other: abs(other.cx - word.cx))
+        out.append((word, (near.top, near.top + near.height)))
+    return out
 
 
 def as_grid(table: TextTable, k: float) -> Grid:
