@@ -102,9 +102,18 @@ def submit(store: Any, path: Path, sha256: str, period: str | None, name: str | 
     does not already say (the file, its state, `files_from_cache`) and costs ~20 ms of API calls
     and state logging: 2.3-2.5 s of a ~9 s `--force` re-run of 120 unchanged reports."""
     key = extraction_key(path, sha256, period, name)
-    if _has_record(store, key):
+    if not _refreshing() and _has_record(store, key):
         return FromCache(store, key, (path, sha256, period, name))
     return extract.submit(path, sha256, period, name)
+
+
+def _refreshing() -> bool:
+    """Whether cache records are to be written anew, not read (Prefect's setting, which the task's
+    engine follows: PREFECT_TASKS_REFRESH_CACHE, or the task's own `refresh_cache`)."""
+    from prefect.settings import PREFECT_TASKS_REFRESH_CACHE
+
+    own = getattr(extract, "refresh_cache", None)
+    return bool(own if own is not None else PREFECT_TASKS_REFRESH_CACHE.value())
 
 
 def _has_record(store: Any, key: str) -> bool:

@@ -81,3 +81,14 @@ def test_a_store_not_on_this_machines_disk_is_asked(task):
     )
     assert isinstance(ingest.submit(remote, "d.docx", "d4" * 32, None, None), ingest.FromCache)
     assert asked == [ingest.extraction_key("d.docx", "d4" * 32, None, None)]
+
+
+def test_with_the_cache_refreshed_every_file_is_extracted(tmp_path, task, monkeypatch):
+    from prefect.settings import PREFECT_TASKS_REFRESH_CACHE, temporary_settings
+
+    store = _store(tmp_path)
+    args = ("e.docx", "d5" * 32, None, None)
+    store.write(obj="old outcome", key=ingest.extraction_key(*args))
+    with temporary_settings({PREFECT_TASKS_REFRESH_CACHE: True}):
+        assert ingest.submit(store, *args) == "future", "the task writes its record anew, as Prefect would"
+    assert isinstance(ingest.submit(store, *args), ingest.FromCache)
