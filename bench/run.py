@@ -394,9 +394,10 @@ def main(argv: list[str] | None = None) -> int:
         args.with_warm,
     )
     RESULTS.mkdir(parents=True, exist_ok=True)
-    # runs of other sizes and shapes don't clobber it
+    # runs of other sizes and shapes, and later runs of the same day (by their hour), don't clobber it
     size = ("real-" if args.real else "") + "d{docx}-p{pdf}-pg{pages}".format(**result["corpus"])
-    out = RESULTS / f"{result['when'][:8]}-{result['machine']['hostname']}-{size}.json"
+    when = result["when"]  # 20261206T121730
+    out = RESULTS / f"{when[:8]}-{result['machine']['hostname']}-{size}-{when[9:13]}.json"
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(table(result))
     print(f"written: {out.relative_to(ROOT)}")
