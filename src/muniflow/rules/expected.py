@@ -22,6 +22,12 @@ def unexpected_flags(
     return municipality_flags(report.region, rows, contract, reporting)
 
 
+def lists_beside(contract: Contract) -> ReportingContract | None:
+    """The reporting contract beside the event contract (the lists that go with it), if any."""
+    beside = contract.path.parent / REPORTING_FILE
+    return load_reporting(beside) if beside.is_file() else None
+
+
 def municipality_flags(
     region: str | None,
     rows: Sequence[tuple[int, str | None, str | None]],
@@ -39,11 +45,8 @@ def municipality_flags(
     if not any(r.rule == RULE for r in contract.row_rules):
         return []
     if reporting is None:
-        beside = contract.path.parent / REPORTING_FILE  # the lists that go with this contract
-        if not beside.is_file():
-            return []
-        reporting = load_reporting(beside)
-    if not reporting.expected:
+        reporting = lists_beside(contract)
+    if reporting is None or not reporting.expected:
         return []
     if region is not None:
         if region not in reporting.expected:

@@ -1,11 +1,11 @@
 """duplicate_event: whether a title says its municipality took part in someone else's event.
 
-«Участие в ярмарке «X»», «Делегация района приняла участие в форуме», «Делегация посетила
-фестиваль»: the row is a guest's copy of the event, whoever's place it names; the host writes
-the event itself. The words are the contract's (duplicates.yaml `guest_copy`): nouns counted
-anywhere outside quotes unless a preposition stands before them with only adjectives between
-(«с участием гостей», «при участии мастеров» are the host's own event with guests), verbs only
-as finite verbs («посетила», not «посетивших»).
+«Участие в ярмарке «X»», «Делегация района приняла участие в форуме»: the row is a guest's copy
+of the event, whoever's place it names; the host writes the event itself. The words are the
+contract's (duplicates.yaml `guest_copy`): nouns counted anywhere outside quotes unless a
+preposition stands before them with only adjectives between («с участием гостей», «при участии
+мастеров» are the host's own event with guests), verbs only as finite verbs («участвовала», not
+«участвовавших»).
 """
 
 from __future__ import annotations

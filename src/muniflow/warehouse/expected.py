@@ -18,7 +18,7 @@ import duckdb
 
 from muniflow.contracts import load_contract
 from muniflow.model import Flag
-from muniflow.rules.expected import RULE, municipality_flags
+from muniflow.rules.expected import RULE, lists_beside, municipality_flags
 
 Keyed = tuple[tuple[str, int], Flag]
 
@@ -43,13 +43,14 @@ def wanted_flags(
     """The rule's flags on the current rows of `periods` (None: every quarter), by quarter, keyed
     by (report_id, row_index): one per report and municipality missing from its region's list."""
     contract = load_contract()
+    reporting = lists_beside(contract)  # read once for every report
     by_report: dict[tuple[str, str, str | None], list[tuple[int, str | None, str | None]]] = defaultdict(list)
     args = {"periods": list(periods) if periods is not None else None}
     for period, report_id, row_index, name, raw, region in con.execute(_ROWS, args).fetchall():
         by_report[period, report_id, region].append((row_index, name, raw))
     out: dict[str, list[Keyed]] = {period: [] for period in periods or ()}
     for (period, report_id, region), rows in by_report.items():
-        flags = municipality_flags(region, rows, contract)
+        flags = municipality_flags(region, rows, contract, reporting)
         out.setdefault(period, []).extend(((report_id, f.row_index), f) for f in flags)
     return out
 
@@ -61,10 +62,9 @@ def basis() -> str:
     import json
 
     from muniflow.codeversion import code_version
-    from muniflow.reporting.contract import REPORTING_FILE, load_reporting
 
-    beside = load_contract().path.parent / REPORTING_FILE
-    expected = load_reporting(beside).expected if beside.is_file() else {}
+    reporting = lists_beside(load_contract())
+    expected = reporting.expected if reporting is not None else {}
     lists = json.dumps({k: sorted(v) for k, v in expected.items()}, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(f"{code_version()}\n{lists}".encode()).hexdigest()[:16]
 
