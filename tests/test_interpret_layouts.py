@@ -894,3 +894,15 @@ def test_the_next_page_of_a_table_laid_out_side_by_side_is_split_as_it_is():
         date(2024, 4, 20),
         date(2024, 5, 7),
     ]
+
+
+def test_a_letterhead_wrapped_word_by_word_is_no_heading_run_into_the_title() -> None:
+    """«Администрация / Ольховского / района» above a region's title is one phrase cut into lines,
+    not the title ending at a municipality's heading; a heading standing as a line of its own after
+    a whole line still ends it."""
+    from muniflow.interpret.heading import run_in_heading
+
+    wrapped = "Администрация\nОльховского\nрайона\nСеверной области\nОтчёт о международных мероприятиях"
+    assert run_in_heading(wrapped, ["Кедровский район"]) == (wrapped, "")
+    title = "Отчёт о международных мероприятиях за II квартал 2025 года\nОльховский район"
+    assert run_in_heading(title, ["Кедровский район"])[1] == "Ольховский район"

@@ -61,7 +61,10 @@ def run_in_heading(title: str, headings: Iterable[str] = ()) -> tuple[str, str]:
     settlements' events under it)."""
     lines = title.splitlines()
     # a heading standing first heads the title below it (a section's page header), no run-in
-    found = [(k, line) for k, line in enumerate(lines) if k and heading_line(line)]
+    # and it follows the title's words naming the quarter: a line above them is the letterhead's
+    # («Администрация / Энского / района»), however its words are wrapped
+    named = next((k for k, line in enumerate(lines) if find_period(line).kind), len(lines))
+    found = [(k, line) for k, line in enumerate(lines) if k > named and heading_line(line)]
     if not found:
         return title, ""
     first = heading_line(found[0][1])
