@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docx import Document
@@ -185,3 +186,37 @@ def test_cards_option_writes_every_gold_value_in_a_card_and_keeps_the_rest(tmp_p
     assert forms == set(FORMS)
     negative = next(index for index in range(12) if negative_of(index) is not None)
     assert plan_of(SEED, negative, cards=True) == plan_of(SEED, negative)
+
+
+def test_transposed_option_writes_every_gold_value_in_an_events_column(tmp_path: Path) -> None:
+    # Reason: --transposed measures the reading of events as columns on the same variety; a gold
+    # value missing from its column (a merged-down cell left empty) would be scored as an error.
+    from sample_inputs.samplegen.layout_transposed import BLOCK, FORMS
+
+    positives = [index for index in range(14) if negative_of(index) is None]
+    forms = set()
+    for index in positives:
+        rows_form, turned = plan_of(SEED, index), plan_of(SEED, index, transposed=True)
+        forms.add(turned.axes["transposed"])
+        assert turned.rows == rows_form.rows and turned.title == rows_form.title
+        columns = [c for table in turned.tables for c in _column_texts(table)]
+        for row in turned.rows:
+            for field in ("title", "goal", "place"):
+                text = " ".join(getattr(row, field).split())
+                assert any(text in c for c in columns), (field, text)
+        if turned.axes["transposed"] == "blocks":
+            assert all(len(t.widths) <= BLOCK + 1 for t in turned.tables[-1:])
+        doc = DocxReader().read(render_docx(turned, tmp_path / f"{turned.stem}.docx"))
+        assert fold_label(doc.tables[-1].header[0]) == fold_label(turned.tables[-1].header[0][0])
+    assert forms == set(FORMS)
+
+
+def fold_label(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _column_texts(table: Any) -> list[str]:
+    """Each column's values, one text per column (the label column left out)."""
+    lines = [line for kind, line in table.body if isinstance(line, list)]
+    width = max((len(line) for line in lines), default=0)
+    return [" ".join(" ".join(line[j].split()) for line in lines if j < len(line)) for j in range(1, width)]

@@ -31,7 +31,7 @@ def as_cards(plan: Plan, index: int) -> Plan:
     return replace(plan, tables=tables, axes={**plan.axes, "cards": form})
 
 
-def _labels(table: TablePlan) -> list[str]:
+def column_labels(table: TablePlan) -> list[str]:
     """Each grid column's label: its header, «group: sub-header» under a group header."""
     if len(table.header) == 1:
         return list(table.header[0])
@@ -40,7 +40,7 @@ def _labels(table: TablePlan) -> list[str]:
     ]
 
 
-def _filled(table: TablePlan, number_row: bool) -> list[tuple[str, list[str] | str]]:
+def filled_body(table: TablePlan, number_row: bool) -> list[tuple[str, list[str] | str]]:
     """The body with merged-down cells written in every row they cover, the column-number row left out."""
     body = [(kind, list(c) if isinstance(c, list) else c) for kind, c in table.body[1 if number_row else 0 :]]
     shift = 1 if number_row else 0
@@ -54,7 +54,7 @@ def _filled(table: TablePlan, number_row: bool) -> list[tuple[str, list[str] | s
 
 
 def _cards(table: TablePlan, form: str, number_row: bool, available: float) -> list[TablePlan]:
-    labels = _labels(table)
+    labels = column_labels(table)
     numbered = form == "numbered"
     widths = (
         [1.2, round((available - 1.2) * LABEL_SHARE, 2), round((available - 1.2) * (1 - LABEL_SHARE), 2)]
@@ -64,7 +64,7 @@ def _cards(table: TablePlan, form: str, number_row: bool, available: float) -> l
     out: list[TablePlan] = []
     caption = list(table.caption)
     current: TablePlan | None = None
-    for kind, content in _filled(table, number_row):
+    for kind, content in filled_body(table, number_row):
         if kind == "span":
             assert isinstance(content, str)
             if form == "per_event":

@@ -10,6 +10,7 @@ held-out half of the pool. Files go under --out (git-ignored), named by report: 
 (and `xlsx/`, `xls/`, `ods/` with `--formats`: the tables laid on sheets, layouts_xlsx),
 `gold/*.gold.json` (scored by /work/shared/tools/evaluate.py too), `manifest.json`, `scores.json`.
 `--cards` draws every report's events as cards (label and value rows per event, layout_cards).
+`--transposed` draws them as columns, the labels down the first column (layout_transposed).
 `--borders horizontal,frame,none` draws the borders axis among those values only (a corpus of
 tables without a full grid); every other axis is drawn as without it.
 """
@@ -32,6 +33,7 @@ from .gold import write_gold
 from .layout_cards import as_cards
 from .layout_package import pdf_sources
 from .layout_plan import build_plan
+from .layout_transposed import as_transposed
 from .layouts_docx import render_docx
 from .layouts_score import score_report, summary
 from .layouts_xlsx import convert_xlsx
@@ -53,23 +55,34 @@ def hard_cases(axes: dict[str, str]) -> int:
     return sum(1 for axis, values in HARD.items() if axes.get(axis) in values)
 
 
-def plan_of(seed: int, index: int, borders: tuple[str, ...] = (), cards: bool = False) -> Plan:
+def plan_of(
+    seed: int, index: int, borders: tuple[str, ...] = (), cards: bool = False, transposed: bool = False
+) -> Plan:
     """Report `index` of the corpus drawn with `seed` (`borders`: see layout_extras.borders;
-    `cards`: its events drawn as cards, see layout_cards)."""
+    `cards`: its events drawn as cards, see layout_cards; `transposed`: events as columns, see
+    layout_transposed)."""
     plan = build_plan(seed, index, ("dev", "heldout")[index % 2], negative_of(index), borders)
+    if transposed:
+        return as_transposed(plan, index)
     return as_cards(plan, index) if cards else plan
 
 
 def generate(
-    n: int, out: Path, seed: int, borders: tuple[str, ...] = (), cards: bool = False
+    n: int,
+    out: Path,
+    seed: int,
+    borders: tuple[str, ...] = (),
+    cards: bool = False,
+    transposed: bool = False,
 ) -> list[dict[str, Any]]:
     """Write N DOCX reports and their gold files; returns the manifest (also written). `borders`:
-    the borders values to draw among (empty: all, the default corpus); `cards`: events as cards."""
+    the borders values to draw among (empty: all, the default corpus); `cards`: events as cards;
+    `transposed`: events as columns."""
     (out / "docx").mkdir(parents=True, exist_ok=True)
     (out / "gold").mkdir(parents=True, exist_ok=True)
     manifest = []
     for index in range(n):
-        plan = plan_of(seed, index, borders, cards)
+        plan = plan_of(seed, index, borders, cards, transposed)
         render_docx(plan, out / "docx" / f"{plan.stem}.docx")
         gold_path = out / "gold" / f"{plan.stem}.gold.json"
         if plan.expect:
@@ -219,6 +232,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="draw every report's events as cards (a table of label and value rows per event: one "
         "table each, one long table, or numbered), the rest of the report as without it",
     )
+    parser.add_argument(
+        "--transposed",
+        action="store_true",
+        help="draw every report's events transposed (labels down the first column, one column per "
+        "event: one table per municipality, or blocks of three continued under each other)",
+    )
     parser.add_argument("--no-generate", action="store_true", help="score files already generated in --out")
     parser.add_argument("--scores", type=Path, help="where to write scores.json (default: in --out)")
     args = parser.parse_args(argv)
@@ -227,7 +246,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         manifest = json.loads((args.out / "manifest.json").read_text(encoding="utf-8"))
     else:
         borders = tuple(b for b in args.borders.split(",") if b)
-        manifest = generate(args.n, args.out, args.seed, borders, args.cards)
+        manifest = generate(args.n, args.out, args.seed, borders, args.cards, args.transposed)
         if "pdf" in formats:
             convert_office(pdf_sources(args.out / "docx"), args.out / "pdf")
         if {"xlsx", "xls", "ods"} & set(formats):

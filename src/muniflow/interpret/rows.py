@@ -77,6 +77,7 @@ from muniflow.interpret.tables import (
     refusal_message,
 )
 from muniflow.interpret.title import parse_region, region_source
+from muniflow.interpret.transposed import turned
 from muniflow.model import Period, RawDocument, RawRow, RawTable, Report, Row
 from muniflow.normalize.dates import (
     ACTUAL_OF_PLANNED,
@@ -276,6 +277,7 @@ def interpret_document(
     doc, other_quarters = sheet_quarters(doc, period_override)  # a workbook with a sheet per quarter
     doc = split_side_by_side(doc, synonyms)  # a table laid out as two side by side: each its own
     doc = heading_tables_as_captions(doc)  # a one-cell table naming a municipality heads the next
+    doc = turned(doc, synonyms, combined)  # events as columns, labels down the first: as rows
     found_period = find_period(held_text(doc.title))
     period = period_override or found_period.period
     period_from = TITLE
