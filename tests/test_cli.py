@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 
 import extraction
@@ -238,3 +239,41 @@ def test_nothing_new_reads_each_file_once(tmp_path, samples, monkeypatch):
     path.write_bytes(path.read_bytes() + b"\0")
     assert not holds_all([path], wh)
     assert read.count(path) == before + 1, "changed bytes are hashed again"
+
+
+def test_a_forced_ingest_starts_the_api_before_hashing_and_an_unchanged_one_never(
+    tmp_path, samples, monkeypatch
+):
+    """`--force` runs a flow whatever the warehouse holds, so Prefect's temporary API starts
+    before the files are hashed (its start overlaps theirs); an ingest finding nothing new never
+    starts it."""
+    import shutil
+    from pathlib import Path
+
+    import muniflow.commands.server
+    import muniflow.warehouse.lookups
+    from flows import temporary_api
+    from muniflow.plain import ingest_plain
+
+    path = Path(shutil.copy(samples / "invented_tver_2024_q4.docx", tmp_path))
+    wh = tmp_path / "wh.duckdb"
+    ingest_plain([path], wh)
+    calls: list[str] = []
+    holds = muniflow.warehouse.lookups.holds_all
+
+    class Started(Exception):
+        pass
+
+    def start() -> None:
+        calls.append("api")
+        raise Started  # no flow in this test
+
+    monkeypatch.setattr(temporary_api, "start", start)
+    monkeypatch.setattr(muniflow.commands.server, "use_running_server", lambda: None)
+    monkeypatch.setattr(muniflow.warehouse.lookups, "holds_all", lambda *a: calls.append("hash") or holds(*a))
+    assert main(["ingest", str(path), "--warehouse", str(wh)]) == 0
+    assert calls == ["hash"], "nothing new: no API"
+    calls.clear()
+    with contextlib.suppress(Started):
+        main(["ingest", str(path), "--warehouse", str(wh), "--force"])
+    assert calls == ["api"], "--force: the API starts first"

@@ -117,6 +117,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _prepare_flow(args: argparse.Namespace) -> int | None:
+    """Hand the command to `muniflow server start`'s warm runner (its exit code), or else start
+    Prefect's temporary API unless a server answers, so its start overlaps ours (None)."""
+    from muniflow.warm.client import hand_off
+
+    warm_code = hand_off(args)  # `muniflow server start`'s warm runner, when one answers and matches
+    if warm_code is not None:
+        return warm_code
+    from flows import temporary_api
+    from muniflow.commands.server import use_running_server
+
+    if use_running_server() is None:  # no `muniflow server start`'s server answering
+        temporary_api.start()
+    return None
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     from muniflow.intake.inbox import scan
 
@@ -139,10 +155,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         except ValueError as err:
             print(f"muniflow ingest: {err}", file=sys.stderr)
             return 2
+    from flows import temporary_api
     from muniflow.warehouse.lookups import holds_all
 
+    flows_anyway = bool(args.force or args.period or args.region)
+    if flows_anyway:  # a flow runs whatever the warehouse holds: its API starts before the hashing
+        warm_code = _prepare_flow(args)
+        if warm_code is not None:
+            return warm_code
     stored = holds_all(files, warehouse_of(args))  # every file in the warehouse as it is
-    if not (args.force or args.period or args.region) and stored:
+    if not flows_anyway and stored:
         print(
             f"nothing new: the warehouse already holds all {len(files)} file(s) as they are "
             "(--force runs the flow anyway)"
@@ -150,16 +172,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         _say_superseded(files, warehouse_of(args))
         _hint_reprocess(warehouse_of(args))
         return 0
-    from muniflow.warm.client import hand_off
-
-    warm_code = hand_off(args)  # `muniflow server start`'s warm runner, when one answers and matches
-    if warm_code is not None:
-        return warm_code
-    from flows import temporary_api
-    from muniflow.commands.server import use_running_server
-
-    if use_running_server() is None:  # no `muniflow server start`'s server answering
-        temporary_api.start()  # Prefect's temporary API, started now so its start overlaps ours
+    if not flows_anyway:
+        warm_code = _prepare_flow(args)
+        if warm_code is not None:
+            return warm_code
     reads = bool(not stored or args.period or args.region)  # else (--force) all from the cache
     if reads:
         from muniflow import prefetch, warmup
