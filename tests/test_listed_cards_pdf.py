@@ -5,8 +5,14 @@ value, and a label wrapped in a column of its own (readers/pdflabelcol.py)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import nil_builders as nb
+import pytest
+from readers_layouts import build_pdfs, soffice_missing
+
+from muniflow import stages
 from muniflow.contracts import header_synonyms
 from muniflow.model import RawDocument
 from muniflow.readers.listed import listed_document
@@ -160,3 +166,23 @@ def test_labels_inline_or_in_a_column_none_wraps_keep_the_pages_text() -> None:
         ("Мастера", VALUES, 2),
     )
     assert label_column_text(column) is None
+
+
+def test_a_pdf_letter_listing_no_events_says_what_a_letters_text_is_read_by(tmp_path: Path) -> None:
+    """A PDF with no table whose text lists no events as a letter's are read is refused saying what
+    was tried (no table on its pages, and which items a letter's text is read by), as a DOCX is, and
+    its record names the format it was read as."""
+    reason = soffice_missing()
+    if reason:
+        pytest.skip(reason)
+    lines = [
+        "О направлении информации",
+        "1. Отчёт будет направлен после согласования.",
+        "2. Контактное лицо: Петров П.П., тел. 12-34-56.",
+    ]
+    pdf = build_pdfs(tmp_path, {"points": lambda path: nb.nil_letter(path, lines)})["points"]
+    outcome = stages.process_file(pdf)
+    assert outcome.reason == "no_table_found"
+    assert outcome.format == "pdf"  # the format it was read as, not «unknown»
+    assert "no table on any of 1 pages" in (outcome.message or "")
+    assert "lists no events as muniflow reads them in a letter" in (outcome.message or "")
