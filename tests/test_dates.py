@@ -447,6 +447,21 @@ def test_every_dash_reads_as_range(dash: str, spacing: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "run",
+    ["-\u2013", " - - ", "--", "\u2013\u2014", " \u2010 \u2013 ", "\u2014\u00a0-\u00a0\u2013"],
+    ids=["ocr-hyphen-en", "spaced-hyphens", "double-hyphen", "en-em", "hyphen-en-spaced", "three-mixed"],
+)
+def test_a_run_of_dashes_reads_as_one_range_dash(run: str) -> None:
+    """OCR reads one dash as two («-–»), a typist doubles it: still one range, across months too."""
+    assert parse_dates(f"28 июля{run}2 августа 2023 года", None) == DateParse(
+        D(2023, 7, 28), D(2023, 8, 2), "exact", None
+    )
+    assert parse_dates(f"07.09.2023{run}11.09.2023", None) == DateParse(
+        D(2023, 9, 7), D(2023, 9, 11), "exact", None
+    )
+
+
+@pytest.mark.parametrize(
     ("forms", "case"), [(GENITIVE, "genitive"), (NOMINATIVE, "nominative"), (PREPOSITIONAL, "prepositional")]
 )
 def test_every_month_in_every_case(forms: list[str], case: str) -> None:

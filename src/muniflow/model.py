@@ -69,13 +69,15 @@ OF_THIS_RUN = frozenset({"timeout"})
 class ReaderError(Exception):
     """A file that cannot be read as a report; `reason` is a stable code stored in `reports`."""
 
-    def __init__(self, reason: str, message: str, text: str = ""):
+    def __init__(self, reason: str, message: str, text: str = "", format: str = ""):
         super().__init__(message)
         self.reason = reason
         self.message = message
         # The document's text where it was read before the refusal (a file with no table): its title
-        # still says whose report it is and for when (`interpret.heading.refused_report`).
+        # still says whose report it is and for when (`interpret.heading.refused_report`), and the
+        # format it was read as (the refusal's record names it, not «unknown»).
         self.text = text
+        self.format = format
 
 
 @dataclass(frozen=True)

@@ -162,7 +162,7 @@ def titled_refusal(
     if doc is None:
         if not fold(err.text):
             raise err
-        doc = RawDocument(source_file=name or str(path), format="", title=err.text, tables=())
+        doc = RawDocument(source_file=name or str(path), format=err.format, title=err.text, tables=())
     report = refused_report(doc, period)
     about = _titled_as(report)
     reason, said = err.reason, err.message

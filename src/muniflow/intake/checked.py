@@ -65,7 +65,7 @@ def read_checked(path: Path, limits: Limits) -> RawDocument:
         # a letter with no table, read once no page is a scan (a scanner's text layer is no letter)
         letter = _letter("pdf", path) if err.reason == "no_table_found" else None
         if letter is None:
-            raise _with_text(err, "pdf", path) from err
+            raise _with_text(_letter_unread(err), "pdf", path) from err
         doc = letter
     if scan.text_unreadable(doc):  # fonts with no Unicode map: the pages show what the text does not say
         raise scan.needs_ocr(path, "pdf")
@@ -106,12 +106,18 @@ def _read(format: str, path: Path, *, letters: bool = True) -> RawDocument:
             letter = _letter(format, path)
             if letter is not None:
                 return letter
-            from muniflow.interpret.tables import LETTER_TEXT_UNREAD
-
-            # a letter whose text was not read: say what a letter's text is read by
-            unread = ReaderError(err.reason, f"{err.message}; and {LETTER_TEXT_UNREAD}")
-            raise _with_text(unread, format, path) from err
+            raise _with_text(_letter_unread(err), format, path) from err
         raise
+
+
+def _letter_unread(err: ReaderError) -> ReaderError:
+    """A file with no table whose text was not read as a letter either: its refusal says what a
+    letter's text is read by (a DOCX's and a PDF's alike)."""
+    from muniflow.interpret.tables import LETTER_TEXT_UNREAD
+
+    if err.reason != "no_table_found":
+        return err
+    return ReaderError(err.reason, f"{err.message}; and {LETTER_TEXT_UNREAD}")
 
 
 def _with_text(err: ReaderError, format: str, path: Path) -> ReaderError:
@@ -125,7 +131,7 @@ def _with_text(err: ReaderError, format: str, path: Path) -> ReaderError:
         text, _ = letter_text(format, path)
     except Exception:  # the refusal stands as it is; only what its title says is lost
         return err
-    return ReaderError(err.reason, err.message, text)
+    return ReaderError(err.reason, err.message, text, format)
 
 
 def _letter(format: str, path: Path) -> RawDocument | None:

@@ -155,6 +155,9 @@ _COMMA_DATE = re.compile(r"(?<![\d,])(\d{1,2}),(\d{1,2}),(\d{4})(?![\d,])")
 _ELLIPSIS = re.compile(r"…|\.{3}")
 # Every dash a word processor produces reads as a range dash.
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"))
+# A run of them, spaced or not, is one range dash: OCR reads a dash twice («30 апреля -– 3 мая»),
+# a typist doubles it («12--15 мая»).
+_DASH_RUN = re.compile(r"-(?:[ \t\u00a0]*-)+")
 
 _TOKEN = re.compile(
     r"""
@@ -403,6 +406,7 @@ def _tokenize(folded: str) -> tuple[_Token, ...]:
     digits_mended = _ZERO_LOOKALIKE.sub(_zeros, fix_mixed_script(folded))
     normalized = _REMARK.sub(lambda m: _drop_remark(m, words), digits_mended.lower().replace("ё", "е"))
     normalized = _ELLIPSIS.sub("-", normalized.translate(_DASHES))  # «16 сентября … 30 сентября»
+    normalized = _DASH_RUN.sub("-", normalized)
     normalized = _COMMA_DATE.sub(r"\1.\2.\3", normalized)  # «05,04,2025»: a comma key for the dot
     normalized = _ORDINAL_DAY.sub(r"\1", _QUOTED_DAY.sub(r" \1 ", normalized))
     tokens = []

@@ -31,10 +31,11 @@ def letter_text(format: str, path: Path) -> tuple[str, int | None]:
         return "\n".join(line for line in lines if line.strip()), None
     import pdfplumber
 
+    from muniflow.readers.pdflabelcol import label_column_text
     from muniflow.readers.wordjoin import rejoin_lines
 
-    with pdfplumber.open(path) as pdf:
-        texts = [page.extract_text() or "" for page in pdf.pages]
+    with pdfplumber.open(path) as pdf:  # a label wrapped in a column of its own is read whole
+        texts = [label_column_text(page) or page.extract_text() or "" for page in pdf.pages]
     return rejoin_lines("\n".join(t for t in texts if t.strip())), len(texts)
 
 

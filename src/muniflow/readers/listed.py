@@ -21,7 +21,8 @@ The reader's parts, each a module of its own: `listed_labels` (labelled items), 
 PDF's wrapped lines joined, paragraphs cut into sentences), `listed_dates` (dates in the text),
 `listed_prose` (an item read by its content), `listed_places` (where the text says an event was
 held), `listed_grammar` (what a sentence's words say by their grammar), `listed_text` (quotes,
-brackets, dashes and sentences' ends), `listed_clauses` (two events told in one sentence).
+brackets, dashes and sentences' ends), `listed_clauses` (two events told in one sentence); a PDF's
+labels wrapped in a column of their own are put whole before their values by `pdflabelcol`.
 """
 
 from __future__ import annotations

@@ -15,8 +15,8 @@ from muniflow.interpret.columns import map_columns
 # 12.07.2025, место: …», «Мероприятие: …; дата: …»). Only a phrase the header synonyms tie to a
 # column is a label.
 LABEL = re.compile(
-    r"(?:^|(?<=[.;!?»])\s+)([А-ЯЁ][а-яё]*(?:\s+[а-яёА-ЯЁ]+){0,4})\s*:\s+"
-    r"|(?<=[,;])\s+([а-яё]+(?:\s+[а-яё]+){0,2})\s*:\s+"
+    r"(?:^|(?<=[.;!?»])\s+)([А-ЯЁ][а-яё]*(?:\s+[а-яёА-ЯЁ]+){0,4})\s*:(?:\s+|(?=[^\s:/]))"
+    r"|(?<=[,;])\s+([а-яё]+(?:\s+[а-яё]+){0,2})\s*:(?:\s+|(?=[^\s:/]))"
 )
 
 
@@ -32,18 +32,46 @@ def labels_joined(
     item_of: Callable[[str], tuple[str, str] | None],
     synonyms: Mapping[str, Sequence[str]],
 ) -> list[str]:
-    """The lines with each one opening with a label (no item of its own) joined to the item above."""
+    """The lines with each one opening with a label (no item of its own) joined to the item above,
+    also past a line of the item's value its PDF wrapped («…с г. Энском» / «(Республика Энция)» /
+    «Место проведения: …»). A card's number standing alone above its name («Мероприятие № 2») opens
+    it as «2.»; a municipality's label right before an item («Муниципальное образование: …») heads it
+    rather than ending the item above."""
+    lines = _card_numbers_joined(lines, synonyms)
     out: list[str] = []
     within = False
-    for line in lines:
+    for at, line in enumerate(lines):
         opening = LABEL.match(line.strip())
         labelled = opening is not None and bool(opening.group(1)) and column_of(opening.group(1), synonyms)
-        if within and item_of(line) is None and labelled:
-            out[-1] = f"{out[-1].rstrip().rstrip('.')}. {line.strip()}"
+        heading = labelled == "municipality" and at + 1 < len(lines) and item_of(lines[at + 1]) is not None
+        if within and item_of(line) is None and labelled and not heading:
+            out[-1] = f"{out[-1].rstrip()}; {line.strip()}"  # «;»: the value's end, kept from the next label
             continue
         out.append(line)
-        within = item_of(line) is not None
+        # a wrapped line of a value keeps the item open: a label after it is the item's still
+        within = item_of(line) is not None or (within and not labelled and not heading)
     return out
+
+
+def _card_numbers_joined(lines: Sequence[str], synonyms: Mapping[str, Sequence[str]]) -> list[str]:
+    """A line of only a card's number under the label of an event's name («Мероприятие № 3»,
+    «Событие №3:») put before the line below as its item's number («3. …»)."""
+    out: list[str] = []
+    number = ""
+    for line in lines:
+        found = _CARD_NUMBER.match(line)
+        if found is not None and column_of(found.group(1), synonyms) == "title":
+            number = found.group(2)
+            continue
+        out.append(f"{number}. {line.strip()}" if number else line)
+        number = ""
+    if number:
+        out.append(f"{number}.")
+    return out
+
+
+# «Мероприятие № 3», «Событие №3:»: a card's number alone on its line, under a label of its name.
+_CARD_NUMBER = re.compile(r"^\s*([А-ЯЁ][а-яё]*(?:\s+[а-яё]+){0,3})\s*№\s*(\d{1,3})\s*[.:]?\s*$")
 
 
 def labelled_parts(
