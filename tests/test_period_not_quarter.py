@@ -44,6 +44,8 @@ def test_the_quarter_to_give_is_the_one_the_events_dates_name():
     outcome = interpret_file(Path("x.docx"), doc, None, "")
     assert outcome.reason == "period_unknown"
     assert "2 of its 2 events fall in 2025Q2: re-run with --period 2025Q2" in (outcome.message or "")
+    # --period is for reports of events only: another document given one would load as a report
+    assert "if it is another document" in (outcome.message or "")
 
 
 def _rows(*dates: str) -> tuple[RawRow, ...]:

@@ -291,7 +291,10 @@ def interpret_file(path: Path, doc: RawDocument, period: Period | None, digest: 
             report.format,
             report,
             reason="period_unknown",
-            message="the title names no quarter (e.g. «во II квартале 2024 года»); " + _period_hint(report),
+            message="the title names no quarter (e.g. «во II квартале 2024 года»); if the file is a "
+            "quarterly report of international events, " + _period_hint(report) + "; if it is another "
+            "document (a plan, a protocol, a price list), nothing to do: --period would load its rows "
+            "as events to review and count its municipality as reported",
         )
     if not report.rows and not report.nil_municipalities:
         about = _titled_as(report)  # its municipality is counted quarantined: say whose report it is
