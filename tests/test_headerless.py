@@ -149,3 +149,52 @@ def test_a_row_with_an_events_no_or_full_date_is_never_a_header() -> None:
     assert find_header([event], synonyms) is None
     assert find_header([numbered], synonyms) is None
     assert find_header([("№", "Наименование мероприятия", "Место", "Дата"), numbered], synonyms) is not None
+
+
+def test_a_table_typed_by_its_cells_alone_leaves_a_note_for_the_reviewer() -> None:
+    """No header names a column: the report says so, each column with what its cells showed, so a
+    reading that took one field's cells for another's (events named after a town read as places)
+    does not load unseen; a table with a header leaves no such note."""
+    rows = [_heading("Энский район"), *EVENTS]
+    notes = _read(_table(rows)).reading.notes
+    (note,) = [n for n in notes if "typed by its cells alone" in n]
+    assert "column 2 -> title" in note and "column 4 -> date_text" in note
+    header = ("№", "Наименование мероприятия", "Место проведения", "Дата", "Цель", "Участники")
+    headed = _read(_table([header, _heading("Энский район"), *EVENTS])).reading.notes
+    assert not [n for n in headed if "typed by its cells alone" in n]
+
+
+def test_towns_under_a_municipalitys_heading_are_places_not_the_municipality() -> None:
+    """Rows under a municipality's heading, a column naming another municipality in every row (the
+    town each event was held in): the heading says whose the rows are, the column is the place,
+    and the event's name stays the title (the column was the municipality's, the titles the place)."""
+    events = [
+        (
+            "1.",
+            "Визит делегации г. Бреста (Республика Беларусь)",
+            "г. Лесогорск",
+            "12.04.2024",
+            "Обсуждены планы сотрудничества в сфере образования",
+            "Делегация (6 человек)",
+        ),
+        (
+            "2.",
+            "Фестиваль «Звонкий родник»",
+            "г. Лесогорск",
+            "18.05.2024",
+            "Проведены концерты, подписано соглашение о сотрудничестве",
+            "Творческие коллективы (40 человек)",
+        ),
+        (
+            "3.",
+            "Турнир по шахматам «Ладья»",
+            "г. Лесогорск",
+            "02.06.2024",
+            "Развитие спортивных связей, проведён мастер-класс",
+            "Спортсмены (12 человек)",
+        ),
+    ]
+    report = _read(_table([_heading("Приозёрный район"), *events]))
+    assert [r.title for r in report.rows] == [e[1] for e in events]
+    assert [r.place for r in report.rows] == [e[2] for e in events]
+    assert {r.municipality for r in report.rows} == {"Приозёрный район"}

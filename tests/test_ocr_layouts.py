@@ -137,6 +137,34 @@ def test_month_headings_across_a_table_ruled_between_rows_hide_none_of_its_colum
     assert grid.spans[1] == ((0, 3),)  # a month's heading: one cell across
 
 
+def test_short_headings_inside_a_column_hide_no_narrow_gutter() -> None:
+    """Ruled between rows only, narrow gutters (the cells' text reaching near their edges), the
+    header's labels centred and a municipality's short heading over every row, centred inside one
+    column: the headings (one run of ink each) cross no gutter but start at none either; the
+    columns are told by the bands of several runs, where each column's text starts right of its
+    gutter (counted over every band, the headings made most gutters look like gaps in a column)."""
+    page = np.full((H, W), 255, np.uint8)
+    left, right = 200, 1450
+    starts = [left, 420, 800, 1100]
+    ends = [*starts[1:], right]
+    ys = [300, 400, 450, 600, 650, 800, 850, 1000]
+    _rules(page, ys, left, right)
+    for x0, x1 in zip(starts, ends, strict=True):
+        _write(page, (x0 + x1) // 2 - 40, 330, (x0 + x1) // 2 + 40)  # the header, centred
+    for top, bottom in pairwise(ys[1:]):
+        if bottom - top < 100:
+            _write(page, 880, top + 15, 1020)  # a municipality's heading, inside the third column
+            continue
+        for x0, x1 in zip(starts, ends, strict=True):
+            for line in range(3):
+                _write(page, x0 + 12, top + 15 + line * LINE, x1 - 4 - 30 * line)
+    grid = ocr_gutters.find_grid(ocr_cells.binarize(page), ocr_gutters.settings())
+    assert grid is not None
+    assert len(grid.xs) == len(starts) + 1
+    for x, start in zip(grid.xs[1:-1], starts[1:], strict=True):
+        assert start - 10 <= x <= start + 12
+
+
 def test_a_page_holding_a_row_of_a_table_ruled_between_rows_takes_the_columns_before() -> None:
     """The page's top goes on with the table the page before ended with: its header repeated (the
     labels centred), the rest of a row the page end broke (one column's words) and one row. Three

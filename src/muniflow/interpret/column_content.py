@@ -24,7 +24,7 @@ from muniflow.interpret.columns import candidates, group_label
 from muniflow.interpret.combined import split_date_place
 from muniflow.interpret.header_rows import HeaderFound, is_column_numbers
 from muniflow.interpret.month_days import day_columns
-from muniflow.interpret.municipality import split_run_in_kinds
+from muniflow.interpret.municipality import canonical_municipality, split_run_in_kinds
 from muniflow.interpret.reading import CONTENT, ColumnMatch
 from muniflow.interpret.sections import caption_municipality, month_of
 from muniflow.model import Cell, Period, RawRow
@@ -544,6 +544,8 @@ def headerless(
     for column, typer in typers:
         if column not in {m.column for m in matches}:
             typed = typer(body, free, labels)
+            if typed is not None and column == "municipality" and _other_than_headings(body, typed.index):
+                typed = None
             if typed is None and column == "place":
                 typed = _place_column(body, free, labels)  # places written after the venue
             if typed is not None:
@@ -568,6 +570,21 @@ def headerless(
         return None
     taken = {m.index for m in matches}
     return replace(found, matches=tuple(matches), unmapped=tuple(i for i in range(width) if i not in taken))
+
+
+def _other_than_headings(body: Sequence[RawRow], index: int) -> bool:
+    """Whether the rows stand under municipalities' headings (rows of one cell naming one) and the
+    column names none of them: the headings say whose the rows are, the column's towns are where
+    the events were (a town of the district the heading names), not the municipality."""
+    headings = set()
+    for row in body:
+        filled = [c for c in row.cells if c is not None and fold(c)]
+        if len(filled) == 1 and (name := caption_municipality(filled[0])) is not None:
+            headings.add(fold(canonical_municipality(name)))
+    if not headings:
+        return False
+    names = {fold(canonical_municipality(c)) for c in _body_cells(body, index)}
+    return not names & headings
 
 
 _QUOTED = re.compile(r"[«\"“„].{2,}?[»\"”“]")

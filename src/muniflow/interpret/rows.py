@@ -45,6 +45,7 @@ from muniflow.interpret.period import (
 from muniflow.interpret.quarter_sheets import sheet_quarters
 from muniflow.interpret.reading import (
     COMBINED,
+    CONTENT,
     FILE_NAME,
     PAGE_HEADER,
     TITLE,
@@ -428,6 +429,7 @@ def interpret_document(
         period_from=period_from,
         notes=(
             *_unread_note(_unread_columns(chosen), _unread_days(chosen)),
+            *_content_note(chosen),
             *_not_held_note(found.not_held),
             *left_out_row_note(rows, closing),
         ),
@@ -481,6 +483,29 @@ def _letter_of_items(doc: RawDocument, synonyms: Mapping[str, Sequence[str]]) ->
         listed,
         title="\n".join(p for p in (*head, listed.title) if p),
         closing="\n".join(p for p in (listed.closing, *tail) if p),
+    )
+
+
+def _content_note(chosen: Sequence[ChosenTable]) -> tuple[str, ...]:
+    """One note naming the tables no header names a column of, every column typed by its cells
+    alone (`column_content.headerless`), each column with what its cells showed: a reading the
+    reviewer checks, since one field's cells can show another's (events named after a visit to a
+    town read as places, places as municipalities); none when every table has a header."""
+    typed = [
+        t for t in chosen if not t.continues and t.matches and all(m.evidence == CONTENT for m in t.matches)
+    ]
+    if not typed:
+        return ()
+    shown = "; ".join(
+        f"{t.table.locator}: "
+        + ", ".join(f"column {m.index + 1} -> {m.column} ({m.matched})" for m in t.matches)
+        for t in typed
+    )
+    return (
+        f"no header names the columns, each was typed by its cells alone ({shown}); check that the "
+        "fields hold what their names say (`muniflow inspect`); where the header is there but not "
+        "read, add its wording to headerSynonyms in contracts/events.odcs.yaml and run "
+        "`muniflow reprocess`",
     )
 
 

@@ -66,10 +66,12 @@ def find_grid(ink: Image, s: GutterSettings, hint: Sequence[int] = ()) -> Grid |
         return None
     blank = filled[several].mean(axis=0) <= s.ink_share_max
     gutters = _gutters(blank, min_width)
-    # a column's text starts just right of its gutter in most bands it is blank in (cells are
-    # written from their left margin); a blank strip inside a column, where its lines fall short,
-    # is followed by the ink of a few lines only
-    gutters = [g for g in gutters if _starts(filled, g, int(2 * min_width)) >= s.start_share_min]
+    # a column's text starts just right of its gutter in most bands of several runs it is blank in
+    # (cells are written from their left margin; a heading's one run, centred, starts nowhere near
+    # one); a blank strip inside a column, where its lines fall short, is followed by the ink of a
+    # few lines only
+    rows = filled[several]
+    gutters = [g for g in gutters if _starts(rows, g, int(2 * min_width)) >= s.start_share_min]
     if len(gutters) + 2 < len(hint) and _fits(hint, (left, right), blank, left, 2 * min_width):
         return _grid(tuple(hint), ys, text, left, min_width)  # fewer columns told here than it has
     if len(gutters) + 1 < s.columns_min:

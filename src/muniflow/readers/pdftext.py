@@ -32,7 +32,9 @@ _MIN_COLUMNS = 3
 _MIN_FULL_LINES = 2  # lines with text in at least _MIN_COLUMNS columns
 _MIN_ROWS = 3  # a header and two rows
 _PROSE_SHARE = 0.4  # lines of a column going on with a sentence, where prose is no table
-_SEQ_NUMBER = re.compile(r"^\d{1,4}[.)]?$")
+# A row's number: «7», «7.», «7)», or a section's number and the row's within it («2.1», «2.1.»; an
+# item number nor a section's has a leading zero, where a date without its year has one, «12.07»).
+SEQ_NUMBER = re.compile(r"^(?:\d{1,4}[.)]?|[1-9]\d{0,2}\.[1-9]\d{0,3}\.?)$")
 
 
 @dataclass(frozen=True)
@@ -207,7 +209,7 @@ def _prose_columns(lines: Sequence[_Line], bounds: Sequence[float]) -> bool:
 
 def _row_starts(texts: Sequence[Sequence[str]]) -> list[int]:
     """Indexes of the lines that start a row."""
-    numbered = [i for i, cells in enumerate(texts) if _SEQ_NUMBER.match(cells[0])]
+    numbered = [i for i, cells in enumerate(texts) if SEQ_NUMBER.match(cells[0])]
     if numbered:
         header = [0] if numbered[0] > 0 else []
         return header + numbered

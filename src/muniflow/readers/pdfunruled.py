@@ -23,14 +23,14 @@ glyphs into its cells as for a ruled one. Fully ruled tables never come here.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from muniflow.readers.headerwords import is_header_like
 from muniflow.readers.pdflines import Glyph, group_lines, is_bold, turn_of
 from muniflow.readers.pdfregions import EDGE_TOLERANCE, Region, region_of, rule_regions
-from muniflow.readers.pdftext import TextRow, TextTable
+from muniflow.readers.pdftext import SEQ_NUMBER, TextRow, TextTable
 
 # An events table has at least №, the event and its date or place; two blocks side by side are a
 # letterhead or a signature, not a table.
@@ -55,13 +55,18 @@ MIN_ROWS = 2
 MAX_HEADING_LINES = 3
 # A vertical gap wider than this many line heights ends a text-only table.
 MAX_LINE_GAP = 2.5
+# Line heights between two lines of one header above a table's top rule (wrapped lines of a cell,
+# or two levels); a title stands further off.
+HEADER_LINE_GAP = 1.0
+# Share of a glyph's height two letters stand apart by where a space between words was left out
+# of the glyphs (a space is a quarter of the font size or more, letters touch or nearly).
+WORD_GAP = 0.15
 # Points a heading centred across the table may stand off the table's middle: the middle is taken
 # from the outermost text where no frame shows the sides, and a last column's text stops short of
 # its cell's edge.
 CENTRE_TOLERANCE = 12.0
 # A cell merged down reaches the next row when its bottom is this near the row's top (pt).
 MERGE_REACH = 2.0
-_SEQ = re.compile(r"^\d{1,4}[.)]?$")
 
 Span = tuple[float, float]
 Box = tuple[float, float, float, float]
@@ -104,7 +109,7 @@ def tables_without_rules(
     for region in regions:
         inferred = infer_table(glyphs, region, hint, header)
         if inferred is not None:
-            out.append(inferred)
+            out.append(_with_header_above(glyphs, region, inferred, [t.bbox for t in out], hint, header))
     boxes = [t.bbox for t in out]
     outside = [g for g in glyphs if not _within((g.x0 + g.x1) / 2, (g.top + g.bottom) / 2, boxes)]
     # text a region's rules hold that was not read as the table going on is no rest of it either
@@ -114,6 +119,115 @@ def tables_without_rules(
     )
     out.extend(text_only_tables(outside, hint if not out and not held else (), header))
     return out
+
+
+def _with_header_above(
+    glyphs: Sequence[Glyph],
+    region: Region,
+    table: TextTable,
+    taken: Sequence[Sequence[float]],
+    hint: Sequence[float] = (),
+    header: Sequence[str] = (),
+) -> TextTable:
+    """`table` (inferred in a region of rules) with its header, where the rules leave the header out:
+    a table ruled only under its header and at its foot (booktabs-like, as report generators and
+    web pages draw it) stands its header above the region's top rule, where it would be read as
+    the caption. The lines right above the top rule (the lowest at most MAX_LINE_GAP line heights
+    over it, each at most HEADER_LINE_GAP line heights under the one above), each of several runs
+    or of one run within a column (a group cell over sub-headers below may cross one), belong to
+    the table when, sorted into its columns, they read as a header (`headerwords.is_header_like`);
+    the region is then read again from their top (its rows parted as before: the rule under the
+    header counts as none).
+    As it was otherwise, and where the region's own first row reads as a header already."""
+    if table.header_only or (table.rows and _header_row(glyphs, table, 0)):
+        return table
+    xs = _grid(table)
+    above = [
+        g
+        for g in glyphs
+        if region.x0 - EDGE_TOLERANCE <= (g.x0 + g.x1) / 2 <= region.x1 + EDGE_TOLERANCE
+        and (g.top + g.bottom) / 2 < region.top
+        and not _within((g.x0 + g.x1) / 2, (g.top + g.bottom) / 2, taken)
+    ]
+    band: list[_Line] = []
+    floor = region.top
+    for line in reversed(_lines(above)):
+        height = line.bottom - line.top
+        reach = MAX_LINE_GAP if not band else HEADER_LINE_GAP
+        if floor - line.bottom > reach * height or not _in_columns(line, xs, bool(band)):
+            break
+        band.insert(0, line)
+        floor = line.top
+    while band:
+        texts = _column_texts([g for g in above if band[0].top <= (g.top + g.bottom) / 2], xs)
+        if is_header_like(texts):
+            break
+        band.pop(0)
+    if not band:
+        return table
+    # the rule under the header parts no rows of the body: where no other rule does, its text does
+    rules = tuple(r for r in region.rules if r[0] > region.top + EDGE_TOLERANCE)
+    raised = Region(
+        region.x0, band[0].top - EDGE_TOLERANCE - 1, region.x1, region.bottom, rules, region.framed
+    )
+    again = infer_table(glyphs, raised, hint, header)
+    if again is None or len(_grid(again)) != len(xs):
+        return table
+    return again
+
+
+def _grid(table: TextTable) -> list[float]:
+    """An inferred table's column edges: its cells' left edges and its right edge."""
+    return sorted({box[0] for box in table.cells} | {table.bbox[2]})
+
+
+def _in_columns(line: _Line, xs: Sequence[float], under: bool) -> bool:
+    """Whether a line stands as a header's in the columns `xs`: several runs, or one run within a
+    column; one crossing a boundary (a group cell) only over lines of the header (`under`) and
+    over at most half the table's width (a title runs across it)."""
+    if len(line.spans) > 1:
+        return True
+    a, b = line.spans[0]
+    if not any(a < x < b for x in xs[1:-1]):
+        return True
+    return under and b - a <= (xs[-1] - xs[0]) / 2
+
+
+def _column_texts(glyphs: Sequence[Glyph], xs: Sequence[float]) -> list[str]:
+    """The glyphs' text column by column, line by line: each run of a line (glyphs closer than
+    GUTTER) in the column its middle falls in, so a group cell spanning two keeps its words."""
+    texts: list[list[str]] = [[] for _ in xs[1:]]
+    for line in group_lines(glyphs):
+        runs: list[list[Glyph]] = []
+        for g in line:
+            if runs and g.x0 - runs[-1][-1].x1 < GUTTER:
+                runs[-1].append(g)
+            else:
+                runs.append([g])
+        for run in runs:
+            middle = (run[0].x0 + run[-1].x1) / 2
+            k = max(0, min(len(texts) - 1, sum(x <= middle for x in xs[1:-1])))
+            texts[k].append(_run_text(run))
+    return [" ".join(t) for t in texts]
+
+
+def _run_text(run: Sequence[Glyph]) -> str:
+    """A run's text, a space where two glyphs stand apart by more than WORD_GAP of their height
+    (the page's space glyphs are left out of the glyphs read here)."""
+    out = run[0].text
+    for before, glyph in itertools.pairwise(run):
+        out += (" " if glyph.x0 - before.x1 > WORD_GAP * (glyph.bottom - glyph.top) else "") + glyph.text
+    return out
+
+
+def _header_row(glyphs: Sequence[Glyph], table: TextTable, index: int) -> bool:
+    """Whether the table's row `index` reads as a header (see `headerwords.is_header_like`)."""
+    boxes = [box for box in table.rows[index].cells if box is not None]
+    if not boxes:
+        return False
+    top, bottom = boxes[0][1], boxes[0][3]
+    inside = [g for g in glyphs if top <= (g.top + g.bottom) / 2 <= bottom]
+    return is_header_like(_column_texts(inside, _grid(table)))
 
 
 def _within(x: float, y: float, boxes: Sequence[Sequence[float]]) -> bool:
@@ -163,7 +277,7 @@ def _numbered(line: _Line, xs: Sequence[float] = ()) -> bool:
     a line of its own column with digits, but opens no row)."""
     if len(xs) > 1 and line.spans[0][1] > xs[1]:
         return False
-    return len(line.spans) > 1 and bool(_SEQ.match(line.first))
+    return len(line.spans) > 1 and bool(SEQ_NUMBER.match(line.first))
 
 
 def _boundaries(
