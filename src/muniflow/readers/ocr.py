@@ -391,10 +391,10 @@ def to_document(
     overleaf = ""  # the text under the last table of the page before
     for number, page in enumerate(pages, start=1):
         for k, part in enumerate(page.tables()):
-            body = part.rows
+            current = tables[-1] if tables else None
+            body = _without_empty_columns(part.rows, len(current.header) if current else None)
             heading = None  # a municipality's heading above this part's rows going on the table before
             place = f"page {number}, row" if k == 0 else f"page {number}, table {k + 1}, row"
-            current = tables[-1] if tables else None
             other_columns = part.ruled and len(body[0]) != len(current.header) if current else True
             if current is None or k > 0 or other_columns:
                 caption = clean(part.above) if current is not None else ""
@@ -430,6 +430,20 @@ def to_document(
     built = [_raw_table(t) for t in tables]
     document = RawDocument(source, format, title, tuple(raw for raw, _ in built), pages=len(pages))
     return document, tuple(c for _, confidence in built for c in confidence)
+
+
+def _without_empty_columns(rows: list[list[CellText]], width: int | None) -> list[list[CellText]]:
+    """A part's rows without the columns no row (its header included) writes in: a stroke beside the
+    table (a punched hole's shadow, the scanner's dark edge) taken for a column line makes one. Left
+    as they are where the part goes on a table (`width`: its columns) as wide as it is: a column
+    may be blank in the few rows a page holds."""
+    columns = max((len(r) for r in rows), default=0)
+    empty = {j for j in range(columns) if not any(j < len(r) and (r[j].text or "").strip() for r in rows)}
+    if not empty or len(empty) == columns or width == columns:
+        return rows
+    if width is not None and columns - len(empty) != width:
+        return rows
+    return [[c for j, c in enumerate(r) if j not in empty] for r in rows]
 
 
 # A line of words (a page number, «- 2 -», holds none).

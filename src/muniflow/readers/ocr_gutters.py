@@ -68,8 +68,11 @@ def find_grid(ink: Image, s: GutterSettings, hint: Sequence[int] = ()) -> Grid |
     gutters = _gutters(blank, min_width)
     # a column's text starts just right of its gutter in most bands it is blank in (cells are
     # written from their left margin); a blank strip inside a column, where its lines fall short,
-    # is followed by the ink of a few lines only
-    gutters = [g for g in gutters if _starts(filled, g, int(2 * min_width)) >= s.start_share_min]
+    # is followed by the ink of a few lines only. Bands of several runs only: a heading's centred
+    # line starts where it is centred, and a report of many municipalities' headings would lose
+    # every gutter its headings leave blank
+    rows = filled[several]
+    gutters = [g for g in gutters if _starts(rows, g, int(2 * min_width)) >= s.start_share_min]
     if len(gutters) + 2 < len(hint) and _fits(hint, (left, right), blank, left, 2 * min_width):
         return _grid(tuple(hint), ys, text, left, min_width)  # fewer columns told here than it has
     if len(gutters) + 1 < s.columns_min:
