@@ -599,3 +599,25 @@ def test_a_row_under_a_merged_no_and_title_without_a_holding_of_its_own_carries_
         _row(None, None, place, date_text, None, "80", above=frozenset({0, 1, 4})),
     )
     assert len(report.rows) == 1, reason
+
+
+def test_a_table_skipped_though_its_rows_read_like_events_is_said_on_the_report() -> None:
+    """The events table's municipality tables read on: the next one read with a column fewer (its
+    № column lost to a scan's broken rule) is not as wide, no header, and skipped; its rows hold
+    dates and text in every cell, so the report's note names it. A table of totals (no date) and
+    a signature's table (a date, two cells) skipped are no such table."""
+    wide = _table([HEADING, _row("1", "Концерт", "г. Энск", "12.05.2024", "Проведён", "Артисты")])
+    lost = RawTable(
+        ("Ярмарка ремёсел", "с. Заречное", "14.05.2024-16.05.2024", "Продажи", "20 мастеров"),
+        (RawRow(("Форум", "г. Белозорск", "20.06.2024", "Соглашение", "Делегации"), "table 2, row 2"),),
+        "table 2",
+        "Белозорский район",
+    )
+    counts = (RawRow(("Энский", "2", "40"), "table 3, row 2"),)
+    totals = RawTable(("Район", "Мероприятий", "Участников"), counts, "table 3")
+    signed = RawTable(("Глава района", "20.07.2024"), (), "table 4")
+    report = _report(wide, lost, totals, signed)
+    assert [r.title for r in report.rows] == ["Концерт"]
+    (note,) = [n for n in report.reading.notes if "skipped though" in n]
+    assert "table 2 (2 rows)" in note
+    assert "table 3" not in note and "table 4" not in note

@@ -69,6 +69,7 @@ from muniflow.interpret.sections import (
     settlement_of,
 )
 from muniflow.interpret.side_by_side import split_side_by_side
+from muniflow.interpret.skipped import skipped_events_note
 from muniflow.interpret.tables import (
     LETTER_REFUSAL,
     ChosenTable,
@@ -430,6 +431,7 @@ def interpret_document(
             *_unread_note(_unread_columns(chosen), _unread_days(chosen)),
             *_not_held_note(found.not_held),
             *left_out_row_note(rows, closing),
+            *skipped_events_note(doc.tables, readings, period),
         ),
         title=own_title if own_title != doc.title else "",
     )

@@ -23,6 +23,7 @@ from muniflow.interpret.not_held import not_held_heading
 from muniflow.interpret.people import PEOPLE_REASON, people_list
 from muniflow.interpret.reading import CONTENT, ColumnMatch, TableReading
 from muniflow.interpret.sections import caption_municipality, caption_name, region_body
+from muniflow.interpret.skipped import NOT_EVENTS
 from muniflow.model import Cell, Period, RawRow, RawTable
 from muniflow.normalize.dates import parse_dates
 from muniflow.normalize.text import fold, seq_number
@@ -195,7 +196,7 @@ def choose_tables(
         closest = _shown(found.labels) if found is not None else _shown(table.header)
         names = sorted(found.columns) if found is not None else []
         missing = [c for c in REQUIRED if c not in names]
-        reason = f"not an events table: no column for {', '.join(missing)}" + (
+        reason = f"{NOT_EVENTS}: no column for {', '.join(missing)}" + (
             f" (found {', '.join(names)})" if names else ""
         )
         readings.append(

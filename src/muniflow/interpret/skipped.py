@@ -1,0 +1,52 @@
+"""A table skipped though its rows read like events: said on the report, never dropped in silence.
+
+A scan's table read with a column too many or too few (a stroke taken for a column line, a side
+rule lost), or a table whose header is not known, is skipped as «not an events table» while
+another table of the file is read: the report loads with the rows of that one only, and the rows
+skipped are missing without a word. A skipped table whose rows hold a date, and a row number or
+several cells of text, is named in a note on the report (`reports.message`), so the analyst looks
+at the file."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from muniflow.interpret.reading import TableReading
+from muniflow.model import Cell, Period, RawTable
+from muniflow.normalize.dates import parse_dates
+from muniflow.normalize.text import fold, seq_number
+
+NOT_EVENTS = "not an events table"  # the reason a table with no header for an event's columns is skipped
+FILLED_MIN = 4  # cells of text an unnumbered event's row holds at least (title, place, dates, more)
+
+
+def skipped_events_note(
+    tables: Sequence[RawTable], readings: Sequence[TableReading], period: Period | None
+) -> tuple[str, ...]:
+    """One note naming the skipped tables whose rows read like events, with how many; none when no
+    table was skipped so."""
+    by_locator = {t.locator: t for t in tables}
+    found = []
+    for reading in readings:
+        table = by_locator.get(reading.locator)
+        if reading.chosen or table is None or not reading.reason.startswith(NOT_EVENTS):
+            continue
+        rows = (table.header, *(r.cells for r in table.rows))
+        count = sum(1 for cells in rows if _event_like(cells, period))
+        if count:
+            found.append(f"{reading.locator} ({count} row{'' if count == 1 else 's'})")
+    if not found:
+        return ()
+    return (
+        f"tables skipped though their rows read like events (a date, a number or text in several "
+        f"cells): {', '.join(found)}; their rows were not loaded: check the file (`muniflow inspect "
+        "FILE` shows why each table was skipped)",
+    )
+
+
+def _event_like(cells: Sequence[Cell], period: Period | None) -> bool:
+    """A row with a date cell and a row number first, or with a date and text in several cells."""
+    filled = [fold(c) for c in cells if c and fold(c)]
+    if len(filled) < 2 or not any(parse_dates(c, period).start is not None for c in filled):
+        return False
+    return seq_number(filled[0]) is not None or len(filled) >= FILLED_MIN
