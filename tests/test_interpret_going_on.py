@@ -619,5 +619,5 @@ def test_a_table_skipped_though_its_rows_read_like_events_is_said_on_the_report(
     report = _report(wide, lost, totals, signed)
     assert [r.title for r in report.rows] == ["Концерт"]
     (note,) = [n for n in report.reading.notes if "skipped though" in n]
-    assert "table 2 (2 rows)" in note
+    assert "table 2 under «Белозорский район» (2 rows)" in note
     assert "table 3" not in note and "table 4" not in note

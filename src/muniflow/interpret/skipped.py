@@ -9,6 +9,7 @@ at the file."""
 
 from __future__ import annotations
 
+from collections import defaultdict, deque
 from collections.abc import Sequence
 
 from muniflow.interpret.reading import TableReading
@@ -25,16 +26,21 @@ def skipped_events_note(
 ) -> tuple[str, ...]:
     """One note naming the skipped tables whose rows read like events, with how many; none when no
     table was skipped so."""
-    by_locator = {t.locator: t for t in tables}
+    # tables of one locator (a scan's page holding two) in their order: the readings follow it
+    by_locator: dict[str, deque[RawTable]] = defaultdict(deque)
+    for table in tables:
+        by_locator[table.locator].append(table)
     found = []
     for reading in readings:
-        table = by_locator.get(reading.locator)
+        same = by_locator.get(reading.locator)
+        table = same.popleft() if same else None
         if reading.chosen or table is None or not reading.reason.startswith(NOT_EVENTS):
             continue
         rows = (table.header, *(r.cells for r in table.rows))
         count = sum(1 for cells in rows if _event_like(cells, period))
+        under = f" under «{fold(reading.municipality)}»" if reading.municipality else ""
         if count:
-            found.append(f"{reading.locator} ({count} row{'' if count == 1 else 's'})")
+            found.append(f"{reading.locator}{under} ({count} row{'' if count == 1 else 's'})")
     if not found:
         return ()
     return (
