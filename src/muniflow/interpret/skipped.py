@@ -28,8 +28,8 @@ def skipped_events_note(
     table was skipped so."""
     # tables of one locator (a scan's page holding two) in their order: the readings follow it
     by_locator: dict[str, deque[RawTable]] = defaultdict(deque)
-    for table in tables:
-        by_locator[table.locator].append(table)
+    for each in tables:
+        by_locator[each.locator].append(each)
     found = []
     for reading in readings:
         same = by_locator.get(reading.locator)
