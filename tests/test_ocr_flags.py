@@ -1,12 +1,15 @@
-"""The warnings a scan's rows get: a cell OCR is unsure of named by its column's field and quoted."""
+"""What a scan's reading tells its reviewer: a cell OCR is unsure of named by its column's field and
+quoted; a scan whose header is not read is first sent back for a better scan."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from muniflow import contracts
 from muniflow.intake.scan import ocr_flags
-from muniflow.interpret import interpret_document
+from muniflow.interpret import InterpretError, interpret_document
 from muniflow.model import RawDocument, RawRow, RawTable
 
 TITLE = "Отчёт о международных мероприятиях муниципальных образований за II квартал 2024 года"
@@ -40,3 +43,24 @@ def test_a_cell_ocr_is_unsure_of_is_quoted_and_its_column_named_by_its_field() -
     assert "«1» in the column «№ п/п»" in unsure[0].message
     assert "«да» in the column «Отметка»" in unsure[1].message
     assert "«г. Энск» in the column «Место проведения»" in unsure[2].message
+
+
+@pytest.mark.parametrize("format", ["image_ocr", "docx"])
+def test_a_header_not_read_asks_a_scan_for_a_better_scan_first(format: str) -> None:
+    """A header OCR garbled («Нанменованпе | Мсто прведеня») is no wording to add to the header
+    synonyms: a scan's refusal asks for a scan at 300 dpi, grey, or the document first; a typed
+    document's asks for the wording."""
+    table = RawTable(
+        ("Нанменованпе", "Мсто прведеня", "Сркн"),
+        (RawRow(("Форум", "г. Энск", "12.05.2024"), "page 1, row 2"),),
+        "pages 1-1",
+    )
+    doc = RawDocument(f"report.{format}", format, TITLE, (table,))
+    with pytest.raises(InterpretError) as refused:
+        interpret_document(doc, contracts.header_synonyms())
+    assert refused.value.reason == "unknown_layout"
+    message = refused.value.message
+    if format.endswith("_ocr"):
+        assert "300 dpi" in message and message.index("300 dpi") < message.index("headerSynonyms")
+    else:
+        assert "300 dpi" not in message and "headerSynonyms" in message

@@ -79,7 +79,7 @@ from muniflow.interpret.tables import (
 )
 from muniflow.interpret.title import parse_region, region_source
 from muniflow.interpret.transposed import turned
-from muniflow.model import Period, RawDocument, RawRow, RawTable, Report, Row
+from muniflow.model import OCR_SUFFIX, Period, RawDocument, RawRow, RawTable, Report, Row
 from muniflow.normalize.dates import (
     ACTUAL_OF_PLANNED,
     FROM_TITLE,
@@ -368,7 +368,9 @@ def interpret_document(
         # a letter laid out with a letterhead or signature table has no header to name
         letter_only = letter_tables_only(doc.tables, synonyms)
         raise InterpretError(
-            "unknown_layout", LETTER_REFUSAL if letter_only else refusal_message(readings), said
+            "unknown_layout",
+            LETTER_REFUSAL if letter_only else refusal_message(readings, doc.format.endswith(OCR_SUFFIX)),
+            said,
         )
     rows: list[Row] = []
     sections: list[Section] = []

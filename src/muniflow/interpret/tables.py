@@ -291,9 +291,10 @@ def _continues(
     )
 
 
-def refusal_message(readings: Sequence[TableReading]) -> str:
+def refusal_message(readings: Sequence[TableReading], scanned: bool = False) -> str:
     """The unknown_layout message: the closest header seen, the contract key to edit, `inspect`; a
-    list of people (the document's only table like an events table) is said to be one."""
+    list of people (the document's only table like an events table) is said to be one. A `scanned`
+    file's header was read by OCR, likely misread: a better scan or the document itself comes first."""
     people = next((r for r in readings if r.reason.startswith(PEOPLE_REASON)), None)
     if people is not None:
         return (
@@ -303,6 +304,14 @@ def refusal_message(readings: Sequence[TableReading]) -> str:
     best = max(readings, key=lambda r: r.reason.count(",") if "found" in r.reason else -1, default=None)
     closest = best.closest if best is not None else ""
     why = best.reason if best is not None else "no table"
+    if scanned:
+        return (
+            f"no events table: {why}; the closest header seen, as OCR read it, is [{closest}]. If the "
+            "file is a report of events, its header was likely misread: scan it again at 300 dpi in "
+            "grey, straight and whole, or ask for the document itself (.docx, a text PDF); only if a "
+            f"clean scan's header is still not read, add its wording to {CONTRACT_KEY} (`muniflow "
+            "inspect FILE` shows how the file was read); if it is another document, nothing to do"
+        )
     return (
         f"no events table: {why}; the closest header seen is [{closest}]. If the file is a report of "
         f"events, its header's wording is not known: add it to {CONTRACT_KEY} (`muniflow inspect FILE` "
