@@ -604,12 +604,12 @@ def test_a_row_under_a_merged_no_and_title_without_a_holding_of_its_own_carries_
 def test_a_table_skipped_though_its_rows_read_like_events_is_said_on_the_report() -> None:
     """The events table's municipality tables read on: the next one read with a column fewer (its
     № column lost to a scan's broken rule) is not as wide, no header, and skipped; its rows hold
-    dates and text in every cell, so the report's note names it. A table of totals (no date) and
-    a signature's table (a date, two cells) skipped are no such table."""
+    dates (one run into the next column's text) and text in most cells, so the report's note names
+    it. A table of totals (no date) and a signature's table (a date, two cells) are no such table."""
     wide = _table([HEADING, _row("1", "Концерт", "г. Энск", "12.05.2024", "Проведён", "Артисты")])
     lost = RawTable(
         ("Ярмарка ремёсел", "с. Заречное", "14.05.2024-16.05.2024", "Продажи", "20 мастеров"),
-        (RawRow(("Форум", "г. Белозорск", "20.06.2024", "Соглашение", "Делегации"), "table 2, row 2"),),
+        (RawRow(("Форум", "г. Белозорск", "20.06.2024 – 30 делегатов", "Соглашение", ""), "table 2, row 2"),),
         "table 2",
         "Белозорский район",
     )

@@ -9,6 +9,7 @@ at the file."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict, deque
 from collections.abc import Sequence
 
@@ -18,6 +19,8 @@ from muniflow.normalize.dates import parse_dates
 from muniflow.normalize.text import fold, seq_number
 
 NOT_EVENTS = "not an events table"  # the reason a table with no header for an event's columns is skipped
+# A whole date written in figures, in a cell that may hold more (a column merged with the next).
+_NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,2}\.\d{1,2}\.\d{4}(?!\d)")
 FILLED_MIN = 4  # cells of text an unnumbered event's row holds at least (title, place, dates, more)
 
 
@@ -53,6 +56,6 @@ def skipped_events_note(
 def _event_like(cells: Sequence[Cell], period: Period | None) -> bool:
     """A row with a date cell and a row number first, or with a date and text in several cells."""
     filled = [fold(c) for c in cells if c and fold(c)]
-    if len(filled) < 2 or not any(parse_dates(c, period).start is not None for c in filled):
+    if len(filled) < 2 or not any(_NUMERIC_DATE.search(c) or parse_dates(c, period).start for c in filled):
         return False
     return seq_number(filled[0]) is not None or len(filled) >= FILLED_MIN
