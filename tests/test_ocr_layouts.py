@@ -426,3 +426,23 @@ def test_a_column_no_row_writes_in_is_no_column_of_the_table() -> None:
     assert [t.header for t in doc.tables] == [("№", "Мероприятие", "Дата"), ("2", "Ярмарка", "7 мая 2024 г.")]
     assert [r.cells for r in doc.tables[1].rows] == [("3", "Концерт", "9 мая 2024 г."), ("4", "Выставка", "")]
     assert all(len(c) == 3 for _, c in confidence)
+
+
+def test_a_column_whose_only_text_spans_the_next_is_that_next_column() -> None:
+    """A table read by where its words stand: one row's participants start left of the others' (a
+    longer line), so a column line falls between, a column whose only text is that row's, spanning
+    the next. That column is dropped and the row's text goes to the next, where the others' stands;
+    the table under it, read without that line, is then as wide and goes on with it."""
+    blank, covered = ocr_cells.CellText("", None), ocr_cells.CellText(None, None)
+    first = ocr.Page(
+        [
+            [*_cells("1.", "Форум", "12.05.2024", "Около 1200 зрителей"), covered],
+            [*_cells("2.", "Ярмарка", "14.05.2024"), blank, *_cells("6 человек")],
+        ],
+        "Энский район",
+        (ocr.Page([_cells("3.", "Концерт", "20.05.2024", "40 детей")], "Город Белозорск"),),
+    )
+    doc, _ = ocr.to_document("scan.png", "image_ocr", [first])
+    assert doc.tables[0].header == ("1.", "Форум", "12.05.2024", "Около 1200 зрителей")
+    assert doc.tables[0].rows[0].cells == ("2.", "Ярмарка", "14.05.2024", "6 человек")
+    assert len(doc.tables[1].header) == 4
