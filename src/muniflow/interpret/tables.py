@@ -260,13 +260,23 @@ def _leading_header_rest(rows: Sequence[RawRow], previous: ChosenTable) -> int:
 
 def _opens_numbered(rows: Sequence[RawRow], previous: ChosenTable) -> bool:
     """True when the first row that is no heading (one filled cell: a month, a municipality) holds
-    a number where the table before has its № column."""
+    a number where the table before has its № column (named by its header, or, with no header
+    naming it, its first column where most of its rows hold a row number)."""
     seq = next((m.index for m in previous.matches if m.column == "seq_no"), None)
+    if seq is None and _numbered_first(previous.body):
+        seq = 0
     for row in rows:
         if sum(1 for c in row.cells if c and fold(c)) <= 1:
             continue
         return seq is not None and seq < len(row.cells) and seq_number(row.cells[seq] or "") is not None
     return False
+
+
+def _numbered_first(rows: Sequence[RawRow]) -> bool:
+    """Whether most rows that are no heading hold a row number in their first column."""
+    body = [row.cells for row in rows if sum(1 for c in row.cells if c and fold(c)) > 1]
+    numbered = sum(1 for cells in body if cells and seq_number(cells[0] or "") is not None)
+    return bool(body) and 2 * numbered > len(body)
 
 
 def _continues(
