@@ -599,3 +599,56 @@ def test_a_row_under_a_merged_no_and_title_without_a_holding_of_its_own_carries_
         _row(None, None, place, date_text, None, "80", above=frozenset({0, 1, 4})),
     )
     assert len(report.rows) == 1, reason
+
+
+def test_a_table_skipped_though_its_rows_read_like_events_is_said_on_the_report() -> None:
+    """The events table's municipality tables read on: the next one read with a column fewer (its
+    № column lost to a scan's broken rule) is not as wide, no header, and skipped; its rows hold
+    dates (one run into the next column's text) and text in most cells, so the report's note names
+    it. A table of totals (no date) and a signature's table (a date, two cells) are no such table."""
+    wide = _table([HEADING, _row("1", "Концерт", "г. Энск", "12.05.2024", "Проведён", "Артисты")])
+    lost = RawTable(
+        ("Ярмарка ремёсел", "с. Заречное", "14.05.2024-16.05.2024", "Продажи", "20 мастеров"),
+        (RawRow(("Форум", "г. Белозорск", "20.06.2024 – 30 делегатов", "Соглашение", ""), "table 2, row 2"),),
+        "table 2",
+        "Белозорский район",
+    )
+    counts = (RawRow(("Энский", "2", "40"), "table 3, row 2"),)
+    totals = RawTable(("Район", "Мероприятий", "Участников"), counts, "table 3")
+    signed = RawTable(("Глава района", "20.07.2024"), (), "table 4")
+    report = _report(wide, lost, totals, signed)
+    assert [r.title for r in report.rows] == ["Концерт"]
+    (note,) = [n for n in report.reading.notes if "skipped though" in n]
+    assert "table 2 under «Белозорский район» (2 rows)" in note
+    assert "table 3" not in note and "table 4" not in note
+
+
+def test_a_municipalitys_table_goes_on_with_one_numbering_its_rows_under_no_header() -> None:
+    """A scan whose header was lost (read as the title's last line) and whose first row's number was
+    misread: the first table's columns are typed by their cells, its № column not among them, yet
+    most of its rows are numbered there. The next
+    municipality's table, as wide, opening with a numbered row, goes on with it, as it would under
+    a № column's header."""
+    events = [
+        ("Международный фестиваль «Дружба народов»", "г. Энск", "12.05.2024", "20 артистов"),
+        ("Визит делегации г. Гомеля (Беларусь)", "г. Энск", "14.05.2024", "30 человек"),
+        ("Дни культуры Республики Казахстан", "с. Заречье", "18.05.2024", "Около 300 человек"),
+        ("Турнир по боксу «Кубок Энска»", "г. Энск", "с 22.05.2024 по 24.05.2024", "120 боксёров"),
+        ("Онлайн-встреча с г. Шымкентом (Казахстан)", "онлайн", "30.05.2024", "15 участников"),
+    ]
+    rows = [(f"{n}." if n > 1 else "= я", *cells) for n, cells in enumerate(events, start=1)]  # «1.» misread
+    first = RawTable(
+        rows[0],
+        tuple(RawRow(cells, f"table 1, row {n}") for n, cells in enumerate(rows[1:], start=2)),
+        "table 1",
+        "Энский район",
+    )
+    going_on = RawTable(
+        ("6.", "Международная конференция «Граница»", "г. Белозорск", "20.06.2024", "70 участников"),
+        (RawRow(("7.", "Новогодняя ёлка", "г. Белозорск", "22.06.2024", "40 детей"), "table 2, row 2"),),
+        "table 2",
+        "Белозорский район",
+    )
+    report = _report(first, going_on)
+    assert len(report.rows) == 7
+    assert [r.municipality for r in report.rows][-2:] == ["Белозорский район"] * 2

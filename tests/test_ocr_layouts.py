@@ -165,6 +165,35 @@ def test_short_headings_inside_a_column_hide_no_narrow_gutter() -> None:
         assert start - 10 <= x <= start + 12
 
 
+def test_many_municipality_headings_leave_a_gutter_they_do_not_cross_found() -> None:
+    """Ruled between rows only, a municipality's heading over every row and one more with none
+    under it: more heading bands than rows. Each heading is centred inside the wide second column,
+    short of the gutter after it, and starts nowhere near a column's left: the gutter is still
+    told by where the rows' text starts (a heading is no row of cells), not lost to the headings."""
+    page = np.full((H, W), 255, np.uint8)
+    left, right = 200, 1450
+    starts = [left, 300, 950, 1200]
+    ends = [*starts[1:], right]
+    ys = [300, 400]
+    for _ in range(4):
+        ys += [ys[-1] + 50, ys[-1] + 180]  # a heading's band, a row's band
+    ys.append(ys[-1] + 50)  # a municipality's heading with no rows under it, last
+    _rules(page, ys, left, right)
+    for x0, x1 in zip(starts, ends, strict=True):  # the header, centred
+        _write(page, (x0 + x1) // 2 - 30, 330, (x0 + x1) // 2 + 30)
+    for top, bottom in pairwise(ys[1:]):
+        if bottom - top < 100:
+            _write(page, 700, top + 15, 880)  # «Энский район», centred in the table
+            continue
+        for x0, x1 in zip(starts, ends, strict=True):
+            for line in range(3):
+                _write(page, x0 + 15, top + 15 + line * LINE, x1 - 60 - 30 * line)
+    grid = ocr_gutters.find_grid(ocr_cells.binarize(page), ocr_gutters.settings())
+    assert grid is not None
+    assert len(grid.xs) == len(starts) + 1
+    assert starts[2] - 60 <= grid.xs[2] <= starts[2] + 15
+
+
 def test_a_page_holding_a_row_of_a_table_ruled_between_rows_takes_the_columns_before() -> None:
     """The page's top goes on with the table the page before ended with: its header repeated (the
     labels centred), the rest of a row the page end broke (one column's words) and one row. Three
@@ -389,3 +418,59 @@ def test_a_group_header_over_two_columns_is_a_level_of_its_own() -> None:
     assert len(grid.ys) == len(ys) + 1 and abs(grid.ys[1] - group) <= 4
     assert grid.spans[0] == ((0, 0), (1, 2), (3, 3), (4, 4))  # the group one cell over its two columns
     assert grid.spans[1] == ((0, 0), (1, 1), (2, 2), (3, 3), (4, 4))
+
+
+def test_a_punched_holes_shadow_on_a_tables_side_leaves_the_side_a_column_line() -> None:
+    """Two punched holes' dark shadows lie on the table's left side: the strip of columns their ink
+    runs down is wider than the rule, yet the column line is where the rule is, not in the strip's
+    middle (where it ran for the holes' height only, and the table lost its first column)."""
+    page = np.full((H, W), 255, np.uint8)
+    xs, ys = [200, 330, 900, 1450], [300, 500, 800, 1100, 1400]
+    _rules(page, ys, xs[0], xs[-1] + 3)
+    for x in xs:
+        page[ys[0] : ys[-1] + 3, x : x + 3] = 0
+    for y in (650, 1250):
+        cv2.circle(page, (165, y), 45, 0, -1)  # a hole's shadow, over the side rule
+    grid = ocr_cells.find_grid(ocr_cells.binarize(page))
+    assert grid is not None
+    assert len(grid.xs) == len(xs)
+    assert abs(grid.xs[0] - xs[0]) <= 4
+
+
+def test_a_column_no_row_writes_in_is_no_column_of_the_table() -> None:
+    """A stroke beside the table taken for a column line gives it a column blank in its header and
+    every row: dropped, so the municipality's table under it (no header, read without that stroke)
+    is as wide as it and goes on with it, and so is a page with the stroke again. A column blank in
+    the few rows of a page going on a table as wide is kept."""
+    blank = ocr_cells.CellText("", None)
+    first = ocr.Page(
+        [[blank, *_cells("№", "Мероприятие", "Дата")], [blank, *_cells("1", "Форум", "5 мая 2024 г.")]],
+        "Энский район",
+        (ocr.Page([_cells("2", "Ярмарка", "7 мая 2024 г.")], "Город Белозорск"),),
+    )
+    second = ocr.Page([[blank, *_cells("3", "Концерт", "9 мая 2024 г.")]], "")
+    third = ocr.Page([[*_cells("4", "Выставка"), blank]], "")
+    doc, confidence = ocr.to_document("scan.tiff", "image_ocr", [first, second, third])
+    assert [t.header for t in doc.tables] == [("№", "Мероприятие", "Дата"), ("2", "Ярмарка", "7 мая 2024 г.")]
+    assert [r.cells for r in doc.tables[1].rows] == [("3", "Концерт", "9 мая 2024 г."), ("4", "Выставка", "")]
+    assert all(len(c) == 3 for _, c in confidence)
+
+
+def test_a_column_whose_only_text_spans_the_next_is_that_next_column() -> None:
+    """A table read by where its words stand: one row's participants start left of the others' (a
+    longer line), so a column line falls between, a column whose only text is that row's, spanning
+    the next. That column is dropped and the row's text goes to the next, where the others' stands;
+    the table under it, read without that line, is then as wide and goes on with it."""
+    blank, covered = ocr_cells.CellText("", None), ocr_cells.CellText(None, None)
+    first = ocr.Page(
+        [
+            [*_cells("1.", "Форум", "12.05.2024", "Около 1200 зрителей"), covered],
+            [*_cells("2.", "Ярмарка", "14.05.2024"), blank, *_cells("6 человек")],
+        ],
+        "Энский район",
+        (ocr.Page([_cells("3.", "Концерт", "20.05.2024", "40 детей")], "Город Белозорск"),),
+    )
+    doc, _ = ocr.to_document("scan.png", "image_ocr", [first])
+    assert doc.tables[0].header == ("1.", "Форум", "12.05.2024", "Около 1200 зрителей")
+    assert doc.tables[0].rows[0].cells == ("2.", "Ярмарка", "14.05.2024", "6 человек")
+    assert len(doc.tables[1].header) == 4

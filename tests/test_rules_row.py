@@ -158,6 +158,24 @@ DATE_CASES = [
         set(),
     ),
     (
+        "a range over a year long (a year misread) is an error, beside its quarter's warning",
+        {
+            "date_text": "22.05.2023 – 23.05.2024",
+            "start_date": date(2023, 5, 22),
+            "end_date": date(2024, 5, 23),
+        },
+        {("date_format", "error"), ("quarter_consistency", "warning")},
+    ),
+    (
+        "a year-long programme is no misread range",
+        {
+            "date_text": "01.07.2023 – 30.06.2024",
+            "start_date": date(2023, 7, 1),
+            "end_date": date(2024, 6, 30),
+        },
+        {("quarter_consistency", "warning")},
+    ),
+    (
         "a start with an open end is a warning",
         {
             "date_text": "с 15.05.2024",

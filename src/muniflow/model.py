@@ -41,6 +41,9 @@ class RawTable:
     sheet: str = ""
 
 
+OCR_SUFFIX = "_ocr"  # ends the format of a document read by OCR («pdf_ocr», «image_ocr», «docx_ocr»)
+
+
 @dataclass(frozen=True)
 class RawDocument:
     """What a reader returns: the text before the first table (title) and every table."""

@@ -293,12 +293,13 @@ def lone_page(doc: RawDocument, report: Report) -> ReaderError | None:
 
 def ocr_flags(doc: RawDocument, report: Report, threshold: float) -> list[Flag]:
     """`ocr_review` on every row read by OCR, with its confidence; `ocr_low_confidence` on each cell
-    under the threshold, naming its column and text."""
+    under the threshold, naming its column (the field it was read into, else its header) and
+    quoting the cell's text."""
     if not doc.cell_confidence:
         return []
     by_locator = dict(doc.cell_confidence)
-    header = doc.tables[0].header if doc.tables else ()
     cells = {row.locator: row.cells for table in doc.tables for row in table.rows}
+    columns = _column_names(doc, report)
     flags = []
     for row in report.rows:
         confs = by_locator.get(row.source_locator, ())
@@ -314,22 +315,44 @@ def ocr_flags(doc: RawDocument, report: Report, threshold: float) -> list[Flag]:
             )
         )
         texts = cells.get(row.source_locator, ())
+        named = columns.get(row.source_locator, {})
         for col, conf in enumerate(confs):
             if conf is not None and conf < threshold:
-                name = header[col] if col < len(header) else f"column {col + 1}"
+                field, name = named.get(col, ("", f"column {col + 1}"))
                 text = texts[col] if col < len(texts) else None
+                shown = " ".join((text or "").split())
                 flags.append(
                     Flag(
                         row.row_index,
                         "ocr_low_confidence",
                         "warning",
-                        f"OCR is unsure of the cell «{name}» ({conf:.0f}% < {threshold:g}%): "
-                        "compare it with the scan",
-                        field=name,
+                        f"OCR is unsure of the cell «{shown}» in the column «{name}» ({conf:.0f}% < "
+                        f"{threshold:g}%): compare it with the scan",
+                        field=field or name,
                         value=text,
                     )
                 )
     return flags
+
+
+def _column_names(doc: RawDocument, report: Report) -> dict[str, dict[int, tuple[str, str]]]:
+    """Per row locator, each column's field and name: a column read into a field is named by the
+    field's header label (its header as OCR read it may be garbled or, on a table going on, absent);
+    another by its header as read, one line. The readings follow the tables' order."""
+    from muniflow.rules.messages import label
+
+    readings = list(report.reading.tables) if report.reading is not None else []
+    out: dict[str, dict[int, tuple[str, str]]] = {}
+    for table in doc.tables:
+        k = next((i for i, r in enumerate(readings) if r.locator == table.locator), None)
+        reading = readings.pop(k) if k is not None else None
+        header = reading.header if reading is not None else table.header
+        names = {col: ("", " ".join(h.split())) for col, h in enumerate(header) if h and h.strip()}
+        for match in reading.columns if reading else ():
+            names[match.index] = (match.column, label(match.column))
+        for row in table.rows:
+            out[row.locator] = names
+    return out
 
 
 def combine_pages(first: Path, limits: Limits, rest: list[str], dest: str) -> str:

@@ -70,6 +70,7 @@ from muniflow.interpret.sections import (
     settlement_of,
 )
 from muniflow.interpret.side_by_side import split_side_by_side
+from muniflow.interpret.skipped import skipped_events_note
 from muniflow.interpret.tables import (
     LETTER_REFUSAL,
     ChosenTable,
@@ -79,7 +80,7 @@ from muniflow.interpret.tables import (
 )
 from muniflow.interpret.title import parse_region, region_source
 from muniflow.interpret.transposed import turned
-from muniflow.model import Period, RawDocument, RawRow, RawTable, Report, Row
+from muniflow.model import OCR_SUFFIX, Period, RawDocument, RawRow, RawTable, Report, Row
 from muniflow.normalize.dates import (
     ACTUAL_OF_PLANNED,
     FROM_TITLE,
@@ -368,7 +369,9 @@ def interpret_document(
         # a letter laid out with a letterhead or signature table has no header to name
         letter_only = letter_tables_only(doc.tables, synonyms)
         raise InterpretError(
-            "unknown_layout", LETTER_REFUSAL if letter_only else refusal_message(readings), said
+            "unknown_layout",
+            LETTER_REFUSAL if letter_only else refusal_message(readings, doc.format.endswith(OCR_SUFFIX)),
+            said,
         )
     rows: list[Row] = []
     sections: list[Section] = []
@@ -432,6 +435,7 @@ def interpret_document(
             *_content_note(chosen),
             *_not_held_note(found.not_held),
             *left_out_row_note(rows, closing),
+            *skipped_events_note(doc.tables, readings, period),
         ),
         title=own_title if own_title != doc.title else "",
     )

@@ -23,6 +23,7 @@ from muniflow.interpret.not_held import not_held_heading
 from muniflow.interpret.people import PEOPLE_REASON, people_list
 from muniflow.interpret.reading import CONTENT, ColumnMatch, TableReading
 from muniflow.interpret.sections import caption_municipality, caption_name, region_body
+from muniflow.interpret.skipped import NOT_EVENTS
 from muniflow.model import Cell, Period, RawRow, RawTable
 from muniflow.normalize.dates import parse_dates
 from muniflow.normalize.text import fold, seq_number
@@ -195,7 +196,7 @@ def choose_tables(
         closest = _shown(found.labels) if found is not None else _shown(table.header)
         names = sorted(found.columns) if found is not None else []
         missing = [c for c in REQUIRED if c not in names]
-        reason = f"not an events table: no column for {', '.join(missing)}" + (
+        reason = f"{NOT_EVENTS}: no column for {', '.join(missing)}" + (
             f" (found {', '.join(names)})" if names else ""
         )
         readings.append(
@@ -259,13 +260,23 @@ def _leading_header_rest(rows: Sequence[RawRow], previous: ChosenTable) -> int:
 
 def _opens_numbered(rows: Sequence[RawRow], previous: ChosenTable) -> bool:
     """True when the first row that is no heading (one filled cell: a month, a municipality) holds
-    a number where the table before has its № column."""
+    a number where the table before has its № column (named by its header, or, with no header
+    naming it, its first column where most of its rows hold a row number)."""
     seq = next((m.index for m in previous.matches if m.column == "seq_no"), None)
+    if seq is None and _numbered_first(previous.body):
+        seq = 0
     for row in rows:
         if sum(1 for c in row.cells if c and fold(c)) <= 1:
             continue
         return seq is not None and seq < len(row.cells) and seq_number(row.cells[seq] or "") is not None
     return False
+
+
+def _numbered_first(rows: Sequence[RawRow]) -> bool:
+    """Whether most rows that are no heading hold a row number in their first column."""
+    body = [row.cells for row in rows if sum(1 for c in row.cells if c and fold(c)) > 1]
+    numbered = sum(1 for cells in body if cells and seq_number(cells[0] or "") is not None)
+    return bool(body) and 2 * numbered > len(body)
 
 
 def _continues(
@@ -290,9 +301,10 @@ def _continues(
     )
 
 
-def refusal_message(readings: Sequence[TableReading]) -> str:
+def refusal_message(readings: Sequence[TableReading], scanned: bool = False) -> str:
     """The unknown_layout message: the closest header seen, the contract key to edit, `inspect`; a
-    list of people (the document's only table like an events table) is said to be one."""
+    list of people (the document's only table like an events table) is said to be one. A `scanned`
+    file's header was read by OCR, likely misread: a better scan or the document itself comes first."""
     people = next((r for r in readings if r.reason.startswith(PEOPLE_REASON)), None)
     if people is not None:
         return (
@@ -302,6 +314,14 @@ def refusal_message(readings: Sequence[TableReading]) -> str:
     best = max(readings, key=lambda r: r.reason.count(",") if "found" in r.reason else -1, default=None)
     closest = best.closest if best is not None else ""
     why = best.reason if best is not None else "no table"
+    if scanned:
+        return (
+            f"no events table: {why}; the closest header seen, as OCR read it, is [{closest}]. If the "
+            "file is a report of events, its header was likely misread: scan it again at 300 dpi in "
+            "grey, straight and whole, or ask for the document itself (.docx, a text PDF); only if a "
+            f"clean scan's header is still not read, add its wording to {CONTRACT_KEY} (`muniflow "
+            "inspect FILE` shows how the file was read); if it is another document, nothing to do"
+        )
     return (
         f"no events table: {why}; the closest header seen is [{closest}]. If the file is a report of "
         f"events, its header's wording is not known: add it to {CONTRACT_KEY} (`muniflow inspect FILE` "

@@ -219,9 +219,16 @@ def parse_dates(text: str, period: Period | None) -> DateParse:
         return DateParse(None, None, None, str(reason))
 
 
+# A full stop between two whole dates («19.07.2024.\n21.07.2024», «19.07.2024.21.07.2024»): OCR's
+# reading of a range dash at a line break, no sign of its own; read as a space, which two dates are
+# read across (first to last), as after a comma.
+_WHOLE_DATE = r"\d{1,2}\.\d{1,2}\.\d{4}"
+_STOP_BETWEEN_DATES = re.compile(rf"(?<![\d.])({_WHOLE_DATE})\.(?=\s*{_WHOLE_DATE}(?![\d.]\d))")
+
+
 def _parse(text: str, period: Period | None) -> DateParse:
     """The parse proper; raises _Unreadable with the note when the cell cannot be read."""
-    folded = _FOOTNOTE_MARKS.sub("", fold(text))
+    folded = _STOP_BETWEEN_DATES.sub(r"\1 ", _FOOTNOTE_MARKS.sub("", fold(text)))
     if not folded:
         raise _Unreadable("пустая ячейка")
     tokens = _without_times(_tokenize(folded))

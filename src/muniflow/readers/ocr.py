@@ -391,10 +391,10 @@ def to_document(
     overleaf = ""  # the text under the last table of the page before
     for number, page in enumerate(pages, start=1):
         for k, part in enumerate(page.tables()):
-            body = part.rows
+            current = tables[-1] if tables else None
+            body = _without_empty_columns(part.rows, len(current.header) if current else None)
             heading = None  # a municipality's heading above this part's rows going on the table before
             place = f"page {number}, row" if k == 0 else f"page {number}, table {k + 1}, row"
-            current = tables[-1] if tables else None
             other_columns = part.ruled and len(body[0]) != len(current.header) if current else True
             if current is None or k > 0 or other_columns:
                 caption = clean(part.above) if current is not None else ""
@@ -430,6 +430,41 @@ def to_document(
     built = [_raw_table(t) for t in tables]
     document = RawDocument(source, format, title, tuple(raw for raw, _ in built), pages=len(pages))
     return document, tuple(c for _, confidence in built for c in confidence)
+
+
+def _without_empty_columns(rows: list[list[CellText]], width: int | None) -> list[list[CellText]]:
+    """A part's rows without the columns no row (its header included) writes in of its own: a
+    stroke beside the table (a punched hole's shadow, the scanner's dark edge) taken for a column
+    line makes one, and so does a gap between a column's lines that start at two places (an
+    unruled table read by where its words stand): there a row's text starts the column and spans
+    the next, and goes to the next. Left as they are where the part goes on a table (`width`: its
+    columns) as wide as it is: a column may be blank in the few rows a page holds."""
+    columns = max((len(r) for r in rows), default=0)
+    empty = {j for j in range(columns) if all(_none_of_its_own(r, j) for r in rows)}
+    if not empty or len(empty) == columns or width == columns:
+        return rows
+    if width is not None and columns - len(empty) != width:
+        return rows
+    out = []
+    for row in rows:
+        kept: list[CellText] = []
+        carried: CellText | None = None  # a dropped column's text spanning the next
+        for j, cell in enumerate(row):
+            if j in empty:
+                carried = cell if (cell.text or "").strip() else carried
+                continue
+            kept.append(carried if carried is not None and cell.text is None else cell)
+            carried = None
+        out.append(kept)
+    return out
+
+
+def _none_of_its_own(row: list[CellText], j: int) -> bool:
+    """Whether column j of a row holds no text of its own: blank, covered by a cell to its left, or
+    the start of a cell spanning the next column (its text that one's)."""
+    if j >= len(row) or not (row[j].text or "").strip():
+        return True
+    return j + 1 < len(row) and row[j + 1].text is None
 
 
 # A line of words (a page number, «- 2 -», holds none).

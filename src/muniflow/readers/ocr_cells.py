@@ -212,12 +212,28 @@ def _centers(profile: np.ndarray, threshold: float) -> list[int]:
     return out
 
 
+def _peaks(profile: np.ndarray, threshold: float) -> list[int]:
+    """Like `_centers`, each run's centre taken where its profile is at least half the run's
+    highest: a dark blot beside a line (a punched hole's shadow on a table's side) widens the run
+    with little ink a column, and its middle would fall off the line."""
+    out = []
+    for centre in _centers(profile, threshold):
+        a = b = centre
+        while a > 0 and profile[a - 1] > threshold:
+            a -= 1
+        while b + 1 < len(profile) and profile[b + 1] > threshold:
+            b += 1
+        high = np.flatnonzero(profile[a : b + 1] >= profile[a : b + 1].max() / 2)
+        out.append(a + (int(high[0]) + int(high[-1])) // 2)
+    return out
+
+
 def find_grid(ink: Image) -> Grid | None:
     """The table's grid, or None when the page has no ruled table."""
     horizontal, vertical = line_masks(ink)
     # a column line must be twice as long as the opening kernel: only ruling lines are that tall,
     # and a table of one row at the top of a page (the end of a long row) still counts
-    xs = _long_lines(vertical, _centers(vertical.sum(axis=0) / 255, 2 * (ink.shape[0] // 60)), horizontal)
+    xs = _long_lines(vertical, _peaks(vertical.sum(axis=0) / 255, 2 * (ink.shape[0] // 60)), horizontal)
     if len(xs) < 3:
         return None
     left, right = xs[0], xs[-1]

@@ -106,6 +106,17 @@ def date_order(row: Row, field: str) -> Message:
     )
 
 
+def date_span(row: Row, field: str) -> Message:
+    text = _text(row, field)
+    days = (pd.Timestamp(row["end_date"]) - pd.Timestamp(row["start_date"])).days + 1
+    return (
+        f"Мероприятие «{text}» длится {days} дн. ({_span(row['start_date'], row['end_date'])}) — дольше "
+        "года: даты, скорее всего, прочитаны или написаны с ошибкой (год одного из концов). Сверьте даты "
+        "с документом.",
+        text,
+    )
+
+
 def date_exact(row: Row, field: str) -> Message:
     text = _text(row, field)
     span = _span(row["start_date"], row["end_date"])
@@ -208,6 +219,7 @@ ROW_MESSAGES: dict[str, Callable[[Row, str], Message]] = {
     "not_blank": not_blank,
     "date_readable": date_readable,
     "date_order": date_order,
+    "date_span": date_span,
     "date_exact": date_exact,
     "overlaps_period": overlaps_period,
     "within_period": within_period,

@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 import pandera.pandas as pa
 
-from muniflow.contracts import Contract, RowRule
+from muniflow.contracts import Contract, RowRule, load_yaml
 from muniflow.model import Flag, Report
 from muniflow.rules import messages
 
@@ -96,6 +96,21 @@ def _date_order(frame: pd.DataFrame) -> pd.Series:
     return ~(_dates_known(frame) & (frame["start_date"] > frame["end_date"]))
 
 
+def range_max_days() -> int | None:
+    """The longest range an event of a report may last (contracts/dates.yaml `range_max_days`)."""
+    from muniflow.normalize.dates import VOCABULARY_NAME
+
+    value = load_yaml(VOCABULARY_NAME).get("range_max_days")
+    return int(value) if value else None
+
+
+def _date_span(frame: pd.DataFrame) -> pd.Series:
+    longest = range_max_days()
+    if longest is None:
+        return pd.Series(True, index=frame.index)
+    return ~(_dates_known(frame) & ((frame["end_date"] - frame["start_date"]).dt.days > longest))
+
+
 def _date_exact(frame: pd.DataFrame) -> pd.Series:
     helped = frame["date_form"].notna() & (frame["date_form"] != EXACT)
     return ~(helped & _dates_known(frame))
@@ -152,6 +167,7 @@ CHECKS: dict[str, _Check] = {
     "single_script": _Check(lambda prop: f"{prop}_raw", lambda s: s.map(lambda t: not _mixed_words(t))),
     "date_readable": _Check(None, _date_readable),
     "date_order": _Check(None, _date_order),
+    "date_span": _Check(None, _date_span),
     "date_exact": _Check(None, _date_exact),
     "overlaps_period": _Check(None, _overlaps_period),
     "within_period": _Check(None, _within_period),
