@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from muniflow import contracts
-from muniflow.interpret import interpret_document
+from muniflow.interpret import InterpretError, interpret_document
 from muniflow.interpret.not_held import not_held_heading
 from muniflow.interpret.period import find_period
 from muniflow.model import Period, RawDocument, RawRow, RawTable
@@ -652,3 +652,15 @@ def test_a_municipalitys_table_goes_on_with_one_numbering_its_rows_under_no_head
     report = _report(first, going_on)
     assert len(report.rows) == 7
     assert [r.municipality for r in report.rows][-2:] == ["Белозорский район"] * 2
+
+
+def test_a_plan_alone_is_refused_saying_what_to_send_not_which_header_to_add() -> None:
+    planned = _table(
+        [_row("1", "Форум", "г. Энск", "15.09.2024", "", "")],
+        caption="План мероприятий на III квартал 2024 г.",
+    )
+    with pytest.raises(InterpretError) as refused:
+        _report(planned)
+    message = str(refused.value)
+    assert "not held" in message and "send the report of them" in message
+    assert "headerSynonyms" not in message

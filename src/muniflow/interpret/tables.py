@@ -219,8 +219,12 @@ def _as_wide(previous: ChosenTable | None, table: RawTable) -> bool:
     return previous is not None and len(table.header) == len(previous.table.header)
 
 
+# The reason of a table whose heading says its events were not held (a plan): no header advice fits it.
+NOT_HELD_REASON = "says its events were planned, postponed or cancelled, not held"
+
+
 def _not_held(table: RawTable, heading: str, closest: str, municipality: str) -> TableReading:
-    reason = f"its heading «{fold(heading)}» says its events were planned, postponed or cancelled, not held"
+    reason = f"its heading «{fold(heading)}» {NOT_HELD_REASON}"
     return TableReading(table.locator, False, reason, closest=closest, municipality=municipality)
 
 
@@ -314,6 +318,12 @@ def refusal_message(readings: Sequence[TableReading], scanned: bool = False) -> 
     best = max(readings, key=lambda r: r.reason.count(",") if "found" in r.reason else -1, default=None)
     closest = best.closest if best is not None else ""
     why = best.reason if best is not None else "no table"
+    if NOT_HELD_REASON in why:
+        return (
+            f"no events table: {why} (its header [{closest}]). muniflow loads the events held in a "
+            "quarter, not a plan's: if they were held, send the report of them, or correct the heading "
+            "if it names them wrongly; if the file is a plan, nothing to do"
+        )
     if scanned:
         return (
             f"no events table: {why}; the closest header seen, as OCR read it, is [{closest}]. If the "
