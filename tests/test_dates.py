@@ -464,6 +464,13 @@ def test_a_run_of_dashes_reads_as_one_range_dash(run: str) -> None:
     )
 
 
+def test_a_run_of_dashes_ending_the_cell_is_a_blank_end_not_an_open_range() -> None:
+    """Start and end columns joined with a range dash, the end's cell a dash: «май 2025 г. – –»
+    is the month, as «май 2025 г.» is; one dash ending it leaves the range open."""
+    assert parse_dates("май 2025 г. – –", None).end == D(2025, 5, 31)
+    assert parse_dates("май 2025 г. –", None).form == "open_end"
+
+
 @pytest.mark.parametrize(
     ("forms", "case"), [(GENITIVE, "genitive"), (NOMINATIVE, "nominative"), (PREPOSITIONAL, "prepositional")]
 )

@@ -112,3 +112,33 @@ def test_a_date_without_its_year_is_no_row_number() -> None:
 
     assert SEQ_NUMBER.match("2.1") and SEQ_NUMBER.match("12.3.") and SEQ_NUMBER.match("7)")
     assert not SEQ_NUMBER.match("12.07") and not SEQ_NUMBER.match("01.10")
+
+
+def _justified(words: list[str], x: float, top: float, right: float = RIGHT) -> list[dict[str, Any]]:
+    """A justified line: its words spread from `x` to `right`, the gaps between them wide."""
+    width = sum(len(w) for w in words) * CHAR
+    gap = (right - x - width) / max(1, len(words) - 1)
+    out = []
+    for word in words:
+        out += _chars(word, x, top)
+        x += len(word) * CHAR + gap
+    return out
+
+
+def test_a_letters_numbered_paragraphs_justified_with_a_first_line_indent_are_no_table() -> None:
+    """A letter's items «1.1. 18 апреля 2025 г., с. Энское – …», justified (the words far apart, as
+    a table's columns are) with the first line indented: their wrapped lines start left of the
+    number, which a row's never do; the page holds no table (it is read as a letter)."""
+    chars: list[dict[str, Any]] = []
+    top = 100.0
+    for number in ("1.1.", "1.2.", "2.1."):
+        chars += _justified(
+            [number, "18", "апреля", "2025", "г.,", "с.", "Энское", "–", "ярмарка"], 70.0, top
+        )
+        chars += _justified(
+            ["ремёсел", "«Лунный", "берег»", "с", "участием", "гостей", "из", "Энска"], LEFT, top + 14
+        )
+        chars += _chars("(40 человек).", LEFT, top + 28)
+        top += 42
+    page = SimpleNamespace(chars=chars, edges=[])
+    assert tables_without_rules(page, []) == []

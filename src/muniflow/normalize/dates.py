@@ -155,9 +155,10 @@ _COMMA_DATE = re.compile(r"(?<![\d,])(\d{1,2}),(\d{1,2}),(\d{4})(?![\d,])")
 _ELLIPSIS = re.compile(r"…|\.{3}")
 # Every dash a word processor produces reads as a range dash.
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"))
-# A run of them, spaced or not, is one range dash: OCR reads a dash twice («30 апреля -– 3 мая»),
-# a typist doubles it («12--15 мая»).
-_DASH_RUN = re.compile(r"-(?:[ \t\u00a0]*-)+")
+# A run of them, spaced or not, between two dates is one range dash: OCR reads a dash twice
+# («30 апреля -– 3 мая»), a typist doubles it («12--15 мая»). A run ending the cell stays: a range
+# dash and the dash of an end left blank («май 2025 г. – –», start and end columns joined).
+_DASH_RUN = re.compile(r"-(?:[ \t\u00a0]*-)+(?=[ \t\u00a0]*\w)")
 
 _TOKEN = re.compile(
     r"""

@@ -676,15 +676,26 @@ def text_only_tables(
             if after == len(lines) or not _numbered(lines[after]):
                 break
             end = after + 1
-        run = lines[i if follows else _turned_above(lines, i, done) : end]
+        first = i if follows else _turned_above(lines, i, done)
+        run = lines[first:end]
         table = None
-        if follows or any(_numbered(line) for line in run):
+        if follows or (any(_numbered(line) for line in run) and not _indented_paragraphs(lines, first, end)):
             top, bottom = run[0].top - 1, run[-1].bottom + 1
             table = infer_table(glyphs, Region(-1e9, top, 1e9, bottom, framed=False), hint, header)
         if table is not None:
             out.append(table)
         i = done = end
     return out
+
+
+def _indented_paragraphs(lines: Sequence[_Line], start: int, end: int) -> bool:
+    """Most numbered lines of lines[start:end] are followed by a line starting left of their
+    number: paragraphs with a first-line indent (a letter's items «1.1. 18 января … –», justified,
+    their words far apart), not rows; a row's wrapped lines never start left of its number's
+    column."""
+    numbered = [k for k in range(start, min(end, len(lines) - 1)) if _numbered(lines[k])]
+    left = sum(lines[k + 1].spans[0][0] < lines[k].spans[0][0] - EDGE_TOLERANCE for k in numbered)
+    return bool(numbered) and left * 2 > len(numbered)
 
 
 def _turned_above(lines: Sequence[_Line], i: int, floor: int) -> int:
