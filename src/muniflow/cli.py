@@ -156,13 +156,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             print(f"muniflow ingest: {err}", file=sys.stderr)
             return 2
     from flows import temporary_api
-    from muniflow.warehouse.lookups import holds_all
 
     flows_anyway = bool(args.force or args.period or args.region)
     if flows_anyway:  # a flow runs whatever the warehouse holds: its API starts before the hashing
         warm_code = _prepare_flow(args)
         if warm_code is not None:
             return warm_code
+    from muniflow.warehouse.lookups import holds_all  # imports DuckDB
+
     stored = holds_all(files, warehouse_of(args))  # every file in the warehouse as it is
     if not flows_anyway and stored:
         print(
