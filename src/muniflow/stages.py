@@ -23,7 +23,7 @@ from muniflow.interpret import interpret_document
 from muniflow.interpret.heading import refused_report
 from muniflow.interpret.nil import says_covering
 from muniflow.interpret.period import find_period
-from muniflow.model import Flag, Period, RawDocument, ReaderError, Report
+from muniflow.model import OCR_SUFFIX, Flag, Period, RawDocument, ReaderError, Report
 from muniflow.normalize.text import fold
 from muniflow.rules.period_hint import report_mismatch
 
@@ -266,7 +266,7 @@ def interpret_file(path: Path, doc: RawDocument, period: Period | None, digest: 
         quarters = _quarters_of(report)
         hint = (
             f"{_period_hint(report)} if it is one"
-            + (", as when OCR could not read the title's quarter" if doc.format.endswith("_ocr") else "")
+            + (", as when OCR could not read the title's quarter" if doc.format.endswith(OCR_SUFFIX) else "")
             if len(quarters) < 2
             else _several_quarters(report, quarters)
         )
@@ -333,7 +333,7 @@ def _scanned_period(doc: RawDocument, report: Report) -> tuple[Period, str] | No
     what it says), a title naming no quarter-like word (a lone page, a half-year), or dates that
     do not agree."""
     said = report.reading
-    if not doc.format.endswith("_ocr") or report.period is not None or said is None:
+    if not doc.format.endswith(OCR_SUFFIX) or report.period is not None or said is None:
         return None
     if said.period_kind not in ("", "year") or not _names_a_quarter_blurred(doc.title):
         return None

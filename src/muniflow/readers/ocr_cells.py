@@ -196,8 +196,8 @@ def line_masks(ink: Image) -> tuple[Image, Image]:
     return horizontal, vertical
 
 
-def _centers(profile: np.ndarray, threshold: float) -> list[int]:
-    """Centers of the runs of `profile` above `threshold`."""
+def _runs(profile: np.ndarray, threshold: float) -> list[tuple[int, int]]:
+    """The runs of `profile` above `threshold`: (first, last) index of each."""
     above = profile > threshold
     out = []
     start = None
@@ -205,11 +205,16 @@ def _centers(profile: np.ndarray, threshold: float) -> list[int]:
         if on and start is None:
             start = i
         elif not on and start is not None:
-            out.append((start + i - 1) // 2)
+            out.append((start, i - 1))
             start = None
     if start is not None:
-        out.append((start + len(above) - 1) // 2)
+        out.append((start, len(above) - 1))
     return out
+
+
+def _centers(profile: np.ndarray, threshold: float) -> list[int]:
+    """Centers of the runs of `profile` above `threshold`."""
+    return [(a + b) // 2 for a, b in _runs(profile, threshold)]
 
 
 def _peaks(profile: np.ndarray, threshold: float) -> list[int]:
@@ -217,12 +222,7 @@ def _peaks(profile: np.ndarray, threshold: float) -> list[int]:
     highest: a dark blot beside a line (a punched hole's shadow on a table's side) widens the run
     with little ink a column, and its middle would fall off the line."""
     out = []
-    for centre in _centers(profile, threshold):
-        a = b = centre
-        while a > 0 and profile[a - 1] > threshold:
-            a -= 1
-        while b + 1 < len(profile) and profile[b + 1] > threshold:
-            b += 1
+    for a, b in _runs(profile, threshold):
         high = np.flatnonzero(profile[a : b + 1] >= profile[a : b + 1].max() / 2)
         out.append(a + (int(high[0]) + int(high[-1])) // 2)
     return out
