@@ -108,7 +108,7 @@ def test_rows_numbered_by_section_and_item_open_rows_without_rules() -> None:
 
 
 def test_a_date_without_its_year_is_no_row_number() -> None:
-    from muniflow.readers.pdftext import SEQ_NUMBER
+    from muniflow.readers.rownumber import SEQ_NUMBER
 
     assert SEQ_NUMBER.match("2.1") and SEQ_NUMBER.match("12.3.") and SEQ_NUMBER.match("7)")
     assert not SEQ_NUMBER.match("12.07") and not SEQ_NUMBER.match("01.10")

@@ -18,11 +18,11 @@ from itertools import pairwise
 from rapidfuzz.distance import Levenshtein
 
 from muniflow.morph import analyzer
+from muniflow.readers.rownumber import SEQ_NUMBER
 
 _TOKEN = re.compile(r"[\w№/]+")
 _LEFT_TOKEN = re.compile(r"[\w№/]+$")
 _RIGHT_TOKEN = re.compile(r"^[\w/]+")
-_SEQ_NUMBER = re.compile(r"^\s*\d{1,4}\s*[.)]?\s*$")
 _MAX_PIECES = 8  # a header word cut into more pieces than this is not worth the lookups
 _FUNCTION_POS = frozenset({"CONJ", "PREP", "PRCL", "INTJ"})
 _MIN_PHRASES = 2  # a header-like row names at least two columns
@@ -211,7 +211,7 @@ def is_header_like(cells: Sequence[str | None], phrases: Sequence[tuple[str, ...
     """True when a row reads as a table header: no row number, and at least two and at least half
     of its filled cells hold a header phrase (a partial header still counts)."""
     filled = [c for c in cells if c and c.strip()]
-    if not filled or any(_SEQ_NUMBER.match(c) for c in filled):
+    if not filled or any(SEQ_NUMBER.match(c) for c in filled):
         return False
     hits = header_phrase_count(filled, phrases)
     return hits >= _MIN_PHRASES and 2 * hits >= len(filled)

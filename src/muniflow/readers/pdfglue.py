@@ -6,7 +6,6 @@ repeated header spilt into the row below are taken out there.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -14,8 +13,8 @@ from muniflow.model import Cell
 from muniflow.readers.base import fold_whitespace
 from muniflow.readers.pdfgrid import Ends, splits
 from muniflow.readers.pdflines import Line, join_lines
+from muniflow.readers.rownumber import SEQ_NUMBER
 
-SEQ_NUMBER = re.compile(r"^\s*\d{1,4}\s*[.)]?\s*$")
 MAX_HEADER_ROWS = 5  # a title row, two header levels, a column-number row: more is no header
 
 # A cell as drawn: its visual lines; None where a merged cell covers the grid slot.

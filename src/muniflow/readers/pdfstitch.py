@@ -17,7 +17,6 @@ from muniflow.readers.base import fold_whitespace
 from muniflow.readers.headerwords import cell_lemmas, is_header_like
 from muniflow.readers.pdfglue import (
     MAX_HEADER_ROWS,
-    SEQ_NUMBER,
     LineCell,
     LineRow,
     cell_text,
@@ -30,6 +29,7 @@ from muniflow.readers.pdfglue import (
     strip_header_overflow,
 )
 from muniflow.readers.pdfgrid import Ends, finer_grid, regrid, regrid_slots
+from muniflow.readers.rownumber import SEQ_NUMBER
 
 COLUMN_TOLERANCE = 3.0  # points: the same column drawn on two pages may differ by rounding
 

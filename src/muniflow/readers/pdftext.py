@@ -14,12 +14,13 @@ for a ruled table.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from statistics import median
 from typing import Any
+
+from muniflow.readers.rownumber import SEQ_NUMBER
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 Span = tuple[float, float]
@@ -32,9 +33,6 @@ _MIN_COLUMNS = 3
 _MIN_FULL_LINES = 2  # lines with text in at least _MIN_COLUMNS columns
 _MIN_ROWS = 3  # a header and two rows
 _PROSE_SHARE = 0.4  # lines of a column going on with a sentence, where prose is no table
-# A row's number: «7», «7.», «7)», or a section's number and the row's within it («2.1», «2.1.»; an
-# item number nor a section's has a leading zero, where a date without its year has one, «12.07»).
-SEQ_NUMBER = re.compile(r"^(?:\d{1,4}[.)]?|[1-9]\d{0,2}\.[1-9]\d{0,3}\.?)$")
 
 
 @dataclass(frozen=True)

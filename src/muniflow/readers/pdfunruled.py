@@ -30,7 +30,8 @@ from typing import Any
 from muniflow.readers.headerwords import is_header_like
 from muniflow.readers.pdflines import Glyph, group_lines, is_bold, turn_of
 from muniflow.readers.pdfregions import EDGE_TOLERANCE, Region, region_of, rule_regions
-from muniflow.readers.pdftext import SEQ_NUMBER, TextRow, TextTable
+from muniflow.readers.pdftext import TextRow, TextTable
+from muniflow.readers.rownumber import SEQ_NUMBER
 
 # An events table has at least №, the event and its date or place; two blocks side by side are a
 # letterhead or a signature, not a table.
