@@ -293,3 +293,35 @@ def test_a_report_whose_first_row_has_no_date_gets_its_note_without_failing() ->
     )
     head, body = report_notes(reports, extracted)
     assert "(1)" in head and "a.docx" in body and "2025Q3" in body
+
+
+def test_rows_read_by_ocr_are_counted_apart_from_the_findings() -> None:
+    """Every row of a scan carries a reminder to check it against the scan (`reminder_rules` in
+    contracts/ocr.yaml): the cards, the summary by municipality and the open flags count the
+    findings only, and the reminders get a line per file with their confidences."""
+    flagged, events = sample()
+    scan = [
+        flag(k, "Город Альфа", "ocr_review", "warning", "read by OCR", source_file="inbox/scan.pdf", value=v)
+        for k, v in ((20, "91"), (21, "64"), (22, "85"))
+    ]
+    low = flag(
+        21, "Город Альфа", "ocr_low_confidence", "warning", "OCR is unsure", source_file="inbox/scan.pdf"
+    )
+    page = render_html(
+        run=RUN, flagged=pd.concat([flagged, pd.DataFrame([*scan, low])]), events=events, quality=None
+    )
+    cards = dict(re.findall(r'<div class="card">([^<]+)<b>(\d+)</b>', page))
+    assert cards["Замечаний"] == "5"  # the four of the sample and the unsure cell
+    assert cards["Предупреждений"] == "3"
+    assert cards["Строк из сканов: сверить"] == "3"
+    assert "Открытые замечания (5)" in page
+    assert cells_of_row(page, "Город Альфа")[:2] == ["1", "2"]  # errors, warnings
+    line = re.search(r'<tr><td title="inbox/scan.pdf">scan.pdf</td>(.*?)</tr>', page)
+    assert line, "a line for the scanned file"
+    # the reminder, its rows, how many open, their mean and lowest confidence
+    assert re.findall(r"<td[^>]*>(.*?)</td>", line.group(1))[1:] == ["3", "3", "80", "64"]
+
+
+def test_a_run_without_scans_has_no_reminders_section(written: tuple[Path, str]) -> None:
+    _, page = written
+    assert "Строк из сканов" not in page and "прочитанные OCR" not in page

@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from muniflow import dqcharts, dqhtml, dqnotes, dqpairs, dqreview
+from muniflow import dqcharts, dqhtml, dqnotes, dqpairs, dqreminders, dqreview
 from muniflow.model import Period
 from muniflow.quality.result import ExpectationOutcome, QualityResult
 from muniflow.sheets import neutralize_frame
@@ -107,26 +107,30 @@ def render_html(
     run_id = dqhtml.text(run.get("run_id"))
     still_open, decided = dqreview.split_open_decided(flagged)
     notes = dqreview.notes_by_key(decisions)
+    # Reminders (a row read by OCR) are counted and listed apart: every row of a scan has one.
+    findings, reminders = dqreminders.split(flagged)
+    open_findings = dqreminders.split(still_open)[0]
     body = [
         "<h1>Отчёт о качестве данных</h1>",
         f'<p class="meta">Запуск {escape(run_id) or "—"}{_run_meta(run)}</p>',
-        _cards(flagged, events),
+        _cards(findings, events, reminders),
         *(_missing(reporting, today) if reporting is not None else ()),
         *dqnotes.report_notes(reports, extracted),
         *dqnotes.files_not_loaded(reports),
         "<h2>Графики</h2>",
-        dqcharts.charts(flagged, events, dqhtml.RULE_NAMES),
+        dqcharts.charts(findings, events, dqhtml.RULE_NAMES),
         "<h2>Сводка по правилам</h2>",
         _by_rule(flagged),
         "<h2>Сводка по муниципальным образованиям</h2>",
-        _by_municipality(flagged),
+        _by_municipality(findings),
         "<h2>Проверки загруженных данных (Great Expectations)</h2>",
         _quality(quality, out_dir),
         "<h2>Повторы мероприятий</h2>",
         dqpairs.duplicate_pairs(flagged, events),
-        f"<h2>Открытые замечания ({len(still_open)})</h2>",
+        f"<h2>Открытые замечания ({len(open_findings)})</h2>",
         _HOW_TO_DECIDE if len(still_open) else "",
-        _all_rows(still_open),
+        _all_rows(open_findings),
+        dqreminders.by_file(reminders, still_open),
         f"<h2>Решённые замечания ({len(decided)})</h2>",
         dqreview.decided_table(decided, notes),
         _all_rows(decided) if len(decided) else "",
@@ -167,8 +171,10 @@ def _quarantined(flagged: pd.DataFrame) -> pd.Series:
     return flagged["quarantined"].fillna(False).astype(bool)
 
 
-def _cards(flagged: pd.DataFrame, events: pd.DataFrame) -> str:
+def _cards(flagged: pd.DataFrame, events: pd.DataFrame, reminders: pd.DataFrame) -> str:
+    """The counts at the top: the findings (`flagged`), and the rows to check against a scan apart."""
     rows = flagged.drop_duplicates(["source_file", "source_locator"]) if len(flagged) else flagged
+    checks = reminders.drop_duplicates(["source_file", "source_locator"]) if len(reminders) else reminders
     cards = (
         ("Замечаний", len(flagged)),
         ("Ошибок", int((flagged["severity"] == "error").sum())),
@@ -178,6 +184,7 @@ def _cards(flagged: pd.DataFrame, events: pd.DataFrame) -> str:
         ("Мероприятий загружено", len(events)),
         ("Открытых замечаний", len(dqreview.split_open_decided(flagged)[0])),
         ("Решённых замечаний", len(dqreview.split_open_decided(flagged)[1])),
+        *((("Строк из сканов: сверить", len(checks)),) if len(checks) else ()),
     )
     inner = "".join(f'<div class="card">{escape(name)}<b>{count}</b></div>' for name, count in cards)
     return f'<div class="cards">{inner}</div>'
