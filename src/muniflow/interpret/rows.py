@@ -70,7 +70,7 @@ from muniflow.interpret.sections import (
     settlement_of,
 )
 from muniflow.interpret.side_by_side import split_side_by_side
-from muniflow.interpret.skipped import skipped_events_note
+from muniflow.interpret.skipped import not_held_tables_note, skipped_events_note
 from muniflow.interpret.tables import (
     LETTER_REFUSAL,
     ChosenTable,
@@ -436,6 +436,7 @@ def interpret_document(
             *_not_held_note(found.not_held),
             *left_out_row_note(rows, closing),
             *skipped_events_note(doc.tables, readings, period),
+            *not_held_tables_note(doc.tables, readings),
         ),
         title=own_title if own_title != doc.title else "",
     )

@@ -23,7 +23,7 @@ from muniflow.interpret.not_held import not_held_heading
 from muniflow.interpret.people import PEOPLE_REASON, people_list
 from muniflow.interpret.reading import CONTENT, ColumnMatch, TableReading
 from muniflow.interpret.sections import caption_municipality, caption_name, region_body
-from muniflow.interpret.skipped import NOT_EVENTS
+from muniflow.interpret.skipped import NOT_EVENTS, NOT_HELD_REASON
 from muniflow.model import Cell, Period, RawRow, RawTable
 from muniflow.normalize.dates import parse_dates
 from muniflow.normalize.text import fold, seq_number
@@ -217,10 +217,6 @@ def _as_wide_after(tables: Sequence[RawTable], k: int) -> list[RawRow]:
 
 def _as_wide(previous: ChosenTable | None, table: RawTable) -> bool:
     return previous is not None and len(table.header) == len(previous.table.header)
-
-
-# The reason of a table whose heading says its events were not held (a plan): no header advice fits it.
-NOT_HELD_REASON = "says its events were planned, postponed or cancelled, not held"
 
 
 def _not_held(table: RawTable, heading: str, closest: str, municipality: str) -> TableReading:

@@ -29,6 +29,7 @@ from muniflow.readers.base import CORRUPT_FILE, NO_TABLE_FOUND, fold_whitespace
 from muniflow.readers.blame import raised_by_parser
 from muniflow.readers.headerwords import vocabulary_breaks
 from muniflow.readers.pdfcaption import band_paragraphs, text_area
+from muniflow.readers.pdffootnotes import footnotes_top
 from muniflow.readers.pdfglue import LineCell, cell_text
 from muniflow.readers.pdfgrid import merged_down, slot_ends
 from muniflow.readers.pdflines import CellIndex, Glyph, bucket_glyphs, join_lines, table_lines, turn_of
@@ -149,7 +150,8 @@ def _scan(path: Path) -> tuple[list[Fragment], int, str, str]:
                             margins.append((page.page_number, pending[-1]))
                         fragments.append(replace(fragment, caption=_caption(pending)))
                         pending = []
-                    pending.append(_text_between(page, bottoms[-1], page.height))
+                    foot = footnotes_top(page, bottoms[-1])
+                    pending.append(_text_between(page, bottoms[-1], page.height if foot is None else foot))
                     margins.append((page.page_number, pending[-1]))
                 finally:
                     page.close()  # drop the page's parsed objects so memory stays flat in page count
