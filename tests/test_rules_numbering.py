@@ -52,6 +52,13 @@ def test_messages_say_what_broke() -> None:
     assert "пропущен № 3–4" in skipped.message and skipped.value == "5"
 
 
+@pytest.mark.parametrize("first", [0, 3])
+def test_a_run_opening_on_a_wrong_number_says_where_it_opens(first: int) -> None:
+    """No row before it: «после № 0 идёт № 3» named a row that does not exist."""
+    [flag] = numbering_flags(rows_numbered(first, 2, 3, 4), load_contract())
+    assert flag.message == f"Нумерация начинается с № {first}, ожидался № 1." and flag.value == str(first)
+
+
 def _sectioned(*blocks: tuple[str, tuple[int | None, ...]]) -> list[Row]:
     rows = []
     for municipality, numbers in blocks:

@@ -231,6 +231,10 @@ def numbering_missing(seq_text: str, expected: int) -> Message:
     return f"№ не указан или не является числом («{seq_text.strip()}»); ожидался № {expected}.", seq_text
 
 
+def numbering_opens(number: int, expected: int) -> Message:
+    return f"Нумерация начинается с № {number}, ожидался № {expected}.", str(number)
+
+
 def numbering_repeated(number: int, previous: int) -> Message:
     return (
         f"№ {number} повторяется: после № {previous} ожидался № {previous + 1}.",

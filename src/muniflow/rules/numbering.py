@@ -123,7 +123,7 @@ def _run_flags(rows: Sequence[Row], start: int, severity: str) -> list[Flag]:
             previous = number
             seen.add(number)
             continue
-        message, value = _why(row, previous, seen)
+        message, value = _why(row, previous, seen, opening=previous == start - 1 and not seen)
         flags.append(Flag(row.row_index, RULE, severity, message, "seq_no", value))
         if number is not None:
             seen.add(number)
@@ -146,10 +146,13 @@ def _resume_after(previous: int, number: int | None, following: int | None) -> i
     return number
 
 
-def _why(row: Row, previous: int, seen: set[int]) -> tuple[str, str | None]:
+def _why(row: Row, previous: int, seen: set[int], opening: bool = False) -> tuple[str, str | None]:
+    """The message of a broken row; `opening`: no row of the run numbered before it (its first)."""
     number = row.seq_no
     if number is None:
         return messages.numbering_missing(row.seq_text, previous + 1)
+    if opening:
+        return messages.numbering_opens(number, previous + 1)
     if number in seen:
         return messages.numbering_repeated(number, previous)
     if number > previous + 1:
