@@ -499,6 +499,8 @@ def infer_required(
             if combined:
                 matches.extend(m for m in combined if m.column not in columns)
                 free.remove(combined[0].index)
+        elif "place" not in columns:  # the dates typed hold the place too («12.05.2025 с. Н»)
+            matches.extend(_place_beside_dates(matches, body, period))
     if "seq_no" not in columns:
         seq = _seq_column(body, free, found.labels)
         if seq is not None:

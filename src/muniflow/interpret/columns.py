@@ -19,6 +19,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from muniflow.contracts import load_contract
+from muniflow.interpret.abbreviations import spelled_out
 from muniflow.interpret.assignment import assign
 from muniflow.interpret.reading import COMBINED, FUZZY, LEMMA, SYNONYM, ColumnMatch
 from muniflow.morph import analyzer
@@ -103,6 +104,7 @@ def _expanded(text: str, vocabulary: tuple[tuple[str, tuple[str, ...]], ...]) ->
     coordinated part it stands in: a comma, a semicolon, a slash, «и» or «или» opens a new part
     («Сроки, место»; «Содержание и результаты мероприятия»)."""
     known = _initials(vocabulary)
+    text = spelled_out(text, _vocabulary_words(vocabulary), _phrases(vocabulary), lemma)
     out: list[tuple[str, int]] = []
     part = 0
     for match in _PARTED.finditer(text):
@@ -116,6 +118,17 @@ def _expanded(text: str, vocabulary: tuple[tuple[str, tuple[str, ...]], ...]) ->
         spelled = known.get(word) if raw.isupper() and 2 <= len(raw) <= _INITIALS_MAX else None
         out.extend((w, part) for w in (word, *(spelled or ())))
     return tuple(out)
+
+
+@lru_cache(maxsize=16)
+def _vocabulary_words(vocabulary: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, ...]:
+    """The synonyms' words, each once (lower case): what an abbreviation may stand for."""
+    return tuple(sorted({w for entry in _entries(vocabulary) for w in words(entry.text) if w.isalpha()}))
+
+
+@lru_cache(maxsize=16)
+def _phrases(vocabulary: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, ...], ...]:
+    return tuple(entry.lemmas for entry in _entries(vocabulary))
 
 
 def freeze(synonyms: Mapping[str, Sequence[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
