@@ -97,6 +97,9 @@ from muniflow.normalize.text import fold, seq_number, without_footnote_marks
 from muniflow.rules.quotes import QUOTE_MARKS
 
 TEXT_COLUMNS = ("title", "place", "date_text", "goal", "participants")
+# A status or remark column («Статус», «Отметка о проведении», «Примечание»): read only to tell
+# whether the event was held (rules `not_held`), kept in the row as written.
+STATUS_COLUMN = "status_text"
 
 
 def map_header(header: Sequence[str], synonyms: Mapping[str, Sequence[str]]) -> dict[str, int]:
@@ -1057,4 +1060,5 @@ def _row(
         goal=fold(texts["goal"]),
         participants_raw=texts["participants"],
         participants=fold(texts["participants"]),
+        status_text=fold(_field(raw, matches, STATUS_COLUMN, period)),
     )
