@@ -88,6 +88,7 @@ from muniflow.normalize.dates import (
     WHOLE_QUARTER,
     YEAR_FROM_PERIOD,
     DateParse,
+    date_column_kind,
     date_in_title,
     names_whole_period,
     parse_dates,
@@ -190,6 +191,8 @@ def _field(row: RawRow, matches: Sequence[ColumnMatch], column: str, period: Per
     feeding = [m for m in matches if m.column == column]
     if not feeding:
         return ""
+    if column == "date_text":
+        feeding = _actual_columns(feeding)
     if len(feeding) == 1:
         m = feeding[0]
         text = _text(row, m.index)
@@ -225,6 +228,19 @@ def _field(row: RawRow, matches: Sequence[ColumnMatch], column: str, period: Per
     return "; ".join(
         f"{_sub_label(m.header)}: {fold(t)}" if _sub_label(m.header) else fold(t) for m, t in filled
     )
+
+
+def _actual_columns(feeding: list[ColumnMatch]) -> list[ColumnMatch]:
+    """The date columns giving the actual date where the header of each date column names it the
+    planned or the actual one («Дата по плану» | «Фактическая дата проведения», contracts/dates.yaml
+    `planned_labels`, `actual_labels`): the planned date is what was meant, not when it was held, so
+    it joins no range. Any other set of date columns («Дата начала» | «Дата окончания») is kept."""
+    if len(feeding) < 2:
+        return feeding
+    kinds = [date_column_kind(m.header) for m in feeding]
+    if None in kinds or "planned" not in kinds or "actual" not in kinds:
+        return feeding
+    return [m for m, kind in zip(feeding, kinds, strict=True) if kind == "actual"]
 
 
 def _dates(text: str, period: Period | None, month: str):  # type: ignore[no-untyped-def]
