@@ -142,6 +142,9 @@ class Row:
     goal: str
     participants_raw: str
     participants: str
+    # A status or remark column's cell as written («проведено», «отменено»): read only to tell
+    # whether the event was held (the `not_held` rule); '' when the table has no such column.
+    status_text: str = ""
 
 
 @dataclass(frozen=True)

@@ -386,8 +386,11 @@ def _sub(label: str) -> str:
 def _joins(header: Sequence[str], matches: Sequence[ColumnMatch], column: str, index: int) -> bool:
     """Whether a second cell feeds a column already taken: a start/end date pair, sub-columns of
     one group («Участники: российская сторона» / «…: иностранная сторона»), or the neighbour of a
-    participants cell that names participants too."""
+    participants cell that names participants too, or a cell naming on its own what a combined cell
+    holds a part of («Наименование и цель мероприятия» | «Результат»: both the goal)."""
     if column in SHARED:
+        return True
+    if column in SIDE_BY_SIDE and any(m.column == column and m.evidence == COMBINED for m in matches):
         return True
     if column in SIDE_BY_SIDE and any(m.column == column and abs(m.index - index) == 1 for m in matches):
         return True

@@ -8,6 +8,7 @@ end of the cell, or a whole line of it; what is left is the place. The date gram
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 
 from muniflow.model import Period
 from muniflow.normalize.dates import parse_dates, vocabulary
@@ -199,4 +200,27 @@ def split_title_place(text: str) -> tuple[str, str] | None:
     if standalone and flat[: standalone[-1].start].strip(_EDGE):
         at = standalone[-1].start
         return flat[:at].strip(_EDGE), flat[at:].strip(_EDGE)
+    return None
+
+
+# An abbreviation's dot closing a title («… ул. Ленина, д.»): kept, not a sentence's end.
+_ABBREVIATION_END = re.compile(r"\b[а-яё]{1,3}\.$")
+
+
+def split_title_goal(text: str, synonyms: Mapping[str, Sequence[str]]) -> tuple[str, str, str] | None:
+    """(title, goal, the goal's label) of a cell a header names both of («Наименование и цель
+    мероприятия»): the goal
+    is what follows the first label after the title that the header synonyms tie to the goal
+    («Цель: …», «Задачи мероприятия: …», a capitalised phrase before a colon opening a sentence or
+    a line, as a letter's items label their parts); None when no such label follows the title."""
+    from muniflow.readers.listed_labels import LABEL, column_of
+
+    for match in LABEL.finditer(text):
+        label = match.group(1)
+        if not label or not text[: match.start(1)].strip() or column_of(label, synonyms) != "goal":
+            continue
+        title = text[: match.start(1)].strip().rstrip(";,").strip()
+        if title.endswith(".") and not title.endswith("..") and not _ABBREVIATION_END.search(title):
+            title = title[:-1].rstrip()
+        return title, text[match.end() :].strip(), label
     return None

@@ -87,9 +87,11 @@ def says_not_held(cell: str) -> bool:
 def _says_not_held(line: str, plan_noun: bool = True) -> bool:
     marks, held = _vocabulary()
     heads = _heads()
-    words = [w.lower().replace("ё", "е") for w in _WORD.findall(line)]
+    written = [w.lower() for w in _WORD.findall(line)]
+    words = [w.replace("ё", "е") for w in written]
     morph = analyzer()
-    parses = [morph.parse(w)[0] for w in words]
+    # parsed as written: «отменён» is the participle, «отменен» read first as the adjective «отменный»
+    parses = [morph.parse(w)[0] for w in written]
     first_noun = next((p.normal_form for p in parses if p.tag.POS == "NOUN"), None)
     ahead = held_plain = False
     for k, parse in enumerate(parses):

@@ -11,7 +11,7 @@ from muniflow import contracts
 from muniflow.interpret.cards import as_rows
 from muniflow.interpret.cell_items import split_row_cells, unpaired_note
 from muniflow.interpret.columns import CONTRACT_KEY, map_columns
-from muniflow.interpret.combined import split_date_place, split_title_place
+from muniflow.interpret.combined import split_date_place, split_title_goal, split_title_place
 from muniflow.interpret.errors import InterpretError
 from muniflow.interpret.header_rows import REQUIRED, is_column_numbers
 from muniflow.interpret.heading import before_headings, lead_text, run_in_heading, titled_municipality
@@ -88,6 +88,7 @@ from muniflow.normalize.dates import (
     WHOLE_QUARTER,
     YEAR_FROM_PERIOD,
     DateParse,
+    date_column_kind,
     date_in_title,
     names_whole_period,
     parse_dates,
@@ -97,6 +98,9 @@ from muniflow.normalize.text import fold, seq_number, without_footnote_marks
 from muniflow.rules.quotes import QUOTE_MARKS
 
 TEXT_COLUMNS = ("title", "place", "date_text", "goal", "participants")
+# A status or remark column («Статус», «Отметка о проведении», «Примечание»): read only to tell
+# whether the event was held (rules `not_held`), kept in the row as written.
+STATUS_COLUMN = "status_text"
 
 
 def map_header(header: Sequence[str], synonyms: Mapping[str, Sequence[str]]) -> dict[str, int]:
@@ -143,6 +147,26 @@ def _header_residue(row: RawRow, labels: Sequence[str]) -> bool:
     return all(j < len(labels) and text in _squeezed(labels[j]) for j, text in filled)
 
 
+def _title_or_goal(text: str, column: str, labelled: bool = False) -> str:
+    """The title's or the goal's part of a cell a header names both of: the goal after its label
+    («Фестиваль «…». Цель: укрепление связей»), with it when `labelled`; without a label, the whole
+    cell is the title."""
+    named = split_title_goal(text, contracts.header_synonyms())
+    if named is None:
+        return text if column == "title" else ""
+    title, goal, label = named
+    return title if column == "title" else f"{label}: {goal}" if labelled else goal
+
+
+def _own_text(row: RawRow, m: ColumnMatch, matches: Sequence[ColumnMatch], column: str) -> str:
+    """A cell's text for one of several columns feeding a field: of a cell naming the title and the
+    goal, the field's part («… Цель: …» beside a «Результат» column: the goal of both)."""
+    text = _text(row, m.index)
+    if column in ("title", "goal") and {"title", "goal"} <= {o.column for o in matches if o.index == m.index}:
+        return _title_or_goal(text, column, labelled=True)
+    return text
+
+
 def _sub_label(header: str) -> str:
     return header.split(": ", 1)[1] if ": " in header else header
 
@@ -187,6 +211,8 @@ def _field(row: RawRow, matches: Sequence[ColumnMatch], column: str, period: Per
     feeding = [m for m in matches if m.column == column]
     if not feeding:
         return ""
+    if column == "date_text":
+        feeding = _actual_columns(feeding)
     if len(feeding) == 1:
         m = feeding[0]
         text = _text(row, m.index)
@@ -196,13 +222,15 @@ def _field(row: RawRow, matches: Sequence[ColumnMatch], column: str, period: Per
             if named is None:
                 return text if column == "title" else ""
             return named[0] if column == "title" else named[1]
+        if {"title", "goal"} <= sharing:  # «Наименование и цель мероприятия»
+            return _title_or_goal(text, column)
         if m.evidence == COMBINED or len(sharing) > 1:
             split = split_date_place(text, period)
             if split is None:
                 return text
             return split[0] if column == "date_text" else split[1]
         return text
-    texts = [(m, _text(row, m.index)) for m in feeding]
+    texts = [(m, _own_text(row, m, matches, column)) for m in feeding]
     filled = [(m, t) for m, t in texts if fold(t)]
     if column == "date_text":
         values = list(dict.fromkeys(fold(t) for _, t in filled))
@@ -219,9 +247,23 @@ def _field(row: RawRow, matches: Sequence[ColumnMatch], column: str, period: Per
         return " – ".join(values)
     if len(filled) == 1 and column in ("seq_no", "title"):
         return filled[0][1]
-    return "; ".join(
-        f"{_sub_label(m.header)}: {fold(t)}" if _sub_label(m.header) else fold(t) for m, t in filled
+    return "; ".join(  # a combined cell's part keeps its own label («Цель: …»), not its header
+        f"{_sub_label(m.header)}: {fold(t)}" if _sub_label(m.header) and m.evidence != COMBINED else fold(t)
+        for m, t in filled
     )
+
+
+def _actual_columns(feeding: list[ColumnMatch]) -> list[ColumnMatch]:
+    """The date columns giving the actual date where the header of each date column names it the
+    planned or the actual one («Дата по плану» | «Фактическая дата проведения», contracts/dates.yaml
+    `planned_labels`, `actual_labels`): the planned date is what was meant, not when it was held, so
+    it joins no range. Any other set of date columns («Дата начала» | «Дата окончания») is kept."""
+    if len(feeding) < 2:
+        return feeding
+    kinds = [date_column_kind(m.header) for m in feeding]
+    if None in kinds or "planned" not in kinds or "actual" not in kinds:
+        return feeding
+    return [m for m, kind in zip(feeding, kinds, strict=True) if kind == "actual"]
 
 
 def _dates(text: str, period: Period | None, month: str):  # type: ignore[no-untyped-def]
@@ -1058,4 +1100,5 @@ def _row(
         goal=fold(texts["goal"]),
         participants_raw=texts["participants"],
         participants=fold(texts["participants"]),
+        status_text=fold(_field(raw, matches, STATUS_COLUMN, period)),
     )

@@ -285,25 +285,7 @@ def planned_and_actual(text: str, period: Period | None) -> tuple[str, DateParse
     if not words.actual_labels or not words.planned_labels:
         return None
     folded = fold(text).lower().replace("ё", "е")
-    found = list(_PHRASE_WORD.finditer(folded))
-    lemmas = [_key(analyzer().parse(m.group())[0].normal_form) for m in found]
-    labels = sorted(  # the longest first: «по плану» before «план»
-        [
-            *((p, "actual") for p in words.actual_labels if p),
-            *((p, "planned") for p in words.planned_labels if p),
-        ],
-        key=lambda pk: -len(pk[0]),
-    )
-    marks: list[tuple[int, int, str]] = []  # (start, end, kind) of each label in the text
-    i = 0
-    while i < len(found):
-        hit = next((pk for pk in labels if tuple(lemmas[i : i + len(pk[0])]) == pk[0]), None)
-        if hit is None:
-            i += 1
-            continue
-        last = found[i + len(hit[0]) - 1]
-        marks.append((found[i].start(), last.end(), hit[1]))
-        i += len(hit[0])
+    marks = _label_marks(folded)
     kinds = [kind for _, _, kind in marks]
     if kinds.count("actual") != 1 or kinds.count("planned") != 1:
         return None
@@ -317,6 +299,40 @@ def planned_and_actual(text: str, period: Period | None) -> tuple[str, DateParse
             return None
         read[kind] = (part, parsed)
     return (*read["planned"], *read["actual"])
+
+
+def _label_marks(folded: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of each planned or actual label in a folded text, kind `planned` or
+    `actual` (contracts/dates.yaml `planned_labels`, `actual_labels`, as lemmas, the longest first)."""
+    words = vocabulary()
+    found = list(_PHRASE_WORD.finditer(folded))
+    lemmas = [_key(analyzer().parse(m.group())[0].normal_form) for m in found]
+    labels = sorted(  # the longest first: «по плану» before «план»
+        [
+            *((p, "actual") for p in words.actual_labels if p),
+            *((p, "planned") for p in words.planned_labels if p),
+        ],
+        key=lambda pk: -len(pk[0]),
+    )
+    marks: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(found):
+        hit = next((pk for pk in labels if tuple(lemmas[i : i + len(pk[0])]) == pk[0]), None)
+        if hit is None:
+            i += 1
+            continue
+        last = found[i + len(hit[0]) - 1]
+        marks.append((found[i].start(), last.end(), hit[1]))
+        i += len(hit[0])
+    return marks
+
+
+def date_column_kind(header: str) -> str | None:
+    """`planned` or `actual` for a date column's header naming the planned date or the actual one
+    by the labels a cell writes them with («Дата по плану», «Фактическая дата проведения»); None
+    for any other header («Дата начала») and for one naming both («Дата (план / факт)»)."""
+    kinds = {kind for _, _, kind in _label_marks(fold(header).lower().replace("ё", "е"))}
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 # What stands around a label and its date: «план: 14.05.2025 / факт – 21.05.2025;».
