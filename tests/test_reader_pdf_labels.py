@@ -79,6 +79,27 @@ def test_the_first_label_repeated_opens_the_next_block() -> None:
     assert label_starts(lines, XS) == [0, 1, 4, 5, 6, 7]
 
 
+def test_a_label_whose_header_word_stands_on_its_next_line_opens_a_row() -> None:
+    """«Праздничные» holds no header word, but with its line going on («мероприятия») it does: the
+    label opens a row of its own, not the rest of «МО»."""
+    lines = [
+        _line("№ п/п", "1", "2"),
+        _line("МО", "Энский район", "Тривельдский район"),
+        _line("Праздничные", "Ярмарка", "Слёт"),
+        _line("мероприятия", "ремёсел", "краеведов"),
+        _line("Дата", "3 мая", "9 мая"),
+    ]
+    assert label_starts(lines, XS) == [0, 1, 2, 4]
+
+
+def test_a_table_of_labels_the_page_end_cut_after_the_event_names() -> None:
+    """Under a line numbering the events, the event's name alone is label enough (the rest of the
+    table is on the next page); without that line, it is not."""
+    names = _line("Наименование", "Слёт юных краеведов", "Ярмарка")
+    assert label_starts([_line("№ п/п", "1", "2"), names], XS) == [0, 1]
+    assert label_starts([_line("Итоги", "Обмен", "Концерт"), names], XS) is None
+
+
 @pytest.mark.parametrize(
     "lines",
     [

@@ -11,7 +11,8 @@ opens a row when its first column starts a label:
 - otherwise a label opening in lower case (a bracket or a sign before its first letter aside), or
   no label, goes on the one above («Дата / проведения», «Тема / (форма проведения)»);
 - a label opening with a capital or a digit opens a row when it holds a word of the header
-  vocabulary (the contract's header synonyms), or when a column of the events takes text up
+  vocabulary (the contract's header synonyms), with the lines going on with it («Международные /
+  мероприятия»), or when a column of the events takes text up
   again after a line it left blank (a cell's text wraps on without a gap: an event's text that
   stopped and starts again is the next row's). A line holding neither goes on the label above
   (a label wrapped before a name: «Участвующие стороны: от / России»).
@@ -41,8 +42,8 @@ from muniflow.readers.rownumber import SEQ_NUMBER
 # and one more (as interpret/transposed.MIN_LABELS asks of the labels it turns into a header).
 MIN_LABELS = 3
 # ... and where its first line numbers the events («№ п/п | 1 | 2 | 3»), the labels of a table the
-# page end cut short: the event's name and one more.
-MIN_NUMBERED_LABELS = 2
+# page end cut short: the event's name.
+MIN_NUMBERED_LABELS = 1
 # The column its labels must name: without the event's name it is something else.
 NEEDED = "title"
 # Words of a label at the most (the contract's longest synonyms have six, a label's note in brackets
@@ -82,7 +83,7 @@ def label_starts(lines: Sequence[LabelLine], xs: Sequence[float], going_on: bool
         label = labels[i]
         resumed = any(k and k in written and k not in columns[i - 1] for k in columns[i])
         opens = bool(label) and (
-            label == labels[0] or (not _lower(label) and (resumed or holds_header_word(label)))
+            label == labels[0] or (not is_lower(label) and (resumed or holds_header_word(_whole(labels, i))))
         )
         if opens:
             starts.append(i)
@@ -93,14 +94,14 @@ def label_starts(lines: Sequence[LabelLine], xs: Sequence[float], going_on: bool
         return starts
     rows = list(pairwise([*starts, len(lines)]))
     texts = [" ".join(t for t in labels[a:b] if t) for a, b in rows]
-    if len(texts) < MIN_LABELS or not all(texts):
+    least = MIN_NUMBERED_LABELS if _numbers_across(lines[0]) else MIN_LABELS
+    if len(texts) < max(least, 2) or not all(texts):  # a line of numbers has a label under it
         return None
     valued = sum(any(k for i in range(a, b) for k in columns[i]) for a, b in rows)
     short = sum(len(text.split()) <= MAX_LABEL_WORDS for text in texts)
     if valued * 2 <= len(rows) or short * 2 <= len(texts):
         return None
     matches, _ = map_columns(texts, header_synonyms())
-    least = MIN_NUMBERED_LABELS if _numbers_across(lines[0]) else MIN_LABELS
     if NEEDED not in {m.column for m in matches} or len({m.index for m in matches}) < least:
         return None
     return starts
@@ -116,13 +117,23 @@ def holds_header_word(text: str) -> bool:
     return False
 
 
+def _whole(labels: Sequence[str], i: int) -> str:
+    """The label opening at line `i` with the lines going on with it (lower case, or no label)."""
+    out = [labels[i]]
+    for label in labels[i + 1 :]:
+        if label and not is_lower(label):
+            break
+        out.append(label)
+    return " ".join(t for t in out if t)
+
+
 def _numbers_across(line: LabelLine) -> bool:
     """Whether a line holds a label and then row numbers alone, one per event."""
     runs = line.text.split(" ")[1:] if len(line.spans) > 1 else []
     return bool(runs) and all(SEQ_NUMBER.match(run) for run in runs)
 
 
-def _lower(label: str) -> bool:
+def is_lower(label: str) -> bool:
     """Whether a label's line opens in lower case, signs before its first letter aside
     («(форма проведения)»); a number or «№» opens none."""
     first = next((c for c in label if c.isalnum() or c == "№"), "")

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from muniflow.readers.headerwords import is_header_like
-from muniflow.readers.pdflabelrows import label_starts
+from muniflow.readers.pdflabelrows import is_lower, label_starts
 from muniflow.readers.pdflines import Glyph, group_lines, is_bold, turn_of
 from muniflow.readers.pdfregions import EDGE_TOLERANCE, Region, region_of, rule_regions
 from muniflow.readers.pdftext import TextRow, TextTable
@@ -129,7 +129,9 @@ def tables_without_rules(
     held = top is not None and _within(
         (top.x0 + top.x1) / 2, (top.top + top.bottom) / 2, [(r.x0, r.top, r.x1, r.bottom) for r in regions]
     )
-    going_on = not out and not held
+    # a table of labels going on above the page's first table (its side rules cut short)
+    above = labelled and top is not None and all(top.bottom < t.bbox[1] for t in out)
+    going_on = not held and (not out or above)
     out.extend(text_only_tables(outside, hint if going_on else (), header, labelled and going_on))
     return out
 
@@ -684,6 +686,9 @@ def text_only_tables(
     while i < len(lines):
         # the page's top going on with the table before, under its header repeated if it is
         follows = i == skip and _fits(lines[skip + repeated : skip + repeated + 1], hint)
+        if labelled and follows:  # a label's lines going on, or a label and its values; no heading
+            line = lines[skip + repeated]
+            follows = len(line.spans) > 1 or is_lower(line.label)
         wide = len(lines[i].spans) >= MIN_COLUMNS
         if (len(lines[i].spans) < MIN_LABEL_COLUMNS or not lines[i].upright) and not follows:
             i += 1  # a line of a header turned a quarter is no line of words: it starts no table
