@@ -99,7 +99,7 @@ def as_events(
 
 def _lines(grid: Sequence[Sequence[str]]) -> list[tuple[str, list[str]]]:
     """(label, values) of each row holding values. A row whose label is empty or opens in lower
-    case (signs before its first letter aside: «(форма проведения)») goes on the row above: a PDF
+    case (signs before its first letter aside: «(очно или онлайн)») goes on the row above: a PDF
     page cut that row («Форма и» | «наименование»), or a label's line wrapped into a row of its
     own. Each cell's text goes on its own, a word the cut split made whole again."""
     # imported here: the readers' package loads pdfplumber and python-docx, which interpreting

@@ -9,18 +9,18 @@ opens a row when its first column starts a label:
 - the table's first line, and each line repeating the first one's label (a table too wide for its
   page continued under itself, its labels repeated: a block of its own);
 - otherwise a label opening in lower case (a bracket or a sign before its first letter aside), or
-  no label, goes on the one above («Дата / проведения», «Тема / (форма проведения)»);
+  no label, goes on the one above («Дата / проведения», «Формат / (очно или онлайн)»);
 - a label opening with a capital or a digit opens a row when it holds a word of the header
-  vocabulary (the contract's header synonyms), with the lines going on with it («Международные /
-  мероприятия»), or when a column of the events takes text up
-  again after a line it left blank (a cell's text wraps on without a gap: an event's text that
-  stopped and starts again is the next row's). A line holding neither goes on the label above
-  (a label wrapped before a name: «Участвующие стороны: от / России»).
+  vocabulary (the contract's header synonyms), with the lines going on with it («Праздничные /
+  мероприятия»), or when a column of the events takes text up again after a line it left blank (a
+  cell's text wraps on without a gap: an event's text that stopped and starts again is the next
+  row's). A line holding neither goes on the label above (a label wrapped before a name:
+  «Участники от / Энции»).
 The lines read so are a table of labels when its labels, mapped together by the contract's header
 synonyms (`map_columns`, as interpret/transposed.py maps them), name the event and at least
-MIN_LABELS columns in all (MIN_NUMBERED_LABELS under a first line numbering the events: a table
-the page end cut short), and most of its rows hold a value beside their label: a letterhead
-(«Администрация … муниципального округа», «№ …»), prose or a table of rows without numbers
+MIN_LABELS columns in all (under a first line numbering the events, MIN_NUMBERED_LABELS columns of
+any kind: a table the page end cut short), and most of its rows hold a value beside their label:
+a letterhead («Администрация … муниципального округа», «№ …») or a table of rows without numbers
 names no such column of labels, nor does prose set in columns (its "labels" are paragraphs, longer
 than MAX_LABEL_WORDS words).
 """
@@ -42,7 +42,7 @@ from muniflow.readers.rownumber import SEQ_NUMBER
 # and one more (as interpret/transposed.MIN_LABELS asks of the labels it turns into a header).
 MIN_LABELS = 3
 # ... and where its first line numbers the events («№ п/п | 1 | 2 | 3»), the labels of a table the
-# page end cut short: the event's name.
+# page end cut short, the event's name perhaps on the next page: one, whichever it is.
 MIN_NUMBERED_LABELS = 1
 # The column its labels must name: without the event's name it is something else.
 NEEDED = "title"
@@ -102,7 +102,8 @@ def label_starts(lines: Sequence[LabelLine], xs: Sequence[float], going_on: bool
     if valued * 2 <= len(rows) or short * 2 <= len(texts):
         return None
     matches, _ = map_columns(texts, header_synonyms())
-    if NEEDED not in {m.column for m in matches} or len({m.index for m in matches}) < least:
+    named = NEEDED in {m.column for m in matches} or least == MIN_NUMBERED_LABELS
+    if not named or len({m.index for m in matches}) < least:
         return None
     return starts
 
