@@ -136,7 +136,7 @@ def _numbers_across(line: LabelLine) -> bool:
 
 def is_lower(label: str) -> bool:
     """Whether a label's line opens in lower case, signs before its first letter aside
-    («(форма проведения)»); a number or «№» opens none."""
+    («(очно или онлайн)»); a number or «№» opens none."""
     first = next((c for c in label if c.isalnum() or c == "№"), "")
     return first.islower()
 
