@@ -92,6 +92,19 @@ def test_a_label_whose_header_word_stands_on_its_next_line_opens_a_row() -> None
     assert label_starts(lines, XS) == [0, 1, 2, 4]
 
 
+def test_a_label_opening_with_a_synonym_of_one_word_opens_a_row() -> None:
+    """«Когда» is a header synonym by itself, though a conjunction too: «Когда состоялось» opens a
+    row where the event names above it run on beside it (no event's column stopped)."""
+    lines = [
+        _line("№ п/п", "1", "2"),
+        _line("Наименование", "Слёт юных", "Ярмарка"),
+        _line("мероприятия", "краеведов", "ремёсел"),
+        _line("Когда состоялось", "«Тропа»", "«Лён»"),
+        _line("", "5", "7"),
+    ]
+    assert label_starts(lines, XS) == [0, 1, 3]
+
+
 @pytest.mark.parametrize(
     "label",
     [

@@ -35,7 +35,7 @@ from typing import Protocol
 from muniflow.contracts import header_synonyms
 from muniflow.interpret.columns import map_columns
 from muniflow.morph import analyzer
-from muniflow.readers.headerwords import lemma, vocabulary
+from muniflow.readers.headerwords import lemma, one_word_synonyms, vocabulary
 from muniflow.readers.rownumber import SEQ_NUMBER
 
 # Labels of a table of labels the header synonyms map, at the least: the event's name, its dates
@@ -110,10 +110,14 @@ def label_starts(lines: Sequence[LabelLine], xs: Sequence[float], going_on: bool
 
 def holds_header_word(text: str) -> bool:
     """Whether a label's line holds a word of the header vocabulary other than a conjunction,
-    preposition or particle (those join the words of any line)."""
-    words = vocabulary()
+    preposition or particle (those join the words of any line), unless that word is a synonym
+    by itself («Когда проводилось»)."""
+    words, whole = vocabulary(), one_word_synonyms()
     for token in _TOKEN.findall(text):
-        if lemma(token) in words and analyzer().parse(token.lower())[0].tag.POS not in _FUNCTION_POS:
+        found = lemma(token)
+        if found in whole or (
+            found in words and analyzer().parse(token.lower())[0].tag.POS not in _FUNCTION_POS
+        ):
             return True
     return False
 
