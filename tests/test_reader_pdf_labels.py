@@ -182,7 +182,15 @@ SECTIONS = {
 }
 
 
-def _columns(path: Path, style: str) -> Path:
+# Sections of one event each under short headings: each heading stands within the label column.
+SHORT = {
+    "Энский район": [SECTIONS["Озёрское сельское поселение"][0]],
+    "Ольский район": [SECTIONS["Озёрское сельское поселение"][1]],
+    "Ивский район": [SECTIONS["Тривельдское городское поселение"][0]],
+}
+
+
+def _columns(path: Path, style: str, sections: dict[str, list[tuple[str, ...]]] = SECTIONS) -> Path:
     """The report: under its title, each section's heading and its events as columns, labels down
     a narrow first column (they wrap), drawn with the borders of `style`."""
     import docx
@@ -190,7 +198,7 @@ def _columns(path: Path, style: str) -> Path:
 
     document = docx.Document()
     document.add_paragraph(TITLE)
-    for heading, events in SECTIONS.items():
+    for heading, events in sections.items():
         document.add_paragraph(heading)
         table = document.add_table(rows=len(LABELS), cols=len(events) + 1)
         table.style = "Table Grid"
@@ -212,7 +220,9 @@ def exports(tmp_path_factory) -> dict[str, Path]:
     from readers_layouts import exported
 
     styles = ("none", "frame", "horizontal")
-    _, pdfs = exported(tmp_path_factory, "labels", {s: partial(_columns, style=s) for s in styles})
+    layouts = {s: partial(_columns, style=s) for s in styles}
+    layouts["short"] = partial(_columns, style="none", sections=SHORT)
+    _, pdfs = exported(tmp_path_factory, "labels", layouts)
     return pdfs
 
 
@@ -229,3 +239,47 @@ def test_events_as_columns_without_inner_rules_read_as_their_events(
     assert [" ".join(r.title.split()) for r in report.rows] == [e[1] for e in events]
     assert [r.date_text for r in report.rows] == [e[2] for e in events]
     assert [r.municipality for r in report.rows] == [m for m, section in SECTIONS.items() for _ in section]
+
+
+def test_tables_of_one_event_without_rules_under_short_headings(exports: dict[str, Path]) -> None:
+    """A table of one event (its labels and their values: two columns) is a table too, and each
+    comes out under its own heading, which stands within the label column."""
+    doc = PdfReader().read(exports["short"])
+    report = interpret_document(doc, contracts.load_contract().header_synonyms())
+    assert [(r.municipality, r.seq_no) for r in report.rows] == [
+        (m, int(e[0])) for m, section in SHORT.items() for e in section
+    ]
+
+
+def _glyphs(rows: list[tuple[float, tuple[str, ...]]]) -> list:
+    """Glyphs of lines of text, each (top, the texts of its columns at XS), 5 pt a letter, 3 pt a
+    space."""
+    from muniflow.readers.pdflines import Glyph
+
+    out = []
+    for top, cells in rows:
+        for k, text in enumerate(cells):
+            x = XS[k] + 5
+            for char in text:
+                if char != " ":
+                    out.append(Glyph(char, x, x + 5, top, top + 10))
+                x += 5 if char != " " else 3
+    return out
+
+
+def test_a_short_heading_right_above_the_first_label_repeated_ends_the_table_above() -> None:
+    """Two tables of labels without rules, one under the other, a month between them standing
+    within the label column: two tables, the month no label of the first."""
+    from muniflow.readers.pdfunruled import text_only_tables
+
+    block = [
+        ("№ п/п", "1", "2"),
+        ("Наименование", "Слёт", "Ярмарка"),
+        ("Дата", "3 мая", "9 мая"),
+        ("Место", "Энск", "Ивск"),
+    ]
+    lines = [*block, ("Июнь",), *block]
+    glyphs = _glyphs([(100 + 13 * i, cells) for i, cells in enumerate(lines)])
+    tables = text_only_tables(glyphs)
+    assert len(tables) == 2
+    assert tables[0].bbox[3] < 100 + 13 * 4 < tables[1].bbox[1]  # the month between them

@@ -740,11 +740,22 @@ def text_only_tables(
 
 
 def _before_heading(run: Sequence[_Line]) -> int:
-    """How many lines of a table of labels stand above its first heading (one run of words across
-    a column boundary; a label and its values keep to their columns)."""
+    """How many lines of a table of labels stand above its first heading: one run of words across
+    a column boundary (a label and its values keep to their columns), or lines of one run each,
+    opening with a capital, right above the table's first label repeated (a month or a
+    municipality over the next section's table, short enough to stand within the label column)."""
     inner = _boundaries(run, DEFAULT_PAD, (), least=MIN_LABEL_COLUMNS) or []
     xs = [-1e9, *inner, 1e9]
-    return next((k for k in range(1, len(run)) if _heading(run[k], xs)), len(run))
+    for k in range(1, len(run)):
+        if _heading(run[k], xs):
+            return k
+        if run[k].label == run[0].label:
+            above = k
+            while above > 1 and len(run[above - 1].spans) == 1 and not is_lower(run[above - 1].label):
+                above -= 1
+            if above < k:
+                return above
+    return len(run)
 
 
 def _label_boundaries(
