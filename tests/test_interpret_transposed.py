@@ -123,3 +123,13 @@ def test_one_event_beside_transposed_tables_and_a_row_a_page_cut_are_read() -> N
         ("Береговский район", title[2]),
         ("Заречный муниципальный округ", EVENTS[2][1]),
     ]
+
+
+def test_a_label_a_page_cut_before_its_bracket_goes_on_the_label_above() -> None:
+    """«Участники» at a page's foot, «(гости и хозяева)» at the next one's top: the bracket
+    opens no label of its own (its first letter is lower case), the values go on with the row's."""
+    lines = _transposed(EVENTS)
+    lines[4:5] = [("Участники", "40", "8", "60"), ("(гости и хозяева)", "чел.", "чел.", "чел.")]
+    report = _read(_table(lines))
+    assert [r.title for r in report.rows] == [e[1] for e in EVENTS]
+    assert [r.participants for r in report.rows] == ["40 чел.", "8 чел.", "60 чел."]

@@ -99,9 +99,9 @@ def as_events(
 
 def _lines(grid: Sequence[Sequence[str]]) -> list[tuple[str, list[str]]]:
     """(label, values) of each row holding values. A row whose label is empty or opens in lower
-    case goes on the row above: a PDF page cut that row («Форма и» | «наименование»), or a
-    label's line wrapped into a row of its own. Each cell's text goes on its own, a word the cut
-    split made whole again."""
+    case (signs before its first letter aside: «(очно или онлайн)») goes on the row above: a PDF
+    page cut that row («Форма и» | «наименование»), or a label's line wrapped into a row of its
+    own. Each cell's text goes on its own, a word the cut split made whole again."""
     # imported here: the readers' package loads pdfplumber and python-docx, which interpreting
     # needs not (importing `muniflow.interpret` took 0.53 s with it at the top, 0.16 s without)
     from muniflow.readers.wordjoin import rejoin_lines
@@ -111,7 +111,7 @@ def _lines(grid: Sequence[Sequence[str]]) -> list[tuple[str, list[str]]]:
         label, values = fold(cells[0]), list(cells[1:])
         if not any(map(fold, values)):
             continue
-        if lines and (not label or label[0].islower()):
+        if lines and (not label or _opens_lower(label)):
             above, ups = lines[-1]
             joined = [
                 rejoin_lines(f"{up}\n{down}") if up and down else up or down
@@ -121,6 +121,13 @@ def _lines(grid: Sequence[Sequence[str]]) -> list[tuple[str, list[str]]]:
         elif label:
             lines.append((label, values))
     return lines
+
+
+def _opens_lower(label: str) -> bool:
+    """Whether a label opens in lower case, a bracket or a sign before its first letter aside; a
+    number or «№» opens none."""
+    first = next((c for c in label if c.isalnum() or c == "№"), "")
+    return first.islower()
 
 
 def _blocks(lines: list[tuple[str, list[str]]]) -> list[list[tuple[str, list[str]]]] | None:

@@ -59,6 +59,18 @@ def _vocabulary(phrases: Sequence[tuple[str, ...]]) -> frozenset[str]:
     return frozenset(word for phrase in phrases for word in phrase)
 
 
+@cache
+def vocabulary() -> frozenset[str]:
+    """The lemmas of every word of the contract's header synonyms."""
+    return _vocabulary(_default_phrases())
+
+
+@cache
+def one_word_synonyms() -> frozenset[str]:
+    """The lemmas of the contract's header synonyms of one word («когда», «участники»)."""
+    return frozenset(phrase[0] for phrase in _default_phrases() if len(phrase) == 1)
+
+
 def rejoin_header_cell(text: str, phrases: Sequence[tuple[str, ...]] | None = None) -> str:
     """A header cell's text with the words a narrow column cut joined by the vocabulary (see
     vocabulary_breaks); the other line breaks stay."""

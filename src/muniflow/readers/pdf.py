@@ -110,6 +110,7 @@ def _scan(path: Path) -> tuple[list[Fragment], int, str, str]:
     margins: list[tuple[int, str]] = []  # (page, text) above a page's first table and below its last
     grid: tuple[float, ...] = ()  # column edges of the last table inferred without rules
     heads: tuple[str, ...] = ()  # and its header lines, which a page's top may repeat
+    labelled = False  # and whether its rows are labels (see pdflabelrows)
     alone: tuple[int, TextTable, list[dict[str, Any]]] | None = None  # a header at a page's bottom
     share = scan_image_share()
     try:
@@ -129,11 +130,12 @@ def _scan(path: Path) -> tuple[list[Fragment], int, str, str]:
                     drop_struck(page)  # deleted text a document shows struck through
                     ruled, ruling = _find_tables(page, grid)
                     tables: Sequence[Any] = sorted(
-                        tables_without_rules(ruling, ruled, grid, heads),
+                        tables_without_rules(ruling, ruled, grid, heads, labelled),
                         key=lambda t: (t.bbox[1], t.bbox[0]),
                     )
                     if tables and isinstance(tables[-1], TextTable):
                         grid, heads = _column_edges(tables[-1]), tables[-1].header_lines
+                        labelled = tables[-1].labelled
                     if not tables:
                         tables = text_tables(page)
                     found = _page_fragments(page.page_number, page.chars, tables)

@@ -52,6 +52,7 @@ class TextTable:
     region: Any = None  # inferred tables: the region read (see pdfunruled)
     header_only: bool = False  # inferred tables: no numbered row (a header, headings)
     headless: bool = False  # inferred tables: a numbered row first (no header of its own)
+    labelled: bool = False  # inferred tables: rows opened by labels down the first column (pdflabelrows)
 
     @property
     def cells(self) -> list[Box]:

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from muniflow.readers.headerwords import is_header_like
+from muniflow.readers.pdflabelrows import is_lower, label_starts
 from muniflow.readers.pdflines import Glyph, group_lines, is_bold, turn_of
 from muniflow.readers.pdfregions import EDGE_TOLERANCE, Region, region_of, rule_regions
 from muniflow.readers.pdftext import TextRow, TextTable
@@ -36,6 +37,8 @@ from muniflow.readers.rownumber import SEQ_NUMBER
 # An events table has at least №, the event and its date or place; two blocks side by side are a
 # letterhead or a signature, not a table.
 MIN_COLUMNS = 3
+# A table of labels (see pdflabelrows) may hold one event: its labels and their values.
+MIN_LABEL_COLUMNS = 2
 # Points between two columns' texts: Word's and LibreOffice's cell padding is 0.19 cm (5.4 pt) a
 # side, so 10.8 pt by default, 5.7 pt at the narrowest padding offices use (0.1 cm); a space
 # between words is under 4 pt even at 14 pt, so a gap this wide parts columns, not words.
@@ -82,16 +85,22 @@ class _Line:
     text: str  # the texts of its runs, a space between
     upright: tuple[Span, ...] = ()  # its runs without a glyph turned a quarter
     bold: tuple[bool, ...] = ()  # per run: every glyph of it set in a bold face
+    label: str = ""  # the text of its first run, its words spaced (see _run_text)
 
 
 def tables_without_rules(
-    page: Any, ruled: Sequence[Any], hint: Sequence[float] = (), header: Sequence[str] = ()
+    page: Any,
+    ruled: Sequence[Any],
+    hint: Sequence[float] = (),
+    header: Sequence[str] = (),
+    labelled: bool = False,
 ) -> list[Any]:
     """The page's tables: the ruled ones of two columns or more as found, those of one column and
     the regions other rules mark out read with inferred columns (a ruled table inference cannot
-    read stays as found); outside them, tables of numbered rows that line up as text (a table
-    drawn without rules on a page where another one has them). `header`: the header lines of the
-    table inferred last on the page before (see infer_table)."""
+    read stays as found); outside them, tables of numbered rows, or of a column of labels, that
+    line up as text (a table drawn without rules on a page where another one has them). `header`:
+    the header lines of the table inferred last on the page before (see infer_table); `labelled`:
+    that table's rows are labels (see pdflabelrows)."""
     glyphs = [
         Glyph(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], turn_of(c), is_bold(c))
         for c in page.chars
@@ -103,12 +112,14 @@ def tables_without_rules(
     thin = [t for t in ruled if _width(t) == 1]
     out: list[Any] = list(kept)
     for table in thin:
-        inferred = infer_table(glyphs, region_of(table, page.edges), hint, header)
+        inferred = infer_table(glyphs, region_of(table, page.edges), hint, header, labelled=labelled)
         out.append(inferred or table)
     taken = [t.bbox for t in ruled]
     regions = rule_regions(page.edges, taken, [(g.x0, (g.top + g.bottom) / 2) for g in glyphs])
     for region in regions:
-        inferred = infer_table(glyphs, region, hint, header)
+        # only the page's first table may be the table of labels of the page before going on
+        first = all(r.top >= region.top for r in regions) and all(t.bbox[1] > region.top for t in kept)
+        inferred = infer_table(glyphs, region, hint, header, labelled=labelled and first)
         if inferred is not None:
             out.append(_with_header_above(glyphs, region, inferred, [t.bbox for t in out], hint, header))
     boxes = [t.bbox for t in out]
@@ -118,7 +129,10 @@ def tables_without_rules(
     held = top is not None and _within(
         (top.x0 + top.x1) / 2, (top.top + top.bottom) / 2, [(r.x0, r.top, r.x1, r.bottom) for r in regions]
     )
-    out.extend(text_only_tables(outside, hint if not out and not held else (), header))
+    # a table of labels going on above the page's first table (its side rules cut short)
+    above = labelled and top is not None and all(top.bottom < t.bbox[1] for t in out)
+    going_on = not held and (not out or above)
+    out.extend(text_only_tables(outside, hint if going_on else (), header, labelled and going_on))
     return out
 
 
@@ -140,7 +154,7 @@ def _with_header_above(
     the region is then read again from their top (its rows parted as before: the rule under the
     header counts as none).
     As it was otherwise, and where the region's own first row reads as a header already."""
-    if table.header_only or (table.rows and _header_row(glyphs, table, 0)):
+    if table.header_only or table.labelled or (table.rows and _header_row(glyphs, table, 0)):
         return table
     xs = _grid(table)
     above = [
@@ -247,7 +261,10 @@ def _lines(glyphs: Sequence[Glyph]) -> list[_Line]:
         texts: list[str] = []
         turned: list[bool] = []
         bold: list[bool] = []
+        first: list[Glyph] = []  # the glyphs of its first run
         for g in line:
+            if not spans or (len(spans) == 1 and g.x0 - spans[-1][1] < GUTTER):
+                first.append(g)
             if spans and g.x0 - spans[-1][1] < GUTTER:
                 spans[-1][1] = max(spans[-1][1], g.x1)
                 texts[-1] += g.text
@@ -267,6 +284,7 @@ def _lines(glyphs: Sequence[Glyph]) -> list[_Line]:
                 " ".join(texts),
                 tuple((a, b) for (a, b), t in zip(spans, turned, strict=True) if not t),
                 tuple(bold),
+                _run_text(first),
             )
         )
     return out
@@ -282,10 +300,14 @@ def _numbered(line: _Line, xs: Sequence[float] = ()) -> bool:
 
 
 def _boundaries(
-    lines: Sequence[_Line], pad: float, hint: Sequence[float], header: Sequence[str] = ()
+    lines: Sequence[_Line],
+    pad: float,
+    hint: Sequence[float],
+    header: Sequence[str] = (),
+    least: int = MIN_COLUMNS,
 ) -> list[float] | None:
     """Where the columns part: in each gap at least GUTTER wide that no body line of several runs
-    writes into, `pad` left of the text after it; None for fewer than MIN_COLUMNS. `hint`: the
+    writes into, `pad` left of the text after it; None for fewer than `least`. `hint`: the
     inner boundaries of the table on the page before, kept when each falls in its gap here (a
     page holding little of a column, its header centred, shows the gap wider). A line of the
     header repeated further down (the next table's, where the rules join two tables into one
@@ -303,7 +325,7 @@ def _boundaries(
         if x0 - reach >= GUTTER:
             gaps.append((reach, x0))
         reach = max(reach, x1)
-    if len(gaps) + 1 < MIN_COLUMNS:
+    if len(gaps) + 1 < least:
         return None
     if len(hint) == len(gaps) and all(a <= x <= b for x, (a, b) in zip(hint, gaps, strict=True)):
         return list(hint)
@@ -358,13 +380,17 @@ def infer_table(
     hint: Sequence[float] = (),
     header: Sequence[str] = (),
     grid: Sequence[float] = (),
+    labelled: bool = False,
 ) -> TextTable | None:
     """The region read as a table with inferred columns, or None when its text shows fewer than
     MIN_COLUMNS columns or MIN_ROWS rows. `hint`: the column edges of the table inferred last on
     the page before; a region whose text keeps to them, showing too few columns of its own, is
     that table going on (a row broken by the page end, its rest in one or two columns). `header`:
     that table's header lines; the region's first lines repeating them are its header repeated,
-    the lines under them before a numbered one the rest of a row the page end broke."""
+    the lines under them before a numbered one the rest of a row the page end broke. A region
+    numbering no row whose first column holds labels is a table of labels (see pdflabelrows), its
+    rows opened by them; `labelled`: the table on the page before was one, and this one going on
+    is one whatever its labels."""
     inside = [
         g
         for g in glyphs
@@ -380,6 +406,8 @@ def infer_table(
         pad = min(line.spans[0][0] for line in rows_text) - region.x0
         pad = pad if 0 <= pad <= MAX_PAD else DEFAULT_PAD
     inner = list(grid[1:-1]) if grid else _boundaries(lines, pad, hint[1:-1], header)
+    if not grid:  # a table of labels, of one event or more
+        inner = _label_boundaries(lines, pad, region, hint[1:-1], labelled and len(hint) > 2) or inner
     fewer = inner is None or len(inner) < len(hint) - 2  # fewer columns than the table before
     # the header repeated is that table's own (its title and group cells cross its columns)
     adopted = fewer and _fits(lines[_repeated_header(lines, header) :], hint)
@@ -402,13 +430,18 @@ def infer_table(
         if region.top + EDGE_TOLERANCE < y < region.bottom - EDGE_TOLERANCE
     }
     regular = _regular_columns(lines, xs)
+    numbered = any(_numbered(line) for line in lines)
+    starts = None if numbered else label_starts(lines, xs, going_on=follows and labelled)
     if inner_rules:  # a frame's top and bottom alone part no rows
         cuts = sorted({region.top, *inner_rules, region.bottom})
         bands = [(a, b) for a, b in itertools.pairwise(cuts) if b - a > EDGE_TOLERANCE]
+    elif starts is not None:
+        tops = [lines[i].top - 1 for i in starts] + [lines[-1].bottom + 1]
+        bands = list(itertools.pairwise(tops))
     else:
         bands = _text_bands(lines, xs, regular, _repeated_header(lines, header))
     rows: list[list[Box | None]] = []
-    in_header = True  # bands above the first numbered row hold the header
+    in_header = starts is None  # bands above the first numbered row hold the header
     leading = 0  # rows of several cells above the first numbered row, the header repeated aside
     repeated = lines[: _repeated_header(lines, header)]
     for top, bottom in bands:
@@ -440,8 +473,9 @@ def infer_table(
         rows=tuple(TextRow(tuple(r)) for r in rows),
         header_lines=heads,
         region=region,
-        header_only=not any(_numbered(line) for line in lines),
+        header_only=not numbered and starts is None,
         headless=_numbered(lines[0]),
+        labelled=starts is not None,
     )
 
 
@@ -637,13 +671,14 @@ def _covers(line: _Line, gaps: Sequence[Span]) -> bool:
 
 
 def text_only_tables(
-    glyphs: Sequence[Glyph], hint: Sequence[float] = (), header: Sequence[str] = ()
+    glyphs: Sequence[Glyph], hint: Sequence[float] = (), header: Sequence[str] = (), labelled: bool = False
 ) -> list[TextTable]:
     """Tables on a page without rules: runs of lines from one of MIN_COLUMNS runs of words (the
     header's first line) while no line covers a gap between them, except a heading of at most
     MAX_HEADING_LINES lines followed by a numbered row; a run without numbered rows is no table
-    (prose set in columns numbers none), unless it opens the page and keeps to the columns of the
-    table inferred on the page before (`hint`): the rest of its last row."""
+    (prose set in columns numbers none), unless its first column holds labels (see pdflabelrows) or
+    it opens the page and keeps to the columns of the table inferred on the page before (`hint`):
+    the rest of its last row (`labelled`: of that table of labels)."""
     lines = _lines(glyphs)
     skip, repeated = _header_again(lines, header)
     out = []
@@ -651,7 +686,11 @@ def text_only_tables(
     while i < len(lines):
         # the page's top going on with the table before, under its header repeated if it is
         follows = i == skip and _fits(lines[skip + repeated : skip + repeated + 1], hint)
-        if (len(lines[i].spans) < MIN_COLUMNS or not lines[i].upright) and not follows:
+        if labelled and follows:  # a label's lines going on, or a label and its values; no heading
+            line = lines[skip + repeated]
+            follows = len(line.spans) > 1 or is_lower(line.label)
+        wide = len(lines[i].spans) >= MIN_COLUMNS
+        if (len(lines[i].spans) < MIN_LABEL_COLUMNS or not lines[i].upright) and not follows:
             i += 1  # a line of a header turned a quarter is no line of words: it starts no table
             continue
         gaps = [(a[1], b[0]) for a, b in itertools.pairwise(lines[i].spans)]
@@ -679,14 +718,71 @@ def text_only_tables(
             end = after + 1
         first = i if follows else _turned_above(lines, i, done)
         run = lines[first:end]
+        numbered = any(_numbered(line) for line in run)
+        labels = not numbered and _label_boundaries(run, DEFAULT_PAD) is not None
+        if labels and not follows:
+            # a heading between two tables of labels (the next section's) ends the first
+            end = first + _before_heading(run)
+            run = lines[first:end]
+            labels = _label_boundaries(run, DEFAULT_PAD) is not None
+        if not (wide or follows or labels):
+            i += 1  # two runs of words (a letterhead, a signature) open only a table of labels
+            continue
         table = None
-        if follows or (any(_numbered(line) for line in run) and not _indented_paragraphs(lines, first, end)):
+        if follows or (numbered and not _indented_paragraphs(lines, first, end)) or labels:
             top, bottom = run[0].top - 1, run[-1].bottom + 1
-            table = infer_table(glyphs, Region(-1e9, top, 1e9, bottom, framed=False), hint, header)
+            region = Region(-1e9, top, 1e9, bottom, framed=False)
+            table = infer_table(glyphs, region, hint, header, labelled=labelled and follows)
         if table is not None:
             out.append(table)
         i = done = end
     return out
+
+
+def _before_heading(run: Sequence[_Line]) -> int:
+    """How many lines of a table of labels stand above its first heading: one run of words across
+    a column boundary (a label and its values keep to their columns), or lines of one run each,
+    opening with a capital, right above the table's first label repeated (a month or a
+    municipality over the next section's table, short enough to stand within the label column)."""
+    inner = _boundaries(run, DEFAULT_PAD, (), least=MIN_LABEL_COLUMNS) or []
+    xs = [-1e9, *inner, 1e9]
+    for k in range(1, len(run)):
+        if _heading(run[k], xs):
+            return k
+        if run[k].label == run[0].label:
+            above = k
+            while above > 1 and len(run[above - 1].spans) == 1 and not is_lower(run[above - 1].label):
+                above -= 1
+            if above < k:
+                return above
+    return len(run)
+
+
+def _label_boundaries(
+    lines: Sequence[_Line],
+    pad: float,
+    region: Region | None = None,
+    hint: Sequence[float] = (),
+    going_on: bool = False,
+) -> list[float] | None:
+    """The inner column boundaries of lines numbering no row that are a table of labels of
+    MIN_LABEL_COLUMNS columns or more (one event beside its labels); None when they are not
+    (`going_on`: the table of labels of the page before going on, whatever its labels). A column
+    holding text in the first line alone is the one to its left: the event's number centred over
+    values that stop short of it."""
+    inner = _boundaries(lines, pad, hint, least=MIN_LABEL_COLUMNS)
+    if inner is None or any(_numbered(line) for line in lines):
+        return None
+    left = min(a for line in lines for a, _ in line.spans) - pad
+    right = max(b for line in lines for _, b in line.spans) + pad
+    if region is not None and region.framed:
+        left, right = region.x0, region.x1
+    edges = [left, *inner, right]
+    written = [{_column_of(a, edges) for a, _ in line.spans} for line in lines[1:]]
+    inner = [x for k, x in enumerate(inner, start=1) if any(k in w for w in written)]
+    if len(inner) + 1 < MIN_LABEL_COLUMNS:
+        return None
+    return inner if label_starts(lines, [left, *inner, right], going_on) is not None else None
 
 
 def _indented_paragraphs(lines: Sequence[_Line], start: int, end: int) -> bool:
