@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from muniflow.intake.limits import Limits
-from muniflow.model import Flag, RawDocument, ReaderError, Report
+from muniflow.model import LAYER_FORMAT, Flag, RawDocument, ReaderError, Report
 
 NEEDS_OCR = "needs_ocr"  # not a refusal: the caller re-runs the file through `read_scan`
 # `reports.format` of files read by OCR; a scan pasted into a document as pictures is «<its format>_ocr»
@@ -312,6 +312,14 @@ def ocr_flags(doc: RawDocument, report: Report, threshold: float) -> list[Flag]:
                 "warning",
                 f"read by OCR from a scan (mean confidence {mean:.0f}%): check the row against the scan",
                 value=f"{mean:.0f}",
+            )
+            if known or doc.format != LAYER_FORMAT
+            else Flag(
+                row.row_index,
+                "ocr_review",
+                "warning",
+                "read from the scan's own text layer (the OCR of the scanner's software, its confidence "
+                "unknown) on the table's rules in the picture: check the row against the scan",
             )
         )
         texts = cells.get(row.source_locator, ())
