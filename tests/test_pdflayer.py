@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -145,3 +146,11 @@ def test_a_searchable_scan_lying_askew_is_left_to_ocr(tmp_path: Path) -> None:
         fill_objects(page)
         layer, why = pdflayer.read_layer(tmp_path / "askew.pdf", page)
     assert layer is None and "askew" in why
+
+
+def test_a_file_reading_its_layer_for_too_long_goes_to_ocr_before_the_workers_limit() -> None:
+    limit = pdflayer.settings().seconds_max
+    layer, why = pdflayer.read_layer(
+        Path("long.pdf"), SimpleNamespace(), started=time.monotonic() - limit - 1
+    )
+    assert layer is None and "take over" in why

@@ -13,6 +13,7 @@ line break says whether the source had a space, nothing or a paragraph end there
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
@@ -141,6 +142,7 @@ def _scan(path: Path) -> tuple[list[Fragment], int, str, str, frozenset[int]]:
     alone: tuple[int, TextTable, list[dict[str, Any]]] | None = None  # a header at a page's bottom
     share = scan_image_share()
     layered: set[int] = set()  # scanned pages read from their text layer (pdflayer)
+    started = time.monotonic()  # a file of many scanned pages goes to OCR, timed per page (pdflayer)
     try:
         with pdfplumber.open(path) as pdf:
             pages = pdf.pages
@@ -151,7 +153,7 @@ def _scan(path: Path) -> tuple[list[Fragment], int, str, str, frozenset[int]]:
                     tables: Sequence[Any]
                     if is_scanned_page(page, share):
                         # its text layer on its picture's rules, where that is safe; else OCR
-                        layer, why = read_layer(path, page)
+                        layer, why = read_layer(path, page, started)
                         if layer is None:
                             raise ReaderError(
                                 NO_TABLE_FOUND,

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import subprocess
 import tempfile
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +40,7 @@ class LayerSettings:
     crossing_reach_points: float
     rule_glyph_reach_points: float
     render_dpi: int
+    seconds_max: float
 
 
 def settings() -> LayerSettings:
@@ -169,12 +171,16 @@ class LayerPage:
     page: Any
 
 
-def read_layer(path: Path, page: Any) -> tuple[LayerPage | None, str]:
+def read_layer(path: Path, page: Any, started: float | None = None) -> tuple[LayerPage | None, str]:
     """The page's tables from its text layer on its picture's grid, or None with why it is left
-    to OCR (see the module's doc)."""
+    to OCR (see the module's doc). `started`: when the file's reading began (time.monotonic()); a
+    file read for `seconds_max` already goes to OCR, whose time limit is per page, before the
+    worker's limit for a text document ends it."""
     from muniflow.readers import ocr, ocr_cells
 
     s = settings()
+    if started is not None and time.monotonic() - started > s.seconds_max:
+        return None, f"its pages take over {s.seconds_max:g} s to read from the layer"
     words = page.extract_words(x_tolerance=1.5, y_tolerance=2)
     share = dictionary_share([w["text"] for w in words], s.letters_min)
     if share is None or share < s.dictionary_share_min:
