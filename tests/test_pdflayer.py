@@ -82,14 +82,41 @@ def test_words_running_over_their_cell_tell_a_layer_off_the_picture() -> None:
     assert pdflayer.crossing_share([_word(300, 340)], [table], 2) == 0, "a word outside the table"
 
 
-def test_a_rule_read_as_a_letter_is_found_on_the_line_a_word_is_not() -> None:
+def test_a_rule_read_as_a_letter_is_found_on_the_line_a_word_or_a_number_is_not() -> None:
     line = {"x0": 100, "x1": 100, "top": 0, "bottom": 50}
-    words = [_word(99, 101.5, text="|"), _word(99, 101, top=70, text="|"), _word(99, 106, text="и")]
-    assert pdflayer.rule_glyphs(words, [line], 2) == [words[0]]
+    words = [
+        _word(96, 98.5, text="|"),  # the line's box a little off it
+        _word(99, 103, text="_|"),
+        _word(99, 101, top=70, text="|"),  # under the line's end
+        _word(99, 106, text="и"),
+        _word(101, 104, text="1"),  # a row's number standing near the line
+        _word(120, 122, text="|"),  # away from the line
+    ]
+    assert pdflayer.rule_glyphs(words, [line], 4) == words[:2]
 
 
-def _draw_report(path: Path, angle: float = 0.0) -> None:
-    """A one-page report at 200 dpi: a title and a ruled table of two events (invented)."""
+def test_a_page_with_numbered_lines_is_told_from_a_letter() -> None:
+    letter = [_word(50, 90, text="Направляем"), _word(95, 140, text="информацию"), _word(50, 60, 30, "1")]
+    rows = [_word(40, 46, text="3."), _word(60, 120, text="Фестиваль"), _word(130, 160, text="г.")]
+    assert not pdflayer.numbered_lines(letter), "a lone number (a page number) opens no row"
+    assert pdflayer.numbered_lines(letter + [{**w, "top": 50, "bottom": 58} for w in rows])
+
+
+def _draw_letter(path: Path) -> None:
+    """A covering letter's page at 200 dpi, no table (invented)."""
+    page = Image.new("L", (1654, 2339), 255)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(str(FONT), 30)
+    lines = ["Администрация Заречной области", "Направляем информацию о международных мероприятиях",
+             "муниципальных образований за второй квартал.", "Приложение на одном листе."]  # fmt: skip
+    for k, line in enumerate(lines):
+        draw.text((150, 300 + 60 * k), line, font=font, fill=0)
+    page.save(path, dpi=(200, 200))
+
+
+def _draw_report(path: Path, angle: float = 0.0, cover: bool = False) -> None:
+    """A one-page report at 200 dpi: a title and a ruled table of two events (invented); with
+    `cover`, a covering letter's page before it."""
     page = Image.new("L", (1654, 2339), 255)
     draw = ImageDraw.Draw(page)
     font = ImageFont.truetype(str(FONT), 30)
@@ -114,8 +141,13 @@ def _draw_report(path: Path, angle: float = 0.0) -> None:
     if angle:
         page = page.rotate(angle, fillcolor=255, resample=Image.Resampling.BICUBIC)
     page.save(path.with_suffix(".png"), dpi=(200, 200))
+    pictures = path.with_suffix(".png")
+    if cover:
+        _draw_letter(path.with_suffix(".cover.png"))
+        pictures = path.with_suffix(".txt")
+        pictures.write_text(f"{path.with_suffix('.cover.png')}\n{path.with_suffix('.png')}\n")
     subprocess.run(
-        ["tesseract", str(path.with_suffix(".png")), str(path.with_suffix("")), "-l", "rus", "pdf"],
+        ["tesseract", str(pictures), str(path.with_suffix("")), "-l", "rus", "pdf"],
         capture_output=True,
         check=True,
         timeout=120,
@@ -123,8 +155,11 @@ def _draw_report(path: Path, angle: float = 0.0) -> None:
 
 
 @needs_tesseract
-def test_a_searchable_scan_is_read_from_its_text_layer_on_the_rules_of_its_picture(tmp_path: Path) -> None:
-    _draw_report(tmp_path / "scan.pdf")
+@pytest.mark.parametrize("cover", [False, True], ids=["table page", "a covering letter's page first"])
+def test_a_searchable_scan_is_read_from_its_text_layer_on_the_rules_of_its_picture(
+    tmp_path: Path, cover: bool
+) -> None:
+    _draw_report(tmp_path / "scan.pdf", cover=cover)
     read = stages.process_file(tmp_path / "scan.pdf")
     assert read.reason is None, read.message
     assert read.format == LAYER_FORMAT, "read from its layer, not by OCR again"

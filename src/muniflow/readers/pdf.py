@@ -153,7 +153,7 @@ def _scan(path: Path) -> tuple[list[Fragment], int, str, str, frozenset[int]]:
                     tables: Sequence[Any]
                     if is_scanned_page(page, share):
                         # its text layer on its picture's rules, where that is safe; else OCR
-                        layer, why = read_layer(path, page, started)
+                        layer, why = read_layer(path, page, started, bool(fragments))
                         if layer is None:
                             raise ReaderError(
                                 NO_TABLE_FOUND,
@@ -174,7 +174,7 @@ def _scan(path: Path) -> tuple[list[Fragment], int, str, str, frozenset[int]]:
                         )
                     if tables and isinstance(tables[-1], TextTable):
                         grid, heads = _column_edges(tables[-1]), tables[-1].header_lines
-                    if not tables:
+                    if not tables and page.page_number not in layered:  # a scan's table is ruled
                         tables = text_tables(page)
                     found = _page_fragments(page.page_number, page.chars, tables)
                     if alone is not None and tables and fragments:

@@ -111,16 +111,17 @@ def crossing_share(words: Sequence[dict[str, Any]], tables: Sequence[Any], reach
     return crossing / inside if inside else 0.0
 
 
-# Glyphs a scanner's OCR reads a ruling line as, standing alone on it.
-_RULE_GLYPHS = frozenset("|¦!lI1[]()/\\")
+# Glyphs a scanner's OCR reads a ruling line as, standing alone on it («|», «_|», «[»); no digit
+# or capital: a row's number or a Roman numeral may stand as near a line.
+_RULE_GLYPHS = frozenset("|¦!l[]/\\_")
 
 
 def rule_glyphs(words: Sequence[dict[str, Any]], lines: Sequence[dict[str, Any]], reach: float) -> list[Any]:
-    """The layer's words that are a ruling line read as a letter («|», «l», «]»): one glyph
-    whose box reaches a vertical line of the grid (within `reach` points, in its height)."""
+    """The layer's words that are a ruling line read as a letter («|», «l», «]», «_|»): one glyph
+    or two whose box reaches a vertical line of the grid (within `reach` points, in its height)."""
     out = []
     for word in words:
-        if len(word["text"]) != 1 or word["text"] not in _RULE_GLYPHS:
+        if len(word["text"]) > 2 or not set(word["text"]) <= _RULE_GLYPHS:
             continue
         cy = (word["top"] + word["bottom"]) / 2
         if any(
@@ -129,6 +130,22 @@ def rule_glyphs(words: Sequence[dict[str, Any]], lines: Sequence[dict[str, Any]]
         ):
             out.append(word)
     return out
+
+
+# A line opening with a number as an event's row does («3.», «12», «4)»), then a word.
+_NUMBERED = re.compile(r"^\d{1,3}[.)]?$")
+
+
+def numbered_lines(words: Sequence[dict[str, Any]]) -> bool:
+    """Whether any line of the layer opens with a row's number followed by a word."""
+    lines: dict[int, list[dict[str, Any]]] = {}
+    for word in words:
+        lines.setdefault(round(word["top"]), []).append(word)
+    for line in lines.values():
+        first, *rest = sorted(line, key=lambda w: w["x0"])
+        if rest and _NUMBERED.match(first["text"]) and _LETTERS.match(rest[0]["text"]):
+            return True
+    return False
 
 
 def render(path: Path, number: int, dpi: int, timeout: float) -> Any:
@@ -171,11 +188,16 @@ class LayerPage:
     page: Any
 
 
-def read_layer(path: Path, page: Any, started: float | None = None) -> tuple[LayerPage | None, str]:
+def read_layer(
+    path: Path, page: Any, started: float | None = None, after_table: bool = False
+) -> tuple[LayerPage | None, str]:
     """The page's tables from its text layer on its picture's grid, or None with why it is left
-    to OCR (see the module's doc). `started`: when the file's reading began (time.monotonic()); a
-    file read for `seconds_max` already goes to OCR, whose time limit is per page, before the
-    worker's limit for a text document ends it."""
+    to OCR (see the module's doc); no table on a page of text with no grid in its picture, unless
+    a table was read on a page before (`after_table`) and this one holds numbered lines. A file
+    with no table read at all goes to OCR (`intake.checked`): its table may be drawn without rules.
+    `started`: when the file's reading began (time.monotonic()); a file read for `seconds_max`
+    already goes to OCR, whose time limit is per page, before the worker's limit for a text
+    document ends it."""
     from muniflow.readers import ocr, ocr_cells
 
     s = settings()
@@ -200,7 +222,11 @@ def read_layer(path: Path, page: Any, started: float | None = None) -> tuple[Lay
     rules = ocr_cells.with_faint_rules(flat, ink, settings_ocr.faint_rule_contrast, width)
     grids = ocr.find_tables(ink, None, (), rules)
     if not grids:
-        return None, "no ruled table was found in its picture"
+        # a page of text (a covering letter, a signature page) is read as text; one holding numbered
+        # lines after a table may be that table going on with its rules too faint to find: OCR
+        if after_table and numbered_lines(words):
+            return None, "no ruled table was found in its picture, and it holds numbered lines"
+        return LayerPage([], page), ""
     size = (grey.shape[1], grey.shape[0])
     lines = [grid_lines(grid, size, page.bbox) for grid, _ in grids]
     verticals = [v for vs, _ in lines for v in vs]
