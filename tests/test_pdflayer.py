@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import time
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -14,7 +15,10 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from muniflow import stages
-from muniflow.model import LAYER_FORMAT
+from muniflow.intake import scan
+from muniflow.intake.checked import read_checked
+from muniflow.intake.limits import default_limits
+from muniflow.model import LAYER_FORMAT, ReaderError
 from muniflow.readers import ocr, pdflayer
 from muniflow.readers.ocr_cells import Grid
 from muniflow.readers.pdfobjects import fill_objects
@@ -183,9 +187,21 @@ def test_a_searchable_scan_lying_askew_is_left_to_ocr(tmp_path: Path) -> None:
     assert layer is None and "askew" in why
 
 
-def test_a_file_reading_its_layer_for_too_long_goes_to_ocr_before_the_workers_limit() -> None:
+def test_a_file_reading_its_layer_for_too_long_is_out_of_time() -> None:
     limit = pdflayer.settings().seconds_max
-    layer, why = pdflayer.read_layer(
-        Path("long.pdf"), SimpleNamespace(), started=time.monotonic() - limit - 1
-    )
-    assert layer is None and "take over" in why
+    assert pdflayer.out_of_time(time.monotonic() - limit - 1)
+    assert not pdflayer.out_of_time(time.monotonic())
+
+
+@needs_tesseract
+def test_a_long_searchable_scan_is_read_from_its_layer_in_a_worker_timed_per_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _draw_report(tmp_path / "long.pdf")
+    hurried = replace(pdflayer.settings(), seconds_max=-1.0)  # as if its pages had taken all the time
+    monkeypatch.setattr(pdflayer, "settings", lambda: hurried)
+    with pytest.raises(ReaderError) as caught:
+        read_checked(tmp_path / "long.pdf", default_limits())
+    assert (caught.value.reason, caught.value.message) == ("needs_ocr", "pdflayer:1")
+    doc = scan.read_scan(tmp_path / "long.pdf", default_limits(), "pdflayer")
+    assert doc.format == LAYER_FORMAT and doc.cell_confidence, "its layer, with no budget there"

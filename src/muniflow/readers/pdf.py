@@ -25,14 +25,14 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
-from muniflow.model import LAYER_FORMAT, Cell, RawDocument, RawRow, RawTable, ReaderError
+from muniflow.model import LAYER_FORMAT, LAYER_SLOW, Cell, RawDocument, RawRow, RawTable, ReaderError
 from muniflow.readers.base import CORRUPT_FILE, NO_TABLE_FOUND, fold_whitespace
 from muniflow.readers.blame import raised_by_parser
 from muniflow.readers.headerwords import vocabulary_breaks
 from muniflow.readers.pdfcaption import band_paragraphs, text_area
 from muniflow.readers.pdfglue import LineCell, cell_text
 from muniflow.readers.pdfgrid import merged_down, slot_ends
-from muniflow.readers.pdflayer import read_layer
+from muniflow.readers.pdflayer import out_of_time, read_layer
 from muniflow.readers.pdflines import CellIndex, Glyph, bucket_glyphs, join_lines, table_lines, turn_of
 from muniflow.readers.pdfobjects import fill_objects
 from muniflow.readers.pdfrules import closing_rules, is_shading, shading_within, straighten
@@ -68,9 +68,10 @@ class PdfReader:
 
     format = "pdf"
 
-    def read(self, path: Path) -> RawDocument:
-        """Parse the file and return its title and stitched tables; ReaderError when none or unreadable."""
-        fragments, pages, closing, running, layered = _scan(path)
+    def read(self, path: Path, budget: bool = True) -> RawDocument:
+        """Parse the file and return its title and stitched tables; ReaderError when none or unreadable.
+        `budget`: scanned pages are read from their layer for `text_layer.seconds_max` at most."""
+        fragments, pages, closing, running, layered = _scan(path, budget)
         if not fragments:
             raise ReaderError(NO_TABLE_FOUND, f"{path.name}: no table on any of {pages} pages")
         groups = stitch_groups(fragments)
@@ -130,10 +131,12 @@ def _table(group: Sequence[Fragment]) -> RawTable:
     return RawTable(header=header, rows=body, locator=locator, caption=rejoin_lines(group[0].caption))
 
 
-def _scan(path: Path) -> tuple[list[Fragment], int, str, str, frozenset[int]]:
+def _scan(path: Path, budget: bool = True) -> tuple[list[Fragment], int, str, str, frozenset[int]]:
     """Find every table on every page (one table-finder pass per page) with the text between them,
     the text after the last one, the running lines above the first table (`_title_apart`), and
-    the scanned pages read from their text layer on their picture's rules (`pdflayer`)."""
+    the scanned pages read from their text layer on their picture's rules (`pdflayer`). With
+    `budget`, a file still reading scanned pages after `text_layer.seconds_max` is refused as
+    LAYER_SLOW (read on where the time limit is per page: `intake.scan`)."""
     fragments: list[Fragment] = []
     pending: list[str] = []  # text since the previous table, over page breaks
     margins: list[tuple[int, str]] = []  # (page, text) above a page's first table and below its last
@@ -153,7 +156,13 @@ def _scan(path: Path) -> tuple[list[Fragment], int, str, str, frozenset[int]]:
                     tables: Sequence[Any]
                     if is_scanned_page(page, share):
                         # its text layer on its picture's rules, where that is safe; else OCR
-                        layer, why = read_layer(path, page, started, bool(fragments))
+                        if budget and out_of_time(started):
+                            raise ReaderError(
+                                LAYER_SLOW,
+                                f"{path.name}: page {page.page_number} is a scan read from its text layer "
+                                "after the time a text document has: read on in a worker timed per page",
+                            )
+                        layer, why = read_layer(path, page, bool(fragments))
                         if layer is None:
                             raise ReaderError(
                                 NO_TABLE_FOUND,

@@ -188,21 +188,21 @@ class LayerPage:
     page: Any
 
 
-def read_layer(
-    path: Path, page: Any, started: float | None = None, after_table: bool = False
-) -> tuple[LayerPage | None, str]:
+def out_of_time(started: float) -> bool:
+    """Whether a file whose reading began at `started` (time.monotonic()) has read for `seconds_max`:
+    its pages are then read on in a worker timed per page, before the limit of a worker reading
+    a text document would end it."""
+    return time.monotonic() - started > settings().seconds_max
+
+
+def read_layer(path: Path, page: Any, after_table: bool = False) -> tuple[LayerPage | None, str]:
     """The page's tables from its text layer on its picture's grid, or None with why it is left
     to OCR (see the module's doc); no table on a page of text with no grid in its picture, unless
     a table was read on a page before (`after_table`) and this one holds numbered lines. A file
-    with no table read at all goes to OCR (`intake.checked`): its table may be drawn without rules.
-    `started`: when the file's reading began (time.monotonic()); a file read for `seconds_max`
-    already goes to OCR, whose time limit is per page, before the worker's limit for a text
-    document ends it."""
+    with no table read at all goes to OCR (`intake.checked`): its table may be drawn without rules."""
     from muniflow.readers import ocr, ocr_cells
 
     s = settings()
-    if started is not None and time.monotonic() - started > s.seconds_max:
-        return None, f"its pages take over {s.seconds_max:g} s to read from the layer"
     words = page.extract_words(x_tolerance=1.5, y_tolerance=2)
     share = dictionary_share([w["text"] for w in words], s.letters_min)
     if share is None or share < s.dictionary_share_min:
