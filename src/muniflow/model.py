@@ -42,6 +42,12 @@ class RawTable:
 
 
 OCR_SUFFIX = "_ocr"  # ends the format of a document read by OCR («pdf_ocr», «image_ocr», «docx_ocr»)
+# a scanned PDF read from the scanner's own text layer on its picture's rules (readers/pdflayer.py):
+# its text is OCR all the same, not muniflow's
+LAYER_FORMAT = "pdf_layer" + OCR_SUFFIX
+# The refusal a text worker gives a searchable scan whose pages it has no time left to read from
+# their layer: the file goes to a worker timed per page, which reads the layer there (intake.scan).
+LAYER_SLOW = "layer_slow"
 
 
 @dataclass(frozen=True)

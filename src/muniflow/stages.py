@@ -135,7 +135,14 @@ def _process_in_worker(
         return titled_refusal(path, err, None, given, name)
     try:
         outcome = interpret_file(path, doc, given, "")
-        return enrich_file(validate_file(outcome))
+        checked = validate_file(outcome)
+        if doc.cell_confidence and checked.report is not None and not checked.reason:
+            # a scan read from its own text layer: its rows are OCR all the same (`scan.ocr_flags`)
+            from muniflow.readers.ocr import settings
+
+            extra = scan.ocr_flags(doc, checked.report, settings().cell_confidence_min)
+            checked = replace(checked, flags=(*checked.flags, *extra))
+        return enrich_file(checked)
     except ReaderError as err:
         return titled_refusal(path, err, doc, given)
     except Exception as exc:  # a bug on one odd file must not fail the whole quarterly run

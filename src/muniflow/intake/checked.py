@@ -7,7 +7,7 @@ from pathlib import Path
 
 from muniflow.intake import convert, flatopc, guards, scan, sniff
 from muniflow.intake.limits import Limits
-from muniflow.model import RawDocument, ReaderError
+from muniflow.model import LAYER_SLOW, RawDocument, ReaderError
 
 
 def read_checked(path: Path, limits: Limits) -> RawDocument:
@@ -57,6 +57,9 @@ def read_checked(path: Path, limits: Limits) -> RawDocument:
         doc = _read("pdf", path, letters=False)
     except ReaderError as err:
         from muniflow.readers.pdfscanpage import scan_image_share  # the readers load in the worker only
+
+        if err.reason == LAYER_SLOW:  # a long searchable scan: its layer read where time is per page
+            raise scan.needs_ocr(path, "pdflayer") from err
 
         if err.reason == "no_table_found" and guards.pdf_has_scanned_page(path, limits, scan_image_share()):
             raise scan.needs_ocr(path, "pdf") from err

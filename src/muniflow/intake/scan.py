@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from muniflow.intake.limits import Limits
-from muniflow.model import Flag, RawDocument, ReaderError, Report
+from muniflow.model import LAYER_FORMAT, Flag, RawDocument, ReaderError, Report
 
 NEEDS_OCR = "needs_ocr"  # not a refusal: the caller re-runs the file through `read_scan`
 # `reports.format` of files read by OCR; a scan pasted into a document as pictures is «<its format>_ocr»
@@ -30,7 +30,7 @@ def needs_ocr(path: Path, kind: str, pages: int | None = None) -> ReaderError:
 
     why = ocr.missing()
     if why is not None:
-        if kind == "pdf":
+        if kind in ("pdf", "pdflayer"):
             return ReaderError(
                 "no_text_layer",
                 "the PDF pages hold no text (scanned images, or letters drawn as outlines); send the "
@@ -161,6 +161,11 @@ def read_scan(path: Path, limits: Limits, kind: str) -> RawDocument:
     from muniflow.readers import ocr
 
     guards.check_file_size(path.stat().st_size, limits)
+    if kind == "pdflayer":  # a searchable scan its text worker had no time to read from its layer
+        layer = _layer(path)
+        if layer is not None:
+            return layer
+        kind = "pdf"
     if kind == "pdf":
         dpis, greys = _pdf_pictures(path)
         for dpi in dpis:
@@ -173,6 +178,18 @@ def read_scan(path: Path, limits: Limits, kind: str) -> RawDocument:
         images = ocr.image_pages(path)
     doc, confidence = ocr.to_document(str(path), FORMATS[kind], _read_pages(images, kind))
     return replace(doc, cell_confidence=confidence)
+
+
+def _layer(path: Path) -> RawDocument | None:
+    """A searchable scan read from its text layer on its pictures' rules with no time budget (here
+    the worker's limit is per page: `stages.ocr_limits`); None where the layer is not used."""
+    from muniflow.readers.pdf import PdfReader
+
+    try:
+        doc = PdfReader().read(path, budget=False)
+    except ReaderError:
+        return None
+    return doc if doc.format == LAYER_FORMAT else None
 
 
 def _read_pages(images: Iterable[Any], kind: str) -> list[Any]:
@@ -312,6 +329,14 @@ def ocr_flags(doc: RawDocument, report: Report, threshold: float) -> list[Flag]:
                 "warning",
                 f"read by OCR from a scan (mean confidence {mean:.0f}%): check the row against the scan",
                 value=f"{mean:.0f}",
+            )
+            if known or doc.format != LAYER_FORMAT
+            else Flag(
+                row.row_index,
+                "ocr_review",
+                "warning",
+                "read from the scan's own text layer (the OCR of the scanner's software, its confidence "
+                "unknown) on the table's rules in the picture: check the row against the scan",
             )
         )
         texts = cells.get(row.source_locator, ())

@@ -13,6 +13,7 @@ line break says whether the source had a space, nothing or a paragraph end there
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
@@ -24,7 +25,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
-from muniflow.model import Cell, RawDocument, RawRow, RawTable, ReaderError
+from muniflow.model import LAYER_FORMAT, LAYER_SLOW, Cell, RawDocument, RawRow, RawTable, ReaderError
 from muniflow.readers.base import CORRUPT_FILE, NO_TABLE_FOUND, fold_whitespace
 from muniflow.readers.blame import raised_by_parser
 from muniflow.readers.headerwords import vocabulary_breaks
@@ -32,6 +33,7 @@ from muniflow.readers.pdfcaption import band_paragraphs, text_area
 from muniflow.readers.pdffootnotes import footnotes_top
 from muniflow.readers.pdfglue import LineCell, cell_text
 from muniflow.readers.pdfgrid import merged_down, slot_ends
+from muniflow.readers.pdflayer import out_of_time, read_layer
 from muniflow.readers.pdflines import CellIndex, Glyph, bucket_glyphs, join_lines, table_lines, turn_of
 from muniflow.readers.pdfobjects import fill_objects
 from muniflow.readers.pdfrules import closing_rules, is_shading, shading_within, straighten
@@ -67,21 +69,49 @@ class PdfReader:
 
     format = "pdf"
 
-    def read(self, path: Path) -> RawDocument:
-        """Parse the file and return its title and stitched tables; ReaderError when none or unreadable."""
-        fragments, pages, closing, running = _scan(path)
+    def read(self, path: Path, budget: bool = True) -> RawDocument:
+        """Parse the file and return its title and stitched tables; ReaderError when none or unreadable.
+        `budget`: scanned pages are read from their layer for `text_layer.seconds_max` at most."""
+        fragments, pages, closing, running, layered = _scan(path, budget)
         if not fragments:
             raise ReaderError(NO_TABLE_FOUND, f"{path.name}: no table on any of {pages} pages")
-        tables = tuple(_table(group) for group in stitch_groups(fragments))
+        groups = stitch_groups(fragments)
+        tables = tuple(
+            _cleaned(_table(group)) if any(f.page in layered for f in group) else _table(group)
+            for group in groups
+        )
+        # a table cut from a scan's text layer is the scanner's OCR: each of its rows asks for a
+        # review as a row read by OCR does (no confidence: the layer keeps none)
+        unsure = tuple(
+            (row.locator, (None,) * len(row.cells))
+            for group, table in zip(groups, tables, strict=True)
+            if any(f.page in layered for f in group)
+            for row in table.rows
+        )
         return RawDocument(
             source_file=str(path),
-            format=self.format,
+            format=LAYER_FORMAT if layered else self.format,
             title=tables[0].caption,
             tables=tables,
             pages=pages,
+            cell_confidence=unsure,
             closing=closing,
             running=running,
         )
+
+
+def _cleaned(table: RawTable) -> RawTable:
+    """A table cut from a scan's text layer with OCR's usual slips put right, as a table read by OCR
+    is (`ocr.clean`: «П квартал» for «II квартал», odd dashes and quotes): the layer is OCR too."""
+    from muniflow.readers.ocr import clean  # OpenCV loads only where a scan was read
+
+    def fix(cell: Cell) -> Cell:
+        return None if cell is None else clean(cell)
+
+    rows = tuple(replace(row, cells=tuple(fix(c) for c in row.cells)) for row in table.rows)
+    return replace(
+        table, header=tuple(clean(h) for h in table.header), rows=rows, caption=clean(table.caption)
+    )
 
 
 def _table(group: Sequence[Fragment]) -> RawTable:
@@ -102,9 +132,12 @@ def _table(group: Sequence[Fragment]) -> RawTable:
     return RawTable(header=header, rows=body, locator=locator, caption=rejoin_lines(group[0].caption))
 
 
-def _scan(path: Path) -> tuple[list[Fragment], int, str, str]:
+def _scan(path: Path, budget: bool = True) -> tuple[list[Fragment], int, str, str, frozenset[int]]:
     """Find every table on every page (one table-finder pass per page) with the text between them,
-    the text after the last one, and the running lines above the first table (`_title_apart`)."""
+    the text after the last one, the running lines above the first table (`_title_apart`), and
+    the scanned pages read from their text layer on their picture's rules (`pdflayer`). With
+    `budget`, a file still reading scanned pages after `text_layer.seconds_max` is refused as
+    LAYER_SLOW (read on where the time limit is per page: `intake.scan`)."""
     fragments: list[Fragment] = []
     pending: list[str] = []  # text since the previous table, over page breaks
     margins: list[tuple[int, str]] = []  # (page, text) above a page's first table and below its last
@@ -113,30 +146,47 @@ def _scan(path: Path) -> tuple[list[Fragment], int, str, str]:
     labelled = False  # and whether its rows are labels (see pdflabelrows)
     alone: tuple[int, TextTable, list[dict[str, Any]]] | None = None  # a header at a page's bottom
     share = scan_image_share()
+    layered: set[int] = set()  # scanned pages read from their text layer (pdflayer)
+    started = time.monotonic()  # a file of many scanned pages goes to OCR, timed per page (pdflayer)
     try:
         with pdfplumber.open(path) as pdf:
             pages = pdf.pages
-            for page in pages:
+            for opened in pages:
+                page = opened
                 try:
                     fill_objects(page)
+                    tables: Sequence[Any]
                     if is_scanned_page(page, share):
-                        raise ReaderError(
-                            NO_TABLE_FOUND,
-                            f"{path.name}: page {page.page_number} is a scan (a picture with the scanner's "
-                            "text layer): its table is read by OCR",
+                        # its text layer on its picture's rules, where that is safe; else OCR
+                        if budget and out_of_time(started):
+                            raise ReaderError(
+                                LAYER_SLOW,
+                                f"{path.name}: page {page.page_number} is a scan read from its text layer "
+                                "after the time a text document has: read on in a worker timed per page",
+                            )
+                        layer, why = read_layer(path, page, bool(fragments))
+                        if layer is None:
+                            raise ReaderError(
+                                NO_TABLE_FOUND,
+                                f"{path.name}: page {page.page_number} is a scan (a picture with the "
+                                f"scanner's text layer) not read from its text layer ({why}): its table "
+                                "is read by OCR",
+                            )
+                        layered.add(page.page_number)
+                        page, tables = layer.page, layer.tables
+                    else:
+                        turn_upright(page)
+                        straighten(page)
+                        drop_struck(page)  # deleted text a document shows struck through
+                        ruled, ruling = _find_tables(page, grid)
+                        tables = sorted(
+                            tables_without_rules(ruling, ruled, grid, heads, labelled),
+                            key=lambda t: (t.bbox[1], t.bbox[0]),
                         )
-                    turn_upright(page)
-                    straighten(page)
-                    drop_struck(page)  # deleted text a document shows struck through
-                    ruled, ruling = _find_tables(page, grid)
-                    tables: Sequence[Any] = sorted(
-                        tables_without_rules(ruling, ruled, grid, heads, labelled),
-                        key=lambda t: (t.bbox[1], t.bbox[0]),
-                    )
                     if tables and isinstance(tables[-1], TextTable):
                         grid, heads = _column_edges(tables[-1]), tables[-1].header_lines
                         labelled = tables[-1].labelled
-                    if not tables:
+                    if not tables and page.page_number not in layered:  # a scan's table is ruled
                         tables = text_tables(page)
                     found = _page_fragments(page.page_number, page.chars, tables)
                     if alone is not None and tables and fragments:
@@ -156,7 +206,7 @@ def _scan(path: Path) -> tuple[list[Fragment], int, str, str]:
                     pending.append(_text_between(page, bottoms[-1], page.height if foot is None else foot))
                     margins.append((page.page_number, pending[-1]))
                 finally:
-                    page.close()  # drop the page's parsed objects so memory stays flat in page count
+                    opened.close()  # drop the page's parsed objects so memory stays flat in page count
             count = len(pages)
     except (PdfminerException, PSException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
         if not raised_by_parser(exc):
@@ -170,7 +220,7 @@ def _scan(path: Path) -> tuple[list[Fragment], int, str, str]:
             title, header = _title_apart(fragments[0].caption, running)
             fragments[0] = replace(fragments[0], caption=title)
     closing = _without(_caption(pending), running) if pending else ""
-    return [f for f in fragments if f.rows], count, closing, header
+    return [f for f in fragments if f.rows], count, closing, header, frozenset(layered)
 
 
 def _title_apart(caption: str, running: frozenset[str]) -> tuple[str, str]:

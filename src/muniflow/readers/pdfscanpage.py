@@ -3,7 +3,8 @@ software or `tesseract … pdf` make of a signed paper report): one picture cove
 nothing is drawn, so the table's rules are only in the picture.
 
 Its text layer has no cells to find: read by rules-less text positions it gives a mangled table.
-Such a file is read by OCR instead (`intake.checked`), where the picture's own rules are found.
+Such a page is read from its layer cut into the cells of the grid found in the picture where
+that is safe (`pdflayer`), else the file is read by OCR (`intake.checked`).
 """
 
 from __future__ import annotations
