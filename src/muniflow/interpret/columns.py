@@ -7,7 +7,8 @@ words outside them match nothing, so «(в том числе количеств�
 pull the goal into participants; they do name the other column of a pair declared in
 `combinedColumns` («Наименование мероприятия (место проведения)»: the title and the place). A
 word written in capitals that spells the initials of a synonym of two or more words («МО», «ДП»)
-stands for that synonym, when no other column's synonym has the same initials.
+stands for that synonym, when no other column's synonym has the same initials. A country column
+beside a settlement column feeds the place with it (interpret/place_parts.py).
 """
 
 from __future__ import annotations
@@ -355,8 +356,12 @@ def map_columns(
             (sibling,) = fed.values()
             matches.append(replace(sibling, index=index, header=text))
             taken_cells.add(index)
+    from muniflow.interpret.place_parts import with_place_parts  # it reads headers by these words
+
+    placed = with_place_parts(header, sorted(matches, key=lambda m: (m.index, m.column)))
+    taken_cells |= {m.index for m in placed}
     unmapped = tuple(i for i, t in enumerate(header) if t.strip() and i not in taken_cells)
-    return tuple(sorted(matches, key=lambda m: (m.index, m.column))), unmapped
+    return placed, unmapped
 
 
 # Columns several header cells may feed: a start and an end date column are read as a range.
