@@ -22,7 +22,6 @@ from muniflow.interpret.reading import LEMMA, ColumnMatch
 from muniflow.normalize.text import fold
 
 COUNTRY, SETTLEMENT = "country", "settlement"
-CONTRACT_KEY = "placeParts in contracts/events.odcs.yaml"
 
 
 def vocabulary() -> tuple[tuple[str, tuple[tuple[str, frozenset[str]], ...]], ...]:
