@@ -1,5 +1,6 @@
-"""A header cell naming the title and the place («Наименование мероприятия, место проведения»):
-its cells are split into both, the place being the brackets closing the cell or its last
+"""A header cell naming the title and the place («Наименование мероприятия, место проведения»;
+«Наименование мероприятия (место проведения)»): its cells are split into both, the place being
+the brackets closing the cell (when they open with a place or name a remote format) or its last
 settlement written after its kind in the nominative; a cell with no such place keeps its text as
 the title, the place left empty (and flagged)."""
 
@@ -30,6 +31,12 @@ TITLE = "Информация о международных мероприяти
         ("Визит делегации г. Гомеля", None),  # «г. Гомеля» is governed: no place of its own
         ("Акция Калуга встречает друзей", None),  # a town named with no kind: a title's word
         ("Концерт (в рамках фестиваля)", None),  # brackets that name no place
+        (  # brackets inside the closing ones: the title names the town too
+            "Встреча с учащимися школы г. Энск (Монголия) (г. Энск (Монголия))",
+            ("Встреча с учащимися школы г. Энск (Монголия)", "г. Энск (Монголия)"),
+        ),
+        ("Вебинар «Мост» (онлайн (платформа «Сферум»))", ("Вебинар «Мост»", "онлайн (платформа «Сферум»)")),
+        ("Пленэр «Ветер» (р.п. Озёрное, ДК)", ("Пленэр «Ветер»", "р.п. Озёрное, ДК")),  # a two-letter kind
     ],
 )
 def test_a_title_and_its_place_in_one_cell(cell: str, expected: tuple[str, str] | None) -> None:
@@ -50,6 +57,20 @@ def test_a_column_headed_title_and_place_feeds_both() -> None:
     ]
 
 
+def test_a_column_headed_title_with_the_place_in_brackets_feeds_both() -> None:
+    header = ("№", "Наименование мероприятия (место проведения)", "Дата проведения", "Участники")
+    rows = (
+        RawRow(("1", "Фестиваль «Гармонь» (с. Энское, клуб)", "12.05.2024", "Артисты"), "table 1, row 2"),
+        RawRow(("2", "Вебинар «Мост» (онлайн)", "20.05.2024", "Учителя"), "table 1, row 3"),
+    )
+    doc = RawDocument("x.docx", "docx", TITLE, (RawTable(header, rows, "table 1"),))
+    report = interpret_document(doc, contracts.header_synonyms())
+    assert [(r.title, r.place) for r in report.rows] == [
+        ("Фестиваль «Гармонь»", "с. Энское, клуб"),
+        ("Вебинар «Мост»", "онлайн"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("header", "columns"),
     [
@@ -57,6 +78,10 @@ def test_a_column_headed_title_and_place_feeds_both() -> None:
         ("Мероприятие / место", ("title", "place")),
         ("Сроки, место", ("date_text", "place")),
         ("Место проведения мероприятия", None),  # the event's place: one column
+        ("Наименование мероприятия (место проведения)", ("title", "place")),  # the place in brackets
+        ("Сроки (место)", ("date_text", "place")),
+        ("Место проведения (адрес)", None),  # both words name the place
+        ("Мероприятие (с указанием места и даты проведения)", None),  # brackets naming two columns
     ],
 )
 def test_a_cell_naming_two_columns_by_their_synonyms_feeds_both(

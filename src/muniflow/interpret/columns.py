@@ -4,9 +4,11 @@ The contract's headerSynonyms are the vocabulary. A synonym matches a header cel
 its words stands in the cell in some form (pymorphy3 lemmas), in any order, a word of five
 letters or more also with a small typo (rapidfuzz). Words in brackets count only when the
 words outside them match nothing, so «(в том числе количество участников)» under a goal does not
-pull the goal into participants. A word written in capitals that spells the initials of a
-synonym of two or more words («МО», «ДП») stands for that synonym, when no other column's synonym
-has the same initials.
+pull the goal into participants; they do name the other column of a pair declared in
+`combinedColumns` («Наименование мероприятия (место проведения)»: the title and the place). A
+word written in capitals that spells the initials of a synonym of two or more words («МО», «ДП»)
+stands for that synonym, when no other column's synonym has the same initials. A country column
+beside a settlement column feeds the place with it (interpret/place_parts.py).
 """
 
 from __future__ import annotations
@@ -280,7 +282,29 @@ def both_columns(
         columns = tuple(str(c) for c in item.get("columns", ()))  # type: ignore[attr-defined]
         if columns and all(c in found for c in columns):
             return columns, " + ".join(found[c].synonym for c in columns)
+        apart = _named_apart(header, synonyms, columns)
+        if apart:
+            return columns, apart
     return None
+
+
+def _named_apart(header: str, synonyms: Mapping[str, Sequence[str]], columns: Sequence[str]) -> str:
+    """The synonyms by which a cell names one column of a declared pair outside its brackets and
+    the other, alone, inside them («Наименование мероприятия (место проведения)»: the cells write
+    the place in brackets after the title), joined as `both_columns` shows them; "" otherwise."""
+    inner = " ".join(m.group().strip("()[] ") for m in _BRACKETS.finditer(header))
+    main = _BRACKETS.sub(" ", header)
+    if len(columns) != 2 or not inner.strip() or not main.strip():
+        return ""
+    within = {c.column: c for c in _candidates(inner, synonyms)}
+    outside = {c.column: c for c in _candidates(main, synonyms)}
+    if len(within) != 1 or next(iter(within)) not in columns:
+        return ""
+    (named, cand), (other,) = next(iter(within.items())), [c for c in columns if c not in within]
+    if other not in outside:
+        return ""
+    shown = {named: f"({cand.synonym})", other: outside[other].synonym}
+    return " + ".join(shown[c] for c in columns)
 
 
 def map_columns(
@@ -345,8 +369,12 @@ def map_columns(
             (sibling,) = fed.values()
             matches.append(replace(sibling, index=index, header=text))
             taken_cells.add(index)
+    from muniflow.interpret.place_parts import with_place_parts  # it reads headers by these words
+
+    placed = with_place_parts(header, sorted(matches, key=lambda m: (m.index, m.column)))
+    taken_cells |= {m.index for m in placed}
     unmapped = tuple(i for i, t in enumerate(header) if t.strip() and i not in taken_cells)
-    return tuple(sorted(matches, key=lambda m: (m.index, m.column))), unmapped
+    return placed, unmapped
 
 
 # Columns several header cells may feed: a start and an end date column are read as a range.

@@ -171,24 +171,42 @@ def date_run(flat: str) -> tuple[str, int, int] | None:
     return None
 
 
-# A place in parentheses closing a title cell: «Форум «Дружба» (г. Тверь, ДК)».
-_TRAILING_BRACKETS = re.compile(r"\(([^()]*)\)\s*$")
+# A word of two letters or more: one standing before a place's name makes it no opening place.
+_WORD_BEFORE = re.compile(r"[^\W\d_]{2,}")
+
+
+def _closing_brackets(flat: str) -> tuple[int, str] | None:
+    """(where it opens, what it holds) of the brackets closing a text, brackets inside them kept
+    («… (г. Витебск (Республика Беларусь))»); None when the text does not end with a bracket or
+    its brackets do not pair."""
+    end = len(flat.rstrip())
+    if not flat[:end].endswith(")"):
+        return None
+    depth = 0
+    for at in range(end - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(flat[at], 0)
+        if depth == 0:
+            return at, flat[at + 1 : end - 1].strip()
+    return None
 
 
 def split_title_place(text: str) -> tuple[str, str] | None:
     """(title, place) of a cell a header names both of («Наименование мероприятия, место
-    проведения»), or None when no place can be told apart: the brackets closing the cell when they
-    open with a place, else from the last settlement written in the nominative after its kind
+    проведения»; «Наименование мероприятия (место проведения)»), or None when no place can be told
+    apart: the brackets closing the cell when they open with a place or name a remote format
+    («(онлайн)»), else from the last settlement written in the nominative after its kind
     («… «Калужская гармонь» г. Калуга, Губернский парк»; «делегации г. Гомеля» is the title's)."""
+    from muniflow.enrich.event_format import ONLINE, event_format
     from muniflow.enrich.places import find_places
 
     flat = " ".join(text.split())
-    brackets = _TRAILING_BRACKETS.search(flat)
-    if brackets and flat[: brackets.start()].strip():
-        inner = brackets.group(1).strip()
-        opening = [m for m in find_places(inner) if m.start == 0]
-        if opening:
-            return flat[: brackets.start()].strip(_EDGE), inner
+    brackets = _closing_brackets(flat)
+    if brackets and flat[: brackets[0]].strip():
+        at, inner = brackets
+        # opening with a place: no word before it but a letter of its kind («р.п. Н»: «п. Н» found)
+        opening = [m for m in find_places(inner) if not _WORD_BEFORE.search(inner[: m.start])]
+        if opening or event_format(inner).format == ONLINE:
+            return flat[:at].strip(_EDGE), inner
     standalone = [
         m
         for m in find_places(flat)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from muniflow import contracts
+from muniflow.interpret import place_parts
 from muniflow.interpret.cards import as_rows
 from muniflow.interpret.cell_items import split_row_cells, unpaired_note
 from muniflow.interpret.columns import CONTRACT_KEY, map_columns
@@ -247,9 +248,14 @@ def _field(row: RawRow, matches: Sequence[ColumnMatch], column: str, period: Per
         return " – ".join(values)
     if len(filled) == 1 and column in ("seq_no", "title"):
         return filled[0][1]
+    parts = [place_parts.part_of(m.header)[0] for m, _ in texts]
+    if column == "place" and {place_parts.COUNTRY, place_parts.SETTLEMENT} <= set(parts):
+        # «Страна» | «Город»: one place, «г. Н (Китай)»
+        return place_parts.compose([(part, t) for part, (_, t) in zip(parts, texts, strict=True)])
+    said = [(m, t) for m, t in filled if not is_placeholder(t)]  # «Страна: —» says nothing
     return "; ".join(  # a combined cell's part keeps its own label («Цель: …»), not its header
         f"{_sub_label(m.header)}: {fold(t)}" if _sub_label(m.header) and m.evidence != COMBINED else fold(t)
-        for m, t in filled
+        for m, t in said
     )
 
 
