@@ -41,6 +41,7 @@ def test_which_words_are_read_again(text: str, candidate: bool) -> None:
         ("«Моуа", '"Nova', "«Nova"),  # the Cyrillic quotes kept
         ("П-квест", "IT-kbect", "IT-квест"),  # «квест» read as its look-alikes: Cyrillic
         ("КОТ", "KOT", None),  # all look-alikes: the Russian reading stays
+        ("{КОТ)", "(KOT)", None),  # a bracket misread: marks aside, all look-alikes
         ("МБКУ", "M6KY", None),  # an abbreviation, Б read as 6: the Russian reading stays
         ("Вог1ех", "Vortex", "Vortex"),
         ("Ю!", "IO", "IO"),

@@ -41,7 +41,7 @@ _SAME_SHAPE = {
     "a": "а", "b": "бв", "c": "с", "e": "её", "h": "н", "k": "к", "m": "м", "o": "о", "p": "р",
     "r": "г", "t": "т", "x": "х", "y": "у", "3": "з", "6": "б",
 }  # fmt: skip
-_EDGE = re.compile(r"^([«»\"'„“”(\[]*)(.*?)([«»\"'„“”)\],;:.]*)$", re.DOTALL)
+_EDGE = re.compile(r"^([«»\"'„“”({\[]*)(.*?)([«»\"'„“”)}\],;:.]*)$", re.DOTALL)
 
 
 def _core(text: str) -> str:
@@ -94,8 +94,11 @@ def _known(piece: str) -> bool:
 
 
 def _same_shapes(cyrillic: str, latin: str) -> bool:
-    """Whether a Latin reading is the Cyrillic one in letters of the same shape («xakatoh», «хакатон»)."""
-    pairs = zip(cyrillic.lower(), latin.lower(), strict=False)
+    """Whether a Latin reading is the Cyrillic one in letters of the same shape («xakatoh», «хакатон»),
+    marks aside."""
+    cyrillic = "".join(_LETTER.findall(cyrillic.lower()))  # marks aside: «{КНР» is «(KHP»
+    latin = "".join(ch for ch in latin.lower() if _LETTER.match(ch) or ch in _SAME_SHAPE)
+    pairs = zip(cyrillic, latin, strict=False)
     return len(cyrillic) == len(latin) and all(c == lat or c in _SAME_SHAPE.get(lat, "") for c, lat in pairs)
 
 
