@@ -23,6 +23,7 @@ def _word(text: str, conf: float = 50.0, left: int = 10, width: int = 120) -> Wo
         ("Ю!", True),
         ("город", False),
         ("«Заречье»", False),
+        ("‘Заречье", False),  # a stray mark before a word is no part of it
         ("г.", False),  # an abbreviation's letter
         ("в", False),  # a one-letter word
         ("2-х", False),  # a number with its ending
