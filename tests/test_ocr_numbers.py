@@ -25,6 +25,21 @@ SEQUENCES = [
         ["10.", "11.", "Городской округ город Заречанск", "12."],
         "a heading's text in the column is no misread number",
     ),
+    (["3", "Ж", "!", "6"], ["3", "4", "5", "6"], "two misread between numbers whose gap they fill"),
+    (["3", "Ж", "!", "7"], ["3", "Ж", "!", "7"], "a gap they do not fill: left"),
+    (["9", "2.", "3."], ["1.", "2.", "3."], "the first row misread, the next two numbered by their place"),
+    (["Ы", "&", "3", "4"], ["1", "2", "3", "4"], "the first two misread"),
+    (["Ы", "", "3", "4"], ["Ы", "", "3", "4"], "a blank among them: left"),
+    (["Ы", "2", "4"], ["Ы", "2", "4"], "the next two not in a row: left"),
+    (["Ы", "5", "6"], ["Ы", "5", "6"], "a table numbered on from another: left"),
+    (
+        ["1", "2", None, "Щ", "2", "3"],
+        ["1", "2", None, "1", "2", "3"],
+        "a section numbered anew after a heading",
+    ),
+    (["7", "8", "ды."], ["7", "8", "9"], "the last row misread after two in a row"),
+    (["7", "9", "ды."], ["7", "9", "ды."], "the last row after a gap: left"),
+    (["7", "8", "Итого"], ["7", "8", "Итого"], "a total's row is no misread number"),
 ]
 
 

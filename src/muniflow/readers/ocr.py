@@ -1,7 +1,8 @@
 """Scans and photos read by OCR: page images -> deskewed -> ruled grid -> Tesseract words by cell.
 
 Tesseract is run as a program (`tesseract`, language pack `rus`), one call per page with its own
-time limit, so a long scan is limited per page, not per file. Image-only PDF pages are rendered
+time limit, so a long scan is limited per page, not per file; the words the dictionary does not know
+are read again in Latin letters in one more call (ocr_latin). Image-only PDF pages are rendered
 with `pdftoppm`. Every cell keeps the mean confidence of its words; stages turn them into the
 `ocr_review` and `ocr_low_confidence` warnings.
 """
@@ -14,6 +15,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
@@ -33,6 +35,7 @@ from muniflow.readers import (
     ocr_cells,
     ocr_gutters,
     ocr_ink,
+    ocr_latin,
     ocr_numbers,
     ocr_orient,
     ocr_photo,
@@ -71,6 +74,9 @@ class OcrSettings:
     orientation_confidence_min: float
     faint_rule_contrast: float
     faint_rule_width_per_100dpi: float
+    latin_language: str
+    latin_confidence_margin: float
+    latin_confidence_min: float
 
 
 def settings(path: Path | None = None) -> OcrSettings:
@@ -93,13 +99,40 @@ def missing() -> str | None:
 
 
 def words(gray: np.ndarray, timeout: float, psm: int = 11) -> list[Word]:
-    """Tesseract's words on a page image, with boxes and confidences, within `timeout` seconds."""
+    """Tesseract's words on a page image, with boxes and confidences, within `timeout` seconds;
+    the words the dictionary does not know read again in Latin letters (ocr_latin), in one more run."""
+    s = settings()
+    deadline = time.monotonic() + timeout
+    found = _tesseract(gray, timeout, psm, s.language)
+    if not s.latin_language or s.latin_language not in _languages():
+        return found
+    try:
+        return ocr_latin.reread(
+            gray,
+            found,
+            lambda strip: _tesseract(strip, max(1.0, deadline - time.monotonic()), 6, s.latin_language),
+            s.latin_confidence_margin,
+            s.latin_confidence_min,
+        )
+    except ReaderError:
+        return found  # the page's time is up: its words as `rus` read them
+
+
+@lru_cache(maxsize=1)
+def _languages() -> frozenset[str]:
+    """The language packs Tesseract has here."""
+    listed = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30)
+    return frozenset(listed.stdout.split())
+
+
+def _tesseract(gray: np.ndarray, timeout: float, psm: int, language: str) -> list[Word]:
+    """One Tesseract run's words (`language`'s model) on an image."""
     with tempfile.TemporaryDirectory(prefix="muniflow-ocr-") as work:
         image = Path(work) / "page.png"
         cv2.imwrite(str(image), gray)
         try:
             result = subprocess.run(
-                ["tesseract", str(image), "stdout", "-l", settings().language, "--psm", str(psm), "tsv"],
+                ["tesseract", str(image), "stdout", "-l", language, "--psm", str(psm), "tsv"],
                 capture_output=True,
                 text=True,
                 timeout=timeout,

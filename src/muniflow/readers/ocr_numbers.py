@@ -8,6 +8,7 @@ skip or repeat a number, and the reviewer is told about every OCR'd row anyway).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -32,17 +33,87 @@ _MISREAD_MAX = 6
 
 def repair_sequence(cells: Sequence[str | None]) -> list[str | None]:
     """The column's cells with a number misread or lost between two numbers that differ by two
-    put right («16», «7», «18» -> «16», «17», «18»); cells under a merged heading (None) are not
-    rows of the sequence and stay None, nor is a text longer than a misread number (a heading's)."""
+    put right («16», «7», «18» -> «16», «17», «18»); so is a run of cells holding no number between
+    two numbers whose gap it fills exactly («5», «Е», «%», «8» -> 5, 6, 7, 8), a run of misread
+    cells opening the column or a section whose next two rows are numbered as their places say
+    («0», «2», «3» -> 1, 2, 3; «Е», «%», «3», «4» -> 1, 2, 3, 4), and a misread cell closing it after
+    two numbers in a row («20», «21», «да.» -> 20, 21, 22). Cells under a merged heading (None) are
+    not rows of the sequence and stay None (they part the sections), nor is a text longer than a
+    misread number (a heading's); a cell at the column's ends must look misread (a few characters,
+    not blank: a row cut over a page leaves its № blank)."""
     out = list(cells)
     rows = [i for i, text in enumerate(cells) if text is not None and len(text.strip()) <= _MISREAD_MAX]
+    dot = (
+        "."
+        if any((cells[i] or "").strip().endswith(".") and _value(cells[i]) is not None for i in rows)
+        else ""
+    )
     for before, here, after in zip(rows, rows[1:], rows[2:], strict=False):
         low, high = _value(cells[before]), _value(cells[after])
         if low is None or high is None or high != low + 2 or _value(cells[here]) == low + 1:
             continue
-        dot = "." if (cells[before] or "").strip().endswith(".") else ""
-        out[here] = f"{low + 1}{dot}"
+        out[here] = f"{low + 1}{_dot(cells[before])}"
+    _fill_runs(out, rows)
+    for section in _sections(cells):
+        _open_section(out, section, dot)
+        _close_section(out, section)
     return out
+
+
+def _dot(text: str | None) -> str:
+    return "." if (text or "").strip().endswith(".") else ""
+
+
+def _fill_runs(out: list[str | None], rows: list[int]) -> None:
+    """Runs of two cells or more holding no number between two numbers the run fills exactly."""
+    numbered = [k for k, i in enumerate(rows) if _value(out[i]) is not None]
+    for a, b in itertools.pairwise(numbered):
+        low, high = _value(out[rows[a]]), _value(out[rows[b]])
+        if b - a > 2 and low is not None and high == low + (b - a):
+            for step, k in enumerate(range(a + 1, b), start=1):
+                out[rows[k]] = f"{low + step}{_dot(out[rows[a]])}"
+
+
+def _sections(cells: Sequence[str | None]) -> list[list[int]]:
+    """The column's rows in runs parted by merged headings (None); texts too long to be a number
+    misread are left out."""
+    sections: list[list[int]] = [[]]
+    for i, text in enumerate(cells):
+        if text is None:
+            sections.append([])
+        elif len(text.strip()) <= _MISREAD_MAX:
+            sections[-1].append(i)
+    return [s for s in sections if s]
+
+
+def _misread(text: str | None) -> bool:
+    """A cell that may be a row's number misread: a few characters, not blank."""
+    return 0 < len((text or "").strip()) <= _EDGE_MAX
+
+
+# A misread number at a section's ends is a few marks («Е», «ТЕ», «да.»); «Итого», a total's row,
+# is a word written there
+_EDGE_MAX = 3
+
+
+def _open_section(out: list[str | None], rows: list[int], dot: str) -> None:
+    for k in range(1, len(rows) - 1):
+        if _value(out[rows[k]]) == k + 1 and _value(out[rows[k + 1]]) == k + 2:
+            head = rows[:k]
+            if all(_misread(out[i]) and _value(out[i]) != n for n, i in enumerate(head, start=1)):
+                for n, i in enumerate(head, start=1):
+                    out[i] = f"{n}{dot}"
+            return
+        if _value(out[rows[k]]) is not None:
+            return  # the first number read is not its place's: the section counts its own way
+
+
+def _close_section(out: list[str | None], rows: list[int]) -> None:
+    if len(rows) < 3 or _value(out[rows[-1]]) is not None or not _misread(out[rows[-1]]):
+        return
+    last, before = _value(out[rows[-2]]), _value(out[rows[-3]])
+    if last is not None and before == last - 1:
+        out[rows[-1]] = f"{last + 1}{_dot(out[rows[-2]])}"
 
 
 def column_numbers(cells: Sequence[str | None]) -> list[str | None] | None:
