@@ -183,6 +183,7 @@ def read_page(gray: np.ndarray, hint: Sequence[int] = ()) -> Page:
 
 
 MAX_TABLES = 6  # tables looked for on one page
+MIN_REST = 10  # pixels left under a table: less, and no table is sought there (the picture's edge)
 FEW_BANDS = 3  # bands of a rows-ruled reading that may be framed tables instead (see find_tables)
 
 
@@ -195,11 +196,17 @@ def find_tables(
     the events table under it is another table, not lost. Each grid with whether it is ruled.
     `hint`: the column lines of the table the page before ended with (for the page's first). A
     page with no rule at all may hold tables whose text lines up (ocr_textgrid), each kept. `rules`: `ink`
-    with faint rules added (`ocr_cells.with_faint_rules`), where a ruled grid is sought."""
+    with faint rules added (`ocr_cells.with_faint_rules`), where a ruled grid is sought. Ruling
+    that holds a ruled table (a window round a screenshot's page) is no table: the tables it
+    holds are sought, and nothing outside them (`ocr_cells.held_boxes`)."""
     gutters = ocr_gutters.settings()
     grids: list[tuple[ocr_cells.Grid, bool]] = []
     top = 0
-    while len(grids) < MAX_TABLES:
+    held = ocr_cells.held_boxes(ink if rules is None else rules)
+    if held:  # a frame round the tables (a screenshot's window): the tables it holds are sought
+        ink = ocr_cells.within(ink, held)
+        rules = None if rules is None else ocr_cells.within(rules, held)
+    while len(grids) < MAX_TABLES and top < ink.shape[0] - MIN_REST:
         rest = ink[top:]
         ruled = ocr_cells.find_grid((ink if rules is None else rules)[top:])
         grid = ruled or ocr_gutters.find_grid(rest, gutters, () if grids else hint)

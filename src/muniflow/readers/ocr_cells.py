@@ -230,6 +230,8 @@ def _peaks(profile: np.ndarray, threshold: float) -> list[int]:
 
 def find_grid(ink: Image) -> Grid | None:
     """The table's grid, or None when the page has no ruled table."""
+    if ink.size == 0:
+        return None
     horizontal, vertical = line_masks(ink)
     # a column line must be twice as long as the opening kernel: only ruling lines are that tall,
     # and a table of one row at the top of a page (the end of a long row) still counts
@@ -280,6 +282,39 @@ def find_grid(ink: Image) -> Grid | None:
         present = [_line_in_band(band, x) and not _text_across(letters, x, near, far) for x in xs[1:-1]]
         spans.append(tuple(row_spans([True, *present, True])))
     return Grid(tuple(xs), tuple(ys), tuple(spans))
+
+
+def held_boxes(ink: Image) -> list[tuple[int, int, int, int]]:
+    """The boxes (left, top, right, bottom) of the ruled tables a frame holds, none where no ruling
+    holds another. The ruling lines fall into connected pieces: a table's rules all touch one
+    another, a frame's (a window's sides, its toolbars' and panes' separators, a border drawn round
+    the page) touch each other but not the table's, which stand off them by the page's margins. A
+    piece whose box holds the box of another piece as tall as a column line and as wide as a rule
+    (a table) is a frame; the pieces held that hold none themselves are the tables."""
+    h, w = ink.shape
+    horizontal, vertical = line_masks(ink)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(
+        cv2.bitwise_or(horizontal, vertical), connectivity=8
+    )
+    boxes = [
+        (int(x), int(y), int(x + bw), int(y + bh))
+        for x, y, bw, bh, _ in stats[1:count]
+        if bh >= 2 * (max(h, w) // 60) and bw >= w // 25
+    ]
+
+    def holds(outer: tuple[int, int, int, int], inner: tuple[int, int, int, int]) -> bool:
+        return outer[0] < inner[0] and outer[1] < inner[1] and inner[2] < outer[2] and inner[3] < outer[3]
+
+    frames = {o for o in boxes if any(holds(o, i) for i in boxes)}
+    return [i for i in boxes if i not in frames and any(holds(o, i) for o in frames)]
+
+
+def within(image: Image, boxes: Sequence[tuple[int, int, int, int]]) -> Image:
+    """`image` (ink) blank outside `boxes` (left, top, right, bottom)."""
+    out = np.zeros_like(image)
+    for x0, y0, x1, y1 in boxes:
+        out[y0:y1, x0:x1] = image[y0:y1, x0:x1]
+    return out
 
 
 def _group_levels(ys: list[int], horizontal: Image, vertical: Image, xs: Sequence[int]) -> list[int]:
