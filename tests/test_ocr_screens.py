@@ -55,3 +55,46 @@ def test_a_table_reaching_the_pictures_bottom_ends_the_search_there() -> None:
     grids = ocr.find_tables(ocr_cells.binarize(cut))
     assert len(grids) == 1
 
+
+def _lines_of_letters(shape: tuple[int, int], scale: float, step: int) -> np.ndarray:
+    """A picture of lines of small crisp letters (a screenshot at 100 % zoom), `step` px apart."""
+    shot = np.full(shape, 255, np.uint8)
+    for y in range(40, shape[0] - 20, step):
+        cv2.putText(shot, "Vorum gorodov v g. Lesnoy mezhdu 12.04 i 14.04", (30, y),
+                    cv2.FONT_HERSHEY_SIMPLEX, scale, 0, 1, cv2.LINE_AA)  # fmt: skip
+    return shot
+
+
+def test_a_small_screenshot_with_legible_letters_is_scaled_up_not_refused() -> None:
+    """1280 x 720 px is a 87 dpi A4 page, too coarse as a scan; its letters are 9-10 px high,
+    crisp: read, scaled up so that they are as high as a scan's the reader is made for."""
+    shot = _lines_of_letters((720, 1280), 0.6, 30)
+    height = ocr.letter_height(shot)
+    assert height is not None and 8 <= height < 12
+    ready = ocr.legible(shot)
+    assert ready.shape[0] > shot.shape[0] and ready.shape[1] > shot.shape[1]
+    assert ocr.effective_dpi(ready) >= ocr.settings().min_dpi, "as large as a scan at min_dpi at least"
+    assert (ocr.letter_height(ready) or 0) >= ocr.settings().letter_px_target - 2
+
+
+def test_a_picture_whose_letters_are_too_small_is_refused_with_advice_fitting_it() -> None:
+    """Letters about 5 px high: no scaling makes them readable. A screenshot is not told to scan
+    again; a page of A4's proportions is."""
+    import pytest
+
+    from muniflow.model import ReaderError
+
+    wide = _lines_of_letters((720, 1280), 0.22, 14)
+    with pytest.raises(ReaderError) as refused:
+        ocr.legible(wide)
+    assert refused.value.reason == "low_resolution"
+    assert "scan" not in refused.value.message and "zoomed in" in refused.value.message
+    page = _lines_of_letters((1100, 780), 0.22, 14)
+    with pytest.raises(ReaderError) as refused:
+        ocr.legible(page)
+    assert refused.value.reason == "low_resolution" and "200-300 dpi" in refused.value.message
+
+
+def test_a_picture_as_large_as_a_page_at_min_dpi_is_read_as_it_is() -> None:
+    page = _lines_of_letters((2339, 1654), 0.6, 30)
+    assert ocr.legible(page) is page

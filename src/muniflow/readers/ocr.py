@@ -56,6 +56,9 @@ class OcrSettings:
     language: str
     cell_confidence_min: float
     min_dpi: float
+    letter_px_min: float
+    letter_px_target: float
+    page_ratio_tolerance: float
     page_timeout_seconds: float
     max_skew_degrees: float
     render_dpi: int
@@ -231,6 +234,68 @@ def find_tables(
         textual = ocr_textgrid.text_grids(grey, effective_dpi(grey), words, settings().page_timeout_seconds)
         grids.extend((grid, False) for grid in textual[:MAX_TABLES])
     return grids
+
+
+def letter_height(image: np.ndarray) -> float | None:
+    """The median height (pixels) of the picture's letter-sized ink: its connected pieces of ink no
+    wider than twice their height and no taller than a twentieth of the picture (ruling lines,
+    frames and fills are longer), whichever of dark and light is the ink (the rarer: light text
+    on a dark page too). None where too few are found (a blank picture, a drawing)."""
+    grey = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if image.ndim == 3 else image
+    _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    if np.count_nonzero(ink) > ink.size / 2:
+        ink = cv2.bitwise_not(ink)
+    _, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    heights, widths = stats[1:, cv2.CC_STAT_HEIGHT], stats[1:, cv2.CC_STAT_WIDTH]
+    letters = heights[(heights >= 3) & (heights <= grey.shape[0] / 20) & (widths <= 2 * heights)]
+    return float(np.median(letters)) if letters.size >= MIN_LETTERS else None
+
+
+MIN_LETTERS = 50  # letter-sized pieces of ink needed to judge a picture by its text
+
+
+def legible(image: np.ndarray) -> np.ndarray:
+    """The picture ready to read. One as large as an A4 page at `min_dpi` is read as it is; a
+    smaller one (a screenshot, a crop of a page: no A4 page, whatever its width says) is judged by
+    its letters: refused (ReaderError `low_resolution`) when they are too few pixels high to read
+    (`letter_px_min`), else scaled up to `min_dpi` as an A4 page, and its letters to
+    `letter_px_target` at least (a screenshot's crisp 9 px letters read well larger). A small
+    picture with no letters found is refused as a coarse scan."""
+    s = settings()
+    dpi = effective_dpi(image)
+    if dpi >= s.min_dpi * 0.95:
+        return image
+    height = letter_height(image)
+    if height is None:
+        raise ReaderError(
+            "low_resolution",
+            f"the scan is about {dpi:.0f} dpi, too coarse to read reliably (at least "
+            f"{s.min_dpi:g}); {_advice(image)}",
+        )
+    if height < s.letter_px_min:
+        raise ReaderError(
+            "low_resolution",
+            f"the picture's letters are about {height:.0f} px high, too small to read reliably (at "
+            f"least {s.letter_px_min:g}); {_advice(image)}",
+        )
+    scale = max(s.min_dpi / dpi, s.letter_px_target / height)
+    return cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+
+
+A4_RATIO = 297 / 210
+
+
+def _advice(image: np.ndarray) -> str:
+    """What to send instead: a page (A4's proportions) is scanned again; a screenshot or a crop is
+    no scan, and its report is sent as its file or shot again zoomed in."""
+    h, w = image.shape[:2]
+    ratio = max(h, w) / max(1, min(h, w))
+    if abs(ratio - A4_RATIO) <= settings().page_ratio_tolerance * A4_RATIO:
+        return "scan the report again at 200-300 dpi and send it"
+    return (
+        "send the report's own file (.docx, .pdf), or a screenshot taken zoomed in so that its "
+        "letters are larger"
+    )
 
 
 def effective_dpi(gray: np.ndarray) -> float:
