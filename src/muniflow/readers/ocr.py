@@ -175,14 +175,36 @@ def read_page(gray: np.ndarray, hint: Sequence[int] = ()) -> Page:
     read = []
     top = 0
     after = ""
+    panes = ocr_cells.held_panes(rules)  # a screenshot's window round the page: its pane
     for k, (grid, ruled) in enumerate(grids):
         bottom = level.shape[0] if k == len(grids) - 1 else 0  # under the last table only
+        pane = _pane(panes, grid)
+        across = None if pane is None else (pane[0], pane[2])
+        top = top if pane is None else max(top, pane[1])
         rows, above, after = ocr_strip.read_table(
-            erased, erased_ink, grid, words, s.page_timeout_seconds, ocr_turned.settings(), top, bottom
+            erased,
+            erased_ink,
+            grid,
+            words,
+            s.page_timeout_seconds,
+            ocr_turned.settings(),
+            top,
+            bottom,
+            across,
         )
         read.append(Page(rows, above, ruled=ruled))
         top = grid.ys[-1]
     return Page(read[0].rows, read[0].above, tuple(read[1:]), read[0].ruled, after, grids[-1][0].xs)
+
+
+def _pane(
+    panes: Sequence[tuple[ocr_cells.Box4, ocr_cells.Box4]], grid: ocr_cells.Grid
+) -> ocr_cells.Box4 | None:
+    """The pane (`ocr_cells.held_panes`) of the table the grid stands in, None on a page with no frame."""
+    for (x0, y0, x1, y1), pane in panes:
+        if x0 - 5 <= grid.xs[0] and grid.xs[-1] <= x1 + 5 and y0 - 5 <= grid.ys[0] <= y1:
+            return pane
+    return None
 
 
 MAX_TABLES = 6  # tables looked for on one page

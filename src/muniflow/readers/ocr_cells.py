@@ -284,32 +284,59 @@ def find_grid(ink: Image) -> Grid | None:
     return Grid(tuple(xs), tuple(ys), tuple(spans))
 
 
-def held_boxes(ink: Image) -> list[tuple[int, int, int, int]]:
-    """The boxes (left, top, right, bottom) of the ruled tables a frame holds, none where no ruling
-    holds another. The ruling lines fall into connected pieces: a table's rules all touch one
-    another, a frame's (a window's sides, its toolbars' and panes' separators, a border drawn round
-    the page) touch each other but not the table's, which stand off them by the page's margins. A
-    piece whose box holds the box of another piece as tall as a column line and as wide as a rule
-    (a table) is a frame; the pieces held that hold none themselves are the tables."""
+Box4 = tuple[int, int, int, int]  # left, top, right, bottom (pixels)
+
+
+def held_boxes(ink: Image) -> list[Box4]:
+    """The boxes of the ruled tables a frame holds, none where no ruling holds another. The ruling
+    lines fall into connected pieces: a table's rules all touch one another, a frame's (a window's
+    sides, its toolbars' and panes' separators, a border drawn round the page) touch each other
+    but not the table's, which stand off them by the page's margins. A piece whose box holds the
+    box of another piece as tall as a column line and as wide as a rule (a table) is a frame; the
+    pieces held that hold none themselves are the tables."""
+    return [table for table, _ in held_panes(ink)]
+
+
+def held_panes(ink: Image) -> list[tuple[Box4, Box4]]:
+    """Each table a frame holds (`held_boxes`) with its pane: the box up to the frame's nearest
+    rules round it (left, right, above; the picture's edge where there is none), where the text
+    that goes with the table (its title above it) stands, a window's other panes and bars left out."""
     h, w = ink.shape
     horizontal, vertical = line_masks(ink)
-    count, _, stats, _ = cv2.connectedComponentsWithStats(
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(
         cv2.bitwise_or(horizontal, vertical), connectivity=8
     )
-    boxes = [
-        (int(x), int(y), int(x + bw), int(y + bh))
-        for x, y, bw, bh, _ in stats[1:count]
-        if bh >= 2 * (max(h, w) // 60) and bw >= w // 25
-    ]
+    pieces = {
+        k: (int(x), int(y), int(x + bw), int(y + bh))
+        for k, (x, y, bw, bh, _) in enumerate(stats[:count])
+        if k > 0 and bh >= 2 * (max(h, w) // 60) and bw >= w // 25
+    }
 
-    def holds(outer: tuple[int, int, int, int], inner: tuple[int, int, int, int]) -> bool:
+    def holds(outer: Box4, inner: Box4) -> bool:
         return outer[0] < inner[0] and outer[1] < inner[1] and inner[2] < outer[2] and inner[3] < outer[3]
 
-    frames = {o for o in boxes if any(holds(o, i) for i in boxes)}
-    return [i for i in boxes if i not in frames and any(holds(o, i) for o in frames)]
+    frames = {k for k, o in pieces.items() if any(holds(o, i) for i in pieces.values())}
+    tables = [b for k, b in pieces.items() if k not in frames and any(holds(pieces[f], b) for f in frames)]
+    if not tables:
+        return []
+    frame = np.isin(labels, list(frames))
+    across, down = frame & (horizontal > 0), frame & (vertical > 0)
+    out = []
+    for x0, y0, x1, y1 in tables:
+        lefts = np.flatnonzero(down[y0:y1, :x0].mean(axis=0) > 0.5)
+        rights = np.flatnonzero(down[y0:y1, x1:].mean(axis=0) > 0.5)
+        tops = np.flatnonzero(across[:y0, x0:x1].mean(axis=1) > 0.5)
+        pane = (
+            int(lefts[-1]) + 1 if lefts.size else 0,
+            int(tops[-1]) + 1 if tops.size else 0,
+            x1 + int(rights[0]) if rights.size else w,
+            y1,
+        )
+        out.append(((x0, y0, x1, y1), pane))
+    return out
 
 
-def within(image: Image, boxes: Sequence[tuple[int, int, int, int]]) -> Image:
+def within(image: Image, boxes: Sequence[Box4]) -> Image:
     """`image` (ink) blank outside `boxes` (left, top, right, bottom)."""
     out = np.zeros_like(image)
     for x0, y0, x1, y1 in boxes:
