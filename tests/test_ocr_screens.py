@@ -7,7 +7,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from muniflow.readers import ocr, ocr_cells, ocr_strip
+from muniflow.readers import ocr, ocr_cells, ocr_ink, ocr_strip
 
 TABLE_XS = (420, 520, 820, 1050, 1300)
 TABLE_YS = (220, 300, 380, 460, 540, 620)
@@ -126,3 +126,25 @@ def test_a_windows_pane_bounds_the_text_above_its_table() -> None:
     assert abs(table[0] - TABLE_XS[0]) <= 8 and abs(table[2] - TABLE_XS[-1]) <= 8
     assert 300 < pane[0] < TABLE_XS[0] and TABLE_XS[-1] < pane[2] <= 1470, pane
     assert 70 < pane[1] < TABLE_YS[0], "under the toolbar's rule"
+
+
+def test_white_letters_on_a_dark_blue_header_stay_ink_when_colour_is_taken_off() -> None:
+    """A header filled dark blue, its labels white: the fill is turned light and taken off with the
+    colour, the labels dark, as a black-on-white header would read."""
+    page = np.full((900, 1400, 3), 255, np.uint8)
+    cv2.rectangle(page, (100, 100), (1300, 220), (150, 70, 30), -1)  # BGR: a dark blue
+    for x in (120, 520, 920):
+        cv2.putText(page, "Mesto", (x, 175), cv2.FONT_HERSHEY_SIMPLEX, 1.2, (255, 255, 255), 3, cv2.LINE_AA)
+    cv2.putText(page, "Vorum gorodov", (120, 400), cv2.FONT_HERSHEY_SIMPLEX, 1.2, (0, 0, 0), 3, cv2.LINE_AA)
+    grey = ocr_ink.grey_page(page, 5)
+    header = grey[100:220, 100:1300]
+    assert np.count_nonzero(header < 100) > 1500, "the labels are dark ink"
+    assert np.median(header) > 200, "the fill is paper"
+    assert np.count_nonzero(grey[360:420, 100:700] < 100) > 1500, "black text elsewhere stays"
+
+
+def test_a_dark_scan_with_darker_text_is_not_inverted() -> None:
+    """A grey page (a dark scan) whose text is darker than its paper holds no light text."""
+    page = np.full((900, 1400), 95, np.uint8)
+    cv2.putText(page, "Vorum gorodov", (120, 400), cv2.FONT_HERSHEY_SIMPLEX, 1.2, 0, 3, cv2.LINE_AA)
+    assert ocr_ink.light_on_dark_turned(page, ocr_ink.settings()) is page
