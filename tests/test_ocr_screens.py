@@ -148,3 +148,30 @@ def test_a_dark_scan_with_darker_text_is_not_inverted() -> None:
     page = np.full((900, 1400), 95, np.uint8)
     cv2.putText(page, "Vorum gorodov", (120, 400), cv2.FONT_HERSHEY_SIMPLEX, 1.2, 0, 3, cv2.LINE_AA)
     assert ocr_ink.light_on_dark_turned(page, ocr_ink.settings()) is page
+
+
+LETTER = (
+    "Начальнику управления внешних связей Северной области\n"
+    "Администрация муниципального образования «Озёрный район» Северной области сообщает, "
+    "что в III квартале 2025 года международные мероприятия не проводились.\n"
+    "Глава муниципального образования"
+)
+
+
+def test_a_nil_letter_read_by_ocr_is_a_document_with_its_text_not_a_refusal() -> None:
+    """A picture of a letter (no table on it) saying no events were held is read as a text reader
+    reads the letter: its OCR'd text, no table, for the nil report to be found in it."""
+    doc, confidence = ocr.to_document("letter.png", "image_ocr", [ocr.Page([], LETTER)])
+    assert doc.tables == () and "не проводились" in doc.title and confidence == ()
+
+
+def test_a_picture_with_no_table_and_no_nil_is_refused_with_its_text() -> None:
+    """Refused, its text kept: the title still says whose report it is and for when."""
+    import pytest
+
+    from muniflow.model import ReaderError
+
+    text = "Отчёт Озёрного района Северной области за III квартал 2025 года"
+    with pytest.raises(ReaderError) as refused:
+        ocr.to_document("page.png", "image_ocr", [ocr.Page([], text)])
+    assert refused.value.reason == "no_table_found" and "III квартал 2025" in refused.value.text

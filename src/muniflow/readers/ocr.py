@@ -25,6 +25,7 @@ import numpy as np
 
 from muniflow.contracts import load_yaml
 from muniflow.interpret.municipality import municipality_name
+from muniflow.interpret.nil import nil_letter
 from muniflow.model import RawDocument, RawRow, RawTable, ReaderError
 from muniflow.morph import analyzer
 from muniflow.normalize.text import seq_number
@@ -478,7 +479,8 @@ def to_document(
     or one with another number of columns, is a table of its own with the text above it as its
     caption (a summary or a table of contents above the events table, as in a DOCX). Columns found
     from the gutters may be fewer on one page than on the next, so such a page's first table goes
-    on with the table before it whatever its count."""
+    on with the table before it whatever its count. Pages with no table at all are a letter: a nil
+    report (`interpret.nil.nil_letter`) is its text with no table, else refused with its text."""
     title = clean(pages[0].above) if pages else ""
     limit = settings().repeated_header_similarity
     tables: list[_Table] = []
@@ -515,11 +517,18 @@ def to_document(
                     current.rows.append((row, f"{place} {index + 1}"))
         overleaf = page.after if page.tables() else ""
     if not tables:
+        # a letter as a picture: its OCR'd text, read as a text reader reads a letter with no table
+        text = "\n".join(clean(page.above) for page in pages if page.above.strip())
+        letter = RawDocument(source, format, text, (), pages=len(pages))
+        if nil_letter(letter) is not None:  # a nil report: no events held
+            return letter, ()
         raise ReaderError(
             "no_table_found",
             "no ruled table was found on the scanned pages (OCR reads tables by their ruling lines, "
             "or by the rules between their rows or their frame); ask for the report as .docx or a "
             "text PDF, or scan it again whole and straight at 200-300 dpi",
+            text,  # its title still says whose report it is and for when
+            format,
         )
     built = [_raw_table(t) for t in tables]
     document = RawDocument(source, format, title, tuple(raw for raw, _ in built), pages=len(pages))
