@@ -193,24 +193,25 @@ def _layer(path: Path) -> RawDocument | None:
 
 
 def _read_pages(images: Iterable[Any], kind: str) -> list[Any]:
-    """Each picture read by OCR as a page, a photo's or a pasted scan's resolution checked first;
+    """Each picture read by OCR as a page, a photo's or a pasted scan's resolution checked first (a
+    picture's by its letters' height, scaled up where they are small: `ocr.legible`);
     a page with too few column lines takes the page before's."""
     from muniflow.readers import ocr
 
     pages: list[ocr.Page] = []
     for image in images:
-        if kind != "pdf":
+        if kind.startswith("docx"):
             try:
-                _check_dpi(ocr.effective_dpi(image))
+                _check_dpi(ocr.effective_dpi(image))  # pictures placed on an A4 page at their size
             except ReaderError as err:
-                if not kind.startswith("docx"):
-                    raise
                 # a document with no table whose pictures are screenshots or a coarse scan
                 raise ReaderError(
                     "no_table_found",
                     "the document holds no table, and its pictures are no scan to read one from "
                     f"({err.message})",
                 ) from err
+        elif kind != "pdf":
+            image = ocr.legible(image)  # a photo, a scan or a screenshot: judged by its letters
         pages.append(ocr.read_page(image, pages[-1].columns if pages else ()))
     return pages
 

@@ -27,6 +27,7 @@ import numpy as np
 
 from muniflow.contracts import load_yaml
 from muniflow.interpret.municipality import municipality_name
+from muniflow.interpret.nil import nil_letter
 from muniflow.model import RawDocument, RawRow, RawTable, ReaderError
 from muniflow.morph import analyzer
 from muniflow.normalize.text import seq_number
@@ -59,6 +60,9 @@ class OcrSettings:
     language: str
     cell_confidence_min: float
     min_dpi: float
+    letter_px_min: float
+    letter_px_target: float
+    page_ratio_tolerance: float
     page_timeout_seconds: float
     max_skew_degrees: float
     render_dpi: int
@@ -205,17 +209,40 @@ def read_page(gray: np.ndarray, hint: Sequence[int] = ()) -> Page:
     read = []
     top = 0
     after = ""
+    panes = ocr_cells.held_panes(rules)  # a screenshot's window round the page: its pane
     for k, (grid, ruled) in enumerate(grids):
         bottom = level.shape[0] if k == len(grids) - 1 else 0  # under the last table only
+        pane = _pane(panes, grid)
+        across = None if pane is None else (pane[0], pane[2])
+        top = top if pane is None else max(top, pane[1])
         rows, above, after = ocr_strip.read_table(
-            erased, erased_ink, grid, words, s.page_timeout_seconds, ocr_turned.settings(), top, bottom
+            erased,
+            erased_ink,
+            grid,
+            words,
+            s.page_timeout_seconds,
+            ocr_turned.settings(),
+            top,
+            bottom,
+            across,
         )
         read.append(Page(rows, above, ruled=ruled))
         top = grid.ys[-1]
     return Page(read[0].rows, read[0].above, tuple(read[1:]), read[0].ruled, after, grids[-1][0].xs)
 
 
+def _pane(
+    panes: Sequence[tuple[ocr_cells.Box4, ocr_cells.Box4]], grid: ocr_cells.Grid
+) -> ocr_cells.Box4 | None:
+    """The pane (`ocr_cells.held_panes`) of the table the grid stands in, None on a page with no frame."""
+    for (x0, y0, x1, y1), pane in panes:
+        if x0 - 5 <= grid.xs[0] and grid.xs[-1] <= x1 + 5 and y0 - 5 <= grid.ys[0] <= y1:
+            return pane
+    return None
+
+
 MAX_TABLES = 6  # tables looked for on one page
+MIN_REST = 10  # pixels left under a table: less, and no table is sought there (the picture's edge)
 FEW_BANDS = 3  # bands of a rows-ruled reading that may be framed tables instead (see find_tables)
 
 
@@ -228,11 +255,17 @@ def find_tables(
     the events table under it is another table, not lost. Each grid with whether it is ruled.
     `hint`: the column lines of the table the page before ended with (for the page's first). A
     page with no rule at all may hold tables whose text lines up (ocr_textgrid), each kept. `rules`: `ink`
-    with faint rules added (`ocr_cells.with_faint_rules`), where a ruled grid is sought."""
+    with faint rules added (`ocr_cells.with_faint_rules`), where a ruled grid is sought. Ruling
+    that holds a ruled table (a window round a screenshot's page) is no table: the tables it
+    holds are sought, and nothing outside them (`ocr_cells.held_boxes`)."""
     gutters = ocr_gutters.settings()
     grids: list[tuple[ocr_cells.Grid, bool]] = []
     top = 0
-    while len(grids) < MAX_TABLES:
+    held = ocr_cells.held_boxes(ink if rules is None else rules)
+    if held:  # a frame round the tables (a screenshot's window): the tables it holds are sought
+        ink = ocr_cells.within(ink, held)
+        rules = None if rules is None else ocr_cells.within(rules, held)
+    while len(grids) < MAX_TABLES and top < ink.shape[0] - MIN_REST:
         rest = ink[top:]
         ruled = ocr_cells.find_grid((ink if rules is None else rules)[top:])
         grid = ruled or ocr_gutters.find_grid(rest, gutters, () if grids else hint)
@@ -257,6 +290,68 @@ def find_tables(
         textual = ocr_textgrid.text_grids(grey, effective_dpi(grey), words, settings().page_timeout_seconds)
         grids.extend((grid, False) for grid in textual[:MAX_TABLES])
     return grids
+
+
+def letter_height(image: np.ndarray) -> float | None:
+    """The median height (pixels) of the picture's letter-sized ink: its connected pieces of ink no
+    wider than twice their height and no taller than a twentieth of the picture (ruling lines,
+    frames and fills are longer), whichever of dark and light is the ink (the rarer: light text
+    on a dark page too). None where too few are found (a blank picture, a drawing)."""
+    grey = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if image.ndim == 3 else image
+    _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    if np.count_nonzero(ink) > ink.size / 2:
+        ink = cv2.bitwise_not(ink)
+    _, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    heights, widths = stats[1:, cv2.CC_STAT_HEIGHT], stats[1:, cv2.CC_STAT_WIDTH]
+    letters = heights[(heights >= 3) & (heights <= grey.shape[0] / 20) & (widths <= 2 * heights)]
+    return float(np.median(letters)) if letters.size >= MIN_LETTERS else None
+
+
+MIN_LETTERS = 50  # letter-sized pieces of ink needed to judge a picture by its text
+
+
+def legible(image: np.ndarray) -> np.ndarray:
+    """The picture ready to read. One as large as an A4 page at `min_dpi` is read as it is; a
+    smaller one (a screenshot, a crop of a page: no A4 page, whatever its width says) is judged by
+    its letters: refused (ReaderError `low_resolution`) when they are too few pixels high to read
+    (`letter_px_min`), else scaled up to `min_dpi` as an A4 page, and its letters to
+    `letter_px_target` at least (a screenshot's crisp 9 px letters read well larger). A small
+    picture with no letters found is refused as a coarse scan."""
+    s = settings()
+    dpi = effective_dpi(image)
+    if dpi >= s.min_dpi * 0.95:
+        return image
+    height = letter_height(image)
+    if height is None:
+        raise ReaderError(
+            "low_resolution",
+            f"the scan is about {dpi:.0f} dpi, too coarse to read reliably (at least "
+            f"{s.min_dpi:g}); {_advice(image)}",
+        )
+    if height < s.letter_px_min:
+        raise ReaderError(
+            "low_resolution",
+            f"the picture's letters are about {height:.0f} px high, too small to read reliably (at "
+            f"least {s.letter_px_min:g}); {_advice(image)}",
+        )
+    scale = max(s.min_dpi / dpi, s.letter_px_target / height)
+    return cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+
+
+A4_RATIO = 297 / 210
+
+
+def _advice(image: np.ndarray) -> str:
+    """What to send instead: a page (A4's proportions) is scanned again; a screenshot or a crop is
+    no scan, and its report is sent as its file or shot again zoomed in."""
+    h, w = image.shape[:2]
+    ratio = max(h, w) / max(1, min(h, w))
+    if abs(ratio - A4_RATIO) <= settings().page_ratio_tolerance * A4_RATIO:
+        return "scan the report again at 200-300 dpi and send it"
+    return (
+        "send the report's own file (.docx, .pdf), or a screenshot taken zoomed in so that its "
+        "letters are larger"
+    )
 
 
 def effective_dpi(gray: np.ndarray) -> float:
@@ -417,7 +512,8 @@ def to_document(
     or one with another number of columns, is a table of its own with the text above it as its
     caption (a summary or a table of contents above the events table, as in a DOCX). Columns found
     from the gutters may be fewer on one page than on the next, so such a page's first table goes
-    on with the table before it whatever its count."""
+    on with the table before it whatever its count. Pages with no table at all are a letter: a nil
+    report (`interpret.nil.nil_letter`) is its text with no table, else refused with its text."""
     title = clean(pages[0].above) if pages else ""
     limit = settings().repeated_header_similarity
     tables: list[_Table] = []
@@ -454,11 +550,18 @@ def to_document(
                     current.rows.append((row, f"{place} {index + 1}"))
         overleaf = page.after if page.tables() else ""
     if not tables:
+        # a letter as a picture: its OCR'd text, read as a text reader reads a letter with no table
+        text = "\n".join(clean(page.above) for page in pages if page.above.strip())
+        letter = RawDocument(source, format, text, (), pages=len(pages))
+        if nil_letter(letter) is not None:  # a nil report: no events held
+            return letter, ()
         raise ReaderError(
             "no_table_found",
             "no ruled table was found on the scanned pages (OCR reads tables by their ruling lines, "
             "or by the rules between their rows or their frame); ask for the report as .docx or a "
             "text PDF, or scan it again whole and straight at 200-300 dpi",
+            text,  # its title still says whose report it is and for when
+            format,
         )
     built = [_raw_table(t) for t in tables]
     document = RawDocument(source, format, title, tuple(raw for raw, _ in built), pages=len(pages))

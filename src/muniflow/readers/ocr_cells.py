@@ -230,6 +230,8 @@ def _peaks(profile: np.ndarray, threshold: float) -> list[int]:
 
 def find_grid(ink: Image) -> Grid | None:
     """The table's grid, or None when the page has no ruled table."""
+    if ink.size == 0:
+        return None
     horizontal, vertical = line_masks(ink)
     # a column line must be twice as long as the opening kernel: only ruling lines are that tall,
     # and a table of one row at the top of a page (the end of a long row) still counts
@@ -280,6 +282,66 @@ def find_grid(ink: Image) -> Grid | None:
         present = [_line_in_band(band, x) and not _text_across(letters, x, near, far) for x in xs[1:-1]]
         spans.append(tuple(row_spans([True, *present, True])))
     return Grid(tuple(xs), tuple(ys), tuple(spans))
+
+
+Box4 = tuple[int, int, int, int]  # left, top, right, bottom (pixels)
+
+
+def held_boxes(ink: Image) -> list[Box4]:
+    """The boxes of the ruled tables a frame holds, none where no ruling holds another. The ruling
+    lines fall into connected pieces: a table's rules all touch one another, a frame's (a window's
+    sides, its toolbars' and panes' separators, a border drawn round the page) touch each other
+    but not the table's, which stand off them by the page's margins. A piece whose box holds the
+    box of another piece as tall as a column line and as wide as a rule (a table) is a frame; the
+    pieces held that hold none themselves are the tables."""
+    return [table for table, _ in held_panes(ink)]
+
+
+def held_panes(ink: Image) -> list[tuple[Box4, Box4]]:
+    """Each table a frame holds (`held_boxes`) with its pane: the box up to the frame's nearest
+    rules round it (left, right, above; the picture's edge where there is none), where the text
+    that goes with the table (its title above it) stands, a window's other panes and bars left out."""
+    h, w = ink.shape
+    horizontal, vertical = line_masks(ink)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(
+        cv2.bitwise_or(horizontal, vertical), connectivity=8
+    )
+    pieces = {
+        k: (int(x), int(y), int(x + bw), int(y + bh))
+        for k, (x, y, bw, bh, _) in enumerate(stats[:count])
+        if k > 0 and bh >= 2 * (max(h, w) // 60) and bw >= w // 25
+    }
+
+    def holds(outer: Box4, inner: Box4) -> bool:
+        return outer[0] < inner[0] and outer[1] < inner[1] and inner[2] < outer[2] and inner[3] < outer[3]
+
+    frames = {k for k, o in pieces.items() if any(holds(o, i) for i in pieces.values())}
+    tables = [b for k, b in pieces.items() if k not in frames and any(holds(pieces[f], b) for f in frames)]
+    if not tables:
+        return []
+    frame = np.isin(labels, list(frames))
+    across, down = frame & (horizontal > 0), frame & (vertical > 0)
+    out = []
+    for x0, y0, x1, y1 in tables:
+        lefts = np.flatnonzero(down[y0:y1, :x0].mean(axis=0) > 0.5)
+        rights = np.flatnonzero(down[y0:y1, x1:].mean(axis=0) > 0.5)
+        tops = np.flatnonzero(across[:y0, x0:x1].mean(axis=1) > 0.5)
+        pane = (
+            int(lefts[-1]) + 1 if lefts.size else 0,
+            int(tops[-1]) + 1 if tops.size else 0,
+            x1 + int(rights[0]) if rights.size else w,
+            y1,
+        )
+        out.append(((x0, y0, x1, y1), pane))
+    return out
+
+
+def within(image: Image, boxes: Sequence[Box4]) -> Image:
+    """`image` (ink) blank outside `boxes` (left, top, right, bottom)."""
+    out = np.zeros_like(image)
+    for x0, y0, x1, y1 in boxes:
+        out[y0:y1, x0:x1] = image[y0:y1, x0:x1]
+    return out
 
 
 def _group_levels(ys: list[int], horizontal: Image, vertical: Image, xs: Sequence[int]) -> list[int]:

@@ -45,6 +45,9 @@ class InkSettings:
     stroke_min_per_100dpi: float  # a grey piece out of that reach this long (pixels per 100 dpi) goes
     ruling_min_share: float  # a straight run this share of the page's long side is a ruling line
     border_min_share: float  # a shorter straight run from one ruling line to another is a cell's border
+    dark_fill_max: int  # background grey under which a region is a dark fill
+    dark_fill_window: float  # the window the background is the median over (share of the short side)
+    dark_fill_contrast: int  # ink this much lighter than the fill is light text on it
 
 
 def settings(path: Path | None = None) -> InkSettings:
@@ -56,8 +59,48 @@ def grey_page(image: Image, max_skew: float, s: InkSettings | None = None) -> Im
     """The page (grey, or colour as BGR) in grey with its light evened out and the stamp and
     signature ink taken off, ready for the grid search (`max_skew` degrees: see `ruling`)."""
     s = s or settings()
+    image = light_on_dark_turned(image, s)
     grey = without_colour(image, s) if image.ndim == 3 else image
     return without_grey_strokes(ocr_cells.flatten(grey), max_skew, s)
+
+
+def light_on_dark_turned(image: Image, s: InkSettings) -> Image:
+    """The page (grey or BGR) with its regions of light text on a dark fill turned dark on light: a
+    table's header filled dark blue with white letters, a page in a dark mode. A fill is solid and
+    square: its pixels darker than `dark_fill_max` that stay when opened by a square of a third of
+    `dark_fill_window` (a letter's stroke, however bold, is thinner), closed again over its light
+    letters' strokes, cover FILL_SOLIDITY of their box at least. Where more of the box's
+    pixels are lighter than the fill around them (their median over the window) by
+    `dark_fill_contrast` than are darker by it, it holds light text, and is inverted. Otherwise the
+    fill (coloured, or taken for paper) would go with the colour taken off, and its white letters
+    with it; dark text on a dark fill, or a dark scan's, is left as it is."""
+    grey = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if image.ndim == 3 else image
+    window = max(15, round(s.dark_fill_window * min(grey.shape[:2]))) | 1
+    square = cv2.getStructuringElement(cv2.MORPH_RECT, (window // 3, window // 3))
+    solid = cv2.morphologyEx((grey < s.dark_fill_max).astype(np.uint8), cv2.MORPH_OPEN, square)
+    solid = cv2.morphologyEx(solid, cv2.MORPH_CLOSE, square)  # over its letters' strokes
+    count, _, stats, _ = cv2.connectedComponentsWithStats(solid, connectivity=4)
+    fills = [
+        (int(x), int(y), int(x + bw), int(y + bh))
+        for x, y, bw, bh, area in stats[1:count]
+        if area >= FILL_SOLIDITY * bw * bh
+    ]
+    if not fills:
+        return image
+    delta = grey.astype(np.int16) - cv2.medianBlur(grey, window).astype(np.int16)
+    out = image
+    for x0, y0, x1, y1 in fills:
+        box = delta[y0:y1, x0:x1]
+        lighter = int(np.count_nonzero(box >= s.dark_fill_contrast))
+        darker = int(np.count_nonzero(box <= -s.dark_fill_contrast))
+        if lighter > darker and lighter >= LIGHT_TEXT_SHARE * box.size:
+            out = out.copy() if out is image else out
+            out[y0:y1, x0:x1] = 255 - image[y0:y1, x0:x1]
+    return out
+
+
+FILL_SOLIDITY = 0.7  # of its box: a fill is square (a header's cells, a page), its letters the rest
+LIGHT_TEXT_SHARE = 0.01  # of a fill's pixels light text at least (less: noise on a dark border)
 
 
 def _balanced(bgr: Image, s: InkSettings) -> list[Image]:

@@ -138,14 +138,18 @@ def read_table(
     turned: ocr_turned.TurnedSettings | None = None,
     top: int = 0,
     bottom: int = 0,
+    across: tuple[int, int] | None = None,
 ) -> tuple[list[list[CellText]], str, str]:
     """The grid's rows of cells (None under a merged cell), the text above the table and the text
     under it, from a page whose ruling lines are erased and its ink (255 on 0, lines erased too).
     With `turned`, cells written turned a quarter are read upright (ocr_turned; a header's turned
     labels). The text above is read from `top` down (the table above's bottom, for a second table
-    on a page); the text under it down to `bottom` (0: none is read), in the same strips."""
+    on a page); the text under it down to `bottom` (0: none is read), in the same strips. The text
+    above is read across `across` (left, right; the page's width where None): a title wider than
+    the table goes on beyond its sides; the text under it, within the table's sides."""
     boxes = cell_boxes(grid)
-    above = Box(top, grid.ys[0] - INSET, grid.xs[0], grid.xs[-1])
+    left, right = across if across is not None else (0, page.shape[1])
+    above = Box(top, grid.ys[0] - INSET, left, right)
     under = Box(grid.ys[-1] + INSET, bottom, grid.xs[0], grid.xs[-1])
     wanted = [key for key, box in boxes.items() if has_ink(ink, box)]
     extra = [b for b in (above, under) if b.bottom - b.top > 10 and has_ink(ink, b)]
