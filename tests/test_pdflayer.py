@@ -205,3 +205,20 @@ def test_a_long_searchable_scan_is_read_from_its_layer_in_a_worker_timed_per_pag
     assert (caught.value.reason, caught.value.message) == ("needs_ocr", "pdflayer:1")
     doc = scan.read_scan(tmp_path / "long.pdf", default_limits(), "pdflayer")
     assert doc.format == LAYER_FORMAT and doc.cell_confidence, "its layer, with no budget there"
+
+
+def test_a_rule_read_as_a_bar_glued_to_the_word_beside_it_is_found_on_the_line() -> None:
+    """«|г. Энск», «|20 мая»: the scanner's OCR glues the line it read as «|» to the word; that
+    glyph is found, the word's own letters are not, nor a bar away from a line."""
+    line = {"x0": 100, "x1": 100, "top": 0, "bottom": 50}
+
+    def chars(x0: float, text: str) -> list[dict]:
+        return [
+            {"x0": x0 + 3 * k, "x1": x0 + 3 * k + 3, "top": 10, "bottom": 18, "text": t}
+            for k, t in enumerate(text)
+        ]
+
+    glued, away, plain = chars(99, "|г."), chars(150, "|20"), chars(101, "lгs")
+    page = SimpleNamespace(chars=glued + away + plain)
+    words = [_word(99, 108, text="|г."), _word(150, 159, text="|20"), _word(101, 110, text="lгs")]
+    assert pdflayer.glued_rule_glyphs(page, words, [line], 4) == glued[:1]

@@ -132,6 +132,33 @@ def rule_glyphs(words: Sequence[dict[str, Any]], lines: Sequence[dict[str, Any]]
     return out
 
 
+# Of those, the ones a scanner's OCR also glues to the word beside the line («|г. Тамбов»,
+# «|20 июня»): no letter or digit of a word reads so.
+_GLUED_RULE_GLYPHS = frozenset("|¦[]")
+
+
+def glued_rule_glyphs(
+    page: Any, words: Sequence[dict[str, Any]], lines: Sequence[dict[str, Any]], reach: float
+) -> list[Any]:
+    """The first or last glyph of a longer word that is a ruling line read as a letter and glued
+    to the word («|г.»): a bar or bracket whose box reaches a vertical line of the grid."""
+    out = []
+    for word in words:
+        if len(word["text"]) <= 2 or not ({word["text"][0], word["text"][-1]} & _GLUED_RULE_GLYPHS):
+            continue
+        chars = sorted(_chars_of(page, word), key=lambda c: c["x0"])
+        for char in (chars[:1] + chars[-1:]) if chars else []:
+            if char["text"] not in _GLUED_RULE_GLYPHS:
+                continue
+            cy = (char["top"] + char["bottom"]) / 2
+            if any(
+                char["x0"] - reach <= v["x0"] <= char["x1"] + reach and v["top"] <= cy <= v["bottom"]
+                for v in lines
+            ):
+                out.append(char)
+    return out
+
+
 # A line opening with a number as an event's row does («3.», «12», «4)»), then a word.
 _NUMBERED = re.compile(r"^\d{1,3}[.)]?$")
 
@@ -250,6 +277,7 @@ def read_layer(path: Path, page: Any, after_table: bool = False) -> tuple[LayerP
     glyphs = {
         id(c) for w in rule_glyphs(words, verticals, s.rule_glyph_reach_points) for c in _chars_of(page, w)
     }
+    glyphs.update(id(c) for c in glued_rule_glyphs(page, words, verticals, s.rule_glyph_reach_points))
     boxes = [table.bbox for table in tables]
     glyphs.update(id(c) for c in page.chars if c["text"].isspace() and _inside(c, boxes))
     kept = page.filter(lambda obj: id(obj) not in glyphs)
