@@ -222,3 +222,20 @@ def test_a_rule_read_as_a_bar_glued_to_the_word_beside_it_is_found_on_the_line()
     page = SimpleNamespace(chars=glued + away + plain)
     words = [_word(99, 108, text="|г."), _word(150, 159, text="|20"), _word(101, 110, text="lгs")]
     assert pdflayer.glued_rule_glyphs(page, words, [line], 4) == glued[:1]
+
+
+def test_a_number_the_layer_lost_is_put_right_from_the_order_as_ocr_puts_it() -> None:
+    """The scanner's OCR is OCR: a № it lost between 5 and 7 is 6, as in a table read by OCR; a
+    heading merged across the table is no row of the sequence."""
+    from muniflow.model import RawRow, RawTable
+    from muniflow.readers.pdf import _cleaned
+
+    cells = [("5.", "Ярмарка", "г. Энск"), ("", "Турнир", "с. Заречье"), (None, "Заречный район", None)]
+    cells.append(("7.", "Концерт", "с. Заречье"))
+    table = RawTable(
+        ("№ п/п", "Наименование", "Место"),
+        tuple(RawRow(c, f"page 2, row {k}") for k, c in enumerate(cells)),
+        "pages 1-2",
+    )
+    column = [r.cells[0] for r in _cleaned(table).rows]
+    assert column == ["5.", "6.", None, "7."]

@@ -102,13 +102,28 @@ class PdfReader:
 
 def _cleaned(table: RawTable) -> RawTable:
     """A table cut from a scan's text layer with OCR's usual slips put right, as a table read by OCR
-    is (`ocr.clean`: «П квартал» for «II квартал», odd dashes and quotes): the layer is OCR too."""
+    is (`ocr.clean`: «П квартал» for «II квартал», odd dashes and quotes; its № column put right from
+    its order, `ocr_numbers.repair_sequence`): the layer is OCR too."""
+    from muniflow.readers import ocr_numbers
     from muniflow.readers.ocr import clean  # OpenCV loads only where a scan was read
 
     def fix(cell: Cell) -> Cell:
         return None if cell is None else clean(cell)
 
     rows = tuple(replace(row, cells=tuple(fix(c) for c in row.cells)) for row in table.rows)
+    seq = ocr_numbers.number_column([clean(h) for h in table.header])
+    if seq is not None and rows:
+        # a heading merged across the table (its text in the № column, the rest None) is no row
+        column = [
+            None if all(c is None for k, c in enumerate(r.cells) if k != seq) else r.cells[seq] for r in rows
+        ]
+        fixed = ocr_numbers.repair_sequence(column)
+        rows = tuple(
+            replace(r, cells=tuple(new if k == seq else c for k, c in enumerate(r.cells)))
+            if read is not None and new != read
+            else r
+            for r, new, read in zip(rows, fixed, column, strict=True)
+        )
     return replace(
         table, header=tuple(clean(h) for h in table.header), rows=rows, caption=clean(table.caption)
     )
