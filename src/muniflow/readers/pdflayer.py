@@ -123,13 +123,17 @@ def rule_glyphs(words: Sequence[dict[str, Any]], lines: Sequence[dict[str, Any]]
     for word in words:
         if len(word["text"]) > 2 or not set(word["text"]) <= _RULE_GLYPHS:
             continue
-        cy = (word["top"] + word["bottom"]) / 2
-        if any(
-            word["x0"] - reach <= v["x0"] <= word["x1"] + reach and v["top"] <= cy <= v["bottom"]
-            for v in lines
-        ):
+        if _on_line(word, lines, reach):
             out.append(word)
     return out
+
+
+def _on_line(box: dict[str, Any], lines: Sequence[dict[str, Any]], reach: float) -> bool:
+    """Whether a glyph's or word's box reaches a vertical line (within `reach`, in its height)."""
+    cy = (box["top"] + box["bottom"]) / 2
+    return any(
+        box["x0"] - reach <= v["x0"] <= box["x1"] + reach and v["top"] <= cy <= v["bottom"] for v in lines
+    )
 
 
 # Of those, the ones a scanner's OCR also glues to the word beside the line («|г. Тамбов»,
@@ -148,13 +152,7 @@ def glued_rule_glyphs(
             continue
         chars = sorted(_chars_of(page, word), key=lambda c: c["x0"])
         for char in (chars[:1] + chars[-1:]) if chars else []:
-            if char["text"] not in _GLUED_RULE_GLYPHS:
-                continue
-            cy = (char["top"] + char["bottom"]) / 2
-            if any(
-                char["x0"] - reach <= v["x0"] <= char["x1"] + reach and v["top"] <= cy <= v["bottom"]
-                for v in lines
-            ):
+            if char["text"] in _GLUED_RULE_GLYPHS and _on_line(char, lines, reach):
                 out.append(char)
     return out
 
