@@ -2,7 +2,7 @@
 
 «Страна» | «Город», «Country» | «City», or a group «Место проведения» over «Страна» / «Населённый
 пункт»: the two cells are one place, written as a place is in one cell, the settlement first and
-the country after it in brackets («г. Харбин (Китай)»); the home country (`home_country` in
+the country after it in brackets («г. Н (Китай)»); the home country (`home_country` in
 contracts/enrichment.yaml), a country the settlement already names and a dash are left out.
 Which cell holds which part is told by the header's words (`placeParts` in
 contracts/events.odcs.yaml, matched by lemma): a cell is a part when every word of its own label

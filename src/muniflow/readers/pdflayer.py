@@ -136,7 +136,7 @@ def _on_line(box: dict[str, Any], lines: Sequence[dict[str, Any]], reach: float)
     )
 
 
-# Of those, the ones a scanner's OCR also glues to the word beside the line («|г. Тамбов»,
+# Of those, the ones a scanner's OCR also glues to the word beside the line («|г. Н»,
 # «|20 июня»): no letter or digit of a word reads so.
 _GLUED_RULE_GLYPHS = frozenset("|¦[]")
 
