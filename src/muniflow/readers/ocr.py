@@ -47,6 +47,7 @@ from muniflow.readers import (
 )
 from muniflow.readers.headerwords import is_header_like
 from muniflow.readers.ocr_cells import CellText, Word
+from muniflow.readers.pdfscanpage import render_command
 from muniflow.readers.wordjoin import is_russian_word, rejoin_lines
 
 A4_SHORT_INCHES = 8.27
@@ -401,19 +402,7 @@ def pdf_pages(
             target = Path(work) / f"p{number}"
             try:
                 subprocess.run(
-                    [
-                        "pdftoppm",
-                        "-r",
-                        str(render_dpi(picture_dpi)),
-                        *(["-gray"] if grey else []),
-                        "-singlefile",
-                        "-f",
-                        str(number),
-                        "-l",
-                        str(number),
-                        str(path),
-                        str(target),
-                    ],
+                    render_command(path, number, render_dpi(picture_dpi), grey, target),
                     capture_output=True,
                     timeout=timeout,
                     check=True,

@@ -17,12 +17,13 @@ reading has the same letters' shapes stays Cyrillic (the English model reads Â«Ñ
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import replace
 
 import numpy as np
 
 from muniflow.readers.ocr_cells import Word
+from muniflow.readers.ocr_strip import stack
 from muniflow.readers.ocr_words import dictionary_word
 from muniflow.readers.wordjoin import ONE_LETTER_WORDS
 
@@ -129,19 +130,6 @@ def merged(cyrillic: str, latin: str) -> str | None:
     return opening + text + closing if text != cyrillic else None
 
 
-def _stack(crops: Sequence[Image]) -> tuple[Image, list[tuple[int, int]]]:
-    width = max(c.shape[1] for c in crops) + 2 * GAP
-    height = sum(c.shape[0] for c in crops) + GAP * (len(crops) + 1)
-    strip = np.full((height, width), 255, dtype=np.uint8)
-    spans = []
-    y = GAP
-    for crop in crops:
-        strip[y : y + crop.shape[0], GAP : GAP + crop.shape[1]] = crop
-        spans.append((y - GAP // 2, y + crop.shape[0] + GAP // 2))
-        y += crop.shape[0] + GAP
-    return strip, spans
-
-
 def reread(image: Image, words: list[Word], read: ReadLatin, margin: float, floor: float) -> list[Word]:
     """`words` read on `image` (grey) with each candidate word read again in Latin letters, all in
     one run of `read`; a Latin reading is taken where its confidence is at least `floor` and beats
@@ -153,7 +141,7 @@ def reread(image: Image, words: list[Word], read: ReadLatin, margin: float, floo
     if not chosen:
         return words
     crops = [_crop(grey, words[i], span) for i, span in chosen]
-    strip, spans = _stack(crops)
+    strip, spans = stack(crops, GAP, GAP)  # the words GAP apart and around
     found = read(strip)
     out = list(words)
     for (i, (lo, hi)), (top, bottom) in zip(chosen, spans, strict=True):

@@ -72,7 +72,7 @@ def read_boxes(
             raise ReaderError(
                 "timeout", f"OCR of one page took over {timeout:g} s; send a cleaner scan at 200-300 dpi"
             )
-        strip, spans = _stack([_crop(page, boxes[i]) for i in chunk])
+        strip, spans = stack([_crop(page, boxes[i]) for i in chunk])
         found = read(strip, left, 6)
         for i, (lo, hi) in zip(chunk, spans, strict=True):
             mine = [w for w in found if lo <= w.cy < hi]
@@ -104,23 +104,24 @@ def _crop(page: Image, b: Box) -> Image:
     return page[max(0, b.top) : max(0, b.bottom), max(0, b.left) : max(0, b.right)]
 
 
-def _stack(crops: Sequence[Image]) -> tuple[Image, list[tuple[int, int]]]:
-    """The crops stacked top to bottom, left-aligned; each one's (top, bottom) in it."""
-    width = max(c.shape[1] for c in crops) + 2 * PAD
-    height = sum(c.shape[0] for c in crops) + GAP * (len(crops) - 1) + 2 * PAD
+def stack(crops: Sequence[Image], pad: int = PAD, gap: int = GAP) -> tuple[Image, list[tuple[int, int]]]:
+    """The crops stacked top to bottom, left-aligned, `gap` white pixels apart and `pad` around;
+    each one's (top, bottom) in it, reaching half the gap either side."""
+    width = max(c.shape[1] for c in crops) + 2 * pad
+    height = sum(c.shape[0] for c in crops) + gap * (len(crops) - 1) + 2 * pad
     strip = np.full((height, width), 255, dtype=np.uint8)
     spans = []
-    y = PAD
+    y = pad
     for crop in crops:
-        strip[y : y + crop.shape[0], PAD : PAD + crop.shape[1]] = crop
-        spans.append((y - GAP // 2, y + crop.shape[0] + GAP // 2))
-        y += crop.shape[0] + GAP
+        strip[y : y + crop.shape[0], pad : pad + crop.shape[1]] = crop
+        spans.append((y - gap // 2, y + crop.shape[0] + gap // 2))
+        y += crop.shape[0] + gap
     return strip, spans
 
 
 def read_crops(crops: Sequence[Image], read: ReadWords, timeout: float) -> list[tuple[str, float | None]]:
     """Each crop's text and mean word confidence, the crops stacked into one strip."""
-    strip, spans = _stack(crops)
+    strip, spans = stack(crops)
     found = read(strip, timeout, 6)
     out: list[tuple[str, float | None]] = []
     for lo, hi in spans:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from muniflow.contracts import load_yaml
+from muniflow.readers.pdfscanpage import render_command
 
 if TYPE_CHECKING:  # OpenCV is loaded only where a scanned page is rendered
     from muniflow.readers.ocr_cells import Grid
@@ -182,19 +183,7 @@ def render(path: Path, number: int, dpi: int, timeout: float) -> Any:
         target = Path(work) / "page"
         try:
             subprocess.run(
-                [
-                    "pdftoppm",
-                    "-r",
-                    str(dpi),
-                    "-gray",
-                    "-singlefile",
-                    "-f",
-                    str(number),
-                    "-l",
-                    str(number),
-                    str(path),
-                    str(target),
-                ],
+                render_command(path, number, dpi, True, target),
                 capture_output=True,
                 timeout=timeout,
                 check=True,

@@ -9,6 +9,7 @@ that is safe (`pdflayer`), else the file is read by OCR (`intake.checked`).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from muniflow.contracts import load_yaml
@@ -29,3 +30,21 @@ def picture_share(page: Any) -> float:
     area = float(page.width) * float(page.height)
     sizes = ((float(i["x1"]) - float(i["x0"])) * (float(i["bottom"]) - float(i["top"])) for i in page.images)
     return max(sizes, default=0.0) / area if area > 0 else 0.0
+
+
+def render_command(path: Path, number: int, dpi: int, grey: bool, target: Path) -> list[str]:
+    """pdftoppm rendering page `number` of the PDF at `dpi` to `target` (.pgm grey, else .ppm),
+    as OCR and the text-layer reader both render a scanned page."""
+    return [
+        "pdftoppm",
+        "-r",
+        str(dpi),
+        *(["-gray"] if grey else []),
+        "-singlefile",
+        "-f",
+        str(number),
+        "-l",
+        str(number),
+        str(path),
+        str(target),
+    ]
