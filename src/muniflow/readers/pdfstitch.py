@@ -195,6 +195,29 @@ def _is_continuation(cells: Sequence[Cell], seq_col: int) -> bool:
     return cells[seq_col] == "" and any(c for i, c in enumerate(cells) if i != seq_col)
 
 
+def _number_wrapped(rows: Sequence[LineRow], cells: Sequence[Cell], seq_col: int) -> bool:
+    """A row whose number a narrow № column wrapped, cut by the page end between its digits: the
+    last row's № («1») followed by the page's first («2») is the number after the row before them
+    (11 → «12»), which neither is alone."""
+    if len(rows) < 2 or seq_col >= len(cells):
+        return False
+    numbers = [
+        _digits(cell_text(row.cells[seq_col]) if seq_col < len(row.cells) else None) for row in rows[-2:]
+    ]
+    before, above = numbers
+    below = _digits(cells[seq_col])
+    if not (before and above and below):
+        return False
+    expected = int(before) + 1
+    return int(above + below) == expected and expected not in (int(above), int(below))
+
+
+def _digits(text: Cell) -> str:
+    """A № cell's number as its digits («12.» → «12»), or "" where it is no plain number."""
+    folded = fold_whitespace(text or "").rstrip(".)")
+    return folded if folded.isdigit() else ""
+
+
 def _continues_unnumbered(cells: Sequence[Cell], above: LineRow) -> bool:
     """In a table without a № column, a row cut by a page break goes on empty in a column the row
     above fills, each of its cells opening as no event's cell does (a title with a capital, a date
@@ -337,6 +360,7 @@ def merge_fragments(group: Sequence[Fragment]) -> list[LineRow]:
                     _is_continuation(page_rows[0][1], seq_col)
                     and (numbered or _short_of(page_rows[0][1], rows[-1]))
                 )
+                or (numbered and _number_wrapped(rows, page_rows[0][1], seq_col))
                 or (not numbered and _continues_unnumbered(page_rows[0][1], rows[-1]))
             )
         ):
