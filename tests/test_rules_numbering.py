@@ -157,3 +157,25 @@ def test_a_run_anew_in_each_table_of_one_municipality_breaks_nothing() -> None:
     assert numbering_flags(rows, load_contract()) == []
     inside = [replace(r, source_locator="table 1, row 2") for r in rows]
     assert [f.row_index for f in numbering_flags(inside, load_contract())] == [2, 4]
+
+
+def _tables(*tables: tuple[int | None, ...]) -> list[Row]:
+    rows = []
+    for t, numbers in enumerate(tables, start=1):
+        for n in numbers:
+            locator = f"table {t}, row {len(rows) + 2}"
+            rows.append(replace(BASE, row_index=len(rows), seq_no=n, seq_text=str(n), source_locator=locator))
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("reason", "tables", "expected"),
+    [
+        ("tables split by hand go on, a themed table after them starts at 1", ((1, 2), (3, 4), (1, 2)), []),
+        ("a table opening on another number still breaks the run", ((1, 2), (3, 4), (7, 8)), [4]),
+        ("a skip inside the restarted table is flagged", ((1, 2), (3, 4), (1, 3)), [5]),
+    ],
+)
+def test_a_table_may_start_the_numbering_anew_where_others_go_on(reason, tables, expected) -> None:
+    flags = numbering_flags(_tables(*tables), load_contract())
+    assert [f.row_index for f in flags] == expected, reason

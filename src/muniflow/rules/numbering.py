@@ -1,5 +1,5 @@
-"""The numbering rule: № runs 1, 2, 3… through the report, anew in each municipality's section, or
-anew in each of its tables.
+"""The numbering rule: № runs 1, 2, 3… through the report, anew in each municipality's section,
+anew in each of its tables, or through but anew where a section or table opens on 1.
 
 The scheme is chosen per report: the one under which fewer rows break (one run through the report
 when both fit equally). Only breaks within the chosen scheme are flagged.
@@ -77,8 +77,11 @@ def _flags(rows: Sequence[Row], contract: Contract) -> list[Flag]:
     if not through:
         return through
     best = through
-    for key in (_municipality, _municipality_and_table):
-        sections = [list(block) for _, block in groupby(rows, key=key)]
+    for sections in (
+        [list(block) for _, block in groupby(rows, key=_municipality)],
+        [list(block) for _, block in groupby(rows, key=_municipality_and_table)],
+        _restarting(rows, start),
+    ):
         per_section = [flag for block in sections for flag in _run_flags(block, start, severity)]
         if len(sections) > 1 and (
             len(per_section) < len(best) or (two_level and best is through and len(per_section) == len(best))
@@ -95,6 +98,20 @@ def _municipality_and_table(row: Row) -> tuple[str, str]:
     """A municipality's table (one per theme: «Культурные мероприятия», «Спорт», each numbered
     from 1)."""
     return row.municipality, row.source_locator.rpartition(", row ")[0]
+
+
+def _restarting(rows: Sequence[Row], start: int) -> list[list[Row]]:
+    """The runs of a report numbered through but anew where a municipality's section or a table
+    opens on the first number (tables split by hand go on 1…36, a themed table after them starts
+    at 1 again): a section or table opening on another number goes on in the run before it."""
+    runs: list[list[Row]] = []
+    for _, block in groupby(rows, key=_municipality_and_table):
+        part = list(block)
+        if runs and part[0].seq_no != start:
+            runs[-1].extend(part)
+        else:
+            runs.append(part)
+    return runs
 
 
 # «2.1», «2.3.»: a section's number, then the row's number within it.
