@@ -68,6 +68,11 @@ def test_a_status_column_saying_cancelled_or_postponed_makes_the_row_not_held() 
         ("отменён", False, "cancelled, written with ё (read as written: not the adjective «отменный»)"),
         ("не проводилось", False, "held, negated: not held"),
         ("перенесено на 2032 год", False, "postponed: not held"),
+        ("запланировано", False, "only planned, nothing else named: not held"),
+        ("мероприятие запланировано на ноябрь", False, "planned for a time ahead: not held"),
+        ("запланирована ответная поездка", True, "a remark on another event planned: this one held"),
+        ("плановая встреча", True, "a routine event, held"),
+        ("намечены дальнейшие шаги", True, "next steps planned: this one held"),
     ],
 )
 def test_the_status_cell_is_judged_by_the_words_a_date_cell_is(status: str, held: bool, why: str) -> None:

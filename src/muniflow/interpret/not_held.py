@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 from muniflow.contracts import load_contract
 from muniflow.morph import analyzer
@@ -86,7 +87,7 @@ def says_not_held(cell: str) -> bool:
 
 def _says_not_held(line: str, plan_noun: bool = True) -> bool:
     marks, held = _vocabulary()
-    heads = _heads()
+    heads, aheads = _heads(), _aheads()
     written = [w.lower() for w in _WORD.findall(line)]
     words = [w.replace("ё", "е") for w in written]
     morph = analyzer()
@@ -108,9 +109,27 @@ def _says_not_held(line: str, plan_noun: bool = True) -> bool:
             lemma in marks
             and (lemma not in heads or (plan_noun and lemma == first_noun))
             and not _moved_here(words, k)
+            and (plan_noun or lemma not in aheads or _of_this_event(parses, words, k))
         ):
             ahead = True
     return ahead and not held_plain
+
+
+# «запланировано на IV квартал», «намечено на 2026 год»: the time the event is put off to.
+_TO = "на"
+
+
+def _of_this_event(parses: Sequence[Any], words: list[str], k: int) -> bool:
+    """Whether a word saying something is ahead (contract `notHeldAheadWords`) speaks of the row's
+    own event in a row's cell: it names a time ahead after it («запланировано на декабрь»), or the
+    cell names nothing else it could speak of, no noun in the nominative («Запланировано»).
+    «Запланирован ответный визит», «Плановое заседание», «Намечены дальнейшие шаги» speak of
+    something else, or of a routine event held."""
+    if k + 1 < len(words) and words[k + 1] == _TO:
+        return True
+    return not any(
+        i != k and parse.tag.POS == "NOUN" and "nomn" in parse.tag for i, parse in enumerate(parses)
+    )
 
 
 # «перенесённые с I квартала», «перенесено с 10.05»: moved from another time to this one, held here.
@@ -133,6 +152,12 @@ def _heads() -> frozenset[str]:
     `notHeldHeads`: «План мероприятий …», «Положение о проведении турнира …»)."""
     heads = tuple(load_contract().threshold("notHeldHeads", [_PLAN_NOUN]) or [])
     return _lemma_sets(heads, ())[0]
+
+
+def _aheads() -> frozenset[str]:
+    """The words of `notHeldWords` saying only that something is ahead (contract `notHeldAheadWords`):
+    in a row's cell they may speak of another event than the row's."""
+    return _lemma_sets(tuple(load_contract().threshold("notHeldAheadWords", []) or []), ())[0]
 
 
 @lru_cache(maxsize=4)
