@@ -697,9 +697,20 @@ def text_only_tables(
         if follows:
             gaps = [(x - EDGE_TOLERANCE, x + EDGE_TOLERANCE) for x in hint[1:-1]]
         end = max(i + 1, skip + repeated) if follows else i + 1
+        # a header's first line again: the table the run opened on a header, or the page before's
+        heads = {text for text in (header[:1] if header else ()) if text}
+        if not _numbered(lines[i]) and not follows:
+            heads.add(lines[i].text)
         while end < len(lines):
             line, above = lines[end], lines[end - 1]
             if line.top - above.bottom > MAX_LINE_GAP * (above.bottom - above.top):
+                break
+            # the header again mid-page over numbered rows: a table of its own, its heading above
+            # (a table of labels repeats its first label instead, see _before_heading)
+            if line.text in heads and (
+                (follows and not labelled) or any(_numbered(above) for above in lines[i:end])
+            ):
+                end = _heading_above(lines, i + 1, end)
                 break
             if not _covers(line, gaps):
                 end += 1
@@ -737,6 +748,19 @@ def text_only_tables(
             out.append(table)
         i = done = end
     return out
+
+
+def _heading_above(lines: Sequence[_Line], floor: int, end: int) -> int:
+    """Where the heading over a header repeated mid-page (at `end`) starts: at most
+    MAX_HEADING_LINES lines of one run of words each (a municipality's name: «г. Энск»), the top one
+    standing apart from the text above by more than a line's height; `end` where none does."""
+    for k in range(end - 1, max(floor, end - MAX_HEADING_LINES) - 1, -1):
+        if len(lines[k].spans) != 1:
+            break
+        above = lines[k - 1]
+        if lines[k].top - above.bottom > HEADER_LINE_GAP * (above.bottom - above.top):
+            return k
+    return end
 
 
 def _before_heading(run: Sequence[_Line]) -> int:
