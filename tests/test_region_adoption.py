@@ -4,15 +4,17 @@ is a newer version of it, not a pile of duplicates."""
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import replace
+from pathlib import Path
 
 import duckdb
 import warehouse_fixtures
 from warehouse_fixtures import load, make_report, make_row
 
-from muniflow import stages
+from muniflow import pipeline, stages
 from muniflow.model import Report
-from muniflow.warehouse import lookups, regions
+from muniflow.warehouse import db, lookups, regions
 
 fresh_db = warehouse_fixtures.fresh_db
 
@@ -86,5 +88,49 @@ def test_a_report_of_no_other_reports_municipalities_stays_without_region(fresh_
 
 def test_assign_region_leaves_a_report_with_a_region_alone(fresh_db):
     town = load(fresh_db, "town", town_report(region="Заречная область"))
-    assert not regions.assign_region(fresh_db, town.report_id, "Приозёрная область", "note")
+    assert regions.assign_region(fresh_db, town.report_id, "Приозёрная область", "note") == ()
     assert header(fresh_db, town.report_id)[0] == "Заречная область"
+
+
+def _ingest(tmp_path: Path, con: duckdb.DuckDBPyConnection, region: str | None) -> list[str]:
+    """Ingest one file, read as the town's report, through the pipeline; returns the periods deduped."""
+    from muniflow.intake import sha256_file
+
+    path = tmp_path / "town.docx"
+    if not path.exists():
+        path.write_bytes(b"the town's report")
+    deduped: list[str] = []
+
+    def outcome(p: Path) -> tuple[stages.FileOutcome, bool]:
+        return stages.FileOutcome(
+            str(p), sha256_file(p), "docx", replace(town_report(), source_file=str(p))
+        ), True
+
+    def dedupe(run_id: str, periods: set[str]) -> int:
+        deduped.extend(sorted(periods))
+        return stages.dedupe_periods(con, run_id, periods)
+
+    runner = pipeline.Runner(
+        lambda p, sha, period, name: p,
+        outcome,
+        lambda run_id, o: stages.load_file(con, run_id, o),
+        dedupe,
+        lambda run_id, periods: None,
+        connect=lambda: nullcontext(con),
+    )
+    pipeline.run_ingest([path], None, runner, region=region)
+    return deduped
+
+
+def test_region_option_names_the_region_of_a_report_stored_without_one(tmp_path: Path):
+    with db.connect(tmp_path / "wh.duckdb") as con:
+        assert _ingest(tmp_path, con, None) == ["2024Q2"]
+        assert con.execute("select region, status from reports").fetchall() == [(None, "loaded")]
+        # the summary advised «re-run with --region»: the file is not read again, its region is given
+        assert _ingest(tmp_path, con, "Приозёрная область") == ["2024Q2"]
+        region, status, message = con.execute("select region, status, message from reports").fetchone()
+        assert (region, status) == ("Приозёрная область", "loaded")
+        assert "--region" in message
+        # given once, a later --region changes nothing: the region is the report's now
+        assert _ingest(tmp_path, con, "Заречная область") == []
+        assert con.execute("select region from reports").fetchall() == [("Приозёрная область",)]

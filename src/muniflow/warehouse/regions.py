@@ -7,7 +7,7 @@ before it or after it by name alone; loaded first, it stayed of no region, and a
 region is never a version of one of a known region: the compilation's rows of that municipality
 were taken for duplicates of it. So after a run's loads, a loaded report of no region takes the
 one region the warehouse's other reports name for its municipalities, and `ingest --region` names
-one for a region-less report stored before. Its sections then version with that region's reports
+one for a region-less report stored before (`pipeline`). Its sections then version with that region's reports
 in their load order, its row keys follow the region, and its enrichment is made again with it.
 A report whose rows carry a review decision keeps its region: the decisions hold its row keys.
 """
@@ -69,14 +69,19 @@ def adopt_regions(con: duckdb.DuckDBPyConnection, periods: Sequence[str]) -> lis
     return assigned
 
 
-def assign_region(con: duckdb.DuckDBPyConnection, report_id: str, region: str, note: str) -> bool:
-    """Give a stored report of no region `region`, with `note` added to its message: its row keys,
-    enrichment and the statuses of its quarter follow. False (nothing done) when it has a region."""
+def assign_region(con: duckdb.DuckDBPyConnection, report_id: str, region: str, note: str) -> tuple[str, ...]:
+    """Give a loaded or superseded report of no region `region`, with `note` added to its message:
+    its row keys, enrichment and the statuses of its quarter follow. Returns its quarter (empty when
+    nothing was done: it has a region, is quarantined or carries a review decision)."""
     found = con.execute(
-        "select period, message from core.reports where report_id = ? and region is null", [report_id]
+        "select period, message from core.reports where report_id = ? and region is null"
+        " and status in ('loaded', 'superseded') and period is not null"
+        " and not exists (select 1 from core.rows as w join core.review_decisions as d using (row_key)"
+        " where w.report_id = ?)",
+        [report_id, report_id],
     ).fetchone()
     if found is None:
-        return False
+        return ()
     period, message = found
     rows = [row for _, row in _rows_of(con, report_id)]
     enrichment = enrich_report(rows, region) if rows else None
@@ -90,9 +95,8 @@ def assign_region(con: duckdb.DuckDBPyConnection, report_id: str, region: str, n
         store_row_keys(con, report_id)
         if enrichment is not None:
             _replace_enrichment(con, report_id, rows, enrichment)
-        if period is not None:
-            sync_statuses(con, period)
-    return True
+        sync_statuses(con, period)
+    return (period,)
 
 
 def _rows_of(con: duckdb.DuckDBPyConnection, report_id: str):  # type: ignore[no-untyped-def]
