@@ -295,6 +295,47 @@ def test_a_report_whose_first_row_has_no_date_gets_its_note_without_failing() ->
     assert "(1)" in head and "a.docx" in body and "2025Q3" in body
 
 
+def test_a_loaded_report_of_no_region_is_a_note_on_the_whole_report() -> None:
+    """Its rows count under no region's completeness: the reviewer is told, not only the run summary."""
+    from muniflow.dqnotes import NO_REGION, report_notes
+
+    reports = pd.DataFrame(
+        [
+            {
+                "report_id": "r1",
+                "source_file": "ozersk.docx",
+                "period": "2025Q3",
+                "status": "loaded",
+                "region": None,
+            },
+            {
+                "report_id": "r2",
+                "source_file": "lesnoy.docx",
+                "period": "2025Q3",
+                "status": "loaded",
+                "region": "Ю",
+            },
+            {
+                "report_id": "r3",
+                "source_file": "old.docx",
+                "period": "2025Q3",
+                "status": "superseded",
+                "region": None,
+            },
+        ]
+    )
+    extracted = pd.DataFrame(
+        {
+            "report_id": ["r1", "r2", "r3"],
+            "start_date": pd.to_datetime(["2025-07-03"] * 3),
+            "end_date": pd.to_datetime(["2025-07-03"] * 3),
+        }
+    )
+    head, body = report_notes(reports, extracted)
+    assert "(1)" in head and "ozersk.docx" in body and NO_REGION.split(":")[0] in body
+    assert "lesnoy.docx" not in body and "old.docx" not in body
+
+
 def test_rows_read_by_ocr_are_counted_apart_from_the_findings() -> None:
     """Every row of a scan carries a reminder to check it against the scan (`reminder_rules` in
     contracts/ocr.yaml): the cards, the summary by municipality and the open flags count the

@@ -47,6 +47,10 @@ def test_which_words_are_read_again(text: str, candidate: bool) -> None:
         ("Вог1ех", "Vortex", "Vortex"),
         ("Ю!", "IO", "IO"),
         ("Вог1ех", "Вортекс", None),  # no Latin reading
+        ("Порсков", "Tlopckob", None),  # «П» read as «Tl», the rest look-alikes: a Russian name
+        ("Порсков,", "Tlopckob,", None),
+        ("Пекос", "Tlacos", "Tlacos"),  # «a» is no look-alike of «е»: a Latin word
+        ("Ореп", "Open", "Open"),  # «n» is no look-alike of «п»: «Open» is Latin
     ],
 )
 def test_latin_pieces_replace_cyrillic_ones(cyrillic: str, latin: str, expected: str | None) -> None:

@@ -28,6 +28,11 @@ FIXED = [
     ("проблем И ВЫЗОВОВ современного", "проблем и вызовов современного", "a run after a one-letter word"),
     ("солисты\nИЗ г. Минска", "солисты\nиз г. Минска", "capitals after a line break"),
     ("турнир в ФОК «Олимп»", "турнир в ФОК «Олимп»", "one word in capitals is an abbreviation, a noun too"),
+    (
+        "Ярмарка гончарного.\nпромысла",
+        "Ярмарка гончарного\nпромысла",
+        "a speck read as a period at a line's end",
+    ),
     ("а Также выступления", "а также выступления", "a capitalized particle after a lower-case word"),
     ("изобр азительного творчества", "изобразительного творчества", "a word split after a fragment"),
     ("Дом культур Ы", "Дом культуры", "a last letter split off in capitals"),
@@ -102,6 +107,9 @@ KEPT = [
     ("в г.Смоленске", "the abbreviation г. is no initial"),
     ("т.е. Смоленск", "an abbreviation of two lower-case letters"),
     ("2024–2026 годы; - Соглашение", "a hyphen after a semicolon (a list mark) is left"),
+    ("около 3 тыс.\nзрителей", "an abbreviation's period at a line's end"),
+    ("в ДК им.\nкосмонавтов", "a short abbreviation before a lower-case line"),
+    ("выступил ансамбль.\nГости", "a sentence's end: the next line opens in capitals"),
 ]
 
 

@@ -13,20 +13,32 @@ from muniflow.dqhtml import cell, table
 from muniflow.model import Period
 from muniflow.rules.period_hint import period_mismatch
 
+NO_REGION = (
+    "Регион не прочитан: заголовок не называет область, и другие отчёты не называют её для этих"
+    " муниципальных образований. Строки не учтены в полноте ни одного региона и не сверяются с его"
+    ' сводным отчётом: повторите `muniflow ingest ФАЙЛ --region "…"` (файл не читается заново).'
+)
+
 
 def report_notes(
     reports: pd.DataFrame | None,
     extracted: pd.DataFrame | None,
 ) -> tuple[str, ...]:
     """«Замечания к отчётам»: one line per loaded report whose title's quarter fits none of its
-    rows, read from the `reports` and `extracted_rows` views (nothing when they are not given)."""
+    rows, and one per loaded report of no region (its rows count under no region's completeness,
+    its municipalities are versioned apart from the region's reports: only the run summary said so),
+    read from the `reports` and `extracted_rows` views (nothing when they are not given)."""
     if reports is None or extracted is None or not len(reports):
         return ()
     by_report = {key: group for key, group in extracted.groupby("report_id")} if len(extracted) else {}
     rows = []
     for r in reports.sort_values(["period", "source_file"]).to_dict("records"):
         group = by_report.get(r["report_id"])
-        if r.get("status") != "loaded" or group is None or not isinstance(r.get("period"), str):
+        if r.get("status") != "loaded" or not isinstance(r.get("period"), str):
+            continue
+        if "region" in r and not isinstance(r.get("region"), str):
+            rows.append(f"<tr>{cell(r['source_file'])}{cell(r['period'])}{cell(NO_REGION, 'msg')}</tr>")
+        if group is None:
             continue
         ranges = zip(map(_date, group["start_date"]), map(_date, group["end_date"]), strict=True)
         mismatch = period_mismatch(Period.parse(r["period"]), ranges)

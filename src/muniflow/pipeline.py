@@ -83,6 +83,23 @@ class RunResult:
     skipped: int = 0  # system litter of the inbox folders, not read
 
 
+def _name_region(runner: Runner, report_ids: Sequence[str], region: str | None) -> set[str]:
+    """Give `region` (from `ingest --region`) to those stored reports that were loaded with no
+    region; returns their quarters. A file already loaded is not read again, so without this the
+    option the summary advises for it («re-run with --region») would change nothing."""
+    if not region or not report_ids:
+        return set()
+    from muniflow.warehouse import regions
+
+    note = f"the title names no region: {region}, given with --region"
+    with runner.connect() as con:
+        return {
+            period
+            for report_id in report_ids
+            for period in regions.assign_region(con, report_id, region, note)
+        }
+
+
 def inbox_files(paths: Sequence[str | Path]) -> list[Path]:
     """The files a run would read from these files and folders (system litter left out)."""
     return list(scan_inbox(list(paths)).files)
@@ -113,6 +130,7 @@ def run_ingest(
     recovered = bool(periods)
     loaded: list[tuple[str, loader.LoadResult]] = []
     named: set[str] = set()  # quarters only a file refused whole names: reported on, nothing to dedupe
+    given: list[str] = []  # reports stored before, perhaps of no region, that --region may name
     cached = 0
     with tempfile.TemporaryDirectory(prefix="muniflow-unpack-") as unpack:
         if pages:
@@ -138,11 +156,20 @@ def run_ingest(
                 periods.add(outcome.report.period.label)
             elif result.status == "quarantined" and outcome.report and outcome.report.period:
                 named.add(outcome.report.period.label)  # refused whole, its title naming the quarter
+            if region and result.status == "unchanged":  # stored before: --region may name its region now
+                given.append(result.report_id)
             runner.on_loaded(outcome, result)
             loaded.append((outcome.source_file, result))
     archives = tuple((a, runner.record_archive(run_id, a)) for a in expanded.archives)
+    named_now = _name_region(runner, given, region)
+    periods |= named_now
     report = None
-    if recovered or any(r.status != "unchanged" for _, r in loaded) or any(new for _, new in archives):
+    if (
+        recovered
+        or named_now
+        or any(r.status != "unchanged" for _, r in loaded)
+        or any(new for _, new in archives)
+    ):
         runner.dedupe(run_id, periods)
         report = runner.quality(run_id, periods | named)  # its completeness as the run summary shows it
     # else every file was stored as it is (`ingest --force` of an unchanged inbox): the duplicate

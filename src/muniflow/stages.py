@@ -546,9 +546,12 @@ def recover_aborted(con, run_id: str) -> set[str]:  # type: ignore[no-untyped-de
 def dedupe_periods(con, run_id: str, periods: set[str]) -> int:  # type: ignore[no-untyped-def]
     """Run the duplicate rule over the current rows of each period, with the corrections of review
     decisions in force; returns the flags written. The unexpected_municipality rule runs there too
-    (`warehouse.expected`: it follows the expected list, not the files)."""
-    from muniflow.warehouse import expected, loader, review
+    (`warehouse.expected`: it follows the expected list, not the files). First a loaded report of no
+    region takes the one its municipalities' other reports name, those loaded after it included
+    (`warehouse.regions`), so it versions with that region's reports before the rule compares rows."""
+    from muniflow.warehouse import expected, loader, regions, review
 
+    regions.adopt_regions(con, sorted(periods))
     expected.refresh(con, run_id, sorted(periods))
     written = 0
     for period in sorted(periods):

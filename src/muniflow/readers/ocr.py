@@ -461,11 +461,12 @@ _SHORT_NUMBER = re.compile(r"[0-9ЗзОоOбlI|]{1,3}\.?")
 
 def clean(text: str) -> str:
     """OCR's usual slips in Russian text: odd dashes and quotes, look-alikes in Roman numerals and
-    in a lone number, words cut at line ends."""
+    in a lone number, words cut at line ends, a speck read as a period at a line's end."""
     if _SHORT_NUMBER.fullmatch(text.strip()):
         return text.strip().translate(_DIGIT_LOOKALIKES)
     text = re.sub(r"[‐‑‒—―]", "–", text)
     text = ocr_words.date_range(ocr_words.punctuation(text.replace("...", "…")))
+    text = ocr_words.stray_periods(text)
     text = ocr_words.lower_misread_capitals(ocr_words.roman_numerals(text))
     text = ocr_words.city_abbreviation(ocr_words.wrapped_capitals(text))
     text = ocr_words.join_split_words(_SETTLEMENT.sub(_lower_settlement, text))

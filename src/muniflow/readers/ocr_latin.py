@@ -42,6 +42,9 @@ _SAME_SHAPE = {
     "a": "а", "b": "бв", "c": "с", "e": "её", "h": "н", "k": "к", "m": "м", "o": "о", "p": "р",
     "r": "г", "t": "т", "x": "х", "y": "у", "3": "з", "6": "б",
 }  # fmt: skip
+# Two Latin letters the English model reads one Cyrillic capital as: «П» is a «T» beside an «l»
+# («Порсков» read «Tlopckob»)
+_SAME_SHAPE_PAIRS = {"tl": "п"}
 _EDGE = re.compile(r"^([«»\"'„“”‘’‚‹›({\[]*)(.*?)([«»\"'„“”‘’‹›)}\],;:.]*)$", re.DOTALL)
 
 
@@ -99,8 +102,20 @@ def _same_shapes(cyrillic: str, latin: str) -> bool:
     marks aside."""
     cyrillic = "".join(_LETTER.findall(cyrillic.lower()))  # marks aside: «{КНР» is «(KHP»
     latin = "".join(ch for ch in latin.lower() if _LETTER.match(ch) or ch in _SAME_SHAPE)
-    pairs = zip(cyrillic, latin, strict=False)
-    return len(cyrillic) == len(latin) and all(c == lat or c in _SAME_SHAPE.get(lat, "") for c, lat in pairs)
+    return _aligned(cyrillic, latin)
+
+
+def _aligned(cyrillic: str, latin: str) -> bool:
+    """Whether the Latin letters are the Cyrillic ones' look-alikes in order, one for one or two
+    for one (`_SAME_SHAPE_PAIRS`)."""
+    if not cyrillic or not latin:
+        return cyrillic == latin
+    first = cyrillic[0]
+    for pair, letter in _SAME_SHAPE_PAIRS.items():
+        if first == letter and latin.startswith(pair) and _aligned(cyrillic[1:], latin[len(pair) :]):
+            return True
+    same = first == latin[0] or first in _SAME_SHAPE.get(latin[0], "")
+    return same and _aligned(cyrillic[1:], latin[1:])
 
 
 def _all_latin(text: str) -> bool:

@@ -286,6 +286,18 @@ def punctuation(text: str) -> str:
     return re.sub(r"(?<=[\w»)]) - (?=\S)", " – ", text)
 
 
+# A period OCR read at a line's end (a speck of the scan) after a whole word, the text going on in
+# lower case on the next line («Ярмарка гончарного.\nпромысла»): a sentence never goes on so, and an
+# abbreviation's period («тыс.», «ул.») stands after no dictionary word of five letters or more.
+_STRAY_PERIOD = re.compile(r"(?<![\w-])([а-яё]{5,})\.\n(?=[а-яё])")
+
+
+def stray_periods(text: str) -> str:
+    """A period at a line's end dropped where it follows a dictionary word of five letters or more
+    and the next line opens in lower case: OCR's speck, not the end of a sentence."""
+    return _STRAY_PERIOD.sub(lambda m: m.group(1) + "\n" if dictionary_word(m.group(1)) else m.group(), text)
+
+
 # The abbreviation г. (город) before a town's name read as a capital, its dot sometimes lost
 # («Г Псков», «Г. Великие Луки»): lower case with its dot unless the next word is a personal name
 # (then «Г.» is an initial).
