@@ -266,6 +266,31 @@ def test_a_heading_says_whether_its_events_were_held(heading: str, not_held: boo
     assert (not_held_heading(heading) is not None) is not_held
 
 
+@pytest.mark.parametrize(
+    ("caption", "not_held"),
+    [
+        # a heading broken over lines: the line opening in lower case goes on the one above
+        ("Сведения о мероприятиях, проведённых в Энском районе\nза I квартал и планируемых на II", False),
+        ("План мероприятий\nна III квартал 2024 года", True),
+        ("Энский район\nПланируемые мероприятия", True),
+    ],
+)
+def test_a_heading_broken_over_lines_is_judged_whole(caption: str, not_held: bool) -> None:
+    assert (not_held_heading(caption) is not None) is not_held
+
+
+def test_a_title_naming_the_quarter_held_and_the_one_planned_heads_an_events_table() -> None:
+    title = (
+        "Отчёт о мероприятиях, проведённых органами местного самоуправления Энской области\n"
+        "за II квартал 2024 года и планируемых на III квартал 2024 года"
+    )
+    report = _report(
+        _table([HEADING, _row("1", "Концерт", "г. Энск", "12.05.2024", "", "")], caption=title), title=title
+    )
+    assert [r.title for r in report.rows] == ["Концерт"]
+    assert report.period == Period(2024, 2)
+
+
 def test_a_table_of_events_planned_or_called_off_is_no_events_table() -> None:
     held = _table([HEADING, _row("1", "Концерт", "г. Энск", "12.05.2024", "Проведён", "Артисты")])
     planned = _table(
