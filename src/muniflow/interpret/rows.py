@@ -9,6 +9,7 @@ from typing import Any
 
 from muniflow import contracts
 from muniflow.interpret import place_parts
+from muniflow.interpret.addendum import adds_to_report
 from muniflow.interpret.cards import as_rows
 from muniflow.interpret.cell_items import split_row_cells, unpaired_note
 from muniflow.interpret.columns import CONTRACT_KEY, map_columns
@@ -500,6 +501,7 @@ def interpret_document(
         numbered_nil=tuple(found.numbered_nil),
         shared_numbers=tuple(found.shared_numbers),
         municipality=state.title_muni,
+        adds_to_report=adds_to_report(doc.title, title),
     )
 
 
