@@ -300,3 +300,22 @@ def test_an_addendum_adds_to_its_municipality_and_a_whole_reissue_supersedes_bot
     assert {report_status(fresh_db, r.report_id) for r in (first, addendum)} == {"superseded"}
     assert events_of(fresh_db)[TEN[0]] == {whole.report_id}
     assert lookups.reconcile(fresh_db) == []
+
+
+def test_a_municipality_reissuing_under_its_new_kind_supersedes_its_report(fresh_db):
+    # «Энский район» became «Энский муниципальный округ»: its re-issue is a version of its report.
+    first = load(fresh_db, "old-kind", municipal("Энский район", 2))
+    city = load(fresh_db, "city", municipal("город Энск", 2))  # the city is a municipality of its own
+    renamed = load(fresh_db, "new-kind", municipal("Энский муниципальный округ", 3, tag=" (уточнено)"))
+    assert renamed.supersedes == first.report_id
+    got = sections(fresh_db)
+    assert got[(first.report_id, "Энский район")] == ("superseded", renamed.report_id)
+    assert got[(city.report_id, "город Энск")] == ("current", None)
+    assert report_status(fresh_db, first.report_id) == "superseded"
+    found = fresh_db.execute("select superseded_by from reports where report_id = ?", [first.report_id])
+    assert found.fetchone() == (renamed.report_id,)
+    assert events_of(fresh_db) == {
+        "Энский муниципальный округ": {renamed.report_id},
+        "город Энск": {city.report_id},
+    }
+    assert lookups.reconcile(fresh_db) == []
