@@ -689,3 +689,12 @@ def test_a_plan_alone_is_refused_saying_what_to_send_not_which_header_to_add() -
     message = str(refused.value)
     assert "not held" in message and "send the report of them" in message
     assert "headerSynonyms" not in message
+
+
+def test_a_months_report_is_loaded_under_its_quarter_adding_to_its_report() -> None:
+    title = "Отчёт о международных мероприятиях муниципальных образований Энской области за май 2024 года"
+    report = _report(_table([HEADING, _row("1", "Концерт", "г. Энск", "12.05.2024", "", "")]), title=title)
+    assert report.period == Period(2024, 2)
+    assert report.adds_to_report
+    assert report.reading is not None
+    assert any("part of 2024Q2" in note for note in report.reading.notes)

@@ -38,7 +38,9 @@ from muniflow.interpret.nil_paragraphs import paragraph_nils
 from muniflow.interpret.not_held import NOT_HELD, held_text, not_held_heading
 from muniflow.interpret.ocr_names import document_places, fixed_heading
 from muniflow.interpret.period import (
+    PART,
     QUARTER,
+    PeriodFound,
     find_period,
     half_year_in_cell,
     period_in_path,
@@ -483,6 +485,7 @@ def interpret_document(
             *_unread_note(_unread_columns(chosen), _unread_days(chosen)),
             *_content_note(chosen),
             *_not_held_note(found.not_held),
+            *_part_note(found_period, period),
             *left_out_row_note(rows, closing),
             *skipped_events_note(doc.tables, readings, period),
             *not_held_tables_note(doc.tables, readings),
@@ -501,7 +504,8 @@ def interpret_document(
         numbered_nil=tuple(found.numbered_nil),
         shared_numbers=tuple(found.shared_numbers),
         municipality=state.title_muni,
-        adds_to_report=adds_to_report(doc.title, title),
+        # a month's report adds to its quarter's, as an addendum does
+        adds_to_report=found_period.kind == PART or adds_to_report(doc.title, title),
     )
 
 
@@ -595,6 +599,17 @@ def _unread_days(chosen: Sequence[ChosenTable]) -> frozenset[str]:
         for index, label in enumerate(table.reading.header)
         if index not in {m.index for m in table.matches}
         and days_beside_month(table.matches, table.body, index, table.reading.header) is not None
+    )
+
+
+def _part_note(found: PeriodFound, period: Period | None) -> tuple[str, ...]:
+    """The note on a report for part of a quarter («за май 2025 года»): loaded under the quarter, it
+    adds to the quarter's report of its municipalities instead of replacing it."""
+    if found.kind != PART or period is None:
+        return ()
+    return (
+        f"the title names part of {period.label} («{found.text}»): loaded under {period.label}, its events "
+        "add to the quarter's report of its municipalities (a report for the whole quarter replaces both)",
     )
 
 
