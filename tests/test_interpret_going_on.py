@@ -698,3 +698,18 @@ def test_a_months_report_is_loaded_under_its_quarter_adding_to_its_report() -> N
     assert report.adds_to_report
     assert report.reading is not None
     assert any("part of 2024Q2" in note for note in report.reading.notes)
+
+
+def test_the_period_typed_as_the_tables_first_row_is_the_reports() -> None:
+    title = "Информация о международных мероприятиях муниципальных образований Энской области"
+    table = _table(
+        [
+            _row("за III квартал 2024 года", None, None, None, None, None),
+            HEADING,
+            _row("1", "Концерт", "г. Энск", "12.08.2024", "", ""),
+        ]
+    )
+    report = _report(table, title=title)
+    assert report.period == Period(2024, 3)
+    assert [(r.municipality, r.title) for r in report.rows] == [("Энский район", "Концерт")]
+    assert report.reading is not None and report.reading.period_from == "table's first row"

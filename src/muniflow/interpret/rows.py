@@ -52,6 +52,7 @@ from muniflow.interpret.reading import (
     CONTENT,
     FILE_NAME,
     PAGE_HEADER,
+    TABLE_ROW,
     TITLE,
     ColumnMatch,
     Reading,
@@ -391,6 +392,14 @@ def interpret_document(
             if not chosen and period is not None:
                 chosen, readings = choose(period)
                 title = lead_text(doc, chosen[0]) if chosen else title
+    if period is None and not found_period.kind and chosen:
+        # The title names no period: a row spanning the events table above its first event may
+        # («за II квартал 2025 года» typed as the table's first row, the title above naming none).
+        spanning = _spanning_row_period(chosen[0])
+        if spanning is not None:
+            found_period, period, period_from = spanning, spanning.period, TABLE_ROW
+            if period is not None:
+                chosen, readings = choose(period)
     if period is None and not found_period.kind:
         # The text names no period at all: the file's name, or its folder's, may («…_2кв_2024.docx»).
         named = period_in_path(doc.source_file)
@@ -600,6 +609,19 @@ def _unread_days(chosen: Sequence[ChosenTable]) -> frozenset[str]:
         if index not in {m.index for m in table.matches}
         and days_beside_month(table.matches, table.body, index, table.reading.header) is not None
     )
+
+
+def _spanning_row_period(chosen: ChosenTable) -> PeriodFound | None:
+    """The period a row spanning the table (one text across its cells) names above its first
+    event, None when none of those rows names one."""
+    for row in chosen.body:
+        texts = {fold(c) for c in row.cells if c and fold(c)}
+        if len(texts) != 1:
+            return None
+        found = find_period(held_text(next(iter(texts))))
+        if found.kind:
+            return found
+    return None
 
 
 def _part_note(found: PeriodFound, period: Period | None) -> tuple[str, ...]:
