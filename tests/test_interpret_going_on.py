@@ -713,3 +713,11 @@ def test_the_period_typed_as_the_tables_first_row_is_the_reports() -> None:
     assert report.period == Period(2024, 3)
     assert [(r.municipality, r.title) for r in report.rows] == [("Энский район", "Концерт")]
     assert report.reading is not None and report.reading.period_from == "table's first row"
+
+
+def test_an_addendum_says_so_in_its_note() -> None:
+    title = "Дополнение к отчёту Администрации Энского района о мероприятиях за II квартал 2024 года"
+    report = _report(_table([HEADING, _row("1", "Концерт", "г. Энск", "12.05.2024", "", "")]), title=title)
+    assert report.adds_to_report
+    assert report.reading is not None
+    assert any(note.startswith("an addendum («Дополнение к отчёту") for note in report.reading.notes)

@@ -23,14 +23,19 @@ _WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+")
 def adds_to_report(*texts: str) -> bool:
     """Whether a heading line of `texts` (a title, the text above the events table) names the file
     an addendum to a report."""
+    return addendum_line(*texts) is not None
+
+
+def addendum_line(*texts: str) -> str | None:
+    """The heading line of `texts` that names the file an addendum to a report, None when none does."""
     contract = load_reporting()
     if not contract.addendum_words or not contract.addendum_objects:
-        return False
-    return any(
-        _adds(line, contract.addendum_words, contract.addendum_objects, contract.addendum_preposition)
-        for text in texts
-        for line in heading_lines(text)
-    )
+        return None
+    for text in texts:
+        for line in heading_lines(text):
+            if _adds(line, contract.addendum_words, contract.addendum_objects, contract.addendum_preposition):
+                return line
+    return None
 
 
 def _adds(line: str, words: tuple[str, ...], objects: tuple[str, ...], preposition: str) -> bool:

@@ -9,7 +9,7 @@ from typing import Any
 
 from muniflow import contracts
 from muniflow.interpret import place_parts
-from muniflow.interpret.addendum import adds_to_report
+from muniflow.interpret.addendum import addendum_line
 from muniflow.interpret.cards import as_rows
 from muniflow.interpret.cell_items import split_row_cells, unpaired_note
 from muniflow.interpret.columns import CONTRACT_KEY, map_columns
@@ -495,6 +495,7 @@ def interpret_document(
             *_content_note(chosen),
             *_not_held_note(found.not_held),
             *_part_note(found_period, period),
+            *_addendum_note(addendum_line(doc.title, title)),
             *left_out_row_note(rows, closing),
             *skipped_events_note(doc.tables, readings, period),
             *not_held_tables_note(doc.tables, readings),
@@ -514,7 +515,7 @@ def interpret_document(
         shared_numbers=tuple(found.shared_numbers),
         municipality=state.title_muni,
         # a month's report adds to its quarter's, as an addendum does
-        adds_to_report=found_period.kind == PART or adds_to_report(doc.title, title),
+        adds_to_report=found_period.kind == PART or addendum_line(doc.title, title) is not None,
     )
 
 
@@ -622,6 +623,17 @@ def _spanning_row_period(chosen: ChosenTable) -> PeriodFound | None:
         if found.kind:
             return found
     return None
+
+
+def _addendum_note(line: str | None) -> tuple[str, ...]:
+    """The note on an addendum: its events add to its municipalities' report, replacing none."""
+    if line is None:
+        return ()
+    shown = line if len(line) <= 90 else line[:88].rstrip() + "…"
+    return (
+        f"an addendum («{shown}»): its events add to its municipalities' report of the quarter, "
+        "replacing none (a report sent whole again replaces both)",
+    )
 
 
 def _part_note(found: PeriodFound, period: Period | None) -> tuple[str, ...]:
