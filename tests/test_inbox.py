@@ -76,6 +76,19 @@ def test_a_corrected_report_in_the_folder_comes_after_its_original(tmp_path: Pat
     ]
 
 
+def test_an_addendum_in_the_folder_comes_after_the_report_it_adds_to(tmp_path: Path) -> None:
+    """«Энск дополнение.docx» sorts before «Энск отчёт.docx» by name; ingested first, the report
+    would then supersede it (a report is no addendum). A name saying it adds to a report comes after."""
+    names = ["Энск дополнение к отчету.docx", "Энск отчет.docx", "Ывань отчет.docx"]
+    for name in names:
+        (tmp_path / name).write_bytes(name.encode())
+    assert [f.name for f in scan([tmp_path]).files] == [
+        "Ывань отчет.docx",
+        "Энск отчет.docx",
+        "Энск дополнение к отчету.docx",
+    ]
+
+
 def test_a_later_copy_under_the_same_name_comes_right_after_its_original(tmp_path: Path) -> None:
     """A browser names a second download «Ржев (1).docx», Explorer a copy «Ржев - копия.docx»: each
     sorts before «Ржев.docx» by name and, ingested first, would be superseded by the original it

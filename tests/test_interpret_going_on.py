@@ -266,6 +266,31 @@ def test_a_heading_says_whether_its_events_were_held(heading: str, not_held: boo
     assert (not_held_heading(heading) is not None) is not_held
 
 
+@pytest.mark.parametrize(
+    ("caption", "not_held"),
+    [
+        # a heading broken over lines: the line opening in lower case goes on the one above
+        ("Сведения о мероприятиях, проведённых в Энском районе\nза I квартал и планируемых на II", False),
+        ("План мероприятий\nна III квартал 2024 года", True),
+        ("Энский район\nПланируемые мероприятия", True),
+    ],
+)
+def test_a_heading_broken_over_lines_is_judged_whole(caption: str, not_held: bool) -> None:
+    assert (not_held_heading(caption) is not None) is not_held
+
+
+def test_a_title_naming_the_quarter_held_and_the_one_planned_heads_an_events_table() -> None:
+    title = (
+        "Отчёт о мероприятиях, проведённых органами местного самоуправления Энской области\n"
+        "за II квартал 2024 года и планируемых на III квартал 2024 года"
+    )
+    report = _report(
+        _table([HEADING, _row("1", "Концерт", "г. Энск", "12.05.2024", "", "")], caption=title), title=title
+    )
+    assert [r.title for r in report.rows] == ["Концерт"]
+    assert report.period == Period(2024, 2)
+
+
 def test_a_table_of_events_planned_or_called_off_is_no_events_table() -> None:
     held = _table([HEADING, _row("1", "Концерт", "г. Энск", "12.05.2024", "Проведён", "Артисты")])
     planned = _table(
@@ -664,3 +689,35 @@ def test_a_plan_alone_is_refused_saying_what_to_send_not_which_header_to_add() -
     message = str(refused.value)
     assert "not held" in message and "send the report of them" in message
     assert "headerSynonyms" not in message
+
+
+def test_a_months_report_is_loaded_under_its_quarter_adding_to_its_report() -> None:
+    title = "Отчёт о международных мероприятиях муниципальных образований Энской области за май 2024 года"
+    report = _report(_table([HEADING, _row("1", "Концерт", "г. Энск", "12.05.2024", "", "")]), title=title)
+    assert report.period == Period(2024, 2)
+    assert report.adds_to_report
+    assert report.reading is not None
+    assert any("part of 2024Q2" in note for note in report.reading.notes)
+
+
+def test_the_period_typed_as_the_tables_first_row_is_the_reports() -> None:
+    title = "Информация о международных мероприятиях муниципальных образований Энской области"
+    table = _table(
+        [
+            _row("за III квартал 2024 года", None, None, None, None, None),
+            HEADING,
+            _row("1", "Концерт", "г. Энск", "12.08.2024", "", ""),
+        ]
+    )
+    report = _report(table, title=title)
+    assert report.period == Period(2024, 3)
+    assert [(r.municipality, r.title) for r in report.rows] == [("Энский район", "Концерт")]
+    assert report.reading is not None and report.reading.period_from == "table's first row"
+
+
+def test_an_addendum_says_so_in_its_note() -> None:
+    title = "Дополнение к отчёту Администрации Энского района о мероприятиях за II квартал 2024 года"
+    report = _report(_table([HEADING, _row("1", "Концерт", "г. Энск", "12.05.2024", "", "")]), title=title)
+    assert report.adds_to_report
+    assert report.reading is not None
+    assert any(note.startswith("an addendum («Дополнение к отчёту") for note in report.reading.notes)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from muniflow.interpret.period import HALF_YEAR, NINE_MONTHS, QUARTER, YEAR, find_period, period_in_path
+from muniflow.interpret.period import HALF_YEAR, NINE_MONTHS, PART, QUARTER, YEAR, find_period, period_in_path
 from muniflow.model import Period
 
 
@@ -70,6 +70,30 @@ def test_periods_that_are_not_a_quarter(title, kind, reason):
 )
 def test_no_period(title, reason):
     assert find_period(title).period is None, reason
+
+
+@pytest.mark.parametrize(
+    ("title", "period", "reason"),
+    [
+        ("Отчёт о мероприятиях за май 2024 года", Period(2024, 2), "one month: a monthly report"),
+        ("Информация за ноябрь 2023 г.", Period(2023, 4), "one month, «г.»"),
+        ("за январь – февраль 2025 года", Period(2025, 1), "two months of one quarter"),
+    ],
+)
+def test_part_of_a_quarter(title, period, reason):
+    found = find_period(title)
+    assert (found.period, found.kind) == (period, PART), reason
+
+
+@pytest.mark.parametrize(
+    ("title", "reason"),
+    [
+        ("Фестиваль прошёл 12 мая 2024 года", "a date, not a month's report"),
+        ("Письмо направлено в июле 2024 года", "when a letter was sent, not what it reports on"),
+    ],
+)
+def test_a_month_named_otherwise_is_no_period(title, reason):
+    assert find_period(title).kind == "", reason
 
 
 def test_a_day_range_covering_one_quarter():

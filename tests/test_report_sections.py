@@ -269,3 +269,53 @@ def test_a_run_names_what_each_file_replaced_and_whether_the_earlier_stays(fresh
     print_summary({"run_id": "r2", "files": [whole], "report": None})
     said = capsys.readouterr().out
     assert "replaces own.docx\n" in said and "reported for" not in said, "a version replaced whole: its name"
+
+
+def test_an_addendum_adds_to_its_municipality_and_a_whole_reissue_supersedes_both(fresh_db):
+    # A municipality's report, then an addendum of its new rows only: both stay current.
+    first = load(fresh_db, "m0", municipal(TEN[0], 3))
+    other = load(fresh_db, "m1", municipal(TEN[1]))
+    addendum = load(fresh_db, "m0-add", replace(municipal(TEN[0], 1, tag=" (доп.)"), adds_to_report=True))
+    assert addendum.supersedes is None
+    got = sections(fresh_db)
+    assert got[(first.report_id, TEN[0])] == ("current", None)
+    assert got[(addendum.report_id, TEN[0])] == ("current", None)
+    assert report_status(fresh_db, first.report_id) == "loaded"
+    assert events_of(fresh_db) == {
+        TEN[0]: {first.report_id, addendum.report_id},
+        TEN[1]: {other.report_id},
+    }
+    assert fresh_db.execute("select count(*) from events").fetchone() == (3 + 1 + 2,)
+    status = fresh_db.execute(
+        "select count(*) from reporting_status where municipality = ? and status = 'reported'", [TEN[0]]
+    ).fetchone()
+    assert status == (1,)
+    assert lookups.reconcile(fresh_db) == []
+
+    # The report sent whole again (no addendum) supersedes the report and its addendum.
+    whole = load(fresh_db, "m0-v2", municipal(TEN[0], 4, tag=" (уточнено)"))
+    got = sections(fresh_db)
+    assert got[(first.report_id, TEN[0])] == ("superseded", whole.report_id)
+    assert got[(addendum.report_id, TEN[0])] == ("superseded", whole.report_id)
+    assert {report_status(fresh_db, r.report_id) for r in (first, addendum)} == {"superseded"}
+    assert events_of(fresh_db)[TEN[0]] == {whole.report_id}
+    assert lookups.reconcile(fresh_db) == []
+
+
+def test_a_municipality_reissuing_under_its_new_kind_supersedes_its_report(fresh_db):
+    # «Энский район» became «Энский муниципальный округ»: its re-issue is a version of its report.
+    first = load(fresh_db, "old-kind", municipal("Энский район", 2))
+    city = load(fresh_db, "city", municipal("город Энск", 2))  # the city is a municipality of its own
+    renamed = load(fresh_db, "new-kind", municipal("Энский муниципальный округ", 3, tag=" (уточнено)"))
+    assert renamed.supersedes == first.report_id
+    got = sections(fresh_db)
+    assert got[(first.report_id, "Энский район")] == ("superseded", renamed.report_id)
+    assert got[(city.report_id, "город Энск")] == ("current", None)
+    assert report_status(fresh_db, first.report_id) == "superseded"
+    found = fresh_db.execute("select superseded_by from reports where report_id = ?", [first.report_id])
+    assert found.fetchone() == (renamed.report_id,)
+    assert events_of(fresh_db) == {
+        "Энский муниципальный округ": {renamed.report_id},
+        "город Энск": {city.report_id},
+    }
+    assert lookups.reconcile(fresh_db) == []

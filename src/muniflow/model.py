@@ -174,6 +174,9 @@ class Report:
     # The one municipality whose report it is, as its title, letterhead, signature or file name names
     # it ('' for a regional report or none named): a file refused whole is still known as its report.
     municipality: str = ""
+    # The title names the file an addendum to a report sent before («Дополнение к отчёту …»): its
+    # sections add to its municipalities' earlier ones, superseding none (interpret/addendum.py).
+    adds_to_report: bool = False
     # How the document was read (tables, header, column evidence, sections): for `inspect`.
     reading: Reading | None = field(default=None, compare=False, repr=False)
 

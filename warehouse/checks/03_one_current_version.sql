@@ -1,9 +1,10 @@
--- at most one current section per region, period and municipality; a loaded report with sections
+-- at most one current section per region, period and municipality besides addenda' (an addendum
+-- adds to the section before it, superseding none); a loaded report with sections
 -- has a current one (a loaded report without rows covers nothing) and a superseded one has none
 with versions as (
     select region, period, municipality, count(*) as n, string_agg(report_id, ', ' order by report_id) as ids
     from report_sections
-    where status = 'current'
+    where status = 'current' and not adds
     group by region, period, municipality
 ),
 per_report as (

@@ -45,6 +45,7 @@ class MunicipalityVocabulary:
     sender_nouns: frozenset[str] = frozenset()  # «Администрация», «Мэр» before a city's name
     region_names: frozenset[str] = frozenset()  # regions as `region_names` lists them: no municipality
     case_prepositions: tuple[tuple[str, str], ...] = ()  # a preposition and the case it governs
+    renamed_kinds: tuple[tuple[str, ...], ...] = ()  # kinds one municipality goes by in turn («район»)
 
 
 def vocabulary() -> MunicipalityVocabulary:
@@ -84,4 +85,7 @@ def _built(path: Path) -> MunicipalityVocabulary:
         sender_nouns=frozenset(str(w).replace("ё", "е") for w in data.get("sender_nouns") or ()),
         region_names=frozenset(str(r) for r in data.get("region_names") or ()),
         case_prepositions=tuple((str(k).lower(), str(v)) for k, v in prepositions.items()),
+        renamed_kinds=tuple(
+            sorted((tuple(str(p).split()) for p in data.get("renamed_kinds") or ()), key=len, reverse=True)
+        ),
     )

@@ -33,12 +33,28 @@ NOT_HELD = "not_held"
 
 def not_held_heading(*texts: str) -> str | None:
     """The heading line among `texts` (each a caption or the rows above a header; their last line
-    counts) that says its table's events were not held; None when none does."""
+    counts, with the lines it goes on: `heading_lines`) that says its table's events were not held;
+    None when none does."""
     for text in texts:
-        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        lines = heading_lines(text)
         if lines and _says_not_held(lines[-1]):
             return lines[-1]
     return None
+
+
+def heading_lines(text: str) -> list[str]:
+    """The lines of a caption, a line opening in lower case joined to the one above it: it goes on
+    the heading wrapped or broken there («Отчёт о мероприятиях, проведённых …» / «за II квартал и
+    планируемых на III квартал»: one heading, whose «проведённых» says its events were held)."""
+    lines: list[str] = []
+    for line in (raw.strip() for raw in text.splitlines()):
+        if not line:
+            continue
+        if lines and _opens_lower(line):
+            lines[-1] = f"{lines[-1]} {line}"
+        else:
+            lines.append(line)
+    return lines
 
 
 # A heading line is a few words («План мероприятий на III квартал 2025 года»), a sentence is more.
@@ -72,9 +88,7 @@ def _opens_lower(line: str) -> bool:
 def held_text(text: str) -> str:
     """The text without its lines that head planned, postponed or cancelled events (as
     `not_held_heading` judges a line): the quarter such a line names is the plan's, not the report's."""
-    return "\n".join(
-        line for line in text.splitlines() if not (line.strip() and _says_not_held(line.strip()))
-    )
+    return "\n".join(line for line in heading_lines(text) if not _says_not_held(line))
 
 
 def says_not_held(cell: str) -> bool:

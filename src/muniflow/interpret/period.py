@@ -27,6 +27,9 @@ HALF_YEAR = "half_year"
 NINE_MONTHS = "nine_months"
 YEAR = "year"
 MONTHS = "months"  # whole months of one year over more than one quarter («май – июль 2025»)
+# A month, or months of one quarter short of all three («за май 2025 года», «апрель – май 2025»): a
+# part of that quarter, whose report it adds to (`Report.adds_to_report`).
+PART = "part_of_quarter"
 _SPAN_KIND = {3: QUARTER, 6: HALF_YEAR, 9: NINE_MONTHS, 12: YEAR}
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -56,6 +59,7 @@ class _Vocabulary:
     year_word: str
     month_word: str
     month_counts: dict[str, int]
+    part_prepositions: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +78,7 @@ def vocabulary() -> _Vocabulary:
         year_word=lemma(str(data["year_word"])),
         month_word=lemma(str(data["month_word"])),
         month_counts={lemma(str(w)): int(n) for w, n in data["month_counts"].items()},
+        part_prepositions=frozenset(str(w).lower() for w in data.get("part_prepositions") or ()),
     )
 
 
@@ -165,6 +170,9 @@ def _month_range(flat: str, tokens: list[_Tok]) -> PeriodFound | None:
         if year is not None and _months_over_quarters(flat, tokens, i, tok, last_tok, first, last):
             return PeriodFound(None, MONTHS, flat[tok.start : last_tok.end] + f" {year}")
         kind = _SPAN_KIND.get(last - first + 1, "")
+        if year is not None and not kind and _within_quarter(flat, tokens, i, tok, last_tok, first, last):
+            part = flat[tok.start : last_tok.end] + f" {year}"
+            return PeriodFound(Period(year, (first + 2) // 3), PART, part)
         if year is None or not kind or (first != 1 and kind != QUARTER):
             continue
         text = flat[tok.start : last_tok.end] + f" {year}"
@@ -187,6 +195,31 @@ def _months_over_quarters(
         return False
     before = tokens[i - 1].text if i else ""
     return not before.isdigit() and not re.search(r"\d", flat[tok.start : last_tok.end])
+
+
+def _within_quarter(
+    flat: str, tokens: list[_Tok], i: int, tok: _Tok, last_tok: _Tok, first: int, last: int
+) -> bool:
+    """Whole months («апрель – май»: no day before or between) of one quarter, fewer than three."""
+    if first >= last or (first - 1) // 3 != (last - 1) // 3:
+        return False
+    before = tokens[i - 1].text if i else ""
+    return not before.isdigit() and not re.search(r"\d", flat[tok.start : last_tok.end])
+
+
+def _one_month(flat: str, tokens: list[_Tok], words: _Vocabulary) -> PeriodFound | None:
+    """«за май 2025 года»: one whole month after a preposition of `part_prepositions` and its year
+    right after it, a part of its quarter («12 мая 2025 года» is a date, «в июле 2025 года» says when
+    a letter was sent as well as what it reports on)."""
+    months = date_vocabulary().months
+    for i, tok in enumerate(tokens[:-1]):
+        month = months.get(tok.text)
+        if month is None or not i or tokens[i - 1].text not in words.part_prepositions:
+            continue
+        after = tokens[i + 1]
+        if _YEAR.fullmatch(after.text):
+            return PeriodFound(Period(int(after.text), (month + 2) // 3), PART, flat[tok.start : after.end])
+    return None
 
 
 def _listed_months(tokens: list[_Tok], i: int, months: Mapping[str, int]) -> _Tok | None:
@@ -283,6 +316,7 @@ def find_period(text: str, default_year: int | None = None) -> PeriodFound:
         or _date_span(flat)
         or _months_counted(flat, tokens, words)
         or _other(flat, tokens, words)
+        or _one_month(flat, tokens, words)
         or PeriodFound(None, "", "")
     )
 

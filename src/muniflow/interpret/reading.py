@@ -13,6 +13,7 @@ CONTENT = "content"  # no header match: the column's cells say what it holds
 
 # Where the words a period was read from stand (Reading.period_from), as messages name it.
 TITLE, PAGE_HEADER, FILE_NAME = "title", "page header", "file name"
+TABLE_ROW = "table's first row"  # a row spanning the events table above its first event
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import Any
 
 from muniflow import contracts
 from muniflow.interpret import place_parts
+from muniflow.interpret.addendum import addendum_line
 from muniflow.interpret.cards import as_rows
 from muniflow.interpret.cell_items import split_row_cells, unpaired_note
 from muniflow.interpret.columns import CONTRACT_KEY, map_columns
@@ -37,7 +38,9 @@ from muniflow.interpret.nil_paragraphs import paragraph_nils
 from muniflow.interpret.not_held import NOT_HELD, held_text, not_held_heading
 from muniflow.interpret.ocr_names import document_places, fixed_heading
 from muniflow.interpret.period import (
+    PART,
     QUARTER,
+    PeriodFound,
     find_period,
     half_year_in_cell,
     period_in_path,
@@ -49,6 +52,7 @@ from muniflow.interpret.reading import (
     CONTENT,
     FILE_NAME,
     PAGE_HEADER,
+    TABLE_ROW,
     TITLE,
     ColumnMatch,
     Reading,
@@ -388,6 +392,14 @@ def interpret_document(
             if not chosen and period is not None:
                 chosen, readings = choose(period)
                 title = lead_text(doc, chosen[0]) if chosen else title
+    if period is None and not found_period.kind and chosen:
+        # The title names no period: a row spanning the events table above its first event may
+        # («за II квартал 2025 года» typed as the table's first row, the title above naming none).
+        spanning = _spanning_row_period(chosen[0])
+        if spanning is not None:
+            found_period, period, period_from = spanning, spanning.period, TABLE_ROW
+            if period is not None:
+                chosen, readings = choose(period)
     if period is None and not found_period.kind:
         # The text names no period at all: the file's name, or its folder's, may («…_2кв_2024.docx»).
         named = period_in_path(doc.source_file)
@@ -482,6 +494,8 @@ def interpret_document(
             *_unread_note(_unread_columns(chosen), _unread_days(chosen)),
             *_content_note(chosen),
             *_not_held_note(found.not_held),
+            *_part_note(found_period, period),
+            *_addendum_note(addendum_line(doc.title, title)),
             *left_out_row_note(rows, closing),
             *skipped_events_note(doc.tables, readings, period),
             *not_held_tables_note(doc.tables, readings),
@@ -500,6 +514,8 @@ def interpret_document(
         numbered_nil=tuple(found.numbered_nil),
         shared_numbers=tuple(found.shared_numbers),
         municipality=state.title_muni,
+        # a month's report adds to its quarter's, as an addendum does
+        adds_to_report=found_period.kind == PART or addendum_line(doc.title, title) is not None,
     )
 
 
@@ -593,6 +609,41 @@ def _unread_days(chosen: Sequence[ChosenTable]) -> frozenset[str]:
         for index, label in enumerate(table.reading.header)
         if index not in {m.index for m in table.matches}
         and days_beside_month(table.matches, table.body, index, table.reading.header) is not None
+    )
+
+
+def _spanning_row_period(chosen: ChosenTable) -> PeriodFound | None:
+    """The period a row spanning the table (one text across its cells) names above its first
+    event, None when none of those rows names one."""
+    for row in chosen.body:
+        texts = {fold(c) for c in row.cells if c and fold(c)}
+        if len(texts) != 1:
+            return None
+        found = find_period(held_text(next(iter(texts))))
+        if found.kind:
+            return found
+    return None
+
+
+def _addendum_note(line: str | None) -> tuple[str, ...]:
+    """The note on an addendum: its events add to its municipalities' report, replacing none."""
+    if line is None:
+        return ()
+    shown = line if len(line) <= 90 else line[:88].rstrip() + "…"
+    return (
+        f"an addendum («{shown}»): its events add to its municipalities' report of the quarter, "
+        "replacing none (a report sent whole again replaces both)",
+    )
+
+
+def _part_note(found: PeriodFound, period: Period | None) -> tuple[str, ...]:
+    """The note on a report for part of a quarter («за май 2025 года»): loaded under the quarter, it
+    adds to the quarter's report of its municipalities instead of replacing it."""
+    if found.kind != PART or period is None:
+        return ()
+    return (
+        f"the title names part of {period.label} («{found.text}»): loaded under {period.label}, its events "
+        "add to the quarter's report of its municipalities (a report for the whole quarter replaces both)",
     )
 
 

@@ -41,6 +41,9 @@ class ReportingContract:
     covering_objects: tuple[str, ...] = ()  # … what («информацию», «отчёт»)
     attachment_marks: tuple[str, ...] = ()  # a line opening with one lists the attachment («Приложение:»)
     covering_max_words: int = 120  # a longer letter tells something itself: not a covering letter alone
+    addendum_words: tuple[str, ...] = ()  # «Дополнение», «Дополнительная информация» … (lemmas)
+    addendum_objects: tuple[str, ...] = ()  # … «к отчёту», «к информации»: what it adds to (lemmas)
+    addendum_preposition: str = "к"
 
     def expected_pairs(self) -> list[tuple[str, str]]:
         """(region, municipality) of every expected reporter, sorted."""
@@ -60,6 +63,7 @@ def _load(path: Path, _mtime: int) -> ReportingContract:
     doc = read_yaml(path)
     nil = doc.get("nilReport") or {}
     covering = doc.get("coveringLetter") or {}
+    addendum = doc.get("addendum") or {}
     phrases = tuple(str(p) for p in nil.get("phrases") or ())
     if not phrases:
         raise ContractError(f"{path}: nilReport.phrases is empty")
@@ -78,6 +82,9 @@ def _load(path: Path, _mtime: int) -> ReportingContract:
         covering_objects=tuple(str(w) for w in covering.get("objects") or ()),
         attachment_marks=tuple(str(w) for w in covering.get("attachment") or ()),
         covering_max_words=int(covering.get("maxWords", 120)),
+        addendum_words=tuple(str(w).lower().replace("ё", "е") for w in addendum.get("words") or ()),
+        addendum_objects=tuple(str(w).lower().replace("ё", "е") for w in addendum.get("objects") or ()),
+        addendum_preposition=str(addendum.get("preposition", "к")).lower(),
     )
 
 

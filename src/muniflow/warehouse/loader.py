@@ -183,7 +183,13 @@ def load_report(
             spellings = _record_municipalities(con, report_id, rows)
             covered = covered_municipalities(report)
             superseded = record_new_sections(
-                con, report_id, period, covered, may_supersede=slot_taken, version=next_version
+                con,
+                report_id,
+                period,
+                covered,
+                may_supersede=slot_taken,
+                version=next_version,
+                adds=report.adds_to_report,
             )
         if report is not None:
             reporting.record_nil_sections(con, report_id, report.nil_municipalities)

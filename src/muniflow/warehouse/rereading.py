@@ -164,7 +164,7 @@ def replace_reading(
         if status == "loaded" and report is not None and enrichment is not None:
             loader._record_municipalities(con, report_id, rows)
             _replace_enrichment(con, report_id, rows, enrichment)
-            record_sections(con, report_id, covered_municipalities(report), version)
+            record_sections(con, report_id, covered_municipalities(report), version, report.adds_to_report)
         else:
             _delete_enrichment(con, report_id)
         for p in periods:

@@ -7,13 +7,17 @@ view orders them, `core.period_section_versions` those of given quarters); rows 
 their section is (`core.current_rows`). Region is part of the key, so a report of unknown region
 never supersedes, and is never superseded by, a report of a known region; reports of unknown
 region version among themselves per municipality, as one more "region" (`ingest --region` names
-it).
+it). A municipality is keyed by `muni_renamed.version_key`: one whose kind changed («Энский район»,
+«Энский муниципальный округ») is one municipality. An addendum's sections (`Report.adds_to_report`)
+supersede none: they are current beside the sections they add to, until a report that is no
+addendum covers the municipality again.
 """
 
 from __future__ import annotations
 
 import duckdb
 
+from muniflow.interpret.muni_renamed import version_key
 from muniflow.model import Report
 
 # A report's status from its sections: loaded while any is current, else superseded by the latest
@@ -29,7 +33,8 @@ from (
             max_by(v.superseded_by, successor.version) as latest_successor
         from core.period_section_versions([?]) as v
         left join core.report_sections as successor
-            on successor.report_id = v.superseded_by and successor.municipality = v.municipality
+            on successor.report_id = v.superseded_by
+            and coalesce(successor.version_key, successor.municipality) = v.version_key
         group by v.report_id
     )
     select
@@ -64,12 +69,14 @@ def record_sections(
     report_id: str,
     municipalities: tuple[str, ...],
     version: int | None = None,
+    adds: bool = False,
 ) -> list[str]:
     """Store the sections of a loaded report (replacing any it had) and bring report statuses up to
     date; returns the reports whose sections it superseded, sorted.
 
     `version` keeps a report's place in the load order when it is read again; a new report comes
-    after every other. Call inside the load's transaction.
+    after every other. `adds`: the report is an addendum, superseding none. Call inside the load's
+    transaction.
     """
     if version is None:
         found = con.execute("select coalesce(max(version), 0) + 1 from core.report_sections").fetchone()
@@ -77,8 +84,9 @@ def record_sections(
     con.execute("delete from core.report_sections where report_id = ?", [report_id])
     if municipalities:
         con.execute(
-            "insert into core.report_sections select ?, unnest(?), ?",
-            [report_id, list(municipalities), version],
+            "insert into core.report_sections (report_id, municipality, version, adds, version_key)"
+            " select ?, unnest(?), ?, ?, unnest(?)",
+            [report_id, list(municipalities), version, adds, _keys(municipalities)],
         )
     period = con.execute("select period from core.reports where report_id = ?", [report_id]).fetchone()
     if period is None or period[0] is None:
@@ -94,6 +102,7 @@ def record_new_sections(
     municipalities: tuple[str, ...],
     may_supersede: bool = True,
     version: int | None = None,
+    adds: bool = False,
 ) -> list[str]:
     """`record_sections` for a report stored just now (it has no sections yet), in fewer statements:
     its sections come after every other; returns the reports whose sections it superseded, sorted.
@@ -102,25 +111,33 @@ def record_new_sections(
     latest of their quarter, so no other report's status changes unless one of its sections was
     superseded. `may_supersede=False` (no other report has sections of its region and quarter)
     skips looking for superseded sections. `version`, when given, is the one after every other
-    (read by the load before its transaction). Call inside the load's transaction.
+    (read by the load before its transaction). `adds`: the report is an addendum, superseding none.
+    Call inside the load's transaction.
     """
     if municipalities and version is not None:
         con.execute(
-            "insert into core.report_sections select ?, unnest(?), ?",
-            [report_id, list(municipalities), version],
+            "insert into core.report_sections (report_id, municipality, version, adds, version_key)"
+            " select ?, unnest(?), ?, ?, unnest(?)",
+            [report_id, list(municipalities), version, adds, _keys(municipalities)],
         )
     elif municipalities:
         con.execute(
-            "insert into core.report_sections"
-            " select ?, unnest(?), (select coalesce(max(version), 0) + 1 from core.report_sections)",
-            [report_id, list(municipalities)],
+            "insert into core.report_sections (report_id, municipality, version, adds, version_key)"
+            " select ?, unnest(?), (select coalesce(max(version), 0) + 1 from core.report_sections), ?,"
+            " unnest(?)",
+            [report_id, list(municipalities), adds, _keys(municipalities)],
         )
-    if period is None or not municipalities or not may_supersede:
+    if period is None or not municipalities or not may_supersede or adds:
         return []  # sections are versioned per quarter: a report without one supersedes nothing
     superseded = superseded_by(con, period, report_id)
     if superseded:
         sync_statuses(con, period)
     return superseded
+
+
+def _keys(municipalities: tuple[str, ...]) -> list[str]:
+    """Each municipality's version key: one municipality whatever kind a report calls it by."""
+    return [version_key(m) for m in municipalities]
 
 
 def superseded_by(con: duckdb.DuckDBPyConnection, period: str, report_id: str) -> list[str]:
