@@ -56,13 +56,39 @@ def test_the_goal_joins_a_result_column_beside_it_with_its_label() -> None:
     assert rows[0].goal == "Цель: обмен опытом; Итоги: Подписано соглашение"
 
 
-def test_a_title_column_alone_keeps_a_goal_written_in_it() -> None:
-    # the header names no goal: what the cell holds is the title's, whatever it says
+def test_a_title_column_alone_gives_a_goal_written_in_it_to_the_goal() -> None:
+    # the header names no goal, the label does: what follows it is the goal, not the title
     rows = _rows(
         ("№", "Наименование мероприятия", "Место", "Дата"),
-        [("1", "Форум «Речной путь». Цель: обмен опытом", "г. Энск", "12.07.2031")],
+        [
+            ("1", "Форум «Речной путь». Цель: обмен опытом", "г. Энск", "12.07.2031"),
+            ("2", "Слёт «Тропа»\nЗадачи: дружба школ", "г. Энск", "13.07.2031"),
+            ("3", "Лекция «Наука: вчера и сегодня»", "г. Энск", "14.07.2031"),
+        ],
     )
-    assert rows[0].title == "Форум «Речной путь». Цель: обмен опытом"
+    assert [r.title for r in rows] == [
+        "Форум «Речной путь»",
+        "Слёт «Тропа»",
+        "Лекция «Наука: вчера и сегодня»",
+    ]
+    assert [r.goal for r in rows] == ["обмен опытом", "дружба школ", ""]
+
+
+def test_a_goal_in_the_title_cell_goes_before_the_goal_column_with_its_label() -> None:
+    rows = _rows(
+        ("№", "Наименование мероприятия", "Место", "Дата", "Цель и результаты"),
+        [
+            ("1", "Форум «Речной путь». Цель: обмен опытом", "г. Энск", "12.07.2031", "Подписано соглашение"),
+            ("2", "Форум «Речной путь». Цель: обмен опытом", "г. Энск", "13.07.2031", ""),
+            ("3", "Слёт «Тропа». Место: г. Энск", "г. Энск", "14.07.2031", "Дружба"),
+        ],
+    )
+    assert [r.title for r in rows] == [
+        "Форум «Речной путь»",
+        "Форум «Речной путь»",
+        "Слёт «Тропа». Место: г. Энск",
+    ]
+    assert [r.goal for r in rows] == ["Цель: обмен опытом; Подписано соглашение", "обмен опытом", "Дружба"]
 
 
 def test_only_a_label_the_header_synonyms_tie_to_the_goal_splits() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from muniflow.readers.wordjoin import drops_hyphen, likely_cut, rejoin_lines, spells_word
+from muniflow.readers.wordjoin import drops_hyphen, likely_cut, rejoin_lines, spells_word, tied_word_cut
 
 CASES = [
     # (cell text from the PDF, expected text, why)
@@ -146,6 +146,8 @@ LIKELY_CUT = [
     ("ВЕРХНЕКЛЮЧЕВСКИЙ", ["РАЙОН"], False, False, "the same in capitals"),
     ("ВЕРХНЕКЛЮЧЕВС", ["КИЙ РАЙОН"], False, True, "capitals: a piece that is no word form, cut"),
     ("Верхнеключевс", ["кий район"], False, True, "a piece that is no word form: cut"),
+    ("ДЕНЬ ГОРОД", ["А ЭНСКА"], True, True, "capitals: a word whose pieces in capitals spell a longer word"),
+    ("ДЕНЬ МУЗЕЯ", ["И РАЙОНА"], True, False, "capitals: the pieces spell no word, two words"),
     ("проведению XXXIII", ["Международного форума"], False, False, "a word never changes alphabet"),
 ]
 
@@ -184,3 +186,21 @@ def test_drops_hyphen(left: str, right: str, expected: bool, why: str) -> None:
 )
 def test_spells_word(left: str, right: str, expected: bool) -> None:
     assert spells_word(left, right) is expected
+
+
+TIED_CUT = [
+    # (a line that would have wrapped at a breaking space, the next line, expected, why)
+    ("слёт\xa0«Стрек", "оза» в парке", True, "the pieces spell a word, the right one alone is none"),
+    ("регата «Пар", "ус» на озере", True, "two words that spell one, inside a quotation the line opens"),
+    ("регата Пар", "ус на озере", False, "the same two words outside a quotation: a paragraph may end there"),
+    ("выставка «", "Парус»", True, "no paragraph ends with an opening quote"),
+    ("Международный фестиваль", "народного творчества", False, "two words: a line break in the title"),
+    ("из г. Энска и", "г. Озёрска", False, "a one-letter word, then an abbreviation: two words"),
+    ("гости из Энска и", "из Озёрска", False, "a one-letter word before a whole word"),
+    ("в XXV Международн", "ой выставке", True, "the left piece is no word (spells_word)"),
+]
+
+
+@pytest.mark.parametrize(("left", "right", "expected", "why"), TIED_CUT, ids=[c[3] for c in TIED_CUT])
+def test_tied_word_cut(left: str, right: str, expected: bool, why: str) -> None:
+    assert tied_word_cut(left, right) is expected, why

@@ -242,3 +242,17 @@ def split_title_goal(text: str, synonyms: Mapping[str, Sequence[str]]) -> tuple[
             title = title[:-1].rstrip()
         return title, text[match.end() :].strip(), label
     return None
+
+
+def goal_out_of_title(title: str, goal: str, synonyms: Mapping[str, Sequence[str]]) -> tuple[str, str] | None:
+    """(title, goal) of a title cell that goes on with the event's goal after a label the header
+    synonyms tie to it, opening a sentence or a line («Форум «…». Цель: обмен опытом»), whatever its
+    column's header: the label names the part as a header would. The goal cell's own text follows
+    the moved part, which keeps its label; None when the cell holds no such label."""
+    named = split_title_goal(title, synonyms)
+    if named is None or not named[1].strip():
+        return None
+    head, said, label = named
+    if not " ".join(goal.split()):
+        return head, said
+    return head, f"{label}: {said}; {goal}"

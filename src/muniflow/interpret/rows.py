@@ -13,7 +13,12 @@ from muniflow.interpret.addendum import addendum_line
 from muniflow.interpret.cards import as_rows
 from muniflow.interpret.cell_items import split_row_cells, unpaired_note
 from muniflow.interpret.columns import CONTRACT_KEY, map_columns
-from muniflow.interpret.combined import split_date_place, split_title_goal, split_title_place
+from muniflow.interpret.combined import (
+    goal_out_of_title,
+    split_date_place,
+    split_title_goal,
+    split_title_place,
+)
 from muniflow.interpret.errors import InterpretError
 from muniflow.interpret.header_rows import REQUIRED, is_column_numbers
 from muniflow.interpret.heading import before_headings, lead_text, run_in_heading, titled_municipality
@@ -1127,6 +1132,9 @@ def _row(
     month: str,
 ) -> Row:
     texts = {c: _field(raw, matches, c, period) for c in (*TEXT_COLUMNS, "seq_no")}
+    moved = goal_out_of_title(texts["title"], texts["goal"], contracts.header_synonyms())
+    if moved is not None:  # «Форум «…». Цель: …» under a title column: the goal is the goal's
+        texts["title"], texts["goal"] = moved
     title = _folded("title", texts["title"])
     in_title = None if fold(texts["date_text"]) else date_in_title(title, period)
     if in_title is not None:  # the date cell empty, the title ending with a whole date

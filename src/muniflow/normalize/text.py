@@ -18,9 +18,14 @@ _INVISIBLE = frozenset(
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 # A footnote mark: raised digits after a word's letters or a closing bracket or quote («Сербия¹»,
-# «(Индия)²»), or asterisks closing a text («Форум «Дружба»*»). A unit's power follows a unit's
-# short name («м²», «км²») and stays.
-_FOOTNOTE_MARK = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=[)»\"]))[⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?<=\S)\*+$")
+# «(Индия)²»), or asterisks closing a text («Форум «Дружба»*»), also set apart by a space after a
+# word or a closing quote or bracket («Форум «Дружба» *», «… (Индия) ²»; not after a number, «4 *»).
+# A unit's power follows a unit's short name («м²», «км²») and stays.
+_FOOTNOTE_MARK = re.compile(
+    r"(?:(?<=[^\W\d_]{3})|(?<=[)»\"]))[⁰¹²³⁴⁵⁶⁷⁸⁹]+"
+    r"|(?<=\S)\*+$"
+    r"|(?:(?<=[^\W\d_])|(?<=[)»\"]))\s+(?:\*+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)$"
+)
 _SEQ_NUMBER = re.compile(r"№?\s*([0-9]{1,6})\s*[.)]?")
 
 

@@ -25,7 +25,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from muniflow.normalize.text import SUPERSCRIPT
-from muniflow.readers.wordjoin import MAX_PIECES, drops_hyphen, likely_cut, spells_word
+from muniflow.readers.wordjoin import MAX_PIECES, drops_hyphen, likely_cut, tied_word_cut
 
 # Hyphen-minus, hyphen, en and em dash, soft hyphen: a line may break after them.
 HYPHENS = "-‐–—\xad"
@@ -391,7 +391,7 @@ def classify(
         # A break opportunity the exporter would have used, unless the space before the last token
         # was a no-break one (drawn as a plain space: «XXV\xa0Международн|ой»), tying it to the words
         # before into a token too long for the line: then the pieces spell a word.
-        return Break.CUT if spells_word(text, below.text) else Break.PARAGRAPH
+        return Break.CUT if tied_word_cut(text, below.text) else Break.PARAGRAPH
     # Full, and either one run or ending in a token too wide for any line, which the exporter
     # (LibreOffice) starts where the line has room and cuts at its end: the text decides.
     no_space = above.marks_wraps and above.slack >= above.space + _FIT_TOLERANCE  # it would be drawn

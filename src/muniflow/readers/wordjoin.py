@@ -259,6 +259,31 @@ def spells_word(left: str, right: str, is_word: WordTest = is_russian_word) -> b
     return not is_word(last) and _pieces_make_word(last, [right], is_word)
 
 
+def tied_word_cut(left: str, right: str, is_word: WordTest = is_russian_word) -> bool:
+    """True when a line that ends where a breaking space would have let it wrap earlier was cut
+    inside a token a no-break space tied to the words before it: the word ending `left` run into the
+    small letters starting `right` spells a dictionary word, and one piece alone is none («Стрек» +
+    «оза»), or the word stands inside a quotation the line opens and does not close («регата «Пар» +
+    «ус»»: a paragraph does not end inside a quoted name), or the line ends with an opening mark
+    («выставка «» + «Парус»»: no paragraph ends with one)."""
+    if spells_word(left, right, is_word) or (left[-1:] in tuple(_NO_LINE_END) and right[:1].isalnum()):
+        return True
+    left_core = _LEFT_CORE.search(left)
+    right_core = _RIGHT_CORE.match(right)
+    if left_core is None or left_core.end() != len(left) or right_core is None or not right[0].islower():
+        return False
+    last, first = left_core.group().rsplit("-", 1)[-1], right_core.group()
+    if (
+        min(len(last), len(first)) < 2
+        or _is_abbreviation(right, right_core.end())
+        or not is_word(last + first)
+    ):
+        return False  # a word of one letter, an abbreviation after a word («и» + «г. Энска»)
+    before_stop = right_core.end() < len(right) and not right[right_core.end()].isspace()
+    quoted = left.rfind("«") > left.rfind("»")
+    return quoted or not is_standalone_word(first, before_stop)
+
+
 def _script(letter: str) -> str:
     """The alphabet of a letter: Latin, Cyrillic or other."""
     if "a" <= letter.lower() <= "z":
@@ -300,11 +325,13 @@ def _new_capital_word(left: str, right: str, is_word: WordTest) -> bool:
 
 
 def _pieces_make_word(first: str, following: Sequence[str], is_word: WordTest) -> bool:
-    """True when `first` and the letters starting the next lines spell one dictionary word."""
+    """True when `first` and the letters starting the next lines spell one dictionary word; after a
+    piece in capitals the next pieces are in capitals too («ГОРОД» + «А ЭНСКА»)."""
+    capitals = len(first) > 1 and first.isupper()
     pieces = [first]
     for line in following[: MAX_PIECES - 1]:
         core = _RIGHT_CORE.match(line)
-        if core is None or not line[0].islower():
+        if core is None or not (line[0].islower() or (capitals and core.group().isupper())):
             return False
         pieces.append(core.group())
         if is_word("".join(pieces)):
