@@ -71,6 +71,7 @@ class OcrSettings:
     scan_image_share: float
     docx_picture_min_inches: float
     unreadable_text_share: float
+    unknown_word_share: float
     cyrillic_min_share: float
     shifted_word_share: float
     outline_share: float
