@@ -236,3 +236,20 @@ def test_a_raised_small_digit_is_a_superscript_mark_not_a_digit_of_the_number_be
     assert [line_text(line) for line in group_lines(raised)] == ["15.05.2025²"]
     on_base = [*text("15.05.2025", 50.0), *text("2", 120.0, 106.0, 114.0)]
     assert [line_text(line) for line in group_lines(on_base)] == ["15.05.20252"]
+
+
+def test_a_browser_superscript_a_sixth_smaller_is_a_mark_too() -> None:
+    """A web page printed by a browser sets <sup> at «smaller» (1/1.2 of the text) and raises it
+    a third of the text's height: «Фестиваль «Кедр»¹», not «…»1»; a glyph as small on the
+    baseline (another font's digit) stays a digit."""
+    size, top, bottom = 10.5, 300.0, 310.5
+
+    def text(s: str, x: float, top: float = top, bottom: float = bottom) -> list[Glyph]:
+        width = (bottom - top) / 2
+        return [Glyph(ch, x + i * width, x + (i + 1) * width, top, bottom) for i, ch in enumerate(s)]
+
+    small = size / 1.2
+    raised = [*text("«Кедр»", 50.0), *text("1", 82.0, bottom - 4.6 - small, bottom - 4.6)]
+    assert [line_text(line) for line in group_lines(raised)] == ["«Кедр»¹"]
+    on_base = [*text("«Кедр»", 50.0), *text("1", 82.0, bottom - small, bottom)]
+    assert [line_text(line) for line in group_lines(on_base)] == ["«Кедр»1"]
