@@ -128,3 +128,47 @@ def test_a_pdf_whose_unicode_map_names_wrong_characters_goes_to_ocr(
 )
 def test_unknown_word_share(text: str, share_min: float, share_max: float) -> None:
     assert share_min <= scan.unknown_word_share(text) <= share_max
+
+
+def _text_then_drawn_page(path: Path, shapes: int) -> Path:
+    """A ruled table page in Helvetica, then a page with no font drawing `shapes` small filled
+    outlines in lines (a page whose letters a converter turned into curves)."""
+    outlines = b" ".join(
+        b"%d %d m %d %d l %d %d %d %d %d %d c h f"
+        % (x, y, x + 3, y + 7, x + 5, y + 9, x + 6, y + 4, x + 6, y)
+        for k in range(shapes)
+        for x, y in [(50 + (k % 60) * 8, 740 - (k // 60) * 14)]
+    )
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R 6 0 R] /Count 2 >>",
+        badfiles.PAGE % b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        badfiles.stream(badfiles.table_content(badfiles.TABLE_ROWS)),
+        badfiles.PAGE % b"/Resources << >> /Contents 7 0 R",
+        badfiles.stream(b"0 0 0 rg " + outlines),
+    ]
+    path.write_bytes(badfiles.pdf_file(objects))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("shapes", "outlined", "why"),
+    [
+        (600, True, "a page of letters drawn as outlines after a page of text"),
+        (40, False, "a few shapes on a page of its own: a drawing, an emblem, not a page of text"),
+    ],
+)
+def test_a_page_drawn_as_outlines_among_text_pages_sends_the_file_to_ocr(
+    tmp_path: Path, shapes: int, outlined: bool, why: str
+) -> None:
+    """Read from its text, such a file lost that page's rows without a word (the numbering gap the
+    only trace): every page is read by OCR instead, as a file drawn all in outlines is."""
+    path = _text_then_drawn_page(tmp_path / "report.pdf", shapes)
+    assert scan.pdf_outlined_page(path, Limits.load()) is outlined, why
+    try:
+        checked.read_checked(path, Limits.load())
+        reason = None
+    except ReaderError as err:
+        reason = err.reason
+    assert (reason in (scan.NEEDS_OCR, "no_text_layer")) is outlined, (why, reason)

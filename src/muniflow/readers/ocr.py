@@ -72,6 +72,7 @@ class OcrSettings:
     docx_picture_min_inches: float
     unreadable_text_share: float
     unknown_word_share: float
+    outlined_page_min_shapes: int
     cyrillic_min_share: float
     shifted_word_share: float
     outline_share: float
