@@ -109,6 +109,11 @@ def _side(x: float, top: float, bottom: float) -> dict[str, object]:
     return {"orientation": "v", "x0": x, "x1": x, "top": top, "bottom": bottom}
 
 
+def _dashed(x: float, top: int, bottom: int) -> list[dict[str, object]]:
+    """A side drawn as 2 pt dashes 1 pt apart, from `top` while a dash fits above `bottom`."""
+    return [_side(x, y, y + 2) for y in range(top, bottom - 1, 3)]
+
+
 @pytest.mark.parametrize(
     ("edges", "rules"),
     [
@@ -125,8 +130,21 @@ def _side(x: float, top: float, bottom: float) -> dict[str, object]:
         ),
         ([_side(10, 0, 60), _side(50, 0, 52), _side(90, 0, 40)], []),  # the column's sides end apart
         ([_side(10, 0, 41), _side(90, 0, 41)], []),  # a rule's overlap, no room for a line
+        # dashed sides (a browser draws each dash a shape of its own: 2 pt dashes, 1 pt gaps) run on
+        # to their last dash as a solid side does
+        ([*_dashed(10, 0, 60), *_dashed(90, 0, 60)], [(10, 90, 59)]),
+        ([*_dashed(10, 0, 60), *_dashed(90, 0, 45)], []),  # the dashed sides end apart
     ],
-    ids=["both-sides", "sides-apart", "one-column", "rectangle-sides", "column-sides-apart", "overlap"],
+    ids=[
+        "both-sides",
+        "sides-apart",
+        "one-column",
+        "rectangle-sides",
+        "column-sides-apart",
+        "overlap",
+        "dashed-sides",
+        "dashed-sides-apart",
+    ],
 )
 def test_closing_rules_need_side_rules_ending_together(edges: list, rules: list) -> None:
     found = closing_rules(edges, [(10.0, 0.0, 90.0, 40.0)])

@@ -29,6 +29,9 @@ OPEN_ROW_MIN = 4.0
 # How near (points) a side rule must lie to the table's outer edge, and the two side rules'
 # ends to each other, to be the table's side going on (a rule's width, a rectangle's two edges).
 SIDE_TOLERANCE = 2.0
+# Points between two dashes (or dots) of one rule: a browser's dashed border leaves 1-3 pt; pdfplumber's
+# table finder joins edges this near (its join_tolerance) too.
+DASH_GAP = 3.0
 # Word's thickest border is 6 pt; a filled rectangle thicker both ways is shading, not a rule.
 THICKEST_RULE = 6.0
 
@@ -66,6 +69,7 @@ def closing_rules(
 ) -> list[dict[str, Any]]:
     """Horizontal rules (pdfplumber line dicts) across each table where both its outer side rules
     run on past its last rule, or start before its first, to one height."""
+    edges = joined(edges)
     vertical = [e for e in edges if e.get("orientation") == "v"]
     rules = []
     for x0, top, x1, bottom in bboxes:
@@ -77,6 +81,30 @@ def closing_rules(
             rules.extend(_open_cells(vertical, x0, x1, bottom))
             rules.extend(_gaps_in_last_rule(edges, x0, x1, bottom))
     return rules
+
+
+def joined(edges: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The edges with the pieces of a dashed or dotted rule (a browser draws each dash or dot as a
+    shape of its own) joined into one edge where they follow each other on one line with gaps of
+    at most DASH_GAP: a side rule is then seen to run on to where its last dash ends, as a solid
+    one is."""
+    out: list[dict[str, Any]] = []
+    for orientation, start, end, at in (("v", "top", "bottom", "x0"), ("h", "x0", "x1", "top")):
+        mine = [e for e in edges if e.get("orientation") == orientation]
+        pieces = sorted(mine, key=lambda e: (round(e[at], 1), e[start]))
+        for edge in pieces:
+            last = out[-1] if out else None
+            if (
+                last is not None
+                and last.get("orientation") == orientation
+                and round(last[at], 1) == round(edge[at], 1)
+                and edge[start] - last[end] <= DASH_GAP
+            ):
+                if edge[end] > last[end]:
+                    out[-1] = {**last, end: edge[end]}
+                continue
+            out.append(edge)
+    return out + [e for e in edges if e.get("orientation") not in ("v", "h")]
 
 
 def _gaps_in_last_rule(
