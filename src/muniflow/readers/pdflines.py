@@ -452,7 +452,9 @@ def join_lines(
             kind = Break.CUT
         else:
             kind = Break.SPACE if above.text[-1:].isspace() else Break.PARAGRAPH
-        if kind is Break.CUT and above.text[-1] in HYPHENS and drops_hyphen(above.text, below.text):
+        # the word before the hyphen looked up whole, with its start a break above cut off («науч‐|
+        # но-прак‐|тическая»): the line alone holds only the rest of it
+        if kind is Break.CUT and above.text[-1] in HYPHENS and drops_hyphen(text, below.text):
             text = text[:-1]  # a hyphenation point (soft hyphen), which the source text does not hold
         text += _SEPARATOR[kind] + below.text
         carried = carried + above.text if kind is Break.CUT and above.text[-1] not in HYPHENS else ""
