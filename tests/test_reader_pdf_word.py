@@ -271,3 +271,48 @@ def test_a_browser_superscript_a_sixth_smaller_is_a_mark_too() -> None:
     assert [line_text(line) for line in group_lines(raised)] == ["«Кедр»¹"]
     on_base = [*text("«Кедр»", 50.0), *text("1", 82.0, bottom - small, bottom)]
     assert [line_text(line) for line in group_lines(on_base)] == ["«Кедр»1"]
+
+
+def _dotted_grid(rows: list[tuple[str, ...]], dot: float = 0.75) -> bytes:
+    """A table whose every rule is a row of filled squares `dot` wide, `dot` apart (a browser's
+    dotted border), Helvetica text in its cells."""
+    widths, height, left, top = (30, 150, 110), 24, 60.0, 700.0
+    right, bottom = left + sum(widths), top - height * len(rows)
+    xs = [left + sum(widths[:i]) for i in range(len(widths) + 1)]
+    ys = [top - r * height for r in range(len(rows) + 1)]
+    ops = [b"0 0 0 rg"]
+    for y in ys:
+        x = left
+        while x < right:
+            ops.append(b"%.2f %.2f %.2f %.2f re f" % (x, y, dot, dot))
+            x += 2 * dot
+    for x in xs:
+        y = bottom
+        while y < top:
+            ops.append(b"%.2f %.2f %.2f %.2f re f" % (x, y, dot, dot))
+            y += 2 * dot
+    for r, row in enumerate(rows):
+        for x, text in zip(xs, row, strict=False):
+            ops.append(b"BT /F1 9 Tf %.1f %.1f Td (%s) Tj ET" % (x + 4, ys[r] - 15, text.encode("latin-1")))
+    return b"\n".join(ops)
+
+
+def test_a_table_drawn_in_dotted_rules_reads_as_its_grid(tmp_path: Path) -> None:
+    """Each dot a square of its own, under a point: the table finder dropped them all and snapped
+    the upright rules' dots into rules across every height, so no ruled table was found (the text
+    alone was left to infer rows from, which a row broken by a page end then confused)."""
+    import pdfplumber
+    from badfiles import helvetica_page
+
+    from muniflow.readers.pdf import _find_tables
+    from muniflow.readers.pdfobjects import fill_objects
+
+    rows = [("No", "Event", "Place"), ("1", "Delegation visit", "Town hall"), ("2", "Forum", "Library")]
+    path = helvetica_page(tmp_path / "dotted.pdf", _dotted_grid(rows))
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        fill_objects(page)
+        ruled, _ = _find_tables(page)
+        assert [len(table.rows) for table in ruled] == [3], "the dotted rules make one ruled grid"
+    (table,) = PdfReader().read(path).tables
+    assert [table.header, *(row.cells for row in table.rows)] == rows

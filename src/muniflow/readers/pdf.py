@@ -36,7 +36,7 @@ from muniflow.readers.pdfgrid import merged_down, slot_ends
 from muniflow.readers.pdflayer import out_of_time, read_layer
 from muniflow.readers.pdflines import CellIndex, Glyph, bucket_glyphs, join_lines, table_lines, turn_of
 from muniflow.readers.pdfobjects import fill_objects
-from muniflow.readers.pdfrules import closing_rules, is_shading, shading_within, straighten
+from muniflow.readers.pdfrules import closing_rules, is_shading, join_dots, shading_within, straighten
 from muniflow.readers.pdfscanpage import is_scanned_page, scan_image_share
 from muniflow.readers.pdfsheets import sheet_pages
 from muniflow.readers.pdfstitch import (
@@ -285,6 +285,7 @@ def _find_tables(page: Any, grid: Sequence[float] = ()) -> tuple[list[Any], Any]
     unshaded rows between them lost; the rows between two rules one row). So too where a single
     band's cells stand on the columns of the table read by its text on the page before (`grid`):
     the zebra table going on, one shaded row of it on this page."""
+    join_dots(page)  # a dotted rule drawn dot by dot: one rule, which the finder then sees
     found = page
     shading = [rect for rect in page.rects if is_shading(rect)]
     if shading:

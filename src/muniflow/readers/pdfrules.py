@@ -54,6 +54,64 @@ def straighten(page: Any) -> None:
             line["width"] = 0.0
 
 
+# Points: a filled shape no longer than this either way may be a dot of a dotted rule (a browser
+# draws each dot of a dotted border as a square of the border's width).
+MAX_DOT = 1.5
+# Dots in a row that make a rule (fewer are a mark: a bullet, a full stop drawn as a shape).
+MIN_DOTS = 4
+
+
+def join_dots(page: Any) -> None:
+    """Put in a page's parsed objects (in place) each row or column of dots (a dotted rule drawn dot
+    by dot) as one thin rectangle along it, the dots left out. pdfplumber's table finder drops
+    edges under a point long before it joins any, and snaps the dots of the upright rules into
+    rules across at every height: it found no table drawn in dotted rules."""
+    objects = page.objects  # the parsed objects pdfplumber keeps (and fill_objects gave it)
+    dots = [r for r in objects.get("rect", ()) if r["width"] <= MAX_DOT and r["height"] <= MAX_DOT]
+    if len(dots) < MIN_DOTS:
+        return
+    rules = _dot_runs(dots, "top", "x0", "x1") + _dot_runs(dots, "x0", "top", "bottom")
+    if not rules:
+        return
+    joined = {id(d) for rule, members in rules for d in members}
+    objects["rect"] = [r for r in objects["rect"] if id(r) not in joined] + [rule for rule, _ in rules]
+
+
+def _dot_runs(
+    dots: Sequence[dict[str, Any]], across: str, start: str, end: str
+) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """Runs of at least MIN_DOTS dots on one line (the same `across` coordinate), each at most
+    DASH_GAP after the one before along it: each as one rectangle, with the dots it covers."""
+    runs: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
+    ordered = sorted(dots, key=lambda d: (round(d[across], 1), d[start]))
+    run: list[dict[str, Any]] = []
+    for dot in [*ordered, None]:
+        if (
+            dot is not None
+            and run
+            and round(dot[across], 1) == round(run[-1][across], 1)
+            and dot[start] - run[-1][end] <= DASH_GAP
+        ):
+            run.append(dot)
+            continue
+        if len(run) >= MIN_DOTS:
+            first = run[0]
+            low = min(d[start] for d in run)
+            high = max(d[end] for d in run)
+            rule = {**first, start: low, end: high}
+            if start == "x0":
+                rule["width"] = high - low
+            else:  # upright: its heights measured from the page's top and from its bottom alike
+                rule["height"] = high - low
+                rule["y1"] = first["y1"] + (first["top"] - low)
+                rule["y0"] = rule["y1"] - (high - low)
+                if "doctop" in first:
+                    rule["doctop"] = first["doctop"] + (low - first["top"])
+            runs.append((rule, run))
+        run = [] if dot is None else [dot]
+    return runs
+
+
 def is_shading(obj: dict[str, Any]) -> bool:
     """A pdfplumber rect that fills an area (a shaded cell or paragraph), not a border's line."""
     return (
