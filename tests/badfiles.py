@@ -440,3 +440,43 @@ def read_with_injected_bug(path: Path, limits: object, target: str) -> object:
         return read_checked(path, limits)  # type: ignore[arg-type]
     finally:
         setattr(module, name, original)  # the worker serves the next file unbroken
+
+
+def mapped_text_pdf(lines: list[str], unicode_of: Callable[[str], str]) -> bytes:
+    """A page showing `lines` in a Type 3 font (each glyph a small box, one byte per character)
+    whose /ToUnicode map names `unicode_of(character)` for each: a producer's map to Unicode, right
+    (the identity) or wrong (private use code points, other letters)."""
+    chars = sorted({ch for line in lines for ch in line})
+    code = {ch: i + 1 for i, ch in enumerate(chars)}
+    procs = b" ".join(b"/g%d %d 0 R" % (code[ch], 8 + i) for i, ch in enumerate(chars))
+    widths = b" ".join(b"6" for _ in chars)
+    font = (
+        b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 6 8] /FontMatrix [0.1 0 0 0.1 0 0]"
+        b" /CharProcs << %s >> /Encoding << /Type /Encoding /Differences [1 %s] >>"
+        b" /FirstChar 1 /LastChar %d /Widths [%s] /ToUnicode 6 0 R >>"
+    ) % (procs, b" ".join(b"/g%d" % code[ch] for ch in chars), len(chars), widths)
+    entries = b"\n".join(
+        b"<%02X> <%s>" % (code[ch], unicode_of(ch).encode("utf-16-be").hex().upper().encode()) for ch in chars
+    )
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+        b"1 begincodespacerange <00> <FF> endcodespacerange\n"
+        b"%d beginbfchar\n%s\nendbfchar\n"
+        b"endcmap CMapName currentdict /CMap defineresource pop end end"
+    ) % (len(chars), entries)
+    shown = b" T* ".join(b"<%s> Tj" % bytes(code[ch] for ch in line).hex().encode() for line in lines)
+    content = b"BT /F1 10 Tf 14 TL 50 750 Td " + shown + b" ET"
+    glyph = stream(b"6 0 0 0 5 7 d1 0 0 5 7 re f")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        PAGE % b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R",
+        font,
+        stream(content),
+        stream(cmap),
+        b"<< >>",
+        *(glyph for _ in chars),
+    ]
+    return pdf_file(objects)

@@ -223,6 +223,11 @@ JOINS = [
         "a wrap, then a token cut twice",
     ),
     ([("меж\xad", 30.0), ("дународный", 0.0)], "международный", "a soft hyphen at the break is dropped"),
+    (
+        [("Конференция науч\u2010", 0.5), ("но-прак\u2010", 0.5), ("тическая", 30.0)],
+        "Конференция научно-практическая",
+        "a compound hyphenated twice: its part cut on the line before is looked up with it",
+    ),
     ([("г. Смоленск,", 20.0), ("МБОУ", 40.0)], "г. Смоленск,\nМБОУ", "a paragraph end stays a line break"),
     ([], "", "an empty cell"),
 ]

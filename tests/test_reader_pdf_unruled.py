@@ -45,7 +45,8 @@ def _table(
     widths: tuple[float, ...] = WIDTHS,
 ) -> bytes:
     """A content stream drawing the table with only the rules `borders` names: `horizontal` (top,
-    bottom, between rows), `no_inner_vertical` (those and the sides), `frame`, `none`."""
+    bottom, between rows), `no_inner_vertical` (those and the sides), `frame`,
+    `frame_header_rule` (the frame and one rule under the header), `none`."""
     right = LEFT + sum(widths)
     bottom = top - HEIGHT * len(rows)
     ops = []
@@ -54,10 +55,12 @@ def _table(
             b"%.2f %.2f m %.2f %.2f l S" % (LEFT, top - r * HEIGHT, right, top - r * HEIGHT)
             for r in range(len(rows) + 1)
         ]
-    if borders in ("no_inner_vertical", "frame"):
+    if borders in ("no_inner_vertical", "frame", "frame_header_rule"):
         ops += [b"%.2f %.2f m %.2f %.2f l S" % (x, top, x, bottom) for x in (LEFT, right)]
-    if borders == "frame":
+    if borders in ("frame", "frame_header_rule"):
         ops += [b"%.2f %.2f m %.2f %.2f l S" % (LEFT, y, right, y) for y in (top, bottom)]
+    if borders == "frame_header_rule":  # the header ruled off, the rows under it not
+        ops.append(b"%.2f %.2f m %.2f %.2f l S" % (LEFT, top - HEIGHT, right, top - HEIGHT))
     for r, row in enumerate(rows):
         y = top - r * HEIGHT - 14
         if isinstance(row, str):
@@ -79,7 +82,7 @@ def _cells(path: Path) -> list[tuple[str, ...]]:
 EXPECTED = [HEADER, (HEADING, "", "", ""), *BODY]
 
 
-@pytest.mark.parametrize("borders", ["horizontal", "no_inner_vertical", "frame", "none"])
+@pytest.mark.parametrize("borders", ["horizontal", "no_inner_vertical", "frame", "frame_header_rule", "none"])
 def test_a_table_without_inner_vertical_rules_reads_as_a_grid(tmp_path: Path, borders: str) -> None:
     """Every cell in its column, the heading across the table one cell, whichever rules are drawn."""
     assert _cells(helvetica_page(tmp_path / f"{borders}.pdf", _table(borders))) == EXPECTED

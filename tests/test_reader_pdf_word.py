@@ -109,6 +109,11 @@ def _side(x: float, top: float, bottom: float) -> dict[str, object]:
     return {"orientation": "v", "x0": x, "x1": x, "top": top, "bottom": bottom}
 
 
+def _dashed(x: float, top: int, bottom: int) -> list[dict[str, object]]:
+    """A side drawn as 2 pt dashes 1 pt apart, from `top` while a dash fits above `bottom`."""
+    return [_side(x, y, y + 2) for y in range(top, bottom - 1, 3)]
+
+
 @pytest.mark.parametrize(
     ("edges", "rules"),
     [
@@ -125,8 +130,21 @@ def _side(x: float, top: float, bottom: float) -> dict[str, object]:
         ),
         ([_side(10, 0, 60), _side(50, 0, 52), _side(90, 0, 40)], []),  # the column's sides end apart
         ([_side(10, 0, 41), _side(90, 0, 41)], []),  # a rule's overlap, no room for a line
+        # dashed sides (a browser draws each dash a shape of its own: 2 pt dashes, 1 pt gaps) run on
+        # to their last dash as a solid side does
+        ([*_dashed(10, 0, 60), *_dashed(90, 0, 60)], [(10, 90, 59)]),
+        ([*_dashed(10, 0, 60), *_dashed(90, 0, 45)], []),  # the dashed sides end apart
     ],
-    ids=["both-sides", "sides-apart", "one-column", "rectangle-sides", "column-sides-apart", "overlap"],
+    ids=[
+        "both-sides",
+        "sides-apart",
+        "one-column",
+        "rectangle-sides",
+        "column-sides-apart",
+        "overlap",
+        "dashed-sides",
+        "dashed-sides-apart",
+    ],
 )
 def test_closing_rules_need_side_rules_ending_together(edges: list, rules: list) -> None:
     found = closing_rules(edges, [(10.0, 0.0, 90.0, 40.0)])
@@ -236,3 +254,65 @@ def test_a_raised_small_digit_is_a_superscript_mark_not_a_digit_of_the_number_be
     assert [line_text(line) for line in group_lines(raised)] == ["15.05.2025²"]
     on_base = [*text("15.05.2025", 50.0), *text("2", 120.0, 106.0, 114.0)]
     assert [line_text(line) for line in group_lines(on_base)] == ["15.05.20252"]
+
+
+def test_a_browser_superscript_a_sixth_smaller_is_a_mark_too() -> None:
+    """A web page printed by a browser sets <sup> at «smaller» (1/1.2 of the text) and raises it
+    a third of the text's height: «Фестиваль «Кедр»¹», not «…»1»; a glyph as small on the
+    baseline (another font's digit) stays a digit."""
+    size, top, bottom = 10.5, 300.0, 310.5
+
+    def text(s: str, x: float, top: float = top, bottom: float = bottom) -> list[Glyph]:
+        width = (bottom - top) / 2
+        return [Glyph(ch, x + i * width, x + (i + 1) * width, top, bottom) for i, ch in enumerate(s)]
+
+    small = size / 1.2
+    raised = [*text("«Кедр»", 50.0), *text("1", 82.0, bottom - 4.6 - small, bottom - 4.6)]
+    assert [line_text(line) for line in group_lines(raised)] == ["«Кедр»¹"]
+    on_base = [*text("«Кедр»", 50.0), *text("1", 82.0, bottom - small, bottom)]
+    assert [line_text(line) for line in group_lines(on_base)] == ["«Кедр»1"]
+
+
+def _dotted_grid(rows: list[tuple[str, ...]], dot: float = 0.75) -> bytes:
+    """A table whose every rule is a row of filled squares `dot` wide, `dot` apart (a browser's
+    dotted border), Helvetica text in its cells."""
+    widths, height, left, top = (30, 150, 110), 24, 60.0, 700.0
+    right, bottom = left + sum(widths), top - height * len(rows)
+    xs = [left + sum(widths[:i]) for i in range(len(widths) + 1)]
+    ys = [top - r * height for r in range(len(rows) + 1)]
+    ops = [b"0 0 0 rg"]
+    for y in ys:
+        x = left
+        while x < right:
+            ops.append(b"%.2f %.2f %.2f %.2f re f" % (x, y, dot, dot))
+            x += 2 * dot
+    for x in xs:
+        y = bottom
+        while y < top:
+            ops.append(b"%.2f %.2f %.2f %.2f re f" % (x, y, dot, dot))
+            y += 2 * dot
+    for r, row in enumerate(rows):
+        for x, text in zip(xs, row, strict=False):
+            ops.append(b"BT /F1 9 Tf %.1f %.1f Td (%s) Tj ET" % (x + 4, ys[r] - 15, text.encode("latin-1")))
+    return b"\n".join(ops)
+
+
+def test_a_table_drawn_in_dotted_rules_reads_as_its_grid(tmp_path: Path) -> None:
+    """Each dot a square of its own, under a point: the table finder dropped them all and snapped
+    the upright rules' dots into rules across every height, so no ruled table was found (the text
+    alone was left to infer rows from, which a row broken by a page end then confused)."""
+    import pdfplumber
+    from badfiles import helvetica_page
+
+    from muniflow.readers.pdf import _find_tables
+    from muniflow.readers.pdfobjects import fill_objects
+
+    rows = [("No", "Event", "Place"), ("1", "Delegation visit", "Town hall"), ("2", "Forum", "Library")]
+    path = helvetica_page(tmp_path / "dotted.pdf", _dotted_grid(rows))
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        fill_objects(page)
+        ruled, _ = _find_tables(page)
+        assert [len(table.rows) for table in ruled] == [3], "the dotted rules make one ruled grid"
+    (table,) = PdfReader().read(path).tables
+    assert [table.header, *(row.cells for row in table.rows)] == rows

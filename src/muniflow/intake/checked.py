@@ -63,8 +63,13 @@ def read_checked(path: Path, limits: Limits) -> RawDocument:
 
         if err.reason == "no_table_found" and guards.pdf_has_scanned_page(path, limits, scan_image_share()):
             raise scan.needs_ocr(path, "pdf") from err
-        if err.reason in ("no_table_found", "unknown_layout") and guards.pdf_without_text(path, limits):
+        tableless = err.reason in ("no_table_found", "unknown_layout")
+        if tableless and guards.pdf_without_text(path, limits):
             raise scan.needs_ocr(path, "pdf") from err  # letters drawn as outlines
+        if tableless and scan.pdf_text_unreadable(path, limits.max_pages):
+            raise scan.needs_ocr(path, "pdf") from err  # a garbled text layer: no header to recognise
+        if tableless and scan.pdf_outlined_page(path, limits):
+            raise scan.needs_ocr(path, "pdf") from err  # the table's page drawn as outlines
         # a letter with no table, read once no page is a scan (a scanner's text layer is no letter)
         letter = _letter("pdf", path) if err.reason == "no_table_found" else None
         if letter is None:
@@ -74,6 +79,8 @@ def read_checked(path: Path, limits: Limits) -> RawDocument:
         raise scan.needs_ocr(path, "pdf")
     if scan.textless(doc) and guards.pdf_without_text(path, limits):
         raise scan.needs_ocr(path, "pdf")  # a table's rules drawn, its letters as outlines
+    if scan.pdf_outlined_page(path, limits):
+        raise scan.needs_ocr(path, "pdf")  # one page's letters as outlines: its rows not in the text
     return doc
 
 

@@ -460,6 +460,38 @@ def pdf_without_text(path: Path, limits: Limits) -> bool:
         return bool(pages) and all(_textless(page.resources) for page in pages)
 
 
+def pdf_has_outlined_page(path: Path, limits: Limits, min_shapes: int) -> bool:
+    """True when a PDF whose other pages hold text has a page that can show none but draws at
+    least `min_shapes` small filled shapes: its letters drawn as outlines (a converter's «text to
+    curves» on one page, a page pasted in from a drawing program); asked after the text was read,
+    which left that page's rows out without a word."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    with path.open("rb") as f:
+        pages = list(islice(PDFPage.create_pages(PDFDocument(PDFParser(f))), limits.max_pages))
+        textless = [i for i, page in enumerate(pages) if _textless(page.resources)]
+    if not textless or len(textless) == len(pages):  # none, or all of them: the file is read by OCR
+        return False
+    with pdfplumber.open(path) as pdf:
+        return any(_outline_shapes(pdf.pages[i]) >= min_shapes for i in textless)
+
+
+# Points: a filled shape no wider nor taller than this may be a letter's outline.
+_LETTER_SHAPE_MAX = 30.0
+
+
+def _outline_shapes(page: Any) -> int:
+    """How many small filled curves a page draws (a letter drawn as an outline is one or two)."""
+    return sum(
+        1
+        for c in page.curves
+        if c.get("fill") and c["width"] <= _LETTER_SHAPE_MAX and c["height"] <= _LETTER_SHAPE_MAX
+    )
+
+
 def pdf_has_image_only_page(path: Path, limits: Limits) -> bool:
     """True when some page is a scan: asked after a reader found no table, to say why."""
     from pdfminer.pdfdocument import PDFDocument

@@ -71,6 +71,8 @@ class OcrSettings:
     scan_image_share: float
     docx_picture_min_inches: float
     unreadable_text_share: float
+    unknown_word_share: float
+    outlined_page_min_shapes: int
     cyrillic_min_share: float
     shifted_word_share: float
     outline_share: float

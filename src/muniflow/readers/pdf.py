@@ -36,8 +36,9 @@ from muniflow.readers.pdfgrid import merged_down, slot_ends
 from muniflow.readers.pdflayer import out_of_time, read_layer
 from muniflow.readers.pdflines import CellIndex, Glyph, bucket_glyphs, join_lines, table_lines, turn_of
 from muniflow.readers.pdfobjects import fill_objects
-from muniflow.readers.pdfrules import closing_rules, is_shading, shading_within, straighten
+from muniflow.readers.pdfrules import closing_rules, is_shading, join_dots, shading_within, straighten
 from muniflow.readers.pdfscanpage import is_scanned_page, scan_image_share
+from muniflow.readers.pdfsheets import sheet_pages
 from muniflow.readers.pdfstitch import (
     COLUMN_TOLERANCE,
     Fragment,
@@ -167,59 +168,65 @@ def _scan(path: Path, budget: bool = True) -> tuple[list[Fragment], int, str, st
         with pdfplumber.open(path) as pdf:
             pages = pdf.pages
             for opened in pages:
-                page = opened
                 try:
-                    fill_objects(page)
-                    tables: Sequence[Any]
-                    if is_scanned_page(page, share):
-                        # its text layer on its picture's rules, where that is safe; else OCR
-                        if budget and out_of_time(started):
-                            raise ReaderError(
-                                LAYER_SLOW,
-                                f"{path.name}: page {page.page_number} is a scan read from its text layer "
-                                "after the time a text document has: read on in a worker timed per page",
+                    fill_objects(opened)
+                    for page in sheet_pages(opened):  # two pages printed side by side: each in turn
+                        tables: Sequence[Any]
+                        if is_scanned_page(page, share):
+                            # its text layer on its picture's rules, where that is safe; else OCR
+                            if budget and out_of_time(started):
+                                raise ReaderError(
+                                    LAYER_SLOW,
+                                    f"{path.name}: page {page.page_number} is a scan read from its text "
+                                    "layer after the time a text document has: read on in a worker timed "
+                                    "per page",
+                                )
+                            layer, why = read_layer(path, page, bool(fragments))
+                            if layer is None:
+                                raise ReaderError(
+                                    NO_TABLE_FOUND,
+                                    f"{path.name}: page {page.page_number} is a scan (a picture with the "
+                                    f"scanner's text layer) not read from its text layer ({why}): its table "
+                                    "is read by OCR",
+                                )
+                            layered.add(page.page_number)
+                            page, tables = layer.page, layer.tables
+                        else:
+                            turn_upright(page)
+                            straighten(page)
+                            drop_struck(page)  # deleted text a document shows struck through
+                            ruled, ruling = _find_tables(page, grid)
+                            tables = sorted(
+                                tables_without_rules(ruling, ruled, grid, heads, labelled),
+                                key=lambda t: (t.bbox[1], t.bbox[0]),
                             )
-                        layer, why = read_layer(path, page, bool(fragments))
-                        if layer is None:
-                            raise ReaderError(
-                                NO_TABLE_FOUND,
-                                f"{path.name}: page {page.page_number} is a scan (a picture with the "
-                                f"scanner's text layer) not read from its text layer ({why}): its table "
-                                "is read by OCR",
-                            )
-                        layered.add(page.page_number)
-                        page, tables = layer.page, layer.tables
-                    else:
-                        turn_upright(page)
-                        straighten(page)
-                        drop_struck(page)  # deleted text a document shows struck through
-                        ruled, ruling = _find_tables(page, grid)
-                        tables = sorted(
-                            tables_without_rules(ruling, ruled, grid, heads, labelled),
-                            key=lambda t: (t.bbox[1], t.bbox[0]),
+                        if tables and isinstance(tables[-1], TextTable):
+                            grid, heads = _column_edges(tables[-1]), tables[-1].header_lines
+                            labelled = tables[-1].labelled
+                        if not tables and page.page_number not in layered:  # a scan's table is ruled
+                            tables = text_tables(page)
+                        found = _page_fragments(page.page_number, page.chars, tables)
+                        if page is not opened and page.bbox[0]:  # a sheet's right page: its own grid
+                            left = page.bbox[0]
+                            found = [replace(f, columns=tuple(x - left for x in f.columns)) for f in found]
+                        if alone is not None and tables and fragments:
+                            fragments[-1] = _header_on_body(fragments[-1], alone, tables[0])
+                        alone = None
+                        if tables and isinstance(tables[-1], TextTable) and tables[-1].header_only:
+                            alone = (page.page_number, tables[-1], list(page.chars))
+                        tops = [t.bbox[1] for t in tables]
+                        bottoms = [0.0, *(t.bbox[3] for t in tables)]
+                        for fragment, top, bottom in zip(found, tops, bottoms[:-1], strict=True):
+                            pending.append(_text_between(page, bottom, top))
+                            if not bottom:
+                                margins.append((page.page_number, pending[-1]))
+                            fragments.append(replace(fragment, caption=_caption(pending)))
+                            pending = []
+                        foot = footnotes_top(page, bottoms[-1])
+                        pending.append(
+                            _text_between(page, bottoms[-1], page.height if foot is None else foot)
                         )
-                    if tables and isinstance(tables[-1], TextTable):
-                        grid, heads = _column_edges(tables[-1]), tables[-1].header_lines
-                        labelled = tables[-1].labelled
-                    if not tables and page.page_number not in layered:  # a scan's table is ruled
-                        tables = text_tables(page)
-                    found = _page_fragments(page.page_number, page.chars, tables)
-                    if alone is not None and tables and fragments:
-                        fragments[-1] = _header_on_body(fragments[-1], alone, tables[0])
-                    alone = None
-                    if tables and isinstance(tables[-1], TextTable) and tables[-1].header_only:
-                        alone = (page.page_number, tables[-1], list(page.chars))
-                    tops = [t.bbox[1] for t in tables]
-                    bottoms = [0.0, *(t.bbox[3] for t in tables)]
-                    for fragment, top, bottom in zip(found, tops, bottoms[:-1], strict=True):
-                        pending.append(_text_between(page, bottom, top))
-                        if not bottom:
-                            margins.append((page.page_number, pending[-1]))
-                        fragments.append(replace(fragment, caption=_caption(pending)))
-                        pending = []
-                    foot = footnotes_top(page, bottoms[-1])
-                    pending.append(_text_between(page, bottoms[-1], page.height if foot is None else foot))
-                    margins.append((page.page_number, pending[-1]))
+                        margins.append((page.page_number, pending[-1]))
                 finally:
                     opened.close()  # drop the page's parsed objects so memory stays flat in page count
             count = len(pages)
@@ -278,6 +285,7 @@ def _find_tables(page: Any, grid: Sequence[float] = ()) -> tuple[list[Any], Any]
     unshaded rows between them lost; the rows between two rules one row). So too where a single
     band's cells stand on the columns of the table read by its text on the page before (`grid`):
     the zebra table going on, one shaded row of it on this page."""
+    join_dots(page)  # a dotted rule drawn dot by dot: one rule, which the finder then sees
     found = page
     shading = [rect for rect in page.rects if is_shading(rect)]
     if shading:

@@ -29,6 +29,9 @@ OPEN_ROW_MIN = 4.0
 # How near (points) a side rule must lie to the table's outer edge, and the two side rules'
 # ends to each other, to be the table's side going on (a rule's width, a rectangle's two edges).
 SIDE_TOLERANCE = 2.0
+# Points between two dashes (or dots) of one rule: a browser's dashed border leaves 1-3 pt; pdfplumber's
+# table finder joins edges this near (its join_tolerance) too.
+DASH_GAP = 3.0
 # Word's thickest border is 6 pt; a filled rectangle thicker both ways is shading, not a rule.
 THICKEST_RULE = 6.0
 
@@ -51,6 +54,64 @@ def straighten(page: Any) -> None:
             line["width"] = 0.0
 
 
+# Points: a filled shape no longer than this either way may be a dot of a dotted rule (a browser
+# draws each dot of a dotted border as a square of the border's width).
+MAX_DOT = 1.5
+# Dots in a row that make a rule (fewer are a mark: a bullet, a full stop drawn as a shape).
+MIN_DOTS = 4
+
+
+def join_dots(page: Any) -> None:
+    """Put in a page's parsed objects (in place) each row or column of dots (a dotted rule drawn dot
+    by dot) as one thin rectangle along it, the dots left out. pdfplumber's table finder drops
+    edges under a point long before it joins any, and snaps the dots of the upright rules into
+    rules across at every height: it found no table drawn in dotted rules."""
+    objects = page.objects  # the parsed objects pdfplumber keeps (and fill_objects gave it)
+    dots = [r for r in objects.get("rect", ()) if r["width"] <= MAX_DOT and r["height"] <= MAX_DOT]
+    if len(dots) < MIN_DOTS:
+        return
+    rules = _dot_runs(dots, "top", "x0", "x1") + _dot_runs(dots, "x0", "top", "bottom")
+    if not rules:
+        return
+    joined = {id(d) for rule, members in rules for d in members}
+    objects["rect"] = [r for r in objects["rect"] if id(r) not in joined] + [rule for rule, _ in rules]
+
+
+def _dot_runs(
+    dots: Sequence[dict[str, Any]], across: str, start: str, end: str
+) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """Runs of at least MIN_DOTS dots on one line (the same `across` coordinate), each at most
+    DASH_GAP after the one before along it: each as one rectangle, with the dots it covers."""
+    runs: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
+    ordered = sorted(dots, key=lambda d: (round(d[across], 1), d[start]))
+    run: list[dict[str, Any]] = []
+    for dot in [*ordered, None]:
+        if (
+            dot is not None
+            and run
+            and round(dot[across], 1) == round(run[-1][across], 1)
+            and dot[start] - run[-1][end] <= DASH_GAP
+        ):
+            run.append(dot)
+            continue
+        if len(run) >= MIN_DOTS:
+            first = run[0]
+            low = min(d[start] for d in run)
+            high = max(d[end] for d in run)
+            rule = {**first, start: low, end: high}
+            if start == "x0":
+                rule["width"] = high - low
+            else:  # upright: its heights measured from the page's top and from its bottom alike
+                rule["height"] = high - low
+                rule["y1"] = first["y1"] + (first["top"] - low)
+                rule["y0"] = rule["y1"] - (high - low)
+                if "doctop" in first:
+                    rule["doctop"] = first["doctop"] + (low - first["top"])
+            runs.append((rule, run))
+        run = [] if dot is None else [dot]
+    return runs
+
+
 def is_shading(obj: dict[str, Any]) -> bool:
     """A pdfplumber rect that fills an area (a shaded cell or paragraph), not a border's line."""
     return (
@@ -66,6 +127,7 @@ def closing_rules(
 ) -> list[dict[str, Any]]:
     """Horizontal rules (pdfplumber line dicts) across each table where both its outer side rules
     run on past its last rule, or start before its first, to one height."""
+    edges = joined(edges)
     vertical = [e for e in edges if e.get("orientation") == "v"]
     rules = []
     for x0, top, x1, bottom in bboxes:
@@ -77,6 +139,30 @@ def closing_rules(
             rules.extend(_open_cells(vertical, x0, x1, bottom))
             rules.extend(_gaps_in_last_rule(edges, x0, x1, bottom))
     return rules
+
+
+def joined(edges: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The edges with the pieces of a dashed or dotted rule (a browser draws each dash or dot as a
+    shape of its own) joined into one edge where they follow each other on one line with gaps of
+    at most DASH_GAP: a side rule is then seen to run on to where its last dash ends, as a solid
+    one is."""
+    out: list[dict[str, Any]] = []
+    for orientation, start, end, at in (("v", "top", "bottom", "x0"), ("h", "x0", "x1", "top")):
+        mine = [e for e in edges if e.get("orientation") == orientation]
+        pieces = sorted(mine, key=lambda e: (round(e[at], 1), e[start]))
+        for edge in pieces:
+            last = out[-1] if out else None
+            if (
+                last is not None
+                and last.get("orientation") == orientation
+                and round(last[at], 1) == round(edge[at], 1)
+                and edge[start] - last[end] <= DASH_GAP
+            ):
+                if edge[end] > last[end]:
+                    out[-1] = {**last, end: edge[end]}
+                continue
+            out.append(edge)
+    return out + [e for e in edges if e.get("orientation") not in ("v", "h")]
 
 
 def _gaps_in_last_rule(

@@ -435,6 +435,7 @@ def infer_table(
     if inner_rules:  # a frame's top and bottom alone part no rows
         cuts = sorted({region.top, *inner_rules, region.bottom})
         bands = [(a, b) for a, b in itertools.pairwise(cuts) if b - a > EDGE_TOLERANCE]
+        bands = [part for band in bands for part in _numbered_parts(band, lines, xs, regular)]
     elif starts is not None:
         tops = [lines[i].top - 1 for i in starts] + [lines[-1].bottom + 1]
         bands = list(itertools.pairwise(tops))
@@ -602,6 +603,20 @@ def _text_bands(
             starts.append(i)
     tops = [lines[i].top - 1 for i in starts] + [lines[-1].bottom + 1]
     return list(itertools.pairwise(tops))
+
+
+def _numbered_parts(
+    band: Span, lines: Sequence[_Line], xs: Sequence[float], regular: frozenset[int]
+) -> list[Span]:
+    """A band between rules that numbers several rows, parted as rows without rules are (a frame
+    with a rule under its header only, or rules under the municipality headings only: the rows
+    inside are not ruled off); a band of one row, or of the header, stays whole."""
+    top, bottom = band
+    members = [line for line in lines if top <= (line.top + line.bottom) / 2 < bottom]
+    if sum(_numbered(line, xs) for line in members) < 2:
+        return [band]
+    cuts = [a for a, _ in _text_bands(members, xs, regular)[1:]]
+    return list(itertools.pairwise([top, *cuts, bottom]))
 
 
 def _heading(line: _Line, xs: Sequence[float]) -> bool:
