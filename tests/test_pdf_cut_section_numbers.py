@@ -6,23 +6,17 @@ on in the row above."""
 from __future__ import annotations
 
 import pytest
+from pagefragments import fragment
 
 from muniflow.readers import pdfglue, pdfstitch
-from muniflow.readers.pdflines import Line
 from muniflow.readers.rownumber import SEQ_NUMBER
 
 GRID = (0.0, 40.0, 240.0, 340.0, 440.0)
 HEADER = (("№",), ("Наименование мероприятия",), ("Место проведения",), ("Дата проведения",))
 
 
-def _cell(*texts: str) -> tuple[Line, ...]:
-    return tuple(Line(t, 0.0, 0.0, 0.0, 3.0, True) for t in texts)
-
-
 def _fragment(page: int, *rows) -> pdfstitch.Fragment:
-    cells = tuple(tuple(None if c is None else _cell(*c) for c in row) for row in rows)
-    ends = tuple(tuple(None if c is None else i + 1 for i, c in enumerate(row)) for row in rows)
-    return pdfstitch.Fragment(page, GRID, cells, page == 2, page == 1, ends=ends)
+    return fragment(GRID, page, *rows)
 
 
 def _rows(first_number: str, second_number: str) -> list[list[str]]:

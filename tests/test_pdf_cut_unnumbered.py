@@ -5,9 +5,9 @@ word, a preposition at the cut), though it opens with a capital (readers/pdfstit
 from __future__ import annotations
 
 import pytest
+from pagefragments import fragment
 
 from muniflow.readers import pdfglue, pdfstitch
-from muniflow.readers.pdflines import Line
 
 GRID = (0.0, 200.0, 300.0, 400.0)
 HEADER = (("Наименование мероприятия",), ("Место проведения",), ("Дата проведения",))
@@ -15,14 +15,8 @@ FIRST = (("Ярмарка ремёсел",), ("с. Заречье",), ("3 мар
 NEXT = (("Турнир по городкам",), ("с. Заречье",), ("9 марта 2031 г.",))
 
 
-def _cell(*texts: str) -> tuple[Line, ...]:
-    return tuple(Line(t, 0.0, 0.0, 0.0, 3.0, True) for t in texts)
-
-
 def _fragment(page: int, *rows) -> pdfstitch.Fragment:
-    cells = tuple(tuple(None if c is None else _cell(*c) for c in row) for row in rows)
-    ends = tuple(tuple(None if c is None else i + 1 for i, c in enumerate(row)) for row in rows)
-    return pdfstitch.Fragment(page, GRID, cells, page == 2, page == 1, ends=ends)
+    return fragment(GRID, page, *rows)
 
 
 def _titles(upper: str, lower: str) -> list[str | None]:

@@ -4,21 +4,17 @@ the two digits: the page's first row is the rest of the row above, its number th
 
 from __future__ import annotations
 
+from pagefragments import fragment
+
 from muniflow.readers import pdfglue, pdfstitch
-from muniflow.readers.pdflines import Line, join_lines
+from muniflow.readers.pdflines import join_lines
 
 GRID = (0.0, 20.0, 220.0, 320.0)
 HEADER = (("№",), ("Наименование мероприятия",), ("Дата проведения",))
 
 
-def _cell(*texts: str) -> tuple[Line, ...]:
-    return tuple(Line(t, 0.0, 0.0, 0.0, 3.0, True) for t in texts)
-
-
 def _fragment(page: int, *rows) -> pdfstitch.Fragment:
-    cells = tuple(tuple(None if c is None else _cell(*c) for c in row) for row in rows)
-    ends = tuple(tuple(None if c is None else i + 1 for i, c in enumerate(row)) for row in rows)
-    return pdfstitch.Fragment(page, GRID, cells, page == 2, page == 1, ends=ends)
+    return fragment(GRID, page, *rows)
 
 
 def _rows(before: str, upper: str, lower: str, after: str) -> list[tuple[str, str]]:
