@@ -38,7 +38,7 @@ from muniflow.readers.pdflines import CellIndex, Glyph, bucket_glyphs, join_line
 from muniflow.readers.pdfobjects import fill_objects
 from muniflow.readers.pdfrules import closing_rules, is_shading, join_dots, shading_within, straighten
 from muniflow.readers.pdfscanpage import is_scanned_page, scan_image_share
-from muniflow.readers.pdfsheets import sheet_pages
+from muniflow.readers.pdfsheets import Sheets
 from muniflow.readers.pdfstitch import (
     COLUMN_TOLERANCE,
     Fragment,
@@ -164,13 +164,14 @@ def _scan(path: Path, budget: bool = True) -> tuple[list[Fragment], int, str, st
     share = scan_image_share()
     layered: set[int] = set()  # scanned pages read from their text layer (pdflayer)
     started = time.monotonic()  # a file of many scanned pages goes to OCR, timed per page (pdflayer)
+    sheets = Sheets()  # printed two pages a sheet, as its first page with text says
     try:
         with pdfplumber.open(path) as pdf:
             pages = pdf.pages
             for opened in pages:
                 try:
                     fill_objects(opened)
-                    for page in sheet_pages(opened):  # two pages printed side by side: each in turn
+                    for page in sheets.pages(opened):  # two pages printed side by side: each in turn
                         tables: Sequence[Any]
                         if is_scanned_page(page, share):
                             # its text layer on its picture's rules, where that is safe; else OCR

@@ -4,8 +4,8 @@ Read as one page, its two halves' lines meet at the same heights: the title type
 half's table has the right half's table beside it, so no text stands above the page's first table
 (the report lost its region and quarter), and a row the left half's end broke goes on at the top of
 the right half. A landscape sheet whose text and drawing leave a clear upright gutter near its
-middle, from its top text to its bottom text, with text on both sides, is read as its two halves
-in turn, left then right, as two pages are.
+middle, from its top text to its bottom text, with text on both sides starting as far from each
+half's left edge, is read as its two halves in turn, left then right, as two pages are.
 """
 
 from __future__ import annotations
@@ -20,6 +20,27 @@ MIN_GUTTER = 20.0
 MIDDLE_REACH = 0.15
 # Each half holds text over at least this share of the sheet's height (a page, not a stamp).
 MIN_TEXT_HEIGHT = 0.1
+# Points: two pages laid on one sheet stand alike in their halves, so their text starts as far from
+# each half's left edge, within this; a table's column beyond a wide gap starts anywhere.
+HALVES_ALIKE = 12.0
+
+
+class Sheets:
+    """A document's pages as read in turn: each sheet's two halves where the document's first page
+    with text is a sheet of two pages (a print job lays every sheet alike), else each page whole. A
+    landscape table drawn without rules, its title across its first page, leaves a gutter between
+    its columns on the pages after: those stay whole."""
+
+    def __init__(self) -> None:
+        self.two_up: bool | None = None  # unknown until a page with text
+
+    def pages(self, page: Any) -> Sequence[Any]:
+        if self.two_up is False:
+            return [page]
+        halves = sheet_pages(page)
+        if self.two_up is None and page.chars:
+            self.two_up = len(halves) > 1
+        return halves
 
 
 def sheet_pages(page: Any) -> Sequence[Any]:
@@ -61,10 +82,16 @@ def _gutter(page: Any) -> float | None:
     # two pages laid on a sheet stand symmetrically about its middle: a table drawn over both
     # then keeps one grid, each page's measured from its own left edge
     cut = middle if a < middle < b else (a + b) / 2
-    for side in ([c for c in chars if c["x1"] <= a], [c for c in chars if c["x0"] >= b]):
+    sides = ([c for c in chars if c["x1"] <= a], [c for c in chars if c["x0"] >= b])
+    for side in sides:
         if (
             not side
             or max(c["bottom"] for c in side) - min(c["top"] for c in side) < MIN_TEXT_HEIGHT * height
         ):
             return None
+    # a landscape table drawn without rules leaves wide gaps between its columns too: two pages
+    # start their text alike in their halves, a table's column beyond a gap does not
+    left, right = (min(float(c["x0"]) for c in side) for side in sides)
+    if abs((right - middle) - left) > HALVES_ALIKE:
+        return None
     return cut
