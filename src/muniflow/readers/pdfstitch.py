@@ -13,6 +13,7 @@ from functools import cached_property
 
 from muniflow.model import Cell
 from muniflow.morph import analyzer
+from muniflow.normalize.text import seq_number
 from muniflow.readers.base import fold_whitespace
 from muniflow.readers.headerwords import cell_lemmas, is_header_like
 from muniflow.readers.pdfglue import (
@@ -202,20 +203,15 @@ def _number_wrapped(rows: Sequence[LineRow], cells: Sequence[Cell], seq_col: int
     if len(rows) < 2 or seq_col >= len(cells):
         return False
     numbers = [
-        _digits(cell_text(row.cells[seq_col]) if seq_col < len(row.cells) else None) for row in rows[-2:]
+        seq_number(cell_text(row.cells[seq_col]) or "") if seq_col < len(row.cells) else None
+        for row in rows[-2:]
     ]
     before, above = numbers
-    below = _digits(cells[seq_col])
-    if not (before and above and below):
+    below = seq_number(cells[seq_col] or "")
+    if before is None or above is None or below is None:
         return False
-    expected = int(before) + 1
-    return int(above + below) == expected and expected not in (int(above), int(below))
-
-
-def _digits(text: Cell) -> str:
-    """A № cell's number as its digits («12.» → «12»), or "" where it is no plain number."""
-    folded = fold_whitespace(text or "").rstrip(".)")
-    return folded if folded.isdigit() else ""
+    expected = before + 1
+    return int(f"{above}{below}") == expected and expected not in (above, below)
 
 
 def _continues_unnumbered(cells: Sequence[Cell], above: LineRow) -> bool:
