@@ -25,18 +25,14 @@ from muniflow.warehouse.enrichment import enrich_report
 from muniflow.warehouse.flag_history import store_row_keys
 from muniflow.warehouse.sections import sync_statuses
 
-# Loaded reports of no region in the given quarters, with the municipalities of their sections,
-# unless a review decision holds one of their row keys.
+# Loaded reports of no region in the given quarters, with the municipalities of their sections
+# (one a review decision holds is left as it is by `assign_region`).
 _REGIONLESS = """
 select r.report_id, r.period, list(distinct s.municipality order by s.municipality)
 from core.reports as r
 join core.report_sections as s using (report_id)
 where r.status = 'loaded' and r.region is null and list_contains($periods, r.period)
     and s.municipality != ''
-    and not exists (
-        select 1 from core.rows as w join core.review_decisions as d using (row_key)
-        where w.report_id = r.report_id
-    )
 group by r.report_id, r.period
 order by r.report_id
 """
@@ -64,8 +60,8 @@ def adopt_regions(con: duckdb.DuckDBPyConnection, periods: Sequence[str]) -> lis
         if region is None:
             continue
         note = f"the title names no region: {region}, the one its municipalities' other reports name"
-        assign_region(con, report_id, region, note)
-        assigned.append(Assigned(report_id, period, region, note))
+        if assign_region(con, report_id, region, note):
+            assigned.append(Assigned(report_id, period, region, note))
     return assigned
 
 
