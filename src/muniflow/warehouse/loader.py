@@ -218,7 +218,7 @@ def enrich_missing(con: duckdb.DuckDBPyConnection, report_id: str | None = None)
         [report_id, report_id],
     ).fetchall()
     for rid, region in missing:
-        rows = [row for _, row in _stored_rows(con, "core.rows", "report_id", rid)]
+        rows = [row for _, row in report_rows(con, rid)]
         enrichment = enrich_report(rows, region)
         with transaction(con):
             _insert_enrichment(con, rid, rows, enrichment)
@@ -228,6 +228,11 @@ def enrich_missing(con: duckdb.DuckDBPyConnection, report_id: str | None = None)
 def current_rows(con: duckdb.DuckDBPyConnection, period: str) -> list[tuple[tuple[str, int], Row]]:
     """The rows of the current reports of a period, keyed by (report_id, row_index)."""
     return _stored_rows(con, "core.period_current_rows([$value])", "period", period)
+
+
+def report_rows(con: duckdb.DuckDBPyConnection, report_id: str) -> list[tuple[tuple[str, int], Row]]:
+    """The stored rows of one report, keyed by (report_id, row_index)."""
+    return _stored_rows(con, "core.rows", "report_id", report_id)
 
 
 def _stored_rows(
@@ -432,6 +437,20 @@ def _remember_pairs(con: duckdb.DuckDBPyConnection, pairs: set[tuple[str, str]])
         known = _STORED_PAIRS.get(con)
         if known is not None:
             known |= pairs
+
+
+def delete_enrichment(con: duckdb.DuckDBPyConnection, report_id: str) -> None:
+    """Remove a report's enrichment, partners and document links."""
+    for table in ("core.agreement_events", "core.event_partners", "core.event_enrichment"):
+        con.execute(f"delete from {table} where report_id = ?", [report_id])  # names, not values
+
+
+def replace_enrichment(
+    con: duckdb.DuckDBPyConnection, report_id: str, rows: Sequence[Row], enrichment: ReportEnrichment
+) -> None:
+    """Store a report's enrichment again, in place of what it had (a new reading or region)."""
+    delete_enrichment(con, report_id)
+    _insert_enrichment(con, report_id, rows, enrichment)
 
 
 def _insert_enrichment(

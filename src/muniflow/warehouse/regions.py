@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from muniflow.warehouse import lookups
+from muniflow.warehouse import loader, lookups
 from muniflow.warehouse.db import transaction
 from muniflow.warehouse.enrichment import enrich_report
 from muniflow.warehouse.flag_history import store_row_keys
@@ -79,10 +79,8 @@ def assign_region(con: duckdb.DuckDBPyConnection, report_id: str, region: str, n
     if found is None:
         return ()
     period, message = found
-    rows = [row for _, row in _rows_of(con, report_id)]
+    rows = [row for _, row in loader.report_rows(con, report_id)]
     enrichment = enrich_report(rows, region) if rows else None
-    from muniflow.warehouse.rereading import _replace_enrichment
-
     with transaction(con):
         con.execute(
             "update core.reports set region = ?, message = ? where report_id = ?",
@@ -90,12 +88,6 @@ def assign_region(con: duckdb.DuckDBPyConnection, report_id: str, region: str, n
         )
         store_row_keys(con, report_id)
         if enrichment is not None:
-            _replace_enrichment(con, report_id, rows, enrichment)
+            loader.replace_enrichment(con, report_id, rows, enrichment)
         sync_statuses(con, period)
     return (period,)
-
-
-def _rows_of(con: duckdb.DuckDBPyConnection, report_id: str):  # type: ignore[no-untyped-def]
-    from muniflow.warehouse.loader import _stored_rows
-
-    return _stored_rows(con, "core.rows", "report_id", report_id)

@@ -126,7 +126,7 @@ def replace_reading(
         reason=reason,
         message=message,
     )
-    old_rows = [row for _, row in loader._stored_rows(con, "core.rows", "report_id", report_id)]
+    old_rows = [row for _, row in loader.report_rows(con, report_id)]
     added, removed, changed = row_changes(old_rows, rows)
     stored_flags = _own_flags(con, report_id)
     wanted = Counter(loader._identity(report_id, f) for f in flags if f.rule not in CROSS_ROW_RULES)
@@ -145,7 +145,7 @@ def replace_reading(
         )
         if same:
             if status == "loaded" and enrichment is not None:
-                _replace_enrichment(con, report_id, rows, enrichment)
+                loader.replace_enrichment(con, report_id, rows, enrichment)
             return Reread(report_id, "unchanged", before["status"], before["status"], periods=periods)
         _keep_as_history(con, report_id, before, run_id)
         version = section_version(con, report_id)
@@ -163,10 +163,10 @@ def replace_reading(
         reporting.record_nil_sections(con, report_id, report.nil_municipalities if report is not None else ())
         if status == "loaded" and report is not None and enrichment is not None:
             loader._record_municipalities(con, report_id, rows)
-            _replace_enrichment(con, report_id, rows, enrichment)
+            loader.replace_enrichment(con, report_id, rows, enrichment)
             record_sections(con, report_id, covered_municipalities(report), version, report.adds_to_report)
         else:
-            _delete_enrichment(con, report_id)
+            loader.delete_enrichment(con, report_id)
         for p in periods:
             sync_statuses(con, p)
         now = con.execute("select status from core.reports where report_id = ?", [report_id]).fetchone()
@@ -283,15 +283,3 @@ def _keep_as_history(con: duckdb.DuckDBPyConnection, report_id: str, before: dic
         " field, value, related_report_id, related_row_index, run_id from core.flags where report_id = ?",
         [reading, report_id],
     )
-
-
-def _delete_enrichment(con: duckdb.DuckDBPyConnection, report_id: str) -> None:
-    for table in ("core.agreement_events", "core.event_partners", "core.event_enrichment"):
-        con.execute(f"delete from {table} where report_id = ?", [report_id])  # names, not values
-
-
-def _replace_enrichment(
-    con: duckdb.DuckDBPyConnection, report_id: str, rows: Sequence[Row], enrichment: ReportEnrichment
-) -> None:
-    _delete_enrichment(con, report_id)
-    loader._insert_enrichment(con, report_id, rows, enrichment)
