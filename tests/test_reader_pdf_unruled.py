@@ -448,9 +448,9 @@ def test_header_text_turned_a_quarter_makes_no_line_across_the_columns() -> None
     """Two narrow columns whose headers are written upwards, their glyphs a few points apart
     across the column boundary: as lines, each height's two glyphs would run across it (a group
     cell, a header cut into levels). Only upright text lays out lines; the header is one row."""
+    from muniflow.readers.pdfgaps import infer_table
     from muniflow.readers.pdflines import Glyph
     from muniflow.readers.pdfregions import Region
-    from muniflow.readers.pdfunruled import infer_table
 
     def word(text: str, x: float, top: float) -> list[Glyph]:
         return [Glyph(ch, x + 6 * k, x + 6 * k + 5, top, top + 10) for k, ch in enumerate(text)]
@@ -489,9 +489,9 @@ def test_a_bold_heading_in_the_middle_of_the_middle_column_is_a_heading(tmp_path
 def test_the_last_word_of_a_bold_header_cell_alone_on_its_line_stays_in_the_header() -> None:
     """A bold header whose cell wraps its last word onto a line of its own, just above the first
     row: that line goes on the paragraph above it, so it is the header's, not a heading."""
+    from muniflow.readers.pdfgaps import infer_table
     from muniflow.readers.pdflines import Glyph
     from muniflow.readers.pdfregions import Region
-    from muniflow.readers.pdfunruled import infer_table
 
     def word(text: str, x: float, top: float, bold: bool = False) -> list[Glyph]:
         return [Glyph(ch, x + 6 * k, x + 6 * k + 5, top, top + 10, 0, bold) for k, ch in enumerate(text)]
@@ -514,9 +514,9 @@ def test_sub_headers_turned_a_quarter_under_a_group_label_are_a_header_level() -
     """No rule under a group label («Dates» over two date columns): its sub-headers written upwards
     («from», «to»), of other lengths and heights, share no line of words; each side's text under
     the label still makes them the header's second level, each in its column."""
+    from muniflow.readers.pdfgaps import infer_table
     from muniflow.readers.pdflines import Glyph
     from muniflow.readers.pdfregions import Region
-    from muniflow.readers.pdfunruled import infer_table
 
     def word(text: str, x: float, top: float) -> list[Glyph]:
         return [Glyph(ch, x + 6 * k, x + 6 * k + 5, top, top + 10) for k, ch in enumerate(text)]

@@ -18,10 +18,11 @@ import numpy as np
 
 from muniflow.readers.ocr_cells import Grid, Word
 from muniflow.readers.ocr_strip import ReadWords
+from muniflow.readers.pdfgaps import infer_table
 from muniflow.readers.pdflines import Glyph
 from muniflow.readers.pdfregions import Region
 from muniflow.readers.pdftext import TextTable
-from muniflow.readers.pdfunruled import infer_table, text_only_tables
+from muniflow.readers.pdfunruled import text_only_tables
 
 POINTS_PER_INCH = 72
 BLOCK = 6  # Tesseract's page segmentation mode for one uniform block of text lines

@@ -31,6 +31,7 @@ from muniflow.readers.blame import raised_by_parser
 from muniflow.readers.headerwords import vocabulary_breaks
 from muniflow.readers.pdfcaption import band_paragraphs, text_area
 from muniflow.readers.pdffootnotes import footnotes_top
+from muniflow.readers.pdfgaps import on_grid
 from muniflow.readers.pdfglue import LineCell, cell_text
 from muniflow.readers.pdfgrid import merged_down, slot_ends
 from muniflow.readers.pdflayer import out_of_time, read_layer
@@ -50,7 +51,7 @@ from muniflow.readers.pdfstitch import (
 from muniflow.readers.pdfstrike import drop_struck
 from muniflow.readers.pdftext import TextTable, text_tables
 from muniflow.readers.pdfturn import turn_upright
-from muniflow.readers.pdfunruled import on_grid, tables_without_rules
+from muniflow.readers.pdfunruled import tables_without_rules
 from muniflow.readers.wordjoin import rejoin_lines
 
 # A border segment may stop a few points short of the line it meets (seen in LibreOffice exports).
@@ -263,7 +264,7 @@ def _header_on_body(
 ) -> Fragment:
     """The fragment of a header left alone at the bottom of a page (inferred, no numbered row),
     read again on the columns of the next page's first table when that one opens with a numbered
-    row (no header of its own) between the same edges: its body (see pdfunruled.on_grid); as it
+    row (no header of its own) between the same edges: its body (see pdfgaps.on_grid); as it
     was otherwise."""
     page, table, chars = alone
     if not isinstance(first, TextTable) or not first.headless:
