@@ -1018,7 +1018,10 @@ def _goes_on(own: RawRow, mapping: Mapping[str, int], above: Row, period: Period
     its № merged down from that event (and no title of its own), unless it holds the event again
     (`_held_again`); no №, title or date of its own but more of its place, goal or participants;
     or, under a numbered event, no № of its own and the rest of cells a page or a clerk's Enter
-    cut (`_cut_off`)."""
+    cut (`_cut_off`). A row of one text across the table (every cell after the first merged into
+    it from the left) is a heading, whatever column comes first: a cut cell's rest stands apart."""
+    if len(own.cells) > 2 and fold(own.cells[0] or "") and _across(own):
+        return False
     seq = mapping.get("seq_no")
     title = fold(_text(own, mapping["title"])) if "title" in mapping else ""
     if seq is not None and seq in own.from_above:
@@ -1029,6 +1032,11 @@ def _goes_on(own: RawRow, mapping: Mapping[str, int], above: Row, period: Period
     if any(fold(_text(own, i)) for i in key):
         return False
     return any(fold(_text(own, mapping[c])) for c in _GOING_ON if c in mapping)
+
+
+def _across(row: RawRow) -> bool:
+    """Every cell after the first is merged into it from the left (none from the row above)."""
+    return all(c is None and i not in row.from_above for i, c in enumerate(row.cells) if i)
 
 
 def _held_again(own: RawRow, mapping: Mapping[str, int], above: Row, period: Period | None) -> bool:
