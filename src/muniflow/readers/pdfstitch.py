@@ -196,6 +196,29 @@ def _is_continuation(cells: Sequence[Cell], seq_col: int) -> bool:
     return cells[seq_col] == "" and any(c for i, c in enumerate(cells) if i != seq_col)
 
 
+# Grid columns of a table of event cards at the most: a № column, a label and a value column, and
+# a value cell drawn over two columns (interpret/cards.py MAX_GRID).
+CARD_COLUMNS = 4
+
+
+def _label_again(rows: Sequence[LineRow], cells: Sequence[Cell], seq_col: int) -> bool:
+    """Whether the page's first row is the next label row of an event card (a narrow table of
+    label | value rows, the № in each card's first row only): it fills every column the row above
+    fills, the № aside, and its first cell after the № is, word for word, one a row above holds in
+    that column (each card repeats its labels). The rest of a row the page end cut leaves a column
+    of the row above empty, or repeats no row's cell."""
+    if len(cells) > CARD_COLUMNS or not rows:
+        return False
+    above = [cell_text(c) for c in rows[-1].cells]
+    if any(not c and i != seq_col and i < len(above) and above[i] for i, c in enumerate(cells)):
+        return False
+    col = next((i for i, c in enumerate(cells) if i != seq_col and c), None)
+    if col is None:
+        return False
+    label = fold_whitespace(cells[col] or "")
+    return any(col < len(r.cells) and fold_whitespace(cell_text(r.cells[col]) or "") == label for r in rows)
+
+
 def _number_wrapped(rows: Sequence[LineRow], cells: Sequence[Cell], seq_col: int) -> bool:
     """A row whose number a narrow № column wrapped, cut by the page end between its digits: the
     last row's № («1») followed by the page's first («2») is the number after the row before them
@@ -355,6 +378,7 @@ def merge_fragments(group: Sequence[Fragment]) -> list[LineRow]:
                 (
                     _is_continuation(page_rows[0][1], seq_col)
                     and (numbered or _short_of(page_rows[0][1], rows[-1]))
+                    and not _label_again(rows, page_rows[0][1], seq_col)
                 )
                 or (numbered and _number_wrapped(rows, page_rows[0][1], seq_col))
                 or (not numbered and _continues_unnumbered(page_rows[0][1], rows[-1]))
