@@ -138,6 +138,12 @@ def convert_office(files: Sequence[Path], out_dir: Path, target: str = "pdf", ba
                 stderr=subprocess.DEVNULL,
                 timeout=60 * len(chunk),
             )
+    missing = [p.name for p in files if not (out_dir / f"{p.stem}.{target}").exists()]
+    if missing:  # soffice says nothing where a module is absent (Calc for .xls/.ods)
+        raise SystemExit(
+            f"soffice wrote no .{target} for {len(missing)} of {len(files)} files (e.g. {missing[0]}):"
+            " .xls and .ods need LibreOffice Calc (apt-get install libreoffice-calc-nogui)"
+        )
 
 
 def read_outcome(path: Path) -> dict[str, Any]:
