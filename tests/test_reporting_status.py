@@ -179,6 +179,16 @@ def test_suggest_drafts_the_list_from_reports(warehouse, capsys: pytest.CaptureF
     }
 
 
+def test_suggest_for_a_region_spelled_otherwise_names_the_regions_seen(
+    warehouse, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«Южная область» holds no report: the message lists the regions the warehouse holds, not it."""
+    path, _ = warehouse
+    assert main(["municipalities", "suggest", "--region", "Южная область", "--warehouse", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "no reports for Южная область (regions seen: Северная область)" in err
+
+
 def test_no_list_no_completeness(tmp_path: Path) -> None:
     """Without an expected list nothing is missing and no municipality is unexpected: the region's
     completeness is unchecked (`listed` false in the run summary), not complete."""
