@@ -104,6 +104,28 @@ def test_unexpected_municipality_is_flagged_once(warehouse) -> None:
     assert outcomes["ozerny"].flags == () and outcomes["ozerny"].reason is None
 
 
+def test_a_contracts_folder_holding_only_the_expected_lists_flags_the_unexpected(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MUNIFLOW_CONTRACTS_DIR overrides contracts file by file: a folder with reporting.yaml alone
+    (its `expected:` lists) leaves the event contract the project's own, and the rule still follows
+    the folder's lists, as `muniflow status` does."""
+    folder = tmp_path / "only_lists"
+    folder.mkdir()
+    doc = yaml.safe_load((ROOT / "contracts" / "reporting.yaml").read_text(encoding="utf-8"))
+    doc["expected"] = {REGION: EXPECTED}
+    (folder / "reporting.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setenv("MUNIFLOW_CONTRACTS_DIR", str(folder))
+    typo = nb.single_report(tmp_path / "typo.docx", "Берёзовкий район", ["Конференция побратимов"])
+    path = tmp_path / "wh.duckdb"
+    with db.connect(path) as con:
+        _ingest(con, [typo])
+        flags = con.execute(
+            "select municipality, rule from flagged_rows where rule = 'unexpected_municipality'"
+        ).fetchall()
+    assert flags == [("Берёзовкий район", "unexpected_municipality")]
+
+
 def test_status_command_orders_missing_first(warehouse, capsys: pytest.CaptureFixture[str]) -> None:
     path, _ = warehouse
     assert main(["status", "--period", "2025Q3", "--warehouse", str(path), "--format", "csv"]) == 0
