@@ -14,6 +14,7 @@ from typing import Any
 
 from muniflow.contracts import Contract
 from muniflow.model import Period, Report, Row
+from muniflow.review.words import decision_named, phrases_of
 from muniflow.rules.row_rules import row_flags
 
 DECISIONS = ("accept", "release", "reject", "distinct")
@@ -140,14 +141,20 @@ def parse_decisions(
     decisions: list[Decision] = []
     seen: dict[str, int] = {}
     for number, values in lines:
-        word = _text(values.get("decision")).strip().lower()
-        if not word:
+        written = _text(values.get("decision")).strip()
+        if not written:
             continue
         key = _text(values.get("row_key")).strip()
         where = f"line {number}"
-        if word not in DECISIONS:
-            problems.append(f"{where}: unknown decision {word!r} (one of {', '.join(DECISIONS)})")
+        named = decision_named(written, DECISIONS)
+        if named is None:
+            russian = ", ".join(phrases_of(d)[0] for d in DECISIONS if phrases_of(d))
+            problems.append(
+                f"{where}: unknown decision {written.lower()!r} (one of {', '.join(DECISIONS)};"
+                f" or in Russian, contracts/review.yaml: {russian})"
+            )
             continue
+        word = named
         row = flagged.get(key)
         if row is None:
             problems.append(
