@@ -107,12 +107,14 @@ def parse_date(value: Any) -> date | None:
     if not text:
         return None
     ru = _RU_DATE.match(text)
-    if ru:
-        return date(int(ru.group(3)), int(ru.group(2)), int(ru.group(1)))
     iso = _ISO_DATE.match(text)
-    if iso:
-        return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
-    raise ValueError(f"not a date: {text!r} (write dd.mm.yyyy or yyyy-mm-dd)")
+    parts = (ru.group(3), ru.group(2), ru.group(1)) if ru else iso.groups() if iso else None
+    if parts is None:
+        raise ValueError(f"not a date: {text!r} (write dd.mm.yyyy or yyyy-mm-dd)")
+    try:
+        return date(*(int(p) for p in parts))
+    except ValueError as err:  # «31.02.2025»: the value beside Python's words, which name none
+        raise ValueError(f"no such day: {text!r} ({err})") from err
 
 
 def _text(value: Any) -> str:
