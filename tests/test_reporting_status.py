@@ -104,6 +104,60 @@ def test_unexpected_municipality_is_flagged_once(warehouse) -> None:
     assert outcomes["ozerny"].flags == () and outcomes["ozerny"].reason is None
 
 
+def test_a_contracts_folder_holding_only_the_expected_lists_flags_the_unexpected(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MUNIFLOW_CONTRACTS_DIR overrides contracts file by file: a folder with reporting.yaml alone
+    (its `expected:` lists) leaves the event contract the project's own, and the rule still follows
+    the folder's lists, as `muniflow status` does."""
+    folder = tmp_path / "only_lists"
+    folder.mkdir()
+    doc = yaml.safe_load((ROOT / "contracts" / "reporting.yaml").read_text(encoding="utf-8"))
+    doc["expected"] = {REGION: EXPECTED}
+    (folder / "reporting.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setenv("MUNIFLOW_CONTRACTS_DIR", str(folder))
+    typo = nb.single_report(tmp_path / "typo.docx", "Берёзовкий район", ["Конференция побратимов"])
+    path = tmp_path / "wh.duckdb"
+    with db.connect(path) as con:
+        _ingest(con, [typo])
+        flags = con.execute(
+            "select municipality, rule from flagged_rows where rule = 'unexpected_municipality'"
+        ).fetchall()
+    assert flags == [("Берёзовкий район", "unexpected_municipality")]
+
+
+def test_a_municipality_corrected_on_the_unexpected_flag_names_the_whole_section(
+    tmp_path: Path, contracts: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The misspelt heading is flagged once, on its first row; the analyst's corrected municipality
+    there renames the section: every event of it, and the quarter's status, follow."""
+    typo = nb.single_report(tmp_path / "typo.docx", "Берёзовкий район", ["Конференция побратимов", "Ярмарка"])
+    path = tmp_path / "wh.duckdb"
+    with db.connect(path) as con:
+        _ingest(con, [typo])
+        reporting.sync_expected(con, load_reporting().expected_pairs())
+    review_file = tmp_path / "review.csv"
+    assert main(["review", "export", str(review_file), "--warehouse", str(path)]) == 0
+    with review_file.open(encoding="utf-8-sig", newline="") as fh:
+        lines = list(csv.DictReader(fh))
+    assert [line["rules"] for line in lines] == ["unexpected_municipality"]
+    lines[0].update(decision="accept", corrected_municipality="Берёзовский район")
+    with review_file.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(lines[0]))
+        writer.writeheader()
+        writer.writerows(lines)
+    assert main(["review", "apply", str(review_file), "--warehouse", str(path)]) == 0
+    capsys.readouterr()
+    with db.connect(path) as con:
+        events = con.execute("select title, municipality from events order by seq_no").fetchall()
+        status = con.execute(
+            "select municipality, status from reporting_status"
+            " where period = '2025Q3' and status <> 'missing'"
+        ).fetchall()
+    assert events == [("Конференция побратимов", "Берёзовский район"), ("Ярмарка", "Берёзовский район")]
+    assert status == [("Берёзовский район", "reported")], "the misspelt name is no reporter any more"
+
+
 def test_status_command_orders_missing_first(warehouse, capsys: pytest.CaptureFixture[str]) -> None:
     path, _ = warehouse
     assert main(["status", "--period", "2025Q3", "--warehouse", str(path), "--format", "csv"]) == 0
@@ -177,6 +231,16 @@ def test_suggest_drafts_the_list_from_reports(warehouse, capsys: pytest.CaptureF
     assert draft == {
         "expected": {REGION: sorted(["Берёзовкий район", "Каменский район", "Лесной район", "Озёрный район"])}
     }
+
+
+def test_suggest_for_a_region_spelled_otherwise_names_the_regions_seen(
+    warehouse, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«Южная область» holds no report: the message lists the regions the warehouse holds, not it."""
+    path, _ = warehouse
+    assert main(["municipalities", "suggest", "--region", "Южная область", "--warehouse", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "no reports for Южная область (regions seen: Северная область)" in err
 
 
 def test_no_list_no_completeness(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from warehouse_fixtures import build_warehouse
 
+from muniflow.cli import main
 from muniflow.warehouse import db
 from muniflow.warehouse.readonly import (
     QueryError,
@@ -129,6 +130,36 @@ def test_a_warehouse_held_by_an_ingestion_is_busy(warehouse, tmp_path, monkeypat
     finally:
         holder.kill()
         holder.wait()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["review", "list"],
+        ["review", "export", "review.csv"],
+        ["export", "out"],
+        ["municipalities", "suggest"],
+    ],
+    ids=["review-list", "review-export", "export", "suggest"],
+)
+def test_a_command_kept_out_of_a_held_warehouse_says_so_in_one_line(
+    warehouse, tmp_path, monkeypatch, capsys, command
+):
+    """Not a traceback: the command, who holds the file and what to do, exit status 1."""
+    path = tmp_path / "held.duckdb"
+    path.write_bytes(warehouse.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(db.LOCK_TIMEOUT_ENV, "0.2")
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        assert main([*command, "--warehouse", str(path)]) == 1
+    finally:
+        holder.kill()
+        holder.wait()
+    err = capsys.readouterr().err
+    assert err.startswith(f"muniflow {command[0]}: warehouse ") and f"(PID {holder.pid})" in err
+    assert "Traceback" not in err and "try again" in err
 
 
 SAMPLE = QueryResult(("муниципалитет", "n"), (("Район Б", 2), ("Город", None), ("Многострочный\nтекст", 10)))

@@ -444,12 +444,35 @@ def main(argv: list[str] | None = None) -> int:
         # by SIGPIPE; stdout pointed at nothing so the interpreter's last flush cannot fail again
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 128 + 13  # SIGPIPE
+    except RuntimeError as err:
+        busy = _warehouse_busy(err)
+        if busy is None:
+            raise
+        # another process holds the warehouse past the wait: one line naming it (query and status
+        # said so already; review, export, compile, report, ingest… printed a traceback)
+        print(f"muniflow {args.command}: {busy}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         if argv is not None:  # a caller's function call: the caller decides
             raise
         print("muniflow: interrupted", file=sys.stderr)
         _exit_now(130)  # as a shell reports a command stopped by Ctrl-C
         return 130
+
+
+def _warehouse_busy(err: BaseException) -> BaseException | None:
+    """The WarehouseBusy that `err` is or was raised from (a flow re-raising it), else None. The
+    class is looked up only once its module is loaded: a command that never opened the warehouse
+    cannot have raised it, and the parser stays import-light."""
+    busy = getattr(sys.modules.get("muniflow.warehouse.db"), "WarehouseBusy", None)
+    seen: BaseException | None = err
+    visited: set[int] = set()
+    while busy is not None and seen is not None and id(seen) not in visited:
+        if isinstance(seen, busy):
+            return seen
+        visited.add(id(seen))
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
 def _exit_now(status: int) -> None:

@@ -26,8 +26,8 @@ CONTRACT_FILES = (
     "municipalities.yaml",
 )
 # Contract files that shape no extraction (they are out of the code fingerprint): the published
-# compilation's form.
-PUBLISHING_FILES = ("compilation.yaml",)
+# compilation's form, and the words a review file may write for a decision.
+PUBLISHING_FILES = ("compilation.yaml", "review.yaml")
 ENV_DIR = "MUNIFLOW_CONTRACTS_DIR"
 SEVERITIES = ("error", "warning")
 # Engines a quality rule may name: pandera compiles row rules, muniflow runs sequence rules in

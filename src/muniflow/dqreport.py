@@ -338,6 +338,8 @@ def _flag_row(r: Mapping[str, Any]) -> str:
         f'<td title="{escape(path)}">{escape(Path(path).name)}<br>{escape(locator)}</td>',
         dqhtml.cell(r["seq_no"], "n"),
         dqhtml.cell(r["municipality"]),
+        # the event the row tells of: a date or a quarter flag shows only the date as its value
+        dqhtml.cell(r.get("event_title"), "value"),
         dqhtml.cell(dqhtml.RULE_NAMES.get(rule, rule)),
         dqhtml.cell(dqhtml.SEVERITY_NAMES.get(severity, severity), "sev"),
         dqhtml.cell(dqhtml.field_label(r["field"])),
@@ -350,6 +352,6 @@ def _flag_row(r: Mapping[str, Any]) -> str:
 
 def _all_rows(flagged: pd.DataFrame) -> str:
     rows = [_flag_row(r) for r in flagged.to_dict("records")]
-    head = ("Файл, место в файле", "№", "Муниципальное образование", "Правило", "Серьёзность", "Поле",
-            "Значение", "Замечание", "Карантин")  # fmt: skip
+    head = ("Файл, место в файле", "№", "Муниципальное образование", "Мероприятие", "Правило",
+            "Серьёзность", "Поле", "Значение", "Замечание", "Карантин")  # fmt: skip
     return dqhtml.table(head, rows, "Замечаний нет.")

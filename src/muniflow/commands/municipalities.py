@@ -44,10 +44,12 @@ def cmd_municipalities(args: argparse.Namespace) -> int:
         )
         return 2
     with db.connect(path) as con:
-        regions = [args.region] if args.region else reporting.known_regions(con)
+        known_regions = reporting.known_regions(con)
+        regions = [args.region] if args.region else known_regions
         seen = {region: reporting.seen_municipalities(con, region) for region in regions}
     if not any(seen.values()):
-        known = ", ".join(regions) or "none"
+        # the regions the warehouse holds, not the one asked for: what to give --region instead
+        known = ", ".join(known_regions) or "none"
         which = args.region or "any region"
         print(f"muniflow municipalities: no reports for {which} (regions seen: {known})", file=sys.stderr)
         return 2

@@ -14,6 +14,7 @@ from typing import Any
 
 from muniflow.contracts import Contract
 from muniflow.model import Period, Report, Row
+from muniflow.review.words import decision_named, phrases_of
 from muniflow.rules.row_rules import row_flags
 
 DECISIONS = ("accept", "release", "reject", "distinct")
@@ -106,12 +107,14 @@ def parse_date(value: Any) -> date | None:
     if not text:
         return None
     ru = _RU_DATE.match(text)
-    if ru:
-        return date(int(ru.group(3)), int(ru.group(2)), int(ru.group(1)))
     iso = _ISO_DATE.match(text)
-    if iso:
-        return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
-    raise ValueError(f"not a date: {text!r} (write dd.mm.yyyy or yyyy-mm-dd)")
+    parts = (ru.group(3), ru.group(2), ru.group(1)) if ru else iso.groups() if iso else None
+    if parts is None:
+        raise ValueError(f"not a date: {text!r} (write dd.mm.yyyy or yyyy-mm-dd)")
+    try:
+        return date(*(int(p) for p in parts))
+    except ValueError as err:  # «31.02.2025»: the value beside Python's words, which name none
+        raise ValueError(f"no such day: {text!r} ({err})") from err
 
 
 def _text(value: Any) -> str:
@@ -140,14 +143,20 @@ def parse_decisions(
     decisions: list[Decision] = []
     seen: dict[str, int] = {}
     for number, values in lines:
-        word = _text(values.get("decision")).strip().lower()
-        if not word:
+        written = _text(values.get("decision")).strip()
+        if not written:
             continue
         key = _text(values.get("row_key")).strip()
         where = f"line {number}"
-        if word not in DECISIONS:
-            problems.append(f"{where}: unknown decision {word!r} (one of {', '.join(DECISIONS)})")
+        named = decision_named(written, DECISIONS)
+        if named is None:
+            russian = ", ".join(phrases_of(d)[0] for d in DECISIONS if phrases_of(d))
+            problems.append(
+                f"{where}: unknown decision {written.lower()!r} (one of {', '.join(DECISIONS)};"
+                f" or in Russian, contracts/review.yaml: {russian})"
+            )
             continue
+        word = named
         row = flagged.get(key)
         if row is None:
             problems.append(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from muniflow.contracts import Contract
+from muniflow.contracts import CONTRACT_FILE, Contract, contract_file
 from muniflow.model import Flag, Report
 from muniflow.reporting.contract import REPORTING_FILE, ReportingContract, load_reporting
 
@@ -23,8 +23,14 @@ def unexpected_flags(
 
 
 def lists_beside(contract: Contract) -> ReportingContract | None:
-    """The reporting contract beside the event contract (the lists that go with it), if any."""
-    beside = contract.path.parent / REPORTING_FILE
+    """The reporting contract that goes with the event contract, if any: the one in use
+    ($MUNIFLOW_CONTRACTS_DIR file by file, as `muniflow status` reads it) for the contract in use,
+    else the one beside a contract given by its path. A folder overriding only reporting.yaml (its
+    `expected:` lists) leaves the event contract the project's own; the lists are still its own."""
+    if contract.path == contract_file(None, CONTRACT_FILE):
+        beside = contract_file(None, REPORTING_FILE)
+    else:
+        beside = contract.path.parent / REPORTING_FILE
     return load_reporting(beside) if beside.is_file() else None
 
 

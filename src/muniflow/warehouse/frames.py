@@ -90,15 +90,19 @@ def run_record(con: duckdb.DuckDBPyConnection, run: str = "latest") -> dict[str,
 
 def current_flags(con: duckdb.DuckDBPyConnection, periods: Collection[str] | None = None) -> pd.DataFrame:
     """Flags of current rows: what the reviewer acts on (flags of superseded versions stay history);
-    of the given quarters only when `periods` is given."""
+    of the given quarters only when `periods` is given. `event_title` is the row's title."""
     if periods is None:
-        sql = "select f.* from flagged_rows as f join core.current_rows as c using (report_id, row_index)"
+        sql = (
+            "select f.*, c.title as event_title"
+            " from flagged_rows as f join core.current_rows as c using (report_id, row_index)"
+        )
         return con.execute(sql).df()
-    # the quarters' flags first (the filter reaches the view's tables), then those of current rows
+    # the quarters' flags first (the filter reaches the view's tables), then those of current rows;
+    # each with its row's title (`event_title`), the event a reviewer looks for
     return con.execute(
         "with quarter_flags as (select * from flagged_rows where list_contains($periods, period))"
-        " select f.* from quarter_flags as f where exists (select 1 from core.period_current_rows($periods)"
-        "  as c where c.report_id = f.report_id and c.row_index = f.row_index)",
+        " select f.*, c.title as event_title from quarter_flags as f"
+        " join core.period_current_rows($periods) as c using (report_id, row_index)",
         {"periods": sorted(periods)},
     ).df()
 

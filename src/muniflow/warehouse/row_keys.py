@@ -2,8 +2,9 @@
 (migration 073), so a load writes each row with its key instead of updating the rows afterwards
 (an UPDATE through the view cost about a third of a load).
 
-A row's key hashes its report's region and period with the row's raw cell texts; identical rows
-of one report are told apart by their occurrence index in row order. `tests/test_row_keys.py`
+A row's key hashes its report's region and period with the row's raw cell texts but its № (since
+migration 090: a row a re-issued report only renumbered keeps its key, and its decision); identical
+rows of one report are told apart by their occurrence index in row order. `tests/test_row_keys.py`
 checks the two definitions agree.
 """
 
@@ -18,7 +19,6 @@ from muniflow.model import Row
 UNIT_SEPARATOR = chr(31)
 # The row's raw texts in the order the SQL definition concatenates them (after region, period).
 KEYED_FIELDS = (
-    "seq_text",
     "municipality_raw",
     "title_raw",
     "place_raw",
