@@ -179,3 +179,12 @@ def _tables(*tables: tuple[int | None, ...]) -> list[Row]:
 def test_a_table_may_start_the_numbering_anew_where_others_go_on(reason, tables, expected) -> None:
     flags = numbering_flags(_tables(*tables), load_contract())
     assert [f.row_index for f in flags] == expected, reason
+
+
+def test_items_under_theme_headings_of_one_municipality_run_anew_per_section_number() -> None:
+    """«1.1, 1.2, 1.3 | 2.1, 2.2» in one municipality's report grouped by theme: the section number
+    says where the items start anew; a skipped item is still flagged."""
+    clean = _two_level(("А", "1.1"), ("А", "1.2"), ("А", "1.3"), ("А", "2.1"), ("А", "2.2"))
+    assert numbering_flags(clean, load_contract()) == []
+    skipped = _two_level(("А", "1.1"), ("А", "1.2"), ("А", "2.1"), ("А", "2.3"))
+    assert [f.row_index for f in numbering_flags(skipped, load_contract())] == [3]

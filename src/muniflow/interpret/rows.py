@@ -735,7 +735,7 @@ def _read_table(
     last_event = state.last_event if table.continues else None
     if not table.continues:
         state = replace(state, not_held="")
-    for raw in table.body:
+    for position, raw in enumerate(table.body):
         own_text = any(fold(c or "") for c in raw.cells)
         own = raw
         raw = previous = _merged_down(raw, previous)
@@ -792,8 +792,10 @@ def _read_table(
                 # Новгород») is the next municipality's heading
                 sections.append(Section(raw.locator, THEME, fold(heading)))
                 continue
-            if kind == OTHER and has_muni_column and _theme_row(raw, mapping, heading, merged):
-                # «Культура», «Спорт» across a table whose rows name their municipality in a column
+            over_dated = _heads_dated(table.body, position, mapping)
+            if kind == OTHER and _theme_row(raw, mapping, heading, merged, over_dated):
+                # «Культура», «Спорт» across a table whose rows name their municipality in a column,
+                # or typed alone in the № or the title cell over dated events («Визиты делегаций»)
                 sections.append(Section(raw.locator, THEME, fold(heading)))
                 continue
             if kind == MONTH:
@@ -834,6 +836,11 @@ def _read_table(
                 kind = MUNICIPALITY
             if kind == TOTALS and len(filled) == 1:
                 sections.append(Section(raw.locator, TOTALS, fold(heading)))
+                continue
+            if kind == TOTALS and len(filled) == 2 and not is_totals(heading, skip_words):
+                # «1.» | «Дни культуры Республики Беларусь» merged across: a numbered group of the
+                # events under it (numbered «1.1», «1.2»), no event of its own
+                sections.append(Section(raw.locator, THEME, fold(heading)))
                 continue
             # the municipality whose own report this is, when its title names one (canonical)
             district = state.title_muni or ""
@@ -926,12 +933,31 @@ _SECTION_NUMBER = re.compile(r"(?:[0-9]{1,3}|[IVXLC]{1,6})[.)]?")
 _GOING_ON = ("place", "goal", "participants")
 
 
-def _theme_row(raw: RawRow, mapping: Mapping[str, int], heading: str, merged: bool) -> bool:
-    """A theme's heading in a table with a municipality column: common words only, no quotes
-    (`sections.is_theme`), across the row or typed in the № column, where no event's title stands."""
+def _theme_row(raw: RawRow, mapping: Mapping[str, int], heading: str, merged: bool, over_dated: bool) -> bool:
+    """A theme's heading: common words only, no quotes (`sections.is_theme`; a section's number
+    before them, «I. Культурное сотрудничество», aside), across a table with a municipality column
+    or typed alone in the № column, where no event's title stands; or typed alone in the title
+    cell right above a dated event (`over_dated`: a row of only a title over nothing dated is an
+    event whose other cells were left empty, flagged so)."""
     in_seq = "seq_no" in mapping and fold(_text(raw, mapping["seq_no"])) == fold(heading)
+    in_title = over_dated and "title" in mapping and fold(_text(raw, mapping["title"])) == fold(heading)
+    words = _SECTION_PREFIX.sub("", fold(heading))
     # quotes name an event («Фестиваль «Дружба»»), not a theme
-    return (merged or in_seq) and QUOTE_MARKS.isdisjoint(heading) and is_theme(heading)
+    return (merged or in_seq or in_title) and QUOTE_MARKS.isdisjoint(heading) and is_theme(words)
+
+
+# A section's number opening a heading: «1. », «IV) ».
+_SECTION_PREFIX = re.compile(r"^(?:[0-9]{1,3}|[IVXLC]{1,6})[.)]\s*")
+
+
+def _heads_dated(body: Sequence[RawRow], position: int, mapping: Mapping[str, int]) -> bool:
+    """Whether the next row with text after `position` writes a date in the dates column."""
+    if "date_text" not in mapping:
+        return False
+    for raw in body[position + 1 :]:
+        if any(fold(c or "") for c in raw.cells):
+            return bool(fold(_text(raw, mapping["date_text"])))
+    return False
 
 
 def _only_number(raw: RawRow, mapping: Mapping[str, int]) -> bool:

@@ -55,13 +55,16 @@ def classify(text: str, skip_words: Sequence[str], merged: bool, municipality_co
     """
     if month_of(text) is not None:
         return MONTH
-    if is_totals(text, skip_words):
+    if is_totals(text, skip_words) or _FOOTNOTE.match(fold(text)):
         return TOTALS
     spanning = merged and not municipality_column
     if municipality_name(text, bare=spanning) is not None:
         return MUNICIPALITY
     return TOTALS if spanning and not reads_as_event(text) else OTHER
 
+
+# A footnote's text under the table, opening with its mark («* — проведено онлайн», «¹ По данным …»).
+_FOOTNOTE = re.compile(r"[*¹²³]+(?:\s|[-–—)])")
 
 # A note is short: a row across the table longer than this that writes a date is an event whose
 # cells a reader ran together, never skipped silently.

@@ -79,6 +79,7 @@ def _flags(rows: Sequence[Row], contract: Contract) -> list[Flag]:
     best = through
     for sections in (
         [list(block) for _, block in groupby(rows, key=_municipality)],
+        [list(block) for _, block in groupby(rows, key=_section_number)] if two_level else [],
         [list(block) for _, block in groupby(rows, key=_municipality_and_table)],
         _restarting(rows, start),
     ):
@@ -115,7 +116,14 @@ def _restarting(rows: Sequence[Row], start: int) -> list[list[Row]]:
 
 
 # «2.1», «2.3.»: a section's number, then the row's number within it.
-_TWO_LEVEL = re.compile(r"\s*\d{1,3}\.(\d{1,4})\.?\s*")
+_TWO_LEVEL = re.compile(r"\s*(\d{1,3})\.(\d{1,4})\.?\s*")
+
+
+def _section_number(row: Row) -> tuple[str, str]:
+    """The municipality and the section a row numbered «2.1» says it is in (2): a theme's items run
+    anew under each theme's heading, within one municipality too."""
+    m = _TWO_LEVEL.fullmatch(row.seq_text)
+    return row.municipality, m.group(1) if m else ""
 
 
 def _items_of_sections(rows: Sequence[Row]) -> Sequence[Row]:
@@ -125,7 +133,7 @@ def _items_of_sections(rows: Sequence[Row]) -> Sequence[Row]:
     if not items or not all(items):
         return rows
     return [
-        replace(r, seq_no=int(m.group(1))) if (m := _TWO_LEVEL.fullmatch(r.seq_text)) else r for r in rows
+        replace(r, seq_no=int(m.group(2))) if (m := _TWO_LEVEL.fullmatch(r.seq_text)) else r for r in rows
     ]
 
 
