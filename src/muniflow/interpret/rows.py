@@ -744,6 +744,9 @@ def _read_table(
         if last_event is not None and _goes_on(own, mapping, rows[last_event], period):
             rows[last_event] = _continued(rows[last_event], own, matches, period, state.month)
             continue
+        if last_event is not None and _stage_of(own, mapping, rows[last_event], period):
+            rows[last_event] = _with_stage(rows[last_event], own, matches, period)
+            continue
         filled = _filled(raw)
         if len(filled) == 1 and _only_number(raw, mapping):
             continue  # a row of the form left blank: its № and nothing else
@@ -1063,6 +1066,50 @@ def _goes_on(own: RawRow, mapping: Mapping[str, int], above: Row, period: Period
 def _across(row: RawRow) -> bool:
     """Every cell after the first is merged into it from the left (none from the row above)."""
     return all(c is None and i not in row.from_above for i, c in enumerate(row.cells) if i)
+
+
+# A stage's number under its event's: «1.1», «1.2.» under «1»; «а)», «б)» under any number.
+_STAGE_NUMBER = re.compile(r"\s*(\d{1,3})\.\d{1,3}\.?\s*")
+_STAGE_LETTER = re.compile(r"\s*[а-я]\)\s*")
+
+
+def _stage_of(own: RawRow, mapping: Mapping[str, int], above: Row, period: Period | None) -> bool:
+    """Whether a row is a stage or a day of the event above it, not an event: numbered under that
+    event's № («1.1», «1.2» under «1»; «а)», «б)»), with a title, no place of its own, and its date,
+    where it writes one, within the event's days («Торжественное открытие», «Гала-концерт» of a
+    festival held 12–14 May)."""
+    if not {"seq_no", "title", "place"} <= mapping.keys() or above.seq_no is None or above.start_date is None:
+        return False
+    number = fold(_text(own, mapping["seq_no"]))
+    under = _STAGE_NUMBER.fullmatch(number)
+    if under is not None:
+        if _STAGE_NUMBER.fullmatch(above.seq_text) or int(under.group(1)) != above.seq_no:
+            return False
+    elif not _STAGE_LETTER.fullmatch(number):
+        return False
+    if not fold(_text(own, mapping["title"])) or fold(_text(own, mapping["place"])):
+        return False
+    date = fold(_text(own, mapping["date_text"])) if "date_text" in mapping else ""
+    if not date:
+        return True
+    parsed = parse_dates(date, period)
+    end = above.end_date or above.start_date
+    return (
+        parsed.start is not None
+        and parsed.end is not None
+        and above.start_date <= parsed.start
+        and parsed.end <= end
+    )
+
+
+def _with_stage(row: Row, own: RawRow, matches: Sequence[ColumnMatch], period: Period | None) -> Row:
+    """The event with a stage row's text («1.1 Торжественное открытие, 12.05.2025») appended to its
+    goal (what it held), nothing lost."""
+    columns = ("seq_no", "title", "date_text", "goal", "participants")
+    said = [fold(_field(own, matches, c, period)) for c in columns]
+    line = " ".join(said[:2]) + "".join(f", {t}" for t in said[2:] if t)
+    goal = "\n".join(t for t in (row.goal_raw, line) if fold(t))
+    return replace(row, goal_raw=goal, goal=fold(goal))
 
 
 def _held_again(own: RawRow, mapping: Mapping[str, int], above: Row, period: Period | None) -> bool:
