@@ -324,3 +324,26 @@ def test_dates_listed_on_one_line_beside_listed_events_are_no_span():
     )
     (row,) = three.rows
     assert (row.start_date, row.end_date) == (None, None)
+
+
+def test_a_word_cell_of_one_typed_line_per_listed_event_gives_each_its_line():
+    """In a Word document each line break in a cell was typed: participants written a line per
+    event go to their events though the lines open in lower case; in a PDF such lines may be one
+    text the column wrapped, and stay whole."""
+    row = (
+        "1.",
+        "Заозёрный муниципальный округ",
+        "1. Приём делегации города-побратима Лисберг\n2. Ярмарка ремёсел «Северный узор»",
+        "4 июля 2025 г.\n18 августа 2025 г.",
+        "пгт. Заозёрный",
+        "жители округа (40 чел.), делегация г. Лисберг\nмастера народных промыслов (12 чел.)",
+    )
+    word = _read(row)
+    assert [r.participants for r in word.rows] == [
+        "жители округа (40 чел.), делегация г. Лисберг",
+        "мастера народных промыслов (12 чел.)",
+    ]
+    pdf = _read(row, fmt="pdf")
+    assert {r.participants for r in pdf.rows} == {
+        "жители округа (40 чел.), делегация г. Лисберг мастера народных промыслов (12 чел.)"
+    }

@@ -79,10 +79,16 @@ def listed_items(text: str) -> list[str] | None:
     return items if len(items) >= 2 else None
 
 
-def cell_lines(text: str, count: int, dates: bool = False) -> list[str] | None:
+def cell_lines(text: str, count: int, dates: bool = False, typed: bool = False) -> list[str] | None:
     """A cell's text as `count` pieces, one per item of the row (`cell_pieces`); None when the cell
-    does not divide into as many."""
+    does not divide into as many. Where its line breaks were `typed` (a Word document, not a page
+    that wrapped them), a text cell of as many lines is one line per item, though a line opens in
+    lower case («жители района, …» / «учащиеся школы …»)."""
     pieces = cell_pieces(text, dates)
+    if len(pieces) != count and typed and not dates:
+        lines = [line for line in text.splitlines() if fold(line)]
+        if len(lines) == count and listed_items(text) is None:
+            return lines
     return pieces if len(pieces) == count else None
 
 
@@ -135,7 +141,12 @@ _TEXT_CUT = re.compile(r"[-,]\s*$")
 
 
 def split_row_cells(
-    cells: Sequence[str | None], title: int, date: int, paired: Sequence[int], number: int | None = None
+    cells: Sequence[str | None],
+    title: int,
+    date: int,
+    paired: Sequence[int],
+    number: int | None = None,
+    typed: bool = False,
 ) -> list[tuple[str | None, ...]] | None:
     """The cells of each event a row lists in its title cell (index `title`), in order: the title's
     items, the dates cell's (index `date`) pieces paired with them, the № cell's (index `number`)
@@ -159,7 +170,7 @@ def split_row_cells(
     for index in paired:
         if index in pieces or index >= len(cells) or cells[index] is None:
             continue
-        divided = cell_lines(cells[index] or "", len(items))
+        divided = cell_lines(cells[index] or "", len(items), typed=typed)
         if divided is not None:
             pieces[index] = divided
     return [tuple(pieces[i][k] if i in pieces else c for i, c in enumerate(cells)) for k in range(len(items))]

@@ -482,6 +482,7 @@ def interpret_document(
             sections,
             found,
             places,
+            typed_lines=not doc.format.startswith("pdf") and not doc.format.endswith(OCR_SUFFIX),
         )
     # nil heading rows, and a heading paragraph followed by a nil sentence instead of a table
     nil_names = tuple(dict.fromkeys((*nil_sections(found.nil, doc), *paragraph_nils(doc))))
@@ -720,10 +721,12 @@ def _read_table(
     sections: list[Section],
     found: _Found,
     places: frozenset[str] | None = None,
+    typed_lines: bool = False,
 ) -> _State:
     """Append the table's event rows to `rows`, its headings to `sections`, the rest it says to
     `found`; returns the state after. `places`: a scan's place names, to put a heading's misread
-    name right to (`ocr_names`)."""
+    name right to (`ocr_names`); `typed_lines`: every line break in a cell was typed (a Word
+    document or a sheet: no page laid out wrapped its lines)."""
     matches = table.matches
     has_muni_column = any(m.column == "municipality" for m in matches)
     mapping: dict[str, int] = {}
@@ -887,7 +890,7 @@ def _read_table(
         if "seq_no" in mapping and mapping["seq_no"] in own.from_above:
             found.shared_numbers.append(last_event)
         under = state.settlement if not has_muni_column else ""  # a settlement's, the district's
-        items = _listed_events(raw, matches, mapping)
+        items = _listed_events(raw, matches, mapping, typed_lines)
         seq = mapping.get("seq_no")
         for k, item in enumerate(items):
             if k and seq is not None and _text(item, seq) == _text(items[0], seq):
@@ -901,13 +904,17 @@ def _read_table(
     return replace(state, last_event=last_event)
 
 
-def _listed_events(raw: RawRow, matches: Sequence[ColumnMatch], mapping: Mapping[str, int]) -> list[RawRow]:
+def _listed_events(
+    raw: RawRow, matches: Sequence[ColumnMatch], mapping: Mapping[str, int], typed_lines: bool = False
+) -> list[RawRow]:
     """The row as the events it lists (`cell_items`): one row per item of its title cell, located
     «…, item k»; the row itself when it lists none."""
     if "title" not in mapping or "date_text" not in mapping:
         return [raw]
     paired = [m.index for m in matches if m.column in TEXT_COLUMNS]
-    split = split_row_cells(raw.cells, mapping["title"], mapping["date_text"], paired, mapping.get("seq_no"))
+    split = split_row_cells(
+        raw.cells, mapping["title"], mapping["date_text"], paired, mapping.get("seq_no"), typed_lines
+    )
     if split is None:
         return [raw]
     return [replace(raw, cells=cells, locator=f"{raw.locator}, item {k}") for k, cells in enumerate(split, 1)]
