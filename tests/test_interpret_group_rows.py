@@ -73,3 +73,30 @@ def test_a_footnote_under_the_events_typed_in_the_title_cell_is_no_event() -> No
         ("", "* — мероприятие проведено в дистанционном формате", "", "", ""),
     )
     assert [r.title for r in doc.rows] == ["Концерт «Лад»"]
+
+
+def test_totals_typed_in_the_title_cell_beside_counts_are_no_events() -> None:
+    """«ВСЕГО» with the count in the № cell; «Итого:» beside the municipality's name in its column
+    and the participants counted: no place or date, no event."""
+    doc = _read(
+        ("1", "Концерт «Лад»", "г. Энск", "12.04.2024", "40 человек"),
+        ("2", "ВСЕГО", "", "", ""),
+    )
+    assert [r.title for r in doc.rows] == ["Концерт «Лад»"]
+    header = (
+        "№",
+        "Муниципальное образование",
+        "Наименование мероприятия",
+        "Место проведения",
+        "Дата",
+        "Участники",
+    )
+    body = (
+        ("1", "Н-ский район", "Форум «Исток»", "с. Н", "20.05.2024", "60 человек"),
+        ("", "Н-ский район", "Итого:", "", "", "60 человек"),
+        ("2", "Город Энск", "Концерт «Лад»", "г. Энск", "12.04.2024", "40 человек"),
+    )
+    rows = tuple(RawRow(cells, f"table 1, row {i + 2}") for i, cells in enumerate(body))
+    table = RawTable(header, rows, "table 1")
+    doc = interpret_document(RawDocument("x.docx", "docx", TITLE, (table,)), header_synonyms())
+    assert [r.title for r in doc.rows] == ["Форум «Исток»", "Концерт «Лад»"]

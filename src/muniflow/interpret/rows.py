@@ -843,10 +843,12 @@ def _read_table(
             if kind == TOTALS and len(filled) == 1:
                 sections.append(Section(raw.locator, TOTALS, fold(heading)))
                 continue
-            if kind == TOTALS and len(filled) == 2 and not is_totals(heading, skip_words):
+            if kind == TOTALS and len(filled) == 2:
                 # «1.» | «Дни культуры Республики Беларусь» merged across: a numbered group of the
-                # events under it (numbered «1.1», «1.2»), no event of its own
-                sections.append(Section(raw.locator, THEME, fold(heading)))
+                # events under it (numbered «1.1», «1.2»), no event of its own; «7» | «ВСЕГО»: the
+                # count of the events above
+                totals = is_totals(heading, skip_words)
+                sections.append(Section(raw.locator, TOTALS if totals else THEME, fold(heading)))
                 continue
             # the municipality whose own report this is, when its title names one (canonical)
             district = state.title_muni or ""
@@ -876,7 +878,9 @@ def _read_table(
                 )
                 state = replace(state, heading=heading, month="", settlement="", bare=True)
                 continue
-        if is_totals(filled[0], skip_words) and seq_number(filled[0]) is None:
+        if (is_totals(filled[0], skip_words) and seq_number(filled[0]) is None) or _totals_in_title(
+            own, mapping, skip_words
+        ):
             sections.append(Section(raw.locator, TOTALS, fold(" ".join(filled))))
             continue
         if has_muni_column:
@@ -968,6 +972,15 @@ def _heads_dated(body: Sequence[RawRow], position: int, mapping: Mapping[str, in
         if any(fold(c or "") for c in raw.cells):
             return bool(fold(_text(raw, mapping["date_text"])))
     return False
+
+
+def _totals_in_title(own: RawRow, mapping: Mapping[str, int], skip_words: Sequence[str]) -> bool:
+    """A totals line typed in the title cell, the other cells of the row counting what the rows
+    above hold («Итого:» beside the municipality's name and «541 человек»): no place or date of
+    its own."""
+    if "title" not in mapping or not is_totals(_text(own, mapping["title"]), skip_words):
+        return False
+    return not any(fold(_text(own, mapping[c])) for c in ("place", "date_text") if c in mapping)
 
 
 def _only_number(raw: RawRow, mapping: Mapping[str, int]) -> bool:
