@@ -890,6 +890,9 @@ def _read_table(
             muni_raw = state.column_muni
         else:
             muni_raw = state.heading or state.title_muni
+            first_line = None if muni_raw else _title_line_municipality(raw, mapping)
+            if first_line is not None:  # «Ольховский район» / «Фестиваль «…»» in the title cell
+                muni_raw, raw = first_line
         last_event = len(rows)
         if "seq_no" in mapping and mapping["seq_no"] in own.from_above:
             found.shared_numbers.append(last_event)
@@ -981,6 +984,20 @@ def _totals_in_title(own: RawRow, mapping: Mapping[str, int], skip_words: Sequen
     if "title" not in mapping or not is_totals(_text(own, mapping["title"]), skip_words):
         return False
     return not any(fold(_text(own, mapping[c])) for c in ("place", "date_text") if c in mapping)
+
+
+def _title_line_municipality(raw: RawRow, mapping: Mapping[str, int]) -> tuple[str, RawRow] | None:
+    """The municipality a title cell names on its first line, above the event's name, where no
+    heading, column or title names the row's («Ольховский район» / «Фестиваль «Лад»»): the name,
+    and the row with its title cell holding the rest; None for any other row."""
+    if "title" not in mapping:
+        return None
+    index = mapping["title"]
+    lines = [line for line in _text(raw, index).splitlines() if fold(line)]
+    if len(lines) < 2 or municipality_name(lines[0]) is None:
+        return None
+    cells = tuple("\n".join(lines[1:]) if i == index else c for i, c in enumerate(raw.cells))
+    return fold(lines[0]), replace(raw, cells=cells)
 
 
 def _only_number(raw: RawRow, mapping: Mapping[str, int]) -> bool:
