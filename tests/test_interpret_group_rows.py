@@ -100,3 +100,32 @@ def test_totals_typed_in_the_title_cell_beside_counts_are_no_events() -> None:
     table = RawTable(header, rows, "table 1")
     doc = interpret_document(RawDocument("x.docx", "docx", TITLE, (table,)), header_synonyms())
     assert [r.title for r in doc.rows] == ["Форум «Исток»", "Концерт «Лад»"]
+
+
+def test_a_numbered_heading_not_merged_over_its_first_item_is_no_event() -> None:
+    """«1.» | «Дни культуры Республики Беларусь», the other cells empty (not merged), over «1.1»:
+    the group of its items by their numbers, whatever its words."""
+    doc = _read(
+        ("Город Энск", None, None, None, None),
+        ("1.", "Дни культуры Республики Беларусь", "", "", ""),
+        ("1.1", "Выставка «Росы»", "г. Энск", "12.04.2024", "30 человек"),
+        ("1.2", "Концерт «Лад»", "г. Энск", "13.04.2024", "40 человек"),
+    )
+    assert [r.seq_text for r in doc.rows] == ["1.1", "1.2"]
+    assert _themes(doc) == ["Дни культуры Республики Беларусь"]
+
+
+def test_a_theme_in_the_title_cell_beside_the_municipality_s_name_in_its_column_is_a_heading() -> None:
+    header = ("№", "Муниципальное образование", "Наименование мероприятия", "Место проведения", "Дата")
+    body = (
+        ("", "Город Энск", "Культура", "", ""),
+        ("1", "Город Энск", "Концерт «Лад»", "г. Энск", "12.04.2024"),
+        ("", "Город Энск", "Спорт", "", ""),
+        ("2", "Город Энск", "Турнир «Кубок»", "г. Энск", "14.04.2024"),
+    )
+    rows = tuple(RawRow(cells, f"table 1, row {i + 2}") for i, cells in enumerate(body))
+    doc = interpret_document(
+        RawDocument("x.docx", "docx", TITLE, (RawTable(header, rows, "table 1"),)), header_synonyms()
+    )
+    assert [r.title for r in doc.rows] == ["Концерт «Лад»", "Турнир «Кубок»"]
+    assert _themes(doc) == ["Культура", "Спорт"]

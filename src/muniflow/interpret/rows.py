@@ -774,6 +774,12 @@ def _read_table(
             if seq_number(number) is not None:  # «2. Мероприятия не проводились»: № 2 is taken
                 found.numbered_nil.append((len(rows), number, canonical_municipality(named) if named else ""))
             continue
+        beside = _beside_municipality(raw, mapping) if has_muni_column else None
+        over_dated = _heads_dated(table.body, position, mapping)
+        if beside is not None and _theme_row(raw, mapping, beside, False, over_dated):
+            # «Культура» in the title cell, the municipality's name repeated in its column
+            sections.append(Section(raw.locator, THEME, fold(beside)))
+            continue
         heading = filled[0] if len(filled) == 1 and seq_number(filled[0]) is None else _numbered(raw, mapping)
         heading = heading or _cut_heading(raw, mapping, filled, period, places)
         if heading is not None and places is not None:
@@ -798,7 +804,10 @@ def _read_table(
                 # Новгород») is the next municipality's heading
                 sections.append(Section(raw.locator, THEME, fold(heading)))
                 continue
-            over_dated = _heads_dated(table.body, position, mapping)
+            if kind == OTHER and len(filled) == 2 and _heads_items(table.body, position, mapping):
+                # «1.» | «Дни культуры Республики Беларусь» over «1.1», «1.2»: the group of its items
+                sections.append(Section(raw.locator, THEME, fold(heading)))
+                continue
             if kind == OTHER and _theme_row(raw, mapping, heading, merged, over_dated):
                 # «Культура», «Спорт» across a table whose rows name their municipality in a column,
                 # or typed alone in the № or the title cell over dated events («Визиты делегаций»)
@@ -965,6 +974,32 @@ def _theme_row(raw: RawRow, mapping: Mapping[str, int], heading: str, merged: bo
 
 # A section's number opening a heading: «1. », «IV) ».
 _SECTION_PREFIX = re.compile(r"^(?:[0-9]{1,3}|[IVXLC]{1,6})[.)]\s*")
+
+
+def _beside_municipality(raw: RawRow, mapping: Mapping[str, int]) -> str | None:
+    """The one text of a row besides its municipality cell, where it stands in the title cell."""
+    muni, title = mapping.get("municipality"), mapping.get("title")
+    texts = [(j, c) for j, c in enumerate(raw.cells) if j != muni and c is not None and fold(c)]
+    return texts[0][1] if len(texts) == 1 and texts[0][0] == title else None
+
+
+def _heads_items(body: Sequence[RawRow], position: int, mapping: Mapping[str, int]) -> bool:
+    """Whether the row at `position`, numbered «N.» in the № column, is followed by its first item,
+    numbered «N.1»."""
+    seq = mapping.get("seq_no")
+    head = _PLAIN_NUMBER.fullmatch(fold(_text(body[position], seq))) if seq is not None else None
+    if seq is None or head is None:
+        return False
+    for raw in body[position + 1 :]:
+        if any(fold(c or "") for c in raw.cells):
+            item = _FIRST_ITEM.fullmatch(fold(_text(raw, seq)))
+            return item is not None and item.group(1) == head.group(1)
+    return False
+
+
+# A section's number: «1», «2.»; the first item under it: «1.1», «2.1.».
+_PLAIN_NUMBER = re.compile(r"(\d{1,3})[.)]?")
+_FIRST_ITEM = re.compile(r"(\d{1,3})\.0*1\.?")
 
 
 def _heads_dated(body: Sequence[RawRow], position: int, mapping: Mapping[str, int]) -> bool:
