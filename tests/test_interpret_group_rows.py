@@ -129,3 +129,15 @@ def test_a_theme_in_the_title_cell_beside_the_municipality_s_name_in_its_column_
     )
     assert [r.title for r in doc.rows] == ["Концерт «Лад»", "Турнир «Кубок»"]
     assert _themes(doc) == ["Культура", "Спорт"]
+
+
+def test_a_theme_typed_in_the_title_cell_over_its_nil_statement_is_no_event() -> None:
+    doc = _read(
+        ("Город Энск", None, None, None, None),
+        ("", "Культура", "", "", ""),
+        ("1", "Концерт «Лад»", "г. Энск", "12.04.2024", "40 человек"),
+        ("", "Спорт", "", "", ""),
+        ("", "Мероприятия не проводились", "", "", ""),
+    )
+    assert [r.title for r in doc.rows] == ["Концерт «Лад»"]
+    assert _themes(doc) == ["Культура", "Спорт"]

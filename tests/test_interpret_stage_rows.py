@@ -42,3 +42,15 @@ def test_numbered_stages_within_the_event_s_days_are_part_of_it() -> None:
         ("1.2", "Ответный визит", "", "20.05.2024", ""),
     )
     assert [r.seq_text for r in doc.rows] == ["1", "1.1", "1.2"]
+
+
+def test_stages_with_no_number_of_their_own_opening_with_a_dash_are_part_of_the_event() -> None:
+    doc = _read(
+        ("Н-ский район", None, None, None, None),
+        FESTIVAL,
+        ("", "– торжественное открытие", "", "12.05.2024", ""),
+        ("", "– гала-концерт", "", "14.05.2024", ""),
+        ("2", "Выставка «Росы»", "с. Н", "20.05.2024", "Знакомство"),
+    )
+    assert [r.title for r in doc.rows] == ["Фестиваль «Лад»", "Выставка «Росы»"]
+    assert doc.rows[0].goal_raw.endswith("– гала-концерт, 14.05.2024")

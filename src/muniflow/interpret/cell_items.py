@@ -52,6 +52,12 @@ def _marker(line: str) -> tuple[str, int | None, str] | None:
     return None
 
 
+def bulleted(line: str) -> bool:
+    """Whether a line opens with a list's bullet and a blank («– открытие», «• концерт»)."""
+    marked = _marker(line)
+    return marked is not None and marked[1] is None
+
+
 def listed_items(text: str) -> list[str] | None:
     """The items of a cell written as a list of two or more: lines opening with numbers in sequence
     (1, 2, …; or going on from the row above's, 3, 4, …) in one style, or with one bullet; a line

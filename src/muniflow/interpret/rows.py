@@ -11,7 +11,7 @@ from muniflow import contracts
 from muniflow.interpret import place_parts
 from muniflow.interpret.addendum import addendum_line
 from muniflow.interpret.cards import as_rows
-from muniflow.interpret.cell_items import split_row_cells, unpaired_note
+from muniflow.interpret.cell_items import bulleted, split_row_cells, unpaired_note
 from muniflow.interpret.columns import CONTRACT_KEY, map_columns
 from muniflow.interpret.combined import (
     goal_out_of_title,
@@ -1003,12 +1003,13 @@ _FIRST_ITEM = re.compile(r"(\d{1,3})\.0*1\.?")
 
 
 def _heads_dated(body: Sequence[RawRow], position: int, mapping: Mapping[str, int]) -> bool:
-    """Whether the next row with text after `position` writes a date in the dates column."""
+    """Whether the next row with text after `position` writes a date in the dates column, or says
+    no events were held (a theme's «Мероприятия не проводились»)."""
     if "date_text" not in mapping:
         return False
     for raw in body[position + 1 :]:
         if any(fold(c or "") for c in raw.cells):
-            return bool(fold(_text(raw, mapping["date_text"])))
+            return bool(fold(_text(raw, mapping["date_text"]))) or nil_row(raw, mapping) is not None
     return False
 
 
@@ -1147,19 +1148,17 @@ _STAGE_LETTER = re.compile(r"\s*[а-я]\)\s*")
 
 def _stage_of(own: RawRow, mapping: Mapping[str, int], above: Row, period: Period | None) -> bool:
     """Whether a row is a stage or a day of the event above it, not an event: numbered under that
-    event's № («1.1», «1.2» under «1»; «а)», «б)»), with a title, no place of its own, and its date,
+    event's № («1.1», «1.2» under «1»; «а)», «б)») or, with no № of its own, its title opening
+    with a bullet («– торжественное открытие»), with a title, no place of its own, and its date,
     where it writes one, within the event's days («Торжественное открытие», «Гала-концерт» of a
     festival held 12–14 May)."""
-    if not {"seq_no", "title", "place"} <= mapping.keys() or above.seq_no is None or above.start_date is None:
+    if not {"title", "place"} <= mapping.keys() or above.start_date is None:
         return False
-    number = fold(_text(own, mapping["seq_no"]))
-    under = _STAGE_NUMBER.fullmatch(number)
-    if under is not None:
-        if _STAGE_NUMBER.fullmatch(above.seq_text) or int(under.group(1)) != above.seq_no:
-            return False
-    elif not _STAGE_LETTER.fullmatch(number):
+    number = fold(_text(own, mapping["seq_no"])) if "seq_no" in mapping else ""
+    title = fold(_text(own, mapping["title"]))
+    if not _stage_number(number, title, above):
         return False
-    if not fold(_text(own, mapping["title"])) or fold(_text(own, mapping["place"])):
+    if not title or fold(_text(own, mapping["place"])):
         return False
     date = fold(_text(own, mapping["date_text"])) if "date_text" in mapping else ""
     if not date:
@@ -1172,6 +1171,20 @@ def _stage_of(own: RawRow, mapping: Mapping[str, int], above: Row, period: Perio
         and above.start_date <= parsed.start
         and parsed.end <= end
     )
+
+
+def _stage_number(number: str, title: str, above: Row) -> bool:
+    """Whether a row's № (or, with none, its title's bullet) numbers a stage of the event above."""
+    under = _STAGE_NUMBER.fullmatch(number)
+    if under is not None:
+        return (
+            above.seq_no is not None
+            and not _STAGE_NUMBER.fullmatch(above.seq_text)
+            and int(under.group(1)) == above.seq_no
+        )
+    if number:
+        return bool(_STAGE_LETTER.fullmatch(number)) and above.seq_no is not None
+    return bulleted(title)  # «– торжественное открытие» with no № of its own
 
 
 def _with_stage(row: Row, own: RawRow, matches: Sequence[ColumnMatch], period: Period | None) -> Row:
