@@ -14,9 +14,11 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from muniflow.contracts import header_synonyms
 from muniflow.interpret.column_content import headerless, infer_required, title_by_content, typed_by_content
-from muniflow.interpret.columns import CONTRACT_KEY, map_columns
+from muniflow.interpret.columns import CONTRACT_KEY, lemma, map_columns, words
 from muniflow.interpret.header_rows import REQUIRED, HeaderFound, find_header
+from muniflow.interpret.muni_vocabulary import vocabulary as muni_vocabulary
 from muniflow.interpret.municipality import place_name
 from muniflow.interpret.nil import letter_sized, letter_table_lines, municipality_in_text
 from muniflow.interpret.not_held import not_held_heading
@@ -61,6 +63,44 @@ def _caption_region(caption: str) -> str:
     report giving its ministries' events a table of their own among its municipalities'."""
     lines = [x for x in caption.splitlines() if fold(x)]
     return (region_body(lines[-1]) or "") if lines else ""
+
+
+def _header_municipality(found: HeaderFound) -> str:
+    """The municipality the table's own header names in the № or the title column's cell, where
+    an office typed its name there instead of a heading («Город Энск» over the numbers,
+    «Наименование мероприятия (Н-ский район)»); '' when none or several are named. Other columns'
+    cells name places of events («Место проведения (г. Энск)»), no municipality of the table."""
+    names = set()
+    header_words = {
+        lemma(w) for c in ("title", "seq_no") for s in header_synonyms().get(c, ()) for w in words(s)
+    }
+    kinds = {w.replace("ё", "е") for w in muni_vocabulary().kind_words}
+    for i, label in enumerate(found.labels):
+        feeds = {m.column for m in found.matches if m.index == i}
+        name = municipality_in_text(label) if not feeds - {"title", "seq_no"} else ""
+        if not name:
+            continue
+        # the cell says nothing but the header's own words and the name («… с участием делегаций
+        # г. Н» names guests, not the table's municipality)
+        stems = {w[:_STEM] for w in words(name)}
+        rest = [
+            w
+            for w in words(label)
+            if len(w) > _ABBREVIATION_LETTERS
+            and w[:_STEM] not in stems
+            and lemma(w) not in header_words | kinds
+        ]
+        if not rest:
+            names.add(name)
+    return names.pop() if len(names) == 1 else ""
+
+
+# A word of a name in another case begins as the name does («Энска», «Энск»).
+_STEM = 4
+
+
+# A kind's abbreviation left beside a name once its words are taken out («г.», «р-н»).
+_ABBREVIATION_LETTERS = 3
 
 
 def _sheet_municipality(table: RawTable) -> str | None:
@@ -133,7 +173,13 @@ def choose_tables(
             not_held = people = None
             # a municipality's name typed as the table's own first row, above its header, or the
             # name of its sheet
-            municipality = municipality or caption_municipality(above) or _sheet_municipality(table) or ""
+            municipality = (
+                municipality
+                or caption_municipality(above)
+                or _sheet_municipality(table)
+                or _header_municipality(found)
+                or ""
+            )
             header_rows = tuple(range(found.start + 1, found.stop + 1))
             inferred = any(m.evidence == CONTENT for m in found.matches)
             names = sorted({m.column for m in found.matches if m.evidence != CONTENT})
