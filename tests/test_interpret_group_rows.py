@@ -141,3 +141,11 @@ def test_a_theme_typed_in_the_title_cell_over_its_nil_statement_is_no_event() ->
     )
     assert [r.title for r in doc.rows] == ["Концерт «Лад»"]
     assert _themes(doc) == ["Культура", "Спорт"]
+
+
+def test_a_one_word_theme_under_a_city_s_heading_above_its_table_is_no_part_of_its_name() -> None:
+    """«Город Энск» / «Культура» above a table: the city's, not a city «Энск Культура»."""
+    body = (RawRow(("1", "Концерт «Лад»", "г. Энск", "12.04.2024", "40 человек"), "table 1, row 2"),)
+    table = RawTable(HEADER, body, "table 1", "Город Энск\nКультура")
+    doc = interpret_document(RawDocument("x.docx", "docx", TITLE, (table,)), header_synonyms())
+    assert [r.municipality for r in doc.rows] == ["город Энск"]

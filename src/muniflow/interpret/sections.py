@@ -189,10 +189,18 @@ def caption_municipality(caption: str) -> str | None:
         # a theme's heading under the municipality's («I. Город Калуга» / «Культурные мероприятия»)
         if theme and (len(lines) <= theme or len(fold(lines[-theme]).split()) > _THEME_WORDS):
             break
+        if not theme and len(lines) > 1 and _theme_line(lines[-1]) and _last_lines_name(lines[:-1]):
+            continue  # «Город Энск» / «Культура»: a city's name ends on its line, the theme is no part of it
         found = _last_lines_name(lines[: len(lines) - theme])
         if found is not None:
             return found
     return None
+
+
+def _theme_line(line: str) -> bool:
+    """A line that is a theme's short heading, its number aside («Культура», «2. Спорт»)."""
+    words = _NUMBERED.sub("", fold(line))
+    return 0 < len(words.split()) <= _THEME_WORDS and is_theme(words)
 
 
 def _last_lines_name(lines: list[str]) -> str | None:
