@@ -69,6 +69,7 @@ class _Vocabulary:
     typo_year_distance: int | None = None  # years from the period's beyond which a year is a typo
     planned_labels: tuple[tuple[str, ...], ...] = ()  # «план», «планируемая дата», as lemmas
     actual_labels: tuple[tuple[str, ...], ...] = ()  # «факт», «фактически», as lemmas
+    stray_marks: frozenset[str] = frozenset()  # OCR's specks («`», «°»): no part of a date
 
 
 def vocabulary() -> _Vocabulary:
@@ -102,6 +103,7 @@ def _vocabulary(path: Path) -> _Vocabulary:
         typo_year_distance=int(data["typo_year_distance"]) if data.get("typo_year_distance") else None,
         planned_labels=tuple(_phrase_lemmas(str(p)) for p in data.get("planned_labels") or ()),
         actual_labels=tuple(_phrase_lemmas(str(p)) for p in data.get("actual_labels") or ()),
+        stray_marks=frozenset(str(m) for m in data.get("stray_marks") or ()),
     )
 
 
@@ -461,7 +463,7 @@ def _tokenize(folded: str) -> tuple[_Token, ...]:
             tokens.append(_classify_word(_key(groups["word"]), text, words))
         elif groups["punct"]:
             tokens.append(_Token("sep", text))
-        else:
+        elif text not in words.stray_marks:  # a scan's speck read as a mark: nothing
             tokens.append(_Token("other", text))
     return _month_parts(tokens, words)
 
