@@ -656,6 +656,7 @@ def test_no_whole_date_ending_a_title(title: str) -> None:
         ("`22-24.01.2025:.", date(2025, 1, 22), date(2025, 1, 24)),
         ("21.01.2025- : _23.01.2025", date(2025, 1, 21), date(2025, 1, 23)),
         ("° 12.03.2025 ^", date(2025, 3, 12), date(2025, 3, 12)),
+        ("|.20.04.2025", date(2025, 4, 20), date(2025, 4, 20)),
     ],
 )
 def test_scan_specks_around_a_date_are_no_part_of_it(text: str, start: date, end: date) -> None:

@@ -40,6 +40,7 @@ from muniflow.readers import (
     ocr_numbers,
     ocr_orient,
     ocr_photo,
+    ocr_specks,
     ocr_strip,
     ocr_textgrid,
     ocr_turned,
@@ -201,6 +202,7 @@ def read_page(gray: np.ndarray, hint: Sequence[int] = ()) -> Page:
     level = ocr_cells.deskew(
         ocr_cells.rectify(flat, s.outline_share, s.outline_reach_per_100dpi), s.max_skew_degrees
     )
+    level = ocr_specks.without_specks(level, effective_dpi(level))
     ink = ocr_cells.binarize(level)
     width = round(s.faint_rule_width_per_100dpi * effective_dpi(level) / 100)
     rules = ocr_cells.with_faint_rules(level, ink, s.faint_rule_contrast, width)
@@ -462,11 +464,12 @@ _SHORT_NUMBER = re.compile(r"[0-9ЗзОоOбlI|]{1,3}\.?")
 
 
 def clean(text: str) -> str:
-    """OCR's usual slips in Russian text: odd dashes and quotes, look-alikes in Roman numerals and
-    in a lone number, words cut at line ends, a speck read as a period at a line's end."""
+    """OCR's usual slips in Russian text: marks read from a scan's specks, odd dashes and quotes,
+    look-alikes in Roman numerals and in a lone number, words cut at line ends, a speck read as a
+    period at a line's end."""
     if _SHORT_NUMBER.fullmatch(text.strip()):
         return text.strip().translate(_DIGIT_LOOKALIKES)
-    text = re.sub(r"[‐‑‒—―]", "–", text)
+    text = re.sub(r"[‐‑‒—―]", "–", ocr_words.speck_marks(text))
     text = ocr_words.date_range(ocr_words.punctuation(text.replace("...", "…")))
     text = ocr_words.stray_periods(text)
     text = ocr_words.lower_misread_capitals(ocr_words.roman_numerals(text))
