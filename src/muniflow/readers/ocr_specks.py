@@ -81,6 +81,8 @@ def without_specks(grey: Image, dpi: float, s: SpeckSettings | None = None) -> I
     gone = small & ~kept
     if not gone.any():
         return grey
+    # with its grey fringe (lighter than the threshold, yet a dot Tesseract still sees on white)
+    fringe = cv2.dilate(gone[labels].astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     out = grey.copy()
-    out[gone[labels]] = 255
+    out[fringe & ~anchor] = 255
     return out
