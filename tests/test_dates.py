@@ -657,6 +657,9 @@ def test_no_whole_date_ending_a_title(title: str) -> None:
         ("21.01.2025- : _23.01.2025", date(2025, 1, 21), date(2025, 1, 23)),
         ("° 12.03.2025 ^", date(2025, 3, 12), date(2025, 3, 12)),
         ("|.20.04.2025", date(2025, 4, 20), date(2025, 4, 20)),
+        ("07.01:2025", date(2025, 1, 7), date(2025, 1, 7)),
+        ("20,02.2025", date(2025, 2, 20), date(2025, 2, 20)),
+        ("03.03.2025-\\ 04.03.2025", date(2025, 3, 3), date(2025, 3, 4)),
     ],
 )
 def test_scan_specks_around_a_date_are_no_part_of_it(text: str, start: date, end: date) -> None:
