@@ -682,8 +682,16 @@ def _same_row(a: list[CellText], b: list[CellText]) -> bool:
 
 
 def _continues(row: list[CellText]) -> bool:
-    """A row cut by a page break goes on with an empty № cell and text in another."""
-    return bool(row) and not (row[0].text or "").strip() and any((c.text or "").strip() for c in row[1:])
+    """A row cut by a page break goes on with an empty № cell and text in another; a № cell of
+    marks only (a speck read as «:» or «.») holds no number, and is empty."""
+    return (
+        bool(row)
+        and not _LETTER_OR_DIGIT.search(row[0].text or "")
+        and any((c.text or "").strip() for c in row[1:])
+    )
+
+
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
 def _glue(upper: list[CellText], lower: list[CellText]) -> list[CellText]:
