@@ -487,3 +487,10 @@ def test_a_row_cut_by_a_page_break_goes_on_though_a_speck_marks_its_blank_number
         "Концерт детских коллективов «Звонкие\nструны»",
         "Форум",
     ]
+    # a new row opening the page, its № misread as marks, is a row of its own
+    third = ocr.Page([header, _cells("=)", "Выставка «Узоры»", "10 февраля 2025 г.")], "")
+    doc, _ = ocr.to_document("scan.tiff", "image_ocr", [first, third])
+    assert [r.cells[1] for r in doc.tables[0].rows] == [
+        "Концерт детских коллективов «Звонкие",
+        "Выставка «Узоры»",
+    ]

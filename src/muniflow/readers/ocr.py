@@ -682,16 +682,20 @@ def _same_row(a: list[CellText], b: list[CellText]) -> bool:
 
 
 def _continues(row: list[CellText]) -> bool:
-    """A row cut by a page break goes on with an empty № cell and text in another; a № cell of
-    marks only (a speck read as «:» or «.») holds no number, and is empty."""
-    return (
-        bool(row)
-        and not _LETTER_OR_DIGIT.search(row[0].text or "")
-        and any((c.text or "").strip() for c in row[1:])
-    )
+    """A row cut by a page break goes on with an empty № cell and text in another; so does one
+    whose № cell holds marks only (a speck read as «:») where its first text goes on a sentence
+    (opens in lower case or with a closing quote): a new row's № misread so opens with a capital."""
+    if not row or not any((c.text or "").strip() for c in row[1:]):
+        return False
+    number = (row[0].text or "").strip()
+    if not number:
+        return True
+    first = next((c.text or "" for c in row[1:] if (c.text or "").strip()), "").lstrip()
+    return not _LETTER_OR_DIGIT.search(number) and bool(_GOES_ON.match(first))
 
 
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_GOES_ON = re.compile(r"[а-яё»)]")
 
 
 def _glue(upper: list[CellText], lower: list[CellText]) -> list[CellText]:
