@@ -447,11 +447,15 @@ def _speck_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]
     """contracts/ocr.yaml's `speck_marks` as patterns: a word of marks only, a mark glued to a
     word's start or end, one between two Cyrillic letters."""
     marks = load_yaml("ocr.yaml", None, ("speck_marks",))["speck_marks"]
-    alone, glued = re.escape(str(marks["alone"]) + str(marks["glued"])), re.escape(str(marks["glued"]))
-    any_mark = f"[{alone}.,:;]"
+    alone, glued = re.escape(str(marks["alone"])), re.escape(str(marks["glued"]))
+    any_mark = f"[{alone}{glued}.,:;]"
     word = re.compile(rf"(?<!\S)(?:{any_mark}*[{alone}]{any_mark}*|[.,:;]{{2,}})(?!\S)")
-    edge = re.compile(rf"(?<![\w{glued}])[{glued}]+(?=[\w«(])|(?<=[\w.,;:!?»)])[{glued}]+(?![\w{glued}])")
+    edge = re.compile(
+        rf"(?<![\w{glued}])[{glued}]+(?=[а-яёА-ЯЁ«(])|(?<=[а-яёА-ЯЁ.,;:!?»)])[{glued}]+(?![\w{glued}])"
+    )
     between = re.compile(rf"(?<=[а-яёА-ЯЁ])[{glued}]+(?=[а-яёА-ЯЁ])")
+    side = re.escape(str(marks["line_edge"]))
+    between = re.compile(rf"{between.pattern}|(?m:^[{side}](?=[ \t])|(?<=[ \t])[{side}]$)")
     line_ends = re.compile(r"[ \t]+(?=\n)|(?<=\n)[ \t]+")
     return word, edge, between, line_ends
 
