@@ -646,3 +646,22 @@ def test_no_whole_date_ending_a_title(title: str) -> None:
     from muniflow.normalize.dates import date_in_title
 
     assert date_in_title(title, Q2_2024) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("`10 февраля 2025.", date(2025, 2, 10), date(2025, 2, 10)),
+        ("‘2 марта 2025 года", date(2025, 3, 2), date(2025, 3, 2)),
+        ("`22-24.01.2025:.", date(2025, 1, 22), date(2025, 1, 24)),
+        ("21.01.2025- : _23.01.2025", date(2025, 1, 21), date(2025, 1, 23)),
+        ("° 12.03.2025 ^", date(2025, 3, 12), date(2025, 3, 12)),
+        ("|.20.04.2025", date(2025, 4, 20), date(2025, 4, 20)),
+        ("07.01:2025", date(2025, 1, 7), date(2025, 1, 7)),
+        ("20,02.2025", date(2025, 2, 20), date(2025, 2, 20)),
+        ("03.03.2025-\\ 04.03.2025", date(2025, 3, 3), date(2025, 3, 4)),
+    ],
+)
+def test_scan_specks_around_a_date_are_no_part_of_it(text: str, start: date, end: date) -> None:
+    parsed = parse_dates(text, Period(2025, 1))
+    assert (parsed.start, parsed.end, parsed.note) == (start, end, None)

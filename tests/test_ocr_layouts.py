@@ -474,3 +474,23 @@ def test_a_column_whose_only_text_spans_the_next_is_that_next_column() -> None:
     assert doc.tables[0].header == ("1.", "Форум", "12.05.2024", "Около 1200 зрителей")
     assert doc.tables[0].rows[0].cells == ("2.", "Ярмарка", "14.05.2024", "6 человек")
     assert len(doc.tables[1].header) == 4
+
+
+def test_a_row_cut_by_a_page_break_goes_on_though_a_speck_marks_its_blank_number_cell() -> None:
+    """The rest of a row cut by a page break opens the next page with a blank № cell; a speck there
+    read as «:» is no number, so the rest is still glued to the row above, not a row of its own."""
+    header = _cells("№", "Мероприятие", "Дата")
+    first = ocr.Page([header, _cells("6.", "Концерт детских коллективов «Звонкие", "8 февраля 2025 г.")], "")
+    second = ocr.Page([header, _cells(":", "струны»", ""), _cells("7.", "Форум", "9 февраля 2025 г.")], "")
+    doc, _ = ocr.to_document("scan.tiff", "image_ocr", [first, second])
+    assert [r.cells[1] for r in doc.tables[0].rows] == [
+        "Концерт детских коллективов «Звонкие\nструны»",
+        "Форум",
+    ]
+    # a new row opening the page, its № misread as marks, is a row of its own
+    third = ocr.Page([header, _cells("=)", "Выставка «Узоры»", "10 февраля 2025 г.")], "")
+    doc, _ = ocr.to_document("scan.tiff", "image_ocr", [first, third])
+    assert [r.cells[1] for r in doc.tables[0].rows] == [
+        "Концерт детских коллективов «Звонкие",
+        "Выставка «Узоры»",
+    ]

@@ -166,3 +166,17 @@ def test_a_photographed_sheet_is_not_cleaned_of_ink_but_a_scan_is(monkeypatch: p
     assert cleaned == [], "a photographed sheet (in colour, as pictures are read) is not cleaned"
     ocr.read_page(np.full((1100, 800), 255, np.uint8))
     assert cleaned == [1], "a page that is no photo is"
+
+
+def test_a_scan_shaded_on_one_side_is_no_photo_of_its_bright_part() -> None:
+    """A flatbed scan askew, its lid's shadow over the left of the page as dark as the scanner's
+    border in the corners: the bright part alone looks like a sheet on a desk, but its left side
+    is no edge (the paper goes on, shaded), so the page is read whole, as a scan."""
+    page = _page().astype(np.float64)
+    shade = 1 - 0.45 * np.clip(1 - np.arange(PAGE[1]) / (0.45 * PAGE[1]), 0, 1)
+    shaded = (page * shade[None, :]).astype(np.uint8)
+    h, w = PAGE
+    turn = cv2.getRotationMatrix2D((w / 2, h / 2), 1.2, 1.0)
+    askew = cv2.warpAffine(shaded, turn, (w, h), borderValue=int(shaded[2, 2]))
+    assert ocr_photo.sheet_corners(askew, ocr_photo.settings()) is None
+    assert ocr_photo.unwarp(askew) is askew

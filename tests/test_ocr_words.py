@@ -149,3 +149,30 @@ def test_a_letter_read_twice_in_two_cases_is_kept_once(token: str, expected: str
 )
 def test_a_breve_ocr_lost_is_put_back_where_the_dictionary_says(read: str, fixed: str) -> None:
     assert ocr_words.lost_breves(read) == fixed
+
+
+SPECKED = [
+    ("г. Соколино, '.:. ‘ ‘ стадион «Олимп»", "г. Соколино, стадион «Олимп»", "words of marks only"),
+    ("Витебского .. облисполкома", "Витебского облисполкома", "two stops standing alone"),
+    ("`Рабочая встреча", "Рабочая встреча", "a tick glued to a word's start"),
+    ("в рамках Года`молодёжи", "в рамках Года молодёжи", "a tick between two words"),
+    (
+        "делегация г. Бреста ° (Республика Беларусь)^",
+        "делегация г. Бреста (Республика Беларусь)",
+        "degree, caret",
+    ),
+    ("стадион «Олимп» ‘\nг. Брест", "стадион «Олимп»\nг. Брест", "a mark ending a line"),
+    ("|Тихорецкий муниципальный район", "Тихорецкий муниципальный район", "a bar glued to a heading"),
+    ("| Тихорецкий муниципальный район.", "Тихорецкий муниципальный район.", "a side rule read as a bar"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "why"), SPECKED, ids=[c[2] for c in SPECKED])
+def test_marks_read_from_a_scans_specks_are_taken_out(text: str, expected: str, why: str) -> None:
+    assert ocr.clean(text) == expected, why
+
+
+def test_marks_that_belong_to_the_text_stay_beside_the_specks() -> None:
+    text = "ivan_petrov@mail.ru ‘ Ф.И.О. Иванов, на 5 % больше, д. 4, кв. 12 ° «Открытый урок» – с. Подгорное"
+    expected = "ivan_petrov@mail.ru Ф.И.О. Иванов, на 5 % больше, д. 4, кв. 12 «Открытый урок» – с. Подгорное"
+    assert ocr.clean(text) == expected

@@ -239,3 +239,11 @@ def test_a_number_the_layer_lost_is_put_right_from_the_order_as_ocr_puts_it() ->
     )
     column = [r.cells[0] for r in _cleaned(table).rows]
     assert column == ["5.", "6.", None, "7."]
+
+
+def test_a_layer_reading_a_scans_specks_as_marks_fails_the_gate_and_a_clean_one_passes() -> None:
+    maximum = pdflayer.settings().mark_share_max
+    clean = "№ 1. Фестиваль «Дружба» – г. Заозёрск, 12 мая 2025 г. Делегация г. Гомеля (Беларусь), 5 чел."
+    specked = "‘ Фестиваль . ° «Дружба» .-. ` г. Заозёрск, : 12 мая"
+    assert (pdflayer.mark_share(clean.split()) or 0) <= maximum
+    assert (pdflayer.mark_share(specked.split()) or 0) > maximum

@@ -69,6 +69,7 @@ class _Vocabulary:
     typo_year_distance: int | None = None  # years from the period's beyond which a year is a typo
     planned_labels: tuple[tuple[str, ...], ...] = ()  # «план», «планируемая дата», as lemmas
     actual_labels: tuple[tuple[str, ...], ...] = ()  # «факт», «фактически», as lemmas
+    stray_marks: frozenset[str] = frozenset()  # OCR's specks («`», «°»): no part of a date
 
 
 def vocabulary() -> _Vocabulary:
@@ -102,6 +103,7 @@ def _vocabulary(path: Path) -> _Vocabulary:
         typo_year_distance=int(data["typo_year_distance"]) if data.get("typo_year_distance") else None,
         planned_labels=tuple(_phrase_lemmas(str(p)) for p in data.get("planned_labels") or ()),
         actual_labels=tuple(_phrase_lemmas(str(p)) for p in data.get("actual_labels") or ()),
+        stray_marks=frozenset(str(m) for m in data.get("stray_marks") or ()),
     )
 
 
@@ -151,6 +153,9 @@ def _key(word: str) -> str:
 _FOOTNOTE_MARKS = re.compile("[\u00b9\u00b2\u00b3\u2070-\u207f]+")
 # A date typed with commas for dots, no space between: «05,04,2025».
 _COMMA_DATE = re.compile(r"(?<![\d,])(\d{1,2}),(\d{1,2}),(\d{4})(?![\d,])")
+# A whole date one of whose stops a scan's speck turned into a colon or comma («07.01:2025»,
+# «20,02.2025», «24.03,2025»): two different separators of these, one a stop, a four-digit year.
+_MIXED_STOPS = re.compile(r"(?<![\d.,:])(\d{1,2})([.,:])(\d{1,2})(?!\2)([.,:])(\d{4})(?!\d)")
 # An ellipsis between two dates reads as a range dash, as calendar plans write it.
 _ELLIPSIS = re.compile(r"…|\.{3}")
 # Every dash a word processor produces reads as a range dash.
@@ -432,6 +437,7 @@ def _tokenize(folded: str) -> tuple[_Token, ...]:
     normalized = _ELLIPSIS.sub("-", normalized.translate(_DASHES))  # «16 сентября … 30 сентября»
     normalized = _DASH_RUN.sub("-", normalized)
     normalized = _COMMA_DATE.sub(r"\1.\2.\3", normalized)  # «05,04,2025»: a comma key for the dot
+    normalized = _MIXED_STOPS.sub(_one_stop, normalized)
     normalized = _ORDINAL_DAY.sub(r"\1", _QUOTED_DAY.sub(r" \1 ", normalized))
     tokens = []
     for match in _TOKEN.finditer(normalized):
@@ -461,7 +467,7 @@ def _tokenize(folded: str) -> tuple[_Token, ...]:
             tokens.append(_classify_word(_key(groups["word"]), text, words))
         elif groups["punct"]:
             tokens.append(_Token("sep", text))
-        else:
+        elif text not in words.stray_marks:  # a scan's speck read as a mark: nothing
             tokens.append(_Token("other", text))
     return _month_parts(tokens, words)
 
@@ -549,6 +555,12 @@ def _drop_remark(match: re.Match[str], words: _Vocabulary) -> str:
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _one_stop(match: re.Match[str]) -> str:
+    """«07.01:2025» as «07.01.2025» where one of its two separators is a stop."""
+    day, first, month, second, year = match.groups()
+    return f"{day}.{month}.{year}" if "." in (first, second) else match.group()
 
 
 def _zeros(match: re.Match[str]) -> str:

@@ -40,6 +40,7 @@ from muniflow.readers import (
     ocr_numbers,
     ocr_orient,
     ocr_photo,
+    ocr_specks,
     ocr_strip,
     ocr_textgrid,
     ocr_turned,
@@ -201,6 +202,7 @@ def read_page(gray: np.ndarray, hint: Sequence[int] = ()) -> Page:
     level = ocr_cells.deskew(
         ocr_cells.rectify(flat, s.outline_share, s.outline_reach_per_100dpi), s.max_skew_degrees
     )
+    level = ocr_specks.without_specks(level, effective_dpi(level))
     ink = ocr_cells.binarize(level)
     width = round(s.faint_rule_width_per_100dpi * effective_dpi(level) / 100)
     rules = ocr_cells.with_faint_rules(level, ink, s.faint_rule_contrast, width)
@@ -462,11 +464,12 @@ _SHORT_NUMBER = re.compile(r"[0-9ЗзОоOбlI|]{1,3}\.?")
 
 
 def clean(text: str) -> str:
-    """OCR's usual slips in Russian text: odd dashes and quotes, look-alikes in Roman numerals and
-    in a lone number, words cut at line ends, a speck read as a period at a line's end."""
+    """OCR's usual slips in Russian text: marks read from a scan's specks, odd dashes and quotes,
+    look-alikes in Roman numerals and in a lone number, words cut at line ends, a speck read as a
+    period at a line's end."""
     if _SHORT_NUMBER.fullmatch(text.strip()):
         return text.strip().translate(_DIGIT_LOOKALIKES)
-    text = re.sub(r"[‐‑‒—―]", "–", text)
+    text = re.sub(r"[‐‑‒—―]", "–", ocr_words.speck_marks(text))
     text = ocr_words.date_range(ocr_words.punctuation(text.replace("...", "…")))
     text = ocr_words.stray_periods(text)
     text = ocr_words.lower_misread_capitals(ocr_words.roman_numerals(text))
@@ -679,8 +682,20 @@ def _same_row(a: list[CellText], b: list[CellText]) -> bool:
 
 
 def _continues(row: list[CellText]) -> bool:
-    """A row cut by a page break goes on with an empty № cell and text in another."""
-    return bool(row) and not (row[0].text or "").strip() and any((c.text or "").strip() for c in row[1:])
+    """A row cut by a page break goes on with an empty № cell and text in another; so does one
+    whose № cell holds marks only (a speck read as «:») where its first text goes on a sentence
+    (opens in lower case or with a closing quote): a new row's № misread so opens with a capital."""
+    if not row or not any((c.text or "").strip() for c in row[1:]):
+        return False
+    number = (row[0].text or "").strip()
+    if not number:
+        return True
+    first = next((c.text or "" for c in row[1:] if (c.text or "").strip()), "").lstrip()
+    return not _LETTER_OR_DIGIT.search(number) and bool(_GOES_ON.match(first))
+
+
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_GOES_ON = re.compile(r"[а-яё»)]")
 
 
 def _glue(upper: list[CellText], lower: list[CellText]) -> list[CellText]:

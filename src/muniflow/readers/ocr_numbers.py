@@ -37,27 +37,40 @@ def repair_sequence(cells: Sequence[str | None]) -> list[str | None]:
     two numbers whose gap it fills exactly («5», «Е», «%», «8» -> 5, 6, 7, 8), a run of misread
     cells opening the column or a section whose next two rows are numbered as their places say
     («0», «2», «3» -> 1, 2, 3; «Е», «%», «3», «4» -> 1, 2, 3, 4), and a misread cell closing it after
-    two numbers in a row («20», «21», «да.» -> 20, 21, 22). Cells under a merged heading (None) are
-    not rows of the sequence and stay None (they part the sections), nor is a text longer than a
-    misread number (a heading's); a cell at the column's ends must look misread (a few characters,
-    not blank: a row cut over a page leaves its № blank)."""
-    out = list(cells)
+    two numbers in a row («20», «21», «да.» -> 20, 21, 22); a number read with a mark for its stop
+    («2?», «5;») is that number, and the column's opening cells are numbered by the numbers after
+    them across the headings too («и», «2» | heading | «3» -> 1, 2, 3). Cells under a merged
+    heading (None) are not rows of the sequence and stay None (they part the sections), nor is a
+    text longer than a misread number (a heading's); a cell at the column's ends must look misread
+    (a few characters, not blank: a row cut over a page leaves its № blank)."""
     rows = [i for i, text in enumerate(cells) if text is not None and len(text.strip()) <= _MISREAD_MAX]
     dot = (
         "."
         if any((cells[i] or "").strip().endswith(".") and _value(cells[i]) is not None for i in rows)
         else ""
     )
+    out = [_marked(text, dot) for text in cells]
     for before, here, after in zip(rows, rows[1:], rows[2:], strict=False):
         low, high = _value(cells[before]), _value(cells[after])
         if low is None or high is None or high != low + 2 or _value(cells[here]) == low + 1:
             continue
         out[here] = f"{low + 1}{_dot(cells[before])}"
     _fill_runs(out, rows)
+    # numbering that runs on across the headings: the column's first cells by the numbers after them
+    _open_section(out, [i for section in _sections(cells) for i in section], dot)
     for section in _sections(cells):
         _open_section(out, section, dot)
         _close_section(out, section)
     return out
+
+
+# A number with a speck or a slip read after it in place of its stop («2?», «5;», «2}»).
+_MARKED = re.compile(r"(\d{1,4})[^\w\s.]")
+
+
+def _marked(text: str | None, dot: str) -> str | None:
+    match = _MARKED.fullmatch((text or "").strip())
+    return f"{match.group(1)}{dot}" if match else text
 
 
 def _dot(text: str | None) -> str:

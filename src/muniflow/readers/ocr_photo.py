@@ -2,9 +2,10 @@
 
 A photo shows the page smaller than the frame, at an angle, on a darker background. The sheet is the
 largest bright region whose outline is a four-cornered shape with paper brighter just inside its
-edges than just outside; it is warped to a rectangle the size of its longer sides (A4 when its sides'
-ratio is near A4's). A page that fills the picture (a scan) is left as it is. Thresholds are in
-contracts/ocr.yaml (`photo`).
+edges than just outside, along each of its sides (a scan whose side lies in a shadow as dark as the
+scanner's border is no sheet on a desk); it is warped to a rectangle the size of its longer sides
+(A4 when its sides' ratio is near A4's). A page that fills the picture (a scan) is left as it is.
+Thresholds are in contracts/ocr.yaml (`photo`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class PhotoSettings:
     page_share_min: float
     page_share_max: float
     edge_contrast_min: float
+    side_contrast_min: float
     a4_tolerance: float
     margin: float
     sharpen_sigma: float
@@ -101,6 +103,10 @@ def sheet_corners(gray: Image, s: PhotoSettings) -> np.ndarray | None:
     )[0]
     points = max(outline, key=len).reshape(-1, 2).astype(np.float32)
     corners = fit_sides(ocr_cells.order_corners(quad), points, small.shape)
+    # every side is an edge: one along which the paper goes on as bright beyond (a shadow over a
+    # scanned page's side, as dark as the scanner's border) cut the bright region, not the sheet
+    if any(side and np.median(side) < s.side_contrast_min for side in side_ratios(small, corners)):
+        return None
     return inset(corners, s.margin) / scale
 
 
@@ -202,10 +208,18 @@ def _meet(one: tuple[np.ndarray, np.ndarray], other: tuple[np.ndarray, np.ndarra
 def edge_contrast(gray: Image, quad: np.ndarray, step: float = 6.0) -> float:
     """How much brighter the picture is just inside the quadrilateral's sides than just outside
     (median ratio over points along the sides); points outside the picture are skipped."""
+    ratios = [r for side in side_ratios(gray, quad, step) for r in side]
+    return float(np.median(ratios)) if ratios else 0.0
+
+
+def side_ratios(gray: Image, quad: np.ndarray, step: float = 6.0) -> list[list[float]]:
+    """Per side of the quadrilateral, the ratios of the picture's brightness just inside to just
+    outside at points along it (none where the side runs outside the picture)."""
     centre = quad.mean(axis=0)
     h, w = gray.shape[:2]
-    ratios = []
+    sides = []
     for a, b in zip(quad, np.roll(quad, -1, axis=0), strict=True):
+        ratios = []
         for t in np.linspace(0.1, 0.9, 25):
             p = a + t * (b - a)
             normal = np.array([-(b - a)[1], (b - a)[0]], np.float32)
@@ -215,4 +229,5 @@ def edge_contrast(gray: Image, quad: np.ndarray, step: float = 6.0) -> float:
             (xi, yi), (xo, yo) = (p + step * normal).astype(int), (p - step * normal).astype(int)
             if 0 <= xo < w and 0 <= yo < h and 0 <= xi < w and 0 <= yi < h:
                 ratios.append(float(gray[yi, xi]) / max(float(gray[yo, xo]), 1.0))
-    return float(np.median(ratios)) if ratios else 0.0
+        sides.append(ratios)
+    return sides

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
+from muniflow.contracts import load_yaml
 from muniflow.morph import analyzer, dictionary_parses
 from muniflow.readers.wordjoin import ONE_LETTER_WORDS, is_russian_word, is_standalone_word
 
@@ -438,3 +440,33 @@ def lost_breves(text: str) -> str:
     where «й» stands (`_breve_place`: «РАИОН» -> «РАЙОН», «Завьяловскии» -> «Завьяловский»); a word
     with no such fix, or more than one, stays as read («Наиме», a header word cut, is no «Найме»)."""
     return _BREVE_WORD.sub(_breve_restored, text)
+
+
+@lru_cache(maxsize=1)
+def _speck_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """contracts/ocr.yaml's `speck_marks` as patterns: a word of marks only, a mark glued to a
+    word's start or end, one between two Cyrillic letters."""
+    marks = load_yaml("ocr.yaml", None, ("speck_marks",))["speck_marks"]
+    alone, glued = re.escape(str(marks["alone"])), re.escape(str(marks["glued"]))
+    any_mark = f"[{alone}{glued}.,:;]"
+    word = re.compile(rf"(?<!\S)(?:{any_mark}*[{alone}]{any_mark}*|[.,:;]{{2,}})(?!\S)")
+    edge = re.compile(
+        rf"(?<![\w{glued}])[{glued}]+(?=[а-яёА-ЯЁ«(])|(?<=[а-яёА-ЯЁ.,;:!?»)])[{glued}]+(?![\w{glued}])"
+    )
+    between = re.compile(rf"(?<=[а-яёА-ЯЁ])[{glued}]+(?=[а-яёА-ЯЁ])")
+    side = re.escape(str(marks["line_edge"]))
+    between = re.compile(rf"{between.pattern}|(?m:^[{side}](?=[ \t])|(?<=[ \t])[{side}]$)")
+    line_ends = re.compile(r"[ \t]+(?=\n)|(?<=\n)[ \t]+")
+    return word, edge, between, line_ends
+
+
+def speck_marks(text: str) -> str:
+    """Marks a scan's specks were read as taken out of a cell's text (`speck_marks` in
+    contracts/ocr.yaml): a word of such marks only («‘», «°.», «..»), a mark Russian text never
+    writes at a word's edge glued to one («`Рабочая» -> «Рабочая»), or between two words' letters
+    («Года`молодёжи» -> «Года молодёжи»)."""
+    word, edge, between, line_ends = _speck_patterns()
+    cleaned = between.sub(" ", edge.sub("", word.sub("", text)))
+    if cleaned == text:
+        return text
+    return re.sub(r"[ \t]{2,}", " ", line_ends.sub("", cleaned)).strip()

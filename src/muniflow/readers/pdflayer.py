@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # OpenCV is loaded only where a scanned page is rendered
 class LayerSettings:
     dictionary_share_min: float
     letters_min: int
+    mark_share_max: float
     max_skew_degrees: float
     crossing_share_max: float
     crossing_reach_points: float
@@ -61,6 +62,17 @@ def dictionary_share(words: Sequence[str], letters_min: int) -> float | None:
     if not runs:
         return None
     return sum(1 for run in runs if dictionary_word(run)) / len(runs)
+
+
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
+def mark_share(words: Sequence[str]) -> float | None:
+    """The share of the layer's words holding no letter or digit («‘», «°.», «:»); None with no
+    word. A scan sprinkled with specks has its scanner's OCR read each one as such a word."""
+    if not words:
+        return None
+    return sum(1 for word in words if not _LETTER_OR_DIGIT.search(word)) / len(words)
 
 
 def grid_lines(
@@ -221,6 +233,9 @@ def read_layer(path: Path, page: Any, after_table: bool = False) -> tuple[LayerP
     share = dictionary_share([w["text"] for w in words], s.letters_min)
     if share is None or share < s.dictionary_share_min:
         return None, f"its text layer reads as few dictionary words ({share or 0:.0%})"
+    marks = mark_share([w["text"] for w in words])
+    if marks is not None and marks > s.mark_share_max:
+        return None, f"its text layer reads specks as marks ({marks:.0%} of its words)"
     if not all(w["upright"] for w in words) or page.rotation % 360:
         return None, "its text layer is turned"
     settings_ocr = ocr.settings()
