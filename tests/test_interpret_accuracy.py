@@ -520,3 +520,15 @@ def test_a_column_of_responsible_people_is_no_goal():
     )
     doc = _with_extra_column("Ответственный", people)
     assert [r.goal for r in doc.rows] == ["", "", ""]
+
+
+@pytest.mark.parametrize(
+    "events_header",
+    ["Мероприятия Ольшанского муниципального округа", "Мероприятия муниципального образования"],
+)
+def test_a_municipality_after_the_events_head_noun_says_whose_events(events_header):
+    """«Мероприятия … муниципального округа»: the head noun names the column (the events); the
+    municipality after it says whose, and is no column of municipalities."""
+    got = _columns(("№", events_header, "Место проведения", "Дата проведения"))
+    assert got.get(events_header) == "title"
+    assert "municipality" not in got.values()

@@ -246,10 +246,12 @@ def _matches(header: str, vocabulary: tuple[tuple[str, tuple[str, ...]], ...]) -
             if held is None or (found.weight, found.score) > (held.weight, held.score):
                 best[found.column] = found
         if any(not c.dependent for c in best.values()):
-            # «Результаты мероприятия», «№ мероприятия»: the head names the column; the one word
-            # after it says whose results, and names none (the title is another cell's). A phrase
-            # after a generic head still does («Наименование муниципального района»).
-            best = {k: c for k, c in best.items() if not (c.dependent and len(words(c.synonym)) == 1)}
+            # «Результаты мероприятия», «№ мероприятия», «Мероприятия Энского муниципального
+            # округа»: the head names the column; the words after it say whose results or events,
+            # and name none (the title is another cell's, the municipality a caption's). A phrase
+            # after a generic head still does: it is no dependent («Наименование муниципального
+            # района»).
+            best = {k: c for k, c in best.items() if not c.dependent}
         if best:
             return tuple(sorted(best.values(), key=lambda c: (-c.weight, -c.score, c.column)))
     return ()
