@@ -94,6 +94,8 @@ def test_open_and_decided_flags_are_apart_with_notes_and_stale_decisions():
         "дата уточнена по телефону" in decided and "выпущено в события" in decided
     )  # the note, the decision
     assert "разные мероприятия" in decided and "принято" in decided
+    # the decided flags' own table comes under a heading of its own, after the decisions'
+    assert decided.index("<h3>Замечания, по которым приняты решения (3)</h3>") > decided.index("принято")
     stale = section(page, "Устаревшие решения")
     assert "rgone" in stale and "Выставка прежняя" in stale and "rkey1" not in stale
 

@@ -133,7 +133,7 @@ def render_html(
         dqreminders.by_file(reminders, still_open),
         f"<h2>Решённые замечания ({len(decided)})</h2>",
         dqreview.decided_table(decided, notes),
-        _all_rows(decided) if len(decided) else "",
+        _decided_flags(decided),
         "<h2>Устаревшие решения</h2>",
         dqreview.stale_table(decisions),
     ]
@@ -143,6 +143,13 @@ def render_html(
         f"<style>{STYLE}{dqcharts.CHART_STYLE}</style>\n</head>\n"
         "<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
     )
+
+
+def _decided_flags(decided: pd.DataFrame) -> str:
+    """The flags the decisions above decided, as the open ones read, under their own heading."""
+    if not len(decided):
+        return ""
+    return f"<h3>Замечания, по которым приняты решения ({len(decided)})</h3>\n{_all_rows(decided)}"
 
 
 def _ordered(flagged: pd.DataFrame) -> pd.DataFrame:
