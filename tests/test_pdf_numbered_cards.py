@@ -1,0 +1,69 @@
+"""Events given as cards in a PDF drawn without rules between a card's rows: the card's № stands
+in its first row alone, its labels in the column after the №, its values beside them
+(readers/pdfgaps._card_parts); each label and its value is a row of its own, as a grid draws it,
+so the cards read as events (interpret/cards.py)."""
+
+from __future__ import annotations
+
+from muniflow.readers.pdflines import Glyph
+from muniflow.readers.pdftext import TextRow
+from muniflow.readers.pdfunruled import text_only_tables
+
+XS = (40.0, 70.0, 200.0)  # №, label, value
+
+
+def _glyphs(rows: list[tuple[float, tuple[str, ...]]]) -> list[Glyph]:
+    """Glyphs of lines of text, each (top, the texts of its columns at XS), 5 pt a letter, 3 pt a
+    space, 10 pt tall."""
+    out = []
+    for top, cells in rows:
+        for k, text in enumerate(cells):
+            x = XS[k]
+            for char in text:
+                if char != " ":
+                    out.append(Glyph(char, x, x + 5, top, top + 10))
+                x += 5 if char != " " else 3
+    return out
+
+
+CARD = (
+    ("Название мероприятия", "Слёт юных краеведов"),
+    ("Место проведения", "г. Ивск, парк"),
+    ("Дата проведения", "3 мая 2025 г."),
+    ("Участники", "Клуб «Мост»"),
+)
+
+
+def _page() -> list[Glyph]:
+    rows: list[tuple[float, tuple[str, ...]]] = []
+    top = 100.0
+    for number in ("1.", "2."):
+        for k, (label, value) in enumerate(CARD):
+            rows.append((top, (number if k == 0 else "", label, value)))
+            top += 13
+    return _glyphs(rows)
+
+
+def _texts(row: TextRow, glyphs: list[Glyph]) -> list[str]:
+    """The text of each cell box of the row, its glyphs run together; ∅ for a slot spanned."""
+    out = []
+    for box in row.cells:
+        if box is None:
+            out.append("∅")
+            continue
+        x0, top, x1, bottom = box
+        inside = [
+            g for g in glyphs if x0 <= (g.x0 + g.x1) / 2 <= x1 and top <= (g.top + g.bottom) / 2 <= bottom
+        ]
+        out.append("".join(g.text for g in inside))
+    return out
+
+
+def test_a_numbered_card_without_row_rules_is_a_row_a_label() -> None:
+    glyphs = _page()
+    [table] = text_only_tables(glyphs)
+    rows = [_texts(row, glyphs) for row in table.rows]
+    assert len(rows) == 2 * len(CARD)
+    assert rows[0] == ["1.", "Названиемероприятия", "Слётюныхкраеведов"]
+    assert rows[2] == ["", "Датапроведения", "3мая2025г."]
+    assert rows[4][0] == "2."
