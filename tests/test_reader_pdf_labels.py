@@ -283,3 +283,18 @@ def test_a_short_heading_right_above_the_first_label_repeated_ends_the_table_abo
     tables = text_only_tables(glyphs)
     assert len(tables) == 2
     assert tables[0].bbox[3] < 100 + 13 * 4 < tables[1].bbox[1]  # the month between them
+
+
+def test_a_label_beside_its_value_under_a_label_that_ended_opens_a_row() -> None:
+    """Labels of one line each, drawn without rules, some holding no header word («Открыто»,
+    «Закрыто»): a label opening with a capital beside its value opens a row when the label above
+    left no word hanging; under «Участники от» a name goes on the label."""
+    lines = [
+        _line("Наименование", "Слёт юных краеведов", ""),
+        _line("Место", "г. Тривельд, парк", ""),
+        _line("Открыто", "3 мая", ""),
+        _line("Закрыто", "5 мая", ""),
+        _line("Участники от", "Клуб", ""),
+        _line("Энции", "«Мост»", ""),
+    ]
+    assert label_starts(lines, XS) == [0, 1, 2, 3, 4]

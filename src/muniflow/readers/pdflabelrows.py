@@ -12,10 +12,11 @@ opens a row when its first column starts a label:
   no label, goes on the one above («Дата / проведения», «Формат / (очно или онлайн)»);
 - a label opening with a capital or a digit opens a row when it holds a word of the header
   vocabulary (the contract's header synonyms), with the lines going on with it («Праздничные /
-  мероприятия»), or when a column of the events takes text up again after a line it left blank (a
+  мероприятия»), when a column of the events takes text up again after a line it left blank (a
   cell's text wraps on without a gap: an event's text that stopped and starts again is the next
-  row's). A line holding neither goes on the label above (a label wrapped before a name:
-  «Участники от / Энции»).
+  row's), or when it stands beside a value under a label line that left no word hanging (labels
+  of one line each the contract does not know: «Начато» under «Площадка»). A line holding none of
+  these goes on the label above (a label wrapped before a name: «Участники от / Энции»).
 The lines read so are a table of labels when its labels, mapped together by the contract's header
 synonyms (`map_columns`, as interpret/transposed.py maps them), name the event and at least
 MIN_LABELS columns in all (under a first line numbering the events, MIN_NUMBERED_LABELS columns of
@@ -52,6 +53,8 @@ NEEDED = "title"
 MAX_LABEL_WORDS = 8
 _TOKEN = re.compile(r"[^\W\d_]{2,}|№")
 _FUNCTION_POS = frozenset({"CONJ", "PREP", "PRCL", "INTJ"})
+# Signs a label's line ends on where its words go on the next line.
+_JOINING = ("-", "–", ",", "(", "/", "«")
 
 Span = tuple[float, float]
 
@@ -82,8 +85,11 @@ def label_starts(lines: Sequence[LabelLine], xs: Sequence[float], going_on: bool
     for i in range(1, len(lines)):
         label = labels[i]
         resumed = any(k and k in written and k not in columns[i - 1] for k in columns[i])
+        # a label beside its value, under a label that ended (no word left hanging)
+        beside = any(columns[i]) and not _hangs(labels[i - 1])
         opens = bool(label) and (
-            label == labels[0] or (not is_lower(label) and (resumed or holds_header_word(_whole(labels, i))))
+            label == labels[0]
+            or (not is_lower(label) and (resumed or beside or holds_header_word(_whole(labels, i))))
         )
         if opens:
             starts.append(i)
@@ -120,6 +126,17 @@ def holds_header_word(text: str) -> bool:
         ):
             return True
     return False
+
+
+def _hangs(label: str) -> bool:
+    """Whether a label's line ends where its words go on: on a preposition, a conjunction or a
+    particle («Участники от» / «Энции»: a name the label wrapped before), or on a sign joining
+    words (a hyphen, a comma, an opening bracket, a slash)."""
+    text = label.rstrip()
+    if text.endswith(_JOINING):
+        return True
+    tokens = _TOKEN.findall(text)
+    return bool(tokens) and analyzer().parse(tokens[-1].lower())[0].tag.POS in _FUNCTION_POS
 
 
 def _whole(labels: Sequence[str], i: int) -> str:
