@@ -67,3 +67,24 @@ def test_a_numbered_card_without_row_rules_is_a_row_a_label() -> None:
     assert rows[0] == ["1.", "Названиемероприятия", "Слётюныхкраеведов"]
     assert rows[2] == ["", "Датапроведения", "3мая2025г."]
     assert rows[4][0] == "2."
+
+
+def test_the_rest_of_a_numbered_card_overleaf_keeps_the_columns_of_the_page_before() -> None:
+    """A card the page end cut: its last labels open the next page, the № column blank. They keep
+    the table's columns (label beside the № column, not in it), a row a label, so the rows go on
+    the card above."""
+    [before] = text_only_tables(_page())
+    grid = sorted({box[0] for row in before.rows for box in row.cells if box is not None} | {before.bbox[2]})
+    rest = (
+        ("Место проведения", "г. Энск, сквер"),
+        ("Дата проведения", "9 мая 2025 г."),
+        ("Участники", "Хор «Лён»"),
+    )
+    glyphs = _glyphs([(60.0 + 13 * k, ("", label, value)) for k, (label, value) in enumerate(rest)])
+    [after] = text_only_tables(glyphs, hint=grid)
+    rows = [_texts(row, glyphs) for row in after.rows]
+    assert rows == [
+        ["", "Местопроведения", "г.Энск,сквер"],
+        ["", "Датапроведения", "9мая2025г."],
+        ["", "Участники", "Хор«Лён»"],
+    ]

@@ -187,19 +187,22 @@ def infer_table(
     regular = _regular_columns(lines, xs)
     numbered = any(is_numbered(line) for line in lines)
     starts = None if numbered else label_starts(lines, xs, going_on=follows and labelled)
+    # the rest of a numbered card from the page before: its № column blank, its labels beside
+    rest = follows and not numbered and len(xs) > 3 and all(line.spans[0][0] >= xs[1] for line in lines)
+    card = label_starts(lines, xs[1:], overleaf=True) if rest and starts is None else None
     if inner_rules:  # a frame's top and bottom alone part no rows
         cuts = sorted({region.top, *inner_rules, region.bottom})
         bands = [(a, b) for a, b in itertools.pairwise(cuts) if b - a > EDGE_TOLERANCE]
         bands = [part for band in bands for part in _numbered_parts(band, lines, xs, regular)]
-    elif starts is not None:
-        tops = [lines[i].top - 1 for i in starts] + [lines[-1].bottom + 1]
+    elif starts is not None or card is not None:
+        tops = [lines[i].top - 1 for i in starts or card or ()] + [lines[-1].bottom + 1]
         bands = list(itertools.pairwise(tops))
     else:
         bands = _text_bands(lines, xs, regular, repeated_header(lines, header))
     if numbered:  # a numbered card: its № in the first row alone, its labels in the next column
         bands = [part for band in bands for part in _card_parts(band, inside, lines, xs)]
     rows: list[list[Box | None]] = []
-    in_header = starts is None  # bands above the first numbered row hold the header
+    in_header = starts is None and card is None  # bands above the first numbered row hold the header
     leading = 0  # rows of several cells above the first numbered row, the header repeated aside
     repeated = lines[: repeated_header(lines, header)]
     for top, bottom in bands:

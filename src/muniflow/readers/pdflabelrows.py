@@ -45,6 +45,8 @@ MIN_LABELS = 3
 # ... and where its first line numbers the events («№ п/п | 1 | 2 | 3»), the labels of a table the
 # page end cut short, the event's name perhaps on the next page: one, whichever it is.
 MIN_NUMBERED_LABELS = 1
+# ... and the last labels of a card the page end cut (see label_starts' `overleaf`).
+MIN_OVERLEAF_LABELS = 2
 # The column its labels must name: without the event's name it is something else.
 NEEDED = "title"
 # Words of a label at the most (the contract's longest synonyms have six, a label's note in brackets
@@ -72,10 +74,14 @@ class LabelLine(Protocol):
     def text(self) -> str: ...  # the texts of its runs, a space between (none within a run)
 
 
-def label_starts(lines: Sequence[LabelLine], xs: Sequence[float], going_on: bool = False) -> list[int] | None:
+def label_starts(
+    lines: Sequence[LabelLine], xs: Sequence[float], going_on: bool = False, overleaf: bool = False
+) -> list[int] | None:
     """The lines opening a row of a table of labels on the columns `xs` (left edges, then the
     right edge); None when the lines are no table of labels. `going_on`: the lines are the rest of
-    a table from the page before, whose labels were judged there (the rows are found alike)."""
+    a table from the page before, whose labels were judged there (the rows are found alike).
+    `overleaf`: the lines may be the last labels of a card the page end cut (its event's name
+    above): MIN_OVERLEAF_LABELS labels the synonyms know are enough, whichever they are."""
     if len(xs) < 3 or not lines:
         return None
     labels = [_label(line, xs) for line in lines]
@@ -101,6 +107,7 @@ def label_starts(lines: Sequence[LabelLine], xs: Sequence[float], going_on: bool
     rows = list(pairwise([*starts, len(lines)]))
     texts = [" ".join(t for t in labels[a:b] if t) for a, b in rows]
     least = MIN_NUMBERED_LABELS if _numbers_across(lines[0]) else MIN_LABELS
+    least = MIN_OVERLEAF_LABELS if overleaf else least
     if len(texts) < max(least, 2) or not all(texts):  # a line of numbers has a label under it
         return None
     valued = sum(any(k for i in range(a, b) for k in columns[i]) for a, b in rows)
@@ -108,7 +115,7 @@ def label_starts(lines: Sequence[LabelLine], xs: Sequence[float], going_on: bool
     if valued * 2 <= len(rows) or short * 2 <= len(texts):
         return None
     matches, _ = map_columns(texts, header_synonyms())
-    named = NEEDED in {m.column for m in matches} or least == MIN_NUMBERED_LABELS
+    named = NEEDED in {m.column for m in matches} or least in (MIN_NUMBERED_LABELS, MIN_OVERLEAF_LABELS)
     if not named or len({m.index for m in matches}) < least:
         return None
     return starts
