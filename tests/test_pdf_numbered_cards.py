@@ -88,3 +88,23 @@ def test_the_rest_of_a_numbered_card_overleaf_keeps_the_columns_of_the_page_befo
         ["", "Датапроведения", "9мая2025г."],
         ["", "Участники", "Хор«Лён»"],
     ]
+
+
+def test_the_rest_of_a_card_above_the_next_numbered_card_is_a_row_a_label() -> None:
+    """The page opens with the last labels of the card the page end cut, the next card under them:
+    those labels are a row each too (they had been one row, glued to the card above)."""
+    [before] = text_only_tables(_page())
+    grid = sorted({box[0] for row in before.rows for box in row.cells if box is not None} | {before.bbox[2]})
+    rows_text: list[tuple[float, tuple[str, ...]]] = [
+        (60.0, ("", "Дата проведения", "9 мая 2025 г.")),
+        (73.0, ("", "Участники", "Хор «Лён»")),
+    ]
+    rows_text += [(86.0 + 13 * k, ("3." if k == 0 else "", *pair)) for k, pair in enumerate(CARD)]
+    glyphs = _glyphs(rows_text)
+    [after] = text_only_tables(glyphs, hint=grid)
+    rows = [_texts(row, glyphs) for row in after.rows]
+    assert rows[:3] == [
+        ["", "Датапроведения", "9мая2025г."],
+        ["", "Участники", "Хор«Лён»"],
+        ["3.", "Названиемероприятия", "Слётюныхкраеведов"],
+    ]

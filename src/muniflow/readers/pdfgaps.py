@@ -200,7 +200,11 @@ def infer_table(
     else:
         bands = _text_bands(lines, xs, regular, repeated_header(lines, header))
     if numbered:  # a numbered card: its № in the first row alone, its labels in the next column
-        bands = [part for band in bands for part in _card_parts(band, inside, lines, xs)]
+        bands = [
+            part
+            for k, band in enumerate(bands)
+            for part in _card_parts(band, inside, lines, xs, rest=follows and k == 0)
+        ]
     rows: list[list[Box | None]] = []
     in_header = starts is None and card is None  # bands above the first numbered row hold the header
     leading = 0  # rows of several cells above the first numbered row, the header repeated aside
@@ -370,19 +374,24 @@ def _numbered_parts(
 
 
 def _card_parts(
-    band: Span, glyphs: Sequence[Glyph], lines: Sequence[Line], xs: Sequence[float]
+    band: Span, glyphs: Sequence[Glyph], lines: Sequence[Line], xs: Sequence[float], rest: bool = False
 ) -> list[Span]:
     """A numbered band whose column after the № holds labels (see pdflabelrows: the labels name
     the event and more columns) cut into a row a label: an event given as a card, its № in its
     first row alone, drawn without rules between its rows (a table of rows holds the event's name
-    in that column, which names no such labels). Any other band stays whole."""
+    in that column, which names no such labels). `rest`: the band opens a page the table goes on
+    to; with its № column blank it may be the last labels of a card the page end cut (two labels
+    the synonyms know are enough, see label_starts' `overleaf`). Any other band stays whole."""
     top, bottom = band
     members = [line for line in lines if top <= (line.top + line.bottom) / 2 < bottom]
-    if len(xs) < 4 or len(members) < 2 or not is_numbered(members[0], xs):
+    if len(xs) < 4 or len(members) < 2:
+        return [band]
+    numbered = is_numbered(members[0], xs)
+    if not numbered and not (rest and all(line.spans[0][0] >= xs[1] for line in members)):
         return [band]
     beside = [g for g in glyphs if top <= (g.top + g.bottom) / 2 < bottom and (g.x0 + g.x1) / 2 >= xs[1]]
     parts = text_lines(beside)
-    starts = label_starts(parts, xs[1:]) if parts else None
+    starts = label_starts(parts, xs[1:], overleaf=not numbered) if parts else None
     if starts is None or len(starts) < 2:
         return [band]
     cuts = [parts[i].top - 1 for i in starts[1:]]
