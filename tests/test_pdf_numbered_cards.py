@@ -5,20 +5,22 @@ so the cards read as events (interpret/cards.py)."""
 
 from __future__ import annotations
 
+from muniflow.readers.pdfgaps import infer_table
 from muniflow.readers.pdflines import Glyph
+from muniflow.readers.pdfregions import Region
 from muniflow.readers.pdftext import TextRow
 from muniflow.readers.pdfunruled import text_only_tables
 
 XS = (40.0, 70.0, 200.0)  # №, label, value
 
 
-def _glyphs(rows: list[tuple[float, tuple[str, ...]]]) -> list[Glyph]:
-    """Glyphs of lines of text, each (top, the texts of its columns at XS), 5 pt a letter, 3 pt a
-    space, 10 pt tall."""
+def _glyphs(rows: list[tuple[float, tuple[str, ...]]], at: dict[int, float] | None = None) -> list[Glyph]:
+    """Glyphs of lines of text, each (top, the texts of its columns at XS, or at `at`'s x for a
+    column past them), 5 pt a letter, 3 pt a space, 10 pt tall."""
     out = []
     for top, cells in rows:
         for k, text in enumerate(cells):
-            x = XS[k]
+            x = XS[k] if k < len(XS) else (at or {})[k]
             for char in text:
                 if char != " ":
                     out.append(Glyph(char, x, x + 5, top, top + 10))
@@ -108,3 +110,30 @@ def test_the_rest_of_a_card_above_the_next_numbered_card_is_a_row_a_label() -> N
         ["", "Участники", "Хор«Лён»"],
         ["3.", "Названиемероприятия", "Слётюныхкраеведов"],
     ]
+
+
+def test_a_heading_centred_between_cards_of_labels_is_a_row_of_its_own() -> None:
+    """Cards of labels with no №, a month centred across the table between them, in one region of
+    rules (a frame) or going on from the page before: the month is a row of its own (a heading),
+    not a wrapped line of the value above it."""
+    card = (
+        ("Наименование мероприятия", "Слёт юных краеведов"),
+        ("Место проведения", "г. Ивск, парк"),
+        ("Дата проведения", "3"),
+        ("Итоги", "Обмен опытом в сфере образования и молодёжной политики"),
+    )
+    rows_text: list[tuple[float, tuple[str, ...]]] = []
+    top = 100.0
+    for month in ("", "МАЙ"):
+        if month:
+            rows_text.append((top, ("", "", "", month)))
+            top += 13
+        for label, value in card:
+            rows_text.append((top, ("", label, value)))
+            top += 13
+    glyphs = _glyphs(rows_text, {3: 255.0})  # the middle of the table
+    table = infer_table(glyphs, Region(-1e9, 90.0, 1e9, top + 10, framed=False))
+    assert table is not None
+    rows = [[t for t in _texts(row, glyphs) if t not in ("", "∅")] for row in table.rows]
+    assert ["МАЙ"] in rows
+    assert rows[3] == ["Итоги", "Обменопытомвсфереобразованияимолодёжнойполитики"]

@@ -195,7 +195,8 @@ def infer_table(
         bands = [(a, b) for a, b in itertools.pairwise(cuts) if b - a > EDGE_TOLERANCE]
         bands = [part for band in bands for part in _numbered_parts(band, lines, xs, regular)]
     elif starts is not None or card is not None:
-        tops = [lines[i].top - 1 for i in starts or card or ()] + [lines[-1].bottom + 1]
+        opened = _with_headings(starts or card or [], lines, xs)
+        tops = [lines[i].top - 1 for i in opened] + [lines[-1].bottom + 1]
         bands = list(itertools.pairwise(tops))
     else:
         bands = _text_bands(lines, xs, regular, repeated_header(lines, header))
@@ -396,6 +397,17 @@ def _card_parts(
         return [band]
     cuts = [parts[i].top - 1 for i in starts[1:]]
     return list(itertools.pairwise([top, *cuts, bottom]))
+
+
+def _with_headings(starts: Sequence[int], lines: Sequence[Line], xs: Sequence[float]) -> list[int]:
+    """The rows of a table of labels (`starts`, see pdflabelrows) with each heading a row of its
+    own: one run of words across a column boundary or centred across the table (a month over its
+    cards) had gone on the value above it, as a wrapped line of it."""
+    out = set(starts)
+    for i, line in enumerate(lines[1:], start=1):
+        if heading_line(line, xs) or _centred(line, xs):
+            out.update(k for k in (i, i + 1) if k < len(lines))
+    return sorted(out)
 
 
 def _centred(line: Line, xs: Sequence[float]) -> bool:
