@@ -298,3 +298,15 @@ def test_a_label_beside_its_value_under_a_label_that_ended_opens_a_row() -> None
         _line("Энции", "«Мост»", ""),
     ]
     assert label_starts(lines, XS) == [0, 1, 2, 3, 4]
+
+
+def test_a_heading_over_the_first_label_is_a_row_over_the_table_of_labels() -> None:
+    """A month heading over the first card, inside the table's frame: a row of its own, the labels
+    under it read as without it (the table had been no table of labels: its first row no label)."""
+    lines = [
+        _line("", "МАЙ", ""),
+        _line("Наименование", "Слёт юных краеведов", ""),
+        _line("Место", "г. Тривельд, парк", ""),
+        _line("Дата", "3 мая", ""),
+    ]
+    assert label_starts(lines, XS) == [0, 1, 2, 3]

@@ -85,6 +85,9 @@ def label_starts(
     if len(xs) < 3 or not lines:
         return None
     labels = [_label(line, xs) for line in lines]
+    if not labels[0] and len(lines[0].spans) == 1 and len(lines) > 1:  # a heading over the labels
+        under = label_starts(lines[1:], xs, going_on, overleaf)
+        return None if under is None else [0, *(k + 1 for k in under)]
     columns = [frozenset(_column_of(a, xs) for a, _ in line.spans) for line in lines]
     starts = [0]
     written = set(columns[0])  # the columns the current row wrote into
