@@ -310,3 +310,16 @@ def test_a_heading_over_the_first_label_is_a_row_over_the_table_of_labels() -> N
         _line("Дата", "3 мая", ""),
     ]
     assert label_starts(lines, XS) == [0, 1, 2, 3]
+
+
+def test_labels_ending_the_page_need_not_name_the_event() -> None:
+    """A card the page end cut before its event's name: its first labels, ending the page, are a
+    table of labels when two of them are known («Место проведения», «Участники»); elsewhere the
+    labels must name the event."""
+    lines = [
+        _line("Открыто", "3 мая", ""),
+        _line("Место проведения", "г. Тривельд, парк", ""),
+        _line("Участники", "Клуб «Мост»", ""),
+    ]
+    assert label_starts(lines, XS) is None
+    assert label_starts(lines, XS, cut=True) == [0, 1, 2]

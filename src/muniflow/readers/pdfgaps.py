@@ -136,6 +136,7 @@ def infer_table(
     header: Sequence[str] = (),
     grid: Sequence[float] = (),
     labelled: bool = False,
+    cut: bool = False,
 ) -> TextTable | None:
     """The region read as a table with inferred columns, or None when its text shows fewer than
     MIN_COLUMNS columns or MIN_ROWS rows. `hint`: the column edges of the table inferred last on
@@ -162,7 +163,7 @@ def infer_table(
         pad = pad if 0 <= pad <= MAX_PAD else DEFAULT_PAD
     inner = list(grid[1:-1]) if grid else boundaries(lines, pad, hint[1:-1], header)
     if not grid:  # a table of labels, of one event or more
-        inner = label_boundaries(lines, pad, region, hint[1:-1], labelled and len(hint) > 2) or inner
+        inner = label_boundaries(lines, pad, region, hint[1:-1], labelled and len(hint) > 2, cut) or inner
     fewer = inner is None or len(inner) < len(hint) - 2  # fewer columns than the table before
     # the header repeated is that table's own (its title and group cells cross its columns)
     adopted = fewer and fits(lines[repeated_header(lines, header) :], hint)
@@ -186,7 +187,7 @@ def infer_table(
     }
     regular = _regular_columns(lines, xs)
     numbered = any(is_numbered(line) for line in lines)
-    starts = None if numbered else label_starts(lines, xs, going_on=follows and labelled)
+    starts = None if numbered else label_starts(lines, xs, going_on=follows and labelled, cut=cut)
     # the rest of a numbered card from the page before: its № column blank, its labels beside
     rest = follows and not numbered and len(xs) > 3 and all(line.spans[0][0] >= xs[1] for line in lines)
     card = label_starts(lines, xs[1:], overleaf=True) if rest and starts is None else None
@@ -468,6 +469,7 @@ def label_boundaries(
     region: Region | None = None,
     hint: Sequence[float] = (),
     going_on: bool = False,
+    cut: bool = False,
 ) -> list[float] | None:
     """The inner column boundaries of lines numbering no row that are a table of labels of
     MIN_LABEL_COLUMNS columns or more (one event beside its labels); None when they are not
@@ -486,4 +488,4 @@ def label_boundaries(
     inner = [x for k, x in enumerate(inner, start=1) if any(k in w for w in written)]
     if len(inner) + 1 < MIN_LABEL_COLUMNS:
         return None
-    return inner if label_starts(lines, [left, *inner, right], going_on) is not None else None
+    return inner if label_starts(lines, [left, *inner, right], going_on, cut=cut) is not None else None

@@ -75,18 +75,24 @@ class LabelLine(Protocol):
 
 
 def label_starts(
-    lines: Sequence[LabelLine], xs: Sequence[float], going_on: bool = False, overleaf: bool = False
+    lines: Sequence[LabelLine],
+    xs: Sequence[float],
+    going_on: bool = False,
+    overleaf: bool = False,
+    cut: bool = False,
 ) -> list[int] | None:
     """The lines opening a row of a table of labels on the columns `xs` (left edges, then the
     right edge); None when the lines are no table of labels. `going_on`: the lines are the rest of
     a table from the page before, whose labels were judged there (the rows are found alike).
     `overleaf`: the lines may be the last labels of a card the page end cut (its event's name
-    above): MIN_OVERLEAF_LABELS labels the synonyms know are enough, whichever they are."""
+    above): MIN_OVERLEAF_LABELS labels the synonyms know are enough, whichever they are. `cut`: the
+    lines end the page, a card the page end may cut before its event's name: its labels need not
+    name the event, MIN_OVERLEAF_LABELS labels the synonyms know are enough."""
     if len(xs) < 3 or not lines:
         return None
     labels = [_label(line, xs) for line in lines]
     if not labels[0] and len(lines[0].spans) == 1 and len(lines) > 1:  # a heading over the labels
-        under = label_starts(lines[1:], xs, going_on, overleaf)
+        under = label_starts(lines[1:], xs, going_on, overleaf, cut)
         return None if under is None else [0, *(k + 1 for k in under)]
     columns = [frozenset(_column_of(a, xs) for a, _ in line.spans) for line in lines]
     starts = [0]
@@ -110,7 +116,7 @@ def label_starts(
     rows = list(pairwise([*starts, len(lines)]))
     texts = [" ".join(t for t in labels[a:b] if t) for a, b in rows]
     least = MIN_NUMBERED_LABELS if _numbers_across(lines[0]) else MIN_LABELS
-    least = MIN_OVERLEAF_LABELS if overleaf else least
+    least = MIN_OVERLEAF_LABELS if overleaf or cut else least
     if len(texts) < max(least, 2) or not all(texts):  # a line of numbers has a label under it
         return None
     valued = sum(any(k for i in range(a, b) for k in columns[i]) for a, b in rows)
@@ -118,7 +124,8 @@ def label_starts(
     if valued * 2 <= len(rows) or short * 2 <= len(texts):
         return None
     matches, _ = map_columns(texts, header_synonyms())
-    named = NEEDED in {m.column for m in matches} or least in (MIN_NUMBERED_LABELS, MIN_OVERLEAF_LABELS)
+    relaxed = cut or least in (MIN_NUMBERED_LABELS, MIN_OVERLEAF_LABELS)
+    named = relaxed or NEEDED in {m.column for m in matches}
     if not named or len({m.index for m in matches}) < least:
         return None
     return starts
