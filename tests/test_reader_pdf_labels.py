@@ -283,3 +283,43 @@ def test_a_short_heading_right_above_the_first_label_repeated_ends_the_table_abo
     tables = text_only_tables(glyphs)
     assert len(tables) == 2
     assert tables[0].bbox[3] < 100 + 13 * 4 < tables[1].bbox[1]  # the month between them
+
+
+def test_a_label_beside_its_value_under_a_label_that_ended_opens_a_row() -> None:
+    """Labels of one line each, drawn without rules, some holding no header word («Открыто»,
+    «Закрыто»): a label opening with a capital beside its value opens a row when the label above
+    left no word hanging; under «Участники от» a name goes on the label."""
+    lines = [
+        _line("Наименование", "Слёт юных краеведов", ""),
+        _line("Место", "г. Тривельд, парк", ""),
+        _line("Открыто", "3 мая", ""),
+        _line("Закрыто", "5 мая", ""),
+        _line("Участники от", "Клуб", ""),
+        _line("Энции", "«Мост»", ""),
+    ]
+    assert label_starts(lines, XS) == [0, 1, 2, 3, 4]
+
+
+def test_a_heading_over_the_first_label_is_a_row_over_the_table_of_labels() -> None:
+    """A month heading over the first card, inside the table's frame: a row of its own, the labels
+    under it read as without it (the table had been no table of labels: its first row no label)."""
+    lines = [
+        _line("", "МАЙ", ""),
+        _line("Наименование", "Слёт юных краеведов", ""),
+        _line("Место", "г. Тривельд, парк", ""),
+        _line("Дата", "3 мая", ""),
+    ]
+    assert label_starts(lines, XS) == [0, 1, 2, 3]
+
+
+def test_labels_ending_the_page_need_not_name_the_event() -> None:
+    """A card the page end cut before its event's name: its first labels, ending the page, are a
+    table of labels when two of them are known («Место проведения», «Участники»); elsewhere the
+    labels must name the event."""
+    lines = [
+        _line("Открыто", "3 мая", ""),
+        _line("Место проведения", "г. Тривельд, парк", ""),
+        _line("Участники", "Клуб «Мост»", ""),
+    ]
+    assert label_starts(lines, XS) is None
+    assert label_starts(lines, XS, cut=True) == [0, 1, 2]

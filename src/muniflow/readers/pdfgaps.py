@@ -136,6 +136,7 @@ def infer_table(
     header: Sequence[str] = (),
     grid: Sequence[float] = (),
     labelled: bool = False,
+    cut: bool = False,
 ) -> TextTable | None:
     """The region read as a table with inferred columns, or None when its text shows fewer than
     MIN_COLUMNS columns or MIN_ROWS rows. `hint`: the column edges of the table inferred last on
@@ -162,7 +163,7 @@ def infer_table(
         pad = pad if 0 <= pad <= MAX_PAD else DEFAULT_PAD
     inner = list(grid[1:-1]) if grid else boundaries(lines, pad, hint[1:-1], header)
     if not grid:  # a table of labels, of one event or more
-        inner = label_boundaries(lines, pad, region, hint[1:-1], labelled and len(hint) > 2) or inner
+        inner = label_boundaries(lines, pad, region, hint[1:-1], labelled and len(hint) > 2, cut) or inner
     fewer = inner is None or len(inner) < len(hint) - 2  # fewer columns than the table before
     # the header repeated is that table's own (its title and group cells cross its columns)
     adopted = fewer and fits(lines[repeated_header(lines, header) :], hint)
@@ -186,18 +187,28 @@ def infer_table(
     }
     regular = _regular_columns(lines, xs)
     numbered = any(is_numbered(line) for line in lines)
-    starts = None if numbered else label_starts(lines, xs, going_on=follows and labelled)
+    starts = None if numbered else label_starts(lines, xs, going_on=follows and labelled, cut=cut)
+    # the rest of a numbered card from the page before: its № column blank, its labels beside
+    rest = follows and not numbered and len(xs) > 3 and all(line.spans[0][0] >= xs[1] for line in lines)
+    card = label_starts(lines, xs[1:], overleaf=True) if rest and starts is None else None
     if inner_rules:  # a frame's top and bottom alone part no rows
         cuts = sorted({region.top, *inner_rules, region.bottom})
         bands = [(a, b) for a, b in itertools.pairwise(cuts) if b - a > EDGE_TOLERANCE]
         bands = [part for band in bands for part in _numbered_parts(band, lines, xs, regular)]
-    elif starts is not None:
-        tops = [lines[i].top - 1 for i in starts] + [lines[-1].bottom + 1]
+    elif starts is not None or card is not None:
+        opened = _with_headings(starts or card or [], lines, xs)
+        tops = [lines[i].top - 1 for i in opened] + [lines[-1].bottom + 1]
         bands = list(itertools.pairwise(tops))
     else:
         bands = _text_bands(lines, xs, regular, repeated_header(lines, header))
+    if numbered:  # a numbered card: its № in the first row alone, its labels in the next column
+        bands = [
+            part
+            for k, band in enumerate(bands)
+            for part in _card_parts(band, inside, lines, xs, rest=follows and k == 0)
+        ]
     rows: list[list[Box | None]] = []
-    in_header = starts is None  # bands above the first numbered row hold the header
+    in_header = starts is None and card is None  # bands above the first numbered row hold the header
     leading = 0  # rows of several cells above the first numbered row, the header repeated aside
     repeated = lines[: repeated_header(lines, header)]
     for top, bottom in bands:
@@ -364,6 +375,42 @@ def _numbered_parts(
     return list(itertools.pairwise([top, *cuts, bottom]))
 
 
+def _card_parts(
+    band: Span, glyphs: Sequence[Glyph], lines: Sequence[Line], xs: Sequence[float], rest: bool = False
+) -> list[Span]:
+    """A numbered band whose column after the № holds labels (see pdflabelrows: the labels name
+    the event and more columns) cut into a row a label: an event given as a card, its № in its
+    first row alone, drawn without rules between its rows (a table of rows holds the event's name
+    in that column, which names no such labels). `rest`: the band opens a page the table goes on
+    to; with its № column blank it may be the last labels of a card the page end cut (two labels
+    the synonyms know are enough, see label_starts' `overleaf`). Any other band stays whole."""
+    top, bottom = band
+    members = [line for line in lines if top <= (line.top + line.bottom) / 2 < bottom]
+    if len(xs) < 4 or len(members) < 2:
+        return [band]
+    numbered = is_numbered(members[0], xs)
+    if not numbered and not (rest and all(line.spans[0][0] >= xs[1] for line in members)):
+        return [band]
+    beside = [g for g in glyphs if top <= (g.top + g.bottom) / 2 < bottom and (g.x0 + g.x1) / 2 >= xs[1]]
+    parts = text_lines(beside)
+    starts = label_starts(parts, xs[1:], overleaf=not numbered) if parts else None
+    if starts is None or len(starts) < 2:
+        return [band]
+    cuts = [parts[i].top - 1 for i in starts[1:]]
+    return list(itertools.pairwise([top, *cuts, bottom]))
+
+
+def _with_headings(starts: Sequence[int], lines: Sequence[Line], xs: Sequence[float]) -> list[int]:
+    """The rows of a table of labels (`starts`, see pdflabelrows) with each heading a row of its
+    own: one run of words across a column boundary or centred across the table (a month over its
+    cards) had gone on the value above it, as a wrapped line of it."""
+    out = set(starts)
+    for i, line in enumerate(lines[1:], start=1):
+        if heading_line(line, xs) or _centred(line, xs):
+            out.update(k for k in (i, i + 1) if k < len(lines))
+    return sorted(out)
+
+
 def _centred(line: Line, xs: Sequence[float]) -> bool:
     """One run of words, upright, in the table's middle and at neither text edge of its column nor
     centred in it: a short heading centred across the table (a month) that falls inside one
@@ -422,6 +469,7 @@ def label_boundaries(
     region: Region | None = None,
     hint: Sequence[float] = (),
     going_on: bool = False,
+    cut: bool = False,
 ) -> list[float] | None:
     """The inner column boundaries of lines numbering no row that are a table of labels of
     MIN_LABEL_COLUMNS columns or more (one event beside its labels); None when they are not
@@ -440,4 +488,4 @@ def label_boundaries(
     inner = [x for k, x in enumerate(inner, start=1) if any(k in w for w in written)]
     if len(inner) + 1 < MIN_LABEL_COLUMNS:
         return None
-    return inner if label_starts(lines, [left, *inner, right], going_on) is not None else None
+    return inner if label_starts(lines, [left, *inner, right], going_on, cut=cut) is not None else None

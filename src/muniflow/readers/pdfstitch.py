@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from muniflow.interpret.cell_items import bulleted
 from muniflow.model import Cell
 from muniflow.morph import analyzer
 from muniflow.normalize.text import seq_number
@@ -219,6 +220,27 @@ def _label_again(rows: Sequence[LineRow], cells: Sequence[Cell], seq_col: int) -
     return any(col < len(r.cells) and fold_whitespace(cell_text(r.cells[col]) or "") == label for r in rows)
 
 
+def _listed_stage(above: LineRow, texts: Sequence[Sequence[Cell]], seq_col: int) -> bool:
+    """Whether the page's first row (texts[0]) is an item of a list of rows under an event: its
+    first text after the blank № opens with a bullet («– открытие»), and so does the row above or
+    the next one in that column, its № blank too (the stages of the event with no № of their own,
+    read as such in interpret/rows.py). The rest of a row the page end cut is one text going on,
+    no list of rows."""
+    first = texts[0]
+    col = next((i for i, c in enumerate(first) if i != seq_col and c), None)
+    if col is None or not bulleted(first[col] or ""):
+        return False
+    neighbours = [tuple(cell_text(c) for c in above.cells), *texts[1:2]]
+    return any(
+        col < len(cells)
+        and seq_col < len(cells)
+        and not cells[seq_col]
+        and next((i for i, c in enumerate(cells) if i != seq_col and c), None) == col
+        and bulleted(cells[col] or "")
+        for cells in neighbours
+    )
+
+
 def _number_wrapped(rows: Sequence[LineRow], cells: Sequence[Cell], seq_col: int) -> bool:
     """A row whose number a narrow № column wrapped, cut by the page end between its digits: the
     last row's № («1») followed by the page's first («2») is the number after the row before them
@@ -379,6 +401,7 @@ def merge_fragments(group: Sequence[Fragment]) -> list[LineRow]:
                     _is_continuation(page_rows[0][1], seq_col)
                     and (numbered or _short_of(page_rows[0][1], rows[-1]))
                     and not _label_again(rows, page_rows[0][1], seq_col)
+                    and not _listed_stage(rows[-1], [text for _, text, _ in page_rows[:2]], seq_col)
                 )
                 or (numbered and _number_wrapped(rows, page_rows[0][1], seq_col))
                 or (not numbered and _continues_unnumbered(page_rows[0][1], rows[-1]))

@@ -78,15 +78,20 @@ def tables_without_rules(
     kept = [t for t in ruled if _width(t) > 1]
     thin = [t for t in ruled if _width(t) == 1]
     out: list[Any] = list(kept)
+    # a region the page's text ends in may hold a card the page end cut (see label_starts' `cut`)
+    lowest = max((g.bottom for g in glyphs), default=0.0) - EDGE_TOLERANCE
     for table in thin:
-        inferred = infer_table(glyphs, region_of(table, page.edges), hint, header, labelled=labelled)
+        around = region_of(table, page.edges)
+        inferred = infer_table(glyphs, around, hint, header, labelled=labelled, cut=around.bottom >= lowest)
         out.append(inferred or table)
     taken = [t.bbox for t in ruled]
     regions = rule_regions(page.edges, taken, [(g.x0, (g.top + g.bottom) / 2) for g in glyphs])
     for region in regions:
         # only the page's first table may be the table of labels of the page before going on
         first = all(r.top >= region.top for r in regions) and all(t.bbox[1] > region.top for t in kept)
-        inferred = infer_table(glyphs, region, hint, header, labelled=labelled and first)
+        inferred = infer_table(
+            glyphs, region, hint, header, labelled=labelled and first, cut=region.bottom >= lowest
+        )
         if inferred is not None:
             out.append(_with_header_above(glyphs, region, inferred, [t.bbox for t in out], hint, header))
     boxes = [t.bbox for t in out]
