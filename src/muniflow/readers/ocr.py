@@ -133,14 +133,16 @@ def _languages() -> frozenset[str]:
     return frozenset(listed.stdout.split())
 
 
-def _tesseract(gray: np.ndarray, timeout: float, psm: int, language: str) -> list[Word]:
-    """One Tesseract run's words (`language`'s model) on an image."""
+def _tesseract(
+    gray: np.ndarray, timeout: float, psm: int, language: str, options: Sequence[str] = ()
+) -> list[Word]:
+    """One Tesseract run's words (`language`'s model, `options` such as `-c name=value`) on an image."""
     with tempfile.TemporaryDirectory(prefix="muniflow-ocr-") as work:
         image = Path(work) / "page.png"
         cv2.imwrite(str(image), gray)
         try:
             result = subprocess.run(
-                ["tesseract", str(image), "stdout", "-l", language, "--psm", str(psm), "tsv"],
+                ["tesseract", str(image), "stdout", "-l", language, "--psm", str(psm), *options, "tsv"],
                 capture_output=True,
                 text=True,
                 timeout=timeout,
@@ -230,10 +232,20 @@ def read_page(gray: np.ndarray, hint: Sequence[int] = ()) -> Page:
             top,
             bottom,
             across,
+            _digits,
         )
         read.append(Page(rows, above, ruled=ruled))
         top = grid.ys[-1]
     return Page(read[0].rows, read[0].above, tuple(read[1:]), read[0].ruled, after, grids[-1][0].xs)
+
+
+def _digits(line: np.ndarray) -> tuple[str, float | None]:
+    """One line read as digits and stops only (a № cell's number, ocr_seqcell), with its confidence."""
+    found = _tesseract(line, settings().page_timeout_seconds, 7, settings().language, _DIGITS)
+    return "".join(w.text for w in found), float(np.mean([w.conf for w in found])) if found else None
+
+
+_DIGITS = ("-c", "tessedit_char_whitelist=0123456789.")
 
 
 def _pane(
