@@ -34,6 +34,7 @@ from muniflow.normalize.text import seq_number
 from muniflow.readers import (
     heif,
     ocr_cells,
+    ocr_fringe,
     ocr_gutters,
     ocr_ink,
     ocr_latin,
@@ -619,7 +620,9 @@ def _heading_above(above: str, width: int) -> list[CellText] | None:
     the other) as a heading row across it: a heading between two municipalities' parts of one
     table (each section a table of its own, the same columns), which the rows under it belong
     to: the last line there that names a municipality; None where none does."""
-    lines = [line.strip() for line in clean(above).split("\n") if _WORDS.search(line)]
+    lines = [
+        ocr_fringe.without_fringe(line.strip()) for line in clean(above).split("\n") if _WORDS.search(line)
+    ]
     named = [line for line in lines if municipality_name(line) is not None]
     if not named:
         return None  # a running footer or header, a page's title: no heading
@@ -633,7 +636,8 @@ def _across(cells: list[str | None], seq: int) -> bool:
 
 
 def _raw_table(table: _Table) -> tuple[RawTable, tuple[tuple[str, tuple[float | None, ...]], ...]]:
-    """A gathered table's cells cleaned, column numbers and the № column put right."""
+    """A gathered table's cells cleaned, column numbers and the № column put right, a heading
+    across the table read without the OCR fringe round its municipality's name (ocr_fringe)."""
     header, rows = table.header, table.rows
     width = len(header)
     texts = [[_text(c) for c in _fit(r, width)] for r, _ in rows]
@@ -643,6 +647,10 @@ def _raw_table(table: _Table) -> tuple[RawTable, tuple[tuple[str, tuple[float | 
         # a row merged across the table (a heading whose text stands in the № column) is no row
         # of the sequence: its text is never taken for a misread number
         column = [None if _across(t, seq) else t[seq] for t in texts]
+        for cells in texts:  # a heading's OCR fringe round its municipality's name
+            heading = cells[seq]
+            if heading and _across(cells, seq):
+                cells[seq] = ocr_fringe.without_fringe(heading)
         for cells, fixed, read in zip(texts, ocr_numbers.repair_sequence(column), column, strict=True):
             if read is not None:
                 cells[seq] = fixed
