@@ -110,3 +110,10 @@ def test_tesseract_reads_a_speckled_number_as_digits() -> None:
     assert alone is not None
     text, _ = ocr._digits(alone)
     assert text.rstrip(".") == "5"
+
+
+def test_a_narrow_first_column_with_every_number_misread_is_the_number_column() -> None:
+    xs = (0, 130, 1300, 2600)
+    assert ocr_seqcell.seq_column(["1.", "Vystavka"], xs, ["с", "", ".9:"], S) == 0, "a page going on"
+    assert ocr_seqcell.seq_column(["x", "y"], xs, ["нет", "да"], S) is None, "a column of words"
+    assert ocr_seqcell.seq_column(["x", "y"], (0, 900, 1300), ["с", "2."], S) is None, "a wide column"

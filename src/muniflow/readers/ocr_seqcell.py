@@ -47,15 +47,22 @@ def is_number(text: str) -> bool:
     return bool(_NUMBER.fullmatch(text.strip()))
 
 
-def seq_column(header: Sequence[str], xs: Sequence[int], numbered: int, s: NumberCellSettings) -> int | None:
-    """The table's № column: the one its header heads «№», else its first column where that is
-    narrow (`width_share_max` of the table) and at least one of its cells reads as a number
-    (`numbered`: how many do); None for a table with neither."""
+def seq_column(
+    header: Sequence[str], xs: Sequence[int], firsts: Sequence[str], s: NumberCellSettings
+) -> int | None:
+    """The table's № column: the one its header heads «№», else its first column (`firsts`: its
+    cells) where that is narrow (`width_share_max` of the table) and one of its cells reads as a
+    number or none holds a word (a page going on with a table, every number on it misread); None
+    for a table with neither."""
     named = number_column(header)
     if named is not None:
         return named
     narrow = len(xs) > 2 and xs[1] - xs[0] <= s.width_share_max * (xs[-1] - xs[0])
-    return 0 if narrow and numbered > 0 else None
+    numbered = any(is_number(t) for t in firsts) or not any(_WORD.search(t) for t in firsts)
+    return 0 if narrow and numbered else None
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def wants_reread(text: str) -> bool:

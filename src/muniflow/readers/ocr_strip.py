@@ -189,7 +189,7 @@ def _reread_numbers(
     s = ocr_seqcell.settings()
     header = [found.get((0, first), ("", None))[0] for first, _ in grid.spans[0]] if grid.spans else []
     firsts = [found.get((r, 0), ("", None))[0] for r in range(len(grid.spans))]
-    column = ocr_seqcell.seq_column(header, grid.xs, sum(ocr_seqcell.is_number(t) for t in firsts), s)
+    column = ocr_seqcell.seq_column(header, grid.xs, firsts, s)
     if column is None:
         return
     alone = [k for k in wanted if k[1] == column and (column, column) in grid.spans[k[0]]]  # no merged cell
