@@ -26,14 +26,14 @@ def _name(text: str) -> str | None:
 
 
 def _stray(token: str) -> bool:
-    """A fringe word that is no abbreviation either: marks, digits, one small letter («т», «д»»)."""
-    letters = "".join(_LETTERS.findall(token))
-    return not letters or (len(letters) == 1 and letters.islower())
+    """A fringe word that is no abbreviation either (as «МО», «ГО» are): marks, digits, one letter
+    («т», «д»», «Е»)."""
+    return len("".join(_LETTERS.findall(token))) <= 1
 
 
 def without_fringe(text: str) -> str:
     """The heading's text without its OCR fringe where only so it names a municipality (or names
-    the same one, the fringe being marks and single small letters only); else as read."""
+    the same one, the fringe being marks and single letters only); else as read."""
     tokens = text.split()
     start, end = 0, len(tokens)
     while start < end and not _WORD.search(tokens[start]):
