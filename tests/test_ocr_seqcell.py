@@ -117,3 +117,12 @@ def test_a_narrow_first_column_with_every_number_misread_is_the_number_column() 
     assert ocr_seqcell.seq_column(["1.", "Vystavka"], xs, ["с", "", ".9:"], S) == 0, "a page going on"
     assert ocr_seqcell.seq_column(["x", "y"], xs, ["нет", "да"], S) is None, "a column of words"
     assert ocr_seqcell.seq_column(["x", "y"], (0, 900, 1300), ["с", "2."], S) is None, "a wide column"
+
+
+def test_a_heading_merged_across_is_no_cell_of_the_number_column() -> None:
+    page = _page()
+    grid = Grid(XS, YS, (((0, 1),), ((0, 0), (1, 1)), ((0, 0), (1, 1))))
+    ink = np.where(page < 128, 255, 0).astype(np.uint8)
+    texts = ["с", ".9:", "Vystavka", "Vystavka", "Gorodskoy okrug Kamyshansk"]  # narrow cells first
+    rows, _, _ = ocr_strip.read_table(page, ink, grid, _reader(texts), 60, number=lambda line: ("8.", 80.0))
+    assert [r[0].text for r in rows][1:] == ["8.", "8."], "a page going on, every number misread"

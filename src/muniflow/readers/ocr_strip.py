@@ -188,7 +188,8 @@ def _reread_numbers(
     """The № column's cells read again as digits where they read as no number (ocr_seqcell)."""
     s = ocr_seqcell.settings()
     header = [found.get((0, first), ("", None))[0] for first, _ in grid.spans[0]] if grid.spans else []
-    firsts = [found.get((r, 0), ("", None))[0] for r in range(len(grid.spans))]
+    # the first column's own cells (a heading merged across the table is none of them)
+    firsts = [found.get((r, 0), ("", None))[0] for r, spans in enumerate(grid.spans) if (0, 0) in spans]
     column = ocr_seqcell.seq_column(header, grid.xs, firsts, s)
     if column is None:
         return
