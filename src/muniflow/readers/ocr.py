@@ -34,6 +34,7 @@ from muniflow.normalize.text import seq_number
 from muniflow.readers import (
     heif,
     ocr_cells,
+    ocr_fringe,
     ocr_gutters,
     ocr_ink,
     ocr_latin,
@@ -133,14 +134,16 @@ def _languages() -> frozenset[str]:
     return frozenset(listed.stdout.split())
 
 
-def _tesseract(gray: np.ndarray, timeout: float, psm: int, language: str) -> list[Word]:
-    """One Tesseract run's words (`language`'s model) on an image."""
+def _tesseract(
+    gray: np.ndarray, timeout: float, psm: int, language: str, options: Sequence[str] = ()
+) -> list[Word]:
+    """One Tesseract run's words (`language`'s model, `options` such as `-c name=value`) on an image."""
     with tempfile.TemporaryDirectory(prefix="muniflow-ocr-") as work:
         image = Path(work) / "page.png"
         cv2.imwrite(str(image), gray)
         try:
             result = subprocess.run(
-                ["tesseract", str(image), "stdout", "-l", language, "--psm", str(psm), "tsv"],
+                ["tesseract", str(image), "stdout", "-l", language, "--psm", str(psm), *options, "tsv"],
                 capture_output=True,
                 text=True,
                 timeout=timeout,
@@ -230,10 +233,20 @@ def read_page(gray: np.ndarray, hint: Sequence[int] = ()) -> Page:
             top,
             bottom,
             across,
+            _digits,
         )
         read.append(Page(rows, above, ruled=ruled))
         top = grid.ys[-1]
     return Page(read[0].rows, read[0].above, tuple(read[1:]), read[0].ruled, after, grids[-1][0].xs)
+
+
+def _digits(line: np.ndarray) -> tuple[str, float | None]:
+    """One line read as digits and stops only (a № cell's number, ocr_seqcell), with its confidence."""
+    found = _tesseract(line, settings().page_timeout_seconds, 7, settings().language, _DIGITS)
+    return "".join(w.text for w in found), float(np.mean([w.conf for w in found])) if found else None
+
+
+_DIGITS = ("-c", "tessedit_char_whitelist=0123456789.")
 
 
 def _pane(
@@ -607,7 +620,9 @@ def _heading_above(above: str, width: int) -> list[CellText] | None:
     the other) as a heading row across it: a heading between two municipalities' parts of one
     table (each section a table of its own, the same columns), which the rows under it belong
     to: the last line there that names a municipality; None where none does."""
-    lines = [line.strip() for line in clean(above).split("\n") if _WORDS.search(line)]
+    lines = [
+        ocr_fringe.without_fringe(line.strip()) for line in clean(above).split("\n") if _WORDS.search(line)
+    ]
     named = [line for line in lines if municipality_name(line) is not None]
     if not named:
         return None  # a running footer or header, a page's title: no heading
@@ -621,7 +636,8 @@ def _across(cells: list[str | None], seq: int) -> bool:
 
 
 def _raw_table(table: _Table) -> tuple[RawTable, tuple[tuple[str, tuple[float | None, ...]], ...]]:
-    """A gathered table's cells cleaned, column numbers and the № column put right."""
+    """A gathered table's cells cleaned, column numbers and the № column put right, a heading
+    across the table read without the OCR fringe round its municipality's name (ocr_fringe)."""
     header, rows = table.header, table.rows
     width = len(header)
     texts = [[_text(c) for c in _fit(r, width)] for r, _ in rows]
@@ -631,6 +647,10 @@ def _raw_table(table: _Table) -> tuple[RawTable, tuple[tuple[str, tuple[float | 
         # a row merged across the table (a heading whose text stands in the № column) is no row
         # of the sequence: its text is never taken for a misread number
         column = [None if _across(t, seq) else t[seq] for t in texts]
+        for cells in texts:  # a heading's OCR fringe round its municipality's name
+            heading = cells[seq]
+            if heading and _across(cells, seq):
+                cells[seq] = ocr_fringe.without_fringe(heading)
         for cells, fixed, read in zip(texts, ocr_numbers.repair_sequence(column), column, strict=True):
             if read is not None:
                 cells[seq] = fixed

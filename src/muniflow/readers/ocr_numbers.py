@@ -28,7 +28,7 @@ def _value(text: str | None) -> int | None:
 
 # A misread number is a few characters («#4», «РВ.»); a longer text in the column is a heading's
 # («Городской округ город Энск» across the table, its text standing in the № column).
-_MISREAD_MAX = 6
+MISREAD_MAX = 6
 
 
 def repair_sequence(cells: Sequence[str | None]) -> list[str | None]:
@@ -43,7 +43,7 @@ def repair_sequence(cells: Sequence[str | None]) -> list[str | None]:
     heading (None) are not rows of the sequence and stay None (they part the sections), nor is a
     text longer than a misread number (a heading's); a cell at the column's ends must look misread
     (a few characters, not blank: a row cut over a page leaves its № blank)."""
-    rows = [i for i, text in enumerate(cells) if text is not None and len(text.strip()) <= _MISREAD_MAX]
+    rows = [i for i, text in enumerate(cells) if text is not None and len(text.strip()) <= MISREAD_MAX]
     dot = (
         "."
         if any((cells[i] or "").strip().endswith(".") and _value(cells[i]) is not None for i in rows)
@@ -94,7 +94,7 @@ def _sections(cells: Sequence[str | None]) -> list[list[int]]:
     for i, text in enumerate(cells):
         if text is None:
             sections.append([])
-        elif len(text.strip()) <= _MISREAD_MAX:
+        elif len(text.strip()) <= MISREAD_MAX:
             sections[-1].append(i)
     return [s for s in sections if s]
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from muniflow.model import ReaderError
-from muniflow.readers import ocr_turned
+from muniflow.readers import ocr_seqcell, ocr_turned
 from muniflow.readers.ocr_cells import CellText, Grid, Word, text_of
 
 Image = np.ndarray
@@ -30,6 +30,7 @@ MAX_AREA = 8_000_000  # pixels in one strip, about a page at 300 dpi (the worker
 # binds Tesseract too, and it keeps several copies of its image)
 MIN_INK = 12  # dark pixels: fewer and the cell is empty (dust, a line's remnant)
 INSET = 4  # pixels inside the ruling lines
+A4_SHORT_INCHES = 8.27  # a page's short side: its pixels over this are its resolution
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,7 @@ def read_table(
     top: int = 0,
     bottom: int = 0,
     across: tuple[int, int] | None = None,
+    number: ocr_seqcell.ReadLine | None = None,
 ) -> tuple[list[list[CellText]], str, str]:
     """The grid's rows of cells (None under a merged cell), the text above the table and the text
     under it, from a page whose ruling lines are erased and its ink (255 on 0, lines erased too).
@@ -147,7 +149,9 @@ def read_table(
     labels). The text above is read from `top` down (the table above's bottom, for a second table
     on a page); the text under it down to `bottom` (0: none is read), in the same strips. The text
     above is read across `across` (left, right; the page's width where None): a title wider than
-    the table goes on beyond its sides; the text under it, within the table's sides."""
+    the table goes on beyond its sides; the text under it, within the table's sides.
+    With `number` (a line read as digits only), the № column's cells that read as no number are
+    read again alone (ocr_seqcell)."""
     boxes = cell_boxes(grid)
     left, right = across if across is not None else (0, page.shape[1])
     above = Box(top, grid.ys[0] - INSET, left, right)
@@ -160,6 +164,8 @@ def read_table(
     if turned is not None:
         crops = {k: (_crop(page, boxes[k]), _crop(ink, boxes[k])) for k in wanted}
         ocr_turned.improve(found, crops, lambda c: read_crops(c, read, timeout), turned)
+    if number is not None:
+        _reread_numbers(page, grid, boxes, found, wanted, number)
     rows = []
     for r, spans in enumerate(grid.spans):
         row: list[CellText] = []
@@ -169,3 +175,25 @@ def read_table(
             row.extend(CellText(None, None) for _ in range(first + 1, last + 1))
         rows.append(row)
     return rows, read_extra.get(above, ("", None))[0], read_extra.get(under, ("", None))[0]
+
+
+def _reread_numbers(
+    page: Image,
+    grid: Grid,
+    boxes: dict[tuple[int, int], Box],
+    found: dict[tuple[int, int], tuple[str, float | None]],
+    wanted: Sequence[tuple[int, int]],
+    number: ocr_seqcell.ReadLine,
+) -> None:
+    """The № column's cells read again as digits where they read as no number (ocr_seqcell)."""
+    s = ocr_seqcell.settings()
+    header = [found.get((0, first), ("", None))[0] for first, _ in grid.spans[0]] if grid.spans else []
+    # the first column's own cells (a heading merged across the table is none of them)
+    firsts = [found.get((r, 0), ("", None))[0] for r, spans in enumerate(grid.spans) if (0, 0) in spans]
+    column = ocr_seqcell.seq_column(header, grid.xs, firsts, s)
+    if column is None:
+        return
+    alone = [k for k in wanted if k[1] == column and (column, column) in grid.spans[k[0]]]  # no merged cell
+    crops = {k: _crop(page, boxes[k]) for k in alone}
+    dpi = min(page.shape[:2]) / A4_SHORT_INCHES
+    ocr_seqcell.reread(found, crops, column, dpi, number, s)
