@@ -90,12 +90,16 @@ def grow(con, sources: list[str], start: int, stop: int, run_id: str) -> None:  
         " new_id || repeat('0', 48) as sha256, m_region as region, m_period as period,"
         " 'scale/' || new_id || '.docx' as source_file from core.reports join m on report_id = src_id"
     )
+    # by name: the tables gain columns with migrations (a file's location, a section's key)
     con.execute(
-        "insert into core.report_files select 'scale/' || new_id || '.docx', new_id, m_run,"
-        " first_seen_at from core.report_files join m on report_id = src_id"
+        "insert into core.report_files by name select * exclude (source_file, report_id, first_run_id,"
+        " src_id, new_id, m_region, m_period, m_version, m_run),"
+        " 'scale/' || new_id || '.docx' as source_file, new_id as report_id, m_run as first_run_id"
+        " from core.report_files join m on report_id = src_id"
     )
     con.execute(
-        "insert into core.report_sections select new_id, municipality, m_version"
+        "insert into core.report_sections by name select * exclude (report_id, version, src_id, new_id,"
+        " m_region, m_period, m_version, m_run), new_id as report_id, m_version as version"
         " from core.report_sections join m on report_id = src_id"
     )
     for table in COPIED:
