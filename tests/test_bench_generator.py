@@ -112,3 +112,13 @@ def test_bytecode_says_whether_a_package_reads_compiled_bytecode(tmp_path, monke
         "muniflow_probe_absent": False,
     }
     assert found["dont_write_bytecode"] is True
+
+
+def test_the_scale_benchmark_fills_a_warehouse_and_measures_a_run() -> None:
+    """bench.scale copies reports by SQL into a warehouse of the current schema: a migration that
+    adds a column must not stop it (no timing is asserted: the benchmark measures, tests do not)."""
+    from bench import scale
+
+    [measured] = scale.measure([4], 1)
+    assert measured["reports"] == 4 and measured["rows"] > 0
+    assert set(scale.KEYS) <= measured.keys()
