@@ -406,6 +406,8 @@ def misbehave(path: Path, limits: object) -> object:
         return bytearray(8 << 30)
     if command == "die":
         os.kill(os.getpid(), signal.SIGKILL)
+    if command == "terminate":  # stopped as the run is (a service manager's SIGTERM to the group)
+        os.kill(os.getpid(), signal.SIGTERM)
     if command == "raise":  # a library's own exception on bytes it cannot parse
         import zipfile
 

@@ -20,6 +20,7 @@ MISBEHAVIOUR = [
     ("sleep", "timeout", "a parser in an endless loop is killed at the wall-clock limit"),
     ("allocate", "resource_limit", "RLIMIT_AS turns an 8 GiB allocation into MemoryError in the worker"),
     ("die", "resource_limit", "a worker killed by a signal (e.g. the OOM killer) is reported, not hung on"),
+    ("terminate", "interrupted", "a worker stopped as a run is stopped says so: no fault of the file's"),
     ("raise", "corrupt_file", "a library's own exception on a malformed file is the file's fault"),
     ("bug", "internal_error", "an exception out of muniflow's own code is ours, never the file's"),
     ("fine", None, "a normal file still works after all of the above"),

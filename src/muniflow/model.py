@@ -70,9 +70,9 @@ class RawDocument:
 
 
 # Refusals that say how this run went, not what the file holds: a time limit hit while the machine
-# was busy. They are neither cached by content (flows/ingest.py) nor held as stored
-# (`lookups.holds_all`), so the next run reads the file again.
-OF_THIS_RUN = frozenset({"timeout"})
+# was busy, a reader stopped by the signal that stopped the run. They are neither cached by content
+# (flows/ingest.py) nor held as stored (`lookups.holds_all`), so the next run reads the file again.
+OF_THIS_RUN = frozenset({"timeout", "interrupted"})
 
 
 class ReaderError(Exception):

@@ -32,6 +32,7 @@ REASONS = (
     "no_text_layer",
     "no_table_found",
     "timeout",
+    "interrupted",
     "resource_limit",
     "internal_error",
     "unsafe_archive",

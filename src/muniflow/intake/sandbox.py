@@ -36,6 +36,13 @@ _CONTEXT = multiprocessing.get_context("spawn")
 _READY = "ready"
 
 
+# Signals that stop a run (a terminal's Ctrl-C reaches the workers too, a service manager's stop,
+# a closed terminal): a worker they end tells how the run went, not what its file holds.
+_STOPPING = frozenset({signal.SIGTERM, signal.SIGINT, signal.SIGHUP})
+# Seconds to wait for a worker whose pipe closed to give its exit code.
+_SETTLE_S = 1.0
+
+
 class _Worker:
     """One worker process and the parent's end of its pipe."""
 
@@ -124,8 +131,15 @@ class WorkerPool:
                 )
             reply = _recv(worker.conn)
             if reply is None or reply[0] == "exit":
+                worker.process.join(timeout=_SETTLE_S)  # its exit code, once it has one
                 code = worker.process.exitcode
                 worker = self._replace(worker)
+                if code is not None and -code in _STOPPING:
+                    raise ReaderError(
+                        "interrupted",
+                        f"reading was stopped by signal {-code} (the run was interrupted); the file "
+                        "is read again on the next run",
+                    )
                 raise ReaderError(
                     "resource_limit",
                     f"reading the file took more than the {self.limits.memory_mb} MB of memory allowed or "
