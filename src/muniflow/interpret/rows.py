@@ -350,12 +350,15 @@ def interpret_document(
         return found if found[0] else choose_tables(doc.tables, synonyms, combined, quarter, untitled=True)
 
     chosen, readings = choose(period)
-    if not chosen:
-        # Events given as cards (a table of label and value rows per event): read as rows.
+    if not chosen or _by_content(chosen):
+        # Events given as cards (a table of label and value rows per event): read as rows. A table
+        # no header names, typed by its cells alone, may be such cards (a № in each card's first
+        # row, its labels read as the events' names): its labels, naming the columns, win.
         cards = as_rows(doc, synonyms, combined)
         if cards is not None:
             with_cards, card_readings = choose_tables(cards.tables, synonyms, combined, period)
-            if with_cards or period is None:  # without a period, day-only dates may need it (below)
+            # without a period, day-only dates may need it (below)
+            if (with_cards and not _by_content(with_cards)) or (not chosen and period is None):
                 doc, chosen, readings = cards, with_cards, card_readings
     if chosen and chosen[0].table is not doc.tables[0]:
         # the quarter the chosen table's own heading names (its caption, a title typed above its
@@ -523,6 +526,11 @@ def interpret_document(
         # a month's report adds to its quarter's, as an addendum does
         adds_to_report=found_period.kind == PART or addendum_line(doc.title, title) is not None,
     )
+
+
+def _by_content(chosen: Sequence[ChosenTable]) -> bool:
+    """Whether every column of the chosen tables was typed by its cells alone (no header names one)."""
+    return all(m.evidence == CONTENT for t in chosen for m in t.matches)
 
 
 def _letter_of_items(doc: RawDocument, synonyms: Mapping[str, Sequence[str]]) -> RawDocument | None:
