@@ -1,5 +1,5 @@
 """Stages of an event with no № of their own, each opening with a bullet («– открытие»), at the top
-of a page: they are rows of their own (the stages interpret/rows.py reads as the event's), not the
+of a page: they are rows of their own (the stages interpret/row_goes_on.py reads as the event's), not the
 rest of the event above the page end cut (readers/pdfstitch.py)."""
 
 from __future__ import annotations

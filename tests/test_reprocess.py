@@ -14,6 +14,7 @@ from warehouse_fixtures import snapshot
 
 from muniflow import codeversion, stages
 from muniflow.commands import reprocess as rp
+from muniflow.interpret import row_fields
 from muniflow.interpret import rows as interpret_rows
 from muniflow.model import Period
 from muniflow.warehouse import db, loader, lookups
@@ -138,11 +139,12 @@ def test_a_code_change_renaming_one_municipality_changes_exactly_its_rows(fresh_
     rows_before = set(fresh_db.execute("select * exclude (report_status) from extracted_rows").fetchall())
 
     real = interpret_rows.canonical_municipality
-    monkeypatch.setattr(
-        interpret_rows,
-        "canonical_municipality",
-        lambda name: "Западный МО" if "западный" in name.lower() else real(name),
-    )
+    for module in (interpret_rows, row_fields):  # the sections' names and the rows' own
+        monkeypatch.setattr(
+            module,
+            "canonical_municipality",
+            lambda name: "Западный МО" if "западный" in name.lower() else real(name),
+        )
     monkeypatch.setattr(codeversion, "code_version", lambda: "patched-code")
 
     lines, summary = rp.reprocess(fresh_db, process=in_process)

@@ -2,35 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 from muniflow import contracts
-from muniflow.interpret import place_parts
 from muniflow.interpret.addendum import addendum_line
 from muniflow.interpret.cards import as_rows
-from muniflow.interpret.cell_items import bulleted, split_row_cells, unpaired_note
+from muniflow.interpret.cell_items import split_row_cells
 from muniflow.interpret.columns import CONTRACT_KEY, map_columns
-from muniflow.interpret.combined import (
-    goal_out_of_title,
-    split_date_place,
-    split_title_goal,
-    split_title_place,
-)
 from muniflow.interpret.errors import InterpretError
 from muniflow.interpret.header_rows import REQUIRED, is_column_numbers
 from muniflow.interpret.heading import before_headings, lead_text, run_in_heading, titled_municipality
 from muniflow.interpret.heading_tables import heading_tables_as_captions
 from muniflow.interpret.leftover import left_out_row_note
-from muniflow.interpret.month_days import CONTRACT_KEY as MONTH_DAYS_KEY
-from muniflow.interpret.month_days import compose as compose_month_days
-from muniflow.interpret.month_days import days_beside_month
-from muniflow.interpret.muni_vocabulary import vocabulary as muni_vocabulary
 from muniflow.interpret.municipality import canonical_municipality, municipality_name
 from muniflow.interpret.nil import (
-    is_placeholder,
     letter_sized,
     letter_table_lines,
     municipality_in_text,
@@ -47,13 +33,10 @@ from muniflow.interpret.period import (
     QUARTER,
     PeriodFound,
     find_period,
-    half_year_in_cell,
     period_in_path,
-    quarter_in_cell,
 )
 from muniflow.interpret.quarter_sheets import sheet_quarters
 from muniflow.interpret.reading import (
-    COMBINED,
     CONTENT,
     FILE_NAME,
     PAGE_HEADER,
@@ -63,6 +46,36 @@ from muniflow.interpret.reading import (
     Reading,
     Section,
     TableReading,
+)
+from muniflow.interpret.reading_notes import (
+    addendum_note,
+    content_note,
+    not_held_note,
+    part_note,
+    unread_columns,
+    unread_days,
+    unread_note,
+)
+from muniflow.interpret.row_fields import (
+    TEXT_COLUMNS,
+    YEAR_WRITTEN,
+    cell_at,
+    continued_row,
+    field_text,
+    filled_cells,
+    make_row,
+    merged_down,
+)
+from muniflow.interpret.row_goes_on import goes_on, stage_of, with_stage
+from muniflow.interpret.row_headings import (
+    beside_municipality,
+    cut_heading,
+    heads_dated,
+    heads_items,
+    numbered_heading,
+    theme_row,
+    title_line_municipality,
+    totals_in_title,
 )
 from muniflow.interpret.sections import (
     MONTH,
@@ -91,26 +104,7 @@ from muniflow.interpret.tables import (
 from muniflow.interpret.title import parse_region, region_source
 from muniflow.interpret.transposed import turned
 from muniflow.model import OCR_SUFFIX, Period, RawDocument, RawRow, RawTable, Report, Row
-from muniflow.normalize.dates import (
-    ACTUAL_OF_PLANNED,
-    FROM_TITLE,
-    WHOLE_MONTH,
-    WHOLE_QUARTER,
-    YEAR_FROM_PERIOD,
-    DateParse,
-    date_column_kind,
-    date_in_title,
-    names_whole_period,
-    parse_dates,
-    planned_and_actual,
-)
-from muniflow.normalize.text import fold, seq_number, without_footnote_marks
-from muniflow.rules.quotes import QUOTE_MARKS
-
-TEXT_COLUMNS = ("title", "place", "date_text", "goal", "participants")
-# A status or remark column («Статус», «Отметка о проведении», «Примечание»): read only to tell
-# whether the event was held (rules `not_held`), kept in the row as written.
-STATUS_COLUMN = "status_text"
+from muniflow.normalize.text import fold, seq_number
 
 
 def map_header(header: Sequence[str], synonyms: Mapping[str, Sequence[str]]) -> dict[str, int]:
@@ -134,16 +128,6 @@ def map_header(header: Sequence[str], synonyms: Mapping[str, Sequence[str]]) -> 
     return mapping
 
 
-def _filled(row: RawRow) -> list[str]:
-    """The cells that say something: a row of dashes only («–», «-/-») is as empty as a blank one."""
-    cells = [c for c in row.cells if c is not None and fold(c)]
-    return [] if all(is_placeholder(c) for c in cells) else cells
-
-
-def _text(row: RawRow, index: int) -> str:
-    return (row.cells[index] or "") if index < len(row.cells) else ""
-
-
 def _squeezed(text: str) -> str:
     return "".join(fold(text).lower().replace("ё", "е").split())
 
@@ -155,30 +139,6 @@ def _header_residue(row: RawRow, labels: Sequence[str]) -> bool:
     if not filled or any(seq_number(t) is not None for _, t in filled):
         return False
     return all(j < len(labels) and text in _squeezed(labels[j]) for j, text in filled)
-
-
-def _title_or_goal(text: str, column: str, labelled: bool = False) -> str:
-    """The title's or the goal's part of a cell a header names both of: the goal after its label
-    («Фестиваль «…». Цель: укрепление связей»), with it when `labelled`; without a label, the whole
-    cell is the title."""
-    named = split_title_goal(text, contracts.header_synonyms())
-    if named is None:
-        return text if column == "title" else ""
-    title, goal, label = named
-    return title if column == "title" else f"{label}: {goal}" if labelled else goal
-
-
-def _own_text(row: RawRow, m: ColumnMatch, matches: Sequence[ColumnMatch], column: str) -> str:
-    """A cell's text for one of several columns feeding a field: of a cell naming the title and the
-    goal, the field's part («… Цель: …» beside a «Результат» column: the goal of both)."""
-    text = _text(row, m.index)
-    if column in ("title", "goal") and {"title", "goal"} <= {o.column for o in matches if o.index == m.index}:
-        return _title_or_goal(text, column, labelled=True)
-    return text
-
-
-def _sub_label(header: str) -> str:
-    return header.split(": ", 1)[1] if ": " in header else header
 
 
 @dataclass(frozen=True)
@@ -214,101 +174,6 @@ class _State:
     last_event: int | None = None
     # a heading row above says the rows under it were planned, postponed or cancelled: its text
     not_held: str = ""
-
-
-def _field(row: RawRow, matches: Sequence[ColumnMatch], column: str, period: Period | None) -> str:
-    """One canonical field of a row: one cell, a date pair joined as a range, or labelled sub-columns."""
-    feeding = [m for m in matches if m.column == column]
-    if not feeding:
-        return ""
-    if column == "date_text":
-        feeding = _actual_columns(feeding)
-    if len(feeding) == 1:
-        m = feeding[0]
-        text = _text(row, m.index)
-        sharing = {o.column for o in matches if o.index == m.index}
-        if {"title", "place"} <= sharing:  # «Наименование мероприятия, место проведения»
-            named = split_title_place(text)
-            if named is None:
-                return text if column == "title" else ""
-            return named[0] if column == "title" else named[1]
-        if {"title", "goal"} <= sharing:  # «Наименование и цель мероприятия»
-            return _title_or_goal(text, column)
-        if m.evidence == COMBINED or len(sharing) > 1:
-            split = split_date_place(text, period)
-            if split is None:
-                return text
-            return split[0] if column == "date_text" else split[1]
-        return text
-    texts = [(m, _own_text(row, m, matches, column)) for m in feeding]
-    filled = [(m, t) for m, t in texts if fold(t)]
-    if column == "date_text":
-        values = list(dict.fromkeys(fold(t) for _, t in filled))
-        composed = compose_month_days(values)
-        if composed is not None:  # «Май» | «4–5»: one date in two halves, not a range
-            return composed
-        years = [v for v in values if _YEAR_CELL.fullmatch(v)]
-        dates = [v for v in values if v not in years]
-        if len(years) == 1 and dates:
-            # a year in a column of its own («15 марта» | «2024»): the year of the dates beside it,
-            # where they write none (one they write is the more precise)
-            written = any(_YEAR_WRITTEN.search(d) for d in dates)
-            return " – ".join(dates) + ("" if written else f" {years[0]}")
-        return " – ".join(values)
-    if len(filled) == 1 and column in ("seq_no", "title"):
-        return filled[0][1]
-    parts = [place_parts.part_of(m.header)[0] for m, _ in texts]
-    if column == "place" and {place_parts.COUNTRY, place_parts.SETTLEMENT} <= set(parts):
-        # «Страна» | «Город»: one place, «г. Н (Китай)»
-        return place_parts.compose([(part, t) for part, (_, t) in zip(parts, texts, strict=True)])
-    said = [(m, t) for m, t in filled if not is_placeholder(t)]  # «Страна: —» says nothing
-    return "; ".join(  # a combined cell's part keeps its own label («Цель: …»), not its header
-        f"{_sub_label(m.header)}: {fold(t)}" if _sub_label(m.header) and m.evidence != COMBINED else fold(t)
-        for m, t in said
-    )
-
-
-def _actual_columns(feeding: list[ColumnMatch]) -> list[ColumnMatch]:
-    """The date columns giving the actual date where the header of each date column names it the
-    planned or the actual one («Дата по плану» | «Фактическая дата проведения», contracts/dates.yaml
-    `planned_labels`, `actual_labels`): the planned date is what was meant, not when it was held, so
-    it joins no range. Any other set of date columns («Дата начала» | «Дата окончания») is kept."""
-    if len(feeding) < 2:
-        return feeding
-    kinds = [date_column_kind(m.header) for m in feeding]
-    if None in kinds or "planned" not in kinds or "actual" not in kinds:
-        return feeding
-    return [m for m, kind in zip(feeding, kinds, strict=True) if kind == "actual"]
-
-
-def _dates(text: str, period: Period | None, month: str):  # type: ignore[no-untyped-def]
-    parsed = parse_dates(text, period)
-    if parsed.note is not None:  # «план: 14.05.2025 / факт: 21.05.2025»: the actual date
-        both = planned_and_actual(text, period)
-        if both is not None:
-            actual = both[3]
-            return DateParse(actual.start, actual.end, ACTUAL_OF_PLANNED, None)
-    if parsed.note is not None and period is not None and names_whole_period(text):
-        return DateParse(period.first_day, period.last_day, WHOLE_QUARTER, None)  # «в течение квартала»
-    if parsed.note is not None:  # «II квартал 2025 г.»: the quarter's three whole months
-        quarter = quarter_in_cell(text, period.year if period else None)
-        if quarter is not None:
-            named, year_written = quarter
-            return DateParse(
-                named.first_day, named.last_day, WHOLE_MONTH if year_written else YEAR_FROM_PERIOD, None
-            )
-        half = half_year_in_cell(text, period.year if period else None)
-        if half is not None:  # «1 полугодие 2025 г.»: its six whole months
-            first, last, year_written = half
-            return DateParse(
-                first.first_day, last.last_day, WHOLE_MONTH if year_written else YEAR_FROM_PERIOD, None
-            )
-    if parsed.note is not None and month and fold(text) and month_of(text) is None:
-        number = month_of(month)
-        helped = parse_dates(f"{fold(text).rstrip('.')}.{number:02d}", period) if number else parsed
-        if helped.note is None:
-            return helped
-    return parsed
 
 
 def interpret_document(
@@ -500,11 +365,11 @@ def interpret_document(
         period_kind=found_period.kind,
         period_from=period_from,
         notes=(
-            *_unread_note(_unread_columns(chosen), _unread_days(chosen)),
-            *_content_note(chosen),
-            *_not_held_note(found.not_held),
-            *_part_note(found_period, period),
-            *_addendum_note(addendum_line(doc.title, title)),
+            *unread_note(unread_columns(chosen), unread_days(chosen)),
+            *content_note(chosen),
+            *not_held_note(found.not_held),
+            *part_note(found_period, period),
+            *addendum_note(addendum_line(doc.title, title)),
             *left_out_row_note(rows, closing),
             *skipped_events_note(doc.tables, readings, period),
             *not_held_tables_note(doc.tables, readings),
@@ -569,63 +434,6 @@ def _letter_of_items(doc: RawDocument, synonyms: Mapping[str, Sequence[str]]) ->
     )
 
 
-def _content_note(chosen: Sequence[ChosenTable]) -> tuple[str, ...]:
-    """One note naming the tables no header names a column of, every column typed by its cells
-    alone (`column_content.headerless`), each column with what its cells showed: a reading the
-    reviewer checks, since one field's cells can show another's (events named after a visit to a
-    town read as places, places as municipalities); none when every table has a header."""
-    typed = [
-        t for t in chosen if not t.continues and t.matches and all(m.evidence == CONTENT for m in t.matches)
-    ]
-    if not typed:
-        return ()
-    shown = "; ".join(
-        f"{t.table.locator}: "
-        + ", ".join(f"column {m.index + 1} -> {m.column} ({m.matched})" for m in t.matches)
-        for t in typed
-    )
-    return (
-        f"no header names the columns, each was typed by its cells alone ({shown}); check that the "
-        "fields hold what their names say (`muniflow inspect`); where the header is there but not "
-        "read, add its wording to headerSynonyms in contracts/events.odcs.yaml and run "
-        "`muniflow reprocess`",
-    )
-
-
-def _unread_columns(chosen: Sequence[ChosenTable]) -> dict[str, int]:
-    """Header labels of columns tied to no field whose event rows hold text (not dashes), with
-    how many rows do: text a report holds that no field keeps."""
-    unread: dict[str, int] = {}
-    for table in chosen:
-        mapped = {m.index for m in table.matches}
-        header = table.reading.header
-        for index, label in enumerate(header):
-            if index in mapped or not fold(label):
-                continue
-            filled = sum(
-                1
-                for raw in table.body
-                if index < len(raw.cells)
-                and len(_filled(raw)) > 1  # not a heading row
-                and not is_placeholder(raw.cells[index] or "")
-            )
-            if filled:
-                key = fold(label)
-                unread[key] = unread.get(key, 0) + filled
-    return unread
-
-
-def _unread_days(chosen: Sequence[ChosenTable]) -> frozenset[str]:
-    """Header labels of unread columns of day numbers beside a month column (month_days)."""
-    return frozenset(
-        fold(label)
-        for table in chosen
-        for index, label in enumerate(table.reading.header)
-        if index not in {m.index for m in table.matches}
-        and days_beside_month(table.matches, table.body, index, table.reading.header) is not None
-    )
-
-
 def _spanning_row_period(chosen: ChosenTable) -> PeriodFound | None:
     """The period a row spanning the table (one text across its cells) names above its first
     event, None when none of those rows names one."""
@@ -637,60 +445,6 @@ def _spanning_row_period(chosen: ChosenTable) -> PeriodFound | None:
         if found.kind:
             return found
     return None
-
-
-def _addendum_note(line: str | None) -> tuple[str, ...]:
-    """The note on an addendum: its events add to its municipalities' report, replacing none."""
-    if line is None:
-        return ()
-    shown = line if len(line) <= 90 else line[:88].rstrip() + "…"
-    return (
-        f"an addendum («{shown}»): its events add to its municipalities' report of the quarter, "
-        "replacing none (a report sent whole again replaces both)",
-    )
-
-
-def _part_note(found: PeriodFound, period: Period | None) -> tuple[str, ...]:
-    """The note on a report for part of a quarter («за май 2025 года»): loaded under the quarter, it
-    adds to the quarter's report of its municipalities instead of replacing it."""
-    if found.kind != PART or period is None:
-        return ()
-    return (
-        f"the title names part of {period.label} («{found.text}»): loaded under {period.label}, its events "
-        "add to the quarter's report of its municipalities (a report for the whole quarter replaces both)",
-    )
-
-
-def _not_held_note(skipped: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
-    """The note on rows skipped under a heading of events not held, one a heading."""
-    return tuple(
-        f"{len(rows)} row(s) under the heading «{heading}» not read as events: it says they were "
-        f"planned, postponed or cancelled, not held ({', '.join(rows)})"
-        for heading, rows in skipped.items()
-    )
-
-
-def _unread_note(unread: dict[str, int], days: frozenset[str] = frozenset()) -> tuple[str, ...]:
-    """One note naming every unread column that holds text; none when there is none. A column of
-    days beside a month column is the date's other half: its header word belongs to the month-days
-    vocabulary, not to the date's headerSynonyms (there it would read as a range's end)."""
-    notes = []
-    other = {label: n for label, n in unread.items() if label not in days}
-    if other:
-        named = ", ".join(f"«{label}» (text in {n} row{'' if n == 1 else 's'})" for label, n in other.items())
-        notes.append(
-            f"columns not read though their rows hold text: {named}; if one belongs to a field, add its "
-            "wording to headerSynonyms in contracts/events.odcs.yaml and run `muniflow reprocess`"
-        )
-    held = [label for label in unread if label in days]
-    if held:
-        named = ", ".join(f"«{label}»" for label in held)
-        notes.append(
-            f"columns of day numbers beside a month column not read: {named}; to read each as the days "
-            f"of the month beside it, add its header word to `days` of {MONTH_DAYS_KEY} and run "
-            "`muniflow reprocess`"
-        )
-    return tuple(notes)
 
 
 def _caption_month(caption: str) -> str:
@@ -716,7 +470,7 @@ def _closing_text(doc: RawDocument, chosen: Sequence[ChosenTable]) -> str:
 def _event_cells(chosen: Sequence[ChosenTable]) -> list[str]:
     """The cells of the event rows (two cells filled or more; a heading's own row is left out, so
     a misread name is not taken for one the report writes)."""
-    return [c for t in chosen for raw in t.body if len(_filled(raw)) > 1 for c in raw.cells if c]
+    return [c for t in chosen for raw in t.body if len(filled_cells(raw)) > 1 for c in raw.cells if c]
 
 
 def _read_table(
@@ -749,16 +503,16 @@ def _read_table(
     for position, raw in enumerate(table.body):
         own_text = any(fold(c or "") for c in raw.cells)
         own = raw
-        raw = previous = _merged_down(raw, previous)
+        raw = previous = merged_down(raw, previous)
         if not own_text:
             continue  # blank, or only cells merged down into it: the rest of a row a page end cut
-        if last_event is not None and _goes_on(own, mapping, rows[last_event], period):
-            rows[last_event] = _continued(rows[last_event], own, matches, period, state.month)
+        if last_event is not None and goes_on(own, mapping, rows[last_event], period):
+            rows[last_event] = continued_row(rows[last_event], own, matches, period, state.month)
             continue
-        if last_event is not None and _stage_of(own, mapping, rows[last_event], period):
-            rows[last_event] = _with_stage(rows[last_event], own, matches, period)
+        if last_event is not None and stage_of(own, mapping, rows[last_event], period):
+            rows[last_event] = with_stage(rows[last_event], own, matches, period)
             continue
-        filled = _filled(raw)
+        filled = filled_cells(raw)
         if len(filled) == 1 and _only_number(raw, mapping):
             continue  # a row of the form left blank: its № and nothing else
         last_event = None
@@ -771,25 +525,29 @@ def _read_table(
             continue
         if _header_residue(raw, table.reading.header):
             continue
-        if state.not_held and len(filled) > 1 and _numbered(raw, mapping) is None:
+        if state.not_held and len(filled) > 1 and numbered_heading(raw, mapping) is None:
             found.not_held.setdefault(state.not_held, []).append(raw.locator)
             continue  # an event under a heading of events not held
         said = nil_row(raw, mapping)
         if said is not None:  # the section is reported, with no events
             named = said or (state.column_muni if has_muni_column else state.heading)
             found.nil.append((named, table.table))
-            number = fold(_text(raw, mapping["seq_no"])) if "seq_no" in mapping else ""
+            number = fold(cell_at(raw, mapping["seq_no"])) if "seq_no" in mapping else ""
             if seq_number(number) is not None:  # «2. Мероприятия не проводились»: № 2 is taken
                 found.numbered_nil.append((len(rows), number, canonical_municipality(named) if named else ""))
             continue
-        beside = _beside_municipality(raw, mapping) if has_muni_column else None
-        over_dated = _heads_dated(table.body, position, mapping)
-        if beside is not None and _theme_row(raw, mapping, beside, False, over_dated):
+        beside = beside_municipality(raw, mapping) if has_muni_column else None
+        over_dated = heads_dated(table.body, position, mapping)
+        if beside is not None and theme_row(raw, mapping, beside, False, over_dated):
             # «Культура» in the title cell, the municipality's name repeated in its column
             sections.append(Section(raw.locator, THEME, fold(beside)))
             continue
-        heading = filled[0] if len(filled) == 1 and seq_number(filled[0]) is None else _numbered(raw, mapping)
-        heading = heading or _cut_heading(raw, mapping, filled, period, places)
+        heading = (
+            filled[0]
+            if len(filled) == 1 and seq_number(filled[0]) is None
+            else numbered_heading(raw, mapping)
+        )
+        heading = heading or cut_heading(raw, mapping, filled, period, places)
         if heading is not None and places is not None:
             heading = fixed_heading(heading, places)
         if heading is not None:
@@ -812,11 +570,11 @@ def _read_table(
                 # Новгород») is the next municipality's heading
                 sections.append(Section(raw.locator, THEME, fold(heading)))
                 continue
-            if kind == OTHER and len(filled) == 2 and _heads_items(table.body, position, mapping):
+            if kind == OTHER and len(filled) == 2 and heads_items(table.body, position, mapping):
                 # «1.» | «Дни культуры Республики Беларусь» over «1.1», «1.2»: the group of its items
                 sections.append(Section(raw.locator, THEME, fold(heading)))
                 continue
-            if kind == OTHER and _theme_row(raw, mapping, heading, merged, over_dated):
+            if kind == OTHER and theme_row(raw, mapping, heading, merged, over_dated):
                 # «Культура», «Спорт» across a table whose rows name their municipality in a column,
                 # or typed alone in the № or the title cell over dated events («Визиты делегаций»)
                 sections.append(Section(raw.locator, THEME, fold(heading)))
@@ -895,19 +653,19 @@ def _read_table(
                 )
                 state = replace(state, heading=heading, month="", settlement="", bare=True)
                 continue
-        if (is_totals(filled[0], skip_words) and seq_number(filled[0]) is None) or _totals_in_title(
+        if (is_totals(filled[0], skip_words) and seq_number(filled[0]) is None) or totals_in_title(
             own, mapping, skip_words
         ):
             sections.append(Section(raw.locator, TOTALS, fold(" ".join(filled))))
             continue
         if has_muni_column:
-            value = _field(raw, matches, "municipality", period)
+            value = field_text(raw, matches, "municipality", period)
             if fold(value):
                 state = replace(state, column_muni=value)
             muni_raw = state.column_muni
         else:
             muni_raw = state.heading or state.title_muni
-            first_line = None if muni_raw else _title_line_municipality(raw, mapping)
+            first_line = None if muni_raw else title_line_municipality(raw, mapping)
             if first_line is not None:  # «Ольховский район» / «Фестиваль «…»» in the title cell
                 muni_raw, raw = first_line
         last_event = len(rows)
@@ -917,10 +675,10 @@ def _read_table(
         items = _listed_events(raw, matches, mapping, typed_lines)
         seq = mapping.get("seq_no")
         for k, item in enumerate(items):
-            if k and seq is not None and _text(item, seq) == _text(items[0], seq):
+            if k and seq is not None and cell_at(item, seq) == cell_at(items[0], seq):
                 found.shared_numbers.append(len(rows))  # the row's other events, under its № (counted once)
             last_event = len(rows)
-            row = _row(source_file, item, matches, len(rows), under or muni_raw, period, state.month)
+            row = make_row(source_file, item, matches, len(rows), under or muni_raw, period, state.month)
             if under:
                 row = replace(row, municipality=canonical_municipality(muni_raw))
             rows.append(row)
@@ -944,11 +702,6 @@ def _listed_events(
     return [replace(raw, cells=cells, locator=f"{raw.locator}, item {k}") for k, cells in enumerate(split, 1)]
 
 
-_YEAR_WRITTEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-# A cell holding a year alone («2024», «2024 г.», «2024 год»).
-_YEAR_CELL = re.compile(r"(?:19|20)\d\d(?:\s*(?:г\.?|год[а-я]*))?")
-
-
 def _one_year(chosen: Sequence[ChosenTable]) -> int | None:
     """The one year the events' date cells write, None when they write none or several."""
     years = {
@@ -956,388 +709,12 @@ def _one_year(chosen: Sequence[ChosenTable]) -> int | None:
         for table in chosen
         for index in {m.index for m in table.matches if m.column == "date_text"}
         for raw in table.body
-        for year in _YEAR_WRITTEN.findall(_text(raw, index))
+        for year in YEAR_WRITTEN.findall(cell_at(raw, index))
     }
     return years.pop() if len(years) == 1 else None
-
-
-# A section's number in the № column: «1.», «2)», «IV».
-_SECTION_NUMBER = re.compile(r"(?:[0-9]{1,3}|[IVXLC]{1,6})[.)]?")
-# Where the text of an event that goes on in the row below may stand (not its №, title or date).
-_GOING_ON = ("place", "goal", "participants")
-
-
-def _theme_row(raw: RawRow, mapping: Mapping[str, int], heading: str, merged: bool, over_dated: bool) -> bool:
-    """A theme's heading: common words only, no quotes (`sections.is_theme`; a section's number
-    before them, «I. Культурное сотрудничество», aside), across a table with a municipality column
-    or typed alone in the № column, where no event's title stands; or typed alone in the title
-    cell right above a dated event (`over_dated`: a row of only a title over nothing dated is an
-    event whose other cells were left empty, flagged so)."""
-    in_seq = "seq_no" in mapping and fold(_text(raw, mapping["seq_no"])) == fold(heading)
-    in_title = over_dated and "title" in mapping and fold(_text(raw, mapping["title"])) == fold(heading)
-    words = _SECTION_PREFIX.sub("", fold(heading))
-    # quotes name an event («Фестиваль «Дружба»»), not a theme
-    return (merged or in_seq or in_title) and QUOTE_MARKS.isdisjoint(heading) and is_theme(words)
-
-
-# A section's number opening a heading: «1. », «IV) ».
-_SECTION_PREFIX = re.compile(r"^(?:[0-9]{1,3}|[IVXLC]{1,6})[.)]\s*")
-
-
-def _beside_municipality(raw: RawRow, mapping: Mapping[str, int]) -> str | None:
-    """The one text of a row besides its municipality cell, where it stands in the title cell."""
-    muni, title = mapping.get("municipality"), mapping.get("title")
-    texts = [(j, c) for j, c in enumerate(raw.cells) if j != muni and c is not None and fold(c)]
-    return texts[0][1] if len(texts) == 1 and texts[0][0] == title else None
-
-
-def _heads_items(body: Sequence[RawRow], position: int, mapping: Mapping[str, int]) -> bool:
-    """Whether the row at `position`, numbered «N.» in the № column, is followed by its first item,
-    numbered «N.1»."""
-    seq = mapping.get("seq_no")
-    head = _PLAIN_NUMBER.fullmatch(fold(_text(body[position], seq))) if seq is not None else None
-    if seq is None or head is None:
-        return False
-    for raw in body[position + 1 :]:
-        if any(fold(c or "") for c in raw.cells):
-            item = _FIRST_ITEM.fullmatch(fold(_text(raw, seq)))
-            return item is not None and item.group(1) == head.group(1)
-    return False
-
-
-# A section's number: «1», «2.»; the first item under it: «1.1», «2.1.».
-_PLAIN_NUMBER = re.compile(r"(\d{1,3})[.)]?")
-_FIRST_ITEM = re.compile(r"(\d{1,3})\.0*1\.?")
-
-
-def _heads_dated(body: Sequence[RawRow], position: int, mapping: Mapping[str, int]) -> bool:
-    """Whether the next row with text after `position` writes a date in the dates column, or says
-    no events were held (a theme's «Мероприятия не проводились»)."""
-    if "date_text" not in mapping:
-        return False
-    for raw in body[position + 1 :]:
-        if any(fold(c or "") for c in raw.cells):
-            return bool(fold(_text(raw, mapping["date_text"]))) or nil_row(raw, mapping) is not None
-    return False
-
-
-def _totals_in_title(own: RawRow, mapping: Mapping[str, int], skip_words: Sequence[str]) -> bool:
-    """A totals line typed in the title cell, the other cells of the row counting what the rows
-    above hold («Итого:» beside the municipality's name and «541 человек»): no place or date of
-    its own."""
-    if "title" not in mapping or not is_totals(_text(own, mapping["title"]), skip_words):
-        return False
-    return not any(fold(_text(own, mapping[c])) for c in ("place", "date_text") if c in mapping)
-
-
-def _title_line_municipality(raw: RawRow, mapping: Mapping[str, int]) -> tuple[str, RawRow] | None:
-    """The municipality a title cell names on its first line, above the event's name, where no
-    heading, column or title names the row's («Ольховский район» / «Фестиваль «Лад»»): the name,
-    and the row with its title cell holding the rest; None for any other row."""
-    if "title" not in mapping:
-        return None
-    index = mapping["title"]
-    lines = [line for line in _text(raw, index).splitlines() if fold(line)]
-    if len(lines) < 2 or municipality_name(lines[0]) is None:
-        return None
-    cells = tuple("\n".join(lines[1:]) if i == index else c for i, c in enumerate(raw.cells))
-    return fold(lines[0]), replace(raw, cells=cells)
 
 
 def _only_number(raw: RawRow, mapping: Mapping[str, int]) -> bool:
     """Whether the row's one text is a № in the № column: a row of the form left blank."""
     seq = mapping.get("seq_no")
-    return seq is not None and seq_number(_text(raw, seq)) is not None
-
-
-# A heading across the table that a scan's column lines cut into pieces: at most this many, of at
-# most this many words put together.
-_CUT_PIECES = 3
-_CUT_WORDS = 8
-
-
-def _cut_heading(
-    raw: RawRow,
-    mapping: Mapping[str, int],
-    filled: Sequence[str],
-    period: Period | None,
-    places: frozenset[str] | None = None,
-) -> str | None:
-    """A municipality's heading a scan's column lines cut into pieces («Город Аст» | «рахань»):
-    two or three texts, none a № or a date, the title's cell empty, that read as a municipality's
-    name put together (at a cut word, or between words; a scan's misread name put right to
-    `places` first, `ocr_names`); None for any other row."""
-    if (
-        not 2 <= len(filled) <= _CUT_PIECES
-        or ("title" in mapping and fold(_text(raw, mapping["title"])))
-        or any(seq_number(t) is not None or parse_dates(t, period).start is not None for t in filled)
-    ):
-        return None
-    texts = [fold(t) for t in filled]
-    for glue in ("", " "):
-        joined = glue.join(texts)
-        if places is not None:  # «Городской ок» | «›уг город Энск»: the mark inside the word read
-            joined = fixed_heading(joined, places)
-        if len(joined.split()) <= _CUT_WORDS and municipality_name(joined) is not None:
-            return joined
-    return _kind_completed(texts)
-
-
-def _kind_completed(texts: Sequence[str]) -> str | None:
-    """A heading whose kind word the cut left a piece of, the rest misread («Городецкий
-    муниципальный ок» | «зуг»; «Го» | «эод Череповец»): the first piece with its last word, a
-    kind noun's beginning (two letters or more), made that noun; or, the first piece a settlement
-    noun's beginning, that noun and the capitalised name the last piece ends with. Kept only when
-    it reads as a municipality's name."""
-    vocabulary = muni_vocabulary()
-    words = texts[0].split()
-    last = words[-1].lower()
-    tried = []
-    if len(words) > 1 and len(last) >= _KIND_PIECE:
-        tried += [
-            " ".join([*words[:-1], noun]) for noun in sorted(vocabulary.kind_nouns) if noun.startswith(last)
-        ]
-    name = _CAPITALISED_TAIL.search(texts[-1]) if len(texts) > 1 else None
-    if len(words) == 1 and len(last) >= _KIND_PIECE and name is not None:
-        tried += [
-            f"{noun} {name.group().strip()}"
-            for noun in sorted(vocabulary.settlement_nouns)
-            if noun.startswith(last)
-        ]
-    return next((t for t in tried if municipality_name(t) is not None), None)
-
-
-# The capitalised words a text ends with: a place's name after a piece OCR misread («эод Череповец»).
-_CAPITALISED_TAIL = re.compile(r"(?:[А-ЯЁ][а-яё-]+\s*)+$")
-# The least of a kind noun a cut leaves that still tells it («ок» of «округ», «Го» of «Город»).
-_KIND_PIECE = 2
-
-
-def _numbered(raw: RawRow, mapping: Mapping[str, int]) -> str | None:
-    """The heading of a row holding a section's number in the № column and one text besides
-    («1.» | «Город Смоленск», merged across the rest); None for any other row."""
-    seq = mapping.get("seq_no")
-    texts = [(j, c) for j, c in enumerate(raw.cells) if c is not None and fold(c)]
-    if seq is None or len(texts) != 2 or texts[0][0] != seq:
-        return None
-    return texts[1][1] if _SECTION_NUMBER.fullmatch(fold(texts[0][1])) else None
-
-
-def _goes_on(own: RawRow, mapping: Mapping[str, int], above: Row, period: Period | None = None) -> bool:
-    """Whether a row (its own cells, None where merged from above) carries on the event above it:
-    its № merged down from that event (and no title of its own), unless it holds the event again
-    (`_held_again`); no №, title or date of its own but more of its place, goal or participants;
-    or, under a numbered event, no № of its own and the rest of cells a page or a clerk's Enter
-    cut (`_cut_off`). A row of one text across the table (every cell after the first merged into
-    it from the left) is a heading, whatever column comes first: a cut cell's rest stands apart."""
-    if len(own.cells) > 2 and fold(own.cells[0] or "") and _across(own):
-        return False
-    seq = mapping.get("seq_no")
-    title = fold(_text(own, mapping["title"])) if "title" in mapping else ""
-    if seq is not None and seq in own.from_above:
-        return not title and not _held_again(own, mapping, above, period)
-    if seq is not None and above.seq_text and not fold(_text(own, seq)) and _cut_off(own, mapping, above):
-        return True
-    key = [i for c, i in mapping.items() if c in ("seq_no", "title", "date_text")]
-    if any(fold(_text(own, i)) for i in key):
-        return False
-    return any(fold(_text(own, mapping[c])) for c in _GOING_ON if c in mapping)
-
-
-def _across(row: RawRow) -> bool:
-    """Every cell after the first is merged into it from the left (none from the row above)."""
-    return all(c is None and i not in row.from_above for i, c in enumerate(row.cells) if i)
-
-
-# A stage's number under its event's: «1.1», «1.2.» under «1»; «а)», «б)» under any number.
-_STAGE_NUMBER = re.compile(r"\s*(\d{1,3})\.\d{1,3}\.?\s*")
-_STAGE_LETTER = re.compile(r"\s*[а-я]\)\s*")
-
-
-def _stage_of(own: RawRow, mapping: Mapping[str, int], above: Row, period: Period | None) -> bool:
-    """Whether a row is a stage or a day of the event above it, not an event: numbered under that
-    event's № («1.1», «1.2» under «1»; «а)», «б)») or, with no № of its own, its title opening
-    with a bullet («– торжественное открытие»), with a title, no place of its own, and its date,
-    where it writes one, within the event's days («Торжественное открытие», «Гала-концерт» of a
-    festival held 12–14 May)."""
-    if not {"title", "place"} <= mapping.keys() or above.start_date is None:
-        return False
-    number = fold(_text(own, mapping["seq_no"])) if "seq_no" in mapping else ""
-    title = fold(_text(own, mapping["title"]))
-    if not _stage_number(number, title, above):
-        return False
-    if not title or fold(_text(own, mapping["place"])):
-        return False
-    date = fold(_text(own, mapping["date_text"])) if "date_text" in mapping else ""
-    if not date:
-        return True
-    parsed = parse_dates(date, period)
-    end = above.end_date or above.start_date
-    return (
-        parsed.start is not None
-        and parsed.end is not None
-        and above.start_date <= parsed.start
-        and parsed.end <= end
-    )
-
-
-def _stage_number(number: str, title: str, above: Row) -> bool:
-    """Whether a row's № (or, with none, its title's bullet) numbers a stage of the event above."""
-    under = _STAGE_NUMBER.fullmatch(number)
-    if under is not None:
-        return (
-            above.seq_no is not None
-            and not _STAGE_NUMBER.fullmatch(above.seq_text)
-            and int(under.group(1)) == above.seq_no
-        )
-    if number:
-        return bool(_STAGE_LETTER.fullmatch(number)) and above.seq_no is not None
-    return bulleted(title)  # «– торжественное открытие» with no № of its own
-
-
-def _with_stage(row: Row, own: RawRow, matches: Sequence[ColumnMatch], period: Period | None) -> Row:
-    """The event with a stage row's text («1.1 Торжественное открытие, 12.05.2025») appended to its
-    goal (what it held), nothing lost."""
-    columns = ("seq_no", "title", "date_text", "goal", "participants")
-    said = [fold(_field(own, matches, c, period)) for c in columns]
-    line = " ".join(said[:2]) + "".join(f", {t}" for t in said[2:] if t)
-    goal = "\n".join(t for t in (row.goal_raw, line) if fold(t))
-    return replace(row, goal_raw=goal, goal=fold(goal))
-
-
-def _held_again(own: RawRow, mapping: Mapping[str, int], above: Row, period: Period | None) -> bool:
-    """A row under the № and title of the event above, both merged down over it, with a place of its
-    own and a whole date of its own apart from the whole date above (days between them, at least
-    the contract's `heldAgainGapDays`; not the end of a range it left open): the same event held
-    once more, elsewhere (a row of its own under the same title), not more days of one holding (a
-    visit's next day at another place)."""
-    if not {"title", "place", "date_text"} <= mapping.keys() or mapping["title"] not in own.from_above:
-        return False
-    place, date = (fold(_text(own, mapping[c])) for c in ("place", "date_text"))
-    if not place or not date or above.start_date is None or above.end_date is None:
-        return False
-    if _DANGLING.search(above.date_text):
-        return False
-    parsed = parse_dates(date, period)
-    if parsed.note is not None or parsed.start is None or parsed.end is None:
-        return False
-    gap = int(contracts.load_contract().threshold("heldAgainGapDays", 2))
-    return (parsed.start - above.end_date).days >= gap or parsed.end < above.start_date
-
-
-# How a title's rest opens: a lower-case letter («из Китайской Народной Республики»), a bracket or a
-# closing quote.
-_TITLE_GOES_ON = re.compile(r"[a-zа-яё(»“”]")
-
-
-def _cut_off(own: RawRow, mapping: Mapping[str, int], above: Row) -> bool:
-    """A row holding the rest of the event above's title, cut where a cell was split over two rows:
-    its title opens as no title does (`_TITLE_GOES_ON`) or closes a quote the title above left
-    open («Выставка «Дружба» | «России и Китая»»), and its date cell is empty or ends the range the
-    date above left open («05.06.2025 –» | «07.06.2025»), which it may hold with no title."""
-    title = fold(_text(own, mapping["title"])) if "title" in mapping else ""
-    date = fold(_text(own, mapping["date_text"])) if "date_text" in mapping else ""
-    rest = own.cells[mapping["title"] + 1 :] if "title" in mapping else ()
-    if title and rest and all(c is None for c in rest):
-        return False  # one cell merged across the row: a heading («город Курск»), no cell split
-    dangling = bool(_DANGLING.search(above.date_text))
-    if date and not dangling:
-        return False
-    if not title:
-        return bool(date)  # the end of the range, with more of the place or the goal
-    return bool(_TITLE_GOES_ON.match(title)) or above.title.count("«") > above.title.count("»")
-
-
-# A date cell ending on a range dash: its end written in the row below.
-_DANGLING = re.compile(r"[-–—]\s*$")
-
-
-def _continued(
-    row: Row, own: RawRow, matches: Sequence[ColumnMatch], period: Period | None, month: str
-) -> Row:
-    """The event with the text a row below it carries on appended, field by field."""
-    more = {c: _field(own, matches, c, period) for c in TEXT_COLUMNS}
-    joined = {
-        c: "\n".join(t for t in (getattr(row, f"{c}_raw" if c != "date_text" else c), more[c]) if fold(t))
-        for c in TEXT_COLUMNS
-    }
-    texts: dict[str, Any] = {
-        f: value
-        for c in TEXT_COLUMNS
-        if c != "date_text"
-        for f, value in ((f"{c}_raw", joined[c]), (c, _folded(c, joined[c])))
-    }
-    if fold(more["date_text"]):
-        dates = _dates(joined["date_text"], period, month)
-        texts |= {
-            "date_text": joined["date_text"],
-            "start_date": dates.start,
-            "end_date": dates.end,
-            "date_form": dates.form,
-        }
-    return replace(row, **texts)
-
-
-def _folded(column: str, text: str) -> str:
-    """A cell's text folded; an event's name and place without footnote marks after their words."""
-    folded = fold(text)
-    return without_footnote_marks(folded) if column in {"title", "place"} else folded
-
-
-def _merged_down(raw: RawRow, above: RawRow | None) -> RawRow:
-    """The row with the text of each cell merged down into it from the row above (one date or
-    place written once for two events)."""
-    if not raw.from_above or above is None:
-        return raw
-    cells = tuple(
-        above.cells[i] if c is None and i in raw.from_above and i < len(above.cells) else c
-        for i, c in enumerate(raw.cells)
-    )
-    return replace(raw, cells=cells)
-
-
-def _row(
-    source_file: str,
-    raw: RawRow,
-    matches: Sequence[ColumnMatch],
-    index: int,
-    muni_raw: str,
-    period: Period | None,
-    month: str,
-) -> Row:
-    texts = {c: _field(raw, matches, c, period) for c in (*TEXT_COLUMNS, "seq_no")}
-    moved = goal_out_of_title(texts["title"], texts["goal"], contracts.header_synonyms())
-    if moved is not None:  # «Форум «…». Цель: …» under a title column: the goal is the goal's
-        texts["title"], texts["goal"] = moved
-    title = _folded("title", texts["title"])
-    in_title = None if fold(texts["date_text"]) else date_in_title(title, period)
-    if in_title is not None:  # the date cell empty, the title ending with a whole date
-        title, texts["date_text"], read = in_title
-        dates = DateParse(read.start, read.end, FROM_TITLE, None)
-    else:
-        dates = _dates(texts["date_text"], period, month)
-    unpaired = unpaired_note(texts["title"], texts["date_text"], texts["seq_no"])
-    if unpaired is not None:  # several events' dates, not one event's span: none is read
-        dates = DateParse(None, None, None, unpaired)
-    return Row(
-        source_file=source_file,
-        source_locator=raw.locator,
-        row_index=index,
-        seq_text=fold(texts["seq_no"]),
-        seq_no=seq_number(texts["seq_no"]),
-        municipality_raw=muni_raw,
-        municipality=canonical_municipality(muni_raw) if fold(muni_raw) else "",
-        title_raw=texts["title"],
-        title=title,
-        place_raw=texts["place"],
-        place=_folded("place", texts["place"]),
-        date_text=texts["date_text"],
-        start_date=dates.start,
-        end_date=dates.end,
-        date_form=dates.form,
-        goal_raw=texts["goal"],
-        goal=fold(texts["goal"]),
-        participants_raw=texts["participants"],
-        participants=fold(texts["participants"]),
-        status_text=fold(_field(raw, matches, STATUS_COLUMN, period)),
-    )
+    return seq is not None and seq_number(cell_at(raw, seq)) is not None

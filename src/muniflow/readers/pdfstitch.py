@@ -224,8 +224,8 @@ def _listed_stage(above: LineRow, texts: Sequence[Sequence[Cell]], seq_col: int)
     """Whether the page's first row (texts[0]) is an item of a list of rows under an event: its
     first text after the blank № opens with a bullet («– открытие»), and so does the row above or
     the next one in that column, its № blank too (the stages of the event with no № of their own,
-    read as such in interpret/rows.py). The rest of a row the page end cut is one text going on,
-    no list of rows."""
+    read as such by interpret/row_goes_on.py). The rest of a row the page end cut is one text going
+    on, no list of rows."""
     first = texts[0]
     col = next((i for i, c in enumerate(first) if i != seq_col and c), None)
     if col is None or not bulleted(first[col] or ""):
