@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from muniflow.interpret.cards import MAX_GRID as CARD_GRID
 from muniflow.interpret.cell_items import bulleted
 from muniflow.model import Cell
 from muniflow.morph import analyzer
@@ -197,18 +198,13 @@ def _is_continuation(cells: Sequence[Cell], seq_col: int) -> bool:
     return cells[seq_col] == "" and any(c for i, c in enumerate(cells) if i != seq_col)
 
 
-# Grid columns of a table of event cards at the most: a № column, a label and a value column, and
-# a value cell drawn over two columns (interpret/cards.py MAX_GRID).
-CARD_COLUMNS = 4
-
-
 def _label_again(rows: Sequence[LineRow], cells: Sequence[Cell], seq_col: int) -> bool:
     """Whether the page's first row is the next label row of an event card (a narrow table of
     label | value rows, the № in each card's first row only): it fills every column the row above
     fills, the № aside, and its first cell after the № is, word for word, one a row above holds in
     that column (each card repeats its labels). The rest of a row the page end cut leaves a column
     of the row above empty, or repeats no row's cell."""
-    if len(cells) > CARD_COLUMNS or not rows:
+    if len(cells) > CARD_GRID or not rows:  # a table of event cards has no more columns
         return False
     above = [cell_text(c) for c in rows[-1].cells]
     if any(not c and i != seq_col and i < len(above) and above[i] for i, c in enumerate(cells)):

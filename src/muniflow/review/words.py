@@ -8,15 +8,14 @@ from functools import cache
 from pathlib import Path
 
 from muniflow.contracts import contract_file, load_yaml
-from muniflow.morph import analyzer
+from muniflow.readers.headerwords import lemma
 
 REVIEW_FILE = "review.yaml"
 _WORD = re.compile(r"[а-яёa-z]+")
 
 
 def _lemmas(text: str) -> tuple[str, ...]:
-    words = _WORD.findall(text.lower().replace("ё", "е"))
-    return tuple(analyzer().parse(w)[0].normal_form.replace("ё", "е") for w in words)
+    return tuple(lemma(w) for w in _WORD.findall(text.lower()))
 
 
 def _phrases() -> tuple[tuple[tuple[str, ...], str], ...]:
