@@ -11,7 +11,7 @@ import pytest
 from muniflow import codeversion, contracts
 from muniflow.contracts import CONTRACT_FILES, PUBLISHING_FILES, ContractError, files_in_use, load_yaml
 from muniflow.intake.limits import Limits
-from muniflow.normalize import dates
+from muniflow.normalize import date_words as dates
 from muniflow.rules import duplicates
 
 PROJECT = Path(__file__).resolve().parents[1] / "contracts"

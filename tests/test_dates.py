@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from muniflow.model import Period
-from muniflow.normalize.dates import DEFAULT_VOCABULARY_FILE, DateParse, names_whole_period, parse_dates
+from muniflow.normalize.date_words import DEFAULT_VOCABULARY_FILE, names_whole_period
+from muniflow.normalize.dates import DateParse, parse_dates
 
 Q2_2024 = Period(2024, 2)
 
@@ -590,7 +591,7 @@ def test_a_year_far_from_the_reports_period_is_a_typo() -> None:
     ],
 )
 def test_planned_and_actual_dates(text: str, planned: date, actual: date) -> None:
-    from muniflow.normalize.dates import planned_and_actual
+    from muniflow.normalize.date_labels import planned_and_actual
 
     both = planned_and_actual(text, Q2_2024)
     assert both is not None
@@ -600,7 +601,7 @@ def test_planned_and_actual_dates(text: str, planned: date, actual: date) -> Non
 
 @pytest.mark.parametrize("text", ["план: 11.04.2024", "план: апрель, факт: 19.04.2024", "11.04.2024 факт"])
 def test_not_a_planned_and_an_actual_date(text: str) -> None:
-    from muniflow.normalize.dates import planned_and_actual
+    from muniflow.normalize.date_labels import planned_and_actual
 
     assert planned_and_actual(text, Q2_2024) is None
 
@@ -624,7 +625,7 @@ def test_not_a_planned_and_an_actual_date(text: str) -> None:
     ],
 )
 def test_a_whole_date_ending_a_title(title: str, rest: str, written: str, day: int) -> None:
-    from muniflow.normalize.dates import date_in_title
+    from muniflow.normalize.date_labels import date_in_title
 
     found = date_in_title(title, Q2_2024)
     assert found is not None
@@ -643,7 +644,7 @@ def test_a_whole_date_ending_a_title(title: str, rest: str, written: str, day: i
     ],
 )
 def test_no_whole_date_ending_a_title(title: str) -> None:
-    from muniflow.normalize.dates import date_in_title
+    from muniflow.normalize.date_labels import date_in_title
 
     assert date_in_title(title, Q2_2024) is None
 

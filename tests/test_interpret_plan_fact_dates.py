@@ -13,7 +13,7 @@ import pytest
 from muniflow.contracts import header_synonyms, load_contract
 from muniflow.interpret import interpret_document
 from muniflow.model import Period, RawDocument, RawRow, RawTable, Report, Row
-from muniflow.normalize.dates import date_column_kind
+from muniflow.normalize.date_labels import date_column_kind
 from muniflow.rules import check_report
 
 Q3 = Period(2031, 3)

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from muniflow.enrich import contract
 from muniflow.enrich.text import fold, paren_spans, parses, quote_spans, tokens
-from muniflow.normalize.dates import month_number, month_words
+from muniflow.normalize.date_words import month_number, month_words
 
 
 @lru_cache(maxsize=4)

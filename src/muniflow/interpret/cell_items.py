@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from muniflow import contracts
-from muniflow.normalize.dates import joins_dates, month_number
+from muniflow.normalize.date_words import joins_dates, month_number
 from muniflow.normalize.text import fold, seq_number
 
 # An item's number and what follows it: «1.», «2)», «3 –» (a dash with a blank before and after, the

@@ -11,7 +11,8 @@ import re
 from collections.abc import Mapping, Sequence
 
 from muniflow.model import Period
-from muniflow.normalize.dates import parse_dates, vocabulary
+from muniflow.normalize.date_words import vocabulary
+from muniflow.normalize.dates import parse_dates
 
 _NUMERIC = re.compile(r"^[-–—]?\d{1,4}(?:[.\-–—/]\d{1,4}){0,5}[.\-–—]?(?:г|гг)?$")
 _DASH = re.compile(r"^[-–—]+$")

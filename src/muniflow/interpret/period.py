@@ -18,7 +18,7 @@ from typing import Any
 from muniflow.contracts import load_yaml
 from muniflow.interpret.columns import lemma
 from muniflow.model import Period
-from muniflow.normalize.dates import vocabulary as date_vocabulary
+from muniflow.normalize.date_words import vocabulary as date_vocabulary
 
 VOCABULARY_NAME = "periods.yaml"
 

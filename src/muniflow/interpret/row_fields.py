@@ -34,6 +34,8 @@ from muniflow.interpret.sections import (
     month_of,
 )
 from muniflow.model import Period, RawRow, Row
+from muniflow.normalize.date_labels import date_column_kind, date_in_title, planned_and_actual
+from muniflow.normalize.date_words import names_whole_period
 from muniflow.normalize.dates import (
     ACTUAL_OF_PLANNED,
     FROM_TITLE,
@@ -41,11 +43,7 @@ from muniflow.normalize.dates import (
     WHOLE_QUARTER,
     YEAR_FROM_PERIOD,
     DateParse,
-    date_column_kind,
-    date_in_title,
-    names_whole_period,
     parse_dates,
-    planned_and_actual,
 )
 from muniflow.normalize.text import fold, seq_number, without_footnote_marks
 

@@ -12,7 +12,7 @@ from muniflow.interpret.nil import municipality_in_text
 from muniflow.interpret.period import find_period
 from muniflow.interpret.title import parse_region, region_source
 from muniflow.morph import analyzer
-from muniflow.normalize.dates import vocabulary as date_vocabulary
+from muniflow.normalize.date_words import vocabulary as date_vocabulary
 from muniflow.normalize.text import fold
 
 MUNICIPALITY = "municipality"

@@ -147,7 +147,7 @@ def date_exact(row: Row, field: str) -> Message:
 
 def _planned_and_actual(row: Row, text: str, span: str) -> str:
     """What a cell giving a planned and an actual date says, both named."""
-    from muniflow.normalize.dates import planned_and_actual
+    from muniflow.normalize.date_labels import planned_and_actual
 
     both = planned_and_actual(text, _row_period(row))
     if both is None:

@@ -100,7 +100,7 @@ def _date_order(frame: pd.DataFrame) -> pd.Series:
 
 def range_max_days() -> int | None:
     """The longest range an event of a report may last (contracts/dates.yaml `range_max_days`)."""
-    from muniflow.normalize.dates import VOCABULARY_NAME
+    from muniflow.normalize.date_words import VOCABULARY_NAME
 
     value = load_yaml(VOCABULARY_NAME).get("range_max_days")
     return int(value) if value else None
