@@ -11,55 +11,55 @@ the cells showed.
 
 from __future__ import annotations
 
-import itertools
 import re
 import statistics
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from muniflow.enrich.countries import find_countries
-from muniflow.enrich.event_format import ONLINE, event_format
-from muniflow.enrich.places import find_places
+from muniflow.interpret.column_cells import (
+    SAMPLE_ROWS,
+    body_cells,
+    body_events,
+    column_cells,
+    column_numbers,
+    counted_share,
+    date_cells,
+    event_cell,
+    event_rows,
+    is_seq_run,
+    named_share,
+    names_kinds,
+    names_place,
+    numbered_run,
+    opens_with_place,
+    people_share,
+    reads_as_name,
+    verbal_share,
+)
 from muniflow.interpret.columns import candidates, group_label
 from muniflow.interpret.combined import split_date_place
 from muniflow.interpret.header_rows import HeaderFound, is_column_numbers
 from muniflow.interpret.month_days import day_columns
-from muniflow.interpret.municipality import canonical_municipality, split_run_in_kinds
+from muniflow.interpret.municipality import canonical_municipality
 from muniflow.interpret.reading import CONTENT, ColumnMatch
 from muniflow.interpret.sections import caption_municipality, month_of
-from muniflow.model import Cell, Period, RawRow
-from muniflow.morph import analyzer
-from muniflow.normalize.dates import parse_dates
+from muniflow.model import Period, RawRow
 from muniflow.normalize.text import fold, seq_number
 
 # Share of a column's filled cells that must parse as dates for it to be the date column.
 DATE_SHARE = 0.6
 # Share of a column's filled cells that must read as municipality names for it to be that column.
 MUNICIPALITY_SHARE = 0.8
-# A word a municipality's name holds in the singular («городов-побратимов» names no municipality).
-_NAME_WORD = re.compile(
-    r"(?<!\w)(?:район[а-я]?|округ[а-я]?|город[а-я]?|городск[а-я]+|поселени[а-я]|администраци[а-я]"
-    r"|муниципальн[а-я]+|г\.|МО)(?![\w-])",
-    re.IGNORECASE,
-)
-# A municipality's name is a few words («Администрация Сосновоборского муниципального округа»).
-NAME_MAX_WORDS = 8
 # Share of a column's short cells that must name a place (settlement, area, country, online) for it
 # to be the place column, and the most words (median) a place cell holds.
 PLACE_SHARE = 0.6
 PLACE_MAX_WORDS = 10
-# Share of a column's cells that must name people for it to be the participants column, and how
-# many first words of a cell a noun naming people is looked for in.
+# Share of a column's cells that must name people for it to be the participants column.
 PEOPLE_SHARE = 0.6
-FIRST_WORDS = 4
 # The goal column: filled in this share of the event rows, texts this long on average.
 GOAL_FILLED = 0.5
 GOAL_MIN_CHARS = 30
-# «45 человек», «12 чел.», «30 участников»
-_PEOPLE_COUNT = re.compile(r"\d+\s*(?:чел|человек|участник|делегат)", re.IGNORECASE)
-_WORDS = re.compile(r"[^\W\d_]+")
-# Rows looked at when typing a column by its content.
-SAMPLE_ROWS = 40
 # A table with no header is an events table when besides the dates and the title at least this
 # many more columns are typed by their cells (each column by two cells or more).
 HEADERLESS_OTHERS = 2
@@ -68,35 +68,11 @@ TITLE_MIN_CHARS = 12
 # A column beside the participants' with people in this share of cells is more participants unless
 # this share of its cells says what was done (a goal or result: «Участники посетили…»).
 VERBAL_SHARE = 0.5
-
-# A column of kinds, not of events' names («фестиваль», «очная»): at most this share of its cells
-# distinct, each of at most this many words (median); judged over this many event rows or more.
-KIND_DISTINCT_SHARE = 0.5
-KIND_MAX_WORDS = 3
+# A column of kinds (column_cells.names_kinds) is judged over this many event rows or more.
 KIND_MIN_ROWS = 4
 
 # Leading rows (a title, labels) a table with no header the vocabulary knows may open with.
 MAX_LABEL_ROWS = 4
-
-
-def _column_cells(body: Sequence[RawRow], index: int) -> list[str]:
-    cells = []
-    for row in body[:SAMPLE_ROWS]:
-        text = row.cells[index] if index < len(row.cells) else None
-        if text is not None and fold(text):
-            cells.append(text)
-    return cells
-
-
-def _event_rows(body: Sequence[RawRow]) -> list[RawRow]:
-    """Rows that read like events (three cells or more filled), not headings or notes."""
-    return [r for r in body[:SAMPLE_ROWS] if sum(1 for c in r.cells if c is not None and fold(c)) >= 3]
-
-
-def _numbering(numbers: Sequence[int]) -> bool:
-    """A № run: each number one more than the one before, or 1 again (one run per section); a
-    column of counts (5, 12, 30) is not one."""
-    return bool(numbers) and all(b in (a + 1, 1) for a, b in itertools.pairwise(numbers))
 
 
 def _seq_column(body: Sequence[RawRow], free: Sequence[int], labels: Sequence[str]) -> ColumnMatch | None:
@@ -105,21 +81,21 @@ def _seq_column(body: Sequence[RawRow], free: Sequence[int], labels: Sequence[st
     event's cells, so it has fewer cells filled) the column's numbers in every row holding text
     besides, row of column numbers aside: an ascending run, in at least half the event rows, and
     the column holding no other text."""
-    events = _event_rows(body)
+    events = event_rows(body)
     for i in free:
-        numbers = [seq_number(c) for c in _column_cells(events, i)]
+        numbers = [seq_number(c) for c in column_cells(events, i)]
         run = [n for n in numbers if n is not None]
-        if len(run) >= 2 and len(run) == len(numbers) and len(run) >= len(events) // 2 and _numbering(run):
+        if len(run) >= 2 and len(run) == len(numbers) and len(run) >= len(events) // 2 and numbered_run(run):
             return ColumnMatch("seq_no", i, labels[i], CONTENT, "an ascending number run", 1.0)
     texted = [
         r
         for r in body[:SAMPLE_ROWS]
-        if sum(1 for c in r.cells if c is not None and fold(c)) >= 2 and not _column_numbers(r.cells)
+        if sum(1 for c in r.cells if c is not None and fold(c)) >= 2 and not column_numbers(r.cells)
     ]
     for i in free:
-        cells = [fold(c) for c in _column_cells(texted, i) if fold(c)]
+        cells = [fold(c) for c in column_cells(texted, i) if fold(c)]
         run = [n for n in (seq_number(c) for c in cells) if n is not None]
-        if len(run) >= 2 and len(run) == len(cells) and len(run) >= len(events) // 2 and _numbering(run):
+        if len(run) >= 2 and len(run) == len(cells) and len(run) >= len(events) // 2 and numbered_run(run):
             return ColumnMatch("seq_no", i, labels[i], CONTENT, "an ascending number run", 1.0)
     return None
 
@@ -129,12 +105,12 @@ def title_by_content(
 ) -> HeaderFound:
     """Two header cells naming the title («Вид мероприятия» or «Форма проведения» beside
     «Наименование»): the title is the one whose cells name the events, not the one that took it by
-    its longer wording whose cells are a handful of kinds («фестиваль», «очная», `_kinds`); of
+    its longer wording whose cells are a handful of kinds («фестиваль», «очная», `kinds`); of
     sub-columns feeding the title together, those of kinds are left out."""
     titles = [m for m in found.matches if m.column == "title"]
-    events = _body_events(body)
+    events = body_events(body)
     if len(titles) > 1:  # «Мероприятие» over «наименование» | «форма»: the kinds are no part of the name
-        of_kinds = {m.index for m in titles if _kinds([fold(c) for c in _column_cells(events, m.index)])}
+        of_kinds = {m.index for m in titles if names_kinds([fold(c) for c in column_cells(events, m.index)])}
         if not of_kinds or len(of_kinds) == len(titles):
             return found
         matches = tuple(m for m in found.matches if m.column != "title" or m.index not in of_kinds)
@@ -142,14 +118,14 @@ def title_by_content(
     if len(titles) != 1:
         return found
     (title,) = titles
-    kinds = [fold(c) for c in _column_cells(events, title.index)]
-    if len(kinds) < KIND_MIN_ROWS or not _kinds(kinds):
+    kinds = [fold(c) for c in column_cells(events, title.index)]
+    if len(kinds) < KIND_MIN_ROWS or not names_kinds(kinds):
         return found
     taken = {m.index for m in found.matches}
     for i in (i for i in found.unmapped if i not in taken):
         named = next((c for c in candidates(found.labels[i], synonyms) if c.column == "title"), None)
-        names = [fold(c) for c in _column_cells(events, i)]
-        if named is None or len(names) < len(kinds) or _kinds(names):
+        names = [fold(c) for c in column_cells(events, i)]
+        if named is None or len(names) < len(kinds) or names_kinds(names):
             continue
         if statistics.mean(map(len, names)) <= statistics.mean(map(len, kinds)):
             continue
@@ -162,21 +138,6 @@ def title_by_content(
             unmapped=unmapped,
         )
     return found
-
-
-def _kinds(cells: Sequence[str]) -> bool:
-    """Cells that name kinds, not events: few distinct values, each of a few words."""
-    distinct = len({c.lower() for c in cells})
-    return (
-        distinct <= KIND_DISTINCT_SHARE * len(cells)
-        and statistics.median(len(_WORDS.findall(c)) for c in cells) <= KIND_MAX_WORDS
-    )
-
-
-def _column_numbers(cells: Sequence[Cell]) -> bool:
-    """A row of column numbers (1 2 3 …), its cells numbered left to right."""
-    numbers = [seq_number(c or "") for c in cells if c is not None and fold(c)]
-    return len(numbers) >= 3 and all(n is not None for n in numbers) and _numbering([n or 0 for n in numbers])
 
 
 def typed_by_content(found: HeaderFound, body: Sequence[RawRow], period: Period | None) -> HeaderFound:
@@ -233,7 +194,7 @@ def _countries_columns(
     countries are read from them and their text is kept, not dropped as a column of no field."""
     found = []
     for i in free:
-        cells = _body_cells(body, i)
+        cells = body_cells(body, i)
         if len(cells) < 2 or statistics.median(len(c.split()) for c in cells) > PLACE_MAX_WORDS:
             continue
         share = sum(1 for c in cells if find_countries(c)) / len(cells)
@@ -246,29 +207,17 @@ def _countries_columns(
     return found
 
 
-def _reads_as_name(text: str) -> bool:
-    """A cell that reads like a municipality's name: short, no digits or lists, municipal words
-    (also where a line join ran a name into its kind: «Энскогорайона»)."""
-    flat = split_run_in_kinds(fold(text))
-    return (
-        len(flat.split()) <= NAME_MAX_WORDS
-        and not any(ch.isdigit() or ch in ",;" for ch in flat)
-        and caption_municipality(flat) is not None
-        and _NAME_WORD.search(flat) is not None
-    )
-
-
 def _municipality_column(
     body: Sequence[RawRow], free: Sequence[int], labels: Sequence[str]
 ) -> ColumnMatch | None:
     """The municipality column typed by content: every event row names one or lies under a merged
     cell naming it, most names read as municipalities, and they group the rows (repeated or merged)."""
-    events = _event_rows(body)
+    events = event_rows(body)
     for i in free:
         values = [r.cells[i] if i < len(r.cells) else "" for r in events]
         cells = [fold(v) for v in values if v is not None and fold(v)]
         merged = sum(1 for v in values if v is None)
-        names = [c for c in cells if _reads_as_name(c)]
+        names = [c for c in cells if reads_as_name(c)]
         if (
             len(events) >= 2
             and cells
@@ -281,25 +230,16 @@ def _municipality_column(
     return None
 
 
-def _names_place(text: str) -> bool:
-    """A cell that names where an event was: a settlement or an area, a country, or a remote format
-    (the contract's vocabularies: contracts/enrichment.yaml, CLDR and ISO country names), and
-    counts no people."""
-    if _PEOPLE_COUNT.search(text):  # «Делегация г. Гюмри (12 человек)»: who came, from where
-        return False
-    return bool(find_places(text) or find_countries(text) or event_format(text).format == ONLINE)
-
-
 def _place_column(body: Sequence[RawRow], free: Sequence[int], labels: Sequence[str]) -> ColumnMatch | None:
     """The place column typed by content: of the unmapped columns where most cells name a place,
     the one of the shortest cells (a place, where participants or a goal mention one in a phrase)."""
     found: list[tuple[float, float, int]] = []  # (median words, share naming a place, column)
     for i in free:
-        cells = _body_cells(body, i)
+        cells = body_cells(body, i)
         if len(cells) < 2:
             continue
         words = statistics.median(len(c.split()) for c in cells)
-        share = sum(1 for c in cells if _names_place(c)) / len(cells)
+        share = sum(1 for c in cells if names_place(c)) / len(cells)
         if share >= PLACE_SHARE and words <= PLACE_MAX_WORDS:
             found.append((words, share, i))
     if not found:
@@ -317,9 +257,9 @@ def _unlabelled_dates(
     beside = {m.index for m in found.matches if m.column == "date_text"}
     found_dates: list[ColumnMatch] = []
     for i in sorted(free, key=lambda i: min((abs(i - d) for d in beside), default=len(found.labels))):
-        if not {i - 1, i + 1} & beside or _is_seq_run(body, i):
+        if not {i - 1, i + 1} & beside or is_seq_run(body, i):
             continue
-        cells, read = _date_cells(body, i, period)
+        cells, read = date_cells(body, i, period)
         if cells and len(read) >= DATE_SHARE * len(cells):
             shown = f"{len(read)} of {len(cells)} cells are dates, beside the date column"
             share = len(read) / len(cells)
@@ -336,45 +276,6 @@ def _with_siblings(typed: ColumnMatch, free: Sequence[int], labels: Sequence[str
     return [typed, *(replace(typed, index=i, header=labels[i]) for i in siblings)]
 
 
-def _body_events(body: Sequence[RawRow]) -> list[RawRow]:
-    """The event rows, a row of column numbers left out."""
-    return [r for r in _event_rows(body) if not is_column_numbers(r.cells)]
-
-
-def _body_cells(body: Sequence[RawRow], index: int) -> list[str]:
-    """A column's filled cells in the event rows, a row of column numbers left out."""
-    return [fold(c) for c in _column_cells(_body_events(body), index)]
-
-
-def _names_people(text: str) -> bool:
-    """A cell that says who took part: a count of people («делегация (14 человек)»), or a noun
-    naming people among its first words («Представители…», «Учащиеся и педагоги…»; a person's
-    name is none)."""
-    if _PEOPLE_COUNT.search(text):
-        return True
-    for word in _WORDS.findall(text)[:FIRST_WORDS]:
-        tag = analyzer().parse(word)[0].tag
-        if tag.POS == "NOUN" and "anim" in tag and not {"Name", "Surn", "Patr"} & tag.grammemes:
-            return True
-    return False
-
-
-def _share(body: Sequence[RawRow], index: int, test: Callable[[str], bool]) -> float:
-    """Share of a column's filled cells in the event rows that pass `test` (0 with none)."""
-    cells = _body_cells(body, index)
-    return sum(1 for c in cells if test(c)) / len(cells) if cells else 0.0
-
-
-def _people_share(body: Sequence[RawRow], index: int) -> float:
-    """Share of a column's cells naming people."""
-    return _share(body, index, _names_people)
-
-
-def _counted_share(body: Sequence[RawRow], index: int) -> float:
-    """Share of a column's cells counting people («45 человек»)."""
-    return _share(body, index, lambda c: _PEOPLE_COUNT.search(c) is not None)
-
-
 def _participants_column(
     body: Sequence[RawRow], free: Sequence[int], labels: Sequence[str]
 ) -> ColumnMatch | None:
@@ -382,10 +283,10 @@ def _participants_column(
     counted ones first (a goal may open with «Участники посетили…» too)."""
     best: tuple[float, float, int] | None = None
     for i in free:
-        cells = _body_cells(body, i)
+        cells = body_cells(body, i)
         if len(cells) < 2:
             continue
-        share, counted = _people_share(body, i), _counted_share(body, i)
+        share, counted = people_share(body, i), counted_share(body, i)
         if share >= PEOPLE_SHARE and (best is None or (share + counted, share) > best[:2]):
             best = (share + counted, share, i)
     if best is None:
@@ -401,10 +302,10 @@ _INITIALS = re.compile(r"(?<![А-ЯЁа-яё])[А-ЯЁ]\.\s?[А-ЯЁ]\.(?:\s|,|$
 def _goal_column(body: Sequence[RawRow], free: Sequence[int], labels: Sequence[str]) -> ColumnMatch | None:
     """The goal column typed by content: of the unmapped columns filled in most event rows, the
     one of the longest texts, when they are sentences rather than remarks."""
-    events = _body_events(body)
+    events = body_events(body)
     best: tuple[float, int] | None = None
     for i in free:
-        cells = _body_cells(body, i)
+        cells = body_cells(body, i)
         if len(cells) < 2 or len(cells) < GOAL_FILLED * len(events):
             continue
         if sum(1 for c in cells if _INITIALS.search(c)) >= PEOPLE_SHARE * len(cells):
@@ -418,36 +319,6 @@ def _goal_column(body: Sequence[RawRow], free: Sequence[int], labels: Sequence[s
     return ColumnMatch("goal", i, labels[i], CONTENT, f"its cells are texts of {length:.0f} characters", 0.5)
 
 
-def _date_cells(body: Sequence[RawRow], index: int, period: Period | None) -> tuple[list[str], list[str]]:
-    """A column's filled cells and those that read as dates; under a month heading («В июле») a day
-    or a day range («3–4») reads with that month, as the rows below it are read."""
-    cells: list[str] = []
-    read: list[str] = []
-    month: int | None = None
-    for row in body[:SAMPLE_ROWS]:
-        filled = [c for c in row.cells if c is not None and fold(c)]
-        if len(filled) == 1 and month_of(filled[0]) is not None:
-            month = month_of(filled[0])
-            continue
-        text = row.cells[index] if index < len(row.cells) else None
-        if text is None or not fold(text):
-            continue
-        cells.append(text)
-        day_only = f"{fold(text).rstrip('.')}.{month:02d}" if month else ""
-        if parse_dates(text, period).note is None or (
-            day_only and parse_dates(day_only, period).note is None
-        ):
-            read.append(text)
-    return cells, read
-
-
-def _is_seq_run(body: Sequence[RawRow], index: int) -> bool:
-    """Whether a column holds a № run (1, 2, 3 would read as days under a month heading)."""
-    numbers = [seq_number(c) for c in _column_cells(_event_rows(body), index)]
-    run = [n for n in numbers if n is not None]
-    return len(run) >= 2 and len(run) == len(numbers) and _numbering(run)
-
-
 def _date_and_place_column(
     body: Sequence[RawRow], free: Sequence[int], labels: Sequence[str], period: Period | None
 ) -> tuple[ColumnMatch, ...]:
@@ -455,7 +326,7 @@ def _date_and_place_column(
     its header worded as no combined synonym is: it feeds both (its cells are split as a combined
     header's are). Empty where no free column reads so."""
     for i in free:
-        cells = _body_cells(body, i)
+        cells = body_cells(body, i)
         split = sum(1 for c in cells if split_date_place(c, period) is not None)
         if cells and split >= DATE_SHARE * len(cells):
             shown = f"{split} of {len(cells)} cells hold a date and a place"
@@ -477,8 +348,8 @@ def infer_required(
     columns = {m.column for m in matches}
     if "date_text" not in columns:
         for i in free:
-            cells, read = _date_cells(body, i, period)
-            numbered = "seq_no" not in columns and _is_seq_run(body, i)
+            cells, read = date_cells(body, i, period)
+            numbered = "seq_no" not in columns and is_seq_run(body, i)
             if cells and len(read) / len(cells) >= DATE_SHARE and not numbered:
                 share = len(read) / len(cells)
                 matches.append(
@@ -507,7 +378,7 @@ def infer_required(
             matches.append(seq)
             free.remove(seq.index)
     if "title" not in columns and free:
-        lengths = {i: sum(len(fold(c)) for c in _column_cells(body, i)) for i in free}
+        lengths = {i: sum(len(fold(c)) for c in column_cells(body, i)) for i in free}
         i = max(lengths, key=lambda k: lengths[k])
         if lengths[i]:
             matches.append(
@@ -559,9 +430,9 @@ def headerless(
         # participants in parts («от России» | «от иностранных государств»): the column beside
         # naming people too, unless it says what was done
         for i in (typed.index - 1, typed.index + 1):
-            if i in free and _people_share(body, i) >= PEOPLE_SHARE and _verbal_share(body, i) < VERBAL_SHARE:
+            if i in free and people_share(body, i) >= PEOPLE_SHARE and verbal_share(body, i) < VERBAL_SHARE:
                 matches.append(
-                    replace(typed, index=i, matched=f"{_people_share(body, i):.0%} of its cells name people")
+                    replace(typed, index=i, matched=f"{people_share(body, i):.0%} of its cells name people")
                 )
                 free.remove(i)
     goal = _goal_column(body, [i for i in range(width) if i not in {m.index for m in matches}], labels)
@@ -585,27 +456,8 @@ def _other_than_headings(body: Sequence[RawRow], index: int) -> bool:
             headings.add(fold(canonical_municipality(name)))
     if not headings:
         return False
-    names = {fold(canonical_municipality(c)) for c in _body_cells(body, index)}
+    names = {fold(canonical_municipality(c)) for c in body_cells(body, index)}
     return not names & headings
-
-
-_QUOTED = re.compile(r"[«\"“„].{2,}?[»\"”“]")
-_VERBAL = frozenset({"VERB", "INFN", "PRTS", "GRND"})
-
-
-def _named_share(body: Sequence[RawRow], index: int) -> float:
-    """Share of a column's cells naming something in quotes («Тверские узоры»)."""
-    return _share(body, index, lambda c: _QUOTED.search(c) is not None)
-
-
-def _verbal_share(body: Sequence[RawRow], index: int) -> float:
-    """Share of a column's cells saying what was done: a verb, a short participle or a gerund
-    («Подписано соглашение», «достигнута договорённость»), as a goal or result says."""
-    return _share(
-        body,
-        index,
-        lambda c: any(analyzer().parse(w)[0].tag.POS in _VERBAL for w in _WORDS.findall(c.lower())),
-    )
 
 
 def _place_beside_dates(
@@ -618,7 +470,7 @@ def _place_beside_dates(
     for m in matches:
         if m.column != "date_text":
             continue
-        cells = _body_cells(body, m.index)
+        cells = body_cells(body, m.index)
         split = sum(1 for c in cells if split_date_place(c, period) is not None)
         if cells and split >= DATE_SHARE * len(cells):
             return [
@@ -634,20 +486,6 @@ def _place_beside_dates(
     return []
 
 
-def opens_with_place(text: str) -> bool:
-    """A cell that opens with a place (a settlement, an area, a country: a mention starting in its
-    first word) or names a remote format, and counts no people, as a place cell does; a title or
-    the guests mention one further on («Визит делегации г. Оша», «Делегация г. Гянджи»)."""
-    if _PEOPLE_COUNT.search(text):
-        return False
-    if event_format(text).format == ONLINE:
-        return True
-    first = len(text) - len(text.lstrip()) + len((text.split() or [""])[0])
-    return any(m.start <= first for m in find_places(text)) or any(
-        m.start <= first for m in find_countries(text)
-    )
-
-
 def _opening_place_column(
     body: Sequence[RawRow], free: Sequence[int], labels: Sequence[str]
 ) -> ColumnMatch | None:
@@ -655,7 +493,7 @@ def _opening_place_column(
     place, the most such first, then the shortest."""
     found: list[tuple[float, float, int]] = []  # (share opening with a place, -median words, column)
     for i in free:
-        cells = _body_cells(body, i)
+        cells = body_cells(body, i)
         if len(cells) < 2:
             continue
         share = sum(1 for c in cells if opens_with_place(c)) / len(cells)
@@ -665,15 +503,6 @@ def _opening_place_column(
         return None
     share, _, i = max(found)
     return ColumnMatch("place", i, labels[i], CONTENT, f"{share:.0%} of its cells open with a place", share)
-
-
-def _event_cell(text: str, period: Period | None) -> bool:
-    """A cell only an event row holds: a date (alone or by a place), or a № («1», «2.»)."""
-    return (
-        parse_dates(text, period).start is not None
-        or split_date_place(text, period) is not None
-        or seq_number(text) is not None
-    )
 
 
 def _label_rows(rows: Sequence[RawRow], period: Period | None) -> tuple[int, int | None]:
@@ -687,7 +516,7 @@ def _label_rows(rows: Sequence[RawRow], period: Period | None) -> tuple[int, int
         if len(filled) == 1 and caption_municipality(filled[0]) is None and month_of(filled[0]) is None:
             continue
         if not is_column_numbers(row.cells) and (
-            len(filled) < 2 or any(_event_cell(c, period) for c in filled)
+            len(filled) < 2 or any(event_cell(c, period) for c in filled)
         ):
             return k, labels
         labels = k
@@ -699,10 +528,10 @@ def _text_columns(
 ) -> list[tuple[int, float]]:
     """The untyped columns of texts filled in most event rows, with their mean length."""
     taken = {m.index for m in matches}
-    events = _body_events(body)
+    events = body_events(body)
     texts = []
     for i in range(len(labels)):
-        cells = _body_cells(body, i)
+        cells = body_cells(body, i)
         if i not in taken and len(cells) >= 2 and len(cells) >= GOAL_FILLED * len(events):
             texts.append((i, statistics.mean(len(c) for c in cells)))
     return texts
@@ -717,7 +546,7 @@ def _title(
     every template)."""
     texts = _text_columns(matches, labels, body)
     titles = [
-        (_named_share(body, i) - _verbal_share(body, i) - _counted_share(body, i), -i)
+        (named_share(body, i) - verbal_share(body, i) - counted_share(body, i), -i)
         for i, length in texts
         if length >= TITLE_MIN_CHARS
     ]

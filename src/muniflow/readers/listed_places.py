@@ -11,7 +11,8 @@ from collections.abc import Sequence
 
 from muniflow.enrich.contract import locality_abbreviations
 from muniflow.enrich.event_format import ONLINE, event_format
-from muniflow.interpret.column_content import PLACE_MAX_WORDS, opens_with_place
+from muniflow.interpret.column_cells import opens_with_place
+from muniflow.interpret.column_content import PLACE_MAX_WORDS
 from muniflow.interpret.participants import listing_goes_on, participants_at
 from muniflow.interpret.place_case import nominative_place
 from muniflow.morph import analyzer
