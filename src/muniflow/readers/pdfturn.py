@@ -21,6 +21,12 @@ MIN_CHARS = 20
 # The share of a page's characters that must be turned the same quarter.
 TURNED_SHARE = 0.6
 UPSIDE_DOWN = 2  # a half turn, beside `turn_of`'s quarters (1, -1)
+# A band of text turned a quarter across the page is a header row written upwards or downwards
+# (Word's text direction in narrow columns), not a page lying sideways: its characters, run along
+# the page's height, together cover less than this share of it. A page that holds little more than
+# a table's repeated header (the rest of a row cut by the page end under it) has most of its
+# characters turned so; a sideways table's cells, and a sideways letter's lines, cover the page.
+BAND_SHARE = 0.3
 
 
 def _turn(char: dict[str, Any]) -> int:
@@ -36,14 +42,32 @@ def page_turn(page: Any) -> int:
     """How most of the page's text is turned: a quarter (1 or -1, as `turn_of`), upside down
     (UPSIDE_DOWN), or 0 when upright."""
     counts = {-1: 0, 0: 0, 1: 0, UPSIDE_DOWN: 0}
+    spans: dict[int, list[tuple[float, float]]] = {-1: [], 1: []}
     for char in page.objects.get("char", ()):
         if not char["text"].isspace():
-            counts[_turn(char)] += 1
+            turn = _turn(char)
+            counts[turn] += 1
+            if turn in spans:
+                spans[turn].append((float(char["top"]), float(char["bottom"])))
     total = sum(counts.values())
     if total < MIN_CHARS:
         return 0
     turn = max((-1, 1, UPSIDE_DOWN), key=lambda t: counts[t])
-    return turn if counts[turn] >= TURNED_SHARE * total else 0
+    if counts[turn] < TURNED_SHARE * total:
+        return 0
+    if turn in spans and _covered(spans[turn]) < BAND_SHARE * float(page.height):
+        return 0  # a header row written turned, over little else
+    return turn
+
+
+def _covered(spans: list[tuple[float, float]]) -> float:
+    """How much of the page's height the spans (top, bottom) cover together."""
+    covered, reach = 0.0, float("-inf")
+    for top, bottom in sorted(spans):
+        if bottom > reach:
+            covered += bottom - max(top, reach)
+            reach = bottom
+    return covered
 
 
 def turn_upright(page: Any) -> int:
