@@ -15,7 +15,7 @@ from readers_layouts import exported
 
 from muniflow.readers.base import fold_whitespace
 from muniflow.readers.docx import DocxReader
-from muniflow.readers.pdf import PdfReader
+from muniflow.readers.pdf import PdfReader, _text_between
 from muniflow.readers.pdflines import Glyph, join_lines, table_lines, turn_of
 from sample_inputs.samplegen.docx_build import (
     BookmarkIds,
@@ -147,3 +147,41 @@ def test_turned_header_of_a_pdf_reads_as_in_the_docx(files: dict[str, Path]) -> 
     pdf, word = PdfReader().read(files["pdf"]), DocxReader().read(files["docx"])
     assert _folded(pdf.tables[0].header) == _folded(word.tables[0].header) == _folded(HEADER)
     assert [_folded(r.cells) for r in pdf.tables[0].rows] == [_folded(r) for r in ROWS]
+
+
+def _glyphs(text: str, x: float, top: float, height: float = 12.0, width: float = 6.0, turned: bool = False):  # type: ignore[no-untyped-def]
+    """pdfplumber chars of one line of `text` from (x, top): upright, or turned a quarter (a letter
+    of a cell written upwards)."""
+    matrix = (0.0, 1.0, -1.0, 0.0, 0.0, 0.0) if turned else (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    return [
+        {"text": ch, "x0": x + k * width, "x1": x + (k + 1) * width, "top": top, "bottom": top + height}
+        | {"matrix": matrix, "fontname": "Serif", "size": height}
+        for k, ch in enumerate(text)
+    ]
+
+
+class _Page:
+    width, height = 842.0, 595.0
+
+    def __init__(self, chars: list[dict[str, object]]) -> None:
+        self.chars = chars
+
+
+def test_a_turned_header_cell_of_a_table_without_rules_stays_out_of_the_heading() -> None:
+    """Above a table drawn without rules, the band of text holds the heading and the header's
+    lines; the letters of its «№» cell written upwards (here drawn as «N» and «o») are no lines of
+    the heading: they had cut «… первого» from «квартала 2025 года», and the period was lost."""
+    chars = [
+        *_glyphs("СВЕДЕНИЯ", 380, 56),
+        *_glyphs("о международных мероприятиях органов местного самоуправления по итогам первого", 130, 70),
+        *_glyphs("квартала 2025 года", 360, 84),
+        *_glyphs("Проведённые Место Время проведения Цель проведения", 110, 125),
+        *_glyphs("мероприятия проведения мероприятия достигнутые результаты", 110, 139),
+        *_glyphs("o", 90, 161, height=6.0, width=12.0, turned=True),
+        *_glyphs("N", 90, 167, height=8.0, width=12.0, turned=True),
+    ]
+    lines = _text_between(_Page(chars), 0, 180).split("\n")
+    assert lines[:2] == [
+        "СВЕДЕНИЯ",
+        "о международных мероприятиях органов местного самоуправления по итогам первого квартала 2025 года",
+    ]

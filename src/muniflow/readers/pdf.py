@@ -360,12 +360,15 @@ def _text_between(page: Any, top: float, bottom: float) -> str:
     """The page's text in a horizontal band (between two tables, or a table and a page edge).
 
     A glyph belongs to the band by its centre: a line's box may reach over a table's border.
-    Lines a long heading wrapped into come out as one paragraph (see pdfcaption).
+    Lines a long heading wrapped into come out as one paragraph (see pdfcaption). A glyph turned a
+    quarter on a page read upright is a header cell's written upwards or downwards (a table drawn
+    without rules, whose header the band holds), never a line of a heading: it is left out, so its
+    letters («№» written upwards) do not cut into the heading's lines.
     """
     if bottom - top < 1:
         return ""
 
-    chars = [c for c in page.chars if top <= (c["top"] + c["bottom"]) / 2 < bottom]
+    chars = [c for c in page.chars if top <= (c["top"] + c["bottom"]) / 2 < bottom and not turn_of(c)]
     return band_paragraphs(chars, text_area(page))
 
 
