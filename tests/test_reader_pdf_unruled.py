@@ -769,3 +769,33 @@ def test_a_zebra_table_going_on_with_one_shaded_row_keeps_the_unshaded_rows_unde
     page_two.append(b"%.2f %.2f m %.2f %.2f l S" % (LEFT, TOP - 2 * HEIGHT, right, TOP - 2 * HEIGHT))
     path = _two_pages(tmp_path / "banded.pdf", b"\n".join(page_one), b"\n".join(page_two))
     assert _cells(path) == [HEADER, *first, *rest]
+
+
+def test_a_place_centred_over_two_rows_without_rules_is_one_merged_cell(tmp_path: Path) -> None:
+    """No rules at all, a place written once for two events and centred on both (Word's merged
+    cell, aligned to the middle): its lines start below the first row's first line, run to that
+    row's last, and go on from the second row's first line. It is one cell merged down, not the
+    first row's place and the second's."""
+    pitch = 12.0
+    lines = {  # per row: the lines of each column, top to bottom (the place straddles the rows)
+        1: [
+            ("1", "Delegation", "", "3 May"),
+            ("", "visit of", "Central", ""),
+            ("", "twin towns", "house", ""),
+        ],
+        2: [("2", "Forum", "of culture", "9 May"), ("", "of", "", ""), ("", "youth", "", "")],
+    }
+    ops = []
+    x_of = [LEFT + sum(WIDTHS[:k]) for k in range(len(WIDTHS))]
+    y = TOP - 14
+    for x, text in zip(x_of, HEADER, strict=True):
+        ops.append(_text(x + PAD, y, text))
+    y -= 2 * pitch
+    for row in lines.values():
+        for line in row:
+            ops += [_text(x + PAD, y, text) for x, text in zip(x_of, line, strict=True) if text]
+            y -= pitch
+    (table,) = PdfReader().read(helvetica_page(tmp_path / "straddle.pdf", b"\n".join(ops))).tables
+    assert [row.cells[0] for row in table.rows] == ["1", "2"]
+    assert " ".join((table.rows[0].cells[2] or "").split()) == "Central house of culture"
+    assert [row.from_above for row in table.rows] == [frozenset(), frozenset({2})]

@@ -6,6 +6,7 @@ text does not cross (see pdfunruled for where such a table is found).
 from __future__ import annotations
 
 import itertools
+import statistics
 from collections.abc import Sequence
 from typing import Any
 
@@ -52,6 +53,10 @@ MERGE_REACH = 2.0
 
 
 Box = tuple[float, float, float, float]
+
+# A cell's text going on from one row into the next without rules stands at most this many line
+# heights below its last line there (the line pitch of one paragraph), see _merge_straddling.
+STRADDLE_GAP = 0.6
 
 
 def boundaries(
@@ -208,6 +213,7 @@ def infer_table(
             for part in _card_parts(band, inside, lines, xs, rest=follows and k == 0)
         ]
     rows: list[list[Box | None]] = []
+    held: list[Sequence[Line]] = []  # per row of `rows`, the lines its band holds (none: a header level)
     in_header = starts is None and card is None  # bands above the first numbered row hold the header
     leading = 0  # rows of several cells above the first numbered row, the header repeated aside
     repeated = lines[: repeated_header(lines, header)]
@@ -222,6 +228,7 @@ def infer_table(
             levels = _header_levels(members, xs, top, bottom)
             if len(levels) > 1:
                 rows.extend(levels)
+                held.extend([()] * len(levels))
                 continue
         if members:
             cells = list(_cells(members, xs, top, bottom, regular))
@@ -229,8 +236,11 @@ def infer_table(
             if rows and rule is not None:
                 _merge_down(rows, cells, rule)
             rows.append(cells)
+            held.append(members)
     if len(rows) < (1 if follows else MIN_ROWS):
         return None
+    if not inner_rules and starts is None and card is None:
+        _merge_straddling(rows, held, xs)
     first = next(box for box in rows[0] if box is not None)
     bottom = max(box[3] for row in rows for box in row if box is not None)
     start = next((i for i, line in enumerate(lines) if is_numbered(line)), 0)
@@ -313,6 +323,50 @@ def _merge_down(rows: list[list[Box | None]], lower: list[Box | None], rule: Seq
         if drawn < (box[2] - box[0]) / 2:
             rows[owner][col] = (box[0], box[1], box[2], below[3])
             lower[col] = None
+
+
+def _merge_straddling(
+    rows: list[list[Box | None]], held: Sequence[Sequence[Line]], xs: Sequence[float]
+) -> None:
+    """Cells merged down over two numbered rows of a table drawn without rules, their text centred
+    on the merge (one place for two events): the cell's text starts below its upper row's first
+    line and reaches that row's last, then goes on from the lower row's first line, without a
+    line's gap, and stops above that row's last. Its upper part had been the upper row's cell, its
+    lower part the lower row's; the upper row's cell now reaches over both, as a cell a missing
+    rule leaves merged down does (`_merge_down`)."""
+    for k in range(len(rows) - 1):
+        upper, lower = held[k], held[k + 1]
+        if not upper or not lower or not is_numbered(upper[0], xs) or not is_numbered(lower[0], xs):
+            continue
+        height = statistics.median(line.bottom - line.top for line in [*upper, *lower])
+        for col in range(len(xs) - 1):
+            above, below = rows[k][col], rows[k + 1][col]
+            single = (xs[col], xs[col + 1])
+            if (
+                above is None
+                or below is None
+                or (above[0], above[2]) != single
+                or (below[0], below[2]) != single
+            ):
+                continue
+            first, second = _column_lines(upper, xs, col), _column_lines(lower, xs, col)
+            straddles = (
+                first
+                and second
+                and first[0].top > upper[0].top + height / 2
+                and first[-1].bottom >= max(line.bottom for line in upper) - height / 2
+                and second[0].top <= lower[0].top + height / 2
+                and second[-1].bottom < max(line.bottom for line in lower) - height / 2
+                and second[0].top - first[-1].bottom <= height * STRADDLE_GAP
+            )
+            if straddles:
+                rows[k][col] = (above[0], above[1], above[2], below[3])
+                rows[k + 1][col] = None
+
+
+def _column_lines(lines: Sequence[Line], xs: Sequence[float], col: int) -> list[Line]:
+    """The lines writing into column `col` (a run whose middle falls in it)."""
+    return [line for line in lines if any(xs[col] <= (a + b) / 2 < xs[col + 1] for a, b in line.spans)]
 
 
 def _reaching(rows: Sequence[Sequence[Box | None]], col: int, top: float) -> int | None:
