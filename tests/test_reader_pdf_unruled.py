@@ -799,3 +799,41 @@ def test_a_place_centred_over_two_rows_without_rules_is_one_merged_cell(tmp_path
     assert [row.cells[0] for row in table.rows] == ["1", "2"]
     assert " ".join((table.rows[0].cells[2] or "").split()) == "Central house of culture"
     assert [row.from_above for row in table.rows] == [frozenset(), frozenset({2})]
+
+
+def test_a_column_only_a_merged_cell_writes_into_parts_the_columns_beside_it(tmp_path: Path) -> None:
+    """Horizontal rules only, the place written once for two events (no rule under it between
+    them), its lines set off the event's baselines as a cell centred in its height is: each a line
+    of its own, and no line of several cells writes into the place column. The column still parts
+    the event's from the date's (its lines, one x for all, show it), and the place covers both
+    rows."""
+    pitch, right = 12.0, LEFT + sum(WIDTHS)
+    x_of = [LEFT + sum(WIDTHS[:k]) for k in range(len(WIDTHS))]
+    body = [
+        ("1", ("Delegation", "visit of", "twin towns"), "3 May"),
+        ("2", ("Forum", "of", "youth"), "9 May"),
+    ]
+    ops = [_text(x + PAD, TOP - 14, text) for x, text in zip(x_of, HEADER, strict=True)]
+    tops = [TOP, TOP - 20, TOP - 20 - 3 * pitch - 4, TOP - 20 - 6 * pitch - 8]
+    ops += [b"%.2f %.2f m %.2f %.2f l S" % (LEFT, y, right, y) for y in (tops[0], tops[1], tops[3])]
+    ops += [  # between the two events, no rule under the place column
+        b"%.2f %.2f m %.2f %.2f l S" % (LEFT, tops[2], x_of[2], tops[2]),
+        b"%.2f %.2f m %.2f %.2f l S" % (x_of[3], tops[2], right, tops[2]),
+    ]
+    for (number, event, date), top in zip(body, tops[1:3], strict=True):
+        y = top - 12
+        ops += [_text(x_of[0] + PAD, y, number), _text(x_of[3] + PAD, y, date)]
+        ops += [_text(x_of[1] + PAD, y - k * pitch, line) for k, line in enumerate(event)]
+    middle = tops[1] - 18  # the place's lines, between the event's, none on their baselines
+    ops += [
+        _text(x_of[2] + PAD, middle - k * pitch, line)
+        for k, line in enumerate(("Central", "house of", "culture"))
+    ]
+    (table,) = PdfReader().read(helvetica_page(tmp_path / "merged_column.pdf", b"\n".join(ops))).tables
+    assert [row.cells[0] for row in table.rows] == ["1", "2"]
+    assert [" ".join((row.cells[1] or "").split()) for row in table.rows] == [
+        "Delegation visit of twin towns",
+        "Forum of youth",
+    ]
+    assert " ".join((table.rows[0].cells[2] or "").split()) == "Central house of culture"
+    assert [row.from_above for row in table.rows] == [frozenset(), frozenset({2})]

@@ -54,6 +54,11 @@ MERGE_REACH = 2.0
 
 Box = tuple[float, float, float, float]
 
+# Lines of one run, starting at one x (within COLUMN_ALIGN points), that show a column inside a gap
+# of the body's lines of several runs (see _split_by_column).
+COLUMN_LINES = 3
+COLUMN_ALIGN = 1.5
+
 # A cell's text going on from one row into the next without rules stands at most this many line
 # heights below its last line there (the line pitch of one paragraph), see _merge_straddling.
 STRADDLE_GAP = 0.6
@@ -85,11 +90,33 @@ def boundaries(
         if x0 - reach >= GUTTER:
             gaps.append((reach, x0))
         reach = max(reach, x1)
+    singles = [line for line in lines[start:] if len(line.spans) == 1 and line.text not in heads]
+    gaps = [part for gap in gaps for part in _split_by_column(gap, singles)]
     if len(gaps) + 1 < least:
         return None
     if len(hint) == len(gaps) and all(a <= x <= b for x, (a, b) in zip(hint, gaps, strict=True)):
         return list(hint)
     return [right - min(pad, (right - left) / 2) for left, right in gaps]
+
+
+def _split_by_column(gap: Span, singles: Sequence[Line]) -> list[Span]:
+    """A gap between the body's columns parted by a column whose text no line of several runs
+    shows: lines of one run each, at least COLUMN_LINES of them starting at one x, inside the gap
+    with a gutter either side (a place merged down over two rows and centred on them: its lines
+    stand between the rows' lines, each alone). A heading centred across the table is one line,
+    or lines centred, not starting at one x."""
+    left, right = gap
+    inside = [
+        line.spans[0]
+        for line in singles
+        if line.spans[0][0] - left >= GUTTER and right - line.spans[0][1] >= GUTTER
+    ]
+    starts = sorted(a for a, _ in inside)
+    for first in starts:
+        column = [(a, b) for a, b in inside if abs(a - first) <= COLUMN_ALIGN]
+        if len(column) >= COLUMN_LINES:
+            return [(left, first), (max(b for _, b in column), right)]
+    return [gap]
 
 
 def _cells(
