@@ -40,6 +40,7 @@ class DateWords:
     planned_labels: tuple[tuple[str, ...], ...] = ()  # «план», «планируемая дата», as lemmas
     actual_labels: tuple[tuple[str, ...], ...] = ()  # «факт», «фактически», as lemmas
     stray_marks: frozenset[str] = frozenset()  # OCR's specks («`», «°»): no part of a date
+    schedule_remarks: frozenset[str] = frozenset()  # «перенесено»: a bracket of another date, as lemmas
 
 
 def vocabulary() -> DateWords:
@@ -74,6 +75,9 @@ def _vocabulary(path: Path) -> DateWords:
         planned_labels=tuple(phrase_lemmas(str(p)) for p in data.get("planned_labels") or ()),
         actual_labels=tuple(phrase_lemmas(str(p)) for p in data.get("actual_labels") or ()),
         stray_marks=frozenset(str(m) for m in data.get("stray_marks") or ()),
+        schedule_remarks=frozenset(
+            lemma for w in data.get("schedule_remarks") or () for lemma in phrase_lemmas(str(w))
+        ),
     )
 
 
