@@ -232,6 +232,14 @@ PARSED = [
         "a remark naming the month it was put off to (not_held says whether it was held)",
     ),
     (
+        "20.05.2024 (по плану 15.05.2024)",
+        Q2_2024,
+        D(2024, 5, 20),
+        D(2024, 5, 20),
+        "exact",
+        "a remark naming the planned date after its label: the date outside is the day held",
+    ),
+    (
         "15 января",
         Period(2024, 4),
         D(2025, 1, 15),

@@ -221,9 +221,15 @@ def _drop_remark(match: re.Match[str], words: DateWords) -> str:
 
 def _tells_of_schedule(remark: str, words: DateWords) -> bool:
     """Whether a bracketed remark opens with a word saying the schedule changed (contracts/dates.yaml
-    `schedule_remarks`, by lemma: «(перенесено с 13.04)», «(перенос на сентябрь)»)."""
-    first = _OPENING_WORD.match(remark)
-    return first is not None and phrase_lemmas(first.group(1))[:1] in {(w,) for w in words.schedule_remarks}
+    `schedule_remarks`, by lemma: «(перенесено с 13.04)», «(перенос на сентябрь)») or with a label
+    of the planned date (`planned_labels`: «(по плану 15.05.2025)»): the date it names was not the
+    event's day."""
+    if _OPENING_WORD.match(remark) is None:
+        return False
+    opening = phrase_lemmas(remark)
+    return opening[:1] in {(w,) for w in words.schedule_remarks} or any(
+        opening[: len(label)] == label for label in words.planned_labels if label
+    )
 
 
 # The word a bracketed remark opens with, no number before it.
