@@ -598,6 +598,12 @@ def test_date_like_noise_never_raises(text: str) -> None:
         ("ежемесячно, 12 мая", False),
         ("в течение мая", False),
         ("по согласованию", False),
+        ("по субботам", True),  # a weekly event told by its day of the week
+        ("Каждую среду", True),
+        ("еженедельно по вторникам и четвергам", True),
+        ("в субботу", False),  # one Saturday, which the cell does not date
+        ("суббота", False),
+        ("с понедельника по пятницу", False),
     ],
 )
 def test_a_cell_naming_the_whole_period(cell: str, whole: bool) -> None:
