@@ -270,6 +270,11 @@ SAME = [
 
 DIFFERENT = [
     (
+        "one municipality's concerts in its seat and in a village on one day: its own two places",
+        ("Концерт, посвящённый Дню России", "г. Тестовск", "2024-06-12", None),
+        ("Концерт, посвящённый Дню России", "с. Луговое", "2024-06-12", None),
+    ),
+    (
         "a generic word and its town: without the town the title would be one generic word",
         ("Концерт в Ельне", "г. Ельня", "2024-05-10", None),
         ("Концерт", "г. Ельня", "2024-05-10", None),

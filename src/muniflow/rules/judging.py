@@ -260,8 +260,9 @@ def names_host(guest: Event, host: Event) -> bool:
     and nothing narrower, or a settlement of it the host's place names too («п. Свобода Озёрского
     района», «Озёрский район, п. Свобода» beside the Озёрский host's «п. Свобода»), while the host's
     place may lie inside it (a village of its own, not a town, another district or a place abroad):
-    then the two places are one."""
-    if not host.local:
+    then the two places are one. Two rows of one municipality are no guest and host: its own
+    «г. Озёрск» and «с. Луговое» are its seat and a village, two places."""
+    if not host.local or guest.row.municipality == host.row.municipality:
         return False
     if places.names_only(guest.place, host.area):
         return True
