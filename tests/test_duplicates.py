@@ -485,6 +485,17 @@ HOST = "Муниципальное образование «Озёрский р�
 GUEST = "Муниципальное образование «Сосновский район» Смоленской области"
 SAME_ACROSS = [
     (
+        "a coined name written unquoted meets it quoted, the other title's top words all others",
+        ("Участие в выставке Агроэкспо-2024", "г. Озёрск", "2024-07-08", "2024-07-11", HOST),
+        (
+            "Участие предприятий района в международной агропромышленной выставке «Агроэкспо»",
+            "г. Озёрск",
+            "2024-07-09",
+            "2024-07-10",
+            GUEST,
+        ),
+    ),
+    (
         "an initialism for the words whose first letters spell it (a hyphenated word a letter a part)",
         (
             "Международная научно-практическая конференция «Вектор развития»",

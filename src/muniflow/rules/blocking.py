@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from functools import lru_cache
 from itertools import combinations
 from typing import TYPE_CHECKING
+
+from muniflow.morph import analyzer
 
 if TYPE_CHECKING:
     from muniflow.rules.duplicates import DedupConfig, Event
@@ -26,8 +29,12 @@ def word_keys(event: Event, cfg: DedupConfig, common: frozenset[str] = frozenset
     # Each whole quoted name is a key too: a guest's long title («Участие творческих коллективов
     # … в фестивале «Венок»») shares no pair of top words with the host's «Фестиваль «Венок»».
     names = [(name, _NAME_KEY) for name in event.title.name_groups]
+    # A title writing the event's coined name without quotes («Участие в выставке Иннопром-2025»)
+    # is filed under it as a quoted name is, so it meets the title quoting it («… в промышленной
+    # выставке «Иннопром»»), whose top words may all be others.
+    unquoted = [] if names else [(word, _NAME_KEY) for word in event.title.tokens if coined(word)]
     if len(ranked) == 1:
-        return [(ranked[0], ""), *names]
+        return [(ranked[0], ""), *names, *unquoted]
     # Pairs of the longest words too, quotes aside: the other report may write the name without
     # quotes («Узоры: фестиваль …» for «Фестиваль «Узоры»»), and its words then rank by length.
     # Not a pair of two `common` words (международный, фестиваль, where many rows are): a quoted
@@ -48,10 +55,24 @@ def word_keys(event: Event, cfg: DedupConfig, common: frozenset[str] = frozenset
     )
     # Each pair in alphabetical order: two rankings may put its words either way round.
     pairs = {(a, b) if a < b else (b, a) for a, b in (*combinations(ranked, 2), *longest, *opening) if a != b}
-    return [*sorted(pairs), *names]
+    return [*sorted(pairs), *names, *unquoted]
 
 
 _NAME_KEY = "«»"  # the second half of a whole quoted name's key: no lemma is written so
+
+# A coined name is a word this long at least: shorter unknown words are abbreviations and typos.
+_COINED_MIN_LETTERS = 5
+
+
+@lru_cache(maxsize=100_000)
+def coined(word: str) -> bool:
+    """Whether a title's lemma is a coined name: letters only, unknown to the dictionary (pymorphy3)
+    in every reading («иннопром», «технопром»), as no common word is."""
+    return (
+        len(word) >= _COINED_MIN_LETTERS
+        and word.isalpha()
+        and not any(parse.is_known for parse in analyzer().parse(word))
+    )
 
 
 def candidates(events: list[Event], cfg: DedupConfig) -> list[set[int]]:
