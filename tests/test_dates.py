@@ -232,6 +232,22 @@ PARSED = [
         "a remark naming the month it was put off to (not_held says whether it was held)",
     ),
     (
+        "весь май",
+        Q2_2024,
+        D(2024, 5, 1),
+        D(2024, 5, 31),
+        "year_from_period",
+        "«весь» before a month: the whole month",
+    ),
+    (
+        "в течение всего мая 2024 г.",
+        Q2_2024,
+        D(2024, 5, 1),
+        D(2024, 5, 31),
+        "whole_month",
+        "«в течение всего» before a month",
+    ),
+    (
         "20.05.2024 (по плану 15.05.2024)",
         Q2_2024,
         D(2024, 5, 20),
