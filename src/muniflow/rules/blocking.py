@@ -75,6 +75,31 @@ def coined(word: str) -> bool:
     )
 
 
+# The second half of an initialism's key: no lemma is written so.
+_INITIALS_KEY = "^"
+
+
+def _add_initial_keys(events: list[Event], keys: list[list[tuple[str, str]]]) -> None:
+    """File each row whose title holds an initialism («МНПК») under its letters, and each row
+    whose title holds a run of words spelling one of the batch's initialisms («Международная
+    научно-практическая конференция») under them too: those titles may share no other key. Only
+    runs spelling an initialism some row writes are filed (most batches hold none)."""
+    letters = {initials for event in events for _, initials in event.title.initialisms}
+    if not letters:
+        return
+    lengths = {len(initials) for initials in letters}
+    for event, own in zip(events, keys, strict=True):
+        found = {initials for _, initials in event.title.initialisms}
+        tokens = event.title.tokens
+        for n in lengths:
+            found.update(
+                spelt
+                for i in range(len(tokens) - n + 1)
+                if (spelt := "".join(w[0] for w in tokens[i : i + n])) in letters
+            )
+        own.extend((initials, _INITIALS_KEY) for initials in sorted(found))
+
+
 def candidates(events: list[Event], cfg: DedupConfig) -> list[set[int]]:
     """For each row, the later-starting rows that share a word key and start within its range.
 
@@ -86,6 +111,7 @@ def candidates(events: list[Event], cfg: DedupConfig) -> list[set[int]]:
     by_key: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
     common = _common_words(events, cfg)
     keys = [word_keys(event, cfg, common) for event in events]
+    _add_initial_keys(events, keys)
     for i, event in enumerate(events):
         for key in keys[i]:
             by_key[key].append((event.start, i))
