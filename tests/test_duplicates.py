@@ -270,6 +270,11 @@ SAME = [
 
 DIFFERENT = [
     (
+        "one municipality's concerts in its seat and in a village on one day: its own two places",
+        ("Концерт, посвящённый Дню России", "г. Тестовск", "2024-06-12", None),
+        ("Концерт, посвящённый Дню России", "с. Луговое", "2024-06-12", None),
+    ),
+    (
         "a generic word and its town: without the town the title would be one generic word",
         ("Концерт в Ельне", "г. Ельня", "2024-05-10", None),
         ("Концерт", "г. Ельня", "2024-05-10", None),
@@ -479,6 +484,33 @@ DIFFERENT = [
 HOST = "Муниципальное образование «Озёрский район» Смоленской области"
 GUEST = "Муниципальное образование «Сосновский район» Смоленской области"
 SAME_ACROSS = [
+    (
+        "a coined name written unquoted meets it quoted, the other title's top words all others",
+        ("Участие в выставке Агроэкспо-2024", "г. Озёрск", "2024-07-08", "2024-07-11", HOST),
+        (
+            "Участие предприятий района в международной агропромышленной выставке «Агроэкспо»",
+            "г. Озёрск",
+            "2024-07-09",
+            "2024-07-10",
+            GUEST,
+        ),
+    ),
+    (
+        "an initialism for the words whose first letters spell it (a hyphenated word a letter a part)",
+        (
+            "Международная научно-практическая конференция «Вектор развития»",
+            "г. Озёрск",
+            "2024-05-14",
+            "2024-05-15",
+            HOST,
+        ),
+        ("МНПК «Вектор развития»", "г. Озёрск", "2024-05-14", None, GUEST),
+    ),
+    (
+        "an initialism in a guest's title, neither quoting a name: filed under its letters",
+        ("Научно-практическая конференция по вопросам краеведения", "г. Озёрск", "2024-05-14", None, HOST),
+        ("Участие в НПК по вопросам краеведения", "г. Озёрск", "2024-05-14", None, GUEST),
+    ),
     (
         "one coined name, an edition's year on one side, the rest worded freely",
         ("Международный форум «Технопром»", "г. Новосибирск", "2024-05-10", "2024-05-12", HOST),
@@ -1516,3 +1548,12 @@ def test_a_guest_naming_a_village_of_the_hosts_district_names_the_host() -> None
     host = make_row(title, "п. Свободный, парк", "2024-06-01", municipality="Озёрский район")
     for guest_key, host_key in [(("a", 0), ("b", 0)), (("b", 0), ("a", 0))]:
         assert _kept([(guest_key, guest), (host_key, host)]) == {host_key}
+
+
+def test_an_initialism_spelling_no_run_of_the_other_title_stays_a_word() -> None:
+    """«МКС» beside a title whose words spell no «мкс» in order: nothing to read it as."""
+    rules = CFG.title_rules
+    short = titles.normalize_title("МКС «Вектор развития»", rules)
+    long = titles.normalize_title("Международная научно-практическая конференция «Вектор развития»", rules)
+    assert short.initialisms == (("мкс", "мкс"),)
+    assert titles.expand_initialisms(short.words, short.initialisms, long.tokens) == short.words

@@ -36,6 +36,10 @@ SKIP = ["итого", "всего", "примечание"]
         ("Итого: 3", True, False, TOTALS, "totals"),
         ("ОКТЯБРЬ", True, False, MONTH, "a month heading"),
         ("Велижский", True, True, OTHER, "with a municipality column"),
+        ("Озернинскии район", True, False, MUNICIPALITY, "misspelt ending (и for й): still a heading"),
+        ("Сосновскии муниципальный район", True, False, MUNICIPALITY, "same, before a two-word kind"),
+        ("Итого по району", True, False, TOTALS, "totals naming a kind stay totals"),
+        ("Мероприятия района", True, False, TOTALS, "a common word before a kind is no name"),
     ],
 )
 def test_heading_row_kind(text, merged, column, expected, reason):
@@ -117,3 +121,26 @@ def test_a_region_body_s_events_among_municipalities_are_the_region_s(tmp_path):
         "Северная область",
         "Лесной район",
     ]
+
+
+def test_rows_under_a_misspelt_heading_are_not_the_municipality_s_above():
+    """A compilation's heading misspelt past an adjective's ending («Озернинскии район») was read
+    as a note and skipped, so its events went silently to the municipality above."""
+    from muniflow import contracts
+    from muniflow.interpret import interpret_document
+    from muniflow.model import RawDocument, RawRow, RawTable
+
+    title = (
+        "Информация о международных мероприятиях муниципальных образований Энской области"
+        " за II квартал 2025 г."
+    )
+    header = ("№", "Наименование мероприятия", "Место проведения", "Дата проведения")
+    rows = (
+        RawRow(("Город Заречинск", None, None, None), "table 1, row 2"),
+        RawRow(("1", "Фестиваль «Дружба»", "г. Заречинск", "12.05.2025"), "table 1, row 3"),
+        RawRow(("Озернинскии район", None, None, None), "table 1, row 4"),
+        RawRow(("2", "Выставка «Узоры»", "с. Озерное", "14.05.2025"), "table 1, row 5"),
+    )
+    doc = RawDocument("x.docx", "docx", title, (RawTable(header, rows, "table 1"),))
+    report = interpret_document(doc, contracts.header_synonyms())
+    assert [r.municipality for r in report.rows] == ["город Заречинск", "Озернинскии район"]

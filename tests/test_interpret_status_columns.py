@@ -73,6 +73,14 @@ def test_a_status_column_saying_cancelled_or_postponed_makes_the_row_not_held() 
         ("запланирована ответная поездка", True, "a remark on another event planned: this one held"),
         ("плановая встреча", True, "a routine event, held"),
         ("намечены дальнейшие шаги", True, "next steps planned: this one held"),
+        ("Отменен", False, "cancelled, written without ё: the participle, not the adjective «отменный»"),
+        ("перенесен на 2032 год", False, "postponed, written without ё"),
+        ("отмена в связи с погодными условиями", False, "the noun of cancelling"),
+        ("перенос на IV квартал", False, "the noun of postponing, a time ahead after it"),
+        ("перенос с 10.07.2031", True, "the noun of moving, from another day: held here"),
+        ("состоится 15.10.2031", False, "will take place (a perfective verb's future): not held yet"),
+        ("планируется", False, "only planned, nothing else named"),
+        ("планируется подписание соглашения", True, "a remark on something else planned"),
     ],
 )
 def test_the_status_cell_is_judged_by_the_words_a_date_cell_is(status: str, held: bool, why: str) -> None:

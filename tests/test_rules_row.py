@@ -149,6 +149,24 @@ DATE_CASES = [
         {("not_held", "error")},
     ),
     (
+        "put off to the next quarter: not held, and so of no other quarter's report",
+        {
+            "date_text": "перенесено на III квартал",
+            "start_date": date(2024, 7, 1),
+            "end_date": date(2024, 9, 30),
+        },
+        {("not_held", "error")},
+    ),
+    (
+        "cancelled on a day of the quarter before: not held, of no quarter",
+        {
+            "date_text": "15.03.2024 (отменено)",
+            "start_date": date(2024, 3, 15),
+            "end_date": date(2024, 3, 15),
+        },
+        {("not_held", "error")},
+    ),
+    (
         "moved here from another day, it was held",
         {
             "date_text": "12.05.2024 (перенесено с 10.05.2024)",

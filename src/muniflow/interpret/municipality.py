@@ -477,6 +477,31 @@ def is_built_like_a_name(canonical: str, bare: bool = False) -> bool:
     return bare and len(words) <= 3 and all(_is_name_word(w) for w in words)
 
 
+# A misspelt name before its kind is a word or two.
+_MISSPELT_NAME_WORDS = 2
+
+
+def misspelt_name(text: str) -> str | None:
+    """The canonical name of a heading built like a municipality's but for a name word a clerk
+    misspelt past an adjective's ending («Козельскии район»: и typed for й): a kind after one or
+    two capitalised words, each an adjective or a word the dictionary does not know; None for
+    anything else («Приложение 1», «Итого по району», «Информация о мероприятиях района»)."""
+    canonical = canonical_municipality(text)
+    words = canonical.split(" ")
+    if not canonical or re.search(r"\d", canonical) or names_a_region(canonical):
+        return None
+    tail = _ends_with(words, vocabulary().kinds_after_name)
+    names = words[:-tail] if tail else []
+    if not 0 < len(names) <= _MISSPELT_NAME_WORDS:
+        return None
+    for word in names:
+        if not _is_name_word(word) or word in _NAME_LINKS:
+            return None
+        if not _is_adjective(word) and any(p.is_known for p in analyzer().parse(word.lower())):
+            return None
+    return canonical
+
+
 def place_name(text: str) -> str | None:
     """The canonical name when `text` is only a place's own name, with no kind word: a spreadsheet's
     tab «Смоленск», «Духовщина», «Монастырщина». Each word must be a geographical name to pymorphy3

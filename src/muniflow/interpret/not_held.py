@@ -105,15 +105,19 @@ def _says_not_held(line: str, plan_noun: bool = True) -> bool:
     written = [w.lower() for w in _WORD.findall(line)]
     words = [w.replace("ё", "е") for w in written]
     morph = analyzer()
-    # parsed as written: «отменён» is the participle, «отменен» read first as the adjective «отменный»
-    parses = [morph.parse(w)[0] for w in written]
+    # parsed as written: «отменён» is the participle; «отменен», «перенесен» written without ё are
+    # read as the participle too, the reading a word of either list has before the first one
+    # («отменный»)
+    known = marks | held
+    parses = [_reading(morph.parse(w), known) for w in written]
     first_noun = next((p.normal_form for p in parses if p.tag.POS == "NOUN"), None)
     ahead = held_plain = False
     for k, parse in enumerate(parses):
         lemma = parse.normal_form.replace("ё", "е")
         negated = k > 0 and words[k - 1] == _NEGATION
-        # «планируется провести», «будут проведены»: what is to be held, not what was
-        to_come = parse.tag.POS == "INFN" or (k > 0 and words[k - 1] in _FUTURE)
+        # «планируется провести», «будут проведены», «состоится 15.10»: what is to be held, not
+        # what was
+        to_come = parse.tag.POS == "INFN" or "futr" in parse.tag or (k > 0 and words[k - 1] in _FUTURE)
         if lemma in held:
             if negated or to_come:
                 ahead = True
@@ -127,6 +131,11 @@ def _says_not_held(line: str, plan_noun: bool = True) -> bool:
         ):
             ahead = True
     return ahead and not held_plain
+
+
+def _reading(parses: Sequence[Any], known: frozenset[str]) -> Any:
+    """The first reading of a word whose lemma is one of `known`, else its first reading."""
+    return next((p for p in parses if p.normal_form.replace("ё", "е") in known), parses[0])
 
 
 # «запланировано на IV квартал», «намечено на 2026 год»: the time the event is put off to.

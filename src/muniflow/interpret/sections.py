@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from muniflow.interpret.columns import lemma, words
 from muniflow.interpret.muni_vocabulary import vocabulary
-from muniflow.interpret.municipality import municipality_name
+from muniflow.interpret.municipality import misspelt_name, municipality_name
 from muniflow.interpret.nil import municipality_in_text
 from muniflow.interpret.period import find_period
 from muniflow.interpret.title import parse_region, region_source
@@ -59,6 +59,10 @@ def classify(text: str, skip_words: Sequence[str], merged: bool, municipality_co
         return TOTALS
     spanning = merged and not municipality_column
     if municipality_name(text, bare=spanning) is not None:
+        return MUNICIPALITY
+    if spanning and misspelt_name(text) is not None:
+        # a name a clerk misspelt («Козельскии район») still heads the rows under it: skipped as a
+        # note, they were silently the municipality's above
         return MUNICIPALITY
     return TOTALS if spanning and not reads_as_event(text) else OTHER
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from muniflow.morph import analyzer
-from muniflow.normalize.date_words import REMARK, DateWords, vocabulary, word_key
+from muniflow.normalize.date_words import REMARK, DateWords, phrase_lemmas, vocabulary, word_key
 from muniflow.normalize.script import fix_mixed_script
 
 # Footnote marks typed raised («12 апреля¹ 2025 г.», «15.05.2025²»; docx.py writes them so).
@@ -211,9 +211,29 @@ _ROMAN_MONTHS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "x
 
 def _drop_remark(match: re.Match[str], words: DateWords) -> str:
     inner = match.group()
+    if _tells_of_schedule(inner, words) and match.string[: match.start()].strip():
+        # «20.04.2025 (перенесено с 13.04)»: the date it names is another than the event's
+        return " "
     if any(ch.isdigit() for ch in inner) or any(word_key(w) in words.months for w in _LETTERS.findall(inner)):
         return inner
     return " "
+
+
+def _tells_of_schedule(remark: str, words: DateWords) -> bool:
+    """Whether a bracketed remark opens with a word saying the schedule changed (contracts/dates.yaml
+    `schedule_remarks`, by lemma: «(перенесено с 13.04)», «(перенос на сентябрь)») or with a label
+    of the planned date (`planned_labels`: «(по плану 15.05.2025)»): the date it names was not the
+    event's day."""
+    if _OPENING_WORD.match(remark) is None:
+        return False
+    opening = phrase_lemmas(remark)
+    return opening[:1] in {(w,) for w in words.schedule_remarks} or any(
+        opening[: len(label)] == label for label in words.planned_labels if label
+    )
+
+
+# The word a bracketed remark opens with, no number before it.
+_OPENING_WORD = re.compile(r"\(\s*([^\W\d_]+)")
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")

@@ -40,6 +40,9 @@ class DateWords:
     planned_labels: tuple[tuple[str, ...], ...] = ()  # «план», «планируемая дата», as lemmas
     actual_labels: tuple[tuple[str, ...], ...] = ()  # «факт», «фактически», as lemmas
     stray_marks: frozenset[str] = frozenset()  # OCR's specks («`», «°»): no part of a date
+    schedule_remarks: frozenset[str] = frozenset()  # «перенесено»: a bracket of another date, as lemmas
+    weekly_leads: tuple[tuple[str, ...], ...] = ()  # «по», «каждый» before weekdays: weekly, as lemmas
+    weekday_lemmas: frozenset[str] = frozenset()  # «суббота»: the weekdays written out, as lemmas
 
 
 def vocabulary() -> DateWords:
@@ -74,6 +77,13 @@ def _vocabulary(path: Path) -> DateWords:
         planned_labels=tuple(phrase_lemmas(str(p)) for p in data.get("planned_labels") or ()),
         actual_labels=tuple(phrase_lemmas(str(p)) for p in data.get("actual_labels") or ()),
         stray_marks=frozenset(str(m) for m in data.get("stray_marks") or ()),
+        weekly_leads=tuple(phrase_lemmas(str(p)) for p in data.get("weekly_leads") or ()),
+        weekday_lemmas=frozenset(
+            lemma for w in data.get("weekdays") or () if len(str(w)) > 2 for lemma in phrase_lemmas(str(w))
+        ),
+        schedule_remarks=frozenset(
+            lemma for w in data.get("schedule_remarks") or () for lemma in phrase_lemmas(str(w))
+        ),
     )
 
 
@@ -89,7 +99,29 @@ def names_whole_period(text: str) -> bool:
     («в течение квартала», «ежемесячно»: contracts/dates.yaml, `whole_period`, by lemma; a remark in
     brackets aside)."""
     words = phrase_lemmas(REMARK.sub(" ", text))
-    return bool(words) and not any(ch.isdigit() for ch in text) and words in vocabulary().whole_period
+    if not words or any(ch.isdigit() for ch in text):
+        return False
+    return words in vocabulary().whole_period or _names_weekdays(words)
+
+
+def _names_weekdays(words: tuple[str, ...]) -> bool:
+    """Whether lemmas tell a weekly event by its days of the week («по субботам», «каждую среду»,
+    «еженедельно по вторникам и четвергам»: a phrase of `weekly_leads`, then weekdays joined by «и»)."""
+    known = vocabulary()
+    end = len(words)
+    while end and (words[end - 1] in known.weekday_lemmas or words[end - 1] == _AND):
+        end -= 1
+    days = words[end:]
+    return (
+        bool(days)
+        and days[0] != _AND
+        and days[-1] != _AND
+        and any(day in known.weekday_lemmas for day in days)
+        and words[:end] in known.weekly_leads
+    )
+
+
+_AND = "и"
 
 
 def _days(pair: Sequence[object]) -> tuple[int, int]:

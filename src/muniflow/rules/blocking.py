@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from functools import lru_cache
 from itertools import combinations
 from typing import TYPE_CHECKING
+
+from muniflow.morph import analyzer
 
 if TYPE_CHECKING:
     from muniflow.rules.duplicates import DedupConfig, Event
@@ -26,8 +29,12 @@ def word_keys(event: Event, cfg: DedupConfig, common: frozenset[str] = frozenset
     # Each whole quoted name is a key too: a guest's long title («Участие творческих коллективов
     # … в фестивале «Венок»») shares no pair of top words with the host's «Фестиваль «Венок»».
     names = [(name, _NAME_KEY) for name in event.title.name_groups]
+    # A title writing the event's coined name without quotes («Участие в выставке Иннопром-2025»)
+    # is filed under it as a quoted name is, so it meets the title quoting it («… в промышленной
+    # выставке «Иннопром»»), whose top words may all be others.
+    unquoted = [] if names else [(word, _NAME_KEY) for word in event.title.tokens if coined(word)]
     if len(ranked) == 1:
-        return [(ranked[0], ""), *names]
+        return [(ranked[0], ""), *names, *unquoted]
     # Pairs of the longest words too, quotes aside: the other report may write the name without
     # quotes («Узоры: фестиваль …» for «Фестиваль «Узоры»»), and its words then rank by length.
     # Not a pair of two `common` words (международный, фестиваль, where many rows are): a quoted
@@ -48,10 +55,49 @@ def word_keys(event: Event, cfg: DedupConfig, common: frozenset[str] = frozenset
     )
     # Each pair in alphabetical order: two rankings may put its words either way round.
     pairs = {(a, b) if a < b else (b, a) for a, b in (*combinations(ranked, 2), *longest, *opening) if a != b}
-    return [*sorted(pairs), *names]
+    return [*sorted(pairs), *names, *unquoted]
 
 
 _NAME_KEY = "«»"  # the second half of a whole quoted name's key: no lemma is written so
+
+# A coined name is a word this long at least: shorter unknown words are abbreviations and typos.
+_COINED_MIN_LETTERS = 5
+
+
+@lru_cache(maxsize=100_000)
+def coined(word: str) -> bool:
+    """Whether a title's lemma is a coined name: letters only, unknown to the dictionary (pymorphy3)
+    in every reading («иннопром», «технопром»), as no common word is."""
+    return (
+        len(word) >= _COINED_MIN_LETTERS
+        and word.isalpha()
+        and not any(parse.is_known for parse in analyzer().parse(word))
+    )
+
+
+# The second half of an initialism's key: no lemma is written so.
+_INITIALS_KEY = "^"
+
+
+def _add_initial_keys(events: list[Event], keys: list[list[tuple[str, str]]]) -> None:
+    """File each row whose title holds an initialism («МНПК») under its letters, and each row
+    whose title holds a run of words spelling one of the batch's initialisms («Международная
+    научно-практическая конференция») under them too: those titles may share no other key. Only
+    runs spelling an initialism some row writes are filed (most batches hold none)."""
+    letters = {initials for event in events for _, initials in event.title.initialisms}
+    if not letters:
+        return
+    lengths = {len(initials) for initials in letters}
+    for event, own in zip(events, keys, strict=True):
+        found = {initials for _, initials in event.title.initialisms}
+        tokens = event.title.tokens
+        for n in lengths:
+            found.update(
+                spelt
+                for i in range(len(tokens) - n + 1)
+                if (spelt := "".join(w[0] for w in tokens[i : i + n])) in letters
+            )
+        own.extend((initials, _INITIALS_KEY) for initials in sorted(found))
 
 
 def candidates(events: list[Event], cfg: DedupConfig) -> list[set[int]]:
@@ -65,6 +111,7 @@ def candidates(events: list[Event], cfg: DedupConfig) -> list[set[int]]:
     by_key: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
     common = _common_words(events, cfg)
     keys = [word_keys(event, cfg, common) for event in events]
+    _add_initial_keys(events, keys)
     for i, event in enumerate(events):
         for key in keys[i]:
             by_key[key].append((event.start, i))

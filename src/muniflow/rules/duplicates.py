@@ -162,6 +162,7 @@ def _config(path: Path) -> DedupConfig:
             title.get("participation_prepositions", []),
             title.get("place_prepositions", []),
             _municipality_kinds(title.get("municipality_kinds", [])),
+            int(title.get("initialism_min_letters", 0)),
         ),
         guest_rules=guests.make_rules(
             (title.get("guest_copy") or {}).get("nouns", []),

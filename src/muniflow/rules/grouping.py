@@ -49,6 +49,7 @@ def groups(events: list[Event], cfg: DedupConfig) -> tuple[list[list[int]], list
             if (
                 200 * len(words & other.words) < threshold * (size + len(other.words))
                 and not (event.title.abbreviations or other.title.abbreviations)
+                and not (event.title.initialisms or other.title.initialisms)
                 and not (
                     (event.remote or other.remote or not event.place_keys.isdisjoint(other.place_keys))
                     and shares_name(event, other)

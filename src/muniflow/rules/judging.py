@@ -175,12 +175,15 @@ def _as_compared(a: Event, b: Event) -> tuple[Event, Event]:
 
 def _unabbreviated(a: Event, b: Event) -> tuple[Event, Event]:
     """The two rows with each title's abbreviations («Межд.») read as the other title's words they
-    begin («Международный»); most titles have none."""
-    if not a.title.abbreviations and not b.title.abbreviations:
+    begin («Международный»), and its initialisms («МНПК») as the other title's words they spell
+    («Международная научно-практическая конференция»); most titles have none."""
+    if not (a.title.abbreviations or b.title.abbreviations or a.title.initialisms or b.title.initialisms):
         return a, b
+    a_words = titles.expand_abbreviations(a.words, a.title.abbreviations, b.words)
+    b_words = titles.expand_abbreviations(b.words, b.title.abbreviations, a.words)
     return (
-        a._replace(words=titles.expand_abbreviations(a.words, a.title.abbreviations, b.words)),
-        b._replace(words=titles.expand_abbreviations(b.words, b.title.abbreviations, a.words)),
+        a._replace(words=titles.expand_initialisms(a_words, a.title.initialisms, b.title.tokens)),
+        b._replace(words=titles.expand_initialisms(b_words, b.title.initialisms, a.title.tokens)),
     )
 
 
@@ -257,8 +260,9 @@ def names_host(guest: Event, host: Event) -> bool:
     and nothing narrower, or a settlement of it the host's place names too («п. Свобода Озёрского
     района», «Озёрский район, п. Свобода» beside the Озёрский host's «п. Свобода»), while the host's
     place may lie inside it (a village of its own, not a town, another district or a place abroad):
-    then the two places are one."""
-    if not host.local:
+    then the two places are one. Two rows of one municipality are no guest and host: its own
+    «г. Озёрск» and «с. Луговое» are its seat and a village, two places."""
+    if not host.local or guest.row.municipality == host.row.municipality:
         return False
     if places.names_only(guest.place, host.area):
         return True

@@ -61,7 +61,15 @@ def substituted(a: Event, b: Event, cfg: DedupConfig) -> bool:
     if not mine or not theirs_all:
         return False
     # a word written with a full stop («худ.») stands for another word; it is no word of a slot
-    shortened = {form for form, _ in (*a.title.abbreviations, *b.title.abbreviations)}
+    shortened = {
+        form
+        for form, _ in (
+            *a.title.abbreviations,
+            *b.title.abbreviations,
+            *a.title.initialisms,
+            *b.title.initialisms,
+        )
+    }
     return any(
         around == theirs_around
         and word not in b.words

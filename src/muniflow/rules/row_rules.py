@@ -119,8 +119,12 @@ def _date_exact(frame: pd.DataFrame) -> pd.Series:
 
 
 def _judged_against_period(frame: pd.DataFrame) -> pd.Series:
-    # An unreadable date is date_format's to report; without a period there is nothing to judge.
-    return _date_readable(frame) & frame["period_first"].notna() & frame["period_last"].notna()
+    # An unreadable date is date_format's to report; without a period there is nothing to judge; a
+    # date cell saying the event was not held («перенесено на III квартал», «15.03.2025 (отменено)»)
+    # is not_held's: the time it names is when the event was put off to or planned for, not one it
+    # was held in, so it belongs to no other quarter's report.
+    judged = _date_readable(frame) & frame["period_first"].notna() & frame["period_last"].notna()
+    return judged & _held(frame["date_text"]) if "date_text" in frame else judged
 
 
 def _wholly_outside(frame: pd.DataFrame) -> pd.Series:

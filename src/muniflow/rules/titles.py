@@ -46,6 +46,8 @@ class TitleRules:
     equivalents_by_first: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
     # A word this long or longer written with a full stop («Межд.») is an abbreviation; 0: none.
     abbreviation_min_letters: int = 0
+    # A word of this many capitals or more («МНПК») is an initialism of another title's words; 0: none.
+    initialism_min_letters: int = 0
     # Settlement types and street words as written («г», «пос», «ул»): with a full stop they
     # abbreviate no title word («пос. Лесной» is no «посвящённый»), and they open a town's name
     place_words: frozenset[str] = frozenset()
@@ -77,6 +79,9 @@ class NormTitle(NamedTuple):
     # (lemma, letters) of each word written with a full stop («Межд.»): it may stand for any word
     # of another title the letters begin (abbreviated)
     abbreviations: tuple[tuple[str, str], ...] = ()
+    # (lemma, letters) of each word written in capitals («МНПК»): it may stand for the words of
+    # another title whose first letters spell it
+    initialisms: tuple[tuple[str, str], ...] = ()
     # the lemmas naming who took part («Участие народного ансамбля «Лад» в …»: ансамбль, лад,
     # народный), kept out of `words`
     who: frozenset[str] = frozenset()
@@ -199,6 +204,7 @@ def make_rules(
     participation_prepositions: Iterable[str] = (),
     place_prepositions: Iterable[str] = (),
     kinds: Iterable[str] = (),
+    initialism_min_letters: int = 0,
 ) -> TitleRules:
     """Compile the contract's phrases through the title pipeline, so one entry covers every form.
 
@@ -233,6 +239,7 @@ def make_rules(
         equivalents=tuple(by_length),
         equivalents_by_first={first: tuple(found) for first, found in by_first.items()},
         abbreviation_min_letters=abbreviation_min_letters,
+        initialism_min_letters=initialism_min_letters,
         place_words=frozenset(w.lower().replace("ё", "е") for w in place_words),
         participation=frozenset(lemma(w.lower())[0] for w in participation),
         participation_hint=re.compile("|".join(re.escape(w[:4]) for w in participation), re.IGNORECASE)
@@ -339,6 +346,7 @@ def normalize_title(text: str, rules: TitleRules) -> NormTitle:
         ),
         longest=tuple(sorted(sorted(words), key=len, reverse=True)),
         abbreviations=_abbreviations(text, words, rules.abbreviation_min_letters, rules.place_words),
+        initialisms=_initialisms(text, words - quoted, rules.initialism_min_letters),
         who=who,
         countries=countries,
         numbers=numbers,
@@ -449,6 +457,44 @@ def _abbreviations(
         ):
             found.add((form, letters.lower().replace("ё", "е")))
     return tuple(sorted(found))
+
+
+# A word in capitals standing alone (not a part of a hyphenated word).
+_CAPITALS = re.compile(r"(?<![\w-])([А-ЯЁ]+)(?![\w-])")
+
+
+def _initialisms(text: str, words: frozenset[str], min_letters: int) -> tuple[tuple[str, str], ...]:
+    """(lemma, letters) of the title words written in `min_letters` capitals or more, outside its
+    quoted names (`words`), Roman numerals aside."""
+    if not min_letters:
+        return ()
+    found = set()
+    for letters in _CAPITALS.findall(text):
+        form = word_form(letters)
+        if len(letters) >= min_letters and form in words and not is_roman_numeral(letters):
+            found.add((form, letters.lower().replace("ё", "е")))
+    return tuple(sorted(found))
+
+
+def expand_initialisms(
+    words: frozenset[str], initialisms: tuple[tuple[str, str], ...], other: tuple[str, ...]
+) -> frozenset[str]:
+    """A title's words with each initialism («мнпк») replaced by the run of another title's words
+    (`other`, its tokens in order) whose first letters spell it («международный научно
+    практический конференция»), when exactly one run does and the other title lacks the word."""
+    out = words
+    for form, letters in initialisms:
+        if form in other:
+            continue
+        n = len(letters)
+        runs = {
+            other[i : i + n]
+            for i in range(len(other) - n + 1)
+            if "".join(w[0] for w in other[i : i + n]) == letters
+        }
+        if len(runs) == 1:
+            out = (out - {form}) | set(next(iter(runs)))
+    return out
 
 
 def expand_abbreviations(
