@@ -432,6 +432,13 @@ def _after_hyphen(above: Line, below: Line, goes_on: bool) -> Break:
     return Break.CUT if space_shown and room < 0 and not below.text[:1].isdigit() else Break.PARAGRAPH
 
 
+def _without(text: str, hyphens: Sequence[int]) -> str:
+    """The text without the hyphens at these places that stand inside its last token."""
+    start = max((i for i, ch in enumerate(text) if ch.isspace()), default=-1)
+    drop = {i for i in hyphens if i > start}
+    return "".join(ch for i, ch in enumerate(text) if i not in drop)
+
+
 def join_lines(
     lines: Sequence[Line], is_cut: CutTest = likely_cut, decided: Sequence[bool | None] = ()
 ) -> str:
@@ -444,6 +451,7 @@ def join_lines(
         return ""
     text = lines[0].text
     carried = ""
+    kept: list[int] = []  # where text holds hyphens that ended lines of its last token and stayed
     for i, (above, below) in enumerate(pairwise(lines)):
         known = decided[i] if i < len(decided) else None
         if known is None:
@@ -454,8 +462,23 @@ def join_lines(
             kind = Break.SPACE if above.text[-1:].isspace() else Break.PARAGRAPH
         # the word before the hyphen looked up whole, with its start a break above cut off («науч‐|
         # но-прак‐|тическая»): the line alone holds only the rest of it
-        if kind is Break.CUT and above.text[-1] in HYPHENS and drops_hyphen(text, below.text):
-            text = text[:-1]  # a hyphenation point (soft hyphen), which the source text does not hold
+        dropped = False
+        if kind is Break.CUT and above.text[-1] in HYPHENS:
+            # the piece filling `below` ends its word unless the line after it starts a small letter
+            ends = i + 2 == len(lines) or not lines[i + 2].text[:1].islower()
+            if drops_hyphen(text, below.text, word_ends=ends):
+                text = text[:-1]  # a hyphenation point (soft hyphen), which the source text does not hold
+                dropped = True
+            elif kept and drops_hyphen(_without(text, kept), below.text, word_ends=ends):
+                text = _without(text, kept)[:-1]  # a word hyphenated twice: «Центра-|лизо-|ванная»
+                kept = []
+            else:
+                kept = [*kept, len(text) - 1]
+        elif kind is not Break.CUT:
+            kept = []
         text += _SEPARATOR[kind] + below.text
-        carried = carried + above.text if kind is Break.CUT and above.text[-1] not in HYPHENS else ""
+        # a word cut on goes on being looked up whole: after a hyphenation point too («общеобра-|
+        # зовательная|школа»: «общеобразовательная» ends there)
+        cut_on = kind is Break.CUT and (above.text[-1] not in HYPHENS or dropped)
+        carried = carried + above.text.rstrip("".join(HYPHENS)) if cut_on else ""
     return text
