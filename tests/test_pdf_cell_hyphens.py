@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from muniflow.readers.pdflines import Line, join_lines
-from muniflow.readers.wordjoin import drops_hyphen, likely_cut, tied_word_cut
+from muniflow.readers.wordjoin import drops_hyphen, likely_cut, tied_word_cut, written_words
 
 DROPS = [
     # (line ending in a hyphen, next line, its piece ends its word there, expected, why)
@@ -96,3 +96,11 @@ def test_a_closing_quote_ends_a_line_as_a_paragraph_may() -> None:
 def test_a_closing_quote_after_a_full_line_is_cut_off() -> None:
     assert likely_cut("Ларина", ["“, ул. Мира"], False) is True
     assert likely_cut("фестиваль", ["“Радуга” в парке"], False) is False  # an opening quote
+
+
+def test_a_name_the_table_writes_whole_elsewhere_is_joined() -> None:
+    known = written_words(["Кедрополянский муниципальный район", "пгт Кедро-полянский"])
+    assert known("Кедрополянский") and not known("Кедро")  # a piece touching a hyphen is no word
+    lines = [_line("пгт Кедро-"), _line("полянски"), _line("й, ул. Мира", slack=9.0)]
+    assert join_lines(lines, is_word=known) == "пгт Кедрополянский, ул. Мира"
+    assert join_lines(lines) == "пгт Кедро-полянский, ул. Мира"  # «полянский» is a word: a compound

@@ -23,7 +23,7 @@ Breaks after other punctuation and before list items are never touched.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from muniflow.morph import analyzer, dictionary_parses
@@ -162,6 +162,22 @@ def _hyphen_join(left: str, right: str, is_word: WordTest) -> str | None:
     if _LIST_ITEM.match(right):
         return None
     return left[:-1] + right if drops_hyphen(left, right, is_word) else left + right
+
+
+_WHOLE_TOKEN = re.compile(r"(?<![\w‐-])[^\W\d_]{4,}(?![\w‐-])")  # a word of four letters or more
+
+
+def written_words(texts: Iterable[str]) -> WordTest:
+    """The dictionary's words and the words a document writes whole (letters only, no hyphen
+    touching them), so a name the dictionary lacks, hyphenated at a line end in one cell, is
+    joined where the report writes it whole elsewhere («Краснополянский муниципальный район»
+    heading the rows whose place reads «пгт Красно-|полянский»)."""
+    own = frozenset(m.group().lower() for text in texts for m in _WHOLE_TOKEN.finditer(text))
+
+    def is_word(word: str) -> bool:
+        return word.lower() in own or is_russian_word(word)
+
+    return is_word
 
 
 def drops_hyphen(left: str, right: str, is_word: WordTest = is_russian_word, word_ends: bool = False) -> bool:
