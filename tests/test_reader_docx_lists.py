@@ -23,7 +23,6 @@ DEFINITIONS = {
     "73": [("upperRoman", "%1.", 1)],
     "74": [("bullet", "\uf0b7", 1)],
 }
-BULLETS = "74"
 
 
 def _numbering(document, nums: dict[str, tuple[str, int | None]]) -> None:
@@ -74,7 +73,7 @@ ROWS = [
     (("94", 0, ""), "б)"),
     (("95", 0, ""), "I."),
     (("95", 0, ""), "II."),
-    (("96", 0, "пункт"), "пункт"),  # a bullet has no number
+    (("96", 0, "пункт"), "• пункт"),  # a bullet has no number: its mark is read as the PDF shows it
 ]
 NUMS = {"90": ("70", None), "91": ("70", None), "92": ("70", 5), "93": ("71", None)}
 NUMS |= {"94": ("72", None), "95": ("73", None), "96": ("74", None)}
@@ -146,6 +145,5 @@ def lists(tmp_path_factory) -> dict[str, Path]:
 
 
 def test_the_docx_reads_the_numbers_its_pdf_export_shows(lists: dict[str, Path]) -> None:
-    numbered = [i for i, ((num_id, _, _), _) in enumerate(ROWS) if NUMS[num_id][0] != BULLETS]
     word, pdf = _column(lists["docx"], DocxReader()), _column(lists["pdf"], PdfReader())
-    assert [word[i] for i in numbered] == [pdf[i] for i in numbered]  # a bullet is drawn, not read
+    assert word == pdf  # a bullet too: «•», though LibreOffice draws Symbol's U+F0B7 in the PDF

@@ -17,7 +17,7 @@ from muniflow.readers.base import CORRUPT_FILE, NO_TABLE_FOUND
 from muniflow.readers.blame import raised_by_parser
 from muniflow.readers.docxchunks import ALTCHUNK, imported_blocks
 from muniflow.readers.docxfields import follow_field, in_field_code
-from muniflow.readers.docxlists import bullets, label_lists
+from muniflow.readers.docxlists import LIST_MARK, bullets, label_lists
 from muniflow.readers.docxpackage import readable
 from muniflow.readers.docxstyles import mark_hidden
 from muniflow.readers.docxsymbols import symbol_text
@@ -247,10 +247,8 @@ def _is_grid(tbl: etree._Element, wider_than: int = 1) -> bool:
     return len(rows) >= 2 and max(rows) > wider_than
 
 
-# Word draws a list's bullets itself, out of the paragraph's text; a PDF of the page holds them. A
-# body paragraph Word bullets is written so (a letter's items: readers/listed.py); its numbers are
-# in the text already (`label_lists`).
-LIST_MARK = "• "
+# A body paragraph Word bullets is written with LIST_MARK (a letter's items: readers/listed.py); its
+# numbers are in the text already, as are a cell's bullets (`label_lists`).
 
 
 def body_line(paragraph: etree._Element, bulleted: Callable[[etree._Element], bool]) -> str:

@@ -30,6 +30,8 @@ _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "x
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))  # fmt: skip
 _SUFFIX = {"tab": " ", "space": " ", "nothing": ""}
 _MAX_LEVELS = 9
+# Word draws a list's bullets itself, out of the paragraph's text; a PDF of the page holds them.
+LIST_MARK = "• "
 
 
 @dataclass
@@ -47,7 +49,9 @@ class _List:
 
 
 def label_lists(document: Any) -> None:
-    """Give every numbered paragraph of the document's body its list label as a leading run."""
+    """Give every numbered paragraph of the document's body its list label as a leading run, and a
+    bulleted paragraph of a table cell `LIST_MARK` (body paragraphs get theirs as their lines are
+    read: readers/docx.body_line), so a cell reads «• …» as its PDF does."""
     lists = _lists(document)
     if not lists:
         return
@@ -60,6 +64,8 @@ def label_lists(document: Any) -> None:
         label = _advance(instance, level)
         if label:
             _prepend(paragraph, label + instance.levels[level].suffix)
+        elif instance.levels[level].fmt == "bullet" and _in_cell_with_text(paragraph):
+            _prepend(paragraph, LIST_MARK)
 
 
 def bullets(document: Any) -> Callable[[etree._Element], bool]:
@@ -210,6 +216,13 @@ def _num_pr(num_pr: etree._Element | None) -> tuple[str | None, int | None]:
     num = num_pr.find(_W + "numId")
     lvl = num_pr.find(_W + "ilvl")
     return (num.get(_VAL) if num is not None else None), (_int(lvl.get(_VAL), 0) if lvl is not None else None)
+
+
+def _in_cell_with_text(paragraph: etree._Element) -> bool:
+    """A paragraph of a table cell that shows text (an empty bulleted paragraph, in a № column say,
+    shows a bullet only, which stays out of the cell's text)."""
+    in_cell = any(node.tag == _W + "tc" for node in paragraph.iterancestors())
+    return in_cell and any((t.text or "").strip() for t in paragraph.iter(_W + "t"))
 
 
 def _prepend(paragraph: etree._Element, label: str) -> None:

@@ -35,7 +35,15 @@ from muniflow.readers.pdfgaps import on_grid
 from muniflow.readers.pdfglue import LineCell, cell_text
 from muniflow.readers.pdfgrid import merged_down, slot_ends
 from muniflow.readers.pdflayer import out_of_time, read_layer
-from muniflow.readers.pdflines import CellIndex, Glyph, bucket_glyphs, join_lines, table_lines, turn_of
+from muniflow.readers.pdflines import (
+    HYPHENS,
+    CellIndex,
+    Glyph,
+    bucket_glyphs,
+    join_lines,
+    table_lines,
+    turn_of,
+)
 from muniflow.readers.pdfobjects import fill_objects
 from muniflow.readers.pdfrules import closing_rules, is_shading, join_dots, shading_within, straighten
 from muniflow.readers.pdfscanpage import is_scanned_page, scan_image_share
@@ -52,7 +60,7 @@ from muniflow.readers.pdfstrike import drop_struck
 from muniflow.readers.pdftext import TextTable, text_tables
 from muniflow.readers.pdfturn import turn_upright
 from muniflow.readers.pdfunruled import tables_without_rules
-from muniflow.readers.wordjoin import rejoin_lines
+from muniflow.readers.wordjoin import WordTest, rejoin_lines, written_words
 
 # A border segment may stop a few points short of the line it meets (seen in LibreOffice exports).
 _RULED = {"intersection_x_tolerance": 6, "intersection_y_tolerance": 6}
@@ -131,6 +139,14 @@ def _cleaned(table: RawTable) -> RawTable:
     )
 
 
+def _rejoined(cell: LineCell, text: Cell, known: WordTest) -> Cell:
+    """A body cell's text with its lines joined again where one ends in a hyphen, the words of
+    `known` counting as words (the first reading's text elsewhere)."""
+    if cell is None or not any(line.text[-1:] in HYPHENS for line in cell[:-1]):
+        return text
+    return join_lines(cell, is_word=known)
+
+
 def _table(group: Sequence[Fragment]) -> RawTable:
     """Merge one group of page fragments into a RawTable, each cell's lines joined into its text.
 
@@ -138,6 +154,12 @@ def _table(group: Sequence[Fragment]) -> RawTable:
     """
     rows = merge_fragments(group)
     texts = [tuple(cell_text(c) for c in row.cells) for row in rows]
+    # a line-end hyphen looked up again among the words the table writes whole elsewhere
+    known = written_words(t for row in texts for t in row if t)
+    texts = [
+        tuple(_rejoined(c, t, known) for c, t in zip(row.cells, ts, strict=True))
+        for row, ts in zip(rows, texts, strict=True)
+    ]
     for i in range(header_block_size(texts, seq_column(group))):
         texts[i] = tuple(_header_cell_text(c) for c in rows[i].cells)
     header = tuple(c or "" for c in texts[0])

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 import statistics
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -25,7 +26,14 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from muniflow.normalize.text import SUPERSCRIPT
-from muniflow.readers.wordjoin import MAX_PIECES, drops_hyphen, likely_cut, tied_word_cut
+from muniflow.readers.wordjoin import (
+    MAX_PIECES,
+    WordTest,
+    drops_hyphen,
+    is_russian_word,
+    likely_cut,
+    tied_word_cut,
+)
 
 # Hyphen-minus, hyphen, en and em dash, soft hyphen: a line may break after them.
 HYPHENS = "-‐–—\xad"
@@ -432,18 +440,41 @@ def _after_hyphen(above: Line, below: Line, goes_on: bool) -> Break:
     return Break.CUT if space_shown and room < 0 and not below.text[:1].isdigit() else Break.PARAGRAPH
 
 
+_WORD_END = re.compile(r"[^\W\d_]+$")
+_WORD_START = re.compile(r"^[^\W\d_]*")
+
+
+def _piece_length(text: str) -> int:
+    """How many letters open the text (the piece of a cut word a line starts with)."""
+    match = _WORD_START.match(text)
+    return match.end() if match else 0
+
+
+def _without(text: str, hyphens: Sequence[int]) -> str:
+    """The text without the hyphens at these places that stand inside its last token."""
+    start = max((i for i, ch in enumerate(text) if ch.isspace()), default=-1)
+    drop = {i for i in hyphens if i > start}
+    return "".join(ch for i, ch in enumerate(text) if i not in drop)
+
+
 def join_lines(
-    lines: Sequence[Line], is_cut: CutTest = likely_cut, decided: Sequence[bool | None] = ()
+    lines: Sequence[Line],
+    is_cut: CutTest = likely_cut,
+    decided: Sequence[bool | None] = (),
+    is_word: WordTest = is_russian_word,
 ) -> str:
     """A cell's text from its lines: wraps and cuts joined, paragraph ends kept as line breaks.
 
     decided: per line break, True where it is known to cut a word, False where it is known to
     stand between words, None (or missing) where the geometry and the text decide.
+    is_word: the words a hyphenated word is looked up among (the dictionary's, or also the
+    document's own: see wordjoin.written_words).
     """
     if not lines:
         return ""
     text = lines[0].text
     carried = ""
+    kept: list[int] = []  # where text holds hyphens that ended lines of its last token and stayed
     for i, (above, below) in enumerate(pairwise(lines)):
         known = decided[i] if i < len(decided) else None
         if known is None:
@@ -454,8 +485,30 @@ def join_lines(
             kind = Break.SPACE if above.text[-1:].isspace() else Break.PARAGRAPH
         # the word before the hyphen looked up whole, with its start a break above cut off («науч‐|
         # но-прак‐|тическая»): the line alone holds only the rest of it
-        if kind is Break.CUT and above.text[-1] in HYPHENS and drops_hyphen(text, below.text):
-            text = text[:-1]  # a hyphenation point (soft hyphen), which the source text does not hold
+        dropped = False
+        if kind is Break.CUT and above.text[-1] in HYPHENS:
+            # the piece filling `below` ends its word unless the line after it starts a small letter
+            ends = i + 2 == len(lines) or not lines[i + 2].text[:1].islower()
+            if drops_hyphen(text, below.text, is_word, word_ends=ends):
+                text = text[:-1]  # a hyphenation point (soft hyphen), which the source text does not hold
+                dropped = True
+            elif kept and drops_hyphen(_without(text, kept), below.text, is_word, word_ends=ends):
+                text = _without(text, kept)[:-1]  # a word hyphenated twice: «Центра-|лизо-|ванная»
+                kept = []
+            else:
+                kept = [*kept, len(text) - 1]
+        elif kind is not Break.CUT:
+            kept = []
         text += _SEPARATOR[kind] + below.text
-        carried = carried + above.text if kind is Break.CUT and above.text[-1] not in HYPHENS else ""
+        if kept and kind is Break.CUT and above.text[-1] not in HYPHENS:
+            # the piece after a kept hyphen was cut again («Красно-|полянски|й»): the whole looked up
+            end = len(text) - len(below.text) + _piece_length(below.text)
+            solid = _without(text[:end], kept)
+            head = _WORD_END.search(solid)
+            if head is not None and is_word(head.group()):
+                text, kept = solid + text[end:], []
+        # a word cut on goes on being looked up whole: after a hyphenation point too («общеобра-|
+        # зовательная|школа»: «общеобразовательная» ends there)
+        cut_on = kind is Break.CUT and (above.text[-1] not in HYPHENS or dropped)
+        carried = carried + above.text.rstrip("".join(HYPHENS)) if cut_on else ""
     return text

@@ -23,10 +23,13 @@ from pdfminer.layout import LTChar, LTContainer, LTItem
 from pdfplumber.page import ALL_ATTRS, fix_fontname_bytes, lt_pat
 from pdfplumber.utils import resolve_all, resolve_and_decode
 
+from muniflow.readers.docxsymbols import symbol_text
+
 # Types pdfplumber's `resolve_all` returns unchanged (it only resolves references and containers).
 _PLAIN = frozenset({float, int, str, bool, type(None)})
 _KIND = re.sub(lt_pat, "", LTChar.__name__).lower()  # "char", as pdfplumber names it
 _COLOR_SPACES = ("ncs", "scs")
+_SYMBOL_CODES = (0xF020, 0xF0FF)  # where a symbol font's glyphs stand in the private use area
 _decoded: dict[tuple[type, Any], Any] = {}  # a colour space's name -> pdfplumber's decoding of it
 
 
@@ -99,6 +102,7 @@ def _char(page: Any, obj: LTChar) -> dict[str, Any]:
     attr["non_stroking_color"] = gs.ncolor if isinstance(gs.ncolor, tuple) else (gs.ncolor,)
     if isinstance(attr["fontname"], bytes):
         attr["fontname"] = fix_fontname_bytes(attr["fontname"])
+    attr["text"] = _symbol_glyph(attr["text"], attr["fontname"])
     mb_x0, mb_top = page.mediabox[:2]
     if "y0" in attr:
         attr["top"] = (page.height - attr["y1"]) + mb_top
@@ -108,6 +112,18 @@ def _char(page: Any, obj: LTChar) -> dict[str, Any]:
         attr["x0"] = attr["x0"] + mb_x0
         attr["x1"] = attr["x1"] + mb_x0
     return attr
+
+
+def _symbol_glyph(text: str, fontname: Any) -> str:
+    """A symbol font's glyph as its character: LibreOffice's PDF of a Word list keeps the bullet of
+    Word's Symbol font at its private-use code (U+F0B7), drawn by OpenSymbol or, where no symbol
+    font is installed, by any font; it reads «•», as the same `w:sym` of a DOCX does (docxsymbols).
+    The glyphs of the picture fonts (Wingdings, Webdings, Zapf Dingbats) are no Symbol's: kept."""
+    if len(text) != 1 or not _SYMBOL_CODES[0] <= ord(text) <= _SYMBOL_CODES[1]:
+        return text
+    if "dings" in str(fontname).lower():
+        return text
+    return symbol_text("Symbol", f"{ord(text):X}") or text
 
 
 def _plain_tuple(value: Any) -> bool:

@@ -194,8 +194,12 @@ def seq_column(group: Sequence[Fragment]) -> int:
 
 
 def _is_continuation(cells: Sequence[Cell], seq_col: int) -> bool:
-    """A row cut by a page break goes on with an empty № cell and text in some other cell."""
-    return cells[seq_col] == "" and any(c for i, c in enumerate(cells) if i != seq_col)
+    """A row cut by a page break goes on with an empty № cell and text in some other cell. A № cell
+    holding a mark alone is empty too: the full stop of «17.» a narrow column wrapped under the
+    number goes on overleaf with the row's other cells."""
+    seq = cells[seq_col]
+    no_number = seq is not None and not any(ch.isalnum() for ch in seq)
+    return no_number and any(c for i, c in enumerate(cells) if i != seq_col)
 
 
 def _label_again(rows: Sequence[LineRow], cells: Sequence[Cell], seq_col: int) -> bool:

@@ -23,7 +23,7 @@ Breaks after other punctuation and before list items are never touched.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from muniflow.morph import analyzer, dictionary_parses
@@ -36,6 +36,7 @@ _MAX_PIECES = 3  # text without geometry: a word cut twice spans three lines; lo
 # a column about 1 cm wide holds three or four letters a line («Меж|дуна|родн|ая»).
 MAX_PIECES = 8
 _NO_LINE_START = ",.;:!?)]»%"  # line breaking never puts these first on a line, only a forced cut does
+_QUOTES = '"“”’'  # quotes that close as well as open: closing where no letter or digit follows
 
 _LEFT_CORE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*$")  # the word ending the left line, compounds whole
 _RIGHT_CORE = re.compile(r"^[^\W\d_]+")  # the letters starting the right fragment
@@ -48,6 +49,7 @@ _NO_LINE_END = "«„“([{"  # opening marks: no paragraph ends with one, only 
 # A whole dictionary word this long after a piece the dictionary lacks is taken for the next word,
 # not the piece's end: cut words seldom end in one («Липов|ка» does, two letters).
 _WHOLE_WORD = 4
+_PIECE_MIN = 3  # letters each side of a hyphenation point (as Word and LibreOffice leave at least 2-3)
 _CUT_HYPHEN = re.compile(r"^[-‐](?:\w|$)")  # "декоративно" + "-прикладного": cut before a hyphen
 
 
@@ -162,11 +164,31 @@ def _hyphen_join(left: str, right: str, is_word: WordTest) -> str | None:
     return left[:-1] + right if drops_hyphen(left, right, is_word) else left + right
 
 
-def drops_hyphen(left: str, right: str, is_word: WordTest = is_russian_word) -> bool:
+_WHOLE_TOKEN = re.compile(r"(?<![\w‐-])[^\W\d_]{4,}(?![\w‐-])")  # a word of four letters or more
+
+
+def written_words(texts: Iterable[str]) -> WordTest:
+    """The dictionary's words and the words a document writes whole (letters only, no hyphen
+    touching them), so a name the dictionary lacks, hyphenated at a line end in one cell, is
+    joined where the report writes it whole elsewhere («Краснополянский муниципальный район»
+    heading the rows whose place reads «пгт Красно-|полянский»)."""
+    own = frozenset(m.group().lower() for text in texts for m in _WHOLE_TOKEN.finditer(text))
+
+    def is_word(word: str) -> bool:
+        return word.lower() in own or is_russian_word(word)
+
+    return is_word
+
+
+def drops_hyphen(left: str, right: str, is_word: WordTest = is_russian_word, word_ends: bool = False) -> bool:
     """True when a hyphen ending `left` is a hyphenation point of one word, not part of the text.
 
     A soft hyphen always is; a drawn hyphen is when the dictionary knows the word without it but
-    not the hyphenated compound ("меж-" + "дународный", unlike "научно-" + "практической").
+    not the hyphenated compound ("меж-" + "дународный", unlike "научно-" + "практической"), the
+    last part of a compound looked up alone («историко-крае-» + «ведческий»: «краеведческий»), or
+    when the piece after it is no word of its own, so no compound (see _fragment_after).
+    word_ends: a piece filling `right` ends its word there (the cell ends, or its next line starts no
+    piece of a word).
     """
     if left.endswith(_SOFT_HYPHEN):
         return True
@@ -174,8 +196,33 @@ def drops_hyphen(left: str, right: str, is_word: WordTest = is_russian_word) -> 
     right_core = _RIGHT_CORE.match(right)
     if left[-1:] not in _HYPHENS or not left_core or not right_core or not right[0].islower():
         return False
-    compound = f"{left_core.group()}-{right_core.group()}"
-    return not is_word(compound) and is_word(left_core.group() + right_core.group())
+    whole, piece = left_core.group(), right_core.group()
+    last = whole.rsplit("-", 1)[-1]
+    for stem in dict.fromkeys((whole, last)):
+        if not is_word(f"{stem}-{piece}") and is_word(stem + piece):
+            return True
+    return _fragment_after(last, right, right_core.end(), word_ends)
+
+
+def _fragment_after(last: str, right: str, piece_end: int, word_ends: bool) -> bool:
+    """True when a line-end hyphen stands inside one word because the piece after it is no word:
+    a compound joins words («Научно-|практическая», «Ростов-|на-Дону»), a hyphenation point leaves
+    a fragment («Каме-|ноград,», «Верхнео-|зёрска»). Only a Cyrillic piece that ends on its line
+    counts (one running on may be cut again). After a capitalised word a fragment is enough: a
+    name the dictionary lacks is hyphenated so; after a small letter the piece before must be no
+    word either («видеоконфе-|ренцсвязи»), so an unknown compound of words keeps it («авто-|мото»).
+    """
+    piece = right[:piece_end]
+    if (piece_end >= len(right) and not word_ends) or right[piece_end:][:1] in tuple(_HYPHENS):
+        return False
+    if not (_CYRILLIC.match(last) and _CYRILLIC.match(piece)) or min(len(last), len(piece)) < _PIECE_MIN:
+        return False  # «пр-|т», «р-|н»: an abbreviation's hyphen, not a hyphenated word
+    before_stop = piece_end >= len(right) or not right[piece_end].isspace()
+    if is_standalone_word(piece, before_stop):
+        return False
+    if last[0].isupper() and last[1:].islower():
+        return True
+    return last.islower() and not is_standalone_word(last, False)
 
 
 def likely_cut(
@@ -203,7 +250,7 @@ def likely_cut(
     listed = bool(right) and _LIST_ITEM.match(right) is not None
     if not left or not right or (listed and not right[0].isalpha()):
         return False
-    if right[0] in _NO_LINE_START or left[-1] in _NO_LINE_END or _CUT_HYPHEN.match(right):
+    if closes(right) or opens(left) or _CUT_HYPHEN.match(right):
         return True
     if _CUT_NUMBER.search(left) and right[0].isdigit():
         return True
@@ -219,7 +266,10 @@ def likely_cut(
         return False  # a capital after a small letter, or an acronym after an acronym, starts a word
     if _script(last_word[-1]) != _script(first_word[0]):
         return False  # a word never changes alphabet across a cut («XXXIII» + «Международного»)
-    ends_there = right_core.end() < len(right) or len(following) == 1
+    # A next line that is one piece ending in a hyphen («видеоконфе-») goes on below: its word
+    # does not end there, so its being no word by itself tells nothing of the line above.
+    hyphenated = right_core.end() == len(right) - 1 and right[-1] in _HYPHENS
+    ends_there = (right_core.end() < len(right) or len(following) == 1) and not hyphenated
     before_stop = right_core.end() < len(right) and not right[right_core.end()].isspace()
     if _pieces_make_word(last_word, following, is_word):
         return True
@@ -233,8 +283,8 @@ def likely_cut(
             and is_piece(first_word, before_stop)
             and reads_as_word_form(last_word)
         )
-    if listed or _is_abbreviation(right, right_core.end()):
-        return False  # "а) провести", "г. Пскова": a new item or an abbreviated word after a word
+    if listed or _is_abbreviation(right, right_core.end()) or hyphenated:
+        return False  # "а) провести", "г. Пскова", «видеоконфе-»: a new item, word after a word
     # The next line's first word, where it ends on that line, must be a word: a paragraph or a
     # wrap starts with one. Running to that line's end it may be cut again: where the lines show
     # where its token ends, a word ending at one of those lines starts there («для|волон|тёров»,
@@ -247,6 +297,25 @@ def likely_cut(
         if last_word[:1].isupper():
             return True
     return (no_space or ends_there) and not is_piece(first_word, before_stop)
+
+
+def opens(left: str) -> bool:
+    """True when a line ends with an opening mark, which no paragraph ends with («выставка «»); «“»
+    right after a letter or a full stop closes a quotation („…“ as Russian writes it), not opens."""
+    if not left or left[-1] not in _NO_LINE_END:
+        return False
+    return left[-1] != "“" or len(left) < 2 or not (left[-2].isalnum() or left[-2] in ".!?…")
+
+
+def closes(right: str) -> bool:
+    """True when a line starts with a mark no line starts with unless a token was cut before it:
+    closing punctuation, or a quote that closes («“» of „…“, a straight quote) with no letter or
+    digit after it («Чайковского|“, ул.»)."""
+    if not right:
+        return False
+    if right[0] in _NO_LINE_START:
+        return True
+    return right[0] in _QUOTES and not right[1:2].isalnum()
 
 
 def spells_word(left: str, right: str, is_word: WordTest = is_russian_word) -> bool:
@@ -266,20 +335,30 @@ def tied_word_cut(left: str, right: str, is_word: WordTest = is_russian_word) ->
     «оза»), or the word stands inside a quotation the line opens and does not close («регата «Пар» +
     «ус»»: a paragraph does not end inside a quoted name), or the line ends with an opening mark
     («выставка «» + «Парус»»: no paragraph ends with one)."""
-    if spells_word(left, right, is_word) or (left[-1:] in tuple(_NO_LINE_END) and right[:1].isalnum()):
+    if spells_word(left, right, is_word) or (opens(left) and right[:1].isalnum()):
         return True
+    if left and not left[-1].isspace() and closes(right):
+        return True  # «ул.\xa0Горького|, д. 5»: a comma or closing quote is never first on a line
     left_core = _LEFT_CORE.search(left)
     right_core = _RIGHT_CORE.match(right)
     if left_core is None or left_core.end() != len(left) or right_core is None or not right[0].islower():
         return False
     last, first = left_core.group().rsplit("-", 1)[-1], right_core.group()
-    if (
-        min(len(last), len(first)) < 2
-        or _is_abbreviation(right, right_core.end())
-        or not is_word(last + first)
-    ):
-        return False  # a word of one letter, an abbreviation after a word («и» + «г. Энска»)
+    if _is_abbreviation(right, right_core.end()):
+        return False  # an abbreviation after a word («и» + «г. Энска»)
     before_stop = right_core.end() < len(right) and not right[right_core.end()].isspace()
+    compound = right[right_core.end() :][:1] in tuple(_HYPHENS) and len(first) >= _PIECE_MIN  # «детско-»
+    if (
+        len(last) >= 2
+        and _CYRILLIC.match(last + first)
+        and not compound
+        and not is_standalone_word(first, before_stop)
+    ):
+        # the next line opens with a piece no word stands as: the token's tail, even where the
+        # whole is a name the dictionary lacks («г. Мирослав» + «ль,»; «ул. Советска» + «я, 44»)
+        return True
+    if min(len(last), len(first)) < 2 or not is_word(last + first):
+        return False  # a word of one letter
     quoted = left.rfind("«") > left.rfind("»")
     return quoted or not is_standalone_word(first, before_stop)
 
@@ -345,7 +424,7 @@ def _forced_cut_join(left: str, right: str) -> str | None:
     """Join lines cut where no line break is allowed: before closing punctuation, inside a date."""
     if not left or left[-1].isspace():
         return None
-    if right[:1] and right[0] in _NO_LINE_START:
+    if closes(right):
         return left + right
     if right[:1].isdigit() and _CUT_DATE.search(left):
         return left + right
