@@ -40,6 +40,8 @@ class DateWords:
     planned_labels: tuple[tuple[str, ...], ...] = ()  # «план», «планируемая дата», as lemmas
     actual_labels: tuple[tuple[str, ...], ...] = ()  # «факт», «фактически», as lemmas
     stray_marks: frozenset[str] = frozenset()  # OCR's specks («`», «°»): no part of a date
+    weekdays: frozenset[str] = frozenset()  # «среда», «пт»: lead words that may also close a date
+    hour_words: frozenset[str] = frozenset()  # «ч.», «часов» after a time of day («в 16.00 ч.»)
 
 
 def vocabulary() -> DateWords:
@@ -74,6 +76,8 @@ def _vocabulary(path: Path) -> DateWords:
         planned_labels=tuple(phrase_lemmas(str(p)) for p in data.get("planned_labels") or ()),
         actual_labels=tuple(phrase_lemmas(str(p)) for p in data.get("actual_labels") or ()),
         stray_marks=frozenset(str(m) for m in data.get("stray_marks") or ()),
+        weekdays=frozenset(word_key(w) for w in data.get("weekdays") or ()),
+        hour_words=frozenset(word_key(w) for w in data.get("hour_words") or ()),
     )
 
 
