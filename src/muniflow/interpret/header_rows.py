@@ -69,14 +69,16 @@ def _group_starts(top: Sequence[str], below: Sequence[str], j: int) -> bool:
 def _goes_on(top: Sequence[str], below: Sequence[str], j: int) -> bool:
     """Whether the text under header cell `j` is that cell's own text going on, not a sub-label: the
     cell spans no columns and the text opens in lower case («Участники» over «мероприятия (общее
-    количество, …)»: a scan's rule under a group's labels parts the cells merged down beside it)."""
+    количество, …)»: a scan's rule under a group's labels parts the cells merged down beside it).
+    It is flattened as a sub-label is («Участники: мероприятия …»): a word OCR split at the rule
+    («Наименовани» over «е муниципального района») still names its column by the part below."""
     text = below[j] if j < len(below) else ""
     return bool(top[j]) and bool(text) and not _group_starts(top, below, j) and text[:1].islower()
 
 
 def _is_subheader(top: Sequence[Cell], below: Sequence[Cell]) -> bool:
     """Whether `below` continues the header `top`: labels under a group cell that spans columns
-    (short), and beside them the rest of header cells merged down, in lower case."""
+    (short), and beside them the rest of header cells merged down, in lower case (of any length)."""
     if _skippable(below):
         return False
     texts = [_text(c) for c in below]
@@ -90,19 +92,14 @@ def _is_subheader(top: Sequence[Cell], below: Sequence[Cell]) -> bool:
 
 
 def _flatten_pair(top: Sequence[str], below: Sequence[Cell]) -> tuple[str, ...]:
-    """The header `top` with one more row of sub-labels under it (a header cell's own text going on
-    joined to it)."""
-    texts = [_text(c) for c in below]
+    """The header `top` with one more row of sub-labels under it."""
     out = []
     group = ""
     for j, above in enumerate(top):
-        here = texts[j] if j < len(texts) else ""
+        here = _text(below[j]) if j < len(below) else ""
         if above:
             group = above
-            if _goes_on(top, texts, j):
-                out.append(f"{above} {here}")
-            else:
-                out.append(f"{above}: {here}" if here and here != above else above)
+            out.append(f"{above}: {here}" if here and here != above else above)
         elif here:
             out.append(f"{group}: {here}" if group else here)
         else:
