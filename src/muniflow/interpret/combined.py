@@ -16,8 +16,10 @@ from muniflow.normalize.dates import parse_dates
 
 _NUMERIC = re.compile(r"^[-–—]?\d{1,4}(?:[.\-–—/]\d{1,4}){0,5}[.\-–—]?(?:г|гг)?$")
 _DASH = re.compile(r"^[-–—]+$")
-# A time of day («11:00», «10:00-12:00»): a remark the date grammar leaves out, kept with the date.
-_TIME = re.compile(r"^\d{1,2}:\d{2}(?:[-–—]\d{1,2}:\d{2})?$")
+# A time of day («11:00», «10:00-12:00», «16.00»: minutes no month can be, as the date grammar reads
+# them): a remark the date grammar leaves out, kept with the date.
+_CLOCK = r"\d{1,2}(?::\d{2}|\.(?:00|1[3-9]|[2-5]\d))"
+_TIME = re.compile(rf"^{_CLOCK}(?:[-–—]{_CLOCK})?$")
 _EDGE = " \t,;:-–—"
 
 
@@ -39,6 +41,8 @@ def _kind(token: str, previous: str | None, following: str | None) -> str | None
         return "sep"
     if _TIME.match(bare):
         return "time"
+    if previous is not None and _TIME.match(_bare(previous)) and _key(bare) in vocabulary().hour_words:
+        return "time"  # «в 16.00 ч.»
     if following is not None and _TIME.match(_bare(following)) and _key(bare) in {"в", "с", "до"}:
         return "sep"  # «… 11.05.2025 в 11:00»
     if _NUMERIC.match(bare):
@@ -60,6 +64,8 @@ def _kind(token: str, previous: str | None, following: str | None) -> str | None
         return "year" if after_year and not town_follows else None
     if key in words.separators:
         return "sep"
+    if key in words.weekdays:
+        return "weekday"  # «17.09.2025 (среда)»: closes a date as well as it opens one
     if key in words.lead_words:
         return "lead"
     return None
@@ -81,7 +87,7 @@ def _run(tokens: list[re.Match[str]], reverse: bool) -> int:
             not reverse
             and count
             and texts[i - 1].endswith((",", ";"))
-            and kind not in {"num", "month", "time"}
+            and kind not in {"num", "month", "time", "weekday"}
         ):
             break
         if reverse and count and texts[i].endswith((",", ";")) and not timed:

@@ -61,12 +61,31 @@ def _skippable(cells: Sequence[Cell]) -> bool:
     return len(filled) <= 1 or is_column_numbers(cells)
 
 
+def _group_starts(top: Sequence[str], below: Sequence[str], j: int) -> bool:
+    """Whether the header cell `j` is a group spanning the columns after it: blank over a label."""
+    return bool(top[j]) and j + 1 < len(top) and not top[j + 1] and j + 1 < len(below) and bool(below[j + 1])
+
+
+def _goes_on(top: Sequence[str], below: Sequence[str], j: int) -> bool:
+    """Whether the text under header cell `j` is that cell's own text going on, not a sub-label: the
+    cell spans no columns and the text opens in lower case («Участники» over «мероприятия (общее
+    количество, …)»: a scan's rule under a group's labels parts the cells merged down beside it).
+    It is flattened as a sub-label is («Участники: мероприятия …»): a word OCR split at the rule
+    («Наименовани» over «е муниципального района») still names its column by the part below."""
+    text = below[j] if j < len(below) else ""
+    return bool(top[j]) and bool(text) and not _group_starts(top, below, j) and text[:1].islower()
+
+
 def _is_subheader(top: Sequence[Cell], below: Sequence[Cell]) -> bool:
-    """Whether `below` continues the header `top`: labels under a group cell that spans columns."""
+    """Whether `below` continues the header `top`: labels under a group cell that spans columns
+    (short), and beside them the rest of header cells merged down, in lower case (of any length)."""
     if _skippable(below):
         return False
     texts = [_text(c) for c in below]
-    if any(len(t) > SUBHEADER_MAX_CHARS for t in texts) or any(seq_number(t) is not None for t in texts if t):
+    heads = [_text(c) for c in top]
+    if any(seq_number(t) is not None for t in texts if t) or _dated(below):
+        return False
+    if any(len(t) > SUBHEADER_MAX_CHARS and not _goes_on(heads, texts, j) for j, t in enumerate(texts)):
         return False
     # A group cell spans columns: the top row is blank over at least one labelled column below.
     return any(not _text(t) and b for t, b in zip(top, texts, strict=False))

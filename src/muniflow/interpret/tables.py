@@ -18,6 +18,7 @@ from muniflow.contracts import header_synonyms
 from muniflow.interpret.column_content import headerless, infer_required, title_by_content, typed_by_content
 from muniflow.interpret.columns import CONTRACT_KEY, lemma, map_columns, words
 from muniflow.interpret.header_rows import REQUIRED, HeaderFound, find_header
+from muniflow.interpret.muni_places import municipality_as_place
 from muniflow.interpret.muni_vocabulary import vocabulary as muni_vocabulary
 from muniflow.interpret.municipality import place_name
 from muniflow.interpret.nil import letter_sized, letter_table_lines, municipality_in_text
@@ -151,7 +152,8 @@ def choose_tables(
             named = True
         if found is not None and named:
             below = rows[found.stop :]
-            found = typed_by_content(title_by_content(found, below, synonyms), below, period)
+            found = title_by_content(found, below, synonyms)
+            found = typed_by_content(municipality_as_place(found, below), below, period)
         if found is not None and named and _continues(previous, table, found, rows, period):
             found = None  # a body row of the table going on, taken for a header by its words
         if untitled and not (found is not None and named) and not _as_wide(previous, table):

@@ -43,6 +43,8 @@ class DateWords:
     schedule_remarks: frozenset[str] = frozenset()  # «перенесено»: a bracket of another date, as lemmas
     weekly_leads: tuple[tuple[str, ...], ...] = ()  # «по», «каждый» before weekdays: weekly, as lemmas
     weekday_lemmas: frozenset[str] = frozenset()  # «суббота»: the weekdays written out, as lemmas
+    weekdays: frozenset[str] = frozenset()  # «среда», «пт»: lead words that may also close a date
+    hour_words: frozenset[str] = frozenset()  # «ч.», «часов» after a time of day («в 16.00 ч.»)
 
 
 def vocabulary() -> DateWords:
@@ -84,6 +86,8 @@ def _vocabulary(path: Path) -> DateWords:
         schedule_remarks=frozenset(
             lemma for w in data.get("schedule_remarks") or () for lemma in phrase_lemmas(str(w))
         ),
+        weekdays=frozenset(word_key(w) for w in data.get("weekdays") or ()),
+        hour_words=frozenset(word_key(w) for w in data.get("hour_words") or ()),
     )
 
 

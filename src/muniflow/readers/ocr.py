@@ -674,11 +674,20 @@ def _repeated_header(row: list[CellText], seen: list[str], limit: float) -> bool
     text = _wordy(row)
     numbered = len(words) < sum(1 for c in cells if c.strip())
     header_like = is_header_like(words)
-    if (not numbered or header_like) and any(SequenceMatcher(None, text, s).ratio() >= limit for s in seen):
+    if (not numbered or header_like) and any(_repeats(text, s, limit) for s in seen):
         return True
     if header_like:
         seen.append(text)
     return False
+
+
+def _repeats(text: str, seen: str, limit: float) -> bool:
+    """Whether a row's text reads like a header row seen before, whole or its beginning: a header
+    repeated on a later page may be drawn cut short (the writer clips a repeated header's merged
+    cells to one line: «… | мероприятия (общее» for «… | мероприятия (общее количество, …)»)."""
+    if SequenceMatcher(None, text, seen).ratio() >= limit:
+        return True
+    return len(text) < len(seen) and SequenceMatcher(None, text, seen[: len(text)]).ratio() >= limit
 
 
 def _wordy(row: list[CellText]) -> str:

@@ -152,13 +152,23 @@ def _shows_row(row: Sequence[Cell], header_row: Sequence[Cell]) -> bool:
 _SHOWN_LETTERS = 3  # of a header cell's beginning, for a row to show that header again
 
 
+# A header cell drawn again holds about its own words (lines cut or hyphenated elsewhere): a cell
+# of more than HEADER_SLACK_WORDS words beyond the longest header cell of its column is text the
+# page end cut («…о проведении ответного визита…» under «Цель проведения, результат», «…всего 182
+# участников» under «Участники»), whatever header words it holds.
+HEADER_SLACK_WORDS = 2
+
+
 def _under_own_header(row: Sequence[Cell], header_rows: Sequence[Sequence[Cell]]) -> bool:
-    """True when every filled cell shares a word (by lemma) with a header cell of its column."""
+    """True when every filled cell shares a word (by lemma) with a header cell of its column and
+    holds no more words than such a cell may (HEADER_SLACK_WORDS)."""
     for col, cell in enumerate(row):
         if not cell or not cell.strip():
             continue
-        heads = (head[col] for head in header_rows if col < len(head))
+        heads = [head[col] or "" for head in header_rows if col < len(head)]
         if not any(cell_lemmas(cell) & cell_lemmas(head) for head in heads):
+            return False
+        if len(cell.split()) > max((len(h.split()) for h in heads), default=0) + HEADER_SLACK_WORDS:
             return False
     return True
 

@@ -1,0 +1,23 @@
+"""A header row repeated on a later page of a scan, drawn cut short (its merged cells clipped to one
+line), is the header repeated, not the rest of the row the page end cut (readers/ocr.py). Names
+invented."""
+
+from __future__ import annotations
+
+from muniflow.readers import ocr
+from muniflow.readers.ocr_cells import CellText
+
+
+def _row(*texts: str) -> list[CellText]:
+    return [CellText(t, 90.0 if t else None) for t in texts]
+
+
+def test_a_sub_header_repeated_cut_short_is_a_repeat() -> None:
+    limit = ocr.settings().repeated_header_similarity
+    seen: list[str] = []
+    first = _row("", "", "", "начало", "окончание", "итоги", "мероприятия (общее количество, другие)")
+    assert not ocr._repeated_header(first, seen, limit)  # the first page's: remembered
+    again = _row("", "", "", "начало", "окончание", "итоги", "мероприятия (общее")
+    assert ocr._repeated_header(again, seen, limit)
+    event = _row("", "", "", "", "", "Обмен опытом между коллективами.", "Гости из г. Энска – 12 чел.")
+    assert not ocr._repeated_header(event, seen, limit)
