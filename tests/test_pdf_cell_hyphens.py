@@ -81,6 +81,8 @@ def test_a_mark_no_line_starts_with_goes_on_the_line_above(left: str, right: str
         ("ул. Лесна", "я, 12", True),  # «Лесна» is a word, but «я,» none before a comma
         ("встреча", "и концерт", False),  # «и» is a word
         ("жизни, развитие", "детско-юношеского спорта", False),  # a compound's first part
+        ("12 мая 2025 года", "пгт Кедровый Бор", False),  # a settlement's abbreviation, no dot
+        ("12 мая 2025 года", "рп Кедровка, школа", False),
     ],
 )
 def test_a_token_tied_by_a_no_break_space_goes_on(left: str, right: str, expected: bool) -> None:

@@ -460,5 +460,13 @@ def _cut_word_pieces(left: str, following: list[str], is_word: WordTest, is_piec
 
 
 def _is_abbreviation(line: str, core_end: int) -> bool:
-    """True when the line starts with a short lowercase abbreviation with its period ("г.", "пос.")."""
-    return core_end <= 3 and line[core_end : core_end + 1] == "."
+    """True when the line starts with a short lowercase abbreviation with its period ("г.", "пос."),
+    or with a settlement's abbreviation written without it before the name it marks («пгт
+    Сосновый Бор»: `locality_abbreviations` of contracts/enrichment.yaml), no tail of a cut word."""
+    if core_end <= 3 and line[core_end : core_end + 1] == ".":
+        return True
+    if line[core_end : core_end + 1] != " " or not line[core_end + 1 : core_end + 2].isupper():
+        return False
+    from muniflow.enrich.contract import locality_abbreviations
+
+    return core_end >= 2 and line[:core_end].lower().replace("ё", "е") in locality_abbreviations()
