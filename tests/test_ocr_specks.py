@@ -53,18 +53,3 @@ def test_full_stops_colons_and_the_text_stay_exactly() -> None:
 def test_a_page_without_specks_is_left_as_it_is() -> None:
     page = _page()
     assert np.array_equal(ocr_specks.without_specks(page, DPI, S), page)
-
-
-def test_a_full_stop_after_a_word_touching_the_cells_border_stays() -> None:
-    """A cell's last line sitting on its bottom rule: the word's letters are one piece of ink with the
-    grid (a descender on the rule), yet still letters a full stop stands by; dust farther along the
-    same rule is still dust."""
-    page = np.full((600, 900), 255, np.uint8)
-    cv2.rectangle(page, (20, 20), (880, 580), 0, 2)
-    cv2.rectangle(page, (590, 556), (603, 559), 0, -1)  # a letter's bar
-    cv2.rectangle(page, (600, 556), (603, 580), 0, -1)  # and its stem down to the rule («у», «р»)
-    cv2.circle(page, (611, 572), 2, 0, -1)  # its full stop, by the stem
-    out = ocr_specks.without_specks(_specked(page), DPI, S)
-    assert out[569:576, 608:615].min() < 128
-    for x, y in SPECKS:
-        assert out[y - 3 : y + 4, x - 3 : x + 4].min() == 255, (x, y)

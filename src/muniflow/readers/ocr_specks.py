@@ -62,17 +62,9 @@ def without_specks(grey: Image, dpi: float, s: SpeckSettings | None = None) -> I
     sparse = stats[:, cv2.CC_STAT_AREA] < s.line_fill_max * w * h
     line = sparse & (np.maximum(w, h) > s.line_min_per_100dpi * dpi / 100)
     line[0] = True
-    along = max(reach, round(s.line_reach_per_100dpi * dpi / 100))
-    # a word whose last line sits on the cell's border is one piece of ink with the grid: its letters
-    # are still anchors (the full stop after «году» at the border); the grid's straight runs, longer
-    # than twice `line_reach` (no letter's stroke; a skewed scan's rule still drifts less than its
-    # width over that), are not
-    run = 2 * along + 1
-    across = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (run, 1))) > 0
-    down = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, run))) > 0
-    on_grid = line[labels] & (labels > 0) & ~(across | down)
-    anchor = ~(small | line)[labels] | on_grid
+    anchor = ~(small | line)[labels]
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * reach + 1, 2 * reach + 1))
+    along = max(reach, round(s.line_reach_per_100dpi * dpi / 100))
     level = max(1, round(s.line_band_per_100dpi * dpi / 100))
     beside = cv2.getStructuringElement(cv2.MORPH_RECT, (2 * along + 1, 2 * level + 1))
     kept = np.zeros(count, bool)
