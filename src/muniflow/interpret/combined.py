@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from muniflow.model import Period
+from muniflow.normalize.date_tokens import MINUTES
 from muniflow.normalize.date_words import vocabulary
 from muniflow.normalize.dates import parse_dates
 
@@ -18,7 +19,7 @@ _NUMERIC = re.compile(r"^[-–—]?\d{1,4}(?:[.\-–—/]\d{1,4}){0,5}[.\-–—
 _DASH = re.compile(r"^[-–—]+$")
 # A time of day («11:00», «10:00-12:00», «16.00»: minutes no month can be, as the date grammar reads
 # them): a remark the date grammar leaves out, kept with the date.
-_CLOCK = r"\d{1,2}(?::\d{2}|\.(?:00|1[3-9]|[2-5]\d))"
+_CLOCK = rf"\d{{1,2}}(?::\d{{2}}|\.{MINUTES})"
 _TIME = re.compile(rf"^{_CLOCK}(?:[-–—]{_CLOCK})?$")
 _EDGE = " \t,;:-–—"
 

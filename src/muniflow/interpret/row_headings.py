@@ -177,7 +177,7 @@ _KIND_PIECE = 2
 
 def numbered_heading(raw: RawRow, mapping: Mapping[str, int]) -> str | None:
     """The heading of a row holding a section's number in the № column and one text besides
-    («1.» | «Город Смоленск», merged across the rest); None for any other row."""
+    («1.» | «Город Энск», merged across the rest); None for any other row."""
     seq = mapping.get("seq_no")
     texts = [(j, c) for j, c in enumerate(raw.cells) if c is not None and fold(c)]
     if seq is None or len(texts) != 2 or texts[0][0] != seq:

@@ -33,6 +33,9 @@ _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u221
 # dash and the dash of an end left blank («май 2025 г. – –», start and end columns joined).
 _DASH_RUN = re.compile(r"-(?:[ \t\u00a0]*-)+(?=[ \t\u00a0]*\w)")
 
+# Minutes after a dot that no month can be («11.00», «16.30»): «11.05» is a day and a month.
+MINUTES = r"(?:00|1[3-9]|[2-5]\d)"
+
 _TOKEN = re.compile(
     r"""
     # year first, as ISO and accounting programs write it: «2025-04-19», «2025.04.19», «2025/04/19»
@@ -47,7 +50,9 @@ _TOKEN = re.compile(
     # a stray space at a dot ("24. 04. 2024"): only with a four-digit year, never a list of days
     | (?P<spaced_d>\d{1,2})\ ?\.\ ?(?P<spaced_m>\d{1,2})\ ?\.\ ?(?P<spaced_y>\d{4})(?!\d)
     | (?P<my_m>\d{1,2})\.(?P<my_y>\d{4})(?!\d)  # "04.2024": a whole month
-    | (?P<time>\d{1,2}:\d{2}|\d{1,2}\.(?:00|1[3-9]|[2-5]\d)(?!\.?\d))  # a time of day («10:00»,
+    | (?P<time>\d{1,2}:\d{2}|\d{1,2}\."""
+    + MINUTES
+    + r"""(?!\.?\d))  # a time of day («10:00»,
       # «11.00»: minutes no month can be) is a remark, not part of the date
     | (?P<dm_d>\d{1,2})\.(?P<dm_m>\d{1,2})(?!\.?\d)\.?  # «27.05» or «27.05.» before another date
     | (?P<num>\d{1,9})  # bounded: int() of a huge digit run is refused
