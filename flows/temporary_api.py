@@ -8,10 +8,11 @@ server package only to reach that class (about 5 s of CPU, measured), and the se
 (about 9 s of CPU: FastAPI, SQLAlchemy, the API app, the database check) begins only when the
 flow is called, after every import, so nothing overlaps it.
 
-`start()` launches the same command, with the same environment Prefect gives it, as the first
-thing `ingest` does (Prefect not yet imported here), and points PREFECT_API_URL at it; `wait()`
-blocks until it answers, just before the flow starts (`pending()` says whether it still has
-to: the CLI then imports Great Expectations meanwhile); it is stopped at exit. A run on it sends
+`start()` launches the same app, with the same uvicorn options and the environment Prefect gives
+it, by `flows.api_process` (which takes two costs out of the server's start), as the first thing
+`ingest` does (Prefect not yet imported here), and points PREFECT_API_URL at it; `wait()` blocks
+until it answers, just before the flow starts (`pending()` says whether it still has to: the CLI
+then imports Great Expectations meanwhile); it is stopped at exit. A run on it sends
 no heartbeats (`flows.heartbeats`): nobody could read them once the command has ended. The flow
 run, its task runs, cache records and artifacts are recorded as on Prefect's own temporary API;
 what the API prints goes to a temporary file, shown only in the error when it fails to start
@@ -97,13 +98,14 @@ def _free_port() -> int:
 
 
 def _command(port: int) -> list[str]:
-    """Prefect's own command for its temporary API (`SubprocessASGIServer._run_uvicorn_command`)."""
+    """Prefect's own command for its temporary API (`SubprocessASGIServer._run_uvicorn_command`),
+    uvicorn started by `flows.api_process` (two costs of its start taken out) for `-m uvicorn`."""
     spec = importlib.util.find_spec("prefect")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("prefect is not installed")
     app_dir = Path(next(iter(spec.submodule_search_locations))).parent
     return [
-        sys.executable, "-m", "uvicorn", "--app-dir", str(app_dir),
+        sys.executable, "-m", "flows.api_process", "--app-dir", str(app_dir),
         "--factory", "prefect.server.api.server:create_app",
         "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on",
     ]  # fmt: skip

@@ -1,0 +1,68 @@
+"""What the process of `temporary_api` runs: Prefect's API app under uvicorn, as
+`python -m uvicorn --factory prefect.server.api.server:create_app ...` (Prefect's own command for
+its temporary API) would, with two costs of its start taken out. The arguments are uvicorn's.
+
+- **The app's module is imported with the cyclic garbage collector held back.** Importing
+  Prefect's server creates some 450 000 objects, and the collector's default threshold (700
+  allocations) ran dozens of collections over the growing heap: 2.7-3.4 s against 2.2 s for the
+  import and `create_app` (three runs each). The imported objects are then frozen (`gc.freeze`:
+  long-lived, not walked again) and the collector given its defaults back before the app starts.
+- **`create_app()` is made once per set of arguments.** Prefect's own services call it again to
+  reach the app in process (the automations' actions, its events client), and each call, though
+  it returns the app Prefect has cached, first serializes every setting to a hash key and sets up
+  logging again: ~0.1 s each on the server's one event loop, while the first requests of a run
+  wait. Settings do not change in this process, so the app made first is the one Prefect's cache
+  would return. A call with explicit `settings` or `ignore_cache` goes to Prefect as it is.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import inspect
+import sys
+from collections.abc import Callable
+from typing import Any
+
+# The collector's thresholds while the app's module is imported (generation 0 collected after
+# this many allocations rather than 700; the older generations as often relative to it).
+IMPORT_THRESHOLDS = (100_000, 50, 1000)
+
+
+def made_once(create: Callable[..., Any]) -> Callable[..., Any]:
+    """`create` (Prefect's `create_app`) returning the app it made first for the same arguments,
+    unless called with explicit `settings` or `ignore_cache`."""
+    signature = inspect.signature(create)
+    made: dict[tuple[tuple[str, Any], ...], Any] = {}
+
+    @functools.wraps(create)
+    def create_app(*args: Any, **kwargs: Any) -> Any:
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        given = bound.arguments
+        if given.get("settings") is not None or given.get("ignore_cache"):
+            return create(*args, **kwargs)
+        key = tuple(sorted((name, value) for name, value in given.items() if name != "settings"))
+        if key not in made:
+            made[key] = create(*args, **kwargs)
+        return made[key]
+
+    return create_app
+
+
+def main() -> int:
+    defaults = gc.get_threshold()
+    gc.set_threshold(*IMPORT_THRESHOLDS)
+    import prefect.server.api.server as server
+
+    gc.freeze()
+    gc.set_threshold(*defaults)
+    server.create_app = made_once(server.create_app)  # uvicorn's `--factory` looks it up by name
+    from uvicorn.main import main as uvicorn
+
+    sys.argv[0] = "uvicorn"
+    return int(uvicorn() or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
