@@ -252,6 +252,34 @@ def test_gx_and_a_new_warehouse_are_made_while_the_command_waits_for_its_tempora
     assert calls == expected
 
 
+def test_a_force_run_of_stored_files_imports_only_prefects_engines_while_it_waits(
+    tmp_path, monkeypatch
+) -> None:
+    """Every file stored as it is (`ingest --force`): the flow reads each from the cache, so only
+    Prefect's engines are imported while the API starts; no Great Expectations, no warehouse."""
+    from muniflow import cli, warmup
+    from muniflow.quality import gx_import
+    from muniflow.warehouse import lookups
+
+    calls: list[object] = []
+
+    class Waited(Exception):
+        pass
+
+    def wait() -> None:
+        raise Waited
+
+    monkeypatch.setattr(warmup, "preload", lambda until, modules=None: calls.append(modules) or [])
+    monkeypatch.setattr(gx_import, "warm_up", lambda: calls.append("gx"))
+    monkeypatch.setattr(lookups, "holds_all", lambda files, warehouse: True)
+    _ingest_up_to_its_flow(monkeypatch, pending=True, wait=wait)
+    report = bf.docx_report(tmp_path / "a.docx")
+    with pytest.raises(Waited):
+        cli.main(["ingest", str(report), "--warehouse", str(tmp_path / "w.duckdb"), "--force"])
+    assert calls == [warmup.FLOW_MODULES]
+    assert set(warmup.FLOW_MODULES) < set(warmup.RUN_MODULES)
+
+
 def test_preload_imports_the_flows_modules_until_told_to_stop(tmp_path, monkeypatch) -> None:
     """`warmup.preload` imports `RUN_MODULES` in order, skips one missing in this version, and stops
     before the next module once `until()` is true (the temporary API answers: the flow goes on)."""

@@ -134,7 +134,21 @@ def _prepare_flow(args: argparse.Namespace) -> int | None:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from muniflow.intake.inbox import scan
+    if args.period:
+        from muniflow.model import Period
+
+        try:
+            Period.parse(args.period)
+        except ValueError as err:
+            print(f"muniflow ingest: {err}", file=sys.stderr)
+            return 2
+    flows_anyway = bool(args.force or args.period or args.region)
+    if flows_anyway and all(Path(p).exists() for p in args.paths):
+        # a flow runs whatever the warehouse holds: its API starts first, before even the scan
+        warm_code = _prepare_flow(args)
+        if warm_code is not None:
+            return warm_code
+    from muniflow.intake.inbox import scan  # the readers' package: ~0.1 s
 
     try:
         inbox = scan(args.paths)
@@ -147,21 +161,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         litter = f" (only {skipped} system file(s) such as lock files, skipped)" if skipped else ""
         print("muniflow ingest: no files in " + ", ".join(map(str, args.paths)) + litter, file=sys.stderr)
         return 2
-    if args.period:
-        from muniflow.model import Period
-
-        try:
-            Period.parse(args.period)
-        except ValueError as err:
-            print(f"muniflow ingest: {err}", file=sys.stderr)
-            return 2
     from flows import temporary_api
-
-    flows_anyway = bool(args.force or args.period or args.region)
-    if flows_anyway:  # a flow runs whatever the warehouse holds: its API starts before the hashing
-        warm_code = _prepare_flow(args)
-        if warm_code is not None:
-            return warm_code
     from muniflow.warehouse.lookups import holds_all  # imports DuckDB
 
     stored = holds_all(files, warehouse_of(args))  # every file in the warehouse as it is
@@ -188,12 +188,17 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from flows.ingest import ingest_reports, task_runner_from_env
 
     flow = ingest_reports.with_options(task_runner=task_runner_from_env(args.task_runner))
-    if reads and temporary_api.pending():
-        from muniflow.quality.gx_import import warm_up
+    if temporary_api.pending():  # meanwhile, what the flow would do first
+        from muniflow import warmup
 
-        warm_up()  # Great Expectations imports while this thread only waits for the API
-        _create_warehouse(warehouse_of(args))
-        warmup.preload(until=lambda: not temporary_api.pending())  # what the flow imports, meanwhile
+        if reads:
+            from muniflow.quality.gx_import import warm_up
+
+            warm_up()  # Great Expectations imports while this thread only waits for the API
+            _create_warehouse(warehouse_of(args))
+            warmup.preload(until=lambda: not temporary_api.pending())  # what the flow imports
+        else:  # every file from the cache (`--force`): the flow imports only Prefect's engines
+            warmup.preload(until=lambda: not temporary_api.pending(), modules=warmup.FLOW_MODULES)
     try:
         temporary_api.wait()
     except RuntimeError as err:

@@ -27,12 +27,17 @@ _lock = threading.Lock()
 # Modules a flow run imports on its way (listed from `sys.modules` of a warm runner's child after
 # an ingest, minus Prefect, the flow, GX and the CLI, which a cold ingest has imported by then);
 # none reads data or starts a thread at import. A name missing in some version is skipped.
-RUN_MODULES = (
+# The first of them (Prefect's engines) are all a flow run reading every file from the cache
+# imports (`ingest --force` of an unchanged inbox): `FLOW_MODULES`.
+FLOW_MODULES = (
     "prefect.engine", "prefect.flow_engine", "prefect.task_engine", "prefect.concurrency.context",
     "prefect.concurrency.v1.context", "prefect.concurrency.services", "prefect.telemetry.run_telemetry",
     "prefect.utilities.visualization", "prefect._internal.retries", "prefect._internal.states",
     "prefect._internal.control_listener", "prefect._internal.attempt_control", "prefect._internal.metrics",
-    "fastapi", "pandera.pandas", "pandas.io.formats.csvs", "pandas.core.methods.to_dict",
+    "fastapi",
+)  # fmt: skip
+RUN_MODULES = (
+    *FLOW_MODULES, "pandera.pandas", "pandas.io.formats.csvs", "pandas.core.methods.to_dict",
     "multiprocessing.popen_spawn_posix", "multiprocessing.synchronize", "multiprocessing.resource_tracker",
     "babel.dates", "babel.numbers", "pycountry", "pymorphy3_dicts_ru", "rich._emoji_codes", "pydantic.color",
     "flows.temporary_api", "muniflow.warmup", "muniflow.warm.client", "muniflow.rules.row_rules",
@@ -64,12 +69,12 @@ def start() -> None:
     threading.Thread(target=_worker, name="muniflow-warm-worker", daemon=True).start()
 
 
-def preload(until: Callable[[], bool] = lambda: False) -> list[str]:
-    """Import the modules of `RUN_MODULES` in this thread, stopping early once `until()` is true;
-    returns the names it went through. A cold `ingest` calls it while it only waits for the
+def preload(until: Callable[[], bool] = lambda: False, modules: tuple[str, ...] | None = None) -> list[str]:
+    """Import `modules` (default `RUN_MODULES`) in this thread, stopping early once `until()` is
+    true; returns the names it went through. A cold `ingest` calls it while it only waits for the
     temporary API (checked before each module), so the flow does not import them after it answers."""
     imported = []
-    for name in RUN_MODULES:
+    for name in RUN_MODULES if modules is None else modules:
         if until():
             break
         with contextlib.suppress(ImportError):
