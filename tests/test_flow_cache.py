@@ -92,3 +92,24 @@ def test_with_the_cache_refreshed_every_file_is_extracted(tmp_path, task, monkey
     with temporary_settings({PREFECT_TASKS_REFRESH_CACHE: True}):
         assert ingest.submit(store, *args) == "future", "the task writes its record anew, as Prefect would"
     assert isinstance(ingest.submit(store, *args), ingest.FromCache)
+
+
+def test_a_record_on_this_machines_disk_is_read_as_the_store_reads_it(tmp_path, task, monkeypatch):
+    """Read from its file here (the store's own `read` resolves the path three times), it is the
+    record the store returns; a store with locks to respect is asked itself."""
+    store = _store(tmp_path)
+    args = ("f.docx", "d6" * 32, None, None)
+    key = ingest.extraction_key(*args)
+    store.write(obj={"rows": [1, 2]}, key=key, expiration=now("UTC") + timedelta(days=1))
+    by_store = store.read(key)
+    direct = ingest._read_record(store, key)
+    assert (direct.result, direct.metadata.expiration) == (by_store.result, by_store.metadata.expiration)
+
+    asked: list[str] = []
+    monkeypatch.setattr(ResultStore, "read", lambda self, key, holder=None: asked.append(key))
+    assert ingest.submit(store, *args).outcome() == ({"rows": [1, 2]}, True) and asked == []
+
+    from prefect.locking.memory import MemoryLockManager
+
+    locked = store.model_copy(update={"lock_manager": MemoryLockManager()})
+    assert ingest._read_record(locked, key) is None and asked == [key], "with locks, the store reads"
