@@ -266,7 +266,8 @@ def infer_table(
             held.append(members)
     if len(rows) < (1 if follows else MIN_ROWS):
         return None
-    if not inner_rules and starts is None and card is None:
+    unruled = not inner_rules and starts is None and card is None
+    if unruled:
         _merge_straddling(rows, held, xs)
     first = next(box for box in rows[0] if box is not None)
     bottom = max(box[3] for row in rows for box in row if box is not None)
@@ -280,6 +281,7 @@ def infer_table(
         header_only=not numbered and starts is None,
         headless=is_numbered(lines[0]),
         labelled=starts is not None,
+        unruled=unruled,
     )
 
 

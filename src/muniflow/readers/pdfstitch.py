@@ -49,6 +49,7 @@ class Fragment:
     caption: str = ""  # the text between the previous table and this one
     ends: tuple[Ends, ...] = ()  # per row, how far each cell spans (see pdfgrid)
     above: tuple[frozenset[int], ...] = ()  # per row, the slots merged down from a row above
+    unruled: bool = False  # no rule parts its rows (see RawRow.open_above)
 
     @cached_property
     def texts(self) -> tuple[tuple[Cell, ...], ...]:
@@ -361,7 +362,7 @@ def merge_fragments(group: Sequence[Fragment]) -> list[LineRow]:
         seq_col < len(cells) and SEQ_NUMBER.match(cells[seq_col] or "") for f in group for cells in f.texts
     )
     rows = [
-        LineRow(cells, f"page {first.page}, row {i}", ends, above)
+        LineRow(cells, f"page {first.page}, row {i}", ends, above, first.unruled)
         for i, (cells, ends, above) in enumerate(
             zip(first.rows, _ends_of(first), _above_of(first), strict=True), start=1
         )
@@ -379,7 +380,7 @@ def merge_fragments(group: Sequence[Fragment]) -> list[LineRow]:
         ):
             rows = glue_header(rows, fragment.rows[0], ends_of[0])
             rows.extend(
-                LineRow(cells, f"page {fragment.page}, row {i}", ends, above)
+                LineRow(cells, f"page {fragment.page}, row {i}", ends, above, fragment.unruled)
                 for i, (cells, ends, above) in enumerate(
                     zip(fragment.rows[1:], ends_of[1:], _above_of(fragment)[1:], strict=True), start=2
                 )
@@ -424,7 +425,7 @@ def merge_fragments(group: Sequence[Fragment]) -> list[LineRow]:
             cells, going = merged_over_page_end(page_rows[0][0], under, rows[-1])
             page_rows[0] = (cells, page_rows[0][1], page_rows[0][2] | going)
         rows.extend(
-            LineRow(cells, f"page {fragment.page}, row {i}", from_above=above)
+            LineRow(cells, f"page {fragment.page}, row {i}", from_above=above, unruled=fragment.unruled)
             for i, (cells, _, above) in enumerate(page_rows, start=start)
         )
     return rows

@@ -53,6 +53,7 @@ class TextTable:
     header_only: bool = False  # inferred tables: no numbered row (a header, headings)
     headless: bool = False  # inferred tables: a numbered row first (no header of its own)
     labelled: bool = False  # inferred tables: rows opened by labels down the first column (pdflabelrows)
+    unruled: bool = False  # inferred tables: no rule parts the body's rows (see RawRow.open_above)
 
     @property
     def cells(self) -> list[Box]:
