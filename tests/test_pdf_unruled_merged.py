@@ -40,17 +40,17 @@ LEFT, TOP, HEIGHT, PAD = 60.0, 700.0, 28.0, 5.4
 
 
 def _page(path: Path, rules: str) -> Path:
-    """The table with `rules`: `none`, `frame` (its outer sides only) or `grid` (every row ruled
-    off, no column rules)."""
+    """The table with `rules`: `none`, `frame` (its outer sides only), `header_rule` (the frame
+    and a rule under the header), `last_rule` (the frame and a rule above the last row) or `grid`
+    (every row ruled off, no column rules)."""
     right = LEFT + sum(WIDTHS)
     bottom = TOP - HEIGHT * (len(ROWS) + 1)
     ops = []
-    if rules == "frame":
+    if rules in ("frame", "header_rule", "last_rule"):
         ops += [b"%.2f %.2f m %.2f %.2f l S" % (x, TOP, x, bottom) for x in (LEFT, right)]
         ops += [b"%.2f %.2f m %.2f %.2f l S" % (LEFT, y, right, y) for y in (TOP, bottom)]
-    if rules == "grid":
-        ys = [TOP - r * HEIGHT for r in range(len(ROWS) + 2)]
-        ops += [b"%.2f %.2f m %.2f %.2f l S" % (LEFT, y, right, y) for y in ys]
+    ruled = {"grid": range(len(ROWS) + 2), "header_rule": [1], "last_rule": [len(ROWS)]}.get(rules, [])
+    ops += [b"%.2f %.2f m %.2f %.2f l S" % (LEFT, TOP - r * HEIGHT, right, TOP - r * HEIGHT) for r in ruled]
     for r, row in enumerate([COLUMNS, *ROWS]):
         x = LEFT
         for width, text in zip(WIDTHS, row, strict=True):
@@ -61,11 +61,19 @@ def _page(path: Path, rules: str) -> Path:
     return helvetica_page(path, b"\n".join(ops))
 
 
-@pytest.mark.parametrize("rules", ["none", "frame"])
+@pytest.mark.parametrize("rules", ["none", "frame", "header_rule"])
 def test_an_empty_cell_of_a_table_without_rules_is_open_to_the_cell_above(tmp_path: Path, rules: str) -> None:
+    """Also in a frame with a rule under the header only, as many tables without inner borders draw."""
     (table,) = PdfReader().read(_page(tmp_path / f"{rules}.pdf", rules)).tables
     assert [row.cells for row in table.rows] == ROWS
     assert [row.open_above for row in table.rows] == [frozenset(), frozenset({2}), frozenset({3})]
+
+
+def test_a_rule_between_two_rows_closes_the_cells_under_it(tmp_path: Path) -> None:
+    """A rule drawn across the table above the last row: its empty date is not the one above."""
+    (table,) = PdfReader().read(_page(tmp_path / "last_rule.pdf", "last_rule")).tables
+    assert [row.cells for row in table.rows] == ROWS
+    assert [row.open_above for row in table.rows] == [frozenset(), frozenset({2}), frozenset()]
 
 
 def test_an_empty_cell_under_a_rule_is_not_open(tmp_path: Path) -> None:

@@ -241,6 +241,7 @@ def infer_table(
         ]
     rows: list[list[Box | None]] = []
     held: list[Sequence[Line]] = []  # per row of `rows`, the lines its band holds (none: a header level)
+    opens: list[bool] = []  # per row of `rows`, no rule drawn over it (see TextTable.open_rows)
     in_header = starts is None and card is None  # bands above the first numbered row hold the header
     leading = 0  # rows of several cells above the first numbered row, the header repeated aside
     repeated = lines[: repeated_header(lines, header)]
@@ -256,6 +257,7 @@ def infer_table(
             if len(levels) > 1:
                 rows.extend(levels)
                 held.extend([()] * len(levels))
+                opens.extend([False] * len(levels))
                 continue
         if members:
             cells = list(_cells(members, xs, top, bottom, regular))
@@ -264,10 +266,10 @@ def infer_table(
                 _merge_down(rows, cells, rule)
             rows.append(cells)
             held.append(members)
+            opens.append(rule is None and starts is None and card is None)
     if len(rows) < (1 if follows else MIN_ROWS):
         return None
-    unruled = not inner_rules and starts is None and card is None
-    if unruled:
+    if not inner_rules and starts is None and card is None:
         _merge_straddling(rows, held, xs)
     first = next(box for box in rows[0] if box is not None)
     bottom = max(box[3] for row in rows for box in row if box is not None)
@@ -281,7 +283,7 @@ def infer_table(
         header_only=not numbered and starts is None,
         headless=is_numbered(lines[0]),
         labelled=starts is not None,
-        unruled=unruled,
+        open_rows=tuple(opens),
     )
 
 
