@@ -801,6 +801,32 @@ def test_a_place_centred_over_two_rows_without_rules_is_one_merged_cell(tmp_path
     assert [row.from_above for row in table.rows] == [frozenset(), frozenset({2})]
 
 
+def test_cells_centred_over_two_rows_off_the_rows_line_grid_are_merged_cells(tmp_path: Path) -> None:
+    """No rules, two cells merged over two events and centred on them: the date on the rows' own
+    line grid, the place half a line off it (its line grid is the merge's). The place's line that
+    stands a hair lower than the second row's first line is read with the first row's lines, its
+    next line starts more than half a line under that row's first; the date's last line in the
+    first row ends above the place's there. Both are one cell each, merged down over both rows."""
+    pitch = 12.0
+    x_of = [LEFT + sum(WIDTHS[:k]) for k in range(len(WIDTHS))]
+    top = TOP - 14 - 2 * pitch  # the first row's first baseline
+    events = [("1", ("Delegation", "visit of", "twin towns")), ("2", ("Forum", "of", "youth"))]
+    ops = [_text(x + PAD, TOP - 14, text) for x, text in zip(x_of, HEADER, strict=True)]
+    for r, (number, event) in enumerate(events):
+        y = top - 3 * r * pitch
+        ops.append(_text(x_of[0] + PAD, y, number))
+        ops += [_text(x_of[1] + PAD, y - k * pitch, line) for k, line in enumerate(event)]
+    place = ("Central", "house", "of culture")  # lines 1.55, 2.55 and 3.55 pitches down
+    ops += [_text(x_of[2] + PAD, top - (1.55 + k) * pitch, line) for k, line in enumerate(place)]
+    date = ("from 3", "to 9", "May")  # lines 1, 2 and 3 pitches down
+    ops += [_text(x_of[3] + PAD, top - (1 + k) * pitch, line) for k, line in enumerate(date)]
+    (table,) = PdfReader().read(helvetica_page(tmp_path / "off_grid.pdf", b"\n".join(ops))).tables
+    assert [row.cells[0] for row in table.rows] == ["1", "2"]
+    assert " ".join((table.rows[0].cells[2] or "").split()) == "Central house of culture"
+    assert " ".join((table.rows[0].cells[3] or "").split()) == "from 3 to 9 May"
+    assert [row.from_above for row in table.rows] == [frozenset(), frozenset({2, 3})]
+
+
 def test_a_column_only_a_merged_cell_writes_into_parts_the_columns_beside_it(tmp_path: Path) -> None:
     """Horizontal rules only, the place written once for two events (no rule under it between
     them), its lines set off the event's baselines as a cell centred in its height is: each a line

@@ -24,6 +24,9 @@ class RawRow:
     # Grid columns whose None is a vertically merged cell of the row above going on (one date or
     # place for two events), where the reader knows it; other None cells are merged from the left.
     from_above: frozenset[int] = frozenset()
+    # Grid columns whose cell is empty with no rule drawn between it and the cell above (a PDF table
+    # drawn without rules): a cell merged down from above, its text at its top, looks so.
+    open_above: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)

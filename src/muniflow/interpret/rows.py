@@ -28,6 +28,7 @@ from muniflow.interpret.nil import (
 from muniflow.interpret.nil_paragraphs import paragraph_nils
 from muniflow.interpret.not_held import NOT_HELD, held_text, not_held_heading
 from muniflow.interpret.ocr_names import document_places, fixed_heading
+from muniflow.interpret.open_merge import open_merged
 from muniflow.interpret.period import (
     PART,
     QUARTER,
@@ -503,7 +504,7 @@ def _read_table(
     for position, raw in enumerate(table.body):
         own_text = any(fold(c or "") for c in raw.cells)
         own = raw
-        raw = previous = merged_down(raw, previous)
+        raw = previous = open_merged(merged_down(raw, previous), previous, matches)
         if not own_text:
             continue  # blank, or only cells merged down into it: the rest of a row a page end cut
         if last_event is not None and goes_on(own, mapping, rows[last_event], period):

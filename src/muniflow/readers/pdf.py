@@ -164,11 +164,17 @@ def _table(group: Sequence[Fragment]) -> RawTable:
         texts[i] = tuple(_header_cell_text(c) for c in rows[i].cells)
     header = tuple(c or "" for c in texts[0])
     body = tuple(
-        RawRow(cells, row.locator, row.from_above) for cells, row in zip(texts[1:], rows[1:], strict=True)
+        RawRow(cells, row.locator, row.from_above, _open_above(cells) if row.open_top else frozenset())
+        for cells, row in zip(texts[1:], rows[1:], strict=True)
     )
     first, last = group[0].page, group[-1].page
     locator = f"page {first}" if first == last else f"pages {first}-{last}"
     return RawTable(header=header, rows=body, locator=locator, caption=rejoin_lines(group[0].caption))
+
+
+def _open_above(cells: Sequence[Cell]) -> frozenset[int]:
+    """The slots of a row under no rule whose cell is there and empty (RawRow.open_above)."""
+    return frozenset(i for i, text in enumerate(cells) if text is not None and not text.strip())
 
 
 def _scan(path: Path, budget: bool = True) -> tuple[list[Fragment], int, str, str, frozenset[int]]:
@@ -425,6 +431,7 @@ def _page_fragments(page: int, chars: Sequence[dict[str, Any]], tables: Sequence
                 last_on_page=i == len(tables) - 1,
                 ends=tuple(slot_ends(columns, row.cells, COLUMN_TOLERANCE) for row in table.rows),
                 above=merged_down([row.cells for row in table.rows], COLUMN_TOLERANCE),
+                open_rows=table.open_rows if isinstance(table, TextTable) else (),
             )
         )
     return fragments

@@ -241,6 +241,7 @@ def infer_table(
         ]
     rows: list[list[Box | None]] = []
     held: list[Sequence[Line]] = []  # per row of `rows`, the lines its band holds (none: a header level)
+    opens: list[bool] = []  # per row of `rows`, no rule drawn over it (see TextTable.open_rows)
     in_header = starts is None and card is None  # bands above the first numbered row hold the header
     leading = 0  # rows of several cells above the first numbered row, the header repeated aside
     repeated = lines[: repeated_header(lines, header)]
@@ -256,6 +257,7 @@ def infer_table(
             if len(levels) > 1:
                 rows.extend(levels)
                 held.extend([()] * len(levels))
+                opens.extend([False] * len(levels))
                 continue
         if members:
             cells = list(_cells(members, xs, top, bottom, regular))
@@ -264,6 +266,7 @@ def infer_table(
                 _merge_down(rows, cells, rule)
             rows.append(cells)
             held.append(members)
+            opens.append(rule is None and starts is None and card is None)
     if len(rows) < (1 if follows else MIN_ROWS):
         return None
     if not inner_rules and starts is None and card is None:
@@ -280,6 +283,7 @@ def infer_table(
         header_only=not numbered and starts is None,
         headless=is_numbered(lines[0]),
         labelled=starts is not None,
+        open_rows=tuple(opens),
     )
 
 
@@ -357,14 +361,18 @@ def _merge_straddling(
 ) -> None:
     """Cells merged down over two numbered rows of a table drawn without rules, their text centred
     on the merge (one place for two events): the cell's text starts below its upper row's first
-    line and reaches that row's last, then goes on from the lower row's first line, without a
-    line's gap, and stops above that row's last. Its upper part had been the upper row's cell, its
+    line and reaches down to the lower row's first line, then goes on in that line's height,
+    without a line's gap, and stops above that row's last. Its upper part had been the upper row's cell, its
     lower part the lower row's; the upper row's cell now reaches over both, as a cell a missing
-    rule leaves merged down does (`_merge_down`)."""
+    rule leaves merged down does (`_merge_down`). The text's line grid is the merge's, not the
+    rows': a line of it may stand a hair lower than the lower row's first line's top, and is read
+    with the upper row's lines (its band holds it by its middle)."""
     for k in range(len(rows) - 1):
-        upper, lower = held[k], held[k + 1]
-        if not upper or not lower or not is_numbered(upper[0], xs) or not is_numbered(lower[0], xs):
+        upper, _ = _from_number(held[k], xs)
+        lower, straddling = _from_number(held[k + 1], xs)
+        if not upper or not lower:
             continue
+        upper = [*upper, *straddling]
         height = statistics.median(line.bottom - line.top for line in [*upper, *lower])
         for col in range(len(xs) - 1):
             above, below = rows[k][col], rows[k + 1][col]
@@ -381,14 +389,20 @@ def _merge_straddling(
                 first
                 and second
                 and first[0].top > upper[0].top + height / 2
-                and first[-1].bottom >= max(line.bottom for line in upper) - height / 2
-                and second[0].top <= lower[0].top + height / 2
+                and lower[0].top - first[-1].bottom <= height * STRADDLE_GAP
+                and second[0].top < lower[0].top + height
                 and second[-1].bottom < max(line.bottom for line in lower) - height / 2
                 and second[0].top - first[-1].bottom <= height * STRADDLE_GAP
             )
             if straddles:
                 rows[k][col] = (above[0], above[1], above[2], below[3])
                 rows[k + 1][col] = None
+
+
+def _from_number(lines: Sequence[Line], xs: Sequence[float]) -> tuple[Sequence[Line], Sequence[Line]]:
+    """A row's lines from its numbered line on, and those above it; none from there without one."""
+    at = next((i for i, line in enumerate(lines) if is_numbered(line, xs)), None)
+    return ((), ()) if at is None else (lines[at:], lines[:at])
 
 
 def _column_lines(lines: Sequence[Line], xs: Sequence[float], col: int) -> list[Line]:

@@ -34,6 +34,7 @@ class LineRow:
     locator: str
     ends: Ends = ()  # how far each cell spans (see pdfgrid)
     from_above: frozenset[int] = frozenset()  # slots a cell of a row above covers (see pdfgrid)
+    open_top: bool = False  # no rule drawn between it and the row above (see RawRow.open_above)
 
 
 def is_spanning(cells: Sequence[Cell]) -> bool:

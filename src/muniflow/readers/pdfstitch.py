@@ -49,6 +49,7 @@ class Fragment:
     caption: str = ""  # the text between the previous table and this one
     ends: tuple[Ends, ...] = ()  # per row, how far each cell spans (see pdfgrid)
     above: tuple[frozenset[int], ...] = ()  # per row, the slots merged down from a row above
+    open_rows: tuple[bool, ...] = ()  # per row, no rule drawn over it (see RawRow.open_above)
 
     @cached_property
     def texts(self) -> tuple[tuple[Cell, ...], ...]:
@@ -353,6 +354,13 @@ def _above_of(fragment: Fragment) -> tuple[frozenset[int], ...]:
     return tuple(frozenset() for _ in fragment.rows)
 
 
+def _open_of(fragment: Fragment) -> tuple[bool, ...]:
+    """Per row, whether no rule is drawn over it; none known: every row under one."""
+    if len(fragment.open_rows) == len(fragment.rows):
+        return fragment.open_rows
+    return tuple(False for _ in fragment.rows)
+
+
 def merge_fragments(group: Sequence[Fragment]) -> list[LineRow]:
     """One row list for a stitched table: repeated headers dropped, page-cut rows glued together."""
     first = group[0]
@@ -361,9 +369,9 @@ def merge_fragments(group: Sequence[Fragment]) -> list[LineRow]:
         seq_col < len(cells) and SEQ_NUMBER.match(cells[seq_col] or "") for f in group for cells in f.texts
     )
     rows = [
-        LineRow(cells, f"page {first.page}, row {i}", ends, above)
-        for i, (cells, ends, above) in enumerate(
-            zip(first.rows, _ends_of(first), _above_of(first), strict=True), start=1
+        LineRow(cells, f"page {first.page}, row {i}", ends, above, open_top)
+        for i, (cells, ends, above, open_top) in enumerate(
+            zip(first.rows, _ends_of(first), _above_of(first), _open_of(first), strict=True), start=1
         )
     ]
     block = header_block_size(first.texts, seq_col)
@@ -379,10 +387,11 @@ def merge_fragments(group: Sequence[Fragment]) -> list[LineRow]:
         ):
             rows = glue_header(rows, fragment.rows[0], ends_of[0])
             rows.extend(
-                LineRow(cells, f"page {fragment.page}, row {i}", ends, above)
-                for i, (cells, ends, above) in enumerate(
-                    zip(fragment.rows[1:], ends_of[1:], _above_of(fragment)[1:], strict=True), start=2
+                LineRow(cells, f"page {fragment.page}, row {i}", ends, above, open_top)
+                for i, (cells, ends, above, open_top) in enumerate(
+                    zip(fragment.rows, ends_of, _above_of(fragment), _open_of(fragment), strict=True), start=1
                 )
+                if i > 1
             )
             texts = [tuple(cell_text(c) for c in row.cells) for row in rows]
             block = header_block_size(texts, seq_col)
@@ -391,6 +400,7 @@ def merge_fragments(group: Sequence[Fragment]) -> list[LineRow]:
         page_rows = list(
             zip(fragment.rows[skip:], fragment.texts[skip:], _above_of(fragment)[skip:], strict=True)
         )
+        opens = list(_open_of(fragment)[skip:])
         if skip and page_rows:
             header = [
                 row
@@ -418,13 +428,13 @@ def merge_fragments(group: Sequence[Fragment]) -> list[LineRow]:
             )
         ):
             rows = glue(rows, page_rows[0][0])
-            page_rows, start = page_rows[1:], start + 1
+            page_rows, opens, start = page_rows[1:], opens[1:], start + 1
         if page_rows and event_above:
             under = page_rows[1][2] if len(page_rows) > 1 else frozenset()
             cells, going = merged_over_page_end(page_rows[0][0], under, rows[-1])
             page_rows[0] = (cells, page_rows[0][1], page_rows[0][2] | going)
         rows.extend(
-            LineRow(cells, f"page {fragment.page}, row {i}", from_above=above)
-            for i, (cells, _, above) in enumerate(page_rows, start=start)
+            LineRow(cells, f"page {fragment.page}, row {i}", from_above=above, open_top=open_top)
+            for i, ((cells, _, above), open_top) in enumerate(zip(page_rows, opens, strict=True), start=start)
         )
     return rows

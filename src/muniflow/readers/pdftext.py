@@ -53,6 +53,8 @@ class TextTable:
     header_only: bool = False  # inferred tables: no numbered row (a header, headings)
     headless: bool = False  # inferred tables: a numbered row first (no header of its own)
     labelled: bool = False  # inferred tables: rows opened by labels down the first column (pdflabelrows)
+    # inferred tables: per row, no rule drawn over it, between it and the row above (RawRow.open_above)
+    open_rows: tuple[bool, ...] = ()
 
     @property
     def cells(self) -> list[Box]:
