@@ -236,47 +236,58 @@ def read_page(gray: np.ndarray, hint: Sequence[int] = ()) -> Page:
 
 def read_pages(pictures: Iterable[np.ndarray]) -> list[Page]:
     """The pages of one report read: each prepared and its tables found first (the page before's
-    `columns` its hint), kept packed; a table ruled between its rows only takes the columns its
-    pages agree on where it was told others and they fit it (ocr_columns: a page holding a row or
-    two tells them badly, the first page too); then each page's cells read."""
-    packed: list[tuple[bytes, ...]] = []
+    `columns` its hint), kept on disk meanwhile (a long scan's pages would fill the OCR worker's
+    memory); a table ruled between its rows only takes the columns its pages agree on where it was
+    told others and they fit it (ocr_columns: a page holding a row or two tells them badly, the
+    first page too); then each page's cells read."""
     found: list[list[tuple[ocr_cells.Grid, bool]]] = []
     hint: Sequence[int] = ()
     gap = 0.0
-    for picture in pictures:
-        page = prepare(picture)
-        grids = page_tables(page, hint)
-        hint = grids[-1][0].xs if grids else ()
-        gap = max(gap, ocr_gutters.gap(ocr_gutters.settings(), page.ink.shape))
-        packed.append(tuple(_png(a) for a in (page.level, page.ink, page.rules)))
-        found.append(grids)
-    firsts = [grids[0][0] if grids and not grids[0][1] else None for grids in found]
-    pages = []
-    for stored, grids, columns in zip(packed, found, ocr_columns.agreed(firsts, gap), strict=True):
-        page = Prepared(*(_unpng(b) for b in stored))
-        fitted = (
-            None if columns is None else ocr_gutters.with_columns(page.ink, ocr_gutters.settings(), columns)
-        )
-        if fitted is not None and not grids:  # no table told here: the rows of one ruled alike
-            grids = [(fitted, False)]
-        elif fitted is not None and not grids[0][1] and fitted.ys == grids[0][0].ys:
-            grids = [(fitted, False), *grids[1:]]
-        pages.append(read_tables(page, grids))
+    with tempfile.TemporaryDirectory(prefix="muniflow-pages-") as work:
+        for number, picture in enumerate(pictures):
+            page = prepare(picture)
+            grids = page_tables(page, hint)
+            hint = grids[-1][0].xs if grids else ()
+            gap = max(gap, ocr_gutters.gap(ocr_gutters.settings(), page.ink.shape))
+            for name, image in zip(_KEPT, (page.level, page.ink, page.rules), strict=True):
+                _keep(image, Path(work) / f"{number}-{name}.png")
+            found.append(grids)
+        firsts = [grids[0][0] if grids and not grids[0][1] else None for grids in found]
+        pages = []
+        for number, (grids, columns) in enumerate(zip(found, ocr_columns.agreed(firsts, gap), strict=True)):
+            page = Prepared(*(_kept(Path(work) / f"{number}-{name}.png") for name in _KEPT))
+            fitted = (
+                None
+                if columns is None
+                else ocr_gutters.with_columns(page.ink, ocr_gutters.settings(), columns)
+            )
+            if fitted is not None and not grids:  # no table told here: the rows of one ruled alike
+                grids = [(fitted, False)]
+            elif fitted is not None and not grids[0][1] and fitted.ys == grids[0][0].ys:
+                grids = [(fitted, False), *grids[1:]]
+            pages.append(read_tables(page, grids))
     return pages
 
 
-def _png(image: np.ndarray) -> bytes:
-    """A page's picture packed (losslessly, quickly) while the report's other pages are prepared."""
-    ok, data = cv2.imencode(".png", image, [cv2.IMWRITE_PNG_COMPRESSION, 1])
-    if not ok:
-        raise ReaderError("corrupt_file", "a page of the scan could not be kept while reading it")
-    return data.tobytes()
+_KEPT = ("level", "ink", "rules")
 
 
-def _unpng(data: bytes) -> np.ndarray:
-    image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_UNCHANGED)
+def _keep(image: np.ndarray, path: Path) -> None:
+    """A prepared page's picture kept (losslessly, quickly) while the report's other pages are."""
+    if not cv2.imwrite(str(path), image, [cv2.IMWRITE_PNG_COMPRESSION, 1]):
+        raise ReaderError(
+            "resource_limit",
+            "a page of the scan could not be kept on the temporary disk (full?) while reading it; run again",
+        )
+
+
+def _kept(path: Path) -> np.ndarray:
+    image = cv2.imread(str(path), cv2.IMREAD_UNCHANGED)
     if image is None:
-        raise ReaderError("corrupt_file", "a page of the scan kept while reading it could not be read back")
+        raise ReaderError(
+            "resource_limit",
+            "a page of the scan kept on the temporary disk could not be read back; run again",
+        )
     return np.asarray(image, np.uint8)
 
 
