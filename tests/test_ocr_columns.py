@@ -106,14 +106,18 @@ def _grid(xs: tuple[int, ...], bands: int) -> Grid:
 
 
 def test_of_two_pages_told_apart_the_one_told_from_fewer_bands_gives_way() -> None:
-    """Two pages, their columns told differently (a word gap in the sparse page's row passing for a
-    gutter): the page told from fewer bands takes the other's; a page with no table told takes
-    the columns of the table most pages agree on; a table of another width keeps its own."""
+    """Two pages, their columns told differently: the page told fewer columns from fewer bands (its
+    header's labels hid a gutter) takes the other's; a page told more columns keeps its own where the
+    other's, told from more bands, are fewer (a label across two columns there); a page with no table
+    told takes the columns of the table most pages agree on; a table of another width keeps its own."""
     sure = _grid((100, 200, 500, 900), 6)
-    sparse = _grid((100, 200, 500, 700, 900), 2)
+    sparse = _grid((100, 500, 900), 2)
+    split = _grid((100, 200, 500, 700, 900), 2)
     narrow = _grid((100, 300, 600), 3)
     assert ocr_columns.agreed([sparse, sure], 16) == [sure.xs, None]
-    assert ocr_columns.agreed([sure, None, sparse], 16) == [None, sure.xs, sure.xs]
+    assert ocr_columns.agreed([split, sure], 16) == [None, None]
+    assert ocr_columns.agreed([sure, None, sparse, sure], 16) == [None, sure.xs, sure.xs, None]
+    assert ocr_columns.agreed([split, sure, sure], 16) == [sure.xs, None, None]  # most pages agree
     assert ocr_columns.agreed([narrow, sure], 16) == [None, None]
 
 

@@ -5,7 +5,8 @@ a row or two under its header shows too few bands to tell them by: a gap between
 one row passes for a gutter, a gutter the header's centred labels start nowhere near is lost, and
 the page before may be as sparse (the first page of a report, under its title). The pages of one
 table are drawn alike, so its columns are those most of its pages were told (ties: those told from
-the most bands), and a page told otherwise takes them where they fit its own blank strips
+the most bands, where they part no fewer columns), and a page told otherwise takes them where they
+fit its own blank strips
 (`ocr_gutters.with_columns`); a page's own stay where they do not (another table as wide).
 """
 
@@ -36,10 +37,21 @@ def agreed(found: Sequence[Grid | None], gap: float) -> list[tuple[int, ...] | N
         if not sets:
             out.append(None)
             continue
-        best = max(sets, key=lambda s: (len(s), sum(len(g.ys) - 1 for g in s)))
-        told = grid is not None and any(g is grid for g in best)
-        out.append(None if told else max(best, key=lambda g: len(g.ys)).xs)
+        best = max(sets, key=lambda s: (len(s), _bands(s)))
+        own = next((s for s in sets if any(g is grid for g in s)), [])
+        # more pages told the best set; as many, from more bands, and it parts no fewer columns (a
+        # sparse page loses the gutters its header's labels start nowhere near; a page told fewer
+        # columns from more bands is no surer: a label across two of them)
+        better = len(best) > len(own) or (
+            grid is not None and _bands(best) > _bands(own) and len(best[0].xs) >= len(grid.xs)
+        )
+        out.append(max(best, key=lambda g: len(g.ys)).xs if best is not own and better else None)
     return out
+
+
+def _bands(tables: Sequence[Grid]) -> int:
+    """The row bands the tables' columns were told from."""
+    return sum(len(g.ys) - 1 for g in tables)
 
 
 def _width(grid: Grid) -> int:
