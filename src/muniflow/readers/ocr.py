@@ -42,6 +42,7 @@ from muniflow.readers import (
     ocr_numbers,
     ocr_orient,
     ocr_photo,
+    ocr_seqcell,
     ocr_specks,
     ocr_strip,
     ocr_textgrid,
@@ -729,7 +730,13 @@ def _raw_table(table: _Table) -> tuple[RawTable, tuple[tuple[str, tuple[float | 
     width = len(header)
     texts = [[_text(c) for c in _fit(r, width)] for r, _ in rows]
     texts = [ocr_numbers.column_numbers(t) or t for t in texts]
-    seq = ocr_numbers.number_column([clean(c.text or "") for c in header])
+    labels = [clean(c.text or "") for c in header]
+    seq = ocr_numbers.number_column(labels)
+    if seq is None:  # «№» or «N» read as another letter («М»): a short label over the rows' numbers
+        limits = ocr_seqcell.settings()
+        seq = ocr_numbers.numbered_column(labels, texts, limits.label_max, limits.numbered_share_min)
+        if seq is not None:
+            labels[seq] = "№"
     if seq is not None:
         # a row merged across the table (a heading whose text stands in the № column) is no row
         # of the sequence: its text is never taken for a misread number
@@ -744,7 +751,7 @@ def _raw_table(table: _Table) -> tuple[RawTable, tuple[tuple[str, tuple[float | 
     raw_rows = tuple(RawRow(tuple(t), loc) for t, (_, loc) in zip(texts, rows, strict=True))
     confidence = tuple((loc, tuple(c.conf for c in _fit(r, width))) for r, loc in rows)
     locator = f"pages {table.first}-{table.last}"
-    return RawTable(tuple(clean(c.text or "") for c in header), raw_rows, locator, table.caption), confidence
+    return RawTable(tuple(labels), raw_rows, locator, table.caption), confidence
 
 
 def _repeated_header(row: list[CellText], seen: list[str], limit: float) -> bool:
