@@ -125,3 +125,6 @@ def test_a_numbers_column_whose_short_label_ocr_misread_is_the_number_column() -
     assert doc.tables[0].header[0] == "Код"
     assert ocr_numbers.numbered_column(["А", "Б"], [["Встреча", "1"], ["Выставка", "2"]], 2, 0.6) == 1
     assert ocr_numbers.numbered_column(["А", "Б"], [["Встреча", "x"], ["Выставка", "y"]], 2, 0.6) is None
+    assert (
+        ocr_numbers.numbered_column(["2", "Ярмарка"], [["3", "Концерт"], ["4", "Выставка"]], 2, 0.6) is None
+    )
