@@ -100,3 +100,31 @@ def test_a_column_number_row_with_one_number_misread_is_put_right(
     cells: list[str | None], expected: list[str] | None, why: str
 ) -> None:
     assert ocr_numbers.column_numbers(cells) == expected, why
+
+
+def _cells(*texts: str) -> list[CellText]:
+    return [CellText(t, 90.0) for t in texts]
+
+
+def test_a_numbers_column_whose_short_label_ocr_misread_is_the_number_column() -> None:
+    """The «N» over the № column read as «М»: a label of a letter or two over a column holding the
+    rows' numbers heads the № column, which is put right from its order; a word over numbers, or a
+    short label over a column of words, heads no № column."""
+    rows = [
+        _cells("М", "Мероприятие", "Дата"),
+        _cells("1", "Встреча делегаций", "12.03.2025"),
+        _cells("7", "Фестиваль дружбы", "20.03.2025"),
+        _cells("3", "Выставка ремёсел", "27.03.2025"),
+    ]
+    doc, _ = ocr.to_document("scan.tiff", "image_ocr", [ocr.Page(rows, "Информация")])
+    table = doc.tables[0]
+    assert table.header[0] == "№"
+    assert [r.cells[0] for r in table.rows] == ["1", "2", "3"]
+    worded = [_cells("Код", "Мероприятие"), _cells("1", "Встреча"), _cells("2", "Выставка")]
+    doc, _ = ocr.to_document("scan.tiff", "image_ocr", [ocr.Page(worded, "")])
+    assert doc.tables[0].header[0] == "Код"
+    assert ocr_numbers.numbered_column(["А", "Б"], [["Встреча", "1"], ["Выставка", "2"]], 2, 0.6) == 1
+    assert ocr_numbers.numbered_column(["А", "Б"], [["Встреча", "x"], ["Выставка", "y"]], 2, 0.6) is None
+    assert (
+        ocr_numbers.numbered_column(["2", "Ярмарка"], [["3", "Концерт"], ["4", "Выставка"]], 2, 0.6) is None
+    )

@@ -262,26 +262,30 @@ def _layer(path: Path) -> RawDocument | None:
 
 def _read_pages(images: Iterable[Any], kind: str) -> list[Any]:
     """Each picture read by OCR as a page, a photo's or a pasted scan's resolution checked first (a
-    picture's by its letters' height, scaled up where they are small: `ocr.legible`);
-    a page with too few column lines takes the page before's."""
+    picture's by its letters' height, scaled up where they are small: `ocr.legible`); a page with
+    too few column lines takes the page before's, and a table ruled between rows only the columns
+    its pages agree on (`ocr.read_pages`)."""
     from muniflow.readers import ocr
 
-    pages: list[ocr.Page] = []
-    for image in images:
-        if kind.startswith("docx"):
-            try:
-                _check_dpi(ocr.effective_dpi(image))  # pictures placed on an A4 page at their size
-            except ReaderError as err:
-                # a document with no table whose pictures are screenshots or a coarse scan
-                raise ReaderError(
-                    "no_table_found",
-                    "the document holds no table, and its pictures are no scan to read one from "
-                    f"({err.message})",
-                ) from err
-        elif kind != "pdf":
-            image = ocr.legible(image)  # a photo, a scan or a screenshot: judged by its letters
-        pages.append(ocr.read_page(image, pages[-1].columns if pages else ()))
-    return pages
+    return ocr.read_pages(_checked(image, kind) for image in images)
+
+
+def _checked(image: Any, kind: str) -> Any:
+    """A picture ready for OCR: a pasted scan's resolution checked, a photo's judged by its letters."""
+    from muniflow.readers import ocr
+
+    if kind.startswith("docx"):
+        try:
+            _check_dpi(ocr.effective_dpi(image))  # pictures placed on an A4 page at their size
+        except ReaderError as err:
+            # a document with no table whose pictures are screenshots or a coarse scan
+            raise ReaderError(
+                "no_table_found",
+                f"the document holds no table, and its pictures are no scan to read one from ({err.message})",
+            ) from err
+    elif kind != "pdf":
+        image = ocr.legible(image)  # a photo, a scan or a screenshot: judged by its letters
+    return image
 
 
 def _read_pasted(path: Path, kind: str) -> RawDocument:

@@ -16,7 +16,7 @@ import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -34,6 +34,7 @@ from muniflow.normalize.text import seq_number
 from muniflow.readers import (
     heif,
     ocr_cells,
+    ocr_columns,
     ocr_fringe,
     ocr_gutters,
     ocr_ink,
@@ -41,6 +42,7 @@ from muniflow.readers import (
     ocr_numbers,
     ocr_orient,
     ocr_photo,
+    ocr_seqcell,
     ocr_specks,
     ocr_strip,
     ocr_textgrid,
@@ -186,12 +188,21 @@ class Page:
         return (Page(self.rows, self.above, ruled=self.ruled), *self.below) if self.rows else self.below
 
 
-def read_page(gray: np.ndarray, hint: Sequence[int] = ()) -> Page:
+@dataclass(frozen=True)
+class Prepared:
+    """A page ready to have its tables sought and read: upright, its light evened, stamps and specks
+    off, straight (`level`, grey); its ink (255 on 0) and that ink with faint rules added (`rules`)."""
+
+    level: np.ndarray
+    ink: np.ndarray
+    rules: np.ndarray
+
+
+def prepare(gray: np.ndarray) -> Prepared:
     """Turn a page lying sideways or upside down upright (ocr_orient), cut a photographed sheet
     from the desk around it (ocr_photo), even out its light and take its stamp and signature ink
-    off (ocr_ink; the page may be in colour, BGR), straighten its table,
-    deskew, find the grid and read its cells (ocr_strip); a page without a ruled table is read
-    whole, as its text above. `hint`: the page before's `columns`."""
+    off (ocr_ink; the page may be in colour, BGR), straighten its table, deskew and take its
+    specks off (ocr_specks)."""
     s = settings()
     gray = ocr_orient.upright(gray, effective_dpi(gray), s.orientation_confidence_min, s.page_timeout_seconds)
     sheet = ocr_photo.unwarp(gray)
@@ -208,16 +219,93 @@ def read_page(gray: np.ndarray, hint: Sequence[int] = ()) -> Page:
     level = ocr_specks.without_specks(level, effective_dpi(level))
     ink = ocr_cells.binarize(level)
     width = round(s.faint_rule_width_per_100dpi * effective_dpi(level) / 100)
-    rules = ocr_cells.with_faint_rules(level, ink, s.faint_rule_contrast, width)
-    grids = find_tables(ink, level, hint, rules)
+    return Prepared(level, ink, ocr_cells.with_faint_rules(level, ink, s.faint_rule_contrast, width))
+
+
+def page_tables(page: Prepared, hint: Sequence[int] = ()) -> list[tuple[ocr_cells.Grid, bool]]:
+    """The prepared page's tables (`find_tables`); `hint`: the page before's `columns`."""
+    return find_tables(page.ink, page.level, hint, page.rules)
+
+
+def read_page(gray: np.ndarray, hint: Sequence[int] = ()) -> Page:
+    """A page prepared (`prepare`), its tables found (`find_tables`) and read (`read_tables`); a
+    page without a ruled table is read whole, as its text above. `hint`: the page before's
+    `columns`."""
+    page = prepare(gray)
+    return read_tables(page, page_tables(page, hint))
+
+
+def read_pages(pictures: Iterable[np.ndarray]) -> list[Page]:
+    """The pages of one report read: each prepared and its tables found first (the page before's
+    `columns` its hint), kept on disk meanwhile (a long scan's pages would fill the OCR worker's
+    memory); a table ruled between its rows only takes the columns its pages agree on where it was
+    told others and they fit it (ocr_columns: a page holding a row or two tells them badly, the
+    first page too); then each page's cells read."""
+    found: list[list[tuple[ocr_cells.Grid, bool]]] = []
+    hint: Sequence[int] = ()
+    gap = 0.0
+    with tempfile.TemporaryDirectory(prefix="muniflow-pages-") as work:
+        for number, picture in enumerate(pictures):
+            page = prepare(picture)
+            grids = page_tables(page, hint)
+            hint = grids[-1][0].xs if grids else ()
+            gap = max(gap, ocr_gutters.gap(ocr_gutters.settings(), page.ink.shape))
+            for name, image in zip(_KEPT, (page.level, page.ink, page.rules), strict=True):
+                _keep(image, Path(work) / f"{number}-{name}.png")
+            found.append(grids)
+        firsts = [grids[0][0] if grids and not grids[0][1] else None for grids in found]
+        pages = []
+        for number, (grids, columns) in enumerate(zip(found, ocr_columns.agreed(firsts, gap), strict=True)):
+            page = Prepared(*(_kept(Path(work) / f"{number}-{name}.png") for name in _KEPT))
+            fitted = (
+                None
+                if columns is None
+                else ocr_gutters.with_columns(page.ink, ocr_gutters.settings(), columns)
+            )
+            if fitted is not None and not grids:  # no table told here: the rows of one ruled alike
+                grids = [(fitted, False)]
+            elif fitted is not None and not grids[0][1] and fitted.ys == grids[0][0].ys:
+                grids = [(fitted, False), *grids[1:]]
+            pages.append(read_tables(page, grids))
+    return pages
+
+
+_KEPT = ("level", "ink", "rules")
+
+
+def _keep(image: np.ndarray, path: Path) -> None:
+    """A prepared page's picture kept (losslessly, quickly) while the report's other pages are."""
+    if not cv2.imwrite(str(path), image, [cv2.IMWRITE_PNG_COMPRESSION, 1]):
+        raise ReaderError(
+            "resource_limit",
+            "a page of the scan could not be kept on the temporary disk (full?) while reading it; run again",
+        )
+
+
+def _kept(path: Path) -> np.ndarray:
+    image = cv2.imread(str(path), cv2.IMREAD_UNCHANGED)
+    if image is None:
+        raise ReaderError(
+            "resource_limit",
+            "a page of the scan kept on the temporary disk could not be read back; run again",
+        )
+    return np.asarray(image, np.uint8)
+
+
+def read_tables(page: Prepared, grids: Sequence[tuple[ocr_cells.Grid, bool]]) -> Page:
+    """The cells of a prepared page's tables (`grids`, each with whether it is ruled) read
+    (ocr_strip), with the text above and under them; with no table, the page's text as its text
+    above."""
+    s = settings()
+    level = page.level
     if not grids:
         return Page([], ocr_cells.text_of(words(level, s.page_timeout_seconds)))
-    erased = ocr_cells.erase_lines(level, rules)
+    erased = ocr_cells.erase_lines(level, page.rules)
     erased_ink = ocr_cells.binarize(erased)
     read = []
     top = 0
     after = ""
-    panes = ocr_cells.held_panes(rules)  # a screenshot's window round the page: its pane
+    panes = ocr_cells.held_panes(page.rules)  # a screenshot's window round the page: its pane
     for k, (grid, ruled) in enumerate(grids):
         bottom = level.shape[0] if k == len(grids) - 1 else 0  # under the last table only
         pane = _pane(panes, grid)
@@ -642,7 +730,13 @@ def _raw_table(table: _Table) -> tuple[RawTable, tuple[tuple[str, tuple[float | 
     width = len(header)
     texts = [[_text(c) for c in _fit(r, width)] for r, _ in rows]
     texts = [ocr_numbers.column_numbers(t) or t for t in texts]
-    seq = ocr_numbers.number_column([clean(c.text or "") for c in header])
+    labels = [clean(c.text or "") for c in header]
+    seq = ocr_numbers.number_column(labels)
+    if seq is None:  # «№» or «N» read as another letter («М»): a short label over the rows' numbers
+        limits = ocr_seqcell.settings()
+        seq = ocr_numbers.numbered_column(labels, texts, limits.label_max, limits.numbered_share_min)
+        if seq is not None:
+            labels[seq] = "№"
     if seq is not None:
         # a row merged across the table (a heading whose text stands in the № column) is no row
         # of the sequence: its text is never taken for a misread number
@@ -657,7 +751,7 @@ def _raw_table(table: _Table) -> tuple[RawTable, tuple[tuple[str, tuple[float | 
     raw_rows = tuple(RawRow(tuple(t), loc) for t, (_, loc) in zip(texts, rows, strict=True))
     confidence = tuple((loc, tuple(c.conf for c in _fit(r, width))) for r, loc in rows)
     locator = f"pages {table.first}-{table.last}"
-    return RawTable(tuple(clean(c.text or "") for c in header), raw_rows, locator, table.caption), confidence
+    return RawTable(tuple(labels), raw_rows, locator, table.caption), confidence
 
 
 def _repeated_header(row: list[CellText], seen: list[str], limit: float) -> bool:

@@ -43,15 +43,24 @@ def settings(path: Path | None = None) -> GutterSettings:
     return GutterSettings(**load_yaml("ocr.yaml", path, ("gutters",))["gutters"])
 
 
-def find_grid(ink: Image, s: GutterSettings, hint: Sequence[int] = ()) -> Grid | None:
-    """The grid of a table whose rows are ruled and columns are not (ink 255 on 0), or None.
-    `hint`: the column lines of the table the page before ended with; where they fit this table
-    (the same edges, each in a strip no row of several runs of ink writes into), they are its
-    columns: a page holding a row or two of it shows too few bands to tell its gutters by."""
+@dataclass(frozen=True)
+class _Bands:
+    """A page's row rules and the ink of the bands between them (ocr_gutters' view of a table)."""
+
+    ys: list[int]  # the row rules
+    left: int  # the table's sides: the rules' median ends
+    right: int
+    text: Image  # the page's ink other than its lines (True)
+    filled: np.ndarray  # per band holding ink, which x (from `left`) it has ink at
+    several: np.ndarray  # per such band, whether its ink is in several runs (not one heading)
+    min_width: float  # a gutter's least width (px)
+
+
+def _bands(ink: Image, s: GutterSettings) -> _Bands | None:
+    """The page's row rules across it and its bands' ink; None with no two rules."""
     horizontal, vertical = line_masks(ink)
-    w = ink.shape[1]
-    ys, left, right = _rules(horizontal, s.rule_share_min * w)
-    if len(ys) < s.bands_min + 1:
+    ys, left, right = _rules(horizontal, s.rule_share_min * ink.shape[1])
+    if len(ys) < 2:
         return None
     text = (ink > 0) & (horizontal == 0) & (vertical == 0)
     bands = [text[top + 3 : bottom - 2, left:right] for top, bottom in pairwise(ys)]
@@ -60,10 +69,32 @@ def find_grid(ink: Image, s: GutterSettings, hint: Sequence[int] = ()) -> Grid |
     # a band of one run of ink (a heading or a title across the table, centred) crosses the gutters:
     # only bands of several runs tell where they are (a month's heading over every few rows would
     # hide them)
-    filled = np.array([b.any(axis=0) for b in bands if b.any()])
+    filled = np.array([b.any(axis=0) for b in bands if b.any()]).reshape(-1, right - left)
     several = np.array([_runs(row, 2 * min_width) > 1 for row in filled], dtype=bool)
-    if several.sum() < s.bands_min:
+    return _Bands(ys, left, right, text, filled, several, min_width)
+
+
+def find_grid(ink: Image, s: GutterSettings, hint: Sequence[int] = ()) -> Grid | None:
+    """The grid of a table whose rows are ruled and columns are not (ink 255 on 0), or None.
+    `hint`: the column lines of the table the page before ended with; where they fit this table
+    (the same edges, each in a strip no row of several runs of ink writes into), they are its
+    columns: a page holding a row or two of it shows too few bands to tell its gutters by (a page
+    holding one band only, the rest of a row the page break cut, or one row under a heading, takes
+    them where they fit, `with_columns`)."""
+    found = _bands(ink, s)
+    if found is None:
         return None
+    ys, left, right, text, filled, several = (
+        found.ys,
+        found.left,
+        found.right,
+        found.text,
+        found.filled,
+        found.several,
+    )
+    min_width = found.min_width
+    if len(ys) < s.bands_min + 1 or several.sum() < s.bands_min:
+        return _fitted(found, hint, s) if hint else None
     blank = filled[several].mean(axis=0) <= s.ink_share_max
     gutters = _gutters(blank, min_width)
     # a column's text starts just right of its gutter in most bands of several runs it is blank in
@@ -79,6 +110,28 @@ def find_grid(ink: Image, s: GutterSettings, hint: Sequence[int] = ()) -> Grid |
     # the column line just left of where the next column's text starts
     xs = (left, *(left + max((a + b) // 2, b - int(min_width)) for a, b in gutters), right)
     return _grid(xs, ys, text, left, min_width)
+
+
+def with_columns(ink: Image, s: GutterSettings, columns: Sequence[int]) -> Grid | None:
+    """The grid of a table ruled between its rows only with the column lines of another page's
+    table drawn alike (`columns`, moved by the difference of their left sides), where they fit
+    this one: as wide, every inner line in a strip no band of several runs of ink writes into
+    (where none has several runs, no band). None where they do not fit, or with no two rules."""
+    found = _bands(ink, s)
+    return None if found is None or len(columns) < 3 else _fitted(found, columns, s)
+
+
+def _fitted(found: _Bands, columns: Sequence[int], s: GutterSettings) -> Grid | None:
+    """`with_columns` on a page's bands."""
+    xs = tuple(x - columns[0] + found.left for x in columns)
+    gap = 2 * found.min_width
+    if abs(xs[-1] - found.right) > gap:
+        return None
+    voters = found.filled[found.several] if found.several.any() else found.filled
+    blank = voters.mean(axis=0) <= s.ink_share_max if len(voters) else np.ones(found.right - found.left, bool)
+    if not _fits(xs, (found.left, found.right), blank, found.left, gap):
+        return None
+    return _grid((*xs[:-1], found.right), found.ys, found.text, found.left, found.min_width)
 
 
 def _grid(xs: tuple[int, ...], ys: Sequence[int], text: Image, left: int, min_width: float) -> Grid:
@@ -103,6 +156,12 @@ def _grid(xs: tuple[int, ...], ys: Sequence[int], text: Image, left: int, min_wi
 def _reach(min_width: float) -> int:
     """Pixels either side of a column line: a text line's letters within them cross the line."""
     return max(2, int(min_width / 2))
+
+
+def gap(s: GutterSettings, shape: tuple[int, ...]) -> float:
+    """Pixels by which two tables' column lines may differ and stand alike (twice a gutter's least
+    width: wider than a space between words, narrower than two cells' padding)."""
+    return 2 * _min_width(s, shape)
 
 
 def _min_width(s: GutterSettings, shape: tuple[int, ...]) -> float:

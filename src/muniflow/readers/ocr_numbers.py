@@ -21,6 +21,22 @@ def number_column(header: Sequence[str]) -> int | None:
     return next((i for i, text in enumerate(header) if _SEQ_HEADER.match(text or "")), None)
 
 
+def numbered_column(
+    header: Sequence[str], rows: Sequence[Sequence[str | None]], label_max: int, share_min: float
+) -> int | None:
+    """The index of the column headed by a label of at most `label_max` characters and no digit (a
+    misread «№» or «N»: «М») whose cells hold the rows' numbers (at least two rows, and `share_min`
+    of the rows with any text), or None."""
+    for index, label in enumerate(header):
+        if not 0 < len(label.strip()) <= label_max or any(ch.isdigit() for ch in label):
+            continue  # a long label is a word; one with a digit a row's number (a table with no header)
+        cells = [r[index] if index < len(r) else None for r in rows if any((c or "").strip() for c in r)]
+        numbered = sum(_value(c) is not None for c in cells)
+        if numbered >= 2 and numbered >= share_min * len(cells):
+            return index
+    return None
+
+
 def _value(text: str | None) -> int | None:
     match = _NUMBER.fullmatch((text or "").strip())
     return int(match.group(1)) if match else None

@@ -36,6 +36,8 @@ class NumberCellSettings:
     digit_share_min: float  # a mark this share of the cell's tallest one's height or more is a digit
     digit_inches_min: float  # the tallest mark is a digit from this height (a speck is far less)
     flat_ratio: float  # a mark this many times wider than high is a rule's remnant, no digit
+    label_max: int  # a header label this short, no word, over the rows' numbers heads the № column
+    numbered_share_min: float  # of the rows with any text, this share hold a number in that column
 
 
 def settings(path: Path | None = None) -> NumberCellSettings:

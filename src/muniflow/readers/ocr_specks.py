@@ -62,9 +62,9 @@ def without_specks(grey: Image, dpi: float, s: SpeckSettings | None = None) -> I
     sparse = stats[:, cv2.CC_STAT_AREA] < s.line_fill_max * w * h
     line = sparse & (np.maximum(w, h) > s.line_min_per_100dpi * dpi / 100)
     line[0] = True
-    anchor = ~(small | line)[labels]
-    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * reach + 1, 2 * reach + 1))
     along = max(reach, round(s.line_reach_per_100dpi * dpi / 100))
+    anchor = ~(small | line)[labels] | _letters_on_rules(ink, labels, line, along, size_max, dpi)
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * reach + 1, 2 * reach + 1))
     level = max(1, round(s.line_band_per_100dpi * dpi / 100))
     beside = cv2.getStructuringElement(cv2.MORPH_RECT, (2 * along + 1, 2 * level + 1))
     kept = np.zeros(count, bool)
@@ -86,3 +86,27 @@ def without_specks(grey: Image, dpi: float, s: SpeckSettings | None = None) -> I
     out = grey.copy()
     out[fringe & ~anchor] = 255
     return out
+
+
+def _letters_on_rules(
+    ink: Image, labels: np.ndarray, line: np.ndarray, along: int, size_max: int, dpi: float
+) -> np.ndarray:
+    """The letters that touch a ruling line (a cell's last line sitting on its bottom rule, a
+    descender on it), one piece of ink with the grid, which is never a speck's neighbour: what is
+    left of the grid's pieces without their straight runs (longer than twice `along`: no letter's
+    stroke) and those runs' fringe (a scan's ragged rule edge), where a piece of it is wider and
+    taller than a speck (a letter's body; a rule's burr, a speck on the rule or its corner are
+    thinner or smaller). True where such a letter's ink is."""
+    on_grid = line[labels] & (labels > 0)
+    if not on_grid.any():
+        return on_grid
+    run = 2 * along + 1
+    across = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (run, 1)))
+    down = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, run)))
+    fringe = 2 * max(1, round(dpi / 100)) + 1
+    straight = cv2.dilate(cv2.bitwise_or(across, down), np.ones((fringe, fringe), np.uint8)) > 0
+    rest = (on_grid & ~straight).astype(np.uint8)
+    _, pieces, stats, _ = cv2.connectedComponentsWithStats(rest, connectivity=8)
+    letter = (stats[:, cv2.CC_STAT_WIDTH] > size_max) & (stats[:, cv2.CC_STAT_HEIGHT] > size_max)
+    letter[0] = False
+    return np.asarray(letter[pieces])
