@@ -117,6 +117,55 @@ def borderless(path: Path) -> Path:
     return path
 
 
+# Five events: 1-2 share their place and date, 3-5 their place (`merged_events`).
+MERGED_EVENTS = [
+    ["1.", "Фестиваль народного творчества", "г. Велиж, районный Дом культуры", "5 мая 2024 г.", "Делегация"],
+    ["2.", "Круглый стол по туризму", "", "", "Делегация г. Витебска"],
+    ["3.", "Турнир по мини-футболу", "г. Демидов, стадион", "17 мая 2024 г.", "Спортсмены"],
+    ["4.", "Выставка ремёсел", "", "18 мая 2024 г.", "Мастера"],
+    ["5.", "Концерт творческих коллективов", "", "19 мая 2024 г.", "Артисты"],
+]
+
+
+def merged_events(path: Path, centred: bool = True, borders: str | None = None) -> Path:
+    """`MERGED_EVENTS` in a Word table: events 1-2 share their place and date (cells merged down,
+    text at the top), events 3-5 their place (one cell over three rows, its text vertically
+    centred unless not `centred`); `borders`: the layout generator's borders drawn (`draw_borders`
+    of `BORDER_SIDES[borders]`), else the grid's own."""
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+
+    from sample_inputs.samplegen.docx_build import (
+        BookmarkIds,
+        add_cells_row,
+        add_grid_table,
+        add_title,
+        merge_down,
+        new_document,
+        save_stable,
+    )
+
+    doc = new_document("Times New Roman", 12)
+    add_title(doc, ["Информация о международных мероприятиях", "за II квартал 2024 года"], 12)
+    widths = [1.2, 4.5, 4.0, 3.0, 3.8]
+    ids = BookmarkIds()
+    table = add_grid_table(doc, widths)
+    add_cells_row(table, list(HEADER), widths, ids, bold=True)
+    for cells in MERGED_EVENTS:
+        add_cells_row(table, cells, widths, ids)
+    merge_down(table, 2, 1, 2)
+    merge_down(table, 3, 1, 2)
+    merge_down(table, 2, 3, 5)
+    if centred:
+        table.cell(3, 2).vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    if borders is not None:
+        from sample_inputs.samplegen.layout_extras import BORDER_SIDES
+        from sample_inputs.samplegen.layouts_docx import draw_borders
+
+        draw_borders(table, BORDER_SIDES[borders])
+    save_stable(doc, path)
+    return path
+
+
 PROSE = (
     "Администрация муниципального образования провела в отчётном периоде встречи с делегациями "
     "городов-побратимов, обсудила вопросы культурного обмена и подготовила план совместных "

@@ -7,27 +7,16 @@ reader gives it from the merge. Under rules, a cell merged down shows by the rul
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
 from badfiles import helvetica_page
-from readers_fixtures import HEADER
-from readers_layouts import exported
+from readers_layouts import exported, merged_events
 
 from muniflow import stages
 from muniflow.readers.docx import DocxReader
 from muniflow.readers.pdf import PdfReader
-from sample_inputs.samplegen.docx_build import (
-    BookmarkIds,
-    add_cells_row,
-    add_grid_table,
-    add_title,
-    merge_down,
-    new_document,
-    save_stable,
-)
-from sample_inputs.samplegen.layout_extras import BORDER_SIDES
-from sample_inputs.samplegen.layouts_docx import draw_borders
 
 COLUMNS = ("No", "Event", "Place", "Date")
 ROWS = [
@@ -82,41 +71,10 @@ def test_an_empty_cell_under_a_rule_is_not_open(tmp_path: Path) -> None:
     assert all(not row.open_above for row in table.rows)
 
 
-EVENTS = [
-    ["1.", "Фестиваль народного творчества", "г. Велиж, районный Дом культуры", "5 мая 2024 г.", "Делегация"],
-    ["2.", "Круглый стол по туризму", "", "", "Делегация г. Витебска"],
-    ["3.", "Турнир по мини-футболу", "г. Демидов, стадион", "17 мая 2024 г.", "Спортсмены"],
-    ["4.", "Выставка ремёсел", "", "18 мая 2024 г.", "Мастера"],
-    ["5.", "Концерт творческих коллективов", "", "19 мая 2024 г.", "Артисты"],
-]
-
-
-def _without_rules(borders: str, path: Path) -> Path:
-    """Events 1-2 share their place and date, events 3-5 their place (cells merged down, text at
-    the top), drawn with the borders of `borders` (the layout generator's `draw_borders`)."""
-    doc = new_document("Times New Roman", 12)
-    add_title(doc, ["Информация о международных мероприятиях", "за II квартал 2024 года"], 12)
-    widths = [1.2, 4.5, 4.0, 3.0, 3.8]
-    ids = BookmarkIds()
-    table = add_grid_table(doc, widths)
-    add_cells_row(table, list(HEADER), widths, ids, bold=True)
-    for cells in EVENTS:
-        add_cells_row(table, cells, widths, ids)
-    merge_down(table, 2, 1, 2)
-    merge_down(table, 3, 1, 2)
-    merge_down(table, 2, 3, 5)
-    draw_borders(table, BORDER_SIDES[borders])
-    save_stable(doc, path)
-    return path
-
-
 @pytest.fixture(scope="module")
 def exports(tmp_path_factory) -> dict[str, Path]:
-    from functools import partial
-
-    _, pdfs = exported(
-        tmp_path_factory, "unruled_merged", {b: partial(_without_rules, b) for b in ("none", "frame")}
-    )
+    builders = {b: partial(merged_events, centred=False, borders=b) for b in ("none", "frame")}
+    _, pdfs = exported(tmp_path_factory, "unruled_merged", builders)
     return pdfs
 
 

@@ -7,9 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from readers_fixtures import HEADER
-from readers_layouts import exported
+from readers_layouts import exported, merged_events
 
 from muniflow import stages
 from muniflow.model import RawDocument
@@ -73,34 +72,6 @@ def test_slots_covered_from_above_follow_the_cell_boxes(rows, expected, why: str
     assert merged_down(rows, 1.0) == tuple(expected), why
 
 
-EVENTS = [
-    ["1.", "Фестиваль народного творчества", "г. Велиж, районный Дом культуры", "5 мая 2024 г.", "Делегация"],
-    ["2.", "Круглый стол по туризму", "", "", "Делегация г. Витебска"],
-    ["3.", "Турнир по мини-футболу", "г. Демидов, стадион", "17 мая 2024 г.", "Спортсмены"],
-    ["4.", "Выставка ремёсел", "", "18 мая 2024 г.", "Мастера"],
-    ["5.", "Концерт творческих коллективов", "", "19 мая 2024 г.", "Артисты"],
-]
-
-
-def merged(path: Path) -> Path:
-    """Events 1-2 share their place and date (cells merged down, text at the top); events 3-5
-    share their place (one cell over three rows, its text vertically centred)."""
-    doc = new_document("Times New Roman", 12)
-    add_title(doc, ["Информация о международных мероприятиях", "за II квартал 2024 года"], 12)
-    widths = [1.2, 4.5, 4.0, 3.0, 3.8]
-    ids = BookmarkIds()
-    table = add_grid_table(doc, widths)
-    add_cells_row(table, list(HEADER), widths, ids, bold=True)
-    for cells in EVENTS:
-        add_cells_row(table, cells, widths, ids)
-    merge_down(table, 2, 1, 2)
-    merge_down(table, 3, 1, 2)
-    merge_down(table, 2, 3, 5)
-    table.cell(3, 2).vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    save_stable(doc, path)
-    return path
-
-
 def over_page(path: Path) -> Path:
     """Seventy one-line events, the place and date of events 30-75 in one merged cell that runs
     over a page end; the header is not repeated, so the merged cell's rest opens the next page as
@@ -123,7 +94,7 @@ def over_page(path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def files(tmp_path_factory) -> dict[str, Path]:
-    out, pdfs = exported(tmp_path_factory, "merged", {"merged": merged, "over_page": over_page})
+    out, pdfs = exported(tmp_path_factory, "merged", {"merged": merged_events, "over_page": over_page})
     return {"pdf": pdfs["merged"], "docx": out / "merged.docx", "over_page": pdfs["over_page"]}
 
 

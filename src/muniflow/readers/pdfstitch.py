@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import TypeVar
 
 from muniflow.interpret.cards import MAX_GRID as CARD_GRID
 from muniflow.interpret.cell_items import bulleted
@@ -347,18 +348,22 @@ def _ends_of(fragment: Fragment) -> tuple[Ends, ...]:
     return tuple(tuple(None if c is None else i + 1 for i, c in enumerate(row)) for row in fragment.rows)
 
 
+T = TypeVar("T")
+
+
 def _above_of(fragment: Fragment) -> tuple[frozenset[int], ...]:
     """Per row, the slots merged down from a row above, or none where that is not known."""
-    if len(fragment.above) == len(fragment.rows):
-        return fragment.above
-    return tuple(frozenset() for _ in fragment.rows)
+    return _per_row(fragment, fragment.above, frozenset())
 
 
 def _open_of(fragment: Fragment) -> tuple[bool, ...]:
     """Per row, whether no rule is drawn over it; none known: every row under one."""
-    if len(fragment.open_rows) == len(fragment.rows):
-        return fragment.open_rows
-    return tuple(False for _ in fragment.rows)
+    return _per_row(fragment, fragment.open_rows, False)
+
+
+def _per_row(fragment: Fragment, values: tuple[T, ...], unknown: T) -> tuple[T, ...]:
+    """`values`, one per row of `fragment`; `unknown` for each row where they are not given."""
+    return values if len(values) == len(fragment.rows) else tuple(unknown for _ in fragment.rows)
 
 
 def merge_fragments(group: Sequence[Fragment]) -> list[LineRow]:
