@@ -326,10 +326,16 @@ def ingest_reports(
             logger.info("ingesting %d file(s) into %s", len(files), wh)
             progress = Progress(len(files))
 
+        unchanged = 0
+
         def loaded(outcome: stages.FileOutcome, result: loader.LoadResult) -> None:
+            nonlocal unchanged
             if progress is not None:
                 progress.advance(rows=result.rows_extracted, flags=len(outcome.flags))
-            logger.info("%s: %s %s", outcome.source_file, result.status, outcome.reason or "")
+            if result.status == "unchanged":  # one line for them all, after the run's files
+                unchanged += 1
+            else:
+                logger.info("%s: %s %s", outcome.source_file, result.status, outcome.reason or "")
 
         runner = pipeline.Runner(
             submit=partial(submit, extract_store()),
@@ -352,6 +358,8 @@ def ingest_reports(
             region=region,
             pages=pages,
         )
+        if unchanged:
+            logger.info("%d file(s) unchanged: in the warehouse as they are", unchanged)
         with _warehouse(wh) as con:
             completeness = reporting.completeness(con, completeness_periods(run))
             replaced = replaced_sections(con, [r.report_id for _, r in run.loaded if r.supersedes])

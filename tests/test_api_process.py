@@ -54,3 +54,111 @@ def test_the_process_serves_prefects_api(tmp_path, monkeypatch) -> None:
         assert (tmp_path / "prefect" / "prefect.db").is_file(), "its database where PREFECT_HOME says"
     finally:
         temporary_api.stop()
+
+
+def _tiny_app(events: list[str]):  # type: ignore[no-untyped-def]
+    """An ASGI app with a lifespan: `/slow` answers after 0.2 s, anything else at once."""
+    import asyncio
+
+    async def app(scope, receive, send):  # type: ignore[no-untyped-def]
+        if scope["type"] == "lifespan":
+            while True:
+                message = await receive()
+                events.append(message["type"])
+                await send({"type": message["type"] + ".complete"})
+                if message["type"] == "lifespan.shutdown":
+                    return
+        if scope["path"] == "/slow":
+            await asyncio.sleep(0.2)
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"2")]})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    return app
+
+
+def _get(port: int, path: str) -> bytes:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as answer:
+        return bytes(answer.read())
+
+
+def test_quick_stop_answers_a_request_in_flight_and_runs_the_lifespans_shutdown() -> None:
+    """Told to stop while a request is answered: the answer is whole, then the app's lifespan
+    shutdown runs (where Prefect's services record what they still hold), as under uvicorn."""
+    import asyncio
+    import threading
+
+    import uvicorn
+
+    events: list[str] = []
+    port = temporary_api._free_port()
+    config = uvicorn.Config(_tiny_app(events), host="127.0.0.1", port=port, log_level="error")
+    server = api_process.QuickStop(config)
+    thread = threading.Thread(target=lambda: asyncio.run(server.serve()), daemon=True)
+    thread.start()
+    while not server.started:
+        assert thread.is_alive(), "the server did not start"
+        threading.Event().wait(0.01)
+    assert _get(port, "/fast") == b"ok"
+    answers: list[bytes] = []
+    client = threading.Thread(target=lambda: answers.append(_get(port, "/slow")))
+    client.start()
+    while not server.server_state.tasks:  # the slow request is being answered
+        threading.Event().wait(0.01)
+    server.should_exit = True
+    client.join(30)
+    thread.join(30)
+    assert answers == [b"ok"], "the request in flight was answered whole"
+    assert not thread.is_alive() and events == ["lifespan.startup", "lifespan.shutdown"]
+
+
+def test_quick_stop_sees_its_exit_flag_between_its_ticks(monkeypatch) -> None:
+    """The exit flag is looked at every poll (10 ms), not once a tick (uvicorn sleeps 100 ms
+    between looks): no sleep of the loop is longer than a poll, and it ends once told to."""
+    import asyncio
+
+    import uvicorn
+
+    server = api_process.QuickStop(uvicorn.Config(_tiny_app([])))
+    ticks: list[int] = []
+    slept: list[float] = []
+    sleep = asyncio.sleep
+
+    async def on_tick(counter: int) -> bool:
+        ticks.append(counter)
+        return server.should_exit
+
+    async def recorded(delay: float, *args):  # type: ignore[no-untyped-def]
+        slept.append(delay)
+        return await sleep(delay, *args)
+
+    server.on_tick = on_tick  # type: ignore[method-assign]
+
+    async def run() -> None:
+        loop = asyncio.create_task(server.main_loop())
+        await sleep(0.25)
+        server.should_exit = True
+        await asyncio.wait_for(loop, 30)
+
+    monkeypatch.setattr(asyncio, "sleep", recorded)
+    asyncio.run(run())
+    assert slept and max(slept) <= api_process.EXIT_POLL_S
+    assert ticks[0] == 0 and ticks[-1] == len(ticks) - 1, "housekeeping ticks as uvicorn's, counted"
+
+
+def test_quick_stops_grace_ends_when_no_connection_is_left(monkeypatch) -> None:
+    """At shutdown, connections told to close are given a grace that ends as soon as none is left
+    (uvicorn waits its 100 ms whatever is left): with the grace made endless, it still ends."""
+    import asyncio
+    from types import SimpleNamespace
+
+    monkeypatch.setattr(api_process, "CLOSE_GRACE_S", 10**9)
+    closing = SimpleNamespace(server_state=SimpleNamespace(connections={"a connection"}))
+
+    async def run() -> None:
+        grace = asyncio.create_task(api_process.QuickStop._close_grace(closing))  # type: ignore[arg-type]
+        await asyncio.sleep(0.05)
+        assert not grace.done(), "a connection is still open: the grace goes on"
+        closing.server_state.connections.clear()
+        await asyncio.wait_for(grace, 30)
+
+    asyncio.run(run())

@@ -26,7 +26,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -57,6 +56,8 @@ def read_state() -> dict[str, Any] | None:
 
 def healthy(api: str, timeout: float = 1.0) -> bool:
     """Whether a Prefect API answers on `api`/health (loopback only: the URL is ours)."""
+    import urllib.request  # here: every command's parser imports this module, ~15 ms
+
     try:
         with urllib.request.urlopen(f"{api}/health", timeout=timeout) as response:
             return bool(response.status == 200)
@@ -276,6 +277,8 @@ def status() -> tuple[int, str]:
 
 
 def _post(api: str, path: str, body: dict[str, Any]) -> Any:
+    import urllib.request
+
     request = urllib.request.Request(
         f"{api}/{path}", data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
     )
