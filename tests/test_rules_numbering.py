@@ -36,6 +36,9 @@ CASES = [
     ("the last row repeated", (1, 2, 3, 3), [3]),
     ("a report that numbers no row has no run to break", (None, None, None), []),
     ("one numbered row among unnumbered ones: the others break the run", (1, None, None), [1, 2]),
+    ("two rows in each other's place: both, not the row after them", (1, 2, 4, 3, 5, 6), [2, 3]),
+    ("the last two rows in each other's place", (1, 2, 3, 5, 4), [3, 4]),
+    ("the first two rows in each other's place", (2, 1, 3), [0, 1]),
 ]
 
 
@@ -50,6 +53,12 @@ def test_messages_say_what_broke() -> None:
     repeated, skipped = numbering_flags(rows_numbered(1, 1, 2, 5, 6), load_contract())
     assert "повторяется" in repeated.message and repeated.value == "1"
     assert "пропущен № 3–4" in skipped.message and skipped.value == "5"
+
+
+def test_two_rows_in_each_others_place_say_so() -> None:
+    first, second = numbering_flags(rows_numbered(1, 2, 4, 3, 5), load_contract())
+    assert first.message == second.message == "№ 3 и № 4 переставлены местами."
+    assert (first.value, second.value) == ("4", "3")
 
 
 @pytest.mark.parametrize("first", [0, 3])

@@ -248,5 +248,9 @@ def numbering_skipped(number: int, previous: int) -> Message:
     return f"Нумерация прерывается: после № {previous} идёт № {number}, пропущен № {missing}.", str(number)
 
 
+def numbering_swapped(number: int, other: int) -> Message:
+    return f"№ {min(number, other)} и № {max(number, other)} переставлены местами.", str(number)
+
+
 def numbering_out_of_order(number: int, previous: int) -> Message:
     return f"Нумерация нарушена: после № {previous} идёт № {number}, ожидался № {previous + 1}.", str(number)

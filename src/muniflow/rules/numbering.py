@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import groupby
+from typing import cast
 
 from muniflow.contracts import Contract
 from muniflow.model import Flag, Row
@@ -142,8 +143,19 @@ def _run_flags(rows: Sequence[Row], start: int, severity: str) -> list[Flag]:
     previous = start - 1
     seen: set[int] = set()
     flags = []
+    swapped: Row | None = None  # the second row of two written in each other's place
     for position, row in enumerate(rows):
         number = row.seq_no
+        following = rows[position + 1].seq_no if position + 1 < len(rows) else None
+        if row is swapped or (number == previous + 2 and following == previous + 1):
+            # «…, 2, 4, 3, 5»: two rows in each other's place, both flagged, and the run goes on
+            other = previous + 1 if row is not swapped else previous
+            message, value = messages.numbering_swapped(cast(int, number), other)
+            flags.append(Flag(row.row_index, RULE, severity, message, "seq_no", value))
+            swapped = None if row is swapped else rows[position + 1]
+            previous = max(previous, cast(int, number))
+            seen.add(cast(int, number))
+            continue
         if number == previous + 1:
             previous = number
             seen.add(number)
@@ -152,7 +164,6 @@ def _run_flags(rows: Sequence[Row], start: int, severity: str) -> list[Flag]:
         flags.append(Flag(row.row_index, RULE, severity, message, "seq_no", value))
         if number is not None:
             seen.add(number)
-        following = rows[position + 1].seq_no if position + 1 < len(rows) else None
         previous = _resume_after(previous, number, following)
     return flags
 
