@@ -8,7 +8,7 @@ import urllib.request
 
 import pytest
 
-from flows import api_process, temporary_api
+from flows import api_process, quick_stop, temporary_api
 
 
 def test_the_app_is_made_once_per_set_of_arguments() -> None:
@@ -92,7 +92,7 @@ def test_quick_stop_answers_a_request_in_flight_and_runs_the_lifespans_shutdown(
     events: list[str] = []
     port = temporary_api._free_port()
     config = uvicorn.Config(_tiny_app(events), host="127.0.0.1", port=port, log_level="error")
-    server = api_process.QuickStop(config)
+    server = quick_stop.QuickStop(config)
     thread = threading.Thread(target=lambda: asyncio.run(server.serve()), daemon=True)
     thread.start()
     while not server.started:
@@ -118,7 +118,7 @@ def test_quick_stop_sees_its_exit_flag_between_its_ticks(monkeypatch) -> None:
 
     import uvicorn
 
-    server = api_process.QuickStop(uvicorn.Config(_tiny_app([])))
+    server = quick_stop.QuickStop(uvicorn.Config(_tiny_app([])))
     ticks: list[int] = []
     slept: list[float] = []
     sleep = asyncio.sleep
@@ -141,7 +141,7 @@ def test_quick_stop_sees_its_exit_flag_between_its_ticks(monkeypatch) -> None:
 
     monkeypatch.setattr(asyncio, "sleep", recorded)
     asyncio.run(run())
-    assert slept and max(slept) <= api_process.EXIT_POLL_S
+    assert slept and max(slept) <= quick_stop.EXIT_POLL_S
     assert ticks[0] == 0 and ticks[-1] == len(ticks) - 1, "housekeeping ticks as uvicorn's, counted"
 
 
@@ -151,11 +151,11 @@ def test_quick_stops_grace_ends_when_no_connection_is_left(monkeypatch) -> None:
     import asyncio
     from types import SimpleNamespace
 
-    monkeypatch.setattr(api_process, "CLOSE_GRACE_S", 10**9)
+    monkeypatch.setattr(quick_stop, "CLOSE_GRACE_S", 10**9)
     closing = SimpleNamespace(server_state=SimpleNamespace(connections={"a connection"}))
 
     async def run() -> None:
-        grace = asyncio.create_task(api_process.QuickStop._close_grace(closing))  # type: ignore[arg-type]
+        grace = asyncio.create_task(quick_stop.QuickStop._close_grace(closing))  # type: ignore[arg-type]
         await asyncio.sleep(0.05)
         assert not grace.done(), "a connection is still open: the grace goes on"
         closing.server_state.connections.clear()

@@ -47,6 +47,20 @@ def test_misbehaving_worker(pool: WorkerPool, tmp_path: Path, command: str, reas
         assert caught.value.reason == reason
 
 
+def test_a_worker_imports_with_the_collector_held_back_then_serves_with_its_defaults(
+    pool: WorkerPool, tmp_path: Path
+) -> None:
+    """The readers' imports are frozen (never walked again by the collector) and the files' own
+    objects collected with the default thresholds."""
+    import gc
+
+    path = tmp_path / "cmd.txt"
+    path.write_text("collector")
+    thresholds, frozen = pool.open(path)
+    assert tuple(thresholds) == gc.get_threshold(), "the worker serves files with the default thresholds"
+    assert frozen > 10_000, "what the warm-up imported is frozen"
+
+
 def test_open_reports_matches_open_report_in_input_order(tmp_path: Path) -> None:
     files = [
         bf.docx_report(tmp_path / "a.docx"),

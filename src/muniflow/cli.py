@@ -10,6 +10,7 @@ import os
 import sys
 from pathlib import Path
 
+from muniflow import import_gc
 from muniflow.commands import Handler, register_all
 from muniflow.interrupt import as_keyboard_interrupt, as_termination
 
@@ -134,6 +135,8 @@ def _prepare_flow(args: argparse.Namespace) -> int | None:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    if args.process_argv is not None:  # this process is the command: its imports come first
+        import_gc.hold()  # released when the flow is about to run
     if args.period:
         from muniflow.model import Period
 
@@ -210,6 +213,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         return 1
     from flows.heartbeats import ingest_settings
 
+    import_gc.release()  # the run's own objects collected as usual from here
     with ingest_settings(own_api=temporary_api.started()):
         summary = flow(
             paths=[str(p) for p in args.paths],

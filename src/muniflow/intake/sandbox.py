@@ -26,6 +26,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
+from muniflow import import_gc
 from muniflow.intake.checked import read_checked
 from muniflow.intake.limits import MB, Limits
 from muniflow.model import ReaderError
@@ -235,6 +236,7 @@ def _serve_until_stopped(conn: Connection, memory_mb: int, task: Task) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     limit = memory_mb * MB
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    import_gc.hold()  # for the warm-up's imports; the files' own objects are collected as usual
     import muniflow.readers  # noqa: F401  (warm-up: every later file pays nothing for imports)
 
     # and what the task's own module says it needs (`WARM_MODULES`, e.g. the row rules), then its
@@ -244,6 +246,7 @@ def _serve_until_stopped(conn: Connection, memory_mb: int, task: Task) -> None:
         importlib.import_module(name)
     if callable(warm := getattr(module, "WARM_UP", None)):
         warm()
+    import_gc.release()
     conn.send(_READY)
     while (request := _recv(conn)) is not None:
         run, path, limits, args = request
