@@ -221,6 +221,27 @@ def test_a_table_parted_by_a_column_merged_over_the_page_is_closed_whole(
     assert rules <= found
 
 
+@pytest.mark.parametrize(
+    ("edges", "rules"),
+    [
+        # a page's part of a table that is one row going on from the page before: its last rule
+        # (drawn in pieces, one per cell) and side rules from the page's top; the finder found no table
+        (
+            [*(_side(x, 0, 40) for x in (10, 50, 90)), _across(10, 50, 40), _across(50, 90, 40)],
+            [(10, 90, 0)],
+        ),
+        # the same row going on to the next page: its first rule, the sides running on to the end
+        ([*(_side(x, 0, 40) for x in (10, 50, 90)), _across(10, 90, 0)], [(10, 90, 40)]),
+        # a rule with no side rules (a signature's line, a rule under a title): nothing to close
+        ([_across(10, 90, 40)], []),
+    ],
+    ids=["one-row-open-above", "one-row-open-below", "no-sides"],
+)
+def test_a_one_row_table_with_a_rule_on_one_side_only_is_closed(edges: list, rules: list) -> None:
+    found = closing_rules(edges, [])
+    assert sorted({(round(r["x0"]), round(r["x1"]), r["top"]) for r in found}) == rules
+
+
 def _stroked_table(rows: list[tuple[str, ...]], noise: float) -> bytes:
     """A grid drawn with stroked lines (`m … l S`), each rule's far end off by `noise` across it:
     what a page stored turned and shown upright by its /Rotate (or drawn through any turned or

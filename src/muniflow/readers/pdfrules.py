@@ -132,6 +132,7 @@ def closing_rules(
     rules = []
     across = [e for e in edges if e.get("orientation") == "h"]
     boxes = [_widened(across, box) for box in bboxes]
+    boxes += _lone_rules(across, boxes)
     for x0, top, x1, bottom in [*boxes, *_side_by_side(boxes)]:
         below = _open_end(vertical, x0, x1, bottom, below=True)
         for end in (below, _open_end(vertical, x0, x1, top, below=False)):
@@ -141,6 +142,32 @@ def closing_rules(
             rules.extend(_open_cells(vertical, x0, x1, bottom))
             rules.extend(_gaps_in_last_rule(edges, x0, x1, bottom))
     return rules
+
+
+# Points: a rule across a table is at least this long (a table is wider than two narrow columns).
+LONE_RULE_MIN = 50.0
+
+
+def _lone_rules(
+    across: Sequence[dict[str, Any]], boxes: Sequence[tuple[float, ...]]
+) -> list[tuple[float, float, float, float]]:
+    """Rules across (joined from their pieces) that no table found holds, each as a box of no height:
+    the one rule a page's part of a table has where its only row goes on from the page before (or
+    to the next), its side rules running on from it to the page's top (or end). The finder makes
+    no cell of a row with a rule on one side only, so it found no table there at all."""
+    out = []
+    for edge in across:
+        if edge["x1"] - edge["x0"] < LONE_RULE_MIN:
+            continue
+        held = any(
+            top - SIDE_TOLERANCE <= edge["top"] <= bottom + SIDE_TOLERANCE
+            and edge["x0"] < x1
+            and edge["x1"] > x0
+            for x0, top, x1, bottom in boxes
+        )
+        if not held:
+            out.append((edge["x0"], edge["top"], edge["x1"], edge["top"]))
+    return out
 
 
 def _widened(across: Sequence[dict[str, Any]], box: tuple[float, ...]) -> tuple[float, float, float, float]:
