@@ -157,6 +157,11 @@ OTHER_FORMS = [
     ("Город Кленов", "город Кленов", "«Город» written out in the nominative: its name in apposition"),
     ("город Лугов", "город Лугов", "the same in lower case: no plural genitive put in the nominative"),
     ("г. Калуги", "город Калуга", "«г.» hides the case: a name only an oblique case reads is inflected"),
+    (
+        "Хредино\nмуниципальный\nокруг",
+        "муниципальный округ Хредино",
+        "a noun name the dictionary lacks, cut from its kind by a narrow column's line end: as on one line",
+    ),
     ("Г. ЧЕРЕПОВЕЦ", "город Череповец", "«г.» in capitals"),
     ("Тотемский р-н", "Тотемский район", "«р-н» abbreviation"),
     ("Администрация Тотемского МР", "Тотемский район", "«МР» after a genitive: inflected with it"),
