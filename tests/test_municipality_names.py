@@ -152,6 +152,16 @@ OTHER_FORMS = [
     ("г. Нижнего Новгорода", "город Нижний Новгород", "«г.» before two words in the genitive"),
     ("г. Великие Луки", "город Великие Луки", "«г.» before a nominative that is a genitive's look-alike"),
     ("Администрация города Заречноград", "город Заречноград", "a name the dictionary lacks, as written"),
+    # invented towns whose letters also spell a plural genitive («кленов»: of «клён», «лугов»: of «луг»)
+    ("Город Кленовск", "город Кленовск", "an invented name the dictionary lacks, after «Город»"),
+    ("Город Кленов", "город Кленов", "«Город» written out in the nominative: its name in apposition"),
+    ("город Лугов", "город Лугов", "the same in lower case: no plural genitive put in the nominative"),
+    ("г. Калуги", "город Калуга", "«г.» hides the case: a name only an oblique case reads is inflected"),
+    (
+        "Хредино\nмуниципальный\nокруг",
+        "муниципальный округ Хредино",
+        "a noun name the dictionary lacks, cut from its kind by a narrow column's line end: as on one line",
+    ),
     ("Г. ЧЕРЕПОВЕЦ", "город Череповец", "«г.» in capitals"),
     ("Тотемский р-н", "Тотемский район", "«р-н» abbreviation"),
     ("Администрация Тотемского МР", "Тотемский район", "«МР» after a genitive: inflected with it"),

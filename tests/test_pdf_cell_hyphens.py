@@ -106,3 +106,22 @@ def test_a_name_the_table_writes_whole_elsewhere_is_joined() -> None:
     lines = [_line("пгт Кедро-"), _line("полянски"), _line("й, ул. Мира", slack=9.0)]
     assert join_lines(lines, is_word=known) == "пгт Кедрополянский, ул. Мира"
     assert join_lines(lines) == "пгт Кедро-полянский, ул. Мира"  # «полянский» is a word: a compound
+
+
+@pytest.mark.parametrize(
+    ("above", "below", "expected"),
+    [
+        # a browser breaks a compound after its hyphen though the next piece seems to fit (it
+        # measures «батюшка-2025» whole, the line's slack only up to the piece's own hyphen)
+        ("по декоративно-", "прикладному искусству", "по декоративно-прикладному искусству"),
+        ("Турнир «Лён-", "батюшка-2025»", "Турнир «Лён-батюшка-2025»"),
+        # a hanging hyphen before a conjunction ends its word: the layout decides, as before
+        ("кино-", "и фотосъёмка", "кино-\nи фотосъёмка"),
+    ],
+    ids=["compound", "compound-with-year", "hanging-hyphen"],
+)
+def test_a_line_ending_in_a_words_hyphen_before_a_small_letter_goes_on(
+    above: str, below: str, expected: str
+) -> None:
+    lines = [_line(above, slack=30.0), _line(below, first_piece=20.0)]
+    assert join_lines(lines) == expected

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from readers_fixtures import HEADER, add_table, build_docx, replace_cell_xml, report_rows, wrap_table_in_sdt
 
 from muniflow.model import ReaderError
@@ -249,6 +251,31 @@ def test_superscript_and_subscript_digits_are_written_raised_and_lowered(tmp_pat
     area_cell.add_paragraph("CO").add_run("2").font.subscript = True
     document.save(str(path))
     assert _body(path)[0][1:] == ("15.05.2025²", "200 м²\nCO₂")
+
+
+def _raised(run: object, half_points: int) -> None:
+    """Raise a run by w:position, as LibreOffice writes an HTML page's <sup> into a DOCX."""
+    props = run._r.get_or_add_rPr()  # type: ignore[attr-defined]
+    position = OxmlElement("w:position")
+    position.set(qn("w:val"), str(half_points))
+    props.append(position)
+
+
+def test_digits_raised_or_lowered_by_their_position_are_marks_too(tmp_path: Path) -> None:
+    """LibreOffice's DOCX of an HTML page (a .doc a document system saved as HTML) raises a
+    footnote mark by w:position (7 half-points), not w:vertAlign; a baseline nudged by a point is
+    no mark."""
+    path = build_docx(
+        tmp_path / "r.docx", [["№", "Дата проведения", "Площадь"], ["1.", "15.05.2025", "200 м"]]
+    )
+    document = docx.Document(str(path))
+    date_cell, area_cell = document.tables[0].rows[1].cells[1:3]
+    _raised(date_cell.paragraphs[0].add_run("2"), 7)
+    _raised(area_cell.paragraphs[0].add_run(" 3"), 2)
+    area_cell.add_paragraph("CO").add_run("2")
+    _raised(area_cell.paragraphs[1].runs[-1], -6)
+    document.save(str(path))
+    assert _body(path)[0][1:] == ("15.05.2025²", "200 м 3\nCO₂")
 
 
 def test_the_text_after_the_last_table_is_the_documents_closing(tmp_path: Path) -> None:

@@ -158,7 +158,7 @@ GEOMETRY = [
     ("фестиваль –", 34.2, "конкурс", 34.4, False, PARAGRAPH, "centred: no space is drawn, none is missing"),
     ("фестиваль –", 1.5, "конкурс", 34.4, True, PARAGRAPH, "no room to draw a space after the dash"),
     ("научно-", 30.0, "практической", 58.0, True, CUT, "attached hyphen, the piece had no room"),
-    ("научно-", 60.0, "практической", 58.0, True, PARAGRAPH, "attached hyphen, the piece had room"),
+    ("научно-", 60.0, "практической", 58.0, True, CUT, "attached hyphen before a small letter, room or not"),
     ("г. Смоленск,", 0.5, "Республика", 68.0, True, PARAGRAPH, "full, but a space to break at: a paragraph"),
     (
         "Участие в XXV Международн",

@@ -863,3 +863,53 @@ def test_a_column_only_a_merged_cell_writes_into_parts_the_columns_beside_it(tmp
     ]
     assert " ".join((table.rows[0].cells[2] or "").split()) == "Central house of culture"
     assert [row.from_above for row in table.rows] == [frozenset(), frozenset({2})]
+
+
+def _pages(path: Path, *contents: bytes) -> Path:
+    """A PDF of one page per content stream, font /F1 Helvetica."""
+    from badfiles import PAGE, pdf_file, stream
+
+    font = b"/Resources << /Font << /F1 3 0 R >> >>"
+    count = len(contents)
+    kids = b" ".join(b"%d 0 R" % (4 + k) for k in range(count))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        *(PAGE % (font + b" /Contents %d 0 R" % (4 + count + k)) for k in range(count)),
+        *(stream(content) for content in contents),
+    ]
+    path.write_bytes(pdf_file(objects))
+    return path
+
+
+def test_the_rest_of_a_row_opening_a_page_is_no_header_for_the_pages_after(tmp_path: Path) -> None:
+    """No rules, no header repeated: page 2 opens with the rest of a row the page end broke
+    («twin towns»), which is no header; a cell's line of the same text on page 3 then parts no
+    table (taken for the header repeated, it had cut the rows under it off as a table of their own,
+    losing the row's lines above it)."""
+    edges = [LEFT + sum(WIDTHS[:k]) for k in range(len(WIDTHS))]
+
+    def row(top: float, cells: tuple[str, ...], more: str = "") -> list[bytes]:
+        drawn = [_text(x + PAD, top - 14, text) for x, text in zip(edges, cells, strict=False) if text]
+        return drawn + ([_text(edges[1] + PAD, top - 26, more)] if more else [])
+
+    first = [
+        *row(TOP, HEADER),
+        *row(TOP - HEIGHT, BODY[0]),
+        *row(TOP - 2 * HEIGHT, ("2", "Forum of", "Library", "9 May")),
+    ]
+    second = [*row(TOP, ("", "twin towns")), *row(TOP - HEIGHT, BODY[2])]
+    third = [
+        *row(TOP, ("4", "Fair of", "Square", "20 May"), "twin towns"),
+        *row(TOP - HEIGHT - 12, ("5", "Run", "Quay", "25 May")),
+    ]
+    path = _pages(tmp_path / "rest.pdf", *(b"\n".join(p) for p in (first, second, third)))
+    (table,) = PdfReader().read(path).tables
+    assert [tuple(" ".join((c or "").split()) for c in row.cells) for row in table.rows] == [
+        BODY[0],
+        ("2", "Forum of twin towns", "Library", "9 May"),
+        BODY[2],
+        ("4", "Fair of twin towns", "Square", "20 May"),
+        ("5", "Run", "Quay", "25 May"),
+    ]

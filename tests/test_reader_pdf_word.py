@@ -182,6 +182,66 @@ def test_a_column_the_last_rule_leaves_out_is_closed(edges: list, rules: list) -
     assert [(round(r["x0"]), round(r["x1"]), r["top"]) for r in found] == rules
 
 
+# A browser's print of a table whose column 30..50 holds a cell merged down over every row of the
+# page, going on from the page before (no rule at the page's top, 0) and, in the second case, to the
+# page after: no rule crosses that column on the page, so the finder parts the table there, or drops
+# the columns left of it (a table of one cell is none to it).
+_MERGED_SIDES = [_side(x, 0, 80) for x in (10, 30, 50, 90)]
+
+
+@pytest.mark.parametrize(
+    ("edges", "boxes", "rules"),
+    [
+        # the merged cell ends on the page (the last rule runs on, unbroken, under every column):
+        # the finder's table is the right part only; the rule put back at the page's top spans all
+        (
+            [
+                *_MERGED_SIDES,
+                _across(10, 30, 40),
+                _across(50, 90, 40),
+                *(_across(a, b, 80) for a, b in ((10, 30), (30, 50), (50, 90))),
+            ],
+            [(50.0, 40.0, 90.0, 80.0)],
+            {(10, 90, 0)},
+        ),
+        # the merged cell goes on to the next page too: two tables side by side, one top, one
+        # bottom; the rule at the top spans both and the merged column is closed at the bottom
+        (
+            [*_MERGED_SIDES, *(_across(a, b, y) for a, b in ((10, 30), (50, 90)) for y in (40, 80))],
+            [(10.0, 40.0, 30.0, 80.0), (50.0, 40.0, 90.0, 80.0)],
+            {(10, 90, 0), (30, 50, 80)},
+        ),
+    ],
+    ids=["columns-dropped", "table-parted"],
+)
+def test_a_table_parted_by_a_column_merged_over_the_page_is_closed_whole(
+    edges: list, boxes: list, rules: set
+) -> None:
+    found = {(round(r["x0"]), round(r["x1"]), r["top"]) for r in closing_rules(edges, boxes)}
+    assert rules <= found
+
+
+@pytest.mark.parametrize(
+    ("edges", "rules"),
+    [
+        # a page's part of a table that is one row going on from the page before: its last rule
+        # (drawn in pieces, one per cell) and side rules from the page's top; the finder found no table
+        (
+            [*(_side(x, 0, 40) for x in (10, 50, 90)), _across(10, 50, 40), _across(50, 90, 40)],
+            [(10, 90, 0)],
+        ),
+        # the same row going on to the next page: its first rule, the sides running on to the end
+        ([*(_side(x, 0, 40) for x in (10, 50, 90)), _across(10, 90, 0)], [(10, 90, 40)]),
+        # a rule with no side rules (a signature's line, a rule under a title): nothing to close
+        ([_across(10, 90, 40)], []),
+    ],
+    ids=["one-row-open-above", "one-row-open-below", "no-sides"],
+)
+def test_a_one_row_table_with_a_rule_on_one_side_only_is_closed(edges: list, rules: list) -> None:
+    found = closing_rules(edges, [])
+    assert sorted({(round(r["x0"]), round(r["x1"]), r["top"]) for r in found}) == rules
+
+
 def _stroked_table(rows: list[tuple[str, ...]], noise: float) -> bytes:
     """A grid drawn with stroked lines (`m … l S`), each rule's far end off by `noise` across it:
     what a page stored turned and shown upright by its /Rotate (or drawn through any turned or

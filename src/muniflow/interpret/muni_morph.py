@@ -249,15 +249,21 @@ def _best_group(pieces: list[str], kinds: frozenset[str], nouns: frozenset[str] 
     for mask in range(1 << (len(pieces) - 1)):
         words, current = [], pieces[0]
         kind_glued = False
+        with_kind = whole_kinds[0]  # the word being built holds a whole kind word among its pieces
         for i, piece in enumerate(pieces[1:]):
             if mask >> i & 1:
                 if current[-1:].islower() and piece[:1].isupper():
                     break  # a capital letter starts a word: «образование\nВелижский»
                 current += piece
                 kind_glued = kind_glued or whole_kinds[i] or whole_kinds[i + 1]
+                with_kind = with_kind or whole_kinds[i + 1]
+                if with_kind and not _known(current, kinds):
+                    # a whole kind word glued into a word the dictionary lacks: a name before its
+                    # kind («Хредино\nмуниципальный», not «Хрединомуниципальный»)
+                    break
             else:
                 words.append(current)
-                current = piece
+                current, with_kind = piece, whole_kinds[i + 1]
         else:
             words.append(current)
             value = sum(_word_value(w, kinds) for w in words)

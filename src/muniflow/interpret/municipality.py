@@ -214,7 +214,7 @@ def _capitals_fixed(text: str) -> str:
     return re.sub(r"[А-ЯЁ][А-ЯЁ-]+(?![а-яё])", lambda m: proper_case(m.group()), text)
 
 
-def _nominative(text: str, case: str | None = None) -> str:
+def _nominative(text: str, case: str | None = None, kind_in_full: bool = False) -> str:
     """The words up to the first kind noun in an oblique case put in the nominative («Велижского
     района», «по Велижскому району»); a settlement's name after it too («города Мосальска», «в
     городе Смоленске»).
@@ -223,7 +223,8 @@ def _nominative(text: str, case: str | None = None) -> str:
     («сельского поселения Первомайское»), as does a quoted name. Where no kind noun shows the case,
     `case` (governed by a preposition taken off before the text) does: a settlement's name after
     an abbreviated kind («[по] г. Энску», «[в] с. Ключевке») or a place's bare name («[по] Энску»)
-    is put in the nominative from it, when pymorphy3 reads it in that case.
+    is put in the nominative from it, when pymorphy3 reads it in that case. `kind_in_full`: the
+    text opened with a settlement's kind noun written out, not abbreviated.
     """
     head = text
     for ch in _OPEN:
@@ -247,13 +248,15 @@ def _nominative(text: str, case: str | None = None) -> str:
         return "".join(out) + rest
     # «г. Калуги» (the abbreviation hides the genitive «города»): a name the dictionary knows only
     # in oblique cases is put in the nominative; «г. Великие Луки» can be a nominative and stays.
+    # After the kind noun written out in the nominative («Город Кленов») the name is in apposition,
+    # a nominative whatever else its letters spell («кленов», a plural genitive of «клён»).
     if words and words[0].start() == 0 and _is_settlement_kind(text, words[0]):
         start = len(text) - len(text[words[0].end() :].lstrip(". "))
         rest = text[start:].strip()
         if rest and rest[0] not in _OPEN:
             if case is not None:
                 return f"{text[:start]}{place_name_nominative(rest, case)}"
-            if never_nominative(rest):
+            if not kind_in_full and never_nominative(rest):
                 return f"{text[:start]}{place_name_nominative(rest)}"
         return text
     if case is not None and not any(w.group().lower().replace("ё", "е") in _kinds() for w in words):
@@ -408,9 +411,11 @@ def _canonical_words(name: str) -> list[str]:
         lambda m: f"{m.group(1)} {_after_adjective(m.group(1), _mo_kind(m.group(1)))}", text
     )
     text = _capitals_fixed(text)
+    first = WORD.match(text.lstrip())
+    kind_in_full = first is not None and first.group().lower() in vocabulary().settlement_nouns
     for pattern, full in _ABBREVIATIONS:
         text = pattern.sub(full, text)
-    text = _strip_wrapping(_nominative(text, case))
+    text = _strip_wrapping(_nominative(text, case, kind_in_full))
     parts = _quoted_parts(text)
     if parts is not None and parts[1].strip():
         inner = _canonical_words(parts[1])

@@ -311,12 +311,25 @@ def _shown(item: etree._Element, tag: str) -> str:
 _SHIFTS = {"superscript": SUPERSCRIPT, "subscript": SUBSCRIPT}
 
 
+# Half-points a run is raised or lowered by (Font > Advanced > Position: w:position) to be a
+# superscript or subscript: LibreOffice writes an HTML page's <sup> so (7, with a smaller size),
+# not as w:vertAlign; a baseline nudged by a point or less is no mark.
+_RAISED = 3
+
+
 def _shifted(run: etree._Element) -> dict[int, int] | None:
     """The translation of a superscript or subscript run's digits (`normalize.text.SUPERSCRIPT`);
     None for any other run."""
     props = run.find(_W + "rPr")
-    align = props.find(_W + "vertAlign") if props is not None else None
-    return _SHIFTS.get(align.get(_VAL, "")) if align is not None else None
+    if props is None:
+        return None
+    align = props.find(_W + "vertAlign")
+    if align is not None:
+        return _SHIFTS.get(align.get(_VAL, ""))
+    position = props.find(_W + "position")
+    raised = position.get(_VAL, "0") if position is not None else "0"
+    shift = int(raised) if raised.lstrip("-").isdigit() else 0
+    return SUPERSCRIPT if shift >= _RAISED else SUBSCRIPT if shift <= -_RAISED else None
 
 
 def _hidden(run: etree._Element) -> bool:

@@ -29,6 +29,7 @@ from muniflow.model import LAYER_FORMAT, LAYER_SLOW, Cell, RawDocument, RawRow, 
 from muniflow.readers.base import CORRUPT_FILE, NO_TABLE_FOUND, fold_whitespace
 from muniflow.readers.blame import raised_by_parser
 from muniflow.readers.headerwords import vocabulary_breaks
+from muniflow.readers.pdfbullets import drawn_bullets
 from muniflow.readers.pdfcaption import band_paragraphs, text_area
 from muniflow.readers.pdffootnotes import footnotes_top
 from muniflow.readers.pdfgaps import on_grid
@@ -225,6 +226,7 @@ def _scan(path: Path, budget: bool = True) -> tuple[list[Fragment], int, str, st
                             turn_upright(page)
                             straighten(page)
                             drop_struck(page)  # deleted text a document shows struck through
+                            drawn_bullets(page)  # a browser's list markers, drawn as shapes: «•»
                             ruled, ruling = _find_tables(page, grid)
                             tables = sorted(
                                 tables_without_rules(ruling, ruled, grid, heads, labelled),

@@ -435,9 +435,23 @@ def _after_hyphen(above: Line, below: Line, goes_on: bool) -> Break:
     """
     room = -math.inf if goes_on else above.slack - below.first_piece
     if len(above.text) < 2 or not above.text[-2].isspace():
+        if above.text[-2:-1].isalpha() and _goes_on_lower(below.text):
+            # «декоративно-|прикладному»: no paragraph ends in a word's hyphen, whatever room the
+            # layout seems to leave (a browser breaks a compound after its hyphen, and keeps
+            # «батюшка-2025» whole, so the piece measured up to its own hyphen seems to fit)
+            return Break.CUT
         return Break.PARAGRAPH if room >= _FIT_TOLERANCE else Break.CUT
     space_shown = above.marks_wraps and above.slack >= above.space
     return Break.CUT if space_shown and room < 0 and not below.text[:1].isdigit() else Break.PARAGRAPH
+
+
+# Words after a hanging hyphen («кино- и фотосъёмка»): the hyphen's word ends there.
+_HANGING = frozenset({"и", "или", "либо", "а"})
+
+
+def _goes_on_lower(text: str) -> bool:
+    """Whether a line opens with a small letter, not a conjunction after a hanging hyphen."""
+    return text[:1].islower() and text.split(" ", 1)[0] not in _HANGING
 
 
 _WORD_END = re.compile(r"[^\W\d_]+$")

@@ -130,7 +130,10 @@ def closing_rules(
     edges = joined(edges)
     vertical = [e for e in edges if e.get("orientation") == "v"]
     rules = []
-    for x0, top, x1, bottom in bboxes:
+    across = [e for e in edges if e.get("orientation") == "h"]
+    boxes = [_widened(across, box) for box in bboxes]
+    boxes += _lone_rules(across, boxes)
+    for x0, top, x1, bottom in [*boxes, *_side_by_side(boxes)]:
         below = _open_end(vertical, x0, x1, bottom, below=True)
         for end in (below, _open_end(vertical, x0, x1, top, below=False)):
             if end is not None:
@@ -139,6 +142,69 @@ def closing_rules(
             rules.extend(_open_cells(vertical, x0, x1, bottom))
             rules.extend(_gaps_in_last_rule(edges, x0, x1, bottom))
     return rules
+
+
+# Points: a rule across a table is at least this long (a table is wider than two narrow columns).
+LONE_RULE_MIN = 50.0
+
+
+def _lone_rules(
+    across: Sequence[dict[str, Any]], boxes: Sequence[tuple[float, ...]]
+) -> list[tuple[float, float, float, float]]:
+    """Rules across (joined from their pieces) that no table found holds, each as a box of no height:
+    the one rule a page's part of a table has where its only row goes on from the page before (or
+    to the next), its side rules running on from it to the page's top (or end). The finder makes
+    no cell of a row with a rule on one side only, so it found no table there at all."""
+    out = []
+    for edge in across:
+        if edge["x1"] - edge["x0"] < LONE_RULE_MIN:
+            continue
+        held = any(
+            top - SIDE_TOLERANCE <= edge["top"] <= bottom + SIDE_TOLERANCE
+            and edge["x0"] < x1
+            and edge["x1"] > x0
+            for x0, top, x1, bottom in boxes
+        )
+        if not held:
+            out.append((edge["x0"], edge["top"], edge["x1"], edge["top"]))
+    return out
+
+
+def _widened(across: Sequence[dict[str, Any]], box: tuple[float, ...]) -> tuple[float, float, float, float]:
+    """The table's box stretched along its first or last rule where that rule runs on, unbroken,
+    past the table's sides: the columns the finder left out there (one cell each, merged down from
+    the page before, or a single cell the finder drops) are the table's."""
+    x0, top, x1, bottom = box
+    for y in (top, bottom):
+        pieces = sorted((e["x0"], e["x1"]) for e in across if abs(e["top"] - y) <= SIDE_TOLERANCE)
+        reach_left, reach_right = box[0], box[2]
+        for a, b in sorted(pieces, key=lambda p: -p[1]):  # leftwards: a piece touching the reach extends it
+            if b >= reach_left - DASH_GAP and a < reach_left:
+                reach_left = a
+        for a, b in pieces:  # rightwards
+            if a <= reach_right + DASH_GAP and b > reach_right:
+                reach_right = b
+        x0, x1 = min(x0, reach_left), max(x1, reach_right)
+    return x0, top, x1, bottom
+
+
+def _side_by_side(bboxes: Sequence[tuple[float, ...]]) -> list[tuple[float, float, float, float]]:
+    """One box over each run of tables standing side by side with one top and one bottom: a table
+    whose cell merged down over its rows goes on past both the page's top and its end has no rule
+    across that column on the page, so the finder parts the table there, a table each side of it;
+    the table's rules put back are looked for across the whole."""
+    runs: list[list[tuple[float, ...]]] = []
+    for box in sorted(bboxes, key=lambda b: (round(b[1]), round(b[3]), b[0])):
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and abs(box[1] - last[1]) <= SIDE_TOLERANCE
+            and abs(box[3] - last[3]) <= SIDE_TOLERANCE
+        ):
+            runs[-1].append(box)
+        else:
+            runs.append([box])
+    return [(run[0][0], run[0][1], max(b[2] for b in run), run[0][3]) for run in runs if len(run) > 1]
 
 
 def joined(edges: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
