@@ -176,3 +176,17 @@ def test_marks_that_belong_to_the_text_stay_beside_the_specks() -> None:
     text = "ivan_petrov@mail.ru ‘ Ф.И.О. Иванов, на 5 % больше, д. 4, кв. 12 ° «Открытый урок» – с. Подгорное"
     expected = "ivan_petrov@mail.ru Ф.И.О. Иванов, на 5 % больше, д. 4, кв. 12 «Открытый урок» – с. Подгорное"
     assert ocr.clean(text) == expected
+
+
+GLUED = [
+    ("Цельи результаты проведения", "Цель и результаты проведения", "a conjunction glued to a header word"),
+    ("развитиеи укрепление связей", "развитие и укрепление связей", "to a noun in a cell"),
+    ("круглый стол всфере туризма", "круглый стол в сфере туризма", "a preposition glued before"),
+    ("семьи и судьи, такси и статьи", "семьи и судьи, такси и статьи", "words that end in и stay"),
+    ("г. Вельск, скорость, свою", "г. Вельск, скорость, свою", "a name, words that open with в, с, к stay"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "why"), GLUED, ids=[c[2] for c in GLUED])
+def test_a_one_letter_word_ocr_glued_to_a_word_is_set_apart(text: str, expected: str, why: str) -> None:
+    assert ocr.clean(text) == expected, why

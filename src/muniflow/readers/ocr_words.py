@@ -116,11 +116,32 @@ MOVED_TAIL_MAX = 3  # letters of a word's end OCR split off as a word of its own
 WHOLE_MIN = 8  # letters of the word two such words make
 
 
+# A one-letter conjunction or preposition OCR read with no space before or after it, glued to a
+# word: the letters are no word, and without it they are one («Цельи результаты» -> «Цель и
+# результаты», «всфере» -> «в сфере»). A capitalized word never loses a letter at its start (a
+# name the dictionary lacks: «Вельск»).
+_GLUED_TAIL = "и"
+_GLUED_HEADS = "вск"
+_GLUED_MIN = 3  # letters of the word left
+
+
+def _unglued(token: str) -> str:
+    letters = token.rstrip(".,;:)»")
+    stop = token[len(letters) :]
+    if not _LETTERS.fullmatch(letters) or len(letters) <= _GLUED_MIN or is_russian_word(letters.lower()):
+        return token
+    if letters[-1] == _GLUED_TAIL and dictionary_word(letters[:-1]):
+        return f"{letters[:-1]} {_GLUED_TAIL}{stop}"
+    if letters[0] in _GLUED_HEADS and len(letters) - 1 > _GLUED_MIN and dictionary_word(letters[1:]):
+        return f"{letters[0]} {letters[1:]}{stop}"
+    return token
+
+
 def join_split_words(text: str) -> str:
     """A word that OCR split in two on one line made whole, when the dictionary knows the whole
     word, and the left part is no word or the right part is capitals that are no word (a known
     word before a rare one the dictionary lacks is never joined); a space OCR put a letter or two
-    off moved (see _moved_space)."""
+    off moved (see _moved_space); a one-letter word glued to a word set apart (see _unglued)."""
     parts = re.split(r"([ \n])", text)  # tokens, each line break or space between two
     out = parts[:1]
     for sep, token in zip(parts[1::2], parts[2::2], strict=True):
@@ -132,7 +153,7 @@ def join_split_words(text: str) -> str:
         if moved is not None:
             out[-1], token = moved
         out += [sep, token]
-    return "".join(out)
+    return "".join(_unglued(t) if i % 2 == 0 else t for i, t in enumerate(out))
 
 
 # A space OCR put one or two letters late: the right group is no word, and with its first letters
