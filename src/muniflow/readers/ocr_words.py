@@ -228,7 +228,11 @@ def _roman(match: re.Match[str]) -> str:
         return token  # a number, or a Roman numeral read right
     if token in ("!", "|", "1") or (token == "Г" and following[0].isupper()):
         return token  # «Г Псков»: the abbreviation г. with its dot lost
-    if token in ONE_LETTER_WORDS or not _is_adjective(following):
+    if not _is_adjective(following):
+        return token
+    if token in _V_WORDS and _nominative_noun(following):
+        return "V"  # «у» governs a genitive, never a nominative: «– У международная смена»
+    if token in ONE_LETTER_WORDS:
         return token
     if dictionary_word(token) and not (len(token) > 1 and token.isupper() and "Х" in token):
         return token  # a word, unless capitals with an X in them («ХИ»: the Greek letter's name)
@@ -263,9 +267,15 @@ def roman_numerals(text: str) -> str:
 
 # A cell opening with a token of numeral look-alikes before a capitalized noun in the nominative
 # («УП Семинар», «1Х Мастер-класс», «\/ Круглый стол»): an event's ordinal, as titles number
-# recurring events. A V whose strokes stand apart is read as «\/». The lone marks that stand for
-# one stroke or several («!», «|», «1», «\») are left: which numeral they are cannot be told.
-_OPENING_TOKEN = re.compile(r"^((?:\\/|[" + "".join(_ROMAN_LOOKS) + r"]){1,7})[ \t]+(?=([А-ЯЁ][а-яё]+))")
+# recurring events. A V whose strokes stand apart is read as «\/», «\У» or its left stroke «\»
+# alone (Tesseract `rus` reads a serif V so: «\» never stands for I). The lone marks that stand
+# for one stroke or several («!», «|», «1») are left: which numeral they are cannot be told.
+_OPENING_TOKEN = re.compile(
+    r"^((?:\\[/УуV]?|[" + "".join(_ROMAN_LOOKS) + r"]){1,7})[ \t]+(?=([А-ЯЁ][а-яё]+))"
+)
+_V_STROKES = re.compile(r"\\[/УуV]?")
+# The one-letter word a V is read as («У»): before a word in the nominative only it is the numeral.
+_V_WORDS = frozenset({"У", "у"})
 _STROKES = frozenset({"!", "|", "1", "l", "I", "i", "і"})
 
 
@@ -293,7 +303,7 @@ def opening_ordinal(text: str) -> str:
         return text
     if not _nominative_noun(following):
         return text
-    roman = _as_roman(token.replace("\\/", "V"))
+    roman = _as_roman(_V_STROKES.sub("V", token))
     return roman + text[len(token) :] if roman else text
 
 
