@@ -199,3 +199,18 @@ GLUED = [
 @pytest.mark.parametrize(("text", "expected", "why"), GLUED, ids=[c[2] for c in GLUED])
 def test_a_one_letter_word_ocr_glued_to_a_word_is_set_apart(text: str, expected: str, why: str) -> None:
     assert ocr.clean(text) == expected, why
+
+
+ABBREVIATED = [
+    ("189 участников, вт. ч. 13 гостей", "189 участников, в т. ч. 13 гостей", "the space after в lost"),
+    ("74 участников, В Т. ч. 11 гостей", "74 участников, в т. ч. 11 гостей", "capitals mid-sentence"),
+    ("350 участников, ВТ. ч. 15 гостей", "350 участников, в т. ч. 15 гостей", "both"),
+    ("31 участник, в т.ч. 12 гостей", "31 участник, в т.ч. 12 гостей", "written with no space after a stop"),
+    ("В т. ч. 12 гостей", "В т. ч. 12 гостей", "a capital opening the text"),
+    ("вт. 12.05, книги и т.д.", "вт. 12.05, книги и т.д.", "another abbreviation, a phrase as written"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "why"), ABBREVIATED, ids=[c[2] for c in ABBREVIATED])
+def test_an_abbreviation_of_several_words_is_written_as_it_is(text: str, expected: str, why: str) -> None:
+    assert ocr.clean(text) == expected, why

@@ -501,3 +501,46 @@ def speck_marks(text: str) -> str:
     if cleaned == text:
         return text
     return re.sub(r"[ \t]{2,}", " ", line_ends.sub("", cleaned)).strip()
+
+
+# Abbreviations of several words («в т. ч.», «и т. д.»: contracts/ocr.yaml `abbreviation_phrases`)
+# as OCR reads them: the space after a word with no stop lost («вт. ч.»), letters read as capitals
+# mid-sentence («В Т. ч.»). The stops and the spaces after them are kept as read («в т.ч.» is
+# written so too).
+@lru_cache(maxsize=1)
+def _abbreviation_patterns() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    phrases = load_yaml("ocr.yaml", None, ("abbreviation_phrases",))["abbreviation_phrases"]
+    out = []
+    for phrase in phrases:
+        words = tuple(w.rstrip(".") for w in str(phrase).split())
+        dotted = [w.endswith(".") for w in str(phrase).split()]
+        parts = [
+            f"({re.escape(w)})" + (r"\.(\s?)" if dot else r"(\s?)")
+            for w, dot in zip(words, dotted, strict=True)
+        ]
+        pattern = re.compile(r"(?<![\w.])" + "".join(parts).removesuffix(r"(\s?)") + r"(?!\w)", re.IGNORECASE)
+        out.append((pattern, tuple(str(phrase).split())))
+    return tuple(out)
+
+
+def _abbreviation(match: re.Match[str], written: tuple[str, ...]) -> str:
+    groups = match.groups()
+    mid_sentence = (
+        match.start() > 0 and re.search(r"[а-яё\d,;:–(]\s*$", match.string[: match.start()]) is not None
+    )
+    out = []
+    for k, word in enumerate(written):
+        letters = groups[2 * k]
+        letters = word.rstrip(".") if mid_sentence or k > 0 else letters
+        space = groups[2 * k + 1] if 2 * k + 1 < len(groups) else ""
+        if k < len(written) - 1 and not word.endswith("."):
+            space = " "  # a word with no stop is followed by a space
+        out.append(letters + ("." if word.endswith(".") else "") + (space or ""))
+    return "".join(out)
+
+
+def abbreviation_phrases(text: str) -> str:
+    """«вт. ч.» -> «в т. ч.», «, В Т. ч.» -> «, в т. ч.» (contracts/ocr.yaml `abbreviation_phrases`)."""
+    for pattern, written in _abbreviation_patterns():
+        text = pattern.sub(lambda m, w=written: _abbreviation(m, w), text)  # type: ignore[misc]
+    return text
