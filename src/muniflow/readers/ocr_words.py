@@ -316,6 +316,10 @@ def punctuation(text: str) -> str:
     text = re.sub(r"(?<!\S)Ю(?=\s?\d)", "№", text)
     text = re.sub(r"№(?=\d)", "№ ", text)
     text = re.sub(r"(?<![\w.])[а-яё](?=\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё])", lambda m: m.group().upper(), text)
+    text = re.sub(r"(?<=[\w»)]) (?:-[–-]|–[–-]) (?=\S)", " – ", text)  # a dash read twice («-–»)
+    # a spaced hyphen at a line's end, or opening one after a word: a narrow cell wrapped the dash
+    text = re.sub(r"(?<=[\w»)]) -(?=\n\S)", " –", text)
+    text = re.sub(r"(?<=[\w»)]\n)-(?= \S)", "–", text)
     return re.sub(r"(?<=[\w»)]) - (?=\S)", " – ", text)
 
 
