@@ -43,8 +43,8 @@ _SAME_SHAPE = {
     "r": "г", "t": "т", "x": "х", "y": "у", "3": "з", "6": "б",
 }  # fmt: skip
 # Two Latin letters the English model reads one Cyrillic capital as: «П» is a «T» beside an «l»
-# («Порсков» read «Tlopckob»)
-_SAME_SHAPE_PAIRS = {"tl": "п"}
+# («Порсков» read «Tlopckob»), «Л» a «J» beside an «I» («СЕВЕРОЛЕССК» read «CEBEPOJIECCK»)
+_SAME_SHAPE_PAIRS = {"tl": "п", "ji": "л"}
 _EDGE = re.compile(r"^([«»\"'„“”‘’‚‹›({\[]*)(.*?)([«»\"'„“”‘’‹›)}\],;:.]*)$", re.DOTALL)
 
 
