@@ -96,6 +96,7 @@ KEPT = [
     ("Республики Беларусь и Китайской Народной Республики", "capitalized words of a name"),
     ("XV Международный фестиваль", "a Roman numeral read right"),
     ("! Концерт творческих коллективов", "a lone stroke opening a cell: which numeral cannot be told"),
+    ("\\! Международный фестиваль", "a V's stroke and a stroke: VI or III cannot be told"),
     ("У Семинара своя программа", "a preposition before a genitive"),
     ("Участники:\n- школьники", "a list's hyphen after a colon"),
     ("встреча у международной границы", "a preposition before a genitive adjective"),

@@ -303,6 +303,8 @@ def opening_ordinal(text: str) -> str:
         return text
     if not _nominative_noun(following):
         return text
+    if "\\" in token and "!" in token:
+        return text  # «\!»: VI as often as III, which cannot be told
     roman = _as_roman(_V_STROKES.sub("V", token))
     return roman + text[len(token) :] if roman else text
 
