@@ -123,6 +123,7 @@ WHOLE_MIN = 8  # letters of the word two such words make
 _GLUED_TAIL = "и"
 _GLUED_HEADS = "вск"
 _GLUED_MIN = 3  # letters of the word left
+_GLUED_HEAD_MIN = 5  # after a preposition taken off: «влени» is no «в лени» (a cut word's piece)
 
 
 def _unglued(token: str) -> str:
@@ -132,7 +133,7 @@ def _unglued(token: str) -> str:
         return token
     if letters[-1] == _GLUED_TAIL and dictionary_word(letters[:-1]):
         return f"{letters[:-1]} {_GLUED_TAIL}{stop}"
-    if letters[0] in _GLUED_HEADS and len(letters) - 1 > _GLUED_MIN and dictionary_word(letters[1:]):
+    if letters[0] in _GLUED_HEADS and len(letters) - 1 >= _GLUED_HEAD_MIN and dictionary_word(letters[1:]):
         return f"{letters[0]} {letters[1:]}{stop}"
     return token
 
