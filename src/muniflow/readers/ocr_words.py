@@ -122,7 +122,8 @@ WHOLE_MIN = 8  # letters of the word two such words make
 # name the dictionary lacks: «Вельск»).
 _GLUED_TAIL = "и"
 _GLUED_HEADS = "вск"
-_GLUED_MIN = 3  # letters of the word left
+_GLUED_MIN = 4  # letters of the word left («аци», «ами» are pieces of words, «Цель» a word)
+_EDGE_MARKS = ".,;:()«»\"'"
 _GLUED_HEAD_MIN = 5  # after a preposition taken off: «влени» is no «в лени» (a cut word's piece)
 
 
@@ -131,7 +132,7 @@ def _unglued(token: str) -> str:
     stop = token[len(letters) :]
     if not _LETTERS.fullmatch(letters) or len(letters) <= _GLUED_MIN or is_russian_word(letters.lower()):
         return token
-    if letters[-1] == _GLUED_TAIL and dictionary_word(letters[:-1]):
+    if letters[-1] == _GLUED_TAIL and len(letters) - 1 >= _GLUED_MIN and dictionary_word(letters[:-1]):
         return f"{letters[:-1]} {_GLUED_TAIL}{stop}"
     if letters[0] in _GLUED_HEADS and len(letters) - 1 >= _GLUED_HEAD_MIN and dictionary_word(letters[1:]):
         return f"{letters[0]} {letters[1:]}{stop}"
@@ -154,7 +155,11 @@ def join_split_words(text: str) -> str:
         if moved is not None:
             out[-1], token = moved
         out += [sep, token]
-    return "".join(_unglued(t) if i % 2 == 0 else t for i, t in enumerate(out))
+    for i in range(0, len(out), 2):
+        piece = i >= 2 and out[i - 1] == "\n" and not dictionary_word(out[i - 2].strip(_EDGE_MARKS))
+        if not piece:  # a narrow cell's next piece of a word wrapped («делег\nации») is left
+            out[i] = _unglued(out[i])
+    return "".join(out)
 
 
 # A space OCR put one or two letters late: the right group is no word, and with its first letters
