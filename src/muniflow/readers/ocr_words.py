@@ -156,10 +156,21 @@ def join_split_words(text: str) -> str:
             out[-1], token = moved
         out += [sep, token]
     for i in range(0, len(out), 2):
-        piece = i >= 2 and out[i - 1] == "\n" and not dictionary_word(out[i - 2].strip(_EDGE_MARKS))
-        if not piece:  # a narrow cell's next piece of a word wrapped («делег\nации») is left
+        if not _wrapped_piece(out, i):  # a narrow cell's piece of a word wrapped («делег\nации») is left
             out[i] = _unglued(out[i])
     return "".join(out)
+
+
+def _wrapped_piece(tokens: list[str], i: int) -> bool:
+    """Whether token i (tokens and separators alternate) is a piece of a word a narrow cell wrapped:
+    after a line break and a piece that is no word, or before one and a piece that is no word or
+    makes one with it («Представи\nтели»)."""
+    if i >= 2 and tokens[i - 1] == "\n" and not dictionary_word(tokens[i - 2].strip(_EDGE_MARKS)):
+        return True
+    if i + 2 < len(tokens) and tokens[i + 1] == "\n":
+        after = tokens[i + 2].strip(_EDGE_MARKS)
+        return not dictionary_word(after) or dictionary_word(tokens[i].strip(_EDGE_MARKS) + after)
+    return False
 
 
 # A space OCR put one or two letters late: the right group is no word, and with its first letters
