@@ -51,6 +51,9 @@ def test_which_words_are_read_again(text: str, candidate: bool) -> None:
         ("Порсков,", "Tlopckob,", None),
         ("Пекос", "Tlacos", "Tlacos"),  # «a» is no look-alike of «е»: a Latin word
         ("Ореп", "Open", "Open"),  # «n» is no look-alike of «п»: «Open» is Latin
+        ("Усть", "YcTb", None),  # «ь» read as «b»: look-alikes, a town's name
+        ("УСТЬ", "YCTb", None),
+        ("СЕЛЕЗЕНСК", "CEJIE3EHCK", None),  # «Л» read «JI»: a town's name in capitals
     ],
 )
 def test_latin_pieces_replace_cyrillic_ones(cyrillic: str, latin: str, expected: str | None) -> None:

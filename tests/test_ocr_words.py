@@ -48,6 +48,9 @@ FIXED = [
     ("муниципалитетов ‚› промышленного", "муниципалитетов, промышленного", "a comma read as a low quote"),
     ("школа Ю 5 г. Кричев", "школа № 5 г. Кричев", "№ read as Ю before a number"),
     ("«Отдых - 2024»", "«Отдых – 2024»", "a spaced hyphen is Word's en dash"),
+    ("делегация Монголии -– 38 чел.", "делегация Монголии – 38 чел.", "a dash read twice"),
+    ("делегация из Лиды -\n220 чел.", "делегация из Лиды –\n220 чел.", "a spaced hyphen ending a line"),
+    ("делегация из Лиды\n- 91 чел.", "делегация из Лиды\n– 91 чел.", "one opening the next line"),
     ("сбпо 8\nсентября 2024", "с 6 по 8\nсентября 2024", "a date range's spaces lost, 6 read б"),
     ("с 1Зпо 15 мая", "с 13 по 15 мая", "a day with З for 3"),
     ("Горолской округ город Торжок", "Городской округ город Торжок", "д read as л, one dictionary fix"),
@@ -66,6 +69,14 @@ FIXED = [
     ),
     ("1Х Мастер-класс народных ремёсел", "IX Мастер-класс народных ремёсел", "1 for I opening a cell"),
     ("\\/ Круглый стол", "V Круглый стол", "a V read as its two strokes"),
+    ("\\ Международный фестиваль", "V Международный фестиваль", "a V read as its left stroke"),
+    ("\\У Международный фестиваль", "V Международный фестиваль", "a V read as a stroke and У"),
+    ("1\\ Международный конкурс", "IV Международный конкурс", "IV read as 1 and a stroke"),
+    (
+        "форум «Снежинка» – У международная смена",
+        "форум «Снежинка» – V международная смена",
+        "у before a nominative",
+    ),
     ("Г. Великие Луки", "г. Великие Луки", "г. before a town the dictionary lacks as a place"),
     ("Г.\nПсков", "г.\nПсков", "the line break after г. kept"),
     ("Луки иг. Полоцка", "Луки и г. Полоцка", "a conjunction glued to г."),
@@ -85,7 +96,10 @@ KEPT = [
     ("Республики Беларусь и Китайской Народной Республики", "capitalized words of a name"),
     ("XV Международный фестиваль", "a Roman numeral read right"),
     ("! Концерт творческих коллективов", "a lone stroke opening a cell: which numeral cannot be told"),
+    ("\\! Международный фестиваль", "a V's stroke and a stroke: VI or III cannot be told"),
     ("У Семинара своя программа", "a preposition before a genitive"),
+    ("Участники:\n- школьники", "a list's hyphen after a colon"),
+    ("встреча у международной границы", "a preposition before a genitive adjective"),
     ("Ель Новогодняя", "a word opening a cell"),
     ("их общий фестиваль", "a word made of numeral look-alikes"),
     ("15 участников", "a number"),
@@ -176,3 +190,36 @@ def test_marks_that_belong_to_the_text_stay_beside_the_specks() -> None:
     text = "ivan_petrov@mail.ru ‘ Ф.И.О. Иванов, на 5 % больше, д. 4, кв. 12 ° «Открытый урок» – с. Подгорное"
     expected = "ivan_petrov@mail.ru Ф.И.О. Иванов, на 5 % больше, д. 4, кв. 12 «Открытый урок» – с. Подгорное"
     assert ocr.clean(text) == expected
+
+
+GLUED = [
+    ("Цельи результаты проведения", "Цель и результаты проведения", "a conjunction glued to a header word"),
+    ("развитиеи укрепление связей", "развитие и укрепление связей", "to a noun in a cell"),
+    ("круглый стол всфере туризма", "круглый стол в сфере туризма", "a preposition glued before"),
+    ("семьи и судьи, такси и статьи", "семьи и судьи, такси и статьи", "words that end in и stay"),
+    ("г. Вельск, скорость, свою", "г. Вельск, скорость, свою", "a name, words that open with в, с, к stay"),
+    ("напра влени я сотрудничества", "напра влени я сотрудничества", "a cut word's piece is no в + word"),
+    ("Визит\nделег\nации\nг. Оша", "Визит\nделегации\nг. Оша", "a narrow cell's wrapped piece"),
+    ("Представи\nтели\nадминистрации", "Представители\nадминистрации", "a piece before the wrap"),
+    ("Цельи\nрезультаты", "Цель и\nрезультаты", "a glued word ending its line"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "why"), GLUED, ids=[c[2] for c in GLUED])
+def test_a_one_letter_word_ocr_glued_to_a_word_is_set_apart(text: str, expected: str, why: str) -> None:
+    assert ocr.clean(text) == expected, why
+
+
+ABBREVIATED = [
+    ("189 участников, вт. ч. 13 гостей", "189 участников, в т. ч. 13 гостей", "the space after в lost"),
+    ("74 участников, В Т. ч. 11 гостей", "74 участников, в т. ч. 11 гостей", "capitals mid-sentence"),
+    ("350 участников, ВТ. ч. 15 гостей", "350 участников, в т. ч. 15 гостей", "both"),
+    ("31 участник, в т.ч. 12 гостей", "31 участник, в т.ч. 12 гостей", "written with no space after a stop"),
+    ("В т. ч. 12 гостей", "В т. ч. 12 гостей", "a capital opening the text"),
+    ("вт. 12.05, книги и т.д.", "вт. 12.05, книги и т.д.", "another abbreviation, a phrase as written"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "why"), ABBREVIATED, ids=[c[2] for c in ABBREVIATED])
+def test_an_abbreviation_of_several_words_is_written_as_it_is(text: str, expected: str, why: str) -> None:
+    assert ocr.clean(text) == expected, why

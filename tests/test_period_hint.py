@@ -271,3 +271,41 @@ def test_a_scans_unreadable_quarter_is_taken_from_its_dates(
     assert outcome.report.period == Period.parse(period)
     assert outcome.report.reading is not None
     assert any("could not be read from the scan" in note for note in outcome.report.reading.notes)
+
+
+ROMAN_I = "Отчёт за I квартал 2025 года"
+SUMMER = ["15.07.2025", "20.08.2025", "3.09.2025"]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "title", "dates", "period", "reason"),
+    [
+        ("pdf_ocr", ROMAN_I, SUMMER, "2025Q3", None),
+        ("image_ocr", "Отчёт во II квартале 2025 г.", ["30.06.2025", *SUMMER, "12.07.2025"], "2025Q3", None),
+        ("docx", ROMAN_I, SUMMER, None, "period_conflict"),
+        ("pdf_ocr", "Отчёт за 1 квартал 2025 года", SUMMER, None, "period_conflict"),
+        ("pdf_ocr", ROMAN_I, ["15.07.2025", "20.11.2025", "3.12.2025"], None, "period_conflict"),
+        ("pdf_ocr", ROMAN_I, [d.replace("2025", "2024") for d in SUMMER], None, "period_conflict"),
+    ],
+    ids=["ocr_roman", "ocr_roman_one_row_before", "text_document", "arabic", "dates_disagree", "other_year"],
+)
+def test_a_scans_roman_quarter_its_dates_contradict_yields_to_them(
+    fmt: str, title: str, dates: list[str], period: str | None, reason: str | None
+) -> None:
+    """OCR counts a Roman numeral's strokes wrong («за III квартал» read «за I квартал»): a scan
+    whose title's Roman quarter most of its dated events contradict, agreeing on another quarter of
+    the same year, takes theirs, with a note; a text document, an Arabic numeral, dates that
+    disagree or of another year keep the title's quarter (refused as a conflict)."""
+    rows = tuple(
+        RawRow((str(i + 1), f"Мероприятие {i + 1}", "г. Энск", text), f"table 1, row {i + 2}")
+        for i, text in enumerate(dates)
+    )
+    doc = RawDocument("x.pdf", fmt, title, (RawTable(HEADER, rows, "table 1"),))
+    outcome = interpret_file(Path("x.pdf"), doc, None, "")
+    if period is None:
+        assert outcome.reason == reason
+        return
+    assert outcome.reason is None and outcome.report is not None
+    assert outcome.report.period == Period.parse(period)
+    assert outcome.report.reading is not None
+    assert any("Roman numeral" in note for note in outcome.report.reading.notes)

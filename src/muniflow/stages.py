@@ -8,6 +8,7 @@ process that only loads outcomes (a `--force` re-run from the cache).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -340,20 +341,61 @@ def _scanned_period(doc: RawDocument, report: Report) -> tuple[Period, str] | No
     what it says), a title naming no quarter-like word (a lone page, a half-year), or dates that
     do not agree."""
     said = report.reading
-    if not doc.format.endswith(OCR_SUFFIX) or report.period is not None or said is None:
+    if not doc.format.endswith(OCR_SUFFIX) or said is None:
         return None
+    if report.period is not None:
+        return _misread_roman_quarter(report)
     if said.period_kind not in ("", "year") or not _names_a_quarter_blurred(doc.title):
         return None
+    dated = _agreed_quarter(report)
+    if dated is None:
+        return None
+    note = (
+        f"the title's quarter could not be read from the scan; {dated[1]} of its {dated[2]} dated events "
+        f"fall in {dated[0]}, taken as its quarter: check the title (or re-run with --period)"
+    )
+    return Period.parse(dated[0]), note
+
+
+def _agreed_quarter(report: Report) -> tuple[str, int, int] | None:
+    """The quarter `period_from_dates.min_share` of the report's dated events (`min_rows` at
+    least) fall in, with how many and of how many; None where they do not agree so."""
     settings = contracts.load_yaml("ocr.yaml", None, ("period_from_dates",))["period_from_dates"]
     dated = _dated_quarter(report)
     total = sum(1 for r in report.rows if r.start_date)
     if dated is None or total < int(settings["min_rows"]) or dated[1] < float(settings["min_share"]) * total:
         return None
+    return dated[0], dated[1], total
+
+
+# A quarter written in Roman numerals of strokes (I, II, III, IV) as the scan's title was read:
+# OCR counts a bold or serif numeral's strokes wrong («III» read «I», «1!», «П»), so the number
+# read is no evidence against the dates.
+_ROMAN_QUARTER = re.compile(r"^\s*(?:I{1,3}|IV)\s+(?i:кв)")
+
+
+def _misread_roman_quarter(report: Report) -> tuple[Period, str] | None:
+    """The quarter of a scan whose title's Roman quarter OCR read as another one: where
+    `period_from_dates.min_share` of its dated events agree on another quarter of the same year,
+    that one, with a note saying so; None otherwise (the title's quarter stands, or is refused as
+    a conflict with its dates)."""
+    said, titled = report.reading, report.period
+    if said is None or titled is None or said.period_kind != "quarter":
+        return None
+    if not _ROMAN_QUARTER.match(said.period_text):
+        return None
+    dated = _agreed_quarter(report)
+    if dated is None or dated[0] == titled.label:
+        return None
+    other = Period.parse(dated[0])
+    if other.year != titled.year:
+        return None
     note = (
-        f"the title's quarter could not be read from the scan; {dated[1]} of its {total} dated events "
-        f"fall in {dated[0]}, taken as its quarter: check the title (or re-run with --period)"
+        f"the scan's title reads {titled.label} («{said.period_text}»), but {dated[1]} of its {dated[2]} "
+        f"dated events fall in {dated[0]}: OCR misreads a Roman numeral's strokes, so {dated[0]} is "
+        "taken as its quarter: check the title (or re-run with --period)"
     )
-    return Period.parse(dated[0]), note
+    return other, note
 
 
 # A word OCR may have made of «квартал» (a letter lost or misread: «кварта)», «кваптале»).

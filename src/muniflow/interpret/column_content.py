@@ -156,6 +156,7 @@ def typed_by_content(found: HeaderFound, body: Sequence[RawRow], period: Period 
     for end in _unlabelled_dates(found, body, free, period):
         matches.append(end)
         free.remove(end.index)
+    matches = _dateless_combined(matches, body, period)
     if "seq_no" not in found.columns:
         seq = _seq_column(body, free, found.labels)
         if seq is not None:
@@ -177,7 +178,7 @@ def typed_by_content(found: HeaderFound, body: Sequence[RawRow], period: Period 
     for countries in _countries_columns(body, free, found.labels):
         matches.append(countries)
         free.remove(countries.index)
-    if len(matches) == len(found.matches):
+    if matches == list(found.matches):
         return found
     return replace(found, matches=tuple(sorted(matches, key=lambda m: (m.index, m.column))))
 
@@ -266,6 +267,26 @@ def _unlabelled_dates(
             found_dates.append(ColumnMatch("date_text", i, found.labels[i], CONTENT, shown, share))
             beside.add(i)
     return found_dates
+
+
+def _dateless_combined(
+    matches: list[ColumnMatch], body: Sequence[RawRow], period: Period | None
+) -> list[ColumnMatch]:
+    """A column headed as place and date together («Место проведения Дата проведения»: a scan's two
+    labels read as one cell where the rule between them is missing) beside a column of dates typed
+    by its cells, its own cells holding no date: its place only (as one date, its place text would
+    be read into every row's date)."""
+    typed = {m.index for m in matches if m.column == "date_text" and m.evidence == CONTENT}
+    dropped: set[int] = set()
+    for m in matches:
+        if m.column != "date_text" or m.evidence == CONTENT or not {m.index - 1, m.index + 1} & typed:
+            continue
+        if not any(o.index == m.index and o.column == "place" for o in matches):
+            continue
+        cells, read = date_cells(body, m.index, period)
+        if cells and not read and not any(split_date_place(c, period) for c in cells):
+            dropped.add(m.index)
+    return [m for m in matches if not (m.column == "date_text" and m.index in dropped)]
 
 
 def _with_siblings(typed: ColumnMatch, free: Sequence[int], labels: Sequence[str]) -> list[ColumnMatch]:

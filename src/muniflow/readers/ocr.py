@@ -572,6 +572,7 @@ def clean(text: str) -> str:
         return text.strip().translate(_DIGIT_LOOKALIKES)
     text = re.sub(r"[‐‑‒—―]", "–", ocr_words.speck_marks(text))
     text = ocr_words.date_range(ocr_words.punctuation(text.replace("...", "…")))
+    text = ocr_words.abbreviation_phrases(text)
     text = ocr_words.stray_periods(text)
     text = ocr_words.lower_misread_capitals(ocr_words.roman_numerals(text))
     text = ocr_words.city_abbreviation(ocr_words.wrapped_capitals(text))

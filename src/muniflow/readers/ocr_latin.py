@@ -36,15 +36,15 @@ GAP = 30  # white pixels between stacked words
 _CYRILLIC = re.compile(r"[А-ЯЁа-яё]")
 _PIECES = re.compile(r"([-.])")  # a word's parts: «IT-хакатон», «Евразия.Doc»
 _LETTER = re.compile(r"[^\W\d_]")
-# Lower-case Latin letters (and digits) the English model reads Cyrillic letters of the same shape
+# Lower-case Latin letters (and digits) the English model reads Cyrillic letters of the same shape (ь as b)
 # as: «МБОУ» is read «MBOY» or «M6OY», «хакатон» «xakatoh»
 _SAME_SHAPE = {
-    "a": "а", "b": "бв", "c": "с", "e": "её", "h": "н", "k": "к", "m": "м", "o": "о", "p": "р",
+    "a": "а", "b": "бвь", "c": "с", "e": "её", "h": "н", "k": "к", "m": "м", "o": "о", "p": "р",
     "r": "г", "t": "т", "x": "х", "y": "у", "3": "з", "6": "б",
 }  # fmt: skip
 # Two Latin letters the English model reads one Cyrillic capital as: «П» is a «T» beside an «l»
-# («Порсков» read «Tlopckob»)
-_SAME_SHAPE_PAIRS = {"tl": "п"}
+# («Порсков» read «Tlopckob»), «Л» a «J» beside an «I» («СЕВЕРОЛЕССК» read «CEBEPOJIECCK»)
+_SAME_SHAPE_PAIRS = {"tl": "п", "ji": "л"}
 _EDGE = re.compile(r"^([«»\"'„“”‘’‚‹›({\[]*)(.*?)([«»\"'„“”‘’‹›)}\],;:.]*)$", re.DOTALL)
 
 

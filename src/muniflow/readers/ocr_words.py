@@ -116,11 +116,34 @@ MOVED_TAIL_MAX = 3  # letters of a word's end OCR split off as a word of its own
 WHOLE_MIN = 8  # letters of the word two such words make
 
 
+# A one-letter conjunction or preposition OCR read with no space before or after it, glued to a
+# word: the letters are no word, and without it they are one («Цельи результаты» -> «Цель и
+# результаты», «всфере» -> «в сфере»). A capitalized word never loses a letter at its start (a
+# name the dictionary lacks: «Вельск»).
+_GLUED_TAIL = "и"
+_GLUED_HEADS = "вск"
+_GLUED_MIN = 4  # letters of the word left («аци», «ами» are pieces of words, «Цель» a word)
+_EDGE_MARKS = ".,;:()«»\"'"
+_GLUED_HEAD_MIN = 5  # after a preposition taken off: «влени» is no «в лени» (a cut word's piece)
+
+
+def _unglued(token: str) -> str:
+    letters = token.rstrip(".,;:)»")
+    stop = token[len(letters) :]
+    if not _LETTERS.fullmatch(letters) or len(letters) <= _GLUED_MIN or is_russian_word(letters.lower()):
+        return token
+    if letters[-1] == _GLUED_TAIL and len(letters) - 1 >= _GLUED_MIN and dictionary_word(letters[:-1]):
+        return f"{letters[:-1]} {_GLUED_TAIL}{stop}"
+    if letters[0] in _GLUED_HEADS and len(letters) - 1 >= _GLUED_HEAD_MIN and dictionary_word(letters[1:]):
+        return f"{letters[0]} {letters[1:]}{stop}"
+    return token
+
+
 def join_split_words(text: str) -> str:
     """A word that OCR split in two on one line made whole, when the dictionary knows the whole
     word, and the left part is no word or the right part is capitals that are no word (a known
     word before a rare one the dictionary lacks is never joined); a space OCR put a letter or two
-    off moved (see _moved_space)."""
+    off moved (see _moved_space); a one-letter word glued to a word set apart (see _unglued)."""
     parts = re.split(r"([ \n])", text)  # tokens, each line break or space between two
     out = parts[:1]
     for sep, token in zip(parts[1::2], parts[2::2], strict=True):
@@ -132,7 +155,22 @@ def join_split_words(text: str) -> str:
         if moved is not None:
             out[-1], token = moved
         out += [sep, token]
+    for i in range(0, len(out), 2):
+        if not _wrapped_piece(out, i):  # a narrow cell's piece of a word wrapped («делег\nации») is left
+            out[i] = _unglued(out[i])
     return "".join(out)
+
+
+def _wrapped_piece(tokens: list[str], i: int) -> bool:
+    """Whether token i (tokens and separators alternate) is a piece of a word a narrow cell wrapped:
+    after a line break and a piece that is no word, or before one and a piece that is no word or
+    makes one with it («Представи\nтели»)."""
+    if i >= 2 and tokens[i - 1] == "\n" and not dictionary_word(tokens[i - 2].strip(_EDGE_MARKS)):
+        return True
+    if i + 2 < len(tokens) and tokens[i + 1] == "\n":
+        after = tokens[i + 2].strip(_EDGE_MARKS)
+        return not dictionary_word(after) or dictionary_word(tokens[i].strip(_EDGE_MARKS) + after)
+    return False
 
 
 # A space OCR put one or two letters late: the right group is no word, and with its first letters
@@ -207,7 +245,11 @@ def _roman(match: re.Match[str]) -> str:
         return token  # a number, or a Roman numeral read right
     if token in ("!", "|", "1") or (token == "Г" and following[0].isupper()):
         return token  # «Г Псков»: the abbreviation г. with its dot lost
-    if token in ONE_LETTER_WORDS or not _is_adjective(following):
+    if not _is_adjective(following):
+        return token
+    if token in _V_WORDS and _nominative_noun(following):
+        return "V"  # «у» governs a genitive, never a nominative: «– У международная смена»
+    if token in ONE_LETTER_WORDS:
         return token
     if dictionary_word(token) and not (len(token) > 1 and token.isupper() and "Х" in token):
         return token  # a word, unless capitals with an X in them («ХИ»: the Greek letter's name)
@@ -242,9 +284,15 @@ def roman_numerals(text: str) -> str:
 
 # A cell opening with a token of numeral look-alikes before a capitalized noun in the nominative
 # («УП Семинар», «1Х Мастер-класс», «\/ Круглый стол»): an event's ordinal, as titles number
-# recurring events. A V whose strokes stand apart is read as «\/». The lone marks that stand for
-# one stroke or several («!», «|», «1», «\») are left: which numeral they are cannot be told.
-_OPENING_TOKEN = re.compile(r"^((?:\\/|[" + "".join(_ROMAN_LOOKS) + r"]){1,7})[ \t]+(?=([А-ЯЁ][а-яё]+))")
+# recurring events. A V whose strokes stand apart is read as «\/», «\У» or its left stroke «\»
+# alone (Tesseract `rus` reads a serif V so: «\» never stands for I). The lone marks that stand
+# for one stroke or several («!», «|», «1») are left: which numeral they are cannot be told.
+_OPENING_TOKEN = re.compile(
+    r"^((?:\\[/УуV]?|[" + "".join(_ROMAN_LOOKS) + r"]){1,7})[ \t]+(?=([А-ЯЁ][а-яё]+))"
+)
+_V_STROKES = re.compile(r"\\[/УуV]?")
+# The one-letter word a V is read as («У»): before a word in the nominative only it is the numeral.
+_V_WORDS = frozenset({"У", "у"})
 _STROKES = frozenset({"!", "|", "1", "l", "I", "i", "і"})
 
 
@@ -272,7 +320,9 @@ def opening_ordinal(text: str) -> str:
         return text
     if not _nominative_noun(following):
         return text
-    roman = _as_roman(token.replace("\\/", "V"))
+    if "\\" in token and "!" in token:
+        return text  # «\!»: VI as often as III, which cannot be told
+    roman = _as_roman(_V_STROKES.sub("V", token))
     return roman + text[len(token) :] if roman else text
 
 
@@ -285,6 +335,10 @@ def punctuation(text: str) -> str:
     text = re.sub(r"(?<!\S)Ю(?=\s?\d)", "№", text)
     text = re.sub(r"№(?=\d)", "№ ", text)
     text = re.sub(r"(?<![\w.])[а-яё](?=\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё])", lambda m: m.group().upper(), text)
+    text = re.sub(r"(?<=[\w»)]) (?:-[–-]|–[–-]) (?=\S)", " – ", text)  # a dash read twice («-–»)
+    # a spaced hyphen at a line's end, or opening one after a word: a narrow cell wrapped the dash
+    text = re.sub(r"(?<=[\w»)]) -(?=\n\S)", " –", text)
+    text = re.sub(r"(?<=[\w»)]\n)-(?= \S)", "–", text)
     return re.sub(r"(?<=[\w»)]) - (?=\S)", " – ", text)
 
 
@@ -470,3 +524,46 @@ def speck_marks(text: str) -> str:
     if cleaned == text:
         return text
     return re.sub(r"[ \t]{2,}", " ", line_ends.sub("", cleaned)).strip()
+
+
+# Abbreviations of several words («в т. ч.», «и т. д.»: contracts/ocr.yaml `abbreviation_phrases`)
+# as OCR reads them: the space after a word with no stop lost («вт. ч.»), letters read as capitals
+# mid-sentence («В Т. ч.»). The stops and the spaces after them are kept as read («в т.ч.» is
+# written so too).
+@lru_cache(maxsize=1)
+def _abbreviation_patterns() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    phrases = load_yaml("ocr.yaml", None, ("abbreviation_phrases",))["abbreviation_phrases"]
+    out = []
+    for phrase in phrases:
+        words = tuple(w.rstrip(".") for w in str(phrase).split())
+        dotted = [w.endswith(".") for w in str(phrase).split()]
+        parts = [
+            f"({re.escape(w)})" + (r"\.(\s?)" if dot else r"(\s?)")
+            for w, dot in zip(words, dotted, strict=True)
+        ]
+        pattern = re.compile(r"(?<![\w.])" + "".join(parts).removesuffix(r"(\s?)") + r"(?!\w)", re.IGNORECASE)
+        out.append((pattern, tuple(str(phrase).split())))
+    return tuple(out)
+
+
+def _abbreviation(match: re.Match[str], written: tuple[str, ...]) -> str:
+    groups = match.groups()
+    mid_sentence = (
+        match.start() > 0 and re.search(r"[а-яё\d,;:–(]\s*$", match.string[: match.start()]) is not None
+    )
+    out = []
+    for k, word in enumerate(written):
+        letters = groups[2 * k]
+        letters = word.rstrip(".") if mid_sentence or k > 0 else letters
+        space = groups[2 * k + 1] if 2 * k + 1 < len(groups) else ""
+        if k < len(written) - 1 and not word.endswith("."):
+            space = " "  # a word with no stop is followed by a space
+        out.append(letters + ("." if word.endswith(".") else "") + (space or ""))
+    return "".join(out)
+
+
+def abbreviation_phrases(text: str) -> str:
+    """«вт. ч.» -> «в т. ч.», «, В Т. ч.» -> «, в т. ч.» (contracts/ocr.yaml `abbreviation_phrases`)."""
+    for pattern, written in _abbreviation_patterns():
+        text = pattern.sub(lambda m, w=written: _abbreviation(m, w), text)  # type: ignore[misc]
+    return text
