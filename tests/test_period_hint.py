@@ -275,6 +275,7 @@ def test_a_scans_unreadable_quarter_is_taken_from_its_dates(
 
 ROMAN_I = "Отчёт за I квартал 2025 года"
 SUMMER = ["15.07.2025", "20.08.2025", "3.09.2025"]
+WINTER = ["15.01.2025", "20.02.2025", "3.03.2025"]
 
 
 @pytest.mark.parametrize(
@@ -286,8 +287,17 @@ SUMMER = ["15.07.2025", "20.08.2025", "3.09.2025"]
         ("pdf_ocr", "Отчёт за 1 квартал 2025 года", SUMMER, None, "period_conflict"),
         ("pdf_ocr", ROMAN_I, ["15.07.2025", "20.11.2025", "3.12.2025"], None, "period_conflict"),
         ("pdf_ocr", ROMAN_I, [d.replace("2025", "2024") for d in SUMMER], None, "period_conflict"),
+        ("pdf_ocr", "Отчёт за II квартал 2025 года", WINTER, None, "period_conflict"),
     ],
-    ids=["ocr_roman", "ocr_roman_one_row_before", "text_document", "arabic", "dates_disagree", "other_year"],
+    ids=[
+        "ocr_roman",
+        "ocr_roman_one_row_before",
+        "text_document",
+        "arabic",
+        "dates_disagree",
+        "other_year",
+        "an_earlier_quarter_has_fewer_strokes_than_read",
+    ],
 )
 def test_a_scans_roman_quarter_its_dates_contradict_yields_to_them(
     fmt: str, title: str, dates: list[str], period: str | None, reason: str | None
@@ -295,7 +305,8 @@ def test_a_scans_roman_quarter_its_dates_contradict_yields_to_them(
     """OCR counts a Roman numeral's strokes wrong («за III квартал» read «за I квартал»): a scan
     whose title's Roman quarter most of its dated events contradict, agreeing on another quarter of
     the same year, takes theirs, with a note; a text document, an Arabic numeral, dates that
-    disagree or of another year keep the title's quarter (refused as a conflict)."""
+    disagree, of another year or of a quarter of fewer strokes than read (OCR loses strokes, it
+    does not add them) keep the title's quarter (refused as a conflict)."""
     rows = tuple(
         RawRow((str(i + 1), f"Мероприятие {i + 1}", "г. Энск", text), f"table 1, row {i + 2}")
         for i, text in enumerate(dates)

@@ -388,7 +388,10 @@ def _misread_roman_quarter(report: Report) -> tuple[Period, str] | None:
     if dated is None or dated[0] == titled.label:
         return None
     other = Period.parse(dated[0])
-    if other.year != titled.year:
+    if other.year != titled.year or other.quarter <= titled.quarter:
+        # OCR loses a numeral's strokes (a bold or serif «III» read «I» or «II»), it does not add
+        # them: a title read «II» over events of the first quarter says what the clerk wrote, and
+        # its events outside the quarter are the quarter_consistency rule's to flag
         return None
     note = (
         f"the scan's title reads {titled.label} («{said.period_text}»), but {dated[1]} of its {dated[2]} "
