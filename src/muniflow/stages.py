@@ -375,8 +375,8 @@ _ROMAN_QUARTER = re.compile(r"^\s*(?:I{1,3}|IV)\s+(?i:кв)")
 
 
 def _misread_roman_quarter(report: Report) -> tuple[Period, str] | None:
-    """The quarter of a scan whose title's Roman quarter OCR read as another one: where
-    `period_from_dates.min_share` of its dated events agree on another quarter of the same year,
+    """The quarter of a scan whose title's Roman quarter OCR read as an earlier one: where
+    `period_from_dates.min_share` of its dated events agree on a later quarter of the same year,
     that one, with a note saying so; None otherwise (the title's quarter stands, or is refused as
     a conflict with its dates)."""
     said, titled = report.reading, report.period
@@ -385,7 +385,7 @@ def _misread_roman_quarter(report: Report) -> tuple[Period, str] | None:
     if not _ROMAN_QUARTER.match(said.period_text):
         return None
     dated = _agreed_quarter(report)
-    if dated is None or dated[0] == titled.label:
+    if dated is None:
         return None
     other = Period.parse(dated[0])
     if other.year != titled.year or other.quarter <= titled.quarter:

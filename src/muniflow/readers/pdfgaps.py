@@ -274,11 +274,14 @@ def infer_table(
     first = next(box for box in rows[0] if box is not None)
     bottom = max(box[3] for row in rows for box in row if box is not None)
     start = next((i for i, line in enumerate(lines) if is_numbered(line)), 0)
-    heads = tuple(header) if repeated_header(lines, header) else tuple(line.text for line in lines[:start])
-    if follows and not repeated_header(lines, header):
+    if repeated_header(lines, header):
+        heads = tuple(header)
+    elif follows:
         # the lines above the first numbered one are the rest of a row the page end broke, no
         # header: passed on as one, a later line of the same text («практиками.») parts the table
         heads = ()
+    else:
+        heads = tuple(line.text for line in lines[:start])
     return TextTable(
         bbox=(xs[0], first[1], xs[-1], bottom),
         rows=tuple(TextRow(tuple(r)) for r in rows),
