@@ -56,8 +56,9 @@ def test_the_process_serves_prefects_api(tmp_path, monkeypatch) -> None:
         temporary_api.stop()
 
 
-def _tiny_app(events: list[str]):  # type: ignore[no-untyped-def]
-    """An ASGI app with a lifespan: `/slow` answers after 0.2 s, anything else at once."""
+def _tiny_app(events: list[str], slow_begun=None):  # type: ignore[no-untyped-def]
+    """An ASGI app with a lifespan: `/slow` answers after 0.2 s (setting `slow_begun`, a
+    `threading.Event`, once it is being answered), anything else at once."""
     import asyncio
 
     async def app(scope, receive, send):  # type: ignore[no-untyped-def]
@@ -69,6 +70,8 @@ def _tiny_app(events: list[str]):  # type: ignore[no-untyped-def]
                 if message["type"] == "lifespan.shutdown":
                     return
         if scope["path"] == "/slow":
+            if slow_begun is not None:
+                slow_begun.set()
             await asyncio.sleep(0.2)
         await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"2")]})
         await send({"type": "http.response.body", "body": b"ok"})
@@ -90,8 +93,9 @@ def test_quick_stop_answers_a_request_in_flight_and_runs_the_lifespans_shutdown(
     import uvicorn
 
     events: list[str] = []
+    slow_begun = threading.Event()
     port = temporary_api._free_port()
-    config = uvicorn.Config(_tiny_app(events), host="127.0.0.1", port=port, log_level="error")
+    config = uvicorn.Config(_tiny_app(events, slow_begun), host="127.0.0.1", port=port, log_level="error")
     server = quick_stop.QuickStop(config)
     thread = threading.Thread(target=lambda: asyncio.run(server.serve()), daemon=True)
     thread.start()
@@ -102,8 +106,8 @@ def test_quick_stop_answers_a_request_in_flight_and_runs_the_lifespans_shutdown(
     answers: list[bytes] = []
     client = threading.Thread(target=lambda: answers.append(_get(port, "/slow")))
     client.start()
-    while not server.server_state.tasks:  # the slow request is being answered
-        threading.Event().wait(0.01)
+    # The slow request is being answered (the fast one's task may still be listed as running).
+    assert slow_begun.wait(30), "the slow request was not answered"
     server.should_exit = True
     client.join(30)
     thread.join(30)
