@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 import urllib.request
+from pathlib import Path
 
 import pytest
 
-from flows import api_process, quick_stop, temporary_api
+from flows import api_process, quick_stop, schema_head, temporary_api
 
 
 def test_the_app_is_made_once_per_set_of_arguments() -> None:
@@ -32,6 +33,7 @@ def test_the_app_is_made_once_per_set_of_arguments() -> None:
 def test_the_process_serves_prefects_api(tmp_path, monkeypatch) -> None:
     """Started as `ingest` starts it, on a database of its own: it answers, as Prefect's API."""
     import prefect
+    import prefect.server.database
 
     monkeypatch.setenv("PREFECT_HOME", str(tmp_path / "prefect"))
     monkeypatch.setattr(temporary_api, "_server", None)
@@ -51,7 +53,12 @@ def test_the_process_serves_prefects_api(tmp_path, monkeypatch) -> None:
         )
         with urllib.request.urlopen(request, timeout=30) as answer:
             assert json.loads(answer.read())["name"] == "probe"
-        assert (tmp_path / "prefect" / "prefect.db").is_file(), "its database where PREFECT_HOME says"
+        database = tmp_path / "prefect" / "prefect.db"
+        assert database.is_file(), "its database where PREFECT_HOME says"
+        versions = Path(prefect.server.database.__file__).parent / "_migrations" / "versions" / "sqlite"
+        assert schema_head.at_head(f"sqlite+aiosqlite:///{database}", versions), (
+            "its next start skips the check"
+        )
     finally:
         temporary_api.stop()
 
