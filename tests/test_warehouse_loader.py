@@ -303,7 +303,7 @@ def test_a_spelling_rolled_back_with_its_load_is_stored_by_the_next(fresh_db, mo
 
     load(fresh_db, "a", make_report(1))
     with monkeypatch.context() as m:
-        m.setattr(loader, "_insert_enrichment", fails)
+        m.setattr(loader, "insert_enrichment", fails)
         with pytest.raises(RuntimeError):
             load(fresh_db, "b", make_report(1, municipality="Район Б"))
     load(fresh_db, "c", make_report(1, municipality="Район Б"))

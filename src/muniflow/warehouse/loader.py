@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import threading
 import uuid
-import weakref
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
@@ -18,11 +16,14 @@ from muniflow.enrich.report import ReportEnrichment, check_fits, enrich_report
 from muniflow.model import OF_THIS_RUN, Flag, Report, Row
 from muniflow.normalize.script import fix_mixed_script
 from muniflow.warehouse import reporting
+from muniflow.warehouse.bulk import insert_records
 from muniflow.warehouse.db import transaction, utc_now
 from muniflow.warehouse.flag_history import snapshot_flags
 from muniflow.warehouse.liveness import record_process
 from muniflow.warehouse.row_keys import row_keys
 from muniflow.warehouse.sections import covered_municipalities, record_new_sections
+from muniflow.warehouse.spellings import record_municipalities, remember_pairs
+from muniflow.warehouse.stored_enrichment import insert_enrichment
 
 ROW_COLUMNS = tuple(f.name for f in fields(Row))
 # Texts stored a second time with mixed-script words fixed; `events` shows these.
@@ -30,12 +31,6 @@ CLEAN_COLUMNS = ("title", "place", "goal", "participants")
 # Why a file with no rule-level reason is still quarantined: without a period it cannot be a
 # version of anything, so it can never be current.
 NO_PERIOD = "period_unknown"
-
-# The municipality spellings (name, raw_name) each open connection knows are stored, read once per
-# connection: `core.municipalities` only ever grows, so a pair once committed stays, and a load
-# whose pairs are all known skips its insert (an anti-join, ~2 ms of the ~15 ms a load costs).
-_STORED_PAIRS: weakref.WeakKeyDictionary[Any, set[tuple[str, str]]] = weakref.WeakKeyDictionary()
-_STORED_PAIRS_LOCK = threading.Lock()
 
 # A flag as stored, without its id and run: two flags with the same identity are the same flag.
 FlagIdentity = tuple[str, int, str, str, str, str | None, str | None, str | None, int | None]
@@ -172,7 +167,7 @@ def load_report(
         )
         if seen is None:  # new content: no path can name it yet
             record = [source_file, report_id, run_id, utc_now(), located_at(source_file)]
-            _insert_records(con, "core.report_files", [record])
+            insert_records(con, "core.report_files", [record])
         else:
             _record_path(con, report_id, source_file, run_id)
         _insert_rows(con, report_id, rows, keys)
@@ -180,7 +175,7 @@ def load_report(
         superseded: list[str] = []
         spellings: set[tuple[str, str]] = set()
         if status == "loaded" and report is not None:
-            spellings = _record_municipalities(con, report_id, rows)
+            spellings = record_municipalities(con, report_id, rows)
             covered = covered_municipalities(report)
             superseded = record_new_sections(
                 con,
@@ -194,8 +189,8 @@ def load_report(
         if report is not None:
             reporting.record_nil_sections(con, report_id, report.nil_municipalities)
         if enrichment is not None:
-            _insert_enrichment(con, report_id, rows, enrichment)
-    _remember_pairs(con, spellings)  # committed: stored for good
+            insert_enrichment(con, report_id, rows, enrichment)
+    remember_pairs(con, spellings)  # committed: stored for good
     supersedes = superseded[0] if superseded else None
     if decided:
         return _result(con, report_id, status, supersedes)
@@ -221,7 +216,7 @@ def enrich_missing(con: duckdb.DuckDBPyConnection, report_id: str | None = None)
         rows = [row for _, row in report_rows(con, rid)]
         enrichment = enrich_report(rows, region)
         with transaction(con):
-            _insert_enrichment(con, rid, rows, enrichment)
+            insert_enrichment(con, rid, rows, enrichment)
     return [rid for rid, _ in missing]
 
 
@@ -296,7 +291,7 @@ def replace_cross_row_flags(
         if stale:
             con.execute("delete from core.flags where list_contains(?::bigint[], flag_id)", [stale])
         fresh = wanted - kept  # all in one statement (one per flag took seconds on a full quarter)
-        _insert_records(
+        insert_records(
             con,
             "core.flags (report_id, row_index, rule, severity, message, field, value,"
             " related_report_id, related_row_index, run_id)",
@@ -369,7 +364,7 @@ def _insert_rows(
         return
     clean = ", ".join(f"{name}_clean" for name in CLEAN_COLUMNS)
     keyed = ", row_key" if keys is not None else ""
-    _insert_records(
+    insert_records(
         con,
         f"core.rows (report_id, {', '.join(ROW_COLUMNS)}, {clean}{keyed})",
         [
@@ -386,130 +381,12 @@ def _insert_rows(
 
 def _insert_flags(con: duckdb.DuckDBPyConnection, report_id: str, flags: Sequence[Flag], run_id: str) -> None:
     """Store flags on rows of `report_id`, raised by `run_id`."""
-    _insert_records(
+    insert_records(
         con,
         "core.flags (report_id, row_index, rule, severity, message, field, value,"
         " related_report_id, related_row_index, run_id)",
         [[*_identity(report_id, flag), run_id] for flag in flags],
     )
-
-
-def _municipality_pairs(rows: Sequence[Row]) -> set[tuple[str, str]]:
-    """Each canonical municipality name of the rows with a heading spelling it was read from."""
-    return {(r.municipality, r.municipality_raw) for r in rows if r.municipality.strip()}
-
-
-def _record_municipalities(
-    con: duckdb.DuckDBPyConnection, report_id: str, rows: Sequence[Row]
-) -> set[tuple[str, str]]:
-    """Add each canonical municipality name with the heading spellings it was read from, those not
-    stored yet; returns the rows' pairs, to be remembered (`_remember_pairs`) once the transaction
-    commits. Pairs the connection knows are stored are not asked for again; the others go to an
-    insert whose anti-join skips those stored meanwhile by another connection (inside the load's
-    transaction it costs less than asking first or `on conflict do nothing`)."""
-    pairs = _municipality_pairs(rows)
-    new = sorted(pairs - _stored_pairs(con)) if pairs else []
-    if new:
-        con.execute(
-            "insert into core.municipalities"
-            " select name, raw_name, ? from (select unnest(?) as name, unnest(?) as raw_name) as new"
-            " where not exists (select 1 from core.municipalities as m"
-            "  where m.name = new.name and m.raw_name = new.raw_name)",
-            [report_id, [name for name, _ in new], [raw for _, raw in new]],
-        )
-    return pairs
-
-
-def _stored_pairs(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
-    """The municipality pairs `con` knows are committed (read from the table on first use)."""
-    with _STORED_PAIRS_LOCK:
-        known = _STORED_PAIRS.get(con)
-    if known is None:
-        known = set(con.execute("select name, raw_name from core.municipalities").fetchall())
-        with _STORED_PAIRS_LOCK:
-            known = _STORED_PAIRS.setdefault(con, known)
-    return known
-
-
-def _remember_pairs(con: duckdb.DuckDBPyConnection, pairs: set[tuple[str, str]]) -> None:
-    """Note pairs just committed through `con` as stored."""
-    with _STORED_PAIRS_LOCK:
-        known = _STORED_PAIRS.get(con)
-        if known is not None:
-            known |= pairs
-
-
-def delete_enrichment(con: duckdb.DuckDBPyConnection, report_id: str) -> None:
-    """Remove a report's enrichment, partners and document links."""
-    for table in ("core.agreement_events", "core.event_partners", "core.event_enrichment"):
-        con.execute(f"delete from {table} where report_id = ?", [report_id])  # names, not values
-
-
-def replace_enrichment(
-    con: duckdb.DuckDBPyConnection, report_id: str, rows: Sequence[Row], enrichment: ReportEnrichment
-) -> None:
-    """Store a report's enrichment again, in place of what it had (a new reading or region)."""
-    delete_enrichment(con, report_id)
-    _insert_enrichment(con, report_id, rows, enrichment)
-
-
-def _insert_enrichment(
-    con: duckdb.DuckDBPyConnection, report_id: str, rows: Sequence[Row], enrichment: ReportEnrichment
-) -> None:
-    """Store each row's enrichment and partners, the report's documents and which rows name them.
-
-    A document already stored (same id, from another report) keeps its first wording; a date is
-    filled in when it had none, so loading in any order ends with the same dates.
-    """
-    enriched = list(zip((r.row_index for r in rows), enrichment.rows, strict=True))
-    facts = [
-        [
-            report_id,
-            i,
-            list(e.settlements),
-            list(e.partner_countries),
-            e.format,
-            list(e.format_cues),
-            e.is_online,
-        ]
-        for i, e in enriched
-    ]
-    partners = [
-        [report_id, i, position, p.country_code, p.country_name, p.settlement, p.place_kind]
-        for i, e in enriched
-        for position, p in enumerate(e.partners)
-    ]
-    documents = [
-        [linked.agreement_id, a.kind, list(a.parties), a.signed_on, a.text]
-        for linked in enrichment.agreements
-        for a in [linked.agreement]
-    ]
-    links = [[linked.agreement_id, report_id, i] for linked in enrichment.agreements for i in linked.events]
-    _insert_records(con, "core.event_enrichment", facts)
-    _insert_records(con, "core.event_partners", partners)
-    _insert_records(
-        con,
-        "core.agreements",
-        documents,
-        "on conflict (agreement_id) do update"
-        " set signed_on = coalesce(core.agreements.signed_on, excluded.signed_on)",
-    )
-    _insert_records(con, "core.agreement_events", links, "on conflict do nothing")
-
-
-def _insert_records(
-    con: duckdb.DuckDBPyConnection, target: str, records: Sequence[Sequence[object]], on_conflict: str = ""
-) -> None:
-    """Insert records into `target` (a table, optionally with its columns) in one statement.
-
-    Each column is bound as one list and unnested: DuckDB's executemany runs one statement per
-    record, some 2 ms each, which made storing a 44-row report with its enrichment take ~250 ms.
-    """
-    if not records:
-        return
-    columns = [list(column) for column in zip(*records, strict=True)]
-    unnested = ", ".join("unnest(?)" for _ in columns)
-    con.execute(f"insert into {target} select {unnested} {on_conflict}", columns)  # names, not values
 
 
 def _result(

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from muniflow.warehouse import loader, lookups
+from muniflow.warehouse import loader, lookups, stored_enrichment
 from muniflow.warehouse.db import transaction
 from muniflow.warehouse.enrichment import enrich_report
 from muniflow.warehouse.flag_history import store_row_keys
@@ -88,6 +88,6 @@ def assign_region(con: duckdb.DuckDBPyConnection, report_id: str, region: str, n
         )
         store_row_keys(con, report_id)
         if enrichment is not None:
-            loader.replace_enrichment(con, report_id, rows, enrichment)
+            stored_enrichment.replace_enrichment(con, report_id, rows, enrichment)
         sync_statuses(con, period)
     return (period,)

@@ -14,7 +14,7 @@ import duckdb
 
 from muniflow import codeversion
 from muniflow.model import Flag, Report, Row
-from muniflow.warehouse import loader, reporting
+from muniflow.warehouse import loader, reporting, spellings, stored_enrichment
 from muniflow.warehouse.db import transaction, utc_now
 from muniflow.warehouse.enrichment import ReportEnrichment, check_fits, enrich_report
 from muniflow.warehouse.flag_history import store_row_keys
@@ -145,7 +145,7 @@ def replace_reading(
         )
         if same:
             if status == "loaded" and enrichment is not None:
-                loader.replace_enrichment(con, report_id, rows, enrichment)
+                stored_enrichment.replace_enrichment(con, report_id, rows, enrichment)
             return Reread(report_id, "unchanged", before["status"], before["status"], periods=periods)
         _keep_as_history(con, report_id, before, run_id)
         version = section_version(con, report_id)
@@ -162,11 +162,11 @@ def replace_reading(
         con.execute("delete from core.nil_sections where report_id = ?", [report_id])
         reporting.record_nil_sections(con, report_id, report.nil_municipalities if report is not None else ())
         if status == "loaded" and report is not None and enrichment is not None:
-            loader._record_municipalities(con, report_id, rows)
-            loader.replace_enrichment(con, report_id, rows, enrichment)
+            spellings.record_municipalities(con, report_id, rows)
+            stored_enrichment.replace_enrichment(con, report_id, rows, enrichment)
             record_sections(con, report_id, covered_municipalities(report), version, report.adds_to_report)
         else:
-            loader.delete_enrichment(con, report_id)
+            stored_enrichment.delete_enrichment(con, report_id)
         for p in periods:
             sync_statuses(con, p)
         now = con.execute("select status from core.reports where report_id = ?", [report_id]).fetchone()
