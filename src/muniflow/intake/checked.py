@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from muniflow.intake import convert, flatopc, guards, scan, sniff
+from muniflow.intake import convert, flatopc, guards, pdf_guards, scan, sniff
 from muniflow.intake.limits import Limits
 from muniflow.model import LAYER_SLOW, RawDocument, ReaderError
 
@@ -48,7 +48,7 @@ def read_checked(path: Path, limits: Limits) -> RawDocument:
                 raise scan.needs_ocr(path, "docx", pages) from err
             raise
     try:
-        guards.check_pdf(path, limits)
+        pdf_guards.check_pdf(path, limits)
     except ReaderError as err:
         if err.reason == "no_text_layer":
             raise scan.needs_ocr(path, "pdf") from err
@@ -61,10 +61,12 @@ def read_checked(path: Path, limits: Limits) -> RawDocument:
         if err.reason == LAYER_SLOW:  # a long searchable scan: its layer read where time is per page
             raise scan.needs_ocr(path, "pdflayer") from err
 
-        if err.reason == "no_table_found" and guards.pdf_has_scanned_page(path, limits, scan_image_share()):
+        if err.reason == "no_table_found" and pdf_guards.pdf_has_scanned_page(
+            path, limits, scan_image_share()
+        ):
             raise scan.needs_ocr(path, "pdf") from err
         tableless = err.reason in ("no_table_found", "unknown_layout")
-        if tableless and guards.pdf_without_text(path, limits):
+        if tableless and pdf_guards.pdf_without_text(path, limits):
             raise scan.needs_ocr(path, "pdf") from err  # letters drawn as outlines
         if tableless and scan.pdf_text_unreadable(path, limits.max_pages):
             raise scan.needs_ocr(path, "pdf") from err  # a garbled text layer: no header to recognise
@@ -77,7 +79,7 @@ def read_checked(path: Path, limits: Limits) -> RawDocument:
         doc = letter
     if scan.text_unreadable(doc):  # fonts with no Unicode map: the pages show what the text does not say
         raise scan.needs_ocr(path, "pdf")
-    if scan.textless(doc) and guards.pdf_without_text(path, limits):
+    if scan.textless(doc) and pdf_guards.pdf_without_text(path, limits):
         raise scan.needs_ocr(path, "pdf")  # a table's rules drawn, its letters as outlines
     if scan.pdf_outlined_page(path, limits):
         raise scan.needs_ocr(path, "pdf")  # one page's letters as outlines: its rows not in the text

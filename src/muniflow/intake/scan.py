@@ -92,10 +92,10 @@ def pdf_outlined_page(path: Path, limits: Limits) -> bool:
     """Whether one of a text PDF's pages draws its letters as outlines (contracts/ocr.yaml,
     outlined_page_min_shapes): then every page is read by OCR, so that none is left out."""
     from muniflow.contracts import load_yaml
-    from muniflow.intake import guards
+    from muniflow.intake import pdf_guards
 
     settings = load_yaml("ocr.yaml", None, ("ocr",))["ocr"]
-    return guards.pdf_has_outlined_page(path, limits, int(settings["outlined_page_min_shapes"]))
+    return pdf_guards.pdf_has_outlined_page(path, limits, int(settings["outlined_page_min_shapes"]))
 
 
 def pdf_text_unreadable(path: Path, max_pages: int) -> bool:
