@@ -173,3 +173,25 @@ def test_quick_stops_grace_ends_when_no_connection_is_left(monkeypatch) -> None:
         await asyncio.wait_for(grace, 30)
 
     asyncio.run(run())
+
+
+def test_no_package_installs_beartypes_import_hook_in_the_apis_process() -> None:
+    """key_value (imported with Prefect's server) installs beartype's import hook for itself, which
+    every later import then goes through: not in the API's process."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys{setup}\n"
+        "hooks = list(sys.path_hooks)\n"
+        "import key_value.aio\n"
+        "print(len(sys.path_hooks) - len(hooks))\n"
+    )
+    setup = "; from flows.api_process import without_beartype_claw; without_beartype_claw()"
+
+    def added_hooks(code: str) -> int:
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        return int(done.stdout.strip())
+
+    assert added_hooks(probe.format(setup="")) == 1, "key_value no longer installs the hook: drop this"
+    assert added_hooks(probe.format(setup=setup)) == 0
