@@ -55,13 +55,18 @@ ONE_KIND = [
         ("Участие в международной конференции «Звонница»", "г. Озёрск", "2025-08-06", None, GUEST),
     ),
     (
-        "an adjective widens a title: a sport festival is a sport event too",
+        "an adjective says the kind: a sport festival is a sport event",
         ("Спортивный праздник «Пламя спорта»", "г. Озёрск", "2025-07-12", None, HOST),
         ("Участие команды округа в соревнованиях «Пламя спорта»", "г. Озёрск", "2025-07-12", None, GUEST),
     ),
 ]
 
 TWO_KINDS = [
+    (
+        "a sport festival and a concert of one name: the adjective says which kind the noun is",
+        ("Межмуниципальный спортивный праздник «Сосновый бор»", "г. Озёрск", "2025-09-10", None, HOST),
+        ("Концерт творческих коллективов «Сосновый бор»", "онлайн-формат", "2025-09-08", "2025-09-11", GUEST),
+    ),
     (
         "a competition and a festival of one name at one place on one day",
         ("Соревнования по гребле «Вечный огонь памяти»", "г. Озёрск", "2025-08-16", None, HOST),
@@ -120,8 +125,44 @@ def test_a_tournament_never_joins_a_festival_through_a_third_row_of_its_name() -
         ("Турнир «Праздник двора»", {"sport"}, "a noun in quotes names the event, not its kind"),
         ("Выставка-ярмарка «Лес»", {"display", "festival"}, "a noun of two families, and a hyphen"),
         ("Мастер-класс «Лес»", set(), "a title naming no kind"),
+        ("Спортивно-массовое мероприятие «Лес»", {"sport"}, "an adjective saying the kind, no noun"),
+        ("Физкультурно-спортивный фестиваль «Лес»", {"sport"}, "an adjective says which kind the noun is"),
     ],
 )
 def test_a_titles_kinds(title: str, families: set[str], reason: str) -> None:
     norm = titles.normalize_title(title, CFG.title_rules)
-    assert kinds.families(kinds.kind_words(norm, CFG.kind_rules), CFG.kind_rules) == families, reason
+    assert kinds.title_kinds(norm, kinds.kind_words(norm, CFG.kind_rules), CFG.kind_rules) == families, reason
+
+
+NAMED_TOURNAMENT = ("Турнир «Лесные напевы»", "г. Озёрск", "2024-09-22", None, HOST)
+NAMED_FESTIVAL = ("Фестиваль «Лесные напевы»", "г. Озёрск", "2024-09-22", None, GUEST)
+
+
+@pytest.mark.parametrize("name", ["«Лесные напевы»", "Лесные напевы – 2024"])
+def test_a_title_naming_no_kind_links_no_two_kinds(name: str) -> None:
+    """The name alone fits a tournament and a festival of it: which one is unknown, and it never
+    makes the two one event; beside the festival alone it is the festival's copy."""
+    alone = (name, "г. Озёрск", "2024-09-22", None, THIRD)
+    assert flagged(NAMED_TOURNAMENT, NAMED_FESTIVAL, alone) == []
+    assert flagged(NAMED_FESTIVAL, alone) == [(1, ("r", 0))]
+
+
+def test_a_weak_match_beside_a_row_of_another_kind_is_left_alone() -> None:
+    """A short name matches long titles only weakly; matching a tournament's and a festival's, it
+    joins neither, and the two stay two events."""
+    tournament = (
+        "Открытый международный турнир по мини-футболу «Лесные напевы»",
+        "г. Озёрск",
+        "2024-09-22",
+        None,
+        HOST,
+    )
+    festival = (
+        "Международный фестиваль хоровой музыки «Лесные напевы»",
+        "г. Озёрск",
+        "2024-09-21",
+        "2024-09-24",
+        GUEST,
+    )
+    alone = ("«Лесные напевы»", "г. Озёрск", "2024-09-22", None, THIRD)
+    assert flagged(tournament, festival, alone) == []

@@ -171,7 +171,11 @@ def _config(path: Path) -> DedupConfig:
             (title.get("guest_copy") or {}).get("verbs", []),
             (title.get("guest_copy") or {}).get("not_after", []),
         ),
-        kind_rules=kinds.make_rules(title.get("kinds") or {}, int(title.get("kind_compound_min_letters", 0))),
+        kind_rules=kinds.make_rules(
+            title.get("kinds") or {},
+            int(title.get("kind_compound_min_letters", 0)),
+            title.get("kind_modifiers") or {},
+        ),
         place_rules=places.make_rules(
             place["settlement_types"],
             place["ignored"],
@@ -304,7 +308,7 @@ def _prepare(row: Row, cfg: DedupConfig, region: str = "") -> Event | None:
         within,
         guests.says_guest(row.title, cfg.guest_rules),
         kind_words,
-        kinds.families(kind_words, cfg.kind_rules),
+        kinds.title_kinds(title, kind_words, cfg.kind_rules),
     )
 
 
@@ -346,7 +350,7 @@ def find_duplicates(
         first = grouping.kept_row(members, events)
         for i in members:
             kept[i] = first
-    kept = grouping.attach_weak(events, kept, weak)
+    kept = grouping.attach_weak(events, kept, weak, cfg)
     attached = generic.attach_generic(events, kept, cfg)
     copies = [(i, attached.get(k, k)) for i, k in enumerate(kept) if attached.get(k, k) != i]
     flags: list[tuple[K, Flag]] = []

@@ -7,7 +7,8 @@ names the host's event with another noun of the same kind («Праздник «
 nouns into families (sport competitions, festivals and performances, forums and conferences,
 exhibitions and fairs, official visits); a noun may be of several. Words in quotes name the event,
 not its kind, and are not read here; a compound ending with a noun of the list («кинофестиваль»,
-«фотовыставка») is of that noun's families.
+«фотовыставка») is of that noun's families; a word of `kind_modifiers` says which kind the noun
+is («спортивный праздник», «праздник спорта»: sport only).
 """
 
 from __future__ import annotations
@@ -30,19 +31,29 @@ class KindRules:
 
     families: Mapping[str, frozenset[str]] = field(default_factory=dict)
     compound_min_letters: int = 0  # a compound's last noun has this many letters or more; 0: no compounds
+    modifiers: Mapping[str, frozenset[str]] = field(default_factory=dict)  # «спортивный»: its families
 
 
-def make_rules(families: Mapping[str, Iterable[str]], compound_min_letters: int = 0) -> KindRules:
-    """Rules from the contract's families (name -> nouns written as ordinary text, lemmatized here)."""
+def make_rules(
+    families: Mapping[str, Iterable[str]],
+    compound_min_letters: int = 0,
+    modifiers: Mapping[str, Iterable[str]] | None = None,
+) -> KindRules:
+    """Rules from the contract's families (name -> nouns written as ordinary text, lemmatized here)
+    and the words saying which family a noun is (name -> adjectives and nouns)."""
+    return KindRules(_by_word(families), compound_min_letters, _by_word(modifiers or {}))
+
+
+def _by_word(families: Mapping[str, Iterable[str]]) -> dict[str, frozenset[str]]:
     from muniflow.rules.titles import word_form
 
     by_word: dict[str, set[str]] = {}
-    for family, nouns in (families or {}).items():
-        for noun in nouns:
-            form = word_form(str(noun).lower())
+    for family, words in (families or {}).items():
+        for word in words:
+            form = word_form(str(word).lower())
             if form:
                 by_word.setdefault(form, set()).add(str(family))
-    return KindRules({w: frozenset(f) for w, f in by_word.items()}, compound_min_letters)
+    return {w: frozenset(f) for w, f in by_word.items()}
 
 
 def kind_words(title: NormTitle, rules: KindRules) -> frozenset[str]:
@@ -51,6 +62,17 @@ def kind_words(title: NormTitle, rules: KindRules) -> frozenset[str]:
         return frozenset()
     quoted = frozenset(title.names)
     return frozenset(w for w in title.words if w not in quoted and _families(w, rules))
+
+
+def title_kinds(title: NormTitle, words: frozenset[str], rules: KindRules) -> frozenset[str]:
+    """The families of a title's kind nouns `words`, or of its `modifiers` outside quotes when it
+    holds one: «спортивный праздник», «праздник спорта» are sport events only."""
+    if rules.modifiers:
+        quoted = frozenset(title.names)
+        said = [rules.modifiers[w] for w in title.words if w in rules.modifiers and w not in quoted]
+        if said:
+            return frozenset().union(*said)
+    return families(words, rules)
 
 
 def families(words: Iterable[str], rules: KindRules) -> frozenset[str]:
