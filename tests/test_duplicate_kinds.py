@@ -63,11 +63,6 @@ ONE_KIND = [
 
 TWO_KINDS = [
     (
-        "a sport festival and a concert of one name: the adjective says which kind the noun is",
-        ("Межмуниципальный спортивный праздник «Сосновый бор»", "г. Озёрск", "2025-09-10", None, HOST),
-        ("Концерт творческих коллективов «Сосновый бор»", "онлайн-формат", "2025-09-08", "2025-09-11", GUEST),
-    ),
-    (
         "a competition and a festival of one name at one place on one day",
         ("Соревнования по гребле «Вечный огонь памяти»", "г. Озёрск", "2025-08-16", None, HOST),
         ("Фестиваль «Вечный огонь памяти»", "г. Озёрск", "2025-08-16", None, GUEST),
@@ -166,3 +161,35 @@ def test_a_weak_match_beside_a_row_of_another_kind_is_left_alone() -> None:
     )
     alone = ("«Лесные напевы»", "г. Озёрск", "2024-09-22", None, THIRD)
     assert flagged(tournament, festival, alone) == []
+
+
+def test_two_nouns_of_one_kind_are_one_word_only_where_the_place_says_one_event() -> None:
+    """A guest's «Праздник «X»» at the host's town is the host's festival; attended online, the
+    place says nothing, and the titles alone are read strictly."""
+    festival = (
+        "Международный фестиваль народного творчества «Озёрные зори»",
+        "г. Озёрск",
+        "2025-07-03",
+        "2025-07-05",
+        HOST,
+    )
+    at_town = ("Праздник «Озёрные зори»", "г. Озёрск", "2025-07-03", None, GUEST)
+    online = ("Праздник «Озёрные зори»", "онлайн-формат", "2025-07-03", None, GUEST)
+    assert flagged(festival, at_town) == [(1, ("r", 0))]
+    assert flagged(festival, online) == []
+
+
+def test_a_word_saying_the_kind_makes_the_title_that_kind_only() -> None:
+    """«Спортивный праздник» is a sport event: one with a guest's competitions of its name, not
+    with a concert of it."""
+    sport_festival = (
+        "Межмуниципальный спортивный праздник «Сосновый бор»",
+        "г. Озёрск",
+        "2025-09-10",
+        None,
+        HOST,
+    )
+    competitions = ("Участие в соревнованиях «Сосновый бор»", "г. Озёрск", "2025-09-10", None, GUEST)
+    concert = ("Концерт творческих коллективов «Сосновый бор»", "г. Озёрск", "2025-09-10", None, THIRD)
+    assert flagged(sport_festival, competitions) == [(1, ("r", 0))]
+    assert flagged(sport_festival, concert) == []

@@ -101,6 +101,8 @@ def judge_pair(a: Event, b: Event, cfg: DedupConfig) -> tuple[float, bool] | Non
             threshold = min(threshold, cfg.same_name_threshold)
     if same_place is True:
         a, b = _without_place_words(a, b, cfg), _without_place_words(b, a, cfg)
+        if not (a.remote or b.remote):
+            a, b = _one_kind(a, b)
     score, weak = title_score(a, b, cfg), False
     if score < threshold and named_subset(a, b, cfg, same_place):
         score, weak = title_score(a, b, cfg, named=True), True
@@ -115,6 +117,8 @@ def pair_score(a: Event, b: Event, cfg: DedupConfig) -> float:
     same_place = places_match(a, b)
     if same_place is True:
         a, b = _without_place_words(a, b, cfg), _without_place_words(b, a, cfg)
+        if not (a.remote or b.remote):
+            a, b = _one_kind(a, b)
     return title_score(a, b, cfg, named_subset(a, b, cfg, same_place))
 
 
@@ -168,13 +172,21 @@ def _as_compared(a: Event, b: Event) -> tuple[Event, Event]:
     """The two rows with the words their titles are compared by: abbreviations read as the other
     title's words (_unabbreviated); who took part among them when both titles say it (a
     guest's «Участие ветеранов района в турнире по волейболу» and another's «Участие юношей
-    района …» may be two tournaments: the host's title, naming no participants, tells); and the
-    nouns naming the kind of event as one word when the two kinds meet (kinds.py)."""
+    района …» may be two tournaments: the host's title, naming no participants, tells). The nouns
+    naming the kind of event are read as one word later, where the places agree (_one_kind)."""
     a, b = _unabbreviated(a, b)
     if a.title.who and b.title.who:
         a, b = a._replace(words=a.words | a.title.who), b._replace(words=b.words | b.title.who)
+    return a, b
+
+
+def _one_kind(a: Event, b: Event) -> tuple[Event, Event]:
+    """The two rows with their nouns naming the kind of event read as one word when the kinds meet
+    («Праздник «X»», «Фестиваль хоровой музыки «X»»; «Участие в форуме «X»», «… конференция «X»»).
+    Asked only of rows whose places name one settlement, neither attended from afar: a looser
+    reading of the titles wants the place to say it is one event (an online «Праздник дружбы
+    народов «X»» is no guest's copy of a festival «X» held in some town)."""
     if a.kind_words and b.kind_words and a.kind_words != b.kind_words and not a.kinds.isdisjoint(b.kinds):
-        # one kind named by two nouns («Праздник «X»», «Фестиваль хоровой музыки «X»»): one word
         a = a._replace(words=kinds.as_one(a.words, a.kind_words))
         b = b._replace(words=kinds.as_one(b.words, b.kind_words))
     return a, b
