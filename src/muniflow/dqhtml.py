@@ -19,6 +19,7 @@ RULE_NAMES = {
     "required_field": "Обязательное поле",
     "numbering": "Нумерация",
     "mixed_script": "Смешение латиницы и кириллицы",
+    "weekday_mismatch": "День недели не совпадает с датой",
     "unexpected_municipality": "МО нет в списке ожидаемых",
     "ocr_review": "Прочитано OCR: сверить со сканом",
     "ocr_low_confidence": "OCR не уверен в ячейке",

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple, Protocol, TypeVar, cast
 
 from muniflow.contracts import contract_file, parse_yaml
 from muniflow.model import Flag, Row
-from muniflow.rules import generic, grouping, guests, judging, places, titles
+from muniflow.rules import generic, grouping, guests, judging, kinds, places, titles
 
 RULE = "duplicate_event"
 CONTRACT_FILE = "duplicates.yaml"
@@ -41,6 +41,7 @@ class DedupConfig:
     severity: str
     title_rules: titles.TitleRules
     guest_rules: guests.GuestRules
+    kind_rules: kinds.KindRules
     place_rules: places.PlaceRules
     subset_weight: float
     subset_min_tokens: int
@@ -58,6 +59,7 @@ class DedupConfig:
     numbers_must_agree: bool
     countries_must_agree: bool
     slots_must_agree: bool
+    kinds_must_agree: bool
     home_country: str  # the country word (titles.COUNTRY_MARK + key) no partner is
     generic_max_words: int
     tokens_per_row: int
@@ -169,6 +171,11 @@ def _config(path: Path) -> DedupConfig:
             (title.get("guest_copy") or {}).get("verbs", []),
             (title.get("guest_copy") or {}).get("not_after", []),
         ),
+        kind_rules=kinds.make_rules(
+            title.get("kinds") or {},
+            int(title.get("kind_compound_min_letters", 0)),
+            title.get("kind_modifiers") or {},
+        ),
         place_rules=places.make_rules(
             place["settlement_types"],
             place["ignored"],
@@ -198,6 +205,7 @@ def _config(path: Path) -> DedupConfig:
         numbers_must_agree=bool(match.get("numbers_must_agree", False)),
         countries_must_agree=bool(match.get("countries_must_agree", False)),
         slots_must_agree=bool(match.get("slots_must_agree", False)),
+        kinds_must_agree=bool(match.get("kinds_must_agree", False)),
         home_country=titles.COUNTRY_MARK + _home_country().lower(),
         generic_max_words=int(match.get("generic_max_words", 0)),
         tokens_per_row=int(block["tokens_per_row"]),
@@ -235,6 +243,8 @@ class Event(NamedTuple):
     # stems of the districts the place names by adjective and district word («Озёрского района»)
     within: frozenset[str] = frozenset()
     guest: bool = False  # the title says the municipality took part in another's event (guests.py)
+    kind_words: frozenset[str] = frozenset()  # the lemmas naming its kind of event (kinds.py)
+    kinds: frozenset[str] = frozenset()  # the families of those (contract `kinds`)
 
 
 @lru_cache(maxsize=100_000)
@@ -267,6 +277,7 @@ def _prepare(row: Row, cfg: DedupConfig, region: str = "") -> Event | None:
         return None
     place, area, hosted, local, towns, within = _place_and_host(row.place, row.municipality, cfg.place_rules)
     start, end = sorted((first.toordinal(), last.toordinal()))
+    kind_words = kinds.kind_words(title, cfg.kind_rules)
     numbers = title.numbers
     venue = place or places.settlement_stems(row.place, cfg.place_rules, keep_quoted=True)
     remote = not place and places.says_remote(row.place, cfg.place_rules)
@@ -296,6 +307,8 @@ def _prepare(row: Row, cfg: DedupConfig, region: str = "") -> Event | None:
         _place_keys(place, area, local),
         within,
         guests.says_guest(row.title, cfg.guest_rules),
+        kind_words,
+        kinds.title_kinds(title, kind_words, cfg.kind_rules),
     )
 
 
@@ -337,7 +350,7 @@ def find_duplicates(
         first = grouping.kept_row(members, events)
         for i in members:
             kept[i] = first
-    kept = grouping.attach_weak(events, kept, weak)
+    kept = grouping.attach_weak(events, kept, weak, cfg)
     attached = generic.attach_generic(events, kept, cfg)
     copies = [(i, attached.get(k, k)) for i, k in enumerate(kept) if attached.get(k, k) != i]
     flags: list[tuple[K, Flag]] = []

@@ -1,9 +1,10 @@
 """duplicate_event, groups: the rows that are one event, and the copy each group keeps.
 
 Pairs judged one event join into groups (single link); each group keeps the row whose
-municipality hosts the event. Weak matches (a short title that shares only the event's name with
-a long one) join kept rows afterwards, and only where the short title fits one row of each
-municipality.
+municipality hosts the event. A title naming no kind of event («Белые зори – 2025») joins the rows
+naming one only when their kinds may be one event: it never links a tournament and a festival
+of its name (kinds.py). Weak matches (a short title that shares only the event's name with a long
+one) join kept rows afterwards, and only where the short title fits one row of each municipality.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from muniflow.rules import blocking
+from muniflow.rules import blocking, kinds
 from muniflow.rules.judging import judge_pair, names_host, shares_name
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ def groups(events: list[Event], cfg: DedupConfig) -> tuple[list[list[int]], list
     the weak matches (judge_pair), left to attach_weak."""
     parent = list(range(len(events)))
     weak: list[tuple[int, int]] = []
+    bridges: list[tuple[int, int]] = []  # (a row naming no kind, a row naming one)
     threshold = cfg.min_common_words
     for i, found in enumerate(blocking.candidates(events, cfg)):
         event = events[i]
@@ -61,15 +63,42 @@ def groups(events: list[Event], cfg: DedupConfig) -> tuple[list[list[int]], list
                 continue
             if judged[1]:
                 weak.append((i, j))
+            elif cfg.kinds_must_agree and bool(event.kinds) != bool(other.kinds):
+                bridges.append((i, j) if not event.kinds else (j, i))
             else:
                 _union(parent, i, j)
+    _join_bridges(parent, events, bridges)
     grouped: dict[int, list[int]] = defaultdict(list)
     for i in range(len(events)):
         grouped[_find(parent, i)].append(i)
     return [members for members in grouped.values() if len(members) > 1], weak
 
 
-def attach_weak(events: list[Event], kept: list[int], weak: list[tuple[int, int]]) -> list[int]:
+def _join_bridges(parent: list[int], events: list[Event], bridges: list[tuple[int, int]]) -> None:
+    """Join the rows naming no kind to the groups of rows naming one they match, when those
+    groups' kinds may all be one event; otherwise which one the row meant is unknown («Белые зори»
+    beside «Турнир «Белые зори»» and «Фестиваль «Белые зори»»), and it stays alone. Decided on the
+    groups the pairs of rows alike in this make, so row order does not matter."""
+    if not bridges:
+        return
+    reached: dict[int, set[int]] = defaultdict(set)
+    for plain, kind in bridges:
+        reached[_find(parent, plain)].add(_find(parent, kind))
+    group_kinds: dict[int, set[str]] = defaultdict(set)
+    for i, event in enumerate(events):
+        if event.kinds:
+            group_kinds[_find(parent, i)] |= event.kinds
+    for plain, found in list(reached.items()):
+        families = [frozenset(group_kinds[g]) for g in sorted(found)]
+        if any(kinds.part(a, b) for n, a in enumerate(families) for b in families[n + 1 :]):
+            continue
+        for g in found:
+            _union(parent, plain, g)
+
+
+def attach_weak(
+    events: list[Event], kept: list[int], weak: list[tuple[int, int]], cfg: DedupConfig | None = None
+) -> list[int]:
     """Each row's kept copy after joining the weak matches between kept rows: a short title with
     the event's name and a long one of another municipality («Праздник «X»», «Выступление
     ансамбля «Лад» на празднике «X»»).
@@ -77,8 +106,10 @@ def attach_weak(events: list[Event], kept: list[int], weak: list[tuple[int, int]
     Judged between kept rows only, as attach_generic is, so a rerun on the kept rows decides as
     this run did; and a weak match is left alone when either row weakly matches another row of
     the other's municipality: which one it meant is unknown (the host's festival and the host's
-    master class at it, a guest's «Участие в фестивале «X»» fitting both). The joined rows keep
-    the host's row, as groups do.
+    master class at it, a guest's «Участие в фестивале «X»» fitting both), or when the other
+    rows it weakly matches name a kind of event the one does not share (`cfg.kinds_must_agree`: a
+    name alone beside a tournament and a festival of it). The joined rows keep the host's row, as
+    groups do.
     """
     pairs = [(i, j) for i, j in weak if kept[i] == i and kept[j] == j]
     if not pairs:
@@ -89,8 +120,15 @@ def attach_weak(events: list[Event], kept: list[int], weak: list[tuple[int, int]
         partners[j].append(i)
 
     def alone(i: int, j: int) -> bool:
-        """Whether `j` is the one weak partner of `i` from `j`'s municipality."""
+        """Whether `j` is the one weak partner of `i` from `j`'s municipality, and no other partner
+        of `i` names a kind of event `j`'s parts from."""
         town = events[j].row.municipality
+        if (
+            cfg is not None
+            and cfg.kinds_must_agree
+            and any(kinds.part(events[p].kinds, events[j].kinds) for p in partners[i])
+        ):
+            return False
         return sum(events[p].row.municipality == town for p in partners[i]) == 1
 
     parent = list(range(len(events)))

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from muniflow.rules import parting, places, titles
+from muniflow.rules import kinds, parting, places, titles
 
 if TYPE_CHECKING:
     from muniflow.rules.duplicates import DedupConfig, Event
@@ -82,6 +82,8 @@ def judge_pair(a: Event, b: Event, cfg: DedupConfig) -> tuple[float, bool] | Non
         return None
     if parting.numbers_part(a, b, cfg) or parting.countries_part(a, b, cfg):
         return None  # «… юношей 2010 г. р.», «… юношей 2012 г. р.»: two events in one frame
+    if parting.kinds_part(a, b, cfg):
+        return None  # «Турнир по мини-футболу «X»», «Фестиваль хоровой музыки «X»»: two kinds
     if a.title.who != b.title.who and a.row.municipality == b.row.municipality:
         return None  # one report's two participants of one event («Участие хора …», «Участие ансамбля …»)
     same_place = places_match(a, b)
@@ -99,6 +101,8 @@ def judge_pair(a: Event, b: Event, cfg: DedupConfig) -> tuple[float, bool] | Non
             threshold = min(threshold, cfg.same_name_threshold)
     if same_place is True:
         a, b = _without_place_words(a, b, cfg), _without_place_words(b, a, cfg)
+        if not (a.remote or b.remote):
+            a, b = _one_kind(a, b)
     score, weak = title_score(a, b, cfg), False
     if score < threshold and named_subset(a, b, cfg, same_place):
         score, weak = title_score(a, b, cfg, named=True), True
@@ -113,6 +117,8 @@ def pair_score(a: Event, b: Event, cfg: DedupConfig) -> float:
     same_place = places_match(a, b)
     if same_place is True:
         a, b = _without_place_words(a, b, cfg), _without_place_words(b, a, cfg)
+        if not (a.remote or b.remote):
+            a, b = _one_kind(a, b)
     return title_score(a, b, cfg, named_subset(a, b, cfg, same_place))
 
 
@@ -164,12 +170,25 @@ def named_subset(a: Event, b: Event, cfg: DedupConfig, same_place: bool | None) 
 
 def _as_compared(a: Event, b: Event) -> tuple[Event, Event]:
     """The two rows with the words their titles are compared by: abbreviations read as the other
-    title's words (_unabbreviated); and who took part among them when both titles say it (a
+    title's words (_unabbreviated); who took part among them when both titles say it (a
     guest's «Участие ветеранов района в турнире по волейболу» and another's «Участие юношей
-    района …» may be two tournaments: the host's title, naming no participants, tells)."""
+    района …» may be two tournaments: the host's title, naming no participants, tells). The nouns
+    naming the kind of event are read as one word later, where the places agree (_one_kind)."""
     a, b = _unabbreviated(a, b)
     if a.title.who and b.title.who:
-        return a._replace(words=a.words | a.title.who), b._replace(words=b.words | b.title.who)
+        a, b = a._replace(words=a.words | a.title.who), b._replace(words=b.words | b.title.who)
+    return a, b
+
+
+def _one_kind(a: Event, b: Event) -> tuple[Event, Event]:
+    """The two rows with their nouns naming the kind of event read as one word when the kinds meet
+    («Праздник «X»», «Фестиваль хоровой музыки «X»»; «Участие в форуме «X»», «… конференция «X»»).
+    Asked only of rows whose places name one settlement, neither attended from afar: a looser
+    reading of the titles wants the place to say it is one event (an online «Праздник дружбы
+    народов «X»» is no guest's copy of a festival «X» held in some town)."""
+    if a.kind_words and b.kind_words and a.kind_words != b.kind_words and not a.kinds.isdisjoint(b.kinds):
+        a = a._replace(words=kinds.as_one(a.words, a.kind_words))
+        b = b._replace(words=kinds.as_one(b.words, b.kind_words))
     return a, b
 
 
@@ -191,7 +210,10 @@ def identities_part(a: Event, b: Event, cfg: DedupConfig) -> bool:
     """Whether a word that identifies an event differs (parting.py): a number, a partner country,
     a noun in one slot («по волейболу», «по баскетболу»)."""
     return (
-        parting.numbers_part(a, b, cfg) or parting.countries_part(a, b, cfg) or parting.substituted(a, b, cfg)
+        parting.numbers_part(a, b, cfg)
+        or parting.countries_part(a, b, cfg)
+        or parting.kinds_part(a, b, cfg)
+        or parting.substituted(a, b, cfg)
     )
 
 

@@ -205,6 +205,23 @@ def held(row: Row, field: str) -> Message:
     )
 
 
+def weekday(row: Row, field: str) -> Message:
+    from muniflow.normalize.weekdays import day_names, mismatches
+
+    text = _text(row, field)
+    start, end = (pd.Timestamp(row[k]).date() for k in ("start_date", "end_date"))
+    names = day_names()
+    found = "; ".join(
+        f"{ru_date(day)} — {names[day.weekday()]}, а указано «{word}»"
+        for day, word in mismatches(text, start, end)
+    )
+    return (
+        f"День недели не совпадает с датой в поле «{label(field)}» («{text}»): {found}. Ошибка в дате "
+        "или в дне недели — сверьте с источником.",
+        text,
+    )
+
+
 def single_script(words: list[str], field: str) -> Message:
     shown = ", ".join(words)
     return (
@@ -225,6 +242,7 @@ ROW_MESSAGES: dict[str, Callable[[Row, str], Message]] = {
     "overlaps_period": overlaps_period,
     "within_period": within_period,
     "held": held,
+    "weekday_agrees": weekday,
 }
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from muniflow.rules import titles
+from muniflow.rules import kinds, titles
 
 if TYPE_CHECKING:
     from muniflow.rules.duplicates import DedupConfig, Event
@@ -48,6 +48,12 @@ def countries_part(a: Event, b: Event, cfg: DedupConfig) -> bool:
     return bool(a.countries - b.countries) and bool(b.countries - a.countries)
 
 
+def kinds_part(a: Event, b: Event, cfg: DedupConfig) -> bool:
+    """Whether both titles name a kind of event and the kinds share no family (kinds.py):
+    «Турнир по мини-футболу «X»» and «Фестиваль хоровой музыки «X»» are two events."""
+    return cfg.kinds_must_agree and kinds.part(a.kinds, b.kinds)
+
+
 def substituted(a: Event, b: Event, cfg: DedupConfig) -> bool:
     """Whether a noun of each title fills one slot with different words: between the same two words,
     in one oblique case («турнир по волейболу среди юношей», «турнир по баскетболу среди юношей»;
@@ -79,6 +85,7 @@ def substituted(a: Event, b: Event, cfg: DedupConfig) -> bool:
         and not cases.isdisjoint(theirs_cases)
         and not fuzz.ratio(word, theirs, score_cutoff=cfg.word_match)
         and not _compound_of(word, theirs)
+        and not (word in a.kind_words and theirs in b.kind_words)  # kinds are kinds_part's
         for word, around, cases in mine
         for theirs, theirs_around, theirs_cases in theirs_all
     )

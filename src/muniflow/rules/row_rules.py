@@ -147,6 +147,22 @@ def _held(cells: pd.Series) -> pd.Series:
     return ~cells.fillna("").astype(str).map(says_not_held)
 
 
+# The date forms a weekday beside the date is judged in: a day written out, its year given or not.
+WEEKDAY_FORMS = ("exact", "year_from_period")
+
+
+def _weekday_agrees(frame: pd.DataFrame) -> pd.Series:
+    # Imported here: the weekday words of contracts/dates.yaml (normalize/weekdays.py).
+    from muniflow.normalize.weekdays import mismatches
+
+    judged = frame["date_form"].isin(WEEKDAY_FORMS) & _dates_known(frame)
+    agrees = pd.Series(True, index=frame.index)
+    for index in frame.index[judged]:
+        start, end = frame.at[index, "start_date"].date(), frame.at[index, "end_date"].date()
+        agrees[index] = not mismatches(str(frame.at[index, "date_text"] or ""), start, end)
+    return agrees
+
+
 def _mixed_words(text: Any) -> list[str]:
     # Imported here: normalize.script is the one definition of "mixed", shared with the fixer.
     from muniflow.normalize.script import mixed_script_words
@@ -178,6 +194,7 @@ CHECKS: dict[str, _Check] = {
     "overlaps_period": _Check(None, _overlaps_period),
     "within_period": _Check(None, _within_period),
     "held": _Check(lambda prop: prop, _held),
+    "weekday_agrees": _Check(None, _weekday_agrees),
 }
 
 _SEP = "|"
