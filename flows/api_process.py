@@ -21,7 +21,10 @@ its temporary API) would, with two costs of its start taken out. The arguments a
   (`without_beartype_claw`): importing Prefect's server 2.03 → 1.91 s of CPU (5 runs each,
   alternating). The checks are key_value's own development aid; its code runs the same.
 
-And it stops as soon as it is told to (`flows.quick_stop`), not 0.15-0.2 s later; its database check
+What it serves is Prefect's app behind `flows.quick_retry` (`served_app`, the factory uvicorn is
+given): a request SQLite refused with «database is locked» is run again here after a few
+milliseconds, not sent again by the client 2 s later. And it stops as soon as it is told to
+(`flows.quick_stop`), not 0.15-0.2 s later; its database check
 at start is skipped where the database is already at the head of Prefect's migrations
 (`flows.schema_head`).
 """
@@ -57,6 +60,16 @@ def made_once(create: Callable[..., Any]) -> Callable[..., Any]:
         return made[key]
 
     return create_app
+
+
+def served_app() -> Any:
+    """What uvicorn serves (its `--factory`): Prefect's app (`create_app()`, the one its services
+    reach in process) behind `QuickRetry`."""
+    import prefect.server.api.server as server
+
+    from flows.quick_retry import QuickRetry
+
+    return QuickRetry(server.create_app())
 
 
 def without_beartype_claw() -> None:

@@ -101,14 +101,15 @@ def _free_port() -> int:
 
 def _command(port: int) -> list[str]:
     """Prefect's own command for its temporary API (`SubprocessASGIServer._run_uvicorn_command`),
-    uvicorn started by `flows.api_process` (two costs of its start taken out) for `-m uvicorn`."""
+    uvicorn started by `flows.api_process` (costs of its start taken out) for `-m uvicorn`, serving
+    Prefect's `create_app()` behind `flows.quick_retry` (`api_process.served_app`)."""
     spec = importlib.util.find_spec("prefect")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("prefect is not installed")
     app_dir = Path(next(iter(spec.submodule_search_locations))).parent
     return [
         sys.executable, "-m", "flows.api_process", "--app-dir", str(app_dir),
-        "--factory", "prefect.server.api.server:create_app",
+        "--factory", "flows.api_process:served_app",
         "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on",
     ]  # fmt: skip
 
