@@ -10,6 +10,7 @@ import statistics
 from collections.abc import Sequence
 from typing import Any
 
+from muniflow.readers.pdfaligned import aligned_bands
 from muniflow.readers.pdflabelrows import label_starts
 from muniflow.readers.pdflines import Glyph, is_bold, turn_of
 from muniflow.readers.pdfregions import EDGE_TOLERANCE, Region
@@ -54,6 +55,9 @@ MERGE_REACH = 2.0
 
 Box = tuple[float, float, float, float]
 
+# Points a boundary moved off a run of words stands clear of it (see _clear_of_runs).
+RUN_CLEARANCE = 0.5
+
 # Lines of one run, starting at one x (within COLUMN_ALIGN points), that show a column inside a gap
 # of the body's lines of several runs (see _split_by_column).
 COLUMN_LINES = 3
@@ -96,7 +100,29 @@ def boundaries(
         return None
     if len(hint) == len(gaps) and all(a <= x <= b for x, (a, b) in zip(hint, gaps, strict=True)):
         return list(hint)
-    return [right - min(pad, (right - left) / 2) for left, right in gaps]
+    rows = lines[start:]
+    return [_clear_of_runs(right - min(pad, (right - left) / 2), (left, right), rows) for left, right in gaps]
+
+
+def _clear_of_runs(x: float, gap: Span, lines: Sequence[Line]) -> float:
+    """The boundary `x` in `gap` moved right of the runs of words of the body's `lines` it would
+    cut that start left of the gap and end inside it: a cell's line wider than the lines of
+    several runs show its column (a title's line standing alone) where the cells' padding is
+    narrower than DEFAULT_PAD (LibreOffice's import of an HTML table). The column it stands in
+    keeps it. A run starting inside the gap and reaching over it is left crossing it: `x` moves
+    past none. A line of one run counts where it starts as a column's text does (a cell's
+    wrapped line), not where a heading centred across the table does. The header's lines are
+    not looked at: a group cell may end inside the gap, its sub-headers under it."""
+    left, right = gap
+    cells = [line.upright for line in lines if len(line.spans) > 1]
+    edges = [a for spans in cells for a, _ in spans]
+    alone = [line.upright for line in lines if len(line.spans) == 1 and line.upright]
+    cells += [spans for spans in alone if any(abs(spans[0][0] - a) <= COLUMN_ALIGN for a in edges)]
+    runs = [span for spans in cells for span in spans]
+    ends = [b for a, b in runs if a < left < b < right]
+    starts = [a for a, b in runs if left < a < right < b]
+    low = max(ends, default=left) + RUN_CLEARANCE
+    return max(x, low) if low <= min(starts, default=right) - RUN_CLEARANCE else x
 
 
 def _split_by_column(gap: Span, singles: Sequence[Line]) -> list[Span]:
@@ -169,6 +195,7 @@ def infer_table(
     grid: Sequence[float] = (),
     labelled: bool = False,
     cut: bool = False,
+    settled: str = "",
 ) -> TextTable | None:
     """The region read as a table with inferred columns, or None when its text shows fewer than
     MIN_COLUMNS columns or MIN_ROWS rows. `hint`: the column edges of the table inferred last on
@@ -178,7 +205,8 @@ def infer_table(
     the lines under them before a numbered one the rest of a row the page end broke. A region
     numbering no row whose first column holds labels is a table of labels (see pdflabelrows), its
     rows opened by them; `labelled`: the table on the page before was one, and this one going on
-    is one whatever its labels."""
+    is one whatever its labels; `settled`: the alignment of the cells of the table before, going on
+    here (see pdfaligned)."""
     inside = [
         g
         for g in glyphs
@@ -223,6 +251,7 @@ def infer_table(
     # the rest of a numbered card from the page before: its № column blank, its labels beside
     rest = follows and not numbered and len(xs) > 3 and all(line.spans[0][0] >= xs[1] for line in lines)
     card = label_starts(lines, xs[1:], overleaf=True) if rest and starts is None else None
+    aligned = None
     if inner_rules:  # a frame's top and bottom alone part no rows
         cuts = sorted({region.top, *inner_rules, region.bottom})
         bands = [(a, b) for a, b in itertools.pairwise(cuts) if b - a > EDGE_TOLERANCE]
@@ -232,7 +261,11 @@ def infer_table(
         tops = [lines[i].top - 1 for i in opened] + [lines[-1].bottom + 1]
         bands = list(itertools.pairwise(tops))
     else:
-        bands = _text_bands(lines, xs, regular, repeated_header(lines, header))
+        top_starts, _ = _row_starts(lines, xs, regular, repeated_header(lines, header))
+        starts_at, fixed = _row_starts(lines, xs, regular, repeated_header(lines, header), aligned=True)
+        aligned = aligned_bands(lines, xs, top_starts, starts_at, fixed, settled)
+        tops = [lines[i].top - 1 for i in top_starts] + [lines[-1].bottom + 1]
+        bands = aligned[0] if aligned else list(itertools.pairwise(tops))
     if numbered:  # a numbered card: its № in the first row alone, its labels in the next column
         bands = [
             part
@@ -269,11 +302,15 @@ def infer_table(
             opens.append(rule is None and starts is None and card is None)
     if len(rows) < (1 if follows else MIN_ROWS):
         return None
-    if not inner_rules and starts is None and card is None:
-        _merge_straddling(rows, held, xs)
+    if not inner_rules and starts is None and card is None and not aligned:
+        _merge_straddling(rows, held, xs)  # cells merged down, their text centred on top-aligned rows
     first = next(box for box in rows[0] if box is not None)
     bottom = max(box[3] for row in rows for box in row if box is not None)
     start = next((i for i, line in enumerate(lines) if is_numbered(line)), 0)
+    if aligned:  # a row's cells stand above its number: the header ends where the first row starts
+        middle = (lines[start].top + lines[start].bottom) / 2
+        first_row = next(a for a, b in bands if a <= middle < b)
+        start = sum((line.top + line.bottom) / 2 < first_row for line in lines)
     if repeated_header(lines, header):
         heads = tuple(header)
     elif follows:
@@ -291,6 +328,7 @@ def infer_table(
         headless=is_numbered(lines[0]),
         labelled=starts is not None,
         open_rows=tuple(opens),
+        aligned=aligned[1] if aligned else "",
     )
 
 
@@ -446,21 +484,37 @@ def _text_bands(
     numbered line; a heading (one run of words across a boundary) is a row of its own. `repeated`:
     the header repeated from the page before takes that many lines, the lines under it start a row
     (the rest of the row the page end broke), not the header's. `regular`: see _regular_columns."""
+    starts, _ = _row_starts(lines, xs, regular, repeated)
+    tops = [lines[i].top - 1 for i in starts] + [lines[-1].bottom + 1]
+    return list(itertools.pairwise(tops))
+
+
+def _row_starts(
+    lines: Sequence[Line],
+    xs: Sequence[float],
+    regular: frozenset[int],
+    repeated: int = 0,
+    aligned: bool = False,
+) -> tuple[list[int], list[int]]:
+    """The lines opening a row read top-aligned (see _text_bands), and those of them that open one
+    however the cells are aligned: a heading, the line under it, the first under a header repeated.
+    `aligned`: for cells centred or set at the bottom (see pdfaligned), where the line under a
+    heading is no numbered one, a bold line alone standing apart above and below is one too."""
+    bold = [_bold_alone(line, xs, regular) and _apart(lines, i) for i, line in enumerate(lines)]
     heading = [
         heading_line(line, xs)
-        or (
-            (_centred(line, xs) or (_bold_alone(line, xs, regular) and _apart(lines, i)))
-            and i + 1 < len(lines)
-            and is_numbered(lines[i + 1], xs)
-        )
+        or ((_centred(line, xs) or bold[i]) and i + 1 < len(lines) and is_numbered(lines[i + 1], xs))
+        or (aligned and bold[i] and _apart(lines, i, below=True))
         for i, line in enumerate(lines)
     ]
     starts = [0]
+    fixed = []
     for i, line in enumerate(lines[1:], start=1):
-        if is_numbered(line, xs) or heading[i] or heading[i - 1] or i == repeated:
+        if heading[i] or heading[i - 1] or i == repeated:
+            fixed.append(i)
+        if is_numbered(line, xs) or i in fixed[-1:]:
             starts.append(i)
-    tops = [lines[i].top - 1 for i in starts] + [lines[-1].bottom + 1]
-    return list(itertools.pairwise(tops))
+    return starts, fixed
 
 
 def _numbered_parts(
@@ -556,13 +610,18 @@ def _bold_alone(line: Line, xs: Sequence[float], regular: frozenset[int]) -> boo
     )
 
 
-def _apart(lines: Sequence[Line], i: int) -> bool:
+def _apart(lines: Sequence[Line], i: int, below: bool = False) -> bool:
     """Whether line `i`'s text stands apart from the text above it (further than half a line): no
-    line of a paragraph going on, as the last word of a bold header cell is."""
+    line of a paragraph going on, as the last word of a bold header cell is; `below`: from the
+    text above it and the text below it."""
     line = lines[i]
     a, b = line.spans[0][0], line.spans[-1][1]
     above = next((up for up in reversed(lines[:i]) if any(x0 < b and x1 > a for x0, x1 in up.spans)), None)
-    return above is None or line.top - above.bottom > (line.bottom - line.top) / 2
+    under = next((down for down in lines[i + 1 :] if any(x0 < b and x1 > a for x0, x1 in down.spans)), None)
+    half = (line.bottom - line.top) / 2
+    return (above is None or line.top - above.bottom > half) and (
+        not below or under is None or under.top - line.bottom > half
+    )
 
 
 def label_boundaries(
