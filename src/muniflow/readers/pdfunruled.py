@@ -25,16 +25,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from muniflow.readers.headerwords import is_header_like
-from muniflow.readers.pdfgaps import (
+from muniflow.readers.pdfgapcolumns import (
     DEFAULT_PAD,
     MIN_COLUMNS,
     MIN_LABEL_COLUMNS,
     boundaries,
-    fits,
-    infer_table,
     label_boundaries,
-    repeated_header,
 )
+from muniflow.readers.pdfgaps import fits, infer_table, repeated_header
 from muniflow.readers.pdflabelrows import is_lower
 from muniflow.readers.pdflines import Glyph, is_bold, turn_of
 from muniflow.readers.pdfregions import EDGE_TOLERANCE, Region, region_of, rule_regions
