@@ -291,7 +291,7 @@ def text_only_tables(
                 and (_covers(lines[after], gaps) or (after > end and len(lines[after].spans) == 1))
             ):
                 after += 1
-            numbered_at = _numbered_below(lines, after, gaps)
+            numbered_at = _numbered_below(lines, after, gaps, heads)
             if numbered_at is None:
                 break
             end = numbered_at + 1
@@ -321,15 +321,18 @@ def text_only_tables(
     return out
 
 
-def _numbered_below(lines: Sequence[Line], k: int, gaps: Sequence[Span]) -> int | None:
+def _numbered_below(lines: Sequence[Line], k: int, gaps: Sequence[Span], heads: set[str]) -> int | None:
     """The numbered line a heading (ending above line `k`) stands over: line `k`, or, in a table
     whose cells are centred or set at their bottom (see pdfaligned), the first numbered line under
     the upper lines of its first row's taller cells, which keep to the columns (`gaps`) and follow
-    one another without a gap wider than MAX_LINE_GAP; None where none is, or where a header's
+    one another without a gap wider than MAX_LINE_GAP; None where none is, where the header's
+    first line comes again (`heads`: the next table's, under its heading), or where a header's
     row numbering its columns comes first (the «heading» was a header's group cell)."""
     while k < len(lines) and not is_numbered(lines[k]):
         above = lines[k - 1]
         if _covers(lines[k], gaps) or lines[k].top - above.bottom > MAX_LINE_GAP * (above.bottom - above.top):
+            return None
+        if lines[k].text in heads:
             return None
         k += 1
     if k < len(lines) and numbers_columns(lines[k]):
