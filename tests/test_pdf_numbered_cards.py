@@ -1,6 +1,6 @@
 """Events given as cards in a PDF drawn without rules between a card's rows: the card's № stands
 in its first row alone, its labels in the column after the №, its values beside them
-(readers/pdfgaps._card_parts); each label and its value is a row of its own, as a grid draws it,
+(readers/pdfgaprows.card_parts); each label and its value is a row of its own, as a grid draws it,
 so the cards read as events (interpret/cards.py)."""
 
 from __future__ import annotations

@@ -30,7 +30,7 @@ from muniflow.model import Cell, RawRow, RawTable
 from muniflow.readers.headerwords import is_header_like
 
 # An events table has at least the number, the event and its date or place (as a PDF's
-# text-only table: readers/pdfgaps.py MIN_COLUMNS); a line of two fields is a signature.
+# text-only table: readers/pdfgapcolumns.py MIN_COLUMNS); a line of two fields is a signature.
 MIN_FIELDS = 3
 # Paragraphs of a heading between two rows (a municipality's name, a month under it); more are
 # prose: the table ended above them (as readers/pdfunruled.py MAX_HEADING_LINES).

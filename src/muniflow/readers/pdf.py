@@ -190,6 +190,7 @@ def _scan(path: Path, budget: bool = True) -> tuple[list[Fragment], int, str, st
     grid: tuple[float, ...] = ()  # column edges of the last table inferred without rules
     heads: tuple[str, ...] = ()  # and its header lines, which a page's top may repeat
     labelled = False  # and whether its rows are labels (see pdflabelrows)
+    settled = ""  # and how its cells stand in their rows, where not at the top (see pdfaligned)
     alone: tuple[int, TextTable, list[dict[str, Any]]] | None = None  # a header at a page's bottom
     share = scan_image_share()
     layered: set[int] = set()  # scanned pages read from their text layer (pdflayer)
@@ -229,12 +230,13 @@ def _scan(path: Path, budget: bool = True) -> tuple[list[Fragment], int, str, st
                             drawn_bullets(page)  # a browser's list markers, drawn as shapes: «•»
                             ruled, ruling = _find_tables(page, grid)
                             tables = sorted(
-                                tables_without_rules(ruling, ruled, grid, heads, labelled),
+                                tables_without_rules(ruling, ruled, grid, heads, labelled, settled),
                                 key=lambda t: (t.bbox[1], t.bbox[0]),
                             )
                         if tables and isinstance(tables[-1], TextTable):
                             grid, heads = _column_edges(tables[-1]), tables[-1].header_lines
                             labelled = tables[-1].labelled
+                            settled = tables[-1].aligned
                         if not tables and page.page_number not in layered:  # a scan's table is ruled
                             tables = text_tables(page)
                         found = _page_fragments(page.page_number, page.chars, tables)

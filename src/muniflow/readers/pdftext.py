@@ -55,6 +55,7 @@ class TextTable:
     labelled: bool = False  # inferred tables: rows opened by labels down the first column (pdflabelrows)
     # inferred tables: per row, no rule drawn over it, between it and the row above (RawRow.open_above)
     open_rows: tuple[bool, ...] = ()
+    aligned: str = ""  # inferred tables: how its cells stand in their rows, where not at the top (pdfaligned)
 
     @property
     def cells(self) -> list[Box]:

@@ -111,6 +111,12 @@ def is_numbered(line: Line, xs: Sequence[float] = ()) -> bool:
     return len(line.spans) > 1 and bool(SEQ_NUMBER.match(line.first))
 
 
+def numbers_columns(line: Line) -> bool:
+    """A header's row numbering its columns («1 2 3 4 5 6»), which opens no row of the table."""
+    numbers = [n.rstrip(".") for n in line.text.split()]
+    return len(numbers) > 2 and numbers == [str(k) for k in range(1, len(numbers) + 1)]
+
+
 def heading_line(line: Line, xs: Sequence[float]) -> bool:
     """One run of words, upright, across a column boundary: a heading row across the table."""
     return (

@@ -25,21 +25,27 @@ from collections.abc import Sequence
 from typing import Any
 
 from muniflow.readers.headerwords import is_header_like
-from muniflow.readers.pdfgaps import (
+from muniflow.readers.pdfgapcolumns import (
     DEFAULT_PAD,
     MIN_COLUMNS,
     MIN_LABEL_COLUMNS,
     boundaries,
-    fits,
-    infer_table,
     label_boundaries,
-    repeated_header,
 )
+from muniflow.readers.pdfgaps import fits, infer_table, repeated_header
 from muniflow.readers.pdflabelrows import is_lower
 from muniflow.readers.pdflines import Glyph, is_bold, turn_of
 from muniflow.readers.pdfregions import EDGE_TOLERANCE, Region, region_of, rule_regions
 from muniflow.readers.pdftext import TextTable
-from muniflow.readers.pdftextlines import Line, Span, column_texts, heading_line, is_numbered, text_lines
+from muniflow.readers.pdftextlines import (
+    Line,
+    Span,
+    column_texts,
+    heading_line,
+    is_numbered,
+    numbers_columns,
+    text_lines,
+)
 
 # Lines of one run of words in a row that stops a text-only table: a heading is one or two lines,
 # a paragraph below the table runs on.
@@ -55,19 +61,27 @@ MAX_LINE_GAP = 2.5
 HEADER_LINE_GAP = 1.0
 
 
+# Line heights between two wrapped lines of one cell without rules: the gap a paragraph's line
+# pitch leaves (a title, or a caption, above a table stands further off, by its spacing or the
+# cell's padding).
+CELL_LINE_GAP = 0.5
+
+
 def tables_without_rules(
     page: Any,
     ruled: Sequence[Any],
     hint: Sequence[float] = (),
     header: Sequence[str] = (),
     labelled: bool = False,
+    settled: str = "",
 ) -> list[Any]:
     """The page's tables: the ruled ones of two columns or more as found, those of one column and
     the regions other rules mark out read with inferred columns (a ruled table inference cannot
     read stays as found); outside them, tables of numbered rows, or of a column of labels, that
     line up as text (a table drawn without rules on a page where another one has them). `header`:
     the header lines of the table inferred last on the page before (see infer_table); `labelled`:
-    that table's rows are labels (see pdflabelrows)."""
+    that table's rows are labels (see pdflabelrows); `settled`: how its cells stand in their rows
+    (see pdfaligned)."""
     glyphs = [
         Glyph(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], turn_of(c), is_bold(c))
         for c in page.chars
@@ -104,7 +118,11 @@ def tables_without_rules(
     # a table of labels going on above the page's first table (its side rules cut short)
     above = labelled and top is not None and all(top.bottom < t.bbox[1] for t in out)
     going_on = not held and (not out or above)
-    out.extend(text_only_tables(outside, hint if going_on else (), header, labelled and going_on))
+    out.extend(
+        text_only_tables(
+            outside, hint if going_on else (), header, labelled and going_on, settled if going_on else ""
+        )
+    )
     return out
 
 
@@ -215,14 +233,19 @@ def _covers(line: Line, gaps: Sequence[Span]) -> bool:
 
 
 def text_only_tables(
-    glyphs: Sequence[Glyph], hint: Sequence[float] = (), header: Sequence[str] = (), labelled: bool = False
+    glyphs: Sequence[Glyph],
+    hint: Sequence[float] = (),
+    header: Sequence[str] = (),
+    labelled: bool = False,
+    settled: str = "",
 ) -> list[TextTable]:
     """Tables on a page without rules: runs of lines from one of MIN_COLUMNS runs of words (the
     header's first line) while no line covers a gap between them, except a heading of at most
     MAX_HEADING_LINES lines followed by a numbered row; a run without numbered rows is no table
     (prose set in columns numbers none), unless its first column holds labels (see pdflabelrows) or
     it opens the page and keeps to the columns of the table inferred on the page before (`hint`):
-    the rest of its last row (`labelled`: of that table of labels)."""
+    the rest of its last row (`labelled`: of that table of labels; `settled`: how that table's
+    cells stand in their rows, see pdfaligned)."""
     lines = text_lines(glyphs)
     skip, repeated = _header_again(lines, header)
     out = []
@@ -268,10 +291,13 @@ def text_only_tables(
                 and (_covers(lines[after], gaps) or (after > end and len(lines[after].spans) == 1))
             ):
                 after += 1
-            if after == len(lines) or not is_numbered(lines[after]):
+            numbered_at = _numbered_below(lines, after, gaps, heads)
+            if numbered_at is None:
                 break
-            end = after + 1
+            end = numbered_at + 1
         first = i if follows else _turned_above(lines, i, done)
+        if first == i and not follows:
+            first = _header_above(lines, i, done, gaps)
         run = lines[first:end]
         numbered = any(is_numbered(line) for line in run)
         labels = not numbered and label_boundaries(run, DEFAULT_PAD) is not None
@@ -287,11 +313,50 @@ def text_only_tables(
         if follows or (numbered and not _indented_paragraphs(lines, first, end)) or labels:
             top, bottom = run[0].top - 1, run[-1].bottom + 1
             region = Region(-1e9, top, 1e9, bottom, framed=False)
-            table = infer_table(glyphs, region, hint, header, labelled=labelled and follows)
+            going = settled if follows else ""
+            table = infer_table(glyphs, region, hint, header, labelled=labelled and follows, settled=going)
         if table is not None:
             out.append(table)
         i = done = end
     return out
+
+
+def _numbered_below(lines: Sequence[Line], k: int, gaps: Sequence[Span], heads: set[str]) -> int | None:
+    """The numbered line a heading (ending above line `k`) stands over: line `k`, or, in a table
+    whose cells are centred or set at their bottom (see pdfaligned), the first numbered line under
+    the upper lines of its first row's taller cells, which keep to the columns (`gaps`) and follow
+    one another without a gap wider than MAX_LINE_GAP; None where none is, where the header's
+    first line comes again (`heads`: the next table's, under its heading), or where a header's
+    row numbering its columns comes first (the «heading» was a header's group cell)."""
+    while k < len(lines) and not is_numbered(lines[k]):
+        above = lines[k - 1]
+        if _covers(lines[k], gaps) or lines[k].top - above.bottom > MAX_LINE_GAP * (above.bottom - above.top):
+            return None
+        if lines[k].text in heads:
+            return None
+        k += 1
+    if k < len(lines) and numbers_columns(lines[k]):
+        return None
+    return k if k < len(lines) else None
+
+
+def _header_above(lines: Sequence[Line], i: int, floor: int, gaps: Sequence[Span]) -> int:
+    """Where a table whose header's first line of several runs is line `i` starts (down to line
+    `floor`, where the table above ended: a heading there, split off it, is neither's): a header
+    centred or set at the bottom of its row shows its taller cells' upper lines above that line,
+    each within the columns (covering none of `gaps`) and under the one above at a cell's line
+    pitch (CELL_LINE_GAP); a title stands further off."""
+    j = i
+    while (
+        (j - 1 > floor or floor == 0)
+        and j > 0
+        and lines[j - 1].upright
+        and not is_numbered(lines[j - 1])
+        and not _covers(lines[j - 1], gaps)
+        and lines[j].top - lines[j - 1].bottom <= CELL_LINE_GAP * (lines[j - 1].bottom - lines[j - 1].top)
+    ):
+        j -= 1
+    return j
 
 
 def _heading_above(lines: Sequence[Line], floor: int, end: int) -> int:

@@ -1,0 +1,243 @@
+"""Rows of a table drawn without rules whose cells are centred or set at their bottom (pdfgaps).
+
+Without rules a row is known by its number: read top-aligned, a row runs from its numbered line
+down to the next one. A cell centred in its row (HTML's default `valign=middle`, kept by
+LibreOffice's HTML import and by a browser's `vertical-align: middle`; Word's «по центру») starts
+above its row's number when it is taller than the number's cell, and one set at the bottom ends
+with it: read top-aligned, a row takes the upper lines of the row under it, and the header the
+upper lines of the first row.
+
+The row's number is one line in its own cell, so it stands where the row's middle (or bottom)
+is: every cell of the row is centred on that line (or ends with it). Between two numbered lines
+the rows part where each of them then holds its cells so aligned; the parting is chosen for the
+whole run of rows at once (the cells of a row, above its number, belong to where the row above
+parts). The table is read so only where this alignment fits its cells far better than the top's.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+
+from muniflow.readers.pdftextlines import Line, Span, is_numbered, numbers_columns
+
+# A cell's text standing off its row's alignment by less than this share of a line's height is
+# aligned (glyph boxes of two fonts, a paragraph's spacing after its last line).
+SLACK = 0.3
+
+# A cell's misalignment counts at most this many line heights: one cell merged over two rows, or
+# a row's rest the page end broke, weighs no more than two cells a line off.
+CAP = 2.0
+
+# The alignment chosen must leave at most a quarter of the misalignment the top's leaves (a
+# cell merged over two rows and centred on them, in a table set from the top, is misaligned in
+# every reading), and save at least this many line heights of it (a table of one-line cells
+# fits every alignment: it stays top-aligned).
+SHARE = 4.0
+GAIN = 1.0
+
+# Line heights a cell's text counts as misaligned for each line of its row it skips (see
+# _Cost): rows set at their bottom read from the top hold each cell's last line over the next
+# row's cell, every cell then starting with its row's number: skipped lines alone tell them.
+HOLE = 0.25
+
+MODES = ("middle", "bottom")
+
+
+def aligned_bands(
+    lines: Sequence[Line],
+    xs: Sequence[float],
+    top_starts: Sequence[int],
+    starts: Sequence[int],
+    fixed: Sequence[int],
+    settled: str = "",
+) -> tuple[list[Span], str] | None:
+    """The rows of `lines` (a table's lines, columns `xs`) re-parted for cells centred or set at
+    their bottom, and the alignment; None where the top's alignment fits as well. `top_starts`:
+    the lines opening a row read top-aligned (the header's first, each numbered line, each
+    heading and the line after it); `starts`: so for the other alignments, `fixed` those of them
+    that open a row whatever the alignment (a heading and the line after it, the rest of a row
+    under a header repeated). Where both fit a table's cells (a page of rows set at the bottom,
+    read from the top: each row then holds its number's line, where all its cells end, over the
+    next row's upper lines), the one whose cells skip no line of their row wins (see _Cost).
+    `settled`: the alignment of the table on the page before, this one going on: it stays unless
+    the top's fits clearly better (a page may hold one row or two, too few to tell)."""
+    if len(xs) < 3 or not any(_numbered(lines[i], xs) for i in starts):
+        return None
+    height = sorted(line.bottom - line.top for line in lines)[len(lines) // 2]
+    cost = _Cost(lines, xs, height)
+    top_cost = _rows_cost(cost, top_starts, "top")
+    best: tuple[float, list[int], str] | None = None
+    for mode in (settled,) if settled in MODES else MODES:
+        _, cuts = _parted(lines, xs, starts, fixed, cost, mode)
+        total = _rows_cost(cost, cuts, mode)
+        if best is None or total < best[0]:
+            best = (total, cuts, mode)
+    if best is None:
+        return None
+    total, cuts, mode = best
+    if settled:  # the table before's alignment stays unless the top's fits clearly better
+        if top_cost * SHARE < total and total - top_cost >= GAIN * height:
+            return None
+    elif not (total * SHARE < top_cost and top_cost - total >= GAIN * height):
+        return None
+    edges = [lines[i].top - 1 for i in cuts] + [lines[-1].bottom + 1]
+    return list(itertools.pairwise(edges)), mode
+
+
+def _rows_cost(cost: _Cost, starts: Sequence[int], mode: str) -> float:
+    """The misalignment of the numbered rows `starts` open, read in `mode` (the last one, which
+    the page end may break, read from its top where that fits it better): the evidence for an
+    alignment. A header's, or a row's rest, tells only by the lines its cells skip: its parts fit
+    any alignment as it is cut (a header of two levels, the row numbering its columns)."""
+    bands = list(itertools.pairwise([*starts, len(cost.lines)]))
+    total = 0.0
+    for k, (a, b) in enumerate(bands):
+        anchor = _anchor(cost.lines, cost.xs, a, b)
+        if anchor is None:
+            total += cost.holes(a, b)
+        else:
+            modes = (mode,) if k < len(bands) - 1 else (mode, "top")
+            total += min(cost.band(a, b, anchor, m) for m in modes)
+    return total
+
+
+def _column(x0: float, x1: float, xs: Sequence[float]) -> int:
+    """The column a run of words stands in: where its middle falls."""
+    return max(0, min(len(xs) - 2, sum(x <= (x0 + x1) / 2 for x in xs[1:-1])))
+
+
+def _anchor(lines: Sequence[Line], xs: Sequence[float], a: int, b: int) -> Line | None:
+    """The numbered line of lines[a:b], None where none is (a header, a heading)."""
+    return next((lines[i] for i in range(a, b) if _numbered(lines[i], xs)), None)
+
+
+def _parted(
+    lines: Sequence[Line],
+    xs: Sequence[float],
+    starts: Sequence[int],
+    fixed: Sequence[int],
+    cost: _Cost,
+    mode: str,
+) -> tuple[float, list[int]]:
+    """The row starts for `mode` and their misalignment: between two fixed starts, the numbered
+    lines part the run; the lines above its first numbered line are the band above (the header,
+    or the rest of a row) down to where the first row starts, unless a heading is right above."""
+    ends = sorted({0, *fixed, len(lines)})
+    out: list[int] = []
+    total = 0.0
+    for seg, (a, b) in enumerate(itertools.pairwise(ends)):
+        anchors = [i for i in starts if a <= i < b and _numbered(lines[i], xs)]
+        if not anchors:
+            out.append(a)
+            total += cost.band(a, b, None, mode)
+            continue
+        after_heading = seg > 0 and a - 1 in fixed and a in fixed and _alone(lines, a - 1)
+        firsts = [a] if after_heading else list(range(a, anchors[0] + 1))
+        seg_total, seg_cuts = _chain(cost, mode, a, b, anchors, firsts)
+        total += seg_total
+        out.extend(seg_cuts)
+    return total, sorted(set(out))
+
+
+def _numbered(line: Line, xs: Sequence[float]) -> bool:
+    """A row's numbered line, not the header's row numbering its columns: one line, its cells
+    ending with it, it would make a row of the header over it set at its bottom."""
+    return is_numbered(line, xs) and not numbers_columns(line)
+
+
+def _alone(lines: Sequence[Line], i: int) -> bool:
+    return len(lines[i].spans) == 1
+
+
+def _chain(
+    cost: _Cost, mode: str, a: int, b: int, anchors: Sequence[int], firsts: Sequence[int]
+) -> tuple[float, list[int]]:
+    """The least misalignment of the rows anchors[k] opens and where they start (plus `a`, the
+    band above the first row, where it holds lines): a row starts after the numbered line above."""
+    options = [list(firsts), *[list(range(p + 1, q + 1)) for p, q in itertools.pairwise(anchors)]]
+    # best[k][start] = (cost of the bands above row k's start, the starts chosen)
+    best: dict[int, tuple[float, list[int]]] = {}
+    for start in options[0]:
+        above = cost.band(a, start, None, mode) if start > a else 0.0
+        best[start] = (above, [a, start] if start > a else [start])
+    for k in range(1, len(anchors) + 1):
+        nexts = options[k] if k < len(anchors) else [b]
+        anchor = cost.lines[anchors[k - 1]]
+        step: dict[int, tuple[float, list[int]]] = {}
+        # the page end may break the last row: its part here is set from its top (browsers and
+        # LibreOffice alike)
+        modes = (mode,) if k < len(anchors) else (mode, "top")
+        for end in nexts:
+            choices = (
+                (total + min(cost.band(start, end, anchor, m) for m in modes), cuts)
+                for start, (total, cuts) in best.items()
+                if start <= anchors[k - 1] < end
+            )
+            found = min(choices, default=None, key=lambda c: c[0])
+            if found is not None:
+                step[end] = (found[0], [*found[1], end] if end < b else found[1])
+        best = step
+    total, cuts = best[b]
+    return total, cuts
+
+
+class _Cost:
+    """How far a band's cells stand off an alignment, in points (see SLACK, CAP), memoised."""
+
+    def __init__(self, lines: Sequence[Line], xs: Sequence[float], height: float) -> None:
+        self.lines = lines
+        self.xs = xs
+        self.height = height
+        self.memo: dict[tuple[int, int, int, str], float] = {}
+
+    def band(self, a: int, b: int, anchor: Line | None, mode: str) -> float:
+        """The misalignment of lines[a:b] in `mode` on `anchor`'s line; a band without a number (a
+        header, a row's rest) on itself, in whichever alignment fits it best: a header of two
+        levels fits none, in every reading alike."""
+        modes = ("top", *MODES) if anchor is None else (mode,)
+        key = (a, b, id(anchor), mode if anchor else "")
+        if key not in self.memo:
+            self.memo[key] = min(self._band(a, b, anchor, m) for m in modes)
+        return self.memo[key]
+
+    def _band(self, a: int, b: int, anchor: Line | None, mode: str) -> float:
+        members = self.lines[a:b]
+        if not members:
+            return 0.0
+        blocks: dict[int, list[float]] = {}
+        for line in members:
+            for x0, x1 in line.spans:
+                block = blocks.setdefault(_column(x0, x1, self.xs), [line.top, line.bottom])
+                block[0], block[1] = min(block[0], line.top), max(block[1], line.bottom)
+        at: Callable[[float, float], float] = {
+            "top": lambda t, _: t,
+            "middle": lambda t, u: (t + u) / 2,
+            "bottom": lambda _, u: u,
+        }[mode]
+        # a band without a number (a header, a row's rest) is aligned on itself
+        ref_top = anchor.top if anchor else members[0].top
+        ref_bottom = anchor.bottom if anchor else max(line.bottom for line in members)
+        ref = at(ref_top, ref_bottom)
+        slack, cap = SLACK * self.height, CAP * self.height
+        off = sum(min(cap, max(0.0, abs(at(t, u) - ref) - slack)) for t, u in blocks.values())
+        return off + self.holes(a, b)
+
+    def holes(self, a: int, b: int) -> float:
+        """The lines of lines[a:b] its cells skip, weighed (see HOLE): a cell's lines follow one
+        another, so a line of the band standing whole between two of a column's is another
+        cell's, whose row is not this one (a paragraph's spacing leaves room for none, unless a
+        taller cell beside it writes one there)."""
+        members = self.lines[a:b]
+        written: dict[int, list[Line]] = {}  # per column, the band's lines writing into it
+        for line in members:
+            for x0, x1 in line.spans:
+                column = written.setdefault(_column(x0, x1, self.xs), [])
+                if line not in column:
+                    column.append(line)
+        count = sum(
+            sum(upper.bottom <= line.top and line.bottom <= lower.top for line in members)
+            for column in written.values()
+            for upper, lower in itertools.pairwise(column)
+        )
+        return HOLE * self.height * count

@@ -1,0 +1,148 @@
+"""Where the columns of a table drawn without rules part (see pdfgaps): in the gaps the body's
+lines of several runs leave, a column of lone lines inside such a gap parting it, the boundary
+a cell's padding left of the text to its right, and the columns of a table of labels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from muniflow.readers.pdflabelrows import label_starts
+from muniflow.readers.pdfregions import Region
+from muniflow.readers.pdftextlines import GUTTER, Line, Span, is_numbered
+
+# An events table has at least №, the event and its date or place; two blocks side by side are a
+# letterhead or a signature, not a table.
+MIN_COLUMNS = 3
+
+# A table of labels (see pdflabelrows) may hold one event: its labels and their values.
+MIN_LABEL_COLUMNS = 2
+
+# Points between a cell's edge and its text, where no drawn side shows it: Word's and LibreOffice's
+# default cell padding, 0.19 cm. A column boundary is put this far left of the text of the column
+# to its right (never past the gap's middle), where the cell's edge was: the line-break reading
+# (pdflines) measures each line's room against the cell's edges, and left-aligned text starts at
+# one x on every page, so a table running over pages keeps one grid (pdfstitch compares grids).
+DEFAULT_PAD = 5.4
+
+# Points: a frame's first column starting further from its side than this is centred, and tells
+# no padding.
+MAX_PAD = 12.0
+
+# Points a boundary moved off a run of words stands clear of it (see _clear_of_runs).
+RUN_CLEARANCE = 0.5
+
+# Lines of one run, starting at one x (within COLUMN_ALIGN points), that show a column inside a gap
+# of the body's lines of several runs (see _split_by_column).
+COLUMN_LINES = 3
+
+COLUMN_ALIGN = 1.5
+
+
+def boundaries(
+    lines: Sequence[Line],
+    pad: float,
+    hint: Sequence[float],
+    header: Sequence[str] = (),
+    least: int = MIN_COLUMNS,
+) -> list[float] | None:
+    """Where the columns part: in each gap at least GUTTER wide that no body line of several runs
+    writes into, `pad` left of the text after it; None for fewer than `least`. `hint`: the
+    inner boundaries of the table on the page before, kept when each falls in its gap here (a
+    page holding little of a column, its header centred, shows the gap wider). A line of the
+    header repeated further down (the next table's, where the rules join two tables into one
+    region) closes no gap either, nor does a line of `header` (the header of the table on the page
+    before, repeated on a page holding no numbered row: the rest of a row under it)."""
+    start = next((i for i, line in enumerate(lines) if is_numbered(line)), 0)
+    heads = {line.text for line in lines[:start]} | set(header)
+    body = [line for line in lines[start:] if len(line.spans) > 1 and line.text not in heads]
+    if not body:
+        return None
+    covered = sorted(span for line in body for span in line.spans)
+    gaps: list[Span] = []
+    reach = covered[0][1]
+    for x0, x1 in covered[1:]:
+        if x0 - reach >= GUTTER:
+            gaps.append((reach, x0))
+        reach = max(reach, x1)
+    singles = [line for line in lines[start:] if len(line.spans) == 1 and line.text not in heads]
+    gaps = [part for gap in gaps for part in _split_by_column(gap, singles)]
+    if len(gaps) + 1 < least:
+        return None
+    if len(hint) == len(gaps) and all(a <= x <= b for x, (a, b) in zip(hint, gaps, strict=True)):
+        return list(hint)
+    rows = lines[start:]
+    return [_clear_of_runs(right - min(pad, (right - left) / 2), (left, right), rows) for left, right in gaps]
+
+
+def _clear_of_runs(x: float, gap: Span, lines: Sequence[Line]) -> float:
+    """The boundary `x` in `gap` moved right of the runs of words of the body's `lines` it would
+    cut that start left of the gap and end inside it: a cell's line wider than the lines of
+    several runs show its column (a title's line standing alone) where the cells' padding is
+    narrower than DEFAULT_PAD (LibreOffice's import of an HTML table). The column it stands in
+    keeps it. A run starting inside the gap and reaching over it is left crossing it: `x` moves
+    past none. A line of one run counts where it starts as a column's text does (a cell's
+    wrapped line), not where a heading centred across the table does. The header's lines are
+    not looked at: a group cell may end inside the gap, its sub-headers under it."""
+    left, right = gap
+    cells = [line.upright for line in lines if len(line.spans) > 1]
+    edges = [a for spans in cells for a, _ in spans]
+    alone = [line.upright for line in lines if len(line.spans) == 1 and line.upright]
+    cells += [spans for spans in alone if any(abs(spans[0][0] - a) <= COLUMN_ALIGN for a in edges)]
+    runs = [span for spans in cells for span in spans]
+    ends = [b for a, b in runs if a < left < b < right]
+    starts = [a for a, b in runs if left < a < right < b]
+    low = max(ends, default=left) + RUN_CLEARANCE
+    return max(x, low) if low <= min(starts, default=right) - RUN_CLEARANCE else x
+
+
+def _split_by_column(gap: Span, singles: Sequence[Line]) -> list[Span]:
+    """A gap between the body's columns parted by a column whose text no line of several runs
+    shows: lines of one run each, at least COLUMN_LINES of them starting at one x, inside the gap
+    with a gutter either side (a place merged down over two rows and centred on them: its lines
+    stand between the rows' lines, each alone). A heading centred across the table is one line,
+    or lines centred, not starting at one x."""
+    left, right = gap
+    inside = [
+        line.spans[0]
+        for line in singles
+        if line.spans[0][0] - left >= GUTTER and right - line.spans[0][1] >= GUTTER
+    ]
+    starts = sorted(a for a, _ in inside)
+    for first in starts:
+        column = [(a, b) for a, b in inside if abs(a - first) <= COLUMN_ALIGN]
+        if len(column) >= COLUMN_LINES:
+            return [(left, first), (max(b for _, b in column), right)]
+    return [gap]
+
+
+def column_of(x: float, xs: Sequence[float]) -> int:
+    return max((k for k, edge in enumerate(xs[:-1]) if edge <= x), default=0)
+
+
+def label_boundaries(
+    lines: Sequence[Line],
+    pad: float,
+    region: Region | None = None,
+    hint: Sequence[float] = (),
+    going_on: bool = False,
+    cut: bool = False,
+) -> list[float] | None:
+    """The inner column boundaries of lines numbering no row that are a table of labels of
+    MIN_LABEL_COLUMNS columns or more (one event beside its labels); None when they are not
+    (`going_on`: the table of labels of the page before going on, whatever its labels). A column
+    holding text in the first line alone is the one to its left: the event's number centred over
+    values that stop short of it."""
+    inner = boundaries(lines, pad, hint, least=MIN_LABEL_COLUMNS)
+    if inner is None or any(is_numbered(line) for line in lines):
+        return None
+    left = min(a for line in lines for a, _ in line.spans) - pad
+    right = max(b for line in lines for _, b in line.spans) + pad
+    if region is not None and region.framed:
+        left, right = region.x0, region.x1
+    edges = [left, *inner, right]
+    written = [{column_of(a, edges) for a, _ in line.spans} for line in lines[1:]]
+    inner = [x for k, x in enumerate(inner, start=1) if any(k in w for w in written)]
+    if len(inner) + 1 < MIN_LABEL_COLUMNS:
+        return None
+    return inner if label_starts(lines, [left, *inner, right], going_on, cut=cut) is not None else None

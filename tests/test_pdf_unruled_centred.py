@@ -1,0 +1,83 @@
+"""A table drawn without rules whose cells are centred in their rows, or set at their bottom
+(LibreOffice's import of an HTML table keeps HTML's `valign=middle`; a browser prints
+`vertical-align: middle`): a cell taller than the row's number starts above it, and the rows part
+where each row's cells are centred on its number's line (readers/pdfaligned), not at the numbers."""
+
+from __future__ import annotations
+
+from muniflow.readers.pdflines import Glyph, group_lines
+from muniflow.readers.pdftextlines import run_text
+from muniflow.readers.pdfunruled import text_only_tables
+
+XS = (40.0, 70.0, 220.0, 330.0)  # №, event, place, result
+PITCH = 12.0  # a cell's line pitch; glyphs 10 pt tall
+HEADER = (("№",), ("Мероприятие",), ("Место",), ("Итоги", "проведения", "мероприятия"))
+ROWS = [
+    (
+        ("1.",),
+        ("Слёт", "краеведов", "«Ивушка»"),
+        ("г. Ивск",),
+        ("Обсуждены", "планы", "на", "будущий", "год"),
+    ),
+    (("2.",), ("Ярмарка", "ремёсел"), ("с. Лесное",), ("Подписано", "соглашение", "о", "дружбе")),
+    (("3.",), ("Турнир", "по", "городкам", "«Кубок»"), ("г. Ивск",), ("Вручены", "кубки")),
+]
+
+
+def _glyphs(top: float, cells: tuple[tuple[str, ...], ...], align: str) -> tuple[list[Glyph], float]:
+    """A row's glyphs, each cell's lines centred in the row (or set at its bottom), 5 pt a letter,
+    3 pt a space; the row's bottom."""
+    height = max(len(cell) for cell in cells) * PITCH
+    out = []
+    for x0, cell in zip(XS, cells, strict=True):
+        own = len(cell) * PITCH
+        first = top + (height - own) / 2 if align == "middle" else top + height - own
+        for k, text in enumerate(cell):
+            x = x0
+            for char in text:
+                if char != " ":
+                    out.append(Glyph(char, x, x + 5, first + k * PITCH, first + k * PITCH + 10))
+                x += 5 if char != " " else 3
+    return out, top + height
+
+
+def _page(align: str) -> list[Glyph]:
+    glyphs, bottom = _glyphs(100.0, HEADER, align)
+    for row in ROWS:
+        more, bottom = _glyphs(bottom + 6, row, align)  # a cell's padding above and below
+        glyphs += more
+    return glyphs
+
+
+def _texts(glyphs: list[Glyph], align: str) -> list[tuple[str, ...]]:
+    (table,) = text_only_tables(glyphs)
+    out = []
+    for row in table.rows:
+        cells = []
+        for box in row.cells:
+            if box is None:
+                continue
+            x0, top, x1, bottom = box
+            inside = [
+                g for g in glyphs if x0 <= (g.x0 + g.x1) / 2 < x1 and top <= (g.top + g.bottom) / 2 < bottom
+            ]
+            cells.append(" ".join(run_text(line) for line in group_lines(inside)))
+        out.append(tuple(cells))
+    return out
+
+
+def _expected() -> list[tuple[str, ...]]:
+    return [tuple(" ".join(cell) for cell in row) for row in [HEADER, *ROWS]]
+
+
+def test_a_table_whose_cells_are_centred_keeps_each_row_whole() -> None:
+    """The header's cells, one line and three, stay one header; each event's name, place and
+    result, centred on its number's line, stay its own (read from the numbers, a row took the
+    upper lines of the row under it, and the header the first row's)."""
+    assert _texts(_page("middle"), "middle") == _expected()
+
+
+def test_a_table_whose_cells_are_set_at_their_bottom_keeps_each_row_whole() -> None:
+    """Cells set at the bottom of their rows end with the number's line: each row's text above
+    it is its own, not the row's above."""
+    assert _texts(_page("bottom"), "bottom") == _expected()
