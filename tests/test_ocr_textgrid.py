@@ -122,3 +122,22 @@ def test_the_rest_of_a_table_further_down_is_read_with_it() -> None:
     ]
     grids = ocr_textgrid.text_grids(np.zeros((10, 10), np.uint8), 72, _words_reader(lines, {}), 10)
     assert [(len(g.xs) - 1, len(g.ys) - 1) for g in grids] == [(4, 6)]
+
+
+def test_a_word_read_out_of_no_ink_does_not_close_a_gutter() -> None:
+    """Tesseract's block mode made a dash up in the blank gap between a row's place and its dates
+    (its box holds no ink): laid out with the others, it closed the gutter and the dates ran into
+    the place column; a word whose box holds no ink is left out."""
+    lines = [
+        HEAD,
+        *(_row(120 + 20 * k, f"{k + 1}.", "Семинар", "с.Ивня", [("01.07.2031", 420, 480)]) for k in range(3)),
+    ]
+    phantoms = [(140, [("—", 353, 417)]), (160, [("—", 353, 417)])]  # in gaps, over blank paper
+    read = _words_reader([*lines, *phantoms], {"—": (0, 10)})
+    grey = np.full((300, 600), 255, np.uint8)
+    for word in read(None, 0, 0):
+        if word.text != "—":
+            grey[word.top + 2 : word.top + word.height - 2, word.left : word.left + word.width] = 0
+    assert [len(g.xs) - 1 for g in ocr_textgrid.text_grids(grey, 72, read, 10)] == [3]  # the gutter closed
+    grids = ocr_textgrid.text_grids(grey, 72, read, 10, ocr.settings().phantom_ink_share_max)
+    assert [len(g.xs) - 1 for g in grids] == [4]

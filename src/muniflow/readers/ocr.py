@@ -82,6 +82,7 @@ class OcrSettings:
     outline_share: float
     outline_reach_per_100dpi: float
     repeated_header_similarity: float
+    phantom_ink_share_max: float
     orientation_confidence_min: float
     faint_rule_contrast: float
     faint_rule_width_per_100dpi: float
@@ -393,7 +394,10 @@ def find_tables(
         grids.append((replace(grid, ys=tuple(y + top for y in grid.ys)), ruled is not None))
         top = grids[-1][0].ys[-1] + 3  # under the table's bottom rule
     if not grids and grey is not None:  # no rule at all: a table whose text lines up, if any
-        textual = ocr_textgrid.text_grids(grey, effective_dpi(grey), words, settings().page_timeout_seconds)
+        s = settings()
+        textual = ocr_textgrid.text_grids(
+            grey, effective_dpi(grey), words, s.page_timeout_seconds, s.phantom_ink_share_max
+        )
         grids.extend((grid, False) for grid in textual[:MAX_TABLES])
     return grids
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from muniflow.readers.ocr_cells import Grid, Word
+from muniflow.readers.ocr_cells import Grid, Word, binarize
 from muniflow.readers.ocr_strip import ReadWords
 from muniflow.readers.pdfgaps import infer_table
 from muniflow.readers.pdflines import Glyph
@@ -30,12 +30,18 @@ BLOCK = 6  # Tesseract's page segmentation mode for one uniform block of text li
 Box = tuple[float, float, float, float]
 
 
-def text_grids(grey: np.ndarray, dpi: float, read: ReadWords, timeout: float) -> list[Grid]:
-    """The grids (pixels) of the page's tables drawn without rules, top to bottom (`page_tables`)."""
+def text_grids(
+    grey: np.ndarray, dpi: float, read: ReadWords, timeout: float, phantom_share: float | None = None
+) -> list[Grid]:
+    """The grids (pixels) of the page's tables drawn without rules, top to bottom (`page_tables`);
+    a word whose box holds at most `phantom_share` of ink is left out (`inked`)."""
     scale = POINTS_PER_INCH / dpi
+    found = read(grey, timeout, BLOCK)
+    if phantom_share is not None:
+        found = inked(found, binarize(grey) > 0, phantom_share)
     glyphs = [
         Glyph(w.text, w.left * scale, (w.left + w.width) * scale, top * scale, bottom * scale)
-        for w, (top, bottom) in in_lines(read(grey, timeout, BLOCK))
+        for w, (top, bottom) in in_lines(found)
     ]
     return [as_grid(table, 1 / scale) for table in page_tables(glyphs)]
 
@@ -55,6 +61,19 @@ def page_tables(glyphs: Sequence[Glyph]) -> list[TextTable]:
                 out[-1] = both
                 continue
         out.append(table)
+    return out
+
+
+def inked(words: Sequence[Word], ink: np.ndarray, share: float) -> list[Word]:
+    """The words whose box holds more than `share` of ink (True): Tesseract's block mode, reading a
+    wide blank gap between two columns' words as a space of its line, may make a dash or a stop
+    up there out of no ink at all, and that word would close the gutter the columns are told by
+    (a column's text then runs into the next). A word whose box lies off the picture is kept."""
+    out = []
+    for word in words:
+        box = ink[max(0, word.top) : word.top + word.height, max(0, word.left) : word.left + word.width]
+        if box.size == 0 or float(box.mean()) > share:
+            out.append(word)
     return out
 
 
