@@ -42,6 +42,7 @@ from muniflow.readers import (
     ocr_numbers,
     ocr_orient,
     ocr_photo,
+    ocr_rowhead,
     ocr_seqcell,
     ocr_specks,
     ocr_strip,
@@ -635,6 +636,8 @@ def to_document(
                 heading = _heading_above(f"{overleaf}\n{part.above}", len(current.header))
                 if _same_row(body[0], current.header):
                     body = body[1:]
+                elif (rest := ocr_rowhead.under_header(body[0], current.header, limit)) is not None:
+                    body = [rest, *body[1:]]  # the header repeated over a cut row's rest, one row read
             current.last = number
             # before a page's first row is glued to the row a page break cut: a repeat of the header
             kept = [
