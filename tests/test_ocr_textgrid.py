@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import pairwise
 
 import cv2
 import numpy as np
 from test_ocr import needs_tesseract
 
-from muniflow.readers import ocr, ocr_cells, ocr_textgrid
+from muniflow.readers import ocr, ocr_cells, ocr_seqcell, ocr_textgrid, ocr_textnumbers
 from muniflow.readers.pdftext import TextRow, TextTable
 
 COLUMNS = (150, 260, 760, 1150)  # each column's left edge; the text starts 15 px right of it
@@ -141,3 +142,35 @@ def test_a_word_read_out_of_no_ink_does_not_close_a_gutter() -> None:
     assert [len(g.xs) - 1 for g in ocr_textgrid.text_grids(grey, 72, read, 10)] == [3]  # the gutter closed
     grids = ocr_textgrid.text_grids(grey, 72, read, 10, ocr.settings().phantom_ink_share_max)
     assert [len(g.xs) - 1 for g in grids] == [4]
+
+
+def test_a_row_number_misread_as_a_letter_is_read_again_as_digits() -> None:
+    """Row 3's «3» read «т» (Tesseract sure of it by a fourth): no numbered line opened it, and it
+    went on row 2. A short unsure word first on its line, where the surely read numbers stand, is
+    read again as digits (a stand-in reader here: the digit reading is ocr_seqcell's)."""
+    lines = [
+        HEAD,
+        *(_row(120 + 20 * k, f"{k + 1}.", "Семинар", "с.Ивня", [("01.07.2031", 420, 480)]) for k in range(3)),
+    ]
+    words = [
+        replace(w, conf=24.0) if (w.text, w.top) == ("3.", 160) else w
+        for w in _words_reader(lines, {})(None, 0, 0)
+    ]
+    words = [replace(w, text="т") if w.conf == 24.0 else w for w in words]
+    grey = np.full((300, 600), 255, np.uint8)
+    for word in words:
+        grey[word.top : word.top + word.height, word.left : word.left + word.width] = 0
+
+    def read(image, timeout, psm):  # type: ignore[no-untyped-def]
+        return words
+
+    def digits(line):  # type: ignore[no-untyped-def]
+        return "3", 80.0
+
+    assert [len(g.ys) - 1 for g in ocr_textgrid.text_grids(grey, 72, read, 10)] == [3]  # rows 2 and 3 one
+    assert [len(g.ys) - 1 for g in ocr_textgrid.text_grids(grey, 72, read, 10, None, digits)] == [4]
+    title = replace(words[-3], text="т", conf=24.0)  # unsure, but in the title column: left as read
+    assert (
+        ocr_textnumbers.misread_numbers([*words, title], grey, 72, digits, ocr_seqcell.settings())[-1]
+        == title
+    )

@@ -17,7 +17,10 @@ from collections.abc import Sequence
 import numpy as np
 
 from muniflow.readers.ocr_cells import Grid, Word, binarize
+from muniflow.readers.ocr_seqcell import ReadLine
+from muniflow.readers.ocr_seqcell import settings as number_settings
 from muniflow.readers.ocr_strip import ReadWords
+from muniflow.readers.ocr_textnumbers import misread_numbers
 from muniflow.readers.pdfgaps import infer_table
 from muniflow.readers.pdflines import Glyph
 from muniflow.readers.pdfregions import Region
@@ -31,14 +34,22 @@ Box = tuple[float, float, float, float]
 
 
 def text_grids(
-    grey: np.ndarray, dpi: float, read: ReadWords, timeout: float, phantom_share: float | None = None
+    grey: np.ndarray,
+    dpi: float,
+    read: ReadWords,
+    timeout: float,
+    phantom_share: float | None = None,
+    number: ReadLine | None = None,
 ) -> list[Grid]:
     """The grids (pixels) of the page's tables drawn without rules, top to bottom (`page_tables`);
-    a word whose box holds at most `phantom_share` of ink is left out (`inked`)."""
+    a word whose box holds at most `phantom_share` of ink is left out (`inked`); with `number` (a
+    line read as digits), a row number misread as a letter is read again (ocr_textnumbers)."""
     scale = POINTS_PER_INCH / dpi
     found = read(grey, timeout, BLOCK)
     if phantom_share is not None:
         found = inked(found, binarize(grey) > 0, phantom_share)
+    if number is not None:
+        found = misread_numbers(found, grey, dpi, number, number_settings())
     glyphs = [
         Glyph(w.text, w.left * scale, (w.left + w.width) * scale, top * scale, bottom * scale)
         for w, (top, bottom) in in_lines(found)
