@@ -288,6 +288,11 @@ def text_only_tables(
             top, bottom = run[0].top - 1, run[-1].bottom + 1
             region = Region(-1e9, top, 1e9, bottom, framed=False)
             table = infer_table(glyphs, region, hint, header, labelled=labelled and follows)
+        if table is None and not follows and end > i + 1:
+            # no table opened here (a title line whose wide spaces between words passed for gaps
+            # ran over the header): the lines under it may open one, its header first
+            i += 1
+            continue
         if table is not None:
             out.append(table)
         i = done = end
