@@ -50,3 +50,23 @@ def test_a_row_whose_cells_do_not_all_open_with_the_labels_is_kept() -> None:
     limit = ocr.settings().repeated_header_similarity
     event = _row("4", "Название мероприятия\nконкурс", "8 июля 2031 года", "Место проведения", "Гости")
     assert ocr_rowhead.under_header(event, HEADER, limit) is None
+
+
+def test_a_cut_rows_short_rest_under_the_header_is_glued_not_dropped() -> None:
+    """The rest is one word under the title's label: the row reads so like the header that it was
+    dropped as the header repeated, and the word lost with it."""
+    first = ocr.Page(
+        [HEADER, _row("1", "Молодёжный форум", "5 июля 2031 года", "г. Энск", "Гости из КНР")], ""
+    )
+    second = ocr.Page(
+        [
+            _row("№ п/п", "Название мероприятия\nсмена", "Сроки проведения", "Место проведения", "Участники"),
+            _row("2", "Выставка вышивки", "7 августа 2031 года", "с. Ольховка", "Гости из КНР"),
+        ],
+        "",
+        ruled=False,
+    )
+    document, _ = ocr.to_document("t.pdf", "pdf", [first, second])
+    rows = [row.cells for row in document.tables[0].rows]
+    assert [cells[0] for cells in rows] == ["1", "2"]
+    assert rows[0][1] == "Молодёжный форум\nсмена"

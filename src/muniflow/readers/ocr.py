@@ -634,10 +634,11 @@ def to_document(
                 body = body[1:]
             else:
                 heading = _heading_above(f"{overleaf}\n{part.above}", len(current.header))
-                if _same_row(body[0], current.header):
-                    body = body[1:]
-                elif (rest := ocr_rowhead.under_header(body[0], current.header, limit)) is not None:
+                rest = ocr_rowhead.under_header(body[0], current.header, limit)
+                if rest is not None and any((c.text or "").strip() for c in rest):
                     body = [rest, *body[1:]]  # the header repeated over a cut row's rest, one row read
+                elif rest is not None or _same_row(body[0], current.header):
+                    body = body[1:]
             current.last = number
             # before a page's first row is glued to the row a page break cut: a repeat of the header
             kept = [
