@@ -40,3 +40,18 @@ def test_a_title_line_with_wide_spaces_leaves_the_header_to_the_table() -> None:
     table = tables[0]
     assert not table.headless
     assert 85 <= table.bbox[1] <= 90  # from the header's first line, the title left above
+
+
+def test_a_signature_left_of_the_table_under_its_last_row_is_none_of_it() -> None:
+    """«Глава округа … И.О. Фамилия» a line and a half under the last row, starting left of the
+    table: it was read into the last row's № cell, and the table's left side moved out to it."""
+    glyphs = [
+        *_line(90, [(100, "№"), (130, "Мероприятие"), (226, "Дата"), (330, "Место"), (430, "Участники")]),
+        *_row(103, "1", "Концерт", "с 5 по 7 июля", "с. Ивня"),
+        *_line(116, [(130, "хора"), (330, "ДК")]),
+        *_row(129, "2", "Ярмарка", "с 9 по 12 июля", "с. Ивня"),
+        *_line(157, [(40, "Глава округа"), (220, "И.О. Сидоров")]),
+    ]
+    tables = text_only_tables(glyphs)
+    assert len(tables) == 1
+    assert tables[0].bbox[0] > 90 and tables[0].bbox[3] < 150
