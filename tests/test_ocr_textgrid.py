@@ -174,3 +174,20 @@ def test_a_row_number_misread_as_a_letter_is_read_again_as_digits() -> None:
         ocr_textnumbers.misread_numbers([*words, title], grey, 72, digits, ocr_seqcell.settings())[-1]
         == title
     )
+
+
+def test_a_cut_rows_rest_at_a_pages_top_goes_on_the_table_before() -> None:
+    """A table without rules and no header repeated: the page opens with the rest of the row the
+    page break cut (its title's and participants' last lines, no number). Told the columns of the
+    table the page before ended with, the rest is the table's first band (before, the table opened
+    at the first numbered row and the rest was lost)."""
+    lines = [
+        (100, [("хора", 80, 110), ("Гости", 430, 460)]),
+        *(_row(120 + 20 * k, f"{k + 5}.", "Семинар", "с.Ивня", [("01.07.2031", 420, 480)]) for k in range(3)),
+    ]
+    read = _words_reader(lines, {})
+    grey = np.zeros((10, 10), np.uint8)
+    assert [g.ys[0] > 110 for g in ocr_textgrid.text_grids(grey, 72, read, 10)] == [True]
+    hint = (45, 70, 290, 410, 500)
+    grids = ocr_textgrid.text_grids(grey, 72, read, 10, hint=hint)
+    assert [(g.ys[0] <= 100, len(g.ys) - 1) for g in grids] == [(True, 4)]

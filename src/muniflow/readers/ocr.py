@@ -397,7 +397,7 @@ def find_tables(
     if not grids and grey is not None:  # no rule at all: a table whose text lines up, if any
         s = settings()
         textual = ocr_textgrid.text_grids(
-            grey, effective_dpi(grey), words, s.page_timeout_seconds, s.phantom_ink_share_max, _digits
+            grey, effective_dpi(grey), words, s.page_timeout_seconds, s.phantom_ink_share_max, _digits, hint
         )
         grids.extend((grid, False) for grid in textual[:MAX_TABLES])
     return grids

@@ -40,10 +40,13 @@ def text_grids(
     timeout: float,
     phantom_share: float | None = None,
     number: ReadLine | None = None,
+    hint: Sequence[int] = (),
 ) -> list[Grid]:
     """The grids (pixels) of the page's tables drawn without rules, top to bottom (`page_tables`);
     a word whose box holds at most `phantom_share` of ink is left out (`inked`); with `number` (a
-    line read as digits), a row number misread as a letter is read again (ocr_textnumbers)."""
+    line read as digits), a row number misread as a letter is read again (ocr_textnumbers); `hint`:
+    the column lines (pixels) of the table the page before ended with, whose cut row's rest the
+    page's top may hold, no header over it (`pdfunruled.text_only_tables`)."""
     scale = POINTS_PER_INCH / dpi
     found = read(grey, timeout, BLOCK)
     if phantom_share is not None:
@@ -54,16 +57,16 @@ def text_grids(
         Glyph(w.text, w.left * scale, (w.left + w.width) * scale, top * scale, bottom * scale)
         for w, (top, bottom) in in_lines(found)
     ]
-    return [as_grid(table, 1 / scale) for table in page_tables(glyphs)]
+    return [as_grid(table, 1 / scale) for table in page_tables(glyphs, tuple(x * scale for x in hint))]
 
 
-def page_tables(glyphs: Sequence[Glyph]) -> list[TextTable]:
+def page_tables(glyphs: Sequence[Glyph], hint: Sequence[float] = ()) -> list[TextTable]:
     """The page's tables of numbered rows (`pdfunruled.text_only_tables`), every one kept: a table
     under another that opens with a numbered row, no header of its own, is the rest of that one
     (where a line stood further below the one above than a row does, or a wider cell moved the
     gaps between columns), read with it as one table over both where that reads; else on its own."""
     out: list[TextTable] = []
-    for table in (t for t in text_only_tables(glyphs) if not t.header_only):
+    for table in (t for t in text_only_tables(glyphs, hint) if not t.header_only):
         if out and table.headless:
             above = out[-1]
             region = Region(-1e9, above.bbox[1] - 1, 1e9, table.bbox[3] + 1, framed=False)
