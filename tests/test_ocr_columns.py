@@ -171,3 +171,18 @@ def test_a_sparse_page_takes_the_columns_before_moved_to_its_own_side() -> None:
     assert grid is not None
     assert grid.xs == tuple(x - shift for x in before.xs)
     assert grid.spans[1] == ((0, 0), (1, 1), (2, 2), (3, 3))
+
+
+def test_a_sparse_pages_header_label_reaching_into_a_gutter_does_not_veto_the_columns() -> None:
+    """The header repeated over two rows, its second label centred and wider than its column's text
+    («Дата проведения»), reaching left into the gutter: one band of three crossed the column line,
+    more than `ink_share_max`, and the page kept its own columns (three columns merged into one)."""
+    s = ocr_gutters.settings()
+    page = _page(2)
+    page[320:380, STARTS[1] : ENDS[1]] = 255  # the header's second label, rewritten wider
+    _write(page, STARTS[1] - 20, 320, ENDS[1] - 30)
+    ink = ocr_cells.binarize(page)
+    columns = (LEFT, *(x - 10 for x in STARTS[1:]), RIGHT)
+    grid = ocr_gutters.with_columns(ink, s, columns)
+    assert grid is not None and _near(grid.xs)
+    assert grid.spans[1] == grid.spans[2] == ((0, 0), (1, 1), (2, 2), (3, 3))  # the rows' cells apart

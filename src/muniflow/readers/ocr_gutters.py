@@ -142,11 +142,21 @@ def _fitted(found: _Bands, columns: Sequence[int], s: GutterSettings) -> Grid | 
     gap = 2 * found.min_width
     if abs(xs[-1] - found.right) > gap:
         return None
-    voters = found.filled[found.several] if found.several.any() else found.filled
-    blank = voters.mean(axis=0) <= s.ink_share_max if len(voters) else np.ones(found.right - found.left, bool)
-    if not _fits(xs, (found.left, found.right), blank, found.left, gap):
-        return None
+    if not _fits(xs, (found.left, found.right), _blank(found.filled, found.several, s), found.left, gap):
+        # the header repeated at the page's top over a row or two: its centred labels may reach
+        # into the gutters, and its one band outvotes so few; the bands under it tell them
+        under = _blank(found.filled[1:], found.several[1:], s)
+        sides = (found.left, found.right)
+        if len(found.filled) <= s.bands_min or not _fits(xs, sides, under, found.left, gap):
+            return None
     return _grid((*xs[:-1], found.right), found.ys, found.text, found.left, found.min_width)
+
+
+def _blank(filled: np.ndarray, several: np.ndarray, s: GutterSettings) -> np.ndarray:
+    """Per x, whether the bands (of several runs where any has them) leave it blank enough for a
+    gutter (`ink_share_max`); all blank with no band."""
+    voters = filled[several] if several.any() else filled
+    return voters.mean(axis=0) <= s.ink_share_max if len(voters) else np.ones(filled.shape[1], bool)
 
 
 def _grid(xs: tuple[int, ...], ys: Sequence[int], text: Image, left: int, min_width: float) -> Grid:
