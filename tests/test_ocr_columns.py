@@ -138,3 +138,51 @@ def test_a_page_holding_one_band_of_a_table_takes_the_columns_of_the_page_before
     grid = ocr_gutters.find_grid(ink, s, hint)
     assert grid is not None and _near(grid.xs)
     assert grid.spans == (((0, 0), (1, 1), (2, 2), (3, 3)),)
+
+
+def test_a_column_line_stands_left_of_a_cell_whose_text_starts_early() -> None:
+    """A long centred date in one row of five starts further left than the column's text does in
+    the others (the gutter still blank in most bands): the line stood where that row's text starts,
+    crossed it, and the date went into the № cell (two cells merged); it stands left of it now."""
+    s = ocr_gutters.settings()
+    top = 300
+    page = _page(5, top)
+    band = top + 100 + 150 * 2  # the third row's
+    page[band + 10 : band + 140, STARTS[2] : ENDS[2]] = 255
+    for line in range(2):
+        _write(page, STARTS[2] - 8, band + 15 + line * LINE, ENDS[2] - 10)
+    grid = ocr_gutters.find_grid(ocr_cells.binarize(page), s)
+    assert grid is not None and _near(grid.xs)
+    assert grid.xs[2] < STARTS[2] - 8
+    assert all(spans == ((0, 0), (1, 1), (2, 2), (3, 3)) for spans in grid.spans)
+
+
+def test_a_sparse_page_takes_the_columns_before_moved_to_its_own_side() -> None:
+    """A page holding the header and one row, its columns told badly, scanned a little to the left
+    of the page before: its columns, taken as they stood there, crossed the row's text (the row one
+    merged cell); moved by the difference of the tables' sides, they part it."""
+    s = ocr_gutters.settings()
+    before = ocr_gutters.find_grid(ocr_cells.binarize(_page(3)), s)
+    assert before is not None
+    shift = 6
+    page = np.full((H, W), 255, np.uint8)
+    page[:, : W - shift] = _page(1)[:, shift:]
+    grid = ocr_gutters.find_grid(ocr_cells.binarize(page), s, before.xs)
+    assert grid is not None
+    assert grid.xs == tuple(x - shift for x in before.xs)
+    assert grid.spans[1] == ((0, 0), (1, 1), (2, 2), (3, 3))
+
+
+def test_a_sparse_pages_header_label_reaching_into_a_gutter_does_not_veto_the_columns() -> None:
+    """The header repeated over two rows, its second label centred and wider than its column's text
+    («Дата проведения»), reaching left into the gutter: one band of three crossed the column line,
+    more than `ink_share_max`, and the page kept its own columns (three columns merged into one)."""
+    s = ocr_gutters.settings()
+    page = _page(2)
+    page[320:380, STARTS[1] : ENDS[1]] = 255  # the header's second label, rewritten wider
+    _write(page, STARTS[1] - 20, 320, ENDS[1] - 30)
+    ink = ocr_cells.binarize(page)
+    columns = (LEFT, *(x - 10 for x in STARTS[1:]), RIGHT)
+    grid = ocr_gutters.with_columns(ink, s, columns)
+    assert grid is not None and _near(grid.xs)
+    assert grid.spans[1] == grid.spans[2] == ((0, 0), (1, 1), (2, 2), (3, 3))  # the rows' cells apart

@@ -216,7 +216,8 @@ def test_a_page_holding_a_row_of_a_table_ruled_between_rows_takes_the_columns_be
     assert alone is None or len(alone.xs) < len(starts) + 1
     hint = (left, *(x - 10 for x in starts[1:]), right)
     grid = ocr_gutters.find_grid(ink, settings, hint)
-    assert grid is not None and grid.xs == hint
+    # moved to this page's own left side (its rules' ends, 3 px off the hint's here)
+    assert grid is not None and all(abs(x - h) <= 4 for x, h in zip(grid.xs, hint, strict=True))
     assert grid.spans[2] == ((0, 0), (1, 1), (2, 2), (3, 3))
 
 

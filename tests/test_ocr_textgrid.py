@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import pairwise
 
 import cv2
 import numpy as np
 from test_ocr import needs_tesseract
 
-from muniflow.readers import ocr, ocr_cells, ocr_textgrid
+from muniflow.readers import ocr, ocr_cells, ocr_seqcell, ocr_textgrid, ocr_textnumbers
 from muniflow.readers.pdftext import TextRow, TextTable
 
 COLUMNS = (150, 260, 760, 1150)  # each column's left edge; the text starts 15 px right of it
@@ -122,3 +123,71 @@ def test_the_rest_of_a_table_further_down_is_read_with_it() -> None:
     ]
     grids = ocr_textgrid.text_grids(np.zeros((10, 10), np.uint8), 72, _words_reader(lines, {}), 10)
     assert [(len(g.xs) - 1, len(g.ys) - 1) for g in grids] == [(4, 6)]
+
+
+def test_a_word_read_out_of_no_ink_does_not_close_a_gutter() -> None:
+    """Tesseract's block mode made a dash up in the blank gap between a row's place and its dates
+    (its box holds no ink): laid out with the others, it closed the gutter and the dates ran into
+    the place column; a word whose box holds no ink is left out."""
+    lines = [
+        HEAD,
+        *(_row(120 + 20 * k, f"{k + 1}.", "Семинар", "с.Ивня", [("01.07.2031", 420, 480)]) for k in range(3)),
+    ]
+    phantoms = [(140, [("—", 353, 417)]), (160, [("—", 353, 417)])]  # in gaps, over blank paper
+    read = _words_reader([*lines, *phantoms], {"—": (0, 10)})
+    grey = np.full((300, 600), 255, np.uint8)
+    for word in read(None, 0, 0):
+        if word.text != "—":
+            grey[word.top + 2 : word.top + word.height - 2, word.left : word.left + word.width] = 0
+    assert [len(g.xs) - 1 for g in ocr_textgrid.text_grids(grey, 72, read, 10)] == [3]  # the gutter closed
+    grids = ocr_textgrid.text_grids(grey, 72, read, 10, ocr.settings().phantom_ink_share_max)
+    assert [len(g.xs) - 1 for g in grids] == [4]
+
+
+def test_a_row_number_misread_as_a_letter_is_read_again_as_digits() -> None:
+    """Row 3's «3» read «т» (Tesseract sure of it by a fourth): no numbered line opened it, and it
+    went on row 2. A short unsure word first on its line, where the surely read numbers stand, is
+    read again as digits (a stand-in reader here: the digit reading is ocr_seqcell's)."""
+    lines = [
+        HEAD,
+        *(_row(120 + 20 * k, f"{k + 1}.", "Семинар", "с.Ивня", [("01.07.2031", 420, 480)]) for k in range(3)),
+    ]
+    words = [
+        replace(w, conf=24.0) if (w.text, w.top) == ("3.", 160) else w
+        for w in _words_reader(lines, {})(None, 0, 0)
+    ]
+    words = [replace(w, text="т") if w.conf == 24.0 else w for w in words]
+    grey = np.full((300, 600), 255, np.uint8)
+    for word in words:
+        grey[word.top : word.top + word.height, word.left : word.left + word.width] = 0
+
+    def read(image, timeout, psm):  # type: ignore[no-untyped-def]
+        return words
+
+    def digits(line):  # type: ignore[no-untyped-def]
+        return "3", 80.0
+
+    assert [len(g.ys) - 1 for g in ocr_textgrid.text_grids(grey, 72, read, 10)] == [3]  # rows 2 and 3 one
+    assert [len(g.ys) - 1 for g in ocr_textgrid.text_grids(grey, 72, read, 10, None, digits)] == [4]
+    title = replace(words[-3], text="т", conf=24.0)  # unsure, but in the title column: left as read
+    assert (
+        ocr_textnumbers.misread_numbers([*words, title], grey, 72, digits, ocr_seqcell.settings())[-1]
+        == title
+    )
+
+
+def test_a_cut_rows_rest_at_a_pages_top_goes_on_the_table_before() -> None:
+    """A table without rules and no header repeated: the page opens with the rest of the row the
+    page break cut (its title's and participants' last lines, no number). Told the columns of the
+    table the page before ended with, the rest is the table's first band (before, the table opened
+    at the first numbered row and the rest was lost)."""
+    lines = [
+        (100, [("хора", 80, 110), ("Гости", 430, 460)]),
+        *(_row(120 + 20 * k, f"{k + 5}.", "Семинар", "с.Ивня", [("01.07.2031", 420, 480)]) for k in range(3)),
+    ]
+    read = _words_reader(lines, {})
+    grey = np.zeros((10, 10), np.uint8)
+    assert [g.ys[0] > 110 for g in ocr_textgrid.text_grids(grey, 72, read, 10)] == [True]
+    hint = (45, 70, 290, 410, 500)
+    grids = ocr_textgrid.text_grids(grey, 72, read, 10, hint=hint)
+    assert [(g.ys[0] <= 100, len(g.ys) - 1) for g in grids] == [(True, 4)]

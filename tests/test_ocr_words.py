@@ -21,6 +21,7 @@ FIXED = [
         "lone ш and Г before adjectives",
     ),
     ("ХИ открытый турнир", "XII открытый турнир", "И for II; «хи» is a word only in lower case"),
+    ("ХН Международный фестиваль", "XII Международный фестиваль", "Н for a serif II, its strokes joined"),
     ("солисты ИЗ г. Минска", "солисты из г. Минска", "a preposition in capitals mid-sentence"),
     ("Соревнования В ПЯТИ дисциплинах", "Соревнования в пяти дисциплинах", "a run of words in capitals"),
     ("сольного И ансамблевого", "сольного и ансамблевого", "a one-letter conjunction as a capital"),

@@ -42,6 +42,7 @@ from muniflow.readers import (
     ocr_numbers,
     ocr_orient,
     ocr_photo,
+    ocr_rowhead,
     ocr_seqcell,
     ocr_specks,
     ocr_strip,
@@ -82,6 +83,7 @@ class OcrSettings:
     outline_share: float
     outline_reach_per_100dpi: float
     repeated_header_similarity: float
+    phantom_ink_share_max: float
     orientation_confidence_min: float
     faint_rule_contrast: float
     faint_rule_width_per_100dpi: float
@@ -393,7 +395,10 @@ def find_tables(
         grids.append((replace(grid, ys=tuple(y + top for y in grid.ys)), ruled is not None))
         top = grids[-1][0].ys[-1] + 3  # under the table's bottom rule
     if not grids and grey is not None:  # no rule at all: a table whose text lines up, if any
-        textual = ocr_textgrid.text_grids(grey, effective_dpi(grey), words, settings().page_timeout_seconds)
+        s = settings()
+        textual = ocr_textgrid.text_grids(
+            grey, effective_dpi(grey), words, s.page_timeout_seconds, s.phantom_ink_share_max, _digits, hint
+        )
         grids.extend((grid, False) for grid in textual[:MAX_TABLES])
     return grids
 
@@ -629,7 +634,10 @@ def to_document(
                 body = body[1:]
             else:
                 heading = _heading_above(f"{overleaf}\n{part.above}", len(current.header))
-                if _same_row(body[0], current.header):
+                rest = ocr_rowhead.under_header(body[0], current.header, limit)
+                if rest is not None and any((c.text or "").strip() for c in rest):
+                    body = [rest, *body[1:]]  # the header repeated over a cut row's rest, one row read
+                elif rest is not None or _same_row(body[0], current.header):
                     body = body[1:]
             current.last = number
             # before a page's first row is glued to the row a page break cut: a repeat of the header

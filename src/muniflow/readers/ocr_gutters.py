@@ -103,13 +103,28 @@ def find_grid(ink: Image, s: GutterSettings, hint: Sequence[int] = ()) -> Grid |
     # few lines only
     rows = filled[several]
     gutters = [g for g in gutters if _starts(rows, g, int(2 * min_width)) >= s.start_share_min]
-    if len(gutters) + 2 < len(hint) and _fits(hint, (left, right), blank, left, 2 * min_width):
-        return _grid(tuple(hint), ys, text, left, min_width)  # fewer columns told here than it has
+    if len(gutters) + 2 < len(hint) and (fitted := _fitted(found, hint, s)) is not None:
+        return fitted  # fewer columns told here than it has: the page before's, moved to this side
     if len(gutters) + 1 < s.columns_min:
         return None
-    # the column line just left of where the next column's text starts
-    xs = (left, *(left + max((a + b) // 2, b - int(min_width)) for a, b in gutters), right)
+    # the column line just left of where the next column's text starts, in any band that opens
+    # it (a gutter is blank in most bands: a long centred date may start further left in a few)
+    xs = (left, *(left + _line(rows, g, min_width) for g in gutters), right)
     return _grid(xs, ys, text, left, min_width)
+
+
+def _line(rows: np.ndarray, gutter: tuple[int, int], min_width: float) -> int:
+    """A column line in `gutter` (rows of `filled`: ink per x): just left of where the next column's
+    text starts, the earliest any band blank at the gutter's start has it there (a band with ink
+    there runs across it: a label over two columns, a long word of the column before), where
+    that leaves the gutter its least width; else just left of its end."""
+    a, b = gutter
+    reach = int(min_width)
+    opens = rows[~rows[:, a : a + reach].any(axis=1), a:b]
+    inked = np.flatnonzero(opens.any(axis=0)) if len(opens) else np.array([], int)
+    start = a + int(inked[0]) if len(inked) else b
+    end = start if start - a >= min_width else b
+    return max((a + end) // 2, end - reach)
 
 
 def with_columns(ink: Image, s: GutterSettings, columns: Sequence[int]) -> Grid | None:
@@ -127,11 +142,21 @@ def _fitted(found: _Bands, columns: Sequence[int], s: GutterSettings) -> Grid | 
     gap = 2 * found.min_width
     if abs(xs[-1] - found.right) > gap:
         return None
-    voters = found.filled[found.several] if found.several.any() else found.filled
-    blank = voters.mean(axis=0) <= s.ink_share_max if len(voters) else np.ones(found.right - found.left, bool)
-    if not _fits(xs, (found.left, found.right), blank, found.left, gap):
-        return None
+    if not _fits(xs, (found.left, found.right), _blank(found.filled, found.several, s), found.left, gap):
+        # the header repeated at the page's top over a row or two: its centred labels may reach
+        # into the gutters, and its one band outvotes so few; the bands under it tell them
+        under = _blank(found.filled[1:], found.several[1:], s)
+        sides = (found.left, found.right)
+        if len(found.filled) <= s.bands_min or not _fits(xs, sides, under, found.left, gap):
+            return None
     return _grid((*xs[:-1], found.right), found.ys, found.text, found.left, found.min_width)
+
+
+def _blank(filled: np.ndarray, several: np.ndarray, s: GutterSettings) -> np.ndarray:
+    """Per x, whether the bands (of several runs where any has them) leave it blank enough for a
+    gutter (`ink_share_max`); all blank with no band."""
+    voters = filled[several] if several.any() else filled
+    return voters.mean(axis=0) <= s.ink_share_max if len(voters) else np.ones(filled.shape[1], bool)
 
 
 def _grid(xs: tuple[int, ...], ys: Sequence[int], text: Image, left: int, min_width: float) -> Grid:

@@ -38,6 +38,7 @@ class NumberCellSettings:
     flat_ratio: float  # a mark this many times wider than high is a rule's remnant, no digit
     label_max: int  # a header label this short, no word, over the rows' numbers heads the № column
     numbered_share_min: float  # of the rows with any text, this share hold a number in that column
+    reread_conf_below: float  # a table laid out from its words: a word this unsure of read again as digits
 
 
 def settings(path: Path | None = None) -> NumberCellSettings:

@@ -16,8 +16,11 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from muniflow.readers.ocr_cells import Grid, Word
+from muniflow.readers.ocr_cells import Grid, Word, binarize
+from muniflow.readers.ocr_seqcell import ReadLine
+from muniflow.readers.ocr_seqcell import settings as number_settings
 from muniflow.readers.ocr_strip import ReadWords
+from muniflow.readers.ocr_textnumbers import misread_numbers
 from muniflow.readers.pdfgaps import infer_table
 from muniflow.readers.pdflines import Glyph
 from muniflow.readers.pdfregions import Region
@@ -30,23 +33,40 @@ BLOCK = 6  # Tesseract's page segmentation mode for one uniform block of text li
 Box = tuple[float, float, float, float]
 
 
-def text_grids(grey: np.ndarray, dpi: float, read: ReadWords, timeout: float) -> list[Grid]:
-    """The grids (pixels) of the page's tables drawn without rules, top to bottom (`page_tables`)."""
+def text_grids(
+    grey: np.ndarray,
+    dpi: float,
+    read: ReadWords,
+    timeout: float,
+    phantom_share: float | None = None,
+    number: ReadLine | None = None,
+    hint: Sequence[int] = (),
+) -> list[Grid]:
+    """The grids (pixels) of the page's tables drawn without rules, top to bottom (`page_tables`);
+    a word whose box holds at most `phantom_share` of ink is left out (`inked`); with `number` (a
+    line read as digits), a row number misread as a letter is read again (ocr_textnumbers); `hint`:
+    the column lines (pixels) of the table the page before ended with, whose cut row's rest the
+    page's top may hold, no header over it (`pdfunruled.text_only_tables`)."""
     scale = POINTS_PER_INCH / dpi
+    found = read(grey, timeout, BLOCK)
+    if phantom_share is not None:
+        found = inked(found, binarize(grey) > 0, phantom_share)
+    if number is not None:
+        found = misread_numbers(found, grey, dpi, number, number_settings())
     glyphs = [
         Glyph(w.text, w.left * scale, (w.left + w.width) * scale, top * scale, bottom * scale)
-        for w, (top, bottom) in in_lines(read(grey, timeout, BLOCK))
+        for w, (top, bottom) in in_lines(found)
     ]
-    return [as_grid(table, 1 / scale) for table in page_tables(glyphs)]
+    return [as_grid(table, 1 / scale) for table in page_tables(glyphs, tuple(x * scale for x in hint))]
 
 
-def page_tables(glyphs: Sequence[Glyph]) -> list[TextTable]:
+def page_tables(glyphs: Sequence[Glyph], hint: Sequence[float] = ()) -> list[TextTable]:
     """The page's tables of numbered rows (`pdfunruled.text_only_tables`), every one kept: a table
     under another that opens with a numbered row, no header of its own, is the rest of that one
     (where a line stood further below the one above than a row does, or a wider cell moved the
     gaps between columns), read with it as one table over both where that reads; else on its own."""
     out: list[TextTable] = []
-    for table in (t for t in text_only_tables(glyphs) if not t.header_only):
+    for table in (t for t in text_only_tables(glyphs, hint) if not t.header_only):
         if out and table.headless:
             above = out[-1]
             region = Region(-1e9, above.bbox[1] - 1, 1e9, table.bbox[3] + 1, framed=False)
@@ -55,6 +75,19 @@ def page_tables(glyphs: Sequence[Glyph]) -> list[TextTable]:
                 out[-1] = both
                 continue
         out.append(table)
+    return out
+
+
+def inked(words: Sequence[Word], ink: np.ndarray, share: float) -> list[Word]:
+    """The words whose box holds more than `share` of ink (True): Tesseract's block mode, reading a
+    wide blank gap between two columns' words as a space of its line, may make a dash or a stop
+    up there out of no ink at all, and that word would close the gutter the columns are told by
+    (a column's text then runs into the next). A word whose box lies off the picture is kept."""
+    out = []
+    for word in words:
+        box = ink[max(0, word.top) : word.top + word.height, max(0, word.left) : word.left + word.width]
+        if box.size == 0 or float(box.mean()) > share:
+            out.append(word)
     return out
 
 

@@ -211,7 +211,7 @@ _ROMAN_LOOKS = {
     "Х": "X", "х": "X", "X": "X", "x": "X",
     "У": "V", "у": "V", "V": "V", "v": "V", "Y": "V",
     "I": "I", "l": "I", "1": "I", "!": "I", "|": "I", "Г": "I", "і": "I", "i": "I",
-    "П": "II", "И": "II", "Ш": "III", "ш": "III",
+    "П": "II", "И": "II", "Н": "II", "Ш": "III", "ш": "III",
 }  # fmt: skip
 _VALID_ROMAN = re.compile(r"^(?=.)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 _ROMAN_TOKEN = re.compile(r"(?<![\w.,])([" + "".join(_ROMAN_LOOKS) + r"]{1,7})(?=\s+\(?([А-ЯЁа-яё]+))")

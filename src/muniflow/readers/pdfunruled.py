@@ -54,6 +54,7 @@ MAX_HEADING_LINES = 3
 
 # A vertical gap wider than this many line heights ends a text-only table.
 MAX_LINE_GAP = 2.5
+OUTSIDE = 2  # line heights a line starts left of a table's lines by and stands out of it
 
 
 # Line heights between two lines of one header above a table's top rule (wrapped lines of a cell,
@@ -272,6 +273,11 @@ def text_only_tables(
             line, above = lines[end], lines[end - 1]
             if line.top - above.bottom > MAX_LINE_GAP * (above.bottom - above.top):
                 break
+            # a line standing out left of the table's lines (a signature block under it) is none of it
+            if not follows and line.spans[0][0] < min(k.spans[0][0] for k in lines[i:end]) - OUTSIDE * (
+                above.bottom - above.top
+            ):
+                break
             # the header again mid-page over numbered rows: a table of its own, its heading above
             # (a table of labels repeats its first label instead, see _before_heading)
             if line.text in heads and (
@@ -315,6 +321,11 @@ def text_only_tables(
             region = Region(-1e9, top, 1e9, bottom, framed=False)
             going = settled if follows else ""
             table = infer_table(glyphs, region, hint, header, labelled=labelled and follows, settled=going)
+        if table is None and not follows and end > i + 1:
+            # no table opened here (a title line whose wide spaces between words passed for gaps
+            # ran over the header): the lines under it may open one, its header first
+            i += 1
+            continue
         if table is not None:
             out.append(table)
         i = done = end
