@@ -320,3 +320,20 @@ def test_a_scans_roman_quarter_its_dates_contradict_yields_to_them(
     assert outcome.report.period == Period.parse(period)
     assert outcome.report.reading is not None
     assert any("Roman numeral" in note for note in outcome.report.reading.notes)
+
+
+def test_inspect_reads_a_scans_misread_roman_quarter_as_ingest_does(monkeypatch) -> None:
+    """`inspect` shows the quarter `ingest` loads a scan under: its dates' where OCR misread the
+    title's Roman numeral, with the note saying so (it had shown the title's, flagging every row)."""
+    from muniflow.commands import inspect
+
+    rows = tuple(
+        RawRow((str(i + 1), f"Мероприятие {i + 1}", "г. Энск", text), f"table 1, row {i + 2}")
+        for i, text in enumerate(SUMMER)
+    )
+    doc = RawDocument("x.pdf", "pdf_ocr", ROMAN_I, (RawTable(HEADER, rows, "table 1"),))
+    monkeypatch.setattr(inspect, "_open", lambda path: doc)
+    shown = inspect.inspect_file(Path("x.pdf"))
+    assert shown["period"] == interpret_file(Path("x.pdf"), doc, None, "").report.period.label == "2025Q3"
+    assert "Roman numeral" in shown.get("note", "")
+    assert not [f for row in shown["rows"] for f in row["flags"] if f.startswith("quarter_consistency")]

@@ -1,6 +1,7 @@
 """A report's quarter weighed against its events' dates: the quarter of a scan whose title OCR could
-not read (or read as an earlier quarter), why a `--period` or a title's quarter is refused for a
-file, and how to give the quarter. Thresholds are data: `contracts/ocr.yaml` (`period_from_dates`).
+not read, or read as an earlier quarter (`interpreted`: a document as `ingest` and `inspect` read
+it), why a `--period` or a title's quarter is refused for a file, and how to give the quarter.
+Thresholds are data: `contracts/ocr.yaml` (`period_from_dates`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,23 @@ from muniflow.interpret.period import find_period
 from muniflow.model import OCR_SUFFIX, Period, RawDocument, Report
 from muniflow.normalize.text import fold
 from muniflow.rules.period_hint import report_mismatch
+
+
+def interpreted(doc: RawDocument, period: Period | None) -> Report:
+    """The document interpreted under `period`; with none given, a scan whose title's quarter OCR
+    could not read, or read as an earlier one, under the quarter its dates agree on, noted
+    (`scanned_period`).
+
+    Raises:
+        InterpretError: the layout is not understood.
+    """
+    from muniflow.interpret import interpret_document
+
+    report = interpret_document(doc, contracts.header_synonyms(), period)
+    guessed = scanned_period(doc, report) if period is None else None
+    if guessed is None:
+        return report
+    return with_note(interpret_document(doc, contracts.header_synonyms(), guessed[0]), guessed[1])
 
 
 def period_hint(report: Report) -> str:

@@ -11,23 +11,21 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from muniflow import contracts
 from muniflow.enrich.report import ReportEnrichment, enrich_report
 from muniflow.intake import run_sandboxed, scan, sha256_file
 from muniflow.intake.checked import read_checked
 from muniflow.intake.expand import Input, Refused
 from muniflow.intake.inbox import scan as scan_inbox
 from muniflow.intake.limits import Limits
-from muniflow.interpret import interpret_document
 from muniflow.interpret.heading import refused_report
 from muniflow.interpret.nil import says_covering
 from muniflow.model import OCR_SUFFIX, Flag, Period, RawDocument, ReaderError, Report
 from muniflow.normalize.text import fold
 from muniflow.report_period import (
+    interpreted,
     period_conflict,
     period_hint,
     quarters_of,
-    scanned_period,
     several_quarters,
     with_note,
 )
@@ -259,14 +257,11 @@ def interpret_file(path: Path, doc: RawDocument, period: Period | None, digest: 
         ReaderError: the layout is not understood (`unknown_layout`), or `internal_error`.
     """
     try:
-        report = interpret_document(doc, contracts.header_synonyms(), period)
+        report = interpreted(doc, period)  # a scan's misread title quarter taken from its dates
     except ReaderError:
         raise
     except Exception as exc:
         raise _internal_error(exc) from exc
-    guessed = scanned_period(doc, report) if period is None else None
-    if guessed is not None:
-        report = with_note(interpret_document(doc, contracts.header_synonyms(), guessed[0]), guessed[1])
     kinds = {
         "half_year": "a half-year",
         "nine_months": "nine months",

@@ -43,9 +43,10 @@ def inspect_file(
 ) -> dict[str, Any]:
     """What muniflow reads from one file, as a plain dict (JSON-ready); `name` is the name lineage
     gives it when it is not its path (an archive's member, read under it as `ingest` reads it)."""
-    from muniflow import contracts, rules
-    from muniflow.interpret import InterpretError, interpret_document
+    from muniflow import rules
+    from muniflow.interpret import InterpretError
     from muniflow.model import Period, ReaderError
+    from muniflow.report_period import interpreted
     from muniflow.rules.notes import report_note
 
     out: dict[str, Any] = {"file": name or str(path)}
@@ -58,9 +59,7 @@ def inspect_file(
     out["format"] = doc.format
     out["title"] = " ".join(doc.title.split())
     try:
-        report = interpret_document(
-            doc, contracts.header_synonyms(), Period.parse(period) if period else None
-        )
+        report = interpreted(doc, Period.parse(period) if period else None)  # as `ingest` reads it
     except InterpretError as err:
         reading = asdict(err.reading) if err.reading is not None else None  # type: ignore[call-overload]
         return {**out, "reason": err.reason, "message": err.message, "reading": reading}
