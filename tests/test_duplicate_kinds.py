@@ -63,6 +63,17 @@ ONE_KIND = [
 
 TWO_KINDS = [
     (
+        "a concert and a fair of one name in one village, the fair's days inside the concert's",
+        ("Концерт «Соседи и друзья»", "с. Ивановское, парк «Берёзки»", "2025-12-05", "2025-12-11", HOST),
+        (
+            "Выставка-ярмарка народных промыслов «Соседи и друзья»",
+            "с. Ивановское, парк «Ручьи»",
+            "2025-12-05",
+            "2025-12-08",
+            GUEST,
+        ),
+    ),
+    (
         "a competition and a festival of one name at one place on one day",
         ("Соревнования по гребле «Вечный огонь памяти»", "г. Озёрск", "2025-08-16", None, HOST),
         ("Фестиваль «Вечный огонь памяти»", "г. Озёрск", "2025-08-16", None, GUEST),
@@ -118,7 +129,8 @@ def test_a_tournament_never_joins_a_festival_through_a_third_row_of_its_name() -
     [
         ("Международный кинофестиваль «Лес»", {"festival"}, "a compound ending with a listed noun"),
         ("Турнир «Праздник двора»", {"sport"}, "a noun in quotes names the event, not its kind"),
-        ("Выставка-ярмарка «Лес»", {"display", "festival"}, "a noun of two families, and a hyphen"),
+        ("Выставка-ярмарка «Лес»", {"display"}, "two nouns of one family, and a hyphen"),
+        ("Конкурс-концерт «Лес»", {"display", "festival"}, "a noun of two families"),
         ("Мастер-класс «Лес»", set(), "a title naming no kind"),
         ("Спортивно-массовое мероприятие «Лес»", {"sport"}, "an adjective saying the kind, no noun"),
         ("Физкультурно-спортивный фестиваль «Лес»", {"sport"}, "an adjective says which kind the noun is"),
