@@ -75,7 +75,7 @@ def test_a_crash_on_one_file_quarantines_it(tmp_path, monkeypatch):
     def boom(*args, **kwargs):
         raise ValueError("unexpected layout")
 
-    monkeypatch.setattr(stages, "interpret_document", boom)
+    monkeypatch.setattr(stages, "interpreted", boom)
     monkeypatch.setattr(extraction, "open_report", lambda path: None)
     f = tmp_path / "a.docx"
     f.write_bytes(b"PK")
