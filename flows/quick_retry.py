@@ -49,7 +49,10 @@ class QuickRetry:
         body = await _whole_body(receive)
         for attempt in range(RETRIES + 1):
             last = attempt == RETRIES
-            answered = await _run(self.app, scope, body, receive, send, passing_503=last)
+            # each run on the scope as it came: routing writes into it (a mount's `root_path`,
+            # the endpoint, FastAPI's exit stacks), and a run on the one written found no route
+            fresh = dict(scope)
+            answered = await _run(self.app, fresh, body, receive, send, passing_503=last)
             if answered:
                 return
             await asyncio.sleep(DELAYS_S[min(attempt, len(DELAYS_S) - 1)])

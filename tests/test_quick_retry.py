@@ -19,12 +19,19 @@ def _no_waiting(monkeypatch) -> None:
 
 
 def _app(answers: list[tuple[int, bytes]], seen: list[bytes]):  # type: ignore[no-untyped-def]
-    """An ASGI app answering each request with the next of `answers`, recording each body it read."""
+    """An ASGI app answering each request with the next of `answers`, recording each body it read;
+    it routes as a mount does, writing into the scope (`root_path`), and answers 404 for a request
+    whose path is not under its mount."""
 
     async def app(scope, receive, send):  # type: ignore[no-untyped-def]
         if scope["type"] == "lifespan":
             seen.append(b"lifespan")
             return
+        if not scope["path"].startswith(scope.get("root_path", "") + "/api/"):
+            await send({"type": "http.response.start", "status": 404, "headers": []})
+            await send({"type": "http.response.body", "body": b"not found"})
+            return
+        scope.update(root_path=scope.get("root_path", "") + "/api")  # as starlette's Mount does
         body = b""
         while True:
             message = await receive()
