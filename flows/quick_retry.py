@@ -93,7 +93,16 @@ async def _run(app: App, scope: Scope, body: bytes, receive: Receive, send: Send
             return
         await send(message)
 
-    await app(scope, replay, forward)
+    try:
+        await app(scope, replay, forward)
+    except Exception:
+        # Starlette's outermost middleware answers with the app's handler for an error and then
+        # raises the error again, for the server to log: a retryable 503 held back is run again
+        if not (holding and _retryable(held)):
+            for message in held:
+                await send(message)
+            raise
+        return False
     if not holding:
         return True
     if _retryable(held):
