@@ -23,10 +23,9 @@ its temporary API) would, with two costs of its start taken out. The arguments a
 
 What it serves is Prefect's app behind `flows.quick_retry` (`served_app`, the factory uvicorn is
 given): a request SQLite refused with «database is locked» is run again here after a few
-milliseconds, not sent again by the client 2 s later. And it stops as soon as it is told to
-(`flows.quick_stop`), not 0.15-0.2 s later; its database check
-at start is skipped where the database is already at the head of Prefect's migrations
-(`flows.schema_head`).
+milliseconds, not sent again by the client 2 s later. Its database check at start is skipped
+where the database is already at the head of Prefect's migrations (`flows.schema_head`), and it
+stops as soon as it is told to (`flows.quick_stop`), not 0.15-0.2 s later.
 """
 
 from __future__ import annotations

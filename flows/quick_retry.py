@@ -98,14 +98,12 @@ async def _run(app: App, scope: Scope, body: bytes, receive: Receive, send: Send
     except Exception:
         # Starlette's outermost middleware answers with the app's handler for an error and then
         # raises the error again, for the server to log: a retryable 503 held back is run again
-        if not (holding and _retryable(held)):
-            for message in held:
-                await send(message)
-            raise
-        return False
-    if not holding:
-        return True
-    if _retryable(held):
+        if holding and _retryable(held):
+            return False
+        for message in held:
+            await send(message)
+        raise
+    if holding and _retryable(held):
         return False
     for message in held:  # another 503 (the API not ready, say): passed on as it was
         await send(message)

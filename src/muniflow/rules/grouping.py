@@ -97,7 +97,7 @@ def _join_bridges(parent: list[int], events: list[Event], bridges: list[tuple[in
 
 
 def attach_weak(
-    events: list[Event], kept: list[int], weak: list[tuple[int, int]], cfg: DedupConfig | None = None
+    events: list[Event], kept: list[int], weak: list[tuple[int, int]], cfg: DedupConfig
 ) -> list[int]:
     """Each row's kept copy after joining the weak matches between kept rows: a short title with
     the event's name and a long one of another municipality («Праздник «X»», «Выступление
@@ -123,11 +123,7 @@ def attach_weak(
         """Whether `j` is the one weak partner of `i` from `j`'s municipality, and no other partner
         of `i` names a kind of event `j`'s parts from."""
         town = events[j].row.municipality
-        if (
-            cfg is not None
-            and cfg.kinds_must_agree
-            and any(kinds.part(events[p].kinds, events[j].kinds) for p in partners[i])
-        ):
+        if cfg.kinds_must_agree and any(kinds.part(events[p].kinds, events[j].kinds) for p in partners[i]):
             return False
         return sum(events[p].row.municipality == town for p in partners[i]) == 1
 

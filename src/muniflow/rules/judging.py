@@ -100,9 +100,7 @@ def judge_pair(a: Event, b: Event, cfg: DedupConfig) -> tuple[float, bool] | Non
             # One proper name, one place, one day: the rest of the title may be worded freely.
             threshold = min(threshold, cfg.same_name_threshold)
     if same_place is True:
-        a, b = _without_place_words(a, b, cfg), _without_place_words(b, a, cfg)
-        if not (a.remote or b.remote):
-            a, b = _one_kind(a, b)
+        a, b = _at_one_place(a, b, cfg)
     score, weak = title_score(a, b, cfg), False
     if score < threshold and named_subset(a, b, cfg, same_place):
         score, weak = title_score(a, b, cfg, named=True), True
@@ -116,10 +114,15 @@ def pair_score(a: Event, b: Event, cfg: DedupConfig) -> float:
     a, b = _as_compared(a, b)
     same_place = places_match(a, b)
     if same_place is True:
-        a, b = _without_place_words(a, b, cfg), _without_place_words(b, a, cfg)
-        if not (a.remote or b.remote):
-            a, b = _one_kind(a, b)
+        a, b = _at_one_place(a, b, cfg)
     return title_score(a, b, cfg, named_subset(a, b, cfg, same_place))
+
+
+def _at_one_place(a: Event, b: Event, cfg: DedupConfig) -> tuple[Event, Event]:
+    """Two rows whose places name one settlement, as their titles are compared: without the words
+    only naming that town, and, neither attended from afar, their kind nouns as one (_one_kind)."""
+    a, b = _without_place_words(a, b, cfg), _without_place_words(b, a, cfg)
+    return (a, b) if a.remote or b.remote else _one_kind(a, b)
 
 
 def _without_place_words(a: Event, b: Event, cfg: DedupConfig) -> Event:
