@@ -27,7 +27,7 @@ from muniflow.normalize.text import fold
 
 def content_note(chosen: Sequence[ChosenTable]) -> tuple[str, ...]:
     """One note naming the tables no header names a column of, every column typed by its cells
-    alone (`column_content.headerless`), each column with what its cells showed: a reading the
+    alone (`headerless.headerless`), each column with what its cells showed: a reading the
     reviewer checks, since one field's cells can show another's (events named after a visit to a
     town read as places, places as municipalities); none when every table has a header."""
     typed = [

@@ -3,9 +3,9 @@
 Every table is scored by its header. A table whose header names the title and the dates is an
 events table, unless its heading says its events were planned or called off (interpret/not_held.py);
 one whose header names at least MIN_COLUMNS columns but misses a required one has that column typed
-by its cells (content, interpret.column_content). A table without a header as wide as the events
-table before it continues that table (or the table of events not held before it, skipped with it).
-Anything else is skipped, with the header that came closest.
+by its cells (content: interpret.column_content, interpret.headerless). A table without a header
+as wide as the events table before it continues that table (or the table of events not held before
+it, skipped with it). Anything else is skipped, with the header that came closest.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from muniflow.contracts import header_synonyms
-from muniflow.interpret.column_content import headerless, infer_required, title_by_content, typed_by_content
+from muniflow.interpret.column_content import infer_required, title_by_content, typed_by_content
 from muniflow.interpret.columns import CONTRACT_KEY, lemma, map_columns, words
 from muniflow.interpret.header_rows import REQUIRED, HeaderFound, find_header
+from muniflow.interpret.headerless import headerless
 from muniflow.interpret.muni_places import municipality_as_place
 from muniflow.interpret.muni_vocabulary import vocabulary as muni_vocabulary
 from muniflow.interpret.municipality import place_name
@@ -123,7 +124,7 @@ def choose_tables(
 ) -> tuple[list[ChosenTable], list[TableReading]]:
     """The events tables of a document in order, and the reading of every table. With `untitled`
     (no table of the document has a header), a table with no header that continues none before it
-    is an events table when its cells alone show its columns (column_content.headerless)."""
+    is an events table when its cells alone show its columns (headerless.headerless)."""
     chosen: list[ChosenTable] = []
     readings: list[TableReading] = []
     not_held: str | None = None  # the heading of a table of events not held since the last chosen
