@@ -144,9 +144,9 @@ def _for_libreoffice(blob: bytes, kind: str, stem: Path) -> Path:
 def _body(inner: Any) -> list[etree._Element]:
     """An imported document's body blocks; an import inside it is left out (Word flattens such
     imports when it saves)."""
-    from muniflow.readers.docx import _blocks
+    from muniflow.readers.docxgrid import blocks_of
 
-    return [b for b in _blocks(inner.element.body, frames=True, boxes=True) if b.tag != ALTCHUNK]
+    return [b for b in blocks_of(inner.element.body, frames=True, boxes=True) if b.tag != ALTCHUNK]
 
 
 def _convert(sources: list[Path], work: Path, kinds: list[str]) -> list[Path]:

@@ -4,7 +4,7 @@ Word hides a run (Font > Hidden, `w:vanish`) set in its own properties, in its c
 (`w:rStyle`), in its paragraph's style (`w:pStyle`) or in the document's defaults, each style
 inheriting what its `w:basedOn` chain sets; the nearest setting wins (direct formatting, then the
 character style, then the paragraph style, then the defaults). `mark_hidden` writes the result as
-the run's own `w:vanish`, so every reader of runs (readers/docx.py `_hidden`) sees what Word hides,
+the run's own `w:vanish`, so every reader of runs (readers/docxtext.py `_hidden`) sees what Word hides,
 as readers/docxlists.py writes list numbers.
 """
 

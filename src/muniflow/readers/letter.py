@@ -22,12 +22,13 @@ def letter_text(format: str, path: Path) -> tuple[str, int | None]:
         assert isinstance(reader, WorkbookReader)
         return workbook_text(reader.read_sheets(path)), None
     if format == "docx":
-        from muniflow.readers.docx import P, _body_blocks, _open_document, body_line
+        from muniflow.readers.docx import body_blocks, open_document
         from muniflow.readers.docxlists import bullets
+        from muniflow.readers.docxtext import P, body_line
 
-        document = _open_document(path)  # its text boxes and imported parts (altChunk) too
+        document = open_document(path)  # its text boxes and imported parts (altChunk) too
         bulleted = bullets(document)  # a list paragraph is an item (readers/listed.py)
-        lines = [body_line(b, bulleted) for b in _body_blocks(document, document.element.body) if b.tag == P]
+        lines = [body_line(b, bulleted) for b in body_blocks(document, document.element.body) if b.tag == P]
         return "\n".join(line for line in lines if line.strip()), None
     import pdfplumber
 
