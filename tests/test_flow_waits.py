@@ -1,4 +1,4 @@
-"""How the flow waits on an extraction (`flows.ingest._outcome`): a quick one keeps the warehouse
+"""How the flow waits on an extraction (`flows.extraction.outcome_of`): a quick one keeps the warehouse
 open (re-opening costs more than the wait), a slow one releases it so others can open the file."""
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ class _Extraction:
     ],
 )
 def test_a_quick_extraction_is_waited_for_holding_the_warehouse(tmp_path, seconds, kept, why):
-    from flows.ingest import HOLD_WHILE_WAITING_S, _outcome
+    from flows.extraction import HOLD_WHILE_WAITING_S, outcome_of
 
     assert seconds < HOLD_WHILE_WAITING_S or not kept
     held = Held(tmp_path / "w.duckdb")
@@ -49,7 +49,7 @@ def test_a_quick_extraction_is_waited_for_holding_the_warehouse(tmp_path, second
     future = _Extraction(seconds)
     if seconds == 0.0:
         future.wrapped_future.result()
-    assert _outcome(future, held) == ("outcome", True)
+    assert outcome_of(future, held) == ("outcome", True)
     assert (held._con is not None) == kept, why
     with held.connection():
         pass

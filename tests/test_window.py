@@ -60,7 +60,7 @@ class _NoExtraction:
 def test_quiet_day_reads_nothing_and_close_writes_the_artifact(
     prefect_harness, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import flows.ingest
+    import flows.extraction
     from flows.ingest import ingest_reports
 
     inbox = tmp_path / "inbox"
@@ -71,7 +71,7 @@ def test_quiet_day_reads_nothing_and_close_writes_the_artifact(
     first = ingest_reports(paths=[str(inbox)], warehouse=str(wh), report_dir=str(tmp_path / "r1"))
     assert {(c["period"], c["reported"], c["nil"]) for c in first["completeness"]} == {("2025Q3", 1, 1)}
 
-    monkeypatch.setattr(flows.ingest, "extract", _NoExtraction())
+    monkeypatch.setattr(flows.extraction, "extract", _NoExtraction())
     quiet = ingest_reports(
         paths=[str(inbox)], warehouse=str(wh), report_dir=str(tmp_path / "close"), close_quarter=True
     )

@@ -5,7 +5,7 @@ A cold `muniflow ingest` spends its first seconds starting things: importing Pre
 CPU), and with no server configured starting the temporary API (~9 s of CPU). The extraction of
 the first files (one per core) runs in the sandboxed intake workers, in processes of their own,
 so `start()` hands them to the workers from a background thread right away. The flow's extraction
-task of such a file (`flows/ingest.extract`) then takes the outcome already made (`take`) instead
+task of such a file (`flows/extraction.extract`) then takes the outcome already made (`take`) instead
 of extracting again: the task run, its cache key and its persisted result are the same as if it
 had done the work itself. Files that are archives are left to the flow (their members are named
 by lineage there); only as many files as there are cores are fetched ahead, so memory stays flat.
