@@ -136,7 +136,10 @@ def test_parse_region(title, expected):
 @pytest.mark.parametrize(
     ("title", "expected", "reason"),
     [
-        ("муниципальных образований Чувашской Республики", "Чувашская Республика", "an adjective republic"),
+        ("муниципальных образований Энской Республики", "Энская Республика", "an adjective republic"),
+        ("образований Энской Народной Республики за II кв.", "Энская Народная Республика", "two"),
+        ("Итоги: Кленовская Народная Республика", "Кленовская Народная Республика", "nominative"),
+        ("делегации Китайской Народной Республики: Республика Карелия", "Республика Карелия", "state"),
         ("ОРГАНОВ МСУ КАБАРДИНО-БАЛКАРСКОЙ РЕСПУБЛИКИ", "Кабардино-Балкарская Республика", "capitals"),
         ("образований Еврейской автономной области", "Еврейская автономная область", "autonomy"),
         ("муниципальных образований Смоленской обл.", "Смоленская область", "«обл.» abbreviation"),
@@ -240,6 +243,23 @@ def test_a_region_listed_by_its_official_name_is_named_so(monkeypatch, title, re
 
     monkeypatch.setattr(title_module, "_names", lambda: {"Энский автономный округ – Энсия": ("ЭАО",)})
     assert parse_region(title) == "Энский автономный округ – Энсия", reason
+
+
+@pytest.mark.parametrize(
+    ("title", "reason"),
+    [
+        ("органами Республики Энсия (Энсия) за III квартал", "the title writes both names"),
+        ("органами Республики Энсия за III квартал", "the title writes the first one only"),
+        ("муниципальных образований Энсии за III квартал", "the short form the vocabulary lists"),
+    ],
+)
+def test_a_region_listed_with_its_second_name_in_brackets_is_named_so(monkeypatch, title, reason):
+    """An official name with its second name in brackets («Республика Энсия (Энсия)»), as the
+    Constitution writes some, is one name per region as one after a dash is."""
+    from muniflow.interpret import title as title_module
+
+    monkeypatch.setattr(title_module, "_names", lambda: {"Республика Энсия (Энсия)": ("Энсии",)})
+    assert parse_region(title) == "Республика Энсия (Энсия)", reason
 
 
 @pytest.mark.parametrize(

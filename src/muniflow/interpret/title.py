@@ -101,8 +101,9 @@ def parse_region(text: str) -> str | None:
 
 
 def _official(name: str) -> str:
-    """The listed official name a region's name is the first part of (before « – »), or the name."""
-    found = [r for r in _names() if r.startswith(f"{name} ") and r[len(name) :].lstrip()[:1] in "–—-"]
+    """The listed official name a region's name is the first part of (before « – » or a second
+    name in brackets: «Республика Энсия» of «Республика Энсия (Энсия)»), or the name."""
+    found = [r for r in _names() if r.startswith(f"{name} ") and r[len(name) :].lstrip()[:1] in "–—-("]
     return found[0] if len(found) == 1 else name
 
 
@@ -119,7 +120,8 @@ def _pattern_region(text: str) -> str | None:
         name = " ".join(words)
         return "Республика " + _NAME_WORD.sub(lambda m: _name_case(m.group()), name)
     if "arep" in groups or "narep" in groups:
-        return f"{_feminine(_name_case(groups.get('arep') or groups['narep']))} Республика"
+        adjectives = (groups.get("arep") or groups["narep"]).split()
+        return " ".join(_feminine(_name_case(a)) for a in adjectives) + " Республика"
     if "nadj" in groups:
         return f"{_name_case(groups['nadj'])} {' '.join(groups['nkind'].lower().split())}"
     adj, kind = _name_case(groups["adj"]), " ".join(groups["kind"].lower().split())
