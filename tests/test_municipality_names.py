@@ -326,3 +326,36 @@ def test_a_settlement_named_in_any_case_and_honorary_title_reads_in_the_nominati
 )
 def test_a_region_is_no_municipality(text, wanted, reason):
     assert municipality_name(text) == wanted, reason
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        (
+            "Внутригородское муниципальное образование Санкт-Петербурга муниципальный округ Кленовый",
+            "Кленовый муниципальный округ",
+        ),
+        (
+            "внутригородское муниципальное образование города федерального значения Санкт-Петербурга"
+            " пос. Озёрки",
+            "поселок Озёрки",
+        ),
+        (
+            "внутригородское муниципальное образование города Севастополя Энский муниципальный округ",
+            "Энский муниципальный округ",
+        ),
+        (
+            "Внутригородское муниципальное образование – муниципальный округ Кленовники в городе Москве",
+            "муниципальный округ Кленовники",
+        ),
+        (
+            "ВНУТРИГОРОДСКОЕ МУНИЦИПАЛЬНОЕ ОБРАЗОВАНИЕ САНКТ-ПЕТЕРБУРГА МУНИЦИПАЛЬНЫЙ ОКРУГ КЛЕНОВЫЙ",
+            "Кленовый муниципальный округ",
+        ),
+    ],
+)
+def test_a_federal_citys_inner_municipality_is_named_by_its_own_name(heading, expected):
+    """A federal city's municipality written in full (`inner_city_prefix` and the city before its own
+    name, the city after it) is a heading of its own name, not «Внутригородское муниципальное образование»."""
+    assert municipality_name(heading) == expected
+    assert canonical_municipality(heading) == expected

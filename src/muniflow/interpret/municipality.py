@@ -164,6 +164,8 @@ def _peeled(text: str) -> tuple[str, str | None]:
     previous = None
     while previous != text:
         previous = text
+        if (inner := vocabulary().inner_city_prefix) is not None:  # before a dash's remark goes
+            text = inner.sub("", text)
         text = _strip_edges(_NUMBERING.sub("", text))
         text = _strip_edges(_LABEL.sub("", text))
         text = _PARENTHESES.sub("", text)
