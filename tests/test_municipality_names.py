@@ -359,3 +359,20 @@ def test_a_federal_citys_inner_municipality_is_named_by_its_own_name(heading, ex
     name, the city after it) is a heading of its own name, not «Внутригородское муниципальное образование»."""
     assert municipality_name(heading) == expected
     assert canonical_municipality(heading) == expected
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected", "reason"),
+    [
+        ("ЗАТО п. Кленовый", "ЗАТО Кленовый", "a closed town's settlement noun, as «ЗАТО г.» is"),
+        ("ЗАТО пос. Озёрный", "ЗАТО Озёрный", "«пос.»"),
+        ("поселение Кленовское", "поселение Кленовское", "Moscow's settlement: its kind before the name"),
+        ("поселение «Озёрское»", "поселение Озёрское", "in quotes"),
+        ("Кленовский мун. район", "Кленовский район", "«муниципальный» cut short"),
+        ("Кленовский муниц. округ", "Кленовский муниципальный округ", "«муниц.»"),
+        ("Кленовский м.о.", "Кленовский муниципальный округ", "«м.о.» after a masculine adjective, as «МО»"),
+    ],
+)
+def test_kinds_written_short_or_before_the_name_make_a_heading(heading, expected, reason):
+    """Each is a municipality's heading (its rows had gone to the municipality before it)."""
+    assert municipality_name(heading) == expected, reason

@@ -83,6 +83,13 @@ _ABBREVIATIONS = (
     ),
     (re.compile(r"(?<![А-ЯЁа-яё])м\.\s*р-н(?![А-ЯЁа-яё])\s*", re.IGNORECASE), "муниципальный район "),
     (re.compile(r"(?<![А-ЯЁа-яё])м\.\s*р(?:\.|(?![А-ЯЁа-яё]))\s*", re.IGNORECASE), "муниципальный район "),
+    # «мун. район», «муниц. округ», «муницип. р-н»: «муниципальный» cut short before its kind noun
+    (
+        re.compile(
+            r"(?<![А-ЯЁа-яё])мун(?:иц(?:ип)?)?\.\s*(?=(?:район|округ|р-о?н)(?![А-ЯЁа-яё]))", re.IGNORECASE
+        ),
+        "муниципальный ",
+    ),
     (re.compile(r"(?<![А-ЯЁа-яё])(?:г|гор)\.\s*(?=[А-ЯЁA-Z«\"])", re.IGNORECASE), "город "),
     (re.compile(r"(?<![А-ЯЁа-яё])(?:пос|п)\.\s*(?=[А-ЯЁ«\"])"), "поселок "),
     # «р-н», «р-он», in any case («Ейского р-на», «по Ейскому р-ну»)
@@ -97,7 +104,10 @@ _RUN_IN = re.compile(
 # («Приложение 1 к постановлению Администрации …»): a preposition or a number.
 _GOVERNED = re.compile(r"\d|(?:^|\s)(?:к|о|об|в|во|по|при|от|для|на|с|со|из|за|у)(?:\s|$)", re.IGNORECASE)
 # «МО» after an adjective name («Энский МО»), never inside a word («Мостовский») or before a name.
-_MO_AFTER_NAME = re.compile(r"([А-ЯЁа-яё-]+(?i:ий|ый|ой|ого|его|ому|ему|ом|ем|ое|ее))\s+МО(?![А-ЯЁа-яё])")
+# «м.о.» so too, in small letters with its dots («Энский м.о.»; a name's final dot may be stripped).
+_MO_AFTER_NAME = re.compile(
+    r"([А-ЯЁа-яё-]+(?i:ий|ый|ой|ого|его|ому|ему|ом|ем|ое|ее))\s+(?:МО|м\.\s?о\b\.?)(?![А-ЯЁа-яё])"
+)
 _PARENTHESES = re.compile(r"\s*\([^()]*\)\s*$")
 # A remark after a spaced dash («Озёрный район – 2 мероприятия»), like one in brackets.
 _DASH_REMARK = re.compile(r"\s+[–—-]\s+\S.*$")
@@ -321,8 +331,8 @@ def _merged_kinds(words: list[str]) -> list[str]:
     # округ город X», «городской округ ЗАТО X»
     if words[:2] in _OUTER_KINDS and len(words) > 3 and words[2] in ("город", "ЗАТО"):
         words = words[2:]
-    if words[:2] == ["ЗАТО", "город"]:  # «ЗАТО г. Северск» is «ЗАТО Северск»
-        words = ["ЗАТО", *words[2:]]
+    if words[:1] == ["ЗАТО"] and len(words) > 2 and words[1] in vocabulary().settlement_nouns:
+        words = ["ЗАТО", *words[2:]]  # «ЗАТО г. Северск», «ЗАТО п. Энский» are «ЗАТО Северск», «ЗАТО Энский»
     if words[:2] == ["городской", "округ"] and len(words) > 2 and not _is_adjective(words[2]):
         words = ["город", *words[2:]]
     # An adjective name after its kind goes before it («сельское поселение Первомайское»).
