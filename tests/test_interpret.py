@@ -263,6 +263,22 @@ def test_a_region_listed_with_its_second_name_in_brackets_is_named_so(monkeypatc
 
 
 @pytest.mark.parametrize(
+    "title",
+    [
+        "Республики Южная Энсия-Алания за III квартал",
+        "Республики Южная Энсия — Алания за III квартал",
+        "Республики Южная Энсия - Алания",
+    ],
+)
+def test_a_listed_regions_dash_may_be_typed_otherwise(monkeypatch, title):
+    """«Энсия-Алания» (no spaces), an em dash, a hyphen between spaces: the listed «Энсия – Алания»."""
+    from muniflow.interpret import title as title_module
+
+    monkeypatch.setattr(title_module, "_names", lambda: {"Республика Южная Энсия – Алания": ("РЮЭА",)})
+    assert parse_region(title) == "Республика Южная Энсия – Алания"
+
+
+@pytest.mark.parametrize(
     ("title", "running", "period", "source"),
     [
         ("Отчет за I квартал 2031 года", "Справка_3кв_2030", Period(2031, 1), "title"),  # the title's wins

@@ -102,9 +102,17 @@ def parse_region(text: str) -> str | None:
 
 def _official(name: str) -> str:
     """The listed official name a region's name is the first part of (before « – » or a second
-    name in brackets: «Республика Энсия» of «Республика Энсия (Энсия)»), or the name."""
+    name in brackets: «Республика Энсия» of «Республика Энсия (Энсия)»), the listed name its dash is
+    typed otherwise in («Энсия-Алания» for «Энсия – Алания»), or the name."""
+    same = [r for r in _names() if _DASHES.sub(" – ", r) == _DASHES.sub(" – ", name)]
+    if len(same) == 1:  # «Республика Энсия-Алания» written for the listed «Республика Энсия – Алания»
+        return same[0]
     found = [r for r in _names() if r.startswith(f"{name} ") and r[len(name) :].lstrip()[:1] in "–—-("]
     return found[0] if len(found) == 1 else name
+
+
+# A dash between a region's two names, however spaced or typed: one name with any of them.
+_DASHES = re.compile(r"\s*[–—]\s*|\s+-\s+|(?<=[а-яё])-(?=[А-ЯЁ])")
 
 
 def _pattern_region(text: str) -> str | None:
