@@ -376,3 +376,13 @@ def test_a_federal_citys_inner_municipality_is_named_by_its_own_name(heading, ex
 def test_kinds_written_short_or_before_the_name_make_a_heading(heading, expected, reason):
     """Each is a municipality's heading (its rows had gone to the municipality before it)."""
     assert municipality_name(heading) == expected, reason
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Муниципальное образование Кленовское", "МО «Кленовское»", "муниципального образования «Кленовское»"],
+)
+def test_a_formation_named_by_a_neuter_adjective_after_its_kind_is_a_heading(heading):
+    """«Муниципальное образование «Энское»» is «Энское муниципальное образование», as «Энское МО» is:
+    a heading (its rows had gone to the municipality above it)."""
+    assert municipality_name(heading) == "Кленовское муниципальное образование"

@@ -108,6 +108,13 @@ _GOVERNED = re.compile(r"\d|(?:^|\s)(?:к|о|об|в|во|по|при|от|дл�
 _MO_AFTER_NAME = re.compile(
     r"([А-ЯЁа-яё-]+(?i:ий|ый|ой|ого|его|ому|ему|ом|ем|ое|ее))\s+(?:МО|м\.\s?о\b\.?)(?![А-ЯЁа-яё])"
 )
+# A municipal formation named by a neuter adjective after its kind («Муниципальное образование
+# «Энское»», «МО Энское»; Irkutsk's and Buryatia's settlements): the adjective before its kind, as
+# «Энское муниципальное образование» is written, not a bare word.
+_FORMATION_ADJECTIVE = re.compile(
+    r"^(?:муниципальн\w+\s+образовани\w+|МО)\s+[«\"“„]?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*(?:ое|ее))[»\"”“]?$",
+    re.IGNORECASE,
+)
 _PARENTHESES = re.compile(r"\s*\([^()]*\)\s*$")
 # A remark after a spaced dash («Озёрный район – 2 мероприятия»), like one in brackets.
 _DASH_REMARK = re.compile(r"\s+[–—-]\s+\S.*$")
@@ -416,6 +423,7 @@ def _canonical_words(name: str) -> list[str]:
     run_in = _RUN_IN.search(_PARENTHESES.sub("", text))  # «… район (администрация)» starts no name
     if run_in is not None and run_in.start() > 0 and not _GOVERNED.search(text[: run_in.start()]):
         text = text[run_in.start() :]
+    text = _FORMATION_ADJECTIVE.sub(r"\1 муниципальное образование", text)
     text, case = _peeled(text)
     for pattern, full in vocabulary().capital_abbreviations:
         text = pattern.sub(_written_out(text, full), text)
