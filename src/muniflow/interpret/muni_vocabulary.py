@@ -109,6 +109,8 @@ def _inner_city_prefix(data: Mapping[str, Any]) -> re.Pattern[str] | None:
     prefixes = [str(p) for p in data.get("inner_city_prefix") or ()]
     names = data.get("region_names") or {}
     forms = [str(f) for region, fs in names.items() for f in [region, *(fs or ())]]
+    # the city's own word after «города», «г.» (its «города федерального значения» before it)
+    forms += [f.split(" ", 1)[1] for f in forms if f.startswith(("города ", "г. "))]
     if not prefixes or not forms:
         return None
     federal = "|".join(_phrase(p) for p in data.get("federal_city_words") or ())
