@@ -391,3 +391,17 @@ def test_a_formation_named_by_a_neuter_adjective_after_its_kind_is_a_heading(hea
     """«Муниципальное образование «Энское»» is «Энское муниципальное образование», as «Энское МО» is:
     a heading (its rows had gone to the municipality above it)."""
     assert municipality_name(heading) == "Кленовское муниципальное образование"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Информация о мероприятиях Администрации ЗАТО п. Кленово за II квартал 2031 г.",
+        "Отчёт администрации ЗАТО Кленово, II квартал",
+    ],
+)
+def test_a_closed_towns_own_report_names_it_in_its_title(title):
+    """«ЗАТО» stands for the kind in a title as «г.» does: the closed town whose report it is."""
+    from muniflow.interpret.nil import municipality_in_text
+
+    assert municipality_in_text(title) == "ЗАТО Кленово"

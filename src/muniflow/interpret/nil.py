@@ -221,12 +221,12 @@ def _place_in_genitive(word: str) -> bool:
 
 
 def _names_a_kind(token: str) -> bool:
-    """A kind noun in the singular, or a kind abbreviated («г.», «МО», «р-н», «м.р.», «МР»)."""
+    """A kind noun in the singular, or a kind abbreviated («г.», «МО», «р-н», «м.р.», «МР», «ЗАТО»)."""
     bare = token.strip(_EDGE_PUNCTUATION + '«»"“”„')
     word = bare.lower().replace("ё", "е")
     if not word:
         return False
-    if word in ("г.", "гор.", "мо", "р-н") or re.fullmatch(r"[мсг][./][рпо]\.?", word):
+    if word in ("г.", "гор.", "мо", "р-н", "зато") or re.fullmatch(r"[мсг][./][рпо]\.?", word):
         return True
     if any(pattern.fullmatch(bare) for pattern, _ in vocabulary().capital_abbreviations):
         return True
