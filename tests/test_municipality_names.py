@@ -405,3 +405,20 @@ def test_a_closed_towns_own_report_names_it_in_its_title(title):
     from muniflow.interpret.nil import municipality_in_text
 
     assert municipality_in_text(title) == "ЗАТО Кленово"
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("муниципальный округ Кленовский район", "Кленовский район"),
+        ("сельское поселение Кленовский сельсовет", "Кленовский сельсовет"),
+        ("Сельское поселение сумон Кленовый-Даг", "сумон Кленовый-Даг"),
+        ("сумон Кленовый-Даг", "сумон Кленовый-Даг"),
+        ("Кленовское СМО", "Кленовское сельское муниципальное образование"),
+    ],
+)
+def test_an_outer_kind_before_a_whole_name_is_the_regions_official_wording(heading, expected):
+    """A kind before a name that has its own kind (Bashkortostan's «сельское поселение Энский
+    сельсовет», YaNAO's «муниципальный округ Энский район», Tuva's «сельское поселение сумон Энск»)
+    names the municipality by the inner name; Kalmykia's «СМО» is written out."""
+    assert municipality_name(heading) == expected

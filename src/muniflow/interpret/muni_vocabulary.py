@@ -49,6 +49,7 @@ class MunicipalityVocabulary:
     case_prepositions: tuple[tuple[str, str], ...] = ()  # a preposition and the case it governs
     renamed_kinds: tuple[tuple[str, ...], ...] = ()  # kinds one municipality goes by in turn («район»)
     inner_city_prefix: re.Pattern[str] | None = None  # «Внутригородское МО Энска» before a name
+    settlement_kind_words: frozenset[str] = frozenset()  # a one-word kind of `settlement_kinds`: «сумон»
 
 
 def vocabulary() -> MunicipalityVocabulary:
@@ -89,6 +90,7 @@ def _built(path: Path) -> MunicipalityVocabulary:
         region_names=frozenset(str(r) for r in data.get("region_names") or ()),
         case_prepositions=tuple((str(k).lower(), str(v)) for k, v in prepositions.items()),
         inner_city_prefix=_inner_city_prefix(data),
+        settlement_kind_words=frozenset(str(k) for k in data["settlement_kinds"] if " " not in str(k)),
         renamed_kinds=tuple(
             sorted((tuple(str(p).split()) for p in data.get("renamed_kinds") or ()), key=len, reverse=True)
         ),

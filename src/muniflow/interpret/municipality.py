@@ -338,6 +338,7 @@ def _merged_kinds(words: list[str]) -> list[str]:
     # округ город X», «городской округ ЗАТО X»
     if words[:2] in _OUTER_KINDS and len(words) > 3 and words[2] in ("город", "ЗАТО"):
         words = words[2:]
+    words = _inner_name(words)
     if words[:1] == ["ЗАТО"] and len(words) > 2 and words[1] in vocabulary().settlement_nouns:
         words = ["ЗАТО", *words[2:]]  # «ЗАТО г. Северск», «ЗАТО п. Энский» are «ЗАТО Северск», «ЗАТО Энский»
     if words[:2] == ["городской", "округ"] and len(words) > 2 and not _is_adjective(words[2]):
@@ -355,6 +356,30 @@ def _merged_kinds(words: list[str]) -> list[str]:
     tail = _ends_with(words, vocabulary().adjective_goes_first)
     if tail and len(words) == tail + 1 and _is_name_word(words[0]) and _is_short_possessive(words[0]):
         words = [*words[1:], words[0]]
+    return words
+
+
+def _inner_name(words: list[str]) -> list[str]:
+    """A kind before a whole name of its own kind after its adjectives, or of a kind before its name,
+    is the outer kind of a region's official name, the name is the municipality's: «муниципальный
+    район Энский район», «сельское поселение Энский сельсовет» (Bashkortostan), «сельское поселение
+    сумон Энск» (Tuva) are «Энский район», «Энский сельсовет», «сумон Энск»."""
+    kinds = vocabulary()
+    lead = _starts_with(words, kinds.kinds_before_name)
+    rest = words[lead:]
+    if not lead or len(rest) < 2 or rest[0] in ("город", "ЗАТО"):  # those: `_merged_kinds`' own rules
+        return words
+    tail = _ends_with(rest, kinds.kinds_after_name)
+    if tail and tail < len(rest) and all(_is_name_word(w) and _is_adjective(w) for w in rest[:-tail]):
+        return rest
+    inner = _starts_with(rest, kinds.kinds_before_name)
+    if (
+        inner
+        and len(rest) > inner
+        and rest[0] in kinds.settlement_kind_words
+        and all(_is_name_word(w) for w in rest[inner:])
+    ):
+        return rest
     return words
 
 
