@@ -422,3 +422,22 @@ def test_an_outer_kind_before_a_whole_name_is_the_regions_official_wording(headi
     сельсовет», YaNAO's «муниципальный округ Энский район», Tuva's «сельское поселение сумон Энск»)
     names the municipality by the inner name; Kalmykia's «СМО» is written out."""
     assert municipality_name(heading) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "Информация, представленная Администрацией Энско-\nКленовского района за II квартал",
+            "Энско-Кленовский район",
+        ),
+        ("Администрации Барун-\nКленовского кожууна", "Барун-Кленовский кожуун"),
+        ("Отчёт Администрации Кленовского района за II квар-\nтал", "Кленовский район"),
+    ],
+)
+def test_a_hyphenated_name_a_title_line_broke_at_its_hyphen_is_one_name(title, expected):
+    """A PDF's title line ending at a name's hyphen, a capital opening the next line, holds one name
+    (the part after the hyphen alone had been read as the municipality)."""
+    from muniflow.interpret.nil import municipality_in_text
+
+    assert municipality_in_text(title) == expected

@@ -33,3 +33,13 @@ NOMINATIVE = (
 NOMINATIVE_PATTERN = re.compile(NOMINATIVE)
 # The region closing a municipality's name, in any letter case ("... смоленской области").
 REGION_SUFFIX = re.compile(r"\s+(?:" + REGION + r")\s*$", re.IGNORECASE)
+
+# A hyphenated name a line end broke at its hyphen: a capital opens the next line («Ханты-» /
+# «Мансийского автономного округа», «Усть-» / «Кутского района»), where a word hyphenated only to
+# wrap goes on in a small letter.
+_HYPHEN_WRAP = re.compile(r"(?<=[А-ЯЁа-яё])-[^\S\n]*\n\s*(?=[А-ЯЁ][а-яё])")
+
+
+def hyphen_wraps_joined(text: str) -> str:
+    """The text with each hyphenated name a line end broke at its hyphen put on one line."""
+    return _HYPHEN_WRAP.sub("-", text)

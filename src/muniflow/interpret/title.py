@@ -7,7 +7,13 @@ from functools import lru_cache
 
 from muniflow.contracts import load_yaml
 from muniflow.interpret.period import find_period
-from muniflow.interpret.region import NOMINATIVE, NOMINATIVE_PATTERN, REGION, REGION_PATTERN
+from muniflow.interpret.region import (
+    NOMINATIVE,
+    NOMINATIVE_PATTERN,
+    REGION,
+    REGION_PATTERN,
+    hyphen_wraps_joined,
+)
 from muniflow.model import Period
 
 _ADJ_FEM = (("ской", "ская"), ("цкой", "цкая"), ("ной", "ная"))
@@ -94,6 +100,7 @@ def parse_region(text: str) -> str | None:
     contracts/municipalities.yaml: «ЯНАО», «Санкт-Петербурга»). A region `region_names` lists by
     its official name with another after a dash is named so, however the title writes it
     («Энского автономного округа» -> «Энский автономный округ – Энсия»): one name per region."""
+    text = hyphen_wraps_joined(text)  # «Ханты-» / «Мансийского автономного округа»
     name = _pattern_region(text)
     if name is None and (read := _lemma_region(text)) is not None:
         name = read[0]
@@ -153,6 +160,7 @@ def _ending(adj: str, endings: tuple[tuple[str, str], ...]) -> str:
 
 def region_source(text: str) -> str:
     """The words of the title the region was read from ("" when none)."""
+    text = hyphen_wraps_joined(text)
     m = _region_match(text)
     if m:
         return m.group(0)
