@@ -36,8 +36,8 @@ REGION_SUFFIX = re.compile(r"\s+(?:" + REGION + r")\s*$", re.IGNORECASE)
 
 # A hyphenated name a line end broke at its hyphen: a capital opens the next line («Ханты-» /
 # «Мансийского автономного округа», «Усть-» / «Кутского района»), where a word hyphenated only to
-# wrap goes on in a small letter.
-_HYPHEN_WRAP = re.compile(r"(?<=[А-ЯЁа-яё])-[^\S\n]*\n\s*(?=[А-ЯЁ][а-яё])")
+# wrap goes on in a small letter; a PDF's title lines may come joined by a space («Барун- Хемчикского»).
+_HYPHEN_WRAP = re.compile(r"(?<=[А-ЯЁа-яё])-\s+(?=[А-ЯЁ][а-яё])")
 
 
 def hyphen_wraps_joined(text: str) -> str:
