@@ -120,6 +120,9 @@ def test_parse_period(title, expected, reason):
         ("муниципальных образований Смоленской\nобласти", "Смоленская область"),
         ("муниципальных образований ЯНАО за III квартал", "Ямало-Ненецкий автономный округ"),
         ("внутригородских муниципальных образований Санкт-Петербурга", "Санкт-Петербург"),
+        ("образований города федерального значения Севастополя", "Севастополь"),
+        ("муниципальных образований Энско-\nКленовской области за II квартал", "Энско-Кленовская область"),
+        ("органов МСУ Энско-\nКленовской Республики", "Энско-Кленовская Республика"),
         ("мероприятия ГАНАОМ", None),  # an abbreviation is a word of its own
         ("образований Республики Северная Осетия – Алания за 2 кв.", "Республика Северная Осетия – Алания"),
         ("МУНИЦИПАЛЬНЫХ ОБРАЗОВАНИЙ РЕСПУБЛИКИ САХА (ЯКУТИЯ)", "Республика Саха (Якутия)"),
@@ -136,7 +139,10 @@ def test_parse_region(title, expected):
 @pytest.mark.parametrize(
     ("title", "expected", "reason"),
     [
-        ("муниципальных образований Чувашской Республики", "Чувашская Республика", "an adjective republic"),
+        ("муниципальных образований Энской Республики", "Энская Республика", "an adjective republic"),
+        ("образований Энской Народной Республики за II кв.", "Энская Народная Республика", "two"),
+        ("Итоги: Кленовская Народная Республика", "Кленовская Народная Республика", "nominative"),
+        ("делегации Китайской Народной Республики: Республика Карелия", "Республика Карелия", "state"),
         ("ОРГАНОВ МСУ КАБАРДИНО-БАЛКАРСКОЙ РЕСПУБЛИКИ", "Кабардино-Балкарская Республика", "capitals"),
         ("образований Еврейской автономной области", "Еврейская автономная область", "autonomy"),
         ("муниципальных образований Смоленской обл.", "Смоленская область", "«обл.» abbreviation"),
@@ -240,6 +246,39 @@ def test_a_region_listed_by_its_official_name_is_named_so(monkeypatch, title, re
 
     monkeypatch.setattr(title_module, "_names", lambda: {"Энский автономный округ – Энсия": ("ЭАО",)})
     assert parse_region(title) == "Энский автономный округ – Энсия", reason
+
+
+@pytest.mark.parametrize(
+    ("title", "reason"),
+    [
+        ("органами Республики Энсия (Энсия) за III квартал", "the title writes both names"),
+        ("органами Республики Энсия за III квартал", "the title writes the first one only"),
+        ("муниципальных образований Энсии за III квартал", "the short form the vocabulary lists"),
+    ],
+)
+def test_a_region_listed_with_its_second_name_in_brackets_is_named_so(monkeypatch, title, reason):
+    """An official name with its second name in brackets («Республика Энсия (Энсия)»), as the
+    Constitution writes some, is one name per region as one after a dash is."""
+    from muniflow.interpret import title as title_module
+
+    monkeypatch.setattr(title_module, "_names", lambda: {"Республика Энсия (Энсия)": ("Энсии",)})
+    assert parse_region(title) == "Республика Энсия (Энсия)", reason
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Республики Южная Энсия-Алания за III квартал",
+        "Республики Южная Энсия — Алания за III квартал",
+        "Республики Южная Энсия - Алания",
+    ],
+)
+def test_a_listed_regions_dash_may_be_typed_otherwise(monkeypatch, title):
+    """«Энсия-Алания» (no spaces), an em dash, a hyphen between spaces: the listed «Энсия – Алания»."""
+    from muniflow.interpret import title as title_module
+
+    monkeypatch.setattr(title_module, "_names", lambda: {"Республика Южная Энсия – Алания": ("РЮЭА",)})
+    assert parse_region(title) == "Республика Южная Энсия – Алания"
 
 
 @pytest.mark.parametrize(

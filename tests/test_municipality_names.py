@@ -326,3 +326,119 @@ def test_a_settlement_named_in_any_case_and_honorary_title_reads_in_the_nominati
 )
 def test_a_region_is_no_municipality(text, wanted, reason):
     assert municipality_name(text) == wanted, reason
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        (
+            "Внутригородское муниципальное образование Санкт-Петербурга муниципальный округ Кленовый",
+            "Кленовый муниципальный округ",
+        ),
+        (
+            "внутригородское муниципальное образование города федерального значения Санкт-Петербурга"
+            " пос. Озёрки",
+            "поселок Озёрки",
+        ),
+        (
+            "внутригородское муниципальное образование города Севастополя Энский муниципальный округ",
+            "Энский муниципальный округ",
+        ),
+        (
+            "внутригородское муниципальное образование города федерального значения Севастополя Озёрный"
+            " муниципальный округ",
+            "Озёрный муниципальный округ",
+        ),
+        (
+            "Внутригородское муниципальное образование – муниципальный округ Кленовники в городе Москве",
+            "муниципальный округ Кленовники",
+        ),
+        (
+            "ВНУТРИГОРОДСКОЕ МУНИЦИПАЛЬНОЕ ОБРАЗОВАНИЕ САНКТ-ПЕТЕРБУРГА МУНИЦИПАЛЬНЫЙ ОКРУГ КЛЕНОВЫЙ",
+            "Кленовый муниципальный округ",
+        ),
+    ],
+)
+def test_a_federal_citys_inner_municipality_is_named_by_its_own_name(heading, expected):
+    """A federal city's municipality written in full (`inner_city_prefix` and the city before its own
+    name, the city after it) is a heading of its own name, not «Внутригородское муниципальное образование»."""
+    assert municipality_name(heading) == expected
+    assert canonical_municipality(heading) == expected
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected", "reason"),
+    [
+        ("ЗАТО п. Кленовый", "ЗАТО Кленовый", "a closed town's settlement noun, as «ЗАТО г.» is"),
+        ("ЗАТО пос. Озёрный", "ЗАТО Озёрный", "«пос.»"),
+        ("поселение Кленовское", "поселение Кленовское", "Moscow's settlement: its kind before the name"),
+        ("поселение «Озёрское»", "поселение Озёрское", "in quotes"),
+        ("Кленовский мун. район", "Кленовский район", "«муниципальный» cut short"),
+        ("Кленовский муниц. округ", "Кленовский муниципальный округ", "«муниц.»"),
+        ("Кленовский м.о.", "Кленовский муниципальный округ", "«м.о.» after a masculine adjective, as «МО»"),
+    ],
+)
+def test_kinds_written_short_or_before_the_name_make_a_heading(heading, expected, reason):
+    """Each is a municipality's heading (its rows had gone to the municipality before it)."""
+    assert municipality_name(heading) == expected, reason
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Муниципальное образование Кленовское", "МО «Кленовское»", "муниципального образования «Кленовское»"],
+)
+def test_a_formation_named_by_a_neuter_adjective_after_its_kind_is_a_heading(heading):
+    """«Муниципальное образование «Энское»» is «Энское муниципальное образование», as «Энское МО» is:
+    a heading (its rows had gone to the municipality above it)."""
+    assert municipality_name(heading) == "Кленовское муниципальное образование"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Информация о мероприятиях Администрации ЗАТО п. Кленово за II квартал 2031 г.",
+        "Отчёт администрации ЗАТО Кленово, II квартал",
+    ],
+)
+def test_a_closed_towns_own_report_names_it_in_its_title(title):
+    """«ЗАТО» stands for the kind in a title as «г.» does: the closed town whose report it is."""
+    from muniflow.interpret.nil import municipality_in_text
+
+    assert municipality_in_text(title) == "ЗАТО Кленово"
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("муниципальный округ Кленовский район", "Кленовский район"),
+        ("сельское поселение Кленовский сельсовет", "Кленовский сельсовет"),
+        ("Сельское поселение сумон Кленовый-Даг", "сумон Кленовый-Даг"),
+        ("сумон Кленовый-Даг", "сумон Кленовый-Даг"),
+        ("Кленовское СМО", "Кленовское сельское муниципальное образование"),
+    ],
+)
+def test_an_outer_kind_before_a_whole_name_is_the_regions_official_wording(heading, expected):
+    """A kind before a name that has its own kind (Bashkortostan's «сельское поселение Энский
+    сельсовет», YaNAO's «муниципальный округ Энский район», Tuva's «сельское поселение сумон Энск»)
+    names the municipality by the inner name; Kalmykia's «СМО» is written out."""
+    assert municipality_name(heading) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "Информация, представленная Администрацией Энско-\nКленовского района за II квартал",
+            "Энско-Кленовский район",
+        ),
+        ("Администрации Барун-\nКленовского кожууна", "Барун-Кленовский кожуун"),
+        ("Администрации Барун- Кленовского кожууна", "Барун-Кленовский кожуун"),  # lines joined by a space
+        ("Отчёт Администрации Кленовского района за II квар-\nтал", "Кленовский район"),
+    ],
+)
+def test_a_hyphenated_name_a_title_line_broke_at_its_hyphen_is_one_name(title, expected):
+    """A PDF's title line ending at a name's hyphen, a capital opening the next line, holds one name
+    (the part after the hyphen alone had been read as the municipality)."""
+    from muniflow.interpret.nil import municipality_in_text
+
+    assert municipality_in_text(title) == expected

@@ -4,9 +4,11 @@ phrases before and after a name, kind nouns, region nouns, abbreviations. Parsed
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from muniflow.contracts import ContractError, contract_file, parse_yaml
 
@@ -46,6 +48,8 @@ class MunicipalityVocabulary:
     region_names: frozenset[str] = frozenset()  # regions as `region_names` lists them: no municipality
     case_prepositions: tuple[tuple[str, str], ...] = ()  # a preposition and the case it governs
     renamed_kinds: tuple[tuple[str, ...], ...] = ()  # kinds one municipality goes by in turn («район»)
+    inner_city_prefix: re.Pattern[str] | None = None  # «Внутригородское МО Энска» before a name
+    settlement_kind_words: frozenset[str] = frozenset()  # a one-word kind of `settlement_kinds`: «сумон»
 
 
 def vocabulary() -> MunicipalityVocabulary:
@@ -85,7 +89,37 @@ def _built(path: Path) -> MunicipalityVocabulary:
         sender_nouns=frozenset(str(w).replace("ё", "е") for w in data.get("sender_nouns") or ()),
         region_names=frozenset(str(r) for r in data.get("region_names") or ()),
         case_prepositions=tuple((str(k).lower(), str(v)) for k, v in prepositions.items()),
+        inner_city_prefix=_inner_city_prefix(data),
+        settlement_kind_words=frozenset(str(k) for k in data["settlement_kinds"] if " " not in str(k)),
         renamed_kinds=tuple(
             sorted((tuple(str(p).split()) for p in data.get("renamed_kinds") or ()), key=len, reverse=True)
         ),
+    )
+
+
+def _phrase(phrase: str) -> str:
+    """A phrase's words in any case: each word's stem (two letters off a long word) and any ending."""
+    return r"\s+".join(
+        re.escape(w[:-2]) + r"\w*" if len(w) > 4 else re.escape(w) for w in str(phrase).split()
+    )
+
+
+def _inner_city_prefix(data: Mapping[str, Any]) -> re.Pattern[str] | None:
+    """`inner_city_prefix`, then `federal_city_words` and a federal city's form of `region_names` (or
+    its name) or not, at the start of a municipality's name, and «в» with the city's form at its
+    end; None where none is listed."""
+    prefixes = [str(p) for p in data.get("inner_city_prefix") or ()]
+    names = data.get("region_names") or {}
+    forms = [str(f) for region, fs in names.items() for f in [region, *(fs or ())]]
+    # the city's own word after «города», «г.» (its «города федерального значения» before it)
+    forms += [f.split(" ", 1)[1] for f in forms if f.startswith(("города ", "г. "))]
+    if not prefixes or not forms:
+        return None
+    federal = "|".join(_phrase(p) for p in data.get("federal_city_words") or ())
+    city = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    prefix = "|".join(_phrase(p) for p in prefixes)
+    return re.compile(  # the city after the name («… Хамовники в городе Москве») too
+        rf"^(?:{prefix})(?:\s+(?:(?:{federal})\s+)?(?:{city})(?![А-ЯЁа-яё]))?[\s,–—-]*"
+        rf"|\s+в\s+(?:{city})$",
+        re.IGNORECASE,
     )

@@ -83,6 +83,13 @@ _ABBREVIATIONS = (
     ),
     (re.compile(r"(?<![А-ЯЁа-яё])м\.\s*р-н(?![А-ЯЁа-яё])\s*", re.IGNORECASE), "муниципальный район "),
     (re.compile(r"(?<![А-ЯЁа-яё])м\.\s*р(?:\.|(?![А-ЯЁа-яё]))\s*", re.IGNORECASE), "муниципальный район "),
+    # «мун. район», «муниц. округ», «муницип. р-н»: «муниципальный» cut short before its kind noun
+    (
+        re.compile(
+            r"(?<![А-ЯЁа-яё])мун(?:иц(?:ип)?)?\.\s*(?=(?:район|округ|р-о?н)(?![А-ЯЁа-яё]))", re.IGNORECASE
+        ),
+        "муниципальный ",
+    ),
     (re.compile(r"(?<![А-ЯЁа-яё])(?:г|гор)\.\s*(?=[А-ЯЁA-Z«\"])", re.IGNORECASE), "город "),
     (re.compile(r"(?<![А-ЯЁа-яё])(?:пос|п)\.\s*(?=[А-ЯЁ«\"])"), "поселок "),
     # «р-н», «р-он», in any case («Ейского р-на», «по Ейскому р-ну»)
@@ -97,7 +104,17 @@ _RUN_IN = re.compile(
 # («Приложение 1 к постановлению Администрации …»): a preposition or a number.
 _GOVERNED = re.compile(r"\d|(?:^|\s)(?:к|о|об|в|во|по|при|от|для|на|с|со|из|за|у)(?:\s|$)", re.IGNORECASE)
 # «МО» after an adjective name («Энский МО»), never inside a word («Мостовский») or before a name.
-_MO_AFTER_NAME = re.compile(r"([А-ЯЁа-яё-]+(?i:ий|ый|ой|ого|его|ому|ему|ом|ем|ое|ее))\s+МО(?![А-ЯЁа-яё])")
+# «м.о.» so too, in small letters with its dots («Энский м.о.»; a name's final dot may be stripped).
+_MO_AFTER_NAME = re.compile(
+    r"([А-ЯЁа-яё-]+(?i:ий|ый|ой|ого|его|ому|ему|ом|ем|ое|ее))\s+(?:МО|м\.\s?о\b\.?)(?![А-ЯЁа-яё])"
+)
+# A municipal formation named by a neuter adjective after its kind («Муниципальное образование
+# «Энское»», «МО Энское»; Irkutsk's and Buryatia's settlements): the adjective before its kind, as
+# «Энское муниципальное образование» is written, not a bare word.
+_FORMATION_ADJECTIVE = re.compile(
+    r"^(?:муниципальн\w+\s+образовани\w+|МО)\s+[«\"“„]?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*(?:ое|ее))[»\"”“]?$",
+    re.IGNORECASE,
+)
 _PARENTHESES = re.compile(r"\s*\([^()]*\)\s*$")
 # A remark after a spaced dash («Озёрный район – 2 мероприятия»), like one in brackets.
 _DASH_REMARK = re.compile(r"\s+[–—-]\s+\S.*$")
@@ -164,6 +181,8 @@ def _peeled(text: str) -> tuple[str, str | None]:
     previous = None
     while previous != text:
         previous = text
+        if (inner := vocabulary().inner_city_prefix) is not None:  # before a dash's remark goes
+            text = inner.sub("", text)
         text = _strip_edges(_NUMBERING.sub("", text))
         text = _strip_edges(_LABEL.sub("", text))
         text = _PARENTHESES.sub("", text)
@@ -319,8 +338,9 @@ def _merged_kinds(words: list[str]) -> list[str]:
     # округ город X», «городской округ ЗАТО X»
     if words[:2] in _OUTER_KINDS and len(words) > 3 and words[2] in ("город", "ЗАТО"):
         words = words[2:]
-    if words[:2] == ["ЗАТО", "город"]:  # «ЗАТО г. Северск» is «ЗАТО Северск»
-        words = ["ЗАТО", *words[2:]]
+    words = _inner_name(words)
+    if words[:1] == ["ЗАТО"] and len(words) > 2 and words[1] in vocabulary().settlement_nouns:
+        words = ["ЗАТО", *words[2:]]  # «ЗАТО г. Северск», «ЗАТО п. Энский» are «ЗАТО Северск», «ЗАТО Энский»
     if words[:2] == ["городской", "округ"] and len(words) > 2 and not _is_adjective(words[2]):
         words = ["город", *words[2:]]
     # An adjective name after its kind goes before it («сельское поселение Первомайское»).
@@ -336,6 +356,30 @@ def _merged_kinds(words: list[str]) -> list[str]:
     tail = _ends_with(words, vocabulary().adjective_goes_first)
     if tail and len(words) == tail + 1 and _is_name_word(words[0]) and _is_short_possessive(words[0]):
         words = [*words[1:], words[0]]
+    return words
+
+
+def _inner_name(words: list[str]) -> list[str]:
+    """A kind before a whole name of its own kind after its adjectives, or of a kind before its name,
+    is the outer kind of a region's official name, the name is the municipality's: «муниципальный
+    район Энский район», «сельское поселение Энский сельсовет» (Bashkortostan), «сельское поселение
+    сумон Энск» (Tuva) are «Энский район», «Энский сельсовет», «сумон Энск»."""
+    kinds = vocabulary()
+    lead = _starts_with(words, kinds.kinds_before_name)
+    rest = words[lead:]
+    if not lead or len(rest) < 2 or rest[0] in ("город", "ЗАТО"):  # those: `_merged_kinds`' own rules
+        return words
+    tail = _ends_with(rest, kinds.kinds_after_name)
+    if tail and tail < len(rest) and all(_is_name_word(w) and _is_adjective(w) for w in rest[:-tail]):
+        return rest
+    inner = _starts_with(rest, kinds.kinds_before_name)
+    if (
+        inner
+        and len(rest) > inner
+        and rest[0] in kinds.settlement_kind_words
+        and all(_is_name_word(w) for w in rest[inner:])
+    ):
+        return rest
     return words
 
 
@@ -404,6 +448,7 @@ def _canonical_words(name: str) -> list[str]:
     run_in = _RUN_IN.search(_PARENTHESES.sub("", text))  # «… район (администрация)» starts no name
     if run_in is not None and run_in.start() > 0 and not _GOVERNED.search(text[: run_in.start()]):
         text = text[run_in.start() :]
+    text = _FORMATION_ADJECTIVE.sub(r"\1 муниципальное образование", text)
     text, case = _peeled(text)
     for pattern, full in vocabulary().capital_abbreviations:
         text = pattern.sub(_written_out(text, full), text)

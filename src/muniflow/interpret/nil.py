@@ -15,6 +15,7 @@ from pathlib import Path
 from muniflow.interpret.muni_morph import WORD, place_name_nominative, proper_case
 from muniflow.interpret.muni_vocabulary import vocabulary
 from muniflow.interpret.municipality import canonical_municipality, municipality_name, without_honorary_titles
+from muniflow.interpret.region import hyphen_wraps_joined
 from muniflow.interpret.title import parse_period, parse_region
 from muniflow.model import Period, RawDocument, RawRow, RawTable, Report
 from muniflow.morph import analyzer
@@ -151,6 +152,7 @@ def municipality_in_text(text: str) -> str:
     II квартал», «в Ярцевском районе Смоленской области», «МО «Ярцевский район»»), its name
     written with a capital. Plural kinds («муниципальных районов») name no one municipality."""
     text = without_honorary_titles(text)  # «города-курорта Кисловодска»: a kind noun, then the name
+    text = hyphen_wraps_joined(text)  # «Барун-» / «Хемчикского кожууна»: one name a line broke
     tokens = [(m.group(), text.count("\n", 0, m.start())) for m in _TOKEN.finditer(text)]
     words = [t for t, _ in tokens]
     for i, token in enumerate(words):
@@ -221,12 +223,12 @@ def _place_in_genitive(word: str) -> bool:
 
 
 def _names_a_kind(token: str) -> bool:
-    """A kind noun in the singular, or a kind abbreviated («г.», «МО», «р-н», «м.р.», «МР»)."""
+    """A kind noun in the singular, or a kind abbreviated («г.», «МО», «р-н», «м.р.», «МР», «ЗАТО»)."""
     bare = token.strip(_EDGE_PUNCTUATION + '«»"“”„')
     word = bare.lower().replace("ё", "е")
     if not word:
         return False
-    if word in ("г.", "гор.", "мо", "р-н") or re.fullmatch(r"[мсг][./][рпо]\.?", word):
+    if word in ("г.", "гор.", "мо", "р-н", "зато") or re.fullmatch(r"[мсг][./][рпо]\.?", word):
         return True
     if any(pattern.fullmatch(bare) for pattern, _ in vocabulary().capital_abbreviations):
         return True

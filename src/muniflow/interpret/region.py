@@ -8,14 +8,16 @@ from __future__ import annotations
 import re
 
 _ADJECTIVE = r"[А-ЯЁ][а-яё]*(?:-[А-ЯЁа-яё][а-яё]*)*"
-# Groups: `adj` + `kind` for an adjective region, `arep` for an adjective republic, `rep` for a
+# Groups: `adj` + `kind` for an adjective region, `arep` for an adjective republic (one adjective or
+# two, «Энской Народной Республики»; a state's, «Китайской Народной», is told apart by the world's
+# list of countries), `rep` for a
 # republic named after the word (a second word of its name on the same line: the next line's first
 # word is no part of it, «Республики Карелия» / «Отчетный период: …»), and its other name after a
 # dash or in brackets («Северная Осетия – Алания», «Саха (Якутия)»).
 REGION = (
     rf"(?P<adj>{_ADJECTIVE}(?:ской|цкой|ной|ого|его))\s+"
     r"(?P<kind>области|края|автономного\s+округа|автономной\s+области|обл\.)"
-    rf"|(?P<arep>{_ADJECTIVE}(?:ской|цкой|ной))\s+Республики"
+    rf"|(?P<arep>(?:{_ADJECTIVE}(?:ской|цкой|ной)\s+)?{_ADJECTIVE}(?:ской|цкой|ной))\s+Республики"
     r"|(?P<rep>Республики\s+[А-ЯЁ][а-яё-]+(?:[ \t]*[-–][ \t]*[А-ЯЁ][а-яё-]+|[ \t]+[А-ЯЁ][а-яё]+)?"
     r"(?:[ \t]*[-–][ \t]*[А-ЯЁ][а-яё-]+|[ \t]*\([А-ЯЁ][а-яё-]+\))?)"
 )
@@ -24,10 +26,20 @@ REGION_PATTERN = re.compile(REGION)
 NOMINATIVE = (
     rf"(?P<nadj>{_ADJECTIVE}(?:ская|цкая|ная|ский|цкий|ной|ий))\s+"
     r"(?P<nkind>область|край|автономный\s+округ|автономная\s+область)"
-    rf"|(?P<narep>{_ADJECTIVE}(?:ская|цкая|ная))\s+Республика"
+    rf"|(?P<narep>(?:{_ADJECTIVE}(?:ская|цкая|ная)\s+)?{_ADJECTIVE}(?:ская|цкая|ная))\s+Республика"
     r"|(?P<nrep>Республика\s+[А-ЯЁ][а-яё-]+(?:[ \t]*[-–][ \t]*[А-ЯЁ][а-яё-]+|[ \t]+[А-ЯЁ][а-яё]+)?"
     r"(?:[ \t]*[-–][ \t]*[А-ЯЁ][а-яё-]+|[ \t]*\([А-ЯЁ][а-яё-]+\))?)"
 )
 NOMINATIVE_PATTERN = re.compile(NOMINATIVE)
 # The region closing a municipality's name, in any letter case ("... смоленской области").
 REGION_SUFFIX = re.compile(r"\s+(?:" + REGION + r")\s*$", re.IGNORECASE)
+
+# A hyphenated name a line end broke at its hyphen: a capital opens the next line («Ханты-» /
+# «Мансийского автономного округа», «Усть-» / «Кутского района»), where a word hyphenated only to
+# wrap goes on in a small letter; a PDF's title lines may come joined by a space («Барун- Хемчикского»).
+_HYPHEN_WRAP = re.compile(r"(?<=[А-ЯЁа-яё])-\s+(?=[А-ЯЁ][а-яё])")
+
+
+def hyphen_wraps_joined(text: str) -> str:
+    """The text with each hyphenated name a line end broke at its hyphen put on one line."""
+    return _HYPHEN_WRAP.sub("-", text)

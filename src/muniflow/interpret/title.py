@@ -7,7 +7,13 @@ from functools import lru_cache
 
 from muniflow.contracts import load_yaml
 from muniflow.interpret.period import find_period
-from muniflow.interpret.region import NOMINATIVE, NOMINATIVE_PATTERN, REGION, REGION_PATTERN
+from muniflow.interpret.region import (
+    NOMINATIVE,
+    NOMINATIVE_PATTERN,
+    REGION,
+    REGION_PATTERN,
+    hyphen_wraps_joined,
+)
 from muniflow.model import Period
 
 _ADJ_FEM = (("ской", "ская"), ("цкой", "цкая"), ("ной", "ная"))
@@ -94,6 +100,7 @@ def parse_region(text: str) -> str | None:
     contracts/municipalities.yaml: «ЯНАО», «Санкт-Петербурга»). A region `region_names` lists by
     its official name with another after a dash is named so, however the title writes it
     («Энского автономного округа» -> «Энский автономный округ – Энсия»): one name per region."""
+    text = hyphen_wraps_joined(text)  # «Ханты-» / «Мансийского автономного округа»
     name = _pattern_region(text)
     if name is None and (read := _lemma_region(text)) is not None:
         name = read[0]
@@ -101,9 +108,18 @@ def parse_region(text: str) -> str | None:
 
 
 def _official(name: str) -> str:
-    """The listed official name a region's name is the first part of (before « – »), or the name."""
-    found = [r for r in _names() if r.startswith(f"{name} ") and r[len(name) :].lstrip()[:1] in "–—-"]
+    """The listed official name a region's name is the first part of (before « – » or a second
+    name in brackets: «Республика Энсия» of «Республика Энсия (Энсия)»), the listed name its dash is
+    typed otherwise in («Энсия-Алания» for «Энсия – Алания»), or the name."""
+    same = [r for r in _names() if _DASHES.sub(" – ", r) == _DASHES.sub(" – ", name)]
+    if len(same) == 1:  # «Республика Энсия-Алания» written for the listed «Республика Энсия – Алания»
+        return same[0]
+    found = [r for r in _names() if r.startswith(f"{name} ") and r[len(name) :].lstrip()[:1] in "–—-("]
     return found[0] if len(found) == 1 else name
+
+
+# A dash between a region's two names, however spaced or typed: one name with any of them.
+_DASHES = re.compile(r"\s*[–—]\s*|\s+-\s+|(?<=[а-яё])-(?=[А-ЯЁ])")
 
 
 def _pattern_region(text: str) -> str | None:
@@ -119,7 +135,8 @@ def _pattern_region(text: str) -> str | None:
         name = " ".join(words)
         return "Республика " + _NAME_WORD.sub(lambda m: _name_case(m.group()), name)
     if "arep" in groups or "narep" in groups:
-        return f"{_feminine(_name_case(groups.get('arep') or groups['narep']))} Республика"
+        adjectives = (groups.get("arep") or groups["narep"]).split()
+        return " ".join(_feminine(_name_case(a)) for a in adjectives) + " Республика"
     if "nadj" in groups:
         return f"{_name_case(groups['nadj'])} {' '.join(groups['nkind'].lower().split())}"
     adj, kind = _name_case(groups["adj"]), " ".join(groups["kind"].lower().split())
@@ -143,6 +160,7 @@ def _ending(adj: str, endings: tuple[tuple[str, str], ...]) -> str:
 
 def region_source(text: str) -> str:
     """The words of the title the region was read from ("" when none)."""
+    text = hyphen_wraps_joined(text)
     m = _region_match(text)
     if m:
         return m.group(0)
