@@ -21,3 +21,28 @@ def test_a_sub_header_repeated_cut_short_is_a_repeat() -> None:
     assert ocr._repeated_header(again, seen, limit)
     event = _row("", "", "", "", "", "Обмен опытом между коллективами.", "Гости из г. Энска – 12 чел.")
     assert not ocr._repeated_header(event, seen, limit)
+
+
+def test_events_alike_whose_cells_carry_header_words_are_no_repeats() -> None:
+    """Two events of one kind in a scan's table, their cells read as header words («года»,
+    «Представители … делегация») but the date a day's: the second is an event, not a header
+    repeated (it was dropped, its № missing from the rows)."""
+    limit = ocr.settings().repeated_header_similarity
+    seen = [ocr._wordy(_row("№", "Мероприятие", "Место проведения", "Сроки", "Участники"))]
+    title = "Открытое первенство по волейболу «Кубок Заречья» (команды Монголии)"
+    first = _row(
+        "4",
+        title,
+        "с. Заречье, стадион «Луч»",
+        "с 7 по 9 июля 2025 года",
+        "Представители администрации, делегация Монголии",
+    )
+    assert not ocr._repeated_header(first, seen, limit)
+    again = _row(
+        "9",
+        title,
+        "с. Озерки, стадион «Луч»",
+        "3 сентября 2025 года",
+        "Представители администрации, делегация Монголии",
+    )
+    assert not ocr._repeated_header(again, seen, limit)

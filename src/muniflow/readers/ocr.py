@@ -30,6 +30,7 @@ from muniflow.interpret.municipality import municipality_name
 from muniflow.interpret.nil import nil_letter
 from muniflow.model import RawDocument, RawRow, RawTable, ReaderError
 from muniflow.morph import analyzer
+from muniflow.normalize.dates import parse_dates
 from muniflow.normalize.text import seq_number
 from muniflow.readers import (
     heif,
@@ -776,7 +777,9 @@ def _repeated_header(row: list[CellText], seen: list[str], limit: float) -> bool
         return False
     text = _wordy(row)
     numbered = len(words) < sum(1 for c in cells if c.strip())
-    header_like = is_header_like(words)
+    # a header names its columns and dates no day: a row with a day's date is an event's, though
+    # its cells carry header words («3 сентября 2025 года», «Представители … делегация»)
+    header_like = is_header_like(words) and not any(parse_dates(c, None).start for c in words)
     if (not numbered or header_like) and any(_repeats(text, s, limit) for s in seen):
         return True
     if header_like:
