@@ -224,3 +224,21 @@ ABBREVIATED = [
 @pytest.mark.parametrize(("text", "expected", "why"), ABBREVIATED, ids=[c[2] for c in ABBREVIATED])
 def test_an_abbreviation_of_several_words_is_written_as_it_is(text: str, expected: str, why: str) -> None:
     assert ocr.clean(text) == expected, why
+
+
+def test_iv_read_as_one_glyph_is_the_ordinal_only_before_an_adjective() -> None:
+    """IV's strokes joined: «М» or «№» before the adjective an event's kind opens with is the
+    ordinal; before a name, or a number, it is what it reads."""
+    assert ocr.clean("М Международный фестиваль") == "IV Международный фестиваль"
+    assert ocr.clean("форум «Исток» – № международная смена") == "форум «Исток» – IV международная смена"
+    assert ocr.clean("ХМ Всероссийский конкурс") == "XIV Всероссийский конкурс"
+    for kept in ("музей имени М Горький", "Школа № 5", "М Концерт"):
+        assert ocr.clean(kept) == kept
+
+
+def test_a_word_longer_than_its_column_alone_on_its_line_is_made_whole() -> None:
+    """A narrow cell's word wider than the column, cut at the line's end into two words the
+    dictionary knows («Победит» + «ели»), made whole as on one line; two words of a wrap kept."""
+    assert ocr.clean("Победит\nели конкурса") == "Победители конкурса"
+    for kept in ("Гости\nдома культуры", "встреча\nна даче"):
+        assert ocr.clean(kept) == kept

@@ -147,7 +147,11 @@ def join_split_words(text: str) -> str:
     parts = re.split(r"([ \n])", text)  # tokens, each line break or space between two
     out = parts[:1]
     for sep, token in zip(parts[1::2], parts[2::2], strict=True):
-        whole = _joined(out[-1], token) if sep == " " else None  # a split on one line
+        # a split on one line, or a narrow cell's word longer than its column, cut at the line's end
+        # with nothing else on its line («Представит\nели»: a word on its own line has no room
+        # for the next one only when the column is about its width)
+        alone = len(out) == 1 or out[-2] == "\n"
+        whole = _joined(out[-1], token) if sep == " " or alone else None
         if whole is not None:
             out[-1] = whole
             continue
@@ -214,7 +218,11 @@ _ROMAN_LOOKS = {
     "П": "II", "И": "II", "Н": "II", "Ш": "III", "ш": "III",
 }  # fmt: skip
 _VALID_ROMAN = re.compile(r"^(?=.)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
-_ROMAN_TOKEN = re.compile(r"(?<![\w.,])([" + "".join(_ROMAN_LOOKS) + r"]{1,7})(?=\s+\(?([А-ЯЁа-яё]+))")
+# IV run together as one glyph: «М» (its strokes joined), «№» (the V's strokes and a speck); told
+# only before an adjective an ordinal stands before («М Международный», «– № международная смена»)
+_JOINED_LOOKS = {"М": "IV", "№": "IV"}
+_ORDINAL_LOOKS = {**_ROMAN_LOOKS, **_JOINED_LOOKS}
+_ROMAN_TOKEN = re.compile(r"(?<![\w.,])([" + "".join(_ORDINAL_LOOKS) + r"]{1,7})(?=\s+\(?([А-ЯЁа-яё]+))")
 
 
 def read_twice(token: str) -> str:
@@ -227,12 +235,17 @@ def read_twice(token: str) -> str:
     return "".join(out)
 
 
-def _as_roman(token: str) -> str | None:
+def _as_roman(token: str, looks: dict[str, str] = _ROMAN_LOOKS) -> str | None:
     for variant in (token, read_twice(token)):
-        roman = "".join(_ROMAN_LOOKS[c] for c in variant)
+        roman = "".join(looks[c] for c in variant)
         if _VALID_ROMAN.match(roman):
             return roman
     return None
+
+
+def _named(word: str) -> bool:
+    """Whether the dictionary reads the word as a person's or a place's name in any reading."""
+    return any({"Name", "Surn", "Patr", "Geox"} & p.tag.grammemes for p in analyzer().parse(word.lower()))
 
 
 def _is_adjective(word: str) -> bool:
@@ -247,6 +260,10 @@ def _roman(match: re.Match[str]) -> str:
         return token  # «Г Псков»: the abbreviation г. with its dot lost
     if not _is_adjective(following):
         return token
+    if set(token) & set(_JOINED_LOOKS):
+        # a look-alike of IV joined stands only before the adjective an event's kind opens with,
+        # never before a name («М Горький»: an initial)
+        return token if _named(following) else (_as_roman(token, _ORDINAL_LOOKS) or token)
     if token in _V_WORDS and _nominative_noun(following):
         return "V"  # «у» governs a genitive, never a nominative: «– У международная смена»
     if token in ONE_LETTER_WORDS:
