@@ -242,3 +242,12 @@ def test_a_word_longer_than_its_column_alone_on_its_line_is_made_whole() -> None
     assert ocr.clean("Победит\nели конкурса") == "Победители конкурса"
     for kept in ("Гости\nдома культуры", "встреча\nна даче"):
         assert ocr.clean(kept) == kept
+
+
+def test_an_adjectives_breve_lost_in_a_name_the_dictionary_lacks_is_put_back() -> None:
+    """«-скии», «-цкии», «-ыи» end no Russian word form: a name's adjective the dictionary lacks,
+    its «й» read as «и» (a heading in capitals above all), gets its «й» back."""
+    assert ocr.clean("ЗАРЕЧЕНСКИИ МУНИЦИПАЛЬНЫЙ ОКРУГ") == "ЗАРЕЧЕНСКИЙ МУНИЦИПАЛЬНЫЙ ОКРУГ"
+    assert ocr.clean("Верхнелугскии район") == "Верхнелугский район"
+    assert ocr.clean("Межозерныи муниципальный округ") == "Межозерный муниципальный округ"
+    assert ocr.clean("парк культурыи отдыха") == "парк культуры и отдыха"

@@ -487,7 +487,7 @@ def _breve_restored(match: re.Match[str]) -> str:
     word = match.group()
     if "и" not in word.lower() or is_russian_word(word.lower()):
         return word
-    return _the_one_word(
+    fixed = _the_one_word(
         word,
         (
             word[:i] + ("й" if ch == "и" else "Й") + word[i + 1 :]
@@ -495,6 +495,15 @@ def _breve_restored(match: re.Match[str]) -> str:
             if ch in "иИ" and _breve_place(word, i)
         ),
     )
+    if fixed == word and word.lower().endswith(_NO_WORD_ENDS):
+        # a name the dictionary lacks («ЧЕРНОРЕЧИНСКИИ», «Межозерныи»): no Russian word ends so,
+        # an adjective's «-ий», «-ый» is
+        return word[:-1] + ("Й" if word[-1] == "И" else "й")
+    return fixed
+
+
+# Endings no Russian word form has, an adjective's with its «й» read as «и».
+_NO_WORD_ENDS = ("скии", "цкии", "ыи")
 
 
 _VOWELS = frozenset("аеёиоуыэюяАЕЁИОУЫЭЮЯ")
