@@ -222,6 +222,7 @@ _VALID_ROMAN = re.compile(r"^(?=.)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 # only before an adjective an ordinal stands before («М Международный», «– № международная смена»)
 _JOINED_LOOKS = {"М": "IV", "№": "IV"}
 _ORDINAL_LOOKS = {**_ROMAN_LOOKS, **_JOINED_LOOKS}
+_ORDINAL_ADJECTIVE_MIN = 5  # letters: «Международный», «Всероссийский», «открытый»; no «п» of «п/п»
 _ROMAN_TOKEN = re.compile(r"(?<![\w.,])([" + "".join(_ORDINAL_LOOKS) + r"]{1,7})(?=\s+\(?([А-ЯЁа-яё]+))")
 
 
@@ -262,8 +263,9 @@ def _roman(match: re.Match[str]) -> str:
         return token
     if set(token) & set(_JOINED_LOOKS):
         # a look-alike of IV joined stands only before the adjective an event's kind opens with,
-        # never before a name («М Горький»: an initial)
-        return token if _named(following) else (_as_roman(token, _ORDINAL_LOOKS) or token)
+        # a whole word, never before a name («М Горький»: an initial) or an abbreviation («№ п/п»)
+        whole = len(following) >= _ORDINAL_ADJECTIVE_MIN
+        return (_as_roman(token, _ORDINAL_LOOKS) or token) if whole and not _named(following) else token
     if token in _V_WORDS and _nominative_noun(following):
         return "V"  # «у» governs a genitive, never a nominative: «– У международная смена»
     if token in ONE_LETTER_WORDS:
