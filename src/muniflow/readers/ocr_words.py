@@ -218,9 +218,10 @@ _ROMAN_LOOKS = {
     "П": "II", "И": "II", "Н": "II", "Ш": "III", "ш": "III",
 }  # fmt: skip
 _VALID_ROMAN = re.compile(r"^(?=.)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
-# IV run together as one glyph: «М» (its strokes joined), «№» (the V's strokes and a speck); told
-# only before an adjective an ordinal stands before («М Международный», «– № международная смена»)
-_JOINED_LOOKS = {"М": "IV", "№": "IV"}
+# IV run together as one glyph «№» (the I and the V's strokes joined); told only before an adjective
+# an ordinal stands before («№ Международный», «– № международная смена»). «М» is no such
+# look-alike: IV and VI are both read so, and nothing tells which
+_JOINED_LOOKS = {"№": "IV"}
 _ORDINAL_LOOKS = {**_ROMAN_LOOKS, **_JOINED_LOOKS}
 _ORDINAL_ADJECTIVE_MIN = 5  # letters: «Международный», «Всероссийский», «открытый»; no «п» of «п/п»
 _ROMAN_TOKEN = re.compile(r"(?<![\w.,])([" + "".join(_ORDINAL_LOOKS) + r"]{1,7})(?=\s+\(?([А-ЯЁа-яё]+))")
@@ -263,7 +264,7 @@ def _roman(match: re.Match[str]) -> str:
         return token
     if set(token) & set(_JOINED_LOOKS):
         # a look-alike of IV joined stands only before the adjective an event's kind opens with,
-        # a whole word, never before a name («М Горький»: an initial) or an abbreviation («№ п/п»)
+        # a whole word, never before a name or an abbreviation («№ п/п»)
         whole = len(following) >= _ORDINAL_ADJECTIVE_MIN
         return (_as_roman(token, _ORDINAL_LOOKS) or token) if whole and not _named(following) else token
     if token in _V_WORDS and _nominative_noun(following):
