@@ -250,3 +250,11 @@ def test_an_adjectives_breve_lost_in_a_name_the_dictionary_lacks_is_put_back() -
     assert ocr.clean("Верхнелугскии район") == "Верхнелугский район"
     assert ocr.clean("Межозерныи муниципальный округ") == "Межозерный муниципальный округ"
     assert ocr.clean("парк культурыи отдыха") == "парк культуры и отдыха"
+
+
+def test_a_bracket_read_as_a_brace_is_round_where_its_pair_is() -> None:
+    """A round bracket read as a brace in a 1-bit scan, its pair read right: Russian text writes
+    no braces, so it is the round one; braces paired with each other are left."""
+    assert ocr.clean("первенство {команды Монголии)") == "первенство (команды Монголии)"
+    assert ocr.clean("Визит (обмен опытом в сфере ЖКХ}") == "Визит (обмен опытом в сфере ЖКХ)"
+    assert ocr.clean("индекс {x} и (y)") == "индекс {x} и (y)"

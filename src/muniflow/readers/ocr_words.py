@@ -346,11 +346,20 @@ def opening_ordinal(text: str) -> str:
     return roman + text[len(token) :] if roman else text
 
 
+# A brace whose pair is a round bracket: an opening one before a «)» with no bracket between, a
+# closing one after a «(» likewise.
+_BRACE_OPENING = re.compile(r"\{(?=[^(){}]*\))")
+_BRACE_CLOSING = re.compile(r"\(([^(){}]*)\}")
+
+
 def punctuation(text: str) -> str:
     """A comma read as a low single quote («городов ‚› эксперты»); «№» read as «Ю» before a number,
     or with the narrow space after it lost («№4»: the sign is written «№ 4»); a spaced hyphen
     inside a line, which is the en dash Word writes («Отдых - 2024»); an initial read in lower
-    case before another initial and a surname («н.М. Пржевальского»)."""
+    case before another initial and a surname («н.М. Пржевальского»); a bracket read as a brace
+    where the other bracket of its pair is round («{команды Монголии)», «(обмен опытом в сфере ЖКХ}»):
+    Russian text writes no braces."""
+    text = _BRACE_OPENING.sub("(", _BRACE_CLOSING.sub(r"(\1)", text))
     text = re.sub(r"\s*‚[›']?(?=\s)", ",", text)
     text = re.sub(r"(?<!\S)Ю(?=\s?\d)", "№", text)
     text = re.sub(r"№(?=\d)", "№ ", text)
