@@ -258,3 +258,11 @@ def test_a_bracket_read_as_a_brace_is_round_where_its_pair_is() -> None:
     assert ocr.clean("первенство {команды Монголии)") == "первенство (команды Монголии)"
     assert ocr.clean("Визит (обмен опытом в сфере ЖКХ}") == "Визит (обмен опытом в сфере ЖКХ)"
     assert ocr.clean("индекс {x} и (y)") == "индекс {x} и (y)"
+
+
+def test_a_date_ranges_words_read_in_latin_look_alikes_are_put_right() -> None:
+    """«с 3 по 4 сентября» read «c3no 4» (a Latin c, «no» for «по», the spaces lost): the range's
+    grammar says where its words and days are; a word ending so is left."""
+    assert ocr.clean("c3no 4 сентября 2025 года") == "с 3 по 4 сентября 2025 года"
+    assert ocr.clean("с 9no 10 августа 2025 года") == "с 9 по 10 августа 2025 года"
+    assert ocr.clean("г. Гродно 5 мая") == "г. Гродно 5 мая"

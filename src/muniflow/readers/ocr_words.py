@@ -436,13 +436,14 @@ def wrapped_capitals(text: str) -> str:
 
 
 # A date range «с 6 по 8 сентября» read with its spaces lost and a digit as its look-alike
-# («сбпо 8»): the range's grammar (с, a day, по, a day) says where the words and the digits are.
-_RANGE = re.compile(r"(?<![А-ЯЁа-яё\d])с\s?([\dбЗзОо]{1,2})\s?по(?=\s?\d)")
+# («сбпо 8»), or its words in Latin look-alikes («c3no 4»): the range's grammar (с, a day, по, a
+# day) says where the words and the digits are.
+_RANGE = re.compile(r"(?<![А-ЯЁа-яёA-Za-z\d])[сc]\s?([\dбЗзОо]{1,2})\s?[пn][оo](?=\s?\d)")
 _DAY_LOOKALIKES = str.maketrans("бЗзОо", "63300")
 
 
 def date_range(text: str) -> str:
-    """«сбпо 8 сентября» -> «с 6 по 8 сентября»."""
+    """«сбпо 8 сентября», «c3no 4 сентября» -> «с 6 по 8 сентября», «с 3 по 4 сентября»."""
     return _RANGE.sub(lambda m: f"с {m.group(1).translate(_DAY_LOOKALIKES)} по", text)
 
 
