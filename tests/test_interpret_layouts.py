@@ -591,6 +591,24 @@ def test_a_heading_a_scans_column_lines_cut_into_pieces_is_the_municipalitys():
     ]
 
 
+def test_a_centred_heading_cut_between_words_with_a_piece_in_the_title_cell_is_the_municipalitys():
+    """A centred heading in capitals whose gaps between words met a scan's column lines: its first
+    word in the title's cell, the rest further right, the name word misspelt (и for й); the rows
+    under it are its municipality's. A row of a title and a place, no № and no date, stays an
+    event."""
+    rows = [
+        FLAT,
+        ("", "ЗАРЕЧЕНСКИИ", "", "МУНИЦИПАЛЬНЫЙ ОКРУГ", "", ""),
+        EVENT,
+        ("", "Ярмарка", "Приозёрный район", "", "", ""),
+    ]
+    doc = _read(_table(rows), title="Отчёт о мероприятиях Энской области за II квартал 2024 года")
+    assert [(r.municipality, r.title) for r in doc.rows] == [
+        ("Зареченскии муниципальный округ", "Концерт"),
+        ("Зареченскии муниципальный округ", "Ярмарка"),
+    ]
+
+
 KINDS = ("фестиваль", "конференция", "фестиваль", "конференция", "фестиваль")
 NAMES = (
     "Международный фестиваль «Масленица»",

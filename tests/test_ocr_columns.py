@@ -186,3 +186,22 @@ def test_a_sparse_pages_header_label_reaching_into_a_gutter_does_not_veto_the_co
     grid = ocr_gutters.with_columns(ink, s, columns)
     assert grid is not None and _near(grid.xs)
     assert grid.spans[1] == grid.spans[2] == ((0, 0), (1, 1), (2, 2), (3, 3))  # the rows' cells apart
+
+
+def test_a_column_written_centred_is_a_column_of_its_own() -> None:
+    """The third column's text (dates) centred in its cells, of widths that vary, never starts just
+    right of its gutter: the gutter was taken for a blank strip inside the column before it, the
+    two columns read as one (a title and its date in one cell, no date column); text standing as
+    far from the one gutter as from the next is a column's."""
+    s = ocr_gutters.settings()
+    top = 300
+    page = _page(5, top)
+    for k, width in enumerate((150, 230, 110, 200, 170)):
+        band = top + 100 + 150 * k
+        page[band + 10 : band + 140, STARTS[2] : ENDS[2]] = 255
+        middle = (STARTS[2] + ENDS[2]) // 2
+        _write(page, middle - width // 2, band + 15, middle + width // 2)
+    grid = ocr_gutters.find_grid(ocr_cells.binarize(page), s)
+    assert grid is not None and len(grid.xs) == len(STARTS) + 1
+    widest = (STARTS[2] + ENDS[2]) // 2 - 230 // 2
+    assert ENDS[1] - 40 < grid.xs[2] < widest  # between the titles' text and the widest date

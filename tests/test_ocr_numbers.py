@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from muniflow.readers import ocr, ocr_numbers
+from muniflow.readers import ocr, ocr_document, ocr_numbers
 from muniflow.readers.ocr_cells import CellText
 
 SEQUENCES = [
@@ -47,9 +47,9 @@ SEQUENCES = [
 
 
 def test_a_row_merged_across_is_no_row_of_the_sequence() -> None:
-    assert ocr._across(["Энск", None, None], 0)
-    assert not ocr._across(["7", "Фестиваль", None], 0)
-    assert not ocr._across(["7"], 0)
+    assert ocr_document._across(["Энск", None, None], 0)
+    assert not ocr_document._across(["7", "Фестиваль", None], 0)
+    assert not ocr_document._across(["7"], 0)
 
 
 @pytest.mark.parametrize(("cells", "expected", "why"), SEQUENCES, ids=[c[2] for c in SEQUENCES])

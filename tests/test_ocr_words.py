@@ -224,3 +224,45 @@ ABBREVIATED = [
 @pytest.mark.parametrize(("text", "expected", "why"), ABBREVIATED, ids=[c[2] for c in ABBREVIATED])
 def test_an_abbreviation_of_several_words_is_written_as_it_is(text: str, expected: str, why: str) -> None:
     assert ocr.clean(text) == expected, why
+
+
+def test_iv_read_as_one_glyph_is_the_ordinal_only_before_an_adjective() -> None:
+    """IV's strokes joined into «№» before the adjective an event's kind opens with is the ordinal;
+    before a number or an abbreviation it is what it reads, and «М» (IV or VI) is left."""
+    assert ocr.clean("№ Международный фестиваль") == "IV Международный фестиваль"
+    assert ocr.clean("форум «Исток» – № международная смена") == "форум «Исток» – IV международная смена"
+    for kept in ("Школа № 5", "№ п/п", "№ п/п Наименование", "М Международный фестиваль"):
+        assert ocr.clean(kept) == kept
+
+
+def test_a_word_longer_than_its_column_alone_on_its_line_is_made_whole() -> None:
+    """A narrow cell's word wider than the column, cut at the line's end into two words the
+    dictionary knows («Победит» + «ели»), made whole as on one line; two words of a wrap kept."""
+    assert ocr.clean("Победит\nели конкурса") == "Победители конкурса"
+    for kept in ("Гости\nдома культуры", "встреча\nна даче"):
+        assert ocr.clean(kept) == kept
+
+
+def test_an_adjectives_breve_lost_in_a_name_the_dictionary_lacks_is_put_back() -> None:
+    """«-скии», «-цкии», «-ыи» end no Russian word form: a name's adjective the dictionary lacks,
+    its «й» read as «и» (a heading in capitals above all), gets its «й» back."""
+    assert ocr.clean("ЗАРЕЧЕНСКИИ МУНИЦИПАЛЬНЫЙ ОКРУГ") == "ЗАРЕЧЕНСКИЙ МУНИЦИПАЛЬНЫЙ ОКРУГ"
+    assert ocr.clean("Верхнелугскии район") == "Верхнелугский район"
+    assert ocr.clean("Межозерныи муниципальный округ") == "Межозерный муниципальный округ"
+    assert ocr.clean("парк культурыи отдыха") == "парк культуры и отдыха"
+
+
+def test_a_bracket_read_as_a_brace_is_round_where_its_pair_is() -> None:
+    """A round bracket read as a brace in a 1-bit scan, its pair read right: Russian text writes
+    no braces, so it is the round one; braces paired with each other are left."""
+    assert ocr.clean("первенство {команды Монголии)") == "первенство (команды Монголии)"
+    assert ocr.clean("Визит (обмен опытом в сфере ЖКХ}") == "Визит (обмен опытом в сфере ЖКХ)"
+    assert ocr.clean("индекс {x} и (y)") == "индекс {x} и (y)"
+
+
+def test_a_date_ranges_words_read_in_latin_look_alikes_are_put_right() -> None:
+    """«с 3 по 4 сентября» read «c3no 4» (a Latin c, «no» for «по», the spaces lost): the range's
+    grammar says where its words and days are; a word ending so is left."""
+    assert ocr.clean("c3no 4 сентября 2025 года") == "с 3 по 4 сентября 2025 года"
+    assert ocr.clean("с 9no 10 августа 2025 года") == "с 9 по 10 августа 2025 года"
+    assert ocr.clean("г. Гродно 5 мая") == "г. Гродно 5 мая"

@@ -55,3 +55,19 @@ def test_a_signature_left_of_the_table_under_its_last_row_is_none_of_it() -> Non
     tables = text_only_tables(glyphs)
     assert len(tables) == 1
     assert tables[0].bbox[0] > 90 and tables[0].bbox[3] < 150
+
+
+def test_a_signature_under_a_table_going_on_from_the_page_before_is_none_of_it() -> None:
+    """The last page of a table the page before opened (its columns the hint), its first line the
+    rest of a row the page break cut: «Глава округа … И.О. Фамилия» under the last row, starting
+    left of the table, was read into that row's № cell («3\\nта»)."""
+    hint = (98.0, 128.0, 198.0, 328.0, 428.0, 480.0)
+    glyphs = [
+        *_line(60, [(130, "хора"), (330, "ДК")]),
+        *_row(73, "3", "Ярмарка", "с 9 по 12 июля", "с. Ивня"),
+        *_line(86, [(130, "мастеров")]),
+        *_line(110, [(40, "Глава округа"), (220, "И.О. Сидоров")]),
+    ]
+    tables = text_only_tables(glyphs, hint)
+    assert len(tables) == 1
+    assert tables[0].bbox[0] > 90 and tables[0].bbox[3] < 105

@@ -34,6 +34,9 @@ CASES = [
     ("планом\nа) провести", "планом\nа) провести", "lettered list item"),
     ("Minsk\nconference", "Minsk\nconference", "Latin words are never guessed"),
     ("одна строка", "одна строка", "nothing to join"),
+    ("«Содружеств\nо в сфере", "«Содружество в сфере", "a preposition never stands before a preposition"),
+    ("Доклад\nо в сфере", "Доклад\nо в сфере", "a preposition before a preposition, no word made"),
+    ("беседа\nо войне", "беседа\nо войне", "a preposition before its noun stays one"),
 ]
 
 

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from muniflow.interpret.muni_vocabulary import vocabulary as muni_vocabulary
-from muniflow.interpret.municipality import municipality_name
+from muniflow.interpret.municipality import misspelt_name, municipality_name
 from muniflow.interpret.nil import (
     nil_row,
 )
@@ -124,23 +124,30 @@ def cut_heading(
     places: frozenset[str] | None = None,
 ) -> str | None:
     """A municipality's heading a scan's column lines cut into pieces («Город Аст» | «рахань»):
-    two or three texts, none a № or a date, the title's cell empty, that read as a municipality's
-    name put together (at a cut word, or between words; a scan's misread name put right to
-    `places` first, `ocr_names`); None for any other row."""
-    if (
-        not 2 <= len(filled) <= _CUT_PIECES
-        or ("title" in mapping and fold(cell_at(raw, mapping["title"])))
-        or any(seq_number(t) is not None or parse_dates(t, period).start is not None for t in filled)
+    two or three texts, none a № or a date, that read as a municipality's name put together (at a
+    cut word, or between words; a scan's misread name put right to `places` first, `ocr_names`);
+    None for any other row. With the title's cell empty a piece may be a kind noun's beginning
+    (`_kind_completed`); a centred heading whose gaps between words met the column lines leaves
+    one in the title's cell too («МЕЛЕШИНСКИИ» | «МУНИЦИПАЛЬНЫЙ ОКРУГ»), then the pieces put
+    together must be built as a name then its kind, each name word an adjective or a word the
+    dictionary does not know (`misspelt_name`: «Ярмарка» | «Энский район» is an event, and so is
+    «Город мастеров» | «Энск»)."""
+    if not 2 <= len(filled) <= _CUT_PIECES or any(
+        seq_number(t) is not None or parse_dates(t, period).start is not None for t in filled
     ):
         return None
     texts = [fold(t) for t in filled]
-    for glue in ("", " "):
+    titled = "title" in mapping and bool(fold(cell_at(raw, mapping["title"])))
+    # a piece in the title's cell was cut between words, not inside one
+    for glue in (" ",) if titled else ("", " "):
         joined = glue.join(texts)
         if places is not None:  # «Городской ок» | «›уг город Энск»: the mark inside the word read
             joined = fixed_heading(joined, places)
-        if len(joined.split()) <= _CUT_WORDS and municipality_name(joined) is not None:
+        if len(joined.split()) > _CUT_WORDS:
+            continue
+        if misspelt_name(joined) if titled else municipality_name(joined):
             return joined
-    return _kind_completed(texts)
+    return None if titled else _kind_completed(texts)
 
 
 def _kind_completed(texts: Sequence[str]) -> str | None:

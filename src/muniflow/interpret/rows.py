@@ -548,11 +548,13 @@ def _read_table(
             if len(filled) == 1 and seq_number(filled[0]) is None
             else numbered_heading(raw, mapping)
         )
+        cut = heading is None
         heading = heading or cut_heading(raw, mapping, filled, period, places)
         if heading is not None and places is not None:
             heading = fixed_heading(heading, places)
         if heading is not None:
-            merged = any(c is None for c in raw.cells)
+            # a heading cut into pieces spans the table, though read cell by cell
+            merged = cut or any(c is None for c in raw.cells)
             kind = classify(heading, skip_words, merged, has_muni_column)
             if not_held_heading(heading) is not None:
                 # «Мероприятия, запланированные на III квартал»: the rows under it were not held

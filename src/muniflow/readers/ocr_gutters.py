@@ -102,7 +102,15 @@ def find_grid(ink: Image, s: GutterSettings, hint: Sequence[int] = ()) -> Grid |
     # one); a blank strip inside a column, where its lines fall short, is followed by the ink of a
     # few lines only
     rows = filled[several]
-    gutters = [g for g in gutters if _starts(rows, g, int(2 * min_width)) >= s.start_share_min]
+    reach = int(2 * min_width)
+    # or, a column written centred (dates, numbers), its text stands as far from its gutter as from
+    # the next one in most bands
+    ends = [b for b, _ in gutters[1:]] + [right - left]
+    gutters = [
+        g
+        for g, end in zip(gutters, ends, strict=True)
+        if _starts(rows, g, reach) >= s.start_share_min or _centred(rows, g, end, reach) >= s.start_share_min
+    ]
     if len(gutters) + 2 < len(hint) and (fitted := _fitted(found, hint, s)) is not None:
         return fitted  # fewer columns told here than it has: the page before's, moved to this side
     if len(gutters) + 1 < s.columns_min:
@@ -200,6 +208,19 @@ def _starts(filled: np.ndarray, gutter: tuple[int, int], reach: int) -> float:
     a, b = gutter
     open_bands = filled[~filled[:, a:b].any(axis=1)]
     return float(open_bands[:, b : b + reach].any(axis=1).mean()) if len(open_bands) else 0.0
+
+
+def _centred(filled: np.ndarray, gutter: tuple[int, int], end: int, reach: int) -> float:
+    """The share of the bands not crossing `gutter` (rows of `filled`: ink per x) with ink between
+    it and `end` (the next gutter's start) whose ink there stands centred: as far from the one as
+    from the other, within `reach`, and off both by half of it (a word after a gap inside a column
+    runs up to the gutter after it: a blank strip there is where the column's lines fall short)."""
+    a, b = gutter
+    open_bands = filled[~filled[:, a:b].any(axis=1), b:end]
+    spans = [np.flatnonzero(band) for band in open_bands]
+    margins = [(int(ink[0]), end - b - 1 - int(ink[-1])) for ink in spans if len(ink)]
+    centred = [abs(left - right) <= reach and min(left, right) >= reach // 2 for left, right in margins]
+    return sum(centred) / len(centred) if centred else 0.0
 
 
 def _rules(horizontal: Image, least: float) -> tuple[list[int], int, int]:

@@ -147,7 +147,11 @@ def join_split_words(text: str) -> str:
     parts = re.split(r"([ \n])", text)  # tokens, each line break or space between two
     out = parts[:1]
     for sep, token in zip(parts[1::2], parts[2::2], strict=True):
-        whole = _joined(out[-1], token) if sep == " " else None  # a split on one line
+        # a split on one line, or a narrow cell's word longer than its column, cut at the line's end
+        # with nothing else on its line («Представит\nели»: a word on its own line has no room
+        # for the next one only when the column is about its width)
+        alone = len(out) == 1 or out[-2] == "\n"
+        whole = _joined(out[-1], token) if sep == " " or alone else None
         if whole is not None:
             out[-1] = whole
             continue
@@ -214,7 +218,13 @@ _ROMAN_LOOKS = {
     "П": "II", "И": "II", "Н": "II", "Ш": "III", "ш": "III",
 }  # fmt: skip
 _VALID_ROMAN = re.compile(r"^(?=.)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
-_ROMAN_TOKEN = re.compile(r"(?<![\w.,])([" + "".join(_ROMAN_LOOKS) + r"]{1,7})(?=\s+\(?([А-ЯЁа-яё]+))")
+# IV run together as one glyph «№» (the I and the V's strokes joined); told only before an adjective
+# an ordinal stands before («№ Международный», «– № международная смена»). «М» is no such
+# look-alike: IV and VI are both read so, and nothing tells which
+_JOINED_LOOKS = {"№": "IV"}
+_ORDINAL_LOOKS = {**_ROMAN_LOOKS, **_JOINED_LOOKS}
+_ORDINAL_ADJECTIVE_MIN = 5  # letters: «Международный», «Всероссийский», «открытый»; no «п» of «п/п»
+_ROMAN_TOKEN = re.compile(r"(?<![\w.,])([" + "".join(_ORDINAL_LOOKS) + r"]{1,7})(?=\s+\(?([А-ЯЁа-яё]+))")
 
 
 def read_twice(token: str) -> str:
@@ -227,12 +237,17 @@ def read_twice(token: str) -> str:
     return "".join(out)
 
 
-def _as_roman(token: str) -> str | None:
+def _as_roman(token: str, looks: dict[str, str] = _ROMAN_LOOKS) -> str | None:
     for variant in (token, read_twice(token)):
-        roman = "".join(_ROMAN_LOOKS[c] for c in variant)
+        roman = "".join(looks[c] for c in variant)
         if _VALID_ROMAN.match(roman):
             return roman
     return None
+
+
+def _named(word: str) -> bool:
+    """Whether the dictionary reads the word as a person's or a place's name in any reading."""
+    return any({"Name", "Surn", "Patr", "Geox"} & p.tag.grammemes for p in analyzer().parse(word.lower()))
 
 
 def _is_adjective(word: str) -> bool:
@@ -247,6 +262,11 @@ def _roman(match: re.Match[str]) -> str:
         return token  # «Г Псков»: the abbreviation г. with its dot lost
     if not _is_adjective(following):
         return token
+    if set(token) & set(_JOINED_LOOKS):
+        # a look-alike of IV joined stands only before the adjective an event's kind opens with,
+        # a whole word, never before a name or an abbreviation («№ п/п»)
+        whole = len(following) >= _ORDINAL_ADJECTIVE_MIN
+        return (_as_roman(token, _ORDINAL_LOOKS) or token) if whole and not _named(following) else token
     if token in _V_WORDS and _nominative_noun(following):
         return "V"  # «у» governs a genitive, never a nominative: «– У международная смена»
     if token in ONE_LETTER_WORDS:
@@ -326,11 +346,20 @@ def opening_ordinal(text: str) -> str:
     return roman + text[len(token) :] if roman else text
 
 
+# A brace whose pair is a round bracket: an opening one before a «)» with no bracket between, a
+# closing one after a «(» likewise.
+_BRACE_OPENING = re.compile(r"\{(?=[^(){}]*\))")
+_BRACE_CLOSING = re.compile(r"\(([^(){}]*)\}")
+
+
 def punctuation(text: str) -> str:
     """A comma read as a low single quote («городов ‚› эксперты»); «№» read as «Ю» before a number,
     or with the narrow space after it lost («№4»: the sign is written «№ 4»); a spaced hyphen
     inside a line, which is the en dash Word writes («Отдых - 2024»); an initial read in lower
-    case before another initial and a surname («н.М. Пржевальского»)."""
+    case before another initial and a surname («н.М. Пржевальского»); a bracket read as a brace
+    where the other bracket of its pair is round («{команды Монголии)», «(обмен опытом в сфере ЖКХ}»):
+    Russian text writes no braces."""
+    text = _BRACE_OPENING.sub("(", _BRACE_CLOSING.sub(r"(\1)", text))
     text = re.sub(r"\s*‚[›']?(?=\s)", ",", text)
     text = re.sub(r"(?<!\S)Ю(?=\s?\d)", "№", text)
     text = re.sub(r"№(?=\d)", "№ ", text)
@@ -407,13 +436,14 @@ def wrapped_capitals(text: str) -> str:
 
 
 # A date range «с 6 по 8 сентября» read with its spaces lost and a digit as its look-alike
-# («сбпо 8»): the range's grammar (с, a day, по, a day) says where the words and the digits are.
-_RANGE = re.compile(r"(?<![А-ЯЁа-яё\d])с\s?([\dбЗзОо]{1,2})\s?по(?=\s?\d)")
+# («сбпо 8»), or its words in Latin look-alikes («c3no 4»): the range's grammar (с, a day, по, a
+# day) says where the words and the digits are.
+_RANGE = re.compile(r"(?<![А-ЯЁа-яёA-Za-z\d])[сc]\s?([\dбЗзОо]{1,2})\s?[пn][оo](?=\s?\d)")
 _DAY_LOOKALIKES = str.maketrans("бЗзОо", "63300")
 
 
 def date_range(text: str) -> str:
-    """«сбпо 8 сентября» -> «с 6 по 8 сентября»."""
+    """«сбпо 8 сентября», «c3no 4 сентября» -> «с 6 по 8 сентября», «с 3 по 4 сентября»."""
     return _RANGE.sub(lambda m: f"с {m.group(1).translate(_DAY_LOOKALIKES)} по", text)
 
 
@@ -470,7 +500,7 @@ def _breve_restored(match: re.Match[str]) -> str:
     word = match.group()
     if "и" not in word.lower() or is_russian_word(word.lower()):
         return word
-    return _the_one_word(
+    fixed = _the_one_word(
         word,
         (
             word[:i] + ("й" if ch == "и" else "Й") + word[i + 1 :]
@@ -478,6 +508,15 @@ def _breve_restored(match: re.Match[str]) -> str:
             if ch in "иИ" and _breve_place(word, i)
         ),
     )
+    if fixed == word and word.lower().endswith(_NO_WORD_ENDS):
+        # a name the dictionary lacks («ЧЕРНОРЕЧИНСКИИ», «Межозерныи»): no Russian word ends so,
+        # an adjective's «-ий», «-ый» is
+        return word[:-1] + ("Й" if word[-1] == "И" else "й")
+    return fixed
+
+
+# Endings no Russian word form has, an adjective's with its «й» read as «и».
+_NO_WORD_ENDS = ("скии", "цкии", "ыи")
 
 
 _VOWELS = frozenset("аеёиоуыэюяАЕЁИОУЫЭЮЯ")

@@ -9,6 +9,7 @@ import itertools
 from collections.abc import Sequence
 from typing import Any
 
+from muniflow.interpret.municipality import municipality_name
 from muniflow.readers.pdfaligned import aligned_bands
 from muniflow.readers.pdfgapcolumns import DEFAULT_PAD, MAX_PAD, MIN_COLUMNS, boundaries, label_boundaries
 from muniflow.readers.pdfgapmerged import merge_down, merge_straddling
@@ -122,6 +123,10 @@ def infer_table(
         aligned = aligned_bands(lines, xs, top_starts, starts_at, fixed, settled)
         tops = [lines[i].top - 1 for i in top_starts] + [lines[-1].bottom + 1]
         bands = aligned[0] if aligned else list(itertools.pairwise(tops))
+    heading = _heading_under_header(lines, inside, xs) if starts is None and card is None else None
+    if heading is not None:  # a band of its own: no header line, a row across the table
+        at = lines[heading].top - 1
+        bands = [part for a, b in bands for part in (((a, at), (at, b)) if a < at < b else ((a, b),))]
     if numbered:  # a numbered card: its № in the first row alone, its labels in the next column
         bands = [
             part
@@ -174,7 +179,7 @@ def infer_table(
         # header: passed on as one, a later line of the same text («практиками.») parts the table
         heads = ()
     else:
-        heads = tuple(line.text for line in lines[:start])
+        heads = tuple(line.text for line in lines[: start if heading is None else heading])
     return TextTable(
         bbox=(xs[0], first[1], xs[-1], bottom),
         rows=tuple(TextRow(tuple(r)) for r in rows),
@@ -186,6 +191,29 @@ def infer_table(
         open_rows=tuple(opens),
         aligned=aligned[1] if aligned else "",
     )
+
+
+def _heading_under_header(lines: Sequence[Line], glyphs: Sequence[Glyph], xs: Sequence[float]) -> int | None:
+    """The line right above the first numbered one that is a municipality's heading across the
+    table («ЭНСКИЙ МУНИЦИПАЛЬНЫЙ ОКРУГ», its words over a column boundary) under the header's
+    lines, set as close under them as they stand to each other: its index, None where that line
+    is none. Taken into the header, it crossed the header's columns: their labels were read as one
+    cell and the heading's rows went to no municipality. A scan's glyphs are whole words, set
+    closer than a page's spaces: its text read with a space between glyphs too."""
+    start = next((i for i, line in enumerate(lines) if is_numbered(line)), None)
+    if start is None or start < 2:
+        return None
+    line = lines[start - 1]
+    if len(line.spans) > _HEADING_RUNS or not any(a < x < b for a, b in line.spans for x in xs[1:-1]):
+        return None
+    within = (g for g in glyphs if line.top <= (g.top + g.bottom) / 2 <= line.bottom)
+    words = sorted(within, key=lambda g: g.x0)
+    texts = (line.text, " ".join(g.text for g in words))
+    return start - 1 if any(municipality_name(text) is not None for text in texts) else None
+
+
+# A heading's words a scan's wide spaces part into runs: at most this many.
+_HEADING_RUNS = 3
 
 
 def repeated_header(lines: Sequence[Line], header: Sequence[str]) -> int:

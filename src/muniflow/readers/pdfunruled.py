@@ -273,10 +273,11 @@ def text_only_tables(
             line, above = lines[end], lines[end - 1]
             if line.top - above.bottom > MAX_LINE_GAP * (above.bottom - above.top):
                 break
-            # a line standing out left of the table's lines (a signature block under it) is none of it
-            if not follows and line.spans[0][0] < min(k.spans[0][0] for k in lines[i:end]) - OUTSIDE * (
-                above.bottom - above.top
-            ):
+            # a line standing out left of the table's lines (a signature block under it) is none of
+            # it; on a page going on with the table before, left of that table's left side (`hint`:
+            # its first line there may be a cut row's rest, standing in a later column)
+            side = hint[0] if follows and hint else min(k.spans[0][0] for k in lines[i:end])
+            if (not follows or hint) and line.spans[0][0] < side - OUTSIDE * (above.bottom - above.top):
                 break
             # the header again mid-page over numbered rows: a table of its own, its heading above
             # (a table of labels repeats its first label instead, see _before_heading)

@@ -447,6 +447,8 @@ def _cut_word_pieces(left: str, following: list[str], is_word: WordTest, is_piec
         whole_line = right_core.end() == len(line)
         before_stop = whole_line or not line[right_core.end()].isspace()
         words = [is_piece(p, False) for p in pieces[:-1]] + [is_piece(pieces[-1], before_stop)]
+        if words[-1] and not whole_line and _stranded_preposition(pieces[-1], line[right_core.end() :]):
+            words[-1] = False  # «Сотрудничеств» + «о в сфере»: «о» before «в» is no preposition
         combined = "".join(pieces)
         if _is_abbreviation(line, right_core.end()) and words[0]:
             break  # "и" + "г. Пскова": a word, then an abbreviation such as "г.", "пос.", "им."
@@ -457,6 +459,22 @@ def _cut_word_pieces(left: str, following: list[str], is_word: WordTest, is_piec
         if not whole_line:  # only a whole-line fragment can be followed by another
             break
     return unknown_run
+
+
+def _stranded_preposition(piece: str, rest: str) -> bool:
+    """True when a line's first piece reads as a preposition only and the next word is a
+    preposition too: a preposition is followed by its noun, never by another preposition, so the
+    piece is a cut word's end («Сотрудничеств» + «о в сфере»)."""
+    following = _RIGHT_CORE.match(rest.lstrip())
+    if following is None or not rest[:1].isspace():
+        return False
+    return _only_preposition(piece) and _only_preposition(following.group())
+
+
+def _only_preposition(word: str) -> bool:
+    """Whether the dictionary reads the word as a preposition (its likeliest reading)."""
+    parses = dictionary_parses(word.lower())
+    return bool(parses) and parses[0].tag.POS == "PREP"
 
 
 def _is_abbreviation(line: str, core_end: int) -> bool:
