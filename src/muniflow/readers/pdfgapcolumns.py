@@ -59,10 +59,12 @@ def boundaries(
     if not body:
         return None
     covered = sorted(span for line in body for span in line.spans)
+    # a run parted at a cell's edge narrower than GUTTER (see pdfspaces) shows a gap however narrow
+    edges = [a for line in body for a in line.parted]
     gaps: list[Span] = []
     reach = covered[0][1]
     for x0, x1 in covered[1:]:
-        if x0 - reach >= GUTTER:
+        if x0 - reach >= GUTTER or (x0 > reach and any(x0 <= a <= x0 + COLUMN_ALIGN for a in edges)):
             gaps.append((reach, x0))
         reach = max(reach, x1)
     singles = [line for line in lines[start:] if len(line.spans) == 1 and line.text not in heads]
@@ -72,7 +74,16 @@ def boundaries(
     if len(hint) == len(gaps) and all(a <= x <= b for x, (a, b) in zip(hint, gaps, strict=True)):
         return list(hint)
     rows = lines[start:]
-    return [_clear_of_runs(right - min(pad, (right - left) / 2), (left, right), rows) for left, right in gaps]
+    ahead = [gap[0] for gap in gaps[1:]] + [float("inf")]  # where the column right of each gap ends
+    return [
+        _clear_of_header(
+            _clear_of_runs(right - min(pad, (right - left) / 2), (left, right), rows),
+            (left, right),
+            lines[:start],
+            end,
+        )
+        for (left, right), end in zip(gaps, ahead, strict=True)
+    ]
 
 
 def _clear_of_runs(x: float, gap: Span, lines: Sequence[Line]) -> float:
@@ -92,6 +103,34 @@ def _clear_of_runs(x: float, gap: Span, lines: Sequence[Line]) -> float:
     runs = [span for spans in cells for span in spans]
     ends = [b for a, b in runs if a < left < b < right]
     starts = [a for a, b in runs if left < a < right < b]
+    low = max(ends, default=left) + RUN_CLEARANCE
+    return max(x, low) if low <= min(starts, default=right) - RUN_CLEARANCE else x
+
+
+def _clear_of_header(x: float, gap: Span, lines: Sequence[Line], until: float) -> float:
+    """The boundary `x` in `gap` moved right of the header's labels (`lines`: the header's lines)
+    that start left of the gap and end inside it beside a label of the column to its
+    right (a run starting after it, before `until`, on a line level with it): a label centred
+    over a narrow column, wider than its text («№» over row numbers, LibreOffice's import of an
+    HTML table padding its cells by a point), ends right of the boundary a cell's padding puts
+    left of the next column's text, and was read as a header cell spanning both. A label with no
+    label beside it over the next column may be a group cell over both, its sub-headers under it:
+    left crossing the boundary, as is a label starting inside the gap and reaching over it, and
+    `x` moves past none of them."""
+    left, right = gap
+    ends = [
+        b
+        for line in lines
+        for a, b in line.upright
+        if a < left < b < right
+        and any(
+            other.top < line.bottom
+            and line.top < other.bottom
+            and any(b < c < until for c, _ in other.upright)
+            for other in lines
+        )
+    ]
+    starts = [a for line in lines for a, b in line.upright if left < a < right < b]
     low = max(ends, default=left) + RUN_CLEARANCE
     return max(x, low) if low <= min(starts, default=right) - RUN_CLEARANCE else x
 

@@ -60,6 +60,7 @@ class Glyph(NamedTuple):
     bottom: float
     turn: int = 0  # 1: the text runs upwards (rotated a quarter left), -1: downwards, 0: upright
     bold: bool = False  # set in a bold face (where a reader asks: see is_bold)
+    parted: bool = False  # a cell's edge stands before it, closer than a gutter (see pdfspaces)
 
 
 def is_bold(char: Mapping[str, object]) -> bool:
