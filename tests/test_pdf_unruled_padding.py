@@ -98,3 +98,15 @@ def test_a_header_label_reaching_into_the_gap_stays_its_column_s() -> None:
     reads «№» and «Дата», not «№ Дата» spanning both."""
     header_x = (XS[0] + 4, *XS[1:])  # «№» from 50 to 55, the numbers to 51, the dates from 58
     assert _texts(_page(header_x))[0] == HEADER
+
+
+def test_a_column_only_the_header_fills_is_a_column_of_its_own() -> None:
+    """«Примечание» right of every row's text, level with the other labels: a column the rows
+    leave empty. The results' column ends before it (taking its width, its lines seemed never
+    full, and the words it cut with no hyphen stayed apart)."""
+    page = _page()
+    page.chars += _chars(520.0, 100.0, "Примечание")
+    (table,) = tables_without_rules(page, [])
+    assert all(len(row.cells) == len(HEADER) + 1 for row in table.rows)
+    result = table.rows[1].cells[len(HEADER) - 1]
+    assert result is not None and result[2] < 520.0

@@ -69,6 +69,7 @@ def boundaries(
         reach = max(reach, x1)
     singles = [line for line in lines[start:] if len(line.spans) == 1 and line.text not in heads]
     gaps = [part for gap in gaps for part in _split_by_column(gap, singles)]
+    gaps += _header_only_column(lines[:start], max([reach, *(b for line in singles for _, b in line.spans)]))
     if len(gaps) + 1 < least:
         return None
     if len(hint) == len(gaps) and all(a <= x <= b for x, (a, b) in zip(hint, gaps, strict=True)):
@@ -133,6 +134,26 @@ def _clear_of_header(x: float, gap: Span, lines: Sequence[Line], until: float) -
     starts = [a for line in lines for a, b in line.upright if left < a < right < b]
     low = max(ends, default=left) + RUN_CLEARANCE
     return max(x, low) if low <= min(starts, default=right) - RUN_CLEARANCE else x
+
+
+def _header_only_column(header: Sequence[Line], reach: float) -> list[Span]:
+    """The gap before a column the body leaves empty, right of all its text (a «Примечание» no
+    row fills): a label of the header starting a GUTTER or more right of where the body's text
+    reaches, level with another label left of there (a line of the header's labels, not a note
+    set in the page's corner above the table). Without it, the last column of text took the empty
+    one's width, and its lines, far from that edge, seemed never full: the words a narrow column
+    cut with no hyphen stayed apart."""
+    starts = [
+        a
+        for line in header
+        for a, _ in line.upright
+        if a - reach >= GUTTER
+        and any(
+            other.top < line.bottom and line.top < other.bottom and any(c < reach for c, _ in other.upright)
+            for other in header
+        )
+    ]
+    return [(reach, min(starts))] if starts else []
 
 
 def _split_by_column(gap: Span, singles: Sequence[Line]) -> list[Span]:
