@@ -110,3 +110,27 @@ def test_a_column_only_the_header_fills_is_a_column_of_its_own() -> None:
     assert all(len(row.cells) == len(HEADER) + 1 for row in table.rows)
     result = table.rows[1].cells[len(HEADER) - 1]
     assert result is not None and result[2] < 520.0
+
+
+def test_the_space_a_line_wrapped_at_parts_it_from_the_next_cell() -> None:
+    """A cell's line wrapped at a space LibreOffice writes at its end («из »), the next cell's text
+    1.5 pt after that space: the page's words follow their spaces edge to edge, so the letter
+    standing apart from the space is a cell's edge."""
+    page = _page()
+    page.chars += _chars(XS[3], 220.0, "Гости из ") + _chars(
+        XS[3] + 7 * LETTER + 2 * SPACE + 1.5, 220.0, "Китая"
+    )
+    glyphs = page_glyphs(page.chars)
+    assert [g.text for g in glyphs if g.parted and g.top == 220.0] == ["К"]
+
+
+def test_a_strip_narrower_than_a_gutter_parts_columns_whose_lines_start_at_one_x() -> None:
+    """Cells padded by nothing, the next column's lines on other baselines: no line shows the two
+    columns side by side, but a strip 2 pt wide no line writes into, the result's lines starting
+    at its right edge, parts them."""
+    page = _page()
+    for k in range(len(ROWS)):  # the event's and the place's cells wrap a line lower, the place's
+        top = 140.0 + 20 * k  # reaching 2 pt short of the result's text
+        page.chars += _chars(XS[2], top, "областной") + _chars(XS[4] - 2 - 5 * LETTER - SPACE, top, "зона А")
+    (table,) = tables_without_rules(page, [])
+    assert all(len(row.cells) == len(HEADER) for row in table.rows)

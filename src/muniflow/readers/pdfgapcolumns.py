@@ -38,6 +38,10 @@ COLUMN_LINES = 3
 
 COLUMN_ALIGN = 1.5
 
+# Points: a strip no body line writes into, narrower than GUTTER, parts two columns where the
+# text right of it starts at one x on COLUMN_LINES lines (see _column_starts).
+MIN_STRIP = 1.0
+
 
 def boundaries(
     lines: Sequence[Line],
@@ -64,12 +68,18 @@ def boundaries(
     gaps: list[Span] = []
     reach = covered[0][1]
     for x0, x1 in covered[1:]:
-        if x0 - reach >= GUTTER or (x0 > reach and any(x0 <= a <= x0 + COLUMN_ALIGN for a in edges)):
+        if (
+            x0 - reach >= GUTTER
+            or (x0 > reach and any(x0 <= a <= x0 + COLUMN_ALIGN for a in edges))
+            or (x0 - reach >= MIN_STRIP and _column_starts(x0, covered))
+        ):
             gaps.append((reach, x0))
         reach = max(reach, x1)
     singles = [line for line in lines[start:] if len(line.spans) == 1 and line.text not in heads]
     gaps = [part for gap in gaps for part in _split_by_column(gap, singles)]
-    gaps += _header_only_column(lines[:start], max([reach, *(b for line in singles for _, b in line.spans)]))
+    # the body's text ends: a column right of it holds none (its header's only, or no header here)
+    end = max([reach, *(b for line in singles for _, b in line.spans)])
+    gaps += _header_only_column(lines[:start], end)
     if len(gaps) + 1 < least:
         return None
     if len(hint) == len(gaps) and all(a <= x <= b for x, (a, b) in zip(hint, gaps, strict=True)):
@@ -85,6 +95,14 @@ def boundaries(
         )
         for (left, right), end in zip(gaps, ahead, strict=True)
     ]
+
+
+def _column_starts(x: float, covered: Sequence[Span]) -> bool:
+    """Whether runs of the body start at `x` (within COLUMN_ALIGN) on COLUMN_LINES lines or more:
+    a left-aligned column's edge, where a strip free of text left of it is a gap between two
+    columns however narrow (cells padded by a point or none, their lines on other baselines than
+    the next column's, so no line shows the two side by side)."""
+    return sum(abs(a - x) <= COLUMN_ALIGN for a, _ in covered) >= COLUMN_LINES
 
 
 def _clear_of_runs(x: float, gap: Span, lines: Sequence[Line]) -> float:

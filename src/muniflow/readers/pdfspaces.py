@@ -30,42 +30,48 @@ def page_glyphs(chars: Sequence[Mapping[str, Any]]) -> list[Glyph]:
     """The page's drawn glyphs (its spaces left out), turned and bold as read, those a cell's edge
     stands before marked `parted`: on a page that writes its spaces, a glyph after an open gap
     holding no space, where the letters either side touch their neighbours (letters spaced out
-    for emphasis, «П Р О Т О К О Л», leave every gap of a word open)."""
+    for emphasis, «П Р О Т О К О Л», leave every gap of a word open); and, on a page whose words
+    follow their spaces edge to edge, a glyph standing apart from the space before it (the space
+    a cell's line wrapped at, written at its end, the next cell's text a point further on; a
+    page justifying its lines leaves such gaps after many of its spaces, and parts nothing so)."""
     every = [
         Glyph(str(c["text"]), c["x0"], c["x1"], c["top"], c["bottom"], turn_of(c), is_bold(c)) for c in chars
     ]
     lines = group_lines([g for g in every if not g.turn])
     gaps = [gap for line in lines for gap in _gaps(line)]
-    spaced = sum(kind == "space" for kind, _ in gaps)
-    empty = [k for kind, k in gaps if kind == "empty"]
+    spaced = sum(kind != "empty" for kind, _ in gaps)
+    empty = {k for kind, k in gaps if kind == "empty"}
+    loose = {k for kind, k in gaps if kind == "loose"}
     drawn = [g for g in every if not g.text.isspace()]
     if spaced < MIN_SPACES or len(empty) > EMPTY_SHARE * spaced:
         return drawn
-    edges = set(empty)
+    edges = empty | loose if len(loose) <= EMPTY_SHARE * spaced else empty
     return [g._replace(parted=True) if id(g) in edges else g for g in drawn]
 
 
 def _gaps(line: Sequence[Glyph]) -> list[tuple[str, int]]:
-    """Each open gap of the line between two drawn letters: «space» where a space stands in it,
-    «empty» (with the id of the glyph after it) where none does and the letters either side
-    touch their other neighbours; gaps among spaced-out letters are left out."""
-    drawn: list[tuple[Glyph, bool]] = []  # each letter, and whether a space stands before it
-    spaced = False
+    """Each open gap of the line between two drawn letters, with the id of the glyph after it:
+    «space» where a space stands in it, the letter after the space touching it; «loose» where
+    the letter stands apart from the space; «empty» where no space stands in it and the letters
+    either side touch their other neighbours (gaps among spaced-out letters are left out)."""
+    drawn: list[tuple[Glyph, float | None]] = []  # each letter, and where a space before it ends
+    space: float | None = None
     for glyph in line:
         if glyph.text.isspace():
-            spaced = True
+            space = glyph.x1
             continue
-        drawn.append((glyph, spaced))
-        spaced = False
+        drawn.append((glyph, space))
+        space = None
     open_ = [
-        _is_open(before, glyph) and not space for (before, _), (glyph, space) in itertools.pairwise(drawn)
+        _is_open(before, glyph) and end is None for (before, _), (glyph, end) in itertools.pairwise(drawn)
     ]
     out: list[tuple[str, int]] = []
-    for k, ((before, _), (glyph, space)) in enumerate(itertools.pairwise(drawn)):
+    for k, ((before, _), (glyph, end)) in enumerate(itertools.pairwise(drawn)):
         if not _is_open(before, glyph):
             continue
-        if space:
-            out.append(("space", id(glyph)))
+        if end is not None:
+            apart = glyph.x0 - end > OPEN_GAP * (glyph.bottom - glyph.top)
+            out.append(("loose" if apart else "space", id(glyph)))
         elif not (k > 0 and open_[k - 1]) and not (k + 1 < len(open_) and open_[k + 1]):
             out.append(("empty", id(glyph)))
     return out
