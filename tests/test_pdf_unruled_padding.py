@@ -12,7 +12,7 @@ from typing import Any
 from muniflow.readers.pdflines import Glyph, group_lines
 from muniflow.readers.pdfspaces import page_glyphs
 from muniflow.readers.pdftextlines import run_text
-from muniflow.readers.pdfunruled import tables_without_rules
+from muniflow.readers.pdfunruled import _grid, tables_without_rules
 
 LETTER, SPACE = 5.0, 2.5  # a letter's and a space's advance; glyphs 10 pt tall
 # №, date, event, place, result: the date's column ends 4 pt left of the event's text
@@ -134,3 +134,22 @@ def test_a_strip_narrower_than_a_gutter_parts_columns_whose_lines_start_at_one_x
         page.chars += _chars(XS[2], top, "областной") + _chars(XS[4] - 2 - 5 * LETTER - SPACE, top, "зона А")
     (table,) = tables_without_rules(page, [])
     assert all(len(row.cells) == len(HEADER) for row in table.rows)
+
+
+def test_the_empty_column_goes_on_over_the_next_page() -> None:
+    """The next page repeats no header: its rows still leave «Примечание»'s column empty, and the
+    columns of the page before, that column among them, go on (read with one column fewer, a
+    municipality's heading across the columns, the page was no part of that table and its rows
+    were lost)."""
+    first = _page()
+    first.chars += _chars(520.0, 100.0, "Примечание")
+    (table,) = tables_without_rules(first, [])
+    grid = _grid(table)
+    page = _page()
+    page.chars = [c for c in page.chars if c["top"] > 100.0]  # no header; a heading, a row under it
+    page.chars += _chars(XS[0], 212.0, "Муниципальное образование «Лесной район»")
+    page.chars += [
+        c | {"top": c["top"] + 104, "bottom": c["bottom"] + 104} for c in page.chars if c["top"] == 130.0
+    ]
+    (going_on,) = tables_without_rules(page, [], hint=grid)
+    assert _grid(going_on) == grid

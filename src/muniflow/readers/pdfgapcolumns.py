@@ -80,6 +80,8 @@ def boundaries(
     # the body's text ends: a column right of it holds none (its header's only, or no header here)
     end = max([reach, *(b for line in singles for _, b in line.spans)])
     gaps += _header_only_column(lines[:start], end)
+    if len(hint) > len(gaps) and all(x > end for x in hint[len(gaps) :]):
+        gaps += [(end, x) for x in hint[len(gaps) :]]  # the page before's empty columns go on here
     if len(gaps) + 1 < least:
         return None
     if len(hint) == len(gaps) and all(a <= x <= b for x, (a, b) in zip(hint, gaps, strict=True)):
