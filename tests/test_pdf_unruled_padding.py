@@ -153,3 +153,19 @@ def test_the_empty_column_goes_on_over_the_next_page() -> None:
     ]
     (going_on,) = tables_without_rules(page, [], hint=grid)
     assert _grid(going_on) == grid
+
+
+def test_a_column_the_next_page_leaves_empty_goes_on_there() -> None:
+    """The dates' column holds nothing on the next page (as a municipality's cell merged down
+    over the rows writes its text on the first page only): the gap between the numbers and the
+    events holds two of the page before's boundaries, and its columns go on."""
+    (table,) = tables_without_rules(_page(), [])
+    grid = _grid(table)
+    page = _page()
+    page.chars = [c for c in page.chars if c["top"] > 100.0 and not XS[1] <= c["x0"] < XS[2]]
+    page.chars += _chars(XS[0], 212.0, "Муниципальное образование «Лесной район»")
+    page.chars += [
+        c | {"top": c["top"] + 104, "bottom": c["bottom"] + 104} for c in page.chars if c["top"] == 130.0
+    ]
+    (going_on,) = tables_without_rules(page, [], hint=grid)
+    assert _grid(going_on) == grid

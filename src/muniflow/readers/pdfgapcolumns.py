@@ -5,10 +5,11 @@ a cell's padding left of the text to its right, and the columns of a table of la
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from muniflow.readers.pdflabelrows import label_starts
-from muniflow.readers.pdfregions import Region
+from muniflow.readers.pdfregions import EDGE_TOLERANCE, Region
 from muniflow.readers.pdftextlines import GUTTER, Line, Span, is_numbered
 
 # An events table has at least №, the event and its date or place; two blocks side by side are a
@@ -80,12 +81,12 @@ def boundaries(
     # the body's text ends: a column right of it holds none (its header's only, or no header here)
     end = max([reach, *(b for line in singles for _, b in line.spans)])
     gaps += _header_only_column(lines[:start], end)
-    if len(hint) > len(gaps) and all(x > end for x in hint[len(gaps) :]):
-        gaps += [(end, x) for x in hint[len(gaps) :]]  # the page before's empty columns go on here
+    if len(gaps) + 1 < least and len(_with_empty_columns(gaps, hint, end)) + 1 < least:
+        return None
+    if _fits_hint(_with_empty_columns(gaps, hint, end), hint):
+        return list(hint)
     if len(gaps) + 1 < least:
         return None
-    if len(hint) == len(gaps) and all(a <= x <= b for x, (a, b) in zip(hint, gaps, strict=True)):
-        return list(hint)
     rows = lines[start:]
     ahead = [gap[0] for gap in gaps[1:]] + [float("inf")]  # where the column right of each gap ends
     return [
@@ -154,6 +155,30 @@ def _clear_of_header(x: float, gap: Span, lines: Sequence[Line], until: float) -
     starts = [a for line in lines for a, b in line.upright if left < a < right < b]
     low = max(ends, default=left) + RUN_CLEARANCE
     return max(x, low) if low <= min(starts, default=right) - RUN_CLEARANCE else x
+
+
+def _with_empty_columns(gaps: Sequence[Span], hint: Sequence[float], end: float) -> list[Span]:
+    """The gaps with the columns of the page before that this page leaves empty: a gap holding
+    several of `hint`'s boundaries parted at them (a municipality's cell merged down over the
+    rows, its text on the page before only), and `hint`'s boundaries right of where the body's
+    text ends (`end`: a «Примечание» the rows leave empty) each a gap of its own."""
+    out: list[Span] = []
+    for a, b in gaps:
+        inside = [x for x in hint if a <= x <= b]
+        cuts = [a, *inside[:-1], b] if len(inside) > 1 else [a, b]
+        out.extend(itertools.pairwise(cuts))
+    return out + [(end, x) for x in hint if x > end and all(x > b for _, b in gaps)]
+
+
+def _fits_hint(gaps: Sequence[Span], hint: Sequence[float]) -> bool:
+    """Whether each of `hint`'s boundaries falls in its gap, or within EDGE_TOLERANCE of it (put a
+    default padding left of the next column's text on the page before, where cells padded by
+    nothing write closer: a line here reaching 1.6 pt past it)."""
+    return (
+        bool(hint)
+        and len(hint) == len(gaps)
+        and all(a - EDGE_TOLERANCE <= x <= b + EDGE_TOLERANCE for x, (a, b) in zip(hint, gaps, strict=True))
+    )
 
 
 def _header_only_column(header: Sequence[Line], reach: float) -> list[Span]:
