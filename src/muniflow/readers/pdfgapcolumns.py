@@ -9,7 +9,7 @@ import itertools
 from collections.abc import Sequence
 
 from muniflow.readers.pdflabelrows import label_starts
-from muniflow.readers.pdfregions import EDGE_TOLERANCE, Region
+from muniflow.readers.pdfregions import Region
 from muniflow.readers.pdftextlines import GUTTER, Line, Span, is_numbered
 
 # An events table has at least №, the event and its date or place; two blocks side by side are a
@@ -81,10 +81,10 @@ def boundaries(
     # the body's text ends: a column right of it holds none (its header's only, or no header here)
     end = max([reach, *(b for line in singles for _, b in line.spans)])
     gaps += _header_only_column(lines[:start], end)
-    if len(gaps) + 1 < least and len(_with_empty_columns(gaps, hint, end)) + 1 < least:
-        return None
     if _fits_hint(_with_empty_columns(gaps, hint, end), hint):
         return list(hint)
+    if len(hint) > len(gaps) and all(x > end for x in hint[len(gaps) :]):
+        gaps += [(end, x) for x in hint[len(gaps) :]]  # the page before's empty columns go on here
     if len(gaps) + 1 < least:
         return None
     rows = lines[start:]
@@ -171,13 +171,11 @@ def _with_empty_columns(gaps: Sequence[Span], hint: Sequence[float], end: float)
 
 
 def _fits_hint(gaps: Sequence[Span], hint: Sequence[float]) -> bool:
-    """Whether each of `hint`'s boundaries falls in its gap, or within EDGE_TOLERANCE of it (put a
-    default padding left of the next column's text on the page before, where cells padded by
-    nothing write closer: a line here reaching 1.6 pt past it)."""
+    """Whether each of `hint`'s boundaries falls in its gap."""
     return (
         bool(hint)
         and len(hint) == len(gaps)
-        and all(a - EDGE_TOLERANCE <= x <= b + EDGE_TOLERANCE for x, (a, b) in zip(hint, gaps, strict=True))
+        and all(a <= x <= b for x, (a, b) in zip(hint, gaps, strict=True))
     )
 
 
