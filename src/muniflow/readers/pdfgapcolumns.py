@@ -22,7 +22,7 @@ MIN_LABEL_COLUMNS = 2
 # Points between a cell's edge and its text, where no drawn side shows it: Word's and LibreOffice's
 # default cell padding, 0.19 cm. A column boundary is put this far left of the text of the column
 # to its right (never past the gap's middle), where the cell's edge was: the line-break reading
-# (pdflines) measures each line's room against the cell's edges, and left-aligned text starts at
+# (pdflinebreaks) measures each line's room against the cell's edges, and left-aligned text starts at
 # one x on every page, so a table running over pages keeps one grid (pdfstitch compares grids).
 DEFAULT_PAD = 5.4
 
