@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from muniflow.readers.pdflines import Line, join_lines
+from muniflow.readers.pdflinebreaks import join_lines
+from muniflow.readers.pdflines import Line
 from muniflow.readers.wordjoin import drops_hyphen, likely_cut, tied_word_cut, written_words
 
 DROPS = [

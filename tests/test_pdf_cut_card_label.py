@@ -7,7 +7,7 @@ from __future__ import annotations
 from pagefragments import fragment
 
 from muniflow.readers import pdfglue, pdfstitch
-from muniflow.readers.pdflines import join_lines
+from muniflow.readers.pdflinebreaks import join_lines
 
 GRID = (0.0, 30.0, 200.0, 420.0)
 

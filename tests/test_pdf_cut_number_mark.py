@@ -7,7 +7,7 @@ from __future__ import annotations
 from pagefragments import fragment
 
 from muniflow.readers import pdfglue, pdfstitch
-from muniflow.readers.pdflines import join_lines
+from muniflow.readers.pdflinebreaks import join_lines
 
 GRID = (0.0, 20.0, 220.0, 320.0)
 HEADER = (("№",), ("Наименование мероприятия",), ("Дата проведения",))

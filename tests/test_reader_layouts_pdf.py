@@ -283,7 +283,7 @@ def test_token_too_wide_for_the_cell(
 ) -> None:
     """LibreOffice starts a word wider than the cell right after the last one and cuts it at the
     line end: a full line with spaces can still end inside a word."""
-    from muniflow.readers.pdflines import join_lines
+    from muniflow.readers.pdflinebreaks import join_lines
 
     above = Line(text, 1.0, 5.0, 20.0, 2.5, True, last_piece=last, inner=70.0)
     below = Line(next_text, 40.0, 5.0, first, 2.5, True, last_piece=first, inner=70.0)

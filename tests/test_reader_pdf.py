@@ -12,16 +12,8 @@ from muniflow.model import RawDocument, ReaderError
 from muniflow.readers.base import fold_whitespace
 from muniflow.readers.docx import DocxReader
 from muniflow.readers.pdf import PdfReader
-from muniflow.readers.pdflines import (
-    Break,
-    CellIndex,
-    Glyph,
-    Line,
-    bucket_glyphs,
-    classify,
-    join_lines,
-    table_lines,
-)
+from muniflow.readers.pdflinebreaks import Break, classify, join_lines
+from muniflow.readers.pdflines import CellIndex, Glyph, Line, bucket_glyphs, table_lines
 from muniflow.readers.wordjoin import likely_cut
 
 DATA = Path(__file__).resolve().parent / "data" / "readers"

@@ -16,7 +16,8 @@ from readers_layouts import exported
 from muniflow.readers.base import fold_whitespace
 from muniflow.readers.docx import DocxReader
 from muniflow.readers.pdf import PdfReader, _text_between
-from muniflow.readers.pdflines import Glyph, join_lines, table_lines, turn_of
+from muniflow.readers.pdflinebreaks import join_lines
+from muniflow.readers.pdflines import Glyph, table_lines, turn_of
 from sample_inputs.samplegen.docx_build import (
     BookmarkIds,
     add_cells_row,

@@ -36,15 +36,8 @@ from muniflow.readers.pdfgaps import on_grid
 from muniflow.readers.pdfglue import LineCell, cell_text
 from muniflow.readers.pdfgrid import merged_down, slot_ends
 from muniflow.readers.pdflayer import out_of_time, read_layer
-from muniflow.readers.pdflines import (
-    HYPHENS,
-    CellIndex,
-    Glyph,
-    bucket_glyphs,
-    join_lines,
-    table_lines,
-    turn_of,
-)
+from muniflow.readers.pdflinebreaks import join_lines
+from muniflow.readers.pdflines import HYPHENS, CellIndex, Glyph, bucket_glyphs, table_lines, turn_of
 from muniflow.readers.pdfobjects import fill_objects
 from muniflow.readers.pdfrules import closing_rules, is_shading, join_dots, shading_within, straighten
 from muniflow.readers.pdfscanpage import is_scanned_page, scan_image_share

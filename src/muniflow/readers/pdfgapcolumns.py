@@ -5,6 +5,7 @@ a cell's padding left of the text to its right, and the columns of a table of la
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from muniflow.readers.pdflabelrows import label_starts
@@ -21,7 +22,7 @@ MIN_LABEL_COLUMNS = 2
 # Points between a cell's edge and its text, where no drawn side shows it: Word's and LibreOffice's
 # default cell padding, 0.19 cm. A column boundary is put this far left of the text of the column
 # to its right (never past the gap's middle), where the cell's edge was: the line-break reading
-# (pdflines) measures each line's room against the cell's edges, and left-aligned text starts at
+# (pdflinebreaks) measures each line's room against the cell's edges, and left-aligned text starts at
 # one x on every page, so a table running over pages keeps one grid (pdfstitch compares grids).
 DEFAULT_PAD = 5.4
 
@@ -37,6 +38,10 @@ RUN_CLEARANCE = 0.5
 COLUMN_LINES = 3
 
 COLUMN_ALIGN = 1.5
+
+# Points: a strip no body line writes into, narrower than GUTTER, parts two columns where the
+# text right of it starts at one x on COLUMN_LINES lines (see _column_starts).
+MIN_STRIP = 1.0
 
 
 def boundaries(
@@ -59,20 +64,48 @@ def boundaries(
     if not body:
         return None
     covered = sorted(span for line in body for span in line.spans)
+    # a run parted at a cell's edge narrower than GUTTER (see pdfspaces) shows a gap however narrow
+    edges = [a for line in body for a in line.parted]
     gaps: list[Span] = []
     reach = covered[0][1]
     for x0, x1 in covered[1:]:
-        if x0 - reach >= GUTTER:
+        if (
+            x0 - reach >= GUTTER
+            or (x0 > reach and any(x0 <= a <= x0 + COLUMN_ALIGN for a in edges))
+            or (x0 - reach >= MIN_STRIP and _column_starts(x0, covered))
+        ):
             gaps.append((reach, x0))
         reach = max(reach, x1)
     singles = [line for line in lines[start:] if len(line.spans) == 1 and line.text not in heads]
     gaps = [part for gap in gaps for part in _split_by_column(gap, singles)]
+    # the body's text ends: a column right of it holds none (its header's only, or no header here)
+    end = max([reach, *(b for line in singles for _, b in line.spans)])
+    gaps += _header_only_column(lines[:start], end)
+    if _fits_hint(_with_empty_columns(gaps, hint, end), hint):
+        return list(hint)
+    if len(hint) > len(gaps) and all(x > end for x in hint[len(gaps) :]):
+        gaps += [(end, x) for x in hint[len(gaps) :]]  # the page before's empty columns go on here
     if len(gaps) + 1 < least:
         return None
-    if len(hint) == len(gaps) and all(a <= x <= b for x, (a, b) in zip(hint, gaps, strict=True)):
-        return list(hint)
     rows = lines[start:]
-    return [_clear_of_runs(right - min(pad, (right - left) / 2), (left, right), rows) for left, right in gaps]
+    ahead = [gap[0] for gap in gaps[1:]] + [float("inf")]  # where the column right of each gap ends
+    return [
+        _clear_of_header(
+            _clear_of_runs(right - min(pad, (right - left) / 2), (left, right), rows),
+            (left, right),
+            lines[:start],
+            end,
+        )
+        for (left, right), end in zip(gaps, ahead, strict=True)
+    ]
+
+
+def _column_starts(x: float, covered: Sequence[Span]) -> bool:
+    """Whether runs of the body start at `x` (within COLUMN_ALIGN) on COLUMN_LINES lines or more:
+    a left-aligned column's edge, where a strip free of text left of it is a gap between two
+    columns however narrow (cells padded by a point or none, their lines on other baselines than
+    the next column's, so no line shows the two side by side)."""
+    return sum(abs(a - x) <= COLUMN_ALIGN for a, _ in covered) >= COLUMN_LINES
 
 
 def _clear_of_runs(x: float, gap: Span, lines: Sequence[Line]) -> float:
@@ -94,6 +127,76 @@ def _clear_of_runs(x: float, gap: Span, lines: Sequence[Line]) -> float:
     starts = [a for a, b in runs if left < a < right < b]
     low = max(ends, default=left) + RUN_CLEARANCE
     return max(x, low) if low <= min(starts, default=right) - RUN_CLEARANCE else x
+
+
+def _clear_of_header(x: float, gap: Span, lines: Sequence[Line], until: float) -> float:
+    """The boundary `x` in `gap` moved right of the header's labels (`lines`: the header's lines)
+    that start left of the gap and end inside it beside a label of the column to its
+    right (a run starting after it, before `until`, on a line level with it): a label centred
+    over a narrow column, wider than its text («№» over row numbers, LibreOffice's import of an
+    HTML table padding its cells by a point), ends right of the boundary a cell's padding puts
+    left of the next column's text, and was read as a header cell spanning both. A label with no
+    label beside it over the next column may be a group cell over both, its sub-headers under it:
+    left crossing the boundary, as is a label starting inside the gap and reaching over it, and
+    `x` moves past none of them."""
+    left, right = gap
+    ends = [
+        b
+        for line in lines
+        for a, b in line.upright
+        if a < left < b < right
+        and any(
+            other.top < line.bottom
+            and line.top < other.bottom
+            and any(b < c < until for c, _ in other.upright)
+            for other in lines
+        )
+    ]
+    starts = [a for line in lines for a, b in line.upright if left < a < right < b]
+    low = max(ends, default=left) + RUN_CLEARANCE
+    return max(x, low) if low <= min(starts, default=right) - RUN_CLEARANCE else x
+
+
+def _with_empty_columns(gaps: Sequence[Span], hint: Sequence[float], end: float) -> list[Span]:
+    """The gaps with the columns of the page before that this page leaves empty: a gap holding
+    several of `hint`'s boundaries parted at them (a municipality's cell merged down over the
+    rows, its text on the page before only), and `hint`'s boundaries right of where the body's
+    text ends (`end`: a «Примечание» the rows leave empty) each a gap of its own."""
+    out: list[Span] = []
+    for a, b in gaps:
+        inside = [x for x in hint if a <= x <= b]
+        cuts = [a, *inside[:-1], b] if len(inside) > 1 else [a, b]
+        out.extend(itertools.pairwise(cuts))
+    return out + [(end, x) for x in hint if x > end and all(x > b for _, b in gaps)]
+
+
+def _fits_hint(gaps: Sequence[Span], hint: Sequence[float]) -> bool:
+    """Whether each of `hint`'s boundaries falls in its gap."""
+    return (
+        bool(hint)
+        and len(hint) == len(gaps)
+        and all(a <= x <= b for x, (a, b) in zip(hint, gaps, strict=True))
+    )
+
+
+def _header_only_column(header: Sequence[Line], reach: float) -> list[Span]:
+    """The gap before a column the body leaves empty, right of all its text (a «Примечание» no
+    row fills): a label of the header starting a GUTTER or more right of where the body's text
+    reaches, level with another label left of there (a line of the header's labels, not a note
+    set in the page's corner above the table). Without it, the last column of text took the empty
+    one's width, and its lines, far from that edge, seemed never full: the words a narrow column
+    cut with no hyphen stayed apart."""
+    starts = [
+        a
+        for line in header
+        for a, _ in line.upright
+        if a - reach >= GUTTER
+        and any(
+            other.top < line.bottom and line.top < other.bottom and any(c < reach for c, _ in other.upright)
+            for other in header
+        )
+    ]
+    return [(reach, min(starts))] if starts else []
 
 
 def _split_by_column(gap: Span, singles: Sequence[Line]) -> list[Span]:

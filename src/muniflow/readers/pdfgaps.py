@@ -23,8 +23,9 @@ from muniflow.readers.pdfgaprows import (
     with_headings,
 )
 from muniflow.readers.pdflabelrows import label_starts
-from muniflow.readers.pdflines import Glyph, is_bold, turn_of
+from muniflow.readers.pdflines import Glyph
 from muniflow.readers.pdfregions import EDGE_TOLERANCE, Region
+from muniflow.readers.pdfspaces import page_glyphs
 from muniflow.readers.pdftext import Box, TextRow, TextTable
 from muniflow.readers.pdftextlines import Line, is_numbered, text_lines
 
@@ -36,11 +37,7 @@ def on_grid(chars: Sequence[dict[str, Any]], table: TextTable, grid: Sequence[fl
     """`table` (inferred) read again with the columns `grid`: a header left alone at the bottom of
     a page, its body on the next, takes the body's columns (the header's words alone, cut by narrow
     columns and spanning groups, show other gaps than the body's)."""
-    glyphs = [
-        Glyph(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], turn_of(c), is_bold(c))
-        for c in chars
-        if not c["text"].isspace()
-    ]
+    glyphs = page_glyphs(chars)
     return infer_table(glyphs, table.region, grid=grid) if table.region is not None else None
 
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 from muniflow.model import Cell
 from muniflow.readers.base import fold_whitespace
 from muniflow.readers.pdfgrid import Ends, splits
-from muniflow.readers.pdflines import Line, join_lines
+from muniflow.readers.pdflinebreaks import join_lines
+from muniflow.readers.pdflines import Line
 from muniflow.readers.rownumber import SEQ_NUMBER
 
 MAX_HEADER_ROWS = 5  # a title row, two header levels, a column-number row: more is no header

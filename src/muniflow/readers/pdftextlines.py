@@ -37,6 +37,7 @@ class Line:
     upright: tuple[Span, ...] = ()  # its runs without a glyph turned a quarter
     bold: tuple[bool, ...] = ()  # per run: every glyph of it set in a bold face
     label: str = ""  # the text of its first run, its words spaced (see run_text)
+    parted: tuple[float, ...] = ()  # where runs start at a cell's edge closer than GUTTER (pdfspaces)
 
 
 def column_texts(glyphs: Sequence[Glyph], xs: Sequence[float]) -> list[str]:
@@ -46,7 +47,7 @@ def column_texts(glyphs: Sequence[Glyph], xs: Sequence[float]) -> list[str]:
     for line in group_lines(glyphs):
         runs: list[list[Glyph]] = []
         for g in line:
-            if runs and g.x0 - runs[-1][-1].x1 < GUTTER:
+            if runs and g.x0 - runs[-1][-1].x1 < GUTTER and not g.parted:
                 runs[-1].append(g)
             else:
                 runs.append([g])
@@ -74,15 +75,19 @@ def text_lines(glyphs: Sequence[Glyph]) -> list[Line]:
         turned: list[bool] = []
         bold: list[bool] = []
         first: list[Glyph] = []  # the glyphs of its first run
+        parted: list[float] = []
         for g in line:
-            if not spans or (len(spans) == 1 and g.x0 - spans[-1][1] < GUTTER):
+            joins = bool(spans) and g.x0 - spans[-1][1] < GUTTER and not g.parted
+            if not spans or (len(spans) == 1 and joins):
                 first.append(g)
-            if spans and g.x0 - spans[-1][1] < GUTTER:
+            if joins:
                 spans[-1][1] = max(spans[-1][1], g.x1)
                 texts[-1] += g.text
                 turned[-1] = turned[-1] or bool(g.turn)
                 bold[-1] = bold[-1] and g.bold
             else:
+                if spans and g.parted:
+                    parted.append(g.x0)
                 spans.append([g.x0, g.x1])
                 texts.append(g.text)
                 turned.append(bool(g.turn))
@@ -97,6 +102,7 @@ def text_lines(glyphs: Sequence[Glyph]) -> list[Line]:
                 tuple((a, b) for (a, b), t in zip(spans, turned, strict=True) if not t),
                 tuple(bold),
                 run_text(first),
+                tuple(parted),
             )
         )
     return out

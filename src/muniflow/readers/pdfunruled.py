@@ -34,8 +34,9 @@ from muniflow.readers.pdfgapcolumns import (
 )
 from muniflow.readers.pdfgaps import fits, infer_table, repeated_header
 from muniflow.readers.pdflabelrows import is_lower
-from muniflow.readers.pdflines import Glyph, is_bold, turn_of
+from muniflow.readers.pdflines import Glyph
 from muniflow.readers.pdfregions import EDGE_TOLERANCE, Region, region_of, rule_regions
+from muniflow.readers.pdfspaces import page_glyphs
 from muniflow.readers.pdftext import TextTable
 from muniflow.readers.pdftextlines import (
     Line,
@@ -83,11 +84,7 @@ def tables_without_rules(
     the header lines of the table inferred last on the page before (see infer_table); `labelled`:
     that table's rows are labels (see pdflabelrows); `settled`: how its cells stand in their rows
     (see pdfaligned)."""
-    glyphs = [
-        Glyph(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], turn_of(c), is_bold(c))
-        for c in page.chars
-        if not c["text"].isspace()
-    ]
+    glyphs = page_glyphs(page.chars)
     # Only a ruled table of one column has no inner vertical rule: one of two columns draws its
     # grid (a list label and its text a tab apart in a cell are no third column).
     kept = [t for t in ruled if _width(t) > 1]

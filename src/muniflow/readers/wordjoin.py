@@ -1,6 +1,6 @@
 """Rejoin words that a PDF exporter broke across visual lines, judging from the text alone.
 
-The PDF reader decides a cell's line breaks from glyph geometry (pdflines) and asks this module
+The PDF reader decides a cell's line breaks from glyph geometry (pdflinebreaks) and asks this module
 only where the layout fits both a cut token and a paragraph end (`likely_cut`) or whether a
 hyphen is a hyphenation point (`drops_hyphen`); `rejoin_lines` serves text without geometry,
 such as the title above the table.

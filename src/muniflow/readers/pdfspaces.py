@@ -1,0 +1,82 @@
+"""Where two cells' texts nearly touch: a page that writes its spaces as glyphs parts its words
+with them, so a gap between two letters that holds no space is a cell's edge, however narrow
+(LibreOffice's import of an HTML table pads its cells by a point or so: a date and the title
+beside it stand 4 pt apart, less than a gutter, «26-29.08.2025спортивный праздник»).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from muniflow.readers.pdflines import Glyph, group_lines, is_bold, turn_of
+from muniflow.readers.pdftextlines import GUTTER
+
+# Share of a glyph's height two letters stand apart by where a word or a cell ends: a producer
+# writing its spaces sets a word's letters edge to edge, kerning them by a few hundredths of a
+# point; cells padded by nothing stand a point apart at 10 pt.
+OPEN_GAP = 0.05
+
+# A page writes its spaces when its open gaps holding no space are at most this share of those
+# holding one (a producer positioning each word itself leaves every gap empty).
+EMPTY_SHARE = 0.25
+
+# Open gaps holding a space a page shows at least, to tell it writes its spaces.
+MIN_SPACES = 12
+
+
+def page_glyphs(chars: Sequence[Mapping[str, Any]]) -> list[Glyph]:
+    """The page's drawn glyphs (its spaces left out), turned and bold as read, those a cell's edge
+    stands before marked `parted`: on a page that writes its spaces, a glyph after an open gap
+    holding no space, where the letters either side touch their neighbours (letters spaced out
+    for emphasis, «П Р О Т О К О Л», leave every gap of a word open); and, on a page whose words
+    follow their spaces edge to edge, a glyph standing apart from the space before it (the space
+    a cell's line wrapped at, written at its end, the next cell's text a point further on; a
+    page justifying its lines leaves such gaps after many of its spaces, and parts nothing so)."""
+    every = [
+        Glyph(str(c["text"]), c["x0"], c["x1"], c["top"], c["bottom"], turn_of(c), is_bold(c)) for c in chars
+    ]
+    lines = group_lines([g for g in every if not g.turn])
+    gaps = [gap for line in lines for gap in _gaps(line)]
+    spaced = sum(kind != "empty" for kind, _ in gaps)
+    empty = {k for kind, k in gaps if kind == "empty"}
+    loose = {k for kind, k in gaps if kind == "loose"}
+    drawn = [g for g in every if not g.text.isspace()]
+    if spaced < MIN_SPACES or len(empty) > EMPTY_SHARE * spaced:
+        return drawn
+    edges = empty | loose if len(loose) <= EMPTY_SHARE * spaced else empty
+    return [g._replace(parted=True) if id(g) in edges else g for g in drawn]
+
+
+def _gaps(line: Sequence[Glyph]) -> list[tuple[str, int]]:
+    """Each open gap of the line between two drawn letters, with the id of the glyph after it:
+    «space» where a space stands in it, the letter after the space touching it; «loose» where
+    the letter stands apart from the space; «empty» where no space stands in it and the letters
+    either side touch their other neighbours (gaps among spaced-out letters are left out)."""
+    drawn: list[tuple[Glyph, float | None]] = []  # each letter, and where a space before it ends
+    space: float | None = None
+    for glyph in line:
+        if glyph.text.isspace():
+            space = glyph.x1
+            continue
+        drawn.append((glyph, space))
+        space = None
+    open_ = [
+        _is_open(before, glyph) and end is None for (before, _), (glyph, end) in itertools.pairwise(drawn)
+    ]
+    out: list[tuple[str, int]] = []
+    for k, ((before, _), (glyph, end)) in enumerate(itertools.pairwise(drawn)):
+        if not _is_open(before, glyph):
+            continue
+        if end is not None:
+            apart = glyph.x0 - end > OPEN_GAP * (glyph.bottom - glyph.top)
+            out.append(("loose" if apart else "space", id(glyph)))
+        elif not (k > 0 and open_[k - 1]) and not (k + 1 < len(open_) and open_[k + 1]):
+            out.append(("empty", id(glyph)))
+    return out
+
+
+def _is_open(before: Glyph, glyph: Glyph) -> bool:
+    """Two letters apart by more than kerning, less than a gutter (which parts them anyway)."""
+    return OPEN_GAP * (glyph.bottom - glyph.top) < glyph.x0 - before.x1 < GUTTER
