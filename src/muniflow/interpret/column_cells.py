@@ -14,7 +14,7 @@ from muniflow.enrich.event_format import ONLINE, event_format
 from muniflow.enrich.places import find_places
 from muniflow.interpret.combined import split_date_place
 from muniflow.interpret.header_rows import is_column_numbers
-from muniflow.interpret.municipality import split_run_in_kinds
+from muniflow.interpret.muni_wrapping import split_run_in_kinds
 from muniflow.interpret.sections import caption_municipality, month_of
 from muniflow.model import Cell, Period, RawRow
 from muniflow.morph import analyzer

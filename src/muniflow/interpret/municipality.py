@@ -4,11 +4,11 @@ A Russian municipality's name is an adjective before its kind («Велижск�
 муниципальный район», «Приозёрный муниципальный округ», «Первомайское сельское поселение») or
 its kind before the name («город Смоленск», «сельское поселение Первомайское»). Reports wrap it in
 prefixes («Муниципальное образование», «МО», «Администрация»), quotes, the region after it, a
-numbering («1.»), trailing punctuation and line breaks; they type it in capitals and inflect it
-(«Администрации Велижского района», «по Велижскому району», «Администрация города Мосальска»,
-inflected back with pymorphy3). A city's district has two names that are one municipality
-(«Городской округ «Город Йошкар-Ола»», «Город Йошкар-Ола», «г.Йошкар-Ола» are all «город
-Йошкар-Ола»); «X муниципальный район» is the long name of «X район».
+numbering («1.»), trailing punctuation and line breaks (taken off in `muni_wrapping`); they type
+it in capitals and inflect it («Администрации Велижского района», «по Велижскому району»,
+«Администрация города Мосальска», inflected back with pymorphy3). A city's district has two
+names that are one municipality («Городской округ «Город Йошкар-Ола»», «Город Йошкар-Ола»,
+«г.Йошкар-Ола» are all «город Йошкар-Ола»); «X муниципальный район» is the long name of «X район».
 
 `canonical_municipality` always gives a name (a municipality column holds one by definition);
 `municipality_name` gives one only when the text is built like a municipality's name, so a caption
@@ -29,45 +29,23 @@ from muniflow.interpret.muni_morph import (
     kind_case,
     never_nominative,
     place_name_nominative,
-    proper_case,
-    rejoined_lines,
-    split_run_together,
     to_nominative,
 )
 from muniflow.interpret.muni_vocabulary import vocabulary
-from muniflow.interpret.region import NOMINATIVE_PATTERN, REGION_SUFFIX
+from muniflow.interpret.muni_wrapping import (
+    PARENTHESES,
+    capitals_fixed,
+    flatten,
+    latin_fixed,
+    peeled,
+    strip_edges,
+    strip_wrapping,
+)
+from muniflow.interpret.region import NOMINATIVE_PATTERN
 from muniflow.morph import analyzer
-from muniflow.normalize.text import closed_up
 
 _QUOTE_CHARS = "«»\"“”„'"
 _OPEN = '«"“„'
-# A numbering before a heading: «1.», «2)», «1.2.», «IV.», «№ 3»; a list's bullet («• », as a PDF
-# or Word's own list shows it).
-_NUMBERING = re.compile(
-    r"^(?:раздел\s+)?(?:№\s*)?(?:\d+(?:\.\d+)*\.?\)?|[IVXLC]+[.)]|[•·▪])\s+", re.IGNORECASE
-)
-# A label before the name («Наименование МО: …», «Муниципальное образование: …»).
-_LABEL = re.compile(
-    r"^(?:наименование\s+)?(?:муниципальн\w+\s+образовани\w+|мо|муниципалитет|район|округ|территория)\s*:\s*",
-    re.IGNORECASE,
-)
-# The region after a name in the nominative or abbreviated («Смоленская область», «Смоленской обл.»).
-_REGION_AFTER = re.compile(
-    r"(?:,\s*|\s+)(?:[А-ЯЁ][а-яё-]+(?:ская|цкая|ная)\s+область|[А-ЯЁ][а-яё-]+(?:ский|цкий|ной)\s+край"
-    r"|[А-ЯЁ][а-яё-]+(?:ской|цкой|ной|ая)\s+обл\.?|Республика\s+[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё]+)?)\s*$",
-    re.IGNORECASE,
-)
-# The region before a name, with a comma («Нижегородская область, Арзамасский муниципальный округ»).
-_REGION_BEFORE = re.compile(r"^[^,«\"]*(?:област|кра[йя]|республик|автономн)[^,«\"]*,\s*", re.IGNORECASE)
-# «МО» only as a word of its own: «Мостовский район» keeps its «Мо».
-_PREFIX = re.compile(
-    r"^(?:(?P<preposition>в|во|по|для)\s+)?(?P<sender>администраци[яийю]\s+)?"
-    r"(?P<formation>(?:муниципальн\w+\s+образовани\w+|мо|м\.\s?о\.)(?=[\s«\"“„:]|$))?\s*",
-    re.IGNORECASE,
-)
-# A preposition of `case_prepositions` that `_PREFIX` does not take off, before a name (a capital
-# letter and a small one, a quote) or an abbreviated kind («из г. Энска»): «Из них» keeps its «Из».
-_OTHER_PREPOSITION = re.compile(r"^([А-ЯЁа-яё]{1,3})\s+(?=[А-ЯЁ][а-яё]|[«\"“„]|[а-яё]{1,3}\.)")
 # Abbreviated kinds, written in full («г.Мосальск», «Велижский р-н», «с.п. Первомайское»).
 # Two-letter ones end with a dot, or without one where no letter follows (a name's final dot is
 # stripped first): «с.п.», «с.п», «с/п», never the «с. П» of «с. Пушкино».
@@ -115,122 +93,9 @@ _FORMATION_ADJECTIVE = re.compile(
     r"^(?:муниципальн\w+\s+образовани\w+|МО)\s+[«\"“„]?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*(?:ое|ее))[»\"”“]?$",
     re.IGNORECASE,
 )
-_PARENTHESES = re.compile(r"\s*\([^()]*\)\s*$")
-# A remark after a spaced dash («Озёрный район – 2 мероприятия»), like one in brackets.
-_DASH_REMARK = re.compile(r"\s+[–—-]\s+\S.*$")
 _SPACE = re.compile(r"\s+")
-_EDGES = " .,;:–—-_*"
 # Lower-case words inside a name («Ростов-на-Дону» aside): «имени», «на».
 _NAME_LINKS = frozenset({"имени", "им.", "на", "де"})
-_LATIN_LOOKALIKES = str.maketrans("AaBCcEeHKMOoPpTXxy", "АаВСсЕеНКМОоРрТХху")
-
-
-def _flatten(name: str) -> str:
-    """One line: spaces folded, soft hyphens dropped, a name broken over lines put together
-    (a narrow column cuts words: «МОНА\nСТЫР\nЩИНС\nКИЙ РАЙО\nН»), words run into their kind
-    split («Кленовскийрайон»)."""
-    text = closed_up(name.replace("\xa0", " ").replace("\u00ad", "").replace("\r", "\n"))
-    words = vocabulary()
-    text = without_honorary_titles(text)
-    return split_run_in_kinds(rejoined_lines(text, words.kind_words, words.kind_nouns | words.region_nouns))
-
-
-_HYPHENATED = re.compile(r"\b([А-ЯЁа-яё]+)-([А-ЯЁа-яё]+)\b")
-
-
-def without_honorary_titles(text: str) -> str:
-    """The text with a city's honorary title in its kind taken off in any case: «города-курорта
-    Кисловодска» is «города Кисловодска», «в городе-герое …» is «в городе …» (the title is a
-    hyphenated kind of `kind_words`, «город-курорт», whose first part is a kind noun)."""
-    words = vocabulary()
-
-    def plain(match: re.Match[str]) -> str:
-        first, second = (_lemma(w) for w in match.groups())
-        honorary = first in words.kind_nouns and f"{first}-{second}" in words.kind_words
-        return match.group(1) if honorary else match.group()
-
-    return _HYPHENATED.sub(plain, text)
-
-
-@lru_cache(maxsize=4096)
-def _lemma(word: str) -> str:
-    return analyzer().parse(word.lower())[0].normal_form.replace("ё", "е")
-
-
-def split_run_in_kinds(text: str) -> str:
-    """The text with words run into the kind after them split («Энскогорайона»), which a PDF
-    line join makes where the dictionary does not know the name; spaces folded."""
-    kinds = vocabulary().run_together_kinds
-    return " ".join(split_run_together(w, kinds) for w in text.split())
-
-
-def _strip_edges(text: str) -> str:
-    return text.strip(_EDGES)
-
-
-def _strip_wrapping(text: str) -> str:
-    """Numbering, prefixes, the region after the name, trailing punctuation: peeled until none is left."""
-    return _peeled(text)[0]
-
-
-def _peeled(text: str) -> tuple[str, str | None]:
-    """`_strip_wrapping`'s text, and the case a preposition taken off right before the name governs
-    («По г. Энску»: datv), None where there is none or other words stood between («по
-    администрации города …»: the kind noun there shows the name's case)."""
-    case = None
-    previous = None
-    while previous != text:
-        previous = text
-        if (inner := vocabulary().inner_city_prefix) is not None:  # before a dash's remark goes
-            text = inner.sub("", text)
-        text = _strip_edges(_NUMBERING.sub("", text))
-        text = _strip_edges(_LABEL.sub("", text))
-        text = _PARENTHESES.sub("", text)
-        text = _without_dash_remark(text)
-        text = _strip_edges(_REGION_AFTER.sub("", text))
-        text, governed = _without_preposition(text)
-        case = case or governed
-        text = _strip_edges(REGION_SUFFIX.sub("", text))
-        text = re.sub(r",\s*[^,]*(?:област|кра[йя]|республик|автономн)[^,]*$", "", text, flags=re.IGNORECASE)
-        text = _REGION_BEFORE.sub("", text)
-    return text, case
-
-
-def _without_preposition(text: str) -> tuple[str, str | None]:
-    """The text with `_PREFIX` (or another preposition of `case_prepositions`) taken off, and the
-    case the preposition governs when the name follows it directly."""
-    cases = dict(vocabulary().case_prepositions)
-    prefix = _PREFIX.match(text)
-    if prefix is not None and prefix.group():
-        word = prefix.group("preposition")
-        direct = word is not None and not prefix.group("sender") and not prefix.group("formation")
-        return _strip_edges(text[prefix.end() :]), cases.get(word.lower()) if direct and word else None
-    other = _OTHER_PREPOSITION.match(text)
-    if other is not None and other.group(1).lower() in cases:
-        return _strip_edges(text[other.end() :]), cases[other.group(1).lower()]
-    return text, None
-
-
-def _without_dash_remark(text: str) -> str:
-    """The name before a spaced dash when it is a name already («Озёрный район – 2 мероприятия»);
-    a kind alone before the dash is followed by its name («городской округ – город Череповец»)."""
-    remark = _DASH_REMARK.search(text)
-    if remark is None:
-        return text
-    head = text[: remark.start()]
-    kinds = vocabulary().kind_words
-    if all(w.lower() in kinds for w in _SPACE.split(head.strip())):
-        return text
-    return head
-
-
-def _latin_fixed(text: str) -> str:
-    """Latin letters that look Cyrillic inside a Cyrillic word («Мoсальск» typed with a Latin o)."""
-    return re.sub(r"\b\w*[А-ЯЁа-яё]\w*\b", lambda m: m.group().translate(_LATIN_LOOKALIKES), text)
-
-
-def _capitals_fixed(text: str) -> str:
-    return re.sub(r"[А-ЯЁ][А-ЯЁ-]+(?![а-яё])", lambda m: proper_case(m.group()), text)
 
 
 def _nominative(text: str, case: str | None = None, kind_in_full: bool = False) -> str:
@@ -306,7 +171,7 @@ def _locality_abbreviations() -> frozenset[str]:
 def _words(text: str) -> list[str]:
     """Canonical words: kinds in lower case, names capitalized, «г.» as «город»."""
     text = _SPACE.sub(" ", "".join(" " if c in _QUOTE_CHARS else c for c in text))
-    words = [w for w in _strip_edges(text).split(" ") if w.strip("–—-")]
+    words = [w for w in strip_edges(text).split(" ") if w.strip("–—-")]
     out: list[str] = []
     kind_words = vocabulary().kind_words
     for i, word in enumerate(words):
@@ -443,24 +308,24 @@ def _mo_kind(before: str) -> str:
 
 
 def _canonical_words(name: str) -> list[str]:
-    text = _flatten(name)
-    text = _latin_fixed(text)
-    run_in = _RUN_IN.search(_PARENTHESES.sub("", text))  # «… район (администрация)» starts no name
+    text = flatten(name)
+    text = latin_fixed(text)
+    run_in = _RUN_IN.search(PARENTHESES.sub("", text))  # «… район (администрация)» starts no name
     if run_in is not None and run_in.start() > 0 and not _GOVERNED.search(text[: run_in.start()]):
         text = text[run_in.start() :]
     text = _FORMATION_ADJECTIVE.sub(r"\1 муниципальное образование", text)
-    text, case = _peeled(text)
+    text, case = peeled(text)
     for pattern, full in vocabulary().capital_abbreviations:
         text = pattern.sub(_written_out(text, full), text)
     text = _MO_AFTER_NAME.sub(
         lambda m: f"{m.group(1)} {_after_adjective(m.group(1), _mo_kind(m.group(1)))}", text
     )
-    text = _capitals_fixed(text)
+    text = capitals_fixed(text)
     first = WORD.match(text.lstrip())
     kind_in_full = first is not None and first.group().lower() in vocabulary().settlement_nouns
     for pattern, full in _ABBREVIATIONS:
         text = pattern.sub(full, text)
-    text = _strip_wrapping(_nominative(text, case, kind_in_full))
+    text = strip_wrapping(_nominative(text, case, kind_in_full))
     parts = _quoted_parts(text)
     if parts is not None and parts[1].strip():
         inner = _canonical_words(parts[1])

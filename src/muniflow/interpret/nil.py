@@ -14,7 +14,8 @@ from pathlib import Path
 
 from muniflow.interpret.muni_morph import WORD, place_name_nominative, proper_case
 from muniflow.interpret.muni_vocabulary import vocabulary
-from muniflow.interpret.municipality import canonical_municipality, municipality_name, without_honorary_titles
+from muniflow.interpret.muni_wrapping import without_honorary_titles
+from muniflow.interpret.municipality import canonical_municipality, municipality_name
 from muniflow.interpret.region import hyphen_wraps_joined
 from muniflow.interpret.title import parse_period, parse_region
 from muniflow.model import Period, RawDocument, RawRow, RawTable, Report
