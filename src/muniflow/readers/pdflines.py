@@ -139,13 +139,21 @@ def _without_hidden_spaces(line: list[Glyph]) -> list[Glyph]:
     """The line without spaces drawn over a letter (Word writes a paragraph's leading space inside
     its first letter's box: «В ведение» for «Введение»): a space at least half inside a drawn glyph
     stands between no two words."""
-    drawn = [g for g in line if not g.text.isspace()]
-    return [
-        g
-        for g in line
-        if not g.text.isspace()
-        or not any(min(g.x1, d.x1) - max(g.x0, d.x0) > (g.x1 - g.x0) / 2 for d in drawn)
-    ]
+    drawn = sorted((g for g in line if not g.text.isspace()), key=lambda g: g.x0)
+    if len(drawn) == len(line):
+        return line
+    starts = [d.x0 for d in drawn]
+    widest = max((d.x1 - d.x0 for d in drawn), default=0.0)
+
+    def hidden(space: Glyph) -> bool:
+        # only a glyph starting less than the widest glyph's width before the space can overlap it
+        lo = bisect.bisect_left(starts, space.x0 - widest)
+        hi = bisect.bisect_left(starts, space.x1)
+        return any(
+            min(space.x1, d.x1) - max(space.x0, d.x0) > (space.x1 - space.x0) / 2 for d in drawn[lo:hi]
+        )
+
+    return [g for g in line if not g.text.isspace() or not hidden(g)]
 
 
 def _gap_is_space(before: Glyph, glyph: Glyph) -> bool:
