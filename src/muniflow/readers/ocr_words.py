@@ -132,7 +132,12 @@ def _unglued(token: str) -> str:
     stop = token[len(letters) :]
     if not _LETTERS.fullmatch(letters) or len(letters) <= _GLUED_MIN or is_russian_word(letters.lower()):
         return token
-    if letters[-1] == _GLUED_TAIL and len(letters) - 1 >= _GLUED_MIN and dictionary_word(letters[:-1]):
+    if (
+        letters[-1] == _GLUED_TAIL
+        and len(letters) - 1 >= _GLUED_MIN
+        and dictionary_word(letters[:-1])
+        and not is_russian_word(letters[:-1].lower() + "й")  # «новыи»: «новый», its «й» read «и»
+    ):
         return f"{letters[:-1]} {_GLUED_TAIL}{stop}"
     if letters[0] in _GLUED_HEADS and len(letters) - 1 >= _GLUED_HEAD_MIN and dictionary_word(letters[1:]):
         return f"{letters[0]} {letters[1:]}{stop}"
