@@ -1,11 +1,11 @@
-"""OCR's slips in Russian words put right by the dictionary (readers/ocr_words.py through ocr.clean),
-and the texts that must stay as they are."""
+"""OCR's slips in Russian words put right by the dictionary (readers/ocr_words.py and ocr_roman.py,
+through ocr.clean), and the texts that must stay as they are."""
 
 from __future__ import annotations
 
 import pytest
 
-from muniflow.readers import ocr, ocr_words
+from muniflow.readers import ocr, ocr_roman, ocr_words
 
 FIXED = [
     # (OCR text, expected, why)
@@ -148,7 +148,7 @@ TWICE = [
 
 @pytest.mark.parametrize(("token", "expected", "why"), TWICE, ids=[c[2] for c in TWICE])
 def test_a_letter_read_twice_in_two_cases_is_kept_once(token: str, expected: str, why: str) -> None:
-    assert ocr_words.read_twice(token) == expected, why
+    assert ocr_roman.read_twice(token) == expected, why
 
 
 @pytest.mark.parametrize(

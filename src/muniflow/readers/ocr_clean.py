@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from muniflow.morph import analyzer
-from muniflow.readers import ocr_words
+from muniflow.readers import ocr_roman, ocr_words
 from muniflow.readers.wordjoin import is_russian_word, rejoin_lines
 
 # Roman numerals as OCR reads them in Russian text: "II" as Cyrillic "П", "III" as "Ш", "I" as "l";
@@ -56,7 +56,7 @@ def clean(text: str) -> str:
     text = ocr_words.date_range(ocr_words.punctuation(text.replace("...", "…")))
     text = ocr_words.abbreviation_phrases(text)
     text = ocr_words.stray_periods(text)
-    text = ocr_words.lower_misread_capitals(ocr_words.roman_numerals(text))
+    text = ocr_words.lower_misread_capitals(ocr_roman.roman_numerals(text))
     text = ocr_words.city_abbreviation(ocr_words.wrapped_capitals(text))
     text = ocr_words.join_split_words(_SETTLEMENT.sub(_lower_settlement, text))
     text = text.replace("„", "«").replace("“", "»").replace("”", "»")
@@ -66,4 +66,4 @@ def clean(text: str) -> str:
     # numerals again once cut words are whole: «ХХУ Международн\nой» needs the adjective whole;
     # confused letters only in whole words: a piece of a word cut at a line end is no word either
     whole = rejoin_lines(_WRAPPED_SHORT_I.sub(_wrapped_short_i, text))
-    return ocr_words.roman_numerals(ocr_words.confused_letters(ocr_words.lost_breves(whole)))
+    return ocr_roman.roman_numerals(ocr_words.confused_letters(ocr_words.lost_breves(whole)))

@@ -23,8 +23,8 @@ from dataclasses import replace
 import numpy as np
 
 from muniflow.readers.ocr_cells import Word
+from muniflow.readers.ocr_dictionary import dictionary_word
 from muniflow.readers.ocr_strip import stack
-from muniflow.readers.ocr_words import dictionary_word
 from muniflow.readers.wordjoin import ONE_LETTER_WORDS
 
 Image = np.ndarray

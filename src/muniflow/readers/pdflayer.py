@@ -56,7 +56,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 def dictionary_share(words: Sequence[str], letters_min: int) -> float | None:
     """The share of the layer's letter words (a run of `letters_min` letters or more, punctuation
     around it aside) the dictionary knows; None with no such word (nothing to judge the layer by)."""
-    from muniflow.readers.ocr_words import dictionary_word
+    from muniflow.readers.ocr_dictionary import dictionary_word
 
     runs = [run for word in words for run in _LETTERS.findall(word) if len(run) >= letters_min]
     if not runs:
