@@ -5,6 +5,8 @@ so the cards read as events (interpret/cards.py)."""
 
 from __future__ import annotations
 
+from glyph_text import text_glyphs
+
 from muniflow.readers.pdfgaps import infer_table
 from muniflow.readers.pdflines import Glyph
 from muniflow.readers.pdfregions import Region
@@ -17,15 +19,12 @@ XS = (40.0, 70.0, 200.0)  # №, label, value
 def _glyphs(rows: list[tuple[float, tuple[str, ...]]], at: dict[int, float] | None = None) -> list[Glyph]:
     """Glyphs of lines of text, each (top, the texts of its columns at XS, or at `at`'s x for a
     column past them), 5 pt a letter, 3 pt a space, 10 pt tall."""
-    out = []
-    for top, cells in rows:
-        for k, text in enumerate(cells):
-            x = XS[k] if k < len(XS) else (at or {})[k]
-            for char in text:
-                if char != " ":
-                    out.append(Glyph(char, x, x + 5, top, top + 10))
-                x += 5 if char != " " else 3
-    return out
+    return [
+        g
+        for top, cells in rows
+        for k, text in enumerate(cells)
+        for g in text_glyphs(text, XS[k] if k < len(XS) else (at or {})[k], top)
+    ]
 
 
 CARD = (

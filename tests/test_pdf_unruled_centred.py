@@ -5,8 +5,9 @@ where each row's cells are centred on its number's line (readers/pdfaligned), no
 
 from __future__ import annotations
 
-from muniflow.readers.pdflines import Glyph, group_lines
-from muniflow.readers.pdftextlines import run_text
+from glyph_text import cell_texts, text_glyphs
+
+from muniflow.readers.pdflines import Glyph
 from muniflow.readers.pdfunruled import text_only_tables
 
 XS = (40.0, 70.0, 220.0, 330.0)  # №, event, place, result
@@ -33,11 +34,7 @@ def _glyphs(top: float, cells: tuple[tuple[str, ...], ...], align: str) -> tuple
         own = len(cell) * PITCH
         first = top + (height - own) / 2 if align == "middle" else top + height - own
         for k, text in enumerate(cell):
-            x = x0
-            for char in text:
-                if char != " ":
-                    out.append(Glyph(char, x, x + 5, first + k * PITCH, first + k * PITCH + 10))
-                x += 5 if char != " " else 3
+            out += text_glyphs(text, x0, first + k * PITCH)
     return out, top + height
 
 
@@ -51,19 +48,7 @@ def _page(align: str) -> list[Glyph]:
 
 def _texts(glyphs: list[Glyph], align: str) -> list[tuple[str, ...]]:
     (table,) = text_only_tables(glyphs)
-    out = []
-    for row in table.rows:
-        cells = []
-        for box in row.cells:
-            if box is None:
-                continue
-            x0, top, x1, bottom = box
-            inside = [
-                g for g in glyphs if x0 <= (g.x0 + g.x1) / 2 < x1 and top <= (g.top + g.bottom) / 2 < bottom
-            ]
-            cells.append(" ".join(run_text(line) for line in group_lines(inside)))
-        out.append(tuple(cells))
-    return out
+    return cell_texts(table, glyphs)
 
 
 def _expected() -> list[tuple[str, ...]]:

@@ -5,6 +5,8 @@ first line again ends the table above; the heading over it is neither table's ro
 
 from __future__ import annotations
 
+from glyph_text import text_glyphs
+
 from muniflow.readers.pdflines import Glyph
 from muniflow.readers.pdfunruled import text_only_tables
 
@@ -15,15 +17,7 @@ HEADER = ("№", "Мероприятие", "Место", "Дата")
 def _glyphs(rows: list[tuple[float, tuple[str, ...]]]) -> list[Glyph]:
     """Glyphs of lines of text, each (top, the texts of its columns at XS), 5 pt a letter, 3 pt a
     space, 10 pt tall."""
-    out = []
-    for top, cells in rows:
-        for k, text in enumerate(cells):
-            x = XS[k]
-            for char in text:
-                if char != " ":
-                    out.append(Glyph(char, x, x + 5, top, top + 10))
-                x += 5 if char != " " else 3
-    return out
+    return [g for top, cells in rows for k, text in enumerate(cells) for g in text_glyphs(text, XS[k], top)]
 
 
 def _page(heading: tuple[str, ...]) -> list[Glyph]:

@@ -9,9 +9,10 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
-from muniflow.readers.pdflines import Glyph, group_lines
+from glyph_text import cell_texts
+
+from muniflow.readers.pdflines import Glyph
 from muniflow.readers.pdfspaces import page_glyphs
-from muniflow.readers.pdftextlines import run_text
 from muniflow.readers.pdfunruled import _grid, tables_without_rules
 
 LETTER, SPACE = 5.0, 2.5  # a letter's and a space's advance; glyphs 10 pt tall
@@ -54,19 +55,7 @@ def _texts(page: Any) -> list[tuple[str, ...]]:
         Glyph(c["text"], c["x0"], c["x1"], c["top"], c["bottom"]) for c in page.chars if c["text"] != " "
     ]
     (table,) = tables_without_rules(page, [])
-    out = []
-    for row in table.rows:
-        cells = []
-        for box in row.cells:
-            if box is None:
-                continue
-            x0, top, x1, bottom = box
-            inside = [
-                g for g in glyphs if x0 <= (g.x0 + g.x1) / 2 < x1 and top <= (g.top + g.bottom) / 2 < bottom
-            ]
-            cells.append(" ".join(run_text(line) for line in group_lines(inside)))
-        out.append(tuple(cells))
-    return out
+    return cell_texts(table, glyphs)
 
 
 def test_columns_closer_than_a_gutter_part_where_no_space_is_written() -> None:

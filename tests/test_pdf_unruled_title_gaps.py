@@ -5,19 +5,10 @@ that the header's lines went into; no table came of it, and the table inferred b
 
 from __future__ import annotations
 
+from glyph_text import line_glyphs as _line
+
 from muniflow.readers.pdflines import Glyph
 from muniflow.readers.pdfunruled import text_only_tables
-
-
-def _line(top: float, pieces: list[tuple[float, str]]) -> list[Glyph]:
-    """A line's glyphs: each piece of text at its x, 5 pt a letter, 3 pt a space, 10 pt tall."""
-    out = []
-    for x, text in pieces:
-        for char in text:
-            if char != " ":
-                out.append(Glyph(char, x, x + 5, top, top + 10))
-            x += 5 if char != " " else 3
-    return out
 
 
 def _row(top: float, number: str, title: str, date: str, place: str) -> list[Glyph]:
