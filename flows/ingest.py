@@ -142,6 +142,7 @@ def ingest_reports(
         stored = window.nothing_new(files, wh)
     if not stored or period or region:
         warm_up()  # Great Expectations imports while the files are read (not needed if all are stored)
+        stages.warm_up_checks()  # and the duplicate rule's vocabulary is built
     if not (force or period or region) and stored:
         logger.info("nothing new: all %d file(s) are in %s as they are", len(files), wh)
         quiet: dict[str, Any] = {"nothing_new": True, "files_seen": len(files), "files": []}

@@ -198,6 +198,24 @@ def test_gx_is_imported_by_one_thread_per_process(monkeypatch) -> None:
     first.join(120)
 
 
+def test_the_duplicate_rules_vocabulary_is_built_by_one_background_thread() -> None:
+    """`stages.warm_up_checks` (started beside the GX import while files are read) leaves the
+    duplicate rule's vocabulary built and its modules imported; asked twice, one thread runs."""
+    code = (
+        "import sys\n"
+        "from muniflow import stages\n"
+        "from muniflow.rules import duplicates\n"
+        "first = stages.warm_up_checks()\n"
+        "assert stages.warm_up_checks() is first\n"
+        "first.join(120)\n"
+        "print(duplicates._config.cache_info().currsize, 'muniflow.warehouse.review' in sys.modules)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=180, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["1", "True"]
+
+
 def _ingest_up_to_its_flow(
     monkeypatch, server_api: str | None = None, pending: bool = False, wait=lambda timeout_s=None: None
 ) -> None:

@@ -201,6 +201,24 @@ def test_replace_cross_row_flags_replaces_only_that_rule_and_period(fresh_db):
     assert len(event_ids(fresh_db)) == 3
 
 
+def test_replace_period_flags_replaces_many_periods_at_once(fresh_db):
+    a = load(fresh_db, "a", make_report(2))
+    other = load(fresh_db, "other", make_report(2, period=Period(2024, 3)))
+    q2 = [((a.report_id, 1), duplicate_of((a.report_id, 0), 1))]
+    q3 = [((other.report_id, 1), duplicate_of((other.report_id, 0), 1))]
+    loader.replace_period_flags(fresh_db, "duplicate_event", {"2024Q2": q2, "2024Q3": q3}, "r1")
+    rules = fresh_db.execute("select period, rule, run_id from flagged_rows order by period").fetchall()
+    assert rules == [("2024Q2", "duplicate_event", "r1"), ("2024Q3", "duplicate_event", "r1")]
+    # a period given with no flags loses its own; the other keeps its flag and its first run
+    loader.replace_period_flags(fresh_db, "duplicate_event", {"2024Q2": [], "2024Q3": q3}, "r2")
+    rules = fresh_db.execute("select period, rule, run_id from flagged_rows order by period").fetchall()
+    assert rules == [("2024Q3", "duplicate_event", "r1")]
+    # a flag filed under the wrong period names no current row of it
+    with pytest.raises(ValueError, match="2024Q2"):
+        loader.replace_period_flags(fresh_db, "duplicate_event", {"2024Q2": q3, "2024Q3": []}, "r3")
+    assert fresh_db.execute("select count(*) from flagged_rows").fetchone() == (1,)
+
+
 @pytest.mark.parametrize(
     ("key", "flag", "why"),
     [

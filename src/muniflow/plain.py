@@ -68,6 +68,7 @@ def ingest_plain(
         from muniflow.quality.checkpoint import warm_up
 
         warm_up()  # Great Expectations imports while the files are read
+    stages.warm_up_checks()  # and the duplicate rule's vocabulary is built
 
     with ThreadPoolExecutor(os.cpu_count() or 1) as pool, db.connect(warehouse) as con:
         runner = pipeline.Runner(

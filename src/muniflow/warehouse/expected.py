@@ -99,9 +99,8 @@ def stale_periods(con: duckdb.DuckDBPyConnection) -> set[str]:
 def refresh(con: duckdb.DuckDBPyConnection, run_id: str, periods: Sequence[str]) -> int:
     """Make the rule's flags on the current rows of `periods` those the list says now; returns how
     many there are (a flag unchanged keeps its row and run)."""
-    from muniflow.warehouse.loader import replace_cross_row_flags
+    from muniflow.warehouse.loader import replace_period_flags
 
     wanted = wanted_flags(con, sorted(periods))
-    for period in sorted(periods):
-        replace_cross_row_flags(con, period, RULE, wanted.get(period, []), run_id)
+    replace_period_flags(con, RULE, {period: wanted.get(period, []) for period in periods}, run_id)
     return sum(len(wanted.get(period, [])) for period in periods)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -260,26 +260,44 @@ def replace_cross_row_flags(
     A flag identical to one already stored keeps its row and original run_id, so re-running the
     rule on unchanged input changes nothing.
     """
-    for (report_id, row_index), flag in flags:
-        if flag.rule != rule:
-            raise ValueError(f"flag of rule {flag.rule!r} passed to replace {rule!r} flags")
-        if flag.row_index != row_index:
-            raise ValueError(f"flag for row {flag.row_index} keyed as ({report_id}, {row_index})")
+    replace_period_flags(con, rule, {period: flags}, run_id)
+
+
+def replace_period_flags(
+    con: duckdb.DuckDBPyConnection,
+    rule: str,
+    flags_by_period: Mapping[str, Sequence[tuple[tuple[str, int], Flag]]],
+    run_id: str,
+) -> None:
+    """`replace_cross_row_flags` for many periods in one transaction: one read of their current
+    rows with their stored flags, one delete, one insert (a statement per period cost ~20 ms each,
+    seconds for a folder of many quarters)."""
+    if not flags_by_period:
+        return
+    for flags in flags_by_period.values():
+        for (report_id, row_index), flag in flags:
+            if flag.rule != rule:
+                raise ValueError(f"flag of rule {flag.rule!r} passed to replace {rule!r} flags")
+            if flag.row_index != row_index:
+                raise ValueError(f"flag for row {flag.row_index} keyed as ({report_id}, {row_index})")
     with transaction(con):
-        # the quarter's current rows, each with its stored flags of the rule (one read of the quarter)
+        # the periods' current rows, each with its stored flags of the rule (one read of them all)
         found = con.execute(
-            "select c.report_id, c.row_index, f.flag_id, f.report_id, f.row_index, f.rule, f.severity,"
-            " f.message, f.field, f.value, f.related_report_id, f.related_row_index"
-            " from core.period_current_rows([$period]) as c left join core.flags as f"
+            "select c.period, c.report_id, c.row_index, f.flag_id, f.report_id, f.row_index, f.rule,"
+            " f.severity, f.message, f.field, f.value, f.related_report_id, f.related_row_index"
+            " from core.period_current_rows($periods) as c left join core.flags as f"
             "  on f.report_id = c.report_id and f.row_index = c.row_index and f.rule = $rule",
-            {"period": period, "rule": rule},
+            {"periods": sorted(flags_by_period), "rule": rule},
         ).fetchall()
-        current = {(record[0], record[1]) for record in found}
-        stray = [key for key, _ in flags if key not in current]
-        if stray:
-            raise ValueError(f"flags for rows that are not current rows of {period}: {stray[:5]}")
-        stored = [record[2:] for record in found if record[2] is not None]
-        wanted = Counter(_identity(report_id, flag) for (report_id, _), flag in flags)
+        current = {(record[0], record[1], record[2]) for record in found}
+        for period, flags in sorted(flags_by_period.items()):
+            stray = [key for key, _ in flags if (period, *key) not in current]
+            if stray:
+                raise ValueError(f"flags for rows that are not current rows of {period}: {stray[:5]}")
+        stored = [record[3:] for record in found if record[3] is not None]
+        wanted = Counter(
+            _identity(report_id, flag) for flags in flags_by_period.values() for (report_id, _), flag in flags
+        )
         kept: Counter[FlagIdentity] = Counter()
         stale = []
         for flag_id, *identity in stored:
