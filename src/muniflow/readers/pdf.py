@@ -37,7 +37,15 @@ from muniflow.readers.pdfglue import LineCell, cell_text
 from muniflow.readers.pdfgrid import merged_down, slot_ends
 from muniflow.readers.pdflayer import out_of_time, read_layer
 from muniflow.readers.pdflinebreaks import join_lines
-from muniflow.readers.pdflines import HYPHENS, CellIndex, Glyph, bucket_glyphs, table_lines, turn_of
+from muniflow.readers.pdflines import (
+    HYPHENS,
+    CellIndex,
+    Glyph,
+    bucket_glyphs,
+    char_glyphs,
+    table_lines,
+    turn_of,
+)
 from muniflow.readers.pdfobjects import fill_objects
 from muniflow.readers.pdfrules import closing_rules, is_shading, join_dots, shading_within, straighten
 from muniflow.readers.pdfscanpage import is_scanned_page, scan_image_share
@@ -197,6 +205,7 @@ def _scan(path: Path, budget: bool = True) -> tuple[list[Fragment], int, str, st
                     fill_objects(opened)
                     for page in sheets.pages(opened):  # two pages printed side by side: each in turn
                         tables: Sequence[Any]
+                        every: list[Glyph] | None = None  # the page's chars as glyphs, once built
                         if is_scanned_page(page, share):
                             # its text layer on its picture's rules, where that is safe; else OCR
                             if budget and out_of_time(started):
@@ -221,9 +230,10 @@ def _scan(path: Path, budget: bool = True) -> tuple[list[Fragment], int, str, st
                             straighten(page)
                             drop_struck(page)  # deleted text a document shows struck through
                             drawn_bullets(page)  # a browser's list markers, drawn as shapes: «•»
+                            every = char_glyphs(page.chars)  # built once, for both uses
                             ruled, ruling = _find_tables(page, grid)
                             tables = sorted(
-                                tables_without_rules(ruling, ruled, grid, heads, labelled, settled),
+                                tables_without_rules(ruling, ruled, grid, heads, labelled, settled, every),
                                 key=lambda t: (t.bbox[1], t.bbox[0]),
                             )
                         if tables and isinstance(tables[-1], TextTable):
@@ -232,7 +242,7 @@ def _scan(path: Path, budget: bool = True) -> tuple[list[Fragment], int, str, st
                             settled = tables[-1].aligned
                         if not tables and page.page_number not in layered:  # a scan's table is ruled
                             tables = text_tables(page)
-                        found = _page_fragments(page.page_number, page.chars, tables)
+                        found = _page_fragments(page.page_number, page.chars, tables, every)
                         if page is not opened and page.bbox[0]:  # a sheet's right page: its own grid
                             left = page.bbox[0]
                             found = [replace(f, columns=tuple(x - left for x in f.columns)) for f in found]
@@ -406,11 +416,14 @@ def _caption(parts: Sequence[str]) -> str:
     return "\n".join(line for line in lines if line.strip() and not _PAGE_NUMBER.match(line))
 
 
-def _page_fragments(page: int, chars: Sequence[dict[str, Any]], tables: Sequence[Any]) -> list[Fragment]:
-    """The page's tables with every cell's lines, its glyphs sorted into cells in one pass."""
+def _page_fragments(
+    page: int, chars: Sequence[dict[str, Any]], tables: Sequence[Any], every: Sequence[Glyph] | None = None
+) -> list[Fragment]:
+    """The page's tables with every cell's lines, its glyphs (`every`, if built already) sorted into
+    cells in one pass."""
     if not tables:
         return []
-    glyphs = (Glyph(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], turn_of(c)) for c in chars)
+    glyphs = char_glyphs(chars) if every is None else every
     buckets = bucket_glyphs(glyphs, [CellIndex(table.cells) for table in tables])
     fragments = []
     for i, (table, bucket) in enumerate(zip(tables, buckets, strict=True)):

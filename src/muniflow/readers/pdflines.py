@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from muniflow.normalize.text import SUPERSCRIPT
 
@@ -69,6 +69,15 @@ def turn_of(char: Mapping[str, object]) -> int:
     if not isinstance(a, (int, float)) or not isinstance(b, (int, float)) or abs(b) <= abs(a):
         return 0
     return 1 if b > 0 else -1
+
+
+def char_glyphs(chars: Iterable[Mapping[str, Any]]) -> list[Glyph]:
+    """Every pdfplumber char of a page as a Glyph, spaces included, turned and bold as read: built
+    once a page, for the tables looked for without rules (`pdfspaces.page_glyphs`) and for the
+    cells' lines (`pdf._page_fragments`)."""
+    return [
+        Glyph(str(c["text"]), c["x0"], c["x1"], c["top"], c["bottom"], turn_of(c), is_bold(c)) for c in chars
+    ]
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import itertools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from muniflow.readers.pdflines import Glyph, group_lines, is_bold, turn_of
+from muniflow.readers.pdflines import Glyph, char_glyphs, group_lines
 from muniflow.readers.pdftextlines import GUTTER
 
 # Share of a glyph's height two letters stand apart by where a word or a cell ends: a producer
@@ -26,7 +26,7 @@ EMPTY_SHARE = 0.25
 MIN_SPACES = 12
 
 
-def page_glyphs(chars: Sequence[Mapping[str, Any]]) -> list[Glyph]:
+def page_glyphs(chars: Sequence[Mapping[str, Any]], every: Sequence[Glyph] | None = None) -> list[Glyph]:
     """The page's drawn glyphs (its spaces left out), turned and bold as read, those a cell's edge
     stands before marked `parted`: on a page that writes its spaces, a glyph after an open gap
     holding no space, where the letters either side touch their neighbours (letters spaced out
@@ -34,9 +34,8 @@ def page_glyphs(chars: Sequence[Mapping[str, Any]]) -> list[Glyph]:
     follow their spaces edge to edge, a glyph standing apart from the space before it (the space
     a cell's line wrapped at, written at its end, the next cell's text a point further on; a
     page justifying its lines leaves such gaps after many of its spaces, and parts nothing so)."""
-    every = [
-        Glyph(str(c["text"]), c["x0"], c["x1"], c["top"], c["bottom"], turn_of(c), is_bold(c)) for c in chars
-    ]
+    if every is None:  # `every`: the chars as glyphs, built already (`char_glyphs`)
+        every = char_glyphs(chars)
     lines = group_lines([g for g in every if not g.turn])
     gaps = [gap for line in lines for gap in _gaps(line)]
     spaced = sum(kind != "empty" for kind, _ in gaps)

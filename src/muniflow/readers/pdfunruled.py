@@ -76,6 +76,7 @@ def tables_without_rules(
     header: Sequence[str] = (),
     labelled: bool = False,
     settled: str = "",
+    every: Sequence[Glyph] | None = None,
 ) -> list[Any]:
     """The page's tables: the ruled ones of two columns or more as found, those of one column and
     the regions other rules mark out read with inferred columns (a ruled table inference cannot
@@ -83,8 +84,8 @@ def tables_without_rules(
     line up as text (a table drawn without rules on a page where another one has them). `header`:
     the header lines of the table inferred last on the page before (see infer_table); `labelled`:
     that table's rows are labels (see pdflabelrows); `settled`: how its cells stand in their rows
-    (see pdfaligned)."""
-    glyphs = page_glyphs(page.chars)
+    (see pdfaligned); `every`: the page's chars as glyphs, if built already (`char_glyphs`)."""
+    glyphs = page_glyphs(page.chars, every)
     # Only a ruled table of one column has no inner vertical rule: one of two columns draws its
     # grid (a list label and its text a tab apart in a cell are no third column).
     kept = [t for t in ruled if _width(t) > 1]
