@@ -442,3 +442,17 @@ def test_a_hyphenated_name_a_title_line_broke_at_its_hyphen_is_one_name(title, e
     from muniflow.interpret.nil import municipality_in_text
 
     assert municipality_in_text(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("городской округ Энской области «Кленовск»", "город Кленовск"),
+        ("городской округ Республики Энсия «Кленовск»", "город Кленовск"),
+        ("муниципальный округ Энского края «Кленовский»", "Кленовский муниципальный округ"),
+    ],
+)
+def test_the_region_between_a_kind_and_its_quoted_name_is_taken_off(heading, expected):
+    """«городской округ Архангельской области «Котлас»», as a region's charter names it: the region
+    between the kind and the quoted name had been read as the name («Энской городской округ»)."""
+    assert municipality_name(heading) == expected

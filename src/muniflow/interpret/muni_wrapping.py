@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from muniflow.interpret.muni_morph import proper_case, rejoined_lines, split_run_together
 from muniflow.interpret.muni_vocabulary import vocabulary
-from muniflow.interpret.region import REGION_SUFFIX
+from muniflow.interpret.region import REGION, REGION_SUFFIX
 from muniflow.morph import analyzer
 from muniflow.normalize.text import closed_up
 
@@ -32,6 +32,9 @@ _REGION_AFTER = re.compile(
     r"|[А-ЯЁ][а-яё-]+(?:ской|цкой|ной|ая)\s+обл\.?|Республика\s+[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё]+)?)\s*$",
     re.IGNORECASE,
 )
+# The region between a kind and the quoted name it goes with («городской округ Энской области
+# «Энск»», as a region's charter names its municipalities).
+_REGION_BEFORE_QUOTE = re.compile(r"\s+(?:" + REGION + r")\s*(?=[«\"“„])")
 # The region before a name, with a comma («Нижегородская область, Арзамасский муниципальный округ»).
 _REGION_BEFORE = re.compile(r"^[^,«\"]*(?:област|кра[йя]|республик|автономн)[^,«\"]*,\s*", re.IGNORECASE)
 # «МО» only as a word of its own: «Мостовский район» keeps its «Мо».
@@ -119,6 +122,7 @@ def peeled(text: str) -> tuple[str, str | None]:
         text = strip_edges(REGION_SUFFIX.sub("", text))
         text = re.sub(r",\s*[^,]*(?:област|кра[йя]|республик|автономн)[^,]*$", "", text, flags=re.IGNORECASE)
         text = _REGION_BEFORE.sub("", text)
+        text = _REGION_BEFORE_QUOTE.sub(" ", text)
     return text, case
 
 
