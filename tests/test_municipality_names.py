@@ -447,6 +447,47 @@ def test_a_hyphenated_name_a_title_line_broke_at_its_hyphen_is_one_name(title, e
 @pytest.mark.parametrize(
     ("heading", "expected"),
     [
+        ("Кленовский район городского округа город Энск", "Кленовский район городского округа город Энск"),
+        (
+            "Ольховский внутригородской район городского округа Энск",
+            "Ольховский внутригородской район городского округа Энск",
+        ),
+        ("Кленовский район города Энска", "Кленовский район города Энска"),
+    ],
+)
+def test_a_citys_district_named_with_its_city_keeps_the_city(heading, expected):
+    """A city's district written with its city in the genitive (Samara's, Ufa's, Makhachkala's
+    «внутригородской район») is a municipality of its own, named with the city: read as the
+    district alone it was another municipality, one of the region's districts of the same adjective."""
+    assert municipality_name(heading) == expected
+
+
+def test_an_adjective_in_brackets_inside_a_name_is_part_of_it():
+    """Yakutia's «Энский национальный (долгано-эвенкийский) улус (район)»: the bracketed adjective
+    inside the name is one of its words (the name had been no heading)."""
+    heading = "Кленовский национальный (долгано-эвенкийский) улус (район)"
+    assert municipality_name(heading) == "Кленовский национальный (долгано-эвенкийский) улус"
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        (
+            "Кленовский муниципальный округ, глава администрации Петров Иван Сергеевич",
+            "Кленовский муниципальный округ",
+        ),
+        ("городской округ «Город Кленовск», глава администрации Петрова А.В.", "город Кленовск"),
+    ],
+)
+def test_a_remark_after_a_comma_closing_a_name_names_no_other(heading, expected):
+    """The head of administration after a comma closing the name: «администрации» in the remark
+    had started the name, and the head's name was read as the municipality."""
+    assert municipality_name(heading) == expected
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
         ("городской округ Энской области «Кленовск»", "город Кленовск"),
         ("городской округ Республики Энсия «Кленовск»", "город Кленовск"),
         ("муниципальный округ Энского края «Кленовский»", "Кленовский муниципальный округ"),
