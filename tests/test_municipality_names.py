@@ -497,3 +497,18 @@ def test_the_region_between_a_kind_and_its_quoted_name_is_taken_off(heading, exp
     """«городской округ Архангельской области «Котлас»», as a region's charter names it: the region
     between the kind and the quoted name had been read as the name («Энской городской округ»)."""
     assert municipality_name(heading) == expected
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("Кленовский муниципальный район. Глава района – Петров И.С.", "Кленовский район"),
+        ("Кленовский муниципальный округ. Глава округа: Петрова А.В.", "Кленовский муниципальный округ"),
+    ],
+)
+def test_a_name_closing_a_sentence_is_found_in_a_heading(heading, expected):
+    """A heading whose name a full stop closes, a remark after it: the kind noun with its stop is
+    still a kind noun (the heading had been skipped as a note, its rows the municipality's above)."""
+    from muniflow.interpret.nil import municipality_in_text
+
+    assert municipality_in_text(heading) == expected
