@@ -502,6 +502,20 @@ def test_the_region_between_a_kind_and_its_quoted_name_is_taken_off(heading, exp
 @pytest.mark.parametrize(
     ("heading", "expected"),
     [
+        ("Муниципальный район: Кленовский", "Кленовский район"),
+        ("Городской округ: город Кленовск", "город Кленовск"),
+        ("Сельское поселение: Кленовское", "Кленовское сельское поселение"),
+    ],
+)
+def test_a_kind_as_the_label_of_a_name_is_its_kind(heading, expected):
+    """A kind before a colon labels the name after it: the kind and the name are one name (the
+    heading had been no municipality's)."""
+    assert municipality_name(heading) == expected
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
         ("Кленовский муниципальный район. Глава района – Петров И.С.", "Кленовский район"),
         ("Кленовский муниципальный округ. Глава округа: Петрова А.В.", "Кленовский муниципальный округ"),
     ],

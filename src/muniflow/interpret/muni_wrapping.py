@@ -113,7 +113,7 @@ def peeled(text: str) -> tuple[str, str | None]:
         if (inner := vocabulary().inner_city_prefix) is not None:  # before a dash's remark goes
             text = inner.sub("", text)
         text = strip_edges(_NUMBERING.sub("", text))
-        text = strip_edges(_LABEL.sub("", text))
+        text = _kind_label_joined(strip_edges(_LABEL.sub("", text)))
         text = PARENTHESES.sub("", text)
         text = _without_dash_remark(text)
         text = strip_edges(_REGION_AFTER.sub("", text))
@@ -124,6 +124,16 @@ def peeled(text: str) -> tuple[str, str | None]:
         text = _REGION_BEFORE.sub("", text)
         text = _REGION_BEFORE_QUOTE.sub(" ", text)
     return text, case
+
+
+def _kind_label_joined(text: str) -> str:
+    """A kind before a colon as a label of the name after it («Муниципальный район: Энский»,
+    «Городской округ: город Энск»): the kind and the name, as one name writes them."""
+    head, colon, rest = text.partition(":")
+    words = tuple(head.lower().split())
+    if colon and rest.strip() and words in vocabulary().kinds_before_name and len(words) > 1:
+        return f"{head.strip()} {rest.strip()}"
+    return text
 
 
 def _without_preposition(text: str) -> tuple[str, str | None]:
