@@ -499,6 +499,12 @@ def test_the_region_between_a_kind_and_its_quoted_name_is_taken_off(heading, exp
     assert municipality_name(heading) == expected
 
 
+def test_a_citys_district_with_its_city_abbreviated_is_one_name():
+    """«г. Энска» after a city's district names its city as «города Энска» does: one name."""
+    expected = "Кленовский внутригородской район города Энска"
+    assert municipality_name("Кленовский внутригородской район г. Энска") == expected
+
+
 @pytest.mark.parametrize(
     ("heading", "expected"),
     [

@@ -6,11 +6,14 @@ another municipality: one of the region's districts of the same adjective.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from muniflow.interpret.muni_morph import WORD, kind_case
 from muniflow.interpret.muni_vocabulary import vocabulary
 
+# «г.», «гор.» before the city's name.
+CITY_ABBREVIATION = re.compile(r"(?:г|гор)\.\s*(?=[А-ЯЁ])")
 # A genitive kind noun follows the district's kind noun within this many words («городского округа»).
 _CITY_KIND_WITHIN = 2
 
@@ -20,7 +23,7 @@ def city_district(
 ) -> tuple[str, str] | None:
     """(the district's name, its city as written) of a city's district named with its city in the
     genitive after it: a name ending with a kind noun in the nominative after a name word, then a
-    kind noun in the genitive within two words, the words from there naming a city (`canonical`,
+    kind noun in the genitive within two words (or «г.»), the words from there naming a city (`canonical`,
     the canonical name, starts with «город»). None for anything else («Энский район»; «Энское
     сельское поселение Энского района»: a district is no city)."""
     words = list(WORD.finditer(text))
@@ -34,7 +37,12 @@ def city_district(
         cases = (kind_case(w.group()) for w in words[k + 1 : k + 1 + _CITY_KIND_WITHIN])
         found = next((c for c in cases if c is not None), None)
         rest = text[words[k + 1].start() :]
-        if found is None or found[0] != "gent" or not canonical(rest).startswith("город "):
+        abbreviated = CITY_ABBREVIATION.match(rest)  # «г. Энска»: the city's kind hidden
+        if not (abbreviated or (found is not None and found[0] == "gent")):
+            return None
+        if text[word.end() : words[k + 1].start()].strip():  # «Энский район, г. Энск»: a list
+            return None
+        if not canonical(rest).startswith("город "):
             return None
         return text[: word.end()], rest
     return None

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from muniflow.interpret.muni_districts import city_district
+from muniflow.interpret.muni_districts import CITY_ABBREVIATION, city_district
 from muniflow.interpret.muni_morph import (
     WORD,
     adjective_case,
@@ -319,7 +319,10 @@ def _canonical_words(name: str) -> list[str]:
         text, run_in = head, None
     district = city_district(strip_wrapping(text), canonical_municipality, _is_name_word)
     if district is not None:  # the city after the district's name stays as written, in the genitive
-        return _canonical_words(district[0]) + _words(district[1])
+        city = district[1]
+        if (abbreviated := CITY_ABBREVIATION.match(city)) is not None:
+            city = f"города {city[abbreviated.end() :]}"
+        return _canonical_words(district[0]) + _words(city)
     if run_in is not None and run_in.start() > 0 and not _GOVERNED.search(text[: run_in.start()]):
         text = text[run_in.start() :]
     text = _FORMATION_ADJECTIVE.sub(r"\1 муниципальное образование", text)
