@@ -532,3 +532,16 @@ def test_a_name_closing_a_sentence_is_found_in_a_heading(heading, expected):
     from muniflow.interpret.nil import municipality_in_text
 
     assert municipality_in_text(heading) == expected
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Кленовский район городского округа город Энск, по состоянию на 01.10.2031 г.",
+        "Кленовский район городского округа город Энск. Глава – Петров И.С.",
+    ],
+)
+def test_a_remark_after_a_citys_district_is_no_part_of_its_city(heading):
+    """A remark after the city of a city's district (a comma's, a full stop's) is no part of the
+    city's name: read with it, each heading of one district was a name of its own."""
+    assert municipality_name(heading) == "Кленовский район городского округа город Энск"

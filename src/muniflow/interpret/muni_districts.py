@@ -14,6 +14,9 @@ from muniflow.interpret.muni_vocabulary import vocabulary
 
 # «г.», «гор.» before the city's name.
 CITY_ABBREVIATION = re.compile(r"(?:г|гор)\.\s*(?=[А-ЯЁ])")
+# A remark after the city's name: after a comma, a semicolon, a bracket, a spaced dash or a full
+# stop («… города Энска. Глава – Петров И.С.», «… город Энск, по состоянию на 01.07.2025»).
+_REMARK = re.compile(r"\s*(?:[,;(]|\s[–—-]\s|\.(?:\s|$)).*$", re.DOTALL)
 # A genitive kind noun follows the district's kind noun within this many words («городского округа»).
 _CITY_KIND_WITHIN = 2
 
@@ -38,6 +41,8 @@ def city_district(
         found = next((c for c in cases if c is not None), None)
         rest = text[words[k + 1].start() :]
         abbreviated = CITY_ABBREVIATION.match(rest)  # «г. Энска»: the city's kind hidden
+        start = abbreviated.end() if abbreviated else 0
+        rest = rest[:start] + _REMARK.sub("", rest[start:])
         if not (abbreviated or (found is not None and found[0] == "gent")):
             return None
         if text[word.end() : words[k + 1].start()].strip():  # «Энский район, г. Энск»: a list
