@@ -40,6 +40,7 @@ from muniflow.interpret.row_headings import (
     heads_dated,
     heads_items,
     numbered_heading,
+    remarked_heading,
     theme_row,
     title_line_municipality,
     totals_in_title,
@@ -186,7 +187,7 @@ def read_table(
         heading = (
             filled[0]
             if len(filled) == 1 and seq_number(filled[0]) is None
-            else numbered_heading(raw, mapping)
+            else numbered_heading(raw, mapping) or remarked_heading(raw, mapping)
         )
         cut = heading is None
         heading = heading or cut_heading(raw, mapping, filled, period, places)
