@@ -193,8 +193,9 @@ def numbered_heading(raw: RawRow, mapping: Mapping[str, int]) -> str | None:
 
 
 # The columns of an event's own facts: a heading row fills one of them with its name, and may fill
-# others only with a remark (a head's or an office's name under «Ответственный», «Примечание»).
-_EVENT_FIELDS = ("title", "place", "date_text", "participants", "goal", "municipality")
+# others only with a remark (a head's or an office's name under «Ответственный», «Примечание»; a
+# column of such names the header does not name may be read as the goal's, by its texts).
+_EVENT_FIELDS = ("title", "place", "date_text", "participants", "municipality")
 
 
 def remarked_heading(raw: RawRow, mapping: Mapping[str, int]) -> str | None:
