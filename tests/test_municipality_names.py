@@ -442,3 +442,106 @@ def test_a_hyphenated_name_a_title_line_broke_at_its_hyphen_is_one_name(title, e
     from muniflow.interpret.nil import municipality_in_text
 
     assert municipality_in_text(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("Кленовский район городского округа город Энск", "Кленовский район городского округа город Энск"),
+        (
+            "Ольховский внутригородской район городского округа Энск",
+            "Ольховский внутригородской район городского округа Энск",
+        ),
+        ("Кленовский район города Энска", "Кленовский район города Энска"),
+    ],
+)
+def test_a_citys_district_named_with_its_city_keeps_the_city(heading, expected):
+    """A city's district written with its city in the genitive (Samara's, Ufa's, Makhachkala's
+    «внутригородской район») is a municipality of its own, named with the city: read as the
+    district alone it was another municipality, one of the region's districts of the same adjective."""
+    assert municipality_name(heading) == expected
+
+
+def test_an_adjective_in_brackets_inside_a_name_is_part_of_it():
+    """Yakutia's «Энский национальный (долгано-эвенкийский) улус (район)»: the bracketed adjective
+    inside the name is one of its words (the name had been no heading)."""
+    heading = "Кленовский национальный (долгано-эвенкийский) улус (район)"
+    assert municipality_name(heading) == "Кленовский национальный (долгано-эвенкийский) улус"
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        (
+            "Кленовский муниципальный округ, глава администрации Петров Иван Сергеевич",
+            "Кленовский муниципальный округ",
+        ),
+        ("городской округ «Город Кленовск», глава администрации Петрова А.В.", "город Кленовск"),
+    ],
+)
+def test_a_remark_after_a_comma_closing_a_name_names_no_other(heading, expected):
+    """The head of administration after a comma closing the name: «администрации» in the remark
+    had started the name, and the head's name was read as the municipality."""
+    assert municipality_name(heading) == expected
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("городской округ Энской области «Кленовск»", "город Кленовск"),
+        ("городской округ Республики Энсия «Кленовск»", "город Кленовск"),
+        ("муниципальный округ Энского края «Кленовский»", "Кленовский муниципальный округ"),
+    ],
+)
+def test_the_region_between_a_kind_and_its_quoted_name_is_taken_off(heading, expected):
+    """«городской округ Архангельской области «Котлас»», as a region's charter names it: the region
+    between the kind and the quoted name had been read as the name («Энской городской округ»)."""
+    assert municipality_name(heading) == expected
+
+
+def test_a_citys_district_with_its_city_abbreviated_is_one_name():
+    """«г. Энска» after a city's district names its city as «города Энска» does: one name."""
+    expected = "Кленовский внутригородской район города Энска"
+    assert municipality_name("Кленовский внутригородской район г. Энска") == expected
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("Муниципальный район: Кленовский", "Кленовский район"),
+        ("Городской округ: город Кленовск", "город Кленовск"),
+        ("Сельское поселение: Кленовское", "Кленовское сельское поселение"),
+    ],
+)
+def test_a_kind_as_the_label_of_a_name_is_its_kind(heading, expected):
+    """A kind before a colon labels the name after it: the kind and the name are one name (the
+    heading had been no municipality's)."""
+    assert municipality_name(heading) == expected
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("Кленовский муниципальный район. Глава района – Петров И.С.", "Кленовский район"),
+        ("Кленовский муниципальный округ. Глава округа: Петрова А.В.", "Кленовский муниципальный округ"),
+    ],
+)
+def test_a_name_closing_a_sentence_is_found_in_a_heading(heading, expected):
+    """A heading whose name a full stop closes, a remark after it: the kind noun with its stop is
+    still a kind noun (the heading had been skipped as a note, its rows the municipality's above)."""
+    from muniflow.interpret.nil import municipality_in_text
+
+    assert municipality_in_text(heading) == expected
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Кленовский район городского округа город Энск, по состоянию на 01.10.2031 г.",
+        "Кленовский район городского округа город Энск. Глава – Петров И.С.",
+    ],
+)
+def test_a_remark_after_a_citys_district_is_no_part_of_its_city(heading):
+    """A remark after the city of a city's district (a comma's, a full stop's) is no part of the
+    city's name: read with it, each heading of one district was a name of its own."""
+    assert municipality_name(heading) == "Кленовский район городского округа город Энск"

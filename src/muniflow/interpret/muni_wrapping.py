@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from muniflow.interpret.muni_morph import proper_case, rejoined_lines, split_run_together
 from muniflow.interpret.muni_vocabulary import vocabulary
-from muniflow.interpret.region import REGION_SUFFIX
+from muniflow.interpret.region import REGION, REGION_SUFFIX
 from muniflow.morph import analyzer
 from muniflow.normalize.text import closed_up
 
@@ -32,6 +32,9 @@ _REGION_AFTER = re.compile(
     r"|[А-ЯЁ][а-яё-]+(?:ской|цкой|ной|ая)\s+обл\.?|Республика\s+[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё]+)?)\s*$",
     re.IGNORECASE,
 )
+# The region between a kind and the quoted name it goes with («городской округ Энской области
+# «Энск»», as a region's charter names its municipalities).
+_REGION_BEFORE_QUOTE = re.compile(r"\s+(?:" + REGION + r")\s*(?=[«\"“„])")
 # The region before a name, with a comma («Нижегородская область, Арзамасский муниципальный округ»).
 _REGION_BEFORE = re.compile(r"^[^,«\"]*(?:област|кра[йя]|республик|автономн)[^,«\"]*,\s*", re.IGNORECASE)
 # «МО» only as a word of its own: «Мостовский район» keeps its «Мо».
@@ -110,7 +113,7 @@ def peeled(text: str) -> tuple[str, str | None]:
         if (inner := vocabulary().inner_city_prefix) is not None:  # before a dash's remark goes
             text = inner.sub("", text)
         text = strip_edges(_NUMBERING.sub("", text))
-        text = strip_edges(_LABEL.sub("", text))
+        text = _kind_label_joined(strip_edges(_LABEL.sub("", text)))
         text = PARENTHESES.sub("", text)
         text = _without_dash_remark(text)
         text = strip_edges(_REGION_AFTER.sub("", text))
@@ -119,7 +122,18 @@ def peeled(text: str) -> tuple[str, str | None]:
         text = strip_edges(REGION_SUFFIX.sub("", text))
         text = re.sub(r",\s*[^,]*(?:област|кра[йя]|республик|автономн)[^,]*$", "", text, flags=re.IGNORECASE)
         text = _REGION_BEFORE.sub("", text)
+        text = _REGION_BEFORE_QUOTE.sub(" ", text)
     return text, case
+
+
+def _kind_label_joined(text: str) -> str:
+    """A kind before a colon as a label of the name after it («Муниципальный район: Энский»,
+    «Городской округ: город Энск»): the kind and the name, as one name writes them."""
+    head, colon, rest = text.partition(":")
+    words = tuple(head.lower().split())
+    if colon and rest.strip() and words in vocabulary().kinds_before_name and len(words) > 1:
+        return f"{head.strip()} {rest.strip()}"
+    return text
 
 
 def _without_preposition(text: str) -> tuple[str, str | None]:

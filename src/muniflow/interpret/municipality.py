@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from muniflow.interpret.muni_districts import CITY_ABBREVIATION, city_district
 from muniflow.interpret.muni_morph import (
     WORD,
     adjective_case,
@@ -311,6 +312,17 @@ def _canonical_words(name: str) -> list[str]:
     text = flatten(name)
     text = latin_fixed(text)
     run_in = _RUN_IN.search(PARENTHESES.sub("", text))  # «… район (администрация)» starts no name
+    head = text.partition(",")[0]
+    if run_in is not None and len(head) < run_in.start() and municipality_name(head) is not None:
+        # a remark after a comma closing a whole name («Энский район, глава администрации Петров
+        # И.С.»): the name; the remark's «администрации» starts no other name
+        text, run_in = head, None
+    district = city_district(strip_wrapping(text), canonical_municipality, _is_name_word)
+    if district is not None:  # the city after the district's name stays as written, in the genitive
+        city = district[1]
+        if (abbreviated := CITY_ABBREVIATION.match(city)) is not None:
+            city = f"города {city[abbreviated.end() :]}"
+        return _canonical_words(district[0]) + _words(city)
     if run_in is not None and run_in.start() > 0 and not _GOVERNED.search(text[: run_in.start()]):
         text = text[run_in.start() :]
     text = _FORMATION_ADJECTIVE.sub(r"\1 муниципальное образование", text)
@@ -351,6 +363,11 @@ def canonical_municipality(name: str) -> str:
     return " ".join(words)
 
 
+def _unbracketed(word: str) -> str:
+    """A word with the brackets round it taken off («(долгано-эвенкийский)»)."""
+    return word[1:-1] if word.startswith("(") and word.endswith(")") else word
+
+
 def _is_name_word(word: str) -> bool:
     return bool(re.fullmatch(r"[А-ЯЁ][А-ЯЁа-яё]*(?:-[А-ЯЁа-яё]+)*", word)) or word in _NAME_LINKS
 
@@ -375,6 +392,9 @@ def is_built_like_a_name(canonical: str, bare: bool = False) -> bool:
     («Йошкар-Ола», a heading row spanning the table). Digits, common nouns and words other than
     a name's make it something else («Приложение 1», «Информация о мероприятиях»); a bare
     word is taken for a place's name («Краснолесье» is a dictionary noun too)."""
+    district = city_district(canonical, canonical_municipality, _is_name_word)
+    if district is not None:
+        return is_built_like_a_name(district[0])
     words = canonical.split(" ")
     if not canonical or len(words) > 8 or re.search(r"\d", canonical):
         return False
@@ -384,7 +404,9 @@ def is_built_like_a_name(canonical: str, bare: bool = False) -> bool:
         # the first adjective a name's (capitalised), those after it maybe not («Азовский немецкий
         # национальный район»)
         adjectives = words[:-tail]
-        return _is_name_word(adjectives[0]) and all(_is_adjective(w) for w in adjectives)
+        # an adjective of the name may stand in brackets («Энский национальный (долгано-эвенкийский)
+        # улус»), never the first
+        return _is_name_word(adjectives[0]) and all(_is_adjective(_unbracketed(w)) for w in adjectives)
     head = _starts_with(words, kinds.kinds_before_name)
     if head:
         rest = words[head:]

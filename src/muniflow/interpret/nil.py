@@ -234,8 +234,10 @@ def _names_a_kind(token: str) -> bool:
     if any(pattern.fullmatch(bare) for pattern, _ in vocabulary().capital_abbreviations):
         return True
     kinds = vocabulary().kind_nouns
+    # a kind noun ending a sentence keeps its stop («Энский район. Глава района – …»)
+    noun = word.rstrip(".")
     return any(
-        p.normal_form.replace("ё", "е") in kinds and "sing" in p.tag for p in analyzer().parse(word)[:1]
+        p.normal_form.replace("ё", "е") in kinds and "sing" in p.tag for p in analyzer().parse(noun)[:1]
     )
 
 

@@ -8,6 +8,9 @@ from __future__ import annotations
 import re
 
 _ADJECTIVE = r"[А-ЯЁ][а-яё]*(?:-[А-ЯЁа-яё][а-яё]*)*"
+# A republic's own name after its kind word: a hyphen inside it joins letters («Кабардино-…»); one
+# ending a word is the dash before its other name («Энсия-Алания» is «Энсия» – «Алания»), no part of it.
+_NAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*"
 # Groups: `adj` + `kind` for an adjective region, `arep` for an adjective republic (one adjective or
 # two, «Энской Народной Республики»; a state's, «Китайской Народной», is told apart by the world's
 # list of countries), `rep` for a
@@ -18,8 +21,8 @@ REGION = (
     rf"(?P<adj>{_ADJECTIVE}(?:ской|цкой|ной|ого|его))\s+"
     r"(?P<kind>области|края|автономного\s+округа|автономной\s+области|обл\.)"
     rf"|(?P<arep>(?:{_ADJECTIVE}(?:ской|цкой|ной)\s+)?{_ADJECTIVE}(?:ской|цкой|ной))\s+Республики"
-    r"|(?P<rep>Республики\s+[А-ЯЁ][а-яё-]+(?:[ \t]*[-–][ \t]*[А-ЯЁ][а-яё-]+|[ \t]+[А-ЯЁ][а-яё]+)?"
-    r"(?:[ \t]*[-–][ \t]*[А-ЯЁ][а-яё-]+|[ \t]*\([А-ЯЁ][а-яё-]+\))?)"
+    rf"|(?P<rep>Республики\s+{_NAME}(?:[ \t]*[-–][ \t]*{_NAME}|[ \t]+[А-ЯЁ][а-яё]+)?"
+    rf"(?:[ \t]*[-–][ \t]*{_NAME}|[ \t]*\({_NAME}\))?)"
 )
 REGION_PATTERN = re.compile(REGION)
 # The same names in the nominative: `nadj` + `nkind`, `narep`, `nrep`.
@@ -27,8 +30,8 @@ NOMINATIVE = (
     rf"(?P<nadj>{_ADJECTIVE}(?:ская|цкая|ная|ский|цкий|ной|ий))\s+"
     r"(?P<nkind>область|край|автономный\s+округ|автономная\s+область)"
     rf"|(?P<narep>(?:{_ADJECTIVE}(?:ская|цкая|ная)\s+)?{_ADJECTIVE}(?:ская|цкая|ная))\s+Республика"
-    r"|(?P<nrep>Республика\s+[А-ЯЁ][а-яё-]+(?:[ \t]*[-–][ \t]*[А-ЯЁ][а-яё-]+|[ \t]+[А-ЯЁ][а-яё]+)?"
-    r"(?:[ \t]*[-–][ \t]*[А-ЯЁ][а-яё-]+|[ \t]*\([А-ЯЁ][а-яё-]+\))?)"
+    rf"|(?P<nrep>Республика\s+{_NAME}(?:[ \t]*[-–][ \t]*{_NAME}|[ \t]+[А-ЯЁ][а-яё]+)?"
+    rf"(?:[ \t]*[-–][ \t]*{_NAME}|[ \t]*\({_NAME}\))?)"
 )
 NOMINATIVE_PATTERN = re.compile(NOMINATIVE)
 # The region closing a municipality's name, in any letter case ("... смоленской области").

@@ -190,3 +190,26 @@ def numbered_heading(raw: RawRow, mapping: Mapping[str, int]) -> str | None:
     if seq is None or len(texts) != 2 or texts[0][0] != seq:
         return None
     return texts[1][1] if _SECTION_NUMBER.fullmatch(fold(texts[0][1])) else None
+
+
+# The columns of an event's own facts: a heading row fills one of them with its name, and may fill
+# others only with a remark (a head's or an office's name under «Ответственный», «Примечание»; a
+# column of such names the header does not name may be read as the goal's, by its texts).
+_EVENT_FIELDS = ("title", "place", "date_text", "participants", "municipality")
+
+
+def remarked_heading(raw: RawRow, mapping: Mapping[str, int]) -> str | None:
+    """The heading of a row whose one filled cell of an event's facts names a municipality, a
+    remark beside it in a column of no such fact, its № cell empty or a section's number
+    («1.» | «Энский муниципальный район» | … | «Петров И.С., глава района»): read as an event, it
+    had no date nor place, and its municipality's rows went to the heading above. None for any
+    other row."""
+    facts = {mapping[f] for f in _EVENT_FIELDS if f in mapping}
+    seq = mapping.get("seq_no")
+    texts = [(j, c) for j, c in enumerate(raw.cells) if c is not None and fold(c)]
+    own = [c for j, c in texts if j in facts]
+    remarks = [c for j, c in texts if j not in facts and j != seq]
+    number = fold(cell_at(raw, seq)) if seq is not None else ""
+    if len(own) != 1 or not remarks or (number and not _SECTION_NUMBER.fullmatch(number)):
+        return None
+    return own[0] if municipality_name(own[0]) is not None else None

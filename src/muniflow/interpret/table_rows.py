@@ -40,6 +40,7 @@ from muniflow.interpret.row_headings import (
     heads_dated,
     heads_items,
     numbered_heading,
+    remarked_heading,
     theme_row,
     title_line_municipality,
     totals_in_title,
@@ -147,10 +148,12 @@ def read_table(
         raw = previous = open_merged(merged_down(raw, previous), previous, matches)
         if not own_text:
             continue  # blank, or only cells merged down into it: the rest of a row a page end cut
-        if last_event is not None and goes_on(own, mapping, rows[last_event], period):
+        # a heading with a remark beside it is neither the rest of the event above nor its stage
+        carries_on = last_event is not None and remarked_heading(own, mapping) is None
+        if last_event is not None and carries_on and goes_on(own, mapping, rows[last_event], period):
             rows[last_event] = continued_row(rows[last_event], own, matches, period, state.month)
             continue
-        if last_event is not None and stage_of(own, mapping, rows[last_event], period):
+        if last_event is not None and carries_on and stage_of(own, mapping, rows[last_event], period):
             rows[last_event] = with_stage(rows[last_event], own, matches, period)
             continue
         filled = filled_cells(raw)
@@ -186,7 +189,7 @@ def read_table(
         heading = (
             filled[0]
             if len(filled) == 1 and seq_number(filled[0]) is None
-            else numbered_heading(raw, mapping)
+            else numbered_heading(raw, mapping) or remarked_heading(raw, mapping)
         )
         cut = heading is None
         heading = heading or cut_heading(raw, mapping, filled, period, places)
