@@ -117,3 +117,42 @@ def test_completeness_is_one_expectation_per_quarter() -> None:
     outcomes = [o for o in result.outcomes if o.table == "reporting_status"]
     complete = {o.rule: (o.success, o.unexpected_count) for o in outcomes}
     assert complete == {"reporting_complete@2025Q2": (True, 0), "reporting_complete@2025Q3": (False, 1)}
+
+
+def test_a_rule_per_quarter_read_off_one_expectation_matches_one_expectation_per_quarter() -> None:
+    """The completeness rule runs as one expectation whose broken rows are counted by quarter; its
+    outcomes are those of one expectation per quarter (the Data Docs' way), a row of no quarter
+    and a quarter of several broken rows included."""
+    from dataclasses import replace
+
+    from muniflow.quality.checkpoint import _checker, splits_per_value
+
+    contract = load_contract()
+    (rule,) = [r for r in contract.dataset_rules if r.per]
+    assert splits_per_value(rule)
+    reporting = pd.DataFrame(
+        {
+            "period": ["2025Q1", "2025Q2", None, "2025Q3", "2025Q3", "2025Q4", "2025Q3"],
+            "status": ["missing", "reported", "missing", "missing", "nil", "reported", "missing"],
+        }
+    )
+    at_once = _checker(contract).validate("reporting_status", reporting)
+    apart = replace(
+        contract,
+        dataset_rules=tuple(
+            replace(r, kwargs={**r.kwargs, "mostly": 1.0}) for r in contract.dataset_rules if r.per
+        ),
+    )
+    assert not splits_per_value(apart.dataset_rules[0])  # `mostly` keeps one expectation a quarter
+    one_each = _checker(apart).validate("reporting_status", reporting)
+
+    def seen(outcomes):  # type: ignore[no-untyped-def]
+        return sorted((o.rule, o.success, o.unexpected_count, o.description) for o in outcomes)
+
+    assert seen(at_once) == seen(one_each)
+    assert [(o.rule, o.unexpected_count) for o in at_once] == [
+        ("reporting_complete@2025Q1", 1),
+        ("reporting_complete@2025Q2", 0),
+        ("reporting_complete@2025Q3", 2),
+        ("reporting_complete@2025Q4", 0),
+    ]
