@@ -97,6 +97,13 @@ def load(warehouse: str, run_id: str, outcome: stages.FileOutcome) -> loader.Loa
 
 
 @task(retries=3, retry_delay_seconds=5, retry_condition_fn=_lock_held, cache_policy=NO_CACHE)
+def _warm_up_checks() -> None:
+    """Start, in background threads, what the checks after extraction need: Great Expectations'
+    import and the duplicate rule's vocabulary (`stages.warm_up_checks`)."""
+    warm_up()
+    stages.warm_up_checks()
+
+
 def dedupe(warehouse: str, run_id: str, periods: set[str]) -> int:
     """Cross-report duplicate rule on the current rows of the touched periods."""
     with _warehouse(warehouse) as con:
@@ -140,9 +147,6 @@ def ingest_reports(
     closing = window.quarter_to_close(close_quarter)
     if stored is None:
         stored = window.nothing_new(files, wh)
-    if not stored or period or region:
-        warm_up()  # Great Expectations imports while the files are read (not needed if all are stored)
-        stages.warm_up_checks()  # and the duplicate rule's vocabulary is built
     if not (force or period or region) and stored:
         logger.info("nothing new: all %d file(s) are in %s as they are", len(files), wh)
         quiet: dict[str, Any] = {"nothing_new": True, "files_seen": len(files), "files": []}
@@ -180,6 +184,9 @@ def ingest_reports(
             record_archive=lambda run_id, archive: cast(bool, record(wh, run_id, archive)),
             on_start=started,
             on_loaded=loaded,
+            # Great Expectations imports and the duplicate rule's vocabulary is built while the
+            # files are read (not needed if all are stored), once they are all submitted
+            on_submitted=_warm_up_checks if not stored or period or region else lambda: None,
         )
         run = pipeline.run_ingest(
             paths,

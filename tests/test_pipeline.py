@@ -12,7 +12,7 @@ from muniflow.warehouse import db
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_the_body_submits_all_then_loads_in_order_then_dedupes_and_reports(tmp_path: Path) -> None:
+def test_the_body_submits_all_then_warms_up_then_loads_in_order_then_dedupes_and_reports(tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     files = []
@@ -42,11 +42,20 @@ def test_the_body_submits_all_then_loads_in_order_then_dedupes_and_reports(tmp_p
         def quality(run_id: str, periods: set[str]) -> None:
             calls.append(("quality", ",".join(sorted(periods))))
 
-        runner = pipeline.Runner(submit, outcome, load, dedupe, quality, connect=lambda: nullcontext(con))
+        runner = pipeline.Runner(
+            submit,
+            outcome,
+            load,
+            dedupe,
+            quality,
+            connect=lambda: nullcontext(con),
+            on_submitted=lambda: calls.append(("submitted", "all")),
+        )
         run = pipeline.run_ingest([inbox], None, runner)
     names = sorted(f.name for f in files)  # a folder is scanned in sorted order
     assert calls == [
         *(("submit", n) for n in names),
+        ("submitted", "all"),  # what the checks need starts only then (warm-up threads)
         *(step for n in names for step in (("wait", n), ("load", n))),
         ("dedupe", ""),  # quarantined files touch no period
         ("quality", ""),

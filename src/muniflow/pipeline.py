@@ -66,6 +66,9 @@ class Runner:
     record_archive: Callable[[str, ArchiveRecord], bool] = field(default=lambda run_id, archive: False)
     on_start: Callable[[list[Path]], None] = field(default=_nothing)
     on_loaded: Callable[[stages.FileOutcome, loader.LoadResult], None] = field(default=_nothing)
+    # once every file is submitted: the place to start work that only the stages after extraction
+    # need (the checks' imports), so it does not hold up the submissions (one interpreter lock)
+    on_submitted: Callable[[], None] = field(default=_nothing)
     counts_cache: bool = True  # record `files_from_cache` among the run's counts
 
 
@@ -145,6 +148,7 @@ def run_ingest(
             for i in expanded.inputs
         ]
         handles.reverse()
+        runner.on_submitted()
         while handles:  # popped as loaded, so memory stays flat in the number of files
             outcome, from_cache = runner.outcome(handles.pop())
             outcome = stages.with_region(outcome, region)

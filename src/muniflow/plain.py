@@ -64,11 +64,12 @@ def ingest_plain(
         with _timed(totals, "quality"):
             return write_quality_report(con, run_id, report_dir, periods, data_docs=False)
 
-    if report_dir is not None:
-        from muniflow.quality.checkpoint import warm_up
+    def warm_up_checks() -> None:  # once every file is submitted, while they are read
+        if report_dir is not None:
+            from muniflow.quality.checkpoint import warm_up
 
-        warm_up()  # Great Expectations imports while the files are read
-    stages.warm_up_checks()  # and the duplicate rule's vocabulary is built
+            warm_up()  # Great Expectations imports
+        stages.warm_up_checks()  # and the duplicate rule's vocabulary is built
 
     with ThreadPoolExecutor(os.cpu_count() or 1) as pool, db.connect(warehouse) as con:
         runner = pipeline.Runner(
@@ -82,6 +83,7 @@ def ingest_plain(
             connect=lambda: nullcontext(con),  # one connection for the whole run
             record_archive=lambda run_id, archive: record_archive(con, run_id, archive),
             counts_cache=False,
+            on_submitted=warm_up_checks,
         )
         run = pipeline.run_ingest(paths, period.label if period else None, runner)
     statuses = {source_file: result.status for source_file, result in run.loaded}
