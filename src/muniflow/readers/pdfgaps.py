@@ -11,7 +11,14 @@ from typing import Any
 
 from muniflow.interpret.municipality import municipality_name
 from muniflow.readers.pdfaligned import aligned_bands
-from muniflow.readers.pdfgapcolumns import DEFAULT_PAD, MAX_PAD, MIN_COLUMNS, boundaries, label_boundaries
+from muniflow.readers.pdfgapcolumns import (
+    DEFAULT_PAD,
+    MAX_PAD,
+    MIN_COLUMNS,
+    boundaries,
+    keeps_hint,
+    label_boundaries,
+)
 from muniflow.readers.pdfgapmerged import merge_down, merge_straddling
 from muniflow.readers.pdfgaprows import (
     card_parts,
@@ -85,13 +92,13 @@ def infer_table(
     if follows:  # the table of the page before going on: little of it here, in fewer columns
         inner = list(hint[1:-1])
     # on its columns (see boundaries), one row of it is that table going on too
-    follows = follows or (len(hint) > 2 and inner == list(hint[1:-1]))
+    follows = follows or (len(hint) > 2 and inner is not None and keeps_hint(inner, hint[1:-1]))
     if inner is None:
         return None
     if region.framed:
         xs = [region.x0, *inner, region.x1]
-    elif hint and inner == list(hint[1:-1]):
-        xs = list(hint)
+    elif hint and keeps_hint(inner, hint[1:-1]):
+        xs = [hint[0], *inner, hint[-1]]
     else:
         xs = [min(g.x0 for g in inside) - pad, *inner, max(g.x1 for g in inside) + pad]
     inner_rules = {

@@ -1,0 +1,107 @@
+"""A table drawn without rules whose cells are padded by nothing (LibreOffice's import of an HTML
+table with `cellpadding=0`): a line filling its cell ends a fraction of a point before the next
+column's text, a header's label centred over a narrow column ends as close to it, and a
+municipality's cell merged down over the rows, its rows set at their bottom, writes its name
+above the first row's number, in a column no other row fills (readers/pdfgapcolumns,
+readers/pdfgaps, readers/pdfaligned)."""
+
+from __future__ import annotations
+
+from glyph_text import line_glyphs
+
+from muniflow.readers.pdfgapcolumns import boundaries
+from muniflow.readers.pdftextlines import text_lines
+
+PAD = 5.4  # the padding a boundary stands left of the next column's text by, where room is
+
+
+def _lines(rows: list[list[tuple[float, str]]], top: float = 100.0) -> list:
+    """The text lines of rows of pieces (x, text), one line each, 12 pt apart."""
+    return text_lines([g for k, row in enumerate(rows) for g in line_glyphs(top + 12 * k, row)])
+
+
+# №, event, date, place: each row's event ends 25 pt or more left of its date
+FIRST_PAGE = [
+    [(10.0, "№"), (30.0, "Мероприятие"), (120.0, "Дата"), (180.0, "Место")],
+    [(10.0, "1"), (30.0, "Слёт"), (120.0, "12.07.2025"), (180.0, "г. Ивск")],
+    [(10.0, "2"), (30.0, "Ярмарка"), (120.0, "03.08.2025"), (180.0, "с. Лесное")],
+    [(10.0, "3"), (30.0, "Турнир"), (120.0, "21.08.2025"), (180.0, "г. Ивск")],
+]
+
+
+def test_a_line_filling_its_cell_on_the_next_page_keeps_the_columns_of_the_page_before() -> None:
+    """On the next page an event's line fills its cell, ending 0.2 pt before the date column's
+    text: the gap, narrower than any strip, is the page before's column edge still (the dates
+    start where they did), and its boundary moves past the line (the page was read with the event
+    and the date as one column, a grid of its own, and was taken for another table)."""
+    hint = boundaries(_lines(FIRST_PAGE), PAD, ())
+    assert hint is not None and len(hint) == 3
+    rows = [
+        [(10.0, "4"), (29.8, "Ф" * 18), (180.0, "д. Ключи")],
+        [(30.0, "праздник"), (120.0, "05.09.2025")],
+        [(10.0, "5"), (30.0, "Вечер"), (120.0, "06.09.2025"), (180.0, "г. Ивск")],
+        [(10.0, "6"), (30.0, "Концерт"), (120.0, "07.09.2025"), (180.0, "с. Лесное")],
+    ]
+    lines = _lines(rows)
+    assert round(lines[0].spans[1][1], 1) == 119.8  # the event's line ends by the date's text
+    got = boundaries(lines, PAD, hint)
+    assert got is not None and len(got) == 3
+    assert got[0] == hint[0] and got[2] == hint[2]
+    assert 119.8 < got[1] < 120.0
+
+
+def test_a_label_filling_its_narrow_column_is_cut_off_by_nothing() -> None:
+    """«№№» centred over the row numbers ends 0.8 pt before the dates' text, less than the room a
+    boundary keeps either side: the boundary stands between them (left where the padding puts
+    it, it cut the label, read as a header cell over both columns)."""
+    rows = [
+        [(11.2, "№№"), (30.0, "Дата"), (90.0, "Мероприятие")],
+        [(10.0, "1"), (22.0, "12.07.2025"), (90.0, "Слёт")],
+        [(10.0, "2"), (22.0, "03.08.2025"), (90.0, "Ярмарка")],
+        [(10.0, "3"), (22.0, "21.08.2025"), (90.0, "Турнир")],
+    ]
+    got = boundaries(_lines(rows), PAD, ())
+    assert got is not None
+    assert 21.2 < got[0] < 22.0
+
+
+def test_a_strip_under_a_point_wide_parts_two_columns() -> None:
+    """The results' lines end 0.8 pt before the notes' text, which starts at one x on every line:
+    two columns (read as one, the notes were part of the results)."""
+    rows = [
+        [(10.0, "№"), (104.2, "Итоги"), (200.0, "Примечание")],
+        [(10.0, "1"), (104.2, "Г" * 19)],
+        [(104.2, "обмен"), (200.0, "сайт")],
+        [(10.0, "2"), (104.2, "Д" * 19)],
+        [(104.2, "опыт"), (200.0, "бюджет")],
+        [(10.0, "3"), (104.2, "Е" * 19)],
+        [(104.2, "итоги"), (200.0, "сайт")],
+    ]
+    got = boundaries(_lines(rows), PAD, ())
+    assert got is not None and len(got) == 2
+    assert 199.2 < got[1] < 200.0
+
+
+def test_a_line_filling_its_cell_up_to_an_empty_column_keeps_that_column() -> None:
+    """The notes' column, filled on the page before, holds nothing on the next page, where a
+    result's line ends 0.4 pt past the boundary the page before put 5.4 pt left of the notes'
+    text (a cell padded by nothing): the column goes on there, its boundary past the line (the
+    page, read with a column fewer, was taken for another table and its rows were lost)."""
+    first = [
+        [(10.0, "№"), (30.0, "Итоги"), (200.0, "Примечание")],
+        [(10.0, "1"), (30.0, "Обсуждены планы"), (200.0, "сайт")],
+        [(10.0, "2"), (30.0, "Подписано соглашение"), (200.0, "бюджет")],
+        [(10.0, "3"), (30.0, "Вручены кубки"), (200.0, "сайт")],
+    ]
+    hint = boundaries(_lines(first), PAD, ())
+    assert hint is not None and len(hint) == 2
+    rows = [
+        [(10.0, "4"), (30.0, "Прочитаны стихи")],
+        [(30.0, "Ж" * 33)],  # to 195.0: past the boundary at 194.6
+        [(10.0, "5"), (30.0, "Спеты песни")],
+    ]
+    lines = _lines(rows)
+    assert round(lines[1].spans[0][1], 1) == 195.0
+    got = boundaries(lines, PAD, hint)
+    assert got is not None and len(got) == 2
+    assert got[0] == hint[0] and 195.0 < got[1] < 200.0
