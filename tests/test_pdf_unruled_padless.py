@@ -7,10 +7,12 @@ readers/pdfgaps, readers/pdfaligned)."""
 
 from __future__ import annotations
 
-from glyph_text import line_glyphs
+from glyph_text import cell_texts, line_glyphs, text_glyphs
 
 from muniflow.readers.pdfgapcolumns import boundaries
+from muniflow.readers.pdflines import Glyph
 from muniflow.readers.pdftextlines import text_lines
+from muniflow.readers.pdfunruled import text_only_tables
 
 PAD = 5.4  # the padding a boundary stands left of the next column's text by, where room is
 
@@ -80,6 +82,48 @@ def test_a_strip_under_a_point_wide_parts_two_columns() -> None:
     got = boundaries(_lines(rows), PAD, ())
     assert got is not None and len(got) == 2
     assert 199.2 < got[1] < 200.0
+
+
+PITCH = 12.0
+XS = (10.0, 40.0, 120.0, 220.0, 280.0)  # №, municipality, event, date, result
+HEADER = (("№", "п/п"), ("Муниципальное", "образование"), ("Мероприятие",), ("Дата",), ("Итоги",))
+ROWS = [
+    (("1",), ("Ивский", "округ"), ("Слёт", "краеведов"), ("12.07.2025",), ("Обсуждены", "планы", "в", "год")),
+    (("2",), (), ("Ярмарка",), ("03.08.2025",), ("Подписано", "соглашение", "о", "дружбе", "двух", "сёл")),
+    (("3",), (), ("Турнир", "по", "городкам"), ("21.08.2025",), ("Вручены", "кубки", "и", "грамоты", "всем")),
+    (("4",), (), ("Вечер", "памяти"), ("05.09.2025",), ("Прочтены", "стихи", "спеты", "песни", "о", "нём")),
+    (("5",), (), ("Концерт",), ("19.09.2025",), ("Спеты", "песни", "о", "дружбе", "народов", "края")),
+    (("6",), (), ("Выставка", "ремёсел"), ("26.09.2025",), ("Показаны", "работы", "мастеров", "двух", "сёл")),
+]
+
+
+def _row(top: float, cells: tuple[tuple[str, ...], ...], merged: bool) -> tuple[list[Glyph], float]:
+    """A row's glyphs, each cell set at the row's bottom, the municipality's (merged down over
+    the rows, `merged`) from the row's top; the row's bottom."""
+    height = max(len(cell) for cell in cells) * PITCH
+    out = []
+    for k, (x0, cell) in enumerate(zip(XS, cells, strict=True)):
+        first = top if merged and k == 1 else top + height - len(cell) * PITCH
+        for i, text in enumerate(cell):
+            out += text_glyphs(text, x0, first + i * PITCH)
+    return out, top + height
+
+
+def test_a_municipality_merged_down_above_the_first_number_is_the_first_rows() -> None:
+    """The municipality's name, merged down over the rows and written at their top, stands above
+    the first row's number, in a column no other row fills: it is a column of its own (read as
+    the header's, it closed no gap, and the № column took it), and the first row's, not the
+    header's (which took the first row's upper lines under its labels)."""
+    glyphs, bottom = _row(100.0, HEADER, False)
+    bottom += 12  # a gap under the header, its cells set at their bottom
+    for k, row in enumerate(ROWS):
+        more, bottom = _row(bottom + 6, row, merged=k == 0)
+        glyphs += more
+    (table,) = text_only_tables(glyphs)
+    got = cell_texts(table, glyphs)
+    assert got[0] == tuple(" ".join(cell) for cell in HEADER)
+    assert got[1] == tuple(" ".join(cell) for cell in ROWS[0])
+    assert [row[0] for row in got[2:]] == ["2", "3", "4", "5", "6"]
 
 
 def test_a_line_filling_its_cell_up_to_an_empty_column_keeps_that_column() -> None:

@@ -182,6 +182,21 @@ def _chain(
     return total, cuts
 
 
+def _merged_columns(lines: Sequence[Line], xs: Sequence[float]) -> frozenset[int]:
+    """The columns no line writes into below the first numbered line, on a page of two numbered
+    rows or more: a cell merged down over the rows (a municipality's name, written once at the
+    top of its rows), whose text stands where its row's alignment does not put it, in every
+    reading alike. Counted as misaligned, it outweighed the rest of the first row's cells, and
+    the first row's upper lines went to the header above."""
+    numbered = [line for line in lines if _numbered(line, xs)]
+    if len(numbered) < 2:
+        return frozenset()
+    first = numbered[0].bottom
+    columns = {_column(x0, x1, xs) for line in lines for x0, x1 in line.spans}
+    below = {_column(x0, x1, xs) for line in lines if line.top >= first for x0, x1 in line.spans}
+    return frozenset(columns - below)
+
+
 class _Cost:
     """How far a band's cells stand off an alignment, in points (see SLACK, CAP), memoised."""
 
@@ -190,6 +205,7 @@ class _Cost:
         self.xs = xs
         self.height = height
         self.memo: dict[tuple[int, int, int, str], float] = {}
+        self.merged = _merged_columns(lines, xs)
 
     def band(self, a: int, b: int, anchor: Line | None, mode: str) -> float:
         """The misalignment of lines[a:b] in `mode` on `anchor`'s line; a band without a number (a
@@ -208,7 +224,10 @@ class _Cost:
         blocks: dict[int, list[float]] = {}
         for line in members:
             for x0, x1 in line.spans:
-                block = blocks.setdefault(_column(x0, x1, self.xs), [line.top, line.bottom])
+                column = _column(x0, x1, self.xs)
+                if column in self.merged:
+                    continue
+                block = blocks.setdefault(column, [line.top, line.bottom])
                 block[0], block[1] = min(block[0], line.top), max(block[1], line.bottom)
         at: Callable[[float, float], float] = {
             "top": lambda t, _: t,
