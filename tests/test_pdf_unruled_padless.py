@@ -11,6 +11,7 @@ from glyph_text import cell_texts, line_glyphs, text_glyphs
 
 from muniflow.readers.pdfgapcolumns import boundaries
 from muniflow.readers.pdflines import Glyph
+from muniflow.readers.pdfspaces import page_glyphs
 from muniflow.readers.pdftextlines import text_lines
 from muniflow.readers.pdfunruled import text_only_tables
 
@@ -149,3 +150,29 @@ def test_a_line_filling_its_cell_up_to_an_empty_column_keeps_that_column() -> No
     got = boundaries(lines, PAD, hint)
     assert got is not None and len(got) == 2
     assert got[0] == hint[0] and 195.0 < got[1] < 200.0
+
+
+def test_the_space_a_line_wrapped_at_parts_it_from_a_cell_padded_by_nothing() -> None:
+    """A line wrapped at a space LibreOffice writes at its end («по »), the next cell's text a
+    quarter of a point after that space (no padding): the page's other words follow their spaces
+    within a few hundredths of a point, so that letter stands at a cell's edge (read as one run,
+    the title and the date made one cell across the columns, and the page another table)."""
+    chars = []
+    for k in range(14):  # words following their spaces edge to edge, as the producer sets them
+        chars += _chars(40.0, 100.0 + 12 * k, "Турнир по шахматам", kerning=0.02 * (k % 2))
+    chars += _chars(40.0, 300.0, "Турнир по ") + _chars(40.0 + 8 * 5 + 2 * 2.5 + 0.25, 300.0, "18.09.2025")
+    parted = [g.text for g in page_glyphs(chars) if g.parted and g.top == 300.0]
+    assert parted == ["1"]
+
+
+def _chars(x: float, top: float, text: str, kerning: float = 0.0) -> list[dict]:
+    """A text's chars from `x`, its spaces written as glyphs 2.5 pt wide, letters 5 pt, each word
+    `kerning` after its space."""
+    out = []
+    for char in text:
+        width = 2.5 if char == " " else 5.0
+        out.append(
+            {"text": char, "x0": x, "x1": x + width, "top": top, "bottom": top + 10, "fontname": "Serif"}
+        )
+        x += width + (kerning if char == " " else 0.0)
+    return out
