@@ -66,7 +66,6 @@ def aligned_bands(
         return None
     height = sorted(line.bottom - line.top for line in lines)[len(lines) // 2]
     cost = _Cost(lines, xs, height)
-    top_cost = _rows_cost(cost, top_starts, "top")
     best: tuple[float, list[int], str] | None = None
     for mode in (settled,) if settled in MODES else MODES:
         _, cuts = _parted(lines, xs, starts, fixed, cost, mode)
@@ -75,7 +74,12 @@ def aligned_bands(
             best = (total, cuts, mode)
     if best is None:
         return None
-    total, cuts, mode = best
+    _, cuts, mode = best
+    # a band without a number both readings part alike (a header) tells neither; on a page going
+    # on with the table before, a row's rest opens it, whose paragraphs stand apart
+    shared = _bands(top_starts, len(lines)) & _bands(cuts, len(lines))
+    top_cost = _rows_cost(cost, top_starts, "top", shared, not settled)
+    total = _rows_cost(cost, cuts, mode, shared, not settled)
     if settled:  # the table before's alignment stays unless the top's fits clearly better
         if top_cost * SHARE < total and total - top_cost >= GAIN * height:
             return None
@@ -85,17 +89,30 @@ def aligned_bands(
     return list(itertools.pairwise(edges)), mode
 
 
-def _rows_cost(cost: _Cost, starts: Sequence[int], mode: str) -> float:
+def _bands(starts: Sequence[int], end: int) -> set[tuple[int, int]]:
+    return set(itertools.pairwise([*starts, end]))
+
+
+def _rows_cost(
+    cost: _Cost,
+    starts: Sequence[int],
+    mode: str,
+    shared: set[tuple[int, int]] | None = None,
+    gaps: bool = False,
+) -> float:
     """The misalignment of the numbered rows `starts` open, read in `mode` (the last one, which
     the page end may break, read from its top where that fits it better): the evidence for an
-    alignment. A header's, or a row's rest, tells only by the lines its cells skip: its parts fit
-    any alignment as it is cut (a header of two levels, the row numbering its columns)."""
+    alignment. A header's, or a row's rest, tells only by the lines its cells skip (with `gaps`,
+    and its cells' empty gaps, see _Cost.gaps): its parts fit any alignment as it is cut (a
+    header of two levels, the row numbering its columns); one of `shared` (parted alike in the
+    reading compared with) not at all."""
     bands = list(itertools.pairwise([*starts, len(cost.lines)]))
     total = 0.0
     for k, (a, b) in enumerate(bands):
         anchor = _anchor(cost.lines, cost.xs, a, b)
         if anchor is None:
-            total += cost.holes(a, b)
+            if not (shared and (a, b) in shared):
+                total += cost.holes(a, b) + (cost.gaps(a, b) if gaps else 0.0)
         else:
             modes = (mode,) if k < len(bands) - 1 else (mode, "top")
             total += min(cost.band(a, b, anchor, m) for m in modes)
@@ -241,6 +258,27 @@ class _Cost:
         slack, cap = SLACK * self.height, CAP * self.height
         off = sum(min(cap, max(0.0, abs(at(t, u) - ref) - slack)) for t, u in blocks.values())
         return off + self.holes(a, b)
+
+    def gaps(self, a: int, b: int) -> float:
+        """The empty gaps of lines[a:b]'s columns, a line's height or more, each as far as it
+        stands two cells apart (capped as a cell's misalignment, see CAP), where two lines or more
+        stand under it: a header band read from the top takes the upper lines of the first row's
+        cells, centred or set at their bottom under its labels, a gap between (a header's lower
+        level holds labels of a line each, its gap under a group cell counts none)."""
+        members = self.lines[a:b]
+        written: dict[int, list[Line]] = {}
+        for line in members:
+            for x0, x1 in line.spans:
+                column = written.setdefault(_column(x0, x1, self.xs), [])
+                if line not in column:
+                    column.append(line)
+        total = 0.0
+        for column in written.values():
+            for k, (upper, lower) in enumerate(itertools.pairwise(column)):
+                gap = lower.top - upper.bottom
+                if gap >= self.height and len(column) - k - 1 >= 2:
+                    total += min(CAP * self.height, gap)
+        return total
 
     def holes(self, a: int, b: int) -> float:
         """The lines of lines[a:b] its cells skip, weighed (see HOLE): a cell's lines follow one
