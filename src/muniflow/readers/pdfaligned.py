@@ -66,7 +66,6 @@ def aligned_bands(
         return None
     height = sorted(line.bottom - line.top for line in lines)[len(lines) // 2]
     cost = _Cost(lines, xs, height)
-    top_cost = _rows_cost(cost, top_starts, "top")
     best: tuple[float, list[int], str] | None = None
     for mode in (settled,) if settled in MODES else MODES:
         _, cuts = _parted(lines, xs, starts, fixed, cost, mode)
@@ -75,7 +74,12 @@ def aligned_bands(
             best = (total, cuts, mode)
     if best is None:
         return None
-    total, cuts, mode = best
+    _, cuts, mode = best
+    # a band without a number both readings part alike (a header) tells neither; on a page going
+    # on with the table before, a row's rest opens it, whose paragraphs stand apart
+    shared = _bands(top_starts, len(lines)) & _bands(cuts, len(lines))
+    top_cost = _rows_cost(cost, top_starts, "top", shared, not settled)
+    total = _rows_cost(cost, cuts, mode, shared, not settled)
     if settled:  # the table before's alignment stays unless the top's fits clearly better
         if top_cost * SHARE < total and total - top_cost >= GAIN * height:
             return None
@@ -85,17 +89,30 @@ def aligned_bands(
     return list(itertools.pairwise(edges)), mode
 
 
-def _rows_cost(cost: _Cost, starts: Sequence[int], mode: str) -> float:
+def _bands(starts: Sequence[int], end: int) -> set[tuple[int, int]]:
+    return set(itertools.pairwise([*starts, end]))
+
+
+def _rows_cost(
+    cost: _Cost,
+    starts: Sequence[int],
+    mode: str,
+    shared: set[tuple[int, int]] | None = None,
+    gaps: bool = False,
+) -> float:
     """The misalignment of the numbered rows `starts` open, read in `mode` (the last one, which
     the page end may break, read from its top where that fits it better): the evidence for an
-    alignment. A header's, or a row's rest, tells only by the lines its cells skip: its parts fit
-    any alignment as it is cut (a header of two levels, the row numbering its columns)."""
+    alignment. A header's, or a row's rest, tells only by the lines its cells skip (with `gaps`,
+    and its cells' empty gaps, see _Cost.gaps): its parts fit any alignment as it is cut (a
+    header of two levels, the row numbering its columns); one of `shared` (parted alike in the
+    reading compared with) not at all."""
     bands = list(itertools.pairwise([*starts, len(cost.lines)]))
     total = 0.0
     for k, (a, b) in enumerate(bands):
         anchor = _anchor(cost.lines, cost.xs, a, b)
         if anchor is None:
-            total += cost.holes(a, b)
+            if not (shared and (a, b) in shared):
+                total += cost.holes(a, b) + (cost.gaps(a, b) if gaps else 0.0)
         else:
             modes = (mode,) if k < len(bands) - 1 else (mode, "top")
             total += min(cost.band(a, b, anchor, m) for m in modes)
@@ -182,6 +199,21 @@ def _chain(
     return total, cuts
 
 
+def _merged_columns(lines: Sequence[Line], xs: Sequence[float]) -> frozenset[int]:
+    """The columns no line writes into below the first numbered line, on a page of two numbered
+    rows or more: a cell merged down over the rows (a municipality's name, written once at the
+    top of its rows), whose text stands where its row's alignment does not put it, in every
+    reading alike. Counted as misaligned, it outweighed the rest of the first row's cells, and
+    the first row's upper lines went to the header above."""
+    numbered = [line for line in lines if _numbered(line, xs)]
+    if len(numbered) < 2:
+        return frozenset()
+    first = numbered[0].bottom
+    columns = {_column(x0, x1, xs) for line in lines for x0, x1 in line.spans}
+    below = {_column(x0, x1, xs) for line in lines if line.top >= first for x0, x1 in line.spans}
+    return frozenset(columns - below)
+
+
 class _Cost:
     """How far a band's cells stand off an alignment, in points (see SLACK, CAP), memoised."""
 
@@ -190,6 +222,7 @@ class _Cost:
         self.xs = xs
         self.height = height
         self.memo: dict[tuple[int, int, int, str], float] = {}
+        self.merged = _merged_columns(lines, xs)
 
     def band(self, a: int, b: int, anchor: Line | None, mode: str) -> float:
         """The misalignment of lines[a:b] in `mode` on `anchor`'s line; a band without a number (a
@@ -208,7 +241,10 @@ class _Cost:
         blocks: dict[int, list[float]] = {}
         for line in members:
             for x0, x1 in line.spans:
-                block = blocks.setdefault(_column(x0, x1, self.xs), [line.top, line.bottom])
+                column = _column(x0, x1, self.xs)
+                if column in self.merged:
+                    continue
+                block = blocks.setdefault(column, [line.top, line.bottom])
                 block[0], block[1] = min(block[0], line.top), max(block[1], line.bottom)
         at: Callable[[float, float], float] = {
             "top": lambda t, _: t,
@@ -222,6 +258,27 @@ class _Cost:
         slack, cap = SLACK * self.height, CAP * self.height
         off = sum(min(cap, max(0.0, abs(at(t, u) - ref) - slack)) for t, u in blocks.values())
         return off + self.holes(a, b)
+
+    def gaps(self, a: int, b: int) -> float:
+        """The empty gaps of lines[a:b]'s columns, a line's height or more, each as far as it
+        stands two cells apart (capped as a cell's misalignment, see CAP), where two lines or more
+        stand under it: a header band read from the top takes the upper lines of the first row's
+        cells, centred or set at their bottom under its labels, a gap between (a header's lower
+        level holds labels of a line each, its gap under a group cell counts none)."""
+        members = self.lines[a:b]
+        written: dict[int, list[Line]] = {}
+        for line in members:
+            for x0, x1 in line.spans:
+                column = written.setdefault(_column(x0, x1, self.xs), [])
+                if line not in column:
+                    column.append(line)
+        total = 0.0
+        for column in written.values():
+            for k, (upper, lower) in enumerate(itertools.pairwise(column)):
+                gap = lower.top - upper.bottom
+                if gap >= self.height and len(column) - k - 1 >= 2:
+                    total += min(CAP * self.height, gap)
+        return total
 
     def holes(self, a: int, b: int) -> float:
         """The lines of lines[a:b] its cells skip, weighed (see HOLE): a cell's lines follow one

@@ -40,8 +40,9 @@ COLUMN_LINES = 3
 COLUMN_ALIGN = 1.5
 
 # Points: a strip no body line writes into, narrower than GUTTER, parts two columns where the
-# text right of it starts at one x on COLUMN_LINES lines (see _column_starts).
-MIN_STRIP = 1.0
+# text right of it starts at one x on COLUMN_LINES lines (see _column_starts): half a point, as
+# a line filling a cell padded by nothing ends by its next column's text.
+MIN_STRIP = 0.5
 
 
 def boundaries(
@@ -50,15 +51,21 @@ def boundaries(
     hint: Sequence[float],
     header: Sequence[str] = (),
     least: int = MIN_COLUMNS,
+    body_from: int | None = None,
 ) -> list[float] | None:
     """Where the columns part: in each gap at least GUTTER wide that no body line of several runs
     writes into, `pad` left of the text after it; None for fewer than `least`. `hint`: the
     inner boundaries of the table on the page before, kept when each falls in its gap here (a
-    page holding little of a column, its header centred, shows the gap wider). A line of the
+    page holding little of a column, its header centred, shows the gap wider), or moved into it
+    (see _kept_hint). A line of the
     header repeated further down (the next table's, where the rules join two tables into one
     region) closes no gap either, nor does a line of `header` (the header of the table on the page
-    before, repeated on a page holding no numbered row: the rest of a row under it)."""
+    before, repeated on a page holding no numbered row: the rest of a row under it).
+    `body_from`: the index of the body's first line where it is known (a row centred or set at
+    its bottom starts above its numbered line, see pdfaligned); the first numbered line
+    otherwise."""
     start = next((i for i, line in enumerate(lines) if is_numbered(line)), 0)
+    start = body_from if body_from is not None else start
     heads = {line.text for line in lines[:start]} | set(header)
     body = [line for line in lines[start:] if len(line.spans) > 1 and line.text not in heads]
     if not body:
@@ -73,6 +80,7 @@ def boundaries(
             x0 - reach >= GUTTER
             or (x0 > reach and any(x0 <= a <= x0 + COLUMN_ALIGN for a in edges))
             or (x0 - reach >= MIN_STRIP and _column_starts(x0, covered))
+            or (x0 > reach and _after_edge(x0, hint) and _column_starts(x0, covered))
         ):
             gaps.append((reach, x0))
         reach = max(reach, x1)
@@ -81,8 +89,14 @@ def boundaries(
     # the body's text ends: a column right of it holds none (its header's only, or no header here)
     end = max([reach, *(b for line in singles for _, b in line.spans)])
     gaps += _header_only_column(lines[:start], end)
-    if _fits_hint(_with_empty_columns(gaps, hint, end), hint):
-        return list(hint)
+    parts = _with_empty_columns(gaps, hint, end)
+    kept = _kept_hint(parts, hint)
+    if kept is not None:  # a cell's line here longer than the page before's may cross one: cleared
+        since = [-float("inf"), *kept[:-1]]  # of runs within the column left of it (no heading)
+        return [
+            _clear_of_runs(x, gap, lines[start:], after)
+            for x, gap, after in zip(kept, parts, since, strict=True)
+        ]
     if len(hint) > len(gaps) and all(x > end for x in hint[len(gaps) :]):
         gaps += [(end, x) for x in hint[len(gaps) :]]  # the page before's empty columns go on here
     if len(gaps) + 1 < least:
@@ -108,7 +122,7 @@ def _column_starts(x: float, covered: Sequence[Span]) -> bool:
     return sum(abs(a - x) <= COLUMN_ALIGN for a, _ in covered) >= COLUMN_LINES
 
 
-def _clear_of_runs(x: float, gap: Span, lines: Sequence[Line]) -> float:
+def _clear_of_runs(x: float, gap: Span, lines: Sequence[Line], since: float = -float("inf")) -> float:
     """The boundary `x` in `gap` moved right of the runs of words of the body's `lines` it would
     cut that start left of the gap and end inside it: a cell's line wider than the lines of
     several runs show its column (a title's line standing alone) where the cells' padding is
@@ -116,17 +130,18 @@ def _clear_of_runs(x: float, gap: Span, lines: Sequence[Line]) -> float:
     keeps it. A run starting inside the gap and reaching over it is left crossing it: `x` moves
     past none. A line of one run counts where it starts as a column's text does (a cell's
     wrapped line), not where a heading centred across the table does. The header's lines are
-    not looked at: a group cell may end inside the gap, its sub-headers under it."""
+    not looked at: a group cell may end inside the gap, its sub-headers under it. `since`: only
+    runs starting right of it count (the column's left boundary: a heading across the table starts
+    further left)."""
     left, right = gap
     cells = [line.upright for line in lines if len(line.spans) > 1]
     edges = [a for spans in cells for a, _ in spans]
     alone = [line.upright for line in lines if len(line.spans) == 1 and line.upright]
     cells += [spans for spans in alone if any(abs(spans[0][0] - a) <= COLUMN_ALIGN for a in edges)]
-    runs = [span for spans in cells for span in spans]
+    runs = [span for spans in cells for span in spans if span[0] >= since]
     ends = [b for a, b in runs if a < left < b < right]
     starts = [a for a, b in runs if left < a < right < b]
-    low = max(ends, default=left) + RUN_CLEARANCE
-    return max(x, low) if low <= min(starts, default=right) - RUN_CLEARANCE else x
+    return _past(x, max(ends, default=left), min(starts, default=right))
 
 
 def _clear_of_header(x: float, gap: Span, lines: Sequence[Line], until: float) -> float:
@@ -153,30 +168,71 @@ def _clear_of_header(x: float, gap: Span, lines: Sequence[Line], until: float) -
         )
     ]
     starts = [a for line in lines for a, b in line.upright if left < a < right < b]
-    low = max(ends, default=left) + RUN_CLEARANCE
-    return max(x, low) if low <= min(starts, default=right) - RUN_CLEARANCE else x
+    return _past(x, max(ends, default=left), min(starts, default=right))
+
+
+def _past(x: float, low: float, high: float) -> float:
+    """The boundary `x` moved right past `low` (where the text it would cut ends), RUN_CLEARANCE
+    clear of it and of `high` (where the text right of it starts), or halfway between the two
+    where they stand closer (cells padded by nothing: a label filling its cell ends a fraction
+    of a point before the next column's text); `x` where `high` is not right of `low`."""
+    if low + RUN_CLEARANCE <= high - RUN_CLEARANCE:
+        return max(x, low + RUN_CLEARANCE)
+    return max(x, (low + high) / 2) if low < high else x
 
 
 def _with_empty_columns(gaps: Sequence[Span], hint: Sequence[float], end: float) -> list[Span]:
     """The gaps with the columns of the page before that this page leaves empty: a gap holding
     several of `hint`'s boundaries parted at them (a municipality's cell merged down over the
     rows, its text on the page before only), and `hint`'s boundaries right of where the body's
-    text ends (`end`: a «Примечание» the rows leave empty) each a gap of its own."""
+    text ends (`end`: a «Примечание» the rows leave empty), or left of it by less than
+    DEFAULT_PAD (a line filling its cell padded by nothing), each a gap of its own."""
     out: list[Span] = []
     for a, b in gaps:
         inside = [x for x in hint if a <= x <= b]
         cuts = [a, *inside[:-1], b] if len(inside) > 1 else [a, b]
         out.extend(itertools.pairwise(cuts))
-    return out + [(end, x) for x in hint if x > end and all(x > b for _, b in gaps)]
+    # a line filling its cell up to the empty column (padded by nothing) may end past the
+    # boundary, short of where that column's text stood (at most DEFAULT_PAD right of it)
+    return out + [
+        (end, x if x > end else x + DEFAULT_PAD)
+        for x in hint
+        if x + DEFAULT_PAD > end and all(x > b for _, b in gaps)
+    ]
 
 
-def _fits_hint(gaps: Sequence[Span], hint: Sequence[float]) -> bool:
-    """Whether each of `hint`'s boundaries falls in its gap."""
-    return (
-        bool(hint)
-        and len(hint) == len(gaps)
-        and all(a <= x <= b for x, (a, b) in zip(hint, gaps, strict=True))
-    )
+def _after_edge(x: float, hint: Sequence[float]) -> bool:
+    """Whether `x` stands where the page before's columns put a column's text: at most
+    DEFAULT_PAD right of one of its boundaries (`hint`; RUN_CLEARANCE for rounding), as a cell's
+    padding put it there."""
+    return any(0 <= x - edge <= DEFAULT_PAD + RUN_CLEARANCE for edge in hint)
+
+
+def _kept_hint(gaps: Sequence[Span], hint: Sequence[float]) -> list[float] | None:
+    """`hint`'s boundaries where each falls in its gap, or stands left of it by less than the
+    padding its column's text stands off it (the gap's right side at most DEFAULT_PAD right of the
+    boundary: the column's text starts where it did on the page before). The page before put its
+    boundary DEFAULT_PAD left of that text where its cells left room; a cell padded by a point or
+    none is filled up to its edge by a longer line here: that boundary moves into the gap, past
+    the line, as the page's own boundaries stand (see boundaries). None where the gaps differ."""
+    if not hint or len(hint) != len(gaps):
+        return None
+    out = []
+    for x, (a, b) in zip(hint, gaps, strict=True):
+        if a <= x <= b:
+            out.append(x)
+        elif x < a < b <= x + DEFAULT_PAD + RUN_CLEARANCE:
+            out.append(b - min(DEFAULT_PAD, (b - a) / 2))
+        else:
+            return None
+    return out
+
+
+def keeps_hint(inner: Sequence[float], hint: Sequence[float]) -> bool:
+    """Whether the boundaries `inner` are `hint`'s, kept or moved into their gaps (_kept_hint)."""
+    if not hint or len(inner) != len(hint):
+        return False
+    return all(0 <= x - h <= DEFAULT_PAD + RUN_CLEARANCE for x, h in zip(inner, hint, strict=True))
 
 
 def _header_only_column(header: Sequence[Line], reach: float) -> list[Span]:

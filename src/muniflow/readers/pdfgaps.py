@@ -11,7 +11,14 @@ from typing import Any
 
 from muniflow.interpret.municipality import municipality_name
 from muniflow.readers.pdfaligned import aligned_bands
-from muniflow.readers.pdfgapcolumns import DEFAULT_PAD, MAX_PAD, MIN_COLUMNS, boundaries, label_boundaries
+from muniflow.readers.pdfgapcolumns import (
+    DEFAULT_PAD,
+    MAX_PAD,
+    MIN_COLUMNS,
+    boundaries,
+    keeps_hint,
+    label_boundaries,
+)
 from muniflow.readers.pdfgapmerged import merge_down, merge_straddling
 from muniflow.readers.pdfgaprows import (
     card_parts,
@@ -85,13 +92,13 @@ def infer_table(
     if follows:  # the table of the page before going on: little of it here, in fewer columns
         inner = list(hint[1:-1])
     # on its columns (see boundaries), one row of it is that table going on too
-    follows = follows or (len(hint) > 2 and inner == list(hint[1:-1]))
+    follows = follows or (len(hint) > 2 and inner is not None and keeps_hint(inner, hint[1:-1]))
     if inner is None:
         return None
     if region.framed:
         xs = [region.x0, *inner, region.x1]
-    elif hint and inner == list(hint[1:-1]):
-        xs = list(hint)
+    elif hint and keeps_hint(inner, hint[1:-1]):
+        xs = [hint[0], *inner, hint[-1]]
     else:
         xs = [min(g.x0 for g in inside) - pad, *inner, max(g.x1 for g in inside) + pad]
     inner_rules = {
@@ -118,6 +125,9 @@ def infer_table(
         top_starts, _ = row_starts(lines, xs, regular, repeated_header(lines, header))
         starts_at, fixed = row_starts(lines, xs, regular, repeated_header(lines, header), aligned=True)
         aligned = aligned_bands(lines, xs, top_starts, starts_at, fixed, settled)
+        again = _columns_of_aligned(lines, pad, hint, header, aligned[0] if aligned else [], inner)
+        if not grid and again is not None:
+            return infer_table(glyphs, region, hint, header, [xs[0], *again, xs[-1]], labelled, cut, settled)
         tops = [lines[i].top - 1 for i in top_starts] + [lines[-1].bottom + 1]
         bands = aligned[0] if aligned else list(itertools.pairwise(tops))
     heading = _heading_under_header(lines, inside, xs) if starts is None and card is None else None
@@ -207,6 +217,36 @@ def _heading_under_header(lines: Sequence[Line], glyphs: Sequence[Glyph], xs: Se
     words = sorted(within, key=lambda g: g.x0)
     texts = (line.text, " ".join(g.text for g in words))
     return start - 1 if any(municipality_name(text) is not None for text in texts) else None
+
+
+def _columns_of_aligned(
+    lines: Sequence[Line],
+    pad: float,
+    hint: Sequence[float],
+    header: Sequence[str],
+    bands: Sequence[tuple[float, float]],
+    inner: Sequence[float],
+) -> list[float] | None:
+    """The columns read again where the table's first row, its cells centred or set at their
+    bottom (`bands`, see pdfaligned), starts above its numbered line: the upper lines of its
+    taller cells were read as the header's, which closes no gap, so a column holding text there
+    alone (a municipality merged down over the rows, centred on them) was no column, and a
+    boundary cut its lines. None where the first row starts at its number, or its lines show the
+    columns `inner` as they were, or fewer."""
+    start = next((i for i, line in enumerate(lines) if is_numbered(line)), None)
+    if start is None or not bands:
+        return None
+    middle = (lines[start].top + lines[start].bottom) / 2
+    first_row = next((a for a, b in bands if a <= middle < b), None)
+    if first_row is None:
+        return None
+    body = sum((line.top + line.bottom) / 2 < first_row for line in lines)
+    if body >= start:
+        return None
+    again = boundaries(lines, pad, hint[1:-1], header, body_from=body)
+    if again is None or again == list(inner) or len(again) < len(inner):
+        return None
+    return again
 
 
 # A heading's words a scan's wide spaces part into runs: at most this many.

@@ -18,6 +18,12 @@ from muniflow.readers.pdftextlines import GUTTER
 # point; cells padded by nothing stand a point apart at 10 pt.
 OPEN_GAP = 0.05
 
+# Share of a glyph's height a letter stands apart from the space before it by where a cell's
+# edge is there (the space a line wrapped at, written at its end, the next cell's text after it):
+# a producer sets a word after its space edge to edge, within a few hundredths of a point; a cell
+# padded by nothing sets the next cell's text a fifth of a point or more further on.
+LOOSE_GAP = 0.015
+
 # A page writes its spaces when its open gaps holding no space are at most this share of those
 # holding one (a producer positioning each word itself leaves every gap empty).
 EMPTY_SHARE = 0.25
@@ -69,7 +75,7 @@ def _gaps(line: Sequence[Glyph]) -> list[tuple[str, int]]:
         if not _is_open(before, glyph):
             continue
         if end is not None:
-            apart = glyph.x0 - end > OPEN_GAP * (glyph.bottom - glyph.top)
+            apart = glyph.x0 - end > LOOSE_GAP * (glyph.bottom - glyph.top)
             out.append(("loose" if apart else "space", id(glyph)))
         elif not (k > 0 and open_[k - 1]) and not (k + 1 < len(open_) and open_[k + 1]):
             out.append(("empty", id(glyph)))
