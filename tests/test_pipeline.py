@@ -12,7 +12,7 @@ from muniflow.warehouse import db
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_the_body_submits_all_then_warms_up_then_loads_in_order_then_dedupes_and_reports(tmp_path: Path) -> None:
+def test_the_body_submits_all_warms_up_loads_in_order_dedupes_and_reports(tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     files = []
