@@ -282,3 +282,22 @@ def test_the_end_of_a_word_the_page_cut_is_no_repeated_header() -> None:
     header = ("№", "Мероприятие", "Количество и\nсостав\nучастников")
     assert pdfstitch.repeated_header_count([header], [header, ("", "", "к)")]) == 1
     assert pdfstitch.repeated_header_count([header], [header, ("", "", "Количество и")]) == 2
+
+
+def test_two_tables_on_one_page_give_their_rows_locators_of_their_own() -> None:
+    """A page holding the end of one table and the start of another (two grids): the rows of the
+    second are «page 1, table 2, row N», so no two rows of the file share a locator (the report
+    counts rows by file and locator)."""
+    from dataclasses import replace
+
+    first = _fragment(1, HEAD, (("1",), ("Визит",), ("Минск",)))
+    second = replace(
+        _fragment(1, HEAD, (("1",), ("Форум",), ("Казань",))),
+        columns=(0.0, 80.0, 160.0, 250.0),
+        first_on_page=False,
+        on_page=1,
+    )
+    groups = pdfstitch.stitch_groups([replace(first, last_on_page=False), second])
+    assert len(groups) == 2, "two grids: two tables"
+    locators = [row.locator for group in groups for row in pdfstitch.merge_fragments(group)]
+    assert locators == ["page 1, row 1", "page 1, row 2", "page 1, table 2, row 1", "page 1, table 2, row 2"]

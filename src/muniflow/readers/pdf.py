@@ -438,6 +438,7 @@ def _page_fragments(
                 columns=columns,
                 rows=rows,
                 first_on_page=i == 0,
+                on_page=i,
                 last_on_page=i == len(tables) - 1,
                 ends=tuple(slot_ends(columns, row.cells, COLUMN_TOLERANCE) for row in table.rows),
                 above=merged_down([row.cells for row in table.rows], COLUMN_TOLERANCE),

@@ -51,6 +51,13 @@ class Fragment:
     ends: tuple[Ends, ...] = ()  # per row, how far each cell spans (see pdfgrid)
     above: tuple[frozenset[int], ...] = ()  # per row, the slots merged down from a row above
     open_rows: tuple[bool, ...] = ()  # per row, no rule drawn over it (see RawRow.open_above)
+    on_page: int = 0  # how many tables the page holds above this one
+
+    def locator(self, row: int) -> str:
+        """Where a row of it stands: «page 3, row 2»; under another table of the page, «page 3,
+        table 2, row 2» (as the OCR reader writes it), so no two rows of a file share one."""
+        table = f"table {self.on_page + 1}, " if self.on_page else ""
+        return f"page {self.page}, {table}row {row}"
 
     @cached_property
     def texts(self) -> tuple[tuple[Cell, ...], ...]:
@@ -374,7 +381,7 @@ def merge_fragments(group: Sequence[Fragment]) -> list[LineRow]:
         seq_col < len(cells) and SEQ_NUMBER.match(cells[seq_col] or "") for f in group for cells in f.texts
     )
     rows = [
-        LineRow(cells, f"page {first.page}, row {i}", ends, above, open_top)
+        LineRow(cells, first.locator(i), ends, above, open_top)
         for i, (cells, ends, above, open_top) in enumerate(
             zip(first.rows, _ends_of(first), _above_of(first), _open_of(first), strict=True), start=1
         )
@@ -392,7 +399,7 @@ def merge_fragments(group: Sequence[Fragment]) -> list[LineRow]:
         ):
             rows = glue_header(rows, fragment.rows[0], ends_of[0])
             rows.extend(
-                LineRow(cells, f"page {fragment.page}, row {i}", ends, above, open_top)
+                LineRow(cells, fragment.locator(i), ends, above, open_top)
                 for i, (cells, ends, above, open_top) in enumerate(
                     zip(fragment.rows, ends_of, _above_of(fragment), _open_of(fragment), strict=True), start=1
                 )
@@ -439,7 +446,7 @@ def merge_fragments(group: Sequence[Fragment]) -> list[LineRow]:
             cells, going = merged_over_page_end(page_rows[0][0], under, rows[-1])
             page_rows[0] = (cells, page_rows[0][1], page_rows[0][2] | going)
         rows.extend(
-            LineRow(cells, f"page {fragment.page}, row {i}", from_above=above, open_top=open_top)
+            LineRow(cells, fragment.locator(i), from_above=above, open_top=open_top)
             for i, ((cells, _, above), open_top) in enumerate(zip(page_rows, opens, strict=True), start=start)
         )
     return rows
