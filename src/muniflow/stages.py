@@ -423,12 +423,12 @@ def dedupe_periods(con, run_id: str, periods: set[str]) -> int:  # type: ignore[
     (`warehouse.expected`: it follows the expected list, not the files). First a loaded report of no
     region takes the one its municipalities' other reports name, those loaded after it included
     (`warehouse.regions`), so it versions with that region's reports before the rule compares rows."""
-    from muniflow.warehouse import expected, loader, regions, review
+    from muniflow.warehouse import cross_row_flags, expected, regions, review
 
     regions.adopt_regions(con, sorted(periods))
     expected.refresh(con, run_id, sorted(periods))
     by_period = review.reviewed_rows_by_period(con, sorted(periods))
     report_regions = review.row_regions(con, [key for rows in by_period.values() for key, _ in rows])
     flags = {period: review.duplicate_flags(con, rows, report_regions) for period, rows in by_period.items()}
-    loader.replace_period_flags(con, "duplicate_event", flags, run_id)
+    cross_row_flags.replace_period_flags(con, "duplicate_event", flags, run_id)
     return sum(len(found) for found in flags.values())
