@@ -16,8 +16,9 @@ from dataclasses import dataclass, replace
 
 from muniflow.contracts import header_synonyms
 from muniflow.interpret.column_content import infer_required, title_by_content, typed_by_content
-from muniflow.interpret.columns import CONTRACT_KEY, lemma, map_columns, words
+from muniflow.interpret.columns import CONTRACT_KEY, map_columns
 from muniflow.interpret.header_rows import REQUIRED, HeaderFound, find_header
+from muniflow.interpret.header_words import lemma, words
 from muniflow.interpret.headerless import headerless
 from muniflow.interpret.muni_places import municipality_as_place
 from muniflow.interpret.muni_vocabulary import vocabulary as muni_vocabulary
