@@ -126,7 +126,7 @@ def _read(format: str, path: Path, *, letters: bool = True) -> RawDocument:
 def _letter_unread(err: ReaderError) -> ReaderError:
     """A file with no table whose text was not read as a letter either: its refusal says what a
     letter's text is read by (a DOCX's and a PDF's alike)."""
-    from muniflow.interpret.tables import LETTER_TEXT_UNREAD
+    from muniflow.interpret.table_refusals import LETTER_TEXT_UNREAD
 
     if err.reason != "no_table_found":
         return err
