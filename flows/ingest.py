@@ -28,7 +28,7 @@ from prefect.runtime import flow_run
 
 from flows import window
 from flows.extraction import extract_store, outcome_of, submit
-from muniflow import pipeline, prefetch, stages
+from muniflow import period_checks, pipeline, prefetch, stages
 from muniflow.intake.expand import ArchiveRecord
 from muniflow.progress import Progress
 from muniflow.quality.gx_import import warm_up
@@ -100,7 +100,7 @@ def load(warehouse: str, run_id: str, outcome: stages.FileOutcome) -> loader.Loa
 def dedupe(warehouse: str, run_id: str, periods: set[str]) -> int:
     """Cross-report duplicate rule on the current rows of the touched periods."""
     with _warehouse(warehouse) as con:
-        return stages.dedupe_periods(con, run_id, periods)
+        return period_checks.dedupe_periods(con, run_id, periods)
 
 
 @task(cache_policy=NO_CACHE)
@@ -142,7 +142,7 @@ def ingest_reports(
         stored = window.nothing_new(files, wh)
     if not stored or period or region:
         warm_up()  # Great Expectations imports while the files are read (not needed if all are stored)
-        stages.warm_up_checks()  # and the duplicate rule's vocabulary is built
+        period_checks.warm_up_checks()  # and the duplicate rule's vocabulary is built
     if not (force or period or region) and stored:
         logger.info("nothing new: all %d file(s) are in %s as they are", len(files), wh)
         quiet: dict[str, Any] = {"nothing_new": True, "files_seen": len(files), "files": []}

@@ -26,7 +26,7 @@ from muniflow.warehouse.sections import (
 )
 
 # Cross-report flags: the duplicate rule writes them over a whole period, so a reading neither
-# compares nor replaces them (`stages.dedupe_periods` runs after re-reading).
+# compares nor replaces them (`period_checks.dedupe_periods` runs after re-reading).
 CROSS_ROW_RULES = frozenset({"duplicate_event"})
 # What a row is, apart from the path it was read from.
 _CONTENT = tuple(f.name for f in fields(Row) if f.name != "source_file")
