@@ -117,7 +117,7 @@ def grow(con, sources: list[str], start: int, stop: int, run_id: str) -> None:  
 
 
 def measure(sizes: list[int], repeat: int) -> list[dict[str, float]]:
-    from muniflow import stages
+    from muniflow import period_checks, stages
     from muniflow.quality_report import write_quality_report
     from muniflow.warehouse import db, loader
 
@@ -147,7 +147,7 @@ def measure(sizes: list[int], repeat: int) -> list[dict[str, float]]:
                 t0, c0 = time.perf_counter(), time.process_time()
                 stages.load_file(con, run_id, outcome)
                 t1, c1 = time.perf_counter(), time.process_time()
-                stages.dedupe_periods(con, run_id, period)
+                period_checks.dedupe_periods(con, run_id, period)
                 t2, c2 = time.perf_counter(), time.process_time()
                 write_quality_report(con, run_id, tmp / f"{size}-{run_id}", period, data_docs=False)
                 t3, c3 = time.perf_counter(), time.process_time()

@@ -28,7 +28,7 @@ from prefect.runtime import flow_run
 
 from flows import window
 from flows.extraction import extract_store, outcome_of, submit
-from muniflow import pipeline, prefetch, stages
+from muniflow import period_checks, pipeline, prefetch, stages
 from muniflow.intake.expand import ArchiveRecord
 from muniflow.progress import Progress
 from muniflow.quality.gx_import import warm_up
@@ -99,15 +99,15 @@ def load(warehouse: str, run_id: str, outcome: stages.FileOutcome) -> loader.Loa
 @task(retries=3, retry_delay_seconds=5, retry_condition_fn=_lock_held, cache_policy=NO_CACHE)
 def _warm_up_checks() -> None:
     """Start, in background threads, what the checks after extraction need: Great Expectations'
-    import and the duplicate rule's vocabulary (`stages.warm_up_checks`)."""
+    import and the duplicate rule's vocabulary (`period_checks.warm_up_checks`)."""
     warm_up()
-    stages.warm_up_checks()
+    period_checks.warm_up_checks()
 
 
 def dedupe(warehouse: str, run_id: str, periods: set[str]) -> int:
     """Cross-report duplicate rule on the current rows of the touched periods."""
     with _warehouse(warehouse) as con:
-        return stages.dedupe_periods(con, run_id, periods)
+        return period_checks.dedupe_periods(con, run_id, periods)
 
 
 @task(cache_policy=NO_CACHE)

@@ -32,7 +32,7 @@ from pathlib import Path
 import duckdb
 import extraction
 
-from muniflow import stages
+from muniflow import period_checks, stages
 from muniflow.intake import sha256_file
 from muniflow.warehouse import db, loader
 
@@ -90,7 +90,7 @@ def ingest(
         if outcome.report and outcome.report.period and not outcome.reason:
             periods.add(outcome.report.period.label)
     with db.connect(warehouse) as con:
-        stages.dedupe_periods(con, run_id, periods)
+        period_checks.dedupe_periods(con, run_id, periods)
         loader.finish_run(con, run_id, {"files": len(outcomes)})
     report("done", run_id)
     return statuses

@@ -199,14 +199,14 @@ def test_gx_is_imported_by_one_thread_per_process(monkeypatch) -> None:
 
 
 def test_the_duplicate_rules_vocabulary_is_built_by_one_background_thread() -> None:
-    """`stages.warm_up_checks` (started beside the GX import while files are read) leaves the
+    """`period_checks.warm_up_checks` (started beside the GX import while files are read) leaves the
     duplicate rule's vocabulary built and its modules imported; asked twice, one thread runs."""
     code = (
         "import sys\n"
-        "from muniflow import stages\n"
+        "from muniflow import period_checks\n"
         "from muniflow.rules import duplicates\n"
-        "first = stages.warm_up_checks()\n"
-        "assert stages.warm_up_checks() is first\n"
+        "first = period_checks.warm_up_checks()\n"
+        "assert period_checks.warm_up_checks() is first\n"
         "first.join(120)\n"
         "print(duplicates._config.cache_info().currsize, 'muniflow.warehouse.review' in sys.modules)\n"
     )

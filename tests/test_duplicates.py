@@ -9,7 +9,7 @@ import pytest
 from rowfactory import dated_row
 
 from muniflow.model import Row
-from muniflow.rules import places, titles
+from muniflow.rules import places, title_abbreviations, title_words, titles
 from muniflow.rules.duplicates import find_duplicates, load_config
 
 CFG = load_config()
@@ -1284,7 +1284,7 @@ def test_rows_without_dates_are_skipped() -> None:
     ],
 )
 def test_roman_numerals(word: str, numeral: bool, reason: str) -> None:
-    assert titles.is_roman_numeral(word) is numeral, reason
+    assert title_words.is_roman_numeral(word) is numeral, reason
 
 
 @pytest.mark.parametrize(
@@ -1439,7 +1439,10 @@ def test_one_title_and_day_at_each_districts_own_venue_are_two_events(place_a: s
 def test_abbreviation_stands_for_the_one_word_it_begins(other: set, expanded: set, reason: str) -> None:
     title = titles.normalize_title("Межд. турнир", CFG.title_rules)
     assert title.abbreviations == (("межда", "межд"),)
-    assert titles.expand_abbreviations(title.words, title.abbreviations, frozenset(other)) == expanded, reason
+    assert (
+        title_abbreviations.expand_abbreviations(title.words, title.abbreviations, frozenset(other))
+        == expanded
+    ), reason
 
 
 def test_a_country_form_with_a_word_cut_by_a_hyphen_names_nothing_alone() -> None:
@@ -1556,4 +1559,4 @@ def test_an_initialism_spelling_no_run_of_the_other_title_stays_a_word() -> None
     short = titles.normalize_title("МКС «Вектор развития»", rules)
     long = titles.normalize_title("Международная научно-практическая конференция «Вектор развития»", rules)
     assert short.initialisms == (("мкс", "мкс"),)
-    assert titles.expand_initialisms(short.words, short.initialisms, long.tokens) == short.words
+    assert title_abbreviations.expand_initialisms(short.words, short.initialisms, long.tokens) == short.words

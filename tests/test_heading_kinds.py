@@ -40,6 +40,7 @@ SKIP = ["итого", "всего", "примечание"]
         ("Сосновскии муниципальный район", True, False, MUNICIPALITY, "same, before a two-word kind"),
         ("Итого по району", True, False, TOTALS, "totals naming a kind stay totals"),
         ("Мероприятия района", True, False, TOTALS, "a common word before a kind is no name"),
+        ("Сельсовет: Берёзовский", True, False, MUNICIPALITY, "a bare kind labelling an adjective name"),
     ],
 )
 def test_heading_row_kind(text, merged, column, expected, reason):

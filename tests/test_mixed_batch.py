@@ -20,7 +20,7 @@ import extraction
 import pytest
 from test_intake_corpus import CASES as INTAKE_CASES
 
-from muniflow import intake, stages
+from muniflow import intake, period_checks, stages
 from muniflow.intake import sha256_file
 from muniflow.intake.convert import soffice
 from muniflow.warehouse import db, loader, lookups
@@ -165,7 +165,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
         seconds[case_of[path]] = time.monotonic() - started
         if outcome.report and outcome.report.period and not outcome.reason:
             periods.add(outcome.report.period.label)
-    stages.dedupe_periods(con, run_id, periods)
+    period_checks.dedupe_periods(con, run_id, periods)
     loader.finish_run(con, run_id, {"files": len(discovered)})
     reports = {
         sha: rest

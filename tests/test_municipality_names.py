@@ -522,6 +522,33 @@ def test_a_kind_as_the_label_of_a_name_is_its_kind(heading, expected):
 @pytest.mark.parametrize(
     ("heading", "expected"),
     [
+        ("Район: Ольховский", "Ольховский район"),
+        ("РАЙОН: ОЛЬХОВСКИЙ", "Ольховский район"),
+        ("Округ: Ольховский", "Ольховский округ"),
+        ("Сельсовет: Ольховский", "Ольховский сельсовет"),
+        ("Муниципальное образование: Ольховское", "Ольховское муниципальное образование"),
+        # a name with a kind of its own: the bare kind is a label, taken off
+        ("Район: город Ольховск", "город Ольховск"),
+        ("Район: Ольховский район", "Ольховский район"),
+    ],
+)
+def test_a_bare_kind_as_the_label_of_an_adjective_name_is_its_kind(heading, expected):
+    """A one-word kind before a colon, an adjective agreeing with it after it («Район: Энский»): the
+    name before its kind, as a heading spanning the table too (read bare, it had been «Энский»)."""
+    assert municipality_name(heading) == expected
+    assert municipality_name(heading, bare=True) == expected
+
+
+@pytest.mark.parametrize("heading", ["Район: Ольховская", "Муниципальное образование: Ольховский"])
+def test_a_kind_label_before_an_adjective_of_another_gender_stays_a_label(heading):
+    """An adjective that does not agree with the kind before the colon is not its name («Район:
+    Ольховская»): the label is taken off, as before."""
+    assert municipality_name(heading, bare=True) == heading.split(": ")[1]
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
         ("Кленовский муниципальный район. Глава района – Петров И.С.", "Кленовский район"),
         ("Кленовский муниципальный округ. Глава округа: Петрова А.В.", "Кленовский муниципальный округ"),
     ],

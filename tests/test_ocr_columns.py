@@ -10,7 +10,7 @@ from itertools import pairwise
 
 import numpy as np
 
-from muniflow.readers import ocr_cells, ocr_columns, ocr_gutters
+from muniflow.readers import ocr_columns, ocr_gutters, ocr_page_image
 from muniflow.readers.ocr_cells import Grid
 
 W, H = 1654, 2339
@@ -56,7 +56,7 @@ def test_a_first_page_holding_one_row_takes_the_columns_its_later_pages_agree_on
     before). The pages after it, with more rows, agree on them; they fit its blank strips and are
     its columns."""
     s = ocr_gutters.settings()
-    inks = [ocr_cells.binarize(_page(rows)) for rows in (1, 3, 3)]
+    inks = [ocr_page_image.binarize(_page(rows)) for rows in (1, 3, 3)]
     found = []
     hint: tuple[int, ...] = ()
     for ink in inks:
@@ -81,7 +81,7 @@ def test_agreed_columns_fit_a_page_shifted_on_the_scanner() -> None:
     page = np.full((H, W), 255, np.uint8)
     page[:, shift:] = _page(1)[:, : W - shift]
     columns = (LEFT, *(x - 10 for x in STARTS[1:]), RIGHT)
-    grid = ocr_gutters.with_columns(ocr_cells.binarize(page), s, columns)
+    grid = ocr_gutters.with_columns(ocr_page_image.binarize(page), s, columns)
     assert grid is not None
     assert all(abs(x - (c + shift)) <= 5 for x, c in zip(grid.xs, columns, strict=True))
 
@@ -97,7 +97,7 @@ def test_columns_that_cross_a_pages_text_are_not_taken() -> None:
             _write(page, LEFT + 15, top + 15 + line * LINE, 700)
             _write(page, 760, top + 15 + line * LINE, RIGHT - 20)
     columns = (LEFT, *(x - 10 for x in STARTS[1:]), RIGHT)
-    assert ocr_gutters.with_columns(ocr_cells.binarize(page), s, columns) is None
+    assert ocr_gutters.with_columns(ocr_page_image.binarize(page), s, columns) is None
 
 
 def _grid(xs: tuple[int, ...], bands: int) -> Grid:
@@ -132,7 +132,7 @@ def test_a_page_holding_one_band_of_a_table_takes_the_columns_of_the_page_before
     for line in range(30):
         _write(page, STARTS[2] + 15, 320 + line * LINE, ENDS[2] - 40)
     _write(page, STARTS[3] + 15, 320, STARTS[3] + 120)
-    ink = ocr_cells.binarize(page)
+    ink = ocr_page_image.binarize(page)
     assert ocr_gutters.find_grid(ink, s) is None
     hint = (LEFT, *(x - 10 for x in STARTS[1:]), RIGHT)
     grid = ocr_gutters.find_grid(ink, s, hint)
@@ -151,7 +151,7 @@ def test_a_column_line_stands_left_of_a_cell_whose_text_starts_early() -> None:
     page[band + 10 : band + 140, STARTS[2] : ENDS[2]] = 255
     for line in range(2):
         _write(page, STARTS[2] - 8, band + 15 + line * LINE, ENDS[2] - 10)
-    grid = ocr_gutters.find_grid(ocr_cells.binarize(page), s)
+    grid = ocr_gutters.find_grid(ocr_page_image.binarize(page), s)
     assert grid is not None and _near(grid.xs)
     assert grid.xs[2] < STARTS[2] - 8
     assert all(spans == ((0, 0), (1, 1), (2, 2), (3, 3)) for spans in grid.spans)
@@ -162,12 +162,12 @@ def test_a_sparse_page_takes_the_columns_before_moved_to_its_own_side() -> None:
     of the page before: its columns, taken as they stood there, crossed the row's text (the row one
     merged cell); moved by the difference of the tables' sides, they part it."""
     s = ocr_gutters.settings()
-    before = ocr_gutters.find_grid(ocr_cells.binarize(_page(3)), s)
+    before = ocr_gutters.find_grid(ocr_page_image.binarize(_page(3)), s)
     assert before is not None
     shift = 6
     page = np.full((H, W), 255, np.uint8)
     page[:, : W - shift] = _page(1)[:, shift:]
-    grid = ocr_gutters.find_grid(ocr_cells.binarize(page), s, before.xs)
+    grid = ocr_gutters.find_grid(ocr_page_image.binarize(page), s, before.xs)
     assert grid is not None
     assert grid.xs == tuple(x - shift for x in before.xs)
     assert grid.spans[1] == ((0, 0), (1, 1), (2, 2), (3, 3))
@@ -181,7 +181,7 @@ def test_a_sparse_pages_header_label_reaching_into_a_gutter_does_not_veto_the_co
     page = _page(2)
     page[320:380, STARTS[1] : ENDS[1]] = 255  # the header's second label, rewritten wider
     _write(page, STARTS[1] - 20, 320, ENDS[1] - 30)
-    ink = ocr_cells.binarize(page)
+    ink = ocr_page_image.binarize(page)
     columns = (LEFT, *(x - 10 for x in STARTS[1:]), RIGHT)
     grid = ocr_gutters.with_columns(ink, s, columns)
     assert grid is not None and _near(grid.xs)
@@ -201,7 +201,7 @@ def test_a_column_written_centred_is_a_column_of_its_own() -> None:
         page[band + 10 : band + 140, STARTS[2] : ENDS[2]] = 255
         middle = (STARTS[2] + ENDS[2]) // 2
         _write(page, middle - width // 2, band + 15, middle + width // 2)
-    grid = ocr_gutters.find_grid(ocr_cells.binarize(page), s)
+    grid = ocr_gutters.find_grid(ocr_page_image.binarize(page), s)
     assert grid is not None and len(grid.xs) == len(STARTS) + 1
     widest = (STARTS[2] + ENDS[2]) // 2 - 230 // 2
     assert ENDS[1] - 40 < grid.xs[2] < widest  # between the titles' text and the widest date

@@ -7,7 +7,7 @@ import cv2
 import numpy as np
 from test_ocr import needs_tesseract
 
-from muniflow.readers import ocr, ocr_cells, ocr_gutters
+from muniflow.readers import ocr, ocr_gutters, ocr_page_image
 
 LEFT, RIGHT, TOP = 150, 1500, 200
 COLUMNS = (150, 260, 760, 1150)  # each column's left edge; the text starts 15 px right of it
@@ -47,7 +47,7 @@ def _framed_page() -> tuple[np.ndarray, list[int]]:
 @needs_tesseract
 def test_a_framed_table_is_cut_into_its_columns_and_numbered_rows() -> None:
     page, firsts = _framed_page()
-    ink = ocr_cells.binarize(page)
+    ink = ocr_page_image.binarize(page)
     grid = ocr_gutters.frame_grid(ink, page, ocr_gutters.settings(), ocr.words, 60)
     assert grid is not None
     assert len(grid.xs) - 1 == len(COLUMNS)
@@ -64,7 +64,7 @@ def test_a_frame_round_prose_is_no_table() -> None:
     for k in range(6):
         _put(page, LEFT, TOP + 60 + k * LINE, "This letter says nothing in columns, line after line of it.")
     cv2.rectangle(page, (LEFT, TOP), (RIGHT, TOP + 60 + 6 * LINE), 0, 3)
-    ink = ocr_cells.binarize(page)
+    ink = ocr_page_image.binarize(page)
     assert ocr_gutters.frame_grid(ink, page, ocr_gutters.settings(), ocr.words, 60) is None
 
 
@@ -82,5 +82,5 @@ def test_two_framed_tables_one_under_the_other_are_read_as_framed_tables() -> No
     page[TOP - 5 : TOP - 5 + len(table)] = table
     page[second - 5 : second - 5 + len(table)] = table
     _put(page, 500, second - 50, "Northern district administration")
-    grids = ocr.find_tables(ocr_cells.binarize(page), page)
+    grids = ocr.find_tables(ocr_page_image.binarize(page), page)
     assert [(len(g.xs) - 1, len(g.ys) - 1, ruled) for g, ruled in grids] == [(len(COLUMNS), 4, False)] * 2

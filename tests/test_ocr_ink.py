@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from muniflow.readers import ocr, ocr_cells, ocr_ink
+from muniflow.readers import ocr, ocr_cells, ocr_ink, ocr_page_image
 
 S = ocr_ink.settings()
 SKEW = ocr.settings().max_skew_degrees
@@ -71,7 +71,7 @@ def test_a_grey_stamp_and_pen_stroke_go_and_glyph_edges_stay() -> None:
     assert (out[mark & ~printed] > 200).mean() > 0.85, (
         "the stamp's grey ink is paper (bar where it crosses text)"
     )
-    assert (out[untouched] == ocr_cells.flatten(text)[untouched]).all(), "grey glyph edges are kept"
+    assert (out[untouched] == ocr_page_image.flatten(text)[untouched]).all(), "grey glyph edges are kept"
 
 
 def test_a_thin_grey_stroke_between_two_dark_stems_is_kept() -> None:
@@ -99,14 +99,14 @@ def test_a_short_grey_tip_beyond_the_reach_stays_and_a_long_stroke_goes() -> Non
 
 def test_a_page_without_stamp_ink_is_only_evened_out() -> None:
     page = _grey(_text_page())
-    assert np.array_equal(ocr_ink.grey_page(page, SKEW, S), ocr_cells.flatten(page))
+    assert np.array_equal(ocr_ink.grey_page(page, SKEW, S), ocr_page_image.flatten(page))
 
 
 def test_a_faint_page_is_left_as_it_is() -> None:
     """Where the text itself is grey, a grey stroke cannot be told from it: nothing is taken."""
     faint = np.clip(_grey(_text_page()).astype(int) + 110, 0, 255).astype(np.uint8)
     cv2.line(faint, (40, 330), (380, 300), 175, 4)
-    assert np.array_equal(ocr_ink.grey_page(faint, SKEW, S), ocr_cells.flatten(faint))
+    assert np.array_equal(ocr_ink.grey_page(faint, SKEW, S), ocr_page_image.flatten(faint))
 
 
 def test_a_warm_tinted_page_keeps_its_text_edges() -> None:
@@ -116,7 +116,7 @@ def test_a_warm_tinted_page_keeps_its_text_edges() -> None:
     out = ocr_ink.grey_page(warm, SKEW, S)
     edges = (_grey(warm) > 40) & (_grey(warm) < 150)
     assert edges.sum() > 100
-    expected = ocr_cells.flatten(_grey(warm))
+    expected = ocr_page_image.flatten(_grey(warm))
     assert np.abs(out[edges].astype(int) - expected[edges]).max() <= 6
 
 
@@ -151,8 +151,8 @@ def test_thin_ruling_lines_turned_grey_by_a_skew_stay(angle: float) -> None:
     skewed = cv2.GaussianBlur(skewed, (3, 3), 0.8)  # a scanner's blur: the thin lines are grey throughout
     out = ocr_ink.grey_page(skewed, SKEW, S)
     lines = cv2.warpAffine((page == 0).astype(np.uint8), turn, (1654, 2339)) > 0
-    assert (out[lines] == ocr_cells.flatten(skewed)[lines]).mean() > 0.99
-    grid = ocr_cells.find_grid(ocr_cells.binarize(ocr_cells.deskew(out, SKEW)))
+    assert (out[lines] == ocr_page_image.flatten(skewed)[lines]).mean() > 0.99
+    grid = ocr_cells.find_grid(ocr_page_image.binarize(ocr_page_image.deskew(out, SKEW)))
     assert grid is not None and len(grid.xs) == 4 and len(grid.ys) == 4
 
 

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from muniflow.readers import ocr, ocr_cells, ocr_gutters, ocr_strip, ocr_turned
+from muniflow.readers import ocr, ocr_cells, ocr_gutters, ocr_page_image, ocr_strip, ocr_turned
 
 W, H = 1654, 2339  # an A4 page at 200 dpi, portrait
 LETTER, GAP, LINE = 10, 4, 30  # a letter's width, the gap after it, a line's pitch (pixels)
@@ -48,9 +48,9 @@ def test_a_heading_touching_a_straight_table_leaves_it_straight() -> None:
     _write(page, left, top - 50, left + 700)
     page[top - 32 : top - 6, left : left + 4] = 0  # its letters reach down to the rule
     s = ocr.settings()
-    level = ocr_cells.rectify(page, s.outline_share, s.outline_reach_per_100dpi)
+    level = ocr_page_image.rectify(page, s.outline_share, s.outline_reach_per_100dpi)
     assert level is page
-    grid = ocr_cells.find_grid(ocr_cells.binarize(ocr_cells.deskew(level, s.max_skew_degrees)))
+    grid = ocr_cells.find_grid(ocr_page_image.binarize(ocr_page_image.deskew(level, s.max_skew_degrees)))
     assert grid is not None
     assert len(grid.xs) == len(xs)
     assert len(grid.ys) == len(ys)
@@ -66,7 +66,7 @@ def test_a_photographed_table_is_still_warped_to_a_rectangle() -> None:
     dst = np.float32([[60, 40], [W - 20, 0], [W, H], [0, H - 60]])
     seen = cv2.warpPerspective(page, cv2.getPerspectiveTransform(src, dst), (W, H), borderValue=255)
     s = ocr.settings()
-    assert ocr_cells.rectify(seen, s.outline_share, s.outline_reach_per_100dpi) is not seen
+    assert ocr_page_image.rectify(seen, s.outline_share, s.outline_reach_per_100dpi) is not seen
 
 
 def _rows_only_table() -> tuple[np.ndarray, list[int], list[int]]:
@@ -97,7 +97,7 @@ def _rows_only_table() -> tuple[np.ndarray, list[int], list[int]]:
 
 def test_a_table_ruled_between_rows_only_gets_its_columns_from_the_gutters() -> None:
     page, starts, ys = _rows_only_table()
-    ink = ocr_cells.binarize(page)
+    ink = ocr_page_image.binarize(page)
     assert ocr_cells.find_grid(ink) is None  # no column rules: no grid from the rules alone
     grid = ocr_gutters.find_grid(ink, ocr_gutters.settings())
     assert grid is not None
@@ -130,7 +130,7 @@ def test_month_headings_across_a_table_ruled_between_rows_hide_none_of_its_colum
         for x0, x1 in zip(starts[1:], [*starts[2:], right], strict=True):
             for line in range(3):
                 _write(page, x0 + 15, top + 15 + line * LINE, x1 - 40 - 30 * line)
-    grid = ocr_gutters.find_grid(ocr_cells.binarize(page), ocr_gutters.settings())
+    grid = ocr_gutters.find_grid(ocr_page_image.binarize(page), ocr_gutters.settings())
     assert grid is not None
     assert len(grid.xs) == len(starts) + 1
     assert grid.spans[0] == ((0, 0), (1, 1), (2, 2), (3, 3))  # the header's cells apart
@@ -158,7 +158,7 @@ def test_short_headings_inside_a_column_hide_no_narrow_gutter() -> None:
         for x0, x1 in zip(starts, ends, strict=True):
             for line in range(3):
                 _write(page, x0 + 12, top + 15 + line * LINE, x1 - 4 - 30 * line)
-    grid = ocr_gutters.find_grid(ocr_cells.binarize(page), ocr_gutters.settings())
+    grid = ocr_gutters.find_grid(ocr_page_image.binarize(page), ocr_gutters.settings())
     assert grid is not None
     assert len(grid.xs) == len(starts) + 1
     for x, start in zip(grid.xs[1:-1], starts[1:], strict=True):
@@ -188,7 +188,7 @@ def test_many_municipality_headings_leave_a_gutter_they_do_not_cross_found() -> 
         for x0, x1 in zip(starts, ends, strict=True):
             for line in range(3):
                 _write(page, x0 + 15, top + 15 + line * LINE, x1 - 60 - 30 * line)
-    grid = ocr_gutters.find_grid(ocr_cells.binarize(page), ocr_gutters.settings())
+    grid = ocr_gutters.find_grid(ocr_page_image.binarize(page), ocr_gutters.settings())
     assert grid is not None
     assert len(grid.xs) == len(starts) + 1
     assert starts[2] - 60 <= grid.xs[2] <= starts[2] + 15
@@ -211,7 +211,7 @@ def test_a_page_holding_a_row_of_a_table_ruled_between_rows_takes_the_columns_be
     for x0, x1 in zip(starts, ends, strict=True):
         _write(page, x0 + 15, 470, x1 - 40)
     settings = ocr_gutters.settings()
-    ink = ocr_cells.binarize(page)
+    ink = ocr_page_image.binarize(page)
     alone = ocr_gutters.find_grid(ink, settings)
     assert alone is None or len(alone.xs) < len(starts) + 1
     hint = (left, *(x - 10 for x in starts[1:]), right)
@@ -227,7 +227,7 @@ def test_a_page_with_a_few_rules_and_no_columns_is_no_table() -> None:
     _rules(page, [300, 500, 700], 200, 1450)
     for y in (330, 530):
         _write(page, 220, y, 1400)
-    assert ocr_gutters.find_grid(ocr_cells.binarize(page), ocr_gutters.settings()) is None
+    assert ocr_gutters.find_grid(ocr_page_image.binarize(page), ocr_gutters.settings()) is None
 
 
 QUARTERS = [
@@ -279,12 +279,12 @@ def test_header_labels_written_turned_either_way_are_read_upright() -> None:
     upright = _label("Наименование")
     for (x, y), label in zip([(150, 300), (950, 300), (300, 400)], [upward, downward, upright], strict=True):
         page[y : y + label.shape[0], x : x + label.shape[1]] = label
-    ink = ocr_cells.binarize(page)
+    ink = ocr_page_image.binarize(page)
     grid = ocr_cells.find_grid(ink)
     assert grid is not None
     erased = ocr_cells.erase_lines(page, ink)
     rows, _, _ = ocr_strip.read_table(
-        erased, ocr_cells.binarize(erased), grid, ocr.words, 60, ocr_turned.settings()
+        erased, ocr_page_image.binarize(erased), grid, ocr.words, 60, ocr_turned.settings()
     )
     header = [(c.text or "").lower() for c in rows[0]]
     assert "номер" in header[0]
@@ -302,7 +302,7 @@ def test_a_summary_table_above_the_events_table_leaves_the_events_table_found() 
     _rules(page, summary_ys, summary_xs[0], summary_xs[-1] + 3)
     for x in summary_xs:
         page[summary_ys[0] : summary_ys[-1] + 3, x : x + 3] = 0
-    grids = ocr.find_tables(ocr_cells.binarize(page))
+    grids = ocr.find_tables(ocr_page_image.binarize(page))
     assert [(len(g.xs), ruled) for g, ruled in grids] == [(len(summary_xs), True), (len(starts) + 1, False)]
     assert grids[1][0].ys[0] == ys[0] + 400 + 1  # the rule's centre, below the summary
 
@@ -320,7 +320,7 @@ def test_a_summary_table_with_sides_in_line_with_the_events_table_is_a_table_of_
         for x in xs:
             page[ys[0] : ys[-1] + 3, x : x + 3] = 0
     _write(page, 600, 350, 1000)  # the events table's title, between the two
-    grids = ocr.find_tables(ocr_cells.binarize(page))
+    grids = ocr.find_tables(ocr_page_image.binarize(page))
     assert [(len(g.xs), len(g.ys), ruled) for g, ruled in grids] == [
         (len(summary_xs), len(summary_ys), True),
         (len(events_xs), len(events_ys), True),
@@ -414,7 +414,7 @@ def test_a_group_header_over_two_columns_is_a_level_of_its_own() -> None:
     _write(page, 320, top + 30, 500)  # the group's name
     _write(page, 320, group + 30, 520)  # its sub-headers
     _write(page, 570, group + 30, 770)
-    grid = ocr_cells.find_grid(ocr_cells.binarize(page))
+    grid = ocr_cells.find_grid(ocr_page_image.binarize(page))
     assert grid is not None
     assert len(grid.ys) == len(ys) + 1 and abs(grid.ys[1] - group) <= 4
     assert grid.spans[0] == ((0, 0), (1, 2), (3, 3), (4, 4))  # the group one cell over its two columns
@@ -432,7 +432,7 @@ def test_a_punched_holes_shadow_on_a_tables_side_leaves_the_side_a_column_line()
         page[ys[0] : ys[-1] + 3, x : x + 3] = 0
     for y in (650, 1250):
         cv2.circle(page, (165, y), 45, 0, -1)  # a hole's shadow, over the side rule
-    grid = ocr_cells.find_grid(ocr_cells.binarize(page))
+    grid = ocr_cells.find_grid(ocr_page_image.binarize(page))
     assert grid is not None
     assert len(grid.xs) == len(xs)
     assert abs(grid.xs[0] - xs[0]) <= 4

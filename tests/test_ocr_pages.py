@@ -88,7 +88,7 @@ MARKS = [
 def test_a_stamp_over_cells_adds_no_column(mark: str, why: str) -> None:
     import cv2
 
-    from muniflow.readers import ocr_cells
+    from muniflow.readers import ocr_cells, ocr_page_image
 
     columns = [236, 314, 613, 795, 999, 1283, 1535]
     rows = [305, 370, 630, 856, 1018, 1211, 1400, 1650, 1900, 2150]
@@ -97,7 +97,7 @@ def test_a_stamp_over_cells_adds_no_column(mark: str, why: str) -> None:
     for cx, cy in centres:
         cv2.circle(page, (cx, cy), 115, 60, 5)
         cv2.circle(page, (cx, cy), 86, 60, 3)
-    grid = ocr_cells.find_grid(ocr_cells.binarize(page))
+    grid = ocr_cells.find_grid(ocr_page_image.binarize(page))
     assert grid is not None
     assert [round(x / 10) for x in grid.xs] == [round(x / 10) for x in columns], why
     assert len(grid.ys) == len(rows), why
@@ -187,7 +187,7 @@ LIGHT = [
 
 @pytest.mark.parametrize(("light", "why"), LIGHT, ids=[c[1] for c in LIGHT])
 def test_uneven_light_is_evened_out_and_the_grid_found(light: tuple[float, float], why: str) -> None:
-    from muniflow.readers import ocr_cells
+    from muniflow.readers import ocr_cells, ocr_page_image
 
     columns = [236, 314, 613, 795, 999, 1283, 1535]
     rows = [305, 370, 630, 856, 1018, 1211, 1400]
@@ -195,12 +195,12 @@ def test_uneven_light_is_evened_out_and_the_grid_found(light: tuple[float, float
     page[page == 0] = 40  # ink as a camera sees it, not pure black
     shade = np.linspace(light[0], light[1], page.shape[1])[None, :]
     lit = (page * shade).astype(np.uint8)
-    flat = ocr_cells.flatten(lit)
+    flat = ocr_page_image.flatten(lit)
     paper = flat[rows[0] + 20 : rows[-1] - 20 : 50, columns[0] + 20 : columns[-1] - 20 : 50]
     assert int(paper.min()) >= 245, why
     if light == (1.0, 1.0):
         assert np.array_equal(flat, lit), why
-    grid = ocr_cells.find_grid(ocr_cells.binarize(flat))
+    grid = ocr_cells.find_grid(ocr_page_image.binarize(flat))
     assert grid is not None and len(grid.xs) == len(columns) and len(grid.ys) == len(rows), why
 
 

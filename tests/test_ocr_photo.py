@@ -12,7 +12,7 @@ import cv2
 import numpy as np
 import pytest
 
-from muniflow.readers import ocr_cells, ocr_photo
+from muniflow.readers import ocr_cells, ocr_page_image, ocr_photo
 
 COLUMNS = [60, 110, 260, 360, 480, 640]  # on a 700 x 990 page (A4 at about 85 dpi)
 ROWS = [120, 170, 320, 470, 620, 800]
@@ -49,8 +49,8 @@ def _photo(corners: list[tuple[float, float]], frame: tuple[int, int] = (1300, 1
 
 
 def _grid_size(gray: np.ndarray) -> tuple[int, int] | None:
-    level = ocr_cells.deskew(ocr_cells.rectify(ocr_cells.flatten(gray)), 5)
-    grid = ocr_cells.find_grid(ocr_cells.binarize(level))
+    level = ocr_page_image.deskew(ocr_page_image.rectify(ocr_page_image.flatten(gray)), 5)
+    grid = ocr_cells.find_grid(ocr_page_image.binarize(level))
     return None if grid is None else (len(grid.xs), len(grid.ys))
 
 

@@ -6,7 +6,7 @@ import cv2
 import numpy as np
 import pytest
 
-from muniflow.readers import ocr_cells
+from muniflow.readers import ocr_cells, ocr_page_image
 
 
 @pytest.mark.parametrize("shape", [(2339, 1654), (1654, 2339)], ids=["portrait", "landscape"])
@@ -30,9 +30,9 @@ def test_a_faint_rule_is_ink_where_the_grid_is_sought_and_a_shaded_cell_is_not()
     page[1000:1100, 300:600] = 200  # the shaded cell
     for y in range(1300, 2300, 100):  # dark text: what the threshold sets text apart by
         cv2.putText(page, "TEXT TEXT TEXT", (100, y), cv2.FONT_HERSHEY_SIMPLEX, 3, 0, 10)
-    ink = ocr_cells.binarize(page)
+    ink = ocr_page_image.binarize(page)
     assert not ink[598:603, 100:1500].any()
-    rules = ocr_cells.with_faint_rules(page, ink, 40, 10)
+    rules = ocr_page_image.with_faint_rules(page, ink, 40, 10)
     assert rules[598:603, 100:1500].any(axis=0).mean() > 0.95
     assert not rules[1020:1080, 320:580].any()
     horizontal, _ = ocr_cells.line_masks(rules)

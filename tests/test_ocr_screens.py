@@ -7,7 +7,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from muniflow.readers import ocr, ocr_cells, ocr_ink, ocr_strip
+from muniflow.readers import ocr, ocr_cells, ocr_ink, ocr_page_image, ocr_strip
 
 TABLE_XS = (420, 520, 820, 1050, 1300)
 TABLE_YS = (220, 300, 380, 460, 540, 620)
@@ -39,7 +39,7 @@ def _window() -> np.ndarray:
 
 def test_a_window_round_the_page_is_no_table_and_the_table_inside_is_found() -> None:
     shot = _window()
-    grids = ocr.find_tables(ocr_cells.binarize(shot))
+    grids = ocr.find_tables(ocr_page_image.binarize(shot))
     assert len(grids) == 1, "the window's frame is no table, nor its bar under the table"
     grid, ruled = grids[0]
     assert ruled
@@ -52,7 +52,7 @@ def test_a_table_reaching_the_pictures_bottom_ends_the_search_there() -> None:
     page = np.full((700, 1500), 255, np.uint8)
     _table(page)
     cut = page[: TABLE_YS[-1] + 1]
-    grids = ocr.find_tables(ocr_cells.binarize(cut))
+    grids = ocr.find_tables(ocr_page_image.binarize(cut))
     assert len(grids) == 1
 
 
@@ -102,7 +102,7 @@ def test_a_picture_as_large_as_a_page_at_min_dpi_is_read_as_it_is() -> None:
 
 def _blobs_as_words(strip: np.ndarray, timeout: float, psm: int) -> list[ocr_cells.Word]:
     """A stand-in for Tesseract: each blot of ink (letters run together) read as a word «w»."""
-    ink = cv2.dilate(ocr_cells.binarize(strip), np.ones((9, 25), np.uint8))
+    ink = cv2.dilate(ocr_page_image.binarize(strip), np.ones((9, 25), np.uint8))
     count, _, stats, _ = cv2.connectedComponentsWithStats(ink)
     return [ocr_cells.Word("w", int(x), int(y), int(bw), int(bh), 90.0) for x, y, bw, bh, _ in stats[1:count]]
 
@@ -113,15 +113,15 @@ def test_the_title_above_a_table_is_read_beyond_the_tables_sides() -> None:
     _table(page)
     cv2.putText(page, "Otchet", (600, 150), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0, 2, cv2.LINE_AA)
     cv2.putText(page, "kvartal", (1420, 150), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0, 2, cv2.LINE_AA)
-    (grid, _), *_ = ocr.find_tables(ocr_cells.binarize(page))
-    _, above, _ = ocr_strip.read_table(page, ocr_cells.binarize(page), grid, _blobs_as_words, 60)
+    (grid, _), *_ = ocr.find_tables(ocr_page_image.binarize(page))
+    _, above, _ = ocr_strip.read_table(page, ocr_page_image.binarize(page), grid, _blobs_as_words, 60)
     assert above.split() == ["w", "w"], "both words of the title, the second beyond the table's side"
 
 
 def test_a_windows_pane_bounds_the_text_above_its_table() -> None:
     """In a window, the title above the table is read across the pane the table stands in, not
     across the side pane's or the toolbar's text."""
-    (table, pane), *rest = ocr_cells.held_panes(ocr_cells.binarize(_window()))
+    (table, pane), *rest = ocr_cells.held_panes(ocr_page_image.binarize(_window()))
     assert not rest
     assert abs(table[0] - TABLE_XS[0]) <= 8 and abs(table[2] - TABLE_XS[-1]) <= 8
     assert 300 < pane[0] < TABLE_XS[0] and TABLE_XS[-1] < pane[2] <= 1470, pane

@@ -9,7 +9,7 @@ import cv2
 import numpy as np
 from test_ocr import needs_tesseract
 
-from muniflow.readers import ocr, ocr_cells, ocr_seqcell, ocr_textgrid, ocr_textnumbers
+from muniflow.readers import ocr, ocr_cells, ocr_page_image, ocr_seqcell, ocr_textgrid, ocr_textnumbers
 from muniflow.readers.pdftext import TextRow, TextTable
 
 COLUMNS = (150, 260, 760, 1150)  # each column's left edge; the text starts 15 px right of it
@@ -52,7 +52,7 @@ def test_a_table_without_any_rule_is_found_from_its_text() -> None:
         y += LINE + 20
         for x, text in zip(COLUMNS, row, strict=True):
             _put(page, x, y, text)
-    grids = ocr.find_tables(ocr_cells.binarize(page), page)
+    grids = ocr.find_tables(ocr_page_image.binarize(page), page)
     assert [(len(g.xs) - 1, len(g.ys) - 1, ruled) for g, ruled in grids] == [(len(COLUMNS), 4, False)]
     grid = grids[0][0]
     assert all(abs(x - edge) < 40 for x, edge in zip(grid.xs[1:-1], COLUMNS[1:], strict=True))
@@ -69,7 +69,7 @@ def test_prose_in_two_columns_without_rules_is_no_table() -> None:
         _put(page, 900, 250 + k * LINE, right)
     for k in range(6):
         _put(page, 150, 500 + k * LINE, "This letter says nothing in columns, line after line of it.")
-    assert ocr.find_tables(ocr_cells.binarize(page), page) == []
+    assert ocr.find_tables(ocr_page_image.binarize(page), page) == []
 
 
 def _words_reader(lines: list[tuple[int, list[tuple[str, int, int]]]], short: dict[str, tuple[int, int]]):  # type: ignore[no-untyped-def]

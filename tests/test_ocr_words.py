@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from muniflow.readers import ocr, ocr_roman, ocr_words
+from muniflow.readers import ocr, ocr_letters, ocr_roman
 
 FIXED = [
     # (OCR text, expected, why)
@@ -163,7 +163,7 @@ def test_a_letter_read_twice_in_two_cases_is_kept_once(token: str, expected: str
     ],
 )
 def test_a_breve_ocr_lost_is_put_back_where_the_dictionary_says(read: str, fixed: str) -> None:
-    assert ocr_words.lost_breves(read) == fixed
+    assert ocr_letters.lost_breves(read) == fixed
 
 
 SPECKED = [

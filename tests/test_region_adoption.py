@@ -12,7 +12,7 @@ import duckdb
 import warehouse_fixtures
 from warehouse_fixtures import load, make_report, make_row
 
-from muniflow import pipeline, stages
+from muniflow import period_checks, pipeline, stages
 from muniflow.model import Report
 from muniflow.warehouse import db, lookups, regions
 
@@ -53,7 +53,7 @@ def duplicates(con: duckdb.DuckDBPyConnection) -> int:
 def test_a_regionless_report_loaded_before_the_compilation_becomes_its_earlier_version(fresh_db):
     town = load(fresh_db, "town", town_report())
     comp = load(fresh_db, "svod", compilation("Приозёрная область"))
-    stages.dedupe_periods(fresh_db, "run", {"2024Q2"})
+    period_checks.dedupe_periods(fresh_db, "run", {"2024Q2"})
     region, status, message = header(fresh_db, town.report_id)
     assert region == "Приозёрная область"
     assert status == "superseded"  # the compilation, loaded later, is current for the town
@@ -108,7 +108,7 @@ def _ingest(tmp_path: Path, con: duckdb.DuckDBPyConnection, region: str | None) 
 
     def dedupe(run_id: str, periods: set[str]) -> int:
         deduped.extend(sorted(periods))
-        return stages.dedupe_periods(con, run_id, periods)
+        return period_checks.dedupe_periods(con, run_id, periods)
 
     runner = pipeline.Runner(
         lambda p, sha, period, name: p,

@@ -9,7 +9,7 @@ import pytest
 import warehouse_fixtures
 from warehouse_fixtures import load, make_report, make_row
 
-from muniflow import stages
+from muniflow import period_checks, stages
 from muniflow.model import Report
 from muniflow.warehouse import loader, lookups
 from muniflow.warehouse.sections import covered_municipalities
@@ -154,7 +154,7 @@ def test_the_duplicate_rule_sees_current_rows_of_every_current_report(fresh_db):
     comp = load(fresh_db, "c", replace(make_report(0), rows=comp_rows))
     keys = {key for key, _ in loader.current_rows(fresh_db, "2024Q2")}
     assert keys == {(mun.report_id, 0), (comp.report_id, 0), (comp.report_id, 1)}
-    stages.dedupe_periods(fresh_db, "r", {"2024Q2"})
+    period_checks.dedupe_periods(fresh_db, "r", {"2024Q2"})
     flagged = fresh_db.execute("select report_id, row_index from flagged_rows where rule = 'duplicate_event'")
     assert len(flagged.fetchall()) == 1
     assert lookups.reconcile(fresh_db) == []

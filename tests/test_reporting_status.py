@@ -14,7 +14,7 @@ import nil_builders as nb
 import pytest
 import yaml
 
-from muniflow import stages
+from muniflow import period_checks, stages
 from muniflow.cli import main
 from muniflow.intake.limits import default_limits
 from muniflow.quality_report import write_quality_report
@@ -48,7 +48,7 @@ def _ingest(con, paths: list[Path]) -> dict[str, stages.FileOutcome]:  # type: i
         stages.load_file(con, run_id, outcome)
         outcomes[path.stem] = outcome
     periods = {o.report.period.label for o in outcomes.values() if o.report and o.report.period}
-    stages.dedupe_periods(con, run_id, periods)  # the rules run on the loaded rows (expected list)
+    period_checks.dedupe_periods(con, run_id, periods)  # the rules run on the loaded rows (expected list)
     loader.finish_run(con, run_id, {"files": len(paths)})
     return outcomes
 

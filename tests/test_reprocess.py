@@ -12,7 +12,7 @@ import warehouse_fixtures
 from extraction import extract_file
 from warehouse_fixtures import snapshot
 
-from muniflow import codeversion, stages
+from muniflow import codeversion, period_checks, stages
 from muniflow.commands import reprocess as rp
 from muniflow.interpret import row_fields
 from muniflow.interpret import rows as interpret_rows
@@ -60,7 +60,7 @@ def ingest(con: duckdb.DuckDBPyConnection, paths: list[Path]) -> dict[str, loade
         results[path.name] = stages.load_file(con, run_id, outcome)
         if outcome.report and outcome.report.period and not outcome.reason:
             periods.add(outcome.report.period.label)
-    stages.dedupe_periods(con, run_id, periods)
+    period_checks.dedupe_periods(con, run_id, periods)
     return results
 
 

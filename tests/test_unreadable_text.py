@@ -12,7 +12,7 @@ from pathlib import Path
 import badfiles
 import pytest
 
-from muniflow.intake import checked, scan
+from muniflow.intake import checked, legibility, scan
 from muniflow.intake.limits import Limits
 from muniflow.model import RawDocument, RawRow, RawTable, ReaderError
 
@@ -57,7 +57,7 @@ SHIFTED = "KGbI ©;_ahiZkghklv ljm^Z \\ kljhbl_evkl\\_ª N_^_jZevguc aZdhg hl"
     ],
 )
 def test_unreadable_text_layer(title: str, cells: tuple[str, str], unreadable: bool, why: str) -> None:
-    assert scan.text_unreadable(_doc(title, *cells)) is unreadable, why
+    assert legibility.text_unreadable(_doc(title, *cells)) is unreadable, why
 
 
 @pytest.mark.parametrize("lost", ["all", "first"])
@@ -109,7 +109,7 @@ def test_a_pdf_whose_unicode_map_names_wrong_characters_goes_to_ocr(
     judged by its letters and words, and the pages read by OCR, not refused as an unknown layout."""
     path = tmp_path / "letter.pdf"
     path.write_bytes(badfiles.mapped_text_pdf(LETTER, unicode_of))
-    assert scan.pdf_text_unreadable(path, 5) is garbled, why
+    assert legibility.pdf_text_unreadable(path, 5) is garbled, why
     try:
         checked.read_checked(path, Limits.load())
         reason = None
@@ -127,7 +127,7 @@ def test_a_pdf_whose_unicode_map_names_wrong_characters_goes_to_ocr(
     ],
 )
 def test_unknown_word_share(text: str, share_min: float, share_max: float) -> None:
-    assert share_min <= scan.unknown_word_share(text) <= share_max
+    assert share_min <= legibility.unknown_word_share(text) <= share_max
 
 
 def _text_then_drawn_page(path: Path, shapes: int) -> Path:
@@ -165,7 +165,7 @@ def test_a_page_drawn_as_outlines_among_text_pages_sends_the_file_to_ocr(
     """Read from its text, such a file lost that page's rows without a word (the numbering gap the
     only trace): every page is read by OCR instead, as a file drawn all in outlines is."""
     path = _text_then_drawn_page(tmp_path / "report.pdf", shapes)
-    assert scan.pdf_outlined_page(path, Limits.load()) is outlined, why
+    assert legibility.pdf_outlined_page(path, Limits.load()) is outlined, why
     try:
         checked.read_checked(path, Limits.load())
         reason = None

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from warehouse_fixtures import error, load, make_report, make_row, sha, snapshot, warning
 
 from muniflow.model import Flag, Period
-from muniflow.warehouse import db, loader, lookups
+from muniflow.warehouse import cross_row_flags, db, loader, lookups
 
 fresh_db = warehouse_fixtures.fresh_db
 
@@ -169,9 +169,9 @@ def test_replace_cross_row_flags_is_idempotent_and_keeps_the_first_run(fresh_db)
     a = load(fresh_db, "a", make_report(2, region="Север"))
     b = load(fresh_db, "b", make_report(2, region="Юг"))
     flags = [((b.report_id, 1), duplicate_of((a.report_id, 0), 1))]
-    loader.replace_cross_row_flags(fresh_db, "2024Q2", "duplicate_event", flags, "run-1")
+    cross_row_flags.replace_cross_row_flags(fresh_db, "2024Q2", "duplicate_event", flags, "run-1")
     before = snapshot(fresh_db)
-    loader.replace_cross_row_flags(fresh_db, "2024Q2", "duplicate_event", flags, "run-2")
+    cross_row_flags.replace_cross_row_flags(fresh_db, "2024Q2", "duplicate_event", flags, "run-2")
     assert snapshot(fresh_db) == before
     got = fresh_db.execute("select run_id, quarantined, related_event_id from flagged_rows").fetchall()
     assert got == [("run-1", True, f"{a.report_id}-0001")]
@@ -185,17 +185,17 @@ def test_replace_cross_row_flags_is_idempotent_and_keeps_the_first_run(fresh_db)
 def test_replace_cross_row_flags_replaces_only_that_rule_and_period(fresh_db):
     a = load(fresh_db, "a", make_report(2), [warning(0)])
     other = load(fresh_db, "other", make_report(2, period=Period(2024, 3)))
-    loader.replace_cross_row_flags(
+    cross_row_flags.replace_cross_row_flags(
         fresh_db, "2024Q2", "duplicate_event", [((a.report_id, 1), duplicate_of((a.report_id, 0), 1))], "r1"
     )
-    loader.replace_cross_row_flags(
+    cross_row_flags.replace_cross_row_flags(
         fresh_db,
         "2024Q3",
         "duplicate_event",
         [((other.report_id, 1), duplicate_of((other.report_id, 0), 1))],
         "r1",
     )
-    loader.replace_cross_row_flags(fresh_db, "2024Q2", "duplicate_event", [], "r2")
+    cross_row_flags.replace_cross_row_flags(fresh_db, "2024Q2", "duplicate_event", [], "r2")
     rules = fresh_db.execute("select period, rule from flagged_rows order by period, rule").fetchall()
     assert rules == [("2024Q2", "mixed_script"), ("2024Q3", "duplicate_event")]
     assert len(event_ids(fresh_db)) == 3
@@ -206,16 +206,16 @@ def test_replace_period_flags_replaces_many_periods_at_once(fresh_db):
     other = load(fresh_db, "other", make_report(2, period=Period(2024, 3)))
     q2 = [((a.report_id, 1), duplicate_of((a.report_id, 0), 1))]
     q3 = [((other.report_id, 1), duplicate_of((other.report_id, 0), 1))]
-    loader.replace_period_flags(fresh_db, "duplicate_event", {"2024Q2": q2, "2024Q3": q3}, "r1")
+    cross_row_flags.replace_period_flags(fresh_db, "duplicate_event", {"2024Q2": q2, "2024Q3": q3}, "r1")
     rules = fresh_db.execute("select period, rule, run_id from flagged_rows order by period").fetchall()
     assert rules == [("2024Q2", "duplicate_event", "r1"), ("2024Q3", "duplicate_event", "r1")]
     # a period given with no flags loses its own; the other keeps its flag and its first run
-    loader.replace_period_flags(fresh_db, "duplicate_event", {"2024Q2": [], "2024Q3": q3}, "r2")
+    cross_row_flags.replace_period_flags(fresh_db, "duplicate_event", {"2024Q2": [], "2024Q3": q3}, "r2")
     rules = fresh_db.execute("select period, rule, run_id from flagged_rows order by period").fetchall()
     assert rules == [("2024Q3", "duplicate_event", "r1")]
     # a flag filed under the wrong period names no current row of it
     with pytest.raises(ValueError, match="2024Q2"):
-        loader.replace_period_flags(fresh_db, "duplicate_event", {"2024Q2": q3, "2024Q3": []}, "r3")
+        cross_row_flags.replace_period_flags(fresh_db, "duplicate_event", {"2024Q2": q3, "2024Q3": []}, "r3")
     assert fresh_db.execute("select count(*) from flagged_rows").fetchone() == (1,)
 
 
@@ -231,7 +231,7 @@ def test_replace_cross_row_flags_refuses_inconsistent_flags(fresh_db, key, flag,
     a = load(fresh_db, "a", make_report(2))
     key = (a.report_id if key[0] == "KEY" else key[0], key[1])
     with pytest.raises(ValueError):
-        loader.replace_cross_row_flags(fresh_db, "2024Q2", "duplicate_event", [(key, flag)], "r1")
+        cross_row_flags.replace_cross_row_flags(fresh_db, "2024Q2", "duplicate_event", [(key, flag)], "r1")
     assert fresh_db.execute("select count(*) from flagged_rows").fetchone() == (0,), why
 
 
@@ -360,7 +360,7 @@ def ingest(con: duckdb.DuckDBPyConnection, files: list[tuple]) -> None:
         rows = loader.current_rows(con, period)
         firsts = [key for key, row in rows if row.row_index == 0]
         dups = [(key, duplicate_of(firsts[0], 0)) for key in firsts[1:]]  # later first rows copy the first
-        loader.replace_cross_row_flags(con, period, "duplicate_event", dups, run_id)
+        cross_row_flags.replace_cross_row_flags(con, period, "duplicate_event", dups, run_id)
 
 
 @settings(max_examples=10, deadline=None)  # each example builds two warehouses: keep runs lean

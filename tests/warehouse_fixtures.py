@@ -14,7 +14,7 @@ import rowfactory
 
 from muniflow.enrich.report import ReportEnrichment
 from muniflow.model import Flag, Period, Report, Row
-from muniflow.warehouse import db, loader
+from muniflow.warehouse import cross_row_flags, db, loader
 
 
 @pytest.fixture
@@ -124,7 +124,7 @@ def build_warehouse(path: Path) -> None:
         )
         south = load(con, "south", replace(make_report(0, region="Юг"), rows=south_rows), run_id=run_id)
         duplicate = Flag(1, "duplicate_event", "error", "same event", related_row=(north.report_id, 0))
-        loader.replace_cross_row_flags(
+        cross_row_flags.replace_cross_row_flags(
             con, "2024Q2", "duplicate_event", [((south.report_id, 1), duplicate)], run_id
         )
         loader.finish_run(con, run_id, {"files_seen": 3})

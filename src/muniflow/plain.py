@@ -18,7 +18,7 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
-from muniflow import pipeline, stages
+from muniflow import period_checks, pipeline, stages
 from muniflow.intake.expand import Input
 from muniflow.model import Period
 from muniflow.warehouse import db, loader
@@ -54,7 +54,7 @@ def ingest_plain(
 
     def dedupe(run_id: str, periods: set[str]) -> int:
         with _timed(totals, "dedup"):
-            return stages.dedupe_periods(con, run_id, periods)
+            return period_checks.dedupe_periods(con, run_id, periods)
 
     def quality(run_id: str, periods: set[str]) -> Path | None:
         if report_dir is None:
@@ -69,7 +69,7 @@ def ingest_plain(
             from muniflow.quality.checkpoint import warm_up
 
             warm_up()  # Great Expectations imports
-        stages.warm_up_checks()  # and the duplicate rule's vocabulary is built
+        period_checks.warm_up_checks()  # and the duplicate rule's vocabulary is built
 
     with ThreadPoolExecutor(os.cpu_count() or 1) as pool, db.connect(warehouse) as con:
         runner = pipeline.Runner(

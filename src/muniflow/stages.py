@@ -1,14 +1,14 @@
 """The ingestion stages as plain functions: what `muniflow.pipeline` wires and tests call directly.
 
-Only `load_file`, `dedupe_periods` and `quality_report` touch the warehouse; everything before
-them is pure (path in, records out). The row rules (pandera, pandas) are imported where they run:
+Only `load_file` touches the warehouse here (the rules across a period's loaded rows run after
+it, `period_checks.dedupe_periods`, and the data-quality report); everything before it is pure
+(path in, records out). The row rules (pandera, pandas) are imported where they run:
 in the sandboxed intake worker (its warm-up, `WARM_MODULES`) and for the duplicate rule, not in a
 process that only loads outcomes (a `--force` re-run from the cache).
 """
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -389,46 +389,3 @@ def recover_aborted(con, run_id: str) -> set[str]:  # type: ignore[no-untyped-de
     from muniflow.warehouse.liveness import mark_aborted
 
     return set(mark_aborted(con, run_id).periods)
-
-
-_checks_warming: threading.Thread | None = None
-_checks_lock = threading.Lock()
-
-
-def warm_up_checks() -> threading.Thread:
-    """Import the cross-row rules and build the duplicate rule's vocabulary (the lemmas of its
-    words: together about 1 s of CPU on first use) in a background thread, so that this overlaps
-    the extraction instead of lengthening the tail after it; the thread already started, if any."""
-    global _checks_warming
-
-    def work() -> None:
-        try:
-            from muniflow.rules.duplicates import load_config
-            from muniflow.warehouse import expected, regions, review  # noqa: F401
-
-            load_config()
-        except Exception:  # the duplicate stage loads them again and reports the failure there
-            return
-
-    with _checks_lock:
-        if _checks_warming is None:
-            _checks_warming = threading.Thread(target=work, name="muniflow-checks-warm-up", daemon=True)
-            _checks_warming.start()
-        return _checks_warming
-
-
-def dedupe_periods(con, run_id: str, periods: set[str]) -> int:  # type: ignore[no-untyped-def]
-    """Run the duplicate rule over the current rows of each period, with the corrections of review
-    decisions in force; returns the flags written. The unexpected_municipality rule runs there too
-    (`warehouse.expected`: it follows the expected list, not the files). First a loaded report of no
-    region takes the one its municipalities' other reports name, those loaded after it included
-    (`warehouse.regions`), so it versions with that region's reports before the rule compares rows."""
-    from muniflow.warehouse import expected, loader, regions, review
-
-    regions.adopt_regions(con, sorted(periods))
-    expected.refresh(con, run_id, sorted(periods))
-    by_period = review.reviewed_rows_by_period(con, sorted(periods))
-    report_regions = review.row_regions(con, [key for rows in by_period.values() for key, _ in rows])
-    flags = {period: review.duplicate_flags(con, rows, report_regions) for period, rows in by_period.items()}
-    loader.replace_period_flags(con, "duplicate_event", flags, run_id)
-    return sum(len(found) for found in flags.values())

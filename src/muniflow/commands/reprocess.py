@@ -92,7 +92,7 @@ def reprocess(
     """Re-read the stale reports (all with `everything`) and store each new reading; then the
     duplicate rule and the warehouse checks run for the touched quarters. Returns a line per report
     and the run's counts (with `violations` of the checks)."""
-    from muniflow import stages
+    from muniflow import period_checks, stages
     from muniflow.intake import sha256_file
     from muniflow.intake.expand import lineage_name
     from muniflow.warehouse import loader, lookups, rereading
@@ -144,7 +144,7 @@ def reprocess(
                 result.reason,
             )
         )
-    duplicates = stages.dedupe_periods(con, run_id, touched)
+    duplicates = period_checks.dedupe_periods(con, run_id, touched)
     outcomes = [line.outcome for line in lines]
     counts = {
         "reports_reread": sum(o in ("replaced", "unchanged", "kept") for o in outcomes),

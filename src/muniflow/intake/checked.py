@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from muniflow.intake import convert, flatopc, guards, pdf_guards, scan, sniff
+from muniflow.intake import convert, flatopc, guards, legibility, pdf_guards, scan, sniff
 from muniflow.intake.limits import Limits
 from muniflow.model import LAYER_SLOW, RawDocument, ReaderError
 
@@ -68,20 +68,21 @@ def read_checked(path: Path, limits: Limits) -> RawDocument:
         tableless = err.reason in ("no_table_found", "unknown_layout")
         if tableless and pdf_guards.pdf_without_text(path, limits):
             raise scan.needs_ocr(path, "pdf") from err  # letters drawn as outlines
-        if tableless and scan.pdf_text_unreadable(path, limits.max_pages):
+        if tableless and legibility.pdf_text_unreadable(path, limits.max_pages):
             raise scan.needs_ocr(path, "pdf") from err  # a garbled text layer: no header to recognise
-        if tableless and scan.pdf_outlined_page(path, limits):
+        if tableless and legibility.pdf_outlined_page(path, limits):
             raise scan.needs_ocr(path, "pdf") from err  # the table's page drawn as outlines
         # a letter with no table, read once no page is a scan (a scanner's text layer is no letter)
         letter = _letter("pdf", path) if err.reason == "no_table_found" else None
         if letter is None:
             raise _with_text(_letter_unread(err), "pdf", path) from err
         doc = letter
-    if scan.text_unreadable(doc):  # fonts with no Unicode map: the pages show what the text does not say
+    # fonts with no Unicode map: the pages show what the text does not say
+    if legibility.text_unreadable(doc):
         raise scan.needs_ocr(path, "pdf")
-    if scan.textless(doc) and pdf_guards.pdf_without_text(path, limits):
+    if legibility.textless(doc) and pdf_guards.pdf_without_text(path, limits):
         raise scan.needs_ocr(path, "pdf")  # a table's rules drawn, its letters as outlines
-    if scan.pdf_outlined_page(path, limits):
+    if legibility.pdf_outlined_page(path, limits):
         raise scan.needs_ocr(path, "pdf")  # one page's letters as outlines: its rows not in the text
     return doc
 
@@ -125,7 +126,7 @@ def _read(format: str, path: Path, *, letters: bool = True) -> RawDocument:
 def _letter_unread(err: ReaderError) -> ReaderError:
     """A file with no table whose text was not read as a letter either: its refusal says what a
     letter's text is read by (a DOCX's and a PDF's alike)."""
-    from muniflow.interpret.tables import LETTER_TEXT_UNREAD
+    from muniflow.interpret.table_refusals import LETTER_TEXT_UNREAD
 
     if err.reason != "no_table_found":
         return err

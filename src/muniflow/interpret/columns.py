@@ -21,121 +21,19 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from muniflow.contracts import load_contract
-from muniflow.interpret.abbreviations import spelled_out
 from muniflow.interpret.assignment import assign
+from muniflow.interpret.header_words import Entry, entries, expanded, freeze, lemma, words
 from muniflow.interpret.reading import COMBINED, FUZZY, LEMMA, SYNONYM, ColumnMatch
 from muniflow.morph import analyzer
 
-# «п/п» is one word; «цель/результат» is two.
-_WORD = re.compile(r"№|[^\W\d_]/[^\W\d_](?![^\W\d_])|[^\W\d_]+")
 _BRACKETS = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
-# Words that carry no meaning for telling columns apart.
-_STOP = frozenset(
-    ["и", "в", "во", "на", "о", "об", "по", "с", "со", "для", "из", "к", "от", "а", "или", "также"]
-)
 # A typo is forgiven only in a word this long, at this similarity (0..100).
 FUZZY_MIN_LENGTH = 5
 FUZZY_MIN_RATIO = 84.0
-# A word in capitals this long or shorter may be a synonym's initials («МО», «ОМСУ»).
-_INITIALS_MAX = 5
 # Marks that head a header cell as a noun would («№ мероприятия»: the №).
 _MARKS = frozenset(["№", "n", "п/п", "n°"])
-# What opens a coordinated part of a header cell: punctuation, and the conjunctions.
-_PART_MARKS = frozenset([",", ";", "/"])
-_PART_WORDS = frozenset(["и", "или"])
-_PARTED = re.compile(_WORD.pattern + r"|[,;/]")
 # The key in the contract a user edits to teach a new wording; named in every refusal.
 CONTRACT_KEY = "headerSynonyms in contracts/events.odcs.yaml"
-
-
-@lru_cache(maxsize=20000)
-def lemma(word: str) -> str:
-    """The dictionary form of a word (lower case, ё as е)."""
-    word = word.lower().replace("ё", "е")
-    if word == "№" or "/" in word or not word.isalpha():
-        return word
-    return str(analyzer().parse(word)[0].normal_form).replace("ё", "е")
-
-
-def words(text: str) -> tuple[str, ...]:
-    """The meaningful words of a text, lower case."""
-    found = (w.lower().replace("ё", "е") for w in _WORD.findall(text))
-    return tuple(w for w in found if w not in _STOP)
-
-
-@dataclass(frozen=True)
-class _Entry:
-    """One vocabulary entry: a synonym, its column and its lemmas."""
-
-    column: str
-    text: str
-    lemmas: tuple[str, ...]
-    phrase: str  # the synonym's words joined, for the word-for-word test
-
-
-@lru_cache(maxsize=16)
-def _entries(vocabulary: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[_Entry, ...]:
-    out = []
-    for column, synonyms in vocabulary:
-        for synonym in synonyms:
-            found = words(synonym)
-            if found:
-                out.append(_Entry(column, synonym, tuple(lemma(w) for w in found), " ".join(found)))
-    return tuple(out)
-
-
-@lru_cache(maxsize=16)
-def _initials(vocabulary: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, tuple[str, ...]]:
-    """Initials of each synonym of two or more words -> those words, where only one column's
-    synonyms have those initials («мо» -> муниципальное образование)."""
-    found: dict[str, dict[str, tuple[str, ...]]] = {}
-    for entry in _entries(vocabulary):
-        spelled = words(entry.text)
-        if len(spelled) >= 2 and all(w.isalpha() for w in spelled):
-            found.setdefault("".join(w[0] for w in spelled), {}).setdefault(entry.column, spelled)
-    return {key: next(iter(by.values())) for key, by in found.items() if len(by) == 1}
-
-
-def _expand_initials(text: str, vocabulary: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, ...]:
-    """The cell's words, a capitalised word that spells a synonym's initials followed by its words."""
-    return tuple(word for word, _ in _expanded(text, vocabulary))
-
-
-def _expanded(text: str, vocabulary: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, int], ...]:
-    """The cell's words (initials expanded, as `_expand_initials`), each with the number of the
-    coordinated part it stands in: a comma, a semicolon, a slash, «и» or «или» opens a new part
-    («Сроки, место»; «Содержание и результаты мероприятия»)."""
-    known = _initials(vocabulary)
-    text = spelled_out(text, _vocabulary_words(vocabulary), _phrases(vocabulary), lemma)
-    out: list[tuple[str, int]] = []
-    part = 0
-    for match in _PARTED.finditer(text):
-        raw = match.group()
-        word = raw.lower().replace("ё", "е")
-        if raw in _PART_MARKS or word in _PART_WORDS:
-            part += 1
-            continue
-        if word in _STOP:
-            continue
-        spelled = known.get(word) if raw.isupper() and 2 <= len(raw) <= _INITIALS_MAX else None
-        out.extend((w, part) for w in (word, *(spelled or ())))
-    return tuple(out)
-
-
-@lru_cache(maxsize=16)
-def _vocabulary_words(vocabulary: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, ...]:
-    """The synonyms' words, each once (lower case): what an abbreviation may stand for."""
-    return tuple(sorted({w for entry in _entries(vocabulary) for w in words(entry.text) if w.isalpha()}))
-
-
-@lru_cache(maxsize=16)
-def _phrases(vocabulary: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, ...], ...]:
-    return tuple(entry.lemmas for entry in _entries(vocabulary))
-
-
-def freeze(synonyms: Mapping[str, Sequence[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """A hashable copy of a synonyms mapping (for caching)."""
-    return tuple((column, tuple(values)) for column, values in synonyms.items())
 
 
 @dataclass(frozen=True)
@@ -176,7 +74,7 @@ def _generic_heads(words: tuple[str, ...]) -> frozenset[str]:
 
 
 def _match_words(
-    entry: _Entry, cell_words: Sequence[str], cell_lemmas: Sequence[str], after_head: Sequence[bool] = ()
+    entry: Entry, cell_words: Sequence[str], cell_lemmas: Sequence[str], after_head: Sequence[bool] = ()
 ) -> Candidate | None:
     """How `entry` matches the cell; None where a word of it is missing. `dependent` is set where
     it matches only words standing after a head noun (`after_head`, per cell word)."""
@@ -233,12 +131,12 @@ def _candidates(header: str, synonyms: Mapping[str, Sequence[str]]) -> list[Cand
 def _matches(header: str, vocabulary: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[Candidate, ...]:
     main = _BRACKETS.sub(" ", header)
     for text in (main, header) if main.strip() != header.strip() else (header,):
-        parted = _expanded(text, vocabulary)
+        parted = expanded(text, vocabulary)
         cell_words = tuple(word for word, _ in parted)
         cell_lemmas = tuple(lemma(w) for w in cell_words)
         after_head = _dependents(parted)
         best: dict[str, Candidate] = {}
-        for entry in _entries(vocabulary):
+        for entry in entries(vocabulary):
             found = _match_words(entry, cell_words, cell_lemmas, after_head)
             if found is None:
                 continue

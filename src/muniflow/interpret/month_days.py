@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from muniflow.contracts import load_contract
-from muniflow.interpret.columns import lemma, words
+from muniflow.interpret.header_words import lemma, words
 from muniflow.interpret.reading import CONTENT, ColumnMatch
 from muniflow.interpret.sections import month_of
 from muniflow.model import RawRow

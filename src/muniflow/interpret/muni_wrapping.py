@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from muniflow.interpret.muni_morph import proper_case, rejoined_lines, split_run_together
 from muniflow.interpret.muni_vocabulary import vocabulary
+from muniflow.interpret.muni_words import is_adjective
 from muniflow.interpret.region import REGION, REGION_SUFFIX
 from muniflow.morph import analyzer
 from muniflow.normalize.text import closed_up
@@ -113,7 +114,7 @@ def peeled(text: str) -> tuple[str, str | None]:
         if (inner := vocabulary().inner_city_prefix) is not None:  # before a dash's remark goes
             text = inner.sub("", text)
         text = strip_edges(_NUMBERING.sub("", text))
-        text = _kind_label_joined(strip_edges(_LABEL.sub("", text)))
+        text = strip_edges(_LABEL.sub("", _kind_label_joined(text)))
         text = PARENTHESES.sub("", text)
         text = _without_dash_remark(text)
         text = strip_edges(_REGION_AFTER.sub("", text))
@@ -128,12 +129,34 @@ def peeled(text: str) -> tuple[str, str | None]:
 
 def _kind_label_joined(text: str) -> str:
     """A kind before a colon as a label of the name after it («Муниципальный район: Энский»,
-    «Городской округ: город Энск»): the kind and the name, as one name writes them."""
+    «Городской округ: город Энск», «Район: Энский»): the kind and the name, as one name writes them
+    (adjectives agreeing with the kind go before it: «Энский район»). A bare kind before a name
+    with a kind of its own («Район: город Энск») stays a label, taken off by `_LABEL`."""
     head, colon, rest = text.partition(":")
     words = tuple(head.lower().split())
-    if colon and rest.strip() and words in vocabulary().kinds_before_name and len(words) > 1:
-        return f"{head.strip()} {rest.strip()}"
+    name = rest.strip()
+    if not colon or not name:
+        return text
+    kinds = vocabulary()
+    own_kind = any(w.lower().replace("ё", "е") in kinds.kind_nouns for w in name.split())
+    if words in kinds.kinds_after_name and not own_kind and _agrees_with(name, words[-1]):
+        return f"{name} {head.strip()}"
+    if words in kinds.kinds_before_name and len(words) > 1:
+        return f"{head.strip()} {name}"
     return text
+
+
+# A full adjective's endings in the nominative singular, by the gender of the noun it goes with.
+_GENDER_ENDINGS = {"masc": ("ий", "ый", "ой"), "neut": ("ое", "ее"), "femn": ("ая", "яя")}
+
+
+def _agrees_with(name: str, noun: str) -> bool:
+    """Whether a name is adjectives agreeing with a kind's noun in gender («Энский» with «район»,
+    «Энское» with «поселение»), so the name goes before the kind."""
+    parses = analyzer().parse(noun)
+    genders = {str(p.tag.gender) for p in parses if p.tag.POS == "NOUN" and p.tag.case == "nomn"}
+    endings = tuple(e for g in sorted(genders) for e in _GENDER_ENDINGS.get(g, ()))
+    return bool(endings) and all(is_adjective(w) and w.lower().endswith(endings) for w in name.split())
 
 
 def _without_preposition(text: str) -> tuple[str, str | None]:

@@ -18,21 +18,27 @@ or heading naming something else («Приложение 1», «Статья 33 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import lru_cache
 
+from muniflow.interpret.muni_abbreviations import capital_kinds_written_out, kinds_written_out
 from muniflow.interpret.muni_districts import CITY_ABBREVIATION, city_district
 from muniflow.interpret.muni_morph import (
     WORD,
-    adjective_case,
     bare_place_nominative,
-    inflected_to,
     kind_case,
     never_nominative,
     place_name_nominative,
     to_nominative,
 )
 from muniflow.interpret.muni_vocabulary import vocabulary
+from muniflow.interpret.muni_words import (
+    NAME_LINKS,
+    ends_with,
+    is_adjective,
+    is_name_word,
+    is_short_possessive,
+    starts_with,
+    unbracketed,
+)
 from muniflow.interpret.muni_wrapping import (
     PARENTHESES,
     capitals_fixed,
@@ -47,33 +53,6 @@ from muniflow.morph import analyzer
 
 _QUOTE_CHARS = "«»\"“”„'"
 _OPEN = '«"“„'
-# Abbreviated kinds, written in full («г.Мосальск», «Велижский р-н», «с.п. Первомайское»).
-# Two-letter ones end with a dot, or without one where no letter follows (a name's final dot is
-# stripped first): «с.п.», «с.п», «с/п», never the «с. П» of «с. Пушкино».
-_ABBREVIATIONS = (
-    (re.compile(r"(?<![А-ЯЁа-яё])г\.\s*о(?:\.|(?![А-ЯЁа-яё]))\s*", re.IGNORECASE), "городской округ "),
-    (
-        re.compile(r"(?<![А-ЯЁа-яё])[сc](?:\.\s*|/)п(?:\.|(?![А-ЯЁа-яё]))\s*", re.IGNORECASE),
-        "сельское поселение ",
-    ),
-    (
-        re.compile(r"(?<![А-ЯЁа-яё])г(?:\.\s*|/)п(?:\.|(?![А-ЯЁа-яё]))\s*", re.IGNORECASE),
-        "городское поселение ",
-    ),
-    (re.compile(r"(?<![А-ЯЁа-яё])м\.\s*р-н(?![А-ЯЁа-яё])\s*", re.IGNORECASE), "муниципальный район "),
-    (re.compile(r"(?<![А-ЯЁа-яё])м\.\s*р(?:\.|(?![А-ЯЁа-яё]))\s*", re.IGNORECASE), "муниципальный район "),
-    # «мун. район», «муниц. округ», «муницип. р-н»: «муниципальный» cut short before its kind noun
-    (
-        re.compile(
-            r"(?<![А-ЯЁа-яё])мун(?:иц(?:ип)?)?\.\s*(?=(?:район|округ|р-о?н)(?![А-ЯЁа-яё]))", re.IGNORECASE
-        ),
-        "муниципальный ",
-    ),
-    (re.compile(r"(?<![А-ЯЁа-яё])(?:г|гор)\.\s*(?=[А-ЯЁA-Z«\"])", re.IGNORECASE), "город "),
-    (re.compile(r"(?<![А-ЯЁа-яё])(?:пос|п)\.\s*(?=[А-ЯЁ«\"])"), "поселок "),
-    # «р-н», «р-он», in any case («Ейского р-на», «по Ейскому р-ну»)
-    (re.compile(r"(?<![А-ЯЁа-яё])р-о?н(а|у|е|ом)?(?![А-ЯЁа-яё])", re.IGNORECASE), r"район\1"),
-)
 # Where a name starts inside a longer line («Отдел культуры администрации Велижского района»,
 # a PDF line run into the heading under it: «Мероприятия Муниципальное образование «…»»).
 _RUN_IN = re.compile(
@@ -82,11 +61,6 @@ _RUN_IN = re.compile(
 # Words before it that show the name is governed by them, not a heading of its own
 # («Приложение 1 к постановлению Администрации …»): a preposition or a number.
 _GOVERNED = re.compile(r"\d|(?:^|\s)(?:к|о|об|в|во|по|при|от|для|на|с|со|из|за|у)(?:\s|$)", re.IGNORECASE)
-# «МО» after an adjective name («Энский МО»), never inside a word («Мостовский») or before a name.
-# «м.о.» so too, in small letters with its dots («Энский м.о.»; a name's final dot may be stripped).
-_MO_AFTER_NAME = re.compile(
-    r"([А-ЯЁа-яё-]+(?i:ий|ый|ой|ого|его|ому|ему|ом|ем|ое|ее))\s+(?:МО|м\.\s?о\b\.?)(?![А-ЯЁа-яё])"
-)
 # A municipal formation named by a neuter adjective after its kind («Муниципальное образование
 # «Энское»», «МО Энское»; Irkutsk's and Buryatia's settlements): the adjective before its kind, as
 # «Энское муниципальное образование» is written, not a bare word.
@@ -95,8 +69,6 @@ _FORMATION_ADJECTIVE = re.compile(
     re.IGNORECASE,
 )
 _SPACE = re.compile(r"\s+")
-# Lower-case words inside a name («Ростов-на-Дону» aside): «имени», «на».
-_NAME_LINKS = frozenset({"имени", "им.", "на", "де"})
 
 
 def _nominative(text: str, case: str | None = None, kind_in_full: bool = False) -> str:
@@ -178,7 +150,7 @@ def _words(text: str) -> list[str]:
     for i, word in enumerate(words):
         low = word.lower().replace("ё", "е")
         is_kind = low in kind_words or low.replace("е", "ё") in kind_words
-        if is_kind or (low in _NAME_LINKS and 0 < i < len(words) - 1):
+        if is_kind or (low in NAME_LINKS and 0 < i < len(words) - 1):
             out.append(low)
         elif word[:1].islower() and out and out[-1] in kind_words:
             out.append(word[:1].upper() + word[1:])  # «город смоленск»: the name after its kind
@@ -207,20 +179,20 @@ def _merged_kinds(words: list[str]) -> list[str]:
     words = _inner_name(words)
     if words[:1] == ["ЗАТО"] and len(words) > 2 and words[1] in vocabulary().settlement_nouns:
         words = ["ЗАТО", *words[2:]]  # «ЗАТО г. Северск», «ЗАТО п. Энский» are «ЗАТО Северск», «ЗАТО Энский»
-    if words[:2] == ["городской", "округ"] and len(words) > 2 and not _is_adjective(words[2]):
+    if words[:2] == ["городской", "округ"] and len(words) > 2 and not is_adjective(words[2]):
         words = ["город", *words[2:]]
     # An adjective name after its kind goes before it («сельское поселение Первомайское»).
-    lead = _starts_with(words, vocabulary().adjective_goes_first)
-    if lead and len(words) == lead + 1 and _is_adjective(words[-1]):
+    lead = starts_with(words, vocabulary().adjective_goes_first)
+    if lead and len(words) == lead + 1 and is_adjective(words[-1]):
         words = [words[-1], *words[:lead]]
-    if len(words) > 2 and words[-2:] == ["городской", "округ"] and not _is_adjective(words[-3]):
+    if len(words) > 2 and words[-2:] == ["городской", "округ"] and not is_adjective(words[-3]):
         words = ["город", *words[:-2]]  # «Йошкар-Ола городской округ»: a city's name, not an adjective
     if len(words) > 2 and words[-2:] == ["муниципальный", "район"]:
         words = [*words[:-2], "район"]
     # A short possessive name before such a kind goes after it («Петрово сельское поселение» is
     # «сельское поселение Петрово»), as an adjective goes before it: one order per kind of name.
-    tail = _ends_with(words, vocabulary().adjective_goes_first)
-    if tail and len(words) == tail + 1 and _is_name_word(words[0]) and _is_short_possessive(words[0]):
+    tail = ends_with(words, vocabulary().adjective_goes_first)
+    if tail and len(words) == tail + 1 and is_name_word(words[0]) and is_short_possessive(words[0]):
         words = [*words[1:], words[0]]
     return words
 
@@ -231,81 +203,28 @@ def _inner_name(words: list[str]) -> list[str]:
     район Энский район», «сельское поселение Энский сельсовет» (Bashkortostan), «сельское поселение
     сумон Энск» (Tuva) are «Энский район», «Энский сельсовет», «сумон Энск»."""
     kinds = vocabulary()
-    lead = _starts_with(words, kinds.kinds_before_name)
+    lead = starts_with(words, kinds.kinds_before_name)
     rest = words[lead:]
     if not lead or len(rest) < 2 or rest[0] in ("город", "ЗАТО"):  # those: `_merged_kinds`' own rules
         return words
-    tail = _ends_with(rest, kinds.kinds_after_name)
-    if tail and tail < len(rest) and all(_is_name_word(w) and _is_adjective(w) for w in rest[:-tail]):
+    tail = ends_with(rest, kinds.kinds_after_name)
+    if tail and tail < len(rest) and all(is_name_word(w) and is_adjective(w) for w in rest[:-tail]):
         return rest
-    inner = _starts_with(rest, kinds.kinds_before_name)
+    inner = starts_with(rest, kinds.kinds_before_name)
     if (
         inner
         and len(rest) > inner
         and rest[0] in kinds.settlement_kind_words
-        and all(_is_name_word(w) for w in rest[inner:])
+        and all(is_name_word(w) for w in rest[inner:])
     ):
         return rest
     return words
-
-
-# The short form of a possessive adjective («Иваново», «Петров», «Ильина»): the shape of many a
-# place's own name, which pymorphy3 also reads as a possessive; never a name's adjective before
-# its kind, whose adjectives are full ones («Петровский», «Ивановское», «Лисье»).
-_SHORT_POSSESSIVE = re.compile(r"(?:ов|ев|ёв|ин|ын)[оа]?$")
-
-
-@lru_cache(maxsize=4096)
-def _is_short_possessive(word: str) -> bool:
-    """A word pymorphy3 reads as a short possessive in the nominative singular («Иваново»)."""
-    last = word.split("-")[-1].lower()
-    return bool(_SHORT_POSSESSIVE.search(last)) and any(
-        "Poss" in p.tag and p.tag.case == "nomn" and p.tag.number == "sing" for p in analyzer().parse(last)
-    )
-
-
-@lru_cache(maxsize=4096)
-def _is_adjective(word: str) -> bool:
-    """A full adjective in the nominative singular (a name's «Велижский», «Первомайское»); a short
-    possessive («Иваново») is a place's own name, so «городской округ Иваново» is «город Иваново»
-    as «городской округ Кинешма» is «город Кинешма»."""
-    if not WORD.fullmatch(word):
-        return False
-    last = word.split("-")[-1].lower()
-    return any(
-        "ADJF" in p.tag and p.tag.case == "nomn" and p.tag.number == "sing" and not _is_short_possessive(word)
-        for p in analyzer().parse(last)
-    ) or bool(re.search(r"(?:ий|ый|ой|ое|ее|ая|яя)$", last))
 
 
 def _quoted_parts(text: str) -> tuple[str, str, str] | None:
     """(before, inside, after) of the first quoted part."""
     m = re.search(r"[«\"“„]([^»\"”“]*)[»\"”“]?", text)
     return (text[: m.start()], m.group(1), text[m.end() :]) if m else None
-
-
-def _written_out(text: str, kind: str) -> Callable[[re.Match[str]], str]:
-    """A `re.sub` replacement writing out an abbreviated kind found in `text`, see `_after_adjective`."""
-    return lambda m: _after_adjective(text[: m.start()], kind)
-
-
-def _after_adjective(before: str, kind: str) -> str:
-    """An abbreviated kind written out in the case of the adjective before it («Велижского МР» ->
-    «Велижского муниципального района»), so the whole name is put in the nominative together."""
-    words = WORD.findall(before)
-    case = adjective_case(words[-1]) if words else None
-    return kind if case is None else " ".join(inflected_to(w, case) for w in kind.split(" "))
-
-
-def _mo_kind(before: str) -> str:
-    """«МО» after a name: a municipal okrug after a masculine adjective («Энский МО», «Энского МО»),
-    a municipal formation after a neuter one («Энское МО»)."""
-    words = WORD.findall(before)
-    return (
-        "муниципальное образование"
-        if words and words[-1].lower().endswith(("ое", "ее"))
-        else "муниципальный округ"
-    )
 
 
 def _canonical_words(name: str) -> list[str]:
@@ -317,7 +236,7 @@ def _canonical_words(name: str) -> list[str]:
         # a remark after a comma closing a whole name («Энский район, глава администрации Петров
         # И.С.»): the name; the remark's «администрации» starts no other name
         text, run_in = head, None
-    district = city_district(strip_wrapping(text), canonical_municipality, _is_name_word)
+    district = city_district(strip_wrapping(text), canonical_municipality, is_name_word)
     if district is not None:  # the city after the district's name stays as written, in the genitive
         city = district[1]
         if (abbreviated := CITY_ABBREVIATION.match(city)) is not None:
@@ -327,16 +246,11 @@ def _canonical_words(name: str) -> list[str]:
         text = text[run_in.start() :]
     text = _FORMATION_ADJECTIVE.sub(r"\1 муниципальное образование", text)
     text, case = peeled(text)
-    for pattern, full in vocabulary().capital_abbreviations:
-        text = pattern.sub(_written_out(text, full), text)
-    text = _MO_AFTER_NAME.sub(
-        lambda m: f"{m.group(1)} {_after_adjective(m.group(1), _mo_kind(m.group(1)))}", text
-    )
+    text = capital_kinds_written_out(text)
     text = capitals_fixed(text)
     first = WORD.match(text.lstrip())
     kind_in_full = first is not None and first.group().lower() in vocabulary().settlement_nouns
-    for pattern, full in _ABBREVIATIONS:
-        text = pattern.sub(full, text)
+    text = kinds_written_out(text)
     text = strip_wrapping(_nominative(text, case, kind_in_full))
     parts = _quoted_parts(text)
     if parts is not None and parts[1].strip():
@@ -363,55 +277,32 @@ def canonical_municipality(name: str) -> str:
     return " ".join(words)
 
 
-def _unbracketed(word: str) -> str:
-    """A word with the brackets round it taken off («(долгано-эвенкийский)»)."""
-    return word[1:-1] if word.startswith("(") and word.endswith(")") else word
-
-
-def _is_name_word(word: str) -> bool:
-    return bool(re.fullmatch(r"[А-ЯЁ][А-ЯЁа-яё]*(?:-[А-ЯЁа-яё]+)*", word)) or word in _NAME_LINKS
-
-
-def _starts_with(words: list[str], kinds: tuple[tuple[str, ...], ...]) -> int:
-    for kind in kinds:
-        if tuple(words[: len(kind)]) == kind:
-            return len(kind)
-    return 0
-
-
-def _ends_with(words: list[str], kinds: tuple[tuple[str, ...], ...]) -> int:
-    for kind in kinds:
-        if len(words) > len(kind) and tuple(words[-len(kind) :]) == kind:
-            return len(kind)
-    return 0
-
-
 def is_built_like_a_name(canonical: str, bare: bool = False) -> bool:
     """Whether a canonical name is built like a municipality's: adjectives before a kind
     («Велижский район»), a kind before a name («город Смоленск»), or with `bare` a name alone
     («Йошкар-Ола», a heading row spanning the table). Digits, common nouns and words other than
     a name's make it something else («Приложение 1», «Информация о мероприятиях»); a bare
     word is taken for a place's name («Краснолесье» is a dictionary noun too)."""
-    district = city_district(canonical, canonical_municipality, _is_name_word)
+    district = city_district(canonical, canonical_municipality, is_name_word)
     if district is not None:
         return is_built_like_a_name(district[0])
     words = canonical.split(" ")
     if not canonical or len(words) > 8 or re.search(r"\d", canonical):
         return False
     kinds = vocabulary()
-    tail = _ends_with(words, kinds.kinds_after_name)
+    tail = ends_with(words, kinds.kinds_after_name)
     if tail:
         # the first adjective a name's (capitalised), those after it maybe not («Азовский немецкий
         # национальный район»)
         adjectives = words[:-tail]
         # an adjective of the name may stand in brackets («Энский национальный (долгано-эвенкийский)
         # улус»), never the first
-        return _is_name_word(adjectives[0]) and all(_is_adjective(_unbracketed(w)) for w in adjectives)
-    head = _starts_with(words, kinds.kinds_before_name)
+        return is_name_word(adjectives[0]) and all(is_adjective(unbracketed(w)) for w in adjectives)
+    head = starts_with(words, kinds.kinds_before_name)
     if head:
         rest = words[head:]
-        return 0 < len(rest) <= 4 and all(_is_name_word(w) for w in rest) and rest[0] not in _NAME_LINKS
-    return bare and len(words) <= 3 and all(_is_name_word(w) for w in words)
+        return 0 < len(rest) <= 4 and all(is_name_word(w) for w in rest) and rest[0] not in NAME_LINKS
+    return bare and len(words) <= 3 and all(is_name_word(w) for w in words)
 
 
 # A misspelt name before its kind is a word or two.
@@ -427,14 +318,14 @@ def misspelt_name(text: str) -> str | None:
     words = canonical.split(" ")
     if not canonical or re.search(r"\d", canonical) or names_a_region(canonical):
         return None
-    tail = _ends_with(words, vocabulary().kinds_after_name)
+    tail = ends_with(words, vocabulary().kinds_after_name)
     names = words[:-tail] if tail else []
     if not 0 < len(names) <= _MISSPELT_NAME_WORDS:
         return None
     for word in names:
-        if not _is_name_word(word) or word in _NAME_LINKS:
+        if not is_name_word(word) or word in NAME_LINKS:
             return None
-        if not _is_adjective(word) and any(p.is_known for p in analyzer().parse(word.lower())):
+        if not is_adjective(word) and any(p.is_known for p in analyzer().parse(word.lower())):
             return None
     return canonical
 
@@ -444,7 +335,7 @@ def place_name(text: str) -> str | None:
     tab «Смоленск», «Духовщина», «Монастырщина». Each word must be a geographical name to pymorphy3
     (Geox) or a capitalised word it does not know; a common word («Отчёт», «Культура») is none."""
     words = text.split()
-    if not 0 < len(words) <= 3 or not all(_is_name_word(w) for w in words):
+    if not 0 < len(words) <= 3 or not all(is_name_word(w) for w in words):
         return None
     for word in words:
         parses = analyzer().parse(word)

@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from muniflow.contracts import load_contract
-from muniflow.interpret.columns import lemma
 from muniflow.interpret.header_rows import HeaderFound
+from muniflow.interpret.header_words import lemma
 from muniflow.interpret.reading import CONTENT
 from muniflow.model import RawRow
 from muniflow.morph import analyzer

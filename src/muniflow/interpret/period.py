@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from muniflow.contracts import load_yaml
-from muniflow.interpret.columns import lemma
+from muniflow.interpret.header_words import lemma
 from muniflow.model import Period
 from muniflow.normalize.date_words import vocabulary as date_vocabulary
 

@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from muniflow.contracts import load_contract
-from muniflow.interpret.columns import group_label, lemma, words
+from muniflow.interpret.columns import group_label
+from muniflow.interpret.header_words import lemma, words
 from muniflow.interpret.nil import is_placeholder
 from muniflow.interpret.reading import LEMMA, ColumnMatch
 from muniflow.normalize.text import fold

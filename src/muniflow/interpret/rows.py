@@ -67,14 +67,9 @@ from muniflow.interpret.sections import (
 )
 from muniflow.interpret.side_by_side import split_side_by_side
 from muniflow.interpret.skipped import not_held_tables_note, skipped_events_note
+from muniflow.interpret.table_refusals import LETTER_REFUSAL, letter_tables_only, refusal_message
 from muniflow.interpret.table_rows import Found, State, read_table
-from muniflow.interpret.tables import (
-    LETTER_REFUSAL,
-    ChosenTable,
-    choose_tables,
-    letter_tables_only,
-    refusal_message,
-)
+from muniflow.interpret.tables import ChosenTable, choose_tables
 from muniflow.interpret.title import parse_region, region_source
 from muniflow.interpret.transposed import turned
 from muniflow.model import OCR_SUFFIX, Period, RawDocument, Report, Row

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from muniflow.interpret.columns import lemma, words
+from muniflow.interpret.header_words import lemma, words
 from muniflow.interpret.muni_vocabulary import vocabulary
 from muniflow.interpret.municipality import misspelt_name, municipality_name
 from muniflow.interpret.nil import municipality_in_text

@@ -31,6 +31,7 @@ from muniflow.readers import (
     ocr_ink,
     ocr_latin,
     ocr_orient,
+    ocr_page_image,
     ocr_photo,
     ocr_specks,
     ocr_strip,
@@ -169,16 +170,16 @@ def prepare(gray: np.ndarray) -> Prepared:
         # A photographed sheet: its colour is its light's and its JPEG's, and its letters are as
         # grey as a stamp's strokes, so ocr_ink would take text for ink: its light is only evened.
         grey = cv2.cvtColor(sheet, cv2.COLOR_BGR2GRAY) if sheet.ndim == 3 else sheet
-        flat = ocr_cells.flatten(grey)
+        flat = ocr_page_image.flatten(grey)
     else:
         flat = ocr_ink.grey_page(sheet, s.max_skew_degrees)
-    level = ocr_cells.deskew(
-        ocr_cells.rectify(flat, s.outline_share, s.outline_reach_per_100dpi), s.max_skew_degrees
+    level = ocr_page_image.deskew(
+        ocr_page_image.rectify(flat, s.outline_share, s.outline_reach_per_100dpi), s.max_skew_degrees
     )
     level = ocr_specks.without_specks(level, effective_dpi(level))
-    ink = ocr_cells.binarize(level)
+    ink = ocr_page_image.binarize(level)
     width = round(s.faint_rule_width_per_100dpi * effective_dpi(level) / 100)
-    return Prepared(level, ink, ocr_cells.with_faint_rules(level, ink, s.faint_rule_contrast, width))
+    return Prepared(level, ink, ocr_page_image.with_faint_rules(level, ink, s.faint_rule_contrast, width))
 
 
 def page_tables(page: Prepared, hint: Sequence[int] = ()) -> list[tuple[ocr_cells.Grid, bool]]:
@@ -260,7 +261,7 @@ def read_tables(page: Prepared, grids: Sequence[tuple[ocr_cells.Grid, bool]]) ->
     if not grids:
         return Page([], ocr_cells.text_of(words(level, s.page_timeout_seconds)))
     erased = ocr_cells.erase_lines(level, page.rules)
-    erased_ink = ocr_cells.binarize(erased)
+    erased_ink = ocr_page_image.binarize(erased)
     read = []
     top = 0
     after = ""
@@ -320,7 +321,7 @@ def find_tables(
     the events table under it is another table, not lost. Each grid with whether it is ruled.
     `hint`: the column lines of the table the page before ended with (for the page's first). A
     page with no rule at all may hold tables whose text lines up (ocr_textgrid), each kept. `rules`: `ink`
-    with faint rules added (`ocr_cells.with_faint_rules`), where a ruled grid is sought. Ruling
+    with faint rules added (`ocr_page_image.with_faint_rules`), where a ruled grid is sought. Ruling
     that holds a ruled table (a window round a screenshot's page) is no table: the tables it
     holds are sought, and nothing outside them (`ocr_cells.held_boxes`)."""
     gutters = ocr_gutters.settings()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from muniflow.morph import analyzer
-from muniflow.readers import ocr_roman, ocr_words
+from muniflow.readers import ocr_letters, ocr_roman, ocr_words
 from muniflow.readers.wordjoin import is_russian_word, rejoin_lines
 
 # Roman numerals as OCR reads them in Russian text: "II" as Cyrillic "П", "III" as "Ш", "I" as "l";
@@ -66,4 +66,4 @@ def clean(text: str) -> str:
     # numerals again once cut words are whole: «ХХУ Международн\nой» needs the adjective whole;
     # confused letters only in whole words: a piece of a word cut at a line end is no word either
     whole = rejoin_lines(_WRAPPED_SHORT_I.sub(_wrapped_short_i, text))
-    return ocr_roman.roman_numerals(ocr_words.confused_letters(ocr_words.lost_breves(whole)))
+    return ocr_roman.roman_numerals(ocr_letters.confused_letters(ocr_letters.lost_breves(whole)))

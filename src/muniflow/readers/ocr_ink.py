@@ -11,7 +11,7 @@ the text. Two general steps, their thresholds in contracts/ocr.yaml (`ink:`):
   turned to paper unless it joins dark ink within a short reach, which keeps a glyph's grey,
   anti-aliased edges and thin strokes and takes a stamp's rings and letters and a pen stroke.
 
-Pages without such ink come out as the light-evened grey page `ocr_cells.flatten` gives.
+Pages without such ink come out as the light-evened grey page `ocr_page_image.flatten` gives.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import cv2
 import numpy as np
 
 from muniflow.contracts import load_yaml
-from muniflow.readers import ocr_cells
+from muniflow.readers import ocr_page_image
 
 Image = np.ndarray
 A4_SHORT_INCHES = 8.27
@@ -61,7 +61,7 @@ def grey_page(image: Image, max_skew: float, s: InkSettings | None = None) -> Im
     s = s or settings()
     image = light_on_dark_turned(image, s)
     grey = without_colour(image, s) if image.ndim == 3 else image
-    return without_grey_strokes(ocr_cells.flatten(grey), max_skew, s)
+    return without_grey_strokes(ocr_page_image.flatten(grey), max_skew, s)
 
 
 def light_on_dark_turned(image: Image, s: InkSettings) -> Image:
@@ -156,7 +156,7 @@ def without_grey_strokes(grey: Image, max_skew: float, s: InkSettings) -> Image:
         return grey
     per_100dpi = min(grey.shape[:2]) / A4_SHORT_INCHES / 100
     # a ruling line stays, but lends no reach: a pen stroke crossing it is no glyph's edge
-    lines = ruling(ink, ocr_cells.skew_angle(grey, max_skew), s.ruling_min_share, s.border_min_share)
+    lines = ruling(ink, ocr_page_image.skew_angle(grey, max_skew), s.ruling_min_share, s.border_min_share)
     far = mid & ~lines & ~_reach(dark & ~lines, ink, max(1, round(s.reach_per_100dpi * per_100dpi)))
     out = grey.copy()
     out[_strokes(far, max(2, round(s.stroke_min_per_100dpi * per_100dpi)))] = 255

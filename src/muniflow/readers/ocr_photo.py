@@ -18,7 +18,7 @@ import cv2
 import numpy as np
 
 from muniflow.contracts import load_yaml
-from muniflow.readers import ocr_cells
+from muniflow.readers import ocr_page_image
 
 Image = np.ndarray
 A4 = 2**0.5  # long side over short side
@@ -102,7 +102,7 @@ def sheet_corners(gray: Image, s: PhotoSettings) -> np.ndarray | None:
         (labels == largest).astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE
     )[0]
     points = max(outline, key=len).reshape(-1, 2).astype(np.float32)
-    corners = fit_sides(ocr_cells.order_corners(quad), points, small.shape)
+    corners = fit_sides(ocr_page_image.order_corners(quad), points, small.shape)
     # every side is an edge: one along which the paper goes on as bright beyond (a shadow over a
     # scanned page's side, as dark as the scanner's border) cut the bright region, not the sheet
     if any(side and np.median(side) < s.side_contrast_min for side in side_ratios(small, corners)):

@@ -20,7 +20,7 @@ import cv2
 import numpy as np
 
 from muniflow.contracts import load_yaml
-from muniflow.readers import ocr_cells
+from muniflow.readers import ocr_page_image
 
 Image = np.ndarray
 CHAIN_STEPS = 3  # kept specks lend their reach this many times (an ellipsis: three dots)
@@ -45,7 +45,7 @@ def without_specks(grey: Image, dpi: float, s: SpeckSettings | None = None) -> I
     """The grey page (light evened) with its isolated specks turned to paper; the page itself when
     it has none."""
     s = s or settings()
-    ink = ocr_cells.binarize(grey)
+    ink = ocr_page_image.binarize(grey)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     if count < 2:
         return grey

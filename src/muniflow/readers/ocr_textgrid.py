@@ -16,7 +16,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from muniflow.readers.ocr_cells import Grid, Word, binarize
+from muniflow.readers.ocr_cells import Grid, Word
+from muniflow.readers.ocr_page_image import binarize
 from muniflow.readers.ocr_seqcell import ReadLine
 from muniflow.readers.ocr_seqcell import settings as number_settings
 from muniflow.readers.ocr_strip import ReadWords

@@ -14,7 +14,7 @@ from muniflow.contracts import Contract, load_contract
 from muniflow.review.decisions import Corrections, Decision, FlaggedRow, ReviewFileError, parse_decisions
 from muniflow.rules.duplicates import RULE as DUPLICATE_RULE
 from muniflow.sheets import read_table
-from muniflow.warehouse import loader, review
+from muniflow.warehouse import cross_row_flags, loader, review
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def apply_review_file(
     periods = {flagged[d.row_key].period.label for d in fresh if flagged[d.row_key].period is not None}  # type: ignore[union-attr]
     for period in sorted(periods):
         flags = review.duplicate_flags(con, review.reviewed_rows(con, period))
-        loader.replace_cross_row_flags(con, period, DUPLICATE_RULE, flags, run_id)
+        cross_row_flags.replace_cross_row_flags(con, period, DUPLICATE_RULE, flags, run_id)
         keys = {d.row_key for d in fresh if d.corrections.any() or d.decision in ("accept", "release")}
         review.refresh_enrichment(con, period, keys)
     loader.finish_run(con, run_id, {"decisions": len(fresh)})

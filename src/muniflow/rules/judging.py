@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from muniflow.rules import kinds, parting, places, titles
+from muniflow.rules.title_abbreviations import expand_abbreviations, expand_initialisms
 
 if TYPE_CHECKING:
     from muniflow.rules.duplicates import DedupConfig, Event
@@ -201,11 +202,11 @@ def _unabbreviated(a: Event, b: Event) -> tuple[Event, Event]:
     («Международная научно-практическая конференция»); most titles have none."""
     if not (a.title.abbreviations or b.title.abbreviations or a.title.initialisms or b.title.initialisms):
         return a, b
-    a_words = titles.expand_abbreviations(a.words, a.title.abbreviations, b.words)
-    b_words = titles.expand_abbreviations(b.words, b.title.abbreviations, a.words)
+    a_words = expand_abbreviations(a.words, a.title.abbreviations, b.words)
+    b_words = expand_abbreviations(b.words, b.title.abbreviations, a.words)
     return (
-        a._replace(words=titles.expand_initialisms(a_words, a.title.initialisms, b.title.tokens)),
-        b._replace(words=titles.expand_initialisms(b_words, b.title.initialisms, a.title.tokens)),
+        a._replace(words=expand_initialisms(a_words, a.title.initialisms, b.title.tokens)),
+        b._replace(words=expand_initialisms(b_words, b.title.initialisms, a.title.tokens)),
     )
 
 

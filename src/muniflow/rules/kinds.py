@@ -45,7 +45,7 @@ def make_rules(
 
 
 def _by_word(families: Mapping[str, Iterable[str]]) -> dict[str, frozenset[str]]:
-    from muniflow.rules.titles import word_form
+    from muniflow.rules.title_words import word_form
 
     by_word: dict[str, set[str]] = {}
     for family, words in (families or {}).items():

@@ -17,19 +17,11 @@ from rapidfuzz.distance import Prefix
 
 from muniflow.morph import analyzer
 from muniflow.rules.quotes import quoted_names
+from muniflow.rules.title_abbreviations import abbreviations_in, initialisms_in
+from muniflow.rules.title_words import lemma, noun_cases, word_form
 
 # Words inside quotes (rules/quotes.py) are the event's proper name.
 _WORD = r"[^\W_]+"
-
-# Roman numerals: Latin letters or the Cyrillic letters that look the same (Х, І, С, М).
-_CYRILLIC_ROMAN = str.maketrans("ХІСМ", "XICM")
-_ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
-_ROMAN_LETTERS = frozenset("IVXLCDMХІСМ")
-# A lone Cyrillic С or М at a title's start is the preposition «С» or an initial, not 100 or 1000.
-_LONE_LETTERS_NOT_NUMERALS = frozenset("СМ")
-
-# Parts of speech that carry no identity of an event.
-_FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO"})
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: a cache key on every title, built once
@@ -87,54 +79,6 @@ class NormTitle(NamedTuple):
     who: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()  # the country words (COUNTRY_MARK + key) it names
     numbers: frozenset[str] = frozenset()  # the words written in digits
-
-
-def is_roman_numeral(word: str) -> bool:
-    """True for an upper-case Roman numeral, Latin or Cyrillic look-alike letters (ХХI, XХIV)."""
-    if not word or not word.isupper() or not set(word) <= _ROMAN_LETTERS:
-        return False
-    if len(word) == 1 and word in _LONE_LETTERS_NOT_NUMERALS:
-        return False
-    return _ROMAN.fullmatch(word.translate(_CYRILLIC_ROMAN)) is not None
-
-
-@lru_cache(maxsize=200_000)
-def lemma(word: str) -> tuple[str, bool]:
-    """The dictionary form of a lower-case word, and whether it is a function word."""
-    parse = analyzer().parse(word)[0]
-    return parse.normal_form.replace("ё", "е"), parse.tag.POS in _FUNCTION_POS
-
-
-@lru_cache(maxsize=200_000)
-def word_form(word: str) -> str | None:
-    """The lemma a title word compares by, or None for numerals and function words."""
-    if is_roman_numeral(word):
-        # Edition numbers: the dates already tell editions apart, and reports omit them.
-        return None
-    lower = word.lower().replace("ё", "е")
-    if lower.isdigit():
-        return lower
-    form, is_function = lemma(lower)
-    return None if is_function or len(form) < 2 else form
-
-
-# Cases a noun depending on another word stands in; the nominative (and its accusative double)
-# is the head's or an apposition's.
-_OBLIQUE = frozenset({"gent", "datv", "ablt", "loct", "gen2", "loc2"})
-
-
-@lru_cache(maxsize=200_000)
-def noun_cases(word: str) -> frozenset[str]:
-    """The oblique cases a title word may stand in as a noun (its dictionary form's parses), none
-    when its likeliest reading is no noun: «волейболу» {datv}, «юношей» {gent, ablt}."""
-    parses = analyzer().parse(word.lower().replace("ё", "е"))
-    first = parses[0]
-    if first.tag.POS != "NOUN":
-        return frozenset()
-    return (
-        frozenset(p.tag.case for p in parses if p.tag.POS == "NOUN" and p.normal_form == first.normal_form)
-        & _OBLIQUE
-    )
 
 
 # The `quoted` mark of a word naming who took part (participation), not the event.
@@ -345,8 +289,8 @@ def normalize_title(text: str, rules: TitleRules) -> NormTitle:
             *sorted(sorted(words - quoted), key=len, reverse=True),
         ),
         longest=tuple(sorted(sorted(words), key=len, reverse=True)),
-        abbreviations=_abbreviations(text, words, rules.abbreviation_min_letters, rules.place_words),
-        initialisms=_initialisms(text, words - quoted, rules.initialism_min_letters),
+        abbreviations=abbreviations_in(text, words, rules.abbreviation_min_letters, rules.place_words),
+        initialisms=initialisms_in(text, words - quoted, rules.initialism_min_letters),
         who=who,
         countries=countries,
         numbers=numbers,
@@ -435,78 +379,3 @@ def one_stem(a: str, b: str, min_letters: int, min_share: float) -> bool:
     if common < min_letters or common < min_share * min(len(a), len(b)):
         return False
     return {_adjective_or_noun(a), _adjective_or_noun(b)} == {"ADJF", "NOUN"}
-
-
-_ABBREVIATED = re.compile(r"([^\W\d_]+)\.")
-
-
-def _abbreviations(
-    text: str, words: frozenset[str], min_letters: int, place_words: frozenset[str] = frozenset()
-) -> tuple[tuple[str, str], ...]:
-    """(lemma, letters) of the title words written with a full stop and `min_letters` or more,
-    but those of `place_words` (letters as written)."""
-    if not min_letters or "." not in text:
-        return ()
-    found = set()
-    for letters in _ABBREVIATED.findall(text):
-        form = word_form(letters)
-        if (
-            len(letters) >= min_letters
-            and form in words
-            and letters.lower().replace("ё", "е") not in place_words
-        ):
-            found.add((form, letters.lower().replace("ё", "е")))
-    return tuple(sorted(found))
-
-
-# A word in capitals standing alone (not a part of a hyphenated word).
-_CAPITALS = re.compile(r"(?<![\w-])([А-ЯЁ]+)(?![\w-])")
-
-
-def _initialisms(text: str, words: frozenset[str], min_letters: int) -> tuple[tuple[str, str], ...]:
-    """(lemma, letters) of the title words written in `min_letters` capitals or more, outside its
-    quoted names (`words`), Roman numerals aside."""
-    if not min_letters:
-        return ()
-    found = set()
-    for letters in _CAPITALS.findall(text):
-        form = word_form(letters)
-        if len(letters) >= min_letters and form in words and not is_roman_numeral(letters):
-            found.add((form, letters.lower().replace("ё", "е")))
-    return tuple(sorted(found))
-
-
-def expand_initialisms(
-    words: frozenset[str], initialisms: tuple[tuple[str, str], ...], other: tuple[str, ...]
-) -> frozenset[str]:
-    """A title's words with each initialism («мнпк») replaced by the run of another title's words
-    (`other`, its tokens in order) whose first letters spell it («международный научно
-    практический конференция»), when exactly one run does and the other title lacks the word."""
-    out = words
-    for form, letters in initialisms:
-        if form in other:
-            continue
-        n = len(letters)
-        runs = {
-            other[i : i + n]
-            for i in range(len(other) - n + 1)
-            if "".join(w[0] for w in other[i : i + n]) == letters
-        }
-        if len(runs) == 1:
-            out = (out - {form}) | set(next(iter(runs)))
-    return out
-
-
-def expand_abbreviations(
-    words: frozenset[str], abbreviations: tuple[tuple[str, str], ...], other: frozenset[str]
-) -> frozenset[str]:
-    """A title's words with each abbreviation («межд.») replaced by the one word of another title
-    it begins («международный»), when there is exactly one and the title lacks it."""
-    out = words
-    for form, letters in abbreviations:
-        if form in other:
-            continue
-        full = [w for w in other - words if len(w) > len(letters) and w.startswith(letters)]
-        if len(full) == 1:
-            out = (out - {form}) | {full[0]}
-    return out

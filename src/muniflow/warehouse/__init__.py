@@ -21,7 +21,7 @@ _NAMES = {
     "enrich_missing": "muniflow.warehouse.loader",
     "finish_run": "muniflow.warehouse.loader",
     "load_report": "muniflow.warehouse.loader",
-    "replace_cross_row_flags": "muniflow.warehouse.loader",
+    "replace_cross_row_flags": "muniflow.warehouse.cross_row_flags",
     "start_run": "muniflow.warehouse.loader",
     "reconcile": "muniflow.warehouse.lookups",
     "report_states": "muniflow.warehouse.lookups",

@@ -99,7 +99,7 @@ def stale_periods(con: duckdb.DuckDBPyConnection) -> set[str]:
 def refresh(con: duckdb.DuckDBPyConnection, run_id: str, periods: Sequence[str]) -> int:
     """Make the rule's flags on the current rows of `periods` those the list says now; returns how
     many there are (a flag unchanged keeps its row and run)."""
-    from muniflow.warehouse.loader import replace_period_flags
+    from muniflow.warehouse.cross_row_flags import replace_period_flags
 
     wanted = wanted_flags(con, sorted(periods))
     replace_period_flags(con, RULE, {period: wanted.get(period, []) for period in periods}, run_id)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from muniflow.model import OF_THIS_RUN, Flag, Report, Row
 from muniflow.normalize.script import fix_mixed_script
 from muniflow.warehouse import reporting
 from muniflow.warehouse.bulk import insert_records
+from muniflow.warehouse.cross_row_flags import flag_identity
 from muniflow.warehouse.db import transaction, utc_now
 from muniflow.warehouse.flag_history import snapshot_flags
 from muniflow.warehouse.liveness import record_process
@@ -31,9 +31,6 @@ CLEAN_COLUMNS = ("title", "place", "goal", "participants")
 # Why a file with no rule-level reason is still quarantined: without a period it cannot be a
 # version of anything, so it can never be current.
 NO_PERIOD = "period_unknown"
-
-# A flag as stored, without its id and run: two flags with the same identity are the same flag.
-FlagIdentity = tuple[str, int, str, str, str, str | None, str | None, str | None, int | None]
 
 
 @dataclass(frozen=True)
@@ -248,91 +245,6 @@ def _stored_rows(
     return out
 
 
-def replace_cross_row_flags(
-    con: duckdb.DuckDBPyConnection,
-    period: str,
-    rule: str,
-    flags: Sequence[tuple[tuple[str, int], Flag]],
-    run_id: str,
-) -> None:
-    """Make `flags` the only flags of `rule` on the current rows of `period`, in one transaction.
-
-    A flag identical to one already stored keeps its row and original run_id, so re-running the
-    rule on unchanged input changes nothing.
-    """
-    replace_period_flags(con, rule, {period: flags}, run_id)
-
-
-def replace_period_flags(
-    con: duckdb.DuckDBPyConnection,
-    rule: str,
-    flags_by_period: Mapping[str, Sequence[tuple[tuple[str, int], Flag]]],
-    run_id: str,
-) -> None:
-    """`replace_cross_row_flags` for many periods in one transaction: one read of their current
-    rows with their stored flags, one delete, one insert (a statement per period cost ~20 ms each,
-    seconds for a folder of many quarters)."""
-    if not flags_by_period:
-        return
-    for flags in flags_by_period.values():
-        for (report_id, row_index), flag in flags:
-            if flag.rule != rule:
-                raise ValueError(f"flag of rule {flag.rule!r} passed to replace {rule!r} flags")
-            if flag.row_index != row_index:
-                raise ValueError(f"flag for row {flag.row_index} keyed as ({report_id}, {row_index})")
-    with transaction(con):
-        # the periods' current rows, each with its stored flags of the rule (one read of them all)
-        found = con.execute(
-            "select c.period, c.report_id, c.row_index, f.flag_id, f.report_id, f.row_index, f.rule,"
-            " f.severity, f.message, f.field, f.value, f.related_report_id, f.related_row_index"
-            " from core.period_current_rows($periods) as c left join core.flags as f"
-            "  on f.report_id = c.report_id and f.row_index = c.row_index and f.rule = $rule",
-            {"periods": sorted(flags_by_period), "rule": rule},
-        ).fetchall()
-        current = {(record[0], record[1], record[2]) for record in found}
-        for period, flags in sorted(flags_by_period.items()):
-            stray = [key for key, _ in flags if (period, *key) not in current]
-            if stray:
-                raise ValueError(f"flags for rows that are not current rows of {period}: {stray[:5]}")
-        stored = [record[3:] for record in found if record[3] is not None]
-        wanted = Counter(
-            _identity(report_id, flag) for flags in flags_by_period.values() for (report_id, _), flag in flags
-        )
-        kept: Counter[FlagIdentity] = Counter()
-        stale = []
-        for flag_id, *identity in stored:
-            key: FlagIdentity = tuple(identity)  # type: ignore[assignment]
-            if kept[key] < wanted[key]:
-                kept[key] += 1
-            else:
-                stale.append(flag_id)
-        if stale:
-            con.execute("delete from core.flags where list_contains(?::bigint[], flag_id)", [stale])
-        fresh = wanted - kept  # all in one statement (one per flag took seconds on a full quarter)
-        insert_records(
-            con,
-            "core.flags (report_id, row_index, rule, severity, message, field, value,"
-            " related_report_id, related_row_index, run_id)",
-            [[*key, run_id] for key, times in fresh.items() for _ in range(times)],
-        )
-
-
-def _identity(report_id: str, flag: Flag) -> FlagIdentity:
-    """The stored columns of a flag that say what it is (all but its id and run)."""
-    related_report, related_index = flag.related_row or (None, None)
-    return (
-        report_id,
-        flag.row_index,
-        flag.rule,
-        flag.severity,
-        flag.message,
-        flag.field,
-        flag.value,
-        related_report,
-        related_index,
-    )
-
-
 def _check_flags_point_at_rows(flags: Sequence[Flag], n_rows: int) -> None:
     """Refuse flags for rows the report does not have: they would be lost from every view."""
     stray = sorted({f.row_index for f in flags if not 0 <= f.row_index < n_rows})
@@ -403,7 +315,7 @@ def _insert_flags(con: duckdb.DuckDBPyConnection, report_id: str, flags: Sequenc
         con,
         "core.flags (report_id, row_index, rule, severity, message, field, value,"
         " related_report_id, related_row_index, run_id)",
-        [[*_identity(report_id, flag), run_id] for flag in flags],
+        [[*flag_identity(report_id, flag), run_id] for flag in flags],
     )
 
 

@@ -14,7 +14,7 @@ import duckdb
 
 from muniflow import codeversion
 from muniflow.model import Flag, Report, Row
-from muniflow.warehouse import loader, reporting, spellings, stored_enrichment
+from muniflow.warehouse import cross_row_flags, loader, reporting, spellings, stored_enrichment
 from muniflow.warehouse.db import transaction, utc_now
 from muniflow.warehouse.enrichment import ReportEnrichment, check_fits, enrich_report
 from muniflow.warehouse.flag_history import store_row_keys
@@ -26,7 +26,7 @@ from muniflow.warehouse.sections import (
 )
 
 # Cross-report flags: the duplicate rule writes them over a whole period, so a reading neither
-# compares nor replaces them (`stages.dedupe_periods` runs after re-reading).
+# compares nor replaces them (`period_checks.dedupe_periods` runs after re-reading).
 CROSS_ROW_RULES = frozenset({"duplicate_event"})
 # What a row is, apart from the path it was read from.
 _CONTENT = tuple(f.name for f in fields(Row) if f.name != "source_file")
@@ -129,7 +129,9 @@ def replace_reading(
     old_rows = [row for _, row in loader.report_rows(con, report_id)]
     added, removed, changed = row_changes(old_rows, rows)
     stored_flags = _own_flags(con, report_id)
-    wanted = Counter(loader._identity(report_id, f) for f in flags if f.rule not in CROSS_ROW_RULES)
+    wanted = Counter(
+        cross_row_flags.flag_identity(report_id, f) for f in flags if f.rule not in CROSS_ROW_RULES
+    )
     same_header = all(before[k] == v for k, v in after.items())
     same = same_header and not (added or removed or changed) and Counter(stored_flags.values()) == wanted
     periods = tuple(sorted({p for p in (before["period"], period) if p is not None}))
@@ -212,7 +214,7 @@ def _header(con: duckdb.DuckDBPyConnection, report_id: str) -> dict[str, Any]:
     return dict(zip([d[0] for d in cur.description or ()], found, strict=True))
 
 
-def _own_flags(con: duckdb.DuckDBPyConnection, report_id: str) -> dict[int, loader.FlagIdentity]:
+def _own_flags(con: duckdb.DuckDBPyConnection, report_id: str) -> dict[int, cross_row_flags.FlagIdentity]:
     """The report's flags by id, without the cross-row ones."""
     found = con.execute(
         "select flag_id, report_id, row_index, rule, severity, message, field, value,"
@@ -226,15 +228,15 @@ def _own_flags(con: duckdb.DuckDBPyConnection, report_id: str) -> dict[int, load
 def _replace_flags(
     con: duckdb.DuckDBPyConnection,
     report_id: str,
-    stored: dict[int, loader.FlagIdentity],
-    wanted: Counter[loader.FlagIdentity],
+    stored: dict[int, cross_row_flags.FlagIdentity],
+    wanted: Counter[cross_row_flags.FlagIdentity],
     flags: Sequence[Flag],
     n_rows: int,
     run_id: str,
 ) -> None:
     """Keep the stored flags the new reading raises again (their ids and runs), delete the rest and
     cross-row flags on rows that are gone; store the new ones."""
-    kept: Counter[loader.FlagIdentity] = Counter()
+    kept: Counter[cross_row_flags.FlagIdentity] = Counter()
     stale = []
     for flag_id, identity in stored.items():
         if kept[identity] < wanted[identity]:
@@ -245,7 +247,7 @@ def _replace_flags(
         con.execute("delete from core.flags where list_contains(?::bigint[], flag_id)", [stale])
     con.execute("delete from core.flags where report_id = ? and row_index >= ?", [report_id, n_rows])
     fresh = wanted - kept
-    by_identity = {loader._identity(report_id, f): f for f in flags}
+    by_identity = {cross_row_flags.flag_identity(report_id, f): f for f in flags}
     loader._insert_flags(con, report_id, [by_identity[k] for k, n in fresh.items() for _ in range(n)], run_id)
 
 

@@ -1,0 +1,67 @@
+"""A title's words one by one: the lemma a word compares by (none for numerals and function words),
+an edition's Roman numeral (Latin or Cyrillic look-alike letters), a noun's oblique cases."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from muniflow.morph import analyzer
+
+# Roman numerals: Latin letters or the Cyrillic letters that look the same (Х, І, С, М).
+_CYRILLIC_ROMAN = str.maketrans("ХІСМ", "XICM")
+_ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+_ROMAN_LETTERS = frozenset("IVXLCDMХІСМ")
+# A lone Cyrillic С or М at a title's start is the preposition «С» or an initial, not 100 or 1000.
+_LONE_LETTERS_NOT_NUMERALS = frozenset("СМ")
+
+# Parts of speech that carry no identity of an event.
+_FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO"})
+
+
+def is_roman_numeral(word: str) -> bool:
+    """True for an upper-case Roman numeral, Latin or Cyrillic look-alike letters (ХХI, XХIV)."""
+    if not word or not word.isupper() or not set(word) <= _ROMAN_LETTERS:
+        return False
+    if len(word) == 1 and word in _LONE_LETTERS_NOT_NUMERALS:
+        return False
+    return _ROMAN.fullmatch(word.translate(_CYRILLIC_ROMAN)) is not None
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> tuple[str, bool]:
+    """The dictionary form of a lower-case word, and whether it is a function word."""
+    parse = analyzer().parse(word)[0]
+    return parse.normal_form.replace("ё", "е"), parse.tag.POS in _FUNCTION_POS
+
+
+@lru_cache(maxsize=200_000)
+def word_form(word: str) -> str | None:
+    """The lemma a title word compares by, or None for numerals and function words."""
+    if is_roman_numeral(word):
+        # Edition numbers: the dates already tell editions apart, and reports omit them.
+        return None
+    lower = word.lower().replace("ё", "е")
+    if lower.isdigit():
+        return lower
+    form, is_function = lemma(lower)
+    return None if is_function or len(form) < 2 else form
+
+
+# Cases a noun depending on another word stands in; the nominative (and its accusative double)
+# is the head's or an apposition's.
+_OBLIQUE = frozenset({"gent", "datv", "ablt", "loct", "gen2", "loc2"})
+
+
+@lru_cache(maxsize=200_000)
+def noun_cases(word: str) -> frozenset[str]:
+    """The oblique cases a title word may stand in as a noun (its dictionary form's parses), none
+    when its likeliest reading is no noun: «волейболу» {datv}, «юношей» {gent, ablt}."""
+    parses = analyzer().parse(word.lower().replace("ё", "е"))
+    first = parses[0]
+    if first.tag.POS != "NOUN":
+        return frozenset()
+    return (
+        frozenset(p.tag.case for p in parses if p.tag.POS == "NOUN" and p.normal_form == first.normal_form)
+        & _OBLIQUE
+    )
