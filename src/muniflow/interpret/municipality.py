@@ -18,7 +18,10 @@ or heading naming something else («Приложение 1», «Статья 33 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
+from muniflow.contracts import contract_file
 from muniflow.interpret.muni_abbreviations import capital_kinds_written_out, kinds_written_out
 from muniflow.interpret.muni_districts import CITY_ABBREVIATION, city_district
 from muniflow.interpret.muni_morph import (
@@ -29,7 +32,7 @@ from muniflow.interpret.muni_morph import (
     place_name_nominative,
     to_nominative,
 )
-from muniflow.interpret.muni_vocabulary import vocabulary
+from muniflow.interpret.muni_vocabulary import VOCABULARY_NAME, vocabulary
 from muniflow.interpret.muni_words import (
     NAME_LINKS,
     ends_with,
@@ -271,6 +274,13 @@ def canonical_municipality(name: str) -> str:
     "Администрации Велижского района" -> "Велижский район";
     "Городской округ «Город Йошкар-Ола»" -> "город Йошкар-Ола".
     """
+    return _canonical(name, contract_file(None, VOCABULARY_NAME))
+
+
+@lru_cache(maxsize=8192)
+def _canonical(name: str, vocabulary_file: Path) -> str:
+    """`canonical_municipality` under the vocabulary of that file, worked out once per name (a
+    report names a municipality in its heading and again for every row under it)."""
     words = _canonical_words(name)
     if words and words[0] not in vocabulary().kind_words:
         words[0] = words[0][:1].upper() + words[0][1:]
