@@ -572,3 +572,29 @@ def test_a_remark_after_a_citys_district_is_no_part_of_its_city(heading):
     """A remark after the city of a city's district (a comma's, a full stop's) is no part of the
     city's name: read with it, each heading of one district was a name of its own."""
     assert municipality_name(heading) == "Кленовский район городского округа город Энск"
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        (
+            "Ольховское сельское поселение Кленовского района",
+            "Ольховское сельское поселение Кленовского района",
+        ),
+        (
+            "Ольховское городское поселение Кленовского муниципального района Энской области",
+            "Ольховское городское поселение Кленовского муниципального района",
+        ),
+        ("Берёзовский сельсовет Кленовского района", "Берёзовский сельсовет Кленовского района"),
+    ],
+)
+def test_a_settlement_named_with_its_district_keeps_the_district(heading, expected):
+    """A settlement written with the district that holds it, in the genitive, is the settlement
+    (named with its district, as a city's district keeps its city): it had been read as the
+    district, its rows the district's."""
+    assert municipality_name(heading) == expected
+
+
+def test_a_district_named_with_another_district_is_no_settlement():
+    """Only a settlement's kind before a district's makes the pair one name."""
+    assert municipality_name("Ольховский район Кленовского района") is None

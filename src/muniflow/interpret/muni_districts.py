@@ -17,8 +17,9 @@ CITY_ABBREVIATION = re.compile(r"(?:г|гор)\.\s*(?=[А-ЯЁ])")
 # A remark after the city's name: after a comma, a semicolon, a bracket, a spaced dash or a full
 # stop («… города Энска. Глава – Петров И.С.», «… город Энск, по состоянию на 01.07.2025»).
 _REMARK = re.compile(r"\s*(?:[,;(]|\s[–—-]\s|\.(?:\s|$)).*$", re.DOTALL)
-# A genitive kind noun follows the district's kind noun within this many words («городского округа»).
-_CITY_KIND_WITHIN = 2
+# A genitive kind noun follows the district's kind noun within this many words («городского округа»,
+# «Энского муниципального района»).
+_CITY_KIND_WITHIN = 3
 
 
 def city_district(
@@ -27,8 +28,9 @@ def city_district(
     """(the district's name, its city as written) of a city's district named with its city in the
     genitive after it: a name ending with a kind noun in the nominative after a name word, then a
     kind noun in the genitive within two words (or «г.»), the words from there naming a city (`canonical`,
-    the canonical name, starts with «город»). None for anything else («Энский район»; «Энское
-    сельское поселение Энского района»: a district is no city)."""
+    the canonical name, starts with «город»); so too a settlement named with its district («Энское
+    сельское поселение Кленовского района»: the settlement's name, its district as written). None
+    for anything else («Энский район»; «Энский район Кленовского района»: a district's district)."""
     words = list(WORD.finditer(text))
     nouns = vocabulary().kind_nouns
     kinds = frozenset(w.replace("ё", "е") for w in vocabulary().kind_words)
@@ -47,10 +49,24 @@ def city_district(
             return None
         if text[word.end() : words[k + 1].start()].strip():  # «Энский район, г. Энск»: a list
             return None
-        if not canonical(rest).startswith("город "):
+        head = text[: word.end()]
+        if not canonical(rest).startswith("город ") and not _settlement_of(head, rest, canonical):
             return None
-        return text[: word.end()], rest
+        return head, rest
     return None
+
+
+def _settlement_of(head: str, rest: str, canonical: Callable[[str], str]) -> bool:
+    """Whether `head` names a settlement (its kind one of `settlement_kinds`) and `rest` a district
+    (one of `district_kinds`) that holds it."""
+    vocab = vocabulary()
+    settlement = _ends_with(canonical(head), vocab.settlement_kinds)
+    return settlement and _ends_with(canonical(rest), vocab.district_kinds)
+
+
+def _ends_with(name: str, kinds: tuple[tuple[str, ...], ...]) -> bool:
+    words = tuple(_folded(w) for w in name.split())
+    return any(len(words) > len(kind) and words[-len(kind) :] == kind for kind in kinds)
 
 
 def _folded(word: str) -> str:
