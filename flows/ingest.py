@@ -96,7 +96,6 @@ def load(warehouse: str, run_id: str, outcome: stages.FileOutcome) -> loader.Loa
     raise AssertionError("unreachable")
 
 
-@task(retries=3, retry_delay_seconds=5, retry_condition_fn=_lock_held, cache_policy=NO_CACHE)
 def _warm_up_checks() -> None:
     """Start, in background threads, what the checks after extraction need: Great Expectations'
     import and the duplicate rule's vocabulary (`period_checks.warm_up_checks`)."""
@@ -104,6 +103,7 @@ def _warm_up_checks() -> None:
     period_checks.warm_up_checks()
 
 
+@task(retries=3, retry_delay_seconds=5, retry_condition_fn=_lock_held, cache_policy=NO_CACHE)
 def dedupe(warehouse: str, run_id: str, periods: set[str]) -> int:
     """Cross-report duplicate rule on the current rows of the touched periods."""
     with _warehouse(warehouse) as con:
