@@ -15,6 +15,8 @@ from itertools import pairwise
 import cv2
 import numpy as np
 
+from muniflow.readers.ocr_images import A4_SHORT_INCHES
+
 # the page made ready for its grid; flatten, skew_angle, binarize and with_faint_rules are read from
 # here by readers/pdflayer.py too
 from muniflow.readers.ocr_page_image import Image
@@ -22,8 +24,6 @@ from muniflow.readers.ocr_page_image import binarize as binarize
 from muniflow.readers.ocr_page_image import flatten as flatten
 from muniflow.readers.ocr_page_image import skew_angle as skew_angle
 from muniflow.readers.ocr_page_image import with_faint_rules as with_faint_rules
-
-A4_SHORT_INCHES = 8.27  # a page's short side: its pixels over this are its resolution (dpi)
 
 
 @dataclass(frozen=True)

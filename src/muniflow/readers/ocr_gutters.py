@@ -22,7 +22,8 @@ from typing import Any
 import numpy as np
 
 from muniflow.contracts import load_yaml
-from muniflow.readers.ocr_cells import A4_SHORT_INCHES, Grid, line_masks, row_spans
+from muniflow.readers.ocr_cells import Grid, line_masks, row_spans
+from muniflow.readers.ocr_images import A4_SHORT_INCHES
 from muniflow.readers.ocr_strip import ReadWords, read_crops
 
 Image = np.ndarray

@@ -16,6 +16,8 @@ from muniflow.readers import heif
 from muniflow.readers.ocr_settings import settings
 from muniflow.readers.pdfscanpage import render_command
 
+# A page's short side (A4), inches: its pixels over this are its resolution (dpi), whatever the
+# file's metadata says; every OCR module reads a page's scale from this one figure.
 A4_SHORT_INCHES = 8.27
 
 

@@ -24,9 +24,9 @@ import numpy as np
 
 from muniflow.contracts import load_yaml
 from muniflow.readers import ocr_page_image
+from muniflow.readers.ocr_images import A4_SHORT_INCHES
 
 Image = np.ndarray
-A4_SHORT_INCHES = 8.27
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ import numpy as np
 from muniflow.model import ReaderError
 from muniflow.readers import ocr_seqcell, ocr_turned
 from muniflow.readers.ocr_cells import CellText, Grid, Word, text_of
+from muniflow.readers.ocr_images import A4_SHORT_INCHES
 
 Image = np.ndarray
 ReadWords = Callable[[Image, float, int], list[Word]]  # (image, timeout, psm) -> words
@@ -30,7 +31,6 @@ MAX_AREA = 8_000_000  # pixels in one strip, about a page at 300 dpi (the worker
 # binds Tesseract too, and it keeps several copies of its image)
 MIN_INK = 12  # dark pixels: fewer and the cell is empty (dust, a line's remnant)
 INSET = 4  # pixels inside the ruling lines
-A4_SHORT_INCHES = 8.27  # a page's short side: its pixels over this are its resolution
 
 
 @dataclass(frozen=True)
