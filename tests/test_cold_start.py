@@ -190,9 +190,10 @@ def test_a_signal_while_waiting_for_a_file_fetched_ahead_stops_the_command(tmp_p
 
 
 def test_gx_is_imported_by_one_thread_per_process(monkeypatch) -> None:
+    from muniflow import warmup
     from muniflow.quality import gx_import
 
-    monkeypatch.setattr(gx_import, "_warming", None)
+    monkeypatch.setattr(warmup, "_threads", {})
     first = gx_import.warm_up()
     assert gx_import.warm_up() is first, "the CLI and the flow both ask; one import runs"
     first.join(120)

@@ -7,30 +7,20 @@ from __future__ import annotations
 
 import threading
 
-_checks_warming: threading.Thread | None = None
-_checks_lock = threading.Lock()
-
 
 def warm_up_checks() -> threading.Thread:
     """Import the cross-row rules and build the duplicate rule's vocabulary (the lemmas of its
     words: together about 1 s of CPU on first use) in a background thread, so that this overlaps
     the extraction instead of lengthening the tail after it; the thread already started, if any."""
-    global _checks_warming
+    from muniflow.warmup import in_background
 
     def work() -> None:
-        try:
-            from muniflow.rules.duplicates import load_config
-            from muniflow.warehouse import expected, regions, review  # noqa: F401
+        from muniflow.rules.duplicates import load_config
+        from muniflow.warehouse import expected, regions, review  # noqa: F401
 
-            load_config()
-        except Exception:  # the duplicate stage loads them again and reports the failure there
-            return
+        load_config()
 
-    with _checks_lock:
-        if _checks_warming is None:
-            _checks_warming = threading.Thread(target=work, name="muniflow-checks-warm-up", daemon=True)
-            _checks_warming.start()
-        return _checks_warming
+    return in_background("muniflow-checks-warm-up", work)
 
 
 def dedupe_periods(con, run_id: str, periods: set[str]) -> int:  # type: ignore[no-untyped-def]

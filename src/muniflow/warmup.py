@@ -47,6 +47,26 @@ RUN_MODULES = (
 )  # fmt: skip
 
 
+_threads: dict[str, threading.Thread] = {}
+
+
+def in_background(name: str, work: Callable[[], object]) -> threading.Thread:
+    """Run `work` once per process, in a daemon thread named `name`; returns that thread (the one
+    already started, if any). A failure is left to the stage that needs the work: it does the work
+    again and reports the failure there."""
+
+    def quietly() -> None:
+        with contextlib.suppress(Exception):
+            work()
+
+    with _lock:
+        thread = _threads.get(name)
+        if thread is None:
+            thread = _threads[name] = threading.Thread(target=quietly, name=name, daemon=True)
+            thread.start()
+        return thread
+
+
 def _worker() -> None:
     """One sandboxed intake worker of the pool `stages.process_file` uses, started and kept idle."""
     try:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from muniflow.interpret.muni_morph import WORD, kind_case
 from muniflow.interpret.muni_vocabulary import vocabulary
+from muniflow.interpret.muni_words import ends_with
 
 # «г.», «гор.» before the city's name.
 CITY_ABBREVIATION = re.compile(r"(?:г|гор)\.\s*(?=[А-ЯЁ])")
@@ -27,7 +28,7 @@ def city_district(
 ) -> tuple[str, str] | None:
     """(the district's name, its city as written) of a city's district named with its city in the
     genitive after it: a name ending with a kind noun in the nominative after a name word, then a
-    kind noun in the genitive within two words (or «г.»), the words from there naming a city (`canonical`,
+    kind noun in the genitive within three words (or «г.»), the words from there naming a city (`canonical`,
     the canonical name, starts with «город»); so too a settlement named with its district («Энское
     сельское поселение Кленовского района»: the settlement's name, its district as written). None
     for anything else («Энский район»; «Энский район Кленовского района»: a district's district)."""
@@ -60,13 +61,12 @@ def _settlement_of(head: str, rest: str, canonical: Callable[[str], str]) -> boo
     """Whether `head` names a settlement (its kind one of `settlement_kinds`) and `rest` a district
     (one of `district_kinds`) that holds it."""
     vocab = vocabulary()
-    settlement = _ends_with(canonical(head), vocab.settlement_kinds)
-    return settlement and _ends_with(canonical(rest), vocab.district_kinds)
+    settlement = ends_with(_folded_words(canonical(head)), vocab.settlement_kinds)
+    return bool(settlement and ends_with(_folded_words(canonical(rest)), vocab.district_kinds))
 
 
-def _ends_with(name: str, kinds: tuple[tuple[str, ...], ...]) -> bool:
-    words = tuple(_folded(w) for w in name.split())
-    return any(len(words) > len(kind) and words[-len(kind) :] == kind for kind in kinds)
+def _folded_words(name: str) -> list[str]:
+    return [_folded(w) for w in name.split()]
 
 
 def _folded(word: str) -> str:

@@ -51,23 +51,9 @@ def great_expectations() -> ModuleType:
     return great_expectations
 
 
-_warming: threading.Thread | None = None
-
-
 def warm_up() -> threading.Thread:
     """Import Great Expectations in a background thread, so it overlaps the extraction; the
     thread already started in this process, if any."""
-    global _warming
+    from muniflow.warmup import in_background
 
-    def work() -> None:
-        try:
-            great_expectations()
-        except Exception:  # the check stage imports it again and reports the failure there
-            return
-
-    with _LOCK:
-        if _warming is not None:
-            return _warming
-        _warming = threading.Thread(target=work, name="muniflow-gx-import", daemon=True)
-        _warming.start()
-        return _warming
+    return in_background("muniflow-gx-import", great_expectations)

@@ -69,18 +69,8 @@ def replace_period_flags(
             for flags in flags_by_period.values()
             for (report_id, _), flag in flags
         )
-        kept: Counter[FlagIdentity] = Counter()
-        stale = []
-        for flag_id, *identity in stored:
-            key: FlagIdentity = tuple(identity)  # type: ignore[assignment]
-            if kept[key] < wanted[key]:
-                kept[key] += 1
-            else:
-                stale.append(flag_id)
-        if stale:
-            con.execute("delete from core.flags where list_contains(?::bigint[], flag_id)", [stale])
-        fresh = wanted - kept  # all in one statement (one per flag took seconds on a full quarter)
-        insert_records(
+        fresh = keep_stored(con, [(flag_id, tuple(identity)) for flag_id, *identity in stored], wanted)
+        insert_records(  # all in one statement (one per flag took seconds on a full quarter)
             con,
             "core.flags (report_id, row_index, rule, severity, message, field, value,"
             " related_report_id, related_row_index, run_id)",
@@ -102,3 +92,22 @@ def flag_identity(report_id: str, flag: Flag) -> FlagIdentity:
         related_report,
         related_index,
     )
+
+
+def keep_stored(
+    con: duckdb.DuckDBPyConnection,
+    stored: Sequence[tuple[int, FlagIdentity]],
+    wanted: Counter[FlagIdentity],
+) -> Counter[FlagIdentity]:
+    """Keep each stored flag (by id) that `wanted` holds again, as many times as it holds it (its
+    row and run kept); delete the others; return the wanted flags still to insert."""
+    kept: Counter[FlagIdentity] = Counter()
+    stale = []
+    for flag_id, identity in stored:
+        if kept[identity] < wanted[identity]:
+            kept[identity] += 1
+        else:
+            stale.append(flag_id)
+    if stale:
+        con.execute("delete from core.flags where list_contains(?::bigint[], flag_id)", [stale])
+    return wanted - kept

@@ -236,17 +236,8 @@ def _replace_flags(
 ) -> None:
     """Keep the stored flags the new reading raises again (their ids and runs), delete the rest and
     cross-row flags on rows that are gone; store the new ones."""
-    kept: Counter[cross_row_flags.FlagIdentity] = Counter()
-    stale = []
-    for flag_id, identity in stored.items():
-        if kept[identity] < wanted[identity]:
-            kept[identity] += 1
-        else:
-            stale.append(flag_id)
-    if stale:
-        con.execute("delete from core.flags where list_contains(?::bigint[], flag_id)", [stale])
+    fresh = cross_row_flags.keep_stored(con, list(stored.items()), wanted)
     con.execute("delete from core.flags where report_id = ? and row_index >= ?", [report_id, n_rows])
-    fresh = wanted - kept
     by_identity = {cross_row_flags.flag_identity(report_id, f): f for f in flags}
     loader._insert_flags(con, report_id, [by_identity[k] for k, n in fresh.items() for _ in range(n)], run_id)
 
