@@ -29,6 +29,32 @@ def test_the_app_is_made_once_per_set_of_arguments() -> None:
     assert create.__name__ == "create_app"
 
 
+class _Router:
+    def __init__(self, prefix: str, *paths: str) -> None:
+        self.prefix = prefix
+        self.routes = [type("Route", (), {"path": prefix + path})() for path in paths or ("/",)]
+
+
+def test_the_routers_a_run_reaches_come_first_where_no_match_can_change() -> None:
+    a, b, c, d = _Router("/a", "/", "/{id}"), _Router("/b"), _Router("/c", "/x"), _Router("", "/d/x", "/e")
+    assert api_process.run_routers_first((a, b, c, d), ("/c", "/b")) == (c, b, a, d)
+    assert api_process.run_routers_first((a, b, c, d), ("/zz",)) == (a, b, c, d), "none named: as it was"
+    shared = _Router("", "/c/y")  # another router's route under the moved prefix: it might match first
+    assert api_process.run_routers_first((a, shared, c), ("/c",)) == (a, shared, c)
+    anything = _Router("", "/{name}")  # a route whose first segment is a parameter matches /c/... too
+    assert api_process.run_routers_first((anything, c), ("/c",)) == (anything, c)
+    deep = _Router("/v2/c")  # a prefix of two segments: left where it is
+    assert api_process.run_routers_first((a, deep), ("/v2/c",)) == (a, deep)
+
+
+def test_prefects_routers_are_reordered_and_none_is_lost() -> None:
+    import prefect.server.api.server as server
+
+    ordered = api_process.run_routers_first(server.API_ROUTERS)
+    assert [r.prefix for r in ordered[: len(api_process.RUN_ROUTERS)]] == list(api_process.RUN_ROUTERS)
+    assert sorted(map(id, ordered)) == sorted(map(id, server.API_ROUTERS))
+
+
 @pytest.mark.slow
 def test_the_process_serves_prefects_api(tmp_path, monkeypatch) -> None:
     """Started as `ingest` starts it, on a database of its own: it answers, as Prefect's API."""

@@ -19,6 +19,7 @@ from flows import temporary_api
 from muniflow import prefetch, stages
 from muniflow.intake import Limits, WorkerPool, _shared_pool, sha256_file
 from muniflow.intake.expand import Input
+from muniflow.quality import worker
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -231,6 +232,7 @@ def _ingest_up_to_its_flow(
     monkeypatch.setattr(temporary_api, "pending", lambda: pending)
     monkeypatch.setattr(temporary_api, "wait", wait)
     monkeypatch.setattr(prefetch, "start", lambda files, period: None)
+    monkeypatch.setattr(worker, "start", lambda: False)
 
 
 @pytest.mark.parametrize(
@@ -268,6 +270,34 @@ def test_gx_and_a_new_warehouse_are_made_while_the_command_waits_for_its_tempora
     report = bf.docx_report(tmp_path / "a.docx")
     with pytest.raises(Waited):
         cli.main(["ingest", str(report), "--warehouse", str(warehouse)])
+    assert calls == expected
+
+
+@pytest.mark.parametrize(("stored", "expected"), [(False, ["start", "stop"]), (True, ["stop"])])
+def test_a_command_that_reads_files_checks_them_in_a_process_it_ends(
+    tmp_path, monkeypatch, stored, expected
+) -> None:
+    """A command that will read files starts the checkpoint's process as it starts them (GX is
+    imported there meanwhile), and ends it however the command ends; a `--force` run of stored
+    files, which reads nothing and checks nothing, starts none."""
+    from muniflow import cli
+    from muniflow.warehouse import lookups
+
+    calls: list[str] = []
+
+    class Waited(Exception):
+        pass
+
+    def wait() -> None:
+        raise Waited
+
+    _ingest_up_to_its_flow(monkeypatch, pending=False, wait=wait)
+    monkeypatch.setattr(worker, "start", lambda: calls.append("start") or True)
+    monkeypatch.setattr(worker, "stop", lambda: calls.append("stop"))
+    monkeypatch.setattr(lookups, "holds_all", lambda files, warehouse: stored)
+    report = bf.docx_report(tmp_path / "a.docx")
+    with pytest.raises(Waited):
+        cli.main(["ingest", str(report), "--warehouse", str(tmp_path / "w.duckdb"), "--force"])
     assert calls == expected
 
 

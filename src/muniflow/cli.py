@@ -136,6 +136,13 @@ def _prepare_flow(args: argparse.Namespace) -> int | None:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    try:
+        return _ingest(args)
+    finally:  # its work is done once the flow has returned; a later flow here checks in its own
+        _stop_checkpoint_process()
+
+
+def _ingest(args: argparse.Namespace) -> int:
     if args.process_argv is not None:  # this process is the command: its imports come first
         import_gc.hold()  # released when the flow is about to run
     if args.period:
@@ -184,11 +191,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     reads = bool(not stored or args.period or args.region)  # else (--force) all from the cache
     if reads:
         from muniflow import prefetch, warmup
+        from muniflow.quality import worker
 
         if args.pages or prefetch.task_runner_name(args.task_runner) != "threads":
             warmup.start()  # the intake worker starts on the other core while Prefect is imported
         else:  # the first files are read in the intake workers while Prefect starts
             prefetch.start(files, args.period)
+        worker.start()  # and Great Expectations is imported in a process of its own
     from flows.ingest import ingest_reports, task_runner_from_env
 
     flow = ingest_reports.with_options(task_runner=task_runner_from_env(args.task_runner))
@@ -229,6 +238,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     print_summary(summary)
     hint_reprocess(warehouse_of(args))
     return 0
+
+
+def _stop_checkpoint_process() -> None:
+    """End the checkpoint's process this command started, if any (`quality.worker`)."""
+    worker = sys.modules.get("muniflow.quality.worker")
+    if worker is not None:
+        worker.stop()
 
 
 def _create_warehouse(warehouse: str) -> None:

@@ -84,14 +84,22 @@ def run_checkpoint(
     """Validate the warehouse views against the contract's dataset rules; write Data Docs to docs_dir.
 
     Without `docs_dir` the suites are validated in this process's one GX context, built once (a
-    fraction of a second per run); with it, a context of its own runs them as checkpoints that
-    render the Data Docs site (seconds: `muniflow report` pays for that, not every ingest).
+    fraction of a second per run), or, for the project's contract, in the command's checkpoint
+    process where one was started (`quality.worker`); with it, a context of its own runs them as
+    checkpoints that render the Data Docs site (seconds: `muniflow report` pays for that, not every ingest).
 
     Args:
         frames: the views (`events`, `flagged_rows`, `reports`, ...) read from DuckDB.
         docs_dir: where GX builds its Data Docs site (index.html); None builds none.
         contract: the contract to compile (default: the project's).
     """
+    if docs_dir is None and contract is None:
+        from muniflow.contracts import CONTRACT_FILE, contract_file
+        from muniflow.quality import worker
+
+        done = worker.run(frames, contract_file(None, CONTRACT_FILE))  # the command's process for it
+        if done is not None:
+            return done
     contract = contract or load_contract()
     by_table = _rules_by_table(contract)
     missing = tuple(sorted(t for t in by_table if t not in frames))
@@ -238,7 +246,7 @@ def _checker(contract: Contract) -> _Checker:
         return kept[1]
 
 
-def warm_up() -> threading.Thread:
+def warm_up() -> threading.Thread | None:
     """Import Great Expectations in a background thread, so it overlaps extraction
     (`gx_import.warm_up`)."""
     from muniflow.quality import gx_import

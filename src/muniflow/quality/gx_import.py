@@ -51,9 +51,14 @@ def great_expectations() -> ModuleType:
     return great_expectations
 
 
-def warm_up() -> threading.Thread:
+def warm_up() -> threading.Thread | None:
     """Import Great Expectations in a background thread, so it overlaps the extraction; the
-    thread already started in this process, if any."""
+    thread already started in this process, if any. None where the command's checkpoint process
+    imports it (`quality.worker`): this process then never needs it."""
+    from muniflow.quality import worker
     from muniflow.warmup import in_background
+
+    if worker.started():
+        return None
 
     return in_background("muniflow-gx-import", great_expectations)
