@@ -273,13 +273,17 @@ def test_gx_and_a_new_warehouse_are_made_while_the_command_waits_for_its_tempora
     assert calls == expected
 
 
-@pytest.mark.parametrize(("stored", "expected"), [(False, ["start", "stop"]), (True, ["stop"])])
+@pytest.mark.parametrize(
+    ("stored", "runner", "expected"),
+    [(False, "threads", ["start", "stop"]), (True, "threads", ["stop"]), (False, "processes", ["stop"])],
+)
 def test_a_command_that_reads_files_checks_them_in_a_process_it_ends(
-    tmp_path, monkeypatch, stored, expected
+    tmp_path, monkeypatch, stored, runner, expected
 ) -> None:
     """A command that will read files starts the checkpoint's process as it starts them (GX is
     imported there meanwhile), and ends it however the command ends; a `--force` run of stored
-    files, which reads nothing and checks nothing, starts none."""
+    files, which reads nothing and checks nothing, starts none, nor does a run whose tasks run in
+    other processes (its checkpoint is not run here)."""
     from muniflow import cli
     from muniflow.warehouse import lookups
 
@@ -297,7 +301,17 @@ def test_a_command_that_reads_files_checks_them_in_a_process_it_ends(
     monkeypatch.setattr(lookups, "holds_all", lambda files, warehouse: stored)
     report = bf.docx_report(tmp_path / "a.docx")
     with pytest.raises(Waited):
-        cli.main(["ingest", str(report), "--warehouse", str(tmp_path / "w.duckdb"), "--force"])
+        cli.main(
+            [
+                "ingest",
+                str(report),
+                "--warehouse",
+                str(tmp_path / "w.duckdb"),
+                "--force",
+                "--task-runner",
+                runner,
+            ]
+        )
     assert calls == expected
 
 

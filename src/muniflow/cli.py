@@ -193,11 +193,13 @@ def _ingest(args: argparse.Namespace) -> int:
         from muniflow import prefetch, warmup
         from muniflow.quality import worker
 
-        if args.pages or prefetch.task_runner_name(args.task_runner) != "threads":
+        threads = prefetch.task_runner_name(args.task_runner) == "threads"  # tasks run in this process
+        if args.pages or not threads:
             warmup.start()  # the intake worker starts on the other core while Prefect is imported
         else:  # the first files are read in the intake workers while Prefect starts
             prefetch.start(files, args.period)
-        worker.start()  # and Great Expectations is imported in a process of its own
+        if threads:  # the checkpoint's task runs here: Great Expectations imported in a process of its own
+            worker.start()
     from flows.ingest import ingest_reports, task_runner_from_env
 
     flow = ingest_reports.with_options(task_runner=task_runner_from_env(args.task_runner))
