@@ -3,6 +3,7 @@ outcomes as in process, its failures raised here, and the checkpoint run here wh
 
 from __future__ import annotations
 
+import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -43,6 +44,22 @@ def test_the_process_checks_as_this_process_does(spawned, monkeypatch) -> None:
     assert not there.success
     assert {o.rule for o in there.failed} == {"event_id_unique", "report_rows_accounted"}
     assert checkpoint.run_checkpoint(frames(), None).success, "the same process answers again"
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
+def test_the_process_ignores_ctrl_c_from_its_first_instruction() -> None:
+    """The terminal's Ctrl-C reaches the whole process group: the command ends the process itself,
+    which must not print a KeyboardInterrupt traceback from the middle of its imports."""
+    before = signal.getsignal(signal.SIGINT)
+    worker.spawn()
+    try:
+        process, _ = worker._worker  # type: ignore[misc]
+        status = Path(f"/proc/{process.pid}/status").read_text().splitlines()
+        ignored = int(next(line for line in status if line.startswith("SigIgn:")).split()[1], 16)
+        assert ignored & (1 << (signal.SIGINT - 1)), "SIGINT ignored from the process's start"
+        assert signal.getsignal(signal.SIGINT) is before, "this process's own handler given back"
+    finally:
+        worker.stop()
 
 
 def test_a_failure_in_the_process_is_raised_here(spawned, tmp_path) -> None:

@@ -15,7 +15,8 @@ its `QualityResult`; a checkpoint that fails
 there raises here as it would have in process. Nothing is started where GX is already imported
 (a warm runner, a test session) or with MUNIFLOW_NO_WARMUP; if the process is gone, `run` returns
 None and the checkpoint runs in this process. The command ends it (`stop`) once its flow returns;
-it also ends when this process's end of the pipe closes, however this process ends.
+it also ends when this process's end of the pipe closes or this process dies. It ignores Ctrl-C,
+which the terminal sends the whole process group: the command decides, and ends it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from collections.abc import Mapping
@@ -57,7 +59,7 @@ def spawn() -> None:
         if _worker is None:
             ours, theirs = _CONTEXT.Pipe()
             process = _CONTEXT.Process(target=_serve, args=(theirs,), daemon=True, name="muniflow-checks")
-            process.start()
+            _start_deaf_to_ctrl_c(process)
             theirs.close()
             _worker = (process, ours)
 
@@ -110,10 +112,36 @@ def _forget() -> None:
             process.join()
 
 
+def _start_deaf_to_ctrl_c(process: BaseProcess) -> None:
+    """Start `process` with SIGINT ignored from its first instruction: the terminal's Ctrl-C
+    reaches the whole process group, and a process interrupted in its imports prints a
+    KeyboardInterrupt traceback over the command's own «interrupted». The command ends it (`stop`,
+    or its pipe's end, or its death: `_end_with_parent`). Only the main thread sets a handler."""
+    if threading.current_thread() is not threading.main_thread():
+        process.start()
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # inherited by the new process
+    try:
+        process.start()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _end_with_parent() -> None:
+    """SIGTERM to this process when the command's process dies (Linux's PR_SET_PDEATHSIG), so one
+    killed outright or ended by Ctrl-C does not leave it importing GX for seconds."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, int(signal.SIGTERM), 0, 0, 0)
+
+
 def _serve(conn: Connection) -> None:
     """The process: import GX and build the checker, then answer each request until the pipe ends."""
     from muniflow import import_gc
 
+    _end_with_parent()
     import_gc.hold()
     try:
         _thread_lock_for_tqdm()
