@@ -45,8 +45,6 @@ def flags_at(con: duckdb.DuckDBPyConnection, run_id: str) -> pd.DataFrame | None
 def store_row_keys(con: duckdb.DuckDBPyConnection, report_id: str) -> None:
     """Store the row keys of a report's rows (`core.row_keys_computed`), inside the caller's transaction."""
     con.execute(
-        "update core.rows set row_key = k.row_key from core.row_keys_computed as k"
-        " where core.rows.report_id = ? and k.report_id = core.rows.report_id"
-        " and k.row_index = core.rows.row_index",
+        statement("store_row_keys"),
         [report_id],
     )

@@ -77,9 +77,7 @@ def mark_aborted(con: duckdb.DuckDBPyConnection, run_id: str) -> Aborted:
             [dead, utc_now(), run_id],
         )
     periods = con.execute(
-        "select distinct period from core.reports as r"
-        " where period is not null and (list_contains(?, r.run_id) or r.superseded_by in"
-        "  (select report_id from core.reports where list_contains(?, run_id)))",
+        statement("periods_of_runs"),
         [dead, dead],
     ).fetchall()
     return Aborted(tuple(dead), frozenset(p for (p,) in periods))

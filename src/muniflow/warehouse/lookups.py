@@ -64,9 +64,7 @@ def holds_all(files: Sequence[Path], warehouse: str | Path) -> bool:
         # for how its run went (a time limit on a busy machine) may read next time: not held as it is
         paths, hashes = zip(*pairs, strict=True) if pairs else ((), ())
         refused = con.execute(
-            "select count(*) from core.report_files as f join core.reports as r using (report_id)"
-            " where list_contains(?, r.reason) and list_contains(?, f.source_file)"
-            " and list_contains(?, r.sha256)",
+            statement("refused_files_count"),
             [["period_conflict", *sorted(OF_THIS_RUN)], list(paths), list(hashes)],
         ).fetchone()
         if refused and refused[0]:
@@ -128,9 +126,7 @@ def report_states(con: duckdb.DuckDBPyConnection, report_ids: Sequence[str]) -> 
     """Each report's state now (status, reason, message, row counts, quarter, region), as the
     `reports` view says."""
     cur = con.execute(
-        "select report_id, status, reason, message, rows_extracted, rows_loaded, rows_quarantined, period,"
-        " region"
-        " from reports where list_contains(?, report_id)",
+        statement("report_states"),
         [list(report_ids)],
     )
     names = [d[0] for d in cur.description or ()]

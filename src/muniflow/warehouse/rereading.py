@@ -210,9 +210,7 @@ def _header(con: duckdb.DuckDBPyConnection, report_id: str) -> dict[str, Any]:
 def _own_flags(con: duckdb.DuckDBPyConnection, report_id: str) -> dict[int, cross_row_flags.FlagIdentity]:
     """The report's flags by id, without the cross-row ones."""
     found = con.execute(
-        "select flag_id, report_id, row_index, rule, severity, message, field, value,"
-        " related_report_id, related_row_index from core.flags"
-        " where report_id = ? and not list_contains(?, rule)",
+        statement("own_flags"),
         [report_id, sorted(CROSS_ROW_RULES)],
     ).fetchall()
     return {flag_id: tuple(identity) for flag_id, *identity in found}  # type: ignore[misc]

@@ -114,9 +114,7 @@ def record_decisions(
     with transaction(con):
         for record in records:
             con.execute(
-                'insert into core.review_decisions (row_key, decision, note, corrections, "by", "at",'
-                " run_id, rules, report_id, row_index, period, municipality, seq_no, title)"
-                " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                statement("insert_review_decision"),
                 record,
             )
     return len(records)

@@ -87,9 +87,7 @@ def record_new_sections(
         )
     elif municipalities:
         con.execute(
-            "insert into core.report_sections (report_id, municipality, version, adds, version_key)"
-            " select ?, unnest(?), (select coalesce(max(version), 0) + 1 from core.report_sections), ?,"
-            " unnest(?)",
+            statement("insert_new_sections"),
             [report_id, list(municipalities), adds, _keys(municipalities)],
         )
     if period is None or not municipalities or not may_supersede or adds:
