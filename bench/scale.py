@@ -54,12 +54,13 @@ def seed_outcomes(tmp: Path):  # type: ignore[no-untyped-def]
     """A maker of fresh reports (both templates alternate), each read by muniflow."""
     from bench.reports import plan_reports, write_docx
     from muniflow import stages
+    from muniflow.file_outcome import FileOutcome
     from muniflow.intake import sha256_file
 
     specs = plan_reports(40, 4, seed=99)
     made = iter(specs)
 
-    def fresh() -> stages.FileOutcome:
+    def fresh() -> FileOutcome:
         spec = next(made)
         path = write_docx(spec, tmp / f"{spec.stem}.docx")
         return stages.process_file(path, None, sha256_file(path))

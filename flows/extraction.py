@@ -19,6 +19,7 @@ from prefect.context import TaskRunContext
 
 from muniflow import prefetch, stages
 from muniflow.codeversion import code_version
+from muniflow.file_outcome import FileOutcome
 from muniflow.intake.expand import Input, lineage_name
 from muniflow.model import OF_THIS_RUN, Period
 from muniflow.warehouse.held import Held
@@ -36,7 +37,7 @@ class FromCache:
     def __init__(self, store: Any, key: str, extraction: tuple[Any, ...]) -> None:
         self.store, self.key, self.extraction = store, key, extraction
 
-    def outcome(self) -> tuple[stages.FileOutcome, bool]:
+    def outcome(self) -> tuple[FileOutcome, bool]:
         """The cached outcome, or, when the record has gone or expired since, the file extracted now."""
         try:
             record = _read_record(self.store, self.key)
@@ -44,7 +45,7 @@ class FromCache:
             record = None
         if record is None or _expired(record.metadata.expiration):
             return extract(*self.extraction), False
-        return cast(stages.FileOutcome, record.result), True
+        return cast(FileOutcome, record.result), True
 
 
 def submit(store: Any, path: Path, sha256: str, period: str | None, name: str | None = None) -> Any:
@@ -119,7 +120,7 @@ def extract_store() -> Any:
     return cast(Any, store).model_copy(update={"cache_result_in_memory": False})
 
 
-def outcome_of(future: Any, held: Held) -> tuple[stages.FileOutcome, bool]:
+def outcome_of(future: Any, held: Held) -> tuple[FileOutcome, bool]:
     """An extraction's outcome and whether it came from the cache; the warehouse is released when
     the extraction is still running after a short wait, so others can open it while this run waits."""
     if isinstance(future, FromCache):
@@ -164,12 +165,12 @@ def _extract_run_name() -> str:
     persist_result=True,
     task_run_name=_extract_run_name,
 )
-def extract(path: Path, sha256: str, period: str | None, name: str | None = None) -> stages.FileOutcome:
+def extract(path: Path, sha256: str, period: str | None, name: str | None = None) -> FileOutcome:
     """Read, interpret, normalize, check and enrich one file's rows (cached by content hash); `name`
     is its lineage when it is not its path (a member of an archive)."""
     ahead = prefetch.take(path, sha256, period, name)  # extracted while Prefect started (the CLI)
     if ahead is not None:
-        outcome = cast(stages.FileOutcome, ahead)
+        outcome = cast(FileOutcome, ahead)
     else:
         item = Input(path, name or lineage_name(path))
         outcome = stages.process_input(item, Period.parse(period) if period else None, sha256=sha256)

@@ -29,6 +29,7 @@ from prefect.runtime import flow_run
 from flows import window
 from flows.extraction import extract_store, outcome_of, submit
 from muniflow import period_checks, pipeline, prefetch, stages
+from muniflow.file_outcome import FileOutcome
 from muniflow.intake.expand import ArchiveRecord
 from muniflow.progress import Progress
 from muniflow.quality.gx_import import warm_up
@@ -81,7 +82,7 @@ LOAD_RETRIES = 3
 LOAD_RETRY_DELAY_S = 5.0
 
 
-def load(warehouse: str, run_id: str, outcome: stages.FileOutcome) -> loader.LoadResult:
+def load(warehouse: str, run_id: str, outcome: FileOutcome) -> loader.LoadResult:
     """Load one file in one transaction; retried (as the tasks are) while another process holds
     the warehouse beyond `db.connect`'s own wait."""
     for attempt in range(LOAD_RETRIES + 1):
@@ -163,7 +164,7 @@ def ingest_reports(
 
         unchanged = 0
 
-        def loaded(outcome: stages.FileOutcome, result: loader.LoadResult) -> None:
+        def loaded(outcome: FileOutcome, result: loader.LoadResult) -> None:
             nonlocal unchanged
             if progress is not None:
                 progress.advance(rows=result.rows_extracted, flags=len(outcome.flags))

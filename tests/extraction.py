@@ -12,12 +12,13 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from muniflow import stages
+from muniflow.file_outcome import FileOutcome
 from muniflow.intake import Limits, WorkerPool, open_report, run_sandboxed, scan, sha256_file
 from muniflow.intake.limits import default_limits
 from muniflow.model import Period, RawDocument, ReaderError
 
 
-def extract_file(path: Path, period: Period | None = None, sha256: str | None = None) -> stages.FileOutcome:
+def extract_file(path: Path, period: Period | None = None, sha256: str | None = None) -> FileOutcome:
     """Read (sandboxed), interpret and normalize one file; an unreadable file becomes quarantined."""
     digest = sha256 or sha256_file(path)
     try:
@@ -30,7 +31,7 @@ def extract_file(path: Path, period: Period | None = None, sha256: str | None = 
             doc = run_sandboxed(path, scan.read_scan, kind, limits=stages.ocr_limits(pages))
         return stages.interpret_file(path, doc, period, digest)
     except ReaderError as err:
-        return stages.FileOutcome(str(path), digest, None, None, reason=err.reason, message=err.message)
+        return FileOutcome(str(path), digest, None, None, reason=err.reason, message=err.message)
 
 
 def open_reports(

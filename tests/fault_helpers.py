@@ -33,6 +33,7 @@ import duckdb
 import extraction
 
 from muniflow import period_checks, stages
+from muniflow.file_outcome import FileOutcome
 from muniflow.intake import sha256_file
 from muniflow.warehouse import db, loader
 
@@ -53,7 +54,7 @@ def say(*words: object) -> None:
     print(f"{time.time():.6f}", *words, flush=True)
 
 
-def extract_cached(path: Path, cache: Path | None) -> stages.FileOutcome:
+def extract_cached(path: Path, cache: Path | None) -> FileOutcome:
     """Extract and validate one file, reusing a pickled outcome of the same path and bytes."""
     if cache is None:
         return stages.validate_file(extraction.extract_file(path))
@@ -61,7 +62,7 @@ def extract_cached(path: Path, cache: Path | None) -> stages.FileOutcome:
     key = hashlib.sha256(f"{path.resolve()}\0{digest}".encode()).hexdigest()[:24]
     entry = cache / f"{key}.pickle"
     if entry.exists():
-        outcome: stages.FileOutcome = pickle.loads(entry.read_bytes())
+        outcome: FileOutcome = pickle.loads(entry.read_bytes())
         return outcome
     outcome = stages.validate_file(extraction.extract_file(path, sha256=digest))
     tmp = entry.with_suffix(f".{os.getpid()}.tmp")

@@ -16,6 +16,7 @@ from warehouse_fixtures import load, make_report, make_row
 from muniflow import stages
 from muniflow.enrich import Enrichment
 from muniflow.enrich.report import ReportEnrichment, enrich_report
+from muniflow.file_outcome import FileOutcome
 from muniflow.warehouse import db, loader, saved
 
 fresh_db = warehouse_fixtures.fresh_db
@@ -26,13 +27,13 @@ THEATRE = "соглашение о сотрудничестве между МБ�
 
 
 @pytest.fixture(scope="module")
-def seed_outcome(samples: Path) -> stages.FileOutcome:
+def seed_outcome(samples: Path) -> FileOutcome:
     """The seed report extracted and validated by the real stages (parsing is the slow part: once)."""
     return stages.validate_file(extraction.extract_file(samples / "smolensk_2024_q2.docx"))
 
 
 @pytest.fixture(scope="module")
-def seed_db(seed_outcome: stages.FileOutcome) -> Iterator[duckdb.DuckDBPyConnection]:
+def seed_db(seed_outcome: FileOutcome) -> Iterator[duckdb.DuckDBPyConnection]:
     con = db.connect(":memory:")
     stages.load_file(con, loader.start_run(con), seed_outcome)
     yield con

@@ -15,6 +15,7 @@ def test_a_timed_out_file_is_neither_cached_nor_held_as_stored(
 ):
     from flows.ingest import ingest_reports
     from muniflow import stages
+    from muniflow.file_outcome import FileOutcome
 
     inbox = tmp_path / "inbox"
     inbox.mkdir()
@@ -27,7 +28,7 @@ def test_a_timed_out_file_is_neither_cached_nor_held_as_stored(
 
     def timed_out(item, period=None, sha256=None):  # type: ignore[no-untyped-def]
         reads.append(item.name)
-        return stages.FileOutcome(item.name, sha256 or "", None, None, reason="timeout", message="busy")
+        return FileOutcome(item.name, sha256 or "", None, None, reason="timeout", message="busy")
 
     monkeypatch.setattr(stages, "process_input", timed_out)
     first = ingest_reports(paths=[str(inbox)], warehouse=str(wh))

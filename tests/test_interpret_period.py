@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from muniflow.interpret.period import HALF_YEAR, NINE_MONTHS, PART, QUARTER, YEAR, find_period, period_in_path
+from muniflow.interpret.period import HALF_YEAR, NINE_MONTHS, PART, QUARTER, YEAR, find_period
+from muniflow.interpret.period_path import period_in_path
 from muniflow.model import Period
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from muniflow import stages
 from muniflow.contracts import header_synonyms
+from muniflow.file_outcome import FileOutcome
 from muniflow.model import RawDocument
 from muniflow.readers.listed import listed_document
 
@@ -188,7 +189,7 @@ HEAD = [
 ]
 
 
-def _rows(outcome: stages.FileOutcome) -> list[tuple[str, str, str, str]]:
+def _rows(outcome: FileOutcome) -> list[tuple[str, str, str, str]]:
     assert outcome.reason is None, outcome.message
     assert outcome.report is not None
     return [(r.municipality, r.title, r.place, str(r.start_date)) for r in outcome.report.rows]

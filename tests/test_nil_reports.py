@@ -11,6 +11,7 @@ import pytest
 from readers_fixtures import _convert
 
 from muniflow import stages
+from muniflow.file_outcome import FileOutcome
 from muniflow.interpret.nil import municipality_in_text, says_nil, says_nil_letter, sender_municipality
 
 
@@ -152,12 +153,12 @@ def test_letter_sentence_wrapped_over_lines_is_one_sentence() -> None:
     )
 
 
-def _outcome(path: Path) -> stages.FileOutcome:
+def _outcome(path: Path) -> FileOutcome:
     """The file through the sandboxed reader and every pure stage, as the flow runs it."""
     return stages.process_file(path)
 
 
-def _assert_nil(outcome: stages.FileOutcome, municipalities: tuple[str, ...], events: int = 0) -> None:
+def _assert_nil(outcome: FileOutcome, municipalities: tuple[str, ...], events: int = 0) -> None:
     assert outcome.reason is None, (outcome.reason, outcome.message)
     assert outcome.report is not None
     assert outcome.report.nil_municipalities == municipalities

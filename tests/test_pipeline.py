@@ -7,6 +7,7 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from muniflow import pipeline, stages
+from muniflow.file_outcome import FileOutcome
 from muniflow.warehouse import db
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,12 +27,12 @@ def test_the_body_submits_all_warms_up_loads_in_order_dedupes_and_reports(tmp_pa
             calls.append(("submit", path.name))
             return path
 
-        def outcome(path: Path) -> tuple[stages.FileOutcome, bool]:
+        def outcome(path: Path) -> tuple[FileOutcome, bool]:
             calls.append(("wait", path.name))
             digest = hashlib.sha256(path.name.encode()).hexdigest()
-            return stages.FileOutcome(str(path), digest, None, None, reason="empty_file"), True
+            return FileOutcome(str(path), digest, None, None, reason="empty_file"), True
 
-        def load(run_id: str, outcome: stages.FileOutcome):  # type: ignore[no-untyped-def]
+        def load(run_id: str, outcome: FileOutcome):  # type: ignore[no-untyped-def]
             calls.append(("load", Path(outcome.source_file).name))
             return stages.load_file(con, run_id, outcome)
 
@@ -83,9 +84,9 @@ def test_a_run_changing_nothing_runs_neither_the_duplicate_rule_nor_the_checkpoi
     steps: list[str] = []
     with db.connect(tmp_path / "wh.duckdb") as con:
 
-        def outcome(path: Path) -> tuple[stages.FileOutcome, bool]:
+        def outcome(path: Path) -> tuple[FileOutcome, bool]:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
-            return stages.FileOutcome(str(path), digest, None, None, reason="empty_file"), True
+            return FileOutcome(str(path), digest, None, None, reason="empty_file"), True
 
         runner = pipeline.Runner(
             submit=lambda path, sha256, period, name: path,

@@ -13,6 +13,7 @@ import warehouse_fixtures
 from warehouse_fixtures import load, make_report, make_row
 
 from muniflow import period_checks, pipeline, stages
+from muniflow.file_outcome import FileOutcome
 from muniflow.model import Report
 from muniflow.warehouse import db, lookups, regions
 
@@ -101,10 +102,8 @@ def _ingest(tmp_path: Path, con: duckdb.DuckDBPyConnection, region: str | None) 
         path.write_bytes(b"the town's report")
     deduped: list[str] = []
 
-    def outcome(p: Path) -> tuple[stages.FileOutcome, bool]:
-        return stages.FileOutcome(
-            str(p), sha256_file(p), "docx", replace(town_report(), source_file=str(p))
-        ), True
+    def outcome(p: Path) -> tuple[FileOutcome, bool]:
+        return FileOutcome(str(p), sha256_file(p), "docx", replace(town_report(), source_file=str(p))), True
 
     def dedupe(run_id: str, periods: set[str]) -> int:
         deduped.extend(sorted(periods))

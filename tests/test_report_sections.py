@@ -9,7 +9,8 @@ import pytest
 import warehouse_fixtures
 from warehouse_fixtures import load, make_report, make_row
 
-from muniflow import period_checks, stages
+from muniflow import period_checks
+from muniflow.file_outcome import FileOutcome, with_region
 from muniflow.model import Report
 from muniflow.warehouse import loader, lookups
 from muniflow.warehouse.sections import covered_municipalities
@@ -169,10 +170,10 @@ def test_the_duplicate_rule_sees_current_rows_of_every_current_report(fresh_db):
     ],
 )
 def test_region_option_fills_only_a_missing_region(title_region, given, expected):
-    outcome = stages.FileOutcome("f.docx", "0" * 64, "docx", municipal(TEN[0], region=title_region))
-    got = stages.with_region(outcome, given)
+    outcome = FileOutcome("f.docx", "0" * 64, "docx", municipal(TEN[0], region=title_region))
+    got = with_region(outcome, given)
     assert got.report is not None and got.report.region == expected
-    assert stages.with_region(replace(outcome, report=None), given).report is None
+    assert with_region(replace(outcome, report=None), given).report is None
 
 
 def test_migration_turns_whole_report_versions_into_sections(monkeypatch):

@@ -16,6 +16,7 @@ import yaml
 
 from muniflow import period_checks, stages
 from muniflow.cli import main
+from muniflow.file_outcome import FileOutcome, with_region
 from muniflow.intake.limits import default_limits
 from muniflow.quality_report import write_quality_report
 from muniflow.reporting.contract import load_reporting
@@ -38,13 +39,13 @@ def contracts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def _ingest(con, paths: list[Path]) -> dict[str, stages.FileOutcome]:  # type: ignore[no-untyped-def]
+def _ingest(con, paths: list[Path]) -> dict[str, FileOutcome]:  # type: ignore[no-untyped-def]
     """Each file through the stages a worker runs (in this process, so it sees the test's contracts)."""
     run_id = loader.start_run(con)
     outcomes = {}
     for path in paths:
         outcome = stages._process_in_worker(path, default_limits(), None)
-        outcome = stages.FileOutcome(**{**outcome.__dict__, "sha256": stages.sha256_file(path)})
+        outcome = FileOutcome(**{**outcome.__dict__, "sha256": stages.sha256_file(path)})
         stages.load_file(con, run_id, outcome)
         outcomes[path.stem] = outcome
     periods = {o.report.period.label for o in outcomes.values() if o.report and o.report.period}
@@ -54,7 +55,7 @@ def _ingest(con, paths: list[Path]) -> dict[str, stages.FileOutcome]:  # type: i
 
 
 @pytest.fixture
-def warehouse(tmp_path: Path, contracts: Path) -> tuple[Path, dict[str, stages.FileOutcome]]:
+def warehouse(tmp_path: Path, contracts: Path) -> tuple[Path, dict[str, FileOutcome]]:
     files = [
         nb.single_report(tmp_path / "lesnoy.docx", "Лесной район", ["Фестиваль дружбы", "Визит делегации"]),
         nb.single_report(tmp_path / "kamensky.docx", "Каменский район", ["Ярмарка ремёсел"]),
@@ -303,8 +304,8 @@ def test_a_report_naming_no_region_takes_the_one_whose_expected_reporters_hold_i
     def region(*names: str) -> str | None:
         report = municipal(names[0], region=None)
         rows = tuple(replace(r, municipality=n) for r, n in zip(report.rows, names, strict=False))
-        outcome = stages.FileOutcome("f.docx", "0" * 64, "docx", replace(report, rows=rows))
-        got = stages.with_region(outcome, None)
+        outcome = FileOutcome("f.docx", "0" * 64, "docx", replace(report, rows=rows))
+        got = with_region(outcome, None)
         assert got.report is not None
         return got.report.region
 

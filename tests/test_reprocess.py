@@ -14,6 +14,7 @@ from warehouse_fixtures import snapshot
 
 from muniflow import codeversion, period_checks, stages
 from muniflow.commands import reprocess as rp
+from muniflow.file_outcome import FileOutcome, named
 from muniflow.interpret import row_fields
 from muniflow.interpret import rows as interpret_rows
 from muniflow.model import Period
@@ -26,7 +27,7 @@ TITLE = (
 )
 
 
-def in_process(path: Path, period: Period | None, sha256: str) -> stages.FileOutcome:
+def in_process(path: Path, period: Period | None, sha256: str) -> FileOutcome:
     """Every stage of `stages.process_file`, run in this process so monkeypatches and the
     environment of the test apply (the sandboxed workers are shared and started once)."""
     return stages.enrich_file(stages.validate_file(extract_file(path, period, sha256)))
@@ -221,8 +222,8 @@ def test_a_loaded_file_that_no_longer_reads_keeps_its_earlier_reading(fresh_db, 
     before = snapshot(fresh_db)
     monkeypatch.setattr(codeversion, "code_version", lambda: "patched-code")
 
-    def refuses(path: Path, period: Period | None, sha256: str) -> stages.FileOutcome:
-        return stages.FileOutcome(str(path), sha256, None, None, reason="unknown_layout", message="no")
+    def refuses(path: Path, period: Period | None, sha256: str) -> FileOutcome:
+        return FileOutcome(str(path), sha256, None, None, reason="unknown_layout", message="no")
 
     lines, _ = rp.reprocess(fresh_db, process=refuses)
     assert [(x.outcome, x.status_after, x.reason) for x in lines] == [("kept", "loaded", "unknown_layout")]
@@ -246,7 +247,7 @@ def test_a_file_ingested_by_a_relative_path_is_found_from_another_folder(
     """`ingest north.docx` records the path as given and where it was: reprocess run from another
     folder re-reads the file by the latter, and `report_files` shows both."""
     monkeypatch.chdir(files["north"].parent)
-    outcome = stages.named(in_process(files["north"], None, stages.sha256_file(files["north"])), "north.docx")
+    outcome = named(in_process(files["north"], None, stages.sha256_file(files["north"])), "north.docx")
     stages.load_file(fresh_db, loader.start_run(fresh_db), outcome)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -276,7 +277,7 @@ def test_a_file_named_on_windows_is_found_by_its_bytes(fresh_db, files, tmp_path
     shutil.copy(files["north"], raw)
     on_disk = Path(os.fsdecode(raw))
     monkeypatch.chdir(tmp_path)
-    outcome = stages.named(in_process(on_disk, None, stages.sha256_file(on_disk)), "inbox/Кимры.docx")
+    outcome = named(in_process(on_disk, None, stages.sha256_file(on_disk)), "inbox/Кимры.docx")
     stages.load_file(fresh_db, loader.start_run(fresh_db), outcome)
     monkeypatch.chdir(folder)
     lines, _ = rp.reprocess(fresh_db, everything=True, process=in_process)

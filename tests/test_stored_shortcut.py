@@ -17,6 +17,7 @@ import pytest
 from warehouse_fixtures import error, fresh_db, load, make_report, sha, snapshot, warning
 
 from muniflow import pipeline, stages
+from muniflow.file_outcome import FileOutcome
 from muniflow.intake import expand as expand_module
 from muniflow.intake.expand import expand
 from muniflow.model import Report
@@ -125,11 +126,11 @@ def test_a_run_loads_and_checks_only_what_is_not_stored(tmp_path: Path, monkeypa
     )
     with db.connect(tmp_path / "wh.duckdb") as con:
 
-        def outcome(path: Path) -> tuple[stages.FileOutcome, bool]:
+        def outcome(path: Path) -> tuple[FileOutcome, bool]:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
-            return stages.FileOutcome(str(path), digest, "docx", None, reason="empty_file"), True
+            return FileOutcome(str(path), digest, "docx", None, reason="empty_file"), True
 
-        def load_file(run_id: str, o: stages.FileOutcome) -> loader.LoadResult:
+        def load_file(run_id: str, o: FileOutcome) -> loader.LoadResult:
             loads.append(Path(o.source_file).name)
             return stages.load_file(con, run_id, o)
 

@@ -23,6 +23,7 @@ _SHAPES_OUTCOME = (
     "model.py",
     "morph.py",
     "stages.py",
+    "file_outcome.py",
     "report_period.py",
     "contracts.py",
 )

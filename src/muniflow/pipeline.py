@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from muniflow import stages
+from muniflow.file_outcome import FileOutcome, refused_archive, with_region
 from muniflow.intake import sha256_file
 from muniflow.intake.expand import ArchiveRecord, as_pages, expand, lineage_name
 from muniflow.intake.inbox import scan as scan_inbox
@@ -34,7 +35,7 @@ from muniflow.warehouse.expected import basis_changed, mark_basis, stale_periods
 Connection = Any  # a warehouse connection (muniflow.warehouse.db.connect); only warehouse/ knows DuckDB
 
 
-# The format a refused archive is stored under (`stages.refused_archive`): such a file is checked again.
+# The format a refused archive is stored under (`file_outcome.refused_archive`): such a file is checked again.
 ARCHIVE_FORMAT = "zip"
 
 
@@ -58,14 +59,14 @@ class Runner:
     """
 
     submit: Callable[[Path, str, str | None, str], Any]
-    outcome: Callable[[Any], tuple[stages.FileOutcome, bool]]
-    load: Callable[[str, stages.FileOutcome], loader.LoadResult]
+    outcome: Callable[[Any], tuple[FileOutcome, bool]]
+    load: Callable[[str, FileOutcome], loader.LoadResult]
     dedupe: Callable[[str, set[str]], int]
     quality: Callable[[str, set[str]], Path | None]
     connect: Callable[[], AbstractContextManager[Connection]]
     record_archive: Callable[[str, ArchiveRecord], bool] = field(default=lambda run_id, archive: False)
     on_start: Callable[[list[Path]], None] = field(default=_nothing)
-    on_loaded: Callable[[stages.FileOutcome, loader.LoadResult], None] = field(default=_nothing)
+    on_loaded: Callable[[FileOutcome, loader.LoadResult], None] = field(default=_nothing)
     # once every file is submitted: the place to start work that only the stages after extraction
     # need (the checks' imports), so it does not hold up the submissions (one interpreter lock)
     on_submitted: Callable[[], None] = field(default=_nothing)
@@ -117,7 +118,7 @@ def run_ingest(
     pages: bool = False,
 ) -> RunResult:
     """Ingest files or folders (see `stages.discover`) with `runner` carrying out each stage;
-    `region` is given to files whose title names none (`stages.with_region`); with `pages` the files
+    `region` is given to files whose title names none (`file_outcome.with_region`); with `pages` the files
     are the photos of one report's pages."""
     inbox = scan_inbox(list(paths))
     files = list(inbox.files)
@@ -142,7 +143,7 @@ def run_ingest(
             documents = {path for (path, _), s in known.items() if s.format != ARCHIVE_FORMAT}
             expanded = expand(files, Path(unpack), documents=documents)
         for refused in expanded.refused:
-            loaded.append((refused.source_file, runner.load(run_id, stages.refused_archive(refused))))
+            loaded.append((refused.source_file, runner.load(run_id, refused_archive(refused))))
         handles = [
             runner.submit(i.path, digests.get(i.name) or sha256_file(i.path), period, i.name)
             for i in expanded.inputs
@@ -151,7 +152,7 @@ def run_ingest(
         runner.on_submitted()
         while handles:  # popped as loaded, so memory stays flat in the number of files
             outcome, from_cache = runner.outcome(handles.pop())
-            outcome = stages.with_region(outcome, region)
+            outcome = with_region(outcome, region)
             cached += from_cache
             as_stored = known.get((outcome.source_file, outcome.sha256))
             result = stored.answer(as_stored, outcome.report, outcome.reason) or runner.load(run_id, outcome)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from muniflow import period_checks, pipeline, stages
+from muniflow.file_outcome import FileOutcome
 from muniflow.intake.expand import Input
 from muniflow.model import Period
 from muniflow.warehouse import db, loader
@@ -44,11 +45,11 @@ def ingest_plain(
     seconds spent waiting on each stage (`seconds`)."""
     totals: dict[str, float] = defaultdict(float)
 
-    def outcome(future: Future[stages.FileOutcome]) -> tuple[stages.FileOutcome, bool]:
+    def outcome(future: Future[FileOutcome]) -> tuple[FileOutcome, bool]:
         with _timed(totals, "process"):
             return future.result(), False
 
-    def load(run_id: str, outcome: stages.FileOutcome) -> loader.LoadResult:
+    def load(run_id: str, outcome: FileOutcome) -> loader.LoadResult:
         with _timed(totals, "load"):
             return stages.load_file(con, run_id, outcome)
 

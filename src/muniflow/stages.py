@@ -4,23 +4,25 @@ Only `load_file` touches the warehouse here (the rules across a period's loaded 
 it, `period_checks.dedupe_periods`, and the data-quality report); everything before it is pure
 (path in, records out). The row rules (pandera, pandas) are imported where they run:
 in the sandboxed intake worker (its warm-up, `WARM_MODULES`) and for the duplicate rule, not in a
-process that only loads outcomes (a `--force` re-run from the cache).
+process that only loads outcomes (a `--force` re-run from the cache). The outcome they return, and
+how the caller reshapes one before the load, are `muniflow.file_outcome`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
-from muniflow.enrich.report import ReportEnrichment, enrich_report
+from muniflow.enrich.report import enrich_report
+from muniflow.file_outcome import FileOutcome, named
 from muniflow.intake import run_sandboxed, scan, sha256_file
 from muniflow.intake.checked import read_checked
-from muniflow.intake.expand import Input, Refused
+from muniflow.intake.expand import Input
 from muniflow.intake.inbox import scan as scan_inbox
 from muniflow.intake.limits import Limits
 from muniflow.interpret.heading import refused_report
 from muniflow.interpret.nil import says_covering
-from muniflow.model import OCR_SUFFIX, Flag, Period, RawDocument, ReaderError, Report
+from muniflow.model import OCR_SUFFIX, Period, RawDocument, ReaderError, Report
 from muniflow.normalize.text import fold
 from muniflow.report_period import (
     interpreted,
@@ -30,20 +32,6 @@ from muniflow.report_period import (
     several_quarters,
     with_note,
 )
-
-
-@dataclass(frozen=True)
-class FileOutcome:
-    """One input file after extraction and validation: its report or why it was quarantined."""
-
-    source_file: str
-    sha256: str
-    format: str | None
-    report: Report | None
-    flags: tuple[Flag, ...] = ()
-    reason: str | None = None
-    message: str | None = None
-    enrichment: ReportEnrichment | None = None
 
 
 def discover(paths: list[str | Path]) -> list[Path]:
@@ -217,29 +205,6 @@ def process_input(item: Input, period: Period | None = None, sha256: str | None 
     return named(process_file(item.path, period, sha256, name), item.name)
 
 
-def named(outcome: FileOutcome, name: str) -> FileOutcome:
-    """The outcome, its report and its rows under the name lineage gives the file."""
-    if outcome.source_file == name:
-        return outcome
-    report = outcome.report
-    if report is not None:
-        rows = tuple(replace(row, source_file=name) for row in report.rows)
-        report = replace(report, source_file=name, rows=rows)
-    return replace(outcome, source_file=name, report=report)
-
-
-def refused_archive(refused: Refused) -> FileOutcome:
-    """An archive refused whole, as a quarantined file."""
-    return FileOutcome(
-        refused.source_file,
-        refused.sha256,
-        "zip",
-        None,
-        reason=refused.error.reason,
-        message=refused.error.message,
-    )
-
-
 def _internal_error(exc: Exception) -> ReaderError:
     return ReaderError(
         "internal_error",
@@ -309,31 +274,6 @@ def interpret_file(path: Path, doc: RawDocument, period: Period | None, digest: 
         message = f"{about}: the table has no event rows" if about else "the table has no event rows"
         return FileOutcome(str(path), digest, report.format, report, reason="no_rows", message=message)
     return FileOutcome(str(path), digest, report.format, report)
-
-
-def with_region(outcome: FileOutcome, region: str | None) -> FileOutcome:
-    """The outcome with `region` (from `ingest --region`) where its title named none; without it,
-    the one region whose expected reporters (contracts/reporting.yaml) hold every municipality the
-    report names."""
-    if outcome.report is None or outcome.report.region is not None:
-        return outcome
-    region = region or region_of(outcome.report)
-    if region is None:
-        return outcome
-    return replace(outcome, report=replace(outcome.report, region=region))
-
-
-def region_of(report: Report) -> str | None:
-    """The one region whose expected reporters hold all the report's municipalities, else None
-    (names compared as the unexpected_municipality rule compares them: canonical, as stored)."""
-    from muniflow.reporting.contract import load_reporting
-
-    names = {r.municipality for r in report.rows if r.municipality} | set(report.nil_municipalities)
-    names |= {report.municipality} if report.municipality and not report.rows else set()
-    if not names:
-        return None
-    regions = [region for region, expected in load_reporting().expected.items() if names <= set(expected)]
-    return regions[0] if len(regions) == 1 else None
 
 
 def validate_file(outcome: FileOutcome) -> FileOutcome:

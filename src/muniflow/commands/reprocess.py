@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from muniflow.model import Period
 
 if TYPE_CHECKING:
-    from muniflow.stages import FileOutcome
+    from muniflow.file_outcome import FileOutcome
 
 # How a file is read: `stages.process_file` (sandboxed worker); tests read in-process. The stages
 # are imported when a file is reprocessed: `muniflow --help` and every other command build this
@@ -92,7 +92,8 @@ def reprocess(
     """Re-read the stale reports (all with `everything`) and store each new reading; then the
     duplicate rule and the warehouse checks run for the touched quarters. Returns a line per report
     and the run's counts (with `violations` of the checks)."""
-    from muniflow import period_checks, stages
+    from muniflow import period_checks
+    from muniflow.file_outcome import named, with_region
     from muniflow.intake import sha256_file
     from muniflow.intake.expand import lineage_name
     from muniflow.warehouse import loader, lookups, rereading
@@ -117,8 +118,8 @@ def reprocess(
         outcome = read(found, None, stored.sha256)
         if outcome.reason == "period_unknown" and stored.period is not None:  # its period was given at ingest
             outcome = read(found, Period.parse(stored.period), stored.sha256)
-        outcome = stages.named(outcome, lineage_name(found))  # a name from Windows, as recorded
-        outcome = stages.with_region(outcome, stored.region)
+        outcome = named(outcome, lineage_name(found))  # a name from Windows, as recorded
+        outcome = with_region(outcome, stored.region)
         result = rereading.replace_reading(
             con,
             stored.report_id,

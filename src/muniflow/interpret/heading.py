@@ -9,7 +9,8 @@ from collections.abc import Iterable
 from muniflow.interpret.municipality import canonical_municipality
 from muniflow.interpret.nil import letter_table_lines, municipality_in_text, sender_municipality
 from muniflow.interpret.not_held import document_not_held
-from muniflow.interpret.period import file_stem, find_period, period_in_path
+from muniflow.interpret.period import find_period
+from muniflow.interpret.period_path import file_stem, period_in_path
 from muniflow.interpret.sections import CAPTION_NAME_WORDS, caption_municipality, settlement_of
 from muniflow.interpret.tables import ChosenTable
 from muniflow.interpret.title import parse_region

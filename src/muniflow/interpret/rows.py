@@ -33,8 +33,8 @@ from muniflow.interpret.period import (
     QUARTER,
     PeriodFound,
     find_period,
-    period_in_path,
 )
+from muniflow.interpret.period_path import period_in_path
 from muniflow.interpret.quarter_sheets import sheet_quarters
 from muniflow.interpret.reading import (
     CONTENT,

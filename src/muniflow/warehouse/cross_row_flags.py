@@ -11,7 +11,7 @@ import duckdb
 
 from muniflow.model import Flag
 from muniflow.warehouse.bulk import insert_records
-from muniflow.warehouse.db import transaction
+from muniflow.warehouse.db import statement, transaction
 
 # A flag as stored, without its id and run: two flags with the same identity are the same flag.
 FlagIdentity = tuple[str, int, str, str, str, str | None, str | None, str | None, int | None]
@@ -52,10 +52,7 @@ def replace_period_flags(
     with transaction(con):
         # the periods' current rows, each with its stored flags of the rule (one read of them all)
         found = con.execute(
-            "select c.period, c.report_id, c.row_index, f.flag_id, f.report_id, f.row_index, f.rule,"
-            " f.severity, f.message, f.field, f.value, f.related_report_id, f.related_row_index"
-            " from core.period_current_rows($periods) as c left join core.flags as f"
-            "  on f.report_id = c.report_id and f.row_index = c.row_index and f.rule = $rule",
+            statement("period_rows_rule_flags"),
             {"periods": sorted(flags_by_period), "rule": rule},
         ).fetchall()
         current = {(record[0], record[1], record[2]) for record in found}

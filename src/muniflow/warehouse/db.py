@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
 import duckdb
@@ -20,18 +21,13 @@ DEFAULT_LOCK_TIMEOUT_S = 30.0
 
 # The repository's top-level `warehouse/` directory (src/muniflow/warehouse/db.py -> repo root).
 REPO_WAREHOUSE_DIR = Path(__file__).resolve().parents[3] / "warehouse"
+# The package's own statements, one `.sql` file each: part of the code, so $MUNIFLOW_SQL_DIR (which
+# points at other migrations, queries and checks) does not move them.
+STATEMENTS_DIR = REPO_WAREHOUSE_DIR / "statements"
 
 _MIGRATION_NAME = re.compile(r"^(\d{3,})_(\w+)\.sql$")
 # DuckDB says who holds the file: '... Conflicting lock is held in /usr/bin/python3 (PID 123) ...'
 _LOCK_HOLDER = re.compile(r"Conflicting lock is held in (.+?\(PID \d+\))")
-
-_MIGRATIONS_TABLE = """
-create table if not exists schema_migrations (
-    version integer primary key,
-    name varchar not null,
-    applied_at timestamp not null
-)
-"""
 
 
 class WarehouseBusy(RuntimeError):
@@ -55,6 +51,12 @@ def sql_dir() -> Path:
     """The directory holding migrations/, queries/ and checks/ ($MUNIFLOW_SQL_DIR overrides it)."""
     override = os.environ.get(SQL_DIR_ENV)
     return Path(override) if override else REPO_WAREHOUSE_DIR
+
+
+@cache
+def statement(name: str) -> str:
+    """The SQL of `warehouse/statements/NAME.sql`, read once per process."""
+    return (STATEMENTS_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
 def default_warehouse_path() -> Path:
@@ -90,7 +92,7 @@ def read_migrations(directory: Path | None = None) -> tuple[Migration, ...]:
 
 def apply_migrations(con: duckdb.DuckDBPyConnection, migrations: tuple[Migration, ...]) -> list[int]:
     """Apply the migrations not yet recorded in `schema_migrations`, each in its own transaction."""
-    con.execute(_MIGRATIONS_TABLE)
+    con.execute(statement("schema_migrations"))
     done = {v for (v,) in con.execute("select version from schema_migrations").fetchall()}
     applied = []
     for migration in migrations:

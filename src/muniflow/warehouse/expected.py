@@ -19,22 +19,9 @@ import duckdb
 from muniflow.contracts import load_contract
 from muniflow.model import Flag
 from muniflow.rules.expected import RULE, lists_beside, municipality_flags
+from muniflow.warehouse.db import statement
 
 Keyed = tuple[tuple[str, int], Flag]
-
-_ROWS = """
-select c.period, c.report_id, c.row_index, c.municipality, c.municipality_raw, r.region
-from core.period_current_rows($periods) as c
-join core.reports as r using (report_id)
-order by c.period, c.report_id, c.row_index
-"""
-
-_STORED = """
-select c.period, f.report_id, f.row_index, f.severity, f.message, f.field, f.value
-from core.period_current_rows($periods) as c
-join core.flags as f using (report_id, row_index)
-where f.rule = $rule
-"""
 
 
 def wanted_flags(
@@ -46,7 +33,8 @@ def wanted_flags(
     reporting = lists_beside(contract)  # read once for every report
     by_report: dict[tuple[str, str, str | None], list[tuple[int, str | None, str | None]]] = defaultdict(list)
     args = {"periods": list(periods) if periods is not None else None}
-    for period, report_id, row_index, name, raw, region in con.execute(_ROWS, args).fetchall():
+    found = con.execute(statement("period_rows_with_region"), args).fetchall()
+    for period, report_id, row_index, name, raw, region in found:
         by_report[period, report_id, region].append((row_index, name, raw))
     out: dict[str, list[Keyed]] = {period: [] for period in periods or ()}
     for (period, report_id, region), rows in by_report.items():
@@ -92,7 +80,7 @@ def stale_periods(con: duckdb.DuckDBPyConnection) -> set[str]:
         for period, keyed in wanted_flags(con).items()
         for key, f in keyed
     }
-    stored = set(con.execute(_STORED, {"periods": None, "rule": RULE}).fetchall())
+    stored = set(con.execute(statement("period_rule_flags"), {"periods": None, "rule": RULE}).fetchall())
     return {record[0] for record in wanted ^ stored}
 
 

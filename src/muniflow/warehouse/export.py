@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 
 from muniflow.sheets import NEEDS_QUOTE_SQL, Sheet, write_xlsx
-from muniflow.warehouse.db import open_with_retry
+from muniflow.warehouse.db import open_with_retry, statement
 
 FORMATS = ("parquet", "csv", "xlsx")
 WORKBOOK = "muniflow.xlsx"
@@ -22,14 +22,7 @@ BUSY_WAIT_S = 3.0
 
 def view_names(con: duckdb.DuckDBPyConnection) -> list[str]:
     """The public views: those of schema `main` (helpers live in `core`)."""
-    return [
-        name
-        for (name,) in con.execute(
-            "select view_name from duckdb_views()"
-            " where database_name = current_database() and schema_name = 'main' and not internal"
-            " order by view_name"
-        ).fetchall()
-    ]
+    return [name for (name,) in con.execute(statement("public_views")).fetchall()]
 
 
 def export_views(path: str | Path, out_dir: str | Path, fmt: str = "parquet") -> list[Path]:

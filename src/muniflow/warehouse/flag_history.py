@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
-from muniflow.warehouse.db import transaction
+from muniflow.warehouse.db import statement, transaction
 
 if TYPE_CHECKING:  # pandas only where a frame is returned (`.df()`), not on every load
     import pandas as pd
@@ -19,11 +19,7 @@ def snapshot_flags(con: duckdb.DuckDBPyConnection, run_id: str) -> int:
     with transaction(con):
         con.execute("delete from core.flag_history where run_id = ?", [run_id])
         con.execute(
-            "insert into core.flag_history"
-            " select ?, f.report_id, f.row_index, f.row_key, f.rule, f.severity, f.message, f.field,"
-            " f.value, f.related_event_id, f.quarantined, f.review_decision, f.reviewed_by,"
-            " f.reviewed_at, f.run_id"
-            " from flagged_rows as f join core.current_rows as c using (report_id, row_index)",
+            statement("snapshot_flags"),
             [run_id],
         )
     (count,) = con.execute(
@@ -41,15 +37,7 @@ def flags_at(con: duckdb.DuckDBPyConnection, run_id: str) -> pd.DataFrame | None
     if not count:
         return None
     return con.execute(
-        "select h.raised_by_run as run_id, h.report_id, r.source_file, r.source_locator, r.seq_no,"
-        " r.municipality, h.rule, h.severity, h.message, h.field, h.value, h.quarantined,"
-        " h.related_event_id, h.row_index, rep.period, 'loaded' as report_status, h.row_key,"
-        " h.review_decision, h.reviewed_by, h.reviewed_at, r.title as event_title"
-        " from core.flag_history as h"
-        " left join core.rows as r using (report_id, row_index)"
-        " left join core.reports as rep using (report_id)"
-        " where h.run_id = ?"
-        " order by h.report_id, h.row_index, h.rule",
+        statement("flags_at_run"),
         [run_id],
     ).df()
 
@@ -57,8 +45,6 @@ def flags_at(con: duckdb.DuckDBPyConnection, run_id: str) -> pd.DataFrame | None
 def store_row_keys(con: duckdb.DuckDBPyConnection, report_id: str) -> None:
     """Store the row keys of a report's rows (`core.row_keys_computed`), inside the caller's transaction."""
     con.execute(
-        "update core.rows set row_key = k.row_key from core.row_keys_computed as k"
-        " where core.rows.report_id = ? and k.report_id = core.rows.report_id"
-        " and k.row_index = core.rows.row_index",
+        statement("store_row_keys"),
         [report_id],
     )

@@ -8,6 +8,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from muniflow.warehouse.db import statement
+
 # Views whose rows of some quarters are read through a table macro that picks the quarters' reports
 # first (the view is the macro over every quarter); filtering the view itself read every quarter.
 PERIOD_LAYERS = {"events": "core.period_events", "reporting_status": "core.period_reporting_status"}
@@ -35,10 +37,7 @@ def read_views(
     others = [
         r
         for (r,) in con.execute(
-            "with seen as (select report_id from core.reports where run_id = $run"
-            " union select report_id from core.report_files where first_run_id = $run)"
-            " select report_id from seen join core.reports using (report_id)"
-            " where period is null or not list_contains($wanted, period)",
+            statement("run_reports_outside_periods"),
             {"run": run_id, "wanted": wanted},
         ).fetchall()
     ]
@@ -97,12 +96,8 @@ def current_flags(con: duckdb.DuckDBPyConnection, periods: Collection[str] | Non
             " from flagged_rows as f join core.current_rows as c using (report_id, row_index)"
         )
         return con.execute(sql).df()
-    # the quarters' flags first (the filter reaches the view's tables), then those of current rows;
-    # each with its row's title (`event_title`), the event a reviewer looks for
     return con.execute(
-        "with quarter_flags as (select * from flagged_rows where list_contains($periods, period))"
-        " select f.*, c.title as event_title from quarter_flags as f"
-        " join core.period_current_rows($periods) as c using (report_id, row_index)",
+        statement("period_flags_with_titles"),
         {"periods": sorted(periods)},
     ).df()
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import duckdb
 import psutil
 
-from muniflow.warehouse.db import transaction, utc_now
+from muniflow.warehouse.db import statement, transaction, utc_now
 
 _START_TOLERANCE_S = 1.0  # process start times are read from /proc in clock ticks
 
@@ -56,11 +56,7 @@ def dead_runs(con: duckdb.DuckDBPyConnection, run_id: str = "") -> list[str]:
     """The unfinished runs (but `run_id`) whose process is gone and that no run has marked aborted
     yet: killed or interrupted mid-way, their duplicate rule and checks not run."""
     candidates = con.execute(
-        "select r.run_id, p.host, p.pid, p.process_started from core.runs as r"
-        " join core.run_processes as p using (run_id)"
-        " where r.finished_at is null and r.run_id != ?"
-        " and not exists (select 1 from core.run_aborts as a where a.run_id = r.run_id)"
-        " order by r.started_at",
+        statement("unfinished_runs"),
         [run_id],
     ).fetchall()
     return [rid for rid, host, pid, started in candidates if not is_alive(host, pid, started)]
@@ -81,9 +77,7 @@ def mark_aborted(con: duckdb.DuckDBPyConnection, run_id: str) -> Aborted:
             [dead, utc_now(), run_id],
         )
     periods = con.execute(
-        "select distinct period from core.reports as r"
-        " where period is not null and (list_contains(?, r.run_id) or r.superseded_by in"
-        "  (select report_id from core.reports where list_contains(?, run_id)))",
+        statement("periods_of_runs"),
         [dead, dead],
     ).fetchall()
     return Aborted(tuple(dead), frozenset(p for (p,) in periods))

@@ -17,7 +17,7 @@ from muniflow.normalize.script import fix_mixed_script
 from muniflow.warehouse import reporting
 from muniflow.warehouse.bulk import insert_records
 from muniflow.warehouse.cross_row_flags import flag_identity
-from muniflow.warehouse.db import transaction, utc_now
+from muniflow.warehouse.db import statement, transaction, utc_now
 from muniflow.warehouse.flag_history import snapshot_flags
 from muniflow.warehouse.liveness import record_process
 from muniflow.warehouse.row_keys import row_keys
@@ -113,7 +113,7 @@ def load_report(
     # sections of this region and quarter (else nothing can be superseded), and the version its
     # sections would get. New municipality spellings are found by the insert that stores them.
     status_seen, of_its_run, decided, slot_taken, next_version = con.execute(
-        _LOAD_CHECK,
+        statement("load_check"),
         {
             "sha256": sha256,
             "keys": list(keys.values()),
@@ -202,11 +202,7 @@ def enrich_missing(con: duckdb.DuckDBPyConnection, report_id: str | None = None)
     """Enrich the loaded reports (or the one given) whose rows have no enrichment yet, such as those
     loaded before enrichment existed; returns their ids. Enriched reports are left as they are."""
     missing = con.execute(
-        "select report_id, region from core.reports as rep where status = 'loaded'"
-        " and (? is null or report_id = ?)"
-        " and exists (select 1 from core.rows as r where r.report_id = rep.report_id)"
-        " and not exists (select 1 from core.event_enrichment as e where e.report_id = rep.report_id)"
-        " order by report_id",
+        statement("reports_to_enrich"),
         [report_id, report_id],
     ).fetchall()
     for rid, region in missing:
@@ -324,52 +320,6 @@ def _result(
 ) -> LoadResult:
     """The file's outcome with its row counts as the `reports` view derives them now (read for
     this report alone: the view counts every report's rows first)."""
-    counts: Any = con.execute(_REPORT_COUNTS, {"report_id": report_id}).fetchone()
+    counts: Any = con.execute(statement("report_counts"), {"report_id": report_id}).fetchone()
     extracted, loaded, quarantined = counts
     return LoadResult(report_id, status, extracted, loaded, quarantined, supersedes)
-
-
-# What a load asks before it writes (`load_report`), as scalar subqueries (a DuckDB statement
-# costs more to plan than to run here: no joins to order). The content is looked up by its unique
-# sha256 and the slot by its quarter, so the cost stays flat as the warehouse grows.
-_LOAD_CHECK = """
-select
-    (select status from core.reports where sha256 = $sha256) as status_seen,
-    coalesce(
-        (select list_contains($retry::varchar[], reason) from core.reports where sha256 = $sha256), false
-    ) as of_its_run,
-    coalesce(
-        list_has_any($keys::varchar[], (select list(row_key) from core.review_decisions)), false
-    ) as decided,
-    (
-        select count(*) > 0 from core.reports
-        where period = $period and region is not distinct from $region
-            and status != 'quarantined' and sha256 != $sha256
-    ) as slot_taken,
-    (select coalesce(max(version), 0) + 1 from core.report_sections) as next_version
-"""
-
-# The `reports` view's row counts (migration 002) of one report.
-_REPORT_COUNTS = """
-with rep as (
-    select status
-    from core.reports
-    where report_id = $report_id
-),
-extracted as (
-    select count(*) as n
-    from core.rows
-    where report_id = $report_id
-),
-with_errors as (
-    select count(*) as n
-    from core.error_rows as e
-    join core.rows as r using (report_id, row_index)
-    where e.report_id = $report_id and r.report_id = $report_id
-)
-select
-    extracted.n as rows_extracted,
-    case when rep.status = 'quarantined' then 0 else extracted.n - with_errors.n end as rows_loaded,
-    case when rep.status = 'quarantined' then extracted.n else with_errors.n end as rows_quarantined
-from rep, extracted, with_errors
-"""

@@ -11,7 +11,7 @@ from typing import Any
 import duckdb
 
 from muniflow.model import OF_THIS_RUN
-from muniflow.warehouse.db import sql_dir
+from muniflow.warehouse.db import sql_dir, statement
 
 
 def seen_files(con: duckdb.DuckDBPyConnection, files: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
@@ -64,9 +64,7 @@ def holds_all(files: Sequence[Path], warehouse: str | Path) -> bool:
         # for how its run went (a time limit on a busy machine) may read next time: not held as it is
         paths, hashes = zip(*pairs, strict=True) if pairs else ((), ())
         refused = con.execute(
-            "select count(*) from core.report_files as f join core.reports as r using (report_id)"
-            " where list_contains(?, r.reason) and list_contains(?, f.source_file)"
-            " and list_contains(?, r.sha256)",
+            statement("refused_files_count"),
             [["period_conflict", *sorted(OF_THIS_RUN)], list(paths), list(hashes)],
         ).fetchone()
         if refused and refused[0]:
@@ -85,11 +83,7 @@ def superseded_files(files: Sequence[Path], warehouse: str | Path) -> list[tuple
     paths, hashes = zip(*pairs, strict=True) if pairs else ((), ())
     with connect(warehouse) as con:
         found = con.execute(
-            "select f.source_file, r.sha256, s.source_file from core.report_files as f"
-            " join reports as r using (report_id) join reports as s on s.report_id = r.superseded_by"
-            " where r.status = 'superseded'"
-            " and list_contains(?, f.source_file) and list_contains(?, r.sha256)"
-            " order by 1",
+            statement("superseded_files"),
             [list(paths), list(hashes)],
         ).fetchall()
     return [(path, by) for path, sha256, by in found if (path, sha256) in pairs]
@@ -104,10 +98,7 @@ def replaced_sections(
     if not report_ids:
         return {}
     found = con.execute(
-        "select s.superseded_by, r.source_file, r.status, list(s.municipality order by s.municipality)"
-        " from report_sections as s join reports as r using (report_id)"
-        " where list_contains(?, s.superseded_by)"
-        " group by all order by 1, 2",
+        statement("replaced_sections"),
         [list(report_ids)],
     ).fetchall()
     replaced: dict[str, list[dict[str, Any]]] = {}
@@ -135,9 +126,7 @@ def report_states(con: duckdb.DuckDBPyConnection, report_ids: Sequence[str]) -> 
     """Each report's state now (status, reason, message, row counts, quarter, region), as the
     `reports` view says."""
     cur = con.execute(
-        "select report_id, status, reason, message, rows_extracted, rows_loaded, rows_quarantined, period,"
-        " region"
-        " from reports where list_contains(?, report_id)",
+        statement("report_states"),
         [list(report_ids)],
     )
     names = [d[0] for d in cur.description or ()]

@@ -20,22 +20,10 @@ from dataclasses import dataclass
 import duckdb
 
 from muniflow.warehouse import loader, lookups, stored_enrichment
-from muniflow.warehouse.db import transaction
+from muniflow.warehouse.db import statement, transaction
 from muniflow.warehouse.enrichment import enrich_report
 from muniflow.warehouse.flag_history import store_row_keys
 from muniflow.warehouse.sections import sync_statuses
-
-# Loaded reports of no region in the given quarters, with the municipalities of their sections
-# (one a review decision holds is left as it is by `assign_region`).
-_REGIONLESS = """
-select r.report_id, r.period, list(distinct s.municipality order by s.municipality)
-from core.reports as r
-join core.report_sections as s using (report_id)
-where r.status = 'loaded' and r.region is null and list_contains($periods, r.period)
-    and s.municipality != ''
-group by r.report_id, r.period
-order by r.report_id
-"""
 
 
 @dataclass(frozen=True)
@@ -53,7 +41,7 @@ def adopt_regions(con: duckdb.DuckDBPyConnection, periods: Sequence[str]) -> lis
     reports name for all its municipalities (reports loaded after it included); returns those given."""
     if not periods:
         return []
-    found = con.execute(_REGIONLESS, {"periods": sorted(periods)}).fetchall()
+    found = con.execute(statement("regionless_reports"), {"periods": sorted(periods)}).fetchall()
     assigned = []
     for report_id, period, municipalities in found:
         region = lookups.region_of_municipalities(con, list(municipalities))
@@ -70,10 +58,7 @@ def assign_region(con: duckdb.DuckDBPyConnection, report_id: str, region: str, n
     its row keys, enrichment and the statuses of its quarter follow. Returns its quarter (empty when
     nothing was done: it has a region, is quarantined or carries a review decision)."""
     found = con.execute(
-        "select period, message from core.reports where report_id = ? and region is null"
-        " and status in ('loaded', 'superseded') and period is not null"
-        " and not exists (select 1 from core.rows as w join core.review_decisions as d using (row_key)"
-        " where w.report_id = ?)",
+        statement("regionless_report_period"),
         [report_id, report_id],
     ).fetchone()
     if found is None:

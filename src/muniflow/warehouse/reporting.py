@@ -9,7 +9,7 @@ from typing import Any
 import duckdb
 
 from muniflow.model import Period
-from muniflow.warehouse.db import transaction
+from muniflow.warehouse.db import statement, transaction
 
 # How `muniflow status` and the reports order municipalities: who has to be chased first.
 STATUS_ORDER = ("missing", "quarantined", "nil", "reported")
@@ -49,10 +49,7 @@ def status_rows(
 ) -> tuple[list[str], list[tuple[Any, ...]]]:
     """`reporting_status` rows (of one period and region when given): missing first, then by name."""
     cur = con.execute(
-        "select * from reporting_status"
-        " where (?::varchar is null or period = ?) and (?::varchar is null or region = ?)"
-        " order by period desc, region nulls last,"
-        " list_position(?::varchar[], status), municipality",
+        statement("status_rows"),
         [period, period, region, region, list(STATUS_ORDER)],
     )
     return [d[0] for d in cur.description or ()], cur.fetchall()
@@ -69,10 +66,7 @@ def completeness(
     """Per region and period: counts by status, the missing municipalities, and whether the region
     has an expected list at all (`listed`; without one nobody can be missing) (for run summaries)."""
     rows = con.execute(
-        "select region, period, status, list(municipality order by municipality), bool_or(expected)"
-        " from reporting_status where region is not null"
-        " and (?::varchar[] is null or list_contains(?::varchar[], period))"
-        " group by region, period, status order by period desc, region, status",
+        statement("completeness"),
         [list(periods) if periods is not None else None] * 2,
     ).fetchall()
     out: dict[tuple[str, str], dict[str, Any]] = {}
@@ -97,10 +91,7 @@ def completeness(
 def seen_municipalities(con: duckdb.DuckDBPyConnection, region: str) -> list[tuple[str, int]]:
     """Municipalities the warehouse has received reports from for a region, with how many reports."""
     return con.execute(
-        "select cov.municipality, count(distinct cov.report_id) from core.report_coverage as cov"
-        " join core.reports as rep using (report_id)"
-        " where rep.region = ? and rep.status <> 'quarantined'"
-        " group by cov.municipality order by cov.municipality",
+        statement("seen_municipalities"),
         [region],
     ).fetchall()
 

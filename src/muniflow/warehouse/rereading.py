@@ -15,7 +15,7 @@ import duckdb
 from muniflow import codeversion
 from muniflow.model import Flag, Report, Row
 from muniflow.warehouse import cross_row_flags, loader, reporting, spellings, stored_enrichment
-from muniflow.warehouse.db import transaction, utc_now
+from muniflow.warehouse.db import statement, transaction, utc_now
 from muniflow.warehouse.enrichment import ReportEnrichment, check_fits, enrich_report
 from muniflow.warehouse.flag_history import store_row_keys
 from muniflow.warehouse.sections import (
@@ -69,14 +69,7 @@ def stale_reports(
     the current one, or all of them with `everything`; by report id."""
     current = codeversion.code_version()
     found = con.execute(
-        "select r.report_id, r.sha256, r.status, r.region, r.period, r.code_version,"
-        " list(f.source_file order by f.source_file = r.source_file desc, f.first_seen_at, f.source_file),"
-        " list(f.located_at order by f.source_file = r.source_file desc, f.first_seen_at, f.source_file)"
-        " from core.reports as r left join core.report_files as f using (report_id)"
-        " where r.status in ('loaded', 'quarantined')"
-        " and (len(?::varchar[]) = 0 or list_contains(?::varchar[], r.period))"
-        " and (? or r.code_version is distinct from ?)"
-        " group by all order by r.report_id",
+        statement("stale_reports"),
         [list(periods), list(periods), everything, current],
     ).fetchall()
     return [
@@ -217,9 +210,7 @@ def _header(con: duckdb.DuckDBPyConnection, report_id: str) -> dict[str, Any]:
 def _own_flags(con: duckdb.DuckDBPyConnection, report_id: str) -> dict[int, cross_row_flags.FlagIdentity]:
     """The report's flags by id, without the cross-row ones."""
     found = con.execute(
-        "select flag_id, report_id, row_index, rule, severity, message, field, value,"
-        " related_report_id, related_row_index from core.flags"
-        " where report_id = ? and not list_contains(?, rule)",
+        statement("own_flags"),
         [report_id, sorted(CROSS_ROW_RULES)],
     ).fetchall()
     return {flag_id: tuple(identity) for flag_id, *identity in found}  # type: ignore[misc]

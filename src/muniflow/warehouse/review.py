@@ -11,7 +11,7 @@ import duckdb
 from muniflow.enrich import enrich_event
 from muniflow.model import Flag, Period, Row
 from muniflow.review.decisions import Corrections, Decision, FlaggedRow, corrected_row
-from muniflow.warehouse.db import transaction, utc_now
+from muniflow.warehouse.db import statement, transaction, utc_now
 from muniflow.warehouse.loader import ROW_COLUMNS
 
 # The columns of a review file, in order (the and README's contract with analysts).
@@ -114,9 +114,7 @@ def record_decisions(
     with transaction(con):
         for record in records:
             con.execute(
-                'insert into core.review_decisions (row_key, decision, note, corrections, "by", "at",'
-                " run_id, rules, report_id, row_index, period, municipality, seq_no, title)"
-                " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                statement("insert_review_decision"),
                 record,
             )
     return len(records)
@@ -187,11 +185,7 @@ def keyed_reviewed_rows_by_period(
     if not out:
         return out
     cur = con.execute(
-        "select c.period, c.report_id, c.row_index, rv.row_key, rv.corrections,"
-        " c.* exclude (period, report_id, row_index)"
-        " from core.period_current_rows($periods) as c"
-        " join core.period_row_reviews($periods) as rv using (report_id, row_index)"
-        " order by c.period, c.report_id, c.row_index",
+        statement("period_reviewed_rows"),
         {"periods": sorted(out)},
     )
     names = [d[0] for d in cur.description or ()]

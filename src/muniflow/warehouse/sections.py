@@ -19,42 +19,7 @@ import duckdb
 
 from muniflow.interpret.muni_renamed import version_key
 from muniflow.model import Report
-
-# A report's status from its sections: loaded while any is current, else superseded by the latest
-# report that superseded one of them. Only loaded and superseded reports have sections.
-_SYNC_STATUSES = """
-update core.reports as rep
-set status = s.status, superseded_by = s.superseded_by
-from (
-    with per_report as (
-        select
-            v.report_id,
-            bool_or(v.superseded_by is null) as any_current,
-            max_by(v.superseded_by, successor.version) as latest_successor
-        from core.period_section_versions([?]) as v
-        left join core.report_sections as successor
-            on successor.report_id = v.superseded_by
-            and coalesce(successor.version_key, successor.municipality) = v.version_key
-        group by v.report_id
-    )
-    select
-        report_id,
-        case when any_current then 'loaded' else 'superseded' end as status,
-        case when any_current then null else latest_successor end as superseded_by
-    from per_report
-) as s
-where rep.report_id = s.report_id
-    and (rep.status != s.status or rep.superseded_by is distinct from s.superseded_by)
-"""
-
-
-# The reports whose sections in a quarter the given report superseded (migration 076's layer).
-_SUPERSEDED_BY = """
-select distinct report_id
-from core.period_section_versions([$period])
-where superseded_by = $report_id
-order by 1
-"""
+from muniflow.warehouse.db import statement
 
 
 def covered_municipalities(report: Report) -> tuple[str, ...]:
@@ -122,9 +87,7 @@ def record_new_sections(
         )
     elif municipalities:
         con.execute(
-            "insert into core.report_sections (report_id, municipality, version, adds, version_key)"
-            " select ?, unnest(?), (select coalesce(max(version), 0) + 1 from core.report_sections), ?,"
-            " unnest(?)",
+            statement("insert_new_sections"),
             [report_id, list(municipalities), adds, _keys(municipalities)],
         )
     if period is None or not municipalities or not may_supersede or adds:
@@ -142,7 +105,7 @@ def _keys(municipalities: tuple[str, ...]) -> list[str]:
 
 def superseded_by(con: duckdb.DuckDBPyConnection, period: str, report_id: str) -> list[str]:
     """The reports whose sections of `period` `report_id` superseded, sorted."""
-    found = con.execute(_SUPERSEDED_BY, {"period": period, "report_id": report_id}).fetchall()
+    found = con.execute(statement("superseded_by"), {"period": period, "report_id": report_id}).fetchall()
     return [r for (r,) in found]
 
 
@@ -156,7 +119,7 @@ def section_version(con: duckdb.DuckDBPyConnection, report_id: str) -> int | Non
 
 def sync_statuses(con: duckdb.DuckDBPyConnection, period: str) -> None:
     """Make `core.reports.status` of the period's versioned reports agree with their sections."""
-    con.execute(_SYNC_STATUSES, [period])
+    con.execute(statement("sync_statuses"), [period])
 
 
 def current_row_keys(con: duckdb.DuckDBPyConnection) -> set[tuple[str, int]]:

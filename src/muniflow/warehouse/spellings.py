@@ -12,6 +12,7 @@ from typing import Any
 import duckdb
 
 from muniflow.model import Row
+from muniflow.warehouse.db import statement
 
 # The municipality spellings (name, raw_name) each open connection knows are stored, read once per
 # connection: `core.municipalities` only ever grows, so a pair once committed stays, and a load
@@ -37,10 +38,7 @@ def record_municipalities(
     new = sorted(pairs - stored_pairs(con)) if pairs else []
     if new:
         con.execute(
-            "insert into core.municipalities"
-            " select name, raw_name, ? from (select unnest(?) as name, unnest(?) as raw_name) as new"
-            " where not exists (select 1 from core.municipalities as m"
-            "  where m.name = new.name and m.raw_name = new.raw_name)",
+            statement("insert_new_spellings"),
             [report_id, [name for name, _ in new], [raw for _, raw in new]],
         )
     return pairs

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import duckdb
 
 from muniflow.model import OF_THIS_RUN, Report
+from muniflow.warehouse.db import statement
 from muniflow.warehouse.loader import LoadResult
 
 
@@ -35,50 +36,6 @@ class Stored:
     of_its_run: bool = False  # refused for how its run went (`model.OF_THIS_RUN`): read it anew
 
 
-# Which of the files the warehouse holds (a path and content it has seen together).
-_FILES = """
-select f.source_file, r.sha256, r.report_id, r.status, r.format, list_contains($retry::varchar[], r.reason)
-from core.report_files as f
-join core.reports as r using (report_id)
-where list_contains($paths::varchar[], f.source_file) and list_contains($hashes::varchar[], r.sha256)
-"""
-
-# Their row counts as the `reports` view derives them (migration 002), for these reports only, and
-# whether a loaded one with rows lacks its enrichment.
-_COUNTS = """
-with ids as (
-    select unnest($ids::varchar[]) as report_id
-),
-extracted as (
-    select report_id, count(*) as n
-    from core.rows
-    where report_id in (select report_id from ids)
-    group by report_id
-),
-with_errors as (
-    select e.report_id, count(*) as n
-    from core.error_rows as e
-    join core.rows as r using (report_id, row_index)
-    where e.report_id in (select report_id from ids) and r.report_id in (select report_id from ids)
-    group by e.report_id
-),
-enriched as (
-    select distinct report_id
-    from core.event_enrichment
-    where report_id in (select report_id from ids)
-)
-select
-    ids.report_id,
-    coalesce(extracted.n, 0) as rows_extracted,
-    coalesce(with_errors.n, 0) as with_errors,
-    enriched.report_id is not null as enriched
-from ids
-left join extracted using (report_id)
-left join with_errors using (report_id)
-left join enriched using (report_id)
-"""
-
-
 def stored_files(
     con: duckdb.DuckDBPyConnection, files: Sequence[tuple[str, str]]
 ) -> dict[tuple[str, str], Stored]:
@@ -90,7 +47,8 @@ def stored_files(
     held = [
         row
         for row in con.execute(
-            _FILES, {"paths": list(paths), "hashes": list(hashes), "retry": sorted(OF_THIS_RUN)}
+            statement("stored_files"),
+            {"paths": list(paths), "hashes": list(hashes), "retry": sorted(OF_THIS_RUN)},
         ).fetchall()
         if (row[0], row[1]) in wanted
     ]
@@ -99,7 +57,7 @@ def stored_files(
     counts = {
         report_id: (extracted, with_errors, enriched)
         for report_id, extracted, with_errors, enriched in con.execute(
-            _COUNTS, {"ids": sorted({row[2] for row in held})}
+            statement("stored_counts"), {"ids": sorted({row[2] for row in held})}
         ).fetchall()
     }
     found: dict[tuple[str, str], Stored] = {}
