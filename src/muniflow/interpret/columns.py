@@ -188,6 +188,24 @@ def both_columns(
     return None
 
 
+def _named_alone(
+    header: Sequence[str], index: int, columns: Sequence[str], synonyms: Mapping[str, Sequence[str]]
+) -> bool:
+    """Whether another cell names one of a pair's columns as its best column and no pair itself
+    («Мероприятие (форма, тема)» | «Место проведения, формат»): that cell is the column, so the cell
+    naming both by their own synonyms holds the other only, its second synonym a word of it (the
+    format of the place), and joins the assignment as any cell does. A column several cells may
+    feed (SIDE_BY_SIDE: «Наименование и цель мероприятия» | «Итоги») keeps the pair."""
+    for j, text in enumerate(header):
+        if j == index or not text.strip() or group_label(text):
+            continue
+        found = _cell_candidates(text, synonyms)
+        alone = found[0].column if found else ""
+        if alone in columns and alone not in SIDE_BY_SIDE and not any(c.column in columns for c in found[1:]):
+            return True
+    return False
+
+
 def _named_apart(header: str, synonyms: Mapping[str, Sequence[str]], columns: Sequence[str]) -> str:
     """The synonyms by which a cell names one column of a declared pair outside its brackets and
     the other, alone, inside them («Наименование мероприятия (место проведения)»: the cells write
@@ -224,6 +242,8 @@ def map_columns(
         if not text.strip() or _sub_names_one(text, synonyms):
             continue
         both = combined_match(text, combined) or both_columns(text, synonyms, combined)
+        if both and combined_match(text, combined) is None and _named_alone(header, index, both[0], synonyms):
+            both = None
         if both:
             columns, synonym = both
             for column in columns:
