@@ -31,3 +31,10 @@ def test_the_title_names_the_report_s_municipality_not_the_imprint(imprint: str)
     )
     assert [r.municipality for r in report.rows] == ["Ольшанский район"]
     assert municipality_in_text(COVER.format(imprint=imprint)) == "город Заречинск"  # the only name
+
+
+def test_an_imprint_above_the_first_heading_is_no_part_of_it() -> None:
+    from muniflow.interpret.sections import caption_municipality
+
+    caption = COVER.format(imprint="г. Заречинск, 2031") + "Отчёт органов власти Энской области\n"
+    assert caption_municipality(caption + "ЯСЕНЕВСКИЙ РАЙОН") == "ЯСЕНЕВСКИЙ РАЙОН"
