@@ -18,7 +18,13 @@ TITLE = (
 
 
 @pytest.mark.parametrize(
-    "imprint", ["г. Заречинск, 2031", "город Заречинск – 2031 год", "г. Заречинск 2031 г."]
+    "imprint",
+    [
+        "г. Заречинск, 2031",
+        "город Заречинск – 2031 год",
+        "г. Заречинск 2031 г.",
+        "за IV квартал 2031 года г. Заречинск, 2031",  # a PDF's line runs into the one above
+    ],
 )
 def test_the_title_names_the_report_s_municipality_not_the_imprint(imprint: str) -> None:
     title = COVER.format(imprint=imprint) + TITLE

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import re
 
-# The settlement's kind, one or two capitalised words of its name, a year, nothing else on the line.
+_NAME = r"(?:г\.|гор\.|город)[ \t]*[А-ЯЁ][А-ЯЁа-яё-]*(?:[ \t]+[А-ЯЁ][А-ЯЁа-яё-]*)?"
+_YEAR = r"(?:19|20)\d{2}[ \t]*(?:г\.?|год[а]?)?[ \t]*$"
+# The settlement's kind, one or two capitalised words of its name, a year, nothing else on the
+# line; or the same closing a line, the year after a comma (a PDF's text layer runs the imprint
+# into the line above it: «… за I квартал 2025 года г. Энск, 2025»).
 _IMPRINT = re.compile(
-    r"^[ \t]*(?:г\.|гор\.|город)[ \t]*[А-ЯЁ][А-ЯЁа-яё-]*(?:[ \t]+[А-ЯЁ][А-ЯЁа-яё-]*)?"
-    r"[ \t]*[,–—-]?[ \t]*(?:19|20)\d{2}[ \t]*(?:г\.?|год[а]?)?[ \t]*$",
-    re.MULTILINE,
+    rf"^[ \t]*{_NAME}[ \t]*[,–—-]?[ \t]*{_YEAR}|(?<=[ \t]){_NAME}[ \t]*,[ \t]*{_YEAR}", re.MULTILINE
 )
 
 
 def without_imprint(text: str) -> str:
-    """The text with its imprint lines left blank (the lines kept, so line numbers hold)."""
+    """The text with its imprint lines (or a line's closing imprint) left blank, the lines kept."""
     return _IMPRINT.sub("", text)
