@@ -38,3 +38,22 @@ def test_a_group_over_the_time_of_an_event_reads_its_dates() -> None:
         ("Форум «Мост»", "2031-11-10", "2031-11-12"),
         ("Турнир «Берег»", "2031-11-01", "2031-11-30"),
     ]
+
+
+def test_participants_apart_from_a_partners_column_feed_both() -> None:
+    """«Состав участников» under a group «Результаты» beside the goal, «Зарубежные партнёры» two
+    columns further: both are the participants, neither the goal."""
+    header = ("№", "Мероприятие", "Сроки", "Место", "Результаты", None, "Бюджет", "Зарубежные партнёры")
+    sub = ("", "", "", "", "Краткое содержание и итоги", "Состав участников (страна, кол-во)", "", "")
+    rows = (
+        RawRow(sub, "table 1, row 2"),
+        RawRow(
+            ("1", "Форум «Мост»", "12.11.2031", "г. Энск", "Соглашение", "40 чел.", "нет", "Дом дружбы"),
+            "table 1, row 3",
+        ),
+    )
+    title = "Информация о международных мероприятиях Энского района за IV квартал 2031 года"
+    doc = RawDocument("x.docx", "docx", title, (RawTable(header, rows, "table 1"),))
+    (row,) = interpret_document(doc, contracts.header_synonyms()).rows
+    assert "40 чел." in row.participants and "Дом дружбы" in row.participants
+    assert "40 чел." not in row.goal

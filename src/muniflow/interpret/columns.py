@@ -234,7 +234,10 @@ def map_columns(
 
     Columns go to cells jointly (interpret.assignment), each column once and each cell once. A cell whose
     best column is already taken (a second participants or date sub-column) joins that column
-    with its label, so nothing a header names is dropped.
+    with its label, so nothing a header names is dropped; a cell naming only a column several cells
+    may feed (SIDE_BY_SIDE) joins it wherever it stands («Состав участников» … «Зарубежные
+    партнёры»). A group's sub-column feeds what its siblings feed only when its own label names
+    nothing.
     """
     matches: list[ColumnMatch] = []
     taken_cells: set[int] = set()
@@ -272,7 +275,8 @@ def map_columns(
         if index in taken_cells or not found:
             continue
         for cand in found:
-            if cand.column in taken_columns and not _joins(header, matches, cand.column, index):
+            alone = cand.column in SIDE_BY_SIDE and len(found) == 1  # it names that column only
+            if cand.column in taken_columns and not (alone or _joins(header, matches, cand.column, index)):
                 continue
             matches.append(
                 ColumnMatch(cand.column, index, header[index], cand.evidence, cand.synonym, cand.score)
@@ -283,7 +287,12 @@ def map_columns(
     for index, text in enumerate(header):
         group = group_label(text)
         fed = {m.column: m for m in matches if group and group_label(m.header) == group}
-        if index not in taken_cells and text.strip() and len(fed) == 1:
+        if (
+            index not in taken_cells
+            and text.strip()
+            and len(fed) == 1
+            and not _candidates(_sub(text), synonyms)
+        ):
             # «Сторона: от России» beside «Сторона: от иностранных государств», which names the
             # participants: a group's sub-column naming nothing feeds what its siblings all feed
             (sibling,) = fed.values()
