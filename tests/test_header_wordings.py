@@ -57,3 +57,11 @@ def test_participants_apart_from_a_partners_column_feed_both() -> None:
     (row,) = interpret_document(doc, contracts.header_synonyms()).rows
     assert "40 чел." in row.participants and "Дом дружбы" in row.participants
     assert "40 чел." not in row.goal
+
+
+@pytest.mark.parametrize("form", ["Форма проведения", "Формат проведения"])
+def test_a_format_column_beside_the_event_column_is_no_title(form: str) -> None:
+    header = ("№", "Мероприятие", "Сроки", "Место", form, "Участники")
+    matches, unmapped = map_columns(header, contracts.header_synonyms())
+    assert [m.index for m in matches if m.column == "title"] == [1]
+    assert unmapped == (4,)

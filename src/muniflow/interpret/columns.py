@@ -257,6 +257,7 @@ def map_columns(
         for index, text in enumerate(header)
         if index not in taken_cells and text.strip()
     }
+    per_cell = _without_fallbacks(per_cell)
     taken_columns = {m.column for m in matches}
     # Sub-columns that name nothing of their own («…: с», «…: по») are one column in pieces: the
     # first of a group takes part in the assignment, the others join it below.
@@ -311,6 +312,29 @@ SHARED = frozenset({"date_text"})
 # Columns that side-by-side header cells may feed without a group header above them, each part
 # kept with its label («Российская сторона» | «Иностранная сторона»; «Цель» | «Результат»).
 SIDE_BY_SIDE = frozenset({"participants", "goal"})
+
+
+def _without_fallbacks(per_cell: Mapping[int, list[Candidate]]) -> dict[int, list[Candidate]]:
+    """Each cell's candidates less those by a fallback synonym (contract `fallbackSynonyms`) of a
+    column another cell names by another synonym: «Форма проведения» beside «Мероприятие» is the
+    event's format (очно, онлайн), not its title."""
+    fallback = fallback_synonyms()
+    out = {}
+    for index, found in per_cell.items():
+        named = {
+            c.column
+            for j, other in per_cell.items()
+            if j != index
+            for c in other
+            if c.synonym not in fallback
+        }
+        out[index] = [c for c in found if c.synonym not in fallback or c.column not in named]
+    return out
+
+
+def fallback_synonyms() -> frozenset[str]:
+    """The contract's fallback synonyms (`fallbackSynonyms`), as written in headerSynonyms."""
+    return frozenset(str(s) for s in load_contract().threshold("fallbackSynonyms", []) or [])
 
 
 def _sub_names_one(text: str, synonyms: Mapping[str, Sequence[str]]) -> bool:
