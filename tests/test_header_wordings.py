@@ -17,7 +17,14 @@ def _column_of(label: str) -> set[str]:
     return {m.column for m in matches if m.index == 1}
 
 
-@pytest.mark.parametrize(("label", "column"), [("Время проведения", "date_text")])
+@pytest.mark.parametrize(
+    ("label", "column"),
+    [
+        ("Время проведения", "date_text"),
+        ("Начало проведения", "date_text"),
+        ("Окончание проведения", "date_text"),
+    ],
+)
 def test_a_wording_names_its_column(label: str, column: str) -> None:
     assert _column_of(label) == {column}
 
