@@ -188,6 +188,24 @@ def both_columns(
     return None
 
 
+def _named_alone(
+    header: Sequence[str], index: int, columns: Sequence[str], synonyms: Mapping[str, Sequence[str]]
+) -> bool:
+    """Whether another cell names one of a pair's columns as its best column and no pair itself
+    («Мероприятие (форма, тема)» | «Место проведения, формат»): that cell is the column, so the cell
+    naming both by their own synonyms holds the other only, its second synonym a word of it (the
+    format of the place), and joins the assignment as any cell does. A column several cells may
+    feed (SIDE_BY_SIDE: «Наименование и цель мероприятия» | «Итоги») keeps the pair."""
+    for j, text in enumerate(header):
+        if j == index or not text.strip() or group_label(text):
+            continue
+        found = _cell_candidates(text, synonyms)
+        alone = found[0].column if found else ""
+        if alone in columns and alone not in SIDE_BY_SIDE and not any(c.column in columns for c in found[1:]):
+            return True
+    return False
+
+
 def _named_apart(header: str, synonyms: Mapping[str, Sequence[str]], columns: Sequence[str]) -> str:
     """The synonyms by which a cell names one column of a declared pair outside its brackets and
     the other, alone, inside them («Наименование мероприятия (место проведения)»: the cells write
@@ -216,7 +234,10 @@ def map_columns(
 
     Columns go to cells jointly (interpret.assignment), each column once and each cell once. A cell whose
     best column is already taken (a second participants or date sub-column) joins that column
-    with its label, so nothing a header names is dropped.
+    with its label, so nothing a header names is dropped; a cell naming only a column several cells
+    may feed (SIDE_BY_SIDE) joins it wherever it stands («Состав участников» … «Зарубежные
+    партнёры»). A group's sub-column feeds what its siblings feed only when its own label names
+    nothing.
     """
     matches: list[ColumnMatch] = []
     taken_cells: set[int] = set()
@@ -224,6 +245,8 @@ def map_columns(
         if not text.strip() or _sub_names_one(text, synonyms):
             continue
         both = combined_match(text, combined) or both_columns(text, synonyms, combined)
+        if both and combined_match(text, combined) is None and _named_alone(header, index, both[0], synonyms):
+            both = None
         if both:
             columns, synonym = both
             for column in columns:
@@ -234,6 +257,7 @@ def map_columns(
         for index, text in enumerate(header)
         if index not in taken_cells and text.strip()
     }
+    per_cell = _without_fallbacks(per_cell)
     taken_columns = {m.column for m in matches}
     # Sub-columns that name nothing of their own («…: с», «…: по») are one column in pieces: the
     # first of a group takes part in the assignment, the others join it below.
@@ -252,7 +276,8 @@ def map_columns(
         if index in taken_cells or not found:
             continue
         for cand in found:
-            if cand.column in taken_columns and not _joins(header, matches, cand.column, index):
+            alone = cand.column in SIDE_BY_SIDE and len(found) == 1  # it names that column only
+            if cand.column in taken_columns and not (alone or _joins(header, matches, cand.column, index)):
                 continue
             matches.append(
                 ColumnMatch(cand.column, index, header[index], cand.evidence, cand.synonym, cand.score)
@@ -263,7 +288,12 @@ def map_columns(
     for index, text in enumerate(header):
         group = group_label(text)
         fed = {m.column: m for m in matches if group and group_label(m.header) == group}
-        if index not in taken_cells and text.strip() and len(fed) == 1:
+        if (
+            index not in taken_cells
+            and text.strip()
+            and len(fed) == 1
+            and not _candidates(_sub(text), synonyms)
+        ):
             # «Сторона: от России» beside «Сторона: от иностранных государств», which names the
             # participants: a group's sub-column naming nothing feeds what its siblings all feed
             (sibling,) = fed.values()
@@ -282,6 +312,29 @@ SHARED = frozenset({"date_text"})
 # Columns that side-by-side header cells may feed without a group header above them, each part
 # kept with its label («Российская сторона» | «Иностранная сторона»; «Цель» | «Результат»).
 SIDE_BY_SIDE = frozenset({"participants", "goal"})
+
+
+def _without_fallbacks(per_cell: Mapping[int, list[Candidate]]) -> dict[int, list[Candidate]]:
+    """Each cell's candidates less those by a fallback synonym (contract `fallbackSynonyms`) of a
+    column another cell names by another synonym: «Форма проведения» beside «Мероприятие» is the
+    event's format (очно, онлайн), not its title."""
+    fallback = fallback_synonyms()
+    out = {}
+    for index, found in per_cell.items():
+        named = {
+            c.column
+            for j, other in per_cell.items()
+            if j != index
+            for c in other
+            if c.synonym not in fallback
+        }
+        out[index] = [c for c in found if c.synonym not in fallback or c.column not in named]
+    return out
+
+
+def fallback_synonyms() -> frozenset[str]:
+    """The contract's fallback synonyms (`fallbackSynonyms`), as written in headerSynonyms."""
+    return frozenset(str(s) for s in load_contract().threshold("fallbackSynonyms", []) or [])
 
 
 def _sub_names_one(text: str, synonyms: Mapping[str, Sequence[str]]) -> bool:

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from muniflow.interpret.imprint import without_imprint
 from muniflow.interpret.muni_morph import WORD, place_name_nominative, proper_case
 from muniflow.interpret.muni_vocabulary import vocabulary
 from muniflow.interpret.muni_wrapping import without_honorary_titles
@@ -145,6 +146,14 @@ def _named_in(raw: RawRow) -> str:
 
 
 def municipality_in_text(text: str) -> str:
+    """The first municipality a title or letter names, canonical; '' when it names none. A cover
+    page's imprint («г. Энск, 2025», interpret/imprint.py) is asked only when nothing else names one.
+    """
+    plain = without_imprint(text)
+    return _municipality_in_text(plain) or (_municipality_in_text(text) if plain != text else "")
+
+
+def _municipality_in_text(text: str) -> str:
     """The first municipality a title or letter names, canonical; '' when it names none.
 
     A name is found about each kind noun in the singular («района», «округе», «города») or

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from muniflow.interpret.header_words import lemma, words
+from muniflow.interpret.imprint import without_imprint
 from muniflow.interpret.muni_vocabulary import vocabulary
 from muniflow.interpret.municipality import misspelt_name, municipality_name
 from muniflow.interpret.nil import municipality_in_text
@@ -185,8 +186,9 @@ def caption_municipality(caption: str) -> str | None:
     """The municipality a paragraph above a table names: its last lines when they are a
     municipality's name (a heading may be broken over lines), as written; None when they are not.
     A month heading under the municipality's («Апрель:») is no part of its name, nor a theme's
-    short heading under it («Культурные мероприятия»)."""
-    lines = [x for x in caption.splitlines() if fold(x)]
+    short heading under it («Культурные мероприятия»), nor a cover page's imprint
+    («г. Энск, 2025»: where the report was printed, interpret/imprint.py)."""
+    lines = [x for x in without_imprint(caption).splitlines() if fold(x)]  # «г. Энск, 2025»: no heading
     while lines and month_of(lines[-1]) is not None:
         lines.pop()
     for theme in range(_THEME_LINES + 1):
