@@ -199,3 +199,7 @@ def test_a_column_only_the_header_fills_parts_the_gap_beside_the_numbers() -> No
     note = [[(40.0, "Справка")], rows[0][:1] + rows[0][2:], *rows[2:]]
     alone = boundaries(_lines(note), PAD, ())
     assert alone is not None and len(alone) == 2
+    # «№» centred over numbers set at their cell's left is theirs: no label stands left of the gap
+    centred = [[(30.0, "№"), (120.0, "Мероприятие"), (220.0, "Дата")], *rows[2:]]
+    own = boundaries(_lines(centred), PAD, ())
+    assert own is not None and len(own) == 2

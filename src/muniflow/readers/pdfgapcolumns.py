@@ -259,9 +259,11 @@ def _header_only_column(header: Sequence[Line], reach: float) -> list[Span]:
 def _split_by_header(gap: Span, header: Sequence[Line]) -> list[Span]:
     """A gap between the body's columns parted by a column whose text stands only above the first
     numbered line: labels of the header inside the gap with a gutter either side, one of them level
-    with a label outside it (a line of the header's labels), as a municipality merged down its rows
-    shows its name there, under its label, and nothing beside the rows' numbers. Without it, the
-    column was the number's on that page, and the table's grid differed from the pages after."""
+    with a label outside it (a line of the header's labels), the columns either side labelled over
+    their own text (a label starting left of the gap, one ending right of it), as a municipality
+    merged down its rows shows its name there, under its label, and nothing beside the rows'
+    numbers. Without it, the column was the number's on that page, and the table's grid differed
+    from the pages after."""
     left, right = gap
     inside = [
         (line, (a, b))
@@ -270,7 +272,11 @@ def _split_by_header(gap: Span, header: Sequence[Line]) -> list[Span]:
         if a - left >= GUTTER and right - b >= GUTTER
     ]
     labels = any(any(b <= left or a >= right for a, b in line.upright) for line, _ in inside)
-    if not labels:
+    # the columns either side have labels of their own over their text (a label centred over
+    # numbers set at their cell's left is theirs: it stands in the gap, and no other label does)
+    spans = [span for line in header for span in line.upright]
+    own = any(a < left for a, _ in spans) and any(b > right for _, b in spans)
+    if not (labels and own):
         return [gap]
     return [(left, min(a for _, (a, _) in inside)), (max(b for _, (_, b) in inside), right)]
 
