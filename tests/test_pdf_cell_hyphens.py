@@ -126,3 +126,37 @@ def test_a_line_ending_in_a_words_hyphen_before_a_small_letter_goes_on(
 ) -> None:
     lines = [_line(above, slack=30.0), _line(below, first_piece=20.0)]
     assert join_lines(lines) == expected
+
+
+def _full(text: str, slack: float, last_piece: float = 10.0) -> Line:
+    """A full line of a wide cell ending in a short last word, its producer drawing wrap spaces."""
+    return Line(
+        text,
+        slack,
+        first_char=5.0,
+        first_piece=60.0,
+        space=2.5,
+        marks_wraps=True,
+        last_piece=last_piece,
+        inner=120.0,
+    )
+
+
+@pytest.mark.parametrize(
+    ("above", "slack", "below", "expected"),
+    [
+        # no room for the space a wrap would have drawn: the quoted name wrapped between its words
+        ("молодёжный форум «Уз", 1.0, "ел»", "молодёжный форум «Уз\nел»"),
+        ("учреждений культуры «Ак", 0.4, "тирэк»", "учреждений культуры «Ак\nтирэк»"),
+        # room for it, yet none drawn: no wrap, a token tied by a no-break space and cut
+        ("молодёжный форум «Уз", 3.5, "ел»", "молодёжный форум «Узел»"),
+        # after an abbreviation a no-break space ties: cut inside the name either way
+        ("в мае в г. Кедрогор", 1.0, "ск, ул. Мира", "в мае в г. Кедрогорск, ул. Мира"),
+    ],
+    ids=["quoted-two-words", "unknown-second-word", "room-for-a-space", "tied-after-abbreviation"],
+)
+def test_a_full_line_without_room_for_its_space_may_have_wrapped_there(
+    above: str, slack: float, below: str, expected: str
+) -> None:
+    lines = [_full(above, slack), Line(below, 80.0, 5.0, 20.0, 2.5, True, 20.0, 120.0)]
+    assert join_lines(lines) == expected

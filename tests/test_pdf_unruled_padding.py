@@ -158,3 +158,23 @@ def test_a_column_the_next_page_leaves_empty_goes_on_there() -> None:
     ]
     (going_on,) = tables_without_rules(page, [], hint=grid)
     assert _grid(going_on) == grid
+
+
+def test_a_line_filling_its_cell_a_fifth_of_a_point_before_the_next_column_parts_there() -> None:
+    """Cells padded by nothing: an event's line fills its cell and ends 0.2 pt (a fiftieth of the
+    glyphs' height, less than OPEN_GAP) before the place's text, which starts where the place's
+    lines start on the other rows. The page sets its letters edge to edge, so the gap is a cell's
+    edge (read as one run, «Турнир…Мыг. Ивск» covered the gap and ended the table there)."""
+    page = _page()
+    name = "Ф" * 25  # from the event's column start to 0.2 pt before the place's
+    page.chars += _chars(XS[3] - 0.2 - LETTER * len(name), 220.0, name) + _chars(XS[3], 220.0, "г. Ивск")
+    glyphs = page_glyphs(page.chars)
+    assert [g.text for g in glyphs if g.parted and g.top == 220.0] == ["г"]
+
+    # a producer setting some pair of letters a fortieth of their height apart in its words all
+    # over the page (Chromium's «ес») shows that gap before a column's start too: no edge there
+    for k in range(10):
+        x = 400.0 + 60 * (k % 3)
+        page.chars += _chars(x, 300.0 + 12 * k, "ле") + _chars(x + 2 * LETTER + 0.25, 300.0 + 12 * k, "с")
+    page.chars += _chars(XS[3] - 0.25 - 2 * LETTER, 240.0, "ле") + _chars(XS[3], 240.0, "с")
+    assert not any(g.parted for g in page_glyphs(page.chars) if g.top == 240.0)

@@ -176,3 +176,30 @@ def _chars(x: float, top: float, text: str, kerning: float = 0.0) -> list[dict]:
         )
         x += width + (kerning if char == " " else 0.0)
     return out
+
+
+def test_a_column_only_the_header_fills_parts_the_gap_beside_the_numbers() -> None:
+    """A municipality's cell merged down its rows, set at their middle over two pages, writes its
+    name just under its label, above the first row's number: no body line writes between the
+    numbers and the events, but the labels stand there, level with the header's others, so the
+    municipality keeps a column (it was the number's, and the page's grid differed from the next
+    page's, whose rows show the next municipality's name in that column)."""
+    rows = [
+        [(10.0, "№"), (40.0, "Образование"), (120.0, "Мероприятие"), (220.0, "Дата")],
+        [(40.0, "Город Ивск")],
+        [(10.0, "1"), (120.0, "Слёт"), (220.0, "12.07.2025")],
+        [(10.0, "2"), (120.0, "Ярмарка"), (220.0, "03.08.2025")],
+        [(10.0, "3"), (120.0, "Турнир"), (220.0, "21.08.2025")],
+    ]
+    got = boundaries(_lines(rows), PAD, ())
+    assert got is not None and len(got) == 3
+    assert 15.0 < got[0] <= 40.0 < 95.0 <= got[1] < 120.0  # «Образование» and «Город Ивск» inside
+
+    # a note alone in that width above the header, no label beside it, is no column
+    note = [[(40.0, "Справка")], rows[0][:1] + rows[0][2:], *rows[2:]]
+    alone = boundaries(_lines(note), PAD, ())
+    assert alone is not None and len(alone) == 2
+    # «№» centred over numbers set at their cell's left is theirs: no label stands left of the gap
+    centred = [[(30.0, "№"), (120.0, "Мероприятие"), (220.0, "Дата")], *rows[2:]]
+    own = boundaries(_lines(centred), PAD, ())
+    assert own is not None and len(own) == 2

@@ -86,6 +86,7 @@ def boundaries(
         reach = max(reach, x1)
     singles = [line for line in lines[start:] if len(line.spans) == 1 and line.text not in heads]
     gaps = [part for gap in gaps for part in _split_by_column(gap, singles)]
+    gaps = [part for gap in gaps for part in _split_by_header(gap, lines[:start])]
     # the body's text ends: a column right of it holds none (its header's only, or no header here)
     end = max([reach, *(b for line in singles for _, b in line.spans)])
     gaps += _header_only_column(lines[:start], end)
@@ -253,6 +254,31 @@ def _header_only_column(header: Sequence[Line], reach: float) -> list[Span]:
         )
     ]
     return [(reach, min(starts))] if starts else []
+
+
+def _split_by_header(gap: Span, header: Sequence[Line]) -> list[Span]:
+    """A gap between the body's columns parted by a column whose text stands only above the first
+    numbered line: labels of the header inside the gap with a gutter either side, one of them level
+    with a label outside it (a line of the header's labels), the columns either side labelled over
+    their own text (a label starting left of the gap, one ending right of it), as a municipality
+    merged down its rows shows its name there, under its label, and nothing beside the rows'
+    numbers. Without it, the column was the number's on that page, and the table's grid differed
+    from the pages after."""
+    left, right = gap
+    inside = [
+        (line, (a, b))
+        for line in header
+        for a, b in line.upright
+        if a - left >= GUTTER and right - b >= GUTTER
+    ]
+    labels = any(any(b <= left or a >= right for a, b in line.upright) for line, _ in inside)
+    # the columns either side have labels of their own over their text (a label centred over
+    # numbers set at their cell's left is theirs: it stands in the gap, and no other label does)
+    spans = [span for line in header for span in line.upright]
+    own = any(a < left for a, _ in spans) and any(b > right for _, b in spans)
+    if not (labels and own):
+        return [gap]
+    return [(left, min(a for _, (a, _) in inside)), (max(b for _, (_, b) in inside), right)]
 
 
 def _split_by_column(gap: Span, singles: Sequence[Line]) -> list[Span]:

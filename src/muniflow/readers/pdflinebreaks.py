@@ -84,7 +84,10 @@ def classify(
         # A break opportunity the exporter would have used, unless the space before the last token
         # was a no-break one (drawn as a plain space: «XXV\xa0Международн|ой»), tying it to the words
         # before into a token too long for the line: then the pieces spell a word.
-        return Break.CUT if tied_word_cut(text, below.text) else Break.PARAGRAPH
+        # A wrap at a space is open too where the line had no room to draw one (or the table draws
+        # none): the text then tells a tied token only after a word such a space ties.
+        wrapped = not above.marks_wraps or above.slack < above.space + _FIT_TOLERANCE
+        return Break.CUT if tied_word_cut(text, below.text, wrapped=wrapped) else Break.PARAGRAPH
     # Full, and either one run or ending in a token too wide for any line, which the exporter
     # (LibreOffice) starts where the line has room and cuts at its end: the text decides.
     no_space = above.marks_wraps and above.slack >= above.space + _FIT_TOLERANCE  # it would be drawn

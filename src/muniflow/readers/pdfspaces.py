@@ -6,9 +6,10 @@ beside it stand 4 pt apart, less than a gutter, «26-29.08.2025спортивн�
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from muniflow.readers.pdflines import Glyph, char_glyphs, group_lines
 from muniflow.readers.pdftextlines import GUTTER
@@ -23,6 +24,20 @@ OPEN_GAP = 0.05
 # a producer sets a word after its space edge to edge, within a few hundredths of a point; a cell
 # padded by nothing sets the next cell's text a fifth of a point or more further on.
 LOOSE_GAP = 0.015
+
+# Share of a glyph's height a gap between two letters holding no space, narrower than OPEN_GAP,
+# stands open by, where the letter after it starts where runs of other lines start (a column's left
+# edge): a cell padded by nothing ends a full line two hundredths of the height or more before the
+# next column's text, while a producer sets a word's letters by its own rounding, LibreOffice within
+# a hundredth of the height, Chromium some pairs a fortieth apart ("ес"), TOUCH_SPREAD times the
+# widest gap of nearly all the page's letters (all but TOUCH_OUTLIERS) counting as that rounding.
+TOUCH_GAP = 0.015
+TOUCH_SPREAD = 1.5
+TOUCH_OUTLIERS = 8
+
+# Points a letter after such a gap starts within of where runs of TOUCH_STARTS other lines start.
+TOUCH_ALIGN = 0.5
+TOUCH_STARTS = 2
 
 # A page writes its spaces when its open gaps holding no space are at most this share of those
 # holding one (a producer positioning each word itself leaves every gap empty).
@@ -43,7 +58,8 @@ def page_glyphs(chars: Sequence[Mapping[str, Any]], every: Sequence[Glyph] | Non
     if every is None:  # `every`: the chars as glyphs, built already (`char_glyphs`)
         every = char_glyphs(chars)
     lines = group_lines([g for g in every if not g.turn])
-    gaps = [gap for line in lines for gap in _gaps(line)]
+    touch = _touch(lines)
+    gaps = [gap for line in lines for gap in _gaps(line, touch)]
     spaced = sum(kind != "empty" for kind, _ in gaps)
     empty = {k for kind, k in gaps if kind == "empty"}
     loose = {k for kind, k in gaps if kind == "loose"}
@@ -54,11 +70,42 @@ def page_glyphs(chars: Sequence[Mapping[str, Any]], every: Sequence[Glyph] | Non
     return [g._replace(parted=True) if id(g) in edges else g for g in drawn]
 
 
-def _gaps(line: Sequence[Glyph]) -> list[tuple[str, int]]:
+class _Touch(NamedTuple):
+    """What tells a cell's edge in a gap narrower than OPEN_GAP: the share of a glyph's height past
+    which such a gap is open, and where the page's runs start (sorted)."""
+
+    share: float
+    starts: list[float]
+
+
+def _touch(lines: Sequence[Sequence[Glyph]]) -> _Touch:
+    """The page's measure for gaps narrower than OPEN_GAP (see TOUCH_GAP)."""
+    shares: list[float] = []
+    starts: list[float] = []
+    for line in lines:
+        before: Glyph | None = None  # the last letter drawn
+        spaced = False  # a space stands since
+        for glyph in line:
+            if glyph.text.isspace():
+                spaced = True
+                continue
+            height, gap = glyph.bottom - glyph.top, glyph.x0 - before.x1 if before else GUTTER
+            if gap >= GUTTER:
+                starts.append(glyph.x0)  # a run starts: the line's first, or past a gutter
+            elif not spaced and height > 0 and gap <= OPEN_GAP * height:
+                shares.append(gap / height)
+            before, spaced = glyph, False
+    shares.sort()
+    widest = shares[-TOUCH_OUTLIERS] if len(shares) >= TOUCH_OUTLIERS else OPEN_GAP
+    return _Touch(max(TOUCH_GAP, TOUCH_SPREAD * widest), sorted(starts))
+
+
+def _gaps(line: Sequence[Glyph], touch: _Touch) -> list[tuple[str, int]]:
     """Each open gap of the line between two drawn letters, with the id of the glyph after it:
     «space» where a space stands in it, the letter after the space touching it; «loose» where
     the letter stands apart from the space; «empty» where no space stands in it and the letters
-    either side touch their other neighbours (gaps among spaced-out letters are left out)."""
+    either side touch their other neighbours (gaps among spaced-out letters are left out), or
+    narrower, where a column's text starts after it (`touch`, see TOUCH_GAP)."""
     drawn: list[tuple[Glyph, float | None]] = []  # each letter, and where a space before it ends
     space: float | None = None
     for glyph in line:
@@ -73,6 +120,8 @@ def _gaps(line: Sequence[Glyph]) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     for k, ((before, _), (glyph, end)) in enumerate(itertools.pairwise(drawn)):
         if not _is_open(before, glyph):
+            if end is None and _touches(before, glyph, touch):
+                out.append(("empty", id(glyph)))
             continue
         if end is not None:
             apart = glyph.x0 - end > LOOSE_GAP * (glyph.bottom - glyph.top)
@@ -80,6 +129,17 @@ def _gaps(line: Sequence[Glyph]) -> list[tuple[str, int]]:
         elif not (k > 0 and open_[k - 1]) and not (k + 1 < len(open_) and open_[k + 1]):
             out.append(("empty", id(glyph)))
     return out
+
+
+def _touches(before: Glyph, glyph: Glyph, touch: _Touch) -> bool:
+    """A gap narrower than OPEN_GAP wide enough to be open (TOUCH_GAP), the letter after it
+    starting where runs of other lines start."""
+    height, gap = glyph.bottom - glyph.top, glyph.x0 - before.x1
+    if not touch.share * height < gap <= OPEN_GAP * height:
+        return False
+    lo = bisect.bisect_left(touch.starts, glyph.x0 - TOUCH_ALIGN)
+    hi = bisect.bisect_right(touch.starts, glyph.x0 + TOUCH_ALIGN)
+    return hi - lo >= TOUCH_STARTS
 
 
 def _is_open(before: Glyph, glyph: Glyph) -> bool:

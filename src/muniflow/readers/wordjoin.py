@@ -328,17 +328,25 @@ def spells_word(left: str, right: str, is_word: WordTest = is_russian_word) -> b
     return not is_word(last) and _pieces_make_word(last, [right], is_word)
 
 
-def tied_word_cut(left: str, right: str, is_word: WordTest = is_russian_word) -> bool:
+def tied_word_cut(left: str, right: str, is_word: WordTest = is_russian_word, wrapped: bool = False) -> bool:
     """True when a line that ends where a breaking space would have let it wrap earlier was cut
     inside a token a no-break space tied to the words before it: the word ending `left` run into the
     small letters starting `right` spells a dictionary word, and one piece alone is none («Стрек» +
     «оза»), or the word stands inside a quotation the line opens and does not close («регата «Пар» +
     «ус»»: a paragraph does not end inside a quoted name), or the line ends with an opening mark
-    («выставка «» + «Парус»»: no paragraph ends with one)."""
+    («выставка «» + «Парус»»: no paragraph ends with one).
+
+    wrapped: the line may also have wrapped at a space it had no room to draw (the geometry leaves
+    it open). Then a quotation or a tail no word stands as tells a cut only where a no-break space
+    may have tied the last word to the one before it (`_tie_before`: a short word, an abbreviation,
+    a number, as typography ties them): a quoted name of two words wraps between them («форум «Уз» +
+    «ел»», «культуры «Ак» + «тирэк»»), its words being any, known or not."""
     if spells_word(left, right, is_word) or (opens(left) and right[:1].isalnum()):
         return True
     if left and not left[-1].isspace() and closes(right):
         return True  # «ул.\xa0Горького|, д. 5»: a comma or closing quote is never first on a line
+    if wrapped and not _tie_before(left):
+        return False
     left_core = _LEFT_CORE.search(left)
     right_core = _RIGHT_CORE.match(right)
     if left_core is None or left_core.end() != len(left) or right_core is None or not right[0].islower():
@@ -361,6 +369,22 @@ def tied_word_cut(left: str, right: str, is_word: WordTest = is_russian_word) ->
         return False  # a word of one letter
     quoted = left.rfind("«") > left.rfind("»")
     return quoted or not is_standalone_word(first, before_stop)
+
+
+# A word this short (or an abbreviation with its period, a number) is one a no-break space ties to
+# the next: a preposition, a conjunction, «г.», «ул.», «№», «XXV», «12».
+_TIE_WORD = 3
+NO_BREAK = "\xa0\u202f\u2007\u2060"  # the spaces that tie (pdflines.NO_BREAK_SPACES)
+
+
+def _tie_before(left: str) -> bool:
+    """Whether the word before the line's last word is one a no-break space may tie it to (or a
+    no-break space stands there as written), so the two may make one token too long for a line."""
+    words = left.rstrip().rsplit(" ", 1)  # a plain space: a no-break one stays inside the token
+    if len(words) < 2 or any(ch in NO_BREAK for ch in words[-1]):
+        return True  # the line is one token, tied as written or run on from the line above
+    before = words[0].rsplit(None, 1)[-1] if words[0].strip() else ""
+    return len(before) <= _TIE_WORD or before.endswith(".") or before.isdigit()
 
 
 def _script(letter: str) -> str:
