@@ -1,6 +1,7 @@
 """A PDF table with no № column whose row a page end cut: the rest at the top of the next page goes
 on in the row above when its content says the text was cut (an open quote or bracket, a hyphenated
-word, a preposition at the cut), though it opens with a capital (readers/pdfstitch.py)."""
+word, a preposition at the cut) or its lines (the last one above ends with the space it wrapped
+at), though it opens with a capital (readers/pdfstitch.py)."""
 
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ def _titles(upper: str, lower: str) -> list[str | None]:
         ("Выставка мастеров", "Энсколандии (Северной)»", "the rest closes a quote it never opened"),
         ("Фестиваль Северо-", "Западного края", "a hyphenated word's first part"),
         ("Встреча с делегацией из", "Республики Энсколандия", "a preposition at the cut"),
+        ("Слёт краеведов ", "Северной Энсколандии", "the space the title's last line wrapped at"),
     ],
 )
 def test_a_cut_title_opening_with_a_capital_goes_on_in_the_row_above(upper, lower, reason) -> None:

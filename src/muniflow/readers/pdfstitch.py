@@ -31,6 +31,7 @@ from muniflow.readers.pdfglue import (
     is_spanning,
     merged_over_page_end,
     strip_header_overflow,
+    wraps_at_end,
 )
 from muniflow.readers.pdfgrid import Ends, finer_grid, regrid, regrid_slots
 from muniflow.readers.rownumber import SEQ_NUMBER
@@ -282,11 +283,14 @@ def _continues_unnumbered(cells: Sequence[Cell], above: LineRow) -> bool:
     """In a table without a № column, a row cut by a page break goes on empty in a column the row
     above fills, each of its cells opening as no event's cell does (a title with a capital, a date
     with a digit) or going on a text the page end cut (`_cut_between`: «праздник «Эхо» |
-    «Заречья»»)."""
+    «Заречья»»; or the cell above ends in the space its last line wrapped at: «делегация Республики
+    |Армения»)."""
     filled = [c for c in cells if c]
     texts = [cell_text(c) for c in above.cells]
     if not filled or any(
-        c and _opens_like_a_cell(c) and not _cut_between(texts[i] if i < len(texts) else "", c)
+        c
+        and _opens_like_a_cell(c)
+        and not (i < len(texts) and (wraps_at_end(above.cells[i]) or _cut_between(texts[i], c)))
         for i, c in enumerate(cells)
     ):
         return False
