@@ -66,13 +66,21 @@ WordTest = Callable[[str], bool]
 PieceTest = Callable[[str, bool], bool]
 
 
+def _looked_up(lower: str) -> str:
+    """The spelling to look a lower-case word up by: the dictionary writes some words with «е» for
+    «ё» («березовка») and matches «е» to «ё» but not back, so a «ё» it lacks is read as «е»."""
+    if "ё" not in lower or analyzer().word_is_known(lower):
+        return lower
+    return lower.replace("ё", "е")
+
+
 @lru_cache(maxsize=65536)
 def is_russian_word(word: str) -> bool:
-    """True when the dictionary holds this word form (case-insensitive)."""
+    """True when the dictionary holds this word form (case-insensitive; «ё» or «е»)."""
     lower = word.lower()
     if len(lower) <= 1:
         return lower in ONE_LETTER_WORDS
-    return analyzer().word_is_known(lower)
+    return analyzer().word_is_known(_looked_up(lower))
 
 
 @lru_cache(maxsize=65536)
@@ -87,7 +95,7 @@ def is_standalone_word(piece: str, before_stop: bool) -> bool:
         return lower in ONE_LETTER_WORDS and not before_stop
     if not is_russian_word(lower):
         return False
-    for parse in dictionary_parses(lower):
+    for parse in dictionary_parses(_looked_up(lower)):
         grammemes = parse.tag.grammemes
         if grammemes & _NOT_STANDALONE or (before_stop and grammemes & _FUNCTION):
             continue
@@ -120,6 +128,18 @@ def reads_as_word_form(piece: str) -> bool:
     if stack == ["DictionaryAnalyzer", "KnownPrefixAnalyzer"]:
         return len(best.methods_stack[0][1]) >= _WHOLE_WORD
     return best.tag.POS == "ADJF" and stack == ["FakeDictionary", "KnownSuffixAnalyzer"]
+
+
+def prefixes(piece: str, word: str) -> bool:
+    """True when the analyser reads `piece` + `word` (a word the dictionary lacks, cut over lines)
+    as one word behind a prefix it knows, that prefix being the piece: a full line ending in
+    «видео» whose next token, no word of its own, goes on over the lines below («видео|конфе|ренцс|
+    вязь)»). A preposition or conjunction («после», «вне») stays a word of its own."""
+    if _linking_word(piece):
+        return False
+    best = analyzer().parse((piece + word).lower())[0]
+    step = best.methods_stack[-1]
+    return type(step[0]).__name__ == "KnownPrefixAnalyzer" and step[1] == piece.lower()
 
 
 def rejoin_lines(
@@ -294,7 +314,7 @@ def likely_cut(
     if words is not None:
         if any(is_piece(word, stop) for word, stop in words):
             return False
-        if last_word[:1].isupper():
+        if last_word[:1].isupper() or prefixes(last_word, words[-1][0]):
             return True
     return (no_space or ends_there) and not is_piece(first_word, before_stop)
 
