@@ -48,3 +48,23 @@ def test_a_row_of_its_own_under_a_complete_title_stays_its_own() -> None:
     are the report's to flag)."""
     titles = _titles("Слёт краеведов", "Концерт «Северное сияние»")
     assert titles == ["Ярмарка ремёсел", "Слёт краеведов", "Концерт «Северное сияние»", "Турнир по городкам"]
+
+
+def _rows(upper: tuple, lower: tuple) -> list[tuple[str, ...]]:
+    first = _fragment(1, HEADER, FIRST, upper)
+    second = _fragment(2, lower, NEXT)
+    [group] = pdfstitch.stitch_groups([first, second])
+    rows = pdfstitch.merge_fragments(group)
+    return [tuple(" ".join(x.text for x in c or ()) for c in r.cells) for r in rows[1:]]
+
+
+def test_a_cut_row_whose_rest_fills_every_column_goes_on_where_a_cell_wrapped_at_the_page_end() -> None:
+    """A cell above ends with the space its last line wrapped at, so the row goes on overleaf,
+    though its rest fills every column; a date range cut after its dash goes on too."""
+    upper = (("Весенний",), ("с. Заречье, ",), ("05.03.2031-",))
+    lower = (("слёт краеведов",), ("парк «Ивушка»",), ("11.03.2031",))
+    assert _rows(upper, lower) == [
+        ("Ярмарка ремёсел", "с. Заречье", "3 марта 2031 г."),
+        ("Весенний слёт краеведов", "с. Заречье,  парк «Ивушка»", "05.03.2031- 11.03.2031"),
+        ("Турнир по городкам", "с. Заречье", "9 марта 2031 г."),
+    ]

@@ -294,7 +294,9 @@ def _continues_unnumbered(cells: Sequence[Cell], above: LineRow) -> bool:
         for i, c in enumerate(cells)
     ):
         return False
-    return _short_of(cells, above)
+    # A row the page end cut shows it where a cell ends with the space its last line wrapped at:
+    # then the rest may fill every column («Весенний между|народный», «05.09.2025-|11.09.2025»).
+    return _short_of(cells, above) or any(wraps_at_end(c) for c in above.cells)
 
 
 # Paired marks: a cell the page end cut inside a quote or brackets leaves one open.
@@ -306,7 +308,8 @@ _CUT_AFTER_POS = frozenset({"PREP", "CONJ", "PRCL"})
 def _cut_between(above: str | None, below: str) -> bool:
     """Whether the text of a cell goes on past the page end by its content: the cell above leaves
     a quote or bracket open, or `below` closes one it never opened; the cell above ends with a
-    hyphenated word's first part («меж-») or a preposition or conjunction («в», «и»)."""
+    hyphenated word's first part («меж-»), a range's first end with its dash («05.09.2025-») or a
+    preposition or conjunction («в», «и»)."""
     upper = (above or "").rstrip()
     if not upper:
         return False
@@ -314,8 +317,8 @@ def _cut_between(above: str | None, below: str) -> bool:
         return True
     if any(_lowest(below, o, c) < 0 for o, c in _PAIRS):
         return True
-    if upper.endswith("-") and upper[-2:-1].isalpha():
-        return True
+    if upper[-1] in "-–" and upper[-2:-1].isalnum():
+        return True  # a hyphenated word's first part, or a range's first end («05.09.2025-»)
     last = upper.split()[-1].lower()
     return last.isalpha() and any(p.tag.POS in _CUT_AFTER_POS for p in analyzer().parse(last)[:1])
 
