@@ -68,3 +68,27 @@ def test_a_cut_row_whose_rest_fills_every_column_goes_on_where_a_cell_wrapped_at
         ("Весенний слёт краеведов", "с. Заречье,  парк «Ивушка»", "05.03.2031- 11.03.2031"),
         ("Турнир по городкам", "с. Заречье", "9 марта 2031 г."),
     ]
+
+
+def test_a_row_numbering_the_columns_numbers_no_row() -> None:
+    """A row «1 2 3» under the header numbers the columns: the table still has no № column, so the
+    rest of a cut row, its title cell filled, goes on in the row above."""
+    numbers = (("1",), ("2",), ("3",))
+    first = _fragment(1, HEADER, numbers, FIRST, (("Слёт краеведов",), ("с. Заречье",), ("5 марта 2031 г.",)))
+    second = _fragment(2, HEADER, numbers, (("северных сёл",), (), ()), NEXT)
+    [group] = pdfstitch.stitch_groups([first, second])
+    rows = pdfstitch.merge_fragments(group)
+    titles = [" ".join(x.text for x in r.cells[0] or ()) for r in rows[2:]]
+    assert titles == ["Ярмарка ремёсел", "Слёт краеведов северных сёл", "Турнир по городкам"]
+
+
+def test_the_rest_goes_on_where_each_cell_that_wrapped_at_the_page_end_goes_on_overleaf() -> None:
+    """The place above wrapped at its end and goes on overleaf: the rest is the row's, its title's
+    second paragraph opening with a capital too."""
+    upper = (("Ярмарка мастеров",), ("г. Энск (Республика ",), ("5 марта 2031 г.",))
+    lower = (("«Северное сияние»",), ("Энсколандия)",), ())
+    assert _rows(upper, lower)[1] == (
+        "Ярмарка мастеров «Северное сияние»",
+        "г. Энск (Республика  Энсколандия)",
+        "5 марта 2031 г.",
+    )

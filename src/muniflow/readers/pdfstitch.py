@@ -202,11 +202,14 @@ def header_block_size(texts: Sequence[Sequence[Cell]], seq_col: int) -> int:
 
 
 def seq_column(group: Sequence[Fragment]) -> int:
-    """The column that holds row numbers (most cells like '12.'), defaulting to the first."""
+    """The column that holds row numbers (most cells like '12.'), defaulting to the first; a row
+    numbering the columns (1 2 3 … under the header) numbers no row."""
     width = len(group[0].columns) - 1
     hits = [0] * width
     for fragment in group:
         for cells in fragment.texts:
+            if is_column_numbers(cells):
+                continue
             for col, text in enumerate(cells[:width]):
                 if text and SEQ_NUMBER.match(text):
                     hits[col] += 1
@@ -287,6 +290,9 @@ def _continues_unnumbered(cells: Sequence[Cell], above: LineRow) -> bool:
     |Армения»)."""
     filled = [c for c in cells if c]
     texts = [cell_text(c) for c in above.cells]
+    wrapped = [i for i, c in enumerate(above.cells) if wraps_at_end(c)]
+    if filled and wrapped and all(i < len(cells) and cells[i] for i in wrapped):
+        return True  # each cell above that wrapped at its end goes on below («… (Республика |Беларусь)»)
     if not filled or any(
         c
         and _opens_like_a_cell(c)
@@ -385,7 +391,9 @@ def merge_fragments(group: Sequence[Fragment]) -> list[LineRow]:
     first = group[0]
     seq_col = seq_column(group)
     numbered = any(
-        seq_col < len(cells) and SEQ_NUMBER.match(cells[seq_col] or "") for f in group for cells in f.texts
+        seq_col < len(cells) and SEQ_NUMBER.match(cells[seq_col] or "") and not is_column_numbers(cells)
+        for f in group
+        for cells in f.texts
     )
     rows = [
         LineRow(cells, first.locator(i), ends, above, open_top)
