@@ -168,6 +168,8 @@ LIKELY_CUT = [
         "a known prefix before a token over two lines that is no word: one word behind the prefix",
     ),
     ("(эко", ["фести", "вальщ", "ики)"], False, True, "the same over three lines"),
+    ("(ауди", ["огидо", "текарь)"], False, True, "a piece the prefix begins with, then a word-like piece"),
+    ("(аудио", ["гид", "отекарями)"], False, True, "a prefix's word though the next line alone is a word"),
     ("после", ["фести", "вальщ", "ики)"], False, False, "a preposition the analyser takes for a prefix"),
 ]
 

@@ -130,16 +130,20 @@ def reads_as_word_form(piece: str) -> bool:
     return best.tag.POS == "ADJF" and stack == ["FakeDictionary", "KnownSuffixAnalyzer"]
 
 
+_FUNCTION_WORDS = frozenset({"PREP", "CONJ", "PRCL"})
+
+
 def prefixes(piece: str, word: str) -> bool:
     """True when the analyser reads `piece` + `word` (a word the dictionary lacks, cut over lines)
-    as one word behind a prefix it knows, that prefix being the piece: a full line ending in
-    «видео» whose next token, no word of its own, goes on over the lines below («видео|конфе|ренцс|
-    вязь)»). A preposition or conjunction («после», «вне») stays a word of its own."""
-    if _linking_word(piece):
+    as one word behind a prefix it knows that the piece is, or begins: a full line ending in
+    «видео» or «виде» whose next token, no word of its own, goes on over the lines below
+    («видео|конфе|ренцс|вязь)»). A preposition, conjunction or particle («после», «не») stays a
+    word of its own."""
+    if any(p.tag.POS in _FUNCTION_WORDS for p in dictionary_parses(piece.lower())):
         return False
     best = analyzer().parse((piece + word).lower())[0]
     step = best.methods_stack[-1]
-    return type(step[0]).__name__ == "KnownPrefixAnalyzer" and step[1] == piece.lower()
+    return type(step[0]).__name__ == "KnownPrefixAnalyzer" and str(step[1]).startswith(piece.lower())
 
 
 def rejoin_lines(
@@ -312,9 +316,12 @@ def likely_cut(
     # dictionary lacks goes on («Красно|зер|ск,»). Else it decides only if no space fits.
     words = None if ends_there else _next_words(following)
     if words is not None:
+        whole, stop = words[-1]
+        if not is_piece(whole, stop) and prefixes(last_word, whole):
+            return True  # «видео|конфе|ренцс|вязь)», «виде|окон|фере|нцсвя|зь)»: though «окон» is a word
         if any(is_piece(word, stop) for word, stop in words):
             return False
-        if last_word[:1].isupper() or prefixes(last_word, words[-1][0]):
+        if last_word[:1].isupper():
             return True
     return (no_space or ends_there) and not is_piece(first_word, before_stop)
 
