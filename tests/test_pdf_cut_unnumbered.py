@@ -92,3 +92,11 @@ def test_the_rest_goes_on_where_each_cell_that_wrapped_at_the_page_end_goes_on_o
         "г. Энск (Республика  Энсколандия)",
         "5 марта 2031 г.",
     )
+
+
+def test_a_number_the_page_end_cut_off_its_words_numbers_no_row() -> None:
+    """«12 » with the space its line wrapped at, the page end cutting «марта» off: no № column,
+    so the rest goes on in the row above."""
+    upper = (("Слёт ",), ("с. Заречье",), ("12 ",))
+    lower = (("краеведов",), (), ("марта 2031 г.",))
+    assert _rows(upper, lower)[1] == ("Слёт  краеведов", "с. Заречье", "12  марта 2031 г.")

@@ -203,15 +203,16 @@ def header_block_size(texts: Sequence[Sequence[Cell]], seq_col: int) -> int:
 
 def seq_column(group: Sequence[Fragment]) -> int:
     """The column that holds row numbers (most cells like '12.'), defaulting to the first; a row
-    numbering the columns (1 2 3 … under the header) numbers no row."""
+    numbering the columns (1 2 3 … under the header) numbers no row, nor does a number whose cell
+    wraps at its end (the page end cut «234 | участников» after it)."""
     width = len(group[0].columns) - 1
     hits = [0] * width
     for fragment in group:
-        for cells in fragment.texts:
+        for lines, cells in zip(fragment.rows, fragment.texts, strict=True):
             if is_column_numbers(cells):
                 continue
             for col, text in enumerate(cells[:width]):
-                if text and SEQ_NUMBER.match(text):
+                if text and SEQ_NUMBER.match(text) and not wraps_at_end(lines[col]):
                     hits[col] += 1
     return max(range(width), key=lambda c: (hits[c], -c)) if width > 0 else 0
 
@@ -391,9 +392,12 @@ def merge_fragments(group: Sequence[Fragment]) -> list[LineRow]:
     first = group[0]
     seq_col = seq_column(group)
     numbered = any(
-        seq_col < len(cells) and SEQ_NUMBER.match(cells[seq_col] or "") and not is_column_numbers(cells)
+        seq_col < len(cells)
+        and SEQ_NUMBER.match(cells[seq_col] or "")
+        and not is_column_numbers(cells)
+        and not wraps_at_end(lines[seq_col])
         for f in group
-        for cells in f.texts
+        for lines, cells in zip(f.rows, f.texts, strict=True)
     )
     rows = [
         LineRow(cells, first.locator(i), ends, above, open_top)
