@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from muniflow.readers.wordjoin import drops_hyphen, likely_cut, rejoin_lines, spells_word, tied_word_cut
+from muniflow.readers.wordjoin import (
+    drops_hyphen,
+    is_russian_word,
+    is_standalone_word,
+    likely_cut,
+    rejoin_lines,
+    spells_word,
+    tied_word_cut,
+)
 
 CASES = [
     # (cell text from the PDF, expected text, why)
@@ -152,6 +160,17 @@ LIKELY_CUT = [
     ("ДЕНЬ ГОРОД", ["А ЭНСКА"], True, True, "capitals: a word whose pieces in capitals spell a longer word"),
     ("ДЕНЬ МУЗЕЯ", ["И РАЙОНА"], True, False, "capitals: the pieces spell no word, two words"),
     ("проведению XXXIII", ["Международного форума"], False, False, "a word never changes alphabet"),
+    (
+        "(аудио",
+        ["гидот", "екарь)"],
+        False,
+        True,
+        "a known prefix before a token over two lines that is no word: one word behind the prefix",
+    ),
+    ("(эко", ["фести", "вальщ", "ики)"], False, True, "the same over three lines"),
+    ("(ауди", ["огидо", "текарь)"], False, True, "a piece the prefix begins with, then a word-like piece"),
+    ("(аудио", ["гид", "отекарями)"], False, True, "a prefix's word though the next line alone is a word"),
+    ("после", ["фести", "вальщ", "ики)"], False, False, "a preposition the analyser takes for a prefix"),
 ]
 
 
@@ -160,6 +179,14 @@ LIKELY_CUT = [
 )
 def test_likely_cut(left: str, following: list[str], no_space: bool, expected: bool, why: str) -> None:
     assert likely_cut(left, following, no_space) is expected, why
+
+
+@pytest.mark.parametrize("word", ["Белозёрск", "берёзовское", "Белозерск"])
+def test_a_word_the_dictionary_writes_with_e_is_known_with_yo(word: str) -> None:
+    """The dictionary matches «е» to «ё» but holds some names with «е» only: written with «ё»,
+    as reports write them, they are still words (so a cut name's pieces spell one)."""
+    assert is_russian_word(word)
+    assert is_standalone_word(word, True)
 
 
 DROPS_HYPHEN = [

@@ -13,7 +13,7 @@ from muniflow.model import Cell
 from muniflow.readers.base import fold_whitespace
 from muniflow.readers.pdfgrid import Ends, splits
 from muniflow.readers.pdflinebreaks import join_lines
-from muniflow.readers.pdflines import Line
+from muniflow.readers.pdflines import NO_BREAK_SPACES, Line
 from muniflow.readers.rownumber import SEQ_NUMBER
 
 MAX_HEADER_ROWS = 5  # a title row, two header levels, a column-number row: more is no header
@@ -25,6 +25,13 @@ LineCell = tuple[Line, ...] | None
 def cell_text(cell: LineCell) -> Cell:
     """A cell's text from its lines (None where a merged cell covers the slot)."""
     return None if cell is None else join_lines(cell)
+
+
+def wraps_at_end(cell: LineCell) -> bool:
+    """Whether a cell's last line ends with the space it wrapped at (see pdflinebreaks): its text
+    goes on below it, which at a page's foot means overleaf. A paragraph's end draws none."""
+    last = cell[-1].text if cell else ""
+    return len(last.rstrip()) > 0 and last[-1].isspace() and last[-1] not in NO_BREAK_SPACES
 
 
 @dataclass(frozen=True)

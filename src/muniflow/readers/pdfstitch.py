@@ -31,6 +31,7 @@ from muniflow.readers.pdfglue import (
     is_spanning,
     merged_over_page_end,
     strip_header_overflow,
+    wraps_at_end,
 )
 from muniflow.readers.pdfgrid import Ends, finer_grid, regrid, regrid_slots
 from muniflow.readers.rownumber import SEQ_NUMBER
@@ -201,13 +202,17 @@ def header_block_size(texts: Sequence[Sequence[Cell]], seq_col: int) -> int:
 
 
 def seq_column(group: Sequence[Fragment]) -> int:
-    """The column that holds row numbers (most cells like '12.'), defaulting to the first."""
+    """The column that holds row numbers (most cells like '12.'), defaulting to the first; a row
+    numbering the columns (1 2 3 … under the header) numbers no row, nor does a number whose cell
+    wraps at its end (the page end cut «234 | участников» after it)."""
     width = len(group[0].columns) - 1
     hits = [0] * width
     for fragment in group:
-        for cells in fragment.texts:
+        for lines, cells in zip(fragment.rows, fragment.texts, strict=True):
+            if is_column_numbers(cells):
+                continue
             for col, text in enumerate(cells[:width]):
-                if text and SEQ_NUMBER.match(text):
+                if text and SEQ_NUMBER.match(text) and not wraps_at_end(lines[col]):
                     hits[col] += 1
     return max(range(width), key=lambda c: (hits[c], -c)) if width > 0 else 0
 
@@ -282,15 +287,23 @@ def _continues_unnumbered(cells: Sequence[Cell], above: LineRow) -> bool:
     """In a table without a № column, a row cut by a page break goes on empty in a column the row
     above fills, each of its cells opening as no event's cell does (a title with a capital, a date
     with a digit) or going on a text the page end cut (`_cut_between`: «праздник «Эхо» |
-    «Заречья»»)."""
+    «Заречья»»; or the cell above ends in the space its last line wrapped at: «делегация Республики
+    |Армения»)."""
     filled = [c for c in cells if c]
     texts = [cell_text(c) for c in above.cells]
+    wrapped = [i for i, c in enumerate(above.cells) if wraps_at_end(c)]
+    if filled and wrapped and all(i < len(cells) and cells[i] for i in wrapped):
+        return True  # each cell above that wrapped at its end goes on below («… (Республика |Беларусь)»)
     if not filled or any(
-        c and _opens_like_a_cell(c) and not _cut_between(texts[i] if i < len(texts) else "", c)
+        c
+        and _opens_like_a_cell(c)
+        and not (i < len(texts) and (wraps_at_end(above.cells[i]) or _cut_between(texts[i], c)))
         for i, c in enumerate(cells)
     ):
         return False
-    return _short_of(cells, above)
+    # A row the page end cut shows it where a cell ends with the space its last line wrapped at:
+    # then the rest may fill every column («Весенний между|народный», «05.09.2025-|11.09.2025»).
+    return _short_of(cells, above) or any(wraps_at_end(c) for c in above.cells)
 
 
 # Paired marks: a cell the page end cut inside a quote or brackets leaves one open.
@@ -302,7 +315,8 @@ _CUT_AFTER_POS = frozenset({"PREP", "CONJ", "PRCL"})
 def _cut_between(above: str | None, below: str) -> bool:
     """Whether the text of a cell goes on past the page end by its content: the cell above leaves
     a quote or bracket open, or `below` closes one it never opened; the cell above ends with a
-    hyphenated word's first part («меж-») or a preposition or conjunction («в», «и»)."""
+    hyphenated word's first part («меж-»), a range's first end with its dash («05.09.2025-») or a
+    preposition or conjunction («в», «и»)."""
     upper = (above or "").rstrip()
     if not upper:
         return False
@@ -310,8 +324,8 @@ def _cut_between(above: str | None, below: str) -> bool:
         return True
     if any(_lowest(below, o, c) < 0 for o, c in _PAIRS):
         return True
-    if upper.endswith("-") and upper[-2:-1].isalpha():
-        return True
+    if upper[-1] in "-–" and upper[-2:-1].isalnum():
+        return True  # a hyphenated word's first part, or a range's first end («05.09.2025-»)
     last = upper.split()[-1].lower()
     return last.isalpha() and any(p.tag.POS in _CUT_AFTER_POS for p in analyzer().parse(last)[:1])
 
@@ -378,7 +392,12 @@ def merge_fragments(group: Sequence[Fragment]) -> list[LineRow]:
     first = group[0]
     seq_col = seq_column(group)
     numbered = any(
-        seq_col < len(cells) and SEQ_NUMBER.match(cells[seq_col] or "") for f in group for cells in f.texts
+        seq_col < len(cells)
+        and SEQ_NUMBER.match(cells[seq_col] or "")
+        and not is_column_numbers(cells)
+        and not wraps_at_end(lines[seq_col])
+        for f in group
+        for lines, cells in zip(f.rows, f.texts, strict=True)
     )
     rows = [
         LineRow(cells, first.locator(i), ends, above, open_top)

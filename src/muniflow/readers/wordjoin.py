@@ -66,13 +66,21 @@ WordTest = Callable[[str], bool]
 PieceTest = Callable[[str, bool], bool]
 
 
+def _looked_up(lower: str) -> str:
+    """The spelling to look a lower-case word up by: the dictionary writes some words with «е» for
+    «ё» («березовка») and matches «е» to «ё» but not back, so a «ё» it lacks is read as «е»."""
+    if "ё" not in lower or analyzer().word_is_known(lower):
+        return lower
+    return lower.replace("ё", "е")
+
+
 @lru_cache(maxsize=65536)
 def is_russian_word(word: str) -> bool:
-    """True when the dictionary holds this word form (case-insensitive)."""
+    """True when the dictionary holds this word form (case-insensitive; «ё» or «е»)."""
     lower = word.lower()
     if len(lower) <= 1:
         return lower in ONE_LETTER_WORDS
-    return analyzer().word_is_known(lower)
+    return analyzer().word_is_known(_looked_up(lower))
 
 
 @lru_cache(maxsize=65536)
@@ -87,7 +95,7 @@ def is_standalone_word(piece: str, before_stop: bool) -> bool:
         return lower in ONE_LETTER_WORDS and not before_stop
     if not is_russian_word(lower):
         return False
-    for parse in dictionary_parses(lower):
+    for parse in dictionary_parses(_looked_up(lower)):
         grammemes = parse.tag.grammemes
         if grammemes & _NOT_STANDALONE or (before_stop and grammemes & _FUNCTION):
             continue
@@ -120,6 +128,22 @@ def reads_as_word_form(piece: str) -> bool:
     if stack == ["DictionaryAnalyzer", "KnownPrefixAnalyzer"]:
         return len(best.methods_stack[0][1]) >= _WHOLE_WORD
     return best.tag.POS == "ADJF" and stack == ["FakeDictionary", "KnownSuffixAnalyzer"]
+
+
+_FUNCTION_WORDS = frozenset({"PREP", "CONJ", "PRCL"})
+
+
+def prefixes(piece: str, word: str) -> bool:
+    """True when the analyser reads `piece` + `word` (a word the dictionary lacks, cut over lines)
+    as one word behind a prefix it knows that the piece is, or begins: a full line ending in
+    «видео» or «виде» whose next token, no word of its own, goes on over the lines below
+    («видео|конфе|ренцс|вязь)»). A preposition, conjunction or particle («после», «не») stays a
+    word of its own."""
+    if any(p.tag.POS in _FUNCTION_WORDS for p in dictionary_parses(piece.lower())):
+        return False
+    best = analyzer().parse((piece + word).lower())[0]
+    step = best.methods_stack[-1]
+    return type(step[0]).__name__ == "KnownPrefixAnalyzer" and str(step[1]).startswith(piece.lower())
 
 
 def rejoin_lines(
@@ -292,6 +316,9 @@ def likely_cut(
     # dictionary lacks goes on («Красно|зер|ск,»). Else it decides only if no space fits.
     words = None if ends_there else _next_words(following)
     if words is not None:
+        whole, stop = words[-1]
+        if not is_piece(whole, stop) and prefixes(last_word, whole):
+            return True  # «видео|конфе|ренцс|вязь)», «виде|окон|фере|нцсвя|зь)»: though «окон» is a word
         if any(is_piece(word, stop) for word, stop in words):
             return False
         if last_word[:1].isupper():
