@@ -39,6 +39,8 @@ import urllib.parse
 from pathlib import Path
 from typing import IO
 
+from muniflow.interrupt import end_with_parent
+
 # Prefect's own environment for its temporary API (`SubprocessASGIServer._run_uvicorn_command`).
 SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
 # What this API skips at start unless the environment says otherwise: registering the block types
@@ -131,18 +133,8 @@ def _launch(port: int) -> subprocess.Popen[bytes]:
         stdout=_output,
         stderr=subprocess.STDOUT,
         start_new_session=True,
-        preexec_fn=_end_with_parent if sys.platform.startswith("linux") else None,
+        preexec_fn=end_with_parent if sys.platform.startswith("linux") else None,
     )
-
-
-def _end_with_parent() -> None:
-    """In the API's process, before it runs: SIGTERM when the process that started it dies
-    (Linux's PR_SET_PDEATHSIG), so a command killed outright leaves no API behind."""
-    import ctypes
-    import signal
-
-    pr_set_pdeathsig = 1
-    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, int(signal.SIGTERM), 0, 0, 0)
 
 
 def _printed(lines: int = 12, limit: int = 8000) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -100,3 +101,15 @@ def _drain(read_fd: int) -> set[int]:
         if not chunk:
             return received
         received.update(chunk)
+
+
+def end_with_parent() -> None:
+    """In a child process: SIGTERM when the process that started it dies (Linux's
+    PR_SET_PDEATHSIG), so a command killed outright leaves none of its helpers behind (the
+    temporary API, the checkpoint's process). Nothing on other systems."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, int(signal.SIGTERM), 0, 0, 0)

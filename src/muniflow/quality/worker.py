@@ -11,11 +11,11 @@ checked for duplicates).
 a process that imports GX and builds the contract's checker (`checkpoint._checker`) at once, on
 whichever core is free, while the command imports Prefect and reads the files. `run(frames)` then
 sends it the views the checkpoint reads and the contract file this process resolved, and returns
-its `QualityResult`; a checkpoint that fails
-there raises here as it would have in process. Nothing is started where GX is already imported
-(a warm runner, a test session) or with MUNIFLOW_NO_WARMUP; if the process is gone, `run` returns
-None and the checkpoint runs in this process. The command ends it (`stop`) once its flow returns;
-it also ends when this process's end of the pipe closes or this process dies. It ignores Ctrl-C,
+its `QualityResult`; a checkpoint that fails there raises here as it would have in process.
+Nothing is started where GX is already imported (a warm runner, a test session) or with
+MUNIFLOW_NO_WARMUP; if the process is gone, `run` returns None and the checkpoint runs in this
+process. The command ends it (`stop`) once its flow returns; it also ends when this process's end
+of the pipe closes or this process dies. It ignores Ctrl-C,
 which the terminal sends the whole process group: the command decides, and ends it.
 """
 
@@ -116,7 +116,7 @@ def _start_deaf_to_ctrl_c(process: BaseProcess) -> None:
     """Start `process` with SIGINT ignored from its first instruction: the terminal's Ctrl-C
     reaches the whole process group, and a process interrupted in its imports prints a
     KeyboardInterrupt traceback over the command's own «interrupted». The command ends it (`stop`,
-    or its pipe's end, or its death: `_end_with_parent`). Only the main thread sets a handler."""
+    or its pipe's end, or its death: `interrupt.end_with_parent`). Only the main thread sets a handler."""
     if threading.current_thread() is not threading.main_thread():
         process.start()
         return
@@ -127,21 +127,12 @@ def _start_deaf_to_ctrl_c(process: BaseProcess) -> None:
         signal.signal(signal.SIGINT, previous)
 
 
-def _end_with_parent() -> None:
-    """SIGTERM to this process when the command's process dies (Linux's PR_SET_PDEATHSIG), so one
-    killed outright or ended by Ctrl-C does not leave it importing GX for seconds."""
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        pr_set_pdeathsig = 1
-        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, int(signal.SIGTERM), 0, 0, 0)
-
-
 def _serve(conn: Connection) -> None:
     """The process: import GX and build the checker, then answer each request until the pipe ends."""
     from muniflow import import_gc
+    from muniflow.interrupt import end_with_parent
 
-    _end_with_parent()
+    end_with_parent()  # not left importing GX for seconds after a command killed outright
     import_gc.hold()
     try:
         _thread_lock_for_tqdm()
