@@ -88,3 +88,20 @@ def test_fingerprint_covers_contracts_under_the_env_folder(monkeypatch, tmp_path
     with (folder / name).open("a", encoding="utf-8") as f:
         f.write("\n# an edit\n")
     assert codeversion.code_version() != before, f"editing {name} under {contracts.ENV_DIR} must show"
+
+
+def test_a_relative_contracts_dir_follows_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # why: resolved files are remembered; one found under a relative $MUNIFLOW_CONTRACTS_DIR must
+    # not be reused once the working folder (a warm runner's child, a test) is another
+    for office in ("north", "south"):
+        (tmp_path / office).mkdir()
+        _folder(tmp_path / office, "periods.yaml")
+    monkeypatch.setenv(contracts.ENV_DIR, "contracts")
+    monkeypatch.chdir(tmp_path / "north")
+    north = contracts.contract_file(None, "periods.yaml")
+    monkeypatch.chdir(tmp_path / "south")
+    south = contracts.contract_file(None, "periods.yaml")
+    assert north == tmp_path / "north" / "contracts" / "periods.yaml"
+    assert south == tmp_path / "south" / "contracts" / "periods.yaml"

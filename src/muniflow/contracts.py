@@ -36,7 +36,8 @@ ROW_ENGINES = ("pandera", "muniflow")
 DATASET_ENGINE = "greatExpectations"
 # Resolved once: enrichment asks for its contract hundreds of times per report.
 _PROJECT_CONTRACTS = Path(__file__).resolve().parents[2] / "contracts"
-# Contract files found so far, by (path as given, $MUNIFLOW_CONTRACTS_DIR, working folder, file name).
+# Contract files found so far, by (path as given, $MUNIFLOW_CONTRACTS_DIR, working folder where a
+# relative path is resolved against it, file name).
 _FOUND: dict[tuple[str | None, str | None, str, str], Path] = {}
 
 
@@ -116,7 +117,11 @@ def contract_file(path: Path | None, name: str) -> Path:
     """The resolved file `name` at `path` (the file itself or a folder holding it), default the
     contracts folder, where a file $MUNIFLOW_CONTRACTS_DIR does not override is the project's own;
     remembered once it exists, since resolving costs several system calls."""
-    key = (None if path is None else str(path), os.environ.get(ENV_DIR), os.getcwd(), name)
+    given = None if path is None else str(path)
+    env = os.environ.get(ENV_DIR)
+    # the working folder is part of the key only where a relative path is resolved against it
+    relative = (given is not None and not os.path.isabs(given)) or bool(env and not os.path.isabs(env))
+    key = (given, env, os.getcwd() if relative else "", name)
     found = _FOUND.get(key)
     if found is None:
         where = Path(path) if path is not None else contracts_dir()

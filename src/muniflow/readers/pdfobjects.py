@@ -15,7 +15,7 @@ rather than changing what is read.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 from unicodedata import normalize as normalize_unicode
 
@@ -41,11 +41,12 @@ def fill_objects(page: Any) -> None:
 
 
 def parse_objects(page: Any) -> dict[str, list[dict[str, Any]]]:
-    """What pdfplumber's `page.parse_objects()` returns, characters built by `_char`."""
+    """What pdfplumber's `page.parse_objects()` returns, characters built by `_char_maker`'s."""
     objects: dict[str, list[dict[str, Any]]] = {}
     with_containers = page.pdf.laparams is not None
+    char = _char_maker(page)
     for obj in _walk(page.layout._objs, with_containers):
-        attr = _char(page, obj) if type(obj) is LTChar else page.process_object(obj)
+        attr = char(obj) if type(obj) is LTChar else page.process_object(obj)
         kind = attr["object_type"]
         if kind == "anno":
             continue
@@ -83,35 +84,47 @@ _LETTERS = str.maketrans(
 )
 
 
-def _char(page: Any, obj: LTChar) -> dict[str, Any]:
-    """pdfplumber's `Page.process_object` for an LTChar, its plain attributes not re-resolved."""
-    attr: dict[str, Any] = {}
-    for k, v in obj.__dict__.items():
-        if k in ALL_ATTRS:
-            attr[k] = v if type(v) in _PLAIN or _plain_tuple(v) else resolve_all(v)
-    attr["object_type"] = _KIND
-    attr["page_number"] = page.page_number
-    for cs in _COLOR_SPACES:
-        if hasattr(obj, cs):
-            attr[cs] = _decode(getattr(obj, cs).name)
-    text = obj.get_text()
+def _char_maker(page: Any) -> Callable[[LTChar], dict[str, Any]]:
+    """pdfplumber's `Page.process_object` for an LTChar of `page`, its plain attributes not
+    re-resolved and the page's own values looked up once. An LTChar's attributes are all in its
+    `__dict__` (the class defines none), so a colour space it lacks is not there."""
     norm = page.pdf.unicode_norm
-    attr["text"] = (normalize_unicode(norm, text) if norm is not None else text).translate(_LETTERS)
-    gs = obj.graphicstate
-    attr["stroking_color"] = gs.scolor if isinstance(gs.scolor, tuple) else (gs.scolor,)
-    attr["non_stroking_color"] = gs.ncolor if isinstance(gs.ncolor, tuple) else (gs.ncolor,)
-    if isinstance(attr["fontname"], bytes):
-        attr["fontname"] = fix_fontname_bytes(attr["fontname"])
-    attr["text"] = _symbol_glyph(attr["text"], attr["fontname"])
+    page_number = page.page_number
     mb_x0, mb_top = page.mediabox[:2]
-    if "y0" in attr:
-        attr["top"] = (page.height - attr["y1"]) + mb_top
-        attr["bottom"] = (page.height - attr["y0"]) + mb_top
-        attr["doctop"] = page.initial_doctop + attr["top"]
-    if "x0" in attr and mb_x0 != 0:
-        attr["x0"] = attr["x0"] + mb_x0
-        attr["x1"] = attr["x1"] + mb_x0
-    return attr
+    height = page.height
+    doctop = page.initial_doctop
+
+    def char(obj: LTChar) -> dict[str, Any]:
+        own = obj.__dict__
+        attr = {
+            k: v if type(v) in _PLAIN or _plain_tuple(v) else resolve_all(v)
+            for k, v in own.items()
+            if k in ALL_ATTRS
+        }
+        attr["object_type"] = _KIND
+        attr["page_number"] = page_number
+        for cs in _COLOR_SPACES:
+            if cs in own:
+                attr[cs] = _decode(own[cs].name)
+        text = obj._text
+        attr["text"] = (normalize_unicode(norm, text) if norm is not None else text).translate(_LETTERS)
+        gs = obj.graphicstate
+        attr["stroking_color"] = gs.scolor if isinstance(gs.scolor, tuple) else (gs.scolor,)
+        attr["non_stroking_color"] = gs.ncolor if isinstance(gs.ncolor, tuple) else (gs.ncolor,)
+        fontname = attr["fontname"]
+        if isinstance(fontname, bytes):
+            attr["fontname"] = fontname = fix_fontname_bytes(fontname)
+        attr["text"] = _symbol_glyph(attr["text"], fontname)
+        if "y0" in attr:
+            attr["top"] = top = (height - attr["y1"]) + mb_top
+            attr["bottom"] = (height - attr["y0"]) + mb_top
+            attr["doctop"] = doctop + top
+        if "x0" in attr and mb_x0 != 0:
+            attr["x0"] = attr["x0"] + mb_x0
+            attr["x1"] = attr["x1"] + mb_x0
+        return attr
+
+    return char
 
 
 def _symbol_glyph(text: str, fontname: Any) -> str:
