@@ -48,6 +48,17 @@ def word_form(word: str) -> str | None:
     return None if is_function or len(form) < 2 else form
 
 
+@lru_cache(maxsize=20_000)
+def name_word_form(word: str) -> str | None:
+    """The lemma of a word word_form leaves out, a function word or a one-letter one, as a quoted
+    name's word: a name may be made of such words only («Ты и я», «Мы – это мы»), and then they are
+    what tells it from another. None for a number, Roman or in digits."""
+    lower = word.lower().replace("ё", "е")
+    if is_roman_numeral(word) or lower.isdigit():
+        return None
+    return lemma(lower)[0]
+
+
 # Cases a noun depending on another word stands in; the nominative (and its accusative double)
 # is the head's or an apposition's.
 _OBLIQUE = frozenset({"gent", "datv", "ablt", "loct", "gen2", "loc2"})
