@@ -205,3 +205,13 @@ def test_a_word_saying_the_kind_makes_the_title_that_kind_only() -> None:
     concert = ("Концерт творческих коллективов «Сосновый бор»", "г. Озёрск", "2025-09-10", None, THIRD)
     assert flagged(sport_festival, competitions) == [(1, ("r", 0))]
     assert flagged(sport_festival, concert) == []
+
+
+def test_an_online_row_naming_another_noun_of_the_kind_is_another_event() -> None:
+    """Nouns of one family are one event's only where the places name one settlement: an online
+    round table of a forum's name is not the forum, an online guest of the forum is."""
+    forum = ("Форум молодых краеведов «Северный ветер»", "г. Озёрск", "2025-08-20", None, HOST)
+    round_table = ("Круглый стол молодых краеведов «Северный ветер»", "онлайн", "2025-08-20", None, GUEST)
+    guest = ("Участие в областном форуме «Северный ветер»", "онлайн-формат", "2025-08-20", None, GUEST)
+    assert flagged(forum, round_table) == []
+    assert flagged(forum, guest) == [(1, ("r", 0))]

@@ -90,6 +90,8 @@ def judge_pair(a: Event, b: Event, cfg: DedupConfig) -> tuple[float, bool] | Non
     same_place = places_match(a, b)
     if same_place is False:
         return None  # both name settlements, and different ones
+    if same_place and parting.kinds_differ_afar(a, b, cfg):
+        return None  # an online «Круглый стол «X»» is no copy of a forum «X» held somewhere
     threshold = cfg.threshold_place_compatible if same_place else cfg.threshold_place_unknown
     if a.names_text and b.names_text:
         if names_differ(a, b, cfg):
