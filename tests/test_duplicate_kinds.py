@@ -63,6 +63,16 @@ ONE_KIND = [
 
 TWO_KINDS = [
     (
+        "a youth rally and a forum of one name at one place",
+        ("Молодёжный слёт «Северный ветер»", "г. Озёрск", "2025-06-14", None, HOST),
+        ("Форум молодёжи «Северный ветер»", "г. Озёрск", "2025-06-14", None, GUEST),
+    ),
+    (
+        "painters' plein-air and a festival of one name at one place",
+        ("Межрегиональный пленэр художников «Озёрные дали»", "г. Озёрск", "2025-07-01", "2025-07-05", HOST),
+        ("Межрегиональный фестиваль художников «Озёрные дали»", "г. Озёрск", "2025-07-02", None, GUEST),
+    ),
+    (
         "a concert and a fair of one name in one village, the fair's days inside the concert's",
         ("Концерт «Соседи и друзья»", "с. Ивановское, парк «Берёзки»", "2025-12-05", "2025-12-11", HOST),
         (
