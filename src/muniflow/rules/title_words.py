@@ -76,3 +76,36 @@ def noun_cases(word: str) -> frozenset[str]:
         frozenset(p.tag.case for p in parses if p.tag.POS == "NOUN" and p.normal_form == first.normal_form)
         & _OBLIQUE
     )
+
+
+def compounds_joined(
+    kept: list[str], sources: list[int], forms: list[str], tokens: list[str], text: str
+) -> list[tuple[str, int, bool]]:
+    """A title's lemmas `kept` (each from the word `sources[i]` of `forms`, written `tokens[...]`)
+    as (lemma, source, compound), the parts of a word a hyphen joins in `text` made one: «мини-футболу»
+    gives «мини-футбол» (the first part as written, the last as a lemma), not «минь» and «футбол»."""
+    joined = _hyphen_joined(text)
+    items: list[tuple[str, int, bool]] = []
+    for form, source in zip(kept, sources, strict=True):
+        if (
+            joined
+            and items
+            and form == forms[source]
+            and items[-1][1] == source - 1
+            and (tokens[source - 1].lower(), tokens[source].lower()) in joined
+        ):
+            before = items.pop()
+            first = before[0] if before[2] else tokens[source - 1].lower().replace("ё", "е")
+            items.append((f"{first}-{form}", source, True))
+        else:
+            items.append((form, source, False))
+    return items
+
+
+def _hyphen_joined(text: str) -> frozenset[tuple[str, str]]:
+    """The pairs of words a hyphen joins into one («мини-футболу»: мини, футболу), lower-case."""
+    if "-" not in text:
+        return frozenset()
+    return frozenset(
+        (m.group(1).lower(), m.group(2).lower()) for m in re.finditer(r"([^\W_]+)-(?=([^\W_]+))", text)
+    )

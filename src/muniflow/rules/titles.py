@@ -18,7 +18,7 @@ from rapidfuzz.distance import Prefix
 from muniflow.morph import analyzer
 from muniflow.rules.quotes import quoted_names
 from muniflow.rules.title_abbreviations import abbreviations_in, initialisms_in
-from muniflow.rules.title_words import lemma, name_word_form, noun_cases, word_form
+from muniflow.rules.title_words import compounds_joined, lemma, name_word_form, noun_cases, word_form
 
 # Words inside quotes (rules/quotes.py) are the event's proper name.
 _WORD = r"[^\W_]+"
@@ -365,14 +365,16 @@ def noun_slots(text: str, rules: TitleRules) -> tuple[Slot, ...]:
     lemmas, at = _equivalents_as_words(forms, list(range(len(forms))), rules)
     kept = _strip_leading(lemmas, rules)
     skipped = len(lemmas) - len(kept)
+    # «мини-футболу» is one word here: its noun stands beside the word before «мини»
+    items = compounds_joined(kept, [at[skipped + i] for i in range(len(kept))], forms, tokens, text)
     out: list[Slot] = []
-    for i in range(1, len(kept)):
-        form, source = kept[i], at[skipped + i]
-        if form != forms[source] or form.isdigit():
+    for i in range(1, len(items)):
+        form, source, compound = items[i]
+        if (form != forms[source] and not compound) or form.isdigit():
             continue  # a country or an abbreviation's group stands for a phrase, in no case
         cases = noun_cases(tokens[source])
         if cases:
-            out.append((form, (kept[i - 1], kept[i + 1] if i + 1 < len(kept) else ""), cases))
+            out.append((form, (items[i - 1][0], items[i + 1][0] if i + 1 < len(items) else ""), cases))
     return tuple(out)
 
 
