@@ -63,6 +63,16 @@ ONE_KIND = [
 
 TWO_KINDS = [
     (
+        "a youth rally and a forum of one name at one place",
+        ("Молодёжный слёт «Северный ветер»", "г. Озёрск", "2025-06-14", None, HOST),
+        ("Форум молодёжи «Северный ветер»", "г. Озёрск", "2025-06-14", None, GUEST),
+    ),
+    (
+        "painters' plein-air and a festival of one name at one place",
+        ("Межрегиональный пленэр художников «Озёрные дали»", "г. Озёрск", "2025-07-01", "2025-07-05", HOST),
+        ("Межрегиональный фестиваль художников «Озёрные дали»", "г. Озёрск", "2025-07-02", None, GUEST),
+    ),
+    (
         "a concert and a fair of one name in one village, the fair's days inside the concert's",
         ("Концерт «Соседи и друзья»", "с. Ивановское, парк «Берёзки»", "2025-12-05", "2025-12-11", HOST),
         (
@@ -205,3 +215,13 @@ def test_a_word_saying_the_kind_makes_the_title_that_kind_only() -> None:
     concert = ("Концерт творческих коллективов «Сосновый бор»", "г. Озёрск", "2025-09-10", None, THIRD)
     assert flagged(sport_festival, competitions) == [(1, ("r", 0))]
     assert flagged(sport_festival, concert) == []
+
+
+def test_an_online_row_naming_another_noun_of_the_kind_is_another_event() -> None:
+    """Nouns of one family are one event's only where the places name one settlement: an online
+    round table of a forum's name is not the forum, an online guest of the forum is."""
+    forum = ("Форум молодых краеведов «Северный ветер»", "г. Озёрск", "2025-08-20", None, HOST)
+    round_table = ("Круглый стол молодых краеведов «Северный ветер»", "онлайн", "2025-08-20", None, GUEST)
+    guest = ("Участие в областном форуме «Северный ветер»", "онлайн-формат", "2025-08-20", None, GUEST)
+    assert flagged(forum, round_table) == []
+    assert flagged(forum, guest) == [(1, ("r", 0))]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from muniflow.rules import blocking, places, titles
-from muniflow.rules.judging import identities_part, matched_words, other_regions, places_match
+from muniflow.rules.judging import identities_part, matched_words, names_differ, other_regions, places_match
 
 if TYPE_CHECKING:
     from muniflow.rules.duplicates import DedupConfig, Event
@@ -37,12 +37,13 @@ def judge_generic(long_: Event, short: Event, cfg: DedupConfig) -> float | None:
 
 def may_mean(long_: Event, short: Event, cfg: DedupConfig) -> bool:
     """Whether a generic title may stand for a longer one of overlapping days: the places name a
-    common settlement, no number of each is missing from the other, and every word of the short
-    title is in the long one."""
+    common settlement, no number of each is missing from the other, the quoted names do not differ
+    and every word of the short title is in the long one."""
     return (
         not long_.remote  # a generic title says too little to tell one online event from another
         and not short.remote
         and places_match(long_, short) is True
+        and not names_differ(long_, short, cfg)  # «Конкурс «Для вас»» is no «Конкурс «Северная лира»»
         and not identities_part(long_, short, cfg)
         and (short.words <= long_.words or generic_score(long_, short, cfg) >= 100 * cfg.subset_weight)
     )

@@ -90,10 +90,11 @@ def judge_pair(a: Event, b: Event, cfg: DedupConfig) -> tuple[float, bool] | Non
     same_place = places_match(a, b)
     if same_place is False:
         return None  # both name settlements, and different ones
+    if same_place and parting.kinds_differ_afar(a, b, cfg):
+        return None  # an online «Круглый стол «X»» is no copy of a forum «X» held somewhere
     threshold = cfg.threshold_place_compatible if same_place else cfg.threshold_place_unknown
     if a.names_text and b.names_text:
-        names = fuzz.token_set_ratio(a.names_text, b.names_text)
-        if names < cfg.quoted_names_threshold:
+        if names_differ(a, b, cfg):
             return None  # different proper names in one frame («Концерт «A»», «Концерт «B»»)
         if _own_name(a, b, cfg) and _own_name(b, a, cfg):
             return None  # «Концерт «A» фестиваля «X»», «Концерт «B» фестиваля «X»»: one frame, two names
@@ -152,17 +153,30 @@ def _without_place_words(a: Event, b: Event, cfg: DedupConfig) -> Event:
     return a._replace(words=a.words - dropped)
 
 
+def names_differ(a: Event, b: Event, cfg: DedupConfig) -> bool:
+    """Whether both titles quote names and the names differ (token-set ratio of their lemmas, a
+    name's function words among them, under `quoted_names_threshold`): «Пленэр «Ты и я»» and
+    «Пленэр «Дружина»» are two events, whatever the words around."""
+    return (
+        bool(a.names_text and b.names_text)
+        and fuzz.token_set_ratio(a.names_text, b.names_text) < cfg.quoted_names_threshold
+    )
+
+
 def shares_name(a: Event, b: Event) -> bool:
     """Whether the two titles share a name: a quoted name of one is all in the other's words,
-    quoted there or not («Фестиваль «Покров»», «Праздник Покров»). Set tests only: it is
-    asked of every blocked pair the word-overlap bound rejects."""
+    quoted there or not («Фестиваль «Покров»», «Праздник Покров»), or both quote one name of
+    function words only («Ты и я»: no title words). Set tests only: it is asked of every blocked
+    pair the word-overlap bound rejects."""
     for name in a.title.name_words:
         if name <= b.words:
             return True
-    for name in b.title.name_words:  # noqa: SIM110 - loops: any() of a generator costs more, asked this often
+    for name in b.title.name_words:  # loops: any() of a generator costs more, asked this often
         if name <= a.words:
             return True
-    return False
+    return bool(a.title.name_groups and b.title.name_groups) and not set(a.title.name_groups).isdisjoint(
+        b.title.name_groups
+    )
 
 
 def named_subset(a: Event, b: Event, cfg: DedupConfig, same_place: bool | None) -> bool:

@@ -54,6 +54,19 @@ def kinds_part(a: Event, b: Event, cfg: DedupConfig) -> bool:
     return cfg.kinds_must_agree and kinds.part(a.kinds, b.kinds)
 
 
+def kinds_differ_afar(a: Event, b: Event, cfg: DedupConfig) -> bool:
+    """Whether a row attended from afar («онлайн») and the other name their kinds by no common noun
+    («Областной форум «X»», «Круглый стол «X»» online): nouns of one family are one event's only
+    where the places name one settlement (judging._one_kind); a remote place says nothing of it."""
+    return (
+        cfg.kinds_must_agree
+        and (a.remote or b.remote)
+        and bool(a.kind_words)
+        and bool(b.kind_words)
+        and a.kind_words.isdisjoint(b.kind_words)
+    )
+
+
 def substituted(a: Event, b: Event, cfg: DedupConfig) -> bool:
     """Whether a noun of each title fills one slot with different words: between the same two words,
     in one oblique case («турнир по волейболу среди юношей», «турнир по баскетболу среди юношей»;

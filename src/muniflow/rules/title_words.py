@@ -48,6 +48,17 @@ def word_form(word: str) -> str | None:
     return None if is_function or len(form) < 2 else form
 
 
+@lru_cache(maxsize=20_000)
+def name_word_form(word: str) -> str | None:
+    """The lemma of a word word_form leaves out, a function word or a one-letter one, as a quoted
+    name's word: a name may be made of such words only («Ты и я», «Мы – это мы»), and then they are
+    what tells it from another. None for a number, Roman or in digits."""
+    lower = word.lower().replace("ё", "е")
+    if is_roman_numeral(word) or lower.isdigit():
+        return None
+    return lemma(lower)[0]
+
+
 # Cases a noun depending on another word stands in; the nominative (and its accusative double)
 # is the head's or an apposition's.
 _OBLIQUE = frozenset({"gent", "datv", "ablt", "loct", "gen2", "loc2"})
@@ -64,4 +75,37 @@ def noun_cases(word: str) -> frozenset[str]:
     return (
         frozenset(p.tag.case for p in parses if p.tag.POS == "NOUN" and p.normal_form == first.normal_form)
         & _OBLIQUE
+    )
+
+
+def compounds_joined(
+    kept: list[str], sources: list[int], forms: list[str], tokens: list[str], text: str
+) -> list[tuple[str, int, bool]]:
+    """A title's lemmas `kept` (each from the word `sources[i]` of `forms`, written `tokens[...]`)
+    as (lemma, source, compound), the parts of a word a hyphen joins in `text` made one: «мини-футболу»
+    gives «мини-футбол» (the first part as written, the last as a lemma), not «минь» and «футбол»."""
+    joined = _hyphen_joined(text)
+    items: list[tuple[str, int, bool]] = []
+    for form, source in zip(kept, sources, strict=True):
+        if (
+            joined
+            and items
+            and form == forms[source]
+            and items[-1][1] == source - 1
+            and (tokens[source - 1].lower(), tokens[source].lower()) in joined
+        ):
+            before = items.pop()
+            first = before[0] if before[2] else tokens[source - 1].lower().replace("ё", "е")
+            items.append((f"{first}-{form}", source, True))
+        else:
+            items.append((form, source, False))
+    return items
+
+
+def _hyphen_joined(text: str) -> frozenset[tuple[str, str]]:
+    """The pairs of words a hyphen joins into one («мини-футболу»: мини, футболу), lower-case."""
+    if "-" not in text:
+        return frozenset()
+    return frozenset(
+        (m.group(1).lower(), m.group(2).lower()) for m in re.finditer(r"([^\W_]+)-(?=([^\W_]+))", text)
     )

@@ -18,7 +18,7 @@ from rapidfuzz.distance import Prefix
 from muniflow.morph import analyzer
 from muniflow.rules.quotes import quoted_names
 from muniflow.rules.title_abbreviations import abbreviations_in, initialisms_in
-from muniflow.rules.title_words import lemma, noun_cases, word_form
+from muniflow.rules.title_words import compounds_joined, lemma, name_word_form, noun_cases, word_form
 
 # Words inside quotes (rules/quotes.py) are the event's proper name.
 _WORD = r"[^\W_]+"
@@ -86,10 +86,17 @@ _WHO = -1
 
 
 def _content_lemmas(
-    text: str, stopwords: frozenset[str], rules: TitleRules | None = None, tokens: list[str] | None = None
+    text: str,
+    stopwords: frozenset[str],
+    rules: TitleRules | None = None,
+    tokens: list[str] | None = None,
+    in_names: dict[int, list[str]] | None = None,
 ) -> tuple[list[str], list[int]]:
     """Lemmas of the words that name something, and for each the quoted name it stood in (0: none;
-    _WHO: a word naming who took part, by `rules`). `tokens`, when given, gets each lemma's word."""
+    _WHO: a word naming who took part, by `rules`). `tokens`, when given, gets each lemma's word;
+    `in_names`, when given, gets the lemmas of the function words (and one-letter words) of each
+    quoted name by its number: «Ты и я» is a name of such words only, which the name comparison
+    needs and the title's words leave out."""
     forms: list[str] = []
     quoted: list[int] = []
     found = quoted_names(text, _WORD)
@@ -103,6 +110,8 @@ def _content_lemmas(
             quoted.append(name)
             if tokens is not None:
                 tokens.append(token)
+        elif form is None and in_names is not None and name > 0 and (small := name_word_form(token)):
+            in_names.setdefault(name, []).append(small)
     return forms, quoted
 
 
@@ -247,7 +256,8 @@ def _strip_leading(forms: list[str], rules: TitleRules) -> list[str]:
 @lru_cache(maxsize=200_000)
 def normalize_title(text: str, rules: TitleRules) -> NormTitle:
     """The content lemmas of a title with a leading «Участие в …»-like phrase stripped."""
-    found, found_quotes = _content_lemmas(text, rules.stopwords, rules)
+    small: dict[int, list[str]] = {}  # a quoted name's function words, by its number
+    found, found_quotes = _content_lemmas(text, rules.stopwords, rules, in_names=small)
     lemmas, in_quotes = _equivalents_as_words(found, found_quotes, rules)
     # most titles hold no phrase of an equivalence group: then no country either
     countries = frozenset(w for w in lemmas if w[0] == COUNTRY_MARK) if lemmas is not found else frozenset()
@@ -259,19 +269,22 @@ def normalize_title(text: str, rules: TitleRules) -> NormTitle:
     in_names = in_quotes[skipped:]
     names = tuple(f for f, q in zip(forms, in_names, strict=True) if q)
     quoted = frozenset(names)
-    names_text = " ".join(sorted(quoted))
-    if len(set(in_names) - {0}) > 1:  # «A» и «B»: each name apart; most titles hold one or none
-        groups: dict[int, set[str]] = {}
+    # a name's function words count where names are compared: «Ты и я» and «Дружина» are two
+    names_text = " ".join(sorted(quoted.union(*small.values()) if small else quoted))
+    groups: dict[int, set[str]] = {}
+    if len(set(in_names) - {0} | small.keys()) > 1:  # «A» и «B»: each apart; most hold one or none
         for form, name in zip(forms, in_names, strict=True):
             if name:
                 groups.setdefault(name, set()).add(form)
-        name_groups = tuple(" ".join(sorted(g)) for g in groups.values())
+        whole = {name: group.union(small.get(name, ())) for name, group in groups.items()}
+        whole.update((name, set(extra)) for name, extra in small.items() if name not in groups)
+        name_groups = tuple(" ".join(sorted(g)) for g in whole.values())
     else:
         name_groups = (names_text,) if names_text else ()
     words = frozenset(forms)
     numbers = frozenset(filter(str.isdigit, words))
     # each quoted name's words, numbers aside (an edition's year: «Технопром-2025»)
-    if len(name_groups) > 1:
+    if len(groups) > 1:
         name_words = tuple(g - numbers for g in map(frozenset, groups.values()) if g - numbers)
     else:
         plain = quoted - numbers if numbers else quoted
@@ -352,14 +365,16 @@ def noun_slots(text: str, rules: TitleRules) -> tuple[Slot, ...]:
     lemmas, at = _equivalents_as_words(forms, list(range(len(forms))), rules)
     kept = _strip_leading(lemmas, rules)
     skipped = len(lemmas) - len(kept)
+    # «мини-футболу» is one word here: its noun stands beside the word before «мини»
+    items = compounds_joined(kept, [at[skipped + i] for i in range(len(kept))], forms, tokens, text)
     out: list[Slot] = []
-    for i in range(1, len(kept)):
-        form, source = kept[i], at[skipped + i]
-        if form != forms[source] or form.isdigit():
+    for i in range(1, len(items)):
+        form, source, compound = items[i]
+        if (form != forms[source] and not compound) or form.isdigit():
             continue  # a country or an abbreviation's group stands for a phrase, in no case
         cases = noun_cases(tokens[source])
         if cases:
-            out.append((form, (kept[i - 1], kept[i + 1] if i + 1 < len(kept) else ""), cases))
+            out.append((form, (items[i - 1][0], items[i + 1][0] if i + 1 < len(items) else ""), cases))
     return tuple(out)
 
 
