@@ -115,6 +115,46 @@ def test_a_worker_ignores_ctrl_c_and_leaves_quietly_when_its_parent_is_gone(tmp_
     assert "Traceback" not in capfd.readouterr().err
 
 
+def test_a_ctrl_c_while_a_worker_starts_up_neither_stops_it_nor_prints(
+    tmp_path: Path, capfd, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Ctrl-C the instant a worker is spawned (pools start them from their callers' threads) hits
+    its interpreter's start and imports: it is held until the worker ignores it, then dropped."""
+    import os
+    import signal
+    import threading
+    from multiprocessing.process import BaseProcess
+
+    from muniflow.intake.sandbox import _Worker
+
+    start = BaseProcess.start
+
+    def start_then_ctrl_c(process: BaseProcess) -> None:
+        start(process)
+        os.kill(process.pid, signal.SIGINT)  # as the terminal sends it to the process group
+
+    monkeypatch.setattr(BaseProcess, "start", start_then_ctrl_c)
+    path = tmp_path / "cmd.txt"
+    path.write_text("fine")
+    started: list[_Worker] = []
+    caller = threading.Thread(target=lambda: started.append(_Worker(LIMITS, bf.misbehave)))
+    caller.start()
+    caller.join(90)
+    assert started, "the worker did not start"
+    worker = started[0]
+    try:
+        worker.conn.send((bf.misbehave, str(path), LIMITS, ()))
+        assert worker.conn.poll(60), f"no reply (exit code {worker.process.exitcode})"
+        assert worker.conn.recv() == ("ok", "fine")
+        status = Path(f"/proc/{worker.process.pid}/status").read_text()
+        blocked = next(line for line in status.splitlines() if line.startswith("SigBlk:"))
+        assert not int(blocked.split()[1], 16) & (1 << (signal.SIGINT - 1))  # let go once ignored
+    finally:
+        worker.kill()
+    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, set())  # the caller's mask is back
+    assert "Traceback" not in capfd.readouterr().err
+
+
 @pytest.mark.parametrize(("now", "exit_code"), [(False, 0), (True, -15)], ids=["asked", "ended"])
 def test_closing_asks_idle_workers_to_exit_or_ends_them_when_the_parent_leaves(
     tmp_path: Path, now: bool, exit_code: int
@@ -195,3 +235,14 @@ def test_a_worker_that_cannot_be_started_leaves_no_folder(
     with pytest.raises(RuntimeError, match="bootstrapping"):
         sandbox._Worker(LIMITS, bf.misbehave)  # type: ignore[arg-type]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_worker_that_dies_while_it_starts_says_how(capfd) -> None:
+    """Too little memory to import the readers: the worker exits with its error printed (a library
+    it cannot map), and the error says it exited while it started (not that it took too long)."""
+    from muniflow.intake.sandbox import _Worker
+
+    starved = dataclasses.replace(LIMITS, memory_mb=64, worker_start_seconds=60)
+    with pytest.raises(RuntimeError, match=r"exited with code 1 while it started .*memory_mb=64"):
+        _Worker(starved, bf.misbehave)  # type: ignore[arg-type]
+    assert "Traceback" in capfd.readouterr().err

@@ -113,3 +113,24 @@ def end_with_parent() -> None:
 
     pr_set_pdeathsig = 1
     ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, int(signal.SIGTERM), 0, 0, 0)
+
+
+@contextmanager
+def ctrl_c_held() -> Iterator[None]:
+    """SIGINT blocked in the calling thread (any thread) for the block. A process started within it
+    (spawn is fork and exec: the mask is inherited) holds a terminal's Ctrl-C, which reaches the
+    whole process group, from its first instruction, so its interpreter's start and imports never
+    end in a KeyboardInterrupt traceback; the process lets it go once it ignores it
+    (`let_ctrl_c_go`). The calling process receives a Ctrl-C of those instants in another thread,
+    or when the block ends."""
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def let_ctrl_c_go() -> None:
+    """In a process started under `ctrl_c_held` that now ignores SIGINT: unblock it (a Ctrl-C held
+    meanwhile is dropped), so the programs it starts get the usual mask."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})

@@ -29,6 +29,7 @@ from typing import Any
 from muniflow import import_gc
 from muniflow.intake.checked import read_checked
 from muniflow.intake.limits import MB, Limits
+from muniflow.interrupt import ctrl_c_held, let_ctrl_c_go
 from muniflow.model import ReaderError
 
 # What a worker runs per file: (path, limits, *args) -> a picklable result, usually a RawDocument.
@@ -58,17 +59,17 @@ class _Worker:
             name="muniflow-intake",
         )
         try:
-            self.process.start()
+            with ctrl_c_held():  # a Ctrl-C during its start-up is the parent's to act on
+                self.process.start()
         except BaseException:  # e.g. spawn refusing a script without a main guard: no folder left
             shutil.rmtree(self.scratch, ignore_errors=True)
             raise
         child_end.close()
         if not self.conn.poll(limits.worker_start_seconds) or _recv(self.conn) != _READY:
+            self.process.join(timeout=1)  # one that died: its exit code
+            code = self.process.exitcode
             self.kill()
-            raise RuntimeError(
-                f"an intake worker did not start within {limits.worker_start_seconds:g} s "
-                f"(exit code {self.process.exitcode}); is memory_mb={limits.memory_mb} too low?"
-            )
+            raise RuntimeError(_not_started(code, limits))
 
     def kill(self) -> None:
         self.process.kill()
@@ -89,6 +90,21 @@ class _Worker:
         self.process.terminate()
         self.process.join(timeout=5)
         self.kill()
+
+
+def _not_started(code: int | None, limits: Limits) -> str:
+    """Why a worker never said it was ready, by how it ended (`code`: None while it still runs)."""
+    if code is None:
+        return (
+            f"an intake worker did not start within {limits.worker_start_seconds:g} s; is the machine "
+            f"overloaded, or memory_mb={limits.memory_mb} too low? (contracts/intake.yaml)"
+        )
+    if code < 0:
+        return f"an intake worker was ended by {signal.Signals(-code).name} while it started"
+    return (
+        f"an intake worker exited with code {code} while it started (its error is above); "
+        f"is memory_mb={limits.memory_mb} too low? (contracts/intake.yaml)"
+    )
 
 
 def _recv(conn: Connection) -> Any:
@@ -234,6 +250,7 @@ def _serve_until_stopped(conn: Connection, memory_mb: int, task: Task) -> None:
     # Ctrl-C at a terminal reaches the whole process group: the parent decides (it stops or
     # kills its workers), so a worker never dies of it half-way through a reply.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    let_ctrl_c_go()  # held since the process started (`ctrl_c_held`)
     limit = memory_mb * MB
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     import_gc.hold()  # for the warm-up's imports; the files' own objects are collected as usual
