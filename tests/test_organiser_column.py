@@ -75,6 +75,13 @@ def test_an_organisations_column_gives_the_title_to_the_events_names(
     assert [r.title for r in rows] == _titles()
 
 
+def test_a_blank_headed_column_takes_the_title_from_an_organisations_column() -> None:
+    # «Исполнитель мероприятия» names the title by its dependent word alone; the events' header is blank
+    header = ("Исполнитель мероприятия", "", "Место", "Дата", "Участники")
+    rows = _rows(header, ("org", "title", "place", "date", "part"))
+    assert [r.title for r in rows] == _titles()
+
+
 def test_an_untitled_title_column_is_no_organisations_column() -> None:
     # no header word for the title: the longest texts are the organisers', yet they name no events
     rows = _rows(("Организатор", "", "Место", "Дата", "Участники"), ("org", "title", "place", "date", "part"))

@@ -3,8 +3,8 @@ name no events: a handful of kinds («фестиваль», «очная») or o
 «Центр культуры»», «Отдел культуры администрации …»: an organiser's column headed «Организатор
 мероприятия» or «Наименование учреждения», interpret/organisations.py). The title goes to the
 column that names the events: an unmapped one the header names the title by too, else, beside a
-column of organisations, the unmapped column of the longest texts that read as no dates, places,
-people or organisations.
+column of organisations, the unmapped column (a blank header cell's too) of the longest texts that
+read as no dates, places, people or organisations.
 """
 
 from __future__ import annotations
@@ -42,7 +42,8 @@ def title_by_content(
     sub-columns feeding the title together, those of kinds or organisations are left out. A title
     column whose cells name organisations or people («Наименование учреждения»: «МБУК «…»»,
     interpret/organisations.py) gives the title to an unmapped column naming it, else to the
-    unmapped column of the longest texts that read as no dates, places, people or organisations."""
+    unmapped column (headed by a blank cell too: «Исполнитель мероприятия» | «») of the longest
+    texts that read as no dates, places, people or organisations."""
     titles = [m for m in found.matches if m.column == "title"]
     events = body_events(body)
     if len(titles) > 1:  # «Мероприятие» over «наименование» | «форма»: the kinds are no part of the name
@@ -59,7 +60,7 @@ def title_by_content(
     if not by_kinds and organisation_share(kinds) < ORGANISATION_SHARE:
         return found
     taken = {m.index for m in found.matches}
-    free = [i for i in found.unmapped if i not in taken]
+    free = [i for i in range(len(found.labels)) if i not in taken]  # a blank header cell's column too
     for i in free:
         named = next((c for c in candidates(found.labels[i], synonyms) if c.column == "title"), None)
         names = [fold(c) for c in column_cells(events, i)]
@@ -91,6 +92,8 @@ def _reads_as_names(events: Sequence[RawRow], index: int, filled: int) -> bool:
     cells = [fold(c) for c in column_cells(events, index)]
     if not cells or len(cells) < filled or names_no_events(cells):
         return False
+    if not all(any(ch.isalpha() for ch in c) for c in cells):
+        return False  # numbers, marks
     dated = sum(1 for c in cells if parse_dates(c, None).start is not None)
     placed = sum(1 for c in cells if names_place(c))
     return (
