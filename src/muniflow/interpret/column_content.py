@@ -272,10 +272,10 @@ def goal_column(body: Sequence[RawRow], free: Sequence[int], labels: Sequence[st
             continue
         if sum(1 for c in cells if _INITIALS.search(c)) >= PEOPLE_SHARE * len(cells):
             continue  # who is responsible («Смирнова Е.В., начальник управления»), not what was done
-        if organisation_share(cells) >= ORGANISATION_SHARE:
-            continue  # who held it («Отдел культуры администрации …»), not what was done
         length = statistics.mean(len(c) for c in cells)
-        if length >= GOAL_MIN_CHARS and (best is None or length > best[0]):
+        if length < GOAL_MIN_CHARS or (best is not None and length <= best[0]):
+            continue
+        if organisation_share(cells) < ORGANISATION_SHARE:  # else who held it, not what was done
             best = (length, i)
     if best is None:
         return None

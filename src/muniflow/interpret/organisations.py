@@ -41,9 +41,10 @@ def _vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
     return kinds, abbreviations
 
 
+@lru_cache(maxsize=4096)
 def names_organisation(text: str) -> bool:
     """A cell naming an organisation (an abbreviation of one opening it, or its first noun a kind
-    of institution) or a person by initials."""
+    of institution, no verb following) or a person by initials."""
     flat = " ".join(text.split()).strip(" «»\"'")
     if not flat:
         return False
@@ -53,13 +54,18 @@ def names_organisation(text: str) -> bool:
             return True
     if _INITIALS.search(flat):
         return True
-    if any(analyzer().parse(w)[0].tag.POS in _VERBAL for w in _WORD.findall(flat.lower())):
-        return False  # «Администрация района приняла делегацию …» tells of an event
-    for word in _WORD.findall(flat)[:HEAD_WORDS]:
-        parsed = analyzer().parse(word)[0]
-        if parsed.tag.POS == "NOUN" or lemma(word) in kinds:
-            return lemma(word) in kinds
-    return False
+    head = next(
+        (
+            w
+            for w in _WORD.findall(flat)[:HEAD_WORDS]
+            if analyzer().parse(w)[0].tag.POS == "NOUN" or lemma(w) in kinds
+        ),
+        "",
+    )
+    if not head or lemma(head) not in kinds:
+        return False
+    # «Администрация района приняла делегацию …» tells of an event
+    return not any(analyzer().parse(w)[0].tag.POS in _VERBAL for w in _WORD.findall(flat.lower()))
 
 
 def organisation_share(cells: Sequence[str]) -> float:
