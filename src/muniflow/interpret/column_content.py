@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from muniflow.enrich.countries import find_countries
@@ -27,16 +27,16 @@ from muniflow.interpret.column_cells import (
     date_cells,
     event_rows,
     is_seq_run,
-    names_kinds,
     names_place,
     numbered_run,
     people_share,
     reads_as_name,
 )
-from muniflow.interpret.columns import candidates, group_label
+from muniflow.interpret.columns import group_label
 from muniflow.interpret.combined import split_date_place
 from muniflow.interpret.header_rows import HeaderFound
 from muniflow.interpret.month_days import day_columns
+from muniflow.interpret.organisations import ORGANISATION_SHARE, names_no_events, organisation_share
 from muniflow.interpret.reading import CONTENT, ColumnMatch
 from muniflow.model import Period, RawRow
 from muniflow.normalize.text import fold, seq_number
@@ -54,8 +54,6 @@ PEOPLE_SHARE = 0.6
 # The goal column: filled in this share of the event rows, texts this long on average.
 GOAL_FILLED = 0.5
 GOAL_MIN_CHARS = 30
-# A column of kinds (column_cells.names_kinds) is judged over this many event rows or more.
-KIND_MIN_ROWS = 4
 
 
 def _seq_column(body: Sequence[RawRow], free: Sequence[int], labels: Sequence[str]) -> ColumnMatch | None:
@@ -81,46 +79,6 @@ def _seq_column(body: Sequence[RawRow], free: Sequence[int], labels: Sequence[st
         if len(run) >= 2 and len(run) == len(cells) and len(run) >= len(events) // 2 and numbered_run(run):
             return ColumnMatch("seq_no", i, labels[i], CONTENT, "an ascending number run", 1.0)
     return None
-
-
-def title_by_content(
-    found: HeaderFound, body: Sequence[RawRow], synonyms: Mapping[str, Sequence[str]]
-) -> HeaderFound:
-    """Two header cells naming the title («Вид мероприятия» or «Форма проведения» beside
-    «Наименование»): the title is the one whose cells name the events, not the one that took it by
-    its longer wording whose cells are a handful of kinds («фестиваль», «очная», `kinds`); of
-    sub-columns feeding the title together, those of kinds are left out."""
-    titles = [m for m in found.matches if m.column == "title"]
-    events = body_events(body)
-    if len(titles) > 1:  # «Мероприятие» over «наименование» | «форма»: the kinds are no part of the name
-        of_kinds = {m.index for m in titles if names_kinds([fold(c) for c in column_cells(events, m.index)])}
-        if not of_kinds or len(of_kinds) == len(titles):
-            return found
-        matches = tuple(m for m in found.matches if m.column != "title" or m.index not in of_kinds)
-        return replace(found, matches=matches, unmapped=tuple(sorted({*found.unmapped, *of_kinds})))
-    if len(titles) != 1:
-        return found
-    (title,) = titles
-    kinds = [fold(c) for c in column_cells(events, title.index)]
-    if len(kinds) < KIND_MIN_ROWS or not names_kinds(kinds):
-        return found
-    taken = {m.index for m in found.matches}
-    for i in (i for i in found.unmapped if i not in taken):
-        named = next((c for c in candidates(found.labels[i], synonyms) if c.column == "title"), None)
-        names = [fold(c) for c in column_cells(events, i)]
-        if named is None or len(names) < len(kinds) or names_kinds(names):
-            continue
-        if statistics.mean(map(len, names)) <= statistics.mean(map(len, kinds)):
-            continue
-        match = ColumnMatch("title", i, found.labels[i], named.evidence, named.synonym, named.score)
-        others = [m for m in found.matches if m is not title]
-        unmapped = tuple(sorted({*found.unmapped, title.index} - {i}))
-        return replace(
-            found,
-            matches=tuple(sorted([*others, match], key=lambda m: (m.index, m.column))),
-            unmapped=unmapped,
-        )
-    return found
 
 
 def typed_by_content(found: HeaderFound, body: Sequence[RawRow], period: Period | None) -> HeaderFound:
@@ -315,7 +273,9 @@ def goal_column(body: Sequence[RawRow], free: Sequence[int], labels: Sequence[st
         if sum(1 for c in cells if _INITIALS.search(c)) >= PEOPLE_SHARE * len(cells):
             continue  # who is responsible («Смирнова Е.В., начальник управления»), not what was done
         length = statistics.mean(len(c) for c in cells)
-        if length >= GOAL_MIN_CHARS and (best is None or length > best[0]):
+        if length < GOAL_MIN_CHARS or (best is not None and length <= best[0]):
+            continue
+        if organisation_share(cells) < ORGANISATION_SHARE:  # else who held it, not what was done
             best = (length, i)
     if best is None:
         return None
@@ -382,7 +342,9 @@ def infer_required(
             matches.append(seq)
             free.remove(seq.index)
     if "title" not in columns and free:
-        lengths = {i: sum(len(fold(c)) for c in column_cells(body, i)) for i in free}
+        # a column of organisations or of a few values repeated names no events, where another does
+        named = [i for i in free if not names_no_events([fold(c) for c in column_cells(body, i)])]
+        lengths = {i: sum(len(fold(c)) for c in column_cells(body, i)) for i in named or free}
         i = max(lengths, key=lambda k: lengths[k])
         if lengths[i]:
             matches.append(

@@ -257,7 +257,7 @@ def map_columns(
         for index, text in enumerate(header)
         if index not in taken_cells and text.strip()
     }
-    per_cell = _without_fallbacks(per_cell)
+    per_cell = _without_fallbacks(per_cell, header, synonyms)
     taken_columns = {m.column for m in matches}
     # Sub-columns that name nothing of their own («…: с», «…: по») are one column in pieces: the
     # first of a group takes part in the assignment, the others join it below.
@@ -314,10 +314,14 @@ SHARED = frozenset({"date_text"})
 SIDE_BY_SIDE = frozenset({"participants", "goal"})
 
 
-def _without_fallbacks(per_cell: Mapping[int, list[Candidate]]) -> dict[int, list[Candidate]]:
+def _without_fallbacks(
+    per_cell: Mapping[int, list[Candidate]], header: Sequence[str], synonyms: Mapping[str, Sequence[str]]
+) -> dict[int, list[Candidate]]:
     """Each cell's candidates less those by a fallback synonym (contract `fallbackSynonyms`) of a
     column another cell names by another synonym: «Форма проведения» beside «Мероприятие» is the
-    event's format (очно, онлайн), not its title."""
+    event's format (очно, онлайн), not its title. A cell that names that column by another synonym
+    too keeps it by that one: «Форма и тема мероприятия» is the title by «тема мероприятия», though
+    «формат мероприятия» matched more of it, and «Организатор мероприятия» beside it no title."""
     fallback = fallback_synonyms()
     out = {}
     for index, found in per_cell.items():
@@ -328,8 +332,20 @@ def _without_fallbacks(per_cell: Mapping[int, list[Candidate]]) -> dict[int, lis
             for c in other
             if c.synonym not in fallback
         }
-        out[index] = [c for c in found if c.synonym not in fallback or c.column not in named]
+        kept: list[Candidate] = []
+        for cand in found:
+            if cand.synonym in fallback and cand.column in named:
+                plain = _cell_candidates(header[index], _without(synonyms, fallback))
+                kept.extend(c for c in plain if c.column == cand.column)
+            else:
+                kept.append(cand)
+        out[index] = sorted(kept, key=lambda c: (-c.weight, -c.score, c.column))
     return out
+
+
+def _without(synonyms: Mapping[str, Sequence[str]], dropped: frozenset[str]) -> dict[str, list[str]]:
+    """The vocabulary less some synonyms."""
+    return {column: [s for s in words if s not in dropped] for column, words in synonyms.items()}
 
 
 def fallback_synonyms() -> frozenset[str]:

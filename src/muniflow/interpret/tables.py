@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from muniflow.contracts import header_synonyms
-from muniflow.interpret.column_content import infer_required, title_by_content, typed_by_content
+from muniflow.interpret.column_content import infer_required, typed_by_content
 from muniflow.interpret.header_rows import REQUIRED, HeaderFound, find_header
 from muniflow.interpret.header_words import lemma, words
 from muniflow.interpret.headerless import headerless
@@ -28,6 +28,7 @@ from muniflow.interpret.people import PEOPLE_REASON, people_list
 from muniflow.interpret.reading import CONTENT, ColumnMatch, TableReading
 from muniflow.interpret.sections import caption_municipality, caption_name, region_body
 from muniflow.interpret.skipped import NOT_EVENTS, NOT_HELD_REASON
+from muniflow.interpret.title_column import title_by_content
 from muniflow.model import Cell, Period, RawRow, RawTable
 from muniflow.normalize.dates import parse_dates
 from muniflow.normalize.text import fold, seq_number

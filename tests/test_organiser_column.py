@@ -1,0 +1,109 @@
+"""A column saying who held an event (an organiser, a responsible office, a partner) beside the
+event's names is no title: not by a header word after its head («Организатор мероприятия»), nor by
+a header word that names the title («Наименование учреждения»), nor as the longest texts of a table
+whose title column has no header word; nor is it the goal typed by content."""
+
+from __future__ import annotations
+
+import pytest
+
+from muniflow.contracts import header_synonyms, load_contract
+from muniflow.interpret import interpret_document
+from muniflow.interpret.columns import map_columns
+from muniflow.interpret.organisations import names_no_events, names_organisation
+from muniflow.model import Period, RawDocument, RawRow, RawTable, Row
+
+Q2 = Period(2031, 2)
+EVENTS = [
+    ("Фестиваль народного творчества «Звонкие ключи»", "г. Минск (Республика Беларусь)", "12.04.2031"),
+    ("Турнир по шахматам «Белая ладья»", "г. Энск", "19.04.2031"),
+    ("Круглый стол по вопросам сотрудничества в сфере образования", "с. Ивовка", "20.05.2031"),
+    ("Выставка детского рисунка «Мир без границ»", "г. Ереван (Республика Армения)", "02.06.2031"),
+]
+ORGANISERS = [
+    "МБУК «Межпоселенческий районный дом культуры «Заря» Энского округа»",
+    "Отдел культуры администрации Энского муниципального округа",
+    "МБУК «Межпоселенческий районный дом культуры «Заря» Энского округа»",
+    "Управление образования администрации Энского муниципального округа",
+]
+
+
+def _rows(header: tuple[str, ...], order: tuple[str, ...]) -> tuple[Row, ...]:
+    """A table of EVENTS with ORGANISERS, its columns in `order` (title, org, place, date, part)."""
+    body = []
+    for n, ((title, place, date), org) in enumerate(zip(EVENTS, ORGANISERS, strict=True), 1):
+        cells = {"title": title, "org": org, "place": place, "date": date, "part": f"делегация, {n * 7} чел."}
+        body.append(RawRow((f"{n}.", *(cells[c] for c in order)), f"table 1, row {n + 1}"))
+    title = "Информация о международных мероприятиях Энского муниципального округа за II квартал 2031 года"
+    doc = RawDocument("энск.docx", "docx", title, (RawTable(("№", *header), tuple(body), "table 1"),))
+    return interpret_document(doc, header_synonyms(), Q2).rows
+
+
+def _titles() -> list[str]:
+    return [title for title, _, _ in EVENTS]
+
+
+def test_a_topic_cell_keeps_the_title_from_an_organiser_cell_beside_it() -> None:
+    # «Форма и тема мероприятия» matched «формат мероприятия» best, a fallback synonym dropped where
+    # another cell names the title: by «тема мероприятия» it still does, and the organiser does not
+    header = ["№", "Форма и тема мероприятия", "Место проведения, формат", "Организатор мероприятия"]
+    combined = load_contract().threshold("combinedColumns", []) or []
+    matches, unmapped = map_columns(header, header_synonyms(), combined)
+    assert [m.index for m in matches if m.column == "title"] == [1]
+    assert 3 in unmapped
+
+
+@pytest.mark.parametrize(
+    ("header", "order"),
+    [
+        # the organiser's header takes the title by «наименование»; the events' header names it by
+        # no synonym, or by a shorter one
+        (
+            ("Что проведено", "Наименование ответственной организации", "Место", "Дата", "Участники"),
+            ("title", "org", "place", "date", "part"),
+        ),
+        (
+            ("Наименование учреждения", "Событие", "Место", "Дата", "Участники"),
+            ("org", "title", "place", "date", "part"),
+        ),
+    ],
+)
+def test_an_organisations_column_gives_the_title_to_the_events_names(
+    header: tuple[str, ...], order: tuple[str, ...]
+) -> None:
+    rows = _rows(header, order)
+    assert [r.title for r in rows] == _titles()
+
+
+def test_a_blank_headed_column_takes_the_title_from_an_organisations_column() -> None:
+    # «Исполнитель мероприятия» names the title by its dependent word alone; the events' header is blank
+    header = ("Исполнитель мероприятия", "", "Место", "Дата", "Участники")
+    rows = _rows(header, ("org", "title", "place", "date", "part"))
+    assert [r.title for r in rows] == _titles()
+
+
+def test_an_untitled_title_column_is_no_organisations_column() -> None:
+    # no header word for the title: the longest texts are the organisers', yet they name no events
+    rows = _rows(("Организатор", "", "Место", "Дата", "Участники"), ("org", "title", "place", "date", "part"))
+    assert [r.title for r in rows] == _titles()
+
+
+def test_an_organisations_column_is_no_goal() -> None:
+    rows = _rows(
+        ("Мероприятие", "Ответственный исполнитель", "Место", "Дата", "Участники"),
+        ("title", "org", "place", "date", "part"),
+    )
+    assert [r.title for r in rows] == _titles()
+    assert [r.goal for r in rows] == ["", "", "", ""]
+
+
+def test_cells_naming_organisations_people_or_repeats_name_no_events() -> None:
+    assert names_organisation("МАУ ДО «Спортивная школа «Олимп»")
+    assert names_organisation("Районный дом культуры")
+    assert names_organisation("Смирнова Е.В., начальник отдела")
+    assert not names_organisation("Фестиваль «Дом дружбы»")
+    assert not names_organisation("Администрация округа приняла делегацию г. Минска")
+    assert not names_organisation("Турнир «Кубок отдела культуры»")
+    assert names_no_events(["Отдел культуры", "МБУК «Заря»", "Фестиваль «Лето»"])
+    assert names_no_events(["Местный бюджет"] * 3 + ["Без финансирования"])
+    assert not names_no_events([title for title, _, _ in EVENTS])
