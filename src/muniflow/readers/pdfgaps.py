@@ -57,6 +57,7 @@ def infer_table(
     labelled: bool = False,
     cut: bool = False,
     settled: str = "",
+    overleaf: Sequence[tuple[float, float]] = (),
 ) -> TextTable | None:
     """The region read as a table with inferred columns, or None when its text shows fewer than
     MIN_COLUMNS columns or MIN_ROWS rows. `hint`: the column edges of the table inferred last on
@@ -67,7 +68,7 @@ def infer_table(
     numbering no row whose first column holds labels is a table of labels (see pdflabelrows), its
     rows opened by them; `labelled`: the table on the page before was one, and this one going on
     is one whatever its labels; `settled`: the alignment of the cells of the table before, going on
-    here (see pdfaligned)."""
+    here, `overleaf` the x-ranges of its last row's cells whose text goes on here (see pdfaligned)."""
     inside = [
         g
         for g in glyphs
@@ -124,10 +125,12 @@ def infer_table(
     else:
         top_starts, _ = row_starts(lines, xs, regular, repeated_header(lines, header))
         starts_at, fixed = row_starts(lines, xs, regular, repeated_header(lines, header), aligned=True)
-        aligned = aligned_bands(lines, xs, top_starts, starts_at, fixed, settled)
+        aligned = aligned_bands(lines, xs, top_starts, starts_at, fixed, settled, overleaf)
         again = _columns_of_aligned(lines, pad, hint, header, aligned[0] if aligned else [], inner)
         if not grid and again is not None:
-            return infer_table(glyphs, region, hint, header, [xs[0], *again, xs[-1]], labelled, cut, settled)
+            return infer_table(
+                glyphs, region, hint, header, [xs[0], *again, xs[-1]], labelled, cut, settled, overleaf
+            )
         tops = [lines[i].top - 1 for i in top_starts] + [lines[-1].bottom + 1]
         bands = aligned[0] if aligned else list(itertools.pairwise(tops))
     heading = _heading_under_header(lines, inside, xs) if starts is None and card is None else None

@@ -1,0 +1,74 @@
+"""A table drawn without rules whose cells are set at their bottom, a row's long result cut by the
+page end: the next page opens with the rest of that result right over the first row's tallest
+cell, in the same column. Set at their bottom, the first row's cells fit as well with those lines
+as without them; what parts them is the cell of the page before going on overleaf (its last line
+ended with the space it wrapped at) and the blank band under the rest, as tall as the gaps
+between the rows of this page (readers/pdfaligned._rest_apart)."""
+
+from __future__ import annotations
+
+from glyph_text import cell_texts, text_glyphs
+
+from muniflow.readers.pdflines import Glyph
+from muniflow.readers.pdfunruled import _grid, text_only_tables
+
+XS = (40.0, 70.0, 220.0, 330.0, 560.0)  # №, event, place, result; the right edge
+PITCH = 12.0  # a cell's line pitch; glyphs 10 pt tall
+GAP = 14.0  # the blank between two rows: a cell's padding below, the next one's above
+HEADER = (("№",), ("Мероприятие",), ("Место",), ("Итоги", "проведения"))
+GOAL = ("Обсуждены планы на год", "и новые маршруты", "для юных туристов", "края и области")
+
+
+def _row(top: float, cells: tuple[tuple[str, ...], ...]) -> tuple[list[Glyph], float]:
+    """A row's glyphs, each cell's lines set at the row's bottom; the row's bottom."""
+    height = max(len(cell) for cell in cells) * PITCH
+    out = []
+    for x0, cell in zip(XS, cells, strict=False):
+        first = top + height - len(cell) * PITCH
+        for k, text in enumerate(cell):
+            out += text_glyphs(text, x0, first + k * PITCH)
+    return out, top + height
+
+
+def _first_page() -> list[Glyph]:
+    glyphs, bottom = _row(100.0, HEADER)
+    for row in [(("1.",), ("Слёт",), ("г. Ивск",), GOAL), (("2.",), ("Ярмарка",), ("с. Лесное",), GOAL[:2])]:
+        more, bottom = _row(bottom + GAP, row)
+        glyphs += more
+    return glyphs
+
+
+ROWS = [
+    (("3.",), ("Турнир", "по городкам"), ("г. Ивск",), GOAL),
+    (("4.",), ("Вечер",), ("д. Ключи",), GOAL[:3]),
+    (("5.",), ("Концерт",), ("г. Ивск",), GOAL[:2]),
+]
+REST = ("с вожатыми", "из соседних районов")
+
+
+def _next_page() -> list[Glyph]:
+    """The rest of a result at the page's top, the rows under it set at their bottom: the rest's
+    last line and the first row's tallest cell one row gap apart, in the result's column."""
+    page = [g for k, text in enumerate(REST) for g in text_glyphs(text, XS[3], 40.0 + k * PITCH)]
+    bottom = 40.0 + len(REST) * PITCH
+    for row in ROWS:
+        more, bottom = _row(bottom + GAP, row)
+        page += more
+    return page
+
+
+def test_the_rest_of_a_result_cut_by_the_page_end_is_parted_from_the_first_row() -> None:
+    """The result of the page before went on overleaf: its rest is a row of its own, which the
+    stitching glues to it; the first row keeps only its own result. Where the result ended its
+    paragraph at the page end, nothing goes on: the lines over the first row's cell, a paragraph's
+    spacing apart, stay that cell's."""
+    (first,) = text_only_tables(_first_page())
+    result = (XS[3], XS[4])
+    (table,) = text_only_tables(
+        _next_page(), hint=_grid(first), header=first.header_lines, settled="bottom", overleaf=[result]
+    )
+    rows = [tuple(" ".join(cell) for cell in row) for row in ROWS]
+    assert cell_texts(table, _next_page()) == [("", "", "", " ".join(REST)), *rows]
+    (table,) = text_only_tables(_next_page(), hint=_grid(first), header=first.header_lines, settled="bottom")
+    whole = (rows[0][0], rows[0][1], rows[0][2], " ".join((*REST, *GOAL)))
+    assert cell_texts(table, _next_page()) == [whole, *rows[1:]]
