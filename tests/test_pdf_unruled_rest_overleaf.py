@@ -9,21 +9,27 @@ from __future__ import annotations
 
 from glyph_text import cell_texts, text_glyphs
 
+from muniflow.readers.pdfaligned import aligned_bands
+from muniflow.readers.pdfgaprows import row_starts
 from muniflow.readers.pdflines import Glyph
+from muniflow.readers.pdftextlines import text_lines
 from muniflow.readers.pdfunruled import _grid, text_only_tables
 
 XS = (40.0, 70.0, 220.0, 330.0, 560.0)  # №, event, place, result; the right edge
 PITCH = 12.0  # a cell's line pitch; glyphs 10 pt tall
 GAP = 14.0  # the blank between two rows: a cell's padding below, the next one's above
+WIDE = (*XS[:4], 565.0, 600.0)  # a narrow column of notes after the result
 HEADER = (("№",), ("Мероприятие",), ("Место",), ("Итоги", "проведения"))
 GOAL = ("Обсуждены планы на год", "и новые маршруты", "для юных туристов", "края и области")
 
 
-def _row(top: float, cells: tuple[tuple[str, ...], ...]) -> tuple[list[Glyph], float]:
+def _row(
+    top: float, cells: tuple[tuple[str, ...], ...], xs: tuple[float, ...] = XS
+) -> tuple[list[Glyph], float]:
     """A row's glyphs, each cell's lines set at the row's bottom; the row's bottom."""
     height = max(len(cell) for cell in cells) * PITCH
     out = []
-    for x0, cell in zip(XS, cells, strict=False):
+    for x0, cell in zip(xs, cells, strict=False):
         first = top + height - len(cell) * PITCH
         for k, text in enumerate(cell):
             out += text_glyphs(text, x0, first + k * PITCH)
@@ -72,3 +78,60 @@ def test_the_rest_of_a_result_cut_by_the_page_end_is_parted_from_the_first_row()
     (table,) = text_only_tables(_next_page(), hint=_grid(first), header=first.header_lines, settled="bottom")
     whole = (rows[0][0], rows[0][1], rows[0][2], " ".join((*REST, *GOAL)))
     assert cell_texts(table, _next_page()) == [whole, *rows[1:]]
+
+
+def test_a_rest_whose_lines_were_parted_as_headings_stays_one_band() -> None:
+    """A line of the rest read as a heading (one run of words crossing a boundary opens a row of
+    its own, and so does the line under it) parted the rest in three: the second and third went
+    on no row. The rest's lines stand a line's gap apart, in the column that went on overleaf: one
+    band, down to the blank band over the first row."""
+    rest = ("с вожатыми", "из соседних районов", "и городов края")
+    page = [g for k, text in enumerate(rest) for g in text_glyphs(text, XS[3], 40.0 + k * PITCH)]
+    bottom = 40.0 + len(rest) * PITCH
+    for row in ROWS:
+        more, bottom = _row(bottom + GAP, row)
+        page += more
+    lines = text_lines(page)
+    xs = [XS[0] - 4, *XS[1:4], XS[4]]
+    top_starts, _ = row_starts(lines, xs, frozenset())
+    starts, fixed = row_starts(lines, xs, frozenset(), aligned=True)
+    heading = [1, 2]  # a heading and the line after it
+    found = aligned_bands(
+        lines,
+        xs,
+        sorted({*top_starts, *heading}),
+        sorted({*starts, *heading}),
+        sorted({*fixed, *heading}),
+        "bottom",
+        [(XS[3], XS[4])],
+    )
+    assert found is not None
+    bands, _ = found
+    assert [a + 1 for a, _ in bands[:2]] == [lines[0].top, lines[len(rest)].top]
+
+
+def test_a_rests_line_crossing_into_the_next_column_is_no_heading() -> None:
+    """A rest's line running past its column's edge into the next one reads as a heading (one
+    run of words crossing a boundary): one cell across the table, which names a municipality. The
+    page's first lines, only where the row before went on, are that row's rest: its cell."""
+    notes = (("—",),)
+    rows = [(*row, *notes) for row in ROWS]
+    glyphs, bottom = _row(100.0, (*HEADER, ("Прим.",)))
+    for row in [
+        (("1.",), ("Слёт",), ("г. Ивск",), GOAL, *notes),
+        (("2.",), ("Вечер",), ("с. Лесное",), GOAL[:2], *notes),
+    ]:
+        more, bottom = _row(bottom + GAP, row, WIDE)
+        glyphs += more
+    (first,) = text_only_tables(glyphs)
+    rest = ("вместе", "с учителями и гостями из соседних районов области")  # past 559.6
+    page = [g for k, text in enumerate(rest) for g in text_glyphs(text, WIDE[3], 40.0 + k * PITCH)]
+    bottom = 40.0 + len(rest) * PITCH
+    for row in rows:
+        more, bottom = _row(bottom + GAP, row, WIDE)
+        page += more
+    grid = _grid(first)
+    (table,) = text_only_tables(
+        page, hint=grid, header=first.header_lines, settled="bottom", overleaf=[(grid[3], grid[4])]
+    )
+    assert cell_texts(table, page)[0] == ("", "", "", " ".join(rest))

@@ -101,7 +101,9 @@ def _rest_apart(cost: _Cost, cuts: Sequence[int], overleaf: Sequence[Span], mode
     its tallest cell as without them. The rest writes only where a cell of the row before went
     on overleaf (its last line ending with the space it wrapped at), and ends at the first blank
     band across the table as tall as the gaps between rows on this page (less SLACK), well over
-    the gaps between a row's lines; parted so, the rows fit the alignment no worse."""
+    the gaps between a row's lines; parted so, the rows fit the alignment no worse. Its lines
+    above, a line's gap apart and only where the row went on, are one band with it (a line of it
+    crossing a boundary was parted as a heading, the line under it too)."""
     lines, xs = cost.lines, cost.xs
     bands = list(itertools.pairwise([*cuts, len(lines)]))
     first = next((k for k, (a, b) in enumerate(bands) if _anchor(lines, xs, a, b) is not None), None)
@@ -117,15 +119,31 @@ def _rest_apart(cost: _Cost, cuts: Sequence[int], overleaf: Sequence[Span], mode
     slack = SLACK * cost.height
     if row_gap - line_gap < 2 * slack:  # rows that do not stand apart tell no rest
         return list(cuts)
+
+    def rest(i: int, j: int) -> bool:  # lines[i:j] write only where the row before went on
+        return all(_inside(span, overleaf) for line in lines[i:j] for span in line.spans)
+
     whole = cost.band(a, b, lines[number], mode)
+    found = None
     for k in range(a + 1, number + 1):
-        if not all(_inside(span, overleaf) for span in lines[k - 1].spans):
+        if not rest(k - 1, k):
             break
-        if lines[k].top - lines[k - 1].bottom < row_gap - slack:
-            continue
-        parted = cost.band(a, k, None, mode) + cost.band(k, b, lines[number], mode)
-        return sorted({*cuts, k}) if parted <= whole + 1e-6 else list(cuts)
-    return list(cuts)
+        if lines[k].top - lines[k - 1].bottom >= row_gap - slack:
+            parted = cost.band(a, k, None, mode) + cost.band(k, b, lines[number], mode)
+            found = k if parted <= whole + 1e-6 else None
+            break
+    # the rest's lines above, a line's gap apart, parted as headings (one run of words crossing a
+    # boundary, and the line under it) are one band down to the row
+    top = a if found is not None else cuts[first - 1] if first and rest(cuts[first - 1], a) else None
+    if top is None:
+        return list(cuts)
+    while top in cuts[1 : first + 1] and lines[top].top - lines[top - 1].bottom < row_gap - slack:
+        above = cuts[cuts.index(top) - 1]
+        if not rest(above, top):
+            break
+        top = above
+    end = a if found is None else found
+    return sorted({c for c in cuts if not top < c < end} | {end})
 
 
 def _inside(span: Span, ranges: Sequence[Span]) -> bool:

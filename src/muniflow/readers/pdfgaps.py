@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from muniflow.interpret.municipality import municipality_name
-from muniflow.readers.pdfaligned import aligned_bands
+from muniflow.readers.pdfaligned import EDGE, aligned_bands
 from muniflow.readers.pdfgapcolumns import (
     DEFAULT_PAD,
     MAX_PAD,
@@ -149,6 +149,7 @@ def infer_table(
     in_header = starts is None and card is None  # bands above the first numbered row hold the header
     leading = 0  # rows of several cells above the first numbered row, the header repeated aside
     repeated = lines[: repeated_header(lines, header)]
+    begun = False  # a band under the header repeated was read
     for top, bottom in bands:
         members = [line for line in lines if top <= (line.top + line.bottom) / 2 < bottom]
         in_header = in_header and not any(is_numbered(line) for line in members)
@@ -164,10 +165,14 @@ def infer_table(
                 opens.extend([False] * len(levels))
                 continue
         if members:
-            cells = list(row_cells(members, xs, top, bottom, regular))
+            # the page's first lines (under the header repeated), only where the row before went
+            # on, are its rest: no heading
+            rest = not begun and bool(overleaf) and all(_within(line, overleaf) for line in members)
+            cells = list(row_cells(members, xs, top, bottom, regular, heading=not rest))
             rule = inner_rules.get(top)
             if rows and rule is not None:
                 merge_down(rows, cells, rule)
+            begun = begun or not all(line in repeated for line in members)
             rows.append(cells)
             held.append(members)
             opens.append(rule is None and starts is None and card is None)
@@ -201,6 +206,11 @@ def infer_table(
         open_rows=tuple(opens),
         aligned=aligned[1] if aligned else "",
     )
+
+
+def _within(line: Line, ranges: Sequence[tuple[float, float]]) -> bool:
+    """Whether each run of words of a line stands within one of the x-ranges (to a rounding)."""
+    return all(any(lo - EDGE <= a and b <= hi + EDGE for lo, hi in ranges) for a, b in line.spans)
 
 
 def _heading_under_header(lines: Sequence[Line], glyphs: Sequence[Glyph], xs: Sequence[float]) -> int | None:
