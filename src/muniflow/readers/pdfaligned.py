@@ -123,21 +123,24 @@ def _rest_apart(cost: _Cost, cuts: Sequence[int], overleaf: Sequence[Span], mode
     def rest(i: int, j: int) -> bool:  # lines[i:j] write only where the row before went on
         return all(_inside(span, overleaf) for line in lines[i:j] for span in line.spans)
 
+    def gap(i: int) -> float:  # the blank over lines[i]
+        return lines[i].top - lines[i - 1].bottom
+
     whole = cost.band(a, b, lines[number], mode)
     found = None
     for k in range(a + 1, number + 1):
         if not rest(k - 1, k):
             break
-        if lines[k].top - lines[k - 1].bottom >= row_gap - slack:
+        if gap(k) >= row_gap - slack:
             parted = cost.band(a, k, None, mode) + cost.band(k, b, lines[number], mode)
             found = k if parted <= whole + 1e-6 else None
             break
     # the rest's lines above, a line's gap apart, parted as headings (one run of words crossing a
     # boundary, and the line under it) are one band down to the row
-    top = a if found is not None else cuts[first - 1] if first and rest(cuts[first - 1], a) else None
-    if top is None:
+    top = a if found is not None else cuts[first - 1] if first else None
+    if top is None or (found is None and not (rest(top, a) and gap(a) >= row_gap - slack)):
         return list(cuts)
-    while top in cuts[1 : first + 1] and lines[top].top - lines[top - 1].bottom < row_gap - slack:
+    while top in cuts[1 : first + 1] and gap(top) < row_gap - slack:
         above = cuts[cuts.index(top) - 1]
         if not rest(above, top):
             break
