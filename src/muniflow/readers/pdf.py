@@ -33,7 +33,7 @@ from muniflow.readers.pdfbullets import drawn_bullets
 from muniflow.readers.pdfcaption import band_paragraphs, text_area
 from muniflow.readers.pdffootnotes import footnotes_top
 from muniflow.readers.pdfgaps import on_grid
-from muniflow.readers.pdfglue import LineCell, cell_text
+from muniflow.readers.pdfglue import LineCell, cell_text, wraps_at_end
 from muniflow.readers.pdfgrid import merged_down, slot_ends
 from muniflow.readers.pdflayer import out_of_time, read_layer
 from muniflow.readers.pdflinebreaks import join_lines
@@ -192,6 +192,7 @@ def _scan(path: Path, budget: bool = True) -> tuple[list[Fragment], int, str, st
     heads: tuple[str, ...] = ()  # and its header lines, which a page's top may repeat
     labelled = False  # and whether its rows are labels (see pdflabelrows)
     settled = ""  # and how its cells stand in their rows, where not at the top (see pdfaligned)
+    overleaf: tuple[tuple[float, float], ...] = ()  # and its last row's cells going on overleaf
     alone: tuple[int, TextTable, list[dict[str, Any]]] | None = None  # a header at a page's bottom
     share = scan_image_share()
     layered: set[int] = set()  # scanned pages read from their text layer (pdflayer)
@@ -233,7 +234,9 @@ def _scan(path: Path, budget: bool = True) -> tuple[list[Fragment], int, str, st
                             every = char_glyphs(page.chars)  # built once, for both uses
                             ruled, ruling = _find_tables(page, grid)
                             tables = sorted(
-                                tables_without_rules(ruling, ruled, grid, heads, labelled, settled, every),
+                                tables_without_rules(
+                                    ruling, ruled, grid, heads, labelled, settled, every, overleaf
+                                ),
                                 key=lambda t: (t.bbox[1], t.bbox[0]),
                             )
                         if tables and isinstance(tables[-1], TextTable):
@@ -243,6 +246,8 @@ def _scan(path: Path, budget: bool = True) -> tuple[list[Fragment], int, str, st
                         if not tables and page.page_number not in layered:  # a scan's table is ruled
                             tables = text_tables(page)
                         found = _page_fragments(page.page_number, page.chars, tables, every)
+                        if tables and isinstance(tables[-1], TextTable):
+                            overleaf = _going_on(tables[-1], found[-1])
                         if page is not opened and page.bbox[0]:  # a sheet's right page: its own grid
                             left = page.bbox[0]
                             found = [replace(f, columns=tuple(x - left for x in f.columns)) for f in found]
@@ -446,6 +451,18 @@ def _page_fragments(
             )
         )
     return fragments
+
+
+def _going_on(table: TextTable, fragment: Fragment) -> tuple[tuple[float, float], ...]:
+    """The x-ranges of the cells of a table's last row whose text goes on below it, overleaf (a
+    last line ending with the space it wrapped at, see pdfglue.wraps_at_end)."""
+    if not table.rows or not fragment.rows:
+        return ()
+    return tuple(
+        (box[0], box[2])
+        for box, cell in zip(table.rows[-1].cells, fragment.rows[-1], strict=False)
+        if box is not None and wraps_at_end(cell)
+    )
 
 
 def _column_edges(table: Any) -> tuple[float, ...]:

@@ -43,6 +43,9 @@ HOLE = 0.25
 
 MODES = ("middle", "bottom")
 
+# Points a run of words may stand past a cell's edge and still be inside it (rounding).
+EDGE = 3.0
+
 
 def aligned_bands(
     lines: Sequence[Line],
@@ -51,6 +54,7 @@ def aligned_bands(
     starts: Sequence[int],
     fixed: Sequence[int],
     settled: str = "",
+    overleaf: Sequence[Span] = (),
 ) -> tuple[list[Span], str] | None:
     """The rows of `lines` (a table's lines, columns `xs`) re-parted for cells centred or set at
     their bottom, and the alignment; None where the top's alignment fits as well. `top_starts`:
@@ -61,7 +65,8 @@ def aligned_bands(
     read from the top: each row then holds its number's line, where all its cells end, over the
     next row's upper lines), the one whose cells skip no line of their row wins (see _Cost).
     `settled`: the alignment of the table on the page before, this one going on: it stays unless
-    the top's fits clearly better (a page may hold one row or two, too few to tell)."""
+    the top's fits clearly better (a page may hold one row or two, too few to tell); `overleaf`:
+    the x-ranges of its last row's cells whose text goes on here (see _rest_apart)."""
     if len(xs) < 3 or not any(_numbered(lines[i], xs) for i in starts):
         return None
     height = sorted(line.bottom - line.top for line in lines)[len(lines) // 2]
@@ -69,6 +74,7 @@ def aligned_bands(
     best: tuple[float, list[int], str] | None = None
     for mode in (settled,) if settled in MODES else MODES:
         _, cuts = _parted(lines, xs, starts, fixed, cost, mode)
+        cuts = _rest_apart(cost, cuts, overleaf, mode) if overleaf else cuts
         total = _rows_cost(cost, cuts, mode)
         if best is None or total < best[0]:
             best = (total, cuts, mode)
@@ -87,6 +93,65 @@ def aligned_bands(
         return None
     edges = [lines[i].top - 1 for i in cuts] + [lines[-1].bottom + 1]
     return list(itertools.pairwise(edges)), mode
+
+
+def _rest_apart(cost: _Cost, cuts: Sequence[int], overleaf: Sequence[Span], mode: str) -> list[int]:
+    """The row starts with the rest of the row before, the page end cut, parted from the page's
+    first numbered row: cells set at their bottom fit it as well with the rest's lines on top of
+    its tallest cell as without them. The rest writes only where a cell of the row before went
+    on overleaf (its last line ending with the space it wrapped at), and ends at the first blank
+    band across the table as tall as the gaps between rows on this page (less SLACK), well over
+    the gaps between a row's lines; parted so, the rows fit the alignment no worse. Its lines
+    above, a line's gap apart and only where the row went on, are one band with it (a line of it
+    crossing a boundary was parted as a heading, the line under it too)."""
+    lines, xs = cost.lines, cost.xs
+    bands = list(itertools.pairwise([*cuts, len(lines)]))
+    first = next((k for k, (a, b) in enumerate(bands) if _anchor(lines, xs, a, b) is not None), None)
+    if first is None:
+        return list(cuts)
+    a, b = bands[first]
+    number = next(i for i in range(a, b) if _numbered(lines[i], xs))
+    rows = sorted(lines[c].top - lines[c - 1].bottom for c in cuts[first + 1 :])
+    within = sorted(lines[i].top - lines[i - 1].bottom for i in range(1, len(lines)) if i not in cuts)
+    if not rows or not within:
+        return list(cuts)
+    row_gap, line_gap = rows[len(rows) // 2], within[len(within) // 2]
+    slack = SLACK * cost.height
+    if row_gap - line_gap < 2 * slack:  # rows that do not stand apart tell no rest
+        return list(cuts)
+
+    def rest(i: int, j: int) -> bool:  # lines[i:j] write only where the row before went on
+        return all(_inside(span, overleaf) for line in lines[i:j] for span in line.spans)
+
+    def gap(i: int) -> float:  # the blank over lines[i]
+        return lines[i].top - lines[i - 1].bottom
+
+    whole = cost.band(a, b, lines[number], mode)
+    found = None
+    for k in range(a + 1, number + 1):
+        if not rest(k - 1, k):
+            break
+        if gap(k) >= row_gap - slack:
+            parted = cost.band(a, k, None, mode) + cost.band(k, b, lines[number], mode)
+            found = k if parted <= whole + 1e-6 else None
+            break
+    # the rest's lines above, a line's gap apart, parted as headings (one run of words crossing a
+    # boundary, and the line under it) are one band down to the row
+    top = a if found is not None else cuts[first - 1] if first else None
+    if top is None or (found is None and not (rest(top, a) and gap(a) >= row_gap - slack)):
+        return list(cuts)
+    while top in cuts[1 : first + 1] and gap(top) < row_gap - slack:
+        above = cuts[cuts.index(top) - 1]
+        if not rest(above, top):
+            break
+        top = above
+    end = a if found is None else found
+    return sorted({c for c in cuts if not top < c < end} | {end})
+
+
+def _inside(span: Span, ranges: Sequence[Span]) -> bool:
+    """Whether a run of words stands within one of the x-ranges (to a rounding)."""
+    return any(lo - EDGE <= span[0] and span[1] <= hi + EDGE for lo, hi in ranges)
 
 
 def _bands(starts: Sequence[int], end: int) -> set[tuple[int, int]]:

@@ -27,18 +27,20 @@ def row_cells(
     top: float,
     bottom: float,
     regular: frozenset[int] = frozenset(),
+    heading: bool = True,
 ) -> tuple[Box | None, ...]:
     """A row's cell boxes: a boundary its text crosses joins the columns on either side; a row of
     one run of words a line crossing a boundary is a heading: one cell across the table, and so is
     a row of one run standing alone (see _centred, _bold_alone; `regular`: the columns whose body
-    text is mostly not bold). Text turned a quarter joins none: its glyphs at one height in two
-    narrow columns run together."""
+    text is mostly not bold), unless it can be no `heading` (the rest of a row going on from the
+    page before). Text turned a quarter joins none: its glyphs at one height in two narrow
+    columns run together."""
     crossed = {
         k for k, x in enumerate(xs[1:-1], start=1) for line in lines for a, b in line.upright if a < x < b
     }
     single = all(len(line.spans) == 1 for line in lines)
     alone = all(_centred(line, xs) or _bold_alone(line, xs, regular) for line in lines)
-    if single and (crossed or alone):
+    if heading and single and (crossed or alone):
         crossed = set(range(1, len(xs) - 1))  # a heading across the table: one cell
     cells: list[Box | None] = []
     start = 0

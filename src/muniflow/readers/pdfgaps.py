@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from muniflow.interpret.municipality import municipality_name
-from muniflow.readers.pdfaligned import aligned_bands
+from muniflow.readers.pdfaligned import EDGE, aligned_bands
 from muniflow.readers.pdfgapcolumns import (
     DEFAULT_PAD,
     MAX_PAD,
@@ -57,6 +57,7 @@ def infer_table(
     labelled: bool = False,
     cut: bool = False,
     settled: str = "",
+    overleaf: Sequence[tuple[float, float]] = (),
 ) -> TextTable | None:
     """The region read as a table with inferred columns, or None when its text shows fewer than
     MIN_COLUMNS columns or MIN_ROWS rows. `hint`: the column edges of the table inferred last on
@@ -67,7 +68,7 @@ def infer_table(
     numbering no row whose first column holds labels is a table of labels (see pdflabelrows), its
     rows opened by them; `labelled`: the table on the page before was one, and this one going on
     is one whatever its labels; `settled`: the alignment of the cells of the table before, going on
-    here (see pdfaligned)."""
+    here, `overleaf` the x-ranges of its last row's cells whose text goes on here (see pdfaligned)."""
     inside = [
         g
         for g in glyphs
@@ -124,10 +125,12 @@ def infer_table(
     else:
         top_starts, _ = row_starts(lines, xs, regular, repeated_header(lines, header))
         starts_at, fixed = row_starts(lines, xs, regular, repeated_header(lines, header), aligned=True)
-        aligned = aligned_bands(lines, xs, top_starts, starts_at, fixed, settled)
+        aligned = aligned_bands(lines, xs, top_starts, starts_at, fixed, settled, overleaf)
         again = _columns_of_aligned(lines, pad, hint, header, aligned[0] if aligned else [], inner)
         if not grid and again is not None:
-            return infer_table(glyphs, region, hint, header, [xs[0], *again, xs[-1]], labelled, cut, settled)
+            return infer_table(
+                glyphs, region, hint, header, [xs[0], *again, xs[-1]], labelled, cut, settled, overleaf
+            )
         tops = [lines[i].top - 1 for i in top_starts] + [lines[-1].bottom + 1]
         bands = aligned[0] if aligned else list(itertools.pairwise(tops))
     heading = _heading_under_header(lines, inside, xs) if starts is None and card is None else None
@@ -146,6 +149,7 @@ def infer_table(
     in_header = starts is None and card is None  # bands above the first numbered row hold the header
     leading = 0  # rows of several cells above the first numbered row, the header repeated aside
     repeated = lines[: repeated_header(lines, header)]
+    begun = False  # a band under the header repeated was read
     for top, bottom in bands:
         members = [line for line in lines if top <= (line.top + line.bottom) / 2 < bottom]
         in_header = in_header and not any(is_numbered(line) for line in members)
@@ -161,10 +165,14 @@ def infer_table(
                 opens.extend([False] * len(levels))
                 continue
         if members:
-            cells = list(row_cells(members, xs, top, bottom, regular))
+            # the page's first lines (under the header repeated), only where the row before went
+            # on, are its rest: no heading
+            rest = not begun and bool(overleaf) and all(_within(line, overleaf) for line in members)
+            cells = list(row_cells(members, xs, top, bottom, regular, heading=not rest))
             rule = inner_rules.get(top)
             if rows and rule is not None:
                 merge_down(rows, cells, rule)
+            begun = begun or not all(line in repeated for line in members)
             rows.append(cells)
             held.append(members)
             opens.append(rule is None and starts is None and card is None)
@@ -198,6 +206,11 @@ def infer_table(
         open_rows=tuple(opens),
         aligned=aligned[1] if aligned else "",
     )
+
+
+def _within(line: Line, ranges: Sequence[tuple[float, float]]) -> bool:
+    """Whether each run of words of a line stands within one of the x-ranges (to a rounding)."""
+    return all(any(lo - EDGE <= a and b <= hi + EDGE for lo, hi in ranges) for a, b in line.spans)
 
 
 def _heading_under_header(lines: Sequence[Line], glyphs: Sequence[Glyph], xs: Sequence[float]) -> int | None:

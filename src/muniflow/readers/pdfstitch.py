@@ -19,6 +19,7 @@ from muniflow.morph import analyzer
 from muniflow.normalize.text import seq_number
 from muniflow.readers.base import fold_whitespace
 from muniflow.readers.headerwords import cell_lemmas, is_header_like
+from muniflow.readers.pdfgapcolumns import DEFAULT_PAD, RUN_CLEARANCE
 from muniflow.readers.pdfglue import (
     MAX_HEADER_ROWS,
     LineCell,
@@ -37,6 +38,9 @@ from muniflow.readers.pdfgrid import Ends, finer_grid, regrid, regrid_slots
 from muniflow.readers.rownumber import SEQ_NUMBER
 
 COLUMN_TOLERANCE = 3.0  # points: the same column drawn on two pages may differ by rounding
+# points: a column of a table drawn without rules, inferred again on the next page, may stand as
+# far off: its boundary is moved into the gap the page's lines leave (pdfgapcolumns.keeps_hint)
+INFERRED_TOLERANCE = DEFAULT_PAD + RUN_CLEARANCE
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,8 @@ def stitch_groups(fragments: Sequence[Fragment]) -> list[list[Fragment]]:
     groups: list[list[Fragment]] = []
     for fragment in fragments:
         grid = finer_grid(groups[-1][-1].columns, fragment.columns, COLUMN_TOLERANCE) if groups else None
+        if groups and grid is None and _inferred_alike(groups[-1][-1], fragment):
+            grid = groups[-1][-1].columns
         if groups and not fragment.caption and grid is not None:
             group = groups[-1]
             last = group[-1]
@@ -110,6 +116,17 @@ def stitch_groups(fragments: Sequence[Fragment]) -> list[list[Fragment]]:
                 continue
         groups.append([fragment])
     return groups
+
+
+def _inferred_alike(a: Fragment, b: Fragment) -> bool:
+    """Two tables drawn without rules (their columns inferred) with as many columns, each edge
+    within INFERRED_TOLERANCE of the other's: the columns of the page before, each boundary moved
+    within its gap on this page. Read as two tables, the row the page end cut lost its rest."""
+    return (
+        bool(a.open_rows and b.open_rows)
+        and len(a.columns) == len(b.columns)
+        and all(abs(x - y) <= INFERRED_TOLERANCE for x, y in zip(a.columns, b.columns, strict=True))
+    )
 
 
 def _repeats_header(group: Sequence[Fragment], fragment: Fragment) -> bool:

@@ -77,6 +77,7 @@ def tables_without_rules(
     labelled: bool = False,
     settled: str = "",
     every: Sequence[Glyph] | None = None,
+    overleaf: Sequence[Span] = (),
 ) -> list[Any]:
     """The page's tables: the ruled ones of two columns or more as found, those of one column and
     the regions other rules mark out read with inferred columns (a ruled table inference cannot
@@ -84,7 +85,8 @@ def tables_without_rules(
     line up as text (a table drawn without rules on a page where another one has them). `header`:
     the header lines of the table inferred last on the page before (see infer_table); `labelled`:
     that table's rows are labels (see pdflabelrows); `settled`: how its cells stand in their rows
-    (see pdfaligned); `every`: the page's chars as glyphs, if built already (`char_glyphs`)."""
+    (see pdfaligned); `every`: the page's chars as glyphs, if built already (`char_glyphs`);
+    `overleaf`: the x-ranges of that table's last cells whose text goes on overleaf."""
     glyphs = page_glyphs(page.chars, every)
     # Only a ruled table of one column has no inner vertical rule: one of two columns draws its
     # grid (a list label and its text a tab apart in a cell are no third column).
@@ -119,7 +121,12 @@ def tables_without_rules(
     going_on = not held and (not out or above)
     out.extend(
         text_only_tables(
-            outside, hint if going_on else (), header, labelled and going_on, settled if going_on else ""
+            outside,
+            hint if going_on else (),
+            header,
+            labelled and going_on,
+            settled if going_on else "",
+            overleaf if going_on else (),
         )
     )
     return out
@@ -237,6 +244,7 @@ def text_only_tables(
     header: Sequence[str] = (),
     labelled: bool = False,
     settled: str = "",
+    overleaf: Sequence[Span] = (),
 ) -> list[TextTable]:
     """Tables on a page without rules: runs of lines from one of MIN_COLUMNS runs of words (the
     header's first line) while no line covers a gap between them, except a heading of at most
@@ -244,7 +252,7 @@ def text_only_tables(
     (prose set in columns numbers none), unless its first column holds labels (see pdflabelrows) or
     it opens the page and keeps to the columns of the table inferred on the page before (`hint`):
     the rest of its last row (`labelled`: of that table of labels; `settled`: how that table's
-    cells stand in their rows, see pdfaligned)."""
+    cells stand in their rows, see pdfaligned; `overleaf`: where its last row's text goes on)."""
     lines = text_lines(glyphs)
     skip, repeated = _header_again(lines, header)
     out = []
@@ -319,7 +327,15 @@ def text_only_tables(
             top, bottom = run[0].top - 1, run[-1].bottom + 1
             region = Region(-1e9, top, 1e9, bottom, framed=False)
             going = settled if follows else ""
-            table = infer_table(glyphs, region, hint, header, labelled=labelled and follows, settled=going)
+            table = infer_table(
+                glyphs,
+                region,
+                hint,
+                header,
+                labelled=labelled and follows,
+                settled=going,
+                overleaf=overleaf if follows else (),
+            )
         if table is None and not follows and end > i + 1:
             # no table opened here (a title line whose wide spaces between words passed for gaps
             # ran over the header): the lines under it may open one, its header first
