@@ -204,7 +204,12 @@ def _one_kind(a: Event, b: Event) -> tuple[Event, Event]:
     Asked only of rows whose places name one settlement, neither attended from afar: a looser
     reading of the titles wants the place to say it is one event (an online «Праздник дружбы
     народов «X»» is no guest's copy of a festival «X» held in some town)."""
-    if a.kind_words and b.kind_words and a.kind_words != b.kind_words and not a.kinds.isdisjoint(b.kinds):
+    if (
+        a.kind_words
+        and b.kind_words
+        and a.kind_words != b.kind_words
+        and not kinds.named(a.kinds).isdisjoint(b.kinds)
+    ):
         a = a._replace(words=kinds.as_one(a.words, a.kind_words))
         b = b._replace(words=kinds.as_one(b.words, b.kind_words))
     return a, b
