@@ -88,3 +88,14 @@ def test_a_title_naming_a_kind_reads_no_compound_as_its_kind() -> None:
     assert not one_event(
         "Открытый турнир по мини-футболу «Тихая заводь»", "Открытый концерт по мини-футболу «Тихая заводь»"
     )
+
+
+def test_a_compound_the_contract_lists_names_its_families_anywhere_outside_quotes() -> None:
+    rules = kinds.make_rules({"workshop": ["мастер-класс"], "festival": ["фестиваль"]}, 5)
+    for title, found in [
+        ("Фестиваль «Тихая заводь»: мастер-классы гончаров", {"festival", "workshop"}),
+        ("Участие в мастер-классе «Тихая заводь»", {"workshop"}),
+        ("Фестиваль «Мастер-класс»", {"festival"}),  # quoted: a name
+    ]:
+        norm = titles.normalize_title(title, CFG.title_rules)
+        assert kinds.title_kinds(norm, kinds.kind_words(norm, rules), rules, title) == found
