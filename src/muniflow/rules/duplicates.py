@@ -175,6 +175,8 @@ def _config(path: Path) -> DedupConfig:
             title.get("kinds") or {},
             int(title.get("kind_compound_min_letters", 0)),
             title.get("kind_modifiers") or {},
+            # the words a title opens with before its head noun («Участие в …», «Организация …»)
+            [*title["strip_leading"], *title.get("participation", []), *title["stopwords"]],
         ),
         place_rules=places.make_rules(
             place["settlement_types"],
@@ -308,7 +310,7 @@ def _prepare(row: Row, cfg: DedupConfig, region: str = "") -> Event | None:
         within,
         guests.says_guest(row.title, cfg.guest_rules),
         kind_words,
-        kinds.title_kinds(title, kind_words, cfg.kind_rules),
+        kinds.title_kinds(title, kind_words, cfg.kind_rules, row.title),
     )
 
 

@@ -204,7 +204,12 @@ def _one_kind(a: Event, b: Event) -> tuple[Event, Event]:
     Asked only of rows whose places name one settlement, neither attended from afar: a looser
     reading of the titles wants the place to say it is one event (an online «Праздник дружбы
     народов «X»» is no guest's copy of a festival «X» held in some town)."""
-    if a.kind_words and b.kind_words and a.kind_words != b.kind_words and not a.kinds.isdisjoint(b.kinds):
+    if (
+        a.kind_words
+        and b.kind_words
+        and a.kind_words != b.kind_words
+        and not kinds.named(a.kinds).isdisjoint(b.kinds)
+    ):
         a = a._replace(words=kinds.as_one(a.words, a.kind_words))
         b = b._replace(words=kinds.as_one(b.words, b.kind_words))
     return a, b
@@ -314,8 +319,24 @@ def names_host(guest: Event, host: Event) -> bool:
 
 
 def _own_name(a: Event, b: Event, cfg: DedupConfig) -> bool:
-    """Whether `a` holds a quoted name that none of `b`'s names comes near."""
+    """Whether `a` holds a quoted name that none of `b`'s names comes near: under the token-set
+    ratio, or each of the two holding a word the other lacks («Звёздный путь», «Звёздная пристань»:
+    one word shared, another substituted; the ratio of a long shared word is high)."""
     return any(
-        all(fuzz.token_set_ratio(mine, theirs) < cfg.quoted_names_threshold for theirs in b.title.name_groups)
+        all(
+            fuzz.token_set_ratio(mine, theirs) < cfg.quoted_names_threshold
+            or (_own_word(mine, theirs, cfg) and _own_word(theirs, mine, cfg))
+            for theirs in b.title.name_groups
+        )
         for mine in a.title.name_groups
+    )
+
+
+def _own_word(name: str, other: str, cfg: DedupConfig) -> bool:
+    """Whether a name's lemmas (name_groups: joined by spaces) hold a word, not a number, that no
+    word of the other name spells (`word_match`: a typo, a lemma the dictionary guessed otherwise)."""
+    theirs = other.split()
+    return any(
+        not word.isdigit() and all(fuzz.ratio(word, their) < cfg.word_match for their in theirs)
+        for word in name.split()
     )
