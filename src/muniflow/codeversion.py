@@ -28,9 +28,9 @@ _SHAPES_OUTCOME = (
     "contracts.py",
 )
 # Modules of the package the code above imports that do not change an outcome: the warehouse (its
-# loads run after the extraction), an intake worker's warm-up and its garbage collector's settings.
-# Any other module it imports is part of the fingerprint (tests/test_codeversion.py).
-NOT_SHAPING = ("warehouse", "warmfile.py", "import_gc.py")
+# loads run after the extraction), an intake worker's warm-up, its garbage collector's settings and
+# how it holds a Ctrl-C. Any other module it imports is part of the fingerprint (tests/test_codeversion.py).
+NOT_SHAPING = ("warehouse", "warmfile.py", "import_gc.py", "interrupt.py")
 
 
 def code_version() -> str:
