@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from muniflow.model import Row
+from muniflow.rules.duplicates import find_duplicates
 
 
 def make_row(index: int = 0, **changes: Any) -> Row:
@@ -58,3 +59,12 @@ def dated_row(
         participants_raw="",
         participants="",
     )
+
+
+Titled = tuple[str, str, str]  # (title, place, municipality)
+
+
+def one_event(a: Titled, b: Titled, day: str = "2025-05-14") -> bool:
+    """Whether the duplicate rule calls two rows (title, place, municipality) of one day one event."""
+    rows = [dated_row(t, p, day, None, m, i) for i, (t, p, m) in enumerate((a, b))]
+    return len(find_duplicates([(("r1", 0), rows[0]), (("r2", 1), rows[1])])) == 1

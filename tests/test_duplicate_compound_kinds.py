@@ -8,21 +8,19 @@ its copy. A compound whose parts the contract lists keeps their families («ар
 from __future__ import annotations
 
 import pytest
-from rowfactory import dated_row
+import rowfactory
 
 from muniflow.rules import kinds, titles
-from muniflow.rules.duplicates import find_duplicates, load_config
+from muniflow.rules.duplicates import load_config
 
 CFG = load_config()
 
 
 def one_event(a: str, b: str) -> bool:
     """Whether two municipalities' rows of one day at one place are one event by their titles."""
-    rows = [
-        dated_row(a, "г. Ивняковск", "2025-05-14", None, "Ивняковский район", 0),
-        dated_row(b, "г. Ивняковск", "2025-05-14", None, "Камышовский муниципальный округ", 1),
-    ]
-    return len(find_duplicates([(("r1", 0), rows[0]), (("r2", 1), rows[1])], CFG)) == 1
+    return rowfactory.one_event(
+        (a, "г. Ивняковск", "Ивняковский район"), (b, "г. Ивняковск", "Камышовский муниципальный округ")
+    )
 
 
 def title_kinds(title: str) -> frozenset[str]:

@@ -9,22 +9,15 @@ word of the other spells parts the names; a word in another case (its lemma) is 
 from __future__ import annotations
 
 import pytest
-from rowfactory import dated_row
+import rowfactory
 
-from muniflow.rules.duplicates import find_duplicates, load_config
-
-CFG = load_config()
 HOST = "Ивняковский район"
 GUEST = "Камышовский муниципальный округ"
 
 
 def one_event(a: str, b: str, municipality: str = HOST) -> bool:
     """Whether the rule calls two rows of one day at one place one event by their titles."""
-    rows = [
-        dated_row(a, "г. Ивняковск", "2025-05-14", None, HOST, 0),
-        dated_row(b, "г. Ивняковск", "2025-05-14", None, municipality, 1),
-    ]
-    return len(find_duplicates([(("r1", 0), rows[0]), (("r2", 1), rows[1])], CFG)) == 1
+    return rowfactory.one_event((a, "г. Ивняковск", HOST), (b, "г. Ивняковск", municipality))
 
 
 FRAME = "Открытый фестиваль по мини-футболу среди юношей"

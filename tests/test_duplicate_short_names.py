@@ -9,20 +9,14 @@ without, and the shorter passed for a subset of the longer.
 from __future__ import annotations
 
 import pytest
-from rowfactory import dated_row
+from rowfactory import one_event
 
 from muniflow.rules import titles
-from muniflow.rules.duplicates import find_duplicates, load_config
+from muniflow.rules.duplicates import load_config
 
 CFG = load_config()
 HOST = "Ивняковский район"
 GUEST = "Камышовский муниципальный округ"
-
-
-def one_event(a: tuple[str, str, str], b: tuple[str, str, str], day: str = "2025-05-14") -> bool:
-    """Whether the rule calls two rows (title, place, municipality) of one day one event."""
-    rows = [dated_row(t, p, day, None, m, i) for i, (t, p, m) in enumerate((a, b))]
-    return len(find_duplicates([(("r1", 0), rows[0]), (("r2", 1), rows[1])])) == 1
 
 
 def test_a_name_of_function_words_is_compared_as_a_name() -> None:
