@@ -67,24 +67,6 @@ class _Index:
     places: Mapping[str, contract.Country]
 
 
-# The index last built, with the very list it was built from (a list is immutable, so while the
-# contract in use hands out the same list the index stands; hashing the list on every call would
-# cost more than the lookups it serves).
-_LAST: list[tuple[tuple[contract.Country, ...], _Index]] = []
-
-
-def _index() -> _Index:
-    """The index of the countries in use, built once per list."""
-    countries = contract.load().countries
-    last = _LAST[-1] if _LAST else None
-    if last is not None and last[0] is countries:
-        return last[1]
-    built = _index_of(countries)
-    _LAST[:] = [(countries, built)]
-    return built
-
-
-@lru_cache(maxsize=4)
 def _index_of(countries: tuple[contract.Country, ...]) -> _Index:
     by_first: dict[str, list[tuple[int, _Phrase]]] = {}
     for rank, phrase in enumerate(_phrases(countries)):
@@ -94,6 +76,10 @@ def _index_of(countries: tuple[contract.Country, ...]) -> _Index:
         for place in (*country.places, *country.regions):
             places.setdefault(fold(place), country)  # the first country listing a place wins
     return _Index({k: tuple(v) for k, v in by_first.items()}, places)
+
+
+# The index of the countries in use, built once per list.
+_index = contract.of_countries(_index_of)
 
 
 def _phrases(countries: tuple[contract.Country, ...]) -> tuple[_Phrase, ...]:

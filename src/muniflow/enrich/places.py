@@ -260,7 +260,7 @@ def _bare(
         ):
             name = (toks[i - 1], tok)
         mention = _mention(name, LOCALITY, name[0].start)
-        if fold(mention.name) in _known_regions(contract.load().countries):
+        if fold(mention.name) in _known_regions():
             mention = replace(mention, kind=AREA)
         yield _Candidate(name[0].start, tok.end, (mention,))
 
@@ -287,7 +287,7 @@ def _nominative_name(words: tuple[str, ...], gender: str | None = None) -> str:
     plural_only = len(words) == 2 and all(
         p.tag.number == "plur" for p in parses(words[0]) if p.tag.POS == "ADJF"
     )
-    if len(words) == 1 and fold(words[0]) in _known_places(contract.load().countries):
+    if len(words) == 1 and fold(words[0]) in _known_places():
         return words[0]  # a well-known place written in the nominative: no guessing ("Сухум")
     noun = _noun_parse(words[-1], plural=plural_only, gender=gender if len(words) == 1 else None)
     noun_text = _noun_nominative(words[-1], noun)
@@ -299,16 +299,18 @@ def _nominative_name(words: tuple[str, ...], gender: str | None = None) -> str:
     return f"{adjective} {noun_text}"
 
 
-@lru_cache(maxsize=4)
-def _known_regions(countries: tuple[contract.Country, ...]) -> frozenset[str]:
-    """The regions of countries named after other countries («Внутренняя Монголия»), folded."""
+def _regions_of(countries: tuple[contract.Country, ...]) -> frozenset[str]:
     return frozenset(fold(region) for country in countries for region in country.regions)
 
 
-@lru_cache(maxsize=4)
-def _known_places(countries: tuple[contract.Country, ...]) -> frozenset[str]:
-    """The well-known places of the countries (contracts/countries.yaml), folded nominatives."""
+def _places_of(countries: tuple[contract.Country, ...]) -> frozenset[str]:
     return frozenset(fold(place) for country in countries for place in country.places)
+
+
+# The regions of countries named after other countries («Внутренняя Монголия»), folded.
+_known_regions = contract.of_countries(_regions_of)
+# The well-known places of the countries (contracts/countries.yaml), folded nominatives.
+_known_places = contract.of_countries(_places_of)
 
 
 # A name is a noun or an adjective: a reading as a verb, a participle or a short adjective is the

@@ -104,8 +104,11 @@ def _says_none(words: Sequence[str], contract: ReportingContract) -> bool:
 def says_nil(text: str, contract: ReportingContract | None = None, *, any_length: bool = False) -> bool:
     """True when a text states that nothing was held (a nil phrase, and short unless `any_length`)."""
     contract = contract or load_reporting()
+    # a long text is no nil statement: its words are counted before any is looked up
+    if not any_length and len(_WORD.findall(text.lower())) > contract.max_words:
+        return False
     words = lemmas(text)
-    if not words or (not any_length and len(words) > contract.max_words):
+    if not words:
         return False
     return _says_none(words, contract) or any(
         _contains(words, phrase) for phrase in _phrase_lemmas(contract.nil_phrases)
@@ -121,6 +124,7 @@ def nil_row(raw: RawRow, mapping: Mapping[str, int], contract: ReportingContract
     muni_col = mapping.get("municipality")
     municipality = ""
     said = False
+    contract = contract or load_reporting()  # once a row: it is looked for afresh on every call
     for i, cell in enumerate(raw.cells):
         text = fold(cell or "")
         if not text or _PLACEHOLDER.match(text) or (seq_number(text) is not None and len(text) <= 4):

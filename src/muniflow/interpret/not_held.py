@@ -18,9 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-from muniflow.contracts import load_contract
+from muniflow.contracts import CONTRACT_FILE, contract_file, load_contract
 from muniflow.morph import analyzer
 
 _WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+")
@@ -96,6 +97,14 @@ def says_not_held(cell: str) -> bool:
     («15.05.2025 (отменено)», «перенесено на III квартал», «20.08.2025 – не проводилось»), by the
     words a heading says so with, but for «план» («по плану» is as planned); moved here from another
     day («перенесено с 10.05») it was held."""
+    return _cell_says_not_held(cell, contract_file(None, CONTRACT_FILE))
+
+
+@lru_cache(maxsize=4096)
+def _cell_says_not_held(cell: str, contract: Path) -> bool:
+    """says_not_held of one cell under the contract in use, remembered: the row rules ask it of
+    each date cell three times (whether the event was held, and whether its quarter judges it, for
+    each of the two quarter rules)."""
     return _says_not_held(cell, plan_noun=False)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Invisible characters Word leaves behind: soft hyphen, zero-width space/non-joiner/joiner, word
 # joiner and the invisible operators, BOM, bidi embeddings/overrides and isolates. They carry no
@@ -50,6 +51,9 @@ def visible(text: str) -> str:
     return text.translate(_UNSEEN)
 
 
+# Texts remembered: a cell is folded again by every step that reads it (header search, headings,
+# row fields, dates), and a string keeps its hash, so asking again costs one dictionary lookup.
+@lru_cache(maxsize=1 << 15)
 def fold(text: str) -> str:
     """The cell text as compared and stored: artefacts dropped, blanks folded to single spaces."""
     # split() breaks at exactly the characters \s matches (no-break spaces included), dropping the

@@ -27,25 +27,13 @@ TEXT_FIELDS = ("municipality", "title", "place", "goal", "participants")
 def rows_frame(report: Report) -> pd.DataFrame:
     """The report's rows as a frame indexed by row_index, with the period beside every row."""
     period = report.period
-    records = [
-        {
-            "seq_no": row.seq_no,
-            "seq_text": row.seq_text,
-            **{name: getattr(row, name) for name in TEXT_FIELDS},
-            **{f"{name}_raw": getattr(row, f"{name}_raw") for name in TEXT_FIELDS},
-            "date_text": row.date_text,
-            "status_text": row.status_text,
-            "date_form": row.date_form,
-            "start_date": row.start_date,
-            "end_date": row.end_date,
-            "period_first": period.first_day if period else None,
-            "period_last": period.last_day if period else None,
-        }
-        for row in report.rows
-    ]
-    frame = pd.DataFrame.from_records(records, index=[row.row_index for row in report.rows])
-    if frame.empty:
-        frame = pd.DataFrame(columns=[*records_columns()])
+    rows = report.rows
+    # built column by column: a record per row costs pandas a dict walk per cell
+    first, last = (period.first_day, period.last_day) if period else (None, None)
+    columns: dict[str, list[Any]] = {name: [getattr(row, name) for row in rows] for name in _ROW_COLUMNS}
+    columns["period_first"] = [first] * len(rows)
+    columns["period_last"] = [last] * len(rows)
+    frame = pd.DataFrame(columns, index=[row.row_index for row in rows])
     for column in ("start_date", "end_date", "period_first", "period_last"):
         frame[column] = pd.to_datetime(frame[column])
     return frame
@@ -66,6 +54,10 @@ def records_columns() -> tuple[str, ...]:
         "period_first",
         "period_last",
     )
+
+
+# The columns rows_frame reads from each row, in records_columns order (the period's two follow).
+_ROW_COLUMNS = records_columns()[:-2]
 
 
 # --- the checks: True where the row passes -------------------------------------------------
@@ -156,11 +148,17 @@ def _weekday_agrees(frame: pd.DataFrame) -> pd.Series:
     from muniflow.normalize.weekdays import mismatches
 
     judged = frame["date_form"].isin(WEEKDAY_FORMS) & _dates_known(frame)
-    agrees = pd.Series(True, index=frame.index)
-    for index in frame.index[judged]:
-        start, end = frame.at[index, "start_date"].date(), frame.at[index, "end_date"].date()
-        agrees[index] = not mismatches(str(frame.at[index, "date_text"] or ""), start, end)
-    return agrees
+    # whole columns walked once: a lookup per cell (`frame.at`) costs more than the check itself
+    return pd.Series(
+        [
+            not (judges and mismatches(str(text or ""), start.date(), end.date()))
+            for judges, text, start, end in zip(
+                judged, frame["date_text"], frame["start_date"], frame["end_date"], strict=True
+            )
+        ],
+        index=frame.index,
+        dtype=bool,
+    )
 
 
 def _mixed_words(text: Any) -> list[str]:
@@ -201,53 +199,50 @@ _SEP = "|"
 
 
 def _check_name(rule: RowRule) -> str:
-    return _SEP.join((rule.rule, rule.check, rule.property))
+    return _SEP.join((rule.severity, rule.rule, rule.check, rule.property))
 
 
-def compile_schemas(contract: Contract) -> dict[str, pa.DataFrameSchema]:
-    """One pandera schema per severity holding the contract's pandera row rules of that severity."""
+def compile_schema(contract: Contract) -> pa.DataFrameSchema:
+    """One pandera schema holding the contract's pandera row rules. pandera has no severity, so a
+    check's name carries its rule's ("severity|rule|check|property"): one lazy validation of a
+    report finds its errors and its warnings alike, the fixed cost of a validation paid once."""
     lists = tuple(
         (name, frozenset(_placeholder_key(str(v)) for v in contract.threshold(name, []) or []))
         for name in sorted({spec.reads for spec in CHECKS.values() if spec.reads})
     )
-    return dict(_compiled(contract.rules_for("pandera"), lists))
+    return _compiled(contract.rules_for("pandera"), lists)
 
 
 @lru_cache(maxsize=8)
 def _compiled(
     rules: tuple[RowRule, ...], lists: tuple[tuple[str, frozenset[str]], ...] = ()
-) -> dict[str, pa.DataFrameSchema]:
-    """The schemas of these rules, built once: every report of a run is checked by the same ones."""
+) -> pa.DataFrameSchema:
+    """The schema of these rules, built once: every report of a run is checked by the same one."""
     unknown = {r.check for r in rules} - CHECKS.keys()
     if unknown:
         raise ValueError(f"the contract names checks muniflow does not implement: {sorted(unknown)}")
-    schemas = {}
-    for severity in ("error", "warning"):
-        columns: dict[str, list[pa.Check]] = {}
-        frame_checks = []
-        for rule in rules:
-            if rule.severity != severity:
-                continue
-            spec = CHECKS[rule.check]
-            passes = partial(spec.passes, listed=dict(lists)[spec.reads]) if spec.reads else spec.passes
-            check = pa.Check(passes, name=_check_name(rule), ignore_na=False)
-            if spec.column is None:
-                frame_checks.append(check)
-            else:
-                columns.setdefault(spec.column(rule.property), []).append(check)
-        schemas[severity] = pa.DataFrameSchema(
-            {name: pa.Column(nullable=True, checks=checks) for name, checks in columns.items()},
-            checks=frame_checks,
-            name=f"event_row_{severity}",
-        )
-    return schemas
+    columns: dict[str, list[pa.Check]] = {}
+    frame_checks = []
+    for rule in rules:
+        spec = CHECKS[rule.check]
+        passes = partial(spec.passes, listed=dict(lists)[spec.reads]) if spec.reads else spec.passes
+        check = pa.Check(passes, name=_check_name(rule), ignore_na=False)
+        if spec.column is None:
+            frame_checks.append(check)
+        else:
+            columns.setdefault(spec.column(rule.property), []).append(check)
+    return pa.DataFrameSchema(
+        {name: pa.Column(nullable=True, checks=checks) for name, checks in columns.items()},
+        checks=frame_checks,
+        name="event_row",
+    )
 
 
 def failures(schema: pa.DataFrameSchema, frame: pd.DataFrame) -> list[tuple[int, str]]:
     """(row_index, check name) of every row a check of the schema fails, by lazy validation.
 
     pandera collects every failure instead of stopping at the first; its `failure_cases` carry
-    the frame's index (the row_index) and the check's name ("rule|check|property").
+    the frame's index (the row_index) and the check's name ("severity|rule|check|property").
     """
     try:
         schema.validate(frame, lazy=True)
@@ -263,11 +258,12 @@ def row_flags(report: Report, contract: Contract) -> list[Flag]:
     frame = rows_frame(report)
     if frame.empty:
         return []
-    failed = [
+    # errors before warnings, each in row order then by check name, as the flags are listed
+    failed = sorted(
         (severity, index, name)
-        for severity, schema in compile_schemas(contract).items()
-        for index, name in failures(schema, frame)
-    ]
+        for index, full in failures(compile_schema(contract), frame)
+        for severity, name in [full.split(_SEP, 1)]
+    )
     # A field flagged as missing is not flagged again by its other checks: an empty date cell is
     # one error saying the date is missing, not also an unreadable one.
     missing = {
