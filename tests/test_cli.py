@@ -138,7 +138,7 @@ def test_ingest_of_a_superseded_file_says_it_stays_an_earlier_version(tmp_path, 
 def test_the_summary_names_files_counted_under_no_quarter(capsys):
     """A file refused before its quarter was read counts in no quarter's line: the summary says
     so, lest «quarantined 0» read as all files loaded."""
-    from muniflow.cli import print_summary
+    from muniflow.ingest_summary import print_summary
 
     line = {"rows_extracted": 0, "rows_loaded": 0, "rows_quarantined": 0, "seen_before": False, "message": ""}
     summary = {

@@ -5,7 +5,7 @@ A cold `muniflow ingest` of one report spends most of its time starting things: 
 (~2 s), and importing Great Expectations for the checkpoint (~3 s). `start()` begins the worker
 (its imports run in a process of their own, on the other core) right away, before Prefect is
 imported; the GX import (`quality.gx_import.warm_up`) starts once Prefect is imported, while
-the main thread only waits for the temporary API (`cli.cmd_ingest`), or else from the flow: a
+the main thread only waits for the temporary API (`ingest_command.run`), or else from the flow: a
 thread importing GX while the main thread imports Prefect would only take turns with it (one
 interpreter lock). `preload()` then imports, in the main thread and while the API still does not
 answer, the modules the flow run imports on its way (Prefect's engines, pandera, babel, ...; about
