@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from muniflow.cli import print_summary
+from muniflow.ingest_summary import print_summary
 from muniflow.dqreport import render_html
 from muniflow.model import Period, RawDocument, RawRow, RawTable
 from muniflow.rules.period_hint import period_mismatch

@@ -52,7 +52,7 @@ def test_the_kinds_are_the_contract_s(monkeypatch):
 
 def test_a_loaded_file_with_no_region_says_so(capsys):
     """The summary tells the analyst a loaded file's region was not read and how to give it."""
-    from muniflow.cli import print_summary
+    from muniflow.ingest_summary import print_summary
 
     line = {"rows_extracted": 3, "rows_loaded": 3, "rows_quarantined": 0, "seen_before": False}
     files = [

@@ -234,7 +234,7 @@ def test_ingest_accepts_a_region():
 def test_a_run_names_what_each_file_replaced_and_whether_the_earlier_stays(fresh_db, capsys):
     """A municipality's own report replacing its section of a summary says so (the summary stays
     loaded for the others); a summary covering everything replaces the own reports whole."""
-    from muniflow.cli import print_summary
+    from muniflow.ingest_summary import print_summary
 
     summary = load(fresh_db, "summary", compilation(TEN[:3]))
     own = load(fresh_db, "own", municipal(TEN[1]))

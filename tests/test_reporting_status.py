@@ -259,7 +259,7 @@ def test_no_list_no_completeness(tmp_path: Path) -> None:
 
 
 def test_run_summary_says_a_region_without_a_list_was_not_checked(capsys: pytest.CaptureFixture[str]) -> None:
-    from muniflow.cli import print_summary
+    from muniflow.ingest_summary import print_summary
 
     entry = {"region": REGION, "period": "2025Q3", "reported": 2, "nil": 0, "quarantined": 0, "missing": 0,
              "missing_names": [], "listed": False}  # fmt: skip
@@ -271,7 +271,7 @@ def test_run_summary_says_a_region_without_a_list_was_not_checked(capsys: pytest
 
 def test_run_summary_gives_the_advice_on_expected_lists_once(capsys: pytest.CaptureFixture[str]) -> None:
     """Thirty regions and quarters without a list: one line of advice, not one per region and quarter."""
-    from muniflow.cli import print_summary
+    from muniflow.ingest_summary import print_summary
 
     counts = {"reported": 1, "nil": 0, "quarantined": 0, "missing": 0, "missing_names": [], "listed": False}
     quarters = ("2025Q2", "2025Q3")
@@ -284,7 +284,7 @@ def test_run_summary_gives_the_advice_on_expected_lists_once(capsys: pytest.Capt
 
 
 def test_run_summary_names_the_missing(capsys: pytest.CaptureFixture[str]) -> None:
-    from muniflow.cli import print_summary
+    from muniflow.ingest_summary import print_summary
 
     entry = {"region": REGION, "period": "2025Q3", "reported": 2, "nil": 1, "quarantined": 0, "missing": 2,
              "missing_names": ["Берёзовский район", "Полевой район"]}  # fmt: skip

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -39,6 +41,26 @@ _PROJECT_CONTRACTS = Path(__file__).resolve().parents[2] / "contracts"
 # Contract files found so far, by (path as given, $MUNIFLOW_CONTRACTS_DIR, working folder where a
 # relative path is resolved against it, file name).
 _FOUND: dict[tuple[str | None, str | None, str, str], Path] = {}
+# While one file is processed (`pinned`), the files found by (path as given, file name): the
+# environment and the working folder cannot change meanwhile, and reading them is most of a
+# lookup's cost (~1 µs, thousands of lookups a report).
+_PINNED: ContextVar[dict[tuple[Any, ...], Any] | None] = ContextVar("_PINNED", default=None)
+T = TypeVar("T")
+
+
+@contextmanager
+def pinned() -> Iterator[None]:
+    """Within the block, each contract file is resolved once: for the work on one file, whose
+    contracts do not change under it (a worker's file, one report's stages). Nested blocks share
+    the outermost one's files."""
+    if _PINNED.get() is not None:
+        yield
+        return
+    token = _PINNED.set({})
+    try:
+        yield
+    finally:
+        _PINNED.reset(token)
 
 
 class ContractError(ValueError):
@@ -113,10 +135,32 @@ def contracts_dir() -> Path:
     return Path(env) if env else _PROJECT_CONTRACTS
 
 
+def held(key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+    """`compute()`, remembered under `key` within a `pinned` block (a contract read afresh when its
+    file changes, `reporting.contract.load_reporting`, is then looked at once); computed on every
+    call outside one."""
+    memo = _PINNED.get()
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]  # type: ignore[no-any-return]
+
+
 def contract_file(path: Path | None, name: str) -> Path:
     """The resolved file `name` at `path` (the file itself or a folder holding it), default the
     contracts folder, where a file $MUNIFLOW_CONTRACTS_DIR does not override is the project's own;
     remembered once it exists, since resolving costs several system calls."""
+    held = _PINNED.get()
+    if held is not None:
+        found = held.get((path, name))
+        if found is None:
+            found = held[(path, name)] = _contract_file(path, name)
+        return found
+    return _contract_file(path, name)
+
+
+def _contract_file(path: Path | None, name: str) -> Path:
     given = None if path is None else str(path)
     env = os.environ.get(ENV_DIR)
     # the working folder is part of the key only where a relative path is resolved against it

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from muniflow.contracts import pinned
 from muniflow.enrich.report import enrich_report
 from muniflow.file_outcome import FileOutcome, named
 from muniflow.intake import run_sandboxed, scan, sha256_file
@@ -119,7 +120,13 @@ def WARM_UP() -> None:  # named like WARM_MODULES, which the sandbox reads besid
 def _process_in_worker(
     path: Path, limits: Limits, period: str | None, name: str | None = None
 ) -> FileOutcome:
-    """What a worker runs for `process_file`: the guards and the reader, then every pure stage."""
+    """What a worker runs for `process_file`: the guards and the reader, then every pure stage,
+    with the contracts in use resolved once for the file (`contracts.pinned`)."""
+    with pinned():
+        return _process(path, limits, period, name)
+
+
+def _process(path: Path, limits: Limits, period: str | None, name: str | None) -> FileOutcome:
     given = Period.parse(period) if period else None
     try:
         doc = _under(read_checked(path, limits), name)

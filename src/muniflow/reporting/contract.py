@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from muniflow.contracts import ContractError, contract_file, read_yaml
+from muniflow.contracts import ContractError, contract_file, held, read_yaml
 
 REPORTING_FILE = "reporting.yaml"
 
@@ -52,6 +52,10 @@ class ReportingContract:
 
 def load_reporting(path: Path | None = None) -> ReportingContract:
     """The reporting contract at `path` (the file or a folder holding it), default contracts/."""
+    return held(("reporting", path), lambda: _load_reporting(path))
+
+
+def _load_reporting(path: Path | None) -> ReportingContract:
     found = contract_file(path, REPORTING_FILE)
     if not found.is_file():
         raise ContractError(f"reporting contract not found: {found}")
