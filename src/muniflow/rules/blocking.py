@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
-from itertools import combinations
+from itertools import chain, combinations
 from typing import TYPE_CHECKING
 
 from muniflow.morph import analyzer
@@ -140,7 +140,7 @@ def _common_words(events: list[Event], cfg: DedupConfig) -> frozenset[str]:
     """Lemmas in more of the rows' titles than `common_word_rows` and that share of them
     (`common_word_share`): the words half the events have («международный», «фестиваль»); none in
     a quarter's few hundred rows."""
-    counts = Counter(word for event in events for word in event.title.words)
+    counts = Counter(chain.from_iterable(event.title.words for event in events))
     floor = max(cfg.common_word_rows, cfg.common_word_share * len(events))
     return frozenset(word for word, n in counts.items() if n > floor)
 

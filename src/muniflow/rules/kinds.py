@@ -83,8 +83,8 @@ def kind_words(title: NormTitle, rules: KindRules) -> frozenset[str]:
     """The title's lemmas outside quotes that name a kind of event."""
     if not rules.families:
         return frozenset()
-    quoted = frozenset(title.names)
-    return frozenset(w for w in title.words if w not in quoted and _families(w, rules))
+    names = title.names
+    return frozenset([w for w in title.words if w not in names and _families(w, rules)])
 
 
 def title_kinds(title: NormTitle, words: frozenset[str], rules: KindRules, text: str = "") -> frozenset[str]:
