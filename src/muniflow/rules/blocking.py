@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
-from itertools import combinations
+from itertools import chain, combinations
 from typing import TYPE_CHECKING
 
 from muniflow.morph import analyzer
@@ -108,27 +108,31 @@ def candidates(events: list[Event], cfg: DedupConfig) -> list[set[int]]:
     pair is missed however long a range is, and each pair is found once, from the row that
     starts first (the smaller index on a tie).
     """
-    by_key: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    # A row's place in (start, index) order as one integer, start * n + index: a list of ints
+    # sorts and bisects at a fraction of the cost of (start, index) tuples.
+    n = len(events)
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
     common = _common_words(events, cfg)
     keys = [word_keys(event, cfg, common) for event in events]
     _add_initial_keys(events, keys)
     for i, event in enumerate(events):
-        for key in keys[i]:
-            by_key[key].append((event.start, i))
-    index: dict[tuple[str, str], tuple[list[tuple[int, int]], list[int], list[int]]] = {}
-    for key, members in by_key.items():
-        members.sort()
-        index[key] = (members, [start for start, _ in members], [i for _, i in members])
-    out: list[set[int]] = []
-    for i, event in enumerate(events):
-        last = _days(event, cfg)[-1]
-        found: set[int] = set()
-        for key in keys[i]:
-            members, starts, ids = index[key]
-            # From just after this row in (start, index) order: a row starting the same day
-            # with a smaller index has already found this one.
-            found.update(ids[bisect_right(members, (event.start, i)) : bisect_right(starts, last)])
-        out.append(found)
+        code = event.start * n + i
+        for key in set(keys[i]):  # once each: a name quoted twice is one key
+            by_key[key].append(code)
+    # the last code a row's candidates may have: a row starting on its last day, any index
+    lasts = [_days(event, cfg)[-1] * n + n - 1 for event in events]
+    out: list[set[int]] = [set() for _ in events]
+    for codes in by_key.values():
+        if len(codes) < 2:
+            continue  # a key one row holds pairs it with none
+        codes.sort()
+        ids = [code % n for code in codes]
+        for at, i in enumerate(ids, start=1):
+            # From just after this row in (start, index) order (a row starting the same day with
+            # a smaller index has already found this one) to the last starting by its last day.
+            end = bisect_right(codes, lasts[i], at)
+            if end > at:
+                out[i].update(ids[at:end])
     return out
 
 
@@ -136,7 +140,7 @@ def _common_words(events: list[Event], cfg: DedupConfig) -> frozenset[str]:
     """Lemmas in more of the rows' titles than `common_word_rows` and that share of them
     (`common_word_share`): the words half the events have («международный», «фестиваль»); none in
     a quarter's few hundred rows."""
-    counts = Counter(word for event in events for word in event.title.words)
+    counts = Counter(chain.from_iterable(event.title.words for event in events))
     floor = max(cfg.common_word_rows, cfg.common_word_share * len(events))
     return frozenset(word for word, n in counts.items() if n > floor)
 

@@ -321,9 +321,11 @@ def names_host(guest: Event, host: Event) -> bool:
 def _own_name(a: Event, b: Event, cfg: DedupConfig) -> bool:
     """Whether `a` holds a quoted name that none of `b`'s names comes near: under the token-set
     ratio, or each of the two holding a word the other lacks («Звёздный путь», «Звёздная пристань»:
-    one word shared, another substituted; the ratio of a long shared word is high)."""
+    one word shared, another substituted; the ratio of a long shared word is high). A name `b`
+    holds too comes near (its ratio is 100, each word spells itself): not compared."""
     return any(
-        all(
+        mine not in b.title.name_groups
+        and all(
             fuzz.token_set_ratio(mine, theirs) < cfg.quoted_names_threshold
             or (_own_word(mine, theirs, cfg) and _own_word(theirs, mine, cfg))
             for theirs in b.title.name_groups

@@ -83,8 +83,8 @@ def kind_words(title: NormTitle, rules: KindRules) -> frozenset[str]:
     """The title's lemmas outside quotes that name a kind of event."""
     if not rules.families:
         return frozenset()
-    quoted = frozenset(title.names)
-    return frozenset(w for w in title.words if w not in quoted and _families(w, rules))
+    names = title.names
+    return frozenset([w for w in title.words if w not in names and _families(w, rules)])
 
 
 def title_kinds(title: NormTitle, words: frozenset[str], rules: KindRules, text: str = "") -> frozenset[str]:
@@ -148,8 +148,10 @@ def _compounds(
     return frozenset(listed), head, tuple(held)
 
 
+@lru_cache(maxsize=50_000)
 def _is_noun(word: str) -> bool:
-    """Whether a word's likeliest reading is a noun the dictionary knows («межд.» is no head)."""
+    """Whether a word's likeliest reading is a noun the dictionary knows («межд.» is no head);
+    remembered per word: each hyphenated title asks it of every word outside quotes."""
     return analyzer().parse(word)[0].tag.POS == "NOUN" and analyzer().word_is_known(word)
 
 
@@ -178,10 +180,11 @@ def _families(word: str, rules: KindRules) -> frozenset[str]:
     return frozenset()
 
 
+@lru_cache(maxsize=10_000)
 def part(a_kinds: frozenset[str], b_kinds: frozenset[str]) -> bool:
     """Whether two titles name kinds of event of no common family (both name one); a title of a
     compound's own kind parts from none holding that compound beside its kind («Мини-футбол «X»»,
-    «Турнир по мини-футболу «X»»)."""
+    «Турнир по мини-футболу «X»»). Remembered: asked of every pair judged, of a few kinds."""
     a_named, b_named = named(a_kinds), named(b_kinds)
     if not a_named or not b_named or not a_named.isdisjoint(b_named):
         return False
@@ -189,6 +192,7 @@ def part(a_kinds: frozenset[str], b_kinds: frozenset[str]) -> bool:
     return not any(k[:1] == OWN and HELD + k[1:] in other for one, other in pairs for k in one)
 
 
+@lru_cache(maxsize=10_000)
 def named(found: frozenset[str]) -> frozenset[str]:
     """The families a title's kinds name, the compounds it only holds (HELD) aside."""
     return found if not any(k[:1] == HELD for k in found) else frozenset(k for k in found if k[:1] != HELD)

@@ -172,8 +172,10 @@ def _part_stems(
     return frozenset(stems)
 
 
+@lru_cache(maxsize=100_000)
 def compatible(a: frozenset[str], b: frozenset[str]) -> bool | None:
-    """True: a settlement in common; False: both explicit and different; None: one unknown."""
+    """True: a settlement in common; False: both explicit and different; None: one unknown.
+    Remembered: asked of every pair judged, of the few places a batch names."""
     if not a or not b:
         return None
     return any(stems_match(x, y) for x in a for y in b)
@@ -263,6 +265,7 @@ def is_town_municipality(municipality: str, rules: PlaceRules) -> bool:
     return not district and not rules.town_kinds.isdisjoint(forms)
 
 
+@lru_cache(maxsize=100_000)
 def names_only(place: frozenset[str], area: frozenset[str]) -> bool:
     """Whether every settlement a place names is the area (a municipality's stems): the place
     names the municipality itself (its district, okrug or town), not one village of it."""

@@ -32,13 +32,14 @@ def abbreviations_in(
 
 # A word in capitals standing alone (not a part of a hyphenated word).
 _CAPITALS = re.compile(r"(?<![\w-])([А-ЯЁ]+)(?![\w-])")
+_TWO_CAPITALS = re.compile(r"[А-ЯЁ]{2}")
 
 
 def initialisms_in(text: str, words: frozenset[str], min_letters: int) -> tuple[tuple[str, str], ...]:
     """(lemma, letters) of the title words written in `min_letters` capitals or more, outside its
     quoted names (`words`), Roman numerals aside."""
-    if not min_letters:
-        return ()
+    if not min_letters or (min_letters > 1 and not _TWO_CAPITALS.search(text)):
+        return ()  # most titles hold no two capitals in a row: found at once
     found = set()
     for letters in _CAPITALS.findall(text):
         form = word_form(letters)

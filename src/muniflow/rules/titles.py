@@ -289,7 +289,9 @@ def normalize_title(text: str, rules: TitleRules) -> NormTitle:
     else:
         plain = quoted - numbers if numbers else quoted
         name_words = (plain,) if plain else ()
-    # Longest first (rarer), alphabetical among equals: two stable C-level sorts.
+    # Longest first (rarer), alphabetical among equals: two stable C-level sorts; the quoted
+    # words and the others apart in that order (ranked) are the longest ones filtered.
+    longest = tuple(sorted(sorted(words), key=len, reverse=True))
     return NormTitle(
         tokens=tuple(forms),
         names=names,
@@ -297,11 +299,10 @@ def normalize_title(text: str, rules: TitleRules) -> NormTitle:
         names_text=names_text,
         name_groups=name_groups,
         name_words=name_words,
-        ranked=(
-            *sorted(sorted(quoted), key=len, reverse=True),
-            *sorted(sorted(words - quoted), key=len, reverse=True),
-        ),
-        longest=tuple(sorted(sorted(words), key=len, reverse=True)),
+        ranked=(*[w for w in longest if w in quoted], *[w for w in longest if w not in quoted])
+        if quoted
+        else longest,
+        longest=longest,
         abbreviations=abbreviations_in(text, words, rules.abbreviation_min_letters, rules.place_words),
         initialisms=initialisms_in(text, words - quoted, rules.initialism_min_letters),
         who=who,
