@@ -111,7 +111,7 @@ def name_parts(event: Event) -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=100_000)
 def _parts(name_groups: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    parts = []
+    parts: list[tuple[str, str]] = []
     for name in name_groups:
         words = name.split()
         if len(words) > 1:
