@@ -111,6 +111,7 @@ def name_parts(event: Event) -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=100_000)
 def _parts(name_groups: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """name_parts of one set of quoted names (cached: a batch repeats its names)."""
     parts: list[tuple[str, str]] = []
     for name in name_groups:
         words = name.split()
@@ -127,6 +128,7 @@ def misspelt_name(event: Event) -> bool:
 
 @lru_cache(maxsize=100_000)
 def _misspelt(name_words: tuple[frozenset[str], ...]) -> bool:
+    """misspelt_name of one set of quoted names' words (cached)."""
     return any(not known(word) for words in name_words for word in words)
 
 
