@@ -20,6 +20,8 @@ GUEST = "Камышовский муниципальный округ"
 TOWN = "г. Ивняковск"
 
 TYPOS = [
+    ("a name written without quotes, a letter dropped", "Славянский венок", "Славянский венк"),
+    ("a letter of a four-letter word mistyped", "Турнир «Лесной край»", "Участие в турнире «Лесной кпай»"),
     ("an и typed for й, the host's title longer", "Международный фестиваль «Днепровские зори»",
      "Участие в фестивале «Днепровскии зори»"),
     ("a typo read as a verb (леснть)", "Детский конкурс «Лесной ключ»", "Конкурс «Леснй ключ»"),
@@ -65,7 +67,8 @@ def test_a_contest_is_of_the_festival_family_only() -> None:
     [
         ("венок", "венк", True, "one letter dropped, the longer of five"),
         ("славянский", "славяский", True, "one letter dropped from a long word"),
-        ("край", "кпай", False, "four letters: too short to tell a typo from another name"),
+        ("край", "кпай", True, "a letter of four typed for another"),
+        ("кра", "кр", False, "three letters: too short to tell a typo from another name"),
         ("ветер", "вечер", False, "two dictionary words"),
         ("берег", "оберег", False, "two dictionary words, one inside the other"),
     ],

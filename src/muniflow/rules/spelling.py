@@ -4,7 +4,7 @@ dictionary word is not.
 Titles compare as sets of lemmas, and a guest's copy misspells a word of the host's («Славянский
 венк», «Днепровскии зори»): two lemmas are one word when their ratio reaches `word_match`, or when
 one edit (a letter dropped, doubled or swapped for another) turns one into the other, the longer
-having `typo_min_letters` letters or more; a shorter word («край», «кпай») is too short to tell a
+having `typo_min_letters` letters or more; a shorter word («кр», «кра») is too short to tell a
 typo from another name. Never when both are words of the dictionary: «ветер» and «вечер», «берег»
 and «оберег», «хоровой» and «хоровод» are two words one edit apart, and two events of one frame
 differ by such a word; a typo spells no word, nor does a name the dictionary guesses a lemma of.
