@@ -10,7 +10,7 @@ import pytest
 from muniflow.contracts import header_synonyms, load_contract
 from muniflow.interpret import interpret_document
 from muniflow.interpret.columns import map_columns
-from muniflow.interpret.organisations import names_no_events, names_organisation
+from muniflow.interpret.organisations import names_no_events, names_organisation, names_subordinate_body
 from muniflow.model import Period, RawDocument, RawRow, RawTable, Row
 
 Q2 = Period(2031, 2)
@@ -107,3 +107,62 @@ def test_cells_naming_organisations_people_or_repeats_name_no_events() -> None:
     assert names_no_events(["Отдел культуры", "МБУК «Заря»", "Фестиваль «Лето»"])
     assert names_no_events(["Местный бюджет"] * 3 + ["Без финансирования"])
     assert not names_no_events([title for title, _, _ in EVENTS])
+
+
+# Offices of municipalities, which name one in the genitive: who held the event, not whose row it is
+OFFICES = [
+    "Отдел культуры администрации Ивского муниципального округа",
+    "Сектор культуры администрации Ивского муниципального округа",
+    "Отдел культуры администрации Ивского муниципального округа",
+    "Управление образования Администрации Ивского муниципального округа",
+]
+
+
+@pytest.mark.parametrize("org_header", ["Ответственный", "Кто проводит", ""])
+def test_an_organisers_column_naming_offices_of_a_municipality_is_no_municipality_column(
+    org_header: str,
+) -> None:
+    # its header names nothing, its cells name a municipality in every row and repeat: they read as
+    # a municipality column but for the office heading each, so the report's own municipality stays
+    body = [
+        RawRow((f"{n}.", title, place, date, office), f"table 1, row {n + 1}")
+        for n, ((title, place, date), office) in enumerate(zip(EVENTS, OFFICES, strict=True), 1)
+    ]
+    header = ("№", "Наименование мероприятия", "Место проведения", "Дата", org_header)
+    title = "Информация о международных мероприятиях Энского муниципального округа за II квартал 2031 года"
+    doc = RawDocument("энск.docx", "docx", title, (RawTable(header, tuple(body), "table 1"),))
+    report = interpret_document(doc, header_synonyms(), Q2)
+    assert {r.municipality for r in report.rows} == {"Энский муниципальный округ"}
+    assert report.reading is not None
+    assert not [m for m in report.reading.tables[0].columns if m.column == "municipality"]
+
+
+def test_a_municipalitys_own_administration_names_it_an_office_under_it_does_not() -> None:
+    assert not names_subordinate_body("Администрация Ивского муниципального округа")
+    assert names_subordinate_body("Отдел культуры администрации Ивского муниципального округа")
+    assert not names_subordinate_body("Ивский муниципальный округ")
+
+
+@pytest.mark.parametrize(
+    ("header", "title_at", "reason"),
+    [
+        (["№", "Форма мероприятия", "Дата", "Место"], 1, "its own synonym, no typo of «формат мероприятия»"),
+        (["№", "Форма проведения", "Дата", "Организатор мероприятия", "Место"], 1,
+         "the organiser names the title only by a word after its head: the format cell is the lone title"),
+    ],
+)  # fmt: skip
+def test_a_lone_format_header_is_the_title_by_its_exact_synonym(
+    header: list[str], title_at: int, reason: str
+) -> None:
+    combined = load_contract().threshold("combinedColumns", []) or []
+    matches, _ = map_columns(header, header_synonyms(), combined)
+    (title,) = [m for m in matches if m.column == "title"]
+    assert (title.index, title.evidence) == (title_at, "synonym"), reason
+
+
+def test_an_exact_synonym_wins_over_a_longer_fuzzy_one_of_another_column() -> None:
+    # «формат работы» read with a typo outweighs «форма» by letters; the cell holds «форма» as written
+    matches, _ = map_columns(
+        ["№", "Форма работы"], {"seq_no": ["№"], "title": ["форма"], "place": ["формат работы"]}
+    )
+    assert [(m.index, m.column) for m in matches if m.index == 1] == [(1, "title")]

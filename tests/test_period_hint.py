@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from muniflow.ingest_summary import print_summary
 from muniflow.dqreport import render_html
+from muniflow.ingest_summary import print_summary
 from muniflow.model import Period, RawDocument, RawRow, RawTable
 from muniflow.rules.period_hint import period_mismatch
 from muniflow.stages import interpret_file, validate_file

@@ -36,7 +36,12 @@ from muniflow.interpret.columns import group_label
 from muniflow.interpret.combined import split_date_place
 from muniflow.interpret.header_rows import HeaderFound
 from muniflow.interpret.month_days import day_columns
-from muniflow.interpret.organisations import ORGANISATION_SHARE, names_no_events, organisation_share
+from muniflow.interpret.organisations import (
+    ORGANISATION_SHARE,
+    names_no_events,
+    names_subordinate_body,
+    organisation_share,
+)
 from muniflow.interpret.reading import CONTENT, ColumnMatch
 from muniflow.model import Period, RawRow
 from muniflow.normalize.text import fold, seq_number
@@ -159,7 +164,8 @@ def municipality_column(
         values = [r.cells[i] if i < len(r.cells) else "" for r in events]
         cells = [fold(v) for v in values if v is not None and fold(v)]
         merged = sum(1 for v in values if v is None)
-        names = [c for c in cells if reads_as_name(c)]
+        # an office under a municipality names it too, but says who held the event (organisations.py)
+        names = [c for c in cells if reads_as_name(c) and not names_subordinate_body(c)]
         if (
             len(events) >= 2
             and cells

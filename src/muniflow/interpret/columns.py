@@ -79,10 +79,12 @@ def _match_words(
     """How `entry` matches the cell; None where a word of it is missing. `dependent` is set where
     it matches only words standing after a head noun (`after_head`, per cell word)."""
     ratios = []
+    letters = []  # letters of each word found: a typo's reading counts no more than the cell holds
     at: set[int] = set()
     for wanted in entry.lemmas:
         if wanted in cell_lemmas:
             ratios.append(100.0)
+            letters.append(len(wanted))
             at.add(cell_lemmas.index(wanted))
             continue
         if len(wanted) < FUZZY_MIN_LENGTH:
@@ -98,13 +100,14 @@ def _match_words(
         if best < FUZZY_MIN_RATIO:
             return None
         ratios.append(best)
+        letters.append(min(len(wanted), len(cell_lemmas[where])))  # «форма» read as «формат»: 5
         at.add(where)
     exact = all(r == 100.0 for r in ratios)
     if exact and f" {entry.phrase} " in f" {' '.join(cell_words)} ":
         evidence = SYNONYM
     else:
         evidence = LEMMA if exact else FUZZY
-    weight = sum(len(w) * r / 100 for w, r in zip(entry.lemmas, ratios, strict=True))
+    weight = sum(n * r / 100 for n, r in zip(letters, ratios, strict=True))
     dependent = bool(after_head) and all(after_head[k] for k in at)
     return Candidate(entry.column, entry.text, evidence, sum(ratios) / len(ratios) / 100, weight, dependent)
 
@@ -151,8 +154,21 @@ def _matches(header: str, vocabulary: tuple[tuple[str, tuple[str, ...]], ...]) -
             # района»).
             best = {k: c for k, c in best.items() if not c.dependent}
         if best:
-            return tuple(sorted(best.values(), key=lambda c: (-c.weight, -c.score, c.column)))
+            return tuple(sorted(best.values(), key=_order))
     return ()
+
+
+def _order(cand: Candidate) -> tuple[bool, float, float, str]:
+    """Candidates best first: a synonym standing in the cell word for word (any form) before one read
+    with a typo, whatever their lengths («Форма мероприятия» is no typo of «формат мероприятия»)."""
+    return cand.evidence == FUZZY, -cand.weight, -cand.score, cand.column
+
+
+def exact_first(found: Sequence[Candidate]) -> list[Candidate]:
+    """A cell's candidates less those read with a typo where a synonym stands in it word for word:
+    the exact one wins, though the assignment weighs letters and a longer fuzzy one outweighs it."""
+    exact = [c for c in found if c.evidence != FUZZY]
+    return exact or list(found)
 
 
 def combined_match(
@@ -253,7 +269,7 @@ def map_columns(
                 matches.append(ColumnMatch(column, index, text, COMBINED, synonym, 1.0))
             taken_cells.add(index)
     per_cell = {
-        index: _cell_candidates(text, synonyms)
+        index: exact_first(_cell_candidates(text, synonyms))
         for index, text in enumerate(header)
         if index not in taken_cells and text.strip()
     }
@@ -321,7 +337,9 @@ def _without_fallbacks(
     column another cell names by another synonym: «Форма проведения» beside «Мероприятие» is the
     event's format (очно, онлайн), not its title. A cell that names that column by another synonym
     too keeps it by that one: «Форма и тема мероприятия» is the title by «тема мероприятия», though
-    «формат мероприятия» matched more of it, and «Организатор мероприятия» beside it no title."""
+    «формат мероприятия» matched more of it, and «Организатор мероприятия» beside it no title. A cell
+    naming the column only by a word after its head («Организатор мероприятия») names it for no one:
+    «Форма проведения» beside it is the lone title cell."""
     fallback = fallback_synonyms()
     out = {}
     for index, found in per_cell.items():
@@ -330,7 +348,7 @@ def _without_fallbacks(
             for j, other in per_cell.items()
             if j != index
             for c in other
-            if c.synonym not in fallback
+            if c.synonym not in fallback and not c.dependent
         }
         kept: list[Candidate] = []
         for cand in found:
@@ -339,7 +357,7 @@ def _without_fallbacks(
                 kept.extend(c for c in plain if c.column == cand.column)
             else:
                 kept.append(cand)
-        out[index] = sorted(kept, key=lambda c: (-c.weight, -c.score, c.column))
+        out[index] = sorted(kept, key=_order)
     return out
 
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 from muniflow.contracts import load_contract
 from muniflow.interpret.column_cells import KIND_DISTINCT_SHARE
 from muniflow.interpret.header_words import lemma
+from muniflow.interpret.muni_vocabulary import vocabulary
 from muniflow.morph import analyzer
 
 # Share of a column's cells that must name organisations or people for it to be such a column.
@@ -48,12 +49,18 @@ def names_organisation(text: str) -> bool:
     flat = " ".join(text.split()).strip(" «»\"'")
     if not flat:
         return False
-    kinds, abbreviations = _vocabulary()
+    _, abbreviations = _vocabulary()
     for abbreviation in abbreviations:
         if flat.startswith(abbreviation) and not flat[len(abbreviation) : len(abbreviation) + 1].isalpha():
             return True
     if _INITIALS.search(flat):
         return True
+    return bool(_institution(flat))
+
+
+def _institution(flat: str) -> str:
+    """The lemma of a cell's head noun where it is a kind of institution and no verb follows, or ""."""
+    kinds, _ = _vocabulary()
     head = next(
         (
             w
@@ -63,9 +70,20 @@ def names_organisation(text: str) -> bool:
         "",
     )
     if not head or lemma(head) not in kinds:
-        return False
+        return ""
     # «Администрация района приняла делегацию …» tells of an event
-    return not any(analyzer().parse(w)[0].tag.POS in _VERBAL for w in _WORD.findall(flat.lower()))
+    verbal = any(analyzer().parse(w)[0].tag.POS in _VERBAL for w in _WORD.findall(flat.lower()))
+    return "" if verbal else lemma(head)
+
+
+@lru_cache(maxsize=4096)
+def names_subordinate_body(text: str) -> bool:
+    """A cell naming an office or an institution of a municipality («Отдел культуры Администрации
+    Энского района», «Сектор культуры администрации … округа»): who held the event, though the
+    municipality's name stands in it. The municipality's own body (contracts/municipalities.yaml
+    `sender_nouns`: «Администрация Энского района») names the municipality itself."""
+    head = _institution(" ".join(text.split()).strip(" «»\"'"))
+    return bool(head) and head.replace("ё", "е") not in vocabulary().sender_nouns
 
 
 def organisation_share(cells: Sequence[str]) -> float:

@@ -14,6 +14,7 @@ from itertools import chain, combinations
 from typing import TYPE_CHECKING
 
 from muniflow.morph import analyzer
+from muniflow.rules.spelling import known
 
 if TYPE_CHECKING:
     from muniflow.rules.duplicates import DedupConfig, Event
@@ -59,6 +60,7 @@ def word_keys(event: Event, cfg: DedupConfig, common: frozenset[str] = frozenset
 
 
 _NAME_KEY = "«»"  # the second half of a whole quoted name's key: no lemma is written so
+_PART_KEY = "«-»"  # the second half of a key of a quoted name less one of its words
 
 # A coined name is a word this long at least: shorter unknown words are abbreviations and typos.
 _COINED_MIN_LETTERS = 5
@@ -100,6 +102,80 @@ def _add_initial_keys(events: list[Event], keys: list[list[tuple[str, str]]]) ->
         own.extend((initials, _INITIALS_KEY) for initials in sorted(found))
 
 
+def name_parts(event: Event) -> tuple[tuple[str, str], ...]:
+    """Keys of a row's names of several words (_names), each less one of its words: a copy
+    misspelling one word of a name («Славянский венк») shares the name's other words with the right
+    one, where its other keys (the whole name, pairs of top words) may all hold the typo."""
+    return _parts(_names(event))
+
+
+def _names(event: Event) -> tuple[str, ...]:
+    """A row's quoted names (lemmas sorted and joined), or, quoting none, its first two words: a
+    name written without quotes opens the title («Славянский венок – межд. фестиваль»)."""
+    title = event.title
+    if title.name_groups or len(title.tokens) < 2:
+        return title.name_groups
+    return (" ".join(sorted(title.tokens[:2])),)
+
+
+@lru_cache(maxsize=100_000)
+def _parts(names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """name_parts of one set of names (cached: a batch repeats its names)."""
+    parts: list[tuple[str, str]] = []
+    for name in names:
+        words = name.split()
+        if len(words) > 1:
+            parts.extend((" ".join(words[:k] + words[k + 1 :]), _PART_KEY) for k in range(len(words)))
+    return tuple(parts)
+
+
+def misspelt_name(event: Event) -> bool:
+    """Whether a name of the row (_names) holds a word the dictionary does not know: a typo, or a
+    coined name, either of which may be another row's name misspelt (name_parts)."""
+    return _misspelt(_names(event))
+
+
+@lru_cache(maxsize=100_000)
+def _misspelt(names: tuple[str, ...]) -> bool:
+    """misspelt_name of one set of names (cached)."""
+    return any(not word.isdigit() and not known(word) for name in names for word in name.split())
+
+
+def _part_candidates(events: list[Event], cfg: DedupConfig, out: list[set[int]]) -> None:
+    """Add to `out` the pairs of a row holding a word no dictionary knows in a name (a typo,
+    misspelt_name) and a row sharing its name less one word (name_parts), on days that overlap. Every
+    row is filed under its names' parts, but only the few rows with such a word look them up (the
+    right spelling is in a dictionary, the typo is not), both ways in time: each pair goes to the
+    row that starts first, as `candidates` gives it."""
+    probing = [i for i, event in enumerate(events) if misspelt_name(event)]
+    if not probing:
+        return
+    wanted = {key for i in probing for key in name_parts(events[i])}
+    by_key: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)  # (start, row, last)
+    for j, event in enumerate(events):
+        for key in name_parts(event):
+            if key in wanted:  # only the keys a misspelt row looks up are filed
+                by_key[key].append((event.start, j, _days(event, cfg)[-1]))
+    spans: dict[tuple[str, str], int] = {}  # the longest range of a key's rows: how far back to look
+    for key, members in by_key.items():
+        members.sort()
+        spans[key] = max(last - start for start, _, last in members)
+    for i in probing:
+        event = events[i]
+        mine = (event.start, i)
+        last = _days(event, cfg)[-1]
+        for key in name_parts(event):
+            members = by_key[key]
+            lo = bisect_right(members, (event.start - spans[key], -1))
+            hi = bisect_right(members, (last, len(events)))
+            for start, j, their_last in members[lo:hi]:
+                if j != i and their_last >= event.start:  # the ranges overlap
+                    if (start, j) < mine:
+                        out[j].add(i)
+                    else:
+                        out[i].add(j)
+
+
 def candidates(events: list[Event], cfg: DedupConfig) -> list[set[int]]:
     """For each row, the later-starting rows that share a word key and start within its range.
 
@@ -133,6 +209,7 @@ def candidates(events: list[Event], cfg: DedupConfig) -> list[set[int]]:
             end = bisect_right(codes, lasts[i], at)
             if end > at:
                 out[i].update(ids[at:end])
+    _part_candidates(events, cfg, out)
     return out
 
 

@@ -52,6 +52,7 @@ class DedupConfig:
     threshold_place_unknown: float
     quoted_names_threshold: float
     word_match: float
+    typo_min_letters: int  # one edit is a typo in a word this long (spelling.py); 0: by ratio only
     stem_min_letters: int  # an adjective and its noun («музыкальный», «музыка»): 0, never
     stem_min_share: float
     same_name_ratio: float
@@ -200,6 +201,7 @@ def _config(path: Path) -> DedupConfig:
         threshold_place_unknown=float(match["threshold_place_unknown"]),
         quoted_names_threshold=float(match["quoted_names_threshold"]),
         word_match=float(match["word_match"]),
+        typo_min_letters=int(match.get("typo_min_letters", 0)),
         stem_min_letters=int(match.get("stem_min_letters", 0)),
         stem_min_share=float(match.get("stem_min_share", 1.0)),
         same_name_ratio=float(match["same_name_ratio"]),

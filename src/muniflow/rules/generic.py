@@ -90,7 +90,10 @@ def generic_score(a: Event, b: Event, cfg: DedupConfig) -> float:
     if len(short.words) > cfg.generic_max_words or len(short.words) >= len(long_.words):
         return 0.0
     return (
-        cfg.subset_weight * 100 * matched_words(short.words, long_.words, cfg.word_match) / len(short.words)
+        cfg.subset_weight
+        * 100
+        * matched_words(short.words, long_.words, cfg.word_match, typo_letters=cfg.typo_min_letters)
+        / len(short.words)
     )
 
 

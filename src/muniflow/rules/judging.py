@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from muniflow.rules import kinds, parting, places, titles
+from muniflow.rules.spelling import same_word
 from muniflow.rules.title_abbreviations import expand_abbreviations, expand_initialisms
 
 if TYPE_CHECKING:
@@ -21,9 +22,15 @@ if TYPE_CHECKING:
 
 
 def matched_words(
-    a: frozenset[str], b: frozenset[str], cutoff: float, stem_letters: int = 0, stem_share: float = 1.0
+    a: frozenset[str],
+    b: frozenset[str],
+    cutoff: float,
+    stem_letters: int = 0,
+    stem_share: float = 1.0,
+    typo_letters: int = 0,
 ) -> int:
-    """Words of the smaller set found in the other: equal lemmas, or spellings within `cutoff`, or
+    """Words of the smaller set found in the other: equal lemmas, or one word spelled two ways
+    (spelling.same_word: within `cutoff`, or one edit in a word of `typo_letters`), or
     (`stem_letters` > 0) an adjective and a noun of one stem (titles.one_stem)."""
     small, large = (a - b, b - a) if len(a - b) <= len(b - a) else (b - a, a - b)
     n = stem_letters
@@ -31,7 +38,7 @@ def matched_words(
         1
         for word in small
         if any(
-            fuzz.ratio(word, o, score_cutoff=cutoff)
+            same_word(word, o, cutoff, typo_letters)
             or (n and word[:n] == o[:n] and titles.one_stem(word, o, n, stem_share))
             for o in large
         )
@@ -52,7 +59,9 @@ def title_score(a: Event, b: Event, cfg: DedupConfig, named: bool = False) -> fl
     lowest = min(cfg.threshold_place_compatible, cfg.same_name_threshold)
     if not subset_allowed and 200 * short / (short + long_) < lowest:
         return 0.0  # even all words matched could not reach the lowest threshold
-    matched = matched_words(a.words, b.words, cfg.word_match, cfg.stem_min_letters, cfg.stem_min_share)
+    matched = matched_words(
+        a.words, b.words, cfg.word_match, cfg.stem_min_letters, cfg.stem_min_share, cfg.typo_min_letters
+    )
     score = 200 * matched / (short + long_)
     if subset_allowed:
         score = max(score, cfg.subset_weight * 100 * matched / short)
@@ -81,8 +90,12 @@ def judge_pair(a: Event, b: Event, cfg: DedupConfig) -> tuple[float, bool] | Non
         # a cheap bound first: most blocked pairs share only a generic word or two; a shared name
         # passes (a guest's long title around it, «Участие хора «Лад» в фестивале «Звоны»»)
         return None
-    if parting.numbers_part(a, b, cfg) or parting.countries_part(a, b, cfg):
-        return None  # «… юношей 2010 г. р.», «… юношей 2012 г. р.»: two events in one frame
+    if (
+        parting.numbers_part(a, b, cfg)
+        or parting.countries_part(a, b, cfg)
+        or parting.editions_part(a, b, cfg)
+    ):
+        return None  # «… юношей 2010 г. р.», «… юношей 2012 г. р.»; «XIV …», «XV …»: two events in one frame
     if parting.kinds_part(a, b, cfg):
         return None  # «Турнир по мини-футболу «X»», «Фестиваль хоровой музыки «X»»: two kinds
     if a.title.who != b.title.who and a.row.municipality == b.row.municipality:
@@ -160,6 +173,17 @@ def names_differ(a: Event, b: Event, cfg: DedupConfig) -> bool:
     return (
         bool(a.names_text and b.names_text)
         and fuzz.token_set_ratio(a.names_text, b.names_text) < cfg.quoted_names_threshold
+        and not spelt_alike(a.names_text, b.names_text, cfg)
+    )
+
+
+def spelt_alike(mine: str, theirs: str, cfg: DedupConfig) -> bool:
+    """Whether two names (lemmas joined by spaces) hold the same words, each of one a spelling of a
+    word of the other (spelling.same_word: «Лесной ключ», «Лесмой ключ», whose guessed lemma
+    «лесмыть» leaves the token-set ratio of the names low)."""
+    a, b = mine.split(), theirs.split()
+    return all(any(same_word(x, y, cfg.word_match, cfg.typo_min_letters) for y in b) for x in a) and all(
+        any(same_word(y, x, cfg.word_match, cfg.typo_min_letters) for x in a) for y in b
     )
 
 
@@ -234,6 +258,7 @@ def identities_part(a: Event, b: Event, cfg: DedupConfig) -> bool:
     a noun in one slot («по волейболу», «по баскетболу»)."""
     return (
         parting.numbers_part(a, b, cfg)
+        or parting.editions_part(a, b, cfg)
         or parting.countries_part(a, b, cfg)
         or parting.kinds_part(a, b, cfg)
         or parting.substituted(a, b, cfg)
@@ -326,7 +351,10 @@ def _own_name(a: Event, b: Event, cfg: DedupConfig) -> bool:
     return any(
         mine not in b.title.name_groups
         and all(
-            fuzz.token_set_ratio(mine, theirs) < cfg.quoted_names_threshold
+            (
+                fuzz.token_set_ratio(mine, theirs) < cfg.quoted_names_threshold
+                and not spelt_alike(mine, theirs, cfg)
+            )
             or (_own_word(mine, theirs, cfg) and _own_word(theirs, mine, cfg))
             for theirs in b.title.name_groups
         )
@@ -339,6 +367,8 @@ def _own_word(name: str, other: str, cfg: DedupConfig) -> bool:
     word of the other name spells (`word_match`: a typo, a lemma the dictionary guessed otherwise)."""
     theirs = other.split()
     return any(
-        not word.isdigit() and all(fuzz.ratio(word, their) < cfg.word_match for their in theirs)
+        not word.isdigit()
+        and word not in theirs
+        and not any(same_word(word, their, cfg.word_match, cfg.typo_min_letters) for their in theirs)
         for word in name.split()
     )

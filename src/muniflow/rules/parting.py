@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
-
 from muniflow.rules import kinds, titles
+from muniflow.rules.spelling import same_word
 
 if TYPE_CHECKING:
     from muniflow.rules.duplicates import DedupConfig, Event
@@ -30,6 +29,16 @@ def numbers_part(a: Event, b: Event, cfg: DedupConfig) -> bool:
     return any(
         bool(mine - theirs) and bool(theirs - mine)
         for mine, theirs in ((a_years, b_years), (a.numbers - a_years, b.numbers - b_years))
+    )
+
+
+def editions_part(a: Event, b: Event, cfg: DedupConfig) -> bool:
+    """Whether each title numbers its edition in Roman numerals and the numbers differ («XIV
+    фестиваль …», «XV фестиваль …»): two editions. A numeral on one side only parts nothing: a
+    guest drops the host's edition number as often as not."""
+    mine, theirs = a.title.editions, b.title.editions
+    return (
+        cfg.numbers_must_agree and bool(mine) and bool(theirs) and bool(mine - theirs) and bool(theirs - mine)
     )
 
 
@@ -96,7 +105,7 @@ def substituted(a: Event, b: Event, cfg: DedupConfig) -> bool:
         and word not in shortened
         and theirs not in shortened
         and not cases.isdisjoint(theirs_cases)
-        and not fuzz.ratio(word, theirs, score_cutoff=cfg.word_match)
+        and not same_word(word, theirs, cfg.word_match, cfg.typo_min_letters)
         and not _compound_of(word, theirs)
         and not (word in a.kind_words and theirs in b.kind_words)  # kinds are kinds_part's
         for word, around, cases in mine

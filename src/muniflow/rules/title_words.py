@@ -12,6 +12,8 @@ from muniflow.morph import analyzer
 _CYRILLIC_ROMAN = str.maketrans("ХІСМ", "XICM")
 _ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 _ROMAN_LETTERS = frozenset("IVXLCDMХІСМ")
+# A word of those letters alone, in capitals: what a title holding a Roman numeral holds.
+NUMERAL_HINT = re.compile(r"\b[IVXLCDMХІСМ]+\b")
 # A lone Cyrillic С or М at a title's start is the preposition «С» or an initial, not 100 or 1000.
 _LONE_LETTERS_NOT_NUMERALS = frozenset("СМ")
 
@@ -28,11 +30,34 @@ def is_roman_numeral(word: str) -> bool:
     return _ROMAN.fullmatch(word.translate(_CYRILLIC_ROMAN)) is not None
 
 
+def edition(word: str) -> str | None:
+    """A Roman numeral in Latin letters («ХХI»: XXI), to compare editions typed either way; None for
+    any other word."""
+    return word.translate(_CYRILLIC_ROMAN) if is_roman_numeral(word) else None
+
+
 @lru_cache(maxsize=200_000)
 def lemma(word: str) -> tuple[str, bool]:
-    """The dictionary form of a lower-case word, and whether it is a function word."""
-    parse = analyzer().parse(word)[0]
-    return parse.normal_form.replace("ё", "е"), parse.tag.POS in _FUNCTION_POS
+    """The dictionary form of a lower-case word, and whether it is a function word. A word the
+    dictionary does not know (a typo, «леснй»; a coined name) gets its likeliest guess, and how it was
+    written is kept beside the guess (written_as): a typo's guess goes further from the word meant
+    («леснть», «берэга») than the typo itself, which spelling.same_word compares too."""
+    parses = analyzer().parse(word)
+    parse = parses[0]
+    form = parse.normal_form.replace("ё", "е")
+    if form != word and not parse.is_known and word.isalpha() and not any(p.is_known for p in parses):
+        WRITTEN.setdefault(form, set()).add(word)
+    return form, parse.tag.POS in _FUNCTION_POS
+
+
+# The guessed lemma of a word the dictionary does not know -> the words written so (lemma fills it).
+WRITTEN: dict[str, set[str]] = {}
+
+
+def written_as(form: str) -> tuple[str, ...]:
+    """How the words whose guessed lemma is `form` were written (none for a dictionary word)."""
+    found = WRITTEN.get(form)
+    return tuple(found) if found else ()
 
 
 @lru_cache(maxsize=200_000)

@@ -18,7 +18,15 @@ from rapidfuzz.distance import Prefix
 from muniflow.morph import analyzer
 from muniflow.rules.quotes import quoted_names
 from muniflow.rules.title_abbreviations import abbreviations_in, initialisms_in
-from muniflow.rules.title_words import compounds_joined, lemma, name_word_form, noun_cases, word_form
+from muniflow.rules.title_words import (
+    NUMERAL_HINT,
+    compounds_joined,
+    edition,
+    lemma,
+    name_word_form,
+    noun_cases,
+    word_form,
+)
 
 # Words inside quotes (rules/quotes.py) are the event's proper name.
 _WORD = r"[^\W_]+"
@@ -79,8 +87,11 @@ class NormTitle(NamedTuple):
     who: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()  # the country words (COUNTRY_MARK + key) it names
     numbers: frozenset[str] = frozenset()  # the words written in digits
+    # the Roman numerals outside quotes, in Latin letters: an edition's number («XV фестиваль»)
+    editions: frozenset[str] = frozenset()
 
 
+_NO_EDITIONS: frozenset[str] = frozenset()
 # The `quoted` mark of a word naming who took part (participation), not the event.
 _WHO = -1
 
@@ -91,12 +102,14 @@ def _content_lemmas(
     rules: TitleRules | None = None,
     tokens: list[str] | None = None,
     in_names: dict[int, list[str]] | None = None,
+    editions: list[str] | None = None,
 ) -> tuple[list[str], list[int]]:
     """Lemmas of the words that name something, and for each the quoted name it stood in (0: none;
     _WHO: a word naming who took part, by `rules`). `tokens`, when given, gets each lemma's word;
     `in_names`, when given, gets the lemmas of the function words (and one-letter words) of each
     quoted name by its number: «Ты и я» is a name of such words only, which the name comparison
-    needs and the title's words leave out."""
+    needs and the title's words leave out. `editions`, when given, gets the Roman numerals outside
+    quotes (Latin letters)."""
     forms: list[str] = []
     quoted: list[int] = []
     found = quoted_names(text, _WORD)
@@ -112,6 +125,8 @@ def _content_lemmas(
                 tokens.append(token)
         elif form is None and in_names is not None and name > 0 and (small := name_word_form(token)):
             in_names.setdefault(name, []).append(small)
+        elif form is None and editions is not None and name == 0 and (number := edition(token)):
+            editions.append(number)
     return forms, quoted
 
 
@@ -257,7 +272,8 @@ def _strip_leading(forms: list[str], rules: TitleRules) -> list[str]:
 def normalize_title(text: str, rules: TitleRules) -> NormTitle:
     """The content lemmas of a title with a leading «Участие в …»-like phrase stripped."""
     small: dict[int, list[str]] = {}  # a quoted name's function words, by its number
-    found, found_quotes = _content_lemmas(text, rules.stopwords, rules, in_names=small)
+    editions: list[str] | None = [] if NUMERAL_HINT.search(text) else None  # most titles hold none
+    found, found_quotes = _content_lemmas(text, rules.stopwords, rules, in_names=small, editions=editions)
     lemmas, in_quotes = _equivalents_as_words(found, found_quotes, rules)
     # most titles hold no phrase of an equivalence group: then no country either
     countries = frozenset(w for w in lemmas if w[0] == COUNTRY_MARK) if lemmas is not found else frozenset()
@@ -308,6 +324,7 @@ def normalize_title(text: str, rules: TitleRules) -> NormTitle:
         who=who,
         countries=countries,
         numbers=numbers,
+        editions=frozenset(editions) if editions else _NO_EDITIONS,
     )
 
 
