@@ -1,0 +1,55 @@
+"""A table drawn without rules whose cells are padded by nothing (Word's and LibreOffice's «cell
+margins 0»): a cell's full line ends where the next column's text starts, a header label's last
+line reaches the next column's text, and a bottom-aligned first row's upper lines stand as close
+under the header as the header's own lines stand to each other."""
+
+from __future__ import annotations
+
+from muniflow.readers.pdfgaps import infer_table
+from muniflow.readers.pdflines import Glyph
+from muniflow.readers.pdfregions import Region
+from muniflow.readers.pdfunruled import _grid
+
+
+def _word(text: str, x: float, top: float, bold: bool = False) -> list[Glyph]:
+    return [Glyph(ch, x + 6 * k, x + 6 * k + 5, top, top + 10, bold=bold) for k, ch in enumerate(text)]
+
+
+def test_a_header_labels_last_line_reaching_the_next_columns_text_stays_in_its_column() -> None:
+    """The municipality's label wraps over three lines, its last one ending a point before the
+    event's text (the event's label two lines higher, none beside it): the boundary stands right
+    of it, not a padding left of the event's text, so the label is no cell spanning both."""
+    columns = (60.0, 80.0, 160.0, 260.0)  # №, municipality, event, date
+    glyphs = _word("No", columns[0], 100) + _word("Муници", columns[1], 100)
+    glyphs += _word("Событие", columns[2], 100) + _word("Дата", columns[3], 100)
+    glyphs += _word("пальное", columns[1], 112) + _word("образование", columns[2] - 1 - 6 * 11 + 1, 124)
+    for r in range(3):
+        top = 140 + 20 * r
+        glyphs += _word(str(r + 1), columns[0], top) + _word("Лес", columns[1], top)
+        glyphs += _word("Визит", columns[2], top) + _word("2.05", columns[3], top)
+    table = infer_table(glyphs, Region(-1e9, 90, 1e9, 200, framed=False))
+    assert table is not None
+    assert columns[2] - 1 < _grid(table)[2] <= columns[2]
+
+
+def test_a_bold_header_cells_last_line_stays_in_the_header_over_rows_set_at_the_bottom() -> None:
+    """Rows set at their bottom, a municipality merged down the first column (its name at the top
+    of its rows): the header's tallest label ends a line's pitch above the first row's upper
+    lines, as close as they stand to each other; either band fits it alike by alignment, but it is
+    bold where the body is not: it stays the header's (read into the row, the header lost it)."""
+    columns = (60.0, 100.0, 200.0, 300.0)  # №, municipality, event, result
+    glyphs = _word("No", columns[0], 100, True) + _word("Район", columns[1], 100, True)
+    glyphs += _word("Событие", columns[2], 100, True) + _word("Итоги", columns[3], 100, True)
+    glyphs += _word("области", columns[1], 112, True)
+    glyphs += _word("Лесной", columns[1], 124)
+    top = 124.0
+    for r in range(3):
+        tall = [top + 12 * k for k in range(4)]
+        glyphs += [g for t in tall for g in _word("итог", columns[3], t)]
+        glyphs += _word("Визит", columns[2], tall[-2]) + _word("делег", columns[2], tall[-1])
+        glyphs += _word(f"{r + 1}.", columns[0], tall[-1])
+        top = tall[-1] + 16
+    table = infer_table(glyphs, Region(-1e9, 90, 1e9, top, framed=False))
+    assert table is not None
+    assert table.aligned == "bottom"
+    assert table.header_lines[-1] == "области"
