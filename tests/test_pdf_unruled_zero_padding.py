@@ -5,10 +5,55 @@ under the header as the header's own lines stand to each other."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from muniflow.readers.pdfgaps import infer_table
 from muniflow.readers.pdflines import Glyph
 from muniflow.readers.pdfregions import Region
+from muniflow.readers.pdfspaces import page_glyphs
 from muniflow.readers.pdfunruled import _grid
+
+LETTER, SPACE = 5.0, 2.5  # a letter's and a space's advance; glyphs 10 pt tall
+XS = (46.0, 58.0, 112.0, 240.0, 300.0)  # №, date, event, place, result
+
+
+def _chars(x: float, top: float, text: str) -> list[dict[str, Any]]:
+    """A text's chars from `x`, its spaces written as glyphs, its letters edge to edge."""
+    out = []
+    for char in text:
+        width = SPACE if char == " " else LETTER
+        out.append(
+            {"text": char, "x0": x, "x1": x + width, "top": top, "bottom": top + 10, "fontname": "Serif"}
+        )
+        x += width
+    return out
+
+
+def _rows_page() -> list[dict[str, Any]]:
+    """Six rows whose place column starts at XS[3] on every line."""
+    chars: list[dict[str, Any]] = []
+    row = ("12.07", "Слёт краеведов", "г. Ивск", "Обсуждены планы")
+    for k in range(6):
+        for x, text in zip(XS, (str(k + 1), *row), strict=True):
+            chars += _chars(x, 130.0 + 20 * k, text)
+    return chars
+
+
+def test_a_line_filling_its_cell_to_the_next_columns_edge_parts_there() -> None:
+    """The event's line fills its cell and ends a twentieth of a point before the place's text,
+    closer than the page's letters stand in a word: the place's letter starts where the place's
+    lines start on six rows, so a cell's edge stands before it (read as one run, the event and
+    the place were one cell). A heading running across the columns, a letter of it landing on
+    that edge, is one run and stays whole."""
+    chars = _rows_page()
+    name = "Ф" * 25  # from the event's column start to 0.05 pt before the place's
+    chars += _chars(XS[0], 260.0, "7") + _chars(XS[3] - 0.05 - LETTER * len(name), 260.0, name)
+    chars += _chars(XS[3], 260.0, "г. Ивск")
+    heading = "Ш" * 25  # one run from the event's column, a letter of it on the place's edge
+    chars += _chars(XS[3] - LETTER * len(heading), 280.0, heading + "ш")
+    glyphs = page_glyphs(chars)
+    assert [g.text for g in glyphs if g.parted and g.top == 260.0] == ["г"]
+    assert not any(g.parted for g in glyphs if g.top == 280.0)
 
 
 def _word(text: str, x: float, top: float, bold: bool = False) -> list[Glyph]:
