@@ -98,3 +98,24 @@ def test_a_bold_header_cells_last_line_stays_in_the_header_over_rows_set_at_the_
     assert table is not None
     assert table.aligned == "bottom"
     assert table.header_lines[-1] == "области"
+
+
+def test_a_place_filling_its_cell_a_fraction_of_a_point_before_the_dates_leaves_two_columns() -> None:
+    """A place's line fills its cell and ends 0.4 pt before the dates' text (LibreOffice's line
+    break in cells padded by nothing), which starts at one x on every row: the strip between them
+    parts two columns (read as one, the place and the dates were one cell)."""
+    columns = (60.0, 80.0, 200.0, 260.0)  # №, event, place, dates
+    glyphs: list[Glyph] = []
+    for r in range(4):
+        top = 140 + 24 * r
+        glyphs += _word(str(r + 1), columns[0], top) + _word("Визит", columns[1], top)
+        glyphs += _word("г.", columns[2], top) + _word(f"{r + 2}.05", columns[3], top)
+        glyphs += _word("делег", columns[1], top + 12)
+        step = (columns[3] - 0.4 - 5 - columns[2]) / 9  # ten letters from the place's edge
+        glyphs += [
+            Glyph(ch, columns[2] + step * k, columns[2] + step * k + 5, top + 12, top + 22)
+            for k, ch in enumerate("Кленовский")
+        ]
+    table = infer_table(glyphs, Region(-1e9, 130, 1e9, 240, framed=False))
+    assert table is not None
+    assert len(_grid(table)) == 5

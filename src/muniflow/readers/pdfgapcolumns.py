@@ -40,9 +40,10 @@ COLUMN_LINES = 3
 COLUMN_ALIGN = 1.5
 
 # Points: a strip no body line writes into, narrower than GUTTER, parts two columns where the
-# text right of it starts at one x on COLUMN_LINES lines (see _column_starts): half a point, as
-# a line filling a cell padded by nothing ends by its next column's text.
-MIN_STRIP = 0.5
+# text right of it starts at one x on COLUMN_LINES lines (see _column_starts): a tenth of a point,
+# as a line filling a cell padded by nothing ends by its next column's text (LibreOffice's lines
+# end 0.4 pt before it at 11 pt; letters of one word overlap or touch instead).
+MIN_STRIP = 0.1
 
 
 def boundaries(
