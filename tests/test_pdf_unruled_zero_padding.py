@@ -1,7 +1,8 @@
 """A table drawn without rules whose cells are padded by nothing (Word's and LibreOffice's «cell
 margins 0»): a cell's full line ends where the next column's text starts, a header label's last
 line reaches the next column's text, and a bottom-aligned first row's upper lines stand as close
-under the header as the header's own lines stand to each other."""
+under the header as the header's own lines stand to each other; and rows whose cells are centred,
+their number alone on its line."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from muniflow.readers.pdfgaps import infer_table
 from muniflow.readers.pdflines import Glyph
 from muniflow.readers.pdfregions import Region
 from muniflow.readers.pdfspaces import page_glyphs
+from muniflow.readers.pdftextlines import is_numbered, text_lines
 from muniflow.readers.pdfunruled import _grid
 
 LETTER, SPACE = 5.0, 2.5  # a letter's and a space's advance; glyphs 10 pt tall
@@ -119,3 +121,13 @@ def test_a_place_filling_its_cell_a_fraction_of_a_point_before_the_dates_leaves_
     table = infer_table(glyphs, Region(-1e9, 130, 1e9, 240, framed=False))
     assert table is not None
     assert len(_grid(table)) == 5
+
+
+def test_a_row_number_alone_on_its_line_opens_its_row_in_cells_centred_in_their_rows() -> None:
+    """Cells centred in their rows: each cell's lines stand on baselines of their own, the row's
+    number alone on its line (no other cell's line beside it). With the columns known it still
+    opens its row (read as no number, two rows were one); a lone number is no table's start."""
+    lone = text_lines(_word("4.", 62.0, 300))[0]
+    assert is_numbered(lone, (60.0, 80.0, 200.0, 300.0))
+    assert not is_numbered(lone, (60.0, 61.0, 200.0, 300.0))  # beyond the first column
+    assert not is_numbered(lone)
