@@ -215,11 +215,38 @@ def _parted(
             total += cost.band(a, b, None, mode)
             continue
         after_heading = seg > 0 and a - 1 in fixed and a in fixed and _alone(lines, a - 1)
-        firsts = [a] if after_heading else list(range(a, anchors[0] + 1))
+        firsts = [a] if after_heading else _below_header(lines, xs, a, anchors[0])
         seg_total, seg_cuts = _chain(cost, mode, a, b, anchors, firsts)
         total += seg_total
         out.extend(seg_cuts)
     return total, sorted(set(out))
+
+
+def _below_header(lines: Sequence[Line], xs: Sequence[float], a: int, anchor: int) -> list[int]:
+    """Where the first row of lines[a:] (numbered at `anchor`) may start: at any line down to its
+    number, but under every line above it set as a header is, bold in columns whose body is not
+    mostly bold (a header cell's last line, as tall as the first row's upper lines and no farther
+    from them, fits either band alike: read into the row, the header lost its words and columns).
+    A column with no body text under the number (a name merged down, written at its top) counts
+    as not bold."""
+    bold_body = _bold_columns(lines[anchor:], xs)
+    header_set = [
+        k
+        for k in range(a, anchor)
+        if lines[k].bold
+        and all(lines[k].bold)
+        and not any(_column(x0, x1, xs) in bold_body for x0, x1 in lines[k].spans)
+    ]
+    return list(range(max(header_set, default=a - 1) + 1, anchor + 1))
+
+
+def _bold_columns(lines: Sequence[Line], xs: Sequence[float]) -> frozenset[int]:
+    """The columns whose runs in `lines` are mostly bold."""
+    counts: dict[int, list[int]] = {}
+    for line in lines:
+        for (x0, x1), bold in zip(line.spans, line.bold, strict=False):
+            counts.setdefault(_column(x0, x1, xs), [0, 0])[bold] += 1
+    return frozenset(k for k, (plain, bold) in counts.items() if bold >= plain)
 
 
 def _numbered(line: Line, xs: Sequence[float]) -> bool:

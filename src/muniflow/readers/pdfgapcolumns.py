@@ -40,9 +40,10 @@ COLUMN_LINES = 3
 COLUMN_ALIGN = 1.5
 
 # Points: a strip no body line writes into, narrower than GUTTER, parts two columns where the
-# text right of it starts at one x on COLUMN_LINES lines (see _column_starts): half a point, as
-# a line filling a cell padded by nothing ends by its next column's text.
-MIN_STRIP = 0.5
+# text right of it starts at one x on COLUMN_LINES lines (see _column_starts): a tenth of a point,
+# as a line filling a cell padded by nothing ends by its next column's text (LibreOffice's lines
+# end 0.4 pt before it at 11 pt; letters of one word overlap or touch instead).
+MIN_STRIP = 0.1
 
 
 def boundaries(
@@ -148,25 +149,28 @@ def _clear_of_runs(x: float, gap: Span, lines: Sequence[Line], since: float = -f
 def _clear_of_header(x: float, gap: Span, lines: Sequence[Line], until: float) -> float:
     """The boundary `x` in `gap` moved right of the header's labels (`lines`: the header's lines)
     that start left of the gap and end inside it beside a label of the column to its
-    right (a run starting after it, before `until`, on a line level with it): a label centred
-    over a narrow column, wider than its text («№» over row numbers, LibreOffice's import of an
-    HTML table padding its cells by a point), ends right of the boundary a cell's padding puts
-    left of the next column's text, and was read as a header cell spanning both. A label with no
-    label beside it over the next column may be a group cell over both, its sub-headers under it:
-    left crossing the boundary, as is a label starting inside the gap and reaching over it, and
-    `x` moves past none of them."""
+    right (a run starting after it, before `until`, on a line level with it), or with no label
+    of that column under it (a cell's wrapped line, its next column's label a line or two high
+    above it: cells padded by nothing): a label centred over a narrow column, wider than its
+    text («№» over row numbers, LibreOffice's import of an HTML table padding its cells by a
+    point), ends right of the boundary a cell's padding puts left of the next column's text, and
+    was read as a header cell spanning both. A label with no label beside it over the next column
+    but sub-headers under it may be a group cell over both: left crossing the boundary, as is a
+    label starting inside the gap and reaching over it, and `x` moves past none of them."""
     left, right = gap
+
+    def beside(line: Line, b: float, below: bool) -> bool:  # a label over the next column
+        return any(
+            (other.top >= line.bottom if below else other.top < line.bottom and line.top < other.bottom)
+            and any(b < c < until for c, _ in (other.spans if below else other.upright))
+            for other in lines
+        )  # a sub-header under a group label may be turned a quarter
+
     ends = [
         b
         for line in lines
         for a, b in line.upright
-        if a < left < b < right
-        and any(
-            other.top < line.bottom
-            and line.top < other.bottom
-            and any(b < c < until for c, _ in other.upright)
-            for other in lines
-        )
+        if a < left < b < right and (beside(line, b, False) or not beside(line, b, True))
     ]
     starts = [a for line in lines for a, b in line.upright if left < a < right < b]
     return _past(x, max(ends, default=left), min(starts, default=right))

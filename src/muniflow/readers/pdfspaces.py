@@ -39,6 +39,18 @@ TOUCH_OUTLIERS = 8
 TOUCH_ALIGN = 0.5
 TOUCH_STARTS = 2
 
+# Points a letter starts within of where runs of EDGE_STARTS other lines start, to stand at a
+# column's left edge whatever the gap before it (cells padded by nothing: a full line ends a
+# twentieth of a point or less before the next column's text, its wrapping space, if written,
+# edge to edge with it, as close as a word's letters stand). A producer starts a cell's every
+# line at one x to the hundredth of a point; a letter inside a word lands that close to such an
+# x by chance once in a hundred lines, and no cell's text crosses its cell's edge: six lines of a
+# column tell its edge, fewer (a table's last rows, a word of a heading) may be chance.
+EDGE_ALIGN = 0.05
+EDGE_STARTS = 6
+# Points two letters may overlap by and still be two (kerning, glyph boxes' rounding).
+EDGE_OVERLAP = 0.1
+
 # A page writes its spaces when its open gaps holding no space are at most this share of those
 # holding one (a producer positioning each word itself leaves every gap empty).
 EMPTY_SHARE = 0.25
@@ -60,13 +72,14 @@ def page_glyphs(chars: Sequence[Mapping[str, Any]], every: Sequence[Glyph] | Non
     lines = group_lines([g for g in every if not g.turn])
     touch = _touch(lines)
     gaps = [gap for line in lines for gap in _gaps(line, touch)]
-    spaced = sum(kind != "empty" for kind, _ in gaps)
+    spaced = sum(kind not in ("empty", "edge") for kind, _ in gaps)
     empty = {k for kind, k in gaps if kind == "empty"}
+    column_edges = {k for kind, k in gaps if kind == "edge"}
     loose = {k for kind, k in gaps if kind == "loose"}
     drawn = [g for g in every if not g.text.isspace()]
     if spaced < MIN_SPACES or len(empty) > EMPTY_SHARE * spaced:
         return drawn
-    edges = empty | loose if len(loose) <= EMPTY_SHARE * spaced else empty
+    edges = (empty | loose if len(loose) <= EMPTY_SHARE * spaced else empty) | column_edges
     return [g._replace(parted=True) if id(g) in edges else g for g in drawn]
 
 
@@ -105,7 +118,11 @@ def _gaps(line: Sequence[Glyph], touch: _Touch) -> list[tuple[str, int]]:
     «space» where a space stands in it, the letter after the space touching it; «loose» where
     the letter stands apart from the space; «empty» where no space stands in it and the letters
     either side touch their other neighbours (gaps among spaced-out letters are left out), or
-    narrower, where a column's text starts after it (`touch`, see TOUCH_GAP)."""
+    narrower, where a column's text starts after it (`touch`, see TOUCH_GAP); «edge» where the
+    letter after it starts at a column's left edge to a twentieth of a point (see EDGE_ALIGN),
+    however narrow the gap and whether a space stands in it or not, on a line of several runs (a
+    table's row: a heading or a paragraph running across the columns is one run, its letters
+    landing on an edge by chance)."""
     drawn: list[tuple[Glyph, float | None]] = []  # each letter, and where a space before it ends
     space: float | None = None
     for glyph in line:
@@ -118,7 +135,12 @@ def _gaps(line: Sequence[Glyph], touch: _Touch) -> list[tuple[str, int]]:
         _is_open(before, glyph) and end is None for (before, _), (glyph, end) in itertools.pairwise(drawn)
     ]
     out: list[tuple[str, int]] = []
+    # a line of one run (a heading across the table, prose) crosses columns' edges: none parts it
+    several = any(b.x0 - a.x1 >= GUTTER for (a, _), (b, _) in itertools.pairwise(drawn))
     for k, ((before, _), (glyph, end)) in enumerate(itertools.pairwise(drawn)):
+        if several and _at_column_edge(before, glyph, touch):
+            out.append(("edge", id(glyph)))
+            continue
         if not _is_open(before, glyph):
             if end is None and _touches(before, glyph, touch):
                 out.append(("empty", id(glyph)))
@@ -129,6 +151,16 @@ def _gaps(line: Sequence[Glyph], touch: _Touch) -> list[tuple[str, int]]:
         elif not (k > 0 and open_[k - 1]) and not (k + 1 < len(open_) and open_[k + 1]):
             out.append(("empty", id(glyph)))
     return out
+
+
+def _at_column_edge(before: Glyph, glyph: Glyph, touch: _Touch) -> bool:
+    """A letter after a gap narrower than GUTTER (or an overlap under EDGE_OVERLAP) starting where
+    runs of EDGE_STARTS other lines start, to EDGE_ALIGN."""
+    if not -EDGE_OVERLAP <= glyph.x0 - before.x1 < GUTTER:
+        return False
+    lo = bisect.bisect_left(touch.starts, glyph.x0 - EDGE_ALIGN)
+    hi = bisect.bisect_right(touch.starts, glyph.x0 + EDGE_ALIGN)
+    return hi - lo >= EDGE_STARTS
 
 
 def _touches(before: Glyph, glyph: Glyph, touch: _Touch) -> bool:

@@ -111,10 +111,11 @@ def text_lines(glyphs: Sequence[Glyph]) -> list[Line]:
 def is_numbered(line: Line, xs: Sequence[float] = ()) -> bool:
     """A line of several runs whose first is a row number; with the columns known (`xs`), that
     number stands in the first column (a date or a count a narrow column wrapped, «202|4», starts
-    a line of its own column with digits, but opens no row)."""
+    a line of its own column with digits, but opens no row), and may stand alone: cells centred
+    in their rows set each cell's lines on baselines of their own, the number's line among them."""
     if len(xs) > 1 and line.spans[0][1] > xs[1]:
         return False
-    return len(line.spans) > 1 and bool(SEQ_NUMBER.match(line.first))
+    return (len(line.spans) > 1 or len(xs) > 2) and bool(SEQ_NUMBER.match(line.first))
 
 
 def numbers_columns(line: Line) -> bool:
